@@ -1,0 +1,111 @@
+"""Reading datapackage.json and the Table Schemas with the standard library only.
+
+The loader must not import frictionless (it is slow to import and not needed to read a CSV), so this module
+reads the descriptor itself and turns every way it can be broken (missing, not JSON, wrong shape, unsafe path)
+into a DescriptorError that names the file and the fix. It also writes the two derived facts that
+datapackage.json records for each resource, `bytes` and `hash`, so that they are generated, never hand-kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .exceptions import DescriptorError, TableNotFoundError
+from .paths import DESCRIPTOR, package_dir
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """A JSON object from `path`, or a DescriptorError saying where it is broken."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DescriptorError(f"{path} is missing") from None
+    except UnicodeDecodeError as exc:
+        raise DescriptorError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DescriptorError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    if not isinstance(data, dict):
+        raise DescriptorError(f"{path} must hold a JSON object")
+    return data
+
+
+def read_descriptor(path: str | Path | None = None) -> dict[str, Any]:
+    """The package descriptor (datapackage.json) of the package at `path` or of the shipped package."""
+    descriptor = read_json(package_dir(path) / DESCRIPTOR)
+    if not isinstance(descriptor.get("resources"), list) or not descriptor["resources"]:
+        raise DescriptorError(f"{DESCRIPTOR} has no `resources` list")
+    return descriptor
+
+
+def table_names(descriptor: dict[str, Any]) -> list[str]:
+    """Names of the tabular resources, in descriptor order."""
+    return [r.get("name") for r in descriptor["resources"] if isinstance(r, dict) and r.get("name")]
+
+
+def resource(descriptor: dict[str, Any], table: str) -> dict[str, Any]:
+    """The resource named `table`, or TableNotFoundError listing the names there are."""
+    for res in descriptor["resources"]:
+        if isinstance(res, dict) and res.get("name") == table:
+            return res
+    names = ", ".join(table_names(descriptor))
+    raise TableNotFoundError(f"no table named {table!r}; the tables are: {names}")
+
+
+def safe_path(base: Path, relative: object, what: str) -> Path:
+    """`base / relative` for a relative POSIX path that stays inside `base` (what Frictionless calls safe)."""
+    if not isinstance(relative, str) or not relative:
+        raise DescriptorError(f"{what} must be a relative path string")
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in relative or ":" in relative:
+        raise DescriptorError(f"{what} {relative!r} is not a safe path: use a relative path inside the package folder")
+    return base / pure
+
+
+def resource_path(base: Path, res: dict[str, Any]) -> Path:
+    """Where the CSV file of a resource is."""
+    return safe_path(base, res.get("path"), f"resource {res.get('name')!r} path")
+
+
+def table_schema(base: Path, res: dict[str, Any]) -> dict[str, Any]:
+    """The Table Schema of a resource, inline or referenced by a relative path."""
+    schema = res.get("schema")
+    if isinstance(schema, str):
+        schema = read_json(safe_path(base, schema, f"resource {res.get('name')!r} schema"))
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        raise DescriptorError(f"resource {res.get('name')!r} has no Table Schema with a `fields` list")
+    return schema
+
+
+def file_facts(path: Path) -> tuple[int, str]:
+    """Byte count and SHA-256 of a file, as datapackage.json records them."""
+    data = path.read_bytes()
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+def stamp(path: str | Path | None = None) -> list[str]:
+    """Record each resource's current `bytes` and `hash` in datapackage.json; return the tables that changed.
+
+    Run after editing a CSV file: validation compares the files with these facts, so a stale descriptor
+    is reported as an error rather than silently trusted.
+    """
+    base = package_dir(path)
+    descriptor = read_descriptor(base)
+    changed = []
+    for res in descriptor["resources"]:
+        size, digest = file_facts(resource_path(base, res))
+        if res.get("bytes") != size or res.get("hash") != f"sha256:{digest}":
+            res["bytes"], res["hash"] = size, f"sha256:{digest}"
+            changed.append(res["name"])
+    if changed:
+        write_json(base / DESCRIPTOR, descriptor)
+    return changed
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write JSON the way every JSON file of the package is written (stable, diff-friendly)."""
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,38 @@
+"""The errors the library raises, so that callers (and the CLI) can tell bad input from a bug.
+
+    TDEError                     anything wrong with a package or a request, said so a person can fix it
+    ├── PackageNotFoundError     no datapackage.json where one was looked for
+    ├── DescriptorError          datapackage.json or a Table Schema is unreadable or malformed
+    ├── TableNotFoundError       a table name that the package does not have
+    └── LoadError                a CSV file cannot be read into a typed DataFrame (names table, row and field)
+
+The CLI turns every TDEError into a one-line `Error: ...` and exit status 1 (2 for usage errors);
+anything else is a bug and is allowed to surface as one.
+"""
+
+from __future__ import annotations
+
+
+class TDEError(Exception):
+    """Base class: a problem with the input that the user can fix."""
+
+
+class PackageNotFoundError(TDEError):
+    """No data package at the given place."""
+
+
+class DescriptorError(TDEError):
+    """datapackage.json or a Table Schema cannot be read or does not have the expected shape."""
+
+
+class TableNotFoundError(TDEError):
+    """The requested table is not a resource of the package."""
+
+
+class LoadError(TDEError):
+    """A table cannot be loaded: the message names the table, row (as in the CSV file) and field."""
+
+    def __init__(self, table: str, row: int | None, field: str | None, message: str) -> None:
+        self.table, self.row, self.field = table, row, field
+        where = table + (f" row {row}" if row is not None else "") + (f", field {field}" if field else "")
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,352 @@
+"""Every number a short English or Chinese news passage states, parsed exactly.
+
+Why this exists: each row of the data package carries an ``evidence`` passage copied verbatim from its
+source, and the validator must confirm that the passage states the row's ``value`` as written. A row
+records a figure in the source's *own* scale (the unit column carries the scale), so a scale word is never
+applied to the digits before it: "37.73 billion yuan" states 37.73, "165亿元" states 165, "1.2万" states
+1.2, "6000多万元" states 6000. Numbers come back as :class:`~decimal.Decimal` so that "37.73" is exactly
+37.73 and the comparison never touches binary floating point.
+
+What is recognised, in order of appearance:
+
+* Arabic numerals, half- or full-width: ``1,890`` -> 1890, ``37.73``, ``81.8%`` -> 81.8, ``US$5.41`` -> 5.41,
+  ``4G`` -> 4, ``25th`` -> 25, ``2014-23`` -> 2014 and 23, ``1∶3`` -> 1 and 3. A comma is a thousands
+  separator only before exactly three digits with a one-to-three-digit lead group ("1,89" is 1 and 89,
+  "12, 13" is 12 and 13). A minus sign counts only where it cannot be a range dash (``-4.4``, ``增长-4.4%``).
+* English number words, cardinal and ordinal, whole words and case-insensitive: "twenty-five" -> 25,
+  "one hundred and twenty" -> 120, "second" -> 2, "twenty-first" -> 21, "a dozen" -> 12, "a hundred" -> 100.
+* Chinese numerals, simplified, traditional and financial (壹贰叁 …): 十二 -> 12, 两千 -> 2000,
+  三万五千 -> 35000, 一万五 -> 15000, 第二 -> 2, 一千三百多 -> 1300, 二〇二三 -> 2023.
+
+Known limits (deliberate; the validator only asks "is this value among the numbers stated?", so an extra
+number is cheap and a missing one is costly):
+
+* Words that merely contain a numeral still yield it: 一个/统一/一些/一带一路 -> 1, 十分 -> 10, 零售 -> 0,
+  "second" as a unit of time -> 2, "one of" -> 1. There is no stop list.
+* 万/亿/千/百/十 directly after Arabic digits is a unit of scale, never a number, and a bare 万/亿/千/百 that
+  does not follow a Chinese digit is not a number (千年水乡, 万众创新); 十 alone is 10. After Chinese
+  digits the scale *is* applied, as the numeral demands (三万五千 -> 35000), so 三千万元 states 30000000,
+  not 3000 (万元) the way 3000万元 would; 三千多万元 states 3000, since 多 ends the numeral.
+* "million", "billion", "trillion", "hundreds", "thousands", "once", "twice", "half" and fractions are
+  not numbers of their own: "five million" states 5, like "5 million"; "one-third" gives 1 and 3, and
+  "a hundredth" gives 100.
+* Chinese approximations are not ranges: 三四个 gives 3 and 4, 三四十 gives 40, 十一二 gives 12.
+  A run of two or three bare Chinese digits (一二三产业) gives each digit; four digits or any zero is read
+  as a digit string (a year).
+* A full-width comma "，" groups thousands only between full-width digits (１，２３４); after ASCII digits it
+  is the Chinese clause comma. Space-grouped ("1 890") and comma-decimal ("3,5") numbers split in two, and
+  dotted dates ("2023.11.22") read as 2023.11 and 22.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["numbers_in", "states_value"]
+
+# --- Arabic numerals ---------------------------------------------------------------------------------
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_FULL_WIDTH_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
+_ARABIC = re.compile(
+    r"(?P<sign>[-−－])?"  # hyphen-minus, minus sign, full-width hyphen-minus
+    r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)"
+    r"(?P<frac>\.[0-9]+)?"
+)
+# A sign glued to one of these is a dash or hyphen: "2014-23", "COVID-19", "(a)-3".
+_GLUED_BEFORE_SIGN = re.compile(r"[0-9A-Za-z%)\]）】]")
+
+
+def _normalise(text: str) -> str:
+    """Map full-width digits, full-width period and full-width thousands commas to ASCII.
+
+    Every replacement is one character for one character, so positions in the result are positions
+    in the original text, which keeps the three scanners' results sortable together.
+    """
+    return _FULL_WIDTH_COMMA.sub(",", text).translate(_FULL_WIDTH)
+
+
+def _is_negative(text: str, sign_at: int) -> bool:
+    """Tell a minus sign from a range dash or hyphen.
+
+    The sign must not be glued to a digit, letter, percent sign or closing bracket, and the nearest
+    non-space character before it must not be a digit ("2014 -23" is still a range).
+    """
+    if sign_at > 0 and _GLUED_BEFORE_SIGN.match(text[sign_at - 1]):
+        return False
+    before = text[:sign_at].rstrip()
+    return not before or not ("0" <= before[-1] <= "9")
+
+
+def _arabic_numbers(text: str) -> list[tuple[int, Decimal]]:
+    """Arabic numerals in a normalised text, with the position each starts at."""
+    found = []
+    for match in _ARABIC.finditer(text):
+        digits = match["int"].replace(",", "") + (match["frac"] or "")
+        if match["sign"] and _is_negative(text, match.start()):
+            found.append((match.start(), Decimal("-" + digits)))
+        else:
+            found.append((match.start("int"), Decimal(digits)))
+    return found
+
+
+# --- English number words ----------------------------------------------------------------------------
+
+# Cardinal and ordinal words of each kind, in order of value.
+_CARDINALS = {
+    "unit": "one two three four five six seven eight nine",
+    "teen": "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
+    "tens": "twenty thirty forty fifty sixty seventy eighty ninety",
+}
+_ORDINALS = {
+    "unit": "first second third fourth fifth sixth seventh eighth ninth",
+    "teen": "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth",
+    "tens": "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth",
+}
+_VALUES = {"unit": range(1, 10), "teen": range(10, 20), "tens": range(20, 100, 10)}
+
+
+def _word_table() -> dict[str, tuple[str, int, bool]]:
+    """Map each number word to (kind, value, is_ordinal); the kind drives what may follow it."""
+    table = {
+        "zero": ("zero", 0, False),
+        "hundred": ("hundred", 100, False),
+        "thousand": ("thousand", 1000, False),
+        "dozen": ("dozen", 12, False),
+        "hundredth": ("hundred", 100, True),
+        "thousandth": ("thousand", 1000, True),
+    }
+    for kind, values in _VALUES.items():
+        words = zip(_CARDINALS[kind].split(), _ORDINALS[kind].split(), values, strict=True)
+        for cardinal, ordinal, value in words:
+            table[cardinal] = (kind, value, False)
+            table[ordinal] = (kind, value, True)
+    return table
+
+
+_WORDS = _word_table()
+_WORD = re.compile(r"[A-Za-z]+")
+_JOINER = re.compile(r"\s*-?\s*")  # what may separate the words of one number: spaces or one hyphen
+# Which kinds may follow which inside one number ("twenty" may take "five", "five" may not take "twenty").
+_FOLLOWS = {
+    "unit": {"hundred", "thousand", "dozen"},
+    "teen": {"hundred", "thousand"},
+    "tens": {"unit", "thousand"},
+    "hundred": {"unit", "teen", "tens", "thousand"},
+    "thousand": {"unit", "teen", "tens"},
+    "zero": set(),
+    "dozen": set(),
+}
+_STARTS = {"zero", "unit", "teen", "tens"}  # a bare "hundred"/"thousand" ("hundreds of") is no number
+
+
+class _EnglishNumber:
+    """The running value of one English number as its words are read left to right."""
+
+    def __init__(self) -> None:
+        self.total = 0  # thousands already closed
+        self.current = 0  # below a thousand
+        self.kind = ""  # kind of the last word read
+        self.has_hundred = False  # in the group below a thousand
+        self.has_thousand = False
+        self.closed = False  # an ordinal ends the number
+
+    def accepts(self, kind: str) -> bool:
+        """Whether a word of this kind continues the number (rather than starting a new one)."""
+        if self.closed or kind not in _FOLLOWS[self.kind]:
+            return False
+        if kind == "hundred":
+            return not self.has_hundred
+        return not (kind == "thousand" and self.has_thousand)
+
+    def add(self, kind: str, value: int, ordinal: bool) -> None:
+        """Fold one word into the value, the way it is read aloud."""
+        if kind == "hundred":
+            self.current = (self.current or 1) * 100
+            self.has_hundred = True
+        elif kind == "thousand":
+            self.total = (self.total + (self.current or 1)) * 1000
+            self.current, self.has_hundred, self.has_thousand = 0, False, True
+        elif kind == "dozen":
+            self.current = (self.current or 1) * 12
+        else:
+            self.current += value
+        self.kind, self.closed = kind, ordinal
+
+    @property
+    def value(self) -> int:
+        """The number read so far."""
+        return self.total + self.current
+
+
+def _joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Whether two words are written as parts of one number (space or hyphen between, nothing else)."""
+    return _JOINER.fullmatch(text, left.end(), right.start()) is not None
+
+
+def _start_english(words: list[re.Match[str]], i: int, text: str) -> tuple[_EnglishNumber, int] | None:
+    """Begin a number at word i, returning it and the index of its next word, or None.
+
+    "a" counts as one only before hundred/thousand/dozen ("a dozen" -> 12), and a bare ordinal
+    "hundredth"/"thousandth" is unambiguous, so it may start a number although "hundred" may not.
+    """
+    word = words[i][0].lower()
+    number = _EnglishNumber()
+    if word == "a" and i + 1 < len(words) and _joined(text, words[i], words[i + 1]):
+        kind, _, ordinal = _WORDS.get(words[i + 1][0].lower(), ("", 0, False))
+        if kind in {"hundred", "thousand", "dozen"} and not ordinal:
+            number.kind = "unit"
+            number.current = 1
+            return number, i + 1
+        return None
+    kind, value, ordinal = _WORDS.get(word, ("", 0, False))
+    if kind in _STARTS or (ordinal and kind in {"hundred", "thousand"}):
+        number.add(kind, value, ordinal)
+        return number, i + 1
+    return None
+
+
+def _continue_english(number: _EnglishNumber, words: list[re.Match[str]], j: int, text: str) -> int:
+    """Read words from index j for as long as they continue the number; return the first unread index.
+
+    "and" is read only between hundred/thousand and what follows ("one hundred and twenty").
+    """
+    while j < len(words) and _joined(text, words[j - 1], words[j]):
+        step = 1
+        if words[j][0].lower() == "and" and number.kind in {"hundred", "thousand"} and j + 1 < len(words):
+            if not _joined(text, words[j], words[j + 1]):
+                break
+            step = 2
+        kind, value, ordinal = _WORDS.get(words[j + step - 1][0].lower(), ("", 0, False))
+        if not kind or not number.accepts(kind):
+            break
+        number.add(kind, value, ordinal)
+        j += step
+    return j
+
+
+def _english_numbers(text: str) -> list[tuple[int, Decimal]]:
+    """English number words with the position each number starts at."""
+    words = list(_WORD.finditer(text))
+    found = []
+    i = 0
+    while i < len(words):
+        started = _start_english(words, i, text)
+        if started is None:
+            i += 1
+            continue
+        number, j = started
+        j = _continue_english(number, words, j, text)
+        found.append((words[i].start(), Decimal(number.value)))
+        i = j
+    return found
+
+
+# --- Chinese numerals ---------------------------------------------------------------------------------
+
+_CN_DIGITS = {
+    char: value
+    for value, chars in enumerate(
+        ["零〇", "一壹", "二两兩贰貳", "三叁", "四肆", "五伍", "六陆陸", "七柒", "八捌", "九玖"]
+    )
+    for char in chars
+}
+_CN_UNITS = {
+    char: value
+    for chars, value in (("十拾", 10), ("百佰", 100), ("千仟", 1000), ("万萬", 10**4), ("亿億", 10**8))
+    for char in chars
+}
+_CN_DIGIT_CHARS = "".join(_CN_DIGITS)
+# A run starts at a Chinese digit, or at 十 not glued to Arabic digits; 百/千/万/亿 never start one.
+_CN_RUN = re.compile(f"(?:[{_CN_DIGIT_CHARS}]|(?<![0-9])[十拾])[{_CN_DIGIT_CHARS}{''.join(_CN_UNITS)}]*")
+
+
+def _chinese_digits_only(run: str) -> list[int]:
+    """Read a run of bare Chinese digits.
+
+    Four digits or any zero make a digit string (二〇二三 -> 2023, 一九九八 -> 1998); shorter runs are
+    usually lists or approximations (一二三产业, 三四个), so each digit is its own number.
+    """
+    digits = [_CN_DIGITS[char] for char in run]
+    if len(digits) >= 4 or 0 in digits:
+        return [int("".join(map(str, digits)))]
+    return digits
+
+
+def _chinese_with_units(run: str) -> int:
+    """Read a Chinese numeral that has unit characters (十百千万亿), e.g. 三万五千 -> 35000.
+
+    A trailing digit right after 百/千/万/亿 is the colloquial short form, one place lower:
+    一万五 -> 15000, 三千五 -> 3500, 一百五 -> 150 (but 十五 -> 15).
+    """
+    above_yi = below_yi = section = digit = 0  # 亿 groups; 万 groups below 亿; below 万; pending digit
+    for char in run:
+        unit = _CN_UNITS.get(char, 0)
+        if not unit:
+            digit = _CN_DIGITS[char]
+        elif unit < 10**4:
+            section, digit = section + (digit or 1) * unit, 0
+        elif unit == 10**4:
+            below_yi, section, digit = (below_yi + section + digit) * unit, 0, 0
+        else:
+            above_yi, below_yi, section, digit = (above_yi + below_yi + section + digit) * unit, 0, 0, 0
+    if len(run) >= 2 and run[-1] in _CN_DIGITS and _CN_UNITS.get(run[-2], 0) >= 100:
+        digit *= _CN_UNITS[run[-2]] // 10
+    return above_yi + below_yi + section + digit
+
+
+def _chinese_numbers(text: str) -> list[tuple[int, Decimal]]:
+    """Chinese numerals with the position each starts at."""
+    found = []
+    for match in _CN_RUN.finditer(text):
+        run = match[0]
+        if any(char in _CN_UNITS for char in run):
+            found.append((match.start(), Decimal(_chinese_with_units(run))))
+        else:
+            found.extend((match.start() + k, Decimal(d)) for k, d in enumerate(_chinese_digits_only(run)))
+    return found
+
+
+# --- Public API ---------------------------------------------------------------------------------------
+
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number stated in the text, in order of appearance, as exact Decimals.
+
+    Decimals keep their written precision (``Decimal("37.73")``, ``Decimal("3.50")``) and thousands
+    separators are dropped (``1,890`` -> ``Decimal("1890")``). Scale words are not applied.
+    """
+    text = _normalise(text)
+    found = _arabic_numbers(text) + _english_numbers(text) + _chinese_numbers(text)
+    return [value for _, value in sorted(found, key=lambda pair: pair[0])]
+
+
+def _as_decimal(value: Decimal | str | float) -> Decimal:
+    """Turn a row value into an exact Decimal.
+
+    A float goes through its shortest repr ("37.73"), never through binary arithmetic, so 37.73 is
+    Decimal("37.73") and not 37.72999…; a string may carry thousands commas.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"not a number: {value!r}")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    try:
+        return Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"not a number: {value!r}") from None
+
+
+def states_value(text: str, value: Decimal | str | float) -> bool:
+    """Whether the text states the value: some number in it equals the value numerically.
+
+    The comparison is Decimal equality, so "37.730" states 37.73 and "1,890" states 1890. A NaN or
+    infinite value is never stated; a value that is not a number at all raises ValueError.
+    """
+    wanted = _as_decimal(value)
+    if not wanted.is_finite():
+        return False
+    return any(number == wanted for number in numbers_in(text))

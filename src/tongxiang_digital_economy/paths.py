@@ -1,0 +1,43 @@
+"""Where the data package is, for every way the library can be installed.
+
+A Frictionless Data Package keeps `datapackage.json` at its root beside `data/` and `schemas/`, so in the
+repository those sit at the top, outside the import package. The wheel carries a copy inside the import
+package (`tongxiang_digital_economy/package/`, force-included at build time); an editable install or a source
+checkout has no such copy and reads the repository root instead. Both are found through importlib.resources,
+never through the working directory.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .exceptions import PackageNotFoundError
+
+DESCRIPTOR = "datapackage.json"
+
+
+def bundled_package_dir() -> Path:
+    """The folder holding the package this library ships with (wheel copy first, then the checkout)."""
+    here = Path(str(resources.files(__package__)))
+    for candidate in (here / "package", here.parent.parent):
+        if (candidate / DESCRIPTOR).is_file():
+            return candidate
+    raise PackageNotFoundError(
+        f"the shipped data package is missing (looked in {here / 'package'} and {here.parent.parent}); "
+        "reinstall tongxiang-digital-economy"
+    )
+
+
+def package_dir(path: str | Path | None = None) -> Path:
+    """The folder of the package at `path` (a folder or its datapackage.json), or the shipped one."""
+    if path is None:
+        return bundled_package_dir()
+    path = Path(path)
+    if path.is_file() and path.name == DESCRIPTOR:
+        return path.parent
+    if (path / DESCRIPTOR).is_file():
+        return path
+    if not path.exists():
+        raise PackageNotFoundError(f"{path} does not exist; give a data package folder or its datapackage.json")
+    raise PackageNotFoundError(f"no {DESCRIPTOR} in {path}; give a data package folder or its datapackage.json")

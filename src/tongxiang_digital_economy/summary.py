@@ -1,0 +1,37 @@
+"""What is in the package, counted: rows per table, and rows per source or per indicator.
+
+`info` prints these; they also let a maintainer see at a glance which sources yield which figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .load import load, tables
+
+FACT_TABLES = ("indicators", "enterprises", "projects")
+
+
+def row_counts(path: str | Path | None = None) -> dict[str, int]:
+    """Rows per table."""
+    return {table: len(load(table, path)) for table in tables(path)}
+
+
+def rows_per_source(path: str | Path | None = None) -> pd.DataFrame:
+    """For every source (including those that yield nothing), how many rows of each fact table cite it."""
+    sources = load("sources", path)[["source_id", "language"]].set_index("source_id")
+    for table in FACT_TABLES:
+        counts = load(table, path)["source_id"].value_counts()
+        sources[table] = counts.reindex(sources.index, fill_value=0).astype("int64")
+    return sources.reset_index()
+
+
+def rows_per_indicator(path: str | Path | None = None) -> pd.DataFrame:
+    """For every indicator, how many rows and how many distinct sources give it."""
+    indicators = load("indicators", path)
+    definitions = load("indicator_definitions", path)[["indicator", "label"]]
+    grouped = indicators.groupby("indicator").agg(rows=("observation_id", "size"), sources=("source_id", "nunique"))
+    out = definitions.merge(grouped, left_on="indicator", right_index=True, how="left")
+    return out.fillna({"rows": 0, "sources": 0}).astype({"rows": "int64", "sources": "int64"})
