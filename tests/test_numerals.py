@@ -218,3 +218,18 @@ def test_non_finite_value_is_never_stated(value: Decimal | float) -> None:
 def test_non_number_value_raises(value: str | bool) -> None:
     with pytest.raises(ValueError):
         states_value("1", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("桐乡拥有汽车整车及配套企业近百家", [Decimal(100)]),
+        ("上千家企业", [Decimal(1000)]),
+        ("百余家企业", [Decimal(100)]),
+        ("三百余家", [Decimal(300)]),
+        ("千年水乡", []),
+        ("故鄉烏鎮的千年曆史", []),
+    ],
+)
+def test_round_hundreds_and_thousands_marked_as_approximate(text: str, expected: list[Decimal]) -> None:
+    assert numbers_in(text) == expected

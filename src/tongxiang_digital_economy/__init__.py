@@ -55,8 +55,8 @@ def package(path: str | Path | None = None) -> Package:
 
 
 def validate(path: str | Path | None = None, archive: str | Path | None = None) -> Report:
-    """Validate the package (default: the shipped one); see validate.validate."""
-    from .validate import validate as run
+    """Validate the package (default: the shipped one); see validation.validate."""
+    from .validation import validate as run
 
     return run(path, archive)
 

@@ -89,7 +89,7 @@ def validate(path: Path | None, archive: Path | None, as_json: bool) -> None:
         tongxiang-digital-economy validate --archive ../shared/sources
         tongxiang-digital-economy validate my-edited-copy/ --json
     """
-    from .validate import validate as run
+    from .validation import validate as run
 
     report = run(path, archive)
     if as_json:

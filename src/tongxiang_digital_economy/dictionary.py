@@ -26,6 +26,11 @@ def constraint_text(field: dict) -> str:
     return "; ".join(parts)
 
 
+def escape(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|")
+
+
 def data_dictionary(path: str | Path | None = None) -> str:
     """Markdown: for every table, its description, keys and one line per field."""
     base = package_dir(path)
@@ -52,9 +57,7 @@ def data_dictionary(path: str | Path | None = None) -> str:
             )
         lines += ["", "| field | type | constraints | description |", "| --- | --- | --- | --- |"]
         for field in schema["fields"]:
-            desc = field.get("description", "").replace("|", "\\|")
-            lines.append(
-                f"| `{field['name']}` | {field['type']} | {constraint_text(field).replace('|', chr(92) + '|')} | {desc} |"
-            )
+            desc = escape(field.get("description", ""))
+            lines.append(f"| `{field['name']}` | {field['type']} | {escape(constraint_text(field))} | {desc} |")
         lines.append("")
     return "\n".join(lines)

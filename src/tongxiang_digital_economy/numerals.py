@@ -296,9 +296,18 @@ def _chinese_with_units(run: str) -> int:
     return above_yi + below_yi + section + digit
 
 
+# A bare 百/千/万 is a round number only where an approximation word marks it as one: 近百家 (nearly a
+# hundred), 上千 (over a thousand), 百余家 (a hundred-odd). Elsewhere (千年水乡, 万众创新) it is no figure.
+_CN_ROUND = re.compile(r"(?<=[近上逾过過超])[百千万萬佰仟](?![余餘多])|[百千万萬佰仟](?=[余餘多])")
+
+
 def _chinese_numbers(text: str) -> list[tuple[int, Decimal]]:
     """Chinese numerals with the position each starts at."""
-    found = []
+    found = [
+        (m.start(), Decimal(_CN_UNITS[m[0]]))
+        for m in _CN_ROUND.finditer(text)
+        if not (m.start() and (text[m.start() - 1] in _CN_DIGITS or text[m.start() - 1] in _CN_UNITS))
+    ]
     for match in _CN_RUN.finditer(text):
         run = match[0]
         if any(char in _CN_UNITS for char in run):

@@ -294,12 +294,12 @@ def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
 
 def conflicts(frame: pd.DataFrame) -> pd.Series:
     """For each row, the other observation ids that give a different value for the same thing, or <NA>."""
-    keys = ["indicator", "place_id", "enterprise_id", "project_id", "period_start", "period_end", "status"]
+    # The base unit is part of what is measured: a source's own conversion to US dollars is not a conflict.
+    keys = ["indicator", "place_id", "enterprise_id", "project_id", "period_start", "period_end", "status", "base_unit"]
     value = frame["value_base"].astype("object").where(frame["value_base"].notna(), frame["value"].astype("object"))
     text = frame[keys].astype("string").fillna("")
     key = ["|".join(parts) for parts in zip(*(text[k] for k in keys), strict=True)]
-    unit = frame["base_unit"].fillna(frame["unit"]).fillna("")
-    measured = pd.DataFrame({"key": key, "value": value.astype("string").fillna("") + " " + unit}, index=frame.index)
+    measured = pd.DataFrame({"key": key, "value": value.astype("string").fillna("")}, index=frame.index)
     out = pd.Series(pd.NA, index=frame.index, dtype="string")
     for _, group in measured.groupby("key", sort=False):
         if group["value"].nunique() > 1:

@@ -179,7 +179,9 @@ def failures(cases: pd.DataFrame, rules: list[Rule], view: pd.DataFrame) -> list
     """Turn pandera's failure cases into Problems that name the CSV row and say how to fix it."""
     by_id = {r.id: r for r in rules}
     problems = []
-    for check, index in zip(cases["check"], cases["index"], strict=True):
+    # A dataframe-wide check is reported once per column; one problem per (rule, row) is what we want.
+    pairs = dict.fromkeys(zip(cases["check"], cases["index"], strict=True))
+    for check, index in pairs:
         rule = by_id.get(str(check))
         if rule is None or pd.isna(index):
             raise RuntimeError(f"pandera reported a failure that is not a row of a rule: {check} at {index}")

@@ -1,0 +1,105 @@
+"""Fixtures: a scratch copy of the shipped package that a test can break in exactly one way.
+
+Each bad-input test copies the real package, changes one thing, records the new hashes (unless the hash is
+what the test is about), and validates the copy, so that the one fault it made is the one it sees.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.paths import bundled_package_dir
+from tongxiang_digital_economy.report import Report
+
+SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
+
+
+@dataclass
+class PackageCopy:
+    root: Path
+
+    def csv(self, table: str) -> Path:
+        return self.root / "data" / f"{table}.csv"
+
+    def rows(self, table: str) -> list[dict[str, str]]:
+        with self.csv(table).open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    def write(self, table: str, rows: list[dict[str, str]], stamp: bool = True) -> None:
+        with self.csv(table).open(encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh))
+        with self.csv(table).open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        if stamp:
+            tde.stamp(self.root)
+
+    def edit(self, table: str, row: int, stamp: bool = True, **values: str) -> None:
+        """Set fields of CSV row `row` (2 is the first data row)."""
+        rows = self.rows(table)
+        rows[row - 2].update(values)
+        self.write(table, rows, stamp)
+
+    def append(self, table: str, values: dict[str, str], stamp: bool = True) -> int:
+        """Add a row; return its CSV row number."""
+        rows = self.rows(table)
+        rows.append(values)
+        self.write(table, rows, stamp)
+        return len(rows) + 1
+
+    def validate(self, archive: Path | None = None) -> Report:
+        return tde.validate(self.root, archive)
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> PackageCopy:
+    """A writable copy of the shipped package."""
+    source = bundled_package_dir()
+    root = tmp_path / "package"
+    root.mkdir()
+    shutil.copy(source / "datapackage.json", root)
+    shutil.copytree(source / "data", root / "data")
+    shutil.copytree(source / "schemas", root / "schemas")
+    return PackageCopy(root)
+
+
+@pytest.fixture
+def archive(tmp_path: Path, package: PackageCopy) -> Path:
+    """A stand-in source archive made from the package's own evidence spans, with matching hashes.
+
+    Tests must not depend on the real archive (a fork has none), so each source's "text" here is the
+    evidence of its rows, one per line; the copy's archive_sha256 values are set to match.
+    """
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    spans: dict[str, list[str]] = {}
+    for table in ("indicators", "enterprises", "projects"):
+        for row in package.rows(table):
+            spans.setdefault(row["source_id"], []).append(row["evidence"])
+    sources = package.rows("sources")
+    for row in sources:
+        data = ("\n".join(spans.get(row["source_id"], [])) + "\n").encode("utf-8")
+        (folder / row["archive_file"]).write_bytes(data)
+        row["archive_sha256"] = hashlib.sha256(data).hexdigest()
+    package.write("sources", sources)
+    catalogue = [{"id": row["source_id"], "file": row["archive_file"]} for row in sources]
+    (folder / "sources.json").write_text(json.dumps(catalogue), encoding="utf-8")
+    return folder
+
+
+def found(report: Report, rule: str) -> list[tuple[str | None, int | None, str | None]]:
+    """Where `rule` fired: (table, row, field) for each problem it reported."""
+    return [(p.table, p.row, p.field) for p in report.problems if p.rule == rule]
+
+
+def errors(report: Report) -> list[str]:
+    return [f"{p.location()}: [{p.rule}] {p.message}" for p in report.errors]
