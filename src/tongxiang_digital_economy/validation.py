@@ -82,11 +82,12 @@ def check_structure(base: Path) -> list[Problem]:
         for error in task.errors:
             fix = FIXES.get(error.type)
             message = error.message + (f"; {fix}" if fix else "")
+            fields = getattr(error, "field_name", None) or ", ".join(getattr(error, "field_names", None) or []) or None
             problems.append(
                 Problem(
                     task.name,
                     getattr(error, "row_number", None),
-                    getattr(error, "field_name", None),
+                    fields,
                     error.type,
                     "error",
                     message,

@@ -1,0 +1,74 @@
+"""Derived files are fresh, the one version string agrees everywhere, and every field is described."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tongxiang_digital_economy as tde
+
+ROOT = Path(__file__).resolve().parents[1]
+IN_CHECKOUT = (ROOT / "scripts" / "build").is_file() and (ROOT / "datapackage.json").is_file()
+checkout_only = pytest.mark.skipif(not IN_CHECKOUT, reason="needs the repository checkout")
+
+
+@checkout_only
+def test_derived_files_are_fresh() -> None:
+    """datapackage.json hashes, CITATION.cff and the data dictionary match what scripts/build makes."""
+    result = subprocess.run([sys.executable, "scripts/build", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@checkout_only
+def test_changelog_has_unreleased_and_agrees_with_the_version() -> None:
+    """Before the first release everything is under Unreleased; after it, the newest release is this version."""
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "## [Unreleased]" in changelog
+    released = re.findall(r"^## \[(\d+\.\d+\.\d+)\]", changelog, flags=re.MULTILINE)
+    if released:
+        assert released[0] == tde.version(), "the newest released section names datapackage.json's version"
+    else:
+        unreleased = changelog.split("## [Unreleased]", 1)[1]
+        assert re.search(r"^- ", unreleased, flags=re.MULTILINE), "the first release's changes are listed"
+
+
+@checkout_only
+def test_the_version_lives_only_in_datapackage_json() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in pyproject
+    assert 'path = "datapackage.json"' in pyproject
+    assert f'version: "{tde.version()}"' in (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+
+
+def test_every_resource_and_field_is_described() -> None:
+    base = tde.package().basepath
+    descriptor = json.loads((Path(base) / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["description"]
+    for resource in descriptor["resources"]:
+        assert resource.get("description"), resource["name"]
+        schema = json.loads((Path(base) / resource["schema"]).read_text(encoding="utf-8"))
+        for field in schema["fields"]:
+            assert field.get("description"), (resource["name"], field["name"])
+
+
+def test_every_table_declares_its_keys() -> None:
+    base = Path(tde.package().basepath)
+    for name in tde.tables():
+        schema = json.loads((base / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert schema["primaryKey"], name
+    fact_tables = {"enterprises", "projects", "indicators"}
+    for name in fact_tables:
+        schema = json.loads((base / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        referenced = {fk["reference"]["resource"] for fk in schema["foreignKeys"]}
+        assert {"sources", "places"} <= referenced, name
+
+
+@checkout_only
+def test_no_source_text_is_copied_into_the_repository() -> None:
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert not [f for f in tracked if f.endswith(".txt") or f.startswith("shared/")]

@@ -1,0 +1,162 @@
+"""The command line: thin verbs over the library, with exit codes a script can rely on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import SHARED_ARCHIVE, PackageCopy
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    code, out = run(command, "--help")
+    assert code == 0
+    assert "Example:" in out
+
+
+def test_version_is_the_dataset_version() -> None:
+    assert run("--version") == (0, f"tongxiang-digital-economy {tde.version()}\n")
+
+
+def test_validate_the_installed_package() -> None:
+    code, out = run("validate")
+    assert code == 0, out
+    assert out.splitlines()[-1].startswith("valid: ")
+
+
+@pytest.mark.skipif(not SHARED_ARCHIVE.is_dir(), reason="the source archive is not beside this checkout")
+def test_validate_against_the_real_archive() -> None:
+    code, out = run("validate", "--archive", str(SHARED_ARCHIVE))
+    assert code == 0, out
+
+
+def test_json_output_is_what_the_api_returns(package: PackageCopy) -> None:
+    package.edit("indicators", 2, value="123456789")
+    code, out = run("validate", str(package.root), "--json")
+    assert code == 1
+    assert json.loads(out) == tde.validate(package.root).to_dict()
+    problem = next(p for p in json.loads(out)["problems"] if p["rule"] == "evidence-missing-value")
+    assert (problem["table"], problem["row"], problem["field"], problem["severity"]) == (
+        "indicators",
+        2,
+        "evidence",
+        "error",
+    )
+
+
+def test_human_output_names_table_row_field_and_rule(package: PackageCopy) -> None:
+    package.edit("indicators", 2, value="123456789")
+    code, out = run("validate", str(package.root))
+    assert code == 1
+    assert "indicators, row 2, field evidence: error [evidence-missing-value]" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--no-such-option"],
+        ["validate", "/no/such/folder"],
+        ["validate", "--archive", "/no/such/archive"],
+        ["show", "nope"],
+        ["show", "units", "--where", "no-equals-sign"],
+        ["show", "units", "--where", "nope=1"],
+        ["show", "units", "--format", "xml"],
+        ["nope"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    code, out = run(*args)
+    assert code == 2, out
+    assert "Traceback" not in out
+
+
+def test_a_folder_without_a_package_is_an_error(tmp_path) -> None:
+    code, out = run("validate", str(tmp_path))
+    assert code == 1
+    assert out.startswith("Error: no datapackage.json in")
+
+
+def test_show_filters_and_formats() -> None:
+    code, out = run("show", "indicators", "--where", "place_id=wuzhen", "--where", "year=2017", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and all(r["place_id"] == "wuzhen" and r["year"] == "2017" for r in rows)
+    expected = tde.load("indicators")
+    assert len(rows) == ((expected["place_id"] == "wuzhen") & (expected["year"] == 2017)).sum()
+
+
+def test_show_prints_values_as_written() -> None:
+    code, out = run("show", "indicators", "--where", "value=37.73", "--format", "json")
+    assert code == 0
+    (row,) = json.loads(out)
+    assert row["value"] == "37.73" and row["unit"] == "billion_yuan" and row["period_end"] == "2018-11-01"
+
+
+def test_show_as_table_and_limit() -> None:
+    code, out = run("show", "sources", "--limit", "2")
+    assert code == 0
+    assert len(out.strip().splitlines()) == 3
+
+
+def test_info_counts_rows_and_sources() -> None:
+    code, out = run("info", "--by", "source")
+    assert code == 0
+    assert f"version {tde.version()}" in out.splitlines()[0]
+    for source_id in tde.load("sources")["source_id"]:
+        assert source_id in out
+
+
+def test_info_by_indicator() -> None:
+    code, out = run("info", "--by", "indicator")
+    assert code == 0
+    assert "digital_economy_enterprises" in out
+
+
+def test_cite_names_the_exact_version() -> None:
+    code, out = run("cite")
+    assert code == 0
+    assert f"(Version {tde.version()})" in out
+    assert f"version = {{{tde.version()}}}" in out
+    assert run("cite", "--format", "bibtex")[1].startswith("@misc{tongxiang_digital_economy_")
+
+
+def test_stamp_records_new_hashes(package: PackageCopy) -> None:
+    package.edit("units", 2, stamp=False, label="edited")
+    assert run("validate", str(package.root))[0] == 1
+    code, out = run("stamp", str(package.root))
+    assert (code, out) == (0, "updated units\n")
+    assert run("validate", str(package.root))[0] == 0
+    assert run("stamp", str(package.root))[1] == "nothing to update: every hash is current\n"
+
+
+def test_tables_command() -> None:
+    assert run("tables")[1].split() == tde.tables()
+
+
+def test_python_dash_m_is_the_same_command() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "tongxiang_digital_economy", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout == f"tongxiang-digital-economy {tde.version()}\n"
+
+
+def test_package_gives_a_frictionless_package() -> None:
+    package = tde.package()
+    assert package.name == "tongxiang-digital-economy"
+    assert [r.name for r in package.resources] == tde.tables()

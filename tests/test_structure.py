@@ -1,0 +1,136 @@
+"""The structure layer: every kind of bad input becomes a located problem, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from click.testing import CliRunner
+from conftest import PackageCopy, found
+
+from tongxiang_digital_economy.cli import cli
+
+
+def append_line(package: PackageCopy, table: str, line: str, stamp: bool = True) -> int:
+    """Append a raw CSV line (so that malformed rows can be written); return its row number."""
+    path = package.csv(table)
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    if stamp:
+        import tongxiang_digital_economy as tde
+
+        tde.stamp(package.root)
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def edit_descriptor(package: PackageCopy, change: Callable[[dict], None]) -> None:
+    path = package.root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def test_foreign_key_names_table_row_and_field(package: PackageCopy) -> None:
+    row = append_line(package, "places", "x,X,X,town,nowhere")
+    assert ("places", row, "parent_id") in found(package.validate(), "foreign-key")
+
+
+def test_duplicate_primary_key(package: PackageCopy) -> None:
+    row = append_line(package, "places", "wuzhen,Wuzhen again,乌镇,town,tongxiang")
+    assert ("places", row, "place_id") in found(package.validate(), "primary-key") + found(
+        package.validate(), "unique-error"
+    )
+
+
+def test_enum_constraint(package: PackageCopy) -> None:
+    row = append_line(package, "places", "x,X,X,village,tongxiang")
+    assert ("places", row, "level") in found(package.validate(), "constraint-error")
+
+
+def test_type_error(package: PackageCopy) -> None:
+    row = append_line(package, "units", "foo,x,,count,count,ten")
+    report = package.validate()
+    assert ("units", row, "multiplier") in found(report, "type-error")
+    assert found(report, "semantic-checks-skipped"), "a table that cannot be typed is skipped, and says so"
+
+
+def test_year_out_of_range_is_a_schema_constraint(package: PackageCopy) -> None:
+    package.edit("indicators", 2, year="1900")
+    assert ("indicators", 2, "year") in found(package.validate(), "constraint-error")
+
+
+def test_evidence_must_be_short(package: PackageCopy) -> None:
+    package.edit("indicators", 2, evidence="x" * 301)
+    assert ("indicators", 2, "evidence") in found(package.validate(), "constraint-error")
+
+
+def test_empty_evidence_is_refused(package: PackageCopy) -> None:
+    package.edit("enterprises", 2, evidence="")
+    assert ("enterprises", 2, "evidence") in found(package.validate(), "constraint-error")
+
+
+def test_extra_cell(package: PackageCopy) -> None:
+    row = append_line(package, "places", "x,X,X,town,tongxiang,EXTRA")
+    assert [r for r in found(package.validate(), "extra-cell") if r[:2] == ("places", row)]
+
+
+def test_changed_file_without_new_hash(package: PackageCopy) -> None:
+    append_line(package, "places", "x,X,X,town,tongxiang", stamp=False)
+    report = package.validate()
+    assert ("places", None, None) in found(report, "hash-count")
+    assert "stamp" in next(p.message for p in report.problems if p.rule == "hash-count")
+
+
+def test_missing_file(package: PackageCopy) -> None:
+    package.csv("places").unlink()
+    assert ("places", None, None) in found(package.validate(), "scheme-error")
+
+
+def test_wrong_encoding(package: PackageCopy) -> None:
+    path = package.csv("places")
+    path.write_bytes(path.read_bytes() + b"x,Caf\xe9,X,town,tongxiang\n")
+    assert ("places", None, None) in found(package.validate(), "encoding-error")
+
+
+def test_broken_descriptor_json(package: PackageCopy) -> None:
+    (package.root / "datapackage.json").write_text("{", encoding="utf-8")
+    report = package.validate()
+    assert found(report, "descriptor-error") == [(None, None, None)]
+    assert "line 1" in report.problems[0].message
+
+
+def test_broken_table_schema(package: PackageCopy) -> None:
+    (package.root / "schemas" / "places.schema.json").write_text("[1,", encoding="utf-8")
+    assert not package.validate().valid
+
+
+def test_unsafe_path(package: PackageCopy) -> None:
+    edit_descriptor(package, lambda d: d["resources"][2].update(path="../secret.csv"))
+    report = package.validate()
+    assert not report.valid
+    assert any("not safe" in p.message for p in report.problems)
+
+
+def test_descriptor_must_match_the_data_package_profile(package: PackageCopy) -> None:
+    edit_descriptor(package, lambda d: d.update(version=5))
+    assert found(package.validate(), "package-error")
+
+
+BREAKAGES: list[Callable[[PackageCopy], None]] = [
+    lambda p: (p.root / "datapackage.json").write_text("{", encoding="utf-8"),
+    lambda p: p.csv("indicators").unlink(),
+    lambda p: p.csv("units").write_bytes(b"\xff\xfe\x00garbage"),
+    lambda p: edit_descriptor(p, lambda d: d["resources"][0].update(path="/etc/passwd")),
+    lambda p: (p.root / "schemas" / "units.schema.json").unlink(),
+    lambda p: p.csv("indicators").write_text('observation_id,"unclosed\n', encoding="utf-8"),
+]
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_cli_reports_bad_input_without_a_traceback(package: PackageCopy, breakage: Callable) -> None:
+    breakage(package)
+    result = CliRunner().invoke(cli, ["validate", str(package.root)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "INVALID" in result.output or result.output.startswith("Error:")
