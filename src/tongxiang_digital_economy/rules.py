@@ -61,6 +61,12 @@ def known(*columns: pd.Series) -> pd.Series:
     return mask
 
 
+def each_row(view: pd.DataFrame, columns: list[str], passes: Callable[..., bool]) -> pd.Series:
+    """A check evaluated row by row in Python, for rules that need string work pandas cannot vectorise."""
+    values = zip(*(view[c] for c in columns), strict=True)
+    return pd.Series([passes(*row) for row in values], index=view.index, dtype=bool)
+
+
 def squeeze(text: object) -> str:
     """Text with all white space removed: evidence is compared 'white space aside'."""
     return re.sub(r"\s+", "", text) if isinstance(text, str) else ""
@@ -123,21 +129,21 @@ def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
 
 def evidence_in_source(view: pd.DataFrame) -> pd.Series:
     """The evidence occurs verbatim in its source's archived text, white space aside."""
-    passes = [
-        not isinstance(text, str) or squeeze(evidence) in squeeze(text)
-        for evidence, text in zip(view["evidence"], view["archive_text"], strict=True)
-    ]
-    return pd.Series(passes, index=view.index)
+    return each_row(
+        view,
+        ["evidence", "archive_text"],
+        lambda evidence, text: not isinstance(text, str) or squeeze(evidence) in squeeze(text),
+    )
 
 
 def evidence_names_subject(view: pd.DataFrame) -> pd.Series:
     """The evidence names the enterprise or project (its Chinese name, or its English name, any case)."""
-    passes = []
-    for evidence, name, name_zh in zip(view["evidence"], view["name"], view["name_zh"], strict=True):
+
+    def names_it(evidence: object, *names: object) -> bool:
         text = squeeze(evidence).casefold()
-        names = [squeeze(n).casefold() for n in (name, name_zh) if isinstance(n, str)]
-        passes.append(not text or any(n and n in text for n in names))
-    return pd.Series(passes, index=view.index)
+        return not text or any(squeeze(n).casefold() in text for n in names if isinstance(n, str) and n.strip())
+
+    return each_row(view, ["evidence", "name", "name_zh"], names_it)
 
 
 for _table in ("indicators", "enterprises", "projects"):
@@ -169,11 +175,9 @@ for _table in ("enterprises", "projects"):
     "{observation_id} must be the source id {source_id} followed by -NNN: rename it (ids are never reused)",
 )
 def observation_id_names_source(view: pd.DataFrame) -> pd.Series:
-    passes = [
-        not isinstance(s, str) or o.rsplit("-", 1)[0] == s
-        for o, s in zip(view["observation_id"], view["source_id"], strict=True)
-    ]
-    return pd.Series(passes, index=view.index)
+    return each_row(
+        view, ["observation_id", "source_id"], lambda o, s: not isinstance(s, str) or o.rsplit("-", 1)[0] == s
+    )
 
 
 @rule(
@@ -273,11 +277,13 @@ def target_after_publication(view: pd.DataFrame) -> pd.Series:
     "number words): choose a passage that states it, or correct the value",
 )
 def evidence_states_value(view: pd.DataFrame) -> pd.Series:
-    passes = [
-        not isinstance(evidence, str) or not isinstance(value, str) or states_value(evidence, value)
-        for evidence, value in zip(view["evidence"], view["value_text"], strict=True)
-    ]
-    return pd.Series(passes, index=view.index)
+    return each_row(
+        view,
+        ["evidence", "value_text"],
+        lambda evidence, value: (
+            not isinstance(evidence, str) or not isinstance(value, str) or states_value(evidence, value)
+        ),
+    )
 
 
 @rule(
