@@ -108,6 +108,13 @@ def test_show_prints_values_as_written() -> None:
     assert row["value"] == "37.73" and row["unit"] == "billion_yuan" and row["period_end"] == "2018-11-01"
 
 
+def test_show_keeps_values_exactly_as_written(package: PackageCopy) -> None:
+    package.edit("indicators", 2, value="108.860", evidence="2024年實現地區生產總值108.860億元")
+    code, out = run("show", "indicators", "--where", "value=108.860", "--format", "csv", "--package", str(package.root))
+    assert code == 0
+    assert [r["value"] for r in csv.DictReader(io.StringIO(out))] == ["108.860"]
+
+
 def test_show_as_table_and_limit() -> None:
     code, out = run("show", "sources", "--limit", "2")
     assert code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -200,6 +201,54 @@ def test_an_unreadable_catalogue_is_reported(package: PackageCopy, archive: Path
     assert found(package.validate(archive), covers("archive-catalogue-unreadable")) == [("sources", None, None)]
 
 
+def test_a_missing_catalogue_is_a_warning(package: PackageCopy, archive: Path) -> None:
+    (archive / "sources.json").unlink()
+    report = package.validate(archive)
+    assert found(report, covers("archive-catalogue-missing")) == [("sources", None, None)]
+    assert report.valid
+
+
+def test_an_archived_text_that_is_not_utf8_is_one_clear_error(package: PackageCopy, archive: Path) -> None:
+    source = package.rows("sources")[0]
+    path = archive / source["archive_file"]
+    data = path.read_text(encoding="utf-8").encode("gb18030") + b"\xff"
+    path.write_bytes(data)
+    package.edit("sources", 2, archive_sha256=hashlib.sha256(data).hexdigest())
+    report = package.validate(archive)
+    assert found(report, covers("archive-file-not-utf8")) == [("sources", None, "archive_file")]
+    assert not found(report, "evidence-not-in-source"), "its evidence cannot be searched, so it is not blamed"
+
+
+def test_an_impossible_publication_date(package: PackageCopy) -> None:
+    row = next(i for i, r in enumerate(package.rows("sources"), start=2) if r["published"])
+    package.edit("sources", row, published="2020-02-30")
+    assert ("sources", row, "published") in found(package.validate(), covers("published-not-a-date"))
+
+
+@pytest.mark.parametrize(("field", "value"), [("year", " 2023"), ("value", "NaN"), ("value", "1e999")])
+def test_a_table_the_loader_refuses_makes_the_package_invalid(package: PackageCopy, field: str, value: str) -> None:
+    """frictionless accepts these cells; the typed loader does not, and the rules cannot run: an error."""
+    package.edit("indicators", 2, **{field: value})
+    report = package.validate()
+    assert ("indicators", 2, field) in found(report, covers("table-not-loadable"))
+    assert not report.valid
+
+
+@pytest.mark.parametrize("field", ["period_start", "observation_id", "evidence"])
+def test_a_missing_required_cell_is_reported_once_and_crashes_no_rule(package: PackageCopy, field: str) -> None:
+    package.edit("indicators", 2, **{field: ""})
+    report = package.validate()
+    assert ("indicators", 2, field) in found(report, "constraint-error")
+    assert not [p for p in report.problems if p.layer == "semantics" and p.row == 2]
+
+
+def test_a_change_of_rank_may_be_negative(package: PackageCopy) -> None:
+    add_definition(package, "test_rank_change", "rank", "change")
+    change = {"indicator": "test_rank_change", "unit": "rank", "value": "-3", "evidence": "down -3 places"}
+    package.append("indicators", {**GOOD, **change})
+    assert not found(package.validate(), "rank-not-positive-whole")
+
+
 def test_archive_rules_are_off_without_an_archive(package: PackageCopy) -> None:
     package.edit("sources", 2, archive_sha256="0" * 64)
     assert not found(package.validate(), "archive-hash-mismatch")
@@ -207,6 +256,12 @@ def test_archive_rules_are_off_without_an_archive(package: PackageCopy) -> None:
 
 def test_every_rule_has_a_test() -> None:
     """Every declared rule (and each archive-level check) is the subject of a test in this file."""
-    declared = {r.id for r in RULES} | {"archive-source-missing", "archive-catalogue-unreadable"}
-    marked = set(re.findall(r'covers\("([a-z-]+)"\)', Path(__file__).read_text(encoding="utf-8")))
+    declared = {r.id for r in RULES} | {
+        "archive-source-missing",
+        "archive-catalogue-unreadable",
+        "archive-catalogue-missing",
+        "archive-file-not-utf8",
+        "table-not-loadable",
+    }
+    marked = set(re.findall(r'covers\("([a-z0-9-]+)"\)', Path(__file__).read_text(encoding="utf-8")))
     assert declared == marked

@@ -51,7 +51,7 @@ def test_type_error(package: PackageCopy) -> None:
     row = append_line(package, "units", "foo,x,,count,count,ten")
     report = package.validate()
     assert ("units", row, "multiplier") in found(report, "type-error")
-    assert found(report, "semantic-checks-skipped"), "a table that cannot be typed is skipped, and says so"
+    assert ("units", row, "multiplier") in found(report, "table-not-loadable")
 
 
 def test_year_out_of_range_is_a_schema_constraint(package: PackageCopy) -> None:
@@ -134,3 +134,64 @@ def test_cli_reports_bad_input_without_a_traceback(package: PackageCopy, breakag
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "INVALID" in result.output or result.output.startswith("Error:")
+
+
+def test_an_integer_too_large_for_64_bits(package: PackageCopy) -> None:
+    package.edit("indicators", 2, year="99999999999999999999")
+    report = package.validate()
+    assert ("indicators", 2, "year") in found(report, "table-not-loadable")
+
+
+def test_a_folder_where_a_csv_should_be(package: PackageCopy) -> None:
+    package.csv("places").unlink()
+    package.csv("places").mkdir()
+    result = CliRunner().invoke(cli, ["validate", str(package.root)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "places" in result.output
+
+
+def test_a_schema_field_without_a_name(package: PackageCopy) -> None:
+    (package.root / "schemas" / "places.schema.json").write_text('{"fields": [{"type": "string"}]}', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", "places", "--package", str(package.root)])
+    assert result.exit_code == 1
+    assert "schema field 1 must be an object with a `name`" in result.output
+
+
+def test_stamp_on_a_missing_file_is_an_error(package: PackageCopy) -> None:
+    package.csv("places").unlink()
+    result = CliRunner().invoke(cli, ["stamp", str(package.root)])
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "places.csv" in result.output
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"version": 1}, "version"), ({"contributors": "me"}, "contributors"), ({"created": None}, "created")],
+)
+def test_cite_on_a_malformed_descriptor(package: PackageCopy, change: dict, field: str) -> None:
+    edit_descriptor(package, lambda d: d.update(change))
+    result = CliRunner().invoke(cli, ["cite", "--package", str(package.root)])
+    assert (result.exit_code == 1 and result.exception is None) or isinstance(result.exception, SystemExit)
+    assert f"`{field}`" in result.output
+
+
+def test_a_broken_package_is_not_a_usage_error(package: PackageCopy) -> None:
+    edit_descriptor(package, lambda d: d.update(resources=[r for r in d["resources"] if r["name"] != "units"]))
+    result = CliRunner().invoke(cli, ["show", "indicators", "--package", str(package.root)])
+    assert result.exit_code == 1, result.output
+    assert "no table named 'units'" in result.output
+
+
+def test_a_missing_archive_folder_is_an_error_in_the_api(package: PackageCopy, tmp_path) -> None:
+    import tongxiang_digital_economy as tde
+
+    with pytest.raises(tde.TDEError, match="does not exist"):
+        tde.validate(package.root, tmp_path / "nope")
+
+
+def test_a_malformed_row_names_its_row(package: PackageCopy) -> None:
+    path = package.csv("places")
+    path.write_text(path.read_text(encoding="utf-8") + 'x,"a"b,X,town,tongxiang\n', encoding="utf-8")
+    import tongxiang_digital_economy as tde
+
+    with pytest.raises(tde.LoadError, match=r"places row 13: .* is not well-formed CSV"):
+        tde.load("places", package.root)

@@ -10,20 +10,34 @@ from pathlib import Path
 from typing import Any
 
 from .descriptor import read_descriptor
+from .exceptions import DescriptorError
 
 
 def citation(path: str | Path | None = None) -> dict[str, Any]:
     """The facts a citation needs, for the package at `path` (default: the shipped one)."""
     d = read_descriptor(path)
-    return {
-        "title": d.get("title", d.get("name", "")),
-        "name": d.get("name", ""),
-        "version": d.get("version", ""),
-        "date": str(d.get("created", ""))[:10],
-        "authors": [c.get("title", "") for c in d.get("contributors", []) if "creator" in c.get("roles", [])],
-        "license": ", ".join(lic.get("name", "") for lic in d.get("licenses", [])),
+    contributors, licenses = d.get("contributors", []), d.get("licenses", [])
+    if not isinstance(contributors, list) or not all(isinstance(c, dict) for c in contributors):
+        raise DescriptorError("datapackage.json `contributors` must be a list of objects with `title` and `roles`")
+    if not isinstance(licenses, list) or not all(isinstance(lic, dict) for lic in licenses):
+        raise DescriptorError("datapackage.json `licenses` must be a list of objects with a `name`")
+    c = {
+        "title": d.get("title", d.get("name")),
+        "name": d.get("name"),
+        "version": d.get("version"),
+        "date": d.get("created"),
+        "authors": [c.get("title") for c in contributors if "creator" in c.get("roles", [])],
+        "license": ", ".join(str(lic.get("name", "")) for lic in licenses),
         "url": d.get("homepage", ""),
     }
+    for key in ("title", "name", "version", "date"):
+        if not isinstance(c[key], str) or not c[key]:
+            field = {"date": "created"}.get(key, key)
+            raise DescriptorError(f"datapackage.json needs a `{field}` string to make a citation")
+    if not c["authors"] or not all(isinstance(a, str) for a in c["authors"]):
+        raise DescriptorError("datapackage.json needs a contributor with a `title` and the role `creator`")
+    c["date"] = c["date"][:10]
+    return c
 
 
 def as_text(c: dict[str, Any]) -> str:

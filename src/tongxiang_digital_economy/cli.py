@@ -18,8 +18,8 @@ import pandas as pd
 
 from . import citations as citing
 from . import descriptor, summary
-from .exceptions import TableNotFoundError, TDEError
-from .load import decimal_text, load, tables
+from .exceptions import TDEError
+from .load import as_written, decimal_text, load, tables
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,8 +31,6 @@ def converts_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except TableNotFoundError as exc:
-            raise click.UsageError(str(exc)) from None
         except TDEError as exc:
             raise click.ClickException(str(exc)) from None
 
@@ -173,8 +171,14 @@ def show(table: str, where: list[tuple[str, str]], fmt: str, limit: int | None, 
         tongxiang-digital-economy show indicators --where place_id=wuzhen --where year=2019
         tongxiang-digital-economy show sources --format csv
     """
-    frame = load(table, package_path)
+    if table not in tables(package_path):
+        raise click.BadParameter(
+            f"no table named {table!r}; the tables are: {', '.join(tables(package_path))}", param_hint="TABLE"
+        )
+    frame = load(table, package_path)  # typed first: a table that does not load is an error, not a listing
     text = as_text_frame(frame)
+    written = as_written(table, package_path)
+    text[list(written.columns)] = written
     for column, wanted in where:
         if column not in frame.columns:
             raise click.BadParameter(

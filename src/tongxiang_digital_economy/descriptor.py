@@ -25,6 +25,9 @@ def read_json(path: Path) -> dict[str, Any]:
         raise DescriptorError(f"{path} is missing") from None
     except UnicodeDecodeError as exc:
         raise DescriptorError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise DescriptorError(f"{path} cannot be read: {exc.strerror}") from None
+    text = text.removeprefix("\ufeff")  # a BOM some editors add is not part of the JSON
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -76,18 +79,26 @@ def table_schema(base: Path, res: dict[str, Any]) -> dict[str, Any]:
     schema = res.get("schema")
     if isinstance(schema, str):
         schema = read_json(safe_path(base, schema, f"resource {res.get('name')!r} schema"))
-    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
         raise DescriptorError(f"resource {res.get('name')!r} has no Table Schema with a `fields` list")
+    for number, field in enumerate(schema["fields"], start=1):
+        if not isinstance(field, dict) or not isinstance(field.get("name"), str):
+            raise DescriptorError(
+                f"resource {res.get('name')!r}: schema field {number} must be an object with a `name`"
+            )
     return schema
 
 
 def file_facts(path: Path) -> tuple[int, str]:
     """Byte count and SHA-256 of a file, as datapackage.json records them."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DescriptorError(f"{path} cannot be read: {exc.strerror}") from None
     return len(data), hashlib.sha256(data).hexdigest()
 
 
-def stamp(path: str | Path | None = None) -> list[str]:
+def stamp(path: str | Path) -> list[str]:
     """Record each resource's current `bytes` and `hash` in datapackage.json; return the tables that changed.
 
     Run after editing a CSV file: validation compares the files with these facts, so a stale descriptor

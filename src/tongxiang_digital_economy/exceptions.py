@@ -4,6 +4,7 @@
     ├── PackageNotFoundError     no datapackage.json where one was looked for
     ├── DescriptorError          datapackage.json or a Table Schema is unreadable or malformed
     ├── TableNotFoundError       a table name that the package does not have
+    ├── ArchiveNotFoundError     the source archive folder given for validation does not exist
     └── LoadError                a CSV file cannot be read into a typed DataFrame (names table, row and field)
 
 The CLI turns every TDEError into a one-line `Error: ...` and exit status 1 (2 for usage errors);
@@ -27,6 +28,10 @@ class DescriptorError(TDEError):
 
 class TableNotFoundError(TDEError):
     """The requested table is not a resource of the package."""
+
+
+class ArchiveNotFoundError(TDEError):
+    """The folder of archived source texts is not there."""
 
 
 class LoadError(TDEError):

@@ -12,6 +12,7 @@ This module imports neither frictionless nor pandera, so loading stays fast and 
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -25,6 +26,7 @@ from .exceptions import LoadError
 from .paths import package_dir
 
 INTEGER = re.compile(r"^[+-]?\d+$")
+INT64 = 2**63
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TRUE_VALUES = ("true", "True", "TRUE", "1")
@@ -44,16 +46,24 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     """
     base = package_dir(path)
     descriptor = read_descriptor(base)
-    frame = read_table(base, resource(descriptor, table))
+    res = resource(descriptor, table)
+    raw = read_raw(base, res)
+    frame = read_table(base, res, raw)
     if table == "indicators":
-        frame = with_base_values(frame, read_raw(base, resource(descriptor, "units")))
+        frame = with_base_values(frame, raw["value"], read_raw(base, resource(descriptor, "units")))
     return frame
 
 
-def read_table(base: Path, res: dict[str, Any]) -> pd.DataFrame:
-    """One resource as a DataFrame typed by its schema."""
+def as_written(table: str, path: str | Path | None = None) -> pd.DataFrame:
+    """Table `table` as the exact strings of its CSV file ('' where empty): values as written, for printing."""
+    base = package_dir(path)
+    return read_raw(base, resource(read_descriptor(base), table))
+
+
+def read_table(base: Path, res: dict[str, Any], raw: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One resource as a DataFrame typed by its schema (from its CSV strings, read here unless given)."""
     schema = table_schema(base, res)
-    raw = read_raw(base, res)
+    raw = read_raw(base, res) if raw is None else raw
     missing = set(schema.get("missingValues", [""]))
     columns = {}
     for field in schema["fields"]:
@@ -70,15 +80,20 @@ def read_raw(base: Path, res: dict[str, Any]) -> pd.DataFrame:
     name = res.get("name", "?")
     path = resource_path(base, res)
     fields = [f["name"] for f in table_schema(base, res)["fields"]]
+    rows: list[list[str]] = []
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.reader(fh, strict=True))
+            reader = csv.reader(fh, strict=True)
+            rows.extend(reader)
     except FileNotFoundError:
         raise LoadError(name, None, None, f"file {path} is missing") from None
     except UnicodeDecodeError as exc:
         raise LoadError(name, None, None, f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
     except csv.Error as exc:
-        raise LoadError(name, None, None, f"{path} is not well-formed CSV: {exc}") from None
+        # The record being read when the error came is the one after the last complete one.
+        raise LoadError(name, len(rows) + 1, None, f"{path} is not well-formed CSV: {exc}") from None
+    except OSError as exc:
+        raise LoadError(name, None, None, f"{path} cannot be read: {exc.strerror}") from None
     if not rows or rows[0] != fields:
         raise LoadError(name, 1, None, f"header {rows[0] if rows else []} differs from the schema's fields {fields}")
     for number, row in enumerate(rows[1:], start=2):
@@ -88,6 +103,7 @@ def read_raw(base: Path, res: dict[str, Any]) -> pd.DataFrame:
 
 
 def as_strings(table: str, field: str, values: pd.Series, missing: set[str]) -> pd.Series:
+    """Strings stay exactly as written; only the schema's missing values become <NA>."""
     return pd.Series([None if v in missing else v for v in values], dtype="string")
 
 
@@ -111,17 +127,20 @@ def parsed(
 
 
 def valid_date(value: str) -> bool:
+    """An ISO date that exists on the calendar (2020-02-30 does not)."""
+    if not DATE.match(value):
+        return False
     try:
-        pd.Timestamp(value) if DATE.match(value) else None
+        pd.Timestamp(value)
     except ValueError:
         return False
-    return bool(DATE.match(value))
+    return True
 
 
 CONVERTERS = {
     "string": as_strings,
-    "integer": parsed("Int64", INTEGER.match, int, "integer"),
-    "number": parsed("Float64", NUMBER.match, float, "number"),
+    "integer": parsed("Int64", lambda v: bool(INTEGER.match(v)) and abs(int(v)) < INT64, int, "integer (64-bit)"),
+    "number": parsed("Float64", lambda v: bool(NUMBER.match(v)) and math.isfinite(float(v)), float, "finite number"),
     "boolean": parsed(
         "boolean", lambda v: v in TRUE_VALUES + FALSE_VALUES, lambda v: v in TRUE_VALUES, "boolean (true or false)"
     ),
@@ -136,11 +155,11 @@ def base_value(value: str, multiplier: str | None) -> float | None:
     return float(Decimal(value) * Decimal(multiplier))
 
 
-def with_base_values(frame: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+def with_base_values(frame: pd.DataFrame, written: pd.Series, units: pd.DataFrame) -> pd.DataFrame:
     """Add `value_base` and `base_unit` to the indicators frame, from the raw CSV strings of value and units."""
     multiplier = dict(zip(units["unit"], units["multiplier"], strict=True))
     base_unit = dict(zip(units["unit"], units["base_unit"], strict=True))
-    values = [decimal_text(v) for v in frame["value"]]
+    values = [v if v else None for v in written]
     frame = frame.copy()
     frame["value_base"] = pd.Series(
         [None if v is None else base_value(v, multiplier.get(u)) for v, u in zip(values, frame["unit"], strict=True)],

@@ -23,8 +23,10 @@ number is cheap and a missing one is costly):
 
 * Words that merely contain a numeral still yield it: 一个/统一/一些/一带一路 -> 1, 十分 -> 10, 零售 -> 0,
   "second" as a unit of time -> 2, "one of" -> 1. There is no stop list.
-* 万/亿/千/百/十 directly after Arabic digits is a unit of scale, never a number, and a bare 万/亿/千/百 that
-  does not follow a Chinese digit is not a number (千年水乡, 万众创新); 十 alone is 10. After Chinese
+* 万/亿/千/百/十 directly after Arabic digits is a unit of scale, never a number, and a bare 万/千/百 that
+  does not follow a Chinese digit is not a number (千年水乡, 万众创新) unless an approximation word marks it
+  as a round figure: 近百家 -> 100, 上千 -> 1000, 百余家 -> 100; 十 alone is 10. Chinese decimals (三点五)
+  are not read as one number. After Chinese
   digits the scale *is* applied, as the numeral demands (三万五千 -> 35000), so 三千万元 states 30000000,
   not 3000 (万元) the way 3000万元 would; 三千多万元 states 3000, since 多 ends the numeral.
 * "million", "billion", "trillion", "hundreds", "thousands", "once", "twice", "half" and fractions are

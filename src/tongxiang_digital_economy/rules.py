@@ -84,7 +84,7 @@ def squeeze(text: object) -> str:
 )
 def base_unit_is_base(view: pd.DataFrame) -> pd.Series:
     ok = (view["base_multiplier"] == 1) & (view["base_dimension"] == view["dimension"])
-    return ok.fillna(False) | ~known(view["base_multiplier"])
+    return ok.fillna(False) | ~known(view["base_multiplier"], view["dimension"])
 
 
 # --- sources -----------------------------------------------------------------------------------------------
@@ -102,6 +102,16 @@ def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
+    "published-not-a-date",
+    "sources",
+    "published",
+    "published {published!r} is not a day on the calendar: correct the date",
+)
+def published_is_a_date(view: pd.DataFrame) -> pd.Series:
+    return each_row(view, ["published"], lambda p: not isinstance(p, str) or publication_bounds(p)[0] is not None)
+
+
+@rule(
     "archive-file-missing",
     "sources",
     "archive_file",
@@ -109,7 +119,7 @@ def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
     needs_archive=True,
 )
 def archive_file_present(view: pd.DataFrame) -> pd.Series:
-    return view["archive_present"].astype(bool)
+    return view["archive_present"].astype(bool) | view["archive_file"].isna()
 
 
 @rule(
@@ -121,7 +131,8 @@ def archive_file_present(view: pd.DataFrame) -> pd.Series:
     needs_archive=True,
 )
 def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
-    return (view["archive_sha256"] == view["archive_sha256_actual"]).fillna(False) | ~view["archive_present"]
+    same = (view["archive_sha256"] == view["archive_sha256_actual"]).fillna(False)
+    return same | ~view["archive_present"] | view["archive_sha256"].isna()
 
 
 # --- provenance: all three fact tables ---------------------------------------------------------------------
@@ -141,7 +152,8 @@ def evidence_names_subject(view: pd.DataFrame) -> pd.Series:
 
     def names_it(evidence: object, *names: object) -> bool:
         text = squeeze(evidence).casefold()
-        return not text or any(squeeze(n).casefold() in text for n in names if isinstance(n, str) and n.strip())
+        given = [squeeze(n).casefold() for n in names if isinstance(n, str) and n.strip()]
+        return not text or not given or any(n in text for n in given)
 
     return each_row(view, ["evidence", "name", "name_zh"], names_it)
 
@@ -176,7 +188,9 @@ for _table in ("enterprises", "projects"):
 )
 def observation_id_names_source(view: pd.DataFrame) -> pd.Series:
     return each_row(
-        view, ["observation_id", "source_id"], lambda o, s: not isinstance(s, str) or o.rsplit("-", 1)[0] == s
+        view,
+        ["observation_id", "source_id"],
+        lambda o, s: not isinstance(s, str) or not isinstance(o, str) or o.rsplit("-", 1)[0] == s,
     )
 
 
@@ -225,7 +239,7 @@ def shares_within_100(view: pd.DataFrame) -> pd.Series:
     "a rank is a position counted from 1, so {value} must be a whole number of at least 1",
 )
 def ranks_are_positions(view: pd.DataFrame) -> pd.Series:
-    applies = (view["indicator_dimension"] == "rank") | (view["unit_dimension"] == "rank")
+    applies = view["measure"] == "rank"  # a change of rank ("up 3 places") may be any whole number
     ok = (view["value"] >= 1) & (view["value"] % 1 == 0)
     return (~applies.fillna(False)) | ok.fillna(False)
 
@@ -237,12 +251,12 @@ def ranks_are_positions(view: pd.DataFrame) -> pd.Series:
     "the period ends ({period_end:%Y-%m-%d}) before it starts ({period_start:%Y-%m-%d}): swap or correct them",
 )
 def period_in_order(view: pd.DataFrame) -> pd.Series:
-    return (view["period_start"] <= view["period_end"]).fillna(True)
+    return (view["period_start"] <= view["period_end"]) | ~known(view["period_start"], view["period_end"])
 
 
 @rule("year-not-period-end", "indicators", "year", "year {year} must be the year of period_end ({period_end:%Y-%m-%d})")
 def year_is_period_end(view: pd.DataFrame) -> pd.Series:
-    return (view["year"] == view["period_end"].dt.year).fillna(True)
+    return (view["year"] == view["period_end"].dt.year).fillna(False) | ~known(view["year"], view["period_end"])
 
 
 @rule(
@@ -322,7 +336,7 @@ def keyed(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def views(
-    frames: dict[str, pd.DataFrame], archive_texts: dict[str, str] | None, archive_hashes: dict[str, str] | None
+    frames: dict[str, pd.DataFrame], archive_texts: dict[str, str | None] | None, archive_hashes: dict[str, str] | None
 ) -> dict[str, pd.DataFrame]:
     """Each table joined with what its rules need; a table is left out when a table it needs did not load."""
     out: dict[str, pd.DataFrame] = {}

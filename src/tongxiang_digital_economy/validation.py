@@ -24,7 +24,7 @@ from frictionless import FrictionlessException
 from frictionless import validate as frictionless_validate
 
 from .descriptor import read_descriptor, table_names
-from .exceptions import DescriptorError, LoadError, TDEError
+from .exceptions import ArchiveNotFoundError, DescriptorError, TDEError
 from .load import load
 from .paths import DESCRIPTOR, package_dir
 from .report import Problem, Report
@@ -63,6 +63,8 @@ def validate(path: str | Path | None = None, archive: str | Path | None = None) 
     report.add(skipped)
     texts = hashes = None
     if archive is not None:
+        if not Path(archive).is_dir():
+            raise ArchiveNotFoundError(f"the archive folder {archive} does not exist")
         texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
         report.add(archive_problems)
     report.add(check_semantics(frames, texts, hashes))
@@ -98,39 +100,73 @@ def check_structure(base: Path) -> list[Problem]:
 
 
 def load_tables(base: Path, tables: list[str]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Every table that loads, and a warning for each that does not (layer 1 reports the cause)."""
+    """Every table that loads, and an error for each that does not."""
     frames, skipped = {}, []
     for table in tables:
         try:
             frames[table] = load(table, base)
-        except (LoadError, TDEError) as exc:
+        except TDEError as exc:
+            # An error, not a warning: frictionless may accept what the typed loader refuses (" 2023", NaN),
+            # and a package whose rules did not run must never be called valid.
             skipped.append(
                 Problem(
                     table,
                     getattr(exc, "row", None),
                     getattr(exc, "field", None),
-                    "semantic-checks-skipped",
-                    "warning",
-                    f"semantic checks skipped because the table cannot be loaded: {exc}",
+                    "table-not-loadable",
+                    "error",
+                    f"the table cannot be loaded, so its semantic checks did not run: {exc}",
                     "semantics",
                 )
             )
     return frames, skipped
 
 
-def read_archive(folder: Path, sources: pd.DataFrame | None) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
+def read_archive(
+    folder: Path, sources: pd.DataFrame | None
+) -> tuple[dict[str, str | None], dict[str, str], list[Problem]]:
     """The archived texts and their sha256 by file name, and the catalogue sources that have no row."""
-    texts, hashes = {}, {}
-    for file in folder.glob("*.txt"):
+    texts: dict[str, str | None] = {}
+    hashes: dict[str, str] = {}
+    problems = []
+    for file in sorted(folder.glob("*.txt")):
         data = file.read_bytes()
         hashes[file.name] = hashlib.sha256(data).hexdigest()
-        texts[file.name] = data.decode("utf-8", errors="replace")
-    problems = []
+        try:
+            texts[file.name] = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            texts[file.name] = None  # present, hashed, but its evidence cannot be searched
+            problems.append(
+                Problem(
+                    "sources",
+                    None,
+                    "archive_file",
+                    "archive-file-not-utf8",
+                    "error",
+                    f"{file} is not UTF-8 (byte {exc.start}): the archive keeps texts as UTF-8; re-save it, "
+                    "then check its hash",
+                    "archive",
+                )
+            )
     catalogue = folder / "sources.json"
-    if catalogue.is_file() and sources is not None:
+    if not catalogue.is_file():
+        problems.append(
+            Problem(
+                "sources",
+                None,
+                None,
+                "archive-catalogue-missing",
+                "warning",
+                f"{catalogue} is missing, so it was not checked that every archived source has a row",
+                "archive",
+            )
+        )
+    elif sources is not None:
         try:
             entries = json.loads(catalogue.read_text(encoding="utf-8"))
             ids = [e["id"] for e in entries]
+            if not all(isinstance(i, str) for i in ids):
+                raise TypeError("every id must be a string")
         except (ValueError, TypeError, KeyError) as exc:
             problems.append(
                 Problem(
@@ -162,7 +198,7 @@ def read_archive(folder: Path, sources: pd.DataFrame | None) -> tuple[dict[str, 
 
 
 def check_semantics(
-    frames: dict[str, pd.DataFrame], texts: dict[str, str] | None, hashes: dict[str, str] | None
+    frames: dict[str, pd.DataFrame], texts: dict[str, str | None] | None, hashes: dict[str, str] | None
 ) -> list[Problem]:
     """Layer 2: every rule of rules.py that applies, run through pandera, as Problems."""
     problems = []
@@ -184,8 +220,22 @@ def failures(cases: pd.DataFrame, rules: list[Rule], view: pd.DataFrame) -> list
     pairs = dict.fromkeys(zip(cases["check"], cases["index"], strict=True))
     for check, index in pairs:
         rule = by_id.get(str(check))
-        if rule is None or pd.isna(index):
-            raise RuntimeError(f"pandera reported a failure that is not a row of a rule: {check} at {index}")
+        if rule is None:
+            raise RuntimeError(f"pandera reported a failure of an unknown check: {check}")
+        if pd.isna(index):
+            # The check itself failed to run (pandera turns its exception into a row-less failure).
+            problems.append(
+                Problem(
+                    rule.table,
+                    None,
+                    rule.field,
+                    rule.id,
+                    "error",
+                    "this rule could not be checked on the table; fix the errors above first",
+                    "semantics",
+                )
+            )
+            continue
         row = view.loc[int(index)]
         problems.append(
             Problem(
