@@ -83,33 +83,29 @@ def test_indicator_rule_fires(package: PackageCopy, change: dict[str, str], rule
     assert not report.valid
 
 
-def add_definition(package: PackageCopy, indicator: str, dimension: str, measure: str) -> None:
-    package.append(
-        "indicator_definitions",
-        {"indicator": indicator, "label": indicator, "definition": "test", "dimension": dimension, "measure": measure},
-    )
+def add_figure(package: PackageCopy, dimension: str, measure: str, unit: str, value: str, evidence: str) -> int:
+    """Append a row of a new test indicator of the given dimension and measure; return its CSV row number."""
+    indicator = f"test_{dimension}_{measure}"
+    definition = {"indicator": indicator, "label": indicator, "definition": "test", "dimension": dimension}
+    package.append("indicator_definitions", {**definition, "measure": measure})
+    change = {"indicator": indicator, "unit": unit, "value": value, "evidence": evidence}
+    return package.append("indicators", {**GOOD, **change})
 
 
 @pytest.mark.parametrize(("value", "fires"), [("81.8", False), ("100", False), ("181.8", True), ("-1", True)])
 def test_share_must_lie_within_0_and_100(package: PackageCopy, value: str, fires: bool) -> None:
-    add_definition(package, "test_share", "percent", "share")
-    change = {"indicator": "test_share", "unit": "percent", "value": value, "evidence": f"a share of {value} percent"}
-    row = package.append("indicators", {**GOOD, **change})
+    row = add_figure(package, "percent", "share", "percent", value, f"a share of {value} percent")
     assert (("indicators", row, "value") in found(package.validate(), covers("share-out-of-range"))) is fires
 
 
 @pytest.mark.parametrize(("value", "evidence", "fires"), [("2", "ranked second", False), ("0", "ranked 0", True)])
 def test_rank_must_be_a_positive_whole_number(package: PackageCopy, value: str, evidence: str, fires: bool) -> None:
-    add_definition(package, "test_rank", "rank", "rank")
-    change = {"indicator": "test_rank", "unit": "rank", "value": value, "evidence": evidence}
-    row = package.append("indicators", {**GOOD, **change})
+    row = add_figure(package, "rank", "rank", "rank", value, evidence)
     assert (("indicators", row, "value") in found(package.validate(), covers("rank-not-positive-whole"))) is fires
 
 
 def test_a_growth_rate_above_100_percent_is_not_a_share(package: PackageCopy) -> None:
-    add_definition(package, "test_growth", "percent", "change")
-    change = {"indicator": "test_growth", "unit": "percent", "value": "142", "evidence": "增长142%"}
-    package.append("indicators", {**GOOD, **change})
+    add_figure(package, "percent", "change", "percent", "142", "增长142%")
     assert not found(package.validate(), "share-out-of-range")
 
 
@@ -243,9 +239,7 @@ def test_a_missing_required_cell_is_reported_once_and_crashes_no_rule(package: P
 
 
 def test_a_change_of_rank_may_be_negative(package: PackageCopy) -> None:
-    add_definition(package, "test_rank_change", "rank", "change")
-    change = {"indicator": "test_rank_change", "unit": "rank", "value": "-3", "evidence": "down -3 places"}
-    package.append("indicators", {**GOOD, **change})
+    add_figure(package, "rank", "change", "rank", "-3", "down -3 places")
     assert not found(package.validate(), "rank-not-positive-whole")
 
 

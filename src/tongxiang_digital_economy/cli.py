@@ -171,10 +171,9 @@ def show(table: str, where: list[tuple[str, str]], fmt: str, limit: int | None, 
         tongxiang-digital-economy show indicators --where place_id=wuzhen --where year=2019
         tongxiang-digital-economy show sources --format csv
     """
-    if table not in tables(package_path):
-        raise click.BadParameter(
-            f"no table named {table!r}; the tables are: {', '.join(tables(package_path))}", param_hint="TABLE"
-        )
+    names = tables(package_path)
+    if table not in names:
+        raise click.BadParameter(f"no table named {table!r}; the tables are: {', '.join(names)}", param_hint="TABLE")
     frame = load(table, package_path)  # typed first: a table that does not load is an error, not a listing
     text = as_text_frame(frame)
     written = as_written(table, package_path)

@@ -143,7 +143,7 @@ def evidence_in_source(view: pd.DataFrame) -> pd.Series:
     return each_row(
         view,
         ["evidence", "archive_text"],
-        lambda evidence, text: not isinstance(text, str) or squeeze(evidence) in squeeze(text),
+        lambda evidence, text: not isinstance(text, str) or squeeze(evidence) in text,
     )
 
 
@@ -353,7 +353,9 @@ def views(
         view["archive_present"] = [archive_texts is not None and f in archive_texts for f in files]
         view["archive_sha256_actual"] = pd.Series([(archive_hashes or {}).get(f) for f in files], dtype="string")
         out["sources"] = view
-        text_of = dict(zip(sources["source_id"], [(archive_texts or {}).get(f) for f in files], strict=True))
+        # Each text is squeezed once here, not once per evidence span that is looked up in it.
+        texts = [(archive_texts or {}).get(f) for f in files]
+        text_of = dict(zip(sources["source_id"], [squeeze(t) if t is not None else None for t in texts], strict=True))
         for table in ("enterprises", "projects"):
             if table in frames:
                 out[table] = frames[table].assign(archive_text=frames[table]["source_id"].map(text_of))
