@@ -59,6 +59,21 @@ class PackageCopy:
     def validate(self, archive: Path | None = None) -> Report:
         return tde.validate(self.root, archive)
 
+    def semantics(self, archive: Path | None = None) -> Report:
+        """Only the semantic layer (and the archive): what a rule test needs, without frictionless' structure pass."""
+        from tongxiang_digital_economy.validation import check_semantics, load_tables, read_archive
+        from tongxiang_digital_economy.views import foreign_keys
+
+        report = Report(package=str(self.root))
+        frames, skipped = load_tables(self.root, tde.tables(self.root))
+        report.add(skipped)
+        texts = hashes = None
+        if archive is not None:
+            texts, hashes, problems = read_archive(archive, frames.get("sources"))
+            report.add(problems)
+        report.add(check_semantics(frames, texts, hashes, foreign_keys(self.root)))
+        return report
+
 
 @pytest.fixture
 def package(tmp_path: Path) -> PackageCopy:

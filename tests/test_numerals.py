@@ -1,4 +1,4 @@
-"""Tests for tongxiang_digital_economy.numbers: every number a passage states, and states_value."""
+"""Tests for tongxiang_digital_economy.numerals: every number a passage states, and states_value."""
 
 from __future__ import annotations
 
@@ -117,8 +117,9 @@ CHINESE = [
     ("一千年", ["1000"]),
     ("一个", ["1"]),
     ("壹仟贰佰叁拾肆", ["1234"]),
-    ("貳萬", ["20000"]),
-    ("陸億", ["600000000"]),
+    ("貳萬", ["2"]),  # a trailing 万/亿 is a scale (a unit), as after Arabic digits
+    ("陸億", ["6"]),
+    ("三千万元", ["3000"]),
     ("一万五", ["15000"]),
     ("三千五", ["3500"]),
     ("一百五", ["150"]),
@@ -126,6 +127,20 @@ CHINESE = [
     ("二〇二三年", ["2023"]),
     ("一九九八年", ["1998"]),
     ("一二三产业", ["1", "2", "3"]),
+]
+
+# Pinned after the review: names and vague magnitudes are no figures, a scale is never a second number.
+NAMES_AND_SCALES = [
+    ("“十四五”时期", ["4", "5"]),  # the 14th Five-Year Plan: never 15
+    ("“十三五”以来", ["3", "5"]),
+    ("3万多家", ["3"]),  # 万 is the scale of 3, never also 10000
+    ("1.2万多", ["1.2"]),
+    ("数十亿元", []),  # "several billion": no figure
+    ("几百家", []),
+    ("三点五", ["3.5"]),
+    ("零点五", ["0.5"]),
+    ("百分之五十点五", ["50.5"]),
+    ("负4.4%", ["4.4"]),  # the sign word is read by quantities.read, with the lexicon
 ]
 
 SCALE_AFTER_DIGITS = [
@@ -196,6 +211,11 @@ STATES = [
     ("千年水乡", 1000, False),
     ("nothing stated", 0, False),
 ]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES_AND_SCALES)
+def test_names_vague_magnitudes_and_scales(text: str, expected: list[str]) -> None:
+    assert _strs(text) == expected
 
 
 @pytest.mark.parametrize(("text", "value", "expected"), STATES)

@@ -101,9 +101,9 @@ def validate(path: Path | None, archive: Path | None, as_json: bool) -> None:
 @package_option
 @click.option(
     "--by",
-    type=click.Choice(["source", "indicator"]),
+    type=click.Choice(["source", "indicator", "year"]),
     default=None,
-    help="Also count rows per source or per indicator.",
+    help="Also count rows per source, per indicator or per year.",
 )
 @converts_errors
 def info(package_path: Path | None, by: str | None) -> None:
@@ -113,12 +113,19 @@ def info(package_path: Path | None, by: str | None) -> None:
     Example:
         tongxiang-digital-economy info
         tongxiang-digital-economy info --by source
+        tongxiang-digital-economy info --by year
     """
     d = descriptor.read_descriptor(package_path)
     click.echo(f"{d.get('title')} version {d.get('version')}")
     for table, rows in summary.row_counts(package_path).items():
         click.echo(f"  {table:<22} {rows:>6} rows")
-    if by == "source":
+    agreed = summary.agreement(package_path)
+    click.echo(
+        f"figures stated alike by several sources: {agreed['corroborated']}; in conflict: {agreed['in conflict']}"
+    )
+    if by == "year":
+        click.echo(summary.rows_per_year(package_path).to_string(index=False))
+    elif by == "source":
         click.echo(summary.rows_per_source(package_path).to_string(index=False))
     elif by == "indicator":
         click.echo(summary.rows_per_indicator(package_path).to_string(index=False))

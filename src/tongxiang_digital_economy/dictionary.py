@@ -3,27 +3,76 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .descriptor import read_descriptor, table_schema
 from .paths import package_dir
 
+# How each Table Schema constraint reads; a constraint not listed here is shown by its own name, so none is dropped.
+WORDS = {
+    "minimum": "≥",
+    "maximum": "≤",
+    "exclusiveMinimum": ">",
+    "exclusiveMaximum": "<",
+    "minLength": "length ≥",
+    "maxLength": "length ≤",
+}
 
-def constraint_text(field: dict) -> str:
-    """A field's constraints, in a few words."""
-    c = field.get("constraints", {})
+
+def constraint_text(field: dict[str, Any]) -> str:
+    """A field's constraints, in a few words: every key of `constraints`, the known ones in words."""
     parts = []
-    if c.get("required"):
-        parts.append("required")
-    if c.get("unique"):
-        parts.append("unique")
-    if "enum" in c:
-        parts.append("one of " + ", ".join(f"`{v}`" for v in c["enum"]))
-    for key, word in (("minimum", "≥"), ("maximum", "≤"), ("exclusiveMinimum", ">"), ("maxLength", "length ≤")):
-        if key in c:
-            parts.append(f"{word} {c[key]}")
-    if "pattern" in c:
-        parts.append(f"pattern `{c['pattern']}`")
+    for key, value in field.get("constraints", {}).items():
+        if key in ("required", "unique"):
+            if value:
+                parts.append(key)
+        elif key == "enum":
+            parts.append("one of " + ", ".join(f"`{v}`" for v in value))
+        elif key == "pattern":
+            parts.append(f"pattern `{value}`")
+        else:
+            parts.append(f"{WORDS.get(key, key)} {value}")
     return "; ".join(parts)
+
+
+# What the data model cannot say, with the kind of passage that needs it. Such facts are left out rather than
+# forced into a row; a maintainer who meets one adds it here (and, if it recurs, extends the model).
+MODEL_LIMITS = [
+    (
+        "Dates that are the fact itself",
+        "'founded in December 2015' (an enterprise's founding date) has no column; "
+        "an age at publication ('5年前…成立') can be an `enterprise_age_years` figure.",
+    ),
+    (
+        "Vague quantities",
+        "'数百位' (several hundred), '十多年' (more than ten years), '幾百年前': a qualifier bounds "
+        "one number, so 'several hundred' has none to bound.",
+    ),
+    (
+        "Comparisons and equivalences",
+        "'相當於全國14億人口晝夜不停運算4年', '对上下游产业的拉动是1∶3' (a general ratio, not a figure of Tongxiang).",
+    ),
+    (
+        "Ordinals and superlatives without a measure",
+        "'全国规模最大' (the largest in China), '嘉兴首个' (the first in "
+        "Jiaxing): a rank needs a list it ranks in; left out unless the source gives one.",
+    ),
+    (
+        "Exchange rates",
+        "conversions the sources give stay rows in their own currency (`usd`); the package holds no "
+        "rate, so yuan and dollar figures never share a base unit.",
+    ),
+    (
+        "Groups of projects",
+        "a figure about two projects together ('这两个项目总投资近30亿元') belongs to neither; "
+        "it stays on the place, with both named in `note`.",
+    ),
+    (
+        "Figures about places elsewhere",
+        "only where they are about a Tongxiang enterprise or project (a plant of a "
+        "Tongxiang company abroad); national and world figures are left out.",
+    ),
+]
 
 
 def escape(text: str) -> str:
@@ -60,4 +109,27 @@ def data_dictionary(path: str | Path | None = None) -> str:
             desc = escape(field.get("description", ""))
             lines.append(f"| `{field['name']}` | {field['type']} | {escape(constraint_text(field))} | {desc} |")
         lines.append("")
+    lines += [*rules_section(), "## What the model cannot express", ""]
+    lines += [f"- **{what}**: {example}" for what, example in MODEL_LIMITS]
+    lines.append("")
     return "\n".join(lines)
+
+
+def rules_section() -> list[str]:
+    """The semantic rules, as rules.py declares them: id, table and field, severity, and what it asks."""
+    from .rules import RULES
+
+    lines = [
+        "## Rules",
+        "",
+        "Checked by `validate` on every row, beyond the constraints above (`--archive` adds those marked *archive*).",
+        "",
+        "| rule | table.field | severity | what it asks |",
+        "| --- | --- | --- | --- |",
+    ]
+    for r in RULES:
+        asks = (r.check.__doc__ or r.message).strip().splitlines()[0]
+        where = f"{r.table}.{r.field}" + (" (archive)" if r.needs_archive else "")
+        lines.append(f"| `{r.id}` | {where} | {r.severity} | {escape(asks)} |")
+    lines.append("")
+    return lines

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     raw = read_raw(base, res)
     frame = read_table(base, res, raw)
     if table == "indicators":
-        frame = with_base_values(frame, raw["value"], read_raw(base, resource(descriptor, "units")))
+        frame = with_base_values(frame, raw, read_raw(base, resource(descriptor, "units")))
     return frame
 
 
@@ -148,21 +149,29 @@ CONVERTERS = {
 }
 
 
-def base_value(value: str, multiplier: str | None) -> float | None:
-    """value × multiplier computed exactly in decimal, then as a float; None when either is unknown."""
-    if multiplier is None or not NUMBER.match(value or "") or not NUMBER.match(multiplier):
+def base_value(value: str, multiplier: str | None, divisor: str = "1", denominator: str = "") -> float | None:
+    """value × multiplier ÷ divisor (÷ a fraction's denominator), exact in rationals, then a float; None if unknown."""
+    parts = (value or "", multiplier or "", divisor or "1", denominator or "1")
+    if not all(NUMBER.match(p) for p in parts):
         return None
-    return float(Decimal(value) * Decimal(multiplier))
+    number, times, over, den = (Fraction(Decimal(p)) for p in parts)
+    if over == 0 or den == 0:
+        return None
+    return float(number * times / over / den)
 
 
-def with_base_values(frame: pd.DataFrame, written: pd.Series, units: pd.DataFrame) -> pd.DataFrame:
-    """Add `value_base` and `base_unit` to the indicators frame, from the raw CSV strings of value and units."""
+def with_base_values(frame: pd.DataFrame, raw: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Add `value_base` and `base_unit` to the indicators frame, from the raw CSV strings of indicators and units."""
     multiplier = dict(zip(units["unit"], units["multiplier"], strict=True))
+    divisor = dict(zip(units["unit"], units["divisor"], strict=True)) if "divisor" in units else {}
     base_unit = dict(zip(units["unit"], units["base_unit"], strict=True))
-    values = [v if v else None for v in written]
+    denominators = raw["value_denominator"] if "value_denominator" in raw else pd.Series("", index=raw.index)
     frame = frame.copy()
     frame["value_base"] = pd.Series(
-        [None if v is None else base_value(v, multiplier.get(u)) for v, u in zip(values, frame["unit"], strict=True)],
+        [
+            None if not v else base_value(v, multiplier.get(u), divisor.get(u, "1"), d)
+            for v, u, d in zip(raw["value"], frame["unit"], denominators, strict=True)
+        ],
         dtype="Float64",
     )
     frame["base_unit"] = pd.Series([base_unit.get(u) for u in frame["unit"]], dtype="string")

@@ -23,16 +23,18 @@ number is cheap and a missing one is costly):
 
 * Words that merely contain a numeral still yield it: 一个/统一/一些/一带一路 -> 1, 十分 -> 10, 零售 -> 0,
   "second" as a unit of time -> 2, "one of" -> 1. There is no stop list.
-* 万/亿/千/百/十 directly after Arabic digits is a unit of scale, never a number, and a bare 万/千/百 that
+* 万/亿/千/百/十 directly after Arabic digits is a unit of scale, never a number, and so is a 万 or 亿 that ends
+  a Chinese numeral with no other 万/亿 in it: 三千万元 states 3000 (in 万元), 貳萬 states 2, like 3000万元 and 2万;
+  三亿五千万 is one numeral, 350000000. A bare 万/千/百 that
   does not follow a Chinese digit is not a number (千年水乡, 万众创新) unless an approximation word marks it
   as a round figure: 近百家 -> 100, 上千 -> 1000, 百余家 -> 100; 十 alone is 10. Chinese decimals (三点五)
-  are not read as one number. After Chinese
-  digits the scale *is* applied, as the numeral demands (三万五千 -> 35000), so 三千万元 states 30000000,
-  not 3000 (万元) the way 3000万元 would; 三千多万元 states 3000, since 多 ends the numeral.
+  are read by cn2an (三点五 -> 3.5). Inside a numeral the scale is applied (三万五千 -> 35000);
+  三千多万元 states 3000, since 多 ends the numeral.
 * "million", "billion", "trillion", "hundreds", "thousands", "once", "twice", "half" and fractions are
   not numbers of their own: "five million" states 5, like "5 million"; "one-third" gives 1 and 3, and
   "a hundredth" gives 100.
-* Chinese approximations are not ranges: 三四个 gives 3 and 4, 三四十 gives 40, 十一二 gives 12.
+* A run that is not one numeral gives its digits: 十四五 (the 14th Five-Year Plan) gives 4 and 5, never 15;
+  三四个 gives 3 and 4. A run after 数/几 (数十亿, 几百) is a vague magnitude and gives nothing.
   A run of two or three bare Chinese digits (一二三产业) gives each digit; four digits or any zero is read
   as a digit string (a year).
 * A full-width comma "，" groups thousands only between full-width digits (１，２３４); after ASCII digits it
@@ -44,8 +46,20 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
-__all__ = ["numbers_in", "states_value"]
+import cn2an
+
+__all__ = ["Span", "number_spans", "numbers_in", "states_value"]
+
+
+class Span(NamedTuple):
+    """One number of a text: where it starts and ends (end exclusive) and its exact value."""
+
+    start: int
+    end: int
+    value: Decimal
+
 
 # --- Arabic numerals ---------------------------------------------------------------------------------
 
@@ -81,15 +95,15 @@ def _is_negative(text: str, sign_at: int) -> bool:
     return not before or not ("0" <= before[-1] <= "9")
 
 
-def _arabic_numbers(text: str) -> list[tuple[int, Decimal]]:
-    """Arabic numerals in a normalised text, with the position each starts at."""
+def _arabic_numbers(text: str) -> list[Span]:
+    """Arabic numerals in a normalised text, each with where it starts and ends."""
     found = []
     for match in _ARABIC.finditer(text):
         digits = match["int"].replace(",", "") + (match["frac"] or "")
         if match["sign"] and _is_negative(text, match.start()):
-            found.append((match.start(), Decimal("-" + digits)))
+            found.append(Span(match.start(), match.end(), Decimal("-" + digits)))
         else:
-            found.append((match.start("int"), Decimal(digits)))
+            found.append(Span(match.start("int"), match.end(), Decimal(digits)))
     return found
 
 
@@ -228,8 +242,8 @@ def _continue_english(number: _EnglishNumber, words: list[re.Match[str]], j: int
     return j
 
 
-def _english_numbers(text: str) -> list[tuple[int, Decimal]]:
-    """English number words with the position each number starts at."""
+def _english_numbers(text: str) -> list[Span]:
+    """English number words, each number with where it starts and ends."""
     words = list(_WORD.finditer(text))
     found = []
     i = 0
@@ -240,7 +254,7 @@ def _english_numbers(text: str) -> list[tuple[int, Decimal]]:
             continue
         number, j = started
         j = _continue_english(number, words, j, text)
-        found.append((words[i].start(), Decimal(number.value)))
+        found.append(Span(words[i].start(), words[j - 1].end(), Decimal(number.value)))
         i = j
     return found
 
@@ -260,8 +274,15 @@ _CN_UNITS = {
     for char in chars
 }
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
-# A run starts at a Chinese digit, or at 十 not glued to Arabic digits; 百/千/万/亿 never start one.
-_CN_RUN = re.compile(f"(?:[{_CN_DIGIT_CHARS}]|(?<![0-9])[十拾])[{_CN_DIGIT_CHARS}{''.join(_CN_UNITS)}]*")
+# A run starts at a Chinese digit, or at 十 not glued to Arabic digits; 百/千/万/亿 never start one. 点 joins
+# the two halves of a Chinese decimal (三点五).
+_CN_RUN = re.compile(
+    f"(?:[{_CN_DIGIT_CHARS}]|(?<![0-9])[十拾])(?:[{_CN_DIGIT_CHARS}{''.join(_CN_UNITS)}]|[点點](?=[{_CN_DIGIT_CHARS}]))*"
+)
+# A run after one of these is a vague magnitude (数十亿 "several billion", 几百 "a few hundred"), not a figure.
+_CN_VAGUE = "数數几幾"
+# A trailing 万/亿 is a scale, like 万 after Arabic digits: 三千万元 states 三千 (3000) in units of 万元.
+_CN_SCALES = "万萬亿億"
 
 
 def _chinese_digits_only(run: str) -> list[int]:
@@ -276,46 +297,57 @@ def _chinese_digits_only(run: str) -> list[int]:
     return digits
 
 
-def _chinese_with_units(run: str) -> int:
-    """Read a Chinese numeral that has unit characters (十百千万亿), e.g. 三万五千 -> 35000.
+def _chinese_numeral(run: str) -> Decimal | None:
+    """The value of a well-formed Chinese numeral (cn2an reads it), or None where it is not one.
 
-    A trailing digit right after 百/千/万/亿 is the colloquial short form, one place lower:
-    一万五 -> 15000, 三千五 -> 3500, 一百五 -> 150 (but 十五 -> 15).
+    cn2an refuses what is not one numeral, so 十四五 (the 14th Five-Year Plan) and 三四十 (thirty or forty)
+    are not invented into 15 and 40; they fall back to their digits.
     """
-    above_yi = below_yi = section = digit = 0  # 亿 groups; 万 groups below 亿; below 万; pending digit
-    for char in run:
-        unit = _CN_UNITS.get(char, 0)
-        if not unit:
-            digit = _CN_DIGITS[char]
-        elif unit < 10**4:
-            section, digit = section + (digit or 1) * unit, 0
-        elif unit == 10**4:
-            below_yi, section, digit = (below_yi + section + digit) * unit, 0, 0
-        else:
-            above_yi, below_yi, section, digit = (above_yi + below_yi + section + digit) * unit, 0, 0, 0
-    if len(run) >= 2 and run[-1] in _CN_DIGITS and _CN_UNITS.get(run[-2], 0) >= 100:
-        digit *= _CN_UNITS[run[-2]] // 10
-    return above_yi + below_yi + section + digit
+    try:
+        value = cn2an.cn2an(run, "strict")
+    except (ValueError, KeyError, IndexError):
+        try:
+            value = cn2an.cn2an(run, "normal")
+        except (ValueError, KeyError, IndexError):
+            return None
+    return Decimal(str(value)).normalize() if "." in str(value) else Decimal(int(value))
 
 
 # A bare 百/千/万 is a round number only where an approximation word marks it as one: 近百家 (nearly a
-# hundred), 上千 (over a thousand), 百余家 (a hundred-odd). Elsewhere (千年水乡, 万众创新) it is no figure.
+# hundred), 上千 (over a thousand), 百余家 (a hundred-odd). Elsewhere (千年水乡, 万众创新) it is no figure, and after
+# digits it is a scale (3万多 is 3 in units of 万, never also 10000).
 _CN_ROUND = re.compile(r"(?<=[近上逾过過超])[百千万萬佰仟](?![余餘多])|[百千万萬佰仟](?=[余餘多])")
 
 
-def _chinese_numbers(text: str) -> list[tuple[int, Decimal]]:
-    """Chinese numerals with the position each starts at."""
+def _chinese_numbers(text: str) -> list[Span]:
+    """Chinese numerals, each with where it starts and ends."""
     found = [
-        (m.start(), Decimal(_CN_UNITS[m[0]]))
+        Span(m.start(), m.end(), Decimal(_CN_UNITS[m[0]]))
         for m in _CN_ROUND.finditer(text)
         if not (m.start() and (text[m.start() - 1] in _CN_DIGITS or text[m.start() - 1] in _CN_UNITS))
+        and not (m.start() and text[m.start() - 1] in "0123456789.")
     ]
     for match in _CN_RUN.finditer(text):
-        run = match[0]
-        if any(char in _CN_UNITS for char in run):
-            found.append((match.start(), Decimal(_chinese_with_units(run))))
-        else:
-            found.extend((match.start() + k, Decimal(d)) for k, d in enumerate(_chinese_digits_only(run)))
+        start, run = match.start(), match[0]
+        if start and text[start - 1] in _CN_VAGUE:
+            continue
+        if len(run) > 1 and run[-1] in _CN_SCALES and not any(c in _CN_SCALES for c in run[:-1]):
+            run = run[:-1]
+        if not any(char in _CN_UNITS or char in "点點" for char in run):
+            offsets = range(len(run)) if len(_chinese_digits_only(run)) > 1 else [0]
+            ends = [start + k + 1 for k in offsets] if len(offsets) > 1 else [start + len(run)]
+            found.extend(
+                Span(start + k, end, Decimal(d))
+                for k, end, d in zip(offsets, ends, _chinese_digits_only(run), strict=True)
+            )
+            continue
+        value = _chinese_numeral(run)
+        if value is not None:
+            found.append(Span(start, start + len(run), value))
+        else:  # not one numeral: its digits, each on its own (十四五 -> 4, 5; never 15)
+            found.extend(
+                Span(start + k, start + k + 1, Decimal(_CN_DIGITS[c])) for k, c in enumerate(run) if c in _CN_DIGITS
+            )
     return found
 
 
@@ -328,9 +360,14 @@ def numbers_in(text: str) -> list[Decimal]:
     Decimals keep their written precision (``Decimal("37.73")``, ``Decimal("3.50")``) and thousands
     separators are dropped (``1,890`` -> ``Decimal("1890")``). Scale words are not applied.
     """
+    return [span.value for span in number_spans(text)]
+
+
+def number_spans(text: str) -> list[Span]:
+    """Every number stated in the text with where it stands (positions in `text` itself), in order."""
     text = _normalise(text)
     found = _arabic_numbers(text) + _english_numbers(text) + _chinese_numbers(text)
-    return [value for _, value in sorted(found, key=lambda pair: pair[0])]
+    return sorted(found, key=lambda span: span.start)
 
 
 def _as_decimal(value: Decimal | str | float) -> Decimal:

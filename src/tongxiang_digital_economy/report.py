@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,11 @@ class Report:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    @property
+    def infos(self) -> list[Problem]:
+        """Findings that need no fix: figures that several sources state alike."""
+        return [p for p in self.problems if p.severity == "info"]
+
     def add(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)
 
@@ -75,13 +80,18 @@ class Report:
             "archive": self.archive,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "infos": len(self.infos),
             "problems": [asdict(p) for p in self.sorted()],
         }
 
-    def to_text(self) -> str:
-        """The report for a person: one line per problem, then a summary."""
-        lines = [f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in self.sorted()]
+    def to_text(self, infos: bool = False) -> str:
+        """The report for a person: one line per problem (findings too, with `infos`), then a summary."""
+        shown = [p for p in self.sorted() if infos or p.severity != "info"]
+        lines = [f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in shown]
         checked = f"{self.package}" + (f" against the archive {self.archive}" if self.archive else "")
         verdict = "valid" if self.valid else "INVALID"
-        lines.append(f"{verdict}: {checked}: {len(self.errors)} errors, {len(self.warnings)} warnings")
+        lines.append(
+            f"{verdict}: {checked}: {len(self.errors)} errors, {len(self.warnings)} warnings, "
+            f"{len(self.infos)} figures corroborated"
+        )
         return "\n".join(lines)

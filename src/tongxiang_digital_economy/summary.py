@@ -1,6 +1,7 @@
-"""What is in the package, counted: rows per table, and rows per source or per indicator.
+"""What is in the package, counted: rows per table, per source, per indicator and per year, and agreement.
 
-`info` prints these; they also let a maintainer see at a glance which sources yield which figures.
+`info` prints these; they also let a maintainer see at a glance which sources yield which figures, and the
+README's counts are checked against them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def row_counts(path: str | Path | None = None) -> dict[str, int]:
 
 def rows_per_source(path: str | Path | None = None) -> pd.DataFrame:
     """For every source (including those that yield nothing), how many rows of each fact table cite it."""
-    sources = load("sources", path)[["source_id", "language"]].set_index("source_id")
+    sources = load("sources", path)[["source_id", "grade", "language"]].set_index("source_id")
     for table in FACT_TABLES:
         counts = load(table, path)["source_id"].value_counts()
         sources[table] = counts.reindex(sources.index, fill_value=0).astype("int64")
@@ -35,3 +36,22 @@ def rows_per_indicator(path: str | Path | None = None) -> pd.DataFrame:
     grouped = indicators.groupby("indicator").agg(rows=("observation_id", "size"), sources=("source_id", "nunique"))
     out = definitions.merge(grouped, left_on="indicator", right_index=True, how="left")
     return out.fillna({"rows": 0, "sources": 0}).astype({"rows": "int64", "sources": "int64"})
+
+
+def rows_per_year(path: str | Path | None = None) -> pd.DataFrame:
+    """Indicator rows per year of period_end and status (undated targets under `undated`)."""
+    indicators = load("indicators", path)
+    year = indicators["year"].astype("string").fillna("undated")
+    table = pd.crosstab(year.rename("year"), indicators["status"].rename("status"))
+    return table.reset_index().rename_axis(columns=None)
+
+
+def agreement(path: str | Path | None = None) -> dict[str, int]:
+    """How many figures other sources state alike (corroborated) and how many others contradict (in conflict)."""
+    from .views import agreement as agree
+
+    found = agree(load("indicators", path))
+    return {
+        "corroborated": int(found["corroborated_by"].notna().sum()),
+        "in conflict": int(found["conflict_with"].notna().sum()),
+    }

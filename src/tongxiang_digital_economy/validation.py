@@ -28,7 +28,8 @@ from .exceptions import ArchiveNotFoundError, DescriptorError, TDEError
 from .load import load
 from .paths import DESCRIPTOR, package_dir
 from .report import Problem, Report
-from .rules import RULES, Rule, views
+from .rules import RULES, Rule
+from .views import ForeignKeys, foreign_keys, views
 
 # How to fix what frictionless finds, by its error type; the rest get frictionless' own message only.
 FIXES = {
@@ -67,7 +68,7 @@ def validate(path: str | Path | None = None, archive: str | Path | None = None) 
             raise ArchiveNotFoundError(f"the archive folder {archive} does not exist")
         texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
         report.add(archive_problems)
-    report.add(check_semantics(frames, texts, hashes))
+    report.add(check_semantics(frames, texts, hashes, foreign_keys(base)))
     return report
 
 
@@ -198,11 +199,14 @@ def read_archive(
 
 
 def check_semantics(
-    frames: dict[str, pd.DataFrame], texts: dict[str, str | None] | None, hashes: dict[str, str] | None
+    frames: dict[str, pd.DataFrame],
+    texts: dict[str, str | None] | None,
+    hashes: dict[str, str] | None,
+    keys: ForeignKeys | None = None,
 ) -> list[Problem]:
     """Layer 2: every rule of rules.py that applies, run through pandera, as Problems."""
     problems = []
-    for table, view in views(frames, texts, hashes).items():
+    for table, view in views(frames, texts, hashes, keys).items():
         rules = [r for r in RULES if r.table == table and (texts is not None or not r.needs_archive)]
         schema = pa.DataFrameSchema(checks=[pa.Check(r.check, name=r.id) for r in rules])
         try:

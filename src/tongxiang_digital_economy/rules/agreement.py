@@ -1,0 +1,34 @@
+"""Figures of different sources about the same thing: conflicts are warnings, agreement is a finding."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import rule
+
+# --- indicators: agreement between sources -----------------------------------------------------------------
+
+
+@rule(
+    "conflicting-values",
+    "indicators",
+    "value",
+    "{indicator!r} for the same subject, period and status has different values in {conflict_with}: keep every "
+    "source's figure, but check that they measure the same thing",
+    severity="warning",
+)
+def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
+    """Rows of the same indicator, subject, period and status agree (a warning: both are kept)."""
+    return view["conflict_with"].isna()
+
+
+@rule(
+    "corroborating-values",
+    "indicators",
+    "value",
+    "{value} {unit} for {indicator!r} is stated alike by the sources {corroborated_by}",
+    severity="info",
+)
+def no_corroboration(view: pd.DataFrame) -> pd.Series:
+    """Several sources state the same figure alike (a finding, not a fault)."""
+    return view["corroborated_by"].isna()

@@ -1,0 +1,196 @@
+"""Rules on what a figure measures and when: units and measures, ranges, its one subject, its period against
+the publication date."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import known, rule
+
+# --- indicators: identity, units and measures --------------------------------------------------------------
+
+
+@rule(
+    "observation-id-source",
+    "indicators",
+    "observation_id",
+    "{observation_id} must be the source id {source_id} followed by -NNN: rename it (ids are never reused)",
+)
+def observation_id_names_source(view: pd.DataFrame) -> pd.Series:
+    """An observation id is its source id followed by -NNN."""
+    prefix = view["observation_id"].str.replace(r"-\d+$", "", regex=True)
+    return (prefix == view["source_id"]).fillna(True).astype(bool)
+
+
+@rule(
+    "unit-dimension-mismatch",
+    "indicators",
+    "unit",
+    "unit {unit!r} measures {unit__dimension}, but {indicator!r} is measured in {indicator__dimension}: "
+    "use a {indicator__dimension} unit or another indicator",
+    needs=("unit.dimension", "indicator.dimension"),
+)
+def unit_fits_indicator(view: pd.DataFrame) -> pd.Series:
+    """The unit measures the dimension the indicator is measured in."""
+    ok = view["unit__dimension"] == view["indicator__dimension"]
+    return ok.fillna(False) | ~known(view["unit__dimension"], view["indicator__dimension"])
+
+
+@rule(
+    "count-not-whole",
+    "indicators",
+    "value",
+    "{indicator!r} counts things, so {value} {unit} ({value_base} {base_unit}) must be a whole, non-negative "
+    "number; check the value and the unit's scale",
+    needs=("indicator.dimension", "indicator.measure"),
+)
+def counts_are_whole(view: pd.DataFrame) -> pd.Series:
+    """A count is a whole, non-negative number once its scale is applied."""
+    applies = (view["indicator__dimension"] == "count") & (view["indicator__measure"] == "amount")
+    applies &= view["value_base"].notna() & view["value_denominator"].isna()
+    whole = (view["value_base"] >= 0) & (view["value_base"] % 1 == 0)
+    return (~applies.fillna(False)) | whole.fillna(False)
+
+
+@rule(
+    "share-out-of-range",
+    "indicators",
+    "value",
+    "{indicator!r} is a share, so {value} percent must lie between 0 and 100; if it is a growth rate, "
+    "use a growth indicator",
+    needs=("indicator.measure", "unit.dimension"),
+)
+def shares_within_100(view: pd.DataFrame) -> pd.Series:
+    """A share in percent lies between 0 and 100."""
+    applies = (view["indicator__measure"] == "share") & (view["unit__dimension"] == "percent")
+    inside = (view["value"] >= 0) & (view["value"] <= 100)
+    return (~applies.fillna(False)) | inside.fillna(False)
+
+
+@rule(
+    "rank-not-positive-whole",
+    "indicators",
+    "value",
+    "a rank is a position counted from 1, so {value} must be a whole number of at least 1",
+    needs=("indicator.measure",),
+)
+def ranks_are_positions(view: pd.DataFrame) -> pd.Series:
+    """A rank is a whole number of at least 1."""
+    applies = view["indicator__measure"] == "rank"  # a change of rank ("up 3 places") may be any whole number
+    ok = (view["value"] >= 1) & (view["value"] % 1 == 0)
+    return (~applies.fillna(False)) | ok.fillna(False)
+
+
+@rule(
+    "range-bounds",
+    "indicators",
+    "value_upper",
+    "a range ({value} to {value_upper}) needs qualifier range and an upper bound above the lower one, and only a "
+    "range has value_upper (qualifier is {qualifier}): fix value_upper or the qualifier",
+)
+def ranges_are_ranges(view: pd.DataFrame) -> pd.Series:
+    """Only a range has an upper bound, and it lies above the lower one."""
+    is_range = view["qualifier"] == "range"
+    has_upper = view["value_upper"].notna()
+    ordered = (view["value_upper"] > view["value"]).fillna(False)
+    return ((is_range == has_upper) & (~has_upper | ordered)).fillna(True).astype(bool)
+
+
+# --- indicators: what a figure is about -----------------------------------------------------------------------
+
+SUBJECT_COLUMNS = {"place": "place_id", "enterprise": "enterprise_id", "project": "project_id"}
+
+
+@rule(
+    "subject-mismatch",
+    "indicators",
+    "indicator",
+    "{indicator!r} is about a {indicator__subject}, so the row names exactly one subject, its "
+    "{indicator__subject} (place_id {place_id}, enterprise_id {enterprise_id}, project_id {project_id}): move a "
+    "zone's or a company's figure to its own row of places, enterprises or projects, or use another indicator",
+    needs=("indicator.subject",),
+)
+def one_subject(view: pd.DataFrame) -> pd.Series:
+    """A figure names exactly one subject, the kind its indicator is about."""
+    given = {subject: view[column].notna() for subject, column in SUBJECT_COLUMNS.items()}
+    count = sum(given.values())
+    right = pd.Series(False, index=view.index)
+    for subject, present in given.items():
+        right |= (view["indicator__subject"] == subject).fillna(False) & present
+    return (right & (count == 1)) | view["indicator__subject"].isna()
+
+
+# --- indicators: periods and publication ----------------------------------------------------------------------
+
+
+@rule(
+    "period-incomplete",
+    "indicators",
+    "period_end",
+    "period_start ({period_start}), period_end ({period_end}) and year ({year}) must all be given, or all be "
+    "empty on a target the source gives no date for (status is {status}): never invent a date",
+)
+def period_complete(view: pd.DataFrame) -> pd.Series:
+    """A period is given whole, or left empty only on an undated target."""
+    given = view[["period_start", "period_end", "year"]].notna()
+    return given.all(axis=1) | (~given.any(axis=1) & (view["status"] == "target").fillna(False))
+
+
+@rule(
+    "stock-not-at-a-date",
+    "indicators",
+    "period_start",
+    "{indicator!r} is a stock (a level at one date), so period_start must equal period_end "
+    "({period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}): give the date the level holds at",
+    needs=("indicator.temporal",),
+)
+def stocks_at_a_date(view: pd.DataFrame) -> pd.Series:
+    """A stock is a level at one date: its period starts and ends on that date."""
+    stock = (view["indicator__temporal"] == "stock").fillna(False)
+    return ~stock | (view["period_start"] == view["period_end"]) | ~known(view["period_start"], view["period_end"])
+
+
+@rule(
+    "period-order",
+    "indicators",
+    "period_end",
+    "the period ends ({period_end:%Y-%m-%d}) before it starts ({period_start:%Y-%m-%d}): swap or correct them",
+)
+def period_in_order(view: pd.DataFrame) -> pd.Series:
+    """A period does not end before it starts."""
+    return (view["period_start"] <= view["period_end"]) | ~known(view["period_start"], view["period_end"])
+
+
+@rule("year-not-period-end", "indicators", "year", "year {year} must be the year of period_end ({period_end:%Y-%m-%d})")
+def year_is_period_end(view: pd.DataFrame) -> pd.Series:
+    """The year is the year the period ends."""
+    return (view["year"] == view["period_end"].dt.year).fillna(False) | ~known(view["year"], view["period_end"])
+
+
+@rule(
+    "actual-after-publication",
+    "indicators",
+    "period_end",
+    "an {status} figure cannot end ({period_end:%Y-%m-%d}) after its source was published "
+    "({source_id__published}): fix the period, or mark a plan or expectation as status target",
+    needs=("source_id.published", "source_id.published_latest"),
+)
+def actual_not_after_publication(view: pd.DataFrame) -> pd.Series:
+    """An actual or estimated figure does not end after its source was published."""
+    # An estimate is of a period that has passed, so it is held to the same bound as an actual.
+    late = view["status"].isin(["actual", "estimate"]) & (view["period_end"] > view["source_id__published_latest"])
+    return ~late.fillna(False)
+
+
+@rule(
+    "target-not-after-publication",
+    "indicators",
+    "period_end",
+    "a target must end after its source was published ({source_id__published}), but this one ends "
+    "{period_end:%Y-%m-%d}: fix the period, or mark a reported figure as status actual",
+    needs=("source_id.published", "source_id.published_earliest"),
+)
+def target_after_publication(view: pd.DataFrame) -> pd.Series:
+    """A target ends after its source was published."""
+    early = (view["status"] == "target") & (view["period_end"] <= view["source_id__published_earliest"])
+    return ~early.fillna(False)

@@ -1,0 +1,145 @@
+"""Rules that tie rows to their source texts: evidence in the archived text, names of the entities, and
+the subject of a figure named in its source."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..views import fold, squeeze
+from . import each_row, rule
+from .figures import SUBJECT_COLUMNS
+
+# --- provenance: all three fact tables ---------------------------------------------------------------------
+
+
+def evidence_in_source(view: pd.DataFrame) -> pd.Series:
+    """The evidence occurs verbatim in its source's archived text, white space aside (once per distinct pair)."""
+    pairs = view[["evidence", "source_id__archive_text"]].astype(object)
+    distinct = pairs.drop_duplicates()
+    found = {
+        (e, t): not isinstance(t, str) or squeeze(e) in t
+        for e, t in zip(distinct["evidence"], distinct["source_id__archive_text"], strict=True)
+    }
+    return pd.Series(
+        [found[(e, t)] for e, t in zip(pairs["evidence"], pairs["source_id__archive_text"], strict=True)],
+        index=view.index,
+        dtype=bool,
+    )
+
+
+def names_of(*columns: object) -> list[str]:
+    """The names a row gives an entity: name, name_zh and each `|`-separated alias."""
+    names: list[str] = []
+    for value in columns:
+        if isinstance(value, str):
+            names += [n.strip() for n in value.split("|") if n.strip()]
+    return names
+
+
+def names_in(evidence: str, names: list[str]) -> bool:
+    """Whether the evidence names the entity: a Chinese name anywhere (either script), a Latin one as whole words."""
+    folded = fold(evidence)
+    spaced = re.sub(r"\s+", " ", evidence.casefold())
+    for name in names:
+        if re.search(r"[A-Za-z]", name):
+            if re.search(r"(?<![a-z0-9])" + re.escape(re.sub(r"\s+", " ", name.casefold())) + r"(?![a-z0-9])", spaced):
+                return True
+        elif fold(name) in folded:
+            return True
+    return False
+
+
+def evidence_names_subject(view: pd.DataFrame) -> pd.Series:
+    """The evidence names the enterprise or project by its name, its Chinese name or an alias."""
+    return each_row(
+        view,
+        ["evidence", "name", "name_zh", "aliases"],
+        lambda evidence, *names: (
+            not isinstance(evidence, str) or not names_of(*names) or names_in(evidence, names_of(*names))
+        ),
+    )
+
+
+for _table in ("indicators", "enterprises", "projects"):
+    rule(
+        "evidence-not-in-source",
+        _table,
+        "evidence",
+        "the evidence does not occur in the archived text of {source_id} (white space aside): copy the passage "
+        "exactly as the source writes it, in its own script",
+        needs_archive=True,
+        needs=("source_id.archive_text",),
+    )(evidence_in_source)
+for _table in ("enterprises", "projects"):
+    rule(
+        "evidence-missing-name",
+        _table,
+        "evidence",
+        "the evidence does not name {name!r}, {name_zh!r} or an alias ({aliases}): choose a passage that names it "
+        "as the source writes it, or add the name the source uses to aliases",
+    )(evidence_names_subject)
+
+
+@rule(
+    "zone-place-level",
+    "projects",
+    "zone_place_id",
+    "zone_place_id {zone_place_id!r} must be a place of level zone or park (it is {zone_place_id__level}): "
+    "point it at the zone's own places row",
+    needs=("zone_place_id.level",),
+)
+def zones_are_zones(view: pd.DataFrame) -> pd.Series:
+    """A project that is a zone points at a places row of level zone or park."""
+    return view["zone_place_id__level"].isin(["zone", "park"]) | view["zone_place_id"].isna()
+
+
+for _table in ("enterprises", "projects"):
+
+    @rule(
+        "name-generic",
+        _table,
+        "name_zh",
+        "{name_zh!r} or an alias ({aliases}) is a common noun, not a name (the lexicon lists such words): use the "
+        "name a source gives this one, or leave it empty",
+    )
+    def names_are_names(view: pd.DataFrame) -> pd.Series:
+        """A name is not a common noun (互联网医院, the company)."""
+        return each_row(
+            view,
+            ["name_zh", "aliases", "generic_names"],
+            lambda name_zh, aliases, generic: not any(fold(n) in generic for n in names_of(name_zh, aliases)),
+        )
+
+
+# --- the subject of a figure, named in its source -------------------------------------------------------------
+
+SUBJECT_NAMES = tuple(
+    f"{column}.{name}" for column in SUBJECT_COLUMNS.values() for name in ("name", "name_zh", "aliases")
+)
+
+
+@rule(
+    "subject-not-named",
+    "indicators",
+    "place_id",
+    "the archived text of {source_id} never names the subject of this figure (place_id {place_id}, enterprise_id "
+    "{enterprise_id}, project_id {project_id}) by its name, Chinese name or an alias: check that the figure is "
+    "about it, or add the name the source uses to the subject's aliases",
+    needs_archive=True,
+    needs=("source_id.archive_text", *SUBJECT_NAMES),
+)
+def subject_named_in_source(view: pd.DataFrame) -> pd.Series:
+    """The source's text names the figure's subject (name, Chinese name or alias)."""
+    name_columns = [f"{c}__{n}" for c in SUBJECT_COLUMNS.values() for n in ("name", "name_zh", "aliases")]
+    names = [view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in name_columns]
+    key = list(zip(view["source_id__archive_text"], *names, strict=True))
+
+    def named(pair: tuple[object, ...]) -> bool:
+        text, *given = pair
+        listed = names_of(*given)
+        return not isinstance(text, str) or not listed or any(fold(n) in fold(text) for n in listed)
+
+    cache: dict[tuple[object, ...], bool] = {}
+    return pd.Series([cache.setdefault(k, named(k)) if k not in cache else cache[k] for k in key], index=view.index)

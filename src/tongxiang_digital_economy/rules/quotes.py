@@ -1,0 +1,170 @@
+"""Rules that hold a figure to its quote: `value_text` read back must give the value (sign included), the
+unit (its written form) and the qualifier, and the evidence must say what the number is and what status it has."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pandas as pd
+
+from ..quantities import FRACTION_FIRST, squash
+from ..views import squeeze
+from . import each_row, missing, rule
+
+# --- indicators: the quote ---------------------------------------------------------------------------------
+
+
+@rule(
+    "value-text-not-in-evidence",
+    "indicators",
+    "value_text",
+    "value_text {value_text!r} does not occur in the evidence (white space aside): quote the number with its "
+    "words exactly as the evidence writes them",
+)
+def quote_in_evidence(view: pd.DataFrame) -> pd.Series:
+    """The quoted quantity occurs in the evidence."""
+    return each_row(
+        view,
+        ["value_text", "evidence"],
+        lambda quote, evidence: missing(quote) or missing(evidence) or squeeze(quote) in squeeze(evidence),
+    )
+
+
+def as_decimal(value: object) -> Decimal | None:
+    return None if missing(value) else Decimal(repr(float(value)))  # type: ignore[arg-type]
+
+
+def states_claim(
+    numbers: tuple[Decimal, ...] | None,
+    shape: str | None,
+    value: object,
+    upper: object,
+    denominator: object,
+    qualifier: object,
+    unit: object,
+) -> bool:
+    """Whether the numbers read from a quote are the row's value (and upper bound or denominator)."""
+    if numbers is None or missing(value):
+        return True
+    wanted = as_decimal(value)
+    if qualifier == "range":
+        return len(numbers) == 2 and numbers[0] == wanted and numbers[1] == as_decimal(upper)
+    if not missing(denominator):
+        # 三分之一 writes the denominator first, "one third" and 1/3 the numerator.
+        pair = (numbers[1], numbers[0]) if FRACTION_FIRST in (shape or "") else numbers
+        return len(pair) == 2 and pair[0] == wanted and pair[1] == Decimal(int(denominator))  # type: ignore[call-overload]
+    if unit == "ratio_part":
+        return wanted in numbers
+    return len(numbers) == 1 and numbers[0] == wanted
+
+
+@rule(
+    "value-text-number",
+    "indicators",
+    "value",
+    "value_text {value_text!r} reads as {value_text_reading}, but the row says {value}: the quote must state "
+    "exactly the value (its sign too: 下降, fell), one number (two for a range or a fraction); correct the value "
+    "or quote only the words of this figure",
+)
+def quote_states_value(view: pd.DataFrame) -> pd.Series:
+    """The quote states exactly the value (and upper bound or denominator), sign included."""
+    columns = ["read_numbers", "read_shape", "value", "value_upper", "value_denominator", "qualifier", "unit"]
+    return each_row(view, columns, states_claim)
+
+
+@rule(
+    "value-text-unit",
+    "indicators",
+    "unit",
+    "value_text {value_text!r} is written in {written_in} but the unit is {unit!r} (written "
+    "{unit__written_forms}): use the unit whose written form the source uses, or add the form to units.csv",
+    needs=("unit.written_forms",),
+)
+def quote_in_unit(view: pd.DataFrame) -> pd.Series:
+    """The quote's scale and unit words are a written form of the row's unit."""
+
+    def fits(unit: object, written: object, forms: object, shape: object, value: object) -> bool:
+        if missing(unit) or missing(shape) or value == 0:  # a zero is the same in every scale
+            return True
+        if isinstance(written, str) and written:
+            return unit in written.split("|")
+        return missing(forms) or not str(forms).strip()  # no unit word: only a unit a bare number may carry
+
+    return each_row(view, ["unit", "read_units", "unit__written_forms", "read_shape", "value"], fits)
+
+
+@rule(
+    "value-text-qualifier",
+    "indicators",
+    "qualifier",
+    "value_text {value_text!r} reads as {value_text_reading}, so its qualifier is not {qualifier!r}: "
+    "多/余/超过/more than → gt, 以上/at least → gte, 约/近/左右/about → approx, 不到/less than → lt, "
+    "以内/at most → lte, none → eq (the lexicon table lists the words)",
+)
+def quote_qualifier(view: pd.DataFrame) -> pd.Series:
+    """The quote's qualifier words give the row's qualifier."""
+
+    def fits(qualifier: object, found: frozenset[str] | None, ranged: object) -> bool:
+        if missing(qualifier) or found is None:
+            return True
+        if qualifier == "range":
+            return bool(ranged)
+        if not found:
+            return qualifier == "eq"
+        return qualifier in found
+
+    return each_row(view, ["qualifier", "read_qualifiers", "read_range"], fits)
+
+
+@rule(
+    "evidence-bare-number",
+    "indicators",
+    "evidence",
+    "the evidence {evidence!r} is only the number: quote a passage that says what the number is",
+)
+def evidence_says_what(view: pd.DataFrame) -> pd.Series:
+    """The evidence says what the number is, never the bare number."""
+
+    def says(evidence: object, quote: object) -> bool:
+        if missing(evidence):
+            return True
+        rest = squash(str(evidence)).replace(squash(str(quote)) if isinstance(quote, str) else "\0", " ")
+        return len(re.findall(r"[\u3400-\u9fff]", rest)) >= 2 or re.search(r"[a-z]{3,}", rest) is not None
+
+    return each_row(view, ["evidence", "value_text"], says)
+
+
+@rule(
+    "status-not-in-evidence",
+    "indicators",
+    "status",
+    "a {status} needs its evidence to say so (预计, 计划, 目标, 力争, 将, 到…年, expected, will, target, plan; "
+    "estimated, 估计 for an estimate): quote the words that make it one, or mark the row actual",
+)
+def status_stated(view: pd.DataFrame) -> pd.Series:
+    """A target or an estimate says so in its evidence."""
+
+    def stated(status: object, cues: frozenset[str] | None) -> bool:
+        if status not in ("target", "estimate") or cues is None:
+            return True
+        return status in cues
+
+    return each_row(view, ["status", "evidence_cues"], stated)
+
+
+@rule(
+    "status-cue-in-actual",
+    "indicators",
+    "status",
+    "the row is actual, but its evidence speaks of a plan, expectation or estimate (預計, expected, target…): "
+    "check whether the figure is a target or an estimate",
+    severity="warning",
+)
+def actual_without_cues(view: pd.DataFrame) -> pd.Series:
+    """An actual figure's evidence does not speak of a plan, an expectation or an estimate."""
+    return each_row(
+        view,
+        ["status", "evidence_cues"],
+        lambda status, cues: status != "actual" or cues is None or "strong" not in cues,
+    )

@@ -1,0 +1,81 @@
+"""Rules on the units and sources tables: base units, publication dates, the archived files."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import known, rule
+
+# --- units -------------------------------------------------------------------------------------------------
+
+
+@rule(
+    "unit-base-mismatch",
+    "units",
+    "base_unit",
+    "base unit {base_unit!r} of {unit!r} must be a unit of the same dimension ({dimension}) whose multiplier and "
+    "divisor are 1; point base_unit at such a unit",
+    needs=("base_unit.multiplier", "base_unit.divisor", "base_unit.dimension"),
+)
+def base_unit_is_base(view: pd.DataFrame) -> pd.Series:
+    """A base unit is a unit of the same dimension whose multiplier and divisor are 1."""
+    ok = (
+        (view["base_unit__multiplier"] == 1)
+        & (view["base_unit__divisor"] == 1)
+        & (view["base_unit__dimension"] == view["dimension"])
+    )
+    return ok.fillna(False) | ~known(view["base_unit__multiplier"], view["dimension"])
+
+
+# --- sources -----------------------------------------------------------------------------------------------
+
+
+@rule(
+    "published-basis-mismatch",
+    "sources",
+    "published_basis",
+    "published ({published}) and published_basis ({published_basis}) must be both filled or both empty: "
+    "say where the date comes from (text, url, archive), or clear both",
+)
+def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
+    """A publication date says where it comes from, and only a date has a basis."""
+    return view["published"].isna() == view["published_basis"].isna()
+
+
+@rule(
+    "published-not-a-date",
+    "sources",
+    "published",
+    "published {published!r} has the form of a date but is not a day on the calendar: correct the date",
+)
+def published_is_a_date(view: pd.DataFrame) -> pd.Series:
+    """A publication date of the right form is a day on the calendar."""
+    # The form (YYYY, YYYY-MM, YYYY-MM-DD) is the schema's pattern; only an impossible day is left to find here.
+    well_formed = view["published"].str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").fillna(False).astype(bool)
+    return ~well_formed | view["published_earliest"].notna()
+
+
+@rule(
+    "archive-file-missing",
+    "sources",
+    "archive_file",
+    "{archive_file} is not in the archive folder: check the file name, or the --archive folder",
+    needs_archive=True,
+)
+def archive_file_present(view: pd.DataFrame) -> pd.Series:
+    """Each source's archived text is in the archive folder."""
+    return view["archive_present"].astype(bool) | view["archive_file"].isna()
+
+
+@rule(
+    "archive-hash-mismatch",
+    "sources",
+    "archive_sha256",
+    "the archived file {archive_file} has sha256 {archive_sha256_actual}, the table records {archive_sha256}: "
+    "the text changed; re-check this source's rows against it, then record the new hash",
+    needs_archive=True,
+)
+def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
+    """Each archived text has the SHA-256 the sources table records."""
+    same = (view["archive_sha256"] == view["archive_sha256_actual"]).fillna(False)
+    return same | ~view["archive_present"] | view["archive_sha256"].isna()

@@ -1,0 +1,105 @@
+"""Every shipped figure, corrupted one way at a time, is caught on its own row by the rule that guards it.
+
+This runs on the whole real indicators table against the real source archive (`../shared/sources` beside the
+checkout), not on a sample: for each kind of corruption one copy of the package has every row corrupted that
+way, and each row must be reported by one of the rules that guard against it. The corruptions are the false
+passes the reviews found: another number of the same evidence, another scale of the same dimension, a flipped
+qualifier, a changed status, and the figure moved to another subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from conftest import SHARED_ARCHIVE, PackageCopy
+
+from tongxiang_digital_economy.numerals import numbers_in
+
+pytestmark = pytest.mark.skipif(not SHARED_ARCHIVE.is_dir(), reason="the source archive is not beside the checkout")
+
+Row = dict[str, str]
+Corruption = Callable[[Row, PackageCopy], Row | None]
+
+
+def another_number(row: Row, _package: PackageCopy) -> Row | None:
+    """The value replaced by another number its evidence states (or, where it states no other, the value + 1)."""
+    value = Decimal(row["value"])
+    others = [n for n in numbers_in(row["evidence"]) if n != value and n != -value]
+    replacement = others[0] if others else value + 1
+    return {**row, "value": str(replacement)}
+
+
+def another_scale(row: Row, package: PackageCopy) -> Row | None:
+    """The unit replaced by a unit of the same dimension with another scale (None where the dimension has one)."""
+    units = {u["unit"]: u for u in package.rows("units")}
+    mine = units[row["unit"]]
+    scale = (mine["multiplier"], mine["divisor"], mine["base_unit"])
+    others = [
+        u
+        for u in units.values()
+        if u["dimension"] == mine["dimension"] and (u["multiplier"], u["divisor"], u["base_unit"]) != scale
+    ]
+    return {**row, "unit": others[0]["unit"]} if others else None
+
+
+FLIPPED = {"eq": "gt", "gt": "eq", "gte": "eq", "approx": "eq", "lt": "eq", "lte": "eq", "range": "eq"}
+
+
+def flipped_qualifier(row: Row, _package: PackageCopy) -> Row | None:
+    return {**row, "qualifier": FLIPPED[row["qualifier"]], "value_upper": ""}
+
+
+CHANGED_STATUS = {"actual": "target", "target": "actual", "estimate": "actual"}
+
+
+def changed_status(row: Row, _package: PackageCopy) -> Row | None:
+    return {**row, "status": CHANGED_STATUS[row["status"]]}
+
+
+def moved_subject(row: Row, package: PackageCopy) -> Row | None:
+    """The figure moved to a place its source never names (a place-level row) or to a place (any other row)."""
+    text = (SHARED_ARCHIVE / f"{row['source_id']}.txt").read_text(encoding="utf-8")
+    for place in package.rows("places"):
+        names = [place["name"], place["name_zh"], *place["aliases"].split("|")]
+        if place["place_id"] != row["place_id"] and not any(n and n in text for n in names):
+            return {**row, "place_id": place["place_id"], "enterprise_id": "", "project_id": ""}
+    return None
+
+
+# Each corruption and the rules any one of which must report the corrupted row.
+CORRUPTIONS: dict[str, tuple[Corruption, set[str]]] = {
+    "another number of the evidence": (another_number, {"value-text-number"}),
+    "another scale of the dimension": (another_scale, {"value-text-unit"}),
+    "a flipped qualifier": (flipped_qualifier, {"value-text-qualifier"}),
+    "a changed status": (
+        changed_status,
+        {
+            "status-not-in-evidence",
+            "target-not-after-publication",
+            "actual-after-publication",
+            "period-incomplete",
+            "status-cue-in-actual",
+        },
+    ),
+    "another subject": (moved_subject, {"subject-not-named", "subject-mismatch"}),
+}
+
+
+@pytest.mark.parametrize("kind", list(CORRUPTIONS))
+def test_every_corrupted_figure_is_caught(package: PackageCopy, kind: str) -> None:
+    corrupt, rules = CORRUPTIONS[kind]
+    rows = package.rows("indicators")
+    changed = {}
+    for number, row in enumerate(rows, start=2):
+        bad = corrupt(row, package)
+        if bad is not None:
+            rows[number - 2] = bad
+            changed[number] = row["observation_id"]
+    package.write("indicators", rows)
+    report = package.semantics(SHARED_ARCHIVE)
+    caught = {p.row for p in report.problems if p.table == "indicators" and p.rule in rules}
+    missed = [observation for number, observation in changed.items() if number not in caught]
+    assert missed == [], f"{len(missed)} of {len(changed)} rows corrupted by {kind} passed"
+    assert len(changed) >= 0.5 * len(rows), f"only {len(changed)} of {len(rows)} rows could be corrupted"

@@ -1,0 +1,96 @@
+"""Reading a quoted quantity back into its claim: numbers with their sign, qualifier words, ranges and units."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.quantities import Lexicon, read, units_written, written_forms
+
+LEXICON = Lexicon.from_frame(tde.load("lexicon"))
+UNITS = tde.load("units")
+FORMS = written_forms(UNITS)
+DIMENSION = dict(zip(UNITS["unit"], UNITS["dimension"], strict=True))
+
+# value_text -> numbers read (signed), qualifiers, is a range
+READINGS = [
+    ("108.86億元", ["108.86"], set(), False),
+    ("1700余家", ["1700"], {"gt"}, False),
+    ("more than 50 percent", ["50"], {"gt"}, False),
+    ("37.73 billion yuan", ["37.73"], set(), False),
+    ("US$5.41 billion", ["5.41"], set(), False),
+    ("三分之一", ["3", "1"], set(), False),
+    ("ranked second", ["2"], set(), False),
+    ("翻了8倍", ["8"], set(), False),
+    ("2,507", ["2507"], set(), False),
+    ("下降4.4%", ["-4.4"], set(), False),
+    ("负4.4%", ["-4.4"], set(), False),
+    ("fell by 4.4 percent", ["-4.4"], set(), False),
+    ("down 3 places", ["-3"], set(), False),
+    ("-4.4%", ["-4.4"], set(), False),
+    ("6%以上", ["6"], {"gte"}, False),
+    ("约3000立方米", ["3000"], {"approx"}, False),
+    ("将近3000立方米", ["3000"], {"approx"}, False),
+    ("nearly 4 times", ["4"], {"approx"}, False),
+    ("不到10%", ["10"], {"lt"}, False),
+    ("3至5年", ["3", "5"], set(), True),
+    ("3 to 5 years", ["3", "5"], set(), True),
+    ("翻番", ["2"], set(), False),
+    ("翻两番", ["4"], set(), False),
+    ("doubled", ["2"], set(), False),
+    ("三点五亿元", ["3.5"], set(), False),
+    ("3万多家", ["3"], {"gt"}, False),
+    ("前50名", ["50"], {"lte"}, False),
+    ("Top 500", ["500"], {"lte"}, False),
+    ("預(yù)估3萬(wàn)多家", ["3"], {"gt"}, False),  # pinyin a mirror inserted is not the source's
+]
+
+
+@pytest.mark.parametrize(("text", "numbers", "qualifiers", "ranged"), READINGS)
+def test_read(text: str, numbers: list[str], qualifiers: set[str], ranged: bool) -> None:
+    reading = read(text, LEXICON)
+    assert [str(n) for n in reading.numbers] == numbers
+    assert reading.qualifiers == qualifiers
+    assert reading.is_range is ranged
+
+
+# value_text, the row's unit -> the units whose written form the quote uses (empty: none, a bare count)
+WRITTEN_IN = [
+    ("108.86億元", "yi_yuan", {"yi_yuan"}),  # 億元, never 元: the longest form decides
+    ("165亿元", "yuan", {"yi_yuan"}),
+    ("6000多万元", "wan_yuan", {"wan_yuan"}),
+    ("37.73 billion yuan", "million_yuan", {"billion_yuan"}),
+    ("planned investment of 25.9 billion yuan", "billion_yuan", {"billion_yuan"}),
+    ("US$5.41 billion", "usd", {"billion_usd"}),
+    ("$3.77 billion", "billion_usd", {"billion_usd"}),
+    ("18億億次", "ops_per_second", {"yi_yi_ops_per_second"}),
+    ("3万多家", "count", {"wan"}),
+    ("1700余家", "count", set()),
+    ("2,507", "count", set()),
+    ("81.8%", "percent", {"percent"}),
+    ("百分之五十", "percent", {"percent"}),
+    ("8.5个百分点", "percentage_point", {"percentage_point"}),
+    ("翻了8倍", "times", {"times"}),
+    ("翻番", "times", {"times"}),
+    ("67亩", "mu", {"mu"}),
+    ("110平方公裡", "km2", {"km2"}),
+    ("三分之一", "fraction", {"fraction"}),
+    ("one third", "fraction", {"fraction"}),
+    ("2.3:49.4:48.3", "ratio_part", {"ratio_part"}),
+    ("ranked second", "rank", set()),  # a rank has no scale: any way of writing it will do
+    ("前50名", "rank", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "written"), WRITTEN_IN)
+def test_units_written(text: str, unit: str, written: set[str]) -> None:
+    reading = read(text, LEXICON)
+    assert units_written(reading.shape, FORMS[DIMENSION[unit]]) == written
+
+
+def test_a_reading_describes_itself_for_messages() -> None:
+    assert read("1700余家", LEXICON).describe() == "1700 (gt)"
+    assert read("3至5年", LEXICON).describe() == "3 to 5"
+    assert read("三分之一", LEXICON).numbers == (Decimal(3), Decimal(1))
