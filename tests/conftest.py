@@ -91,15 +91,24 @@ def package(tmp_path: Path) -> PackageCopy:
 def archive(tmp_path: Path, package: PackageCopy) -> Path:
     """A stand-in source archive made from the package's own evidence spans, with matching hashes.
 
-    Tests must not depend on the real archive (a fork has none), so each source's "text" here is the
-    evidence of its rows, one per line; the copy's archive_sha256 values are set to match.
+    Rule tests must not depend on the real archive (a fork has none), so each source's "text" here is the
+    evidence of its rows and the names of their subjects, one per line; the copy's archive_sha256 values are set
+    to match. Real provenance is checked against the real archive in test_provenance.py and test_cli.py.
     """
     folder = tmp_path / "archive"
     folder.mkdir()
     spans: dict[str, list[str]] = {}
+    names = {
+        row[key]: row["name"]
+        for table, key in (("places", "place_id"), ("enterprises", "enterprise_id"), ("projects", "project_id"))
+        for row in package.rows(table)
+    }
     for table in ("indicators", "enterprises", "projects"):
         for row in package.rows(table):
             spans.setdefault(row["source_id"], []).append(row["evidence"])
+            # A real text names what its figures are about; so does this one.
+            subjects = [row.get(k, "") for k in ("place_id", "enterprise_id", "project_id")]
+            spans[row["source_id"]] += [names[s] for s in subjects if s in names]
     sources = package.rows("sources")
     for row in sources:
         data = ("\n".join(spans.get(row["source_id"], [])) + "\n").encode("utf-8")

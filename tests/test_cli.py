@@ -51,11 +51,11 @@ def test_json_output_is_what_the_api_returns(package: PackageCopy) -> None:
     code, out = run("validate", str(package.root), "--json")
     assert code == 1
     assert json.loads(out) == tde.validate(package.root).to_dict()
-    problem = next(p for p in json.loads(out)["problems"] if p["rule"] == "evidence-missing-value")
+    problem = next(p for p in json.loads(out)["problems"] if p["rule"] == "value-text-number")
     assert (problem["table"], problem["row"], problem["field"], problem["severity"]) == (
         "indicators",
         2,
-        "evidence",
+        "value",
         "error",
     )
 
@@ -64,7 +64,8 @@ def test_human_output_names_table_row_field_and_rule(package: PackageCopy) -> No
     package.edit("indicators", 2, value="123456789")
     code, out = run("validate", str(package.root))
     assert code == 1
-    assert "indicators, row 2, field evidence: error [evidence-missing-value]" in out
+    value_text = package.rows("indicators")[0]["value_text"]
+    assert (f"indicators, row 2, field value: error [value-text-number] value_text {value_text!r} reads as ") in out
 
 
 @pytest.mark.parametrize(

@@ -34,8 +34,17 @@ def raw_rows(table: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def test_the_package_has_the_seven_tables() -> None:
-    assert TABLES == ["sources", "units", "places", "indicator_definitions", "enterprises", "projects", "indicators"]
+def test_the_package_has_its_eight_tables() -> None:
+    assert TABLES == [
+        "sources",
+        "units",
+        "lexicon",
+        "places",
+        "indicator_definitions",
+        "enterprises",
+        "projects",
+        "indicators",
+    ]
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -60,18 +69,30 @@ def test_primary_key_stays_a_column() -> None:
     assert "observation_id" in tde.load("indicators").columns
 
 
-def test_values_are_exact_and_base_values_are_computed_in_decimal() -> None:
+def test_values_are_exactly_as_written() -> None:
     ind = tde.load("indicators")
     raw = {r["observation_id"]: r for r in raw_rows("indicators")}
-    units = {r["unit"]: r for r in raw_rows("units")}
     for row in ind.itertuples():
-        text = raw[row.observation_id]["value"]
-        assert row.value == float(text)
-        from decimal import Decimal
+        assert row.value == float(raw[row.observation_id]["value"])
 
-        expected = float(Decimal(text) * Decimal(units[raw[row.observation_id]["unit"]]["multiplier"]))
-        assert row.value_base == expected
-        assert row.base_unit == units[raw[row.observation_id]["unit"]]["base_unit"]
+
+@pytest.mark.parametrize(
+    ("value", "unit", "denominator", "base", "base_unit"),
+    [
+        ("37.73", "billion_yuan", "", 37_730_000_000, "yuan"),
+        ("108.86", "yi_yuan", "", 10_886_000_000, "yuan"),
+        ("67", "mu", "", 67 * 10000 / 15, "m2"),  # a mu is 10000/15 m2, exactly, then one rounding
+        ("9", "month", "", 273.931875, "day"),
+        ("1", "fraction", "3", 1 / 3, "times"),
+    ],
+)
+def test_base_values_are_exact(
+    package: PackageCopy, value: str, unit: str, denominator: str, base: float, base_unit: str
+) -> None:
+    row = package.rows("indicators")[0]
+    package.write("indicators", [{**row, "value": value, "unit": unit, "value_denominator": denominator}])
+    loaded = tde.load("indicators", package.root).iloc[0]
+    assert (loaded["value_base"], loaded["base_unit"]) == (base, base_unit)
 
 
 def test_37_73_billion_yuan_is_exactly_37730000000_yuan() -> None:
@@ -110,8 +131,9 @@ def test_an_impossible_date_is_an_error(package: PackageCopy) -> None:
 
 def test_a_ragged_row_is_an_error(package: PackageCopy) -> None:
     path = package.csv("places")
+    rows = len(package.rows("places"))
     path.write_text(path.read_text(encoding="utf-8") + "x,X\n", encoding="utf-8")
-    with pytest.raises(tde.LoadError, match="places row 13: has 2 cells"):
+    with pytest.raises(tde.LoadError, match=f"places row {rows + 2}: has 2 cells"):
         tde.load("places", package.root)
 
 

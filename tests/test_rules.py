@@ -238,7 +238,7 @@ def test_conflicting_values_are_a_warning_on_every_row_involved(package: Package
         (first, "value", "warning"),
         (second, "value", "warning"),
     ]
-    assert f"{SOURCE}-999 (1890 count), {SOURCE}-998 (1900 count)" in problems[0].message
+    assert f"{SOURCE}-999 (1,890), {SOURCE}-998 (1,900)" in problems[0].message  # as the sources write them
     assert report.valid, "a conflict is reported, never a reason to drop a source's figure"
 
 
@@ -246,9 +246,14 @@ def test_the_same_figure_from_two_sources_corroborates(package: PackageCopy) -> 
     other_source = "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang"
     first = package.append("indicators", GOOD)
     second = package.append("indicators", {**GOOD, "observation_id": f"{other_source}-999", "source_id": other_source})
-    problems = [p for p in package.semantics().problems if p.rule == covers("corroborating-values")]
-    assert [(p.row, p.severity) for p in problems if p.row in (first, second)] == [(first, "info"), (second, "info")]
-    assert f"{SOURCE}, {other_source}" in problems[-1].message
+    problems = [
+        p for p in package.semantics().problems if p.rule == covers("corroborating-values") and p.row in (first, second)
+    ]
+    assert [(p.row, p.severity) for p in problems] == [(first, "info"), (second, "info")]
+    assert (
+        problems[0].message
+        == f"1890 count for 'digital_economy_enterprises' is stated alike by the sources {SOURCE}, {other_source}"
+    )
 
 
 def test_same_value_in_another_scale_is_no_conflict(package: PackageCopy) -> None:
@@ -321,6 +326,12 @@ def test_white_space_differences_are_not_faults(package: PackageCopy, archive: P
     assert not found(package.validate(archive), "evidence-not-in-source")
 
 
+def test_the_source_must_name_the_subject(package: PackageCopy, archive: Path) -> None:
+    row = next(i for i, r in enumerate(package.rows("indicators"), start=2) if r["place_id"] == "tongxiang")
+    package.edit("indicators", row, place_id="south-carolina")
+    assert ("indicators", row, "place_id") in found(package.semantics(archive), covers("subject-not-named"))
+
+
 def test_archived_file_must_exist(package: PackageCopy, archive: Path) -> None:
     package.edit("sources", 2, archive_file="not-in-the-archive.txt")
     assert ("sources", 2, "archive_file") in found(package.validate(archive), covers("archive-file-missing"))
@@ -386,7 +397,7 @@ def test_a_table_the_loader_refuses_makes_the_package_invalid(package: PackageCo
     assert not report.valid
 
 
-@pytest.mark.parametrize("field", ["period_start", "observation_id", "evidence"])
+@pytest.mark.parametrize("field", ["value_text", "observation_id", "evidence"])
 def test_a_missing_required_cell_is_reported_once_and_crashes_no_rule(package: PackageCopy, field: str) -> None:
     package.edit("indicators", 2, **{field: ""})
     report = package.validate()

@@ -31,24 +31,24 @@ def edit_descriptor(package: PackageCopy, change: Callable[[dict], None]) -> Non
 
 
 def test_foreign_key_names_table_row_and_field(package: PackageCopy) -> None:
-    row = append_line(package, "places", "x,X,X,town,nowhere")
+    row = append_line(package, "places", "x,X,X,,town,nowhere")
     assert ("places", row, "parent_id") in found(package.validate(), "foreign-key")
 
 
 def test_duplicate_primary_key(package: PackageCopy) -> None:
-    row = append_line(package, "places", "wuzhen,Wuzhen again,乌镇,town,tongxiang")
+    row = append_line(package, "places", "wuzhen,Wuzhen again,乌镇,,town,tongxiang")
     assert ("places", row, "place_id") in found(package.validate(), "primary-key") + found(
         package.validate(), "unique-error"
     )
 
 
 def test_enum_constraint(package: PackageCopy) -> None:
-    row = append_line(package, "places", "x,X,X,village,tongxiang")
+    row = append_line(package, "places", "x,X,X,,village,tongxiang")
     assert ("places", row, "level") in found(package.validate(), "constraint-error")
 
 
 def test_type_error(package: PackageCopy) -> None:
-    row = append_line(package, "units", "foo,x,,count,count,ten")
+    row = append_line(package, "units", "foo,x,,count,count,ten,1,")
     report = package.validate()
     assert ("units", row, "multiplier") in found(report, "type-error")
     assert ("units", row, "multiplier") in found(report, "table-not-loadable")
@@ -70,12 +70,12 @@ def test_empty_evidence_is_refused(package: PackageCopy) -> None:
 
 
 def test_extra_cell(package: PackageCopy) -> None:
-    row = append_line(package, "places", "x,X,X,town,tongxiang,EXTRA")
+    row = append_line(package, "places", "x,X,X,,town,tongxiang,EXTRA")
     assert [r for r in found(package.validate(), "extra-cell") if r[:2] == ("places", row)]
 
 
 def test_changed_file_without_new_hash(package: PackageCopy) -> None:
-    append_line(package, "places", "x,X,X,town,tongxiang", stamp=False)
+    append_line(package, "places", "x,X,X,,town,tongxiang", stamp=False)
     report = package.validate()
     assert ("places", None, None) in found(report, "hash-count")
     assert "stamp" in next(p.message for p in report.problems if p.rule == "hash-count")
@@ -190,8 +190,9 @@ def test_a_missing_archive_folder_is_an_error_in_the_api(package: PackageCopy, t
 
 def test_a_malformed_row_names_its_row(package: PackageCopy) -> None:
     path = package.csv("places")
-    path.write_text(path.read_text(encoding="utf-8") + 'x,"a"b,X,town,tongxiang\n', encoding="utf-8")
+    rows = len(package.rows("places"))
+    path.write_text(path.read_text(encoding="utf-8") + 'x,"a"b,X,,town,tongxiang\n', encoding="utf-8")
     import tongxiang_digital_economy as tde
 
-    with pytest.raises(tde.LoadError, match=r"places row 13: .* is not well-formed CSV"):
+    with pytest.raises(tde.LoadError, match=rf"places row {rows + 2}: .* is not well-formed CSV"):
         tde.load("places", package.root)

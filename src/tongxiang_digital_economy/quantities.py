@@ -141,8 +141,10 @@ def read(value_text: str, lexicon: Lexicon) -> Reading:
     values = tuple(s.value for s in spans)
     shape = shape_of(text, spans)
     negative = bool(lexicon.find("sign", shape))
+    # Two numbers joined by a range word, a unit word or two allowed after the first (3%至5%, 3 to 5 years).
     ranged = len(values) == 2 and any(
-        re.search(NUMBER + r"\s*" + pattern.pattern + r"\s*" + NUMBER, shape) for pattern, _ in lexicon.terms["range"]
+        re.search(NUMBER + r"[^#]{0,4}?" + pattern.pattern + r"\s*" + NUMBER, shape)
+        for pattern, _ in lexicon.terms["range"]
     )
     # A sign word makes the figure negative: its first number, both ends of a range, or the numerator of a
     # fraction (三分之一 writes the denominator first); never a denominator.

@@ -25,7 +25,7 @@ from frictionless import validate as frictionless_validate
 
 from .descriptor import read_descriptor, table_names
 from .exceptions import ArchiveNotFoundError, DescriptorError, TDEError
-from .load import load
+from .load import decimal_text, load
 from .paths import DESCRIPTOR, package_dir
 from .report import Problem, Report
 from .rules import RULES, Rule
@@ -258,7 +258,13 @@ def failures(cases: pd.DataFrame, rules: list[Rule], view: pd.DataFrame) -> list
 def format_message(template: str, row: pd.Series) -> str:
     """The rule's message with the row's values filled in (missing ones shown as <missing>)."""
     values = {
-        k: ("<missing>" if (not isinstance(v, pd.Timestamp) and pd.api.types.is_scalar(v) and pd.isna(v)) else v)
+        k: (
+            "<missing>"
+            if (not isinstance(v, pd.Timestamp) and pd.api.types.is_scalar(v) and pd.isna(v))
+            else decimal_text(v)
+            if isinstance(v, float)
+            else v
+        )
         for k, v in row.items()
     }
     try:

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from .descriptor import read_descriptor, resource, table_schema
+from .exceptions import TDEError
 from .load import decimal_text
 from .paths import package_dir
 from .periods import publication_bounds
@@ -35,7 +36,10 @@ def foreign_keys(path: str | Path | None = None) -> ForeignKeys:
         name = res.get("name")
         if not isinstance(name, str):
             continue
-        schema = table_schema(base, resource(descriptor, name))
+        try:
+            schema = table_schema(base, resource(descriptor, name))
+        except TDEError:  # a broken schema is reported by the structure layer; its table's joins are left out
+            continue
         for key in schema.get("foreignKeys", []):
             fields, ref = key.get("fields"), key.get("reference", {})
             fields = [fields] if isinstance(fields, str) else fields
