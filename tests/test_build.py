@@ -25,6 +25,27 @@ def test_derived_files_are_fresh() -> None:
 
 
 @checkout_only
+def test_the_readme_counts_are_the_package_counts() -> None:
+    """The README's opening counts what `info` counts: sources, their years, figures, enterprises and projects."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(
+        r"\((\d+) sources, (\d{4})–(\d{4}), in English and Chinese: (\d+) figures, (\d+) enterprises\s+and (\d+) projects\)",
+        readme,
+    )
+    assert found, "the README's opening sentence with the counts is missing"
+    years = tde.load("sources")["published"].str[:4]
+    wanted = (
+        len(tde.load("sources")),
+        int(years.min()),
+        int(years.max()),
+        len(tde.load("indicators")),
+        len(tde.load("enterprises")),
+        len(tde.load("projects")),
+    )
+    assert tuple(int(g) for g in found.groups()) == wanted
+
+
+@checkout_only
 def test_changelog_has_unreleased_and_agrees_with_the_version() -> None:
     """Before the first release everything is under Unreleased; after it, the newest release is this version."""
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")

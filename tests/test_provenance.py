@@ -15,7 +15,10 @@ from decimal import Decimal
 import pytest
 from conftest import SHARED_ARCHIVE, PackageCopy
 
+import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.numerals import numbers_in
+from tongxiang_digital_economy.quantities import Lexicon
+from tongxiang_digital_economy.views import fold, status_cues
 
 pytestmark = pytest.mark.skipif(not SHARED_ARCHIVE.is_dir(), reason="the source archive is not beside the checkout")
 
@@ -32,7 +35,10 @@ def another_number(row: Row, _package: PackageCopy) -> Row | None:
 
 
 def another_scale(row: Row, package: PackageCopy) -> Row | None:
-    """The unit replaced by a unit of the same dimension with another scale (None where the dimension has one)."""
+    """The unit replaced by a unit of the same dimension with another scale (None where the dimension has one,
+    and for a zero, which is the same in every scale)."""
+    if Decimal(row["value"]) == 0:
+        return None
     units = {u["unit"]: u for u in package.rows("units")}
     mine = units[row["unit"]]
     scale = (mine["multiplier"], mine["divisor"], mine["base_unit"])
@@ -59,11 +65,11 @@ def changed_status(row: Row, _package: PackageCopy) -> Row | None:
 
 
 def moved_subject(row: Row, package: PackageCopy) -> Row | None:
-    """The figure moved to a place its source never names (a place-level row) or to a place (any other row)."""
-    text = (SHARED_ARCHIVE / f"{row['source_id']}.txt").read_text(encoding="utf-8")
+    """The figure moved to a place its source never names (in either script), whatever its subject was."""
+    text = fold((SHARED_ARCHIVE / f"{row['source_id']}.txt").read_text(encoding="utf-8"))
     for place in package.rows("places"):
         names = [place["name"], place["name_zh"], *place["aliases"].split("|")]
-        if place["place_id"] != row["place_id"] and not any(n and n in text for n in names):
+        if place["place_id"] != row["place_id"] and not any(n and fold(n) in text for n in names):
             return {**row, "place_id": place["place_id"], "enterprise_id": "", "project_id": ""}
     return None
 
@@ -87,19 +93,34 @@ CORRUPTIONS: dict[str, tuple[Corruption, set[str]]] = {
 }
 
 
+LEXICON = Lexicon.from_frame(tde.load("lexicon"))
+
+
+def undecidable_status(row: Row) -> bool:
+    """Evidence whose only status words are plan words that also report plans as facts (计划总投资, "will last"):
+    from the words alone a target and an actual read the same, so no rule can tell a changed status there."""
+    cues = status_cues(row["evidence"], LEXICON)
+    return row["status"] in ("actual", "target") and "target" in cues and "strong" not in cues
+
+
 @pytest.mark.parametrize("kind", list(CORRUPTIONS))
 def test_every_corrupted_figure_is_caught(package: PackageCopy, kind: str) -> None:
     corrupt, rules = CORRUPTIONS[kind]
     rows = package.rows("indicators")
-    changed = {}
+    changed, excused = {}, set()
     for number, row in enumerate(rows, start=2):
         bad = corrupt(row, package)
         if bad is not None:
             rows[number - 2] = bad
             changed[number] = row["observation_id"]
+            if kind == "a changed status" and undecidable_status(row):
+                excused.add(row["observation_id"])
     package.write("indicators", rows)
     report = package.semantics(SHARED_ARCHIVE)
     caught = {p.row for p in report.problems if p.table == "indicators" and p.rule in rules}
-    missed = [observation for number, observation in changed.items() if number not in caught]
+    passed = [o for number, o in changed.items() if number not in caught]
+    missed = [o for o in passed if o not in excused]
     assert missed == [], f"{len(missed)} of {len(changed)} rows corrupted by {kind} passed"
     assert len(changed) >= 0.5 * len(rows), f"only {len(changed)} of {len(rows)} rows could be corrupted"
+    undecided = [o for o in passed if o in excused]
+    assert len(undecided) <= 0.02 * len(rows), f"{len(undecided)} rows have a status their words cannot decide"
