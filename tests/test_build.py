@@ -29,7 +29,8 @@ def test_the_readme_counts_are_the_package_counts() -> None:
     """The README's opening counts what `info` counts: sources, their years, figures, enterprises and projects."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     found = re.search(
-        r"\((\d+) sources, (\d{4})–(\d{4}), in English and Chinese: (\d+) figures, (\d+) enterprises\s+and (\d+) projects\)",
+        r"\((\d+) sources, (\d{4})–(\d{4}), in English and Chinese: (\d+) figures, (\d+) enterprises"
+        r"\s+and (\d+) projects\)",
         readme,
     )
     assert found, "the README's opening sentence with the counts is missing"
