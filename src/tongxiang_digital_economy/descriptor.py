@@ -119,4 +119,4 @@ def stamp(path: str | Path) -> list[str]:
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
     """Write JSON the way every JSON file of the package is written (stable, diff-friendly)."""
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n")
