@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import re
+import subprocess
+import tarfile
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from .descriptor import read_descriptor, read_json, resource_path, table_schema
-from .exceptions import ReleaseError
+from .exceptions import ReleaseError, TDEError
 from .paths import DESCRIPTOR, package_dir
 
 Bump = Literal["none", "patch", "minor", "major"]
@@ -182,7 +186,8 @@ def snapshot(path: str | Path | None = None) -> Snapshot:
         "metadata": metadata_hash(descriptor)[:ROW_HASH_LENGTH],
         "tables": tables,
     }
-    return Snapshot(str(path) if path is not None else "the installed package", fingerprint, cells)
+    where = str(path) if path is not None else "the installed package"
+    return Snapshot(f"{where} ({descriptor.get('version')})", fingerprint, cells)
 
 
 def fingerprint(path: str | Path | None = None) -> dict[str, Any]:
@@ -242,10 +247,36 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
     if VERSION.match(str(spec)):
         file = folder / f"{spec}.json"
         if file.is_file():
-            return read_fingerprint(file)
+            kept = read_fingerprint(file)
+            tagged = from_tag(str(spec), folder.parent)
+            # The tag gives every cell (old -> new); it is used only when it is the release that was kept.
+            return tagged if tagged is not None and tagged.fingerprint["tables"] == kept.fingerprint["tables"] else kept
         kept = ", ".join(str(v) for v in kept_releases(folder)) or "none"
         raise ReleaseError(f"no release {spec} is kept in {folder} (kept: {kept})")
     raise ReleaseError(f"{spec} is neither a package folder, a datapackage.json, nor a kept release version")
+
+
+def from_tag(version: str, repository: Path) -> Snapshot | None:
+    """Release `version` as a package, read from its git tag vX.Y.Z; None where there is no git or no such tag."""
+    try:
+        archive = subprocess.run(
+            ["git", "archive", f"v{version}", DESCRIPTOR, "data", "schemas"],
+            cwd=repository,
+            capture_output=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    with tempfile.TemporaryDirectory(prefix="tde-release-") as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        try:
+            side = snapshot(folder)
+        except TDEError:
+            return None
+    side.label = f"release {version}"
+    return side
 
 
 # --- Diffs ----------------------------------------------------------------------------------------------------
@@ -357,7 +388,7 @@ class Diff:
         }
 
     def heading(self) -> str:
-        return f"{self.old} ({self.old_version}) -> {self.new} ({self.new_version}): {self.bump} bump needed"
+        return f"{self.old} -> {self.new}: {self.bump} bump needed"
 
     def to_text(self) -> str:
         lines = [self.heading()]
