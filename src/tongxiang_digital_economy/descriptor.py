@@ -47,7 +47,7 @@ def read_descriptor(path: str | Path | None = None) -> dict[str, Any]:
 
 def table_names(descriptor: dict[str, Any]) -> list[str]:
     """Names of the tabular resources, in descriptor order."""
-    return [r.get("name") for r in descriptor["resources"] if isinstance(r, dict) and r.get("name")]
+    return [str(r["name"]) for r in descriptor["resources"] if isinstance(r, dict) and r.get("name")]
 
 
 def resource(descriptor: dict[str, Any], table: str) -> dict[str, Any]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .descriptor import read_descriptor, table_schema
 from .paths import package_dir
 
 
-def constraint_text(field: dict) -> str:
+def constraint_text(field: dict[str, Any]) -> str:
     """A field's constraints, in a few words."""
     c = field.get("constraints", {})
     parts = []

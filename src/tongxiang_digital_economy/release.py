@@ -251,8 +251,8 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
             tagged = from_tag(str(spec), folder.parent)
             # The tag gives every cell (old -> new); it is used only when it is the release that was kept.
             return tagged if tagged is not None and tagged.fingerprint["tables"] == kept.fingerprint["tables"] else kept
-        kept = ", ".join(str(v) for v in kept_releases(folder)) or "none"
-        raise ReleaseError(f"no release {spec} is kept in {folder} (kept: {kept})")
+        versions = ", ".join(str(v) for v in kept_releases(folder)) or "none"
+        raise ReleaseError(f"no release {spec} is kept in {folder} (kept: {versions})")
     raise ReleaseError(f"{spec} is neither a package folder, a datapackage.json, nor a kept release version")
 
 
