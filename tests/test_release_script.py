@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -118,6 +119,14 @@ def test_release_then_a_patch_with_one_corrected_value(clone: Path) -> None:
         "release 1.0.0 -> release 1.0.1: patch bump needed"
     )
     assert script(clone, "sync-version").returncode == 0
+    notes = script(clone, "release-notes", "1.0.1", "--json", str(clone.parent / "diff.json"))
+    assert notes.stdout.startswith(
+        "### Data changes since 1.0.0\n\nA patch release by the Data Package Version recipe:"
+    )
+    assert "### How to cite\n\n" in notes.stdout and "(Version 1.0.1)" in notes.stdout
+    assert json.loads((clone.parent / "diff.json").read_text())["rows"]["sources"]["changed"] == [
+        {"key": source_id, "cells": {"title": {"old": old, "new": new}}}
+    ]
 
 
 def test_release_refuses_a_dirty_tree_and_a_too_small_bump(clone: Path) -> None:
