@@ -295,3 +295,14 @@ def test_releasing_moves_unreleased_under_the_version() -> None:
         "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-12-01\n\n### Data\n\n- x\n\n### Fixed\n- a fix\n\n"
         "## [0.9.0] - 2026-01-01\n\n- old\n"
     )
+
+
+def test_diff_json_is_what_the_api_returns(released: PackageCopy) -> None:
+    released.write("units", released.rows("units")[:-1])
+    releases = str(released.root / "releases")
+    code, out = invoke("diff", "1.0.0", str(released.root), "--releases", releases, "--format", "json")
+    assert code == 0
+    assert json.loads(out) == release.compare("1.0.0", released.root, released.root / "releases").to_dict()
+    assert json.loads(out)["bump"] == "major"
+    markdown = invoke("diff", "1.0.0", str(released.root), "--releases", releases, "--format", "markdown")[1]
+    assert markdown.startswith("### Data changes since 1.0.0\n\nA major release by the Data Package Version recipe:\n")
