@@ -136,14 +136,6 @@ def test_info_by_indicator() -> None:
     assert "digital_economy_enterprises" in out
 
 
-def test_cite_names_the_exact_version() -> None:
-    code, out = run("cite")
-    assert code == 0
-    assert f"(Version {tde.version()})" in out
-    assert f"version = {{{tde.version()}}}" in out
-    assert run("cite", "--format", "bibtex")[1].startswith("@misc{tongxiang_digital_economy_")
-
-
 def test_stamp_records_new_hashes(package: PackageCopy) -> None:
     package.edit("units", 2, stamp=False, label="edited")
     assert run("validate", str(package.root))[0] == 1

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from .citations import citation
 from .descriptor import read_descriptor, stamp
-from .exceptions import DescriptorError, LoadError, PackageNotFoundError, TableNotFoundError, TDEError
+from .exceptions import (
+    ArchiveNotFoundError,
+    CitationError,
+    DescriptorError,
+    LoadError,
+    PackageNotFoundError,
+    ReleaseError,
+    TableNotFoundError,
+    TDEError,
+)
 from .load import load, tables
 
 if TYPE_CHECKING:
@@ -25,9 +34,12 @@ if TYPE_CHECKING:
     from .report import Report
 
 __all__ = [
+    "ArchiveNotFoundError",
+    "CitationError",
     "DescriptorError",
     "LoadError",
     "PackageNotFoundError",
+    "ReleaseError",
     "TDEError",
     "TableNotFoundError",
     "citation",
@@ -62,6 +74,7 @@ def validate(path: str | Path | None = None, archive: str | Path | None = None) 
 
 
 def __getattr__(name: str) -> Any:
+    # `tde.__version__` is the dataset version, read when asked so that it is never a second copy of it.
     if name == "__version__":
         return version()
     raise AttributeError(name)

@@ -1,16 +1,27 @@
-"""How to cite the exact version of the dataset: plain text, BibTeX and CITATION.cff, all from datapackage.json.
+"""How to cite the exact version of the dataset, one of its source documents, or one figure.
 
-The descriptor is the one place that holds the title, version, release date, authors and licence; CITATION.cff
-at the repository root is generated from it (scripts/build) and a test checks that it is fresh.
+The descriptor (datapackage.json) is the one place that holds the title, version, date, creators, licence,
+homepage and DOI; CITATION.cff and .zenodo.json at the repository root are generated from it (scripts/build) and a
+test checks that they are fresh. Nothing here invents a URL, DOI or author: a field the descriptor does not hold is
+left out of every format, and `missing_metadata` says what a maintainer should fill in.
+
+Each format escapes what it must: YAML scalars are written as JSON strings (valid YAML), BibTeX special
+characters are escaped, and JSON goes through `json.dumps`. Source and figure citations read the CSV files as
+text with the standard library, so a value is cited exactly as the file writes it.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
-from .descriptor import read_descriptor
-from .exceptions import DescriptorError
+from .descriptor import read_descriptor, resource, resource_path, table_schema
+from .exceptions import CitationError, DescriptorError
+from .paths import package_dir
+
+DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
 
 def citation(path: str | Path | None = None) -> dict[str, Any]:
@@ -21,6 +32,7 @@ def citation(path: str | Path | None = None) -> dict[str, Any]:
         raise DescriptorError("datapackage.json `contributors` must be a list of objects with `title` and `roles`")
     if not isinstance(licenses, list) or not all(isinstance(lic, dict) for lic in licenses):
         raise DescriptorError("datapackage.json `licenses` must be a list of objects with a `name`")
+    doi = DOI.match(str(d.get("id", "")))
     c = {
         "title": d.get("title", d.get("name")),
         "name": d.get("name"),
@@ -29,6 +41,9 @@ def citation(path: str | Path | None = None) -> dict[str, Any]:
         "authors": [c.get("title") for c in contributors if "creator" in c.get("roles", [])],
         "license": ", ".join(str(lic.get("name", "")) for lic in licenses),
         "url": d.get("homepage", ""),
+        "doi": doi.group(1) if doi else "",
+        "description": d.get("description", ""),
+        "keywords": [k for k in d.get("keywords", []) if isinstance(k, str)],
     }
     for key in ("title", "name", "version", "date"):
         if not isinstance(c[key], str) or not c[key]:
@@ -36,34 +51,90 @@ def citation(path: str | Path | None = None) -> dict[str, Any]:
             raise DescriptorError(f"datapackage.json needs a `{field}` string to make a citation")
     if not c["authors"] or not all(isinstance(a, str) for a in c["authors"]):
         raise DescriptorError("datapackage.json needs a contributor with a `title` and the role `creator`")
+    if not isinstance(c["url"], str):
+        raise DescriptorError("datapackage.json `homepage` must be a URL string")
     c["date"] = c["date"][:10]
+    # A development version (1.0.1.dev0) is work after a release, never a release: it has no release date.
+    c["released"] = ".dev" not in c["version"]
     return c
+
+
+def missing_metadata(c: dict[str, Any]) -> list[str]:
+    """What the descriptor lacks for a complete citation: maintainers fill these in, nobody guesses them."""
+    missing = []
+    if not c["url"]:
+        missing.append("`homepage` (the repository or landing page URL)")
+    if not c["doi"]:
+        missing.append("`id` (the DOI, once Zenodo has minted one)")
+    if any(a.endswith(" contributors") for a in c["authors"]):
+        missing.append("`contributors` with role `creator` naming the people (or organisation) who made the data")
+    return missing
+
+
+def link(c: dict[str, Any]) -> str:
+    """The one address a reader should follow: the DOI when there is one, else the homepage."""
+    return f"https://doi.org/{c['doi']}" if c["doi"] else c["url"]
+
+
+def version_text(c: dict[str, Any]) -> str:
+    return f"Version {c['version']}" + ("" if c["released"] else ", unreleased")
 
 
 def as_text(c: dict[str, Any]) -> str:
     """An APA-like reference naming the exact version."""
     year = c["date"][:4] or "n.d."
-    url = f" {c['url']}" if c["url"] else ""
+    url = f" {link(c)}" if link(c) else ""
     return (
-        f"{'; '.join(c['authors'])} ({year}). {c['title']} (Version {c['version']}) [Data set]. "
+        f"{'; '.join(c['authors'])} ({year}). {c['title']} ({version_text(c)}) [Data set]. "
         f"Python package and Frictionless Data Package `{c['name']}`. Licence: {c['license']}.{url}"
     )
 
 
+BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def bibtex_escape(text: str) -> str:
+    """Text safe inside a BibTeX field: every LaTeX special character escaped."""
+    return "".join(BIBTEX_SPECIAL.get(ch, ch) for ch in text)
+
+
+def bibtex_key(c: dict[str, Any]) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "_", f"{c['name']}_{c['version']}")
+
+
 def as_bibtex(c: dict[str, Any]) -> str:
     """A BibTeX @misc entry whose key carries the version."""
-    key = f"{c['name'].replace('-', '_')}_{c['version'].replace('.', '_')}"
     fields = {
-        "title": "{" + c["title"] + "}",
-        "author": "{" + " and ".join("{" + a + "}" for a in c["authors"]) + "}",
+        # Double braces keep the title's capitals as written.
+        "title": "{{" + bibtex_escape(c["title"]) + "}}",
+        "author": "{" + " and ".join("{" + bibtex_escape(a) + "}" for a in c["authors"]) + "}",
         "year": "{" + c["date"][:4] + "}",
-        "version": "{" + c["version"] + "}",
-        "note": "{Frictionless Data Package " + c["name"] + ", licence " + c["license"] + "}",
+        "version": "{" + bibtex_escape(c["version"]) + "}",
+        "note": "{" + bibtex_escape(f"Frictionless Data Package {c['name']}, licence {c['license']}") + "}",
     }
+    if c["doi"]:
+        fields["doi"] = "{" + bibtex_escape(c["doi"]) + "}"
     if c["url"]:
-        fields["url"] = "{" + c["url"] + "}"
+        # URLs are verbatim in BibTeX's url field; only a brace could break the entry.
+        fields["url"] = "{" + c["url"].replace("{", "%7B").replace("}", "%7D") + "}"
     body = ",\n".join(f"  {k} = {v}" for k, v in fields.items())
-    return f"@misc{{{key},\n{body}\n}}"
+    return f"@misc{{{bibtex_key(c)},\n{body}\n}}"
+
+
+def yaml(value: str) -> str:
+    """A YAML scalar: a JSON string is valid YAML, and escapes quotes, backslashes and control characters."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def as_cff(c: dict[str, Any]) -> str:
@@ -73,13 +144,178 @@ def as_cff(c: dict[str, Any]) -> str:
         "cff-version: 1.2.0",
         "message: If you use this dataset, please cite the exact version you used.",
         "type: dataset",
-        f'title: "{c["title"]}"',
-        f'version: "{c["version"]}"',
-        f'date-released: "{c["date"]}"',
-        f'license: "{c["license"]}"',
-        "authors:",
-        *[f'  - name: "{a}"' for a in c["authors"]],
+        f"title: {yaml(c['title'])}",
+        f"version: {yaml(c['version'])}",
     ]
+    if c["released"]:
+        lines.append(f"date-released: {yaml(c['date'])}")
+    lines.append(f"license: {yaml(c['license'])}")
+    lines.append("authors:")
+    lines += [f"  - name: {yaml(a)}" for a in c["authors"]]
+    if c["doi"]:
+        lines.append(f"doi: {yaml(c['doi'])}")
     if c["url"]:
-        lines.append(f'url: "{c["url"]}"')
+        lines.append(f"url: {yaml(c['url'])}")
+    if c["description"]:
+        lines.append(f"abstract: {yaml(c['description'])}")
+    if c["keywords"]:
+        lines.append("keywords:")
+        lines += [f"  - {yaml(k)}" for k in c["keywords"]]
     return "\n".join(lines) + "\n"
+
+
+def date_parts(date: str) -> list[list[int]]:
+    return [[int(p) for p in date.split("-") if p.isdigit()]]
+
+
+def as_csl(c: dict[str, Any]) -> str:
+    """CSL-JSON (what Zotero, Pandoc and citeproc read): a list with one dataset item."""
+    item: dict[str, Any] = {
+        "id": bibtex_key(c),
+        "type": "dataset",
+        "title": c["title"],
+        "author": [{"literal": a} for a in c["authors"]],
+        "issued": {"date-parts": date_parts(c["date"])},
+        "version": c["version"],
+    }
+    if c["doi"]:
+        item["DOI"] = c["doi"]
+    if link(c):
+        item["URL"] = link(c)
+    if c["description"]:
+        item["abstract"] = c["description"]
+    return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+def as_zenodo(c: dict[str, Any]) -> str:
+    """.zenodo.json: the metadata Zenodo's GitHub integration reads when it archives a release."""
+    meta: dict[str, Any] = {
+        "title": c["title"],
+        "version": c["version"],
+        "upload_type": "dataset",
+        "description": c["description"] or c["title"],
+        "creators": [{"name": a} for a in c["authors"]],
+        "license": c["license"].lower(),
+        "keywords": c["keywords"],
+    }
+    if c["released"]:
+        meta["publication_date"] = c["date"]
+    if c["url"]:
+        meta["related_identifiers"] = [{"identifier": c["url"], "relation": "isSupplementTo", "scheme": "url"}]
+    return json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = {"text": as_text, "bibtex": as_bibtex, "cff": as_cff, "csl": as_csl}
+
+
+def cite(fmt: str = "text", path: str | Path | None = None) -> str:
+    """This version's citation in one format (text, bibtex, cff, csl) or all of them (`all`)."""
+    c = citation(path)
+    if fmt == "all":
+        return "\n\n".join(FORMATS[name](c).rstrip("\n") for name in FORMATS)
+    return FORMATS[fmt](c).rstrip("\n")
+
+
+# --- One source, one figure -----------------------------------------------------------------------------------
+
+
+def table_rows(table: str, path: str | Path | None = None) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """A table's primary key field and its rows as text, keyed by that key (read from the Table Schema)."""
+    from .release import read_rows
+
+    base = package_dir(path)
+    res = resource(read_descriptor(base), table)
+    key = table_schema(base, res).get("primaryKey", [])
+    key = [key] if isinstance(key, str) else list(key)
+    rows = read_rows(resource_path(base, res), table)
+    return key, {row.get(key[0], ""): row for row in rows} if len(key) == 1 else {}
+
+
+def references(table: str, path: str | Path | None = None) -> dict[str, str]:
+    """field -> referenced table, from the Table Schema's foreign keys (single-field keys)."""
+    base = package_dir(path)
+    schema = table_schema(base, resource(read_descriptor(base), table))
+    out = {}
+    for fk in schema.get("foreignKeys", []):
+        fields = fk.get("fields")
+        fields = [fields] if isinstance(fields, str) else fields
+        if isinstance(fields, list) and len(fields) == 1:
+            out[fields[0]] = fk.get("reference", {}).get("resource") or table
+    return out
+
+
+def table_keyed_by(field: str, path: str | Path | None = None) -> str:
+    """The table whose primary key is `field` (so no module hard-codes a table name)."""
+    base = package_dir(path)
+    d = read_descriptor(base)
+    for res in d["resources"]:
+        if table_schema(base, res).get("primaryKey") in (field, [field]):
+            return str(res["name"])
+    raise CitationError(f"no table of the package has the primary key {field!r}")
+
+
+def lookup(table: str, key: str, path: str | Path | None, what: str) -> dict[str, str]:
+    _, rows = table_rows(table, path)
+    if key not in rows:
+        raise CitationError(f"no {what} {key!r} in table {table}; list them with `show {table}`")
+    return rows[key]
+
+
+def source_citation(source_id: str, path: str | Path | None = None) -> str:
+    """One source document: publisher, date, title, original publisher (for reposts) and URL."""
+    row = lookup(table_keyed_by("source_id", path), source_id, path, "source")
+    return source_text(row)
+
+
+def source_text(row: dict[str, str]) -> str:
+    publisher, date, title = row.get("publisher", ""), row.get("published", ""), row.get("title", "")
+    parts = [f"{publisher} ({date or 'n.d.'}). {title}."]
+    if row.get("original_publisher"):
+        parts.append(f"First published by {row['original_publisher']}.")
+    if row.get("url"):
+        parts.append(row["url"])
+    return " ".join(parts)
+
+
+def observation_citation(observation_id: str, path: str | Path | None = None) -> str:
+    """One figure, in one paragraph a journalist can paste: the value as written, what and where it is, the
+    source's title, publisher, date and URL, the evidence, and the dataset version it comes from.
+    """
+    table = table_keyed_by("observation_id", path)
+    row = lookup(table, observation_id, path, "observation")
+    refs = references(table, path)
+    label = named(refs.get("indicator"), row.get("indicator", ""), ("label", "name"), path)
+    place = named(refs.get("place_id"), row.get("place_id", ""), ("name",), path)
+    source = lookup(refs.get("source_id") or table_keyed_by("source_id", path), row["source_id"], path, "source")
+    # The value as the source writes it: value_text when the table has it, else the number with its unit.
+    value = row.get("value_text") or " ".join(
+        p for p in (row.get("value", ""), named(refs.get("unit"), row.get("unit", ""), ("label",), path)) if p
+    )
+    start, end, year = row.get("period_start", ""), row.get("period_end", ""), row.get("year", "")
+    period = f"{start} to {end}" if start and end and start != end else (end or start or year)
+    about = ", ".join(p for p in (label, place, period) if p)
+    status, qualifier = row.get("status", ""), row.get("qualifier", "")
+    if status and status != "actual":
+        about += f"; {status}"
+    if not row.get("value_text") and qualifier and qualifier != "eq":
+        about += f"; qualifier {qualifier}"
+    c = citation(path)
+    original = f", first published by {source['original_publisher']}" if source.get("original_publisher") else ""
+    url = f", {source['url']}" if source.get("url") else ""
+    dataset = f"{c['title']}, {version_text(c).lower()}, observation {observation_id}"
+    if link(c):
+        dataset += f", {link(c)}"
+    return (
+        f"“{value}” ({about}). Source: “{source.get('title', '')}”, {source.get('publisher', '')}{original}, "
+        f"{source.get('published', '') or 'n.d.'}{url}. The source says: “{row.get('evidence', '')}” "
+        f"Via {'; '.join(c['authors'])}, {dataset}."
+    )
+
+
+def named(table: str | None, key: str, columns: tuple[str, ...], path: str | Path | None) -> str:
+    """The human name of a referenced row (an indicator's label, a place's name), or the id itself."""
+    if not table or not key:
+        return key
+    _, rows = table_rows(table, path)
+    row = rows.get(key, {})
+    return next((row[c] for c in columns if row.get(c)), key)

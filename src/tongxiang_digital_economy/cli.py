@@ -203,19 +203,101 @@ def show(table: str, where: list[tuple[str, str]], fmt: str, limit: int | None, 
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["all", "text", "bibtex", "cff"]), default="all", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["all", "text", "bibtex", "cff", "csl"]),
+    default="all",
+    show_default=True,
+    help="The dataset citation's format (csl is CSL-JSON).",
+)
+@click.option("--source", "source_id", metavar="ID", help="Cite one source document instead (a sources.source_id).")
+@click.option("--observation", "observation_id", metavar="ID", help="Cite one figure, with its source and evidence.")
 @package_option
 @converts_errors
-def cite(fmt: str, package_path: Path | None) -> None:
-    """Print the citation for this exact version, as text and BibTeX.
+def cite(fmt: str, source_id: str | None, observation_id: str | None, package_path: Path | None) -> None:
+    """Print the citation for this exact version, one source document, or one figure.
 
     \b
     Example:
         tongxiang-digital-economy cite --format bibtex
+        tongxiang-digital-economy cite --source chinadaily-2020-01-14-digital-economy-booms
+        tongxiang-digital-economy cite --observation cctv-outputnews-2025-06-04-wuzhen-town-economy-001
     """
-    c = citing.citation(package_path)
-    parts = {"text": citing.as_text(c), "bibtex": citing.as_bibtex(c), "cff": citing.as_cff(c).rstrip("\n")}
-    click.echo("\n\n".join([parts["text"], parts["bibtex"]]) if fmt == "all" else parts[fmt])
+    if source_id is not None and observation_id is not None:
+        raise click.UsageError("give --source or --observation, not both")
+    if source_id is not None:
+        click.echo(citing.source_citation(source_id, package_path))
+    elif observation_id is not None:
+        click.echo(citing.observation_citation(observation_id, package_path))
+    else:
+        click.echo(citing.cite(fmt, package_path))
+
+
+@cli.command(name="diff")
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option(
+    "--releases",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of kept release fingerprints (default: releases/ beside the installed package).",
+)
+@converts_errors
+def diff_command(old: str, new: str | None, fmt: str, releases: Path | None) -> None:
+    """Compare two versions: rows, fields and tables added, removed or changed, and the bump needed.
+
+    OLD and NEW are each a package folder, a datapackage.json, or a kept release version (releases/X.Y.Z.json);
+    without NEW, the installed package (in a checkout: the checkout).
+    Rows are keyed by primary key; a changed cell is shown old -> new where both sides are packages.
+
+    \b
+    Example:
+        tongxiang-digital-economy diff 1.0.0 .
+        tongxiang-digital-economy diff 1.0.0 1.1.0 --format markdown
+    """
+    from . import release
+
+    change = release.diff(release.open_side(old, releases), release.open_side(new, releases))
+    if fmt == "json":
+        click.echo(json.dumps(change.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(change.to_markdown() if fmt == "markdown" else change.to_text())
+
+
+@cli.command(name="check-version")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@converts_errors
+def check_version(path: Path | None) -> None:
+    """Check that the declared version is large enough for the change since the last kept release.
+
+    Exits 1 naming the bump needed (Data Package Version recipe) when it is not. CI runs it on the checkout.
+
+    \b
+    Example:
+        tongxiang-digital-economy check-version .
+    """
+    from . import release
+
+    click.echo(release.check_version(path))
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@converts_errors
+def fingerprint(path: Path | None) -> None:
+    """Print a package's fingerprint (per-table row hashes keyed by primary key, and the schemas) as JSON.
+
+    `scripts/release` keeps one per release in releases/; `diff` and `check-version` compare against them.
+
+    \b
+    Example:
+        tongxiang-digital-economy fingerprint . > /tmp/now.json
+    """
+    from . import release
+
+    click.echo(json.dumps(release.fingerprint(path), ensure_ascii=False, indent=1, sort_keys=True))
 
 
 @cli.command()

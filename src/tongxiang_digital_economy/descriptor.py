@@ -47,7 +47,7 @@ def read_descriptor(path: str | Path | None = None) -> dict[str, Any]:
 
 def table_names(descriptor: dict[str, Any]) -> list[str]:
     """Names of the tabular resources, in descriptor order."""
-    return [r.get("name") for r in descriptor["resources"] if isinstance(r, dict) and r.get("name")]
+    return [str(r["name"]) for r in descriptor["resources"] if isinstance(r, dict) and r.get("name")]
 
 
 def resource(descriptor: dict[str, Any], table: str) -> dict[str, Any]:
@@ -119,4 +119,4 @@ def stamp(path: str | Path) -> list[str]:
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
     """Write JSON the way every JSON file of the package is written (stable, diff-friendly)."""
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n")

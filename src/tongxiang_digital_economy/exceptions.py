@@ -5,7 +5,9 @@
     ├── DescriptorError          datapackage.json or a Table Schema is unreadable or malformed
     ├── TableNotFoundError       a table name that the package does not have
     ├── ArchiveNotFoundError     the source archive folder given for validation does not exist
-    └── LoadError                a CSV file cannot be read into a typed DataFrame (names table, row and field)
+    ├── LoadError                a CSV file cannot be read into a typed DataFrame (names table, row and field)
+    ├── ReleaseError             a version, a kept release or a version bump is wrong (names the bump needed)
+    └── CitationError            what to cite is not in the package (an unknown source or observation id)
 
 The CLI turns every TDEError into a one-line `Error: ...` and exit status 1 (2 for usage errors);
 anything else is a bug and is allowed to surface as one.
@@ -41,3 +43,11 @@ class LoadError(TDEError):
         self.table, self.row, self.field = table, row, field
         where = table + (f" row {row}" if row is not None else "") + (f", field {field}" if field else "")
         super().__init__(f"{where}: {message}")
+
+
+class ReleaseError(TDEError):
+    """A version is malformed or too small for the change since the last release, or a release is not kept."""
+
+
+class CitationError(TDEError):
+    """The source or observation to cite is not in the package."""

@@ -56,7 +56,7 @@ def keyed(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     return indexed.loc[~indexed.index.duplicated() & indexed.index.notna()]
 
 
-def per_distinct(values: pd.Series, compute: Callable[[Any], Any], dtype: str | None = None) -> pd.Series:
+def per_distinct(values: pd.Series, compute: Callable[[Any], Any], dtype: Any = None) -> pd.Series:
     """compute(value) for each distinct value of the series, spread back over its rows (missing stays missing)."""
     distinct = values.dropna().unique()
     table = {value: compute(value) for value in distinct}
@@ -114,7 +114,8 @@ def views(
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
         for table in ("enterprises", "projects"):
             if table in frames:
-                derived[table] = frames[table].assign(generic_names=[generic] * len(frames[table]))
+                names = pd.Series([generic] * len(frames[table]), index=frames[table].index, dtype=object)
+                derived[table] = frames[table].assign(generic_names=names)
     out = {}
     for table, frame in derived.items():
         tables_read = {keys.get(table, {}).get(n.partition(".")[0], ("", ""))[0] for n in needs.get(table, [])}
@@ -137,9 +138,11 @@ def source_view(
         archive_present=[archive_texts is not None and f in texts for f in files],
         archive_sha256_actual=pd.Series([(archive_hashes or {}).get(f) for f in files], dtype="string"),
         # Each text is squeezed once here, not once per evidence span that is looked up in it.
-        archive_text=[squeeze(texts[f]) if texts.get(f) is not None else None for f in files],
-        published_earliest=pd.to_datetime([b[0] for b in bounds]),
-        published_latest=pd.to_datetime([b[1] for b in bounds]),
+        archive_text=pd.Series(
+            [squeeze(texts[f]) if texts.get(f) is not None else None for f in files], index=sources.index, dtype=object
+        ),
+        published_earliest=pd.to_datetime(pd.Series([b[0] for b in bounds], index=sources.index, dtype=object)),
+        published_latest=pd.to_datetime(pd.Series([b[1] for b in bounds], index=sources.index, dtype=object)),
     )
 
 

@@ -164,7 +164,8 @@ def period_in_order(view: pd.DataFrame) -> pd.Series:
 @rule("year-not-period-end", "indicators", "year", "year {year} must be the year of period_end ({period_end:%Y-%m-%d})")
 def year_is_period_end(view: pd.DataFrame) -> pd.Series:
     """The year is the year the period ends."""
-    return (view["year"] == view["period_end"].dt.year).fillna(False) | ~known(view["year"], view["period_end"])
+    same: pd.Series = (view["year"] == view["period_end"].dt.year).fillna(False).astype(bool)
+    return same | ~known(view["year"], view["period_end"])
 
 
 @rule(

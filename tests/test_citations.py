@@ -1,0 +1,224 @@
+"""Citations: the dataset in four formats, one source, one figure; escaping; nothing invented."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import PackageCopy
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy import citations as citing
+from tongxiang_digital_economy import descriptor
+from tongxiang_digital_economy.cli import cli
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def set_metadata(root: Path, **values: object) -> None:
+    d = descriptor.read_json(root / "datapackage.json")
+    d.update(values)
+    descriptor.write_json(root / "datapackage.json", d)
+
+
+@pytest.fixture
+def described(package: PackageCopy) -> PackageCopy:
+    """A copy with a known title (with characters that break naive YAML and BibTeX), creator, homepage and DOI."""
+    set_metadata(
+        package.root,
+        title='Tongxiang "Digital Economy" {Data} 100% & more_',
+        version="1.2.3",
+        created="2026-12-01T00:00:00Z",
+        contributors=[{"title": "Wang Fang", "roles": ["creator"]}, {"title": "Li Lei", "roles": ["creator"]}],
+        homepage="https://example.org/tde",
+        id="https://doi.org/10.5281/zenodo.1234567",
+    )
+    return package
+
+
+def test_text_citation(described: PackageCopy) -> None:
+    assert invoke("cite", "--format", "text", "--package", str(described.root)) == (
+        0,
+        'Wang Fang; Li Lei (2026). Tongxiang "Digital Economy" {Data} 100% & more_ (Version 1.2.3) [Data set]. '
+        "Python package and Frictionless Data Package `tongxiang-digital-economy`. Licence: CC-BY-4.0. "
+        "https://doi.org/10.5281/zenodo.1234567\n",
+    )
+
+
+def test_bibtex_escapes_special_characters(described: PackageCopy) -> None:
+    assert invoke("cite", "--format", "bibtex", "--package", str(described.root))[1] == (
+        "@misc{tongxiang_digital_economy_1_2_3,\n"
+        '  title = {{Tongxiang "Digital Economy" \\{Data\\} 100\\% \\& more\\_}},\n'
+        "  author = {{Wang Fang} and {Li Lei}},\n"
+        "  year = {2026},\n"
+        "  version = {1.2.3},\n"
+        "  note = {Frictionless Data Package tongxiang-digital-economy, licence CC-BY-4.0},\n"
+        "  doi = {10.5281/zenodo.1234567},\n"
+        "  url = {https://example.org/tde}\n"
+        "}\n"
+    )
+
+
+def test_cff_is_valid_yaml_whatever_the_title(described: PackageCopy) -> None:
+    code, out = invoke("cite", "--format", "cff", "--package", str(described.root))
+    data = yaml.safe_load(out)
+    assert code == 0
+    assert data["title"] == 'Tongxiang "Digital Economy" {Data} 100% & more_'
+    assert (data["version"], data["date-released"], data["doi"], data["url"]) == (
+        "1.2.3",
+        "2026-12-01",
+        "10.5281/zenodo.1234567",
+        "https://example.org/tde",
+    )
+    assert data["authors"] == [{"name": "Wang Fang"}, {"name": "Li Lei"}]
+
+
+def test_csl_json(described: PackageCopy) -> None:
+    [item] = json.loads(invoke("cite", "--format", "csl", "--package", str(described.root))[1])
+    assert {k: item[k] for k in ("id", "type", "version", "DOI", "URL", "issued", "author")} == {
+        "id": "tongxiang_digital_economy_1_2_3",
+        "type": "dataset",
+        "version": "1.2.3",
+        "DOI": "10.5281/zenodo.1234567",
+        "URL": "https://doi.org/10.5281/zenodo.1234567",
+        "issued": {"date-parts": [[2026, 12, 1]]},
+        "author": [{"literal": "Wang Fang"}, {"literal": "Li Lei"}],
+    }
+
+
+def test_all_formats_at_once(described: PackageCopy) -> None:
+    out = invoke("cite", "--package", str(described.root))[1]
+    c = citing.citation(described.root)
+    assert (
+        out
+        == "\n\n".join(f(c).rstrip("\n") for f in (citing.as_text, citing.as_bibtex, citing.as_cff, citing.as_csl))
+        + "\n"
+    )
+
+
+def test_nothing_is_invented(package: PackageCopy) -> None:
+    """Without homepage and DOI no format has a URL; a development version has no release date."""
+    set_metadata(package.root, version="1.0.0.dev0")
+    c = citing.citation(package.root)
+    assert "http" not in citing.as_text(c) and "url" not in citing.as_bibtex(c)
+    assert "date-released" not in citing.as_cff(c) and "url:" not in citing.as_cff(c)
+    assert "(Version 1.0.0.dev0, unreleased)" in citing.as_text(c)
+    assert "publication_date" not in json.loads(citing.as_zenodo(c))
+    assert [m.split("`")[1] for m in citing.missing_metadata(c)] == (
+        ["homepage", "id"] + (["contributors"] if any(a.endswith(" contributors") for a in c["authors"]) else [])
+    )
+
+
+def test_zenodo_metadata(described: PackageCopy) -> None:
+    meta = json.loads(citing.as_zenodo(citing.citation(described.root)))
+    assert {k: meta[k] for k in ("version", "upload_type", "creators", "license", "publication_date")} == {
+        "version": "1.2.3",
+        "upload_type": "dataset",
+        "creators": [{"name": "Wang Fang"}, {"name": "Li Lei"}],
+        "license": "cc-by-4.0",
+        "publication_date": "2026-12-01",
+    }
+    assert meta["related_identifiers"] == [
+        {"identifier": "https://example.org/tde", "relation": "isSupplementTo", "scheme": "url"}
+    ]
+
+
+def test_cite_one_source(package: PackageCopy) -> None:
+    package.edit(
+        "sources",
+        2,
+        publisher="Example Daily",
+        original_publisher="Example Agency",
+        published="2020-01-14",
+        title='A "quoted" title',
+        url="https://example.org/a",
+    )
+    source_id = package.rows("sources")[0]["source_id"]
+    assert invoke("cite", "--source", source_id, "--package", str(package.root)) == (
+        0,
+        'Example Daily (2020-01-14). A "quoted" title. First published by Example Agency. https://example.org/a\n',
+    )
+
+
+def first_observation(package: PackageCopy) -> dict[str, str]:
+    return package.rows("indicators")[0]
+
+
+def test_cite_one_figure_in_one_paragraph(described: PackageCopy) -> None:
+    row = first_observation(described)
+    described.edit(
+        "sources",
+        next(i for i, s in enumerate(described.rows("sources"), start=2) if s["source_id"] == row["source_id"]),
+        publisher="Example Daily",
+        original_publisher="",
+        published="2025-06-04",
+        title="Wuzhen's economy",
+        url="https://example.org/w",
+    )
+    changes = {"period_start": "2024-01-01", "period_end": "2024-12-31", "status": "actual", "qualifier": "eq"}
+    written = "108.86億元"
+    if "value_text" in row:
+        changes["value_text"] = written
+    described.edit("indicators", 2, **changes)
+    label = {r["indicator"]: r["label"] for r in described.rows("indicator_definitions")}[row["indicator"]]
+    place = {r["place_id"]: r["name"] for r in described.rows("places")}[row["place_id"]]
+    unit = {r["unit"]: r["label"] for r in described.rows("units")}[row["unit"]]
+    value = written if "value_text" in row else f"{row['value']} {unit}"
+    assert invoke("cite", "--observation", row["observation_id"], "--package", str(described.root)) == (
+        0,
+        f"“{value}” ({label}, {place}, 2024-01-01 to 2024-12-31). Source: “Wuzhen's economy”, Example Daily, "
+        f"2025-06-04, https://example.org/w. The source says: “{row['evidence']}” Via Wang Fang; Li Lei, "
+        f'Tongxiang "Digital Economy" {{Data}} 100% & more_, version 1.2.3, observation {row["observation_id"]}, '
+        "https://doi.org/10.5281/zenodo.1234567.\n",
+    )
+
+
+def test_a_figure_is_cited_as_written_when_the_table_has_value_text(package: PackageCopy) -> None:
+    """Where indicators has a `value_text` column, the citation quotes it instead of the bare number."""
+    schema_path = package.root / "schemas" / "indicators.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    if "value_text" not in [f["name"] for f in schema["fields"]]:
+        schema["fields"].append({"name": "value_text", "type": "string", "description": "As written."})
+        descriptor.write_json(schema_path, schema)
+        with package.csv("indicators").open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
+        with package.csv("indicators").open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerows([[*rows[0], "value_text"]] + [[*r, ""] for r in rows[1:]])
+    package.edit("indicators", 2, value_text="六千多家")
+    out = invoke("cite", "--observation", first_observation(package)["observation_id"], "--package", str(package.root))
+    assert out[1].startswith("“六千多家” (")
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["--observation", "nope"],
+            "Error: no observation 'nope' in table indicators; list them with `show indicators`",
+        ),
+        (["--source", "nope"], "Error: no source 'nope' in table sources; list them with `show sources`"),
+    ],
+)
+def test_cite_an_unknown_id(args: list[str], error: str) -> None:
+    assert invoke("cite", *args) == (1, error + "\n")
+
+
+def test_cite_source_and_observation_together_is_a_usage_error() -> None:
+    code, out = invoke("cite", "--source", "a", "--observation", "b")
+    assert code == 2
+    assert out.splitlines()[-1] == "Error: give --source or --observation, not both"
+
+
+def test_cite_names_the_installed_version() -> None:
+    code, out = invoke("cite", "--format", "text")
+    assert code == 0
+    assert f"(Version {tde.version()}" in out

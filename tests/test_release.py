@@ -1,0 +1,308 @@
+"""Releases: versions, fingerprints, diffs, the bump gate, and the changelog rules (exact messages)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import PackageCopy
+
+from tongxiang_digital_economy import descriptor, release
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.exceptions import ReleaseError
+from tongxiang_digital_economy.release import Version
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def set_version(root: Path, version: str) -> None:
+    d = descriptor.read_json(root / "datapackage.json")
+    d["version"] = version
+    descriptor.write_json(root / "datapackage.json", d)
+
+
+@pytest.fixture
+def released(package: PackageCopy) -> PackageCopy:
+    """A copy of the package released as 1.0.0: its fingerprint kept in releases/1.0.0.json."""
+    set_version(package.root, "1.0.0")
+    release.record(package.root)
+    return package
+
+
+# --- Versions ---
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "bump"),
+    [
+        ("1.0.0", "1.0.0", "none"),
+        ("1.0.0", "1.0.1.dev0", "patch"),
+        ("1.0.0", "1.0.1", "patch"),
+        ("1.0.0", "1.1.0.dev0", "minor"),
+        ("1.0.0", "2.0.0.dev3", "major"),
+        ("1.2.3", "1.0.0", "none"),
+    ],
+)
+def test_bump_between_versions(old: str, new: str, bump: str) -> None:
+    assert Version.parse(new).bump_from(Version.parse(old)) == bump
+
+
+def test_a_development_version_sorts_before_its_release() -> None:
+    assert Version.parse("1.0.0.dev0") < Version.parse("1.0.0.dev1") < Version.parse("1.0.0") < Version(1, 0, 1)
+    assert str(Version.parse("1.0.1.dev0")) == "1.0.1.dev0"
+    assert str(Version.parse("1.0.0").bumped("minor")) == "1.1.0"
+
+
+@pytest.mark.parametrize("text", ["one", "1.0", "v1.0.0", "1.0.0rc1", "1.0.0-dev", ""])
+def test_a_malformed_version_is_refused(text: str) -> None:
+    with pytest.raises(ReleaseError) as caught:
+        Version.parse(text)
+    assert str(caught.value) == (
+        f"version {text!r} is not X.Y.Z (a release) or X.Y.Z.devN (work towards X.Y.Z); "
+        "set datapackage.json's `version` to one"
+    )
+
+
+# --- Diffs ---
+
+
+def test_no_change_needs_no_bump(package: PackageCopy) -> None:
+    change = release.diff(release.snapshot(package.root), release.snapshot(package.root))
+    assert (change.bump, change.reasons()) == ("none", [])
+    assert change.to_text().endswith(": none bump needed\nno change")
+
+
+def test_a_corrected_value_is_a_patch_with_the_cell_old_and_new(package: PackageCopy) -> None:
+    old = release.snapshot(package.root)
+    row = package.rows("units")[0]
+    package.edit("units", 2, label="edited")
+    change = release.diff(old, release.snapshot(package.root))
+    assert change.bump == "patch"
+    assert change.to_text().splitlines()[1:] == [
+        "  patch: units: 1 row changed",
+        "units: 1 row changed",
+        f"  ~ {row['unit']}: label: {row['label']!r} -> 'edited'",
+    ]
+    assert change.to_dict()["rows"] == {
+        "units": {
+            "added": [],
+            "removed": [],
+            "changed": [{"key": row["unit"], "cells": {"label": {"old": row["label"], "new": "edited"}}}],
+        }
+    }
+    assert f"- corrected `{row['unit']}`: label `{row['label']}` → `edited`" in change.to_markdown()
+
+
+def test_added_rows_are_minor_and_removed_rows_major(package: PackageCopy) -> None:
+    old = release.snapshot(package.root)
+    rows = package.rows("units")
+    package.write("units", [*rows[1:], {**rows[0], "unit": "new_unit"}])
+    change = release.diff(old, release.snapshot(package.root))
+    assert change.rows["units"].added == ["new_unit"]
+    assert change.rows["units"].removed == [rows[0]["unit"]]
+    assert change.bump == "major"
+    assert [text for _, text in change.reasons()] == ["units: 1 row removed", "units: 1 row added"]
+
+
+def add_field(package: PackageCopy, table: str, name: str, kind: str = "string") -> None:
+    schema_path = package.root / "schemas" / f"{table}.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["fields"].append({"name": name, "type": kind, "description": "A test field."})
+    descriptor.write_json(schema_path, schema)
+    with package.csv(table).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    with package.csv(table).open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([[*rows[0], name]] + [[*row, ""] for row in rows[1:]])
+
+
+def test_an_added_field_is_minor(package: PackageCopy) -> None:
+    old = release.snapshot(package.root)
+    add_field(package, "places", "population", "integer")
+    change = release.diff(old, release.snapshot(package.root))
+    assert (change.bump, [t for _, t in change.reasons()]) == ("minor", ["field places.population added"])
+    assert change.rows["places"].changed == []  # an empty new column changes no row
+
+
+def test_a_retyped_field_and_a_new_primary_key_are_major(package: PackageCopy) -> None:
+    old = release.snapshot(package.root)
+    schema_path = package.root / "schemas" / "places.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["fields"][1]["type"] = "integer"
+    schema["primaryKey"] = ["place_id", "name"]
+    descriptor.write_json(schema_path, schema)
+    change = release.diff(old, release.snapshot(package.root))
+    name = schema["fields"][1]["name"]
+    assert [r for r in change.reasons() if r[0] == "major"] == [
+        ("major", f"field places.{name} retyped string -> integer"),
+        ("major", "primary key of places changed ['place_id'] -> ['place_id', 'name']"),
+    ]
+
+
+def test_a_description_is_a_patch(package: PackageCopy) -> None:
+    old = release.snapshot(package.root)
+    d = descriptor.read_json(package.root / "datapackage.json")
+    d["description"] += " More."
+    descriptor.write_json(package.root / "datapackage.json", d)
+    assert release.diff(old, release.snapshot(package.root)).reasons() == [("patch", "package metadata changed")]
+
+
+def test_a_fingerprint_says_changed_where_a_package_shows_cells(released: PackageCopy) -> None:
+    released.edit("units", 2, label="edited")
+    key = released.rows("units")[0]["unit"]
+    code, out = invoke("diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"))
+    assert code == 0
+    assert out.splitlines() == [
+        f"release 1.0.0 -> {released.root} (1.0.0): patch bump needed",
+        "  patch: units: 1 row changed",
+        "units: 1 row changed",
+        f"  ~ {key}: changed",
+    ]
+    data = json.loads(
+        invoke("diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"), "--format", "json")[
+            1
+        ]
+    )
+    assert data["rows"]["units"]["changed"] == [{"key": key, "cells": None}]
+
+
+def test_the_fingerprint_is_small_and_keyed_by_primary_key(released: PackageCopy) -> None:
+    file = released.root / "releases" / "1.0.0.json"
+    kept = json.loads(file.read_text(encoding="utf-8"))
+    assert kept["version"] == "1.0.0"
+    assert set(kept["tables"]) == set(release.snapshot(released.root).fingerprint["tables"])
+    units = kept["tables"]["units"]
+    assert units["primaryKey"] == ["unit"]
+    assert list(units["rows"]) == sorted(row["unit"] for row in released.rows("units"))
+    assert file.stat().st_size < 200_000
+
+
+def test_diff_names_a_release_that_is_not_kept(released: PackageCopy) -> None:
+    result = runner.invoke(cli, ["diff", "9.9.9", "--releases", str(released.root / "releases")])
+    assert result.exit_code == 1
+    assert result.output == f"Error: no release 9.9.9 is kept in {released.root / 'releases'} (kept: 1.0.0)\n"
+
+
+# --- The bump gate ---
+
+
+def test_with_no_release_kept_the_gate_passes(package: PackageCopy) -> None:
+    version = descriptor.read_json(package.root / "datapackage.json")["version"]
+    assert release.check_version(package.root) == (
+        f"version {version}: no release is kept yet, so there is nothing to compare with"
+    )
+
+
+def test_an_unchanged_release_passes(released: PackageCopy) -> None:
+    assert invoke("check-version", str(released.root)) == (0, "version 1.0.0: no change since release 1.0.0\n")
+
+
+def test_a_data_change_without_a_version_bump_fails(released: PackageCopy) -> None:
+    released.edit("units", 2, label="edited")
+    assert invoke("check-version", str(released.root)) == (
+        1,
+        "Error: the package changed since release 1.0.0 but its version 1.0.0 is not above it: the change needs "
+        "a patch bump (units: 1 row changed); set the version to 1.0.1.dev0\n",
+    )
+
+
+def test_a_data_change_with_a_patch_bump_passes(released: PackageCopy) -> None:
+    released.edit("units", 2, label="edited")
+    set_version(released.root, "1.0.1.dev0")
+    assert invoke("check-version", str(released.root)) == (
+        0,
+        "version 1.0.1.dev0: a patch bump from release 1.0.0 covers the change (patch needed)\n",
+    )
+
+
+def test_a_removed_row_with_only_a_minor_bump_fails(released: PackageCopy) -> None:
+    released.write("indicators", released.rows("indicators")[:-1])
+    set_version(released.root, "1.1.0.dev0")
+    assert invoke("check-version", str(released.root)) == (
+        1,
+        "Error: version 1.1.0.dev0 is a minor bump from release 1.0.0, but the change needs a major bump "
+        "(indicators: 1 row removed); set the version to 2.0.0.dev0\n",
+    )
+    set_version(released.root, "2.0.0.dev0")
+    assert invoke("check-version", str(released.root))[0] == 0
+
+
+def test_a_version_below_the_last_release_fails(released: PackageCopy) -> None:
+    set_version(released.root, "1.0.0.dev0")
+    assert invoke("check-version", str(released.root)) == (
+        1,
+        "Error: version 1.0.0.dev0 is below the last release 1.0.0; set a version above it\n",
+    )
+
+
+def test_only_a_release_version_is_kept(package: PackageCopy) -> None:
+    set_version(package.root, "1.0.0.dev0")
+    with pytest.raises(ReleaseError, match=r"^1\.0\.0\.dev0 is a development version; only a release's"):
+        release.record(package.root)
+
+
+# --- The changelog ---
+
+HEAD = "# Changelog\n\n## [Unreleased]\n\n### Fixed\n- a fix\n\n"
+
+
+@pytest.mark.parametrize(
+    ("changelog", "version", "problems"),
+    [
+        (HEAD, "1.0.0.dev0", []),
+        (HEAD + "## [1.0.0] - 2026-12-01\n\n- first\n", "1.0.1.dev0", []),
+        (HEAD + "## [1.0.0] - 2026-12-01\n\n- first\n", "1.0.0", []),
+        (
+            HEAD,
+            "1.0.0",
+            [
+                "the version 1.0.0 is a release, but CHANGELOG.md's newest section is none: run scripts/release, "
+                "or use 1.0.0.dev0 until the release"
+            ],
+        ),
+        (
+            HEAD + "## [1.0.0] - 2026-12-01\n",
+            "1.0.0.dev1",
+            [
+                "CHANGELOG.md's newest release is 1.0.0, but the version 1.0.0.dev1 leads to 1.0.0: "
+                "set the version above 1.0.0"
+            ],
+        ),
+        (
+            "# Changelog\n\n## [1.0.0] - 2026-12-01\n",
+            "1.0.0",
+            ["CHANGELOG.md must start its sections with `## [Unreleased]` (Keep a Changelog)"],
+        ),
+        (HEAD + "## [1.0.0]\n", "1.0.1.dev0", ["CHANGELOG.md section `## [1.0.0]` is not `## [X.Y.Z] - YYYY-MM-DD`"]),
+    ],
+)
+def test_changelog_and_version_agree(changelog: str, version: str, problems: list[str]) -> None:
+    assert release.changelog_problems(changelog, version) == problems
+
+
+def test_releasing_moves_unreleased_under_the_version() -> None:
+    out = release.release_changelog(
+        HEAD + "## [0.9.0] - 2026-01-01\n\n- old\n", Version.parse("1.0.0"), "2026-12-01", "### Data\n\n- x"
+    )
+    assert out == (
+        "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-12-01\n\n### Data\n\n- x\n\n### Fixed\n- a fix\n\n"
+        "## [0.9.0] - 2026-01-01\n\n- old\n"
+    )
+
+
+def test_diff_json_is_what_the_api_returns(released: PackageCopy) -> None:
+    released.write("units", released.rows("units")[:-1])
+    releases = str(released.root / "releases")
+    code, out = invoke("diff", "1.0.0", str(released.root), "--releases", releases, "--format", "json")
+    assert code == 0
+    assert json.loads(out) == release.compare("1.0.0", released.root, released.root / "releases").to_dict()
+    assert json.loads(out)["bump"] == "major"
+    markdown = invoke("diff", "1.0.0", str(released.root), "--releases", releases, "--format", "markdown")[1]
+    assert markdown.startswith("### Data changes since 1.0.0\n\nA major release by the Data Package Version recipe:\n")
