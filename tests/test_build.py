@@ -61,6 +61,7 @@ def test_the_readme_counts_are_the_package_counts() -> None:
     assert tuple(int(g) for g in found.groups()) == wanted
 
 
+@checkout_only
 def test_citation_files_and_changelog_agree_with_the_version() -> None:
     version = tde.version(ROOT)
     assert yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["version"] == version
