@@ -2,7 +2,11 @@
 
     >>> import tongxiang_digital_economy as tde
     >>> tde.tables()            # the table names
-    >>> tde.load("indicators")  # a typed pandas DataFrame
+    >>> tde.load("indicators")  # a typed pandas DataFrame; column descriptions and the citation in df.attrs
+    >>> tde.load_all()          # every table, by name
+    >>> tde.series("digital_economy_enterprises", subject="tongxiang")  # one preferred figure per period
+    >>> tde.search("烏鎮")       # rows that mention it, in either script
+    >>> tde.with_sources(tde.load("indicators"))  # each figure's source title, publisher, date, grade, URL
     >>> tde.validate().valid    # both validation layers (imports frictionless and pandera on first use)
     >>> tde.version(), tde.citation()
 
@@ -17,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 from .citations import citation
 from .descriptor import read_descriptor, stamp
 from .exceptions import DescriptorError, LoadError, PackageNotFoundError, TableNotFoundError, TDEError
-from .load import load, tables
+from .frames import load, load_all, with_sources
+from .load import tables
 
 if TYPE_CHECKING:
+    import pandas as pd
     from frictionless import Package
 
     from .report import Report
@@ -32,11 +38,15 @@ __all__ = [
     "TableNotFoundError",
     "citation",
     "load",
+    "load_all",
     "package",
+    "search",
+    "series",
     "stamp",
     "tables",
     "validate",
     "version",
+    "with_sources",
 ]
 
 
@@ -59,6 +69,22 @@ def validate(path: str | Path | None = None, archive: str | Path | None = None) 
     from .validation import validate as run
 
     return run(path, archive)
+
+
+def series(
+    indicator: str, subject: str | None = None, status: str = "actual", path: str | Path | None = None
+) -> pd.DataFrame:
+    """One figure per period of `indicator` about `subject`, the others kept and marked; see series.series."""
+    from .series import series as make
+
+    return make(indicator, subject, status, path)
+
+
+def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
+    """Rows of every table whose free text contains `text`, scripts folded; see search.search."""
+    from .search import search as find
+
+    return find(text, theme, path)
 
 
 def __getattr__(name: str) -> Any:
