@@ -37,6 +37,7 @@ __all__ = [
     "TDEError",
     "TableNotFoundError",
     "citation",
+    "data_dictionary",
     "load",
     "load_all",
     "package",
@@ -69,6 +70,13 @@ def validate(path: str | Path | None = None, archive: str | Path | None = None) 
     from .validation import validate as run
 
     return run(path, archive)
+
+
+def data_dictionary() -> str:
+    """The data dictionary (docs/data-dictionary.md) of the shipped package: every table and column explained."""
+    from .paths import bundled_package_dir
+
+    return (bundled_package_dir() / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
 
 
 def series(

@@ -59,6 +59,9 @@ COLUMNS = [
 ]
 
 
+EXTRA = ["grade", "published", "role", "corroborated_by", "competing"]  # columns series adds to the figures
+
+
 class SeriesError(TDEError):
     """A series that cannot be made as asked (unknown indicator, subject or status)."""
 
@@ -111,6 +114,9 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     """The rows of one indicator, subject and status with `role`, `corroborated_by` and `competing` set."""
     grades = grade_order(path)
     sources = load("sources", path).set_index("source_id")
+    if not len(rows):
+        empty = rows.assign(grade=pd.NA, published=pd.NA, role=pd.NA, corroborated_by=pd.NA, competing=pd.NA)
+        return empty[COLUMNS].astype({c: "string" for c in EXTRA}).reset_index(drop=True)
     rows["grade"] = rows["source_id"].map(sources["grade"]).astype("string")
     rows["published"] = rows["source_id"].map(sources["published"]).astype("string")
     # Sort keys: grade rank (0 strongest), publication date (newest first), observation id.
