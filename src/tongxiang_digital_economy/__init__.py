@@ -23,9 +23,10 @@ from .descriptor import read_descriptor, stamp
 from .exceptions import DescriptorError, LoadError, PackageNotFoundError, TableNotFoundError, TDEError
 from .frames import load, load_all, with_sources
 from .load import tables
+from .search import search
+from .series import series
 
 if TYPE_CHECKING:
-    import pandas as pd
     from frictionless import Package
 
     from .report import Report
@@ -77,22 +78,6 @@ def data_dictionary() -> str:
     from .paths import bundled_package_dir
 
     return (bundled_package_dir() / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
-
-
-def series(
-    indicator: str, subject: str | None = None, status: str = "actual", path: str | Path | None = None
-) -> pd.DataFrame:
-    """One figure per period of `indicator` about `subject`, the others kept and marked; see series.series."""
-    from .series import series as make
-
-    return make(indicator, subject, status, path)
-
-
-def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
-    """Rows of every table whose free text contains `text`, scripts folded; see search.search."""
-    from .search import search as find
-
-    return find(text, theme, path)
 
 
 def __getattr__(name: str) -> Any:

@@ -5,6 +5,7 @@
 - Bounds stay bounds: "more than" is an upward triangle, "less than" a downward one, "about" a diamond, a
   range a bar from its lower to its upper value; an exact figure is a circle.
 - Targets are drawn apart from actuals: grey squares on a dashed line, labelled as targets.
+- Only periods of one length are joined by the line (a half-year flow is a point beside the yearly line).
 - The y axis names the unit (the rows' unit when they share one, else the base unit, values converted).
 
 Labels are ASCII (English names and unit labels), so no CJK font is needed and the chart looks the same on
@@ -61,6 +62,13 @@ def plot(
     rows = rows[rows["period_end"].notna()]
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} to draw")
+    # Figures of another base unit (dollars beside yuan) share no axis: the largest group is drawn, the rest named.
+    bases = rows["base_unit"].value_counts(sort=True)
+    left_out = rows[rows["base_unit"] != bases.index[0]]
+    rows = rows[rows["base_unit"] == bases.index[0]]
+    note = (
+        f"; not drawn: {len(left_out)} figures in {', '.join(sorted(set(left_out['unit'])))}" if len(left_out) else ""
+    )
     column, unit_label = y_values(rows, path)
     grades = grade_order(path)
     colour = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(grades)}
@@ -69,10 +77,13 @@ def plot(
         {"svg.hashsalt": "tongxiang-digital-economy", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
     ):
         fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
-        for status, frame in (("actual", rows[rows["status"] == "actual"]), ("target", rows[rows["status"] == "target"])):
+        for status, frame in (
+            ("actual", rows[rows["status"] == "actual"]),
+            ("target", rows[rows["status"] == "target"]),
+        ):
             if not len(frame):
                 continue
-            best = frame[frame["role"] == "preferred"].sort_values("period_end")
+            best = same_length(frame[frame["role"] == "preferred"].sort_values("period_end"))
             line_colour = "#37474f" if status == "actual" else TARGET_COLOUR
             ax.plot(
                 best["period_end"],
@@ -102,7 +113,8 @@ def plot(
         fig.text(
             0.01,
             0.01,
-            "Preferred: stronger source grade, then the newer publication. Data: tongxiang-digital-economy, CC BY 4.0",
+            "Preferred: stronger source grade, then the newer publication. Data: tongxiang-digital-economy, CC BY 4.0"
+            + note,
             fontsize=6,
             color="#555555",
         )
@@ -117,6 +129,14 @@ def plot(
             tmp.unlink(missing_ok=True)
             plt.close(fig)
     return output
+
+
+def same_length(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose period is as long as most (in months): a half-year flow is drawn but not joined to years."""
+    months = ((rows["period_end"] - rows["period_start"]).dt.days / 30.44).round()
+    if not months.notna().any():
+        return rows
+    return rows[months == months.mode().iloc[0]]
 
 
 def draw_point(ax: object, row: pd.Series, column: str, colour: dict[str, str], status: str) -> None:
@@ -138,10 +158,8 @@ def y_values(rows: pd.DataFrame, path: str | Path | None) -> tuple[str, str]:
     if rows["unit"].nunique() == 1:
         unit = rows["unit"].iloc[0]
         return "value", f"{units.at[unit, 'label']} ({unit})"
-    bases = rows["base_unit"].dropna().unique()
-    if len(bases) != 1:
-        raise PlotError(f"the figures have units of {len(bases)} base units ({', '.join(bases)}); they share no axis")
-    return "value_base", f"{units.at[bases[0], 'label']} ({bases[0]})"
+    base = rows["base_unit"].iloc[0]
+    return "value_base", f"{units.at[base, 'label']} ({base})"
 
 
 def subject_name(indicator: str, subject: str | None, path: str | Path | None) -> str:

@@ -138,12 +138,28 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     ordered["role"] = "competing"
     ordered.loc[ordered["_claim"] == preferred_claim, "role"] = "corroborating"
     ordered.loc[first, "role"] = "preferred"
-    corroborating = ordered[ordered["role"] == "corroborating"].groupby(period)["source_id"]
-    competing = ordered[ordered["role"] == "competing"].groupby(period)["observation_id"]
-    ordered["corroborated_by"] = pd.Series(pd.NA, index=ordered.index, dtype="string")
-    ordered["competing"] = pd.Series(pd.NA, index=ordered.index, dtype="string")
-    ordered.loc[first, "corroborated_by"] = period[first].map(corroborating.agg(lambda s: ", ".join(sorted(set(s)))))
-    ordered.loc[first, "competing"] = period[first].map(competing.agg(", ".join))
+    corroborating: dict[str, set[str]] = {}
+    competing: dict[str, list[str]] = {}
+    for key, role, source, observation in zip(
+        period, ordered["role"], ordered["source_id"], ordered["observation_id"], strict=True
+    ):
+        if role == "corroborating":
+            corroborating.setdefault(key, set()).add(source)
+        elif role == "competing":
+            competing.setdefault(key, []).append(observation)
+    ordered["corroborated_by"] = pd.Series(
+        [
+            ", ".join(sorted(corroborating[k])) if f and k in corroborating else None
+            for k, f in zip(period, first, strict=True)
+        ],
+        index=ordered.index,
+        dtype="string",
+    )
+    ordered["competing"] = pd.Series(
+        [", ".join(competing[k]) if f and k in competing else None for k, f in zip(period, first, strict=True)],
+        index=ordered.index,
+        dtype="string",
+    )
     ordered["role"] = ordered["role"].astype("string")
     return ordered[COLUMNS].reset_index(drop=True)
 

@@ -12,6 +12,7 @@ Datasette comes with the `serve` extra and is imported (or run) only here.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import subprocess
@@ -135,7 +136,5 @@ def serve(host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = N
     with tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
         folder = Path(tmp)
         build(folder, path)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C stops the server; the folder is then removed
             subprocess.run(command(folder, host, port), check=False)
-        except KeyboardInterrupt:
-            pass
