@@ -1,6 +1,7 @@
 """A chart of one series (see series.py): what a reader must see is drawn, never smoothed away.
 
-- Each figure's source grade is its colour; the preferred figure of each period is filled and joined by the
+- Each figure's source grade is its colour, and each preferred figure is labelled with its source (outlet and
+  date, as the source id begins); the preferred figure of each period is filled and joined by the
   line, competing figures are hollow markers at their own values (a conflict is visible as two markers).
 - Bounds stay bounds: "more than" is an upward triangle, "less than" a downward one, "about" a diamond, a
   range a bar from its lower to its upper value; an exact figure is a circle.
@@ -96,6 +97,15 @@ def plot(
             )
             for _, row in frame.iterrows():
                 draw_point(ax, row, column, colour, status)
+            for _, row in best.iterrows():  # name the source of each preferred figure (ids are ASCII)
+                ax.annotate(
+                    short_source(str(row["source_id"])),
+                    (row["period_end"], float(row[column])),
+                    textcoords="offset points",
+                    xytext=(4, -9),
+                    fontsize=5.5,
+                    color="#455a64",
+                )
         for grade in grades:
             if grade in set(rows["grade"]):
                 ax.scatter([], [], marker="s", color=colour[grade], label=f"source grade: {grade}")
@@ -129,6 +139,18 @@ def plot(
             tmp.unlink(missing_ok=True)
             plt.close(fig)
     return output
+
+
+def short_source(source_id: str) -> str:
+    """A source id cut to its outlet and date (`chinadaily-2024-05-28`, `zaobaocn-2018-11`), to find it by."""
+    parts = source_id.split("-")
+    year = next((i for i, p in enumerate(parts) if len(p) == 4 and p.isdigit()), None)
+    if year is None:
+        return source_id
+    end = year + 1
+    while end < len(parts) and end <= year + 2 and len(parts[end]) == 2 and parts[end].isdigit():
+        end += 1
+    return "-".join(parts[:end])
 
 
 def same_length(rows: pd.DataFrame) -> pd.DataFrame:
