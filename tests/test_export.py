@@ -217,3 +217,18 @@ def test_csv_reader_reads_the_csv_export(exported: Path) -> None:
         rows = list(csv.DictReader(fh))
     assert len(rows) == len(tde.load("indicators"))
     assert [r["observation_id"] for r in rows] == list(tde.load("indicators")["observation_id"])
+
+
+def test_a_folder_given_for_one_file_gets_the_file_inside(tmp_path: Path) -> None:
+    assert export("sqlite", tmp_path) == [tmp_path / "tongxiang-digital-economy.sqlite"]
+    assert export("parquet", tmp_path, ["units"]) == [tmp_path / "units.parquet"]
+
+
+def test_a_file_given_for_several_tables(tmp_path: Path) -> None:
+    target = tmp_path / "all.csv"
+    target.write_text("", encoding="utf-8")
+    result = runner.invoke(cli, ["export", "--format", "csv", "-o", str(target)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {target} is a file; csv writes one file per table, so give a folder\n",
+    )

@@ -141,7 +141,8 @@ def export(
     """Write tables `names` (default: all) in format `fmt` to `dest`; return the files written.
 
     sqlite and xlsx write one file holding every table. csv, json and parquet write one file per table: `dest`
-    is that file when one table is named, else a folder that gets `<table>.<ext>` for each.
+    is that file when one table is named, else a folder that gets `<table>.<ext>` for each. A `dest` that is an
+    existing folder gets the one file inside it (`<table>.<ext>`, or the package name for sqlite and xlsx).
     """
     if fmt not in FORMATS:
         raise ExportError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
@@ -152,8 +153,13 @@ def export(
             raise ExportError(f"no table named {name!r}; the tables are: {', '.join(all_tables)}")
     dest = Path(dest)
     if fmt in ONE_FILE or len(names) == 1:
+        if dest.is_dir():  # a folder for one file: the file goes inside it, named for what it holds
+            stem = names[0] if len(names) == 1 and fmt not in ONE_FILE else read_descriptor(path).get("name", "package")
+            dest = dest / f"{stem}.{EXTENSIONS[fmt]}"
         targets = {dest: names}
     else:
+        if dest.exists() and not dest.is_dir():
+            raise ExportError(f"{dest} is a file; {fmt} writes one file per table, so give a folder")
         targets = {dest / f"{name}.{EXTENSIONS[fmt]}": [name] for name in names}
     for target in targets:  # refuse before writing anything, so a refused export leaves nothing half done
         if target.exists() and not force:
