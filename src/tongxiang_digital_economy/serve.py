@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -82,7 +83,7 @@ def metadata(path: str | Path | None = None) -> dict[str, Any]:
         "license": licence.get("name", ""),
         "license_url": licence.get("path", ""),
         "source": "Archived articles listed in the sources table (title, publisher, date and URL of each)",
-        "source_url": descriptor.get("homepage") or licence.get("path", ""),
+        "source_url": descriptor.get("homepage") or None,
         "about": f"How to cite: {citations.as_text(cite)}",
         "databases": {DATABASE: {"tables": table_meta}},
     }
@@ -133,8 +134,10 @@ def serve(host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = N
         import datasette  # noqa: F401
     except ImportError:
         raise ServeError("serve needs Datasette: pip install 'tongxiang-digital-economy[serve]'") from None
+    # SIGTERM ends the server like Ctrl-C does: Datasette is stopped and the temporary folder removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
         folder = Path(tmp)
         build(folder, path)
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C stops the server; the folder is then removed
+        with contextlib.suppress(KeyboardInterrupt):
             subprocess.run(command(folder, host, port), check=False)
