@@ -82,16 +82,8 @@ def test_search_command_finds_nothing() -> None:
 def test_search_json_equals_the_api() -> None:
     result = runner.invoke(cli, ["search", "MINIEYE", "--format", "json"])
     assert result.exit_code == 0
-    hits = tde.search("MINIEYE")
-    assert json.loads(result.output) == [
-        {k: (None if v is None or v is pd_na() else v) for k, v in row.items()} for row in hits.to_dict("records")
-    ]
-
-
-def pd_na() -> object:
-    import pandas as pd
-
-    return pd.NA
+    assert json.loads(result.output) == json.loads(tde.search("MINIEYE").to_json(orient="records", force_ascii=False))
+    assert len(json.loads(result.output)) > 0
 
 
 def test_with_sources_adds_the_source_of_each_row() -> None:
