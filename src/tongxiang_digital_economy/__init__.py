@@ -20,7 +20,18 @@ from typing import TYPE_CHECKING, Any
 
 from .citations import citation
 from .descriptor import read_descriptor, stamp
-from .exceptions import DescriptorError, LoadError, PackageNotFoundError, TableNotFoundError, TDEError
+from .exceptions import (
+    DescriptorError,
+    ExportError,
+    LoadError,
+    PackageNotFoundError,
+    PlotError,
+    SearchError,
+    SeriesError,
+    ServeError,
+    TableNotFoundError,
+    TDEError,
+)
 from .frames import load, load_all, with_sources
 from .load import tables
 from .search import search
@@ -33,8 +44,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DescriptorError",
+    "ExportError",
     "LoadError",
     "PackageNotFoundError",
+    "PlotError",
+    "SearchError",
+    "SeriesError",
+    "ServeError",
     "TDEError",
     "TableNotFoundError",
     "citation",

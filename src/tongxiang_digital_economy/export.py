@@ -30,7 +30,7 @@ import pandas as pd
 
 from . import citations
 from .descriptor import read_descriptor, resource, table_schema
-from .exceptions import TDEError
+from .exceptions import ExportError
 from .load import as_written, decimal_text, load, tables
 from .paths import package_dir
 
@@ -39,10 +39,6 @@ ONE_FILE = ("sqlite", "xlsx")  # formats that hold every table in one file; the 
 EXTENSIONS = {"csv": "csv", "json": "json", "parquet": "parquet", "sqlite": "sqlite", "xlsx": "xlsx"}
 FORMULA_START = ("=", "+", "-", "@")
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
-
-
-class ExportError(TDEError):
-    """An export that cannot be made as asked (unknown format, existing file, invalid package)."""
 
 
 # Values: one typed cell as each format wants it.

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .exceptions import TDEError
+from .exceptions import PlotError
 from .load import load
 from .series import grade_order, series, subject_column
 
@@ -30,10 +30,6 @@ MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v
 QUALIFIER_WORDS = {"eq": "exact", "approx": "about", "gt": "more than", "gte": "at least", "lt": "less than"}
 PALETTE = ["#1b5e20", "#1565c0", "#6a1b9a", "#ef6c00", "#00838f", "#8d6e63", "#9e9e9e"]
 TARGET_COLOUR = "#616161"
-
-
-class PlotError(TDEError):
-    """A chart that cannot be made (no matplotlib, an unknown file type, nothing to draw, a file in the way)."""
 
 
 def plot(

@@ -18,15 +18,11 @@ from pathlib import Path
 import pandas as pd
 
 from .descriptor import read_descriptor, resource, table_schema
-from .exceptions import TDEError
+from .exceptions import SearchError
 from .load import load, tables
 from .paths import package_dir
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
-
-
-class SearchError(TDEError):
-    """A search that cannot be run as asked (an unknown theme)."""
 
 
 @functools.cache

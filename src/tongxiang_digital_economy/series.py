@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from .descriptor import read_descriptor, resource, table_schema
-from .exceptions import TDEError
+from .exceptions import SeriesError
 from .load import load
 from .paths import package_dir
 
@@ -60,10 +60,6 @@ COLUMNS = [
 
 
 EXTRA = ["grade", "published", "role", "corroborated_by", "competing"]  # columns series adds to the figures
-
-
-class SeriesError(TDEError):
-    """A series that cannot be made as asked (unknown indicator, subject or status)."""
 
 
 def grade_order(path: str | Path | None = None) -> list[str]:

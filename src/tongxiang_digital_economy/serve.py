@@ -23,7 +23,7 @@ from typing import Any
 
 from . import citations
 from .descriptor import read_descriptor
-from .exceptions import TDEError
+from .exceptions import ServeError
 from .export import export
 from .frames import describe
 from .load import tables
@@ -49,10 +49,6 @@ FACETS = {
 }
 LABELS = {"sources": "title", "units": "label", "places": "name", "enterprises": "name", "projects": "name"}
 LABELS["indicator_definitions"] = "label"
-
-
-class ServeError(TDEError):
-    """The site cannot be built or run (no Datasette, a folder in the way)."""
 
 
 def metadata(path: str | Path | None = None) -> dict[str, Any]:
