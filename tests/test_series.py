@@ -181,3 +181,12 @@ def test_series_command_json_is_typed() -> None:
         (2021, 2700, "gt"),
         (2023, 3694, "eq"),
     ]
+
+
+def test_a_date_known_to_the_month_or_year_counts_as_its_first_day() -> None:
+    import pandas as pd
+
+    from tongxiang_digital_economy.series import first_day
+
+    dates = first_day(pd.Series(["2018", "2018-11", "2018-11-06", None], dtype="string"))
+    assert [None if pd.isna(d) else str(d.date()) for d in dates] == ["2018-01-01", "2018-11-01", "2018-11-06", None]

@@ -117,9 +117,7 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     rows["published"] = rows["source_id"].map(sources["published"]).astype("string")
     # Sort keys: grade rank (0 strongest), publication date (newest first), observation id.
     rank = rows["grade"].map({g: i for i, g in enumerate(grades)}).astype("int64")
-    published = pd.to_datetime(
-        rows["published"].fillna("0001").str.pad(10, "right", "-"), format="mixed", errors="coerce"
-    )
+    published = first_day(rows["published"])
     ordered = rows.assign(_rank=rank, _published=published.fillna(pd.Timestamp("1900-01-01")))
     ordered = ordered.sort_values(
         ["period_end", "period_start", "base_unit", "_rank", "_published", "observation_id"],
@@ -158,6 +156,14 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     )
     ordered["role"] = ordered["role"].astype("string")
     return ordered[COLUMNS].reset_index(drop=True)
+
+
+def first_day(published: pd.Series) -> pd.Series:
+    """Publication dates (YYYY, YYYY-MM or YYYY-MM-DD) as the first day they can mean; unknown as NaT."""
+    text = published.astype("string")
+    padded = text.where(text.str.len() != 4, text + "-01-01")
+    padded = padded.where(padded.str.len() != 7, padded + "-01")
+    return pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce")
 
 
 def claim(rows: pd.DataFrame) -> pd.Series:
