@@ -178,9 +178,13 @@ def test_an_invalid_package_is_not_exported(package: PackageCopy, tmp_path: Path
     package.edit("indicators", 2, unit="no_such_unit")
     target = tmp_path / "out.sqlite"
     result = runner.invoke(cli, ["export", "--format", "sqlite", "-o", str(target), "--package", str(package.root)])
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: the package has ")
-    assert result.output.endswith("fix them (see `validate`) before exporting\n")
+    report = tde.validate(package.root)
+    first = report.errors[0]
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: the package has {len(report.errors)} errors (first: {first.location()}: {first.message}); "
+        "fix them (see `validate`) before exporting\n",
+    )
     assert not target.exists()
 
 
