@@ -105,7 +105,9 @@ def validate(path: Path | None, package_path: Path | None, archive: Path | None,
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     elif quiet:
-        errors = [f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in report.sorted() if p in report.errors]
+        errors = [
+            f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in report.sorted() if p.severity == "error"
+        ]
         click.echo("\n".join([*errors, report.to_text().splitlines()[-1]]))
     else:
         click.echo(report.to_text())
