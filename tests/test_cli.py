@@ -102,11 +102,11 @@ def test_show_filters_and_formats() -> None:
     assert len(rows) == ((expected["place_id"] == "wuzhen") & (expected["year"] == 2017)).sum()
 
 
-def test_show_prints_values_as_written() -> None:
+def test_show_json_is_typed_and_where_matches_values_as_written() -> None:
     code, out = run("show", "indicators", "--where", "value=37.73", "--format", "json")
     assert code == 0
     (row,) = json.loads(out)
-    assert row["value"] == "37.73" and row["unit"] == "billion_yuan" and row["period_end"] == "2018-11-01"
+    assert row["value"] == 37.73 and row["unit"] == "billion_yuan" and row["period_end"] == "2018-11-01"
 
 
 def test_show_keeps_values_exactly_as_written(package: PackageCopy) -> None:

@@ -2,7 +2,11 @@
 
     >>> import tongxiang_digital_economy as tde
     >>> tde.tables()            # the table names
-    >>> tde.load("indicators")  # a typed pandas DataFrame
+    >>> tde.load("indicators")  # a typed pandas DataFrame; column descriptions and the citation in df.attrs
+    >>> tde.load_all()          # every table, by name
+    >>> tde.series("digital_economy_enterprises", subject="tongxiang")  # one preferred figure per period
+    >>> tde.search("烏鎮")       # rows that mention it, in either script
+    >>> tde.with_sources(tde.load("indicators"))  # each figure's source title, publisher, date, grade, URL
     >>> tde.validate().valid    # both validation layers (imports frictionless and pandera on first use)
     >>> tde.version(), tde.citation()
 
@@ -20,13 +24,21 @@ from .exceptions import (
     ArchiveNotFoundError,
     CitationError,
     DescriptorError,
+    ExportError,
     LoadError,
     PackageNotFoundError,
+    PlotError,
     ReleaseError,
+    SearchError,
+    SeriesError,
+    ServeError,
     TableNotFoundError,
     TDEError,
 )
-from .load import load, tables
+from .frames import load, load_all, with_sources
+from .load import tables
+from .search import search
+from .series import series
 
 if TYPE_CHECKING:
     from frictionless import Package
@@ -37,18 +49,28 @@ __all__ = [
     "ArchiveNotFoundError",
     "CitationError",
     "DescriptorError",
+    "ExportError",
     "LoadError",
     "PackageNotFoundError",
+    "PlotError",
     "ReleaseError",
+    "SearchError",
+    "SeriesError",
+    "ServeError",
     "TDEError",
     "TableNotFoundError",
     "citation",
+    "data_dictionary",
     "load",
+    "load_all",
     "package",
+    "search",
+    "series",
     "stamp",
     "tables",
     "validate",
     "version",
+    "with_sources",
 ]
 
 
@@ -71,6 +93,13 @@ def validate(path: str | Path | None = None, archive: str | Path | None = None) 
     from .validation import validate as run
 
     return run(path, archive)
+
+
+def data_dictionary() -> str:
+    """The data dictionary (docs/data-dictionary.md) of the shipped package: every table and column explained."""
+    from .paths import bundled_package_dir
+
+    return (bundled_package_dir() / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
 
 
 def __getattr__(name: str) -> Any:

@@ -19,6 +19,7 @@ import pandas as pd
 from . import citations as citing
 from . import descriptor, summary
 from .exceptions import TDEError
+from .frames import SOURCE_COLUMNS, with_sources
 from .load import as_written, decimal_text, load, tables
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,7 +56,7 @@ def print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
         ctx.exit()
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--version",
     is_flag=True,
@@ -68,30 +69,46 @@ def cli() -> None:
     """The digital economy of Tongxiang and Wuzhen (Zhejiang, China): an open, citable data package."""
 
 
+def one_package(path: Path | None, package_path: Path | None) -> Path | None:
+    """The package folder named by the positional PATH (kept for compatibility) or by --package, not both."""
+    if path is not None and package_path is not None and path != package_path:
+        raise click.UsageError("give the package once: as PATH or as --package PATH")
+    return package_path if package_path is not None else path
+
+
 @cli.command()
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@package_option
 @click.option(
     "--archive",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of archived source texts (with sources.json) to check evidence against.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (what the Python API returns).")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors and the summary line only, not the warnings.")
 @converts_errors
-def validate(path: Path | None, archive: Path | None, as_json: bool) -> None:
+def validate(path: Path | None, package_path: Path | None, archive: Path | None, as_json: bool, quiet: bool) -> None:
     """Validate a data package: structure, meaning and (with --archive) provenance.
 
-    PATH is a package folder or its datapackage.json; without it, the installed package.
+    The package is named with --package PATH like in every command (PATH alone also works); without it, the
+    installed package.
 
     \b
     Example:
         tongxiang-digital-economy validate --archive ../shared/sources
-        tongxiang-digital-economy validate my-edited-copy/ --json
+        tongxiang-digital-economy validate --package my-edited-copy/ --json
+        tongxiang-digital-economy validate --quiet
     """
     from .validation import validate as run
 
-    report = run(path, archive)
+    report = run(one_package(path, package_path), archive)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    elif quiet:
+        errors = [
+            f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in report.sorted() if p.severity == "error"
+        ]
+        click.echo("\n".join([*errors, report.to_text().splitlines()[-1]]))
     else:
         click.echo(report.to_text())
     sys.exit(0 if report.valid else 1)
@@ -168,15 +185,19 @@ def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many rows.")
+@click.option("--with-source", is_flag=True, help="Add each row's source title, publisher, date, grade and URL.")
 @package_option
 @converts_errors
-def show(table: str, where: list[tuple[str, str]], fmt: str, limit: int | None, package_path: Path | None) -> None:
-    """Show a table, optionally filtered.
+def show(
+    table: str, where: list[tuple[str, str]], fmt: str, limit: int | None, with_source: bool, package_path: Path | None
+) -> None:
+    """Show a table, optionally filtered. JSON output is typed: numbers, booleans, null.
 
     \b
     Example:
         tongxiang-digital-economy show indicators --where place_id=wuzhen --where year=2019
         tongxiang-digital-economy show sources --format csv
+        tongxiang-digital-economy show indicators --where year=2023 --with-source --format json
     """
     names = tables(package_path)
     if table not in names:
@@ -193,11 +214,17 @@ def show(table: str, where: list[tuple[str, str]], fmt: str, limit: int | None, 
         text = text[text[column] == wanted]
     if limit is not None:
         text = text.head(limit)
+    if with_source:
+        if "source_id" not in frame.columns:
+            raise click.BadParameter(f"{table} has no source_id column", param_hint="'--with-source'")
+        frame = with_sources(frame, package_path)
+        text = pd.concat([text, as_text_frame(frame.loc[text.index, frame.columns[-len(SOURCE_COLUMNS) :]])], axis=1)
     if fmt == "csv":
         click.echo(text.to_csv(index=False, lineterminator="\n"), nl=False)
     elif fmt == "json":
-        records = [{k: (v if v != "" else None) for k, v in row.items()} for row in text.to_dict("records")]
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        from .export import records
+
+        click.echo(json.dumps(records(frame.loc[text.index]), ensure_ascii=False, indent=2))
     else:
         click.echo(text.to_string(index=False) if len(text) else f"no rows in {table} match")
 
@@ -301,18 +328,23 @@ def fingerprint(path: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@package_option
 @converts_errors
-def stamp(path: Path) -> None:
+def stamp(path: Path | None, package_path: Path | None) -> None:
     """Record the byte counts and hashes of a package's CSV files in its datapackage.json.
 
-    Run it after editing a table on purpose; validation then checks the files against the new facts.
+    Run it after editing a table on purpose; validation then checks the files against the new facts. Name
+    the package with --package PATH (PATH alone also works).
 
     \b
     Example:
-        tongxiang-digital-economy stamp my-edited-copy/
+        tongxiang-digital-economy stamp --package my-edited-copy/
     """
-    changed = descriptor.stamp(path)
+    folder = one_package(path, package_path)
+    if folder is None:
+        raise click.UsageError("name the package to stamp: --package PATH")
+    changed = descriptor.stamp(folder)
     click.echo(f"updated {', '.join(changed)}" if changed else "nothing to update: every hash is current")
 
 
@@ -328,3 +360,154 @@ def list_tables(package_path: Path | None) -> None:
     """
     for table in tables(package_path):
         click.echo(table)
+
+
+def print_frame(frame: pd.DataFrame, fmt: str, empty: str) -> None:
+    """A result frame as a table, CSV or typed JSON."""
+    if fmt == "json":
+        from .export import records
+
+        click.echo(json.dumps(records(frame), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(as_text_frame(frame).to_csv(index=False, lineterminator="\n"), nl=False)
+    else:
+        click.echo(as_text_frame(frame).to_string(index=False) if len(frame) else empty)
+
+
+@cli.command(name="series")
+@click.argument("indicator")
+@click.option("--subject", default=None, help="The place, enterprise or project id (needed when there are several).")
+@click.option("--status", type=click.Choice(["actual", "target", "estimate"]), default="actual", show_default=True)
+@click.option("--preferred", is_flag=True, help="Only the preferred figure of each period.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@package_option
+@converts_errors
+def series_command(
+    indicator: str, subject: str | None, status: str, preferred: bool, fmt: str, package_path: Path | None
+) -> None:
+    """One figure per period from many sources: the stronger source grade, then the newest; others kept, marked.
+
+    \b
+    Example:
+        tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang
+        tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang --preferred --format csv
+    """
+    from .series import series
+
+    found = series(indicator, subject, status, package_path)
+    if preferred:
+        found = found[found["role"] == "preferred"]
+    if fmt == "table":
+        found = found[["period_end", "role", "value", "qualifier", "unit", "value_text", "grade", "source_id"]]
+    print_frame(found, fmt, f"no {status} figures")
+
+
+@cli.command(name="search")
+@click.argument("text", default="")
+@click.option("--theme", default=None, help="Only indicators (and definitions) of this theme, e.g. investment.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@package_option
+@converts_errors
+def search_command(text: str, theme: str | None, fmt: str, package_path: Path | None) -> None:
+    """Find the rows, tables and sources that mention TEXT (English or Chinese, 乌镇 finds 烏鎮 too).
+
+    \b
+    Example:
+        tongxiang-digital-economy search 烏鎮
+        tongxiang-digital-economy search --theme investment
+    """
+    from .search import search, summary
+
+    hits = search(text, theme, package_path)
+    if fmt != "table":
+        print_frame(hits, fmt, "")
+        return
+    if not len(hits):
+        click.echo(f"nothing mentions {text!r}")
+        return
+    found = summary(hits)
+    counts = ", ".join(f"{table} {n}" for table, n in found["rows"].items())
+    click.echo(f"{sum(found['rows'].values())} rows mention {text!r}: {counts}")
+    shown = hits.assign(text=hits["text"].str.slice(0, 60))
+    click.echo(shown[["table", "key", "column", "text"]].to_string(index=False))
+    click.echo(f"sources ({len(found['sources'])}): {', '.join(found['sources'])}")
+
+
+@cli.command(name="export")
+@click.argument("names", nargs=-1, metavar="[TABLE]...")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "parquet", "sqlite", "xlsx"]), required=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The file (sqlite, xlsx, or one table) or folder (several tables as csv, json, parquet).",
+)
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+@package_option
+@converts_errors
+def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, package_path: Path | None) -> None:
+    """Export one table or all (the default), validated first, typed, written atomically.
+
+    \b
+    Example:
+        tongxiang-digital-economy export --format sqlite -o tongxiang.sqlite
+        tongxiang-digital-economy export --format xlsx -o tongxiang.xlsx
+        tongxiang-digital-economy export indicators --format parquet -o indicators.parquet
+        tongxiang-digital-economy export --format csv -o csv-folder/
+    """
+    from .export import export
+
+    for written in export(fmt, output, names, force, package_path):
+        click.echo(f"wrote {written}")
+
+
+@cli.command(name="plot")
+@click.argument("indicator")
+@click.option("--subject", default=None, help="The place, enterprise or project id (needed when there are several).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The chart file: .png or .svg.")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@package_option
+@converts_errors
+def plot_command(indicator: str, subject: str | None, output: Path, force: bool, package_path: Path | None) -> None:
+    """Chart a series: sources marked by grade, bounds as bounds, targets apart, competing figures hollow.
+
+    Needs the `plot` extra (matplotlib).
+
+    \b
+    Example:
+        tongxiang-digital-economy plot digital_economy_enterprises --subject tongxiang -o enterprises.svg
+    """
+    from .plot import plot
+
+    click.echo(f"wrote {plot(indicator, subject, output, force=force, path=package_path)}")
+
+
+@cli.command(name="serve")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default)."
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@click.option(
+    "--build-only",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the database and metadata.json to this folder and stop, without serving.",
+)
+@package_option
+@converts_errors
+def serve_command(host: str, port: int, build_only: Path | None, package_path: Path | None) -> None:
+    """Browse the package as a website (Datasette over the SQLite export); needs the `serve` extra.
+
+    \b
+    Example:
+        tongxiang-digital-economy serve
+        tongxiang-digital-economy serve --port 8080
+    """
+    from . import serve
+
+    if build_only is not None:
+        database, metadata = serve.build(build_only, package_path)
+        click.echo(f"wrote {database} and {metadata}")
+        return
+    serve.serve(host, port, package_path)

@@ -7,7 +7,12 @@
     ├── ArchiveNotFoundError     the source archive folder given for validation does not exist
     ├── LoadError                a CSV file cannot be read into a typed DataFrame (names table, row and field)
     ├── ReleaseError             a version, a kept release or a version bump is wrong (names the bump needed)
-    └── CitationError            what to cite is not in the package (an unknown source or observation id)
+    ├── CitationError            what to cite is not in the package (an unknown source or observation id)
+    ├── SeriesError              a series asked for an unknown indicator, subject or status
+    ├── SearchError              a search asked for an unknown theme
+    ├── ExportError              an export that would overwrite a file, has an unknown format, or a package with errors
+    ├── PlotError                a chart without matplotlib, of an unknown file type, or with nothing to draw
+    └── ServeError               the site without Datasette
 
 The CLI turns every TDEError into a one-line `Error: ...` and exit status 1 (2 for usage errors);
 anything else is a bug and is allowed to surface as one.
@@ -51,3 +56,23 @@ class ReleaseError(TDEError):
 
 class CitationError(TDEError):
     """The source or observation to cite is not in the package."""
+
+
+class SeriesError(TDEError):
+    """A series that cannot be made as asked (unknown indicator, subject or status)."""
+
+
+class SearchError(TDEError):
+    """A search that cannot be run as asked (an unknown theme)."""
+
+
+class ExportError(TDEError):
+    """An export that cannot be made as asked (unknown format or table, a file in the way, an invalid package)."""
+
+
+class PlotError(TDEError):
+    """A chart that cannot be made (no matplotlib, an unknown file type, nothing to draw, a file in the way)."""
+
+
+class ServeError(TDEError):
+    """The site cannot be built or run (no Datasette)."""

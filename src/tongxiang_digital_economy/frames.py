@@ -1,0 +1,83 @@
+"""Tables with their meaning attached: descriptions, units and the citation in `df.attrs`, and sources joined.
+
+A DataFrame alone forgets what its columns mean. `load` here is the loader's `load` plus `df.attrs` filled from
+the Table Schema (the one place that describes each column) and from datapackage.json (title, licence,
+citation), so a user never has to open the data dictionary to read a column. `with_sources` answers "where
+does this figure come from?" in one step by joining the `sources` row each fact row cites.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import citations
+from .descriptor import read_descriptor, resource, table_schema
+from .exceptions import TDEError
+from .load import load as load_typed
+from .load import tables
+from .paths import package_dir
+
+# The columns of `sources` that say where a figure comes from, in the order they are added.
+SOURCE_COLUMNS = ("title", "publisher", "published", "grade", "url")
+
+
+def describe(table: str, path: str | Path | None = None) -> dict[str, Any]:
+    """What `df.attrs` holds for `table`: its title, description, column descriptions, licence and citation."""
+    base = package_dir(path)
+    descriptor = read_descriptor(base)
+    res = resource(descriptor, table)
+    schema = table_schema(base, res)
+    cite = citations.citation(base)
+    return {
+        "table": table,
+        "title": res.get("title", table),
+        "description": res.get("description", ""),
+        "columns": {f["name"]: f.get("description", "") for f in schema["fields"]},
+        "types": {f["name"]: f.get("type", "string") for f in schema["fields"]},
+        "primary_key": list(schema.get("primaryKey", [])),
+        "licenses": [lic.get("name", "") for lic in descriptor.get("licenses", []) if isinstance(lic, dict)],
+        "citation": citations.as_text(cite),
+        "version": cite["version"],
+    }
+
+
+def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
+    """Table `table` as a typed DataFrame (see load.load), its meaning in `df.attrs`.
+
+    `df.attrs["columns"]` maps each column to its description, `df.attrs["units"]` (tables with a `unit`
+    column) maps each unit id used to its label, and `df.attrs["citation"]` says how to cite this version.
+    """
+    frame = load_typed(table, path)
+    attrs = describe(table, path)
+    if table == "indicators":
+        attrs["columns"]["value_base"] = "`value` in `base_unit` (value × multiplier ÷ divisor), computed on load."
+        attrs["columns"]["base_unit"] = "The base unit of the row's unit (units.base_unit), computed on load."
+    if "unit" in frame.columns:
+        units = load_typed("units", path)
+        label = dict(zip(units["unit"], units["label"], strict=True))
+        attrs["units"] = {u: label.get(u, u) for u in sorted(frame["unit"].dropna().unique())}
+    frame.attrs = attrs
+    return frame
+
+
+def load_all(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the package, by name, each with its `attrs` (see `load`)."""
+    return {table: load(table, path) for table in tables(path)}
+
+
+def with_sources(frame: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
+    """`frame` (any table with a `source_id` column) with its source's title, publisher, date, grade and URL.
+
+    The columns are added as `source_title`, `source_publisher`, `source_published`, `source_grade` and
+    `source_url`; rows, their order and the index are kept.
+    """
+    if "source_id" not in frame.columns:
+        raise TDEError("the table has no source_id column, so it has no source to join")
+    sources = load_typed("sources", path).set_index("source_id")[list(SOURCE_COLUMNS)]
+    out = frame.copy()
+    for column in SOURCE_COLUMNS:
+        out[f"source_{column}"] = frame["source_id"].map(sources[column]).astype(sources[column].dtype)
+    return out

@@ -1,0 +1,139 @@
+"""The package as a website to browse: Datasette over the SQLite export, with the package's own metadata.
+
+`build` writes two files into a folder: the SQLite export (export.py: typed, keys enforced, validated first)
+plus one view, `figures` (each figure with its subject, theme and its source's title, grade and URL, so a
+reader sees where a number comes from without a join), and `metadata.json` in Datasette's format, made from
+datapackage.json and the Table Schemas: every table's title and description, every column's description,
+the licence, the citation and the source links, and facets on indicator, subject, year and status.
+`serve` runs Datasette on them, on localhost unless told otherwise.
+
+Datasette comes with the `serve` extra and is imported (or run) only here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import citations
+from .descriptor import read_descriptor
+from .exceptions import ServeError
+from .export import export
+from .frames import describe
+from .load import tables
+
+DATABASE = "tongxiang"
+FIGURES_VIEW = """
+CREATE VIEW figures AS
+SELECT i.observation_id, i.indicator, d.label AS indicator_label, d.theme, d.subject AS subject_type,
+       COALESCE(i.place_id, i.enterprise_id, i.project_id) AS subject, i.year, i.period_start, i.period_end,
+       i.status, i.value, i.value_upper, i.qualifier, i.unit, u.label AS unit_label, i.value_text,
+       s.grade AS source_grade, s.title AS source_title, s.publisher AS source_publisher,
+       s.published AS source_published, s.url AS source_url, i.evidence
+FROM indicators i
+JOIN indicator_definitions d ON d.indicator = i.indicator
+JOIN units u ON u.unit = i.unit
+JOIN sources s ON s.source_id = i.source_id
+"""
+FACETS = {
+    "indicators": ["indicator", "place_id", "enterprise_id", "project_id", "year", "status"],
+    "figures": ["indicator", "subject", "year", "status", "theme", "source_grade"],
+    "indicator_definitions": ["theme", "subject", "temporal", "measure"],
+    "sources": ["grade", "language", "publisher"],
+}
+LABELS = {"sources": "title", "units": "label", "places": "name", "enterprises": "name", "projects": "name"}
+LABELS["indicator_definitions"] = "label"
+
+
+def metadata(path: str | Path | None = None) -> dict[str, Any]:
+    """Datasette metadata for the package: titles, descriptions, column descriptions, licence, citation, facets."""
+    descriptor = read_descriptor(path)
+    cite = citations.citation(path)
+    licence = next((lic for lic in descriptor.get("licenses", []) if isinstance(lic, dict)), {})
+    table_meta: dict[str, Any] = {}
+    for name in tables(path):
+        meta = describe(name, path)
+        entry: dict[str, Any] = {"title": meta["title"], "description": meta["description"], "columns": meta["columns"]}
+        if name in FACETS:
+            entry["facets"] = FACETS[name]
+        if name in LABELS:
+            entry["label_column"] = LABELS[name]
+        if "unit" in meta["columns"]:
+            entry["description"] += " Each figure's unit is its `unit` column, linked to the units table."
+        table_meta[name] = entry
+    table_meta["figures"] = {
+        "title": "Figures with their sources",
+        "description": "Every figure with its subject, theme, unit label and its source's title, grade and URL.",
+        "facets": FACETS["figures"],
+    }
+    return {
+        "title": descriptor.get("title", descriptor.get("name")),
+        "description": descriptor.get("description", ""),
+        "description_html": None,
+        "license": licence.get("name", ""),
+        "license_url": licence.get("path", ""),
+        "source": "Archived articles listed in the sources table (title, publisher, date and URL of each)",
+        "source_url": descriptor.get("homepage") or None,
+        "about": f"How to cite: {citations.as_text(cite)}",
+        "databases": {DATABASE: {"tables": table_meta}},
+    }
+
+
+def build(folder: str | Path, path: str | Path | None = None, force: bool = True) -> tuple[Path, Path]:
+    """Write `<folder>/tongxiang.db` and `<folder>/metadata.json`; return their paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    database = folder / f"{DATABASE}.db"
+    export("sqlite", database, force=force, path=path)
+    conn = sqlite3.connect(database)
+    try:
+        with conn:
+            conn.execute(FIGURES_VIEW)
+    finally:
+        conn.close()
+    meta = metadata(path)
+    meta = {k: v for k, v in meta.items() if v is not None}
+    target = folder / "metadata.json"
+    target.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return database, target
+
+
+def command(folder: Path, host: str, port: int) -> list[str]:
+    """The datasette command line that serves a built folder."""
+    return [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        "--immutable",
+        str(folder / f"{DATABASE}.db"),
+        "--metadata",
+        str(folder / "metadata.json"),
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
+
+
+def serve(host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = None) -> None:
+    """Build the site in a temporary folder and serve it until interrupted."""
+    import tempfile
+
+    try:
+        import datasette  # noqa: F401
+    except ImportError:
+        raise ServeError("serve needs Datasette: pip install 'tongxiang-digital-economy[serve]'") from None
+    # SIGTERM ends the server like Ctrl-C does: Datasette is stopped and the temporary folder removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    with tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
+        folder = Path(tmp)
+        build(folder, path)
+        with contextlib.suppress(KeyboardInterrupt):
+            subprocess.run(command(folder, host, port), check=False)

@@ -1,0 +1,131 @@
+"""The browsable site: Datasette's own test client, then once a real headless browser."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.frames import describe
+
+pytest.importorskip("datasette", reason="serve needs the serve extra (Datasette)")
+
+OID = "chinadaily-2024-05-28-dynamic-tongxiang-002"  # 3,694 digital-economy enterprises in Tongxiang, 2023
+runner = CliRunner(catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("site")
+    result = runner.invoke(cli, ["serve", "--build-only", str(folder)])
+    assert result.output == f"wrote {folder / 'tongxiang.db'} and {folder / 'metadata.json'}\n"
+    return folder
+
+
+def get(site: Path, *paths: str) -> list[Any]:
+    """Responses of Datasette's test client for each path."""
+    from datasette.app import Datasette
+
+    async def fetch() -> list[Any]:
+        ds = Datasette(
+            immutables=[str(site / "tongxiang.db")], metadata=json.loads((site / "metadata.json").read_text())
+        )
+        await ds.invoke_startup()
+        return [await ds.client.get(p) for p in paths]
+
+    return asyncio.run(fetch())
+
+
+def test_every_table_with_title_description_and_columns(site: Path) -> None:
+    meta = json.loads((site / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC-BY-4.0"
+    assert meta["about"].startswith("How to cite: ") and f"Version {tde.version()}" in meta["about"]
+    tables = meta["databases"]["tongxiang"]["tables"]
+    for name in tde.tables():
+        attrs = describe(name)  # what tde.load(name).attrs holds, before the loader's derived columns
+        assert (tables[name]["title"], tables[name]["columns"]) == (attrs["title"], attrs["columns"])
+        assert tables[name]["description"].startswith(attrs["description"])
+    pages = get(site, *(f"/tongxiang/{name}" for name in tde.tables()))
+    for name, page in zip(tde.tables(), pages, strict=True):
+        assert page.status_code == 200
+        assert tables[name]["title"] in page.text
+        assert "column-descriptions" in page.text
+        assert "CC-BY-4.0" in page.text
+
+
+def test_facets_on_indicator_subject_year_and_status(site: Path) -> None:
+    figures, indicators = get(site, "/tongxiang/figures.json", "/tongxiang/indicators.json")
+    assert list(figures.json()["facet_results"]) == ["indicator", "subject", "year", "status", "theme", "source_grade"]
+    assert list(indicators.json()["facet_results"]) == [
+        "indicator",
+        "place_id",
+        "enterprise_id",
+        "project_id",
+        "year",
+        "status",
+    ]
+
+
+def test_a_figure_with_its_source_link(site: Path) -> None:
+    (page,) = get(site, f"/tongxiang/figures.json?_shape=array&observation_id={OID}")
+    (row,) = page.json()
+    sources = tde.load("sources").set_index("source_id")
+    assert (row["value"], row["value_text"], row["subject"], row["source_url"]) == (
+        3694.0,
+        "3,694",
+        "tongxiang",
+        sources.at["chinadaily-2024-05-28-dynamic-tongxiang", "url"],
+    )
+    (html,) = get(site, f"/tongxiang/figures?observation_id={OID}")
+    assert f'href="{row["source_url"]}"' in html.text
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (.ci/run installs it as root)")
+def test_a_real_browser_finds_a_known_figure() -> None:
+    """`serve` itself, as a user runs it, read by a headless browser."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tongxiang_digital_economy", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the server and its Datasette child end together
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        url = f"http://127.0.0.1:{port}/tongxiang/indicators?observation_id={OID}"
+        browser = subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--dump-dom", url],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+    assert "Indicators" in browser.stdout
+    assert "3,694" in browser.stdout
+    assert OID in browser.stdout
