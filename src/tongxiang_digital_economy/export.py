@@ -163,9 +163,18 @@ def export(
     if validate:
         check_valid(path)
     writer = WRITERS[fmt]
-    return [
-        atomic_write(target, lambda tmp, t=chosen: writer(tmp, t, path), force) for target, chosen in targets.items()
-    ]
+    return [atomic_write(target, bound(writer, chosen, path), force) for target, chosen in targets.items()]
+
+
+def bound(
+    writer: Callable[[Path, list[str], str | Path | None], None], names: list[str], path: str | Path | None
+) -> Callable[[Path], None]:
+    """The writer for these tables, waiting only for the temporary file to write to."""
+
+    def write(tmp: Path) -> None:
+        writer(tmp, names, path)
+
+    return write
 
 
 def check_valid(path: str | Path | None) -> None:

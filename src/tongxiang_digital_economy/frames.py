@@ -59,7 +59,7 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
         units = load_typed("units", path)
         label = dict(zip(units["unit"], units["label"], strict=True))
         attrs["units"] = {u: label.get(u, u) for u in sorted(frame["unit"].dropna().unique())}
-    frame.attrs = attrs
+    frame.attrs.update(attrs)
     return frame
 
 

@@ -111,7 +111,7 @@ def plot(
         if (rows["role"] == "competing").any():
             ax.scatter([], [], marker="o", facecolors="none", edgecolors="#000000", label="competing figure")
         definitions = load("indicator_definitions", path).set_index("indicator")
-        ax.set_title(f"{definitions.at[indicator, 'label']}: {subject_name(indicator, subject, path)}")
+        ax.set_title(f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}")
         ax.set_ylabel(unit_label)
         ax.set_xlabel("end of period")
         ax.grid(True, linewidth=0.3)
@@ -175,9 +175,9 @@ def y_values(rows: pd.DataFrame, path: str | Path | None) -> tuple[str, str]:
     units = load("units", path).set_index("unit")
     if rows["unit"].nunique() == 1:
         unit = rows["unit"].iloc[0]
-        return "value", f"{units.at[unit, 'label']} ({unit})"
+        return "value", f"{units.at[unit, 'label']!s} ({unit})"
     base = rows["base_unit"].iloc[0]
-    return "value_base", f"{units.at[base, 'label']} ({base})"
+    return "value_base", f"{units.at[base, 'label']!s} ({base})"
 
 
 def subject_name(indicator: str, subject: str | None, path: str | Path | None) -> str:

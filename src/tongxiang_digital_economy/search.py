@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TypedDict
 
 import pandas as pd
 
@@ -105,10 +106,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
             )
     if not hits:
         return pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
-    found = pd.concat(hits, ignore_index=True).astype("string")
+    everything: pd.DataFrame = pd.concat(hits, ignore_index=True).astype("string")
     if in_theme is not None:  # one row per matching row, not per column, when listing a theme
-        found = found.drop_duplicates(["table", "key"])
-    return found.reset_index(drop=True)
+        everything = everything.drop_duplicates(subset=["table", "key"])
+    return everything.reset_index(drop=True)
 
 
 def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None) -> pd.Series:
@@ -121,10 +122,15 @@ def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None)
     return frame[fields].astype("string").fillna("").agg("|".join, axis=1)
 
 
-def summary(hits: pd.DataFrame) -> dict[str, object]:
+class Summary(TypedDict):
+    rows: dict[str, int]
+    sources: list[str]
+
+
+def summary(hits: pd.DataFrame) -> Summary:
     """How many rows of each table mention the text, and which sources those rows rest on."""
     rows = hits.drop_duplicates(["table", "key"])
     return {
-        "rows": {t: int(n) for t, n in rows["table"].value_counts(sort=False).items()},
+        "rows": {str(t): int(n) for t, n in rows["table"].value_counts(sort=False).items()},
         "sources": sorted(set(hits["source_id"].dropna())),
     }

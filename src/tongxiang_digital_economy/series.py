@@ -75,7 +75,7 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
     definitions = load("indicator_definitions", path).set_index("indicator")
     if indicator not in definitions.index:
         raise SeriesError(f"no indicator named {indicator!r}; `show indicator_definitions` lists them")
-    return f"{definitions.at[indicator, 'subject']}_id"
+    return f"{definitions.at[indicator, 'subject']!s}_id"
 
 
 def series(
@@ -111,7 +111,8 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     grades = grade_order(path)
     sources = load("sources", path).set_index("source_id")
     if not len(rows):
-        empty = rows.assign(grade=pd.NA, published=pd.NA, role=pd.NA, corroborated_by=pd.NA, competing=pd.NA)
+        missing = pd.Series(pd.NA, index=rows.index, dtype="string")
+        empty = rows.assign(grade=missing, published=missing, role=missing, corroborated_by=missing, competing=missing)
         return empty[COLUMNS].astype({c: "string" for c in EXTRA}).reset_index(drop=True)
     rows["grade"] = rows["source_id"].map(sources["grade"]).astype("string")
     rows["published"] = rows["source_id"].map(sources["published"]).astype("string")
