@@ -140,6 +140,34 @@ INDICATOR_FAULTS = [
     ),
     ({"project_id": "wuzhen-avenue-scitech-zone"}, covers("subject-mismatch"), "indicator"),
     ({"place_id": "", "enterprise_id": "tongkun-group"}, "subject-mismatch", "indicator"),
+    ({"value_text": "890", "value": "890"}, covers("value-text-cut"), "value_text"),  # 890 of 1,890
+    (
+        {"value": "1700", "value_text": "1700", "evidence": "数字经济企业1700余家"},
+        "value-text-cut",  # leaves out 余, and so reads as exact
+        "value_text",
+    ),
+    (
+        {"value": "23", "value_text": "23", "evidence": "between 2014-23, the number of digital economy enterprises"},
+        "value-text-cut",  # the tail of a range of years
+        "value_text",
+    ),
+    (
+        {
+            **GROWTH,
+            "indicator": "gdp",
+            "value": "3000",
+            "unit": "wan_yuan",
+            "value_text": "3000万美元",
+            "evidence": "GDP达3000万美元",
+        },
+        "value-text-unit",  # 美元 left unread: no sum in 万元
+        "unit",
+    ),
+    (
+        {"evidence": "Wuzhen is home to 1,890 digital economy enterprises"},
+        covers("subject-not-in-evidence"),  # a warning: the evidence names another place than the row's
+        "place_id",
+    ),
     ({"period_start": "2020-01-01"}, covers("stock-not-at-a-date"), "period_start"),
     ({"period_start": "", "period_end": "", "year": ""}, covers("period-incomplete"), "period_end"),
     ({"period_start": "", "period_end": "", "year": "2020", "status": "target"}, "period-incomplete", "period_end"),
@@ -165,6 +193,31 @@ def test_indicator_rule_fires(package: PackageCopy, change: dict[str, str], rule
     assert ("indicators", row, field) in found(report, rule)
 
 
+def test_a_missing_cell_in_one_row_does_not_stop_a_rule_for_the_others(package: PackageCopy) -> None:
+    broken = package.append("indicators", {**GOOD, "observation_id": f"{SOURCE}-998", "unit": ""})
+    wrong = package.append("indicators", {**GOOD, "value": "1891"})
+    report = package.semantics()
+    assert ("indicators", wrong, "value") in found(report, "value-text-number")
+    assert [p for p in report.problems if p.row == broken and p.layer == "semantics"] == []
+
+
+def test_a_lexicon_without_range_words_is_read_without_a_crash(package: PackageCopy) -> None:
+    package.write("lexicon", [r for r in package.rows("lexicon") if r["category"] != "range"])
+    package.append("indicators", {**GOOD, "value": "1891"})
+    assert [p.rule for p in package.semantics().errors] == ["value-text-number"]
+
+
+def test_without_the_lexicon_the_quote_rules_cannot_run_and_say_so(package: PackageCopy) -> None:
+    import json
+
+    path = package.root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "lexicon"]
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    report = package.semantics()
+    assert found(report, "table-not-loadable") == [("lexicon", None, None)]
+
+
 def test_a_rule_error_makes_the_package_invalid(package: PackageCopy) -> None:
     package.append("indicators", {**GOOD, "value": "1891"})
     report = package.validate()
@@ -174,6 +227,26 @@ def test_a_rule_error_makes_the_package_invalid(package: PackageCopy) -> None:
 
 # A range, a fraction, a ratio and a doubling, each read back exactly.
 GOOD_SHAPES = [
+    {**GROWTH, "value": "3", "unit": "percent", "value_text": "回落至3%", "evidence": "GDP增速回落至3%"},
+    {**GROWTH, "value": "12.3", "unit": "percent", "value_text": "+12.3%", "evidence": "GDP同比+12.3%"},
+    {
+        **GROWTH,
+        "value": "-5",
+        "value_upper": "-3",
+        "qualifier": "range",
+        "unit": "percent",
+        "value_text": "下降3%至5%",
+        "evidence": "GDP下降3%至5%",
+    },
+    {
+        **GROWTH,
+        "indicator": "gdp",
+        "place_id": "puyuan",
+        "value": "108",
+        "unit": "yi_yuan",
+        "value_text": "多达108亿元",
+        "evidence": "濮院GDP多达108亿元",
+    },
     {
         **GROWTH,
         "indicator": "gdp_growth",

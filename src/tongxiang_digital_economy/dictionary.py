@@ -45,8 +45,8 @@ MODEL_LIMITS = [
     ),
     (
         "Vague quantities",
-        "'数百位' (several hundred), '十多年' (more than ten years), '幾百年前': a qualifier bounds "
-        "one number, so 'several hundred' has none to bound.",
+        "'数百位' (several hundred), '幾百年前', '数十亿': a qualifier bounds one number, so 'several hundred' "
+        "has none to bound ('十多年', more than ten years, is 10 with `gt`).",
     ),
     (
         "Comparisons and equivalences",

@@ -49,29 +49,40 @@ class Reading:
 
 @dataclass
 class Lexicon:
-    """The lexicon table's terms by category, each compiled to a pattern over shapes."""
+    """The lexicon table's terms by category: one pattern per category, longest terms first, and their meanings.
 
-    terms: dict[str, list[tuple[re.Pattern[str], str]]] = field(default_factory=dict)
+    One alternation per category (not one regex per term) keeps reading a quote linear in its length whatever
+    the lexicon's size; a blank term or one that is only a number placeholder is no word and is left out (the
+    lexicon rules report it).
+    """
+
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    meanings_of: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame) -> Lexicon:
         lexicon = cls()
-        rows = sorted(zip(frame["term"], frame["category"], frame["meaning"], strict=True), key=lambda r: -len(r[0]))
-        for term, category, meaning in rows:
-            lexicon.terms.setdefault(str(category), []).append((term_pattern(str(term)), str(meaning)))
+        rows = [
+            (str(term), str(category), str(meaning))
+            for term, category, meaning in zip(frame["term"], frame["category"], frame["meaning"], strict=True)
+            if isinstance(term, str) and term.strip(NUMBER + " ") and isinstance(category, str)
+        ]
+        by_category: dict[str, list[tuple[str, str]]] = {}
+        for term, category, meaning in sorted(rows, key=lambda r: -len(squash(r[0]))):
+            by_category.setdefault(category, []).append((term, meaning))
+        for category, terms in by_category.items():
+            alternatives = [f"(?P<t{k}>{term_pattern(term).pattern})" for k, (term, _) in enumerate(terms)]
+            lexicon.patterns[category] = re.compile("|".join(alternatives))
+            lexicon.meanings_of[category] = [meaning for _, meaning in terms]
         return lexicon
 
     def find(self, category: str, text: str) -> list[tuple[re.Match[str], str]]:
-        """Every non-overlapping occurrence of a term of `category` in `text`, longest terms first."""
-        found: list[tuple[re.Match[str], str]] = []
-        taken: list[range] = []
-        for pattern, meaning in self.terms.get(category, []):
-            for match in pattern.finditer(text):
-                span = range(match.start(), match.end())
-                if not any(span.start < t.stop and t.start < span.stop for t in taken):
-                    found.append((match, meaning))
-                    taken.append(span)
-        return sorted(found, key=lambda pair: pair[0].start())
+        """Every non-overlapping occurrence of a term of `category` in `text`, left to right, longest first."""
+        pattern = self.patterns.get(category)
+        if pattern is None:
+            return []
+        meanings = self.meanings_of[category]
+        return [(m, meanings[int(str(m.lastgroup)[1:])]) for m in pattern.finditer(text)]
 
     def rewrite(self, text: str) -> str:
         """A phrase read as what it means: 翻番 as 2倍, "doubled" as "2 times", 截至 (as of) as 截止."""
@@ -81,6 +92,30 @@ class Lexicon:
 
     def meanings(self, category: str, text: str) -> set[str]:
         return {meaning for _, meaning in self.find(category, text)}
+
+    def touching(self, categories: Iterable[str], before: str, after: str) -> list[str]:
+        """The terms of these categories that end where `before` ends or start where `after` starts.
+
+        Chinese words must touch the quote (近100, 100多); English ones may stand a space away and come before it
+        (about 100), after it only as 'or more' or '+': 'over the past years' after a number is no qualifier.
+        """
+        found = []
+        for category in categories:
+            for text in {before, before.rstrip()}:
+                found += [
+                    m[0]
+                    for m, _ in self.find(category, text)
+                    if m.end() == len(text) and (text == before or re.search(r"[a-z]$", m[0]))
+                ]
+            for text in {after, after.lstrip()}:
+                found += [
+                    m[0]
+                    for m, _ in self.find(category, text)
+                    if m.start() == 0
+                    and (not re.match(r"[a-z]", m[0]) or m[0].startswith("or "))
+                    and (text == after or not re.match(r"[^a-z]", m[0]))
+                ]
+        return list(dict.fromkeys(found))
 
     def remove(self, categories: Iterable[str], text: str) -> str:
         """`text` without the terms of these categories (qualifier and sign words leave a unit's shape bare)."""
@@ -142,14 +177,18 @@ def read(value_text: str, lexicon: Lexicon) -> Reading:
     shape = shape_of(text, spans)
     negative = bool(lexicon.find("sign", shape))
     # Two numbers joined by a range word, a unit word or two allowed after the first (3%至5%, 3 to 5 years).
-    ranged = len(values) == 2 and any(
-        re.search(NUMBER + r"[^#]{0,4}?" + pattern.pattern + r"\s*" + NUMBER, shape)
-        for pattern, _ in lexicon.terms["range"]
+    joins = lexicon.patterns.get("range")
+    ranged = (
+        len(values) == 2
+        and joins is not None
+        and re.search(NUMBER + r"[^#]{0,4}?(?:" + joins.pattern + r")\s*" + NUMBER, shape) is not None
     )
     # A sign word makes the figure negative: its first number, both ends of a range, or the numerator of a
     # fraction (三分之一 writes the denominator first); never a denominator.
     numerator = 1 if FRACTION_FIRST in shape and len(values) == 2 else 0
     signed = tuple(-v if negative and v > 0 and (k == numerator or ranged) else v for k, v in enumerate(values))
+    if ranged:  # a range is read low to high, whichever end the source writes first (下降3%至5% is -5 to -3)
+        signed = tuple(sorted(signed))
     qualifiers = lexicon.meanings("qualifier", shape)
     bare = lexicon.remove(("qualifier", "sign"), shape)
     return Reading(signed, frozenset(qualifiers), ranged, negative, bare)
@@ -157,16 +196,78 @@ def read(value_text: str, lexicon: Lexicon) -> Reading:
 
 def units_written(shape: str, forms: dict[str, list[str]]) -> set[str]:
     """The units whose written form in `shape` is the longest match; empty when none of them matches."""
-    best, length = set(), 0
+    return set(unit_reading(shape, forms)[0])
+
+
+def unit_reading(shape: str, forms: dict[str, list[str]]) -> tuple[list[str], str]:
+    """The units whose written form is the longest match in `shape`, and what of the shape that form leaves over.
+
+    The leftover is read for scale and currency words by the caller: 3000万美元 matches `#万` of wan_yuan but leaves
+    美元, so it is no sum in 万元.
+    """
+    best: list[str] = []
+    length, leftover = 0, shape
     for unit, unit_forms in forms.items():
         for form in unit_forms:
-            if form and term_pattern(form).search(shape):
-                size = len(squash(form))
-                if size > length:
-                    best, length = {unit}, size
-                elif size == length:
-                    best.add(unit)
-    return best
+            match = compiled(form).search(shape) if form else None
+            if match is None:
+                continue
+            size = len(squash(form))
+            if size > length:
+                best, length, leftover = [unit], size, shape[: match.start()] + shape[match.end() :]
+            elif size == length and unit not in best:
+                best.append(unit)
+    return sorted(best), leftover
+
+
+@functools.lru_cache(maxsize=4096)
+def compiled(form: str) -> re.Pattern[str]:
+    """A written form's pattern, compiled once per process."""
+    return term_pattern(form)
+
+
+NUMERAL_CHARS = "0123456789零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁肆伍陆陸柒捌玖拾佰仟"
+
+
+def loose(text: str) -> str:
+    """Like `squash`, but every run of white space kept as one space, so that 'in 2019, 1,250' stays two numbers."""
+    from opencc import OpenCC
+
+    return re.sub(r"\s+", " ", to_simplified(OpenCC, INSERTED_PINYIN.sub("", text)).casefold()).strip()
+
+
+def cut_from(value_text: str, evidence: str, lexicon: Lexicon) -> str | None:
+    """Why the quote is cut out of a longer quantity in the evidence, or None where one occurrence stands whole.
+
+    A quote must not be part of a longer number (8.86億元 of 108.86億元, the 23 of 2014-23), stop before the 年 of
+    a year, or leave out a sign or qualifier word that touches it (下降4.6% quoted as 4.6%, 1700余家 as 1700).
+    Words that only contain a qualifier (签约, 经过, 省内) are rewritten by the lexicon before this is judged.
+    """
+    quote, text = lexicon.rewrite(loose(value_text)), lexicon.rewrite(loose(evidence))
+    if not quote or quote not in text:
+        return None  # white space or a rewrite tells them apart; value-text-not-in-evidence judges presence
+    reasons = []
+    start = text.find(quote)
+    while start >= 0:
+        before, after = text[:start], text[start + len(quote) :]
+        reason = None
+        if quote[0] in NUMERAL_CHARS and (before[-1:] in tuple(NUMERAL_CHARS) or re.search(r"[0-9][.,]$", before)):
+            reason = "it is the end of a longer number of the evidence"
+        elif quote[-1] in NUMERAL_CHARS and (after[:1] in tuple(NUMERAL_CHARS) or re.match(r"[.,][0-9]", after)):
+            reason = "it is the start of a longer number of the evidence"
+        elif quote[-1] in "0123456789" and after.startswith("年"):
+            reason = f"it stops before 年 ({quote}年: a year or a length of time)"
+        elif quote[0] in "0123456789" and re.search(r"[0-9] ?[-–—~～至到] ?$", before):
+            reason = "it is the upper end of a range"
+        else:
+            left = lexicon.touching(("sign", "qualifier"), before, after)
+            if left:
+                reason = f"it leaves out {', '.join(left)}, which belongs to it"
+        if reason is None:
+            return None
+        reasons.append(reason)
+        start = text.find(quote, start + 1)
+    return reasons[0] if reasons else None
 
 
 def written_forms(units: pd.DataFrame) -> dict[str, dict[str, list[str]]]:

@@ -206,6 +206,21 @@ def check_semantics(
 ) -> list[Problem]:
     """Layer 2: every rule of rules.py that applies, run through pandera, as Problems."""
     problems = []
+    # The quote rules read the lexicon and the units' written forms: without them they cannot run, which is an error.
+    if "indicators" in frames:
+        problems += [
+            Problem(
+                table,
+                None,
+                None,
+                "table-not-loadable",
+                "error",
+                f"the package has no loadable {table} table, so the indicators' quote rules did not run",
+                "semantics",
+            )
+            for table in ("lexicon", "units")
+            if table not in frames
+        ]
     for table, view in views(frames, texts, hashes, keys).items():
         rules = [r for r in RULES if r.table == table and (texts is not None or not r.needs_archive)]
         schema = pa.DataFrameSchema(checks=[pa.Check(r.check, name=r.id) for r in rules])

@@ -22,7 +22,7 @@ from .exceptions import TDEError
 from .load import decimal_text
 from .paths import package_dir
 from .periods import publication_bounds
-from .quantities import Lexicon, read, squash, units_written, written_forms
+from .quantities import Lexicon, cut_from, read, squash, unit_reading, written_forms
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
@@ -108,6 +108,10 @@ def views(
         derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes)
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         quoted = quote_view(frames["indicators"], frames["lexicon"], frames["units"])
+        if "places" in frames:
+            named = places_named(quoted["evidence"], frames["places"])
+            shown = named.map(lambda n: ", ".join(sorted(n)) if isinstance(n, frozenset) else None).astype("string")
+            quoted = quoted.assign(places_named=named, places_named_text=shown)
         derived["indicators"] = quoted.join(agreement(quoted))
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
@@ -138,6 +142,7 @@ def source_view(
         archive_present=[archive_texts is not None and f in texts for f in files],
         archive_sha256_actual=pd.Series([(archive_hashes or {}).get(f) for f in files], dtype="string"),
         # Each text is squeezed once here, not once per evidence span that is looked up in it.
+        archive_raw=pd.Series([texts.get(f) for f in files], index=sources.index, dtype=object),
         archive_text=pd.Series(
             [squeeze(texts[f]) if texts.get(f) is not None else None for f in files], index=sources.index, dtype=object
         ),
@@ -154,9 +159,18 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
     forms = written_forms(units)
     unit_dimension = indicators["unit"].map(dimension_of)
     pairs = pd.Series(list(zip(readings.map(lambda r: getattr(r, "shape", None)), unit_dimension, strict=True)))
-    written = per_distinct(
+    unit_readings = per_distinct(
         pairs.map(lambda p: p if isinstance(p[0], str) and isinstance(p[1], str) else None),
-        lambda p: "|".join(sorted(units_written(p[0], forms.get(p[1], {})))),
+        lambda p: unit_reading(p[0], forms.get(p[1], {})),
+    )
+    written = unit_readings.map(lambda r: "|".join(r[0]) if isinstance(r, tuple) else None)
+    extra = unit_readings.map(
+        lambda r: ", ".join(m[0] for m, _ in lexicon.find("unit_word", r[1])) if isinstance(r, tuple) and r[0] else ""
+    )
+    quotes = pd.Series(list(zip(indicators["value_text"], indicators["evidence"], strict=True)), index=indicators.index)
+    cut = per_distinct(
+        quotes.map(lambda q: q if isinstance(q[0], str) and isinstance(q[1], str) else None),
+        lambda q: cut_from(q[0], q[1], lexicon),
     )
     cues = per_distinct(indicators["evidence"], lambda e: status_cues(e, lexicon))
     return indicators.assign(
@@ -165,10 +179,48 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
         read_qualifiers=readings.map(lambda r: None if not hasattr(r, "qualifiers") else r.qualifiers),
         read_range=readings.map(lambda r: None if not hasattr(r, "is_range") else r.is_range),
         read_shape=readings.map(lambda r: None if not hasattr(r, "shape") else r.shape),
+        value_claim=pd.Series(
+            [
+                claim_text(v, u, d)
+                for v, u, d in zip(
+                    indicators["value"], indicators["value_upper"], indicators["value_denominator"], strict=True
+                )
+            ],
+            index=indicators.index,
+            dtype="string",
+        ),
         read_units=pd.Series(list(written), index=indicators.index, dtype="string"),
         written_in=pd.Series([w if isinstance(w, str) and w else "no unit word" for w in written], dtype="string"),
+        unit_words_left=pd.Series(list(extra), index=indicators.index, dtype="string"),
+        quote_cut=pd.Series(list(cut), index=indicators.index, dtype="string"),
         evidence_cues=cues,
     )
+
+
+# Places at or below a county: naming one of these says which subject a figure is about (naming China does not).
+LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
+
+
+def places_named(evidence: pd.Series, places: pd.DataFrame) -> pd.Series:
+    """For each evidence span, the local places it names (name, Chinese name or an alias), once per distinct span."""
+    from .rules.provenance import names_in, names_of
+
+    local = places[places["level"].isin(LOCAL_LEVELS)]
+    names = {
+        p: names_of(n, z, a)
+        for p, n, z, a in zip(local["place_id"], local["name"], local["name_zh"], local["aliases"], strict=True)
+    }
+    return per_distinct(evidence, lambda e: frozenset(p for p, listed in names.items() if names_in(e, listed)))
+
+
+def claim_text(value: object, upper: object, denominator: object) -> str:
+    """A row's number as a person reads it: 108.86, 3 to 5, or 1/3."""
+    text = decimal_text(value) or "no value"
+    if decimal_text(upper):
+        return f"{text} to {decimal_text(upper)}"
+    if decimal_text(denominator):
+        return f"{text}/{decimal_text(denominator)}"
+    return text
 
 
 def status_cues(evidence: str, lexicon: Lexicon) -> frozenset[str]:

@@ -172,7 +172,7 @@ def year_is_period_end(view: pd.DataFrame) -> pd.Series:
     "actual-after-publication",
     "indicators",
     "period_end",
-    "an {status} figure cannot end ({period_end:%Y-%m-%d}) after its source was published "
+    "a figure of status {status} cannot end ({period_end:%Y-%m-%d}) after its source was published "
     "({source_id__published}): fix the period, or mark a plan or expectation as status target",
     needs=("source_id.published", "source_id.published_latest"),
 )

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ..views import fold, squeeze
-from . import each_row, rule
+from . import each_row, missing, rule
 from .figures import SUBJECT_COLUMNS
 
 # --- provenance: all three fact tables ---------------------------------------------------------------------
@@ -128,18 +128,37 @@ SUBJECT_NAMES = tuple(
     "{enterprise_id}, project_id {project_id}) by its name, Chinese name or an alias: check that the figure is "
     "about it, or add the name the source uses to the subject's aliases",
     needs_archive=True,
-    needs=("source_id.archive_text", *SUBJECT_NAMES),
+    needs=("source_id.archive_raw", *SUBJECT_NAMES),
 )
 def subject_named_in_source(view: pd.DataFrame) -> pd.Series:
     """The source's text names the figure's subject (name, Chinese name or alias)."""
     name_columns = [f"{c}__{n}" for c in SUBJECT_COLUMNS.values() for n in ("name", "name_zh", "aliases")]
     names = [view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in name_columns]
-    key = list(zip(view["source_id__archive_text"], *names, strict=True))
+    key = list(zip(view["source_id__archive_raw"], *names, strict=True))
 
     def named(pair: tuple[object, ...]) -> bool:
         text, *given = pair
         listed = names_of(*given)
-        return not isinstance(text, str) or not listed or any(fold(n) in fold(text) for n in listed)
+        return not isinstance(text, str) or not listed or names_in(text, listed)  # Latin names as whole words
 
     cache: dict[tuple[object, ...], bool] = {}
     return pd.Series([cache.setdefault(k, named(k)) if k not in cache else cache[k] for k in key], index=view.index)
+
+
+@rule(
+    "subject-not-in-evidence",
+    "indicators",
+    "place_id",
+    "the evidence names {places_named_text} but not {place_id}, the place this figure is given to: check that the figure "
+    "is not the other place's (a zone's figure is the zone's, a town's the town's)",
+    severity="warning",
+)
+def evidence_names_the_place(view: pd.DataFrame) -> pd.Series:
+    """A place's figure whose evidence names other local places names its own place too."""
+    if "places_named" not in view:
+        return pd.Series(True, index=view.index)
+
+    def fits(place: object, named: object) -> bool:
+        return missing(place) or not isinstance(named, frozenset) or not named or place in named
+
+    return each_row(view, ["place_id", "places_named"], fits)

@@ -31,6 +31,17 @@ def quote_in_evidence(view: pd.DataFrame) -> pd.Series:
     )
 
 
+@rule(
+    "value-text-cut",
+    "indicators",
+    "value_text",
+    "value_text {value_text!r} is cut out of a longer quantity of the evidence: {quote_cut}; quote the whole of it",
+)
+def quote_whole(view: pd.DataFrame) -> pd.Series:
+    """The quote is a whole quantity of the evidence: no part of a longer number, no sign or qualifier word left out."""
+    return view["quote_cut"].isna()
+
+
 def as_decimal(value: object) -> Decimal | None:
     return None if missing(value) else Decimal(repr(float(value)))  # type: ignore[arg-type]
 
@@ -45,16 +56,16 @@ def states_claim(
     unit: object,
 ) -> bool:
     """Whether the numbers read from a quote are the row's value (and upper bound or denominator)."""
-    if numbers is None or missing(value):
+    if not isinstance(numbers, tuple) or missing(value) or not isinstance(qualifier, str):
         return True
     wanted = as_decimal(value)
     if qualifier == "range":
-        return len(numbers) == 2 and numbers[0] == wanted and numbers[1] == as_decimal(upper)
+        return len(numbers) == 2 and sorted(numbers) == sorted([wanted, as_decimal(upper)])  # type: ignore[type-var]
     if not missing(denominator):
         # 三分之一 writes the denominator first, "one third" and 1/3 the numerator.
         pair = (numbers[1], numbers[0]) if FRACTION_FIRST in (shape or "") else numbers
         return len(pair) == 2 and pair[0] == wanted and pair[1] == Decimal(int(denominator))  # type: ignore[call-overload]
-    if unit == "ratio_part":
+    if isinstance(unit, str) and unit == "ratio_part":
         return wanted in numbers
     return len(numbers) == 1 and numbers[0] == wanted
 
@@ -63,7 +74,7 @@ def states_claim(
     "value-text-number",
     "indicators",
     "value",
-    "value_text {value_text!r} reads as {value_text_reading}, but the row says {value}: the quote must state "
+    "value_text {value_text!r} reads as {value_text_reading}, but the row says {value_claim}: the quote must state "
     "exactly the value (its sign too: 下降, fell), one number (two for a range or a fraction); correct the value "
     "or quote only the words of this figure",
 )
@@ -77,21 +88,25 @@ def quote_states_value(view: pd.DataFrame) -> pd.Series:
     "value-text-unit",
     "indicators",
     "unit",
-    "value_text {value_text!r} is written in {written_in} but the unit is {unit!r} (written "
-    "{unit__written_forms}): use the unit whose written form the source uses, or add the form to units.csv",
+    "value_text {value_text!r} is written in {written_in} (words left unread: {unit_words_left}) but the unit is "
+    "{unit!r} (written {unit__written_forms}): use the unit whose written form the source uses, or add the form to "
+    "units.csv",
     needs=("unit.written_forms",),
 )
 def quote_in_unit(view: pd.DataFrame) -> pd.Series:
     """The quote's scale and unit words are a written form of the row's unit."""
 
-    def fits(unit: object, written: object, forms: object, shape: object, value: object) -> bool:
-        if missing(unit) or missing(shape) or value == 0:  # a zero is the same in every scale
+    def fits(unit: object, written: object, forms: object, shape: object, value: object, left: object) -> bool:
+        if missing(unit) or missing(shape) or (not missing(value) and value == 0):  # a zero is one in every scale
             return True
+        if isinstance(left, str) and left:  # 3000万美元 is no sum in 万元: 美元 is left unread
+            return False
         if isinstance(written, str) and written:
             return unit in written.split("|")
         return missing(forms) or not str(forms).strip()  # no unit word: only a unit a bare number may carry
 
-    return each_row(view, ["unit", "read_units", "unit__written_forms", "read_shape", "value"], fits)
+    columns = ["unit", "read_units", "unit__written_forms", "read_shape", "value", "unit_words_left"]
+    return each_row(view, columns, fits)
 
 
 @rule(
@@ -105,8 +120,8 @@ def quote_in_unit(view: pd.DataFrame) -> pd.Series:
 def quote_qualifier(view: pd.DataFrame) -> pd.Series:
     """The quote's qualifier words give the row's qualifier."""
 
-    def fits(qualifier: object, found: frozenset[str] | None, ranged: object) -> bool:
-        if missing(qualifier) or found is None:
+    def fits(qualifier: object, found: object, ranged: object) -> bool:
+        if missing(qualifier) or not isinstance(found, frozenset):
             return True
         if qualifier == "range":
             return bool(ranged)
@@ -139,16 +154,17 @@ def evidence_says_what(view: pd.DataFrame) -> pd.Series:
     "status-not-in-evidence",
     "indicators",
     "status",
-    "a {status} needs its evidence to say so (预计, 计划, 目标, 力争, 将, 到…年, expected, will, target, plan; "
+    "status {status} needs its evidence to say so (预计, 计划, 目标, 力争, 将, 到…年, expected, will, target, plan; "
     "estimated, 估计 for an estimate): quote the words that make it one, or mark the row actual",
 )
 def status_stated(view: pd.DataFrame) -> pd.Series:
     """A target or an estimate says so in its evidence."""
 
-    def stated(status: object, cues: frozenset[str] | None) -> bool:
-        if status not in ("target", "estimate") or cues is None:
+    def stated(status: object, cues: object) -> bool:
+        if status not in ("target", "estimate") or not isinstance(cues, frozenset):
             return True
-        return status in cues
+        # An expectation worded as an estimate (预计全年) still makes a target; an estimate needs its own word.
+        return status in cues or (status == "target" and "estimate" in cues)
 
     return each_row(view, ["status", "evidence_cues"], stated)
 
@@ -166,5 +182,5 @@ def actual_without_cues(view: pd.DataFrame) -> pd.Series:
     return each_row(
         view,
         ["status", "evidence_cues"],
-        lambda status, cues: status != "actual" or cues is None or "strong" not in cues,
+        lambda status, cues: status != "actual" or not isinstance(cues, frozenset) or "strong" not in cues,
     )
