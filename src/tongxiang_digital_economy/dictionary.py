@@ -75,6 +75,11 @@ MODEL_LIMITS = [
 ]
 
 
+def as_list(fields: object) -> list[str]:
+    """A Table Schema `fields` value, which may be one name or a list of names."""
+    return [fields] if isinstance(fields, str) else [str(f) for f in fields] if isinstance(fields, list) else []
+
+
 def escape(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return text.replace("|", "\\|")
@@ -100,9 +105,10 @@ def data_dictionary(path: str | Path | None = None) -> str:
             f"Primary key: `{', '.join(schema.get('primaryKey', []))}`.",
         ]
         for fk in schema.get("foreignKeys", []):
-            target = fk["reference"]["resource"] or res["name"]
+            reference = fk.get("reference", {})
+            target = reference.get("resource") or res["name"]  # no resource (or "") refers to the table itself
             lines.append(
-                f"Foreign key: `{', '.join(fk['fields'])}` → `{target}.{', '.join(fk['reference']['fields'])}`."
+                f"Foreign key: `{', '.join(as_list(fk.get('fields')))}` → `{target}.{', '.join(as_list(reference.get('fields')))}`."
             )
         lines += ["", "| field | type | constraints | description |", "| --- | --- | --- | --- |"]
         for field in schema["fields"]:
