@@ -149,8 +149,8 @@ def subject_named_in_source(view: pd.DataFrame) -> pd.Series:
     "subject-not-in-evidence",
     "indicators",
     "place_id",
-    "the evidence names {places_named_text} but not {place_id}, the place this figure is given to: check that the figure "
-    "is not the other place's (a zone's figure is the zone's, a town's the town's)",
+    "the evidence names {places_named_text} but not {place_id}, the place this figure is given to: check that the "
+    "figure is not the other place's (a zone's figure is the zone's, a town's the town's)",
     severity="warning",
 )
 def evidence_names_the_place(view: pd.DataFrame) -> pd.Series:
