@@ -107,9 +107,8 @@ def data_dictionary(path: str | Path | None = None) -> str:
         for fk in schema.get("foreignKeys", []):
             reference = fk.get("reference", {})
             target = reference.get("resource") or res["name"]  # no resource (or "") refers to the table itself
-            lines.append(
-                f"Foreign key: `{', '.join(as_list(fk.get('fields')))}` → `{target}.{', '.join(as_list(reference.get('fields')))}`."
-            )
+            fields, referenced = ", ".join(as_list(fk.get("fields"))), ", ".join(as_list(reference.get("fields")))
+            lines.append(f"Foreign key: `{fields}` → `{target}.{referenced}`.")
         lines += ["", "| field | type | constraints | description |", "| --- | --- | --- | --- |"]
         for field in schema["fields"]:
             desc = escape(field.get("description", ""))
