@@ -111,7 +111,7 @@ def test_an_impossible_date_is_an_error(package: PackageCopy) -> None:
 def test_a_ragged_row_is_an_error(package: PackageCopy) -> None:
     path = package.csv("places")
     path.write_text(path.read_text(encoding="utf-8") + "x,X\n", encoding="utf-8")
-    with pytest.raises(tde.LoadError, match="places row 13: has 2 cells"):
+    with pytest.raises(tde.LoadError, match=r"^places row 13, field name_zh: the row has 2 cells, the header 5"):
         tde.load("places", package.root)
 
 

@@ -5,7 +5,9 @@
     ├── DescriptorError          datapackage.json or a Table Schema is unreadable or malformed
     ├── TableNotFoundError       a table name that the package does not have
     ├── ArchiveNotFoundError     the source archive folder given for validation does not exist
-    └── LoadError                a CSV file cannot be read into a typed DataFrame (names table, row and field)
+    └── LoadError                a table has bad cells or keys (names the first few with table, row and field)
+
+    RuleCrash (a RuntimeError, not a TDEError)   a semantic rule raised: a bug in rules.py, reported with its cause
 
 The CLI turns every TDEError into a one-line `Error: ...` and exit status 1 (2 for usage errors);
 anything else is a bug and is allowed to surface as one.
@@ -41,3 +43,7 @@ class LoadError(TDEError):
         self.table, self.row, self.field = table, row, field
         where = table + (f" row {row}" if row is not None else "") + (f", field {field}" if field else "")
         super().__init__(f"{where}: {message}")
+
+
+class RuleCrash(RuntimeError):
+    """A semantic rule raised an exception: a bug in the rule, never a fault of the data (so not a TDEError)."""

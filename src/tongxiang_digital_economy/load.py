@@ -59,22 +59,30 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     errors = read.errors + [p for p in check_foreign_keys({table: read, **reads}) if p.table == table]
     if errors or read.frame is None:
         raise load_error(table, errors)
-    frame = read.frame
-    if table == "indicators":
-        units = reads.get("units") or read_resource(base, resource(descriptor, "units"))
-        frame = with_base_values(frame, read, units)
-    return frame
+    if table == "indicators" and "units" not in reads:
+        reads["units"] = read_resource(base, resource(descriptor, "units"))
+    return finished(read, reads)
+
+
+def finished(read: TableRead, reads: dict[str, TableRead]) -> pd.DataFrame:
+    """The table's typed frame as `load()` returns it: indicators with their base values added."""
+    if read.frame is None:
+        raise load_error(read.name, read.errors)
+    if read.name == "indicators":
+        return with_base_values(read.frame, read, reads["units"])
+    return read.frame
 
 
 def load_error(table: str, errors: list[Problem]) -> LoadError:
-    """A LoadError that locates the first problem and lists the first few."""
-    first = errors[0]
-    listed = "; ".join(f"{p.location()}: [{p.rule}] {p.message}" for p in errors[:SHOWN])
-    more = f" (and {len(errors) - SHOWN} more; `tongxiang-digital-economy validate` lists them all)"
-    count = f"{len(errors)} problem{'s' if len(errors) > 1 else ''}"
-    return LoadError(
-        table, first.row, first.field, f"cannot be loaded, {count}: {listed}" + (more if len(errors) > SHOWN else "")
-    )
+    """A LoadError at the first problem, listing the next few and saying how many there are."""
+    first, rest = errors[0], errors[1:]
+    message = f"{first.message} [{first.rule}]"
+    if rest:
+        listed = "; ".join(f"{p.location().removeprefix(table + ', ')}: {p.message} [{p.rule}]" for p in rest[: SHOWN - 1])
+        message += f"; {len(rest)} more: {listed}"
+        if len(rest) > SHOWN - 1:
+            message += "; … (`tongxiang-digital-economy validate` lists them all)"
+    return LoadError(table, first.row, first.field, message)
 
 
 def as_written(table: str, path: str | Path | None = None) -> pd.DataFrame:
