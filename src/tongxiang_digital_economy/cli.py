@@ -11,15 +11,19 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import pandas as pd
 
 from . import citations as citing
-from . import descriptor, summary
+from . import descriptor
 from .exceptions import TDEError
-from .load import as_written, decimal_text, load, tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas, pyarrow, pandera and frictionless are imported inside the commands that need them, so that `--help`
+# and `--version` answer at once.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -114,6 +118,8 @@ def info(package_path: Path | None, by: str | None) -> None:
         tongxiang-digital-economy info
         tongxiang-digital-economy info --by source
     """
+    from . import summary
+
     d = descriptor.read_descriptor(package_path)
     click.echo(f"{d.get('title')} version {d.get('version')}")
     for table, rows in summary.row_counts(package_path).items():
@@ -136,6 +142,10 @@ def parse_where(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
 
 def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell as the text the CSV file would hold (numbers as written, dates ISO, missing empty)."""
+    import pandas as pd
+
+    from .load import decimal_text
+
     out = pd.DataFrame(index=frame.index)
     for column in frame.columns:
         series = frame[column]
@@ -171,6 +181,8 @@ def show(table: str, where: list[tuple[str, str]], fmt: str, limit: int | None, 
         tongxiang-digital-economy show indicators --where place_id=wuzhen --where year=2019
         tongxiang-digital-economy show sources --format csv
     """
+    from .load import as_written, load, tables
+
     names = tables(package_path)
     if table not in names:
         raise click.BadParameter(f"no table named {table!r}; the tables are: {', '.join(names)}", param_hint="TABLE")
@@ -237,5 +249,5 @@ def list_tables(package_path: Path | None) -> None:
     Example:
         tongxiang-digital-economy tables
     """
-    for table in tables(package_path):
+    for table in descriptor.table_names(descriptor.read_descriptor(package_path)):
         click.echo(table)

@@ -75,9 +75,9 @@ def safe_path(base: Path, relative: object, what: str) -> Path:
     # A symbolic link may lead out of the folder although the path does not: refuse it before anything reads it.
     if not path.resolve().is_relative_to(base.resolve()):
         raise DescriptorError(
-                f"{what} {relative!r} is a symbolic link that leads out of the package folder: it was not read; "
-                "copy the file into the package instead"
-            )
+            f"{what} {relative!r} is a symbolic link that leads out of the package folder: it was not read; "
+            "copy the file into the package instead"
+        )
     return path
 
 

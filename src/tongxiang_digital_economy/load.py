@@ -6,7 +6,8 @@ dtypes (`string`, `Int64`, `Float64`, `boolean`, datetime64[s] for dates), missi
 `missingValues`) become <NA>, the row order and a plain RangeIndex are kept (CSV row = index + 2, the header being
 row 1). A table with bad cells raises a LoadError that lists the first few and says how many there are.
 
-This module imports neither frictionless nor pandera, so loading stays fast and light.
+This module imports neither frictionless nor pandera, so loading stays fast and light; pandas and pyarrow are
+imported on first use.
 """
 
 from __future__ import annotations
@@ -14,16 +15,20 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .descriptor import read_descriptor, resource, resource_path, table_names, table_schema
 from .exceptions import DescriptorError, LoadError
 from .paths import package_dir
-from .reader import TableRead, check_foreign_keys, foreign_keys, read_table, unsupported
-from .report import Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .reader import TableRead
+    from .report import Problem
+
+# pandas and pyarrow (through reader.py) are imported by the functions that use them: the package's
+# `__init__` imports this module, and `--help`/`--version` must not pay for them.
 
 SHOWN = 5  # bad cells a LoadError quotes; `validate` lists them all
 
@@ -35,6 +40,8 @@ def tables(path: str | Path | None = None) -> list[str]:
 
 def read_resource(base: Path, res: dict[str, Any]) -> TableRead:
     """One resource through the typed reader; a schema or dialect the reader cannot honour is a DescriptorError."""
+    from .reader import read_table, unsupported
+
     name = str(res.get("name"))
     schema = table_schema(base, res)
     why = unsupported(schema, res.get("dialect"), res.get("encoding"))
@@ -49,6 +56,8 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     `indicators` also gets `value_base` (value × the unit's multiplier ÷ its divisor ÷ the row's
     value_denominator, computed exactly from the written decimals) and `base_unit` from the units table.
     """
+    from .reader import check_foreign_keys, foreign_keys
+
     base = package_dir(path)
     descriptor = read_descriptor(base)
     read = read_resource(base, resource(descriptor, table))
@@ -78,7 +87,9 @@ def load_error(table: str, errors: list[Problem]) -> LoadError:
     first, rest = errors[0], errors[1:]
     message = f"{first.message} [{first.rule}]"
     if rest:
-        listed = "; ".join(f"{p.location().removeprefix(table + ', ')}: {p.message} [{p.rule}]" for p in rest[: SHOWN - 1])
+        listed = "; ".join(
+            f"{p.location().removeprefix(table + ', ')}: {p.message} [{p.rule}]" for p in rest[: SHOWN - 1]
+        )
         message += f"; {len(rest)} more: {listed}"
         if len(rest) > SHOWN - 1:
             message += "; … (`tongxiang-digital-economy validate` lists them all)"
@@ -121,6 +132,9 @@ def with_base_values(frame: pd.DataFrame, read: TableRead, units: TableRead) -> 
 
     The exact arithmetic runs once per distinct (value, unit, denominator), not once per row.
     """
+    import numpy as np
+    import pandas as pd
+
     if units.frame is None or units.text is None or read.text is None:
         raise load_error("units", units.errors)
     unit_text = units.text.to_pandas()
@@ -159,6 +173,8 @@ def decimal_text(value: object) -> str | None:
 
     This is how the CSV file writes it, so it is what evidence is matched against and what `show` prints.
     """
+    import pandas as pd
+
     if value is None or pd.isna(value):
         return None
     return format(Decimal(repr(float(value))).normalize(), "f")

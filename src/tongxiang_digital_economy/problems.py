@@ -70,9 +70,7 @@ SCHEMA_UNSUPPORTED = register(
 
 # --- file level --------------------------------------------------------------------------------------------------
 
-SCHEME_ERROR = register(
-    "scheme-error", "File not found", "The resource's file is missing or is not a regular file."
-)
+SCHEME_ERROR = register("scheme-error", "File not found", "The resource's file is missing or is not a regular file.")
 SOURCE_ERROR = register("source-error", "File unreadable", "The resource's file cannot be read, or is empty.")
 ENCODING_ERROR = register(
     "encoding-error", "Encoding error", "The bytes of a cell are not UTF-8 (GBK, Latin-1 ...): save the file as UTF-8."
@@ -176,5 +174,7 @@ def problem_types() -> dict[str, ProblemType]:
         if rule.id in types:
             raise ValueError(f"rule id {rule.id!r} is also a registered problem type")
         layer: Layer = "archive" if rule.needs_archive else "semantics"
-        types[rule.id] = ProblemType(rule.id, rule.id.replace("-", " ").capitalize(), rule.message, rule.severity, layer)
+        types[rule.id] = ProblemType(
+            rule.id, rule.id.replace("-", " ").capitalize(), rule.message, rule.severity, layer
+        )
     return types

@@ -24,9 +24,8 @@ import pandera.pandas as pa
 from .descriptor import read_descriptor, resource
 from .load import read_resource
 from .paths import package_dir
-from .reader import FORMATS, PANDAS_TYPES, ARROW_TYPES, foreign_keys, key_fields
+from .reader import ARROW_TYPES, FORMATS, PANDAS_TYPES, foreign_keys, key_fields
 from .rules import RULES, Rule, views
-
 
 SELF = pd.DataFrame()  # marks a foreign key into the table itself: checked against the frame being validated
 
@@ -94,7 +93,8 @@ def rule_check(rule: Rule, table: str, others: dict[str, pd.DataFrame], archive:
             cache[key] = views({**others, table: df}, texts, hashes)[table]
         return rule.check(cache[key])
 
-    return pa.Check(passes, name=rule.id, ignore_na=False)
+    # A warning rule warns (pandera's SchemaWarning) rather than failing the frame, as it does in `validate`.
+    return pa.Check(passes, name=rule.id, ignore_na=False, raise_warning=rule.severity == "warning")
 
 
 def compile_schema(
@@ -157,4 +157,3 @@ def schema(table: str, path: str | Path | None = None, archive: str | Path | Non
         texts = (texts, hashes)
     rules = [r for r in RULES if r.table == table and (archive is not None or not r.needs_archive)]
     return compile_schema(table, table_schema, frames, rules, texts)
-
