@@ -170,8 +170,8 @@ def problem_types() -> dict[str, ProblemType]:
     from .rules import RULES
 
     types = dict(PROBLEMS)
-    for rule in RULES:
-        if rule.id in types:
+    for rule in RULES:  # one id may be declared for several tables (evidence rules on each fact table)
+        if rule.id in PROBLEMS:
             raise ValueError(f"rule id {rule.id!r} is also a registered problem type")
         layer: Layer = "archive" if rule.needs_archive else "semantics"
         types[rule.id] = ProblemType(

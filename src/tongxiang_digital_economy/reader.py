@@ -225,19 +225,13 @@ def raised_field_limit() -> Iterator[None]:
 
 def read_fast(path: Path, names: list[str]) -> pa.Table | None:
     """Every record after the header as text columns with pyarrow, or None if any record is not well formed."""
-    invalid: list[object] = []
-
-    def on_invalid(row: object) -> str:
-        invalid.append(row)
-        return "skip"
-
     try:
         table = pacsv.read_csv(
             path,
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=BLOCK_SIZE),
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
-            ),
+            # No invalid_row_handler: it fails on rows that are not UTF-8 (pyarrow decodes the row's text for it);
+            # the first malformed row raises instead, and the slow path then finds them all.
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()),
                 null_values=[],
@@ -248,7 +242,7 @@ def read_fast(path: Path, names: list[str]) -> pa.Table | None:
         )
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
-    return None if invalid else table
+    return table
 
 
 def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.ndarray, list[Problem]]:
@@ -268,7 +262,7 @@ def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.nda
             for record in reader:
                 row = len(records) + 2
                 if not record:
-                    found.append(problem(P.BLANK_ROW, name, row, None, "the row is blank: delete the empty line"))
+                    found.append(problem(P.BLANK_ROW, name, row, None, "the row is blank: delete it"))
                 elif len(record) < width:
                     found.append(
                         problem(
@@ -341,7 +335,9 @@ def header_problem(name: str, header: list[str], names: list[str]) -> Problem:
     if not parts:
         moved = [n for n, h in zip(names, header, strict=False) if n != h]
         parts.append("columns out of order (" + ", ".join(moved) + ")")
-    first = next((n for n, h in zip(names, header, strict=False) if n != h), names[min(len(header), len(names) - 1)])
+    width = max(len(names), len(header))
+    at = next(i for i in range(width) if i >= len(names) or i >= len(header) or names[i] != header[i])
+    first = names[at] if at < len(names) else None
     return problem(
         P.INCORRECT_LABEL,
         name,
@@ -474,6 +470,14 @@ def type_table(
     missing_values = pa.array(schema.get("missingValues", [""]), pa.string())
     columns: dict[str, pa.Array] = {}
     found: list[Problem] = []
+    # A row whose every cell is empty is blank (pyarrow reads an empty line so; so does `,,,,`), as frictionless says.
+    blank = ~bad
+    for name_ in text.column_names:
+        blank &= np.asarray(pc.equal(pc.utf8_length(text.column(name_)), 0), dtype=bool)
+    found += [
+        problem(P.BLANK_ROW, name, int(i) + 2, None, "the row is blank: delete it") for i in np.flatnonzero(blank)
+    ]
+    bad = bad | blank
     valid = ~bad
     for f in schema["fields"]:
         fname, kind = f["name"], f.get("type", "string")
@@ -492,7 +496,7 @@ def type_table(
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template)
             failing |= mask
         if kind == "string" and f.get("format", "default") == "default":
-            formula = present & full_match(col, FORMULA)
+            formula = present & np.asarray(pc.match_substring_regex(col, FORMULA), dtype=bool)
             found += cells(
                 name,
                 fname,
