@@ -134,6 +134,8 @@ def with_base_values(frame: pd.DataFrame, read: TableRead, units: TableRead) -> 
     """
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
     if units.frame is None or units.text is None or read.text is None:
         raise load_error("units", units.errors)
@@ -142,30 +144,29 @@ def with_base_values(frame: pd.DataFrame, read: TableRead, units: TableRead) -> 
     multiplier = by_unit["multiplier"]
     divisor = by_unit["divisor"] if "divisor" in by_unit else pd.Series("1", index=by_unit.index)
     text = read.text
-    n = text.num_rows
-    value = pd.Series(text.column("value").to_numpy(zero_copy_only=False), dtype=object)
-    value = value.where(frame["value"].notna().to_numpy(), "")
-    denominator = (
-        pd.Series(text.column("value_denominator").to_numpy(zero_copy_only=False), dtype=object).replace("", "1")
-        if "value_denominator" in text.column_names
-        else pd.Series("1", index=range(n), dtype=object)
+    value = pc.if_else(pa.array(frame["value"].isna().to_numpy()), "", text.column("value"))
+    unit = pc.if_else(pa.array(frame["unit"].isna().to_numpy()), "", text.column("unit"))
+    parts = [value, unit]
+    if "value_denominator" in text.column_names:
+        parts.append(text.column("value_denominator"))
+    # One key per row, encoded once: the exact arithmetic runs per distinct key.
+    encoded = pc.dictionary_encode(pc.binary_join_element_wise(*parts, "\x1f")).combine_chunks()
+    computed = [
+        base_value(v, multiplier.get(u), divisor.get(u, "1") or "1", (d or ["1"])[0] or "1")
+        if u in multiplier.index
+        else None
+        for v, u, *d in (key.split("\x1f") for key in encoded.dictionary.to_pylist())
+    ]
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    values = np.array([np.nan if c is None else c for c in computed], dtype="float64")
+    unknown = np.array([c is None for c in computed], dtype=bool)
+    keys = units.text.column("unit")
+    position = pc.index_in(unit, value_set=keys)  # the first row of a repeated unit, as the key check reports it
+    base_unit = pc.take(units.text.column("base_unit"), position)
+    return frame.assign(
+        value_base=pd.arrays.FloatingArray(values[codes], unknown[codes]),
+        base_unit=pd.array(base_unit, dtype=pd.StringDtype("pyarrow")),
     )
-    unit = frame["unit"].astype(object).where(frame["unit"].notna(), "")
-    codes, uniques = pd.MultiIndex.from_arrays([value, unit.to_numpy(), denominator]).factorize()
-    computed = np.array(
-        [
-            base_value(v, multiplier.get(u), divisor.get(u, "1") or "1", d) if u in multiplier.index else None
-            for v, u, d in uniques
-        ]
-        + [None],
-        dtype=object,
-    )
-    frame = frame.copy()
-    frame["value_base"] = pd.array(computed[codes], dtype="Float64")
-    base_unit = units.frame.set_index("unit")["base_unit"]
-    base_unit = base_unit[~base_unit.index.duplicated()]
-    frame["base_unit"] = frame["unit"].map(base_unit).astype("string")
-    return frame
 
 
 def decimal_text(value: object) -> str | None:

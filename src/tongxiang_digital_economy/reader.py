@@ -84,9 +84,9 @@ FORMATS = {
     "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
     "uuid": r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
 }
-FORMULA = r"^[=+\-@]"
+FORMULA_STARTS = ("=", "+", "-", "@")
 INT64_MAX = 2**63 - 1
-BLOCK_SIZE = 16 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
+BLOCK_SIZE = 4 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
 EXCERPT = 40
 
 ARROW_TYPES = {
@@ -362,35 +362,82 @@ def full_match(text: pa.ChunkedArray, pattern: str) -> np.ndarray:
         return values.map(lambda v: compiled.fullmatch(v) is not None).to_numpy(dtype=bool)
 
 
-def type_column(f: dict[str, Any], text: pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
-    """The column in its type (invalid cells null) and the mask of cells that do not fit the type."""
+def with_nulls(column: pa.ChunkedArray, null: np.ndarray) -> pa.ChunkedArray:
+    """`column` with the cells of `null` set to null, sharing its data buffers (no copy of the strings)."""
+    chunks, at = [], 0
+    for chunk in column.chunks:
+        n = len(chunk)
+        part = null[at : at + n]
+        at += n
+        if not part.any():
+            chunks.append(chunk)
+            continue
+        if chunk.offset or chunk.null_count:
+            chunks.append(pc.if_else(pa.array(part), pa.scalar(None, chunk.type), chunk))
+            continue
+        validity = pa.py_buffer(np.packbits(~part, bitorder="little"))
+        chunks.append(
+            pa.Array.from_buffers(chunk.type, n, [validity, *chunk.buffers()[1:]], null_count=int(part.sum()))
+        )
+    return pa.chunked_array(chunks, type=column.type)
+
+
+def chunked(values: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    return values if isinstance(values, pa.ChunkedArray) else pa.chunked_array([values])
+
+
+def fast_cast(present: pa.ChunkedArray, kind: str) -> pa.ChunkedArray | None:
+    """Arrow's own parse of every present cell, or None when some cell does not parse (the slow path says which).
+
+    Arrow's parsers are ASCII-only and refuse spaces, like the Table Schema types here; what they accept beyond
+    them (NaN and infinity for numbers, a time after a date) is refused by the caller.
+    """
+    target = {"integer": pa.int64(), "number": pa.float64(), "date": pa.timestamp("s")}[kind]
+    try:
+        return pc.cast(present, target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+
+
+def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -> tuple[pa.ChunkedArray, np.ndarray]:
+    """The column in its type (missing and invalid cells null) and the mask of present cells that do not fit."""
     kind, fmt = f.get("type", "string"), f.get("format", "default")
+    present = with_nulls(text, missing)
     if kind == "string":
-        ok = full_match(text, FORMATS[fmt]) if fmt in FORMATS else np.ones(len(text), dtype=bool)
-        return text, ~ok
+        wrong = ~full_match(text, FORMATS[fmt]) if fmt in FORMATS else np.zeros(len(text), dtype=bool)
+        return present, wrong & ~missing
     if kind == "boolean":
         true, false = f.get("trueValues", TRUE_VALUES), f.get("falseValues", FALSE_VALUES)
         is_true = np.asarray(pc.is_in(text, pa.array(true, pa.string())), dtype=bool)
         ok = is_true | np.asarray(pc.is_in(text, pa.array(false, pa.string())), dtype=bool)
-        return pa.array(is_true, pa.bool_()), ~ok
+        return with_nulls(chunked(pa.array(is_true, pa.bool_())), missing | ~ok), ~ok & ~missing
+    if kind in ("integer", "number", "date"):
+        typed = fast_cast(present, kind)
+        if typed is not None:
+            ok = np.ones(len(text), dtype=bool)
+            if kind == "number":
+                ok = np.asarray(pc.fill_null(pc.is_finite(typed), True), dtype=bool)
+            elif kind == "date":
+                ok = np.asarray(pc.equal(pc.binary_length(text), 10), dtype=bool)
+            return typed, ~ok & ~missing
     if kind in ("integer", "year"):
         ok = full_match(text, INTEGER if kind == "integer" else YEAR)
         long = ok & (np.asarray(pc.utf8_length(text)) >= 19)
         for i in np.flatnonzero(long):
             ok[i] = abs(int(text[int(i)].as_py())) <= INT64_MAX
         clean = pc.replace_substring_regex(pc.if_else(pa.array(ok), text, "0"), r"^\+", "")
-        return pc.cast(clean, pa.int64()), ~ok
+        return with_nulls(chunked(pc.cast(clean, pa.int64())), missing | ~ok), ~ok & ~missing
     if kind == "number":
         ok = full_match(text, NUMBER)
         values = pc.cast(pc.if_else(pa.array(ok), text, "0"), pa.float64())
         ok &= np.asarray(pc.is_finite(values), dtype=bool)
-        return values, ~ok
+        return with_nulls(chunked(values), missing | ~ok), ~ok & ~missing
     if kind == "date":
         ok = full_match(text, DATE)
         parsed = pc.strptime(pc.if_else(pa.array(ok), text, "2000-01-01"), format="%Y-%m-%d", unit="s")
         # strptime rolls 2020-02-30 over to March; a real day prints back as itself.
         ok &= np.asarray(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text), dtype=bool)
-        return parsed, ~ok
+        return with_nulls(chunked(parsed), missing | ~ok), ~ok & ~missing
     raise AssertionError(f"unsupported type {kind!r} passed the schema check")
 
 
@@ -467,53 +514,61 @@ def type_table(
     name: str, schema: dict[str, Any], text: pa.Table, bad: np.ndarray
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The typed frame (cells that do not fit are <NA>) and the problems of every cell, key and unique field."""
-    missing_values = pa.array(schema.get("missingValues", [""]), pa.string())
-    columns: dict[str, pa.Array] = {}
+    missing_values = schema.get("missingValues", [""])
+    columns: dict[str, pa.ChunkedArray] = {}
     found: list[Problem] = []
     # A row whose every cell is empty is blank (pyarrow reads an empty line so; so does `,,,,`), as frictionless says.
     blank = ~bad
-    for name_ in text.column_names:
-        blank &= np.asarray(pc.equal(pc.utf8_length(text.column(name_)), 0), dtype=bool)
-    found += [
-        problem(P.BLANK_ROW, name, int(i) + 2, None, "the row is blank: delete it") for i in np.flatnonzero(blank)
-    ]
+    for column in text.columns:
+        if not blank.any():
+            break
+        blank &= empty(column)
+    found += [problem(P.BLANK_ROW, name, int(i) + 2, None, "the row is blank: delete it") for i in blank.nonzero()[0]]
     bad = bad | blank
     valid = ~bad
     for f in schema["fields"]:
         fname, kind = f["name"], f.get("type", "string")
         col = text.column(fname)
-        missing = np.asarray(pc.is_in(col, missing_values), dtype=bool) | bad
-        typed, wrong = type_column(f, col)
-        wrong &= ~missing
+        if missing_values == [""]:
+            missing = empty(col) | bad
+        else:
+            missing = np.asarray(pc.is_in(col, pa.array(missing_values, pa.string())), dtype=bool) | bad
+        typed, wrong = type_column(f, col, missing)
         found += cells(name, fname, col, wrong, P.TYPE_ERROR, f"{{cell}} is not a valid {describe(f)}")
         present = ~missing & ~wrong
         if f.get("constraints", {}).get("required"):
             found += cells(
                 name, fname, col, missing & valid, P.CONSTRAINT_ERROR, "the field is required: fill in a value"
             )
-        failing = np.zeros(len(col), dtype=bool)
+        failing = wrong.copy()
         for mask, template in check_constraints(name, f, col, typed, present):
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template)
             failing |= mask
         if kind == "string" and f.get("format", "default") == "default":
-            formula = present & np.asarray(pc.match_substring_regex(col, FORMULA), dtype=bool)
+            formula = np.zeros(len(col), dtype=bool)
+            for start in FORMULA_STARTS:
+                formula |= np.asarray(pc.fill_null(pc.starts_with(col, start), False), dtype=bool)
             found += cells(
                 name,
                 fname,
                 col,
-                formula,
+                formula & present,
                 P.FORMULA_CELL,
                 "{cell} starts like a spreadsheet formula; a spreadsheet opening the CSV would run it: "
                 "reword it or prefix it with an apostrophe",
             )
-        null = pa.array(~present | failing)
-        columns[fname] = pc.if_else(null, pa.scalar(None, ARROW_TYPES[kind]), typed)
+        columns[fname] = with_nulls(typed, failing & ~missing) if failing.any() else typed
     frame = pa.table(columns).to_pandas(types_mapper=PANDAS_TYPES.get)
     frame.index = pd.RangeIndex(len(frame))
     if len(frame) == 0:
         found.append(problem(P.TABLE_EMPTY, name, None, None, "the table has a header and no rows"))
     found += key_problems(name, schema, frame, valid)
     return frame, found
+
+
+def empty(column: pa.ChunkedArray) -> np.ndarray:
+    """Where the cells are empty strings (from the offsets alone: no string is read)."""
+    return np.asarray(pc.equal(pc.binary_length(column), 0), dtype=bool)
 
 
 def describe(f: dict[str, Any]) -> str:
@@ -546,23 +601,43 @@ def cells(
 def key_problems(name: str, schema: dict[str, Any], frame: pd.DataFrame, valid: np.ndarray) -> list[Problem]:
     """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns."""
     found: list[Problem] = []
+    distinct: dict[str, bool] = {}  # a field both unique and the primary key is hashed once
     for f in schema["fields"]:
         if f.get("constraints", {}).get("unique"):
-            found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field")
+            found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field", distinct)
     pk = key_fields(schema.get("primaryKey"))
     if pk:
-        keys = frame[pk]
-        absent = (keys.isna().any(axis=1).to_numpy() & valid) & ~frame.isna().all(axis=1).to_numpy()
+        absent = frame[pk].isna().any(axis=1).to_numpy() & valid
         for i in np.flatnonzero(absent):
             found.append(
                 problem(P.PRIMARY_KEY, name, int(i) + 2, ", ".join(pk), "the row has no primary key: fill it in")
             )
-        found += repeats(name, frame, pk, P.PRIMARY_KEY, "primary key")
+        found += repeats(name, frame, pk, P.PRIMARY_KEY, "primary key", distinct)
     return found
 
 
-def repeats(name: str, frame: pd.DataFrame, fields: list[str], type_id: str, what: str) -> list[Problem]:
+def all_distinct(column: pd.Series, known: dict[str, bool]) -> bool:
+    """Whether the non-missing values of a column are all different (arrow's hash of each value, once)."""
+    if column.name in known:
+        return known[str(column.name)]
+    known[str(column.name)] = answer = distinct_values(column)
+    return answer
+
+
+def distinct_values(column: pd.Series) -> bool:
+    values = pa.chunked_array(column.array.__arrow_array__()) if hasattr(column.array, "__arrow_array__") else None
+    if values is None:
+        return not column.dropna().duplicated().any()
+    distinct = len(pc.unique(values)) - (1 if values.null_count else 0)
+    return distinct == len(values) - values.null_count
+
+
+def repeats(
+    name: str, frame: pd.DataFrame, fields: list[str], type_id: str, what: str, distinct: dict[str, bool]
+) -> list[Problem]:
     """A problem on each row whose (non-missing) values in `fields` an earlier row already has."""
+    if len(fields) == 1 and all_distinct(frame[fields[0]], distinct):
+        return []
     keys = frame[fields]
     known = keys.notna().all(axis=1)
     dup = keys.duplicated(keep=False) & known
