@@ -22,7 +22,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .descriptor import read_descriptor, resource
-from .load import read_resource
+from .load import finished, read_resource
 from .paths import package_dir
 from .reader import ARROW_TYPES, FORMATS, PANDAS_TYPES, foreign_keys, key_fields
 from .rules import RULES, Rule, views
@@ -111,6 +111,7 @@ def compile_schema(
             field_checks(f),
             nullable=not f.get("constraints", {}).get("required", False),
             unique=bool(f.get("constraints", {}).get("unique", False)),
+            report_duplicates="exclude_first",  # as the reader does: the repeats, not the first occurrence
             required=True,
             description=f.get("description"),
             title=f.get("title"),
@@ -146,11 +147,9 @@ def schema(table: str, path: str | Path | None = None, archive: str | Path | Non
     base = package_dir(path)
     descriptor = read_descriptor(base)
     table_schema = read_resource(base, resource(descriptor, table)).schema
-    frames = {}
-    for res in descriptor["resources"]:
-        read = read_resource(base, res)
-        if read.frame is not None:
-            frames[read.name] = read.frame
+    reads = {read.name: read for read in (read_resource(base, res) for res in descriptor["resources"])}
+    # The frames as `load()` gives them (indicators with value_base): the rules' views are built from these.
+    frames = {name: finished(read, reads) for name, read in reads.items() if read.frame is not None}
     texts = None
     if archive is not None:
         texts, hashes, _problems = read_archive(Path(archive), frames.get("sources"))

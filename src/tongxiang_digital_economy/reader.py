@@ -105,10 +105,6 @@ PANDAS_TYPES = {
 }
 
 
-class SchemaUnsupported(Exception):
-    """Raised by `unsupported` users; carries the message of the first unsupported property."""
-
-
 @dataclass
 class TableRead:
     """What reading one table gave: its text, its typed frame (bad cells as <NA>) and its problems.
@@ -449,7 +445,7 @@ def scalar(f: dict[str, Any], value: object) -> object:
 
 
 def check_constraints(
-    name: str, f: dict[str, Any], text: pa.ChunkedArray, typed: pa.Array, present: np.ndarray, row0: int = 2
+    name: str, f: dict[str, Any], text: pa.ChunkedArray, typed: pa.ChunkedArray, present: np.ndarray
 ) -> list[tuple[np.ndarray, str]]:
     """(mask of failing cells, message template) for each constraint of the field, on cells that are present."""
     c = f.get("constraints", {})

@@ -28,11 +28,12 @@ from .descriptor import read_descriptor, resource_path, table_schema
 from .exceptions import ArchiveNotFoundError, DescriptorError, RuleCrash
 from .load import finished, read_resource
 from .paths import DESCRIPTOR, bundled_package_dir, package_dir
-from .reader import TableRead, check_foreign_keys
+from .reader import EXCERPT, TableRead, check_foreign_keys
 from .report import Problem, Report, problem
 from .rules import RULES, Rule, views
 
 HASH_CHUNK = 1 << 20
+QUOTED = 200
 
 
 def validate(path: str | Path | None = None, archive: str | Path | None = None) -> Report:
@@ -270,6 +271,11 @@ def failures(cases: pd.DataFrame, rules: list[Rule], view: pd.DataFrame) -> list
     return found
 
 
+def short(text: str) -> str:
+    """A value as a rule message quotes it: whole up to QUOTED characters (lists of ids), else cut, with its length."""
+    return text if len(text) <= QUOTED else f"{text[:EXCERPT]}… ({len(text)} characters)"
+
+
 def format_message(template: str, row: pd.Series) -> str:
     """The rule's message with the row's values filled in (missing ones shown as <missing>)."""
     import re
@@ -278,6 +284,8 @@ def format_message(template: str, row: pd.Series) -> str:
         k: ("<missing>" if (not isinstance(v, pd.Timestamp) and pd.api.types.is_scalar(v) and pd.isna(v)) else v)
         for k, v in row.items()
     }
+    # A message quotes a short excerpt of a cell, never a whole one (an archived text, a megabyte of note).
+    values = {k: short(v) if isinstance(v, str) else v for k, v in values.items()}
     try:
         return template.format(**values)
     except (ValueError, KeyError, TypeError):
