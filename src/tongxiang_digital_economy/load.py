@@ -150,7 +150,8 @@ def with_base_values(frame: pd.DataFrame, read: TableRead, units: TableRead) -> 
     if "value_denominator" in text.column_names:
         parts.append(text.column("value_denominator"))
     # One key per row, encoded once: the exact arithmetic runs per distinct key.
-    encoded = pc.dictionary_encode(pc.binary_join_element_wise(*parts, "\x1f")).combine_chunks()
+    separator = pa.scalar("\x1f", value.type)
+    encoded = pc.dictionary_encode(pc.binary_join_element_wise(*parts, separator)).combine_chunks()
     computed = [
         base_value(v, multiplier.get(u), divisor.get(u, "1") or "1", (d or ["1"])[0] or "1")
         if u in multiplier.index

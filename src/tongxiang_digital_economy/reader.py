@@ -89,8 +89,11 @@ INT64_MAX = 2**63 - 1
 BLOCK_SIZE = 4 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
 EXCERPT = 40
 
+# Text is read as large_string, the layout pandas' arrow-backed string dtype uses, so the frame shares the reader's
+# buffers instead of converting every string column.
+TEXT = pa.large_string()
 ARROW_TYPES = {
-    "string": pa.string(),
+    "string": TEXT,
     "integer": pa.int64(),
     "number": pa.float64(),
     "boolean": pa.bool_(),
@@ -98,7 +101,7 @@ ARROW_TYPES = {
     "year": pa.int64(),
 }
 PANDAS_TYPES = {
-    pa.string(): pd.StringDtype("pyarrow"),
+    TEXT: pd.StringDtype("pyarrow"),
     pa.int64(): pd.Int64Dtype(),
     pa.float64(): pd.Float64Dtype(),
     pa.bool_(): pd.BooleanDtype(),
@@ -229,7 +232,7 @@ def read_fast(path: Path, names: list[str]) -> pa.Table | None:
             # the first malformed row raises instead, and the slow path then finds them all.
             parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                column_types=dict.fromkeys(names, TEXT),
                 null_values=[],
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
@@ -315,7 +318,7 @@ def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.nda
                 bad[number - 2] = True
                 cell = ""
             columns[n].append(cell)
-    table = pa.table({n: pa.array(columns[n], pa.string()) for n in names})
+    table = pa.table({n: pa.array(columns[n], TEXT) for n in names})
     return table, np.array(bad, dtype=bool), found
 
 
@@ -404,8 +407,8 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
         return present, wrong & ~missing
     if kind == "boolean":
         true, false = f.get("trueValues", TRUE_VALUES), f.get("falseValues", FALSE_VALUES)
-        is_true = np.asarray(pc.is_in(text, pa.array(true, pa.string())), dtype=bool)
-        ok = is_true | np.asarray(pc.is_in(text, pa.array(false, pa.string())), dtype=bool)
+        is_true = np.asarray(pc.is_in(text, pa.array(true, TEXT)), dtype=bool)
+        ok = is_true | np.asarray(pc.is_in(text, pa.array(false, TEXT)), dtype=bool)
         return with_nulls(chunked(pa.array(is_true, pa.bool_())), missing | ~ok), ~ok & ~missing
     if kind in ("integer", "number", "date"):
         typed = fast_cast(present, kind)
@@ -453,7 +456,7 @@ def check_constraints(
     if "enum" in c:
         allowed = [v for v in c["enum"]]
         if f.get("type", "string") == "string":
-            inside = np.asarray(pc.is_in(text, pa.array([str(v) for v in allowed], pa.string())), dtype=bool)
+            inside = np.asarray(pc.is_in(text, pa.array([str(v) for v in allowed], TEXT)), dtype=bool)
         else:
             values = pd.Series(typed.to_pandas())
             inside = values.isin([scalar(f, v) for v in allowed]).to_numpy(dtype=bool)
@@ -528,7 +531,7 @@ def type_table(
         if missing_values == [""]:
             missing = empty(col) | bad
         else:
-            missing = np.asarray(pc.is_in(col, pa.array(missing_values, pa.string())), dtype=bool) | bad
+            missing = np.asarray(pc.is_in(col, pa.array(missing_values, TEXT)), dtype=bool) | bad
         typed, wrong = type_column(f, col, missing)
         found += cells(name, fname, col, wrong, P.TYPE_ERROR, f"{{cell}} is not a valid {describe(f)}")
         present = ~missing & ~wrong
