@@ -503,3 +503,13 @@ def test_arbitrary_rows_give_a_report_or_a_clear_error(package: PackageCopy, row
     package.csv("places").write_text(out.getvalue(), encoding="utf-8")
     tde.stamp(package.root)
     survives(package)
+
+
+def test_a_signed_number_in_text_is_not_a_formula(package: PackageCopy) -> None:
+    notes = {2: "-18.69% year on year", 3: "+", 4: '-HYPERLINK("http://example.invalid")', 5: "@SUM(A1)", 6: "+1|cmd"}
+    set_cells("indicators", {row: {"note": note} for row, note in notes.items()})(package)
+    assert found_warnings(package.validate(), "formula-cell") == [4, 5, 6]
+
+
+def found_warnings(report: Report, rule: str) -> list[int | None]:
+    return [p.row for p in report.warnings if p.rule == rule]

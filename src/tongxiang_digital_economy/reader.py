@@ -84,7 +84,11 @@ FORMATS = {
     "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
     "uuid": r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
 }
-FORMULA_STARTS = ("=", "+", "-", "@")
+# A cell a spreadsheet runs as a formula: one starting with = or @, or with + or - and holding formula syntax
+# (a call, a sheet or DDE reference). A signed number or a lone sign ("-18.69%", "+", "-2.15 億元") is text, not code.
+FORMULA_ALWAYS = ("=", "@")
+FORMULA_SIGNS = ("+", "-")
+FORMULA_SYNTAX = r"[(!|=]"
 INT64_MAX = 2**63 - 1
 BLOCK_SIZE = 4 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
 EXCERPT = 40
@@ -544,9 +548,7 @@ def type_table(
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template)
             failing |= mask
         if kind == "string" and f.get("format", "default") == "default":
-            formula = np.zeros(len(col), dtype=bool)
-            for start in FORMULA_STARTS:
-                formula |= np.asarray(pc.fill_null(pc.starts_with(col, start), False), dtype=bool)
+            formula = formula_cells(col)
             found += cells(
                 name,
                 fname,
@@ -563,6 +565,24 @@ def type_table(
         found.append(problem(P.TABLE_EMPTY, name, None, None, "the table has a header and no rows"))
     found += key_problems(name, schema, frame, valid)
     return frame, found
+
+
+def formula_cells(column: pa.ChunkedArray) -> np.ndarray:
+    """Where a cell would run as a spreadsheet formula (see FORMULA_ALWAYS, FORMULA_SIGNS)."""
+
+    def starts(prefixes: tuple[str, ...]) -> np.ndarray:
+        mask = np.zeros(len(column), dtype=bool)
+        for prefix in prefixes:
+            mask |= np.asarray(pc.fill_null(pc.starts_with(column, prefix), False), dtype=bool)
+        return mask
+
+    formula = starts(FORMULA_ALWAYS)
+    signed = starts(FORMULA_SIGNS)
+    if signed.any():
+        rows = np.flatnonzero(signed)
+        code = np.asarray(pc.match_substring_regex(column.take(pa.array(rows)), FORMULA_SYNTAX), dtype=bool)
+        formula[rows[code]] = True
+    return formula
 
 
 def empty(column: pa.ChunkedArray) -> np.ndarray:
