@@ -60,13 +60,16 @@ class PackageCopy:
         return tde.validate(self.root, archive)
 
     def semantics(self, archive: Path | None = None) -> Report:
-        """Only the semantic layer (and the archive): what a rule test needs, without frictionless' structure pass."""
-        from tongxiang_digital_economy.validation import check_semantics, load_tables, read_archive
+        """Only the semantic layer (and the archive): what a rule test needs, without the structure pass."""
+        from tongxiang_digital_economy.descriptor import read_descriptor, resource
+        from tongxiang_digital_economy.load import finished, read_resource
+        from tongxiang_digital_economy.validation import check_semantics, read_archive
         from tongxiang_digital_economy.views import foreign_keys
 
         report = Report(package=str(self.root))
-        frames, skipped = load_tables(self.root, tde.tables(self.root))
-        report.add(skipped)
+        descriptor = read_descriptor(self.root)
+        reads = {name: read_resource(self.root, resource(descriptor, name)) for name in tde.tables(self.root)}
+        frames = {name: finished(r, reads) for name, r in reads.items() if r.frame is not None and not r.broken}
         texts = hashes = None
         if archive is not None:
             texts, hashes, problems = read_archive(archive, frames.get("sources"))

@@ -133,7 +133,9 @@ def test_a_ragged_row_is_an_error(package: PackageCopy) -> None:
     path = package.csv("places")
     rows = len(package.rows("places"))
     path.write_text(path.read_text(encoding="utf-8") + "x,X\n", encoding="utf-8")
-    with pytest.raises(tde.LoadError, match=f"places row {rows + 2}: has 2 cells"):
+    with pytest.raises(
+        tde.LoadError, match=rf"^places row {rows + 2}, field name_zh: the row has 2 cells, the header 6"
+    ):
         tde.load("places", package.root)
 
 

@@ -215,7 +215,8 @@ def test_without_the_lexicon_the_quote_rules_cannot_run_and_say_so(package: Pack
     descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "lexicon"]
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     report = package.semantics()
-    assert found(report, "table-not-loadable") == [("lexicon", None, None)]
+    assert found(report, "rules-not-run") == [("lexicon", None, None)]
+    assert not report.valid
 
 
 def test_a_rule_error_makes_the_package_invalid(package: PackageCopy) -> None:
@@ -461,15 +462,6 @@ def test_a_malformed_publication_date_is_one_error_not_two(package: PackageCopy)
     assert [(p.rule, p.row, p.field) for p in report.errors] == [("constraint-error", row, "published")]
 
 
-@pytest.mark.parametrize(("field", "value"), [("year", " 2023"), ("value", "NaN"), ("value", "1e999")])
-def test_a_table_the_loader_refuses_makes_the_package_invalid(package: PackageCopy, field: str, value: str) -> None:
-    """frictionless accepts these cells; the typed loader does not, and the rules cannot run: an error."""
-    package.edit("indicators", 2, **{field: value})
-    report = package.validate()
-    assert ("indicators", 2, field) in found(report, covers("table-not-loadable"))
-    assert not report.valid
-
-
 @pytest.mark.parametrize("field", ["value_text", "observation_id", "evidence"])
 def test_a_missing_required_cell_is_reported_once_and_crashes_no_rule(package: PackageCopy, field: str) -> None:
     package.edit("indicators", 2, **{field: ""})
@@ -495,7 +487,6 @@ def test_every_rule_has_a_test() -> None:
         "archive-catalogue-unreadable",
         "archive-catalogue-missing",
         "archive-file-not-utf8",
-        "table-not-loadable",
     }
     marked = set(re.findall(r'covers\("([a-z0-9-]+)"\)', Path(__file__).read_text(encoding="utf-8")))
     assert declared == marked

@@ -50,8 +50,7 @@ def test_enum_constraint(package: PackageCopy) -> None:
 def test_type_error(package: PackageCopy) -> None:
     row = append_line(package, "units", "foo,x,,count,count,ten,1,")
     report = package.validate()
-    assert ("units", row, "multiplier") in found(report, "type-error")
-    assert ("units", row, "multiplier") in found(report, "table-not-loadable")
+    assert found(report, "type-error") == [("units", row, "multiplier")]
 
 
 def test_year_out_of_range_is_a_schema_constraint(package: PackageCopy) -> None:
@@ -88,8 +87,9 @@ def test_missing_file(package: PackageCopy) -> None:
 
 def test_wrong_encoding(package: PackageCopy) -> None:
     path = package.csv("places")
-    path.write_bytes(path.read_bytes() + b"x,Caf\xe9,X,town,tongxiang\n")
-    assert ("places", None, None) in found(package.validate(), "encoding-error")
+    rows = len(package.rows("places"))
+    path.write_bytes(path.read_bytes() + b"x,Caf\xe9,X,,town,tongxiang\n")
+    assert found(package.validate(), "encoding-error") == [("places", rows + 2, "name")]
 
 
 def test_broken_descriptor_json(package: PackageCopy) -> None:
@@ -105,10 +105,13 @@ def test_broken_table_schema(package: PackageCopy) -> None:
 
 
 def test_unsafe_path(package: PackageCopy) -> None:
-    edit_descriptor(package, lambda d: d["resources"][2].update(path="../secret.csv"))
+    edit_descriptor(
+        package, lambda d: next(r for r in d["resources"] if r["name"] == "places").update(path="../secret.csv")
+    )
     report = package.validate()
-    assert not report.valid
-    assert any("not safe" in p.message for p in report.problems)
+    assert [p.message for p in report.problems if p.rule == "resource-error"] == [
+        "resource 'places' path '../secret.csv' is not a safe path: use a relative path inside the package folder"
+    ]
 
 
 def test_descriptor_must_match_the_data_package_profile(package: PackageCopy) -> None:
@@ -139,7 +142,7 @@ def test_cli_reports_bad_input_without_a_traceback(package: PackageCopy, breakag
 def test_an_integer_too_large_for_64_bits(package: PackageCopy) -> None:
     package.edit("indicators", 2, year="99999999999999999999")
     report = package.validate()
-    assert ("indicators", 2, "year") in found(report, "table-not-loadable")
+    assert found(report, "type-error") == [("indicators", 2, "year")]
 
 
 def test_a_folder_where_a_csv_should_be(package: PackageCopy) -> None:
@@ -188,11 +191,10 @@ def test_a_missing_archive_folder_is_an_error_in_the_api(package: PackageCopy, t
         tde.validate(package.root, tmp_path / "nope")
 
 
-def test_a_malformed_row_names_its_row(package: PackageCopy) -> None:
+def test_a_quote_inside_a_cell_is_read_as_frictionless_reads_it(package: PackageCopy) -> None:
+    """`"a"b` is not RFC 4180, but pyarrow and frictionless both read it as `ab`: lenient, and in agreement."""
     path = package.csv("places")
-    rows = len(package.rows("places"))
     path.write_text(path.read_text(encoding="utf-8") + 'x,"a"b,X,,town,tongxiang\n', encoding="utf-8")
     import tongxiang_digital_economy as tde
 
-    with pytest.raises(tde.LoadError, match=rf"places row {rows + 2}: .* is not well-formed CSV"):
-        tde.load("places", package.root)
+    assert tde.load("places", package.root)["name"].iloc[-1] == "ab"

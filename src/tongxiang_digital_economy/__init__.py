@@ -7,10 +7,13 @@
     >>> tde.series("digital_economy_enterprises", subject="tongxiang")  # one preferred figure per period
     >>> tde.search("烏鎮")       # rows that mention it, in either script
     >>> tde.with_sources(tde.load("indicators"))  # each figure's source title, publisher, date, grade, URL
-    >>> tde.validate().valid    # both validation layers (imports frictionless and pandera on first use)
+    >>> tde.validate().valid    # descriptor, cells, keys, rules (imports frictionless and pandera on first use)
+    >>> tde.schema("indicators").validate(my_frame, lazy=True)   # the pandera schema of a table, rules included
     >>> tde.version(), tde.citation()
 
-Loading imports only pandas; `validate` and `package` import frictionless and pandera when first called.
+Importing the package imports neither pandas nor pyarrow (so `--help` and `--version` stay fast): `load`,
+`tables`, `series`, `search` and the rest import pandas and pyarrow on first use; `validate`, `schema` and
+`package` add frictionless and pandera.
 """
 
 from __future__ import annotations
@@ -29,18 +32,18 @@ from .exceptions import (
     PackageNotFoundError,
     PlotError,
     ReleaseError,
+    RuleCrash,
     SearchError,
     SeriesError,
     ServeError,
     TableNotFoundError,
     TDEError,
 )
-from .frames import load, load_all, with_sources
-from .load import tables
-from .search import search
-from .series import series
+from .load import tables  # cheap: load.py imports pandas and pyarrow when first called
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
     from frictionless import Package
 
     from .report import Report
@@ -54,6 +57,7 @@ __all__ = [
     "PackageNotFoundError",
     "PlotError",
     "ReleaseError",
+    "RuleCrash",
     "SearchError",
     "SeriesError",
     "ServeError",
@@ -64,6 +68,7 @@ __all__ = [
     "load",
     "load_all",
     "package",
+    "schema",
     "search",
     "series",
     "stamp",
@@ -79,13 +84,60 @@ def version(path: str | Path | None = None) -> str:
     return str(read_descriptor(path).get("version", ""))
 
 
+def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
+    """A table as a typed DataFrame with its meaning in `df.attrs` (see frames.load)."""
+    from .frames import load as loaded
+
+    return loaded(table, path)
+
+
+def load_all(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the package, by name (see frames.load_all)."""
+    from .frames import load_all as every
+
+    return every(path)
+
+
+def with_sources(frame: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
+    """`frame` with each row's source title, publisher, date, grade and URL (see frames.with_sources)."""
+    from .frames import with_sources as joined
+
+    return joined(frame, path)
+
+
+def series(
+    indicator: str, subject: str | None = None, status: str = "actual", path: str | Path | None = None
+) -> pd.DataFrame:
+    """One tidy series of an indicator and subject from rows of many sources (see timeseries.series)."""
+    from .timeseries import series as made
+
+    return made(indicator, subject=subject, status=status, path=path)
+
+
+def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
+    """The rows, tables and sources whose text mentions `text`, in either script (see text_search.search)."""
+    from .text_search import search as found
+
+    return found(text, theme, path)
+
+
+def schema(table: str, path: str | Path | None = None, archive: str | Path | None = None) -> pa.DataFrameSchema:
+    """The pandera DataFrameSchema of a table, from its Table Schema and with its rules (dataframe_schema.schema)."""
+    from .dataframe_schema import schema as compiled
+
+    return compiled(table, path, archive)
+
+
 def package(path: str | Path | None = None) -> Package:
     """The package as a frictionless `Package` (imports frictionless)."""
-    from frictionless import Package
+    from frictionless import FrictionlessException, Package
 
     from .paths import DESCRIPTOR, package_dir
 
-    return Package(str(package_dir(path) / DESCRIPTOR))
+    try:
+        return Package(str(package_dir(path) / DESCRIPTOR))
+    except FrictionlessException as exc:
+        raise DescriptorError(f"{DESCRIPTOR}: {exc.error.message}") from None
 
 
 def validate(path: str | Path | None = None, archive: str | Path | None = None) -> Report:

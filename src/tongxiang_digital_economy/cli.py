@@ -11,16 +11,19 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import pandas as pd
 
 from . import citations as citing
-from . import descriptor, summary
+from . import descriptor
 from .exceptions import TDEError
-from .frames import SOURCE_COLUMNS, with_sources
-from .load import as_written, decimal_text, load, tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas, pyarrow, pandera and frictionless are imported inside the commands that need them, so that `--help`
+# and `--version` answer at once.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,6 +135,8 @@ def info(package_path: Path | None, by: str | None) -> None:
         tongxiang-digital-economy info --by source
         tongxiang-digital-economy info --by year
     """
+    from . import summary
+
     d = descriptor.read_descriptor(package_path)
     click.echo(f"{d.get('title')} version {d.get('version')}")
     for table, rows in summary.row_counts(package_path).items():
@@ -160,6 +165,10 @@ def parse_where(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
 
 def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell as the text the CSV file would hold (numbers as written, dates ISO, missing empty)."""
+    import pandas as pd
+
+    from .load import decimal_text
+
     out = pd.DataFrame(index=frame.index)
     for column in frame.columns:
         series = frame[column]
@@ -199,6 +208,11 @@ def show(
         tongxiang-digital-economy show sources --format csv
         tongxiang-digital-economy show indicators --where year=2023 --with-source --format json
     """
+    import pandas as pd
+
+    from .frames import SOURCE_COLUMNS, with_sources
+    from .load import as_written, load, tables
+
     names = tables(package_path)
     if table not in names:
         raise click.BadParameter(f"no table named {table!r}; the tables are: {', '.join(names)}", param_hint="TABLE")
@@ -358,7 +372,7 @@ def list_tables(package_path: Path | None) -> None:
     Example:
         tongxiang-digital-economy tables
     """
-    for table in tables(package_path):
+    for table in descriptor.table_names(descriptor.read_descriptor(package_path)):
         click.echo(table)
 
 
@@ -392,7 +406,7 @@ def series_command(
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang --preferred --format csv
     """
-    from .series import series
+    from .timeseries import series
 
     found = series(indicator, subject, status, package_path)
     if preferred:
@@ -416,7 +430,7 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         tongxiang-digital-economy search 烏鎮
         tongxiang-digital-economy search --theme investment
     """
-    from .search import search, summary
+    from .text_search import search, summary
 
     hits = search(text, theme, package_path)
     if fmt != "table":

@@ -63,10 +63,22 @@ def safe_path(base: Path, relative: object, what: str) -> Path:
     """`base / relative` for a relative POSIX path that stays inside `base` (what Frictionless calls safe)."""
     if not isinstance(relative, str) or not relative:
         raise DescriptorError(f"{what} must be a relative path string")
+    if "://" in relative:
+        raise DescriptorError(
+            f"{what} {relative!r} is a remote URL: the package is read from its folder only (no network); "
+            "download the file into the package and give its relative path"
+        )
     pure = PurePosixPath(relative)
     if pure.is_absolute() or ".." in pure.parts or "\\" in relative or ":" in relative:
         raise DescriptorError(f"{what} {relative!r} is not a safe path: use a relative path inside the package folder")
-    return base / pure
+    path = base / pure
+    # A symbolic link may lead out of the folder although the path does not: refuse it before anything reads it.
+    if not path.resolve().is_relative_to(base.resolve()):
+        raise DescriptorError(
+            f"{what} {relative!r} is a symbolic link that leads out of the package folder: it was not read; "
+            "copy the file into the package instead"
+        )
+    return path
 
 
 def resource_path(base: Path, res: dict[str, Any]) -> Path:

@@ -5,7 +5,7 @@
     ├── DescriptorError          datapackage.json or a Table Schema is unreadable or malformed
     ├── TableNotFoundError       a table name that the package does not have
     ├── ArchiveNotFoundError     the source archive folder given for validation does not exist
-    ├── LoadError                a CSV file cannot be read into a typed DataFrame (names table, row and field)
+    ├── LoadError                a table has bad cells or keys (names the first few with table, row and field)
     ├── ReleaseError             a version, a kept release or a version bump is wrong (names the bump needed)
     ├── CitationError            what to cite is not in the package (an unknown source or observation id)
     ├── SeriesError              a series asked for an unknown indicator, subject or status
@@ -13,6 +13,8 @@
     ├── ExportError              an export that would overwrite a file, has an unknown format, or a package with errors
     ├── PlotError                a chart without matplotlib, of an unknown file type, or with nothing to draw
     └── ServeError               the site without Datasette
+
+    RuleCrash (a RuntimeError, not a TDEError)   a semantic rule raised: a bug in rules/, reported with its cause
 
 The CLI turns every TDEError into a one-line `Error: ...` and exit status 1 (2 for usage errors);
 anything else is a bug and is allowed to surface as one.
@@ -76,3 +78,7 @@ class PlotError(TDEError):
 
 class ServeError(TDEError):
     """The site cannot be built or run (no Datasette)."""
+
+
+class RuleCrash(RuntimeError):
+    """A semantic rule raised an exception: a bug in the rule, never a fault of the data (so not a TDEError)."""

@@ -1,37 +1,36 @@
 """Load any table of the package as a pandas DataFrame typed by its Table Schema.
 
-Why not frictionless' `to_pandas()`: it moves the primary key into the index and turns integer columns with
-gaps into floats. Here every column keeps its Table Schema type with pandas' nullable dtypes (`string`,
-`Int64`, `Float64`, `boolean`, datetime64 for dates), missing values (the schema's `missingValues`) become
-<NA>, the row order and a plain RangeIndex are kept (CSV row = index + 2, the header being row 1), and a value
-that does not fit its type is an error naming table, row and field, never a silent coercion.
+The reading and typing are reader.py's, the same code `validate` runs, so a table loads exactly when validation
+finds no error in its cells, keys or foreign keys. Every column keeps its Table Schema type with pandas' nullable
+dtypes (`string`, `Int64`, `Float64`, `boolean`, datetime64[s] for dates), missing values (the schema's
+`missingValues`) become <NA>, the row order and a plain RangeIndex are kept (CSV row = index + 2, the header being
+row 1). A table with bad cells raises a LoadError that lists the first few and says how many there are.
 
-This module imports neither frictionless nor pandera, so loading stays fast and light.
+This module imports neither frictionless nor pandera, so loading stays fast and light; pandas and pyarrow are
+imported on first use.
 """
 
 from __future__ import annotations
 
-import csv
-import math
-import re
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .descriptor import read_descriptor, resource, resource_path, table_names, table_schema
-from .exceptions import LoadError
+from .exceptions import DescriptorError, LoadError
 from .paths import package_dir
 
-INTEGER = re.compile(r"^[+-]?\d+$")
-INT64 = 2**63
-NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-TRUE_VALUES = ("true", "True", "TRUE", "1")
-FALSE_VALUES = ("false", "False", "FALSE", "0")
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .reader import TableRead
+    from .report import Problem
+
+# pandas and pyarrow (through reader.py) are imported by the functions that use them: the package's
+# `__init__` imports this module, and `--help`/`--version` must not pay for them.
+
+SHOWN = 5  # bad cells a LoadError quotes; `validate` lists them all
 
 
 def tables(path: str | Path | None = None) -> list[str]:
@@ -39,143 +38,136 @@ def tables(path: str | Path | None = None) -> list[str]:
     return table_names(read_descriptor(path))
 
 
+def read_resource(base: Path, res: dict[str, Any]) -> TableRead:
+    """One resource through the typed reader; a schema or dialect the reader cannot honour is a DescriptorError."""
+    from .reader import read_table, unsupported
+
+    name = str(res.get("name"))
+    schema = table_schema(base, res)
+    why = unsupported(schema, res.get("dialect"), res.get("encoding"))
+    if why is not None:
+        raise DescriptorError(f"resource {name!r}: {why}")
+    return read_table(name, resource_path(base, res), schema)
+
+
 def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     """Table `table` of the package at `path` (default: the shipped package) as a typed DataFrame.
 
-    `indicators` also gets `value_base` (value × the unit's multiplier, computed in decimal so that
-    37.73 billion is exactly 37730000000) and `base_unit` from the units table.
+    `indicators` also gets `value_base` (value × the unit's multiplier ÷ its divisor ÷ the row's
+    value_denominator, computed exactly from the written decimals) and `base_unit` from the units table.
     """
+    from .reader import check_foreign_keys, foreign_keys
+
     base = package_dir(path)
     descriptor = read_descriptor(base)
-    res = resource(descriptor, table)
-    raw = read_raw(base, res)
-    frame = read_table(base, res, raw)
-    if table == "indicators":
-        frame = with_base_values(frame, raw, read_raw(base, resource(descriptor, "units")))
-    return frame
+    read = read_resource(base, resource(descriptor, table))
+    reads = {table: read}
+    for _fields, other, _ref in foreign_keys(read.schema):
+        if other and other not in reads:
+            reads[other] = read_resource(base, resource(descriptor, other))
+    errors = read.errors + [p for p in check_foreign_keys({table: read, **reads}) if p.table == table]
+    if errors or read.frame is None:
+        raise load_error(table, errors)
+    if table == "indicators" and "units" not in reads:
+        reads["units"] = read_resource(base, resource(descriptor, "units"))
+    return finished(read, reads)
+
+
+def finished(read: TableRead, reads: dict[str, TableRead]) -> pd.DataFrame:
+    """The table's typed frame as `load()` returns it: indicators with their base values added."""
+    if read.frame is None:
+        raise load_error(read.name, read.errors)
+    if read.name == "indicators":
+        return with_base_values(read.frame, read, reads["units"])
+    return read.frame
+
+
+def load_error(table: str, errors: list[Problem]) -> LoadError:
+    """A LoadError at the first problem, listing the next few and saying how many there are."""
+    first, rest = errors[0], errors[1:]
+    message = f"{first.message} [{first.rule}]"
+    if rest:
+        listed = "; ".join(
+            f"{p.location().removeprefix(table + ', ')}: {p.message} [{p.rule}]" for p in rest[: SHOWN - 1]
+        )
+        message += f"; {len(rest)} more: {listed}"
+        if len(rest) > SHOWN - 1:
+            message += "; … (`tongxiang-digital-economy validate` lists them all)"
+    return LoadError(table, first.row, first.field, message)
 
 
 def as_written(table: str, path: str | Path | None = None) -> pd.DataFrame:
     """Table `table` as the exact strings of its CSV file ('' where empty): values as written, for printing."""
     base = package_dir(path)
-    return read_raw(base, resource(read_descriptor(base), table))
+    read = read_resource(base, resource(read_descriptor(base), table))
+    if read.text is None:
+        raise load_error(table, read.errors)
+    return read.text.to_pandas().astype(object)
 
 
-def read_table(base: Path, res: dict[str, Any], raw: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One resource as a DataFrame typed by its schema (from its CSV strings, read here unless given)."""
-    schema = table_schema(base, res)
-    raw = read_raw(base, res) if raw is None else raw
-    missing = set(schema.get("missingValues", [""]))
-    columns = {}
-    for field in schema["fields"]:
-        name = field["name"]
-        convert = CONVERTERS.get(field.get("type", "string"))
-        if convert is None:
-            raise LoadError(res["name"], None, name, f"type {field.get('type')!r} is not supported by the loader")
-        columns[name] = convert(res["name"], name, raw[name], missing)
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(raw)))
-
-
-def read_raw(base: Path, res: dict[str, Any]) -> pd.DataFrame:
-    """The CSV file of a resource as strings, with its header checked against the schema's field names."""
-    name = res.get("name", "?")
-    path = resource_path(base, res)
-    fields = [f["name"] for f in table_schema(base, res)["fields"]]
-    rows: list[list[str]] = []
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.reader(fh, strict=True)
-            rows.extend(reader)
-    except FileNotFoundError:
-        raise LoadError(name, None, None, f"file {path} is missing") from None
-    except UnicodeDecodeError as exc:
-        raise LoadError(name, None, None, f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
-    except csv.Error as exc:
-        # The record being read when the error came is the one after the last complete one.
-        raise LoadError(name, len(rows) + 1, None, f"{path} is not well-formed CSV: {exc}") from None
-    except OSError as exc:
-        raise LoadError(name, None, None, f"{path} cannot be read: {exc.strerror}") from None
-    if not rows or rows[0] != fields:
-        raise LoadError(name, 1, None, f"header {rows[0] if rows else []} differs from the schema's fields {fields}")
-    for number, row in enumerate(rows[1:], start=2):
-        if len(row) != len(fields):
-            raise LoadError(name, number, None, f"has {len(row)} cells, the header has {len(fields)}")
-    return pd.DataFrame(rows[1:], columns=fields, dtype=object)
-
-
-def as_strings(table: str, field: str, values: pd.Series, missing: set[str]) -> pd.Series:
-    """Strings stay exactly as written; only the schema's missing values become <NA>."""
-    return pd.Series([None if v in missing else v for v in values], dtype="string")
-
-
-def parsed(
-    dtype: str, check: Callable[[str], bool], parse: Callable[[str], Any], type_name: str
-) -> Callable[[str, str, pd.Series, set[str]], pd.Series]:
-    """A converter that parses each non-missing cell or raises LoadError at the first bad one."""
-
-    def convert(table: str, field: str, values: pd.Series, missing: set[str]) -> pd.Series:
-        out = []
-        for index, value in enumerate(values):
-            if value in missing:
-                out.append(None)
-            elif check(value):
-                out.append(parse(value))
-            else:
-                raise LoadError(table, index + 2, field, f"{value!r} is not a valid {type_name}")
-        return pd.Series(out, dtype=dtype)
-
-    return convert
-
-
-def valid_date(value: str) -> bool:
-    """An ISO date that exists on the calendar (2020-02-30 does not)."""
-    if not DATE.match(value):
-        return False
-    try:
-        pd.Timestamp(value)
-    except ValueError:
-        return False
-    return True
-
-
-CONVERTERS = {
-    "string": as_strings,
-    "integer": parsed("Int64", lambda v: bool(INTEGER.match(v)) and abs(int(v)) < INT64, int, "integer (64-bit)"),
-    "number": parsed("Float64", lambda v: bool(NUMBER.match(v)) and math.isfinite(float(v)), float, "finite number"),
-    "boolean": parsed(
-        "boolean", lambda v: v in TRUE_VALUES + FALSE_VALUES, lambda v: v in TRUE_VALUES, "boolean (true or false)"
-    ),
-    "date": parsed("datetime64[s]", valid_date, pd.Timestamp, "date (YYYY-MM-DD)"),
-}
-
-
-def base_value(value: str, multiplier: str | None, divisor: str = "1", denominator: str = "") -> float | None:
-    """value × multiplier ÷ divisor (÷ a fraction's denominator), exact in rationals, then a float; None if unknown."""
-    parts = (value or "", multiplier or "", divisor or "1", denominator or "1")
-    if not all(NUMBER.match(p) for p in parts):
+def exact(text: object) -> Fraction | None:
+    """A decimal as written in the CSV file, as an exact fraction; None when missing or not a number."""
+    if not isinstance(text, str) or not text:
         return None
-    number, times, over, den = (Fraction(Decimal(p)) for p in parts)
-    if over == 0 or den == 0:
+    try:
+        return Fraction(text)
+    except (ValueError, ZeroDivisionError):
         return None
-    return float(number * times / over / den)
 
 
-def with_base_values(frame: pd.DataFrame, raw: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
-    """Add `value_base` and `base_unit` to the indicators frame, from the raw CSV strings of indicators and units."""
-    multiplier = dict(zip(units["unit"], units["multiplier"], strict=True))
-    divisor = dict(zip(units["unit"], units["divisor"], strict=True)) if "divisor" in units else {}
-    base_unit = dict(zip(units["unit"], units["base_unit"], strict=True))
-    denominators = raw["value_denominator"] if "value_denominator" in raw else pd.Series("", index=raw.index)
-    frame = frame.copy()
-    frame["value_base"] = pd.Series(
-        [
-            None if not v else base_value(v, multiplier.get(u), divisor.get(u, "1"), d)
-            for v, u, d in zip(raw["value"], frame["unit"], denominators, strict=True)
-        ],
-        dtype="Float64",
+def base_value(value: object, multiplier: object, divisor: object = "1", denominator: object = "1") -> float | None:
+    """value × multiplier ÷ divisor ÷ denominator, exactly from their decimal texts, then as a float.
+
+    None when any of them is unknown or a divisor is zero. 37.73 × 100000000 is exactly 3773000000.
+    """
+    parts = [exact(v) for v in (value, multiplier, divisor, denominator)]
+    if any(p is None for p in parts) or parts[2] == 0 or parts[3] == 0:
+        return None
+    v, m, d, n = parts
+    return float(v * m / d / n)  # type: ignore[operator]
+
+
+def with_base_values(frame: pd.DataFrame, read: TableRead, units: TableRead) -> pd.DataFrame:
+    """Add `value_base` and `base_unit` to the indicators frame, from the written texts of value and units.
+
+    The exact arithmetic runs once per distinct (value, unit, denominator), not once per row.
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if units.frame is None or units.text is None or read.text is None:
+        raise load_error("units", units.errors)
+    unit_text = units.text.to_pandas()
+    by_unit = unit_text.set_index("unit")
+    multiplier = by_unit["multiplier"]
+    divisor = by_unit["divisor"] if "divisor" in by_unit else pd.Series("1", index=by_unit.index)
+    text = read.text
+    value = pc.if_else(pa.array(frame["value"].isna().to_numpy()), "", text.column("value"))
+    unit = pc.if_else(pa.array(frame["unit"].isna().to_numpy()), "", text.column("unit"))
+    parts = [value, unit]
+    if "value_denominator" in text.column_names:
+        parts.append(text.column("value_denominator"))
+    # One key per row, encoded once: the exact arithmetic runs per distinct key.
+    separator = pa.scalar("\x1f", value.type)
+    encoded = pc.dictionary_encode(pc.binary_join_element_wise(*parts, separator)).combine_chunks()
+    computed = [
+        base_value(v, multiplier.get(u), divisor.get(u, "1") or "1", (d or ["1"])[0] or "1")
+        if u in multiplier.index
+        else None
+        for v, u, *d in (key.split("\x1f") for key in encoded.dictionary.to_pylist())
+    ]
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    values = np.array([np.nan if c is None else c for c in computed], dtype="float64")
+    unknown = np.array([c is None for c in computed], dtype=bool)
+    keys = units.text.column("unit")
+    position = pc.index_in(unit, value_set=keys)  # the first row of a repeated unit, as the key check reports it
+    base_unit = pc.take(units.text.column("base_unit"), position)
+    return frame.assign(
+        value_base=pd.arrays.FloatingArray(values[codes], unknown[codes]),
+        base_unit=pd.array(base_unit, dtype=pd.StringDtype("pyarrow")),
     )
-    frame["base_unit"] = pd.Series([base_unit.get(u) for u in frame["unit"]], dtype="string")
-    return frame
 
 
 def decimal_text(value: object) -> str | None:
@@ -183,6 +175,8 @@ def decimal_text(value: object) -> str | None:
 
     This is how the CSV file writes it, so it is what evidence is matched against and what `show` prints.
     """
+    import pandas as pd
+
     if value is None or pd.isna(value):
         return None
     return format(Decimal(repr(float(value))).normalize(), "f")

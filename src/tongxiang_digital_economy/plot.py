@@ -24,7 +24,7 @@ import pandas as pd
 
 from .exceptions import PlotError
 from .load import load
-from .series import grade_order, series, subject_column
+from .timeseries import grade_order, series, subject_column
 
 MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v", "range": "o"}
 QUALIFIER_WORDS = {"eq": "exact", "approx": "about", "gt": "more than", "gte": "at least", "lt": "less than"}

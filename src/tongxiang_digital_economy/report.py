@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Severity = Literal["error", "warning", "info"]
+from .problems import PROBLEMS, Severity
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,12 @@ class Problem:
     severity: Severity
     message: str
     layer: Literal["descriptor", "structure", "semantics", "archive"]
+
+    @classmethod
+    def of(cls, type_id: str, table: str | None, row: int | None, field: str | None, message: str) -> Problem:
+        """A problem of a registered type (its severity and layer come from the registry)."""
+        kind = PROBLEMS[type_id]
+        return cls(table, row, field, type_id, kind.severity, message, kind.layer)
 
     def location(self) -> str:
         parts = [self.table or "package"]
@@ -95,3 +101,6 @@ class Report:
             f"{len(self.infos)} figures corroborated"
         )
         return "\n".join(lines)
+
+
+problem = Problem.of

@@ -10,6 +10,7 @@ pair of rows, so a view costs time linear in its rows.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -85,7 +86,11 @@ def with_joins(
         if target is None or target not in sources or column not in sources[target].columns:
             continue
         lookup = keyed(sources[target], str(ref_field))[column]
-        added[f"{field}__{column}"] = frame[field].map(lookup)
+        mapped = frame[field].map(lookup)
+        if mapped.dtype != lookup.dtype:  # a map that found nothing gives floats; keep the column's own type
+            with contextlib.suppress(TypeError, ValueError):
+                mapped = mapped.astype(lookup.dtype)
+        added[f"{field}__{column}"] = mapped
     return frame.assign(**added) if added else frame
 
 

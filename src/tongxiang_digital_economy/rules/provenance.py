@@ -106,6 +106,8 @@ for _table in ("enterprises", "projects"):
     )
     def names_are_names(view: pd.DataFrame) -> pd.Series:
         """A name is not a common noun (互联网医院, the company)."""
+        if "generic_names" not in view:  # a frame checked without the lexicon (tde.schema on a user's frame)
+            return pd.Series(True, index=view.index)
         return each_row(
             view,
             ["name_zh", "aliases", "generic_names"],

@@ -1,0 +1,158 @@
+"""pandera schemas compiled from the Table Schemas, with the semantic rules as named checks.
+
+The Table Schemas stay the one source of column types and constraints: nothing here restates a column. For a
+table, `compile_schema` turns each field into a `pandera.Column` (dtype as `load()` gives it, nullable unless
+required, unique, enum, minimum/maximum, length, pattern, format), the primary key into the schema's `unique`, each
+foreign key into a check against the referenced table's values, and adds the rules of rules.RULES for that table as
+dataframe checks named by rule id. `tde.schema("indicators")` returns it, so a frame a user derived (filtered,
+merged, edited) can be checked in their own CI:
+
+    >>> tde.schema("indicators").validate(df, lazy=True)
+
+The rules see the frame joined with the package's other tables (rules.views), exactly as `validate` runs them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from .descriptor import read_descriptor, resource
+from .load import finished, read_resource
+from .paths import package_dir
+from .reader import ARROW_TYPES, FORMATS, PANDAS_TYPES, foreign_keys, key_fields
+from .rules import RULES, Rule, views
+
+SELF = pd.DataFrame()  # marks a foreign key into the table itself: checked against the frame being validated
+
+
+def dtype_of(kind: str) -> Any:
+    """The dtype `load()` gives a column of Table Schema type `kind`."""
+    if kind == "date":
+        return "datetime64[s]"
+    return PANDAS_TYPES[ARROW_TYPES[kind]]
+
+
+def field_checks(f: dict[str, Any]) -> list[pa.Check]:
+    """The pandera checks of one field's type format and constraints."""
+    c = f.get("constraints", {})
+    kind = f.get("type", "string")
+    checks = []
+    if kind == "number":
+        checks.append(pa.Check(lambda s: np.isfinite(s.astype("float64")), name="finite-number"))
+    if f.get("format", "default") in FORMATS:
+        checks.append(pa.Check.str_matches(FORMATS[f["format"]]))
+    if "enum" in c:
+        checks.append(pa.Check.isin(c["enum"]))
+    if "pattern" in c:
+        checks.append(pa.Check.str_matches(f"^(?:{c['pattern']})$"))
+    if "minLength" in c or "maxLength" in c:
+        checks.append(pa.Check.str_length(c.get("minLength"), c.get("maxLength")))
+    bounds = {"minimum": pa.Check.ge, "maximum": pa.Check.le, "exclusiveMinimum": pa.Check.gt}
+    bounds["exclusiveMaximum"] = pa.Check.lt
+    for key, make in bounds.items():
+        if key in c:
+            bound = pd.Timestamp(c[key]) if kind == "date" else c[key]
+            checks.append(make(bound))
+    return checks
+
+
+def foreign_key_check(fields: list[str], resource_name: str, target: pd.DataFrame, ref_fields: list[str]) -> pa.Check:
+    """A dataframe check: the rows whose key is missing or among the referenced table's keys pass."""
+    name = f"foreign-key:{','.join(fields)}->{resource_name}.{','.join(ref_fields)}"
+
+    def passes(df: pd.DataFrame) -> pd.Series:
+        ref = df if target is SELF else target
+        keys = df[fields]
+        known = keys.notna().all(axis=1)
+        if len(fields) == 1:
+            inside = keys[fields[0]].isin(ref[ref_fields[0]].dropna())
+        else:
+            inside = pd.Series(
+                pd.MultiIndex.from_frame(keys).isin(pd.MultiIndex.from_frame(ref[ref_fields].dropna())),
+                index=df.index,
+            )
+        return inside | ~known
+
+    return pa.Check(passes, name=name, ignore_na=False)
+
+
+def rule_check(rule: Rule, table: str, others: dict[str, pd.DataFrame], archive: tuple | None) -> pa.Check:
+    """A rule as a named dataframe check: the frame is joined with the package's other tables first."""
+    cache: dict[int, pd.DataFrame] = {}
+
+    def passes(df: pd.DataFrame) -> pd.Series:
+        key = id(df)
+        if key not in cache:
+            texts, hashes = archive if archive is not None else (None, None)
+            cache.clear()
+            cache[key] = views({**others, table: df}, texts, hashes)[table]
+        return rule.check(cache[key])
+
+    # A warning rule (or an info finding) warns (pandera's SchemaWarning) rather than failing, as in `validate`.
+    return pa.Check(passes, name=rule.id, ignore_na=False, raise_warning=rule.severity in ("warning", "info"))
+
+
+def compile_schema(
+    table: str,
+    table_schema: dict[str, Any],
+    frames: dict[str, pd.DataFrame],
+    rules: list[Rule] | None = None,
+    archive: tuple | None = None,
+) -> pa.DataFrameSchema:
+    """The pandera schema of `table` from its Table Schema, the referenced tables' frames and its rules."""
+    columns = {
+        f["name"]: pa.Column(
+            dtype_of(f.get("type", "string")),
+            field_checks(f),
+            nullable=not f.get("constraints", {}).get("required", False),
+            unique=bool(f.get("constraints", {}).get("unique", False)),
+            report_duplicates="exclude_first",  # as the reader does: the repeats, not the first occurrence
+            required=True,
+            description=f.get("description"),
+            title=f.get("title"),
+        )
+        for f in table_schema["fields"]
+    }
+    checks: list[pa.Check] = []
+    for fields, other, ref_fields in foreign_keys(table_schema):
+        target = SELF if not other or other == table else frames.get(other)
+        if target is not None:
+            checks.append(foreign_key_check(fields, other, target, ref_fields))
+    others = {k: v for k, v in frames.items() if k != table}
+    checks += [rule_check(r, table, others, archive) for r in rules or []]
+    pk = key_fields(table_schema.get("primaryKey"))
+    return pa.DataFrameSchema(
+        columns,
+        checks=checks,
+        unique=pk or None,
+        report_duplicates="exclude_first",
+        name=table,
+        strict=False,
+        ordered=False,
+    )
+
+
+def schema(table: str, path: str | Path | None = None, archive: str | Path | None = None) -> pa.DataFrameSchema:
+    """The pandera DataFrameSchema of a table of the package (default: the shipped one), rules included.
+
+    With `archive` (a folder of source texts) the rules that need it are included too.
+    """
+    from .validation import read_archive
+
+    base = package_dir(path)
+    descriptor = read_descriptor(base)
+    table_schema = read_resource(base, resource(descriptor, table)).schema
+    reads = {read.name: read for read in (read_resource(base, res) for res in descriptor["resources"])}
+    # The frames as `load()` gives them (indicators with value_base): the rules' views are built from these.
+    frames = {name: finished(read, reads) for name, read in reads.items() if read.frame is not None}
+    texts = None
+    if archive is not None:
+        texts, hashes, _problems = read_archive(Path(archive), frames.get("sources"))
+        texts = (texts, hashes)
+    rules = [r for r in RULES if r.table == table and (archive is not None or not r.needs_archive)]
+    return compile_schema(table, table_schema, frames, rules, texts)

@@ -1,0 +1,731 @@
+"""The typed reader: one CSV file to one typed DataFrame and every cell that does not fit its Table Schema.
+
+Both `load()` and `validate()` read tables through `read_table`, so what "loads" and what is "valid" are decided by
+the same code. It is schema-driven (nothing here names a table or a column) and vectorised:
+
+1. The header is read on its own and compared with the schema's field names; a header that differs stops the
+   table with one clear problem (a swapped pair of columns would otherwise give hundreds of shifted errors).
+2. pyarrow's CSV reader parses the file with every column as text (no inference, no missing-value guessing).
+   When it cannot (a row with the wrong number of cells, a blank line, bytes that are not UTF-8, an unclosed
+   quote), the file is parsed again by the standard library, slowly, to say exactly which record and field is
+   wrong; the records stay in place, so row N of the frame is CSV row N + 2 (the header is row 1) either way.
+3. Each field's text is checked and converted per its Table Schema type, format, missing values and constraints
+   with pyarrow compute kernels; a cell that fails becomes <NA> in the frame and a Problem in the list.
+4. Primary keys and `unique` fields are checked on the typed columns; foreign keys by `check_foreign_keys` once
+   the referenced tables are read too.
+
+Only what is implemented is accepted: a schema with a type, format or property outside SUPPORTED is refused with
+a `schema-unsupported` problem (a DescriptorError for `load()`), never half-read. Numbers are stricter than
+frictionless: ASCII digits only, no surrounding spaces, no NaN or infinity (a 1e309 overflows to infinity).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pyarrow import csv as pacsv
+
+from . import problems as P
+from .report import Problem, problem
+
+# Table Schema properties the reader implements, per level; anything else is refused.
+SCHEMA_KEYS = {"$schema", "fields", "missingValues", "primaryKey", "foreignKeys", "description", "title", "name"}
+FIELD_KEYS = {"name", "type", "format", "constraints", "description", "title", "example", "trueValues", "falseValues"}
+FIELD_KEYS |= {"rdfType"}  # informative only
+TYPES = {
+    "string": {"default", "uri", "email", "uuid"},
+    "integer": {"default"},
+    "number": {"default"},
+    "boolean": {"default"},
+    "date": {"default"},
+    "year": {"default"},
+}
+CONSTRAINTS = {
+    "string": {"required", "unique", "enum", "pattern", "minLength", "maxLength"},
+    "integer": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
+    "number": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
+    "boolean": {"required", "enum"},
+    "date": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
+    "year": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
+}
+# The dialect the reader implements is CSV as RFC 4180 writes it; these keys may only hold these values.
+DIALECT_DEFAULTS = {
+    "delimiter": ",",
+    "quoteChar": '"',
+    "doubleQuote": True,
+    "header": True,
+    "headerRow": 1,
+    "lineTerminator": "\n",
+    "skipInitialSpace": False,
+    "commentChar": None,
+}
+ENCODINGS = {"utf-8", "utf8", "utf-8-sig"}
+
+TRUE_VALUES = ["true", "True", "TRUE", "1"]
+FALSE_VALUES = ["false", "False", "FALSE", "0"]
+INTEGER = r"^[+-]?[0-9]+$"
+NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+YEAR = r"^[0-9]{4}$"
+FORMATS = {
+    "uri": r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$",
+    "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+    "uuid": r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+}
+# A cell a spreadsheet runs as a formula: one starting with = or @, or with + or - and holding formula syntax
+# (a call, a sheet or DDE reference). A signed number or a lone sign ("-18.69%", "+", "-2.15 億元") is text, not code.
+FORMULA_ALWAYS = ("=", "@")
+FORMULA_SIGNS = ("+", "-")
+FORMULA_SYNTAX = r"[(!|=]"
+INT64_MAX = 2**63 - 1
+BLOCK_SIZE = 4 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
+EXCERPT = 40
+
+# Text is read as large_string, the layout pandas' arrow-backed string dtype uses, so the frame shares the reader's
+# buffers instead of converting every string column.
+TEXT = pa.large_string()
+ARROW_TYPES = {
+    "string": TEXT,
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.timestamp("s"),
+    "year": pa.int64(),
+}
+PANDAS_TYPES = {
+    TEXT: pd.StringDtype("pyarrow"),
+    pa.int64(): pd.Int64Dtype(),
+    pa.float64(): pd.Float64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
+}
+
+
+@dataclass
+class TableRead:
+    """What reading one table gave: its text, its typed frame (bad cells as <NA>) and its problems.
+
+    `frame` and `text` are None when the rows could not be read at all (missing file, header mismatch); `broken`
+    is True when the table has structural problems, so rules on it would report on shifted or missing rows.
+    """
+
+    name: str
+    schema: dict[str, Any]
+    frame: pd.DataFrame | None
+    text: pa.Table | None
+    problems: list[Problem] = field(default_factory=list)
+    broken: bool = False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def excerpt(value: object) -> str:
+    """A cell as a message quotes it: repr of at most EXCERPT characters, with its length when cut."""
+    text = str(value)
+    if len(text) <= EXCERPT:
+        return repr(text)
+    return f"{text[:EXCERPT]!r}… ({len(text)} characters)"
+
+
+def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object = None) -> str | None:
+    """Why the reader cannot honour this schema (and dialect/encoding), or None when it can."""
+    extra = set(schema) - SCHEMA_KEYS
+    if extra:
+        return f"Table Schema property {sorted(extra)[0]!r} is not supported by the reader"
+    missing = schema.get("missingValues", [""])
+    if not isinstance(missing, list) or not all(isinstance(v, str) for v in missing):
+        return "missingValues must be a list of strings"
+    for f in schema["fields"]:
+        name, kind = f["name"], f.get("type", "string")
+        if kind not in TYPES:
+            return f"field {name!r}: type {kind!r} is not supported by the reader (supported: {', '.join(TYPES)})"
+        if set(f) - FIELD_KEYS:
+            return f"field {name!r}: property {sorted(set(f) - FIELD_KEYS)[0]!r} is not supported by the reader"
+        if f.get("format", "default") not in TYPES[kind]:
+            return f"field {name!r}: format {f.get('format')!r} of type {kind!r} is not supported by the reader"
+        constraints = f.get("constraints", {})
+        if not isinstance(constraints, dict):
+            return f"field {name!r}: constraints must be an object"
+        if set(constraints) - CONSTRAINTS[kind]:
+            return f"field {name!r}: constraint {sorted(set(constraints) - CONSTRAINTS[kind])[0]!r} is not supported "
+        if ("trueValues" in f or "falseValues" in f) and kind != "boolean":
+            return f"field {name!r}: trueValues/falseValues only apply to booleans"
+        if "pattern" in constraints and not isinstance(constraints["pattern"], str):
+            return f"field {name!r}: pattern must be a string"
+    names = [f["name"] for f in schema["fields"]]
+    if len(set(names)) != len(names):
+        return "two fields have the same name"
+    for key in key_fields(schema.get("primaryKey")) + [k for fk in foreign_keys(schema) for k in fk[0]]:
+        if key not in names:
+            return f"key field {key!r} is not a field of the schema"
+    if dialect is not None:
+        if not isinstance(dialect, dict):
+            return "dialect must be an object"
+        for key, value in dialect.items():
+            if key in ("$schema", "name", "title", "description", "csvddfVersion"):
+                continue
+            if key not in DIALECT_DEFAULTS:
+                return f"dialect property {key!r} is not supported by the reader"
+            if value != DIALECT_DEFAULTS[key] and not (key == "lineTerminator" and value in ("\r\n", "\r")):
+                return f"dialect {key}={value!r} is not supported: the reader reads comma-separated UTF-8 CSV"
+    if encoding is not None and str(encoding).lower() not in ENCODINGS:
+        return f"encoding {encoding!r} is not supported: save the file as UTF-8 and declare encoding utf-8"
+    return None
+
+
+def key_fields(value: object) -> list[str]:
+    """A primaryKey or foreign key `fields` value as a list (Table Schema allows a string or a list)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+
+
+def foreign_keys(schema: dict[str, Any]) -> list[tuple[list[str], str, list[str]]]:
+    """(fields, referenced resource or '' for itself, referenced fields) of each foreign key."""
+    out = []
+    for fk in schema.get("foreignKeys", []) or []:
+        ref = fk.get("reference", {})
+        out.append((key_fields(fk.get("fields")), ref.get("resource", ""), key_fields(ref.get("fields"))))
+    return out
+
+
+# --- reading text ------------------------------------------------------------------------------------------------
+
+
+def read_header(path: Path) -> list[str] | None:
+    """The first record of the file as text, or None when it cannot be decoded or parsed (the slow path says why)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh, raised_field_limit():
+            return next(csv.reader(fh, strict=True), [])
+    except (UnicodeDecodeError, csv.Error):
+        return None
+
+
+@contextmanager
+def raised_field_limit() -> Iterator[None]:
+    """The stdlib csv module refuses fields over 128 KiB by default; the reader has no such limit, so the verdict
+    on a large cell is the same everywhere. The limit is process-wide, so it is restored afterwards."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(sys.maxsize)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def read_fast(path: Path, names: list[str]) -> pa.Table | None:
+    """Every record after the header as text columns with pyarrow, or None if any record is not well formed."""
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=BLOCK_SIZE),
+            # No invalid_row_handler: it fails on rows that are not UTF-8 (pyarrow decodes the row's text for it);
+            # the first malformed row raises instead, and the slow path then finds them all.
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, TEXT),
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                check_utf8=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    return table
+
+
+def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.ndarray, list[Problem]]:
+    """Every record with the standard library: exact record numbers for malformed rows and undecodable bytes.
+
+    Records that are malformed stay as empty rows flagged in the returned mask, so row positions are kept.
+    """
+    text = path.read_bytes().decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    found: list[Problem] = []
+    width = len(names)
+    records: list[list[str]] = []
+    bad: list[bool] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    with raised_field_limit():
+        try:
+            next(reader, None)  # the header, already compared with the fields
+            for record in reader:
+                row = len(records) + 2
+                if not record:
+                    found.append(problem(P.BLANK_ROW, name, row, None, "the row is blank: delete it"))
+                elif len(record) < width:
+                    found.append(
+                        problem(
+                            P.MISSING_CELL,
+                            name,
+                            row,
+                            names[len(record)],
+                            f"the row has {len(record)} cells, the header {width}: add the missing cells",
+                        )
+                    )
+                elif len(record) > width:
+                    found.append(
+                        problem(
+                            P.EXTRA_CELL,
+                            name,
+                            row,
+                            None,
+                            f"the row has {len(record)} cells, the header {width}: remove the extra cells or quote "
+                            "a value that holds a comma",
+                        )
+                    )
+                else:
+                    records.append(record)
+                    bad.append(False)
+                    continue
+                records.append([""] * width)
+                bad.append(True)
+        except csv.Error as exc:
+            row = len(records) + 2
+            found.append(
+                problem(
+                    P.CSV_ERROR,
+                    name,
+                    row,
+                    None,
+                    f"the file is not well-formed CSV from this row on ({exc}): close the quote that opens here, "
+                    "or double a quote inside a quoted cell",
+                )
+            )
+    columns: dict[str, list[str]] = {n: [] for n in names}
+    for number, record in enumerate(records, start=2):
+        for n, cell in zip(names, record, strict=True):
+            if any("\udc80" <= ch <= "\udcff" for ch in cell):
+                found.append(
+                    problem(
+                        P.ENCODING_ERROR,
+                        name,
+                        number,
+                        n,
+                        f"{excerpt(cell.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace'))} is not "
+                        "UTF-8 text: save the file as UTF-8",
+                    )
+                )
+                bad[number - 2] = True
+                cell = ""
+            columns[n].append(cell)
+    table = pa.table({n: pa.array(columns[n], TEXT) for n in names})
+    return table, np.array(bad, dtype=bool), found
+
+
+def header_problem(name: str, header: list[str], names: list[str]) -> Problem:
+    """One problem that says how the header differs from the schema's fields."""
+    missing = [n for n in names if n not in header]
+    extra = [h for h in header if h not in names]
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(missing))
+    if extra:
+        parts.append("extra " + ", ".join(excerpt(h) for h in extra))
+    if not parts:
+        moved = [n for n, h in zip(names, header, strict=False) if n != h]
+        parts.append("columns out of order (" + ", ".join(moved) + ")")
+    width = max(len(names), len(header))
+    at = next(i for i in range(width) if i >= len(names) or i >= len(header) or names[i] != header[i])
+    first = names[at] if at < len(names) else None
+    return problem(
+        P.INCORRECT_LABEL,
+        name,
+        1,
+        first,
+        f"the header differs from the schema's fields: {'; '.join(parts)}; the header must be "
+        f"{','.join(names)} (the rows were not checked)",
+    )
+
+
+# --- typing ------------------------------------------------------------------------------------------------------
+
+
+def full_match(text: pa.ChunkedArray, pattern: str) -> np.ndarray:
+    """Where the text matches `pattern` as a whole (RE2, so \\d and [0-9] are ASCII only)."""
+    try:
+        return np.asarray(pc.match_substring_regex(text, f"^(?:{pattern})$"), dtype=bool)
+    except pa.ArrowInvalid:
+        # A pattern RE2 cannot run (look-around, back-reference): Python's re, once per distinct value.
+        compiled = re.compile(pattern)
+        values = pd.Series(text.to_numpy(zero_copy_only=False))
+        return values.map(lambda v: compiled.fullmatch(v) is not None).to_numpy(dtype=bool)
+
+
+def with_nulls(column: pa.ChunkedArray, null: np.ndarray) -> pa.ChunkedArray:
+    """`column` with the cells of `null` set to null, sharing its data buffers (no copy of the strings)."""
+    chunks, at = [], 0
+    for chunk in column.chunks:
+        n = len(chunk)
+        part = null[at : at + n]
+        at += n
+        if not part.any():
+            chunks.append(chunk)
+            continue
+        if chunk.offset or chunk.null_count:
+            chunks.append(pc.if_else(pa.array(part), pa.scalar(None, chunk.type), chunk))
+            continue
+        validity = pa.py_buffer(np.packbits(~part, bitorder="little"))
+        chunks.append(
+            pa.Array.from_buffers(chunk.type, n, [validity, *chunk.buffers()[1:]], null_count=int(part.sum()))
+        )
+    return pa.chunked_array(chunks, type=column.type)
+
+
+def chunked(values: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    return values if isinstance(values, pa.ChunkedArray) else pa.chunked_array([values])
+
+
+def fast_cast(present: pa.ChunkedArray, kind: str) -> pa.ChunkedArray | None:
+    """Arrow's own parse of every present cell, or None when some cell does not parse (the slow path says which).
+
+    Arrow's parsers are ASCII-only and refuse spaces, like the Table Schema types here; what they accept beyond
+    them (NaN and infinity for numbers, a time after a date) is refused by the caller.
+    """
+    target = {"integer": pa.int64(), "number": pa.float64(), "date": pa.timestamp("s")}[kind]
+    try:
+        return pc.cast(present, target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+
+
+def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -> tuple[pa.ChunkedArray, np.ndarray]:
+    """The column in its type (missing and invalid cells null) and the mask of present cells that do not fit."""
+    kind, fmt = f.get("type", "string"), f.get("format", "default")
+    present = with_nulls(text, missing)
+    if kind == "string":
+        wrong = ~full_match(text, FORMATS[fmt]) if fmt in FORMATS else np.zeros(len(text), dtype=bool)
+        return present, wrong & ~missing
+    if kind == "boolean":
+        true, false = f.get("trueValues", TRUE_VALUES), f.get("falseValues", FALSE_VALUES)
+        is_true = np.asarray(pc.is_in(text, pa.array(true, TEXT)), dtype=bool)
+        ok = is_true | np.asarray(pc.is_in(text, pa.array(false, TEXT)), dtype=bool)
+        return with_nulls(chunked(pa.array(is_true, pa.bool_())), missing | ~ok), ~ok & ~missing
+    if kind in ("integer", "number", "date"):
+        typed = fast_cast(present, kind)
+        if typed is not None:
+            ok = np.ones(len(text), dtype=bool)
+            if kind == "number":
+                ok = np.asarray(pc.fill_null(pc.is_finite(typed), True), dtype=bool)
+            elif kind == "date":
+                ok = np.asarray(pc.equal(pc.binary_length(text), 10), dtype=bool)
+            return typed, ~ok & ~missing
+    if kind in ("integer", "year"):
+        ok = full_match(text, INTEGER if kind == "integer" else YEAR)
+        long = ok & (np.asarray(pc.utf8_length(text)) >= 19)
+        for i in np.flatnonzero(long):
+            ok[i] = abs(int(text[int(i)].as_py())) <= INT64_MAX
+        clean = pc.replace_substring_regex(pc.if_else(pa.array(ok), text, "0"), r"^\+", "")
+        return with_nulls(chunked(pc.cast(clean, pa.int64())), missing | ~ok), ~ok & ~missing
+    if kind == "number":
+        ok = full_match(text, NUMBER)
+        values = pc.cast(pc.if_else(pa.array(ok), text, "0"), pa.float64())
+        ok &= np.asarray(pc.is_finite(values), dtype=bool)
+        return with_nulls(chunked(values), missing | ~ok), ~ok & ~missing
+    if kind == "date":
+        ok = full_match(text, DATE)
+        parsed = pc.strptime(pc.if_else(pa.array(ok), text, "2000-01-01"), format="%Y-%m-%d", unit="s")
+        # strptime rolls 2020-02-30 over to March; a real day prints back as itself.
+        ok &= np.asarray(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text), dtype=bool)
+        return with_nulls(chunked(parsed), missing | ~ok), ~ok & ~missing
+    raise AssertionError(f"unsupported type {kind!r} passed the schema check")
+
+
+def scalar(f: dict[str, Any], value: object) -> object:
+    """A constraint bound or enum value in the field's type (dates written as text become timestamps)."""
+    if f.get("type") == "date" and isinstance(value, str):
+        return pd.Timestamp(value).to_datetime64().astype("datetime64[s]")
+    return value
+
+
+def check_constraints(
+    name: str, f: dict[str, Any], text: pa.ChunkedArray, typed: pa.ChunkedArray, present: np.ndarray
+) -> list[tuple[np.ndarray, str]]:
+    """(mask of failing cells, message template) for each constraint of the field, on cells that are present."""
+    c = f.get("constraints", {})
+    out: list[tuple[np.ndarray, str]] = []
+    if "enum" in c:
+        allowed = [v for v in c["enum"]]
+        if f.get("type", "string") == "string":
+            inside = np.asarray(pc.is_in(text, pa.array([str(v) for v in allowed], TEXT)), dtype=bool)
+        else:
+            values = pd.Series(typed.to_pandas())
+            inside = values.isin([scalar(f, v) for v in allowed]).to_numpy(dtype=bool)
+        listed = literal(", ".join(map(str, allowed)))
+        out.append((present & ~inside, "{cell} is not one of " + listed + ": use one of them"))
+    if "pattern" in c:
+        out.append(
+            (present & ~full_match(text, c["pattern"]), "{cell} does not match the pattern " + literal(c["pattern"]))
+        )
+    if "minLength" in c or "maxLength" in c:
+        length = np.asarray(pc.utf8_length(text))
+        if "minLength" in c:
+            out.append((present & (length < c["minLength"]), f"{{cell}} is shorter than {c['minLength']} characters"))
+        if "maxLength" in c:
+            out.append((present & (length > c["maxLength"]), f"{{cell}} is longer than {c['maxLength']} characters"))
+    comparisons = {
+        "minimum": (pc.less, "less than"),
+        "exclusiveMinimum": (pc.less_equal, "not more than"),
+        "maximum": (pc.greater, "more than"),
+        "exclusiveMaximum": (pc.greater_equal, "not less than"),
+    }
+    for key, (fails, words) in comparisons.items():
+        if key in c:
+            bound = pa.scalar(scalar(f, c[key]), typed.type)
+            failed = np.asarray(pc.fill_null(fails(typed, bound), False), dtype=bool)
+            out.append((present & failed, f"{{cell}} is {words} {c[key]}"))
+    return out
+
+
+def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
+    """Read and type one table: the TableRead with its frame and every problem of its cells and keys."""
+    names = [f["name"] for f in schema["fields"]]
+    if not path.is_file():
+        what = "is missing" if not path.exists() else "is not a file"
+        return TableRead(name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{path} {what}")], True)
+    header = read_header(path)
+    if header is not None and header != names:
+        if not header or header == [""]:
+            found = problem(P.SOURCE_ERROR, name, None, None, f"{path} is empty: it needs at least the header")
+            return TableRead(name, schema, None, None, [found], True)
+        return TableRead(name, schema, None, None, [header_problem(name, header, names)], True)
+    text = read_fast(path, names) if header is not None else None
+    if text is not None:
+        bad = np.zeros(text.num_rows, dtype=bool)
+        found: list[Problem] = []
+    else:
+        try:
+            text, bad, found = read_slow(name, path, names)
+        except OSError as exc:
+            return TableRead(name, schema, None, None, [problem(P.SOURCE_ERROR, name, None, None, str(exc))], True)
+    frame, cell_problems = type_table(name, schema, text, bad)
+    found += cell_problems
+    return TableRead(name, schema, frame, text, found, broken=bool(bad.any()))
+
+
+def type_table(
+    name: str, schema: dict[str, Any], text: pa.Table, bad: np.ndarray
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """The typed frame (cells that do not fit are <NA>) and the problems of every cell, key and unique field."""
+    missing_values = schema.get("missingValues", [""])
+    columns: dict[str, pa.ChunkedArray] = {}
+    found: list[Problem] = []
+    # A row whose every cell is empty is blank (pyarrow reads an empty line so; so does `,,,,`), as frictionless says.
+    blank = ~bad
+    for column in text.columns:
+        if not blank.any():
+            break
+        blank &= empty(column)
+    found += [problem(P.BLANK_ROW, name, int(i) + 2, None, "the row is blank: delete it") for i in blank.nonzero()[0]]
+    bad = bad | blank
+    valid = ~bad
+    for f in schema["fields"]:
+        fname, kind = f["name"], f.get("type", "string")
+        col = text.column(fname)
+        if missing_values == [""]:
+            missing = empty(col) | bad
+        else:
+            missing = np.asarray(pc.is_in(col, pa.array(missing_values, TEXT)), dtype=bool) | bad
+        typed, wrong = type_column(f, col, missing)
+        found += cells(name, fname, col, wrong, P.TYPE_ERROR, f"{{cell}} is not a valid {describe(f)}")
+        present = ~missing & ~wrong
+        if f.get("constraints", {}).get("required"):
+            found += cells(
+                name, fname, col, missing & valid, P.CONSTRAINT_ERROR, "the field is required: fill in a value"
+            )
+        failing = wrong.copy()
+        for mask, template in check_constraints(name, f, col, typed, present):
+            found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template)
+            failing |= mask
+        if kind == "string" and f.get("format", "default") == "default":
+            formula = formula_cells(col)
+            found += cells(
+                name,
+                fname,
+                col,
+                formula & present,
+                P.FORMULA_CELL,
+                "{cell} starts like a spreadsheet formula; a spreadsheet opening the CSV would run it: "
+                "reword it or prefix it with an apostrophe",
+            )
+        columns[fname] = with_nulls(typed, failing & ~missing) if failing.any() else typed
+    frame = pa.table(columns).to_pandas(types_mapper=PANDAS_TYPES.get)
+    frame.index = pd.RangeIndex(len(frame))
+    if len(frame) == 0:
+        found.append(problem(P.TABLE_EMPTY, name, None, None, "the table has a header and no rows"))
+    found += key_problems(name, schema, frame, valid)
+    return frame, found
+
+
+def formula_cells(column: pa.ChunkedArray) -> np.ndarray:
+    """Where a cell would run as a spreadsheet formula (see FORMULA_ALWAYS, FORMULA_SIGNS)."""
+
+    def starts(prefixes: tuple[str, ...]) -> np.ndarray:
+        mask = np.zeros(len(column), dtype=bool)
+        for prefix in prefixes:
+            mask |= np.asarray(pc.fill_null(pc.starts_with(column, prefix), False), dtype=bool)
+        return mask
+
+    formula = starts(FORMULA_ALWAYS)
+    signed = starts(FORMULA_SIGNS)
+    if signed.any():
+        rows = np.flatnonzero(signed)
+        code = np.asarray(pc.match_substring_regex(column.take(pa.array(rows)), FORMULA_SYNTAX), dtype=bool)
+        formula[rows[code]] = True
+    return formula
+
+
+def empty(column: pa.ChunkedArray) -> np.ndarray:
+    """Where the cells are empty strings (from the offsets alone: no string is read)."""
+    return np.asarray(pc.equal(pc.binary_length(column), 0), dtype=bool)
+
+
+def describe(f: dict[str, Any]) -> str:
+    kind, fmt = f.get("type", "string"), f.get("format", "default")
+    words = {
+        "integer": "integer (ASCII digits, 64-bit)",
+        "number": "finite number (ASCII digits, no spaces, no NaN or infinity)",
+        "boolean": "boolean (" + "/".join(f.get("trueValues", TRUE_VALUES) + f.get("falseValues", FALSE_VALUES)) + ")",
+        "date": "date (YYYY-MM-DD, a day on the calendar)",
+        "year": "year (four ASCII digits)",
+        "string": f"{fmt} string",
+    }
+    return words[kind]
+
+
+def literal(text: str) -> str:
+    """Text put into a message template as it is: its braces (a pattern's \\d{4}) are not placeholders."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def cells(
+    name: str, fname: str | None, col: pa.ChunkedArray, mask: np.ndarray, type_id: str, template: str
+) -> list[Problem]:
+    """One problem per True cell of `mask`; `{cell}` in the template is the cell's excerpt."""
+    rows = np.flatnonzero(mask)
+    if not len(rows):
+        return []
+    values = col.take(pa.array(rows)).to_pylist()
+    return [
+        problem(type_id, name, int(i) + 2, fname, template.format(cell=excerpt(v)))
+        for i, v in zip(rows, values, strict=True)
+    ]
+
+
+def key_problems(name: str, schema: dict[str, Any], frame: pd.DataFrame, valid: np.ndarray) -> list[Problem]:
+    """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns."""
+    found: list[Problem] = []
+    distinct: dict[str, bool] = {}  # a field both unique and the primary key is hashed once
+    for f in schema["fields"]:
+        if f.get("constraints", {}).get("unique"):
+            found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field", distinct)
+    pk = key_fields(schema.get("primaryKey"))
+    if pk:
+        absent = frame[pk].isna().any(axis=1).to_numpy() & valid
+        for i in np.flatnonzero(absent):
+            found.append(
+                problem(P.PRIMARY_KEY, name, int(i) + 2, ", ".join(pk), "the row has no primary key: fill it in")
+            )
+        found += repeats(name, frame, pk, P.PRIMARY_KEY, "primary key", distinct)
+    return found
+
+
+def all_distinct(column: pd.Series, known: dict[str, bool]) -> bool:
+    """Whether the non-missing values of a column are all different (arrow's hash of each value, once)."""
+    if column.name in known:
+        return known[str(column.name)]
+    known[str(column.name)] = answer = distinct_values(column)
+    return answer
+
+
+def distinct_values(column: pd.Series) -> bool:
+    values = pa.chunked_array(column.array.__arrow_array__()) if hasattr(column.array, "__arrow_array__") else None
+    if values is None:
+        return not column.dropna().duplicated().any()
+    distinct = len(pc.unique(values)) - (1 if values.null_count else 0)
+    return distinct == len(values) - values.null_count
+
+
+def repeats(
+    name: str, frame: pd.DataFrame, fields: list[str], type_id: str, what: str, distinct: dict[str, bool]
+) -> list[Problem]:
+    """A problem on each row whose (non-missing) values in `fields` an earlier row already has."""
+    if len(fields) == 1 and all_distinct(frame[fields[0]], distinct):
+        return []
+    keys = frame[fields]
+    known = keys.notna().all(axis=1)
+    dup = keys.duplicated(keep=False) & known
+    if not dup.any():
+        return []
+    sub = keys[dup]
+    first = sub.groupby(fields, sort=False, dropna=True).cumcount()
+    first_row = sub.index.to_series().groupby([sub[c] for c in fields], sort=False).transform("min")
+    found = []
+    for i in first[first > 0].index:
+        value = ", ".join(str(v) for v in keys.loc[i])
+        found.append(
+            problem(
+                type_id,
+                name,
+                int(i) + 2,
+                ", ".join(fields),
+                f"{excerpt(value)} repeats the {what} of row {int(first_row.loc[i]) + 2}: "
+                "rename or remove the duplicate",
+            )
+        )
+    return found
+
+
+def check_foreign_keys(reads: dict[str, TableRead]) -> list[Problem]:
+    """Every value of a foreign key that the referenced table's key fields do not have (missing values pass)."""
+    found: list[Problem] = []
+    for name, read in reads.items():
+        if read.frame is None:
+            continue
+        for fields, resource, ref_fields in foreign_keys(read.schema):
+            target = reads.get(resource or name)
+            if target is None or target.frame is None:
+                continue  # the referenced table is missing or unreadable: reported on its own
+            found += orphans(name, read.frame, fields, resource or name, target.frame, ref_fields)
+    return found
+
+
+def orphans(
+    name: str, frame: pd.DataFrame, fields: list[str], resource: str, target: pd.DataFrame, ref_fields: list[str]
+) -> list[Problem]:
+    """Problems for the rows of `frame` whose `fields` are not among `target`'s `ref_fields`."""
+    keys = frame[fields]
+    known = keys.notna().all(axis=1).to_numpy()
+    if len(fields) == 1:
+        inside = keys[fields[0]].isin(target[ref_fields[0]].dropna()).to_numpy()
+    else:
+        ref = pd.MultiIndex.from_frame(target[ref_fields].dropna())
+        inside = pd.MultiIndex.from_frame(keys).isin(ref)
+    rows = np.flatnonzero(known & ~inside)
+    found = []
+    for i in rows:
+        value = ", ".join(str(v) for v in keys.iloc[int(i)])
+        found.append(
+            problem(
+                P.FOREIGN_KEY,
+                name,
+                int(i) + 2,
+                ", ".join(fields),
+                f"{excerpt(value)} is not a {', '.join(ref_fields)} of {resource}: add that row to {resource}, "
+                "or correct the value",
+            )
+        )
+    return found

@@ -1,0 +1,532 @@
+"""The bad-input catalogue: broken copies of the real package, each with exactly one fault.
+
+Each case names the problems the engine must report, exactly: (rule id, table, CSV row, field) for every error
+(warnings are listed where the case is about one). The same catalogue is run through `frictionless validate`
+beside the engine, and the two must agree on which cells and rows are bad, except where the test says why the
+engine is stricter. Property tests feed arbitrary bytes and rows to the loader and the validator.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import PackageCopy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.problems import PROBLEMS, problem_types
+from tongxiang_digital_economy.report import Report
+
+Where = tuple[str, str | None, int | None, str | None]  # (rule, table, row, field)
+PLACES_ROWS = len(tde.load("places"))  # data rows of places.csv: an appended row is CSV row PLACES_ROWS + 2
+
+
+@functools.cache
+def baseline_warnings() -> frozenset[Where]:
+    """The warnings of the shipped package itself (conflicts between sources, status words to check)."""
+    return frozenset(located(tde.validate(), "warning"))
+
+
+def located(report: Report, severity: str = "error") -> list[Where]:
+    return sorted(
+        ((p.rule, p.table, p.row, p.field) for p in report.problems if p.severity == severity),
+        key=lambda w: tuple(str(x) for x in w),
+    )
+
+
+def append(package: PackageCopy, table: str, data: bytes, stamp: bool = True) -> None:
+    path = package.csv(table)
+    path.write_bytes(path.read_bytes() + data)
+    if stamp:
+        tde.stamp(package.root)
+
+
+def rewrite(package: PackageCopy, table: str, change: Callable[[str], str], stamp: bool = True) -> None:
+    path = package.csv(table)
+    path.write_bytes(change(path.read_bytes().decode("utf-8")).encode("utf-8"))
+    if stamp:
+        tde.stamp(package.root)
+
+
+def places_resource(descriptor: dict) -> dict:
+    return next(r for r in descriptor["resources"] if r["name"] == "places")
+
+
+def edit_descriptor(package: PackageCopy, change: Callable[[dict], None]) -> None:
+    path = package.root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def swap_columns(text: str) -> str:
+    lines = []
+    for line in text.splitlines(keepends=True):
+        cells = line.rstrip("\n").split(",")
+        cells[1], cells[2] = cells[2], cells[1]
+        lines.append(",".join(cells) + "\n")
+    return "".join(lines)
+
+
+def drop_column(text: str) -> str:
+    return "".join(",".join(line.rstrip("\n").split(",")[:3] + line.rstrip("\n").split(",")[4:]) + "\n"
+                   for line in text.splitlines(keepends=True))  # fmt: skip
+
+
+def add_column(text: str) -> str:
+    lines = text.splitlines()
+    return "\n".join([lines[0] + ",extra"] + [line + ",x" for line in lines[1:]]) + "\n"
+
+
+def blank_line_after(row: int) -> Callable[[str], str]:
+    def change(text: str) -> str:
+        lines = text.splitlines(keepends=True)
+        return "".join([*lines[:row], "\n", *lines[row:]])
+
+    return change
+
+
+def crlf_every_other(text: str) -> str:
+    lines = text.splitlines()
+    return "".join(line + ("\r\n" if i % 2 else "\n") for i, line in enumerate(lines))
+
+
+def set_cells(table: str, cells: dict[int, dict[str, str]]) -> Callable[[PackageCopy], None]:
+    def change(package: PackageCopy) -> None:
+        rows = package.rows(table)
+        for row, values in cells.items():
+            rows[row - 2].update(values)
+        package.write(table, rows)
+
+    return change
+
+
+def header_only(package: PackageCopy) -> None:
+    rewrite(package, "indicators", lambda text: text.splitlines(keepends=True)[0])
+
+
+NEW = PLACES_ROWS + 2  # the CSV row of a row appended to places
+
+# name: (break the package, expected errors, expected warnings or None when not part of the case)
+CATALOGUE: dict[str, tuple[Callable[[PackageCopy], None], list[Where], list[Where] | None]] = {
+    "unclosed quote": (
+        lambda p: append(p, "places", b'x,"Unclosed,X,town,tongxiang\n'),
+        [("csv-error", "places", NEW, None)],
+        None,
+    ),
+    "extra cell": (
+        lambda p: append(p, "places", b"x,X,X,,town,tongxiang,extra\n"),
+        [("extra-cell", "places", NEW, None)],
+        None,
+    ),
+    "missing cell": (
+        lambda p: append(p, "places", b"x,X\n"),
+        [("missing-cell", "places", NEW, "name_zh")],
+        None,
+    ),
+    "blank line": (
+        lambda p: rewrite(p, "places", blank_line_after(3)),
+        [("blank-row", "places", 4, None)],
+        None,
+    ),
+    "byte order mark": (lambda p: rewrite(p, "places", lambda t: "\ufeff" + t), [], None),
+    "CRLF mixed with LF": (lambda p: rewrite(p, "places", crlf_every_other), [], None),
+    "GBK bytes": (
+        lambda p: append(p, "places", "x,X,乌镇,,town,tongxiang\n".encode("gbk")),
+        [("encoding-error", "places", NEW, "name_zh")],
+        None,
+    ),
+    "Latin-1 bytes": (
+        lambda p: append(p, "places", "x,Café,X,,town,tongxiang\n".encode("latin-1")),
+        [("encoding-error", "places", NEW, "name")],
+        None,
+    ),
+    "missing column": (
+        lambda p: rewrite(p, "places", drop_column),
+        [("incorrect-label", "places", 1, "aliases")],
+        None,
+    ),
+    "extra column": (
+        lambda p: rewrite(p, "places", add_column),
+        [("incorrect-label", "places", 1, None)],
+        None,
+    ),
+    "two columns swapped": (
+        lambda p: rewrite(p, "places", swap_columns),
+        [("incorrect-label", "places", 1, "name")],
+        None,
+    ),
+    "broken JSON descriptor": (
+        lambda p: (p.root / "datapackage.json").write_text("{", encoding="utf-8"),
+        [("descriptor-error", None, None, None)],
+        None,
+    ),
+    "descriptor not an object": (
+        lambda p: (p.root / "datapackage.json").write_text("[1]", encoding="utf-8"),
+        [("descriptor-error", None, None, None)],
+        None,
+    ),
+    "missing file": (lambda p: p.csv("places").unlink(), [("scheme-error", "places", None, None)], None),
+    "absolute path": (
+        lambda p: edit_descriptor(p, lambda d: places_resource(d).update(path="/etc/passwd")),
+        [("resource-error", "places", None, None)],
+        None,
+    ),
+    "dot-dot path": (
+        lambda p: edit_descriptor(p, lambda d: places_resource(d).update(path="../places.csv")),
+        [("resource-error", "places", None, None)],
+        None,
+    ),
+    "remote URL": (
+        lambda p: edit_descriptor(p, lambda d: places_resource(d).update(path="https://example.invalid/places.csv")),
+        [("resource-error", "places", None, None)],
+        None,
+    ),
+    "NaN, inf and 1e309": (
+        set_cells("indicators", {2: {"value": "NaN"}, 3: {"value": "inf"}, 4: {"value": "1e309"}}),
+        [("type-error", "indicators", row, "value") for row in (2, 3, 4)],
+        None,
+    ),
+    "non-ASCII digits": (
+        set_cells("indicators", {2: {"year": "２０２４"}, 3: {"value": "１０８.８６"}}),
+        [("type-error", "indicators", 2, "year"), ("type-error", "indicators", 3, "value")],
+        None,
+    ),
+    "spaces around a number": (
+        set_cells("indicators", {2: {"year": " 2024"}, 3: {"value": "108.86 "}}),
+        [("type-error", "indicators", 2, "year"), ("type-error", "indicators", 3, "value")],
+        None,
+    ),
+    "header-only table": (header_only, [], [("table-empty", "indicators", None, None)]),
+    "spreadsheet formula": (
+        set_cells("indicators", {2: {"note": '=HYPERLINK("http://example.invalid","click")'}}),
+        [],
+        [("formula-cell", "indicators", 2, "note")],
+    ),
+    "duplicate key": (
+        lambda p: append(p, "places", "wuzhen,Wuzhen again,乌镇,,town,tongxiang\n".encode()),
+        [("primary-key", "places", NEW, "place_id"), ("unique-error", "places", NEW, "place_id")],
+        None,
+    ),
+    "missing key": (
+        lambda p: append(p, "places", b",Nowhere,X,,town,tongxiang\n"),
+        [("constraint-error", "places", NEW, "place_id"), ("primary-key", "places", NEW, "place_id")],
+        None,
+    ),
+    "orphan foreign key": (
+        set_cells("indicators", {2: {"unit": "yi_yaun"}}),
+        [("foreign-key", "indicators", 2, "unit")],
+        None,
+    ),
+    "stale hash": (
+        lambda p: (
+            set_cells("indicators", {2: {"note": "edited"}})(p)
+            or p.csv("indicators").write_bytes(p.csv("indicators").read_bytes().replace(b"edited", b"edited again"))
+        ),
+        [("byte-count", "indicators", None, None), ("hash-count", "indicators", None, None)],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CATALOGUE))
+def test_each_fault_is_reported_exactly(package: PackageCopy, case: str) -> None:
+    breakage, errors, warnings = CATALOGUE[case]
+    breakage(package)
+    report = package.validate()
+    assert located(report) == sorted(errors, key=lambda w: tuple(str(x) for x in w))
+    if warnings is not None:  # the warnings the fault adds to those the shipped data always has
+        assert [w for w in located(report, "warning") if w not in baseline_warnings()] == warnings
+
+
+@pytest.mark.parametrize("case", [c for c, (_, errors, _) in CATALOGUE.items() if errors])
+def test_the_cli_exits_1_on_each_fault(package: PackageCopy, case: str) -> None:
+    CATALOGUE[case][0](package)
+    result = CliRunner().invoke(cli, ["validate", str(package.root)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].startswith(f"INVALID: {package.root}: ")
+
+
+@pytest.mark.parametrize("case", [c for c, (_, errors, _) in CATALOGUE.items() if errors and CATALOGUE[c][1][0][1]])
+def test_load_refuses_what_validate_refuses(package: PackageCopy, case: str) -> None:
+    """Valid and loads agree: the table with the fault does not load, with an error of the package's own."""
+    CATALOGUE[case][0](package)
+    table = CATALOGUE[case][1][0][1]
+    if CATALOGUE[case][1][0][0] in ("hash-count", "byte-count"):
+        tde.load(table, package.root)  # a stale hash is the descriptor's fault; the table itself is fine
+        return
+    with pytest.raises(tde.TDEError):
+        tde.load(table, package.root)
+
+
+def test_every_table_of_a_valid_copy_loads(package: PackageCopy) -> None:
+    CATALOGUE["spreadsheet formula"][0](package)
+    assert package.validate().valid
+    tables = tde.tables(package.root)
+    assert [len(tde.load(t, package.root)) > 0 for t in tables] == [True] * len(tables)
+
+
+def test_a_load_error_lists_the_first_bad_cells_and_how_many(package: PackageCopy) -> None:
+    package.write("indicators", [dict(r, year="soon") for r in package.rows("indicators")])
+    with pytest.raises(tde.LoadError) as caught:
+        tde.load("indicators", package.root)
+    message = str(caught.value)
+    assert message.startswith("indicators row 2, field year: 'soon' is not a valid integer (ASCII digits, 64-bit)")
+    assert f"; {len(package.rows('indicators')) - 1} more: row 3, field year: 'soon' is not a valid integer" in message
+    assert message.endswith("; … (`tongxiang-digital-economy validate` lists them all)")
+    assert message.count("[type-error]") == 5
+
+
+def test_swapped_columns_give_one_clear_error(package: PackageCopy) -> None:
+    rewrite(package, "places", swap_columns)
+    [only] = package.validate().errors
+    assert only.message == (
+        "the header differs from the schema's fields: columns out of order (name, name_zh); the header must be "
+        "place_id,name,name_zh,aliases,level,parent_id (the rows were not checked)"
+    )
+
+
+def test_a_symlink_out_of_the_folder_is_refused_and_never_read(package: PackageCopy, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("place_id,name,name_zh,level,parent_id\nTOP-SECRET,x,x,town,\n", encoding="utf-8")
+    package.csv("places").unlink()
+    package.csv("places").symlink_to(secret)
+    result = CliRunner().invoke(cli, ["validate", str(package.root), "--json"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "TOP-SECRET" not in result.output
+    problems = json.loads(result.output)["problems"]
+    assert [(p["rule"], p["table"]) for p in problems if p["severity"] == "error"] == [("resource-error", "places")]
+    assert "symbolic link that leads out of the package folder: it was not read" in problems[0]["message"]
+    with pytest.raises(tde.DescriptorError, match="leads out of the package folder"):
+        tde.load("places", package.root)
+
+
+def test_a_remote_url_is_refused_without_a_network_attempt(
+    package: PackageCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a network connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    CATALOGUE["remote URL"][0](package)
+    report = package.validate()
+    assert [p.message for p in report.errors] == [
+        "resource 'places' path 'https://example.invalid/places.csv' is a remote URL: the package is read from its "
+        "folder only (no network); download the file into the package and give its relative path"
+    ]
+
+
+def test_a_megabyte_cell_has_one_verdict_and_a_short_excerpt(package: PackageCopy) -> None:
+    big = "长" * (1024 * 1024)
+    evidence = package.rows("indicators")[1]["evidence"]
+    set_cells("indicators", {3: {"evidence": big}})(package)
+    report = package.validate()
+    assert located(report) == [("constraint-error", "indicators", 3, "evidence")]
+    assert report.errors[0].message == f"{'长' * 40!r}… (1048576 characters) is longer than 300 characters"
+    assert len(report.to_text()) < 20_000
+    with pytest.raises(tde.LoadError, match=r"indicators row 3, field evidence: '长+'… \(1048576 characters\)"):
+        tde.load("indicators", package.root)
+    set_cells("indicators", {3: {"evidence": evidence}, 4: {"attributed_to": big}})(package)
+    assert tde.load("indicators", package.root).loc[2, "attributed_to"] == big  # no maxLength there: it loads
+    set_cells("indicators", {2: {"note": big}})(package)  # the note has one (1000): the same verdict everywhere
+    assert located(package.validate()) == [("constraint-error", "indicators", 2, "note")]
+    with pytest.raises(tde.LoadError, match=r"indicators row 2, field note: '长+'… \(1048576 characters\)"):
+        tde.load("indicators", package.root)
+
+
+def test_the_archive_reports_a_directory_and_a_broken_link_named_like_texts(
+    package: PackageCopy, archive: Path
+) -> None:
+    (archive / "zz-folder.txt").mkdir()
+    os.symlink(archive / "nowhere", archive / "zz-dangling.txt")
+    result = CliRunner().invoke(cli, ["validate", str(package.root), "--archive", str(archive), "--json"])
+    assert result.exit_code == 1
+    problems = [p for p in json.loads(result.output)["problems"] if p["rule"] == "archive-entry-unreadable"]
+    assert [p["message"] for p in problems] == [
+        "zz-dangling.txt in the archive is a broken link, not a text file: remove it or restore the text",
+        "zz-folder.txt in the archive is a directory, not a text file: remove it or restore the text",
+    ]
+
+
+def test_a_crashing_rule_is_a_bug_with_its_cause(package: PackageCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tongxiang_digital_economy import rules
+
+    def broken(view):  # a typical future bug: a column the view does not have
+        return view["no_such_column"] > 0
+
+    crashing = next(r for r in rules.RULES if r.id == "period-order")
+    patched = [rules.Rule(r.id, r.table, r.field, r.message, broken) if r is crashing else r for r in rules.RULES]
+    monkeypatch.setattr("tongxiang_digital_economy.validation.RULES", patched)
+    with pytest.raises(tde.RuleCrash, match=r"^rule 'period-order' crashed: KeyError: 'no_such_column'$") as caught:
+        package.validate()
+    assert isinstance(caught.value.__cause__, KeyError)
+    assert not isinstance(caught.value, tde.TDEError)
+
+
+def test_every_problem_type_is_registered_once_with_a_description() -> None:
+    types = problem_types()
+    assert all(t.description and t.title for t in types.values())
+    catalogued = {w[0] for _, errors, warnings in CATALOGUE.values() for w in errors + (warnings or [])}
+    file_level = {"archive-entry-unreadable", "archive-file-not-utf8", "archive-catalogue-missing"}
+    file_level |= {"archive-catalogue-unreadable", "archive-source-missing", "schema-unsupported", "package-error"}
+    file_level |= {"source-error", "table-not-checked", "formula-cell", "rules-not-run"}  # the last: test_rules
+    assert set(PROBLEMS) - catalogued <= file_level
+
+
+def test_an_unsupported_table_schema_property_is_refused(package: PackageCopy) -> None:
+    path = package.root / "schemas" / "places.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][1]["type"] = "geopoint"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    report = package.validate()
+    assert [(p.rule, p.table, p.message) for p in report.errors if p.rule == "schema-unsupported"] == [
+        (
+            "schema-unsupported",
+            "places",
+            "field 'name': type 'geopoint' is not supported by the reader (supported: string, integer, number, "
+            "boolean, date, year); the table was not read",
+        )
+    ]
+    with pytest.raises(tde.DescriptorError, match="type 'geopoint' is not supported by the reader"):
+        tde.load("places", package.root)
+
+
+# --- frictionless as the oracle ------------------------------------------------------------------------------------
+
+# Where the engine is stricter than frictionless, on purpose: frictionless reads these as numbers or integers.
+STRICTER = {"NaN, inf and 1e309", "non-ASCII digits", "spaces around a number"}
+# Where a row is malformed, frictionless also reports each of its shifted or missing cells; the engine reports the row
+# once. They agree on the rows.
+STRUCTURAL = {"extra cell", "missing cell", "blank line", "unclosed quote"}
+# Where the fault is not in a cell, the two must agree on the kind of problem (frictionless' type ids).
+KINDS = {
+    "GBK bytes": {"encoding-error"},  # frictionless: the file; the engine also names the cell
+    "Latin-1 bytes": {"encoding-error"},
+    "missing column": {"missing-label"},  # frictionless adds every shifted cell; the engine stops at the header
+    "extra column": {"extra-label"},
+    "two columns swapped": {"incorrect-label"},
+    "missing file": {"scheme-error"},
+    "absolute path": {"resource-error"},
+    "dot-dot path": {"resource-error"},
+    "stale hash": {"hash-count", "byte-count"},
+    "broken JSON descriptor": {"package-error"},
+    "descriptor not an object": {"package-error"},
+}
+# Not run through frictionless: it would fetch the URL (the engine refuses it with no network attempt).
+NOT_RUN = {"remote URL"}
+CELL_RULES = {"type-error", "constraint-error", "encoding-error"}
+ROW_RULES = {"blank-row", "extra-cell", "missing-cell", "primary-key", "foreign-key", "unique-error", "csv-error"}
+
+
+def frictionless_result(root: Path) -> tuple[set[str], set[tuple[str, int | None, str | None]]]:
+    """The error types frictionless reports on the package, and the (table, row, field) of its cell and row errors."""
+    from frictionless import FrictionlessException, validate
+
+    try:
+        report = validate(str(root / "datapackage.json"))
+    except FrictionlessException as exc:
+        return {exc.error.type}, set()
+    kinds = {e.type for e in report.errors}
+    cells = set()
+    for task in report.tasks:
+        for error in task.errors:
+            kinds.add(error.type)
+            row = getattr(error, "row_number", None)
+            if error.type in CELL_RULES and row is not None:
+                cells.add((task.name, row, error.field_name))
+            elif error.type in ROW_RULES:
+                cells.add((task.name, row, None))
+    return kinds, cells
+
+
+def engine_bad(report: Report) -> set[tuple[str, int | None, str | None]]:
+    return {
+        (p.table, p.row, p.field if p.rule in CELL_RULES else None)
+        for p in report.errors
+        if p.rule in CELL_RULES | ROW_RULES and p.table
+    }
+
+
+@pytest.mark.parametrize("case", sorted(set(CATALOGUE) - NOT_RUN))
+def test_frictionless_agrees_on_which_cells_are_bad(package: PackageCopy, case: str) -> None:
+    CATALOGUE[case][0](package)
+    engine = engine_bad(package.validate())
+    kinds, oracle = frictionless_result(package.root)
+    if case in STRICTER:
+        assert oracle == set(), "frictionless accepts NaN, infinity, full-width digits and padded numbers"
+        assert engine == {(t, r, f) for _, t, r, f in CATALOGUE[case][1]}
+    elif case in STRUCTURAL:
+        assert {(t, r) for t, r, _ in engine} <= {(t, r) for t, r, _ in oracle}
+        assert {(t, r) for t, r, _ in oracle if t == "places"} >= {("places", CATALOGUE[case][1][0][2])}
+    elif case in KINDS:
+        assert KINDS[case] <= kinds
+    else:
+        assert engine == oracle
+
+
+# --- property tests: never a traceback, never a hang ---------------------------------------------------------------
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def survives(package: PackageCopy) -> None:
+    """validate gives a Report; load gives a frame or a TDEError: nothing else escapes."""
+    report = package.validate()
+    assert isinstance(report, Report)
+    try:
+        tde.load("places", package.root)
+    except tde.TDEError:
+        assert not report.valid
+
+
+@SETTINGS
+@given(data=st.binary(max_size=400))
+def test_arbitrary_bytes_give_a_report_or_a_clear_error(package: PackageCopy, data: bytes) -> None:
+    package.csv("places").write_bytes(b"place_id,name,name_zh,level,parent_id\n" + data)
+    tde.stamp(package.root)
+    survives(package)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=400))
+def test_arbitrary_bytes_as_the_whole_file(package: PackageCopy, data: bytes) -> None:
+    package.csv("places").write_bytes(data)
+    survives(package)
+
+
+CELL = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+
+
+@SETTINGS
+@given(rows=st.lists(st.lists(CELL, min_size=0, max_size=7), max_size=6))
+def test_arbitrary_rows_give_a_report_or_a_clear_error(package: PackageCopy, rows: list[list[str]]) -> None:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["place_id", "name", "name_zh", "level", "parent_id"])
+    writer.writerows(rows)
+    package.csv("places").write_text(out.getvalue(), encoding="utf-8")
+    tde.stamp(package.root)
+    survives(package)
+
+
+def test_a_signed_number_in_text_is_not_a_formula(package: PackageCopy) -> None:
+    notes = {2: "-18.69% year on year", 3: "+", 4: '-HYPERLINK("http://example.invalid")', 5: "@SUM(A1)", 6: "+1|cmd"}
+    set_cells("indicators", {row: {"note": note} for row, note in notes.items()})(package)
+    assert found_warnings(package.validate(), "formula-cell") == [4, 5, 6]
+
+
+def found_warnings(report: Report, rule: str) -> list[int | None]:
+    return [p.row for p in report.warnings if p.rule == rule]

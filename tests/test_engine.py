@@ -1,0 +1,98 @@
+"""The typed engine's promises: one reader for load and validate, compiled pandera schemas, one problem registry,
+and a command line whose --help and --version import nothing heavy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+from conftest import PackageCopy
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.problems import PROBLEMS, problem_types
+from tongxiang_digital_economy.rules import RULES
+
+HEAVY = ("pandas", "pyarrow", "pandera", "frictionless")
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_import_nothing_heavy(flag: str) -> None:
+    code = (
+        "import sys\nfrom tongxiang_digital_economy.cli import cli\n"
+        f"try:\n    cli([{flag!r}])\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
+
+
+def test_loading_imports_neither_frictionless_nor_pandera() -> None:
+    code = "import sys, tongxiang_digital_economy as t; t.load('indicators'); print('frictionless' in sys.modules, 'pandera' in sys.modules)"  # noqa: E501
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False False"
+
+
+@pytest.mark.parametrize("table", tde.tables())
+def test_the_compiled_schema_accepts_the_shipped_table(table: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pa.errors.SchemaWarning)  # conflicting-values is a warning rule
+        frame = tde.load(table)
+        assert tde.schema(table).validate(frame, lazy=True).equals(frame)
+
+
+def test_the_compiled_schema_finds_what_a_user_broke() -> None:
+    frame = tde.load("indicators")
+    frame.loc[3, "qualifier"] = "about"
+    frame.loc[4, "unit"] = "nope"
+    frame.loc[5, "year"] = 1800
+    frame.loc[6, "period_start"] = pd.Timestamp("2030-01-01")
+    frame.loc[7, "observation_id"] = frame.loc[8, "observation_id"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pa.errors.SchemaWarning)
+        with pytest.raises(pa.errors.SchemaErrors) as caught:
+            tde.schema("indicators").validate(frame, lazy=True)
+    cases = caught.value.failure_cases
+    assert sorted(set(zip(cases["check"].astype(str), cases["index"], strict=True))) == [
+        ("field_uniqueness", 8),
+        ("foreign-key:unit->units.unit", 4),
+        ("greater_than_or_equal_to(1949)", 5),
+        ("isin(['eq', 'approx', 'gt', 'gte', 'lt', 'lte', 'range'])", 3),
+        ("multiple_fields_uniqueness", 8),
+        ("period-order", 6),
+        ("stock-not-at-a-date", 6),  # a stock's period now spans years
+        ("value-text-qualifier", 3),  # 'about' is not what the quote's words say
+        ("year-not-period-end", 5),
+    ]
+
+
+def test_the_compiled_schema_is_the_table_schema_not_a_copy(package: PackageCopy) -> None:
+    """Change a constraint in the Table Schema and the pandera schema follows: nothing is restated by hand."""
+    import json
+
+    path = package.root / "schemas" / "places.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    level = next(f for f in schema["fields"] if f["name"] == "level")
+    level["constraints"]["enum"] = [*level["constraints"]["enum"], "village"]
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    checks = {str(c) for c in tde.schema("places", package.root).columns["level"].checks}
+    assert any("village" in c for c in checks)
+
+
+def test_the_registry_holds_every_problem_once() -> None:
+    types = problem_types()
+    assert set(PROBLEMS) <= set(types)
+    assert {r.id for r in RULES} <= set(types)
+    assert all(t.severity in ("error", "warning", "info") for t in types.values())
+    assert all(t.id == t.id.lower() and " " not in t.id for t in types.values())
+
+
+def test_every_problem_a_report_carries_is_registered(package: PackageCopy) -> None:
+    package.edit("indicators", 2, value="NaN", note="=1+1")
+    package.edit("places", 3, level="village")
+    report = package.validate()
+    assert {p.rule for p in report.problems} <= set(problem_types())
+    assert {p.rule for p in report.problems} >= {"type-error", "formula-cell", "constraint-error"}
