@@ -472,7 +472,9 @@ def survives(package: PackageCopy) -> None:
         loads = True
     except tde.TDEError:
         loads = False
-    assert loads == (not [p for p in report.errors if p.table == "places"])
+    # (a stale hash is the descriptor's fault, not the table's: load does not check hashes)
+    blocking = [p for p in report.errors if p.table == "places" and p.rule not in ("hash-count", "byte-count")]
+    assert loads == (not blocking)
 
 
 @SETTINGS
