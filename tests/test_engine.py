@@ -30,12 +30,6 @@ def test_help_and_version_import_nothing_heavy(flag: str) -> None:
     assert out.splitlines()[-1] == "[]"
 
 
-def test_loading_imports_neither_frictionless_nor_pandera() -> None:
-    code = "import sys, tongxiang_digital_economy as t; t.load('indicators'); print('frictionless' in sys.modules, 'pandera' in sys.modules)"  # noqa: E501
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False False"
-
-
 @pytest.mark.parametrize("table", tde.tables())
 def test_the_compiled_schema_accepts_the_shipped_table(table: str) -> None:
     with warnings.catch_warnings():

@@ -92,6 +92,7 @@ FORMULA_SYNTAX = r"[(!|=]"
 INT64_MAX = 2**63 - 1
 BLOCK_SIZE = 4 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
 EXCERPT = 40
+UNDECODED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of a byte that is not UTF-8
 
 # Text is read as large_string, the layout pandas' arrow-backed string dtype uses, so the frame shares the reader's
 # buffers instead of converting every string column.
@@ -208,10 +209,12 @@ def foreign_keys(schema: dict[str, Any]) -> list[tuple[list[str], str, list[str]
 def read_header(path: Path) -> list[str] | None:
     """The first record of the file as text, or None when it cannot be decoded or parsed (the slow path says why)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh, raised_field_limit():
-            return next(csv.reader(fh, strict=True), [])
-    except (UnicodeDecodeError, csv.Error):
+        # Undecodable bytes further on are the rows' business: only the header's own cells must be UTF-8.
+        with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as fh, raised_field_limit():
+            header = next(csv.reader(fh, strict=True), [])
+    except csv.Error:
         return None
+    return None if any(UNDECODED.search(cell) for cell in header) else header
 
 
 @contextmanager
@@ -308,7 +311,7 @@ def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.nda
     columns: dict[str, list[str]] = {n: [] for n in names}
     for number, record in enumerate(records, start=2):
         for n, cell in zip(names, record, strict=True):
-            if any("\udc80" <= ch <= "\udcff" for ch in cell):
+            if UNDECODED.search(cell):
                 found.append(
                     problem(
                         P.ENCODING_ERROR,
@@ -324,6 +327,19 @@ def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.nda
             columns[n].append(cell)
     table = pa.table({n: pa.array(columns[n], TEXT) for n in names})
     return table, np.array(bad, dtype=bool), found
+
+
+def unreadable_header(name: str, path: Path) -> Problem:
+    """The problem of a header that cannot be decoded as UTF-8 or parsed as a CSV record."""
+    data = path.read_bytes()[:4096]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < data.find(b"\n") or b"\n" not in data:
+            return problem(
+                P.ENCODING_ERROR, name, 1, None, f"the header is not UTF-8 (byte {exc.start}): save as UTF-8"
+            )
+    return problem(P.CSV_ERROR, name, 1, None, "the header is not a well-formed CSV record: close its quotes")
 
 
 def header_problem(name: str, header: list[str], names: list[str]) -> Problem:
@@ -502,7 +518,10 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
             found = problem(P.SOURCE_ERROR, name, None, None, f"{path} is empty: it needs at least the header")
             return TableRead(name, schema, None, None, [found], True)
         return TableRead(name, schema, None, None, [header_problem(name, header, names)], True)
-    text = read_fast(path, names) if header is not None else None
+    if header is None:
+        # The header itself is not UTF-8 or not well-formed CSV: say so, once, and read no rows.
+        return TableRead(name, schema, None, None, [unreadable_header(name, path)], True)
+    text = read_fast(path, names)
     if text is not None:
         bad = np.zeros(text.num_rows, dtype=bool)
         found: list[Problem] = []
