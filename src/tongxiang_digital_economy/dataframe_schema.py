@@ -14,8 +14,9 @@ The rules see the frame joined with the package's other tables (rules.views), ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,12 @@ from .load import finished, read_resource
 from .paths import package_dir
 from .reader import ARROW_TYPES, FORMATS, PANDAS_TYPES, foreign_keys, key_fields
 from .rules import RULES, Rule, views
+
+# A pandera Check constructor taking one bound (Check.ge, Check.le, Check.gt, Check.lt): their stubs name the
+# parameter differently (min_value, max_value), so a dict of them needs this common, positional-only type.
+BoundCheck: TypeAlias = Callable[[Any], pa.Check]
+# The archive's texts and their sha256 by file name, as rules.views takes them.
+Archive: TypeAlias = tuple[dict[str, str | None], dict[str, str]]
 
 SELF = pd.DataFrame()  # marks a foreign key into the table itself: checked against the frame being validated
 
@@ -52,7 +59,7 @@ def field_checks(f: dict[str, Any]) -> list[pa.Check]:
         checks.append(pa.Check.str_matches(f"^(?:{c['pattern']})$"))
     if "minLength" in c or "maxLength" in c:
         checks.append(pa.Check.str_length(c.get("minLength"), c.get("maxLength")))
-    bounds = {"minimum": pa.Check.ge, "maximum": pa.Check.le, "exclusiveMinimum": pa.Check.gt}
+    bounds: dict[str, BoundCheck] = {"minimum": pa.Check.ge, "maximum": pa.Check.le, "exclusiveMinimum": pa.Check.gt}
     bounds["exclusiveMaximum"] = pa.Check.lt
     for key, make in bounds.items():
         if key in c:
@@ -81,7 +88,7 @@ def foreign_key_check(fields: list[str], resource_name: str, target: pd.DataFram
     return pa.Check(passes, name=name, ignore_na=False)
 
 
-def rule_check(rule: Rule, table: str, others: dict[str, pd.DataFrame], archive: tuple | None) -> pa.Check:
+def rule_check(rule: Rule, table: str, others: dict[str, pd.DataFrame], archive: Archive | None) -> pa.Check:
     """A rule as a named dataframe check: the frame is joined with the package's other tables first."""
     cache: dict[int, pd.DataFrame] = {}
 
@@ -102,7 +109,7 @@ def compile_schema(
     table_schema: dict[str, Any],
     frames: dict[str, pd.DataFrame],
     rules: list[Rule] | None = None,
-    archive: tuple | None = None,
+    archive: Archive | None = None,
 ) -> pa.DataFrameSchema:
     """The pandera schema of `table` from its Table Schema, the referenced tables' frames and its rules."""
     columns = {
@@ -150,9 +157,9 @@ def schema(table: str, path: str | Path | None = None, archive: str | Path | Non
     reads = {read.name: read for read in (read_resource(base, res) for res in descriptor["resources"])}
     # The frames as `load()` gives them (indicators with value_base): the rules' views are built from these.
     frames = {name: finished(read, reads) for name, read in reads.items() if read.frame is not None}
-    texts = None
+    texts: Archive | None = None
     if archive is not None:
-        texts, hashes, _problems = read_archive(Path(archive), frames.get("sources"))
-        texts = (texts, hashes)
+        archive_texts, hashes, _problems = read_archive(Path(archive), frames.get("sources"))
+        texts = (archive_texts, hashes)
     rules = [r for r in RULES if r.table == table and (archive is not None or not r.needs_archive)]
     return compile_schema(table, table_schema, frames, rules, texts)

@@ -25,11 +25,11 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -191,7 +191,7 @@ def key_fields(value: object) -> list[str]:
     """A primaryKey or foreign key `fields` value as a list (Table Schema allows a string or a list)."""
     if value is None:
         return []
-    return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+    return [value] if isinstance(value, str) else list(cast(Iterable[str], value))
 
 
 def foreign_keys(schema: dict[str, Any]) -> list[tuple[list[str], str, list[str]]]:
@@ -515,8 +515,8 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     header = read_header(path)
     if header is not None and header != names:
         if not header or header == [""]:
-            found = problem(P.SOURCE_ERROR, name, None, None, f"{path} is empty: it needs at least the header")
-            return TableRead(name, schema, None, None, [found], True)
+            empty = problem(P.SOURCE_ERROR, name, None, None, f"{path} is empty: it needs at least the header")
+            return TableRead(name, schema, None, None, [empty], True)
         return TableRead(name, schema, None, None, [header_problem(name, header, names)], True)
     if header is None:
         # The header itself is not UTF-8 or not well-formed CSV: say so, once, and read no rows.
@@ -675,7 +675,7 @@ def distinct_values(column: pd.Series) -> bool:
     if values is None:
         return not column.dropna().duplicated().any()
     distinct = len(pc.unique(values)) - (1 if values.null_count else 0)
-    return distinct == len(values) - values.null_count
+    return bool(distinct == len(values) - values.null_count)  # pyarrow is untyped: null_count is Any
 
 
 def repeats(
