@@ -10,8 +10,10 @@ import csv
 import hashlib
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,6 +123,14 @@ def archive(tmp_path: Path, package: PackageCopy) -> Path:
     catalogue = [{"id": row["source_id"], "file": row["archive_file"]} for row in sources]
     (folder / "sources.json").write_text(json.dumps(catalogue), encoding="utf-8")
     return folder
+
+
+def edit_descriptor(package: PackageCopy, change: Callable[[dict[str, Any]], None]) -> None:
+    """Change the copy's datapackage.json in place (its hashes are left as they are)."""
+    path = package.root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
 def found(report: Report, rule: str) -> list[tuple[str | None, int | None, str | None]]:

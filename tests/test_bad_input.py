@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import PackageCopy
+from conftest import PackageCopy, edit_descriptor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -59,13 +59,6 @@ def rewrite(package: PackageCopy, table: str, change: Callable[[str], str], stam
 
 def places_resource(descriptor: dict) -> dict:
     return next(r for r in descriptor["resources"] if r["name"] == "places")
-
-
-def edit_descriptor(package: PackageCopy, change: Callable[[dict], None]) -> None:
-    path = package.root / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    change(descriptor)
-    path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
 def swap_columns(text: str) -> str:

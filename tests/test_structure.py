@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
-from conftest import PackageCopy, found
+from conftest import PackageCopy, edit_descriptor, found
 
 from tongxiang_digital_economy.cli import cli
 
@@ -21,13 +20,6 @@ def append_line(package: PackageCopy, table: str, line: str, stamp: bool = True)
 
         tde.stamp(package.root)
     return len(path.read_text(encoding="utf-8").splitlines())
-
-
-def edit_descriptor(package: PackageCopy, change: Callable[[dict], None]) -> None:
-    path = package.root / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    change(descriptor)
-    path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
 def test_foreign_key_names_table_row_and_field(package: PackageCopy) -> None:

@@ -31,7 +31,7 @@ from .paths import DESCRIPTOR, bundled_package_dir, package_dir
 from .reader import EXCERPT, TableRead, check_foreign_keys
 from .report import Problem, Report, problem
 from .rules import RULES, Rule
-from .views import ForeignKeys, foreign_keys, views
+from .views import ForeignKeys, join_keys, views
 
 HASH_CHUNK = 1 << 20
 QUOTED = 200
@@ -75,7 +75,8 @@ def validate(path: str | Path | None = None, archive: str | Path | None = None) 
         report.add(archive_problems)
     # One fault, one error: a row whose cells the reader refused is not blamed again by the rules that read them.
     refused = {(p.table, p.row) for p in report.problems if p.row is not None and p.layer == "structure"}
-    semantic = check_semantics(frames, texts, hashes, foreign_keys(base))
+    keys = join_keys({name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)})
+    semantic = check_semantics(frames, texts, hashes, keys)
     report.add([p for p in semantic if (p.table, p.row) not in refused or p.severity == "info"])
     return report
 

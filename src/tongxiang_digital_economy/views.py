@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from .descriptor import read_descriptor, resource, table_schema
+from .descriptor import read_descriptor, resource, table_names, table_schema
 from .exceptions import TDEError
 from .load import decimal_text
 from .paths import package_dir
@@ -28,27 +28,29 @@ from .quantities import Lexicon, cut_from, read, squash, unit_reading, written_f
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
 
+def join_keys(schemas: dict[str, dict[str, Any]]) -> ForeignKeys:
+    """The single-field foreign keys the tables' schemas declare (read by the reader's one parser of them)."""
+    from .reader import foreign_keys as declared
+
+    out: ForeignKeys = {}
+    for name, schema in schemas.items():
+        for fields, other, ref_fields in declared(schema):
+            if len(fields) == 1 and len(ref_fields) == 1:
+                out.setdefault(name, {})[fields[0]] = (other or name, ref_fields[0])
+    return out
+
+
 def foreign_keys(path: str | Path | None = None) -> ForeignKeys:
-    """The single-field foreign keys each table's schema declares."""
+    """The single-field foreign keys of the package at `path`, its schemas read from their files."""
     base = package_dir(path)
     descriptor = read_descriptor(base)
-    out: ForeignKeys = {}
-    for res in descriptor["resources"]:
-        name = res.get("name")
-        if not isinstance(name, str):
-            continue
+    schemas = {}
+    for name in table_names(descriptor):
         try:
-            schema = table_schema(base, resource(descriptor, name))
+            schemas[name] = table_schema(base, resource(descriptor, name))
         except TDEError:  # a broken schema is reported by the structure layer; its table's joins are left out
             continue
-        for key in schema.get("foreignKeys", []):
-            fields, ref = key.get("fields"), key.get("reference", {})
-            fields = [fields] if isinstance(fields, str) else fields
-            ref_fields = ref.get("fields")
-            ref_fields = [ref_fields] if isinstance(ref_fields, str) else ref_fields
-            if isinstance(fields, list) and len(fields) == 1 and isinstance(ref_fields, list) and len(ref_fields) == 1:
-                out.setdefault(name, {})[fields[0]] = (ref.get("resource") or name, ref_fields[0])
-    return out
+    return join_keys(schemas)
 
 
 def keyed(frame: pd.DataFrame, key: str) -> pd.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..periods import PARTIAL_DATE
 from . import known, rule
 
 # --- units -------------------------------------------------------------------------------------------------
@@ -51,7 +52,7 @@ def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
 def published_is_a_date(view: pd.DataFrame) -> pd.Series:
     """A publication date of the right form is a day on the calendar."""
     # The form (YYYY, YYYY-MM, YYYY-MM-DD) is the schema's pattern; only an impossible day is left to find here.
-    well_formed = view["published"].str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").fillna(False).astype(bool)
+    well_formed = view["published"].str.fullmatch(PARTIAL_DATE.pattern).fillna(False).astype(bool)
     return ~well_formed | view["published_earliest"].notna()
 
 
