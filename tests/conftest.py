@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.paths import bundled_package_dir
-from tongxiang_digital_economy.report import Report
+from tongxiang_digital_economy.core.paths import bundled_package_dir
+from tongxiang_digital_economy.core.report import Report
 
 SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
@@ -63,10 +63,10 @@ class PackageCopy:
 
     def semantics(self, archive: Path | None = None) -> Report:
         """Only the semantic layer (and the archive): what a rule test needs, without the structure pass."""
-        from tongxiang_digital_economy.descriptor import read_descriptor, resource
-        from tongxiang_digital_economy.load import finished, read_resource
-        from tongxiang_digital_economy.validation import check_semantics, read_archive
-        from tongxiang_digital_economy.views import foreign_keys
+        from tongxiang_digital_economy.io.load import finished, read_resource
+        from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
+        from tongxiang_digital_economy.semantics.validation import check_semantics, read_archive
+        from tongxiang_digital_economy.semantics.views import foreign_keys
 
         report = Report(package=str(self.root))
         descriptor = read_descriptor(self.root)

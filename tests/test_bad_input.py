@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.problems import PROBLEMS, problem_types
-from tongxiang_digital_economy.report import Report
+from tongxiang_digital_economy.core.problems import PROBLEMS, problem_types
+from tongxiang_digital_economy.core.report import Report
 
 Where = tuple[str, str | None, int | None, str | None]  # (rule, table, row, field)
 PLACES_ROWS = len(tde.load("places"))  # data rows of places.csv: an appended row is CSV row PLACES_ROWS + 2
@@ -352,14 +352,14 @@ def test_the_archive_reports_a_directory_and_a_broken_link_named_like_texts(
 
 
 def test_a_crashing_rule_is_a_bug_with_its_cause(package: PackageCopy, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tongxiang_digital_economy import rules
+    from tongxiang_digital_economy.semantics import rules
 
     def broken(view):  # a typical future bug: a column the view does not have
         return view["no_such_column"] > 0
 
     crashing = next(r for r in rules.RULES if r.id == "period-order")
     patched = [rules.Rule(r.id, r.table, r.field, r.message, broken) if r is crashing else r for r in rules.RULES]
-    monkeypatch.setattr("tongxiang_digital_economy.validation.RULES", patched)
+    monkeypatch.setattr("tongxiang_digital_economy.semantics.validation.RULES", patched)
     with pytest.raises(tde.RuleCrash, match=r"^rule 'period-order' crashed: KeyError: 'no_such_column'$") as caught:
         package.validate()
     assert isinstance(caught.value.__cause__, KeyError)

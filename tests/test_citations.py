@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy import citations as citing
-from tongxiang_digital_economy import descriptor
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.schema import descriptor
+from tongxiang_digital_economy.use import citations as citing
 
 runner = CliRunner()
 

@@ -6,8 +6,8 @@ from click.testing import CliRunner
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy import citations
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use import citations
 
 runner = CliRunner(catch_exceptions=False)
 

@@ -15,7 +15,7 @@ from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.export import ExportError, export, field_types, plain, schema_frame
+from tongxiang_digital_economy.use.export import ExportError, export, field_types, plain, schema_frame
 
 runner = CliRunner(catch_exceptions=False)
 TABLES = tde.tables()

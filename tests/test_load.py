@@ -12,7 +12,7 @@ import pytest
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.paths import bundled_package_dir
+from tongxiang_digital_economy.core.paths import bundled_package_dir
 
 TABLES = tde.tables()
 DTYPE_CHECKS = {

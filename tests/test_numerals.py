@@ -1,4 +1,4 @@
-"""Tests for tongxiang_digital_economy.numerals: every number a passage states, and states_value."""
+"""Tests for tongxiang_digital_economy.text.numerals: every number a passage states, and states_value."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tongxiang_digital_economy.numerals import numbers_in, states_value
+from tongxiang_digital_economy.text.numerals import numbers_in, states_value
 
 
 def _strs(text: str) -> list[str]:

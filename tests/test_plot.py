@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.plot import PlotError, plot
+from tongxiang_digital_economy.use.plot import PlotError, plot
 
 pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)")
 

@@ -17,9 +17,9 @@ import pytest
 from conftest import SHARED_ARCHIVE, PackageCopy
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.numerals import numbers_in
-from tongxiang_digital_economy.quantities import Lexicon
-from tongxiang_digital_economy.views import fold, status_cues
+from tongxiang_digital_economy.semantics.views import fold, status_cues
+from tongxiang_digital_economy.text.numerals import numbers_in
+from tongxiang_digital_economy.text.quantities import Lexicon
 
 pytestmark = pytest.mark.skipif(not SHARED_ARCHIVE.is_dir(), reason="the source archive is not beside the checkout")
 

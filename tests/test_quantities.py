@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.quantities import Lexicon, read, units_written, written_forms
+from tongxiang_digital_economy.text.quantities import Lexicon, read, units_written, written_forms
 
 LEXICON = Lexicon.from_frame(tde.load("lexicon"))
 UNITS = tde.load("units")

@@ -10,10 +10,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import PackageCopy
 
-from tongxiang_digital_economy import descriptor, release
+from tongxiang_digital_economy import release
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.exceptions import ReleaseError
+from tongxiang_digital_economy.core.exceptions import ReleaseError
 from tongxiang_digital_economy.release import Version
+from tongxiang_digital_economy.schema import descriptor
 
 runner = CliRunner()
 

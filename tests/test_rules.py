@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PackageCopy, errors, found
 
-from tongxiang_digital_economy.rules import RULES
+from tongxiang_digital_economy.semantics.rules import RULES
 
 SOURCE = "chinadaily-2020-01-14-digital-economy-booms"  # published 2020-01-14
 EVIDENCE = "At present, the city is home to 1,890 digital economy enterprises"

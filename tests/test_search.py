@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.text_search import SearchError, fold, text_columns
+from tongxiang_digital_economy.use.text_search import SearchError, fold, text_columns
 
 runner = CliRunner(catch_exceptions=False)
 

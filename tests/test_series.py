@@ -10,7 +10,7 @@ from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.timeseries import SeriesError, grade_order
+from tongxiang_digital_economy.use.timeseries import SeriesError, grade_order
 
 runner = CliRunner(catch_exceptions=False)
 
@@ -188,7 +188,7 @@ def test_series_command_json_is_typed() -> None:
 def test_a_date_known_to_the_month_or_year_counts_as_its_first_day() -> None:
     import pandas as pd
 
-    from tongxiang_digital_economy.timeseries import first_day
+    from tongxiang_digital_economy.use.timeseries import first_day
 
     dates = first_day(pd.Series(["2018", "2018-11", "2018-11-06", None], dtype="string"))
     assert [None if pd.isna(d) else str(d.date()) for d in dates] == ["2018-01-01", "2018-11-01", "2018-11-06", None]

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.frames import describe
+from tongxiang_digital_economy.use.frames import describe
 
 pytest.importorskip("datasette", reason="serve needs the serve extra (Datasette)")
 

@@ -21,9 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .citations import citation
-from .descriptor import read_descriptor, stamp
-from .exceptions import (
+from .core.exceptions import (
     ArchiveNotFoundError,
     CitationError,
     DescriptorError,
@@ -39,14 +37,16 @@ from .exceptions import (
     TableNotFoundError,
     TDEError,
 )
-from .load import tables  # cheap: load.py imports pandas and pyarrow when first called
+from .io.load import tables  # cheap: load.py imports pandas and pyarrow when first called
+from .schema.descriptor import read_descriptor, stamp
+from .use.citations import citation
 
 if TYPE_CHECKING:
     import pandas as pd
     import pandera.pandas as pa
     from frictionless import Package
 
-    from .report import Report
+    from .core.report import Report
 
 __all__ = [
     "ArchiveNotFoundError",
@@ -86,21 +86,21 @@ def version(path: str | Path | None = None) -> str:
 
 def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     """A table as a typed DataFrame with its meaning in `df.attrs` (see frames.load)."""
-    from .frames import load as loaded
+    from .use.frames import load as loaded
 
     return loaded(table, path)
 
 
 def load_all(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the package, by name (see frames.load_all)."""
-    from .frames import load_all as every
+    from .use.frames import load_all as every
 
     return every(path)
 
 
 def with_sources(frame: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     """`frame` with each row's source title, publisher, date, grade and URL (see frames.with_sources)."""
-    from .frames import with_sources as joined
+    from .use.frames import with_sources as joined
 
     return joined(frame, path)
 
@@ -109,21 +109,21 @@ def series(
     indicator: str, subject: str | None = None, status: str = "actual", path: str | Path | None = None
 ) -> pd.DataFrame:
     """One tidy series of an indicator and subject from rows of many sources (see timeseries.series)."""
-    from .timeseries import series as made
+    from .use.timeseries import series as made
 
     return made(indicator, subject=subject, status=status, path=path)
 
 
 def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
     """The rows, tables and sources whose text mentions `text`, in either script (see text_search.search)."""
-    from .text_search import search as found
+    from .use.text_search import search as found
 
     return found(text, theme, path)
 
 
 def schema(table: str, path: str | Path | None = None, archive: str | Path | None = None) -> pa.DataFrameSchema:
     """The pandera DataFrameSchema of a table, from its Table Schema and with its rules (dataframe_schema.schema)."""
-    from .dataframe_schema import schema as compiled
+    from .semantics.dataframe_schema import schema as compiled
 
     return compiled(table, path, archive)
 
@@ -132,7 +132,7 @@ def package(path: str | Path | None = None) -> Package:
     """The package as a frictionless `Package` (imports frictionless)."""
     from frictionless import FrictionlessException, Package
 
-    from .paths import DESCRIPTOR, package_dir
+    from .core.paths import DESCRIPTOR, package_dir
 
     try:
         return Package(str(package_dir(path) / DESCRIPTOR))
@@ -142,14 +142,14 @@ def package(path: str | Path | None = None) -> Package:
 
 def validate(path: str | Path | None = None, archive: str | Path | None = None) -> Report:
     """Validate the package (default: the shipped one); see validation.validate."""
-    from .validation import validate as run
+    from .semantics.validation import validate as run
 
     return run(path, archive)
 
 
 def data_dictionary() -> str:
     """The data dictionary (docs/data-dictionary.md) of the shipped package: every table and column explained."""
-    from .paths import bundled_package_dir
+    from .core.paths import bundled_package_dir
 
     return (bundled_package_dir() / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
 

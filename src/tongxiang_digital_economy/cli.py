@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import citations as citing
-from . import descriptor
-from .exceptions import TDEError
+from .core.exceptions import TDEError
+from .schema import descriptor
+from .use import citations as citing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,7 +102,7 @@ def validate(path: Path | None, package_path: Path | None, archive: Path | None,
         tongxiang-digital-economy validate --package my-edited-copy/ --json
         tongxiang-digital-economy validate --quiet
     """
-    from .validation import validate as run
+    from .semantics.validation import validate as run
 
     report = run(one_package(path, package_path), archive)
     if as_json:
@@ -135,7 +135,7 @@ def info(package_path: Path | None, by: str | None) -> None:
         tongxiang-digital-economy info --by source
         tongxiang-digital-economy info --by year
     """
-    from . import summary
+    from .use import summary
 
     d = descriptor.read_descriptor(package_path)
     click.echo(f"{d.get('title')} version {d.get('version')}")
@@ -167,7 +167,7 @@ def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell as the text the CSV file would hold (numbers as written, dates ISO, missing empty)."""
     import pandas as pd
 
-    from .load import decimal_text
+    from .io.load import decimal_text
 
     out = pd.DataFrame(index=frame.index)
     for column in frame.columns:
@@ -210,8 +210,8 @@ def show(
     """
     import pandas as pd
 
-    from .frames import SOURCE_COLUMNS, with_sources
-    from .load import as_written, load, tables
+    from .io.load import as_written, load, tables
+    from .use.frames import SOURCE_COLUMNS, with_sources
 
     names = tables(package_path)
     if table not in names:
@@ -236,7 +236,7 @@ def show(
     if fmt == "csv":
         click.echo(text.to_csv(index=False, lineterminator="\n"), nl=False)
     elif fmt == "json":
-        from .export import records
+        from .use.export import records
 
         click.echo(json.dumps(records(frame.loc[text.index]), ensure_ascii=False, indent=2))
     else:
@@ -379,7 +379,7 @@ def list_tables(package_path: Path | None) -> None:
 def print_frame(frame: pd.DataFrame, fmt: str, empty: str) -> None:
     """A result frame as a table, CSV or typed JSON."""
     if fmt == "json":
-        from .export import records
+        from .use.export import records
 
         click.echo(json.dumps(records(frame), ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -406,7 +406,7 @@ def series_command(
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang --preferred --format csv
     """
-    from .timeseries import series
+    from .use.timeseries import series
 
     found = series(indicator, subject, status, package_path)
     if preferred:
@@ -430,7 +430,7 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         tongxiang-digital-economy search 烏鎮
         tongxiang-digital-economy search --theme investment
     """
-    from .text_search import search, summary
+    from .use.text_search import search, summary
 
     hits = search(text, theme, package_path)
     if fmt != "table":
@@ -470,7 +470,7 @@ def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, 
         tongxiang-digital-economy export indicators --format parquet -o indicators.parquet
         tongxiang-digital-economy export --format csv -o csv-folder/
     """
-    from .export import export
+    from .use.export import export
 
     for written in export(fmt, output, names, force, package_path):
         click.echo(f"wrote {written}")
@@ -492,7 +492,7 @@ def plot_command(indicator: str, subject: str | None, output: Path, force: bool,
     Example:
         tongxiang-digital-economy plot digital_economy_enterprises --subject tongxiang -o enterprises.svg
     """
-    from .plot import plot
+    from .use.plot import plot
 
     click.echo(f"wrote {plot(indicator, subject, output, force=force, path=package_path)}")
 
@@ -518,7 +518,7 @@ def serve_command(host: str, port: int, build_only: Path | None, package_path: P
         tongxiang-digital-economy serve
         tongxiang-digital-economy serve --port 8080
     """
-    from . import serve
+    from .use import serve
 
     if build_only is not None:
         database, metadata = serve.build(build_only, package_path)

@@ -17,15 +17,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .descriptor import read_descriptor, resource, resource_path, table_names, table_schema
-from .exceptions import DescriptorError, LoadError
-from .paths import package_dir
+from ..core.exceptions import DescriptorError, LoadError
+from ..core.paths import package_dir
+from ..schema.descriptor import read_descriptor, resource, resource_path, table_names, table_schema
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..core.report import Problem
     from .reader import TableRead
-    from .report import Problem
 
 # pandas and pyarrow (through reader.py) are imported by the functions that use them: the package's
 # `__init__` imports this module, and `--help`/`--version` must not pay for them.

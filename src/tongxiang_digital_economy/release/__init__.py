@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .descriptor import read_descriptor, read_json, resource_path, table_schema
-from .exceptions import ReleaseError, TDEError
-from .paths import DESCRIPTOR, package_dir
+from ..core.exceptions import ReleaseError, TDEError
+from ..core.paths import DESCRIPTOR, package_dir
+from ..schema.descriptor import read_descriptor, read_json, resource_path, table_schema
 
 Bump = Literal["none", "patch", "minor", "major"]
 BUMPS: tuple[Bump, ...] = ("none", "patch", "minor", "major")

@@ -175,7 +175,7 @@ ARCHIVE_SOURCE_MISSING = register(
 
 def problem_types() -> dict[str, ProblemType]:
     """Every problem type: the ones above and the semantic rules of rules.RULES (imports pandas)."""
-    from .rules import RULES
+    from ..semantics.rules import RULES
 
     types = dict(PROBLEMS)
     for rule in RULES:  # one id may be declared for several tables (evidence rules on each fact table)

@@ -18,19 +18,19 @@ from typing import Any
 
 import pandas as pd
 
-from .descriptor import read_descriptor, resource, table_names, table_schema
-from .exceptions import TDEError
-from .load import decimal_text
-from .paths import package_dir
-from .periods import publication_bounds
-from .quantities import Lexicon, cut_from, read, squash, unit_reading, written_forms
+from ..core.exceptions import TDEError
+from ..core.paths import package_dir
+from ..io.load import decimal_text
+from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
+from ..text.periods import publication_bounds
+from ..text.quantities import Lexicon, cut_from, read, squash, unit_reading, written_forms
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
 
 def join_keys(schemas: dict[str, dict[str, Any]]) -> ForeignKeys:
     """The single-field foreign keys the tables' schemas declare (read by the reader's one parser of them)."""
-    from .reader import foreign_keys as declared
+    from ..io.reader import foreign_keys as declared
 
     out: ForeignKeys = {}
     for name, schema in schemas.items():
@@ -232,8 +232,8 @@ def claim_text(value: object, upper: object, denominator: object) -> str:
 
 def status_cues(evidence: str, lexicon: Lexicon) -> frozenset[str]:
     """The statuses the evidence's words point to: `target`, `estimate`, and `strong` if a strong cue is there."""
-    from .numerals import number_spans
-    from .quantities import shape_of, squash
+    from ..text.numerals import number_spans
+    from ..text.quantities import shape_of, squash
 
     text = lexicon.rewrite(squash(evidence))
     shape = shape_of(text, number_spans(text))

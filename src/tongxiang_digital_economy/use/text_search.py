@@ -18,10 +18,10 @@ from typing import TypedDict
 
 import pandas as pd
 
-from .descriptor import read_descriptor, resource, table_schema
-from .exceptions import SearchError
-from .load import load, tables
-from .paths import package_dir
+from ..core.exceptions import SearchError
+from ..core.paths import package_dir
+from ..io.load import load, tables
+from ..schema.descriptor import read_descriptor, resource, table_schema
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
 

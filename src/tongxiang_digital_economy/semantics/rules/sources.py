@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..periods import PARTIAL_DATE
+from ...text.periods import PARTIAL_DATE
 from . import known, rule
 
 # --- units -------------------------------------------------------------------------------------------------

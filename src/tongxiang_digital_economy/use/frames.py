@@ -13,12 +13,12 @@ from typing import Any
 
 import pandas as pd
 
+from ..core.exceptions import TDEError
+from ..core.paths import package_dir
+from ..io.load import load as load_typed
+from ..io.load import tables
+from ..schema.descriptor import read_descriptor, resource, table_schema
 from . import citations
-from .descriptor import read_descriptor, resource, table_schema
-from .exceptions import TDEError
-from .load import load as load_typed
-from .load import tables
-from .paths import package_dir
 
 # The columns of `sources` that say where a figure comes from, in the order they are added.
 SOURCE_COLUMNS = ("title", "publisher", "published", "grade", "url")

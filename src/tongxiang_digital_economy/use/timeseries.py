@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .descriptor import read_descriptor, resource, table_schema
-from .exceptions import SeriesError
-from .load import load
-from .paths import package_dir
+from ..core.exceptions import SeriesError
+from ..core.paths import package_dir
+from ..io.load import load
+from ..schema.descriptor import read_descriptor, resource, table_schema
 
 STATUSES = ("actual", "target", "estimate")
 PERIOD = ["period_start", "period_end", "base_unit"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .descriptor import read_descriptor, table_schema
-from .paths import package_dir
+from ..core.paths import package_dir
+from ..schema.descriptor import read_descriptor, table_schema
 
 # How each Table Schema constraint reads; a constraint not listed here is shown by its own name, so none is dropped.
 WORDS = {
@@ -122,7 +122,7 @@ def data_dictionary(path: str | Path | None = None) -> str:
 
 def rules_section() -> list[str]:
     """The semantic rules, as rules.py declares them: id, table and field, severity, and what it asks."""
-    from .rules import RULES
+    from ..semantics.rules import RULES
 
     lines = [
         "## Rules",

@@ -13,8 +13,8 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .exceptions import DescriptorError, TableNotFoundError
-from .paths import DESCRIPTOR, package_dir
+from ..core.exceptions import DescriptorError, TableNotFoundError
+from ..core.paths import DESCRIPTOR, package_dir
 
 
 def read_json(path: Path) -> dict[str, Any]:

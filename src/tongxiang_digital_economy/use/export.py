@@ -28,11 +28,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..core.exceptions import ExportError
+from ..core.paths import package_dir
+from ..io.load import as_written, decimal_text, load, tables
+from ..schema.descriptor import read_descriptor, resource, table_schema
 from . import citations
-from .descriptor import read_descriptor, resource, table_schema
-from .exceptions import ExportError
-from .load import as_written, decimal_text, load, tables
-from .paths import package_dir
 
 FORMATS = ("csv", "json", "parquet", "sqlite", "xlsx")
 ONE_FILE = ("sqlite", "xlsx")  # formats that hold every table in one file; the others write one file per table
@@ -179,7 +179,7 @@ def bound(
 
 def check_valid(path: str | Path | None) -> None:
     """Refuse to export a package with errors (imports the validator)."""
-    from .validation import validate as run
+    from ..semantics.validation import validate as run
 
     report = run(path)
     if not report.valid:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..report import Severity
+from ...core.report import Severity
 from ..views import views
 
 __all__ = ["RULES", "Rule", "views"]

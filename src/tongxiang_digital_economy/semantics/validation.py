@@ -23,13 +23,13 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from . import problems as P
-from .descriptor import read_descriptor, resource_path, table_schema
-from .exceptions import ArchiveNotFoundError, DescriptorError, RuleCrash
-from .load import decimal_text, finished, read_resource
-from .paths import DESCRIPTOR, bundled_package_dir, package_dir
-from .reader import EXCERPT, TableRead, check_foreign_keys
-from .report import Problem, Report, problem
+from ..core import problems as P
+from ..core.exceptions import ArchiveNotFoundError, DescriptorError, RuleCrash
+from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
+from ..core.report import Problem, Report, problem
+from ..io.load import decimal_text, finished, read_resource
+from ..io.reader import EXCERPT, TableRead, check_foreign_keys
+from ..schema.descriptor import read_descriptor, resource_path, table_schema
 from .rules import RULES, Rule
 from .views import ForeignKeys, join_keys, views
 
@@ -89,7 +89,7 @@ def check_descriptor(base: Path, descriptor: dict[str, Any]) -> tuple[list[dict[
     """The resources the reader can read, and every problem of the descriptor and of the others."""
     from frictionless import FrictionlessException, Package
 
-    from .reader import unsupported
+    from ..io.reader import unsupported
 
     found: list[Problem] = []
     readable: list[dict[str, Any]] = []

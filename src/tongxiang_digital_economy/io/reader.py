@@ -37,8 +37,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
-from . import problems as P
-from .report import Problem, problem
+from ..core import problems as P
+from ..core.report import Problem, problem
 
 # Table Schema properties the reader implements, per level; anything else is refused.
 SCHEMA_KEYS = {"$schema", "fields", "missingValues", "primaryKey", "foreignKeys", "description", "title", "name"}

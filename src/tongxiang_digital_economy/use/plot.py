@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .exceptions import PlotError
-from .load import load
+from ..core.exceptions import PlotError
+from ..io.load import load
 from .timeseries import grade_order, series, subject_column
 
 MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v", "range": "o"}

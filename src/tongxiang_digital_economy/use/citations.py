@@ -17,9 +17,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .descriptor import read_descriptor, resource, resource_path, table_schema
-from .exceptions import CitationError, DescriptorError
-from .paths import package_dir
+from ..core.exceptions import CitationError, DescriptorError
+from ..core.paths import package_dir
+from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -221,7 +221,7 @@ def cite(fmt: str = "text", path: str | Path | None = None) -> str:
 
 def table_rows(table: str, path: str | Path | None = None) -> tuple[list[str], dict[str, dict[str, str]]]:
     """A table's primary key field and its rows as text, keyed by that key (read from the Table Schema)."""
-    from .release import read_rows
+    from ..release import read_rows
 
     base = package_dir(path)
     res = resource(read_descriptor(base), table)

@@ -22,10 +22,10 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .descriptor import read_descriptor, resource
-from .load import finished, read_resource
-from .paths import package_dir
-from .reader import ARROW_TYPES, FORMATS, PANDAS_TYPES, foreign_keys, key_fields
+from ..core.paths import package_dir
+from ..io.load import finished, read_resource
+from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES, foreign_keys, key_fields
+from ..schema.descriptor import read_descriptor, resource
 from .rules import RULES, Rule, views
 
 # A pandera Check constructor taking one bound (Check.ge, Check.le, Check.gt, Check.lt): their stubs name the

@@ -19,7 +19,7 @@ DESCRIPTOR = "datapackage.json"
 
 def bundled_package_dir() -> Path:
     """The folder holding the package this library ships with (wheel copy first, then the checkout)."""
-    here = Path(str(resources.files(__package__)))
+    here = Path(str(resources.files("tongxiang_digital_economy")))
     for candidate in (here / "package", here.parent.parent):
         if (candidate / DESCRIPTOR).is_file():
             return candidate

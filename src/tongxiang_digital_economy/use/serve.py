@@ -21,12 +21,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..core.exceptions import ServeError
+from ..io.load import tables
+from ..schema.descriptor import read_descriptor
 from . import citations
-from .descriptor import read_descriptor
-from .exceptions import ServeError
 from .export import export
 from .frames import describe
-from .load import tables
 
 DATABASE = "tongxiang"
 FIGURES_VIEW = """

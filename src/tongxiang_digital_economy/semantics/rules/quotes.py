@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ..quantities import FRACTION_FIRST, squash
+from ...text.quantities import FRACTION_FIRST, squash
 from ..views import squeeze
 from . import each_row, missing, rule
 

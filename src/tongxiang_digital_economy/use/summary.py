@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .load import load, tables
+from ..io.load import load, tables
 
 FACT_TABLES = ("indicators", "enterprises", "projects")
 
@@ -48,7 +48,7 @@ def rows_per_year(path: str | Path | None = None) -> pd.DataFrame:
 
 def agreement(path: str | Path | None = None) -> dict[str, int]:
     """How many figures other sources state alike (corroborated) and how many others contradict (in conflict)."""
-    from .views import agreement as agree
+    from ..semantics.views import agreement as agree
 
     found = agree(load("indicators", path))
     return {
