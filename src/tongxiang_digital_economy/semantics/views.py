@@ -127,6 +127,9 @@ def views(
             if table in frames:
                 names = pd.Series([generic] * len(frames[table]), index=frames[table].index, dtype=object)
                 derived[table] = frames[table].assign(generic_names=names)
+    from .rules.identity import identity_columns
+
+    derived = identity_columns(frames, derived)
     out = {}
     for table, frame in derived.items():
         tables_read = {keys.get(table, {}).get(n.partition(".")[0], ("", ""))[0] for n in needs.get(table, [])}
