@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import PackageCopy, found
 
-from tongxiang_digital_economy.text.names import exact_key, stem_key, suffix_keys
+from tongxiang_digital_economy.text.fold import exact_key, stem_key, suffix_keys
 
 
 def covers(rule: str) -> str:
