@@ -97,14 +97,14 @@ def event_of_the_project(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "period_start",
     "the figure of {event_id} covers {period_start:%Y-%m-%d}..{period_end:%Y-%m-%d}, but the edition runs "
-    "{event_id__start}..{event_id__end}: a flow of an edition covers the edition's days (up to the text's date if the "
-    "text was published during it), a stock is a day within them; use the edition's dates (events table), or clear "
-    "event_id if the figure is not the edition's",
+    "{event_id__start}..{event_id__end}: a flow of an edition covers the edition's days (a text published during it: "
+    "days of it up to the text's date), a stock is a day within them; use the edition's dates (events table), or "
+    "clear event_id if the figure is not the edition's",
     needs=("event_id.start", "event_id.end", "indicator.temporal", "source_id.published_latest"),
 )
 def event_period(view: pd.DataFrame) -> pd.Series:
     """A figure of an edition has the edition's period: a flow its whole days (a report published during the
-    edition: its first day to the text's date), a stock a day within them."""
+    edition: days of it up to the text's date), a stock a day within them."""
 
     def fits(*row: object) -> bool:
         event, start, end, first, last, temporal, published = row
@@ -118,7 +118,8 @@ def event_period(view: pd.DataFrame) -> pd.Series:
             return True
         if temporal == "flow" and len(str(start)) == 10 and len(str(end)) == 10:
             during = isinstance(published, pd.Timestamp) and earliest <= published < latest
-            return bool(first == earliest and (last == latest or (during and last == published)))
+            whole = first == earliest and last == latest
+            return bool(whole or (during and earliest <= first and last == published))
         return bool(earliest <= first and last <= latest)
 
     columns = ["event_id", "event_id__start", "event_id__end", "period_start", "period_end", "indicator__temporal"]
