@@ -183,7 +183,7 @@ def test_an_invalid_package_is_not_exported(package: PackageCopy, tmp_path: Path
     assert (result.exit_code, result.output) == (
         1,
         f"Error: the package has {len(report.errors)} errors (first: {first.location()}: {first.message}); "
-        "fix them (see `validate`) before exporting\n",
+        "fix the package (see `validate`) before exporting\n",
     )
     assert not target.exists()
 

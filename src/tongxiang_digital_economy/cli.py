@@ -29,7 +29,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def converts_errors(command: F) -> F:
-    """Turn library errors into click errors at the CLI boundary, never a traceback."""
+    """Turn library errors into click errors at the CLI boundary, never a traceback.
+
+    A TDEError is a fault the user can fix (exit 1). An OSError that reaches here is the machine refusing a
+    file the user named (a read-only folder, a full disk): it is said as such, with the file and the reason,
+    also exit 1. Anything else is a bug and surfaces as one.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -37,17 +42,29 @@ def converts_errors(command: F) -> F:
             return command(*args, **kwargs)
         except TDEError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(os_message(exc)) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+def os_message(exc: OSError) -> str:
+    """An OSError as one line: the file, then the system's reason."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+PACKAGE_HELP = "The data package folder (or its datapackage.json); default: the installed package."
+
+
 def package_option(command: F) -> F:
+    """--package PATH, the same on every command: a path that does not exist is a usage error (exit 2)."""
     return click.option(
         "--package",
         "package_path",
-        type=click.Path(path_type=Path),
+        type=click.Path(exists=True, path_type=Path),
         default=None,
-        help="A data package folder (default: the installed package).",
+        help=PACKAGE_HELP,
     )(command)
 
 
@@ -275,32 +292,56 @@ def cite(fmt: str, source_id: str | None, observation_id: str | None, package_pa
         click.echo(citing.cite(fmt, package_path))
 
 
+def release_side(spec: str | None, param: str) -> str | None:
+    """A diff side as given: a path that does not exist and is no version (X.Y.Z) is a usage error (exit 2)."""
+    from .release.versions import VERSION
+
+    if spec is not None and not VERSION.match(spec) and not Path(spec).exists():
+        raise click.BadParameter(
+            f"{spec} does not exist; give a package folder, a datapackage.json, a fingerprint file or a kept "
+            "release version (X.Y.Z)",
+            param_hint=param,
+        )
+    return spec
+
+
 @cli.command(name="diff")
 @click.argument("old")
 @click.argument("new", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option(
     "--releases",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="Folder of kept release fingerprints (default: releases/ beside the installed package).",
+    help="Folder of kept release fingerprints (default: releases/ beside the package).",
 )
+@package_option
 @converts_errors
-def diff_command(old: str, new: str | None, fmt: str, releases: Path | None) -> None:
+def diff_command(old: str, new: str | None, fmt: str, releases: Path | None, package_path: Path | None) -> None:
     """Compare two versions: rows, fields and tables added, removed or changed, and the bump needed.
 
     OLD and NEW are each a package folder, a datapackage.json, or a kept release version (releases/X.Y.Z.json);
-    without NEW, the installed package (in a checkout: the checkout).
-    Rows are keyed by primary key; a changed cell is shown old -> new where both sides are packages.
+    without NEW, the package (--package, else the installed one: in a checkout, the checkout). A changed cell
+    is shown old -> new; a kept release's cells are read from git (the blobs and commit its fingerprint
+    records), and where git cannot give them the diff says so.
 
     \b
     Example:
         tongxiang-digital-economy diff 1.0.0 .
+        tongxiang-digital-economy diff 1.0.0 --package my-edited-copy/
         tongxiang-digital-economy diff 1.0.0 1.1.0 --format markdown
     """
     from . import release
 
-    change = release.diff(release.open_side(old, releases), release.open_side(new, releases))
+    old_spec = release_side(old, "OLD")
+    new_spec = release_side(new, "NEW")
+    if new_spec is not None and package_path is not None:
+        raise click.UsageError("give the new side once: as NEW or as --package PATH")
+    folder = releases if releases is not None else release.releases_dir(package_path)
+    change = release.diff(
+        release.open_side(old_spec, folder),
+        release.open_side(new_spec if new_spec is not None else package_path, folder),
+    )
     if fmt == "json":
         click.echo(json.dumps(change.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -309,47 +350,57 @@ def diff_command(old: str, new: str | None, fmt: str, releases: Path | None) -> 
 
 @cli.command(name="check-version")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@package_option
 @converts_errors
-def check_version(path: Path | None) -> None:
+def check_version(path: Path | None, package_path: Path | None) -> None:
     """Check that the declared version is large enough for the change since the last kept release.
 
     Exits 1 naming the bump needed (Data Package Version recipe) when it is not. CI runs it on the checkout.
 
     \b
     Example:
-        tongxiang-digital-economy check-version .
+        tongxiang-digital-economy check-version --package .
     """
     from . import release
 
-    click.echo(release.check_version(path))
-
-
-@cli.command()
-@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
-@converts_errors
-def fingerprint(path: Path | None) -> None:
-    """Print a package's fingerprint (per-table row hashes keyed by primary key, and the schemas) as JSON.
-
-    `scripts/release` keeps one per release in releases/; `diff` and `check-version` compare against them.
-
-    \b
-    Example:
-        tongxiang-digital-economy fingerprint . > /tmp/now.json
-    """
-    from . import release
-
-    click.echo(json.dumps(release.fingerprint(path), ensure_ascii=False, indent=1, sort_keys=True))
+    click.echo(release.check_version(one_package(path, package_path)))
 
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @package_option
 @converts_errors
+def fingerprint(path: Path | None, package_path: Path | None) -> None:
+    """Print a package's fingerprint (per-table row hashes keyed by primary key, and the schemas) as JSON.
+
+    `scripts/release` keeps one per release in releases/; `diff` and `check-version` compare against them.
+
+    \b
+    Example:
+        tongxiang-digital-economy fingerprint --package . > /tmp/now.json
+    """
+    from . import release
+
+    click.echo(
+        json.dumps(release.fingerprint(one_package(path, package_path)), ensure_ascii=False, indent=1, sort_keys=True)
+    )
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--package",
+    "package_path",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="The data package folder to stamp (required: the installed package is never stamped by default).",
+)
+@converts_errors
 def stamp(path: Path | None, package_path: Path | None) -> None:
     """Record the byte counts and hashes of a package's CSV files in its datapackage.json.
 
     Run it after editing a table on purpose; validation then checks the files against the new facts. Name
-    the package with --package PATH (PATH alone also works).
+    the package with --package PATH (PATH alone also works); in a checkout, `--package .`.
 
     \b
     Example:

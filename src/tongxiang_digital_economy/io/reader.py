@@ -453,9 +453,12 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
         return with_nulls(chunked(values), missing | ~ok), ~ok & ~missing
     if kind == "date":
         ok = full_match(text, DATE)
-        parsed = pc.strptime(pc.if_else(pa.array(ok), text, "2000-01-01"), format="%Y-%m-%d", unit="s")
-        # strptime rolls 2020-02-30 over to March; a real day prints back as itself.
-        ok &= np.asarray(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text), dtype=bool)
+        # A month or day out of the calendar (2023-13-01, 2023-01-32) is null, not an exception for the column;
+        # strptime rolls 2020-02-30 over to March, so a real day is one that prints back as itself.
+        given = pc.if_else(pa.array(ok), text, "2000-01-01")
+        parsed = pc.strptime(given, format="%Y-%m-%d", unit="s", error_is_null=True)
+        same = pc.fill_null(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text), False)
+        ok &= np.asarray(same, dtype=bool)
         return with_nulls(chunked(parsed), missing | ~ok), ~ok & ~missing
     raise AssertionError(f"unsupported type {kind!r} passed the schema check")
 
@@ -616,7 +619,7 @@ def describe(f: dict[str, Any]) -> str:
     kind, fmt = f.get("type", "string"), f.get("format", "default")
     words = {
         "integer": "integer (ASCII digits, 64-bit)",
-        "number": "finite number (ASCII digits, no spaces, no NaN or infinity)",
+        "number": "finite number (ASCII digits, sign, point, exponent as in 6.8e3; no spaces, NaN or infinity)",
         "boolean": "boolean (" + "/".join(f.get("trueValues", TRUE_VALUES) + f.get("falseValues", FALSE_VALUES)) + ")",
         "date": "date (YYYY-MM-DD, a day on the calendar)",
         "year": "year (four ASCII digits)",
@@ -745,6 +748,7 @@ def orphans(
                 ", ".join(fields),
                 f"{excerpt(value)} is not a {', '.join(ref_fields)} of {resource}: add that row to {resource}, "
                 "or correct the value",
+                refers_to=resource,
             )
         )
     return found
