@@ -140,7 +140,7 @@ def from_git(kept: dict[str, Any], repository: Path) -> tuple[Snapshot | None, s
                 side = same_release(Path(folder), kept)
                 if side is not None:
                     return side, ""
-            tried.append(f"the blobs it records ({', '.join(missing) or 'all'} not in {repository})")
+            tried.append(f"its {len(files)} recorded blobs" if len(missing) == len(files) else f"blob of {missing[0]}")
     for label, ref in (("commit", kept.get("commit")), ("tag", f"v{version}")):
         if not ref:
             continue
@@ -152,11 +152,12 @@ def from_git(kept: dict[str, Any], repository: Path) -> tuple[Snapshot | None, s
                 side = same_release(Path(folder), kept)
                 if side is not None:
                     return side, ""
-        tried.append(f"{label} {ref}")
+        tried.append(f"{label} {str(ref)[:12]}")
+    where = "has no git history" if git(repository, "rev-parse", "--git-dir") is None else "lacks them"
     why = (
-        f"release {version}'s cells are not in this copy: git has none of "
-        + "; ".join(tried or ["(the record names no blob, commit or tag)"])
-        + ". Use a clone with the history (git fetch) to see old -> new values"
+        f"the cells of release {version} are not here, so changed rows are only named: {repository} {where} "
+        f"(looked for {', '.join(tried) or 'nothing: the record names no blob, commit or tag'}); "
+        "run the diff in a clone with the history to see old -> new values"
     )
     return None, why
 
