@@ -125,10 +125,7 @@ def validate(path: Path | None, package_path: Path | None, archive: Path | None,
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     elif quiet:
-        errors = [
-            f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in report.sorted() if p.severity == "error"
-        ]
-        click.echo("\n".join([*errors, report.to_text().splitlines()[-1]]))
+        click.echo(report.to_text(warnings=False))
     else:
         click.echo(report.to_text())
     sys.exit(0 if report.valid else 1)
@@ -265,15 +262,14 @@ def show(
     "--format",
     "fmt",
     type=click.Choice(["all", "text", "bibtex", "cff", "csl"]),
-    default="all",
-    show_default=True,
-    help="The dataset citation's format (csl is CSL-JSON).",
+    default=None,
+    help="The citation's format (csl is CSL-JSON); default: all for the dataset, text for --source and --observation.",
 )
 @click.option("--source", "source_id", metavar="ID", help="Cite one source document instead (a sources.source_id).")
 @click.option("--observation", "observation_id", metavar="ID", help="Cite one figure, with its source and evidence.")
 @package_option
 @converts_errors
-def cite(fmt: str, source_id: str | None, observation_id: str | None, package_path: Path | None) -> None:
+def cite(fmt: str | None, source_id: str | None, observation_id: str | None, package_path: Path | None) -> None:
     """Print the citation for this exact version, one source document, or one figure.
 
     \b
@@ -281,15 +277,16 @@ def cite(fmt: str, source_id: str | None, observation_id: str | None, package_pa
         tongxiang-digital-economy cite --format bibtex
         tongxiang-digital-economy cite --source chinadaily-2020-01-14-digital-economy-booms
         tongxiang-digital-economy cite --observation cctv-outputnews-2025-06-04-wuzhen-town-economy-001
+        tongxiang-digital-economy cite --observation cctv-outputnews-2025-06-04-wuzhen-town-economy-001 --format bibtex
     """
     if source_id is not None and observation_id is not None:
         raise click.UsageError("give --source or --observation, not both")
     if source_id is not None:
-        click.echo(citing.source_citation(source_id, package_path))
+        click.echo(citing.source_citation(source_id, package_path, fmt or "text"))
     elif observation_id is not None:
-        click.echo(citing.observation_citation(observation_id, package_path))
+        click.echo(citing.observation_citation(observation_id, package_path, fmt or "text"))
     else:
-        click.echo(citing.cite(fmt, package_path))
+        click.echo(citing.cite(fmt or "all", package_path))
 
 
 def release_side(spec: str | None, param: str) -> str | None:
@@ -313,7 +310,7 @@ def release_side(spec: str | None, param: str) -> str | None:
     "--releases",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="Folder of kept release fingerprints (default: releases/ beside the package).",
+    help="Folder of kept release fingerprints (default: releases/ beside the package, else the installed one's).",
 )
 @package_option
 @converts_errors
@@ -338,6 +335,8 @@ def diff_command(old: str, new: str | None, fmt: str, releases: Path | None, pac
     if new_spec is not None and package_path is not None:
         raise click.UsageError("give the new side once: as NEW or as --package PATH")
     folder = releases if releases is not None else release.releases_dir(package_path)
+    if releases is None and not folder.is_dir():  # a copy without releases/: the installed package's
+        folder = release.releases_dir()
     change = release.diff(
         release.open_side(old_spec, folder),
         release.open_side(new_spec if new_spec is not None else package_path, folder),
