@@ -108,7 +108,7 @@ def archive(tmp_path: Path, package: PackageCopy) -> Path:
         for table, key in (("places", "place_id"), ("enterprises", "enterprise_id"), ("projects", "project_id"))
         for row in package.rows(table)
     }
-    for table in ("indicators", "enterprises", "projects"):
+    for table in ("indicators", "enterprises", "projects", "events", "project_enterprises"):
         for row in package.rows(table):
             spans.setdefault(row["source_id"], []).append(row["evidence"])
             # A real text names what its figures are about; so does this one.

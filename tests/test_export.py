@@ -86,6 +86,7 @@ def test_sqlite_keys_types_and_rows(exported: Path) -> None:
         fks = conn.execute("PRAGMA foreign_key_list(indicators)").fetchall()
         assert sorted((fk[3], fk[2], fk[4]) for fk in fks) == [
             ("enterprise_id", "enterprises", "enterprise_id"),
+            ("event_id", "events", "event_id"),
             ("indicator", "indicator_definitions", "indicator"),
             ("place_id", "places", "place_id"),
             ("project_id", "projects", "project_id"),
@@ -144,9 +145,11 @@ def test_xlsx_sheets_dates_formulas_and_about(exported: Path) -> None:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 assert cell.data_type != "f", f"{table} {cell.coordinate} would run as a formula"
-    minus = next(c for c in book["indicators"]["O"] if isinstance(c.value, str) and c.value.startswith("-"))
+    letter = {c.value: c.column_letter for c in book["indicators"][1]}
+    quotes = book["indicators"][letter["value_text"]]
+    minus = next(c for c in quotes if isinstance(c.value, str) and c.value.startswith("-"))
     assert (minus.data_type, minus.quotePrefix) == ("s", True)
-    period = book["indicators"]["F2"]
+    period = book["indicators"][f"{letter['period_start']}2"]
     assert period.is_date and period.number_format == "yyyy-mm-dd"
 
 

@@ -34,7 +34,7 @@ def raw_rows(table: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def test_the_package_has_its_eight_tables() -> None:
+def test_the_package_has_its_ten_tables() -> None:
     assert TABLES == [
         "sources",
         "units",
@@ -43,6 +43,8 @@ def test_the_package_has_its_eight_tables() -> None:
         "indicator_definitions",
         "enterprises",
         "projects",
+        "project_enterprises",
+        "events",
         "indicators",
     ]
 

@@ -31,9 +31,10 @@ def test_simplified_and_traditional_find_the_same_rows() -> None:
 
 
 def test_searched_columns_come_from_the_schemas() -> None:
-    assert text_columns("indicators") == ["value_text", "evidence", "attributed_to", "note"]
+    words = ["period_text", "value_text", "evidence", "subject_text", "attributed_to", "note"]
+    assert text_columns("indicators") == words
     assert text_columns("places") == ["name", "name_zh", "aliases"]
-    assert text_columns("indicator_definitions") == ["label", "definition"]
+    assert text_columns("indicator_definitions") == ["label", "definition", "written_forms"]
 
 
 def test_aliases_and_english_names_are_searched() -> None:

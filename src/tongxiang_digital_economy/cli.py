@@ -104,31 +104,63 @@ def one_package(path: Path | None, package_path: Path | None) -> Path | None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of archived source texts (with sources.json) to check evidence against.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (what the Python API returns).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "junit"]),
+    default="text",
+    help="text (default); json (what the Python API returns); github (workflow commands: annotations on the CSV "
+    "lines in a pull request); junit (JUnit XML, a test case per rule and table).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON: the same as --format json.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and the summary line only, not the warnings.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    help="Exit 1 on errors (default), or on warnings too.",
+)
 @converts_errors
-def validate(path: Path | None, package_path: Path | None, archive: Path | None, as_json: bool, quiet: bool) -> None:
+def validate(
+    path: Path | None,
+    package_path: Path | None,
+    archive: Path | None,
+    fmt: str,
+    as_json: bool,
+    quiet: bool,
+    fail_on: str,
+) -> None:
     """Validate a data package: structure, meaning and (with --archive) provenance.
 
     The package is named with --package PATH like in every command (PATH alone also works); without it, the
-    installed package.
+    installed package. In CI, --format github marks each problem on its CSV line in the pull request.
 
     \b
     Example:
         tongxiang-digital-economy validate --archive ../shared/sources
         tongxiang-digital-economy validate --package my-edited-copy/ --json
         tongxiang-digital-economy validate --quiet
+        tongxiang-digital-economy validate --package . --format github --fail-on warning
+        tongxiang-digital-economy validate --package . --format junit > validation.xml
     """
     from .semantics.validation import validate as run
 
+    if as_json and fmt not in ("text", "json"):
+        raise click.UsageError("--json is --format json: give one format")
     report = run(one_package(path, package_path), archive)
-    if as_json:
+    failed = not report.valid or (fail_on == "warning" and bool(report.warnings))
+    if fmt in ("github", "junit"):
+        from .use import annotations
+
+        click.echo(annotations.github(report) if fmt == "github" else annotations.junit(report))
+        sys.exit(1 if failed else 0)
+    if as_json or fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     elif quiet:
         click.echo(report.to_text(warnings=False))
     else:
         click.echo(report.to_text())
-    sys.exit(0 if report.valid else 1)
+    sys.exit(1 if failed else 0)
 
 
 @cli.command()
@@ -380,9 +412,8 @@ def fingerprint(path: Path | None, package_path: Path | None) -> None:
     """
     from . import release
 
-    click.echo(
-        json.dumps(release.fingerprint(one_package(path, package_path)), ensure_ascii=False, indent=1, sort_keys=True)
-    )
+    found = release.fingerprint(one_package(path, package_path))
+    click.echo(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 @cli.command()
@@ -394,8 +425,13 @@ def fingerprint(path: Path | None, package_path: Path | None) -> None:
     default=None,
     help="The data package folder to stamp (required: the installed package is never stamped by default).",
 )
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Change nothing; exit 1 naming each CSV file whose recorded hash is stale (for a pre-commit hook or CI).",
+)
 @converts_errors
-def stamp(path: Path | None, package_path: Path | None) -> None:
+def stamp(path: Path | None, package_path: Path | None, check: bool) -> None:
     """Record the byte counts and hashes of a package's CSV files in its datapackage.json.
 
     Run it after editing a table on purpose; validation then checks the files against the new facts. Name
@@ -404,10 +440,15 @@ def stamp(path: Path | None, package_path: Path | None) -> None:
     \b
     Example:
         tongxiang-digital-economy stamp --package my-edited-copy/
+        tongxiang-digital-economy stamp --package . --check
     """
     folder = one_package(path, package_path)
     if folder is None:
         raise click.UsageError("name the package to stamp: --package PATH")
+    if check:
+        descriptor.check_stamps(folder)
+        click.echo("every recorded hash is current")
+        return
     changed = descriptor.stamp(folder)
     click.echo(f"updated {', '.join(changed)}" if changed else "nothing to update: every hash is current")
 

@@ -3,6 +3,7 @@
     TDEError                     anything wrong with a package or a request, said so a person can fix it
     ├── PackageNotFoundError     no datapackage.json where one was looked for
     ├── DescriptorError          datapackage.json or a Table Schema is unreadable or malformed
+    │   └── StaleStampError      a CSV file changed after its hash was recorded (run `stamp`)
     ├── TableNotFoundError       a table name that the package does not have
     ├── ArchiveNotFoundError     the source archive folder given for validation does not exist
     ├── LoadError                a table has bad cells or keys (names the first few with table, row and field)
@@ -33,6 +34,10 @@ class PackageNotFoundError(TDEError):
 
 class DescriptorError(TDEError):
     """datapackage.json or a Table Schema cannot be read or does not have the expected shape."""
+
+
+class StaleStampError(DescriptorError):
+    """A table's file no longer matches the bytes and hash datapackage.json records for it."""
 
 
 class TableNotFoundError(TDEError):

@@ -13,7 +13,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..core.exceptions import DescriptorError, TableNotFoundError
+from ..core.exceptions import DescriptorError, StaleStampError, TableNotFoundError
 from ..core.paths import DESCRIPTOR, package_dir
 
 
@@ -118,15 +118,40 @@ def stamp(path: str | Path) -> list[str]:
     """
     base = package_dir(path)
     descriptor = read_descriptor(base)
-    changed = []
+    changed = stale(base, descriptor)
+    for res in descriptor["resources"]:
+        if res["name"] in changed:
+            res["bytes"], res["hash"] = changed[res["name"]]
+    if changed:
+        write_json(base / DESCRIPTOR, descriptor)
+    return list(changed)
+
+
+def stale(base: Path, descriptor: dict[str, Any]) -> dict[str, tuple[int, str]]:
+    """The resources whose file differs from the bytes and hash recorded for it, with the file's current facts."""
+    found = {}
     for res in descriptor["resources"]:
         size, digest = file_facts(resource_path(base, res))
         if res.get("bytes") != size or res.get("hash") != f"sha256:{digest}":
-            res["bytes"], res["hash"] = size, f"sha256:{digest}"
-            changed.append(res["name"])
+            found[res["name"]] = (size, f"sha256:{digest}")
+    return found
+
+
+def check_stamps(path: str | Path) -> None:
+    """Raise StaleStampError when any CSV file changed since `stamp` last recorded it (a pre-commit check).
+
+    The message names each file and the command that records the new facts, so a contributor who edited a CSV
+    and forgot to stamp it learns the fix from the hook's output.
+    """
+    base = package_dir(path)
+    descriptor = read_descriptor(base)
+    changed = stale(base, descriptor)
     if changed:
-        write_json(base / DESCRIPTOR, descriptor)
-    return changed
+        files = ", ".join(str(resource_path(base, resource(descriptor, name)).relative_to(base)) for name in changed)
+        raise StaleStampError(
+            f"{files}: changed since its hash was recorded in {DESCRIPTOR}; run "
+            f"`tongxiang-digital-economy stamp --package {base}` and commit {DESCRIPTOR}"
+        )
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:

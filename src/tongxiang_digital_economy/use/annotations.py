@@ -1,0 +1,144 @@
+"""A validation report in the forms CI systems read: GitHub workflow commands and JUnit XML.
+
+A fork of the dataset validated in someone else's CI should fail with a mark on the CSV line that caused it, not
+a wall of text in a log. GitHub turns `::error file=…,line=…,title=…::message` lines printed by a step into
+annotations on the pull request's diff; GitLab, Jenkins and most other CI systems read JUnit XML test reports.
+Both are renderings of the one `Report`: nothing is decided here that `validate` did not decide.
+
+Rows in a report are CSV records (the header is row 1); annotations need file lines, which differ below a cell
+that holds a line break, so each table's records are mapped to lines once (`io.lines`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from ..core.exceptions import TDEError
+from ..core.paths import DESCRIPTOR
+from ..core.problems import PROBLEMS
+from ..core.report import Problem, Report
+from ..io.lines import line_of, record_lines
+from ..schema.descriptor import read_descriptor, resource, resource_path, table_names
+from ..semantics.rules import RULES
+
+FORMATS = ("text", "json", "github", "junit")
+
+
+def table_files(report: Report) -> dict[str, Path]:
+    """The CSV file of every table of the report's package (empty when the descriptor cannot be read)."""
+    base = Path(report.package)
+    try:
+        descriptor = read_descriptor(base)
+        return {name: resource_path(base, resource(descriptor, name)) for name in table_names(descriptor)}
+    except TDEError:
+        return {}
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """`path` as GitHub wants it: relative to the repository root (the workspace), with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: GitHub reads %, CR and LF as escapes (its documented encoding)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: the message's escapes, plus the separators `:` and `,`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report, root: str | Path | None = None, infos: bool = False) -> str:
+    """The report as GitHub workflow commands, one per problem, then the summary line as plain text.
+
+    Errors become `::error`, warnings `::warning`, findings (with `infos`) `::notice`. A problem in a table names
+    its CSV file, and its line when it has a row; a descriptor problem names datapackage.json. Paths are relative
+    to `root` (default: the working directory, which is the workspace in a GitHub Actions step).
+    """
+    root_path = Path(root) if root is not None else Path(os.getcwd())
+    files = table_files(report)
+    starts: dict[str, list[int]] = {}
+    lines = []
+    for p in report.sorted():
+        if p.severity == "info" and not infos:
+            continue
+        command = {"error": "error", "warning": "warning", "info": "notice"}[p.severity]
+        where = []
+        path = files.get(p.table) if p.table else None
+        if path is None:
+            where.append(f"file={escape_property(shown_path(Path(report.package) / DESCRIPTOR, root_path))}")
+        else:
+            where.append(f"file={escape_property(shown_path(path, root_path))}")
+            if p.row is not None and p.table is not None:
+                if p.table not in starts:
+                    starts[p.table] = record_lines(path) if path.is_file() else []
+                where.append(f"line={line_of(starts[p.table], p.row)}")
+        where.append(f"title={escape_property(p.rule)}")
+        lines.append(f"::{command} {','.join(where)}::{escape_data(message(p))}")
+    lines.append(report.to_text().splitlines()[-1])
+    return "\n".join(lines)
+
+
+def message(p: Problem) -> str:
+    """A problem's message with its place in the table, as an annotation shows it beside the line."""
+    return f"{p.location()}: {p.message}"
+
+
+def junit(report: Report) -> str:
+    """The report as JUnit XML: a test suite per table, a test case per rule and table.
+
+    Every registered rule that could have fired on a table is a test case, so a run shows what was checked, not
+    only what failed: a rule that found errors fails with each of them in its failure text; warnings are written
+    to the case's system-out (they pass, as `validate` does). Problems outside a table (the descriptor, the
+    archive catalogue) form a suite named `package`.
+    """
+    by_case: dict[tuple[str, str], list[Problem]] = defaultdict(list)
+    for p in report.sorted():
+        if p.severity != "info":
+            by_case[(p.table or "package", p.rule)].append(p)
+    tables = list(table_files(report)) or sorted({t for t, _ in by_case} - {"package"})
+    suites: dict[str, list[str]] = {t: rules_for(t) for t in tables}
+    suites["package"] = [k.id for k in PROBLEMS.values() if k.layer == "descriptor"]
+    for table, rule in by_case:
+        if rule not in suites.setdefault(table, []):
+            suites[table].append(rule)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>']
+    total_failures = sum(1 for ps in by_case.values() if any(p.severity == "error" for p in ps))
+    total = sum(len(v) for v in suites.values())
+    out.append(f'<testsuites name="tongxiang-digital-economy validate" tests="{total}" failures="{total_failures}">')
+    for table, rules in suites.items():
+        failed = sum(1 for r in rules if any(p.severity == "error" for p in by_case.get((table, r), [])))
+        out.append(f'  <testsuite name={quoteattr(table)} tests="{len(rules)}" failures="{failed}">')
+        for rule in rules:
+            found = by_case.get((table, rule), [])
+            errors = [p for p in found if p.severity == "error"]
+            warnings = [p for p in found if p.severity == "warning"]
+            name = quoteattr(rule)
+            body = []
+            if errors:
+                text = "\n".join(f"{p.location()}: {p.message}" for p in errors)
+                noun = "error" if len(errors) == 1 else "errors"
+                body.append(f'      <failure message="{len(errors)} {noun}" type={name}>{escape(text)}</failure>')
+            if warnings:
+                text = "\n".join(f"{p.location()}: warning: {p.message}" for p in warnings)
+                body.append(f"      <system-out>{escape(text)}</system-out>")
+            opening = f"    <testcase classname={quoteattr(table)} name={name}"
+            out.extend([opening + ">", *body, "    </testcase>"] if body else [opening + "/>"])
+        out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out)
+
+
+def rules_for(table: str) -> list[str]:
+    """The registered problem types that can fire on `table`: every structure and archive type, and the
+    semantic rules declared for it."""
+    own = [r.id for r in RULES if r.table == table]
+    shared = [k.id for k in PROBLEMS.values() if k.layer in ("structure", "archive")]
+    return shared + [r for r in own if r not in shared]
