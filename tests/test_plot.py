@@ -102,7 +102,7 @@ def test_the_gdp_chart_reads_in_words(tmp_path: Path) -> None:
     assert "Not drawn: 1 figure in billion US dollars (the package holds no exchange rate)." in texts
     sources = " ".join(t for t in texts if t.startswith(("Sources:", "(")) or "[" in t)
     for number, line in chart("gdp", "tongxiang").sources:
-        assert f"[{number}] {line}" in sources  # every point's note number leads to an outlet and a date
+        assert f"[{number}]\u00a0{line}" in sources  # every point's note number leads to an outlet and a date
 
 
 def test_bounds_and_other_sources_are_marked(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .core.exceptions import TDEError
+from .core.report import count
 from .schema import descriptor
 from .use import citations as citing
 
@@ -507,35 +508,72 @@ def series_command(
     print_frame(found, fmt, f"no {status} figures")
 
 
+def installed_themes() -> str:
+    """The installed package's themes, for --help (the package may be broken: then say where to look)."""
+    try:
+        from .use.text_search import themes
+
+        return ", ".join(themes())
+    except (TDEError, OSError, KeyError, StopIteration, ValueError):
+        return "see `show indicator_definitions`"
+
+
 @cli.command(name="search")
 @click.argument("text", default="")
-@click.option("--theme", default=None, help="Only indicators (and definitions) of this theme, e.g. investment.")
+@click.option(
+    "--theme",
+    default=None,
+    help=f"Only indicators (and definitions) of this theme; alone, every figure of it. Themes: {installed_themes()}.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @package_option
 @converts_errors
 def search_command(text: str, theme: str | None, fmt: str, package_path: Path | None) -> None:
-    """Find the rows, tables and sources that mention TEXT (English or Chinese, 乌镇 finds 烏鎮 too).
+    """Find the indicators, rows and sources that mention TEXT, in English or Chinese.
+
+    A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it; English
+    words match in any form ("core industry" finds "core industries"). The indicators found come first, each
+    with its subjects, years and the command that gives its series.
 
     \b
     Example:
-        tongxiang-digital-economy search 烏鎮
+        tongxiang-digital-economy search gdp
+        tongxiang-digital-economy search Wuzhen
+        tongxiang-digital-economy search "core industry"
         tongxiang-digital-economy search --theme investment
     """
+    from .core.exceptions import SearchError
     from .use.text_search import search, summary
 
-    hits = search(text, theme, package_path)
+    if not text.strip() and theme is None:
+        raise click.UsageError("give words to search for (TEXT), or a theme (--theme THEME)")
+    try:
+        hits = search(text, theme, package_path)
+    except SearchError as exc:
+        raise click.BadParameter(str(exc), param_hint="--theme") from None
     if fmt != "table":
         print_frame(hits, fmt, "")
         return
+    found = hits.attrs["indicators"]
+    what = repr(text) if text.strip() else f"theme {theme}"
+    if len(found):
+        click.echo(f"{count(len(found), 'indicator')} for {what}:")
+        for row in found.itertuples():
+            click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
+            if row.subjects:
+                click.echo(f"    about: {row.subjects}")
+                click.echo(f"    {row.command}")
+        click.echo("")
     if not len(hits):
-        click.echo(f"nothing mentions {text!r}")
+        click.echo(f"no rows mention {what}")
         return
-    found = summary(hits)
-    counts = ", ".join(f"{table} {n}" for table, n in found["rows"].items())
-    click.echo(f"{sum(found['rows'].values())} rows mention {text!r}: {counts}")
+    rows = summary(hits)
+    counts = ", ".join(f"{table} {n}" for table, n in rows["rows"].items())
+    total = sum(rows["rows"].values())
+    click.echo(f"{count(total, 'row')} match {what} ({count(len(hits), 'cell')}): {counts}")
     shown = hits.assign(text=hits["text"].str.slice(0, 60))
     click.echo(shown[["table", "key", "column", "text"]].to_string(index=False))
-    click.echo(f"sources ({len(found['sources'])}): {', '.join(found['sources'])}")
+    click.echo(f"sources ({len(rows['sources'])}): {', '.join(rows['sources'])}")
 
 
 @cli.command(name="export")

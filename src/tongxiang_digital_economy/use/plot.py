@@ -97,9 +97,10 @@ def draw(shown: Chart) -> Any:
     """The matplotlib figure of a chart."""
     from matplotlib import dates as mdates
     from matplotlib import pyplot as plt
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
 
-    notes = textwrap.wrap("Sources: " + "; ".join(f"[{n}] {line}" for n, line in shown.sources), width=150) + (
+    # A no-break space keeps each note number on the line of its source.
+    notes = textwrap.wrap("Sources: " + "; ".join(f"[{n}]\u00a0{line}" for n, line in shown.sources), width=150) + (
         [shown.left_out] if shown.left_out else []
     )
     notes.append(
@@ -146,12 +147,14 @@ def draw(shown: Chart) -> Any:
     ax.set_ylim(0 if float(rows["y"].min()) >= 0 else None, top * 1.18 if top > 0 else None)
     first, last = int(rows["x_start"].min().year), int(rows["x_end"].max().year)
     step = 1 if last - first < 16 else 2
-    # A quarter year of margin: a stock at the end of a year is not cut, and no empty year is labelled.
-    ax.set_xlim(pd.Timestamp(first - 1, 10, 1), pd.Timestamp(last + 1, 4, 1))  # type: ignore[arg-type]
+    # Half a year of margin: room for a label left of the first point, and no empty year is labelled.
+    ax.set_xlim(pd.Timestamp(first - 1, 7, 1), pd.Timestamp(last + 1, 7, 1))  # type: ignore[arg-type]
     # Year labels in the middle of their year; the boundaries between years are the grid lines.
-    ax.xaxis.set_major_locator(mdates.YearLocator(base=step, month=7, day=1))  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # type: ignore[no-untyped-call]
-    ax.xaxis.set_minor_locator(mdates.YearLocator(base=1, month=1, day=1))  # type: ignore[no-untyped-call]
+    to_num: Any = mdates.date2num  # matplotlib's date converter has no type hints
+    middles = [pd.Timestamp(year, 7, 1) for year in range(first, last + 1, step)]
+    ax.xaxis.set_major_locator(FixedLocator(to_num(middles)))
+    ax.xaxis.set_major_formatter(FixedFormatter([str(t.year) for t in middles]))
+    ax.xaxis.set_minor_locator(FixedLocator(to_num([pd.Timestamp(y, 1, 1) for y in range(first, last + 2)])))
     ax.tick_params(axis="x", which="major", length=0)
     ax.grid(True, which="minor", axis="x", linewidth=0.4, color="#bdbdbd")
     ax.grid(True, which="major", axis="y", linewidth=0.3, color="#e0e0e0")
@@ -195,21 +198,51 @@ def written_as(row: pd.Series) -> str:
 
 
 def label_points(ax: Any, rows: pd.DataFrame) -> None:
-    """One label per position: the preferred value with its period (right, above), other sources' different
-    values (left, stacked below each other), each with the note numbers of every source at that position."""
-    stacked: dict[Any, int] = {}
-    for (x, _y), here in rows.groupby(["x", "y"], sort=True):
-        numbers = ",".join(str(n) for n in sorted(set(here["note"])))
+    """One label per position: the preferred value with its period, other sources' different values stacked on
+    the other side, each with the note numbers of every source at that position.
+
+    A label goes on the side of its point that the line does not cross (above left where the series rises,
+    above right where it falls), and a run of the same value (a stock restated at later dates)
+    is one label naming every date of the run (the flat line shows it).
+    """
+    labels: list[dict[str, Any]] = []
+    for (_x, _y), here in rows.groupby(["x", "y"], sort=True):
         preferred = here[here["role"] == "preferred"]
-        if len(preferred):
-            row = preferred.iloc[0]
-            text = f"{value_words(row)} ({row['period_label']}{written_as(row)}) [{numbers}]"
-            offset, align = (6, 6), "left"
+        row = preferred.iloc[0] if len(preferred) else here.iloc[0]
+        last = labels[-1] if labels else None
+        if (
+            last is not None
+            and len(preferred)
+            and last["preferred"]
+            and last["row"]["y"] == row["y"]
+            and last["row"]["status"] == row["status"]
+            and last["row"]["kind"] == row["kind"]
+        ):
+            last["periods"].append(str(row["period_label"]))
+            last["notes"] |= set(here["note"])
+            continue
+        labels.append(
+            {
+                "row": row,
+                "preferred": bool(len(preferred)),
+                "periods": [str(row["period_label"])],
+                "notes": set(here["note"]),
+            }
+        )
+    rising = rising_at(rows)
+    stacked: dict[Any, int] = {}
+    for found in labels:
+        row = found["row"]
+        numbers = ",".join(str(n) for n in sorted(found["notes"]))
+        up = rising.get((row["status"], row["kind"], row["x"]), True)
+        if found["preferred"]:
+            text = f"{value_words(row)} ({', '.join(found['periods'])}{written_as(row)}) [{numbers}]"
+            offset, align = ((-6, 6), "right") if up else ((6, 6), "left")
         else:
-            row = here.iloc[0]
-            below = stacked[x] = stacked.get(x, 0) + 1
+            below = stacked[row["x"]] = stacked.get(row["x"], 0) + 1
             text = f"{value_words(row)}{' (' + written_as(row)[2:] + ')' if written_as(row) else ''} [{numbers}]"
-            offset, align = (-6, -2 - 9 * (below - 1)), "right"
+            offset = (6 if up else -6, -10 - 9 * (below - 1))
+            align = "left" if up else "right"
         label = ax.annotate(
             text,
             (row["x"], float(row["y"])),
@@ -220,6 +253,18 @@ def label_points(ax: Any, rows: pd.DataFrame) -> None:
             color="#263238",
         )
         label.set_gid(f"label-{row['observation_id']}")
+
+
+def rising_at(rows: pd.DataFrame) -> dict[tuple[Any, Any, Any], bool]:
+    """Whether the joined line rises through each preferred point (from the point before to the one after)."""
+    out: dict[tuple[Any, Any, Any], bool] = {}
+    for (status, kind), group in rows[rows["role"] == "preferred"].groupby(["status", "kind"], sort=False):
+        best = group.sort_values("x")
+        ys = [float(v) for v in best["y"]]
+        for i, x in enumerate(best["x"]):
+            before, after = ys[max(i - 1, 0)], ys[min(i + 1, len(ys) - 1)]
+            out[(status, kind, x)] = after >= before
+    return out
 
 
 __all__ = ["KINDS", "plot"]
