@@ -27,6 +27,9 @@ class Problem:
     severity: Severity
     message: str
     layer: Literal["descriptor", "structure", "semantics", "archive"]
+    # The ids of the other rows a problem is about (a conflict's group, the sources that agree), complete: the
+    # message cuts its listing, JSON and the API carry every id.
+    related: tuple[str, ...] = ()
     # The table a foreign-key problem points into, so that errors which follow from a broken table are told apart.
     refers_to: str | None = None
 
@@ -42,7 +45,7 @@ class Problem:
     ) -> Problem:
         """A problem of a registered type (its severity and layer come from the registry)."""
         kind = PROBLEMS[type_id]
-        return cls(table, row, field, type_id, kind.severity, message, kind.layer, refers_to)
+        return cls(table, row, field, type_id, kind.severity, message, kind.layer, refers_to=refers_to)
 
     def location(self) -> str:
         parts = [self.table or "package"]
@@ -97,7 +100,7 @@ class Report:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "infos": len(self.infos),
-            "problems": [asdict(p) for p in self.sorted()],
+            "problems": [{**asdict(p), "related": list(p.related)} for p in self.sorted()],
         }
 
     def follow_ons(self) -> dict[str, list[Problem]]:

@@ -25,11 +25,11 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,27 +39,17 @@ from pyarrow import csv as pacsv
 
 from ..core import problems as P
 from ..core.report import Problem, problem
+from ..schema.keys import foreign_keys, primary_key
+from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
+from ..schema.types import TYPES as FIELD_TYPES
 
 # Table Schema properties the reader implements, per level; anything else is refused.
 SCHEMA_KEYS = {"$schema", "fields", "missingValues", "primaryKey", "foreignKeys", "description", "title", "name"}
 FIELD_KEYS = {"name", "type", "format", "constraints", "description", "title", "example", "trueValues", "falseValues"}
 FIELD_KEYS |= {"rdfType"}  # informative only
-TYPES = {
-    "string": {"default", "uri", "email", "uuid"},
-    "integer": {"default"},
-    "number": {"default"},
-    "boolean": {"default"},
-    "date": {"default"},
-    "year": {"default"},
-}
-CONSTRAINTS = {
-    "string": {"required", "unique", "enum", "pattern", "minLength", "maxLength"},
-    "integer": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-    "number": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-    "boolean": {"required", "enum"},
-    "date": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-    "year": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-}
+# The types, their formats and constraints, and their Arrow types: schema/types.py, shared with the exports.
+TYPES = {name: t.formats for name, t in FIELD_TYPES.items()}
+CONSTRAINTS = {name: t.constraints for name, t in FIELD_TYPES.items()}
 # The dialect the reader implements is CSV as RFC 4180 writes it; these keys may only hold these values.
 DIALECT_DEFAULTS = {
     "delimiter": ",",
@@ -75,10 +65,6 @@ ENCODINGS = {"utf-8", "utf8", "utf-8-sig"}
 
 TRUE_VALUES = ["true", "True", "TRUE", "1"]
 FALSE_VALUES = ["false", "False", "FALSE", "0"]
-INTEGER = r"^[+-]?[0-9]+$"
-NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-YEAR = r"^[0-9]{4}$"
 FORMATS = {
     "uri": r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$",
     "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
@@ -97,14 +83,7 @@ UNDECODED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of a byt
 # Text is read as large_string, the layout pandas' arrow-backed string dtype uses, so the frame shares the reader's
 # buffers instead of converting every string column.
 TEXT = pa.large_string()
-ARROW_TYPES = {
-    "string": TEXT,
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.timestamp("s"),
-    "year": pa.int64(),
-}
+ARROW_TYPES = {name: arrow_type(t.arrow) for name, t in FIELD_TYPES.items()}
 PANDAS_TYPES = {
     TEXT: pd.StringDtype("pyarrow"),
     pa.int64(): pd.Int64Dtype(),
@@ -169,7 +148,7 @@ def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object
     names = [f["name"] for f in schema["fields"]]
     if len(set(names)) != len(names):
         return "two fields have the same name"
-    for key in key_fields(schema.get("primaryKey")) + [k for fk in foreign_keys(schema) for k in fk[0]]:
+    for key in primary_key(schema) + [k for fk in foreign_keys(schema) for k in fk[0]]:
         if key not in names:
             return f"key field {key!r} is not a field of the schema"
     if dialect is not None:
@@ -185,22 +164,6 @@ def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object
     if encoding is not None and str(encoding).lower() not in ENCODINGS:
         return f"encoding {encoding!r} is not supported: save the file as UTF-8 and declare encoding utf-8"
     return None
-
-
-def key_fields(value: object) -> list[str]:
-    """A primaryKey or foreign key `fields` value as a list (Table Schema allows a string or a list)."""
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(cast(Iterable[str], value))
-
-
-def foreign_keys(schema: dict[str, Any]) -> list[tuple[list[str], str, list[str]]]:
-    """(fields, referenced resource or '' for itself, referenced fields) of each foreign key."""
-    out = []
-    for fk in schema.get("foreignKeys", []) or []:
-        ref = fk.get("reference", {})
-        out.append((key_fields(fk.get("fields")), ref.get("resource", ""), key_fields(ref.get("fields"))))
-    return out
 
 
 # --- reading text ------------------------------------------------------------------------------------------------
@@ -453,12 +416,12 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
         return with_nulls(chunked(values), missing | ~ok), ~ok & ~missing
     if kind == "date":
         ok = full_match(text, DATE)
-        # A month or day out of the calendar (2023-13-01, 2023-01-32) is null, not an exception for the column;
-        # strptime rolls 2020-02-30 over to March, so a real day is one that prints back as itself.
-        given = pc.if_else(pa.array(ok), text, "2000-01-01")
-        parsed = pc.strptime(given, format="%Y-%m-%d", unit="s", error_is_null=True)
+        # A month 13 is no date (null); strptime rolls 2020-02-30 over to March; a real day prints back as itself.
+        chosen = pc.if_else(pa.array(ok), text, "2000-01-01")
+        parsed = pc.strptime(chosen, format="%Y-%m-%d", unit="s", error_is_null=True)
         same = pc.fill_null(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text), False)
         ok &= np.asarray(same, dtype=bool)
+        parsed = pc.if_else(pa.array(ok), parsed, pa.scalar(0, pa.timestamp("s")))
         return with_nulls(chunked(parsed), missing | ~ok), ~ok & ~missing
     raise AssertionError(f"unsupported type {kind!r} passed the schema check")
 
@@ -654,7 +617,7 @@ def key_problems(name: str, schema: dict[str, Any], frame: pd.DataFrame, valid: 
     for f in schema["fields"]:
         if f.get("constraints", {}).get("unique"):
             found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field", distinct)
-    pk = key_fields(schema.get("primaryKey"))
+    pk = primary_key(schema)
     if pk:
         absent = frame[pk].isna().any(axis=1).to_numpy() & valid
         for i in np.flatnonzero(absent):

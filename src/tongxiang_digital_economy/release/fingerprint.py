@@ -7,16 +7,17 @@ library: the column names and keys come from the Table Schemas, so tables and co
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.exceptions import ReleaseError
+from ..core.exceptions import LoadError, ReleaseError
 from ..core.paths import package_dir
+from ..io.rows import read_rows as text_rows
 from ..schema.descriptor import read_descriptor, resource_path, table_schema
+from ..schema.keys import primary_key
 
 FINGERPRINT_FORMAT = 1
 # Per-row hashes are cut to 64 bits: enough to tell a changed row among a few thousand, small enough to keep.
@@ -59,10 +60,9 @@ def row_key(row: dict[str, str], key: list[str]) -> str:
 def read_rows(path: Path, table: str) -> list[dict[str, str]]:
     """A CSV file's rows as text, exactly as written (the fingerprint must not depend on a type parser)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return list(csv.DictReader(fh, strict=True))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ReleaseError(f"table {table} cannot be read from {path} ({exc}); run `validate` to see why") from None
+        return text_rows(path, table)
+    except LoadError as exc:
+        raise ReleaseError(str(exc)) from None
 
 
 def metadata_hash(descriptor: dict[str, Any]) -> str:
@@ -84,11 +84,15 @@ def snapshot(path: str | Path | None = None) -> Snapshot:
     for res in descriptor["resources"]:
         name = res["name"]
         schema = table_schema(base, res)
-        key = schema.get("primaryKey", [])
-        key = [key] if isinstance(key, str) else list(key)
+        key = primary_key(schema)
         if not key:
             raise ReleaseError(f"table {name} has no primaryKey in its Table Schema; a diff keys rows by it")
-        rows = {row_key(row, key): row for row in read_rows(resource_path(base, res), name)}
+        rows: dict[str, dict[str, str]] = {}
+        for row in read_rows(resource_path(base, res), name):
+            k = row_key(row, key)
+            if k in rows:  # a second row would hide the first from the fingerprint
+                raise ReleaseError(f"table {name} has the primary key {k!r} twice; run `validate` and fix it")
+            rows[k] = row
         cells[name] = rows
         tables[name] = {
             "primaryKey": key,

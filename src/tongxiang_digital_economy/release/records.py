@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import subprocess
 import tarfile
 import tempfile
@@ -19,6 +18,7 @@ from typing import Any
 
 from ..core.exceptions import ReleaseError, TDEError
 from ..core.paths import DESCRIPTOR, package_dir
+from ..io.atomic import write_json
 from ..schema.descriptor import read_descriptor, read_json
 from .fingerprint import FINGERPRINT_FORMAT, Snapshot, fingerprint, snapshot
 from .versions import VERSION, Version
@@ -85,7 +85,7 @@ def record(path: str | Path | None = None, commit: str | None = None) -> Path:
     folder.mkdir(exist_ok=True)
     file = folder / f"{version}.json"
     # One row per line keeps the file small and its git diffs readable.
-    file.write_text(json.dumps(fp, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
+    write_json(file, fp, indent=1, sort_keys=True)
     return file
 
 

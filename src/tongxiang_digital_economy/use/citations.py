@@ -12,16 +12,17 @@ text with the standard library, so a value is cited exactly as the file writes i
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
 from pathlib import Path
 from typing import Any
 
-from ..core.exceptions import CitationError, DescriptorError
+from ..core.exceptions import CitationError, DescriptorError, LoadError
 from ..core.paths import package_dir
+from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
+from ..schema.keys import foreign_keys, primary_key
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -261,14 +262,11 @@ def table_rows(table: str, path: str | Path | None = None) -> tuple[list[str], d
     """A table's primary key field and its rows as text, keyed by that key (read from the Table Schema)."""
     base = package_dir(path)
     res = resource(read_descriptor(base), table)
-    key = table_schema(base, res).get("primaryKey", [])
-    key = [key] if isinstance(key, str) else list(key)
-    file = resource_path(base, res)
+    key = primary_key(table_schema(base, res))
     try:
-        with file.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh, strict=True))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise CitationError(f"table {table} cannot be read from {file} ({exc}); run `validate` to see why") from None
+        rows = read_rows(resource_path(base, res), table)
+    except LoadError as exc:
+        raise CitationError(str(exc)) from None
     return key, {row.get(key[0], ""): row for row in rows} if len(key) == 1 else {}
 
 
@@ -277,11 +275,9 @@ def references(table: str, path: str | Path | None = None) -> dict[str, str]:
     base = package_dir(path)
     schema = table_schema(base, resource(read_descriptor(base), table))
     out = {}
-    for fk in schema.get("foreignKeys", []):
-        fields = fk.get("fields")
-        fields = [fields] if isinstance(fields, str) else fields
-        if isinstance(fields, list) and len(fields) == 1:
-            out[fields[0]] = fk.get("reference", {}).get("resource") or table
+    for fields, other, _ref_fields in foreign_keys(schema):
+        if len(fields) == 1:
+            out[fields[0]] = other or table
     return out
 
 
@@ -290,7 +286,7 @@ def table_keyed_by(field: str, path: str | Path | None = None) -> str:
     base = package_dir(path)
     d = read_descriptor(base)
     for res in d["resources"]:
-        if table_schema(base, res).get("primaryKey") in (field, [field]):
+        if primary_key(table_schema(base, res)) == [field]:
             return str(res["name"])
     raise CitationError(f"no table of the package has the primary key {field!r}")
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..core.paths import package_dir
 from ..schema.descriptor import read_descriptor, table_schema
+from ..schema.keys import foreign_keys, primary_key
 
 # How each Table Schema constraint reads; a constraint not listed here is shown by its own name, so none is dropped.
 WORDS = {
@@ -75,11 +76,6 @@ MODEL_LIMITS = [
 ]
 
 
-def as_list(fields: object) -> list[str]:
-    """A Table Schema `fields` value, which may be one name or a list of names."""
-    return [fields] if isinstance(fields, str) else [str(f) for f in fields] if isinstance(fields, list) else []
-
-
 def escape(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return text.replace("|", "\\|")
@@ -102,12 +98,11 @@ def data_dictionary(path: str | Path | None = None) -> str:
             "",
             schema.get("description", ""),
             "",
-            f"Primary key: `{', '.join(schema.get('primaryKey', []))}`.",
+            f"Primary key: `{', '.join(primary_key(schema))}`.",
         ]
-        for fk in schema.get("foreignKeys", []):
-            reference = fk.get("reference", {})
-            target = reference.get("resource") or res["name"]  # no resource (or "") refers to the table itself
-            fields, referenced = ", ".join(as_list(fk.get("fields"))), ", ".join(as_list(reference.get("fields")))
+        for key, other, ref_fields in foreign_keys(schema):
+            target = other or res["name"]  # no resource (or "") refers to the table itself
+            fields, referenced = ", ".join(key), ", ".join(ref_fields)
             lines.append(f"Foreign key: `{fields}` → `{target}.{referenced}`.")
         lines += ["", "| field | type | constraints | description |", "| --- | --- | --- | --- |"]
         for field in schema["fields"]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import signal
 import socket
 import sqlite3
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import ServeError
+from ..io.atomic import write_json
 from ..io.load import tables
 from ..schema.descriptor import read_descriptor
 from . import citations
@@ -102,7 +102,7 @@ def build(folder: str | Path, path: str | Path | None = None, force: bool = True
     meta = metadata(path)
     meta = {k: v for k, v in meta.items() if v is not None}
     target = folder / "metadata.json"
-    target.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_json(target, meta)
     return database, target
 
 

@@ -37,24 +37,14 @@ from ..core.paths import package_dir
 from ..io.load import finished, load_error, read_resource
 from ..io.reader import check_foreign_keys
 from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..schema.keys import key_columns
+from ..schema.keys import primary_key as key_fields_of
+from ..text.fold import casefolded as fold
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
 SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
 WORD = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
-
-
-@functools.cache
-def converter() -> object:
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-@functools.lru_cache(maxsize=131072)
-def fold(text: str) -> str:
-    """Text in simplified script and lower case, for comparing (乌镇, 烏鎮 and 烏镇 fold alike)."""
-    return str(converter().convert(text)).casefold()  # type: ignore[attr-defined]
 
 
 def stem(word: str) -> str:
@@ -166,11 +156,7 @@ def text_columns(table: str, path: str | Path | None = None) -> list[str]:
     """The free-text string columns of a table, read from its Table Schema."""
     base = package_dir(path)
     schema = table_schema(base, resource(read_descriptor(base), table))
-    key = schema.get("primaryKey", [])
-    keys = set([key] if isinstance(key, str) else key)
-    for fk in schema.get("foreignKeys", []):
-        fields = fk.get("fields", [])
-        keys.update([fields] if isinstance(fields, str) else fields)
+    keys = key_columns(schema)
     return [
         f["name"]
         for f in schema["fields"]
@@ -307,8 +293,7 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
 def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None) -> pd.Series:
     """Each row's primary key as text (fields joined by `|`), named for the key field when there is one."""
     base = package_dir(path)
-    fields = table_schema(base, resource(read_descriptor(base), table)).get("primaryKey", [])
-    fields = [fields] if isinstance(fields, str) else list(fields)
+    fields = key_fields_of(table_schema(base, resource(read_descriptor(base), table)))
     if not fields:
         return pd.Series([str(i + 2) for i in range(len(frame))], index=frame.index, dtype="string", name="")
     out = frame[fields].astype("string").fillna("").agg("|".join, axis=1)

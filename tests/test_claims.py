@@ -1,0 +1,119 @@
+"""Claims as intervals at the written precision and bounds: one case per kind of agreement the review listed,
+and the orchestration around the rules (a warning never hides an error, layers, messages)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import PackageCopy
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.semantics.claims import claim_key, conflicts, intervals
+from tongxiang_digital_economy.semantics.validation import format_message
+
+
+def frame(*claims: tuple[float, float, str, float | None]) -> pd.DataFrame:
+    """Rows of one group: (value, scale to the base unit, qualifier, value_upper)."""
+    return pd.DataFrame(
+        {
+            "value": pd.array([c[0] for c in claims], dtype="Float64"),
+            "value_base": pd.array([c[0] * c[1] for c in claims], dtype="Float64"),
+            "qualifier": pd.array([c[2] for c in claims], dtype="string"),
+            "value_upper": pd.array([c[3] for c in claims], dtype="Float64"),
+        }
+    )
+
+
+def clash(*claims: tuple[float, float, str, float | None]) -> list[bool]:
+    rows = frame(*claims)
+    return conflicts(pd.Series("g", index=rows.index), intervals(rows)).tolist()
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        # 114.2 billion yuan is a rounding of 1141.69 亿元
+        ([(114.2, 1e9, "eq", None), (1141.69, 1e8, "eq", None)], [False, False]),
+        # 超过915万 and 918.26万
+        ([(915, 1e4, "gt", None), (918.26, 1e4, "eq", None)], [False, False]),
+        # 350多, 300多 and 355
+        ([(350, 1, "gt", None), (300, 1, "gt", None), (355, 1, "eq", None)], [False, False, False]),
+        # 5.1 billion and 40多亿
+        ([(5.1, 1e9, "eq", None), (40, 1e8, "gt", None)], [False, False]),
+        # nearly 100 and more than 100: no reading agrees
+        ([(100, 1, "approx", None), (100, 1, "gt", None)], [True, True]),
+        # 3至5亿元 and 300-500 million yuan: the upper bound is compared in the base unit
+        ([(3, 1e8, "range", 5), (300, 1e6, "range", 500)], [False, False]),
+        # a fall: 下降超过5% is −5 with gt, below −5; −6 agrees, −4 does not
+        ([(-5, 1, "gt", None), (-6, 1, "eq", None)], [False, False]),
+        ([(-5, 1, "gt", None), (-4, 1, "eq", None)], [True, True]),
+        # two exact figures that differ beyond their precision
+        ([(108.86, 1e8, "eq", None), (108.96, 1e8, "eq", None), (108.86, 1e8, "eq", None)], [True, True, True]),
+    ],
+)
+def test_claims_conflict_only_where_no_reading_agrees(
+    claims: list[tuple[float, float, str, float | None]], expected: list[bool]
+) -> None:
+    assert clash(*claims) == expected
+
+
+def test_one_group_only_conflicts_with_itself() -> None:
+    rows = frame((1, 1, "eq", None), (2, 1, "eq", None))
+    assert conflicts(pd.Series(["a", "b"]), intervals(rows)).tolist() == [False, False]
+
+
+def test_the_claim_key_compares_upper_bounds_in_the_base_unit() -> None:
+    keys = claim_key(frame((3, 1e8, "range", 5), (300, 1e6, "range", 500))).tolist()
+    assert keys[0] == keys[1] == "300000000.0|500000000.0|range"
+
+
+def test_a_message_names_a_missing_column_as_missing() -> None:
+    assert format_message("{value} in {unit__dimension!r}", {"value": 3.0}) == "3 in '<missing>'"
+
+
+def test_a_structure_warning_does_not_hide_a_semantic_error(package: PackageCopy) -> None:
+    package.edit("indicators", 2, value="2024", note="@ see the table")
+    rules = {(p.rule, p.row) for p in tde.validate(package.root).problems}
+    assert {("formula-cell", 2), ("value-text-number", 2)} <= rules
+
+
+def test_a_refused_cell_holds_back_only_the_rules_that_read_it(package: PackageCopy) -> None:
+    package.edit("indicators", 2, value="2024", note="", period_start="2024-13-01")
+    rules = {(p.rule, p.row) for p in tde.validate(package.root).problems}
+    assert ("type-error", 2) in rules and ("value-text-number", 2) in rules
+    assert ("period-order", 2) not in rules  # it reads period_start, which the reader refused
+
+
+def test_a_repeated_unit_is_a_key_error_not_a_crash(package: PackageCopy) -> None:
+    rows = package.rows("units")
+    package.write("units", [*rows, rows[0]])
+    report = tde.validate(package.root)
+    errors = {(p.rule, p.row) for p in report.errors}
+    assert ("primary-key", len(rows) + 2) in errors and {row for _, row in errors} == {len(rows) + 2}
+    with pytest.raises(tde.LoadError, match=r"^units row \d+, field unit: .*\[primary-key\]"):
+        tde.load("indicators", package.root)
+
+
+def test_each_layer_runs_alone(package: PackageCopy) -> None:
+    package.edit("indicators", 2, value="2024", note="@ see the table")
+    structure = {p.rule for p in tde.validate(package.root, layers=["structure"]).problems}
+    semantics = {p.rule for p in tde.validate(package.root, layers=["semantics"]).problems}
+    assert "formula-cell" in structure and "value-text-number" not in structure
+    assert "value-text-number" in semantics and "formula-cell" not in semantics
+    with pytest.raises(ValueError, match="layers must be some of structure, semantics"):
+        tde.validate(package.root, layers=["rules"])
+
+
+def test_a_conflict_carries_every_id_and_cuts_only_its_message(package: PackageCopy) -> None:
+    rows = package.rows("indicators")
+    first = rows[0]
+    added = []
+    for n in range(8):
+        copy = dict(first, observation_id=f"{first['source_id']}-9{n:02d}")
+        copy.update(value=str(100 + n), value_text=f"{100 + n}億元", evidence=first["evidence"] + f" {100 + n}億元")
+        added.append(copy)
+    package.write("indicators", [*rows, *added])
+    report = tde.validate(package.root)
+    conflict = next(p for p in report.problems if p.rule == "conflicting-values" and p.row == 2)
+    assert len(conflict.related) == 9 and first["observation_id"] in conflict.related
+    assert conflict.message.count("(") == 6 and " and 3 more:" in conflict.message
