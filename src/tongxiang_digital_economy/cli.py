@@ -175,7 +175,7 @@ def validate(
 )
 @converts_errors
 def info(package_path: Path | None, by: str | None) -> None:
-    """Show the version, the tables with their row counts, and the sources.
+    """Show the version, the tables with their row counts and how many figures agree (--by: rows per source, ...).
 
     \b
     Example:
@@ -510,12 +510,17 @@ def series_command(
 
 
 def installed_themes() -> str:
-    """The installed package's themes, for --help (the package may be broken: then say where to look)."""
-    try:
-        from .use.text_search import themes
+    """The installed package's themes, for --help, read from its Table Schema alone (--help imports no pandas);
+    a broken package says where to look instead."""
+    from .core.paths import package_dir
+    from .schema.descriptor import resource, table_schema
 
-        return ", ".join(themes())
-    except (TDEError, OSError, KeyError, StopIteration, ValueError):
+    try:
+        base = package_dir()
+        schema = table_schema(base, resource(descriptor.read_descriptor(base), "indicator_definitions"))
+        theme = next(f for f in schema["fields"] if f["name"] == "theme")
+        return ", ".join(str(t) for t in theme["constraints"]["enum"])
+    except (TDEError, OSError, KeyError, StopIteration, TypeError):
         return "see `show indicator_definitions`"
 
 
