@@ -117,3 +117,22 @@ def test_a_conflict_carries_every_id_and_cuts_only_its_message(package: PackageC
     conflict = next(p for p in report.problems if p.rule == "conflicting-values" and p.row == 2)
     assert len(conflict.related) == 9 and first["observation_id"] in conflict.related
     assert conflict.message.count("(") == 6 and " and 3 more:" in conflict.message
+
+
+def test_the_compiled_schema_checks_a_slice_with_its_own_index() -> None:
+    import warnings
+
+    import pandera.pandas as pa
+
+    frame = tde.load("indicators").iloc[300:330]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pa.errors.SchemaWarning)
+        checked = tde.schema("indicators").validate(frame, lazy=True)
+    assert checked.index.equals(frame.index)
+    broken = frame.assign(value_text=frame["value_text"].where(frame.index != 310, "999億元"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pa.errors.SchemaWarning)
+        with pytest.raises(pa.errors.SchemaErrors) as caught:
+            tde.schema("indicators").validate(broken, lazy=True)
+    cases = caught.value.failure_cases
+    assert set(cases.loc[cases["check"] == "value-text-number", "index"]) == {310}

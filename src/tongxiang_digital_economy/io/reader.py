@@ -175,7 +175,7 @@ def read_header(path: Path) -> list[str] | None:
         # Undecodable bytes further on are the rows' business: only the header's own cells must be UTF-8.
         with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as fh, raised_field_limit():
             header = next(csv.reader(fh, strict=True), [])
-    except csv.Error:
+    except (csv.Error, OSError):  # unreadable (permissions, gone since is_file): the slow path says why
         return None
     return None if any(UNDECODED.search(cell) for cell in header) else header
 
@@ -293,8 +293,11 @@ def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.nda
 
 
 def unreadable_header(name: str, path: Path) -> Problem:
-    """The problem of a header that cannot be decoded as UTF-8 or parsed as a CSV record."""
-    data = path.read_bytes()[:4096]
+    """The problem of a header that cannot be read, decoded as UTF-8 or parsed as a CSV record."""
+    try:
+        data = path.read_bytes()[:4096]
+    except OSError as exc:
+        return problem(P.SOURCE_ERROR, name, None, None, f"{path} cannot be read: {exc.strerror or exc}")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -517,6 +520,7 @@ def type_table(
     found += [problem(P.BLANK_ROW, name, int(i) + 2, None, "the row is blank: delete it") for i in blank.nonzero()[0]]
     bad = bad | blank
     valid = ~bad
+    reported: dict[str, np.ndarray] = {}  # per field, the rows whose cell already has a problem
     for f in schema["fields"]:
         fname, kind = f["name"], f.get("type", "string")
         col = text.column(fname)
@@ -546,12 +550,13 @@ def type_table(
                 "{cell} starts like a spreadsheet formula; a spreadsheet opening the CSV would run it: "
                 "reword it or prefix it with an apostrophe",
             )
+        reported[fname] = failing | (missing & valid if f.get("constraints", {}).get("required") else False)
         columns[fname] = with_nulls(typed, failing & ~missing) if failing.any() else typed
     frame = pa.table(columns).to_pandas(types_mapper=PANDAS_TYPES.get)
     frame.index = pd.RangeIndex(len(frame))
     if len(frame) == 0:
         found.append(problem(P.TABLE_EMPTY, name, None, None, "the table has a header and no rows"))
-    found += key_problems(name, schema, frame, valid)
+    found += key_problems(name, schema, frame, valid, reported)
     return frame, found
 
 
@@ -610,8 +615,18 @@ def cells(
     ]
 
 
-def key_problems(name: str, schema: dict[str, Any], frame: pd.DataFrame, valid: np.ndarray) -> list[Problem]:
-    """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns."""
+def key_problems(
+    name: str,
+    schema: dict[str, Any],
+    frame: pd.DataFrame,
+    valid: np.ndarray,
+    reported: dict[str, np.ndarray] | None = None,
+) -> list[Problem]:
+    """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns.
+
+    A key cell that already has a problem (a type error, a required value left empty) is not reported again as
+    a missing key: one fault, one error, and the first says what to fix.
+    """
     found: list[Problem] = []
     distinct: dict[str, bool] = {}  # a field both unique and the primary key is hashed once
     for f in schema["fields"]:
@@ -620,6 +635,8 @@ def key_problems(name: str, schema: dict[str, Any], frame: pd.DataFrame, valid: 
     pk = primary_key(schema)
     if pk:
         absent = frame[pk].isna().any(axis=1).to_numpy() & valid
+        for field in pk:
+            absent &= ~(reported or {}).get(field, np.zeros(len(frame), dtype=bool))
         for i in np.flatnonzero(absent):
             found.append(
                 problem(P.PRIMARY_KEY, name, int(i) + 2, ", ".join(pk), "the row has no primary key: fill it in")

@@ -59,11 +59,10 @@ def intervals(frame: pd.DataFrame) -> pd.DataFrame:
     half = 0.5 * np.power(10.0, -decimals(frame["value"]).to_numpy(dtype="float64", na_value=np.nan)) * np.abs(scale)
     half_upper = 0.5 * np.power(10.0, -decimals(frame["value_upper"]).to_numpy(dtype="float64", na_value=np.nan))
     half_upper = half_upper * np.abs(scale)
-    qualifier = frame["qualifier"].astype("string").fillna("").to_numpy(dtype=object)
-    negative = base < 0
+    qualifier = frame["qualifier"].astype("string").fillna("")
     # The size of a fall is bounded: gt on a negative value is below it.
-    flipped = {"gt": "lt", "gte": "lte", "lt": "gt", "lte": "gte"}
-    q = np.where(negative, pd.Series(qualifier).map(lambda x: flipped.get(x, x)).to_numpy(dtype=object), qualifier)
+    flipped = qualifier.replace({"gt": "lt", "gte": "lte", "lt": "gt", "lte": "gte"})
+    q = np.where(base < 0, flipped.to_numpy(dtype=object), qualifier.to_numpy(dtype=object))
     inf = np.inf
     low = np.full(len(frame), np.nan)
     high = np.full(len(frame), np.nan)

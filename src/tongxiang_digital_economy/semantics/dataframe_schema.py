@@ -91,27 +91,6 @@ def foreign_key_check(fields: list[str], resource_name: str, target: pd.DataFram
     return pa.Check(passes, name=name, ignore_na=False)
 
 
-class CompiledSchema(pa.DataFrameSchema):
-    """A DataFrameSchema whose rule checks share one view of the frame, built once per `validate` call.
-
-    The view (the frame joined with the package's other tables, and its derived columns) is what every rule
-    reads; building it is most of the work, so `validate` builds it once before pandera runs the checks and
-    drops it after (no cache keyed by the frame's id, which a later frame could reuse).
-    """
-
-    _view: dict[str, Any] | None = None
-
-    def validate(self, check_obj: pd.DataFrame, *args: Any, **kwargs: Any) -> pd.DataFrame:
-        shared = getattr(self, "_view", None)
-        if shared is None:
-            return super().validate(check_obj, *args, **kwargs)
-        shared["frame"] = check_obj
-        try:
-            return super().validate(check_obj, *args, **kwargs)
-        finally:
-            shared.clear()
-
-
 def rule_check(rule: Rule, view_of: Callable[[pd.DataFrame], pd.DataFrame]) -> pa.Check:
     """A rule as a named dataframe check over the shared view of the frame being validated."""
 
@@ -166,7 +145,7 @@ def compile_schema(
 
     checks += [rule_check(r, view_of) for r in rules or []]
     pk = primary_key(table_schema)
-    compiled = CompiledSchema(
+    compiled = pa.DataFrameSchema(
         columns,
         checks=checks,
         unique=pk or None,
@@ -175,7 +154,19 @@ def compile_schema(
         strict=False,
         ordered=False,
     )
-    compiled._view = shared
+    # The rule checks share one view of the frame, built once per `validate` call: this schema's validate marks
+    # the frame being validated and drops the view after (no cache keyed by the frame's id, which a later frame
+    # could reuse). pandera finds its backend by the schema's class, so the schema stays a DataFrameSchema.
+    validate_all = compiled.validate
+
+    def validate(check_obj: pd.DataFrame, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        shared["frame"] = check_obj
+        try:
+            return validate_all(check_obj, *args, **kwargs)
+        finally:
+            shared.clear()
+
+    object.__setattr__(compiled, "validate", validate)
     return compiled
 
 

@@ -27,6 +27,8 @@ from ..text.numerals import number_spans
 from ..text.periods import publication_bounds
 from ..text.quantities import Lexicon, cut_from, read, shape_of, squash, unit_reading, written_forms
 from .claims import claim_key, conflicts, intervals
+from .distinct import per_distinct_rows, spread
+from .identity import identity_columns
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
@@ -104,7 +106,10 @@ def views(
         quoted = quote_view(frames["indicators"], frames["lexicon"], frames["units"])
         if "places" in frames:
             named = places_named(quoted["evidence"], frames["places"])
-            shown = named.map(lambda n: ", ".join(sorted(n)) if isinstance(n, frozenset) else None).astype("string")
+            codes, listed = per_distinct_rows(
+                [named], lambda n: ", ".join(sorted(n)) if isinstance(n, frozenset) else None
+            )
+            shown = spread(codes, listed, quoted.index, "string")
             quoted = quoted.assign(places_named=named, places_named_text=shown)
         derived["indicators"] = quoted.join(agreement(quoted))
     if "lexicon" in frames:
@@ -114,6 +119,7 @@ def views(
             if table in frames:
                 names = pd.Series([generic] * len(frames[table]), index=frames[table].index, dtype=object)
                 derived[table] = frames[table].assign(generic_names=names)
+    derived = identity_columns(frames, derived)
     out = {}
     for table, frame in derived.items():
         tables_read = {keys.get(table, {}).get(n.partition(".")[0], ("", ""))[0] for n in needs.get(table, [])}
@@ -146,48 +152,63 @@ def source_view(
 
 
 def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
-    """Indicators with the reading of each `value_text` and the status cues of each `evidence`."""
+    """Indicators with the reading of each `value_text` and the status cues of each `evidence`.
+
+    Every reading runs once per distinct input (a quote; a quote and its unit; a quote and its evidence; an
+    evidence span; a value, upper bound and denominator) and is spread back over the rows by one take, so a view
+    of 10^6 rows repeating a few thousand quotes reads a few thousand quotes.
+    """
     lexicon = Lexicon.from_frame(lexicon_frame)
-    readings = per_distinct(indicators["value_text"], lambda t: read(t, lexicon))
-    dimension_of = dict(zip(units["unit"], units["dimension"], strict=True))
+    index = indicators.index
+    dimension_of = dict(zip(units["unit"], units["dimension"], strict=False))
     forms = written_forms(units)
-    unit_dimension = indicators["unit"].map(dimension_of)
-    pairs = pd.Series(list(zip(readings.map(lambda r: getattr(r, "shape", None)), unit_dimension, strict=True)))
-    unit_readings = per_distinct(
-        pairs.map(lambda p: p if isinstance(p[0], str) and isinstance(p[1], str) else None),
-        lambda p: unit_reading(p[0], forms.get(p[1], {})),
+
+    read_once: dict[object, tuple[Any, ...]] = {}
+
+    def reading(text: object) -> tuple[Any, ...]:
+        if text not in read_once:
+            r = read(text, lexicon) if isinstance(text, str) else None
+            read_once[text] = (None,) * 5 if r is None else (r.describe(), r.numbers, r.qualifiers, r.is_range, r.shape)
+        return read_once[text]
+
+    codes, readings = per_distinct_rows([indicators["value_text"]], reading)
+    fields: list[list[Any]] = [list(f) for f in zip(*readings, strict=True)] if readings else [[]] * 5
+    describe, numbers, qualifiers, ranged, shape = (spread(codes, f, index) for f in fields)
+
+    def in_unit(text: object, unit: object) -> tuple[str | None, str]:
+        shape = reading(text)[4]
+        dimension = dimension_of.get(unit) if isinstance(unit, str) else None
+        if not isinstance(shape, str) or not isinstance(dimension, str):
+            return (None, "")
+        written, rest = unit_reading(shape, forms.get(dimension, {}))
+        left = ", ".join(m[0] for m, _ in lexicon.find("unit_word", rest)) if written else ""
+        return ("|".join(written), left)
+
+    codes, unit_answers = per_distinct_rows([indicators["value_text"], indicators["unit"]], in_unit)
+    written = spread(codes, [w for w, _ in unit_answers], index, "string")
+    left = spread(codes, [x for _, x in unit_answers], index, "string")
+
+    def cut(text: object, evidence: object) -> str | None:
+        return cut_from(text, evidence, lexicon) if isinstance(text, str) and isinstance(evidence, str) else None
+
+    codes, cuts = per_distinct_rows([indicators["value_text"], indicators["evidence"]], cut)
+    codes_e, cues = per_distinct_rows(
+        [indicators["evidence"]], lambda e: status_cues(e, lexicon) if isinstance(e, str) else None
     )
-    written = unit_readings.map(lambda r: "|".join(r[0]) if isinstance(r, tuple) else None)
-    extra = unit_readings.map(
-        lambda r: ", ".join(m[0] for m, _ in lexicon.find("unit_word", r[1])) if isinstance(r, tuple) and r[0] else ""
-    )
-    quotes = pd.Series(list(zip(indicators["value_text"], indicators["evidence"], strict=True)), index=indicators.index)
-    cut = per_distinct(
-        quotes.map(lambda q: q if isinstance(q[0], str) and isinstance(q[1], str) else None),
-        lambda q: cut_from(q[0], q[1], lexicon),
-    )
-    cues = per_distinct(indicators["evidence"], lambda e: status_cues(e, lexicon))
+    number = [indicators["value"], indicators["value_upper"], indicators["value_denominator"]]
+    codes_v, claims_text = per_distinct_rows(number, claim_text)
     return indicators.assign(
-        value_text_reading=readings.map(lambda r: r.describe() if r is not None and r == r else None).astype("string"),
-        read_numbers=readings.map(lambda r: None if not hasattr(r, "numbers") else r.numbers),
-        read_qualifiers=readings.map(lambda r: None if not hasattr(r, "qualifiers") else r.qualifiers),
-        read_range=readings.map(lambda r: None if not hasattr(r, "is_range") else r.is_range),
-        read_shape=readings.map(lambda r: None if not hasattr(r, "shape") else r.shape),
-        value_claim=pd.Series(
-            [
-                claim_text(v, u, d)
-                for v, u, d in zip(
-                    indicators["value"], indicators["value_upper"], indicators["value_denominator"], strict=True
-                )
-            ],
-            index=indicators.index,
-            dtype="string",
-        ),
-        read_units=pd.Series(list(written), index=indicators.index, dtype="string"),
-        written_in=pd.Series([w if isinstance(w, str) and w else "no unit word" for w in written], dtype="string"),
-        unit_words_left=pd.Series(list(extra), index=indicators.index, dtype="string"),
-        quote_cut=pd.Series(list(cut), index=indicators.index, dtype="string"),
-        evidence_cues=cues,
+        value_text_reading=describe.astype("string"),
+        read_numbers=numbers,
+        read_qualifiers=qualifiers,
+        read_range=ranged,
+        read_shape=shape,
+        value_claim=spread(codes_v, claims_text, index, "string"),
+        read_units=written,
+        written_in=written.where(written.fillna("") != "", "no unit word").astype("string"),
+        unit_words_left=left,
+        quote_cut=spread(codes, cuts, index, "string"),
+        evidence_cues=spread(codes_e, cues, index),
     )
 
 
@@ -270,7 +291,8 @@ def agreement(view: pd.DataFrame) -> pd.DataFrame:
     group = groups(view)
     clash = conflicts(group, intervals(view))
     # Each figure as its source writes it (value_text), so that 'nearly 100' and 'more than 100' read apart.
-    written = view["value"].astype("Float64").map(decimal_text, na_action="ignore").astype("string").fillna("")
+    codes, texts = per_distinct_rows([view["value"]], lambda v: decimal_text(v) or "")
+    written = spread(codes, texts, view.index, "string")
     written = written + " " + view["unit"].astype("string").fillna("")
     shown = view["value_text"].astype("string").fillna(written) if "value_text" in view else written
     involved = group.where(clash)

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ...core.problems import Severity
+from ..distinct import per_distinct_rows
 
 Check = Callable[[pd.DataFrame], pd.Series]
 
@@ -65,9 +67,12 @@ def known(*columns: pd.Series) -> pd.Series:
 
 
 def each_row(view: pd.DataFrame, columns: list[str], passes: Callable[..., bool]) -> pd.Series:
-    """A check evaluated row by row in Python, for the string work pandas cannot vectorise."""
-    values = zip(*(view[c] for c in columns), strict=True)
-    return pd.Series([bool(passes(*row)) for row in values], index=view.index, dtype=bool)
+    """A check of the string work pandas cannot vectorise, run once per distinct combination of the columns it
+    reads (semantics/distinct.py) and spread back over the rows: linear in rows, Python per distinct value."""
+    if not len(view):
+        return pd.Series([], index=view.index, dtype=bool)
+    codes, answers = per_distinct_rows([view[c] for c in columns], lambda *row: bool(passes(*row)))
+    return pd.Series(np.asarray(answers, dtype=bool)[codes], index=view.index, dtype=bool)
 
 
 def missing(value: object) -> bool:
