@@ -154,7 +154,7 @@ def test_series_command_needs_a_subject_when_there_are_several() -> None:
     result = runner.invoke(cli, ["series", "digital_economy_enterprises"])
     assert result.exit_code == 1
     assert result.output == (
-        "Error: digital_economy_enterprises has figures about 4 subjects; name one with subject: tongxiang, "
+        "Error: digital_economy_enterprises has figures about 4 subjects; name one (--subject): tongxiang, "
         "tongxiang-economic-development-zone, wuzhen, wuzhen-avenue-scitech-zone\n"
     )
 

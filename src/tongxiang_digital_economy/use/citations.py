@@ -12,6 +12,7 @@ text with the standard library, so a value is cited exactly as the file writes i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -46,6 +47,7 @@ def citation(path: str | Path | None = None) -> dict[str, Any]:
         "doi": doi.group(1) if doi else "",
         "description": d.get("description", ""),
         "keywords": [k for k in d.get("keywords", []) if isinstance(k, str)],
+        "fingerprint": data_fingerprint(d),
     }
     for key in ("title", "name", "version", "date"):
         if not isinstance(c[key], str) or not c[key]:
@@ -59,6 +61,27 @@ def citation(path: str | Path | None = None) -> dict[str, Any]:
     # A development version (1.0.1.dev0) is work after a release, never a release: it has no release date.
     c["released"] = ".dev" not in c["version"]
     return c
+
+
+def data_fingerprint(d: dict[str, Any]) -> str:
+    """One short hash of the package's data: sha256 over each table's name and the file hash that `stamp`
+    records, so two copies with the same fingerprint hold the same bytes in every table. Empty when a table
+    has no recorded hash."""
+    hashes = [(str(r.get("name")), str(r.get("hash", ""))) for r in d.get("resources", []) if isinstance(r, dict)]
+    if not hashes or not all(h for _, h in hashes):
+        return ""
+    text = "\n".join(f"{name} {digest}" for name, digest in sorted(hashes))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def unfindable(c: dict[str, Any]) -> str:
+    """Why the citation cannot lead a reader to the data (no homepage and no DOI), or "" when it can."""
+    if c["url"] or c["doi"]:
+        return ""
+    return (
+        "the citation gives no way to find the data: set `homepage` (the repository or landing page URL) "
+        "or `id` (a DOI) in datapackage.json, then run scripts/build"
+    )
 
 
 def missing_metadata(c: dict[str, Any]) -> list[str]:
@@ -86,9 +109,10 @@ def as_text(c: dict[str, Any]) -> str:
     """An APA-like reference naming the exact version."""
     year = c["date"][:4] or "n.d."
     url = f" {link(c)}" if link(c) else ""
+    fingerprint = f" Data fingerprint {c['fingerprint']}." if c["fingerprint"] else ""
     return (
         f"{'; '.join(c['authors'])} ({year}). {c['title']} ({version_text(c)}) [Data set]. "
-        f"Python package and Frictionless Data Package `{c['name']}`. Licence: {c['license']}.{url}"
+        f"Python package and Frictionless Data Package `{c['name']}`. Licence: {c['license']}.{fingerprint}{url}"
     )
 
 
@@ -115,6 +139,11 @@ def bibtex_key(c: dict[str, Any]) -> str:
     return re.sub(r"[^A-Za-z0-9]", "_", f"{c['name']}_{c['version']}")
 
 
+def dataset_note(c: dict[str, Any]) -> str:
+    fingerprint = f", data fingerprint {c['fingerprint']}" if c["fingerprint"] else ""
+    return f"Frictionless Data Package {c['name']}, licence {c['license']}{fingerprint}"
+
+
 def as_bibtex(c: dict[str, Any]) -> str:
     """A BibTeX @misc entry whose key carries the version."""
     fields = {
@@ -123,7 +152,7 @@ def as_bibtex(c: dict[str, Any]) -> str:
         "author": "{" + " and ".join("{" + bibtex_escape(a) + "}" for a in c["authors"]) + "}",
         "year": "{" + c["date"][:4] + "}",
         "version": "{" + bibtex_escape(c["version"]) + "}",
-        "note": "{" + bibtex_escape(f"Frictionless Data Package {c['name']}, licence {c['license']}") + "}",
+        "note": "{" + bibtex_escape(dataset_note(c)) + "}",
     }
     if c["doi"]:
         fields["doi"] = "{" + bibtex_escape(c["doi"]) + "}"
@@ -158,6 +187,13 @@ def as_cff(c: dict[str, Any]) -> str:
         lines.append(f"doi: {yaml(c['doi'])}")
     if c["url"]:
         lines.append(f"url: {yaml(c['url'])}")
+    if c["fingerprint"]:
+        lines += [
+            "identifiers:",
+            "  - type: other",
+            f"    value: {yaml(c['fingerprint'])}",
+            f"    description: {yaml('Data fingerprint of the Frictionless Data Package ' + c['name'])}",
+        ]
     if c["description"]:
         lines.append(f"abstract: {yaml(c['description'])}")
     if c["keywords"]:
@@ -186,6 +222,7 @@ def as_csl(c: dict[str, Any]) -> str:
         item["URL"] = link(c)
     if c["description"]:
         item["abstract"] = c["description"]
+    item["note"] = dataset_note(c)
     return json.dumps([item], ensure_ascii=False, indent=2)
 
 
@@ -261,10 +298,22 @@ def lookup(table: str, key: str, path: str | Path | None, what: str) -> dict[str
     return rows[key]
 
 
-def source_citation(source_id: str, path: str | Path | None = None) -> str:
-    """One source document: publisher, date, title, original publisher (for reposts) and URL."""
+def source_citation(source_id: str, path: str | Path | None = None, fmt: str = "text") -> str:
+    """One source document (publisher, date, title, original publisher for reposts, URL) in format `fmt`."""
     row = lookup(table_keyed_by("source_id", path), source_id, path, "source")
-    return source_text(row)
+    if fmt == "all":
+        return "\n\n".join(source_citation(source_id, path, f) for f in FORMATS)
+    if fmt == "text":
+        return source_text(row)
+    return REFERENCE_FORMATS[fmt](reference(row, source_id), citation(path))
+
+
+def quoted(title: str) -> str:
+    """A title in quotation marks, without doubling the marks a title already has at both ends."""
+    pairs = {"“": "”", '"': '"', "「": "」", "《": "》"}
+    if len(title) > 1 and pairs.get(title[0]) == title[-1]:
+        return title
+    return f"“{title}”"
 
 
 def source_text(row: dict[str, str]) -> str:
@@ -277,10 +326,85 @@ def source_text(row: dict[str, str]) -> str:
     return " ".join(parts)
 
 
-def observation_citation(observation_id: str, path: str | Path | None = None) -> str:
+def reference(source: dict[str, str], key: str, title: str = "", note: str = "") -> dict[str, str]:
+    """A source (or one figure of it, with `title` and `note`) as the fields every format needs."""
+    original = f"First published by {source['original_publisher']}." if source.get("original_publisher") else ""
+    return {
+        "key": re.sub(r"[^A-Za-z0-9]", "_", key),
+        "title": title or source.get("title", ""),
+        "source_title": source.get("title", ""),
+        "publisher": source.get("publisher", ""),
+        "date": source.get("published", ""),
+        "url": source.get("url", ""),
+        "language": source.get("language", ""),
+        "note": " ".join(p for p in (note, original) if p),
+    }
+
+
+def reference_bibtex(r: dict[str, str], c: dict[str, Any]) -> str:
+    """A BibTeX @misc entry for a source or a figure: the publisher is an organisation, never a person."""
+    fields = {"title": "{{" + bibtex_escape(r["title"]) + "}}"}
+    if r["title"] != r["source_title"]:
+        fields["howpublished"] = "{" + bibtex_escape(f"{r['source_title']}, {r['publisher']}") + "}"
+    fields["publisher"] = "{" + bibtex_escape(r["publisher"]) + "}"
+    if r["date"][:4].isdigit():
+        fields["year"] = "{" + r["date"][:4] + "}"
+        fields["date"] = "{" + r["date"] + "}"
+    if r["url"]:
+        fields["url"] = "{" + r["url"].replace("{", "%7B").replace("}", "%7D") + "}"
+    if r["language"]:
+        fields["language"] = "{" + bibtex_escape(r["language"]) + "}"
+    fields["note"] = "{" + bibtex_escape(" ".join(p for p in (r["note"], "Via " + as_text(c)) if p)) + "}"
+    body = ",\n".join(f"  {k} = {v}" for k, v in fields.items())
+    return f"@misc{{{r['key']},\n{body}\n}}"
+
+
+def reference_csl(r: dict[str, str], c: dict[str, Any]) -> str:
+    """CSL-JSON: the source as a newspaper article (its publisher the container), the dataset in the note."""
+    item: dict[str, Any] = {"id": r["key"], "type": "article-newspaper", "title": r["title"]}
+    item["container-title"] = r["publisher"]
+    item["publisher"] = r["publisher"]
+    if r["date"][:4].isdigit():
+        item["issued"] = {"date-parts": date_parts(r["date"])}
+    if r["url"]:
+        item["URL"] = r["url"]
+    if r["language"]:
+        item["language"] = r["language"]
+    item["note"] = " ".join(p for p in (r["note"], "Via " + as_text(c)) if p)
+    return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+def reference_cff(r: dict[str, str], c: dict[str, Any]) -> str:
+    """The dataset's CITATION.cff with the source (or figure) as its one reference."""
+    lines = [
+        as_cff(c).rstrip("\n"),
+        "references:",
+        "  - type: news-article" if r["title"] == r["source_title"] else "  - type: data",
+        f"    title: {yaml(r['title'])}",
+        "    authors:",
+        f"      - name: {yaml(r['publisher'])}",
+    ]
+    if r["date"][:10].count("-") == 2:
+        lines.append(f"    date-published: {yaml(r['date'][:10])}")
+    elif r["date"][:4].isdigit():
+        lines.append(f"    year: {int(r['date'][:4])}")
+    if r["url"]:
+        lines.append(f"    url: {yaml(r['url'])}")
+    if r["note"]:
+        lines.append(f"    notes: {yaml(r['note'])}")
+    return "\n".join(lines) + "\n"
+
+
+REFERENCE_FORMATS = {"bibtex": reference_bibtex, "csl": reference_csl, "cff": reference_cff}
+
+
+def observation_citation(observation_id: str, path: str | Path | None = None, fmt: str = "text") -> str:
     """One figure, in one paragraph a journalist can paste: the value as written, what and where it is, the
-    source's title, publisher, date and URL, the evidence, and the dataset version it comes from.
+    source's title, publisher, date and URL, the evidence, and the dataset version it comes from. In BibTeX,
+    CSL or CFF the figure is the entry's title, its source the publisher and URL, the evidence a note.
     """
+    if fmt == "all":
+        return "\n\n".join(observation_citation(observation_id, path, f) for f in FORMATS)
     table = table_keyed_by("observation_id", path)
     row = lookup(table, observation_id, path, "observation")
     refs = references(table, path)
@@ -300,15 +424,19 @@ def observation_citation(observation_id: str, path: str | Path | None = None) ->
     if not row.get("value_text") and qualifier and qualifier != "eq":
         about += f"; qualifier {qualifier}"
     c = citation(path)
+    figure = f"“{value}” ({about})"
+    evidence = f"The source says: “{row.get('evidence', '')}”"
+    if fmt != "text":
+        note = f"{evidence}. Observation {observation_id}."
+        return REFERENCE_FORMATS[fmt](reference(source, observation_id, figure, note), c)
     original = f", first published by {source['original_publisher']}" if source.get("original_publisher") else ""
     url = f", {source['url']}" if source.get("url") else ""
     dataset = f"{c['title']}, {version_text(c).lower()}, observation {observation_id}"
     if link(c):
         dataset += f", {link(c)}"
     return (
-        f"“{value}” ({about}). Source: “{source.get('title', '')}”, {source.get('publisher', '')}{original}, "
-        f"{source.get('published', '') or 'n.d.'}{url}. The source says: “{row.get('evidence', '')}” "
-        f"Via {'; '.join(c['authors'])}, {dataset}."
+        f"{figure}. Source: {quoted(source.get('title', ''))}, {source.get('publisher', '')}{original}, "
+        f"{source.get('published', '') or 'n.d.'}{url}. {evidence}. Via {'; '.join(c['authors'])}, {dataset}."
     )
 
 
