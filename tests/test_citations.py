@@ -64,6 +64,19 @@ def test_text_citation(described: PackageCopy) -> None:
     )
 
 
+def test_cff_names_the_fingerprint_of_a_release_only(described: PackageCopy) -> None:
+    released = yaml.safe_load(citing.as_cff(citing.citation(described.root)))
+    assert released["identifiers"] == [
+        {
+            "type": "other",
+            "value": fingerprint(described),
+            "description": "Data fingerprint of the Frictionless Data Package tongxiang-digital-economy",
+        }
+    ]
+    set_metadata(described.root, version="1.2.4.dev0")  # between releases every edit would change it
+    assert "identifiers" not in yaml.safe_load(citing.as_cff(citing.citation(described.root)))
+
+
 def test_the_fingerprint_changes_with_any_table(package: PackageCopy) -> None:
     before = citing.citation(package.root)["fingerprint"]
     package.edit("units", 2, label="edited")

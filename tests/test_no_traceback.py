@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import importlib
 import json
 import socket
 import sys
@@ -215,24 +216,41 @@ def expected_line(exc: Exception) -> str:
     return f"Error: {exc}"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(exc=ERRORS, command=st.sampled_from(["info", "tables", "cite", "fingerprint", "check-version"]))
-def test_every_error_becomes_one_line_and_exit_1(monkeypatch: pytest.MonkeyPatch, exc: Exception, command: str) -> None:
-    """Whatever a library call raises, the user sees one `Error:` line (the last, after click's own) and exit 1."""
+# The modules the commands import when they run (the CLI imports them lazily, so --help stays light).
+LAZY = [
+    "tongxiang_digital_economy.release",
+    "tongxiang_digital_economy.semantics.validation",
+    "tongxiang_digital_economy.use.export",
+    "tongxiang_digital_economy.use.plot",
+    "tongxiang_digital_economy.use.serve",
+    "tongxiang_digital_economy.use.summary",
+    "tongxiang_digital_economy.use.text_search",
+    "tongxiang_digital_economy.use.timeseries",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(exc=ERRORS, args=st.sampled_from(PACKAGE_COMMANDS))
+def test_every_command_turns_every_error_into_one_line_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, exc: Exception, args: list[str]
+) -> None:
+    """Whatever reading the package raises (a fault of the package, a file the machine refuses), every command
+    prints exactly one `Error:` line and exits 1."""
+    from tongxiang_digital_economy.schema import descriptor
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise exc
 
-    from tongxiang_digital_economy import release
-    from tongxiang_digital_economy.schema import descriptor
-    from tongxiang_digital_economy.use import citations
-
-    monkeypatch.setattr(descriptor, "read_descriptor", refuse)
-    monkeypatch.setattr(citations, "cite", refuse)
-    monkeypatch.setattr(release, "fingerprint", refuse)
-    monkeypatch.setattr(release, "check_version", refuse)
-    result = runner.invoke(cli, [command], catch_exceptions=False)
-    assert (result.exit_code, last_line(result.output)) == (1, expected_line(exc).rstrip("\n").splitlines()[-1])
+    for module in LAZY:  # imported before the patch, so that none binds the refusing function for good
+        importlib.import_module(module)
+    monkeypatch.setattr(descriptor, "read_json", refuse)  # every command reads datapackage.json through it
+    monkeypatch.setattr("tongxiang_digital_economy.release.records.read_json", refuse)
+    out = tmp_path_factory.mktemp("out")
+    given = [a.replace("x", str(out / "x")) if a in ("x", "x.svg") else a for a in args]
+    if given[0] == "stamp":
+        given += ["--package", "."]
+    result = runner.invoke(cli, given, catch_exceptions=False)
+    assert (result.exit_code, result.output) == (1, expected_line(exc) + "\n")
 
 
 # --- Mutated cells: loaded or refused exactly, never a traceback ------------------------------------------------
