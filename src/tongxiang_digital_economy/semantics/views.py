@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..core.exceptions import TDEError
@@ -305,13 +306,23 @@ def agreement(view: pd.DataFrame) -> pd.DataFrame:
     sources_text, sources = listing(pairs["key"], pairs["source"])
     return pd.DataFrame(
         {
-            "conflict_with": involved.map(text).astype("string"),
-            "conflicting_ids": involved.map(id_tuples).astype(object),
-            "corroborated_by": agreeing.map(sources_text).astype("string"),
-            "corroborating_sources": agreeing.map(sources).astype(object),
+            "conflict_with": pd.Series(per_key(involved, text), index=view.index, dtype="string"),
+            "conflicting_ids": pd.Series(per_key(involved, id_tuples), index=view.index, dtype=object),
+            "corroborated_by": pd.Series(per_key(agreeing, sources_text), index=view.index, dtype="string"),
+            "corroborating_sources": pd.Series(per_key(agreeing, sources), index=view.index, dtype=object),
         },
         index=view.index,
     )
+
+
+def per_key(keys: pd.Series, table: pd.Series) -> np.ndarray:
+    """table[key] for each row (None where the key is missing or not in the table), as references: a group's one
+    list object is shared by its rows, never copied per row (pandas' map would build one list per row)."""
+    values = np.empty(len(table) + 1, dtype=object)
+    values[: len(table)] = table.to_numpy(dtype=object)
+    values[len(table)] = None
+    positions = pd.Index(table.index).get_indexer(pd.Index(keys.astype(object)))
+    return values[positions]  # -1, a missing key, is the last: None
 
 
 # Derived columns and the row's own fields they come from: a rule reading one is held back, like a rule reading
