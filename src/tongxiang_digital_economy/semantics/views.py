@@ -28,6 +28,7 @@ from ..text.periods import publication_bounds
 from ..text.quantities import Lexicon, cut_from, read, shape_of, squash, unit_reading, written_forms
 from .claims import claim_key, conflicts, intervals
 from .distinct import content_key, memo, per_distinct_rows, remembered, spread
+from .identity import identity_columns
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
@@ -117,6 +118,7 @@ def views(
             if table in frames:
                 names = pd.Series([generic] * len(frames[table]), index=frames[table].index, dtype=object)
                 derived[table] = frames[table].assign(generic_names=names)
+    derived = identity_columns(frames, derived)
     out = {}
     for table, frame in derived.items():
         tables_read = {keys.get(table, {}).get(n.partition(".")[0], ("", ""))[0] for n in needs.get(table, [])}
@@ -322,7 +324,8 @@ def per_key(keys: pd.Series, table: pd.Series) -> np.ndarray:
     values[: len(table)] = table.to_numpy(dtype=object)
     values[len(table)] = None
     positions = pd.Index(table.index).get_indexer(pd.Index(keys.astype(object)))
-    return values[positions]  # -1, a missing key, is the last: None
+    found: np.ndarray = values[positions]  # -1, a missing key, is the last: None
+    return found
 
 
 # Derived columns and the row's own fields they come from: a rule reading one is held back, like a rule reading
