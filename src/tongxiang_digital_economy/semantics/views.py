@@ -24,6 +24,7 @@ from ..io.load import decimal_text
 from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
 from ..text.periods import publication_bounds
 from ..text.quantities import Lexicon, cut_from, read, squash, unit_reading, written_forms
+from .anchors import anchor_view
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
@@ -120,6 +121,7 @@ def views(
             shown = named.map(lambda n: ", ".join(sorted(n)) if isinstance(n, frozenset) else None).astype("string")
             quoted = quoted.assign(places_named=named, places_named_text=shown)
         derived["indicators"] = quoted.join(agreement(quoted))
+        derived["indicators"] = anchor_view(derived["indicators"], frames)  # claims read in their words
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())

@@ -22,7 +22,7 @@ and tables whose headings are not 目标/实际 words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .numerals import Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
@@ -96,9 +96,8 @@ def is_date_part(text: str, span: Span, dimension: str | None) -> bool:
         return True  # 12月, 16日, 25th, 第二届, 一期
     if re.search(ENGLISH_MONTHS + r"\s?$", before) or re.match(r"\s?" + ENGLISH_MONTHS + r"(?![a-z])", after):
         return True  # November 10, 10 November
-    if dimension is None and not ARABIC.search(digits) and not re.match(f"[{MEASURE_WORDS}]", after):
-        return True  # 统一, 一带一路, 十分: a Chinese numeral with no measure word is part of a word
-    return False
+    # 统一, 一带一路, 十分: a Chinese numeral with no measure word is part of a word
+    return dimension is None and not ARABIC.search(digits) and not re.match(f"[{MEASURE_WORDS}]", after)
 
 
 def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]:
@@ -126,10 +125,23 @@ class Attachment:
     attached: bool  # an indicator form attaches to it (nearest, same sentence, no same-kind quantity between)
     forms_present: bool  # some indicator form occurs anywhere in the evidence
     column_status: str | None  # target / actual, for a quote in a flattened plan table
-    year: int | None  # the year written next to the quote (comparison bases left out)
+    year: tuple[int, int] | None  # the year (or range) written next to the quote (comparison bases left out)
     side: str | None  # from / to: the quote is A or B of 'from A to B'
     sub_year_words: bool  # half-year, quarter or month words in the quote's clause
     between: str | None  # the quantity standing between the quote and its indicator's words, if any
+    columns: frozenset[str] = frozenset()  # the table columns (statuses) of every occurrence the words attach to
+
+
+# Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
+ANAPHORA = re.compile(
+    r"这一数字|这个数字|这一数据|这个数据|该数字|这一数量|this number|this figure|the figure|the number"
+)
+# A parallel list pairs words and figures in order (分别为A、B和C; A and B respectively): not read, not held against.
+PARALLEL = re.compile(r"分别|respectively|各自")
+# A gloss restates its neighbour in another unit: (US$5.41 billion), 折合约24938美元, footnote marks [2].
+GLOSS = re.compile(r"\([^)]*\)|（[^）]*）|\[[0-9]+\]")
+CONVERTED = re.compile(r"(?:折合|相当于|合|equivalent to|about us)\S{0,3}$")
+YEAR_WORDS = re.compile(r"(?:19|20)[0-9]{2}\s?年?|去年|今年|上年|上半年|下半年")
 
 
 def attach(
@@ -139,54 +151,84 @@ def attach(
     dimension: str | None,
     forms: dict[str, dict[str, list[str]]],
 ) -> Attachment:
-    """Read where `value_text` stands in `evidence` and what attaches to it."""
+    """Read where `value_text` stands in `evidence` and what attaches to it (the best of its occurrences: one that
+    is a whole quantity, and of those one the indicator's words attach to)."""
     # White space kept (one space per run), so that a flattened table keeps its cells apart; a quote that
     # differs from its evidence only in spacing is found white space aside.
     text, quote = loose(evidence), loose(value_text)
-    at = text.find(quote) if quote else -1
-    if at < 0 and quote:
+    if not quote or quote not in text:
         text, quote = squash(evidence), squash(value_text)
-        at = text.find(quote)
     places = form_positions(text, written_forms)
-    if at < 0:
+    starts = [m.start() for m in re.finditer(re.escape(quote), text)] if quote else []
+    whole = [a for a in starts if not re.search(r"[0-9.,]$", text[:a]) or not quote[:1].isdigit()] or starts
+    if not whole:
         return Attachment(False, True, bool(places), None, None, None, False, None)
-    end = at + len(quote)
     found = quantities(text, forms)
-    glosses = [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)|（[^）]*）", text)]
-    others = [
-        q
-        for q in found
-        if not q.is_date
-        and not (q.start >= at and q.end <= end)
-        and same_kind(q.dimension, dimension)
-        and not any(g0 <= q.start < g1 for g0, g1 in glosses)  # ($706.38 million): a gloss of its neighbour
-    ]
-    table = table_column(text, at, end, found)
+    readings = [attach_at(text, at, at + len(quote), places, found, dimension) for at in whole[:4]]
+    best = next((r for r in readings if r.attached), readings[0])
+    # A quote standing in two table columns (20.5万元/ 20.5万元/: target and actual alike) is in both.
+    columns = frozenset(r.column_status for r in readings if r.attached and r.column_status)
+    return replace(best, columns=columns or frozenset([best.column_status] if best.column_status else []))
+
+
+def attach_at(
+    text: str, at: int, end: int, places: list[tuple[int, int]], found: list[Quantity], dimension: str | None
+) -> Attachment:
+    """The attachment of the quote standing at text[at:end]."""
+    glosses = [(m.start(), m.end()) for m in GLOSS.finditer(text)]
+    in_gloss = any(g0 <= at < g1 for g0, g1 in glosses)
+    converted = CONVERTED.search(text[max(0, at - 8) : at]) is not None
     s_start, s_end = sentence_of(text, at)
-    side = from_side(text, s_start, at, end, s_end)
-    if side == "to":  # B of 'from A to B' shares A's words: A is no other figure between them
-        others = [q for q in others if not re.search(r"(?:from|从|由)\s?$", text[max(0, q.start - 6) : q.start])]
+    c_start, c_end = clause_of(text, at, end)
+    own_years = set(YEAR_WORDS.findall(text[c_start:c_end]))
+    others = []
+    for q in found:
+        if q.is_date or (q.start >= at and q.end <= end) or not same_kind(q.dimension, dimension):
+            continue
+        if any(g0 <= q.start < g1 for g0, g1 in glosses):
+            continue  # ($706.38 million): a gloss of its neighbour
+        if text[q.start : q.end] in ("一", "1") and text[q.end : q.end + 1] in ("个", "個", " "):
+            continue  # 一个, "a": no figure
+        if q.end <= at and (in_gloss or converted) and not [o for o in found if q.end < o.start < at and not o.is_date]:
+            continue  # the figure a gloss or a conversion restates
+        q_start, q_end = clause_of(text, q.start, q.end)
+        theirs = set(YEAR_WORDS.findall(text[q_start:q_end]))
+        if own_years and theirs and not own_years & theirs and (q_start, q_end) != (c_start, c_end):
+            continue  # another period's figure (2017年增加70%，2018年上半年又增长20%多)
+        others.append(q)
+    table = table_column(text, at, end, found)
+    side, marker = from_side(text, s_start, at, end, s_end)
+    skip = (0, 0)
+    if side == "to":  # B of 'from A to B' shares A's words: A is no other figure between them, nor is A's year
+        others = [q for q in others if not marker <= q.start < at]
+        skip = (marker, at)
+    elif side == "from":  # A's year is not B's
+        to = re.search(r"\sto\s|到|至", text[end:s_end])
+        skip = (end + to.end(), s_end) if to else (0, 0)
+    anchors = places + [(m.start(), m.end()) for m in ANAPHORA.finditer(text, s_start, s_end)]
+    parallel = PARALLEL.search(text, s_start, s_end) is not None
     attached, between = False, None
-    for f_start, f_end in places:
+    for f_start, f_end in sorted(anchors):
         if table is not None and not (table[1] <= f_start < at):
             continue  # in a table, the indicator's words are its row's label
-        if f_end <= at and f_start >= s_start:
+        if f_start < end and f_end > at:
+            lying: list[Quantity] = []  # the quote holds the words (第二届, 8镇, top 500)
+        elif f_end <= at and f_start >= s_start:
             lying = [q for q in others if f_end <= q.start and q.end <= at]
         elif f_start >= end and f_end <= s_end:
             lying = [q for q in others if end <= q.start and q.end <= f_start]
         else:
             continue
-        if not lying or table is not None:
+        if not lying or table is not None or parallel:
             attached = True
             break
         between = between or text[lying[0].start : lying[0].end]
-    c_start, c_end = clause_of(text, at, end)
     return Attachment(
         True,
         attached,
         bool(places),
         table[0] if table else None,
-        attached_year(text, c_start, c_end, s_start, at, end),
+        attached_year(text, c_start, c_end, s_start, at, end, skip),
         side,
         re.search(r"上半年|下半年|季度|[0-9一二三四五六七八九十]月|first half|second half|quarter", text[c_start:c_end])
         is not None,
@@ -217,32 +259,72 @@ def in_label(text: str, quantity: Quantity) -> bool:
 
 
 COMPARED = re.compile(r"(比|较|同比|相比|compared with|compared to|than|over|与)\s*$")
-YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])(?!\s?(?:%|percent|万|亿|元|yuan))")
+# A year: 2021年, or in English after a preposition or a month (in 2019, Nov. 19, 2014, between 2014-23).
+YEAR = re.compile(
+    r"(?:(?<=in )|(?<=by )|(?<=since )|(?<=from )|(?<=between )|(?<=of )|(?<=to )|(?<=and )|(?<=until )|(?<=, )"
+    r"|(?<=year )|(?<=至)|(?<=到)|(?<=从)|(?<=自)|^)((?:19|20)[0-9]{2})(?![0-9])"
+    r"(?=\s?年|\s?[-–—~]\s?[0-9]{2}|[^0-9年]|$)"
+)
+CN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)")
+YEAR_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s?年?\s?(?:[-–—~至到]|to)\s?((?:19|20)?[0-9]{2})(?![0-9])\s?年?")
+BEFORE_YEAR = re.compile(r"^\s?年?(?:前|以前|之前)|^\s?(?:before)")
 
 
-def attached_year(text: str, c_start: int, c_end: int, s_start: int, at: int, end: int) -> int | None:
-    """The year written next to the quote: 'in 2022' right after it (English), else the nearest year of its clause
-    (measured from the quote's edges), else the nearest year before it in its sentence (2021年，全市实现…).
-    A comparison base (比2014年, than in 2019) is no date of the figure and is left out."""
+def years_written(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """The years (and ranges of years) written in text[start:end]: (position, end position, first, last)."""
+    found: list[tuple[int, int, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in YEAR_RANGE.finditer(text, start, end):
+        last = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
+        if last > int(m[1]):
+            found.append((m.start(), m.end(), int(m[1]), last))
+            taken.append((m.start(), m.end()))
+    for pattern in (CN_YEAR, YEAR):
+        for m in pattern.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in taken) or BEFORE_YEAR.match(text[m.end() : m.end() + 4]):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), int(m[1]), int(m[1])))
+    return found
+
+
+def attached_year(
+    text: str, c_start: int, c_end: int, s_start: int, at: int, end: int, skip: tuple[int, int] = (0, 0)
+) -> tuple[int, int] | None:
+    """The year (or range of years) written next to the quote: 'in 2022' right after it (English), else the
+    nearest of its clause (measured from the quote's edges), else the nearest before it in its sentence (2021年，
+    全市实现…). A comparison base (比2014年, than in 2019), a year before (2014年前) and the other end's year of
+    'from A to B' (`skip`) are no date of the figure and are left out."""
     after = re.match(r"\s?(?:in|by|of|for)\s?((?:19|20)[0-9]{2})(?![0-9])", text[end : end + 10])
     if after:
-        return int(after[1])
-    near: list[tuple[int, int, int]] = []
-    for m in YEAR.finditer(text, s_start, c_end):
-        if at <= m.start() < end or COMPARED.search(text[max(s_start, m.start() - 14) : m.start()]):
+        return int(after[1]), int(after[1])
+    near: list[tuple[int, int, int, int]] = []
+    for y_start, y_end, first, last in years_written(text, s_start, c_end):
+        if at <= y_start < end or skip[0] <= y_start < skip[1]:
             continue
-        distance = at - m.end() if m.end() <= at else m.start() - end
-        in_clause = c_start <= m.start() < c_end
-        if in_clause or m.end() <= at:
-            near.append((0 if in_clause else 1, distance, int(m[1])))
-    return min(near)[2] if near else None
+        if COMPARED.search(text[max(s_start, y_start - 14) : y_start]):
+            continue
+        distance = at - y_end if y_end <= at else y_start - end
+        in_clause = c_start <= y_start < c_end
+        if in_clause or y_end <= at:
+            near.append((0 if in_clause else 1, distance, first, last))
+    if not near:
+        return None
+    best = min(near)
+    return best[2], best[3]
 
 
-def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> str | None:
-    """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B), else None."""
+def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
+    """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B, 从2014年的350多家增加到目前的2700多家),
+    with where the 'from' word stands; (None, -1) otherwise."""
     before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
-    if re.search(r"(?:from|从|由)\s?$", before) and re.match(r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after):
-        return "from"
-    if re.search(r"(?:from|从|由)[^。]{0,60}?(?:\sto|到|至)\s?$", before):
-        return "to"
-    return None
+    if re.search(r"(?:from|从|由)(?:\s?(?:19|20)[0-9]{2}\s?年?的?)?\s?$", before) and re.match(
+        r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after
+    ):
+        return "from", at
+    marker = None
+    for m in re.finditer(r"from|从|由", before):
+        marker = m
+    if marker is not None and re.search(r"(?:\sto|到|至)[^#0-9]{0,8}$", before[marker.end() :]):
+        return "to", s_start + marker.start()
+    return None, -1

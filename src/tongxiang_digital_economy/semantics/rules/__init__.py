@@ -80,4 +80,4 @@ def missing(value: object) -> bool:
 
 
 # The rules, by what they are about; importing each module registers its rules in RULES, in this order.
-from . import agreement, figures, provenance, quotes, sources  # noqa: E402, F401
+from . import agreement, anchors, figures, periods, provenance, quotes, sources  # noqa: E402, F401

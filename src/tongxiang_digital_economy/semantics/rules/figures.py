@@ -188,10 +188,13 @@ def actual_not_after_publication(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "period_end",
     "a target must end after its source was published ({source_id__published}), but this one ends "
-    "{period_end:%Y-%m-%d}: fix the period, or mark a reported figure as status actual",
+    "{period_end:%Y-%m-%d} and its evidence does not name it a target (目标, target, goal: a reported target may "
+    "be listed after its period): fix the period, or mark a reported figure as status actual",
     needs=("source_id.published", "source_id.published_earliest"),
 )
 def target_after_publication(view: pd.DataFrame) -> pd.Series:
-    """A target ends after its source was published."""
+    """A projected target ends after its source was published; a reported target (its evidence names it a
+    target: 预期目标, target, goal) may be reported after its period, as plan-execution reports list last year's."""
     early = (view["status"] == "target") & (view["period_end"] <= view["source_id__published_earliest"])
-    return ~early.fillna(False)
+    reported = view["names_target"].astype(bool) if "names_target" in view else False
+    return ~(early.fillna(False) & ~reported)

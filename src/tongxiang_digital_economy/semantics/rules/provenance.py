@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ..views import fold, squeeze
-from . import each_row, missing, rule
+from . import each_row, rule
 from .figures import SUBJECT_COLUMNS
 
 # --- provenance: all three fact tables ---------------------------------------------------------------------
@@ -145,22 +145,3 @@ def subject_named_in_source(view: pd.DataFrame) -> pd.Series:
 
     cache: dict[tuple[object, ...], bool] = {}
     return pd.Series([cache.setdefault(k, named(k)) if k not in cache else cache[k] for k in key], index=view.index)
-
-
-@rule(
-    "subject-not-in-evidence",
-    "indicators",
-    "place_id",
-    "the evidence names {places_named_text} but not {place_id}, the place this figure is given to: check that the "
-    "figure is not the other place's (a zone's figure is the zone's, a town's the town's)",
-    severity="warning",
-)
-def evidence_names_the_place(view: pd.DataFrame) -> pd.Series:
-    """A place's figure whose evidence names other local places names its own place too."""
-    if "places_named" not in view:
-        return pd.Series(True, index=view.index)
-
-    def fits(place: object, named: object) -> bool:
-        return missing(place) or not isinstance(named, frozenset) or not named or place in named
-
-    return each_row(view, ["place_id", "places_named"], fits)

@@ -60,6 +60,8 @@ def states_claim(
         return True
     wanted = as_decimal(value)
     if qualifier == "range":
+        if missing(upper):
+            return True  # a range without its upper bound is range-bounds' to report, not a crash here
         return len(numbers) == 2 and sorted(numbers) == sorted([wanted, as_decimal(upper)])  # type: ignore[type-var]
     if not missing(denominator):
         # 三分之一 writes the denominator first, "one third" and 1/3 the numerator.
