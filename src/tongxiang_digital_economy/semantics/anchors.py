@@ -24,11 +24,27 @@ from ..text.quantities import loose, written_forms
 # Places at or below a county: another of these next to a quantity says whose figure it is.
 LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
 # A name inside a list of members (桐乡、海宁和平湖; Tongxiang, Haining and Pinghu) names no subject.
-NOT_SUBJECT = re.compile(
-    r"(?:outside|beyond|out of|of|占|accounting for)\s?$"
-)  # outside Tongxiang, of Tongxiang's area
+# A place the figure lies outside of, or the whole a share is of, is not its subject: outside Tongxiang, 17 percent
+# of Tongxiang's urban area, 占桐乡…的.
+NOT_SUBJECT = re.compile(r"(?:outside|beyond|out of|占)\s?$")
 NOT_SUBJECT_AFTER = re.compile(r"^(?:以外|之外|外)")
-LISTED = re.compile(r"^\s?(?:、|和|与|及|,|，|/|and\b|or\b)|(?:、|和|与|及|,|，|/|\band|\bor)\s?$")
+WHOLE_OF = re.compile(r"of\s?$")
+POSSESSIVE = re.compile(r"^['’]s")
+# A name inside a list of members (桐乡、海宁和平湖; Tongxiang, Haining and Pinghu) names no subject.
+LISTED = re.compile(r"(?:、|和|及|/|\band|\bor)\s?$")
+LISTED_AFTER = re.compile(r"^\s?(?:、|和|及|/|and\b|or\b)|^,\s?[a-z]+(?:\s[a-z]+)?(?:,|\sand\s)")
+
+
+def not_subject(before: str, after: str) -> bool:
+    """Whether a name standing between `before` and `after` is a member of a list, or a place the figure lies
+    outside of or is a share of, rather than the subject."""
+    return bool(
+        LISTED.search(before[-5:])
+        or LISTED_AFTER.match(after)
+        or NOT_SUBJECT.search(before)
+        or NOT_SUBJECT_AFTER.match(after)
+        or (WHOLE_OF.search(before) and POSSESSIVE.match(after))
+    )
 
 
 def split_forms(forms: object) -> tuple[str, ...]:
@@ -156,8 +172,7 @@ def places_beside(evidence: object, quote: object, places: dict[str, list[str]])
                 pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
             for m in re.finditer(pattern, clause):
                 before, after = clause[max(0, m.start() - 16) : m.start()], clause[m.end() :]
-                listed = LISTED.search(before[-4:]) or LISTED.match(after)
-                if not (listed or NOT_SUBJECT.search(before) or NOT_SUBJECT_AFTER.match(after)):
+                if not not_subject(before, after):
                     named.add(place)
     return frozenset(named)
 

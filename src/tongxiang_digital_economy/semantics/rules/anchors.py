@@ -18,6 +18,7 @@ import re
 import pandas as pd
 
 from ...text.quantities import loose
+from ..anchors import not_subject
 from ..views import squeeze
 from . import each_row, missing, rule
 from .figures import SUBJECT_COLUMNS
@@ -93,7 +94,7 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
         if anchor.forms_present and not anchor.attached:  # type: ignore[attr-defined]
             return False
         columns = anchor.columns  # type: ignore[attr-defined]
-        if columns and isinstance(status, str) and status not in columns:
+        if columns and isinstance(status, str) and status not in columns:  # a missing status is not compared
             return False
         years, last = reading_years(reading), None if missing(end) else pd.Timestamp(end).year  # type: ignore[arg-type]
         side = anchor.side  # type: ignore[attr-defined]
@@ -104,8 +105,24 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
     return each_row(view, ["anchor", "status", "period_reading", "period_end"], fits)
 
 
-def subject_names(row: tuple[object, ...]) -> list[str]:
-    return names_of(*row)
+def names_as_subject(evidence: str, names: list[str]) -> bool:
+    """Whether the evidence names the entity other than as a member of a list, the whole a share is of, or a
+    place outside which something lies (Tongxiang, Haining and Pinghu; 17 percent of Tongxiang's urban area)."""
+    if not names or not names_in(evidence, names):
+        return False
+    text = loose(evidence)
+    for name in names:
+        folded = loose(name)
+        if not folded:
+            continue
+        pattern = re.escape(folded)
+        if re.match(r"[a-z]", folded):
+            pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
+        for m in re.finditer(pattern, text):
+            before, after = text[max(0, m.start() - 16) : m.start()], text[m.end() :]
+            if not not_subject(before, after):
+                return True
+    return False
 
 
 @rule(
@@ -128,12 +145,13 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
     for key in zip(view["evidence"], subject_text, *names, strict=True):
         if key not in cache:
             evidence, anchor, *given = key
-            listed = names_of(*given)
+            places, others = names_of(*given[:3]), names_of(*given[3:])
             cache[key] = (
-                not listed
+                not (places or others)
                 or not isinstance(evidence, str)
-                or names_in(evidence, listed)
-                or (isinstance(anchor, str) and names_in(anchor, listed))
+                or names_as_subject(evidence, places)  # a place listed as a member is no subject
+                or names_in(evidence, others)  # an enterprise listed among others is still named
+                or (isinstance(anchor, str) and names_in(anchor, places + others))
             )
         out.append(cache[key])
     return pd.Series(out, index=view.index, dtype=bool)

@@ -53,7 +53,7 @@ def basis_fits(view: pd.DataFrame) -> pd.Series:
             return has_text
         if basis == "publication":
             return not has_text and not missing(end)
-        return (not has_text and missing(end) and status in ("target", None)) or missing(status)  # undated
+        return not has_text and missing(end) and (missing(status) or status == "target")  # undated
 
     return each_row(view, ["period_basis", "period_text", "period_end", "status"], fits)
 
@@ -70,7 +70,12 @@ def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
     """A stated period's words are in the evidence."""
 
     def inside(basis: object, text: object, evidence: object) -> bool:
-        if basis != "stated" or not isinstance(text, str) or not isinstance(evidence, str):
+        if (
+            not isinstance(basis, str)
+            or basis != "stated"
+            or not isinstance(text, str)
+            or not isinstance(evidence, str)
+        ):
             return True
         squeezed = squeeze(evidence)
         return all(squeeze(p) in squeezed for p in pieces(text))
@@ -119,7 +124,12 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     cache: dict[tuple[object, ...], bool] = {}
 
     def near(basis: object, text: object, evidence: object, archived: object) -> bool:
-        if basis != "context" or not isinstance(text, str) or not isinstance(evidence, str):
+        if (
+            not isinstance(basis, str)
+            or basis != "context"
+            or not isinstance(text, str)
+            or not isinstance(evidence, str)
+        ):
             return True
         if not isinstance(archived, str):
             return True
@@ -147,7 +157,9 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
         return pd.Series(True, index=view.index)
 
     def fits(basis: object, reading: object, start: object, end: object, temporal: object) -> bool:
-        if basis not in ("stated", "context") or not isinstance(reading, Reading) or reading.why:
+        if not isinstance(basis, str) or basis not in ("stated", "context"):
+            return True
+        if not isinstance(reading, Reading) or reading.why:
             return True  # unread words are not guessed at
         first, last = day(start), day(end)
         if first is None or last is None:
@@ -170,7 +182,7 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
     """A row dated by publication is dated by its text's own date (the original's, for a repost)."""
 
     def fits(basis: object, dated: object, start: object, end: object, temporal: object) -> bool:
-        if basis != "publication" or not isinstance(dated, str):
+        if not isinstance(basis, str) or basis != "publication" or not isinstance(dated, str):
             return True
         low, high = publication_bounds(dated)
         first, last = day(start), day(end)
@@ -225,7 +237,7 @@ def length_in_words(view: pd.DataFrame) -> pd.Series:
 
     def fits(reading: object, anchor: object, start: object, end: object, temporal: object, text: object) -> bool:
         first, last = day(start), day(end)
-        if first is None or last is None or temporal == "stock":
+        if first is None or last is None or (isinstance(temporal, str) and temporal == "stock"):
             return True
         words = bool(getattr(reading, "sub_year", False)) or bool(getattr(anchor, "sub_year_words", False))
         if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:

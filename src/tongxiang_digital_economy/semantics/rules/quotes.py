@@ -123,7 +123,7 @@ def quote_qualifier(view: pd.DataFrame) -> pd.Series:
     """The quote's qualifier words give the row's qualifier."""
 
     def fits(qualifier: object, found: object, ranged: object) -> bool:
-        if missing(qualifier) or not isinstance(found, frozenset):
+        if not isinstance(qualifier, str) or not isinstance(found, frozenset):
             return True
         if qualifier == "range":
             return bool(ranged)
@@ -163,7 +163,7 @@ def status_stated(view: pd.DataFrame) -> pd.Series:
     """A target or an estimate says so in its evidence."""
 
     def stated(status: object, cues: object) -> bool:
-        if status not in ("target", "estimate") or not isinstance(cues, frozenset):
+        if not isinstance(status, str) or status not in ("target", "estimate") or not isinstance(cues, frozenset):
             return True
         # An expectation worded as an estimate (预计全年) still makes a target; an estimate needs its own word.
         return status in cues or (status == "target" and "estimate" in cues)
@@ -184,5 +184,7 @@ def actual_without_cues(view: pd.DataFrame) -> pd.Series:
     return each_row(
         view,
         ["status", "evidence_cues"],
-        lambda status, cues: status != "actual" or not isinstance(cues, frozenset) or "strong" not in cues,
+        lambda status, cues: (
+            not isinstance(status, str) or status != "actual" or not isinstance(cues, frozenset) or "strong" not in cues
+        ),
     )
