@@ -28,7 +28,7 @@ from .numerals import Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
 
 SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n")
-CLAUSE_END = re.compile(r"[，,、：:（）()]|\s(?:while|whereas|which|but|and then)\s|" + SENTENCE_END.pattern)
+CLAUSE_END = re.compile(r"[，,：:（）()]|\s(?:while|whereas|which|but|and then)\s|" + SENTENCE_END.pattern)
 # A Chinese numeral counts things only before a measure word (三家企业); elsewhere it is part of a word (统一).
 MEASURE_WORDS = "个個家名位项項次人座条條所户戶件场場款批辆輛台臺套只"
 ARABIC = re.compile(r"[0-9０-９]")
@@ -130,6 +130,7 @@ class Attachment:
     sub_year_words: bool  # half-year, quarter or month words in the quote's clause
     between: str | None  # the quantity standing between the quote and its indicator's words, if any
     columns: frozenset[str] = frozenset()  # the table columns (statuses) of every occurrence the words attach to
+    other_year: int | None = None  # the year written with the other figure of 'from A to B' (A's for B, B's for A)
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -205,7 +206,13 @@ def attach_at(
     elif side == "from":  # A's year is not B's
         to = re.search(r"\sto\s|到|至", text[end:s_end])
         skip = (end + to.end(), s_end) if to else (0, 0)
+    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1]) if first == last]
+    other_year = other_years[0] if other_years and skip != (0, 0) else None
     anchors = places + [(m.start(), m.end()) for m in ANAPHORA.finditer(text, s_start, s_end)]
+    # An English comma inside a noun phrase (600,000 tons of intelligent, low-carbon fiber) ends no clause.
+    mark = re.compile(r"(?!,\s[a-z])" + CLAUSE_END.pattern)
+    following = mark.search(text, end)
+    after_end = following.start() if following else len(text)
     parallel = PARALLEL.search(text, s_start, s_end) is not None
     attached, between = False, None
     for f_start, f_end in sorted(anchors):
@@ -215,7 +222,7 @@ def attach_at(
             lying: list[Quantity] = []  # the quote holds the words (第二届, 8镇, top 500)
         elif f_end <= at and f_start >= s_start:
             lying = [q for q in others if f_end <= q.start and q.end <= at]
-        elif f_start >= end and f_end <= s_end:
+        elif f_start >= end and f_end <= after_end:  # words after a quantity attach only within its clause
             lying = [q for q in others if end <= q.start and q.end <= f_start]
         else:
             continue
@@ -233,6 +240,7 @@ def attach_at(
         re.search(r"上半年|下半年|季度|[0-9一二三四五六七八九十]月|first half|second half|quarter", text[c_start:c_end])
         is not None,
         None if attached else between,
+        other_year=other_year,
     )
 
 

@@ -98,6 +98,9 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
             return False
         years, last = reading_years(reading), None if missing(end) else pd.Timestamp(end).year  # type: ignore[arg-type]
         side = anchor.side  # type: ignore[attr-defined]
+        other, own = anchor.other_year, anchor.year  # type: ignore[attr-defined]
+        if side is not None and other is not None and last == other and not (own and own[0] <= other <= own[1]):
+            return False  # A of 'from A in 2014 to B in 2023' dated 2023, or B dated 2014
         if years is not None and last is not None and side is not None:
             return not ((side == "from" and last == years[1]) or (side == "to" and last == years[0]))
         return True
