@@ -71,7 +71,10 @@ def another_subject(row: Row, tables: Tables) -> Row | None:
     if row["place_id"]:
         other = "wuzhen" if row["place_id"] == "tongxiang" else "tongxiang"
         return {**row, "place_id": other}
-    for column, table, key in (("enterprise_id", "enterprises", "enterprise_id"), ("project_id", "projects", "project_id")):
+    for column, table, key in (
+        ("enterprise_id", "enterprises", "enterprise_id"),
+        ("project_id", "projects", "project_id"),
+    ):
         if row.get(column):
             others = [r[key] for r in tables[table] if r[key] != row[column]]
             return {**row, column: others[0]} if others else None
@@ -113,7 +116,9 @@ def another_figure(row: Row, tables: Tables) -> Row | None:
         return None
     prefix, suffix = quote[: spans[0].start], quote[spans[0].end :]
     at = evidence.find(quote)
-    forms = next((d.get("written_forms", "") for d in tables["indicator_definitions"] if d["indicator"] == row["indicator"]), "")
+    forms = next(
+        (d.get("written_forms", "") for d in tables["indicator_definitions"] if d["indicator"] == row["indicator"]), ""
+    )
     named = [(m.start(), m.end()) for f in forms.split("|") if f for m in re.finditer(re.escape(f), evidence)]
     for span in number_spans(evidence):
         if at <= span.start < at + len(quote) or any(a <= span.start < b for a, b in named):
@@ -143,7 +148,10 @@ PERIOD_RULES = {
 KINDS: dict[str, tuple[Corruption, set[str]]] = {
     "year": (another_year, PERIOD_RULES),
     "period length": (another_length, PERIOD_RULES),
-    "subject": (another_subject, {"subject-not-anchored", "subject-other-place", "subject-not-named", "subject-mismatch"}),
+    "subject": (
+        another_subject,
+        {"subject-not-anchored", "subject-other-place", "subject-not-named", "subject-mismatch"},
+    ),
     "indicator": (another_indicator, {"indicator-not-in-evidence", "which-figure"}),
     "which figure": (
         another_figure,

@@ -236,7 +236,9 @@ BATTERY = [
 
 
 @pytest.mark.parametrize(("case", "observation", "change"), BATTERY, ids=[c[0].split()[0] for c in BATTERY])
-def test_the_review_battery_is_caught(package: PackageCopy, case: str, observation: str, change: dict[str, str]) -> None:
+def test_the_review_battery_is_caught(
+    package: PackageCopy, case: str, observation: str, change: dict[str, str]
+) -> None:
     rows = package.rows("indicators")
     number = next((k for k, r in enumerate(rows, start=2) if r["observation_id"] == observation), None)
     if number is None:
