@@ -142,7 +142,6 @@ PERIOD_RULES = {
     "period-publication-mismatch",
     "period-length-words",
     "actual-after-publication",
-    "target-not-after-publication",
     "stock-not-at-a-date",
 }
 KINDS: dict[str, tuple[Corruption, set[str]]] = {

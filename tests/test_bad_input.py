@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.core.problems import PROBLEMS, problem_types
+from tongxiang_digital_economy.core.problems import PROBLEMS
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.semantics.catalogue import problem_types
 
 Where = tuple[str, str | None, int | None, str | None]  # (rule, table, row, field)
 PLACES_ROWS = len(tde.load("places"))  # data rows of places.csv: an appended row is CSV row PLACES_ROWS + 2

@@ -13,6 +13,7 @@ from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.io.atomic import write_json
 from tongxiang_digital_economy.schema import descriptor
 from tongxiang_digital_economy.use import citations as citing
 
@@ -27,7 +28,7 @@ def invoke(*args: str) -> tuple[int, str]:
 def set_metadata(root: Path, **values: object) -> None:
     d = descriptor.read_json(root / "datapackage.json")
     d.update(values)
-    descriptor.write_json(root / "datapackage.json", d)
+    write_json(root / "datapackage.json", d)
 
 
 @pytest.fixture
@@ -188,7 +189,7 @@ def test_a_figure_is_cited_as_written_when_the_table_has_value_text(package: Pac
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     if "value_text" not in [f["name"] for f in schema["fields"]]:
         schema["fields"].append({"name": "value_text", "type": "string", "description": "As written."})
-        descriptor.write_json(schema_path, schema)
+        write_json(schema_path, schema)
         with package.csv("indicators").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh))
         with package.csv("indicators").open("w", encoding="utf-8", newline="") as fh:

@@ -13,7 +13,8 @@ import pytest
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.core.problems import PROBLEMS, problem_types
+from tongxiang_digital_economy.core.problems import PROBLEMS
+from tongxiang_digital_economy.semantics.catalogue import problem_types
 from tongxiang_digital_economy.semantics.rules import RULES
 
 HEAVY = ("pandas", "pyarrow", "pandera", "frictionless")

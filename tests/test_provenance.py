@@ -107,7 +107,6 @@ CORRUPTIONS: dict[str, tuple[Corruption, set[str]]] = {
         changed_status,
         {
             "status-not-in-evidence",
-            "target-not-after-publication",
             "actual-after-publication",
             "period-incomplete",
             "status-cue-in-actual",

@@ -13,6 +13,7 @@ from conftest import PackageCopy
 from tongxiang_digital_economy import release
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import ReleaseError
+from tongxiang_digital_economy.io.atomic import write_json
 from tongxiang_digital_economy.release import Version
 from tongxiang_digital_economy.schema import descriptor
 
@@ -27,7 +28,7 @@ def invoke(*args: str) -> tuple[int, str]:
 def set_version(root: Path, version: str) -> None:
     d = descriptor.read_json(root / "datapackage.json")
     d["version"] = version
-    descriptor.write_json(root / "datapackage.json", d)
+    write_json(root / "datapackage.json", d)
 
 
 @pytest.fixture
@@ -117,7 +118,7 @@ def add_field(package: PackageCopy, table: str, name: str, kind: str = "string")
     schema_path = package.root / "schemas" / f"{table}.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     schema["fields"].append({"name": name, "type": kind, "description": "A test field."})
-    descriptor.write_json(schema_path, schema)
+    write_json(schema_path, schema)
     with package.csv(table).open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     with package.csv(table).open("w", encoding="utf-8", newline="") as fh:
@@ -138,7 +139,7 @@ def test_a_retyped_field_and_a_new_primary_key_are_major(package: PackageCopy) -
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     schema["fields"][1]["type"] = "integer"
     schema["primaryKey"] = ["place_id", "name"]
-    descriptor.write_json(schema_path, schema)
+    write_json(schema_path, schema)
     change = release.diff(old, release.snapshot(package.root))
     name = schema["fields"][1]["name"]
     assert [r for r in change.reasons() if r[0] == "major"] == [
@@ -151,7 +152,7 @@ def test_a_description_is_a_patch(package: PackageCopy) -> None:
     old = release.snapshot(package.root)
     d = descriptor.read_json(package.root / "datapackage.json")
     d["description"] += " More."
-    descriptor.write_json(package.root / "datapackage.json", d)
+    write_json(package.root / "datapackage.json", d)
     assert release.diff(old, release.snapshot(package.root)).reasons() == [("patch", "package metadata changed")]
 
 

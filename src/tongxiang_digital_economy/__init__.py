@@ -18,6 +18,7 @@ Importing the package imports neither pandas nor pyarrow (so `--help` and `--ver
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +39,8 @@ from .core.exceptions import (
     TDEError,
 )
 from .io.load import tables  # cheap: load.py imports pandas and pyarrow when first called
-from .schema.descriptor import read_descriptor, stamp
+from .io.stamp import stamp
+from .schema.descriptor import version
 from .use.citations import citation
 
 if TYPE_CHECKING:
@@ -77,11 +79,6 @@ __all__ = [
     "version",
     "with_sources",
 ]
-
-
-def version(path: str | Path | None = None) -> str:
-    """The dataset version (datapackage.json's `version`, the one version string of the project)."""
-    return str(read_descriptor(path).get("version", ""))
 
 
 def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
@@ -140,11 +137,16 @@ def package(path: str | Path | None = None) -> Package:
         raise DescriptorError(f"{DESCRIPTOR}: {exc.error.message}") from None
 
 
-def validate(path: str | Path | None = None, archive: str | Path | None = None) -> Report:
-    """Validate the package (default: the shipped one); see validation.validate."""
+def validate(
+    path: str | Path | None = None,
+    archive: str | Path | None = None,
+    layers: Iterable[str] = ("structure", "semantics"),
+) -> Report:
+    """Validate the package (default: the shipped one); `layers` runs structure or semantics alone; see
+    validation.validate."""
     from .semantics.validation import validate as run
 
-    return run(path, archive)
+    return run(path, archive, layers)
 
 
 def data_dictionary() -> str:

@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .core.exceptions import TDEError
+from .io.stamp import check_stamps
+from .io.stamp import stamp as stamp_package
 from .schema import descriptor
+from .schema.descriptor import version
 from .use import citations as citing
 
 if TYPE_CHECKING:
@@ -53,8 +56,6 @@ def package_option(command: F) -> F:
 
 def print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        from . import version
-
         click.echo(f"tongxiang-digital-economy {version()}")
         ctx.exit()
 
@@ -397,10 +398,10 @@ def stamp(path: Path | None, package_path: Path | None, check: bool) -> None:
     if folder is None:
         raise click.UsageError("name the package to stamp: --package PATH")
     if check:
-        descriptor.check_stamps(folder)
+        check_stamps(folder)
         click.echo("every recorded hash is current")
         return
-    changed = descriptor.stamp(folder)
+    changed = stamp_package(folder)
     click.echo(f"updated {', '.join(changed)}" if changed else "nothing to update: every hash is current")
 
 

@@ -27,6 +27,9 @@ class Problem:
     severity: Severity
     message: str
     layer: Literal["descriptor", "structure", "semantics", "archive"]
+    # The ids of the other rows a problem is about (a conflict's group, the sources that agree), complete: the
+    # message cuts its listing, JSON and the API carry every id.
+    related: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, type_id: str, table: str | None, row: int | None, field: str | None, message: str) -> Problem:
@@ -87,7 +90,7 @@ class Report:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "infos": len(self.infos),
-            "problems": [asdict(p) for p in self.sorted()],
+            "problems": [{**asdict(p), "related": list(p.related)} for p in self.sorted()],
         }
 
     def to_text(self, infos: bool = False) -> str:

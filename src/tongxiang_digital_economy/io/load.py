@@ -56,7 +56,8 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     `indicators` also gets `value_base` (value × the unit's multiplier ÷ its divisor ÷ the row's
     value_denominator, computed exactly from the written decimals) and `base_unit` from the units table.
     """
-    from .reader import check_foreign_keys, foreign_keys
+    from ..schema.keys import foreign_keys
+    from .reader import check_foreign_keys
 
     base = package_dir(path)
     descriptor = read_descriptor(base)
@@ -68,8 +69,13 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     errors = read.errors + [p for p in check_foreign_keys({table: read, **reads}) if p.table == table]
     if errors or read.frame is None:
         raise load_error(table, errors)
-    if table == "indicators" and "units" not in reads:
-        reads["units"] = read_resource(base, resource(descriptor, "units"))
+    if table == "indicators":
+        # value_base is computed from the units table: it must load too, or the base values would be guesses.
+        reads.setdefault("units", read_resource(base, resource(descriptor, "units")))
+        units = reads["units"]
+        unit_errors = units.errors + [p for p in check_foreign_keys(reads) if p.table == "units"]
+        if unit_errors or units.frame is None:
+            raise load_error("units", unit_errors or units.problems)
     return finished(read, reads)
 
 
@@ -102,7 +108,8 @@ def as_written(table: str, path: str | Path | None = None) -> pd.DataFrame:
     read = read_resource(base, resource(read_descriptor(base), table))
     if read.text is None:
         raise load_error(table, read.errors)
-    return read.text.to_pandas().astype(object)
+    frame: pd.DataFrame = read.text.to_pandas().astype(object)
+    return frame
 
 
 def exact(text: object) -> Fraction | None:
@@ -141,6 +148,7 @@ def with_base_values(frame: pd.DataFrame, read: TableRead, units: TableRead) -> 
         raise load_error("units", units.errors)
     unit_text = units.text.to_pandas()
     by_unit = unit_text.set_index("unit")
+    by_unit = by_unit.loc[~by_unit.index.duplicated()]  # the first row of a repeated unit, as the key check reports
     multiplier = by_unit["multiplier"]
     divisor = by_unit["divisor"] if "divisor" in by_unit else pd.Series("1", index=by_unit.index)
     text = read.text
@@ -177,6 +185,6 @@ def decimal_text(value: object) -> str | None:
     """
     import pandas as pd
 
-    if value is None or pd.isna(value):
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[call-overload]
         return None
-    return format(Decimal(repr(float(value))).normalize(), "f")
+    return format(Decimal(repr(float(value))).normalize(), "f")  # type: ignore[arg-type]

@@ -25,11 +25,11 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,27 +39,17 @@ from pyarrow import csv as pacsv
 
 from ..core import problems as P
 from ..core.report import Problem, problem
+from ..schema.keys import foreign_keys, primary_key
+from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
+from ..schema.types import TYPES as FIELD_TYPES
 
 # Table Schema properties the reader implements, per level; anything else is refused.
 SCHEMA_KEYS = {"$schema", "fields", "missingValues", "primaryKey", "foreignKeys", "description", "title", "name"}
 FIELD_KEYS = {"name", "type", "format", "constraints", "description", "title", "example", "trueValues", "falseValues"}
 FIELD_KEYS |= {"rdfType"}  # informative only
-TYPES = {
-    "string": {"default", "uri", "email", "uuid"},
-    "integer": {"default"},
-    "number": {"default"},
-    "boolean": {"default"},
-    "date": {"default"},
-    "year": {"default"},
-}
-CONSTRAINTS = {
-    "string": {"required", "unique", "enum", "pattern", "minLength", "maxLength"},
-    "integer": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-    "number": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-    "boolean": {"required", "enum"},
-    "date": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-    "year": {"required", "unique", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-}
+# The types, their formats and constraints, and their Arrow types: schema/types.py, shared with the exports.
+TYPES = {name: t.formats for name, t in FIELD_TYPES.items()}
+CONSTRAINTS = {name: t.constraints for name, t in FIELD_TYPES.items()}
 # The dialect the reader implements is CSV as RFC 4180 writes it; these keys may only hold these values.
 DIALECT_DEFAULTS = {
     "delimiter": ",",
@@ -75,10 +65,6 @@ ENCODINGS = {"utf-8", "utf8", "utf-8-sig"}
 
 TRUE_VALUES = ["true", "True", "TRUE", "1"]
 FALSE_VALUES = ["false", "False", "FALSE", "0"]
-INTEGER = r"^[+-]?[0-9]+$"
-NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-YEAR = r"^[0-9]{4}$"
 FORMATS = {
     "uri": r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$",
     "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
@@ -97,14 +83,7 @@ UNDECODED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of a byt
 # Text is read as large_string, the layout pandas' arrow-backed string dtype uses, so the frame shares the reader's
 # buffers instead of converting every string column.
 TEXT = pa.large_string()
-ARROW_TYPES = {
-    "string": TEXT,
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.timestamp("s"),
-    "year": pa.int64(),
-}
+ARROW_TYPES = {name: arrow_type(t.arrow) for name, t in FIELD_TYPES.items()}
 PANDAS_TYPES = {
     TEXT: pd.StringDtype("pyarrow"),
     pa.int64(): pd.Int64Dtype(),
@@ -169,7 +148,7 @@ def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object
     names = [f["name"] for f in schema["fields"]]
     if len(set(names)) != len(names):
         return "two fields have the same name"
-    for key in key_fields(schema.get("primaryKey")) + [k for fk in foreign_keys(schema) for k in fk[0]]:
+    for key in primary_key(schema) + [k for fk in foreign_keys(schema) for k in fk[0]]:
         if key not in names:
             return f"key field {key!r} is not a field of the schema"
     if dialect is not None:
@@ -187,22 +166,6 @@ def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object
     return None
 
 
-def key_fields(value: object) -> list[str]:
-    """A primaryKey or foreign key `fields` value as a list (Table Schema allows a string or a list)."""
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(cast(Iterable[str], value))
-
-
-def foreign_keys(schema: dict[str, Any]) -> list[tuple[list[str], str, list[str]]]:
-    """(fields, referenced resource or '' for itself, referenced fields) of each foreign key."""
-    out = []
-    for fk in schema.get("foreignKeys", []) or []:
-        ref = fk.get("reference", {})
-        out.append((key_fields(fk.get("fields")), ref.get("resource", ""), key_fields(ref.get("fields"))))
-    return out
-
-
 # --- reading text ------------------------------------------------------------------------------------------------
 
 
@@ -212,7 +175,7 @@ def read_header(path: Path) -> list[str] | None:
         # Undecodable bytes further on are the rows' business: only the header's own cells must be UTF-8.
         with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as fh, raised_field_limit():
             header = next(csv.reader(fh, strict=True), [])
-    except csv.Error:
+    except (csv.Error, OSError):  # unreadable (permissions, gone since is_file): the slow path says why
         return None
     return None if any(UNDECODED.search(cell) for cell in header) else header
 
@@ -330,8 +293,11 @@ def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.nda
 
 
 def unreadable_header(name: str, path: Path) -> Problem:
-    """The problem of a header that cannot be decoded as UTF-8 or parsed as a CSV record."""
-    data = path.read_bytes()[:4096]
+    """The problem of a header that cannot be read, decoded as UTF-8 or parsed as a CSV record."""
+    try:
+        data = path.read_bytes()[:4096]
+    except OSError as exc:
+        return problem(P.SOURCE_ERROR, name, None, None, f"{path} cannot be read: {exc.strerror or exc}")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -453,9 +419,12 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
         return with_nulls(chunked(values), missing | ~ok), ~ok & ~missing
     if kind == "date":
         ok = full_match(text, DATE)
-        parsed = pc.strptime(pc.if_else(pa.array(ok), text, "2000-01-01"), format="%Y-%m-%d", unit="s")
-        # strptime rolls 2020-02-30 over to March; a real day prints back as itself.
-        ok &= np.asarray(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text), dtype=bool)
+        # A month 13 is no date (null); strptime rolls 2020-02-30 over to March; a real day prints back as itself.
+        chosen = pc.if_else(pa.array(ok), text, "2000-01-01")
+        parsed = pc.strptime(chosen, format="%Y-%m-%d", unit="s", error_is_null=True)
+        same = pc.fill_null(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), text), False)
+        ok &= np.asarray(same, dtype=bool)
+        parsed = pc.if_else(pa.array(ok), parsed, pa.scalar(0, pa.timestamp("s")))
         return with_nulls(chunked(parsed), missing | ~ok), ~ok & ~missing
     raise AssertionError(f"unsupported type {kind!r} passed the schema check")
 
@@ -551,6 +520,7 @@ def type_table(
     found += [problem(P.BLANK_ROW, name, int(i) + 2, None, "the row is blank: delete it") for i in blank.nonzero()[0]]
     bad = bad | blank
     valid = ~bad
+    reported: dict[str, np.ndarray] = {}  # per field, the rows whose cell already has a problem
     for f in schema["fields"]:
         fname, kind = f["name"], f.get("type", "string")
         col = text.column(fname)
@@ -580,12 +550,13 @@ def type_table(
                 "{cell} starts like a spreadsheet formula; a spreadsheet opening the CSV would run it: "
                 "reword it or prefix it with an apostrophe",
             )
+        reported[fname] = failing | (missing & valid if f.get("constraints", {}).get("required") else False)
         columns[fname] = with_nulls(typed, failing & ~missing) if failing.any() else typed
     frame = pa.table(columns).to_pandas(types_mapper=PANDAS_TYPES.get)
     frame.index = pd.RangeIndex(len(frame))
     if len(frame) == 0:
         found.append(problem(P.TABLE_EMPTY, name, None, None, "the table has a header and no rows"))
-    found += key_problems(name, schema, frame, valid)
+    found += key_problems(name, schema, frame, valid, reported)
     return frame, found
 
 
@@ -644,16 +615,28 @@ def cells(
     ]
 
 
-def key_problems(name: str, schema: dict[str, Any], frame: pd.DataFrame, valid: np.ndarray) -> list[Problem]:
-    """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns."""
+def key_problems(
+    name: str,
+    schema: dict[str, Any],
+    frame: pd.DataFrame,
+    valid: np.ndarray,
+    reported: dict[str, np.ndarray] | None = None,
+) -> list[Problem]:
+    """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns.
+
+    A key cell that already has a problem (a type error, a required value left empty) is not reported again as
+    a missing key: one fault, one error, and the first says what to fix.
+    """
     found: list[Problem] = []
     distinct: dict[str, bool] = {}  # a field both unique and the primary key is hashed once
     for f in schema["fields"]:
         if f.get("constraints", {}).get("unique"):
             found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field", distinct)
-    pk = key_fields(schema.get("primaryKey"))
+    pk = primary_key(schema)
     if pk:
         absent = frame[pk].isna().any(axis=1).to_numpy() & valid
+        for field in pk:
+            absent &= ~(reported or {}).get(field, np.zeros(len(frame), dtype=bool))
         for i in np.flatnonzero(absent):
             found.append(
                 problem(P.PRIMARY_KEY, name, int(i) + 2, ", ".join(pk), "the row has no primary key: fill it in")

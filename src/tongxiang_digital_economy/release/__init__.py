@@ -19,7 +19,6 @@ Table Schemas, never from this module, so tables and columns added later are han
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -31,9 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..core.exceptions import ReleaseError, TDEError
+from ..core.exceptions import LoadError, ReleaseError, TDEError
 from ..core.paths import DESCRIPTOR, package_dir
+from ..io.atomic import write_json
+from ..io.rows import read_rows as text_rows
 from ..schema.descriptor import read_descriptor, read_json, resource_path, table_schema
+from ..schema.keys import primary_key
 
 Bump = Literal["none", "patch", "minor", "major"]
 BUMPS: tuple[Bump, ...] = ("none", "patch", "minor", "major")
@@ -142,10 +144,9 @@ def row_key(row: dict[str, str], key: list[str]) -> str:
 def read_rows(path: Path, table: str) -> list[dict[str, str]]:
     """A CSV file's rows as text, exactly as written (the fingerprint must not depend on a type parser)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return list(csv.DictReader(fh, strict=True))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ReleaseError(f"table {table} cannot be read from {path} ({exc}); run `validate` to see why") from None
+        return text_rows(path, table)
+    except LoadError as exc:
+        raise ReleaseError(str(exc)) from None
 
 
 def metadata_hash(descriptor: dict[str, Any]) -> str:
@@ -167,11 +168,15 @@ def snapshot(path: str | Path | None = None) -> Snapshot:
     for res in descriptor["resources"]:
         name = res["name"]
         schema = table_schema(base, res)
-        key = schema.get("primaryKey", [])
-        key = [key] if isinstance(key, str) else list(key)
+        key = primary_key(schema)
         if not key:
             raise ReleaseError(f"table {name} has no primaryKey in its Table Schema; a diff keys rows by it")
-        rows = {row_key(row, key): row for row in read_rows(resource_path(base, res), name)}
+        rows: dict[str, dict[str, str]] = {}
+        for row in read_rows(resource_path(base, res), name):
+            k = row_key(row, key)
+            if k in rows:  # a second row would hide the first from the fingerprint
+                raise ReleaseError(f"table {name} has the primary key {k!r} twice; run `validate` and fix it")
+            rows[k] = row
         cells[name] = rows
         tables[name] = {
             "primaryKey": key,
@@ -229,7 +234,7 @@ def record(path: str | Path | None = None) -> Path:
     folder.mkdir(exist_ok=True)
     file = folder / f"{version}.json"
     # One row per line keeps the file small and its git diffs readable.
-    file.write_text(json.dumps(fp, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
+    write_json(file, fp, indent=1, sort_keys=True)
     return file
 
 

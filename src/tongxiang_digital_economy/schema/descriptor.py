@@ -2,8 +2,7 @@
 
 The loader must not import frictionless (it is slow to import and not needed to read a CSV), so this module
 reads the descriptor itself and turns every way it can be broken (missing, not JSON, wrong shape, unsafe path)
-into a DescriptorError that names the file and the fix. It also writes the two derived facts that
-datapackage.json records for each resource, `bytes` and `hash`, so that they are generated, never hand-kept.
+into a DescriptorError that names the file and the fix. Writing (`stamp`) is io/stamp.py's.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..core.exceptions import DescriptorError, StaleStampError, TableNotFoundError
+from ..core.exceptions import DescriptorError, TableNotFoundError
 from ..core.paths import DESCRIPTOR, package_dir
 
 
@@ -110,50 +109,13 @@ def file_facts(path: Path) -> tuple[int, str]:
     return len(data), hashlib.sha256(data).hexdigest()
 
 
-def stamp(path: str | Path) -> list[str]:
-    """Record each resource's current `bytes` and `hash` in datapackage.json; return the tables that changed.
+def version(path: str | Path | None = None) -> str:
+    """The dataset version: datapackage.json's `version`, the one version string of the project.
 
-    Run after editing a CSV file: validation compares the files with these facts, so a stale descriptor
-    is reported as an error rather than silently trusted.
+    A descriptor without one, or with one that is not a non-empty string (a bare number such as 5), is a
+    DescriptorError: the version names releases, citations and the wheel, so it is never guessed.
     """
-    base = package_dir(path)
-    descriptor = read_descriptor(base)
-    changed = stale(base, descriptor)
-    for res in descriptor["resources"]:
-        if res["name"] in changed:
-            res["bytes"], res["hash"] = changed[res["name"]]
-    if changed:
-        write_json(base / DESCRIPTOR, descriptor)
-    return list(changed)
-
-
-def stale(base: Path, descriptor: dict[str, Any]) -> dict[str, tuple[int, str]]:
-    """The resources whose file differs from the bytes and hash recorded for it, with the file's current facts."""
-    found = {}
-    for res in descriptor["resources"]:
-        size, digest = file_facts(resource_path(base, res))
-        if res.get("bytes") != size or res.get("hash") != f"sha256:{digest}":
-            found[res["name"]] = (size, f"sha256:{digest}")
-    return found
-
-
-def check_stamps(path: str | Path) -> None:
-    """Raise StaleStampError when any CSV file changed since `stamp` last recorded it (a pre-commit check).
-
-    The message names each file and the command that records the new facts, so a contributor who edited a CSV
-    and forgot to stamp it learns the fix from the hook's output.
-    """
-    base = package_dir(path)
-    descriptor = read_descriptor(base)
-    changed = stale(base, descriptor)
-    if changed:
-        files = ", ".join(str(resource_path(base, resource(descriptor, name)).relative_to(base)) for name in changed)
-        raise StaleStampError(
-            f"{files}: changed since its hash was recorded in {DESCRIPTOR}; run "
-            f"`tongxiang-digital-economy stamp --package {base}` and commit {DESCRIPTOR}"
-        )
-
-
-def write_json(path: Path, data: dict[str, Any]) -> None:
-    """Write JSON the way every JSON file of the package is written (stable, diff-friendly)."""
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n")
+    value = read_descriptor(path).get("version")
+    if not isinstance(value, str) or not value.strip():
+        raise DescriptorError(f'{DESCRIPTOR} has no `version` string (found {value!r}): set one, such as "1.0.0"')
+    return value

@@ -109,19 +109,6 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         indicators.index,
     )
     anchors = keyed_map(keys, anchored, indicators.index)
-    lexicon = frames.get("lexicon")
-    nouns: list[str] = []
-    if lexicon is not None:
-        nouns = [
-            loose(t)
-            for t, c in zip(lexicon["term"], lexicon["category"], strict=True)
-            if c == "target_noun" and isinstance(t, str)
-        ]
-    named_target = keyed_map(
-        [(e,) for e in indicators["evidence"]],
-        lambda e: isinstance(e, str) and any(n and n in loose(e) for n in nouns),
-        indicators.index,
-    ).astype(bool)
     places = frames.get("places")
     local = {} if places is None else {
         p: [n for n in (name, zh, *(a.split("|") if isinstance(a, str) else [])) if isinstance(n, str) and n.strip()]
@@ -137,7 +124,6 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     )
     return indicators.assign(
         anchor=anchors,
-        names_target=named_target,
         places_beside=beside,
         places_beside_text=pd.Series(
             [", ".join(sorted(b)) if isinstance(b, frozenset) else None for b in beside],

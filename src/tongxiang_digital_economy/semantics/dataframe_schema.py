@@ -24,9 +24,12 @@ import pandera.pandas as pa
 
 from ..core.paths import package_dir
 from ..io.load import finished, read_resource
-from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES, foreign_keys, key_fields
+from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..schema.descriptor import read_descriptor, resource
-from .rules import RULES, Rule, views
+from ..schema.keys import foreign_keys, primary_key
+from .rules import RULES, Rule, needs_of
+from .validation import read_archive
+from .views import join_keys, views
 
 # A pandera Check constructor taking one bound (Check.ge, Check.le, Check.gt, Check.lt): their stubs name the
 # parameter differently (min_value, max_value), so a dict of them needs this common, positional-only type.
@@ -88,17 +91,11 @@ def foreign_key_check(fields: list[str], resource_name: str, target: pd.DataFram
     return pa.Check(passes, name=name, ignore_na=False)
 
 
-def rule_check(rule: Rule, table: str, others: dict[str, pd.DataFrame], archive: Archive | None) -> pa.Check:
-    """A rule as a named dataframe check: the frame is joined with the package's other tables first."""
-    cache: dict[int, pd.DataFrame] = {}
+def rule_check(rule: Rule, view_of: Callable[[pd.DataFrame], pd.DataFrame]) -> pa.Check:
+    """A rule as a named dataframe check over the shared view of the frame being validated."""
 
     def passes(df: pd.DataFrame) -> pd.Series:
-        key = id(df)
-        if key not in cache:
-            texts, hashes = archive if archive is not None else (None, None)
-            cache.clear()
-            cache[key] = views({**others, table: df}, texts, hashes)[table]
-        return rule.check(cache[key])
+        return rule.check(view_of(df))
 
     # A warning rule (or an info finding) warns (pandera's SchemaWarning) rather than failing, as in `validate`.
     return pa.Check(passes, name=rule.id, ignore_na=False, raise_warning=rule.severity in ("warning", "info"))
@@ -110,6 +107,7 @@ def compile_schema(
     frames: dict[str, pd.DataFrame],
     rules: list[Rule] | None = None,
     archive: Archive | None = None,
+    schemas: dict[str, dict[str, Any]] | None = None,
 ) -> pa.DataFrameSchema:
     """The pandera schema of `table` from its Table Schema, the referenced tables' frames and its rules."""
     columns = {
@@ -131,9 +129,23 @@ def compile_schema(
         if target is not None:
             checks.append(foreign_key_check(fields, other, target, ref_fields))
     others = {k: v for k, v in frames.items() if k != table}
-    checks += [rule_check(r, table, others, archive) for r in rules or []]
-    pk = key_fields(table_schema.get("primaryKey"))
-    return pa.DataFrameSchema(
+    shared: dict[str, Any] = {}
+    texts, hashes = archive if archive is not None else (None, None)
+    needs = needs_of(rules or [])
+    keys = join_keys(schemas) if schemas is not None else {}
+
+    def view_of(df: pd.DataFrame) -> pd.DataFrame:
+        """The view of the frame being validated: built on the first rule's call, reused by the others."""
+        if "frame" not in shared:  # called outside CompiledSchema.validate: nothing to share
+            return views({**others, table: df}, texts, hashes, keys, needs)[table]
+        if "view" not in shared:
+            shared["view"] = views({**others, table: shared["frame"]}, texts, hashes, keys, needs)[table]
+        view: pd.DataFrame = shared["view"]
+        return view.loc[df.index] if not view.index.equals(df.index) else view
+
+    checks += [rule_check(r, view_of) for r in rules or []]
+    pk = primary_key(table_schema)
+    compiled = pa.DataFrameSchema(
         columns,
         checks=checks,
         unique=pk or None,
@@ -142,6 +154,20 @@ def compile_schema(
         strict=False,
         ordered=False,
     )
+    # The rule checks share one view of the frame, built once per `validate` call: this schema's validate marks
+    # the frame being validated and drops the view after (no cache keyed by the frame's id, which a later frame
+    # could reuse). pandera finds its backend by the schema's class, so the schema stays a DataFrameSchema.
+    validate_all = compiled.validate
+
+    def validate(check_obj: pd.DataFrame, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        shared["frame"] = check_obj
+        try:
+            return validate_all(check_obj, *args, **kwargs)
+        finally:
+            shared.clear()
+
+    object.__setattr__(compiled, "validate", validate)
+    return compiled
 
 
 def schema(table: str, path: str | Path | None = None, archive: str | Path | None = None) -> pa.DataFrameSchema:
@@ -149,8 +175,6 @@ def schema(table: str, path: str | Path | None = None, archive: str | Path | Non
 
     With `archive` (a folder of source texts) the rules that need it are included too.
     """
-    from .validation import read_archive
-
     base = package_dir(path)
     descriptor = read_descriptor(base)
     table_schema = read_resource(base, resource(descriptor, table)).schema
@@ -162,4 +186,5 @@ def schema(table: str, path: str | Path | None = None, archive: str | Path | Non
         archive_texts, hashes, _problems = read_archive(Path(archive), frames.get("sources"))
         texts = (archive_texts, hashes)
     rules = [r for r in RULES if r.table == table and (archive is not None or not r.needs_archive)]
-    return compile_schema(table, table_schema, frames, rules, texts)
+    schemas = {name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)}
+    return compile_schema(table, table_schema, frames, rules, texts, schemas)

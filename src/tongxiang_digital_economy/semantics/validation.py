@@ -6,9 +6,10 @@
    the reader implements (anything else is refused, not half-read).
 2. Files and cells (reader.py, the same code `load()` runs): each file's `bytes` and `hash` as datapackage.json
    records them, then every cell, primary key, unique field and foreign key. No per-row work in frictionless.
-3. Semantics (pandera): the rules of rules.py on each table's view, one DataFrameSchema per table with a named
-   check per rule. A table with structural problems (its rows are shifted or missing) is left out, with a warning.
-   A rule that raises is a bug in the rule, not a fault of the data: it surfaces as RuleCrash with its cause.
+3. Semantics: the rules of rules/ on each table's view (views.py, built once per call), each a function from the
+   view to a boolean Series. A table with structural problems (its rows are shifted or missing) is left out, with
+   a warning. A rule that raises is a bug in the rule, not a fault of the data: it surfaces as RuleCrash with its
+   cause. `layers=` runs the structure or the semantic layer alone.
 4. Archive (with `archive`): each archived text is present and has the recorded sha256, evidence occurs in it,
    every source of the archive's catalogue has a row; odd entries (directories, broken links) are reported.
 """
@@ -17,28 +18,45 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import string
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from ..core import problems as P
 from ..core.exceptions import ArchiveNotFoundError, DescriptorError, RuleCrash
 from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
 from ..core.report import Problem, Report, problem
 from ..io.load import decimal_text, finished, read_resource
-from ..io.reader import EXCERPT, TableRead, check_foreign_keys
+from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import read_descriptor, resource_path, table_schema
-from .rules import RULES, Rule
-from .views import ForeignKeys, join_keys, views
+from .rules import RULES, Rule, needs_of
+from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
 
 HASH_CHUNK = 1 << 20
 QUOTED = 200
 
 
-def validate(path: str | Path | None = None, archive: str | Path | None = None) -> Report:
-    """Validate the package at `path` (default: the shipped package), against the archive folder if given."""
+LAYERS = ("structure", "semantics")
+NOT_CHECKED = "the table has structural errors, so its rules did not run"
+Refused = dict[tuple[str | None, int | None], set[str | None]]  # (table, CSV row) -> fields refused, None: all
+
+
+def validate(
+    path: str | Path | None = None, archive: str | Path | None = None, layers: Iterable[str] = LAYERS
+) -> Report:
+    """Validate the package at `path` (default: the shipped package), against the archive folder if given.
+
+    `layers` runs the structure layer (descriptor, files, cells, keys) or the semantic layer (the rules, and the
+    archive's checks) alone; the tables are read either way, since the rules read the typed frames.
+    """
+    chosen = set(layers)
+    if not chosen or not chosen <= set(LAYERS):
+        raise ValueError(f"layers must be some of {', '.join(LAYERS)}, not {sorted(chosen)}")
     base = package_dir(path)
     report = Report(package=str(base), archive=str(archive) if archive is not None else None)
     if archive is not None and not Path(archive).is_dir():
@@ -48,36 +66,48 @@ def validate(path: str | Path | None = None, archive: str | Path | None = None) 
     except DescriptorError as exc:
         report.add([problem(P.DESCRIPTOR_ERROR, None, None, None, str(exc))])
         return report
-    resources, found = check_descriptor(base, descriptor)
+    structure = "structure" in chosen
+    resources, found = check_descriptor(base, descriptor, metadata=structure)
     report.add(found)
     reads: dict[str, TableRead] = {}
     for res in resources:
-        report.add(check_file_facts(base, res))
+        if structure:
+            report.add(check_file_facts(base, res))
         read = read_resource(base, res)
         reads[read.name] = read
         report.add(read.problems)
     report.add(check_foreign_keys(reads))
-    frames = {
-        name: finished(read, reads)
-        for name, read in reads.items()
-        if read.frame is not None and not read.broken and not (name == "indicators" and not usable(reads.get("units")))
-    }
-    report.add(
-        [
-            problem(P.TABLE_NOT_CHECKED, name, None, None, "the table has structural errors, so its rules did not run")
+    if "semantics" in chosen:
+        frames = {
+            name: finished(read, reads)
             for name, read in reads.items()
-            if name not in frames
-        ]
-    )
-    texts = hashes = None
-    if archive is not None:
-        texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
-        report.add(archive_problems)
-    # One fault, one error: a row whose cells the reader refused is not blamed again by the rules that read them.
-    refused = {(p.table, p.row) for p in report.problems if p.row is not None and p.layer == "structure"}
-    keys = join_keys({name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)})
-    semantic = check_semantics(frames, texts, hashes, keys)
-    report.add([p for p in semantic if (p.table, p.row) not in refused or p.severity == "info"])
+            if read.frame is not None
+            and not read.broken
+            and not (name == "indicators" and not usable(reads.get("units")))
+        }
+        report.add(
+            [
+                problem(
+                    P.TABLE_NOT_CHECKED, name, None, None, "the table has structural errors, so its rules did not run"
+                )
+                for name, read in reads.items()
+                if name not in frames
+            ]
+        )
+        texts = hashes = None
+        if archive is not None:
+            texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
+            report.add(archive_problems)
+        keys = join_keys({name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)})
+        # One fault, one error: a row's semantic problem is dropped only where the reader refused (an error, not a
+        # warning) a cell the rule reads; the reader's problem says what to fix first.
+        refused: Refused = {}
+        for p in report.problems:
+            if p.layer == "structure" and p.severity == "error" and p.row is not None:
+                refused.setdefault((p.table, p.row), set()).add(p.field)
+        report.add(check_semantics(frames, texts, hashes, keys, refused))
+    if not structure:
+        report.problems[:] = [p for p in report.problems if p.layer in ("semantics", "archive")]
     return report
 
 
@@ -85,16 +115,17 @@ def usable(read: TableRead | None) -> bool:
     return read is not None and read.frame is not None and not read.broken
 
 
-def check_descriptor(base: Path, descriptor: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """The resources the reader can read, and every problem of the descriptor and of the others."""
-    from frictionless import FrictionlessException, Package
-
-    from ..io.reader import unsupported
+def check_descriptor(
+    base: Path, descriptor: dict[str, Any], metadata: bool = True
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The resources the reader can read, and every problem of the descriptor and of the others (the Data Package
+    profile, by frictionless, only with `metadata`)."""
+    from frictionless import FrictionlessException, Package  # heavy, and only the descriptor needs it
 
     found: list[Problem] = []
     readable: list[dict[str, Any]] = []
     inlined = dict(descriptor, resources=[])
-    names: set[str] = set()
+    names: set[object] = set()
     for number, res in enumerate(descriptor["resources"], start=1):
         if not isinstance(res, dict):
             found.append(problem(P.RESOURCE_ERROR, None, None, None, f"resource {number} must be a JSON object"))
@@ -117,7 +148,7 @@ def check_descriptor(base: Path, descriptor: dict[str, Any]) -> tuple[list[dict[
         inlined["resources"].append(dict(res, schema=schema))
         readable.append(res)
     try:
-        errors = list(Package.metadata_validate(inlined))
+        errors = list(Package.metadata_validate(inlined)) if metadata else []
     except FrictionlessException as exc:
         errors = [exc.error]
     for error in errors:
@@ -229,9 +260,14 @@ def check_semantics(
     frames: dict[str, pd.DataFrame],
     texts: dict[str, str | None] | None,
     hashes: dict[str, str] | None,
-    keys: ForeignKeys | None = None,
+    keys: ForeignKeys,
+    refused: Refused | None = None,
 ) -> list[Problem]:
-    """Every rule of rules/ that applies, run through pandera on the tables' views, as Problems."""
+    """Every rule of rules/ that applies, on the tables' views (built once here), as Problems.
+
+    `refused`: (table, CSV row) -> fields whose cells the reader refused (None: the whole row); a rule's problem on
+    such a row is left out when the rule reads one of them.
+    """
     found = []
     # The quote rules read the lexicon and the units' written forms: a package without them is not checked.
     if "indicators" in frames:
@@ -242,75 +278,119 @@ def check_semantics(
             for table in ("lexicon", "units")
             if table not in frames
         ]
-    for table, view in views(frames, texts, hashes, keys).items():
-        rules = [r for r in RULES if r.table == table and (texts is not None or not r.needs_archive)]
-        crashes: dict[str, BaseException] = {}
-        schema = pa.DataFrameSchema(checks=[pa.Check(guarded(r, crashes), name=r.id, ignore_na=False) for r in rules])
-        try:
-            schema.validate(view, lazy=True)
-        except pa.errors.SchemaErrors as exc:
-            for rule_id, cause in crashes.items():
-                raise RuleCrash(f"rule {rule_id!r} crashed: {type(cause).__name__}: {cause}") from cause
-            found += failures(exc.failure_cases, rules, view)
+    for table, view in views(frames, texts, hashes, keys, needs_of(RULES)).items():
+        for rule in RULES:
+            if rule.table == table and (texts is not None or not rule.needs_archive):
+                found += run_rule(rule, view, refused or {})
     return found
 
 
-def guarded(rule: Rule, crashes: dict[str, BaseException]) -> Any:
-    """The rule's check, remembering the exception it raises (pandera would turn it into a row-less failure)."""
-
-    def check(view: pd.DataFrame) -> pd.Series:
-        try:
-            return rule.check(view)
-        except Exception as exc:
-            crashes[rule.id] = exc
-            raise
-
-    return check
-
-
-def failures(cases: pd.DataFrame, rules: list[Rule], view: pd.DataFrame) -> list[Problem]:
-    """Turn pandera's failure cases into Problems that name the CSV row and say how to fix it."""
-    by_id = {r.id: r for r in rules}
+def run_rule(
+    rule: Rule, view: pd.DataFrame, refused: dict[tuple[str | None, int | None], set[str | None]]
+) -> list[Problem]:
+    """One rule on one view: a Problem per failing row, its message filled from the row."""
+    try:
+        passed = rule.check(view)
+        failing = view.index[~pd.Series(passed, index=view.index).fillna(False).astype(bool).to_numpy()]
+    except Exception as exc:  # a rule that raises is a bug in the rule, not a fault of the data
+        raise RuleCrash(f"rule {rule.id!r} crashed: {type(exc).__name__}: {exc}") from exc
+    if not len(failing):
+        return []
+    inputs = inputs_of(rule, view) if refused else set()
+    named = [c for c in template_fields(rule.message) if c in view.columns]
+    related = [rule.related] if rule.related and rule.related in view.columns else []
+    rows = view.loc[failing, list(dict.fromkeys(named + related))]
     found = []
-    # A dataframe-wide check is reported once per column; one problem per (rule, row) is what we want.
-    pairs = dict.fromkeys(zip(cases["check"], cases["index"], cases["failure_case"], strict=True))
-    seen = set()
-    for check, index, case in pairs:
-        rule = by_id.get(str(check))
-        if rule is None or pd.isna(index):
-            raise RuleCrash(f"pandera could not run check {check!r}: {case}")
-        if (rule.id, index) in seen:
+    shared: dict[int, tuple[str, ...]] = {}  # a group's id list is one object for all its rows: convert it once
+    for index, values in zip(rows.index, rows.to_dict("records"), strict=True):
+        line = int(index) + 2
+        blocked = refused.get((rule.table, line))
+        if blocked is not None and (None in blocked or blocked & inputs):
             continue
-        seen.add((rule.id, index))
-        row = view.loc[int(index)]
-        message = format_message(rule.message, row)
-        found.append(Problem(rule.table, int(index) + 2, rule.field, rule.id, rule.severity, message, "semantics"))
+        ids = values.get(rule.related) if related else None
+        message = format_message(rule.message, {str(k): v for k, v in values.items()})
+        found.append(
+            Problem(
+                rule.table,
+                line,
+                rule.field,
+                rule.id,
+                rule.severity,
+                message,
+                "semantics",
+                shared.setdefault(id(ids), tuple(str(i) for i in ids))
+                if isinstance(ids, (tuple, list, np.ndarray))
+                else (),
+            )
+        )
     return found
+
+
+def inputs_of(rule: Rule, view: pd.DataFrame) -> set[str | None]:
+    """The table's own fields the rule reads: found by running it on the view's empty head, derived and joined
+    columns traced back to the fields they come from (views.DERIVED_FROM)."""
+    probe = Reading(view.iloc[:0])
+    object.__setattr__(probe, "_reads", set())
+    try:
+        rule.check(probe)
+    except Exception:  # the real run reports a crash with its cause
+        return {None}
+    fields: set[str | None] = set()
+    for column in object.__getattribute__(probe, "_reads"):
+        if "__" in column:
+            fields.add(column.partition("__")[0])
+        else:
+            fields.update(DERIVED_FROM.get(column, (column,)))
+    return fields
+
+
+class Reading(pd.DataFrame):
+    """A frame that remembers the columns read from it (by `frame[column]` or `frame[[columns]]`)."""
+
+    @property
+    def _constructor(self) -> type[pd.DataFrame]:
+        return pd.DataFrame
+
+    def __getitem__(self, key: Any) -> Any:
+        keys = key if isinstance(key, list) else [key]
+        object.__getattribute__(self, "_reads").update(k for k in keys if isinstance(k, str))
+        return pd.DataFrame.__getitem__(self, key)
+
+
+def template_fields(template: str) -> list[str]:
+    """The columns a rule's message names ({value_text!r} names value_text)."""
+    return [name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
 def short(text: str) -> str:
-    """A value as a rule message quotes it: whole up to QUOTED characters (lists of ids), else cut, with its length."""
+    """A value as a rule message quotes it: whole up to QUOTED characters, else cut, with its length."""
     return text if len(text) <= QUOTED else f"{text[:EXCERPT]}… ({len(text)} characters)"
 
 
-def format_message(template: str, row: pd.Series) -> str:
-    """The rule's message with the row's values filled in (missing ones shown as <missing>)."""
-    import re
+def format_message(template: str, row: dict[str, Any]) -> str:
+    """The rule's message with the row's values filled in (missing ones, and columns the view lacks, as <missing>).
 
-    values = {
-        k: (
-            "<missing>"
-            if (not isinstance(v, pd.Timestamp) and pd.api.types.is_scalar(v) and pd.isna(v))
-            else decimal_text(v)
-            if isinstance(v, float)
-            else v
-        )
-        for k, v in row.items()
-    }
-    # A message quotes a short excerpt of a cell, never a whole one (an archived text, a megabyte of note).
-    values = {k: short(v) if isinstance(v, str) else v for k, v in values.items()}
+    A message quotes a short excerpt of a cell, never a whole one (an archived text, a megabyte of note); the
+    listings of other rows (LISTINGS) are bounded where they are made, and complete in the Problem's `related`.
+    """
+    values: dict[str, Any] = {}
+    for k, v in row.items():
+        if not isinstance(v, pd.Timestamp) and pd.api.types.is_scalar(v) and pd.isna(v):
+            v = "<missing>"
+        elif isinstance(v, float):
+            v = decimal_text(v)
+        if isinstance(v, str) and str(k) not in LISTINGS:
+            v = short(v)
+        values[str(k)] = v
     try:
-        return template.format(**values)
-    except (ValueError, KeyError, TypeError):
+        return template.format_map(Missing(values))
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         plain = re.sub(r"\{(\w+)(![rs])?:[^}]*\}", r"{\1}", template)
-        return plain.format_map({k: str(v) for k, v in values.items()})
+        return plain.format_map(Missing({k: str(v) for k, v in values.items()}))
+
+
+class Missing(dict[str, Any]):
+    """Values for a message: a column the view lacks (a join that was skipped) reads <missing>, never a KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "<missing>"

@@ -11,7 +11,6 @@ pair of rows, so a view costs time linear in its rows.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -22,17 +21,20 @@ from ..core.exceptions import TDEError
 from ..core.paths import package_dir
 from ..io.load import decimal_text
 from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
+from ..schema.keys import foreign_keys as declared
+from ..text.fold import fold, names_in, names_of, squeeze
+from ..text.numerals import number_spans
 from ..text.periods import publication_bounds
-from ..text.quantities import Lexicon, cut_from, read, squash, unit_reading, written_forms
+from ..text.quantities import Lexicon, cut_from, read, shape_of, squash, unit_reading, written_forms
 from .anchors import anchor_view
+from .claims import claim_key, conflicts, intervals
+from .distinct import per_distinct_rows, spread
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
 
 def join_keys(schemas: dict[str, dict[str, Any]]) -> ForeignKeys:
     """The single-field foreign keys the tables' schemas declare (read by the reader's one parser of them)."""
-    from ..io.reader import foreign_keys as declared
-
     out: ForeignKeys = {}
     for name, schema in schemas.items():
         for fields, other, ref_fields in declared(schema):
@@ -68,16 +70,6 @@ def per_distinct(values: pd.Series, compute: Callable[[Any], Any], dtype: Any = 
     return out.astype(dtype) if dtype else out
 
 
-def squeeze(text: object) -> str:
-    """Text with all white space removed: evidence is compared 'white space aside'."""
-    return re.sub(r"\s+", "", text) if isinstance(text, str) else ""
-
-
-def fold(text: str) -> str:
-    """Text for comparing names: simplified script, case folded, inserted pinyin and white space removed."""
-    return squeeze(squash(text))
-
-
 def with_joins(
     table: str, frame: pd.DataFrame, needs: Iterable[str], sources: dict[str, pd.DataFrame], keys: ForeignKeys
 ) -> pd.DataFrame:
@@ -101,15 +93,11 @@ def views(
     frames: dict[str, pd.DataFrame],
     archive_texts: dict[str, str | None] | None,
     archive_hashes: dict[str, str] | None,
-    keys: ForeignKeys | None = None,
+    keys: ForeignKeys,
+    needs: dict[str, list[str]],
 ) -> dict[str, pd.DataFrame]:
-    """Each loaded table joined with what its rules need; a table is left out when a table it reads did not load."""
-    from .rules import RULES
-
-    keys = foreign_keys() if keys is None else keys
-    needs: dict[str, list[str]] = {}
-    for rule in RULES:
-        needs.setdefault(rule.table, []).extend(rule.needs)
+    """Each loaded table joined with what its rules need (`needs`: table -> `field.column`s of referenced tables);
+    a table is left out when a table it reads did not load."""
     # Derived columns first, so that joins can read them (publication bounds travel with source_id).
     derived = dict(frames)
     if "sources" in frames:
@@ -118,7 +106,10 @@ def views(
         quoted = quote_view(frames["indicators"], frames["lexicon"], frames["units"])
         if "places" in frames:
             named = places_named(quoted["evidence"], frames["places"])
-            shown = named.map(lambda n: ", ".join(sorted(n)) if isinstance(n, frozenset) else None).astype("string")
+            codes, listed = per_distinct_rows(
+                [named], lambda n: ", ".join(sorted(n)) if isinstance(n, frozenset) else None
+            )
+            shown = spread(codes, listed, quoted.index, "string")
             quoted = quoted.assign(places_named=named, places_named_text=shown)
         derived["indicators"] = quoted.join(agreement(quoted))
         derived["indicators"] = anchor_view(derived["indicators"], frames)  # claims read in their words
@@ -161,48 +152,63 @@ def source_view(
 
 
 def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
-    """Indicators with the reading of each `value_text` and the status cues of each `evidence`."""
+    """Indicators with the reading of each `value_text` and the status cues of each `evidence`.
+
+    Every reading runs once per distinct input (a quote; a quote and its unit; a quote and its evidence; an
+    evidence span; a value, upper bound and denominator) and is spread back over the rows by one take, so a view
+    of 10^6 rows repeating a few thousand quotes reads a few thousand quotes.
+    """
     lexicon = Lexicon.from_frame(lexicon_frame)
-    readings = per_distinct(indicators["value_text"], lambda t: read(t, lexicon))
-    dimension_of = dict(zip(units["unit"], units["dimension"], strict=True))
+    index = indicators.index
+    dimension_of = dict(zip(units["unit"], units["dimension"], strict=False))
     forms = written_forms(units)
-    unit_dimension = indicators["unit"].map(dimension_of)
-    pairs = pd.Series(list(zip(readings.map(lambda r: getattr(r, "shape", None)), unit_dimension, strict=True)))
-    unit_readings = per_distinct(
-        pairs.map(lambda p: p if isinstance(p[0], str) and isinstance(p[1], str) else None),
-        lambda p: unit_reading(p[0], forms.get(p[1], {})),
+
+    read_once: dict[object, tuple[Any, ...]] = {}
+
+    def reading(text: object) -> tuple[Any, ...]:
+        if text not in read_once:
+            r = read(text, lexicon) if isinstance(text, str) else None
+            read_once[text] = (None,) * 5 if r is None else (r.describe(), r.numbers, r.qualifiers, r.is_range, r.shape)
+        return read_once[text]
+
+    codes, readings = per_distinct_rows([indicators["value_text"]], reading)
+    fields: list[list[Any]] = [list(f) for f in zip(*readings, strict=True)] if readings else [[]] * 5
+    describe, numbers, qualifiers, ranged, shape = (spread(codes, f, index) for f in fields)
+
+    def in_unit(text: object, unit: object) -> tuple[str | None, str]:
+        shape = reading(text)[4]
+        dimension = dimension_of.get(unit) if isinstance(unit, str) else None
+        if not isinstance(shape, str) or not isinstance(dimension, str):
+            return (None, "")
+        written, rest = unit_reading(shape, forms.get(dimension, {}))
+        left = ", ".join(m[0] for m, _ in lexicon.find("unit_word", rest)) if written else ""
+        return ("|".join(written), left)
+
+    codes, unit_answers = per_distinct_rows([indicators["value_text"], indicators["unit"]], in_unit)
+    written = spread(codes, [w for w, _ in unit_answers], index, "string")
+    left = spread(codes, [x for _, x in unit_answers], index, "string")
+
+    def cut(text: object, evidence: object) -> str | None:
+        return cut_from(text, evidence, lexicon) if isinstance(text, str) and isinstance(evidence, str) else None
+
+    codes, cuts = per_distinct_rows([indicators["value_text"], indicators["evidence"]], cut)
+    codes_e, cues = per_distinct_rows(
+        [indicators["evidence"]], lambda e: status_cues(e, lexicon) if isinstance(e, str) else None
     )
-    written = unit_readings.map(lambda r: "|".join(r[0]) if isinstance(r, tuple) else None)
-    extra = unit_readings.map(
-        lambda r: ", ".join(m[0] for m, _ in lexicon.find("unit_word", r[1])) if isinstance(r, tuple) and r[0] else ""
-    )
-    quotes = pd.Series(list(zip(indicators["value_text"], indicators["evidence"], strict=True)), index=indicators.index)
-    cut = per_distinct(
-        quotes.map(lambda q: q if isinstance(q[0], str) and isinstance(q[1], str) else None),
-        lambda q: cut_from(q[0], q[1], lexicon),
-    )
-    cues = per_distinct(indicators["evidence"], lambda e: status_cues(e, lexicon))
+    number = [indicators["value"], indicators["value_upper"], indicators["value_denominator"]]
+    codes_v, claims_text = per_distinct_rows(number, claim_text)
     return indicators.assign(
-        value_text_reading=readings.map(lambda r: r.describe() if r is not None and r == r else None).astype("string"),
-        read_numbers=readings.map(lambda r: None if not hasattr(r, "numbers") else r.numbers),
-        read_qualifiers=readings.map(lambda r: None if not hasattr(r, "qualifiers") else r.qualifiers),
-        read_range=readings.map(lambda r: None if not hasattr(r, "is_range") else r.is_range),
-        read_shape=readings.map(lambda r: None if not hasattr(r, "shape") else r.shape),
-        value_claim=pd.Series(
-            [
-                claim_text(v, u, d)
-                for v, u, d in zip(
-                    indicators["value"], indicators["value_upper"], indicators["value_denominator"], strict=True
-                )
-            ],
-            index=indicators.index,
-            dtype="string",
-        ),
-        read_units=pd.Series(list(written), index=indicators.index, dtype="string"),
-        written_in=pd.Series([w if isinstance(w, str) and w else "no unit word" for w in written], dtype="string"),
-        unit_words_left=pd.Series(list(extra), index=indicators.index, dtype="string"),
-        quote_cut=pd.Series(list(cut), index=indicators.index, dtype="string"),
-        evidence_cues=cues,
+        value_text_reading=describe.astype("string"),
+        read_numbers=numbers,
+        read_qualifiers=qualifiers,
+        read_range=ranged,
+        read_shape=shape,
+        value_claim=spread(codes_v, claims_text, index, "string"),
+        read_units=written,
+        written_in=written.where(written.fillna("") != "", "no unit word").astype("string"),
+        unit_words_left=left,
+        quote_cut=spread(codes, cuts, index, "string"),
+        evidence_cues=spread(codes_e, cues, index),
     )
 
 
@@ -212,8 +218,6 @@ LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
 
 def places_named(evidence: pd.Series, places: pd.DataFrame) -> pd.Series:
     """For each evidence span, the local places it names (name, Chinese name or an alias), once per distinct span."""
-    from .rules.provenance import names_in, names_of
-
     local = places[places["level"].isin(LOCAL_LEVELS)]
     names = {
         p: names_of(n, z, a)
@@ -234,9 +238,6 @@ def claim_text(value: object, upper: object, denominator: object) -> str:
 
 def status_cues(evidence: str, lexicon: Lexicon) -> frozenset[str]:
     """The statuses the evidence's words point to: `target`, `estimate`, and `strong` if a strong cue is there."""
-    from ..text.numerals import number_spans
-    from ..text.quantities import shape_of, squash
-
     text = lexicon.rewrite(squash(evidence))
     shape = shape_of(text, number_spans(text))
     strong = lexicon.meanings("status", shape)
@@ -259,45 +260,91 @@ SAME_THING = [
 MAX_LISTED = 6
 
 
-def claims(view: pd.DataFrame) -> pd.DataFrame:
-    """Each dated row's group (what it measures) and claim (value in the base unit, bounds, qualifier)."""
-    dated = view["period_end"].notna()
+def groups(view: pd.DataFrame) -> pd.Series:
+    """Each dated row's group: what it measures (indicator, subject, period, status, base unit); NA if undated."""
     text = view[SAME_THING].astype("string").fillna("")
     group = text[SAME_THING[0]]
     for column in SAME_THING[1:]:
         group = group + "|" + text[column]
-    amount = view["value_base"].astype("string").fillna(view["value"].astype("string")).fillna("")
-    claim = amount + "|" + view["value_upper"].astype("string").fillna("") + "|" + view["qualifier"].fillna("")
-    return pd.DataFrame({"group": group.where(dated), "claim": claim, "source": view["source_id"]}, index=view.index)
+    return group.where(view["period_end"].notna())
 
 
-def listed(frame: pd.DataFrame) -> str:
-    """One group's rows as `id (value)`, the first few and how many more."""
-    items = [f"{o} ({v})" for o, v in zip(frame["observation_id"], frame["shown"], strict=True)]
-    more = len(items) - MAX_LISTED
-    return ", ".join(items[:MAX_LISTED]) + (f" and {more} more" if more > 0 else "")
+def listing(keys: pd.Series, items: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Per key: the first MAX_LISTED items and how many more (bounded text), and every item (a tuple, shared by
+    the key's rows, so memory stays linear however many rows agree)."""
+    frame = pd.DataFrame({"key": keys, "item": items.astype("string")}).dropna()
+    if not len(frame):
+        return pd.Series(dtype="string"), pd.Series(dtype=object)
+    by_key = frame.groupby("key", sort=False)["item"]
+    every = frame["item"].to_numpy(dtype=object)
+    positions = frame.groupby("key", sort=False).indices
+    complete = pd.Series([every[p] for p in positions.values()], index=list(positions), dtype=object)
+    head = frame.groupby("key", sort=False).head(MAX_LISTED).groupby("key", sort=False)["item"].agg(", ".join)
+    more = by_key.size() - MAX_LISTED
+    text = head + more.map(lambda n: f" and {n} more" if n > 0 else "")
+    return text.astype("string"), complete
 
 
 def agreement(view: pd.DataFrame) -> pd.DataFrame:
-    """Per row: whether its group holds differing claims, or the same claim from several sources, and who."""
-    c = claims(view)
-    distinct_claims = c.groupby("group")["claim"].transform("nunique")
-    same_claim = c["group"] + "#" + c["claim"]
-    sources_agreeing = c.assign(key=same_claim).groupby("key")["source"].transform("nunique")
+    """Per row: the rows of its group whose claims cannot be the same figure as its own (claims.conflicts), and the
+    other sources that state its claim alike; listed (bounded, for messages) and complete (tuples)."""
+    group = groups(view)
+    clash = conflicts(group, intervals(view))
     # Each figure as its source writes it (value_text), so that 'nearly 100' and 'more than 100' read apart.
-    written = (
-        pd.Series([decimal_text(v) or "" for v in view["value"]], index=view.index) + " " + view["unit"].fillna("")
-    )
+    codes, texts = per_distinct_rows([view["value"]], lambda v: decimal_text(v) or "")
+    written = spread(codes, texts, view.index, "string")
+    written = written + " " + view["unit"].astype("string").fillna("")
     shown = view["value_text"].astype("string").fillna(written) if "value_text" in view else written
-    rows = pd.DataFrame({"observation_id": view["observation_id"], "shown": shown, "group": c["group"]})
-    rows = rows[c["group"].notna() & (distinct_claims > 1)]
-    lists = rows.groupby("group", sort=False)[["observation_id", "shown"]].apply(listed) if len(rows) else None
-    conflict = c["group"].map(lists) if lists is not None else pd.Series(pd.NA, index=view.index)
-    agreeing = c.assign(key=same_claim)[c["group"].notna() & (sources_agreeing > 1)]
-    by_key = (
-        agreeing.groupby("key", sort=False)["source"].agg(lambda s: ", ".join(sorted(set(s))))
-        if len(agreeing)
-        else None
+    involved = group.where(clash)
+    text, _ = listing(involved, view["observation_id"].astype("string") + " (" + shown + ")")
+    _, id_tuples = listing(involved, view["observation_id"])
+    same = (group + "#" + claim_key(view)).where(group.notna())
+    distinct_sources = view["source_id"].groupby(same).transform("nunique")
+    agreeing = same.where(distinct_sources > 1)
+    pairs = pd.DataFrame({"key": agreeing, "source": view["source_id"]}).dropna().drop_duplicates()
+    pairs = pairs.sort_values(["key", "source"], kind="stable")
+    sources_text, sources = listing(pairs["key"], pairs["source"])
+    return pd.DataFrame(
+        {
+            "conflict_with": involved.map(text).astype("string"),
+            "conflicting_ids": involved.map(id_tuples).astype(object),
+            "corroborated_by": agreeing.map(sources_text).astype("string"),
+            "corroborating_sources": agreeing.map(sources).astype(object),
+        },
+        index=view.index,
     )
-    corroborated = same_claim.map(by_key) if by_key is not None else pd.Series(pd.NA, index=view.index)
-    return pd.DataFrame({"conflict_with": conflict, "corroborated_by": corroborated}, index=view.index)
+
+
+# Derived columns and the row's own fields they come from: a rule reading one is held back, like a rule reading
+# the field itself, where the reader refused that field's cell (validation.inputs_of).
+CLAIM = ("value", "value_upper", "value_denominator", "qualifier", "unit")
+DERIVED_FROM: dict[str, tuple[str, ...]] = {
+    "value_text_reading": ("value_text",),
+    "read_numbers": ("value_text",),
+    "read_qualifiers": ("value_text",),
+    "read_range": ("value_text",),
+    "read_shape": ("value_text",),
+    "value_claim": ("value", "value_upper", "value_denominator"),
+    "read_units": ("value_text", "unit"),
+    "written_in": ("value_text", "unit"),
+    "unit_words_left": ("value_text", "unit"),
+    "quote_cut": ("value_text", "evidence"),
+    "evidence_cues": ("evidence",),
+    "places_named": ("evidence",),
+    "places_named_text": ("evidence",),
+    "value_base": ("value", "unit", "value_denominator"),
+    "base_unit": ("unit",),
+    "conflict_with": (*SAME_THING, *CLAIM, "value_text", "observation_id"),
+    "conflicting_ids": (*SAME_THING, *CLAIM, "observation_id"),
+    "corroborated_by": (*SAME_THING, *CLAIM, "source_id"),
+    "corroborating_sources": (*SAME_THING, *CLAIM, "source_id"),
+    "generic_names": (),
+    "archive_present": ("archive_file",),
+    "archive_sha256_actual": ("archive_file",),
+    "archive_raw": ("archive_file",),
+    "archive_text": ("archive_file",),
+    "published_earliest": ("published",),
+    "published_latest": ("published",),
+}
+# Columns that list other rows: bounded where they are made, so messages quote them whole.
+LISTINGS = frozenset({"conflict_with", "corroborated_by", "places_named_text"})

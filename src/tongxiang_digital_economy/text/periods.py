@@ -19,9 +19,10 @@ def publication_bounds(published: object) -> tuple[pd.Timestamp | None, pd.Times
     """(earliest, latest) day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date can stand for; (None, None) if unknown."""
     if not isinstance(published, str) or not (match := PARTIAL_DATE.match(published)):
         return None, None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
-        if day is not None:
+        if day is not None and month is not None:
             return (pd.Timestamp(year, month, day),) * 2
         if month is not None:
             return pd.Timestamp(year, month, 1), pd.Timestamp(year, month, calendar.monthrange(year, month)[1])

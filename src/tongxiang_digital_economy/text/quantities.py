@@ -20,10 +20,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 import pandas as pd
 
+from .fold import loose as loose
+from .fold import squash as squash
 from .numerals import Span, number_spans
 
 NUMBER = "#"  # what stands for a number in a shape, a written form or a lexicon term
@@ -135,33 +136,6 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(before + body + after)
 
 
-# Pinyin that some mirror sites insert after characters, 預(yù)估 or 3萬(wàn): not part of what the source wrote.
-INSERTED_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ\s]+\)", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=65536)
-def squash(text: str) -> str:
-    """Simplified script, case folded, inserted pinyin dropped, white space kept only between word characters.
-
-    Folding traditional to simplified (OpenCC) lets one lexicon entry serve both scripts: 達產后 is 达产后.
-    """
-    from opencc import OpenCC  # only validation reads quotes; the loader never imports it
-
-    text = to_simplified(OpenCC, INSERTED_PINYIN.sub("", text))
-    text = re.sub(r"\s+", " ", text.casefold()).strip()
-    return re.sub(r"(?<![a-z0-9#]) | (?![a-z0-9#])", "", text)
-
-
-_CONVERTER: list[Any] = []
-
-
-def to_simplified(make: Any, text: str) -> str:
-    """`text` in simplified script, with one OpenCC converter made once for the process."""
-    if not _CONVERTER:
-        _CONVERTER.append(make("t2s"))
-    return str(_CONVERTER[0].convert(text))
-
-
 def shape_of(text: str, spans: list[Span]) -> str:
     """`text` (already squashed) with every number replaced by `#`."""
     for span in sorted(spans, reverse=True):
@@ -251,13 +225,6 @@ def compiled(form: str) -> re.Pattern[str]:
 
 
 NUMERAL_CHARS = "0123456789零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁肆伍陆陸柒捌玖拾佰仟"
-
-
-def loose(text: str) -> str:
-    """Like `squash`, but every run of white space kept as one space, so that 'in 2019, 1,250' stays two numbers."""
-    from opencc import OpenCC
-
-    return re.sub(r"\s+", " ", to_simplified(OpenCC, INSERTED_PINYIN.sub("", text)).casefold()).strip()
 
 
 def cut_from(value_text: str, evidence: str, lexicon: Lexicon) -> str | None:

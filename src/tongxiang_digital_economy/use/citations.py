@@ -17,9 +17,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..core.exceptions import CitationError, DescriptorError
+from ..core.exceptions import CitationError, DescriptorError, LoadError
 from ..core.paths import package_dir
+from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
+from ..schema.keys import foreign_keys, primary_key
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -221,13 +223,13 @@ def cite(fmt: str = "text", path: str | Path | None = None) -> str:
 
 def table_rows(table: str, path: str | Path | None = None) -> tuple[list[str], dict[str, dict[str, str]]]:
     """A table's primary key field and its rows as text, keyed by that key (read from the Table Schema)."""
-    from ..release import read_rows
-
     base = package_dir(path)
     res = resource(read_descriptor(base), table)
-    key = table_schema(base, res).get("primaryKey", [])
-    key = [key] if isinstance(key, str) else list(key)
-    rows = read_rows(resource_path(base, res), table)
+    key = primary_key(table_schema(base, res))
+    try:
+        rows = read_rows(resource_path(base, res), table)
+    except LoadError as exc:
+        raise CitationError(str(exc)) from None
     return key, {row.get(key[0], ""): row for row in rows} if len(key) == 1 else {}
 
 
@@ -236,11 +238,9 @@ def references(table: str, path: str | Path | None = None) -> dict[str, str]:
     base = package_dir(path)
     schema = table_schema(base, resource(read_descriptor(base), table))
     out = {}
-    for fk in schema.get("foreignKeys", []):
-        fields = fk.get("fields")
-        fields = [fields] if isinstance(fields, str) else fields
-        if isinstance(fields, list) and len(fields) == 1:
-            out[fields[0]] = fk.get("reference", {}).get("resource") or table
+    for fields, other, _ref_fields in foreign_keys(schema):
+        if len(fields) == 1:
+            out[fields[0]] = other or table
     return out
 
 
@@ -249,7 +249,7 @@ def table_keyed_by(field: str, path: str | Path | None = None) -> str:
     base = package_dir(path)
     d = read_descriptor(base)
     for res in d["resources"]:
-        if table_schema(base, res).get("primaryKey") in (field, [field]):
+        if primary_key(table_schema(base, res)) == [field]:
             return str(res["name"])
     raise CitationError(f"no table of the package has the primary key {field!r}")
 

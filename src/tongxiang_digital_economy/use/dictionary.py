@@ -7,6 +7,7 @@ from typing import Any
 
 from ..core.paths import package_dir
 from ..schema.descriptor import read_descriptor, table_schema
+from ..schema.keys import foreign_keys, primary_key
 
 # How each Table Schema constraint reads; a constraint not listed here is shown by its own name, so none is dropped.
 WORDS = {
@@ -42,13 +43,13 @@ READING_LIMITS = [
     (
         "Dating words tied to an event, not the calendar",
         "`本届大会期间`, 'the first WIC', `首届大会以来`, `投产一年来`, 'TTM': the period reader leaves them unread "
-        "(period-text-mismatch is silent); quote the calendar words of the same paragraph as well where there are any "
-        "(`12月16日至18日 … 本屆`).",
+        "(period-text-mismatch is silent); quote the calendar words of the same paragraph as well where there are "
+        "any (`12月16日至18日 … 本屆`).",
     ),
     (
         "A day without its month, a month without its year",
-        "`10日`, `21日下午` are read in the month of the text's date (a text of 2022-11 puts 10日 on 2022-11-10); a text "
-        "dated only by its year leaves them unread.",
+        "`10日`, `21日下午` are read in the month of the text's date (a text of 2022-11 puts 10日 on 2022-11-10); a "
+        "text dated only by its year leaves them unread.",
     ),
     (
         "Lunar holidays",
@@ -64,7 +65,8 @@ READING_LIMITS = [
     (
         "Words in another sentence",
         "'started construction. After 10 months, …': the indicator's words must stand in the sentence of the "
-        "quantity (or be pointed at by 这一数字, 'this figure'); quote a longer evidence or a form of the same sentence.",
+        "quantity (or be pointed at by 这一数字, 'this figure'); quote a longer evidence or a form of the same "
+        "sentence.",
     ),
     (
         "Counts of different things in one clause",
@@ -131,11 +133,6 @@ MODEL_LIMITS = [
 ]
 
 
-def as_list(fields: object) -> list[str]:
-    """A Table Schema `fields` value, which may be one name or a list of names."""
-    return [fields] if isinstance(fields, str) else [str(f) for f in fields] if isinstance(fields, list) else []
-
-
 def escape(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return text.replace("|", "\\|")
@@ -158,12 +155,11 @@ def data_dictionary(path: str | Path | None = None) -> str:
             "",
             schema.get("description", ""),
             "",
-            f"Primary key: `{', '.join(schema.get('primaryKey', []))}`.",
+            f"Primary key: `{', '.join(primary_key(schema))}`.",
         ]
-        for fk in schema.get("foreignKeys", []):
-            reference = fk.get("reference", {})
-            target = reference.get("resource") or res["name"]  # no resource (or "") refers to the table itself
-            fields, referenced = ", ".join(as_list(fk.get("fields"))), ", ".join(as_list(reference.get("fields")))
+        for key, other, ref_fields in foreign_keys(schema):
+            target = other or res["name"]  # no resource (or "") refers to the table itself
+            fields, referenced = ", ".join(key), ", ".join(ref_fields)
             lines.append(f"Foreign key: `{fields}` → `{target}.{referenced}`.")
         lines += ["", "| field | type | constraints | description |", "| --- | --- | --- | --- |"]
         for field in schema["fields"]:

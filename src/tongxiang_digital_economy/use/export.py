@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -30,44 +29,28 @@ import pandas as pd
 
 from ..core.exceptions import ExportError
 from ..core.paths import package_dir
+from ..io.atomic import atomic_write as replace_atomically
 from ..io.load import as_written, decimal_text, load, tables
 from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..schema.keys import foreign_keys, primary_key
+from ..schema.types import TYPES as FIELD_TYPES
+from ..schema.types import arrow_type, plain
+from ..schema.types import json_value as typed_json
 from . import citations
 
 FORMATS = ("csv", "json", "parquet", "sqlite", "xlsx")
 ONE_FILE = ("sqlite", "xlsx")  # formats that hold every table in one file; the others write one file per table
 EXTENSIONS = {"csv": "csv", "json": "json", "parquet": "parquet", "sqlite": "sqlite", "xlsx": "xlsx"}
 FORMULA_START = ("=", "+", "-", "@")
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
+SQL_TYPES = {name: t.sql for name, t in FIELD_TYPES.items()}  # schema/types.py: one mapping per type
 
 
 # Values: one typed cell as each format wants it.
 
 
-def plain(value: Any, kind: str) -> Any:
-    """A typed cell as a plain Python value: None, str, int, float, bool or datetime.date."""
-    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if kind == "integer":
-        return int(value)
-    if kind == "number":
-        return float(value)
-    if kind == "boolean":
-        return bool(value)
-    if kind == "date":
-        return pd.Timestamp(value).date()
-    return str(value)
-
-
 def json_value(value: Any, kind: str) -> Any:
     """A typed cell for JSON: numbers as numbers (written as the CSV writes them), dates as ISO text."""
-    value = plain(value, kind)
-    if kind == "number" and value is not None:
-        text = decimal_text(value)
-        return int(text) if text is not None and "." not in text else value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+    return typed_json(value, kind, decimal_text)
 
 
 def field_types(table: str, path: str | Path | None = None) -> dict[str, str]:
@@ -111,19 +94,13 @@ def schema_frame(table: str, path: str | Path | None = None) -> pd.DataFrame:
 
 
 def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path:
-    """Call write(temporary path) and move the result to `dest` in one step."""
+    """Call write(temporary path) and move the result to `dest` in one step (io/atomic.py), refusing to replace
+    a file without `force` or to write over a folder."""
     if dest.exists() and not force:
         raise ExportError(f"{dest} exists; pass --force to replace it")
     if dest.is_dir():
         raise ExportError(f"{dest} is a folder; give a file name")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, dest)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return dest
+    return replace_atomically(dest, write)
 
 
 def export(
@@ -214,8 +191,7 @@ def write_parquet(tmp: Path, names: list[str], path: str | Path | None) -> None:
     import pyarrow.parquet as pq
 
     (name,) = names
-    arrow = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
-    arrow["date"] = pa.date32()
+    arrow = {name: arrow_type(t.parquet) for name, t in FIELD_TYPES.items()}
     frame = schema_frame(name, path)
     meta = meta_of(name, path)
     fields, arrays = [], []
@@ -247,15 +223,11 @@ def sqlite_ddl(name: str, path: str | Path | None) -> str:
         if kind == "boolean":
             column += f' CHECK ("{field["name"]}" IN (0, 1))'
         lines.append(column)
-    key = schema.get("primaryKey", [])
-    key = [key] if isinstance(key, str) else key
+    key = primary_key(schema)
     if key:
         lines.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
-    for fk in schema.get("foreignKeys", []):
-        fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
-        ref = fk["reference"]
-        ref_fields = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
-        target = ref.get("resource") or name  # '' is the table itself (places.parent_id, units.base_unit)
+    for fields, other, ref_fields in foreign_keys(schema):
+        target = other or name  # '' is the table itself (places.parent_id, units.base_unit)
         lines.append(
             "FOREIGN KEY ("
             + ", ".join(f'"{f}"' for f in fields)

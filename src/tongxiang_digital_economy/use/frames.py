@@ -18,6 +18,7 @@ from ..core.paths import package_dir
 from ..io.load import load as load_typed
 from ..io.load import tables
 from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..schema.keys import primary_key
 from . import citations
 
 # The columns of `sources` that say where a figure comes from, in the order they are added.
@@ -37,7 +38,7 @@ def describe(table: str, path: str | Path | None = None) -> dict[str, Any]:
         "description": res.get("description", ""),
         "columns": {f["name"]: f.get("description", "") for f in schema["fields"]},
         "types": {f["name"]: f.get("type", "string") for f in schema["fields"]},
-        "primary_key": list(schema.get("primaryKey", [])),
+        "primary_key": primary_key(schema),
         "licenses": [lic.get("name", "") for lic in descriptor.get("licenses", []) if isinstance(lic, dict)],
         "citation": citations.as_text(cite),
         "version": cite["version"],

@@ -13,7 +13,6 @@ Datasette comes with the `serve` extra and is imported (or run) only here.
 from __future__ import annotations
 
 import contextlib
-import json
 import signal
 import sqlite3
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import ServeError
+from ..io.atomic import write_json
 from ..io.load import tables
 from ..schema.descriptor import read_descriptor
 from . import citations
@@ -100,7 +100,7 @@ def build(folder: str | Path, path: str | Path | None = None, force: bool = True
     meta = metadata(path)
     meta = {k: v for k, v in meta.items() if v is not None}
     target = folder / "metadata.json"
-    target.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_json(target, meta)
     return database, target
 
 

@@ -12,7 +12,6 @@ an enum or a pattern (identifiers and codes would match every row about a place 
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import TypedDict
 
@@ -22,31 +21,18 @@ from ..core.exceptions import SearchError
 from ..core.paths import package_dir
 from ..io.load import load, tables
 from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..schema.keys import key_columns
+from ..schema.keys import primary_key as key_fields_of
+from ..text.fold import casefolded as fold
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
-
-
-@functools.cache
-def converter() -> object:
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-@functools.lru_cache(maxsize=131072)
-def fold(text: str) -> str:
-    """Text in simplified script and lower case, for comparing (乌镇, 烏鎮 and 烏镇 fold alike)."""
-    return str(converter().convert(text)).casefold()  # type: ignore[attr-defined]
 
 
 def text_columns(table: str, path: str | Path | None = None) -> list[str]:
     """The free-text string columns of a table, read from its Table Schema."""
     base = package_dir(path)
     schema = table_schema(base, resource(read_descriptor(base), table))
-    keys = set(schema.get("primaryKey", []))
-    for fk in schema.get("foreignKeys", []):
-        fields = fk.get("fields", [])
-        keys.update([fields] if isinstance(fields, str) else fields)
+    keys = key_columns(schema)
     return [
         f["name"]
         for f in schema["fields"]
@@ -115,8 +101,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
 def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None) -> pd.Series:
     """Each row's primary key as text (fields joined by `|`)."""
     base = package_dir(path)
-    fields = table_schema(base, resource(read_descriptor(base), table)).get("primaryKey", [])
-    fields = [fields] if isinstance(fields, str) else list(fields)
+    fields = key_fields_of(table_schema(base, resource(read_descriptor(base), table)))
     if not fields:
         return pd.Series([str(i + 2) for i in range(len(frame))], index=frame.index, dtype="string")
     return frame[fields].astype("string").fillna("").agg("|".join, axis=1)

@@ -31,6 +31,7 @@ from ..core.exceptions import SeriesError
 from ..core.paths import package_dir
 from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..semantics.claims import claim_key
 
 STATUSES = ("actual", "target", "estimate")
 PERIOD = ["period_start", "period_end", "base_unit"]
@@ -168,8 +169,6 @@ def first_day(published: pd.Series) -> pd.Series:
 
 
 def claim(rows: pd.DataFrame) -> pd.Series:
-    """What a row claims, comparable across units of one base: value and upper bound in the base unit, qualifier."""
-    scale = rows["value_base"] / rows["value"].where(rows["value"] != 0)
-    upper = (rows["value_upper"] * scale).round(9).astype("string").fillna("")
-    value = rows["value_base"].round(9).astype("string").fillna(rows["value"].astype("string")).fillna("")
-    return value + "|" + upper + "|" + rows["qualifier"].astype("string").fillna("")
+    """What a row claims, comparable across units of one base (semantics.claims.claim_key, the meaning the
+    agreement rules use): value and upper bound in the base unit, qualifier."""
+    return claim_key(rows)

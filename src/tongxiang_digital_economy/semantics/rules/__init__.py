@@ -15,69 +15,8 @@ because another check (usually the Table Schema) reports those.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-import pandas as pd
-
-from ...core.report import Severity
-from ..views import views
-
-__all__ = ["RULES", "Rule", "views"]
-
-Check = Callable[[pd.DataFrame], pd.Series]
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    table: str
-    field: str
-    message: str
-    check: Check
-    severity: Severity = "error"
-    needs_archive: bool = False
-    needs: tuple[str, ...] = ()
-
-
-RULES: list[Rule] = []
-
-
-def rule(
-    id: str,
-    table: str,
-    field: str,
-    message: str,
-    severity: Severity = "error",
-    needs_archive: bool = False,
-    needs: tuple[str, ...] = (),
-) -> Callable[[Check], Check]:
-    """Declare a rule: the decorated function is its check."""
-
-    def register(check: Check) -> Check:
-        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs))
-        return check
-
-    return register
-
-
-def known(*columns: pd.Series) -> pd.Series:
-    """True where every one of the columns has a value."""
-    mask = pd.Series(True, index=columns[0].index)
-    for column in columns:
-        mask &= column.notna()
-    return mask
-
-
-def each_row(view: pd.DataFrame, columns: list[str], passes: Callable[..., bool]) -> pd.Series:
-    """A check evaluated row by row in Python, for the string work pandas cannot vectorise."""
-    values = zip(*(view[c] for c in columns), strict=True)
-    return pd.Series([bool(passes(*row)) for row in values], index=view.index, dtype=bool)
-
-
-def missing(value: object) -> bool:
-    return value is None or (not isinstance(value, (str, tuple, frozenset)) and bool(pd.isna(value)))
-
-
 # The rules, by what they are about; importing each module registers its rules in RULES, in this order.
-from . import agreement, anchors, figures, periods, provenance, quotes, sources  # noqa: E402, F401
+from . import agreement, anchors, figures, periods, provenance, quotes, sources  # noqa: F401  (isort: keep this order)
+from .registry import RULES, Rule, each_row, known, missing, needs_of, rule
+
+__all__ = ["RULES", "Rule", "each_row", "known", "missing", "needs_of", "rule"]

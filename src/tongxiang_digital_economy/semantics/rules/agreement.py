@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import rule
+from .registry import rule
 
 # --- indicators: agreement between sources -----------------------------------------------------------------
 
@@ -16,9 +16,13 @@ from . import rule
     "{indicator!r} for the same subject, period and status has different values in {conflict_with}: keep every "
     "source's figure, but check that they measure the same thing",
     severity="warning",
+    related="conflicting_ids",
 )
 def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
-    """Rows of the same indicator, subject, period and status agree (a warning: both are kept)."""
+    """Rows of the same indicator, subject, period and status claim intervals that meet (a warning: both kept).
+
+    The intervals are at the written precision and bounds (semantics/claims.py): 355 agrees with 350多.
+    """
     return view["conflict_with"].isna()
 
 
@@ -28,6 +32,7 @@ def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
     "value",
     "{value} {unit} for {indicator!r} is stated alike by the sources {corroborated_by}",
     severity="info",
+    related="corroborating_sources",
 )
 def no_corroboration(view: pd.DataFrame) -> pd.Series:
     """Several sources state the same figure alike (a finding, not a fault)."""

@@ -17,12 +17,11 @@ import re
 
 import pandas as pd
 
+from ...text.fold import names_in, names_of, squeeze
 from ...text.quantities import loose
 from ..anchors import not_subject
-from ..views import squeeze
-from . import each_row, missing, rule
 from .figures import SUBJECT_COLUMNS
-from .provenance import names_in, names_of
+from .registry import each_row, missing, rule
 
 SUBJECT_NAMES = tuple(
     f"{column}.{name}" for column in SUBJECT_COLUMNS.values() for name in ("name", "name_zh", "aliases")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import known, rule
+from .registry import known, rule
 
 # --- indicators: identity, units and measures --------------------------------------------------------------
 
@@ -174,27 +174,17 @@ def year_is_period_end(view: pd.DataFrame) -> pd.Series:
     "period_end",
     "a figure of status {status} cannot end ({period_end:%Y-%m-%d}) after its source was published "
     "({source_id__published}): fix the period, or mark a plan or expectation as status target",
-    needs=("source_id.published", "source_id.published_latest"),
+    needs=("source_id.published", "source_id.published_latest", "source_id.published_earliest", "indicator.theme"),
 )
 def actual_not_after_publication(view: pd.DataFrame) -> pd.Series:
-    """An actual or estimated figure does not end after its source was published."""
+    """An actual or estimated figure does not end after its source was published, unless it is an event's figure
+    announced while the event was under way (the summit's guests on its first day: the period is the event's days,
+    and it had begun by publication)."""
     # An estimate is of a period that has passed, so it is held to the same bound as an actual.
     late = view["status"].isin(["actual", "estimate"]) & (view["period_end"] > view["source_id__published_latest"])
-    return ~late.fillna(False)
-
-
-@rule(
-    "target-not-after-publication",
-    "indicators",
-    "period_end",
-    "a target must end after its source was published ({source_id__published}), but this one ends "
-    "{period_end:%Y-%m-%d} and its evidence does not name it a target (目标, target, goal: a reported target may "
-    "be listed after its period): fix the period, or mark a reported figure as status actual",
-    needs=("source_id.published", "source_id.published_earliest"),
-)
-def target_after_publication(view: pd.DataFrame) -> pd.Series:
-    """A projected target ends after its source was published; a reported target (its evidence names it a
-    target: 预期目标, target, goal) may be reported after its period, as plan-execution reports list last year's."""
-    early = (view["status"] == "target") & (view["period_end"] <= view["source_id__published_earliest"])
-    reported = view["names_target"].astype(bool) if "names_target" in view else False
-    return ~(early.fillna(False) & ~reported)
+    under_way = (
+        (view["status"] == "actual")
+        & (view["indicator__theme"] == "wic")
+        & (view["period_start"] <= view["source_id__published_earliest"])
+    )
+    return ~(late & ~under_way.fillna(False)).fillna(False)

@@ -13,10 +13,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from ...text.fold import squeeze
 from ...text.period_words import PIECE_JOIN, Reading
 from ...text.periods import publication_bounds
-from ..views import squeeze
-from . import each_row, missing, rule
+from .registry import each_row, missing, rule
 
 NEEDS = ("indicator.temporal",)
 

@@ -3,13 +3,11 @@ the subject of a figure named in its source."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from ..views import fold, squeeze
-from . import each_row, rule
+from ...text.fold import fold, names_in, names_of, squeeze
 from .figures import SUBJECT_COLUMNS
+from .registry import each_row, rule
 
 # --- provenance: all three fact tables ---------------------------------------------------------------------
 
@@ -27,28 +25,6 @@ def evidence_in_source(view: pd.DataFrame) -> pd.Series:
         index=view.index,
         dtype=bool,
     )
-
-
-def names_of(*columns: object) -> list[str]:
-    """The names a row gives an entity: name, name_zh and each `|`-separated alias."""
-    names: list[str] = []
-    for value in columns:
-        if isinstance(value, str):
-            names += [n.strip() for n in value.split("|") if n.strip()]
-    return names
-
-
-def names_in(evidence: str, names: list[str]) -> bool:
-    """Whether the evidence names the entity: a Chinese name anywhere (either script), a Latin one as whole words."""
-    folded = fold(evidence)
-    spaced = re.sub(r"\s+", " ", evidence.casefold())
-    for name in names:
-        if re.search(r"[A-Za-z]", name):
-            if re.search(r"(?<![a-z0-9])" + re.escape(re.sub(r"\s+", " ", name.casefold())) + r"(?![a-z0-9])", spaced):
-                return True
-        elif fold(name) in folded:
-            return True
-    return False
 
 
 def evidence_names_subject(view: pd.DataFrame) -> pd.Series:

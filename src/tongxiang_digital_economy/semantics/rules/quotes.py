@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from ...text.fold import squeeze
 from ...text.quantities import FRACTION_FIRST, squash
-from ..views import squeeze
-from . import each_row, missing, rule
+from .registry import each_row, missing, rule
 
 # --- indicators: the quote ---------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...text.periods import PARTIAL_DATE
-from . import known, rule
+from .registry import known, rule
 
 # --- units -------------------------------------------------------------------------------------------------
 

@@ -1,0 +1,47 @@
+"""Work once per distinct value, spread back over the rows: how the views and rules stay linear and cheap.
+
+A grown package repeats its texts: thousands of rows share a few hundred (value_text, evidence) pairs, units and
+periods. Reading a quote or matching names costs Python per call, so it runs once per distinct combination of
+the columns it reads, and the answers are spread back over the rows with one vectorised take. Rows are grouped
+by pandas' factorize (hashing in C), never by a Python loop over rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+def factorize_rows(columns: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
+    """(code of each row's combination of values, position of the first row of each combination).
+
+    Missing values are values too (their own code), so a rule sees a row's <NA> as it is.
+    """
+    length = len(columns[0]) if columns else 0
+    key = np.zeros(length, dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        key = key * (len(uniques) + 1) + codes
+        key, _ = pd.factorize(key)  # dense again, so the product never overflows
+    count = int(key.max()) + 1 if length else 0
+    first = np.empty(count, dtype=np.int64)
+    first[key[::-1]] = np.arange(length - 1, -1, -1)  # the last write for a code is its first row
+    return key.astype(np.int64, copy=False), first
+
+
+def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> tuple[np.ndarray, list[Any]]:
+    """compute(*values) once per distinct combination of the columns: (each row's code, the answers by code)."""
+    codes, first = factorize_rows(columns)
+    values = [column.iloc[first].tolist() for column in columns]
+    answers = [compute(*row) for row in zip(*values, strict=True)] if columns else []
+    return codes, answers
+
+
+def spread(codes: np.ndarray, answers: list[Any], index: pd.Index, dtype: Any = object) -> pd.Series:
+    """The answers by code as a column over the rows (one take)."""
+    table = np.empty(len(answers), dtype=object)
+    table[:] = answers
+    return pd.Series(table[codes] if len(codes) else np.empty(0, dtype=object), index=index, dtype=object).astype(dtype)

@@ -1,0 +1,79 @@
+"""The rule registry: a rule's declaration and the helpers checks share (the rule modules import this, never the
+package `rules`, so registering a rule is no import cycle)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ...core.problems import Severity
+from ..distinct import per_distinct_rows
+
+Check = Callable[[pd.DataFrame], pd.Series]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    table: str
+    field: str
+    message: str
+    check: Check
+    severity: Severity = "error"
+    needs_archive: bool = False
+    needs: tuple[str, ...] = ()
+    related: str | None = None  # a view column of tuples: the other rows' ids a Problem carries whole
+
+
+RULES: list[Rule] = []
+
+
+def rule(
+    id: str,
+    table: str,
+    field: str,
+    message: str,
+    severity: Severity = "error",
+    needs_archive: bool = False,
+    needs: tuple[str, ...] = (),
+    related: str | None = None,
+) -> Callable[[Check], Check]:
+    """Declare a rule: the decorated function is its check."""
+
+    def register(check: Check) -> Check:
+        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs, related))
+        return check
+
+    return register
+
+
+def needs_of(rules: list[Rule]) -> dict[str, list[str]]:
+    """table -> the `field.column`s of referenced tables its rules read (what views.py joins)."""
+    needs: dict[str, list[str]] = {}
+    for r in rules:
+        needs.setdefault(r.table, []).extend(r.needs)
+    return needs
+
+
+def known(*columns: pd.Series) -> pd.Series:
+    """True where every one of the columns has a value."""
+    mask = pd.Series(True, index=columns[0].index)
+    for column in columns:
+        mask &= column.notna()
+    return mask
+
+
+def each_row(view: pd.DataFrame, columns: list[str], passes: Callable[..., bool]) -> pd.Series:
+    """A check of the string work pandas cannot vectorise, run once per distinct combination of the columns it
+    reads (semantics/distinct.py) and spread back over the rows: linear in rows, Python per distinct value."""
+    if not len(view):
+        return pd.Series([], index=view.index, dtype=bool)
+    codes, answers = per_distinct_rows([view[c] for c in columns], lambda *row: bool(passes(*row)))
+    return pd.Series(np.asarray(answers, dtype=bool)[codes], index=view.index, dtype=bool)
+
+
+def missing(value: object) -> bool:
+    return value is None or (not isinstance(value, (str, tuple, frozenset)) and bool(pd.isna(value)))  # type: ignore[call-overload]

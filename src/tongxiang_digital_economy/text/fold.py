@@ -1,0 +1,91 @@
+"""Text folded for comparing: one script, one case, white space aside; and whether a passage names an entity.
+
+Why this exists: sources write 乌镇 (simplified) or 烏鎮 (traditional), Wuzhen or WUZHEN, with or without spaces and
+with pinyin some mirror sites insert after characters (預(yù)估). Quotes, evidence, names and search queries are
+compared after the same folding, done here once for the package with one OpenCC converter for the process
+(OpenCC is imported on first use, so loading a table never pays for it).
+
+- `simplified`: simplified script only (the converter).
+- `casefolded`: simplified and case folded; what a search compares (white space kept).
+- `squash`: also drops inserted pinyin and keeps white space only between two word characters (a quote's shape).
+- `squeeze`: every white space removed (evidence against an archived text).
+- `fold`: `squeeze(squash(text))`, what names are compared in.
+- `names_of` / `names_in`: the names a row gives an entity, and whether a passage names one of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+# Pinyin that some mirror sites insert after characters, 預(yù)估 or 3萬(wàn): not part of what the source wrote.
+INSERTED_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ\s]+\)", re.IGNORECASE)
+WHITE = re.compile(r"\s+")
+
+
+@functools.cache
+def converter() -> Any:
+    """The process's one OpenCC converter, traditional to simplified."""
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified script."""
+    return str(converter().convert(text))
+
+
+@functools.lru_cache(maxsize=131072)
+def casefolded(text: str) -> str:
+    """Simplified script and lower case (乌镇, 烏鎮 and 烏镇 fold alike; WUZHEN is wuzhen)."""
+    return simplified(text).casefold()
+
+
+@functools.lru_cache(maxsize=65536)
+def squash(text: str) -> str:
+    """Simplified script, case folded, inserted pinyin dropped, white space kept only between word characters.
+
+    Folding traditional to simplified lets one lexicon entry serve both scripts: 達產后 is 达产后.
+    """
+    text = simplified(INSERTED_PINYIN.sub("", text))
+    text = WHITE.sub(" ", text.casefold()).strip()
+    return re.sub(r"(?<![a-z0-9#]) | (?![a-z0-9#])", "", text)
+
+
+def loose(text: str) -> str:
+    """Like `squash`, but every run of white space kept as one space, so that 'in 2019, 1,250' stays two numbers."""
+    return WHITE.sub(" ", simplified(INSERTED_PINYIN.sub("", text)).casefold()).strip()
+
+
+def squeeze(text: object) -> str:
+    """Text with all white space removed: evidence is compared 'white space aside'."""
+    return WHITE.sub("", text) if isinstance(text, str) else ""
+
+
+def fold(text: str) -> str:
+    """Text for comparing names: simplified script, case folded, inserted pinyin and white space removed."""
+    return squeeze(squash(text))
+
+
+def names_of(*columns: object) -> list[str]:
+    """The names a row gives an entity: name, name_zh and each `|`-separated alias."""
+    names: list[str] = []
+    for value in columns:
+        if isinstance(value, str):
+            names += [n.strip() for n in value.split("|") if n.strip()]
+    return names
+
+
+def names_in(passage: str, names: list[str]) -> bool:
+    """Whether the passage names the entity: a Chinese name anywhere (either script), a Latin one as whole words."""
+    folded = fold(passage)
+    spaced = WHITE.sub(" ", passage.casefold())
+    for name in names:
+        if re.search(r"[A-Za-z]", name):
+            if re.search(r"(?<![a-z0-9])" + re.escape(WHITE.sub(" ", name.casefold())) + r"(?![a-z0-9])", spaced):
+                return True
+        elif fold(name) in folded:
+            return True
+    return False

@@ -1,0 +1,102 @@
+"""The package's import graph, read from the source (imports inside functions included): layers point down only,
+and no module reaches itself again through its imports.
+
+The layers, lowest first (docs/architecture.md says why): core < schema < io < text < semantics < use < release
+< cli (the command line, `__main__` and the package root, the public API). A module may import its own layer and
+those below; an import inside a function is an import all the same, so a cycle cannot hide in one.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import tongxiang_digital_economy
+
+PACKAGE = "tongxiang_digital_economy"
+ROOT = Path(tongxiang_digital_economy.__file__).parent
+LAYERS = ["core", "schema", "io", "text", "semantics", "use", "release", "cli"]
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join([PACKAGE, *parts])
+
+
+def layer(module: str) -> str:
+    """The layer of a module of the package: its first sub-package, or cli for the top-level modules."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS[:-1] else "cli"
+
+
+def imported(path: Path, module: str) -> set[str]:
+    """The package's modules `path` imports, at any depth of its code (`from . import x` names module x)."""
+    is_package = path.name == "__init__.py"
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith(PACKAGE))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module.split(".")
+                base = base[: len(base) - node.level + (1 if is_package else 0)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if not target.startswith(PACKAGE):
+                continue
+            found.add(target)
+            found.update(f"{target}.{a.name}" for a in node.names)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    modules = {module_name(p): p for p in ROOT.rglob("*.py")}
+    return {name: imported(path, name) & modules.keys() - {name} for name, path in modules.items()}
+
+
+def test_the_graph_is_read_from_the_source() -> None:
+    edges = graph()
+    assert f"{PACKAGE}.semantics.validation" in edges
+    assert f"{PACKAGE}.io.reader" in edges[f"{PACKAGE}.semantics.validation"]
+    assert f"{PACKAGE}.core.report" in edges[f"{PACKAGE}.io.reader"]
+
+
+def test_layers_point_down_only() -> None:
+    upward = [
+        f"{a} -> {b}"
+        for a, targets in graph().items()
+        for b in targets
+        if LAYERS.index(layer(b)) > LAYERS.index(layer(a))
+    ]
+    assert upward == [], "imports pointing up a layer:\n" + "\n".join(upward)
+
+
+def test_no_import_cycle() -> None:
+    edges = graph()
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for target in sorted(edges.get(node, ())):
+            if state.get(target) == 1:
+                cycles.append([*stack[stack.index(target) :], target])
+            elif target not in state:
+                visit(target, [*stack, target])
+        state[node] = 2
+
+    for node in sorted(edges):
+        if node not in state:
+            visit(node, [node])
+    assert cycles == [], "import cycles:\n" + "\n".join(" -> ".join(c) for c in cycles)
+
+
+def test_an_import_inside_a_function_is_an_import(tmp_path: Path) -> None:
+    source = tmp_path / "views.py"
+    source.write_text("def f():\n    from .rules import RULES\n    from ..core import report\n", encoding="utf-8")
+    found = imported(source, f"{PACKAGE}.semantics.views")
+    assert {f"{PACKAGE}.semantics.rules", f"{PACKAGE}.core.report"} <= found
+    assert LAYERS.index(layer(f"{PACKAGE}.semantics.rules")) > LAYERS.index(layer(f"{PACKAGE}.core.problems"))
