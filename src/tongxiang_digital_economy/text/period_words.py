@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from .fold import INSERTED_PINYIN, simplified
 from .periods import publication_bounds
 
 PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
@@ -136,11 +137,7 @@ SMALL = (
 
 def normalise(text: str) -> str:
     """Simplified script, case folded, full-width digits and punctuation made ASCII, spaces single."""
-    from opencc import OpenCC
-
-    from .quantities import INSERTED_PINYIN, to_simplified
-
-    text = to_simplified(OpenCC, INSERTED_PINYIN.sub("", text))
+    text = simplified(INSERTED_PINYIN.sub("", text))
     text = text.translate(str.maketrans("０１２３４５６７８９，．（）：", "0123456789,.():"))
     text = text.replace("’", "'").replace("‘", "'")
     return re.sub(r"\s+", " ", text.casefold()).strip()

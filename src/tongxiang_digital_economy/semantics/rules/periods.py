@@ -9,6 +9,7 @@ unchecked by `period-text-mismatch`, never guessed; the other rules still read t
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pandas as pd
@@ -83,7 +84,18 @@ def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
     return each_row(view, ["period_basis", "period_text", "evidence"], inside)
 
 
+# Words that date a paragraph: a year, a month or a day, a weekday, or a word relative to the text's date.
+DATED = re.compile(
+    r"(?:19|20)[0-9]{2}|[0-9一二三四五六七八九十]{1,2}[月日号]|今年|去年|目前|昨天|今天|日前|近日|过去|過去|"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?[0-9]{1,2}|(?i:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|today|yesterday|this year|last year|currently|at present)"
+)
 HEADING = 40  # a line this short, without a full stop, is a title or a heading (一、2024年…执行情况)
+
+
+def dated(line: str) -> bool:
+    """Whether a paragraph dates anything (a year inside a book's title, 《…报告2017》, does not)."""
+    return DATED.search(re.sub(r"《[^》]*》", "", line)) is not None
 
 
 def context_of(text: str, evidence: str) -> list[str]:
@@ -100,6 +112,12 @@ def context_of(text: str, evidence: str) -> list[str]:
     parts.append("".join(lines[: lead + 1]))
     last = max(holding, default=len(lines))
     parts += [line for line in lines[:last] if len(line) <= HEADING and not line.endswith(("。", ".", "!", "！"))]
+    # The nearest paragraph before and after the evidence that dates anything (a summit's dates given once in the
+    # lead, a data footer 'as of Oct 25 2021'), with no other dated paragraph between.
+    for k in holding[:1]:
+        before = next((lines[j] for j in range(k - 1, -1, -1) if dated(lines[j])), None)
+        after = next((lines[j] for j in range(k + 1, len(lines)) if dated(lines[j])), None)
+        parts += [p for p in (before, after) if p]
     return parts
 
 
@@ -114,8 +132,8 @@ def in_paragraph(text: str, evidence: str, words: list[str]) -> bool:
     "indicators",
     "period_text",
     "period_basis is context, but period_text {period_text!r} is neither in the evidence nor in the paragraph of "
-    "the archived text that holds it (nor in its title, dateline and lead, nor in a heading above it): quote the "
-    "dating words of that paragraph",
+    "the archived text that holds it, its title, dateline and lead, a heading above it, or the nearest dated "
+    "paragraph before or after it: quote the dating words of the text around the evidence",
     needs_archive=True,
     needs=("source_id.archive_raw",),
 )
