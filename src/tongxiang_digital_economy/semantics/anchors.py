@@ -87,15 +87,30 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     unit_forms = written_forms(units) if units is not None else {}
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
 
-    def anchored(evidence: object, quote: object, forms: tuple[str, ...], dimension: object) -> object:
+    def anchored(
+        evidence: object, quote: object, forms: tuple[str, ...], dimension: object, words: tuple[str, ...]
+    ) -> object:
         if not isinstance(evidence, str) or not isinstance(quote, str):
             return None
-        return attach(evidence, quote, list(forms), dimension if isinstance(dimension, str) else None, unit_forms)
+        kind = dimension if isinstance(dimension, str) else None
+        return attach(evidence, quote, list(forms), kind, unit_forms, words)
 
+    period_words = indicators["period_text"] if "period_text" in indicators else pd.Series(None, index=indicators.index)
     keys = [
-        (e, q, forms_of.get(i, ()) if isinstance(i, str) else (), dimension_of.get(u) if isinstance(u, str) else None)
-        for e, q, i, u in zip(
-            indicators["evidence"], indicators["value_text"], indicators["indicator"], indicators["unit"], strict=True
+        (
+            e,
+            q,
+            forms_of.get(i, ()) if isinstance(i, str) else (),
+            dimension_of.get(u) if isinstance(u, str) else None,
+            tuple(p.strip() for p in t.split("…") if p.strip()) if isinstance(t, str) else (),
+        )
+        for e, q, i, u, t in zip(
+            indicators["evidence"],
+            indicators["value_text"],
+            indicators["indicator"],
+            indicators["unit"],
+            period_words,
+            strict=True,
         )
     ]
     dates = text_dates(indicators, frames.get("sources"))

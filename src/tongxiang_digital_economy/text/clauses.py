@@ -34,7 +34,7 @@ MEASURE_WORDS = "个個家名位项項次人座条條所户戶件场場款批辆
 ARABIC = re.compile(r"[0-9０-９]")
 ENGLISH_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 TABLE_HEAD = re.compile(r"(预期目标|年度目标|目标|计划)\s*(实际完成|实际|完成情况|完成)")
-TABLE_ROW = re.compile(r"(?:^|\s)[0-9]{1,2}[.．、](?=\S)")
+TABLE_ROW = re.compile(r"(?:^|\s)[0-9]{1,2}[.．、](?=[^\s0-9])")
 
 
 @dataclass(frozen=True)
@@ -151,9 +151,12 @@ def attach(
     written_forms: list[str],
     dimension: str | None,
     forms: dict[str, dict[str, list[str]]],
+    period_words: tuple[str, ...] = (),
 ) -> Attachment:
     """Read where `value_text` stands in `evidence` and what attaches to it (the best of its occurrences: one that
-    is a whole quantity, and of those one the indicator's words attach to)."""
+    is a whole quantity, and of those one the indicator's words attach to). `period_words` are the row's dating
+    words: a figure between the indicator's words and the quote, in a clause without the quote's own period words
+    (比上年增长8.5%, 两年平均增长4.7%), is another period's figure."""
     # White space kept (one space per run), so that a flattened table keeps its cells apart; a quote that
     # differs from its evidence only in spacing is found white space aside.
     text, quote = loose(evidence), loose(value_text)
@@ -165,7 +168,8 @@ def attach(
     if not whole:
         return Attachment(False, True, bool(places), None, None, None, False, None)
     found = quantities(text, forms)
-    readings = [attach_at(text, at, at + len(quote), places, found, dimension) for at in whole[:4]]
+    pieces = tuple(p for p in (loose(w) for w in period_words) if p and p in text)
+    readings = [attach_at(text, at, at + len(quote), places, found, dimension, pieces) for at in whole[:4]]
     best = next((r for r in readings if r.attached), readings[0])
     # A quote standing in two table columns (20.5万元/ 20.5万元/: target and actual alike) is in both.
     columns = frozenset(r.column_status for r in readings if r.attached and r.column_status)
@@ -173,7 +177,13 @@ def attach(
 
 
 def attach_at(
-    text: str, at: int, end: int, places: list[tuple[int, int]], found: list[Quantity], dimension: str | None
+    text: str,
+    at: int,
+    end: int,
+    places: list[tuple[int, int]],
+    found: list[Quantity],
+    dimension: str | None,
+    pieces: tuple[str, ...] = (),
 ) -> Attachment:
     """The attachment of the quote standing at text[at:end]."""
     glosses = [(m.start(), m.end()) for m in GLOSS.finditer(text)]
@@ -182,6 +192,7 @@ def attach_at(
     s_start, s_end = sentence_of(text, at)
     c_start, c_end = clause_of(text, at, end)
     own_years = set(YEAR_WORDS.findall(text[c_start:c_end]))
+    own_words = {p for p in pieces if p in text[c_start:c_end]}
     others = []
     for q in found:
         if q.is_date or (q.start >= at and q.end <= end) or not same_kind(q.dimension, dimension):
@@ -196,6 +207,8 @@ def attach_at(
         theirs = set(YEAR_WORDS.findall(text[q_start:q_end]))
         if own_years and theirs and not own_years & theirs and (q_start, q_end) != (c_start, c_end):
             continue  # another period's figure (2017年增加70%，2018年上半年又增长20%多)
+        if own_words and not any(p in text[q_start:q_end] for p in own_words) and (q_start, q_end) != (c_start, c_end):
+            continue  # the row's period words are in the quote's clause, not in this figure's (两年平均增长4.7%)
         others.append(q)
     table = table_column(text, at, end, found)
     side, marker = from_side(text, s_start, at, end, s_end)

@@ -402,8 +402,10 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         return [Period("span", festival, (festival[0], date(year, 3, 5)), days)]
     if f.year_to is not None:  # 2016-2020: the span, or (from A to B) the level or the flow of either end year
         ends = [(date(y, 1, 1), date(y, 12, 31)) for y in (year, f.year_to)]
+        # An average or a change from A to B also runs from the year after A (年均增加 from 2014 to 2020: 2015-2020).
+        change = Period("span", (date(year + 1, 1, 1),) * 2, (date(f.year_to, 12, 31),) * 2)
         return (
-            [Period("span", (date(year, 1, 1),) * 2, (date(f.year_to, 12, 31),) * 2)]
+            [Period("span", (date(year, 1, 1),) * 2, (date(f.year_to, 12, 31),) * 2), change]
             + [Period("date", e, e) for e in ends]
             + [Period("span", (e[0], e[0]), (e[1], e[1])) for e in ends]
         )
@@ -466,6 +468,9 @@ def days_periods(f: Facts, year: int | None, lo: date | None, hi: date | None) -
     if year is None:
         return "a day without its year, in a text whose year is not known"
     first = date(year, month, day)
+    if f.months and f.months[0] < month and f.day_to is None:  # 1-3月 … 4月13日: from the months to that day
+        begin = date(year, f.months[0], 1)
+        return [Period("span", (begin, begin), (first, first)), Period("date", (first, first), (first, first))]
     if f.day_to is not None:
         end_month = f.day_to[0] or month
         last_year = f.year_to or (year if end_month >= month else year + 1)

@@ -253,16 +253,33 @@ def sub_year_span(first: date, last: date) -> bool:
 def length_in_words(view: pd.DataFrame) -> pd.Series:
     """A full-year flow has no sub-year words; a half year, quarter or run of months has them."""
 
-    def fits(reading: object, anchor: object, start: object, end: object, temporal: object, text: object) -> bool:
+    def fits(
+        reading: object,
+        anchor: object,
+        start: object,
+        end: object,
+        temporal: object,
+        text: object,
+        basis: object,
+        dated: object,
+    ) -> bool:
         first, last = day(start), day(end)
         if first is None or last is None or (isinstance(temporal, str) and temporal == "stock"):
             return True
         words = bool(getattr(reading, "sub_year", False)) or bool(getattr(anchor, "sub_year_words", False))
         if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
             return not words or bool(getattr(reading, "whole_year", False))
+        if basis == "publication" and (first, last) == publication_days(dated):
+            return True  # dated by a text known to the month: the month is the text's date, no word says less
         if sub_year_span(first, last):  # words the reader cannot read are not held against the row
             return words or (isinstance(text, str) and bool(text.strip()) and getattr(reading, "why", None) is not None)
         return True
 
     columns = ["period_reading", "anchor", "period_start", "period_end", "indicator__temporal", "period_text"]
-    return each_row(view, columns, fits)
+    return each_row(view, [*columns, "period_basis", "text_date"], fits)
+
+
+def publication_days(dated: object) -> tuple[date, date] | None:
+    """The first and last day a text date (`YYYY-MM`, ...) can stand for."""
+    low, high = publication_bounds(dated)
+    return None if low is None or high is None else (low.date(), high.date())
