@@ -88,7 +88,8 @@ def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
 DATED = re.compile(
     r"(?:19|20)[0-9]{2}|[0-9一二三四五六七八九十]{1,2}[月日号]|今年|去年|目前|昨天|今天|日前|近日|过去|過去|"
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?[0-9]{1,2}|(?i:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|today|yesterday|this year|last year|currently|at present)"
+    r"thursday|friday|saturday|sunday|today|yesterday|this year|last year|currently|at present|"
+    r"past (?:[a-z]+ )?(?:days|years|months))"
 )
 HEADING = 40  # a line this short, without a full stop, is a title or a heading (一、2024年…执行情况)
 
@@ -108,7 +109,7 @@ def context_of(text: str, evidence: str) -> list[str]:
     if not holding:  # evidence running over a line break: the lines it starts in and the next
         holding = [k for k, line in enumerate(lines) if squeezed[:12] and squeezed[:12] in line]
     parts = ["".join(lines[k : k + 2]) for k in holding]
-    lead = next((k for k, line in enumerate(lines) if len(line) > 60), 0)
+    lead = next((k for k, line in enumerate(lines) if k > 0 and len(line) > 60), 0)  # line 0 is the title
     parts.append("".join(lines[: lead + 1]))
     last = max(holding, default=len(lines))
     parts += [line for line in lines[:last] if len(line) <= HEADING and not line.endswith(("。", ".", "!", "！"))]
@@ -269,7 +270,7 @@ def length_in_words(view: pd.DataFrame) -> pd.Series:
         words = bool(getattr(reading, "sub_year", False)) or bool(getattr(anchor, "sub_year_words", False))
         if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
             return not words or bool(getattr(reading, "whole_year", False))
-        if basis == "publication" and (first, last) == publication_days(dated):
+        if isinstance(basis, str) and basis == "publication" and (first, last) == publication_days(dated):
             return True  # dated by a text known to the month: the month is the text's date, no word says less
         if sub_year_span(first, last):  # words the reader cannot read are not held against the row
             return words or (isinstance(text, str) and bool(text.strip()) and getattr(reading, "why", None) is not None)
