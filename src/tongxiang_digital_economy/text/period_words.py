@@ -380,6 +380,9 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
             return [Period("span", begin, upto), Period("date", (first, hi), (first, hi))]
         if f.now is None:
             return "a length, but no year or date to anchor it"
+        if f.now == 0:  # 目前, now: the level at the text's date, or a flow's year so far (已突破270亿元)
+            so_far = Period("span", (date(lo.year, 1, 1),) * 2, (first, hi))
+            return [Period("date", (first, hi), (first, hi)), so_far]
         return [Period("date", (first, hi), (first, hi))]
     if f.weekday is not None:
         assert lo is not None and hi is not None
@@ -413,8 +416,8 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         assert hi is not None
         begin = (date(year, f.months[0], 1), last_day(year, f.months[0])) if f.months else (
             date(year, 1, 1), date(year, 12, 31))  # fmt: skip
-        so_far = (begin[0], hi)
-        return [Period("span", begin, so_far), Period("date", so_far, so_far)]
+        upto = (begin[0], hi)
+        return [Period("span", begin, upto), Period("date", upto, upto)]
     if f.months is not None:
         m1, m2 = f.months
         if f.as_of or f.by:  # 至今年9月, as of September: the level at the month's end (or within it)

@@ -175,7 +175,7 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
     if "period_reading" not in view:
         return pd.Series(True, index=view.index)
 
-    def fits(basis: object, reading: object, start: object, end: object, temporal: object) -> bool:
+    def fits(basis: object, reading: object, start: object, end: object, temporal: object, anchor: object) -> bool:
         if not isinstance(basis, str) or basis not in ("stated", "context"):
             return True
         if not isinstance(reading, Reading) or reading.why:
@@ -183,9 +183,15 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
         first, last = day(start), day(end)
         if first is None or last is None:
             return True
-        return reading.admits(first, last, stock_or_flow(temporal))
+        stock = stock_or_flow(temporal)
+        # A of '2017年…从68平方公里扩大到110平方公里' is the level before the change: the end of the year before.
+        before = getattr(anchor, "side", None) == "from" and stock and first == last
+        if before and any(last == date(year - 1, 12, 31) for year in reading.years):
+            return True
+        return bool(reading.admits(first, last, stock))
 
-    return each_row(view, ["period_basis", "period_reading", "period_start", "period_end", "indicator__temporal"], fits)
+    columns = ["period_basis", "period_reading", "period_start", "period_end", "indicator__temporal", "anchor"]
+    return each_row(view, columns, fits)
 
 
 @rule(
