@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..text.clauses import attach, clause_of
 from ..text.period_words import read_period
-from ..text.quantities import loose, written_forms
+from ..text.quantities import Lexicon, loose, status_cues, written_forms
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
 LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
@@ -124,6 +124,22 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         indicators.index,
     )
     anchors = keyed_map(keys, anchored, indicators.index)
+    lexicon = Lexicon.from_frame(frames["lexicon"]) if "lexicon" in frames else None
+
+    def own_cues(evidence: object, forms: tuple[str, ...], words: tuple[str, ...], anchor: object) -> object:
+        """The status cues of the evidence left when the words that say what is measured (完成全年目标), when
+        (到1949年) and, for a plan table's actual column, the table's headings (预期目标) are taken out."""
+        if lexicon is None or not isinstance(evidence, str):
+            return None
+        text = loose(evidence)
+        columns: frozenset[str] = getattr(anchor, "columns", frozenset())
+        head = getattr(anchor, "table_head", None)
+        taken = [*forms, *words] + ([head] if head and columns != {"target"} else [])
+        for words_ in sorted((loose(t) for t in taken if t), key=len, reverse=True):
+            text = text.replace(words_, " ")
+        return status_cues(text, lexicon)
+
+    cues = keyed_map([(k[0], k[2], k[4], a) for k, a in zip(keys, anchors, strict=True)], own_cues, indicators.index)
     places = frames.get("places")
     local = {} if places is None else {
         p: [n for n in (name, zh, *(a.split("|") if isinstance(a, str) else [])) if isinstance(n, str) and n.strip()]
@@ -139,6 +155,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     )
     return indicators.assign(
         anchor=anchors,
+        own_cues=cues,
         places_beside=beside,
         places_beside_text=pd.Series(
             [", ".join(sorted(b)) if isinstance(b, frozenset) else None for b in beside],

@@ -131,6 +131,7 @@ class Attachment:
     between: str | None  # the quantity standing between the quote and its indicator's words, if any
     columns: frozenset[str] = frozenset()  # the table columns (statuses) of every occurrence the words attach to
     other_year: int | None = None  # the year written with the other figure of 'from A to B' (A's for B, B's for A)
+    table_head: str | None = None  # the headings of the plan table the quote stands in (预期目标 实际完成)
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -254,6 +255,7 @@ def attach_at(
         is not None,
         None if attached else between,
         other_year=other_year,
+        table_head=head[0] if (head := TABLE_HEAD.search(text, 0, at)) else None,
     )
 
 

@@ -192,6 +192,15 @@ def sign_bears(shape: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def status_cues(evidence: str, lexicon: Lexicon) -> frozenset[str]:
+    """The statuses the evidence's words point to: `target`, `estimate`, and `strong` if a strong cue is there."""
+    text = lexicon.rewrite(squash(evidence))
+    shape = shape_of(text, number_spans(text))
+    strong = lexicon.meanings("status", shape)
+    weak = lexicon.meanings("status_weak", shape)
+    return frozenset(strong | weak | ({"strong"} if strong else set()))
+
+
 def units_written(shape: str, forms: dict[str, list[str]]) -> set[str]:
     """The units whose written form in `shape` is the longest match; empty when none of them matches."""
     return set(unit_reading(shape, forms)[0])

@@ -180,10 +180,12 @@ def status_stated(view: pd.DataFrame) -> pd.Series:
     severity="warning",
 )
 def actual_without_cues(view: pd.DataFrame) -> pd.Series:
-    """An actual figure's evidence does not speak of a plan, an expectation or an estimate."""
+    """An actual figure's evidence does not speak of a plan, an expectation or an estimate, in words other than
+    those that say what it measures (完成全年目标), when (到1949年), or which table column it is (预期目标 beside
+    实际完成): semantics/anchors.py takes those out first."""
     return each_row(
         view,
-        ["status", "evidence_cues"],
+        ["status", "own_cues" if "own_cues" in view else "evidence_cues"],
         lambda status, cues: (
             not isinstance(status, str) or status != "actual" or not isinstance(cues, frozenset) or "strong" not in cues
         ),
