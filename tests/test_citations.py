@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -46,13 +48,39 @@ def described(package: PackageCopy) -> PackageCopy:
     return package
 
 
+def fingerprint(package: PackageCopy) -> str:
+    """The data fingerprint, recomputed here: sha256 over each table's name and recorded hash, sorted."""
+    d = descriptor.read_json(package.root / "datapackage.json")
+    text = "\n".join(sorted(f"{r['name']} {r['hash']}" for r in d["resources"]))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def test_text_citation(described: PackageCopy) -> None:
     assert invoke("cite", "--format", "text", "--package", str(described.root)) == (
         0,
         'Wang Fang; Li Lei (2026). Tongxiang "Digital Economy" {Data} 100% & more_ (Version 1.2.3) [Data set]. '
         "Python package and Frictionless Data Package `tongxiang-digital-economy`. Licence: CC-BY-4.0. "
-        "https://doi.org/10.5281/zenodo.1234567\n",
+        f"Data fingerprint {fingerprint(described)}. https://doi.org/10.5281/zenodo.1234567\n",
     )
+
+
+def test_cff_names_the_fingerprint_of_a_release_only(described: PackageCopy) -> None:
+    released = yaml.safe_load(citing.as_cff(citing.citation(described.root)))
+    assert released["identifiers"] == [
+        {
+            "type": "other",
+            "value": fingerprint(described),
+            "description": "Data fingerprint of the Frictionless Data Package tongxiang-digital-economy",
+        }
+    ]
+    set_metadata(described.root, version="1.2.4.dev0")  # between releases every edit would change it
+    assert "identifiers" not in yaml.safe_load(citing.as_cff(citing.citation(described.root)))
+
+
+def test_the_fingerprint_changes_with_any_table(package: PackageCopy) -> None:
+    before = citing.citation(package.root)["fingerprint"]
+    package.edit("units", 2, label="edited")
+    assert citing.citation(package.root)["fingerprint"] == fingerprint(package) != before
 
 
 def test_bibtex_escapes_special_characters(described: PackageCopy) -> None:
@@ -62,7 +90,8 @@ def test_bibtex_escapes_special_characters(described: PackageCopy) -> None:
         "  author = {{Wang Fang} and {Li Lei}},\n"
         "  year = {2026},\n"
         "  version = {1.2.3},\n"
-        "  note = {Frictionless Data Package tongxiang-digital-economy, licence CC-BY-4.0},\n"
+        "  note = {Frictionless Data Package tongxiang-digital-economy, licence CC-BY-4.0, data fingerprint "
+        f"{fingerprint(described)}}},\n"
         "  doi = {10.5281/zenodo.1234567},\n"
         "  url = {https://example.org/tde}\n"
         "}\n"
@@ -177,7 +206,7 @@ def test_cite_one_figure_in_one_paragraph(described: PackageCopy) -> None:
     assert invoke("cite", "--observation", row["observation_id"], "--package", str(described.root)) == (
         0,
         f"“{value}” ({label}, {place}, 2024-01-01 to 2024-12-31). Source: “Wuzhen's economy”, Example Daily, "
-        f"2025-06-04, https://example.org/w. The source says: “{row['evidence']}” Via Wang Fang; Li Lei, "
+        f"2025-06-04, https://example.org/w. The source says: “{row['evidence']}”. Via Wang Fang; Li Lei, "
         f'Tongxiang "Digital Economy" {{Data}} 100% & more_, version 1.2.3, observation {row["observation_id"]}, '
         "https://doi.org/10.5281/zenodo.1234567.\n",
     )
@@ -223,3 +252,44 @@ def test_cite_names_the_installed_version() -> None:
     code, out = invoke("cite", "--format", "text")
     assert code == 0
     assert f"(Version {tde.version()}" in out
+
+
+def source_and_figure(package: PackageCopy) -> tuple[str, str, dict[str, str]]:
+    row = first_observation(package)
+    source = next(s for s in package.rows("sources") if s["source_id"] == row["source_id"])
+    return row["observation_id"], row["source_id"], source
+
+
+@pytest.mark.parametrize("what", ["--source", "--observation"])
+def test_a_source_and_a_figure_in_bibtex(described: PackageCopy, what: str) -> None:
+    observation_id, source_id, source = source_and_figure(described)
+    key = source_id if what == "--source" else observation_id
+    code, out = invoke("cite", what, key, "--format", "bibtex", "--package", str(described.root))
+    lines = out.splitlines()
+    assert (code, lines[0], lines[-1]) == (0, "@misc{" + re.sub(r"[^A-Za-z0-9]", "_", key) + ",", "}")
+    assert f"  url = {{{source['url']}}}," in lines
+    assert f"  publisher = {{{citing.bibtex_escape(source['publisher'])}}}," in lines
+    assert f"  year = {{{source['published'][:4]}}}," in lines
+    assert "https://doi.org/10.5281/zenodo.1234567" in lines[-2]  # the dataset, in the note
+    if what == "--observation":
+        assert lines[1].startswith("  title = {{“")
+
+
+@pytest.mark.parametrize("what", ["--source", "--observation"])
+def test_a_source_and_a_figure_in_csl_and_cff(described: PackageCopy, what: str) -> None:
+    observation_id, source_id, source = source_and_figure(described)
+    key = source_id if what == "--source" else observation_id
+    [item] = json.loads(invoke("cite", what, key, "--format", "csl", "--package", str(described.root))[1])
+    assert (item["type"], item["URL"], item["publisher"]) == ("article-newspaper", source["url"], source["publisher"])
+    cff = yaml.safe_load(invoke("cite", what, key, "--format", "cff", "--package", str(described.root))[1])
+    [reference] = cff["references"]
+    assert (cff["version"], reference["url"], reference["authors"]) == (
+        "1.2.3",
+        source["url"],
+        [{"name": source["publisher"]}],
+    )
+
+
+def test_a_title_in_quotation_marks_is_not_quoted_twice() -> None:
+    assert citing.quoted("“引擎”") == "“引擎”"
+    assert citing.quoted("Digital economy") == "“Digital economy”"

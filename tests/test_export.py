@@ -15,6 +15,7 @@ from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core.report import count
 from tongxiang_digital_economy.use.export import ExportError, export, field_types, plain, schema_frame
 
 runner = CliRunner(catch_exceptions=False)
@@ -185,8 +186,8 @@ def test_an_invalid_package_is_not_exported(package: PackageCopy, tmp_path: Path
     first = report.errors[0]
     assert (result.exit_code, result.output) == (
         1,
-        f"Error: the package has {len(report.errors)} errors (first: {first.location()}: {first.message}); "
-        "fix them (see `validate`) before exporting\n",
+        f"Error: the package has {count(len(report.errors), 'error')} (first: {first.location()}: {first.message}); "
+        "fix the package (see `validate`) before exporting\n",
     )
     assert not target.exists()
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use.chart import chart, period
 from tongxiang_digital_economy.use.plot import PlotError, plot
 
 pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)")
@@ -15,6 +19,7 @@ pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)
 runner = CliRunner(catch_exceptions=False)
 ROOT = Path(__file__).resolve().parents[1]
 README_CHART = ROOT / "docs" / "charts" / "digital-economy-enterprises-tongxiang.svg"
+GDP_CHART = ROOT / "docs" / "charts" / "gdp-tongxiang.svg"
 
 
 @pytest.mark.parametrize("suffix", [".svg", ".png"])
@@ -25,35 +30,135 @@ def test_the_same_data_gives_the_same_bytes(tmp_path: Path, suffix: str) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"a{suffix}", f"b{suffix}"]
 
 
-def test_the_chart_says_what_it_shows(tmp_path: Path) -> None:
-    svg = plot("digital_economy_enterprises", "tongxiang", tmp_path / "c.svg").read_text(encoding="utf-8")
-    for words in (
-        "Digital-economy enterprises: Tongxiang",  # indicator and subject
-        "number (count)",  # the unit on the axis
-        "source grade: state_media",  # sources marked
-        "more than",  # bounds shown as bounds
-        "competing figure",  # conflicts visible
-    ):
-        assert words in svg, words
+def svg_points(svg: str) -> tuple[dict[str, tuple[float, float]], dict[str, float], dict[str, float], list[str]]:
+    """Where the SVG draws things: each point (by observation id), each x label (year -> x), each y label
+    (value -> y), and every text."""
+    root = ElementTree.fromstring(svg)
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    points, values = {}, {}
+    for group in root.iter("{http://www.w3.org/2000/svg}g"):
+        gid = group.get("id", "")
+        use = group.find(".//svg:use", ns)
+        if gid.startswith("point-"):
+            assert use is not None, gid
+            points[gid.removeprefix("point-")] = (float(use.get("x", "nan")), float(use.get("y", "nan")))
+        if gid.startswith("ytick_") and use is not None:  # the tick mark is where the value is
+            values[group.findtext(".//svg:text", "", ns)] = float(use.get("y", "nan"))
+    texts = [(t.text or "", float(t.get("x", "nan"))) for t in root.iter(f"{{{ns['svg']}}}text")]
+    years = {t: x for t, x in texts if t.isdigit() and len(t) == 4}
+    texts_only = [t for t, _ in texts]
+    return points, years, values, texts_only
+
+
+def time_to_x(years: dict[str, float]) -> Callable[[pd.Timestamp], float]:
+    """The SVG x of a date, from two year labels (each at 1 July of its year)."""
+    (a, xa), (b, xb) = sorted(years.items())[0], sorted(years.items())[-1]
+    ta, tb = pd.Timestamp(int(a), 7, 1), pd.Timestamp(int(b), 7, 1)
+    return lambda t: xa + (t - ta).days * (xb - xa) / (tb - ta).days
+
+
+def value_to_y(values: dict[str, float]) -> Callable[[float], float]:
+    (a, ya), (b, yb) = sorted(((float(v.replace(",", "")), y) for v, y in values.items()))[:: len(values) - 1]
+    return lambda v: ya + (v - a) * (yb - ya) / (b - a)
+
+
+@pytest.mark.parametrize("indicator", ["gdp", "digital_economy_enterprises"])
+def test_every_point_is_drawn_where_its_period_and_value_are(tmp_path: Path, indicator: str) -> None:
+    svg = plot(indicator, "tongxiang", tmp_path / "c.svg").read_text(encoding="utf-8")
+    points, years, values, _ = svg_points(svg)
+    x_of, y_of = time_to_x(years), value_to_y(values)
+    rows = chart(indicator, "tongxiang").rows
+    assert set(points) == set(rows["observation_id"])
+    for row in rows.itertuples():
+        start = row.period_start if pd.notna(row.period_start) else row.period_end
+        middle = start + (row.period_end - start) / 2
+        x, y = points[row.observation_id]
+        assert x == pytest.approx(x_of(middle if row.kind != "stock" else row.period_end), abs=0.6), row.period_label
+        assert y == pytest.approx(y_of(row.y), abs=0.6), row.period_label
+        if row.kind == "year":  # a year's flow sits on its year's label
+            assert x == pytest.approx(years[str(row.period_end.year)], abs=1.0)
+        if row.kind == "stock" and (row.period_end.month, row.period_end.day) == (12, 31):
+            # the end of a year is the boundary after its label, never the next year's label
+            year = str(row.period_end.year)
+            next_label = years.get(str(row.period_end.year + 1), years[year] + 2 * (x - years[year]))
+            assert x == pytest.approx((years[year] + next_label) / 2, abs=1.0)
+            assert x < next_label - 10
+
+
+def test_the_gdp_chart_reads_in_words(tmp_path: Path) -> None:
+    svg = plot("gdp", "tongxiang", tmp_path / "g.svg").read_text(encoding="utf-8")
+    _, _, values, texts = svg_points(svg)
+    rows = chart("gdp", "tongxiang").rows
+    assert "GDP: Tongxiang" in texts  # the indicator's label and the subject
+    assert "hundred million yuan" in texts  # the unit in words, the scale the sources write
+    assert not any("e+" in t or "1e" in t or "(yuan)" in t for t in texts)  # no offset, no raw unit id
+    assert any(float(v.replace(",", "")) >= 1000 and "," in v for v in values)  # thousands separators
+    half = rows[rows["kind"] == "half year"].iloc[0]
+    year = rows[(rows["kind"] == "year") & (rows["role"] == "preferred")].iloc[0]
+    assert any(t.startswith(f"{half.y:,.10g} ({half.period_label}) [") for t in texts)
+    assert half.period_label.startswith("H")
+    assert {"figures, full years", "figures, half years"} <= set(texts)  # apart, as separate named series
+    assert any(t.startswith(f"{year.y:,.10g} ({year.period_end.year}) [") for t in texts)
+    assert "Not drawn: 1 figure in billion US dollars (the package holds no exchange rate)." in texts
+    sources = " ".join(t for t in texts if t.startswith(("Sources:", "(")) or "[" in t)
+    for number, line in chart("gdp", "tongxiang").sources:
+        assert f"[{number}]\u00a0{line}" in sources  # every point's note number leads to an outlet and a date
+
+
+def test_bounds_and_other_sources_are_marked(tmp_path: Path) -> None:
+    svg = plot("digital_economy_enterprises", "tongxiang", tmp_path / "e.svg").read_text(encoding="utf-8")
+    texts = svg_points(svg)[3]
+    rows = chart("digital_economy_enterprises", "tongxiang").rows
+    bound = rows[(rows["qualifier"] == "gt") & (rows["role"] == "preferred")].iloc[0]
+    assert any(t.startswith(f">{bound.y:,.10g} (") for t in texts)
+    assert {"more than", "another source's different figure", "figures, at their date"} <= set(texts)
     assert "<dc:date>" not in svg  # no date, so the bytes are stable
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "temporal", "kind", "label"),
+    [
+        ("2023-01-01", "2023-12-31", "flow", "year", "2023"),
+        ("2019-01-01", "2019-06-30", "flow", "half year", "H1 2019"),
+        ("2019-07-01", "2019-12-31", "flow", "half year", "H2 2019"),
+        ("2020-07-01", "2020-09-30", "flow", "quarter", "Q3 2020"),
+        ("2020-01-01", "2020-09-30", "flow", "part of a year", "Jan-Sep 2020"),
+        ("2014-01-01", "2020-12-31", "flow", "several years", "2014-2020"),
+        ("2023-12-31", "2023-12-31", "stock", "stock", "end-2023"),
+        ("2020-01-14", "2020-01-14", "stock", "stock", "2020-01-14"),
+    ],
+)
+def test_each_period_is_named_and_placed(start: str, end: str, temporal: str, kind: str, label: str) -> None:
+    found = period(pd.Timestamp(start), pd.Timestamp(end), temporal)
+    assert (found.kind, found.label) == (kind, label)
+    middle = pd.Timestamp(start) + (pd.Timestamp(end) - pd.Timestamp(start)) / 2
+    assert found.middle == (middle if temporal == "flow" else pd.Timestamp(end))
 
 
 def test_targets_are_drawn_apart(tmp_path: Path) -> None:
     svg = plot("event_guests", "world-internet-conference", tmp_path / "t.svg").read_text(encoding="utf-8")
-    assert "targets (preferred)" in svg and "preferred figures" in svg
-
-
-def test_figures_in_another_currency_are_named_not_drawn(tmp_path: Path) -> None:
-    svg = plot("gdp", "tongxiang", tmp_path / "g.svg").read_text(encoding="utf-8")
-    assert "not drawn: 1 figures in billion_usd" in svg
-    assert "yuan (yuan)" in svg
+    texts = svg_points(svg)[3]
+    assert any(t.startswith("targets, ") for t in texts) and any(t.startswith("figures, ") for t in texts)
 
 
 @pytest.mark.skipif(not README_CHART.is_file(), reason="needs the repository checkout")
-def test_the_readme_chart_is_fresh(tmp_path: Path) -> None:
-    made = plot("digital_economy_enterprises", "tongxiang", tmp_path / README_CHART.name, path=ROOT)
-    assert made.read_bytes() == README_CHART.read_bytes(), "run scripts/build"
-    assert f"]({README_CHART.relative_to(ROOT).as_posix()})" in (ROOT / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("chart_file", "indicator"), [(README_CHART, "digital_economy_enterprises"), (GDP_CHART, "gdp")]
+)
+def test_the_readme_charts_are_fresh(tmp_path: Path, chart_file: Path, indicator: str) -> None:
+    made = plot(indicator, "tongxiang", tmp_path / chart_file.name, path=ROOT)
+    assert made.read_bytes() == chart_file.read_bytes(), "run scripts/build"
+    assert f"]({chart_file.relative_to(ROOT).as_posix()})" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_plot_to_an_unwritable_place_is_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = runner.invoke(cli, ["plot", "gdp", "--subject", "tongxiang", "-o", str(blocker / "c.png")])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: cannot write {blocker / 'c.png'}: {blocker} is a file, not a folder\n",
+    )
 
 
 def test_plot_command(tmp_path: Path) -> None:

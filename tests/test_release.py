@@ -79,7 +79,7 @@ def test_a_malformed_version_is_refused(text: str) -> None:
 def test_no_change_needs_no_bump(package: PackageCopy) -> None:
     change = release.diff(release.snapshot(package.root), release.snapshot(package.root))
     assert (change.bump, change.reasons()) == ("none", [])
-    assert change.to_text().endswith(": none bump needed\nno change")
+    assert change.to_text().endswith(": no bump needed\nno change")
 
 
 def test_a_corrected_value_is_a_patch_with_the_cell_old_and_new(package: PackageCopy) -> None:
@@ -156,13 +156,20 @@ def test_a_description_is_a_patch(package: PackageCopy) -> None:
     assert release.diff(old, release.snapshot(package.root)).reasons() == [("patch", "package metadata changed")]
 
 
+def kept_files(package: PackageCopy) -> dict[str, str]:
+    return dict(json.loads((package.root / "releases" / "1.0.0.json").read_text())["files"])
+
+
 def test_a_fingerprint_says_changed_where_a_package_shows_cells(released: PackageCopy) -> None:
     released.edit("units", 2, label="edited")
     key = released.rows("units")[0]["unit"]
     code, out = invoke("diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"))
     assert code == 0
     assert out.splitlines() == [
-        f"release 1.0.0 -> {released.root} (1.0.0): patch bump needed",
+        f"release 1.0.0 -> {released.root} (1.0.0): a patch bump needed",
+        "note: the cells of release 1.0.0 are not here, so changed rows are only named: "
+        f"{released.root} has no git history (looked for its {len(kept_files(released))} recorded blobs, tag v1.0.0); "
+        "run the diff in a clone with the history to see old -> new values",
         "  patch: units: 1 row changed",
         "units: 1 row changed",
         f"  ~ {key}: changed",

@@ -25,6 +25,9 @@ ENV = {
 }
 
 
+HOME = "https://example.org/tongxiang-digital-economy"
+
+
 def run(clone: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(list(args), cwd=clone, capture_output=True, text=True, env=ENV)
 
@@ -63,7 +66,12 @@ def clone(tmp_path: Path) -> Path:
         rest.unlink()  # start as before the first release
     d = (clone / "datapackage.json").read_text(encoding="utf-8")
     version = d.split('"version": "', 1)[1].split('"', 1)[0]
-    (clone / "datapackage.json").write_text(d.replace(f'"version": "{version}"', '"version": "1.0.0.dev0"'))
+    d = d.replace(f'"version": "{version}"', '"version": "1.0.0.dev0"')
+    # A release needs a way to find the data (scripts/release refuses without one); a test address stands in.
+    d = d.replace(
+        '"name": "tongxiang-digital-economy",', f'"name": "tongxiang-digital-economy",\n  "homepage": "{HOME}",', 1
+    )
+    (clone / "datapackage.json").write_text(d)
     assert script(clone, "build").returncode == 0
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
         assert run(clone, "git", *args).returncode == 0
@@ -116,8 +124,14 @@ def test_release_then_a_patch_with_one_corrected_value(clone: Path) -> None:
     ) in changelog
     assert run(clone, "git", "tag").stdout.split() == ["v1.0.0", "v1.0.1"]
     assert tde(clone, "diff", "1.0.0", "1.0.1").stdout.splitlines()[0] == (
-        "release 1.0.0 -> release 1.0.1: patch bump needed"
+        "release 1.0.0 -> release 1.0.1: a patch bump needed"
     )
+    # Without tags (a clone that did not fetch them) the kept releases still give old -> new, from their blobs.
+    assert run(clone, "git", "tag", "-d", "v1.0.0", "v1.0.1").returncode == 0
+    assert tde(clone, "diff", "1.0.0", "1.0.1").stdout.splitlines()[-1] == f"  ~ {source_id}: title: {old!r} -> {new!r}"
+    kept = json.loads((clone / "releases" / "1.0.1.json").read_text())
+    assert kept["commit"] == run(clone, "git", "rev-parse", "HEAD~1").stdout.strip()
+    assert set(kept["files"]) >= {"datapackage.json", "data/sources.csv", "schemas/sources.schema.json"}
     assert script(clone, "sync-version").returncode == 0
     notes = script(clone, "release-notes", "1.0.1", "--json", str(clone.parent / "diff.json"))
     assert notes.stdout.startswith(
@@ -148,3 +162,16 @@ def test_release_refuses_a_dirty_tree_and_a_too_small_bump(clone: Path) -> None:
         "release: 1.1.0 is a minor release, but the change since 1.0.0 needs a major one: "
         "indicators: 1 row removed; sources: 1 row changed\n",
     )
+
+
+def test_release_refuses_a_citation_that_cannot_find_the_data(clone: Path) -> None:
+    path = clone / "datapackage.json"
+    path.write_text(path.read_text().replace(f'  "homepage": "{HOME}",\n', ""))
+    assert run(clone, "git", "commit", "-q", "-am", "No homepage").returncode == 0
+    result = script(clone, "release", "major", "--date", "2026-12-01")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "release: the citation gives no way to find the data: set `homepage` (the repository or landing page URL) "
+        "or `id` (a DOI) in datapackage.json, then run scripts/build\n",
+    )
+    assert run(clone, "git", "tag").stdout == ""

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.use.text_search import SearchError, fold, text_columns
+from tongxiang_digital_economy.use.text_search import SearchError, fold, indicators, stem, text_columns, themes
 
 runner = CliRunner(catch_exceptions=False)
 
@@ -24,10 +24,80 @@ def test_simplified_and_traditional_find_the_same_rows() -> None:
     assert simplified.equals(traditional)
     texts = set(simplified["text"])
     assert any("烏鎮" in t for t in texts) and any("乌镇" in t for t in texts)
-    written_alike = tde.load("indicators")["evidence"]
-    either = written_alike.str.contains("乌镇") | written_alike.str.contains("烏鎮")
-    found = set(simplified.loc[(simplified["table"] == "indicators") & (simplified["column"] == "evidence"), "key"])
-    assert found == set(tde.load("indicators").loc[either, "observation_id"])
+
+
+def wuzhen_names() -> set[str]:
+    place = tde.load("places").set_index("place_id").loc["wuzhen"]
+    return {fold(n) for n in [place["name"], place["name_zh"], *str(place["aliases"]).split("|")] if n}
+
+
+def test_a_name_finds_its_other_names_in_either_language() -> None:
+    english, chinese = tde.search("Wuzhen"), tde.search("乌镇")
+    assert english.equals(chinese)
+    evidence = tde.load("indicators").set_index("observation_id")["evidence"].dropna()
+    names = wuzhen_names()
+    written = {k for k, text in evidence.items() if any(n in fold(text) for n in names)}
+    found = set(english.loc[(english["table"] == "indicators") & (english["column"] == "evidence"), "key"])
+    assert found == written
+    # The rows about Wuzhen are found by their subject even where no text names it.
+    about = set(tde.load("indicators").query("place_id == 'wuzhen'")["observation_id"])
+    assert about <= set(english.loc[english["table"] == "indicators", "key"])
+    rows = english[english["table"] == "indicators"]
+    assert set(rows.loc[rows["column"] == "place_id", "key"]) == about - set(
+        rows.loc[rows["column"] != "place_id", "key"]
+    )
+
+
+def test_english_words_match_in_any_form_and_order() -> None:
+    hits = tde.search("core industry")
+    definitions = tde.load("indicator_definitions").set_index("indicator")["label"]
+    found = set(hits.loc[(hits["table"] == "indicator_definitions") & (hits["column"] == "label"), "key"])
+    plural = {k for k, label in definitions.items() if "core" in label.lower() and "industries" in label.lower()}
+    assert plural and plural <= found
+    assert set(tde.search("industries core")["key"]) == set(hits["key"])
+    assert stem("industries") == "industry" and stem("conferences") == "conference" and stem("gdp") == "gdp"
+
+
+def test_search_gdp_leads_to_the_series_in_one_step() -> None:
+    result = runner.invoke(cli, ["search", "gdp"])
+    found = indicators("gdp")
+    assert result.exit_code == 0 and found["indicator"].iloc[0] == "gdp"  # the exact id first
+    figures = tde.load("indicators").query("indicator == 'gdp'")
+    subject = figures["place_id"].value_counts().index[0]
+    years = sorted(figures.loc[figures["place_id"] == subject, "year"].dropna().astype(int))
+    lines = result.output.splitlines()
+    label = tde.load("indicator_definitions").set_index("indicator").at["gdp", "label"]
+    assert lines[0] == f"{len(found)} indicators for 'gdp':"
+    assert lines[1] == f"  gdp: {label} (economy; {len(figures)} figures)"
+    assert lines[2].startswith(f"    about: {subject} ({years[0]}-{years[-1]})")
+    assert lines[3] == f"    tongxiang-digital-economy series gdp --subject {subject}"
+    series = runner.invoke(cli, lines[3].split()[1:])
+    assert series.exit_code == 0 and "preferred" in series.output
+
+
+def test_an_empty_query_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["search"])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        "Error: give words to search for (TEXT), or a theme (--theme THEME)",
+    )
+    with pytest.raises(SearchError):
+        tde.search("  ")
+
+
+def test_help_lists_the_themes() -> None:
+    text = " ".join(runner.invoke(cli, ["search", "--help"]).output.split())
+    assert ", ".join(themes()) in text
+
+
+def test_investment_at_the_conference_is_one_theme() -> None:
+    hits = tde.search("World Internet Conference", theme="investment")
+    definitions = tde.load("indicator_definitions").set_index("indicator")
+    figures = tde.load("indicators").set_index("observation_id")
+    found = hits.loc[hits["table"] == "indicators", "key"]
+    money = {k for k in found if definitions.at[figures.at[k, "indicator"], "dimension"] == "currency"}
+    contracts = set(figures.index[figures["indicator"] == "cooperation_projects_contract_amount"])
+    assert contracts and contracts <= money  # the contract amounts signed at the conference, with investment
 
 
 def test_searched_columns_come_from_the_schemas() -> None:
@@ -64,8 +134,8 @@ def test_unknown_theme() -> None:
     with pytest.raises(SearchError) as caught:
         tde.search("x", theme="nope")
     assert str(caught.value) == message
-    result = runner.invoke(cli, ["search", "x", "--theme", "nope"])
-    assert (result.exit_code, result.output) == (1, f"Error: {message}\n")
+    result = CliRunner().invoke(cli, ["search", "x", "--theme", "nope"])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (2, f"Error: Invalid value for --theme: {message}")
 
 
 def test_search_command_names_rows_tables_and_sources() -> None:
@@ -75,13 +145,13 @@ def test_search_command_names_rows_tables_and_sources() -> None:
     rows = hits.drop_duplicates(["table", "key"])
     counts = ", ".join(f"{t} {n}" for t, n in rows["table"].value_counts(sort=False).items())
     lines = result.output.splitlines()
-    assert lines[0] == f"{len(rows)} rows mention '烏鎮': {counts}"
+    assert f"{len(rows)} rows match '烏鎮' ({len(hits)} cells): {counts}" in lines
     assert lines[-1].startswith(f"sources ({hits['source_id'].nunique()}): ")
 
 
 def test_search_command_finds_nothing() -> None:
     result = runner.invoke(cli, ["search", "no such words anywhere"])
-    assert (result.exit_code, result.output) == (0, "nothing mentions 'no such words anywhere'\n")
+    assert (result.exit_code, result.output) == (0, "no rows mention 'no such words anywhere'\n")
 
 
 def test_search_json_equals_the_api() -> None:

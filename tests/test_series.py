@@ -154,7 +154,7 @@ def test_series_command_needs_a_subject_when_there_are_several() -> None:
     result = runner.invoke(cli, ["series", "digital_economy_enterprises"])
     assert result.exit_code == 1
     assert result.output == (
-        "Error: digital_economy_enterprises has figures about 4 subjects; name one with subject: tongxiang, "
+        "Error: digital_economy_enterprises has figures about 4 subjects; name one (--subject): tongxiang, "
         "tongxiang-economic-development-zone, wuzhen, wuzhen-avenue-scitech-zone\n"
     )
 
@@ -183,3 +183,16 @@ def test_a_date_known_to_the_month_or_year_counts_as_its_first_day() -> None:
 
     dates = first_day(pd.Series(["2018", "2018-11", "2018-11-06", None], dtype="string"))
     assert [None if pd.isna(d) else str(d.date()) for d in dates] == ["2018-01-01", "2018-11-01", "2018-11-06", None]
+
+
+def test_a_series_of_one_edition_of_the_conference(package: PackageCopy) -> None:
+    rows = package.rows("indicators")
+    for row in rows:
+        if row["indicator"] == "event_guests" and row["period_end"] == "2023-11-10":
+            row["event_id"] = "wic-2023"
+    package.write("indicators", rows)
+    s = tde.series("event_guests", subject="wic-2023", path=package.root)
+    assert set(s["event_id"]) == {"wic-2023"} and set(s["subject"]) == {"world-internet-conference"}
+    assert list(s["role"]) == ["preferred", "corroborating", "corroborating"]
+    whole = tde.series("event_guests", subject="world-internet-conference", path=package.root)
+    assert (whole["event_id"] == "wic-2023").sum() == 3 and whole["event_id"].isna().sum() == len(whole) - 3

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .core.exceptions import TDEError
+from .core.report import count
 from .io.stamp import check_stamps
 from .io.stamp import stamp as stamp_package
 from .schema import descriptor
@@ -32,7 +33,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def converts_errors(command: F) -> F:
-    """Turn library errors into click errors at the CLI boundary, never a traceback."""
+    """Turn library errors into click errors at the CLI boundary, never a traceback.
+
+    A TDEError is a fault the user can fix (exit 1). An OSError that reaches here is the machine refusing a
+    file the user named (a read-only folder, a full disk): it is said as such, with the file and the reason,
+    also exit 1. Anything else is a bug and surfaces as one.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -40,17 +46,29 @@ def converts_errors(command: F) -> F:
             return command(*args, **kwargs)
         except TDEError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(os_message(exc)) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+def os_message(exc: OSError) -> str:
+    """An OSError as one line: the file, then the system's reason."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+PACKAGE_HELP = "The data package folder (or its datapackage.json); default: the installed package."
+
+
 def package_option(command: F) -> F:
+    """--package PATH, the same on every command: a path that does not exist is a usage error (exit 2)."""
     return click.option(
         "--package",
         "package_path",
-        type=click.Path(path_type=Path),
+        type=click.Path(exists=True, path_type=Path),
         default=None,
-        help="A data package folder (default: the installed package).",
+        help=PACKAGE_HELP,
     )(command)
 
 
@@ -141,10 +159,7 @@ def validate(
     if as_json or fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     elif quiet:
-        errors = [
-            f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in report.sorted() if p.severity == "error"
-        ]
-        click.echo("\n".join([*errors, report.to_text().splitlines()[-1]]))
+        click.echo(report.to_text(warnings=False))
     else:
         click.echo(report.to_text())
     sys.exit(1 if failed else 0)
@@ -160,7 +175,7 @@ def validate(
 )
 @converts_errors
 def info(package_path: Path | None, by: str | None) -> None:
-    """Show the version, the tables with their row counts, and the sources.
+    """Show the version, the tables with their row counts and how many figures agree (--by: rows per source, ...).
 
     \b
     Example:
@@ -281,15 +296,14 @@ def show(
     "--format",
     "fmt",
     type=click.Choice(["all", "text", "bibtex", "cff", "csl"]),
-    default="all",
-    show_default=True,
-    help="The dataset citation's format (csl is CSL-JSON).",
+    default=None,
+    help="The citation's format (csl is CSL-JSON); default: all for the dataset, text for --source and --observation.",
 )
 @click.option("--source", "source_id", metavar="ID", help="Cite one source document instead (a sources.source_id).")
 @click.option("--observation", "observation_id", metavar="ID", help="Cite one figure, with its source and evidence.")
 @package_option
 @converts_errors
-def cite(fmt: str, source_id: str | None, observation_id: str | None, package_path: Path | None) -> None:
+def cite(fmt: str | None, source_id: str | None, observation_id: str | None, package_path: Path | None) -> None:
     """Print the citation for this exact version, one source document, or one figure.
 
     \b
@@ -297,15 +311,29 @@ def cite(fmt: str, source_id: str | None, observation_id: str | None, package_pa
         tongxiang-digital-economy cite --format bibtex
         tongxiang-digital-economy cite --source chinadaily-2020-01-14-digital-economy-booms
         tongxiang-digital-economy cite --observation cctv-outputnews-2025-06-04-wuzhen-town-economy-001
+        tongxiang-digital-economy cite --observation cctv-outputnews-2025-06-04-wuzhen-town-economy-001 --format bibtex
     """
     if source_id is not None and observation_id is not None:
         raise click.UsageError("give --source or --observation, not both")
     if source_id is not None:
-        click.echo(citing.source_citation(source_id, package_path))
+        click.echo(citing.source_citation(source_id, package_path, fmt or "text"))
     elif observation_id is not None:
-        click.echo(citing.observation_citation(observation_id, package_path))
+        click.echo(citing.observation_citation(observation_id, package_path, fmt or "text"))
     else:
-        click.echo(citing.cite(fmt, package_path))
+        click.echo(citing.cite(fmt or "all", package_path))
+
+
+def release_side(spec: str | None, param: str) -> str | None:
+    """A diff side as given: a path that does not exist and is no version (X.Y.Z) is a usage error (exit 2)."""
+    from .release.versions import VERSION
+
+    if spec is not None and not VERSION.match(spec) and not Path(spec).exists():
+        raise click.BadParameter(
+            f"{spec} does not exist; give a package folder, a datapackage.json, a fingerprint file or a kept "
+            "release version (X.Y.Z)",
+            param_hint=param,
+        )
+    return spec
 
 
 @cli.command(name="diff")
@@ -314,26 +342,39 @@ def cite(fmt: str, source_id: str | None, observation_id: str | None, package_pa
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option(
     "--releases",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="Folder of kept release fingerprints (default: releases/ beside the installed package).",
+    help="Folder of kept release fingerprints (default: releases/ beside the package, else the installed one's).",
 )
+@package_option
 @converts_errors
-def diff_command(old: str, new: str | None, fmt: str, releases: Path | None) -> None:
+def diff_command(old: str, new: str | None, fmt: str, releases: Path | None, package_path: Path | None) -> None:
     """Compare two versions: rows, fields and tables added, removed or changed, and the bump needed.
 
     OLD and NEW are each a package folder, a datapackage.json, or a kept release version (releases/X.Y.Z.json);
-    without NEW, the installed package (in a checkout: the checkout).
-    Rows are keyed by primary key; a changed cell is shown old -> new where both sides are packages.
+    without NEW, the package (--package, else the installed one: in a checkout, the checkout). A changed cell
+    is shown old -> new; a kept release's cells are read from git (the blobs and commit its fingerprint
+    records), and where git cannot give them the diff says so.
 
     \b
     Example:
         tongxiang-digital-economy diff 1.0.0 .
+        tongxiang-digital-economy diff 1.0.0 --package my-edited-copy/
         tongxiang-digital-economy diff 1.0.0 1.1.0 --format markdown
     """
     from . import release
 
-    change = release.diff(release.open_side(old, releases), release.open_side(new, releases))
+    old_spec = release_side(old, "OLD")
+    new_spec = release_side(new, "NEW")
+    if new_spec is not None and package_path is not None:
+        raise click.UsageError("give the new side once: as NEW or as --package PATH")
+    folder = releases if releases is not None else release.releases_dir(package_path)
+    if releases is None and not folder.is_dir():  # a copy without releases/: the installed package's
+        folder = release.releases_dir()
+    change = release.diff(
+        release.open_side(old_spec, folder),
+        release.open_side(new_spec if new_spec is not None else package_path, folder),
+    )
     if fmt == "json":
         click.echo(json.dumps(change.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -342,41 +383,50 @@ def diff_command(old: str, new: str | None, fmt: str, releases: Path | None) -> 
 
 @cli.command(name="check-version")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@package_option
 @converts_errors
-def check_version(path: Path | None) -> None:
+def check_version(path: Path | None, package_path: Path | None) -> None:
     """Check that the declared version is large enough for the change since the last kept release.
 
     Exits 1 naming the bump needed (Data Package Version recipe) when it is not. CI runs it on the checkout.
 
     \b
     Example:
-        tongxiang-digital-economy check-version .
+        tongxiang-digital-economy check-version --package .
     """
     from . import release
 
-    click.echo(release.check_version(path))
+    click.echo(release.check_version(one_package(path, package_path)))
 
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@package_option
 @converts_errors
-def fingerprint(path: Path | None) -> None:
+def fingerprint(path: Path | None, package_path: Path | None) -> None:
     """Print a package's fingerprint (per-table row hashes keyed by primary key, and the schemas) as JSON.
 
     `scripts/release` keeps one per release in releases/; `diff` and `check-version` compare against them.
 
     \b
     Example:
-        tongxiang-digital-economy fingerprint . > /tmp/now.json
+        tongxiang-digital-economy fingerprint --package . > /tmp/now.json
     """
     from . import release
 
-    click.echo(json.dumps(release.fingerprint(path), ensure_ascii=False, indent=1, sort_keys=True))
+    found = release.fingerprint(one_package(path, package_path))
+    click.echo(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
-@package_option
+@click.option(
+    "--package",
+    "package_path",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="The data package folder to stamp (required: the installed package is never stamped by default).",
+)
 @click.option(
     "--check",
     is_flag=True,
@@ -387,7 +437,7 @@ def stamp(path: Path | None, package_path: Path | None, check: bool) -> None:
     """Record the byte counts and hashes of a package's CSV files in its datapackage.json.
 
     Run it after editing a table on purpose; validation then checks the files against the new facts. Name
-    the package with --package PATH (PATH alone also works).
+    the package with --package PATH (PATH alone also works); in a checkout, `--package .`.
 
     \b
     Example:
@@ -459,35 +509,77 @@ def series_command(
     print_frame(found, fmt, f"no {status} figures")
 
 
+def installed_themes() -> str:
+    """The installed package's themes, for --help, read from its Table Schema alone (--help imports no pandas);
+    a broken package says where to look instead."""
+    from .core.paths import package_dir
+    from .schema.descriptor import resource, table_schema
+
+    try:
+        base = package_dir()
+        schema = table_schema(base, resource(descriptor.read_descriptor(base), "indicator_definitions"))
+        theme = next(f for f in schema["fields"] if f["name"] == "theme")
+        return ", ".join(str(t) for t in theme["constraints"]["enum"])
+    except (TDEError, OSError, KeyError, StopIteration, TypeError):
+        return "see `show indicator_definitions`"
+
+
 @cli.command(name="search")
 @click.argument("text", default="")
-@click.option("--theme", default=None, help="Only indicators (and definitions) of this theme, e.g. investment.")
+@click.option(
+    "--theme",
+    default=None,
+    help=f"Only indicators (and definitions) of this theme; alone, every figure of it. Themes: {installed_themes()}.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @package_option
 @converts_errors
 def search_command(text: str, theme: str | None, fmt: str, package_path: Path | None) -> None:
-    """Find the rows, tables and sources that mention TEXT (English or Chinese, 乌镇 finds 烏鎮 too).
+    """Find the indicators, rows and sources that mention TEXT, in English or Chinese.
+
+    A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it; English
+    words match in any form ("core industry" finds "core industries"). The indicators found come first, each
+    with its subjects, years and the command that gives its series.
 
     \b
     Example:
-        tongxiang-digital-economy search 烏鎮
+        tongxiang-digital-economy search gdp
+        tongxiang-digital-economy search Wuzhen
+        tongxiang-digital-economy search "core industry"
         tongxiang-digital-economy search --theme investment
     """
+    from .core.exceptions import SearchError
     from .use.text_search import search, summary
 
-    hits = search(text, theme, package_path)
+    if not text.strip() and theme is None:
+        raise click.UsageError("give words to search for (TEXT), or a theme (--theme THEME)")
+    try:
+        hits = search(text, theme, package_path)
+    except SearchError as exc:
+        raise click.BadParameter(str(exc), param_hint="--theme") from None
     if fmt != "table":
         print_frame(hits, fmt, "")
         return
+    found = hits.attrs["indicators"]
+    what = repr(text) if text.strip() else f"theme {theme}"
+    if len(found):
+        click.echo(f"{count(len(found), 'indicator')} for {what}:")
+        for row in found.itertuples():
+            click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
+            if row.subjects:
+                click.echo(f"    about: {row.subjects}")
+                click.echo(f"    {row.command}")
+        click.echo("")
     if not len(hits):
-        click.echo(f"nothing mentions {text!r}")
+        click.echo(f"no rows mention {what}")
         return
-    found = summary(hits)
-    counts = ", ".join(f"{table} {n}" for table, n in found["rows"].items())
-    click.echo(f"{sum(found['rows'].values())} rows mention {text!r}: {counts}")
+    rows = summary(hits)
+    counts = ", ".join(f"{table} {n}" for table, n in rows["rows"].items())
+    total = sum(rows["rows"].values())
+    click.echo(f"{count(total, 'row')} match {what} ({count(len(hits), 'cell')}): {counts}")
     shown = hits.assign(text=hits["text"].str.slice(0, 60))
     click.echo(shown[["table", "key", "column", "text"]].to_string(index=False))
-    click.echo(f"sources ({len(found['sources'])}): {', '.join(found['sources'])}")
+    click.echo(f"sources ({len(rows['sources'])}): {', '.join(rows['sources'])}")
 
 
 @cli.command(name="export")

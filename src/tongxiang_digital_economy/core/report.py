@@ -30,12 +30,22 @@ class Problem:
     # The ids of the other rows a problem is about (a conflict's group, the sources that agree), complete: the
     # message cuts its listing, JSON and the API carry every id.
     related: tuple[str, ...] = ()
+    # The table a foreign-key problem points into, so that errors which follow from a broken table are told apart.
+    refers_to: str | None = None
 
     @classmethod
-    def of(cls, type_id: str, table: str | None, row: int | None, field: str | None, message: str) -> Problem:
+    def of(
+        cls,
+        type_id: str,
+        table: str | None,
+        row: int | None,
+        field: str | None,
+        message: str,
+        refers_to: str | None = None,
+    ) -> Problem:
         """A problem of a registered type (its severity and layer come from the registry)."""
         kind = PROBLEMS[type_id]
-        return cls(table, row, field, type_id, kind.severity, message, kind.layer)
+        return cls(table, row, field, type_id, kind.severity, message, kind.layer, refers_to=refers_to)
 
     def location(self) -> str:
         parts = [self.table or "package"]
@@ -93,17 +103,59 @@ class Report:
             "problems": [{**asdict(p), "related": list(p.related)} for p in self.sorted()],
         }
 
-    def to_text(self, infos: bool = False) -> str:
-        """The report for a person: one line per problem (findings too, with `infos`), then a summary."""
-        shown = [p for p in self.sorted() if infos or p.severity != "info"]
-        lines = [f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in shown]
+    def follow_ons(self) -> dict[str, list[Problem]]:
+        """Foreign-key errors into a table that has errors of its own, by that table.
+
+        One bad byte in places.csv makes its row unreadable, and then every row of every table that refers to
+        it fails its foreign key: the cause is the one error in places, the rest follow from it.
+        """
+        broken = {p.table for p in self.errors if p.rule != "foreign-key" and p.layer in ("descriptor", "structure")}
+        grouped: dict[str, list[Problem]] = {}
+        for p in self.errors:
+            if p.rule == "foreign-key" and p.refers_to is not None and p.refers_to in broken:
+                grouped.setdefault(p.refers_to, []).append(p)
+        return grouped
+
+    def to_text(self, infos: bool = False, warnings: bool = True) -> str:
+        """The report for a person: one line per problem, then a summary. Foreign-key errors that follow from
+        a broken table are counted under that table's first error (`--json` lists each); warnings are left out
+        with `warnings=False`, findings shown with `infos`."""
+        follow_ons = self.follow_ons()
+        hidden = {id(p) for group in follow_ons.values() for p in group}
+        shown = [
+            p
+            for p in self.sorted()
+            if id(p) not in hidden and (infos or p.severity != "info") and (warnings or p.severity != "warning")
+        ]
+        lines = []
+        for p in shown:
+            lines.append(f"{p.location()}: {p.severity} [{p.rule}] {p.message}")
+            if p.table in follow_ons and p.severity == "error" and p.rule != "foreign-key":
+                lines.append(follow_on_line(p.table, follow_ons.pop(p.table)))
         checked = f"{self.package}" + (f" against the archive {self.archive}" if self.archive else "")
         verdict = "valid" if self.valid else "INVALID"
         lines.append(
-            f"{verdict}: {checked}: {len(self.errors)} errors, {len(self.warnings)} warnings, "
-            f"{len(self.infos)} figures corroborated"
+            f"{verdict}: {checked}: {count(len(self.errors), 'error')}, {count(len(self.warnings), 'warning')}, "
+            f"{count(len(self.infos), 'figure')} corroborated"
         )
         return "\n".join(lines)
+
+
+def count(n: int, noun: str) -> str:
+    """`1 error`, `2 errors`, `0 errors`."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def follow_on_line(table: str, problems: list[Problem]) -> str:
+    """The foreign-key errors that follow from `table`'s own errors, counted by the table they are in."""
+    by_table: dict[str, int] = {}
+    for p in problems:
+        by_table[p.table or "package"] = by_table.get(p.table or "package", 0) + 1
+    tables = ", ".join(f"{name} {n}" for name, n in sorted(by_table.items()))
+    return (
+        f"  and {count(len(problems), 'row')} of {count(len(by_table), 'table')} that refer to {table} "
+        f"[foreign-key] ({tables}): fix {table} first (`--json` lists each)"
+    )
 
 
 problem = Problem.of

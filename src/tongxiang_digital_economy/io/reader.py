@@ -587,7 +587,7 @@ def describe(f: dict[str, Any]) -> str:
     kind, fmt = f.get("type", "string"), f.get("format", "default")
     words = {
         "integer": "integer (ASCII digits, 64-bit)",
-        "number": "finite number (ASCII digits, no spaces, no NaN or infinity)",
+        "number": "finite number (ASCII digits, sign, point, exponent as in 6.8e3; no spaces, NaN or infinity)",
         "boolean": "boolean (" + "/".join(f.get("trueValues", TRUE_VALUES) + f.get("falseValues", FALSE_VALUES)) + ")",
         "date": "date (YYYY-MM-DD, a day on the calendar)",
         "year": "year (four ASCII digits)",
@@ -728,6 +728,7 @@ def orphans(
                 ", ".join(fields),
                 f"{excerpt(value)} is not a {', '.join(ref_fields)} of {resource}: add that row to {resource}, "
                 "or correct the value",
+                refers_to=resource,
             )
         )
     return found

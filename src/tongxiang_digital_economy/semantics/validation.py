@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import problems as P
-from ..core.exceptions import ArchiveNotFoundError, DescriptorError, RuleCrash
+from ..core.exceptions import ArchiveNotFoundError, DescriptorError, RuleCrash, TDEError
 from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
 from ..core.report import Problem, Report, problem
 from ..io.load import decimal_text, finished, read_resource
@@ -186,14 +186,22 @@ def check_file_facts(base: Path, res: dict[str, Any]) -> list[Problem]:
 
 
 def fix_for_facts(base: Path) -> str:
-    """How to fix a stale hash: reinstall the shipped package; stamp a copy that was changed on purpose."""
+    """How to fix a stale hash: reinstall a wheel's copy; stamp a checkout or a copy that was changed on purpose.
+
+    Only the copy inside an installed wheel (`tongxiang_digital_economy/package/`) is "the installed data": an
+    editable install reads the checkout itself, where a maintainer edits the CSV files and must stamp them.
+    """
     try:
-        shipped = base.resolve() == bundled_package_dir().resolve()
-    except OSError:
-        shipped = False
-    if shipped:
+        here = base.resolve()
+        installed = here == bundled_package_dir().resolve() and (here.parent / "__init__.py").is_file()
+    except (OSError, TDEError):
+        installed = False
+    if installed:
         return "the installed data was changed: reinstall tongxiang-digital-economy"
-    return f"if you changed the file on purpose, run `tongxiang-digital-economy stamp {base}` to record it"
+    return (
+        f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {base}` "
+        "(or scripts/build in a checkout) to record it"
+    )
 
 
 def read_archive(

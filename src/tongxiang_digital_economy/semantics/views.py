@@ -28,6 +28,7 @@ from ..text.quantities import Lexicon, cut_from, read, status_cues, unit_reading
 from .anchors import anchor_view
 from .claims import claim_key, conflicts, intervals
 from .distinct import per_distinct_rows, spread
+from .identity import identity_columns
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
@@ -119,6 +120,7 @@ def views(
             if table in frames:
                 names = pd.Series([generic] * len(frames[table]), index=frames[table].index, dtype=object)
                 derived[table] = frames[table].assign(generic_names=names)
+    derived = identity_columns(frames, derived)
     out = {}
     for table, frame in derived.items():
         tables_read = {keys.get(table, {}).get(n.partition(".")[0], ("", ""))[0] for n in needs.get(table, [])}

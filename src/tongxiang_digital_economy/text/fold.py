@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 # Pinyin that some mirror sites insert after characters, 預(yù)估 or 3萬(wàn): not part of what the source wrote.
@@ -89,3 +90,33 @@ def names_in(passage: str, names: list[str]) -> bool:
         elif fold(name) in folded:
             return True
     return False
+
+
+# --- names compared for duplicate identities (微醫 / 微医, WeDoctor / We Doctor, 新凤鸣集团股份有限公司 / 新凤鸣) ---
+
+# Punctuation and symbols of both scripts; letters, digits and CJK characters are kept.
+PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def exact_key(name: str) -> str:
+    """The name in simplified script, case folded, without white space or punctuation."""
+    return PUNCTUATION.sub("", squash(name))
+
+
+def suffix_keys(suffixes: Iterable[str]) -> tuple[str, ...]:
+    """The company suffixes as exact keys, longest first (so 股份有限公司 goes before 有限公司)."""
+    keys = {exact_key(s) for s in suffixes}
+    return tuple(sorted((k for k in keys if k), key=len, reverse=True))
+
+
+def stem_key(name: str, suffixes: tuple[str, ...]) -> str:
+    """The exact key with company suffixes stripped from its end, repeatedly (集团股份有限公司 → the stem)."""
+    key = exact_key(name)
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in suffixes:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key = key[: -len(suffix)]
+                stripped = True
+    return key

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -29,6 +30,7 @@ import pandas as pd
 
 from ..core.exceptions import ExportError
 from ..core.paths import package_dir
+from ..core.report import count
 from ..io.atomic import atomic_write as replace_atomically
 from ..io.load import as_written, decimal_text, load, tables
 from ..schema.descriptor import read_descriptor, resource, table_schema
@@ -100,7 +102,33 @@ def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path
         raise ExportError(f"{dest} exists; pass --force to replace it")
     if dest.is_dir():
         raise ExportError(f"{dest} is a folder; give a file name")
-    return replace_atomically(dest, write)
+    check_writable(dest)
+    try:
+        return replace_atomically(dest, write)
+    except (OSError, sqlite3.Error) as exc:  # the machine refuses the file: say which and why
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ExportError(f"cannot write {dest}: {reason}") from None
+
+
+def check_writable(dest: Path) -> None:
+    """Refuse at once a destination under a file (a file cannot hold a folder); the OS says the rest on writing."""
+    blocking = next((d for d in dest.parents if d.exists() and not d.is_dir()), None)
+    if blocking is not None:
+        raise ExportError(f"cannot write {dest}: {blocking} is a file, not a folder")
+
+
+EXTRAS = {"parquet": ("pyarrow", "Parquet"), "xlsx": ("openpyxl", "XLSX")}
+
+
+def needs_extra(fmt: str) -> None:
+    """Refuse at once, before any work, a format whose library is not installed."""
+    if fmt not in EXTRAS:
+        return
+    module, name = EXTRAS[fmt]
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise ExportError(f"{name} export needs {module}: pip install 'tongxiang-digital-economy[export]'") from None
 
 
 def export(
@@ -119,6 +147,7 @@ def export(
     """
     if fmt not in FORMATS:
         raise ExportError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    needs_extra(fmt)
     all_tables = tables(path)
     names = list(names) if names else all_tables
     for name in names:
@@ -137,6 +166,7 @@ def export(
     for target in targets:  # refuse before writing anything, so a refused export leaves nothing half done
         if target.exists() and not force:
             raise ExportError(f"{target} exists; pass --force to replace it")
+        check_writable(target)
     if validate:
         check_valid(path)
     writer = WRITERS[fmt]
@@ -162,8 +192,8 @@ def check_valid(path: str | Path | None) -> None:
     if not report.valid:
         first = report.errors[0]
         raise ExportError(
-            f"the package has {len(report.errors)} errors (first: {first.location()}: {first.message}); "
-            "fix them (see `validate`) before exporting"
+            f"the package has {count(len(report.errors), 'error')} (first: {first.location()}: {first.message}); "
+            "fix the package (see `validate`) before exporting"
         )
 
 
@@ -263,7 +293,7 @@ def write_sqlite(tmp: Path, names: list[str], path: str | Path | None) -> None:
                 conn.executemany(f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', rows)
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
-            raise ExportError(f"{len(broken)} rows break a foreign key in SQLite (first: {broken[0]})")
+            raise ExportError(f"{count(len(broken), 'row')} break a foreign key in SQLite (first: {broken[0]})")
     except sqlite3.IntegrityError as exc:
         raise ExportError(f"SQLite refused the rows: {exc}") from None
     finally:

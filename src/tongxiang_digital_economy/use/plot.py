@@ -1,35 +1,57 @@
-"""A chart of one series (see series.py): what a reader must see is drawn, never smoothed away.
+"""A chart of one series (see chart.py for what is shown where): drawn so it can be published as it is.
 
-- Each figure's source grade is its colour, and each preferred figure is labelled with its source (outlet and
-  date, as the source id begins); the preferred figure of each period is filled and joined by the
-  line, competing figures are hollow markers at their own values (a conflict is visible as two markers).
-- Bounds stay bounds: "more than" is an upward triangle, "less than" a downward one, "about" a diamond, a
-  range a bar from its lower to its upper value; an exact figure is a circle.
-- Targets are drawn apart from actuals: grey squares on a dashed line, labelled as targets.
-- Only periods of one length are joined by the line (a half-year flow is a point beside the yearly line).
-- The y axis names the unit (the rows' unit when they share one, else the base unit, values converted).
+- Time: a year's flow across its year (a bar over the period, the point at its middle), a stock at its date;
+  year labels sit in the middle of their year, year boundaries are grid lines. Half years, quarters, other
+  parts of a year and multi-year spans are their own series, named in the legend and labelled on the point.
+- Values: the axis in words at the scale the sources write (hundred million yuan, number), plain numbers
+  with thousands separators, never an offset or scientific notation; the axis starts at zero.
+- Sources: every point has a note number; the numbers lead to the list of outlets and dates under the chart.
+- Bounds stay bounds: "more than" is an upward triangle, "less than" a downward one, "about" a diamond, a range
+  a bar from its lower to its upper value; an exact figure is a circle. The preferred figure of each period is
+  filled and joined; another source's different figure is hollow.
+- Targets are drawn apart from actuals: grey, dashed, named in the legend.
 
-Labels are ASCII (English names and unit labels), so no CJK font is needed and the chart looks the same on
-every machine. The output is reproducible byte for byte: no date or software version is written into the file
-and SVG ids come from a fixed salt, so scripts/build can check the README chart for freshness.
+Labels are ASCII (English names, unit labels, source ids), so no CJK font is needed and the chart looks the
+same on every machine. The output is reproducible byte for byte: no date or software version is written into
+the file and SVG ids come from a fixed salt, so scripts/build can check the README charts for freshness. Each
+point's SVG group is named `point-<observation_id>` so a test (or a reader of the file) can find it.
 
 matplotlib comes with the `plot` extra and is imported only here.
 """
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from ..core.exceptions import PlotError
-from ..io.load import load
-from .timeseries import grade_order, series, subject_column
+from ..core.exceptions import ExportError, PlotError
+from .chart import KINDS, Chart, chart
+from .export import atomic_write, check_writable
 
 MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v", "range": "o"}
-QUALIFIER_WORDS = {"eq": "exact", "approx": "about", "gt": "more than", "gte": "at least", "lt": "less than"}
-PALETTE = ["#1b5e20", "#1565c0", "#6a1b9a", "#ef6c00", "#00838f", "#8d6e63", "#9e9e9e"]
-TARGET_COLOUR = "#616161"
+QUALIFIER_WORDS = {"gt": "more than", "gte": "at least", "lt": "less than", "lte": "at most", "approx": "about"}
+SIGNS = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<=", "approx": "about "}
+KIND_COLOURS = {
+    "stock": "#1565c0",
+    "year": "#1565c0",
+    "half year": "#ef6c00",
+    "quarter": "#2e7d32",
+    "part of a year": "#6a1b9a",
+    "several years": "#8d6e63",
+}
+KIND_NAMES = {
+    "stock": "at their date",
+    "year": "full years",
+    "half year": "half years",
+    "quarter": "quarters",
+    "part of a year": "parts of a year",
+    "several years": "several years (cumulative)",
+}
+TARGET_COLOUR = "#757575"
+WIDTH, HEIGHT = 9.0, 5.0  # inches; at 100 dpi the PNG is 900 pixels wide
 
 
 def plot(
@@ -46,146 +68,203 @@ def plot(
     if output.exists() and not force:
         raise PlotError(f"{output} exists; pass --force to replace it")
     try:
+        check_writable(output)
+    except ExportError as exc:
+        raise PlotError(str(exc)) from None
+    try:
         import matplotlib
     except ImportError:
         raise PlotError("plot needs matplotlib: pip install 'tongxiang-digital-economy[plot]'") from None
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    actual = series(indicator, subject, "actual", path)
-    subject = str(actual["subject"].iloc[0]) if len(actual) else subject
-    target = series(indicator, subject, "target", path)
-    rows = pd.concat([actual, target], ignore_index=True)
-    rows = rows[rows["period_end"].notna()]
-    if not len(rows):
-        raise PlotError(f"{indicator} has no dated figures about {subject} to draw")
-    # Figures of another base unit (dollars beside yuan) share no axis: the largest group is drawn, the rest named.
-    bases = rows["base_unit"].value_counts(sort=True)
-    left_out = rows[rows["base_unit"] != bases.index[0]]
-    rows = rows[rows["base_unit"] == bases.index[0]]
-    note = (
-        f"; not drawn: {len(left_out)} figures in {', '.join(sorted(set(left_out['unit'])))}" if len(left_out) else ""
-    )
-    column, unit_label = y_values(rows, path)
-    grades = grade_order(path)
-    colour = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(grades)}
-
+    shown = chart(indicator, subject, path)
     with matplotlib.rc_context(
         {"svg.hashsalt": "tongxiang-digital-economy", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
     ):
-        fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
-        for status, frame in (
-            ("actual", rows[rows["status"] == "actual"]),
-            ("target", rows[rows["status"] == "target"]),
-        ):
-            if not len(frame):
-                continue
-            best = same_length(frame[frame["role"] == "preferred"].sort_values("period_end"))
-            line_colour = "#37474f" if status == "actual" else TARGET_COLOUR
-            ax.plot(
-                best["period_end"],
-                best[column].astype(float),
-                linestyle="-" if status == "actual" else "--",
-                color=line_colour,
-                linewidth=1.2,
-                zorder=1,
-                label="preferred figures" if status == "actual" else "targets (preferred)",
-            )
-            for _, row in frame.iterrows():
-                draw_point(ax, row, column, colour, status)
-            for _, row in best.iterrows():  # name the source of each preferred figure (ids are ASCII)
-                ax.annotate(
-                    short_source(str(row["source_id"])),
-                    (row["period_end"], float(row[column])),
-                    textcoords="offset points",
-                    xytext=(4, -9),
-                    fontsize=5.5,
-                    color="#455a64",
-                )
-        for grade in grades:
-            if grade in set(rows["grade"]):
-                ax.scatter([], [], marker="s", color=colour[grade], label=f"source grade: {grade}")
-        for qualifier in ("gt", "lt", "approx"):
-            if qualifier in set(rows["qualifier"]):
-                ax.scatter([], [], marker=MARKERS[qualifier], color="#000000", label=f"{QUALIFIER_WORDS[qualifier]}")
-        if (rows["role"] == "competing").any():
-            ax.scatter([], [], marker="o", facecolors="none", edgecolors="#000000", label="competing figure")
-        definitions = load("indicator_definitions", path).set_index("indicator")
-        ax.set_title(f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}")
-        ax.set_ylabel(unit_label)
-        ax.set_xlabel("end of period")
-        ax.grid(True, linewidth=0.3)
-        ax.legend(fontsize=7, loc="upper left", frameon=False)
-        fig.text(
-            0.01,
-            0.01,
-            "Preferred: stronger source grade, then the newer publication. Data: tongxiang-digital-economy, CC BY 4.0"
-            + note,
-            fontsize=6,
-            color="#555555",
-        )
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
-        output.parent.mkdir(parents=True, exist_ok=True)
-        metadata = {"Date": None, "Creator": None} if output.suffix == ".svg" else {"Software": None}
-        tmp = output.with_name(f".{output.name}.tmp{output.suffix}")
+        fig = draw(shown)
+        metadata: dict[str, Any] = {"Date": None, "Creator": None} if output.suffix == ".svg" else {"Software": None}
         try:
-            fig.savefig(tmp, metadata=metadata)
-            tmp.replace(output)
+            atomic_write(output, lambda tmp: fig.savefig(tmp, metadata=metadata, format=output.suffix[1:]), force)
+        except ExportError as exc:
+            raise PlotError(str(exc)) from None
         finally:
-            tmp.unlink(missing_ok=True)
             plt.close(fig)
     return output
 
 
-def short_source(source_id: str) -> str:
-    """A source id cut to its outlet and date (`chinadaily-2024-05-28`, `zaobaocn-2018-11`), to find it by."""
-    parts = source_id.split("-")
-    year = next((i for i, p in enumerate(parts) if len(p) == 4 and p.isdigit()), None)
-    if year is None:
-        return source_id
-    end = year + 1
-    while end < len(parts) and end <= year + 2 and len(parts[end]) == 2 and parts[end].isdigit():
-        end += 1
-    return "-".join(parts[:end])
+def draw(shown: Chart) -> Any:
+    """The matplotlib figure of a chart."""
+    from matplotlib import dates as mdates
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
+
+    # A no-break space keeps each note number on the line of its source.
+    notes = textwrap.wrap("Sources: " + "; ".join(f"[{n}]\u00a0{line}" for n, line in shown.sources), width=150) + (
+        [shown.left_out] if shown.left_out else []
+    )
+    notes.append(
+        "Preferred figure: the stronger source grade, then the newer publication. "
+        "Data: tongxiang-digital-economy, CC BY 4.0."
+    )
+    line_height = 0.16  # inches per note line
+    fig, ax = plt.subplots(figsize=(WIDTH, HEIGHT + line_height * len(notes)), dpi=100)
+    rows = shown.rows
+    for (status, kind), group in rows.groupby(["status", "kind"], sort=False):
+        colour = TARGET_COLOUR if status == "target" else KIND_COLOURS[str(kind)]
+        best = group[group["role"] == "preferred"].sort_values("x")
+        name = f"{'targets' if status == 'target' else 'figures'}, {KIND_NAMES[str(kind)]}"
+        ax.plot(
+            best["x"],
+            best["y"],
+            linestyle=(("--" if status == "target" else "-") if len(best) > 1 else "none"),
+            color=colour,
+            linewidth=1.2,
+            marker="o",
+            markersize=5,
+            markeredgewidth=0,
+            zorder=1,
+            label=name,
+        )
+        for _, row in group.iterrows():
+            draw_point(ax, row, colour)
+    label_points(ax, rows)
+
+    for qualifier in ("gt", "lt", "approx"):
+        if qualifier in set(rows["qualifier"]):
+            ax.scatter([], [], marker=MARKERS[qualifier], color="#000000", label=QUALIFIER_WORDS[qualifier])
+    if (rows["qualifier"] == "range").any():
+        ax.plot([], [], color="#000000", linewidth=2, label="a range (low to high)")
+    if (rows["role"] == "competing").any():
+        ax.scatter(
+            [], [], marker="o", facecolors="none", edgecolors="#000000", label="another source's different figure"
+        )
+
+    ax.set_title(shown.title, fontsize=12, loc="left")
+    ax.set_ylabel(shown.unit_label)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.10g}"))
+    top = float(pd.concat([rows["y"], rows["y_upper"].dropna()]).max())
+    ax.set_ylim(0 if float(rows["y"].min()) >= 0 else None, top * 1.18 if top > 0 else None)
+    first, last = int(rows["x_start"].min().year), int(rows["x_end"].max().year)
+    step = 1 if last - first < 16 else 2
+    # Half a year of margin: room for a label left of the first point, and no empty year is labelled.
+    ax.set_xlim(pd.Timestamp(first - 1, 7, 1), pd.Timestamp(last + 1, 7, 1))  # type: ignore[arg-type]
+    # Year labels in the middle of their year; the boundaries between years are the grid lines.
+    to_num: Any = mdates.date2num  # matplotlib's date converter has no type hints
+    middles = [pd.Timestamp(year, 7, 1) for year in range(first, last + 1, step)]
+    ax.xaxis.set_major_locator(FixedLocator(to_num(middles)))
+    ax.xaxis.set_major_formatter(FixedFormatter([str(t.year) for t in middles]))
+    ax.xaxis.set_minor_locator(FixedLocator(to_num([pd.Timestamp(y, 1, 1) for y in range(first, last + 2)])))
+    ax.tick_params(axis="x", which="major", length=0)
+    ax.grid(True, which="minor", axis="x", linewidth=0.4, color="#bdbdbd")
+    ax.grid(True, which="major", axis="y", linewidth=0.3, color="#e0e0e0")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(fontsize=7, loc="upper left", frameon=False)
+    fig.text(0.01, 0.01, "\n".join(notes), fontsize=6.5, color="#424242", va="bottom", linespacing=1.4)
+    fig.tight_layout(rect=(0, (line_height * len(notes) + 0.1) / (HEIGHT + line_height * len(notes)), 1, 1))
+    return fig
 
 
-def same_length(rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows whose period is as long as most (in months): a half-year flow is drawn but not joined to years."""
-    months = ((rows["period_end"] - rows["period_start"]).dt.days / 30.44).round()
-    if not months.notna().any():
-        return rows
-    return rows[months == months.mode().iloc[0]]
+def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
+    """One figure: shape by qualifier, filled if preferred, a bar over its period and over its range."""
+    marker = MARKERS.get(str(row["qualifier"]), "o")
+    face = colour if row["role"] == "preferred" else "white"
+    zorder = 4 if row["role"] == "preferred" else 3
+    x, y = row["x"], float(row["y"])
+    if row["x_start"] != row["x_end"]:
+        ax.hlines(y, row["x_start"], row["x_end"], colors=colour, linewidth=2.5, alpha=0.35, zorder=2)
+    if row["qualifier"] == "range" and pd.notna(row["y_upper"]):
+        ax.vlines(x, y, float(row["y_upper"]), colors=colour, linewidth=2, zorder=2)
+    points = ax.scatter([x], [y], marker=marker, s=44, facecolors=face, edgecolors=colour, zorder=zorder)
+    points.set_gid(f"point-{row['observation_id']}")
 
 
-def draw_point(ax: object, row: pd.Series, column: str, colour: dict[str, str], status: str) -> None:
-    """One figure: colour by grade, shape by qualifier, hollow if competing, a bar for a range."""
-    value = float(row[column])
-    face = colour[row["grade"]] if row["role"] != "competing" else "none"
-    edge = colour[row["grade"]] if status == "actual" else TARGET_COLOUR
-    marker = "s" if status == "target" and row["qualifier"] == "eq" else MARKERS[row["qualifier"]]
-    zorder = 4 if row["role"] == "preferred" else 3  # the preferred figure on top of those that corroborate it
-    ax.scatter([row["period_end"]], [value], marker=marker, s=42, facecolors=face, edgecolors=edge, zorder=zorder)  # type: ignore[attr-defined]
-    if row["qualifier"] == "range" and pd.notna(row["value_upper"]):
-        upper = float(row["value_upper"]) * (value / float(row["value"]) if float(row["value"]) else 1.0)
-        ax.vlines(row["period_end"], value, upper, colors=edge, linewidth=2, zorder=2)  # type: ignore[attr-defined]
+def value_words(row: pd.Series) -> str:
+    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `1,141.69`, `5-6`."""
+    text = f"{float(row['y']):,.10g}"
+    if row["qualifier"] == "range" and pd.notna(row["y_upper"]):
+        text = f"{text}-{float(row['y_upper']):,.10g}"
+    else:
+        text = SIGNS.get(str(row["qualifier"]), "") + text
+    return text
 
 
-def y_values(rows: pd.DataFrame, path: str | Path | None) -> tuple[str, str]:
-    """Which column to draw and its axis label: the shared unit when there is one, else the base unit."""
-    units = load("units", path).set_index("unit")
-    if rows["unit"].nunique() == 1:
-        unit = rows["unit"].iloc[0]
-        return "value", f"{units.at[unit, 'label']!s} ({unit})"
-    base = rows["base_unit"].iloc[0]
-    return "value_base", f"{units.at[base, 'label']!s} ({base})"
+def written_as(row: pd.Series) -> str:
+    """How the source wrote a figure that is shown on the axis's scale in another unit, or ""."""
+    if row["unit"] == row["axis_unit"]:
+        return ""
+    return f"; as {float(row['value']):,.10g} {row['unit_label']}"
 
 
-def subject_name(indicator: str, subject: str | None, path: str | Path | None) -> str:
-    """The English name of the series' subject."""
-    table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}[
-        subject_column(indicator, path)
-    ]
-    frame = load(table, path)
-    key = frame.columns[0]
-    names = dict(zip(frame[key], frame["name"], strict=True))
-    return str(names.get(subject, subject))
+def label_points(ax: Any, rows: pd.DataFrame) -> None:
+    """One label per position: the preferred value with its period, other sources' different values stacked on
+    the other side, each with the note numbers of every source at that position.
+
+    A label goes on the side of its point that the line does not cross (above left where the series rises,
+    above right where it falls), and a run of the same value (a stock restated at later dates)
+    is one label naming every date of the run (the flat line shows it).
+    """
+    labels: list[dict[str, Any]] = []
+    for (_x, _y), here in rows.groupby(["x", "y"], sort=True):
+        preferred = here[here["role"] == "preferred"]
+        row = preferred.iloc[0] if len(preferred) else here.iloc[0]
+        last = labels[-1] if labels else None
+        if (
+            last is not None
+            and len(preferred)
+            and last["preferred"]
+            and last["row"]["y"] == row["y"]
+            and last["row"]["status"] == row["status"]
+            and last["row"]["kind"] == row["kind"]
+        ):
+            last["periods"].append(str(row["period_label"]))
+            last["notes"] |= set(here["note"])
+            continue
+        labels.append(
+            {
+                "row": row,
+                "preferred": bool(len(preferred)),
+                "periods": [str(row["period_label"])],
+                "notes": set(here["note"]),
+            }
+        )
+    rising = rising_at(rows)
+    stacked: dict[Any, int] = {}
+    for found in labels:
+        row = found["row"]
+        numbers = ",".join(str(n) for n in sorted(found["notes"]))
+        up = rising.get((row["status"], row["kind"], row["x"]), True)
+        if found["preferred"]:
+            text = f"{value_words(row)} ({', '.join(found['periods'])}{written_as(row)}) [{numbers}]"
+            offset, align = ((-6, 6), "right") if up else ((6, 6), "left")
+        else:
+            below = stacked[row["x"]] = stacked.get(row["x"], 0) + 1
+            text = f"{value_words(row)}{' (' + written_as(row)[2:] + ')' if written_as(row) else ''} [{numbers}]"
+            offset = (6 if up else -6, -10 - 9 * (below - 1))
+            align = "left" if up else "right"
+        label = ax.annotate(
+            text,
+            (row["x"], float(row["y"])),
+            textcoords="offset points",
+            xytext=offset,
+            ha=align,
+            fontsize=6.5,
+            color="#263238",
+        )
+        label.set_gid(f"label-{row['observation_id']}")
+
+
+def rising_at(rows: pd.DataFrame) -> dict[tuple[Any, Any, Any], bool]:
+    """Whether the joined line rises through each preferred point (from the point before to the one after)."""
+    out: dict[tuple[Any, Any, Any], bool] = {}
+    for (status, kind), group in rows[rows["role"] == "preferred"].groupby(["status", "kind"], sort=False):
+        best = group.sort_values("x")
+        ys = [float(v) for v in best["y"]]
+        for i, x in enumerate(best["x"]):
+            before, after = ys[max(i - 1, 0)], ys[min(i + 1, len(ys) - 1)]
+            out[(status, kind, x)] = after >= before
+    return out
+
+
+__all__ = ["KINDS", "plot"]

@@ -13,7 +13,9 @@ Datasette comes with the `serve` extra and is imported (or run) only here.
 from __future__ import annotations
 
 import contextlib
+import errno
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -130,10 +132,30 @@ def serve(host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = N
         import datasette  # noqa: F401
     except ImportError:
         raise ServeError("serve needs Datasette: pip install 'tongxiang-digital-economy[serve]'") from None
+    check_port(host, port)  # before building: a busy port is said at once, not after the export
     # SIGTERM ends the server like Ctrl-C does: Datasette is stopped and the temporary folder removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
         folder = Path(tmp)
         build(folder, path)
+        status = 0
         with contextlib.suppress(KeyboardInterrupt):
-            subprocess.run(command(folder, host, port), check=False)
+            status = subprocess.run(command(folder, host, port), check=False).returncode
+        if status not in (0, -signal.SIGINT, -signal.SIGTERM):
+            raise ServeError(f"Datasette stopped with exit status {status} (its messages are above)")
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse an address the server could not listen on (a port in use, an address not of this machine)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise ServeError(f"cannot serve on {host}: {exc.strerror or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            reason = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+            raise ServeError(f"cannot serve on {host}:{port}: {reason}; choose another with --port") from None

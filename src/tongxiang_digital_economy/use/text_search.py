@@ -1,17 +1,32 @@
-"""Find every row that mentions a word: names, definitions, evidence, notes and aliases, in any script.
+"""Find every row that mentions something: names, definitions, evidence, notes and aliases, in any script and
+either language, and the indicators a word leads to.
 
-Sources write 乌镇 (simplified) or 烏鎮 (traditional) and the same town is Wuzhen in English. A search folds
-both the query and each cell to simplified script with OpenCC (t2s) and to lower case, so 乌镇 finds the
-烏鎮 rows and WUZHEN finds Wuzhen. Which columns are searched follows from the Table Schemas, never a list
-kept here: every string column that is free text, i.e. not a key, not a foreign key and not constrained to
-an enum or a pattern (identifiers and codes would match every row about a place and drown the answer).
+How a query matches a cell:
 
-`theme` (indicator_definitions.theme) narrows the search to the indicators and definitions of one theme:
-`search("", theme="investment")` is every investment figure.
+- Scripts and case fold alike: both sides go to simplified script with OpenCC (t2s) and to lower case, so 乌镇
+  finds the 烏鎮 rows and WUZHEN finds Wuzhen.
+- A name finds its other names: a query (or one of its words) that is the name, Chinese name or an alias of a
+  place, enterprise or project stands for all of them, so "Wuzhen" and 乌镇 find the same rows; the rows about
+  that subject (its `place_id`, `enterprise_id` or `project_id`) are found too, named by their subject column.
+- English words match by word and word form: every word of the query must begin a word of the cell, singular
+  or plural alike, in any order, so "core industry" finds "core digital-economy industries". Chinese has no
+  spaces between words, so a Chinese part matches anywhere in the cell.
+
+Which columns are searched follows from the Table Schemas, never a list kept here: every string column that is
+free text, i.e. not a key, not a foreign key and not constrained to an enum or a pattern (identifiers and codes
+would match every row about a place and drown the answer).
+
+`theme` (indicator_definitions.theme) narrows the search to the indicators and definitions of one theme, and a
+theme alone lists them all: `search("", theme="investment")`. An empty query without a theme is refused.
+`indicators(text)` is the discovery step: each indicator the query names, with its label, subjects, years and
+the command that gives its series.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
@@ -19,13 +34,122 @@ import pandas as pd
 
 from ..core.exceptions import SearchError
 from ..core.paths import package_dir
-from ..io.load import load, tables
+from ..io.load import finished, load_error, read_resource
+from ..io.reader import check_foreign_keys
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import key_columns
 from ..schema.keys import primary_key as key_fields_of
 from ..text.fold import casefolded as fold
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
+SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
+WORD = re.compile(r"[a-z0-9]+")
+LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
+
+
+def stem(word: str) -> str:
+    """An English word's singular, roughly: industries -> industry, conferences -> conference, gdp -> gdp."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=131072)
+def stems(text: str) -> tuple[str, ...]:
+    """The word stems of a folded text."""
+    return tuple(stem(w) for w in WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One part of a query: any of `forms` matches (a name's other names are its forms)."""
+
+    forms: tuple[str, ...]
+
+    def matches(self, folded: str) -> bool:
+        return any(form_matches(form, folded) for form in self.forms)
+
+
+def form_matches(form: str, folded: str) -> bool:
+    """A Latin form matches by words (each query word begins a word of the cell), any other by substring."""
+    if not LATIN.match(form):
+        return form in folded
+    wanted = stems(form)
+    if not wanted:
+        return form in folded
+    have = stems(folded)
+    return all(any(h.startswith(w) if len(w) >= 3 else h == w for h in have) for w in wanted)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: its terms (all must match a cell) and the subjects it names (column -> ids)."""
+
+    text: str
+    terms: tuple[Term, ...]
+    subjects: dict[str, frozenset[str]]
+
+    def matches(self, cell: str) -> bool:
+        folded = fold(cell)
+        return all(term.matches(folded) for term in self.terms)
+
+
+def every_table(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table, typed, each file read once (a search looks at all of them): a LoadError as `load` gives it."""
+    base = package_dir(path)
+    descriptor = read_descriptor(base)
+    reads = {str(res["name"]): read_resource(base, res) for res in descriptor["resources"]}
+    broken = check_foreign_keys(reads)
+    frames = {}
+    for name, read in reads.items():
+        errors = read.errors + [p for p in broken if p.table == name]
+        if errors or read.frame is None:
+            raise load_error(name, errors)
+        frames[name] = finished(read, reads)
+    return frames
+
+
+def names(frames: dict[str, pd.DataFrame]) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+    """Folded name -> the subjects it names: (subject column, id, every folded name of that subject)."""
+    out: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for column, table in SUBJECTS.items():
+        if table not in frames:
+            continue
+        frame = frames[table]
+        name_columns = [c for c in ("name", "name_zh", "legal_name") if c in frame.columns]
+        aliases = frame["aliases"] if "aliases" in frame.columns else pd.Series(pd.NA, index=frame.index)
+        for key, alias, *written in zip(frame[column], aliases, *(frame[c] for c in name_columns), strict=True):
+            given = [str(n) for n in written if pd.notna(n)]
+            if pd.notna(alias):
+                given += str(alias).split("|")
+            forms = tuple(dict.fromkeys(fold(n.strip()) for n in given if n.strip()))
+            for form in forms:
+                out.setdefault(form, []).append((column, str(key), forms))
+    return out
+
+
+def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
+    """The query's terms: the whole text when it is a name, else each word, a name standing for all its names."""
+    folded = fold(" ".join(text.split()))
+    known = names(frames)
+    subjects: dict[str, set[str]] = {}
+
+    def term(part: str) -> Term:
+        if part not in known:
+            return Term((part,))
+        forms: list[str] = []
+        for column, key, all_forms in known[part]:
+            subjects.setdefault(column, set()).add(key)
+            forms += all_forms
+        return Term(tuple(dict.fromkeys(forms)))
+
+    terms = (term(folded),) if folded in known or " " not in folded else tuple(term(p) for p in folded.split(" "))
+    named = {c: frozenset(ids) for c, ids in subjects.items()} if len(terms) == 1 else {}
+    return Query(text, terms, named)
 
 
 def text_columns(table: str, path: str | Path | None = None) -> list[str]:
@@ -50,22 +174,26 @@ def themes(path: str | Path | None = None) -> list[str]:
 
 
 def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
-    """Every cell that contains `text` (scripts and case folded): one row per table, row key and column.
+    """Every cell that matches `text` (see the module docstring): one row per table, row key and column.
 
     Columns: `table`, `key` (the row's primary key, joined by `|` when it has several fields), `column`,
-    `text` (the cell as written) and `source_id` (the source the row rests on, where the table has one).
-    An empty `text` matches every row (useful with `theme`).
+    `text` (the cell as written) and `source_id` (the source the row rests on, where the table has one). A
+    row found because it is about the subject the query names has its subject column as `column`. With a
+    `theme`, an empty `text` lists every row of the theme; without one, an empty `text` is a SearchError.
+    The indicators the query names are in `.attrs["indicators"]` (see `indicators`).
     """
     if theme is not None and theme not in themes(path):
         raise SearchError(f"no theme {theme!r}; the themes are: {', '.join(themes(path))}")
-    wanted = fold(text.strip())
+    if not text.strip() and theme is None:
+        raise SearchError(f"give words to search for, or a theme (--theme): {', '.join(themes(path))}")
+    frames = every_table(path)
+    query = parse(text, frames) if text.strip() else Query("", (), {})
     in_theme: set[str] | None = None
     if theme is not None:
-        definitions = load("indicator_definitions", path)
+        definitions = frames["indicator_definitions"]
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
     hits = []
-    for table in tables(path):
-        frame = load(table, path)
+    for table, frame in frames.items():
         if in_theme is not None:
             if "indicator" not in frame.columns:
                 continue
@@ -74,37 +202,102 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         columns = text_columns(table, path) or list(frame.columns[:1])
         if in_theme is not None:
             columns = ["indicator", *columns]
+        found_rows: set[object] = set()
         for column in columns:
             cells = frame[column].dropna()
-            found = cells[[wanted in fold(str(v)) for v in cells]]
-            if not len(found):
-                continue
-            hits.append(
-                pd.DataFrame(
-                    {
-                        "table": table,
-                        "key": key[found.index],
-                        "column": column,
-                        "text": found,
-                        "source_id": frame.loc[found.index, "source_id"] if "source_id" in frame else pd.NA,
-                    }
-                )
-            )
-    if not hits:
-        return pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
-    everything: pd.DataFrame = pd.concat(hits, ignore_index=True).astype("string")
+            matched = {v: query.matches(str(v)) for v in cells.unique().tolist()}  # once per distinct text
+            found = cells[[matched[v] for v in cells.tolist()]]
+            if len(found):
+                found_rows.update(found.index)
+                hits.append(hit_frame(table, key, frame, column, found))
+        for column, ids in query.subjects.items():  # the rows about the subject the query names
+            if column in frame.columns and column != key.name:
+                about = frame.loc[frame[column].isin(ids) & ~frame.index.isin(list(found_rows)), column]
+                if len(about):
+                    hits.append(hit_frame(table, key, frame, column, about))
+    everything = (
+        pd.concat(hits, ignore_index=True).astype("string")
+        if hits
+        else pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
+    )
     if in_theme is not None:  # one row per matching row, not per column, when listing a theme
         everything = everything.drop_duplicates(subset=["table", "key"])
-    return everything.reset_index(drop=True)
+    everything = everything.reset_index(drop=True)
+    everything.attrs["indicators"] = found_indicators(text, frames, theme)
+    return everything
+
+
+def hit_frame(table: str, key: pd.Series, frame: pd.DataFrame, column: str, found: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "table": table,
+            "key": key[found.index],
+            "column": column,
+            "text": found.astype("string"),
+            "source_id": frame.loc[found.index, "source_id"] if "source_id" in frame else pd.NA,
+        }
+    )
+
+
+def indicators(text: str, path: str | Path | None = None, theme: str | None = None) -> pd.DataFrame:
+    """The indicators whose id, label or definition match `text` (all of a theme when `text` is empty): each with
+    its label, theme, subjects, years, number of figures, and the command that gives its series."""
+    return found_indicators(text, every_table(path), theme)
+
+
+def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | None) -> pd.DataFrame:
+    definitions = frames["indicator_definitions"]
+    if theme is not None:
+        definitions = definitions[definitions["theme"] == theme]
+    if text.strip():
+        query = parse(text, frames)
+        wanted = fold(" ".join(text.split()))
+        by_id = definitions["indicator"].str.replace("_", " ").map(lambda v: query.matches(str(v)))
+        exact = definitions["indicator"].map(lambda v: fold(str(v)) == wanted)
+        words = [c for c in ("label", "definition") if c in definitions.columns]
+        by_text = definitions[words].fillna("").agg(" ".join, axis=1).map(query.matches)
+        definitions = definitions[exact | by_id | by_text]
+        definitions = definitions.assign(_exact=exact[definitions.index]).sort_values(
+            ["_exact", "indicator"], ascending=[False, True]
+        )
+    figures = frames["indicators"]
+    rows = []
+    for _, d in definitions.iterrows():
+        column = f"{d['subject']}_id"
+        mine = figures[figures["indicator"] == d["indicator"]]
+        subjects = []
+        for subject, group in mine.groupby(column, sort=True):
+            years = sorted({int(y) for y in group["year"].dropna()})
+            span = f"{years[0]}-{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "undated")
+            subjects.append(f"{subject} ({span})")
+        about = mine[column].dropna()
+        # The command for the subject with the most figures; --subject is needed only when there are several.
+        command = f"tongxiang-digital-economy series {d['indicator']}" + (
+            f" --subject {about.value_counts().index[0]}" if about.nunique() > 1 else ""
+        )
+        rows.append(
+            {
+                "indicator": d["indicator"],
+                "label": d["label"],
+                "theme": d["theme"],
+                "subject": d["subject"],
+                "subjects": ", ".join(subjects),
+                "figures": len(mine),
+                "command": command if len(mine) else "",
+            }
+        )
+    columns = ["indicator", "label", "theme", "subject", "subjects", "figures", "command"]
+    return pd.DataFrame(rows, columns=columns).astype({c: "string" for c in columns if c != "figures"})
 
 
 def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None) -> pd.Series:
-    """Each row's primary key as text (fields joined by `|`)."""
+    """Each row's primary key as text (fields joined by `|`), named for the key field when there is one."""
     base = package_dir(path)
     fields = key_fields_of(table_schema(base, resource(read_descriptor(base), table)))
     if not fields:
-        return pd.Series([str(i + 2) for i in range(len(frame))], index=frame.index, dtype="string")
-    return frame[fields].astype("string").fillna("").agg("|".join, axis=1)
+        return pd.Series([str(i + 2) for i in range(len(frame))], index=frame.index, dtype="string", name="")
+    out = frame[fields].astype("string").fillna("").agg("|".join, axis=1)
+    return out.rename(fields[0] if len(fields) == 1 else "")
 
 
 class Summary(TypedDict):

@@ -30,7 +30,7 @@ import pandas as pd
 from ..core.exceptions import SeriesError
 from ..core.paths import package_dir
 from ..io.load import load
-from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
 from ..semantics.claims import claim_key
 
 STATUSES = ("actual", "target", "estimate")
@@ -38,6 +38,7 @@ PERIOD = ["period_start", "period_end", "base_unit"]
 COLUMNS = [
     "indicator",
     "subject",
+    "event_id",
     "period_start",
     "period_end",
     "year",
@@ -84,8 +85,10 @@ def series(
 ) -> pd.DataFrame:
     """The figures of `indicator` about `subject` with status `status`, one preferred per period (see above).
 
-    `subject` is a place, enterprise or project id, whichever the indicator is about; it may be left out when
-    the indicator has figures about one subject only. Rows are sorted by period, the preferred figure first.
+    `subject` is a place, enterprise or project id, whichever the indicator is about, or an edition of a recurring
+    event (events.event_id, `wic-2023`: the figures of that summit); it may be left out when the indicator has
+    figures about one subject only. Each figure shows the edition it belongs to (`event_id`) if any. Rows are
+    sorted by period, the preferred figure first.
     Keep `role == "preferred"` for one figure per period.
     """
     if status not in STATUSES:
@@ -93,11 +96,16 @@ def series(
     column = subject_column(indicator, path)
     figures = load("indicators", path)
     figures = figures[figures["indicator"] == indicator]
+    edition = recurring_event_of(subject, path)
+    if edition is not None and "event_id" in figures:
+        # An edition of a recurring event (wic-2023): the recurring event's figures of that edition only.
+        figures = figures[figures["event_id"] == subject]
+        subject = edition
     subjects = sorted(figures[column].dropna().unique())
     if subject is None:
         if len(subjects) != 1:
             raise SeriesError(
-                f"{indicator} has figures about {len(subjects)} subjects; name one with subject: {', '.join(subjects)}"
+                f"{indicator} has figures about {len(subjects)} subjects; name one (--subject): {', '.join(subjects)}"
             )
         subject = subjects[0]
     elif subject not in subjects:
@@ -107,10 +115,26 @@ def series(
     return mark(rows, path)
 
 
+def tables(path: str | Path | None = None) -> list[str]:
+    """The package's table names (an older package has no `events`)."""
+    return list(table_names(read_descriptor(package_dir(path))))
+
+
+def recurring_event_of(subject: str | None, path: str | Path | None = None) -> str | None:
+    """The recurring event (project id) whose edition `subject` is, if it names a row of `events`; else None."""
+    if subject is None or "events" not in tables(path):
+        return None
+    events = load("events", path)
+    found = events.loc[events["event_id"] == subject, "project_id"]
+    return str(found.iloc[0]) if len(found) else None
+
+
 def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     """The rows of one indicator, subject and status with `role`, `corroborated_by` and `competing` set."""
     grades = grade_order(path)
     sources = load("sources", path).set_index("source_id")
+    if "event_id" not in rows:  # a package from before the events table
+        rows = rows.assign(event_id=pd.Series(pd.NA, index=rows.index, dtype="string"))
     if not len(rows):
         missing = pd.Series(pd.NA, index=rows.index, dtype="string")
         empty = rows.assign(grade=missing, published=missing, role=missing, corroborated_by=missing, competing=missing)

@@ -1,0 +1,263 @@
+"""What changed between two versions, and the bump it needs (Data Package Version recipe).
+
+- major: a table or field is removed, renamed or retyped, a primary key changes, or rows disappear (or change id);
+- minor: rows, fields or tables are added;
+- patch: values are corrected, or metadata (descriptions, titles, licences) changes.
+
+A diff between two sides with cells shows each changed cell old -> new; where one side has hashes only, a
+changed row can only be called changed. `check_version` is the bump gate CI runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.exceptions import ReleaseError
+from .fingerprint import Snapshot, snapshot
+from .records import kept_releases, open_side, read_fingerprint, releases_dir
+from .versions import BUMPS, Bump, Version
+
+
+@dataclass
+class RowChange:
+    key: str
+    # field -> (old, new); None when one side is a fingerprint and only "changed" can be said.
+    cells: dict[str, tuple[str, str]] | None
+
+
+@dataclass
+class TableDiff:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[RowChange] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+    def counts(self) -> str:
+        parts = [
+            f"{len(rows)} row{'s' if len(rows) != 1 else ''} {verb}"
+            for rows, verb in ((self.added, "added"), (self.removed, "removed"), (self.changed, "changed"))
+            if rows
+        ]
+        return ", ".join(parts)
+
+
+@dataclass
+class Diff:
+    old: str
+    new: str
+    old_version: str
+    new_version: str
+    tables_added: list[str] = field(default_factory=list)
+    tables_removed: list[str] = field(default_factory=list)
+    fields_added: list[tuple[str, str, str]] = field(default_factory=list)
+    fields_removed: list[tuple[str, str, str]] = field(default_factory=list)
+    fields_retyped: list[tuple[str, str, str, str]] = field(default_factory=list)
+    keys_changed: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
+    rows: dict[str, TableDiff] = field(default_factory=dict)
+    schemas_changed: list[str] = field(default_factory=list)
+    metadata_changed: bool = False
+    # Why old -> new values cannot be shown (a side without cells), said once above the rows.
+    notes: list[str] = field(default_factory=list)
+
+    def reasons(self) -> list[tuple[Bump, str]]:
+        """Each change with the bump it needs, largest first."""
+        out: list[tuple[Bump, str]] = []
+        out += [("major", f"table {t} removed") for t in self.tables_removed]
+        out += [("major", f"field {t}.{f} removed") for t, f, _ in self.fields_removed]
+        out += [("major", f"field {t}.{f} retyped {a} -> {b}") for t, f, a, b in self.fields_retyped]
+        out += [("major", f"primary key of {t} changed {a} -> {b}") for t, a, b in self.keys_changed]
+        for table, rows in self.rows.items():
+            if rows.removed:
+                out.append(("major", f"{table}: {len(rows.removed)} row{'s' if len(rows.removed) > 1 else ''} removed"))
+        out += [("minor", f"table {t} added") for t in self.tables_added]
+        out += [("minor", f"field {t}.{f} added") for t, f, _ in self.fields_added]
+        for table, rows in self.rows.items():
+            if rows.added:
+                out.append(("minor", f"{table}: {len(rows.added)} row{'s' if len(rows.added) > 1 else ''} added"))
+        for table, rows in self.rows.items():
+            if rows.changed:
+                n = len(rows.changed)
+                out.append(("patch", f"{table}: {n} row{'s' if n > 1 else ''} changed"))
+        out += [("patch", f"schema of {t} changed (descriptions or constraints)") for t in self.schemas_changed]
+        if self.metadata_changed:
+            out.append(("patch", "package metadata changed"))
+        return sorted(out, key=lambda r: -BUMPS.index(r[0]))
+
+    @property
+    def bump(self) -> Bump:
+        """The bump the change needs (Data Package Version recipe)."""
+        reasons = self.reasons()
+        return reasons[0][0] if reasons else "none"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "old": {"label": self.old, "version": self.old_version},
+            "new": {"label": self.new, "version": self.new_version},
+            "bump": self.bump,
+            "reasons": [{"bump": b, "change": text} for b, text in self.reasons()],
+            "tables": {"added": self.tables_added, "removed": self.tables_removed},
+            "fields": {
+                "added": [{"table": t, "field": f, "type": ty} for t, f, ty in self.fields_added],
+                "removed": [{"table": t, "field": f, "type": ty} for t, f, ty in self.fields_removed],
+                "retyped": [{"table": t, "field": f, "old": a, "new": b} for t, f, a, b in self.fields_retyped],
+            },
+            "primary_keys": [{"table": t, "old": a, "new": b} for t, a, b in self.keys_changed],
+            "rows": {
+                table: {
+                    "added": rows.added,
+                    "removed": rows.removed,
+                    "changed": [
+                        {
+                            "key": c.key,
+                            "cells": None
+                            if c.cells is None
+                            else {f: {"old": a, "new": b} for f, (a, b) in c.cells.items()},
+                        }
+                        for c in rows.changed
+                    ],
+                }
+                for table, rows in self.rows.items()
+                if rows
+            },
+            "schemas_changed": self.schemas_changed,
+            "metadata_changed": self.metadata_changed,
+            "notes": self.notes,
+        }
+
+    def rows_changed(self) -> bool:
+        return any(rows.changed for rows in self.rows.values())
+
+    def heading(self) -> str:
+        bump = "no" if self.bump == "none" else f"a {self.bump}"
+        return f"{self.old} -> {self.new}: {bump} bump needed"
+
+    def to_text(self) -> str:
+        lines = [self.heading(), *(f"note: {n}" for n in self.notes if self.rows_changed())]
+        if not self.reasons():
+            return lines[0] + "\nno change"
+        lines += [f"  {b}: {text}" for b, text in self.reasons()]
+        for table, rows in self.rows.items():
+            if not rows:
+                continue
+            lines.append(f"{table}: {rows.counts()}")
+            lines += [f"  + {key}" for key in rows.added]
+            lines += [f"  - {key}" for key in rows.removed]
+            for change in rows.changed:
+                if change.cells is None:
+                    lines.append(f"  ~ {change.key}: changed")
+                else:
+                    cells = "; ".join(f"{f}: {a!r} -> {b!r}" for f, (a, b) in change.cells.items())
+                    lines.append(f"  ~ {change.key}: {cells}")
+        return "\n".join(lines)
+
+    def to_markdown(self, level: int = 3) -> str:
+        """The change as Markdown, for the changelog and the release notes."""
+        h = "#" * level
+        if not self.reasons():
+            return f"{h} Data changes since {self.old_version}\n\nNone."
+        lines = [f"{h} Data changes since {self.old_version}", ""]
+        if self.rows_changed():
+            lines += [line for n in self.notes for line in (f"Note: {n}.", "")]
+        lines += [f"A {self.bump} release by the Data Package Version recipe:", ""]
+        lines += [f"- {text}" for _, text in self.reasons()]
+        for table, rows in self.rows.items():
+            if not rows:
+                continue
+            lines += ["", f"`{table}`:", ""]
+            lines += [f"- added `{key}`" for key in rows.added]
+            lines += [f"- removed `{key}`" for key in rows.removed]
+            for change in rows.changed:
+                if change.cells is None:
+                    lines.append(f"- changed `{change.key}`")
+                else:
+                    cells = "; ".join(f"{f} `{md(a)}` → `{md(b)}`" for f, (a, b) in change.cells.items())
+                    lines.append(f"- corrected `{change.key}`: {cells}")
+        return "\n".join(lines)
+
+
+def md(text: str) -> str:
+    """Text safe inside a Markdown code span on one line."""
+    return text.replace("`", "'").replace("\n", " ")
+
+
+def diff(old: Snapshot, new: Snapshot) -> Diff:
+    """What changed from `old` to `new`, and the bump it needs."""
+    a, b = old.fingerprint["tables"], new.fingerprint["tables"]
+    out = Diff(old.label, new.label, old.version, new.version)
+    out.notes = [side.missing for side in (old, new) if side.missing]
+    out.tables_added = [t for t in b if t not in a]
+    out.tables_removed = [t for t in a if t not in b]
+    out.metadata_changed = old.fingerprint.get("metadata") != new.fingerprint.get("metadata")
+    for table in (t for t in b if t in a):
+        ta, tb = a[table], b[table]
+        fa, fb = ta["fields"], tb["fields"]
+        out.fields_added += [(table, f, fb[f]) for f in fb if f not in fa]
+        out.fields_removed += [(table, f, fa[f]) for f in fa if f not in fb]
+        out.fields_retyped += [(table, f, fa[f], fb[f]) for f in fb if f in fa and fa[f] != fb[f]]
+        if ta["primaryKey"] != tb["primaryKey"]:
+            out.keys_changed.append((table, ta["primaryKey"], tb["primaryKey"]))
+            continue  # rows keyed differently cannot be matched; the key change already needs a major release
+        structural = any(t == table for t, *_ in out.fields_added + out.fields_removed + out.fields_retyped)
+        if ta["schema"] != tb["schema"] and not structural:
+            out.schemas_changed.append(table)
+        out.rows[table] = table_diff(table, ta["rows"], tb["rows"], old, new, common=[f for f in fb if f in fa])
+    return out
+
+
+def table_diff(
+    table: str, a: dict[str, str], b: dict[str, str], old: Snapshot, new: Snapshot, common: list[str]
+) -> TableDiff:
+    result = TableDiff(added=[k for k in b if k not in a], removed=[k for k in a if k not in b])
+    for key in (k for k in b if k in a and a[k] != b[k]):
+        if old.cells is None or new.cells is None:
+            result.changed.append(RowChange(key, None))
+            continue
+        ra, rb = old.cells[table][key], new.cells[table][key]
+        cells = {f: (ra.get(f, ""), rb.get(f, "")) for f in common if ra.get(f, "") != rb.get(f, "")}
+        if cells:
+            result.changed.append(RowChange(key, cells))
+        # else: only a cell of an added or removed field differs, which the field change already reports
+    return result
+
+
+def compare(old: str | Path, new: str | Path, releases: Path | None = None) -> Diff:
+    """diff OLD NEW, each a package folder, a datapackage.json, a fingerprint file or a kept release version."""
+    return diff(open_side(old, releases), open_side(new, releases))
+
+
+# The bump gate.
+
+
+def check_version(path: str | Path | None = None) -> str:
+    """Pass (returning what was checked) when the declared version is large enough for the change since the last
+    kept release; raise ReleaseError naming the bump needed otherwise.
+    """
+    current = snapshot(path)
+    declared = Version.parse(current.version)
+    kept = kept_releases(releases_dir(path))
+    if not kept:
+        return f"version {declared}: no release is kept yet, so there is nothing to compare with"
+    last = kept[-1]
+    change = diff(read_fingerprint(releases_dir(path) / f"{last}.json"), current)
+    needed, declared_bump = change.bump, declared.bump_from(last)
+    if declared < last:
+        raise ReleaseError(f"version {declared} is below the last release {last}; set a version above it")
+    if BUMPS.index(declared_bump) >= BUMPS.index(needed):
+        if needed == "none":
+            return f"version {declared}: no change since release {last}"
+        return f"version {declared}: a {declared_bump} bump from release {last} covers the change ({needed} needed)"
+    why = "; ".join(text for bump, text in change.reasons() if bump == needed)
+    wanted = f"{last.bumped(needed)}.dev0"
+    if declared_bump == "none":
+        raise ReleaseError(
+            f"the package changed since release {last} but its version {declared} is not above it: "
+            f"the change needs a {needed} bump ({why}); set the version to {wanted}"
+        )
+    raise ReleaseError(
+        f"version {declared} is a {declared_bump} bump from release {last}, but the change needs a {needed} bump "
+        f"({why}); set the version to {wanted}"
+    )

@@ -1,0 +1,174 @@
+"""Identity readings across tables, computed once per validation and added to the tables' views.
+
+Why: whether a name is also another entity's (or a place's), whether two rows are one entity written two ways,
+whether a parent chain loops, and which figures of different sources state one value of one subject: each needs
+every row of several tables at once, which a rule (reading one table's view) cannot see. The rules in
+rules/identity.py only read the columns added here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..text.fold import exact_key, names_of, stem_key, suffix_keys
+from ..text.periods import publication_bounds
+
+ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
+NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")
+CLUSTER_DAYS = 31  # sources published this close together are taken to report the same moment
+MAX_LISTED = 6
+
+
+def row_names(frame: pd.DataFrame) -> list[list[str]]:
+    """Each row's names: name, Chinese name, legal name and aliases."""
+    columns = [frame[c] if c in frame else pd.Series(pd.NA, index=frame.index) for c in NAME_COLUMNS]
+    return [names_of(*values) for values in zip(*columns, strict=True)]
+
+
+def owners_by_key(
+    frames: dict[str, pd.DataFrame], key: str = "exact", suffixes: tuple[str, ...] = ()
+) -> dict[str, set[str]]:
+    """Folded name → the set of `table:id` that carry it (places, enterprises, projects)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    id_columns = {"places": "place_id", **ENTITY_TABLES}
+    for table, id_column in id_columns.items():
+        if table not in frames:
+            continue
+        frame = frames[table]
+        for entity, names in zip(frame[id_column], row_names(frame), strict=True):
+            for name in names:
+                folded = exact_key(name) if key == "exact" else stem_key(name, suffixes)
+                if folded:
+                    owners[folded].add(f"{table}:{entity}")
+    return owners
+
+
+def listed(items: Iterable[str]) -> str | None:
+    found = sorted(set(items))
+    if not found:
+        return None
+    more = len(found) - MAX_LISTED
+    return ", ".join(found[:MAX_LISTED]) + (f" and {more} more" if more > 0 else "")
+
+
+def parents(frame: pd.DataFrame, id_column: str) -> dict[str, str]:
+    return {
+        str(i): str(p) for i, p in zip(frame[id_column], frame.get("parent_id", []), strict=False) if isinstance(p, str)
+    }
+
+
+def in_cycle(entity: str, parent_of: dict[str, str]) -> bool:
+    """Whether following parent_id from `entity` comes back to it (bounded by the tree's size)."""
+    seen = {entity}
+    current = entity
+    for _ in range(len(parent_of) + 1):
+        current = parent_of.get(current, "")
+        if not current:
+            return False
+        if current in seen:
+            return current == entity
+        seen.add(current)
+    return False
+
+
+def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.Series]:
+    """For each enterprise or project: names another row also carries, near-duplicate rows, parent cycles."""
+    frame = frames[table]
+    id_column = ENTITY_TABLES[table]
+    lexicon = frames.get("lexicon")
+    suffixes = suffix_keys(
+        lexicon.loc[lexicon["category"] == "company_suffix", "term"].dropna() if lexicon is not None else []
+    )
+    exact = owners_by_key(frames)
+    stems = owners_by_key({t: frames[t] for t in ENTITY_TABLES if t in frames}, "stem", suffixes)
+    # Who may share a name with whom: a zone project and its own places row; a parent and its child.
+    linked: dict[str, set[str]] = defaultdict(set)
+    if table == "projects" and "zone_place_id" in frame:
+        for entity, zone in zip(frame[id_column], frame["zone_place_id"], strict=True):
+            if isinstance(zone, str):
+                linked[f"projects:{entity}"].add(f"places:{zone}")
+    for other, other_id in ENTITY_TABLES.items():
+        if other in frames:
+            for child, parent in parents(frames[other], other_id).items():
+                linked[f"{other}:{child}"].add(f"{other}:{parent}")
+                linked[f"{other}:{parent}"].add(f"{other}:{child}")
+    # Rows whose legal names both are given and differ are different legal entities, however alike their names.
+    legal: dict[str, str] = {}
+    for other, other_id in ENTITY_TABLES.items():
+        if other in frames and "legal_name" in frames[other]:
+            for entity, name in zip(frames[other][other_id], frames[other]["legal_name"], strict=True):
+                if isinstance(name, str) and name.strip():
+                    legal[f"{other}:{entity}"] = exact_key(name)
+    parent_of = parents(frame, id_column)
+    collisions, near, cycles = [], [], []
+    for entity, names in zip(frame[id_column], row_names(frame), strict=True):
+        me = f"{table}:{entity}"
+        allowed = linked[me] | {me}
+        clash = {o for n in names for o in exact.get(exact_key(n), set())} - allowed
+        apart = {o for o, key in legal.items() if me in legal and key != legal[me]}
+        stem = {o for n in names for o in stems.get(stem_key(n, suffixes), set())} - allowed - clash - apart
+        collisions.append(listed(clash))
+        near.append(listed(stem))
+        cycles.append(isinstance(entity, str) and in_cycle(entity, parent_of))
+    return {
+        "name_collisions": pd.Series(collisions, index=frame.index, dtype="string"),
+        "near_duplicates": pd.Series(near, index=frame.index, dtype="string"),
+        "parent_cycle": pd.Series(cycles, index=frame.index, dtype=bool),
+    }
+
+
+def fact_clusters(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.Series:
+    """Per figure: other sources' figures of the same subject, status and value (in the base unit) that are filed
+    under another indicator or another period, in sources published within CLUSTER_DAYS of each other."""
+    out = pd.Series(pd.NA, index=indicators.index, dtype="string")
+    if sources is None or "value_base" not in indicators:
+        return out
+    published = dict(zip(sources["source_id"], (publication_bounds(p)[0] for p in sources["published"]), strict=True))
+    subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
+    value = indicators["value_base"].astype("Float64").round(9)
+    # A bare small number (1, 3, 5) is shared by chance; only figures with some information are clustered.
+    informative = value.abs().ge(10) | (value != value.round(0))
+    key = (
+        subject.astype("string")
+        + "|"
+        + indicators["status"].astype("string")
+        + "|"
+        + indicators["base_unit"].astype("string")
+        + "|"
+        + value.astype("string")
+    )
+    key = key.where(informative.fillna(False) & indicators["period_end"].notna())
+    for _, group in indicators.assign(_key=key).dropna(subset=["_key"]).groupby("_key", sort=False):
+        if len(group) < 2 or group["source_id"].nunique() < 2:
+            continue
+        rows = list(zip(group.index, group["observation_id"], group["source_id"], group["indicator"], strict=True))
+        periods = dict(zip(group.index, zip(group["period_start"], group["period_end"], strict=True), strict=True))
+        for index, _, source, indicator in rows:
+            mine = published.get(source)
+            found = [
+                f"{o} ({i})"
+                for j, o, s, i in rows
+                if s != source
+                and (i != indicator or periods[j] != periods[index])
+                and mine is not None
+                and published.get(s) is not None
+                and abs((published[s] - mine).days) <= CLUSTER_DAYS
+            ]
+            out.at[index] = listed(found)
+    return out
+
+
+def identity_columns(frames: dict[str, pd.DataFrame], derived: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The derived tables with the identity readings added (tables that are not loaded are left alone)."""
+    out = dict(derived)
+    for table in ENTITY_TABLES:
+        if table in derived:
+            out[table] = derived[table].assign(**entity_columns(frames, table))
+    if "indicators" in derived:
+        out["indicators"] = derived["indicators"].assign(
+            fact_cluster=fact_clusters(derived["indicators"], frames.get("sources"))
+        )
+    return out

@@ -1,0 +1,179 @@
+"""Identity rules: one entity, one row; one event edition, one period; one fact, seen as one across sources.
+
+Why: every series of an enterprise, a project or an event hangs on its id. A name shared by two rows (the scenic
+area called 乌镇 like the town), two rows that are one entity written two ways (WeDoctor / We Doctor), a figure of
+the 2023 summit dated two ways, or one fact filed under two indicators by two sources split or mix series, and the
+agreement rules (which compare rows of the same indicator, subject and period) cannot see them.
+
+The cross-table readings (all names of all entities and places, the parent trees, the clusters of equal values)
+are computed once by semantics/identity.py and added to the tables' views; the checks here only read them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...text.fold import exact_key, names_in, names_of
+from ...text.periods import publication_bounds
+from ..identity import CLUSTER_DAYS, ENTITY_TABLES
+from .provenance import evidence_in_source
+from .registry import each_row, known, missing, rule
+
+# --- names: one name, one entity -------------------------------------------------------------------------------
+
+for _table in ENTITY_TABLES:
+    rule(
+        "near-duplicate-name",
+        _table,
+        "name",
+        "{name!r} ({name_zh}) reads as the same name as {near_duplicates} once script, case, punctuation and "
+        "company suffixes are folded: merge them if they are one entity, link them with parent_id if one belongs "
+        "to the other, or keep both if the texts tell them apart",
+        severity="warning",
+    )(lambda view: view["near_duplicates"].isna() if "near_duplicates" in view else pd.Series(True, index=view.index))
+    rule(
+        "parent-cycle",
+        _table,
+        "parent_id",
+        "following parent_id from this row ({parent_id}) comes back to it: a parent is a different, larger entity",
+    )(lambda view: ~view["parent_cycle"] if "parent_cycle" in view else pd.Series(True, index=view.index))
+
+
+def source_name_in_text(view: pd.DataFrame) -> pd.Series:
+    """An English name marked `source` is written in the row's source text (case and white space aside)."""
+
+    def found(name: object, origin: object, text: object) -> bool:
+        if origin != "source" or not isinstance(name, str) or not isinstance(text, str):
+            return True
+        return exact_key(name) in exact_key(text)
+
+    return each_row(view, ["name", "name_origin", "source_id__archive_raw"], found)
+
+
+for _table in ENTITY_TABLES:
+    rule(
+        "source-name-not-in-text",
+        _table,
+        "name",
+        "{name!r} is marked name_origin `source`, but the text of {source_id} does not write it: a name marked "
+        "source is the text's own words; take the text's name, or mark a faithful translation `translation`",
+        needs_archive=True,
+        needs=("source_id.archive_raw",),
+    )(source_name_in_text)
+
+
+# --- events: each edition one row, each of its figures one period ----------------------------------------------
+
+
+@rule(
+    "event-dates-order",
+    "events",
+    "end",
+    "the edition ends ({end}) before it starts ({start}): correct the dates from the text",
+)
+def event_in_order(view: pd.DataFrame) -> pd.Series:
+    """An edition does not end before it starts."""
+    starts = [publication_bounds(s)[0] for s in view["start"]]
+    ends = [publication_bounds(e)[1] for e in view["end"]]
+    return pd.Series([s is None or e is None or s <= e for s, e in zip(starts, ends, strict=True)], index=view.index)
+
+
+@rule(
+    "event-not-of-project",
+    "indicators",
+    "event_id",
+    "event {event_id!r} is an edition of {event_id__project_id!r}, but the figure is about project {project_id!r}: "
+    "give the figure the recurring event's project_id, or the edition of its own event",
+    needs=("event_id.project_id",),
+)
+def event_of_the_project(view: pd.DataFrame) -> pd.Series:
+    """A figure of an edition is about the recurring event that edition belongs to."""
+    same = view["event_id__project_id"] == view["project_id"]
+    return same.fillna(False).astype(bool) | ~known(view["event_id"], view["event_id__project_id"])
+
+
+@rule(
+    "event-period-mismatch",
+    "indicators",
+    "period_start",
+    "the figure of {event_id} covers {period_start:%Y-%m-%d}..{period_end:%Y-%m-%d}, but the edition runs "
+    "{event_id__start}..{event_id__end}: a flow of an edition covers the edition's days (a text published during it: "
+    "days of it up to the text's date), a stock is a day within them; use the edition's dates (events table), or "
+    "clear event_id if the figure is not the edition's",
+    needs=("event_id.start", "event_id.end", "indicator.temporal", "source_id.published_latest"),
+)
+def event_period(view: pd.DataFrame) -> pd.Series:
+    """A figure of an edition has the edition's period: a flow its whole days (a report published during the
+    edition: days of it up to the text's date), a stock a day within them."""
+
+    def fits(*row: object) -> bool:
+        event, start, end, first, last, temporal, published = row
+        if missing(event) or not isinstance(first, pd.Timestamp) or not isinstance(last, pd.Timestamp):
+            return True
+        if not isinstance(start, str):
+            return True
+        earliest, _ = publication_bounds(start)
+        _, latest = publication_bounds(end)
+        if earliest is None or latest is None:
+            return True
+        if temporal == "flow" and len(str(start)) == 10 and len(str(end)) == 10:
+            during = isinstance(published, pd.Timestamp) and earliest <= published < latest
+            whole = first == earliest and last == latest
+            return bool(whole or (during and earliest <= first and last == published))
+        return bool(earliest <= first and last <= latest)
+
+    columns = ["event_id", "event_id__start", "event_id__end", "period_start", "period_end", "indicator__temporal"]
+    view = view.assign(_published=view.get("source_id__published_latest", pd.Series(pd.NaT, index=view.index)))
+    return each_row(view, [*columns, "_published"], fits)
+
+
+# --- one fact across sources -----------------------------------------------------------------------------------
+
+
+@rule(
+    "fact-cluster",
+    "indicators",
+    "value",
+    "{value} {unit} about the same subject is also stated by {fact_cluster}, sources published within "
+    f"{CLUSTER_DAYS} days, under another indicator or period: if they state one fact, file it alike (one indicator, "
+    "one period) so that the agreement rules compare them",
+    severity="warning",
+)
+def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
+    """The same value of the same subject in sources of the same weeks is filed under one indicator and period."""
+    return view["fact_cluster"].isna() if "fact_cluster" in view else pd.Series(True, index=view.index)
+
+
+# --- provenance of the new tables ------------------------------------------------------------------------------
+
+for _table in ("events", "project_enterprises"):
+    rule(
+        "evidence-not-in-source",
+        _table,
+        "evidence",
+        "the evidence does not occur in the archived text of {source_id} (white space aside): copy the passage "
+        "exactly as the source writes it, in its own script",
+        needs_archive=True,
+        needs=("source_id.archive_text",),
+    )(evidence_in_source)
+
+
+@rule(
+    "link-evidence-missing-name",
+    "project_enterprises",
+    "evidence",
+    "the evidence does not name the enterprise {enterprise_id!r} ({enterprise_id__name}, {enterprise_id__name_zh}, "
+    "{enterprise_id__aliases}): choose a passage that names both the enterprise and the project",
+    needs=("enterprise_id.name", "enterprise_id.name_zh", "enterprise_id.legal_name", "enterprise_id.aliases"),
+)
+def link_names_enterprise(view: pd.DataFrame) -> pd.Series:
+    """A link's evidence names its enterprise (name, Chinese name, legal name or alias)."""
+    columns = ["evidence", *(f"enterprise_id__{c}" for c in ("name", "name_zh", "legal_name", "aliases"))]
+    present = [c for c in columns if c in view]
+    return each_row(
+        view,
+        present,
+        lambda evidence, *names: (
+            not isinstance(evidence, str) or not names_of(*names) or names_in(evidence, names_of(*names))
+        ),
+    )

@@ -1,0 +1,163 @@
+"""What a chart of one series shows, decided apart from drawing it: where each figure sits, what it is called,
+which figures are joined, and the unit of the value axis.
+
+A reader takes a point's position on the time axis as the time it describes, so the position follows the
+period, never the last day of it alone:
+
+- a stock (indicator_definitions.temporal) is drawn at its date, and labelled with it (`end-2023` for the
+  last day of a year, else the date);
+- a flow is drawn at the middle of its period, with a bar across the whole period: a year's figure sits on
+  its year, `H1 2019` on the first half of 2019. Full years, half years, quarters, other parts of a year and
+  spans of several years (cumulative figures) are different series: only figures of one kind are joined by a
+  line, and each kind has its own name in the legend.
+
+The value axis is one unit of the figures' base unit, the one most of them are written in (hundred million
+yuan for Tongxiang's GDP), so the numbers on it are those a reader knows from the sources; figures written
+in another unit of the same base are shown in it (a scale change, exact by the units table). Figures of
+another base unit (dollars beside yuan) share no axis: they are named under the chart, not drawn.
+
+Every point is numbered, and the numbers lead to the list of sources (outlet and date) under the chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.exceptions import PlotError
+from ..io.load import load
+from .timeseries import series, subject_column
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# The kinds of period, in the order the legend lists them.
+KINDS = ("stock", "year", "half year", "quarter", "part of a year", "several years")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Where a figure sits on the time axis and what its period is called."""
+
+    kind: str  # one of KINDS
+    label: str  # "2023", "H1 2019", "Q3 2020", "Jan-Sep 2020", "2014-2020", "end-2023", "2020-01-14"
+    start: pd.Timestamp
+    end: pd.Timestamp
+
+    @property
+    def middle(self) -> pd.Timestamp:
+        return self.start + (self.end - self.start) / 2
+
+
+def period(start: pd.Timestamp | None, end: pd.Timestamp, temporal: str) -> Period:
+    """The period of one figure: a stock at its date, a flow over its span (see the module docstring)."""
+    if temporal == "stock" or start is None or pd.isna(start) or start >= end:
+        label = f"end-{end.year}" if (end.month, end.day) == (12, 31) else end.strftime("%Y-%m-%d")
+        return Period("stock" if temporal == "stock" else "part of a year", label, end, end)
+    # The day after the period's last day, so months count whole: 2019-01-01 to 2019-06-30 is 6 months.
+    after = end + pd.Timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    whole = start.day == 1 and after.day == 1
+    if whole and months == 12 and start.month == 1:
+        return Period("year", str(start.year), start, end)
+    if whole and months == 6 and start.month in (1, 7):
+        return Period("half year", f"H{1 + (start.month > 6)} {start.year}", start, end)
+    if whole and months == 3 and start.month in (1, 4, 7, 10):
+        return Period("quarter", f"Q{(start.month + 2) // 3} {start.year}", start, end)
+    if start.year != end.year:
+        return Period("several years", f"{start.year}-{end.year}", start, end)
+    first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
+    return Period(
+        "part of a year", f"{first}-{last} {start.year}" if first != last else f"{first} {start.year}", start, end
+    )
+
+
+@dataclass
+class Chart:
+    """A series ready to draw: one row per figure with its period, position, value on the axis and note number."""
+
+    title: str
+    unit: str  # the value axis: a unit id of the units table
+    unit_label: str  # the unit in words ("hundred million yuan")
+    rows: pd.DataFrame  # the series rows plus kind, period_label, x, x_start, x_end, y, y_upper, note
+    sources: list[tuple[int, str]]  # note number -> "outlet, date (grade)"
+    left_out: str  # what was not drawn and why, or ""
+
+
+def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
+    """Everything a chart of `indicator` about `subject` shows (actuals and targets), without drawing it."""
+    actual = series(indicator, subject, "actual", path)
+    subject = str(actual["subject"].iloc[0]) if len(actual) else subject
+    target = series(indicator, subject, "target", path)
+    rows = pd.concat([actual, target], ignore_index=True)
+    rows = rows[rows["period_end"].notna()].reset_index(drop=True)
+    if not len(rows):
+        raise PlotError(f"{indicator} has no dated figures about {subject} to draw")
+    definitions = load("indicator_definitions", path).set_index("indicator")
+    units = load("units", path).set_index("unit")
+    temporal = str(definitions.at[indicator, "temporal"])
+
+    # Figures of another base unit share no axis: the largest group is drawn, the others named.
+    bases = rows["base_unit"].value_counts(sort=True)
+    others = rows[rows["base_unit"] != bases.index[0]]
+    rows = rows[rows["base_unit"] == bases.index[0]].reset_index(drop=True)
+    left_out = ""
+    if len(others):
+        words = sorted({str(units.at[u, "label"]) for u in others["unit"]})
+        left_out = (
+            f"Not drawn: {len(others)} figure{'s' if len(others) != 1 else ''} in {', '.join(words)} "
+            "(the package holds no exchange rate)."
+        )
+
+    # The value axis: the unit most figures are written in, each figure shown in it.
+    unit = str(rows["unit"].value_counts(sort=True).index[0])
+    scale = float(str(units.at[unit, "multiplier"])) / float(str(units.at[unit, "divisor"]))
+    rows["y"] = rows["value_base"].astype(float) / scale
+    ratio = rows["value_base"].astype(float) / rows["value"].astype(float).where(rows["value"] != 0)
+    rows["y_upper"] = rows["value_upper"].astype(float) * ratio / scale
+    rows["axis_unit"] = unit
+    rows["unit_label"] = rows["unit"].map(units["label"]).astype("string")
+
+    periods = [
+        period(s if pd.notna(s) else None, e, temporal)
+        for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+    ]
+    rows["kind"] = [p.kind for p in periods]
+    rows["period_label"] = [p.label for p in periods]
+    rows["x"] = [p.middle for p in periods]
+    rows["x_start"] = [p.start for p in periods]
+    rows["x_end"] = [p.end for p in periods]
+
+    # One note number per source, in the order the figures appear in time.
+    published = load("sources", path).set_index("source_id")["published"]
+    order = rows.sort_values(["x", "role", "source_id"], kind="stable")["source_id"]
+    numbers = {source: i + 1 for i, source in enumerate(dict.fromkeys(order))}
+    rows["note"] = rows["source_id"].map(numbers).astype(int)
+    sources = [(n, source_line(s, published.get(s), rows)) for s, n in numbers.items()]
+    title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
+    return Chart(title, unit, str(units.at[unit, "label"]), rows, sources, left_out)
+
+
+def source_line(source_id: str, published: object, rows: pd.DataFrame) -> str:
+    """A source as a reader finds it: the outlet (the id's first part, ASCII) and the publication date."""
+    date = published if isinstance(published, str) and published else "n.d."
+    grade = str(rows.loc[rows["source_id"] == source_id, "grade"].iloc[0]).replace("_", " ")
+    return f"{outlet(source_id)}, {date} ({grade})"
+
+
+def outlet(source_id: str) -> str:
+    """The outlet a source id begins with (`chinadaily-2024-05-28-...` -> `chinadaily`)."""
+    parts = source_id.split("-")
+    year = next((i for i, p in enumerate(parts) if len(p) == 4 and p.isdigit()), None)
+    return "-".join(parts[:year]) if year else source_id
+
+
+def subject_name(indicator: str, subject: str | None, path: str | Path | None) -> str:
+    """The English name of the series' subject."""
+    table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}[
+        subject_column(indicator, path)
+    ]
+    frame = load(table, path)
+    key = frame.columns[0]
+    names = dict(zip(frame[key], frame["name"], strict=True))
+    return str(names.get(subject, subject))

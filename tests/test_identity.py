@@ -1,0 +1,153 @@
+"""Identity rules: each fires on a copy of the package broken in exactly the way it guards against."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import PackageCopy, found
+
+from tongxiang_digital_economy.text.fold import exact_key, stem_key, suffix_keys
+
+
+def covers(rule: str) -> str:
+    """Marks the rule a test exercises (test_rules.test_every_rule_has_a_test reads these marks)."""
+    return rule
+
+
+def row_of(package: PackageCopy, table: str, key: str, value: str) -> int:
+    """The CSV row number (2 = first data row) of the row whose `key` is `value`."""
+    return next(i for i, r in enumerate(package.rows(table), start=2) if r[key] == value)
+
+
+SUFFIXES = suffix_keys(["有限公司", "股份有限公司", "股份", "集团", "Co., Ltd.", "Group"])
+
+
+def test_names_fold_script_case_punctuation_and_suffixes() -> None:
+    assert exact_key("We Doctor") == exact_key("WeDoctor") == "wedoctor"
+    assert exact_key("微醫集團") == exact_key("微医集团")
+    assert stem_key("新凤鸣集团股份有限公司", SUFFIXES) == stem_key("新鳳鳴", SUFFIXES) == "新凤鸣"
+    assert stem_key("Tongkun Group Co., Ltd.", SUFFIXES) == "tongkun"
+    assert stem_key("Group", SUFFIXES) == "group"  # a name that is only a suffix keeps it
+
+
+def test_near_duplicate_names_are_reported_unless_linked(package: PackageCopy) -> None:
+    header = package.rows("enterprises")[0]
+    twin = {
+        **{k: "" for k in header},
+        "enterprise_id": "zhongke-shuguang-company",
+        "name": "Zhongke Shuguang Co., Ltd.",
+        "name_origin": "translation",
+        "name_zh": "中科曙光股份有限公司",
+        "place_id": "wuzhen",
+        "sector": "servers",
+        "source_id": "fensifuwu-2023-wuzhen-internet-industry-cluster",
+        "evidence": "以中科曙光高端服务器制造、凯芯微电子为核心的智能计算产业",
+    }
+    row = package.append("enterprises", twin)
+    sugon = row_of(package, "enterprises", "enterprise_id", "sugon")
+    report = package.semantics()
+    assert {("enterprises", row, "name"), ("enterprises", sugon, "name")} <= set(
+        found(report, covers("near-duplicate-name"))
+    )
+    assert all(p.severity == "warning" for p in report.problems if p.rule == "near-duplicate-name")
+    package.edit("enterprises", row, parent_id="sugon")
+    assert ("enterprises", row, "name") not in found(package.semantics(), "near-duplicate-name")
+
+
+def test_different_legal_names_are_different_entities(package: PackageCopy) -> None:
+    holding = row_of(package, "enterprises", "enterprise_id", "xin-feng-ming-holding")
+    assert ("enterprises", holding, "name") not in found(package.semantics(), "near-duplicate-name")
+    package.edit("enterprises", holding, legal_name="")
+    assert ("enterprises", holding, "name") in found(package.semantics(), "near-duplicate-name")
+
+
+def test_a_parent_cycle_is_an_error(package: PackageCopy) -> None:
+    a = row_of(package, "projects", "project_id", "wuzhen-core-area")
+    b = row_of(package, "projects", "project_id", "wuzhen-internet-innovation-pilot-zone")
+    package.edit("projects", a, parent_id="wuzhen-internet-innovation-pilot-zone")
+    assert not found(package.semantics(), "parent-cycle")
+    package.edit("projects", b, parent_id="wuzhen-core-area")
+    assert {("projects", a, "parent_id"), ("projects", b, "parent_id")} <= set(
+        found(package.semantics(), covers("parent-cycle"))
+    )
+
+
+def test_a_source_name_is_the_texts_own(package: PackageCopy, archive: Path) -> None:
+    row = row_of(package, "enterprises", "enterprise_id", "namag")
+    package.edit("enterprises", row, name="NAMAG Industrial Machinery")
+    assert ("enterprises", row, "name") in found(package.semantics(archive), covers("source-name-not-in-text"))
+    package.edit("enterprises", row, name_origin="translation")
+    assert ("enterprises", row, "name") not in found(package.semantics(archive), "source-name-not-in-text")
+
+
+def test_an_edition_does_not_end_before_it_starts(package: PackageCopy) -> None:
+    row = row_of(package, "events", "event_id", "wic-2014")
+    package.edit("events", row, end="2014-11-18")
+    assert ("events", row, "end") in found(package.semantics(), covers("event-dates-order"))
+
+
+def test_an_events_evidence_is_in_its_source(package: PackageCopy, archive: Path) -> None:
+    row = row_of(package, "events", "event_id", "wic-2023")
+    package.edit("events", row, evidence="为期5天的2023年世界互联网大会乌镇峰会")
+    report = package.semantics(archive)
+    assert ("events", row, "evidence") in found(report, "evidence-not-in-source")
+
+
+def test_a_links_evidence_names_its_enterprise(package: PackageCopy, archive: Path) -> None:
+    row = row_of(package, "project_enterprises", "project_id", "uniview-global-intelligent-manufacturing-center")
+    assert ("project_enterprises", row, "evidence") not in found(package.semantics(), "link-evidence-missing-name")
+    package.edit("project_enterprises", row, enterprise_id="sugon")
+    assert ("project_enterprises", row, "evidence") in found(package.semantics(), covers("link-evidence-missing-name"))
+
+
+GUESTS = "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-003"  # 1800多名 guests, 2023-11-08..10
+
+
+def test_a_figure_of_an_edition_has_the_editions_period(package: PackageCopy) -> None:
+    row = row_of(package, "indicators", "observation_id", GUESTS)
+    package.edit("indicators", row, event_id="wic-2023")
+    assert ("indicators", row, "period_start") not in found(package.semantics(), "event-period-mismatch")
+    package.edit("indicators", row, period_start="2023-11-01")
+    report = package.semantics()
+    assert ("indicators", row, "period_start") in found(report, covers("event-period-mismatch"))
+    message = next(p.message for p in report.problems if p.rule == "event-period-mismatch" and p.row == row)
+    assert "2023-11-08..2023-11-10" in message
+
+
+def test_a_report_published_during_the_edition_ends_at_its_date(package: PackageCopy) -> None:
+    row = row_of(package, "indicators", "observation_id", "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen-004")
+    package.edit("indicators", row, event_id="wic-2014")  # guests, 2014-11-19..20, text of 2014-11-20
+    assert ("indicators", row, "period_start") not in found(package.semantics(), "event-period-mismatch")
+    package.edit("indicators", row, period_end="2014-11-21", year="2014")
+    assert ("indicators", row, "period_start") not in found(package.semantics(), "event-period-mismatch")
+    package.edit("indicators", row, period_end="2014-11-19")
+    assert ("indicators", row, "period_start") in found(package.semantics(), "event-period-mismatch")
+
+
+def test_a_figure_of_an_edition_is_about_its_event(package: PackageCopy) -> None:
+    row = row_of(package, "indicators", "observation_id", GUESTS)
+    package.edit("indicators", row, event_id="light-of-internet-expo-2019")
+    assert ("indicators", row, "event_id") in found(package.semantics(), covers("event-not-of-project"))
+
+
+def test_one_value_under_two_indicators_in_sources_of_the_same_weeks_is_a_cluster(package: PackageCopy) -> None:
+    original = next(r for r in package.rows("indicators") if r["observation_id"] == GUESTS)
+    twin = {
+        **original,
+        "observation_id": "ce-2023-11-08-wuzhen-summit-2023-opens-12000-guests-999",
+        "source_id": "ce-2023-11-08-wuzhen-summit-2023-opens-12000-guests",
+        "indicator": "event_guests_onsite",
+    }
+    row = package.append("indicators", twin)
+    report = package.semantics()
+    assert ("indicators", row, "value") in found(report, covers("fact-cluster"))
+    problem = next(p for p in report.problems if p.rule == "fact-cluster" and p.row == row)
+    assert problem.severity == "warning" and problem.message.startswith("1800 count about the same subject")
+    # Sources a year apart state their own facts, even with the same value.
+    package.edit(
+        "indicators",
+        row,
+        source_id="baike-mbji-2024-11-wic-wuzhen-summit-2024",
+        observation_id="baike-mbji-2024-11-wic-wuzhen-summit-2024-999",
+    )
+    assert ("indicators", row, "value") not in found(package.semantics(), "fact-cluster")

@@ -1,0 +1,332 @@
+"""No traceback, ever: every command turns bad input, refused files and missing extras into one `Error:` line.
+
+The cases a user met (a month 13 in a date cell, an unwritable output, XLSX without openpyxl) are tested one by
+one on the real package; then two properties: every command converts every kind of library and file error the
+same way (exact line, exit code 1), and a mini package whose date, number and text cells hypothesis mutates is
+either loaded or refused with exactly the error the library gives, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import importlib
+import json
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import PackageCopy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core.exceptions import LoadError, TDEError
+from tongxiang_digital_economy.semantics import validation
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def last_line(output: str) -> str:
+    return output.rstrip("\n").splitlines()[-1]
+
+
+# --- The cases a user met ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("day", ["2023-13-01", "2023-01-32"])  # the mini package below tries every other
+def test_a_day_off_the_calendar_is_a_type_error_in_validate_load_and_show(package: PackageCopy, day: str) -> None:
+    package.edit("indicators", 6, period_start=day)
+    expected = f"'{day}' is not a valid date (YYYY-MM-DD, a day on the calendar)"
+    code, out = invoke("validate", "--quiet", "--package", str(package.root))
+    assert code == 1
+    assert f"indicators, row 6, field period_start: error [type-error] {expected}" in out.splitlines()
+    with pytest.raises(LoadError) as caught:
+        tde.load("indicators", package.root)
+    assert (caught.value.table, caught.value.row, caught.value.field) == ("indicators", 6, "period_start")
+    assert invoke("show", "indicators", "--package", str(package.root)) == (1, f"Error: {caught.value}\n")
+
+
+@pytest.fixture
+def blocked(tmp_path: Path) -> Path:
+    """A file where an output's folder should be."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    return blocker
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "sqlite", "-o", "{out}"],
+        ["export", "indicators", "--format", "csv", "-o", "{out}"],
+        ["export", "--format", "xlsx", "-o", "{out}"],
+        ["plot", "gdp", "--subject", "tongxiang", "-o", "{out}"],
+    ],
+)
+def test_an_unwritable_output_is_an_error(blocked: Path, args: list[str]) -> None:
+    suffix = {"sqlite": ".sqlite", "csv": ".csv", "xlsx": ".xlsx"}.get(
+        args[args.index("--format") + 1] if "--format" in args else "", ".png"
+    )
+    out = blocked / f"x{suffix}"
+    code, output = invoke(*[a.replace("{out}", str(out)) for a in args])
+    assert (code, output) == (1, f"Error: cannot write {out}: {blocked} is a file, not a folder\n")
+
+
+@pytest.mark.parametrize(
+    ("module", "args", "error"),
+    [
+        ("openpyxl", ["export", "--format", "xlsx", "-o", "{tmp}/t.xlsx"], "XLSX export needs openpyxl"),
+        ("matplotlib", ["plot", "gdp", "--subject", "tongxiang", "-o", "{tmp}/g.png"], "plot needs matplotlib"),
+        ("datasette", ["serve", "--port", "0"], "serve needs Datasette"),
+    ],
+)
+def test_a_missing_extra_is_named_with_its_install_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: str, args: list[str], error: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # `import module` now fails as if it were not installed
+    extra = {"openpyxl": "export", "matplotlib": "plot", "datasette": "serve"}[module]
+    code, out = invoke(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert (code, out) == (1, f"Error: {error}: pip install 'tongxiang-digital-economy[{extra}]'\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_on_a_busy_port_fails_and_says_so() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, out = invoke("serve", "--port", str(port))
+    assert (code, out) == (
+        1,
+        f"Error: cannot serve on 127.0.0.1:{port}: the port is in use; choose another with --port\n",
+    )
+
+
+PACKAGE_COMMANDS = [
+    ["validate"],
+    ["info"],
+    ["show", "units"],
+    ["cite"],
+    ["tables"],
+    ["series", "gdp"],
+    ["search", "gdp"],
+    ["export", "--format", "csv", "-o", "x"],
+    ["plot", "gdp", "-o", "x.svg"],
+    ["serve", "--build-only", "x"],
+    ["stamp"],
+    ["fingerprint"],
+    ["check-version"],
+    ["diff", "1.0.0"],
+]
+
+
+def test_every_command_takes_package() -> None:
+    assert sorted(c[0] for c in PACKAGE_COMMANDS) == sorted(cli.commands)
+    for command in cli.commands:
+        assert "--package" in invoke(command, "--help")[1], command
+
+
+@pytest.mark.parametrize("args", PACKAGE_COMMANDS, ids=lambda a: a[0])
+def test_a_missing_package_folder_is_a_usage_error_everywhere(tmp_path: Path, args: list[str]) -> None:
+    missing = tmp_path / "no-such-folder"
+    code, out = invoke(*args, "--package", str(missing))
+    assert code == 2
+    assert last_line(out) == f"Error: Invalid value for '--package': Path '{missing}' does not exist."
+
+
+def test_a_folder_without_a_package_is_an_error(tmp_path: Path) -> None:
+    assert invoke("info", "--package", str(tmp_path)) == (
+        1,
+        f"Error: no datapackage.json in {tmp_path}; give a data package folder or its datapackage.json\n",
+    )
+
+
+def test_a_checkout_is_told_to_stamp_and_a_wheel_to_reinstall(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checkout = tmp_path / "checkout"
+    wheel = tmp_path / "site-packages" / "tongxiang_digital_economy" / "package"
+    wheel.mkdir(parents=True)
+    (wheel.parent / "__init__.py").write_text("", encoding="utf-8")
+    checkout.mkdir()
+    monkeypatch.setattr(validation, "bundled_package_dir", lambda: checkout)
+    assert validation.fix_for_facts(checkout) == (
+        f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {checkout}` "
+        "(or scripts/build in a checkout) to record it"
+    )
+    monkeypatch.setattr(validation, "bundled_package_dir", lambda: wheel)
+    assert validation.fix_for_facts(wheel) == "the installed data was changed: reinstall tongxiang-digital-economy"
+
+
+def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(package: PackageCopy) -> None:
+    path = package.csv("places")
+    lines = path.read_bytes().split(b"\n")
+    key = lines[6].split(b",")[0]
+    lines[6] = lines[6].replace(key, key[:2] + b"\xff" + key[2:], 1)
+    path.write_bytes(b"\n".join(lines))
+    tde.stamp(package.root)
+    report = tde.validate(package.root)
+    follow_ons = report.follow_ons()["places"]
+    by_table: dict[str, int] = {}
+    for p in follow_ons:
+        by_table[str(p.table)] = by_table.get(str(p.table), 0) + 1
+    assert {p.rule for p in follow_ons} == {"foreign-key"} and len(by_table) > 1
+    out = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()
+    assert out[0].startswith("places, row 7, field place_id: error [encoding-error] ")
+    tables = ", ".join(f"{t} {n}" for t, n in sorted(by_table.items()))
+    assert out[1] == (
+        f"  and {len(follow_ons)} rows of {len(by_table)} tables that refer to places [foreign-key] ({tables}): "
+        "fix places first (`--json` lists each)"
+    )
+    assert out[-1] == report.to_text().splitlines()[-1]  # the summary still counts every error
+    assert len(json.loads(invoke("validate", "--json", "--package", str(package.root))[1])["problems"]) == len(
+        report.problems
+    )
+
+
+def test_messages_count_in_words() -> None:
+    from tongxiang_digital_economy.core.report import count
+
+    assert [count(n, "error") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+
+
+# --- Every command converts every error the same way ----------------------------------------------------------
+
+ERRORS = st.one_of(
+    st.builds(TDEError, st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40)),
+    st.builds(
+        lambda e, name: OSError(e, "Permission denied" if e == errno.EACCES else "No space left on device", name),
+        st.sampled_from([errno.EACCES, errno.ENOSPC]),
+        st.sampled_from(["/read-only/x.sqlite", "out/乌镇.csv"]),
+    ),
+)
+
+
+def expected_line(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return f"Error: {exc.filename}: {exc.strerror}"
+    return f"Error: {exc}"
+
+
+# The modules the commands import when they run (the CLI imports them lazily, so --help stays light).
+LAZY = [
+    "tongxiang_digital_economy.release",
+    "tongxiang_digital_economy.semantics.validation",
+    "tongxiang_digital_economy.use.export",
+    "tongxiang_digital_economy.use.plot",
+    "tongxiang_digital_economy.use.serve",
+    "tongxiang_digital_economy.use.summary",
+    "tongxiang_digital_economy.use.text_search",
+    "tongxiang_digital_economy.use.timeseries",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(exc=ERRORS, args=st.sampled_from(PACKAGE_COMMANDS))
+def test_every_command_turns_every_error_into_one_line_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, exc: Exception, args: list[str]
+) -> None:
+    """Whatever reading the package raises (a fault of the package, a file the machine refuses), every command
+    prints exactly one `Error:` line and exits 1."""
+    from tongxiang_digital_economy.schema import descriptor
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise exc
+
+    for module in LAZY:  # imported before the patch, so that none binds the refusing function for good
+        importlib.import_module(module)
+    monkeypatch.setattr(descriptor, "read_json", refuse)  # every command reads datapackage.json through it
+    monkeypatch.setattr("tongxiang_digital_economy.release.records.read_json", refuse)
+    out = tmp_path_factory.mktemp("out")
+    given = [a.replace("x", str(out / "x")) if a in ("x", "x.svg") else a for a in args]
+    if given[0] == "stamp":
+        given += ["--package", "."]
+    result = runner.invoke(cli, given, catch_exceptions=False)
+    assert (result.exit_code, result.output) == (1, expected_line(exc) + "\n")
+
+
+# --- Mutated cells: loaded or refused exactly, never a traceback ------------------------------------------------
+
+MINI_SCHEMA = {
+    "fields": [
+        {"name": "id", "type": "string", "description": "Key.", "constraints": {"required": True}},
+        {"name": "day", "type": "date", "description": "A date."},
+        {"name": "amount", "type": "number", "description": "A number."},
+        {"name": "count", "type": "integer", "description": "A count."},
+        {"name": "note", "type": "string", "description": "Free text."},
+    ],
+    "primaryKey": ["id"],
+}
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A one-table package: what the reader and the CLI's error conversion need, validated in a blink."""
+    root = tmp_path_factory.mktemp("mini")
+    (root / "data").mkdir()
+    (root / "schemas").mkdir()
+    (root / "schemas" / "t.schema.json").write_text(json.dumps(MINI_SCHEMA), encoding="utf-8")
+    descriptor = {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "mini",
+        "title": "Mini",
+        "version": "1.0.0",
+        "created": "2026-12-01T00:00:00Z",
+        "contributors": [{"title": "Test", "roles": ["creator"]}],
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": [
+            {
+                "name": "t",
+                "path": "data/t.csv",
+                "schema": "schemas/t.schema.json",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"delimiter": ","},
+            }
+        ],
+    }
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    yield root
+
+
+DATES = st.one_of(
+    st.dates().map(str),
+    st.builds("{:04d}-{:02d}-{:02d}".format, st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99)),
+    st.text(st.sampled_from("0123456789-/ T:"), max_size=12),
+)
+NUMBERS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.text(st.sampled_from("0123456789+-.eE x_,"), max_size=10),
+    st.sampled_from(["6.8e3", "1e309", "0x1", "１２", "NaN", "-0", ".5", "5."]),
+)
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=30)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=DATES, amount=NUMBERS, count=NUMBERS, note=TEXT)
+def test_mutated_cells_are_loaded_or_refused_exactly(mini: Path, day: str, amount: str, count: str, note: str) -> None:
+    with (mini / "data" / "t.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(
+            [["id", "day", "amount", "count", "note"], ["a", day, amount, count, note]]
+        )
+    tde.stamp(mini)
+    report = tde.validate(mini)
+    code, out = invoke("validate", "--package", str(mini))
+    assert (code, last_line(out)) == (0 if report.valid else 1, report.to_text().splitlines()[-1])
+    try:
+        tde.load("t", mini)
+    except LoadError as exc:
+        assert not report.valid
+        assert invoke("show", "t", "--package", str(mini)) == (1, f"Error: {exc}\n")
+    else:
+        assert report.valid
+        assert invoke("show", "t", "--package", str(mini), "--format", "csv")[0] == 0
