@@ -66,7 +66,14 @@ def test_a_good_row_passes_every_rule(package: PackageCopy) -> None:
 
 def test_a_target_reported_after_its_period_stays_a_target(package: PackageCopy) -> None:
     """A plan-execution report lists last year's targets beside the actuals: the time rule is for projections."""
-    reported = {**TARGET, "period_start": "2017-12-31", "period_end": "2017-12-31", "year": "2017"}
+    reported = {
+        **TARGET,
+        "period_start": "2017-12-31",
+        "period_end": "2017-12-31",
+        "year": "2017",
+        "evidence": "the city's target for 2017 was 1,890 digital economy enterprises",
+        "period_text": "2017",
+    }
     row = package.append("indicators", reported)
     assert [p for p in package.semantics().problems if p.row == row and p.table == "indicators"] == []
 
