@@ -8,8 +8,9 @@ rules/identity.py only read the columns added here.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -141,23 +142,57 @@ def fact_clusters(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.
         + value.astype("string")
     )
     key = key.where(informative.fillna(False) & indicators["period_end"].notna())
+    found: dict[Any, str | None] = {}
     for _, group in indicators.assign(_key=key).dropna(subset=["_key"]).groupby("_key", sort=False):
         if len(group) < 2 or group["source_id"].nunique() < 2:
             continue
-        rows = list(zip(group.index, group["observation_id"], group["source_id"], group["indicator"], strict=True))
-        periods = dict(zip(group.index, zip(group["period_start"], group["period_end"], strict=True), strict=True))
-        for index, _, source, indicator in rows:
-            mine = published.get(source)
-            found = [
-                f"{o} ({i})"
-                for j, o, s, i in rows
+        found.update(clustered(group, published))
+    if found:
+        out.loc[list(found)] = pd.array(list(found.values()), dtype="string")
+    return out
+
+
+def clustered(group: pd.DataFrame, published: dict[Any, Any]) -> dict[Any, str | None]:
+    """fact_clusters for one group, in time linear in its rows (times its sources): per source, the other
+    sources' figures published within CLUSTER_DAYS, sorted once; each row lists the first of them that are not
+    its own indicator and period, and counts the rest (what `listed` says of the whole list)."""
+    rows = list(
+        zip(
+            group.index,
+            group["observation_id"],
+            group["source_id"],
+            group["indicator"],
+            zip(group["period_start"], group["period_end"], strict=True),
+            strict=True,
+        )
+    )
+    candidates: dict[Any, tuple[list[tuple[str, Any, Any]], Counter[tuple[Any, Any]]]] = {}
+    for source in {r[2] for r in rows}:
+        mine = published.get(source)
+        near = sorted(
+            {
+                (f"{o} ({i})", i, period)
+                for _, o, s, i, period in rows
                 if s != source
-                and (i != indicator or periods[j] != periods[index])
                 and mine is not None
                 and published.get(s) is not None
                 and abs((published[s] - mine).days) <= CLUSTER_DAYS
-            ]
-            out.at[index] = listed(found)
+            },
+            key=lambda c: c[0],
+        )
+        candidates[source] = (near, Counter((i, period) for _, i, period in near))
+    out: dict[Any, str | None] = {}
+    for index, _, source, indicator, period in rows:
+        near, same = candidates[source]
+        total = len(near) - same[(indicator, period)]
+        shown: list[str] = []
+        for label, i, p in near:
+            if len(shown) == MAX_LISTED:
+                break
+            if i != indicator or p != period:
+                shown.append(label)
+        more = total - len(shown)
+        out[index] = (", ".join(shown) + (f" and {more} more" if more > 0 else "")) if total else None
     return out
 
 
@@ -169,6 +204,73 @@ def identity_columns(frames: dict[str, pd.DataFrame], derived: dict[str, pd.Data
             out[table] = derived[table].assign(**entity_columns(frames, table))
     if "indicators" in derived:
         out["indicators"] = derived["indicators"].assign(
-            fact_cluster=fact_clusters(derived["indicators"], frames.get("sources"))
+            fact_cluster=fact_clusters(derived["indicators"], frames.get("sources")),
+            multiple_off_levels=multiples_against_levels(derived["indicators"]),
         )
+    return out
+
+
+# --- multiples read against the levels the same text gives ----------------------------------------------------
+
+MULTIPLE = "_level_multiple"
+
+
+def last_digit_step(value: float) -> float:
+    """One unit of the last non-zero digit: 300 → 100, 40 → 10, 8 → 1, 2443 → 1, 1.5 → 0.1."""
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return float(10.0 ** -len(text.split(".")[1]))
+    return float(10.0 ** (len(text) - len(text.rstrip("0"))))
+
+
+def written_bounds(value: float, qualifier: object, text: object) -> tuple[float, float]:
+    """The interval a written figure allows: 300多 is 300 to 400 (多 after a round number stays below the next
+    step of its last non-zero digit), 超过300 is 300 or more, 近165 and 约165 within a tenth of 165."""
+    if qualifier in ("gt", "gte"):
+        if isinstance(text, str) and any(word in text for word in ("多", "余", "餘")) and value > 0:
+            return value, value + last_digit_step(value)
+        return value, float("inf")
+    if qualifier == "approx":
+        return 0.9 * value, 1.1 * value
+    if qualifier in ("lt", "lte"):
+        return 0.0, value
+    return value, value
+
+
+def multiples_against_levels(indicators: pd.DataFrame) -> pd.Series:
+    """Per `…_level_multiple` figure whose source also gives the levels at the start and the end of its period: the
+    ratio those levels allow, where the multiple (read as end ≈ N × start) falls outside it; else NA."""
+    out = pd.Series(pd.NA, index=indicators.index, dtype="string")
+    multiples = indicators[indicators["indicator"].astype("string").str.endswith(MULTIPLE).fillna(False)]
+    if not len(multiples):
+        return out
+    subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
+    levels = indicators.assign(_subject=subject)
+    for index, row in multiples.assign(_subject=subject).iterrows():
+        base = str(row["indicator"])[: -len(MULTIPLE)]
+        same = levels[
+            (levels["indicator"] == base)
+            & (levels["source_id"] == row["source_id"])
+            & (levels["_subject"] == row["_subject"])
+            & (levels["status"] == row["status"])
+        ]
+        if not isinstance(row["period_start"], pd.Timestamp) or not isinstance(row["period_end"], pd.Timestamp):
+            continue
+        start = same[same["period_end"].dt.year == row["period_start"].year]
+        end = same[same["period_end"] == row["period_end"]]
+        if not len(start) or not len(end):
+            continue
+        s_low, s_high = written_bounds(
+            float(start["value"].iloc[0]), start["qualifier"].iloc[0], start["value_text"].iloc[0]
+        )
+        e_low, e_high = written_bounds(float(end["value"].iloc[0]), end["qualifier"].iloc[0], end["value_text"].iloc[0])
+        if s_low <= 0:
+            continue
+        low, high = e_low / s_high, e_high / s_low
+        n_low, n_high = written_bounds(float(row["value"]), row["qualifier"], row["value_text"])
+        if n_high < low or n_low > high or (n_high == low and row["qualifier"] in ("gt",)):
+            out.at[index] = (
+                f"{start['value_text'].iloc[0]} → {end['value_text'].iloc[0]} is ×{low:.2f} to ×{high:.2f}"
+                f" ({start['observation_id'].iloc[0]}, {end['observation_id'].iloc[0]})"
+            )
     return out
