@@ -80,6 +80,12 @@ class PackageCopy:
         return report
 
 
+@pytest.fixture(scope="session")
+def shipped_report() -> Report:
+    """`tde.validate()` of the shipped package, once per test session: read-only tests share it."""
+    return tde.validate()
+
+
 @pytest.fixture
 def package(tmp_path: Path) -> PackageCopy:
     """A writable copy of the shipped package."""

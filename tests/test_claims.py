@@ -136,3 +136,10 @@ def test_the_compiled_schema_checks_a_slice_with_its_own_index() -> None:
             tde.schema("indicators").validate(broken, lazy=True)
     cases = caught.value.failure_cases
     assert set(cases.loc[cases["check"] == "value-text-number", "index"]) == {310}
+
+
+def test_a_key_cell_refused_for_its_form_is_not_also_a_missing_key(package: PackageCopy) -> None:
+    rows = package.rows("places")
+    row = package.append("places", dict(rows[-1], place_id="Not An Id!", name="Nowhere", name_zh="无处", aliases=""))
+    found = [(p.rule, p.field) for p in tde.validate(package.root).errors if p.table == "places" and p.row == row]
+    assert found == [("constraint-error", "place_id")]

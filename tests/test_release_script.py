@@ -15,7 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_GIT = (ROOT / ".git").exists() and shutil.which("git") is not None and (ROOT / "scripts" / "release").is_file()
-pytestmark = pytest.mark.skipif(not IN_GIT, reason="needs the git checkout")
+# End to end (git repositories, every script as a subprocess): run once in CI (`pytest -m e2e`), not by the README.
+pytestmark = [pytest.mark.skipif(not IN_GIT, reason="needs the git checkout"), pytest.mark.e2e]
 ENV = {
     **os.environ,
     "GIT_AUTHOR_NAME": "Release Test",

@@ -99,6 +99,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (.ci/run installs it as root)")
 def test_a_real_browser_finds_a_known_figure() -> None:
     """`serve` itself, as a user runs it, read by a headless browser."""

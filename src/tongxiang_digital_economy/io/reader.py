@@ -520,7 +520,7 @@ def type_table(
     found += [problem(P.BLANK_ROW, name, int(i) + 2, None, "the row is blank: delete it") for i in blank.nonzero()[0]]
     bad = bad | blank
     valid = ~bad
-    reported: dict[str, np.ndarray] = {}  # per field, the rows whose cell already has a problem
+    reported: dict[str, np.ndarray] = {}  # per field, the rows whose cell was refused
     for f in schema["fields"]:
         fname, kind = f["name"], f.get("type", "string")
         col = text.column(fname)
@@ -550,7 +550,7 @@ def type_table(
                 "{cell} starts like a spreadsheet formula; a spreadsheet opening the CSV would run it: "
                 "reword it or prefix it with an apostrophe",
             )
-        reported[fname] = failing | (missing & valid if f.get("constraints", {}).get("required") else False)
+        reported[fname] = failing  # a cell refused for its type or a constraint (an empty one is a missing key)
         columns[fname] = with_nulls(typed, failing & ~missing) if failing.any() else typed
     frame = pa.table(columns).to_pandas(types_mapper=PANDAS_TYPES.get)
     frame.index = pd.RangeIndex(len(frame))
@@ -624,8 +624,8 @@ def key_problems(
 ) -> list[Problem]:
     """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns.
 
-    A key cell that already has a problem (a type error, a required value left empty) is not reported again as
-    a missing key: one fault, one error, and the first says what to fix.
+    A key cell refused for its type or a constraint is not reported again as a missing key: one fault, one error,
+    and the first says what to fix. An empty key cell is both (required, and no key), as frictionless says.
     """
     found: list[Problem] = []
     distinct: dict[str, bool] = {}  # a field both unique and the primary key is hashed once

@@ -8,7 +8,8 @@ by pandas' factorize (hashing in C), never by a Python loop over rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import numpy as np
@@ -33,11 +34,19 @@ def factorize_rows(columns: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> tuple[np.ndarray, list[Any]]:
-    """compute(*values) once per distinct combination of the columns: (each row's code, the answers by code)."""
+    """compute(*values) once per distinct combination of the columns: (each row's code, the answers by code).
+
+    A missing value reaches `compute` as None, whatever the column's type (<NA>, NaN and NaT compare as nothing,
+    so a check written for None never meets an ambiguous truth value).
+    """
     codes, first = factorize_rows(columns)
-    values = [column.iloc[first].tolist() for column in columns]
+    values = [[None if is_missing(v) else v for v in column.iloc[first].tolist()] for column in columns]
     answers = [compute(*row) for row in zip(*values, strict=True)] if columns else []
     return codes, answers
+
+
+def is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def spread(codes: np.ndarray, answers: list[Any], index: pd.Index, dtype: Any = object) -> pd.Series:
@@ -45,3 +54,46 @@ def spread(codes: np.ndarray, answers: list[Any], index: pd.Index, dtype: Any = 
     table = np.empty(len(answers), dtype=object)
     table[:] = answers
     return pd.Series(table[codes] if len(codes) else np.empty(0, dtype=object), index=index, dtype=object).astype(dtype)
+
+
+# Readings already made in this process, by what they depend on (the lexicon, units or places tables' content):
+# a second validation of a package that differs in a few rows (an edit, then validate again; `tde.schema` after
+# `validate`) reads only its new texts. The few most recent tables are kept.
+_MEMOS: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
+KEPT_MEMOS = 8
+
+
+def content_key(*frames: pd.DataFrame) -> int:
+    """A hash of the frames' content (values and column names), for keying readings made from them."""
+    parts: list[object] = []
+    for frame in frames:
+        parts.append(tuple(frame.columns))
+        parts.append(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    return hash(tuple(parts))
+
+
+def memo(kind: str, key: Hashable) -> dict[Any, Any]:
+    """The process's table of `kind` readings made under `key` (a content_key), most recent kept."""
+    full = (kind, key)
+    if full in _MEMOS:
+        _MEMOS.move_to_end(full)
+    else:
+        _MEMOS[full] = {}
+        while len(_MEMOS) > KEPT_MEMOS:
+            _MEMOS.popitem(last=False)
+    return _MEMOS[full]
+
+
+def remembered(table: dict[Any, Any], compute: Callable[..., Any]) -> Callable[..., Any]:
+    """compute, answering from `table` what it has already computed (arguments as the key)."""
+
+    def answer(*args: Any) -> Any:
+        try:
+            return table[args]
+        except KeyError:
+            table[args] = value = compute(*args)
+            return value
+        except TypeError:  # an unhashable argument: compute it
+            return compute(*args)
+
+    return answer

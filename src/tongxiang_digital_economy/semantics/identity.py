@@ -8,8 +8,9 @@ rules/identity.py only read the columns added here.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -141,23 +142,57 @@ def fact_clusters(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.
         + value.astype("string")
     )
     key = key.where(informative.fillna(False) & indicators["period_end"].notna())
+    found: dict[Any, str | None] = {}
     for _, group in indicators.assign(_key=key).dropna(subset=["_key"]).groupby("_key", sort=False):
         if len(group) < 2 or group["source_id"].nunique() < 2:
             continue
-        rows = list(zip(group.index, group["observation_id"], group["source_id"], group["indicator"], strict=True))
-        periods = dict(zip(group.index, zip(group["period_start"], group["period_end"], strict=True), strict=True))
-        for index, _, source, indicator in rows:
-            mine = published.get(source)
-            found = [
-                f"{o} ({i})"
-                for j, o, s, i in rows
+        found.update(clustered(group, published))
+    if found:
+        out.loc[list(found)] = pd.array(list(found.values()), dtype="string")
+    return out
+
+
+def clustered(group: pd.DataFrame, published: dict[Any, Any]) -> dict[Any, str | None]:
+    """fact_clusters for one group, in time linear in its rows (times its sources): per source, the other
+    sources' figures published within CLUSTER_DAYS, sorted once; each row lists the first of them that are not
+    its own indicator and period, and counts the rest (what `listed` says of the whole list)."""
+    rows = list(
+        zip(
+            group.index,
+            group["observation_id"],
+            group["source_id"],
+            group["indicator"],
+            zip(group["period_start"], group["period_end"], strict=True),
+            strict=True,
+        )
+    )
+    candidates: dict[Any, tuple[list[tuple[str, Any, Any]], Counter[tuple[Any, Any]]]] = {}
+    for source in {r[2] for r in rows}:
+        mine = published.get(source)
+        near = sorted(
+            {
+                (f"{o} ({i})", i, period)
+                for _, o, s, i, period in rows
                 if s != source
-                and (i != indicator or periods[j] != periods[index])
                 and mine is not None
                 and published.get(s) is not None
                 and abs((published[s] - mine).days) <= CLUSTER_DAYS
-            ]
-            out.at[index] = listed(found)
+            },
+            key=lambda c: c[0],
+        )
+        candidates[source] = (near, Counter((i, period) for _, i, period in near))
+    out: dict[Any, str | None] = {}
+    for index, _, source, indicator, period in rows:
+        near, same = candidates[source]
+        total = len(near) - same[(indicator, period)]
+        shown: list[str] = []
+        for label, i, p in near:
+            if len(shown) == MAX_LISTED:
+                break
+            if i != indicator or p != period:
+                shown.append(label)
+        more = total - len(shown)
+        out[index] = (", ".join(shown) + (f" and {more} more" if more > 0 else "")) if total else None
     return out
 
 

@@ -326,12 +326,18 @@ def run_rule(
                 rule.severity,
                 message,
                 "semantics",
-                shared.setdefault(id(ids), tuple(str(i) for i in ids))
-                if isinstance(ids, (tuple, list, np.ndarray))
-                else (),
+                as_ids(ids, shared) if isinstance(ids, (tuple, list, np.ndarray)) else (),
             )
         )
     return found
+
+
+def as_ids(ids: Any, shared: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    """A row's related ids as a tuple, converted once per list object (a group's rows share one)."""
+    key = id(ids)
+    if key not in shared:
+        shared[key] = tuple(str(i) for i in ids)
+    return shared[key]
 
 
 def inputs_of(rule: Rule, view: pd.DataFrame) -> set[str | None]:

@@ -10,11 +10,11 @@ pair of rows, so a view costs time linear in its rows.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..core.exceptions import TDEError
@@ -27,7 +27,7 @@ from ..text.numerals import number_spans
 from ..text.periods import publication_bounds
 from ..text.quantities import Lexicon, cut_from, read, shape_of, squash, unit_reading, written_forms
 from .claims import claim_key, conflicts, intervals
-from .distinct import per_distinct_rows, spread
+from .distinct import content_key, memo, per_distinct_rows, remembered, spread
 from .identity import identity_columns
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
@@ -81,11 +81,10 @@ def with_joins(
         if target is None or target not in sources or column not in sources[target].columns:
             continue
         lookup = keyed(sources[target], str(ref_field))[column]
-        mapped = frame[field].map(lookup)
-        if mapped.dtype != lookup.dtype:  # a map that found nothing gives floats; keep the column's own type
-            with contextlib.suppress(TypeError, ValueError):
-                mapped = mapped.astype(lookup.dtype)
-        added[f"{field}__{column}"] = mapped
+        # A hash join by position: the referenced column keeps its own type, <NA> where nothing is referred to.
+        positions = lookup.index.get_indexer(pd.Index(frame[field].astype(object).where(frame[field].notna(), None)))
+        values = lookup.array.take(positions, allow_fill=True)
+        added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
     return frame.assign(**added) if added else frame
 
 
@@ -160,16 +159,15 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
     """
     lexicon = Lexicon.from_frame(lexicon_frame)
     index = indicators.index
+    key = content_key(lexicon_frame, units)
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=False))
     forms = written_forms(units)
 
-    read_once: dict[object, tuple[Any, ...]] = {}
+    def read_quote(text: object) -> tuple[Any, ...]:
+        r = read(text, lexicon) if isinstance(text, str) else None
+        return (None,) * 5 if r is None else (r.describe(), r.numbers, r.qualifiers, r.is_range, r.shape)
 
-    def reading(text: object) -> tuple[Any, ...]:
-        if text not in read_once:
-            r = read(text, lexicon) if isinstance(text, str) else None
-            read_once[text] = (None,) * 5 if r is None else (r.describe(), r.numbers, r.qualifiers, r.is_range, r.shape)
-        return read_once[text]
+    reading = remembered(memo("reading", key), read_quote)
 
     codes, readings = per_distinct_rows([indicators["value_text"]], reading)
     fields: list[list[Any]] = [list(f) for f in zip(*readings, strict=True)] if readings else [[]] * 5
@@ -184,6 +182,7 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
         left = ", ".join(m[0] for m, _ in lexicon.find("unit_word", rest)) if written else ""
         return ("|".join(written), left)
 
+    in_unit = remembered(memo("unit", key), in_unit)
     codes, unit_answers = per_distinct_rows([indicators["value_text"], indicators["unit"]], in_unit)
     written = spread(codes, [w for w, _ in unit_answers], index, "string")
     left = spread(codes, [x for _, x in unit_answers], index, "string")
@@ -191,10 +190,10 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
     def cut(text: object, evidence: object) -> str | None:
         return cut_from(text, evidence, lexicon) if isinstance(text, str) and isinstance(evidence, str) else None
 
+    cut = remembered(memo("cut", key), cut)
     codes, cuts = per_distinct_rows([indicators["value_text"], indicators["evidence"]], cut)
-    codes_e, cues = per_distinct_rows(
-        [indicators["evidence"]], lambda e: status_cues(e, lexicon) if isinstance(e, str) else None
-    )
+    cue = remembered(memo("cues", key), lambda e: status_cues(e, lexicon) if isinstance(e, str) else None)
+    codes_e, cues = per_distinct_rows([indicators["evidence"]], cue)
     number = [indicators["value"], indicators["value_upper"], indicators["value_denominator"]]
     codes_v, claims_text = per_distinct_rows(number, claim_text)
     return indicators.assign(
@@ -223,7 +222,10 @@ def places_named(evidence: pd.Series, places: pd.DataFrame) -> pd.Series:
         p: names_of(n, z, a)
         for p, n, z, a in zip(local["place_id"], local["name"], local["name_zh"], local["aliases"], strict=True)
     }
-    return per_distinct(evidence, lambda e: frozenset(p for p, listed in names.items() if names_in(e, listed)))
+    named = remembered(
+        memo("places", content_key(local)), lambda e: frozenset(p for p, listed in names.items() if names_in(e, listed))
+    )
+    return per_distinct(evidence, named)
 
 
 def claim_text(value: object, upper: object, denominator: object) -> str:
@@ -306,13 +308,24 @@ def agreement(view: pd.DataFrame) -> pd.DataFrame:
     sources_text, sources = listing(pairs["key"], pairs["source"])
     return pd.DataFrame(
         {
-            "conflict_with": involved.map(text).astype("string"),
-            "conflicting_ids": involved.map(id_tuples).astype(object),
-            "corroborated_by": agreeing.map(sources_text).astype("string"),
-            "corroborating_sources": agreeing.map(sources).astype(object),
+            "conflict_with": pd.Series(per_key(involved, text), index=view.index, dtype="string"),
+            "conflicting_ids": pd.Series(per_key(involved, id_tuples), index=view.index, dtype=object),
+            "corroborated_by": pd.Series(per_key(agreeing, sources_text), index=view.index, dtype="string"),
+            "corroborating_sources": pd.Series(per_key(agreeing, sources), index=view.index, dtype=object),
         },
         index=view.index,
     )
+
+
+def per_key(keys: pd.Series, table: pd.Series) -> np.ndarray:
+    """table[key] for each row (None where the key is missing or not in the table), as references: a group's one
+    list object is shared by its rows, never copied per row (pandas' map would build one list per row)."""
+    values = np.empty(len(table) + 1, dtype=object)
+    values[: len(table)] = table.to_numpy(dtype=object)
+    values[len(table)] = None
+    positions = pd.Index(table.index).get_indexer(pd.Index(keys.astype(object)))
+    found: np.ndarray = values[positions]  # -1, a missing key, is the last: None
+    return found
 
 
 # Derived columns and the row's own fields they come from: a rule reading one is held back, like a rule reading

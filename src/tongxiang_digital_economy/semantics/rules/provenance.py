@@ -14,16 +14,10 @@ from .registry import each_row, missing, rule
 
 def evidence_in_source(view: pd.DataFrame) -> pd.Series:
     """The evidence occurs verbatim in its source's archived text, white space aside (once per distinct pair)."""
-    pairs = view[["evidence", "source_id__archive_text"]].astype(object)
-    distinct = pairs.drop_duplicates()
-    found = {
-        (e, t): not isinstance(t, str) or squeeze(e) in t
-        for e, t in zip(distinct["evidence"], distinct["source_id__archive_text"], strict=True)
-    }
-    return pd.Series(
-        [found[(e, t)] for e, t in zip(pairs["evidence"], pairs["source_id__archive_text"], strict=True)],
-        index=view.index,
-        dtype=bool,
+    return each_row(
+        view,
+        ["evidence", "source_id__archive_text"],
+        lambda evidence, text: not isinstance(text, str) or squeeze(evidence) in text,
     )
 
 
@@ -112,15 +106,13 @@ def subject_named_in_source(view: pd.DataFrame) -> pd.Series:
     """The source's text names the figure's subject (name, Chinese name or alias)."""
     name_columns = [f"{c}__{n}" for c in SUBJECT_COLUMNS.values() for n in ("name", "name_zh", "aliases")]
     names = [view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in name_columns]
-    key = list(zip(view["source_id__archive_raw"], *names, strict=True))
+    named = pd.DataFrame({"text": view["source_id__archive_raw"], **{f"name{k}": n for k, n in enumerate(names)}})
 
-    def named(pair: tuple[object, ...]) -> bool:
-        text, *given = pair
+    def passes(text: object, *given: object) -> bool:
         listed = names_of(*given)
         return not isinstance(text, str) or not listed or names_in(text, listed)  # Latin names as whole words
 
-    cache: dict[tuple[object, ...], bool] = {}
-    return pd.Series([cache.setdefault(k, named(k)) if k not in cache else cache[k] for k in key], index=view.index)
+    return each_row(named, list(named.columns), passes)
 
 
 @rule(

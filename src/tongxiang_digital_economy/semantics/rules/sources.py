@@ -23,7 +23,7 @@ def base_unit_is_base(view: pd.DataFrame) -> pd.Series:
     ok = (
         (view["base_unit__multiplier"] == 1)
         & (view["base_unit__divisor"] == 1)
-        & (view["base_unit__dimension"] == view["dimension"])
+        & (view["base_unit__dimension"] == view["dimension"]).astype("boolean")  # arrow and masked booleans mix
     )
     return ok.fillna(False) | ~known(view["base_unit__multiplier"], view["dimension"])
 
