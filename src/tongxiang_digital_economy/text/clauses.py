@@ -244,6 +244,13 @@ def attach_at(
             attached = True
             break
         between = between or text[lying[0].start : lying[0].end]
+    if attached and table is None and not parallel:
+        # A quantity's own noun follows it (8个镇、3个街道; eight towns and three subdistricts): where another
+        # quantity of the kind is followed by the indicator's words and this one by other words, it is not this one.
+        own = noun_after(text, end)
+        named = [q for q in others if s_start <= q.start < s_end and names_next(noun_after(text, q.end), places, text)]
+        if named and not names_next(own, places, text):
+            attached, between = False, text[named[0].start : named[0].end]
     return Attachment(
         True,
         attached,
@@ -257,6 +264,20 @@ def attach_at(
         other_year=other_year,
         table_head=head[0] if (head := TABLE_HEAD.search(text, 0, at)) else None,
     )
+
+
+NOUN_END = re.compile(r"[、，,;；。()（）]|\s(?:and|or|with|of)\s|和|及|与|[0-9]")
+
+
+def noun_after(text: str, end: int) -> tuple[int, int]:
+    """The words right after a quantity, up to a list mark, a clause mark or the next number: its noun (个镇, towns)."""
+    found = NOUN_END.search(text, end)
+    return end, found.start() if found else len(text)
+
+
+def names_next(span: tuple[int, int], places: list[tuple[int, int]], text: str) -> bool:
+    """Whether one of the indicator's written forms starts within the span (the words right after a quantity)."""
+    return span[1] > span[0] and any(span[0] <= f < span[1] for f, _ in places)
 
 
 def same_kind(one: str | None, other: str | None) -> bool:

@@ -69,6 +69,12 @@ READING_LIMITS = [
         "sentence.",
     ),
     (
+        "A quantity's own noun",
+        "`辖8个镇、3个街道`, 'eight towns and three subdistricts': the words right after a quantity (up to a list "
+        "mark) are its noun, so 3个 is not the towns' figure; a noun placed before its number in a list "
+        "(`镇8个、街道3个`) is not read that way.",
+    ),
+    (
         "Counts of different things in one clause",
         "`来自120余个国家和地区的6100多名嘉宾`: two counts are of one kind to the clause reader, so the guests' "
         "figure needs the words that follow it (嘉宾), and a form placed before both (`代表`) is held to the nearer "
