@@ -122,6 +122,31 @@ CLAIM_FAULTS = [
         covers("which-figure"),  # another count stands between the quote and the indicator's words
         "value_text",
     ),
+    (
+        {
+            "indicator": "towns_administered",
+            "value": "3",
+            "value_text": "3个",
+            "evidence": "桐乡市辖8个镇、3个街道",
+            "period_text": "",
+            "period_basis": "publication",
+        },
+        "which-figure",  # 3个 is the subdistricts' count: its own noun follows it
+        "value_text",
+    ),
+    (
+        {
+            **GROWTH,
+            "indicator": "general_public_budget_revenue",
+            "value": "180",
+            "value_text": "180亿元",
+            "evidence": "财政总收入、一般公共预算收入跃居嘉兴第一,分别达到180亿元和106亿元",
+            "period_text": "",
+            "period_basis": "publication",
+        },
+        "which-figure",  # 分别: the second item's figure is the second one
+        "value_text",
+    ),
     ({"subject_text": ""}, covers("subject-not-anchored"), "place_id"),
     (
         {"subject_text": "Digital economy booms in Tongxiang, Wuzhen"},

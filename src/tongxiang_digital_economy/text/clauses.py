@@ -240,6 +240,12 @@ def attach_at(
             lying = [q for q in others if end <= q.start and q.end <= f_start]
         else:
             continue
+        if parallel and f_end <= at:
+            attached = in_order(text, f_start, f_end, at, [q for q in others if f_end <= q.start] + [quote_q(at, end)])
+            if attached:
+                break
+            between = between or "the other figure of the pair (分别, respectively)"
+            continue
         if not lying or table is not None or parallel:
             attached = True
             break
@@ -264,6 +270,28 @@ def attach_at(
         other_year=other_year,
         table_head=head[0] if (head := TABLE_HEAD.search(text, 0, at)) else None,
     )
+
+
+ITEM_MARK = re.compile(r"、|和|及|与|\sand\s|,\s|，")
+
+
+def quote_q(at: int, end: int) -> Quantity:
+    return Quantity(at, end, None, False)
+
+
+def in_order(text: str, f_start: int, f_end: int, at: int, figures: list[Quantity]) -> bool:
+    """For words and figures paired in order (财政总收入、一般公共预算收入…分别达到180亿元和106亿元; A and B were X
+    and Y respectively): whether the quote is the figure in the place of the item the indicator's words stand in.
+    Where the items and the figures do not count alike, the pairing is not read and the quote passes."""
+    figures = sorted(figures, key=lambda q: q.start)
+    first = figures[0].start if figures else at
+    c_start, c_end = clause_of(text, f_start, f_end)
+    region = text[c_start : min(first, c_end)]
+    items = [i for i in ITEM_MARK.split(region) if i.strip()]
+    mine = len(ITEM_MARK.findall(text[c_start:f_start]))
+    if len(items) != len(figures) or len(items) < 2:
+        return True
+    return [q.start for q in figures].index(at) == mine
 
 
 NOUN_END = re.compile(r"[、，,;；。()（）]|\s(?:and|or|with|of)\s|和|及|与|[0-9]")

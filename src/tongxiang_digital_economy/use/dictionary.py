@@ -59,8 +59,9 @@ READING_LIMITS = [
     (
         "Words shared by two figures",
         "`财政总收入、一般公共预算收入分别达到180亿元和106亿元`, 'A and B were X and Y respectively': 分别 and "
-        "'respectively' pair words and figures in order; the clause reader does not pair them and holds neither "
-        "figure against the other (which-figure is silent).",
+        "'respectively' pair the items of one list with the figures in order; where the items and the figures do "
+        "not count alike (the names in one clause, the figures in another: 接待游客…,实现门票收入…,同比分别增长A和B), "
+        "the pairing is not read and which-figure is silent.",
     ),
     (
         "Words in another sentence",
