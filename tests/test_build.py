@@ -109,4 +109,8 @@ def test_every_table_declares_its_keys() -> None:
 @checkout_only
 def test_no_source_text_is_copied_into_the_repository() -> None:
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
-    assert not [f for f in tracked if f.endswith(".txt") or f.startswith("shared/")]
+    # The fixture archive holds short excerpts only (the lines of a dozen sources' evidence; test_anchors checks
+    # their length); no other text of the archive is in the repository.
+    texts = [f for f in tracked if f.endswith(".txt") or f.startswith("shared/")]
+    assert [f for f in texts if not f.startswith("tests/archive/")] == []
+    assert all((ROOT / f).stat().st_size < 2000 for f in texts)

@@ -160,3 +160,15 @@ def test_package_gives_a_frictionless_package() -> None:
     package = tde.package()
     assert package.name == "tongxiang-digital-economy"
     assert [r.name for r in package.resources] == tde.tables()
+
+
+def test_series_table_shows_each_period_whole() -> None:
+    """A half year reads as a half year: the table gives the period's start beside its end."""
+    code, out = run("series", "gdp", "--subject", "tongxiang")
+    found = tde.series("gdp", "tongxiang")
+    half = found[(found["period_end"] - found["period_start"]).dt.days < 300].iloc[0]
+    assert code == 0 and out.splitlines()[0].split()[:3] == ["period_start", "period_end", "role"]
+    line = next(
+        x for x in out.splitlines() if x.split()[:2] == [str(half.period_start.date()), str(half.period_end.date())]
+    )
+    assert half.role in line.split()

@@ -151,3 +151,16 @@ def test_one_value_under_two_indicators_in_sources_of_the_same_weeks_is_a_cluste
         observation_id="baike-mbji-2024-11-wic-wuzhen-summit-2024-999",
     )
     assert ("indicators", row, "value") not in found(package.semantics(), "fact-cluster")
+
+
+MULTIPLE = "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-003"  # 翻了8倍多, 300多家 (2014) → 2443家 (2020)
+
+
+def test_a_multiple_is_checked_against_the_levels_its_text_gives(package: PackageCopy) -> None:
+    row = row_of(package, "indicators", "observation_id", MULTIPLE)
+    assert ("indicators", row, "value") not in found(package.semantics(), "multiple-against-levels")
+    package.edit("indicators", row, value="9")  # 增长了8倍 read literally as the increase: end = 9 × start
+    report = package.semantics()
+    assert ("indicators", row, "value") in found(report, covers("multiple-against-levels"))
+    message = next(p.message for p in report.problems if p.rule == "multiple-against-levels" and p.row == row)
+    assert "300多家 → 2443家 is ×6.11 to ×8.14" in message

@@ -267,6 +267,28 @@ MINI_SCHEMA = {
 }
 
 
+MINI_DESCRIPTOR = {
+    "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+    "name": "mini",
+    "title": "Mini",
+    "version": "1.0.0",
+    "created": "2026-12-01T00:00:00Z",
+    "contributors": [{"title": "Test", "roles": ["creator"]}],
+    "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+    "resources": [
+        {
+            "name": "t",
+            "path": "data/t.csv",
+            "schema": "schemas/t.schema.json",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ","},
+        }
+    ],
+}
+
+
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A one-table package: what the reader and the CLI's error conversion need, validated in a blink."""
@@ -274,26 +296,7 @@ def mini(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (root / "data").mkdir()
     (root / "schemas").mkdir()
     (root / "schemas" / "t.schema.json").write_text(json.dumps(MINI_SCHEMA), encoding="utf-8")
-    descriptor = {
-        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": "mini",
-        "title": "Mini",
-        "version": "1.0.0",
-        "created": "2026-12-01T00:00:00Z",
-        "contributors": [{"title": "Test", "roles": ["creator"]}],
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "resources": [
-            {
-                "name": "t",
-                "path": "data/t.csv",
-                "schema": "schemas/t.schema.json",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "dialect": {"delimiter": ","},
-            }
-        ],
-    }
+    descriptor = MINI_DESCRIPTOR
     (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     yield root
 
@@ -330,3 +333,53 @@ def test_mutated_cells_are_loaded_or_refused_exactly(mini: Path, day: str, amoun
     else:
         assert report.valid
         assert invoke("show", "t", "--package", str(mini), "--format", "csv")[0] == 0
+
+
+# --- Constraint values written as text (frictionless-py's conformance cases) ---------------------------------
+
+
+def one_field_package(root: Path, field: dict[str, object], cell: str) -> Path:
+    """A package of one table `t` with a key `k` and the field `v`, holding one row with `cell`."""
+    (root / "data").mkdir(parents=True)
+    (root / "schemas").mkdir()
+    schema = {"fields": [{"name": "k", "type": "string", "description": "Key."}, field], "primaryKey": ["k"]}
+    (root / "schemas" / "t.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    (root / "data" / "t.csv").write_text(f"k,v\nx,{cell}\n", encoding="utf-8")
+    descriptor = json.loads(json.dumps(MINI_DESCRIPTOR))
+    (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    tde.stamp(root)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("field", "cell", "fault"),
+    [
+        ({"type": "integer", "constraints": {"minimum": "2"}}, "1", "'1' is less than 2"),
+        ({"type": "integer", "constraints": {"minimum": "2"}}, "2", None),
+        ({"type": "number", "constraints": {"minimum": 0.5, "maximum": "1.5"}}, "1.6", "'1.6' is more than 1.5"),
+        ({"type": "number", "constraints": {"minimum": 0.5, "maximum": "1.5"}}, "1.5", None),
+        ({"type": "year", "constraints": {"exclusiveMaximum": "2010"}}, "2010", "'2010' is not less than 2010"),
+        ({"type": "integer", "constraints": {"enum": ["1", "2", "3"]}}, "01", None),
+        ({"type": "boolean", "constraints": {"enum": ["true"]}}, "TRUE", None),
+        ({"type": "integer"}, "0x1", "'0x1' is not a valid integer (ASCII digits, 64-bit)"),
+    ],
+)
+def test_constraint_values_written_as_text_are_read_in_the_field_type(
+    tmp_path: Path, field: dict[str, object], cell: str, fault: str | None
+) -> None:
+    root = one_field_package(tmp_path / "p", {"name": "v", "description": "Value.", **field}, cell)
+    report = tde.validate(root)
+    assert [(p.table, p.row, p.field, p.message) for p in report.errors] == (
+        [] if fault is None else [("t", 2, "v", fault)]
+    )
+
+
+def test_a_constraint_value_the_type_cannot_read_is_an_unsupported_schema(tmp_path: Path) -> None:
+    field = {"name": "v", "description": "Value.", "type": "integer", "constraints": {"minimum": "two"}}
+    report = tde.validate(one_field_package(tmp_path / "p", field, "1"))
+    assert [(p.rule, p.message) for p in report.errors] == [
+        (
+            "schema-unsupported",
+            "field 'v': constraint minimum value 'two' cannot be read as integer; the table was not read",
+        )
+    ]

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.use.chart import chart, period
+from tongxiang_digital_economy.use.chart import Chart, chart, period
 from tongxiang_digital_economy.use.plot import PlotError, plot
 
 pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)")
@@ -20,6 +20,21 @@ runner = CliRunner(catch_exceptions=False)
 ROOT = Path(__file__).resolve().parents[1]
 README_CHART = ROOT / "docs" / "charts" / "digital-economy-enterprises-tongxiang.svg"
 GDP_CHART = ROOT / "docs" / "charts" / "gdp-tongxiang.svg"
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[str, Chart]]:
+    """Each series' SVG text and what it shows, drawn once for the module."""
+    folder = tmp_path_factory.mktemp("charts")
+    made: dict[str, tuple[str, Chart]] = {}
+
+    def get(indicator: str) -> tuple[str, Chart]:
+        if indicator not in made:
+            svg = plot(indicator, "tongxiang", folder / f"{indicator}.svg").read_text(encoding="utf-8")
+            made[indicator] = (svg, chart(indicator, "tongxiang"))
+        return made[indicator]
+
+    return get
 
 
 @pytest.mark.parametrize("suffix", [".svg", ".png"])
@@ -63,11 +78,13 @@ def value_to_y(values: dict[str, float]) -> Callable[[float], float]:
 
 
 @pytest.mark.parametrize("indicator", ["gdp", "digital_economy_enterprises"])
-def test_every_point_is_drawn_where_its_period_and_value_are(tmp_path: Path, indicator: str) -> None:
-    svg = plot(indicator, "tongxiang", tmp_path / "c.svg").read_text(encoding="utf-8")
+def test_every_point_is_drawn_where_its_period_and_value_are(
+    drawn: Callable[[str], tuple[str, Chart]], indicator: str
+) -> None:
+    svg, shown = drawn(indicator)
     points, years, values, _ = svg_points(svg)
     x_of, y_of = time_to_x(years), value_to_y(values)
-    rows = chart(indicator, "tongxiang").rows
+    rows = shown.rows
     assert set(points) == set(rows["observation_id"])
     for row in rows.itertuples():
         start = row.period_start if pd.notna(row.period_start) else row.period_end
@@ -85,10 +102,10 @@ def test_every_point_is_drawn_where_its_period_and_value_are(tmp_path: Path, ind
             assert x < next_label - 10
 
 
-def test_the_gdp_chart_reads_in_words(tmp_path: Path) -> None:
-    svg = plot("gdp", "tongxiang", tmp_path / "g.svg").read_text(encoding="utf-8")
+def test_the_gdp_chart_reads_in_words(drawn: Callable[[str], tuple[str, Chart]]) -> None:
+    svg, shown = drawn("gdp")
     _, _, values, texts = svg_points(svg)
-    rows = chart("gdp", "tongxiang").rows
+    rows = shown.rows
     assert "GDP: Tongxiang" in texts  # the indicator's label and the subject
     assert "hundred million yuan" in texts  # the unit in words, the scale the sources write
     assert not any("e+" in t or "1e" in t or "(yuan)" in t for t in texts)  # no offset, no raw unit id
@@ -101,14 +118,14 @@ def test_the_gdp_chart_reads_in_words(tmp_path: Path) -> None:
     assert any(t.startswith(f"{year.y:,.10g} ({year.period_end.year}) [") for t in texts)
     assert "Not drawn: 1 figure in billion US dollars (the package holds no exchange rate)." in texts
     sources = " ".join(t for t in texts if t.startswith(("Sources:", "(")) or "[" in t)
-    for number, line in chart("gdp", "tongxiang").sources:
+    for number, line in shown.sources:
         assert f"[{number}]\u00a0{line}" in sources  # every point's note number leads to an outlet and a date
 
 
-def test_bounds_and_other_sources_are_marked(tmp_path: Path) -> None:
-    svg = plot("digital_economy_enterprises", "tongxiang", tmp_path / "e.svg").read_text(encoding="utf-8")
+def test_bounds_and_other_sources_are_marked(drawn: Callable[[str], tuple[str, Chart]]) -> None:
+    svg, shown = drawn("digital_economy_enterprises")
     texts = svg_points(svg)[3]
-    rows = chart("digital_economy_enterprises", "tongxiang").rows
+    rows = shown.rows
     bound = rows[(rows["qualifier"] == "gt") & (rows["role"] == "preferred")].iloc[0]
     assert any(t.startswith(f">{bound.y:,.10g} (") for t in texts)
     assert {"more than", "another source's different figure", "figures, at their date"} <= set(texts)

@@ -109,10 +109,12 @@ CORRUPTIONS: dict[str, tuple[Corruption, set[str]]] = {
             "status-not-in-evidence",
             "actual-after-publication",
             "period-incomplete",
+            "period-basis-mismatch",  # an undated target made actual
             "status-cue-in-actual",
+            "which-figure",  # a plan table's column is the status
         },
     ),
-    "another subject": (moved_subject, {"subject-not-named", "subject-mismatch"}),
+    "another subject": (moved_subject, {"subject-not-named", "subject-mismatch", "subject-not-anchored"}),
 }
 
 

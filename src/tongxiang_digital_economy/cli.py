@@ -505,7 +505,8 @@ def series_command(
     if preferred:
         found = found[found["role"] == "preferred"]
     if fmt == "table":
-        found = found[["period_end", "role", "value", "qualifier", "unit", "value_text", "grade", "source_id"]]
+        columns = ["period_start", "period_end", "role", "value", "qualifier", "unit", "value_text", "grade"]
+        found = found[[*columns, "source_id"]]  # the start too: 2019-01-01 to 2019-06-30 is not the year 2019
     print_frame(found, fmt, f"no {status} figures")
 
 

@@ -145,6 +145,11 @@ def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object
             return f"field {name!r}: trueValues/falseValues only apply to booleans"
         if "pattern" in constraints and not isinstance(constraints["pattern"], str):
             return f"field {name!r}: pattern must be a string"
+        for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "enum"):
+            values = constraints.get(key, [])
+            for value in values if key == "enum" and isinstance(values, list) else [values]:
+                if key in constraints and not readable(f, value):
+                    return f"field {name!r}: constraint {key} value {value!r} cannot be read as {kind}"
     names = [f["name"] for f in schema["fields"]]
     if len(set(names)) != len(names):
         return "two fields have the same name"
@@ -402,6 +407,8 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
             ok = np.ones(len(text), dtype=bool)
             if kind == "number":
                 ok = np.asarray(pc.fill_null(pc.is_finite(typed), True), dtype=bool)
+            elif kind == "integer":  # Arrow also reads 0x1 as 1: only decimal digits are integers here
+                ok = full_match(text, INTEGER) | missing
             elif kind == "date":
                 ok = np.asarray(pc.equal(pc.binary_length(text), 10), dtype=bool)
             return typed, ~ok & ~missing
@@ -430,10 +437,34 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
 
 
 def scalar(f: dict[str, Any], value: object) -> object:
-    """A constraint bound or enum value in the field's type (dates written as text become timestamps)."""
-    if f.get("type") == "date" and isinstance(value, str):
+    """A constraint bound or enum value in the field's type. Table Schema lets it be written as text the field's
+    type reads ("minimum": "2" on an integer, "enum": ["true"] on a boolean): such text is read like a cell;
+    `unsupported` has refused text the type cannot read."""
+    kind = f.get("type", "string")
+    if not isinstance(value, str) or kind == "string":
+        return value
+    if kind == "date":
         return pd.Timestamp(value).to_datetime64().astype("datetime64[s]")
+    if kind in ("integer", "year"):
+        return int(value.removeprefix("+"))
+    if kind == "number":
+        return float(value)
+    if kind == "boolean":
+        return value in f.get("trueValues", TRUE_VALUES)
     return value
+
+
+def readable(f: dict[str, Any], value: object) -> bool:
+    """Whether a constraint value written as text is one the field's type reads (see `scalar`)."""
+    kind = f.get("type", "string")
+    if not isinstance(value, str) or kind == "string":
+        return True
+    patterns = {"integer": INTEGER, "year": YEAR, "number": NUMBER, "date": DATE}
+    if kind == "boolean":
+        return value in f.get("trueValues", TRUE_VALUES) + f.get("falseValues", FALSE_VALUES)
+    if kind == "date" and re.fullmatch(DATE, value):
+        return not pd.isna(pd.to_datetime(value, format="%Y-%m-%d", errors="coerce"))
+    return kind in patterns and re.fullmatch(patterns[kind], value) is not None
 
 
 def check_constraints(

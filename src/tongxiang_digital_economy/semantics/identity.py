@@ -204,6 +204,73 @@ def identity_columns(frames: dict[str, pd.DataFrame], derived: dict[str, pd.Data
             out[table] = derived[table].assign(**entity_columns(frames, table))
     if "indicators" in derived:
         out["indicators"] = derived["indicators"].assign(
-            fact_cluster=fact_clusters(derived["indicators"], frames.get("sources"))
+            fact_cluster=fact_clusters(derived["indicators"], frames.get("sources")),
+            multiple_off_levels=multiples_against_levels(derived["indicators"]),
         )
+    return out
+
+
+# --- multiples read against the levels the same text gives ----------------------------------------------------
+
+MULTIPLE = "_level_multiple"
+
+
+def last_digit_step(value: float) -> float:
+    """One unit of the last non-zero digit: 300 → 100, 40 → 10, 8 → 1, 2443 → 1, 1.5 → 0.1."""
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return float(10.0 ** -len(text.split(".")[1]))
+    return float(10.0 ** (len(text) - len(text.rstrip("0"))))
+
+
+def written_bounds(value: float, qualifier: object, text: object) -> tuple[float, float]:
+    """The interval a written figure allows: 300多 is 300 to 400 (多 after a round number stays below the next
+    step of its last non-zero digit), 超过300 is 300 or more, 近165 and 约165 within a tenth of 165."""
+    if qualifier in ("gt", "gte"):
+        if isinstance(text, str) and any(word in text for word in ("多", "余", "餘")) and value > 0:
+            return value, value + last_digit_step(value)
+        return value, float("inf")
+    if qualifier == "approx":
+        return 0.9 * value, 1.1 * value
+    if qualifier in ("lt", "lte"):
+        return 0.0, value
+    return value, value
+
+
+def multiples_against_levels(indicators: pd.DataFrame) -> pd.Series:
+    """Per `…_level_multiple` figure whose source also gives the levels at the start and the end of its period: the
+    ratio those levels allow, where the multiple (read as end ≈ N × start) falls outside it; else NA."""
+    out = pd.Series(pd.NA, index=indicators.index, dtype="string")
+    multiples = indicators[indicators["indicator"].astype("string").str.endswith(MULTIPLE).fillna(False)]
+    if not len(multiples):
+        return out
+    subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
+    levels = indicators.assign(_subject=subject)
+    for index, row in multiples.assign(_subject=subject).iterrows():
+        base = str(row["indicator"])[: -len(MULTIPLE)]
+        same = levels[
+            (levels["indicator"] == base)
+            & (levels["source_id"] == row["source_id"])
+            & (levels["_subject"] == row["_subject"])
+            & (levels["status"] == row["status"])
+        ]
+        if not isinstance(row["period_start"], pd.Timestamp) or not isinstance(row["period_end"], pd.Timestamp):
+            continue
+        start = same[same["period_end"].dt.year == row["period_start"].year]
+        end = same[same["period_end"] == row["period_end"]]
+        if not len(start) or not len(end):
+            continue
+        s_low, s_high = written_bounds(
+            float(start["value"].iloc[0]), start["qualifier"].iloc[0], start["value_text"].iloc[0]
+        )
+        e_low, e_high = written_bounds(float(end["value"].iloc[0]), end["qualifier"].iloc[0], end["value_text"].iloc[0])
+        if s_low <= 0:
+            continue
+        low, high = e_low / s_high, e_high / s_low
+        n_low, n_high = written_bounds(float(row["value"]), row["qualifier"], row["value_text"])
+        if n_high < low or n_low > high or (n_high == low and row["qualifier"] in ("gt",)):
+            out.at[index] = (
+                f"{start['value_text'].iloc[0]} → {end['value_text'].iloc[0]} is ×{low:.2f} to ×{high:.2f}"
+                f" ({start['observation_id'].iloc[0]}, {end['observation_id'].iloc[0]})"
+            )
     return out

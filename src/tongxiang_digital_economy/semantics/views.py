@@ -23,9 +23,9 @@ from ..io.load import decimal_text
 from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
-from ..text.numerals import number_spans
 from ..text.periods import publication_bounds
-from ..text.quantities import Lexicon, cut_from, read, shape_of, squash, unit_reading, written_forms
+from ..text.quantities import Lexicon, cut_from, read, status_cues, unit_reading, written_forms
+from .anchors import anchor_view
 from .claims import claim_key, conflicts, intervals
 from .distinct import content_key, memo, per_distinct_rows, remembered, spread
 from .identity import identity_columns
@@ -111,6 +111,7 @@ def views(
             shown = spread(codes, listed, quoted.index, "string")
             quoted = quoted.assign(places_named=named, places_named_text=shown)
         derived["indicators"] = quoted.join(agreement(quoted))
+        derived["indicators"] = anchor_view(derived["indicators"], frames)  # claims read in their words
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -236,15 +237,6 @@ def claim_text(value: object, upper: object, denominator: object) -> str:
     if decimal_text(denominator):
         return f"{text}/{decimal_text(denominator)}"
     return text
-
-
-def status_cues(evidence: str, lexicon: Lexicon) -> frozenset[str]:
-    """The statuses the evidence's words point to: `target`, `estimate`, and `strong` if a strong cue is there."""
-    text = lexicon.rewrite(squash(evidence))
-    shape = shape_of(text, number_spans(text))
-    strong = lexicon.meanings("status", shape)
-    weak = lexicon.meanings("status_weak", shape)
-    return frozenset(strong | weak | ({"strong"} if strong else set()))
 
 
 # --- agreement between sources: one pass of groupby, linear in rows ------------------------------------------

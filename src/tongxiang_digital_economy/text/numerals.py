@@ -66,7 +66,7 @@ class Span(NamedTuple):
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _FULL_WIDTH_COMMA = re.compile("(?<=[０-９])，(?=[０-９])")
 _ARABIC = re.compile(
-    r"(?P<sign>[-−－])?"  # hyphen-minus, minus sign, full-width hyphen-minus
+    r"(?P<sign>[-−－–])?"  # hyphen-minus, minus sign, full-width hyphen-minus, en dash (English press: –4.4%)
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)"
     r"(?P<frac>\.[0-9]+)?"
 )
@@ -138,6 +138,8 @@ def _word_table() -> dict[str, tuple[str, int, bool]]:
         for cardinal, ordinal, value in words:
             table[cardinal] = (kind, value, False)
             table[ordinal] = (kind, value, True)
+            if value >= 3:  # fractions in the plural: two-thirds, three-fifths (but "seconds" is time)
+                table[ordinal + "s"] = (kind, value, True)
     return table
 
 
@@ -210,10 +212,13 @@ def _start_english(words: list[re.Match[str]], i: int, text: str) -> tuple[_Engl
     word = words[i][0].lower()
     number = _EnglishNumber()
     if word == "a" and i + 1 < len(words) and _joined(text, words[i], words[i + 1]):
-        kind, _, ordinal = _WORDS.get(words[i + 1][0].lower(), ("", 0, False))
+        kind, value, ordinal = _WORDS.get(words[i + 1][0].lower(), ("", 0, False))
         if kind in {"hundred", "thousand", "dozen"} and not ordinal:
             number.kind = "unit"
             number.current = 1
+            return number, i + 1
+        if ordinal and kind == "unit" and value >= 3:  # "a third", "a fifth": one of them, 1 and 3
+            number.add("unit", 1, True)
             return number, i + 1
         return None
     kind, value, ordinal = _WORDS.get(word, ("", 0, False))

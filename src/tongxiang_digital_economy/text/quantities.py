@@ -149,7 +149,7 @@ def read(value_text: str, lexicon: Lexicon) -> Reading:
     spans = number_spans(text)
     values = tuple(s.value for s in spans)
     shape = shape_of(text, spans)
-    negative = bool(lexicon.find("sign", shape))
+    negative = sign_bears(shape, lexicon)
     # Two numbers joined by a range word, a unit word or two allowed after the first (3%至5%, 3 to 5 years).
     joins = lexicon.patterns.get("range")
     ranged = (
@@ -166,6 +166,39 @@ def read(value_text: str, lexicon: Lexicon) -> Reading:
     qualifiers = lexicon.meanings("qualifier", shape)
     bare = lexicon.remove(("qualifier", "sign"), shape)
     return Reading(signed, frozenset(qualifiers), ranged, negative, bare)
+
+
+# What may stand between a sign word and its number: 下降了4.6%, fell by 10 percent, 负增长3%, 减少了三分之一.
+BETWEEN_SIGN_AND_NUMBER = re.compile(r"(?:\s|了|达|为|by|of about|增长|增速|growth|rate of|a|an)*")
+# What may stand between a number and a sign word after it: 5% drop, 3 percent decline.
+BETWEEN_NUMBER_AND_SIGN = re.compile(r"#\s*(?:%|percent|per cent|percentage points?|个百分点)?\s*$")
+
+
+def sign_bears(shape: str, lexicon: Lexicon) -> bool:
+    """Whether a sign word of the quote bears on its number: it comes before the number with only particles
+    and qualifier words between (下降了约4.6%, fell by more than 10 percent), or right after it (a 5% drop).
+
+    A sign word elsewhere is part of another word and negates nothing: 减税降费50亿元 (tax and fee cuts of 5
+    billion), 降本增效10%, a drop-off of 5%.
+    """
+    for match, _ in lexicon.find("sign", shape):
+        number = shape.find(NUMBER, match.end())
+        if number >= 0:
+            between = lexicon.remove(("qualifier",), shape[match.end() : number])
+            if BETWEEN_SIGN_AND_NUMBER.fullmatch(between.replace(NUMBER, "")):
+                return True
+        if BETWEEN_NUMBER_AND_SIGN.search(shape[: match.start()]):
+            return True
+    return False
+
+
+def status_cues(evidence: str, lexicon: Lexicon) -> frozenset[str]:
+    """The statuses the evidence's words point to: `target`, `estimate`, and `strong` if a strong cue is there."""
+    text = lexicon.rewrite(squash(evidence))
+    shape = shape_of(text, number_spans(text))
+    strong = lexicon.meanings("status", shape)
+    weak = lexicon.meanings("status_weak", shape)
+    return frozenset(strong | weak | ({"strong"} if strong else set()))
 
 
 def units_written(shape: str, forms: dict[str, list[str]]) -> set[str]:
@@ -226,8 +259,15 @@ def cut_from(value_text: str, evidence: str, lexicon: Lexicon) -> str | None:
             reason = f"it stops before 年 ({quote}年: a year or a length of time)"
         elif quote[0] in "0123456789" and re.search(r"[0-9] ?[-–—~～至到] ?$", before):
             reason = "it is the upper end of a range"
+        elif quote[0] in "0123456789" and re.search(r"(?:^|[^0-9a-z%)\]])[-−－–]$", before):
+            reason = "it leaves out the minus sign written before it"
         else:
+            # A sign or qualifier word apart from the number by a particle still belongs to it: 减少了三分之一,
+            # 超过了100家, fell by 10 percent.
+            bare = re.sub(r"(?:了|达|为|\s*by|\s*of about)\s*$", "", before)
             left = lexicon.touching(("sign", "qualifier"), before, after)
+            if bare != before:
+                left += [t for t in lexicon.touching(("sign", "qualifier"), bare, after) if t not in left]
             if left:
                 reason = f"it leaves out {', '.join(left)}, which belongs to it"
         if reason is None:

@@ -36,6 +36,70 @@ def constraint_text(field: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+# What the readers that anchor a claim in its words cannot read (text/period_words.py, text/clauses.py, the subject
+# and indicator rules), with an example each. Where they cannot read, the rule says nothing rather than guess; the
+# row is then held only by the rules that can read it.
+READING_LIMITS = [
+    (
+        "Dating words tied to an event, not the calendar",
+        "`本届大会期间`, 'the first WIC', `首届大会以来`, `投产一年来`, 'TTM': the period reader leaves them unread "
+        "(period-text-mismatch is silent); quote the calendar words of the same paragraph as well where there are "
+        "any (`12月16日至18日 … 本屆`).",
+    ),
+    (
+        "A day without its month, a month without its year",
+        "`10日`, `21日下午` are read in the month of the text's date (a text of 2022-11 puts 10日 on 2022-11-10); a "
+        "text dated only by its year leaves them unread.",
+    ),
+    (
+        "Lunar holidays",
+        "`春节黄金周` is read as seven days starting between 20 January and 20 February of its year, not as the "
+        "holiday's exact dates (no lunar calendar is used).",
+    ),
+    (
+        "Words shared by two figures",
+        "`财政总收入、一般公共预算收入分别达到180亿元和106亿元`, 'A and B were X and Y respectively': 分别 and "
+        "'respectively' pair the items of one list with the figures in order; where the items and the figures do "
+        "not count alike (the names in one clause, the figures in another: 接待游客…,实现门票收入…,同比分别增长A和B), "
+        "the pairing is not read and which-figure is silent.",
+    ),
+    (
+        "Words in another sentence",
+        "'started construction. After 10 months, …': the indicator's words must stand in the sentence of the "
+        "quantity (or be pointed at by 这一数字, 'this figure'); quote a longer evidence or a form of the same "
+        "sentence.",
+    ),
+    (
+        "A quantity's own noun",
+        "`辖8个镇、3个街道`, 'eight towns and three subdistricts': the words right after a quantity (up to a list "
+        "mark) are its noun, so 3个 is not the towns' figure; a noun placed before its number in a list "
+        "(`镇8个、街道3个`) is not read that way.",
+    ),
+    (
+        "Counts of different things in one clause",
+        "`来自120余个国家和地区的6100多名嘉宾`: two counts are of one kind to the clause reader, so the guests' "
+        "figure needs the words that follow it (嘉宾), and a form placed before both (`代表`) is held to the nearer "
+        "count.",
+    ),
+    (
+        "Tables flattened into text",
+        "read by column only under the headings 预期目标/目标/计划 and 实际完成/实际/完成: the first figure after a "
+        "row's label is the target, the second the actual; other tables are read as running text.",
+    ),
+    (
+        "Two figures of 'from A to B' without years",
+        "`区域面积从68平方公里扩大到110平方公里`: A and B are told apart only by the years written with them "
+        "(从2014年的350多家…到目前的2700多家); without years, which-figure cannot say which is the later one.",
+    ),
+    (
+        "A place as a member or a whole",
+        "a place named in a list (`桐乡、海宁和平湖`, 'Tongxiang, Haining and Pinghu'), after outside/以外, or as the "
+        "whole of a share ('17 percent of Tongxiang's urban area') names no subject; a list written with commas alone "
+        "in Chinese (`桐乡,海宁`) is read as two subjects.",
+    ),
+]
+
+
 # What the data model cannot say, with the kind of passage that needs it. Such facts are left out rather than
 # forced into a row; a maintainer who meets one adds it here (and, if it recurs, extends the model).
 MODEL_LIMITS = [
@@ -111,6 +175,8 @@ def data_dictionary(path: str | Path | None = None) -> str:
         lines.append("")
     lines += [*rules_section(), "## What the model cannot express", ""]
     lines += [f"- **{what}**: {example}" for what, example in MODEL_LIMITS]
+    lines += ["", "## What the claim readers cannot read", ""]
+    lines += [f"- **{what}**: {example}" for what, example in READING_LIMITS]
     lines.append("")
     return "\n".join(lines)
 

@@ -144,6 +144,18 @@ def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
     return view["fact_cluster"].isna() if "fact_cluster" in view else pd.Series(True, index=view.index)
 
 
+@rule(
+    "multiple-against-levels",
+    "indicators",
+    "value",
+    "{value_text} is read as end ≈ {value} × start, but the same text's levels give {multiple_off_levels}: read "
+    "翻了N倍, 增长了N倍 and N-fold alike, as the ratio of the levels, and check the quote and the levels",
+)
+def multiple_fits_levels(view: pd.DataFrame) -> pd.Series:
+    """A multiple (…_level_multiple) agrees with the levels its text gives at the start and end of its period."""
+    return view["multiple_off_levels"].isna() if "multiple_off_levels" in view else pd.Series(True, index=view.index)
+
+
 # --- provenance of the new tables ------------------------------------------------------------------------------
 
 for _table in ("events", "project_enterprises"):

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ...text.fold import fold, names_in, names_of, squeeze
 from .figures import SUBJECT_COLUMNS
-from .registry import each_row, missing, rule
+from .registry import each_row, rule
 
 # --- provenance: all three fact tables ---------------------------------------------------------------------
 
@@ -113,22 +113,3 @@ def subject_named_in_source(view: pd.DataFrame) -> pd.Series:
         return not isinstance(text, str) or not listed or names_in(text, listed)  # Latin names as whole words
 
     return each_row(named, list(named.columns), passes)
-
-
-@rule(
-    "subject-not-in-evidence",
-    "indicators",
-    "place_id",
-    "the evidence names {places_named_text} but not {place_id}, the place this figure is given to: check that the "
-    "figure is not the other place's (a zone's figure is the zone's, a town's the town's)",
-    severity="warning",
-)
-def evidence_names_the_place(view: pd.DataFrame) -> pd.Series:
-    """A place's figure whose evidence names other local places names its own place too."""
-    if "places_named" not in view:
-        return pd.Series(True, index=view.index)
-
-    def fits(place: object, named: object) -> bool:
-        return missing(place) or not isinstance(named, frozenset) or not named or place in named
-
-    return each_row(view, ["place_id", "places_named"], fits)

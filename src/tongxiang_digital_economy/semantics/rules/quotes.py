@@ -60,6 +60,8 @@ def states_claim(
         return True
     wanted = as_decimal(value)
     if qualifier == "range":
+        if missing(upper):
+            return True  # a range without its upper bound is range-bounds' to report, not a crash here
         return len(numbers) == 2 and sorted(numbers) == sorted([wanted, as_decimal(upper)])  # type: ignore[type-var]
     if not missing(denominator):
         # 三分之一 writes the denominator first, "one third" and 1/3 the numerator.
@@ -121,7 +123,7 @@ def quote_qualifier(view: pd.DataFrame) -> pd.Series:
     """The quote's qualifier words give the row's qualifier."""
 
     def fits(qualifier: object, found: object, ranged: object) -> bool:
-        if missing(qualifier) or not isinstance(found, frozenset):
+        if not isinstance(qualifier, str) or not isinstance(found, frozenset):
             return True
         if qualifier == "range":
             return bool(ranged)
@@ -161,7 +163,7 @@ def status_stated(view: pd.DataFrame) -> pd.Series:
     """A target or an estimate says so in its evidence."""
 
     def stated(status: object, cues: object) -> bool:
-        if status not in ("target", "estimate") or not isinstance(cues, frozenset):
+        if not isinstance(status, str) or status not in ("target", "estimate") or not isinstance(cues, frozenset):
             return True
         # An expectation worded as an estimate (预计全年) still makes a target; an estimate needs its own word.
         return status in cues or (status == "target" and "estimate" in cues)
@@ -178,9 +180,13 @@ def status_stated(view: pd.DataFrame) -> pd.Series:
     severity="warning",
 )
 def actual_without_cues(view: pd.DataFrame) -> pd.Series:
-    """An actual figure's evidence does not speak of a plan, an expectation or an estimate."""
+    """An actual figure's evidence does not speak of a plan, an expectation or an estimate, in words other than
+    those that say what it measures (完成全年目标), when (到1949年), or which table column it is (预期目标 beside
+    实际完成): semantics/anchors.py takes those out first."""
     return each_row(
         view,
-        ["status", "evidence_cues"],
-        lambda status, cues: status != "actual" or not isinstance(cues, frozenset) or "strong" not in cues,
+        ["status", "own_cues" if "own_cues" in view else "evidence_cues"],
+        lambda status, cues: (
+            not isinstance(status, str) or status != "actual" or not isinstance(cues, frozenset) or "strong" not in cues
+        ),
     )

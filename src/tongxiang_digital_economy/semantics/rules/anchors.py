@@ -1,0 +1,217 @@
+"""Rules that anchor what a figure measures, which figure of its passage it is, whose it is and its status.
+
+- What is measured: the indicator's `written_forms` (data, like the units') must occur in the evidence, folded
+  (OpenCC simplified, case folded, Latin forms as whole words).
+- Which figure: the indicator's words attach to the quoted quantity (the nearest form in its sentence, with no
+  other quantity of the same dimension between them), a plan table's column agrees with the row's status, and a
+  quote that is A of "from A to B" is the earlier figure, not the later (text/clauses.py reads all of this).
+- Whose: the subject's name or alias is in the evidence, or in `subject_text` quoted from the text around it;
+  another local place named beside the quantity (not as a member of a list) where the subject is absent is
+  another place's figure.
+- Status: no indicator encodes a status in its name; a `*_target` indicator holding actual rows is a mix.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ...text.fold import names_in, names_of, squeeze
+from ...text.quantities import loose
+from ..anchors import not_subject
+from .figures import SUBJECT_COLUMNS
+from .registry import each_row, missing, rule
+
+SUBJECT_NAMES = tuple(
+    f"{column}.{name}" for column in SUBJECT_COLUMNS.values() for name in ("name", "name_zh", "aliases")
+)
+
+
+def forms_in(evidence: str, forms: str) -> bool:
+    """Whether the evidence holds one of the `|`-separated forms: Chinese anywhere, Latin as whole words."""
+    text = loose(evidence)
+    for form in (f.strip() for f in forms.split("|")):
+        folded = loose(form)
+        if not folded:
+            continue
+        if re.search(r"[a-z]", folded[:1] + folded[-1:]):  # whole words: Shares traded35.79m still names it
+            pattern = r"(?<![a-z])" + re.escape(folded) + r"(?![a-z])"
+            if re.search(pattern, text) or re.search(pattern, re.sub(r"\s+", "", text)):
+                return True
+        elif folded in text or squeeze(folded) in squeeze(text):
+            return True
+    return False
+
+
+@rule(
+    "indicator-not-in-evidence",
+    "indicators",
+    "indicator",
+    "the evidence holds none of the written forms of {indicator!r} ({indicator__written_forms}): quote the words "
+    "that say what the figure measures, add the form the source uses to indicator_definitions.written_forms, or "
+    "file the figure under the indicator its words name",
+    needs=("indicator.written_forms",),
+)
+def indicator_named(view: pd.DataFrame) -> pd.Series:
+    """The evidence names what the figure measures, in one of its indicator's written forms."""
+    cache: dict[tuple[object, object], bool] = {}
+
+    def named(evidence: object, forms: object) -> bool:
+        if not isinstance(evidence, str) or not isinstance(forms, str) or not forms.strip():
+            return True
+        if (evidence, forms) not in cache:
+            cache[(evidence, forms)] = forms_in(evidence, forms)
+        return cache[(evidence, forms)]
+
+    return each_row(view, ["evidence", "indicator__written_forms"], named)
+
+
+def reading_years(reading: object) -> tuple[int, int] | None:
+    """The first and last year of a multi-year span the period words give (2014-23: 2014, 2023)."""
+    for period in getattr(reading, "periods", ()):
+        if period.kind == "span" and period.start[1].year < period.end[0].year:
+            return period.start[1].year, period.end[0].year
+    return None
+
+
+@rule(
+    "which-figure",
+    "indicators",
+    "value_text",
+    "value_text {value_text!r} is not the figure of {indicator!r} in its evidence: the indicator's words "
+    "({indicator__written_forms}) do not attach to it, another quantity of its kind stands between them, its table "
+    "column is another status, or it is the earlier figure of 'from A to B'; quote the figure the words attach to",
+    needs=("indicator.written_forms",),
+)
+def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
+    """The quoted quantity is the one the indicator's words attach to, in the column of the row's status."""
+
+    def fits(anchor: object, status: object, reading: object, end: object) -> bool:
+        if anchor is None or not getattr(anchor, "found", False):
+            return True
+        if anchor.forms_present and not anchor.attached:  # type: ignore[attr-defined]
+            return False
+        columns = anchor.columns  # type: ignore[attr-defined]
+        if columns and isinstance(status, str) and status not in columns:  # a missing status is not compared
+            return False
+        years, last = reading_years(reading), None if missing(end) else pd.Timestamp(end).year  # type: ignore[arg-type]
+        side = anchor.side  # type: ignore[attr-defined]
+        other, own = anchor.other_year, anchor.year  # type: ignore[attr-defined]
+        if side is not None and other is not None and last == other and not (own and own[0] <= other <= own[1]):
+            return False  # A of 'from A in 2014 to B in 2023' dated 2023, or B dated 2014
+        if years is not None and last is not None and side is not None:
+            return not ((side == "from" and last == years[1]) or (side == "to" and last == years[0]))
+        return True
+
+    return each_row(view, ["anchor", "status", "period_reading", "period_end"], fits)
+
+
+def names_as_subject(evidence: str, names: list[str]) -> bool:
+    """Whether the evidence names the entity other than as a member of a list, the whole a share is of, or a
+    place outside which something lies (Tongxiang, Haining and Pinghu; 17 percent of Tongxiang's urban area)."""
+    if not names or not names_in(evidence, names):
+        return False
+    text = loose(evidence)
+    for name in names:
+        folded = loose(name)
+        if not folded:
+            continue
+        pattern = re.escape(folded)
+        if re.match(r"[a-z]", folded):
+            pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
+        for m in re.finditer(pattern, text):
+            before, after = text[max(0, m.start() - 16) : m.start()], text[m.end() :]
+            if not not_subject(before, after):
+                return True
+    return False
+
+
+@rule(
+    "subject-not-anchored",
+    "indicators",
+    "place_id",
+    "neither the evidence nor subject_text ({subject_text!r}) names the subject of this figure (place_id "
+    "{place_id}, enterprise_id {enterprise_id}, project_id {project_id}) by its name or an alias: quote in "
+    "subject_text the words around the evidence that name it (the title, the sentence before), or give the figure "
+    "to the subject its words name",
+    needs=SUBJECT_NAMES,
+)
+def subject_named(view: pd.DataFrame) -> pd.Series:
+    """The evidence, or a quoted subject_text, names the figure's subject."""
+    columns = [f"{c}__{n}" for c in SUBJECT_COLUMNS.values() for n in ("name", "name_zh", "aliases")]
+    names = [view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in columns]
+    subject_text = view["subject_text"] if "subject_text" in view else pd.Series(pd.NA, index=view.index)
+    cache: dict[tuple[object, ...], bool] = {}
+    out = []
+    for key in zip(view["evidence"], subject_text, *names, strict=True):
+        if key not in cache:
+            evidence, anchor, *given = key
+            places, others = names_of(*given[:3]), names_of(*given[3:])
+            cache[key] = (
+                not (places or others)
+                or not isinstance(evidence, str)
+                or names_as_subject(evidence, places)  # a place listed as a member is no subject
+                or names_in(evidence, others)  # an enterprise listed among others is still named
+                or (isinstance(anchor, str) and names_in(anchor, places + others))
+            )
+        out.append(cache[key])
+    return pd.Series(out, index=view.index, dtype=bool)
+
+
+@rule(
+    "subject-text-not-in-source",
+    "indicators",
+    "subject_text",
+    "subject_text {subject_text!r} does not occur in the archived text of {source_id} (white space aside): copy "
+    "the words that name the subject exactly as the text writes them",
+    needs_archive=True,
+    needs=("source_id.archive_text",),
+)
+def subject_text_in_source(view: pd.DataFrame) -> pd.Series:
+    """A quoted subject_text is in the archived text."""
+    return each_row(
+        view,
+        ["subject_text", "source_id__archive_text"],
+        lambda words, text: not isinstance(words, str) or not isinstance(text, str) or squeeze(words) in text,
+    )
+
+
+@rule(
+    "subject-other-place",
+    "indicators",
+    "place_id",
+    "the evidence names {places_beside_text} beside the quoted {value_text!r} and never names {place_id}, the "
+    "place this figure is given to: the figure is the other place's; give it to that place (a place listed as a "
+    "member of what is counted is no subject and is not held against the row)",
+    needs=("place_id.name", "place_id.name_zh", "place_id.aliases"),
+)
+def no_other_place_beside(view: pd.DataFrame) -> pd.Series:
+    """Where the evidence does not name the figure's place, no other local place is named beside its quantity."""
+    if "places_beside" not in view:
+        return pd.Series(True, index=view.index)
+
+    def fits(place: object, beside: object, evidence: object, *names: object) -> bool:
+        if missing(place) or not isinstance(beside, frozenset) or not beside - {place}:
+            return True
+        return place in beside or (isinstance(evidence, str) and names_in(evidence, names_of(*names)))
+
+    columns = ["place_id", "places_beside", "evidence", "place_id__name", "place_id__name_zh", "place_id__aliases"]
+    return each_row(view, columns, fits)
+
+
+STATUS_IN_NAME = re.compile(r"_(?:annual_)?(?:plan_)?targets?$|_plan_target")
+
+
+@rule(
+    "status-in-indicator-name",
+    "indicators",
+    "indicator",
+    "{indicator!r} names a status (a target) in its id, but the row is {status}: a reported target is a target row "
+    "of the plain indicator (gdp_growth, status target), an actual figure an actual row of it; move the row to "
+    "the plain indicator",
+)
+def no_status_in_names(view: pd.DataFrame) -> pd.Series:
+    """No indicator encodes a status in its id: a `*_target` indicator holds no actual rows."""
+    named = view["indicator"].astype("string").str.contains(STATUS_IN_NAME, regex=True).fillna(False)
+    return ~(named & (view["status"] == "actual").fillna(False)).astype(bool)

@@ -1,0 +1,292 @@
+"""Rules that hold a figure's period to the words that date it (`period_text`, `period_basis`).
+
+The words are read back by text/period_words.py (once per distinct period_text and text date, in
+semantics/anchors.py): they must give the row's period, its length and its kind (a stock is a date, a flow a span).
+A year written next to the quoted quantity must be the row's; a full year is not written with half-year or month
+words, and a half year is. Words the reader does not know (an event's name, TTM, 本届 alone) leave the period
+unchecked by `period-text-mismatch`, never guessed; the other rules still read them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pandas as pd
+
+from ...text.fold import squeeze
+from ...text.period_words import PIECE_JOIN, Reading
+from ...text.periods import publication_bounds
+from .registry import each_row, missing, rule
+
+NEEDS = ("indicator.temporal",)
+
+
+def pieces(period_text: str) -> list[str]:
+    """The verbatim pieces of a period_text (joined by ' … ')."""
+    return [p for p in (x.strip() for x in period_text.split(PIECE_JOIN.strip())) if p]
+
+
+def day(value: object) -> date | None:
+    return None if missing(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+
+
+def stock_or_flow(temporal: object) -> bool | None:
+    return None if not isinstance(temporal, str) else temporal == "stock"
+
+
+@rule(
+    "period-basis-mismatch",
+    "indicators",
+    "period_basis",
+    "period_basis {period_basis} does not fit the row: `stated` and `context` quote the dating words in period_text "
+    "(it is {period_text!r}), `publication` leaves period_text empty and dates the row, `undated` leaves both "
+    "empty on a target: quote the words that date the figure, or choose the basis that says how it is dated",
+)
+def basis_fits(view: pd.DataFrame) -> pd.Series:
+    """The basis says how the row is dated, and period_text and the period agree with it."""
+
+    def fits(basis: object, text: object, end: object, status: object) -> bool:
+        if not isinstance(basis, str):
+            return True
+        has_text = isinstance(text, str) and bool(text.strip())
+        if basis in ("stated", "context"):
+            return has_text
+        if basis == "publication":
+            return not has_text and not missing(end)
+        return not has_text and missing(end) and (missing(status) or status == "target")  # undated
+
+    return each_row(view, ["period_basis", "period_text", "period_end", "status"], fits)
+
+
+@rule(
+    "period-text-not-in-evidence",
+    "indicators",
+    "period_text",
+    "period_basis is stated, but period_text {period_text!r} is not in the evidence (white space aside; pieces "
+    "joined by ' … ' are looked for one by one): quote the dating words as the evidence writes them, or mark the "
+    "row context if they stand in the text around it",
+)
+def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
+    """A stated period's words are in the evidence."""
+
+    def inside(basis: object, text: object, evidence: object) -> bool:
+        if (
+            not isinstance(basis, str)
+            or basis != "stated"
+            or not isinstance(text, str)
+            or not isinstance(evidence, str)
+        ):
+            return True
+        squeezed = squeeze(evidence)
+        return all(squeeze(p) in squeezed for p in pieces(text))
+
+    return each_row(view, ["period_basis", "period_text", "evidence"], inside)
+
+
+# Words that date a paragraph: a year, a month or a day, a weekday, or a word relative to the text's date.
+DATED = re.compile(
+    r"(?:19|20)[0-9]{2}|[0-9一二三四五六七八九十]{1,2}[月日号]|今年|去年|目前|昨天|今天|日前|近日|过去|過去|"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?[0-9]{1,2}|(?i:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|today|yesterday|this year|last year|currently|at present|"
+    r"past (?:[a-z]+ )?(?:days|years|months))"
+)
+HEADING = 40  # a line this short, without a full stop, is a title or a heading (一、2024年…执行情况)
+
+
+def dated(line: str) -> bool:
+    """Whether a paragraph dates anything (a year inside a book's title, 《…报告2017》, does not)."""
+    return DATED.search(re.sub(r"《[^》]*》", "", line)) is not None
+
+
+def context_of(text: str, evidence: str) -> list[str]:
+    """The parts of the archived text a context period may be quoted from, squeezed: the paragraph (line) that holds
+    the evidence (or the lines it runs over), the title and dateline (the first lines up to and including the first
+    paragraph of body text, the news lead that says 中新网2月28日电), and the headings above the evidence."""
+    lines = [squeeze(line) for line in text.splitlines() if line.strip()]
+    squeezed = squeeze(evidence)
+    holding = [k for k, line in enumerate(lines) if squeezed in line]
+    if not holding:  # evidence running over a line break: the lines it starts in and the next
+        holding = [k for k, line in enumerate(lines) if squeezed[:12] and squeezed[:12] in line]
+    parts = ["".join(lines[k : k + 2]) for k in holding]
+    lead = next((k for k, line in enumerate(lines) if k > 0 and len(line) > 60), 0)  # line 0 is the title
+    parts.append("".join(lines[: lead + 1]))
+    last = max(holding, default=len(lines))
+    parts += [line for line in lines[:last] if len(line) <= HEADING and not line.endswith(("。", ".", "!", "！"))]
+    # The nearest paragraph before and after the evidence that dates anything (a summit's dates given once in the
+    # lead, a data footer 'as of Oct 25 2021'), with no other dated paragraph between.
+    for k in holding[:1]:
+        before = next((lines[j] for j in range(k - 1, -1, -1) if dated(lines[j])), None)
+        after = next((lines[j] for j in range(k + 1, len(lines)) if dated(lines[j])), None)
+        parts += [p for p in (before, after) if p]
+    return parts
+
+
+def in_paragraph(text: str, evidence: str, words: list[str]) -> bool:
+    """Whether every piece is in the evidence or in its context (its paragraph, the title and lead, its headings)."""
+    squeezed, parts = squeeze(evidence), context_of(text, evidence)
+    return all(squeeze(w) in squeezed or any(squeeze(w) in part for part in parts) for w in words)
+
+
+@rule(
+    "period-text-not-in-context",
+    "indicators",
+    "period_text",
+    "period_basis is context, but period_text {period_text!r} is neither in the evidence nor in the paragraph of "
+    "the archived text that holds it, its title, dateline and lead, a heading above it, or the nearest dated "
+    "paragraph before or after it: quote the dating words of the text around the evidence",
+    needs_archive=True,
+    needs=("source_id.archive_raw",),
+)
+def period_words_in_context(view: pd.DataFrame) -> pd.Series:
+    """A context period's words are in the evidence's paragraph of the archived text."""
+    cache: dict[tuple[object, ...], bool] = {}
+
+    def near(basis: object, text: object, evidence: object, archived: object) -> bool:
+        if (
+            not isinstance(basis, str)
+            or basis != "context"
+            or not isinstance(text, str)
+            or not isinstance(evidence, str)
+        ):
+            return True
+        if not isinstance(archived, str):
+            return True
+        key = (text, evidence, id(archived))
+        if key not in cache:
+            cache[key] = in_paragraph(archived, evidence, pieces(text))
+        return cache[key]
+
+    return each_row(view, ["period_basis", "period_text", "evidence", "source_id__archive_raw"], near)
+
+
+@rule(
+    "period-text-mismatch",
+    "indicators",
+    "period_start",
+    "period_text {period_text!r} does not read as the row's period ({period_start:%Y-%m-%d} to "
+    "{period_end:%Y-%m-%d}, a {indicator__temporal}; the text is dated {text_date}): a stock is the level at one "
+    "date, a flow the span the words give (2021年 is the whole year, 上半年 its first half, 目前 the text's date); "
+    "correct the period, or quote the words that date it",
+    needs=NEEDS,
+)
+def period_reads_back(view: pd.DataFrame) -> pd.Series:
+    """The dating words read back give the row's period, length and kind."""
+    if "period_reading" not in view:
+        return pd.Series(True, index=view.index)
+
+    def fits(basis: object, reading: object, start: object, end: object, temporal: object, anchor: object) -> bool:
+        if not isinstance(basis, str) or basis not in ("stated", "context"):
+            return True
+        if not isinstance(reading, Reading) or reading.why:
+            return True  # unread words are not guessed at
+        first, last = day(start), day(end)
+        if first is None or last is None:
+            return True
+        stock = stock_or_flow(temporal)
+        # A of '2017年…从68平方公里扩大到110平方公里' is the level before the change: the end of the year before.
+        before = getattr(anchor, "side", None) == "from" and stock and first == last
+        if before and any(last == date(year - 1, 12, 31) for year in reading.years):
+            return True
+        return bool(reading.admits(first, last, stock))
+
+    columns = ["period_basis", "period_reading", "period_start", "period_end", "indicator__temporal", "anchor"]
+    return each_row(view, columns, fits)
+
+
+@rule(
+    "period-publication-mismatch",
+    "indicators",
+    "period_end",
+    "period_basis is publication, so the row is dated by its text's own date ({text_date}; a repost's original "
+    "date when the source records it), but its period is {period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}: a "
+    "stock at that date, a flow ending at it (or within the year before it); if words date the figure, quote them",
+    needs=NEEDS,
+)
+def dated_by_publication(view: pd.DataFrame) -> pd.Series:
+    """A row dated by publication is dated by its text's own date (the original's, for a repost)."""
+
+    def fits(basis: object, dated: object, start: object, end: object, temporal: object) -> bool:
+        if not isinstance(basis, str) or basis != "publication" or not isinstance(dated, str):
+            return True
+        low, high = publication_bounds(dated)
+        first, last = day(start), day(end)
+        if low is None or high is None or first is None or last is None:
+            return True
+        lo, hi = low.date(), high.date()
+        if stock_or_flow(temporal) is True or first == last:
+            return lo <= last <= hi
+        return lo - timedelta(days=366) <= last <= hi
+
+    return each_row(view, ["period_basis", "text_date", "period_start", "period_end", "indicator__temporal"], fits)
+
+
+@rule(
+    "period-year-in-evidence",
+    "indicators",
+    "year",
+    "the evidence writes the year {anchor_year} next to the quoted {value_text!r}, but the row's period is "
+    "{period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}: date the figure by the year its words give (a comparison "
+    "base, 比2014年 or than in 2019, is not read as its date)",
+)
+def year_next_to_quote(view: pd.DataFrame) -> pd.Series:
+    """A year written next to the quoted quantity lies within the row's period."""
+
+    def fits(anchor: object, start: object, end: object) -> bool:
+        years = getattr(anchor, "year", None)
+        first, last = day(start), day(end)
+        if years is None or first is None or last is None:
+            return True
+        return bool(years[0] <= last.year and first.year <= years[1])  # the row's period meets the written years
+
+    return each_row(view, ["anchor", "period_start", "period_end"], fits)
+
+
+def sub_year_span(first: date, last: date) -> bool:
+    """A span of whole months within one year, shorter than the year (a half, a quarter, 1-9月)."""
+    whole_months = first.day == 1 and (last + timedelta(days=1)).day == 1
+    return whole_months and first.year == last.year and (first.month, last.month) != (1, 12) and first != last
+
+
+@rule(
+    "period-length-words",
+    "indicators",
+    "period_start",
+    "the period ({period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}) and its words disagree in length: a full year is "
+    "not written with half-year, quarter or month words (上半年, 1-6月, first half), and a half year, a quarter or a "
+    "run of months is (period_text {period_text!r}); correct the period to what the words say",
+    needs=NEEDS,
+)
+def length_in_words(view: pd.DataFrame) -> pd.Series:
+    """A full-year flow has no sub-year words; a half year, quarter or run of months has them."""
+
+    def fits(
+        reading: object,
+        anchor: object,
+        start: object,
+        end: object,
+        temporal: object,
+        text: object,
+        basis: object,
+        dated: object,
+    ) -> bool:
+        first, last = day(start), day(end)
+        if first is None or last is None or (isinstance(temporal, str) and temporal == "stock"):
+            return True
+        words = bool(getattr(reading, "sub_year", False)) or bool(getattr(anchor, "sub_year_words", False))
+        if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+            return not words or bool(getattr(reading, "whole_year", False))
+        if isinstance(basis, str) and basis == "publication" and (first, last) == publication_days(dated):
+            return True  # dated by a text known to the month: the month is the text's date, no word says less
+        if sub_year_span(first, last):  # words the reader cannot read are not held against the row
+            return words or (isinstance(text, str) and bool(text.strip()) and getattr(reading, "why", None) is not None)
+        return True
+
+    columns = ["period_reading", "anchor", "period_start", "period_end", "indicator__temporal", "period_text"]
+    return each_row(view, [*columns, "period_basis", "text_date"], fits)
+
+
+def publication_days(dated: object) -> tuple[date, date] | None:
+    """The first and last day a text date (`YYYY-MM`, ...) can stand for."""
+    low, high = publication_bounds(dated)
+    return None if low is None or high is None else (low.date(), high.date())

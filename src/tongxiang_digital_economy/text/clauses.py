@@ -1,0 +1,402 @@
+"""Which figure of a passage a row claims: clauses, the quantities in them, and the words a quantity attaches to.
+
+Why this exists: an evidence passage often states several figures (`GDP 1141.69亿元, 比上年增长8.5%, 两年平均增长
+4.7%`; "from 5.1 billion yuan in 2014 to 29.39 billion yuan in 2023"; a plan-execution table's 目标 and 实际
+columns). `value_text` says which words are the row's quantity, but only the words around it say what that
+quantity is, when and whose. This module reads them:
+
+- a passage is cut into *sentences* at 。！？; and ". ", and into *clauses* at ，,；; and the English clause marks;
+- every number of the passage is a *quantity* with the dimension its unit words give (`#亿元` currency, `#%`
+  percent, a bare number or a measure word a count); years, months and days are dates, not quantities;
+- the *attachment* of a quote is the nearest written form of the row's indicator in the same sentence, on either
+  side, with no other quantity of the same dimension between them; and the years written in the quote's clause;
+- a *table flattened into text* (`预期目标 实际完成 … 4.固定资产投资 增长8% 增长2.7%`) is read by column: the
+  k-th quantity after a row's label belongs to the k-th heading, so 增长8% is the target and 增长2.7% the actual.
+
+What it cannot read (listed in the data dictionary): a quantity whose words stand in another sentence ("The
+zone's output... It reached 35.9 billion"), a form shared by two figures of one clause ("产值和税收分别增长5%和
+8%": 分别 pairs them in order, which is not read), counts written in Chinese numerals without a measure word,
+and tables whose headings are not 目标/实际 words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .numerals import Span, number_spans
+from .quantities import NUMBER, compiled, loose, shape_of, squash
+
+SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n")
+CLAUSE_END = re.compile(r"[，,：:（）()]|\s(?:while|whereas|which|but|and then)\s|" + SENTENCE_END.pattern)
+# A Chinese numeral counts things only before a measure word (三家企业); elsewhere it is part of a word (统一).
+MEASURE_WORDS = "个個家名位项項次人座条條所户戶件场場款批辆輛台臺套只"
+ARABIC = re.compile(r"[0-9０-９]")
+ENGLISH_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+TABLE_HEAD = re.compile(r"(预期目标|年度目标|目标|计划)\s*(实际完成|实际|完成情况|完成)")
+TABLE_ROW = re.compile(r"(?:^|\s)[0-9]{1,2}[.．、](?=[^\s0-9])")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number of the passage, where it stands (in the squashed text), and the dimension its words give."""
+
+    start: int
+    end: int
+    dimension: str | None  # None: a count (a bare number or one before a measure word)
+    is_date: bool  # a year, month or day (2021年, 12月, 16日): a date, not a quantity
+
+
+def sentence_of(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence holding position `at`."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
+    found = SENTENCE_END.search(text, at)
+    return start, found.start() if found else len(text)
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause holding the span start..end (a clause mark inside the span is part of it)."""
+    first = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    found = CLAUSE_END.search(text, end)
+    return first, found.start() if found else len(text)
+
+
+def quantities(text: str, forms: dict[str, dict[str, list[str]]]) -> list[Quantity]:
+    """Every number of `text` (squashed) as a quantity or a date; `forms` are the units' written forms by
+    dimension (`written_forms(units)`), read the way a quote's unit words are."""
+    spans = number_spans(text)
+    shape = shape_of(text, spans)
+    ordered = sorted(spans)
+    # The k-th '#' of the shape is the k-th number; each form match names the dimension of the '#' it holds.
+    marks = [m.start() for m in re.finditer(re.escape(NUMBER), shape)]
+    best: dict[int, tuple[int, str | None]] = {}
+    for dimension, units in forms.items():
+        for unit_forms in units.values():
+            for form in unit_forms:
+                if NUMBER not in form:
+                    continue
+                for match in compiled(form).finditer(shape):
+                    for k, mark in enumerate(marks):
+                        if match.start() <= mark < match.end() and len(match[0]) > best.get(k, (0, ""))[0]:
+                            best[k] = (len(match[0]), dimension)
+    found = []
+    for k, span in enumerate(ordered):
+        kind = best.get(k, (0, None))[1]
+        found.append(Quantity(span.start, span.end, kind, is_date_part(text, span, kind)))
+    return found
+
+
+def is_date_part(text: str, span: Span, dimension: str | None) -> bool:
+    """Whether the number is a year, a month or a day of a date, or an ordinal, rather than a quantity."""
+    after, before = text[span.end : span.end + 3], text[max(0, span.start - 6) : span.start]
+    digits = text[span.start : span.end]
+    if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) and not re.match(r"[%万亿億萬元]|\s?(?:percent|yuan)", after):
+        return True  # a year: 2021年, in 2019, 2014-23 (a bare four-digit number of those years is one too)
+    if re.match(r"月|日|号|th\b|st\b|nd\b|rd\b|届|屆|期", after) or re.search(r"第$|月$", before):
+        return True  # 12月, 16日, 25th, 第二届, 一期
+    if re.search(ENGLISH_MONTHS + r"\s?$", before) or re.match(r"\s?" + ENGLISH_MONTHS + r"(?![a-z])", after):
+        return True  # November 10, 10 November
+    # 统一, 一带一路, 十分: a Chinese numeral with no measure word is part of a word
+    return dimension is None and not ARABIC.search(digits) and not re.match(f"[{MEASURE_WORDS}]", after)
+
+
+def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]:
+    """Where the indicator's written forms stand in `text` (folded): Chinese anywhere, Latin as whole words."""
+    found = []
+    for form in written_forms:
+        folded = loose(form)
+        if not folded:
+            continue
+        pattern = re.escape(folded)
+        if re.match(r"[a-z0-9]", folded):
+            pattern = r"(?<![a-z0-9])" + pattern
+        if re.search(r"[a-z0-9]$", folded):
+            pattern += r"(?![a-z0-9])"
+        found += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """How a quote sits in its evidence: whether the indicator's words attach to it, the years written in its
+    clause (with whether each is a comparison base), and the status a flattened table gives its column."""
+
+    found: bool  # the quote occurs in the evidence
+    attached: bool  # an indicator form attaches to it (nearest, same sentence, no same-kind quantity between)
+    forms_present: bool  # some indicator form occurs anywhere in the evidence
+    column_status: str | None  # target / actual, for a quote in a flattened plan table
+    year: tuple[int, int] | None  # the year (or range) written next to the quote (comparison bases left out)
+    side: str | None  # from / to: the quote is A or B of 'from A to B'
+    sub_year_words: bool  # half-year, quarter or month words in the quote's clause
+    between: str | None  # the quantity standing between the quote and its indicator's words, if any
+    columns: frozenset[str] = frozenset()  # the table columns (statuses) of every occurrence the words attach to
+    other_year: int | None = None  # the year written with the other figure of 'from A to B' (A's for B, B's for A)
+    table_head: str | None = None  # the headings of the plan table the quote stands in (预期目标 实际完成)
+
+
+# Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
+ANAPHORA = re.compile(
+    r"这一数字|这个数字|这一数据|这个数据|该数字|这一数量|this number|this figure|the figure|the number"
+)
+# A parallel list pairs words and figures in order (分别为A、B和C; A and B respectively): not read, not held against.
+PARALLEL = re.compile(r"分别|respectively|各自")
+# A gloss restates its neighbour in another unit: (US$5.41 billion), 折合约24938美元, footnote marks [2].
+GLOSS = re.compile(r"\([^)]*\)|（[^）]*）|\[[0-9]+\]")
+CONVERTED = re.compile(r"(?:折合|相当于|合|equivalent to|about us)\S{0,3}$")
+YEAR_WORDS = re.compile(r"(?:19|20)[0-9]{2}\s?年?|去年|今年|上年|上半年|下半年")
+
+
+def attach(
+    evidence: str,
+    value_text: str,
+    written_forms: list[str],
+    dimension: str | None,
+    forms: dict[str, dict[str, list[str]]],
+    period_words: tuple[str, ...] = (),
+) -> Attachment:
+    """Read where `value_text` stands in `evidence` and what attaches to it (the best of its occurrences: one that
+    is a whole quantity, and of those one the indicator's words attach to). `period_words` are the row's dating
+    words: a figure between the indicator's words and the quote, in a clause without the quote's own period words
+    (比上年增长8.5%, 两年平均增长4.7%), is another period's figure."""
+    # White space kept (one space per run), so that a flattened table keeps its cells apart; a quote that
+    # differs from its evidence only in spacing is found white space aside.
+    text, quote = loose(evidence), loose(value_text)
+    if not quote or quote not in text:
+        text, quote = squash(evidence), squash(value_text)
+    places = form_positions(text, written_forms)
+    starts = [m.start() for m in re.finditer(re.escape(quote), text)] if quote else []
+    whole = [a for a in starts if not re.search(r"[0-9.,]$", text[:a]) or not quote[:1].isdigit()] or starts
+    if not whole:
+        return Attachment(False, True, bool(places), None, None, None, False, None)
+    found = quantities(text, forms)
+    pieces = tuple(p for p in (loose(w) for w in period_words) if p and p in text)
+    readings = [attach_at(text, at, at + len(quote), places, found, dimension, pieces) for at in whole[:4]]
+    best = next((r for r in readings if r.attached), readings[0])
+    # A quote standing in two table columns (20.5万元/ 20.5万元/: target and actual alike) is in both.
+    columns = frozenset(r.column_status for r in readings if r.attached and r.column_status)
+    return replace(best, columns=columns or frozenset([best.column_status] if best.column_status else []))
+
+
+def attach_at(
+    text: str,
+    at: int,
+    end: int,
+    places: list[tuple[int, int]],
+    found: list[Quantity],
+    dimension: str | None,
+    pieces: tuple[str, ...] = (),
+) -> Attachment:
+    """The attachment of the quote standing at text[at:end]."""
+    glosses = [(m.start(), m.end()) for m in GLOSS.finditer(text)]
+    in_gloss = any(g0 <= at < g1 for g0, g1 in glosses)
+    converted = CONVERTED.search(text[max(0, at - 8) : at]) is not None
+    s_start, s_end = sentence_of(text, at)
+    c_start, c_end = clause_of(text, at, end)
+    own_years = set(YEAR_WORDS.findall(text[c_start:c_end]))
+    own_words = {p for p in pieces if p in text[c_start:c_end]}
+    others = []
+    for q in found:
+        if q.is_date or (q.start >= at and q.end <= end) or not same_kind(q.dimension, dimension):
+            continue
+        if any(g0 <= q.start < g1 for g0, g1 in glosses):
+            continue  # ($706.38 million): a gloss of its neighbour
+        if text[q.start : q.end] in ("一", "1") and text[q.end : q.end + 1] in ("个", "個", " "):
+            continue  # 一个, "a": no figure
+        if q.end <= at and (in_gloss or converted) and not [o for o in found if q.end < o.start < at and not o.is_date]:
+            continue  # the figure a gloss or a conversion restates
+        q_start, q_end = clause_of(text, q.start, q.end)
+        theirs = set(YEAR_WORDS.findall(text[q_start:q_end]))
+        if own_years and theirs and not own_years & theirs and (q_start, q_end) != (c_start, c_end):
+            continue  # another period's figure (2017年增加70%，2018年上半年又增长20%多)
+        if own_words and not any(p in text[q_start:q_end] for p in own_words) and (q_start, q_end) != (c_start, c_end):
+            continue  # the row's period words are in the quote's clause, not in this figure's (两年平均增长4.7%)
+        others.append(q)
+    table = table_column(text, at, end, found)
+    side, marker = from_side(text, s_start, at, end, s_end)
+    skip = (0, 0)
+    if side == "to":  # B of 'from A to B' shares A's words: A is no other figure between them, nor is A's year
+        others = [q for q in others if not marker <= q.start < at]
+        skip = (marker, at)
+    elif side == "from":  # A's year is not B's
+        to = re.search(r"\sto\s|到|至", text[end:s_end])
+        skip = (end + to.end(), s_end) if to else (0, 0)
+    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1]) if first == last]
+    other_year = other_years[0] if other_years and skip != (0, 0) else None
+    anchors = places + [(m.start(), m.end()) for m in ANAPHORA.finditer(text, s_start, s_end)]
+    # An English comma inside a noun phrase (600,000 tons of intelligent, low-carbon fiber) ends no clause.
+    mark = re.compile(r"(?!,\s[a-z])" + CLAUSE_END.pattern)
+    following = mark.search(text, end)
+    after_end = following.start() if following else len(text)
+    parallel = PARALLEL.search(text, s_start, s_end) is not None
+    attached, between = False, None
+    for f_start, f_end in sorted(anchors):
+        if table is not None and not (table[1] <= f_start < at):
+            continue  # in a table, the indicator's words are its row's label
+        if f_start < end and f_end > at:
+            lying: list[Quantity] = []  # the quote holds the words (第二届, 8镇, top 500)
+        elif f_end <= at and f_start >= s_start:
+            lying = [q for q in others if f_end <= q.start and q.end <= at]
+        elif f_start >= end and f_end <= after_end:  # words after a quantity attach only within its clause
+            lying = [q for q in others if end <= q.start and q.end <= f_start]
+        else:
+            continue
+        if parallel and f_end <= at:
+            attached = in_order(text, f_start, f_end, at, [q for q in others if f_end <= q.start] + [quote_q(at, end)])
+            if attached:
+                break
+            between = between or "the other figure of the pair (分别, respectively)"
+            continue
+        if not lying or table is not None or parallel:
+            attached = True
+            break
+        between = between or text[lying[0].start : lying[0].end]
+    if attached and table is None and not parallel:
+        # A quantity's own noun follows it (8个镇、3个街道; eight towns and three subdistricts): where another
+        # quantity of the kind is followed by the indicator's words and this one by other words, it is not this one.
+        own = noun_after(text, end)
+        named = [q for q in others if s_start <= q.start < s_end and names_next(noun_after(text, q.end), places, text)]
+        if named and not names_next(own, places, text):
+            attached, between = False, text[named[0].start : named[0].end]
+    return Attachment(
+        True,
+        attached,
+        bool(places),
+        table[0] if table else None,
+        attached_year(text, c_start, c_end, s_start, at, end, skip),
+        side,
+        re.search(r"上半年|下半年|季度|[0-9一二三四五六七八九十]月|first half|second half|quarter", text[c_start:c_end])
+        is not None,
+        None if attached else between,
+        other_year=other_year,
+        table_head=head[0] if (head := TABLE_HEAD.search(text, 0, at)) else None,
+    )
+
+
+ITEM_MARK = re.compile(r"、|和|及|与|\sand\s|,\s|，")
+
+
+def quote_q(at: int, end: int) -> Quantity:
+    return Quantity(at, end, None, False)
+
+
+def in_order(text: str, f_start: int, f_end: int, at: int, figures: list[Quantity]) -> bool:
+    """For words and figures paired in order (财政总收入、一般公共预算收入…分别达到180亿元和106亿元; A and B were X
+    and Y respectively): whether the quote is the figure in the place of the item the indicator's words stand in.
+    Where the items and the figures do not count alike, the pairing is not read and the quote passes."""
+    figures = sorted(figures, key=lambda q: q.start)
+    first = figures[0].start if figures else at
+    c_start, c_end = clause_of(text, f_start, f_end)
+    region = text[c_start : min(first, c_end)]
+    items = [i for i in ITEM_MARK.split(region) if i.strip()]
+    mine = len(ITEM_MARK.findall(text[c_start:f_start]))
+    if len(items) != len(figures) or len(items) < 2:
+        return True
+    return [q.start for q in figures].index(at) == mine
+
+
+NOUN_END = re.compile(r"[、，,;；。()（）]|\s(?:and|or|with|of)\s|和|及|与|[0-9]")
+
+
+def noun_after(text: str, end: int) -> tuple[int, int]:
+    """The words right after a quantity, up to a list mark, a clause mark or the next number: its noun (个镇, towns)."""
+    found = NOUN_END.search(text, end)
+    return end, found.start() if found else len(text)
+
+
+def names_next(span: tuple[int, int], places: list[tuple[int, int]], text: str) -> bool:
+    """Whether one of the indicator's written forms starts within the span (the words right after a quantity)."""
+    return span[1] > span[0] and any(span[0] <= f < span[1] for f, _ in places)
+
+
+def same_kind(one: str | None, other: str | None) -> bool:
+    """Two quantities of one kind: the same dimension (a count is a count whether or not it has a unit word)."""
+    return one == other or {one, other} <= {None, "count"}
+
+
+def table_column(text: str, at: int, end: int, found: list[Quantity]) -> tuple[str, int] | None:
+    """For a quote in a plan table flattened into text: its column's status and where its row's label starts."""
+    head = TABLE_HEAD.search(text, 0, at)
+    if head is None:
+        return None
+    rows = [m.end() for m in TABLE_ROW.finditer(text, head.end(), at)]
+    label = rows[-1] if rows else head.end()
+    column = len([q for q in found if not q.is_date and label <= q.start and q.end <= at and not in_label(text, q)])
+    status = "target" if column == 0 else "actual" if column == 1 else None
+    return (status, label) if status else None
+
+
+def in_label(text: str, quantity: Quantity) -> bool:
+    """A number that is part of a table row's label or unit (万元/人), not a cell."""
+    return text[quantity.end : quantity.end + 1] in ("/", ".")
+
+
+COMPARED = re.compile(r"(比|较|同比|相比|compared with|compared to|than|over|与)\s*$")
+# A year: 2021年, or in English after a preposition or a month (in 2019, Nov. 19, 2014, between 2014-23).
+YEAR = re.compile(
+    r"(?:(?<=in )|(?<=by )|(?<=since )|(?<=from )|(?<=between )|(?<=of )|(?<=to )|(?<=and )|(?<=until )|(?<=, )"
+    r"|(?<=year )|(?<=至)|(?<=到)|(?<=从)|(?<=自)|^)((?:19|20)[0-9]{2})(?![0-9])"
+    r"(?=\s?年|\s?[-–—~]\s?[0-9]{2}|[^0-9年]|$)"
+)
+CN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)")
+YEAR_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s?年?\s?(?:[-–—~至到]|to)\s?((?:19|20)?[0-9]{2})(?![0-9])\s?年?")
+BEFORE_YEAR = re.compile(r"^\s?年?(?:前|以前|之前)|^\s?(?:before)")
+
+
+def years_written(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """The years (and ranges of years) written in text[start:end]: (position, end position, first, last)."""
+    found: list[tuple[int, int, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in YEAR_RANGE.finditer(text, start, end):
+        last = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
+        if last > int(m[1]):
+            found.append((m.start(), m.end(), int(m[1]), last))
+            taken.append((m.start(), m.end()))
+    for pattern in (CN_YEAR, YEAR):
+        for m in pattern.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in taken) or BEFORE_YEAR.match(text[m.end() : m.end() + 4]):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), int(m[1]), int(m[1])))
+    return found
+
+
+def attached_year(
+    text: str, c_start: int, c_end: int, s_start: int, at: int, end: int, skip: tuple[int, int] = (0, 0)
+) -> tuple[int, int] | None:
+    """The year (or range of years) written next to the quote: 'in 2022' right after it (English), else the
+    nearest of its clause (measured from the quote's edges), else the nearest before it in its sentence (2021年，
+    全市实现…). A comparison base (比2014年, than in 2019), a year before (2014年前) and the other end's year of
+    'from A to B' (`skip`) are no date of the figure and are left out."""
+    after = re.match(r"\s?(?:in|by|of|for)\s?((?:19|20)[0-9]{2})(?![0-9])", text[end : end + 10])
+    if after:
+        return int(after[1]), int(after[1])
+    near: list[tuple[int, int, int, int]] = []
+    for y_start, y_end, first, last in years_written(text, s_start, c_end):
+        if at <= y_start < end or skip[0] <= y_start < skip[1]:
+            continue
+        if COMPARED.search(text[max(s_start, y_start - 14) : y_start]):
+            continue
+        distance = at - y_end if y_end <= at else y_start - end
+        in_clause = c_start <= y_start < c_end
+        if in_clause or y_end <= at:
+            near.append((0 if in_clause else 1, distance, first, last))
+    if not near:
+        return None
+    best = min(near)
+    return best[2], best[3]
+
+
+def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
+    """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B, 从2014年的350多家增加到目前的2700多家),
+    with where the 'from' word stands; (None, -1) otherwise."""
+    before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
+    if re.search(r"(?:from|从|由)(?:\s?(?:19|20)[0-9]{2}\s?年?的?)?\s?$", before) and re.match(
+        r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after
+    ):
+        return "from", at
+    marker = None
+    for m in re.finditer(r"from|从|由", before):
+        marker = m
+    if marker is not None and re.search(r"(?:\sto|到|至)[^#0-9]{0,8}$", before[marker.end() :]):
+        return "to", s_start + marker.start()
+    return None, -1

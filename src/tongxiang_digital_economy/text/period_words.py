@@ -1,0 +1,495 @@
+"""The words that date a figure (`indicators.period_text`) read back into the periods they can mean.
+
+Why this exists: a row claims a period (`period_start`, `period_end`), and `period_text` quotes the words of the
+source that date it: `2021年`, `上半年`, `1-6月`, `2019年末`, `截至2023年底`, `by the end of 2020`, `十三五期间`,
+`since 2014`, `去年`, `last year`, `目前`. The period rules hold the row to those words: read back, they must give
+the row's period, its length and its kind (a stock is one date, a flow a span). Relative words are resolved against
+the text's own date (the source's `published`, or its original's for a repost), which may itself be only a month or
+a year: then the reading is a window, not a day.
+
+A reading is a set of alternatives, each a pair of windows (the first day lies in one, the last day in the other)
+and a kind; a row is admitted when one alternative holds it. Several pieces joined by ` … ` are read together:
+`2021年 … 上半年` is the first half of 2021, `为期3天 … 2023年 … 10日` a three-day span of 2023 that starts or ends
+on the 10th. Words it does not know make the whole text unread, with the reason: a rule that cannot read the words
+says nothing rather than guess (the limits are listed in the data dictionary).
+
+Pure functions over strings and dates: nothing here reads a table.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from .fold import INSERTED_PINYIN, simplified
+from .periods import publication_bounds
+
+PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
+
+Kind = Literal["span", "date"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """One reading: the first day lies in `start`, the last in `end` (both inclusive windows); a date starts and
+    ends on the same day, a span may not (a one-day span is a date too)."""
+
+    kind: Kind
+    start: tuple[date, date]
+    end: tuple[date, date]
+    days: int | None = None  # a stated length (为期3天, two-year average), in days, checked loosely (± 1 day)
+
+    def admits(self, first: date, last: date, stock: bool | None = None) -> bool:
+        """Whether the row's period (and kind: stock True, flow False, None unknown) is this reading."""
+        in_end = self.end[0] <= last <= self.end[1]
+        if stock and first == last and self.kind == "span" and (in_end or self.start[0] <= first <= self.start[1]):
+            return self.days is None or self.days > 1
+        if not (self.start[0] <= first <= self.start[1] and in_end):
+            return False
+        if self.days is not None and abs((last - first).days + 1 - self.days) > 1:
+            return False
+        if self.kind == "date":
+            return first == last  # a level at that date, or a one-day flow (a signing ceremony that day)
+        # A level at either end of a stated span (from X in 2014 to Y in 2023; guests on the first day of three).
+        return stock is not True or (first == last and (self.start[0] <= first <= self.start[1] or in_end))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a period_text can mean, or why it cannot be read (`why` set, `periods` empty)."""
+
+    periods: tuple[Period, ...] = ()
+    why: str | None = None
+    sub_year: bool = False  # half-year, quarter, month or day words: the period is shorter than a year
+    whole_year: bool = False  # 全年, full year, annual: the period is a whole year
+    years: frozenset[int] = field(default_factory=frozenset)  # years written out (2021年, in 2019)
+
+    def admits(self, first: date, last: date, stock: bool | None = None) -> bool:
+        return any(p.admits(first, last, stock) for p in self.periods)
+
+    def describe(self) -> str:
+        """The readings in a few words, for messages."""
+        if self.why:
+            return f"unread ({self.why})"
+        shown = []
+        for p in self.periods[:3]:
+            s = p.start[0].isoformat() if p.start[0] == p.start[1] else f"{p.start[0]}…{p.start[1]}"
+            e = p.end[0].isoformat() if p.end[0] == p.end[1] else f"{p.end[0]}…{p.end[1]}"
+            shown.append(f"a date {s}" if p.kind == "date" and s == e else f"{p.kind} {s} to {e}")
+        return " or ".join(shown)
+
+
+# --- words -------------------------------------------------------------------------------------------------------
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+EN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a": 1, "single": 1,
+}  # fmt: skip
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
+    "dec": 12,
+}  # fmt: skip
+MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+# Five-year plans by their number (十三五 = the 13th, 2016-2020).
+PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+PLAN_NUMBERS = {"11th": 2006, "12th": 2011, "13th": 2016, "14th": 2021, "15th": 2026}
+NOW = ("截至目前", "截止目前", "目前", "当前", "如今", "现在", "眼下", "至今", "迄今", "now", "currently", "at present",
+       "presently", "to date", "so far", "thus far", "today", "今天", "今日", "these days")  # fmt: skip
+RECENT = ("近日", "日前", "近期", "recently", "lately")
+DASH = r"\s*(?:[-—–~～至到]|to|through|until|and)\s*"
+HALF = re.compile(r"上半年|下半年|前半年|后半年|first half|second half|\bh[12]\b|[0-9]h[12]\b|半年")
+QUARTER = re.compile(r"季度|quarter|\bq[1-4]\b")
+MONTH_CN = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月")
+SUB_YEAR = re.compile(
+    HALF.pattern + "|" + QUARTER.pattern + "|" + MONTH_CN.pattern + r"|\b" + MONTH_WORD + r"(?![a-z])"
+)
+WHOLE_YEAR = re.compile(r"全年|全年度|full[- ]year|whole year|annual|年度")
+
+
+def cn_int(text: str) -> int | None:
+    """A small whole number in Arabic or Chinese digits or English words (3, 三, 十, 十二, three)."""
+    if text.isdigit():
+        return int(text)
+    if text in EN_NUMBERS:
+        return EN_NUMBERS[text]
+    if text == "十":
+        return 10
+    if len(text) == 2 and text[0] == "十" and text[1] in CN_DIGITS:
+        return 10 + CN_DIGITS[text[1]]
+    if len(text) == 2 and text[1] == "十" and text[0] in CN_DIGITS:
+        return CN_DIGITS[text[0]] * 10
+    if len(text) == 3 and text[1] == "十" and text[0] in CN_DIGITS and text[2] in CN_DIGITS:
+        return CN_DIGITS[text[0]] * 10 + CN_DIGITS[text[2]]
+    if len(text) == 1 and text in CN_DIGITS:
+        return CN_DIGITS[text]
+    return None
+
+
+SMALL = (
+    r"(?<![0-9])([0-9]{1,3}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a|single)"
+)
+
+
+def normalise(text: str) -> str:
+    """Simplified script, case folded, full-width digits and punctuation made ASCII, spaces single."""
+    text = simplified(INSERTED_PINYIN.sub("", text))
+    text = text.translate(str.maketrans("０１２３４５６７８９，．（）：", "0123456789,.():"))
+    text = text.replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+def last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass
+class Facts:
+    """What the pieces of one period_text say, gathered before a period is built from them."""
+
+    year: int | None = None
+    year_to: int | None = None  # a range of years (2016-2020, 十三五)
+    months: tuple[int, int] | None = None
+    month_day: tuple[int | None, int] | None = None  # (month or None, day): a day, its month perhaps unsaid
+    day_to: tuple[int | None, int] | None = None  # the end of a range of days
+    weekday: tuple[int, int | None] | None = None  # from Sunday (to Tuesday)
+    days: int | None = None  # a length: 为期3天, three-day
+    years_long: int | None = None  # a length in years: 这十年, two-year average, 6年来
+    since: bool = False  # 以来, 至今, since: a span running up to the text's date
+    as_of: bool = False  # 截至, 末, by the end of, as of: a level at a date
+    by: bool = False  # 到, by: a target's deadline
+    now: int | None = None  # 目前 (0), 昨天 (1 day before), recently (-1)
+    relative_year: int | None = None  # 今年 0, 去年 -1
+    whole_year: bool = False
+    holiday: str | None = None
+    year_end: bool = False  # 末, 底, the end of: the last day of the year (or month)
+    unread: list[str] = field(default_factory=list)
+
+
+def read_pieces(text: str, facts: Facts) -> None:
+    """Gather the facts of every piece of `text` (already normalised)."""
+    for piece in (p.strip(" ,.;:，。") for p in re.split(r"\s*…\s*|\.\.\.", text)):
+        own = Facts()
+        if piece and not read_piece(piece, own):
+            facts.unread.append(piece)
+        merge(facts, own)
+
+
+def merge(into: Facts, piece: Facts) -> None:
+    """A piece's facts added to those of the pieces before it: two years make a range (2014年 … 2020年), two
+    days a span from the first to the second (December 7, 2015 … December 8, 2016)."""
+    if piece.month_day is not None and into.month_day is not None and piece.day_to is None:
+        if piece.year is not None and into.year is not None and piece.year != into.year:
+            into.year_to = piece.year  # the second date's year: kept apart from a range of whole years below
+        into.day_to = piece.month_day
+        piece.month_day = None
+    if piece.year is not None and into.year is not None and piece.year != into.year and into.year_to is None:
+        if into.month_day is None:
+            into.year, into.year_to = min(into.year, piece.year), max(into.year, piece.year)
+        piece.year = None
+    for name, value in vars(piece).items():
+        if name == "unread":
+            continue
+        current = getattr(into, name)
+        if value is not None and value is not False and (current is None or current is False):
+            setattr(into, name, value)
+
+
+def read_piece(piece: str, f: Facts) -> bool:
+    """The facts of one piece; False when it holds no dating word this reader knows."""
+    found = False
+    rest = piece
+
+    def take(pattern: str) -> re.Match[str] | None:
+        nonlocal rest, found
+        m = re.search(pattern, rest)
+        if m:
+            rest = rest[: m.start()] + " " + rest[m.end() :]
+            found = True
+        return m
+
+    # Plan periods.
+    for word, first in PLANS.items():
+        if take(word + r"(?:期间|时期|规划期)?"):
+            f.year, f.year_to = first, first + 4
+    if m := take(r"(11th|12th|13th|14th|15th) five[- ]year plan( period)?"):
+        f.year, f.year_to = PLAN_NUMBERS[m[1]], PLAN_NUMBERS[m[1]] + 4
+    # Ranges of years: 2016-2020, 2014年至2020年, from 2022 to 2023, between 2014-23.
+    if m := take(r"(?:from |between )?((?:19|20)[0-9]{2})年?" + DASH + r"((?:19|20)?[0-9]{2})年?(?![0-9月])"):
+        end = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
+        if end >= int(m[1]):
+            f.year, f.year_to = int(m[1]), end
+    # Since: 2014年至今, 自2014年以来, since 2014, 今年以来, 今年初以来, 首届以来 (unread: no year).
+    if take(r"至今(?!年)|以来|迄今|ever since|since|so far|thus far|to date|(?<=[天年])来"):
+        f.since = True
+    # Relative years.
+    for pattern, offset in (
+        (r"今年|本年|this year|the current year", 0),
+        (r"去年|上年|上一年|last year|the previous year|a year ago", -1),
+        (r"前年|the year before last", -2),
+        (r"明年|next year", 1),
+    ):
+        if take(pattern):
+            f.relative_year = offset
+    if m := take(SMALL + r"(?:年平均|[- ]year average)"):  # 两年平均: an average over that many years
+        f.years_long = cn_int(m[1])
+    # Durations: 为期3天, 三天来, 过去三天, three-day, over the past three days, 这十年, 6年来, two-year average.
+    if m := take(r"(?:为期|过去|近|这|最近|the past |past |over the past |in the past |in recent )?" + SMALL
+                 + r"(?:个)?(?:[- ]?days?|天|日(?=来|内))"):  # fmt: skip
+        f.days = cn_int(m[1])
+        f.since = f.since or bool(re.match(r"过去|近|最近|.*past|in recent", m[0]))
+    if m := take(r"(?:这|近|过去|最近|the past |past |over the past |in the past |in recent |recent )?" + SMALL
+                 + r"(?:个)?(?:[- ]?years?|年)(?=\s*(?:来|间|内|平均|average|of|,|$))"):  # fmt: skip
+        f.years_long = cn_int(m[1])
+        f.since = f.since or bool(re.match(r"过去|近|最近|.*past|in recent|recent", m[0]))
+    # Year-end, as-of and deadline words.
+    while take(r"截至|截止到|截止|as of|as at|up to|until|till"):
+        f.as_of = True
+    while take(r"by the end of|at the end of|the end of|end of|年末|年底|末|底"):
+        f.as_of = f.year_end = True
+    if take(r"^(?:到|至|by|to|until)\s*(?=[0-9今明]|$)"):
+        f.by = True
+    take(r"本届|本次|this edition")  # the edition the text reports: dated by the other pieces
+    # Holidays: a golden week is seven days, the Spring Festival's in late January or February.
+    if take(r"春节(?:旅游)?黄金周|spring festival golden week|lunar new year golden week"):
+        f.holiday = "spring-week"
+    elif take(r"国庆(?:旅游)?黄金周|national day golden week|national day holiday"):
+        f.holiday = "national-week"
+    elif take(r"春节|spring festival"):
+        f.holiday = "spring"
+    # Halves, quarters, months.
+    for pattern, months in (
+        (r"上半年|前半年|first half(?: of the year)?|\bh1\b", (1, 6)),
+        (r"下半年|后半年|second half(?: of the year)?|\bh2\b", (7, 12)),
+        (r"前三季度|first three quarters", (1, 9)),
+        (r"前两季度|first two quarters", (1, 6)),
+        (r"(?:第)?一季度|first quarter|\bq1\b", (1, 3)),
+        (r"(?:第)?二季度|second quarter|\bq2\b", (4, 6)),
+        (r"(?:第)?三季度|third quarter|\bq3\b", (7, 9)),
+        (r"(?:第)?四季度|fourth quarter|\bq4\b", (10, 12)),
+    ):
+        if take(pattern):
+            f.months = months
+    if m := take(r"\b([0-9]{2})h([12])\b"):  # 22H1
+        f.year, f.months = 2000 + int(m[1]), ((1, 6) if m[2] == "1" else (7, 12))
+    # Days with months: 12月16日至18日, 11月6日至9日, 2015年12月18日, december 3 to 5, nov. 19, 2014, june 8th.
+    if m := take(r"([0-9]{1,2})月([0-9]{1,2})[日号]" + r"(?:" + DASH + r"(?:([0-9]{1,2})月)?([0-9]{1,2})[日号])?"):
+        f.month_day = (int(m[1]), int(m[2]))
+        if m[4]:
+            f.day_to = (int(m[3]) if m[3] else int(m[1]), int(m[4]))
+    if m := take(
+        r"\b" + MONTH_WORD + r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\b(?:" + DASH + r"([0-9]{1,2})(?:st|nd|rd|th)?\b)?"
+    ):
+        f.month_day = (MONTHS[m[1]], int(m[2]))
+        if m[3]:
+            f.day_to = (MONTHS[m[1]], int(m[3]))
+    # Month ranges and months: 1-6月, 1至9月, from january to august, january-june; 9月, in june.
+    if m := take(r"([0-9]{1,2})" + DASH + r"([0-9]{1,2})月"):
+        f.months = (int(m[1]), int(m[2]))
+    if m := take(r"(?:from )?\b" + MONTH_WORD + DASH + MONTH_WORD):
+        f.months = (MONTHS[m[1]], MONTHS[m[2]])
+    if m := take(r"([0-9]{1,2})月(?:份)?|([一二三四五六七八九十]{1,2})月(?!份?[0-9])"):
+        month = int(m[1]) if m[1] else cn_int(m[2])
+        f.months = (month, month) if month else f.months
+    if m := take(r"\b" + MONTH_WORD + r"(?![a-z])"):
+        f.months = (MONTHS[m[1]], MONTHS[m[1]])
+    # Days alone: 10日, 21日下午, 12月5日 is above; days of the week.
+    if m := take(r"(?<![0-9])([0-9]{1,2})[日号](?:" + DASH + r"([0-9]{1,2})[日号])?"):
+        f.month_day = (None, int(m[1]))
+        if m[2]:
+            f.day_to = (None, int(m[2]))
+    if m := take(r"(?:from )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:" + DASH
+                 + r"(sunday|monday|tuesday|wednesday|thursday|friday|saturday))?"):  # fmt: skip
+        f.weekday = (WEEKDAYS[m[1]], WEEKDAYS[m[2]] if m[2] else None)
+    # Years: 2021年, in 2019, 2023.
+    if (m := take(r"((?:19|20)[0-9]{2})(?:年|\b)")) and (f.year is None or f.year_to is None):
+        f.year = int(m[1])
+    # The text's own day.
+    if take(r"昨天|昨日|yesterday"):
+        f.now = 1
+    elif take(r"|".join(re.escape(w) for w in RECENT)):
+        f.now = -1
+    elif take(r"|".join(re.escape(w) for w in NOW)):
+        f.now = 0 if f.now is None else f.now
+    if take(r"全年|全年度|full[- ]year|whole year|annual|年度"):
+        f.whole_year = True
+    # Words that only frame the dating words: in, on, during, 期间, 上午, 下午, 在, 从, 自 ...
+    leftover = re.sub(
+        r"\b(in|on|during|of|the|from|at|for|over|since|by|around|early|mid|late|year|a|this|period|fiscal)\b"
+        r"|期间|期内|上午|下午|晚上|零时|当天|本届|本次|在|从|自|于|年|初|中|间|内|时|,|\.|\(|\)|'s",
+        "",
+        rest,
+    )
+    return found and not leftover.strip()
+
+
+# --- building periods ------------------------------------------------------------------------------------------
+
+
+def read_period(period_text: object, published: object) -> Reading:
+    """The periods `period_text` can mean for a text published `published` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`)."""
+    if not isinstance(period_text, str) or not period_text.strip():
+        return Reading(why="no words")
+    text = normalise(period_text)
+    facts = Facts()
+    read_pieces(text, facts)
+    sub_year = SUB_YEAR.search(text) is not None
+    whole = WHOLE_YEAR.search(text) is not None
+    years = frozenset(int(y) for y in re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", text))
+    if facts.unread:
+        return Reading(why=f"no dating word known in {facts.unread[0]!r}", sub_year=sub_year, whole_year=whole,
+                       years=years)  # fmt: skip
+    lo, hi = publication_bounds(published)
+    try:
+        periods = build(facts, lo.date() if lo is not None else None, hi.date() if hi is not None else None)
+    except ValueError as exc:  # 2月30日, a month 13: no day on the calendar
+        return Reading(why=str(exc), sub_year=sub_year, whole_year=whole, years=years)
+    if isinstance(periods, str):
+        return Reading(why=periods, sub_year=sub_year, whole_year=whole, years=years)
+    return Reading(tuple(periods), None, sub_year, whole, years)
+
+
+def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
+    """The periods the gathered facts give, or why they give none."""
+    relative = f.relative_year is not None or f.now is not None or f.weekday is not None or f.since
+    if relative and (lo is None or hi is None):
+        return "relative words, but the text has no date"
+    year = f.year
+    if year is None and f.relative_year is not None and lo is not None:
+        year = lo.year + f.relative_year
+    if year is None and (f.months or f.month_day) and lo is not None and lo.year == (hi or lo).year:
+        year = lo.year  # 9月12日 in a text of 2021: 2021-09-12
+    # The text's own day (目前, today, yesterday, recently), alone.
+    if (f.now is not None or (f.since and not f.year)) and year is None and not (f.months or f.month_day):
+        assert lo is not None and hi is not None
+        if f.now == 1:
+            return [Period("date", (lo - timedelta(1), hi - timedelta(1)), (lo - timedelta(1), hi - timedelta(1)))]
+        first = lo - timedelta(days=45) if f.now == -1 else lo
+        if f.days:  # 过去三天, 三天来: a span of that length ending at the text's date
+            return [
+                Period("span", (date(1900, 1, 1), hi), (first, hi), f.days),
+                Period("date", (first, hi), (first, hi)),
+            ]
+        if f.years_long:  # 四年来, over the past three years: the years up to the text's date (or its last year-end)
+            begin = (date(lo.year - f.years_long, 1, 1), date(lo.year - f.years_long + 1, 12, 31))
+            upto = (date(lo.year - 1, 1, 1), hi)
+            return [Period("span", begin, upto), Period("date", (first, hi), (first, hi))]
+        if f.now is None:
+            return "a length, but no year or date to anchor it"
+        if f.now == 0:  # 目前, now: the level at the text's date, or a flow's year so far (已突破270亿元)
+            so_far = Period("span", (date(lo.year, 1, 1),) * 2, (first, hi))
+            return [Period("date", (first, hi), (first, hi)), so_far]
+        return [Period("date", (first, hi), (first, hi))]
+    if f.weekday is not None:
+        assert lo is not None and hi is not None
+        start = nearest_weekday(lo, hi, f.weekday[0])
+        if f.weekday[1] is None:
+            return [Period("date", (start, start), (start, start)), Period("span", (start, start), (start, hi))]
+        end = start + timedelta(days=(f.weekday[1] - f.weekday[0]) % 7)
+        return [Period("span", (start, start), (end, end))]
+    if f.month_day is not None:
+        return days_periods(f, year, lo, hi)
+    if year is None:
+        if f.days or f.years_long:
+            return "a length, but no year or date to anchor it"
+        return "no year"
+    if f.holiday is not None:
+        if f.holiday == "national-week":
+            return [Period("span", (date(year, 10, 1),) * 2, (date(year, 10, 7),) * 2)]
+        festival = (date(year, 1, 20), date(year, 2, 20))  # the Spring Festival falls between Jan 21 and Feb 20
+        days = 7 if f.holiday == "spring-week" else None
+        return [Period("span", festival, (festival[0], date(year, 3, 5)), days)]
+    if f.year_to is not None:  # 2016-2020: the span, or (from A to B) the level or the flow of either end year
+        ends = [(date(y, 1, 1), date(y, 12, 31)) for y in (year, f.year_to)]
+        # An average or a change from A to B also runs from the year after A (年均增加 from 2014 to 2020: 2015-2020).
+        change = Period("span", (date(year + 1, 1, 1),) * 2, (date(f.year_to, 12, 31),) * 2)
+        return (
+            [Period("span", (date(year, 1, 1),) * 2, (date(f.year_to, 12, 31),) * 2), change]
+            + [Period("date", e, e) for e in ends]
+            + [Period("span", (e[0], e[0]), (e[1], e[1])) for e in ends]
+        )
+    if f.since:
+        assert hi is not None
+        begin = (date(year, f.months[0], 1), last_day(year, f.months[0])) if f.months else (
+            date(year, 1, 1), date(year, 12, 31))  # fmt: skip
+        upto = (begin[0], hi)
+        return [Period("span", begin, upto), Period("date", upto, upto)]
+    if f.months is not None:
+        m1, m2 = f.months
+        if f.as_of or f.by:  # 至今年9月, as of September: the level at the month's end (or within it)
+            window = (date(year, m2, 1), last_day(year, m2))
+            return [Period("date", window, window), Period("span", (date(year, m1 if m1 != m2 else 1, 1),) * 2, window)]
+        span = Period("span", (date(year, m1, 1),) * 2, (last_day(year, m2),) * 2)
+        if m1 == m2:  # 2020年12月: the month, or a level some day in it
+            month = (date(year, m1, 1), last_day(year, m1))
+            return [span, Period("date", month, month)]
+        return [span]
+    if f.now is not None and lo is not None and hi is not None:  # 今年 … 截至目前: the year so far
+        return [Period("span", (date(year, 1, 1),) * 2, (lo, hi)), Period("date", (lo, hi), (lo, hi))]
+    if f.years_long:  # 2021年 … 两年平均; 2023年 … 这十年
+        return [Period("span", (date(year - f.years_long + 1, 1, 1),) * 2, (date(year, 12, 31),) * 2)]
+    whole = Period("span", (date(year, 1, 1),) * 2, (date(year, 12, 31),) * 2)
+    in_year = (date(year, 1, 1), date(year, 12, 31))
+    if f.as_of:  # 2019年末, by the end of 2020, 截至2023年底
+        return [Period("date", (date(year, 12, 31),) * 2, (date(year, 12, 31),) * 2)] + (
+            [Period("date", in_year, in_year)] if not f.year_end else []
+        )
+    if f.by:  # by 2025 (a deadline): the level that year, or a span ending in it
+        return [Period("date", in_year, in_year), Period("span", (date(1900, 1, 1), in_year[1]), in_year)]
+    if lo is not None and hi is not None and year == hi.year and hi < date(year, 12, 31):
+        # 今年, or a year written in a text of that same year: the year (a target), or the year so far.
+        upto = (date(year, 1, 1), hi)
+        return [whole, Period("span", (date(year, 1, 1),) * 2, upto), Period("date", upto, upto)]
+    return [whole, Period("date", in_year, in_year)]
+
+
+def nearest_weekday(lo: date, hi: date, weekday: int) -> date:
+    """The day of the week nearest the text's date (within three days either side): 'from Sunday' in a Monday text."""
+    middle = lo + (hi - lo) / 2
+    for shift in (0, -1, 1, -2, 2, -3, 3):
+        day = middle + timedelta(days=shift)
+        if day.weekday() == weekday:
+            return day
+    return middle
+
+
+def days_periods(f: Facts, year: int | None, lo: date | None, hi: date | None) -> list[Period] | str:
+    """A day, a range of days or a day and a length: their month from the words or the text's date."""
+    assert f.month_day is not None
+    month, day = f.month_day
+    if month is None:
+        if f.months and f.months[0] == f.months[1]:
+            month = f.months[0]
+        elif lo is not None and hi is not None and (lo.year, lo.month) == (hi.year, hi.month):
+            month = lo.month  # 10日 in a text of 2022-11: 2022-11-10
+        else:
+            return "a day without its month, in a text whose month is not known"
+    if year is None:
+        return "a day without its year, in a text whose year is not known"
+    first = date(year, month, day)
+    if f.months and f.months[0] < month and f.day_to is None:  # 1-3月 … 4月13日: from the months to that day
+        begin = date(year, f.months[0], 1)
+        return [Period("span", (begin, begin), (first, first)), Period("date", (first, first), (first, first))]
+    if f.day_to is not None:
+        end_month = f.day_to[0] or month
+        last_year = f.year_to or (year if end_month >= month else year + 1)
+        last = date(last_year, end_month, f.day_to[1])
+        return [Period("span", (first, first), (last, last))]
+    if f.days:  # 11日 … 为期3天: the span starts (or ends) that day
+        n = timedelta(days=f.days - 1)
+        return [Period("span", (first, first), (first + n, first + n)), Period("span", (first - n,) * 2, (first,) * 2)]
+    if f.years_long:  # 1 Year … Oct 25 2021: the year up to that day
+        begin = first.replace(year=first.year - f.years_long) + timedelta(days=1)
+        return [Period("span", (begin, begin), (first, first))]
+    if f.relative_year is not None:  # 12月26日 … 今年: that day, or the year up to it
+        return [Period("date", (first, first), (first, first)), Period("span", (date(year, 1, 1),) * 2, (first, first))]
+    if f.since:  # 12月26日 … 投产一年来: the level that day, or the span up to it
+        return [
+            Period("date", (first, first), (first, first)),
+            Period("span", (date(1900, 1, 1), first), (first, first)),
+        ]
+    return [Period("date", (first, first), (first, first))]

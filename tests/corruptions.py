@@ -1,0 +1,228 @@
+"""Corruptions of a claim, one part at a time: its year, its period's length, its subject, its indicator, and
+which figure of its evidence it is. Shared by test_corruption.py and scripts/corruption-report.
+
+Each corruption takes a row (a dict of CSV cells) and the package's tables, and returns the corrupted row, or
+None where the row cannot be corrupted that way (an undated target has no year to move). Each kind names the
+rules that guard against it: a corrupted row is caught when one of them reports an error on its row that it did
+not report before.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.text.numerals import number_spans
+from tongxiang_digital_economy.text.quantities import Lexicon, read
+
+Row = dict[str, str]
+Tables = dict[str, list[Row]]
+Corruption = Callable[[Row, Tables], Row | None]
+
+
+def shifted(day: str, years: int) -> str:
+    d = date.fromisoformat(day)
+    last = calendar.monthrange(d.year + years, d.month)[1]
+    return date(d.year + years, d.month, min(d.day, last)).isoformat()
+
+
+def another_year(row: Row, _tables: Tables) -> Row | None:
+    """The period moved to the year before (the year column with it, so only the words can tell)."""
+    if not row["period_start"] or not row["period_end"]:
+        return None
+    start, end = shifted(row["period_start"], -1), shifted(row["period_end"], -1)
+    return {**row, "period_start": start, "period_end": end, "year": end[:4]}
+
+
+def temporal(row: Row, tables: Tables) -> str:
+    return next((d["temporal"] for d in tables["indicator_definitions"] if d["indicator"] == row["indicator"]), "")
+
+
+def another_length(row: Row, tables: Tables) -> Row | None:
+    """A flow's period cut to its first half (or, if shorter than a year, widened to the whole year); a stock moved
+    to another date of its year (half a year earlier, or later if that leaves the year)."""
+    if not row["period_start"] or not row["period_end"]:
+        return None
+    start, end = date.fromisoformat(row["period_start"]), date.fromisoformat(row["period_end"])
+    if temporal(row, tables) == "stock":
+        moved = end - timedelta(days=182)
+        moved = moved if moved.year == end.year else end + timedelta(days=182)
+        if moved.year != end.year:
+            return None
+        return {**row, "period_start": moved.isoformat(), "period_end": moved.isoformat()}
+    if (end - start).days >= 360:
+        half = start + (end - start) / 2
+        return {**row, "period_end": half.isoformat(), "year": str(half.year)}
+    return {**row, "period_start": date(end.year, 1, 1).isoformat(), "period_end": date(end.year, 12, 31).isoformat()}
+
+
+def another_subject(row: Row, tables: Tables) -> Row | None:
+    """Tongxiang's figure given to Wuzhen, any other place's to Tongxiang; an enterprise's or project's figure to
+    another enterprise or project."""
+    if row["place_id"]:
+        other = "wuzhen" if row["place_id"] == "tongxiang" else "tongxiang"
+        return {**row, "place_id": other}
+    for column, table, key in (
+        ("enterprise_id", "enterprises", "enterprise_id"),
+        ("project_id", "projects", "project_id"),
+    ):
+        if row.get(column):
+            others = [r[key] for r in tables[table] if r[key] != row[column]]
+            return {**row, column: others[0]} if others else None
+    return None
+
+
+def another_indicator(row: Row, tables: Tables) -> Row | None:
+    """The figure filed under the next indicator of the same dimension, measure, subject and kind (GDP filed as
+    fiscal revenue): the unit and subject rules cannot tell, only the indicator's words can."""
+    definitions = {d["indicator"]: d for d in tables["indicator_definitions"]}
+    mine = definitions.get(row["indicator"])
+    if mine is None:
+        return None
+    same = ("dimension", "measure", "subject", "temporal")
+    peers = sorted(i for i, d in definitions.items() if i != row["indicator"] and all(d[k] == mine[k] for k in same))
+    if not peers:
+        return None
+    after = [p for p in peers if p > row["indicator"]]
+    return {**row, "indicator": (after or peers)[0]}
+
+
+_LEXICON: list[Lexicon] = []
+
+
+def lexicon(tables: Tables) -> Lexicon:
+    if not _LEXICON:
+        import pandas as pd
+
+        _LEXICON.append(Lexicon.from_frame(pd.DataFrame(tables["lexicon"])))
+    return _LEXICON[0]
+
+
+def another_figure(row: Row, tables: Tables) -> Row | None:
+    """The value and its quote moved together to another number of the evidence written the same way (the 2014
+    figure given to 2023; the target 增长5% recorded as the actual): the quote still reads as the value."""
+    quote, evidence = row["value_text"], row["evidence"]
+    spans = number_spans(quote)
+    if len(spans) != 1 or row["qualifier"] == "range" or row["value_denominator"] or quote not in evidence:
+        return None
+    prefix, suffix = quote[: spans[0].start], quote[spans[0].end :]
+    at = evidence.find(quote)
+    forms = next(
+        (d.get("written_forms", "") for d in tables["indicator_definitions"] if d["indicator"] == row["indicator"]), ""
+    )
+    named = [(m.start(), m.end()) for f in forms.split("|") if f for m in re.finditer(re.escape(f), evidence)]
+    for span in number_spans(evidence):
+        if at <= span.start < at + len(quote) or any(a <= span.start < b for a, b in named):
+            continue  # the quote itself, or a number inside the indicator's name (4G base stations)
+        if re.fullmatch(r"(?:19|20)[0-9]{2}", evidence[span.start : span.end]):
+            continue  # a year is no figure
+        start, end = span.start - len(prefix), span.end + len(suffix)
+        if start < 0 or evidence[start : span.start] != prefix or evidence[span.end : end] != suffix:
+            continue
+        moved = evidence[start:end]
+        reading = read(moved, lexicon(tables))
+        if len(reading.numbers) != 1 or reading.numbers[0] == Decimal(row["value"]):
+            continue
+        return {**row, "value_text": moved, "value": str(reading.numbers[0])}
+    return None
+
+
+PERIOD_RULES = {
+    "period-text-mismatch",
+    "period-year-in-evidence",
+    "period-publication-mismatch",
+    "period-length-words",
+    "actual-after-publication",
+    "stock-not-at-a-date",
+}
+KINDS: dict[str, tuple[Corruption, set[str]]] = {
+    "year": (another_year, PERIOD_RULES),
+    "period length": (another_length, PERIOD_RULES),
+    "subject": (
+        another_subject,
+        {"subject-not-anchored", "subject-other-place", "subject-not-named", "subject-mismatch"},
+    ),
+    "indicator": (another_indicator, {"indicator-not-in-evidence", "which-figure"}),
+    "which figure": (
+        another_figure,
+        {"which-figure", "period-year-in-evidence", "value-text-cut", "value-text-qualifier", "status-not-in-evidence"},
+    ),
+}
+
+
+def read_rows(path: Path) -> list[Row]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def write_rows(path: Path, rows: list[Row]) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def semantics(root: Path, archive: Path | None) -> Report:
+    """The semantic layer (and the archive) of the package at root."""
+    from tongxiang_digital_economy.io.load import finished, read_resource
+    from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
+    from tongxiang_digital_economy.semantics.validation import check_semantics, read_archive
+    from tongxiang_digital_economy.semantics.views import foreign_keys
+
+    report = Report(package=str(root))
+    descriptor = read_descriptor(root)
+    reads = {name: read_resource(root, resource(descriptor, name)) for name in tde.tables(root)}
+    frames = {name: finished(r, reads) for name, r in reads.items() if r.frame is not None and not r.broken}
+    texts = hashes = None
+    if archive is not None:
+        texts, hashes, problems = read_archive(archive, frames.get("sources"))
+        report.add(problems)
+    report.add(check_semantics(frames, texts, hashes, foreign_keys(root)))
+    return report
+
+
+def errors_by_row(report: Report) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for p in report.problems:
+        if p.table == "indicators" and p.row is not None and p.severity == "error":
+            out.setdefault(p.row, set()).add(str(p.rule))
+    return out
+
+
+def catch_rates(package: Path, archive: Path | None) -> dict[str, tuple[int, list[str], list[str]]]:
+    """For each kind: how many rows it could corrupt, and the ids of those caught and of those missed."""
+    tables = {name: read_rows(package / "data" / f"{name}.csv") for name in tde.tables(package)}
+    baseline = errors_by_row(semantics(package, archive))
+    out = {}
+    for kind, (corrupt, rules) in KINDS.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "package"
+            root.mkdir()
+            shutil.copy(package / "datapackage.json", root)
+            shutil.copytree(package / "data", root / "data")
+            shutil.copytree(package / "schemas", root / "schemas")
+            rows = [dict(r) for r in tables["indicators"]]
+            changed = {}
+            for number, row in enumerate(rows, start=2):
+                bad = corrupt(row, tables)
+                if bad is not None and bad != row:
+                    rows[number - 2] = bad
+                    changed[number] = row["observation_id"]
+            write_rows(root / "data" / "indicators.csv", rows)
+            tde.stamp(root)
+            after = errors_by_row(semantics(root, archive))
+        caught = [o for n, o in changed.items() if (after.get(n, set()) - baseline.get(n, set())) & rules]
+        missed = [o for n, o in changed.items() if o not in set(caught)]
+        out[kind] = (len(changed), caught, missed)
+    return out

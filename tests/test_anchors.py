@@ -1,0 +1,263 @@
+"""The rules that anchor a claim in its words fire on a copy of the package broken in exactly the way they guard
+against: its period, what it measures, which figure of its passage it is, whose it is, its status.
+
+Archive rules run against the fixture archive of tests/archive/ (short excerpts of a dozen sources), so they run
+wherever the tests run; the review's corruption battery (code-review-2026-12 §2.1) runs the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import PackageCopy, found
+from test_rules import GOOD, SOURCE
+
+from tongxiang_digital_economy.core.report import Report
+
+FIXTURE_ARCHIVE = Path(__file__).resolve().parent / "archive"
+FORMS = {
+    "digital_economy_enterprises": "digital economy enterprises|数字经济企业",
+    "intelligent_transformation_projects": "intelligent transformation projects|智能化改造项目",
+    "gdp": "地区生产总值|GDP|gross domestic product",
+    "gdp_growth": "地区生产总值|GDP|gross domestic product",
+}
+BULLETIN = "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021"  # published 2022-02-10
+GROWTH = {
+    **GOOD,
+    "observation_id": f"{BULLETIN}-999",
+    "source_id": BULLETIN,
+    "indicator": "gdp",
+    "period_start": "2021-01-01",
+    "period_end": "2021-12-31",
+    "year": "2021",
+    "value": "1141.69",
+    "unit": "yi_yuan",
+    "value_text": "1141.69亿元",
+    "evidence": "2021年桐乡市实现地区生产总值(gdp)1141.69亿元",
+    "period_text": "2021年",
+    "subject_text": "",
+}
+
+
+def covers(rule: str) -> str:
+    """Marks the rule a test exercises; test_rules.test_every_rule_has_a_test reads these marks."""
+    return rule
+
+
+def with_forms(package: PackageCopy) -> None:
+    """The copy's indicator definitions with the written forms these tests rely on."""
+    rows = package.rows("indicator_definitions")
+    for row in rows:
+        if row["indicator"] in FORMS and not row.get("written_forms"):
+            row["written_forms"] = FORMS[row["indicator"]]
+    package.write("indicator_definitions", rows)
+
+
+def problems_on(report: Report, row: int) -> list[tuple[str | None, str | None]]:
+    return [(p.rule, p.field) for p in report.problems if p.table == "indicators" and p.row == row]
+
+
+def test_an_anchored_row_passes_every_rule(package: PackageCopy) -> None:
+    with_forms(package)
+    good, flow = package.append("indicators", GOOD), package.append("indicators", GROWTH)
+    report = package.semantics(FIXTURE_ARCHIVE)
+    assert problems_on(report, good) == []
+    # The bulletin's own row states the same GDP, and a newspaper's rounded figure is the agreement engine's.
+    assert [p for p in problems_on(report, flow) if p[0] != "conflicting-values"] == []
+
+
+# One indicators row changed in one way -> the rule that must fire, and the field it names.
+CLAIM_FAULTS = [
+    ({"period_basis": "publication"}, covers("period-basis-mismatch"), "period_basis"),
+    ({"period_basis": "undated"}, "period-basis-mismatch", "period_basis"),
+    ({"period_text": "In 2019"}, covers("period-text-not-in-evidence"), "period_text"),
+    (
+        {"period_text": "At present … In 2018", "period_basis": "context"},
+        covers("period-text-not-in-context"),  # 'In 2018' is nowhere near the evidence in the archived text
+        "period_text",
+    ),
+    (
+        {"period_start": "2019-12-31", "period_end": "2019-12-31", "year": "2019"},
+        covers("period-text-mismatch"),  # 'At present' in a text of 2020-01-14 is that day, not the year before
+        "period_start",
+    ),
+    (
+        {**GROWTH, "period_start": "2021-01-01", "period_end": "2021-06-30", "period_text": "2021年"},
+        "period-text-mismatch",  # a full year's words on a half year
+        "period_start",
+    ),
+    (
+        {"period_text": "", "period_basis": "publication", "period_start": "2019-12-31", "period_end": "2019-12-31"},
+        covers("period-publication-mismatch"),
+        "period_end",
+    ),
+    (
+        {**GROWTH, "period_start": "2020-01-01", "period_end": "2020-12-31", "year": "2020", "period_text": ""},
+        covers("period-year-in-evidence"),  # 2021年 is written next to the quantity
+        "year",
+    ),
+    (
+        {**GROWTH, "period_start": "2021-01-01", "period_end": "2021-06-30", "period_text": "", "period_basis": ""},
+        covers("period-length-words"),  # a half year, and no half-year word
+        "period_start",
+    ),
+    (
+        {
+            **GROWTH,
+            "evidence": "2021年上半年桐乡市实现地区生产总值(gdp)1141.69亿元",
+            "period_text": "",
+            "period_basis": "",
+        },
+        "period-length-words",  # a full year, and 上半年 beside the quantity
+        "period_start",
+    ),
+    ({"indicator": "intelligent_transformation_projects"}, covers("indicator-not-in-evidence"), "indicator"),
+    (
+        {
+            "value": "350",
+            "value_text": "350",
+            "evidence": "At present, the city's 350 projects and 1,890 digital economy enterprises",
+        },
+        covers("which-figure"),  # another count stands between the quote and the indicator's words
+        "value_text",
+    ),
+    (
+        {
+            "indicator": "towns_administered",
+            "value": "3",
+            "value_text": "3个",
+            "evidence": "桐乡市辖8个镇、3个街道",
+            "period_text": "",
+            "period_basis": "publication",
+        },
+        "which-figure",  # 3个 is the subdistricts' count: its own noun follows it
+        "value_text",
+    ),
+    (
+        {
+            **GROWTH,
+            "indicator": "general_public_budget_revenue",
+            "value": "180",
+            "value_text": "180亿元",
+            "evidence": "财政总收入、一般公共预算收入跃居嘉兴第一,分别达到180亿元和106亿元",
+            "period_text": "",
+            "period_basis": "publication",
+        },
+        "which-figure",  # 分别: the second item's figure is the second one
+        "value_text",
+    ),
+    ({"subject_text": ""}, covers("subject-not-anchored"), "place_id"),
+    (
+        {"subject_text": "Digital economy booms in Tongxiang, Wuzhen"},
+        covers("subject-text-not-in-source"),
+        "subject_text",
+    ),
+    (
+        {"evidence": "At present, Wuzhen is home to 1,890 digital economy enterprises"},
+        covers("subject-other-place"),
+        "place_id",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "rule", "field"), CLAIM_FAULTS)
+def test_claim_rule_fires(package: PackageCopy, change: dict[str, str], rule: str, field: str) -> None:
+    with_forms(package)
+    row = package.append("indicators", {**GOOD, **change})
+    report = package.semantics(FIXTURE_ARCHIVE)
+    assert ("indicators", row, field) in found(report, rule), problems_on(report, row)
+
+
+def test_an_indicator_naming_a_status_holds_no_actual_rows(package: PackageCopy) -> None:
+    definitions = package.rows("indicator_definitions")
+    base = next(d for d in definitions if d["indicator"] == "gdp_growth")
+    package.append("indicator_definitions", {**base, "indicator": "gdp_growth_annual_plan_target"})
+    row = package.append("indicators", {**GROWTH, "indicator": "gdp_growth_annual_plan_target"})
+    report = package.semantics()
+    assert ("indicators", row, "indicator") in found(report, covers("status-in-indicator-name"))
+
+
+def test_the_plan_table_column_decides_the_status(package: PackageCopy) -> None:
+    with_forms(package)
+    table = "2021年主要指标 预期目标 实际完成 1.地区生产总值 增长6.5%左右 增长8.5%"
+    actual = {**GROWTH, "indicator": "gdp_growth", "value": "8.5", "unit": "percent", "value_text": "增长8.5%"}
+    right = package.append("indicators", {**actual, "evidence": table})
+    wrong = package.append(
+        "indicators", {**actual, "evidence": table, "value": "6.5", "value_text": "增长6.5%左右", "qualifier": "approx"}
+    )
+    report = package.semantics()
+    rows = {r for _, r, _ in found(report, "which-figure")}
+    assert right not in rows
+    assert wrong in rows
+
+
+def test_rules_read_no_cell_as_missing_rather_than_crash(package: PackageCopy) -> None:
+    """Empty period words, basis, subject words, forms and quotes: every claims rule passes or reports, never raises."""
+    with_forms(package)
+    blank = {k: "" for k in ("period_text", "period_basis", "subject_text", "value_text", "evidence", "indicator")}
+    row = package.append("indicators", {**GOOD, **blank, "status": "", "qualifier": "range", "value_upper": ""})
+    report = package.semantics(FIXTURE_ARCHIVE)
+    claims = {r for r, _ in problems_on(report, row)} & {rule for _, rule, _ in CLAIM_FAULTS}
+    assert claims == set()
+
+
+# --- the code review's corruption battery (code-review-2026-12 §2.1), by observation id -------------------------
+
+BATTERY = [
+    ("1 year moved, 2024年 in the evidence", "cctv-outputnews-2025-06-04-wuzhen-town-economy-001",
+     {"year": "2023", "period_start": "2023-01-01", "period_end": "2023-12-31"}),
+    ("2 Wuzhen's figure given to Tongxiang", "cctv-outputnews-2025-06-04-wuzhen-town-economy-001",
+     {"place_id": "tongxiang"}),
+    ("3 Tongxiang's figure given to Wuzhen", "chinadaily-2020-01-14-digital-economy-booms-003", {"place_id": "wuzhen"}),
+    ("4 another count indicator", "chinacomcn-2018-07-23-tongxiang-418-internet-projects-007",
+     {"indicator": "digital_economy_projects_introduced"}),
+    ("5 minus left out of the quote", "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-002",
+     {"value": "18.69", "value_text": "18.69%"}),
+    ("6 sign word apart from the quote", "qjwb-txnews-2017-11-21-tongxiang-information-industry-006",
+     {"value": "1", "value_text": "三分之一"}),
+    ("7 another figure of the evidence", "chinacomcn-2018-07-23-tongxiang-418-internet-projects-003",
+     {"value": "120", "value_text": "120余個"}),
+    ("8 the 2014 figure given to 2023", "chinadaily-2024-05-28-dynamic-tongxiang-005",
+     {"value": "5.1", "value_text": "5.1 billion yuan"}),
+    ("9 percent for percentage points", "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-023",
+     {"unit": "percent"}),
+    ("11 a flow cut to a half year", "chinadaily-govt-2017-12-27-tongxiang-edz-004", {"period_start": "2016-07-01"}),
+    ("12 a stock moved to another date", "chinadaily-2020-01-14-digital-economy-booms-007",
+     {"period_start": "2019-12-31", "period_end": "2019-12-31", "year": "2019"}),
+    ("13 qualifier gt to approx", "chinacomcn-2018-07-23-tongxiang-418-internet-projects-002", {"qualifier": "approx"}),
+    ("14 a scale word left unread", "chinadaily-2020-01-14-digital-economy-booms-009",
+     {"unit": "billion_usd", "value_text": "25.9 billion"}),
+    ("15 the target recorded as the actual", "txfgj-2025-04-23-plan-execution-report-2024-007",
+     {"value": "5", "value_text": "增长5%"}),
+    ("16 sign flipped inside the quote", "txfgj-2025-04-23-plan-execution-report-2024-007", {"value": "4.6"}),
+    ("17 actual to estimate", "cctv-outputnews-2025-06-04-wuzhen-town-economy-001", {"status": "estimate"}),
+    ("18 Tongxiang's GDP given to Wuzhen", "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-001",
+     {"place_id": "wuzhen"}),
+    ("19 a zone's share given to Tongxiang", "chinaorgcn-2018-wuzhen-gears-up-008", {"place_id": "tongxiang"}),
+    ("20 the 2022 sales dated 2024", "carnewschina-2025-08-04-neta-restarts-47-investors-003",
+     {"period_start": "2024-01-01", "period_end": "2024-12-31", "year": "2024"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "observation", "change"), BATTERY, ids=[c[0].split()[0] for c in BATTERY])
+def test_the_review_battery_is_caught(
+    package: PackageCopy, case: str, observation: str, change: dict[str, str]
+) -> None:
+    rows = package.rows("indicators")
+    number = next((k for k, r in enumerate(rows, start=2) if r["observation_id"] == observation), None)
+    if number is None:
+        pytest.skip(f"{observation} is no longer a row (the data fix removed or renamed it)")
+    assert number is not None
+    before = {p.rule for p in package.semantics(FIXTURE_ARCHIVE).problems if p.row == number and p.severity == "error"}
+    package.edit("indicators", number, **change)
+    report = package.semantics(FIXTURE_ARCHIVE)
+    after = {p.rule for p in report.problems if p.table == "indicators" and p.row == number and p.severity == "error"}
+    assert after - before - {"evidence-not-in-source"}, f"{case}: no error on row {number}"
+
+
+def test_the_fixture_archive_is_short_excerpts() -> None:
+    texts = sorted(FIXTURE_ARCHIVE.glob("*.txt"))
+    assert len(texts) >= 10
+    assert all(len(t.read_text(encoding="utf-8")) < 2000 for t in texts)
+    assert SOURCE + ".txt" in {t.name for t in texts}
