@@ -101,12 +101,18 @@ def table_schema(base: Path, res: dict[str, Any]) -> dict[str, Any]:
 
 
 def file_facts(path: Path) -> tuple[int, str]:
-    """Byte count and SHA-256 of a file, as datapackage.json records them."""
+    """Byte count and SHA-256 of a file, as datapackage.json records them (read in chunks: a file of a gigabyte
+    costs a megabyte of memory)."""
+    hasher = hashlib.sha256()
+    size = 0
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                hasher.update(chunk)
+                size += len(chunk)
     except OSError as exc:
         raise DescriptorError(f"{path} cannot be read: {exc.strerror}") from None
-    return len(data), hashlib.sha256(data).hexdigest()
+    return size, hasher.hexdigest()
 
 
 def version(path: str | Path | None = None) -> str:
