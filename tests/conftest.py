@@ -103,7 +103,8 @@ def archive(tmp_path: Path, package: PackageCopy) -> Path:
     """A stand-in source archive made from the package's own evidence spans, with matching hashes.
 
     Rule tests must not depend on the real archive (a fork has none), so each source's "text" here is the
-    evidence of its rows and the names of their subjects, one per line; the copy's archive_sha256 values are set
+    evidence of its rows (with the words around it that date it or name its subject) and the names of their
+    subjects, one per line; the copy's archive_sha256 values are set
     to match. Real provenance is checked against the real archive in test_provenance.py and test_cli.py.
     """
     folder = tmp_path / "archive"
@@ -116,7 +117,9 @@ def archive(tmp_path: Path, package: PackageCopy) -> Path:
     }
     for table in ("indicators", "enterprises", "projects", "events", "project_enterprises"):
         for row in package.rows(table):
-            spans.setdefault(row["source_id"], []).append(row["evidence"])
+            # The words around the evidence that date it or name its subject stand in its paragraph, as in a text.
+            around = [row.get("subject_text", ""), *row.get("period_text", "").split(" … ")]
+            spans.setdefault(row["source_id"], []).append(" ".join([row["evidence"], *filter(None, around)]))
             # A real text names what its figures are about; so does this one.
             subjects = [row.get(k, "") for k in ("place_id", "enterprise_id", "project_id")]
             spans[row["source_id"]] += [names[s] for s in subjects if s in names]

@@ -115,6 +115,17 @@ GROWTH = {
 
 # One indicators row changed in one way -> the rule that must fire, and the field it names.
 INDICATOR_FAULTS = [
+    (
+        {
+            **TARGET,
+            "period_start": "2017-12-31",
+            "period_end": "2017-12-31",
+            "year": "2017",
+            "evidence": "the city will be home to 1,890 digital economy enterprises",
+        },
+        covers("reported-target-not-named"),  # a past period's target named only by a weak word (will)
+        "status",
+    ),
     ({"unit": "yi_yuan"}, covers("unit-dimension-mismatch"), "unit"),
     (
         {"value": "1890.5", "value_text": "1,890.5", "evidence": "home to 1,890.5 digital economy enterprises"},
@@ -343,7 +354,7 @@ def test_conflicting_values_are_a_warning_on_every_row_involved(package: Package
         "observation_id": f"{SOURCE}-998",
         "value": "1900",
         "value_text": "1,900",
-        "evidence": "home to 1,900 digital economy enterprises",
+        "evidence": "At present, the city is home to 1,900 digital economy enterprises",
     }
     second = package.append("indicators", {**GOOD, **other})
     report = package.validate()

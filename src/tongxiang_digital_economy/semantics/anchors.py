@@ -146,7 +146,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         for p, name, zh, a, level in zip(
             places["place_id"], places["name"], places["name_zh"], places["aliases"], places["level"], strict=True
         )
-        if level in LOCAL_LEVELS
+        if isinstance(level, str) and level in LOCAL_LEVELS
     }  # fmt: skip
     beside = keyed_map(
         [(e, q) for e, q in zip(indicators["evidence"], indicators["value_text"], strict=True)],

@@ -289,8 +289,26 @@ def check_semantics(
     for table, view in views(frames, texts, hashes, keys, needs_of(RULES)).items():
         for rule in RULES:
             if rule.table == table and (texts is not None or not rule.needs_archive):
+                absent = [n for n in rule.needs if n.replace(".", "__") not in view.columns]
+                if absent:
+                    # A package whose schemas predate a column (a fork of an older release) is told so, not crashed.
+                    found.append(problem(P.RULES_NOT_RUN, table, None, None, not_run(rule.id, absent, keys, table)))
+                    continue
                 found += run_rule(rule, view, refused or {})
     return found
+
+
+def not_run(rule: str, absent: list[str], keys: ForeignKeys, table: str) -> str:
+    """Why a rule did not run: the columns of referenced tables it reads that the package does not have."""
+    named = []
+    for need in absent:
+        field, _, column = need.partition(".")
+        target = keys.get(table, {}).get(field, (field, ""))[0]
+        named.append(f"{target}.{column}")
+    return (
+        f"rule {rule} did not run: the package has no column {', '.join(named)} (its Table Schemas are older than "
+        "this validator): add the column, or validate with the release the package was made for"
+    )
 
 
 def run_rule(
@@ -300,6 +318,15 @@ def run_rule(
     try:
         passed = rule.check(view)
         failing = view.index[~pd.Series(passed, index=view.index).fillna(False).astype(bool).to_numpy()]
+    except KeyError as exc:
+        if not (exc.args and isinstance(exc.args[0], str) and exc.args[0] not in view.columns):
+            raise RuleCrash(f"rule {rule.id!r} crashed: KeyError: {exc}") from exc
+        # A column of the table the package's schema does not have (a fork of an older release): said, not crashed.
+        message = (
+            f"rule {rule.id} did not run: the package's {rule.table} table has no column {exc.args[0]} (its Table "
+            "Schema is older than this validator): add the column, or validate with the release it was made for"
+        )
+        return [problem(P.RULES_NOT_RUN, rule.table, None, None, message)]
     except Exception as exc:  # a rule that raises is a bug in the rule, not a fault of the data
         raise RuleCrash(f"rule {rule.id!r} crashed: {type(exc).__name__}: {exc}") from exc
     if not len(failing):
