@@ -193,6 +193,6 @@ def test_a_series_of_one_edition_of_the_conference(package: PackageCopy) -> None
     package.write("indicators", rows)
     s = tde.series("event_guests", subject="wic-2023", path=package.root)
     assert set(s["event_id"]) == {"wic-2023"} and set(s["subject"]) == {"world-internet-conference"}
-    assert list(s["role"]) == ["preferred", "corroborating", "corroborating"]
+    assert list(s["role"]) == ["preferred", "corroborating"]
     whole = tde.series("event_guests", subject="world-internet-conference", path=package.root)
-    assert (whole["event_id"] == "wic-2023").sum() == 3 and whole["event_id"].isna().sum() == len(whole) - 3
+    assert (whole["event_id"] == "wic-2023").sum() == 2 and whole["event_id"].isna().sum() == len(whole) - 2
