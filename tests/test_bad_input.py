@@ -365,6 +365,27 @@ def test_a_crashing_rule_is_a_bug_with_its_cause(package: PackageCopy, monkeypat
     assert not isinstance(caught.value, tde.TDEError)
 
 
+def test_a_package_of_an_older_schema_is_told_which_column_a_rule_needs(package: PackageCopy) -> None:
+    """A fork of an older release lacks a column a rule reads: one rules-not-run error names it, never a crash."""
+    import csv as csv_module
+    import json as json_module
+
+    schema_path = package.root / "schemas" / "indicators.schema.json"
+    schema = json_module.loads(schema_path.read_text(encoding="utf-8"))
+    schema["fields"] = [f for f in schema["fields"] if f["name"] != "period_basis"]
+    schema_path.write_text(json_module.dumps(schema), encoding="utf-8")
+    rows = package.rows("indicators")
+    with package.csv("indicators").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv_module.DictWriter(fh, fieldnames=[f["name"] for f in schema["fields"]], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: v for k, v in r.items() if k != "period_basis"} for r in rows)
+    tde.stamp(package.root)
+    report = package.validate()
+    not_run = [p for p in report.errors if p.rule == "rules-not-run"]
+    assert not_run and all("has no column period_basis" in p.message for p in not_run)
+    assert not report.valid
+
+
 def test_every_problem_type_is_registered_once_with_a_description() -> None:
     types = problem_types()
     assert all(t.description and t.title for t in types.values())
