@@ -30,6 +30,27 @@ def test_names_fold_script_case_punctuation_and_suffixes() -> None:
     assert stem_key("Group", SUFFIXES) == "group"  # a name that is only a suffix keeps it
 
 
+def test_an_alias_that_is_a_place_name_collides(package: PackageCopy) -> None:
+    row = row_of(package, "enterprises", "enterprise_id", "sugon")
+    package.edit("enterprises", row, aliases="曙光|烏鎮")
+    report = package.semantics()
+    assert ("enterprises", row, "aliases") in found(report, covers("name-collision"))
+    message = next(p.message for p in report.problems if p.rule == "name-collision" and p.row == row)
+    assert "places:wuzhen" in message
+
+
+def test_an_alias_of_another_entity_collides_but_a_zone_and_its_place_do_not(package: PackageCopy) -> None:
+    row = row_of(package, "projects", "project_id", "wuzhen-laboratory")
+    package.edit("projects", row, aliases="中科曙光")
+    report = package.semantics()
+    assert ("projects", row, "aliases") in found(report, "name-collision")
+    assert ("enterprises", row_of(package, "enterprises", "enterprise_id", "sugon"), "aliases") in found(
+        report, "name-collision"
+    )
+    zone = row_of(package, "projects", "project_id", "tongxiang-economic-development-zone")
+    assert ("projects", zone, "aliases") not in found(report, "name-collision")
+
+
 def test_near_duplicate_names_are_reported_unless_linked(package: PackageCopy) -> None:
     header = package.rows("enterprises")[0]
     twin = {

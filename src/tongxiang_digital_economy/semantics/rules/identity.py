@@ -23,6 +23,13 @@ from .registry import each_row, known, missing, rule
 
 for _table in ENTITY_TABLES:
     rule(
+        "name-collision",
+        _table,
+        "aliases",
+        "a name or alias of this row ({name!r}, {name_zh!r}, {aliases}) is also a name of {name_collisions}: a name "
+        "must say which one is meant; drop the alias, or merge the rows if they are one entity",
+    )(lambda view: view["name_collisions"].isna() if "name_collisions" in view else pd.Series(True, index=view.index))
+    rule(
         "near-duplicate-name",
         _table,
         "name",
