@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import LoadError, TDEError
+from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.semantics import validation
 
 runner = CliRunner()
@@ -248,7 +249,7 @@ def test_every_command_turns_every_error_into_one_line_and_exit_1(
     out = tmp_path_factory.mktemp("out")
     given = [a.replace("x", str(out / "x")) if a in ("x", "x.svg") else a for a in args]
     if given[0] == "stamp":
-        given += ["--package", "."]
+        given += ["--package", str(bundled_package_dir())]  # the checkout, or the wheel's copy (nothing is written)
     result = runner.invoke(cli, given, catch_exceptions=False)
     assert (result.exit_code, result.output) == (1, expected_line(exc) + "\n")
 
