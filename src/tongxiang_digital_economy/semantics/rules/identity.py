@@ -16,7 +16,6 @@ import pandas as pd
 from ...text.fold import exact_key, names_in, names_of
 from ...text.periods import publication_bounds
 from ..identity import CLUSTER_DAYS, ENTITY_TABLES
-from .provenance import evidence_in_source
 from .registry import each_row, known, missing, rule
 
 # --- names: one name, one entity -------------------------------------------------------------------------------
@@ -161,20 +160,6 @@ def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
 def multiple_fits_levels(view: pd.DataFrame) -> pd.Series:
     """A multiple (…_level_multiple) agrees with the levels its text gives at the start and end of its period."""
     return view["multiple_off_levels"].isna() if "multiple_off_levels" in view else pd.Series(True, index=view.index)
-
-
-# --- provenance of the new tables ------------------------------------------------------------------------------
-
-for _table in ("events", "project_enterprises"):
-    rule(
-        "evidence-not-in-source",
-        _table,
-        "evidence",
-        "the evidence does not occur in the archived text of {source_id} (white space aside): copy the passage "
-        "exactly as the source writes it, in its own script",
-        needs_archive=True,
-        needs=("source_id.archive_text",),
-    )(evidence_in_source)
 
 
 @rule(

@@ -32,7 +32,7 @@ def evidence_names_subject(view: pd.DataFrame) -> pd.Series:
     )
 
 
-for _table in ("indicators", "enterprises", "projects"):
+for _table in ("indicators", "enterprises", "projects", "events", "project_enterprises"):
     rule(
         "evidence-not-in-source",
         _table,
