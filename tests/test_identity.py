@@ -51,6 +51,19 @@ def test_an_alias_of_another_entity_collides_but_a_zone_and_its_place_do_not(pac
     assert ("projects", zone, "aliases") not in found(report, "name-collision")
 
 
+def test_an_alias_that_is_another_series_edition_name_collides_but_not_its_own(package: PackageCopy) -> None:
+    """An edition's name is the edition's: used as an alias of another project it collides; the 2024 cooperation
+    conference, named as its series (数字经济产业合作大会), does not collide with its own recurring project."""
+    row = row_of(package, "projects", "project_id", "focus-tongxiang-meet-wuzhen-trade-fair")
+    package.edit("projects", row, aliases="2025年数字长三角发展大会")
+    report = package.semantics()
+    assert ("projects", row, "aliases") in found(report, "name-collision")
+    message = next(p.message for p in report.problems if p.rule == "name-collision" and p.row == row)
+    assert "events:digital-yangtze-river-delta-development-conference-2025" in message
+    own = row_of(package, "projects", "project_id", "wic-digital-economy-industry-cooperation-conference")
+    assert ("projects", own, "aliases") not in found(report, "name-collision")
+
+
 def test_near_duplicate_names_are_reported_unless_linked(package: PackageCopy) -> None:
     header = package.rows("enterprises")[0]
     twin = {

@@ -32,9 +32,9 @@ def row_names(frame: pd.DataFrame) -> list[list[str]]:
 def owners_by_key(
     frames: dict[str, pd.DataFrame], key: str = "exact", suffixes: tuple[str, ...] = ()
 ) -> dict[str, set[str]]:
-    """Folded name → the set of `table:id` that carry it (places, enterprises, projects)."""
+    """Folded name → the set of `table:id` that carry it (places, enterprises, projects, event editions)."""
     owners: dict[str, set[str]] = defaultdict(set)
-    id_columns = {"places": "place_id", **ENTITY_TABLES}
+    id_columns = {"places": "place_id", **ENTITY_TABLES, "events": "event_id"}
     for table, id_column in id_columns.items():
         if table not in frames:
             continue
@@ -91,6 +91,11 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
         for entity, zone in zip(frame[id_column], frame["zone_place_id"], strict=True):
             if isinstance(zone, str):
                 linked[f"projects:{entity}"].add(f"places:{zone}")
+    # An edition may be named as its recurring event is (数字经济产业合作大会 for its 2024 edition).
+    if table == "projects" and "events" in frames and "project_id" in frames["events"]:
+        for edition, project in zip(frames["events"]["event_id"], frames["events"]["project_id"], strict=True):
+            if isinstance(project, str):
+                linked[f"projects:{project}"].add(f"events:{edition}")
     for other, other_id in ENTITY_TABLES.items():
         if other in frames:
             for child, parent in parents(frames[other], other_id).items():

@@ -90,7 +90,9 @@ def metadata(path: str | Path | None = None) -> dict[str, Any]:
 def build(folder: str | Path, path: str | Path | None = None, force: bool = True) -> tuple[Path, Path]:
     """Write `<folder>/tongxiang.db` and `<folder>/metadata.json`; return their paths."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.absolute().parent.is_dir():  # like every command that writes: a missing folder is never made
+        raise ServeError(f"cannot write {folder}: the folder {folder.parent} does not exist; create it first")
+    folder.mkdir(exist_ok=True)
     database = folder / f"{DATABASE}.db"
     export("sqlite", database, force=force, path=path)
     conn = sqlite3.connect(database)
