@@ -27,11 +27,17 @@ def test_foreign_key_names_table_row_and_field(package: PackageCopy) -> None:
     assert ("places", row, "parent_id") in found(package.validate(), "foreign-key")
 
 
-def test_duplicate_primary_key(package: PackageCopy) -> None:
+def test_duplicate_primary_key_is_one_error_naming_both_rows(package: PackageCopy) -> None:
     row = append_line(package, "places", "wuzhen,Wuzhen again,乌镇,,town,tongxiang")
-    assert ("places", row, "place_id") in found(package.validate(), "primary-key") + found(
-        package.validate(), "unique-error"
-    )
+    first = next(i for i, r in enumerate(package.rows("places"), start=2) if r["place_id"] == "wuzhen")
+    report = package.validate()
+    assert [(p.location(), p.rule, p.message) for p in report.errors] == [
+        (
+            f"places, row {row}, field place_id",
+            "primary-key",
+            f"'wuzhen' repeats the primary key of row {first}: rename or remove the duplicate",
+        )
+    ]
 
 
 def test_enum_constraint(package: PackageCopy) -> None:
@@ -93,7 +99,14 @@ def test_broken_descriptor_json(package: PackageCopy) -> None:
 
 def test_broken_table_schema(package: PackageCopy) -> None:
     (package.root / "schemas" / "places.schema.json").write_text("[1,", encoding="utf-8")
-    assert not package.validate().valid
+    report = package.validate()
+    assert [(p.table, p.rule, p.message) for p in report.errors] == [
+        (
+            "places",
+            "resource-error",
+            f"{package.root / 'schemas' / 'places.schema.json'} is not valid JSON: Expecting value at line 1, column 4",
+        )
+    ]
 
 
 def test_unsafe_path(package: PackageCopy) -> None:
