@@ -106,11 +106,11 @@ def test_an_undated_target_passes(package: PackageCopy) -> None:
 GROWTH = {
     **GOOD,
     "indicator": "gdp_growth",
-    "period_start": "2019-01-01",
-    "period_end": "2019-12-31",
-    "year": "2019",
+    "period_start": "2019-01-15",
+    "period_end": "2020-01-14",
+    "year": "2020",
     "period_text": "",
-    "period_basis": "publication",  # no word dates it: the year before the text's 2020-01-14
+    "period_basis": "publication",  # no word dates it: a flow ending at the text's date (2020-01-14)
 }
 
 # One indicators row changed in one way -> the rule that must fire, and the field it names.
