@@ -175,7 +175,6 @@ def claim_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[int], R
     return rows, package.semantics(FIXTURE_ARCHIVE)
 
 
-@pytest.mark.xdist_group("claim_faults")  # one worker builds the copy, not each
 @pytest.mark.parametrize("case", range(len(CLAIM_FAULTS)), ids=[f"{k}-{f[1]}" for k, f in enumerate(CLAIM_FAULTS)])
 def test_claim_rule_fires(claim_faults: tuple[list[int], Report], case: int) -> None:
     _change, rule, field = CLAIM_FAULTS[case]
@@ -293,7 +292,6 @@ def battery(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, se
     return out
 
 
-@pytest.mark.xdist_group("battery")  # one worker builds the copies, not each
 @pytest.mark.parametrize("case", [c[0] for c in BATTERY], ids=[c[0].split()[0] for c in BATTERY])
 def test_the_review_battery_is_caught(battery: dict[str, tuple[int, set[str], set[str]]], case: str) -> None:
     number, before, after = battery[case]

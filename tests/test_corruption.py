@@ -24,7 +24,6 @@ def rates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, list
     return catch_rates(bundled_package_dir(), archive)
 
 
-@pytest.mark.xdist_group("corruption rates")  # one worker computes the rates, not each
 @pytest.mark.parametrize("kind", list(FLOORS))
 def test_corrupted_claims_are_caught(rates: dict[str, tuple[int, list[str], list[str]]], kind: str) -> None:
     count, caught, missed = rates[kind]

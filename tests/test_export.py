@@ -21,9 +21,6 @@ from tongxiang_digital_economy.use.export import ExportError, export, field_type
 runner = CliRunner(catch_exceptions=False)
 TABLES = tde.tables()
 
-# The module shares one `exported` fixture: its tests run on one xdist worker, so it is built once.
-pytestmark = pytest.mark.xdist_group("exported")
-
 
 def expected(table: str) -> list[tuple[Any, ...]]:
     """Each row of a table as plain Python values (None, str, int, float, bool, datetime.date)."""

@@ -21,9 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 README_CHART = ROOT / "docs" / "charts" / "digital-economy-enterprises-tongxiang.svg"
 GDP_CHART = ROOT / "docs" / "charts" / "gdp-tongxiang.svg"
 
-# The module shares one `drawn` fixture: its tests run on one xdist worker, so it is built once.
-pytestmark = pytest.mark.xdist_group("drawn")
-
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[str, Chart]]:

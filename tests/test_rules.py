@@ -251,7 +251,6 @@ def indicator_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[int
     return rows, package.semantics()
 
 
-@pytest.mark.xdist_group("indicator_faults")  # one worker builds the copy, not each
 @pytest.mark.parametrize(
     "case", range(len(INDICATOR_FAULTS)), ids=[f"{k}-{f[1]}" for k, f in enumerate(INDICATOR_FAULTS)]
 )

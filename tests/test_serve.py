@@ -26,9 +26,6 @@ pytest.importorskip("datasette", reason="serve needs the serve extra (Datasette)
 OID = "chinadaily-2024-05-28-dynamic-tongxiang-002"  # 3,694 digital-economy enterprises in Tongxiang, 2023
 runner = CliRunner(catch_exceptions=False)
 
-# The module shares one `site` fixture: its tests run on one xdist worker, so it is built once.
-pytestmark = pytest.mark.xdist_group("site")
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
