@@ -543,3 +543,21 @@ def test_every_rule_has_a_test() -> None:
     texts = [p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py")]
     marked = {m for text in texts for m in re.findall(r'covers\("([a-z0-9-]+)"\)', text)}
     assert declared == marked
+
+
+def test_every_rule_that_lists_other_rows_carries_their_ids() -> None:
+    """A message cuts its listing of other rows (`and N more`); the Problem's `related` holds every id, so each rule
+    whose message names such a listing declares the column of ids it comes with."""
+    from tongxiang_digital_economy.semantics.validation import template_fields
+    from tongxiang_digital_economy.semantics.views import LISTINGS
+
+    rows_listed = LISTINGS - {"places_named_text"}  # names places, not rows
+    listing = {r.id: r.related for r in RULES if set(template_fields(r.message)) & rows_listed}
+    assert listing == {
+        "conflicting-values": "conflicting_ids",
+        "corroborating-values": "corroborating_sources",
+        "fact-cluster": "fact_cluster_ids",
+        "multiple-against-levels": "multiple_levels_ids",
+        "name-collision": "name_collision_ids",
+        "near-duplicate-name": "near_duplicate_ids",
+    }
