@@ -6,6 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
@@ -202,3 +203,12 @@ def test_show_with_source_on_a_table_without_sources() -> None:
     result = runner.invoke(cli, ["show", "units", "--with-source"])
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == "Error: Invalid value for '--with-source': units has no source_id column"
+
+
+def test_a_table_with_a_header_and_no_rows_is_searched_without_a_crash(package: PackageCopy) -> None:
+    package.write("indicators", [])  # the table every search reads first; no other table refers to it
+    result = runner.invoke(cli, ["search", "gdp", "--package", str(package.root)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:2] == ["5 indicators for 'gdp':", "  gdp: GDP (economy; 0 figures)"]
+    result = runner.invoke(cli, ["search", "1141.69亿元", "--package", str(package.root)])
+    assert (result.exit_code, result.output) == (0, "no rows mention '1141.69亿元'\n")

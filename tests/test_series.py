@@ -196,3 +196,11 @@ def test_a_series_of_one_edition_of_the_conference() -> None:
     whole = tde.series("event_guests", subject="world-internet-conference")
     assert (whole["event_id"] == "wic-2023").sum() == len(s)
     assert whole["event_id"].notna().sum() > len(s)  # other editions' figures carry their own edition
+
+
+@pytest.mark.parametrize("command", [["series", "gdp"], ["plot", "gdp", "-o", "x.svg"]])
+def test_an_indicator_without_figures_is_said_so(package: PackageCopy, command: list[str]) -> None:
+    package.write("indicators", [])
+    command = [str(package.root / c) if c == "x.svg" else c for c in command]
+    result = runner.invoke(cli, [*command, "--package", str(package.root)])
+    assert (result.exit_code, result.output) == (1, "Error: gdp has no figures in this package\n")

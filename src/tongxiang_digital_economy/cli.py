@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -44,12 +45,53 @@ def converts_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except BrokenPipeError:  # the reader stopped reading: not an error here (see `Cli.invoke`)
+            raise
         except TDEError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
             raise click.ClickException(os_message(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def existing_folder(_ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """A file or folder to write goes into a folder that exists: one rule for every command that writes
+    (export, plot, serve --build-only). A missing folder is a usage error (exit 2) naming it, never created
+    on the user's behalf: a typo in a path would otherwise scatter folders."""
+    if value is None:
+        return None
+    folder = value.absolute().parent
+    blocked = any(d.exists() and not d.is_dir() for d in (folder, *folder.parents))
+    if not blocked and not folder.is_dir():  # a file in the way is the library's to say (exit 1, as for export)
+        shown = value.parent if str(value.parent) not in ("", ".") else folder
+        raise click.BadParameter(
+            f"cannot write {value}: the folder {shown} does not exist; create it first", ctx=_ctx, param=param
+        )
+    return value
+
+
+def stdout_closed() -> None:
+    """The reader of our output went away (`... | head`): a normal end, exit 0 and no message.
+
+    Later writes (and the interpreter's last flush) go to /dev/null, so Python prints no second complaint.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is no real file (a test runner's buffer): nothing to redirect
+        pass
+    sys.exit(0)
+
+
+class Cli(click.Group):
+    """The command group, with the one place where a closed stdout ends a command quietly."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            stdout_closed()
 
 
 def os_message(exc: OSError) -> str:
@@ -78,7 +120,7 @@ def print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
         ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--version",
     is_flag=True,
@@ -591,7 +633,9 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     "-o",
     type=click.Path(path_type=Path),
     required=True,
-    help="The file (sqlite, xlsx, or one table) or folder (several tables as csv, json, parquet).",
+    callback=existing_folder,
+    help="The file (sqlite, xlsx, or one table) or folder (several tables as csv, json, parquet), in a folder "
+    "that exists.",
 )
 @click.option("--force", is_flag=True, help="Replace files that exist.")
 @package_option
@@ -615,7 +659,14 @@ def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, 
 @cli.command(name="plot")
 @click.argument("indicator")
 @click.option("--subject", default=None, help="The place, enterprise or project id (needed when there are several).")
-@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The chart file: .png or .svg.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    required=True,
+    callback=existing_folder,
+    help="The chart file: .png or .svg, in a folder that exists.",
+)
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @package_option
 @converts_errors
@@ -642,7 +693,9 @@ def plot_command(indicator: str, subject: str | None, output: Path, force: bool,
     "--build-only",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Write the database and metadata.json to this folder and stop, without serving.",
+    callback=existing_folder,
+    help="Write the database and metadata.json to this folder (made if missing, inside a folder that exists) and "
+    "stop, without serving.",
 )
 @package_option
 @converts_errors

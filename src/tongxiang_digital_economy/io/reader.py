@@ -658,14 +658,16 @@ def key_problems(
     """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns.
 
     A key cell refused for its type or a constraint is not reported again as a missing key: one fault, one error,
-    and the first says what to fix. An empty key cell is both (required, and no key), as frictionless says.
+    and the first says what to fix. An empty key cell is both (required, and no key), as frictionless says. A field
+    that is the whole primary key and also `unique` is one constraint said twice: a repeat is one `primary-key`
+    error, naming both rows.
     """
     found: list[Problem] = []
-    distinct: dict[str, bool] = {}  # a field both unique and the primary key is hashed once
-    for f in schema["fields"]:
-        if f.get("constraints", {}).get("unique"):
-            found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field", distinct)
+    distinct: dict[str, bool] = {}  # a field both unique and part of the primary key is hashed once
     pk = primary_key(schema)
+    for f in schema["fields"]:
+        if f.get("constraints", {}).get("unique") and pk != [f["name"]]:
+            found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field", distinct)
     if pk:
         absent = frame[pk].isna().any(axis=1).to_numpy() & valid
         for field in pk:

@@ -343,6 +343,10 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "conflicting_ids": (*SAME_THING, *CLAIM, "observation_id"),
     "corroborated_by": (*SAME_THING, *CLAIM, "source_id"),
     "corroborating_sources": (*SAME_THING, *CLAIM, "source_id"),
+    "fact_cluster": (*SAME_THING, *CLAIM, "source_id", "observation_id"),
+    "fact_cluster_ids": (*SAME_THING, *CLAIM, "source_id", "observation_id"),
+    "multiple_off_levels": (*SAME_THING, *CLAIM, "source_id", "value_text"),
+    "multiple_levels_ids": (*SAME_THING, *CLAIM, "source_id"),
     "generic_names": (),
     "archive_present": ("archive_file",),
     "archive_sha256_actual": ("archive_file",),
@@ -351,5 +355,16 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "published_earliest": ("published",),
     "published_latest": ("published",),
 }
-# Columns that list other rows: bounded where they are made, so messages quote them whole.
-LISTINGS = frozenset({"conflict_with", "corroborated_by", "places_named_text"})
+# Columns that list other rows: bounded where they are made, so messages quote them whole (their complete ids
+# are the rule's `related` column, carried whole by the Problem).
+LISTINGS = frozenset(
+    {
+        "conflict_with",
+        "corroborated_by",
+        "places_named_text",
+        "fact_cluster",
+        "name_collisions",
+        "near_duplicates",
+        "multiple_off_levels",
+    }
+)

@@ -111,10 +111,15 @@ def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path
 
 
 def check_writable(dest: Path) -> None:
-    """Refuse at once a destination under a file (a file cannot hold a folder); the OS says the rest on writing."""
+    """Refuse at once a destination under a file (a file cannot hold a folder) or in a folder that does not exist
+    (never made on the caller's behalf: a typo would scatter folders); the OS says the rest on writing."""
     blocking = next((d for d in dest.parents if d.exists() and not d.is_dir()), None)
     if blocking is not None:
         raise ExportError(f"cannot write {dest}: {blocking} is a file, not a folder")
+    folder = dest.absolute().parent
+    if not folder.is_dir():
+        shown = dest.parent if str(dest.parent) not in ("", ".") else folder
+        raise ExportError(f"cannot write {dest}: the folder {shown} does not exist; create it first")
 
 
 EXTRAS = {"parquet": ("pyarrow", "Parquet"), "xlsx": ("openpyxl", "XLSX")}
@@ -162,13 +167,17 @@ def export(
     else:
         if dest.exists() and not dest.is_dir():
             raise ExportError(f"{dest} is a file; {fmt} writes one file per table, so give a folder")
+        check_writable(dest)  # the folder named is made, inside a folder that exists
         targets = {dest / f"{name}.{EXTENSIONS[fmt]}": [name] for name in names}
     for target in targets:  # refuse before writing anything, so a refused export leaves nothing half done
         if target.exists() and not force:
             raise ExportError(f"{target} exists; pass --force to replace it")
-        check_writable(target)
+        if target.parent.is_dir() or fmt in ONE_FILE or len(names) == 1:  # else the folder named, checked above
+            check_writable(target)
     if validate:
         check_valid(path)
+    if not (fmt in ONE_FILE or len(names) == 1):
+        dest.mkdir(exist_ok=True)
     writer = WRITERS[fmt]
     return [atomic_write(target, bound(writer, chosen, path), force) for target, chosen in targets.items()]
 

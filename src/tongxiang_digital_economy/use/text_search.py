@@ -255,8 +255,9 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
         by_id = definitions["indicator"].str.replace("_", " ").map(lambda v: query.matches(str(v)))
         exact = definitions["indicator"].map(lambda v: fold(str(v)) == wanted)
         words = [c for c in ("label", "definition") if c in definitions.columns]
-        by_text = definitions[words].fillna("").agg(" ".join, axis=1).map(query.matches)
-        definitions = definitions[exact | by_id | by_text]
+        joined = [" ".join(str(v) for v in row) for row in definitions[words].fillna("").itertuples(index=False)]
+        by_text = pd.Series([query.matches(t) for t in joined], index=definitions.index, dtype=bool)
+        definitions = definitions[exact.astype(bool) | by_id.astype(bool) | by_text]
         definitions = definitions.assign(_exact=exact[definitions.index]).sort_values(
             ["_exact", "indicator"], ascending=[False, True]
         )
@@ -296,8 +297,10 @@ def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None)
     fields = key_fields_of(table_schema(base, resource(read_descriptor(base), table)))
     if not fields:
         return pd.Series([str(i + 2) for i in range(len(frame))], index=frame.index, dtype="string", name="")
-    out = frame[fields].astype("string").fillna("").agg("|".join, axis=1)
-    return out.rename(fields[0] if len(fields) == 1 else "")
+    name = fields[0] if len(fields) == 1 else ""
+    if not len(frame):  # a table with a header and no rows: `agg` over no rows gives a frame, not a column
+        return pd.Series([], index=frame.index, dtype="string", name=name)
+    return frame[fields].astype("string").fillna("").agg("|".join, axis=1).astype("string").rename(name)
 
 
 class Summary(TypedDict):

@@ -102,6 +102,8 @@ def series(
         figures = figures[figures["event_id"] == subject]
         subject = edition
     subjects = sorted(figures[column].dropna().unique())
+    if not subjects:
+        raise SeriesError(f"{indicator} has no figures in this package")
     if subject is None:
         if len(subjects) != 1:
             raise SeriesError(

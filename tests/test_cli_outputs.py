@@ -1,0 +1,82 @@
+"""Where the CLI's output goes: a closed stdout is a normal end, and a file is written only into a folder that
+exists (one rule for every command that writes a file)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core.exceptions import ExportError, PlotError, ServeError
+from tongxiang_digital_economy.use.export import export
+from tongxiang_digital_economy.use.plot import plot
+from tongxiang_digital_economy.use.serve import build
+
+runner = CliRunner(catch_exceptions=False)
+PIPE_BUFFER = 65536  # Linux's pipe buffer: an output larger than this cannot all be written before the reader quits
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", "tongxiang"], ["show", "indicators", "--format", "csv"], ["fingerprint"]],
+    ids=["search", "show", "fingerprint"],
+)
+def test_a_reader_that_stops_after_one_line_is_a_normal_end(args: list[str]) -> None:
+    """`search tongxiang | head -1`: exit 0 and nothing on stderr (not `Error: Broken pipe`, exit 1)."""
+    command = [sys.executable, "-m", "tongxiang_digital_economy", *args]
+    whole = subprocess.run(command, capture_output=True, check=True).stdout
+    assert len(whole) > PIPE_BUFFER + 16384  # more than a pipe and a read hold: still writing when the reader quits
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # what `head -1` does after its line
+        error = process.stderr.read()
+        code = process.wait(timeout=120)
+    assert (code, error, first) == (0, b"", whole.splitlines(keepends=True)[0])
+
+
+COMMANDS = {
+    "export one table": (["export", "indicators", "--format", "csv", "-o"], "x.csv", "'--output' / '-o'"),
+    "export a database": (["export", "--format", "sqlite", "-o"], "x.sqlite", "'--output' / '-o'"),
+    "export a folder": (["export", "--format", "csv", "-o"], "csv-folder", "'--output' / '-o'"),
+    "plot": (["plot", "gdp", "--subject", "tongxiang", "-o"], "x.svg", "'--output' / '-o'"),
+    "serve --build-only": (["serve", "--build-only"], "site", "'--build-only'"),
+}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_a_missing_folder_is_a_usage_error_naming_it(name: str, tmp_path: Path) -> None:
+    args, leaf, option = COMMANDS[name]
+    target = tmp_path / "missing" / "deeper" / leaf
+    result = runner.invoke(cli, [*args, str(target)])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Error: Invalid value for {option}: cannot write {target}: the folder {target.parent} does not exist; "
+        "create it first"
+    )
+    assert not (tmp_path / "missing").exists()  # nothing was made
+
+
+def test_the_library_refuses_a_missing_folder_too(tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    with pytest.raises(ExportError) as exported:
+        export("csv", missing / "x.csv", ["units"], validate=False)
+    with pytest.raises(PlotError) as plotted:
+        plot("gdp", "tongxiang", missing / "x.svg")
+    with pytest.raises(ServeError) as served:
+        build(missing / "site")
+    message = f"the folder {missing} does not exist; create it first"
+    assert str(exported.value) == f"cannot write {missing / 'x.csv'}: {message}"
+    assert str(plotted.value) == f"cannot write {missing / 'x.svg'}: {message}"
+    assert str(served.value) == f"cannot write {missing / 'site'}: {message}"
+    assert not missing.exists()
+
+
+def test_the_folder_named_for_several_tables_is_made_inside_one_that_exists(tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["export", "units", "places", "--format", "csv", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["places.csv", "units.csv"]
