@@ -97,7 +97,10 @@ def is_date_part(text: str, span: Span, dimension: str | None) -> bool:
     if re.search(ENGLISH_MONTHS + r"\s?$", before) or re.match(r"\s?" + ENGLISH_MONTHS + r"(?![a-z])", after):
         return True  # November 10, 10 November
     # 统一, 一带一路, 十分: a Chinese numeral with no measure word is part of a word
-    return dimension is None and not ARABIC.search(digits) and not re.match(f"[{MEASURE_WORDS}]", after)
+    if re.fullmatch(r"(?i)[a-z-]*(?:first|second|third|[a-z]th)", digits):
+        return True  # an English ordinal (the first WIC, ranked second): a place in an order, not a quantity
+    chinese = re.search(r"[\u3007\u4e00-\u9fff]", digits) is not None  # English number words count as written
+    return dimension is None and chinese and not ARABIC.search(digits) and not re.match(f"[{MEASURE_WORDS}]", after)
 
 
 def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]:
@@ -238,6 +241,8 @@ def attach_at(
             lying = [q for q in others if f_end <= q.start and q.end <= at]
         elif f_start >= end and f_end <= after_end:  # words after a quantity attach only within its clause
             lying = [q for q in others if end <= q.start and q.end <= f_start]
+            if not lying and (claimed := next_claims(text, end, f_start, f_end, s_end, others)) is not None:
+                lying = [claimed]  # the words open the next figure's item (增长50%、增加值增长32%)
         else:
             continue
         if parallel and f_end <= at:
@@ -270,6 +275,24 @@ def attach_at(
         other_year=other_year,
         table_head=head[0] if (head := TABLE_HEAD.search(text, 0, at)) else None,
     )
+
+
+# What parts two items of a passage: a list mark or comma, or 'and' opening another item (and a net profit, and
+# has existed); not the 'and' inside one noun phrase (Chinese and foreign guests).
+ITEM_BREAK = re.compile(r"[、;；,，]|\s(?:while|whereas|but)\s|\sand\s(?:a|an|the|its|has|have|had|is|was|were)\s")
+
+
+def next_claims(
+    text: str, end: int, f_start: int, f_end: int, s_end: int, others: list[Quantity]
+) -> Quantity | None:
+    """The figure that the indicator's words standing after the quote belong to instead, if any: where a list mark,
+    a comma or 'and' parts the quote from the words, and a quantity of the kind follows the words in the sentence
+    with none between (增长50%、增加值增长32%; a revenue of X and a net profit of Y; 7,000 years of history, and has
+    existed as a town for 1,300 years). Words right after the quote are its own noun (8个镇, 7,000 years of history)."""
+    if not ITEM_BREAK.search(text, end, f_start):
+        return None
+    following = sorted((q for q in others if f_end <= q.start < s_end), key=lambda q: q.start)
+    return following[0] if following else None
 
 
 ITEM_MARK = re.compile(r"、|和|及|与|\sand\s|,\s|，")
