@@ -135,6 +135,10 @@ class Attachment:
     columns: frozenset[str] = frozenset()  # the table columns (statuses) of every occurrence the words attach to
     other_year: int | None = None  # the year written with the other figure of 'from A to B' (A's for B, B's for A)
     table_head: str | None = None  # the headings of the plan table the quote stands in (预期目标 实际完成)
+    from_dated: bool = False  # 'from A to B': dating words stand with A (从去年的220G, 从2014年的350家)
+    words_with_from: int = 0  # how many of the row's period words stand with A
+    words_apart_from: int = 0  # how many stand elsewhere in the evidence
+    has_a: bool = False  # 'from A to B' holds a figure A (not only a range of years: from 2014 to 2015 rose to X)
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -216,6 +220,15 @@ def attach_at(
         others.append(q)
     table = table_column(text, at, end, found)
     side, marker = from_side(text, s_start, at, end, s_end)
+    region = from_region(text, s_start, at, end, s_end, side, marker)
+    if side == "to" and not any(
+        region[0] <= q.start < region[1] and not re.fullmatch(r"(?:19|20)[0-9]{2}", text[q.start : q.end])
+        for q in found
+    ):
+        region = (0, 0)  # from 2014 to 2015 rose to X: a range of years, no figure A
+    in_region = [p for p in own_pieces(text, pieces, s_start, s_end) if region[0] <= p[0] < region[1]]
+    apart = [p for p in own_pieces(text, pieces, s_start, s_end) if not region[0] <= p[0] < region[1]]
+    from_dated = region != (0, 0) and FROM_DATED.search(text, region[0], region[1]) is not None
     skip = (0, 0)
     if side == "to":  # B of 'from A to B' shares A's words: A is no other figure between them, nor is A's year
         others = [q for q in others if not marker <= q.start < at]
@@ -246,7 +259,9 @@ def attach_at(
         else:
             continue
         if parallel and f_end <= at:
-            attached = in_order(text, f_start, f_end, at, [q for q in others if f_end <= q.start] + [quote_q(at, end)])
+            figures = [q for q in others if f_end <= q.start] + [quote_q(at, end)]
+            by_clause = in_order_of_clauses(text, s_start, f_start, at, figures, found)
+            attached = in_order(text, f_start, f_end, at, figures) if by_clause is None else by_clause
             if attached:
                 break
             between = between or "the other figure of the pair (分别, respectively)"
@@ -262,6 +277,15 @@ def attach_at(
         named = [q for q in others if s_start <= q.start < s_end and names_next(noun_after(text, q.end), places, text)]
         if named and not names_next(own, places, text):
             attached, between = False, text[named[0].start : named[0].end]
+    if attached and table is None and text[at - 1 : at] == "第":
+        attached, between = False, "第 (the quote cuts an ordinal: 第一个 is the first, not one)"
+    if (
+        attached
+        and table is None
+        and not own_words
+        and (later := later_period_figure(text, end, s_end, pieces, others))
+    ):
+        attached, between = False, text[later.start : later.end]  # 比上年增长8.5%,两年平均增长4.7%: the average is 4.7%
     return Attachment(
         True,
         attached,
@@ -274,7 +298,55 @@ def attach_at(
         None if attached else between,
         other_year=other_year,
         table_head=head[0] if (head := TABLE_HEAD.search(text, 0, at)) else None,
+        from_dated=from_dated,
+        words_with_from=len(in_region),
+        words_apart_from=len(apart),
+        has_a=region != (0, 0),
     )
+
+
+# Words that date A of 'from A to B' (从去年的220G, from 355 in 2014, 从第一届…到第四届).
+FROM_DATED = re.compile(r"(?:19|20)[0-9]{2}|去年|今年|上年|前年|年初|年底|年末|届|屆|last year|this year")
+
+
+def from_region(
+    text: str, s_start: int, at: int, end: int, s_end: int, side: str | None, marker: int
+) -> tuple[int, int]:
+    """Where A of 'from A to B' and its own words stand: from the 'from' word to the 'to' word ((0, 0) otherwise)."""
+    if side == "to":
+        to = None
+        for m in re.finditer(r"\sto\s|到|至|增至|提升到|扩大到", text[marker:at]):
+            to = m
+        return (marker, marker + to.start()) if to else (0, 0)
+    if side == "from":
+        start = max((m.start() for m in re.finditer(r"from|从|由", text[s_start:at])), default=None)
+        return (s_start + start, end) if start is not None else (0, 0)
+    return (0, 0)
+
+
+def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """Where the row's own period words stand in the quote's sentence."""
+    return [(m.start(), m.end()) for p in pieces for m in re.compile(re.escape(p)).finditer(text, s_start, s_end)]
+
+
+def later_period_figure(
+    text: str, end: int, s_end: int, pieces: tuple[str, ...], others: list[Quantity]
+) -> Quantity | None:
+    """A figure of the kind standing after the quote, in a later clause that holds the row's own period words while
+    the quote's clause holds none (比上年增长8.5%, 两年平均增长4.7% for a two-year average; 5% in 2019 and 6% in
+    2020 for 2020): the words date that figure, not the quote."""
+    for piece in pieces:
+        for m in re.finditer(re.escape(piece), text[end:s_end]):
+            c_start, c_end = clause_of(text, end + m.start(), end + m.end())
+            if c_start < end:
+                continue  # the quote's own clause
+            inside = (end + m.start(), end + m.end())  # the numbers of the dating words themselves (December 3 to 5)
+            figure = next(
+                (q for q in others if c_start <= q.start < c_end and not inside[0] <= q.start < inside[1]), None
+            )
+            if figure is not None:
+                return figure
+    return None
 
 
 # What parts two items of a passage: a list mark or comma, or 'and' opening another item (and a net profit, and
@@ -282,9 +354,7 @@ def attach_at(
 ITEM_BREAK = re.compile(r"[、;；,，]|\s(?:while|whereas|but)\s|\sand\s(?:a|an|the|its|has|have|had|is|was|were)\s")
 
 
-def next_claims(
-    text: str, end: int, f_start: int, f_end: int, s_end: int, others: list[Quantity]
-) -> Quantity | None:
+def next_claims(text: str, end: int, f_start: int, f_end: int, s_end: int, others: list[Quantity]) -> Quantity | None:
     """The figure that the indicator's words standing after the quote belong to instead, if any: where a list mark,
     a comma or 'and' parts the quote from the words, and a quantity of the kind follows the words in the sentence
     with none between (增长50%、增加值增长32%; a revenue of X and a net profit of Y; 7,000 years of history, and has
@@ -315,6 +385,33 @@ def in_order(text: str, f_start: int, f_end: int, at: int, figures: list[Quantit
     if len(items) != len(figures) or len(items) < 2:
         return True
     return [q.start for q in figures].index(at) == mine
+
+
+def in_order_of_clauses(
+    text: str, s_start: int, f_start: int, at: int, figures: list[Quantity], found: list[Quantity]
+) -> bool | None:
+    """For items named in clauses of their own before a 分别 clause (乌镇景区接待游客37.48万人次, 实现门票收入
+    3020.55万元, 同比分别增长29.05%和30.81%): whether the quote is the figure in the place of the clause the
+    indicator's words stand in. None where the words stand in the 分别 clause itself (in_order reads that), or
+    the clauses and the figures do not count alike."""
+    pair = PARALLEL.search(text, f_start, at)
+    if pair is None:
+        return None
+    p_start, p_end = clause_of(text, pair.start(), pair.end())
+    if f_start >= p_start:
+        return None
+    clauses: list[tuple[int, int]] = []
+    k = s_start
+    while k < p_start:
+        c = clause_of(text, k, k)
+        if any(c[0] <= q.start < c[1] and not q.is_date for q in found):
+            clauses.append(c)
+        k = max(c[1] + 1, k + 1)
+    mine = next((i for i, (a, b) in enumerate(clauses) if a <= f_start < b), None)
+    inside = sorted({q.start for q in figures if p_start <= q.start < p_end})
+    if mine is None or len(clauses) != len(inside) or len(inside) < 2 or at not in inside:
+        return None
+    return inside.index(at) == mine
 
 
 NOUN_END = re.compile(r"[、，,;；。()（）]|\s(?:and|or|with|of)\s|和|及|与|[0-9]")
@@ -409,17 +506,19 @@ def attached_year(
     return best[2], best[3]
 
 
+# 'from' right before A, perhaps with A's own dating words (从2014年的, 从去年的, from).
+FROM_WORD = re.compile(r"(?:from|从|由)(?:\s?(?:(?:19|20)[0-9]{2}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$")
+
+
 def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
     """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B, 从2014年的350多家增加到目前的2700多家),
     with where the 'from' word stands; (None, -1) otherwise."""
     before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
-    if re.search(r"(?:from|从|由)(?:\s?(?:19|20)[0-9]{2}\s?年?的?)?\s?$", before) and re.match(
-        r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after
-    ):
+    if FROM_WORD.search(before) and re.match(r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after):
         return "from", at
     marker = None
     for m in re.finditer(r"from|从|由", before):
         marker = m
-    if marker is not None and re.search(r"(?:\sto|到|至)[^#0-9]{0,8}$", before[marker.end() :]):
+    if marker is not None and re.search(r"(?:\sto\b|到|至)[^#0-9]{0,8}$", before[marker.end() :]):
         return "to", s_start + marker.start()
     return None, -1
