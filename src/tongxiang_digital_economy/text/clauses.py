@@ -11,12 +11,22 @@ quantity is, when and whose. This module reads them:
 - the *attachment* of a quote is the nearest written form of the row's indicator in the same sentence, on either
   side, with no other quantity of the same dimension between them; and the years written in the quote's clause;
 - a *table flattened into text* (`预期目标 实际完成 … 4.固定资产投资 增长8% 增长2.7%`) is read by column: the
-  k-th quantity after a row's label belongs to the k-th heading, so 增长8% is the target and 增长2.7% the actual.
+  k-th quantity after a row's label belongs to the k-th heading, so 增长8% is the target and 增长2.7% the actual;
+- a *parallel list* (分别, respectively) pairs the n-th item with the n-th figure, the items either in the 分别
+  clause's own list (财政总收入、一般公共预算收入分别达到180亿元和106亿元) or in the clauses before it that each hold
+  a quantity (接待游客37.48万人次,实现门票收入3020.55万元,同比分别增长29.05%和30.81%);
+- words *after* a quantity are its own noun (8个镇, 565 digital economy-based projects), unless a list mark, a
+  comma or 'and a …' parts them from it and another figure follows them (增长50%、增加值增长32%; a revenue of X and
+  a net profit of Y): then they open that figure's item;
+- the row's own period words standing in a later clause with another figure of the kind date that figure, not the
+  quote (比上年增长8.5%,两年平均增长4.7%); a quote cut out of an ordinal (一个 of 第一个) is no count;
+- *from A to B* (从去年的220G提升到334G, 从355家增至2443家): the dating words written with A are A's; the rule
+  (rules/anchors.py) holds B's row off A's words and A's row to them, and A with none before the change.
 
-What it cannot read (listed in the data dictionary): a quantity whose words stand in another sentence ("The
-zone's output... It reached 35.9 billion"), a form shared by two figures of one clause ("产值和税收分别增长5%和
-8%": 分别 pairs them in order, which is not read), counts written in Chinese numerals without a measure word,
-and tables whose headings are not 目标/实际 words.
+What it cannot read is listed, with examples, in the data dictionary (`READING_LIMITS` in use/dictionary.py): among
+them a quantity whose words stand in another sentence ("The zone's output... It reached 35.9 billion"), figures told
+apart only by their subject (东门票120元,西门票150元), counts in Chinese numerals without a measure word, tables
+whose headings are not 目标/实际 words, and an ordinal form (first, third) that a cardinal after it attaches to.
 """
 
 from __future__ import annotations
