@@ -451,7 +451,6 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
     if f.years_long:  # 2021年 … 两年平均; 2023年 … 这十年
         return [Period("span", (date(year - f.years_long + 1, 1, 1),) * 2, (date(year, 12, 31),) * 2)]
     whole = Period("span", (date(year, 1, 1),) * 2, (date(year, 12, 31),) * 2)
-    in_year = (date(year, 1, 1), date(year, 12, 31))
     year_end = (date(year, 12, 31),) * 2
     # In a text of that same year, 截至2023年 or 'to 2022' may also stand at the text's date (the year not being over).
     same_year = lo is not None and hi is not None and year == hi.year and hi < date(year, 12, 31)
