@@ -9,6 +9,8 @@ the same code. It is schema-driven (nothing here names a table or a column) and 
    When it cannot (a row with the wrong number of cells, a blank line, bytes that are not UTF-8, an unclosed
    quote), the file is parsed again by the standard library, slowly, to say exactly which record and field is
    wrong; the records stay in place, so row N of the frame is CSV row N + 2 (the header is row 1) either way.
+   Records end at LF, CRLF or a lone CR outside quotes (as the standard library's csv, and so frictionless, reads
+   them); a CR or LF inside a quoted cell is the cell's text on both paths.
 3. Each field's text is checked and converted per its Table Schema type, format, missing values and constraints
    with pyarrow compute kernels; a cell that fails becomes <NA> in the frame and a Problem in the list.
 4. Primary keys and `unique` fields are checked on the typed columns; foreign keys by `check_foreign_keys` once

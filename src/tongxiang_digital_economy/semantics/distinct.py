@@ -60,7 +60,7 @@ def spread(codes: np.ndarray, answers: list[Any], index: pd.Index, dtype: Any = 
 # a second validation of a package that differs in a few rows (an edit, then validate again; `tde.schema` after
 # `validate`) reads only its new texts. The few most recent tables are kept.
 _MEMOS: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
-KEPT_MEMOS = 8
+KEPT_MEMOS = 32
 
 
 def content_key(*frames: pd.DataFrame) -> int:

@@ -149,7 +149,10 @@ def event_period(view: pd.DataFrame) -> pd.Series:
     related="fact_cluster_ids",
 )
 def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
-    """The same value of the same subject in sources of the same weeks is filed under one indicator and period."""
+    """One value of one subject in sources of the same weeks is filed alike (a stock restated later is no filing).
+
+    A stock's date is what its own words say, so the same level of one indicator at another date is a
+    restatement (semantics/identity.fact_clusters), not one fact filed two ways."""
     return view["fact_cluster"].isna() if "fact_cluster" in view else pd.Series(True, index=view.index)
 
 
