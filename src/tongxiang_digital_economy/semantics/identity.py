@@ -172,7 +172,13 @@ def fact_clusters(
     key = key.where(informative.fillna(False) & indicators["period_end"].notna())
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
-    for _, group in indicators.assign(_key=key).dropna(subset=["_key"]).groupby("_key", sort=False):
+    used = ["observation_id", "source_id", "indicator", "period_start", "period_end"]  # what `clustered` reads
+    keyed = indicators[used].assign(_key=key).dropna(subset=["_key"])
+    # Only keys that two sources share can cluster: found in one vectorised pass, so the loop below meets only
+    # them (a few dozen), not every distinct figure (iterating a group costs pandas a frame slice).
+    sources_per_key = keyed.groupby("_key", sort=False)["source_id"].transform("nunique")
+    keyed = keyed[sources_per_key.ge(2).to_numpy()]
+    for _, group in keyed.groupby("_key", sort=False):
         if len(group) < 2 or group["source_id"].nunique() < 2:
             continue
         found_texts, found_ids = clustered(group, published, stocks)
