@@ -86,16 +86,43 @@ def shipped_report() -> Report:
     return tde.validate()
 
 
-@pytest.fixture
-def package(tmp_path: Path) -> PackageCopy:
-    """A writable copy of the shipped package."""
+def copy_package(root: Path) -> PackageCopy:
+    """A writable copy of the shipped package at `root` (which must not exist yet)."""
     source = bundled_package_dir()
-    root = tmp_path / "package"
     root.mkdir()
     shutil.copy(source / "datapackage.json", root)
     shutil.copytree(source / "data", root / "data")
     shutil.copytree(source / "schemas", root / "schemas")
     return PackageCopy(root)
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> PackageCopy:
+    """A writable copy of the shipped package."""
+    return copy_package(tmp_path / "package")
+
+
+def append_all(package: PackageCopy, table: str, rows: list[dict[str, str]], key: str, stamp: bool = True) -> list[int]:
+    """Add many rows in one write (their CSV row numbers, in order), each with its own primary key `key`.
+
+    Why: a test of many independent faults validates one copy holding one faulty row each, rather than one copy per
+    fault (a whole-package validation costs about a second). A row whose key another row already has (the shared
+    template's) gets the template's key with `-9NN` in place of its last part, so the copy's keys stay unique and
+    still start with their source's id.
+    """
+    existing = package.rows(table)
+    taken = {r[key] for r in existing}
+    numbers = []
+    for k, row in enumerate(rows):
+        row = dict(row)
+        if row[key] in taken:
+            row[key] = f"{row[key].rsplit('-', 1)[0]}-9{k:02d}"
+        assert row[key] not in taken, row[key]
+        taken.add(row[key])
+        existing.append(row)
+        numbers.append(len(existing) + 1)
+    package.write(table, existing, stamp)
+    return numbers
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PackageCopy, found
+from conftest import PackageCopy, append_all, copy_package, found
 from test_rules import GOOD, SOURCE
 
 from tongxiang_digital_economy.core.report import Report
@@ -161,12 +161,25 @@ CLAIM_FAULTS = [
 ]
 
 
-@pytest.mark.parametrize(("change", "rule", "field"), CLAIM_FAULTS)
-def test_claim_rule_fires(package: PackageCopy, change: dict[str, str], rule: str, field: str) -> None:
+@pytest.fixture(scope="module")
+def claim_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[int], Report]:
+    """One copy holding every fault of CLAIM_FAULTS on its own appended row, validated once: (rows, report).
+
+    The faults are rows of their own (each its own observation id), and the rules they exercise read a row's own
+    cells, its source's text and the package's reference tables, never another indicators row, so one validation
+    answers for all of them as one per fault did.
+    """
+    package = copy_package(tmp_path_factory.mktemp("claims") / "package")
     with_forms(package)
-    row = package.append("indicators", {**GOOD, **change})
-    report = package.semantics(FIXTURE_ARCHIVE)
-    assert ("indicators", row, field) in found(report, rule), problems_on(report, row)
+    rows = append_all(package, "indicators", [{**GOOD, **change} for change, _, _ in CLAIM_FAULTS], "observation_id")
+    return rows, package.semantics(FIXTURE_ARCHIVE)
+
+
+@pytest.mark.parametrize("case", range(len(CLAIM_FAULTS)), ids=[f"{k}-{f[1]}" for k, f in enumerate(CLAIM_FAULTS)])
+def test_claim_rule_fires(claim_faults: tuple[list[int], Report], case: int) -> None:
+    _change, rule, field = CLAIM_FAULTS[case]
+    rows, report = claim_faults
+    assert ("indicators", rows[case], field) in found(report, rule), problems_on(report, rows[case])
 
 
 def test_an_indicator_naming_a_status_holds_no_actual_rows(package: PackageCopy) -> None:
@@ -222,6 +235,8 @@ BATTERY = [
      {"value": "5.1", "value_text": "5.1 billion yuan"}),
     ("9 percent for percentage points", "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-023",
      {"unit": "percent"}),
+    ("10 the growth for the gap", "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-023",
+     {"value": "4.1", "unit": "percent", "value_text": "4.1%"}),
     ("11 a flow cut to a half year", "chinadaily-govt-2017-12-27-tongxiang-edz-004", {"period_start": "2016-07-01"}),
     ("12 a stock moved to another date", "chinadaily-2020-01-14-digital-economy-booms-007",
      {"period_start": "2019-12-31", "period_end": "2019-12-31", "year": "2019"}),
@@ -240,19 +255,46 @@ BATTERY = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("case", "observation", "change"), BATTERY, ids=[c[0].split()[0] for c in BATTERY])
-def test_the_review_battery_is_caught(
-    package: PackageCopy, case: str, observation: str, change: dict[str, str]
-) -> None:
-    rows = package.rows("indicators")
-    number = next((k for k, r in enumerate(rows, start=2) if r["observation_id"] == observation), None)
-    if number is None:
-        pytest.skip(f"{observation} is no longer a row (the data fix removed or renamed it)")
-    assert number is not None
-    before = {p.rule for p in package.semantics(FIXTURE_ARCHIVE).problems if p.row == number and p.severity == "error"}
-    package.edit("indicators", number, **change)
-    report = package.semantics(FIXTURE_ARCHIVE)
-    after = {p.rule for p in report.problems if p.table == "indicators" and p.row == number and p.severity == "error"}
+def errors_on(report: Report, row: int) -> set[str]:
+    return {str(p.rule) for p in report.problems if p.table == "indicators" and p.row == row and p.severity == "error"}
+
+
+@pytest.fixture(scope="module")
+def battery(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, set[str], set[str]]]:
+    """Each battery case: (its row, the errors on that row before the edit, after it).
+
+    The edits are made on as few copies as can hold them apart: no copy edits one row twice or two rows of one
+    source (rows of one source share its text and its evidence's neighbours), so each edited row is read as it
+    would be alone; every copy is validated once, and the unedited package once for the errors before.
+    """
+    shipped = copy_package(tmp_path_factory.mktemp("battery") / "package")
+    rows = shipped.rows("indicators")
+    number = {r["observation_id"]: k for k, r in enumerate(rows, start=2)}
+    missing = [observation for _, observation, _ in BATTERY if observation not in number]
+    assert not missing, f"battery rows no longer in the package (the test must follow the data): {missing}"
+    source = {r["observation_id"]: r["source_id"] for r in rows}
+    copies: list[list[tuple[str, str, dict[str, str]]]] = []
+    for case in BATTERY:
+        free = [c for c in copies if all(source[o] != source[case[1]] for _, o, _ in c)]
+        free[0].append(case) if free else copies.append([case])
+    before = shipped.semantics(FIXTURE_ARCHIVE)
+    out = {}
+    for k, cases in enumerate(copies):
+        package = copy_package(tmp_path_factory.mktemp(f"battery{k}") / "package")
+        edited = package.rows("indicators")
+        for _, observation, change in cases:
+            edited[number[observation] - 2].update(change)
+        package.write("indicators", edited)
+        after = package.semantics(FIXTURE_ARCHIVE)
+        for case, observation, _ in cases:
+            row = number[observation]
+            out[case] = (row, errors_on(before, row), errors_on(after, row))
+    return out
+
+
+@pytest.mark.parametrize("case", [c[0] for c in BATTERY], ids=[c[0].split()[0] for c in BATTERY])
+def test_the_review_battery_is_caught(battery: dict[str, tuple[int, set[str], set[str]]], case: str) -> None:
+    number, before, after = battery[case]
     assert after - before - {"evidence-not-in-source"}, f"{case}: no error on row {number}"
 
 
@@ -261,3 +303,25 @@ def test_the_fixture_archive_is_short_excerpts() -> None:
     assert len(texts) >= 10
     assert all(len(t.read_text(encoding="utf-8")) < 2000 for t in texts)
     assert SOURCE + ".txt" in {t.name for t in texts}
+
+
+def test_a_reading_remembered_from_an_earlier_validation_follows_the_tables_it_reads(package: PackageCopy) -> None:
+    """Readings are remembered across validations in one process under the content of the tables they read, so an
+    edit to a reference table (Wuzhen moved out of the local levels) is read anew, exactly as a fresh process would."""
+    from tongxiang_digital_economy.semantics import distinct
+
+    with_forms(package)
+    row = package.append(
+        "indicators", {**GOOD, "evidence": "At present, Wuzhen is home to 1,890 digital economy enterprises"}
+    )
+    assert ("indicators", row, "place_id") in found(package.semantics(FIXTURE_ARCHIVE), "subject-other-place")
+    places = package.rows("places")
+    for place in places:
+        if place["place_id"] == "wuzhen":
+            place["level"] = "village"
+    package.write("places", places)
+    remembered = package.semantics(FIXTURE_ARCHIVE)
+    distinct._MEMOS.clear()
+    fresh = package.semantics(FIXTURE_ARCHIVE)
+    assert ("indicators", row, "place_id") not in found(remembered, "subject-other-place")
+    assert remembered.to_dict() == fresh.to_dict()

@@ -52,6 +52,8 @@ GLUED = [
     ("25th among", ["25"]),
     ("60PB", ["60"]),
     ("COVID-19", ["19"]),
+    ("G-20", ["20"]),  # a hyphen after a letter, before a whole number: a name
+    ("Today's Change-0.12 / -0.11%", ["-0.12", "-0.11"]),  # before a decimal fraction: a label run into its value
 ]
 
 SIGNS = [
@@ -111,7 +113,8 @@ CHINESE = [
     ("一百零五", ["105"]),
     ("三万五千", ["35000"]),
     ("三亿五千万", ["350000000"]),
-    ("一万亿", ["1000000000000"]),
+    ("一万亿", ["1"]),  # a trailing 万亿 is a scale, as in 1万亿: one written value, one reading
+    ("两万亿元", ["2"]),
     ("第二", ["2"]),
     ("一千三百多", ["1300"]),
     ("一千年", ["1000"]),
@@ -207,6 +210,11 @@ STATES = [
     ("1,890 firms", 1890.0, True),
     ("下降-4.4%", "-4.4", True),
     ("下降-4.4%", "4.4", False),
+    ("一万亿元", "1", True),
+    ("1万亿元", "1", True),
+    ("一万亿元", "1000000000000", False),
+    ("Change-0.12", "-0.12", True),
+    ("Change-0.12", "0.12", False),
     ("三万五千人", 35000, True),
     ("千年水乡", 1000, False),
     ("nothing stated", 0, False),

@@ -79,6 +79,30 @@ CASES = [
         ("2015-12-07", "2016-12-08", False),
         ("2016-12-08", "2016-12-08", False),
     ),
+    # A stock dated by a year alone is the level at its end, not on any day of it.
+    ("2021年", "2022-02-10", ("2021-12-31", "2021-12-31", True), ("2021-07-02", "2021-07-02", True)),
+    ("in 2014", "2018-11-01", ("2014-12-31", "2014-12-31", True), ("2014-05-21", "2014-05-21", True)),
+    # As of, by or to a year: the level at its end (or, in a text of that year, at the text's date).
+    ("截至2023年", "2024-11-01", ("2023-12-31", "2023-12-31", True), ("2023-07-02", "2023-07-02", True)),
+    ("By 2016", "2017-12-27", ("2016-12-31", "2016-12-31", True), ("2016-07-02", "2016-07-02", True)),
+    ("to 2022", "2022-11-09", ("2022-11-09", "2022-11-09", True), ("2022-05-11", "2022-05-11", True)),
+    ("by 2027", "2025-09-30", ("2027-01-01", "2027-12-31", False), ("2027-01-01", "2027-07-02", False)),
+    # The year so far ends at the text's date (or the few days before it), not at any day of the year.
+    ("今年", "2021-09-15", ("2021-01-01", "2021-09-15", False), ("2021-01-01", "2021-07-02", False)),
+    ("今年 … 全年", "2021-09-15", ("2021-01-01", "2021-12-31", False), ("2021-01-01", "2021-09-15", False)),
+    # Since a year, or since a beginning the reader cannot date: up to the text's date (or its last year-end).
+    ("2014年至今", "2021-09-24", ("2014-01-01", "2020-12-31", False), ("2014-01-01", "2017-11-12", False)),
+    ("首屆大會以來", "2018-07-23", ("2014-11-19", "2018-07-23", False), ("2014-11-19", "2016-09-20", False)),
+    ("Since the first WIC", "2018-11-01", ("2018-11-01", "2018-11-01", True), ("2016-10-31", "2016-10-31", True)),
+    # Past years and trailing twelve months end at the text's date or its last year-end.
+    ("in the past year", "2024-03-25", ("2023-03-26", "2024-03-25", False), ("2023-03-26", "2023-09-24", False)),
+    (
+        "over the past three years",
+        "2020-01-14",
+        ("2017-01-01", "2019-12-31", False),
+        ("2017-01-01", "2018-12-31", False),
+    ),
+    ("TTM", "2021-10-25", ("2020-10-26", "2021-10-25", False), ("2020-10-26", "2021-04-26", False)),
 ]
 
 
@@ -107,7 +131,7 @@ def test_traditional_script_and_full_width_digits_read_alike() -> None:
     ("words", "published", "why"),
     [
         ("本届大会", "2015-12-16", "no dating word known in '本届大会'"),
-        ("TTM", "2021-10-25", "no dating word known in 'ttm'"),
+        ("the first WIC", "2014-11-24", "no dating word known in 'the first wic'"),
         ("目前", "", "relative words, but the text has no date"),
         ("这九年", "2022-11-12", "a length, but no year or date to anchor it"),
         ("", "2022-11-12", "no words"),

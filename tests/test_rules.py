@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import PackageCopy, errors, found
+from conftest import PackageCopy, append_all, copy_package, errors, found
 
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules import RULES
@@ -106,11 +106,11 @@ def test_an_undated_target_passes(package: PackageCopy) -> None:
 GROWTH = {
     **GOOD,
     "indicator": "gdp_growth",
-    "period_start": "2019-01-01",
-    "period_end": "2019-12-31",
-    "year": "2019",
+    "period_start": "2019-01-15",
+    "period_end": "2020-01-14",
+    "year": "2020",
     "period_text": "",
-    "period_basis": "publication",  # no word dates it: the year before the text's 2020-01-14
+    "period_basis": "publication",  # no word dates it: a flow ending at the text's date (2020-01-14)
 }
 
 # One indicators row changed in one way -> the rule that must fire, and the field it names.
@@ -237,11 +237,27 @@ INDICATOR_FAULTS = [
 ]
 
 
-@pytest.mark.parametrize(("change", "rule", "field"), INDICATOR_FAULTS)
-def test_indicator_rule_fires(package: PackageCopy, change: dict[str, str], rule: str, field: str) -> None:
-    row = package.append("indicators", {**GOOD, **change})
-    report = package.semantics()
-    assert ("indicators", row, field) in found(report, rule)
+@pytest.fixture(scope="module")
+def indicator_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[int], Report]:
+    """One copy holding every fault of INDICATOR_FAULTS on its own appended row, validated once: (rows, report).
+
+    Each fault is a row of its own (its own observation id), and each rule exercised reads a row's own cells and
+    the reference tables, never another indicators row, so one validation answers for all as one per fault did.
+    """
+    package = copy_package(tmp_path_factory.mktemp("faults") / "package")
+    rows = append_all(
+        package, "indicators", [{**GOOD, **change} for change, _, _ in INDICATOR_FAULTS], "observation_id"
+    )
+    return rows, package.semantics()
+
+
+@pytest.mark.parametrize(
+    "case", range(len(INDICATOR_FAULTS)), ids=[f"{k}-{f[1]}" for k, f in enumerate(INDICATOR_FAULTS)]
+)
+def test_indicator_rule_fires(indicator_faults: tuple[list[int], Report], case: int) -> None:
+    _change, rule, field = INDICATOR_FAULTS[case]
+    rows, report = indicator_faults
+    assert ("indicators", rows[case], field) in found(report, rule)
 
 
 def test_a_missing_cell_in_one_row_does_not_stop_a_rule_for_the_others(package: PackageCopy) -> None:
@@ -558,3 +574,21 @@ def test_every_rule_has_a_test() -> None:
     texts = [p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py")]
     marked = {m for text in texts for m in re.findall(r'covers\("([a-z0-9-]+)"\)', text)}
     assert declared == marked
+
+
+def test_every_rule_that_lists_other_rows_carries_their_ids() -> None:
+    """A message cuts its listing of other rows (`and N more`); the Problem's `related` holds every id, so each rule
+    whose message names such a listing declares the column of ids it comes with."""
+    from tongxiang_digital_economy.semantics.validation import template_fields
+    from tongxiang_digital_economy.semantics.views import LISTINGS
+
+    rows_listed = LISTINGS - {"places_named_text"}  # names places, not rows
+    listing = {r.id: r.related for r in RULES if set(template_fields(r.message)) & rows_listed}
+    assert listing == {
+        "conflicting-values": "conflicting_ids",
+        "corroborating-values": "corroborating_sources",
+        "fact-cluster": "fact_cluster_ids",
+        "multiple-against-levels": "multiple_levels_ids",
+        "name-collision": "name_collision_ids",
+        "near-duplicate-name": "near_duplicate_ids",
+    }

@@ -130,3 +130,23 @@ def test_a_real_browser_finds_a_known_figure() -> None:
     assert "Indicators" in browser.stdout
     assert "3,694" in browser.stdout
     assert OID in browser.stdout
+
+
+def test_serve_puts_back_the_callers_sigterm_handler(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A library call leaves the process as it found it: SIGTERM is handled (exits) only while serving."""
+    from tongxiang_digital_economy.use import serve as serving
+
+    seen: list[Any] = []
+
+    def fake_run(args: list[str], check: bool) -> subprocess.CompletedProcess[bytes]:
+        seen.append(signal.getsignal(signal.SIGTERM))
+        return subprocess.CompletedProcess(args, 0)
+
+    monkeypatch.setattr(serving, "build", lambda folder, path: None)
+    monkeypatch.setattr(serving.subprocess, "run", fake_run)
+    mine = signal.getsignal(signal.SIGTERM)
+    serving.serve(port=free_port())
+    assert len(seen) == 1 and seen[0] is not mine and callable(seen[0])  # while serving: its own handler
+    with pytest.raises(SystemExit):
+        seen[0](signal.SIGTERM, None)  # which ends the process like Ctrl-C
+    assert signal.getsignal(signal.SIGTERM) is mine  # after: the caller's again

@@ -9,6 +9,8 @@ the same code. It is schema-driven (nothing here names a table or a column) and 
    When it cannot (a row with the wrong number of cells, a blank line, bytes that are not UTF-8, an unclosed
    quote), the file is parsed again by the standard library, slowly, to say exactly which record and field is
    wrong; the records stay in place, so row N of the frame is CSV row N + 2 (the header is row 1) either way.
+   Records end at LF, CRLF or a lone CR outside quotes (as the standard library's csv, and so frictionless, reads
+   them); a CR or LF inside a quoted cell is the cell's text on both paths.
 3. Each field's text is checked and converted per its Table Schema type, format, missing values and constraints
    with pyarrow compute kernels; a cell that fails becomes <NA> in the frame and a Problem in the list.
 4. Primary keys and `unique` fields are checked on the typed columns; foreign keys by `check_foreign_keys` once
@@ -656,14 +658,16 @@ def key_problems(
     """Primary key (missing or repeated) and `unique` fields (repeated), on the typed columns.
 
     A key cell refused for its type or a constraint is not reported again as a missing key: one fault, one error,
-    and the first says what to fix. An empty key cell is both (required, and no key), as frictionless says.
+    and the first says what to fix. An empty key cell is both (required, and no key), as frictionless says. A field
+    that is the whole primary key and also `unique` is one constraint said twice: a repeat is one `primary-key`
+    error, naming both rows.
     """
     found: list[Problem] = []
-    distinct: dict[str, bool] = {}  # a field both unique and the primary key is hashed once
-    for f in schema["fields"]:
-        if f.get("constraints", {}).get("unique"):
-            found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field", distinct)
+    distinct: dict[str, bool] = {}  # a field both unique and part of the primary key is hashed once
     pk = primary_key(schema)
+    for f in schema["fields"]:
+        if f.get("constraints", {}).get("unique") and pk != [f["name"]]:
+            found += repeats(name, frame, [f["name"]], P.UNIQUE_ERROR, "unique field", distinct)
     if pk:
         absent = frame[pk].isna().any(axis=1).to_numpy() & valid
         for field in pk:

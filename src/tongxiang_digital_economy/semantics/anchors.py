@@ -19,7 +19,8 @@ import pandas as pd
 
 from ..text.clauses import attach, clause_of
 from ..text.period_words import read_period
-from ..text.quantities import Lexicon, loose, status_cues, written_forms
+from ..text.quantities import loose, status_cues, written_forms
+from .distinct import content_key, lexicon_of, memo, remembered
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
 LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
@@ -79,6 +80,10 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     (period_words.Reading) and `text_date` (the text's own date)."""
     definitions = frames.get("indicator_definitions")
     units = frames.get("units")
+    # Every reading below is a pure function of its arguments and of these tables: remembered under their content,
+    # a second validation in this process (an edited copy, `tde.schema` after `validate`) reads only its new texts.
+    tables = [frames[t] for t in ("indicator_definitions", "units", "lexicon", "places") if t in frames]
+    key = content_key(*tables), tuple(t for t in ("indicator_definitions", "units", "lexicon", "places") if t in frames)
     forms_of: dict[Any, tuple[str, ...]] = {}
     if definitions is not None and "written_forms" in definitions:
         forms_of = {
@@ -120,11 +125,11 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             (t if isinstance(t, str) else None, d if isinstance(d, str) else None)
             for t, d in zip(period_text, dates, strict=True)
         ],
-        read_period,
+        remembered(memo("period words", key), read_period),
         indicators.index,
     )
-    anchors = keyed_map(keys, anchored, indicators.index)
-    lexicon = Lexicon.from_frame(frames["lexicon"]) if "lexicon" in frames else None
+    anchors = keyed_map(keys, remembered(memo("anchors", key), anchored), indicators.index)
+    lexicon = lexicon_of(frames["lexicon"]) if "lexicon" in frames else None
 
     def own_cues(evidence: object, forms: tuple[str, ...], words: tuple[str, ...], anchor: object) -> object:
         """The status cues of the evidence left when the words that say what is measured (完成全年目标), when
@@ -139,7 +144,11 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             text = text.replace(words_, " ")
         return status_cues(text, lexicon)
 
-    cues = keyed_map([(k[0], k[2], k[4], a) for k, a in zip(keys, anchors, strict=True)], own_cues, indicators.index)
+    cues = keyed_map(
+        [(k[0], k[2], k[4], a) for k, a in zip(keys, anchors, strict=True)],
+        remembered(memo("own cues", key), own_cues),
+        indicators.index,
+    )
     places = frames.get("places")
     local = {} if places is None else {
         p: [n for n in (name, zh, *(a.split("|") if isinstance(a, str) else [])) if isinstance(n, str) and n.strip()]
@@ -150,7 +159,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     }  # fmt: skip
     beside = keyed_map(
         [(e, q) for e, q in zip(indicators["evidence"], indicators["value_text"], strict=True)],
-        lambda e, q: places_beside(e, q, local),
+        remembered(memo("places beside", key), lambda e, q: places_beside(e, q, local)),
         indicators.index,
     )
     return indicators.assign(

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..text.quantities import Lexicon
+
 
 def factorize_rows(columns: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
     """(code of each row's combination of values, position of the first row of each combination).
@@ -60,7 +62,7 @@ def spread(codes: np.ndarray, answers: list[Any], index: pd.Index, dtype: Any = 
 # a second validation of a package that differs in a few rows (an edit, then validate again; `tde.schema` after
 # `validate`) reads only its new texts. The few most recent tables are kept.
 _MEMOS: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
-KEPT_MEMOS = 8
+KEPT_MEMOS = 32
 
 
 def content_key(*frames: pd.DataFrame) -> int:
@@ -97,3 +99,13 @@ def remembered(table: dict[Any, Any], compute: Callable[..., Any]) -> Callable[.
             return compute(*args)
 
     return answer
+
+
+def lexicon_of(frame: pd.DataFrame) -> Lexicon:
+    """The lexicon table compiled (one pattern per category), once per content in this process: the quote and
+    anchor views both read it, and compiling its patterns costs more than a warm validation's readings."""
+    table = memo("lexicon", content_key(frame))
+    if "lexicon" not in table:
+        table["lexicon"] = Lexicon.from_frame(frame)
+    lexicon: Lexicon = table["lexicon"]
+    return lexicon

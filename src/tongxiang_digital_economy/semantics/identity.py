@@ -8,8 +8,8 @@ rules/identity.py only read the columns added here.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import pandas as pd
@@ -32,9 +32,9 @@ def row_names(frame: pd.DataFrame) -> list[list[str]]:
 def owners_by_key(
     frames: dict[str, pd.DataFrame], key: str = "exact", suffixes: tuple[str, ...] = ()
 ) -> dict[str, set[str]]:
-    """Folded name → the set of `table:id` that carry it (places, enterprises, projects)."""
+    """Folded name → the set of `table:id` that carry it (places, enterprises, projects, event editions)."""
     owners: dict[str, set[str]] = defaultdict(set)
-    id_columns = {"places": "place_id", **ENTITY_TABLES}
+    id_columns = {"places": "place_id", **ENTITY_TABLES, "events": "event_id"}
     for table, id_column in id_columns.items():
         if table not in frames:
             continue
@@ -91,6 +91,11 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
         for entity, zone in zip(frame[id_column], frame["zone_place_id"], strict=True):
             if isinstance(zone, str):
                 linked[f"projects:{entity}"].add(f"places:{zone}")
+    # An edition may be named as its recurring event is (数字经济产业合作大会 for its 2024 edition).
+    if table == "projects" and "events" in frames and "project_id" in frames["events"]:
+        for edition, project in zip(frames["events"]["event_id"], frames["events"]["project_id"], strict=True):
+            if isinstance(project, str):
+                linked[f"projects:{project}"].add(f"events:{edition}")
     for other, other_id in ENTITY_TABLES.items():
         if other in frames:
             for child, parent in parents(frames[other], other_id).items():
@@ -105,6 +110,8 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
                     legal[f"{other}:{entity}"] = exact_key(name)
     parent_of = parents(frame, id_column)
     collisions, near, cycles = [], [], []
+    collision_ids: list[tuple[str, ...] | None] = []
+    near_ids: list[tuple[str, ...] | None] = []
     for entity, names in zip(frame[id_column], row_names(frame), strict=True):
         me = f"{table}:{entity}"
         allowed = linked[me] | {me}
@@ -113,21 +120,42 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
         stem = {o for n in names for o in stems.get(stem_key(n, suffixes), set())} - allowed - clash - apart
         collisions.append(listed(clash))
         near.append(listed(stem))
+        collision_ids.append(tuple(sorted(clash)) or None)
+        near_ids.append(tuple(sorted(stem)) or None)
         cycles.append(isinstance(entity, str) and in_cycle(entity, parent_of))
     return {
         "name_collisions": pd.Series(collisions, index=frame.index, dtype="string"),
+        "name_collision_ids": pd.Series(collision_ids, index=frame.index, dtype=object),
         "near_duplicates": pd.Series(near, index=frame.index, dtype="string"),
+        "near_duplicate_ids": pd.Series(near_ids, index=frame.index, dtype=object),
         "parent_cycle": pd.Series(cycles, index=frame.index, dtype=bool),
     }
 
 
-def fact_clusters(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.Series:
+def fact_clusters(
+    indicators: pd.DataFrame, sources: pd.DataFrame | None, definitions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Per figure: other sources' figures of the same subject, status and value (in the base unit) that are filed
-    under another indicator or another period, in sources published within CLUSTER_DAYS of each other."""
-    out = pd.Series(pd.NA, index=indicators.index, dtype="string")
+    under another indicator or another period, in sources published within CLUSTER_DAYS of each other; listed
+    (bounded, `fact_cluster`, for the message) and complete (a tuple of observation ids, `fact_cluster_ids`).
+
+    A stock is a level at a date, and its date is what its own words say (the period rules hold it there): the same
+    level of the same indicator at another date (2443 enterprises dated 2020年 by one text, and at their own dates by
+    two later texts that restate it) is a restatement, which a series shows as such, not one fact filed two ways;
+    so a stock is clustered only with figures of other indicators. A flow's period is its span, and the same value
+    over two spans of one indicator (the summit's guests over its days, and over the month) is clustered."""
+    out = pd.DataFrame(
+        {
+            "fact_cluster": pd.Series(pd.NA, index=indicators.index, dtype="string"),
+            "fact_cluster_ids": pd.Series(None, index=indicators.index, dtype=object),
+        }
+    )
     if sources is None or "value_base" not in indicators:
         return out
     published = dict(zip(sources["source_id"], (publication_bounds(p)[0] for p in sources["published"]), strict=True))
+    stocks: set[Any] = set()
+    if definitions is not None and "temporal" in definitions:
+        stocks = set(definitions.loc[definitions["temporal"] == "stock", "indicator"])
     subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
     value = indicators["value_base"].astype("Float64").round(9)
     # A bare small number (1, 3, 5) is shared by chance; only figures with some information are clustered.
@@ -142,20 +170,39 @@ def fact_clusters(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.
         + value.astype("string")
     )
     key = key.where(informative.fillna(False) & indicators["period_end"].notna())
-    found: dict[Any, str | None] = {}
-    for _, group in indicators.assign(_key=key).dropna(subset=["_key"]).groupby("_key", sort=False):
+    texts: dict[Any, str | None] = {}
+    ids: dict[Any, tuple[str, ...] | None] = {}
+    used = ["observation_id", "source_id", "indicator", "period_start", "period_end"]  # what `clustered` reads
+    keyed = indicators[used].assign(_key=key).dropna(subset=["_key"])
+    # Only keys that two sources share can cluster: found in one vectorised pass, so the loop below meets only
+    # them (a few dozen), not every distinct figure (iterating a group costs pandas a frame slice).
+    sources_per_key = keyed.groupby("_key", sort=False)["source_id"].transform("nunique")
+    keyed = keyed[sources_per_key.ge(2).to_numpy()]
+    for _, group in keyed.groupby("_key", sort=False):
         if len(group) < 2 or group["source_id"].nunique() < 2:
             continue
-        found.update(clustered(group, published))
-    if found:
-        out.loc[list(found)] = pd.array(list(found.values()), dtype="string")
+        found_texts, found_ids = clustered(group, published, stocks)
+        texts.update(found_texts)
+        ids.update(found_ids)
+    if texts:
+        out.loc[list(texts), "fact_cluster"] = pd.array(list(texts.values()), dtype="string")
+        positions = out.index.get_indexer(pd.Index(list(ids)))
+        column = out["fact_cluster_ids"].to_numpy(dtype=object).copy()
+        for position, found in zip(positions, ids.values(), strict=True):
+            column[position] = found
+        out["fact_cluster_ids"] = pd.Series(column, index=out.index, dtype=object)
     return out
 
 
-def clustered(group: pd.DataFrame, published: dict[Any, Any]) -> dict[Any, str | None]:
-    """fact_clusters for one group, in time linear in its rows (times its sources): per source, the other
-    sources' figures published within CLUSTER_DAYS, sorted once; each row lists the first of them that are not
-    its own indicator and period, and counts the rest (what `listed` says of the whole list)."""
+def clustered(
+    group: pd.DataFrame, published: dict[Any, Any], stocks: Collection[Any] = ()
+) -> tuple[dict[Any, str | None], dict[Any, tuple[str, ...] | None]]:
+    """fact_clusters for one group: per source, the other sources' figures published within CLUSTER_DAYS, sorted
+    once; each row lists the first of them that are not its own indicator and period (for a stock: not its own
+    indicator), counts the rest (what `listed` says of the whole list), and carries all of their ids in a tuple.
+    The list is built once per source, indicator and period and shared by their rows (copies of one figure cost
+    nothing more); a group whose every row is filed differently costs its size squared, which its complete lists
+    of ids are anyway."""
     rows = list(
         zip(
             group.index,
@@ -166,12 +213,12 @@ def clustered(group: pd.DataFrame, published: dict[Any, Any]) -> dict[Any, str |
             strict=True,
         )
     )
-    candidates: dict[Any, tuple[list[tuple[str, Any, Any]], Counter[tuple[Any, Any]]]] = {}
+    candidates: dict[Any, list[tuple[str, Any, Any, str]]] = {}
     for source in {r[2] for r in rows}:
         mine = published.get(source)
-        near = sorted(
+        candidates[source] = sorted(
             {
-                (f"{o} ({i})", i, period)
+                (f"{o} ({i})", i, period, str(o))
                 for _, o, s, i, period in rows
                 if s != source
                 and mine is not None
@@ -180,20 +227,22 @@ def clustered(group: pd.DataFrame, published: dict[Any, Any]) -> dict[Any, str |
             },
             key=lambda c: c[0],
         )
-        candidates[source] = (near, Counter((i, period) for _, i, period in near))
-    out: dict[Any, str | None] = {}
+    texts: dict[Any, str | None] = {}
+    ids: dict[Any, tuple[str, ...] | None] = {}
+    shared: dict[tuple[Any, Any, Any], tuple[str | None, tuple[str, ...] | None]] = {}
     for index, _, source, indicator, period in rows:
-        near, same = candidates[source]
-        total = len(near) - same[(indicator, period)]
-        shown: list[str] = []
-        for label, i, p in near:
-            if len(shown) == MAX_LISTED:
-                break
-            if i != indicator or p != period:
-                shown.append(label)
-        more = total - len(shown)
-        out[index] = (", ".join(shown) + (f" and {more} more" if more > 0 else "")) if total else None
-    return out
+        stock = indicator in stocks
+        key = (source, indicator, None if stock else period)
+        if key not in shared:
+            other = [
+                (label, oid) for label, i, p, oid in candidates[source] if i != indicator or (p != period and not stock)
+            ]
+            shown = [label for label, _ in other[:MAX_LISTED]]
+            more = len(other) - len(shown)
+            text = (", ".join(shown) + (f" and {more} more" if more > 0 else "")) if other else None
+            shared[key] = (text, tuple(oid for _, oid in other) or None)
+        texts[index], ids[index] = shared[key]
+    return texts, ids
 
 
 def identity_columns(frames: dict[str, pd.DataFrame], derived: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -203,9 +252,13 @@ def identity_columns(frames: dict[str, pd.DataFrame], derived: dict[str, pd.Data
         if table in derived:
             out[table] = derived[table].assign(**entity_columns(frames, table))
     if "indicators" in derived:
+        clusters = fact_clusters(derived["indicators"], frames.get("sources"), frames.get("indicator_definitions"))
+        levels = multiples_against_levels(derived["indicators"])
         out["indicators"] = derived["indicators"].assign(
-            fact_cluster=fact_clusters(derived["indicators"], frames.get("sources")),
-            multiple_off_levels=multiples_against_levels(derived["indicators"]),
+            fact_cluster=clusters["fact_cluster"],
+            fact_cluster_ids=clusters["fact_cluster_ids"],
+            multiple_off_levels=levels["multiple_off_levels"],
+            multiple_levels_ids=levels["multiple_levels_ids"],
         )
     return out
 
@@ -237,15 +290,22 @@ def written_bounds(value: float, qualifier: object, text: object) -> tuple[float
     return value, value
 
 
-def multiples_against_levels(indicators: pd.DataFrame) -> pd.Series:
+def multiples_against_levels(indicators: pd.DataFrame) -> pd.DataFrame:
     """Per `…_level_multiple` figure whose source also gives the levels at the start and the end of its period: the
-    ratio those levels allow, where the multiple (read as end ≈ N × start) falls outside it; else NA."""
-    out = pd.Series(pd.NA, index=indicators.index, dtype="string")
+    ratio those levels allow, where the multiple (read as end ≈ N × start) falls outside it (`multiple_off_levels`,
+    naming the two level rows, whose ids `multiple_levels_ids` carries); else NA."""
+    out = pd.DataFrame(
+        {
+            "multiple_off_levels": pd.Series(pd.NA, index=indicators.index, dtype="string"),
+            "multiple_levels_ids": pd.Series(None, index=indicators.index, dtype=object),
+        }
+    )
     multiples = indicators[indicators["indicator"].astype("string").str.endswith(MULTIPLE).fillna(False)]
     if not len(multiples):
         return out
     subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
     levels = indicators.assign(_subject=subject)
+    pairs: dict[Any, tuple[str, str]] = {}
     for index, row in multiples.assign(_subject=subject).iterrows():
         base = str(row["indicator"])[: -len(MULTIPLE)]
         same = levels[
@@ -269,8 +329,14 @@ def multiples_against_levels(indicators: pd.DataFrame) -> pd.Series:
         low, high = e_low / s_high, e_high / s_low
         n_low, n_high = written_bounds(float(row["value"]), row["qualifier"], row["value_text"])
         if n_high < low or n_low > high or (n_high == low and row["qualifier"] in ("gt",)):
-            out.at[index] = (
+            out.at[index, "multiple_off_levels"] = (
                 f"{start['value_text'].iloc[0]} → {end['value_text'].iloc[0]} is ×{low:.2f} to ×{high:.2f}"
                 f" ({start['observation_id'].iloc[0]}, {end['observation_id'].iloc[0]})"
             )
+            pairs[index] = (str(start["observation_id"].iloc[0]), str(end["observation_id"].iloc[0]))
+    if pairs:
+        column = out["multiple_levels_ids"].to_numpy(dtype=object).copy()
+        for position, pair in zip(out.index.get_indexer(pd.Index(list(pairs))), pairs.values(), strict=True):
+            column[position] = pair
+        out["multiple_levels_ids"] = pd.Series(column, index=out.index, dtype=object)
     return out

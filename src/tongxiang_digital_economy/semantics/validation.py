@@ -42,7 +42,6 @@ QUOTED = 200
 
 
 LAYERS = ("structure", "semantics")
-NOT_CHECKED = "the table has structural errors, so its rules did not run"
 Refused = dict[tuple[str | None, int | None], set[str | None]]  # (table, CSV row) -> fields refused, None: all
 
 

@@ -24,10 +24,10 @@ from ..schema.descriptor import read_descriptor, resource, table_names, table_sc
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.periods import publication_bounds
-from ..text.quantities import Lexicon, cut_from, read, status_cues, unit_reading, written_forms
+from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view
 from .claims import claim_key, conflicts, intervals
-from .distinct import content_key, memo, per_distinct_rows, remembered, spread
+from .distinct import content_key, lexicon_of, memo, per_distinct_rows, remembered, spread
 from .identity import identity_columns
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
@@ -158,7 +158,7 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
     evidence span; a value, upper bound and denominator) and is spread back over the rows by one take, so a view
     of 10^6 rows repeating a few thousand quotes reads a few thousand quotes.
     """
-    lexicon = Lexicon.from_frame(lexicon_frame)
+    lexicon = lexicon_of(lexicon_frame)
     index = indicators.index
     key = content_key(lexicon_frame, units)
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=False))
@@ -343,6 +343,10 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "conflicting_ids": (*SAME_THING, *CLAIM, "observation_id"),
     "corroborated_by": (*SAME_THING, *CLAIM, "source_id"),
     "corroborating_sources": (*SAME_THING, *CLAIM, "source_id"),
+    "fact_cluster": (*SAME_THING, *CLAIM, "source_id", "observation_id"),
+    "fact_cluster_ids": (*SAME_THING, *CLAIM, "source_id", "observation_id"),
+    "multiple_off_levels": (*SAME_THING, *CLAIM, "source_id", "value_text"),
+    "multiple_levels_ids": (*SAME_THING, *CLAIM, "source_id"),
     "generic_names": (),
     "archive_present": ("archive_file",),
     "archive_sha256_actual": ("archive_file",),
@@ -351,5 +355,16 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "published_earliest": ("published",),
     "published_latest": ("published",),
 }
-# Columns that list other rows: bounded where they are made, so messages quote them whole.
-LISTINGS = frozenset({"conflict_with", "corroborated_by", "places_named_text"})
+# Columns that list other rows: bounded where they are made, so messages quote them whole (their complete ids
+# are the rule's `related` column, carried whole by the Problem).
+LISTINGS = frozenset(
+    {
+        "conflict_with",
+        "corroborated_by",
+        "places_named_text",
+        "fact_cluster",
+        "name_collisions",
+        "near_duplicates",
+        "multiple_off_levels",
+    }
+)

@@ -12,7 +12,9 @@ What is recognised, in order of appearance:
 * Arabic numerals, half- or full-width: ``1,890`` -> 1890, ``37.73``, ``81.8%`` -> 81.8, ``US$5.41`` -> 5.41,
   ``4G`` -> 4, ``25th`` -> 25, ``2014-23`` -> 2014 and 23, ``1∶3`` -> 1 and 3. A comma is a thousands
   separator only before exactly three digits with a one-to-three-digit lead group ("1,89" is 1 and 89,
-  "12, 13" is 12 and 13). A minus sign counts only where it cannot be a range dash (``-4.4``, ``增长-4.4%``).
+  "12, 13" is 12 and 13). A minus sign counts only where it cannot be a range dash (``-4.4``, ``增长-4.4%``); after a
+  letter it is a hyphen before a whole number (``COVID-19`` -> 19) and a minus before a decimal fraction
+  (``Change-0.12`` -> -0.12, a table's label run into its value).
 * English number words, cardinal and ordinal, whole words and case-insensitive: "twenty-five" -> 25,
   "one hundred and twenty" -> 120, "second" -> 2, "twenty-first" -> 21, "a dozen" -> 12, "a hundred" -> 100.
 * Chinese numerals, simplified, traditional and financial (壹贰叁 …): 十二 -> 12, 两千 -> 2000,
@@ -23,9 +25,9 @@ number is cheap and a missing one is costly):
 
 * Words that merely contain a numeral still yield it: 一个/统一/一些/一带一路 -> 1, 十分 -> 10, 零售 -> 0,
   "second" as a unit of time -> 2, "one of" -> 1. There is no stop list.
-* 万/亿/千/百/十 directly after Arabic digits is a unit of scale, never a number, and so is a 万 or 亿 that ends
-  a Chinese numeral with no other 万/亿 in it: 三千万元 states 3000 (in 万元), 貳萬 states 2, like 3000万元 and 2万;
-  三亿五千万 is one numeral, 350000000. A bare 万/千/百 that
+* 万/亿/千/百/十 directly after Arabic digits is a unit of scale, never a number, and so is a 万, 亿 or 万亿 that
+  ends a Chinese numeral with no other 万/亿 in it: 三千万元 states 3000 (in 万元), 貳萬 states 2, 一万亿 states 1,
+  like 3000万元, 2万 and 1万亿; 三亿五千万 is one numeral, 350000000. A bare 万/千/百 that
   does not follow a Chinese digit is not a number (千年水乡, 万众创新) unless an approximation word marks it
   as a round figure: 近百家 -> 100, 上千 -> 1000, 百余家 -> 100; 十 alone is 10. Chinese decimals (三点五)
   are read by cn2an (三点五 -> 3.5). Inside a numeral the scale is applied (三万五千 -> 35000);
@@ -70,8 +72,11 @@ _ARABIC = re.compile(
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)"
     r"(?P<frac>\.[0-9]+)?"
 )
-# A sign glued to one of these is a dash or hyphen: "2014-23", "COVID-19", "(a)-3".
-_GLUED_BEFORE_SIGN = re.compile(r"[0-9A-Za-z%)\]）】]")
+# A sign glued to one of these is a dash or hyphen: "2014-23", "COVID-19", "(a)-3". After a letter it is a minus
+# only before a decimal fraction: a table's label and its value run together ("Today's Change-0.12"), while a
+# hyphenated name takes a whole number (COVID-19, G-20, Model-3).
+_GLUED_BEFORE_SIGN = re.compile(r"[0-9%)\]）】]")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _normalise(text: str) -> str:
@@ -91,6 +96,8 @@ def _is_negative(text: str, sign_at: int) -> bool:
     """
     if sign_at > 0 and _GLUED_BEFORE_SIGN.match(text[sign_at - 1]):
         return False
+    if sign_at > 0 and _LETTER.match(text[sign_at - 1]):
+        return re.match(r"[-−－–][0-9]+\.[0-9]", text[sign_at:]) is not None
     before = text[:sign_at].rstrip()
     return not before or not ("0" <= before[-1] <= "9")
 
@@ -336,8 +343,9 @@ def _chinese_numbers(text: str) -> list[Span]:
         start, run = match.start(), match[0]
         if start and text[start - 1] in _CN_VAGUE:
             continue
-        if len(run) > 1 and run[-1] in _CN_SCALES and not any(c in _CN_SCALES for c in run[:-1]):
-            run = run[:-1]
+        scales = len(run) - len(run.rstrip(_CN_SCALES))  # 万, 亿, or the compound 万亿 (a trillion)
+        if 0 < scales < len(run) and not any(c in _CN_SCALES for c in run[:-scales]):
+            run = run[:-scales]
         if not any(char in _CN_UNITS or char in "点點" for char in run):
             offsets = range(len(run)) if len(_chinese_digits_only(run)) > 1 else [0]
             ends = [start + k + 1 for k in offsets] if len(offsets) > 1 else [start + len(run)]

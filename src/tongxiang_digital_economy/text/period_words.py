@@ -41,11 +41,13 @@ class Period:
     start: tuple[date, date]
     end: tuple[date, date]
     days: int | None = None  # a stated length (为期3天, two-year average), in days, checked loosely (± 1 day)
+    open_start: bool = False  # the start is not read (since the first WIC): no level stands at it
 
     def admits(self, first: date, last: date, stock: bool | None = None) -> bool:
         """Whether the row's period (and kind: stock True, flow False, None unknown) is this reading."""
         in_end = self.end[0] <= last <= self.end[1]
-        if stock and first == last and self.kind == "span" and (in_end or self.start[0] <= first <= self.start[1]):
+        at_start = not self.open_start and self.start[0] <= first <= self.start[1]
+        if stock and first == last and self.kind == "span" and (in_end or at_start):
             return self.days is None or self.days > 1
         if not (self.start[0] <= first <= self.start[1] and in_end):
             return False
@@ -54,7 +56,7 @@ class Period:
         if self.kind == "date":
             return first == last  # a level at that date, or a one-day flow (a signing ceremony that day)
         # A level at either end of a stated span (from X in 2014 to Y in 2023; guests on the first day of three).
-        return stock is not True or (first == last and (self.start[0] <= first <= self.start[1] or in_end))
+        return stock is not True or (first == last and (at_start or in_end))
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class Facts:
     whole_year: bool = False
     holiday: str | None = None
     year_end: bool = False  # 末, 底, the end of: the last day of the year (or month)
+    open_start: bool = False  # since a beginning the reader cannot date (首届大会以来, since the first WIC)
     unread: list[str] = field(default_factory=list)
 
 
@@ -175,7 +178,11 @@ def read_pieces(text: str, facts: Facts) -> None:
     for piece in (p.strip(" ,.;:，。") for p in re.split(r"\s*…\s*|\.\.\.", text)):
         own = Facts()
         if piece and not read_piece(piece, own):
-            facts.unread.append(piece)
+            if own.since and own.year is None and not own.months and own.month_day is None:
+                # 首届大会以来, since the first WIC: a span up to the text's date whose start is not read.
+                own.open_start = True
+            else:
+                facts.unread.append(piece)
         merge(facts, own)
 
 
@@ -226,6 +233,9 @@ def read_piece(piece: str, f: Facts) -> bool:
     # Since: 2014年至今, 自2014年以来, since 2014, 今年以来, 今年初以来, 首届以来 (unread: no year).
     if take(r"至今(?!年)|以来|迄今|ever since|since|so far|thus far|to date|(?<=[天年])来"):
         f.since = True
+    # The twelve months up to the text's date: TTM, trailing twelve months, in the past year.
+    if take(r"\bttm\b|trailing twelve months|past twelve months|last twelve months|(?:over |in )?the past year"):
+        f.years_long, f.since = 1, True
     # Relative years.
     for pattern, offset in (
         (r"今年|本年|this year|the current year", 0),
@@ -376,8 +386,15 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
             ]
         if f.years_long:  # 四年来, over the past three years: the years up to the text's date (or its last year-end)
             begin = (date(lo.year - f.years_long, 1, 1), date(lo.year - f.years_long + 1, 12, 31))
-            upto = (date(lo.year - 1, 1, 1), hi)
-            return [Period("span", begin, upto), Period("date", (first, hi), (first, hi))]
+            year_end = (date(lo.year - 1, 12, 31),) * 2
+            return [
+                Period("span", begin, recent(lo, hi)),
+                Period("span", begin, year_end),
+                Period("date", (first, hi), (first, hi)),
+            ]
+        if f.open_start and f.now is None:  # 首届大会以来: a span up to the text's date, or the level at it
+            since = Period("span", (date(1900, 1, 1), hi), recent(lo, hi), open_start=True)
+            return [since, Period("date", recent(lo, hi), recent(lo, hi))]
         if f.now is None:
             return "a length, but no year or date to anchor it"
         if f.now == 0:  # 目前, now: the level at the text's date, or a flow's year so far (已突破270亿元)
@@ -416,8 +433,9 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         assert hi is not None
         begin = (date(year, f.months[0], 1), last_day(year, f.months[0])) if f.months else (
             date(year, 1, 1), date(year, 12, 31))  # fmt: skip
-        upto = (begin[0], hi)
-        return [Period("span", begin, upto), Period("date", upto, upto)]
+        # Up to the text's date, or to the last year-end before it (2014年至今 with an annual figure of 2020).
+        ends = [recent(lo, hi)] + ([(date(lo.year - 1, 12, 31),) * 2] if lo is not None and lo.year > year else [])
+        return [Period("span", begin, e) for e in ends] + [Period("date", e, e) for e in ends]
     if f.months is not None:
         m1, m2 = f.months
         if f.as_of or f.by:  # 至今年9月, as of September: the level at the month's end (or within it)
@@ -433,18 +451,34 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
     if f.years_long:  # 2021年 … 两年平均; 2023年 … 这十年
         return [Period("span", (date(year - f.years_long + 1, 1, 1),) * 2, (date(year, 12, 31),) * 2)]
     whole = Period("span", (date(year, 1, 1),) * 2, (date(year, 12, 31),) * 2)
-    in_year = (date(year, 1, 1), date(year, 12, 31))
-    if f.as_of:  # 2019年末, by the end of 2020, 截至2023年底
-        return [Period("date", (date(year, 12, 31),) * 2, (date(year, 12, 31),) * 2)] + (
-            [Period("date", in_year, in_year)] if not f.year_end else []
-        )
-    if f.by:  # by 2025 (a deadline): the level that year, or a span ending in it
-        return [Period("date", in_year, in_year), Period("span", (date(1900, 1, 1), in_year[1]), in_year)]
+    year_end = (date(year, 12, 31),) * 2
+    # In a text of that same year, 截至2023年 or 'to 2022' may also stand at the text's date (the year not being over).
+    same_year = lo is not None and hi is not None and year == hi.year and hi < date(year, 12, 31)
+    text_day = [recent(lo, hi)] if same_year else []
+    if f.as_of:  # 2019年末, by the end of 2020, 截至2023年底: the level at the year's end
+        return [Period("date", e, e) for e in [year_end, *([] if f.year_end else text_day)]]
+    if f.by:  # by 2025 (a deadline), 到1949年: the level at the year's end, or a span ending then
+        ends = [year_end, *text_day]
+        spans = [Period("span", (date(1900, 1, 1), e[1]), e, open_start=True) for e in ends]  # start not given
+        return [Period("date", e, e) for e in ends] + spans
     if lo is not None and hi is not None and year == hi.year and hi < date(year, 12, 31):
-        # 今年, or a year written in a text of that same year: the year (a target), or the year so far.
-        upto = (date(year, 1, 1), hi)
-        return [whole, Period("span", (date(year, 1, 1),) * 2, upto), Period("date", upto, upto)]
-    return [whole, Period("date", in_year, in_year)]
+        # 今年, or a year written in a text of that same year: the year (a target), the year so far (not with
+        # 全年), the level at the text's date or at the year's end.
+        upto = (max(date(year, 1, 1), recent(lo, hi)[0]), hi)
+        in_year_so_far: list[Period] = [] if f.whole_year else [Period("span", (date(year, 1, 1),) * 2, upto)]
+        return [whole, *in_year_so_far, Period("date", upto, upto), Period("date", year_end, year_end)]
+    # A year alone: the whole year for a flow, the level at its end for a stock (2014年 355家 is the count at the
+    # end of 2014, never mid-year).
+    return [whole, Period("date", year_end, year_end)]
+
+
+SO_FAR_SLACK = 7  # days: a figure 'so far' or 'now' may stand a few days before its text (the summit's last day)
+
+
+def recent(lo: date | None, hi: date | None) -> tuple[date, date]:
+    """The window of days a figure up to 'now' ends in: the text's date, or the few days before it."""
+    assert lo is not None and hi is not None
+    return lo - timedelta(days=SO_FAR_SLACK), hi
 
 
 def nearest_weekday(lo: date, hi: date, weekday: int) -> date:

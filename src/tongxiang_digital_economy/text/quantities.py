@@ -201,11 +201,6 @@ def status_cues(evidence: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(strong | weak | ({"strong"} if strong else set()))
 
 
-def units_written(shape: str, forms: dict[str, list[str]]) -> set[str]:
-    """The units whose written form in `shape` is the longest match; empty when none of them matches."""
-    return set(unit_reading(shape, forms)[0])
-
-
 def unit_reading(shape: str, forms: dict[str, list[str]]) -> tuple[list[str], str]:
     """The units whose written form is the longest match in `shape`, and what of the shape that form leaves over.
 

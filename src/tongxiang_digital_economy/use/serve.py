@@ -19,6 +19,8 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -135,9 +137,7 @@ def serve(host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = N
     except ImportError:
         raise ServeError("serve needs Datasette: pip install 'tongxiang-digital-economy[serve]'") from None
     check_port(host, port)  # before building: a busy port is said at once, not after the export
-    # SIGTERM ends the server like Ctrl-C does: Datasette is stopped and the temporary folder removed.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
+    with sigterm_exits(), tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
         folder = Path(tmp)
         build(folder, path)
         status = 0
@@ -145,6 +145,22 @@ def serve(host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = N
             status = subprocess.run(command(folder, host, port), check=False).returncode
         if status not in (0, -signal.SIGINT, -signal.SIGTERM):
             raise ServeError(f"Datasette stopped with exit status {status} (its messages are above)")
+
+
+@contextlib.contextmanager
+def sigterm_exits() -> Iterator[None]:
+    """While serving, SIGTERM ends the server like Ctrl-C does (Datasette stopped, the temporary folder removed);
+    the caller's own handler is put back after, so a library call leaves the process as it found it. Outside the
+    main thread Python cannot install a handler: the caller's stays."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def check_port(host: str, port: int) -> None:

@@ -27,6 +27,7 @@ for _table in ENTITY_TABLES:
         "aliases",
         "a name or alias of this row ({name!r}, {name_zh!r}, {aliases}) is also a name of {name_collisions}: a name "
         "must say which one is meant; drop the alias, or merge the rows if they are one entity",
+        related="name_collision_ids",
     )(lambda view: view["name_collisions"].isna() if "name_collisions" in view else pd.Series(True, index=view.index))
     rule(
         "near-duplicate-name",
@@ -36,6 +37,7 @@ for _table in ENTITY_TABLES:
         "company suffixes are folded: merge them if they are one entity, link them with parent_id if one belongs "
         "to the other, or keep both if the texts tell them apart",
         severity="warning",
+        related="near_duplicate_ids",
     )(lambda view: view["near_duplicates"].isna() if "near_duplicates" in view else pd.Series(True, index=view.index))
     rule(
         "parent-cycle",
@@ -144,9 +146,13 @@ def event_period(view: pd.DataFrame) -> pd.Series:
     f"{CLUSTER_DAYS} days, under another indicator or period: if they state one fact, file it alike (one indicator, "
     "one period) so that the agreement rules compare them",
     severity="warning",
+    related="fact_cluster_ids",
 )
 def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
-    """The same value of the same subject in sources of the same weeks is filed under one indicator and period."""
+    """One value of one subject in sources of the same weeks is filed alike (a stock restated later is no filing).
+
+    A stock's date is what its own words say, so the same level of one indicator at another date is a
+    restatement (semantics/identity.fact_clusters), not one fact filed two ways."""
     return view["fact_cluster"].isna() if "fact_cluster" in view else pd.Series(True, index=view.index)
 
 
@@ -156,6 +162,7 @@ def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
     "value",
     "{value_text} is read as end ≈ {value} × start, but the same text's levels give {multiple_off_levels}: read "
     "翻了N倍, 增长了N倍 and N-fold alike, as the ratio of the levels, and check the quote and the levels",
+    related="multiple_levels_ids",
 )
 def multiple_fits_levels(view: pd.DataFrame) -> pd.Series:
     """A multiple (…_level_multiple) agrees with the levels its text gives at the start and end of its period."""

@@ -91,6 +91,7 @@ DATED = re.compile(
     r"thursday|friday|saturday|sunday|today|yesterday|this year|last year|currently|at present|"
     r"past (?:[a-z]+ )?(?:days|years|months))"
 )
+SENTENCE = re.compile(r"[。.!！?？](?:\s|$)|[。！？]")  # a line of sentences, not a title or a breadcrumb trail
 HEADING = 40  # a line this short, without a full stop, is a title or a heading (一、2024年…执行情况)
 
 
@@ -109,7 +110,8 @@ def context_of(text: str, evidence: str) -> list[str]:
     if not holding:  # evidence running over a line break: the lines it starts in and the next
         holding = [k for k, line in enumerate(lines) if squeezed[:12] and squeezed[:12] in line]
     parts = ["".join(lines[k : k + 2]) for k in holding]
-    lead = next((k for k, line in enumerate(lines) if k > 0 and len(line) > 60), 0)  # line 0 is the title
+    # Line 0 is the title; the lead is the first paragraph of sentences after it (not a breadcrumb trail).
+    lead = next((k for k, line in enumerate(lines) if k > 0 and len(line) > 60 and SENTENCE.search(line)), 0)
     parts.append("".join(lines[: lead + 1]))
     last = max(holding, default=len(lines))
     parts += [line for line in lines[:last] if len(line) <= HEADING and not line.endswith(("。", ".", "!", "！"))]
@@ -167,15 +169,25 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     "period_text {period_text!r} does not read as the row's period ({period_start:%Y-%m-%d} to "
     "{period_end:%Y-%m-%d}, a {indicator__temporal}; the text is dated {text_date}): a stock is the level at one "
     "date, a flow the span the words give (2021年 is the whole year, 上半年 its first half, 目前 the text's date); "
-    "correct the period, or quote the words that date it",
-    needs=NEEDS,
+    "correct the period, or quote the words that date it (a figure of an event edition, event_id set, may "
+    "also cover the edition's days within the period its words give)",
+    needs=(*NEEDS, "event_id.start", "event_id.end"),
 )
 def period_reads_back(view: pd.DataFrame) -> pd.Series:
     """The dating words read back give the row's period, length and kind."""
     if "period_reading" not in view:
         return pd.Series(True, index=view.index)
 
-    def fits(basis: object, reading: object, start: object, end: object, temporal: object, anchor: object) -> bool:
+    def fits(
+        basis: object,
+        reading: object,
+        start: object,
+        end: object,
+        temporal: object,
+        anchor: object,
+        event_start: object,
+        event_end: object,
+    ) -> bool:
         if not isinstance(basis, str) or basis not in ("stated", "context"):
             return True
         if not isinstance(reading, Reading) or reading.why:
@@ -184,6 +196,8 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
         if first is None or last is None:
             return True
         stock = stock_or_flow(temporal)
+        if in_edition(reading, first, last, publication_bounds(event_start)[0], publication_bounds(event_end)[1]):
+            return True
         # A of '2017年…从68平方公里扩大到110平方公里' is the level before the change: the end of the year before.
         before = getattr(anchor, "side", None) == "from" and stock and first == last
         if before and any(last == date(year - 1, 12, 31) for year in reading.years):
@@ -191,7 +205,49 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
         return bool(reading.admits(first, last, stock))
 
     columns = ["period_basis", "period_reading", "period_start", "period_end", "indicator__temporal", "anchor"]
-    return each_row(view, columns, fits)
+    if "event_id__start" not in view or "event_id__end" not in view:  # no events table: no edition's days
+        view = view.assign(event_id__start=None, event_id__end=None)
+    return each_row(view, [*columns, "event_id__start", "event_id__end"], fits)
+
+
+def in_edition(
+    reading: Reading, first: date, last: date, earliest: pd.Timestamp | None, latest: pd.Timestamp | None
+) -> bool:
+    """Whether the row's period lies within its event edition's days (a figure of the summit under way: the guests
+    on its first day, the deals of its three days), and the words give a period that meets those days (2023年,
+    November 10th, 本届 with the year): an edition's dates are known from the events table, not from the words."""
+    if earliest is None or latest is None:
+        return False
+    start, end = earliest.date(), latest.date()  # an edition known to the month spans the month
+    if not (start <= first <= last <= end):
+        return False
+    return any(p.start[0] <= end and start <= p.end[1] for p in reading.periods)
+
+
+@rule(
+    "period-outside-edition",
+    "indicators",
+    "period_start",
+    "the figure is of the event edition {event_id} ({event_id__start} to {event_id__end}), but its period "
+    "({period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}) is not within the edition's days: an edition's figure is "
+    "dated by the edition (its first day, its days, or a day of it); correct the period, or clear event_id if the "
+    "figure is not the edition's",
+    needs=("event_id.start", "event_id.end"),
+)
+def within_the_edition(view: pd.DataFrame) -> pd.Series:
+    """A figure of one event edition (event_id set) lies within the edition's days (events.start..end, a month or a
+    year where the archive gives no day)."""
+    if "event_id__start" not in view or "event_id__end" not in view:
+        return pd.Series(True, index=view.index)
+
+    def fits(start: object, end: object, first_day: object, last_day: object) -> bool:
+        first, last = day(start), day(end)
+        low, high = publication_bounds(first_day)[0], publication_bounds(last_day)[1]
+        if first is None or last is None or low is None or high is None:
+            return True
+        return bool(low.date() <= first <= last <= high.date())
+
+    return each_row(view, ["period_start", "period_end", "event_id__start", "event_id__end"], fits)
 
 
 @rule(
@@ -200,7 +256,8 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
     "period_end",
     "period_basis is publication, so the row is dated by its text's own date ({text_date}; a repost's original "
     "date when the source records it), but its period is {period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}: a "
-    "stock at that date, a flow ending at it (or within the year before it); if words date the figure, quote them",
+    "stock at that date, a flow ending at it (never the last full year before it: a year no word states is a "
+    "guess); if words date the figure, quote them, else remove the row",
     needs=NEEDS,
 )
 def dated_by_publication(view: pd.DataFrame) -> pd.Series:
@@ -214,9 +271,7 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
         if low is None or high is None or first is None or last is None:
             return True
         lo, hi = low.date(), high.date()
-        if stock_or_flow(temporal) is True or first == last:
-            return lo <= last <= hi
-        return lo - timedelta(days=366) <= last <= hi
+        return lo <= last <= hi
 
     return each_row(view, ["period_basis", "text_date", "period_start", "period_end", "indicator__temporal"], fits)
 
