@@ -275,7 +275,7 @@ def test_a_series_of_one_edition_of_the_conference() -> None:
     """The 2023 summit is one edition with one period wherever it appears: its figures follow as one series."""
     s = tde.series("event_guests", subject="wic-2023")
     assert set(s["event_id"]) == {"wic-2023"} and set(s["subject"]) == {"world-internet-conference"}
-    assert list(s["role"]) == ["preferred", "corroborating"]
+    assert list(s["role"]) == ["preferred", "corroborating", "corroborating"]
     assert {(str(a.date()), str(b.date())) for a, b in zip(s["period_start"], s["period_end"], strict=True)} == {
         ("2023-11-08", "2023-11-10")
     }
