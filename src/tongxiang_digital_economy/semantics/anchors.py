@@ -20,8 +20,8 @@ import pandas as pd
 from ..text.clauses import attach, clause_of
 from ..text.fold import names_of
 from ..text.period_words import read_period
-from ..text.quantities import Lexicon, loose, status_cues, written_forms
-from .distinct import content_key, memo, remembered
+from ..text.quantities import loose, status_cues, written_forms
+from .distinct import content_key, lexicon_of, memo, remembered
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
 LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
@@ -130,7 +130,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         indicators.index,
     )
     anchors = keyed_map(keys, remembered(memo("anchors", key), anchored), indicators.index)
-    lexicon = Lexicon.from_frame(frames["lexicon"]) if "lexicon" in frames else None
+    lexicon = lexicon_of(frames["lexicon"]) if "lexicon" in frames else None
 
     def own_cues(evidence: object, forms: tuple[str, ...], words: tuple[str, ...], anchor: object) -> object:
         """The status cues of the evidence left when the words that say what is measured (完成全年目标), when

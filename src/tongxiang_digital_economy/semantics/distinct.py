@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..text.quantities import Lexicon
+
 
 def factorize_rows(columns: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
     """(code of each row's combination of values, position of the first row of each combination).
@@ -97,3 +99,13 @@ def remembered(table: dict[Any, Any], compute: Callable[..., Any]) -> Callable[.
             return compute(*args)
 
     return answer
+
+
+def lexicon_of(frame: pd.DataFrame) -> Lexicon:
+    """The lexicon table compiled (one pattern per category), once per content in this process: the quote and
+    anchor views both read it, and compiling its patterns costs more than a warm validation's readings."""
+    table = memo("lexicon", content_key(frame))
+    if "lexicon" not in table:
+        table["lexicon"] = Lexicon.from_frame(frame)
+    lexicon: Lexicon = table["lexicon"]
+    return lexicon

@@ -172,7 +172,13 @@ def fact_clusters(
     key = key.where(informative.fillna(False) & indicators["period_end"].notna())
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
-    for _, group in indicators.assign(_key=key).dropna(subset=["_key"]).groupby("_key", sort=False):
+    used = ["observation_id", "source_id", "indicator", "period_start", "period_end"]  # what `clustered` reads
+    keyed = indicators[used].assign(_key=key).dropna(subset=["_key"])
+    # Only keys that two sources share can cluster: found in one vectorised pass, so the loop below meets only
+    # them (a few dozen), not every distinct figure (iterating a group costs pandas a frame slice).
+    sources_per_key = keyed.groupby("_key", sort=False)["source_id"].transform("nunique")
+    keyed = keyed[sources_per_key.ge(2).to_numpy()]
+    for _, group in keyed.groupby("_key", sort=False):
         if len(group) < 2 or group["source_id"].nunique() < 2:
             continue
         found_texts, found_ids = clustered(group, published, stocks)
@@ -191,10 +197,12 @@ def fact_clusters(
 def clustered(
     group: pd.DataFrame, published: dict[Any, Any], stocks: Collection[Any] = ()
 ) -> tuple[dict[Any, str | None], dict[Any, tuple[str, ...] | None]]:
-    """fact_clusters for one group, in time linear in its rows (times its sources): per source, the other
-    sources' figures published within CLUSTER_DAYS, sorted once; each row lists the first of them that are not
-    its own indicator and period (for a stock: not its own indicator), counts the rest (what `listed` says of the
-    whole list), and carries all of their ids in a tuple that the rows of one source, indicator and period share."""
+    """fact_clusters for one group: per source, the other sources' figures published within CLUSTER_DAYS, sorted
+    once; each row lists the first of them that are not its own indicator and period (for a stock: not its own
+    indicator), counts the rest (what `listed` says of the whole list), and carries all of their ids in a tuple.
+    The list is built once per source, indicator and period and shared by their rows (copies of one figure cost
+    nothing more); a group whose every row is filed differently costs its size squared, which its complete lists
+    of ids are anyway."""
     rows = list(
         zip(
             group.index,

@@ -24,10 +24,10 @@ from ..schema.descriptor import read_descriptor, resource, table_names, table_sc
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.periods import publication_bounds
-from ..text.quantities import Lexicon, cut_from, read, status_cues, unit_reading, written_forms
+from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view
 from .claims import claim_key, conflicts, intervals
-from .distinct import content_key, memo, per_distinct_rows, remembered, spread
+from .distinct import content_key, lexicon_of, memo, per_distinct_rows, remembered, spread
 from .identity import identity_columns
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
@@ -158,7 +158,7 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
     evidence span; a value, upper bound and denominator) and is spread back over the rows by one take, so a view
     of 10^6 rows repeating a few thousand quotes reads a few thousand quotes.
     """
-    lexicon = Lexicon.from_frame(lexicon_frame)
+    lexicon = lexicon_of(lexicon_frame)
     index = indicators.index
     key = content_key(lexicon_frame, units)
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=False))

@@ -85,11 +85,18 @@ def names_in(passage: str, names: list[str]) -> bool:
     spaced = WHITE.sub(" ", passage.casefold())
     for name in names:
         if re.search(r"[A-Za-z]", name):
-            if re.search(r"(?<![a-z0-9])" + re.escape(WHITE.sub(" ", name.casefold())) + r"(?![a-z0-9])", spaced):
+            if whole_words(name).search(spaced):
                 return True
         elif fold(name) in folded:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def whole_words(name: str) -> re.Pattern[str]:
+    """A Latin name as a pattern of whole words, compiled once per name (a package names more entities than the
+    `re` module's own cache holds, so without this every validation compiled each name again)."""
+    return re.compile(r"(?<![a-z0-9])" + re.escape(WHITE.sub(" ", name.casefold())) + r"(?![a-z0-9])")
 
 
 # --- names compared for duplicate identities (微醫 / 微医, WeDoctor / We Doctor, 新凤鸣集团股份有限公司 / 新凤鸣) ---
