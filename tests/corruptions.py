@@ -143,6 +143,7 @@ PERIOD_RULES = {
     "period-length-words",
     "actual-after-publication",
     "stock-not-at-a-date",
+    "period-outside-edition",
 }
 KINDS: dict[str, tuple[Corruption, set[str]]] = {
     "year": (another_year, PERIOD_RULES),

@@ -102,6 +102,14 @@ def set_cells(table: str, cells: dict[int, dict[str, str]]) -> Callable[[Package
     return change
 
 
+def unique_name(package: PackageCopy) -> None:
+    """Declare places.name unique (the shipped schemas make only their keys unique)."""
+    path = package.root / "schemas" / "places.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    next(f for f in schema["fields"] if f["name"] == "name")["constraints"]["unique"] = True
+    path.write_text(json.dumps(schema), encoding="utf-8")
+
+
 def header_only(package: PackageCopy) -> None:
     rewrite(package, "indicators", lambda text: text.splitlines(keepends=True)[0])
 
@@ -207,6 +215,11 @@ CATALOGUE: dict[str, tuple[Callable[[PackageCopy], None], list[Where], list[Wher
     "duplicate key": (
         lambda p: append(p, "places", "wuzhen,Wuzhen again,乌镇,,town,tongxiang\n".encode()),
         [("primary-key", "places", NEW, "place_id")],  # one fault, one error (the key is also `unique`)
+        None,
+    ),
+    "repeated unique field": (
+        lambda p: unique_name(p) or append(p, "places", "wuzhen-again,Wuzhen,乌镇又,,town,tongxiang\n".encode()),
+        [("unique-error", "places", NEW, "name")],  # a unique field that is not the primary key
         None,
     ),
     "missing key": (

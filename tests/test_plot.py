@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.use.chart import Chart, chart, period
+from tongxiang_digital_economy.use.chart import Chart, chart
+from tongxiang_digital_economy.use.periods import period
 from tongxiang_digital_economy.use.plot import PlotError, plot
 
 pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)")
@@ -128,8 +129,25 @@ def test_bounds_and_other_sources_are_marked(drawn: Callable[[str], tuple[str, C
     rows = shown.rows
     bound = rows[(rows["qualifier"] == "gt") & (rows["role"] == "preferred")].iloc[0]
     assert any(t.startswith(f">{bound.y:,.10g} (") for t in texts)
-    assert {"more than", "another source's different figure", "figures, at their date"} <= set(texts)
+    assert {"more than", "another source's figure that agrees", "figures, at their date"} <= set(texts)
     assert "<dc:date>" not in svg  # no date, so the bytes are stable
+
+
+def test_a_restated_figure_is_no_new_point(drawn: Callable[[str], tuple[str, Chart]]) -> None:
+    """2443 at the end of 2020, repeated "now" by two 2021 texts: one point, the repeats named under the chart."""
+    svg, shown = drawn("digital_economy_enterprises")
+    points, _, _, texts = svg_points(svg)
+    repeats = [
+        "peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002",
+        "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005",
+    ]
+    assert "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-002" in points
+    assert not set(repeats) & set(points) and not set(repeats) & set(shown.rows["observation_id"])
+    assert shown.left_out == (
+        "Not drawn as new points (later texts repeating a figure shown, dated by their own date only): "
+        "2,443 again in peoplecn-zj, 2021-09-15; 2,443 again in zjol-bjwhseo, 2021-09-24."
+    )
+    assert any(t.startswith("Not drawn as new points") for t in texts)
 
 
 @pytest.mark.parametrize(
@@ -141,6 +159,9 @@ def test_bounds_and_other_sources_are_marked(drawn: Callable[[str], tuple[str, C
         ("2020-07-01", "2020-09-30", "flow", "quarter", "Q3 2020"),
         ("2020-01-01", "2020-09-30", "flow", "part of a year", "Jan-Sep 2020"),
         ("2014-01-01", "2020-12-31", "flow", "several years", "2014-2020"),
+        ("2023-11-01", "2023-11-30", "flow", "part of a year", "Nov 2023"),
+        ("2023-11-08", "2023-11-10", "flow", "part of a year", "2023-11-08 to 2023-11-10"),
+        ("2014-12-20", "2015-01-05", "flow", "part of a year", "2014-12-20 to 2015-01-05"),
         ("2023-12-31", "2023-12-31", "stock", "stock", "end-2023"),
         ("2020-01-14", "2020-01-14", "stock", "stock", "2020-01-14"),
     ],

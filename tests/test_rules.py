@@ -423,6 +423,21 @@ def test_published_and_its_basis_go_together(package: PackageCopy) -> None:
     assert ("sources", row, "published_basis") in found(package.semantics(), covers("published-basis-mismatch"))
 
 
+def test_an_original_grade_needs_the_origin_it_grades(package: PackageCopy) -> None:
+    row = next(i for i, r in enumerate(package.rows("sources"), start=2) if r["original_grade"])
+    package.edit("sources", row, original_publisher="")
+    problems = [p for p in package.semantics().problems if p.rule == covers("original-grade-without-publisher")]
+    assert [(p.table, p.row, p.field, p.message) for p in problems] == [
+        (
+            "sources",
+            row,
+            "original_grade",
+            "original_grade 'official' grades an origin the row does not name: fill original_publisher with the "
+            "origin as the archived text names it, or clear original_grade",
+        )
+    ]
+
+
 @pytest.mark.parametrize("table", ["enterprises", "projects"])
 def test_evidence_must_name_the_enterprise_or_project(package: PackageCopy, table: str) -> None:
     package.edit(table, 2, evidence="a passage that names nothing in particular")

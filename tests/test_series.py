@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,9 +12,16 @@ from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.use.timeseries import SeriesError, grade_order
+from tongxiang_digital_economy.use.timeseries import SeriesError, all_series, grade_order
 
 runner = CliRunner(catch_exceptions=False)
+ROOT = Path(__file__).resolve().parents[1]
+ZJDAILY = "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang"
+XUANZHIYUN = "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet"
+PEOPLECN = "peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002"
+ZJOL = "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005"
+BULLETIN = "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021"
+KEY_PLAYER = "chinadaily-pressreader-2022-06-29-tongxiang-key-player"
 
 
 def test_grades_are_read_from_the_schema_strongest_first() -> None:
@@ -22,63 +30,23 @@ def test_grades_are_read_from_the_schema_strongest_first() -> None:
 
 def test_digital_economy_enterprises_of_tongxiang() -> None:
     s = tde.series("digital_economy_enterprises", subject="tongxiang")
-    rows = [
-        (str(r.period_end.date()), r.role, float(r.value), r.qualifier, r.grade, r.observation_id)
-        for r in s.itertuples()
-    ]
+    rows = [(r.period_label, r.role, float(r.value), r.qualifier, r.grade, r.observation_id) for r in s.itertuples()]
     assert rows == [
-        ("2014-12-31", "preferred", 355.0, "eq", "state_media", "chinadaily-2024-05-28-dynamic-tongxiang-001"),
-        (
-            "2014-12-31",
-            "competing",
-            300.0,
-            "gt",
-            "regional_media",
-            "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-001",
-        ),
-        (
-            "2014-12-31",
-            "competing",
-            350.0,
-            "gt",
-            "repost",
-            "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-002",
-        ),
+        ("end-2014", "preferred", 355.0, "eq", "state_media", "chinadaily-2024-05-28-dynamic-tongxiang-001"),
+        # 300多 and 350多 agree with 355: bounds it meets, so they corroborate it (they competed before).
+        ("end-2014", "corroborating", 300.0, "gt", "regional_media", ZJDAILY + "-001"),
+        ("end-2014", "corroborating", 350.0, "gt", "repost", XUANZHIYUN + "-002"),
         ("2020-01-14", "preferred", 1890.0, "eq", "state_media", "chinadaily-2020-01-14-digital-economy-booms-007"),
-        (
-            "2020-12-31",
-            "preferred",
-            2443.0,
-            "eq",
-            "regional_media",
-            "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-002",
-        ),
-        # Two 2021 texts give 2443 as the count "now" (至今; no date word at all): each is dated by its own text.
-        (
-            "2021-09-15",
-            "preferred",
-            2443.0,
-            "eq",
-            "regional_media",
-            "peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002",
-        ),
-        ("2021-09-24", "preferred", 2443.0, "eq", "repost", "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005"),
-        (
-            "2021-12-10",
-            "preferred",
-            2700.0,
-            "gt",
-            "repost",
-            "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-003",
-        ),
-        ("2023-12-31", "preferred", 3694.0, "eq", "state_media", "chinadaily-2024-05-28-dynamic-tongxiang-002"),
+        ("end-2020", "preferred", 2443.0, "eq", "regional_media", ZJDAILY + "-002"),
+        # Two 2021 texts give 2443 as the count "now" (至今; no date word at all): repeats of the end-2020 figure.
+        ("2021-09-15", "restated", 2443.0, "eq", "regional_media", PEOPLECN),
+        ("2021-09-24", "restated", 2443.0, "eq", "repost", ZJOL),
+        ("2021-12-10", "preferred", 2700.0, "gt", "repost", XUANZHIYUN + "-003"),
+        ("end-2023", "preferred", 3694.0, "eq", "state_media", "chinadaily-2024-05-28-dynamic-tongxiang-002"),
     ]
     first = s.iloc[0]
-    assert pd.isna(first["corroborated_by"])  # the other 2014 figure of 355 dated no year (removed, see data-changes)
-    assert first["competing"] == (
-        "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-001, "
-        "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-002"
-    )
+    assert first["corroborated_by"] == (f"{XUANZHIYUN}, {ZJDAILY}")
+    assert pd.isna(first["competing"])
 
 
 def test_the_zone_never_enters_the_county_series() -> None:
@@ -103,20 +71,119 @@ def test_targets_never_mix_with_actuals() -> None:
     assert len(actual) + len(target) == len(rows)  # every row of the indicator about the WIC is one or the other
 
 
-def test_currencies_without_a_rate_are_separate_periods() -> None:
+def test_another_currency_is_not_comparable_and_says_why() -> None:
     s = tde.series("gdp", subject="tongxiang")
-    year_2021 = s[s["year"] == 2021]
-    assert sorted(zip(year_2021["unit"], year_2021["role"], strict=True)) == [
-        ("billion_usd", "preferred"),
-        ("billion_yuan", "preferred"),
-        ("yi_yuan", "competing"),
+    year_2021 = s[s["period_label"] == "2021"]
+    assert [(r.unit, r.role, r.reason if pd.notna(r.reason) else None) for r in year_2021.itertuples()] == [
+        ("yi_yuan", "preferred", None),
+        ("billion_yuan", "corroborating", None),
+        ("billion_usd", "not_comparable", "in US dollars, not yuan: the package holds no exchange rate"),
     ]
 
 
-def test_a_half_year_flow_is_its_own_period() -> None:
+def test_no_series_shows_two_preferred_figures_for_one_period() -> None:
+    """Every indicator x subject x status of the shipped package: at most one preferred row per period."""
+    everything = all_series()
+    assert len(everything) == len(tde.load("indicators"))  # every figure is in its series
+    preferred = everything[everything["role"] == "preferred"]
+    keys = ["indicator", "subject", "status", "period_start", "period_end"]
+    assert preferred[preferred.duplicated(keys, keep=False)][keys].values.tolist() == []
+    assert set(everything["role"]) == {"preferred", "corroborating", "competing", "restated", "not_comparable"}
+    set_aside = everything["role"].isin(["restated", "not_comparable"])
+    assert everything["reason"].notna().tolist() == set_aside.tolist()  # a figure set aside says why
+
+
+@pytest.mark.parametrize(
+    ("indicator", "subject", "status"),
+    [("gdp", "tongxiang", "actual"), ("digital_economy_enterprises", "tongxiang", "actual"),
+     ("event_guests", "world-internet-conference", "target")],
+)  # fmt: skip
+def test_all_series_marks_each_series_as_series_does(indicator: str, subject: str, status: str) -> None:
+    everything = all_series()
+    one = everything[
+        (everything["indicator"] == indicator) & (everything["subject"] == subject) & (everything["status"] == status)
+    ]
+    assert one.reset_index(drop=True).astype(str).equals(tde.series(indicator, subject, status).astype(str))
+
+
+def test_figures_that_agree_at_their_written_precision_corroborate() -> None:
+    """1141.69亿元 is 114.169 billion: what 114.2 billion yuan rounds; not a conflict."""
+    s = tde.series("gdp", subject="tongxiang")
+    best = s[(s["period_label"] == "2021") & (s["role"] == "preferred")].iloc[0]
+    assert (best["observation_id"], best["corroborated_by"]) == (f"{BULLETIN}-001", KEY_PLAYER)
+    assert pd.isna(best["competing"])
+
+
+def test_a_figure_no_reading_reconciles_competes(package: PackageCopy) -> None:
+    rows = package.rows("indicators")
+    for row in rows:
+        if row["observation_id"] == f"{ZJDAILY}-001":  # 300多 -> 400多: more than 400 cannot be 355
+            row["value"] = "400"
+    package.write("indicators", rows)
+    s = tde.series("digital_economy_enterprises", subject="tongxiang", path=package.root)
+    end_2014 = s[s["period_label"] == "end-2014"]
+    assert list(zip(end_2014["role"], end_2014["value"].astype(float), strict=True)) == [
+        ("preferred", 355.0),
+        ("corroborating", 350.0),
+        ("competing", 400.0),
+    ]
+    assert end_2014.iloc[0]["competing"] == f"{ZJDAILY}-001"
+    assert end_2014.iloc[0]["corroborated_by"] == XUANZHIYUN
+
+
+def test_a_faithful_repost_of_an_official_text_ranks_as_its_origin(package: PackageCopy) -> None:
+    sources = tde.load("sources").set_index("source_id")
+    assert (sources.at[BULLETIN, "grade"], sources.at[BULLETIN, "original_grade"]) == ("repost", "official")
+    s = tde.series("gdp", subject="tongxiang")
+    preferred = s[(s["period_label"] == "2021") & (s["role"] == "preferred")]
+    assert list(preferred["source_id"]) == [BULLETIN]
+    # Without the origin's grade the repost ranks as a repost, below the newspaper's rounding of its figure.
+    package.edit("sources", list(sources.index).index(BULLETIN) + 2, original_grade="")
+    s = tde.series("gdp", subject="tongxiang", path=package.root)
+    preferred = s[(s["period_label"] == "2021") & (s["role"] == "preferred")]
+    assert list(preferred["source_id"]) == [KEY_PLAYER]
+
+
+def test_the_origin_grade_has_the_grades_of_the_source_grade() -> None:
+    from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource, table_schema
+
+    fields = {f["name"]: f for f in table_schema(ROOT, resource(read_descriptor(ROOT), "sources"))["fields"]}
+    assert fields["original_grade"]["constraints"]["enum"] == fields["grade"]["constraints"]["enum"]
+
+
+def test_a_stock_restated_later_is_no_new_point() -> None:
+    s = tde.series("digital_economy_enterprises", subject="tongxiang").set_index("observation_id")
+    for repeat in (PEOPLECN, ZJOL):
+        assert (s.at[repeat, "role"], s.at[repeat, "restates"], s.at[repeat, "reason"]) == (
+            "restated",
+            f"{ZJDAILY}-002",
+            f"repeats {ZJDAILY}-002 (end-2020), dated only by its own text",
+        )
+    assert s.at[f"{ZJDAILY}-002", "role"] == "preferred"
+
+
+def test_a_stated_date_is_never_a_restatement(package: PackageCopy) -> None:
+    """The same 2443 dated by words that state its own date (2021年9月) is a new observation."""
+    rows = package.rows("indicators")
+    for row in rows:
+        if row["observation_id"] == PEOPLECN:
+            row["period_basis"], row["period_text"] = "stated", "2021年9月"
+    package.write("indicators", rows)
+    s = tde.series("digital_economy_enterprises", subject="tongxiang", path=package.root).set_index("observation_id")
+    assert (s.at[PEOPLECN, "role"], s.at[ZJOL, "role"]) == ("preferred", "restated")
+    assert s.at[ZJOL, "restates"] == f"{ZJDAILY}-002"
+
+
+def test_a_half_year_flow_is_its_own_period_named_by_its_span() -> None:
     s = tde.series("gdp", subject="tongxiang")
     half = s[s["period_end"].astype(str) == "2019-06-30"].iloc[0]
-    assert (half["role"], str(half["period_start"].date())) == ("preferred", "2019-01-01")
+    assert (half["role"], str(half["period_start"].date()), half["period_label"]) == (
+        "preferred",
+        "2019-01-01",
+        "H1 2019",
+    )
+    year = s[s["period_end"].astype(str) == "2019-12-31"].iloc[0]
+    assert (year["role"], year["period_label"]) == ("preferred", "2019")
 
 
 def test_ties_are_broken_by_grade_then_recency(package: PackageCopy) -> None:
@@ -165,15 +232,34 @@ def test_series_command_json_is_typed() -> None:
     )
     assert result.exit_code == 0
     rows = json.loads(result.output)
-    assert [(r["year"], r["value"], r["qualifier"]) for r in rows] == [
-        (2014, 355, "eq"),
-        (2020, 1890, "eq"),
-        (2020, 2443, "eq"),
-        (2021, 2443, "eq"),
-        (2021, 2443, "eq"),
-        (2021, 2700, "gt"),
-        (2023, 3694, "eq"),
+    assert [(r["period_label"], r["value"], r["qualifier"], r["observation_id"]) for r in rows] == [
+        ("end-2014", 355, "eq", "chinadaily-2024-05-28-dynamic-tongxiang-001"),
+        ("2020-01-14", 1890, "eq", "chinadaily-2020-01-14-digital-economy-booms-007"),
+        ("end-2020", 2443, "eq", f"{ZJDAILY}-002"),  # once: its later repeats are `restated`, not preferred
+        ("2021-12-10", 2700, "gt", f"{XUANZHIYUN}-003"),
+        ("end-2023", 3694, "eq", "chinadaily-2024-05-28-dynamic-tongxiang-002"),
     ]
+
+
+def test_every_series_output_carries_the_observation_id() -> None:
+    base = ["series", "gdp", "--subject", "tongxiang"]
+    ids = list(tde.series("gdp", "tongxiang")["observation_id"])
+    table = runner.invoke(cli, base).output.splitlines()
+    assert table[0].split() == [
+        "period", "role", "value", "qualifier", "unit", "value_text", "grade", "observation_id", "reason"
+    ]  # fmt: skip
+    assert len(table) == len(ids) + 1 and all(i in line for i, line in zip(ids, table[1:], strict=True))
+    bulletin = " ".join(table[4].split())
+    assert bulletin == f"2021 preferred 1141.69 eq yi_yuan 1141.69亿元 repost of official {BULLETIN}-001"
+    dollars = " ".join(table[6].split())
+    assert dollars == (
+        f"2021 not_comparable 17 eq billion_usd $17 billion state_media {KEY_PLAYER}-004 "
+        "in US dollars, not yuan: the package holds no exchange rate"
+    )
+    csv_rows = runner.invoke(cli, [*base, "--format", "csv"]).output.splitlines()
+    header = csv_rows[0].split(",")
+    assert [line.split(",")[header.index("observation_id")] for line in csv_rows[1:]] == ids
+    assert [r["observation_id"] for r in json.loads(runner.invoke(cli, [*base, "--format", "json"]).output)] == ids
 
 
 def test_a_date_known_to_the_month_or_year_counts_as_its_first_day() -> None:
@@ -189,7 +275,7 @@ def test_a_series_of_one_edition_of_the_conference() -> None:
     """The 2023 summit is one edition with one period wherever it appears: its figures follow as one series."""
     s = tde.series("event_guests", subject="wic-2023")
     assert set(s["event_id"]) == {"wic-2023"} and set(s["subject"]) == {"world-internet-conference"}
-    assert list(s["role"]) == ["preferred", "corroborating"]
+    assert list(s["role"]) == ["preferred", "corroborating", "corroborating"]
     assert {(str(a.date()), str(b.date())) for a, b in zip(s["period_start"], s["period_end"], strict=True)} == {
         ("2023-11-08", "2023-11-10")
     }

@@ -536,6 +536,12 @@ def series_command(
 ) -> None:
     """One figure per period from many sources: the stronger source grade, then the newest; others kept, marked.
 
+    Each figure has its role: preferred (one per period), corroborating (agrees with it at the precision each is
+    written in), competing (no reading agrees), restated (a later text repeating an earlier figure, dated only
+    by its own date: no new observation) or not_comparable (another currency: no exchange rate); `reason` says
+    why a figure is set aside. The period is named by its span (2021, H1 2019, Jan-Sep 2020, end-2023), and
+    every row carries its observation_id (`cite --observation ID` cites it).
+
     \b
     Example:
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang
@@ -547,8 +553,12 @@ def series_command(
     if preferred:
         found = found[found["role"] == "preferred"]
     if fmt == "table":
-        columns = ["period_start", "period_end", "role", "value", "qualifier", "unit", "value_text", "grade"]
-        found = found[[*columns, "source_id"]]  # the start too: 2019-01-01 to 2019-06-30 is not the year 2019
+        # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
+        # text as official); the observation id, to cite or find the row in one step; why a row is set aside.
+        grade = found["grade"].where(found["original_grade"].isna(), found["grade"] + " of " + found["original_grade"])
+        found = found.assign(period=found["period_label"], grade=grade, reason=found["reason"].fillna(""))
+        columns = ["period", "role", "value", "qualifier", "unit", "value_text", "grade", "observation_id", "reason"]
+        found = found[columns]
     print_frame(found, fmt, f"no {status} figures")
 
 

@@ -197,10 +197,12 @@ def fact_clusters(
 def clustered(
     group: pd.DataFrame, published: dict[Any, Any], stocks: Collection[Any] = ()
 ) -> tuple[dict[Any, str | None], dict[Any, tuple[str, ...] | None]]:
-    """fact_clusters for one group, in time linear in its rows (times its sources): per source, the other
-    sources' figures published within CLUSTER_DAYS, sorted once; each row lists the first of them that are not
-    its own indicator and period (for a stock: not its own indicator), counts the rest (what `listed` says of the
-    whole list), and carries all of their ids in a tuple that the rows of one source, indicator and period share."""
+    """fact_clusters for one group: per source, the other sources' figures published within CLUSTER_DAYS, sorted
+    once; each row lists the first of them that are not its own indicator and period (for a stock: not its own
+    indicator), counts the rest (what `listed` says of the whole list), and carries all of their ids in a tuple.
+    The list is built once per source, indicator and period and shared by their rows (copies of one figure cost
+    nothing more); a group whose every row is filed differently costs its size squared, which its complete lists
+    of ids are anyway."""
     rows = list(
         zip(
             group.index,

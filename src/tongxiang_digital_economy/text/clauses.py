@@ -11,12 +11,22 @@ quantity is, when and whose. This module reads them:
 - the *attachment* of a quote is the nearest written form of the row's indicator in the same sentence, on either
   side, with no other quantity of the same dimension between them; and the years written in the quote's clause;
 - a *table flattened into text* (`预期目标 实际完成 … 4.固定资产投资 增长8% 增长2.7%`) is read by column: the
-  k-th quantity after a row's label belongs to the k-th heading, so 增长8% is the target and 增长2.7% the actual.
+  k-th quantity after a row's label belongs to the k-th heading, so 增长8% is the target and 增长2.7% the actual;
+- a *parallel list* (分别, respectively) pairs the n-th item with the n-th figure, the items either in the 分别
+  clause's own list (财政总收入、一般公共预算收入分别达到180亿元和106亿元) or in the clauses before it that each hold
+  a quantity (接待游客37.48万人次,实现门票收入3020.55万元,同比分别增长29.05%和30.81%);
+- words *after* a quantity are its own noun (8个镇, 565 digital economy-based projects), unless a list mark, a
+  comma or 'and a …' parts them from it and another figure follows them (增长50%、增加值增长32%; a revenue of X and
+  a net profit of Y): then they open that figure's item;
+- the row's own period words standing in a later clause with another figure of the kind date that figure, not the
+  quote (比上年增长8.5%,两年平均增长4.7%); a quote cut out of an ordinal (一个 of 第一个) is no count;
+- *from A to B* (从去年的220G提升到334G, 从355家增至2443家): the dating words written with A are A's; the rule
+  (rules/anchors.py) holds B's row off A's words and A's row to them, and A with none before the change.
 
-What it cannot read (listed in the data dictionary): a quantity whose words stand in another sentence ("The
-zone's output... It reached 35.9 billion"), a form shared by two figures of one clause ("产值和税收分别增长5%和
-8%": 分别 pairs them in order, which is not read), counts written in Chinese numerals without a measure word,
-and tables whose headings are not 目标/实际 words.
+What it cannot read is listed, with examples, in the data dictionary (`READING_LIMITS` in use/dictionary.py): among
+them a quantity whose words stand in another sentence ("The zone's output... It reached 35.9 billion"), figures told
+apart only by their subject (东门票120元,西门票150元), counts in Chinese numerals without a measure word, tables
+whose headings are not 目标/实际 words, and an ordinal form (first, third) that a cardinal after it attaches to.
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ from dataclasses import dataclass, replace
 
 from .numerals import Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
+from .year_words import FROM_DATED, attached_year, from_region, from_side, years_written
 
 SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n")
 CLAUSE_END = re.compile(r"[，,：:（）()]|\s(?:while|whereas|which|but|and then)\s|" + SENTENCE_END.pattern)
@@ -97,7 +108,10 @@ def is_date_part(text: str, span: Span, dimension: str | None) -> bool:
     if re.search(ENGLISH_MONTHS + r"\s?$", before) or re.match(r"\s?" + ENGLISH_MONTHS + r"(?![a-z])", after):
         return True  # November 10, 10 November
     # 统一, 一带一路, 十分: a Chinese numeral with no measure word is part of a word
-    return dimension is None and not ARABIC.search(digits) and not re.match(f"[{MEASURE_WORDS}]", after)
+    if re.fullmatch(r"(?i)[a-z-]*(?:first|second|third|[a-z]th)", digits):
+        return True  # an English ordinal (the first WIC, ranked second): a place in an order, not a quantity
+    chinese = re.search(r"[\u3007\u4e00-\u9fff]", digits) is not None  # English number words count as written
+    return dimension is None and chinese and not ARABIC.search(digits) and not re.match(f"[{MEASURE_WORDS}]", after)
 
 
 def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]:
@@ -132,6 +146,10 @@ class Attachment:
     columns: frozenset[str] = frozenset()  # the table columns (statuses) of every occurrence the words attach to
     other_year: int | None = None  # the year written with the other figure of 'from A to B' (A's for B, B's for A)
     table_head: str | None = None  # the headings of the plan table the quote stands in (预期目标 实际完成)
+    from_dated: bool = False  # 'from A to B': dating words stand with A (从去年的220G, 从2014年的350家)
+    words_with_from: int = 0  # how many of the row's period words stand with A
+    words_apart_from: int = 0  # how many stand elsewhere in the evidence
+    has_a: bool = False  # 'from A to B' holds a figure A (not only a range of years: from 2014 to 2015 rose to X)
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -213,6 +231,15 @@ def attach_at(
         others.append(q)
     table = table_column(text, at, end, found)
     side, marker = from_side(text, s_start, at, end, s_end)
+    region = from_region(text, s_start, at, end, s_end, side, marker)
+    if side == "to" and not any(
+        region[0] <= q.start < region[1] and not re.fullmatch(r"(?:19|20)[0-9]{2}", text[q.start : q.end])
+        for q in found
+    ):
+        region = (0, 0)  # from 2014 to 2015 rose to X: a range of years, no figure A
+    in_region = [p for p in own_pieces(text, pieces, s_start, s_end) if region[0] <= p[0] < region[1]]
+    apart = [p for p in own_pieces(text, pieces, s_start, s_end) if not region[0] <= p[0] < region[1]]
+    from_dated = region != (0, 0) and FROM_DATED.search(text, region[0], region[1]) is not None
     skip = (0, 0)
     if side == "to":  # B of 'from A to B' shares A's words: A is no other figure between them, nor is A's year
         others = [q for q in others if not marker <= q.start < at]
@@ -238,10 +265,14 @@ def attach_at(
             lying = [q for q in others if f_end <= q.start and q.end <= at]
         elif f_start >= end and f_end <= after_end:  # words after a quantity attach only within its clause
             lying = [q for q in others if end <= q.start and q.end <= f_start]
+            if not lying and (claimed := next_claims(text, end, f_start, f_end, s_end, others)) is not None:
+                lying = [claimed]  # the words open the next figure's item (增长50%、增加值增长32%)
         else:
             continue
         if parallel and f_end <= at:
-            attached = in_order(text, f_start, f_end, at, [q for q in others if f_end <= q.start] + [quote_q(at, end)])
+            figures = [q for q in others if f_end <= q.start] + [quote_q(at, end)]
+            by_clause = in_order_of_clauses(text, s_start, f_start, at, figures, found)
+            attached = in_order(text, f_start, f_end, at, figures) if by_clause is None else by_clause
             if attached:
                 break
             between = between or "the other figure of the pair (分别, respectively)"
@@ -257,6 +288,15 @@ def attach_at(
         named = [q for q in others if s_start <= q.start < s_end and names_next(noun_after(text, q.end), places, text)]
         if named and not names_next(own, places, text):
             attached, between = False, text[named[0].start : named[0].end]
+    if attached and table is None and text[at - 1 : at] == "第":
+        attached, between = False, "第 (the quote cuts an ordinal: 第一个 is the first, not one)"
+    if (
+        attached
+        and table is None
+        and not own_words
+        and (later := later_period_figure(text, end, s_end, pieces, others))
+    ):
+        attached, between = False, text[later.start : later.end]  # 比上年增长8.5%,两年平均增长4.7%: the average is 4.7%
     return Attachment(
         True,
         attached,
@@ -269,7 +309,52 @@ def attach_at(
         None if attached else between,
         other_year=other_year,
         table_head=head[0] if (head := TABLE_HEAD.search(text, 0, at)) else None,
+        from_dated=from_dated,
+        words_with_from=len(in_region),
+        words_apart_from=len(apart),
+        has_a=region != (0, 0),
     )
+
+
+def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """Where the row's own period words stand in the quote's sentence."""
+    return [(m.start(), m.end()) for p in pieces for m in re.compile(re.escape(p)).finditer(text, s_start, s_end)]
+
+
+def later_period_figure(
+    text: str, end: int, s_end: int, pieces: tuple[str, ...], others: list[Quantity]
+) -> Quantity | None:
+    """A figure of the kind standing after the quote, in a later clause that holds the row's own period words while
+    the quote's clause holds none (比上年增长8.5%, 两年平均增长4.7% for a two-year average; 5% in 2019 and 6% in
+    2020 for 2020): the words date that figure, not the quote."""
+    for piece in pieces:
+        for m in re.finditer(re.escape(piece), text[end:s_end]):
+            c_start, c_end = clause_of(text, end + m.start(), end + m.end())
+            if c_start < end:
+                continue  # the quote's own clause
+            inside = (end + m.start(), end + m.end())  # the numbers of the dating words themselves (December 3 to 5)
+            figure = next(
+                (q for q in others if c_start <= q.start < c_end and not inside[0] <= q.start < inside[1]), None
+            )
+            if figure is not None:
+                return figure
+    return None
+
+
+# What parts two items of a passage: a list mark or comma, or 'and' opening another item (and a net profit, and
+# has existed); not the 'and' inside one noun phrase (Chinese and foreign guests).
+ITEM_BREAK = re.compile(r"[、;；,，]|\s(?:while|whereas|but)\s|\sand\s(?:a|an|the|its|has|have|had|is|was|were)\s")
+
+
+def next_claims(text: str, end: int, f_start: int, f_end: int, s_end: int, others: list[Quantity]) -> Quantity | None:
+    """The figure that the indicator's words standing after the quote belong to instead, if any: where a list mark,
+    a comma or 'and' parts the quote from the words, and a quantity of the kind follows the words in the sentence
+    with none between (增长50%、增加值增长32%; a revenue of X and a net profit of Y; 7,000 years of history, and has
+    existed as a town for 1,300 years). Words right after the quote are its own noun (8个镇, 7,000 years of history)."""
+    if not ITEM_BREAK.search(text, end, f_start):
+        return None
+    following = sorted((q for q in others if f_end <= q.start < s_end), key=lambda q: q.start)
+    return following[0] if following else None
 
 
 ITEM_MARK = re.compile(r"、|和|及|与|\sand\s|,\s|，")
@@ -292,6 +377,33 @@ def in_order(text: str, f_start: int, f_end: int, at: int, figures: list[Quantit
     if len(items) != len(figures) or len(items) < 2:
         return True
     return [q.start for q in figures].index(at) == mine
+
+
+def in_order_of_clauses(
+    text: str, s_start: int, f_start: int, at: int, figures: list[Quantity], found: list[Quantity]
+) -> bool | None:
+    """For items named in clauses of their own before a 分别 clause (乌镇景区接待游客37.48万人次, 实现门票收入
+    3020.55万元, 同比分别增长29.05%和30.81%): whether the quote is the figure in the place of the clause the
+    indicator's words stand in. None where the words stand in the 分别 clause itself (in_order reads that), or
+    the clauses and the figures do not count alike."""
+    pair = PARALLEL.search(text, f_start, at)
+    if pair is None:
+        return None
+    p_start, p_end = clause_of(text, pair.start(), pair.end())
+    if f_start >= p_start:
+        return None
+    clauses: list[tuple[int, int]] = []
+    k = s_start
+    while k < p_start:
+        c = clause_of(text, k, k)
+        if any(c[0] <= q.start < c[1] and not q.is_date for q in found):
+            clauses.append(c)
+        k = max(c[1] + 1, k + 1)
+    mine = next((i for i, (a, b) in enumerate(clauses) if a <= f_start < b), None)
+    inside = sorted({q.start for q in figures if p_start <= q.start < p_end})
+    if mine is None or len(clauses) != len(inside) or len(inside) < 2 or at not in inside:
+        return None
+    return inside.index(at) == mine
 
 
 NOUN_END = re.compile(r"[、，,;；。()（）]|\s(?:and|or|with|of)\s|和|及|与|[0-9]")
@@ -328,75 +440,3 @@ def table_column(text: str, at: int, end: int, found: list[Quantity]) -> tuple[s
 def in_label(text: str, quantity: Quantity) -> bool:
     """A number that is part of a table row's label or unit (万元/人), not a cell."""
     return text[quantity.end : quantity.end + 1] in ("/", ".")
-
-
-COMPARED = re.compile(r"(比|较|同比|相比|compared with|compared to|than|over|与)\s*$")
-# A year: 2021年, or in English after a preposition or a month (in 2019, Nov. 19, 2014, between 2014-23).
-YEAR = re.compile(
-    r"(?:(?<=in )|(?<=by )|(?<=since )|(?<=from )|(?<=between )|(?<=of )|(?<=to )|(?<=and )|(?<=until )|(?<=, )"
-    r"|(?<=year )|(?<=至)|(?<=到)|(?<=从)|(?<=自)|^)((?:19|20)[0-9]{2})(?![0-9])"
-    r"(?=\s?年|\s?[-–—~]\s?[0-9]{2}|[^0-9年]|$)"
-)
-CN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)")
-YEAR_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s?年?\s?(?:[-–—~至到]|to)\s?((?:19|20)?[0-9]{2})(?![0-9])\s?年?")
-BEFORE_YEAR = re.compile(r"^\s?年?(?:前|以前|之前)|^\s?(?:before)")
-
-
-def years_written(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """The years (and ranges of years) written in text[start:end]: (position, end position, first, last)."""
-    found: list[tuple[int, int, int, int]] = []
-    taken: list[tuple[int, int]] = []
-    for m in YEAR_RANGE.finditer(text, start, end):
-        last = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
-        if last > int(m[1]):
-            found.append((m.start(), m.end(), int(m[1]), last))
-            taken.append((m.start(), m.end()))
-    for pattern in (CN_YEAR, YEAR):
-        for m in pattern.finditer(text, start, end):
-            if any(a <= m.start() < b for a, b in taken) or BEFORE_YEAR.match(text[m.end() : m.end() + 4]):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), m.end(), int(m[1]), int(m[1])))
-    return found
-
-
-def attached_year(
-    text: str, c_start: int, c_end: int, s_start: int, at: int, end: int, skip: tuple[int, int] = (0, 0)
-) -> tuple[int, int] | None:
-    """The year (or range of years) written next to the quote: 'in 2022' right after it (English), else the
-    nearest of its clause (measured from the quote's edges), else the nearest before it in its sentence (2021年，
-    全市实现…). A comparison base (比2014年, than in 2019), a year before (2014年前) and the other end's year of
-    'from A to B' (`skip`) are no date of the figure and are left out."""
-    after = re.match(r"\s?(?:in|by|of|for)\s?((?:19|20)[0-9]{2})(?![0-9])", text[end : end + 10])
-    if after:
-        return int(after[1]), int(after[1])
-    near: list[tuple[int, int, int, int]] = []
-    for y_start, y_end, first, last in years_written(text, s_start, c_end):
-        if at <= y_start < end or skip[0] <= y_start < skip[1]:
-            continue
-        if COMPARED.search(text[max(s_start, y_start - 14) : y_start]):
-            continue
-        distance = at - y_end if y_end <= at else y_start - end
-        in_clause = c_start <= y_start < c_end
-        if in_clause or y_end <= at:
-            near.append((0 if in_clause else 1, distance, first, last))
-    if not near:
-        return None
-    best = min(near)
-    return best[2], best[3]
-
-
-def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
-    """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B, 从2014年的350多家增加到目前的2700多家),
-    with where the 'from' word stands; (None, -1) otherwise."""
-    before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
-    if re.search(r"(?:from|从|由)(?:\s?(?:19|20)[0-9]{2}\s?年?的?)?\s?$", before) and re.match(
-        r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after
-    ):
-        return "from", at
-    marker = None
-    for m in re.finditer(r"from|从|由", before):
-        marker = m
-    if marker is not None and re.search(r"(?:\sto|到|至)[^#0-9]{0,8}$", before[marker.end() :]):
-        return "to", s_start + marker.start()
-    return None, -1

@@ -451,14 +451,16 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
     if f.years_long:  # 2021年 … 两年平均; 2023年 … 这十年
         return [Period("span", (date(year - f.years_long + 1, 1, 1),) * 2, (date(year, 12, 31),) * 2)]
     whole = Period("span", (date(year, 1, 1),) * 2, (date(year, 12, 31),) * 2)
-    in_year = (date(year, 1, 1), date(year, 12, 31))
     year_end = (date(year, 12, 31),) * 2
-    if f.as_of:  # 2019年末, by the end of 2020, 截至2023年底
-        return [Period("date", (date(year, 12, 31),) * 2, (date(year, 12, 31),) * 2)] + (
-            [Period("date", in_year, in_year)] if not f.year_end else []
-        )
-    if f.by:  # by 2025 (a deadline): the level that year, or a span ending in it
-        return [Period("date", in_year, in_year), Period("span", (date(1900, 1, 1), in_year[1]), in_year)]
+    # In a text of that same year, 截至2023年 or 'to 2022' may also stand at the text's date (the year not being over).
+    same_year = lo is not None and hi is not None and year == hi.year and hi < date(year, 12, 31)
+    text_day = [recent(lo, hi)] if same_year else []
+    if f.as_of:  # 2019年末, by the end of 2020, 截至2023年底: the level at the year's end
+        return [Period("date", e, e) for e in [year_end, *([] if f.year_end else text_day)]]
+    if f.by:  # by 2025 (a deadline), 到1949年: the level at the year's end, or a span ending then
+        ends = [year_end, *text_day]
+        spans = [Period("span", (date(1900, 1, 1), e[1]), e, open_start=True) for e in ends]  # start not given
+        return [Period("date", e, e) for e in ends] + spans
     if lo is not None and hi is not None and year == hi.year and hi < date(year, 12, 31):
         # 今年, or a year written in a text of that same year: the year (a target), the year so far (not with
         # 全年), the level at the text's date or at the year's end.

@@ -28,48 +28,8 @@ import pandas as pd
 
 from ..core.exceptions import PlotError
 from ..io.load import load
+from .periods import period
 from .timeseries import series, subject_column
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# The kinds of period, in the order the legend lists them.
-KINDS = ("stock", "year", "half year", "quarter", "part of a year", "several years")
-
-
-@dataclass(frozen=True)
-class Period:
-    """Where a figure sits on the time axis and what its period is called."""
-
-    kind: str  # one of KINDS
-    label: str  # "2023", "H1 2019", "Q3 2020", "Jan-Sep 2020", "2014-2020", "end-2023", "2020-01-14"
-    start: pd.Timestamp
-    end: pd.Timestamp
-
-    @property
-    def middle(self) -> pd.Timestamp:
-        return self.start + (self.end - self.start) / 2
-
-
-def period(start: pd.Timestamp | None, end: pd.Timestamp, temporal: str) -> Period:
-    """The period of one figure: a stock at its date, a flow over its span (see the module docstring)."""
-    if temporal == "stock" or start is None or pd.isna(start) or start >= end:
-        label = f"end-{end.year}" if (end.month, end.day) == (12, 31) else end.strftime("%Y-%m-%d")
-        return Period("stock" if temporal == "stock" else "part of a year", label, end, end)
-    # The day after the period's last day, so months count whole: 2019-01-01 to 2019-06-30 is 6 months.
-    after = end + pd.Timedelta(days=1)
-    months = (after.year - start.year) * 12 + after.month - start.month
-    whole = start.day == 1 and after.day == 1
-    if whole and months == 12 and start.month == 1:
-        return Period("year", str(start.year), start, end)
-    if whole and months == 6 and start.month in (1, 7):
-        return Period("half year", f"H{1 + (start.month > 6)} {start.year}", start, end)
-    if whole and months == 3 and start.month in (1, 4, 7, 10):
-        return Period("quarter", f"Q{(start.month + 2) // 3} {start.year}", start, end)
-    if start.year != end.year:
-        return Period("several years", f"{start.year}-{end.year}", start, end)
-    first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
-    return Period(
-        "part of a year", f"{first}-{last} {start.year}" if first != last else f"{first} {start.year}", start, end
-    )
 
 
 @dataclass
@@ -97,17 +57,29 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     units = load("units", path).set_index("unit")
     temporal = str(definitions.at[indicator, "temporal"])
 
+    # A later text repeating a figure already shown (role `restated`) is no new point: named under the chart.
+    repeats = rows[rows["role"] == "restated"]
+    rows = rows[rows["role"] != "restated"].reset_index(drop=True)
     # Figures of another base unit share no axis: the largest group is drawn, the others named.
     bases = rows["base_unit"].value_counts(sort=True)
     others = rows[rows["base_unit"] != bases.index[0]]
     rows = rows[rows["base_unit"] == bases.index[0]].reset_index(drop=True)
-    left_out = ""
+    notes = []
     if len(others):
         words = sorted({str(units.at[u, "label"]) for u in others["unit"]})
-        left_out = (
+        notes.append(
             f"Not drawn: {len(others)} figure{'s' if len(others) != 1 else ''} in {', '.join(words)} "
             "(the package holds no exchange rate)."
         )
+    if len(repeats):
+        said = "; ".join(
+            f"{float(r['value']):,.10g} again in {outlet(str(r['source_id']))}, {r['period_label']}"
+            for _, r in repeats.iterrows()
+        )
+        notes.append(
+            f"Not drawn as new points (later texts repeating a figure shown, dated by their own date only): {said}."
+        )
+    left_out = " ".join(notes)
 
     # The value axis: the unit most figures are written in, each figure shown in it.
     unit = str(rows["unit"].value_counts(sort=True).index[0])
@@ -141,7 +113,11 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
 def source_line(source_id: str, published: object, rows: pd.DataFrame) -> str:
     """A source as a reader finds it: the outlet (the id's first part, ASCII) and the publication date."""
     date = published if isinstance(published, str) and published else "n.d."
-    grade = str(rows.loc[rows["source_id"] == source_id, "grade"].iloc[0]).replace("_", " ")
+    row = rows.loc[rows["source_id"] == source_id].iloc[0]
+    grade = str(row["grade"]).replace("_", " ")
+    if pd.notna(row["original_grade"]):  # a repost ranked as the origin it names
+        origin = str(row["original_grade"]).replace("_", " ")
+        grade = f"{grade} of {'an' if origin[0] in 'aeiou' else 'a'} {origin} text"
     return f"{outlet(source_id)}, {date} ({grade})"
 
 

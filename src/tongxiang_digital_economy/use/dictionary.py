@@ -42,9 +42,16 @@ def constraint_text(field: dict[str, Any]) -> str:
 READING_LIMITS = [
     (
         "Dating words tied to an event, not the calendar",
-        "`本届大会期间`, 'the first WIC', `首届大会以来`, `投产一年来`, 'TTM': the period reader leaves them unread "
+        "`本届大会期间`, 'the first WIC', `首届世界互联网大会举办时`: the period reader leaves them unread "
         "(period-text-mismatch is silent); quote the calendar words of the same paragraph as well where there are "
-        "any (`12月16日至18日 … 本屆`).",
+        "any (`12月16日至18日 … 本屆`), or set `event_id`, whose edition's days the rule then accepts. With a since "
+        "word (`首届大会以来`, 'Since the first WIC') only the end is read: the text's date, the start left open.",
+    ),
+    (
+        "A year alone, a text known only to its year",
+        "a stock dated by `2014年` or 'in 2020' is read as the level at the year's end, never mid-year (a census "
+        "figure of `人口2020年` is dated 2020-12-31 unless the census day is quoted with it); `目前`, 'currently' in "
+        "a text dated only `2020` can be any day of 2020, so a stock moved within that year is not caught.",
     ),
     (
         "A day without its month, a month without its year",
@@ -59,9 +66,23 @@ READING_LIMITS = [
     (
         "Words shared by two figures",
         "`财政总收入、一般公共预算收入分别达到180亿元和106亿元`, 'A and B were X and Y respectively': 分别 and "
-        "'respectively' pair the items of one list with the figures in order; where the items and the figures do "
-        "not count alike (the names in one clause, the figures in another: 接待游客…,实现门票收入…,同比分别增长A和B), "
-        "the pairing is not read and which-figure is silent.",
+        "'respectively' pair the items of one list with the figures in order, and the clauses before a 分别 clause "
+        "that each hold a quantity with its items (接待游客37.48万人次,实现门票收入3020.55万元,同比分别增长29.05%和"
+        "30.81%); where the items and the figures do not count alike, the pairing is not read and which-figure is "
+        "silent.",
+    ),
+    (
+        "Figures told apart only by their subject",
+        "`东门票120元,西门票150元`; `桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和514.86亿元`; "
+        "'300,000 tons in the Huzhou production base and … 600,000 tons in the Dushan Port production base': "
+        "which-figure reads the indicator's words, not the subject's, so the figure of the neighbouring subject "
+        "passes it (the subject rules read only whether the subject is named).",
+    ),
+    (
+        "Ordinals and cardinals of one passage",
+        "English ordinals (the first WIC, ranked second) are places in an order, not quantities; but where the "
+        "indicator's written forms are such words ('first', 'third' for event_editions_held), a cardinal after them "
+        "('the first WIC is composed of 13 forums') attaches as well, and `fourth` quoted as `3` is not caught.",
     ),
     (
         "Words in another sentence",
@@ -87,9 +108,11 @@ READING_LIMITS = [
         "row's label is the target, the second the actual; other tables are read as running text.",
     ),
     (
-        "Two figures of 'from A to B' without years",
-        "`区域面积从68平方公里扩大到110平方公里`: A and B are told apart only by the years written with them "
-        "(从2014年的350多家…到目前的2700多家); without years, which-figure cannot say which is the later one.",
+        "Two figures of 'from A to B'",
+        "told apart by the dating words written with A (`从去年的220G提升到334G`: 去年 dates 220G, not 334G; "
+        "从2014年的350多家…到目前的2700多家) and, where A has none (`从68平方公里扩大到110平方公里`, "
+        "`从355家增至2443家`), by A being the level before the change: never dated by publication or at the last "
+        "day its words give. B dated at A's earlier date is left to the period rules.",
     ),
     (
         "A place as a member or a whole",
@@ -136,6 +159,27 @@ MODEL_LIMITS = [
         "Figures about places elsewhere",
         "only where they are about a Tongxiang enterprise or project (a plant of a "
         "Tongxiang company abroad); national and world figures are left out.",
+    ),
+    (
+        "Compound numbers of a machine translation",
+        "'5 million 400 thousand tons' (540万吨 translated word by word: Tongkun's and Xinfengming's capacities) "
+        "reads as two numbers, 5 and 400, so no quote of it can state 5,400,000 tons; such figures are left out.",
+    ),
+    (
+        "Half",
+        "'reduced its workforce by nearly half', `一半`: the lexicon has no number for a half (only written "
+        "fractions: 三分之一, one-third), so the figure is left out.",
+    ),
+    (
+        "Densities and units met only in conversions",
+        "`密度1,416人/平方公里` (persons per km²: no density dimension), '903 acres' (likely a mistranslated 亩; no "
+        "unit reads acres), `280.87平方英里` (the source's own conversion; no square-mile unit): left out.",
+    ),
+    (
+        "A year no word states",
+        "an annual figure with no year in its text (`每年实现21.79亿元的收入`, 'an annual output value of over 35 "
+        "billion yuan') is not dated by the last full year before publication: a flow dated by publication ends at "
+        "the text's date, and a figure whose period its words do not give is left out.",
     ),
 ]
 

@@ -8,7 +8,8 @@
 - Sources: every point has a note number; the numbers lead to the list of outlets and dates under the chart.
 - Bounds stay bounds: "more than" is an upward triangle, "less than" a downward one, "about" a diamond, a range
   a bar from its lower to its upper value; an exact figure is a circle. The preferred figure of each period is
-  filled and joined; another source's different figure is hollow.
+  filled and joined; another source's figure is hollow: grey where it agrees, in colour where it competes.
+  A later text that only repeats a figure (role `restated`) is no new point: it is named under the chart.
 - Targets are drawn apart from actuals: grey, dashed, named in the legend.
 
 Labels are ASCII (English names, unit labels, source ids), so no CJK font is needed and the chart looks the
@@ -28,8 +29,9 @@ from typing import Any
 import pandas as pd
 
 from ..core.exceptions import ExportError, PlotError
-from .chart import KINDS, Chart, chart
+from .chart import Chart, chart
 from .export import atomic_write, check_writable
+from .periods import KINDS
 
 MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v", "range": "o"}
 QUALIFIER_WORDS = {"gt": "more than", "gte": "at least", "lt": "less than", "lte": "at most", "approx": "about"}
@@ -51,6 +53,7 @@ KIND_NAMES = {
     "several years": "several years (cumulative)",
 }
 TARGET_COLOUR = "#757575"
+AGREEING_COLOUR = "#9e9e9e"
 WIDTH, HEIGHT = 9.0, 5.0  # inches; at 100 dpi the PNG is 900 pixels wide
 
 
@@ -104,7 +107,7 @@ def draw(shown: Chart) -> Any:
         [shown.left_out] if shown.left_out else []
     )
     notes.append(
-        "Preferred figure: the stronger source grade, then the newer publication. "
+        "Preferred figure: the stronger source grade (a repost as the origin it names), then the newer publication. "
         "Data: tongxiang-digital-economy, CC BY 4.0."
     )
     line_height = 0.16  # inches per note line
@@ -135,6 +138,15 @@ def draw(shown: Chart) -> Any:
             ax.scatter([], [], marker=MARKERS[qualifier], color="#000000", label=QUALIFIER_WORDS[qualifier])
     if (rows["qualifier"] == "range").any():
         ax.plot([], [], color="#000000", linewidth=2, label="a range (low to high)")
+    if (rows["role"] == "corroborating").any():
+        ax.scatter(
+            [],
+            [],
+            marker="o",
+            facecolors="none",
+            edgecolors=AGREEING_COLOUR,
+            label="another source's figure that agrees",
+        )
     if (rows["role"] == "competing").any():
         ax.scatter(
             [], [], marker="o", facecolors="none", edgecolors="#000000", label="another source's different figure"
@@ -176,7 +188,8 @@ def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
         ax.hlines(y, row["x_start"], row["x_end"], colors=colour, linewidth=2.5, alpha=0.35, zorder=2)
     if row["qualifier"] == "range" and pd.notna(row["y_upper"]):
         ax.vlines(x, y, float(row["y_upper"]), colors=colour, linewidth=2, zorder=2)
-    points = ax.scatter([x], [y], marker=marker, s=44, facecolors=face, edgecolors=colour, zorder=zorder)
+    edge = AGREEING_COLOUR if row["role"] == "corroborating" else colour  # an agreeing figure is no rival
+    points = ax.scatter([x], [y], marker=marker, s=44, facecolors=face, edgecolors=edge, zorder=zorder)
     points.set_gid(f"point-{row['observation_id']}")
 
 

@@ -2,27 +2,40 @@
 
 Several sources often state a figure for the same thing and period: 355, "350多" and "300多" digital-economy
 enterprises in Tongxiang in 2014. A series must give one figure per period without hiding the others, so
-every figure is kept and marked with its role:
+every figure is kept and marked with its `role`, and the roles that set a figure aside say why in `reason`:
 
-- `preferred`: the figure the series uses for the period. The rule, in order: the stronger source grade
-  (sources.grade: official > state_media > regional_media > media > company > repost > secondary, the order
-  of the schema's enum), then the most recent publication (sources.published; a date known only to the month
-  or year counts as its first day, and an unknown date as the oldest), then the observation id, so the
-  choice never depends on row order.
-- `corroborating`: another source states the same claim (same value in the base unit, same upper bound,
-  same qualifier); the preferred row lists these sources in `corroborated_by`.
-- `competing`: a different claim for the same period; the preferred row lists them in `competing`.
+- `preferred`: the figure the series uses for the period; never more than one per period. The rule, in order:
+  the stronger grade (the schema's enum order: official > state_media > regional_media > media > company >
+  repost > secondary), where a faithful repost of a text whose origin it names ranks as that origin
+  (sources.original_grade: the statistical bulletin's repost ranks as the official bulletin it reproduces),
+  then the most recent publication (sources.published; a date known only to the month or year counts as its
+  first day, an unknown date as the oldest), then the observation id, so the choice never depends on row order.
+- `corroborating`: another source's figure for the period that agrees with the preferred one: their claims,
+  as intervals at the precision each is written in (semantics/claims.py), meet. 114.2 billion yuan agrees with
+  1141.69亿元, "350多" and "300多" with 355. The preferred row lists these sources in `corroborated_by`.
+- `competing`: a figure for the period that no reading reconciles with the preferred one (their intervals do not
+  meet); the preferred row lists them in `competing`.
+- `restated`: a later text repeats an earlier figure of the series, and its only date is its own: it is dated
+  by its publication (period_basis `publication`) or by words relative to it (目前, 至今, at present, so its date
+  is the text's date). A stock stated as 2443 for the end of 2020 and again "now" in two September 2021 texts is
+  one observation, not three: the repeats are `restated`, `restates` names the observation they repeat (the
+  first of the run), and `plot` draws no new point for them. "The same figure" is the same claim stated alike
+  (semantics.claims.claim_key: the value and bounds in the base unit, the qualifier): a restatement repeats
+  the number; a different number, however close, is a new observation. A figure dated by words that state
+  its own date (2021年末) is never a restatement.
+- `not_comparable`: a figure in another base unit than the series' (US dollars beside yuan): the package holds
+  no exchange rate, so it is neither the period's preferred figure nor against it. The series' base unit is
+  the one most of its figures are in (ties: the preferred-ranked figure's). The reason says so.
 
-What is never mixed: a series holds one status (actuals, targets or estimates, never together); one
-indicator is either a stock or a flow (indicator_definitions.temporal), and periods are compared whole
-(period_start and period_end), so a half-year flow never competes with a full year; figures whose units have
-different base units (yuan and US dollars) are separate periods, since the package holds no exchange rate.
-Bounds stay bounds: `qualifier` and `value_upper` travel with every row, and a "more than 350" is never
-read as 350.
+What is never mixed: a series holds one status (actuals, targets or estimates, never together) and periods
+are compared whole (period_start and period_end): a half-year or January-September figure is its own period,
+named by its span in `period_label` (`H1 2019`, `Jan-Sep 2020`, `end-2023`), so a reader sees it is not the year.
+Bounds stay bounds: `qualifier` and `value_upper` travel with every row, and "more than 350" is never read as 350.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -31,16 +44,19 @@ from ..core.exceptions import SeriesError
 from ..core.paths import package_dir
 from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
-from ..semantics.claims import claim_key
+from ..semantics.claims import claim_key, intervals
+from ..text.period_words import Facts, normalise, read_pieces
+from .periods import period
 
 STATUSES = ("actual", "target", "estimate")
-PERIOD = ["period_start", "period_end", "base_unit"]
+ROLES = ("preferred", "corroborating", "competing", "restated", "not_comparable")  # the order rows are listed in
 COLUMNS = [
     "indicator",
     "subject",
     "event_id",
     "period_start",
     "period_end",
+    "period_label",
     "year",
     "role",
     "value",
@@ -54,14 +70,18 @@ COLUMNS = [
     "status",
     "source_id",
     "grade",
+    "original_grade",
     "published",
     "observation_id",
     "corroborated_by",
     "competing",
+    "restates",
+    "reason",
 ]
 
-
-EXTRA = ["grade", "published", "role", "corroborated_by", "competing"]  # columns series adds to the figures
+# Columns series adds to the figures (text, missing where they do not apply).
+EXTRA = ["period_label", "grade", "original_grade", "published", "role", "corroborated_by", "competing"]
+EXTRA += ["restates", "reason"]
 
 
 def grade_order(path: str | Path | None = None) -> list[str]:
@@ -117,6 +137,18 @@ def series(
     return mark(rows, path)
 
 
+def all_series(path: str | Path | None = None) -> pd.DataFrame:
+    """Every figure of the package in its series (indicator x subject x status), marked as `series` marks it:
+    one pass over the package, for checks and exports that need every series at once."""
+    figures = load("indicators", path)
+    subjects = load("indicator_definitions", path).set_index("indicator")["subject"].astype("string") + "_id"
+    kind = figures["indicator"].map(subjects)
+    subject = pd.Series(pd.NA, index=figures.index, dtype="string")
+    for column in kind.dropna().unique():
+        subject = subject.where(kind != column, figures[str(column)].astype("string"))
+    return mark(figures.assign(subject=subject)[subject.notna()], path)
+
+
 def tables(path: str | Path | None = None) -> list[str]:
     """The package's table names (an older package has no `events`)."""
     return list(table_names(read_descriptor(package_dir(path))))
@@ -131,59 +163,168 @@ def recurring_event_of(subject: str | None, path: str | Path | None = None) -> s
     return str(found.iloc[0]) if len(found) else None
 
 
+def text_column(rows: pd.DataFrame, values: object = pd.NA) -> pd.Series:
+    return pd.Series(values, index=rows.index, dtype="string")
+
+
 def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
-    """The rows of one indicator, subject and status with `role`, `corroborated_by` and `competing` set."""
+    """Rows of one or many series (each indicator x subject x status is one) with their period named and `role`,
+    `corroborated_by`, `competing`, `restates` and `reason` set (see the module docstring)."""
     grades = grade_order(path)
     sources = load("sources", path).set_index("source_id")
-    if "event_id" not in rows:  # a package from before the events table
-        rows = rows.assign(event_id=pd.Series(pd.NA, index=rows.index, dtype="string"))
+    for column in ("event_id", "period_basis", "period_text"):  # a package from before these columns
+        if column not in rows:
+            rows = rows.assign(**{column: text_column(rows)})
     if not len(rows):
-        missing = pd.Series(pd.NA, index=rows.index, dtype="string")
-        empty = rows.assign(grade=missing, published=missing, role=missing, corroborated_by=missing, competing=missing)
-        return empty[COLUMNS].astype({c: "string" for c in EXTRA}).reset_index(drop=True)
-    rows["grade"] = rows["source_id"].map(sources["grade"]).astype("string")
-    rows["published"] = rows["source_id"].map(sources["published"]).astype("string")
-    # Sort keys: grade rank (0 strongest), publication date (newest first), observation id.
-    rank = rows["grade"].map({g: i for i, g in enumerate(grades)}).astype("int64")
-    published = first_day(rows["published"])
-    ordered = rows.assign(_rank=rank, _published=published.fillna(pd.Timestamp("1900-01-01")))
-    ordered = ordered.sort_values(
-        ["period_end", "period_start", "base_unit", "_rank", "_published", "observation_id"],
+        return rows.assign(**{c: text_column(rows) for c in EXTRA})[COLUMNS].reset_index(drop=True)
+    temporal = load("indicator_definitions", path).set_index("indicator")["temporal"]
+    rows = rows.assign(
+        grade=rows["source_id"].map(sources["grade"]).astype("string"),
+        original_grade=(
+            rows["source_id"].map(sources["original_grade"]).astype("string")
+            if "original_grade" in sources
+            else text_column(rows)
+        ),
+        published=rows["source_id"].map(sources["published"]).astype("string"),
+        period_label=[
+            "undated" if pd.isna(end) else period(None if pd.isna(start) else start, end, str(temporal.get(i))).label
+            for i, start, end in zip(rows["indicator"], rows["period_start"], rows["period_end"], strict=True)
+        ],
+        _series=rows["indicator"].astype("string")
+        + "|"
+        + rows["subject"].astype("string")
+        + "|"
+        + rows["status"].astype("string").fillna(""),
+    )
+    # Sort keys: the grade the figure ranks as (0 strongest), publication date (newest first), observation id.
+    ranked_as = rows["original_grade"].fillna(rows["grade"])
+    rows["_rank"] = ranked_as.map({g: i for i, g in enumerate(grades)}).fillna(len(grades)).astype("int64")
+    rows["_published"] = first_day(rows["published"]).fillna(pd.Timestamp("1900-01-01"))
+    rows = rows.sort_values(
+        ["_series", "period_end", "period_start", "_rank", "_published", "observation_id"],
         ascending=[True, True, True, True, False, True],
         na_position="first",
         kind="stable",
     )
-    ordered["_claim"] = claim(ordered)
-    period = ordered[PERIOD].astype("string").fillna("").agg("|".join, axis=1)
-    first = ~period.duplicated()
-    preferred_claim = ordered["_claim"].where(first).groupby(period).transform("first")
-    ordered["role"] = "competing"
-    ordered.loc[ordered["_claim"] == preferred_claim, "role"] = "corroborating"
-    ordered.loc[first, "role"] = "preferred"
-    corroborating: dict[str, set[str]] = {}
-    competing: dict[str, list[str]] = {}
-    for key, role, source, observation in zip(
-        period, ordered["role"], ordered["source_id"], ordered["observation_id"], strict=True
-    ):
-        if role == "corroborating":
-            corroborating.setdefault(key, set()).add(source)
-        elif role == "competing":
-            competing.setdefault(key, []).append(observation)
-    ordered["corroborated_by"] = pd.Series(
-        [
-            ", ".join(sorted(corroborating[k])) if f and k in corroborating else None
-            for k, f in zip(period, first, strict=True)
-        ],
-        index=ordered.index,
-        dtype="string",
+    rows["_claim"] = claim_key(rows)
+    for column in ("role", "restates", "reason", "corroborated_by", "competing"):
+        rows[column] = text_column(rows)
+    set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
+    mark_restatements(rows, text_dates(rows, sources))
+    mark_periods(rows)
+    order = {role: i for i, role in enumerate(ROLES)}
+    rows["_role"] = rows["role"].map(order)
+    rows = rows.sort_values(
+        ["_series", "period_end", "period_start", "_role", "_rank", "_published", "observation_id"],
+        ascending=[True, True, True, True, True, False, True],
+        na_position="first",
+        kind="stable",
     )
-    ordered["competing"] = pd.Series(
-        [", ".join(competing[k]) if f and k in competing else None for k, f in zip(period, first, strict=True)],
-        index=ordered.index,
-        dtype="string",
+    return rows[COLUMNS].astype({c: "string" for c in EXTRA}).reset_index(drop=True)
+
+
+def set_aside_other_base_units(rows: pd.DataFrame, labels: pd.Series) -> None:
+    """Figures in another base unit than most of their series' are `not_comparable`, with the reason. The
+    series' base unit: the one most of its figures are in; on a tie, the base unit of the best-ranked figure."""
+    ranked = rows.assign(_position=range(len(rows))).sort_values(["_series", "_rank", "_position"], kind="stable")
+    ranked["_first"] = range(len(ranked))
+    units = ranked.groupby(["_series", "base_unit"], sort=False).agg(n=("_first", "size"), first=("_first", "min"))
+    units = units.reset_index().sort_values(["_series", "n", "first"], ascending=[True, False, True])
+    main = units.drop_duplicates("_series").set_index("_series")["base_unit"]
+    wanted = rows["_series"].map(main)
+    other = (rows["base_unit"] != wanted).fillna(False).astype(bool)
+    rows.loc[other, "role"] = "not_comparable"
+    rows.loc[other, "reason"] = [
+        f"in {labels.get(unit, unit)}, not {labels.get(m, m)}: the package holds no exchange rate"
+        for unit, m in zip(rows.loc[other, "base_unit"], wanted[other], strict=True)
+    ]
+
+
+def text_dates(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """The date of each row's text: the original's when the page states it (sources.original_published), else
+    the publication date; NaT when known to the month or year only, or unknown."""
+    written = rows["source_id"].map(sources["published"]).astype("string")
+    if "original_published" in sources:
+        written = rows["source_id"].map(sources["original_published"]).astype("string").fillna(written)
+    text = written.where(written.str.len() == 10)
+    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+
+
+def mark_restatements(rows: pd.DataFrame, text_date: pd.Series) -> None:
+    """A figure whose only date is its own text's, stating the same claim as an earlier figure of the series,
+    is `restated`, pointing at the first figure of that claim (rows are in period order)."""
+    relative = rows["period_text"].map(relative_to_its_text).astype(bool)
+    at_text_date = ((rows["period_end"] == text_date) & (rows["period_start"] == rows["period_end"])).fillna(False)
+    own_date = (rows["period_basis"] == "publication").fillna(False).astype(bool) | (
+        at_text_date.astype(bool) & relative
     )
-    ordered["role"] = ordered["role"].astype("string")
-    return ordered[COLUMNS].reset_index(drop=True)
+    role, restates, reason = list(rows["role"]), list(rows["restates"]), list(rows["reason"])
+    # (claim, edition) -> (its date, observation id, its period): an edition's figure never repeats another's.
+    first_of: dict[tuple[str, str, str], tuple[pd.Timestamp, str, str]] = {}
+    columns = ["_series", "_claim", "event_id", "period_end", "observation_id", "period_label"]
+    for i, (one, claimed, edition, end, observation, label) in enumerate(rows[columns].itertuples(index=False)):
+        if pd.notna(role[i]) or pd.isna(end):  # set aside already, or undated
+            continue
+        key = (str(one), str(claimed), "" if pd.isna(edition) else str(edition))
+        earlier = first_of.get(key)
+        if earlier is None:
+            first_of[key] = (pd.Timestamp(end), str(observation), str(label))
+        elif bool(own_date.iloc[i]) and earlier[0] < pd.Timestamp(end):
+            role[i], restates[i] = "restated", earlier[1]
+            reason[i] = f"repeats {earlier[1]} ({earlier[2]}), dated only by its own text"
+    rows["role"], rows["restates"], rows["reason"] = (
+        pd.Series(v, index=rows.index, dtype="string") for v in (role, restates, reason)
+    )
+
+
+def relative_to_its_text(period_text: object) -> bool:
+    """Whether dating words say "at the text's date" (目前, 至今, 2014年至今, at present, so far) rather than a
+    date of their own (2020年末, 2021年9月15日), read by the period reader of text/period_words."""
+    if not isinstance(period_text, str) or not period_text.strip():
+        return False
+    facts = Facts()
+    read_pieces(normalise(period_text), facts)
+    return facts.now == 0 or facts.since
+
+
+def mark_periods(rows: pd.DataFrame) -> None:
+    """Within each period, the first-ranked figure left is `preferred`; the others agree with it or compete."""
+    bounds = intervals(rows)
+    low, high = list(bounds["low"].astype(float)), list(bounds["high"].astype(float))
+    claims = [str(c) for c in rows["_claim"]]
+    sources, observations = [str(v) for v in rows["source_id"]], [str(v) for v in rows["observation_id"]]
+    role = list(rows["role"])
+    agreeing_with: list[object] = [pd.NA] * len(rows)
+    competing_with: list[object] = [pd.NA] * len(rows)
+    period = (
+        rows["_series"]
+        + "|"
+        + rows["period_start"].astype("string").fillna("")
+        + "|"
+        + rows["period_end"].astype("string").fillna("")
+    )
+    members: dict[str, list[int]] = {}
+    for i, key in enumerate(period):
+        if pd.isna(role[i]):
+            members.setdefault(str(key), []).append(i)
+    for group in members.values():
+        best, others = group[0], group[1:]
+        role[best] = "preferred"
+        agreeing: set[str] = set()
+        competing: list[str] = []
+        for i in others:
+            known = not any(math.isnan(v) for v in (low[i], high[i], low[best], high[best]))
+            meets = low[i] <= high[best] and high[i] >= low[best] if known else claims[i] == claims[best]
+            role[i] = "corroborating" if meets else "competing"
+            if meets:
+                agreeing.add(sources[i])
+            else:
+                competing.append(observations[i])
+        agreeing_with[best] = ", ".join(sorted(agreeing)) if agreeing else pd.NA
+        competing_with[best] = ", ".join(competing) if competing else pd.NA
+    rows["role"] = pd.Series(role, index=rows.index, dtype="string")
+    rows["corroborated_by"] = pd.Series(agreeing_with, index=rows.index, dtype="string")
+    rows["competing"] = pd.Series(competing_with, index=rows.index, dtype="string")
 
 
 def first_day(published: pd.Series) -> pd.Series:

@@ -18,6 +18,7 @@ import re
 import pandas as pd
 
 from ...text.fold import names_in, names_of, squeeze
+from ...text.period_words import Reading
 from ...text.quantities import loose
 from ..anchors import not_subject
 from .figures import SUBJECT_COLUMNS
@@ -81,15 +82,27 @@ def reading_years(reading: object) -> tuple[int, int] | None:
     "value_text",
     "value_text {value_text!r} is not the figure of {indicator!r} in its evidence: the indicator's words "
     "({indicator__written_forms}) do not attach to it, another quantity of its kind stands between them, its table "
-    "column is another status, or it is the earlier figure of 'from A to B'; quote the figure the words attach to",
-    needs=("indicator.written_forms",),
+    "column is another status, or it is the wrong end of 'from A to B' (A is the earlier figure and has its own "
+    "dating words, B the later); quote the figure the words attach to",
+    needs=("indicator.written_forms", "indicator.temporal"),
 )
 def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
     """The quoted quantity is the one the indicator's words attach to, in the column of the row's status."""
 
-    def fits(anchor: object, status: object, reading: object, end: object) -> bool:
+    def fits(
+        anchor: object,
+        status: object,
+        reading: object,
+        start: object,
+        end: object,
+        basis: object,
+        temporal: object,
+        words: object,
+    ) -> bool:
         if anchor is None or not getattr(anchor, "found", False):
             return True
+        if not from_to_fits(anchor, reading, start, end, basis, temporal, words):
+            return False
         if anchor.forms_present and not anchor.attached:  # type: ignore[attr-defined]
             return False
         columns = anchor.columns  # type: ignore[attr-defined]
@@ -104,7 +117,39 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
             return not ((side == "from" and last == years[1]) or (side == "to" and last == years[0]))
         return True
 
-    return each_row(view, ["anchor", "status", "period_reading", "period_end"], fits)
+    columns = ["anchor", "status", "period_reading", "period_start", "period_end", "period_basis"]
+    view = view if "period_text" in view else view.assign(period_text=None)
+    return each_row(view, [*columns, "indicator__temporal", "period_text"], fits)
+
+
+def from_to_fits(
+    anchor: object, reading: object, start: object, end: object, basis: object, temporal: object, words: object
+) -> bool:
+    """Which end of 'from A to B' the row is, by the dating words: B's row is not dated only by A's words (从去年的
+    220G提升到334G: 去年 dates 220G), A's row carries A's own dating words where A has some, and A with none is the
+    level before the change, never dated where the words (or the text's date) put B."""
+    side = getattr(anchor, "side", None)
+    with_a, apart = getattr(anchor, "words_with_from", 0), getattr(anchor, "words_apart_from", 0)
+    if not getattr(anchor, "has_a", False):
+        return True  # no figure A (from 2014 to 2015 rose to X)
+    if side == "to":
+        return not (with_a and not apart)
+    if side != "from":
+        return True
+    if getattr(anchor, "from_dated", False):
+        return bool(with_a)
+    if temporal != "stock" or missing(start) or missing(end):
+        return True
+    if basis == "publication":
+        return False  # the text's own date is B's: A is the level before it
+    if not isinstance(reading, Reading) or reading.why or basis not in ("stated", "context"):
+        return True
+    if isinstance(words, str) and re.match(r"(?i)\s*(?:from|between|since|从|自|由)", words):
+        return True  # the row's own words date A as the start (From 2014 to 2022 … from 12 to more than 1,000)
+    first, last = pd.Timestamp(start).date(), pd.Timestamp(end).date()  # type: ignore[arg-type]
+    latest = max((p.end[1] for p in reading.periods), default=None)
+    # A dated at the latest day its words allow is dated where B stands (2017年…从68扩大到110 dated 2017-12-31).
+    return not (reading.admits(first, last, True) and latest is not None and last == latest)
 
 
 def names_as_subject(evidence: str, names: list[str]) -> bool:

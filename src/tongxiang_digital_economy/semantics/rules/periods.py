@@ -225,6 +225,32 @@ def in_edition(
 
 
 @rule(
+    "period-outside-edition",
+    "indicators",
+    "period_start",
+    "the figure is of the event edition {event_id} ({event_id__start} to {event_id__end}), but its period "
+    "({period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}) is not within the edition's days: an edition's figure is "
+    "dated by the edition (its first day, its days, or a day of it); correct the period, or clear event_id if the "
+    "figure is not the edition's",
+    needs=("event_id.start", "event_id.end"),
+)
+def within_the_edition(view: pd.DataFrame) -> pd.Series:
+    """A figure of one event edition (event_id set) lies within the edition's days (events.start..end, a month or a
+    year where the archive gives no day)."""
+    if "event_id__start" not in view or "event_id__end" not in view:
+        return pd.Series(True, index=view.index)
+
+    def fits(start: object, end: object, first_day: object, last_day: object) -> bool:
+        first, last = day(start), day(end)
+        low, high = publication_bounds(first_day)[0], publication_bounds(last_day)[1]
+        if first is None or last is None or low is None or high is None:
+            return True
+        return bool(low.date() <= first <= last <= high.date())
+
+    return each_row(view, ["period_start", "period_end", "event_id__start", "event_id__end"], fits)
+
+
+@rule(
     "period-publication-mismatch",
     "indicators",
     "period_end",

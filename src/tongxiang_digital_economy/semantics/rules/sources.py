@@ -44,6 +44,21 @@ def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
+    "original-grade-without-publisher",
+    "sources",
+    "original_grade",
+    "original_grade {original_grade!r} grades an origin the row does not name: fill original_publisher with the "
+    "origin as the archived text names it, or clear original_grade",
+)
+def original_grade_names_its_origin(view: pd.DataFrame) -> pd.Series:
+    """An origin's grade ranks a repost as its origin (series), so the origin must be named: the grade of an
+    unnamed origin would be a guess about what the mirror copied."""
+    if "original_grade" not in view:  # a package from before the column
+        return pd.Series(True, index=view.index)
+    return view["original_grade"].isna() | view["original_publisher"].notna()
+
+
+@rule(
     "published-not-a-date",
     "sources",
     "published",

@@ -1,0 +1,103 @@
+"""The years written next to a quote, and the two ends of 'from A to B': where a figure's own dating words stand.
+
+Why this exists: text/clauses.py decides which figure of a passage a row claims; part of that is which year is
+written with the quoted quantity (2021年，全市实现…; 'in 2019' after it; a comparison base 比2014年 is no date of the
+figure) and, for 'from A to B' (从2014年的350多家增加到2700多家, from 5.1 billion yuan in 2014 to 29.39 billion in
+2023), which end the quote is and which words date A. Pure functions over the folded passage.
+"""
+
+from __future__ import annotations
+
+import re
+
+COMPARED = re.compile(r"(比|较|同比|相比|compared with|compared to|than|over|与)\s*$")
+# A year: 2021年, or in English after a preposition or a month (in 2019, Nov. 19, 2014, between 2014-23).
+YEAR = re.compile(
+    r"(?:(?<=in )|(?<=by )|(?<=since )|(?<=from )|(?<=between )|(?<=of )|(?<=to )|(?<=and )|(?<=until )|(?<=, )"
+    r"|(?<=year )|(?<=至)|(?<=到)|(?<=从)|(?<=自)|^)((?:19|20)[0-9]{2})(?![0-9])"
+    r"(?=\s?年|\s?[-–—~]\s?[0-9]{2}|[^0-9年]|$)"
+)
+CN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)")
+YEAR_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s?年?\s?(?:[-–—~至到]|to)\s?((?:19|20)?[0-9]{2})(?![0-9])\s?年?")
+BEFORE_YEAR = re.compile(r"^\s?年?(?:前|以前|之前)|^\s?(?:before)")
+
+
+def years_written(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """The years (and ranges of years) written in text[start:end]: (position, end position, first, last)."""
+    found: list[tuple[int, int, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in YEAR_RANGE.finditer(text, start, end):
+        last = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
+        if last > int(m[1]):
+            found.append((m.start(), m.end(), int(m[1]), last))
+            taken.append((m.start(), m.end()))
+    for pattern in (CN_YEAR, YEAR):
+        for m in pattern.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in taken) or BEFORE_YEAR.match(text[m.end() : m.end() + 4]):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), int(m[1]), int(m[1])))
+    return found
+
+
+def attached_year(
+    text: str, c_start: int, c_end: int, s_start: int, at: int, end: int, skip: tuple[int, int] = (0, 0)
+) -> tuple[int, int] | None:
+    """The year (or range of years) written next to the quote: 'in 2022' right after it (English), else the
+    nearest of its clause (measured from the quote's edges), else the nearest before it in its sentence (2021年，
+    全市实现…). A comparison base (比2014年, than in 2019), a year before (2014年前) and the other end's year of
+    'from A to B' (`skip`) are no date of the figure and are left out."""
+    after = re.match(r"\s?(?:in|by|of|for)\s?((?:19|20)[0-9]{2})(?![0-9])", text[end : end + 10])
+    if after:
+        return int(after[1]), int(after[1])
+    near: list[tuple[int, int, int, int]] = []
+    for y_start, y_end, first, last in years_written(text, s_start, c_end):
+        if at <= y_start < end or skip[0] <= y_start < skip[1]:
+            continue
+        if COMPARED.search(text[max(s_start, y_start - 14) : y_start]):
+            continue
+        distance = at - y_end if y_end <= at else y_start - end
+        in_clause = c_start <= y_start < c_end
+        if in_clause or y_end <= at:
+            near.append((0 if in_clause else 1, distance, first, last))
+    if not near:
+        return None
+    best = min(near)
+    return best[2], best[3]
+
+
+# 'from' right before A, perhaps with A's own dating words (从2014年的, 从去年的, from).
+FROM_WORD = re.compile(r"(?:from|从|由)(?:\s?(?:(?:19|20)[0-9]{2}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$")
+
+
+def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
+    """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B, 从2014年的350多家增加到目前的2700多家),
+    with where the 'from' word stands; (None, -1) otherwise."""
+    before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
+    if FROM_WORD.search(before) and re.match(r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after):
+        return "from", at
+    marker = None
+    for m in re.finditer(r"from|从|由", before):
+        marker = m
+    if marker is not None and re.search(r"(?:\sto\b|到|至)[^#0-9]{0,8}$", before[marker.end() :]):
+        return "to", s_start + marker.start()
+    return None, -1
+
+
+# Words that date A of 'from A to B' (从去年的220G, from 355 in 2014, 从第一届…到第四届).
+FROM_DATED = re.compile(r"(?:19|20)[0-9]{2}|去年|今年|上年|前年|年初|年底|年末|届|屆|last year|this year")
+
+
+def from_region(
+    text: str, s_start: int, at: int, end: int, s_end: int, side: str | None, marker: int
+) -> tuple[int, int]:
+    """Where A of 'from A to B' and its own words stand: from the 'from' word to the 'to' word ((0, 0) otherwise)."""
+    if side == "to":
+        to = None
+        for m in re.finditer(r"\sto\s|到|至|增至|提升到|扩大到", text[marker:at]):
+            to = m
+        return (marker, marker + to.start()) if to else (0, 0)
+    if side == "from":
+        start = max((m.start() for m in re.finditer(r"from|从|由", text[s_start:at])), default=None)
+        return (s_start + start, end) if start is not None else (0, 0)
+    return (0, 0)
