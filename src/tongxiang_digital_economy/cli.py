@@ -681,7 +681,10 @@ def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, 
 @package_option
 @converts_errors
 def plot_command(indicator: str, subject: str | None, output: Path, force: bool, package_path: Path | None) -> None:
-    """Chart a series: sources marked by grade, bounds as bounds, targets apart, competing figures hollow.
+    """Chart a series: each figure at its period, bounds as bounds, targets apart, other sources' figures hollow.
+
+    A figure in another currency, or a later text that only repeats a figure (role `restated`), is no new point:
+    it is named under the chart.
 
     Needs the `plot` extra (matplotlib).
 

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..text.clauses import attach, clause_of
+from ..text.fold import names_of
 from ..text.period_words import read_period
 from ..text.quantities import loose, status_cues, written_forms
 from .distinct import content_key, lexicon_of, memo, remembered
@@ -162,7 +163,9 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         remembered(memo("places beside", key), lambda e, q: places_beside(e, q, local)),
         indicators.index,
     )
+    every_name = entity_names(frames)
     return indicators.assign(
+        entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,
         own_cues=cues,
         places_beside=beside,
@@ -177,6 +180,28 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         period_reading=periods,
         text_date=pd.Series(list(dates), index=indicators.index, dtype=object),
     )
+
+
+NAME_COLUMNS = {
+    "places": ("name", "name_zh", "aliases"),
+    "enterprises": ("name", "name_zh", "aliases"),  # no legal_name: the rule does not read the subject's own
+    "projects": ("name", "name_zh", "aliases"),
+}
+
+
+def entity_names(frames: dict[str, pd.DataFrame]) -> frozenset[str]:
+    """Every name and alias of a place, enterprise or project, folded: a subject's name inside a longer one
+    (Tongxiang in 'Tongxiang Economic Development Zone') names that other entity, not the subject. An event
+    edition's name (第四届世界互联网大会) names its recurring event too, so editions are not among them."""
+    names: set[str] = set()
+    for table, columns in NAME_COLUMNS.items():
+        frame = frames.get(table)
+        if frame is None:
+            continue
+        present = [frame[c] for c in columns if c in frame]
+        for values in zip(*present, strict=True):
+            names.update(loose(n) for n in names_of(*values))
+    return frozenset(n for n in names if n)
 
 
 def places_beside(evidence: object, quote: object, places: dict[str, list[str]]) -> frozenset[str] | None:

@@ -117,8 +117,10 @@ READING_LIMITS = [
     (
         "A place as a member or a whole",
         "a place named in a list (`桐乡、海宁和平湖`, 'Tongxiang, Haining and Pinghu'), after outside/以外, or as the "
-        "whole of a share ('17 percent of Tongxiang's urban area') names no subject; a list written with commas alone "
-        "in Chinese (`桐乡,海宁`) is read as two subjects.",
+        "whole of a share ('17 percent of Tongxiang's urban area') names no subject, nor does a name inside "
+        "another entity's longer name ('Tongxiang Economic Development Zone', 桐乡经济开发区 name the zone); "
+        "a list written with commas alone in Chinese (`桐乡,海宁`) is read as two subjects, and an event "
+        "edition's name (第四届世界互联网大会) names its recurring event.",
     ),
 ]
 

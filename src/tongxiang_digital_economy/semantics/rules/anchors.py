@@ -187,12 +187,16 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
     columns = [f"{c}__{n}" for c in SUBJECT_COLUMNS.values() for n in ("name", "name_zh", "aliases")]
     names = [view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in columns]
     subject_text = view["subject_text"] if "subject_text" in view else pd.Series(pd.NA, index=view.index)
+    every = view["entity_names"] if "entity_names" in view else pd.Series(frozenset(), index=view.index)
     cache: dict[tuple[object, ...], bool] = {}
     out = []
-    for key in zip(view["evidence"], subject_text, *names, strict=True):
+    for key in zip(view["evidence"], subject_text, every, *names, strict=True):
         if key not in cache:
-            evidence, anchor, *given = key
+            evidence, anchor, longer, *given = key
             places, others = names_of(*given[:3]), names_of(*given[3:])
+            own = places + others
+            evidence = without_longer_names(evidence, own, longer)
+            anchor = without_longer_names(anchor, own, longer)
             cache[key] = (
                 not (places or others)
                 or not isinstance(evidence, str)
@@ -202,6 +206,19 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
             )
         out.append(cache[key])
     return pd.Series(out, index=view.index, dtype=bool)
+
+
+def without_longer_names(text: object, own: list[str], every: object) -> object:
+    """The text (folded) with every other entity's name that holds one of the subject's names taken out: 'Tongxiang
+    Economic Development Zone' and 桐乡经济开发区 name the zone, not Tongxiang; a text that is no string is kept."""
+    if not isinstance(text, str) or not isinstance(every, frozenset) or not own:
+        return text
+    mine = {loose(n) for n in own}
+    longer = [n for n in every if n not in mine and any(m and m in n and m != n for m in mine)]
+    folded = loose(text)
+    for name in sorted(longer, key=len, reverse=True):
+        folded = folded.replace(name, " ")
+    return folded
 
 
 @rule(
