@@ -58,9 +58,10 @@ def spread(codes: np.ndarray, answers: list[Any], index: pd.Index, dtype: Any = 
     return pd.Series(table[codes] if len(codes) else np.empty(0, dtype=object), index=index, dtype=object).astype(dtype)
 
 
-# Readings already made in this process, by what they depend on (the lexicon, units or places tables' content):
-# a second validation of a package that differs in a few rows (an edit, then validate again; `tde.schema` after
-# `validate`) reads only its new texts. The few most recent tables are kept.
+# Readings already made in this process, by what they depend on (the content of the lexicon, units, places and
+# indicator definitions tables): a second validation of a package that differs in a few rows (an edit, then
+# validate again; `tde.schema` after `validate`; a test suite's copies) reads only its new texts. A reading kept
+# here must be a pure function of its arguments and of the tables in its key. The most recent tables are kept.
 _MEMOS: OrderedDict[Hashable, dict[Any, Any]] = OrderedDict()
 KEPT_MEMOS = 32
 
