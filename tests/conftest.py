@@ -152,7 +152,9 @@ def archive(tmp_path: Path, package: PackageCopy) -> Path:
             spans[row["source_id"]] += [names[s] for s in subjects if s in names]
     sources = package.rows("sources")
     for row in sources:
-        data = ("\n".join(spans.get(row["source_id"], [])) + "\n").encode("utf-8")
+        # A repost graded as its origin names the origin in its text (a heading); so does this one.
+        origin = row["original_publisher"] if row.get("original_grade") else ""
+        data = ("\n".join([*spans.get(row["source_id"], []), origin]) + "\n").encode("utf-8")
         (folder / row["archive_file"]).write_bytes(data)
         row["archive_sha256"] = hashlib.sha256(data).hexdigest()
     package.write("sources", sources)

@@ -438,6 +438,24 @@ def test_an_original_grade_needs_the_origin_it_grades(package: PackageCopy) -> N
     ]
 
 
+def test_an_original_grade_needs_its_origin_named_in_the_text(package: PackageCopy, archive: Path) -> None:
+    row = next(i for i, r in enumerate(package.rows("sources"), start=2) if r["original_grade"])
+    assert not found(package.semantics(archive), "original-grade-origin-not-in-text")
+    package.edit("sources", row, original_publisher="桐乡市统计局 / 浙江省人民政府")  # the second is not in the text
+    problems = [p for p in package.semantics(archive).problems if p.rule == covers("original-grade-origin-not-in-text")]
+    archive_file = package.rows("sources")[row - 2]["archive_file"]
+    assert [(p.table, p.row, p.field, p.message) for p in problems] == [
+        (
+            "sources",
+            row,
+            "original_grade",
+            f"original_grade 'official' grades an origin that the archived text {archive_file} does not name: each "
+            "name of original_publisher (桐乡市统计局 / 浙江省人民政府, names parted by ' / ') must be written in the "
+            "text, or clear original_grade",
+        )
+    ]
+
+
 @pytest.mark.parametrize("table", ["enterprises", "projects"])
 def test_evidence_must_name_the_enterprise_or_project(package: PackageCopy, table: str) -> None:
     package.edit(table, 2, evidence="a passage that names nothing in particular")

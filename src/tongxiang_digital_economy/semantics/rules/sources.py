@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...text.fold import squeeze
 from ...text.periods import PARTIAL_DATE
 from .registry import known, rule
 
@@ -56,6 +57,32 @@ def original_grade_names_its_origin(view: pd.DataFrame) -> pd.Series:
     if "original_grade" not in view:  # a package from before the column
         return pd.Series(True, index=view.index)
     return view["original_grade"].isna() | view["original_publisher"].notna()
+
+
+@rule(
+    "original-grade-origin-not-in-text",
+    "sources",
+    "original_grade",
+    "original_grade {original_grade!r} grades an origin that the archived text {archive_file} does not name: "
+    "each name of original_publisher ({original_publisher}, names parted by ' / ') must be written in the text, "
+    "or clear original_grade",
+    needs_archive=True,
+)
+def original_grade_origin_in_text(view: pd.DataFrame) -> pd.Series:
+    """A repost ranks as its origin only where its own text names that origin (a heading, a signature, a source
+    line): never from what a mirror is likely to have copied."""
+    if "original_grade" not in view:  # a package from before the column
+        return pd.Series(True, index=view.index)
+    named = [
+        pd.isna(grade)
+        or pd.isna(origin)
+        or not isinstance(text, str)
+        or all(squeeze(name) in text for name in str(origin).split(" / ") if name.strip())
+        for grade, origin, text in zip(
+            view["original_grade"], view["original_publisher"], view["archive_text"], strict=True
+        )
+    ]
+    return pd.Series(named, index=view.index, dtype=bool)
 
 
 @rule(
