@@ -162,7 +162,7 @@ def test_each_layer_runs_alone(package: PackageCopy) -> None:
     semantics = {p.rule for p in tde.validate(package.root, layers=["semantics"]).problems}
     assert "formula-cell" in structure and "value-text-number" not in structure
     assert "value-text-number" in semantics and "formula-cell" not in semantics
-    with pytest.raises(ValueError, match="layers must be some of structure, semantics"):
+    with pytest.raises(tde.ArgumentError, match="layers must be some of structure, semantics"):
         tde.validate(package.root, layers=["rules"])
 
 

@@ -185,3 +185,10 @@ def test_series_table_shows_each_period_whole() -> None:
     assert code == 0 and out.splitlines()[0].split()[:3] == ["period", "role", "value"]
     line = next(x for x in out.splitlines() if half.observation_id in x)
     assert line.split()[:3] == ["H1", "2019", half.role]
+
+
+@pytest.mark.parametrize("command", ["series", "plot"])
+def test_subject_help_names_event_editions(command: str) -> None:
+    """--subject takes an edition such as wic-2023 (trial 2, D4), and the help says so."""
+    out = runner.invoke(cli, [command, "--help"], catch_exceptions=False).output
+    assert "event edition id, such as tongxiang, tongkun-group or wic-2023" in " ".join(out.split())

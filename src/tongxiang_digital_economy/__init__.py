@@ -14,6 +14,9 @@
 Importing the package imports neither pandas nor pyarrow (so `--help` and `--version` stay fast): `load`,
 `tables`, `series`, `search` and the rest import pandas and pyarrow on first use; `validate`, `schema` and
 `package` add frictionless and pandera.
+
+Every public function checks its arguments first: None, an empty name or a value of the wrong type is an
+ArgumentError (a TDEError, and a TypeError) naming the argument, never an error from deep inside.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .core import arguments
 from .core.exceptions import (
     ArchiveNotFoundError,
+    ArgumentError,
     CitationError,
     DescriptorError,
     ExportError,
@@ -52,6 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArchiveNotFoundError",
+    "ArgumentError",
     "CitationError",
     "DescriptorError",
     "ExportError",
@@ -85,21 +91,26 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     """A table as a typed DataFrame with its meaning in `df.attrs` (see frames.load)."""
     from .use.frames import load as loaded
 
-    return loaded(table, path)
+    arguments.text("table", table)
+    return loaded(table, arguments.path("path", path))
 
 
 def load_all(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the package, by name (see frames.load_all)."""
     from .use.frames import load_all as every
 
-    return every(path)
+    return every(arguments.path("path", path))
 
 
 def with_sources(frame: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     """`frame` with each row's source title, publisher, date, grade and URL (see frames.with_sources)."""
+    import pandas as pd
+
     from .use.frames import with_sources as joined
 
-    return joined(frame, path)
+    if not isinstance(frame, pd.DataFrame):
+        raise ArgumentError(f"frame must be a pandas DataFrame (such as tde.load(...)), not {arguments.given(frame)}")
+    return joined(frame, arguments.path("path", path))
 
 
 def series(
@@ -108,21 +119,27 @@ def series(
     """One tidy series of an indicator and subject from rows of many sources (see timeseries.series)."""
     from .use.timeseries import series as made
 
-    return made(indicator, subject=subject, status=status, path=path)
+    arguments.text("indicator", indicator)
+    arguments.text("subject", subject, optional=True)
+    arguments.text("status", status)
+    return made(indicator, subject=subject, status=status, path=arguments.path("path", path))
 
 
 def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
     """The rows, tables and sources whose text mentions `text`, in either script (see text_search.search)."""
     from .use.text_search import search as found
 
-    return found(text, theme, path)
+    arguments.text("text", text, empty=True)  # an empty text is the search's own SearchError, which says what to give
+    arguments.text("theme", theme, optional=True)
+    return found(text, theme, arguments.path("path", path))
 
 
 def schema(table: str, path: str | Path | None = None, archive: str | Path | None = None) -> pa.DataFrameSchema:
     """The pandera DataFrameSchema of a table, from its Table Schema and with its rules (dataframe_schema.schema)."""
     from .semantics.dataframe_schema import schema as compiled
 
-    return compiled(table, path, archive)
+    arguments.text("table", table)
+    return compiled(table, arguments.path("path", path), arguments.path("archive", archive))
 
 
 def package(path: str | Path | None = None) -> Package:
@@ -146,7 +163,7 @@ def validate(
     validation.validate."""
     from .semantics.validation import validate as run
 
-    return run(path, archive, layers)
+    return run(arguments.path("path", path), arguments.path("archive", archive), arguments.names("layers", layers))
 
 
 def data_dictionary() -> str:

@@ -523,9 +523,16 @@ def print_frame(frame: pd.DataFrame, fmt: str, empty: str) -> None:
         click.echo(as_text_frame(frame).to_string(index=False) if len(frame) else empty)
 
 
+# --subject of series and plot: every kind of subject a figure can be about, an event edition included.
+SUBJECT_HELP = (
+    "The place, enterprise, project, event or event edition id, such as tongxiang, tongkun-group or wic-2023 "
+    "(needed when there are several)."
+)
+
+
 @cli.command(name="series")
 @click.argument("indicator")
-@click.option("--subject", default=None, help="The place, enterprise or project id (needed when there are several).")
+@click.option("--subject", default=None, help=SUBJECT_HELP)
 @click.option("--status", type=click.Choice(["actual", "target", "estimate"]), default="actual", show_default=True)
 @click.option("--preferred", is_flag=True, help="Only the preferred figure of each period.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
@@ -668,7 +675,7 @@ def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, 
 
 @cli.command(name="plot")
 @click.argument("indicator")
-@click.option("--subject", default=None, help="The place, enterprise or project id (needed when there are several).")
+@click.option("--subject", default=None, help=SUBJECT_HELP)
 @click.option(
     "--output",
     "-o",

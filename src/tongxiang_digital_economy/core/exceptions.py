@@ -1,6 +1,7 @@
 """The errors the library raises, so that callers (and the CLI) can tell bad input from a bug.
 
     TDEError                     anything wrong with a package or a request, said so a person can fix it
+    ├── ArgumentError            a public function called with an argument of the wrong type or empty (also a TypeError)
     ├── PackageNotFoundError     no datapackage.json where one was looked for
     ├── DescriptorError          datapackage.json or a Table Schema is unreadable or malformed
     │   └── StaleStampError      a CSV file changed after its hash was recorded (run `stamp`)
@@ -26,6 +27,13 @@ from __future__ import annotations
 
 class TDEError(Exception):
     """Base class: a problem with the input that the user can fix."""
+
+
+class ArgumentError(TDEError, TypeError):
+    """A public function was given an argument it cannot take (None, empty, or of the wrong type).
+
+    Also a TypeError, so that code catching the usual Python error for a wrong argument still catches it.
+    """
 
 
 class PackageNotFoundError(TDEError):

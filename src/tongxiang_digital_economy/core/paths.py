@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from . import arguments
 from .exceptions import PackageNotFoundError
 
 DESCRIPTOR = "datapackage.json"
@@ -31,9 +32,10 @@ def bundled_package_dir() -> Path:
 
 def package_dir(path: str | Path | None = None) -> Path:
     """The folder of the package at `path` (a folder or its datapackage.json), or the shipped one."""
-    if path is None:
+    checked = arguments.path("path", path)
+    if checked is None:
         return bundled_package_dir()
-    path = Path(path)
+    path = checked
     if path.is_file() and path.name == DESCRIPTOR:
         return path.parent
     if (path / DESCRIPTOR).is_file():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..core.exceptions import StaleStampError
+from ..core.exceptions import ArgumentError, StaleStampError
 from ..core.paths import DESCRIPTOR, package_dir
 from ..schema.descriptor import file_facts, read_descriptor, resource, resource_path
 from .atomic import write_json
@@ -15,8 +15,11 @@ def stamp(path: str | Path) -> list[str]:
     """Record each resource's current `bytes` and `hash` in datapackage.json; return the tables that changed.
 
     Run after editing a CSV file: validation compares the files with these facts, so a stale descriptor
-    is reported as an error rather than silently trusted. The descriptor is replaced in one step.
+    is reported as an error rather than silently trusted. The descriptor is replaced in one step. The path is
+    required (None would rewrite the installed package's descriptor, which no caller means).
     """
+    if path is None:
+        raise ArgumentError("path must name the package folder to stamp, not None")
     base = package_dir(path)
     descriptor = read_descriptor(base)
     changed = stale(base, descriptor)

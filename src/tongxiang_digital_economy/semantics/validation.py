@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import problems as P
-from ..core.exceptions import ArchiveNotFoundError, DescriptorError, RuleCrash, TDEError
+from ..core.exceptions import ArchiveNotFoundError, ArgumentError, DescriptorError, RuleCrash, TDEError
 from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
 from ..core.report import Problem, Report, problem
 from ..io.load import decimal_text, finished, read_resource
@@ -55,7 +55,7 @@ def validate(
     """
     chosen = set(layers)
     if not chosen or not chosen <= set(LAYERS):
-        raise ValueError(f"layers must be some of {', '.join(LAYERS)}, not {sorted(chosen)}")
+        raise ArgumentError(f"layers must be some of {', '.join(LAYERS)}, not {sorted(chosen)}")
     base = package_dir(path)
     report = Report(package=str(base), archive=str(archive) if archive is not None else None)
     if archive is not None and not Path(archive).is_dir():

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -213,12 +214,19 @@ def without_longer_names(text: object, own: list[str], every: object) -> object:
     Economic Development Zone' and 桐乡经济开发区 name the zone, not Tongxiang; a text that is no string is kept."""
     if not isinstance(text, str) or not isinstance(every, frozenset) or not own:
         return text
-    mine = {loose(n) for n in own}
-    longer = [n for n in every if n not in mine and any(m and m in n and m != n for m in mine)]
     folded = loose(text)
-    for name in sorted(longer, key=len, reverse=True):
+    for name in longer_names(tuple(own), every):
         folded = folded.replace(name, " ")
     return folded
+
+
+@functools.lru_cache(maxsize=1024)
+def longer_names(own: tuple[str, ...], every: frozenset[str]) -> tuple[str, ...]:
+    """The other names (of `every`, folded) that hold one of `own`, longest first: once per subject and package,
+    not once per passage (every name against every name is the cost of this rule)."""
+    mine = {loose(n) for n in own}
+    longer = [n for n in every if n not in mine and any(m and m in n and m != n for m in mine)]
+    return tuple(sorted(longer, key=len, reverse=True))
 
 
 @rule(

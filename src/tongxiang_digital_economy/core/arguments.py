@@ -1,0 +1,57 @@
+"""Checks of the public functions' arguments, so that a wrong call says what is wrong in the package's words.
+
+Without them `tde.search(None)` ends in an AttributeError from deep inside the search and `tde.load("x", 5)`
+in a TypeError from pathlib: a caller can tell neither from a bug. Each check raises ArgumentError (a TDEError
+and a TypeError) naming the argument, what it must be and what it was given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .exceptions import ArgumentError
+
+
+def given(value: object) -> str:
+    """What a caller passed, briefly: its type, and the value itself when it is short."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else f"a {type(value).__name__}"
+
+
+def text(name: str, value: object, *, optional: bool = False, empty: bool = False) -> str | None:
+    """`value` as a string argument: a str (non-empty unless `empty`), or None when `optional`."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        wanted = "a string or None" if optional else "a string"
+        raise ArgumentError(f"{name} must be {wanted}, not {given(value)}")
+    if not empty and not value.strip():
+        raise ArgumentError(f"{name} must not be empty")
+    return value
+
+
+def path(name: str, value: object) -> Path | None:
+    """`value` as a path argument: None (the default place), or a non-empty str or os.PathLike."""
+    if value is None:
+        return None
+    if isinstance(value, bytes) or not isinstance(value, str | os.PathLike):
+        raise ArgumentError(f"{name} must be a path (a str or pathlib.Path) or None, not {given(value)}")
+    if isinstance(value, str) and not value.strip():
+        raise ArgumentError(f"{name} must not be an empty string; give a folder, or None for the shipped package")
+    try:
+        return Path(value)
+    except TypeError:  # an os.PathLike whose __fspath__ returns bytes
+        raise ArgumentError(f"{name} must be a path (a str or pathlib.Path) or None, not {given(value)}") from None
+
+
+def names(name: str, value: object) -> list[str]:
+    """`value` as a collection of names: an iterable of strings, but not a single string (whose letters it is)."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ArgumentError(f"{name} must be a list of names, not {given(value)}")
+    items = list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise ArgumentError(f"{name} must be a list of names, but holds {given(item)}")
+    return items
