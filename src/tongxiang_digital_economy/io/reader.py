@@ -766,8 +766,8 @@ def orphans(
                 name,
                 int(i) + 2,
                 ", ".join(fields),
-                f"{excerpt(value, whole=True)} is not a {', '.join(ref_fields)} of {resource}: add that row to {resource}, "
-                "or correct the value",
+                f"{excerpt(value, whole=True)} is not a {', '.join(ref_fields)} of {resource}: "
+                f"add that row to {resource}, or correct the value",
                 refers_to=resource,
             )
         )
