@@ -443,6 +443,13 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
     raise AssertionError(f"unsupported type {kind!r} passed the schema check")
 
 
+def fits(f: dict[str, Any], text: str) -> bool:
+    """Whether `text`, as a CSV cell, is a value of field `f`'s type: the reader's own verdict on one cell, so that
+    a filter (`show --where year=abc`) can refuse a value no row can hold rather than silently match nothing."""
+    column = pa.chunked_array([pa.array([text], TEXT)])
+    return not bool(type_column(f, column, np.zeros(1, dtype=bool))[1][0])
+
+
 def scalar(f: dict[str, Any], value: object) -> object:
     """A constraint bound or enum value in the field's type. Table Schema lets it be written as text the field's
     type reads ("minimum": "2" on an integer, "enum": ["true"] on a boolean): such text is read like a cell;
