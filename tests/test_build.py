@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import json
 import re
+import shlex
 import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -114,3 +118,71 @@ def test_no_source_text_is_copied_into_the_repository() -> None:
     texts = [f for f in tracked if f.endswith(".txt") or f.startswith("shared/")]
     assert [f for f in texts if not f.startswith("tests/archive/")] == []
     assert all((ROOT / f).stat().st_size < 2000 for f in texts)
+
+
+def build_script() -> Any:
+    """scripts/build as a module (it has no .py suffix), for its README generator."""
+    loader = importlib.machinery.SourceFileLoader("build_script", str(ROOT / "scripts" / "build"))
+    spec = importlib.util.spec_from_loader("build_script", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@checkout_only
+def test_the_readme_shows_what_its_commands_print_now() -> None:
+    """scripts/build replaces a shown command's stale output with what the CLI prints; other blocks stay as written."""
+    stale = (
+        "Text.\n\n```\n$ tongxiang-digital-economy series gdp --subject tongxiang   # a comment\n"
+        "period_end  role  value  source_id\n2021-12-31 preferred 1 stale-id\n"
+        "$ tongxiang-digital-economy series operating_revenue --subject xin-feng-ming-holding\nold line\n```\n\n"
+        "```sh\n$ tongxiang-digital-economy series gdp\nleft as written\n```\n"
+    )
+    made = build_script().readme_with_outputs(stale)
+    gdp = CliRunner().invoke(cli, ["series", "gdp", "--subject", "tongxiang"], catch_exceptions=False).output
+    revenue = (
+        CliRunner()
+        .invoke(cli, ["series", "operating_revenue", "--subject", "xin-feng-ming-holding"], catch_exceptions=False)
+        .output
+    )
+    assert made == (
+        "Text.\n\n```\n$ tongxiang-digital-economy series gdp --subject tongxiang   # a comment\n"
+        + "".join(line.rstrip() + "\n" for line in gdp.splitlines())
+        + "$ tongxiang-digital-economy series operating_revenue --subject xin-feng-ming-holding\n"
+        + "".join(line.rstrip() + "\n" for line in revenue.splitlines())
+        + "```\n\n```sh\n$ tongxiang-digital-economy series gdp\nleft as written\n```\n"
+    )
+    assert "stale-id" not in made and "old line" not in made
+
+
+# README example commands that read the package and write nothing; the others name files a reader makes
+# (my-copy/, old/, -o FILE) or start a server.
+READ_ONLY = {"info", "show", "series", "search", "cite", "diff", "check-version", "fingerprint"}
+
+
+def readme_commands() -> list[str]:
+    """The `tongxiang-digital-economy ...` lines of the README's sh blocks that only read the package."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [
+        line
+        for block in re.findall(r"```sh\n(.*?)```", readme, flags=re.S)
+        for line in block.splitlines()
+        if line.startswith("tongxiang-digital-economy ")
+    ]
+    return [
+        line
+        for line in lines
+        if shlex.split(line, comments=True)[1] in READ_ONLY and not re.search(r"my-copy/|old/|\s-o\s", line)
+    ]
+
+
+@checkout_only
+def test_the_readme_example_commands_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each read-only example command of the README runs as written in the checkout, with exit status 0."""
+    monkeypatch.chdir(ROOT)
+    commands = readme_commands()
+    assert any(" diff " in c for c in commands) and any(" series " in c for c in commands)
+    for command in commands:
+        result = CliRunner().invoke(cli, shlex.split(command, comments=True)[1:], catch_exceptions=False)
+        assert result.exit_code == 0, f"{command}: {result.output}"

@@ -300,13 +300,20 @@ def show(
     """
     import pandas as pd
 
+    from .core.paths import package_dir
     from .io.load import as_written, load, tables
+    from .io.reader import describe, fits
     from .use.frames import SOURCE_COLUMNS, with_sources
 
     names = tables(package_path)
     if table not in names:
         raise click.BadParameter(f"no table named {table!r}; the tables are: {', '.join(names)}", param_hint="TABLE")
     frame = load(table, package_path)  # typed first: a table that does not load is an error, not a listing
+    base = package_dir(package_path)
+    fields = {
+        f["name"]: f
+        for f in descriptor.table_schema(base, descriptor.resource(descriptor.read_descriptor(base), table))["fields"]
+    }
     text = as_text_frame(frame)
     written = as_written(table, package_path)
     text[list(written.columns)] = written
@@ -314,6 +321,11 @@ def show(
         if column not in frame.columns:
             raise click.BadParameter(
                 f"{table} has no column {column!r}; its columns: {', '.join(frame.columns)}", param_hint="--where"
+            )
+        if wanted and column in fields and not fits(fields[column], wanted):  # empty: the rows where it is missing
+            raise click.BadParameter(
+                f"{wanted!r} is not of the type of {table}.{column}: {describe(fields[column])}",
+                param_hint="--where",
             )
         text = text[text[column] == wanted]
     if limit is not None:
@@ -523,9 +535,16 @@ def print_frame(frame: pd.DataFrame, fmt: str, empty: str) -> None:
         click.echo(as_text_frame(frame).to_string(index=False) if len(frame) else empty)
 
 
+# --subject of series and plot: every kind of subject a figure can be about, an event edition included.
+SUBJECT_HELP = (
+    "The place, enterprise, project, event or event edition id, such as tongxiang, tongkun-group or wic-2023 "
+    "(needed when there are several)."
+)
+
+
 @cli.command(name="series")
 @click.argument("indicator")
-@click.option("--subject", default=None, help="The place, enterprise or project id (needed when there are several).")
+@click.option("--subject", default=None, help=SUBJECT_HELP)
 @click.option("--status", type=click.Choice(["actual", "target", "estimate"]), default="actual", show_default=True)
 @click.option("--preferred", is_flag=True, help="Only the preferred figure of each period.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
@@ -668,7 +687,7 @@ def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, 
 
 @cli.command(name="plot")
 @click.argument("indicator")
-@click.option("--subject", default=None, help="The place, enterprise or project id (needed when there are several).")
+@click.option("--subject", default=None, help=SUBJECT_HELP)
 @click.option(
     "--output",
     "-o",

@@ -52,8 +52,9 @@ def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
     "origin as the archived text names it, or clear original_grade",
 )
 def original_grade_names_its_origin(view: pd.DataFrame) -> pd.Series:
-    """An origin's grade ranks a repost as its origin (series), so the origin must be named: the grade of an
-    unnamed origin would be a guess about what the mirror copied."""
+    """An origin's grade needs the origin named: grading an unnamed origin would guess what a mirror copied.
+
+    `series` ranks a repost by this grade, so it must rest on a named origin."""
     if "original_grade" not in view:  # a package from before the column
         return pd.Series(True, index=view.index)
     return view["original_grade"].isna() | view["original_publisher"].notna()
@@ -69,8 +70,9 @@ def original_grade_names_its_origin(view: pd.DataFrame) -> pd.Series:
     needs_archive=True,
 )
 def original_grade_origin_in_text(view: pd.DataFrame) -> pd.Series:
-    """A repost ranks as its origin only where its own text names that origin (a heading, a signature, a source
-    line): never from what a mirror is likely to have copied."""
+    """A repost ranks as its origin only where its own archived text names each name of that origin.
+
+    The names stand in a heading, a signature or a source line; never from what a mirror is likely to copy."""
     if "original_grade" not in view:  # a package from before the column
         return pd.Series(True, index=view.index)
     named = [
