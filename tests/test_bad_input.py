@@ -509,3 +509,24 @@ def test_a_signed_number_in_text_is_not_a_formula(package: PackageCopy) -> None:
 
 def found_warnings(report: Report, rule: str) -> list[int | None]:
     return [p.row for p in report.warnings if p.rule == rule]
+
+
+def test_an_id_in_a_message_is_never_cut(package: PackageCopy) -> None:
+    """With sources emptied, the foreign-key message quotes each 44-character source id whole (trial 2, U11)."""
+    package.write("sources", [])
+    result = CliRunner().invoke(cli, ["search", "gdp", "--package", str(package.root)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "Error: enterprises row 2, field source_id: 'chinajushi-2016-05-30-im-base-project-signed' is not a "
+        "source_id of sources: add that row to sources, or correct the value [foreign-key]; "
+    )
+    assert "characters)" not in result.output
+
+
+def test_a_long_id_that_breaks_its_pattern_is_quoted_whole(package: PackageCopy) -> None:
+    """An id-shaped cell longer than the free-text excerpt is still quoted whole in a cell error."""
+    bad = "Chinajushi-2016-05-30-IM-base-project-signed-with-capitals"
+    set_cells("enterprises", {2: {"enterprise_id": bad}})(package)
+    report = package.validate()
+    messages = [p.message for p in report.errors if p.table == "enterprises" and p.field == "enterprise_id"]
+    assert messages and all(repr(bad) in m and "characters)" not in m for m in messages)

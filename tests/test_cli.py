@@ -88,6 +88,15 @@ USAGE_ERRORS = [
         "Error: Invalid value for --where: units has no column 'nope'; its columns: "
         + ", ".join(tde.load("units").attrs["columns"]),
     ),
+    (  # a value no cell of the column can hold is a usage error naming the column and its type (trial 2, U8)
+        ["show", "indicators", "--where", "year=abc"],
+        "Error: Invalid value for --where: 'abc' is not of the type of indicators.year: integer (ASCII digits, 64-bit)",
+    ),
+    (
+        ["show", "indicators", "--where", "period_end=2023-13-01"],
+        "Error: Invalid value for --where: '2023-13-01' is not of the type of indicators.period_end: "
+        "date (YYYY-MM-DD, a day on the calendar)",
+    ),
     (
         ["show", "units", "--format", "xml"],
         "Error: Invalid value for '--format': 'xml' is not one of 'table', 'csv', 'json'.",
@@ -192,3 +201,8 @@ def test_subject_help_names_event_editions(command: str) -> None:
     """--subject takes an edition such as wic-2023 (trial 2, D4), and the help says so."""
     out = runner.invoke(cli, [command, "--help"], catch_exceptions=False).output
     assert "event edition id, such as tongxiang, tongkun-group or wic-2023" in " ".join(out.split())
+
+
+def test_where_with_an_empty_value_still_keeps_the_rows_where_it_is_missing() -> None:
+    code, out = run("show", "indicators", "--where", "event_id=", "--where", "year=2016", "--format", "csv")
+    assert code == 0 and len(out.splitlines()) > 1

@@ -300,13 +300,20 @@ def show(
     """
     import pandas as pd
 
+    from .core.paths import package_dir
     from .io.load import as_written, load, tables
+    from .io.reader import describe, fits
     from .use.frames import SOURCE_COLUMNS, with_sources
 
     names = tables(package_path)
     if table not in names:
         raise click.BadParameter(f"no table named {table!r}; the tables are: {', '.join(names)}", param_hint="TABLE")
     frame = load(table, package_path)  # typed first: a table that does not load is an error, not a listing
+    base = package_dir(package_path)
+    fields = {
+        f["name"]: f
+        for f in descriptor.table_schema(base, descriptor.resource(descriptor.read_descriptor(base), table))["fields"]
+    }
     text = as_text_frame(frame)
     written = as_written(table, package_path)
     text[list(written.columns)] = written
@@ -314,6 +321,11 @@ def show(
         if column not in frame.columns:
             raise click.BadParameter(
                 f"{table} has no column {column!r}; its columns: {', '.join(frame.columns)}", param_hint="--where"
+            )
+        if wanted and column in fields and not fits(fields[column], wanted):  # empty: the rows where it is missing
+            raise click.BadParameter(
+                f"{wanted!r} is not of the type of {table}.{column}: {describe(fields[column])}",
+                param_hint="--where",
             )
         text = text[text[column] == wanted]
     if limit is not None:

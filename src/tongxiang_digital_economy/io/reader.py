@@ -79,7 +79,8 @@ FORMULA_SIGNS = ("+", "-")
 FORMULA_SYNTAX = r"[(!|=]"
 INT64_MAX = 2**63 - 1
 BLOCK_SIZE = 4 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
-EXCERPT = 40
+EXCERPT = 40  # free text in a message is cut to this many characters
+ID_LIKE = re.compile(r"[A-Za-z0-9._:/@+-]{1,300}")  # one token as every id (and URL) of the package is: quoted whole
 UNDECODED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of a byte that is not UTF-8
 
 # Text is read as large_string, the layout pandas' arrow-backed string dtype uses, so the frame shares the reader's
@@ -114,10 +115,14 @@ class TableRead:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def excerpt(value: object) -> str:
-    """A cell as a message quotes it: repr of at most EXCERPT characters, with its length when cut."""
+def excerpt(value: object, whole: bool = False) -> str:
+    """A cell as a message quotes it: repr of at most EXCERPT characters, with its length when cut.
+
+    An id is never cut (a reader must be able to find it): key values (`whole`) and any id-shaped token are
+    quoted whole; only long free text, such as an evidence passage, is cut.
+    """
     text = str(value)
-    if len(text) <= EXCERPT:
+    if whole or len(text) <= EXCERPT or ID_LIKE.fullmatch(text):
         return repr(text)
     return f"{text[:EXCERPT]!r}… ({len(text)} characters)"
 
@@ -438,6 +443,13 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
     raise AssertionError(f"unsupported type {kind!r} passed the schema check")
 
 
+def fits(f: dict[str, Any], text: str) -> bool:
+    """Whether `text`, as a CSV cell, is a value of field `f`'s type: the reader's own verdict on one cell, so that
+    a filter (`show --where year=abc`) can refuse a value no row can hold rather than silently match nothing."""
+    column = pa.chunked_array([pa.array([text], TEXT)])
+    return not bool(type_column(f, column, np.zeros(1, dtype=bool))[1][0])
+
+
 def scalar(f: dict[str, Any], value: object) -> object:
     """A constraint bound or enum value in the field's type. Table Schema lets it be written as text the field's
     type reads ("minimum": "2" on an integer, "enum": ["true"] on a boolean): such text is read like a cell;
@@ -719,7 +731,7 @@ def repeats(
                 name,
                 int(i) + 2,
                 ", ".join(fields),
-                f"{excerpt(value)} repeats the {what} of row {int(first_row.loc[i]) + 2}: "
+                f"{excerpt(value, whole=True)} repeats the {what} of row {int(first_row.loc[i]) + 2}: "
                 "rename or remove the duplicate",
             )
         )
@@ -761,8 +773,8 @@ def orphans(
                 name,
                 int(i) + 2,
                 ", ".join(fields),
-                f"{excerpt(value)} is not a {', '.join(ref_fields)} of {resource}: add that row to {resource}, "
-                "or correct the value",
+                f"{excerpt(value, whole=True)} is not a {', '.join(ref_fields)} of {resource}: "
+                f"add that row to {resource}, or correct the value",
                 refers_to=resource,
             )
         )
