@@ -95,3 +95,22 @@ def test_periods_are_what_their_words_and_editions_say(package: PackageCopy) -> 
     }
     wrong = [why for why, _values, rule, fires in CASES if ((rule, numbers[why]) in fired) is not fires]
     assert wrong == []
+
+
+def test_one_days_words_never_date_an_editions_other_days() -> None:
+    """An edition's figure takes the edition's days only from words that hold them (2023年, or the closing day of a
+    recap), never from the opening day's date: 11月8日 dates a figure of the 8th, not of the 8th to the 10th."""
+    from datetime import date
+
+    import pandas as pd
+
+    from tongxiang_digital_economy.semantics.rules.periods import in_edition
+    from tongxiang_digital_economy.text.period_words import read_period
+
+    opened, closed = pd.Timestamp("2023-11-08"), pd.Timestamp("2023-11-10")
+    days = (date(2023, 11, 8), date(2023, 11, 10))
+    assert not in_edition(read_period("2023年11月8日", "2023-11-10"), *days, opened, closed)
+    assert in_edition(read_period("2023年11月8日", "2023-11-10"), date(2023, 11, 8), date(2023, 11, 8), opened, closed)
+    assert in_edition(read_period("2023年", "2023-11-10"), *days, opened, closed)
+    assert in_edition(read_period("2023年11月10日", "2023-11-10"), *days, opened, closed)  # the closing day's recap
+    assert not in_edition(read_period("2023年", "2023-11-10"), date(2023, 11, 7), date(2023, 11, 10), opened, closed)

@@ -214,14 +214,19 @@ def in_edition(
     reading: Reading, first: date, last: date, earliest: pd.Timestamp | None, latest: pd.Timestamp | None
 ) -> bool:
     """Whether the row's period lies within its event edition's days (a figure of the summit under way: the guests
-    on its first day, the deals of its three days), and the words give a period that meets those days (2023年,
-    November 10th, 本届 with the year): an edition's dates are known from the events table, not from the words."""
+    on its first day, the deals of its three days), and the words give a period that holds the row's (2023年, 本届
+    with the year, November 8th for a figure of that day), or name the edition's closing day (a recap written as it
+    closes: November 10th for the three days): an edition's dates are known from the events table, not from the
+    words, but one day's words never date the other days."""
     if earliest is None or latest is None:
         return False
     start, end = earliest.date(), latest.date()  # an edition known to the month spans the month
     if not (start <= first <= last <= end):
         return False
-    return any(p.start[0] <= end and start <= p.end[1] for p in reading.periods)
+    return any(
+        (p.start[0] <= first and last <= p.end[1]) or (p.start[0] == p.end[1] == end and last == end)
+        for p in reading.periods
+    )
 
 
 @rule(
