@@ -154,8 +154,8 @@ def test_several_tables_to_a_parquet_file_name_are_refused(tmp_path: Path) -> No
     result = runner.invoke(cli, ["export", "--format", "parquet", "-o", str(target)])
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         1,
-        f"Error: {target} names one .parquet file, but {len(tables())} tables are exported and parquet holds one table per "
-        f"file: give a folder (such as {tmp_path / 'out'}/) or name one table",
+        f"Error: {target} names one .parquet file, but {len(tables())} tables are exported and parquet holds one "
+        f"table per file: give a folder (such as {tmp_path / 'out'}/) or name one table",
     )
     assert not target.exists()
     one = runner.invoke(cli, ["export", "units", "--format", "parquet", "-o", str(target)])
