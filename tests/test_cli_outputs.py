@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import ExportError, PlotError, ServeError
+from tongxiang_digital_economy.io.load import tables
 from tongxiang_digital_economy.use.export import export
 from tongxiang_digital_economy.use.plot import plot
 from tongxiang_digital_economy.use.serve import build
@@ -80,3 +81,82 @@ def test_the_folder_named_for_several_tables_is_made_inside_one_that_exists(tmp_
     result = runner.invoke(cli, ["export", "units", "places", "--format", "csv", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["places.csv", "units.csv"]
+
+
+EMPTY = {
+    "export one table": (["export", "indicators", "--format", "csv", "-o", ""], "'--output' / '-o'", "a file name"),
+    "export a database": (["export", "--format", "sqlite", "-o", ""], "'--output' / '-o'", "a file name"),
+    "plot": (["plot", "gdp", "--subject", "tongxiang", "-o", ""], "'--output' / '-o'", "a file name"),
+    "serve --build-only": (["serve", "--build-only", ""], "'--build-only'", "a folder"),
+}
+
+
+@pytest.mark.parametrize("name", list(EMPTY))
+def test_an_empty_output_is_a_usage_error(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o ""` once wrote ./indicators.csv (trial 2, U1): an empty path names nothing, on every command."""
+    args, option, what = EMPTY[name]
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for {option}: an empty path names nothing; give {what}",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_dash_writes_one_table_to_standard_output(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o -` is standard output (trial 2, U2): the same bytes as the file export, and no file named `-`."""
+    monkeypatch.chdir(tmp_path)
+    export(fmt, tmp_path / f"units.{fmt}", ["units"])
+    result = runner.invoke(cli, ["export", "units", "--format", fmt, "-o", "-"])
+    assert result.exit_code == 0
+    assert result.output == (tmp_path / f"units.{fmt}").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"units.{fmt}"]
+
+
+DASH_REFUSED = {
+    "several tables": ["export", "--format", "csv", "-o", "-"],
+    "a binary format": ["export", "units", "--format", "parquet", "-o", "-"],
+}
+
+
+@pytest.mark.parametrize("name", list(DASH_REFUSED))
+def test_dash_for_what_is_not_one_text_table_is_a_usage_error(name: str) -> None:
+    result = runner.invoke(cli, DASH_REFUSED[name])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        "Error: Invalid value for '--output' / '-o': - (standard output) takes one table as csv or json, such as "
+        "`export indicators --format csv -o -`; give a file or folder for more tables or for parquet, sqlite and "
+        "xlsx",
+    )
+
+
+@pytest.mark.parametrize(
+    ("output", "error"),
+    [
+        ("x.txt", "x.txt: the chart file must end in .png or .svg"),
+        ("-", "a chart is written to a file (its suffix, .png or .svg, chooses the format), not to standard output"),
+    ],
+)
+def test_a_chart_file_that_is_no_png_or_svg_is_a_usage_error(output: str, error: str) -> None:
+    """A wrong chart suffix exits 2 like every bad option (trial 2, U3); the library's PlotError says the same."""
+    result = runner.invoke(cli, ["plot", "gdp", "--subject", "tongxiang", "-o", output])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for '--output' / '-o': {error}",
+    )
+
+
+def test_several_tables_to_a_parquet_file_name_are_refused(tmp_path: Path) -> None:
+    """`export --format parquet -o out.parquet` once made a folder out.parquet/ (trial 2, U13)."""
+    target = tmp_path / "out.parquet"
+    result = runner.invoke(cli, ["export", "--format", "parquet", "-o", str(target)])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        1,
+        f"Error: {target} names one .parquet file, but {len(tables())} tables are exported and parquet holds one "
+        f"table per file: give a folder (such as {tmp_path / 'out'}/) or name one table",
+    )
+    assert not target.exists()
+    one = runner.invoke(cli, ["export", "units", "--format", "parquet", "-o", str(target)])
+    assert one.exit_code == 0 and target.is_file()

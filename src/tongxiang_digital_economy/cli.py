@@ -55,6 +55,9 @@ def converts_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+CHART_SUFFIXES = (".png", ".svg")
+
+
 def existing_folder(_ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """A file or folder to write goes into a folder that exists: one rule for every command that writes
     (export, plot, serve --build-only). A missing folder is a usage error (exit 2) naming it, never created
@@ -69,6 +72,49 @@ def existing_folder(_ctx: click.Context, param: click.Parameter, value: Path | N
             f"cannot write {value}: the folder {shown} does not exist; create it first", ctx=_ctx, param=param
         )
     return value
+
+
+STDOUT = "-"  # an output of `-` is standard output, as for most command-line tools
+
+
+def output_path(
+    ctx: click.Context, param: click.Parameter, value: str | None, what: str = "a file name"
+) -> Path | str | None:
+    """An output path as the user wrote it, checked before anything is read: one rule for every command that writes.
+
+    An empty path names no file (pathlib would read it as the working folder), so it is a usage error (exit 2);
+    `-` is standard output (returned as STDOUT; a file really called `-` is `./-`); anything else is a path whose
+    folder must exist (`existing_folder`).
+    """
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter(f"an empty path names nothing; give {what}", ctx=ctx, param=param)
+    if value == STDOUT:
+        return STDOUT
+    return existing_folder(ctx, param, Path(value))
+
+
+def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | str | None:
+    """A chart's file: .png or .svg (the suffix chooses the format), never standard output; else a usage error."""
+    checked = output_path(ctx, param, value)
+    if checked == STDOUT:
+        raise click.BadParameter(
+            "a chart is written to a file (its suffix, .png or .svg, chooses the format), not to standard output",
+            ctx=ctx,
+            param=param,
+        )
+    if isinstance(checked, Path) and checked.suffix not in CHART_SUFFIXES:
+        raise click.BadParameter(f"{checked}: the chart file must end in .png or .svg", ctx=ctx, param=param)
+    return checked
+
+
+def folder_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """A folder to write into (serve --build-only): as `output_path`, but standard output cannot hold a folder."""
+    checked = output_path(ctx, param, value, "a folder")
+    if checked == STDOUT:
+        raise click.BadParameter("a folder is needed here, not standard output", ctx=ctx, param=param)
+    return checked if isinstance(checked, Path) else None
 
 
 def stdout_closed() -> None:
@@ -660,16 +706,17 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
     required=True,
-    callback=existing_folder,
+    callback=output_path,
     help="The file (sqlite, xlsx, or one table) or folder (several tables as csv, json, parquet), in a folder "
-    "that exists.",
+    "that exists; - writes one table as csv or json to standard output.",
 )
 @click.option("--force", is_flag=True, help="Replace files that exist.")
 @package_option
 @converts_errors
-def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, package_path: Path | None) -> None:
+def export_command(
+    names: tuple[str, ...], fmt: str, output: Path | str, force: bool, package_path: Path | None
+) -> None:
     """Export one table or all (the default), validated first, typed, written atomically.
 
     \b
@@ -678,9 +725,24 @@ def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, 
         tongxiang-digital-economy export --format xlsx -o tongxiang.xlsx
         tongxiang-digital-economy export indicators --format parquet -o indicators.parquet
         tongxiang-digital-economy export --format csv -o csv-folder/
+        tongxiang-digital-economy export indicators --format csv -o - | head
     """
+    import tempfile
+
     from .use.export import export
 
+    if output == STDOUT:
+        if fmt not in ("csv", "json") or len(names) != 1:
+            raise click.BadParameter(
+                "- (standard output) takes one table as csv or json, such as `export indicators --format csv -o -`; "
+                "give a file or folder for more tables or for parquet, sqlite and xlsx",
+                param_hint="'--output' / '-o'",
+            )
+        with tempfile.TemporaryDirectory() as tmp:
+            (written,) = export(fmt, Path(tmp) / f"{names[0]}.{fmt}", names, False, package_path)
+            click.echo(written.read_text(encoding="utf-8"), nl=False)
+        return
+    assert isinstance(output, Path)
     for written in export(fmt, output, names, force, package_path):
         click.echo(f"wrote {written}")
 
@@ -691,9 +753,8 @@ def export_command(names: tuple[str, ...], fmt: str, output: Path, force: bool, 
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
     required=True,
-    callback=existing_folder,
+    callback=chart_path,
     help="The chart file: .png or .svg, in a folder that exists.",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
@@ -723,9 +784,9 @@ def plot_command(indicator: str, subject: str | None, output: Path, force: bool,
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
 @click.option(
     "--build-only",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False),
     default=None,
-    callback=existing_folder,
+    callback=folder_path,
     help="Write the database and metadata.json to this folder (made if missing, inside a folder that exists) and "
     "stop, without serving.",
 )

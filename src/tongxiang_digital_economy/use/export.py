@@ -147,7 +147,8 @@ def export(
     """Write tables `names` (default: all) in format `fmt` to `dest`; return the files written.
 
     sqlite and xlsx write one file holding every table. csv, json and parquet write one file per table: `dest`
-    is that file when one table is named, else a folder that gets `<table>.<ext>` for each. A `dest` that is an
+    is that file when one table is named, else a folder that gets `<table>.<ext>` for each (a new folder named
+    like a file of the format, `out.parquet`, is refused: it would read as one file). A `dest` that is an
     existing folder gets the one file inside it (`<table>.<ext>`, or the package name for sqlite and xlsx).
     """
     if fmt not in FORMATS:
@@ -167,6 +168,12 @@ def export(
     else:
         if dest.exists() and not dest.is_dir():
             raise ExportError(f"{dest} is a file; {fmt} writes one file per table, so give a folder")
+        if dest.suffix.lower() == f".{EXTENSIONS[fmt]}" and not dest.is_dir():
+            # out.parquet would become a folder of tables that a reader opens as one parquet file and fails on
+            raise ExportError(
+                f"{dest} names one .{EXTENSIONS[fmt]} file, but {len(names)} tables are exported and {fmt} holds one "
+                f"table per file: give a folder (such as {dest.with_suffix('')}/) or name one table"
+            )
         check_writable(dest)  # the folder named is made, inside a folder that exists
         targets = {dest / f"{name}.{EXTENSIONS[fmt]}": [name] for name in names}
     for target in targets:  # refuse before writing anything, so a refused export leaves nothing half done
