@@ -8,8 +8,9 @@ import pytest
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.semantics.claims import claim_key, conflicts, intervals
+from tongxiang_digital_economy.semantics.claims import and_some, and_some_terms, claim_key, conflicts, intervals
 from tongxiang_digital_economy.semantics.validation import format_message
+from tongxiang_digital_economy.use.timeseries import series
 
 
 def frame(*claims: tuple[float, float, str, float | None]) -> pd.DataFrame:
@@ -38,8 +39,11 @@ def clash(*claims: tuple[float, float, str, float | None]) -> list[bool]:
         ([(915, 1e4, "gt", None), (918.26, 1e4, "eq", None)], [False, False]),
         # 350多, 300多 and 355
         ([(350, 1, "gt", None), (300, 1, "gt", None), (355, 1, "eq", None)], [False, False, False]),
-        # 5.1 billion and 40多亿
+        # 5.1 billion and "more than 40亿" (超过, no and_some reading): open upward, they agree
         ([(5.1, 1e9, "eq", None), (40, 1e8, "gt", None)], [False, False]),
+        # figures one last digit apart touch at the half (1.55): half-open intervals, so they do not agree
+        ([(1.5, 1, "eq", None), (1.6, 1, "eq", None)], [True, True]),
+        ([(1.5, 1, "approx", None), (1.54, 1, "eq", None)], [False, False]),
         # nearly 100 and more than 100: no reading agrees
         ([(100, 1, "approx", None), (100, 1, "gt", None)], [True, True]),
         # 3至5亿元 and 300-500 million yuan: the upper bound is compared in the base unit
@@ -55,6 +59,64 @@ def test_claims_conflict_only_where_no_reading_agrees(
     claims: list[tuple[float, float, str, float | None]], expected: list[bool]
 ) -> None:
     assert clash(*claims) == expected
+
+
+def written(*rows: tuple[float, float, str, str, str]) -> list[bool]:
+    """Conflicts in one group of rows (value, scale, qualifier, unit, value_text), N多 read from the lexicon."""
+    frame = pd.DataFrame(
+        {
+            "value": pd.array([r[0] for r in rows], dtype="Float64"),
+            "value_base": pd.array([r[0] * r[1] for r in rows], dtype="Float64"),
+            "qualifier": pd.array([r[2] for r in rows], dtype="string"),
+            "value_upper": pd.array([None] * len(rows), dtype="Float64"),
+            "unit": pd.array([r[3] for r in rows], dtype="string"),
+            "value_text": pd.array([r[4] for r in rows], dtype="string"),
+        }
+    )
+    frame["and_some"] = and_some(frame["value_text"], frame["qualifier"], and_some_terms(tde.load("lexicon")))
+    return conflicts(pd.Series("g", index=frame.index), intervals(frame)).tolist()
+
+
+def test_forty_odd_hundred_million_is_below_fifty_and_disagrees_with_5_1_billion() -> None:
+    """X2: 40多億元 is 40 to 50 亿 (4.0 to 5.0 billion), so it cannot be 5.1 billion yuan (51亿)."""
+    assert written((5.1, 1e9, "eq", "billion_yuan", "5.1 billion yuan"), (40, 1e8, "gt", "yi_yuan", "40多億元")) == [
+        True,
+        True,
+    ]
+    assert written((4.5, 1e9, "eq", "billion_yuan", "4.5 billion yuan"), (40, 1e8, "gt", "yi_yuan", "40多億元")) == [
+        False,
+        False,
+    ]
+    # 350多 is 350 to 360 and 300多 300 to 400: both still agree with 355, and 8倍多 is below 9 times
+    assert written(
+        (350, 1, "gt", "count", "350多家"), (300, 1, "gt", "count", "300多家"), (355, 1, "eq", "count", "355家")
+    ) == [False, False, False]
+    assert written((8, 1, "gt", "times", "翻了8倍多"), (9.2, 1, "eq", "times", "9.2倍")) == [True, True]
+    # "more than 40" (超过) has no upper bound
+    assert written((40, 1e8, "gt", "yi_yuan", "超过40亿元"), (51, 1e8, "eq", "yi_yuan", "51亿元")) == [False, False]
+
+
+def test_two_exact_counts_one_apart_disagree() -> None:
+    """X5: 47 and 48 countries are two exact counts (a count has no rounding): they conflict; 47 and 47 agree."""
+    assert written((47, 1, "eq", "count", "47个"), (48, 1, "eq", "count", "48")) == [True, True]
+    assert written((47, 1, "eq", "count", "47个"), (47, 1, "eq", "count", "47")) == [False, False]
+    assert written((47, 1, "approx", "count", "约47个"), (47.4, 1, "eq", "count", "47.4")) == [False, False]
+
+
+def test_the_series_of_the_two_trial_pairs_show_them_competing() -> None:
+    """X2 and X5 on the real package: the trial's two pairs compete, with the preferred row naming the other."""
+    core = series("digital_economy_core_industry_output_value", "tongxiang").set_index("observation_id")
+    assert core.at["zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-005", "role"] == "competing"
+    assert core.at["chinadaily-2024-05-28-dynamic-tongxiang-003", "role"] == "preferred"
+    assert core.at["chinadaily-2024-05-28-dynamic-tongxiang-003", "competing"] == (
+        "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-005"
+    )
+    exhibitors = series("event_exhibitor_countries_regions", "world-internet-conference").set_index("observation_id")
+    assert exhibitors.at["xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-004", "role"] == "preferred"
+    assert exhibitors.at["zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-013", "role"] == "competing"
+    enterprises = series("digital_economy_enterprises", "tongxiang")
+    in_2014 = enterprises[enterprises["period_label"] == "end-2014"]
+    assert set(in_2014["role"]) == {"preferred", "corroborating"}  # 355, 350多 and 300多 still agree
 
 
 def test_one_group_only_conflicts_with_itself() -> None:

@@ -145,7 +145,7 @@ def test_a_restated_figure_is_no_new_point(drawn: Callable[[str], tuple[str, Cha
     assert not set(repeats) & set(points) and not set(repeats) & set(shown.rows["observation_id"])
     assert shown.left_out == (
         "Not drawn as new points (later texts repeating a figure shown, dated by their own date only): "
-        "2,443 again in peoplecn-zj, 2021-09-15; 2,443 again in zjol-bjwhseo, 2021-09-24."
+        "2,443 again in People's Daily Online Zhejiang, 2021-09-15; 2,443 again in Zhejiang Online, 2021-09-24."
     )
     assert any(t.startswith("Not drawn as new points") for t in texts)
 
@@ -162,6 +162,10 @@ def test_a_restated_figure_is_no_new_point(drawn: Callable[[str], tuple[str, Cha
         ("2023-11-01", "2023-11-30", "flow", "part of a year", "Nov 2023"),
         ("2023-11-08", "2023-11-10", "flow", "part of a year", "2023-11-08 to 2023-11-10"),
         ("2014-12-20", "2015-01-05", "flow", "part of a year", "2014-12-20 to 2015-01-05"),
+        # a span across years of a year or more is several years, whatever day it starts on (X1)
+        ("2014-11-19", "2018-07-23", "flow", "several years", "2014-11-19 to 2018-07-23"),
+        ("2014-01-01", "2023-11-08", "flow", "several years", "2014-01-01 to 2023-11-08"),
+        ("2020-10-26", "2021-10-25", "flow", "several years", "2020-10-26 to 2021-10-25"),
         ("2023-12-31", "2023-12-31", "stock", "stock", "end-2023"),
         ("2020-01-14", "2020-01-14", "stock", "stock", "2020-01-14"),
     ],
@@ -212,3 +216,81 @@ def test_plot_needs_png_or_svg(tmp_path: Path) -> None:
     with pytest.raises(PlotError) as caught:
         plot("digital_economy_enterprises", "tongxiang", tmp_path / "chart.pdf")
     assert str(caught.value) == f"{tmp_path / 'chart.pdf'}: the chart file must end in .png or .svg"
+
+
+def line_xs(svg: str) -> dict[str, list[float]]:
+    """The x of every vertex of each joined line, by the line's id (`line-<status>-<kind>`)."""
+    root = ElementTree.fromstring(svg)
+    lines: dict[str, list[float]] = {}
+    for group in root.iter("{http://www.w3.org/2000/svg}g"):
+        gid = group.get("id", "")
+        path = group.find("{http://www.w3.org/2000/svg}path")
+        if gid.startswith("line-") and path is not None:
+            words = path.get("d", "").replace("M", " ").replace("L", " ").split()
+            lines[gid] = [float(x) for x in words[0::2]]
+    return lines
+
+
+def test_cumulative_totals_are_never_joined_to_per_summit_counts(tmp_path: Path) -> None:
+    """X1: 6100 guests over 2014-11-19 to 2018-07-23 and about 12,000 over 2014-2023 are spans of several years:
+    drawn apart, named so, and on no line; the per-summit line joins only the summits."""
+    svg = plot("event_guests", "world-internet-conference", tmp_path / "guests.svg").read_text(encoding="utf-8")
+    shown = chart("event_guests", "world-internet-conference")
+    rows = shown.rows.set_index("observation_id")
+    points, _, _, texts = svg_points(svg)
+    totals = rows[rows["period_label"].isin(["2014-11-19 to 2018-07-23", "2014-01-01 to 2023-11-08"])]
+    assert sorted(totals["value"]) == [6100, 12000] and set(totals["kind"]) == {"several years"}
+    lines = line_xs(svg)
+    joined = [x for xs in lines.values() for x in xs]
+    for observation in totals.index:
+        assert all(abs(points[observation][0] - x) > 0.01 for x in joined), observation
+    summits = rows[(rows["kind"] == "part of a year") & (rows["status"] == "actual") & (rows["role"] == "preferred")]
+    assert sorted(lines["line-actual-part-of-a-year"]) == pytest.approx(
+        sorted(points[o][0] for o in summits.index), abs=0.01
+    )
+    assert "figures, a year or more, across years (cumulative)" in texts
+    assert any(t.startswith(">6,100 (2014-11-19 to 2018-07-23) [") for t in texts)
+
+
+def test_no_joined_series_of_the_package_mixes_a_span_of_years_with_parts_of_a_year() -> None:
+    """X1 over every series of the real package: a figure over a year or more across years is `several years`,
+    never a part of a year, a half, a quarter or a calendar year."""
+    from tongxiang_digital_economy.use.timeseries import all_series
+
+    rows = all_series()
+    rows = rows[rows["period_start"].notna() & rows["period_end"].notna()]
+    temporal = tde_definitions()
+    kinds = [
+        period(s, e, temporal[i]).kind
+        for i, s, e in zip(rows["indicator"], rows["period_start"], rows["period_end"], strict=True)
+    ]
+    long = (rows["period_end"] + pd.Timedelta(days=1) >= rows["period_start"] + pd.DateOffset(years=1)) & (
+        rows["period_start"].dt.year != rows["period_end"].dt.year
+    )
+    flows = rows["indicator"].map(temporal) != "stock"
+    found = pd.Series(kinds, index=rows.index)
+    assert (found[long & flows] == "several years").all()
+    assert (found[~long & flows] != "several years").all()
+    assert (long & flows).sum() >= 30  # the package's cumulative figures are there to be checked
+
+
+def tde_definitions() -> dict[str, str]:
+    from tongxiang_digital_economy import load
+
+    frame = load("indicator_definitions")
+    return dict(zip(frame["indicator"], frame["temporal"].astype(str), strict=True))
+
+
+def test_the_sources_under_a_chart_are_named_by_outlet_and_date() -> None:
+    """U6: the note lines name the publisher (its English name) and, for a repost, the origin; never an id slug."""
+    shown = chart("event_guests", "world-internet-conference")
+    lines = dict(shown.sources)
+    by_source = dict(zip(shown.rows["source_id"], shown.rows["note"], strict=True))
+    assert lines[by_source["xinhua-maskedanonymous-2025-11-07-wuzhen-summit-2025-opens"]] == (
+        "maskedandanonymous-themovie.com, repost of Xinhua, 2025-11-07 (secondary)"
+    )
+    assert lines[by_source["ce-2023-11-08-wuzhen-summit-2023-opens-12000-guests"]].startswith(
+        "China Economic Net, 2023-11-08 ("
+    )
+    for source_id, note in by_source.items():
+        assert not lines[note].startswith(source_id.split("-")[0] + ","), lines[note]

@@ -7,14 +7,22 @@ billion. So a claim is an interval in the base unit (`value_base`), at the preci
 
 | qualifier | interval (h: half a unit of the last written digit) |
 |---|---|
-| eq, approx | [v − h, v + h] |
+| eq, approx | [v − h, v + h) |
 | gt / gte | (v + h, ∞) / [v − h, ∞): "more than 350" is more than what rounds to 350 |
-| lt / lte | (−∞, v − h) / (−∞, v + h] |
-| range | [v − h, upper + h] |
+| lt / lte | (−∞, v − h) / (−∞, v + h) |
+| range | [v − h, upper + h) |
+| gt written N多 / N余 ("N and some") | (v, v + u) (u: one unit of the last non-zero digit of v as written) |
+| eq, a whole number of a count | [v, v]: a count has no rounding, 47 exhibitors are 47 |
 
+Intervals at written precision are half-open, as rounding is: 47.5 rounds to 48, so 47 stands for [46.5, 47.5)
+and 48 for [47.5, 48.5); touching is not meeting, and two figures one last digit apart never agree.
+"N多" is more than N and less than the next N at its last non-zero digit: 40多亿 is 40 to 50 亿, 350多 is 350 to
+360, 300多 is 300 to 400, 8倍多 is 8 to 9 times (the words are the lexicon's `and_some` terms, read from
+`value_text` into the column `and_some`; without that column gt is open upward).
 For a negative value (a fall) the qualifier bounds its size (下降超过5% is −5 with gt), so gt reads as below v.
-Two claims agree when their intervals meet: 超过915万 (above 915.5万) agrees with 918.26万, 350多 with 355,
-5.1 billion with 40多亿; "nearly 100" (99.5 to 100.5) and "more than 100" (above 100.5) conflict. A row conflicts
+Two claims agree when their intervals meet: 超过915万 (above 915.5万) agrees with 918.26万, 350多 and 300多 with
+355; 5.1 billion (51亿) does not agree with 40多亿, nor 47 with 48; "nearly 100" (99.5 to 100.5) and "more than
+100" (above 100.5) conflict. A row conflicts
 when some row of its group has an interval that does not meet its own: with the group's lowest upper bound and
 highest lower bound that is one pass over the rows, linear in time and memory however large a group is.
 
@@ -23,6 +31,8 @@ qualifier): what corroboration and `series` compare.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -40,6 +50,38 @@ def decimals(value: pd.Series) -> pd.Series:
     return value.map(places).astype("Float64")
 
 
+def last_digit_unit(value: pd.Series) -> pd.Series:
+    """One unit of each value's last non-zero written digit (40 → 10, 350 → 10, 300 → 100, 8 → 1, 1.5 → 0.1)."""
+    distinct = value.dropna().unique()
+    units = {}
+    for v in distinct:
+        whole, _, fraction = (decimal_text(v) or "").lstrip("-").partition(".")
+        if fraction.rstrip("0"):
+            units[v] = 10.0 ** -len(fraction.rstrip("0"))
+        else:
+            stripped = whole.rstrip("0")
+            units[v] = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
+    return value.map(units).astype("Float64")
+
+
+def and_some(value_text: pd.Series, qualifier: pd.Series, terms: list[str]) -> pd.Series:
+    """Whether a gt figure is written "N多" / "N余" (N and some, below the next N): its value_text holds one of
+    the lexicon's `and_some` terms (#多, #余: # a number or a scale word such as 万, 倍 or % written after it)."""
+    words = [t.replace("#", "") for t in terms if t.replace("#", "").strip()]
+    if not words:
+        return pd.Series(False, index=value_text.index, dtype=bool)
+    pattern = "(?:[0-9０-９一二三四五六七八九十百千万萬亿億倍%])(?:" + "|".join(re.escape(w) for w in words) + ")"
+    found = value_text.astype("string").str.contains(pattern, regex=True).fillna(False).astype(bool)
+    return found & (qualifier.astype("string") == "gt").fillna(False).astype(bool)
+
+
+def and_some_terms(lexicon: pd.DataFrame) -> list[str]:
+    """The lexicon's `and_some` terms (none in a package from before the category)."""
+    if "category" not in lexicon:
+        return []
+    return [str(t) for t in lexicon.loc[lexicon["category"] == "and_some", "term"].dropna()]
+
+
 def scale_of(frame: pd.DataFrame) -> pd.Series:
     """Base units per unit of the row's own unit (value_base ÷ value, the denominator included)."""
     value = frame["value"].astype("Float64")
@@ -49,7 +91,7 @@ def scale_of(frame: pd.DataFrame) -> pd.Series:
 def intervals(frame: pd.DataFrame) -> pd.DataFrame:
     """Each row's claim as closed bounds `low`, `high` in the base unit (open bounds nudged inward); NaN if unknown.
 
-    Reads value, value_upper, qualifier and value_base (load() adds it).
+    Reads value, value_upper, qualifier, unit and value_base (load() adds it), and `and_some` where present.
     """
     scale = scale_of(frame).to_numpy(dtype="float64", na_value=np.nan)
     value = frame["value"].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
@@ -64,20 +106,33 @@ def intervals(frame: pd.DataFrame) -> pd.DataFrame:
     flipped = qualifier.replace({"gt": "lt", "gte": "lte", "lt": "gt", "lte": "gte"})
     q = np.where(base < 0, flipped.to_numpy(dtype=object), qualifier.to_numpy(dtype=object))
     inf = np.inf
+    # A whole number of a count (unit `count`, stated exactly) has no rounding: 47 is [47, 47].
+    whole = np.isfinite(value) & (np.mod(np.nan_to_num(value), 1.0) == 0)
+    unit = frame["unit"].astype("string").fillna("").to_numpy(dtype=object) if "unit" in frame else ""
+    counted = (unit == "count") & whole & (q == "eq")
+    half = np.where(counted, 0.0, half)
     low = np.full(len(frame), np.nan)
     high = np.full(len(frame), np.nan)
+    # Half-open at written precision: the upper end h away belongs to the next figure (47.5 rounds to 48).
+    below = np.where(half > 0, np.nextafter(base + half, -inf), base + half)
     point = (q == "eq") | (q == "approx") | (q == "")
     low = np.where(point, base - half, low)
-    high = np.where(point, base + half, high)
+    high = np.where(point, below, high)
     low = np.where(q == "gt", np.nextafter(base + half, inf), low)
     high = np.where((q == "gt") | (q == "gte"), inf, high)
     low = np.where(q == "gte", base - half, low)
     low = np.where((q == "lt") | (q == "lte"), -inf, low)
     high = np.where(q == "lt", np.nextafter(base - half, -inf), high)
-    high = np.where(q == "lte", base + half, high)
+    high = np.where(q == "lte", below, high)
     ranged = q == "range"
     low = np.where(ranged, base - half, low)
-    high = np.where(ranged, upper * scale + half_upper, high)
+    top = upper * scale + half_upper
+    high = np.where(ranged, np.where(half_upper > 0, np.nextafter(top, -inf), top), high)
+    if "and_some" in frame:  # N多: above N, below the next N at its last non-zero digit (gt on a positive value)
+        some = frame["and_some"].fillna(False).to_numpy(dtype=bool) & (q == "gt") & (base > 0)
+        step = last_digit_unit(frame["value"]).to_numpy(dtype="float64", na_value=np.nan) * np.abs(scale)
+        low = np.where(some, np.nextafter(base, inf), low)
+        high = np.where(some, np.nextafter(base + step, -inf), high)
     known = ~np.isnan(base)
     return pd.DataFrame({"low": np.where(known, low, np.nan), "high": np.where(known, high, np.nan)}, index=frame.index)
 

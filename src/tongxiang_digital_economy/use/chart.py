@@ -21,6 +21,7 @@ Every point is numbered, and the numbers lead to the list of sources (outlet and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,9 +72,10 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
             f"Not drawn: {len(others)} figure{'s' if len(others) != 1 else ''} in {', '.join(words)} "
             "(the package holds no exchange rate)."
         )
+    sources_table = load("sources", path).set_index("source_id")
     if len(repeats):
         said = "; ".join(
-            f"{float(r['value']):,.10g} again in {outlet(str(r['source_id']))}, {r['period_label']}"
+            f"{float(r['value']):,.10g} again in {outlet(str(r['source_id']), sources_table)}, {r['period_label']}"
             for _, r in repeats.iterrows()
         )
         notes.append(
@@ -101,31 +103,46 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     rows["x_end"] = [p.end for p in periods]
 
     # One note number per source, in the order the figures appear in time.
-    published = load("sources", path).set_index("source_id")["published"]
     order = rows.sort_values(["x", "role", "source_id"], kind="stable")["source_id"]
     numbers = {source: i + 1 for i, source in enumerate(dict.fromkeys(order))}
     rows["note"] = rows["source_id"].map(numbers).astype(int)
-    sources = [(n, source_line(s, published.get(s), rows)) for s, n in numbers.items()]
+    sources = [(n, source_line(s, sources_table, rows)) for s, n in numbers.items()]
     title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
     return Chart(title, unit, str(units.at[unit, "label"]), rows, sources, left_out)
 
 
-def source_line(source_id: str, published: object, rows: pd.DataFrame) -> str:
-    """A source as a reader finds it: the outlet (the id's first part, ASCII) and the publication date."""
+def source_line(source_id: str, sources: pd.DataFrame, rows: pd.DataFrame) -> str:
+    """A source as a reader finds it: the outlet (sources.publisher, and original_publisher for a repost), the
+    publication date and the grade."""
+    published = sources["published"].get(source_id) if "published" in sources else None
     date = published if isinstance(published, str) and published else "n.d."
     row = rows.loc[rows["source_id"] == source_id].iloc[0]
     grade = str(row["grade"]).replace("_", " ")
     if pd.notna(row["original_grade"]):  # a repost ranked as the origin it names
         origin = str(row["original_grade"]).replace("_", " ")
         grade = f"{grade} of {'an' if origin[0] in 'aeiou' else 'a'} {origin} text"
-    return f"{outlet(source_id)}, {date} ({grade})"
+    return f"{outlet(source_id, sources)}, {date} ({grade})"
 
 
-def outlet(source_id: str) -> str:
-    """The outlet a source id begins with (`chinadaily-2024-05-28-...` -> `chinadaily`)."""
-    parts = source_id.split("-")
-    year = next((i for i, p in enumerate(parts) if len(p) == 4 and p.isdigit()), None)
-    return "-".join(parts[:year]) if year else source_id
+def ascii_name(text: object) -> str:
+    """The English (ASCII) part of a name, without its bracketed remarks: '中国企业报 China Enterprise News
+    (e-paper p.19)' -> 'China Enterprise News'. Chart text is ASCII, so no CJK font is needed."""
+    if not isinstance(text, str):
+        return ""
+    text = re.sub(r"[(（][^()（）]*[)）]", " ", text)
+    text = re.sub(r"[^\x00-\x7f]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" -/,;:&|")
+
+
+def outlet(source_id: str, sources: pd.DataFrame) -> str:
+    """The outlet of a source as its publisher's English name, and the origin it reposts where that has one
+    ('javascriptjump.com, repost of Xinhua'); the source id if the package names no publisher."""
+    publisher = ascii_name(sources["publisher"].get(source_id)) if "publisher" in sources else ""
+    original = ascii_name(sources["original_publisher"].get(source_id)) if "original_publisher" in sources else ""
+    name = publisher or source_id
+    if original and original.lower() not in name.lower():
+        name = f"{name}, repost of {original}"
+    return name
 
 
 def subject_name(indicator: str, subject: str | None, path: str | Path | None) -> str:

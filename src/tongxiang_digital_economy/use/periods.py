@@ -7,8 +7,11 @@ kind (indicator_definitions.temporal):
 - a stock is a date: `end-2023` for the last day of a year, else the date (`2021-09-15`);
 - a flow is a span: `2021` for a calendar year, `H1 2019` / `H2 2019`, `Q3 2020`, other parts of a year by
   their whole months (`Jan-Sep 2020`, `Nov 2023`), some days by their first and last day (`2023-11-08 to
-  2023-11-10`, a summit), several years by their first and last (`2014-2020`). A flow of one day (start = end)
-  is named by its date, as a part of a year.
+  2023-11-10`, a summit), several years by their first and last (`2014-2020`, or by their days when they do not
+  run from January to December: `2014-11-19 to 2018-07-23`). Any span across years of a year or more is
+  "several years" (a cumulative figure, its own series in a chart, never joined to parts of a year); a span
+  shorter than a year that straddles New Year is a part of a year. A flow of one day (start = end) is named by
+  its date, as a part of a year.
 
 `series` names every row's period with it, and `chart` places and labels the points with it.
 """
@@ -54,9 +57,14 @@ def period(start: pd.Timestamp | None, end: pd.Timestamp, temporal: str) -> Peri
     if whole and months == 3 and start.month in (1, 4, 7, 10):
         return Period("quarter", f"Q{(start.month + 2) // 3} {start.year}", start, end)
     if start.year != end.year:
-        if not whole:  # 2015-12-16 to 2016-01-05: days, not whole years
+        # A span across years of a year or more is several years (a cumulative figure: 2014-11-19 to 2018-07-23,
+        # four summits), whether or not it starts on a month's first day; only a span shorter than a year that
+        # straddles New Year (2015-12-16 to 2016-01-05) is a part of a year.
+        if after < start + pd.DateOffset(years=1):
             return Period("part of a year", f"{start:%Y-%m-%d} to {end:%Y-%m-%d}", start, end)
-        return Period("several years", f"{start.year}-{end.year}", start, end)
+        if whole and start.month == 1 and after.month == 1:
+            return Period("several years", f"{start.year}-{end.year}", start, end)
+        return Period("several years", f"{start:%Y-%m-%d} to {end:%Y-%m-%d}", start, end)
     if not whole:  # some days (a summit, a holiday week): named by its days, not by a month it only touches
         return Period("part of a year", f"{start:%Y-%m-%d} to {end:%Y-%m-%d}", start, end)
     first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]

@@ -2,7 +2,8 @@
 
 - Time: a year's flow across its year (a bar over the period, the point at its middle), a stock at its date;
   year labels sit in the middle of their year, year boundaries are grid lines. Half years, quarters, other
-  parts of a year and multi-year spans are their own series, named in the legend and labelled on the point.
+  parts of a year and multi-year spans are their own series, named in the legend and labelled on the point;
+  multi-year spans (cumulative figures) are never joined by a line, to each other or to anything else.
 - Values: the axis in words at the scale the sources write (hundred million yuan, number), plain numbers
   with thousands separators, never an offset or scientific notation; the axis starts at zero.
 - Sources: every point has a note number; the numbers lead to the list of outlets and dates under the chart.
@@ -50,7 +51,7 @@ KIND_NAMES = {
     "half year": "half years",
     "quarter": "quarters",
     "part of a year": "parts of a year",
-    "several years": "several years (cumulative)",
+    "several years": "a year or more, across years (cumulative)",
 }
 TARGET_COLOUR = "#757575"
 AGREEING_COLOUR = "#9e9e9e"
@@ -117,10 +118,12 @@ def draw(shown: Chart) -> Any:
         colour = TARGET_COLOUR if status == "target" else KIND_COLOURS[str(kind)]
         best = group[group["role"] == "preferred"].sort_values("x")
         name = f"{'targets' if status == 'target' else 'figures'}, {KIND_NAMES[str(kind)]}"
-        ax.plot(
+        (line,) = ax.plot(
             best["x"],
             best["y"],
-            linestyle=(("--" if status == "target" else "-") if len(best) > 1 else "none"),
+            # Spans of several years are never joined: each covers its own years (6100 guests over 2014-2018,
+            # 12000 over 2014-2023), so a line between them would draw a change no source states.
+            linestyle=(("--" if status == "target" else "-") if len(best) > 1 and kind != "several years" else "none"),
             color=colour,
             linewidth=1.2,
             marker="o",
@@ -129,6 +132,7 @@ def draw(shown: Chart) -> Any:
             zorder=1,
             label=name,
         )
+        line.set_gid(f"line-{status}-{str(kind).replace(' ', '-')}")  # the joined figures of one kind, for tests
         for _, row in group.iterrows():
             draw_point(ax, row, colour)
     label_points(ax, rows)

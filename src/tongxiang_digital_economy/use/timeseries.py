@@ -44,7 +44,7 @@ from ..core.exceptions import SeriesError
 from ..core.paths import package_dir
 from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
-from ..semantics.claims import claim_key, intervals
+from ..semantics.claims import and_some, and_some_terms, claim_key, intervals
 from ..text.period_words import Facts, normalise, read_pieces
 from .periods import period
 
@@ -211,6 +211,8 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
         rows[column] = text_column(rows)
     set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
     mark_restatements(rows, text_dates(rows, sources))
+    terms = and_some_terms(load("lexicon", path)) if "lexicon" in tables(path) else []
+    rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], terms)  # 40多: below 50 (claims.py)
     mark_periods(rows)
     order = {role: i for i, role in enumerate(ROLES)}
     rows["_role"] = rows["role"].map(order)

@@ -19,9 +19,10 @@ from .registry import rule
     related="conflicting_ids",
 )
 def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
-    """Rows of the same indicator, subject, period and status claim intervals that meet (a warning: both kept).
+    """Rows of the same indicator, subject, period and status whose claims do not meet (a warning: both kept).
 
-    The intervals are at the written precision and bounds (semantics/claims.py): 355 agrees with 350多.
+    The intervals are at the written precision and bounds (semantics/claims.py): 355 agrees with 350多 (350 to
+    360); 5.1 billion yuan does not agree with 40多亿元 (40 to 50亿), nor 47 with 48 (a count is exact).
     """
     return view["conflict_with"].isna()
 
