@@ -91,3 +91,19 @@ def test_every_problem_a_report_carries_is_registered(package: PackageCopy) -> N
     report = package.validate()
     assert {p.rule for p in report.problems} <= set(problem_types())
     assert {p.rule for p in report.problems} >= {"type-error", "formula-cell", "constraint-error"}
+
+
+def test_corroboration_is_no_schema_warning() -> None:
+    """Agreement is not a problem: the README's pandera example warns only for warning rules (trial 2, U10)."""
+    mine = tde.load("indicators")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tde.schema("indicators").validate(mine, lazy=True)
+    rules = {
+        str(w.message).split("<Check ")[1].split(">")[0]
+        for w in caught
+        if issubclass(w.category, pa.errors.SchemaWarning)
+    }
+    assert "corroborating-values" not in rules
+    warned = {r.id for r in RULES if r.table == "indicators" and r.severity == "warning"}
+    assert rules <= warned and rules  # the shipped package's warning rules (conflicting-values) still warn

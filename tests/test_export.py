@@ -242,3 +242,12 @@ def test_a_file_given_for_several_tables(tmp_path: Path) -> None:
         1,
         f"Error: {target} is a file; csv writes one file per table, so give a folder\n",
     )
+
+
+def test_the_library_says_force_true_where_the_cli_says_force(tmp_path: Path) -> None:
+    """A refused overwrite names the Python argument in the library and the option in the CLI (trial 2, U9)."""
+    target = tmp_path / "units.csv"
+    export("csv", target, ["units"], validate=False)
+    with pytest.raises(ExportError) as caught:
+        export("csv", target, ["units"], validate=False)
+    assert str(caught.value) == f"{target} exists; pass force=True to replace it"

@@ -340,3 +340,14 @@ def test_an_indicator_without_figures_is_said_so(package: PackageCopy, command: 
     command = [str(package.root / c) if c == "x.svg" else c for c in command]
     result = runner.invoke(cli, [*command, "--package", str(package.root)])
     assert (result.exit_code, result.output) == (1, "Error: gdp has no figures in this package\n")
+
+
+def test_the_library_names_its_argument_and_the_cli_its_option() -> None:
+    """tde.series speaks Python (subject=), the CLI says --subject: one message, translated (trial 2, U9)."""
+    with pytest.raises(tde.SeriesError) as caught:
+        tde.series("digital_economy_enterprises")
+    assert str(caught.value) == (
+        "digital_economy_enterprises has figures about 4 subjects; name one (subject=): tongxiang, "
+        "tongxiang-economic-development-zone, wuzhen, wuzhen-avenue-scitech-zone"
+    )
+    assert "--" not in str(caught.value)

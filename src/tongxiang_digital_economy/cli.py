@@ -33,6 +33,23 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# The library's messages name a Python argument where the user can fix the call ("name one (subject=)"); the
+# CLI says the option instead. One message, two audiences: the words are translated here, never written twice.
+CLI_WORDS = {
+    "(subject=)": "(--subject)",
+    "(theme=)": "(--theme)",
+    "pass force=True": "pass --force",
+    "another port=": "another with --port",
+}
+
+
+def in_cli_words(message: str) -> str:
+    """A library message as the CLI says it: each Python argument it names becomes the option."""
+    for library, option in CLI_WORDS.items():
+        message = message.replace(library, option)
+    return message
+
+
 def converts_errors(command: F) -> F:
     """Turn library errors into click errors at the CLI boundary, never a traceback.
 
@@ -48,7 +65,7 @@ def converts_errors(command: F) -> F:
         except BrokenPipeError:  # the reader stopped reading: not an error here (see `Cli.invoke`)
             raise
         except TDEError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(in_cli_words(str(exc))) from None
         except OSError as exc:
             raise click.ClickException(os_message(exc)) from None
 
@@ -674,7 +691,7 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     try:
         hits = search(text, theme, package_path)
     except SearchError as exc:
-        raise click.BadParameter(str(exc), param_hint="--theme") from None
+        raise click.BadParameter(in_cli_words(str(exc)), param_hint="--theme") from None
     if fmt != "table":
         print_frame(hits, fmt, "")
         return

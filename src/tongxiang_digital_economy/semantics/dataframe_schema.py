@@ -97,8 +97,8 @@ def rule_check(rule: Rule, view_of: Callable[[pd.DataFrame], pd.DataFrame]) -> p
     def passes(df: pd.DataFrame) -> pd.Series:
         return rule.check(view_of(df))
 
-    # A warning rule (or an info finding) warns (pandera's SchemaWarning) rather than failing, as in `validate`.
-    return pa.Check(passes, name=rule.id, ignore_na=False, raise_warning=rule.severity in ("warning", "info"))
+    # A warning rule warns (pandera's SchemaWarning) rather than failing, as in `validate`.
+    return pa.Check(passes, name=rule.id, ignore_na=False, raise_warning=rule.severity == "warning")
 
 
 def compile_schema(
@@ -143,7 +143,9 @@ def compile_schema(
         view: pd.DataFrame = shared["view"]
         return view.loc[df.index] if not view.index.equals(df.index) else view
 
-    checks += [rule_check(r, view_of) for r in rules or []]
+    # An info finding (corroborating-values: sources agree) is no check of the frame: agreement is not a problem,
+    # so it never surfaces as a SchemaWarning; `validate` counts it in its summary.
+    checks += [rule_check(r, view_of) for r in rules or [] if r.severity != "info"]
     pk = primary_key(table_schema)
     compiled = pa.DataFrameSchema(
         columns,

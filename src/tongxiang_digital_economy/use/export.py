@@ -99,7 +99,7 @@ def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path
     """Call write(temporary path) and move the result to `dest` in one step (io/atomic.py), refusing to replace
     a file without `force` or to write over a folder."""
     if dest.exists() and not force:
-        raise ExportError(f"{dest} exists; pass --force to replace it")
+        raise ExportError(f"{dest} exists; pass force=True to replace it")
     if dest.is_dir():
         raise ExportError(f"{dest} is a folder; give a file name")
     check_writable(dest)
@@ -178,7 +178,7 @@ def export(
         targets = {dest / f"{name}.{EXTENSIONS[fmt]}": [name] for name in names}
     for target in targets:  # refuse before writing anything, so a refused export leaves nothing half done
         if target.exists() and not force:
-            raise ExportError(f"{target} exists; pass --force to replace it")
+            raise ExportError(f"{target} exists; pass force=True to replace it")
         if target.parent.is_dir() or fmt in ONE_FILE or len(names) == 1:  # else the folder named, checked above
             check_writable(target)
     if validate:

@@ -70,7 +70,7 @@ def plot(
     if output.suffix not in (".png", ".svg"):
         raise PlotError(f"{output}: the chart file must end in .png or .svg")
     if output.exists() and not force:
-        raise PlotError(f"{output} exists; pass --force to replace it")
+        raise PlotError(f"{output} exists; pass force=True to replace it")
     try:
         check_writable(output)
     except ExportError as exc:

@@ -176,4 +176,4 @@ def check_port(host: str, port: int) -> None:
             probe.bind(address)
         except OSError as exc:
             reason = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
-            raise ServeError(f"cannot serve on {host}:{port}: {reason}; choose another with --port") from None
+            raise ServeError(f"cannot serve on {host}:{port}: {reason}; choose another port=") from None

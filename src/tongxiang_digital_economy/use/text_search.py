@@ -185,7 +185,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     if theme is not None and theme not in themes(path):
         raise SearchError(f"no theme {theme!r}; the themes are: {', '.join(themes(path))}")
     if not text.strip() and theme is None:
-        raise SearchError(f"give words to search for, or a theme (--theme): {', '.join(themes(path))}")
+        raise SearchError(f"give words to search for, or a theme (theme=): {', '.join(themes(path))}")
     frames = every_table(path)
     query = parse(text, frames) if text.strip() else Query("", (), {})
     in_theme: set[str] | None = None

@@ -128,7 +128,7 @@ def series(
     if subject is None:
         if len(subjects) != 1:
             raise SeriesError(
-                f"{indicator} has figures about {len(subjects)} subjects; name one (--subject): {', '.join(subjects)}"
+                f"{indicator} has figures about {len(subjects)} subjects; name one (subject=): {', '.join(subjects)}"
             )
         subject = subjects[0]
     elif subject not in subjects:
