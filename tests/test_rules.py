@@ -610,3 +610,17 @@ def test_every_rule_that_lists_other_rows_carries_their_ids() -> None:
         "name-collision": "name_collision_ids",
         "near-duplicate-name": "near_duplicate_ids",
     }
+
+
+def test_value_text_unit_says_words_left_unread_only_when_there_are_some(package: PackageCopy) -> None:
+    """`3層樓` in 亿元 has no unit word at all: no empty "(words left unread: )" (trial 2, U4); 3000万美元 in 万元
+    names the 美元 it could not read."""
+    package.edit("indicators", 8, unit="yi_yuan")
+    package.edit("indicators", 9, value="3000", unit="wan_yuan", value_text="3000万美元", evidence="达3000万美元")
+    found = {p.row: p.message for p in package.semantics().problems if p.rule == "value-text-unit"}
+    forms = {r["unit"]: r["written_forms"] for r in package.rows("units")}
+    assert found[8] == (
+        f"value_text '3層樓' is written in no unit word but the unit is 'yi_yuan' (written {forms['yi_yuan']}): "
+        "use the unit whose written form the source uses, or add the form to units.csv"
+    )
+    assert found[9].startswith("value_text '3000万美元' is written in wan_yuan (words left unread: 美元) but the unit")

@@ -207,6 +207,10 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
         read_units=written,
         written_in=written.where(written.fillna("") != "", "no unit word").astype("string"),
         unit_words_left=left,
+        # for messages: the words left unread, said only when there are some (never an empty "()")
+        unit_words_unread=left.map(lambda x: f" (words left unread: {x})" if isinstance(x, str) and x else "")
+        .fillna("")
+        .astype("string"),
         quote_cut=spread(codes, cuts, index, "string"),
         evidence_cues=spread(codes_e, cues, index),
         and_some=and_some(indicators["value_text"], indicators["qualifier"], and_some_terms(lexicon_frame)),
@@ -334,6 +338,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "read_units": ("value_text", "unit"),
     "written_in": ("value_text", "unit"),
     "unit_words_left": ("value_text", "unit"),
+    "unit_words_unread": ("value_text", "unit"),
     "quote_cut": ("value_text", "evidence"),
     "evidence_cues": ("evidence",),
     "places_named": ("evidence",),
