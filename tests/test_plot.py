@@ -294,3 +294,45 @@ def test_the_sources_under_a_chart_are_named_by_outlet_and_date() -> None:
     )
     for source_id, note in by_source.items():
         assert not lines[note].startswith(source_id.split("-")[0] + ","), lines[note]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "subject"),
+    [
+        ("event_guests", "world-internet-conference"),
+        ("computing_power", "light-of-wuzhen-supercomputing-center"),
+        ("digital_economy_core_industry_output_value", "tongxiang"),
+        ("gdp_growth", "tongxiang"),
+        ("cooperation_projects_signed", "wic-digital-economy-industry-cooperation-conference"),
+        ("gdp", "tongxiang"),
+    ],
+)
+def test_chart_text_is_neither_cut_nor_overlapping(indicator: str, subject: str) -> None:
+    """U7 on the trial's charts: the title and every point label lie inside the figure, point labels inside the
+    plot's width, no two point labels overlap, and the legend covers no point label."""
+    from matplotlib import pyplot as plt
+    from matplotlib.text import Text
+
+    from tongxiang_digital_economy.use.plot import draw
+
+    fig = draw(chart(indicator, subject))
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        whole, frame = fig.bbox, ax.get_window_extent(renderer)
+        labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
+        assert labels
+        boxes = [Text.get_window_extent(t, renderer) for t in labels]
+        title = ax.title.get_window_extent(renderer)
+        assert whole.x0 <= title.x0 and title.x1 <= whole.x1, ax.title.get_text()
+        for label, box in zip(labels, boxes, strict=True):
+            assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, label.get_text()
+            assert whole.y0 <= box.y0 and box.y1 <= whole.y1, label.get_text()
+        for i, box in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                assert not box.overlaps(boxes[j]), (labels[i].get_text(), labels[j].get_text())
+        legend = ax.get_legend().get_window_extent(renderer)
+        assert not any(legend.overlaps(box) for box in boxes)
+    finally:
+        plt.close(fig)

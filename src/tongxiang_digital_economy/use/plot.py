@@ -156,7 +156,7 @@ def draw(shown: Chart) -> Any:
             [], [], marker="o", facecolors="none", edgecolors="#000000", label="another source's different figure"
         )
 
-    ax.set_title(shown.title, fontsize=12, loc="left")
+    ax.set_title("\n".join(textwrap.wrap(shown.title, width=80)), fontsize=12, loc="left")  # never cut at the edge
     ax.set_ylabel(shown.unit_label)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.10g}"))
     top = float(pd.concat([rows["y"], rows["y_upper"].dropna()]).max())
@@ -176,10 +176,57 @@ def draw(shown: Chart) -> Any:
     ax.grid(True, which="major", axis="y", linewidth=0.3, color="#e0e0e0")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(fontsize=7, loc="upper left", frameon=False)
+    # The legend sits under the plot, never over a point or its label.
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.08), ncol=3, frameon=False, borderaxespad=0)
     fig.text(0.01, 0.01, "\n".join(notes), fontsize=6.5, color="#424242", va="bottom", linespacing=1.4)
     fig.tight_layout(rect=(0, (line_height * len(notes) + 0.1) / (HEIGHT + line_height * len(notes)), 1, 1))
+    keep_labels_apart(fig, ax)
     return fig
+
+
+def keep_labels_apart(fig: Any, ax: Any) -> None:
+    """Point labels stay inside the plot and off one another: a label that would cross the plot's left or right
+    edge is turned to the inside of its point, and a label that overlaps one placed before it (left to right) is
+    moved up, or down when there is no room above, until it overlaps none."""
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    labels = sorted(
+        (t for t in ax.texts if str(t.get_gid() or "").startswith("label-")),
+        key=lambda t: ax.transData.transform((mdates_num(t.xy[0]), 0))[0],
+    )
+    from matplotlib.text import Text
+
+    def extent(label: Any) -> Any:  # the text's own box, without the leader line (which grows as it moves)
+        label.update_positions(renderer)
+        return Text.get_window_extent(label, renderer)
+
+    placed: list[Any] = []
+    for label in labels:
+        box = extent(label)
+        dx, dy = label.xyann
+        if box.x1 > frame.x1:
+            label.set_horizontalalignment("right")
+            label.xyann = (-abs(dx), dy)
+        elif box.x0 < frame.x0:
+            label.set_horizontalalignment("left")
+            label.xyann = (abs(dx), dy)
+        step = label.get_fontsize() * 1.3  # points
+        for attempt in range(1, 40):
+            box = extent(label).expanded(1.0, 1.05)
+            if not any(box.overlaps(other) for other in placed) and box.y1 <= frame.y1 + 2:
+                break
+            up = attempt % 2 == 1
+            shift = step * ((attempt + 1) // 2) * (1 if up else -1)
+            label.xyann = (label.xyann[0], dy + shift)
+        placed.append(extent(label))
+
+
+def mdates_num(x: Any) -> float:
+    """A position on the time axis as matplotlib's number (dates are converted, numbers kept)."""
+    from matplotlib import dates as mdates
+
+    to_num: Any = mdates.date2num  # matplotlib's date converter has no type hints
+    return float(to_num(x)) if not isinstance(x, (int, float)) else float(x)
 
 
 def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
@@ -268,6 +315,8 @@ def label_points(ax: Any, rows: pd.DataFrame) -> None:
             ha=align,
             fontsize=6.5,
             color="#263238",
+            # A thin leader from the label to its point, seen where keep_labels_apart moves a label away.
+            arrowprops={"arrowstyle": "-", "color": "#b0bec5", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 4},
         )
         label.set_gid(f"label-{row['observation_id']}")
 
