@@ -157,7 +157,8 @@ def test_a_stock_restated_later_is_no_new_point() -> None:
         assert (s.at[repeat, "role"], s.at[repeat, "restates"], s.at[repeat, "reason"]) == (
             "restated",
             f"{ZJDAILY}-002",
-            f"repeats {ZJDAILY}-002 (end-2020), dated only by its own text",
+            f"says again {ZJDAILY}-002 (end-2020): dated only by its own date, it agrees with that figure, stated at "
+            "most 2 years before by a source ranked no weaker",
         )
     assert s.at[f"{ZJDAILY}-002", "role"] == "preferred"
 
@@ -171,7 +172,56 @@ def test_a_stated_date_is_never_a_restatement(package: PackageCopy) -> None:
     package.write("indicators", rows)
     s = tde.series("digital_economy_enterprises", subject="tongxiang", path=package.root).set_index("observation_id")
     assert (s.at[PEOPLECN, "role"], s.at[ZJOL, "role"]) == ("preferred", "restated")
-    assert s.at[ZJOL, "restates"] == f"{ZJDAILY}-002"
+    assert s.at[ZJOL, "restates"] == PEOPLECN  # the latest earlier figure, now a point of its own
+
+
+TOWNS_2019 = "zqcn-2019-09-17-zhu-weiqiang-digital-economy-ip-002"
+TOWNS_2023 = "txgov-2023-02-tongxiang-basic-profile-002"
+
+
+def test_a_stronger_later_source_is_never_hidden_behind_a_weaker_one() -> None:
+    """X3: the government's 2023 profile (official) saying 8 towns after a 2019 newspaper (media) is a point of
+    its own; a weaker text after it restates it, not the 2019 figure."""
+    s = tde.series("towns_administered", subject="tongxiang").set_index("observation_id")
+    assert s.at[TOWNS_2019, "role"] == "preferred"
+    assert (s.at[TOWNS_2023, "role"], s.at[TOWNS_2023, "grade"]) == ("preferred", "official")
+    assert s.at["chinadaily-2021-03-16-tongxiang-city-profile-001", "role"] == "preferred"  # state media > media
+    later = s.at["wikipedia-matr1x-2023-tongxiang-city-article-010", "restates"]
+    assert later == TOWNS_2023
+    assert s.at["twwiki-2020-tongxiang-encyclopedia-entry-005", "restates"] == TOWNS_2019  # secondary < media
+
+
+def test_a_rounder_repeat_is_restated_and_draws_no_fall() -> None:
+    """X4: 18億億次 (2025) agrees with 181.9千万亿次 at its written precision: restated, so no fall is drawn."""
+    from tongxiang_digital_economy.use.chart import chart
+
+    subject = "light-of-wuzhen-supercomputing-center"
+    s = tde.series("computing_power", subject=subject).set_index("observation_id")
+    rounder = "cctv-outputnews-2025-06-04-wuzhen-town-economy-006"
+    assert (s.at[rounder, "role"], s.at[rounder, "restates"]) == (
+        "restated",
+        "northnews-2023-11-wuzhen-ten-years-slow-and-fast-003",
+    )
+    drawn = chart("computing_power", subject).rows
+    assert rounder not in set(drawn["observation_id"])
+    assert set(drawn.loc[drawn["role"] == "preferred", "value"]) == {181.9}
+
+
+@pytest.mark.parametrize(("date", "role"), [("2024-12-31", "restated"), ("2025-02-04", "preferred")])
+def test_a_repeat_more_than_two_years_later_is_a_new_observation(package: PackageCopy, date: str, role: str) -> None:
+    """A weaker text dated only by its own date says again the 2023 profile's 8 towns within two years; later, it
+    states the level anew (a point of its own)."""
+    wiki = "wikipedia-matr1x-2023-tongxiang-city-article-010"
+    rows = package.rows("indicators")
+    for row in rows:
+        if row["observation_id"] == wiki:
+            assert row["period_basis"] == "publication"
+            row["period_start"] = row["period_end"] = date
+            row["year"] = date[:4]
+    package.write("indicators", rows)
+    s = tde.series("towns_administered", subject="tongxiang", path=package.root).set_index("observation_id")
+    assert s.at[wiki, "role"] == role
+    assert s.at[wiki, "restates"] == TOWNS_2023 if role == "restated" else pd.isna(s.at[wiki, "restates"])
 
 
 def test_a_half_year_flow_is_its_own_period_named_by_its_span() -> None:

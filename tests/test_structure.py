@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import pytest
@@ -9,6 +10,7 @@ from click.testing import CliRunner
 from conftest import PackageCopy, edit_descriptor, found
 
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core.paths import bundled_package_dir
 
 
 def append_line(package: PackageCopy, table: str, line: str, stamp: bool = True) -> int:
@@ -149,6 +151,20 @@ def stale(package: PackageCopy, table: str, size: int, recorded: int) -> list[st
 
 
 NOT_CHECKED = "warning [table-not-checked] the table has structural errors, so its rules did not run"
+
+
+@functools.cache
+def kept() -> list[str]:
+    """The shipped package's own warnings on the entity tables (judged and kept on purpose: see
+    docs/data-changes/2026-12-warnings.md), which a package broken elsewhere still reports after its errors."""
+    output = CliRunner().invoke(cli, ["validate", str(bundled_package_dir())], catch_exceptions=False).output
+    return [line for line in output.splitlines() if line.startswith(("enterprises,", "projects,"))]
+
+
+def warnings(n: int) -> str:
+    return f"{n} warning" + ("" if n == 1 else "s")
+
+
 # Each breakage, and the exact report `validate` prints for it (its lines, given the package copy and the size
 # datapackage.json recorded for units and indicators before the breakage).
 BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int, int], list[str]]]] = [
@@ -164,8 +180,9 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
         lambda p: p.csv("indicators").unlink(),
         lambda p, u, i: [
             f"indicators: error [scheme-error] {p.csv('indicators')} is missing",
+            *kept(),
             f"indicators: {NOT_CHECKED}",
-            f"INVALID: {p.root}: 1 error, 1 warning, 0 figures corroborated",
+            f"INVALID: {p.root}: 1 error, {warnings(1 + len(kept()))}, 0 figures corroborated",
         ],
     ),
     (
@@ -173,9 +190,10 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
         lambda p, u, i: [
             *stale(p, "units", 10, u),
             "units, row 1: error [encoding-error] the header is not UTF-8 (byte 0): save as UTF-8",
+            *kept(),
             f"indicators: {NOT_CHECKED}",
             f"units: {NOT_CHECKED}",
-            f"INVALID: {p.root}: 2 errors, 2 warnings, 0 figures corroborated",
+            f"INVALID: {p.root}: 2 errors, {warnings(2 + len(kept()))}, 0 figures corroborated",
         ],
     ),
     (
@@ -190,8 +208,9 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
         lambda p: (p.root / "schemas" / "units.schema.json").unlink(),
         lambda p, u, i: [
             f"units: error [resource-error] {p.root / 'schemas' / 'units.schema.json'} is missing",
+            *kept(),
             f"indicators: {NOT_CHECKED}",
-            f"INVALID: {p.root}: 1 error, 1 warning, 0 figures corroborated",
+            f"INVALID: {p.root}: 1 error, {warnings(1 + len(kept()))}, 0 figures corroborated",
         ],
     ),
     (
@@ -199,8 +218,9 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
         lambda p, u, i: [
             *stale(p, "indicators", 25, i),
             "indicators, row 1: error [csv-error] the header is not a well-formed CSV record: close its quotes",
+            *kept(),
             f"indicators: {NOT_CHECKED}",
-            f"INVALID: {p.root}: 2 errors, 1 warning, 0 figures corroborated",
+            f"INVALID: {p.root}: 2 errors, {warnings(1 + len(kept()))}, 0 figures corroborated",
         ],
     ),
 ]
@@ -229,8 +249,9 @@ def test_a_folder_where_a_csv_should_be(package: PackageCopy) -> None:
         1,
         [
             f"places: error [scheme-error] {package.csv('places')} is not a file",
+            *kept(),
             f"places: {NOT_CHECKED}",
-            f"INVALID: {package.root}: 1 error, 1 warning, 0 figures corroborated",
+            f"INVALID: {package.root}: 1 error, {warnings(1 + len(kept()))}, 0 figures corroborated",
         ],
     )
 

@@ -15,14 +15,15 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   1141.69亿元, "350多" and "300多" with 355. The preferred row lists these sources in `corroborated_by`.
 - `competing`: a figure for the period that no reading reconciles with the preferred one (their intervals do not
   meet); the preferred row lists them in `competing`.
-- `restated`: a later text repeats an earlier figure of the series, and its only date is its own: it is dated
-  by its publication (period_basis `publication`) or by words relative to it (目前, 至今, at present, so its date
-  is the text's date). A stock stated as 2443 for the end of 2020 and again "now" in two September 2021 texts is
-  one observation, not three: the repeats are `restated`, `restates` names the observation they repeat (the
-  first of the run), and `plot` draws no new point for them. "The same figure" is the same claim stated alike
-  (semantics.claims.claim_key: the value and bounds in the base unit, the qualifier): a restatement repeats
-  the number; a different number, however close, is a new observation. A figure dated by words that state
-  its own date (2021年末) is never a restatement.
+- `restated`: a figure whose only date is its own text's says again the series' latest earlier figure: it is
+  dated by its publication (period_basis `publication`) or by words relative to it (目前, 至今, at present, so its
+  date is the text's date), its claim agrees with that figure's (intervals meet: a rounder 18億億次 says again
+  181.9千万亿次), that figure was stated at most two years before (a text plausibly repeats the latest figure it
+  knows; a later one states the level anew), and its source ranks no stronger (a stronger source, the
+  government's 2023 profile after a 2019 newspaper, is never hidden behind a weaker one: it is a point of its
+  own). A stock stated as 2443 for the end of 2020 and again "now" in two September 2021 texts is one
+  observation, not three: `restates` names the figure drawn for the repeats, and `plot` draws no new point for
+  them. A figure dated by words that state its own date (2021年末) is never a restatement.
 - `not_comparable`: a figure in another base unit than the series' (US dollars beside yuan): the package holds
   no exchange rate, so it is neither the period's preferred figure nor against it. The series' base unit is
   the one most of its figures are in (ties: the preferred-ranked figure's). The reason says so.
@@ -209,10 +210,10 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     rows["_claim"] = claim_key(rows)
     for column in ("role", "restates", "reason", "corroborated_by", "competing"):
         rows[column] = text_column(rows)
-    set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
-    mark_restatements(rows, text_dates(rows, sources))
     terms = and_some_terms(load("lexicon", path)) if "lexicon" in tables(path) else []
     rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], terms)  # 40多: below 50 (claims.py)
+    set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
+    mark_restatements(rows, text_dates(rows, sources))
     mark_periods(rows)
     order = {role: i for i, role in enumerate(ROLES)}
     rows["_role"] = rows["role"].map(order)
@@ -252,28 +253,53 @@ def text_dates(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
 
 
+# How long after a figure's date a text dated only by its own date is read as saying that figure again.
+RESTATED_YEARS = 2
+RESTATED_WITHIN = pd.DateOffset(years=RESTATED_YEARS)
+
+
 def mark_restatements(rows: pd.DataFrame, text_date: pd.Series) -> None:
-    """A figure whose only date is its own text's, stating the same claim as an earlier figure of the series,
-    is `restated`, pointing at the first figure of that claim (rows are in period order)."""
+    """A figure whose only date is its own text's is `restated` when it says again the series' latest earlier
+    figure (same edition): their claims agree (intervals meet, so a rounder 18億億次 repeats 181.9千万亿次), that
+    figure was stated at most RESTATED_WITHIN before, and its source ranks at least as strong (a stronger source
+    is never hidden behind a weaker one: it is a point of its own). `restates` names the figure drawn for it.
+
+    "Latest earlier figure": the best-ranked figure of the latest earlier date, a restatement counting as a
+    statement (at its own date) of the figure it restates. Rows are in period order, best-ranked first.
+    """
     relative = rows["period_text"].map(relative_to_its_text).astype(bool)
     at_text_date = ((rows["period_end"] == text_date) & (rows["period_start"] == rows["period_end"])).fillna(False)
     own_date = (rows["period_basis"] == "publication").fillna(False).astype(bool) | (
         at_text_date.astype(bool) & relative
     )
+    bounds = intervals(rows)
+    low, high = list(bounds["low"].astype(float)), list(bounds["high"].astype(float))
+    ranks = [int(r) for r in rows["_rank"]]
     role, restates, reason = list(rows["role"]), list(rows["restates"]), list(rows["reason"])
-    # (claim, edition) -> (its date, observation id, its period): an edition's figure never repeats another's.
-    first_of: dict[tuple[str, str, str], tuple[pd.Timestamp, str, str]] = {}
-    columns = ["_series", "_claim", "event_id", "period_end", "observation_id", "period_label"]
-    for i, (one, claimed, edition, end, observation, label) in enumerate(rows[columns].itertuples(index=False)):
+    # (series, edition) -> the latest statement: its date, and the figure drawn for it (index into the rows).
+    latest: dict[tuple[str, str], tuple[pd.Timestamp, int]] = {}
+    columns = ["_series", "event_id", "period_end", "_claim"]
+    for i, (one, edition, end, claimed) in enumerate(rows[columns].itertuples(index=False)):
         if pd.notna(role[i]) or pd.isna(end):  # set aside already, or undated
             continue
-        key = (str(one), str(claimed), "" if pd.isna(edition) else str(edition))
-        earlier = first_of.get(key)
-        if earlier is None:
-            first_of[key] = (pd.Timestamp(end), str(observation), str(label))
-        elif bool(own_date.iloc[i]) and earlier[0] < pd.Timestamp(end):
-            role[i], restates[i] = "restated", earlier[1]
-            reason[i] = f"repeats {earlier[1]} ({earlier[2]}), dated only by its own text"
+        key, end = (str(one), "" if pd.isna(edition) else str(edition)), pd.Timestamp(end)
+        earlier = latest.get(key)
+        if earlier is None or earlier[0] < end:
+            if earlier is not None and bool(own_date.iloc[i]):
+                stated, d = earlier
+                known = not any(math.isnan(v) for v in (low[i], high[i], low[d], high[d]))
+                same = low[i] <= high[d] and high[i] >= low[d] if known else str(claimed) == str(rows["_claim"].iat[d])
+                if same and end <= stated + RESTATED_WITHIN and ranks[i] >= ranks[d]:
+                    observation = str(rows["observation_id"].iat[d])
+                    role[i], restates[i] = "restated", observation
+                    reason[i] = (
+                        f"says again {observation} ({rows['period_label'].iat[d]}): dated only by its own date, "
+                        f"it agrees with that figure, stated at most {RESTATED_YEARS} years before by a "
+                        "source ranked no weaker"
+                    )
+                    latest[key] = (end, d)
+                    continue
+            latest[key] = (end, i)
     rows["role"], rows["restates"], rows["reason"] = (
         pd.Series(v, index=rows.index, dtype="string") for v in (role, restates, reason)
     )
