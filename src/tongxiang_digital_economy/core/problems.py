@@ -76,10 +76,16 @@ ENCODING_ERROR = register(
     "encoding-error", "Encoding error", "The bytes of a cell are not UTF-8 (GBK, Latin-1 ...): save the file as UTF-8."
 )
 HASH_COUNT = register(
-    "hash-count", "Hash mismatch", "The file's SHA-256 differs from the `hash` datapackage.json records."
+    "hash-count",
+    "Hash mismatch",
+    "The file's SHA-256 differs from the `hash` datapackage.json records; when its size differs too, this one error "
+    "says so (one edit, one error; frictionless reports `byte-count` beside it). The id is frictionless' own.",
 )
 BYTE_COUNT = register(
-    "byte-count", "Byte count mismatch", "The file's size differs from the `bytes` datapackage.json records."
+    "byte-count",
+    "Byte count mismatch",
+    "The file's size differs from the `bytes` datapackage.json records while its hash matches (a recorded size "
+    "edited by hand). The id is frictionless' own.",
 )
 CSV_ERROR = register(
     "csv-error", "Malformed CSV", "The file is not well-formed CSV (an unclosed quote, a stray quote in a cell)."
