@@ -145,9 +145,11 @@ def test_a_faithful_repost_of_an_official_text_ranks_as_its_origin(package: Pack
 
 
 def test_the_origin_grade_has_the_grades_of_the_source_grade() -> None:
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
     from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource, table_schema
 
-    fields = {f["name"]: f for f in table_schema(ROOT, resource(read_descriptor(ROOT), "sources"))["fields"]}
+    shipped = bundled_package_dir()  # the installed package's own schemas (the wheel's test run has no checkout)
+    fields = {f["name"]: f for f in table_schema(shipped, resource(read_descriptor(shipped), "sources"))["fields"]}
     assert fields["original_grade"]["constraints"]["enum"] == fields["grade"]["constraints"]["enum"]
 
 
@@ -205,6 +207,15 @@ def test_a_rounder_repeat_is_restated_and_draws_no_fall() -> None:
     drawn = chart("computing_power", subject).rows
     assert rounder not in set(drawn["observation_id"])
     assert set(drawn.loc[drawn["role"] == "preferred", "value"]) == {181.9}
+
+
+def test_a_figure_with_another_bound_word_is_no_restatement() -> None:
+    """Trial 3 N1: "六千余年" (more than 6,000 years, 2016) is true of the 7,000 years stated before, but it does not
+    say them again: it is a point of its own, not hidden as a repeat."""
+    s = tde.series("civilization_history_length", subject="wuzhen").set_index("observation_id")
+    six = s.index[(s["value"] == 6000) & (s["qualifier"] == "gt")]
+    assert len(six) == 1
+    assert s.at[six[0], "role"] != "restated" and pd.isna(s.at[six[0], "restates"])
 
 
 @pytest.mark.parametrize(("date", "role"), [("2024-12-31", "restated"), ("2025-02-04", "preferred")])

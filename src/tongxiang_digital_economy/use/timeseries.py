@@ -260,7 +260,8 @@ RESTATED_WITHIN = pd.DateOffset(years=RESTATED_YEARS)
 
 def mark_restatements(rows: pd.DataFrame, text_date: pd.Series) -> None:
     """A figure whose only date is its own text's is `restated` when it says again the series' latest earlier
-    figure (same edition): their claims agree (intervals meet, so a rounder 18億億次 repeats 181.9千万亿次), that
+    figure (same edition): their claims agree (intervals meet, so a rounder 18億億次 repeats 181.9千万亿次) with the
+    same bound word (六千余年 does not say 7,000 years again, though 7,000 is more than 6,000), that
     figure was stated at most RESTATED_WITHIN before, and its source ranks at least as strong (a stronger source
     is never hidden behind a weaker one: it is a point of its own). `restates` names the figure drawn for it.
 
@@ -275,6 +276,7 @@ def mark_restatements(rows: pd.DataFrame, text_date: pd.Series) -> None:
     bounds = intervals(rows)
     low, high = list(bounds["low"].astype(float)), list(bounds["high"].astype(float))
     ranks = [int(r) for r in rows["_rank"]]
+    qualifiers = rows["qualifier"].astype("string").fillna("eq")
     role, restates, reason = list(rows["role"]), list(rows["restates"]), list(rows["reason"])
     # (series, edition) -> the latest statement: its date, and the figure drawn for it (index into the rows).
     latest: dict[tuple[str, str], tuple[pd.Timestamp, int]] = {}
@@ -289,6 +291,8 @@ def mark_restatements(rows: pd.DataFrame, text_date: pd.Series) -> None:
                 stated, d = earlier
                 known = not any(math.isnan(v) for v in (low[i], high[i], low[d], high[d]))
                 same = low[i] <= high[d] and high[i] >= low[d] if known else str(claimed) == str(rows["_claim"].iat[d])
+                # One bound word for both: "more than 6,000" is true of 7,000 but does not say it again.
+                same = same and str(qualifiers.iat[i]) == str(qualifiers.iat[d])
                 if same and end <= stated + RESTATED_WITHIN and ranks[i] >= ranks[d]:
                     observation = str(rows["observation_id"].iat[d])
                     role[i], restates[i] = "restated", observation
