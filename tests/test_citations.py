@@ -293,3 +293,28 @@ def test_a_source_and_a_figure_in_csl_and_cff(described: PackageCopy, what: str)
 def test_a_title_in_quotation_marks_is_not_quoted_twice() -> None:
     assert citing.quoted("“引擎”") == "“引擎”"
     assert citing.quoted("Digital economy") == "“Digital economy”"
+
+
+@pytest.mark.parametrize(
+    ("observation", "about"),
+    [
+        (
+            "jxdaily-chinacomcn-2021-08-10-jiaxing-40-firms-zheshang-500-003",
+            "(Operating revenue, Tongkun Group, 2020-01-01 to 2020-12-31)",
+        ),
+        (
+            "cctv-outputnews-2025-06-04-wuzhen-town-economy-006",
+            '(Computing power, "Light of Wuzhen" supercomputing center, 2025-06-04)',
+        ),
+        (
+            "yu5-2025-11-wuzhen-summit-2025-opens-670-exhibitors-006",
+            "(World Internet leading sci-tech achievements released, World Internet Conference, Third World Internet "
+            "Conference, 2016-11-16 to 2016-11-18)",
+        ),
+    ],
+)
+def test_an_observations_citation_names_whose_figure_it_is(observation: str, about: str) -> None:
+    """Trial 3 N5: the enterprise, project and edition are named, as a place always was."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    assert observation_citation(observation).split(". Source:")[0].endswith(about)

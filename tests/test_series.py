@@ -332,6 +332,17 @@ def test_a_date_known_to_the_month_or_year_counts_as_its_first_day() -> None:
     assert [None if pd.isna(d) else str(d.date()) for d in dates] == ["2018-01-01", "2018-11-01", "2018-11-06", None]
 
 
+def test_an_edition_without_figures_of_the_indicator_says_so_and_lists_those_with() -> None:
+    """Trial 3 N3: wic-2024 has no guests figure; the error names the edition, not the whole indicator."""
+    from tongxiang_digital_economy.core.exceptions import SeriesError
+
+    with pytest.raises(SeriesError) as raised:
+        tde.series("event_guests", subject="wic-2024")
+    message = str(raised.value)
+    assert message.startswith("event_guests has no figures of the edition 'wic-2024'; its editions with figures: ")
+    assert "wic-2023" in message.split(": ", 1)[1].split(", ")
+
+
 def test_a_series_of_one_edition_of_the_conference() -> None:
     """The 2023 summit is one edition with one period wherever it appears: its figures follow as one series."""
     s = tde.series("event_guests", subject="wic-2023")

@@ -411,7 +411,12 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     row = lookup(table, observation_id, path, "observation")
     refs = references(table, path)
     label = named(refs.get("indicator"), row.get("indicator", ""), ("label", "name"), path)
-    place = named(refs.get("place_id"), row.get("place_id", ""), ("name",), path)
+    # Whose figure it is: the place, enterprise or project, and the event edition it belongs to, by name.
+    place = ", ".join(
+        named(refs.get(key), row.get(key, ""), ("name",), path)
+        for key in ("place_id", "enterprise_id", "project_id", "event_id")
+        if row.get(key)
+    )
     source = lookup(refs.get("source_id") or table_keyed_by("source_id", path), row["source_id"], path, "source")
     # The value as the source writes it: value_text when the table has it, else the number with its unit.
     value = row.get("value_text") or " ".join(

@@ -120,7 +120,13 @@ def series(
     edition = recurring_event_of(subject, path)
     if edition is not None and "event_id" in figures:
         # An edition of a recurring event (wic-2023): the recurring event's figures of that edition only.
+        editions = sorted(figures.loc[figures[column] == edition, "event_id"].dropna().unique())
         figures = figures[figures["event_id"] == subject]
+        if not len(figures):
+            raise SeriesError(
+                f"{indicator} has no figures of the edition {subject!r}; its editions with figures: "
+                + (", ".join(editions) or "none (its figures are about the series, not one edition)")
+            )
         subject = edition
     subjects = sorted(figures[column].dropna().unique())
     if not subjects:
