@@ -8,6 +8,7 @@ import pytest
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.claims import and_some, and_some_terms, claim_key, conflicts, intervals
 from tongxiang_digital_economy.semantics.validation import format_message
 from tongxiang_digital_economy.use.timeseries import series
@@ -205,3 +206,12 @@ def test_a_key_cell_refused_for_its_form_is_not_also_a_missing_key(package: Pack
     row = package.append("places", dict(rows[-1], place_id="Not An Id!", name="Nowhere", name_zh="无处", aliases=""))
     found = [(p.rule, p.field) for p in tde.validate(package.root).errors if p.table == "places" and p.row == row]
     assert found == [("constraint-error", "place_id")]
+
+
+def test_info_counts_the_conflicts_and_corroborations_validate_reports(shipped_report: Report) -> None:
+    """Trial 3 N11: `info` read 40多億元 as "more than 40" (no and_some) and missed its conflict with 5.1 billion
+    yuan; it reads claims as validate does."""
+    from tongxiang_digital_economy.use.summary import agreement
+
+    conflicting = [p for p in shipped_report.warnings if p.rule == "conflicting-values"]
+    assert agreement() == {"corroborated": len(shipped_report.infos), "in conflict": len(conflicting)}
