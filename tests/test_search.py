@@ -212,3 +212,18 @@ def test_a_table_with_a_header_and_no_rows_is_searched_without_a_crash(package: 
     assert result.output.splitlines()[:2] == ["5 indicators for 'gdp':", "  gdp: GDP (economy; 0 figures)"]
     result = runner.invoke(cli, ["search", "1141.69亿元", "--package", str(package.root)])
     assert (result.exit_code, result.output) == (0, "no rows mention '1141.69亿元'\n")
+
+
+def test_a_part_of_a_projects_names_finds_all_its_figures_in_either_language() -> None:
+    """Trial 3 N4: "supercomputing", 乌镇之光 and 超算 each stand for the Light of Wuzhen supercomputing centre, so
+    each finds every figure about it, whichever language its evidence is in; a word in many names does not."""
+    centre = "light-of-wuzhen-supercomputing-center"
+    indicators = tde.load("indicators")
+    about = set(indicators.loc[indicators["project_id"] == centre, "observation_id"])
+    assert len(about) >= 10
+    for query in ("supercomputing", "乌镇之光", "超算", "Light of Wuzhen"):
+        found = tde.search(query)
+        assert about <= set(found.loc[found["table"] == "indicators", "key"]), query
+    world = set(indicators.loc[indicators["project_id"] == "world-internet-conference", "observation_id"])
+    found = tde.search("internet")
+    assert not world <= set(found.loc[found["table"] == "indicators", "key"])  # "internet" names no subject

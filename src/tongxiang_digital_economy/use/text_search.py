@@ -8,6 +8,8 @@ How a query matches a cell:
 - A name finds its other names: a query (or one of its words) that is the name, Chinese name or an alias of a
   place, enterprise or project stands for all of them, so "Wuzhen" and 乌镇 find the same rows; the rows about
   that subject (its `place_id`, `enterprise_id` or `project_id`) are found too, named by their subject column.
+  A query that is part of the names of at most three enterprises or projects ("Light of Wuzhen", supercomputing,
+  超算) stands for them the same way, so an English and a Chinese query find the same rows about them.
 - English words match by word and word form: every word of the query must begin a word of the cell, singular
   or plural alike, in any order, so "core industry" finds "core digital-economy industries". Chinese has no
   spaces between words, so a Chinese part matches anywhere in the cell.
@@ -45,6 +47,7 @@ COLUMNS = ["table", "key", "column", "text", "source_id"]
 SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
 WORD = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
+PART_OF_NAMES_AT_MOST = 3  # subjects a part of their names may stand for (see part_of_names)
 
 
 def stem(word: str) -> str:
@@ -147,9 +150,43 @@ def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
             forms += all_forms
         return Term(tuple(dict.fromkeys(forms)))
 
-    terms = (term(folded),) if folded in known or " " not in folded else tuple(term(p) for p in folded.split(" "))
+    within = part_of_names(folded, known) if folded not in known else []
+    if within:
+        # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
+        forms = [folded]
+        for column, key, all_forms in within:
+            subjects.setdefault(column, set()).add(key)
+            forms += all_forms
+        terms: tuple[Term, ...] = (Term(tuple(dict.fromkeys(forms))),)
+    elif folded in known or " " not in folded:
+        terms = (term(folded),)
+    else:
+        terms = tuple(term(p) for p in folded.split(" "))
     named = {c: frozenset(ids) for c, ids in subjects.items()} if len(terms) == 1 else {}
     return Query(text, terms, named)
+
+
+def part_of_names(
+    folded: str, known: dict[str, list[tuple[str, str, tuple[str, ...]]]]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The enterprises and projects one of whose names holds the whole query: Latin as whole words ("light of
+    wuzhen" in '"light of wuzhen" supercomputing center', never "hub" in "hubei"), Chinese anywhere (超算 in
+    “乌镇之光”超算中心). Places are left out: a place's name inside a project's ("Wuzhen" in "Wuzhen Internet
+    Hospital") must not turn a search for the place into one for every project named after it; a name of a place
+    is found whole, above. A query of fewer than 4 Latin or 2 Chinese characters names nothing this way, nor one
+    found in the names of more than PART_OF_NAMES_AT_MOST subjects."""
+    latin = bool(LATIN.match(folded))
+    if len(folded) < (4 if latin else 2):
+        return []
+    pattern = re.compile(r"(?<![a-z0-9])" + re.escape(folded) + r"(?![a-z0-9])") if latin else None
+    found: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
+    for name, owners in known.items():
+        if folded in name and (pattern is None or pattern.search(name)):
+            for column, key, forms in owners:
+                if column != "place_id":
+                    found.setdefault((column, key), (column, key, forms))
+    # A word in many names ("internet", "park") identifies none of them: it is searched as a word only.
+    return list(found.values()) if len(found) <= PART_OF_NAMES_AT_MOST else []
 
 
 def text_columns(table: str, path: str | Path | None = None) -> list[str]:
