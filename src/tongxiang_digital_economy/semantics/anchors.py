@@ -49,6 +49,20 @@ def not_subject(before: str, after: str) -> bool:
     )
 
 
+def named_as_subject(text: str, name: str) -> bool:
+    """Whether `name` stands in `text` (both folded by `loose`; a Latin name as a whole word) at least once other
+    than as a list member or a place the figure lies outside of (see not_subject)."""
+    folded = loose(name)
+    if not folded:
+        return False
+    pattern = re.escape(folded)
+    if re.match(r"[a-z]", folded):
+        pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
+    return any(
+        not not_subject(text[max(0, m.start() - 16) : m.start()], text[m.end() :]) for m in re.finditer(pattern, text)
+    )
+
+
 def split_forms(forms: object) -> tuple[str, ...]:
     """An indicator's `written_forms` cell as its forms (none for a missing cell)."""
     return tuple(f.strip() for f in forms.split("|") if f.strip()) if isinstance(forms, str) else ()
@@ -215,18 +229,7 @@ def places_beside(evidence: object, quote: object, places: dict[str, list[str]])
     start, end = clause_of(text, at, at + len(wanted))
     start = max((m.end() for m in re.finditer(r"[。；;]", text[:at])), default=start) if start == 0 else start
     clause = text[start:end]
-    named = set()
-    for place, names in places.items():
-        for name in names:
-            folded = loose(name)
-            pattern = re.escape(folded)
-            if re.match(r"[a-z]", folded):
-                pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
-            for m in re.finditer(pattern, clause):
-                before, after = clause[max(0, m.start() - 16) : m.start()], clause[m.end() :]
-                if not not_subject(before, after):
-                    named.add(place)
-    return frozenset(named)
+    return frozenset(place for place, names in places.items() if any(named_as_subject(clause, n) for n in names))
 
 
 def year_text(years: object) -> str | None:

@@ -66,8 +66,9 @@ def attached_year(
     return best[2], best[3]
 
 
+FROM_WORDS = r"from|从|由"  # the words that open 'from A to B'
 # 'from' right before A, perhaps with A's own dating words (从2014年的, 从去年的, from).
-FROM_WORD = re.compile(r"(?:from|从|由)(?:\s?(?:(?:19|20)[0-9]{2}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$")
+FROM_WORD = re.compile(rf"(?:{FROM_WORDS})(?:\s?(?:(?:19|20)[0-9]{{2}}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$")
 
 
 def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
@@ -77,7 +78,7 @@ def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[s
     if FROM_WORD.search(before) and re.match(r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after):
         return "from", at
     marker = None
-    for m in re.finditer(r"from|从|由", before):
+    for m in re.finditer(FROM_WORDS, before):
         marker = m
     if marker is not None and re.search(r"(?:\sto\b|到|至)[^#0-9]{0,8}$", before[marker.end() :]):
         return "to", s_start + marker.start()
@@ -98,6 +99,6 @@ def from_region(
             to = m
         return (marker, marker + to.start()) if to else (0, 0)
     if side == "from":
-        start = max((m.start() for m in re.finditer(r"from|从|由", text[s_start:at])), default=None)
+        start = max((m.start() for m in re.finditer(FROM_WORDS, text[s_start:at])), default=None)
         return (s_start + start, end) if start is not None else (0, 0)
     return (0, 0)

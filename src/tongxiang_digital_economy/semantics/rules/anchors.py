@@ -21,7 +21,7 @@ import pandas as pd
 from ...text.fold import names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
-from ..anchors import not_subject
+from ..anchors import named_as_subject
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 
@@ -159,18 +159,7 @@ def names_as_subject(evidence: str, names: list[str]) -> bool:
     if not names or not names_in(evidence, names):
         return False
     text = loose(evidence)
-    for name in names:
-        folded = loose(name)
-        if not folded:
-            continue
-        pattern = re.escape(folded)
-        if re.match(r"[a-z]", folded):
-            pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
-        for m in re.finditer(pattern, text):
-            before, after = text[max(0, m.start() - 16) : m.start()], text[m.end() :]
-            if not not_subject(before, after):
-                return True
-    return False
+    return any(named_as_subject(text, name) for name in names)
 
 
 @rule(
