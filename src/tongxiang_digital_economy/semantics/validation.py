@@ -175,16 +175,16 @@ def check_file_facts(base: Path, res: dict[str, Any]) -> list[Problem]:
             size += len(chunk)
     fix = fix_for_facts(base)
     # One edit is one error: a file whose size changed has a changed hash too, so the hash's problem says both
-    # (frictionless reports the two; its ids are kept). `byte-count` alone is a recorded size that is wrong while
+    # (frictionless reports `hash-count` and `byte-count`). `bytes` alone is a recorded size that is wrong while
     # the hash still matches (a descriptor edited by hand).
     resized = "bytes" in res and res["bytes"] != size
     sizes = f"the file has {size} bytes, datapackage.json records {res.get('bytes')}"
     if declared and hasher.hexdigest() != digest:
         also = f" (and its size: {sizes})" if resized else ""
         message = f"the file's {algorithm} differs from the hash datapackage.json records{also}: {fix}"
-        return [problem(P.HASH_COUNT, name, None, None, message)]
+        return [problem(P.HASH, name, None, None, message)]
     if resized:
-        return [problem(P.BYTE_COUNT, name, None, None, f"{sizes}: {fix}")]
+        return [problem(P.BYTES, name, None, None, f"{sizes}: {fix}")]
     return []
 
 
