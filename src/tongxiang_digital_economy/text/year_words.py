@@ -71,12 +71,20 @@ FROM_WORDS = r"from|从|由"  # the words that open 'from A to B'
 FROM_WORD = re.compile(rf"(?:{FROM_WORDS})(?:\s?(?:(?:19|20)[0-9]{{2}}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$")
 
 
+# 'from A (' right before a quote: the quote restates A in brackets.
+BRACKETED_A = re.compile(rf"(?:{FROM_WORDS})\s?[^#()（）]{{0,6}}[0-9][^()（）]{{0,30}}[(（][^#0-9()（）]{{0,3}}$")
+
+
 def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
     """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B, 从2014年的350多家增加到目前的2700多家),
     with where the 'from' word stands; (None, -1) otherwise."""
     before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
     if FROM_WORD.search(before) and re.match(r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after):
         return "from", at
+    # A restated in brackets (from 5.1 billion yuan ($706.38 million) to 29.39 billion yuan) is A too.
+    bracket = BRACKETED_A.search(before)
+    if bracket and re.match(r"[^#0-9(（]{0,3}?[)）][^#0-9]{0,30}?(?:\sto\s|到|至)", text[end:s_end]):
+        return "from", s_start + bracket.start()
     marker = None
     for m in re.finditer(FROM_WORDS, before):
         marker = m

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ...text.fold import squeeze
-from ...text.period_words import PIECE_JOIN, Reading
+from ...text.period_words import PIECE_JOIN, Reading, year_only
 from ...text.periods import publication_bounds
 from .registry import each_row, missing, rule
 
@@ -202,7 +202,9 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
         before = getattr(anchor, "side", None) == "from" and stock and first == last
         if before and any(last == date(year - 1, 12, 31) for year in reading.years):
             return True
-        return bool(reading.admits(first, last, stock))
+        # A flow of one end year of a range is A or B of 'from A to B'; a flow beside no such pair is the range's.
+        at_an_end = getattr(anchor, "side", None) is not None or stock is not False
+        return bool(reading.admits(first, last, stock, ends=at_an_end))
 
     columns = ["period_basis", "period_reading", "period_start", "period_end", "indicator__temporal", "anchor"]
     if "event_id__start" not in view or "event_id__end" not in view:  # no events table: no edition's days
@@ -266,7 +268,11 @@ def within_the_edition(view: pd.DataFrame) -> pd.Series:
     needs=NEEDS,
 )
 def dated_by_publication(view: pd.DataFrame) -> pd.Series:
-    """A row dated by publication is dated by its text's own date (the original's, for a repost)."""
+    """A row dated by publication is dated by its text's own date; by the year's end, if that is only a year.
+
+    The text's own date is the original's, for a repost; a text known to its month may date a row on any day of
+    it, a text known only to its year on its last day alone (as a stock dated by a year alone is the level at the
+    year's end)."""
 
     def fits(basis: object, dated: object, start: object, end: object, temporal: object) -> bool:
         if not isinstance(basis, str) or basis != "publication" or not isinstance(dated, str):
@@ -276,6 +282,8 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
         if low is None or high is None or first is None or last is None:
             return True
         lo, hi = low.date(), high.date()
+        if year_only(lo, hi):  # a text known only to its year is dated at its last day, and at no other
+            return last == hi
         return lo <= last <= hi
 
     return each_row(view, ["period_basis", "text_date", "period_start", "period_end", "indicator__temporal"], fits)
