@@ -412,3 +412,23 @@ def test_the_shipped_warnings_are_the_ones_kept_on_purpose(shipped_report: Repor
     if note.is_file():  # a checkout (the wheel ships no docs)
         text = note.read_text(encoding="utf-8")
         assert all(f"`{key.split(':')[-1]}`" in text for _, key in KEPT_WARNINGS)
+
+
+EICCC = "eiccc-2016-11-third-wic-300-enterprises-22000-sqm"
+
+
+def test_figures_of_a_summit_its_text_names_are_filed_at_the_edition() -> None:
+    """Trial 3 N2: "The third World Internet Conference" is wic-2016, so its figures carry the edition and its days
+    (16 to 18 November, as the announcement and the closing report give; not the text's Tuesday to Friday), and the
+    third edition is then stated alike by two sources."""
+    held = tde.series("event_editions_held", subject="wic-2016").set_index("observation_id")
+    assert held.loc[[f"{EICCC}-001", "agustinmoreno-2016-11-18-third-wic-closes-1600-guests-001"], "role"].tolist() == [
+        "preferred",
+        "corroborating",
+    ]
+    attending = tde.series("event_participating_enterprises", subject="wic-2016")
+    assert [(r.period_label, r.observation_id) for r in attending.itertuples()] == [
+        ("2016-11-16 to 2016-11-18", f"{EICCC}-002")
+    ]
+    days = tde.load("events").set_index("event_id").loc["wic-2016", ["start", "end"]].astype(str).tolist()
+    assert days == ["2016-11-16", "2016-11-18"]
