@@ -181,7 +181,7 @@ def draw(shown: Chart) -> Any:
         ax.spines[side].set_visible(False)
     # The legend sits under the plot, never over a point or its label.
     # As many columns as fit in the figure's width (three, fewer where the names are long).
-    renderer = fig.canvas.get_renderer()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg canvas
     for columns in (3, 2, 1):
         legend = ax.legend(
             fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.08), ncol=columns, frameon=False, borderaxespad=0
