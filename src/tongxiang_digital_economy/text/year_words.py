@@ -67,6 +67,7 @@ def attached_year(
 
 
 FROM_WORDS = r"from|从|由"  # the words that open 'from A to B'
+START_WORDS = rf"{FROM_WORDS}|between|since|自"  # dating words that give a span's start (From 2014, 自2020年以来)
 # 'from' right before A, perhaps with A's own dating words (从2014年的, 从去年的, from).
 FROM_WORD = re.compile(rf"(?:{FROM_WORDS})(?:\s?(?:(?:19|20)[0-9]{{2}}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$")
 

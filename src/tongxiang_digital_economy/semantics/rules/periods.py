@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ...text.fold import squeeze
+from ...text.numerals import number_spans
 from ...text.period_words import PIECE_JOIN, Reading, year_only
 from ...text.periods import publication_bounds
 from .registry import each_row, missing, rule
@@ -92,6 +93,7 @@ DATED = re.compile(
     r"past (?:[a-z]+ )?(?:days|years|months))"
 )
 SENTENCE = re.compile(r"[。.!！?？](?:\s|$)|[。！？]")  # a line of sentences, not a title or a breadcrumb trail
+RESTATED = 10000  # a figure this large (never a year) stated again elsewhere in the text is the same figure
 HEADING = 40  # a line this short, without a full stop, is a title or a heading (一、2024年…执行情况)
 
 
@@ -121,6 +123,11 @@ def context_of(text: str, evidence: str) -> list[str]:
         before = next((lines[j] for j in range(k - 1, -1, -1) if dated(lines[j])), None)
         after = next((lines[j] for j in range(k + 1, len(lines)) if dated(lines[j])), None)
         parts += [p for p in (before, after) if p]
+    # A paragraph that states an exact figure of the evidence again, with its date: an infobox's 常住1,029,754人
+    # under 人口2020年 is the census line's 截至2020年11月1日零时…常住人口为1029754人, whose day dates the infobox.
+    exact = {n.value for n in number_spans(squeezed) if abs(n.value) >= RESTATED}
+    if exact:
+        parts += [line for line in lines if dated(line) and exact & {n.value for n in number_spans(line)}]
     return parts
 
 
