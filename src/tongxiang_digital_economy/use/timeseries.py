@@ -291,8 +291,8 @@ def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
     first), the figure's date, and the rank; never "stated before" of a text published later."""
 
     def published(k: int) -> str:
-        value = rows["published"].iat[k]
-        return "n.d." if pd.isna(value) else str(value)
+        value: object = rows["published"].iat[k]
+        return str(value) if isinstance(value, str) and value else "n.d."
 
     return (
         f"says again {rows['observation_id'].iat[d]} ({rows['period_label'].iat[d]}; published {published(d)}): "
