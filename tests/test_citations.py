@@ -318,3 +318,43 @@ def test_an_observations_citation_names_whose_figure_it_is(observation: str, abo
     from tongxiang_digital_economy.use.citations import observation_citation
 
     assert observation_citation(observation).split(". Source:")[0].endswith(about)
+
+
+REMARK = re.compile(r"title not|untitled|digest|from URL|\[.*\]| \(.*\)$")  # curator's words, never a title's
+
+
+def test_no_shipped_title_is_a_curators_note() -> None:
+    """Trial 3 N12: a title is the text's own (or empty); a remark about it is in `note`. Each emptied title's
+    source says why in its note."""
+    sources = tde.load("sources")
+    titles = sources["title"].dropna()
+    assert not [t for t in titles if REMARK.search(t)]
+    untitled = sources[sources["title"].isna()]
+    assert len(untitled) >= 4 and untitled["note"].str.contains("prints no title").all()
+
+
+@pytest.mark.parametrize("fmt", ["text", "bibtex", "csl", "cff"])
+def test_an_untitled_source_is_cited_as_untitled_never_by_its_note(fmt: str) -> None:
+    source = "qjwb-huaqu-2022-11-02-light-of-wuzhen-silicon-cube"
+    note = tde.load("sources").set_index("source_id").at[source, "note"]
+    code, out = invoke("cite", "--source", source, "--format", fmt)
+    assert code == 0 and "[untitled]" in out and "(digest:" not in out and note not in out
+    if fmt == "text":
+        assert out.startswith("huaqu.club (digest citing 钱江晚报 Qianjiang Evening News) (2022-11-02). [untitled]. ")
+    figure = tde.load("indicators").query("source_id == @source")["observation_id"].iloc[0]
+    code, out = invoke("cite", "--observation", figure, "--format", fmt)
+    assert code == 0 and note not in out  # CSL and CFF name a figure's source by its publisher only
+    assert "[untitled]" in out or fmt in ("csl", "cff")
+
+
+def test_a_statistical_bulletin_is_a_report() -> None:
+    """Trial 3 N12: the CSL and CFF item type is the source's `kind` (data), a report for the 2021 bulletin."""
+    bulletin = "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021"
+    assert tde.load("sources").set_index("source_id").at[bulletin, "kind"] == "report"
+    [item] = json.loads(invoke("cite", "--source", bulletin, "--format", "csl")[1])
+    assert (item["type"], item["title"]) == ("report", "[untitled]")
+    [reference] = yaml.safe_load(invoke("cite", "--source", bulletin, "--format", "cff")[1])["references"]
+    assert reference["type"] == "report"
+    article = "chinadaily-2024-05-28-dynamic-tongxiang"
+    [item] = json.loads(invoke("cite", "--source", article, "--format", "csl")[1])
+    assert (item["type"], item["container-title"]) == ("article-newspaper", "China Daily (zhejiang.chinadaily.com.cn)")

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
+import pytest
 from click.testing import CliRunner
 from conftest import PackageCopy, found
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.semantics.claims import Statement, is_restatement
 from tongxiang_digital_economy.text.fold import exact_key, stem_key, suffix_keys
 
 
@@ -207,27 +210,107 @@ def test_a_multiple_is_checked_against_the_levels_its_text_gives(package: Packag
     assert len(problem.related) == 2 and all(f"{i}" in message for i in problem.related)  # the two level rows
 
 
-RESTATED = {  # 2443 digital-economy enterprises: dated 2020年 by one text, at their own dates by two later ones
-    "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-002": "2020-12-31",
-    "peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002": "2021-09-15",
-    "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005": "2021-09-24",
+RESTATED = {  # 2443 digital-economy enterprises: dated 2020年 by one text, at their own dates by two others
+    "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-002": "2020-12-31",  # published 2021-09-27
+    "peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002": "2021-09-15",  # no date word
+    "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005": "2021-09-24",  # 2014年至今
 }
+ZJDAILY_2443, PEOPLECN_2443, ZJOL_2443 = RESTATED
 
 
-def test_a_stock_restated_at_later_dates_is_no_cluster_but_under_another_indicator_it_is(
-    package: PackageCopy,
-) -> None:
+def test_a_stock_restated_at_later_dates_is_no_cluster_but_a_text_published_before_is(package: PackageCopy) -> None:
+    """Review 2 F6 / trial 3 N8: zjol (2021-09-24, 至今) says again peoplecn's 2443 (published 2021-09-15): no
+    cluster between them. zjdaily dates the count 2020年 but was published 2021-09-27, after both: neither says it
+    again, so the same count at two dates in texts of the same weeks is a cluster."""
     rows = {oid: row_of(package, "indicators", "observation_id", oid) for oid in RESTATED}
     for oid, date in RESTATED.items():
         assert package.rows("indicators")[rows[oid] - 2]["period_end"] == date
-    assert not {("indicators", r, "value") for r in rows.values()} & set(found(package.semantics(), "fact-cluster"))
-    moved = "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005"
-    package.edit("indicators", rows[moved], indicator="digital_economy_core_enterprises")  # the same 2443, filed apart
     report = package.semantics()
     clusters = {p.row: p for p in report.problems if p.rule == covers("fact-cluster")}
-    assert set(rows.values()) <= set(clusters)
-    assert clusters[rows[moved]].related == tuple(sorted(set(RESTATED) - {moved}))
-    assert clusters[rows["peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002"]].related == (moved,)
+    assert clusters[rows[ZJDAILY_2443]].related == (PEOPLECN_2443, ZJOL_2443)
+    assert clusters[rows[PEOPLECN_2443]].related == (ZJDAILY_2443,)  # not zjol's: that is a restatement
+    assert clusters[rows[ZJOL_2443]].related == (ZJDAILY_2443,)
+    package.edit("indicators", rows[ZJOL_2443], indicator="digital_economy_core_enterprises")  # filed apart
+    clusters = {p.row: p for p in package.semantics().problems if p.rule == "fact-cluster"}
+    assert clusters[rows[ZJOL_2443]].related == (PEOPLECN_2443, ZJDAILY_2443)
+    assert clusters[rows[PEOPLECN_2443]].related == (ZJDAILY_2443, ZJOL_2443)
+
+
+def said(**change: object) -> Statement:
+    """A stock of 2443 stated at the end of 2020 in a regional paper of 2021-01-10, changed as given."""
+    day = pd.Timestamp("2021-01-10")
+    base = Statement(
+        stock=True,
+        own_date=False,
+        date=pd.Timestamp("2020-12-31"),
+        low=2443.0,
+        high=2443.0,
+        claim="2443.0||eq",
+        qualifier="eq",
+        published=(day, day),
+        rank=2,
+    )
+    return base._replace(**change)
+
+
+LATER = {"own_date": True, "date": pd.Timestamp("2021-09-24"), "published": (pd.Timestamp("2021-09-24"),) * 2}
+
+
+@pytest.mark.parametrize(
+    ("later", "restates"),
+    [
+        (LATER, True),
+        ({**LATER, "rank": 5}, True),  # a repost after a regional paper
+        ({**LATER, "own_date": False}, False),  # dated by its own words (2021年9月)
+        ({**LATER, "stock": False}, False),  # a flow equal to the one before is a new observation (review 2 F1)
+        ({**LATER, "rank": 0}, False),  # an official text is never hidden behind a newspaper
+        ({**LATER, "low": 2444.0, "high": 2444.0, "claim": "2444.0||eq"}, False),  # another count
+        ({**LATER, "qualifier": "gt", "high": float("inf")}, False),  # 超过2443 does not say 2443 again
+        ({**LATER, "date": pd.Timestamp("2023-01-02"), "published": (pd.Timestamp("2023-01-02"),) * 2}, False),
+        ({**LATER, "published": (pd.Timestamp("2021-01-10"),) * 2}, False),  # the same day: not after it
+        ({**LATER, "published": (pd.Timestamp("2021-01-01"), pd.Timestamp("2021-12-31"))}, False),  # year only
+    ],
+)
+def test_a_restatement_is_a_later_stock_dated_by_its_text_published_after(
+    later: dict[str, object], restates: bool
+) -> None:
+    assert is_restatement(said(**later), said()) is restates
+
+
+def test_the_earlier_figure_must_be_published_before_not_only_dated_before() -> None:
+    """Trial 3 N8: a text of 2021-09-15 cannot say again the end-2020 figure of a text published 2021-09-27."""
+    peoplecn = said(own_date=True, date=pd.Timestamp("2021-09-15"), published=(pd.Timestamp("2021-09-15"),) * 2)
+    assert not is_restatement(peoplecn, said(published=(pd.Timestamp("2021-09-27"),) * 2))
+    assert is_restatement(peoplecn, said())  # the same figure, published on 2021-01-10
+    # a figure of 2019 said again in mid-2020: the two years run from that last statement, not from 2019
+    of_2019 = said(date=pd.Timestamp("2019-01-01"))
+    assert is_restatement(said(**LATER), of_2019, stated=pd.Timestamp("2020-06-01"))
+    assert not is_restatement(said(**LATER), of_2019)
+
+
+def test_two_stated_dates_of_one_stock_in_texts_of_the_same_weeks_are_a_cluster(package: PackageCopy) -> None:
+    """Review 2 F6: 2443 dated 2020年末 by one text and 2019年末 by another of the same month: one is mis-dated."""
+    original = next(r for r in package.rows("indicators") if r["observation_id"] == ZJDAILY_2443)
+    twin = {
+        **original,
+        "observation_id": "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-999",
+        "source_id": "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime",
+        "period_start": "2019-12-31",
+        "period_end": "2019-12-31",
+        "year": "2019",
+        "period_basis": "stated",
+        "period_text": "2019年末",
+    }
+    row = package.append("indicators", twin)
+    report = package.semantics()
+    problem = next(p for p in report.problems if p.rule == covers("fact-cluster") and p.row == row)
+    assert ZJDAILY_2443 in problem.related and problem.message.startswith("2443 count about the same subject")
+    zjdaily = next(
+        p
+        for p in report.problems
+        if p.rule == "fact-cluster" and p.row == row_of(package, "indicators", "observation_id", ZJDAILY_2443)
+    )
+    assert twin["observation_id"] in zjdaily.related
 
 
 def test_a_flow_under_another_period_is_a_cluster(package: PackageCopy) -> None:
@@ -300,6 +383,17 @@ KEPT_WARNINGS = {
     ("conflicting-values", "zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-013"),
     ("fact-cluster", "ecns-2017-12-04-fourth-wic-400-enterprises-001"),  # 400 attending / 400余家 exhibiting
     ("fact-cluster", "cztv-fangtan-2017-12-05-fourth-wic-13bn-signed-005"),
+    # 2443 enterprises of one press conference (2021-09-10): dated 2020年 by the text published last, by their
+    # own dates by two earlier texts, which therefore cannot say it again (review 2 F6, trial 3 N8)
+    ("fact-cluster", "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-002"),
+    ("fact-cluster", "peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002"),
+    ("fact-cluster", "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005"),
+    # the summit's tenth year (2023), stated at three days of the edition and by two texts known to the month
+    ("fact-cluster", "ce-2023-11-08-wuzhen-summit-2023-opens-12000-guests-001"),
+    ("fact-cluster", "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-006"),
+    ("fact-cluster", "zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-001"),
+    ("fact-cluster", "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms-004"),
+    ("fact-cluster", "northnews-2023-11-wuzhen-ten-years-slow-and-fast-004"),
     ("near-duplicate-name", "enterprises:tongkun-group"),  # the listed company / the text's "Tongkun Holding Group"
     ("near-duplicate-name", "enterprises:tongkun-holding-group"),
 }
@@ -318,3 +412,23 @@ def test_the_shipped_warnings_are_the_ones_kept_on_purpose(shipped_report: Repor
     if note.is_file():  # a checkout (the wheel ships no docs)
         text = note.read_text(encoding="utf-8")
         assert all(f"`{key.split(':')[-1]}`" in text for _, key in KEPT_WARNINGS)
+
+
+EICCC = "eiccc-2016-11-third-wic-300-enterprises-22000-sqm"
+
+
+def test_figures_of_a_summit_its_text_names_are_filed_at_the_edition() -> None:
+    """Trial 3 N2: "The third World Internet Conference" is wic-2016, so its figures carry the edition and its days
+    (16 to 18 November, as the announcement and the closing report give; not the text's Tuesday to Friday), and the
+    third edition is then stated alike by two sources."""
+    held = tde.series("event_editions_held", subject="wic-2016").set_index("observation_id")
+    assert held.loc[[f"{EICCC}-001", "agustinmoreno-2016-11-18-third-wic-closes-1600-guests-001"], "role"].tolist() == [
+        "preferred",
+        "corroborating",
+    ]
+    attending = tde.series("event_participating_enterprises", subject="wic-2016")
+    assert [(r.period_label, r.observation_id) for r in attending.itertuples()] == [
+        ("2016-11-16 to 2016-11-18", f"{EICCC}-002")
+    ]
+    days = tde.load("events").set_index("event_id").loc["wic-2016", ["start", "end"]].astype(str).tolist()
+    assert days == ["2016-11-16", "2016-11-18"]

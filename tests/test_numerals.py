@@ -53,7 +53,9 @@ GLUED = [
     ("60PB", ["60"]),
     ("COVID-19", ["19"]),
     ("G-20", ["20"]),  # a hyphen after a letter, before a whole number: a name
-    ("Today's Change-0.12 / -0.11%", ["-0.12", "-0.11"]),  # before a decimal fraction: a label run into its value
+    ("ChatGPT-3.5发布", ["3.5"]),  # a version: a hyphen after a letter is never a minus (review 2, F12)
+    ("GPT-3.5 and Qwen-2.5", ["3.5", "2.5"]),
+    ("Today's Change-0.12 / -0.11%", ["0.12", "-0.11"]),  # a label run into its value reads unsigned: a known limit
 ]
 
 SIGNS = [
@@ -213,8 +215,8 @@ STATES = [
     ("一万亿元", "1", True),
     ("1万亿元", "1", True),
     ("一万亿元", "1000000000000", False),
-    ("Change-0.12", "-0.12", True),
-    ("Change-0.12", "0.12", False),
+    ("ChatGPT-3.5", "3.5", True),
+    ("ChatGPT-3.5", "-3.5", False),
     ("三万五千人", 35000, True),
     ("千年水乡", 1000, False),
     ("nothing stated", 0, False),

@@ -80,10 +80,17 @@ def test_a_target_reported_after_its_period_stays_a_target(package: PackageCopy)
 
 def test_an_event_figure_announced_while_the_event_is_under_way_is_actual(package: PackageCopy) -> None:
     rows = package.rows("indicators")
-    row = next(i for i, r in enumerate(rows, start=2) if r["indicator"] == "event_guests" and r["status"] == "actual")
+    row = next(
+        i
+        for i, r in enumerate(rows, start=2)
+        if r["indicator"] == "event_guests" and r["status"] == "actual" and r["event_id"]
+    )
     published = {r["source_id"]: r["published"] for r in package.rows("sources")}[rows[row - 2]["source_id"]]
     package.edit("indicators", row, period_start=published, period_end="2099-12-31", year="2099")
     assert ("indicators", row, "period_end") not in found(package.semantics(), "actual-after-publication")
+    package.edit("indicators", row, event_id="")  # no edition's figure: the year so far ends by publication
+    assert ("indicators", row, "period_end") in found(package.semantics(), "actual-after-publication")
+    package.edit("indicators", row, event_id=rows[row - 2]["event_id"])
     package.edit("indicators", row, period_start="2099-01-01")  # not begun by publication: a forecast, not actual
     assert ("indicators", row, "period_end") in found(package.semantics(), "actual-after-publication")
 

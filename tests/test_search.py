@@ -70,9 +70,11 @@ def test_search_gdp_leads_to_the_series_in_one_step() -> None:
     label = tde.load("indicator_definitions").set_index("indicator").at["gdp", "label"]
     assert lines[0] == f"{len(found)} indicators for 'gdp':"
     assert lines[1] == f"  gdp: {label} (economy; {len(figures)} figures)"
-    assert lines[2].startswith(f"    about: {subject} ({years[0]}-{years[-1]})")
-    assert lines[3] == f"    tongxiang-digital-economy series gdp --subject {subject}"
-    series = runner.invoke(cli, lines[3].split()[1:])
+    forms = tde.load("indicator_definitions").set_index("indicator").at["gdp", "written_forms"]
+    assert lines[2] == f"    written: {', '.join(forms.split('|'))}"
+    assert lines[3].startswith(f"    about: {subject} ({years[0]}-{years[-1]})")
+    assert lines[4] == f"    tongxiang-digital-economy series gdp --subject {subject}"
+    series = runner.invoke(cli, lines[4].split()[1:])
     assert series.exit_code == 0 and "preferred" in series.output
 
 
@@ -227,3 +229,52 @@ def test_a_part_of_a_projects_names_finds_all_its_figures_in_either_language() -
     world = set(indicators.loc[indicators["project_id"] == "world-internet-conference", "observation_id"])
     found = tde.search("internet")
     assert not world <= set(found.loc[found["table"] == "indicators", "key"])  # "internet" names no subject
+
+
+def figures_found(query: str) -> set[str]:
+    found = tde.search(query)
+    return set(found.loc[found["table"] == "indicators", "key"])
+
+
+def test_a_chinese_query_finds_what_its_english_twin_finds() -> None:
+    """Trial 3 N6: 财政收入 is found inside 财政总收入 (its pieces in order), and it names the indicator whose written
+    form is 财政总收入, as "fiscal revenue" names it by its label: both find the same figures, every figure of it."""
+    figures = tde.load("indicators")
+    named = ["fiscal_revenue_total", "fiscal_revenue_total_rank_in_jiaxing"]
+    fiscal = set(figures.loc[figures["indicator"].isin(named), "observation_id"])
+    assert len(fiscal) >= 5
+    chinese, english = figures_found("财政收入"), figures_found("fiscal revenue")
+    assert fiscal <= chinese and fiscal <= english
+    # what else each finds is another indicator's figure whose own text (in that language) mentions it
+    for query, keys in (("财政收入", chinese), ("fiscal revenue", english)):
+        hits = tde.search(query).query("table == 'indicators'")
+        assert set(hits.loc[hits["column"] == "indicator", "key"]) <= fiscal
+        assert keys - fiscal <= set(hits.loc[hits["column"].isin(["evidence", "note"]), "key"])
+    assert set(indicators("财政收入")["indicator"]) >= {"fiscal_revenue_total", "fiscal_revenue_total_rank_in_jiaxing"}
+    result = runner.invoke(cli, ["search", "财政收入"])
+    assert result.exit_code == 0 and "no rows mention" not in result.output
+    assert "  fiscal_revenue_total: Total fiscal revenue (fiscal; 4 figures)" in result.output.splitlines()
+    # pieces stay close: 财政 and 收入 a sentence apart are not 财政收入
+    assert not tde.search("财政收入").pipe(lambda h: h["text"].str.contains("财政[^收]{3,}收入", regex=True)).any()
+
+
+@pytest.mark.parametrize("query", ["游客", "visitors", "tourists"])
+def test_each_indicator_found_shows_its_words_in_either_language(query: str) -> None:
+    """Trial 3 N6: 游客, visitors and tourists are three words and name different indicators; the output says so
+    and lists each indicator's written forms, and a written form found there finds that indicator's figures."""
+    result = runner.invoke(cli, ["search", query])
+    found = indicators(query)
+    forms = tde.load("indicator_definitions").set_index("indicator")["written_forms"]
+    figures = tde.load("indicators")
+    lines = result.output.splitlines()
+    assert (
+        "  (another word, or the same word in the other language, may name other indicators: try the written"
+        " forms above)" in lines
+    )
+    for indicator in found["indicator"]:
+        written = str(forms[indicator]).split("|")
+        assert f"    written: {', '.join(written)}" in lines
+        mine = set(figures.loc[figures["indicator"] == indicator, "observation_id"])
+        for form in written:
+            assert indicator in set(indicators(form)["indicator"]), form
+            assert mine <= figures_found(form), form

@@ -38,8 +38,9 @@ def test_digital_economy_enterprises_of_tongxiang() -> None:
         ("end-2014", "corroborating", 350.0, "gt", "repost", XUANZHIYUN + "-002"),
         ("2020-01-14", "preferred", 1890.0, "eq", "state_media", "chinadaily-2020-01-14-digital-economy-booms-007"),
         ("end-2020", "preferred", 2443.0, "eq", "regional_media", ZJDAILY + "-002"),
-        # Two 2021 texts give 2443 as the count "now" (至今; no date word at all): repeats of the end-2020 figure.
-        ("2021-09-15", "restated", 2443.0, "eq", "regional_media", PEOPLECN),
+        # Two 2021 texts give 2443 with no date word (2021-09-15) and "so far" (至今, 2021-09-24): the first
+        # repeats nothing (the end-2020 text was published after it, on 2021-09-27), the second repeats the first.
+        ("2021-09-15", "preferred", 2443.0, "eq", "regional_media", PEOPLECN),
         ("2021-09-24", "restated", 2443.0, "eq", "repost", ZJOL),
         ("2021-12-10", "preferred", 2700.0, "gt", "repost", XUANZHIYUN + "-003"),
         ("end-2023", "preferred", 3694.0, "eq", "state_media", "chinadaily-2024-05-28-dynamic-tongxiang-002"),
@@ -89,8 +90,10 @@ def test_no_series_shows_two_preferred_figures_for_one_period() -> None:
     keys = ["indicator", "subject", "status", "period_start", "period_end"]
     assert preferred[preferred.duplicated(keys, keep=False)][keys].values.tolist() == []
     assert set(everything["role"]) == {"preferred", "corroborating", "competing", "restated", "not_comparable"}
-    set_aside = everything["role"].isin(["restated", "not_comparable"])
-    assert everything["reason"].notna().tolist() == set_aside.tolist()  # a figure set aside says why
+    # a figure set aside says why, and so do both sides of a dispute
+    disputed = everything["competing"].notna() | (everything["role"] == "competing")
+    set_aside = everything["role"].isin(["restated", "not_comparable"]) | disputed
+    assert everything["reason"].notna().tolist() == set_aside.tolist()
 
 
 @pytest.mark.parametrize(
@@ -155,42 +158,103 @@ def test_the_origin_grade_has_the_grades_of_the_source_grade() -> None:
 
 def test_a_stock_restated_later_is_no_new_point() -> None:
     s = tde.series("digital_economy_enterprises", subject="tongxiang").set_index("observation_id")
-    for repeat in (PEOPLECN, ZJOL):
-        assert (s.at[repeat, "role"], s.at[repeat, "restates"], s.at[repeat, "reason"]) == (
-            "restated",
-            f"{ZJDAILY}-002",
-            f"says again {ZJDAILY}-002 (end-2020): dated only by its own date, it agrees with that figure, stated at "
-            "most 2 years before by a source ranked no weaker",
-        )
+    assert (s.at[ZJOL, "role"], s.at[ZJOL, "restates"], s.at[ZJOL, "reason"]) == (
+        "restated",
+        PEOPLECN,
+        f"says again {PEOPLECN} (2021-09-15; published 2021-09-15): this text, published 2021-09-24 and dated only "
+        "by its own date, came after it, within 2 years of that figure's date, agrees with it, and ranks no stronger",
+    )
     assert s.at[f"{ZJDAILY}-002", "role"] == "preferred"
 
 
+def test_a_figure_published_later_is_never_said_again() -> None:
+    """Trial 3 N8: peoplecn (2021-09-15) cannot say again the end-2020 count of zjdaily, published 2021-09-27:
+    only the period is earlier, not the text. It is a point of its own."""
+    s = tde.series("digital_economy_enterprises", subject="tongxiang").set_index("observation_id")
+    assert s.at[f"{ZJDAILY}-002", "published"] == "2021-09-27" and s.at[PEOPLECN, "published"] == "2021-09-15"
+    assert s.at[PEOPLECN, "role"] == "preferred" and pd.isna(s.at[PEOPLECN, "restates"])
+
+
+def test_a_flow_equal_to_the_year_before_is_a_new_observation(package: PackageCopy) -> None:
+    """Review 2 F1: a year's flow dated by its publication that equals the year before's is no restatement."""
+    rows = package.rows("indicators")
+    flow = next(r for r in rows if r["observation_id"] == "zjdaily-peoplecn-2017-12-02-wuzhen-changes-007")
+    assert flow["period_basis"] == "publication"
+    earlier = {  # the same 100万元 for 2016, in an official text published before the flow's (2017-11-14)
+        **flow,
+        "observation_id": "wuzhenwic-2017-11-14-internet-industry-on-the-up-999",
+        "source_id": "wuzhenwic-2017-11-14-internet-industry-on-the-up",
+        "period_start": "2016-01-01",
+        "period_end": "2016-12-31",
+        "year": "2016",
+        "period_basis": "stated",
+        "period_text": "2016年",
+    }
+    package.write("indicators", [*rows, earlier])
+    s = tde.series(flow["indicator"], subject=flow["place_id"] or flow["project_id"], path=package.root)
+    s = s.set_index("observation_id")
+    assert s.at[earlier["observation_id"], "role"] == "preferred"
+    assert s.at[flow["observation_id"], "role"] == "preferred" and pd.isna(s.at[flow["observation_id"], "restates"])
+
+
+def test_now_in_a_text_known_to_its_month_is_dated_by_its_text() -> None:
+    """今天…超过1000家 in a text of November 2023 (no day known; filed at the month's last day) says again the
+    "more than 1,000" of a state-media text of 2022-11-09: dated by its own text, though only to the month."""
+    s = tde.series("digital_economy_enterprises", subject="wuzhen").set_index("observation_id")
+    now = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms-002"
+    assert (s.at[now, "published"], s.at[now, "period_label"]) == ("2023-11", "2023-11-30")
+    assert (s.at[now, "role"], s.at[now, "restates"]) == (
+        "restated",
+        "ezhejiang-2022-11-09-host-town-internet-economy-003",
+    )
+
+
 def test_a_stated_date_is_never_a_restatement(package: PackageCopy) -> None:
-    """The same 2443 dated by words that state its own date (2021年9月) is a new observation."""
+    """The same 2443 dated by words that state its own date (2021年9月24日, not 至今) is a new observation."""
     rows = package.rows("indicators")
     for row in rows:
-        if row["observation_id"] == PEOPLECN:
-            row["period_basis"], row["period_text"] = "stated", "2021年9月"
+        if row["observation_id"] == ZJOL:
+            row["period_basis"], row["period_text"] = "stated", "2021年9月24日"
     package.write("indicators", rows)
     s = tde.series("digital_economy_enterprises", subject="tongxiang", path=package.root).set_index("observation_id")
-    assert (s.at[PEOPLECN, "role"], s.at[ZJOL, "role"]) == ("preferred", "restated")
-    assert s.at[ZJOL, "restates"] == PEOPLECN  # the latest earlier figure, now a point of its own
+    assert (s.at[PEOPLECN, "role"], s.at[ZJOL, "role"]) == ("preferred", "preferred")
+    assert pd.isna(s.at[ZJOL, "restates"])
 
 
 TOWNS_2019 = "zqcn-2019-09-17-zhu-weiqiang-digital-economy-ip-002"
 TOWNS_2023 = "txgov-2023-02-tongxiang-basic-profile-002"
+WIKI = "wikipedia-matr1x-2023-tongxiang-city-article"
 
 
-def test_a_stronger_later_source_is_never_hidden_behind_a_weaker_one() -> None:
+def published_on(package: PackageCopy, date: str) -> None:
+    """The copy's Wikipedia text published on `date` (the archive knows only its year), its 8 towns dated by it."""
+    sources, rows = package.rows("sources"), package.rows("indicators")
+    for source in sources:
+        if source["source_id"] == WIKI:
+            source["published"] = date
+    for row in rows:
+        if row["observation_id"] == f"{WIKI}-010":
+            assert row["period_basis"] == "publication"
+            row["period_start"] = row["period_end"] = date
+            row["year"] = date[:4]
+    package.write("sources", sources)
+    package.write("indicators", rows)
+
+
+def test_a_stronger_later_source_is_never_hidden_behind_a_weaker_one(package: PackageCopy) -> None:
     """X3: the government's 2023 profile (official) saying 8 towns after a 2019 newspaper (media) is a point of
     its own; a weaker text after it restates it, not the 2019 figure."""
     s = tde.series("towns_administered", subject="tongxiang").set_index("observation_id")
     assert s.at[TOWNS_2019, "role"] == "preferred"
     assert (s.at[TOWNS_2023, "role"], s.at[TOWNS_2023, "grade"]) == ("preferred", "official")
     assert s.at["chinadaily-2021-03-16-tongxiang-city-profile-001", "role"] == "preferred"  # state media > media
-    later = s.at["wikipedia-matr1x-2023-tongxiang-city-article-010", "restates"]
-    assert later == TOWNS_2023
     assert s.at["twwiki-2020-tongxiang-encyclopedia-entry-005", "restates"] == TOWNS_2019  # secondary < media
+    # Wikipedia's text is known only to its year (2023): not known to follow the profile (2023-02), it repeats
+    # nothing; published in June, it says the profile's figure again.
+    assert s.at[f"{WIKI}-010", "role"] == "preferred" and pd.isna(s.at[f"{WIKI}-010", "restates"])
+    published_on(package, "2023-06-01")
+    s = tde.series("towns_administered", subject="tongxiang", path=package.root).set_index("observation_id")
+    assert (s.at[f"{WIKI}-010", "role"], s.at[f"{WIKI}-010", "restates"]) == ("restated", TOWNS_2023)
 
 
 def test_a_rounder_repeat_is_restated_and_draws_no_fall() -> None:
@@ -222,15 +286,9 @@ def test_a_figure_with_another_bound_word_is_no_restatement() -> None:
 def test_a_repeat_more_than_two_years_later_is_a_new_observation(package: PackageCopy, date: str, role: str) -> None:
     """A weaker text dated only by its own date says again the 2023 profile's 8 towns within two years; later, it
     states the level anew (a point of its own)."""
-    wiki = "wikipedia-matr1x-2023-tongxiang-city-article-010"
-    rows = package.rows("indicators")
-    for row in rows:
-        if row["observation_id"] == wiki:
-            assert row["period_basis"] == "publication"
-            row["period_start"] = row["period_end"] = date
-            row["year"] = date[:4]
-    package.write("indicators", rows)
+    published_on(package, date)
     s = tde.series("towns_administered", subject="tongxiang", path=package.root).set_index("observation_id")
+    wiki = f"{WIKI}-010"
     assert s.at[wiki, "role"] == role
     assert s.at[wiki, "restates"] == TOWNS_2023 if role == "restated" else pd.isna(s.at[wiki, "restates"])
 
@@ -296,7 +354,8 @@ def test_series_command_json_is_typed() -> None:
     assert [(r["period_label"], r["value"], r["qualifier"], r["observation_id"]) for r in rows] == [
         ("end-2014", 355, "eq", "chinadaily-2024-05-28-dynamic-tongxiang-001"),
         ("2020-01-14", 1890, "eq", "chinadaily-2020-01-14-digital-economy-booms-007"),
-        ("end-2020", 2443, "eq", f"{ZJDAILY}-002"),  # once: its later repeats are `restated`, not preferred
+        ("end-2020", 2443, "eq", f"{ZJDAILY}-002"),
+        ("2021-09-15", 2443, "eq", PEOPLECN),  # once: its later repeat (2021-09-24) is `restated`, not preferred
         ("2021-12-10", 2700, "gt", f"{XUANZHIYUN}-003"),
         ("end-2023", 3694, "eq", "chinadaily-2024-05-28-dynamic-tongxiang-002"),
     ]
@@ -373,3 +432,33 @@ def test_the_library_names_its_argument_and_the_cli_its_option() -> None:
         "tongxiang-economic-development-zone, wuzhen, wuzhen-avenue-scitech-zone"
     )
     assert "--" not in str(caught.value)
+
+
+def test_every_restated_reason_names_dates_in_the_order_it_claims() -> None:
+    """Trial 3 N8: a reason never says a figure was stated before a text that was published first: every restated
+    row of the package names both publication dates, the one it says again first."""
+    import re
+
+    every = all_series()
+    restated = every[every["role"] == "restated"]
+    assert len(restated)
+    shape = re.compile(r"says again \S+ \(.+; published (\S+)\): this text, published (\S+) and dated only .+")
+    for reason, own in zip(restated["reason"], restated["published"], strict=True):
+        match = shape.fullmatch(reason)
+        assert match, reason
+        assert match.group(2) == own and match.group(1) <= own, reason
+
+
+def test_a_preferred_table_shows_that_a_figure_is_disputed() -> None:
+    """Trial 3 N9: `series --preferred` in table form hid the competing 40多億元 of 2014; the reason says it."""
+    result = CliRunner().invoke(
+        cli,
+        ["series", "digital_economy_core_industry_output_value", "--subject", "tongxiang", "--preferred"],
+        catch_exceptions=False,
+    )
+    line = next(line for line in result.output.splitlines() if line.strip().startswith("2014"))
+    assert line.endswith(f"disputed: {ZJDAILY}-005 gives a different figure")
+    s = tde.series("digital_economy_core_industry_output_value", subject="tongxiang").set_index("observation_id")
+    assert s.at[f"{ZJDAILY}-005", "reason"] == (
+        "differs from the preferred chinadaily-2024-05-28-dynamic-tongxiang-003 (a stronger or newer source)"
+    )

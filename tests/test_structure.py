@@ -76,8 +76,8 @@ def test_extra_cell(package: PackageCopy) -> None:
 def test_changed_file_without_new_hash(package: PackageCopy) -> None:
     append_line(package, "places", "x,X,X,,town,tongxiang", stamp=False)
     report = package.validate()
-    assert ("places", None, None) in found(report, "hash-count")
-    assert "stamp" in next(p.message for p in report.problems if p.rule == "hash-count")
+    assert ("places", None, None) in found(report, "hash")
+    assert "stamp" in next(p.message for p in report.problems if p.rule == "hash")
 
 
 def test_missing_file(package: PackageCopy) -> None:
@@ -145,7 +145,7 @@ def stale(package: PackageCopy, table: str, size: int, recorded: int) -> list[st
         "(or scripts/build in a checkout) to record it"
     )
     return [  # one edit, one error: the hash's problem names the size too (trial 2, U12)
-        f"{table}: error [hash-count] the file's sha256 differs from the hash datapackage.json records (and its "
+        f"{table}: error [hash] the file's sha256 differs from the hash datapackage.json records (and its "
         f"size: the file has {size} bytes, datapackage.json records {recorded}): {fix}",
     ]
 
@@ -233,6 +233,19 @@ def test_cli_reports_bad_input_exactly(package: PackageCopy, case: int) -> None:
     breakage(package)
     result = CliRunner().invoke(cli, ["validate", str(package.root)], catch_exceptions=False)
     assert (result.exit_code, result.output.splitlines()) == (1, expected(package, *sizes))
+
+
+def test_one_edited_cell_is_one_error_named_for_its_check(package: PackageCopy) -> None:
+    """Trial 3 U12: one cell of data/indicators.csv edited by hand (no stamp) is one error, `hash` (the size in its
+    message), with the stamp hint; never `hash-count` and `byte-count` for one edit."""
+    size = recorded_bytes(package, "indicators")
+    package.edit("indicators", 2, stamp=False, note="edited by hand")
+    now = package.csv("indicators").stat().st_size
+    assert now != size
+    result = CliRunner().invoke(cli, ["validate", "--package", str(package.root), "--quiet"], catch_exceptions=False)
+    lines = result.output.splitlines()
+    assert (result.exit_code, lines[:-1]) == (1, stale(package, "indicators", now, size))
+    assert lines[-1].startswith(f"INVALID: {package.root}: 1 error, ")
 
 
 def test_an_integer_too_large_for_64_bits(package: PackageCopy) -> None:

@@ -673,8 +673,10 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     """Find the indicators, rows and sources that mention TEXT, in English or Chinese.
 
     A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it; English
-    words match in any form ("core industry" finds "core industries"). The indicators found come first, each
-    with its subjects, years and the command that gives its series.
+    words match in any form ("core industry" finds "core industries"); a Chinese query matches in pieces (财政收入
+    finds 财政总收入). A query that names an indicator finds its figures, so "fiscal revenue" and 财政收入 find
+    the same ones. The indicators found come first, each with its written forms (the words for it in either
+    language), subjects, years and the command that gives its series.
 
     \b
     Example:
@@ -701,9 +703,15 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         click.echo(f"{count(len(found), 'indicator')} for {what}:")
         for row in found.itertuples():
             click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
+            if row.written_forms:
+                click.echo(f"    written: {row.written_forms}")
             if row.subjects:
                 click.echo(f"    about: {row.subjects}")
                 click.echo(f"    {row.command}")
+        click.echo(
+            "  (another word, or the same word in the other language, may name other indicators: try the written"
+            " forms above)"
+        )
         click.echo("")
     if not len(hits):
         click.echo(f"no rows mention {what}")

@@ -3,8 +3,10 @@
 As in frictionless-py (`frictionless/errors/*.py`), a problem type is declared once, here, and everything else
 reads it: the reader and the validator build Problems from it, the docs list it, the tests check that every id
 they assert exists and that every registered type is exercised. Where frictionless has an error of the same
-meaning the id is frictionless' own (`type-error`, `foreign-key`, `hash-count` ...), so that a report of this
-package and one of `frictionless validate` can be compared cell by cell.
+meaning the id is frictionless' own (`type-error`, `foreign-key` ...), so that a report of this package and one
+of `frictionless validate` can be compared cell by cell. The file checks are the exception: frictionless reports
+`hash-count` and `byte-count` for one edited file, two errors whose ids name no count; here one edit is one error,
+`hash` (the file's hash, and its size when that differs too) or `bytes` (only the recorded size is wrong).
 
 The semantic rules register themselves in `semantics.rules.RULES`, above this layer; `semantics.catalogue` puts
 both together (`problem_types()`), so no rule id is restated here. This module imports nothing heavy.
@@ -75,17 +77,18 @@ SOURCE_ERROR = register("source-error", "File unreadable", "The resource's file 
 ENCODING_ERROR = register(
     "encoding-error", "Encoding error", "The bytes of a cell are not UTF-8 (GBK, Latin-1 ...): save the file as UTF-8."
 )
-HASH_COUNT = register(
-    "hash-count",
+HASH = register(
+    "hash",
     "Hash mismatch",
     "The file's SHA-256 differs from the `hash` datapackage.json records; when its size differs too, this one error "
-    "says so (one edit, one error; frictionless reports `byte-count` beside it). The id is frictionless' own.",
+    "says so (one edit, one error; frictionless reports `hash-count` and `byte-count` for it). Run `stamp` to "
+    "record a change made on purpose.",
 )
-BYTE_COUNT = register(
-    "byte-count",
+BYTES = register(
+    "bytes",
     "Byte count mismatch",
     "The file's size differs from the `bytes` datapackage.json records while its hash matches (a recorded size "
-    "edited by hand). The id is frictionless' own.",
+    "edited by hand; frictionless' `byte-count`). Run `stamp` to record the file's size.",
 )
 CSV_ERROR = register(
     "csv-error", "Malformed CSV", "The file is not well-formed CSV (an unclosed quote, a stray quote in a cell)."

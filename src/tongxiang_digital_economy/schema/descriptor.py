@@ -100,6 +100,19 @@ def table_schema(base: Path, res: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+def enum_order(schema: dict[str, Any], field: str) -> list[str]:
+    """A field's enum in the schema's order (empty when it has none): the order is meaning where the schema says
+    so (sources.grade: strongest first)."""
+    found: dict[str, Any] = next((f for f in schema.get("fields", []) if f.get("name") == field), {})
+    return [str(v) for v in found.get("constraints", {}).get("enum", [])]
+
+
+def grade_order(path: str | Path | None = None) -> list[str]:
+    """Source grades, strongest first, as the sources schema's enum lists them (the shipped package's by default)."""
+    base = package_dir(path)
+    return enum_order(table_schema(base, resource(read_descriptor(base), "sources")), "grade")
+
+
 def file_facts(path: Path) -> tuple[int, str]:
     """Byte count and SHA-256 of a file, as datapackage.json records them (read in chunks: a file of a gigabyte
     costs a megabyte of memory)."""

@@ -28,16 +28,34 @@ highest lower bound that is one pass over the rows, linear in time and memory ho
 
 `claim_key` is a claim as a string, for "stated alike" (the same value in the base unit, upper bound and
 qualifier): what corroboration and `series` compare.
+
+A restatement (`is_restatement`) is one meaning shared by `fact-cluster` (semantics/identity.py) and `series`
+(use/timeseries.py): a later figure of a stock says again an earlier one when (1) its only date is its own text's
+(period_basis `publication`, or a one-day period at the text's date, or at a day it can be when the text is known
+only to its month, read from words relative to it: 目前, 至今, 2014年至今, so far), (2) it agrees with the earlier
+figure at written precision (the intervals above meet) with the same bound word (六千余年 does not say 7,000 years
+again), (3) the earlier figure's text was *published* before the later one's (a text dated 2021-09-15 cannot say
+again what a text of 2021-09-27 dates to 2020), (4) the later date is at most RESTATED_YEARS after the earlier
+statement (a text plausibly repeats the latest figure it knows; later, it states the level anew), and (5) the
+later source ranks no stronger (a stronger source is a point of its own, never hidden behind a weaker one). A
+flow is never a restatement: a year's income equal to the year before's is a new observation. Two texts that each
+give a stock its own stated date (2019年末, 2020年末) restate nothing: one of them is mis-dated, and
+`fact-cluster` says so.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from ..io.load import decimal_text
+from ..text.period_words import Facts, normalise, read_pieces
+from ..text.periods import publication_bounds
 
 
 def decimals(value: pd.Series) -> pd.Series:
@@ -158,3 +176,120 @@ def claim_key(frame: pd.DataFrame) -> pd.Series:
     value = frame["value_base"].astype("Float64").round(9).astype("string")
     value = value.fillna(frame["value"].astype("string")).fillna("")
     return value + "|" + upper + "|" + frame["qualifier"].astype("string").fillna("")
+
+
+# --- restatement: one meaning, for fact-cluster and series ------------------------------------------------------
+
+# How long after a figure's date a text dated only by its own date is read as saying that figure again.
+RESTATED_YEARS = 2
+RESTATED_WITHIN = pd.DateOffset(years=RESTATED_YEARS)
+
+
+class Statement(NamedTuple):
+    """What `is_restatement` reads of one figure (built by `statements`)."""
+
+    stock: bool  # the indicator's temporal kind is `stock`
+    own_date: bool  # dated only by its own text (see the module docstring)
+    date: pd.Timestamp | None  # period_end
+    low: float  # the claim's interval at written precision (NaN if unknown)
+    high: float
+    claim: str  # claim_key: compared when an interval is unknown
+    qualifier: str  # the bound word (eq when empty)
+    published: tuple[pd.Timestamp | None, pd.Timestamp | None]  # the text's date: earliest and latest day
+    rank: int  # the grade it ranks as, 0 strongest (original_grade, else grade; unknown last)
+
+
+def relative_to_its_text(period_text: object) -> bool:
+    """Whether dating words say "at the text's date" (目前, 至今, 2014年至今, at present, so far) rather than a
+    date of their own (2020年末, 2021年9月15日), read by the period reader of text/period_words."""
+    if not isinstance(period_text, str) or not period_text.strip():
+        return False
+    facts = Facts()
+    read_pieces(normalise(period_text), facts)
+    return facts.now == 0 or facts.since
+
+
+def text_dates(sources: pd.DataFrame) -> pd.Series:
+    """Each source's text date as written (the original's when the page states it, else the publication), by
+    source_id; `sources` is indexed by source_id."""
+    written = sources["published"].astype("string")
+    if "original_published" in sources:
+        written = sources["original_published"].astype("string").fillna(written)
+    return written
+
+
+def source_ranks(sources: pd.DataFrame, grades: Sequence[str]) -> pd.Series:
+    """Each source's rank by source_id (`sources` indexed by it): the position of the grade it ranks as in
+    `grades` (strongest first; the sources schema's enum order), original_grade before grade; unknown last."""
+    ranked_as = sources["grade"].astype("string")
+    if "original_grade" in sources:
+        ranked_as = sources["original_grade"].astype("string").fillna(ranked_as)
+    order = {g: i for i, g in enumerate(grades)}
+    return ranked_as.map(order).fillna(len(grades)).astype("int64")
+
+
+def statements(
+    rows: pd.DataFrame, sources: pd.DataFrame, grades: Sequence[str], stocks: Collection[object]
+) -> list[Statement]:
+    """One Statement per row of `rows` (indicator rows with their claim columns, period, period_basis and
+    period_text), read with `sources` (indexed by source_id) and the grade order."""
+    written = rows["source_id"].map(text_dates(sources))
+    bounds = [publication_bounds(w) for w in written]
+    ends = pd.to_datetime(rows["period_end"], errors="coerce")
+    starts = pd.to_datetime(rows["period_start"], errors="coerce")
+    basis = rows["period_basis"] if "period_basis" in rows else pd.Series(pd.NA, index=rows.index)
+    texts = rows["period_text"] if "period_text" in rows else pd.Series(pd.NA, index=rows.index)
+    # One day that the text's date can be (its day; a day of its month or year when only those are known).
+    at_text_date = [
+        pd.notna(e) and pd.notna(s) and s == e and first is not None and last is not None and first <= e <= last
+        for s, e, (first, last) in zip(starts, ends, bounds, strict=True)
+    ]
+    own = [
+        (pd.notna(b) and str(b) == "publication") or (a and relative_to_its_text(t))
+        for b, a, t in zip(basis, at_text_date, texts, strict=True)
+    ]
+    claimed = intervals(rows)
+    keys = claim_key(rows)
+    ranks = rows["source_id"].map(source_ranks(sources, grades)).fillna(len(grades)).astype("int64")
+    qualifiers = rows["qualifier"].astype("string").fillna("eq")
+    return [
+        Statement(
+            stock=indicator in stocks,
+            own_date=bool(o),
+            date=None if pd.isna(e) else pd.Timestamp(e),
+            low=float(lo),
+            high=float(hi),
+            claim=str(k),
+            qualifier=str(q),
+            published=b,
+            rank=int(r),
+        )
+        for indicator, o, e, lo, hi, k, q, b, r in zip(
+            rows["indicator"], own, ends, claimed["low"], claimed["high"], keys, qualifiers, bounds, ranks, strict=True
+        )
+    ]
+
+
+def agree(one: Statement, other: Statement) -> bool:
+    """Their claims agree: the intervals meet (the strings are equal where an interval is unknown)."""
+    if any(math.isnan(v) for v in (one.low, one.high, other.low, other.high)):
+        return one.claim == other.claim
+    return one.low <= other.high and one.high >= other.low
+
+
+def is_restatement(later: Statement, earlier: Statement, stated: pd.Timestamp | None = None) -> bool:
+    """Whether `later` says again `earlier` (the five conditions of the module docstring). `stated`: the date
+    `earlier` was last stated, when a restatement of it came between (default: its own date)."""
+    last = stated if stated is not None else earlier.date
+    if not (later.stock and later.own_date) or later.date is None or earlier.date is None or last is None:
+        return False
+    written, read = earlier.published[1], later.published[0]  # published before: its last day before our first
+    return (
+        written is not None
+        and read is not None
+        and written < read
+        and earlier.date < later.date <= last + RESTATED_WITHIN
+        and agree(later, earlier)
+        and later.qualifier == earlier.qualifier
+        and later.rank >= earlier.rank
+    )

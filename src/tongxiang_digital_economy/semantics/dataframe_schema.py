@@ -25,7 +25,7 @@ import pandera.pandas as pa
 from ..core.paths import package_dir
 from ..io.load import finished, read_resource
 from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES
-from ..schema.descriptor import read_descriptor, resource
+from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
 from .rules import RULES, Rule, needs_of
 from .validation import read_archive
@@ -133,13 +133,14 @@ def compile_schema(
     texts, hashes = archive if archive is not None else (None, None)
     needs = needs_of(rules or [])
     keys = join_keys(schemas) if schemas is not None else {}
+    grades = enum_order(schemas["sources"], "grade") if schemas is not None and "sources" in schemas else None
 
     def view_of(df: pd.DataFrame) -> pd.DataFrame:
         """The view of the frame being validated: built on the first rule's call, reused by the others."""
         if "frame" not in shared:  # called outside CompiledSchema.validate: nothing to share
-            return views({**others, table: df}, texts, hashes, keys, needs)[table]
+            return views({**others, table: df}, texts, hashes, keys, needs, grades)[table]
         if "view" not in shared:
-            shared["view"] = views({**others, table: shared["frame"]}, texts, hashes, keys, needs)[table]
+            shared["view"] = views({**others, table: shared["frame"]}, texts, hashes, keys, needs, grades)[table]
         view: pd.DataFrame = shared["view"]
         return view.loc[df.index] if not view.index.equals(df.index) else view
 

@@ -9,13 +9,14 @@ rules/identity.py only read the columns added here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
 
 from ..text.fold import exact_key, names_of, stem_key, suffix_keys
 from ..text.periods import publication_bounds
+from .claims import Statement, is_restatement, statements
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
 NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")
@@ -133,17 +134,24 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
 
 
 def fact_clusters(
-    indicators: pd.DataFrame, sources: pd.DataFrame | None, definitions: pd.DataFrame | None = None
+    indicators: pd.DataFrame,
+    sources: pd.DataFrame | None,
+    definitions: pd.DataFrame | None = None,
+    grades: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Per figure: other sources' figures of the same subject, status and value (in the base unit) that are filed
     under another indicator or another period, in sources published within CLUSTER_DAYS of each other; listed
     (bounded, `fact_cluster`, for the message) and complete (a tuple of observation ids, `fact_cluster_ids`).
 
-    A stock is a level at a date, and its date is what its own words say (the period rules hold it there): the same
-    level of the same indicator at another date (2443 enterprises dated 2020年 by one text, and at their own dates by
-    two later texts that restate it) is a restatement, which a series shows as such, not one fact filed two ways;
-    so a stock is clustered only with figures of other indicators. A flow's period is its span, and the same value
-    over two spans of one indicator (the summit's guests over its days, and over the month) is clustered."""
+    The same level of one stock indicator at two dates is left alone only when the later figure restates the
+    earlier (semantics/claims.is_restatement, the meaning `series` uses): 2443 enterprises stated with no date on
+    2021-09-15 and again "so far" on 2021-09-24. Two texts of the same weeks that each state their own date for
+    one level (2019年末 and 2020年末), or a text published before the one it would repeat, are a cluster: one of
+    them is mis-dated, or one fact is filed at two dates. A flow's period is its span, and the same value over two
+    spans of one indicator (the summit's guests over its days, and over the month) is clustered.
+
+    `grades`: the source grades, strongest first (the sources schema's enum order), for the restatement's "ranks
+    no stronger"."""
     out = pd.DataFrame(
         {
             "fact_cluster": pd.Series(pd.NA, index=indicators.index, dtype="string"),
@@ -172,16 +180,17 @@ def fact_clusters(
     key = key.where(informative.fillna(False) & indicators["period_end"].notna())
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
-    used = ["observation_id", "source_id", "indicator", "period_start", "period_end"]  # what `clustered` reads
-    keyed = indicators[used].assign(_key=key).dropna(subset=["_key"])
+    keyed = indicators.assign(_key=key).dropna(subset=["_key"])
     # Only keys that two sources share can cluster: found in one vectorised pass, so the loop below meets only
     # them (a few dozen), not every distinct figure (iterating a group costs pandas a frame slice).
     sources_per_key = keyed.groupby("_key", sort=False)["source_id"].transform("nunique")
     keyed = keyed[sources_per_key.ge(2).to_numpy()]
+    by_source = sources.drop_duplicates("source_id").set_index("source_id")
+    said = dict(zip(keyed.index, statements(keyed, by_source, grades, stocks), strict=True))
     for _, group in keyed.groupby("_key", sort=False):
         if len(group) < 2 or group["source_id"].nunique() < 2:
             continue
-        found_texts, found_ids = clustered(group, published, stocks)
+        found_texts, found_ids = clustered(group, published, said)
         texts.update(found_texts)
         ids.update(found_ids)
     if texts:
@@ -195,14 +204,14 @@ def fact_clusters(
 
 
 def clustered(
-    group: pd.DataFrame, published: dict[Any, Any], stocks: Collection[Any] = ()
+    group: pd.DataFrame, published: dict[Any, Any], said: dict[Any, Statement]
 ) -> tuple[dict[Any, str | None], dict[Any, tuple[str, ...] | None]]:
     """fact_clusters for one group: per source, the other sources' figures published within CLUSTER_DAYS, sorted
-    once; each row lists the first of them that are not its own indicator and period (for a stock: not its own
-    indicator), counts the rest (what `listed` says of the whole list), and carries all of their ids in a tuple.
-    The list is built once per source, indicator and period and shared by their rows (copies of one figure cost
-    nothing more); a group whose every row is filed differently costs its size squared, which its complete lists
-    of ids are anyway."""
+    once; each row lists the first of them that are neither its own indicator and period nor, for a stock of its
+    own indicator, a restatement of it or restated by it (`said`: each row's Statement), counts the rest (what
+    `listed` says of the whole list), and carries all of their ids in a tuple. The list is built once per source,
+    indicator, period and statement and shared by their rows (copies of one figure cost nothing more); a group
+    whose every row is filed differently costs its size squared, which its complete lists of ids are anyway."""
     rows = list(
         zip(
             group.index,
@@ -213,29 +222,32 @@ def clustered(
             strict=True,
         )
     )
-    candidates: dict[Any, list[tuple[str, Any, Any, str]]] = {}
+    candidates: dict[Any, list[tuple[str, Any, Any, str, Any]]] = {}
     for source in {r[2] for r in rows}:
         mine = published.get(source)
         candidates[source] = sorted(
             {
-                (f"{o} ({i})", i, period, str(o))
-                for _, o, s, i, period in rows
+                (f"{o} ({i})", i, period, str(o), index)
+                for index, o, s, i, period in rows
                 if s != source
                 and mine is not None
                 and published.get(s) is not None
                 and abs((published[s] - mine).days) <= CLUSTER_DAYS
             },
-            key=lambda c: c[0],
+            key=lambda c: (c[0], str(c[4])),
         )
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
-    shared: dict[tuple[Any, Any, Any], tuple[str | None, tuple[str, ...] | None]] = {}
+    # Copies of one figure (one source, indicator, period and statement) share their list: built once.
+    shared: dict[tuple[Any, ...], tuple[str | None, tuple[str, ...] | None]] = {}
     for index, _, source, indicator, period in rows:
-        stock = indicator in stocks
-        key = (source, indicator, None if stock else period)
+        me = said[index]
+        key = (source, indicator, period, me)
         if key not in shared:
             other = [
-                (label, oid) for label, i, p, oid in candidates[source] if i != indicator or (p != period and not stock)
+                (label, oid)
+                for label, i, p, oid, there in candidates[source]
+                if i != indicator or (p != period and not (me.stock and restates_either(me, said[there])))
             ]
             shown = [label for label, _ in other[:MAX_LISTED]]
             more = len(other) - len(shown)
@@ -245,14 +257,24 @@ def clustered(
     return texts, ids
 
 
-def identity_columns(frames: dict[str, pd.DataFrame], derived: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The derived tables with the identity readings added (tables that are not loaded are left alone)."""
+def restates_either(one: Statement, other: Statement) -> bool:
+    """Whether one of two figures of a stock restates the other (the later says again the earlier)."""
+    return is_restatement(one, other) or is_restatement(other, one)
+
+
+def identity_columns(
+    frames: dict[str, pd.DataFrame], derived: dict[str, pd.DataFrame], grades: Sequence[str] = ()
+) -> dict[str, pd.DataFrame]:
+    """The derived tables with the identity readings added (tables that are not loaded are left alone); `grades`
+    as fact_clusters reads them."""
     out = dict(derived)
     for table in ENTITY_TABLES:
         if table in derived:
             out[table] = derived[table].assign(**entity_columns(frames, table))
     if "indicators" in derived:
-        clusters = fact_clusters(derived["indicators"], frames.get("sources"), frames.get("indicator_definitions"))
+        clusters = fact_clusters(
+            derived["indicators"], frames.get("sources"), frames.get("indicator_definitions"), grades
+        )
         levels = multiples_against_levels(derived["indicators"])
         out["indicators"] = derived["indicators"].assign(
             fact_cluster=clusters["fact_cluster"],

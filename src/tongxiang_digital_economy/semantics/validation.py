@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
 from ..core.report import Problem, Report, problem
 from ..io.load import decimal_text, finished, read_resource
 from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
-from ..schema.descriptor import read_descriptor, resource_path, table_schema
+from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
 from .rules import RULES, Rule, needs_of
 from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
 
@@ -104,7 +104,9 @@ def validate(
         for p in report.problems:
             if p.layer == "structure" and p.severity == "error" and p.row is not None:
                 refused.setdefault((p.table, p.row), set()).add(p.field)
-        report.add(check_semantics(frames, texts, hashes, keys, refused))
+        sources_schema = reads["sources"].schema if "sources" in reads else None
+        grades = enum_order(sources_schema, "grade") if isinstance(sources_schema, dict) else None
+        report.add(check_semantics(frames, texts, hashes, keys, refused, grades))
     if not structure:
         report.problems[:] = [p for p in report.problems if p.layer in ("semantics", "archive")]
     return report
@@ -175,16 +177,16 @@ def check_file_facts(base: Path, res: dict[str, Any]) -> list[Problem]:
             size += len(chunk)
     fix = fix_for_facts(base)
     # One edit is one error: a file whose size changed has a changed hash too, so the hash's problem says both
-    # (frictionless reports the two; its ids are kept). `byte-count` alone is a recorded size that is wrong while
+    # (frictionless reports `hash-count` and `byte-count`). `bytes` alone is a recorded size that is wrong while
     # the hash still matches (a descriptor edited by hand).
     resized = "bytes" in res and res["bytes"] != size
     sizes = f"the file has {size} bytes, datapackage.json records {res.get('bytes')}"
     if declared and hasher.hexdigest() != digest:
         also = f" (and its size: {sizes})" if resized else ""
         message = f"the file's {algorithm} differs from the hash datapackage.json records{also}: {fix}"
-        return [problem(P.HASH_COUNT, name, None, None, message)]
+        return [problem(P.HASH, name, None, None, message)]
     if resized:
-        return [problem(P.BYTE_COUNT, name, None, None, f"{sizes}: {fix}")]
+        return [problem(P.BYTES, name, None, None, f"{sizes}: {fix}")]
     return []
 
 
@@ -273,6 +275,7 @@ def check_semantics(
     hashes: dict[str, str] | None,
     keys: ForeignKeys,
     refused: Refused | None = None,
+    grades: Sequence[str] | None = None,
 ) -> list[Problem]:
     """Every rule of rules/ that applies, on the tables' views (built once here), as Problems.
 
@@ -289,7 +292,7 @@ def check_semantics(
             for table in ("lexicon", "units")
             if table not in frames
         ]
-    for table, view in views(frames, texts, hashes, keys, needs_of(RULES)).items():
+    for table, view in views(frames, texts, hashes, keys, needs_of(RULES), grades).items():
         for rule in RULES:
             if rule.table == table and (texts is not None or not rule.needs_archive):
                 absent = [n for n in rule.needs if n.replace(".", "__") not in view.columns]

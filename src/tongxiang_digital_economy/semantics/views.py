@@ -10,7 +10,7 @@ pair of rows, so a view costs time linear in its rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ import pandas as pd
 from ..core.exceptions import TDEError
 from ..core.paths import package_dir
 from ..io.load import decimal_text
-from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
+from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.periods import publication_bounds
@@ -101,9 +101,11 @@ def views(
     archive_hashes: dict[str, str] | None,
     keys: ForeignKeys,
     needs: dict[str, list[str]],
+    grades: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Each loaded table joined with what its rules need (`needs`: table -> `field.column`s of referenced tables);
-    a table is left out when a table it reads did not load."""
+    a table is left out when a table it reads did not load. `grades`: source grades, strongest first (the sources
+    schema's enum; the shipped package's when not given), which a restatement's "ranks no stronger" reads."""
     # Derived columns first, so that joins can read them (publication bounds travel with source_id).
     derived = dict(frames)
     if "sources" in frames:
@@ -126,7 +128,7 @@ def views(
             if table in frames:
                 names = pd.Series([generic] * len(frames[table]), index=frames[table].index, dtype=object)
                 derived[table] = frames[table].assign(generic_names=names)
-    derived = identity_columns(frames, derived)
+    derived = identity_columns(frames, derived, grade_order() if grades is None else grades)
     out = {}
     for table, frame in derived.items():
         tables_read = {keys.get(table, {}).get(n.partition(".")[0], ("", ""))[0] for n in needs.get(table, [])}

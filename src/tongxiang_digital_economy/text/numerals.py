@@ -13,8 +13,9 @@ What is recognised, in order of appearance:
   ``4G`` -> 4, ``25th`` -> 25, ``2014-23`` -> 2014 and 23, ``1∶3`` -> 1 and 3. A comma is a thousands
   separator only before exactly three digits with a one-to-three-digit lead group ("1,89" is 1 and 89,
   "12, 13" is 12 and 13). A minus sign counts only where it cannot be a range dash (``-4.4``, ``增长-4.4%``); after a
-  letter it is a hyphen before a whole number (``COVID-19`` -> 19) and a minus before a decimal fraction
-  (``Change-0.12`` -> -0.12, a table's label run into its value).
+  letter it is always a hyphen (``COVID-19`` -> 19, ``GPT-3.5`` -> 3.5, ``Qwen-2.5`` -> 2.5): a versioned name is
+  far likelier in these texts than a table's label run into a signed value (``Change-0.12`` reads 0.12; no row
+  quotes it).
 * English number words, cardinal and ordinal, whole words and case-insensitive: "twenty-five" -> 25,
   "one hundred and twenty" -> 120, "second" -> 2, "twenty-first" -> 21, "a dozen" -> 12, "a hundred" -> 100.
 * Chinese numerals, simplified, traditional and financial (壹贰叁 …): 十二 -> 12, 两千 -> 2000,
@@ -72,11 +73,9 @@ _ARABIC = re.compile(
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)"
     r"(?P<frac>\.[0-9]+)?"
 )
-# A sign glued to one of these is a dash or hyphen: "2014-23", "COVID-19", "(a)-3". After a letter it is a minus
-# only before a decimal fraction: a table's label and its value run together ("Today's Change-0.12"), while a
-# hyphenated name takes a whole number (COVID-19, G-20, Model-3).
-_GLUED_BEFORE_SIGN = re.compile(r"[0-9%)\]）】]")
-_LETTER = re.compile(r"[A-Za-z]")
+# A sign glued to one of these is a dash or hyphen: "2014-23", "(a)-3", and after a letter a hyphenated name or
+# version (COVID-19, G-20, GPT-3.5, Qwen-2.5), never a minus.
+_GLUED_BEFORE_SIGN = re.compile(r"[0-9A-Za-z%)\]）】]")
 
 
 def _normalise(text: str) -> str:
@@ -91,13 +90,11 @@ def _normalise(text: str) -> str:
 def _is_negative(text: str, sign_at: int) -> bool:
     """Tell a minus sign from a range dash or hyphen.
 
-    The sign must not be glued to a digit, letter, percent sign or closing bracket, and the nearest
+    The sign must not be glued to a digit, a letter, a percent sign or a closing bracket, and the nearest
     non-space character before it must not be a digit ("2014 -23" is still a range).
     """
     if sign_at > 0 and _GLUED_BEFORE_SIGN.match(text[sign_at - 1]):
         return False
-    if sign_at > 0 and _LETTER.match(text[sign_at - 1]):
-        return re.match(r"[-−－–][0-9]+\.[0-9]", text[sign_at:]) is not None
     before = text[:sign_at].rstrip()
     return not before or not ("0" <= before[-1] <= "9")
 

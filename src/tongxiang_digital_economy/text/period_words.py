@@ -42,6 +42,7 @@ class Period:
     end: tuple[date, date]
     days: int | None = None  # a stated length (为期3天, two-year average), in days, checked loosely (± 1 day)
     open_start: bool = False  # the start is not read (since the first WIC): no level stands at it
+    range_end: bool = False  # one end year of a range (2014 of 'from 2014 to 2023'): a figure at A or B only
 
     def admits(self, first: date, last: date, stock: bool | None = None) -> bool:
         """Whether the row's period (and kind: stock True, flow False, None unknown) is this reading."""
@@ -69,8 +70,10 @@ class Reading:
     whole_year: bool = False  # 全年, full year, annual: the period is a whole year
     years: frozenset[int] = field(default_factory=frozenset)  # years written out (2021年, in 2019)
 
-    def admits(self, first: date, last: date, stock: bool | None = None) -> bool:
-        return any(p.admits(first, last, stock) for p in self.periods)
+    def admits(self, first: date, last: date, stock: bool | None = None, ends: bool = True) -> bool:
+        """Whether one reading holds the row's period; with `ends` False, not an end year of a range alone (a
+        figure that is neither A nor B of 'from A to B' is of the whole range: 'From 2022 to 2023, a total of')."""
+        return any(p.admits(first, last, stock) for p in self.periods if ends or not p.range_end)
 
     def describe(self) -> str:
         """The readings in a few words, for messages."""
@@ -101,7 +104,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 PLAN_NUMBERS = {"11th": 2006, "12th": 2011, "13th": 2016, "14th": 2021, "15th": 2026}
 NOW = ("截至目前", "截止目前", "目前", "当前", "如今", "现在", "眼下", "至今", "迄今", "now", "currently", "at present",
-       "presently", "to date", "so far", "thus far", "today", "今天", "今日", "these days")  # fmt: skip
+       "presently", "to date", "so far", "thus far", "today", "今天", "今日", "these days", "距今")  # fmt: skip
 RECENT = ("近日", "日前", "近期", "recently", "lately")
 DASH = r"\s*(?:[-—–~～至到]|to|through|until|and)\s*"
 HALF = re.compile(r"上半年|下半年|前半年|后半年|first half|second half|\bh[12]\b|[0-9]h[12]\b|半年")
@@ -233,6 +236,21 @@ def read_piece(piece: str, f: Facts) -> bool:
     # Since: 2014年至今, 自2014年以来, since 2014, 今年以来, 今年初以来, 首届以来 (unread: no year).
     if take(r"至今(?!年)|以来|迄今|ever since|since|so far|thus far|to date|(?<=[天年])来"):
         f.since = True
+    # These few years (这几年, in recent years): a span up to the text's date whose start is not said.
+    if take(r"(?:这|近|最近|过去)几年|these (?:few )?years|in recent years|over the years"):
+        f.since = f.open_start = True
+    # A comparison base frames a figure, it does not date it (2022年 … 较上年: 2022); the same year as the words
+    # before (2023 … In the same year: 2023).
+    take(r"较上年|比上年|与上年相比|同比|compared (?:with|to) (?:last|the previous) year|year[- ]on[- ]year")
+    take(r"同年|(?:in )?the same year")
+    # Each year of the span (每年, every year) and years in a row (连续举办十年) say how the span is filled, not
+    # which it is: the other words date it.
+    take(r"每年|each year|every year|per year|连续(?:举办|举行)?|in a row|consecutive(?:ly)?")
+    # N years ago (10年前: the year N before the text's); before a year (2014年前: the year before it).
+    if m := take(SMALL + r"(?:个)?(?:年前|[- ]years? ago)(?![0-9一二三四五六七八九十两]|半)"):
+        f.relative_year = -(cn_int(m[1]) or 0)
+    if m := take(r"((?:19|20)[0-9]{2})年(?:以)?前(?![0-9一二三四五六七八九十两]|半)|before ((?:19|20)[0-9]{2})"):
+        f.year = int(m[1] or m[2]) - 1
     # The twelve months up to the text's date: TTM, trailing twelve months, in the past year.
     if take(r"\bttm\b|trailing twelve months|past twelve months|last twelve months|(?:over |in )?the past year"):
         f.years_long, f.since = 1, True
@@ -373,12 +391,18 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         year = lo.year + f.relative_year
     if year is None and (f.months or f.month_day) and lo is not None and lo.year == (hi or lo).year:
         year = lo.year  # 9月12日 in a text of 2021: 2021-09-12
+    if year is None and f.holiday and lo is not None and hi is not None and lo.year == hi.year:
+        year = lo.year  # 春节期间 in a text of 2015: the 2015 Spring Festival
+    months_lo = lo  # a day without its month takes the month only from a text known to its month
+    slack = SO_FAR_SLACK
+    if year_only(lo, hi):  # a text known only to its year stands at the year's end: 目前, now, recently
+        lo, slack = hi, 0
     # The text's own day (目前, today, yesterday, recently), alone.
     if (f.now is not None or (f.since and not f.year)) and year is None and not (f.months or f.month_day):
         assert lo is not None and hi is not None
         if f.now == 1:
             return [Period("date", (lo - timedelta(1), hi - timedelta(1)), (lo - timedelta(1), hi - timedelta(1)))]
-        first = lo - timedelta(days=45) if f.now == -1 else lo
+        first = lo - timedelta(days=45) if f.now == -1 and slack else lo  # recently: a few weeks before
         if f.days:  # 过去三天, 三天来: a span of that length ending at the text's date
             return [
                 Period("span", (date(1900, 1, 1), hi), (first, hi), f.days),
@@ -388,13 +412,13 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
             begin = (date(lo.year - f.years_long, 1, 1), date(lo.year - f.years_long + 1, 12, 31))
             year_end = (date(lo.year - 1, 12, 31),) * 2
             return [
-                Period("span", begin, recent(lo, hi)),
+                Period("span", begin, recent(lo, hi, slack)),
                 Period("span", begin, year_end),
                 Period("date", (first, hi), (first, hi)),
             ]
         if f.open_start and f.now is None:  # 首届大会以来: a span up to the text's date, or the level at it
-            since = Period("span", (date(1900, 1, 1), hi), recent(lo, hi), open_start=True)
-            return [since, Period("date", recent(lo, hi), recent(lo, hi))]
+            since = Period("span", (date(1900, 1, 1), hi), recent(lo, hi, slack), open_start=True)
+            return [since, Period("date", recent(lo, hi, slack), recent(lo, hi, slack))]
         if f.now is None:
             return "a length, but no year or date to anchor it"
         if f.now == 0:  # 目前, now: the level at the text's date, or a flow's year so far (已突破270亿元)
@@ -409,7 +433,7 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         end = start + timedelta(days=(f.weekday[1] - f.weekday[0]) % 7)
         return [Period("span", (start, start), (end, end))]
     if f.month_day is not None:
-        return days_periods(f, year, lo, hi)
+        return days_periods(f, year, months_lo, hi)
     if year is None:
         if f.days or f.years_long:
             return "a length, but no year or date to anchor it"
@@ -426,15 +450,17 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         change = Period("span", (date(year + 1, 1, 1),) * 2, (date(f.year_to, 12, 31),) * 2)
         return (
             [Period("span", (date(year, 1, 1),) * 2, (date(f.year_to, 12, 31),) * 2), change]
-            + [Period("date", e, e) for e in ends]
-            + [Period("span", (e[0], e[0]), (e[1], e[1])) for e in ends]
+            + [Period("date", (e[1], e[1]), (e[1], e[1]), range_end=True) for e in ends]  # a level: at its end
+            + [Period("span", (e[0], e[0]), (e[1], e[1]), range_end=True) for e in ends]
         )
     if f.since:
         assert hi is not None
         begin = (date(year, f.months[0], 1), last_day(year, f.months[0])) if f.months else (
             date(year, 1, 1), date(year, 12, 31))  # fmt: skip
         # Up to the text's date, or to the last year-end before it (2014年至今 with an annual figure of 2020).
-        ends = [recent(lo, hi)] + ([(date(lo.year - 1, 12, 31),) * 2] if lo is not None and lo.year > year else [])
+        ends = [recent(lo, hi, slack)] + (
+            [(date(lo.year - 1, 12, 31),) * 2] if lo is not None and lo.year > year else []
+        )
         return [Period("span", begin, e) for e in ends] + [Period("date", e, e) for e in ends]
     if f.months is not None:
         m1, m2 = f.months
@@ -448,13 +474,13 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         return [span]
     if f.now is not None and lo is not None and hi is not None:  # 今年 … 截至目前: the year so far
         return [Period("span", (date(year, 1, 1),) * 2, (lo, hi)), Period("date", (lo, hi), (lo, hi))]
-    if f.years_long:  # 2021年 … 两年平均; 2023年 … 这十年
+    if f.years_long:  # 2021年 … 两年平均; 2023年 … 这十年; 截至2023年 … 连续举办十年
         return [Period("span", (date(year - f.years_long + 1, 1, 1),) * 2, (date(year, 12, 31),) * 2)]
     whole = Period("span", (date(year, 1, 1),) * 2, (date(year, 12, 31),) * 2)
     year_end = (date(year, 12, 31),) * 2
     # In a text of that same year, 截至2023年 or 'to 2022' may also stand at the text's date (the year not being over).
     same_year = lo is not None and hi is not None and year == hi.year and hi < date(year, 12, 31)
-    text_day = [recent(lo, hi)] if same_year else []
+    text_day = [recent(lo, hi, slack)] if same_year else []
     if f.as_of:  # 2019年末, by the end of 2020, 截至2023年底: the level at the year's end
         return [Period("date", e, e) for e in [year_end, *([] if f.year_end else text_day)]]
     if f.by:  # by 2025 (a deadline), 到1949年: the level at the year's end, or a span ending then
@@ -464,7 +490,7 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
     if lo is not None and hi is not None and year == hi.year and hi < date(year, 12, 31):
         # 今年, or a year written in a text of that same year: the year (a target), the year so far (not with
         # 全年), the level at the text's date or at the year's end.
-        upto = (max(date(year, 1, 1), recent(lo, hi)[0]), hi)
+        upto = (max(date(year, 1, 1), recent(lo, hi, slack)[0]), hi)
         in_year_so_far: list[Period] = [] if f.whole_year else [Period("span", (date(year, 1, 1),) * 2, upto)]
         return [whole, *in_year_so_far, Period("date", upto, upto), Period("date", year_end, year_end)]
     # A year alone: the whole year for a flow, the level at its end for a stock (2014年 355家 is the count at the
@@ -475,10 +501,21 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
 SO_FAR_SLACK = 7  # days: a figure 'so far' or 'now' may stand a few days before its text (the summit's last day)
 
 
-def recent(lo: date | None, hi: date | None) -> tuple[date, date]:
-    """The window of days a figure up to 'now' ends in: the text's date, or the few days before it."""
+def recent(lo: date | None, hi: date | None, slack: int = SO_FAR_SLACK) -> tuple[date, date]:
+    """The window of days a figure up to 'now' ends in: the text's date, or the few days before it (none for a
+    text known only to its year, dated at its last day)."""
     assert lo is not None and hi is not None
-    return lo - timedelta(days=SO_FAR_SLACK), hi
+    return lo - timedelta(days=slack), hi
+
+
+def year_only(lo: date | None, hi: date | None) -> bool:
+    """Whether a text's date is known only to its year (`2020`: 2020-01-01 to 2020-12-31).
+
+    Such a text is dated at the year's last day: a stock it dates by publication or by 'now' (目前, 如今, currently,
+    recently) is the level at the year's end, a flow ends there; no other day of the year is accepted, as a stock
+    dated by a year alone (2014年) is the level at the year's end. A text known to its month keeps the month as its
+    window (its words, 再有4天, may place it in the month)."""
+    return lo is not None and hi is not None and lo == date(lo.year, 1, 1) and hi == date(lo.year, 12, 31)
 
 
 def nearest_weekday(lo: date, hi: date, weekday: int) -> date:

@@ -67,8 +67,13 @@ def attached_year(
 
 
 FROM_WORDS = r"from|从|由"  # the words that open 'from A to B'
+START_WORDS = rf"{FROM_WORDS}|between|since|自"  # dating words that give a span's start (From 2014, 自2020年以来)
 # 'from' right before A, perhaps with A's own dating words (从2014年的, 从去年的, from).
 FROM_WORD = re.compile(rf"(?:{FROM_WORDS})(?:\s?(?:(?:19|20)[0-9]{{2}}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$")
+
+
+# 'from A (' right before a quote: the quote restates A in brackets.
+BRACKETED_A = re.compile(rf"(?:{FROM_WORDS})\s?[^#()（）]{{0,6}}[0-9][^()（）]{{0,30}}[(（][^#0-9()（）]{{0,3}}$")
 
 
 def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
@@ -77,6 +82,10 @@ def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[s
     before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
     if FROM_WORD.search(before) and re.match(r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after):
         return "from", at
+    # A restated in brackets (from 5.1 billion yuan ($706.38 million) to 29.39 billion yuan) is A too.
+    bracket = BRACKETED_A.search(before)
+    if bracket and re.match(r"[^#0-9(（]{0,3}?[)）][^#0-9]{0,30}?(?:\sto\s|到|至)", text[end:s_end]):
+        return "from", s_start + bracket.start()
     marker = None
     for m in re.finditer(FROM_WORDS, before):
         marker = m

@@ -318,8 +318,18 @@ def quoted(title: str) -> str:
     return f"“{title}”"
 
 
+UNTITLED = "[untitled]"  # a source whose text prints no title (sources.title empty; the reason is in its note)
+ITEM_TYPE = "article-newspaper"  # the CSL item type of a source whose `kind` is empty (sources.schema.json)
+CFF_TYPES = {"article-newspaper": "news-article", "report": "report"}  # CSL item type -> CFF reference type
+
+
+def title_of(source: dict[str, str]) -> str:
+    """The source's title as its text prints it, or [untitled]: never a curator's note."""
+    return source.get("title", "").strip() or UNTITLED
+
+
 def source_text(row: dict[str, str]) -> str:
-    publisher, date, title = row.get("publisher", ""), row.get("published", ""), row.get("title", "")
+    publisher, date, title = row.get("publisher", ""), row.get("published", ""), title_of(row)
     parts = [f"{publisher} ({date or 'n.d.'}). {title}."]
     if row.get("original_publisher"):
         parts.append(f"First published by {row['original_publisher']}.")
@@ -333,8 +343,9 @@ def reference(source: dict[str, str], key: str, title: str = "", note: str = "")
     original = f"First published by {source['original_publisher']}." if source.get("original_publisher") else ""
     return {
         "key": re.sub(r"[^A-Za-z0-9]", "_", key),
-        "title": title or source.get("title", ""),
-        "source_title": source.get("title", ""),
+        "title": title or title_of(source),
+        "source_title": title_of(source),
+        "kind": source.get("kind", "") or ITEM_TYPE,
         "publisher": source.get("publisher", ""),
         "date": source.get("published", ""),
         "url": source.get("url", ""),
@@ -362,9 +373,11 @@ def reference_bibtex(r: dict[str, str], c: dict[str, Any]) -> str:
 
 
 def reference_csl(r: dict[str, str], c: dict[str, Any]) -> str:
-    """CSL-JSON: the source as a newspaper article (its publisher the container), the dataset in the note."""
-    item: dict[str, Any] = {"id": r["key"], "type": "article-newspaper", "title": r["title"]}
-    item["container-title"] = r["publisher"]
+    """CSL-JSON: the source as its `kind` says (a newspaper article, its publisher the container, or a report),
+    the dataset in the note."""
+    item: dict[str, Any] = {"id": r["key"], "type": r["kind"], "title": r["title"]}
+    if r["kind"] == ITEM_TYPE:
+        item["container-title"] = r["publisher"]
     item["publisher"] = r["publisher"]
     if r["date"][:4].isdigit():
         item["issued"] = {"date-parts": date_parts(r["date"])}
@@ -381,7 +394,7 @@ def reference_cff(r: dict[str, str], c: dict[str, Any]) -> str:
     lines = [
         as_cff(c).rstrip("\n"),
         "references:",
-        "  - type: news-article" if r["title"] == r["source_title"] else "  - type: data",
+        f"  - type: {CFF_TYPES[r['kind']]}" if r["title"] == r["source_title"] else "  - type: data",
         f"    title: {yaml(r['title'])}",
         "    authors:",
         f"      - name: {yaml(r['publisher'])}",
@@ -442,7 +455,8 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     if link(c):
         dataset += f", {link(c)}"
     return (
-        f"{figure}. Source: {quoted(source.get('title', ''))}, {source.get('publisher', '')}{original}, "
+        f"{figure}. Source: {quoted(title_of(source)) if source.get('title') else UNTITLED}, "
+        f"{source.get('publisher', '')}{original}, "
         f"{source.get('published', '') or 'n.d.'}{url}. {evidence}. Via {'; '.join(c['authors'])}, {dataset}."
     )
 

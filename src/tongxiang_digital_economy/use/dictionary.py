@@ -143,9 +143,11 @@ MODEL_LIMITS = [
         "'相當於全國14億人口晝夜不停運算4年', '对上下游产业的拉动是1∶3' (a general ratio, not a figure of Tongxiang).",
     ),
     (
-        "Ordinals and superlatives without a measure",
-        "'全国规模最大' (the largest in China), '嘉兴首个' (the first in "
-        "Jiaxing): a rank needs a list it ranks in; left out unless the source gives one.",
+        "Superlatives and epithets without a list",
+        "'全国规模最大' (the largest in China), '中国毛衫第一市' (an epithet): a rank needs a measure or a list "
+        "the text names, so these are left out. The first of a set the text names, in the order its members "
+        "arrived, is position 1 in that set and a row ('嘉兴首个获此资质的企业', the first Jiaxing enterprise to "
+        "obtain the qualification; \"China's first internet hospital\"; '产业园首个重点引进项目'), as 第13家 is 13.",
     ),
     (
         "Exchange rates",

@@ -12,7 +12,14 @@ How a query matches a cell:
   超算) stands for them the same way, so an English and a Chinese query find the same rows about them.
 - English words match by word and word form: every word of the query must begin a word of the cell, singular
   or plural alike, in any order, so "core industry" finds "core digital-economy industries". Chinese has no
-  spaces between words, so a Chinese part matches anywhere in the cell.
+  spaces between words: a Chinese part of four or more characters is read as pieces of two (the last takes an odd
+  character), found in order in the cell with at most two Chinese characters between them, so 财政收入 finds
+  财政总收入 as "fiscal revenue" finds "total fiscal revenue"; a shorter part matches anywhere in the cell.
+- A query that names an indicator (its label or one of its written forms, in either language, matches it) finds
+  the figures of that indicator too, named by their `indicator` column: "fiscal revenue" and 财政收入 find the
+  same figures, though the evidence of most is written in Chinese. Different words ("visitors", "tourists",
+  游客) name different indicators; `search` lists each indicator's written forms, the words to try in the
+  other language.
 
 Which columns are searched follows from the Table Schemas, never a list kept here: every string column that is
 free text, i.e. not a key, not a foreign key and not constrained to an enum or a pattern (identifiers and codes
@@ -47,6 +54,9 @@ COLUMNS = ["table", "key", "column", "text", "source_id"]
 SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
 WORD = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
+HAN = re.compile(r"^[\u3400-\u9fff]+$")
+HAN_GAP = r"[\u3400-\u9fff]{0,2}"  # Chinese characters allowed between two pieces of a Chinese query
+HAN_PIECE = 2  # characters per piece of a Chinese query
 PART_OF_NAMES_AT_MOST = 3  # subjects a part of their names may stand for (see part_of_names)
 
 
@@ -77,10 +87,26 @@ class Term:
         return any(form_matches(form, folded) for form in self.forms)
 
 
+@functools.lru_cache(maxsize=4096)
+def han_pattern(form: str) -> re.Pattern[str] | None:
+    """The pieces of a Chinese form of four or more characters, in order, a few characters apart (None: too
+    short to split, or not all Chinese)."""
+    if not HAN.match(form) or len(form) < 2 * HAN_PIECE:
+        return None
+    cuts = list(range(0, len(form) - len(form) % HAN_PIECE, HAN_PIECE))
+    pieces = [form[a : a + HAN_PIECE] for a in cuts]
+    pieces[-1] += form[cuts[-1] + HAN_PIECE :]
+    return re.compile(HAN_GAP.join(re.escape(p) for p in pieces))
+
+
 def form_matches(form: str, folded: str) -> bool:
-    """A Latin form matches by words (each query word begins a word of the cell), any other by substring."""
+    """A Latin form matches by words (each query word begins a word of the cell), a Chinese one by its pieces in
+    order (see han_pattern), any other by substring."""
     if not LATIN.match(form):
-        return form in folded
+        if form in folded:
+            return True
+        pattern = han_pattern(form)
+        return pattern is not None and pattern.search(folded) is not None
     wanted = stems(form)
     if not wanted:
         return form in folded
@@ -225,6 +251,9 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         raise SearchError(f"give words to search for, or a theme (theme=): {', '.join(themes(path))}")
     frames = every_table(path)
     query = parse(text, frames) if text.strip() else Query("", (), {})
+    named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
+    if named:
+        query = Query(query.text, query.terms, {**query.subjects, "indicator": named})
     in_theme: set[str] | None = None
     if theme is not None:
         definitions = frames["indicator_definitions"]
@@ -264,6 +293,18 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     return everything
 
 
+def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
+    """The indicators the query names: its label or one of its written forms matches the query (a definition's
+    passing mention, such as "not the town's fiscal revenue", names nothing)."""
+    named = set()
+    forms = definitions["written_forms"] if "written_forms" in definitions else pd.Series("", index=definitions.index)
+    for indicator, label, written in zip(definitions["indicator"], definitions["label"], forms, strict=True):
+        given = [str(label)] + (str(written).split("|") if pd.notna(written) else [])
+        if any(query.matches(g) for g in given if g.strip()):
+            named.add(str(indicator))
+    return frozenset(named)
+
+
 def hit_frame(table: str, key: pd.Series, frame: pd.DataFrame, column: str, found: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -278,7 +319,8 @@ def hit_frame(table: str, key: pd.Series, frame: pd.DataFrame, column: str, foun
 
 def indicators(text: str, path: str | Path | None = None, theme: str | None = None) -> pd.DataFrame:
     """The indicators whose id, label or definition match `text` (all of a theme when `text` is empty): each with
-    its label, theme, subjects, years, number of figures, and the command that gives its series."""
+    its label, theme, subjects, its written forms in either language (the words to search for in the other),
+    years, number of figures, and the command that gives its series."""
     return found_indicators(text, every_table(path), theme)
 
 
@@ -294,7 +336,8 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
         words = [c for c in ("label", "definition") if c in definitions.columns]
         joined = [" ".join(str(v) for v in row) for row in definitions[words].fillna("").itertuples(index=False)]
         by_text = pd.Series([query.matches(t) for t in joined], index=definitions.index, dtype=bool)
-        definitions = definitions[exact.astype(bool) | by_id.astype(bool) | by_text]
+        named = definitions["indicator"].isin(named_indicators(query, definitions))
+        definitions = definitions[exact.astype(bool) | by_id.astype(bool) | by_text | named]
         definitions = definitions.assign(_exact=exact[definitions.index]).sort_values(
             ["_exact", "indicator"], ascending=[False, True]
         )
@@ -320,11 +363,12 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
                 "theme": d["theme"],
                 "subject": d["subject"],
                 "subjects": ", ".join(subjects),
+                "written_forms": ", ".join(str(d.get("written_forms", "") or "").split("|")).strip(", "),
                 "figures": len(mine),
                 "command": command if len(mine) else "",
             }
         )
-    columns = ["indicator", "label", "theme", "subject", "subjects", "figures", "command"]
+    columns = ["indicator", "label", "theme", "subject", "subjects", "written_forms", "figures", "command"]
     return pd.DataFrame(rows, columns=columns).astype({c: "string" for c in columns if c != "figures"})
 
 

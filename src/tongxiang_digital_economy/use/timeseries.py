@@ -14,16 +14,21 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   as intervals at the precision each is written in (semantics/claims.py), meet. 114.2 billion yuan agrees with
   1141.69亿元, "350多" and "300多" with 355. The preferred row lists these sources in `corroborated_by`.
 - `competing`: a figure for the period that no reading reconciles with the preferred one (their intervals do not
-  meet); the preferred row lists them in `competing`.
-- `restated`: a figure whose only date is its own text's says again the series' latest earlier figure: it is
-  dated by its publication (period_basis `publication`) or by words relative to it (目前, 至今, at present, so its
-  date is the text's date), its claim agrees with that figure's (intervals meet: a rounder 18億億次 says again
-  181.9千万亿次), that figure was stated at most two years before (a text plausibly repeats the latest figure it
-  knows; a later one states the level anew), and its source ranks no stronger (a stronger source, the
+  meet); the preferred row lists them in `competing`, and its `reason` says it is disputed (`disputed: X gives a
+  different figure`), so a table of preferred figures alone still shows it; the competing row's reason names
+  the preferred figure.
+- `restated`: a stock whose only date is its own text's says again the series' latest earlier figure, as
+  semantics/claims.is_restatement reads it (the one meaning `fact-cluster` uses too): it is dated by its
+  publication (period_basis `publication`) or by words relative to it (目前, 至今, at present, so its date is the
+  text's date), its claim agrees with that figure's (intervals meet: a rounder 18億億次 says again 181.9千万亿次)
+  with the same bound word, that figure's text was published before it (a text cannot say again what a later
+  text first dates), that figure was stated at most two years before (a text plausibly repeats the latest figure
+  it knows; a later one states the level anew), and its source ranks no stronger (a stronger source, the
   government's 2023 profile after a 2019 newspaper, is never hidden behind a weaker one: it is a point of its
-  own). A stock stated as 2443 for the end of 2020 and again "now" in two September 2021 texts is one
-  observation, not three: `restates` names the figure drawn for the repeats, and `plot` draws no new point for
-  them. A figure dated by words that state its own date (2021年末) is never a restatement.
+  own). A level of 2443 enterprises stated with no date on 2021-09-15 and again "so far" on 2021-09-24 is one
+  observation: `restates` names the figure drawn for the repeats, and `plot` draws no new point for them. A
+  figure dated by words that state its own date (2021年末) is never a restatement, nor is a flow (a year's income
+  equal to the year before's is a new observation).
 - `not_comparable`: a figure in another base unit than the series' (US dollars beside yuan): the package holds
   no exchange rate, so it is neither the period's preferred figure nor against it. The series' base unit is
   the one most of its figures are in (ties: the preferred-ranked figure's). The reason says so.
@@ -44,9 +49,17 @@ import pandas as pd
 from ..core.exceptions import SeriesError
 from ..core.paths import package_dir
 from ..io.load import load
-from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
-from ..semantics.claims import and_some, and_some_terms, claim_key, intervals
-from ..text.period_words import Facts, normalise, read_pieces
+from ..schema.descriptor import grade_order, read_descriptor, table_names
+from ..semantics.claims import (
+    RESTATED_YEARS,
+    Statement,
+    and_some,
+    and_some_terms,
+    claim_key,
+    intervals,
+    is_restatement,
+    statements,
+)
 from .periods import period
 
 STATUSES = ("actual", "target", "estimate")
@@ -83,14 +96,6 @@ COLUMNS = [
 # Columns series adds to the figures (text, missing where they do not apply).
 EXTRA = ["period_label", "grade", "original_grade", "published", "role", "corroborated_by", "competing"]
 EXTRA += ["restates", "reason"]
-
-
-def grade_order(path: str | Path | None = None) -> list[str]:
-    """Source grades, strongest first, as the sources schema's enum lists them."""
-    base = package_dir(path)
-    schema = table_schema(base, resource(read_descriptor(base), "sources"))
-    field = next(f for f in schema["fields"] if f["name"] == "grade")
-    return list(field["constraints"]["enum"])
 
 
 def subject_column(indicator: str, path: str | Path | None = None) -> str:
@@ -219,7 +224,8 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     terms = and_some_terms(load("lexicon", path)) if "lexicon" in tables(path) else []
     rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], terms)  # 40多: below 50 (claims.py)
     set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
-    mark_restatements(rows, text_dates(rows, sources))
+    stocks = set(temporal.index[temporal == "stock"])
+    mark_restatements(rows, statements(rows, sources, grades, stocks))
     mark_periods(rows)
     order = {role: i for i, role in enumerate(ROLES)}
     rows["_role"] = rows["role"].map(order)
@@ -249,80 +255,50 @@ def set_aside_other_base_units(rows: pd.DataFrame, labels: pd.Series) -> None:
     ]
 
 
-def text_dates(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
-    """The date of each row's text: the original's when the page states it (sources.original_published), else
-    the publication date; NaT when known to the month or year only, or unknown."""
-    written = rows["source_id"].map(sources["published"]).astype("string")
-    if "original_published" in sources:
-        written = rows["source_id"].map(sources["original_published"]).astype("string").fillna(written)
-    text = written.where(written.str.len() == 10)
-    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-
-
-# How long after a figure's date a text dated only by its own date is read as saying that figure again.
-RESTATED_YEARS = 2
-RESTATED_WITHIN = pd.DateOffset(years=RESTATED_YEARS)
-
-
-def mark_restatements(rows: pd.DataFrame, text_date: pd.Series) -> None:
-    """A figure whose only date is its own text's is `restated` when it says again the series' latest earlier
-    figure (same edition): their claims agree (intervals meet, so a rounder 18億億次 repeats 181.9千万亿次) with the
-    same bound word (六千余年 does not say 7,000 years again, though 7,000 is more than 6,000), that
-    figure was stated at most RESTATED_WITHIN before, and its source ranks at least as strong (a stronger source
-    is never hidden behind a weaker one: it is a point of its own). `restates` names the figure drawn for it.
+def mark_restatements(rows: pd.DataFrame, said: list[Statement]) -> None:
+    """A figure is `restated` when it says again the series' latest earlier figure (same edition), as
+    semantics.claims.is_restatement reads it (the meaning `fact-cluster` uses too): a stock dated only by its own
+    text, agreeing at written precision with the same bound word, whose text was published after that figure's,
+    at most RESTATED_YEARS after it was stated, by a source ranked no stronger. `restates` names the figure drawn.
 
     "Latest earlier figure": the best-ranked figure of the latest earlier date, a restatement counting as a
     statement (at its own date) of the figure it restates. Rows are in period order, best-ranked first.
     """
-    relative = rows["period_text"].map(relative_to_its_text).astype(bool)
-    at_text_date = ((rows["period_end"] == text_date) & (rows["period_start"] == rows["period_end"])).fillna(False)
-    own_date = (rows["period_basis"] == "publication").fillna(False).astype(bool) | (
-        at_text_date.astype(bool) & relative
-    )
-    bounds = intervals(rows)
-    low, high = list(bounds["low"].astype(float)), list(bounds["high"].astype(float))
-    ranks = [int(r) for r in rows["_rank"]]
-    qualifiers = rows["qualifier"].astype("string").fillna("eq")
     role, restates, reason = list(rows["role"]), list(rows["restates"]), list(rows["reason"])
     # (series, edition) -> the latest statement: its date, and the figure drawn for it (index into the rows).
     latest: dict[tuple[str, str], tuple[pd.Timestamp, int]] = {}
-    columns = ["_series", "event_id", "period_end", "_claim"]
-    for i, (one, edition, end, claimed) in enumerate(rows[columns].itertuples(index=False)):
+    for i, (one, edition, end) in enumerate(rows[["_series", "event_id", "period_end"]].itertuples(index=False)):
         if pd.notna(role[i]) or pd.isna(end):  # set aside already, or undated
             continue
         key, end = (str(one), "" if pd.isna(edition) else str(edition)), pd.Timestamp(end)
         earlier = latest.get(key)
         if earlier is None or earlier[0] < end:
-            if earlier is not None and bool(own_date.iloc[i]):
-                stated, d = earlier
-                known = not any(math.isnan(v) for v in (low[i], high[i], low[d], high[d]))
-                same = low[i] <= high[d] and high[i] >= low[d] if known else str(claimed) == str(rows["_claim"].iat[d])
-                # One bound word for both: "more than 6,000" is true of 7,000 but does not say it again.
-                same = same and str(qualifiers.iat[i]) == str(qualifiers.iat[d])
-                if same and end <= stated + RESTATED_WITHIN and ranks[i] >= ranks[d]:
-                    observation = str(rows["observation_id"].iat[d])
-                    role[i], restates[i] = "restated", observation
-                    reason[i] = (
-                        f"says again {observation} ({rows['period_label'].iat[d]}): dated only by its own date, "
-                        f"it agrees with that figure, stated at most {RESTATED_YEARS} years before by a "
-                        "source ranked no weaker"
-                    )
-                    latest[key] = (end, d)
-                    continue
+            if earlier is not None and is_restatement(said[i], said[earlier[1]], stated=earlier[0]):
+                d = earlier[1]
+                observation = str(rows["observation_id"].iat[d])
+                role[i], restates[i] = "restated", observation
+                reason[i] = restated_reason(rows, i, d)
+                latest[key] = (end, d)
+                continue
             latest[key] = (end, i)
     rows["role"], rows["restates"], rows["reason"] = (
         pd.Series(v, index=rows.index, dtype="string") for v in (role, restates, reason)
     )
 
 
-def relative_to_its_text(period_text: object) -> bool:
-    """Whether dating words say "at the text's date" (目前, 至今, 2014年至今, at present, so far) rather than a
-    date of their own (2020年末, 2021年9月15日), read by the period reader of text/period_words."""
-    if not isinstance(period_text, str) or not period_text.strip():
-        return False
-    facts = Facts()
-    read_pieces(normalise(period_text), facts)
-    return facts.now == 0 or facts.since
+def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
+    """Why row i says again row d, in facts a reader can check: both publication dates (the earlier text came
+    first), the figure's date, and the rank; never "stated before" of a text published later."""
+
+    def published(k: int) -> str:
+        value: object = rows["published"].iat[k]
+        return str(value) if isinstance(value, str) and value else "n.d."
+
+    return (
+        f"says again {rows['observation_id'].iat[d]} ({rows['period_label'].iat[d]}; published {published(d)}): "
+        f"this text, published {published(i)} and dated only by its own date, came after it, within "
+        f"{RESTATED_YEARS} years of that figure's date, agrees with it, and ranks no stronger"
+    )
 
 
 def mark_periods(rows: pd.DataFrame) -> None:
@@ -331,7 +307,7 @@ def mark_periods(rows: pd.DataFrame) -> None:
     low, high = list(bounds["low"].astype(float)), list(bounds["high"].astype(float))
     claims = [str(c) for c in rows["_claim"]]
     sources, observations = [str(v) for v in rows["source_id"]], [str(v) for v in rows["observation_id"]]
-    role = list(rows["role"])
+    role, reason = list(rows["role"]), list(rows["reason"])
     agreeing_with: list[object] = [pd.NA] * len(rows)
     competing_with: list[object] = [pd.NA] * len(rows)
     period = (
@@ -360,7 +336,15 @@ def mark_periods(rows: pd.DataFrame) -> None:
                 competing.append(observations[i])
         agreeing_with[best] = ", ".join(sorted(agreeing)) if agreeing else pd.NA
         competing_with[best] = ", ".join(competing) if competing else pd.NA
+        if competing:  # a disputed figure says so in every form, `--preferred` tables too
+            reason[best] = (
+                f"disputed: {', '.join(competing)} {'gives' if len(competing) == 1 else 'give'} a different figure"
+            )
+            for i in others:
+                if role[i] == "competing":
+                    reason[i] = f"differs from the preferred {observations[best]} (a stronger or newer source)"
     rows["role"] = pd.Series(role, index=rows.index, dtype="string")
+    rows["reason"] = pd.Series(reason, index=rows.index, dtype="string")
     rows["corroborated_by"] = pd.Series(agreeing_with, index=rows.index, dtype="string")
     rows["competing"] = pd.Series(competing_with, index=rows.index, dtype="string")
 

@@ -21,6 +21,7 @@ import pandas as pd
 from ...text.fold import names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
+from ...text.year_words import START_WORDS
 from ..anchors import named_as_subject
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
@@ -145,7 +146,7 @@ def from_to_fits(
         return False  # the text's own date is B's: A is the level before it
     if not isinstance(reading, Reading) or reading.why or basis not in ("stated", "context"):
         return True
-    if isinstance(words, str) and re.match(r"(?i)\s*(?:from|between|since|从|自|由)", words):
+    if isinstance(words, str) and re.match(rf"(?i)\s*(?:{START_WORDS})", words):
         return True  # the row's own words date A as the start (From 2014 to 2022 … from 12 to more than 1,000)
     first, last = pd.Timestamp(start).date(), pd.Timestamp(end).date()  # type: ignore[arg-type]
     latest = max((p.end[1] for p in reading.periods), default=None)

@@ -177,14 +177,18 @@ def year_is_period_end(view: pd.DataFrame) -> pd.Series:
     needs=("source_id.published", "source_id.published_latest", "source_id.published_earliest", "indicator.theme"),
 )
 def actual_not_after_publication(view: pd.DataFrame) -> pd.Series:
-    """An actual or estimated figure does not end after its source was published, unless it is an event's figure
-    announced while the event was under way (the summit's guests on its first day: the period is the event's days,
-    and it had begun by publication)."""
+    """An actual or estimated figure ends by publication, or is an edition's figure announced while it was on.
+
+    The exception: the summit's guests on its first day (event_id set, the period the edition's days, held to them
+    by period-outside-edition, and begun by publication). A figure of the year so far is no edition's: its period
+    ends by publication (2023-01-01 to the summit's last day, never the whole year)."""
     # An estimate is of a period that has passed, so it is held to the same bound as an actual.
     late = view["status"].isin(["actual", "estimate"]) & (view["period_end"] > view["source_id__published_latest"])
+    edition = view["event_id"].notna() & (view["event_id"].astype("string").str.strip() != "").fillna(False)
     under_way = (
         (view["status"] == "actual")
         & (view["indicator__theme"] == "wic")
+        & edition
         & (view["period_start"] <= view["source_id__published_earliest"])
     )
     return ~(late & ~under_way.fillna(False)).fillna(False)

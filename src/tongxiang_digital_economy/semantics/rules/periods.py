@@ -15,7 +15,8 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ...text.fold import squeeze
-from ...text.period_words import PIECE_JOIN, Reading
+from ...text.numerals import number_spans
+from ...text.period_words import PIECE_JOIN, Reading, year_only
 from ...text.periods import publication_bounds
 from .registry import each_row, missing, rule
 
@@ -92,6 +93,7 @@ DATED = re.compile(
     r"past (?:[a-z]+ )?(?:days|years|months))"
 )
 SENTENCE = re.compile(r"[。.!！?？](?:\s|$)|[。！？]")  # a line of sentences, not a title or a breadcrumb trail
+RESTATED = 10000  # a figure this large (never a year) stated again elsewhere in the text is the same figure
 HEADING = 40  # a line this short, without a full stop, is a title or a heading (一、2024年…执行情况)
 
 
@@ -121,6 +123,11 @@ def context_of(text: str, evidence: str) -> list[str]:
         before = next((lines[j] for j in range(k - 1, -1, -1) if dated(lines[j])), None)
         after = next((lines[j] for j in range(k + 1, len(lines)) if dated(lines[j])), None)
         parts += [p for p in (before, after) if p]
+    # A paragraph that states an exact figure of the evidence again, with its date: an infobox's 常住1,029,754人
+    # under 人口2020年 is the census line's 截至2020年11月1日零时…常住人口为1029754人, whose day dates the infobox.
+    exact = {n.value for n in number_spans(squeezed) if abs(n.value) >= RESTATED}
+    if exact:
+        parts += [line for line in lines if dated(line) and exact & {n.value for n in number_spans(line)}]
     return parts
 
 
@@ -202,7 +209,9 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
         before = getattr(anchor, "side", None) == "from" and stock and first == last
         if before and any(last == date(year - 1, 12, 31) for year in reading.years):
             return True
-        return bool(reading.admits(first, last, stock))
+        # A flow of one end year of a range is A or B of 'from A to B'; a flow beside no such pair is the range's.
+        at_an_end = getattr(anchor, "side", None) is not None or stock is not False
+        return bool(reading.admits(first, last, stock, ends=at_an_end))
 
     columns = ["period_basis", "period_reading", "period_start", "period_end", "indicator__temporal", "anchor"]
     if "event_id__start" not in view or "event_id__end" not in view:  # no events table: no edition's days
@@ -266,7 +275,11 @@ def within_the_edition(view: pd.DataFrame) -> pd.Series:
     needs=NEEDS,
 )
 def dated_by_publication(view: pd.DataFrame) -> pd.Series:
-    """A row dated by publication is dated by its text's own date (the original's, for a repost)."""
+    """A row dated by publication is dated by its text's own date; by the year's end, if that is only a year.
+
+    The text's own date is the original's, for a repost; a text known to its month may date a row on any day of
+    it, a text known only to its year on its last day alone (as a stock dated by a year alone is the level at the
+    year's end)."""
 
     def fits(basis: object, dated: object, start: object, end: object, temporal: object) -> bool:
         if not isinstance(basis, str) or basis != "publication" or not isinstance(dated, str):
@@ -276,6 +289,8 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
         if low is None or high is None or first is None or last is None:
             return True
         lo, hi = low.date(), high.date()
+        if year_only(lo, hi):  # a text known only to its year is dated at its last day, and at no other
+            return last == hi
         return lo <= last <= hi
 
     return each_row(view, ["period_basis", "text_date", "period_start", "period_end", "indicator__temporal"], fits)

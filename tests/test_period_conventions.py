@@ -1,0 +1,115 @@
+"""The dating conventions of issue 13 held by the reader and the rules: a text known only to its year is dated at
+the year's end; an end year of 'from A to B' dates only A or B; words that frame a date (较上年, 每年, 同年) do not
+leave it unread, and words that date relative to the text (10年前, 这几年, 距今) are read against the text's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import PackageCopy, append_all, found
+from test_rules import GOOD
+
+from tongxiang_digital_economy.text.period_words import read_period
+
+D = date.fromisoformat
+
+# (period_text, the text's date, a period it means (start, end, stock?), a period it does not mean)
+READINGS = [
+    # A text known only to its year stands at the year's last day.
+    ("目前", "2020", ("2020-12-31", "2020-12-31", True), ("2020-06-30", "2020-06-30", True)),
+    ("currently", "2018", ("2018-12-31", "2018-12-31", True), ("2018-12-24", "2018-12-24", True)),
+    ("recently", "2020", ("2020-12-31", "2020-12-31", True), ("2020-11-16", "2020-11-16", True)),
+    ("目前", "2020-01", ("2020-01-20", "2020-01-20", True), ("2019-12-31", "2019-12-31", True)),  # a month: a window
+    # A level of an end year of a range stands at that year's end.
+    ("between 2014-23", "2024-05-28", ("2014-12-31", "2014-12-31", True), ("2014-07-02", "2014-07-02", True)),
+    # Relative to the text: N years ago, before a year, these few years, 距今.
+    ("10年前", "2017-12-02", ("2007-01-01", "2007-12-31", False), ("2007-01-01", "2007-07-02", False)),
+    ("ten years ago", "2020-05-01", ("2010-01-01", "2010-12-31", False), ("2011-01-01", "2011-12-31", False)),
+    ("2014年前", "2017-12-01", ("2013-01-01", "2013-12-31", False), ("2014-01-01", "2014-12-31", False)),
+    ("这几年", "2020-11-20", ("2020-11-20", "2020-11-20", True), ("2020-05-22", "2020-05-22", True)),
+    ("距今", "2024-07-11", ("2024-07-11", "2024-07-11", True), ("2024-01-11", "2024-01-11", True)),
+    # A holiday without its year takes the text's.
+    ("春节期间", "2015-02-28", ("2015-02-24", "2015-02-24", True), ("2014-02-24", "2014-02-24", True)),
+    # Comparison bases, the same year, each year and years in a row frame the date, they do not make it.
+    ("2022年 … 较上年", "2023", ("2022-01-01", "2022-12-31", False), ("2022-01-01", "2022-07-02", False)),
+    (
+        "On July 12, 2022 … compared with last year",
+        "2022-08-12",
+        ("2022-07-12", "2022-07-12", True),
+        ("2021-07-12", "2021-07-12", True),
+    ),
+    ("2023 … In the same year", "2025-09-30", ("2023-01-01", "2023-12-31", False), ("2023-01-01", "2023-07-02", False)),
+    (
+        "截至2023年 … 连续举办十年 … 每年",
+        "2024-11",
+        ("2014-01-01", "2023-12-31", False),
+        ("2014-01-01", "2018-12-31", False),
+    ),
+    # 今年前三季度 is no 'N years ago'.
+    ("今年前三季度", "2023-10-25", ("2023-01-01", "2023-09-30", False), ("2023-01-01", "2023-12-31", False)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "means", "not_means"), READINGS)
+def test_the_reader_dates_by_the_conventions(
+    text: str, published: str, means: tuple[str, str, bool], not_means: tuple[str, str, bool]
+) -> None:
+    reading = read_period(text, published)
+    assert reading.why is None, reading.why
+    assert reading.admits(D(means[0]), D(means[1]), means[2]), reading.describe()
+    assert not reading.admits(D(not_means[0]), D(not_means[1]), not_means[2]), reading.describe()
+
+
+YEAR_TEXT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"  # published 2020, nothing closer
+IN_YEAR_TEXT = {**GOOD, "source_id": YEAR_TEXT, "observation_id": f"{YEAR_TEXT}-999", "subject_text": ""}
+PUBLICATION = {**IN_YEAR_TEXT, "period_text": "", "period_basis": "publication"}
+RANGE = {
+    **GOOD,
+    "indicator": "gdp",
+    "unit": "yi_yuan",
+    "value": "1890",
+    "value_text": "1,890亿元",
+    "status": "target",
+    "period_text": "From 2022 to 2023",
+    "evidence": "From 2022 to 2023, the city's GDP will reach a total of 1,890亿元",
+    "period_start": "2022-01-01",
+    "period_end": "2023-12-31",
+    "year": "2023",
+    "subject_text": "",
+}
+FROM_TO = {
+    **RANGE,
+    "evidence": "GDP grew from 1,700亿元 in 2022 to 1,890亿元 in 2023",
+    "period_text": "from 2022 to 2023",
+    "period_start": "2023-01-01",
+    "status": "actual",
+}
+MID_YEAR = {"period_start": "2020-06-30", "period_end": "2020-06-30"}
+YEAR_END = {"period_start": "2020-12-31", "period_end": "2020-12-31"}
+
+# (why, the row, the rule, whether it fires on the row)
+CASES = [
+    ("publication, a 2020 text, mid-year", {**PUBLICATION, **MID_YEAR}, "period-publication-mismatch", True),
+    ("publication, a 2020 text, its end", {**PUBLICATION, **YEAR_END}, "period-publication-mismatch", False),
+    ("'At present' in a 2020 text, mid-year", {**IN_YEAR_TEXT, **MID_YEAR}, "period-text-mismatch", True),
+    ("'At present' in a 2020 text, at its end", {**IN_YEAR_TEXT, **YEAR_END}, "period-text-mismatch", False),
+    ("a total from 2022 to 2023 over both years", RANGE, "period-text-mismatch", False),
+    (
+        "a total from 2022 to 2023 cut to 2022",
+        {**RANGE, "period_end": "2022-12-31", "year": "2022"},
+        "period-text-mismatch",
+        True,
+    ),
+    ("B of 'from A in 2022 to B in 2023' is 2023's", FROM_TO, "period-text-mismatch", False),
+]  # fmt: skip
+
+
+def test_rows_are_dated_by_the_conventions(package: PackageCopy) -> None:
+    numbers = append_all(package, "indicators", [values for _why, values, _rule, _fires in CASES], "observation_id")
+    report = package.semantics()
+    fired = {
+        (rule, r) for rule in {c[2] for c in CASES} for table, r, _ in found(report, rule) if table == "indicators"
+    }
+    wrong = [why for (why, _v, rule, fires), n in zip(CASES, numbers, strict=True) if ((rule, n) in fired) is not fires]
+    assert wrong == []
