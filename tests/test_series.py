@@ -195,6 +195,18 @@ def test_a_flow_equal_to_the_year_before_is_a_new_observation(package: PackageCo
     assert s.at[flow["observation_id"], "role"] == "preferred" and pd.isna(s.at[flow["observation_id"], "restates"])
 
 
+def test_now_in_a_text_known_to_its_month_is_dated_by_its_text() -> None:
+    """今天…超过1000家 in a text of November 2023 (no day known; filed at the month's last day) says again the
+    "more than 1,000" of a state-media text of 2022-11-09: dated by its own text, though only to the month."""
+    s = tde.series("digital_economy_enterprises", subject="wuzhen").set_index("observation_id")
+    now = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms-002"
+    assert (s.at[now, "published"], s.at[now, "period_label"]) == ("2023-11", "2023-11-30")
+    assert (s.at[now, "role"], s.at[now, "restates"]) == (
+        "restated",
+        "ezhejiang-2022-11-09-host-town-internet-economy-003",
+    )
+
+
 def test_a_stated_date_is_never_a_restatement(package: PackageCopy) -> None:
     """The same 2443 dated by words that state its own date (2021年9月24日, not 至今) is a new observation."""
     rows = package.rows("indicators")

@@ -49,6 +49,9 @@ from ..schema.types import TYPES as FIELD_TYPES
 SCHEMA_KEYS = {"$schema", "fields", "missingValues", "primaryKey", "foreignKeys", "description", "title", "name"}
 FIELD_KEYS = {"name", "type", "format", "constraints", "description", "title", "example", "trueValues", "falseValues"}
 FIELD_KEYS |= {"rdfType"}  # informative only
+# Table Schema v2 `categories`: a label for each value of an enum (the words a chart's legend uses); the values
+# must be the enum's, so the labels can never drift from what a cell may hold.
+FIELD_KEYS |= {"categories"}
 # The types, their formats and constraints, and their Arrow types: schema/types.py, shared with the exports.
 TYPES = {name: t.formats for name, t in FIELD_TYPES.items()}
 CONSTRAINTS = {name: t.constraints for name, t in FIELD_TYPES.items()}
@@ -127,6 +130,19 @@ def excerpt(value: object, whole: bool = False) -> str:
     return f"{text[:EXCERPT]!r}… ({len(text)} characters)"
 
 
+def labelled_enum(categories: object, enum: object) -> bool:
+    """Whether `categories` labels exactly the values of `enum`, each once: [{"value": v, "label": text}, ...]."""
+    if not isinstance(categories, list) or not isinstance(enum, list):
+        return False
+    labelled = (
+        isinstance(c, dict) and set(c) == {"value", "label"} and isinstance(c["label"], str) for c in categories
+    )
+    if not all(labelled):
+        return False
+    values = sorted(str(c["value"]) for c in categories)
+    return values == sorted(map(str, enum)) and len(categories) == len(enum)
+
+
 def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object = None) -> str | None:
     """Why the reader cannot honour this schema (and dialect/encoding), or None when it can."""
     extra = set(schema) - SCHEMA_KEYS
@@ -148,6 +164,8 @@ def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object
             return f"field {name!r}: constraints must be an object"
         if set(constraints) - CONSTRAINTS[kind]:
             return f"field {name!r}: constraint {sorted(set(constraints) - CONSTRAINTS[kind])[0]!r} is not supported "
+        if "categories" in f and not labelled_enum(f["categories"], constraints.get("enum")):
+            return f"field {name!r}: categories must be objects with a value and a label, one for each enum value"
         if ("trueValues" in f or "falseValues" in f) and kind != "boolean":
             return f"field {name!r}: trueValues/falseValues only apply to booleans"
         if "pattern" in constraints and not isinstance(constraints["pattern"], str):

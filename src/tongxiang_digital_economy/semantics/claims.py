@@ -31,15 +31,16 @@ qualifier): what corroboration and `series` compare.
 
 A restatement (`is_restatement`) is one meaning shared by `fact-cluster` (semantics/identity.py) and `series`
 (use/timeseries.py): a later figure of a stock says again an earlier one when (1) its only date is its own text's
-(period_basis `publication`, or a one-day period at the text's date read from words relative to it: 目前, 至今,
-2014年至今, so far), (2) it agrees with the earlier figure at written precision (the intervals above meet) with the
-same bound word (六千余年 does not say 7,000 years again), (3) the earlier figure's text was *published* before
-the later one's (a text dated 2021-09-15 cannot say again what a text of 2021-09-27 dates to 2020), (4) the later
-date is at most RESTATED_YEARS after the earlier statement (a text plausibly repeats the latest figure it knows;
-later, it states the level anew), and (5) the later source ranks no stronger (a stronger source is a point of its
-own, never hidden behind a weaker one). A flow is never a restatement: a year's income equal to the year
-before's is a new observation. Two texts that each give a stock its own stated date (2019年末, 2020年末) restate
-nothing: one of them is mis-dated, and `fact-cluster` says so.
+(period_basis `publication`, or a one-day period at the text's date, or at a day it can be when the text is known
+only to its month, read from words relative to it: 目前, 至今, 2014年至今, so far), (2) it agrees with the earlier
+figure at written precision (the intervals above meet) with the same bound word (六千余年 does not say 7,000 years
+again), (3) the earlier figure's text was *published* before the later one's (a text dated 2021-09-15 cannot say
+again what a text of 2021-09-27 dates to 2020), (4) the later date is at most RESTATED_YEARS after the earlier
+statement (a text plausibly repeats the latest figure it knows; later, it states the level anew), and (5) the
+later source ranks no stronger (a stronger source is a point of its own, never hidden behind a weaker one). A
+flow is never a restatement: a year's income equal to the year before's is a new observation. Two texts that each
+give a stock its own stated date (2019年末, 2020年末) restate nothing: one of them is mis-dated, and
+`fact-cluster` says so.
 """
 
 from __future__ import annotations
@@ -234,13 +235,14 @@ def statements(
     period_text), read with `sources` (indexed by source_id) and the grade order."""
     written = rows["source_id"].map(text_dates(sources))
     bounds = [publication_bounds(w) for w in written]
-    day = pd.Series([first if first == last else None for first, last in bounds], index=rows.index, dtype=object)
     ends = pd.to_datetime(rows["period_end"], errors="coerce")
     starts = pd.to_datetime(rows["period_start"], errors="coerce")
     basis = rows["period_basis"] if "period_basis" in rows else pd.Series(pd.NA, index=rows.index)
     texts = rows["period_text"] if "period_text" in rows else pd.Series(pd.NA, index=rows.index)
+    # One day that the text's date can be (its day; a day of its month or year when only those are known).
     at_text_date = [
-        pd.notna(e) and pd.notna(s) and d is not None and s == e == d for s, e, d in zip(starts, ends, day, strict=True)
+        pd.notna(e) and pd.notna(s) and s == e and first is not None and last is not None and first <= e <= last
+        for s, e, (first, last) in zip(starts, ends, bounds, strict=True)
     ]
     own = [
         (pd.notna(b) and str(b) == "publication") or (a and relative_to_its_text(t))

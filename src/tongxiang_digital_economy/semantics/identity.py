@@ -209,7 +209,9 @@ def clustered(
     """fact_clusters for one group: per source, the other sources' figures published within CLUSTER_DAYS, sorted
     once; each row lists the first of them that are neither its own indicator and period nor, for a stock of its
     own indicator, a restatement of it or restated by it (`said`: each row's Statement), counts the rest (what
-    `listed` says of the whole list), and carries all of their ids in a tuple."""
+    `listed` says of the whole list), and carries all of their ids in a tuple. The list is built once per source,
+    indicator, period and statement and shared by their rows (copies of one figure cost nothing more); a group
+    whose every row is filed differently costs its size squared, which its complete lists of ids are anyway."""
     rows = list(
         zip(
             group.index,
@@ -236,19 +238,28 @@ def clustered(
         )
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
+    # Copies of one figure (one source, indicator, period and statement) share their list: built once.
+    shared: dict[tuple[Any, ...], tuple[str | None, tuple[str, ...] | None]] = {}
     for index, _, source, indicator, period in rows:
         me = said[index]
-        other = [
-            (label, oid)
-            for label, i, p, oid, there in candidates[source]
-            if i != indicator
-            or (p != period and not (me.stock and (is_restatement(me, said[there]) or is_restatement(said[there], me))))
-        ]
-        shown = [label for label, _ in other[:MAX_LISTED]]
-        more = len(other) - len(shown)
-        texts[index] = (", ".join(shown) + (f" and {more} more" if more > 0 else "")) if other else None
-        ids[index] = tuple(oid for _, oid in other) or None
+        key = (source, indicator, period, me)
+        if key not in shared:
+            other = [
+                (label, oid)
+                for label, i, p, oid, there in candidates[source]
+                if i != indicator or (p != period and not (me.stock and restates_either(me, said[there])))
+            ]
+            shown = [label for label, _ in other[:MAX_LISTED]]
+            more = len(other) - len(shown)
+            text = (", ".join(shown) + (f" and {more} more" if more > 0 else "")) if other else None
+            shared[key] = (text, tuple(oid for _, oid in other) or None)
+        texts[index], ids[index] = shared[key]
     return texts, ids
+
+
+def restates_either(one: Statement, other: Statement) -> bool:
+    """Whether one of two figures of a stock restates the other (the later says again the earlier)."""
+    return is_restatement(one, other) or is_restatement(other, one)
 
 
 def identity_columns(

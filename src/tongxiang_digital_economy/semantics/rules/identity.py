@@ -151,8 +151,9 @@ def event_period(view: pd.DataFrame) -> pd.Series:
 def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
     """One value of one subject in sources of the same weeks is filed alike (a stock restated later is no filing).
 
-    A stock's date is what its own words say, so the same level of one indicator at another date is a
-    restatement (semantics/identity.fact_clusters), not one fact filed two ways."""
+    The same level of one stock indicator at two dates is left alone only when the later figure restates the
+    earlier, as semantics/claims.is_restatement reads it (the meaning `series` uses): dated only by its own text,
+    published after the earlier one's text, ranked no stronger. Two stated dates of one level are a cluster."""
     return view["fact_cluster"].isna() if "fact_cluster" in view else pd.Series(True, index=view.index)
 
 
