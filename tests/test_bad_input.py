@@ -437,6 +437,25 @@ def test_an_unsupported_table_schema_property_is_refused(package: PackageCopy) -
         tde.load("places", package.root)
 
 
+def test_categories_must_label_exactly_the_enum(package: PackageCopy) -> None:
+    """The status labels a chart's legend uses (Table Schema v2 `categories`) cannot drift from the enum."""
+    path = package.root / "schemas" / "indicators.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    status = next(f for f in schema["fields"] if f["name"] == "status")
+    assert [c["value"] for c in status["categories"]] == status["constraints"]["enum"]
+    status["categories"] = status["categories"][:-1]  # one value unlabelled
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    report = package.validate()
+    assert [(p.rule, p.table, p.message) for p in report.errors if p.rule == "schema-unsupported"] == [
+        (
+            "schema-unsupported",
+            "indicators",
+            "field 'status': categories must be objects with a value and a label, one for each enum value; the "
+            "table was not read",
+        )
+    ]
+
+
 # --- frictionless as the oracle ------------------------------------------------------------------------------------
 
 # Where the engine is stricter than frictionless, on purpose: frictionless reads these as numbers or integers.

@@ -14,6 +14,7 @@ from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.use.chart import Chart, chart
 from tongxiang_digital_economy.use.periods import period
 from tongxiang_digital_economy.use.plot import PlotError, plot
+from tongxiang_digital_economy.use.timeseries import series
 
 pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)")
 
@@ -115,9 +116,10 @@ def test_the_gdp_chart_reads_in_words(drawn: Callable[[str], tuple[str, Chart]])
     year = rows[(rows["kind"] == "year") & (rows["role"] == "preferred")].iloc[0]
     assert any(t.startswith(f"{half.y:,.10g} ({half.period_label}) [") for t in texts)
     assert half.period_label.startswith("H")
-    assert {"figures, full years", "figures, half years"} <= set(texts)  # apart, as separate named series
+    assert {"reported figures, full years", "reported figures, half years"} <= set(texts)  # apart, named series
     assert any(t.startswith(f"{year.y:,.10g} ({year.period_end.year}) [") for t in texts)
-    assert "Not drawn: 1 figure in billion US dollars (the package holds no exchange rate)." in texts
+    [aside] = series("gdp", "tongxiang").query("role == 'not_comparable'").itertuples()
+    assert f"Not drawn: {float(aside.value):,.10g} billion US dollars ({aside.reason})." in texts
     sources = " ".join(t for t in texts if t.startswith(("Sources:", "(")) or "[" in t)
     for number, line in shown.sources:
         assert f"[{number}]\u00a0{line}" in sources  # every point's note number leads to an outlet and a date
@@ -129,7 +131,7 @@ def test_bounds_and_other_sources_are_marked(drawn: Callable[[str], tuple[str, C
     rows = shown.rows
     bound = rows[(rows["qualifier"] == "gt") & (rows["role"] == "preferred")].iloc[0]
     assert any(t.startswith(f">{bound.y:,.10g} (") for t in texts)
-    assert {"more than", "another source's figure that agrees", "figures, at their date"} <= set(texts)
+    assert {"more than", "another source's figure that agrees", "reported figures, at their date"} <= set(texts)
     assert "<dc:date>" not in svg  # no date, so the bytes are stable
 
 
@@ -181,7 +183,9 @@ def test_each_period_is_named_and_placed(start: str, end: str, temporal: str, ki
 def test_targets_are_drawn_apart(tmp_path: Path) -> None:
     svg = plot("event_guests", "world-internet-conference", tmp_path / "t.svg").read_text(encoding="utf-8")
     texts = svg_points(svg)[3]
-    assert any(t.startswith("targets, ") for t in texts) and any(t.startswith("figures, ") for t in texts)
+    # each status named by its label in the schema (an organiser's expected attendance is no "target")
+    assert any(t.startswith("plans, goals and expectations, ") for t in texts)
+    assert any(t.startswith("reported figures, ") for t in texts)
 
 
 @pytest.mark.skipif(not README_CHART.is_file(), reason="needs the repository checkout")
@@ -249,7 +253,7 @@ def test_cumulative_totals_are_never_joined_to_per_summit_counts(tmp_path: Path)
     assert sorted(lines["line-actual-part-of-a-year"]) == pytest.approx(
         sorted(points[o][0] for o in summits.index), abs=0.01
     )
-    assert "figures, a year or more, across years (cumulative)" in texts
+    assert "reported figures, a year or more, across years (cumulative)" in texts
     assert any(t.startswith(">6,100 (2014-11-19 to 2018-07-23) [") for t in texts)
 
 
@@ -297,6 +301,68 @@ def test_the_sources_under_a_chart_are_named_by_outlet_and_date() -> None:
         assert not lines[note].startswith(source_id.split("-")[0] + ","), lines[note]
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+TRIAL_CHARTS = [
+    ("event_guests", "world-internet-conference"),
+    ("digital_economy_enterprises", "tongxiang"),
+    ("population", "tongxiang"),
+    ("computing_power", "light-of-wuzhen-supercomputing-center"),
+    ("gdp", "tongxiang"),
+]
+
+
+def svg_text_boxes(svg: str) -> tuple[tuple[float, float], tuple[float, ...], list[tuple[str, str, tuple[float, ...]]]]:
+    """From an SVG the package wrote: its size, the plot's frame (x0, y0, x1, y1) and every horizontal text with
+    its group id and box (x0, y0, x1, y1), the box measured with matplotlib's metrics of the text's font."""
+    import re
+
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    measure = TextToPath()
+    root = ElementTree.fromstring(svg)
+    width, height = (float(v) for v in root.get("viewBox", "").split()[2:])
+    frame_path = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "patch_2").find(f"{SVG}path")
+    assert frame_path is not None
+    corners = [float(v) for v in re.findall(r"[-\d.]+", frame_path.get("d", ""))]
+    xs, ys = corners[0::2], corners[1::2]
+    frame = (min(xs), min(ys), max(xs), max(ys))
+    texts = []
+    for group in root.iter(f"{SVG}g"):
+        for text in group.findall(f"{SVG}text"):
+            if "rotate(-90" in text.get("transform", "") or "rotate(90" in text.get("transform", ""):
+                continue  # the value axis' name, upright
+            style = dict(p.split(": ") for p in text.get("style", "").split("; "))
+            font = FontProperties(family="DejaVu Sans", size=float(style["font-size"].removesuffix("px")))
+            w, h, d = measure.get_text_width_height_descent(text.text or "", font, ismath=False)
+            moved = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", text.get("transform", ""))
+            x, y = (float(v) for v in moved.groups()) if moved else (float(text.get("x", "")), float(text.get("y", "")))
+            x0 = {"start": x, "middle": x - w / 2, "end": x - w}[style.get("text-anchor", "start")]
+            texts.append((group.get("id", ""), text.text or "", (x0, y - (h - d), x0 + w, y + d)))
+    return (width, height), frame, texts
+
+
+@pytest.mark.parametrize(("indicator", "subject"), TRIAL_CHARTS)
+def test_no_text_of_a_chart_svg_leaves_the_figure_and_no_labels_overlap(
+    tmp_path: Path, indicator: str, subject: str
+) -> None:
+    """Trial 3 N7, read from the SVG: every text (footnotes too) lies inside the figure, every point label inside
+    the plot, and no two point labels overlap (the "Not drawn" footnote ran off the right edge, `>350 [1]` sat
+    under the x axis, guests' labels overlapped)."""
+    svg = plot(indicator, subject, tmp_path / "chart.svg").read_text(encoding="utf-8")
+    (width, height), (fx0, fy0, fx1, fy1), texts = svg_text_boxes(svg)
+    assert len(texts) > 10
+    for _, text, (x0, y0, x1, y1) in texts:
+        assert x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height, text
+    labels = [(text, box) for gid, text, box in texts if gid.startswith("label-")]
+    assert labels
+    for text, (x0, y0, x1, y1) in labels:
+        assert fx0 <= x0 and x1 <= fx1 and fy0 <= y0 and y1 <= fy1, text
+    for i, (first, a) in enumerate(labels):
+        for second, b in labels[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (first, second)
+
+
 @pytest.mark.parametrize(
     ("indicator", "subject"),
     [
@@ -306,6 +372,8 @@ def test_the_sources_under_a_chart_are_named_by_outlet_and_date() -> None:
         ("gdp_growth", "tongxiang"),
         ("cooperation_projects_signed", "wic-digital-economy-industry-cooperation-conference"),
         ("gdp", "tongxiang"),
+        ("digital_economy_enterprises", "tongxiang"),
+        ("population", "tongxiang"),
     ],
 )
 def test_chart_text_is_neither_cut_nor_overlapping(indicator: str, subject: str) -> None:
@@ -327,9 +395,19 @@ def test_chart_text_is_neither_cut_nor_overlapping(indicator: str, subject: str)
         boxes = [Text.get_window_extent(t, renderer) for t in labels]
         title = ax.title.get_window_extent(renderer)
         assert whole.x0 <= title.x0 and title.x1 <= whole.x1, ax.title.get_text()
+        points = [
+            ax.transData.transform(xy)
+            for c in ax.collections
+            if str(c.get_gid() or "").startswith("point-")
+            for xy in c.get_offsets()
+        ]
         for label, box in zip(labels, boxes, strict=True):
             assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, label.get_text()
-            assert whole.y0 <= box.y0 and box.y1 <= whole.y1, label.get_text()
+            assert frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1, label.get_text()
+            assert not [p for p in points if box.x0 < p[0] < box.x1 and box.y0 < p[1] < box.y1], label.get_text()
+        for note in fig.texts:
+            box = note.get_window_extent(renderer)
+            assert whole.x0 <= box.x0 and box.x1 <= whole.x1 and whole.y0 <= box.y0, note.get_text()[-80:]
         for i, box in enumerate(boxes):
             for j in range(i + 1, len(boxes)):
                 assert not box.overlaps(boxes[j]), (labels[i].get_text(), labels[j].get_text())
@@ -337,3 +415,26 @@ def test_chart_text_is_neither_cut_nor_overlapping(indicator: str, subject: str)
         assert not any(legend.overlaps(box) for box in boxes)
     finally:
         plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "subject"),
+    [
+        ("gdp", "tongxiang"),
+        ("digital_economy_projects_planned_investment", "tongxiang"),
+        ("gdp_per_capita_registered_population", "tongxiang"),
+    ],
+)
+def test_the_chart_leaves_out_exactly_what_series_sets_aside(indicator: str, subject: str) -> None:
+    """Review 2 F4: the chart does not decide the base unit again; it draws no `not_comparable` figure of the
+    series and names each one, with series' reason, under the chart."""
+    rows = series(indicator, subject)
+    aside = rows[rows["role"] == "not_comparable"]
+    assert len(aside)
+    shown = chart(indicator, subject)
+    assert not set(aside["observation_id"]) & set(shown.rows["observation_id"])
+    assert set(
+        rows.loc[rows["role"].isin(["preferred", "competing"]) & rows["period_end"].notna(), "observation_id"]
+    ) <= set(shown.rows["observation_id"])
+    for reason in aside["reason"]:
+        assert f"({reason})" in shown.left_out

@@ -44,11 +44,15 @@ from ..core.report import Problem, problem
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
+from .kept import Kept, file_digest
 
 # Table Schema properties the reader implements, per level; anything else is refused.
 SCHEMA_KEYS = {"$schema", "fields", "missingValues", "primaryKey", "foreignKeys", "description", "title", "name"}
 FIELD_KEYS = {"name", "type", "format", "constraints", "description", "title", "example", "trueValues", "falseValues"}
 FIELD_KEYS |= {"rdfType"}  # informative only
+# Table Schema v2 `categories`: a label for each value of an enum (the words a chart's legend uses); the values
+# must be the enum's, so the labels can never drift from what a cell may hold.
+FIELD_KEYS |= {"categories"}
 # The types, their formats and constraints, and their Arrow types: schema/types.py, shared with the exports.
 TYPES = {name: t.formats for name, t in FIELD_TYPES.items()}
 CONSTRAINTS = {name: t.constraints for name, t in FIELD_TYPES.items()}
@@ -109,10 +113,18 @@ class TableRead:
     text: pa.Table | None
     problems: list[Problem] = field(default_factory=list)
     broken: bool = False
+    # A digest of the file's bytes, the table's name and its schema (what the read is a function of); None when
+    # the read was not kept (io/kept.py). Work on the read is kept under it: foreign keys, base values.
+    content: bytes | None = None
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    def copy(self, schema: dict[str, Any]) -> TableRead:
+        """The read with a frame and problem list of its own (the Arrow text is immutable, so it is shared)."""
+        frame = None if self.frame is None else self.frame.copy()
+        return TableRead(self.name, schema, frame, self.text, list(self.problems), self.broken, self.content)
 
 
 def excerpt(value: object, whole: bool = False) -> str:
@@ -125,6 +137,19 @@ def excerpt(value: object, whole: bool = False) -> str:
     if whole or len(text) <= EXCERPT or ID_LIKE.fullmatch(text):
         return repr(text)
     return f"{text[:EXCERPT]!r}… ({len(text)} characters)"
+
+
+def labelled_enum(categories: object, enum: object) -> bool:
+    """Whether `categories` labels exactly the values of `enum`, each once: [{"value": v, "label": text}, ...]."""
+    if not isinstance(categories, list) or not isinstance(enum, list):
+        return False
+    labelled = (
+        isinstance(c, dict) and set(c) == {"value", "label"} and isinstance(c["label"], str) for c in categories
+    )
+    if not all(labelled):
+        return False
+    values = sorted(str(c["value"]) for c in categories)
+    return values == sorted(map(str, enum)) and len(categories) == len(enum)
 
 
 def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object = None) -> str | None:
@@ -148,6 +173,8 @@ def unsupported(schema: dict[str, Any], dialect: object = None, encoding: object
             return f"field {name!r}: constraints must be an object"
         if set(constraints) - CONSTRAINTS[kind]:
             return f"field {name!r}: constraint {sorted(set(constraints) - CONSTRAINTS[kind])[0]!r} is not supported "
+        if "categories" in f and not labelled_enum(f["categories"], constraints.get("enum")):
+            return f"field {name!r}: categories must be objects with a value and a label, one for each enum value"
         if ("trueValues" in f or "falseValues" in f) and kind != "boolean":
             return f"field {name!r}: trueValues/falseValues only apply to booleans"
         if "pattern" in constraints and not isinstance(constraints["pattern"], str):
@@ -520,12 +547,33 @@ def check_constraints(
     return out
 
 
+# Tables read in this process, by the digest of their bytes, name and schema (io/kept.py).
+READS = Kept()
+
+
 def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
-    """Read and type one table: the TableRead with its frame and every problem of its cells and keys."""
-    names = [f["name"] for f in schema["fields"]]
+    """Read and type one table: the TableRead with its frame and every problem of its cells and keys.
+
+    A file whose bytes (and schema) were read before in this process is not read again: the kept read is copied.
+    """
     if not path.is_file():
         what = "is missing" if not path.exists() else "is not a file"
         return TableRead(name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{path} {what}")], True)
+    content = file_digest(path, name, schema)
+    kept = READS.find(content) if content is not None else None
+    if kept is None:
+        kept = read_file(name, path, schema)
+        if kept.frame is None or content is None:
+            return kept  # a file whose rows could not be read (its problems may name its path) is not kept
+        kept.content = content
+        READS.put(content, kept)
+    assert isinstance(kept, TableRead)
+    return kept.copy(schema)
+
+
+def read_file(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
+    """read_table's work on a file that exists."""
+    names = [f["name"] for f in schema["fields"]]
     header = read_header(path)
     if header is not None and header != names:
         if not header or header == [""]:
@@ -748,8 +796,18 @@ def check_foreign_keys(reads: dict[str, TableRead]) -> list[Problem]:
             target = reads.get(resource or name)
             if target is None or target.frame is None:
                 continue  # the referenced table is missing or unreadable: reported on its own
-            found += orphans(name, read.frame, fields, resource or name, target.frame, ref_fields)
+            key = (read.content, tuple(fields), resource or name, target.content, tuple(ref_fields))
+            kept = ORPHANS.find(key) if read.content is not None and target.content is not None else None
+            if kept is None:
+                kept = orphans(name, read.frame, fields, resource or name, target.frame, ref_fields)
+                if read.content is not None and target.content is not None:
+                    ORPHANS.put(key, kept)
+            found += kept
     return found
+
+
+# Foreign-key problems of tables read in this process, by the two tables' digests and the key (io/kept.py).
+ORPHANS = Kept(4 * READS.size)
 
 
 def orphans(

@@ -14,7 +14,8 @@ period, never the last day of it alone:
 The value axis is one unit of the figures' base unit, the one most of them are written in (hundred million
 yuan for Tongxiang's GDP), so the numbers on it are those a reader knows from the sources; figures written
 in another unit of the same base are shown in it (a scale change, exact by the units table). Figures of
-another base unit (dollars beside yuan) share no axis: they are named under the chart, not drawn.
+another base unit (dollars beside yuan) share no axis: `series` marks them `not_comparable`, and the chart
+names them under it, with that reason, instead of drawing them.
 
 Every point is numbered, and the numbers lead to the list of sources (outlet and date) under the chart.
 """
@@ -24,11 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from ..core.exceptions import PlotError
+from ..core.paths import package_dir
 from ..io.load import load
+from ..schema.descriptor import read_descriptor, resource, table_schema
 from .periods import period
 from .timeseries import series, subject_column
 
@@ -43,6 +47,7 @@ class Chart:
     rows: pd.DataFrame  # the series rows plus kind, period_label, x, x_start, x_end, y, y_upper, note
     sources: list[tuple[int, str]]  # note number -> "outlet, date (grade)"
     left_out: str  # what was not drawn and why, or ""
+    status_labels: dict[str, str]  # status -> its words in the legend (the schema's `categories` labels)
 
 
 def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
@@ -61,17 +66,18 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     # A later text repeating a figure already shown (role `restated`) is no new point: named under the chart.
     repeats = rows[rows["role"] == "restated"]
     rows = rows[rows["role"] != "restated"].reset_index(drop=True)
-    # Figures of another base unit share no axis: the largest group is drawn, the others named.
-    bases = rows["base_unit"].value_counts(sort=True)
-    others = rows[rows["base_unit"] != bases.index[0]]
-    rows = rows[rows["base_unit"] == bases.index[0]].reset_index(drop=True)
+    # Figures of another base unit share no axis: series() has set them aside (role `not_comparable`, with the
+    # reason), so the chart draws what the series compares and names the others with series' own reason.
+    others = rows[rows["role"] == "not_comparable"]
+    rows = rows[rows["role"] != "not_comparable"].reset_index(drop=True)
+    if not len(rows):
+        raise PlotError(f"{indicator} has no dated figures about {subject} in one unit to draw")
     notes = []
     if len(others):
-        words = sorted({str(units.at[u, "label"]) for u in others["unit"]})
-        notes.append(
-            f"Not drawn: {len(others)} figure{'s' if len(others) != 1 else ''} in {', '.join(words)} "
-            "(the package holds no exchange rate)."
-        )
+        pairs = zip(others["value"], others["unit"], strict=True)
+        figures = ", ".join(f"{float(v):,.10g} {units.at[u, 'label']!s}" for v, u in pairs)
+        reasons = "; ".join(dict.fromkeys(str(r) for r in others["reason"]))
+        notes.append(f"Not drawn: {figures} ({reasons}).")
     sources_table = load("sources", path).set_index("source_id")
     if len(repeats):
         said = "; ".join(
@@ -108,7 +114,16 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     rows["note"] = rows["source_id"].map(numbers).astype(int)
     sources = [(n, source_line(s, sources_table, rows)) for s, n in numbers.items()]
     title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
-    return Chart(title, unit, str(units.at[unit, "label"]), rows, sources, left_out)
+    return Chart(title, unit, str(units.at[unit, "label"]), rows, sources, left_out, status_labels(path))
+
+
+def status_labels(path: str | Path | None) -> dict[str, str]:
+    """Each status's own words, from the `categories` of indicators.status in its Table Schema (a status without
+    a label is named by its value)."""
+    base = package_dir(path)
+    fields = table_schema(base, resource(read_descriptor(base), "indicators"))["fields"]
+    status: dict[str, Any] = next((f for f in fields if f["name"] == "status"), {})
+    return {str(c["value"]): str(c["label"]) for c in status.get("categories", [])}
 
 
 def source_line(source_id: str, sources: pd.DataFrame, rows: pd.DataFrame) -> str:

@@ -145,9 +145,9 @@ MODEL_LIMITS = [
     (
         "Superlatives and epithets without a list",
         "'全国规模最大' (the largest in China), '中国毛衫第一市' (an epithet): a rank needs a measure or a list "
-        "the text names, so these are left out. The first of a set the text names is position 1 in that set "
-        "('嘉兴首个获此资质的企业', the first Jiaxing enterprise to obtain the qualification; '产业园首个重点引进项目', "
-        "the park's first key project brought in) and is a row.",
+        "the text names, so these are left out. The first of a set the text names, in the order its members "
+        "arrived, is position 1 in that set and a row ('嘉兴首个获此资质的企业', the first Jiaxing enterprise to "
+        "obtain the qualification; \"China's first internet hospital\"; '产业园首个重点引进项目'), as 第13家 is 13.",
     ),
     (
         "Exchange rates",

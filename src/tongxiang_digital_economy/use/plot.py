@@ -11,7 +11,8 @@
   a bar from its lower to its upper value; an exact figure is a circle. The preferred figure of each period is
   filled and joined; another source's figure is hollow: grey where it agrees, in colour where it competes.
   A later text that only repeats a figure (role `restated`) is no new point: it is named under the chart.
-- Targets are drawn apart from actuals: grey, dashed, named in the legend.
+- Targets are drawn apart from actuals: grey, dashed, named in the legend by the status's own label (the
+  `categories` of indicators.status: "plans, goals and expectations", which covers an organiser's forecast).
 
 Labels are ASCII (English names, unit labels, source ids), so no CJK font is needed and the chart looks the
 same on every machine. The output is reproducible byte for byte: no date or software version is written into
@@ -56,6 +57,7 @@ KIND_NAMES = {
 TARGET_COLOUR = "#757575"
 AGREEING_COLOUR = "#9e9e9e"
 WIDTH, HEIGHT = 9.0, 5.0  # inches; at 100 dpi the PNG is 900 pixels wide
+NOTE_WIDTH = 150  # characters of a note line: 6.5 pt DejaVu Sans, at most ~5.4 pt a character, in 9 inches
 
 
 def plot(
@@ -104,20 +106,21 @@ def draw(shown: Chart) -> Any:
     from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
 
     # A no-break space keeps each note number on the line of its source.
-    notes = textwrap.wrap("Sources: " + "; ".join(f"[{n}]\u00a0{line}" for n, line in shown.sources), width=150) + (
-        [shown.left_out] if shown.left_out else []
-    )
-    notes.append(
+    paragraphs = ["Sources: " + "; ".join(f"[{n}]\u00a0{line}" for n, line in shown.sources)]
+    paragraphs += [shown.left_out] if shown.left_out else []
+    paragraphs.append(
         "Preferred figure: the stronger source grade (a repost as the origin it names), then the newer publication. "
         "Data: tongxiang-digital-economy, CC BY 4.0."
     )
+    # Every note is wrapped to the figure's width (NOTE_WIDTH characters of 6.5 pt type), never cut at its edge.
+    notes = [line for text in paragraphs for line in textwrap.wrap(text, width=NOTE_WIDTH)]
     line_height = 0.16  # inches per note line
     fig, ax = plt.subplots(figsize=(WIDTH, HEIGHT + line_height * len(notes)), dpi=100)
     rows = shown.rows
     for (status, kind), group in rows.groupby(["status", "kind"], sort=False):
         colour = TARGET_COLOUR if status == "target" else KIND_COLOURS[str(kind)]
         best = group[group["role"] == "preferred"].sort_values("x")
-        name = f"{'targets' if status == 'target' else 'figures'}, {KIND_NAMES[str(kind)]}"
+        name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
         (line,) = ax.plot(
             best["x"],
             best["y"],
@@ -177,48 +180,136 @@ def draw(shown: Chart) -> Any:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     # The legend sits under the plot, never over a point or its label.
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.08), ncol=3, frameon=False, borderaxespad=0)
+    # As many columns as fit in the figure's width (three, fewer where the names are long).
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg canvas
+    for columns in (3, 2, 1):
+        legend = ax.legend(
+            fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.08), ncol=columns, frameon=False, borderaxespad=0
+        )
+        if legend.get_window_extent(renderer).x1 <= fig.bbox.x1 - 4:
+            break
     fig.text(0.01, 0.01, "\n".join(notes), fontsize=6.5, color="#424242", va="bottom", linespacing=1.4)
     fig.tight_layout(rect=(0, (line_height * len(notes) + 0.1) / (HEIGHT + line_height * len(notes)), 1, 1))
     keep_labels_apart(fig, ax)
     return fig
 
 
+# Where a label may go, tried nearest first: offsets (points) from its point in eight directions, further out
+# step by step; a label that fits nowhere near its point goes further away with a leader line.
+DIRECTIONS = [(-1, 1), (1, 1), (-1, -1), (1, -1), (0, 1), (0, -1), (-1, 0), (1, 0)]
+DISTANCES = [6, 12, 20, 30, 42, 56, 72, 90, 110, 135, 165, 200]
+MARKER_RADIUS = 5.0  # pixels around a point that no label covers
+
+
 def keep_labels_apart(fig: Any, ax: Any) -> None:
-    """Point labels stay inside the plot and off one another: a label that would cross the plot's left or right
-    edge is turned to the inside of its point, and a label that overlaps one placed before it (left to right) is
-    moved up, or down when there is no room above, until it overlaps none."""
+    """Place every point label where it is wholly inside the plot, overlaps no other label, covers no point and
+    crosses no drawn line, with a leader to its point that crosses no other leader: each label in turn (left to
+    right) takes the nearest position that breaks none of these, or, when none is free, the one that breaks the
+    fewest (never one outside the plot or over another label, while such a position exists)."""
+    from matplotlib.text import Text
+
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     labels = sorted(
         (t for t in ax.texts if str(t.get_gid() or "").startswith("label-")),
-        key=lambda t: ax.transData.transform((mdates_num(t.xy[0]), 0))[0],
+        key=lambda t: ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1])))[0],
     )
-    from matplotlib.text import Text
+    anchors = [ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1]))) for t in labels]
+    points = [
+        ax.transData.transform(offset)
+        for collection in ax.collections
+        if str(collection.get_gid() or "").startswith("point-")
+        for offset in collection.get_offsets()
+    ]
+    segments = drawn_segments(ax)
+    to_pixels = fig.dpi / 72.0
 
-    def extent(label: Any) -> Any:  # the text's own box, without the leader line (which grows as it moves)
+    def extent(label: Any) -> Any:  # the text's own box, without the leader line
         label.update_positions(renderer)
         return Text.get_window_extent(label, renderer)
 
     placed: list[Any] = []
-    for label in labels:
-        box = extent(label)
-        dx, dy = label.xyann
-        if box.x1 > frame.x1:
-            label.set_horizontalalignment("right")
-            label.xyann = (-abs(dx), dy)
-        elif box.x0 < frame.x0:
-            label.set_horizontalalignment("left")
-            label.xyann = (abs(dx), dy)
-        step = label.get_fontsize() * 1.3  # points
-        for attempt in range(1, 40):
-            box = extent(label).expanded(1.0, 1.05)
-            if not any(box.overlaps(other) for other in placed) and box.y1 <= frame.y1 + 2:
+    leaders: list[tuple[Any, Any]] = []
+    for label, anchor in zip(labels, anchors, strict=True):
+        best: tuple[tuple[int, int, int, int], tuple[float, float], str, str] | None = None
+        for distance in DISTANCES:
+            for hx, vy in DIRECTIONS:
+                offset = (float(hx * distance), float(vy * distance if hx == 0 else vy * max(distance * 0.6, 6)))
+                ha = {-1: "right", 0: "center", 1: "left"}[hx]
+                va = {-1: "top", 0: "center", 1: "bottom"}[vy] if hx != 0 or vy != 0 else "center"
+                label.set_horizontalalignment(ha)
+                label.set_verticalalignment(va)
+                label.xyann = offset
+                box = extent(label).padded(2)
+                outside = int(box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1)
+                crowded = sum(box.overlaps(other) for other in placed)
+                end = (anchor[0] + offset[0] * to_pixels, anchor[1] + offset[1] * to_pixels)
+                covering = sum(
+                    box.x0 - MARKER_RADIUS < px < box.x1 + MARKER_RADIUS
+                    and box.y0 - MARKER_RADIUS < py < box.y1 + MARKER_RADIUS
+                    for px, py in points
+                )
+                crossing = (
+                    sum(box_meets(box, a, b) for a, b in segments)
+                    + sum(crosses((anchor, end), leader) for leader in leaders)
+                    + sum(box_meets(box, a, b) for a, b in leaders)
+                    + sum(box_meets(other, anchor, end) for other in placed)
+                )
+                cost = (outside, crowded, covering, crossing)
+                if best is None or cost < best[0]:
+                    best = (cost, offset, ha, va)
+                if cost == (0, 0, 0, 0):
+                    break
+            if best is not None and best[0] == (0, 0, 0, 0):
                 break
-            up = attempt % 2 == 1
-            shift = step * ((attempt + 1) // 2) * (1 if up else -1)
-            label.xyann = (label.xyann[0], dy + shift)
+        assert best is not None
+        _, offset, ha, va = best
+        label.set_horizontalalignment(ha)
+        label.set_verticalalignment(va)
+        label.xyann = offset
         placed.append(extent(label))
+        leaders.append((anchor, (anchor[0] + offset[0] * to_pixels, anchor[1] + offset[1] * to_pixels)))
+
+
+def drawn_segments(ax: Any) -> list[tuple[Any, Any]]:
+    """The drawn lines of the plot (joined series, period bars and range bars) as segments in pixels."""
+    segments: list[tuple[Any, Any]] = []
+    for line in ax.lines:
+        if line.get_linestyle() in ("None", "none", " ", ""):
+            continue
+        xy = line.get_transform().transform(line.get_xydata())
+        segments += [(xy[i], xy[i + 1]) for i in range(len(xy) - 1)]
+    from matplotlib.collections import LineCollection
+
+    for collection in ax.collections:
+        if not isinstance(collection, LineCollection):  # points and legend markers are no lines
+            continue
+        for path in collection.get_paths():
+            xy = collection.get_transform().transform(path.vertices)
+            segments += [(xy[i], xy[i + 1]) for i in range(len(xy) - 1)]
+    return segments
+
+
+def crosses(first: tuple[Any, Any], second: tuple[Any, Any]) -> bool:
+    """Whether two segments cross (touching at an end counts as not crossing)."""
+    (ax_, ay), (bx, by) = first
+    (cx, cy), (dx, dy) = second
+
+    def side(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> float:
+        return (qx - px) * (ry - py) - (qy - py) * (rx - px)
+
+    d1, d2 = side(cx, cy, dx, dy, ax_, ay), side(cx, cy, dx, dy, bx, by)
+    d3, d4 = side(ax_, ay, bx, by, cx, cy), side(ax_, ay, bx, by, dx, dy)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def box_meets(box: Any, a: Any, b: Any) -> bool:
+    """Whether the segment a-b passes through the box (an end inside it, or crossing one of its sides)."""
+    inside = [box.x0 <= p[0] <= box.x1 and box.y0 <= p[1] <= box.y1 for p in (a, b)]
+    if any(inside):
+        return True
+    corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)]
+    return any(crosses((a, b), (corners[i], corners[(i + 1) % 4])) for i in range(4))
 
 
 def mdates_num(x: Any) -> float:
