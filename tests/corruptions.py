@@ -152,7 +152,7 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
         another_subject,
         {"subject-not-anchored", "subject-other-place", "subject-not-named", "subject-mismatch"},
     ),
-    "indicator": (another_indicator, {"indicator-not-in-evidence", "which-figure"}),
+    "indicator": (another_indicator, {"indicator-not-in-evidence", "indicator-required-words", "which-figure"}),
     "which figure": (
         another_figure,
         {"which-figure", "period-year-in-evidence", "value-text-cut", "value-text-qualifier", "status-not-in-evidence"},

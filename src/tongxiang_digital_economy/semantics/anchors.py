@@ -68,6 +68,18 @@ def split_forms(forms: object) -> tuple[str, ...]:
     return tuple(f.strip() for f in forms.split("|") if f.strip()) if isinstance(forms, str) else ()
 
 
+def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str, ...]]:
+    """For each indicator, the other indicators' written forms that hold one of its own inside a longer word
+    (固定资产投资 holds project_total_investment's 投资; 建成区面积 holds area_total's 面积): where the evidence has
+    only those, it names the other, more specific measure."""
+    folded = {i: {loose(f) for f in forms if f} for i, forms in forms_of.items()}
+    every = {(f, i) for i, forms in folded.items() for f in forms}
+    return {
+        i: tuple(sorted({f for f, j in every if j != i and f not in mine and any(m in f for m in mine)}))
+        for i, mine in folded.items()
+    }
+
+
 def text_dates(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.Series:
     """Each row's text date: its source's original's date when recorded, else its publication date."""
     if sources is None or "source_id" not in sources:
@@ -104,6 +116,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         forms_of = {
             i: split_forms(f) for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
         }
+    shadows = shadowing_forms(forms_of)
     unit_forms = written_forms(units) if units is not None else {}
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
 
@@ -181,6 +194,11 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     return indicators.assign(
         entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,
+        shadowing_forms=pd.Series(
+            [shadows.get(i, ()) if isinstance(i, str) else () for i in indicators["indicator"]],
+            index=indicators.index,
+            dtype=object,
+        ),
         own_cues=cues,
         places_beside=beside,
         places_beside_text=pd.Series(

@@ -43,6 +43,8 @@ CLAUSE_END = re.compile(r"[，,：:（）()]|\s(?:while|whereas|which|but|and th
 # A Chinese numeral counts things only before a measure word (三家企业); elsewhere it is part of a word (统一).
 MEASURE_WORDS = "个個家名位项項次人座条條所户戶件场場款批辆輛台臺套只"
 ARABIC = re.compile(r"[0-9０-９]")
+PLACE_WORD = re.compile(r"[位名]")  # 第十二位, 第3名: the place a ranking gives (第二届 is an edition, a date)
+COUNTED_MAGNITUDE = re.compile(r"\s?[万萬亿億]\s?[" + MEASURE_WORDS + "]")
 ENGLISH_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 TABLE_HEAD = re.compile(r"(预期目标|年度目标|目标|计划)\s*(实际完成|实际|完成情况|完成)")
 TABLE_ROW = re.compile(r"(?:^|\s)[0-9]{1,2}[.．、](?=[^\s0-9])")
@@ -93,6 +95,11 @@ def quantities(text: str, forms: dict[str, dict[str, list[str]]]) -> list[Quanti
     found = []
     for k, span in enumerate(ordered):
         kind = best.get(k, (0, None))[1]
+        if COUNTED_MAGNITUDE.match(text, span.end):
+            kind = "count"  # 34.87万人, 1.2亿人次: a magnitude before a measure word counts things, it is no 万(元)
+        if text[max(0, span.start - 1) : span.start] == "第" and PLACE_WORD.match(text, span.end):
+            found.append(Quantity(span.start, span.end, "rank", False))  # 第十二位, 第3名: a place in a ranking
+            continue
         found.append(Quantity(span.start, span.end, kind, is_date_part(text, span, kind)))
     return found
 

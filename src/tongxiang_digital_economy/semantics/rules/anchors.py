@@ -31,43 +31,87 @@ SUBJECT_NAMES = tuple(
 )
 
 
-def forms_in(evidence: str, forms: str) -> bool:
-    """Whether the evidence holds one of the `|`-separated forms: Chinese anywhere, Latin as whole words."""
-    text = loose(evidence)
-    for form in (f.strip() for f in forms.split("|")):
-        folded = loose(form)
-        if not folded:
-            continue
-        if re.search(r"[a-z]", folded[:1] + folded[-1:]):  # whole words: Shares traded35.79m still names it
-            pattern = r"(?<![a-z])" + re.escape(folded) + r"(?![a-z])"
-            if re.search(pattern, text) or re.search(pattern, re.sub(r"\s+", "", text)):
-                return True
-        elif folded in text or squeeze(folded) in squeeze(text):
+def form_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """Where a folded form stands in a folded text: Chinese anywhere, Latin as whole words."""
+    if not form:
+        return []
+    if re.search(r"[a-z]", form[:1] + form[-1:]):  # whole words: Shares traded35.79m still names it
+        pattern = r"(?<![a-z])" + re.escape(form) + r"(?![a-z])"
+    else:
+        pattern = re.escape(form)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = ()) -> bool:
+    """Whether the evidence holds one of the `|`-separated forms: Chinese anywhere, Latin as whole words, white
+    space aside. An occurrence inside a longer written form of another indicator (`shadowing`: 投资 inside
+    固定资产投资, 面积 inside 建成区面积) is that indicator's words, unless it lies inside a longer form of its own
+    (polyester filament production capacity holds another's filament production capacity)."""
+    mine = [loose(f) for f in (f.strip() for f in forms.split("|")) if f]
+    theirs = [loose(f) for f in shadowing if f]
+    for text, fold_ in ((loose(evidence), str), (squeeze(loose(evidence)), squeeze)):
+        own = [span for form in mine for span in form_spans(text, fold_(form))]
+        other = [span for form in theirs for span in form_spans(text, fold_(form))]
+        if any(not shadowed(span, other, own) for span in own):
             return True
     return False
+
+
+def shadowed(span: tuple[int, int], other: list[tuple[int, int]], own: list[tuple[int, int]]) -> bool:
+    """Whether an occurrence of an indicator's form lies inside a longer occurrence of another's that is not itself
+    inside one of the indicator's own."""
+    s, e = span
+    return any(
+        a <= s and e <= b and b - a > e - s and not any(c <= a and b <= d and d - c > b - a for c, d in own)
+        for a, b in other
+    )
 
 
 @rule(
     "indicator-not-in-evidence",
     "indicators",
     "indicator",
-    "the evidence holds none of the written forms of {indicator!r} ({indicator__written_forms}): quote the words "
-    "that say what the figure measures, add the form the source uses to indicator_definitions.written_forms, or "
-    "file the figure under the indicator its words name",
+    "the evidence holds none of the written forms of {indicator!r} ({indicator__written_forms}), or holds them only "
+    "inside another indicator's longer words (投资 inside 固定资产投资): quote the words that say what the figure "
+    "measures, add the form the source uses to indicator_definitions.written_forms, or file the figure under the "
+    "indicator its words name",
     needs=("indicator.written_forms",),
 )
 def indicator_named(view: pd.DataFrame) -> pd.Series:
-    """The evidence names what the figure measures, in one of its indicator's written forms."""
-    cache: dict[tuple[object, object], bool] = {}
+    """The evidence names what the figure measures, in one of its indicator's written forms (not inside another's)."""
+    cache: dict[tuple[object, object, object], bool] = {}
+    view = view if "shadowing_forms" in view else view.assign(shadowing_forms=None)
 
-    def named(evidence: object, forms: object) -> bool:
+    def named(evidence: object, forms: object, shadowing: object) -> bool:
         if not isinstance(evidence, str) or not isinstance(forms, str) or not forms.strip():
             return True
-        if (evidence, forms) not in cache:
-            cache[(evidence, forms)] = forms_in(evidence, forms)
-        return cache[(evidence, forms)]
+        if (evidence, forms, shadowing) not in cache:
+            longer = shadowing if isinstance(shadowing, tuple) else ()
+            cache[(evidence, forms, shadowing)] = forms_in(evidence, forms, longer)
+        return cache[(evidence, forms, shadowing)]
 
-    return each_row(view, ["evidence", "indicator__written_forms"], named)
+    return each_row(view, ["evidence", "indicator__written_forms", "shadowing_forms"], named)
+
+
+@rule(
+    "indicator-required-words",
+    "indicators",
+    "indicator",
+    "{indicator!r} is told apart from its neighbours of the same unit by how it counts, but the evidence holds none "
+    "of its required words ({indicator__required_words}): a growth is no two-year average, a figure of one edition "
+    "is none of each year; file the figure under the indicator its words name, or quote the words that say how it "
+    "counts",
+    needs=("indicator.required_words",),
+)
+def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
+    """The evidence says how the figure counts when its indicator requires it (两年平均, 每年, 日均, 累计)."""
+
+    def said(evidence: object, required: object) -> bool:
+        if not isinstance(evidence, str) or not isinstance(required, str) or not required.strip():
+            return True
+        return forms_in(evidence, required)
+
+    return each_row(view, ["evidence", "indicator__required_words"], said)
 
 
 def reading_years(reading: object) -> tuple[int, int] | None:

@@ -1,0 +1,107 @@
+"""What a figure measures is told apart from its neighbours of the same unit by its words: a form inside another
+indicator's longer form is that indicator's (投资 inside 固定资产投资), an indicator that counts in its own way needs
+its required words (两年平均, 每年), a magnitude before a measure word counts things (34.87万人 is no 万元), and a
+place in a ranking (第十二位) is a figure of its kind."""
+
+from __future__ import annotations
+
+from conftest import PackageCopy, append_all, found
+from test_rules import GOOD
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.text.clauses import attach
+from tongxiang_digital_economy.text.quantities import written_forms
+
+FIXED = {
+    **GOOD,
+    "indicator": "project_fixed_asset_investment",
+    "place_id": "",
+    "project_id": "zhongyi-300000-tonne-polyester-filament-project",
+    "value": "15",
+    "unit": "yi_yuan",
+    "value_text": "15亿元",
+    "evidence": "项目总用地约200亩,其中固定资产投资15亿元",
+    "subject_text": "",
+}
+GROWTH = {
+    **GOOD,
+    "indicator": "gdp_growth",
+    "value": "8.5",
+    "unit": "percent",
+    "value_text": "增长8.5%",
+    "evidence": "2021年桐乡市实现地区生产总值1141.69亿元,比上年增长8.5%",
+    "period_start": "2021-01-01",
+    "period_end": "2021-12-31",
+    "year": "2021",
+    "period_text": "2021年",
+}
+AVERAGE = {
+    **GROWTH,
+    "indicator": "gdp_growth_two_year_average",
+    "value": "4.7",
+    "value_text": "增长4.7%",
+    "evidence": "地区生产总值1141.69亿元,比上年增长8.5%,两年平均增长4.7%",
+    "period_start": "2020-01-01",
+    "period_text": "2021年 … 两年平均",
+}
+FEMALE = {
+    **GOOD,
+    "indicator": "population_registered_female",
+    "value": "36.63",
+    "unit": "wan",
+    "value_text": "36.63万人",
+    "evidence": "户籍人口71.50万人,较上年增加3414人,其中男性34.87万人,女性36.63万人",
+    "period_text": "",
+    "period_basis": "publication",
+}
+
+
+def covers(rule: str) -> str:
+    """Marks the rule a test exercises; test_rules.test_every_rule_has_a_test reads these marks."""
+    return rule
+
+
+# (why, the row, the rule, whether it fires on the row)
+CASES = [
+    ("固定资产投资 is the fixed-asset investment's words", FIXED, "indicator-not-in-evidence", False),
+    (
+        "投资 inside 固定资产投资 names no total investment",
+        {**FIXED, "indicator": "project_total_investment"},
+        "indicator-not-in-evidence",
+        True,
+    ),
+    ("a growth filed as growth", GROWTH, covers("indicator-required-words"), False),
+    (
+        "a growth filed as the two-year average",
+        {**GROWTH, "indicator": "gdp_growth_two_year_average"},
+        "indicator-required-words",
+        True,
+    ),
+    ("the two-year average with its words", AVERAGE, "indicator-required-words", False),
+    ("女性36.63万人 is the female population", FEMALE, "which-figure", False),
+    (
+        "男性 stands before another count (34.87万人)",
+        {**FEMALE, "indicator": "population_registered_male"},
+        "which-figure",
+        True,
+    ),
+]
+
+
+def test_a_figure_is_filed_under_the_indicator_its_words_name(package: PackageCopy) -> None:
+    numbers = append_all(package, "indicators", [values for _why, values, _rule, _fires in CASES], "observation_id")
+    report = package.semantics()
+    fired = {
+        (rule, r) for rule in {c[2] for c in CASES} for table, r, _ in found(report, rule) if table == "indicators"
+    }
+    wrong = [why for (why, _v, rule, fires), n in zip(CASES, numbers, strict=True) if ((rule, n) in fired) is not fires]
+    assert wrong == []
+
+
+def test_a_place_in_a_ranking_stands_between_words_and_quote() -> None:
+    """第十二位 is the first ranking's place: the words before it do not reach past it to 第四十五位."""
+    forms = written_forms(tde.load("units"))
+    text = "其综合竞争能力2010年位居浙江省县(市)的第十二位,全国百强县(市)的第四十五位"
+    assert not attach(text, "第四十五位", ["综合竞争能力"], "rank", forms).attached
+    assert attach(text, "第四十五位", ["全国百强县"], "rank", forms).attached
+    assert attach(text, "第十二位", ["综合竞争能力"], "rank", forms).attached
