@@ -161,3 +161,26 @@ def test_version_and_citation_come_from_the_descriptor() -> None:
     descriptor = json.loads((bundled_package_dir() / "datapackage.json").read_text(encoding="utf-8"))
     assert tde.version() == descriptor["version"] == tde.__version__
     assert tde.citation()["version"] == descriptor["version"]
+
+
+def test_a_table_read_before_is_read_again_once_its_bytes_change(package: PackageCopy) -> None:
+    """Reads are kept by the file's bytes (io/kept.py), never by its path or time: an edit that keeps the file's
+    size, made within the same second, is seen by the next load and the next validation."""
+    rows = package.rows("units")
+    assert tde.load("units", package.root)["label"].iloc[0] == rows[0]["label"]
+    label = rows[0]["label"]
+    rows[0]["label"] = label[::-1] if label[::-1] != label else label.upper()
+    package.write("units", rows, stamp=False)
+    assert tde.load("units", package.root)["label"].iloc[0] == rows[0]["label"]
+    assert [p.rule for p in package.validate().errors] == ["hash"]
+
+
+def test_a_loaded_frame_changed_by_its_caller_leaves_the_next_load_alone(package: PackageCopy) -> None:
+    first = tde.load("indicators", package.root)
+    expected = first.copy()
+    first.loc[0, "value"] = -1
+    first["extra"] = 1
+    first.attrs["mine"] = True
+    again = tde.load("indicators", package.root)
+    pd.testing.assert_frame_equal(again, expected)
+    assert "mine" not in again.attrs

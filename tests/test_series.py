@@ -90,8 +90,10 @@ def test_no_series_shows_two_preferred_figures_for_one_period() -> None:
     keys = ["indicator", "subject", "status", "period_start", "period_end"]
     assert preferred[preferred.duplicated(keys, keep=False)][keys].values.tolist() == []
     assert set(everything["role"]) == {"preferred", "corroborating", "competing", "restated", "not_comparable"}
-    set_aside = everything["role"].isin(["restated", "not_comparable"])
-    assert everything["reason"].notna().tolist() == set_aside.tolist()  # a figure set aside says why
+    # a figure set aside says why, and so do both sides of a dispute
+    disputed = everything["competing"].notna() | (everything["role"] == "competing")
+    set_aside = everything["role"].isin(["restated", "not_comparable"]) | disputed
+    assert everything["reason"].notna().tolist() == set_aside.tolist()
 
 
 @pytest.mark.parametrize(
@@ -159,8 +161,8 @@ def test_a_stock_restated_later_is_no_new_point() -> None:
     assert (s.at[ZJOL, "role"], s.at[ZJOL, "restates"], s.at[ZJOL, "reason"]) == (
         "restated",
         PEOPLECN,
-        f"says again {PEOPLECN} (2021-09-15): dated only by its own date, it agrees with that figure, stated at "
-        "most 2 years before by a source ranked no weaker",
+        f"says again {PEOPLECN} (2021-09-15; published 2021-09-15): this text, published 2021-09-24 and dated only "
+        "by its own date, came after it, within 2 years of that figure's date, agrees with it, and ranks no stronger",
     )
     assert s.at[f"{ZJDAILY}-002", "role"] == "preferred"
 
@@ -430,3 +432,33 @@ def test_the_library_names_its_argument_and_the_cli_its_option() -> None:
         "tongxiang-economic-development-zone, wuzhen, wuzhen-avenue-scitech-zone"
     )
     assert "--" not in str(caught.value)
+
+
+def test_every_restated_reason_names_dates_in_the_order_it_claims() -> None:
+    """Trial 3 N8: a reason never says a figure was stated before a text that was published first: every restated
+    row of the package names both publication dates, the one it says again first."""
+    import re
+
+    every = all_series()
+    restated = every[every["role"] == "restated"]
+    assert len(restated)
+    shape = re.compile(r"says again \S+ \(.+; published (\S+)\): this text, published (\S+) and dated only .+")
+    for reason, own in zip(restated["reason"], restated["published"], strict=True):
+        match = shape.fullmatch(reason)
+        assert match, reason
+        assert match.group(2) == own and match.group(1) <= own, reason
+
+
+def test_a_preferred_table_shows_that_a_figure_is_disputed() -> None:
+    """Trial 3 N9: `series --preferred` in table form hid the competing 40多億元 of 2014; the reason says it."""
+    result = CliRunner().invoke(
+        cli,
+        ["series", "digital_economy_core_industry_output_value", "--subject", "tongxiang", "--preferred"],
+        catch_exceptions=False,
+    )
+    line = next(line for line in result.output.splitlines() if line.strip().startswith("2014"))
+    assert line.endswith(f"disputed: {ZJDAILY}-005 gives a different figure")
+    s = tde.series("digital_economy_core_industry_output_value", subject="tongxiang").set_index("observation_id")
+    assert s.at[f"{ZJDAILY}-005", "reason"] == (
+        "differs from the preferred chinadaily-2024-05-28-dynamic-tongxiang-003 (a stronger or newer source)"
+    )

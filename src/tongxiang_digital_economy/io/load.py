@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.exceptions import DescriptorError, LoadError
 from ..core.paths import package_dir
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_names, table_schema
+from .kept import Kept
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,8 +85,16 @@ def finished(read: TableRead, reads: dict[str, TableRead]) -> pd.DataFrame:
     if read.frame is None:
         raise load_error(read.name, read.errors)
     if read.name == "indicators":
-        return with_base_values(read.frame, read, reads["units"])
+        units = reads["units"]
+        if read.content is None or units.content is None:
+            return with_base_values(read.frame, read, units)
+        frame = read.frame
+        return BASE_VALUES.get((read.content, units.content), lambda: with_base_values(frame, read, units)).copy()
     return read.frame
+
+
+# Indicators with their base values, by the digests of the indicators and units read (io/kept.py).
+BASE_VALUES = Kept()
 
 
 def load_error(table: str, errors: list[Problem]) -> LoadError:

@@ -44,6 +44,7 @@ from ..core.report import Problem, problem
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
+from .kept import Kept, file_digest
 
 # Table Schema properties the reader implements, per level; anything else is refused.
 SCHEMA_KEYS = {"$schema", "fields", "missingValues", "primaryKey", "foreignKeys", "description", "title", "name"}
@@ -112,10 +113,18 @@ class TableRead:
     text: pa.Table | None
     problems: list[Problem] = field(default_factory=list)
     broken: bool = False
+    # A digest of the file's bytes, the table's name and its schema (what the read is a function of); None when
+    # the read was not kept (io/kept.py). Work on the read is kept under it: foreign keys, base values.
+    content: bytes | None = None
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    def copy(self, schema: dict[str, Any]) -> TableRead:
+        """The read with a frame and problem list of its own (the Arrow text is immutable, so it is shared)."""
+        frame = None if self.frame is None else self.frame.copy()
+        return TableRead(self.name, schema, frame, self.text, list(self.problems), self.broken, self.content)
 
 
 def excerpt(value: object, whole: bool = False) -> str:
@@ -538,12 +547,33 @@ def check_constraints(
     return out
 
 
+# Tables read in this process, by the digest of their bytes, name and schema (io/kept.py).
+READS = Kept()
+
+
 def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
-    """Read and type one table: the TableRead with its frame and every problem of its cells and keys."""
-    names = [f["name"] for f in schema["fields"]]
+    """Read and type one table: the TableRead with its frame and every problem of its cells and keys.
+
+    A file whose bytes (and schema) were read before in this process is not read again: the kept read is copied.
+    """
     if not path.is_file():
         what = "is missing" if not path.exists() else "is not a file"
         return TableRead(name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{path} {what}")], True)
+    content = file_digest(path, name, schema)
+    kept = READS.find(content) if content is not None else None
+    if kept is None:
+        kept = read_file(name, path, schema)
+        if kept.frame is None or content is None:
+            return kept  # a file whose rows could not be read (its problems may name its path) is not kept
+        kept.content = content
+        READS.put(content, kept)
+    assert isinstance(kept, TableRead)
+    return kept.copy(schema)
+
+
+def read_file(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
+    """read_table's work on a file that exists."""
+    names = [f["name"] for f in schema["fields"]]
     header = read_header(path)
     if header is not None and header != names:
         if not header or header == [""]:
@@ -766,8 +796,18 @@ def check_foreign_keys(reads: dict[str, TableRead]) -> list[Problem]:
             target = reads.get(resource or name)
             if target is None or target.frame is None:
                 continue  # the referenced table is missing or unreadable: reported on its own
-            found += orphans(name, read.frame, fields, resource or name, target.frame, ref_fields)
+            key = (read.content, tuple(fields), resource or name, target.content, tuple(ref_fields))
+            kept = ORPHANS.find(key) if read.content is not None and target.content is not None else None
+            if kept is None:
+                kept = orphans(name, read.frame, fields, resource or name, target.frame, ref_fields)
+                if read.content is not None and target.content is not None:
+                    ORPHANS.put(key, kept)
+            found += kept
     return found
+
+
+# Foreign-key problems of tables read in this process, by the two tables' digests and the key (io/kept.py).
+ORPHANS = Kept(4 * READS.size)
 
 
 def orphans(

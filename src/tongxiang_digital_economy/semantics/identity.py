@@ -225,17 +225,15 @@ def clustered(
     candidates: dict[Any, list[tuple[str, Any, Any, str, Any]]] = {}
     for source in {r[2] for r in rows}:
         mine = published.get(source)
-        candidates[source] = sorted(
-            {
-                (f"{o} ({i})", i, period, str(o), index)
-                for index, o, s, i, period in rows
-                if s != source
-                and mine is not None
-                and published.get(s) is not None
-                and abs((published[s] - mine).days) <= CLUSTER_DAYS
-            },
-            key=lambda c: (c[0], str(c[4])),
-        )
+        near = {  # one entry per figure, however often its id repeats (the key rules report a repeated id)
+            (f"{o} ({i})", i, period, str(o)): index
+            for index, o, s, i, period in rows
+            if s != source
+            and mine is not None
+            and published.get(s) is not None
+            and abs((published[s] - mine).days) <= CLUSTER_DAYS
+        }
+        candidates[source] = sorted(((*entry, index) for entry, index in near.items()), key=lambda c: c[0])
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
     # Copies of one figure (one source, indicator, period and statement) share their list: built once.

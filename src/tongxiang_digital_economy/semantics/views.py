@@ -75,14 +75,21 @@ def with_joins(
 ) -> pd.DataFrame:
     """`frame` with each needed `field.column` of the referenced table added as `field__column`."""
     added: dict[str, pd.Series] = {}
+    indexed: dict[tuple[str, str], pd.DataFrame] = {}  # each referenced table keyed once, not once per column
+    positions_of: dict[tuple[str, str, str], np.ndarray] = {}  # each foreign key's rows looked up once
     for need in sorted(set(needs)):
         field, _, column = need.partition(".")
         target, ref_field = keys.get(table, {}).get(field, (None, None))
         if target is None or target not in sources or column not in sources[target].columns:
             continue
-        lookup = keyed(sources[target], str(ref_field))[column]
+        if (target, str(ref_field)) not in indexed:
+            indexed[(target, str(ref_field))] = keyed(sources[target], str(ref_field))
+        lookup = indexed[(target, str(ref_field))][column]
         # A hash join by position: the referenced column keeps its own type, <NA> where nothing is referred to.
-        positions = lookup.index.get_indexer(pd.Index(frame[field].astype(object).where(frame[field].notna(), None)))
+        if (field, target, str(ref_field)) not in positions_of:
+            referred = pd.Index(frame[field].astype(object).where(frame[field].notna(), None))
+            positions_of[(field, target, str(ref_field))] = lookup.index.get_indexer(referred)
+        positions = positions_of[(field, target, str(ref_field))]
         values = lookup.array.take(positions, allow_fill=True)
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
     return frame.assign(**added) if added else frame

@@ -14,7 +14,9 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   as intervals at the precision each is written in (semantics/claims.py), meet. 114.2 billion yuan agrees with
   1141.69亿元, "350多" and "300多" with 355. The preferred row lists these sources in `corroborated_by`.
 - `competing`: a figure for the period that no reading reconciles with the preferred one (their intervals do not
-  meet); the preferred row lists them in `competing`.
+  meet); the preferred row lists them in `competing`, and its `reason` says it is disputed (`disputed: X gives a
+  different figure`), so a table of preferred figures alone still shows it; the competing row's reason names
+  the preferred figure.
 - `restated`: a stock whose only date is its own text's says again the series' latest earlier figure, as
   semantics/claims.is_restatement reads it (the one meaning `fact-cluster` uses too): it is dated by its
   publication (period_basis `publication`) or by words relative to it (目前, 至今, at present, so its date is the
@@ -275,16 +277,27 @@ def mark_restatements(rows: pd.DataFrame, said: list[Statement]) -> None:
                 d = earlier[1]
                 observation = str(rows["observation_id"].iat[d])
                 role[i], restates[i] = "restated", observation
-                reason[i] = (
-                    f"says again {observation} ({rows['period_label'].iat[d]}): dated only by its own date, "
-                    f"it agrees with that figure, stated at most {RESTATED_YEARS} years before by a "
-                    "source ranked no weaker"
-                )
+                reason[i] = restated_reason(rows, i, d)
                 latest[key] = (end, d)
                 continue
             latest[key] = (end, i)
     rows["role"], rows["restates"], rows["reason"] = (
         pd.Series(v, index=rows.index, dtype="string") for v in (role, restates, reason)
+    )
+
+
+def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
+    """Why row i says again row d, in facts a reader can check: both publication dates (the earlier text came
+    first), the figure's date, and the rank; never "stated before" of a text published later."""
+
+    def published(k: int) -> str:
+        value: object = rows["published"].iat[k]
+        return str(value) if isinstance(value, str) and value else "n.d."
+
+    return (
+        f"says again {rows['observation_id'].iat[d]} ({rows['period_label'].iat[d]}; published {published(d)}): "
+        f"this text, published {published(i)} and dated only by its own date, came after it, within "
+        f"{RESTATED_YEARS} years of that figure's date, agrees with it, and ranks no stronger"
     )
 
 
@@ -294,7 +307,7 @@ def mark_periods(rows: pd.DataFrame) -> None:
     low, high = list(bounds["low"].astype(float)), list(bounds["high"].astype(float))
     claims = [str(c) for c in rows["_claim"]]
     sources, observations = [str(v) for v in rows["source_id"]], [str(v) for v in rows["observation_id"]]
-    role = list(rows["role"])
+    role, reason = list(rows["role"]), list(rows["reason"])
     agreeing_with: list[object] = [pd.NA] * len(rows)
     competing_with: list[object] = [pd.NA] * len(rows)
     period = (
@@ -323,7 +336,15 @@ def mark_periods(rows: pd.DataFrame) -> None:
                 competing.append(observations[i])
         agreeing_with[best] = ", ".join(sorted(agreeing)) if agreeing else pd.NA
         competing_with[best] = ", ".join(competing) if competing else pd.NA
+        if competing:  # a disputed figure says so in every form, `--preferred` tables too
+            reason[best] = (
+                f"disputed: {', '.join(competing)} {'gives' if len(competing) == 1 else 'give'} a different figure"
+            )
+            for i in others:
+                if role[i] == "competing":
+                    reason[i] = f"differs from the preferred {observations[best]} (a stronger or newer source)"
     rows["role"] = pd.Series(role, index=rows.index, dtype="string")
+    rows["reason"] = pd.Series(reason, index=rows.index, dtype="string")
     rows["corroborated_by"] = pd.Series(agreeing_with, index=rows.index, dtype="string")
     rows["competing"] = pd.Series(competing_with, index=rows.index, dtype="string")
 

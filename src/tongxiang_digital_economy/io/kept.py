@@ -1,0 +1,76 @@
+"""Work on a table's bytes done once per process: a table read, its foreign keys checked, its base values.
+
+Why: one process validates or loads the same files again and again (`series` loads five tables per call, a test
+suite validates hundreds of copies of one package that differ in one cell, a maintainer edits one table and
+validates again). Reading and typing a table, checking its foreign keys and computing its base values are pure
+functions of the files' bytes and the Table Schemas, so each answer is kept under a digest of exactly those
+(never a path or a modification time, which can lie) and a table that did not change is not read again. What is
+kept is never handed out: callers get a copy of the frame, so a caller that changes its frame changes only its own.
+The most recent answers are kept (KEPT), so memory stays bounded however many packages one process reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, TypeVar
+
+KEPT = 64  # answers of each kind kept: a package has about ten tables, so a few packages' worth
+KEPT_BYTES = 32 << 20  # a larger file is read each time: holding its frame would cost more than reading it again
+HASH_CHUNK = 1 << 20
+
+T = TypeVar("T")
+
+
+class Kept:
+    """A bounded table of answers by key, the least recently used dropped first."""
+
+    def __init__(self, size: int = KEPT) -> None:
+        self.size = size
+        self.answers: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The answer kept under `key`, computed (and kept) if there is none."""
+        if key in self.answers:
+            self.answers.move_to_end(key)
+            answer: T = self.answers[key]
+            return answer
+        answer = compute()
+        self.put(key, answer)
+        return answer
+
+    def find(self, key: Hashable) -> Any:
+        """The answer kept under `key`, or None."""
+        if key not in self.answers:
+            return None
+        self.answers.move_to_end(key)
+        return self.answers[key]
+
+    def put(self, key: Hashable, answer: Any) -> None:
+        self.answers[key] = answer
+        while len(self.answers) > self.size:
+            self.answers.popitem(last=False)
+
+    def clear(self) -> None:
+        self.answers.clear()
+
+
+def file_digest(path: Path, *parts: object) -> bytes | None:
+    """A digest of a file's bytes and of what else its reading depends on (a table's name, its schema as JSON);
+    None for a file too large to keep (KEPT_BYTES) or one that cannot be read (the reader says why)."""
+    try:
+        if path.stat().st_size > KEPT_BYTES:
+            return None
+        hasher = hashlib.blake2b(digest_size=20)
+        with path.open("rb") as fh:
+            while chunk := fh.read(HASH_CHUNK):
+                hasher.update(chunk)
+    except OSError:
+        return None
+    for part in parts:
+        hasher.update(b"\x00")
+        hasher.update(json.dumps(part, sort_keys=True, default=repr).encode("utf-8"))
+    return hasher.digest()
