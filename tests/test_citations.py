@@ -331,6 +331,8 @@ def test_no_shipped_title_is_a_curators_note() -> None:
     assert not [t for t in titles if REMARK.search(t)]
     untitled = sources[sources["title"].isna()]
     assert len(untitled) >= 4 and untitled["note"].str.contains("prints no title").all()
+    catalogued = sources[sources["note"].str.contains("the title is the archive catalogue's", na=False)]
+    assert len(catalogued) == 4 and catalogued["note"].str.contains("prints no title").all()
 
 
 @pytest.mark.parametrize("fmt", ["text", "bibtex", "csl", "cff"])
@@ -352,7 +354,7 @@ def test_a_statistical_bulletin_is_a_report() -> None:
     bulletin = "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021"
     assert tde.load("sources").set_index("source_id").at[bulletin, "kind"] == "report"
     [item] = json.loads(invoke("cite", "--source", bulletin, "--format", "csl")[1])
-    assert (item["type"], item["title"]) == ("report", "[untitled]")
+    assert (item["type"], item["title"]) == ("report", "2021年桐乡市国民经济和社会发展统计公报")
     [reference] = yaml.safe_load(invoke("cite", "--source", bulletin, "--format", "cff")[1])["references"]
     assert reference["type"] == "report"
     article = "chinadaily-2024-05-28-dynamic-tongxiang"

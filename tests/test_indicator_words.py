@@ -61,6 +61,22 @@ def covers(rule: str) -> str:
     return rule
 
 
+EDITIONS = {
+    **GOOD,
+    "indicator": "event_editions_held",
+    "place_id": "",
+    "project_id": "world-internet-conference",
+    "value": "4",
+    "value_text": "fourth",
+    "status": "target",
+    "evidence": "The fourth World Internet Conference will be held in Wuzhen, Zhejiang Province from December 3 to 5",
+    "period_start": "2017-12-03",
+    "period_end": "2017-12-03",
+    "year": "2017",
+    "period_text": "December 3 to 5",
+    "subject_text": "",
+}
+
 # (why, the row, the rule, whether it fires on the row)
 CASES = [
     ("固定资产投资 is the fixed-asset investment's words", FIXED, "indicator-not-in-evidence", False),
@@ -79,6 +95,8 @@ CASES = [
     ),
     ("the two-year average with its words", AVERAGE, "indicator-required-words", False),
     ("女性36.63万人 is the female population", FEMALE, "which-figure", False),
+    ("the fourth conference", EDITIONS, "which-figure", False),
+    ("the 3 of December 3 is a day, no figure", {**EDITIONS, "value": "3", "value_text": "3"}, "which-figure", True),
     (
         "男性 stands before another count (34.87万人)",
         {**FEMALE, "indicator": "population_registered_male"},

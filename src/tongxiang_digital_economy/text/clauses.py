@@ -46,6 +46,8 @@ ARABIC = re.compile(r"[0-9０-９]")
 PLACE_WORD = re.compile(r"[位名]")  # 第十二位, 第3名: the place a ranking gives (第二届 is an edition, a date)
 COUNTED_MAGNITUDE = re.compile(r"\s?[万萬亿億]\s?[" + MEASURE_WORDS + "]")
 ENGLISH_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DAY_AFTER = re.compile(r"[月日号]")  # 12月, 16日: the number of a month or a day
+DAY_BEFORE = re.compile(r"(?:月|(?<![a-z])" + ENGLISH_MONTHS + r"\s?)$")  # 12月16, December 3
 TABLE_HEAD = re.compile(r"(预期目标|年度目标|目标|计划)\s*(实际完成|实际|完成情况|完成)")
 TABLE_ROW = re.compile(r"(?:^|\s)[0-9]{1,2}[.．、](?=[^\s0-9])")
 
@@ -112,7 +114,10 @@ def is_date_part(text: str, span: Span, dimension: str | None) -> bool:
         return True  # a year: 2021年, in 2019, 2014-23 (a bare four-digit number of those years is one too)
     if re.match(r"月|日|号|th\b|st\b|nd\b|rd\b|届|屆|期", after) or re.search(r"第$|月$", before):
         return True  # 12月, 16日, 25th, 第二届, 一期
-    if re.search(ENGLISH_MONTHS + r"\s?$", before) or re.match(r"\s?" + ENGLISH_MONTHS + r"(?![a-z])", after):
+    month_before = text[max(0, span.start - 12) : span.start]  # December 3: the whole month's name
+    if re.search(r"(?<![a-z])" + ENGLISH_MONTHS + r"\s?$", month_before) or re.match(
+        r"\s?" + ENGLISH_MONTHS + r"(?![a-z])", text[span.end : span.end + 12]
+    ):
         return True  # November 10, 10 November
     # 统一, 一带一路, 十分: a Chinese numeral with no measure word is part of a word
     if re.fullmatch(r"(?i)[a-z-]*(?:first|second|third|[a-z]th)", digits):
@@ -196,10 +201,24 @@ def attach(
     found = quantities(text, forms)
     pieces = tuple(p for p in (loose(w) for w in period_words) if p and p in text)
     readings = [attach_at(text, at, at + len(quote), places, found, dimension, pieces) for at in whole[:4]]
+    if all(is_a_day(text, at, at + len(quote), found) for at in whole[:4]):
+        return replace(readings[0], attached=False, between="a day of a date (December 3, 12月3日), no figure")
     best = next((r for r in readings if r.attached), readings[0])
     # A quote standing in two table columns (20.5万元/ 20.5万元/: target and actual alike) is in both.
     columns = frozenset(r.column_status for r in readings if r.attached and r.column_status)
     return replace(best, columns=columns or frozenset([best.column_status] if best.column_status else []))
+
+
+def is_a_day(text: str, at: int, end: int, found: list[Quantity]) -> bool:
+    """Whether the quote is only the number of a month or a day of a date (December 3, 12月16日): a date is no figure
+    (a year is left to the period rules; an edition, 第二届, is a figure of editions)."""
+    return any(
+        q.start == at
+        and q.end == end
+        and q.is_date
+        and (DAY_AFTER.match(text, end) is not None or DAY_BEFORE.search(text[max(0, at - 12) : at]) is not None)
+        for q in found
+    )
 
 
 def attach_at(

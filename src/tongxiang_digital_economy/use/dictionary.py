@@ -42,16 +42,22 @@ def constraint_text(field: dict[str, Any]) -> str:
 READING_LIMITS = [
     (
         "Dating words tied to an event, not the calendar",
-        "`本届大会期间`, 'the first WIC', `首届世界互联网大会举办时`: the period reader leaves them unread "
-        "(period-text-mismatch is silent); quote the calendar words of the same paragraph as well where there are "
-        "any (`12月16日至18日 … 本屆`), or set `event_id`, whose edition's days the rule then accepts. With a since "
-        "word (`首届大会以来`, 'Since the first WIC') only the end is read: the text's date, the start left open.",
+        "`本届大会期间`, 'the first WIC', `首届世界互联网大会举办时`, 'Until the founding of the People's Republic "
+        "of China in 1949', `到1949年解放`, `9月的第一天`: the period reader leaves them unread (period-text-mismatch "
+        "is silent, so a stock of such words moved to another day of its year is not caught); quote the calendar "
+        "words of the same paragraph as well where there are any (`12月16日至18日 … 本屆`), or set `event_id`, whose "
+        "edition's days the rule then accepts. With a since word (`首届大会以来`, 'Since the first WIC') only the "
+        "end is read: the text's date, the start left open. A yearly figure 'up to now' (`到现在为止每年`) is "
+        "unread too.",
     ),
     (
         "A year alone, a text known only to its year",
         "a stock dated by `2014年` or 'in 2020' is read as the level at the year's end, never mid-year (a census "
-        "figure of `人口2020年` is dated 2020-12-31 unless the census day is quoted with it); `目前`, 'currently' in "
-        "a text dated only `2020` can be any day of 2020, so a stock moved within that year is not caught.",
+        "figure of `人口2020年` is dated 2020-12-31 unless the census day is quoted with it: from a paragraph that "
+        "states one of its exact figures again, 截至2020年11月1日零时…常住人口为1029754人); `目前`, 'currently', "
+        "'recently' and publication in a text dated only `2020` are its last day, 2020-12-31, whatever its words "
+        "say of its season (pctextile: 'In the second half of 2020, the company plans …'); a text known to its "
+        "month leaves any day of that month.",
     ),
     (
         "A day without its month, a month without its year",
@@ -82,7 +88,37 @@ READING_LIMITS = [
         "Ordinals and cardinals of one passage",
         "English ordinals (the first WIC, ranked second) are places in an order, not quantities; but where the "
         "indicator's written forms are such words ('first', 'third' for event_editions_held), a cardinal after them "
-        "('the first WIC is composed of 13 forums') attaches as well, and `fourth` quoted as `3` is not caught.",
+        "('the first WIC is composed of 13 forums') attaches as well; 'Since the first WIC …, Tongxiang has "
+        "introduced 565 digital economy-based projects' quoted as `first` passes too. The day of a date is no "
+        "figure (`fourth` quoted as the 3 of 'December 3 to 5' is caught), and a place in a ranking (第十二位) is a "
+        "figure of its kind.",
+    ),
+    (
+        "A figure that is both readings",
+        "`财政总收入、一般公共预算收入跃居嘉兴第一`, 'Revenue and Profits Both Emerge Tenth Place', 'entered the "
+        "list of China's top 500 private enterprises and top 500 private manufacturing enterprises', "
+        "`中外嘉賓約各佔百分之五十`, `实现三个翻番`, `现场签约63个合作项目,总投资超1000亿元` (the event's signed "
+        "projects and the cooperation projects alike): one figure the text gives to two measures is true of both, so "
+        "a row filed under the other is no error and nothing catches it.",
+    ),
+    (
+        "Parts of a ratio",
+        "`三次产业结构为2.3:49.4:48.3`: the primary, secondary and tertiary parts quote the same words, and only "
+        "the indicator says which part a row is; a part filed under another part's indicator is not caught.",
+    ),
+    (
+        "Words of another clause, or before a quantity with its own noun",
+        "`乌镇也是中国首批历史文化名镇,有七千多年文明史`: the indicator's words are looked for in the quote's "
+        "sentence, so 历史 of the clause before attaches a history length to 七千多年 too; "
+        "`围绕…等议题举办24场分论坛`: a form before the quote (议题) attaches although the quantity's own noun "
+        "(分论坛) names another measure; '164 with annual industrial output value above 20 million yuan, and 47 "
+        "above 100 million yuan': the first count's words reach the second; `以合众新能源和新吉奥两大整车制造企业为"
+        "主体`: 主体 after the noun attaches as well.",
+    ),
+    (
+        "Machine translation",
+        "'will jump into second of the industry with 5 million 800 thousand tons': a compound number written word "
+        "by word is read as two numbers, so a quote of its first part (`5`) is not told from a figure.",
     ),
     (
         "Words in another sentence",
