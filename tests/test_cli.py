@@ -97,6 +97,11 @@ USAGE_ERRORS = [
         "Error: Invalid value for --where: '2023-13-01' is not of the type of indicators.period_end: "
         "date (YYYY-MM-DD, a day on the calendar)",
     ),
+    (  # an enum is checked as series --status checks it (trial 3, N10)
+        ["show", "indicators", "--where", "status=ACTUAL"],
+        "Error: Invalid value for --where: 'ACTUAL' is not a value of indicators.status: one of actual, target, "
+        "estimate",
+    ),
     (
         ["show", "units", "--format", "xml"],
         "Error: Invalid value for '--format': 'xml' is not one of 'table', 'csv', 'json'.",
@@ -138,6 +143,25 @@ def test_show_keeps_values_exactly_as_written(package: PackageCopy) -> None:
     code, out = run("show", "indicators", "--where", "value=108.860", "--format", "csv", "--package", str(package.root))
     assert code == 0
     assert [r["value"] for r in csv.DictReader(io.StringIO(out))] == ["108.860"]
+
+
+@pytest.mark.parametrize(
+    ("same", "written"), [("value=6800.0", "value=6800"), ("year=+2023", "year=2023"), ("value=3.773e1", "value=37.73")]
+)
+def test_where_compares_typed_values(same: str, written: str) -> None:
+    """Trial 3 N10: a value is compared as the column's type: 6800.0 is the number 6800, +2023 the year 2023."""
+    expected = run("show", "indicators", "--where", written, "--format", "csv")
+    assert expected[0] == 0 and len(expected[1].splitlines()) > 1
+    assert run("show", "indicators", "--where", same, "--format", "csv") == expected
+
+
+def test_repeated_where_is_and() -> None:
+    """Every --where must hold: year=2023 and year=2024 together match no row (the help says so)."""
+    assert run("show", "indicators", "--where", "year=2023", "--where", "year=2024") == (
+        0,
+        "no rows in indicators match\n",
+    )
+    assert "every condition must hold (AND)" in " ".join(run("show", "--help")[1].split())
 
 
 def test_show_as_table_and_limit() -> None:

@@ -69,12 +69,54 @@ def test_the_library_refuses_a_missing_folder_too(tmp_path: Path) -> None:
     with pytest.raises(PlotError) as plotted:
         plot("gdp", "tongxiang", missing / "x.svg")
     with pytest.raises(ServeError) as served:
-        build(missing / "site")
+        build(missing)
     message = f"the folder {missing} does not exist; create it first"
     assert str(exported.value) == f"cannot write {missing / 'x.csv'}: {message}"
     assert str(plotted.value) == f"cannot write {missing / 'x.svg'}: {message}"
-    assert str(served.value) == f"cannot write {missing / 'site'}: {message}"
+    assert str(served.value) == f"cannot write {missing / 'tongxiang.db'}: {message}"
     assert not missing.exists()
+
+
+def test_a_file_in_the_way_is_said_alike_by_export_plot_and_serve(tmp_path: Path) -> None:
+    """Review 2 F3: one check (io.atomic.check_writable) for every command; serve said "does not exist" of a file."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    for args, out in (
+        (["export", "units", "--format", "csv", "-o", str(blocker / "x.csv")], blocker / "x.csv"),
+        (["plot", "gdp", "--subject", "tongxiang", "-o", str(blocker / "x.svg")], blocker / "x.svg"),
+        (["serve", "--build-only", str(blocker / "sub")], blocker / "sub" / "tongxiang.db"),
+    ):
+        result = runner.invoke(cli, args)
+        assert (result.exit_code, result.output) == (
+            1,
+            f"Error: cannot write {out}: {blocker} is a file, not a folder\n",
+        )
+
+
+def test_serve_build_only_makes_no_folder_and_replaces_only_with_force(tmp_path: Path) -> None:
+    """Trial 3 N10: --build-only into a missing folder is a usage error and makes nothing; run twice, it refuses to
+    replace the database without --force, as plot and export refuse."""
+    missing = tmp_path / "site"
+    result = runner.invoke(cli, ["serve", "--build-only", str(missing)])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for '--build-only': cannot write {missing / 'tongxiang.db'}: the folder {missing} "
+        "does not exist; create it first",
+    )
+    assert not missing.exists()
+    missing.mkdir()
+    first = runner.invoke(cli, ["serve", "--build-only", str(missing)])
+    assert first.exit_code == 0
+    again = runner.invoke(cli, ["serve", "--build-only", str(missing)])
+    assert (again.exit_code, again.output) == (
+        1,
+        f"Error: {missing / 'tongxiang.db'} exists; pass --force to replace it\n",
+    )
+    forced = runner.invoke(cli, ["serve", "--build-only", str(missing), "--force"])
+    assert (forced.exit_code, forced.output) == (
+        0,
+        f"wrote {missing / 'tongxiang.db'} and {missing / 'metadata.json'}\n",
+    )
 
 
 def test_the_folder_named_for_several_tables_is_made_inside_one_that_exists(tmp_path: Path) -> None:

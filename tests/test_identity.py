@@ -432,3 +432,14 @@ def test_figures_of_a_summit_its_text_names_are_filed_at_the_edition() -> None:
     ]
     days = tde.load("events").set_index("event_id").loc["wic-2016", ["start", "end"]].astype(str).tolist()
     assert days == ["2016-11-16", "2016-11-18"]
+
+
+def test_a_name_without_a_chinese_name_is_quoted_alone() -> None:
+    """Trial 3 N10: the near-duplicate warning quoted an empty name_zh as `(<missing>)`; a row without a Chinese
+    name is named by its English name alone, a row with one by both."""
+    messages = {
+        p.row: p.message for p in tde.validate(layers=["semantics"]).problems if p.rule == "near-duplicate-name"
+    }
+    assert messages and not [m for m in messages.values() if "<missing>" in m or "()" in m]
+    assert any(m.startswith("'Tongkun Holding Group' reads as the same name as ") for m in messages.values())
+    assert any(m.startswith("'Tongkun Group' (桐昆集团) reads as the same name as ") for m in messages.values())

@@ -123,7 +123,7 @@ PACKAGE_COMMANDS = [
     ["search", "gdp"],
     ["export", "--format", "csv", "-o", "x"],
     ["plot", "gdp", "-o", "x.svg"],
-    ["serve", "--build-only", "x"],
+    ["serve", "--build-only", "."],  # a folder that exists: the package is what is missing
     ["stamp"],
     ["fingerprint"],
     ["check-version"],

@@ -328,6 +328,23 @@ def test_ties_are_broken_by_grade_then_recency(package: PackageCopy) -> None:
             "digital_economy_enterprises has no figures about 'nowhere'; its subjects: tongxiang, "
             "tongxiang-economic-development-zone, wuzhen, wuzhen-avenue-scitech-zone",
         ),
+        # trial 3 N10: an id in another case, a name or a Chinese name (either script) leads to the id
+        (("GDP", "tongxiang"), "no indicator named 'GDP'; did you mean 'gdp'?"),
+        (
+            ("gdp", "Tongxiang"),
+            "gdp has no figures about 'Tongxiang'; did you mean 'tongxiang'? its subjects: tongxiang, wuzhen, "
+            "wuzhen-avenue-scitech-zone",
+        ),
+        (
+            ("gdp", "桐乡"),
+            "gdp has no figures about '桐乡'; did you mean 'tongxiang'? its subjects: tongxiang, wuzhen, "
+            "wuzhen-avenue-scitech-zone",
+        ),
+        (
+            ("gdp", "烏鎮"),
+            "gdp has no figures about '烏鎮'; did you mean 'wuzhen'? its subjects: tongxiang, wuzhen, "
+            "wuzhen-avenue-scitech-zone",
+        ),
     ],
 )
 def test_series_errors(args: tuple[str, str], message: str) -> None:
@@ -337,12 +354,22 @@ def test_series_errors(args: tuple[str, str], message: str) -> None:
 
 
 def test_series_command_needs_a_subject_when_there_are_several() -> None:
+    """A missing --subject is a usage error (exit 2), as a missing argument is (trial 3, N10)."""
     result = runner.invoke(cli, ["series", "digital_economy_enterprises"])
-    assert result.exit_code == 1
-    assert result.output == (
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
         "Error: digital_economy_enterprises has figures about 4 subjects; name one (--subject): tongxiang, "
-        "tongxiang-economic-development-zone, wuzhen, wuzhen-avenue-scitech-zone\n"
+        "tongxiang-economic-development-zone, wuzhen, wuzhen-avenue-scitech-zone"
     )
+
+
+def test_no_figures_of_a_status_names_the_status_that_has_some() -> None:
+    """Trial 3 N10: the Sugon base has no actual output value but one target; `series` says where to look."""
+    args = ["series", "output_value", "--subject", "sugon-high-performance-server-production-base"]
+    targets = len(tde.series("output_value", "sugon-high-performance-server-production-base", "target"))
+    assert targets == 1
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.output) == (0, "no actual figures (--status target has 1 figure)\n")
 
 
 def test_series_command_json_is_typed() -> None:

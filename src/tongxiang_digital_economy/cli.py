@@ -79,15 +79,17 @@ def existing_folder(_ctx: click.Context, param: click.Parameter, value: Path | N
     """A file or folder to write goes into a folder that exists: one rule for every command that writes
     (export, plot, serve --build-only). A missing folder is a usage error (exit 2) naming it, never created
     on the user's behalf: a typo in a path would otherwise scatter folders."""
+    from .core.exceptions import MissingFolderError, OutputError
+    from .io.atomic import check_writable
+
     if value is None:
         return None
-    folder = value.absolute().parent
-    blocked = any(d.exists() and not d.is_dir() for d in (folder, *folder.parents))
-    if not blocked and not folder.is_dir():  # a file in the way is the library's to say (exit 1, as for export)
-        shown = value.parent if str(value.parent) not in ("", ".") else folder
-        raise click.BadParameter(
-            f"cannot write {value}: the folder {shown} does not exist; create it first", ctx=_ctx, param=param
-        )
+    try:
+        check_writable(value)  # the library's one check (export, plot and serve make it too)
+    except MissingFolderError as exc:
+        raise click.BadParameter(str(exc), ctx=_ctx, param=param) from None
+    except OutputError:
+        pass  # a file in the way is the library's to say (exit 1, as for export)
     return value
 
 
@@ -131,6 +133,8 @@ def folder_path(ctx: click.Context, param: click.Parameter, value: str | None) -
     checked = output_path(ctx, param, value, "a folder")
     if checked == STDOUT:
         raise click.BadParameter("a folder is needed here, not standard output", ctx=ctx, param=param)
+    if isinstance(checked, Path):
+        existing_folder(ctx, param, checked / "tongxiang.db")  # the folder itself must exist: it is never made
     return checked if isinstance(checked, Path) else None
 
 
@@ -343,7 +347,9 @@ def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
     multiple=True,
     callback=parse_where,
     metavar="COLUMN=VALUE",
-    help="Keep rows whose COLUMN is VALUE (as written in the CSV); repeat to combine.",
+    help="Keep rows whose COLUMN equals VALUE, compared as the column's type (value=6800 and value=6800.0 are one "
+    "number; an enum value must be one of the schema's); repeated, every condition must hold (AND); an empty "
+    "VALUE keeps the rows where COLUMN is missing.",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many rows.")
@@ -365,7 +371,7 @@ def show(
 
     from .core.paths import package_dir
     from .io.load import as_written, load, tables
-    from .io.reader import describe, fits
+    from .io.reader import describe, fits, scalar
     from .use.frames import SOURCE_COLUMNS, with_sources
 
     names = tables(package_path)
@@ -385,12 +391,21 @@ def show(
             raise click.BadParameter(
                 f"{table} has no column {column!r}; its columns: {', '.join(frame.columns)}", param_hint="--where"
             )
-        if wanted and column in fields and not fits(fields[column], wanted):  # empty: the rows where it is missing
+        field = fields.get(column, {})
+        if wanted and field and not fits(field, wanted):  # empty: the rows where it is missing
             raise click.BadParameter(
-                f"{wanted!r} is not of the type of {table}.{column}: {describe(fields[column])}",
-                param_hint="--where",
+                f"{wanted!r} is not of the type of {table}.{column}: {describe(field)}", param_hint="--where"
             )
-        text = text[text[column] == wanted]
+        allowed = [str(v) for v in field.get("constraints", {}).get("enum", [])]
+        if wanted and allowed and field.get("type", "string") == "string" and wanted not in allowed:
+            raise click.BadParameter(
+                f"{wanted!r} is not a value of {table}.{column}: one of {', '.join(allowed)}", param_hint="--where"
+            )
+        if not wanted or field.get("type", "string") == "string":
+            text = text[text[column] == wanted]
+        else:  # typed: 6800.0 is the number 6800, +2023 the year 2023
+            values = frame.loc[text.index, column]
+            text = text[(values == scalar(field, wanted)).fillna(False).astype(bool).to_numpy()]
     if limit is not None:
         text = text.head(limit)
     if with_source:
@@ -629,9 +644,23 @@ def series_command(
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang --preferred --format csv
     """
-    from .use.timeseries import series
+    from .core.exceptions import SubjectNeededError
+    from .use.timeseries import STATUSES, series
 
-    found = series(indicator, subject, status, package_path)
+    try:
+        found = series(indicator, subject, status, package_path)
+    except SubjectNeededError as exc:  # a missing argument is a usage error (exit 2), as click's own are
+        raise click.UsageError(in_cli_words(str(exc))) from None
+    if not len(found) and fmt == "table":
+        # Nothing of this status: say which other status has figures, so the reader is not told "none" alone.
+        others = []
+        for other in STATUSES:
+            if other != status:
+                n = len(series(indicator, subject, other, package_path))
+                if n:
+                    others.append(f"--status {other} has {n} figure{'s' if n != 1 else ''}")
+        click.echo(f"no {status} figures" + (f" ({'; '.join(others)})" if others else ""))
+        return
     if preferred:
         found = found[found["role"] == "preferred"]
     if fmt == "table":
@@ -812,12 +841,13 @@ def plot_command(indicator: str, subject: str | None, output: Path, force: bool,
     type=click.Path(file_okay=False),
     default=None,
     callback=folder_path,
-    help="Write the database and metadata.json to this folder (made if missing, inside a folder that exists) and "
-    "stop, without serving.",
+    help="Write the database (tongxiang.db) and metadata.json into this folder, which must exist, and stop, "
+    "without serving.",
 )
+@click.option("--force", is_flag=True, help="With --build-only: replace a database and metadata.json already there.")
 @package_option
 @converts_errors
-def serve_command(host: str, port: int, build_only: Path | None, package_path: Path | None) -> None:
+def serve_command(host: str, port: int, build_only: Path | None, force: bool, package_path: Path | None) -> None:
     """Browse the package as a website (Datasette over the SQLite export); needs the `serve` extra.
 
     \b
@@ -828,7 +858,7 @@ def serve_command(host: str, port: int, build_only: Path | None, package_path: P
     from .use import serve
 
     if build_only is not None:
-        database, metadata = serve.build(build_only, package_path)
+        database, metadata = serve.build(build_only, package_path, force=force)
         click.echo(f"wrote {database} and {metadata}")
         return
     serve.serve(host, port, package_path)

@@ -36,6 +36,14 @@ class ArgumentError(TDEError, TypeError):
     """
 
 
+class OutputError(TDEError):
+    """A file cannot be written where asked: a file stands where a folder should be (exit 1 at the CLI)."""
+
+
+class MissingFolderError(OutputError):
+    """The folder to write into does not exist; it is never made on the caller's behalf (exit 2 at the CLI)."""
+
+
 class PackageNotFoundError(TDEError):
     """No data package at the given place."""
 
@@ -75,6 +83,10 @@ class CitationError(TDEError):
 
 class SeriesError(TDEError):
     """A series that cannot be made as asked (unknown indicator, subject or status)."""
+
+
+class SubjectNeededError(SeriesError):
+    """A series asked for without a subject, of an indicator about several: a usage error (the CLI exits 2)."""
 
 
 class SearchError(TDEError):

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..core.exceptions import MissingFolderError, OutputError
+
 
 def atomic_write(dest: Path, write: Callable[[Path], None]) -> Path:
     """Call write(temporary path) and move the result to `dest` in one step (the temporary file never stays)."""
@@ -24,6 +26,19 @@ def atomic_write(dest: Path, write: Callable[[Path], None]) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return dest
+
+
+def check_writable(dest: Path) -> None:
+    """The one check every command that writes makes first (export, plot, serve): refuse a destination under a
+    file (a file cannot hold a folder: OutputError) or in a folder that does not exist (MissingFolderError: never
+    made on the caller's behalf, since a typo would scatter folders); the OS says the rest on writing."""
+    blocking = next((d for d in dest.absolute().parents if d.exists() and not d.is_dir()), None)
+    if blocking is not None:
+        raise OutputError(f"cannot write {dest}: {blocking} is a file, not a folder")
+    folder = dest.absolute().parent
+    if not folder.is_dir():
+        shown = dest.parent if str(dest.parent) not in ("", ".") else folder
+        raise MissingFolderError(f"cannot write {dest}: the folder {shown} does not exist; create it first")
 
 
 def write_text(dest: Path, text: str) -> Path:

@@ -130,7 +130,23 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
         "near_duplicates": pd.Series(near, index=frame.index, dtype="string"),
         "near_duplicate_ids": pd.Series(near_ids, index=frame.index, dtype=object),
         "parent_cycle": pd.Series(cycles, index=frame.index, dtype=bool),
+        "names_written": names_written(frame),
     }
+
+
+def names_written(frame: pd.DataFrame) -> pd.Series:
+    """Each row's name as a message quotes it: 'Tongkun Group' (桐昆集团), or the English name alone when the row
+    has no Chinese name (never an empty bracket or a placeholder)."""
+    zh = frame["name_zh"] if "name_zh" in frame else pd.Series(pd.NA, index=frame.index)
+    return pd.Series(
+        [
+            (repr(str(name)) if isinstance(name, str) else "(no name)")
+            + (f" ({chinese})" if isinstance(chinese, str) and chinese.strip() else "")
+            for name, chinese in zip(frame.get("name", zh), zh, strict=True)
+        ],
+        index=frame.index,
+        dtype="string",
+    )
 
 
 def fact_clusters(

@@ -28,10 +28,11 @@ from typing import Any
 
 import pandas as pd
 
-from ..core.exceptions import ExportError
+from ..core.exceptions import ExportError, OutputError
 from ..core.paths import package_dir
 from ..core.report import count
 from ..io.atomic import atomic_write as replace_atomically
+from ..io.atomic import check_writable as writable
 from ..io.load import as_written, decimal_text, load, tables
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import foreign_keys, primary_key
@@ -111,15 +112,11 @@ def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path
 
 
 def check_writable(dest: Path) -> None:
-    """Refuse at once a destination under a file (a file cannot hold a folder) or in a folder that does not exist
-    (never made on the caller's behalf: a typo would scatter folders); the OS says the rest on writing."""
-    blocking = next((d for d in dest.parents if d.exists() and not d.is_dir()), None)
-    if blocking is not None:
-        raise ExportError(f"cannot write {dest}: {blocking} is a file, not a folder")
-    folder = dest.absolute().parent
-    if not folder.is_dir():
-        shown = dest.parent if str(dest.parent) not in ("", ".") else folder
-        raise ExportError(f"cannot write {dest}: the folder {shown} does not exist; create it first")
+    """io.atomic.check_writable (one check for every command that writes), said as an ExportError."""
+    try:
+        writable(dest)
+    except OutputError as exc:
+        raise ExportError(str(exc)) from None
 
 
 EXTRAS = {"parquet": ("pyarrow", "Parquet"), "xlsx": ("openpyxl", "XLSX")}

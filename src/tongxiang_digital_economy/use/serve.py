@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..core.exceptions import ServeError
-from ..io.atomic import write_json
+from ..core.exceptions import OutputError, ServeError
+from ..io.atomic import check_writable, write_json
 from ..io.load import tables
 from ..schema.descriptor import read_descriptor
 from . import citations
@@ -89,13 +89,20 @@ def metadata(path: str | Path | None = None) -> dict[str, Any]:
     }
 
 
-def build(folder: str | Path, path: str | Path | None = None, force: bool = True) -> tuple[Path, Path]:
-    """Write `<folder>/tongxiang.db` and `<folder>/metadata.json`; return their paths."""
+def build(folder: str | Path, path: str | Path | None = None, force: bool = False) -> tuple[Path, Path]:
+    """Write `<folder>/tongxiang.db` and `<folder>/metadata.json` into a folder that exists; return their paths.
+
+    As every command that writes: the folder is never made (io.atomic.check_writable), and a database or
+    metadata.json already there is replaced only with `force`."""
     folder = Path(folder)
-    if not folder.absolute().parent.is_dir():  # like every command that writes: a missing folder is never made
-        raise ServeError(f"cannot write {folder}: the folder {folder.parent} does not exist; create it first")
-    folder.mkdir(exist_ok=True)
-    database = folder / f"{DATABASE}.db"
+    database, target = folder / f"{DATABASE}.db", folder / "metadata.json"
+    try:
+        check_writable(database)
+    except OutputError as exc:
+        raise ServeError(str(exc)) from None
+    for existing in (database, target):
+        if existing.exists() and not force:
+            raise ServeError(f"{existing} exists; pass force=True to replace it")
     export("sqlite", database, force=force, path=path)
     conn = sqlite3.connect(database)
     try:
@@ -105,7 +112,6 @@ def build(folder: str | Path, path: str | Path | None = None, force: bool = True
         conn.close()
     meta = metadata(path)
     meta = {k: v for k, v in meta.items() if v is not None}
-    target = folder / "metadata.json"
     write_json(target, meta)
     return database, target
 

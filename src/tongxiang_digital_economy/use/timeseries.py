@@ -46,7 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.exceptions import SeriesError
+from ..core.exceptions import SeriesError, SubjectNeededError
 from ..core.paths import package_dir
 from ..io.load import load
 from ..schema.descriptor import grade_order, read_descriptor, table_names
@@ -60,9 +60,11 @@ from ..semantics.claims import (
     is_restatement,
     statements,
 )
+from ..text.fold import casefolded as fold
 from .periods import period
 
 STATUSES = ("actual", "target", "estimate")
+NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")  # the columns that name a subject (aliases: `|`-joined)
 ROLES = ("preferred", "corroborating", "competing", "restated", "not_comparable")  # the order rows are listed in
 COLUMNS = [
     "indicator",
@@ -102,8 +104,25 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
     """The column that names an indicator's subject (`place_id`, `enterprise_id` or `project_id`)."""
     definitions = load("indicator_definitions", path).set_index("indicator")
     if indicator not in definitions.index:
-        raise SeriesError(f"no indicator named {indicator!r}; `show indicator_definitions` lists them")
+        close = [i for i in definitions.index if fold(str(i)) == fold(indicator.strip())]
+        hint = f"did you mean {close[0]!r}?" if close else "`show indicator_definitions` lists them"
+        raise SeriesError(f"no indicator named {indicator!r}; {hint}")
     return f"{definitions.at[indicator, 'subject']!s}_id"
+
+
+def named_subject(text: str, column: str, among: list[str], path: str | Path | None) -> str | None:
+    """The id among `among` that `text` names: the id in another case, or a name, Chinese name or alias of that
+    subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang); None when it names none of them."""
+    table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}.get(column)
+    wanted = fold(text.strip())
+    found = {i for i in among if fold(i) == wanted}
+    if table is not None and table in tables(path):
+        frame = load(table, path)
+        for key, *written in frame[[column, *[c for c in NAME_COLUMNS if c in frame.columns]]].itertuples(index=False):
+            names = [n for v in written if isinstance(v, str) for n in v.split("|")]
+            if str(key) in among and any(fold(n.strip()) == wanted for n in names):
+                found.add(str(key))
+    return sorted(found)[0] if len(found) == 1 else None
 
 
 def series(
@@ -138,12 +157,14 @@ def series(
         raise SeriesError(f"{indicator} has no figures in this package")
     if subject is None:
         if len(subjects) != 1:
-            raise SeriesError(
+            raise SubjectNeededError(
                 f"{indicator} has figures about {len(subjects)} subjects; name one (subject=): {', '.join(subjects)}"
             )
         subject = subjects[0]
     elif subject not in subjects:
-        raise SeriesError(f"{indicator} has no figures about {subject!r}; its subjects: {', '.join(subjects)}")
+        meant = named_subject(subject, column, subjects, path)
+        hint = f"did you mean {meant!r}? " if meant else ""
+        raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
     rows = figures[(figures[column] == subject) & (figures["status"] == status)].copy()
     rows["subject"] = subject
     return mark(rows, path)

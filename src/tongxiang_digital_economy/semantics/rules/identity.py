@@ -33,7 +33,7 @@ for _table in ENTITY_TABLES:
         "near-duplicate-name",
         _table,
         "name",
-        "{name!r} ({name_zh}) reads as the same name as {near_duplicates} once script, case, punctuation and "
+        "{names_written} reads as the same name as {near_duplicates} once script, case, punctuation and "
         "company suffixes are folded: merge them if they are one entity, link them with parent_id if one belongs "
         "to the other, or keep both if the texts tell them apart",
         severity="warning",
