@@ -155,7 +155,14 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
     "indicator": (another_indicator, {"indicator-not-in-evidence", "indicator-required-words", "which-figure"}),
     "which figure": (
         another_figure,
-        {"which-figure", "period-year-in-evidence", "value-text-cut", "value-text-qualifier", "status-not-in-evidence"},
+        {
+            "which-figure",
+            "subject-pairs-another-figure",
+            "period-year-in-evidence",
+            "value-text-cut",
+            "value-text-qualifier",
+            "status-not-in-evidence",
+        },
     ),
 }
 

@@ -77,6 +77,30 @@ EDITIONS = {
     "subject_text": "",
 }
 
+REVENUE = {
+    **GOOD,
+    "indicator": "operating_revenue",
+    "place_id": "",
+    "enterprise_id": "tongkun-group",
+    "value": "710.11",
+    "unit": "yi_yuan",
+    "value_text": "710.11亿元",
+    "evidence": "分别是桐昆集团股份有限公司、闻泰科技股份有限公司和新凤鸣控股集团有限公司,"
+    "营业收入分别为710.11亿元、517.07亿元和514.86亿元",
+    "subject_text": "",
+}
+TICKETS = {
+    **GOOD,
+    "indicator": "scenic_area_ticket_revenue_growth",
+    "place_id": "",
+    "project_id": "wuzhen-scenic-area",
+    "value": "30.81",
+    "unit": "percent",
+    "value_text": "30.81%",
+    "evidence": "乌镇景区接待游客37.48万人次,实现门票收入3020.55万元,同比分别增长29.05%和30.81%",
+    "subject_text": "",
+}
+
 # (why, the row, the rule, whether it fires on the row)
 CASES = [
     ("固定资产投资 is the fixed-asset investment's words", FIXED, "indicator-not-in-evidence", False),
@@ -96,6 +120,14 @@ CASES = [
     ("the two-year average with its words", AVERAGE, "indicator-required-words", False),
     ("女性36.63万人 is the female population", FEMALE, "which-figure", False),
     ("the fourth conference", EDITIONS, "which-figure", False),
+    ("Tongkun, first of the names, has the first revenue", REVENUE, covers("subject-pairs-another-figure"), False),
+    (
+        "Tongkun given Wingtech's revenue, the second",
+        {**REVENUE, "value": "517.07", "value_text": "517.07亿元"},
+        "subject-pairs-another-figure",
+        True,
+    ),
+    ("a subject of no list owns both paired figures", TICKETS, "subject-pairs-another-figure", False),
     ("the 3 of December 3 is a day, no figure", {**EDITIONS, "value": "3", "value_text": "3"}, "which-figure", True),
     (
         "男性 stands before another count (34.87万人)",

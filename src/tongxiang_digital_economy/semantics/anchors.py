@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..text.clauses import attach, clause_of
+from ..text.clauses import attach, clause_of, paired_with_name
 from ..text.fold import names_of
 from ..text.period_words import read_period
 from ..text.quantities import loose, status_cues, written_forms
@@ -191,7 +191,26 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         indicators.index,
     )
     every_name = entity_names(frames)
+    subject_names = row_subject_names(indicators, frames)
+    pairing = keyed_map(
+        [
+            (e, q, n, dimension_of.get(u) if isinstance(u, str) else None)
+            for e, q, n, u in zip(
+                indicators["evidence"], indicators["value_text"], subject_names, indicators["unit"], strict=True
+            )
+        ],
+        remembered(
+            memo("subject pairing", key),
+            lambda e, q, n, d: (
+                paired_with_name(e, q, list(n), d, unit_forms)
+                if isinstance(e, str) and isinstance(q, str) and n
+                else None
+            ),
+        ),
+        indicators.index,
+    )
     return indicators.assign(
+        subject_pairing=pairing,
         entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,
         shadowing_forms=pd.Series(
@@ -219,6 +238,32 @@ NAME_COLUMNS = {
     "enterprises": ("name", "name_zh", "aliases"),  # no legal_name: the rule does not read the subject's own
     "projects": ("name", "name_zh", "aliases"),
 }
+
+
+def row_subject_names(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> list[tuple[str, ...]]:
+    """Each row's subject's names and aliases (its enterprise's, project's or place's), as a tuple."""
+    lookup: dict[tuple[str, str], tuple[str, ...]] = {}
+    for table, column, key in (
+        ("enterprises", "enterprise_id", "enterprise_id"),
+        ("projects", "project_id", "project_id"),
+        ("places", "place_id", "place_id"),
+    ):
+        frame = frames.get(table)
+        if frame is None or key not in frame:
+            continue
+        present = [frame[c] for c in NAME_COLUMNS[table] if c in frame]
+        for k, *values in zip(frame[key], *present, strict=True):
+            lookup[(column, k)] = tuple(names_of(*values))
+    out = []
+    for row in zip(*(indicators.get(c, pd.Series(None, index=indicators.index)) for c in SUBJECT_ORDER), strict=True):
+        found = next(
+            (lookup.get((c, v), ()) for c, v in zip(SUBJECT_ORDER, row, strict=True) if isinstance(v, str)), ()
+        )
+        out.append(found)
+    return out
+
+
+SUBJECT_ORDER = ("enterprise_id", "project_id", "place_id")
 
 
 def entity_names(frames: dict[str, pd.DataFrame]) -> frozenset[str]:

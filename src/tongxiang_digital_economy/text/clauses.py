@@ -209,6 +209,35 @@ def attach(
     return replace(best, columns=columns or frozenset([best.column_status] if best.column_status else []))
 
 
+def paired_with_name(
+    evidence: str, value_text: str, names: list[str], dimension: str | None, forms: dict[str, dict[str, list[str]]]
+) -> bool | None:
+    """For names and figures paired in order (分别是桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和
+    514.86亿元; A and B … X and Y respectively): whether the quote is the figure in the place of the item that
+    names the row's subject. None where the passage pairs nothing, or the subject is not named before the quote in
+    its sentence (the pairing is then not read)."""
+    text, quote = loose(evidence), loose(value_text)
+    at = text.find(quote) if quote else -1
+    if at < 0:
+        return None
+    s_start, s_end = sentence_of(text, at)
+    if PARALLEL.search(text, s_start, s_end) is None:
+        return None
+    named = [p for p in form_positions(text, names) if s_start <= p[0] and p[1] <= at]
+    if not named:
+        return None
+    f_start, f_end = named[-1]
+    c_start, c_end = clause_of(text, f_start, f_end)
+    if len([i for i in ITEM_MARK.split(text[c_start:c_end]) if i.strip()]) < 2:
+        return None  # the subject is no member of a list: it owns every figure of the pairs (乌镇景区接待…,分别增长…)
+    found = [q for q in quantities(text, forms) if not q.is_date and same_kind(q.dimension, dimension)]
+    figures = [q for q in found if c_end <= q.start and q.end <= s_end]
+    mine = next((q for q in figures if at <= q.start < at + len(quote)), None)
+    if mine is None:
+        return None
+    return in_order(text, f_start, f_end, mine.start, figures)
+
+
 def is_a_day(text: str, at: int, end: int, found: list[Quantity]) -> bool:
     """Whether the quote is only the number of a month or a day of a date (December 3, 12月16日): a date is no figure
     (a year is left to the period rules; an edition, 第二届, is a figure of editions)."""

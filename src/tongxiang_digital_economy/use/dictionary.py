@@ -79,10 +79,11 @@ READING_LIMITS = [
     ),
     (
         "Figures told apart only by their subject",
-        "`东门票120元,西门票150元`; `桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和514.86亿元`; "
-        "'300,000 tons in the Huzhou production base and … 600,000 tons in the Dushan Port production base': "
-        "which-figure reads the indicator's words, not the subject's, so the figure of the neighbouring subject "
-        "passes it (the subject rules read only whether the subject is named).",
+        "`东门票120元,西门票150元`; '300,000 tons in the Huzhou production base and … 600,000 tons in the Dushan "
+        "Port production base': which-figure reads the indicator's words, not the subject's, so the figure of the "
+        "neighbouring subject passes it (the subject rules read only whether the subject is named). Only names "
+        "paired with figures in order are read (`分别是桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和"
+        "514.86亿元`: subject-pairs-another-figure), where the subject is one item of the list of names.",
     ),
     (
         "Ordinals and cardinals of one passage",

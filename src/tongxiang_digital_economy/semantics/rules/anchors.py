@@ -114,6 +114,22 @@ def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
     return each_row(view, ["evidence", "indicator__required_words"], said)
 
 
+@rule(
+    "subject-pairs-another-figure",
+    "indicators",
+    "value_text",
+    "value_text {value_text!r} is not the figure of the row's subject in its evidence: names and figures are paired "
+    "in order there (分别, respectively), and the subject's name stands in the place of another figure; quote the "
+    "figure in the place of the subject's name, or give the row the subject named in the quote's place",
+)
+def subject_paired(view: pd.DataFrame) -> pd.Series:
+    """Where a passage pairs names with figures in order, the quote is the figure in the place of the subject's
+    name (桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和514.86亿元: 710.11亿元 is Tongkun's)."""
+    if "subject_pairing" not in view:
+        return pd.Series(True, index=view.index)
+    return view["subject_pairing"].map(lambda p: p is not False).astype(bool)
+
+
 def reading_years(reading: object) -> tuple[int, int] | None:
     """The first and last year of a multi-year span the period words give (2014-23: 2014, 2023)."""
     for period in getattr(reading, "periods", ()):
