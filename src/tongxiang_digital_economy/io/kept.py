@@ -23,6 +23,7 @@ KEPT_BYTES = 32 << 20  # a larger file is read each time: holding its frame woul
 HASH_CHUNK = 1 << 20
 
 T = TypeVar("T")
+EVERY: list[Kept] = []
 
 
 class Kept:
@@ -31,6 +32,7 @@ class Kept:
     def __init__(self, size: int = KEPT) -> None:
         self.size = size
         self.answers: OrderedDict[Hashable, Any] = OrderedDict()
+        EVERY.append(self)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The answer kept under `key`, computed (and kept) if there is none."""
@@ -74,3 +76,9 @@ def file_digest(path: Path, *parts: object) -> bytes | None:
         hasher.update(b"\x00")
         hasher.update(json.dumps(part, sort_keys=True, default=repr).encode("utf-8"))
     return hasher.digest()
+
+
+def forget() -> None:
+    """Drop every kept answer: the next read of each file reads it (what a benchmark of reading measures)."""
+    for kept in EVERY:
+        kept.clear()

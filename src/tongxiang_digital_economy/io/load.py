@@ -12,6 +12,7 @@ imported on first use.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -131,10 +132,12 @@ def exact(text: object) -> Fraction | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def base_value(value: object, multiplier: object, divisor: object = "1", denominator: object = "1") -> float | None:
     """value × multiplier ÷ divisor ÷ denominator, exactly from their decimal texts, then as a float.
 
-    None when any of them is unknown or a divisor is zero. 37.73 × 100000000 is exactly 3773000000.
+    None when any of them is unknown or a divisor is zero. 37.73 × 100000000 is exactly 3773000000. Kept per
+    process (a pure function of four short texts): a package repeats its values, and so do its edited copies.
     """
     parts = [exact(v) for v in (value, multiplier, divisor, denominator)]
     if any(p is None for p in parts) or parts[2] == 0 or parts[3] == 0:
