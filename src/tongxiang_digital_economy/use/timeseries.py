@@ -134,7 +134,8 @@ def series(
     event (events.event_id, `wic-2023`: the figures of that summit); it may be left out when the indicator has
     figures about one subject only. Each figure shows the edition it belongs to (`event_id`) if any. Rows are
     sorted by period, the preferred figure first.
-    Keep `role == "preferred"` for one figure per period.
+    Keep `role == "preferred"` for one figure per period. `.attrs["other_statuses"]` counts the subject's figures
+    of each other status that has some (`{"target": 1}`), so that an empty result can say where figures are.
     """
     if status not in STATUSES:
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}")
@@ -165,9 +166,15 @@ def series(
         meant = named_subject(subject, column, subjects, path)
         hint = f"did you mean {meant!r}? " if meant else ""
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
-    rows = figures[(figures[column] == subject) & (figures["status"] == status)].copy()
+    about = figures[figures[column] == subject]
+    rows = about[about["status"] == status].copy()
     rows["subject"] = subject
-    return mark(rows, path)
+    marked = mark(rows, path)
+    # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
+    # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
+    counts = about["status"].value_counts()
+    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
+    return marked
 
 
 def all_series(path: str | Path | None = None) -> pd.DataFrame:
