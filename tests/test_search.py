@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core.exceptions import EmptyQueryError
 from tongxiang_digital_economy.use.text_search import SearchError, fold, indicators, stem, text_columns, themes
 
 runner = CliRunner(catch_exceptions=False)
@@ -82,10 +84,29 @@ def test_an_empty_query_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["search"])
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         2,
-        "Error: give words to search for (TEXT), or a theme (--theme THEME)",
+        "Error: give words to search for (TEXT), or a theme (--theme)",
     )
     with pytest.raises(SearchError):
         tde.search("  ")
+
+
+@pytest.mark.parametrize("query", [".", "-", "(", " -- ", "・、。", "_"])
+def test_a_query_of_no_word_is_refused_as_the_empty_one(query: str) -> None:
+    """Review 3 F13: `search .` listed all 430 indicators and 1410 rows; a query without a letter, digit or Han
+    character names nothing, so the library refuses it (EmptyQueryError, a SearchError) and the CLI exits 2."""
+    with pytest.raises(EmptyQueryError) as caught:
+        tde.search(query)
+    message = (
+        f"{query.strip()!r} holds no word to search for (a letter, digit or Han character); give words, or a theme"
+    )
+    assert str(caught.value) == f"{message} (theme=)"
+    result = CliRunner().invoke(cli, ["search", query], catch_exceptions=False)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (2, f"Error: {message} (--theme)")
+
+
+@pytest.mark.parametrize("query", ["5G", "乌镇", "é"])
+def test_one_letter_digit_or_han_character_is_a_query(query: str) -> None:
+    assert isinstance(tde.search(query), pd.DataFrame)
 
 
 def test_help_lists_the_themes() -> None:

@@ -43,7 +43,7 @@ from typing import TypedDict
 
 import pandas as pd
 
-from ..core.exceptions import SearchError
+from ..core.exceptions import EmptyQueryError, SearchError
 from ..core.paths import package_dir
 from ..io.load import finished, load_error, read_resource
 from ..io.reader import check_foreign_keys
@@ -238,19 +238,36 @@ def themes(path: str | Path | None = None) -> list[str]:
     return list(next(f for f in schema["fields"] if f["name"] == "theme")["constraints"]["enum"])
 
 
+# A word character that is no underscore: a letter or digit of any script, Han characters included.
+WORDLIKE = re.compile(r"[^\W_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether `text`, folded as every query is, holds a letter, digit or Han character: punctuation alone names
+    nothing, and as a substring it is in nearly every cell."""
+    return WORDLIKE.search(fold(text)) is not None
+
+
 def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
     """Every cell that matches `text` (see the module docstring): one row per table, row key and column.
 
     Columns: `table`, `key` (the row's primary key, joined by `|` when it has several fields), `column`,
     `text` (the cell as written) and `source_id` (the source the row rests on, where the table has one). A
     row found because it is about the subject the query names has its subject column as `column`. With a
-    `theme`, an empty `text` lists every row of the theme; without one, an empty `text` is a SearchError.
-    The indicators the query names are in `.attrs["indicators"]` (see `indicators`).
+    `theme`, an empty `text` lists every row of the theme; without one, an empty `text` is an EmptyQueryError
+    (a SearchError), and so is a `text` of no word at all (`.`, `-`: no letter, digit or Han character once
+    folded), which would otherwise match every row. The indicators the query names are in `.attrs["indicators"]`
+    (see `indicators`).
     """
     if theme is not None and theme not in themes(path):
         raise SearchError(f"no theme {theme!r}; the themes are: {', '.join(themes(path))}")
+    if text.strip() and not has_words(text):
+        raise EmptyQueryError(
+            f"{text.strip()!r} holds no word to search for (a letter, digit or Han character); give words, or a "
+            "theme (theme=)"
+        )
     if not text.strip() and theme is None:
-        raise SearchError(f"give words to search for, or a theme (theme=): {', '.join(themes(path))}")
+        raise EmptyQueryError("give words to search for (text=), or a theme (theme=)")
     frames = every_table(path)
     query = parse(text, frames) if text.strip() else Query("", (), {})
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()

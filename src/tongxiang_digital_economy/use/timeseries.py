@@ -58,6 +58,8 @@ from ..semantics.claims import (
     claim_key,
     intervals,
     is_restatement,
+    nearly,
+    nearly_terms,
     statements,
 )
 from ..text.fold import casefolded as fold
@@ -134,7 +136,8 @@ def series(
     event (events.event_id, `wic-2023`: the figures of that summit); it may be left out when the indicator has
     figures about one subject only. Each figure shows the edition it belongs to (`event_id`) if any. Rows are
     sorted by period, the preferred figure first.
-    Keep `role == "preferred"` for one figure per period.
+    Keep `role == "preferred"` for one figure per period. `.attrs["other_statuses"]` counts the subject's figures
+    of each other status that has some (`{"target": 1}`), so that an empty result can say where figures are.
     """
     if status not in STATUSES:
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}")
@@ -165,9 +168,15 @@ def series(
         meant = named_subject(subject, column, subjects, path)
         hint = f"did you mean {meant!r}? " if meant else ""
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
-    rows = figures[(figures[column] == subject) & (figures["status"] == status)].copy()
+    about = figures[figures[column] == subject]
+    rows = about[about["status"] == status].copy()
     rows["subject"] = subject
-    return mark(rows, path)
+    marked = mark(rows, path)
+    # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
+    # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
+    counts = about["status"].value_counts()
+    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
+    return marked
 
 
 def all_series(path: str | Path | None = None) -> pd.DataFrame:
@@ -242,8 +251,9 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     rows["_claim"] = claim_key(rows)
     for column in ("role", "restates", "reason", "corroborated_by", "competing"):
         rows[column] = text_column(rows)
-    terms = and_some_terms(load("lexicon", path)) if "lexicon" in tables(path) else []
-    rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], terms)  # 40多: below 50 (claims.py)
+    lexicon = load("lexicon", path) if "lexicon" in tables(path) else pd.DataFrame()
+    rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], and_some_terms(lexicon))  # 40多: below 50
+    rows["nearly"] = nearly(rows["value_text"], rows["qualifier"], nearly_terms(lexicon))  # 近100: 90 to 100
     set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
     stocks = set(temporal.index[temporal == "stock"])
     mark_restatements(rows, statements(rows, sources, grades, stocks))
