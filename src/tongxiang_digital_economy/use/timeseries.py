@@ -58,6 +58,8 @@ from ..semantics.claims import (
     claim_key,
     intervals,
     is_restatement,
+    nearly,
+    nearly_terms,
     statements,
 )
 from ..text.fold import casefolded as fold
@@ -249,8 +251,9 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     rows["_claim"] = claim_key(rows)
     for column in ("role", "restates", "reason", "corroborated_by", "competing"):
         rows[column] = text_column(rows)
-    terms = and_some_terms(load("lexicon", path)) if "lexicon" in tables(path) else []
-    rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], terms)  # 40多: below 50 (claims.py)
+    lexicon = load("lexicon", path) if "lexicon" in tables(path) else pd.DataFrame()
+    rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], and_some_terms(lexicon))  # 40多: below 50
+    rows["nearly"] = nearly(rows["value_text"], rows["qualifier"], nearly_terms(lexicon))  # 近100: 90 to 100
     set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
     stocks = set(temporal.index[temporal == "stock"])
     mark_restatements(rows, statements(rows, sources, grades, stocks))
