@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..text.fold import exact_key, names_of, stem_key, suffix_keys
 from ..text.periods import publication_bounds
-from .claims import Statement, is_restatement, statements
+from .claims import APPROX_TOLERANCE, Statement, is_restatement, statements
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
 NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")
@@ -320,7 +320,7 @@ def written_bounds(value: float, qualifier: object, text: object) -> tuple[float
             return value, value + last_digit_step(value)
         return value, float("inf")
     if qualifier == "approx":
-        return 0.9 * value, 1.1 * value
+        return (1 - APPROX_TOLERANCE) * value, (1 + APPROX_TOLERANCE) * value
     if qualifier in ("lt", "lte"):
         return 0.0, value
     return value, value
