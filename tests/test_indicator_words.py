@@ -101,6 +101,17 @@ TICKETS = {
     "subject_text": "",
 }
 
+GUESTS = {
+    **EDITIONS,
+    "indicator": "event_guests",
+    "status": "actual",
+    "value": "2000",
+    "qualifier": "gt",
+    "value_text": "2000多名",
+    "evidence": "本届大会共有2000多名嘉宾来自100多个国家和地区",
+    "period_text": "",
+}
+
 # (why, the row, the rule, whether it fires on the row)
 CASES = [
     ("固定资产投资 is the fixed-asset investment's words", FIXED, "indicator-not-in-evidence", False),
@@ -130,6 +141,13 @@ CASES = [
         {**AVERAGE, "indicator": "gdp_growth", "value": "8.5", "value_text": "增长8.5%"},
         "indicator-counted-as-neighbour",
         False,
+    ),
+    ("N名嘉宾来自M个国家: N guests filed as guests", GUESTS, "indicator-not-in-evidence", False),
+    (
+        "N名嘉宾来自M个国家: N guests filed as continents",
+        {**GUESTS, "indicator": "event_guest_continents"},
+        "indicator-not-in-evidence",
+        True,
     ),
     ("女性36.63万人 is the female population", FEMALE, "which-figure", False),
     ("the fourth conference", EDITIONS, "which-figure", False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
@@ -9,6 +10,7 @@ from xml.etree import ElementTree
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from conftest import PackageCopy
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.use.chart import Chart, chart
@@ -529,3 +531,59 @@ def test_plot_of_a_long_run_writes_no_warning(tmp_path: Path) -> None:
         )
     assert (result.exit_code, result.stdout, result.stderr) == (0, f"wrote {tmp_path / 'd.png'}\n", "")
     assert [str(w.message) for w in caught] == []
+
+
+def monthly_gdp(package: PackageCopy, months: int) -> None:
+    """`months` monthly GDP figures (copies of the 2021 bulletin's row, 2012-01 on, each its own value) added to
+    a scratch package: a series longer than any the package ships."""
+    import calendar
+
+    rows = package.rows("indicators")
+    base = next(
+        r for r in rows if r["observation_id"] == "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-001"
+    )
+    for n in range(months):
+        year, month = 2012 + n // 12, n % 12 + 1
+        last = calendar.monthrange(year, month)[1]
+        rows.append(
+            {
+                **base,
+                "observation_id": base["observation_id"][:-3] + str(900 + n),
+                "period_start": f"{year}-{month:02d}-01",
+                "period_end": f"{year}-{month:02d}-{last:02d}",
+                "year": str(year),
+                "value": str(500 + 3 * n + (n % 7) * 10),
+            }
+        )
+    package.write("indicators", rows)
+
+
+def test_a_long_series_labels_its_ends_and_extremes_and_says_so(package: PackageCopy, tmp_path: Path) -> None:
+    """Review 3 F15: 128 points took 78 s of CPU to label. Past MAX_LABELS positions only the first, last,
+    highest and lowest of each line carry a label; every point is still drawn, and a note says how many are
+    labelled."""
+    from tongxiang_digital_economy.use.plot import MAX_LABELS, label_groups
+
+    monthly_gdp(package, 60)
+    shown = chart("gdp", "tongxiang", package.root)
+    groups = label_groups(shown.rows)
+    assert len(groups) > MAX_LABELS
+    svg = plot("gdp", "tongxiang", tmp_path / "long.svg", path=package.root).read_text(encoding="utf-8")
+    labelled = re.findall(r'<g id="label-([^"]+)"', svg)
+    lines = {(str(g["row"]["status"]), str(g["row"]["kind"])) for g in groups}
+    assert 0 < len(labelled) <= 4 * len(lines)
+    months = [g for g in groups if str(g["row"]["kind"]) == "part of a year"]
+    highest = max(months, key=lambda g: float(g["row"]["y"]))
+    assert {months[0]["row"]["observation_id"], months[-1]["row"]["observation_id"]} <= set(labelled)
+    assert highest["row"]["observation_id"] in labelled
+    assert len(re.findall(r'<g id="point-', svg)) == len(shown.rows)
+    note = f"Labels: {len(labelled)} of {len(groups)} positions are labelled"
+    assert note in " ".join(svg.split())
+
+
+def test_a_short_series_labels_every_position(drawn: Callable[[str], tuple[str, Chart]]) -> None:
+    from tongxiang_digital_economy.use.plot import label_groups
+
+    svg, shown = drawn("digital_economy_enterprises")
+    assert len(re.findall(r'<g id="label-', svg)) == len(label_groups(shown.rows))
+    assert "Labels:" not in svg
