@@ -2,9 +2,10 @@
 which figure of its evidence it is. Shared by test_corruption.py and scripts/corruption-report.
 
 Each corruption takes a row (a dict of CSV cells) and the package's tables, and returns the corrupted row, or
-None where the row cannot be corrupted that way (an undated target has no year to move). Each kind names the
-rules that guard against it: a corrupted row is caught when one of them reports an error on its row that it did
-not report before.
+None where the row cannot be corrupted that way (an undated target has no year to move), or a list of corrupted
+rows where it can be corrupted several ways (each counts as one corruption, tried in a package of its own). Each
+kind names the rules that guard against it: a corrupted row is caught when one of them reports an error on its row
+that it did not report before.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tongxiang_digital_economy.text.quantities import Lexicon, read
 
 Row = dict[str, str]
 Tables = dict[str, list[Row]]
-Corruption = Callable[[Row, Tables], Row | None]
+Corruption = Callable[[Row, Tables], Row | list[Row] | None]
 
 
 def shifted(day: str, years: int) -> str:
@@ -96,6 +97,33 @@ def another_indicator(row: Row, tables: Tables) -> Row | None:
     return {**row, "indicator": (after or peers)[0]}
 
 
+def words_of(cell: str) -> set[str]:
+    return {w.strip().lower() for w in cell.split("|") if w.strip()}
+
+
+def related(one: set[str], other: set[str]) -> bool:
+    return any(a in b or b in a for a in one for b in other)
+
+
+def neighbours_counting(row: Row, tables: Tables) -> list[Row]:
+    """The figure filed under every neighbour of its dimension, measure and subject that shares a written form
+    with its indicator and differs from it in how it counts (required_words), both ways: gdp_growth's 8.5% as
+    the two-year average, and the two-year average's 4.7% as gdp_growth."""
+    definitions = {d["indicator"]: d for d in tables["indicator_definitions"]}
+    mine = definitions.get(row["indicator"])
+    if mine is None:
+        return []
+    same = ("dimension", "measure", "subject")
+    return [
+        {**row, "indicator": i}
+        for i, d in sorted(definitions.items())
+        if i != row["indicator"]
+        and all(d[k] == mine[k] for k in same)
+        and words_of(d["required_words"]) != words_of(mine["required_words"])
+        and related(words_of(d["written_forms"]), words_of(mine["written_forms"]))
+    ]
+
+
 _LEXICON: list[Lexicon] = []
 
 
@@ -145,6 +173,12 @@ PERIOD_RULES = {
     "stock-not-at-a-date",
     "period-outside-edition",
 }
+INDICATOR_RULES = {
+    "indicator-not-in-evidence",
+    "indicator-required-words",
+    "indicator-counted-as-neighbour",
+    "which-figure",
+}
 KINDS: dict[str, tuple[Corruption, set[str]]] = {
     "year": (another_year, PERIOD_RULES),
     "period length": (another_length, PERIOD_RULES),
@@ -152,7 +186,8 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
         another_subject,
         {"subject-not-anchored", "subject-other-place", "subject-not-named", "subject-mismatch"},
     ),
-    "indicator": (another_indicator, {"indicator-not-in-evidence", "indicator-required-words", "which-figure"}),
+    "indicator": (another_indicator, INDICATOR_RULES),
+    "counted as": (neighbours_counting, INDICATOR_RULES),
     "which figure": (
         another_figure,
         {
@@ -213,24 +248,43 @@ def catch_rates(package: Path, archive: Path | None) -> dict[str, tuple[int, lis
     tables = {name: read_rows(package / "data" / f"{name}.csv") for name in tde.tables(package)}
     baseline = errors_by_row(semantics(package, archive))
     out = {}
+    rows = tables["indicators"]
     for kind, (corrupt, rules) in KINDS.items():
-        with tempfile.TemporaryDirectory() as tmp:
-            root = Path(tmp) / "package"
-            root.mkdir()
-            shutil.copy(package / "datapackage.json", root)
-            shutil.copytree(package / "data", root / "data")
-            shutil.copytree(package / "schemas", root / "schemas")
-            rows = [dict(r) for r in tables["indicators"]]
-            changed = {}
-            for number, row in enumerate(rows, start=2):
-                bad = corrupt(row, tables)
-                if bad is not None and bad != row:
-                    rows[number - 2] = bad
-                    changed[number] = row["observation_id"]
-            write_rows(root / "data" / "indicators.csv", rows)
-            tde.stamp(root)
-            after = errors_by_row(semantics(root, archive))
-        caught = [o for n, o in changed.items() if (after.get(n, set()) - baseline.get(n, set())) & rules]
-        missed = [o for n, o in changed.items() if o not in set(caught)]
-        out[kind] = (len(changed), caught, missed)
+        ways = [corrupted(corrupt(dict(row), tables), row) for row in rows]
+        caught: list[str] = []
+        missed: list[str] = []
+        count = 0
+        for k in range(max((len(w) for w in ways), default=0)):  # the k-th way of every row, in one package
+            changed = {
+                n: row["observation_id"] for n, (row, w) in enumerate(zip(rows, ways, strict=True), 2) if len(w) > k
+            }
+            after = errors_after(
+                package, archive, [w[k] if len(w) > k else dict(r) for r, w in zip(rows, ways, strict=True)]
+            )
+            count += len(changed)
+            for n, o in changed.items():
+                if (after.get(n, set()) - baseline.get(n, set())) & rules:
+                    caught.append(o)
+                else:
+                    missed.append(o)
+        out[kind] = (count, caught, missed)
     return out
+
+
+def corrupted(bad: Row | list[Row] | None, row: Row) -> list[Row]:
+    """The ways a row was corrupted (none where the corruption left it as it was)."""
+    found = bad if isinstance(bad, list) else [] if bad is None else [bad]
+    return [b for b in found if b != row]
+
+
+def errors_after(package: Path, archive: Path | None, rows: list[Row]) -> dict[int, set[str]]:
+    """The errors by row of a copy of the package whose indicators are `rows`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "package"
+        root.mkdir()
+        shutil.copy(package / "datapackage.json", root)
+        shutil.copytree(package / "data", root / "data")
+        shutil.copytree(package / "schemas", root / "schemas")
+        write_rows(root / "data" / "indicators.csv", rows)
+        tde.stamp(root)
+        return errors_by_row(semantics(root, archive))

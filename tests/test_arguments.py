@@ -27,6 +27,7 @@ VALID: dict[str, dict[str, Any]] = {
     "package": {"path": None},
     "schema": {"table": "indicators", "path": None, "archive": None},
     "search": {"text": "gdp", "theme": None, "path": None},
+    "select": {"table": "indicators", "where": [("year", "2019")], "path": None},
     "series": {"indicator": "gdp", "subject": "tongxiang", "status": "actual", "path": None},
     "stamp": {"path": "/nonexistent-package"},
     "tables": {"path": None},

@@ -9,7 +9,15 @@ from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
-from tongxiang_digital_economy.semantics.claims import and_some, and_some_terms, claim_key, conflicts, intervals
+from tongxiang_digital_economy.semantics.claims import (
+    and_some,
+    and_some_terms,
+    claim_key,
+    conflicts,
+    intervals,
+    nearly,
+    nearly_terms,
+)
 from tongxiang_digital_economy.semantics.validation import format_message
 from tongxiang_digital_economy.use.timeseries import series
 
@@ -45,8 +53,11 @@ def clash(*claims: tuple[float, float, str, float | None]) -> list[bool]:
         # figures one last digit apart touch at the half (1.55): half-open intervals, so they do not agree
         ([(1.5, 1, "eq", None), (1.6, 1, "eq", None)], [True, True]),
         ([(1.5, 1, "approx", None), (1.54, 1, "eq", None)], [False, False]),
-        # nearly 100 and more than 100: no reading agrees
-        ([(100, 1, "approx", None), (100, 1, "gt", None)], [True, True]),
+        # about 1000 reaches a tenth either way: 1012 agrees, 1500 does not (review 3 F4)
+        ([(1000, 1, "approx", None), (1012, 1, "eq", None)], [False, False]),
+        ([(1000, 1, "approx", None), (1500, 1, "eq", None)], [True, True]),
+        # about 100 (no `nearly` word read) may be a little more than 100
+        ([(100, 1, "approx", None), (100, 1, "gt", None)], [False, False]),
         # 3至5亿元 and 300-500 million yuan: the upper bound is compared in the base unit
         ([(3, 1e8, "range", 5), (300, 1e6, "range", 500)], [False, False]),
         # a fall: 下降超过5% is −5 with gt, below −5; −6 agrees, −4 does not
@@ -74,7 +85,9 @@ def written(*rows: tuple[float, float, str, str, str]) -> list[bool]:
             "value_text": pd.array([r[4] for r in rows], dtype="string"),
         }
     )
-    frame["and_some"] = and_some(frame["value_text"], frame["qualifier"], and_some_terms(tde.load("lexicon")))
+    lexicon = tde.load("lexicon")
+    frame["and_some"] = and_some(frame["value_text"], frame["qualifier"], and_some_terms(lexicon))
+    frame["nearly"] = nearly(frame["value_text"], frame["qualifier"], nearly_terms(lexicon))
     return conflicts(pd.Series("g", index=frame.index), intervals(frame)).tolist()
 
 
@@ -95,6 +108,23 @@ def test_forty_odd_hundred_million_is_below_fifty_and_disagrees_with_5_1_billion
     assert written((8, 1, "gt", "times", "翻了8倍多"), (9.2, 1, "eq", "times", "9.2倍")) == [True, True]
     # "more than 40" (超过) has no upper bound
     assert written((40, 1e8, "gt", "yi_yuan", "超过40亿元"), (51, 1e8, "eq", "yi_yuan", "51亿元")) == [False, False]
+
+
+def test_about_and_nearly_are_read_with_their_own_tolerance() -> None:
+    """Review 3 F4: "about N" is not N at its last digit. 约1000 agrees with 1012 and not with 1500; "nearly 100"
+    (the lexicon's `nearly` words) is 100 or a little below it: it agrees with 99, not with 101 or "more than 100"."""
+    assert written((1000, 1, "approx", "count", "约1000家"), (1012, 1, "eq", "count", "1012家")) == [False, False]
+    assert written((1000, 1, "approx", "count", "约1000家"), (1500, 1, "eq", "count", "1500家")) == [True, True]
+    assert written((1000, 1, "approx", "count", "约1000家"), (1080, 1, "eq", "count", "1080家")) == [False, False]
+    assert written((100, 1, "approx", "count", "nearly 100"), (99, 1, "eq", "count", "99")) == [False, False]
+    assert written((100, 1, "approx", "count", "近百家"), (101, 1, "eq", "count", "101家")) == [True, True]
+    assert written((100, 1, "approx", "count", "nearly 100"), (100, 1, "gt", "count", "more than 100")) == [True, True]
+    assert written((100, 1, "approx", "count", "about 100"), (100, 1, "gt", "count", "more than 100")) == [False, False]
+    # 将近3000 reaches down a tenth (2700), not below: 2600 conflicts
+    assert written((3000, 1, "approx", "m3", "將近3000立方米"), (2600, 1, "eq", "m3", "2600立方米")) == [True, True]
+    # a fall of nearly 5% is a fall of at most 5%: −4.6 agrees, −5.4 does not
+    assert written((-5, 1, "approx", "percent", "下降近5%"), (-4.6, 1, "eq", "percent", "下降4.6%")) == [False, False]
+    assert written((-5, 1, "approx", "percent", "下降近5%"), (-5.6, 1, "eq", "percent", "下降5.6%")) == [True, True]
 
 
 def test_two_exact_counts_one_apart_disagree() -> None:
@@ -215,3 +245,16 @@ def test_info_counts_the_conflicts_and_corroborations_validate_reports(shipped_r
 
     conflicting = [p for p in shipped_report.warnings if p.rule == "conflicting-values"]
     assert agreement() == {"corroborated": len(shipped_report.infos), "in conflict": len(conflicting)}
+
+
+def test_validate_reads_nearly_and_about_from_the_quote(package: PackageCopy) -> None:
+    """Review 3 F4 through validate: "nearly 100" countries (row 262) conflicts with "more than 100" (row 266);
+    the same row written "about 100" reaches a tenth above 100 and no longer conflicts."""
+    first = "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen-001"
+    warned = {(p.rule, p.row) for p in package.validate().warnings}
+    assert {("conflicting-values", 262), ("conflicting-values", 266)} <= warned
+    row = next(n for n, r in enumerate(package.rows("indicators"), start=2) if r["observation_id"] == first)
+    evidence = package.rows("indicators")[row - 2]["evidence"].replace("nearly 100", "about 100")
+    package.edit("indicators", row, value_text="about 100", evidence=evidence)
+    warned = {(p.rule, p.row) for p in package.validate().warnings}
+    assert ("conflicting-values", 262) not in warned and ("conflicting-values", 266) not in warned

@@ -230,3 +230,24 @@ def test_subject_help_names_event_editions(command: str) -> None:
 def test_where_with_an_empty_value_still_keeps_the_rows_where_it_is_missing() -> None:
     code, out = run("show", "indicators", "--where", "event_id=", "--where", "year=2016", "--format", "csv")
     assert code == 0 and len(out.splitlines()) > 1
+
+
+def test_select_is_the_library_of_show_where() -> None:
+    """Review 3 F3: the typed --where comparison and its enum check lived in the CLI alone; `tde.select` is it,
+    and `show --where` prints what it returns."""
+    rows = tde.select("indicators", [("place_id", "wuzhen"), ("year", "+2017")])
+    every = tde.load("indicators")
+    assert list(rows["observation_id"]) == list(
+        every.loc[(every["place_id"] == "wuzhen") & (every["year"] == 2017), "observation_id"]
+    )
+    assert len(rows) > 0
+    result = CliRunner().invoke(
+        cli, ["show", "indicators", "--where", "place_id=wuzhen", "--where", "year=+2017", "--format", "json"]
+    )
+    assert [r["observation_id"] for r in json.loads(result.output)] == list(rows["observation_id"])
+    with pytest.raises(tde.WhereError) as caught:
+        tde.select("indicators", [("status", "ACTUAL")])
+    assert str(caught.value) == "'ACTUAL' is not a value of indicators.status: one of actual, target, estimate"
+    with pytest.raises(tde.WhereError) as caught:
+        tde.select("indicators", [("year", "abc")])
+    assert str(caught.value).startswith("'abc' is not of the type of indicators.year: ")

@@ -101,6 +101,17 @@ TICKETS = {
     "subject_text": "",
 }
 
+GUESTS = {
+    **EDITIONS,
+    "indicator": "event_guests",
+    "status": "actual",
+    "value": "2000",
+    "qualifier": "gt",
+    "value_text": "2000多名",
+    "evidence": "本届大会共有2000多名嘉宾来自100多个国家和地区",
+    "period_text": "",
+}
+
 # (why, the row, the rule, whether it fires on the row)
 CASES = [
     ("固定资产投资 is the fixed-asset investment's words", FIXED, "indicator-not-in-evidence", False),
@@ -118,6 +129,26 @@ CASES = [
         True,
     ),
     ("the two-year average with its words", AVERAGE, "indicator-required-words", False),
+    (
+        "the two-year average filed as the growth of the year",
+        {**AVERAGE, "indicator": "gdp_growth"},
+        covers("indicator-counted-as-neighbour"),
+        True,
+    ),
+    ("the two-year average under its own indicator", AVERAGE, "indicator-counted-as-neighbour", False),
+    (
+        "the growth of the year beside a two-year average in another clause",
+        {**AVERAGE, "indicator": "gdp_growth", "value": "8.5", "value_text": "增长8.5%"},
+        "indicator-counted-as-neighbour",
+        False,
+    ),
+    ("N名嘉宾来自M个国家: N guests filed as guests", GUESTS, "indicator-not-in-evidence", False),
+    (
+        "N名嘉宾来自M个国家: N guests filed as continents",
+        {**GUESTS, "indicator": "event_guest_continents"},
+        "indicator-not-in-evidence",
+        True,
+    ),
     ("女性36.63万人 is the female population", FEMALE, "which-figure", False),
     ("the fourth conference", EDITIONS, "which-figure", False),
     ("Tongkun, first of the names, has the first revenue", REVENUE, covers("subject-pairs-another-figure"), False),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core.exceptions import EmptyQueryError
 from tongxiang_digital_economy.use.text_search import SearchError, fold, indicators, stem, text_columns, themes
 
 runner = CliRunner(catch_exceptions=False)
@@ -82,10 +84,29 @@ def test_an_empty_query_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["search"])
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         2,
-        "Error: give words to search for (TEXT), or a theme (--theme THEME)",
+        "Error: give words to search for (TEXT), or a theme (--theme)",
     )
     with pytest.raises(SearchError):
         tde.search("  ")
+
+
+@pytest.mark.parametrize("query", [".", "-", "(", " -- ", "・、。", "_"])
+def test_a_query_of_no_word_is_refused_as_the_empty_one(query: str) -> None:
+    """Review 3 F13: `search .` listed all 430 indicators and 1410 rows; a query without a letter, digit or Han
+    character names nothing, so the library refuses it (EmptyQueryError, a SearchError) and the CLI exits 2."""
+    with pytest.raises(EmptyQueryError) as caught:
+        tde.search(query)
+    message = (
+        f"{query.strip()!r} holds no word to search for (a letter, digit or Han character); give words, or a theme"
+    )
+    assert str(caught.value) == f"{message} (theme=)"
+    result = CliRunner().invoke(cli, ["search", query], catch_exceptions=False)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (2, f"Error: {message} (--theme)")
+
+
+@pytest.mark.parametrize("query", ["5G", "乌镇", "é"])
+def test_one_letter_digit_or_han_character_is_a_query(query: str) -> None:
+    assert isinstance(tde.search(query), pd.DataFrame)
 
 
 def test_help_lists_the_themes() -> None:
@@ -278,3 +299,58 @@ def test_each_indicator_found_shows_its_words_in_either_language(query: str) -> 
         for form in written:
             assert indicator in set(indicators(form)["indicator"]), form
             assert mine <= figures_found(form), form
+
+
+@pytest.mark.parametrize(
+    "query", ["tourist arrivals", "员工", "industrial added value", "游客", "guests", "enterprises"]
+)
+def test_an_indicator_listed_for_a_query_has_its_figures_among_the_rows(query: str) -> None:
+    """Trial 4 M2: "tourist arrivals" named five indicators by their ids, 员工 named employees by its definition's
+    gloss, and the rows held none of their figures ("sources (0)", "no rows mention"). Each indicator listed is
+    one the query names, and every figure of it is among the rows."""
+    found = tde.search(query)
+    listed = found.attrs["indicators"]
+    assert len(listed)
+    figures = tde.load("indicators")
+    rows = set(found.loc[found["table"] == "indicators", "key"])
+    for indicator in listed["indicator"]:
+        mine = set(figures.loc[figures["indicator"] == indicator, "observation_id"])
+        assert mine <= rows, indicator
+    output = runner.invoke(cli, ["search", query]).output
+    assert "sources (0)" not in output and "no rows mention" not in output
+
+
+def test_the_words_of_an_indicators_id_and_its_definitions_gloss_name_it() -> None:
+    """Trial 4 M2: "industrial added value" are the words of industrial_value_added's id, 员工 the term its
+    definition glosses ("Number of employees (员工) of an enterprise"): each finds the figures, as the other
+    language does."""
+    bulletin = {f"txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-0{n}" for n in (10, 11, 12)}
+    assert bulletin <= figures_found("industrial added value") and bulletin <= figures_found("工业增加值")
+    assert {"employees"} == set(indicators("员工")["indicator"])
+    assert figures_found("员工") >= {
+        "sjfzxm-2018-tongkun-from-breaking-shell-to-giant-006",
+        "ft-2021-10-25-huayou-cobalt-tearsheet-004",
+    }
+    result = runner.invoke(cli, ["search", "员工"])
+    lines = result.output.splitlines()
+    assert "  employees: Employees (employment; 2 figures)" in lines
+    assert "3 rows match '员工' (3 cells): indicator_definitions 1, indicators 2" in lines
+    assert (
+        "sources (2): ft-2021-10-25-huayou-cobalt-tearsheet, sjfzxm-2018-tongkun-from-breaking-shell-to-giant" in lines
+    )
+    added = runner.invoke(cli, ["search", "industrial added value"]).output.splitlines()
+    assert "3 rows match 'industrial added value' (3 cells): indicators 3" in added
+    assert "sources (1): txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021" in added
+
+
+def test_a_definitions_passing_mention_lists_no_indicator() -> None:
+    """Trial 4 m6: village_collective_economy_annual_income's definition says "Not the town's fiscal revenue";
+    "fiscal revenue" finds that definition as a row, but does not list the indicator (whose figures are not
+    fiscal revenue) nor add its figures."""
+    found = tde.search("fiscal revenue")
+    assert "village_collective_economy_annual_income" not in set(found.attrs["indicators"]["indicator"])
+    definitions = found.query("table == 'indicator_definitions' and column == 'definition'")
+    assert "village_collective_economy_annual_income" in set(definitions["key"])
+    figures = tde.load("indicators")
+    village = set(figures.loc[figures["indicator"] == "village_collective_economy_annual_income", "observation_id"])
+    assert village and not village & set(found.loc[found["column"] == "indicator", "key"])

@@ -171,7 +171,7 @@ def test_a_figure_published_later_is_never_said_again() -> None:
     """Trial 3 N8: peoplecn (2021-09-15) cannot say again the end-2020 count of zjdaily, published 2021-09-27:
     only the period is earlier, not the text. It is a point of its own."""
     s = tde.series("digital_economy_enterprises", subject="tongxiang").set_index("observation_id")
-    assert s.at[f"{ZJDAILY}-002", "published"] == "2021-09-27" and s.at[PEOPLECN, "published"] == "2021-09-15"
+    assert s.at[f"{ZJDAILY}-002", "text_date"] == "2021-09-27" and s.at[PEOPLECN, "text_date"] == "2021-09-15"
     assert s.at[PEOPLECN, "role"] == "preferred" and pd.isna(s.at[PEOPLECN, "restates"])
 
 
@@ -202,7 +202,7 @@ def test_now_in_a_text_known_to_its_month_is_dated_by_its_text() -> None:
     "more than 1,000" of a state-media text of 2022-11-09: dated by its own text, though only to the month."""
     s = tde.series("digital_economy_enterprises", subject="wuzhen").set_index("observation_id")
     now = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms-002"
-    assert (s.at[now, "published"], s.at[now, "period_label"]) == ("2023-11", "2023-11-30")
+    assert (s.at[now, "text_date"], s.at[now, "period_label"]) == ("2023-11", "2023-11-30")
     assert (s.at[now, "role"], s.at[now, "restates"]) == (
         "restated",
         "ezhejiang-2022-11-09-host-town-internet-economy-003",
@@ -470,7 +470,7 @@ def test_every_restated_reason_names_dates_in_the_order_it_claims() -> None:
     restated = every[every["role"] == "restated"]
     assert len(restated)
     shape = re.compile(r"says again \S+ \(.+; published (\S+)\): this text, published (\S+) and dated only .+")
-    for reason, own in zip(restated["reason"], restated["published"], strict=True):
+    for reason, own in zip(restated["reason"], restated["text_date"], strict=True):
         match = shape.fullmatch(reason)
         assert match, reason
         assert match.group(2) == own and match.group(1) <= own, reason
@@ -487,5 +487,81 @@ def test_a_preferred_table_shows_that_a_figure_is_disputed() -> None:
     assert line.endswith(f"disputed: {ZJDAILY}-005 gives a different figure")
     s = tde.series("digital_economy_core_industry_output_value", subject="tongxiang").set_index("observation_id")
     assert s.at[f"{ZJDAILY}-005", "reason"] == (
-        "differs from the preferred chinadaily-2024-05-28-dynamic-tongxiang-003 (a stronger or newer source)"
+        "differs from the preferred chinadaily-2024-05-28-dynamic-tongxiang-003 "
+        "(its source ranks as state_media, above regional_media)"
+    )
+
+
+def test_a_competing_reason_says_what_separated_the_figures_and_a_tie_prefers_neither() -> None:
+    """Review 3 F5: the first WIC's "nearly 100" and "more than 100" countries come from one text (one grade, one
+    date): nothing ranks one above the other, so neither is preferred and both say why. Where a grade decided,
+    the reason names both grades; where the date decided, both dates."""
+    wic = tde.series("event_countries_regions_represented", "wic-2014").set_index("observation_id")
+    ecns = "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen"
+    assert wic.at[f"{ecns}-001", "role"] == wic.at[f"{ecns}-005", "role"] == "competing"
+    assert wic.at[f"{ecns}-001", "reason"] == f"one text gives both: {ecns}-005 gives a different figure"
+    assert wic.at[f"{ecns}-005", "reason"] == f"one text gives both: {ecns}-001 gives a different figure"
+    assert "preferred" not in set(wic.loc[[f"{ecns}-001", f"{ecns}-005"], "role"])
+    exhibitors = tde.series("event_exhibitor_countries_regions", "world-internet-conference")
+    recap = exhibitors.set_index("observation_id").at[
+        "zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-013", "reason"
+    ]
+    assert recap == (
+        "differs from the preferred xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-004 "
+        "(its source ranks as repost, above secondary)"
+    )
+
+
+def test_a_competing_figure_set_aside_by_date_names_both_dates(package: PackageCopy) -> None:
+    """Two texts of one grade: the newer text's figure is preferred and the older's reason gives both dates; with
+    the dates made equal nothing separates them, so neither is preferred and the reason says why."""
+    chinadaily = "chinadaily-2024-05-28-dynamic-tongxiang"
+    rows, sources = package.rows("indicators"), package.rows("sources")
+    first = next(r for r in rows if r["observation_id"] == f"{chinadaily}-003")
+    own = next(s for s in sources if s["source_id"] == chinadaily)
+    assert own["grade"] == "state_media" and own["published"] == "2024-05-28"
+    package.write("indicators", [*rows, dict(first, observation_id="zz-twin-001", source_id="zz-twin", value="6.1")])
+
+    def reasons(published: str) -> dict[str, tuple[str, str]]:
+        package.write("sources", [*sources, dict(own, source_id="zz-twin", published=published)])
+        s = tde.series("digital_economy_core_industry_output_value", "tongxiang", path=package.root)
+        return {o: (r, why) for o, r, why in zip(s["observation_id"], s["role"], s["reason"], strict=True)}
+
+    older = reasons("2020-01-01")
+    assert older[f"{chinadaily}-003"][0] == "preferred"
+    assert older["zz-twin-001"] == (
+        "competing",
+        f"differs from the preferred {chinadaily}-003 (its text is dated 2024-05-28, after 2020-01-01)",
+    )
+    same = reasons("2024-05-28")
+    why = "texts of the same grade (state_media) and date (2024-05-28) differ"
+    assert same[f"{chinadaily}-003"] == ("competing", f"{why}: zz-twin-001 gives a different figure")
+    assert same["zz-twin-001"] == ("competing", f"{why}: {chinadaily}-003 gives a different figure")
+    assert same[f"{ZJDAILY}-005"] == (
+        "competing",
+        f"differs from {chinadaily}-003 (its source ranks as state_media, above regional_media)",
+    )
+
+
+GXCASTING = "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen"
+
+
+def test_a_repost_is_ranked_shown_and_reasoned_by_its_original_date(package: PackageCopy) -> None:
+    """Review 3 F7: the gxcasting interview is a 2014 text reposted on 2020-04-29. Series shows its text date
+    (2014) with the repost's in `reposted`, and ranks it by 2014: a same-grade text of 2015 with another figure
+    for its period is the newer text and is preferred, and the reason names the two text dates."""
+    s = tde.series("history_since_town_founding", "wuzhen").set_index("observation_id")
+    assert (s.at[f"{GXCASTING}-002", "text_date"], s.at[f"{GXCASTING}-002", "reposted"]) == ("2014", "2020-04-29")
+    assert s["reposted"].isna().sum() == len(s) - 1  # a text first published where it is archived has none
+    rows, sources = package.rows("indicators"), package.rows("sources")
+    own = next(r for r in sources if r["source_id"] == GXCASTING)
+    first = next(r for r in rows if r["observation_id"] == f"{GXCASTING}-002")
+    twin = dict(own, source_id="zz-later", published="2015-01-01", original_published="", original_published_text="")
+    package.write("sources", [*sources, twin])
+    package.write("indicators", [*rows, dict(first, observation_id="zz-later-001", source_id="zz-later", value="1400")])
+    s = tde.series("history_since_town_founding", "wuzhen", path=package.root).set_index("observation_id")
+    assert s.at["zz-later-001", "role"] == "preferred"
+    assert (s.at[f"{GXCASTING}-002", "role"], s.at[f"{GXCASTING}-002", "reason"]) == (
+        "competing",
+        "differs from the preferred zz-later-001 (its text is dated 2015-01-01, after 2014)",
     )

@@ -5,6 +5,7 @@
     >>> tde.load("indicators")  # a typed pandas DataFrame; column descriptions and the citation in df.attrs
     >>> tde.load_all()          # every table, by name
     >>> tde.series("digital_economy_enterprises", subject="tongxiang")  # one preferred figure per period
+    >>> tde.select("indicators", [("year", "2019"), ("place_id", "wuzhen")])  # rows by typed values
     >>> tde.search("烏鎮")       # rows that mention it, in either script
     >>> tde.with_sources(tde.load("indicators"))  # each figure's source title, publisher, date, grade, URL
     >>> tde.validate().valid    # descriptor, cells, keys, rules (imports frictionless and pandera on first use)
@@ -21,7 +22,7 @@ ArgumentError (a TDEError, and a TypeError) naming the argument, never an error 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ from .core.exceptions import (
     ServeError,
     TableNotFoundError,
     TDEError,
+    WhereError,
 )
 from .io.load import tables  # cheap: load.py imports pandas and pyarrow when first called
 from .io.stamp import stamp
@@ -71,6 +73,7 @@ __all__ = [
     "ServeError",
     "TDEError",
     "TableNotFoundError",
+    "WhereError",
     "citation",
     "data_dictionary",
     "load",
@@ -78,6 +81,7 @@ __all__ = [
     "package",
     "schema",
     "search",
+    "select",
     "series",
     "stamp",
     "tables",
@@ -111,6 +115,21 @@ def with_sources(frame: pd.DataFrame, path: str | Path | None = None) -> pd.Data
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(f"frame must be a pandas DataFrame (such as tde.load(...)), not {arguments.given(frame)}")
     return joined(frame, arguments.path("path", path))
+
+
+def select(table: str, where: Sequence[tuple[str, str]] = (), path: str | Path | None = None) -> pd.DataFrame:
+    """The rows of a table whose columns hold the values given as text, compared in each column's type; a column
+    or value the table cannot hold is a WhereError (see frames.select; `show --where` calls it)."""
+    from .use.frames import select as selected
+
+    arguments.text("table", table)
+    if not isinstance(where, (list, tuple)):
+        raise ArgumentError(f"where must be a list of (column, value) pairs, not {arguments.given(where)}")
+    pairs = list(where)
+    for pair in pairs:
+        if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+            raise ArgumentError(f"where must hold (column, value) pairs of text, not {arguments.given(pair)}")
+    return selected(table, pairs, arguments.path("path", path))
 
 
 def series(

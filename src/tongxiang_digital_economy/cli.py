@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .core.exceptions import TDEError
+from .core.exceptions import (
+    EmptyQueryError,
+    MissingFolderError,
+    SearchError,
+    SubjectNeededError,
+    TDEError,
+    WhereError,
+)
 from .core.report import count
 from .io.stamp import check_stamps
 from .io.stamp import stamp as stamp_package
@@ -38,6 +45,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 CLI_WORDS = {
     "(subject=)": "(--subject)",
     "(theme=)": "(--theme)",
+    "(text=)": "(TEXT)",
     "pass force=True": "pass --force",
     "another port=": "another with --port",
 }
@@ -50,12 +58,25 @@ def in_cli_words(message: str) -> str:
     return message
 
 
+# The faults that are usage errors (exit 2), whichever command meets them, with the option to name when the
+# fault is one option's value: mapped here once, never by a try/except in one command (review 3, F3).
+USAGE_FAULTS: tuple[tuple[type[TDEError], str | None], ...] = (
+    (SubjectNeededError, None),
+    (MissingFolderError, None),
+    (EmptyQueryError, None),
+    (SearchError, "--theme"),  # the other search fault: an unknown theme
+    (WhereError, "--where"),
+)
+
+
 def converts_errors(command: F) -> F:
     """Turn library errors into click errors at the CLI boundary, never a traceback.
 
-    A TDEError is a fault the user can fix (exit 1). An OSError that reaches here is the machine refusing a
-    file the user named (a read-only folder, a full disk): it is said as such, with the file and the reason,
-    also exit 1. Anything else is a bug and surfaces as one.
+    A TDEError is a fault the user can fix: exit 1, or exit 2 for the usage faults (USAGE_FAULTS: a missing
+    subject, a missing folder, a search without words, a bad --theme or --where), the same for every command.
+    An OSError that reaches here is the machine refusing a file the user named (a read-only folder, a full
+    disk): it is said as such, with the file and the reason, also exit 1. Anything else is a bug and surfaces
+    as one.
     """
 
     @functools.wraps(command)
@@ -65,7 +86,13 @@ def converts_errors(command: F) -> F:
         except BrokenPipeError:  # the reader stopped reading: not an error here (see `Cli.invoke`)
             raise
         except TDEError as exc:
-            raise click.ClickException(in_cli_words(str(exc))) from None
+            message = in_cli_words(str(exc))
+            usage = next(((option,) for kind, option in USAGE_FAULTS if isinstance(exc, kind)), None)
+            if usage is None:
+                raise click.ClickException(message) from None
+            if usage[0] is None:
+                raise click.UsageError(message) from None
+            raise click.BadParameter(message, param_hint=usage[0]) from None
         except OSError as exc:
             raise click.ClickException(os_message(exc)) from None
 
@@ -79,7 +106,7 @@ def existing_folder(_ctx: click.Context, param: click.Parameter, value: Path | N
     """A file or folder to write goes into a folder that exists: one rule for every command that writes
     (export, plot, serve --build-only). A missing folder is a usage error (exit 2) naming it, never created
     on the user's behalf: a typo in a path would otherwise scatter folders."""
-    from .core.exceptions import MissingFolderError, OutputError
+    from .core.exceptions import OutputError
     from .io.atomic import check_writable
 
     if value is None:
@@ -321,23 +348,10 @@ def parse_where(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
 
 
 def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as the text the CSV file would hold (numbers as written, dates ISO, missing empty)."""
-    import pandas as pd
+    """Every cell as the text the CSV file would hold (frames.as_text)."""
+    from .use.frames import as_text
 
-    from .io.load import decimal_text
-
-    out = pd.DataFrame(index=frame.index)
-    for column in frame.columns:
-        series = frame[column]
-        if pd.api.types.is_datetime64_any_dtype(series):
-            out[column] = series.dt.strftime("%Y-%m-%d")
-        elif pd.api.types.is_float_dtype(series):
-            out[column] = [decimal_text(v) for v in series]
-        elif pd.api.types.is_bool_dtype(series):
-            out[column] = series.map({True: "true", False: "false"})
-        else:
-            out[column] = series.astype("string")
-    return out.fillna("")
+    return as_text(frame)
 
 
 @cli.command()
@@ -369,43 +383,16 @@ def show(
     """
     import pandas as pd
 
-    from .core.paths import package_dir
-    from .io.load import as_written, load, tables
-    from .io.reader import describe, fits, scalar
-    from .use.frames import SOURCE_COLUMNS, with_sources
+    from .io.load import as_written, tables
+    from .use.frames import SOURCE_COLUMNS, select, with_sources
 
     names = tables(package_path)
     if table not in names:
         raise click.BadParameter(f"no table named {table!r}; the tables are: {', '.join(names)}", param_hint="TABLE")
-    frame = load(table, package_path)  # typed first: a table that does not load is an error, not a listing
-    base = package_dir(package_path)
-    fields = {
-        f["name"]: f
-        for f in descriptor.table_schema(base, descriptor.resource(descriptor.read_descriptor(base), table))["fields"]
-    }
+    frame = select(table, where, package_path)  # typed first: a table that does not load is an error, not a listing
     text = as_text_frame(frame)
-    written = as_written(table, package_path)
+    written = as_written(table, package_path).loc[frame.index]
     text[list(written.columns)] = written
-    for column, wanted in where:
-        if column not in frame.columns:
-            raise click.BadParameter(
-                f"{table} has no column {column!r}; its columns: {', '.join(frame.columns)}", param_hint="--where"
-            )
-        field = fields.get(column, {})
-        if wanted and field and not fits(field, wanted):  # empty: the rows where it is missing
-            raise click.BadParameter(
-                f"{wanted!r} is not of the type of {table}.{column}: {describe(field)}", param_hint="--where"
-            )
-        allowed = [str(v) for v in field.get("constraints", {}).get("enum", [])]
-        if wanted and allowed and field.get("type", "string") == "string" and wanted not in allowed:
-            raise click.BadParameter(
-                f"{wanted!r} is not a value of {table}.{column}: one of {', '.join(allowed)}", param_hint="--where"
-            )
-        if not wanted or field.get("type", "string") == "string":
-            text = text[text[column] == wanted]
-        else:  # typed: 6800.0 is the number 6800, +2023 the year 2023
-            values = frame.loc[text.index, column]
-            text = text[(values == scalar(field, wanted)).fillna(False).astype(bool).to_numpy()]
     if limit is not None:
         text = text.head(limit)
     if with_source:
@@ -644,21 +631,12 @@ def series_command(
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang
         tongxiang-digital-economy series digital_economy_enterprises --subject tongxiang --preferred --format csv
     """
-    from .core.exceptions import SubjectNeededError
-    from .use.timeseries import STATUSES, series
+    from .use.timeseries import series
 
-    try:
-        found = series(indicator, subject, status, package_path)
-    except SubjectNeededError as exc:  # a missing argument is a usage error (exit 2), as click's own are
-        raise click.UsageError(in_cli_words(str(exc))) from None
+    found = series(indicator, subject, status, package_path)
     if not len(found) and fmt == "table":
-        # Nothing of this status: say which other status has figures, so the reader is not told "none" alone.
-        others = []
-        for other in STATUSES:
-            if other != status:
-                n = len(series(indicator, subject, other, package_path))
-                if n:
-                    others.append(f"--status {other} has {n} figure{'s' if n != 1 else ''}")
+        # Nothing of this status: the library says which other status has figures (attrs["other_statuses"]).
+        others = [f"--status {other} has {count(n, 'figure')}" for other, n in found.attrs["other_statuses"].items()]
         click.echo(f"no {status} figures" + (f" ({'; '.join(others)})" if others else ""))
         return
     if preferred:
@@ -714,15 +692,9 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         tongxiang-digital-economy search "core industry"
         tongxiang-digital-economy search --theme investment
     """
-    from .core.exceptions import SearchError
     from .use.text_search import search, summary
 
-    if not text.strip() and theme is None:
-        raise click.UsageError("give words to search for (TEXT), or a theme (--theme THEME)")
-    try:
-        hits = search(text, theme, package_path)
-    except SearchError as exc:
-        raise click.BadParameter(in_cli_words(str(exc)), param_hint="--theme") from None
+    hits = search(text, theme, package_path)
     if fmt != "table":
         print_frame(hits, fmt, "")
         return
@@ -838,7 +810,7 @@ def plot_command(indicator: str, subject: str | None, output: Path, force: bool,
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
 @click.option(
     "--build-only",
-    type=click.Path(file_okay=False),
+    type=click.Path(),
     default=None,
     callback=folder_path,
     help="Write the database (tongxiang.db) and metadata.json into this folder, which must exist, and stop, "

@@ -6,19 +6,25 @@
     ├── DescriptorError          datapackage.json or a Table Schema is unreadable or malformed
     │   └── StaleStampError      a CSV file changed after its hash was recorded (run `stamp`)
     ├── TableNotFoundError       a table name that the package does not have
+    ├── OutputError              a file in the way of a file to write
+    │   └── MissingFolderError   the folder to write into does not exist (a usage error)
     ├── ArchiveNotFoundError     the source archive folder given for validation does not exist
     ├── LoadError                a table has bad cells or keys (names the first few with table, row and field)
     ├── ReleaseError             a version, a kept release or a version bump is wrong (names the bump needed)
     ├── CitationError            what to cite is not in the package (an unknown source or observation id)
     ├── SeriesError              a series asked for an unknown indicator, subject or status
-    ├── SearchError              a search asked for an unknown theme
+    │   └── SubjectNeededError   no subject named where the indicator has several (a usage error)
+    ├── SearchError              a search asked for an unknown theme, or for no words at all
+    ├── WhereError               a selection (`select`, show --where) names a column or value the table cannot hold
     ├── ExportError              an export that would overwrite a file, has an unknown format, or a package with errors
     ├── PlotError                a chart without matplotlib, of an unknown file type, or with nothing to draw
     └── ServeError               the site without Datasette
 
     RuleCrash (a RuntimeError, not a TDEError)   a semantic rule raised: a bug in rules/, reported with its cause
 
-The CLI turns every TDEError into a one-line `Error: ...` and exit status 1 (2 for usage errors);
+The CLI turns every TDEError into a one-line `Error: ...` and exit status 1, and the usage faults
+(SubjectNeededError, MissingFolderError, WhereError, a search without words or of an unknown theme) into exit
+status 2, in one place (cli.converts_errors), so that one fault has one exit code whichever command meets it;
 anything else is a bug and is allowed to surface as one.
 """
 
@@ -90,7 +96,16 @@ class SubjectNeededError(SeriesError):
 
 
 class SearchError(TDEError):
-    """A search that cannot be run as asked (an unknown theme)."""
+    """A search that cannot be run as asked (an unknown theme: a usage error of --theme)."""
+
+
+class EmptyQueryError(SearchError):
+    """A search for no words: empty, or no letter, digit or Han character in it (a usage error)."""
+
+
+class WhereError(TDEError):
+    """A selection of rows names a column the table lacks, or a value its type or enum cannot hold (a usage
+    error of --where)."""
 
 
 class ExportError(TDEError):

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..text.clauses import attach, clause_of, paired_with_name
-from ..text.fold import names_of
+from ..text.fold import names_of, squeeze
 from ..text.period_words import read_period
 from ..text.quantities import loose, status_cues, written_forms
 from .distinct import content_key, lexicon_of, memo, remembered
@@ -63,6 +63,42 @@ def named_as_subject(text: str, name: str) -> bool:
     )
 
 
+def form_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """Where a folded form stands in a folded text: Chinese anywhere, Latin as whole words."""
+    if not form:
+        return []
+    if re.search(r"[a-z]", form[:1] + form[-1:]):  # whole words: Shares traded35.79m still names it
+        pattern = r"(?<![a-z])" + re.escape(form) + r"(?![a-z])"
+    else:
+        pattern = re.escape(form)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = ()) -> bool:
+    """Whether the evidence holds one of the `|`-separated forms: Chinese anywhere, Latin as whole words, white
+    space aside. An occurrence inside a longer written form of another indicator (`shadowing`: 投资 inside
+    固定资产投资, 面积 inside 建成区面积) is that indicator's words, unless it lies inside a longer form of its own
+    (polyester filament production capacity holds another's filament production capacity)."""
+    mine = [loose(f) for f in (f.strip() for f in forms.split("|")) if f]
+    theirs = [loose(f) for f in shadowing if f]
+    for text, fold_ in ((loose(evidence), str), (squeeze(loose(evidence)), squeeze)):
+        own = [span for form in mine for span in form_spans(text, fold_(form))]
+        other = [span for form in theirs for span in form_spans(text, fold_(form))]
+        if any(not shadowed(span, other, own) for span in own):
+            return True
+    return False
+
+
+def shadowed(span: tuple[int, int], other: list[tuple[int, int]], own: list[tuple[int, int]]) -> bool:
+    """Whether an occurrence of an indicator's form lies inside a longer occurrence of another's that is not itself
+    inside one of the indicator's own."""
+    s, e = span
+    return any(
+        a <= s and e <= b and b - a > e - s and not any(c <= a and b <= d and d - c > b - a for c, d in own)
+        for a, b in other
+    )
+
+
 def split_forms(forms: object) -> tuple[str, ...]:
     """An indicator's `written_forms` cell as its forms (none for a missing cell)."""
     return tuple(f.strip() for f in forms.split("|") if f.strip()) if isinstance(forms, str) else ()
@@ -78,6 +114,63 @@ def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str
         i: tuple(sorted({f for f, j in every if j != i and f not in mine and any(m in f for m in mine)}))
         for i, mine in folded.items()
     }
+
+
+NEIGHBOUR_KEYS = ("dimension", "measure", "subject")
+
+
+def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]:
+    """For each indicator, its neighbours of the same dimension, measure and subject, sharing a written form with
+    it, that are told apart by how they count (required_words): (neighbour, its required words that are neither
+    the indicator's own nor its written forms, its written forms). A two-year average is gdp_growth's neighbour:
+    两年平均 in the quote's clause says the figure is the average's."""
+    columns = ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS)
+    if definitions is None or any(c not in definitions for c in columns):
+        return {}
+    rows = [dict(zip(columns, r, strict=True)) for r in zip(*(definitions[c] for c in columns), strict=True)]
+    out: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {}
+    for mine in rows:
+        own = set(split_forms(mine["required_words"]))
+        found = []
+        for other in rows:
+            words = tuple(
+                w
+                for w in split_forms(other["required_words"])
+                if w not in own and not related_forms((w,), split_forms(mine["written_forms"]))
+            )  # 国际组织 is co-organisers' required word but the represented organisations' own name
+            if other["indicator"] == mine["indicator"] or not words:
+                continue
+            if all(other[k] == mine[k] for k in NEIGHBOUR_KEYS) and related_forms(
+                split_forms(mine["written_forms"]), split_forms(other["written_forms"])
+            ):
+                found.append((str(other["indicator"]), words, "|".join(split_forms(other["written_forms"]))))
+        if found and isinstance(mine["indicator"], str):
+            out[mine["indicator"]] = tuple(found)
+    return out
+
+
+def related_forms(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Whether two indicators share a written form, or one's form holds the other's (代表 and 代表; 嘉宾 inside
+    线上参会嘉宾): only then can one's words stand for the other's figure."""
+    one, other = {loose(f) for f in mine if f}, {loose(f) for f in theirs if f}
+    return any(a in b or b in a for a in one for b in other if a and b)
+
+
+def counted_as(evidence: object, quote: object, neighbours: tuple[tuple[str, tuple[str, ...], str], ...]) -> str | None:
+    """The neighbour whose required words stand in the quote's own clause while the evidence names it too
+    (两年平均增长4.7% filed as gdp_growth is gdp_growth_two_year_average's): None where no neighbour's does."""
+    if not neighbours or not isinstance(evidence, str) or not isinstance(quote, str):
+        return None
+    text, wanted = loose(evidence), loose(quote)
+    at = text.find(wanted)
+    if at < 0 or not wanted:
+        return None
+    start, end = clause_of(text, at, at + len(wanted))
+    clause = text[start:end]
+    for indicator, words, forms in neighbours:
+        if forms_in(clause, "|".join(words)) and (not forms or forms_in(evidence, forms)):
+            return indicator
+    return None
 
 
 def text_dates(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.Series:
@@ -117,6 +210,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             i: split_forms(f) for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
         }
     shadows = shadowing_forms(forms_of)
+    neighbours = neighbours_counting(definitions)
     unit_forms = written_forms(units) if units is not None else {}
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
 
@@ -209,7 +303,16 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         ),
         indicators.index,
     )
+    counted = keyed_map(
+        [
+            (e, q, neighbours.get(i, ()) if isinstance(i, str) else ())
+            for e, q, i in zip(indicators["evidence"], indicators["value_text"], indicators["indicator"], strict=True)
+        ],
+        counted_as,
+        indicators.index,
+    )
     return indicators.assign(
+        counted_as=counted,
         subject_pairing=pairing,
         entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,

@@ -1,4 +1,4 @@
-"""What a figure claims, as an interval of the base unit: one meaning shared by the agreement rules and `series`.
+r"""What a figure claims, as an interval of the base unit: one meaning shared by the agreement rules and `series`.
 
 A row says `114.2 billion_yuan eq`; another `1141.69 yi_yuan eq`. As strings they differ; as claims they agree,
 because a figure is written to a precision: 114.2 billion stands for anything that rounds to it, 114.15 to 114.25
@@ -7,7 +7,9 @@ billion. So a claim is an interval in the base unit (`value_base`), at the preci
 
 | qualifier | interval (h: half a unit of the last written digit) |
 |---|---|
-| eq, approx | [v − h, v + h) |
+| eq | [v − h, v + h) |
+| approx (约, about, 左右) | [v − t·\|v\| − h, v + t·\|v\| + h) (t: APPROX_TOLERANCE, a tenth) |
+| approx written 近 / nearly ("approaching") | [v − t·\|v\| − h, v + h): nearly N is N or a little below it |
 | gt / gte | (v + h, ∞) / [v − h, ∞): "more than 350" is more than what rounds to 350 |
 | lt / lte | (−∞, v − h) / (−∞, v + h) |
 | range | [v − h, upper + h) |
@@ -19,9 +21,14 @@ and 48 for [47.5, 48.5); touching is not meeting, and two figures one last digit
 "N多" is more than N and less than the next N at its last non-zero digit: 40多亿 is 40 to 50 亿, 350多 is 350 to
 360, 300多 is 300 to 400, 8倍多 is 8 to 9 times (the words are the lexicon's `and_some` terms, read from
 `value_text` into the column `and_some`; without that column gt is open upward).
+"About N" is not N at its last digit: 约1000家 stands for 1012 as well, "nearly 100" for 99. An approximate figure
+allows a tenth of itself either way (APPROX_TOLERANCE; the `multiple-off-levels` reading in semantics/identity.py
+uses the same tenth), so 约1000 agrees with 1012 and conflicts with 1500. The lexicon's `nearly` words (近, 将近,
+接近, 几乎, nearly, almost), read from `value_text` into the column `nearly`, approach N from below: "nearly 100" is
+90 to 100 and conflicts with "more than 100"; without that column an approx figure is read both ways.
 For a negative value (a fall) the qualifier bounds its size (下降超过5% is −5 with gt), so gt reads as below v.
 Two claims agree when their intervals meet: 超过915万 (above 915.5万) agrees with 918.26万, 350多 and 300多 with
-355; 5.1 billion (51亿) does not agree with 40多亿, nor 47 with 48; "nearly 100" (99.5 to 100.5) and "more than
+355; 5.1 billion (51亿) does not agree with 40多亿, nor 47 with 48; "nearly 100" (90 to 100.5) and "more than
 100" (above 100.5) conflict. A row conflicts
 when some row of its group has an interval that does not meet its own: with the group's lowest upper bound and
 highest lower bound that is one pass over the rows, linear in time and memory however large a group is.
@@ -56,6 +63,9 @@ import pandas as pd
 from ..io.load import decimal_text
 from ..text.period_words import Facts, normalise, read_pieces
 from ..text.periods import publication_bounds
+
+# How far "about N" reaches either way, as a share of N (约1000 is 900 to 1100).
+APPROX_TOLERANCE = 0.1
 
 
 def decimals(value: pd.Series) -> pd.Series:
@@ -93,6 +103,24 @@ def and_some(value_text: pd.Series, qualifier: pd.Series, terms: list[str]) -> p
     return found & (qualifier.astype("string") == "gt").fillna(False).astype(bool)
 
 
+def nearly(value_text: pd.Series, qualifier: pd.Series, terms: list[str]) -> pd.Series:
+    """Whether an approx figure is written "nearly N" (近, 将近, nearly, almost: N or a little below it): its
+    value_text holds one of the lexicon's `nearly` terms, matched case-insensitively."""
+    words = [t.strip() for t in terms if t.strip()]
+    if not words:
+        return pd.Series(False, index=value_text.index, dtype=bool)
+    pattern = "(?i)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    found = value_text.astype("string").str.contains(pattern, regex=True).fillna(False).astype(bool)
+    return found & (qualifier.astype("string") == "approx").fillna(False).astype(bool)
+
+
+def nearly_terms(lexicon: pd.DataFrame) -> list[str]:
+    """The lexicon's `nearly` terms (none in a package from before the category)."""
+    if "category" not in lexicon:
+        return []
+    return [str(t) for t in lexicon.loc[lexicon["category"] == "nearly", "term"].dropna()]
+
+
 def and_some_terms(lexicon: pd.DataFrame) -> list[str]:
     """The lexicon's `and_some` terms (none in a package from before the category)."""
     if "category" not in lexicon:
@@ -109,7 +137,8 @@ def scale_of(frame: pd.DataFrame) -> pd.Series:
 def intervals(frame: pd.DataFrame) -> pd.DataFrame:
     """Each row's claim as closed bounds `low`, `high` in the base unit (open bounds nudged inward); NaN if unknown.
 
-    Reads value, value_upper, qualifier, unit and value_base (load() adds it), and `and_some` where present.
+    Reads value, value_upper, qualifier, unit and value_base (load() adds it), and `and_some` and `nearly` where
+    present.
     """
     scale = scale_of(frame).to_numpy(dtype="float64", na_value=np.nan)
     value = frame["value"].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
@@ -136,6 +165,16 @@ def intervals(frame: pd.DataFrame) -> pd.DataFrame:
     point = (q == "eq") | (q == "approx") | (q == "")
     low = np.where(point, base - half, low)
     high = np.where(point, below, high)
+    # About N: a tenth of N either way; nearly N: a tenth below, nothing above (a fall's size is bounded alike).
+    approx = q == "approx"
+    slack = APPROX_TOLERANCE * np.abs(base)
+    close = (
+        frame["nearly"].fillna(False).to_numpy(dtype=bool) & approx
+        if "nearly" in frame
+        else np.zeros(len(frame), dtype=bool)
+    )
+    low = np.where(approx & ~(close & (base < 0)), base - half - slack, low)
+    high = np.where(approx & ~(close & (base >= 0)), np.nextafter(base + half + slack, -inf), high)
     low = np.where(q == "gt", np.nextafter(base + half, inf), low)
     high = np.where((q == "gt") | (q == "gte"), inf, high)
     low = np.where(q == "gte", base - half, low)

@@ -26,7 +26,7 @@ from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.periods import publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view
-from .claims import and_some, and_some_terms, claim_key, conflicts, intervals
+from .claims import and_some, and_some_terms, claim_key, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, memo, per_distinct_rows, remembered, spread
 from .identity import identity_columns
 
@@ -223,6 +223,7 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
         quote_cut=spread(codes, cuts, index, "string"),
         evidence_cues=spread(codes_e, cues, index),
         and_some=and_some(indicators["value_text"], indicators["qualifier"], and_some_terms(lexicon_frame)),
+        nearly=nearly(indicators["value_text"], indicators["qualifier"], nearly_terms(lexicon_frame)),
     )
 
 

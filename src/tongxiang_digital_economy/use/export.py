@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..core.exceptions import ExportError, OutputError
+from ..core.exceptions import ExportError, MissingFolderError, OutputError
 from ..core.paths import package_dir
 from ..core.report import count
 from ..io.atomic import atomic_write as replace_atomically
@@ -112,9 +112,12 @@ def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path
 
 
 def check_writable(dest: Path) -> None:
-    """io.atomic.check_writable (one check for every command that writes), said as an ExportError."""
+    """io.atomic.check_writable (one check for every command that writes), a file in the way said as an
+    ExportError; a missing folder stays a MissingFolderError, the one type (and exit code) of that fault."""
     try:
         writable(dest)
+    except MissingFolderError:
+        raise
     except OutputError as exc:
         raise ExportError(str(exc)) from None
 

@@ -8,15 +8,18 @@ does this figure come from?" in one step by joining the `sources` row each fact 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..core.exceptions import TDEError
+from ..core.exceptions import TDEError, WhereError
 from ..core.paths import package_dir
+from ..io.load import as_written, decimal_text, tables
 from ..io.load import load as load_typed
-from ..io.load import tables
+from ..io.reader import describe as describe_type
+from ..io.reader import fits, scalar
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import primary_key
 from . import citations
@@ -82,3 +85,51 @@ def with_sources(frame: pd.DataFrame, path: str | Path | None = None) -> pd.Data
     for column in SOURCE_COLUMNS:
         out[f"source_{column}"] = frame["source_id"].map(sources[column]).astype(sources[column].dtype)
     return out
+
+
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as the text the CSV file would hold (numbers as written, dates ISO, missing empty)."""
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_float_dtype(values):
+            out[column] = [decimal_text(v) for v in values]
+        elif pd.api.types.is_bool_dtype(values):
+            out[column] = values.map({True: "true", False: "false"})
+        else:
+            out[column] = values.astype("string")
+    return out.fillna("")
+
+
+def select(table: str, where: Iterable[tuple[str, str]] = (), path: str | Path | None = None) -> pd.DataFrame:
+    """The rows of `table` (typed, as `load`) whose columns hold the values given, each written as a CSV cell.
+
+    All pairs must hold (AND). A value is compared in its column's type, so 6800.0 is the number 6800 and +2023
+    the year 2023; a string column compares the text as written; an empty value selects the rows where the
+    column is missing. A column the table lacks, a value its type cannot read or a string not among its enum is
+    a WhereError naming the column: a filter that could match nothing is refused rather than answered "none".
+    `show --where COLUMN=VALUE` is this function.
+    """
+    frame = load(table, path)
+    base = package_dir(path)
+    fields = {f["name"]: f for f in table_schema(base, resource(read_descriptor(base), table))["fields"]}
+    written = as_written(table, path)
+    keep = pd.Series(True, index=frame.index)
+    for column, wanted in where:
+        if column not in frame.columns:
+            raise WhereError(f"{table} has no column {column!r}; its columns: {', '.join(frame.columns)}")
+        field = fields.get(column, {})
+        if wanted and field and not fits(field, wanted):  # empty: the rows where it is missing
+            raise WhereError(f"{wanted!r} is not of the type of {table}.{column}: {describe_type(field)}")
+        allowed = [str(v) for v in field.get("constraints", {}).get("enum", [])]
+        kind = field.get("type", "string")
+        if wanted and allowed and kind == "string" and wanted not in allowed:
+            raise WhereError(f"{wanted!r} is not a value of {table}.{column}: one of {', '.join(allowed)}")
+        if not wanted or kind == "string":
+            cells = written[column] if column in written.columns else as_text(frame[[column]])[column]
+            keep &= (cells.fillna("") == wanted).to_numpy()
+        else:  # typed: 6800.0 is the number 6800, +2023 the year 2023
+            keep &= (frame[column] == scalar(field, wanted)).fillna(False).astype(bool).to_numpy()
+    return frame[keep.to_numpy()]

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..core.exceptions import OutputError, ServeError
+from ..core.exceptions import MissingFolderError, OutputError, ServeError
 from ..io.atomic import check_writable, write_json
 from ..io.load import tables
 from ..schema.descriptor import read_descriptor
@@ -98,6 +98,8 @@ def build(folder: str | Path, path: str | Path | None = None, force: bool = Fals
     database, target = folder / f"{DATABASE}.db", folder / "metadata.json"
     try:
         check_writable(database)
+    except MissingFolderError:
+        raise  # one type of this fault for every command that writes (a usage error at the CLI)
     except OutputError as exc:
         raise ServeError(str(exc)) from None
     for existing in (database, target):

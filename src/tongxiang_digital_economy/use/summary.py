@@ -48,13 +48,14 @@ def rows_per_year(path: str | Path | None = None) -> pd.DataFrame:
 
 def agreement(path: str | Path | None = None) -> dict[str, int]:
     """How many figures other sources state alike (corroborated) and how many others contradict (in conflict)."""
-    from ..semantics.claims import and_some, and_some_terms
+    from ..semantics.claims import and_some, and_some_terms, nearly, nearly_terms
     from ..semantics.views import agreement as agree
 
     # Read as validate reads them: 40多 is 40 to 50, not more than 40 (the lexicon's `and_some` words).
     indicators = load("indicators", path)
-    terms = and_some_terms(load("lexicon", path)) if "lexicon" in tables(path) else []
-    indicators["and_some"] = and_some(indicators["value_text"], indicators["qualifier"], terms)
+    lexicon = load("lexicon", path) if "lexicon" in tables(path) else pd.DataFrame()
+    indicators["and_some"] = and_some(indicators["value_text"], indicators["qualifier"], and_some_terms(lexicon))
+    indicators["nearly"] = nearly(indicators["value_text"], indicators["qualifier"], nearly_terms(lexicon))
     found = agree(indicators)
     return {
         "corroborated": int(found["corroborated_by"].notna().sum()),

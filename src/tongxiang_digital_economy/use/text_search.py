@@ -15,11 +15,13 @@ How a query matches a cell:
   spaces between words: a Chinese part of four or more characters is read as pieces of two (the last takes an odd
   character), found in order in the cell with at most two Chinese characters between them, so 财政收入 finds
   财政总收入 as "fiscal revenue" finds "total fiscal revenue"; a shorter part matches anywhere in the cell.
-- A query that names an indicator (its label or one of its written forms, in either language, matches it) finds
-  the figures of that indicator too, named by their `indicator` column: "fiscal revenue" and 财政收入 find the
-  same figures, though the evidence of most is written in Chinese. Different words ("visitors", "tourists",
-  游客) name different indicators; `search` lists each indicator's written forms, the words to try in the
-  other language.
+- A query that names an indicator (its id's words, its label, one of its written forms or the Chinese term its
+  definition glosses first, in either language, matches it) finds the figures of that indicator too, named by
+  their `indicator` column: "fiscal revenue" and 财政收入 find the same figures, though the evidence of most is
+  written in Chinese. The indicators listed are exactly those named, so each listed indicator's figures are
+  among the rows; a definition that only mentions the words ("not the town's fiscal revenue") is found as a row
+  of indicator_definitions, not as an indicator. Different words ("visitors", "tourists", 游客) name different
+  indicators; `search` lists each indicator's written forms, the words to try in the other language.
 
 Which columns are searched follows from the Table Schemas, never a list kept here: every string column that is
 free text, i.e. not a key, not a foreign key and not constrained to an enum or a pattern (identifiers and codes
@@ -41,7 +43,7 @@ from typing import TypedDict
 
 import pandas as pd
 
-from ..core.exceptions import SearchError
+from ..core.exceptions import EmptyQueryError, SearchError
 from ..core.paths import package_dir
 from ..io.load import finished, load_error, read_resource
 from ..io.reader import check_foreign_keys
@@ -236,19 +238,36 @@ def themes(path: str | Path | None = None) -> list[str]:
     return list(next(f for f in schema["fields"] if f["name"] == "theme")["constraints"]["enum"])
 
 
+# A word character that is no underscore: a letter or digit of any script, Han characters included.
+WORDLIKE = re.compile(r"[^\W_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether `text`, folded as every query is, holds a letter, digit or Han character: punctuation alone names
+    nothing, and as a substring it is in nearly every cell."""
+    return WORDLIKE.search(fold(text)) is not None
+
+
 def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
     """Every cell that matches `text` (see the module docstring): one row per table, row key and column.
 
     Columns: `table`, `key` (the row's primary key, joined by `|` when it has several fields), `column`,
     `text` (the cell as written) and `source_id` (the source the row rests on, where the table has one). A
     row found because it is about the subject the query names has its subject column as `column`. With a
-    `theme`, an empty `text` lists every row of the theme; without one, an empty `text` is a SearchError.
-    The indicators the query names are in `.attrs["indicators"]` (see `indicators`).
+    `theme`, an empty `text` lists every row of the theme; without one, an empty `text` is an EmptyQueryError
+    (a SearchError), and so is a `text` of no word at all (`.`, `-`: no letter, digit or Han character once
+    folded), which would otherwise match every row. The indicators the query names are in `.attrs["indicators"]`
+    (see `indicators`).
     """
     if theme is not None and theme not in themes(path):
         raise SearchError(f"no theme {theme!r}; the themes are: {', '.join(themes(path))}")
+    if text.strip() and not has_words(text):
+        raise EmptyQueryError(
+            f"{text.strip()!r} holds no word to search for (a letter, digit or Han character); give words, or a "
+            "theme (theme=)"
+        )
     if not text.strip() and theme is None:
-        raise SearchError(f"give words to search for, or a theme (theme=): {', '.join(themes(path))}")
+        raise EmptyQueryError("give words to search for (text=), or a theme (theme=)")
     frames = every_table(path)
     query = parse(text, frames) if text.strip() else Query("", (), {})
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
@@ -294,15 +313,38 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
 
 
 def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
-    """The indicators the query names: its label or one of its written forms matches the query (a definition's
-    passing mention, such as "not the town's fiscal revenue", names nothing)."""
+    """The indicators the query names: its id (as words), its label, one of its written forms or a Chinese term
+    its definition glosses (see glosses) matches the query. A definition's passing mention, such as "not the
+    town's fiscal revenue", names nothing: listing an indicator for it would promise figures that are not the
+    query's."""
     named = set()
-    forms = definitions["written_forms"] if "written_forms" in definitions else pd.Series("", index=definitions.index)
-    for indicator, label, written in zip(definitions["indicator"], definitions["label"], forms, strict=True):
-        given = [str(label)] + (str(written).split("|") if pd.notna(written) else [])
+    blank = pd.Series("", index=definitions.index)
+    forms, texts = definitions.get("written_forms", blank), definitions.get("definition", blank)
+    for indicator, label, written, text in zip(
+        definitions["indicator"], definitions["label"], forms, texts, strict=True
+    ):
+        given = [str(indicator).replace("_", " "), str(label)]
+        given += str(written).split("|") if pd.notna(written) else []
+        given += glosses(str(text) if pd.notna(text) else "")
         if any(query.matches(g) for g in given if g.strip()):
             named.add(str(indicator))
     return frozenset(named)
+
+
+GLOSS = re.compile(r"\(([^()]*)\)")
+HEAD_ENDS = re.compile(r";|\.(\s|$)|\b[Nn]ot\b|\bnor\b")
+HAN_TERM = re.compile(r"^(?=.*[\u3400-\u9fff])[^a-zA-Z'\"]+$")  # Chinese, digits allowed (中国企业500强), no Latin
+
+
+def glosses(definition: str) -> list[str]:
+    """The Chinese terms a definition glosses in its head, before any ';', full stop or 'not': "Number of
+    employees (员工) of an enterprise" -> 员工. These are the sources' words for the indicator; a term in a later
+    clause ("not the rank by comprehensive strength (综合实力)") names something else."""
+    outside = GLOSS.sub(lambda m: " " * len(m.group(0)), definition)  # a ';' inside a gloss ends nothing
+    end = HEAD_ENDS.search(outside)
+    head = definition[: end.start()] if end else definition
+    parts = (p.strip() for m in GLOSS.finditer(head) for p in re.split(r"[,;、，]", m.group(1)))
+    return [p for p in parts if HAN_TERM.match(p)]
 
 
 def hit_frame(table: str, key: pd.Series, frame: pd.DataFrame, column: str, found: pd.Series) -> pd.DataFrame:
@@ -318,7 +360,7 @@ def hit_frame(table: str, key: pd.Series, frame: pd.DataFrame, column: str, foun
 
 
 def indicators(text: str, path: str | Path | None = None, theme: str | None = None) -> pd.DataFrame:
-    """The indicators whose id, label or definition match `text` (all of a theme when `text` is empty): each with
+    """The indicators `text` names (see named_indicators; all of a theme when `text` is empty): each with
     its label, theme, subjects, its written forms in either language (the words to search for in the other),
     years, number of figures, and the command that gives its series."""
     return found_indicators(text, every_table(path), theme)
@@ -331,13 +373,10 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
     if text.strip():
         query = parse(text, frames)
         wanted = fold(" ".join(text.split()))
-        by_id = definitions["indicator"].str.replace("_", " ").map(lambda v: query.matches(str(v)))
         exact = definitions["indicator"].map(lambda v: fold(str(v)) == wanted)
-        words = [c for c in ("label", "definition") if c in definitions.columns]
-        joined = [" ".join(str(v) for v in row) for row in definitions[words].fillna("").itertuples(index=False)]
-        by_text = pd.Series([query.matches(t) for t in joined], index=definitions.index, dtype=bool)
+        # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
         named = definitions["indicator"].isin(named_indicators(query, definitions))
-        definitions = definitions[exact.astype(bool) | by_id.astype(bool) | by_text | named]
+        definitions = definitions[exact.astype(bool) | named]
         definitions = definitions.assign(_exact=exact[definitions.index]).sort_values(
             ["_exact", "indicator"], ascending=[False, True]
         )

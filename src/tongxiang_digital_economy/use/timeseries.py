@@ -8,15 +8,20 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   the stronger grade (the schema's enum order: official > state_media > regional_media > media > company >
   repost > secondary), where a faithful repost of a text whose origin it names ranks as that origin
   (sources.original_grade: the statistical bulletin's repost ranks as the official bulletin it reproduces),
-  then the most recent publication (sources.published; a date known only to the month or year counts as its
-  first day, an unknown date as the oldest), then the observation id, so the choice never depends on row order.
+  then the most recent text (`text_date`: the text's own date, which for a repost or a republished interview is
+  the original's, sources.original_published, not the page's; a date known only to the month or year counts as
+  its first day, an unknown date as the oldest), then the observation id, so the choice never depends on row
+  order. The same `text_date` is the one each row shows and every reason names; a repost's own publication date
+  is in `reposted` (empty for a text first published where it is archived).
 - `corroborating`: another source's figure for the period that agrees with the preferred one: their claims,
   as intervals at the precision each is written in (semantics/claims.py), meet. 114.2 billion yuan agrees with
   1141.69亿元, "350多" and "300多" with 355. The preferred row lists these sources in `corroborated_by`.
 - `competing`: a figure for the period that no reading reconciles with the preferred one (their intervals do not
   meet); the preferred row lists them in `competing`, and its `reason` says it is disputed (`disputed: X gives a
   different figure`), so a table of preferred figures alone still shows it; the competing row's reason names
-  the preferred figure.
+  the preferred figure and what ranked it first (its grade above the other's, or its text's later date). When
+  nothing separates two competing figures (one text gives both, or texts of one grade and one date), neither
+  is preferred: both are `competing`, each naming the other ("one text gives both: X gives a different figure").
 - `restated`: a stock whose only date is its own text's says again the series' latest earlier figure, as
   semantics/claims.is_restatement reads it (the one meaning `fact-cluster` uses too): it is dated by its
   publication (period_basis `publication`) or by words relative to it (目前, 至今, at present, so its date is the
@@ -58,7 +63,10 @@ from ..semantics.claims import (
     claim_key,
     intervals,
     is_restatement,
+    nearly,
+    nearly_terms,
     statements,
+    text_dates,
 )
 from ..text.fold import casefolded as fold
 from .periods import period
@@ -87,7 +95,8 @@ COLUMNS = [
     "source_id",
     "grade",
     "original_grade",
-    "published",
+    "text_date",
+    "reposted",
     "observation_id",
     "corroborated_by",
     "competing",
@@ -96,7 +105,7 @@ COLUMNS = [
 ]
 
 # Columns series adds to the figures (text, missing where they do not apply).
-EXTRA = ["period_label", "grade", "original_grade", "published", "role", "corroborated_by", "competing"]
+EXTRA = ["period_label", "grade", "original_grade", "text_date", "reposted", "role", "corroborated_by", "competing"]
 EXTRA += ["restates", "reason"]
 
 
@@ -134,7 +143,8 @@ def series(
     event (events.event_id, `wic-2023`: the figures of that summit); it may be left out when the indicator has
     figures about one subject only. Each figure shows the edition it belongs to (`event_id`) if any. Rows are
     sorted by period, the preferred figure first.
-    Keep `role == "preferred"` for one figure per period.
+    Keep `role == "preferred"` for one figure per period. `.attrs["other_statuses"]` counts the subject's figures
+    of each other status that has some (`{"target": 1}`), so that an empty result can say where figures are.
     """
     if status not in STATUSES:
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}")
@@ -165,9 +175,15 @@ def series(
         meant = named_subject(subject, column, subjects, path)
         hint = f"did you mean {meant!r}? " if meant else ""
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
-    rows = figures[(figures[column] == subject) & (figures["status"] == status)].copy()
+    about = figures[figures[column] == subject]
+    rows = about[about["status"] == status].copy()
     rows["subject"] = subject
-    return mark(rows, path)
+    marked = mark(rows, path)
+    # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
+    # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
+    counts = about["status"].value_counts()
+    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
+    return marked
 
 
 def all_series(path: str | Path | None = None) -> pd.DataFrame:
@@ -218,7 +234,10 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
             if "original_grade" in sources
             else text_column(rows)
         ),
-        published=rows["source_id"].map(sources["published"]).astype("string"),
+        text_date=rows["source_id"].map(text_dates(sources)).astype("string"),
+        reposted=rows["source_id"]
+        .map(sources["published"].where(text_dates(sources) != sources["published"].astype("string")))
+        .astype("string"),
         period_label=[
             "undated" if pd.isna(end) else period(None if pd.isna(start) else start, end, str(temporal.get(i))).label
             for i, start, end in zip(rows["indicator"], rows["period_start"], rows["period_end"], strict=True)
@@ -232,7 +251,7 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     # Sort keys: the grade the figure ranks as (0 strongest), publication date (newest first), observation id.
     ranked_as = rows["original_grade"].fillna(rows["grade"])
     rows["_rank"] = ranked_as.map({g: i for i, g in enumerate(grades)}).fillna(len(grades)).astype("int64")
-    rows["_published"] = first_day(rows["published"]).fillna(pd.Timestamp("1900-01-01"))
+    rows["_published"] = first_day(rows["text_date"]).fillna(pd.Timestamp("1900-01-01"))
     rows = rows.sort_values(
         ["_series", "period_end", "period_start", "_rank", "_published", "observation_id"],
         ascending=[True, True, True, True, False, True],
@@ -242,8 +261,9 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     rows["_claim"] = claim_key(rows)
     for column in ("role", "restates", "reason", "corroborated_by", "competing"):
         rows[column] = text_column(rows)
-    terms = and_some_terms(load("lexicon", path)) if "lexicon" in tables(path) else []
-    rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], terms)  # 40多: below 50 (claims.py)
+    lexicon = load("lexicon", path) if "lexicon" in tables(path) else pd.DataFrame()
+    rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], and_some_terms(lexicon))  # 40多: below 50
+    rows["nearly"] = nearly(rows["value_text"], rows["qualifier"], nearly_terms(lexicon))  # 近100: 90 to 100
     set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
     stocks = set(temporal.index[temporal == "stock"])
     mark_restatements(rows, statements(rows, sources, grades, stocks))
@@ -311,13 +331,9 @@ def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
     """Why row i says again row d, in facts a reader can check: both publication dates (the earlier text came
     first), the figure's date, and the rank; never "stated before" of a text published later."""
 
-    def published(k: int) -> str:
-        value: object = rows["published"].iat[k]
-        return str(value) if isinstance(value, str) and value else "n.d."
-
     return (
-        f"says again {rows['observation_id'].iat[d]} ({rows['period_label'].iat[d]}; published {published(d)}): "
-        f"this text, published {published(i)} and dated only by its own date, came after it, within "
+        f"says again {rows['observation_id'].iat[d]} ({rows['period_label'].iat[d]}; published {text_date(rows, d)}): "
+        f"this text, published {text_date(rows, i)} and dated only by its own date, came after it, within "
         f"{RESTATED_YEARS} years of that figure's date, agrees with it, and ranks no stronger"
     )
 
@@ -357,17 +373,62 @@ def mark_periods(rows: pd.DataFrame) -> None:
                 competing.append(observations[i])
         agreeing_with[best] = ", ".join(sorted(agreeing)) if agreeing else pd.NA
         competing_with[best] = ", ".join(competing) if competing else pd.NA
-        if competing:  # a disputed figure says so in every form, `--preferred` tables too
+        tied = [i for i in others if role[i] == "competing" and not separated(rows, best, i)]
+        if tied:  # nothing ranks one above the other: neither is preferred (review 3 F5)
+            role[best] = "competing"
+            for i in [best, *tied]:
+                rivals = [observations[k] for k in [best, *tied] if k != i]
+                reason[i] = f"{tie_reason(rows, [best, *tied])}: {', '.join(rivals)} gives a different figure"
+            for i in others:
+                if role[i] == "competing" and i not in tied:
+                    reason[i] = f"differs from {observations[best]} ({what_separated(rows, best, i)})"
+        elif competing:  # a disputed figure says so in every form, `--preferred` tables too
             reason[best] = (
                 f"disputed: {', '.join(competing)} {'gives' if len(competing) == 1 else 'give'} a different figure"
             )
             for i in others:
                 if role[i] == "competing":
-                    reason[i] = f"differs from the preferred {observations[best]} (a stronger or newer source)"
+                    reason[i] = f"differs from the preferred {observations[best]} ({what_separated(rows, best, i)})"
     rows["role"] = pd.Series(role, index=rows.index, dtype="string")
     rows["reason"] = pd.Series(reason, index=rows.index, dtype="string")
     rows["corroborated_by"] = pd.Series(agreeing_with, index=rows.index, dtype="string")
     rows["competing"] = pd.Series(competing_with, index=rows.index, dtype="string")
+
+
+def separated(rows: pd.DataFrame, best: int, other: int) -> bool:
+    """Whether the ranking put `best` before `other` by something a reader can check: its grade or its date."""
+    return bool(
+        rows["_rank"].iat[best] != rows["_rank"].iat[other]
+        or rows["_published"].iat[best] != rows["_published"].iat[other]
+    )
+
+
+def what_separated(rows: pd.DataFrame, best: int, other: int) -> str:
+    """What ranked the preferred figure first, in the words of the ranking: grade, then the text's date."""
+    if rows["_rank"].iat[best] != rows["_rank"].iat[other]:
+        return f"its source ranks as {ranked_grade(rows, best)}, above {ranked_grade(rows, other)}"
+    return f"its text is dated {text_date(rows, best)}, after {text_date(rows, other)}"
+
+
+def tie_reason(rows: pd.DataFrame, tied: list[int]) -> str:
+    """Why neither of two figures is preferred: one text gives both, or texts of one grade and date differ."""
+    if len({str(rows["source_id"].iat[k]) for k in tied}) == 1:
+        return "one text gives both"
+    return f"texts of the same grade ({ranked_grade(rows, tied[0])}) and date ({text_date(rows, tied[0])}) differ"
+
+
+def ranked_grade(rows: pd.DataFrame, k: int) -> str:
+    """The grade row k ranks as (its original's for a faithful repost)."""
+    value: object = rows["original_grade"].iat[k]
+    if not (isinstance(value, str) and value):
+        value = rows["grade"].iat[k]
+    return str(value) if isinstance(value, str) and value else "ungraded"
+
+
+def text_date(rows: pd.DataFrame, k: int) -> str:
+    """Row k's text date as written (the original's for a repost), "n.d." when unknown."""
+    value: object = rows["text_date"].iat[k]
+    return str(value) if isinstance(value, str) and value else "n.d."
 
 
 def first_day(published: pd.Series) -> pd.Series:

@@ -22,49 +22,13 @@ from ...text.fold import names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
 from ...text.year_words import START_WORDS
-from ..anchors import named_as_subject
+from ..anchors import forms_in, named_as_subject
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 
 SUBJECT_NAMES = tuple(
     f"{column}.{name}" for column in SUBJECT_COLUMNS.values() for name in ("name", "name_zh", "aliases")
 )
-
-
-def form_spans(text: str, form: str) -> list[tuple[int, int]]:
-    """Where a folded form stands in a folded text: Chinese anywhere, Latin as whole words."""
-    if not form:
-        return []
-    if re.search(r"[a-z]", form[:1] + form[-1:]):  # whole words: Shares traded35.79m still names it
-        pattern = r"(?<![a-z])" + re.escape(form) + r"(?![a-z])"
-    else:
-        pattern = re.escape(form)
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
-
-
-def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = ()) -> bool:
-    """Whether the evidence holds one of the `|`-separated forms: Chinese anywhere, Latin as whole words, white
-    space aside. An occurrence inside a longer written form of another indicator (`shadowing`: 投资 inside
-    固定资产投资, 面积 inside 建成区面积) is that indicator's words, unless it lies inside a longer form of its own
-    (polyester filament production capacity holds another's filament production capacity)."""
-    mine = [loose(f) for f in (f.strip() for f in forms.split("|")) if f]
-    theirs = [loose(f) for f in shadowing if f]
-    for text, fold_ in ((loose(evidence), str), (squeeze(loose(evidence)), squeeze)):
-        own = [span for form in mine for span in form_spans(text, fold_(form))]
-        other = [span for form in theirs for span in form_spans(text, fold_(form))]
-        if any(not shadowed(span, other, own) for span in own):
-            return True
-    return False
-
-
-def shadowed(span: tuple[int, int], other: list[tuple[int, int]], own: list[tuple[int, int]]) -> bool:
-    """Whether an occurrence of an indicator's form lies inside a longer occurrence of another's that is not itself
-    inside one of the indicator's own."""
-    s, e = span
-    return any(
-        a <= s and e <= b and b - a > e - s and not any(c <= a and b <= d and d - c > b - a for c, d in own)
-        for a, b in other
-    )
 
 
 @rule(
@@ -112,6 +76,23 @@ def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
         return forms_in(evidence, required)
 
     return each_row(view, ["evidence", "indicator__required_words"], said)
+
+
+@rule(
+    "indicator-counted-as-neighbour",
+    "indicators",
+    "indicator",
+    "the quote's clause holds the words by which {counted_as!r} counts (its required words), and the evidence names "
+    "it: the figure is {counted_as!r}'s, not {indicator!r}'s (两年平均增长4.7% is no growth of the year); file it "
+    "under {counted_as}",
+    needs=("indicator.required_words",),
+)
+def indicator_not_a_neighbours_count(view: pd.DataFrame) -> pd.Series:
+    """The converse of indicator-required-words: a figure whose own clause says it counts the way a neighbour of
+    the same dimension, measure and subject does (两年平均, 每年, 累计) is that neighbour's figure."""
+    if "counted_as" not in view:
+        return pd.Series(True, index=view.index)
+    return view["counted_as"].map(lambda c: not isinstance(c, str)).astype(bool)
 
 
 @rule(
