@@ -397,15 +397,22 @@ def mark_periods(rows: pd.DataFrame) -> None:
 
 def separated(rows: pd.DataFrame, best: int, other: int) -> bool:
     """Whether the ranking put `best` before `other` by something a reader can check: its grade or its date."""
-    return bool(
-        rows["_rank"].iat[best] != rows["_rank"].iat[other]
-        or rows["_published"].iat[best] != rows["_published"].iat[other]
-    )
+    return rank_of(rows, best) != rank_of(rows, other) or day_of(rows, best) != day_of(rows, other)
+
+
+def rank_of(rows: pd.DataFrame, k: int) -> int:
+    """Row k's sort rank by grade (0 strongest)."""
+    return int(rows["_rank"].to_numpy()[k])
+
+
+def day_of(rows: pd.DataFrame, k: int) -> pd.Timestamp:
+    """Row k's sort date (its text's first possible day)."""
+    return pd.Timestamp(rows["_published"].to_numpy()[k])
 
 
 def what_separated(rows: pd.DataFrame, best: int, other: int) -> str:
     """What ranked the preferred figure first, in the words of the ranking: grade, then the text's date."""
-    if rows["_rank"].iat[best] != rows["_rank"].iat[other]:
+    if rank_of(rows, best) != rank_of(rows, other):
         return f"its source ranks as {ranked_grade(rows, best)}, above {ranked_grade(rows, other)}"
     return f"its text is dated {text_date(rows, best)}, after {text_date(rows, other)}"
 
