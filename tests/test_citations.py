@@ -360,3 +360,37 @@ def test_a_statistical_bulletin_is_a_report() -> None:
     article = "chinadaily-2024-05-28-dynamic-tongxiang"
     [item] = json.loads(invoke("cite", "--source", article, "--format", "csl")[1])
     assert (item["type"], item["container-title"]) == ("article-newspaper", "China Daily (zhejiang.chinadaily.com.cn)")
+
+
+KINDS = {
+    "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021": ("report", "report"),
+    "wikipedia-matr1x-2023-tongxiang-city-article": ("entry-encyclopedia", "encyclopedia"),
+    "baike-weilinceramic-2018-fifth-wic-entry": ("entry-encyclopedia", "encyclopedia"),
+    "ft-2021-10-25-huayou-cobalt-tearsheet": ("webpage", "website"),
+    "huayou-2016-12-08-annual-conference-500-guests": ("webpage", "website"),
+    "chinadaily-2024-05-28-dynamic-tongxiang": ("article-newspaper", "news-article"),
+}
+
+
+@pytest.mark.parametrize("source", list(KINDS))
+def test_each_kind_of_source_is_cited_as_its_kind_in_every_format(source: str) -> None:
+    """Review 3 F10: an encyclopedia entry, a market-data page and a company page were cited as newspaper
+    articles (the mirror as the newspaper). CSL takes `kind` as the item type (the publisher the container, save
+    for a report), CFF its own word for it, BibTeX @misc for every kind."""
+    csl_type, cff_type = KINDS[source]
+    row = tde.load("sources").set_index("source_id").loc[source]
+    assert (row["kind"] if isinstance(row["kind"], str) else "article-newspaper") == csl_type
+    [item] = json.loads(invoke("cite", "--source", source, "--format", "csl")[1])
+    assert item["type"] == csl_type
+    assert item.get("container-title") == (None if csl_type == "report" else row["publisher"])
+    [reference] = yaml.safe_load(invoke("cite", "--source", source, "--format", "cff")[1])["references"]
+    assert reference["type"] == cff_type
+    code, bibtex = invoke("cite", "--source", source, "--format", "bibtex")
+    assert code == 0 and bibtex.startswith("@misc{")
+
+
+def test_every_kind_the_schema_allows_has_a_cff_type() -> None:
+    """A kind added to the schema without a CFF type would make `cite --format cff` fail for its sources."""
+    schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "sources.schema.json").read_text("utf-8"))
+    kind = next(f for f in schema["fields"] if f["name"] == "kind")
+    assert set(kind["constraints"]["enum"]) == set(citing.CFF_TYPES)

@@ -320,7 +320,16 @@ def quoted(title: str) -> str:
 
 UNTITLED = "[untitled]"  # a source whose text prints no title (sources.title empty; the reason is in its note)
 ITEM_TYPE = "article-newspaper"  # the CSL item type of a source whose `kind` is empty (sources.schema.json)
-CFF_TYPES = {"article-newspaper": "news-article", "report": "report"}  # CSL item type -> CFF reference type
+# CSL item type (sources.kind) -> CFF reference type. BibTeX is @misc for every kind: classic BibTeX has no type for
+# an encyclopedia entry or a web page, and @misc with a URL is what styles expect of both.
+CFF_TYPES = {
+    "article-newspaper": "news-article",
+    "entry-encyclopedia": "encyclopedia",
+    "report": "report",
+    "webpage": "website",
+}
+# The kinds whose publisher is the work they appear in (a newspaper, an encyclopedia, a website): CSL's container.
+CONTAINED = {"article-newspaper", "entry-encyclopedia", "webpage"}
 
 
 def title_of(source: dict[str, str]) -> str:
@@ -373,10 +382,10 @@ def reference_bibtex(r: dict[str, str], c: dict[str, Any]) -> str:
 
 
 def reference_csl(r: dict[str, str], c: dict[str, Any]) -> str:
-    """CSL-JSON: the source as its `kind` says (a newspaper article, its publisher the container, or a report),
-    the dataset in the note."""
+    """CSL-JSON: the source as its `kind` says (a newspaper article, an encyclopedia entry or a web page, its
+    publisher the container; or a report), the dataset in the note."""
     item: dict[str, Any] = {"id": r["key"], "type": r["kind"], "title": r["title"]}
-    if r["kind"] == ITEM_TYPE:
+    if r["kind"] in CONTAINED:
         item["container-title"] = r["publisher"]
     item["publisher"] = r["publisher"]
     if r["date"][:4].isdigit():

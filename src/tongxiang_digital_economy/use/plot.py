@@ -57,6 +57,7 @@ KIND_NAMES = {
 TARGET_COLOUR = "#757575"
 AGREEING_COLOUR = "#9e9e9e"
 WIDTH, HEIGHT = 9.0, 5.0  # inches; at 100 dpi the PNG is 900 pixels wide
+MAX_LABELS = 40  # labels beyond this many are left off (see `labelled`)
 NOTE_WIDTH = 150  # characters of a note line: 6.5 pt DejaVu Sans, at most ~5.4 pt a character, in 9 inches
 
 
@@ -108,6 +109,13 @@ def draw(shown: Chart) -> Any:
     # A no-break space keeps each note number on the line of its source.
     paragraphs = ["Sources: " + "; ".join(f"[{n}]\u00a0{line}" for n, line in shown.sources)]
     paragraphs += [shown.left_out] if shown.left_out else []
+    groups = label_groups(shown.rows)
+    labels = labelled(groups)
+    if len(labels) < len(groups):
+        paragraphs.append(
+            f"Labels: {len(labels)} of {len(groups)} positions are labelled (the first, last, highest and lowest of "
+            f"each line; more than {MAX_LABELS} labels cannot all sit by their points); `series` lists every figure."
+        )
     paragraphs.append(
         "Preferred figure: the stronger source grade (a repost as the origin it names), then the newer publication. "
         "Data: tongxiang-digital-economy, CC BY 4.0."
@@ -138,7 +146,7 @@ def draw(shown: Chart) -> Any:
         line.set_gid(f"line-{status}-{str(kind).replace(' ', '-')}")  # the joined figures of one kind, for tests
         for _, row in group.iterrows():
             draw_point(ax, row, colour)
-    label_points(ax, rows)
+    label_points(ax, rows, labels)
 
     for qualifier in ("gt", "lt", "approx"):
         if qualifier in set(rows["qualifier"]):
@@ -199,13 +207,64 @@ def draw(shown: Chart) -> Any:
 DIRECTIONS = [(-1, 1), (1, 1), (-1, -1), (1, -1), (0, 1), (0, -1), (-1, 0), (1, 0)]
 DISTANCES = [6, 12, 20, 30, 42, 56, 72, 90, 110, 135, 165, 200]
 MARKER_RADIUS = 5.0  # pixels around a point that no label covers
+CELL = 48.0  # pixels: the side of a cell of the grid that finds the boxes, points and lines near a label
+
+
+class Grid:
+    """Boxes (x0, y0, x1, y1) in pixels filed by the cells of a square grid they touch, so that a label's
+    candidate position is checked only against what lies near it, not against everything drawn: placing n
+    labels costs about n, not n squared (review 3 F15: 128 points took 78 s)."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        self.items: list[Any] = []
+
+    @staticmethod
+    def span(x0: float, y0: float, x1: float, y1: float) -> Any:
+        return (
+            (i, j)
+            for i in range(int(x0 // CELL), int(x1 // CELL) + 1)
+            for j in range(int(y0 // CELL), int(y1 // CELL) + 1)
+        )
+
+    def add(self, box: tuple[float, float, float, float], item: Any) -> None:
+        self.items.append(item)
+        for key in self.span(*box):
+            self.cells.setdefault(key, []).append(len(self.items) - 1)
+
+    def near(self, box: tuple[float, float, float, float]) -> list[Any]:
+        """Every item whose box shares a cell with `box` (a superset of those that meet it), each once."""
+        found = {i for key in self.span(*box) for i in self.cells.get(key, ())}
+        return [self.items[i] for i in sorted(found)]
+
+
+def segment_box(a: Any, b: Any) -> tuple[float, float, float, float]:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+
+
+class Box:
+    """A label's box in pixels, with the two tests the placement needs (as matplotlib's Bbox has them)."""
+
+    __slots__ = ("x0", "x1", "y0", "y1")
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
+
+    def overlaps(self, other: Box) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
 
 
 def keep_labels_apart(fig: Any, ax: Any) -> None:
     """Place every point label where it is wholly inside the plot, overlaps no other label, covers no point and
     crosses no drawn line, with a leader to its point that crosses no other leader: each label in turn (left to
     right) takes the nearest position that breaks none of these, or, when none is free, the one that breaks the
-    fewest (never one outside the plot or over another label, while such a position exists)."""
+    fewest (never one outside the plot or over another label, while such a position exists).
+
+    Each label's text is measured once; a candidate position moves that box arithmetically (a text box is only
+    translated by its alignment and offset), and is checked only against what a grid finds near it."""
     from matplotlib.text import Text
 
     renderer = fig.canvas.get_renderer()
@@ -215,60 +274,71 @@ def keep_labels_apart(fig: Any, ax: Any) -> None:
         key=lambda t: ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1])))[0],
     )
     anchors = [ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1]))) for t in labels]
-    points = [
-        ax.transData.transform(offset)
-        for collection in ax.collections
-        if str(collection.get_gid() or "").startswith("point-")
-        for offset in collection.get_offsets()
-    ]
-    segments = drawn_segments(ax)
+    points = Grid()
+    for collection in ax.collections:
+        if str(collection.get_gid() or "").startswith("point-"):
+            for offset in collection.get_offsets():
+                px, py = ax.transData.transform(offset)
+                r = MARKER_RADIUS
+                points.add((px - r, py - r, px + r, py + r), (px, py))
+    segments = Grid()
+    for a, b in drawn_segments(ax):
+        segments.add(segment_box(a, b), (a, b))
     to_pixels = fig.dpi / 72.0
+    shift_x = {"left": 0.0, "center": 0.5, "right": 1.0}
+    shift_y = {"bottom": 0.0, "center": 0.5, "top": 1.0}
 
-    def extent(label: Any) -> Any:  # the text's own box, without the leader line
-        label.update_positions(renderer)
-        return Text.get_window_extent(label, renderer)
-
-    placed: list[Any] = []
-    leaders: list[tuple[Any, Any]] = []
+    placed = Grid()  # the boxes of the labels placed so far
+    leaders = Grid()  # their leader lines
     for label, anchor in zip(labels, anchors, strict=True):
-        best: tuple[tuple[int, int, int, int], tuple[float, float], str, str] | None = None
+        # The text's own box (without the leader), measured once at its point, left and bottom aligned.
+        label.set_horizontalalignment("left")
+        label.set_verticalalignment("bottom")
+        label.xyann = (0.0, 0.0)
+        label.update_positions(renderer)
+        measured = Text.get_window_extent(label, renderer)
+        width, height = measured.width, measured.height
+        dx, dy = measured.x0 - anchor[0], measured.y0 - anchor[1]
+        best: tuple[tuple[int, int, int, int], tuple[float, float], str, str, Box] | None = None
         for distance in DISTANCES:
             for hx, vy in DIRECTIONS:
                 offset = (float(hx * distance), float(vy * distance if hx == 0 else vy * max(distance * 0.6, 6)))
                 ha = {-1: "right", 0: "center", 1: "left"}[hx]
                 va = {-1: "top", 0: "center", 1: "bottom"}[vy] if hx != 0 or vy != 0 else "center"
-                label.set_horizontalalignment(ha)
-                label.set_verticalalignment(va)
-                label.xyann = offset
-                box = extent(label).padded(2)
-                outside = int(box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1)
-                crowded = sum(box.overlaps(other) for other in placed)
                 end = (anchor[0] + offset[0] * to_pixels, anchor[1] + offset[1] * to_pixels)
+                x0 = end[0] + dx - shift_x[ha] * width
+                y0 = end[1] + dy - shift_y[va] * height
+                text = Box(x0, y0, x0 + width, y0 + height)
+                box = Box(x0 - 2, y0 - 2, x0 + width + 2, y0 + height + 2)  # padded by 2 pixels
+                outside = int(box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1)
+                crowded = sum(box.overlaps(other) for other in placed.near(box.bounds()))
                 covering = sum(
                     box.x0 - MARKER_RADIUS < px < box.x1 + MARKER_RADIUS
                     and box.y0 - MARKER_RADIUS < py < box.y1 + MARKER_RADIUS
-                    for px, py in points
+                    for px, py in points.near(box.bounds())
                 )
+                reach = segment_box(anchor, end)
                 crossing = (
-                    sum(box_meets(box, a, b) for a, b in segments)
-                    + sum(crosses((anchor, end), leader) for leader in leaders)
-                    + sum(box_meets(box, a, b) for a, b in leaders)
-                    + sum(box_meets(other, anchor, end) for other in placed)
+                    sum(box_meets(box, a, b) for a, b in segments.near(box.bounds()))
+                    + sum(crosses((anchor, end), leader) for leader in leaders.near(reach))
+                    + sum(box_meets(box, a, b) for a, b in leaders.near(box.bounds()))
+                    + sum(box_meets(other, anchor, end) for other in placed.near(reach))
                 )
                 cost = (outside, crowded, covering, crossing)
                 if best is None or cost < best[0]:
-                    best = (cost, offset, ha, va)
+                    best = (cost, offset, ha, va, text)
                 if cost == (0, 0, 0, 0):
                     break
             if best is not None and best[0] == (0, 0, 0, 0):
                 break
         assert best is not None
-        _, offset, ha, va = best
+        _, offset, ha, va, text = best
         label.set_horizontalalignment(ha)
         label.set_verticalalignment(va)
         label.xyann = offset
-        placed.append(extent(label))
-        leaders.append((anchor, (anchor[0] + offset[0] * to_pixels, anchor[1] + offset[1] * to_pixels)))
+        placed.add(text.bounds(), text)
+        end = (anchor[0] + offset[0] * to_pixels, anchor[1] + offset[1] * to_pixels)
+        leaders.add(segment_box(anchor, end), (anchor, end))
 
 
 def drawn_segments(ax: Any) -> list[tuple[Any, Any]]:
@@ -352,46 +422,79 @@ def written_as(row: pd.Series) -> str:
     return f"; as {float(row['value']):,.10g} {row['unit_label']}"
 
 
-def label_points(ax: Any, rows: pd.DataFrame) -> None:
-    """One label per position: the preferred value with its period, other sources' different values stacked on
-    the other side, each with the note numbers of every source at that position.
-
-    A label goes on the side of its point that the line does not cross (above left where the series rises,
-    above right where it falls), and a run of the same value (a stock restated at later dates)
-    is one label naming every date of the run (the flat line shows it).
-    """
+def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
+    """The labels a chart would carry, in order of time: one per figure shown, folding the note numbers of the
+    figures at its point that have the same status and say the same thing, value and bound word alike (`>2,000`
+    is not `about 2,000`): a target never lends its source to an actual's label, nor "more than 7,000" to
+    "7,000"; each has a label of its own. A run of the same figure in one series (a stock restated at later
+    dates) is one label naming every date of the run (the flat line shows it)."""
     labels: list[dict[str, Any]] = []
-    for (_x, _y), here in rows.groupby(["x", "y"], sort=True):
+    runs: dict[tuple[Any, Any], dict[str, Any]] = {}  # the last preferred label of each series (status, kind)
+    said = rows.assign(_said=[value_words(r) + written_as(r) for _, r in rows.iterrows()])
+    for (_x, _y, status, words), here in said.groupby(["x", "y", "status", "_said"], sort=True):
         preferred = here[here["role"] == "preferred"]
         row = preferred.iloc[0] if len(preferred) else here.iloc[0]
-        last = labels[-1] if labels else None
-        if (
-            last is not None
-            and len(preferred)
-            and last["preferred"]
-            and last["row"]["y"] == row["y"]
-            and last["row"]["status"] == row["status"]
-            and last["row"]["kind"] == row["kind"]
-        ):
+        last = runs.get((status, row["kind"])) if len(preferred) else None
+        if last is not None and last["words"] == words and last["row"]["y"] == row["y"]:
             last["periods"].append(str(row["period_label"]))
+            last["years"].append(pd.Timestamp(row["x"]).year)
             last["notes"] |= set(here["note"])
             continue
-        labels.append(
-            {
-                "row": row,
-                "preferred": bool(len(preferred)),
-                "periods": [str(row["period_label"])],
-                "notes": set(here["note"]),
-            }
-        )
+        found: dict[str, Any] = {
+            "row": row,
+            "words": words,
+            "preferred": bool(len(preferred)),
+            "periods": [str(row["period_label"])],
+            "years": [pd.Timestamp(row["x"]).year],
+            "notes": set(here["note"]),
+        }
+        labels.append(found)
+        if len(preferred):
+            runs[(status, row["kind"])] = found
+    return labels
+
+
+def labelled(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The labels drawn: all of them up to MAX_LABELS; beyond, only the first, the last, the highest and the
+    lowest of each line (status and kind), the rest left unlabelled (their points and sources stay, and a note
+    under the chart says so). More labels than that cannot all find room near their points, and trying every
+    position for each made a 128-point chart take minutes (review 3 F15)."""
+    if len(labels) <= MAX_LABELS:
+        return labels
+    keep: set[int] = set()
+    lines: dict[tuple[str, str], list[int]] = {}
+    for i, found in enumerate(labels):
+        lines.setdefault((str(found["row"]["status"]), str(found["row"]["kind"])), []).append(i)
+    for members in lines.values():
+        ys = [float(labels[i]["row"]["y"]) for i in members]
+        keep |= {members[0], members[-1], members[ys.index(max(ys))], members[ys.index(min(ys))]}
+    return [labels[i] for i in sorted(keep)]
+
+
+def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> None:
+    """Each label (label_groups, as `labelled` keeps them): the preferred value with its period, a target's marked
+    "target", other sources' different values stacked on the other side, each with its note numbers; a run past
+    RUN_NAMED_AT_MOST periods is named by their number and years ("3 in each of 8 periods, 2014-2023"). A label
+    goes on the side of its point that the line does not cross (above left where the series rises, above right
+    where it falls); keep_labels_apart then moves it where it is free.
+    """
     rising = rising_at(rows)
     stacked: dict[Any, int] = {}
     for found in labels:
         row = found["row"]
-        numbers = ",".join(str(n) for n in sorted(found["notes"]))
+        numbers = note_numbers(found["notes"])
+        target = "; target" if row["status"] == "target" else ""
         up = rising.get((row["status"], row["kind"], row["x"]), True)
         if found["preferred"]:
-            text = f"{value_words(row)} ({', '.join(found['periods'])}{written_as(row)}) [{numbers}]"
+            periods = found["periods"]
+            if len(periods) > RUN_NAMED_AT_MOST:
+                years = found["years"]
+                each = "dates" if row["kind"] == "stock" else "periods"
+                text = f"{value_words(row)} in each of {len(periods)} {each}, {min(years)}-{max(years)}"
+                text += f"{' (' + written_as(row)[2:] + target + ')' if written_as(row) or target else ''}"
+                text += f" [{numbers}]"
+            else:
+                text = f"{value_words(row)} ({', '.join(periods)}{written_as(row)}{target}) [{numbers}]"
             offset, align = ((-6, 6), "right") if up else ((6, 6), "left")
         else:
             below = stacked[row["x"]] = stacked.get(row["x"], 0) + 1
@@ -409,7 +512,23 @@ def label_points(ax: Any, rows: pd.DataFrame) -> None:
             # A thin leader from the label to its point, seen where keep_labels_apart moves a label away.
             arrowprops={"arrowstyle": "-", "color": "#b0bec5", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 4},
         )
+        label.set_in_layout(False)  # placed inside the plot by keep_labels_apart, after the layout
         label.set_gid(f"label-{row['observation_id']}")
+
+
+RUN_NAMED_AT_MOST = 3  # periods a run's label names one by one (event_duration: 8 editions of 3 days is too long)
+
+
+def note_numbers(notes: set[int]) -> str:
+    """Note numbers as a label writes them: `1,2`, and three or more in a row as a span, `1-11`."""
+    ordered = sorted(notes)
+    spans: list[list[int]] = []
+    for n in ordered:
+        if spans and n == spans[-1][-1] + 1:
+            spans[-1].append(n)
+        else:
+            spans.append([n])
+    return ",".join(f"{s[0]}-{s[-1]}" if len(s) > 2 else ",".join(str(n) for n in s) for s in spans)
 
 
 def rising_at(rows: pd.DataFrame) -> dict[tuple[Any, Any, Any], bool]:
