@@ -288,6 +288,34 @@ def test_a_source_and_a_figure_in_csl_and_cff(described: PackageCopy, what: str)
         source["url"],
         [{"name": source["publisher"]}],
     )
+    assert cff["preferred-citation"] == reference  # the source or figure is what the file cites
+
+
+@pytest.mark.parametrize(
+    ("what", "key", "word"),
+    [
+        ("--observation", "cctv-outputnews-2025-06-04-wuzhen-town-economy-001", "figure"),
+        ("--source", "chinadaily-2024-05-28-dynamic-tongxiang", "source"),
+    ],
+)
+def test_cff_cites_the_figure_or_source_as_bibtex_and_csl_do(what: str, key: str, word: str) -> None:
+    """Trial 4 m1: `cite --observation ID --format cff` printed the dataset's CITATION.cff ("please cite the exact
+    version you used"), the figure only as a reference at the end. The figure (or source) is the file's
+    preferred-citation, with the title, publisher and date BibTeX and CSL give it, and the message says so."""
+    code, out = invoke("cite", what, key, "--format", "cff")
+    cff = yaml.safe_load(out)
+    [item] = json.loads(invoke("cite", what, key, "--format", "csl")[1])
+    cited = cff["preferred-citation"]
+    assert code == 0 and not out.startswith("#")
+    assert cff["message"] == f"If you use this {word}, please cite it as its preferred-citation below."
+    assert (cited["title"], cited["authors"], str(cited["date-published"])) == (
+        item["title"],
+        [{"name": item["publisher"]}],
+        "-".join(f"{n:02d}" for n in item["issued"]["date-parts"][0]),
+    )
+    assert cited["type"] == ("data" if word == "figure" else "newspaper-article")
+    assert "please cite the exact version you used" not in out
+    assert cff["type"] == "dataset"  # the rest describes the dataset version it comes from
 
 
 def test_a_title_in_quotation_marks_is_not_quoted_twice() -> None:
@@ -368,7 +396,7 @@ KINDS = {
     "baike-weilinceramic-2018-fifth-wic-entry": ("entry-encyclopedia", "encyclopedia"),
     "ft-2021-10-25-huayou-cobalt-tearsheet": ("webpage", "website"),
     "huayou-2016-12-08-annual-conference-500-guests": ("webpage", "website"),
-    "chinadaily-2024-05-28-dynamic-tongxiang": ("article-newspaper", "news-article"),
+    "chinadaily-2024-05-28-dynamic-tongxiang": ("article-newspaper", "newspaper-article"),
 }
 
 

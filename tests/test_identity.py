@@ -218,22 +218,36 @@ RESTATED = {  # 2443 digital-economy enterprises: dated 2020年 by one text, at 
 ZJDAILY_2443, PEOPLECN_2443, ZJOL_2443 = RESTATED
 
 
-def test_a_stock_restated_at_later_dates_is_no_cluster_but_a_text_published_before_is(package: PackageCopy) -> None:
-    """Review 2 F6 / trial 3 N8: zjol (2021-09-24, 至今) says again peoplecn's 2443 (published 2021-09-15): no
-    cluster between them. zjdaily dates the count 2020年 but was published 2021-09-27, after both: neither says it
-    again, so the same count at two dates in texts of the same weeks is a cluster."""
+def test_one_level_of_a_stock_in_texts_of_the_same_weeks_is_corroboration_not_a_cluster(
+    package: PackageCopy,
+) -> None:
+    """Review 3 F8: 2443 enterprises dated 2020年 by zjdaily (2021-09-27), by their own text by peoplecn
+    (2021-09-15) and zjol (至今, 2021-09-24) agree on one stock: no warning a maintainer cannot act on. Filed under
+    another indicator, the same count is a cluster (file it alike)."""
     rows = {oid: row_of(package, "indicators", "observation_id", oid) for oid in RESTATED}
     for oid, date in RESTATED.items():
         assert package.rows("indicators")[rows[oid] - 2]["period_end"] == date
-    report = package.semantics()
-    clusters = {p.row: p for p in report.problems if p.rule == covers("fact-cluster")}
-    assert clusters[rows[ZJDAILY_2443]].related == (PEOPLECN_2443, ZJOL_2443)
-    assert clusters[rows[PEOPLECN_2443]].related == (ZJDAILY_2443,)  # not zjol's: that is a restatement
-    assert clusters[rows[ZJOL_2443]].related == (ZJDAILY_2443,)
+    clusters = {p.row: p for p in package.semantics().problems if p.rule == covers("fact-cluster")}
+    assert not set(rows.values()) & set(clusters)
     package.edit("indicators", rows[ZJOL_2443], indicator="digital_economy_core_enterprises")  # filed apart
     clusters = {p.row: p for p in package.semantics().problems if p.rule == "fact-cluster"}
     assert clusters[rows[ZJOL_2443]].related == (PEOPLECN_2443, ZJDAILY_2443)
-    assert clusters[rows[PEOPLECN_2443]].related == (ZJDAILY_2443, ZJOL_2443)
+    assert clusters[rows[PEOPLECN_2443]].related == (ZJOL_2443,)
+    assert clusters[rows[ZJDAILY_2443]].related == (ZJOL_2443,)
+
+
+def test_two_stated_dates_of_one_stock_close_together_are_corroboration(package: PackageCopy) -> None:
+    """Review 3 F8: the summit's tenth year stated "this year" on 2023-11-08 and on 2023-11-10 (both stated
+    dates, two days apart) is one fact said twice; moved a year back, one of them is mis-dated: a cluster."""
+    ce, recap = (
+        "ce-2023-11-08-wuzhen-summit-2023-opens-12000-guests-001",
+        "zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-001",
+    )
+    row = row_of(package, "indicators", "observation_id", recap)
+    assert not any(p.rule == "fact-cluster" and p.row == row for p in package.semantics().problems)
+    package.edit("indicators", row, period_start="2022-11-10", period_end="2022-11-10", year="2022")
+    problem = next(p for p in package.semantics().problems if p.rule == covers("fact-cluster") and p.row == row)
+    assert ce in problem.related
 
 
 def said(**change: object) -> Statement:
@@ -383,17 +397,6 @@ KEPT_WARNINGS = {
     ("conflicting-values", "zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-013"),
     ("fact-cluster", "ecns-2017-12-04-fourth-wic-400-enterprises-001"),  # 400 attending / 400余家 exhibiting
     ("fact-cluster", "cztv-fangtan-2017-12-05-fourth-wic-13bn-signed-005"),
-    # 2443 enterprises of one press conference (2021-09-10): dated 2020年 by the text published last, by their
-    # own dates by two earlier texts, which therefore cannot say it again (review 2 F6, trial 3 N8)
-    ("fact-cluster", "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-002"),
-    ("fact-cluster", "peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002"),
-    ("fact-cluster", "zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005"),
-    # the summit's tenth year (2023), stated at three days of the edition and by two texts known to the month
-    ("fact-cluster", "ce-2023-11-08-wuzhen-summit-2023-opens-12000-guests-001"),
-    ("fact-cluster", "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-006"),
-    ("fact-cluster", "zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-001"),
-    ("fact-cluster", "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms-004"),
-    ("fact-cluster", "northnews-2023-11-wuzhen-ten-years-slow-and-fast-004"),
     ("near-duplicate-name", "enterprises:tongkun-group"),  # the listed company / the text's "Tongkun Holding Group"
     ("near-duplicate-name", "enterprises:tongkun-holding-group"),
 }

@@ -442,6 +442,97 @@ def test_the_chart_leaves_out_exactly_what_series_sets_aside(indicator: str, sub
         assert f"({reason})" in shown.left_out
 
 
+def label_texts(svg: str) -> dict[str, str]:
+    """Each point label of an SVG chart by the observation id it is named for."""
+    root = ElementTree.fromstring(svg)
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    return {
+        str(group.get("id")).removeprefix("label-"): "".join(group.findtext(f".//{svg_ns}text") or "")
+        for group in root.iter(f"{svg_ns}g")
+        if str(group.get("id", "")).startswith("label-")
+    }
+
+
+def numbers_of(text: str) -> set[int]:
+    """The note numbers at the end of a label: `[12]`, `[2,3]`, `[15-17]`."""
+    inside = text.rsplit("[", 1)[1].rstrip("]")
+    out: set[int] = set()
+    for part in inside.split(","):
+        first, _, last = part.partition("-")
+        out |= set(range(int(first), int(last or first) + 1))
+    return out
+
+
+def test_a_target_never_lends_its_source_to_an_actuals_label(tmp_path: Path) -> None:
+    """Trial 4 M1: the 2021 summit's ">2,000 … [12,13]" cited [13], an expectation of "近2000名" (nearly 2,000).
+    The actual and the target at one point have a label each, the target's marked; each label's note numbers are
+    those of figures with its status, value and bound word."""
+    from tongxiang_digital_economy.use.plot import value_words
+
+    svg = plot("event_guests", "world-internet-conference", tmp_path / "guests.svg").read_text(encoding="utf-8")
+    labels = label_texts(svg)
+    rows = chart("event_guests", "world-internet-conference").rows.set_index("observation_id")
+    actual = "chinanews-tellerreport-2021-09-28-wuzhen-summit-2021-closes-002"
+    target = "peoplecn-shifen-2021-09-wuzhen-summit-2021-2000-reps-001"
+    assert labels[actual] == f">2,000 (2021-09-26 to 2021-09-28) [{rows.at[actual, 'note']}]"
+    assert labels[target] == f"about 2,000 (2021-09-26 to 2021-09-28; target) [{rows.at[target, 'note']}]"
+    for indicator in ("event_guests", "event_exhibiting_enterprises", "event_countries_regions_represented"):
+        shown = chart(indicator, "world-internet-conference").rows
+        drawn_svg = plot(indicator, "world-internet-conference", tmp_path / f"{indicator}.svg").read_text("utf-8")
+        for observation, text in label_texts(drawn_svg).items():
+            own = shown.set_index("observation_id").loc[observation]
+            said = pd.Series([value_words(r) for _, r in shown.iterrows()], index=shown.index)
+            alike = shown[(shown["status"] == own["status"]) & (said == value_words(own))]
+            assert numbers_of(text) <= set(alike["note"]), (indicator, text)
+
+
+def test_a_bound_is_not_folded_into_an_exact_figures_label(tmp_path: Path) -> None:
+    """Trial 4 M6 (related): "7,000 (2014-11-27, end-2014) [1,2]" dropped [2]'s 七千多年 (more than 7,000)."""
+    svg = plot("civilization_history_length", "wuzhen", tmp_path / "civ.svg").read_text(encoding="utf-8")
+    texts = sorted(label_texts(svg).values())
+    assert texts == ["7,000 (2014-11-27) [1]", ">6,000 (2016-11-18) [3]", ">7,000 (end-2014) [2]"]
+
+
+def test_a_long_run_of_one_figure_is_one_short_label_and_the_layout_holds() -> None:
+    """Trial 4 M6: event_duration's 8 editions of 3 days made one label naming 8 periods, which ran off the
+    canvas; tight_layout gave up (a UserWarning on stderr) and the sources were printed over the axis. The run is
+    one short label, no warning is raised, and the sources lie below the year labels and the legend."""
+    import warnings
+
+    from matplotlib import pyplot as plt
+
+    from tongxiang_digital_economy.use.plot import draw
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = draw(chart("event_duration", "world-internet-conference"))
+    try:
+        assert [str(w.message) for w in caught] == []
+        ax = fig.axes[0]
+        labels = [t.get_text() for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
+        assert labels == ["3 in each of 8 periods, 2014-2023 [1-11]"]
+        renderer = fig.canvas.get_renderer()
+        [footer] = fig.texts
+        top = footer.get_window_extent(renderer).y1
+        assert top < ax.get_legend().get_window_extent(renderer).y0
+        for tick in ax.get_xticklabels():
+            assert top < tick.get_window_extent(renderer).y0, tick.get_text()
+    finally:
+        plt.close(fig)
+
+
+def test_plot_of_a_long_run_writes_no_warning(tmp_path: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = runner.invoke(
+            cli, ["plot", "event_duration", "--subject", "world-internet-conference", "-o", str(tmp_path / "d.png")]
+        )
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"wrote {tmp_path / 'd.png'}\n", "")
+    assert [str(w.message) for w in caught] == []
+
+
 def monthly_gdp(package: PackageCopy, months: int) -> None:
     """`months` monthly GDP figures (copies of the 2021 bulletin's row, 2012-01 on, each its own value) added to
     a scratch package: a series longer than any the package ships."""

@@ -159,12 +159,15 @@ def fact_clusters(
     under another indicator or another period, in sources published within CLUSTER_DAYS of each other; listed
     (bounded, `fact_cluster`, for the message) and complete (a tuple of observation ids, `fact_cluster_ids`).
 
-    The same level of one stock indicator at two dates is left alone only when the later figure restates the
-    earlier (semantics/claims.is_restatement, the meaning `series` uses): 2443 enterprises stated with no date on
-    2021-09-15 and again "so far" on 2021-09-24. Two texts of the same weeks that each state their own date for
-    one level (2019年末 and 2020年末), or a text published before the one it would repeat, are a cluster: one of
-    them is mis-dated, or one fact is filed at two dates. A flow's period is its span, and the same value over two
-    spans of one indicator (the summit's guests over its days, and over the month) is clustered.
+    The same level of one stock indicator at two dates, in texts of the same weeks, is corroboration, not a fault
+    a maintainer can correct (review 3 F8), when one figure restates the other (semantics/claims.is_restatement,
+    the meaning `series` uses), when either is dated only by its own text (2443 enterprises with no date on
+    2021-09-15, "so far" on 2021-09-24, and 2020年 in a text of 2021-09-27), or when their dates are within
+    CLUSTER_DAYS of each other (the summit's tenth year stated on 2023-11-08, -10 and -30). It is a cluster only
+    when both texts state a date of their own for one level and the dates are further apart (2019年末 and
+    2020年末): one of them is mis-dated. The same value under another indicator is always a cluster (file it
+    alike). A flow's period is its span, and the same value over two spans of one indicator (the summit's guests
+    over its days, and over the month) is clustered.
 
     `grades`: the source grades, strongest first (the sources schema's enum order), for the restatement's "ranks
     no stronger"."""
@@ -261,7 +264,7 @@ def clustered(
             other = [
                 (label, oid)
                 for label, i, p, oid, there in candidates[source]
-                if i != indicator or (p != period and not (me.stock and restates_either(me, said[there])))
+                if i != indicator or (p != period and not (me.stock and agree_on_one_stock(me, said[there])))
             ]
             shown = [label for label, _ in other[:MAX_LISTED]]
             more = len(other) - len(shown)
@@ -269,6 +272,17 @@ def clustered(
             shared[key] = (text, tuple(oid for _, oid in other) or None)
         texts[index], ids[index] = shared[key]
     return texts, ids
+
+
+def agree_on_one_stock(one: Statement, other: Statement) -> bool:
+    """Whether two figures of one level of a stock, at two dates in texts of the same weeks, corroborate each
+    other rather than show a mis-dated one: one restates the other, either is dated only by its own text, or
+    their dates are within CLUSTER_DAYS (see fact_clusters)."""
+    if restates_either(one, other) or one.own_date or other.own_date:
+        return True
+    if one.date is None or other.date is None:
+        return True
+    return abs((pd.Timestamp(one.date) - pd.Timestamp(other.date)).days) <= CLUSTER_DAYS
 
 
 def restates_either(one: Statement, other: Statement) -> bool:

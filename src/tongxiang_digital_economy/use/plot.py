@@ -423,32 +423,34 @@ def written_as(row: pd.Series) -> str:
 
 
 def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
-    """The labels a chart would carry, one per position, in order of time: a run of the same preferred value (a
-    stock restated at later dates) is one label naming every date of the run (the flat line shows it)."""
+    """The labels a chart would carry, in order of time: one per figure shown, folding the note numbers of the
+    figures at its point that have the same status and say the same thing, value and bound word alike (`>2,000`
+    is not `about 2,000`): a target never lends its source to an actual's label, nor "more than 7,000" to
+    "7,000"; each has a label of its own. A run of the same figure in one series (a stock restated at later
+    dates) is one label naming every date of the run (the flat line shows it)."""
     labels: list[dict[str, Any]] = []
-    for (_x, _y), here in rows.groupby(["x", "y"], sort=True):
+    runs: dict[tuple[Any, Any], dict[str, Any]] = {}  # the last preferred label of each series (status, kind)
+    said = rows.assign(_said=[value_words(r) + written_as(r) for _, r in rows.iterrows()])
+    for (_x, _y, status, words), here in said.groupby(["x", "y", "status", "_said"], sort=True):
         preferred = here[here["role"] == "preferred"]
         row = preferred.iloc[0] if len(preferred) else here.iloc[0]
-        last = labels[-1] if labels else None
-        if (
-            last is not None
-            and len(preferred)
-            and last["preferred"]
-            and last["row"]["y"] == row["y"]
-            and last["row"]["status"] == row["status"]
-            and last["row"]["kind"] == row["kind"]
-        ):
+        last = runs.get((status, row["kind"])) if len(preferred) else None
+        if last is not None and last["words"] == words and last["row"]["y"] == row["y"]:
             last["periods"].append(str(row["period_label"]))
+            last["years"].append(pd.Timestamp(row["x"]).year)
             last["notes"] |= set(here["note"])
             continue
-        labels.append(
-            {
-                "row": row,
-                "preferred": bool(len(preferred)),
-                "periods": [str(row["period_label"])],
-                "notes": set(here["note"]),
-            }
-        )
+        found: dict[str, Any] = {
+            "row": row,
+            "words": words,
+            "preferred": bool(len(preferred)),
+            "periods": [str(row["period_label"])],
+            "years": [pd.Timestamp(row["x"]).year],
+            "notes": set(here["note"]),
+        }
+        labels.append(found)
+        if len(preferred):
+            runs[(status, row["kind"])] = found
     return labels
 
 
@@ -470,19 +472,29 @@ def labelled(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> None:
-    """One label per position (label_groups, as `labelled` keeps them): the preferred value with its period,
-    other sources' different values stacked on the other side, each with the note numbers of every source at
-    that position. A label goes on the side of its point that the line does not cross (above left where the
-    series rises, above right where it falls); keep_labels_apart then moves it where it is free.
+    """Each label (label_groups, as `labelled` keeps them): the preferred value with its period, a target's marked
+    "target", other sources' different values stacked on the other side, each with its note numbers; a run past
+    RUN_NAMED_AT_MOST periods is named by their number and years ("3 in each of 8 periods, 2014-2023"). A label
+    goes on the side of its point that the line does not cross (above left where the series rises, above right
+    where it falls); keep_labels_apart then moves it where it is free.
     """
     rising = rising_at(rows)
     stacked: dict[Any, int] = {}
     for found in labels:
         row = found["row"]
-        numbers = ",".join(str(n) for n in sorted(found["notes"]))
+        numbers = note_numbers(found["notes"])
+        target = "; target" if row["status"] == "target" else ""
         up = rising.get((row["status"], row["kind"], row["x"]), True)
         if found["preferred"]:
-            text = f"{value_words(row)} ({', '.join(found['periods'])}{written_as(row)}) [{numbers}]"
+            periods = found["periods"]
+            if len(periods) > RUN_NAMED_AT_MOST:
+                years = found["years"]
+                each = "dates" if row["kind"] == "stock" else "periods"
+                text = f"{value_words(row)} in each of {len(periods)} {each}, {min(years)}-{max(years)}"
+                text += f"{' (' + written_as(row)[2:] + target + ')' if written_as(row) or target else ''}"
+                text += f" [{numbers}]"
+            else:
+                text = f"{value_words(row)} ({', '.join(periods)}{written_as(row)}{target}) [{numbers}]"
             offset, align = ((-6, 6), "right") if up else ((6, 6), "left")
         else:
             below = stacked[row["x"]] = stacked.get(row["x"], 0) + 1
@@ -500,7 +512,23 @@ def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> N
             # A thin leader from the label to its point, seen where keep_labels_apart moves a label away.
             arrowprops={"arrowstyle": "-", "color": "#b0bec5", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 4},
         )
+        label.set_in_layout(False)  # placed inside the plot by keep_labels_apart, after the layout
         label.set_gid(f"label-{row['observation_id']}")
+
+
+RUN_NAMED_AT_MOST = 3  # periods a run's label names one by one (event_duration: 8 editions of 3 days is too long)
+
+
+def note_numbers(notes: set[int]) -> str:
+    """Note numbers as a label writes them: `1,2`, and three or more in a row as a span, `1-11`."""
+    ordered = sorted(notes)
+    spans: list[list[int]] = []
+    for n in ordered:
+        if spans and n == spans[-1][-1] + 1:
+            spans[-1].append(n)
+        else:
+            spans.append([n])
+    return ",".join(f"{s[0]}-{s[-1]}" if len(s) > 2 else ",".join(str(n) for n in s) for s in spans)
 
 
 def rising_at(rows: pd.DataFrame) -> dict[tuple[Any, Any, Any], bool]:

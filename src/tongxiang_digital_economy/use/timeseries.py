@@ -397,15 +397,14 @@ def mark_periods(rows: pd.DataFrame) -> None:
 
 def separated(rows: pd.DataFrame, best: int, other: int) -> bool:
     """Whether the ranking put `best` before `other` by something a reader can check: its grade or its date."""
-    return bool(
-        rows["_rank"].iat[best] != rows["_rank"].iat[other]
-        or rows["_published"].iat[best] != rows["_published"].iat[other]
-    )
+    rank, published = rows["_rank"].to_numpy(), rows["_published"].to_numpy()  # plain values: typed for mypy
+    return bool(rank[best] != rank[other] or published[best] != published[other])
 
 
 def what_separated(rows: pd.DataFrame, best: int, other: int) -> str:
     """What ranked the preferred figure first, in the words of the ranking: grade, then the text's date."""
-    if rows["_rank"].iat[best] != rows["_rank"].iat[other]:
+    rank = rows["_rank"].to_numpy()
+    if rank[best] != rank[other]:
         return f"its source ranks as {ranked_grade(rows, best)}, above {ranked_grade(rows, other)}"
     return f"its text is dated {text_date(rows, best)}, after {text_date(rows, other)}"
 

@@ -151,9 +151,10 @@ def event_period(view: pd.DataFrame) -> pd.Series:
 def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
     """One value of one subject in sources of the same weeks is filed alike (a stock restated later is no filing).
 
-    The same level of one stock indicator at two dates is left alone only when the later figure restates the
-    earlier, as semantics/claims.is_restatement reads it (the meaning `series` uses): dated only by its own text,
-    published after the earlier one's text, ranked no stronger. Two stated dates of one level are a cluster."""
+    The same level of one stock indicator at two dates is corroboration, left alone, when one restates the other
+    (semantics/claims.is_restatement, the meaning `series` uses), when either is dated only by its own text, or
+    when the dates are within CLUSTER_DAYS; only two stated dates further apart (2019年末 and 2020年末) are a
+    cluster, since one of them is mis-dated (review 3 F8: a warning says what a maintainer can correct)."""
     return view["fact_cluster"].isna() if "fact_cluster" in view else pd.Series(True, index=view.index)
 
 
