@@ -7,6 +7,7 @@ wherever the tests run; the review's corruption battery (code-review-2026-12 §2
 
 from __future__ import annotations
 
+from hashlib import sha256
 from pathlib import Path
 
 import pytest
@@ -325,3 +326,38 @@ def test_a_reading_remembered_from_an_earlier_validation_follows_the_tables_it_r
     fresh = package.semantics(FIXTURE_ARCHIVE)
     assert ("indicators", row, "place_id") not in found(remembered, "subject-other-place")
     assert remembered.to_dict() == fresh.to_dict()
+
+
+def test_a_context_period_is_not_borrowed_from_a_round_number_of_another_unit(
+    package: PackageCopy, archive: Path
+) -> None:
+    """15000家 enterprises dated 2015年 by a line about 15000人次 of tourists: no paragraph dates the figure."""
+    at, source = next((n, r) for n, r in enumerate(package.rows("sources"), 2) if r["source_id"] == SOURCE)
+    lines = [
+        "桐乡经济简报",
+        "桐乡市统计局发布本地经济运行情况的一份较长的简要说明文字,介绍全市各个方面的情况,供读者参考阅读。",
+    ]
+    lines += ["2015年,乌镇接待游客15000人次。", "2023年,全市经济运行平稳。", "全市有企业15000家,比上年增加不少。"]
+    row = {
+        **GOOD,
+        "observation_id": f"{SOURCE}-990",
+        "indicator": "enterprises_total",
+        "period_start": "2015-12-31",
+        "period_end": "2015-12-31",
+        "year": "2015",
+        "value": "15000",
+        "value_text": "15000家",
+        "evidence": "全市有企业15000家",
+        "period_text": "2015年",
+        "period_basis": "context",
+        "subject_text": "桐乡市",
+    }
+    number = package.append("indicators", row)
+    fired = {}
+    for tourists in ("15000人次", "15000家"):
+        data = ("\n".join(lines).replace("15000人次", tourists) + "\n").encode("utf-8")
+        (archive / source["archive_file"]).write_bytes(data)
+        package.edit("sources", at, archive_sha256=sha256(data).hexdigest())
+        rule = covers("period-text-not-in-context")
+        fired[tourists] = ("indicators", number, "period_text") in found(package.semantics(archive), rule)
+    assert fired == {"15000人次": True, "15000家": False}

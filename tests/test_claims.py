@@ -258,3 +258,24 @@ def test_validate_reads_nearly_and_about_from_the_quote(package: PackageCopy) ->
     package.edit("indicators", row, value_text="about 100", evidence=evidence)
     warned = {(p.rule, p.row) for p in package.validate().warnings}
     assert ("conflicting-values", 262) not in warned and ("conflicting-values", 266) not in warned
+
+
+def test_statements_read_in_columns_are_the_rows_read_one_by_one() -> None:
+    """Review 3 F12: `statements` reads whole columns (a text's dates once per source, dating words once per
+    distinct text); each Statement is still exactly what its own row, read alone, says."""
+    import math
+
+    from tongxiang_digital_economy.io.load import load
+    from tongxiang_digital_economy.schema.descriptor import grade_order
+    from tongxiang_digital_economy.semantics.claims import statements
+
+    rows = load("indicators")
+    sources = load("sources").set_index("source_id")
+    definitions = load("indicator_definitions")
+    stocks = set(definitions.loc[definitions["temporal"] == "stock", "indicator"])
+    together = statements(rows, sources, grade_order(), stocks)
+    assert any(s.own_date for s in together) and any(not s.own_date for s in together)
+    for i in range(0, len(rows), 7):
+        [alone] = statements(rows.iloc[[i]], sources, grade_order(), stocks)
+        for a, b in zip(together[i], alone, strict=True):
+            assert a == b or (isinstance(a, float) and math.isnan(a) and math.isnan(b)), rows.index[i]

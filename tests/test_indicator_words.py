@@ -186,3 +186,17 @@ def test_a_place_in_a_ranking_stands_between_words_and_quote() -> None:
     assert not attach(text, "第四十五位", ["综合竞争能力"], "rank", forms).attached
     assert attach(text, "第四十五位", ["全国百强县"], "rank", forms).attached
     assert attach(text, "第十二位", ["综合竞争能力"], "rank", forms).attached
+
+
+def test_a_written_form_is_listed_once_as_it_is_matched(package: PackageCopy) -> None:
+    """revenue|Revenue and 国家和地区|国家和地区(qū) are one form once folded (review 3, F11): the rule names the
+    definition, as it names one that lists an empty form (`|||`)."""
+    rows = package.rows("indicator_definitions")
+    at = {r["indicator"]: n for n, r in enumerate(rows, start=2)}
+    package.edit("indicator_definitions", at["operating_revenue"], written_forms="营业收入|revenue|Revenue")
+    package.edit("indicator_definitions", at["regional_brand_value"], written_forms="区(qū)域品牌价(jià)值")
+    package.edit("indicator_definitions", at["gdp"], written_forms="GDP|地区生产总值|生产总值")
+    fired = {r for table, r, _ in found(package.semantics(), covers("written-forms-repeated"))}
+    assert fired & set(at.values()) == {at["operating_revenue"], at["regional_brand_value"]}
+    package.edit("indicator_definitions", at["gdp"], written_forms="|||")
+    assert ("indicator_definitions", at["gdp"], "written_forms") in found(package.semantics(), "written-forms-repeated")

@@ -51,3 +51,19 @@ def test_a_paragraph_restating_an_exact_figure_dates_it() -> None:
     assert not in_paragraph(text, "城镇690,641人", ["截至2020年11月1日零时"])  # no figure of it restated
     small = text.replace("1029754人", "12个")
     assert not in_paragraph(small, "常住1,029,754人 城镇12个", ["截至2020年11月1日零时"])
+    # The row's own quote: its unit (人) is the restated figure's, so the census line still dates the urban figure.
+    assert in_paragraph(text, "常住1,029,754人 城镇690,641人", ["截至2020年11月1日零时"], "城镇690,641人")
+
+
+def test_a_round_number_of_another_unit_dates_nothing() -> None:
+    """A dated line repeating a large number of the evidence in another unit is no restatement (review 3, F6):
+    15000人次 of tourists in 2015 does not date 15000家 enterprises; the same line about 15000家 does."""
+    lines = [
+        "桐乡经济简报",
+        "桐乡市统计局发布本地经济运行情况的一份较长的简要说明文字,介绍全市各个方面的情况,供读者参考阅读。",
+    ]
+    lines += ["2015年,乌镇接待游客15000人次。", "2023年,全市经济运行平稳。", "全市有企业15000家,比上年增加不少。"]
+    text = "\n".join(lines)
+    assert not in_paragraph(text, "全市有企业15000家", ["2015年"], "15000家")
+    assert not in_paragraph(text, "全市有企业15000家", ["2015年"])
+    assert in_paragraph(text.replace("15000人次", "15000家"), "全市有企业15000家", ["2015年"], "15000家")

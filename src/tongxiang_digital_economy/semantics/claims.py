@@ -271,40 +271,66 @@ def statements(
     rows: pd.DataFrame, sources: pd.DataFrame, grades: Sequence[str], stocks: Collection[object]
 ) -> list[Statement]:
     """One Statement per row of `rows` (indicator rows with their claim columns, period, period_basis and
-    period_text), read with `sources` (indexed by source_id) and the grade order."""
-    written = rows["source_id"].map(text_dates(sources))
-    bounds = [publication_bounds(w) for w in written]
+    period_text), read with `sources` (indexed by source_id) and the grade order.
+
+    Read in columns, never row by row (review 3 F12: 55 µs a row): a text's date bounds once per source, the
+    dating words once per distinct period_text, the rest as whole columns; only the Statements themselves are
+    made one per row, from plain values."""
+    # The earliest and latest day each source's text can be from, once per source, then joined to the rows.
+    per_source = text_dates(sources).map(publication_bounds)
+    first_day = rows["source_id"].map(per_source.map(lambda b: b[0])).astype("datetime64[ns]")
+    last_day = rows["source_id"].map(per_source.map(lambda b: b[1])).astype("datetime64[ns]")
     ends = pd.to_datetime(rows["period_end"], errors="coerce")
     starts = pd.to_datetime(rows["period_start"], errors="coerce")
     basis = rows["period_basis"] if "period_basis" in rows else pd.Series(pd.NA, index=rows.index)
-    texts = rows["period_text"] if "period_text" in rows else pd.Series(pd.NA, index=rows.index)
+    texts = rows["period_text"] if "period_text" in rows else pd.Series(pd.NA, index=rows.index, dtype="string")
     # One day that the text's date can be (its day; a day of its month or year when only those are known).
-    at_text_date = [
-        pd.notna(e) and pd.notna(s) and s == e and first is not None and last is not None and first <= e <= last
-        for s, e, (first, last) in zip(starts, ends, bounds, strict=True)
-    ]
-    own = [
-        (pd.notna(b) and str(b) == "publication") or (a and relative_to_its_text(t))
-        for b, a, t in zip(basis, at_text_date, texts, strict=True)
-    ]
+    at_text_date = (starts == ends) & (first_day <= ends) & (ends <= last_day)
+    at_text_date = at_text_date.fillna(False).astype(bool)
+    # Dating words read once per distinct text, and only where the row is at its text's date.
+    at = at_text_date.to_numpy()
+    asked = [t if isinstance(t, str) else "" for t in texts[at].astype(object)]
+    relative = {t: relative_to_its_text(t) for t in set(asked)}
+    said_now = np.zeros(len(rows), dtype=bool)
+    said_now[at] = [relative[t] for t in asked]
+    own = (basis.astype("string") == "publication").fillna(False).to_numpy(dtype=bool) | said_now
     claimed = intervals(rows)
-    keys = claim_key(rows)
+    keys = claim_key(rows).astype(object)
     ranks = rows["source_id"].map(source_ranks(sources, grades)).fillna(len(grades)).astype("int64")
-    qualifiers = rows["qualifier"].astype("string").fillna("eq")
+    qualifiers = rows["qualifier"].astype("string").fillna("eq").astype(object)
+    stock = rows["indicator"].isin(list(stocks))
+
+    def stamps(values: pd.Series) -> list[pd.Timestamp | None]:
+        """Each date as a Timestamp (None if unknown), each distinct date boxed once: a package has few."""
+        codes, distinct = pd.factorize(values)
+        boxed = [pd.Timestamp(v) for v in distinct]
+        return [boxed[c] if c >= 0 else None for c in codes]
+
+    firsts, lasts = stamps(first_day), stamps(last_day)
     return [
         Statement(
-            stock=indicator in stocks,
+            stock=bool(st),
             own_date=bool(o),
-            date=None if pd.isna(e) else pd.Timestamp(e),
+            date=e,
             low=float(lo),
             high=float(hi),
             claim=str(k),
             qualifier=str(q),
-            published=b,
+            published=(f, la),
             rank=int(r),
         )
-        for indicator, o, e, lo, hi, k, q, b, r in zip(
-            rows["indicator"], own, ends, claimed["low"], claimed["high"], keys, qualifiers, bounds, ranks, strict=True
+        for st, o, e, lo, hi, k, q, f, la, r in zip(
+            stock.to_numpy(),
+            own,
+            stamps(ends),
+            claimed["low"].to_numpy(dtype="float64", na_value=np.nan),
+            claimed["high"].to_numpy(dtype="float64", na_value=np.nan),
+            keys.to_numpy(),
+            qualifiers.to_numpy(),
+            firsts,
+            lasts,
+            ranks.to_numpy(),
+            strict=True,
         )
     ]
 

@@ -397,22 +397,14 @@ def mark_periods(rows: pd.DataFrame) -> None:
 
 def separated(rows: pd.DataFrame, best: int, other: int) -> bool:
     """Whether the ranking put `best` before `other` by something a reader can check: its grade or its date."""
-    return rank_of(rows, best) != rank_of(rows, other) or day_of(rows, best) != day_of(rows, other)
-
-
-def rank_of(rows: pd.DataFrame, k: int) -> int:
-    """Row k's sort rank by grade (0 strongest)."""
-    return int(rows["_rank"].to_numpy()[k])
-
-
-def day_of(rows: pd.DataFrame, k: int) -> pd.Timestamp:
-    """Row k's sort date (its text's first possible day)."""
-    return pd.Timestamp(rows["_published"].to_numpy()[k])
+    rank, published = rows["_rank"].to_numpy(), rows["_published"].to_numpy()  # plain values: typed for mypy
+    return bool(rank[best] != rank[other] or published[best] != published[other])
 
 
 def what_separated(rows: pd.DataFrame, best: int, other: int) -> str:
     """What ranked the preferred figure first, in the words of the ranking: grade, then the text's date."""
-    if rank_of(rows, best) != rank_of(rows, other):
+    rank = rows["_rank"].to_numpy()
+    if rank[best] != rank[other]:
         return f"its source ranks as {ranked_grade(rows, best)}, above {ranked_grade(rows, other)}"
     return f"its text is dated {text_date(rows, best)}, after {text_date(rows, other)}"
 

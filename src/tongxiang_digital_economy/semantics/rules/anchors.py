@@ -18,7 +18,7 @@ import re
 
 import pandas as pd
 
-from ...text.fold import names_in, names_of, squeeze
+from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
 from ...text.year_words import START_WORDS
@@ -55,6 +55,29 @@ def indicator_named(view: pd.DataFrame) -> pd.Series:
         return cache[(evidence, forms, shadowing)]
 
     return each_row(view, ["evidence", "indicator__written_forms", "shadowing_forms"], named)
+
+
+@rule(
+    "written-forms-repeated",
+    "indicator_definitions",
+    "written_forms",
+    "written_forms {written_forms!r} of {indicator!r} lists a form twice once folded (case, script and a mirror's "
+    "inserted pinyin aside: revenue|Revenue, 国家和地区|国家和地区(qū)), writes pinyin into a form, or leaves a form "
+    "empty between two '|': keep each form once, in plain characters",
+)
+def forms_listed_once(view: pd.DataFrame) -> pd.Series:
+    """An indicator's written forms are distinct as they are matched (folded), and carry no inserted pinyin, which
+    folding drops from the evidence anyway: a duplicate says nothing more and is printed twice by `search`. An
+    empty form (`|||`) is checked here, not by a schema pattern, which would take the column out of `search`."""
+
+    def once(forms: object) -> bool:
+        if not isinstance(forms, str):
+            return True
+        listed = [f.strip() for f in forms.split("|")]
+        folded = [loose(f) for f in listed]
+        return all(folded) and len(set(folded)) == len(folded) and not any(INSERTED_PINYIN.search(f) for f in listed)
+
+    return each_row(view, ["written_forms"], once)
 
 
 @rule(

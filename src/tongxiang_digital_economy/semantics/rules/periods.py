@@ -102,10 +102,11 @@ def dated(line: str) -> bool:
     return DATED.search(re.sub(r"《[^》]*》", "", line)) is not None
 
 
-def context_of(text: str, evidence: str) -> list[str]:
+def context_of(text: str, evidence: str, quote: str | None = None) -> list[str]:
     """The parts of the archived text a context period may be quoted from, squeezed: the paragraph (line) that holds
     the evidence (or the lines it runs over), the title and dateline (the first lines up to and including the first
-    paragraph of body text, the news lead that says 中新网2月28日电), and the headings above the evidence."""
+    paragraph of body text, the news lead that says 中新网2月28日电), the headings above the evidence, and a dated
+    line restating a large figure of the evidence in the unit of the row's quote (see restated)."""
     lines = [squeeze(line) for line in text.splitlines() if line.strip()]
     squeezed = squeeze(evidence)
     holding = [k for k, line in enumerate(lines) if squeezed in line]
@@ -125,15 +126,42 @@ def context_of(text: str, evidence: str) -> list[str]:
         parts += [p for p in (before, after) if p]
     # A paragraph that states an exact figure of the evidence again, with its date: an infobox's 常住1,029,754人
     # under 人口2020年 is the census line's 截至2020年11月1日零时…常住人口为1029754人, whose day dates the infobox.
-    exact = {n.value for n in number_spans(squeezed) if abs(n.value) >= RESTATED}
+    exact = restated(squeezed, quote)
     if exact:
-        parts += [line for line in lines if dated(line) and exact & {n.value for n in number_spans(line)}]
+        parts += [line for line in lines if dated(line) and exact & figures(line)]
     return parts
 
 
-def in_paragraph(text: str, evidence: str, words: list[str]) -> bool:
+# The word after a number: a Latin word, or one Han character (人, 家) with 次 when it counts visits (人次): the
+# evidence is squeezed, so the next word runs on (常住1,029,754人城镇 is 人).
+UNIT_WORD = re.compile(r"\s?([a-zA-Z]+|[^\W\d_a-zA-Z]次?)")
+
+
+def unit_after(text: str, end: int) -> str:
+    """The word written right after a number (1029754人: 人; 15000人次: 人次; 15,000 enterprises: enterprises)."""
+    word = UNIT_WORD.match(text, end)
+    return word.group(1).lower() if word else ""
+
+
+def figures(text: str, least: float = RESTATED) -> set[tuple[object, str]]:
+    """The figures of a text at least `least` (a large one is never a year) with the word written after each."""
+    return {(n.value, unit_after(text, n.end)) for n in number_spans(text) if abs(n.value) >= least}
+
+
+def restated(evidence: str, quote: str | None) -> set[tuple[object, str]]:
+    """The figures of the evidence a dated line elsewhere may restate to date it: large ones written in the unit of
+    the row's own quote (the infobox's 常住1,029,754人 dates its 城镇690,641人: both 人), so that a line about
+    15000人次 of tourists dates no 15000家 of enterprises; without a quote, every large figure with its unit."""
+    found = figures(evidence)
+    if quote is None:
+        return found
+    own = {unit for _value, unit in figures(squeeze(quote), 0)}
+    return {(value, unit) for value, unit in found if unit in own}
+
+
+def in_paragraph(text: str, evidence: str, words: list[str], quote: str | None = None) -> bool:
     """Whether every piece is in the evidence or in its context (its paragraph, the title and lead, its headings)."""
-    squeezed, parts = squeeze(evidence), context_of(text, evidence)
+    squeezed, parts = squeeze(evidence), context_of(text, evidence, quote)
     return all(squeeze(w) in squeezed or any(squeeze(w) in part for part in parts) for w in words)
 
 
@@ -151,7 +179,7 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     """A context period's words are in the evidence's paragraph of the archived text."""
     cache: dict[tuple[object, ...], bool] = {}
 
-    def near(basis: object, text: object, evidence: object, archived: object) -> bool:
+    def near(basis: object, text: object, evidence: object, archived: object, quote: object) -> bool:
         if (
             not isinstance(basis, str)
             or basis != "context"
@@ -161,12 +189,13 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
             return True
         if not isinstance(archived, str):
             return True
-        key = (text, evidence, id(archived))
+        key = (text, evidence, id(archived), quote)
         if key not in cache:
-            cache[key] = in_paragraph(archived, evidence, pieces(text))
+            cache[key] = in_paragraph(archived, evidence, pieces(text), quote if isinstance(quote, str) else None)
         return cache[key]
 
-    return each_row(view, ["period_basis", "period_text", "evidence", "source_id__archive_raw"], near)
+    columns = ["period_basis", "period_text", "evidence", "source_id__archive_raw", "value_text"]
+    return each_row(view, columns, near)
 
 
 @rule(
