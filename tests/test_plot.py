@@ -252,6 +252,7 @@ def test_cumulative_totals_are_never_joined_to_per_summit_counts(tmp_path: Path)
     for observation in totals.index:
         assert all(abs(points[observation][0] - x) > 0.01 for x in joined), observation
     summits = rows[(rows["kind"] == "part of a year") & (rows["status"] == "actual") & (rows["role"] == "preferred")]
+    summits = summits[summits["qualifier"].isin(["eq", "approx"])]  # levels only: a bound is never joined (F9)
     assert sorted(lines["line-actual-part-of-a-year"]) == pytest.approx(
         sorted(points[o][0] for o in summits.index), abs=0.01
     )
@@ -587,3 +588,27 @@ def test_a_short_series_labels_every_position(drawn: Callable[[str], tuple[str, 
     svg, shown = drawn("digital_economy_enterprises")
     assert len(re.findall(r'<g id="label-', svg)) == len(label_groups(shown.rows))
     assert "Labels:" not in svg
+
+
+@pytest.mark.parametrize(
+    ("indicator", "bound"),
+    [
+        ("gdp", "txgov-2023-02-tongxiang-basic-profile-005"),  # >1,200 (2022)
+        ("digital_economy_enterprises", "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-003"),
+    ],
+)
+def test_the_line_joins_levels_and_never_a_bound(tmp_path: Path, indicator: str, bound: str) -> None:
+    """Review 3 F9: the line of preferred figures runs through exact and "about" figures only; a preferred
+    "more than" figure keeps its triangle and is no vertex of the line (a line through it draws a level no source
+    states)."""
+    svg = plot(indicator, "tongxiang", tmp_path / "chart.svg").read_text(encoding="utf-8")
+    rows = chart(indicator, "tongxiang").rows.set_index("observation_id")
+    assert (rows.at[bound, "role"], rows.at[bound, "qualifier"]) == ("preferred", "gt")
+    points = svg_points(svg)[0]
+    lines = line_xs(svg)
+    joined = [x for xs in lines.values() for x in xs]
+    assert all(abs(points[bound][0] - x) > 0.01 for x in joined)
+    kind = str(rows.at[bound, "kind"])
+    levels = rows[(rows["role"] == "preferred") & rows["qualifier"].isin(["eq", "approx"]) & (rows["kind"] == kind)]
+    assert len(levels) >= 3
+    assert sorted(lines[f"line-actual-{kind}"]) == pytest.approx(sorted(points[o][0] for o in levels.index), abs=0.01)

@@ -9,7 +9,9 @@
 - Sources: every point has a note number; the numbers lead to the list of outlets and dates under the chart.
 - Bounds stay bounds: "more than" is an upward triangle, "less than" a downward one, "about" a diamond, a range
   a bar from its lower to its upper value; an exact figure is a circle. The preferred figure of each period is
-  filled and joined; another source's figure is hollow: grey where it agrees, in colour where it competes.
+  filled; the line joins only levels (exact and "about" figures): a bound or a range is its marker alone, since
+  a line through ">1,200" would draw a level of 1,200 that no source states (review 3 F9). Another source's
+  figure is hollow: grey where it agrees, in colour where it competes.
   A later text that only repeats a figure (role `restated`) is no new point: it is named under the chart.
 - Targets are drawn apart from actuals: grey, dashed, named in the legend by the status's own label (the
   `categories` of indicators.status: "plans, goals and expectations", which covers an organiser's forecast).
@@ -35,6 +37,7 @@ from .chart import Chart, chart
 from .export import atomic_write, check_writable
 from .periods import KINDS
 
+JOINED = ("eq", "approx", "")  # the qualifiers of a level, which the line joins
 MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v", "range": "o"}
 QUALIFIER_WORDS = {"gt": "more than", "gte": "at least", "lt": "less than", "lte": "at most", "approx": "about"}
 SIGNS = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<=", "approx": "about "}
@@ -127,7 +130,9 @@ def draw(shown: Chart) -> Any:
     rows = shown.rows
     for (status, kind), group in rows.groupby(["status", "kind"], sort=False):
         colour = TARGET_COLOUR if status == "target" else KIND_COLOURS[str(kind)]
-        best = group[group["role"] == "preferred"].sort_values("x")
+        # Only levels are joined: a bound (more than, less than) or a range is no value to draw a line through.
+        levels = group["qualifier"].astype("string").fillna("eq").isin(JOINED)
+        best = group[(group["role"] == "preferred") & levels].sort_values("x")
         name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
         (line,) = ax.plot(
             best["x"],
