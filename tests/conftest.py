@@ -176,5 +176,16 @@ def found(report: Report, rule: str) -> list[tuple[str | None, int | None, str |
     return [(p.table, p.row, p.field) for p in report.problems if p.rule == rule]
 
 
+def misfired(package: PackageCopy, cases: list[tuple[str, dict[str, str], str, bool]]) -> list[str]:
+    """The cases (why, row, rule, fires) whose rule fired where it should not, or did not where it should, once
+    every case's row is added to one copy of the package and the copy is checked once: the why of each."""
+    numbers = append_all(package, "indicators", [values for _why, values, _rule, _fires in cases], "observation_id")
+    report = package.semantics()
+    fired = {
+        (rule, r) for rule in {c[2] for c in cases} for table, r, _ in found(report, rule) if table == "indicators"
+    }
+    return [why for (why, _v, rule, fires), n in zip(cases, numbers, strict=True) if ((rule, n) in fired) is not fires]
+
+
 def errors(report: Report) -> list[str]:
     return [f"{p.location()}: [{p.rule}] {p.message}" for p in report.errors]

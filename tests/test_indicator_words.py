@@ -5,7 +5,7 @@ place in a ranking (第十二位) is a figure of its kind."""
 
 from __future__ import annotations
 
-from conftest import PackageCopy, append_all, found
+from conftest import PackageCopy, found, misfired
 from test_rules import GOOD
 
 import tongxiang_digital_economy as tde
@@ -170,13 +170,7 @@ CASES = [
 
 
 def test_a_figure_is_filed_under_the_indicator_its_words_name(package: PackageCopy) -> None:
-    numbers = append_all(package, "indicators", [values for _why, values, _rule, _fires in CASES], "observation_id")
-    report = package.semantics()
-    fired = {
-        (rule, r) for rule in {c[2] for c in CASES} for table, r, _ in found(report, rule) if table == "indicators"
-    }
-    wrong = [why for (why, _v, rule, fires), n in zip(CASES, numbers, strict=True) if ((rule, n) in fired) is not fires]
-    assert wrong == []
+    assert misfired(package, CASES) == []
 
 
 def test_a_place_in_a_ranking_stands_between_words_and_quote() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import PackageCopy, append_all, found
+from conftest import PackageCopy, misfired
 from test_rules import GOOD
 
 from tongxiang_digital_economy.text.period_words import read_period
@@ -106,10 +106,4 @@ CASES = [
 
 
 def test_rows_are_dated_by_the_conventions(package: PackageCopy) -> None:
-    numbers = append_all(package, "indicators", [values for _why, values, _rule, _fires in CASES], "observation_id")
-    report = package.semantics()
-    fired = {
-        (rule, r) for rule in {c[2] for c in CASES} for table, r, _ in found(report, rule) if table == "indicators"
-    }
-    wrong = [why for (why, _v, rule, fires), n in zip(CASES, numbers, strict=True) if ((rule, n) in fired) is not fires]
-    assert wrong == []
+    assert misfired(package, CASES) == []

@@ -156,19 +156,29 @@ def related_forms(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     return any(a in b or b in a for a in one for b in other if a and b)
 
 
-def counted_as(evidence: object, quote: object, neighbours: tuple[tuple[str, tuple[str, ...], str], ...]) -> str | None:
-    """The neighbour whose required words stand in the quote's own clause while the evidence names it too
-    (两年平均增长4.7% filed as gdp_growth is gdp_growth_two_year_average's): None where no neighbour's does."""
-    if not neighbours or not isinstance(evidence, str) or not isinstance(quote, str):
+def quote_clause(evidence: object, quote: object) -> tuple[str, int, int, int] | None:
+    """The folded evidence, where the quote stands in it and the bounds of the quote's clause: None when either is
+    missing or the quote is not in the evidence (the quote rules report that; the clause readers stay silent)."""
+    if not isinstance(evidence, str) or not isinstance(quote, str):
         return None
     text, wanted = loose(evidence), loose(quote)
     at = text.find(wanted)
     if at < 0 or not wanted:
         return None
     start, end = clause_of(text, at, at + len(wanted))
+    return text, at, start, end
+
+
+def counted_as(evidence: object, quote: object, neighbours: tuple[tuple[str, tuple[str, ...], str], ...]) -> str | None:
+    """The neighbour whose required words stand in the quote's own clause while the evidence names it too
+    (两年平均增长4.7% filed as gdp_growth is gdp_growth_two_year_average's): None where no neighbour's does."""
+    found = quote_clause(evidence, quote) if neighbours else None
+    if found is None:
+        return None
+    text, _at, start, end = found
     clause = text[start:end]
     for indicator, words, forms in neighbours:
-        if forms_in(clause, "|".join(words)) and (not forms or forms_in(evidence, forms)):
+        if forms_in(clause, "|".join(words)) and (not forms or forms_in(str(evidence), forms)):
             return indicator
     return None
 
@@ -386,13 +396,10 @@ def entity_names(frames: dict[str, pd.DataFrame]) -> frozenset[str]:
 
 def places_beside(evidence: object, quote: object, places: dict[str, list[str]]) -> frozenset[str] | None:
     """The local places named in the quote's clause, other than as members of a list (None: no quote found)."""
-    if not isinstance(evidence, str) or not isinstance(quote, str):
+    found = quote_clause(evidence, quote)
+    if found is None:
         return None
-    text, wanted = loose(evidence), loose(quote)
-    at = text.find(wanted)
-    if at < 0 or not wanted:
-        return None
-    start, end = clause_of(text, at, at + len(wanted))
+    text, at, start, end = found
     start = max((m.end() for m in re.finditer(r"[。；;]", text[:at])), default=start) if start == 0 else start
     clause = text[start:end]
     return frozenset(place for place, names in places.items() if any(named_as_subject(clause, n) for n in names))
