@@ -419,6 +419,9 @@ def test_each_kind_of_source_is_cited_as_its_kind_in_every_format(source: str) -
 
 def test_every_kind_the_schema_allows_has_a_cff_type() -> None:
     """A kind added to the schema without a CFF type would make `cite --format cff` fail for its sources."""
-    schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "sources.schema.json").read_text("utf-8"))
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
+
+    # the installed package's own schema: the wheel's test run has no checkout beside the tests
+    schema = json.loads((bundled_package_dir() / "schemas" / "sources.schema.json").read_text("utf-8"))
     kind = next(f for f in schema["fields"] if f["name"] == "kind")
     assert set(kind["constraints"]["enum"]) == set(citing.CFF_TYPES)
