@@ -159,3 +159,13 @@ def test_no_rule_crashes_on_any_cell(data: st.DataObject) -> None:
     frames = dict(SMALL, **{table: spoiled(SMALL[table], column, how)})
     archive = data.draw(st.booleans())
     run_every_rule(frames, {} if archive else None)
+
+
+@pytest.mark.parametrize("column", list(SMALL["indicator_definitions"].columns))
+def test_no_rule_crashes_on_an_empty_definition_cell(column: str) -> None:
+    """Found by the property above in CI: a definition without its `indicator` id crashed the written-forms
+    reading (NA compared with NA). Every column of the definitions emptied in turn, with and without the archive:
+    the readings of forms and neighbours take only whole definitions."""
+    frames = dict(SMALL, indicator_definitions=spoiled(SMALL["indicator_definitions"], column, "empty"))
+    run_every_rule(frames, {})
+    run_every_rule(frames, None)

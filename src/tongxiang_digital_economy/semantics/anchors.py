@@ -128,6 +128,8 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[tup
     if definitions is None or any(c not in definitions for c in columns):
         return {}
     rows = [dict(zip(columns, r, strict=True)) for r in zip(*(definitions[c] for c in columns), strict=True)]
+    # a definition without its id or a key is the structure layer's error; it has no neighbours here
+    rows = [r for r in rows if all(isinstance(r[k], str) for k in ("indicator", *NEIGHBOUR_KEYS))]
     out: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {}
     for mine in rows:
         own = set(split_forms(mine["required_words"]))
@@ -144,7 +146,7 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[tup
                 split_forms(mine["written_forms"]), split_forms(other["written_forms"])
             ):
                 found.append((str(other["indicator"]), words, "|".join(split_forms(other["written_forms"]))))
-        if found and isinstance(mine["indicator"], str):
+        if found:
             out[mine["indicator"]] = tuple(found)
     return out
 
@@ -216,8 +218,10 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     key = content_key(*tables), tuple(t for t in ("indicator_definitions", "units", "lexicon", "places") if t in frames)
     forms_of: dict[Any, tuple[str, ...]] = {}
     if definitions is not None and "written_forms" in definitions:
-        forms_of = {
-            i: split_forms(f) for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
+        forms_of = {  # a definition without its id is the structure layer's error, and names nothing here
+            i: split_forms(f)
+            for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
+            if isinstance(i, str)
         }
     shadows = shadowing_forms(forms_of)
     neighbours = neighbours_counting(definitions)
