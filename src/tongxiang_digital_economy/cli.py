@@ -622,8 +622,9 @@ def series_command(
 
     Each figure has its role: preferred (one per period), corroborating (agrees with it at the precision each is
     written in), competing (no reading agrees), restated (a later text repeating an earlier figure, dated only
-    by its own date: no new observation) or not_comparable (another currency: no exchange rate); `reason` says
-    why a figure is set aside. The period is named by its span (2021, H1 2019, Jan-Sep 2020, end-2023), and
+    by its own date: no new observation) or not_comparable (another currency: no exchange rate; or an indicator
+    whose figures are not comparable with one another, as its definition says); `reason` says why a figure is
+    set aside. The period is named by its span (2021, H1 2019, Jan-Sep 2020, end-2023), and
     every row carries its observation_id (`cite --observation ID` cites it).
 
     \b
@@ -640,7 +641,13 @@ def series_command(
         click.echo(f"no {status} figures" + (f" ({'; '.join(others)})" if others else ""))
         return
     if preferred:
-        found = found[found["role"] == "preferred"]
+        chosen = found[found["role"] == "preferred"]
+        if not len(chosen) and fmt == "table":
+            # Figures that no ranking puts first (not comparable with one another): say so, never "no figures".
+            reasons = "; ".join(dict.fromkeys(str(r) for r in found["reason"].dropna()))
+            click.echo(f"no preferred figures: {reasons}; without --preferred `series` lists all {len(found)}")
+            return
+        found = chosen
     if fmt == "table":
         # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
         # text as official); the observation id, to cite or find the row in one step; why a row is set aside.

@@ -36,7 +36,10 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   equal to the year before's is a new observation).
 - `not_comparable`: a figure in another base unit than the series' (US dollars beside yuan): the package holds
   no exchange rate, so it is neither the period's preferred figure nor against it. The series' base unit is
-  the one most of its figures are in (ties: the preferred-ranked figure's). The reason says so.
+  the one most of its figures are in (ties: the preferred-ranked figure's). The reason says so. Every figure of
+  an indicator whose definition says its figures are not comparable with one another
+  (indicator_definitions.not_comparable: history_length, a place's age counted from an event no source names)
+  is `not_comparable` too, with the definition's words as its reason: none is preferred, so no series of them is.
 
 What is never mixed: a series holds one status (actuals, targets or estimates, never together) and periods
 are compared whole (period_start and period_end): a half-year or January-September figure is its own period,
@@ -226,7 +229,8 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
             rows = rows.assign(**{column: text_column(rows)})
     if not len(rows):
         return rows.assign(**{c: text_column(rows) for c in EXTRA})[COLUMNS].reset_index(drop=True)
-    temporal = load("indicator_definitions", path).set_index("indicator")["temporal"]
+    definitions = load("indicator_definitions", path).set_index("indicator")
+    temporal = definitions["temporal"]
     rows = rows.assign(
         grade=rows["source_id"].map(sources["grade"]).astype("string"),
         original_grade=(
@@ -265,6 +269,7 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], and_some_terms(lexicon))  # 40多: below 50
     rows["nearly"] = nearly(rows["value_text"], rows["qualifier"], nearly_terms(lexicon))  # 近100: 90 to 100
     set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
+    set_aside_incomparable(rows, definitions)
     stocks = set(temporal.index[temporal == "stock"])
     mark_restatements(rows, statements(rows, sources, grades, stocks))
     mark_periods(rows)
@@ -294,6 +299,27 @@ def set_aside_other_base_units(rows: pd.DataFrame, labels: pd.Series) -> None:
         f"in {labels.get(unit, unit)}, not {labels.get(m, m)}: the package holds no exchange rate"
         for unit, m in zip(rows.loc[other, "base_unit"], wanted[other], strict=True)
     ]
+
+
+def set_aside_incomparable(rows: pd.DataFrame, definitions: pd.DataFrame) -> None:
+    """Every figure of an indicator whose figures are not comparable with one another (its definition's
+    `not_comparable` says why: history_length, a place's age counted from an event no source names) is
+    `not_comparable`, with that reason: none is preferred over another, none restates or competes with another,
+    so 1,000 years (2022) and 7,000 years (2023) of one town are never read as a rise."""
+    if "not_comparable" not in definitions:  # a package from before the column
+        return
+    why = rows["indicator"].map(definitions["not_comparable"]).astype("string")
+    apart = (why.notna() & (why.str.strip() != "") & rows["role"].isna()).fillna(False).astype(bool)
+    rows.loc[apart, "role"] = "not_comparable"
+    rows.loc[apart, "reason"] = [
+        incomparable_reason(str(indicator), str(text))
+        for indicator, text in zip(rows.loc[apart, "indicator"], why[apart], strict=True)
+    ]
+
+
+def incomparable_reason(indicator: str, why: str) -> str:
+    """The reason a figure of an indicator not comparable with itself carries (the chart finds them by it)."""
+    return f"{indicator}'s figures are not comparable with one another: {why}"
 
 
 def mark_restatements(rows: pd.DataFrame, said: list[Statement]) -> None:
