@@ -345,6 +345,19 @@ def test_ties_are_broken_by_grade_then_recency(package: PackageCopy) -> None:
             "gdp has no figures about '烏鎮'; did you mean 'wuzhen'? its subjects: tongxiang, wuzhen, "
             "wuzhen-avenue-scitech-zone",
         ),
+        # trial 4 m5: an edition in another case leads to the edition, as a subject's name does
+        (
+            ("event_guests", "WIC-2023"),
+            "event_guests has no figures about 'WIC-2023'; did you mean 'wic-2023'? its subjects: "
+            "digital-yangtze-river-delta-development-conference, focus-tongxiang-meet-wuzhen-trade-fair, "
+            "huayou-cobalt-2016-international-annual-conference, world-internet-conference",
+        ),
+        # trial 4 m4: gdp is about places (indicator_definitions.subject), so an edition is no subject of it
+        (
+            ("gdp", "wic-2023"),
+            "gdp is a figure of places, not of events: 'wic-2023' is an edition of world-internet-conference; "
+            "its subjects: tongxiang, wuzhen, wuzhen-avenue-scitech-zone",
+        ),
     ],
 )
 def test_series_errors(args: tuple[str, str], message: str) -> None:
@@ -613,3 +626,27 @@ def test_only_the_definition_makes_figures_not_comparable(package: PackageCopy) 
     # Every figure not already set aside as another currency is set aside by the definition.
     assert set(gdp["role"]) == {"not_comparable"}
     assert len(mine) == int((gdp["unit"] != "billion_usd").sum())
+
+
+def test_series_and_plot_give_one_answer_to_one_fault(tmp_path: Path) -> None:
+    """Trial 4 m3 and m4: the same missing subject, or an edition given for a figure of places, is the same exit
+    code and the same Error line from `series` and from `plot`."""
+    for args, code, line in [
+        (
+            [],
+            2,
+            "Error: gdp has figures about 3 subjects; name one (--subject): tongxiang, wuzhen, "
+            "wuzhen-avenue-scitech-zone",
+        ),
+        (
+            ["--subject", "wic-2023"],
+            1,
+            "Error: gdp is a figure of places, not of events: 'wic-2023' is an edition "
+            "of world-internet-conference; its subjects: tongxiang, wuzhen, wuzhen-avenue-scitech-zone",
+        ),
+    ]:
+        said = runner.invoke(cli, ["series", "gdp", *args])
+        drawn = runner.invoke(cli, ["plot", "gdp", *args, "-o", str(tmp_path / "a.png")])
+        assert (said.exit_code, said.output.splitlines()[-1]) == (code, line)
+        assert (drawn.exit_code, drawn.output.splitlines()[-1]) == (code, line)
+        assert not (tmp_path / "a.png").exists()

@@ -25,6 +25,7 @@ from .core.exceptions import (
     WhereError,
 )
 from .core.report import count
+from .core.suggest import did_you_mean
 from .io.stamp import check_stamps
 from .io.stamp import stamp as stamp_package
 from .schema import descriptor
@@ -150,7 +151,7 @@ def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) ->
             ctx=ctx,
             param=param,
         )
-    if isinstance(checked, Path) and checked.suffix not in CHART_SUFFIXES:
+    if isinstance(checked, Path) and checked.suffix.lower() not in CHART_SUFFIXES:
         raise click.BadParameter(f"{checked}: the chart file must end in .png or .svg", ctx=ctx, param=param)
     return checked
 
@@ -294,10 +295,8 @@ def validate(
         sys.exit(1 if failed else 0)
     if as_json or fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    elif quiet:
-        click.echo(report.to_text(warnings=False))
     else:
-        click.echo(report.to_text())
+        click.echo(report.to_text(warnings=not quiet, fail_on_warnings=fail_on == "warning"))
     sys.exit(1 if failed else 0)
 
 
@@ -384,11 +383,14 @@ def show(
     import pandas as pd
 
     from .io.load import as_written, tables
-    from .use.frames import SOURCE_COLUMNS, select, with_sources
+    from .use.frames import SOURCE_COLUMNS, select, where_hint, with_sources
 
     names = tables(package_path)
     if table not in names:
-        raise click.BadParameter(f"no table named {table!r}; the tables are: {', '.join(names)}", param_hint="TABLE")
+        raise click.BadParameter(
+            f"no table named {table!r}; {did_you_mean(table, names)}the tables are: {', '.join(names)}",
+            param_hint="TABLE",
+        )
     frame = select(table, where, package_path)  # typed first: a table that does not load is an error, not a listing
     text = as_text_frame(frame)
     written = as_written(table, package_path).loc[frame.index]
@@ -407,7 +409,10 @@ def show(
 
         click.echo(json.dumps(records(frame.loc[text.index]), ensure_ascii=False, indent=2))
     else:
-        click.echo(text.to_string(index=False) if len(text) else f"no rows in {table} match")
+        hint = "" if len(text) else where_hint(table, where, package_path)
+        click.echo(
+            text.to_string(index=False) if len(text) else f"no rows in {table} match" + (f"; {hint}" * bool(hint))
+        )
 
 
 @cli.command()

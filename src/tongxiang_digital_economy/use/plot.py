@@ -76,7 +76,8 @@ def plot(
 ) -> Path:
     """Draw `indicator` about `subject` (actuals and targets) to `output` (.png or .svg); return the file."""
     output = Path(output)
-    if output.suffix not in (".png", ".svg"):
+    suffix = output.suffix.lower()  # a.PNG is a PNG
+    if suffix not in (".png", ".svg"):
         raise PlotError(f"{output}: the chart file must end in .png or .svg")
     if output.exists() and not force:
         raise PlotError(f"{output} exists; pass force=True to replace it")
@@ -96,9 +97,9 @@ def plot(
         {"svg.hashsalt": "tongxiang-digital-economy", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
     ):
         fig = draw(shown)
-        metadata: dict[str, Any] = {"Date": None, "Creator": None} if output.suffix == ".svg" else {"Software": None}
+        metadata: dict[str, Any] = {"Date": None, "Creator": None} if suffix == ".svg" else {"Software": None}
         try:
-            atomic_write(output, lambda tmp: fig.savefig(tmp, metadata=metadata, format=output.suffix[1:]), force)
+            atomic_write(output, lambda tmp: fig.savefig(tmp, metadata=metadata, format=suffix[1:]), force)
         except ExportError as exc:
             raise PlotError(str(exc)) from None
         finally:

@@ -56,6 +56,7 @@ import pandas as pd
 
 from ..core.exceptions import SeriesError, SubjectNeededError
 from ..core.paths import package_dir
+from ..core.suggest import did_you_mean, meant
 from ..io.load import load
 from ..schema.descriptor import grade_order, read_descriptor, table_names
 from ..semantics.claims import (
@@ -116,25 +117,24 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
     """The column that names an indicator's subject (`place_id`, `enterprise_id` or `project_id`)."""
     definitions = load("indicator_definitions", path).set_index("indicator")
     if indicator not in definitions.index:
-        close = [i for i in definitions.index if fold(str(i)) == fold(indicator.strip())]
-        hint = f"did you mean {close[0]!r}?" if close else "`show indicator_definitions` lists them"
-        raise SeriesError(f"no indicator named {indicator!r}; {hint}")
+        hint = did_you_mean(indicator, [str(i) for i in definitions.index], fold=fold)
+        raise SeriesError(
+            f"no indicator named {indicator!r}; {hint.strip() or '`show indicator_definitions` lists them'}"
+        )
     return f"{definitions.at[indicator, 'subject']!s}_id"
 
 
 def named_subject(text: str, column: str, among: list[str], path: str | Path | None) -> str | None:
-    """The id among `among` that `text` names: the id in another case, or a name, Chinese name or alias of that
-    subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang); None when it names none of them."""
+    """The id among `among` that `text` names (core.suggest.meant): the id in another case, or a name, Chinese
+    name or alias of that subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang); None when it names
+    none of them. `among` may hold event editions too (WIC-2023 names wic-2023)."""
     table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}.get(column)
-    wanted = fold(text.strip())
-    found = {i for i in among if fold(i) == wanted}
+    names: dict[str, list[str]] = {}
     if table is not None and table in tables(path):
         frame = load(table, path)
         for key, *written in frame[[column, *[c for c in NAME_COLUMNS if c in frame.columns]]].itertuples(index=False):
-            names = [n for v in written if isinstance(v, str) for n in v.split("|")]
-            if str(key) in among and any(fold(n.strip()) == wanted for n in names):
-                found.add(str(key))
-    return sorted(found)[0] if len(found) == 1 else None
+            names[str(key)] = [n for v in written if isinstance(v, str) for n in v.split("|")]
+    return meant(text, among, names, fold)
 
 
 def series(
@@ -155,6 +155,12 @@ def series(
     figures = load("indicators", path)
     figures = figures[figures["indicator"] == indicator]
     edition = recurring_event_of(subject, path)
+    if edition is not None and column != "project_id":  # gdp of wic-2023: a figure of places, not of events
+        kind = {"place_id": "places", "enterprise_id": "enterprises"}.get(column, column)
+        raise SeriesError(
+            f"{indicator} is a figure of {kind}, not of events: {subject!r} is an edition of {edition}; its subjects: "
+            + ", ".join(sorted(figures[column].dropna().unique()))
+        )
     if edition is not None and "event_id" in figures:
         # An edition of a recurring event (wic-2023): the recurring event's figures of that edition only.
         editions = sorted(figures.loc[figures[column] == edition, "event_id"].dropna().unique())
@@ -175,8 +181,9 @@ def series(
             )
         subject = subjects[0]
     elif subject not in subjects:
-        meant = named_subject(subject, column, subjects, path)
-        hint = f"did you mean {meant!r}? " if meant else ""
+        editions = [str(e) for e in figures["event_id"].dropna().unique()] if "event_id" in figures else []
+        found = named_subject(subject, column, [*subjects, *editions], path)
+        hint = f"did you mean {found!r}? " if found else ""
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
     about = figures[figures[column] == subject]
     rows = about[about["status"] == status].copy()
