@@ -26,6 +26,17 @@ class Rule:
     needs_archive: bool = False
     needs: tuple[str, ...] = ()
     related: str | None = None  # a view column of tuples: the other rows' ids a Problem carries whole
+    # The view columns the check reads besides the joined `needs` (its own fields and derived columns): the rule
+    # runs on the view restricted to these and its answer is kept by their content (semantics/answers.py). None:
+    # undeclared, run on the whole view and never kept.
+    reads: tuple[str, ...] | None = None
+
+    @property
+    def inputs(self) -> tuple[str, ...] | None:
+        """Every view column the check may read: `reads` and the joined `needs` (as `field__column`)."""
+        if self.reads is None:
+            return None
+        return tuple(dict.fromkeys([*self.reads, *(n.replace(".", "__") for n in self.needs)]))
 
 
 RULES: list[Rule] = []
@@ -40,11 +51,12 @@ def rule(
     needs_archive: bool = False,
     needs: tuple[str, ...] = (),
     related: str | None = None,
+    reads: tuple[str, ...] | None = None,
 ) -> Callable[[Check], Check]:
-    """Declare a rule: the decorated function is its check."""
+    """Declare a rule: the decorated function is its check; `reads` the view columns it reads besides `needs`."""
 
     def register(check: Check) -> Check:
-        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs, related))
+        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs, related, reads))
         return check
 
     return register
