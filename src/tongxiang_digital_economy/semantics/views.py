@@ -26,6 +26,7 @@ from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.periods import publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view
+from .answers import kept_reading
 from .claims import and_some, and_some_terms, claim_key, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, memo, per_distinct_rows, remembered, spread
 from .identity import identity_columns
@@ -119,8 +120,15 @@ def views(
             )
             shown = spread(codes, listed, quoted.index, "string")
             quoted = quoted.assign(places_named=named, places_named_text=shown)
-        derived["indicators"] = quoted.join(agreement(quoted))
-        derived["indicators"] = anchor_view(derived["indicators"], frames)  # claims read in their words
+        # Both are kept by the content of the columns they read (answers.kept_reading): a second validation after
+        # an edit they do not read (a note) reuses them.
+        derived["indicators"] = quoted.join(kept_reading("agreement", [(quoted, AGREEMENT_READS)], agreement))
+        anchored = kept_reading(
+            "anchors",
+            [(derived["indicators"], ANCHOR_READS), *((frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES)],
+            lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
+        )
+        derived["indicators"] = derived["indicators"].assign(**anchored)  # claims read in their words
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -138,6 +146,36 @@ def views(
             continue
         out[table] = with_joins(table, frame, needs.get(table, []), derived, keys)
     return out
+
+
+# The columns agreement and anchor_view read, of the indicators view and of each table (None: the whole table,
+# which anchor_view keys its remembered readings by): they run on frames restricted to these.
+AGREEMENT_READS = (
+    "and_some", "base_unit", "enterprise_id", "indicator", "nearly", "observation_id", "period_end", "period_start",
+    "place_id", "project_id", "qualifier", "source_id", "status", "unit", "value", "value_base", "value_text",
+    "value_upper", "value_denominator",
+)  # fmt: skip
+ANCHOR_READS = (
+    "enterprise_id", "event_id", "evidence", "indicator", "period_text", "place_id", "project_id", "source_id",
+    "unit", "value_text",
+)  # fmt: skip
+ANCHOR_TABLE_READS: dict[str, tuple[str, ...] | None] = {
+    "indicator_definitions": None,
+    "units": None,
+    "lexicon": None,
+    "places": None,
+    "sources": ("original_published", "published", "source_id"),
+    "enterprises": ("aliases", "enterprise_id", "name", "name_zh"),
+    "projects": ("aliases", "name", "name_zh", "project_id"),
+}
+ANCHOR_TABLES = tuple(ANCHOR_TABLE_READS)
+
+
+def anchor_columns(indicators: pd.DataFrame, tables: dict[str, pd.DataFrame | None]) -> dict[str, pd.Series]:
+    """The columns anchor_view adds, of the tables that are loaded."""
+    frames = {name: frame for name, frame in tables.items() if frame is not None}
+    out = anchor_view(indicators, frames)
+    return {str(c): out[c] for c in out.columns if c not in indicators.columns}
 
 
 def source_view(
