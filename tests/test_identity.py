@@ -446,3 +446,28 @@ def test_a_name_without_a_chinese_name_is_quoted_alone() -> None:
     assert messages and not [m for m in messages.values() if "<missing>" in m or "()" in m]
     assert any(m.startswith("'Tongkun Holding Group' reads as the same name as ") for m in messages.values())
     assert any(m.startswith("'Tongkun Group' (桐昆集团) reads as the same name as ") for m in messages.values())
+
+
+SOHU_2018 = "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-001"  # 乌镇…2018年接待游客量超过915万人次
+
+
+def test_visitors_of_wuzhen_named_alone_are_the_towns_not_the_scenic_areas(package: PackageCopy) -> None:
+    """The subject rule for Wuzhen: 景区 in the words gives the scenic area's figure, 乌镇 alone the town's."""
+    row = row_of(package, "indicators", "observation_id", SOHU_2018)
+    scenic = row_of(package, "indicators", "observation_id", "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-006")
+    report = package.semantics()
+    assert ("indicators", row, "indicator") not in found(report, "indicator-required-words")
+    assert ("indicators", scenic, "indicator") not in found(report, "indicator-required-words")  # 烏鎮景區
+    # the row as it was filed until 2026-12: on the scenic area, by the 景区 of a later paragraph
+    package.edit(
+        "indicators",
+        row,
+        indicator="scenic_area_tourist_arrivals",
+        place_id="",
+        project_id="wuzhen-scenic-area",
+        subject_text="乌镇景区",
+    )
+    report = package.semantics()
+    assert ("indicators", row, "indicator") in found(report, covers("indicator-required-words"))
+    message = next(p.message for p in report.problems if p.rule == "indicator-required-words" and p.row == row)
+    assert "景区|scenic area|scenic areas|scenic spot" in message

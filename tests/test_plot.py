@@ -612,3 +612,46 @@ def test_the_line_joins_levels_and_never_a_bound(tmp_path: Path, indicator: str,
     levels = rows[(rows["role"] == "preferred") & rows["qualifier"].isin(["eq", "approx"]) & (rows["kind"] == kind)]
     assert len(levels) >= 3
     assert sorted(lines[f"line-actual-{kind}"]) == pytest.approx(sorted(points[o][0] for o in levels.index), abs=0.01)
+
+
+def test_figures_not_comparable_are_points_never_a_line(tmp_path: Path) -> None:
+    """Trial 4 M5: "Length of history: Wuzhen" drew a rise from 1,000 (2022) to 7,000 years (2023). The
+    definition says its figures are not comparable (indicator_definitions.not_comparable): each is a filled point
+    with its own label, no line joins them, and the chart says why under it."""
+    svg = plot("history_length", "wuzhen", tmp_path / "history.svg").read_text(encoding="utf-8")
+    points, _, _, texts = svg_points(svg)
+    one = "ezhejiang-2022-11-09-host-town-internet-economy-001"
+    other = "northnews-2023-11-wuzhen-ten-years-slow-and-fast-001"
+    assert set(points) == {one, other}
+    assert all(len(xs) < 2 for xs in line_xs(svg).values())
+    labels = label_texts(svg)
+    assert (labels[one], labels[other]) == ("1,000 (2022-11-09) [1]", "7,000 (2023-11-30) [2]")
+    assert "reported figures, at their date, not comparable with one another (not joined)" in texts
+    assert "Not joined by a line: history_length's figures are not comparable with one another:" in " ".join(texts)
+    root = ElementTree.fromstring(svg)
+    fills = {
+        str(g.get("id")).removeprefix("point-"): ElementTree.tostring(g, encoding="unicode")
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if str(g.get("id", "")).startswith("point-")
+    }
+    assert all("fill: #ffffff" not in fills[o] for o in (one, other))  # filled: each is the source's own figure
+
+
+def test_a_hollow_marker_of_the_same_text_is_called_so_and_labelled(tmp_path: Path) -> None:
+    """Trial 4 m2: the 2014 "more than 100" beside the same article's "nearly 100" countries was called "another
+    source's different figure" and had no label. The legend says whose it is, and each label names its period
+    (no preferred figure of 2014 names it for them)."""
+    svg = plot("event_countries_regions_represented", "world-internet-conference", tmp_path / "c.svg").read_text(
+        encoding="utf-8"
+    )
+    texts = svg_points(svg)[3]
+    assert "the same source's different figure" in texts
+    assert "another source's different figure" not in texts
+    labels = label_texts(svg)
+    base = "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen"
+    assert (labels[f"{base}-001"], labels[f"{base}-005"]) == (
+        "about 100 (2014-11-19 to 2014-11-21) [1]",
+        ">100 (2014-11-19 to 2014-11-21) [1]",
+    )
+    guests = plot("event_guests", "world-internet-conference", tmp_path / "g.svg").read_text(encoding="utf-8")
+    assert "another source's figure that agrees" in svg_points(guests)[3]

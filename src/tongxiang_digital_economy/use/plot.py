@@ -38,6 +38,9 @@ from .export import atomic_write, check_writable
 from .periods import KINDS
 
 JOINED = ("eq", "approx", "")  # the qualifiers of a level, which the line joins
+# The roles drawn as a point of their own, filled and labelled with their period: the preferred figure, and a
+# figure not comparable with any other (the only not_comparable rows a chart draws; see chart.py).
+OWN_POINTS = ("preferred", "not_comparable")
 MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v", "range": "o"}
 QUALIFIER_WORDS = {"gt": "more than", "gte": "at least", "lt": "less than", "lte": "at most", "approx": "about"}
 SIGNS = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<=", "approx": "about "}
@@ -73,7 +76,8 @@ def plot(
 ) -> Path:
     """Draw `indicator` about `subject` (actuals and targets) to `output` (.png or .svg); return the file."""
     output = Path(output)
-    if output.suffix not in (".png", ".svg"):
+    suffix = output.suffix.lower()  # a.PNG is a PNG
+    if suffix not in (".png", ".svg"):
         raise PlotError(f"{output}: the chart file must end in .png or .svg")
     if output.exists() and not force:
         raise PlotError(f"{output} exists; pass force=True to replace it")
@@ -93,9 +97,9 @@ def plot(
         {"svg.hashsalt": "tongxiang-digital-economy", "svg.fonttype": "none", "font.family": "DejaVu Sans"}
     ):
         fig = draw(shown)
-        metadata: dict[str, Any] = {"Date": None, "Creator": None} if output.suffix == ".svg" else {"Software": None}
+        metadata: dict[str, Any] = {"Date": None, "Creator": None} if suffix == ".svg" else {"Software": None}
         try:
-            atomic_write(output, lambda tmp: fig.savefig(tmp, metadata=metadata, format=output.suffix[1:]), force)
+            atomic_write(output, lambda tmp: fig.savefig(tmp, metadata=metadata, format=suffix[1:]), force)
         except ExportError as exc:
             raise PlotError(str(exc)) from None
         finally:
@@ -134,6 +138,8 @@ def draw(shown: Chart) -> Any:
         levels = group["qualifier"].astype("string").fillna("eq").isin(JOINED)
         best = group[(group["role"] == "preferred") & levels].sort_values("x")
         name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
+        if (group["role"] == "not_comparable").all():
+            name += ", not comparable with one another (not joined)"
         (line,) = ax.plot(
             best["x"],
             best["y"],
@@ -158,6 +164,7 @@ def draw(shown: Chart) -> Any:
             ax.scatter([], [], marker=MARKERS[qualifier], color="#000000", label=QUALIFIER_WORDS[qualifier])
     if (rows["qualifier"] == "range").any():
         ax.plot([], [], color="#000000", linewidth=2, label="a range (low to high)")
+    same = same_source(rows)
     if (rows["role"] == "corroborating").any():
         ax.scatter(
             [],
@@ -165,11 +172,16 @@ def draw(shown: Chart) -> Any:
             marker="o",
             facecolors="none",
             edgecolors=AGREEING_COLOUR,
-            label="another source's figure that agrees",
+            label=whose(same[rows["role"] == "corroborating"]) + " figure that agrees",
         )
     if (rows["role"] == "competing").any():
         ax.scatter(
-            [], [], marker="o", facecolors="none", edgecolors="#000000", label="another source's different figure"
+            [],
+            [],
+            marker="o",
+            facecolors="none",
+            edgecolors="#000000",
+            label=whose(same[rows["role"] == "competing"]) + " different figure",
         )
 
     ax.set_title("\n".join(textwrap.wrap(shown.title, width=80)), fontsize=12, loc="left")  # never cut at the edge
@@ -395,11 +407,27 @@ def mdates_num(x: Any) -> float:
     return float(to_num(x)) if not isinstance(x, (int, float)) else float(x)
 
 
+def same_source(rows: pd.DataFrame) -> pd.Series:
+    """Whether each figure's source also gives another figure of its period (status and span alike): one article
+    saying "nearly 100" and "more than 100" countries is one source's two figures, not two sources'."""
+    period = [rows["status"], rows["period_start"].astype("string"), rows["period_end"].astype("string")]
+    keys = pd.Series(list(zip(*period, rows["source_id"], strict=True)), index=rows.index)
+    return keys.duplicated(keep=False)
+
+
+def whose(same: pd.Series) -> str:
+    """Whose figure a hollow marker is, in the legend: another source's, the same source's, or either."""
+    if same.all():
+        return "the same source's"
+    return "another source's" if not same.any() else "another (or the same) source's"
+
+
 def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
     """One figure: shape by qualifier, filled if preferred, a bar over its period and over its range."""
     marker = MARKERS.get(str(row["qualifier"]), "o")
-    face = colour if row["role"] == "preferred" else "white"
-    zorder = 4 if row["role"] == "preferred" else 3
+    own = row["role"] in OWN_POINTS
+    face = colour if own else "white"
+    zorder = 4 if own else 3
     x, y = row["x"], float(row["y"])
     if row["x_start"] != row["x_end"]:
         ax.hlines(y, row["x_start"], row["x_end"], colors=colour, linewidth=2.5, alpha=0.35, zorder=2)
@@ -437,9 +465,10 @@ def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
     runs: dict[tuple[Any, Any], dict[str, Any]] = {}  # the last preferred label of each series (status, kind)
     said = rows.assign(_said=[value_words(r) + written_as(r) for _, r in rows.iterrows()])
     for (_x, _y, status, words), here in said.groupby(["x", "y", "status", "_said"], sort=True):
-        preferred = here[here["role"] == "preferred"]
+        preferred = here[here["role"].isin(OWN_POINTS)]
         row = preferred.iloc[0] if len(preferred) else here.iloc[0]
-        last = runs.get((status, row["kind"])) if len(preferred) else None
+        joined = row["role"] == "preferred"  # only a joined line runs: figures not comparable are never one run
+        last = runs.get((status, row["kind"])) if joined else None
         if last is not None and last["words"] == words and last["row"]["y"] == row["y"]:
             last["periods"].append(str(row["period_label"]))
             last["years"].append(pd.Timestamp(row["x"]).year)
@@ -454,7 +483,7 @@ def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
             "notes": set(here["note"]),
         }
         labels.append(found)
-        if len(preferred):
+        if joined:
             runs[(status, row["kind"])] = found
     return labels
 
@@ -485,6 +514,8 @@ def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> N
     """
     rising = rising_at(rows)
     stacked: dict[Any, int] = {}
+    # A period with no figure of its own (two figures of one text, neither preferred): its labels name it.
+    named = {(found["row"]["status"], found["row"]["x"]) for found in labels if found["preferred"]}
     for found in labels:
         row = found["row"]
         numbers = note_numbers(found["notes"])
@@ -503,7 +534,10 @@ def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> N
             offset, align = ((-6, 6), "right") if up else ((6, 6), "left")
         else:
             below = stacked[row["x"]] = stacked.get(row["x"], 0) + 1
-            text = f"{value_words(row)}{' (' + written_as(row)[2:] + ')' if written_as(row) else ''} [{numbers}]"
+            said = [] if (row["status"], row["x"]) in named else [str(row["period_label"])]
+            said += [written_as(row)[2:]] if written_as(row) else []
+            said += ["target"] if target else []
+            text = f"{value_words(row)}{' (' + '; '.join(said) + ')' if said else ''} [{numbers}]"
             offset = (6 if up else -6, -10 - 9 * (below - 1))
             align = "left" if up else "right"
         label = ax.annotate(

@@ -86,15 +86,16 @@ def forms_listed_once(view: pd.DataFrame) -> pd.Series:
     "indicator-required-words",
     "indicators",
     "indicator",
-    "{indicator!r} is told apart from its neighbours of the same unit by how it counts, but the evidence holds none "
-    "of its required words ({indicator__required_words}): a growth is no two-year average, a figure of one edition "
-    "is none of each year; file the figure under the indicator its words name, or quote the words that say how it "
-    "counts",
+    "{indicator!r} is told apart from its neighbours of the same unit by how it counts or whose it is, but the "
+    "evidence holds none of its required words ({indicator__required_words}): a growth is no two-year average, a "
+    "figure of one edition is none of each year, visitors of 乌镇 named alone are the town's, not a 景区's; file the "
+    "figure under the indicator (and subject) its words name, or quote the words that say how it counts",
     needs=("indicator.required_words",),
     reads=("evidence",),
 )
 def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
-    """The evidence says how the figure counts when its indicator requires it (两年平均, 每年, 日均, 累计)."""
+    """The evidence says how the figure counts, or whose it is, when its indicator requires it (两年平均, 每年, 日均,
+    累计; 景区 for a scenic area's visitors, so a figure of 乌镇 named alone cannot sit on the scenic area)."""
 
     def said(evidence: object, required: object) -> bool:
         if not isinstance(evidence, str) or not isinstance(required, str) or not required.strip():
