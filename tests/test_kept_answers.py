@@ -211,6 +211,17 @@ def test_the_kept_readings_of_the_views_declare_every_column_they_read(
             ],
         ),
     }
+    calls["quotes"] = (
+        lambda i, lexicon, units: views_module.quote_view(i, lexicon, units),
+        [(frames["indicators"], views_module.QUOTE_READS), (frames["lexicon"], None), (frames["units"], None)],
+    )
+    for table in identity.ENTITY_TABLES:
+        calls[f"entities of {table}"] = (
+            lambda *read, table=table: identity.entity_columns(
+                dict(zip(identity.ENTITY_READS, read, strict=True)), table
+            ),
+            [(frames[t], identity.ENTITY_READS[t]) for t in identity.ENTITY_READS],
+        )
     undeclared = {}
     for name, (compute, parts) in calls.items():
         sinks: list[set[object]] = [set() for _ in parts]

@@ -27,7 +27,7 @@ from ..io.load import finished, read_resource
 from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
-from .rules import RULES, Rule, needs_of
+from .rules import RULES, Rule, needs_of, rule_answer
 from .validation import read_archive
 from .views import join_keys, views
 
@@ -95,7 +95,8 @@ def rule_check(rule: Rule, view_of: Callable[[pd.DataFrame], pd.DataFrame]) -> p
     """A rule as a named dataframe check over the shared view of the frame being validated."""
 
     def passes(df: pd.DataFrame) -> pd.Series:
-        return rule.check(view_of(df))
+        view = view_of(df)  # the rule's answer kept by its inputs' content, as in `validate` (answers.py)
+        return pd.Series(rule_answer(rule, view), index=view.index)
 
     # A warning rule warns (pandera's SchemaWarning) rather than failing, as in `validate`.
     return pa.Check(passes, name=rule.id, ignore_na=False, raise_warning=rule.severity == "warning")

@@ -298,6 +298,13 @@ CLUSTER_READS = (
     "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status", "unit", "value",
     "value_base", "value_upper",
 )  # fmt: skip
+ENTITY_READS: dict[str, tuple[str, ...]] = {
+    "places": ("aliases", "legal_name", "name", "name_zh", "place_id"),
+    "enterprises": ("aliases", "enterprise_id", "legal_name", "name", "name_zh", "parent_id"),
+    "projects": ("aliases", "legal_name", "name", "name_zh", "parent_id", "project_id", "zone_place_id"),
+    "events": ("aliases", "event_id", "legal_name", "name", "name_zh", "project_id"),
+    "lexicon": ("category", "term"),
+}
 CLUSTER_SOURCE_READS = ("grade", "original_grade", "original_published", "published", "source_id")
 MULTIPLE_READS = (
     "enterprise_id", "indicator", "period_end", "period_start", "place_id", "project_id", "qualifier",
@@ -313,7 +320,14 @@ def identity_columns(
     out = dict(derived)
     for table in ENTITY_TABLES:
         if table in derived:
-            out[table] = derived[table].assign(**entity_columns(frames, table))
+            found = kept_reading(
+                ("entities", table),
+                [(frames.get(t), ENTITY_READS[t]) for t in ENTITY_READS],
+                lambda *read, table=table: entity_columns(
+                    {t: f for t, f in zip(ENTITY_READS, read, strict=True) if f is not None}, table
+                ),
+            )
+            out[table] = derived[table].assign(**found)
     if "indicators" in derived:
         # Both read every row of the indicators at once: kept by the content of the columns they read, so a second
         # validation after an edit no reading reads (a note) does not redo them (answers.kept_reading).

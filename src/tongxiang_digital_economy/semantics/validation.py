@@ -34,8 +34,8 @@ from ..core.report import Problem, Report, problem
 from ..io.load import decimal_text, finished, read_resource
 from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
-from .answers import ColumnKeys, kept_answer, passing
-from .rules import RULES, Rule, needs_of
+from .answers import ColumnKeys
+from .rules import RULES, Rule, needs_of, rule_answer
 from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
 
 HASH_CHUNK = 1 << 20
@@ -343,19 +343,7 @@ def run_rule(
     (semantics/answers.py; `columns`: the view's column keys, shared by the rules of one view)."""
     declared = rule.inputs
     try:
-        if declared is None:
-            passed = passing(view, rule.check(view))
-        else:
-            present = [c for c in declared if c in view.columns]
-            keys = columns if columns is not None else ColumnKeys(view)
-            passed = kept_answer(
-                (rule.id, rule.table, rule.check, tuple(present)),
-                lambda: (keys.index, tuple(keys(c) for c in present)),
-                lambda: view[present],
-                len(view),
-                rule.check,
-            )
-        failing = view.index[~passed]
+        failing = view.index[~rule_answer(rule, view, columns)]
     except KeyError as exc:
         if declared is not None and exc.args and exc.args[0] in view.columns and exc.args[0] not in declared:
             raise RuleCrash(

@@ -112,7 +112,14 @@ def views(
     if "sources" in frames:
         derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes)
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
-        quoted = quote_view(frames["indicators"], frames["lexicon"], frames["units"])
+        indicators = frames["indicators"]
+        quoted = indicators.assign(
+            **kept_reading(
+                "quotes",
+                [(indicators, QUOTE_READS), (frames["lexicon"], None), (frames["units"], None)],
+                lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
+            )
+        )
         if "places" in frames:
             named = places_named(quoted["evidence"], frames["places"])
             codes, listed = per_distinct_rows(
@@ -171,11 +178,18 @@ ANCHOR_TABLE_READS: dict[str, tuple[str, ...] | None] = {
 ANCHOR_TABLES = tuple(ANCHOR_TABLE_READS)
 
 
+QUOTE_READS = ("evidence", "qualifier", "unit", "value", "value_denominator", "value_text", "value_upper")
+
+
+def new_columns(out: pd.DataFrame, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns of `out` that `frame` has not: what a view function added."""
+    return {str(c): out[c] for c in out.columns if c not in frame.columns}
+
+
 def anchor_columns(indicators: pd.DataFrame, tables: dict[str, pd.DataFrame | None]) -> dict[str, pd.Series]:
     """The columns anchor_view adds, of the tables that are loaded."""
     frames = {name: frame for name, frame in tables.items() if frame is not None}
-    out = anchor_view(indicators, frames)
-    return {str(c): out[c] for c in out.columns if c not in indicators.columns}
+    return new_columns(anchor_view(indicators, frames), indicators)
 
 
 def source_view(

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.problems import Severity
+from ..answers import ColumnKeys, kept_answer, run
 from ..distinct import per_distinct_rows
 
 Check = Callable[[pd.DataFrame], pd.Series]
@@ -60,6 +61,24 @@ def rule(
         return check
 
     return register
+
+
+def rule_answer(rule: Rule, view: pd.DataFrame, columns: ColumnKeys | None = None) -> np.ndarray:
+    """Which rows of `view` pass `rule` (a bool array): a rule that declares its inputs runs on the view
+    restricted to them and its answer is kept by their content (`columns`: the view's column keys, shared by the
+    rules of one view); an undeclared rule runs on the whole view, every time."""
+    declared = rule.inputs
+    if declared is None:
+        return run(view, rule.check)
+    present = [c for c in declared if c in view.columns]
+    keys = columns if columns is not None else ColumnKeys(view)
+    return kept_answer(
+        (rule.id, rule.table, rule.check, tuple(present)),
+        lambda: (keys.index, tuple(keys(c) for c in present)),
+        lambda: view[present],
+        len(view),
+        rule.check,
+    )
 
 
 def needs_of(rules: list[Rule]) -> dict[str, list[str]]:
