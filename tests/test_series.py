@@ -198,11 +198,13 @@ def test_a_flow_equal_to_the_year_before_is_a_new_observation(package: PackageCo
 
 
 def test_now_in_a_text_known_to_its_month_is_dated_by_its_text() -> None:
-    """今天…超过1000家 in a text of November 2023 (no day known; filed at the month's last day) says again the
-    "more than 1,000" of a state-media text of 2022-11-09: dated by its own text, though only to the month."""
+    """今天…超过1000家 in a text of November 2023 written before the summit opened on 11月8日 (将在乌镇启幕:
+    sources.written_before; filed at the latest day it allows, 2023-11-07) says again the "more than 1,000" of a
+    state-media text of 2022-11-09: dated by its own text, though only to the days its words leave."""
     s = tde.series("digital_economy_enterprises", subject="wuzhen").set_index("observation_id")
     now = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms-002"
-    assert (s.at[now, "text_date"], s.at[now, "period_label"]) == ("2023-11", "2023-11-30")
+    assert (s.at[now, "text_date"], s.at[now, "period_label"]) == ("2023-11-01/2023-11-07", "2023-11-07")
+    assert pd.isna(s.at[now, "reposted"])  # a text its words bound is no repost
     assert (s.at[now, "role"], s.at[now, "restates"]) == (
         "restated",
         "ezhejiang-2022-11-09-host-town-internet-economy-003",

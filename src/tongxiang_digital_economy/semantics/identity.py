@@ -291,21 +291,16 @@ def restates_either(one: Statement, other: Statement) -> bool:
     return is_restatement(one, other) or is_restatement(other, one)
 
 
-# The columns fact_clusters and multiples_against_levels read (of the indicators view, of sources): they run on
-# frames restricted to these (tests/test_kept_answers.py traces them).
+# The columns of the indicators view fact_clusters and multiples_against_levels read: they run on it restricted to
+# these (tests/test_kept_answers.py traces them); the reference tables they read are small and given whole.
 CLUSTER_READS = (
     "and_some", "base_unit", "enterprise_id", "indicator", "nearly", "observation_id", "period_basis", "period_end",
     "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status", "unit", "value",
     "value_base", "value_upper",
 )  # fmt: skip
-ENTITY_READS: dict[str, tuple[str, ...]] = {
-    "places": ("aliases", "legal_name", "name", "name_zh", "place_id"),
-    "enterprises": ("aliases", "enterprise_id", "legal_name", "name", "name_zh", "parent_id"),
-    "projects": ("aliases", "legal_name", "name", "name_zh", "parent_id", "project_id", "zone_place_id"),
-    "events": ("aliases", "event_id", "legal_name", "name", "name_zh", "project_id"),
-    "lexicon": ("category", "term"),
+ENTITY_READS: dict[str, tuple[str, ...] | None] = {
+    t: None for t in ("places", "enterprises", "projects", "events", "lexicon")
 }
-CLUSTER_SOURCE_READS = ("grade", "original_grade", "original_published", "published", "source_id")
 MULTIPLE_READS = (
     "enterprise_id", "indicator", "period_end", "period_start", "place_id", "project_id", "qualifier",
     "source_id", "status", "value", "value_text", "observation_id",
@@ -335,8 +330,8 @@ def identity_columns(
             ("fact clusters", tuple(grades)),
             [
                 (derived["indicators"], CLUSTER_READS),
-                (frames.get("sources"), CLUSTER_SOURCE_READS),
-                (frames.get("indicator_definitions"), ("indicator", "temporal")),
+                (frames.get("sources"), None),  # small reference tables: whole
+                (frames.get("indicator_definitions"), None),
             ],
             lambda indicators, sources, definitions: fact_clusters(indicators, sources, definitions, grades),
         )

@@ -9,8 +9,9 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   repost > secondary), where a faithful repost of a text whose origin it names ranks as that origin
   (sources.original_grade: the statistical bulletin's repost ranks as the official bulletin it reproduces),
   then the most recent text (`text_date`: the text's own date, which for a repost or a republished interview is
-  the original's, sources.original_published, not the page's; a date known only to the month or year counts as
-  its first day, an unknown date as the oldest), then the observation id, so the choice never depends on row
+  the original's, sources.original_published, not the page's, and a window of days where the text's words bound
+  its date, sources.written_after / written_before: `2023-11-01/2023-11-07`; a date known only to the month or
+  year, or a window, counts as its first day, an unknown date as the oldest), then the observation id, so the choice never depends on row
   order. The same `text_date` is the one each row shows and every reason names; a repost's own publication date
   is in `reposted` (empty for a text first published where it is archived).
 - `corroborating`: another source's figure for the period that agrees with the preferred one: their claims,
@@ -246,9 +247,7 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
             else text_column(rows)
         ),
         text_date=rows["source_id"].map(text_dates(sources)).astype("string"),
-        reposted=rows["source_id"]
-        .map(sources["published"].where(text_dates(sources) != sources["published"].astype("string")))
-        .astype("string"),
+        reposted=rows["source_id"].map(sources["published"].where(reposted_texts(sources))).astype("string"),
         period_label=[
             "undated" if pd.isna(end) else period(None if pd.isna(start) else start, end, str(temporal.get(i))).label
             for i, start, end in zip(rows["indicator"], rows["period_start"], rows["period_end"], strict=True)
@@ -463,9 +462,20 @@ def text_date(rows: pd.DataFrame, k: int) -> str:
     return str(value) if isinstance(value, str) and value else "n.d."
 
 
+def reposted_texts(sources: pd.DataFrame) -> pd.Series:
+    """Which sources are pages of an earlier original whose date they state (original_published differs from
+    the page's published): their rows show the page's date as `reposted`. A text whose own words only bound its
+    date (written_before) is no repost."""
+    if "original_published" not in sources:
+        return pd.Series(False, index=sources.index)
+    original = sources["original_published"].astype("string")
+    return (original.notna() & (original != sources["published"].astype("string"))).fillna(False).astype(bool)
+
+
 def first_day(published: pd.Series) -> pd.Series:
-    """Publication dates (YYYY, YYYY-MM or YYYY-MM-DD) as the first day they can mean; unknown as NaT."""
-    text = published.astype("string")
+    """Publication dates (YYYY, YYYY-MM or YYYY-MM-DD, or a first/last window of days) as the first day they can
+    mean; unknown as NaT."""
+    text = published.astype("string").str.split("/").str[0]
     padded = text.where(text.str.len() != 4, text + "-01-01")
     padded = padded.where(padded.str.len() != 7, padded + "-01")
     return pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce")
