@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -251,3 +252,50 @@ def test_select_is_the_library_of_show_where() -> None:
     with pytest.raises(tde.WhereError) as caught:
         tde.select("indicators", [("year", "abc")])
     assert str(caught.value).startswith("'abc' is not of the type of indicators.year: ")
+
+
+def test_one_suggester_corrects_an_id_in_every_command(tmp_path: Path) -> None:
+    """Trial 4 m5: a table name, a foreign key's value or a chart suffix in another case (or a name for the id)
+    is answered as `series --subject Tongxiang` is: with the id meant (core.suggest)."""
+    from tongxiang_digital_economy.core.suggest import meant
+
+    tables = ", ".join(tde.tables())
+    shown = runner.invoke(cli, ["show", "Indicators"])
+    assert (shown.exit_code, shown.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for TABLE: no table named 'Indicators'; did you mean 'indicators'? the tables are: "
+        f"{tables}",
+    )
+    exported = runner.invoke(cli, ["export", "Indicators", "--format", "csv", "-o", str(tmp_path / "x.csv")])
+    assert (
+        exported.output == f"Error: no table named 'Indicators'; did you mean 'indicators'? the tables are: {tables}\n"
+    )
+    for value in ("Wuzhen", "乌镇", "烏鎮"):
+        found = runner.invoke(cli, ["show", "indicators", "--where", f"place_id={value}"])
+        assert (found.exit_code, found.output) == (
+            0,
+            "no rows in indicators match; did you mean --where place_id=wuzhen?\n",
+        )
+    both = runner.invoke(cli, ["show", "indicators", "--where", "place_id=Wuzhen", "--where", "indicator=GDP"])
+    assert both.output == "no rows in indicators match; did you mean --where place_id=wuzhen --where indicator=gdp?\n"
+    nothing = runner.invoke(cli, ["show", "indicators", "--where", "place_id=nowhere"])
+    assert nothing.output == "no rows in indicators match\n"
+    drawn = runner.invoke(cli, ["plot", "gdp", "--subject", "tongxiang", "-o", str(tmp_path / "a.PNG")])
+    assert (drawn.exit_code, drawn.output) == (0, f"wrote {tmp_path / 'a.PNG'}\n")
+    assert (tmp_path / "a.PNG").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # Two ids one text could mean: no guess.
+    assert meant("A", ["a", "A-1"], {"A-1": ["a"]}) is None
+
+
+def test_failing_on_warnings_says_so_in_the_summary() -> None:
+    """Trial 4 m11: `validate --fail-on warning` printed "valid: … 0 errors, 18 warnings" and exited 1."""
+    result = runner.invoke(cli, ["validate", "--quiet", "--fail-on", "warning"])
+    report = tde.validate()
+    assert report.valid and report.warnings
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"FAILED on {len(report.warnings)} warnings (--fail-on warning), valid otherwise: {report.package}: "
+        f"0 errors, {len(report.warnings)} warnings, {len(report.infos)} figures corroborated"
+    )
+    plain = runner.invoke(cli, ["validate", "--quiet"])
+    assert plain.exit_code == 0 and plain.output.splitlines()[-1].startswith("valid: ")

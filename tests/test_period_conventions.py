@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from conftest import PackageCopy, misfired
-from test_rules import GOOD
+from test_rules import GOOD, covers
 
 from tongxiang_digital_economy.text.period_words import read_period
 
@@ -61,7 +61,8 @@ def test_the_reader_dates_by_the_conventions(
     assert not reading.admits(D(not_means[0]), D(not_means[1]), not_means[2]), reading.describe()
 
 
-YEAR_TEXT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"  # published 2020, nothing closer
+YEAR_TEXT = "twwiki-2020-tongxiang-encyclopedia-entry"  # published 2020, nothing closer
+BOUNDED_TEXT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"  # 2020, written 2020-04-01..06-30
 IN_YEAR_TEXT = {**GOOD, "source_id": YEAR_TEXT, "observation_id": f"{YEAR_TEXT}-999", "subject_text": ""}
 PUBLICATION = {**IN_YEAR_TEXT, "period_text": "", "period_basis": "publication"}
 RANGE = {
@@ -85,6 +86,8 @@ FROM_TO = {
     "period_start": "2023-01-01",
     "status": "actual",
 }
+IN_BOUNDED_TEXT = {**IN_YEAR_TEXT, "source_id": BOUNDED_TEXT, "observation_id": f"{BOUNDED_TEXT}-999"}
+PUBLICATION_BOUNDED = {**IN_BOUNDED_TEXT, "period_text": "", "period_basis": "publication"}
 MID_YEAR = {"period_start": "2020-06-30", "period_end": "2020-06-30"}
 YEAR_END = {"period_start": "2020-12-31", "period_end": "2020-12-31"}
 
@@ -94,6 +97,20 @@ CASES = [
     ("publication, a 2020 text, its end", {**PUBLICATION, **YEAR_END}, "period-publication-mismatch", False),
     ("'At present' in a 2020 text, mid-year", {**IN_YEAR_TEXT, **MID_YEAR}, "period-text-mismatch", True),
     ("'At present' in a 2020 text, at its end", {**IN_YEAR_TEXT, **YEAR_END}, "period-text-mismatch", False),
+    # A 2020 text whose words bound it to 2020-04-01..2020-06-30 (sources.written_after, written_before) stands at
+    # the last day they allow: its publication and its 'at present' are 2020-06-30, never the year's end.
+    ("publication, a text of before H2 2020, its latest day", {**PUBLICATION_BOUNDED, **MID_YEAR},
+     "period-publication-mismatch", False),
+    ("publication, a text of before H2 2020, the year's end", {**PUBLICATION_BOUNDED, **YEAR_END},
+     "period-publication-mismatch", True),
+    ("'At present' in a text of before H2 2020, its latest day", {**IN_BOUNDED_TEXT, **MID_YEAR},
+     "period-text-mismatch", False),
+    ("'At present' in a text of before H2 2020, the year's end", {**IN_BOUNDED_TEXT, **YEAR_END},
+     "period-text-mismatch", True),
+    ("an actual of a text of before H2 2020, at the year's end", {**IN_BOUNDED_TEXT, **YEAR_END},
+     covers("period-in-text-future"), True),
+    ("an actual of a text of before H2 2020, at its latest day", {**IN_BOUNDED_TEXT, **MID_YEAR},
+     "period-in-text-future", False),
     ("a total from 2022 to 2023 over both years", RANGE, "period-text-mismatch", False),
     (
         "a total from 2022 to 2023 cut to 2022",

@@ -476,8 +476,8 @@ def test_a_target_never_lends_its_source_to_an_actuals_label(drawn: Drawn) -> No
     rows = guests.rows.set_index("observation_id")
     actual = "chinanews-tellerreport-2021-09-28-wuzhen-summit-2021-closes-002"
     target = "peoplecn-shifen-2021-09-wuzhen-summit-2021-2000-reps-001"
-    assert labels[actual] == f">2,000 (2021-09-26 to 2021-09-28) [{rows.at[actual, 'note']}]"
-    assert labels[target] == f"about 2,000 (2021-09-26 to 2021-09-28; target) [{rows.at[target, 'note']}]"
+    assert labels[actual] == f">2,000 (2021-09-26 to 28) [{rows.at[actual, 'note']}]"
+    assert labels[target] == f"about 2,000 (2021-09-26 to 28; target) [{rows.at[target, 'note']}]"
     for indicator in ("event_guests", "event_exhibiting_enterprises", "event_countries_regions_represented"):
         drawn_svg, drawn_chart = drawn(indicator, "world-internet-conference")
         shown = drawn_chart.rows
@@ -614,3 +614,125 @@ def test_the_line_joins_levels_and_never_a_bound(drawn: Drawn, indicator: str, b
     levels = rows[(rows["role"] == "preferred") & rows["qualifier"].isin(["eq", "approx"]) & (rows["kind"] == kind)]
     assert len(levels) >= 3
     assert sorted(lines[f"line-actual-{kind}"]) == pytest.approx(sorted(points[o][0] for o in levels.index), abs=0.01)
+
+
+def test_figures_not_comparable_are_points_never_a_line(tmp_path: Path) -> None:
+    """Trial 4 M5: "Length of history: Wuzhen" drew a rise from 1,000 (2022) to 7,000 years (2023). The
+    definition says its figures are not comparable (indicator_definitions.not_comparable): each is a filled point
+    with its own label, no line joins them, and the chart says why under it."""
+    svg = plot("history_length", "wuzhen", tmp_path / "history.svg").read_text(encoding="utf-8")
+    points, _, _, texts = svg_points(svg)
+    one = "ezhejiang-2022-11-09-host-town-internet-economy-001"
+    other = "northnews-2023-11-wuzhen-ten-years-slow-and-fast-001"
+    assert set(points) == {one, other}
+    assert all(len(xs) < 2 for xs in line_xs(svg).values())
+    labels = label_texts(svg)
+    assert (labels[one], labels[other]) == ("1,000 (2022-11-09) [1]", "7,000 (2023-11-30) [2]")
+    assert "reported figures, at their date, not comparable with one another (not joined)" in texts
+    assert "Not joined by a line: history_length's figures are not comparable with one another:" in " ".join(texts)
+    root = ElementTree.fromstring(svg)
+    fills = {
+        str(g.get("id")).removeprefix("point-"): ElementTree.tostring(g, encoding="unicode")
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if str(g.get("id", "")).startswith("point-")
+    }
+    assert all("fill: #ffffff" not in fills[o] for o in (one, other))  # filled: each is the source's own figure
+
+
+def test_a_hollow_marker_of_the_same_text_is_called_so_and_labelled(tmp_path: Path) -> None:
+    """Trial 4 m2: the 2014 "more than 100" beside the same article's "nearly 100" countries was called "another
+    source's different figure" and had no label. The legend says whose it is, and each label names its period
+    (no preferred figure of 2014 names it for them)."""
+    svg = plot("event_countries_regions_represented", "world-internet-conference", tmp_path / "c.svg").read_text(
+        encoding="utf-8"
+    )
+    texts = svg_points(svg)[3]
+    assert "the same source's different figure" in texts
+    assert "another source's different figure" not in texts
+    labels = label_texts(svg)
+    base = "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen"
+    assert (labels[f"{base}-001"], labels[f"{base}-005"]) == (
+        "about 100 (2014-11-19 to 21) [1]",
+        ">100 (2014-11-19 to 21) [1]",
+    )
+    guests = plot("event_guests", "world-internet-conference", tmp_path / "g.svg").read_text(encoding="utf-8")
+    assert "another source's figure that agrees" in svg_points(guests)[3]
+
+
+def label_layout(indicator: str, subject: str) -> list[dict[str, object]]:
+    """Each point label of a drawn chart as matplotlib lays it out, in pixels: its box, its point, where its
+    leader starts (the annotation's relpos on the box) and how long the leader is; and what it overlaps."""
+    from matplotlib import pyplot as plt
+    from matplotlib.text import Text
+
+    from tongxiang_digital_economy.use.plot import box_meets, draw, drawn_segments, mdates_num
+
+    fig = draw(chart(indicator, subject))
+    try:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
+        boxes = [Text.get_window_extent(t, renderer) for t in labels]
+        anchors = [ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1]))) for t in labels]
+        starts = [
+            (b.x0 + b.width * t._arrow_relpos[0], b.y0 + b.height * t._arrow_relpos[1])
+            for t, b in zip(labels, boxes, strict=True)
+        ]
+        points = [
+            ax.transData.transform(xy)
+            for c in ax.collections
+            if str(c.get_gid() or "").startswith("point-")
+            for xy in c.get_offsets()
+        ]
+        lines = drawn_segments(ax)
+        out: list[dict[str, object]] = []
+        for i, (label, box, anchor, start) in enumerate(zip(labels, boxes, anchors, starts, strict=True)):
+            nearest = [
+                ((min(max(p[0], box.x0), box.x1) - p[0]) ** 2 + (min(max(p[1], box.y0), box.y1) - p[1]) ** 2) ** 0.5
+                for p in points
+            ]
+            own = ((start[0] - anchor[0]) ** 2 + (start[1] - anchor[1]) ** 2) ** 0.5
+            out.append(
+                {
+                    "text": label.get_text(),
+                    "leader": own,
+                    "markers": sum(box.x0 - 3 < p[0] < box.x1 + 3 and box.y0 - 3 < p[1] < box.y1 + 3 for p in points),
+                    "lines": sum(box_meets(box, a, b) for a, b in lines),
+                    "labels": sum(box.overlaps(other) for j, other in enumerate(boxes) if j != i),
+                    "leaders": sum(box_meets(box, anchors[j], starts[j]) for j in range(len(labels)) if j != i),
+                    "nearer": sum(d < own - 0.5 for d in nearest),
+                }
+            )
+        return out
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "subject", "crossed"),
+    [
+        ("event_guests", "world-internet-conference", 1),
+        ("event_countries_regions_represented", "world-internet-conference", 0),
+        ("event_exhibiting_enterprises", "world-internet-conference", 0),
+        ("event_subforums", "world-internet-conference", 0),
+        ("gdp", "tongxiang", 0),
+        ("digital_economy_enterprises", "tongxiang", 0),
+    ],
+)
+def test_labels_sit_by_their_points_clear_of_markers_lines_and_labels(
+    indicator: str, subject: str, crossed: int
+) -> None:
+    """Trial 4 m8: the guests chart's 2019 label sat over 2021-2023 and ">1,600 (2025-11-07)" over 2021, with
+    long leaders across the chart. Every label covers no marker, no drawn line (the series' line, a period's
+    bar) and no other label; its leader is short (at most 45 pixels, the placement's LONG_LEADER) and no other
+    point is nearer the label than its own. Another label's leader may cross a label only where the chart is
+    too crowded for anything else (`crossed`: the guests chart's two 2015 labels, one over the other)."""
+    from tongxiang_digital_economy.use.plot import LONG_LEADER
+
+    layout = label_layout(indicator, subject)
+    assert layout
+    for label in layout:
+        assert (label["markers"], label["lines"], label["labels"], label["nearer"]) == (0, 0, 0, 0), label
+        assert float(label["leader"]) <= LONG_LEADER, label  # type: ignore[arg-type]
+    assert sum(int(label["leaders"]) for label in layout) <= crossed  # type: ignore[call-overload]

@@ -198,11 +198,13 @@ def test_a_flow_equal_to_the_year_before_is_a_new_observation(package: PackageCo
 
 
 def test_now_in_a_text_known_to_its_month_is_dated_by_its_text() -> None:
-    """今天…超过1000家 in a text of November 2023 (no day known; filed at the month's last day) says again the
-    "more than 1,000" of a state-media text of 2022-11-09: dated by its own text, though only to the month."""
+    """今天…超过1000家 in a text of November 2023 written before the summit opened on 11月8日 (将在乌镇启幕:
+    sources.written_before; filed at the latest day it allows, 2023-11-07) says again the "more than 1,000" of a
+    state-media text of 2022-11-09: dated by its own text, though only to the days its words leave."""
     s = tde.series("digital_economy_enterprises", subject="wuzhen").set_index("observation_id")
     now = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms-002"
-    assert (s.at[now, "text_date"], s.at[now, "period_label"]) == ("2023-11", "2023-11-30")
+    assert (s.at[now, "text_date"], s.at[now, "period_label"]) == ("2023-11-01/2023-11-07", "2023-11-07")
+    assert pd.isna(s.at[now, "reposted"])  # a text its words bound is no repost
     assert (s.at[now, "role"], s.at[now, "restates"]) == (
         "restated",
         "ezhejiang-2022-11-09-host-town-internet-economy-003",
@@ -344,6 +346,19 @@ def test_ties_are_broken_by_grade_then_recency(package: PackageCopy) -> None:
             ("gdp", "烏鎮"),
             "gdp has no figures about '烏鎮'; did you mean 'wuzhen'? its subjects: tongxiang, wuzhen, "
             "wuzhen-avenue-scitech-zone",
+        ),
+        # trial 4 m5: an edition in another case leads to the edition, as a subject's name does
+        (
+            ("event_guests", "WIC-2023"),
+            "event_guests has no figures about 'WIC-2023'; did you mean 'wic-2023'? its subjects: "
+            "digital-yangtze-river-delta-development-conference, focus-tongxiang-meet-wuzhen-trade-fair, "
+            "huayou-cobalt-2016-international-annual-conference, world-internet-conference",
+        ),
+        # trial 4 m4: gdp is about places (indicator_definitions.subject), so an edition is no subject of it
+        (
+            ("gdp", "wic-2023"),
+            "gdp is a figure of places, not of events: 'wic-2023' is an edition of world-internet-conference; "
+            "its subjects: tongxiang, wuzhen, wuzhen-avenue-scitech-zone",
         ),
     ],
 )
@@ -565,3 +580,75 @@ def test_a_repost_is_ranked_shown_and_reasoned_by_its_original_date(package: Pac
         "competing",
         "differs from the preferred zz-later-001 (its text is dated 2015-01-01, after 2014)",
     )
+
+
+def shipped_definition(indicator: str, column: str) -> str:
+    """A cell of the installed package's indicator_definitions, read from its CSV (not through the library)."""
+    import csv
+
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
+
+    with (bundled_package_dir() / "data" / "indicator_definitions.csv").open(encoding="utf-8", newline="") as f:
+        return next(r[column] for r in csv.DictReader(f) if r["indicator"] == indicator)
+
+
+def test_figures_the_definition_calls_not_comparable_prefer_none_and_say_why() -> None:
+    """M5 (trial 4): Wuzhen's "1,000-year-old history" (2022) and "7000年历史" (2023) count from events no source
+    names: neither is preferred, each says why in the definition's words, so no table reads them as a rise."""
+    why = shipped_definition("history_length", "not_comparable")
+    assert "does not name" in why
+    s = tde.series("history_length", subject="wuzhen")
+    reason = f"history_length's figures are not comparable with one another: {why}"
+    assert [(r.period_label, r.role, float(r.value), r.reason) for r in s.itertuples()] == [
+        ("2022-11-09", "not_comparable", 1000.0, reason),
+        ("2023-11-30", "not_comparable", 7000.0, reason),
+    ]
+    result = runner.invoke(cli, ["series", "history_length", "--subject", "wuzhen", "--preferred"])
+    assert result.exit_code == 0
+    assert result.output == (
+        f"no preferred figures: history_length's figures are not comparable with one another: {why}; "
+        "without --preferred `series` lists all 2\n"
+    )
+
+
+def test_only_the_definition_makes_figures_not_comparable(package: PackageCopy) -> None:
+    """The column is the one source of the rule: emptied, the two figures are a series again (each preferred in
+    its period); set on gdp, Tongxiang's GDP figures are all set aside with its words."""
+    rows = package.rows("indicator_definitions")
+    for row in rows:
+        if row["indicator"] == "history_length":
+            row["not_comparable"] = ""
+        if row["indicator"] == "gdp":
+            row["not_comparable"] = "counted two ways"
+    package.write("indicator_definitions", rows)
+    roles = set(tde.series("history_length", "wuzhen", path=package.root)["role"])
+    assert roles == {"preferred"}
+    gdp = tde.series("gdp", "tongxiang", path=package.root)
+    mine = gdp[gdp["reason"] == "gdp's figures are not comparable with one another: counted two ways"]
+    # Every figure not already set aside as another currency is set aside by the definition.
+    assert set(gdp["role"]) == {"not_comparable"}
+    assert len(mine) == int((gdp["unit"] != "billion_usd").sum())
+
+
+def test_series_and_plot_give_one_answer_to_one_fault(tmp_path: Path) -> None:
+    """Trial 4 m3 and m4: the same missing subject, or an edition given for a figure of places, is the same exit
+    code and the same Error line from `series` and from `plot`."""
+    for args, code, line in [
+        (
+            [],
+            2,
+            "Error: gdp has figures about 3 subjects; name one (--subject): tongxiang, wuzhen, "
+            "wuzhen-avenue-scitech-zone",
+        ),
+        (
+            ["--subject", "wic-2023"],
+            1,
+            "Error: gdp is a figure of places, not of events: 'wic-2023' is an edition "
+            "of world-internet-conference; its subjects: tongxiang, wuzhen, wuzhen-avenue-scitech-zone",
+        ),
+    ]:
+        said = runner.invoke(cli, ["series", "gdp", *args])
+        drawn = runner.invoke(cli, ["plot", "gdp", *args, "-o", str(tmp_path / "a.png")])
+        assert (said.exit_code, said.output.splitlines()[-1]) == (code, line)
+        assert (drawn.exit_code, drawn.output.splitlines()[-1]) == (code, line)
+        assert not (tmp_path / "a.png").exists()

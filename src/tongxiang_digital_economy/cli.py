@@ -25,6 +25,7 @@ from .core.exceptions import (
     WhereError,
 )
 from .core.report import count
+from .core.suggest import did_you_mean
 from .io.stamp import check_stamps
 from .io.stamp import stamp as stamp_package
 from .schema import descriptor
@@ -150,7 +151,7 @@ def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) ->
             ctx=ctx,
             param=param,
         )
-    if isinstance(checked, Path) and checked.suffix not in CHART_SUFFIXES:
+    if isinstance(checked, Path) and checked.suffix.lower() not in CHART_SUFFIXES:
         raise click.BadParameter(f"{checked}: the chart file must end in .png or .svg", ctx=ctx, param=param)
     return checked
 
@@ -294,10 +295,8 @@ def validate(
         sys.exit(1 if failed else 0)
     if as_json or fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    elif quiet:
-        click.echo(report.to_text(warnings=False))
     else:
-        click.echo(report.to_text())
+        click.echo(report.to_text(warnings=not quiet, fail_on_warnings=fail_on == "warning"))
     sys.exit(1 if failed else 0)
 
 
@@ -384,11 +383,14 @@ def show(
     import pandas as pd
 
     from .io.load import as_written, tables
-    from .use.frames import SOURCE_COLUMNS, select, with_sources
+    from .use.frames import SOURCE_COLUMNS, select, where_hint, with_sources
 
     names = tables(package_path)
     if table not in names:
-        raise click.BadParameter(f"no table named {table!r}; the tables are: {', '.join(names)}", param_hint="TABLE")
+        raise click.BadParameter(
+            f"no table named {table!r}; {did_you_mean(table, names)}the tables are: {', '.join(names)}",
+            param_hint="TABLE",
+        )
     frame = select(table, where, package_path)  # typed first: a table that does not load is an error, not a listing
     text = as_text_frame(frame)
     written = as_written(table, package_path).loc[frame.index]
@@ -407,7 +409,10 @@ def show(
 
         click.echo(json.dumps(records(frame.loc[text.index]), ensure_ascii=False, indent=2))
     else:
-        click.echo(text.to_string(index=False) if len(text) else f"no rows in {table} match")
+        hint = "" if len(text) else where_hint(table, where, package_path)
+        click.echo(
+            text.to_string(index=False) if len(text) else f"no rows in {table} match" + (f"; {hint}" * bool(hint))
+        )
 
 
 @cli.command()
@@ -622,8 +627,9 @@ def series_command(
 
     Each figure has its role: preferred (one per period), corroborating (agrees with it at the precision each is
     written in), competing (no reading agrees), restated (a later text repeating an earlier figure, dated only
-    by its own date: no new observation) or not_comparable (another currency: no exchange rate); `reason` says
-    why a figure is set aside. The period is named by its span (2021, H1 2019, Jan-Sep 2020, end-2023), and
+    by its own date: no new observation) or not_comparable (another currency: no exchange rate; or an indicator
+    whose figures are not comparable with one another, as its definition says); `reason` says why a figure is
+    set aside. The period is named by its span (2021, H1 2019, Jan-Sep 2020, end-2023), and
     every row carries its observation_id (`cite --observation ID` cites it).
 
     \b
@@ -640,7 +646,13 @@ def series_command(
         click.echo(f"no {status} figures" + (f" ({'; '.join(others)})" if others else ""))
         return
     if preferred:
-        found = found[found["role"] == "preferred"]
+        chosen = found[found["role"] == "preferred"]
+        if not len(chosen) and fmt == "table":
+            # Figures that no ranking puts first (not comparable with one another): say so, never "no figures".
+            reasons = "; ".join(dict.fromkeys(str(r) for r in found["reason"].dropna()))
+            click.echo(f"no preferred figures: {reasons}; without --preferred `series` lists all {len(found)}")
+            return
+        found = chosen
     if fmt == "table":
         # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
         # text as official); the observation id, to cite or find the row in one step; why a row is set aside.

@@ -116,10 +116,12 @@ class Report:
                 grouped.setdefault(p.refers_to, []).append(p)
         return grouped
 
-    def to_text(self, infos: bool = False, warnings: bool = True) -> str:
+    def to_text(self, infos: bool = False, warnings: bool = True, fail_on_warnings: bool = False) -> str:
         """The report for a person: one line per problem, then a summary. Foreign-key errors that follow from
         a broken table are counted under that table's first error (`--json` lists each); warnings are left out
-        with `warnings=False`, findings shown with `infos`."""
+        with `warnings=False`, findings shown with `infos`. With `fail_on_warnings` (validate --fail-on
+        warning) a package without errors but with warnings is summed up as failing on them, since the command
+        exits 1: "valid: …" above an exit code of 1 would contradict itself (trial 4 m11)."""
         follow_ons = self.follow_ons()
         hidden = {id(p) for group in follow_ons.values() for p in group}
         shown = [
@@ -134,6 +136,8 @@ class Report:
                 lines.append(follow_on_line(p.table, follow_ons.pop(p.table)))
         checked = f"{self.package}" + (f" against the archive {self.archive}" if self.archive else "")
         verdict = "valid" if self.valid else "INVALID"
+        if self.valid and fail_on_warnings and self.warnings:
+            verdict = f"FAILED on {count(len(self.warnings), 'warning')} (--fail-on warning), valid otherwise"
         lines.append(
             f"{verdict}: {checked}: {count(len(self.errors), 'error')}, {count(len(self.warnings), 'warning')}, "
             f"{count(len(self.infos), 'figure')} corroborated"

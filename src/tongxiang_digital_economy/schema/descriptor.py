@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core.exceptions import DescriptorError, TableNotFoundError
 from ..core.paths import DESCRIPTOR, package_dir
+from ..core.suggest import did_you_mean
 
 
 def read_json(path: Path) -> dict[str, Any]:
@@ -54,8 +55,10 @@ def resource(descriptor: dict[str, Any], table: str) -> dict[str, Any]:
     for res in descriptor["resources"]:
         if isinstance(res, dict) and res.get("name") == table:
             return res
-    names = ", ".join(table_names(descriptor))
-    raise TableNotFoundError(f"no table named {table!r}; the tables are: {names}")
+    names = table_names(descriptor)
+    raise TableNotFoundError(
+        f"no table named {table!r}; {did_you_mean(table, names)}the tables are: {', '.join(names)}"
+    )
 
 
 def safe_path(base: Path, relative: object, what: str) -> Path:

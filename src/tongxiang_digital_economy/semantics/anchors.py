@@ -21,6 +21,7 @@ from ..text.clauses import attach, clause_of, paired_with_name
 from ..text.fold import names_of, squeeze
 from ..text.period_words import read_period
 from ..text.quantities import loose, status_cues, written_forms
+from .claims import text_dates as source_text_dates
 from .distinct import content_key, lexicon_of, memo, remembered
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
@@ -186,13 +187,11 @@ def counted_as(evidence: object, quote: object, neighbours: tuple[tuple[str, tup
 
 
 def text_dates(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.Series:
-    """Each row's text date: its source's original's date when recorded, else its publication date."""
+    """Each row's text date: its source's original's date when recorded, else its publication date, narrowed by
+    the bounds its words give (claims.text_dates)."""
     if sources is None or "source_id" not in sources:
         return pd.Series(pd.NA, index=indicators.index, dtype=object)
-    original = sources.get("original_published")
-    own = sources["published"] if "published" in sources else pd.Series(pd.NA, index=sources.index)
-    dated = original.where(original.notna(), own) if original is not None else own
-    lookup = dict(zip(sources["source_id"], dated, strict=True))
+    lookup = dict(zip(sources["source_id"], source_text_dates(sources).astype(object), strict=True))
     return indicators["source_id"].map(lambda s: lookup.get(s) if isinstance(s, str) else None)
 
 

@@ -62,7 +62,7 @@ import pandas as pd
 
 from ..io.load import decimal_text
 from ..text.period_words import Facts, normalise, read_pieces
-from ..text.periods import publication_bounds
+from ..text.periods import publication_bounds, written_window
 
 # How far "about N" reaches either way, as a share of N (约1000 is 900 to 1100).
 APPROX_TOLERANCE = 0.1
@@ -249,11 +249,21 @@ def relative_to_its_text(period_text: object) -> bool:
 
 
 def text_dates(sources: pd.DataFrame) -> pd.Series:
-    """Each source's text date as written (the original's when the page states it, else the publication), by
-    source_id; `sources` is indexed by source_id."""
-    written = sources["published"].astype("string")
+    """Each source's text date as written (the original's when the page states it, else the publication), in
+    the order of `sources` (indexed by source_id where the caller looks it up so).
+
+    Where the text's words bound its date (`written_after`, `written_before`: "In the second half of 2020, the
+    company plans to" is of before 2020-07-01), the date is that window of days (text.periods.written_window), so
+    every reading of the text's own date (目前, publication dating, restatements, the series' order) keeps to it."""
+    missing = pd.Series(pd.NA, index=sources.index, dtype="string")
+    written = sources["published"].astype("string") if "published" in sources else missing
     if "original_published" in sources:
         written = sources["original_published"].astype("string").fillna(written)
+    if "written_after" in sources or "written_before" in sources:
+        after = sources.get("written_after", missing)
+        before = sources.get("written_before", missing)
+        windows = [written_window(w, a, b) for w, a, b in zip(written.astype(object), after, before, strict=True)]
+        written = pd.Series(windows, index=sources.index, dtype=object).astype("string")
     return written
 
 

@@ -23,6 +23,7 @@ from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
+from ..text.period_words import first_days_named
 from ..text.periods import publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view
@@ -109,7 +110,7 @@ def views(
     # Derived columns first, so that joins can read them (publication bounds travel with source_id).
     derived = dict(frames)
     if "sources" in frames:
-        derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes)
+        derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes, frames.get("lexicon"))
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         quoted = quote_view(frames["indicators"], frames["lexicon"], frames["units"])
         if "places" in frames:
@@ -141,13 +142,17 @@ def views(
 
 
 def source_view(
-    sources: pd.DataFrame, archive_texts: dict[str, str | None] | None, archive_hashes: dict[str, str] | None
+    sources: pd.DataFrame,
+    archive_texts: dict[str, str | None] | None,
+    archive_hashes: dict[str, str] | None,
+    lexicon_frame: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Sources with their archived file's presence, hash and squeezed text, and their publication bounds."""
+    """Sources with their archived file's presence, hash and squeezed text, their publication bounds, and what
+    the words that bound a text's date say (the days they name; whether a plan's or future's word is there)."""
     files = sources["archive_file"]
     bounds = [publication_bounds(p) for p in sources["published"]]
     texts = archive_texts or {}
-    return sources.assign(
+    return sources.assign(**written_bound_words(sources, lexicon_frame)).assign(
         archive_present=[archive_texts is not None and f in texts for f in files],
         archive_sha256_actual=pd.Series([(archive_hashes or {}).get(f) for f in files], dtype="string"),
         # Each text is squeezed once here, not once per evidence span that is looked up in it.
@@ -158,6 +163,33 @@ def source_view(
         published_earliest=pd.to_datetime(pd.Series([b[0] for b in bounds], index=sources.index, dtype=object)),
         published_latest=pd.to_datetime(pd.Series([b[1] for b in bounds], index=sources.index, dtype=object)),
     )
+
+
+def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
+    """For `written_after_text` / `written_before_text`: the first days of the periods the words name
+    (`written_*_days`, `YYYY-MM-DD, ...`, read against the text's date as written: the original's, else the
+    page's) and, for `written_before_text`, whether a word of a plan or a future is among them
+    (`written_before_cued`: the lexicon's target cues, 将, 计划, plans to, will; <NA> without a lexicon)."""
+    out: dict[str, pd.Series] = {}
+    missing = pd.Series(pd.NA, index=sources.index, dtype="string")
+    own = sources["published"].astype("string") if "published" in sources else missing
+    if "original_published" in sources:
+        own = sources["original_published"].astype("string").fillna(own)
+    for side in ("after", "before"):
+        words = sources.get(f"written_{side}_text", missing)
+        named = [
+            ", ".join(f"{d:%Y-%m-%d}" for d in sorted(first_days_named(w, p))) if isinstance(w, str) else None
+            for w, p in zip(words.astype(object), own.astype(object), strict=True)
+        ]
+        out[f"written_{side}_days"] = pd.Series(named, index=sources.index, dtype="string")
+    words = sources.get("written_before_text", missing)
+    lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
+    cued = [
+        "target" in status_cues(w, lexicon) if isinstance(w, str) and lexicon is not None else pd.NA
+        for w in words.astype(object)
+    ]
+    out["written_before_cued"] = pd.Series(cued, index=sources.index, dtype="boolean")
+    return out
 
 
 def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
@@ -370,6 +402,9 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "archive_text": ("archive_file",),
     "published_earliest": ("published",),
     "published_latest": ("published",),
+    "written_after_days": ("written_after_text", "published", "original_published"),
+    "written_before_days": ("written_before_text", "published", "original_published"),
+    "written_before_cued": ("written_before_text",),
 }
 # Columns that list other rows: bounded where they are made, so messages quote them whole (their complete ids
 # are the rule's `related` column, carried whole by the Problem).

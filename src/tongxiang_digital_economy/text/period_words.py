@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from .fold import INSERTED_PINYIN, simplified
-from .periods import publication_bounds
+from .periods import publication_bounds, stands_at_its_end
 
 PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
 
@@ -395,7 +395,7 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         year = lo.year  # 春节期间 in a text of 2015: the 2015 Spring Festival
     months_lo = lo  # a day without its month takes the month only from a text known to its month
     slack = SO_FAR_SLACK
-    if year_only(lo, hi):  # a text known only to its year stands at the year's end: 目前, now, recently
+    if year_only(lo, hi):  # a text known only to its year (or its part) stands at its end: 目前, now, recently
         lo, slack = hi, 0
     # The text's own day (目前, today, yesterday, recently), alone.
     if (f.now is not None or (f.since and not f.year)) and year is None and not (f.months or f.month_day):
@@ -509,13 +509,9 @@ def recent(lo: date | None, hi: date | None, slack: int = SO_FAR_SLACK) -> tuple
 
 
 def year_only(lo: date | None, hi: date | None) -> bool:
-    """Whether a text's date is known only to its year (`2020`: 2020-01-01 to 2020-12-31).
-
-    Such a text is dated at the year's last day: a stock it dates by publication or by 'now' (目前, 如今, currently,
-    recently) is the level at the year's end, a flow ends there; no other day of the year is accepted, as a stock
-    dated by a year alone (2014年) is the level at the year's end. A text known to its month keeps the month as its
-    window (its words, 再有4天, may place it in the month)."""
-    return lo is not None and hi is not None and lo == date(lo.year, 1, 1) and hi == date(lo.year, 12, 31)
+    """Whether a text is dated at the last day of its window (text.periods.stands_at_its_end): a text known only to
+    its year (`2020`), or to the part of a year its words leave (`2020-04-01/2020-06-30`)."""
+    return stands_at_its_end(lo, hi)
 
 
 def nearest_weekday(lo: date, hi: date, weekday: int) -> date:
@@ -564,3 +560,25 @@ def days_periods(f: Facts, year: int | None, lo: date | None, hi: date | None) -
             Period("span", (date(1900, 1, 1), first), (first, first)),
         ]
     return [Period("date", (first, first), (first, first))]
+
+
+PASSAGE_PIECES = re.compile(r"[，,。;；:：、!！?？()（）]|…|\.(?=\s|$)")
+
+
+def first_days_named(passage: object, published: object) -> frozenset[date]:
+    """The first days of the periods a passage's dating words name, read clause by clause against the text's own
+    date (`published`): "In the second half of 2020, the company plans to add …" names 2020-07-01; "11月8日,…峰会
+    将在乌镇启幕" in a text of 2023-11 names 2023-11-08. A clause of other words than dating words names nothing
+    (the period reader reads only dating words), so a passage is cut at its commas and stops first.
+
+    This is what `sources.written_after` / `written_before` are checked against: the day each records is the first
+    day of a period the quoted words name."""
+    if not isinstance(passage, str):
+        return frozenset()
+    days: set[date] = set()
+    for piece in (passage, *PASSAGE_PIECES.split(passage)):
+        if not piece.strip():
+            continue
+        reading = read_period(piece, published)
+        days.update(p.start[0] for p in reading.periods if p.start[0] == p.start[1] and not p.open_start)
+    return frozenset(days)

@@ -3,6 +3,10 @@
 A source's `published` may be a day, a month or only a year (`2023-02`, `2023`). Whether a figure is an
 `actual` (it must end by publication) or a `target` (it must end after) is judged against the widest reading:
 an actual may end up to the last day the publication could fall on, a target must end after the first day.
+
+A text's own date may be narrowed by its words (`sources.written_after`, `written_before`: "In the second half of
+2020, the company plans to" is a text of before 2020-07-01): it is then a window, written as an ISO 8601 interval
+of days (`2020-04-01/2020-06-30`), which `publication_bounds` reads as well.
 """
 
 from __future__ import annotations
@@ -13,10 +17,15 @@ import re
 import pandas as pd
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+WINDOW = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
 
 
 def publication_bounds(published: object) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """(earliest, latest) day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date can stand for; (None, None) if unknown."""
+    """(earliest, latest) day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date (or a `first/last` window of days) can
+    stand for; (None, None) if unknown."""
+    if isinstance(published, str) and (window := WINDOW.match(published)):
+        low, high = publication_bounds(window.group(1))[0], publication_bounds(window.group(2))[1]
+        return (low, high) if low is not None and high is not None and low <= high else (None, None)
     if not isinstance(published, str) or not (match := PARTIAL_DATE.match(published)):
         return None, None
     year = int(match.group(1))
@@ -29,3 +38,33 @@ def publication_bounds(published: object) -> tuple[pd.Timestamp | None, pd.Times
         return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
     except ValueError:  # 2020-02-30 matches the pattern but is no day; the sources rule reports it
         return None, None
+
+
+def written_window(written: object, after: object, before: object) -> object:
+    """A text's date as written (`YYYY`, `YYYY-MM`, ...), narrowed by the days its words place in its past
+    (`after`: the text is of that day or later) and its future (`before`: the text is of before that day).
+
+    Unchanged where no bound narrows it; a `first/last` window of days where one does; unchanged too where the
+    bounds leave no day of the date (the sources rule `written-bounds-outside-date` reports that row)."""
+    low, high = publication_bounds(written)
+    if low is None or high is None:
+        return written
+    earliest = publication_bounds(after)[0] if isinstance(after, str) and len(after) == 10 else None
+    future = publication_bounds(before)[0] if isinstance(before, str) and len(before) == 10 else None
+    first = max(low, earliest) if earliest is not None else low
+    last = min(high, future - pd.Timedelta(days=1)) if future is not None else high
+    if (first, last) == (low, high) or first > last:
+        return written
+    return f"{first:%Y-%m-%d}/{last:%Y-%m-%d}"
+
+
+def stands_at_its_end(low: object, high: object) -> bool:
+    """Whether a text whose date is known only to the window low..high is dated at the window's last day.
+
+    A window wider than a month (a text known only to its year, or to the part of a year its words leave) is: a
+    stock it dates by publication or by 'now' (目前, currently, recently) is the level at the last day the text can
+    be from, as a stock dated by a year alone (2014年) is the level at the year's end. A text known to its month (or
+    to days of it) keeps the month as its window: its words (再有4天) may place it anywhere in it."""
+    if low is None or high is None:
+        return False
+    return bool((high - low).days > 31)  # type: ignore[operator]

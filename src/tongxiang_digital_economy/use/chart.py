@@ -15,7 +15,9 @@ The value axis is one unit of the figures' base unit, the one most of them are w
 yuan for Tongxiang's GDP), so the numbers on it are those a reader knows from the sources; figures written
 in another unit of the same base are shown in it (a scale change, exact by the units table). Figures of
 another base unit (dollars beside yuan) share no axis: `series` marks them `not_comparable`, and the chart
-names them under it, with that reason, instead of drawing them.
+names them under it, with that reason, instead of drawing them. The figures of an indicator whose definition
+says they are not comparable with one another (indicator_definitions.not_comparable) are drawn, each a point
+of its own, never joined, and the reason is said under the chart.
 
 Every point is numbered, and the numbers lead to the list of sources (outlet and date) under the chart.
 """
@@ -34,7 +36,7 @@ from ..core.paths import package_dir
 from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from .periods import period
-from .timeseries import series, subject_column
+from .timeseries import incomparable_reason, series, subject_column
 
 
 @dataclass
@@ -60,6 +62,10 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} to draw")
     definitions = load("indicator_definitions", path).set_index("indicator")
+    why = definitions["not_comparable"].get(indicator) if "not_comparable" in definitions else None
+    # An indicator whose figures are not comparable with one another (its definition says why): each figure is
+    # drawn as a point of its own, none joined to another, and the reason is said under the chart.
+    apart = incomparable_reason(indicator, str(why)) if isinstance(why, str) and why.strip() else None
     units = load("units", path).set_index("unit")
     temporal = str(definitions.at[indicator, "temporal"])
 
@@ -68,11 +74,14 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     rows = rows[rows["role"] != "restated"].reset_index(drop=True)
     # Figures of another base unit share no axis: series() has set them aside (role `not_comparable`, with the
     # reason), so the chart draws what the series compares and names the others with series' own reason.
-    others = rows[rows["role"] == "not_comparable"]
-    rows = rows[rows["role"] != "not_comparable"].reset_index(drop=True)
+    aside = (rows["role"] == "not_comparable") & (rows["reason"] != apart).fillna(True)
+    others = rows[aside]
+    rows = rows[~aside].reset_index(drop=True)
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} in one unit to draw")
     notes = []
+    if apart is not None and (rows["role"] == "not_comparable").any():
+        notes.append(f"Not joined by a line: {apart}.")
     if len(others):
         pairs = zip(others["value"], others["unit"], strict=True)
         figures = ", ".join(f"{float(v):,.10g} {units.at[u, 'label']!s}" for v, u in pairs)

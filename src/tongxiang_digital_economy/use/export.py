@@ -31,6 +31,7 @@ import pandas as pd
 from ..core.exceptions import ExportError, MissingFolderError, OutputError
 from ..core.paths import package_dir
 from ..core.report import count
+from ..core.suggest import did_you_mean
 from ..io.atomic import atomic_write as replace_atomically
 from ..io.atomic import check_writable as writable
 from ..io.load import as_written, decimal_text, load, tables
@@ -158,7 +159,8 @@ def export(
     names = list(names) if names else all_tables
     for name in names:
         if name not in all_tables:
-            raise ExportError(f"no table named {name!r}; the tables are: {', '.join(all_tables)}")
+            hint = did_you_mean(name, all_tables)
+            raise ExportError(f"no table named {name!r}; {hint}the tables are: {', '.join(all_tables)}")
     dest = Path(dest)
     if fmt in ONE_FILE or len(names) == 1:
         if dest.is_dir():  # a folder for one file: the file goes inside it, named for what it holds

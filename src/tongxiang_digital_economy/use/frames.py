@@ -16,12 +16,14 @@ import pandas as pd
 
 from ..core.exceptions import TDEError, WhereError
 from ..core.paths import package_dir
+from ..core.suggest import meant
 from ..io.load import as_written, decimal_text, tables
 from ..io.load import load as load_typed
 from ..io.reader import describe as describe_type
 from ..io.reader import fits, scalar
 from ..schema.descriptor import read_descriptor, resource, table_schema
-from ..schema.keys import primary_key
+from ..schema.keys import foreign_keys, primary_key
+from ..text.fold import casefolded
 from . import citations
 
 # The columns of `sources` that say where a figure comes from, in the order they are added.
@@ -133,3 +135,33 @@ def select(table: str, where: Iterable[tuple[str, str]] = (), path: str | Path |
         else:  # typed: 6800.0 is the number 6800, +2023 the year 2023
             keep &= (frame[column] == scalar(field, wanted)).fillna(False).astype(bool).to_numpy()
     return frame[keep.to_numpy()]
+
+
+NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")  # the columns that name a row (aliases: `|`-joined)
+
+
+def where_hint(table: str, where: Iterable[tuple[str, str]], path: str | Path | None = None) -> str:
+    """For a `select` that matched no row: `did you mean place_id='wuzhen'?` where a text value names one value of
+    its column in another case or script, or, for a foreign key, one row of the table it refers to by its id or a
+    name (`place_id=Wuzhen` and `place_id=乌镇` mean wuzhen); "" when no value is so named (core.suggest)."""
+    base = package_dir(path)
+    schema = table_schema(base, resource(read_descriptor(base), table))
+    written = as_written(table, path)
+    targets = {fk.fields[0]: fk for fk in foreign_keys(schema) if len(fk.fields) == 1 and fk.resource}
+    hints = []
+    for column, wanted in where:
+        if not wanted or column not in written.columns:
+            continue
+        candidates = [str(v) for v in written[column].dropna().unique()]
+        names: dict[str, list[str]] = {}
+        fk = targets.get(column)
+        if fk is not None:
+            other = as_written(fk.resource, path)
+            key = fk.ref_fields[0]
+            candidates = [str(v) for v in other[key].dropna().unique()]
+            for row in other[[key, *[c for c in NAME_COLUMNS if c in other.columns]]].itertuples(index=False):
+                names[str(row[0])] = [n for v in row[1:] if isinstance(v, str) for n in v.split("|")]
+        found = meant(wanted, candidates, names, casefolded)
+        if found is not None and found != wanted:
+            hints.append(f"{column}={found}")
+    return f"did you mean {' '.join(f'--where {h}' for h in hints)}?" if hints else ""

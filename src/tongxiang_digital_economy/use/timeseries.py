@@ -9,8 +9,9 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   repost > secondary), where a faithful repost of a text whose origin it names ranks as that origin
   (sources.original_grade: the statistical bulletin's repost ranks as the official bulletin it reproduces),
   then the most recent text (`text_date`: the text's own date, which for a repost or a republished interview is
-  the original's, sources.original_published, not the page's; a date known only to the month or year counts as
-  its first day, an unknown date as the oldest), then the observation id, so the choice never depends on row
+  the original's, sources.original_published, not the page's, and a window of days where the text's words bound
+  its date, sources.written_after / written_before: `2023-11-01/2023-11-07`; a date known only to the month or
+  year, or a window, counts as its first day, an unknown date as the oldest), then the observation id, so the choice never depends on row
   order. The same `text_date` is the one each row shows and every reason names; a repost's own publication date
   is in `reposted` (empty for a text first published where it is archived).
 - `corroborating`: another source's figure for the period that agrees with the preferred one: their claims,
@@ -36,7 +37,10 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   equal to the year before's is a new observation).
 - `not_comparable`: a figure in another base unit than the series' (US dollars beside yuan): the package holds
   no exchange rate, so it is neither the period's preferred figure nor against it. The series' base unit is
-  the one most of its figures are in (ties: the preferred-ranked figure's). The reason says so.
+  the one most of its figures are in (ties: the preferred-ranked figure's). The reason says so. Every figure of
+  an indicator whose definition says its figures are not comparable with one another
+  (indicator_definitions.not_comparable: history_length, a place's age counted from an event no source names)
+  is `not_comparable` too, with the definition's words as its reason: none is preferred, so no series of them is.
 
 What is never mixed: a series holds one status (actuals, targets or estimates, never together) and periods
 are compared whole (period_start and period_end): a half-year or January-September figure is its own period,
@@ -53,6 +57,7 @@ import pandas as pd
 
 from ..core.exceptions import SeriesError, SubjectNeededError
 from ..core.paths import package_dir
+from ..core.suggest import did_you_mean, meant
 from ..io.load import load
 from ..schema.descriptor import grade_order, read_descriptor, table_names
 from ..semantics.claims import (
@@ -113,25 +118,24 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
     """The column that names an indicator's subject (`place_id`, `enterprise_id` or `project_id`)."""
     definitions = load("indicator_definitions", path).set_index("indicator")
     if indicator not in definitions.index:
-        close = [i for i in definitions.index if fold(str(i)) == fold(indicator.strip())]
-        hint = f"did you mean {close[0]!r}?" if close else "`show indicator_definitions` lists them"
-        raise SeriesError(f"no indicator named {indicator!r}; {hint}")
+        hint = did_you_mean(indicator, [str(i) for i in definitions.index], fold=fold)
+        raise SeriesError(
+            f"no indicator named {indicator!r}; {hint.strip() or '`show indicator_definitions` lists them'}"
+        )
     return f"{definitions.at[indicator, 'subject']!s}_id"
 
 
 def named_subject(text: str, column: str, among: list[str], path: str | Path | None) -> str | None:
-    """The id among `among` that `text` names: the id in another case, or a name, Chinese name or alias of that
-    subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang); None when it names none of them."""
+    """The id among `among` that `text` names (core.suggest.meant): the id in another case, or a name, Chinese
+    name or alias of that subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang); None when it names
+    none of them. `among` may hold event editions too (WIC-2023 names wic-2023)."""
     table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}.get(column)
-    wanted = fold(text.strip())
-    found = {i for i in among if fold(i) == wanted}
+    names: dict[str, list[str]] = {}
     if table is not None and table in tables(path):
         frame = load(table, path)
         for key, *written in frame[[column, *[c for c in NAME_COLUMNS if c in frame.columns]]].itertuples(index=False):
-            names = [n for v in written if isinstance(v, str) for n in v.split("|")]
-            if str(key) in among and any(fold(n.strip()) == wanted for n in names):
-                found.add(str(key))
-    return sorted(found)[0] if len(found) == 1 else None
+            names[str(key)] = [n for v in written if isinstance(v, str) for n in v.split("|")]
+    return meant(text, among, names, fold)
 
 
 def series(
@@ -152,6 +156,12 @@ def series(
     figures = load("indicators", path)
     figures = figures[figures["indicator"] == indicator]
     edition = recurring_event_of(subject, path)
+    if edition is not None and column != "project_id":  # gdp of wic-2023: a figure of places, not of events
+        kind = {"place_id": "places", "enterprise_id": "enterprises"}.get(column, column)
+        raise SeriesError(
+            f"{indicator} is a figure of {kind}, not of events: {subject!r} is an edition of {edition}; its subjects: "
+            + ", ".join(sorted(figures[column].dropna().unique()))
+        )
     if edition is not None and "event_id" in figures:
         # An edition of a recurring event (wic-2023): the recurring event's figures of that edition only.
         editions = sorted(figures.loc[figures[column] == edition, "event_id"].dropna().unique())
@@ -172,8 +182,9 @@ def series(
             )
         subject = subjects[0]
     elif subject not in subjects:
-        meant = named_subject(subject, column, subjects, path)
-        hint = f"did you mean {meant!r}? " if meant else ""
+        editions = [str(e) for e in figures["event_id"].dropna().unique()] if "event_id" in figures else []
+        found = named_subject(subject, column, [*subjects, *editions], path)
+        hint = f"did you mean {found!r}? " if found else ""
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
     about = figures[figures[column] == subject]
     rows = about[about["status"] == status].copy()
@@ -226,7 +237,8 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
             rows = rows.assign(**{column: text_column(rows)})
     if not len(rows):
         return rows.assign(**{c: text_column(rows) for c in EXTRA})[COLUMNS].reset_index(drop=True)
-    temporal = load("indicator_definitions", path).set_index("indicator")["temporal"]
+    definitions = load("indicator_definitions", path).set_index("indicator")
+    temporal = definitions["temporal"]
     rows = rows.assign(
         grade=rows["source_id"].map(sources["grade"]).astype("string"),
         original_grade=(
@@ -235,9 +247,7 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
             else text_column(rows)
         ),
         text_date=rows["source_id"].map(text_dates(sources)).astype("string"),
-        reposted=rows["source_id"]
-        .map(sources["published"].where(text_dates(sources) != sources["published"].astype("string")))
-        .astype("string"),
+        reposted=rows["source_id"].map(sources["published"].where(reposted_texts(sources))).astype("string"),
         period_label=[
             "undated" if pd.isna(end) else period(None if pd.isna(start) else start, end, str(temporal.get(i))).label
             for i, start, end in zip(rows["indicator"], rows["period_start"], rows["period_end"], strict=True)
@@ -265,6 +275,7 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], and_some_terms(lexicon))  # 40多: below 50
     rows["nearly"] = nearly(rows["value_text"], rows["qualifier"], nearly_terms(lexicon))  # 近100: 90 to 100
     set_aside_other_base_units(rows, load("units", path).set_index("unit")["label"])
+    set_aside_incomparable(rows, definitions)
     stocks = set(temporal.index[temporal == "stock"])
     mark_restatements(rows, statements(rows, sources, grades, stocks))
     mark_periods(rows)
@@ -294,6 +305,27 @@ def set_aside_other_base_units(rows: pd.DataFrame, labels: pd.Series) -> None:
         f"in {labels.get(unit, unit)}, not {labels.get(m, m)}: the package holds no exchange rate"
         for unit, m in zip(rows.loc[other, "base_unit"], wanted[other], strict=True)
     ]
+
+
+def set_aside_incomparable(rows: pd.DataFrame, definitions: pd.DataFrame) -> None:
+    """Every figure of an indicator whose figures are not comparable with one another (its definition's
+    `not_comparable` says why: history_length, a place's age counted from an event no source names) is
+    `not_comparable`, with that reason: none is preferred over another, none restates or competes with another,
+    so 1,000 years (2022) and 7,000 years (2023) of one town are never read as a rise."""
+    if "not_comparable" not in definitions:  # a package from before the column
+        return
+    why = rows["indicator"].map(definitions["not_comparable"]).astype("string")
+    apart = (why.notna() & (why.str.strip() != "") & rows["role"].isna()).fillna(False).astype(bool)
+    rows.loc[apart, "role"] = "not_comparable"
+    rows.loc[apart, "reason"] = [
+        incomparable_reason(str(indicator), str(text))
+        for indicator, text in zip(rows.loc[apart, "indicator"], why[apart], strict=True)
+    ]
+
+
+def incomparable_reason(indicator: str, why: str) -> str:
+    """The reason a figure of an indicator not comparable with itself carries (the chart finds them by it)."""
+    return f"{indicator}'s figures are not comparable with one another: {why}"
 
 
 def mark_restatements(rows: pd.DataFrame, said: list[Statement]) -> None:
@@ -430,9 +462,20 @@ def text_date(rows: pd.DataFrame, k: int) -> str:
     return str(value) if isinstance(value, str) and value else "n.d."
 
 
+def reposted_texts(sources: pd.DataFrame) -> pd.Series:
+    """Which sources are pages of an earlier original whose date they state (original_published differs from
+    the page's published): their rows show the page's date as `reposted`. A text whose own words only bound its
+    date (written_before) is no repost."""
+    if "original_published" not in sources:
+        return pd.Series(False, index=sources.index)
+    original = sources["original_published"].astype("string")
+    return (original.notna() & (original != sources["published"].astype("string"))).fillna(False).astype(bool)
+
+
 def first_day(published: pd.Series) -> pd.Series:
-    """Publication dates (YYYY, YYYY-MM or YYYY-MM-DD) as the first day they can mean; unknown as NaT."""
-    text = published.astype("string")
+    """Publication dates (YYYY, YYYY-MM or YYYY-MM-DD, or a first/last window of days) as the first day they can
+    mean; unknown as NaT."""
+    text = published.astype("string").str.split("/").str[0]
     padded = text.where(text.str.len() != 4, text + "-01-01")
     padded = padded.where(padded.str.len() != 7, padded + "-01")
     return pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce")

@@ -192,3 +192,26 @@ def actual_not_after_publication(view: pd.DataFrame) -> pd.Series:
         & (view["period_start"] <= view["source_id__published_earliest"])
     )
     return ~(late & ~under_way.fillna(False)).fillna(False)
+
+
+@rule(
+    "period-in-text-future",
+    "indicators",
+    "period_end",
+    "a figure of status {status} ends {period_end:%Y-%m-%d}, but its text was written before "
+    "{source_id__written_before} (its words place that day in its future: {source_id__written_before_text!r}): "
+    "an actual or an estimate ends before it; date the figure by its words, at the latest the day before, or mark "
+    "a plan or expectation as status target",
+    needs=("source_id.written_before", "source_id.written_before_text"),
+)
+def not_in_its_texts_future(view: pd.DataFrame) -> pd.Series:
+    """A row's period_end is not on or after a day its own text places in its future (将…, plans to, will, 计划:
+    sources.written_before): what a text reports as done or measured cannot end on a day it still looks forward to.
+    Only a target may. This holds for every edition's figure too: a text written before a summit opens reports
+    none of its figures."""
+    if "source_id__written_before" not in view:
+        return pd.Series(True, index=view.index)
+    future = pd.to_datetime(view["source_id__written_before"].astype("string"), format="%Y-%m-%d", errors="coerce")
+    ends = pd.to_datetime(view["period_end"], errors="coerce")
+    late = view["status"].isin(["actual", "estimate"]) & (ends >= future)
+    return ~late.fillna(False).astype(bool)

@@ -306,9 +306,10 @@ def within_the_edition(view: pd.DataFrame) -> pd.Series:
 def dated_by_publication(view: pd.DataFrame) -> pd.Series:
     """A row dated by publication is dated by its text's own date; by the year's end, if that is only a year.
 
-    The text's own date is the original's, for a repost; a text known to its month may date a row on any day of
-    it, a text known only to its year on its last day alone (as a stock dated by a year alone is the level at the
-    year's end)."""
+    The text's own date is the original's, for a repost, narrowed by the days its words place in its past and
+    future (sources.written_after, written_before); a text known to its month may date a row on any day of it, a
+    text known only to its year, or to the part of it its words leave, on its last day alone (as a stock dated by a
+    year alone is the level at the year's end)."""
 
     def fits(basis: object, dated: object, start: object, end: object, temporal: object) -> bool:
         if not isinstance(basis, str) or basis != "publication" or not isinstance(dated, str):
@@ -318,7 +319,7 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
         if low is None or high is None or first is None or last is None:
             return True
         lo, hi = low.date(), high.date()
-        if year_only(lo, hi):  # a text known only to its year is dated at its last day, and at no other
+        if year_only(lo, hi):  # a text known only to its year (or its part) is dated at its last day, and no other
             return last == hi
         return lo <= last <= hi
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ...text.fold import squeeze
-from ...text.periods import PARTIAL_DATE
-from .registry import known, rule
+from ...text.periods import PARTIAL_DATE, publication_bounds
+from .registry import each_row, known, rule
 
 # --- units -------------------------------------------------------------------------------------------------
 
@@ -124,3 +124,113 @@ def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
     """Each archived text has the SHA-256 the sources table records."""
     same = (view["archive_sha256"] == view["archive_sha256_actual"]).fillna(False)
     return same | ~view["archive_present"] | view["archive_sha256"].isna()
+
+
+# --- the bounds a text's words give its date ------------------------------------------------------------------
+# A text known to its year or month whose words place a day in its future ("In the second half of 2020, the
+# company plans to"; "11月8日,…峰会将在乌镇启幕") or in its past ("launched in April 2020") is of a narrower window
+# than its date: sources.written_before / written_after record those days, each with the words that give it,
+# checked here as evidence is (quoted, in the archived text, naming that day).
+
+SIDES = {
+    "after": "a day its words place in its past (launched in April 2020: 2020-04-01)",
+    "before": "a day its words place in its future (plans to … in the second half of 2020: 2020-07-01)",
+}
+
+
+def quoted_bound_rules(side: str, what: str) -> None:
+    """Register the three rules on one bound (written_after or written_before) and its quoted words."""
+    day, words = f"written_{side}", f"written_{side}_text"
+
+    @rule(
+        f"written-{side}-unquoted",
+        "sources",
+        day,
+        f"{day} ({{{day}}}) and {words} ({{{words}!r}}) must be both filled or both empty: {day} is {what}, and "
+        f"{words} quotes the text's words that give it; quote them, or clear both",
+    )
+    def quoted(view: pd.DataFrame) -> pd.Series:
+        if day not in view or words not in view:  # a package from before the columns
+            return pd.Series(True, index=view.index)
+        return view[day].isna() == view[words].isna()
+
+    quoted.__doc__ = f"A bound on a text's date ({day}) comes with the words that give it, and only with them."
+
+    @rule(
+        f"written-{side}-not-in-text",
+        "sources",
+        words,
+        f"{words} {{{words}!r}} does not occur in the archived text {{archive_file}} (white space aside): copy the "
+        f"words that give {day} from the text, verbatim",
+        needs_archive=True,
+    )
+    def in_text(view: pd.DataFrame) -> pd.Series:
+        if words not in view:
+            return pd.Series(True, index=view.index)
+
+        def found(quote: object, text: object) -> bool:
+            return not isinstance(quote, str) or not isinstance(text, str) or squeeze(quote) in text
+
+        return each_row(view, [words, "archive_text"], found)
+
+    in_text.__doc__ = f"The words that bound a text's date ({words}) are the text's own."
+
+    cue = " and a word of a plan or a future (将, 计划, plans to, will)" if side == "before" else ""
+
+    @rule(
+        f"written-{side}-words",
+        "sources",
+        day,
+        f"{words} {{{words}!r}} must name a period that starts on {day} ({{{day}}}){cue}; the words name periods "
+        f"starting on: {{written_{side}_days}}; record the day the words give, or quote the words that give it",
+    )
+    def words_name_the_day(view: pd.DataFrame) -> pd.Series:
+        if day not in view or f"written_{side}_days" not in view:
+            return pd.Series(True, index=view.index)
+
+        def names(bound: object, days: object, cued: object) -> bool:
+            if not isinstance(bound, str) or not isinstance(days, str):
+                return True
+            return bound in days.split(", ") and (side == "after" or cued is not False)
+
+        cues = view["written_before_cued"].astype(object) if side == "before" else pd.Series(True, index=view.index)
+        return each_row(view.assign(_cued=cues), [day, f"written_{side}_days", "_cued"], names)
+
+    words_name_the_day.__doc__ = f"{day} is the first day of a period its quoted words name" + (
+        ", and the words speak of a plan or a future: a date a text looks forward to." if cue else "."
+    )
+
+
+for _side, _what in SIDES.items():
+    quoted_bound_rules(_side, _what)
+
+
+@rule(
+    "written-bounds-outside-date",
+    "sources",
+    "written_before",
+    "the text's date ({published}; original {original_published}) and the days its words bound it by (written_after "
+    "{written_after}, written_before {written_before}) leave no day it can be from: a bound must fall within the "
+    "date's days (after on or before its last day, before after its first) and after before before; correct the "
+    "bound or the date",
+)
+def bounds_leave_a_day(view: pd.DataFrame) -> pd.Series:
+    """A text's bounds narrow its date, never empty it: written_after <= its last day, written_before > its first
+    day, and written_after < written_before."""
+    if "written_after" not in view and "written_before" not in view:
+        return pd.Series(True, index=view.index)
+
+    def leaves(published: object, original: object, after: object, before: object) -> bool:
+        written = original if isinstance(original, str) else published
+        low, high = publication_bounds(written)
+        first = publication_bounds(after)[0] if isinstance(after, str) else None
+        future = publication_bounds(before)[0] if isinstance(before, str) else None
+        if low is None or high is None:
+            return True
+        first = low if first is None else max(low, first)
+        last = high if future is None else min(high, future - pd.Timedelta(days=1))
+        return bool(first <= last)
+
+    missing = pd.Series(pd.NA, index=view.index, dtype="string")
+    columns = {c: view.get(c, missing) for c in ("original_published", "written_after", "written_before")}
+    return each_row(view.assign(**columns), ["published", *columns], leaves)

@@ -1,0 +1,211 @@
+"""The days a text's own words bound its date by (sources.written_after / written_before, review 3 F2).
+
+A text known to its year or month whose words place a day in its future ("In the second half of 2020, the company
+plans to"; "11月8日,…乌镇峰会将在乌镇启幕") is of before that day: its rows dated by it stand at the latest day it
+allows (2020-06-30, 2023-11-07), never at the year's or month's end the convention would give, and no actual ends
+on or after that day (`period-in-text-future`). The bounds are quoted, and the quotes are checked like evidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import PackageCopy, found
+from test_rules import covers
+
+from tongxiang_digital_economy.text.period_words import first_days_named, read_period
+from tongxiang_digital_economy.text.periods import publication_bounds, written_window
+
+PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"
+GMW = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms"
+
+
+def source_row(package: PackageCopy, source_id: str) -> int:
+    """The CSV row number of a source."""
+    return 2 + [r["source_id"] for r in package.rows("sources")].index(source_id)
+
+
+def indicator_row(package: PackageCopy, observation_id: str) -> int:
+    return 2 + [r["observation_id"] for r in package.rows("indicators")].index(observation_id)
+
+
+# --- the reading -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "after", "before", "window"),
+    [
+        ("2020", "2020-04-01", "2020-07-01", "2020-04-01/2020-06-30"),
+        ("2023-11", "", "2023-11-08", "2023-11-01/2023-11-07"),
+        ("2023-11", None, "2023-12-08", "2023-11"),  # a bound outside the date narrows nothing
+        ("2023-11", "2023-10-01", None, "2023-11"),
+        ("2023-11", "2023-11-20", "2023-11-08", "2023-11"),  # bounds that leave no day: the rule reports them
+        ("2023-11-05", None, "2023-11-08", "2023-11-05"),
+        (None, None, "2023-11-08", None),
+    ],
+)
+def test_the_words_narrow_the_texts_date(
+    written: str | None, after: str | None, before: str | None, window: str | None
+) -> None:
+    assert written_window(written, after, before) == window
+
+
+def test_a_window_is_read_as_its_days() -> None:
+    assert publication_bounds("2020-04-01/2020-06-30") == (pd.Timestamp("2020-04-01"), pd.Timestamp("2020-06-30"))
+    assert publication_bounds("2020-07-01/2020-06-30") == (None, None)
+
+
+def test_now_in_a_text_known_to_part_of_its_year_is_its_last_day() -> None:
+    """'recently' in a text of 2020 written before its second half is 2020-06-30 alone; in a text of November
+    2023 written before the 8th, any day of 1-7 November (a month's window keeps its days)."""
+    half = read_period("recently", "2020-04-01/2020-06-30")
+    assert half.admits(date(2020, 6, 30), date(2020, 6, 30))
+    assert not half.admits(date(2020, 12, 31), date(2020, 12, 31))
+    assert not half.admits(date(2020, 5, 31), date(2020, 5, 31))
+    days = read_period("今天", "2023-11-01/2023-11-07")
+    assert days.admits(date(2023, 11, 7), date(2023, 11, 7)) and days.admits(date(2023, 11, 3), date(2023, 11, 3))
+    assert not days.admits(date(2023, 11, 30), date(2023, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("passage", "published", "day"),
+    [
+        ("In the second half of 2020, the company plans to add 300,000 tons", "2020", date(2020, 7, 1)),
+        (
+            "launch of the project of Zhongyi Chemical Fiber, a subsidiary of Xinfengming, in April 2020",
+            "2020",
+            date(2020, 4, 1),
+        ),
+        ("11月8日,以“数字世界”为主题的2023年世界互联网大会乌镇峰会将在乌镇启幕", "2023-11", date(2023, 11, 8)),
+        ("9月26日至28日,2021年世界互联网大会乌镇峰会将在浙江乌镇举行", "2021-09", date(2021, 9, 26)),
+    ],
+)
+def test_the_words_name_the_first_day_of_their_period(passage: str, published: str, day: date) -> None:
+    assert day in first_days_named(passage, published)
+
+
+def test_words_without_a_date_name_no_day() -> None:
+    assert first_days_named("the company plans to add 300,000 tons", "2020") == frozenset()
+
+
+# --- the shipped rows --------------------------------------------------------------------------------------------
+
+
+def test_the_rows_stand_at_the_latest_day_their_text_allows(package: PackageCopy) -> None:
+    rows = {r["observation_id"]: r for r in package.rows("indicators")}
+    for n in ("001", "002", "003", "004"):
+        assert (rows[f"{PCTEXTILE}-{n}"]["period_start"], rows[f"{PCTEXTILE}-{n}"]["period_end"]) == ("2020-06-30",) * 2
+    for n in ("002", "004"):
+        assert (rows[f"{GMW}-{n}"]["period_start"], rows[f"{GMW}-{n}"]["period_end"]) == ("2023-11-07",) * 2
+
+
+# --- the rules, with bad data ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("observation", "end", "why"),
+    [
+        (f"{GMW}-002", "2023-11-30", "the month's end, after the summit the text looks forward to"),
+        (f"{GMW}-004", "2023-11-08", "the very day the text places in its future"),
+        (f"{PCTEXTILE}-001", "2020-12-31", "the year's end, in the half year the company plans for"),
+    ],
+)
+def test_an_actual_on_a_day_its_text_looks_forward_to_fails(
+    package: PackageCopy, observation: str, end: str, why: str
+) -> None:
+    row = indicator_row(package, observation)
+    package.edit("indicators", row, period_start=end, period_end=end, year=end[:4])
+    assert ("indicators", row, "period_end") in found(package.semantics(), "period-in-text-future"), why
+
+
+def test_a_target_may_end_after_the_day(package: PackageCopy) -> None:
+    """The text's plans (300,000 tons in the second half of 2020) are targets: they end where they will."""
+    assert not found(package.semantics(), "period-in-text-future")
+    target = indicator_row(package, f"{PCTEXTILE}-009")
+    assert package.rows("indicators")[target - 2]["period_end"] == "2020-12-31"
+
+
+def test_a_text_bounded_within_its_year_dates_publication_at_its_last_day(package: PackageCopy) -> None:
+    """A design capacity dated by publication in a text of 2020 written before July: 2020-06-30 alone."""
+    row = indicator_row(package, f"{PCTEXTILE}-002")
+    package.edit("indicators", row, period_start="2020-05-31", period_end="2020-05-31")
+    assert ("indicators", row, "period_end") in found(package.semantics(), "period-publication-mismatch")
+
+
+@pytest.mark.parametrize("side", ["after", "before"])
+def test_a_bound_without_its_words_fails(package: PackageCopy, side: str) -> None:
+    row = source_row(package, PCTEXTILE)
+    package.edit("sources", row, **{f"written_{side}_text": ""})
+    assert found(package.semantics(), f"written-{side}-unquoted") == [("sources", row, f"written_{side}")]
+
+
+UNQUOTED = [covers("written-after-unquoted"), covers("written-before-unquoted")]
+NOT_IN_TEXT = [covers("written-after-not-in-text"), covers("written-before-not-in-text")]
+WORDS = [covers("written-after-words"), covers("written-before-words")]
+
+
+@pytest.mark.parametrize("side", ["after", "before"])
+def test_words_without_their_bound_fail(package: PackageCopy, side: str) -> None:
+    row = source_row(package, PCTEXTILE)
+    package.edit("sources", row, **{f"written_{side}": ""})
+    assert found(package.semantics(), f"written-{side}-unquoted") == [("sources", row, f"written_{side}")]
+
+
+@pytest.mark.parametrize("side", ["after", "before"])
+def test_a_bounds_words_are_the_texts_own(package: PackageCopy, archive: Path, side: str) -> None:
+    row = source_row(package, PCTEXTILE)
+    assert not found(package.semantics(archive), f"written-{side}-not-in-text")
+    package.edit("sources", row, **{f"written_{side}_text": "In the third quarter of 2020, the company plans to"})
+    assert found(package.semantics(archive), f"written-{side}-not-in-text") == [
+        ("sources", row, f"written_{side}_text")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("side", "day", "why"),
+    [
+        ("before", "2020-10-01", "the words name the second half, which starts on 2020-07-01"),
+        ("after", "2020-05-01", "the words name April, which starts on 2020-04-01"),
+    ],
+)
+def test_a_bound_is_the_day_its_words_name(package: PackageCopy, side: str, day: str, why: str) -> None:
+    row = source_row(package, PCTEXTILE)
+    package.edit("sources", row, **{f"written_{side}": day})
+    assert found(package.semantics(), f"written-{side}-words") == [("sources", row, f"written_{side}")], why
+
+
+def test_a_future_bound_needs_a_word_of_a_plan_or_a_future(package: PackageCopy) -> None:
+    """The words "in April 2020" name a day, but in the past: it gives written_after, never written_before."""
+    row = source_row(package, PCTEXTILE)
+    source = package.rows("sources")[row - 2]
+    package.edit(
+        "sources",
+        row,
+        written_after="",
+        written_after_text="",
+        written_before="2020-04-01",
+        written_before_text=source["written_after_text"],
+    )
+    problems = found(package.semantics(), "written-before-words")
+    assert problems == [("sources", row, "written_before")]
+
+
+@pytest.mark.parametrize(
+    ("changes", "why"),
+    [
+        (
+            {"written_before": "2023-10-15", "written_before_text": "2023年10月15日,峰会将在乌镇启幕"},
+            "before the month",
+        ),
+        ({"written_after": "2023-11-09", "written_after_text": "11月9日"}, "after the day it must precede"),
+    ],
+)
+def test_bounds_that_leave_no_day_fail(package: PackageCopy, changes: dict[str, str], why: str) -> None:
+    row = source_row(package, GMW)
+    package.edit("sources", row, **changes)
+    assert found(package.semantics(), covers("written-bounds-outside-date")) == [("sources", row, "written_before")], (
+        why
+    )
