@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.problems import Severity
-from ..distinct import per_distinct_rows
+from ..distinct import per_distinct_rows, quiet_floats
 
 Check = Callable[[pd.DataFrame], pd.Series]
 
@@ -44,7 +44,8 @@ def rule(
     """Declare a rule: the decorated function is its check."""
 
     def register(check: Check) -> Check:
-        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs, related))
+        # Floats overflow to infinity on the largest values a cell may hold: read as open bounds, not warned about.
+        RULES.append(Rule(id, table, field, message, quiet_floats(check), severity, needs_archive, needs, related))
         return check
 
     return register
