@@ -471,3 +471,30 @@ def test_visitors_of_wuzhen_named_alone_are_the_towns_not_the_scenic_areas(packa
     assert ("indicators", row, "indicator") in found(report, covers("indicator-required-words"))
     message = next(p.message for p in report.problems if p.rule == "indicator-required-words" and p.row == row)
     assert "景区|scenic area|scenic areas|scenic spot" in message
+
+
+def test_subject_text_does_not_narrow_a_place_to_a_part_of_it(package: PackageCopy) -> None:
+    """乌镇 named alone is the town: a 乌镇景区 quoted from another paragraph does not make it the scenic area's."""
+    sections = row_of(
+        package, "indicators", "observation_id", "500zi-2019-05-14-wuzhen-ticket-200-visitors-increase-010"
+    )
+    funds = row_of(package, "indicators", "observation_id", "investtx-2024-03-25-industrial-funds-minieye-001")
+    scenic = row_of(
+        package, "indicators", "observation_id", "chinanews-bankipay-2015-02-28-tongxiang-spring-festival-tourism-006"
+    )
+    report = package.semantics()
+    for row in (sections, funds, scenic):  # the town's; a programme named after Tongxiang; 乌镇景区 in the evidence
+        assert ("indicators", row, "subject_text") not in found(report, "subject-text-narrows-place")
+    # 乌镇分为东栅栏和西栅两个景区 as it was filed until 2026-12: the scenic area's sections, by the next paragraph
+    package.edit(
+        "indicators",
+        sections,
+        indicator="scenic_area_sections",
+        place_id="",
+        project_id="wuzhen-scenic-area",
+        subject_text="乌镇景区",
+    )
+    report = package.semantics()
+    assert ("indicators", sections, "subject_text") in found(report, covers("subject-text-narrows-place"))
+    message = next(p.message for p in report.problems if p.rule == "subject-text-narrows-place" and p.row == sections)
+    assert message.startswith("the evidence names wuzhen, where wuzhen-scenic-area lies, and never names")

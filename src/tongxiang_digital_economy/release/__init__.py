@@ -9,7 +9,8 @@ Data Package Version recipe says how a change to data maps onto semantic version
 
 A fingerprint is what the repository keeps of each release (`releases/<version>.json`): per table, the primary
 key, the field types, a hash of the Table Schema and one short hash per row keyed by its primary key; and a hash
-of the descriptor's metadata. It is small, so from a fresh clone CI can compare the package with the last release
+of the descriptor's metadata; and what each id names, so that no later row can take a released id for something
+else (identity.py, reuse.py). It is small, so from a fresh clone CI can compare the package with the last release
 and fail when the declared version is too small for the change (`check_version`). A diff between two packages
 shows each changed cell old -> new; where one side is a fingerprint, a changed row can only be called changed.
 
@@ -33,12 +34,16 @@ from .fingerprint import (
     row_key,
     snapshot,
 )
+from .identity import IDENTITY, identities
 from .records import RELEASES, from_git, kept_releases, open_side, read_fingerprint, record, releases_dir
+from .reuse import CORRECTIONS, Reuse, check_identities, reused_ids
 from .versions import BUMPS, VERSION, Bump, Version, larger
 
 __all__ = [
     "BUMPS",
+    "CORRECTIONS",
     "FINGERPRINT_FORMAT",
+    "IDENTITY",
     "RELEASED",
     "RELEASES",
     "ROW_HASH_LENGTH",
@@ -46,11 +51,13 @@ __all__ = [
     "VERSION",
     "Bump",
     "Diff",
+    "Reuse",
     "RowChange",
     "Snapshot",
     "TableDiff",
     "Version",
     "changelog_problems",
+    "check_identities",
     "check_version",
     "compare",
     "contents_summary",
@@ -58,6 +65,7 @@ __all__ = [
     "digest",
     "fingerprint",
     "from_git",
+    "identities",
     "kept_releases",
     "larger",
     "md",
@@ -68,6 +76,7 @@ __all__ = [
     "record",
     "release_changelog",
     "releases_dir",
+    "reused_ids",
     "row_hash",
     "row_key",
     "snapshot",

@@ -17,6 +17,7 @@ from typing import Any
 from ..core.exceptions import ReleaseError
 from .fingerprint import Snapshot, snapshot
 from .records import kept_releases, open_side, read_fingerprint, releases_dir
+from .reuse import check_identities
 from .versions import BUMPS, Bump, Version
 
 
@@ -234,13 +235,15 @@ def compare(old: str | Path, new: str | Path, releases: Path | None = None) -> D
 
 def check_version(path: str | Path | None = None) -> str:
     """Pass (returning what was checked) when the declared version is large enough for the change since the last
-    kept release; raise ReleaseError naming the bump needed otherwise.
+    kept release and no released id names something else now; raise ReleaseError naming the bump needed, or
+    each reused id, otherwise.
     """
     current = snapshot(path)
     declared = Version.parse(current.version)
     kept = kept_releases(releases_dir(path))
     if not kept:
         return f"version {declared}: no release is kept yet, so there is nothing to compare with"
+    check_identities(path)  # a released id now naming something else fails whatever the version says
     last = kept[-1]
     change = diff(read_fingerprint(releases_dir(path) / f"{last}.json"), current)
     needed, declared_bump = change.bump, declared.bump_from(last)

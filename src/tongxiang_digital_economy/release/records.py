@@ -20,7 +20,8 @@ from ..core.exceptions import ReleaseError, TDEError
 from ..core.paths import DESCRIPTOR, package_dir
 from ..io.atomic import write_json
 from ..schema.descriptor import read_descriptor, read_json
-from .fingerprint import FINGERPRINT_FORMAT, Snapshot, fingerprint, snapshot
+from .fingerprint import FINGERPRINT_FORMAT, Snapshot, snapshot
+from .identity import identities
 from .versions import VERSION, Version
 
 RELEASES = "releases"
@@ -71,14 +72,17 @@ def record(path: str | Path | None = None, commit: str | None = None) -> Path:
     """Write the package's fingerprint to releases/<version>.json (a release version only); return the file.
 
     Beside the hashes it keeps the blob id of every file of the package, so that the release's cells can be read
-    back from any clone with the history (tags or not), and `commit`, the commit the release was cut from, when
-    the caller knows it.
+    back from any clone with the history (tags or not); what each id names (identity.py), so that no later row
+    can take a released id for something else; and `commit`, the commit the release was cut from, when the
+    caller knows it.
     """
-    fp = fingerprint(path)
+    side = snapshot(path)
+    fp = side.fingerprint
     version = Version.parse(fp["version"])
     if version.is_dev:
         raise ReleaseError(f"{version} is a development version; only a release's fingerprint is kept")
     fp["files"] = package_files(path)
+    fp["identity"] = identities(side)
     if commit:
         fp["commit"] = commit
     folder = releases_dir(path)

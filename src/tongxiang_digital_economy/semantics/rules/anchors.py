@@ -340,3 +340,53 @@ def no_status_in_names(view: pd.DataFrame) -> pd.Series:
     """No indicator encodes a status in its id: a `*_target` indicator holds no actual rows."""
     named = view["indicator"].astype("string").str.contains(STATUS_IN_NAME, regex=True).fillna(False)
     return ~(named & (view["status"] == "actual").fillna(False)).astype(bool)
+
+
+# Projects that are a part of the place they lie in: a figure of the place cannot be narrowed to one of them.
+PARTS_OF_A_PLACE = frozenset({"zone", "park", "facility"})
+
+
+@rule(
+    "subject-text-narrows-place",
+    "indicators",
+    "subject_text",
+    "the evidence names {project_id__place_id}, where {project_id} lies, and never names {project_id}: "
+    "subject_text {subject_text!r} narrows the place to a part of it that the figure's words do not name (乌镇 "
+    "alone is the town, not 乌镇景区); give the figure to {project_id__place_id}, or quote the words that name the "
+    "part",
+    needs=(
+        "project_id.name",
+        "project_id.name_zh",
+        "project_id.aliases",
+        "project_id.kind",
+        "project_id.place_id",
+    ),
+)
+def no_narrowed_place(view: pd.DataFrame) -> pd.Series:
+    """A figure whose evidence names a place, but not the zone, park or facility in it that the row is given to, is
+    the place's: subject_text quoted from elsewhere in the text (a later paragraph's 乌镇景区) does not say which
+    part of the place the words count within. A programme or an event named after a place is no part of it."""
+    if "places_named" not in view:
+        return pd.Series(True, index=view.index)
+
+    def fits(
+        project: object, kind: object, place: object, named: object, evidence: object, anchor: object, *names: object
+    ) -> bool:
+        if missing(project) or missing(anchor) or missing(place) or kind not in PARTS_OF_A_PLACE:
+            return True
+        if not isinstance(named, frozenset) or place not in named or not isinstance(evidence, str):
+            return True
+        return names_in(evidence, names_of(*names))
+
+    columns = [
+        "project_id",
+        "project_id__kind",
+        "project_id__place_id",
+        "places_named",
+        "evidence",
+        "subject_text",
+        "project_id__name",
+        "project_id__name_zh",
+        "project_id__aliases",
+    ]
+    return each_row(view, columns, fits)
