@@ -61,6 +61,14 @@ class PackageCopy:
     def validate(self, archive: Path | None = None) -> Report:
         return tde.validate(self.root, archive)
 
+    def structure(self) -> Report:
+        """Only the structure layer (descriptor, files, cells, keys): what a test of one structural problem needs.
+
+        Why: the rules cost most of a validation; a fault the reader reports does not need them to be seen. Tests
+        that the whole report of a structural fault is exact (no rule adds to it) validate every layer instead.
+        """
+        return tde.validate(self.root, layers=["structure"])
+
     def semantics(self, archive: Path | None = None) -> Report:
         """Only the semantic layer (and the archive): what a rule test needs, without the structure pass."""
         from tongxiang_digital_economy.io.load import finished, read_resource

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import PackageCopy, edit_descriptor
+from conftest import PackageCopy, copy_package, edit_descriptor
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
@@ -253,28 +253,48 @@ CATALOGUE: dict[str, tuple[Callable[[PackageCopy], None], list[Where], list[Wher
 }
 
 
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], PackageCopy]:
+    """The copy broken by a case of CATALOGUE, made once per module: the four tests of a case only read it.
+
+    Why: each case is validated, run through the CLI, loaded and given to frictionless; one copy per case, not one
+    per test, spares the copying and stamping, and the reads the engine keeps per content serve the later ones.
+    """
+    made: dict[str, PackageCopy] = {}
+
+    def get(case: str) -> PackageCopy:
+        if case not in made:
+            package = copy_package(tmp_path_factory.mktemp("case") / "package")
+            CATALOGUE[case][0](package)
+            made[case] = package
+        return made[case]
+
+    return get
+
+
 @pytest.mark.parametrize("case", list(CATALOGUE))
-def test_each_fault_is_reported_exactly(package: PackageCopy, shipped_report: Report, case: str) -> None:
-    breakage, errors, warnings = CATALOGUE[case]
-    breakage(package)
-    report = package.validate()
+def test_each_fault_is_reported_exactly(
+    broken: Callable[[str], PackageCopy], shipped_report: Report, case: str
+) -> None:
+    _breakage, errors, warnings = CATALOGUE[case]
+    report = broken(case).validate()
     assert located(report) == sorted(errors, key=lambda w: tuple(str(x) for x in w))
     if warnings is not None:  # the warnings the fault adds to those the shipped data always has
         assert [w for w in located(report, "warning") if w not in baseline_warnings(shipped_report)] == warnings
 
 
 @pytest.mark.parametrize("case", [c for c, (_, errors, _) in CATALOGUE.items() if errors])
-def test_the_cli_exits_1_on_each_fault(package: PackageCopy, case: str) -> None:
-    CATALOGUE[case][0](package)
+def test_the_cli_exits_1_on_each_fault(broken: Callable[[str], PackageCopy], case: str) -> None:
+    package = broken(case)
     result = CliRunner().invoke(cli, ["validate", str(package.root)], catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output.splitlines()[-1].startswith(f"INVALID: {package.root}: ")
 
 
 @pytest.mark.parametrize("case", [c for c, (_, errors, _) in CATALOGUE.items() if errors and CATALOGUE[c][1][0][1]])
-def test_load_refuses_what_validate_refuses(package: PackageCopy, case: str) -> None:
+def test_load_refuses_what_validate_refuses(broken: Callable[[str], PackageCopy], case: str) -> None:
     """Valid and loads agree: the table with the fault does not load, with an error of the package's own."""
-    CATALOGUE[case][0](package)
+    package = broken(case)
     table = CATALOGUE[case][1][0][1]
     if CATALOGUE[case][1][0][0] in ("hash", "bytes"):
         tde.load(table, package.root)  # a stale hash is the descriptor's fault; the table itself is fine
@@ -514,8 +534,8 @@ def engine_bad(report: Report) -> set[tuple[str, int | None, str | None]]:
 
 
 @pytest.mark.parametrize("case", sorted(set(CATALOGUE) - NOT_RUN))
-def test_frictionless_agrees_on_which_cells_are_bad(package: PackageCopy, case: str) -> None:
-    CATALOGUE[case][0](package)
+def test_frictionless_agrees_on_which_cells_are_bad(broken: Callable[[str], PackageCopy], case: str) -> None:
+    package = broken(case)
     engine = engine_bad(tde.validate(package.root, layers=["structure"]))  # the oracle speaks of structure only
     kinds, oracle = frictionless_result(package.root)
     if case in STRICTER:

@@ -152,6 +152,7 @@ def action(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.e2e  # three whole runs of the action's script, each a process validating the fork
 def test_the_action_fails_a_fork_with_a_bad_figure_and_passes_it_fixed(package: PackageCopy) -> None:
     if shutil.which("tongxiang-digital-economy", path=str(BIN)) is None:
         pytest.skip("the console script is not installed beside this interpreter")

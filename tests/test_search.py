@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pandas as pd
@@ -252,9 +253,18 @@ def test_a_part_of_a_projects_names_finds_all_its_figures_in_either_language() -
     assert not world <= set(found.loc[found["table"] == "indicators", "key"])  # "internet" names no subject
 
 
-def figures_found(query: str) -> set[str]:
+@functools.cache
+def figures_found(query: str) -> frozenset[str]:
+    """The figures a search of the shipped package finds: kept per query, as the shipped package never changes in
+    a test run (several tests search the same written forms)."""
     found = tde.search(query)
-    return set(found.loc[found["table"] == "indicators", "key"])
+    return frozenset(found.loc[found["table"] == "indicators", "key"])
+
+
+@functools.cache
+def indicators_named(query: str) -> frozenset[str]:
+    """The indicators a query of the shipped package names, kept per query like `figures_found`."""
+    return frozenset(indicators(query)["indicator"])
 
 
 def test_a_chinese_query_finds_what_its_english_twin_finds() -> None:
@@ -297,7 +307,7 @@ def test_each_indicator_found_shows_its_words_in_either_language(query: str) -> 
         assert f"    written: {', '.join(written)}" in lines
         mine = set(figures.loc[figures["indicator"] == indicator, "observation_id"])
         for form in written:
-            assert indicator in set(indicators(form)["indicator"]), form
+            assert indicator in indicators_named(form), form
             assert mine <= figures_found(form), form
 
 

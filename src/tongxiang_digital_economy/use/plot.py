@@ -26,6 +26,8 @@ matplotlib comes with the `plot` extra and is imported only here.
 
 from __future__ import annotations
 
+import math
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -224,6 +226,7 @@ def draw(shown: Chart) -> Any:
 DIRECTIONS = [(-1, 1), (1, 1), (-1, -1), (1, -1), (0, 1), (0, -1), (-1, 0), (1, 0)]
 DISTANCES = [6, 12, 20, 30, 42, 56, 72, 90, 110, 135, 165, 200]
 MARKER_RADIUS = 5.0  # pixels around a point that no label covers
+LONG_LEADER = 45.0  # pixels: a leader longer than this leads the eye away from the point (avoided where possible)
 CELL = 48.0  # pixels: the side of a cell of the grid that finds the boxes, points and lines near a label
 
 
@@ -276,9 +279,20 @@ class Box:
 
 def keep_labels_apart(fig: Any, ax: Any) -> None:
     """Place every point label where it is wholly inside the plot, overlaps no other label, covers no point and
-    crosses no drawn line, with a leader to its point that crosses no other leader: each label in turn (left to
-    right) takes the nearest position that breaks none of these, or, when none is free, the one that breaks the
-    fewest (never one outside the plot or over another label, while such a position exists).
+    crosses no drawn line, with a short leader to its point that crosses no other leader and no other label.
+
+    Each label in turn takes the nearest position that breaks none of these, or, when none is free, the one that
+    breaks the fewest (never one outside the plot or over another label, while such a position exists). Which
+    label goes first matters where labels crowd (a wide label placed first can take the only free place near
+    the next point, whose label then goes far away with a long leader, trial 4 m8), so the placement is made in
+    several orders (left to right, right to left, the widest first, the most crowded first, top down, bottom
+    up); in each, every label that still breaks a rule is placed again knowing where all the others went (an
+    early label knew nothing of the later ones), and the layout kept is the one that breaks the fewest rules,
+    then has the longest leader shortest, then the least leader in all. Rules, worst first: outside the plot,
+    over another label, over a point; then, weighed together, over a line or under another label's leader, a
+    leader across a line or through another label, another point nearer the label than its own, and the
+    leader's length in LONG_LEADERs; then leaders crossing. A leader runs from the point to the nearest point of
+    its label (Scene.cost measures that, and the annotation's relpos draws it so).
 
     Each label's text is measured once; a candidate position moves that box arithmetically (a text box is only
     translated by its alignment and offset), and is checked only against what a grid finds near it."""
@@ -286,10 +300,7 @@ def keep_labels_apart(fig: Any, ax: Any) -> None:
 
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
-    labels = sorted(
-        (t for t in ax.texts if str(t.get_gid() or "").startswith("label-")),
-        key=lambda t: ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1])))[0],
-    )
+    labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
     anchors = [ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1]))) for t in labels]
     points = Grid()
     for collection in ax.collections:
@@ -301,12 +312,7 @@ def keep_labels_apart(fig: Any, ax: Any) -> None:
     segments = Grid()
     for a, b in drawn_segments(ax):
         segments.add(segment_box(a, b), (a, b))
-    to_pixels = fig.dpi / 72.0
-    shift_x = {"left": 0.0, "center": 0.5, "right": 1.0}
-    shift_y = {"bottom": 0.0, "center": 0.5, "top": 1.0}
-
-    placed = Grid()  # the boxes of the labels placed so far
-    leaders = Grid()  # their leader lines
+    sizes = []
     for label, anchor in zip(labels, anchors, strict=True):
         # The text's own box (without the leader), measured once at its point, left and bottom aligned.
         label.set_horizontalalignment("left")
@@ -314,48 +320,179 @@ def keep_labels_apart(fig: Any, ax: Any) -> None:
         label.xyann = (0.0, 0.0)
         label.update_positions(renderer)
         measured = Text.get_window_extent(label, renderer)
-        width, height = measured.width, measured.height
-        dx, dy = measured.x0 - anchor[0], measured.y0 - anchor[1]
-        best: tuple[tuple[int, int, int, int], tuple[float, float], str, str, Box] | None = None
+        sizes.append((measured.width, measured.height, measured.x0 - anchor[0], measured.y0 - anchor[1]))
+    crowd = [len(points.near((a[0] - 60, a[1] - 30, a[0] + 60, a[1] + 30))) for a in anchors]
+    orders = [
+        sorted(range(len(labels)), key=lambda k: (anchors[k][0], k)),
+        sorted(range(len(labels)), key=lambda k: (-anchors[k][0], k)),
+        sorted(range(len(labels)), key=lambda k: (-sizes[k][0], anchors[k][0], k)),
+        sorted(range(len(labels)), key=lambda k: (-crowd[k], anchors[k][0], k)),
+        sorted(range(len(labels)), key=lambda k: (-anchors[k][1], anchors[k][0], k)),
+        sorted(range(len(labels)), key=lambda k: (anchors[k][1], anchors[k][0], k)),
+    ]
+    scene = Scene(frame, points, segments, fig.dpi / 72.0)
+    best_layout: tuple[Any, list[Placement]] | None = None
+    for order in dict.fromkeys(tuple(o) for o in orders):
+        layout = scene.layout(order, anchors, sizes)
+        costs = [scene.cost(anchors[k], layout[k], others(anchors, layout, k)) for k in range(len(layout))]
+        broken = tuple(sum(c[i] for c in costs) for i in range(5))
+        lengths = [c[5] for c in costs]
+        score = (broken, max(lengths, default=0.0), sum(lengths))
+        if best_layout is None or score < best_layout[0]:
+            best_layout = (score, layout)
+    assert best_layout is not None
+    for label, placement in zip(labels, best_layout[1], strict=True):
+        label.set_horizontalalignment(placement.ha)
+        label.set_verticalalignment(placement.va)
+        label.xyann = placement.offset
+        # The leader starts at the point of the label nearest its point, not at the label's middle (matplotlib's
+        # default), so it is as short as the placement measured and never runs along the label.
+        box = placement.text
+        label._arrow_relpos = (  # matplotlib has no setter for an annotation's `relpos` after it is made
+            (placement.end[0] - box.x0) / max(box.x1 - box.x0, 1e-9),
+            (placement.end[1] - box.y0) / max(box.y1 - box.y0, 1e-9),
+        )
+
+
+class Placement:
+    """Where one label goes: its offset from its point (points), alignments, text box and leader end (pixels)."""
+
+    __slots__ = ("end", "ha", "offset", "text", "va")
+
+    def __init__(self, offset: tuple[float, float], ha: str, va: str, text: Box, end: tuple[float, float]) -> None:
+        self.offset, self.ha, self.va, self.text, self.end = offset, ha, va, text, end
+
+
+def others(anchors: list[Any], layout: list[Placement], k: int) -> tuple[Grid, Grid]:
+    """The grids of every label's box and leader but label k's."""
+    placed, leaders = Grid(), Grid()
+    for n, (anchor, placement) in enumerate(zip(anchors, layout, strict=True)):
+        if n != k and placement is not None:
+            placed.add(placement.text.bounds(), placement.text)
+            leaders.add(segment_box(anchor, placement.end), (anchor, placement.end))
+    return placed, leaders
+
+
+SHIFT_X = {"left": 0.0, "center": 0.5, "right": 1.0}
+SHIFT_Y = {"bottom": 0.0, "center": 0.5, "top": 1.0}
+REPAIRS = 3  # rounds in which each label is placed again knowing where all the others went
+
+
+class Scene:
+    """What labels must keep clear of (the plot's frame, the points, the drawn lines) and how to place them."""
+
+    def __init__(self, frame: Any, points: Grid, segments: Grid, to_pixels: float) -> None:
+        self.frame, self.points, self.segments, self.to_pixels = frame, points, segments, to_pixels
+
+    def layout(self, order: tuple[int, ...], anchors: list[Any], sizes: list[Any]) -> list[Placement]:
+        """Each label placed in `order` knowing the ones before it, then placed again, in REPAIRS rounds,
+        knowing all the others (an early label may sit where a later one's leader had to pass), kept where it
+        breaks fewer rules than before."""
+        layout: list[Any] = [None] * len(anchors)
+        placed, leaders = Grid(), Grid()
+        for k in order:
+            layout[k] = self.place(anchors[k], sizes[k], (placed, leaders))
+            placed.add(layout[k].text.bounds(), layout[k].text)
+            leaders.add(segment_box(anchors[k], layout[k].end), (anchors[k], layout[k].end))
+        for _ in range(REPAIRS):
+            moved = False
+            for k in order:
+                rest = others(anchors, layout, k)
+                now = self.cost(anchors[k], layout[k], rest)
+                if not any(now[:5]):
+                    continue
+                again = self.place(anchors[k], sizes[k], rest)
+                if self.cost(anchors[k], again, rest)[:5] < now[:5]:
+                    layout[k], moved = again, True
+            if not moved:
+                break
+        return layout
+
+    def place(self, anchor: Any, size: tuple[float, float, float, float], rest: tuple[Grid, Grid]) -> Placement:
+        """The nearest position of a label that breaks no rule (see keep_labels_apart), else the one that
+        breaks the fewest, nearest first."""
+        width, height, dx, dy = size
+        best: tuple[Any, Placement] | None = None
         for distance in DISTANCES:
-            for hx, vy in DIRECTIONS:
-                offset = (float(hx * distance), float(vy * distance if hx == 0 else vy * max(distance * 0.6, 6)))
-                ha = {-1: "right", 0: "center", 1: "left"}[hx]
-                va = {-1: "top", 0: "center", 1: "bottom"}[vy] if hx != 0 or vy != 0 else "center"
-                end = (anchor[0] + offset[0] * to_pixels, anchor[1] + offset[1] * to_pixels)
-                x0 = end[0] + dx - shift_x[ha] * width
-                y0 = end[1] + dy - shift_y[va] * height
+            for ox, oy, ha, va in candidates(distance, width / self.to_pixels):
+                end = (anchor[0] + ox * self.to_pixels, anchor[1] + oy * self.to_pixels)
+                x0 = end[0] + dx - SHIFT_X[ha] * width
+                y0 = end[1] + dy - SHIFT_Y[va] * height
                 text = Box(x0, y0, x0 + width, y0 + height)
-                box = Box(x0 - 2, y0 - 2, x0 + width + 2, y0 + height + 2)  # padded by 2 pixels
-                outside = int(box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1)
-                crowded = sum(box.overlaps(other) for other in placed.near(box.bounds()))
-                covering = sum(
-                    box.x0 - MARKER_RADIUS < px < box.x1 + MARKER_RADIUS
-                    and box.y0 - MARKER_RADIUS < py < box.y1 + MARKER_RADIUS
-                    for px, py in points.near(box.bounds())
-                )
-                reach = segment_box(anchor, end)
-                crossing = (
-                    sum(box_meets(box, a, b) for a, b in segments.near(box.bounds()))
-                    + sum(crosses((anchor, end), leader) for leader in leaders.near(reach))
-                    + sum(box_meets(box, a, b) for a, b in leaders.near(box.bounds()))
-                    + sum(box_meets(other, anchor, end) for other in placed.near(reach))
-                )
-                cost = (outside, crowded, covering, crossing)
-                if best is None or cost < best[0]:
-                    best = (cost, offset, ha, va, text)
-                if cost == (0, 0, 0, 0):
-                    break
-            if best is not None and best[0] == (0, 0, 0, 0):
+                placement = Placement((ox, oy), ha, va, text, nearest(anchor, text))
+                cost = self.cost(anchor, placement, rest)
+                if best is None or cost[:5] < best[0][:5]:
+                    best = (cost, placement)
+            if best is not None and not any(best[0][:5]):
                 break
         assert best is not None
-        _, offset, ha, va, text = best
-        label.set_horizontalalignment(ha)
-        label.set_verticalalignment(va)
-        label.xyann = offset
-        placed.add(text.bounds(), text)
-        end = (anchor[0] + offset[0] * to_pixels, anchor[1] + offset[1] * to_pixels)
-        leaders.add(segment_box(anchor, end), (anchor, end))
+        return best[1]
+
+    def cost(self, anchor: Any, placement: Placement, rest: tuple[Grid, Grid]) -> tuple[int, ...]:
+        """What a position breaks, worst first: outside the plot, over another label, over a point; over a line
+        (the series' line, a period's bar, another label's leader), a leader through another label or across a
+        line, weighed
+        with the leader's length in LONG_LEADERs; a leader crossing another; and last the leader's length."""
+        placed, leaders = rest
+        text, end = placement.text, placement.end
+        box = Box(text.x0 - 2, text.y0 - 2, text.x1 + 2, text.y1 + 2)  # padded by 2 pixels
+        frame = self.frame
+        outside = int(box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1)
+        crowded = sum(box.overlaps(other) for other in placed.near(box.bounds()))
+        covering = sum(
+            box.x0 - MARKER_RADIUS < px < box.x1 + MARKER_RADIUS
+            and box.y0 - MARKER_RADIUS < py < box.y1 + MARKER_RADIUS
+            for px, py in self.points.near(box.bounds())
+        )
+        reach = segment_box(anchor, end)
+        over = (
+            sum(box_meets(box, a, b) for a, b in self.segments.near(box.bounds()))
+            + sum(box_meets(box, a, b) for a, b in leaders.near(box.bounds()))
+            + sum(box_meets(other, anchor, end) for other in placed.near(reach))
+        )
+        across = sum(crosses((anchor, end), segment) for segment in self.segments.near(reach))
+        length = leader_length(anchor, text)
+        # Another point nearer the label than its own reads as that point's label (">1,800 (2023…)" by 2021).
+        near = length + MARKER_RADIUS
+        around = (text.x0 - near, text.y0 - near, text.x1 + near, text.y1 + near)
+        over += sum(
+            leader_length((px, py), text) < length - 0.5
+            for px, py in self.points.near(around)
+            if abs(px - anchor[0]) > 0.5 or abs(py - anchor[1]) > 0.5
+        )
+        crossing = sum(crosses((anchor, end), leader) for leader in leaders.near(reach))
+        # A label over a line costs as much as a leader two LONG_LEADERs long, a leader across a line one: a
+        # label goes a little further out to stay clear, never across the chart (trial 4 m8: "about 1,000
+        # (2014…)" sat over 2020).
+        misread = 2 * over + across + int(length // LONG_LEADER)
+        return (outside, crowded, covering, misread, crossing, length)  # type: ignore[return-value]
+
+
+def candidates(distance: float, width: float) -> list[tuple[float, float, str, str]]:
+    """The positions tried at one distance (points): offset and alignment of the label's text. Above and below
+    its point a label may also slide sideways by a third of its width, so that a wide label finds room between
+    its neighbours without going further out."""
+    out = []
+    for hx, vy in DIRECTIONS:
+        offset = (float(hx * distance), float(vy * distance if hx == 0 else vy * max(distance * 0.6, 6)))
+        ha = {-1: "right", 0: "center", 1: "left"}[hx]
+        va = {-1: "top", 0: "center", 1: "bottom"}[vy] if hx != 0 or vy != 0 else "center"
+        out.append((offset[0], offset[1], ha, va))
+        if hx == 0:
+            for slide in (-1, 1):
+                out.append((slide * width / 3, offset[1], ha, va))
+    return out
+
+
+def nearest(anchor: Any, box: Box) -> tuple[float, float]:
+    """The point of a label's box nearest its point: where its leader starts (keep_labels_apart sets it)."""
+    return (min(max(anchor[0], box.x0), box.x1), min(max(anchor[1], box.y0), box.y1))
+
+
+def leader_length(anchor: Any, box: Box) -> float:
+    """How long a label's leader is: from its point to the nearest point of the label's box (0 inside it)."""
+    x, y = nearest(anchor, box)
+    return math.hypot(x - anchor[0], y - anchor[1])
 
 
 def drawn_segments(ax: Any) -> list[tuple[Any, Any]]:
@@ -530,11 +667,11 @@ def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> N
                 text += f"{' (' + written_as(row)[2:] + target + ')' if written_as(row) or target else ''}"
                 text += f" [{numbers}]"
             else:
-                text = f"{value_words(row)} ({', '.join(periods)}{written_as(row)}{target}) [{numbers}]"
+                text = f"{value_words(row)} ({', '.join(map(short, periods))}{written_as(row)}{target}) [{numbers}]"
             offset, align = ((-6, 6), "right") if up else ((6, 6), "left")
         else:
             below = stacked[row["x"]] = stacked.get(row["x"], 0) + 1
-            said = [] if (row["status"], row["x"]) in named else [str(row["period_label"])]
+            said = [] if (row["status"], row["x"]) in named else [short(str(row["period_label"]))]
             said += [written_as(row)[2:]] if written_as(row) else []
             said += ["target"] if target else []
             text = f"{value_words(row)}{' (' + '; '.join(said) + ')' if said else ''} [{numbers}]"
@@ -553,6 +690,12 @@ def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> N
         )
         label.set_in_layout(False)  # placed inside the plot by keep_labels_apart, after the layout
         label.set_gid(f"label-{row['observation_id']}")
+
+
+def short(period: str) -> str:
+    """A period's label as a point label writes it: days of one month as `2015-12-16 to 18` (the month and year
+    said once), so that the labels of one summit a year fit beside their points; every other label as it is."""
+    return re.sub(r"^(\d{4}-\d{2}-)(\d{2}) to \1(\d{2})$", r"\1\2 to \3", period)
 
 
 RUN_NAMED_AT_MOST = 3  # periods a run's label names one by one (event_duration: 8 editions of 3 days is too long)

@@ -43,6 +43,7 @@ def stock_or_flow(temporal: object) -> bool | None:
     "period_basis {period_basis} does not fit the row: `stated` and `context` quote the dating words in period_text "
     "(it is {period_text!r}), `publication` leaves period_text empty and dates the row, `undated` leaves both "
     "empty on a target: quote the words that date the figure, or choose the basis that says how it is dated",
+    reads=("period_basis", "period_end", "period_text", "status"),
 )
 def basis_fits(view: pd.DataFrame) -> pd.Series:
     """The basis says how the row is dated, and period_text and the period agree with it."""
@@ -67,6 +68,7 @@ def basis_fits(view: pd.DataFrame) -> pd.Series:
     "period_basis is stated, but period_text {period_text!r} is not in the evidence (white space aside; pieces "
     "joined by ' … ' are looked for one by one): quote the dating words as the evidence writes them, or mark the "
     "row context if they stand in the text around it",
+    reads=("evidence", "period_basis", "period_text"),
 )
 def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
     """A stated period's words are in the evidence."""
@@ -174,6 +176,7 @@ def in_paragraph(text: str, evidence: str, words: list[str], quote: str | None =
     "paragraph before or after it: quote the dating words of the text around the evidence",
     needs_archive=True,
     needs=("source_id.archive_raw",),
+    reads=("evidence", "period_basis", "period_text", "value_text"),
 )
 def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     """A context period's words are in the evidence's paragraph of the archived text."""
@@ -208,6 +211,7 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     "correct the period, or quote the words that date it (a figure of an event edition, event_id set, may "
     "also cover the edition's days within the period its words give)",
     needs=(*NEEDS, "event_id.start", "event_id.end"),
+    reads=("anchor", "period_basis", "period_end", "period_reading", "period_start"),
 )
 def period_reads_back(view: pd.DataFrame) -> pd.Series:
     """The dating words read back give the row's period, length and kind."""
@@ -276,6 +280,7 @@ def in_edition(
     "dated by the edition (its first day, its days, or a day of it); correct the period, or clear event_id if the "
     "figure is not the edition's",
     needs=("event_id.start", "event_id.end"),
+    reads=("period_end", "period_start"),
 )
 def within_the_edition(view: pd.DataFrame) -> pd.Series:
     """A figure of one event edition (event_id set) lies within the edition's days (events.start..end, a month or a
@@ -293,6 +298,68 @@ def within_the_edition(view: pd.DataFrame) -> pd.Series:
     return each_row(view, ["period_start", "period_end", "event_id__start", "event_id__end"], fits)
 
 
+# The indicators whose row with event_id is the edition's own ordinal (第N届, 第N年, 首届年会): a fact about the
+# edition as a whole, not about the day a text was written on it. (Kept here, not as a column of
+# indicator_definitions, while that table is edited on several branches at once; move it to a column when it is not.)
+EDITION_ORDINALS = frozenset({"event_editions_held", "event_years_held", "organization_annual_meetings_held"})
+
+
+def edition_day(start: object) -> date | None:
+    """An edition's first day, where the events table gives it as a day (else None: only a month or a year)."""
+    low, high = publication_bounds(start)
+    return low.date() if low is not None and low == high else None
+
+
+def agreed_days(view: pd.DataFrame) -> dict[object, date]:
+    """Per edition known only to its month (or year): the one day its ordinals stand at, the day most of them
+    have (the earliest on a tie), so that a row off it is the one reported."""
+    days: dict[object, list[date]] = {}
+    for event, indicator, start, end, edition_start in zip(
+        view["event_id"],
+        view["indicator"],
+        view["period_start"],
+        view["period_end"],
+        view["event_id__start"],
+        strict=True,
+    ):
+        first, last = day(start), day(end)
+        of_month = indicator in EDITION_ORDINALS and not missing(event) and edition_day(edition_start) is None
+        if of_month and first is not None and first == last:
+            days.setdefault(event, []).append(first)
+    return {event: min(found, key=lambda d: (-found.count(d), d)) for event, found in days.items()}
+
+
+@rule(
+    "edition-ordinal-date",
+    "indicators",
+    "period_start",
+    "{indicator} of the event edition {event_id} is the edition's ordinal: every row of one edition stands at one "
+    "date, its first day ({event_id__start}), or, where the archive gives only its month, one day of the month for "
+    "all its ordinals (the earliest day a text places within the edition); the row is dated "
+    "{period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}: date it so, quoting the edition's name as period_text "
+    "where the text's own date words give another day",
+    needs=("event_id.start",),
+    reads=("event_id", "indicator", "period_end", "period_start"),
+)
+def edition_ordinal_dated_by_edition(view: pd.DataFrame) -> pd.Series:
+    """An edition's ordinal (editions, years or annual meetings held, with event_id) stands at one date: the
+    edition's first day, or, where only its month is known, the one day its ordinals agree on (agreed_days)."""
+    if "event_id__start" not in view:
+        return pd.Series(True, index=view.index)
+    agreed = agreed_days(view)
+
+    def fits(event: object, indicator: object, start: object, end: object, edition_start: object) -> bool:
+        if indicator not in EDITION_ORDINALS or missing(event):
+            return True
+        first, last = day(start), day(end)
+        want = edition_day(edition_start) or agreed.get(event)
+        if want is None or first is None or last is None:
+            return True  # an undated target, or an edition without dates: other rules speak of those
+        return first == last == want
+
+    return each_row(view, ["event_id", "indicator", "period_start", "period_end", "event_id__start"], fits)
+
+
 @rule(
     "period-publication-mismatch",
     "indicators",
@@ -302,6 +369,7 @@ def within_the_edition(view: pd.DataFrame) -> pd.Series:
     "stock at that date, a flow ending at it (never the last full year before it: a year no word states is a "
     "guess); if words date the figure, quote them, else remove the row",
     needs=NEEDS,
+    reads=("period_basis", "period_end", "period_start", "text_date"),
 )
 def dated_by_publication(view: pd.DataFrame) -> pd.Series:
     """A row dated by publication is dated by its text's own date; by the year's end, if that is only a year.
@@ -333,6 +401,7 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
     "the evidence writes the year {anchor_year} next to the quoted {value_text!r}, but the row's period is "
     "{period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}: date the figure by the year its words give (a comparison "
     "base, 比2014年 or than in 2019, is not read as its date)",
+    reads=("anchor", "period_end", "period_start"),
 )
 def year_next_to_quote(view: pd.DataFrame) -> pd.Series:
     """A year written next to the quoted quantity lies within the row's period."""
@@ -361,6 +430,7 @@ def sub_year_span(first: date, last: date) -> bool:
     "not written with half-year, quarter or month words (上半年, 1-6月, first half), and a half year, a quarter or a "
     "run of months is (period_text {period_text!r}); correct the period to what the words say",
     needs=NEEDS,
+    reads=("anchor", "period_basis", "period_end", "period_reading", "period_start", "period_text", "text_date"),
 )
 def length_in_words(view: pd.DataFrame) -> pd.Series:
     """A full-year flow has no sub-year words; a half year, quarter or run of months has them."""
