@@ -356,13 +356,15 @@ def test_an_observations_citation_names_whose_figure_it_is(observation: str, abo
         (
             "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-003",
             "text",
-            "(Tourist visits received, Wuzhen, 2013-01-01 to 2013-12-31). Attributed by the source to 桐乡市委书记卢跃东. "
+            "(Tourist visits received, Wuzhen, 2013-01-01 to 2013-12-31). "
+            "Attributed by the source to 桐乡市委书记卢跃东. "
             "The period is the dataset's reading of “到现在为止每年”, in the quoted passage. Source:",
         ),
         (
             "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-003",
             "bibtex",
-            "note = {Attributed by the source to 桐乡市委书记卢跃东. The period is the dataset's reading of “到现在为止每年”",
+            "note = {Attributed by the source to 桐乡市委书记卢跃东. "
+            "The period is the dataset's reading of “到现在为止每年”, ",
         ),
         (
             "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-003",
@@ -387,6 +389,17 @@ def test_a_figure_dated_by_its_source_says_so_in_its_citation() -> None:
     row = dated[(dated["period_basis"] == "publication") & dated["attributed_to"].isna()].iloc[0]
     text = observation_citation(row["observation_id"])
     assert ". No word of the source dates the figure: it is dated by the source's own date. Source:" in text
+
+
+def test_a_quote_that_ends_a_sentence_gets_no_second_full_stop() -> None:
+    """Trial 5 n5: `attendance.”.` read as a typo in every format."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    dated = tde.load("indicators")
+    row = dated[dated["evidence"].str.endswith(".")].iloc[0]
+    for fmt in ("text", "bibtex", "csl"):
+        text = observation_citation(row["observation_id"], fmt=fmt)
+        assert ".”." not in text and ".”" in text
 
 
 REMARK = re.compile(r"title not|untitled|digest|from URL|\[.*\]| \(.*\)$")  # curator's words, never a title's

@@ -469,18 +469,24 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     evidence = f"The source says: “{row.get('evidence', '')}”"
     said = whose_words(row)
     if fmt != "text":
-        note = " ".join(p for p in (said, f"{evidence}. Observation {observation_id}.") if p)
+        note = " ".join(p for p in (said, f"{ended(evidence)} Observation {observation_id}.") if p)
         return REFERENCE_FORMATS[fmt](reference(source, observation_id, figure, note), c)
     original = f", first published by {source['original_publisher']}" if source.get("original_publisher") else ""
     url = f", {source['url']}" if source.get("url") else ""
     dataset = f"{c['title']}, {version_text(c).lower()}, observation {observation_id}"
     if link(c):
         dataset += f", {link(c)}"
+    title = quoted(title_of(source)) if source.get("title") else UNTITLED
     return (
-        f"{figure}.{' ' + said if said else ''} Source: {quoted(title_of(source)) if source.get('title') else UNTITLED}, "
+        f"{figure}.{' ' + said if said else ''} Source: {title}, "
         f"{source.get('publisher', '')}{original}, "
-        f"{source.get('published', '') or 'n.d.'}{url}. {evidence}. Via {'; '.join(c['authors'])}, {dataset}."
+        f"{source.get('published', '') or 'n.d.'}{url}. {ended(evidence)} Via {'; '.join(c['authors'])}, {dataset}."
     )
+
+
+def ended(quote: str) -> str:
+    """A sentence that ends in a quotation: no second full stop after a quote that ends with one (trial 5 n5)."""
+    return quote if quote.rstrip("”").endswith((".", "。", "!", "?", "！", "？")) else quote + "."
 
 
 def whose_words(row: dict[str, str]) -> str:
