@@ -124,3 +124,29 @@ def test_corroboration_is_no_schema_warning(
     assert "corroborating-values" not in rules
     warned = {r.id for r in RULES if r.table == "indicators" and r.severity == "warning"}
     assert rules <= warned and rules  # the shipped package's warning rules (conflicting-values) still warn
+
+
+def test_a_row_rule_is_one_failure_case_per_row() -> None:
+    """Trial 4 m7: one bad unit was 25 failure cases (one per column of its row) under the foreign-key check. It
+    is one case, naming the cell the rule judges; a column check still names its column."""
+    frame = tde.load("indicators").query("place_id == 'wuzhen'").assign(note="checked")
+    first, second = frame.index[0], frame.index[1]
+    frame.loc[first, "unit"] = "furlong"
+    frame.loc[second, "qualifier"] = "about"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pa.errors.SchemaWarning)
+        with pytest.raises(pa.errors.SchemaErrors) as caught:
+            tde.schema("indicators").validate(frame, lazy=True)
+    cases = caught.value.failure_cases
+    unit = cases[cases["check"] == "foreign-key:unit->units.unit"]
+    assert [(case, index) for case, index in zip(unit["failure_case"], unit["index"], strict=True)] == [
+        ({"unit": "furlong"}, first)
+    ]
+    qualifier = cases[cases["check"] == "value-text-qualifier"]
+    assert [(case, index) for case, index in zip(qualifier["failure_case"], qualifier["index"], strict=True)] == [
+        ({"qualifier": "about"}, second)
+    ]
+    enum = cases[cases["check"].astype(str).str.startswith("isin(")]
+    assert list(zip(enum["column"], enum["failure_case"], enum["index"], strict=True)) == [
+        ("qualifier", "about", second)
+    ]

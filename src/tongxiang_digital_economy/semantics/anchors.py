@@ -222,8 +222,14 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
             if isinstance(i, str)
         }
-    shadows = shadowing_forms(forms_of)
-    neighbours = neighbours_counting(definitions)
+    # Both compare every definition with every other (quadratic in definitions, most of a warm validation's
+    # cost): they read only the definitions, so they are made once per content of that table in this process.
+    made = memo("definition pairs", content_key(definitions) if definitions is not None else None)
+    if "shadows" not in made:
+        made["shadows"] = shadowing_forms(forms_of)
+        made["neighbours"] = neighbours_counting(definitions)
+    shadows: dict[Any, tuple[str, ...]] = made["shadows"]
+    neighbours: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = made["neighbours"]
     unit_forms = written_forms(units) if units is not None else {}
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
 

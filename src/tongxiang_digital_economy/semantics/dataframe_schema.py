@@ -75,7 +75,7 @@ def foreign_key_check(fields: list[str], resource_name: str, target: pd.DataFram
     """A dataframe check: the rows whose key is missing or among the referenced table's keys pass."""
     name = f"foreign-key:{','.join(fields)}->{resource_name}.{','.join(ref_fields)}"
 
-    def passes(df: pd.DataFrame) -> pd.Series:
+    def passes(df: pd.DataFrame) -> pd.DataFrame:
         ref = df if target is SELF else target
         keys = df[fields]
         known = keys.notna().all(axis=1)
@@ -86,16 +86,26 @@ def foreign_key_check(fields: list[str], resource_name: str, target: pd.DataFram
                 pd.MultiIndex.from_frame(keys).isin(pd.MultiIndex.from_frame(ref[ref_fields].dropna())),
                 index=df.index,
             )
-        return inside | ~known
+        return one_case_per_row(df, inside | ~known, fields[0])
 
     return pa.Check(passes, name=name, ignore_na=False)
+
+
+def one_case_per_row(df: pd.DataFrame, ok: pd.Series, field: str) -> pd.DataFrame:
+    """A row check's result in the frame's shape, failing only in the rule's own column: pandera reports a
+    boolean Series of a dataframe check once per column of each failing row (25 failure cases for one bad unit,
+    trial 4 m7), a frame once per row, with the failing cell (`failure_case` {"unit": "furlong"})."""
+    column = field if field in df.columns else str(df.columns[0])
+    out = pd.DataFrame(True, index=df.index, columns=df.columns)
+    out[column] = ok.reindex(df.index).fillna(True).astype(bool).to_numpy()
+    return out
 
 
 def rule_check(rule: Rule, view_of: Callable[[pd.DataFrame], pd.DataFrame]) -> pa.Check:
     """A rule as a named dataframe check over the shared view of the frame being validated."""
 
-    def passes(df: pd.DataFrame) -> pd.Series:
-        return rule.check(view_of(df))
+    def passes(df: pd.DataFrame) -> pd.DataFrame:
+        return one_case_per_row(df, rule.check(view_of(df)), rule.field)
 
     # A warning rule warns (pandera's SchemaWarning) rather than failing, as in `validate`.
     return pa.Check(passes, name=rule.id, ignore_na=False, raise_warning=rule.severity == "warning")

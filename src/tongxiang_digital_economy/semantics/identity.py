@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..text.fold import exact_key, names_of, stem_key, suffix_keys
 from ..text.periods import publication_bounds
+from .answers import kept_reading
 from .claims import APPROX_TOLERANCE, Statement, is_restatement, statements
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
@@ -290,6 +291,22 @@ def restates_either(one: Statement, other: Statement) -> bool:
     return is_restatement(one, other) or is_restatement(other, one)
 
 
+# The columns of the indicators view fact_clusters and multiples_against_levels read: they run on it restricted to
+# these (tests/test_kept_answers.py traces them); the reference tables they read are small and given whole.
+CLUSTER_READS = (
+    "and_some", "base_unit", "enterprise_id", "indicator", "nearly", "observation_id", "period_basis", "period_end",
+    "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status", "unit", "value",
+    "value_base", "value_upper",
+)  # fmt: skip
+ENTITY_READS: dict[str, tuple[str, ...] | None] = {
+    t: None for t in ("places", "enterprises", "projects", "events", "lexicon")
+}
+MULTIPLE_READS = (
+    "enterprise_id", "indicator", "period_end", "period_start", "place_id", "project_id", "qualifier",
+    "source_id", "status", "value", "value_text", "observation_id",
+)  # fmt: skip
+
+
 def identity_columns(
     frames: dict[str, pd.DataFrame], derived: dict[str, pd.DataFrame], grades: Sequence[str] = ()
 ) -> dict[str, pd.DataFrame]:
@@ -298,12 +315,27 @@ def identity_columns(
     out = dict(derived)
     for table in ENTITY_TABLES:
         if table in derived:
-            out[table] = derived[table].assign(**entity_columns(frames, table))
+            found = kept_reading(
+                ("entities", table),
+                [(frames.get(t), ENTITY_READS[t]) for t in ENTITY_READS],
+                lambda *read, table=table: entity_columns(
+                    {t: f for t, f in zip(ENTITY_READS, read, strict=True) if f is not None}, table
+                ),
+            )
+            out[table] = derived[table].assign(**found)
     if "indicators" in derived:
-        clusters = fact_clusters(
-            derived["indicators"], frames.get("sources"), frames.get("indicator_definitions"), grades
+        # Both read every row of the indicators at once: kept by the content of the columns they read, so a second
+        # validation after an edit no reading reads (a note) does not redo them (answers.kept_reading).
+        clusters = kept_reading(
+            ("fact clusters", tuple(grades)),
+            [
+                (derived["indicators"], CLUSTER_READS),
+                (frames.get("sources"), None),  # small reference tables: whole
+                (frames.get("indicator_definitions"), None),
+            ],
+            lambda indicators, sources, definitions: fact_clusters(indicators, sources, definitions, grades),
         )
-        levels = multiples_against_levels(derived["indicators"])
+        levels = kept_reading("multiples", [(derived["indicators"], MULTIPLE_READS)], multiples_against_levels)
         out["indicators"] = derived["indicators"].assign(
             fact_cluster=clusters["fact_cluster"],
             fact_cluster_ids=clusters["fact_cluster_ids"],

@@ -34,7 +34,8 @@ from ..core.report import Problem, Report, problem
 from ..io.load import decimal_text, finished, read_resource
 from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
-from .rules import RULES, Rule, needs_of
+from .answers import ColumnKeys
+from .rules import RULES, Rule, needs_of, rule_answer
 from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
 
 HASH_CHUNK = 1 << 20
@@ -293,6 +294,7 @@ def check_semantics(
             if table not in frames
         ]
     for table, view in views(frames, texts, hashes, keys, needs_of(RULES), grades).items():
+        columns = ColumnKeys(view)  # each column's key made once, however many rules read it
         for rule in RULES:
             if rule.table == table and (texts is not None or not rule.needs_archive):
                 absent = [n for n in rule.needs if n.replace(".", "__") not in view.columns]
@@ -300,7 +302,7 @@ def check_semantics(
                     # A package whose schemas predate a column (a fork of an older release) is told so, not crashed.
                     found.append(problem(P.RULES_NOT_RUN, table, None, None, not_run(rule.id, absent, keys, table)))
                     continue
-                found += run_rule(rule, view, refused or {})
+                found += run_rule(rule, view, refused or {}, columns)
     return found
 
 
@@ -330,13 +332,24 @@ def not_run(rule: str, absent: list[str], keys: ForeignKeys, table: str) -> str:
 
 
 def run_rule(
-    rule: Rule, view: pd.DataFrame, refused: dict[tuple[str | None, int | None], set[str | None]]
+    rule: Rule,
+    view: pd.DataFrame,
+    refused: dict[tuple[str | None, int | None], set[str | None]],
+    columns: ColumnKeys | None = None,
 ) -> list[Problem]:
-    """One rule on one view: a Problem per failing row, its message filled from the row."""
+    """One rule on one view: a Problem per failing row, its message filled from the row.
+
+    A rule that declares its inputs runs on the view restricted to them, its answer kept by their content
+    (semantics/answers.py; `columns`: the view's column keys, shared by the rules of one view)."""
+    declared = rule.inputs
     try:
-        passed = rule.check(view)
-        failing = view.index[~pd.Series(passed, index=view.index).fillna(False).astype(bool).to_numpy()]
+        failing = view.index[~rule_answer(rule, view, columns)]
     except KeyError as exc:
+        if declared is not None and exc.args and exc.args[0] in view.columns and exc.args[0] not in declared:
+            raise RuleCrash(
+                f"rule {rule.id!r} crashed: it read the column {exc.args[0]!r}, which its declaration (reads, needs) "
+                "does not name"
+            ) from exc
         if not (exc.args and isinstance(exc.args[0], str) and exc.args[0] in shipped_fields(rule.table)):
             raise RuleCrash(f"rule {rule.id!r} crashed: KeyError: {exc}") from exc
         # A column of the table the package's schema does not have (a fork of an older release): said, not crashed.

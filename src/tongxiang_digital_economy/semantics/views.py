@@ -27,6 +27,7 @@ from ..text.period_words import first_days_named
 from ..text.periods import publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view
+from .answers import kept_reading
 from .claims import and_some, and_some_terms, claim_key, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, memo, per_distinct_rows, remembered, spread
 from .identity import identity_columns
@@ -112,7 +113,14 @@ def views(
     if "sources" in frames:
         derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes, frames.get("lexicon"))
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
-        quoted = quote_view(frames["indicators"], frames["lexicon"], frames["units"])
+        indicators = frames["indicators"]
+        quoted = indicators.assign(
+            **kept_reading(
+                "quotes",
+                [(indicators, QUOTE_READS), (frames["lexicon"], None), (frames["units"], None)],
+                lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
+            )
+        )
         if "places" in frames:
             named = places_named(quoted["evidence"], frames["places"])
             codes, listed = per_distinct_rows(
@@ -120,8 +128,15 @@ def views(
             )
             shown = spread(codes, listed, quoted.index, "string")
             quoted = quoted.assign(places_named=named, places_named_text=shown)
-        derived["indicators"] = quoted.join(agreement(quoted))
-        derived["indicators"] = anchor_view(derived["indicators"], frames)  # claims read in their words
+        # Both are kept by the content of the columns they read (answers.kept_reading): a second validation after
+        # an edit they do not read (a note) reuses them.
+        derived["indicators"] = quoted.join(kept_reading("agreement", [(quoted, AGREEMENT_READS)], agreement))
+        anchored = kept_reading(
+            "anchors",
+            [(derived["indicators"], ANCHOR_READS), *((frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES)],
+            lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
+        )
+        derived["indicators"] = derived["indicators"].assign(**anchored)  # claims read in their words
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -139,6 +154,44 @@ def views(
             continue
         out[table] = with_joins(table, frame, needs.get(table, []), derived, keys)
     return out
+
+
+# The columns agreement and anchor_view read, of the indicators view and of each table (None: the whole table; the
+# reference tables are small and read whole, only the indicators are restricted): they run on frames restricted to
+# these, and tests/test_kept_answers.py traces that they read no other column of the indicators.
+AGREEMENT_READS = (
+    "and_some", "base_unit", "enterprise_id", "indicator", "nearly", "observation_id", "period_end", "period_start",
+    "place_id", "project_id", "qualifier", "source_id", "status", "unit", "value", "value_base", "value_text",
+    "value_upper", "value_denominator",
+)  # fmt: skip
+ANCHOR_READS = (
+    "enterprise_id", "event_id", "evidence", "indicator", "period_text", "place_id", "project_id", "source_id",
+    "unit", "value_text",
+)  # fmt: skip
+ANCHOR_TABLE_READS: dict[str, tuple[str, ...] | None] = {  # the reference tables whole: small, and read in many ways
+    "indicator_definitions": None,
+    "units": None,
+    "lexicon": None,
+    "places": None,
+    "sources": None,
+    "enterprises": None,
+    "projects": None,
+}
+ANCHOR_TABLES = tuple(ANCHOR_TABLE_READS)
+
+
+QUOTE_READS = ("evidence", "qualifier", "unit", "value", "value_denominator", "value_text", "value_upper")
+
+
+def new_columns(out: pd.DataFrame, frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns of `out` that `frame` has not: what a view function added."""
+    return {str(c): out[c] for c in out.columns if c not in frame.columns}
+
+
+def anchor_columns(indicators: pd.DataFrame, tables: dict[str, pd.DataFrame | None]) -> dict[str, pd.Series]:
+    """The columns anchor_view adds, of the tables that are loaded."""
+    frames = {name: frame for name, frame in tables.items() if frame is not None}
+    return new_columns(anchor_view(indicators, frames), indicators)
 
 
 def source_view(

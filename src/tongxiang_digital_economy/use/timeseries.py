@@ -11,9 +11,9 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   then the most recent text (`text_date`: the text's own date, which for a repost or a republished interview is
   the original's, sources.original_published, not the page's, and a window of days where the text's words bound
   its date, sources.written_after / written_before: `2023-11-01/2023-11-07`; a date known only to the month or
-  year, or a window, counts as its first day, an unknown date as the oldest), then the observation id, so the choice never depends on row
-  order. The same `text_date` is the one each row shows and every reason names; a repost's own publication date
-  is in `reposted` (empty for a text first published where it is archived).
+  year, or a window, counts as its first day, an unknown date as the oldest), then the observation id, so the
+  choice never depends on row order. The same `text_date` is the one each row shows and every reason names; a
+  repost's own publication date is in `reposted` (empty for a text first published where it is archived).
 - `corroborating`: another source's figure for the period that agrees with the preferred one: their claims,
   as intervals at the precision each is written in (semantics/claims.py), meet. 114.2 billion yuan agrees with
   1141.69亿元, "350多" and "300多" with 355. The preferred row lists these sources in `corroborated_by`.

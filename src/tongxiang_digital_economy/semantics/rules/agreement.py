@@ -17,6 +17,7 @@ from .registry import rule
     "source's figure, but check that they measure the same thing",
     severity="warning",
     related="conflicting_ids",
+    reads=("conflict_with",),
 )
 def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
     """Rows of the same indicator, subject, period and status whose claims do not meet (a warning: both kept).
@@ -34,6 +35,7 @@ def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
     "{value} {unit} for {indicator!r} is stated alike by the sources {corroborated_by}",
     severity="info",
     related="corroborating_sources",
+    reads=("corroborated_by",),
 )
 def no_corroboration(view: pd.DataFrame) -> pd.Series:
     """Several sources state the same figure alike (a finding, not a fault)."""

@@ -40,6 +40,7 @@ SUBJECT_NAMES = tuple(
     "measures, add the form the source uses to indicator_definitions.written_forms, or file the figure under the "
     "indicator its words name",
     needs=("indicator.written_forms",),
+    reads=("evidence", "shadowing_forms"),
 )
 def indicator_named(view: pd.DataFrame) -> pd.Series:
     """The evidence names what the figure measures, in one of its indicator's written forms (not inside another's)."""
@@ -64,6 +65,7 @@ def indicator_named(view: pd.DataFrame) -> pd.Series:
     "written_forms {written_forms!r} of {indicator!r} lists a form twice once folded (case, script and a mirror's "
     "inserted pinyin aside: revenue|Revenue, 国家和地区|国家和地区(qū)), writes pinyin into a form, or leaves a form "
     "empty between two '|': keep each form once, in plain characters",
+    reads=("written_forms",),
 )
 def forms_listed_once(view: pd.DataFrame) -> pd.Series:
     """An indicator's written forms are distinct as they are matched (folded), and carry no inserted pinyin, which
@@ -89,6 +91,7 @@ def forms_listed_once(view: pd.DataFrame) -> pd.Series:
     "figure of one edition is none of each year, visitors of 乌镇 named alone are the town's, not a 景区's; file the "
     "figure under the indicator (and subject) its words name, or quote the words that say how it counts",
     needs=("indicator.required_words",),
+    reads=("evidence",),
 )
 def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
     """The evidence says how the figure counts, or whose it is, when its indicator requires it (两年平均, 每年, 日均,
@@ -110,6 +113,7 @@ def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
     "it: the figure is {counted_as!r}'s, not {indicator!r}'s (两年平均增长4.7% is no growth of the year); file it "
     "under {counted_as}",
     needs=("indicator.required_words",),
+    reads=("counted_as",),
 )
 def indicator_not_a_neighbours_count(view: pd.DataFrame) -> pd.Series:
     """The converse of indicator-required-words: a figure whose own clause says it counts the way a neighbour of
@@ -126,6 +130,7 @@ def indicator_not_a_neighbours_count(view: pd.DataFrame) -> pd.Series:
     "value_text {value_text!r} is not the figure of the row's subject in its evidence: names and figures are paired "
     "in order there (分别, respectively), and the subject's name stands in the place of another figure; quote the "
     "figure in the place of the subject's name, or give the row the subject named in the quote's place",
+    reads=("subject_pairing",),
 )
 def subject_paired(view: pd.DataFrame) -> pd.Series:
     """Where a passage pairs names with figures in order, the quote is the figure in the place of the subject's
@@ -152,6 +157,7 @@ def reading_years(reading: object) -> tuple[int, int] | None:
     "column is another status, or it is the wrong end of 'from A to B' (A is the earlier figure and has its own "
     "dating words, B the later); quote the figure the words attach to",
     needs=("indicator.written_forms", "indicator.temporal"),
+    reads=("anchor", "period_basis", "period_end", "period_reading", "period_start", "period_text", "status"),
 )
 def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
     """The quoted quantity is the one the indicator's words attach to, in the column of the row's status."""
@@ -237,6 +243,7 @@ def names_as_subject(evidence: str, names: list[str]) -> bool:
     "subject_text the words around the evidence that name it (the title, the sentence before), or give the figure "
     "to the subject its words name",
     needs=SUBJECT_NAMES,
+    reads=("entity_names", "evidence", "subject_text"),
 )
 def subject_named(view: pd.DataFrame) -> pd.Series:
     """The evidence, or a quoted subject_text, names the figure's subject."""
@@ -292,6 +299,7 @@ def longer_names(own: tuple[str, ...], every: frozenset[str]) -> tuple[str, ...]
     "the words that name the subject exactly as the text writes them",
     needs_archive=True,
     needs=("source_id.archive_text",),
+    reads=("subject_text",),
 )
 def subject_text_in_source(view: pd.DataFrame) -> pd.Series:
     """A quoted subject_text is in the archived text."""
@@ -310,6 +318,7 @@ def subject_text_in_source(view: pd.DataFrame) -> pd.Series:
     "place this figure is given to: the figure is the other place's; give it to that place (a place listed as a "
     "member of what is counted is no subject and is not held against the row)",
     needs=("place_id.name", "place_id.name_zh", "place_id.aliases"),
+    reads=("evidence", "place_id", "places_beside"),
 )
 def no_other_place_beside(view: pd.DataFrame) -> pd.Series:
     """Where the evidence does not name the figure's place, no other local place is named beside its quantity."""
@@ -335,6 +344,7 @@ STATUS_IN_NAME = re.compile(r"_(?:annual_)?(?:plan_)?targets?$|_plan_target")
     "{indicator!r} names a status (a target) in its id, but the row is {status}: a reported target is a target row "
     "of the plain indicator (gdp_growth, status target), an actual figure an actual row of it; move the row to "
     "the plain indicator",
+    reads=("indicator", "status"),
 )
 def no_status_in_names(view: pd.DataFrame) -> pd.Series:
     """No indicator encodes a status in its id: a `*_target` indicator holds no actual rows."""
@@ -361,6 +371,7 @@ PARTS_OF_A_PLACE = frozenset({"zone", "park", "facility"})
         "project_id.kind",
         "project_id.place_id",
     ),
+    reads=("evidence", "places_named", "project_id", "subject_text"),
 )
 def no_narrowed_place(view: pd.DataFrame) -> pd.Series:
     """A figure whose evidence names a place, but not the zone, park or facility in it that the row is given to, is

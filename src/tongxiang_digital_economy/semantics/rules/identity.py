@@ -28,6 +28,7 @@ for _table in ENTITY_TABLES:
         "a name or alias of this row ({name!r}, {name_zh!r}, {aliases}) is also a name of {name_collisions}: a name "
         "must say which one is meant; drop the alias, or merge the rows if they are one entity",
         related="name_collision_ids",
+        reads=("name_collisions",),
     )(lambda view: view["name_collisions"].isna() if "name_collisions" in view else pd.Series(True, index=view.index))
     rule(
         "near-duplicate-name",
@@ -38,12 +39,14 @@ for _table in ENTITY_TABLES:
         "to the other, or keep both if the texts tell them apart",
         severity="warning",
         related="near_duplicate_ids",
+        reads=("near_duplicates",),
     )(lambda view: view["near_duplicates"].isna() if "near_duplicates" in view else pd.Series(True, index=view.index))
     rule(
         "parent-cycle",
         _table,
         "parent_id",
         "following parent_id from this row ({parent_id}) comes back to it: a parent is a different, larger entity",
+        reads=("parent_cycle",),
     )(lambda view: ~view["parent_cycle"] if "parent_cycle" in view else pd.Series(True, index=view.index))
 
 
@@ -67,6 +70,7 @@ for _table in ENTITY_TABLES:
         "source is the text's own words; take the text's name, or mark a faithful translation `translation`",
         needs_archive=True,
         needs=("source_id.archive_raw",),
+        reads=("name", "name_origin"),
     )(source_name_in_text)
 
 
@@ -78,6 +82,7 @@ for _table in ENTITY_TABLES:
     "events",
     "end",
     "the edition ends ({end}) before it starts ({start}): correct the dates from the text",
+    reads=("end", "start"),
 )
 def event_in_order(view: pd.DataFrame) -> pd.Series:
     """An edition does not end before it starts."""
@@ -93,6 +98,7 @@ def event_in_order(view: pd.DataFrame) -> pd.Series:
     "event {event_id!r} is an edition of {event_id__project_id!r}, but the figure is about project {project_id!r}: "
     "give the figure the recurring event's project_id, or the edition of its own event",
     needs=("event_id.project_id",),
+    reads=("event_id", "project_id"),
 )
 def event_of_the_project(view: pd.DataFrame) -> pd.Series:
     """A figure of an edition is about the recurring event that edition belongs to."""
@@ -109,6 +115,7 @@ def event_of_the_project(view: pd.DataFrame) -> pd.Series:
     "days of it up to the text's date), a stock is a day within them; use the edition's dates (events table), or "
     "clear event_id if the figure is not the edition's",
     needs=("event_id.start", "event_id.end", "indicator.temporal", "source_id.published_latest"),
+    reads=("event_id", "period_end", "period_start"),
 )
 def event_period(view: pd.DataFrame) -> pd.Series:
     """A figure of an edition has the edition's period: a flow its whole days (a report published during the
@@ -147,6 +154,7 @@ def event_period(view: pd.DataFrame) -> pd.Series:
     "one period) so that the agreement rules compare them",
     severity="warning",
     related="fact_cluster_ids",
+    reads=("fact_cluster",),
 )
 def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
     """One value of one subject in sources of the same weeks is filed alike (a stock restated later is no filing).
@@ -165,6 +173,7 @@ def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
     "{value_text} is read as end ≈ {value} × start, but the same text's levels give {multiple_off_levels}: read "
     "翻了N倍, 增长了N倍 and N-fold alike, as the ratio of the levels, and check the quote and the levels",
     related="multiple_levels_ids",
+    reads=("multiple_off_levels",),
 )
 def multiple_fits_levels(view: pd.DataFrame) -> pd.Series:
     """A multiple (…_level_multiple) agrees with the levels its text gives at the start and end of its period."""
@@ -178,6 +187,7 @@ def multiple_fits_levels(view: pd.DataFrame) -> pd.Series:
     "the evidence does not name the enterprise {enterprise_id!r} ({enterprise_id__name}, {enterprise_id__name_zh}, "
     "{enterprise_id__aliases}): choose a passage that names both the enterprise and the project",
     needs=("enterprise_id.name", "enterprise_id.name_zh", "enterprise_id.legal_name", "enterprise_id.aliases"),
+    reads=("evidence",),
 )
 def link_names_enterprise(view: pd.DataFrame) -> pd.Series:
     """A link's evidence names its enterprise (name, Chinese name, legal name or alias)."""

@@ -43,6 +43,7 @@ def stock_or_flow(temporal: object) -> bool | None:
     "period_basis {period_basis} does not fit the row: `stated` and `context` quote the dating words in period_text "
     "(it is {period_text!r}), `publication` leaves period_text empty and dates the row, `undated` leaves both "
     "empty on a target: quote the words that date the figure, or choose the basis that says how it is dated",
+    reads=("period_basis", "period_end", "period_text", "status"),
 )
 def basis_fits(view: pd.DataFrame) -> pd.Series:
     """The basis says how the row is dated, and period_text and the period agree with it."""
@@ -67,6 +68,7 @@ def basis_fits(view: pd.DataFrame) -> pd.Series:
     "period_basis is stated, but period_text {period_text!r} is not in the evidence (white space aside; pieces "
     "joined by ' … ' are looked for one by one): quote the dating words as the evidence writes them, or mark the "
     "row context if they stand in the text around it",
+    reads=("evidence", "period_basis", "period_text"),
 )
 def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
     """A stated period's words are in the evidence."""
@@ -174,6 +176,7 @@ def in_paragraph(text: str, evidence: str, words: list[str], quote: str | None =
     "paragraph before or after it: quote the dating words of the text around the evidence",
     needs_archive=True,
     needs=("source_id.archive_raw",),
+    reads=("evidence", "period_basis", "period_text", "value_text"),
 )
 def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     """A context period's words are in the evidence's paragraph of the archived text."""
@@ -208,6 +211,7 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     "correct the period, or quote the words that date it (a figure of an event edition, event_id set, may "
     "also cover the edition's days within the period its words give)",
     needs=(*NEEDS, "event_id.start", "event_id.end"),
+    reads=("anchor", "period_basis", "period_end", "period_reading", "period_start"),
 )
 def period_reads_back(view: pd.DataFrame) -> pd.Series:
     """The dating words read back give the row's period, length and kind."""
@@ -276,6 +280,7 @@ def in_edition(
     "dated by the edition (its first day, its days, or a day of it); correct the period, or clear event_id if the "
     "figure is not the edition's",
     needs=("event_id.start", "event_id.end"),
+    reads=("period_end", "period_start"),
 )
 def within_the_edition(view: pd.DataFrame) -> pd.Series:
     """A figure of one event edition (event_id set) lies within the edition's days (events.start..end, a month or a
@@ -302,6 +307,7 @@ def within_the_edition(view: pd.DataFrame) -> pd.Series:
     "stock at that date, a flow ending at it (never the last full year before it: a year no word states is a "
     "guess); if words date the figure, quote them, else remove the row",
     needs=NEEDS,
+    reads=("period_basis", "period_end", "period_start", "text_date"),
 )
 def dated_by_publication(view: pd.DataFrame) -> pd.Series:
     """A row dated by publication is dated by its text's own date; by the year's end, if that is only a year.
@@ -333,6 +339,7 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
     "the evidence writes the year {anchor_year} next to the quoted {value_text!r}, but the row's period is "
     "{period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}: date the figure by the year its words give (a comparison "
     "base, 比2014年 or than in 2019, is not read as its date)",
+    reads=("anchor", "period_end", "period_start"),
 )
 def year_next_to_quote(view: pd.DataFrame) -> pd.Series:
     """A year written next to the quoted quantity lies within the row's period."""
@@ -361,6 +368,7 @@ def sub_year_span(first: date, last: date) -> bool:
     "not written with half-year, quarter or month words (上半年, 1-6月, first half), and a half year, a quarter or a "
     "run of months is (period_text {period_text!r}); correct the period to what the words say",
     needs=NEEDS,
+    reads=("anchor", "period_basis", "period_end", "period_reading", "period_start", "period_text", "text_date"),
 )
 def length_in_words(view: pd.DataFrame) -> pd.Series:
     """A full-year flow has no sub-year words; a half year, quarter or run of months has them."""

@@ -41,6 +41,7 @@ for _table in ("indicators", "enterprises", "projects", "events", "project_enter
         "exactly as the source writes it, in its own script",
         needs_archive=True,
         needs=("source_id.archive_text",),
+        reads=("evidence",),
     )(evidence_in_source)
 for _table in ("enterprises", "projects"):
     rule(
@@ -49,6 +50,7 @@ for _table in ("enterprises", "projects"):
         "evidence",
         "the evidence does not name {name!r}, {name_zh!r} or an alias ({aliases}): choose a passage that names it "
         "as the source writes it, or add the name the source uses to aliases",
+        reads=("aliases", "evidence", "name", "name_zh"),
     )(evidence_names_subject)
 
 
@@ -59,6 +61,7 @@ for _table in ("enterprises", "projects"):
     "zone_place_id {zone_place_id!r} must be a place of level zone or park (it is {zone_place_id__level}): "
     "point it at the zone's own places row",
     needs=("zone_place_id.level",),
+    reads=("zone_place_id",),
 )
 def zones_are_zones(view: pd.DataFrame) -> pd.Series:
     """A project that is a zone points at a places row of level zone or park."""
@@ -73,6 +76,7 @@ for _table in ("enterprises", "projects"):
         "name_zh",
         "{name_zh!r} or an alias ({aliases}) is a common noun, not a name (the lexicon lists such words): use the "
         "name a source gives this one, or leave it empty",
+        reads=("aliases", "generic_names", "name_zh"),
     )
     def names_are_names(view: pd.DataFrame) -> pd.Series:
         """A name is not a common noun (互联网医院, the company)."""
@@ -101,6 +105,7 @@ SUBJECT_NAMES = tuple(
     "about it, or add the name the source uses to the subject's aliases",
     needs_archive=True,
     needs=("source_id.archive_raw", *SUBJECT_NAMES),
+    reads=(),
 )
 def subject_named_in_source(view: pd.DataFrame) -> pd.Series:
     """The source's text names the figure's subject (name, Chinese name or alias)."""

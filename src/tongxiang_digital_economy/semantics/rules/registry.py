@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.problems import Severity
+from ..answers import ColumnKeys, kept_answer, run
 from ..distinct import per_distinct_rows
 
 Check = Callable[[pd.DataFrame], pd.Series]
@@ -26,6 +27,17 @@ class Rule:
     needs_archive: bool = False
     needs: tuple[str, ...] = ()
     related: str | None = None  # a view column of tuples: the other rows' ids a Problem carries whole
+    # The view columns the check reads besides the joined `needs` (its own fields and derived columns): the rule
+    # runs on the view restricted to these and its answer is kept by their content (semantics/answers.py). None:
+    # undeclared, run on the whole view and never kept.
+    reads: tuple[str, ...] | None = None
+
+    @property
+    def inputs(self) -> tuple[str, ...] | None:
+        """Every view column the check may read: `reads` and the joined `needs` (as `field__column`)."""
+        if self.reads is None:
+            return None
+        return tuple(dict.fromkeys([*self.reads, *(n.replace(".", "__") for n in self.needs)]))
 
 
 RULES: list[Rule] = []
@@ -40,14 +52,33 @@ def rule(
     needs_archive: bool = False,
     needs: tuple[str, ...] = (),
     related: str | None = None,
+    reads: tuple[str, ...] | None = None,
 ) -> Callable[[Check], Check]:
-    """Declare a rule: the decorated function is its check."""
+    """Declare a rule: the decorated function is its check; `reads` the view columns it reads besides `needs`."""
 
     def register(check: Check) -> Check:
-        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs, related))
+        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs, related, reads))
         return check
 
     return register
+
+
+def rule_answer(rule: Rule, view: pd.DataFrame, columns: ColumnKeys | None = None) -> np.ndarray:
+    """Which rows of `view` pass `rule` (a bool array): a rule that declares its inputs runs on the view
+    restricted to them and its answer is kept by their content (`columns`: the view's column keys, shared by the
+    rules of one view); an undeclared rule runs on the whole view, every time."""
+    declared = rule.inputs
+    if declared is None:
+        return run(view, rule.check)
+    present = [c for c in declared if c in view.columns]
+    keys = columns if columns is not None else ColumnKeys(view)
+    return kept_answer(
+        (rule.id, rule.table, rule.check, tuple(present)),
+        lambda: (keys.index, tuple(keys(c) for c in present)),
+        lambda: view[present],
+        len(view),
+        rule.check,
+    )
 
 
 def needs_of(rules: list[Rule]) -> dict[str, list[str]]:

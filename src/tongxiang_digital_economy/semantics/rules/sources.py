@@ -18,6 +18,7 @@ from .registry import each_row, known, rule
     "base unit {base_unit!r} of {unit!r} must be a unit of the same dimension ({dimension}) whose multiplier and "
     "divisor are 1; point base_unit at such a unit",
     needs=("base_unit.multiplier", "base_unit.divisor", "base_unit.dimension"),
+    reads=("dimension",),
 )
 def base_unit_is_base(view: pd.DataFrame) -> pd.Series:
     """A base unit is a unit of the same dimension whose multiplier and divisor are 1."""
@@ -38,6 +39,7 @@ def base_unit_is_base(view: pd.DataFrame) -> pd.Series:
     "published_basis",
     "published ({published}) and published_basis ({published_basis}) must be both filled or both empty: "
     "say where the date comes from (text, url, archive), or clear both",
+    reads=("published", "published_basis"),
 )
 def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
     """A publication date says where it comes from, and only a date has a basis."""
@@ -50,6 +52,7 @@ def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
     "original_grade",
     "original_grade {original_grade!r} grades an origin the row does not name: fill original_publisher with the "
     "origin as the archived text names it, or clear original_grade",
+    reads=("original_grade", "original_publisher"),
 )
 def original_grade_names_its_origin(view: pd.DataFrame) -> pd.Series:
     """An origin's grade needs the origin named: grading an unnamed origin would guess what a mirror copied.
@@ -68,6 +71,7 @@ def original_grade_names_its_origin(view: pd.DataFrame) -> pd.Series:
     "each name of original_publisher ({original_publisher}, names parted by ' / ') must be written in the text, "
     "or clear original_grade",
     needs_archive=True,
+    reads=("archive_text", "original_grade", "original_publisher"),
 )
 def original_grade_origin_in_text(view: pd.DataFrame) -> pd.Series:
     """A repost ranks as its origin only where its own archived text names each name of that origin.
@@ -92,6 +96,7 @@ def original_grade_origin_in_text(view: pd.DataFrame) -> pd.Series:
     "sources",
     "published",
     "published {published!r} has the form of a date but is not a day on the calendar: correct the date",
+    reads=("published", "published_earliest"),
 )
 def published_is_a_date(view: pd.DataFrame) -> pd.Series:
     """A publication date of the right form is a day on the calendar."""
@@ -106,6 +111,7 @@ def published_is_a_date(view: pd.DataFrame) -> pd.Series:
     "archive_file",
     "{archive_file} is not in the archive folder: check the file name, or the --archive folder",
     needs_archive=True,
+    reads=("archive_file", "archive_present"),
 )
 def archive_file_present(view: pd.DataFrame) -> pd.Series:
     """Each source's archived text is in the archive folder."""
@@ -119,6 +125,7 @@ def archive_file_present(view: pd.DataFrame) -> pd.Series:
     "the archived file {archive_file} has sha256 {archive_sha256_actual}, the table records {archive_sha256}: "
     "the text changed; re-check this source's rows against it, then record the new hash",
     needs_archive=True,
+    reads=("archive_present", "archive_sha256", "archive_sha256_actual"),
 )
 def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
     """Each archived text has the SHA-256 the sources table records."""
@@ -148,6 +155,7 @@ def quoted_bound_rules(side: str, what: str) -> None:
         day,
         f"{day} ({{{day}}}) and {words} ({{{words}!r}}) must be both filled or both empty: {day} is {what}, and "
         f"{words} quotes the text's words that give it; quote them, or clear both",
+        reads=(day, words),
     )
     def quoted(view: pd.DataFrame) -> pd.Series:
         if day not in view or words not in view:  # a package from before the columns
@@ -163,6 +171,7 @@ def quoted_bound_rules(side: str, what: str) -> None:
         f"{words} {{{words}!r}} does not occur in the archived text {{archive_file}} (white space aside): copy the "
         f"words that give {day} from the text, verbatim",
         needs_archive=True,
+        reads=(words, "archive_text"),
     )
     def in_text(view: pd.DataFrame) -> pd.Series:
         if words not in view:
@@ -183,6 +192,7 @@ def quoted_bound_rules(side: str, what: str) -> None:
         day,
         f"{words} {{{words}!r}} must name a period that starts on {day} ({{{day}}}){cue}; the words name periods "
         f"starting on: {{written_{side}_days}}; record the day the words give, or quote the words that give it",
+        reads=(day, f"written_{side}_days", *(("written_before_cued",) if side == "before" else ())),
     )
     def words_name_the_day(view: pd.DataFrame) -> pd.Series:
         if day not in view or f"written_{side}_days" not in view:
@@ -213,6 +223,7 @@ for _side, _what in SIDES.items():
     "{written_after}, written_before {written_before}) leave no day it can be from: a bound must fall within the "
     "date's days (after on or before its last day, before after its first) and after before before; correct the "
     "bound or the date",
+    reads=("original_published", "published", "written_after", "written_before"),
 )
 def bounds_leave_a_day(view: pd.DataFrame) -> pd.Series:
     """A text's bounds narrow its date, never empty it: written_after <= its last day, written_before > its first

@@ -1,0 +1,139 @@
+"""Rule answers, and the views' whole-table readings, kept per process by the content of the columns they read.
+
+Why: one process validates many packages that differ in a cell or two (a maintainer edits a table and validates
+again; `tde.schema` after `validate`; a test suite's hundreds of edited copies). A rule is a function of the view
+columns it declares (`Rule.reads` and the joined `Rule.needs`, the registry's one declaration), and it is run on a
+view restricted to exactly those columns, so a column it does not declare is a loud crash, never a silently stale
+answer. Its answer (which rows pass) is then a pure function of those columns' values, their types and the rows'
+index, and is kept under exactly that: an edit of `indicators.note` re-runs no rule, an edit of `value_text`
+re-runs only the rules that read it or a column derived from it. Keys are the values themselves (compared by
+Python equality after a hash), never a digest that could collide. Bounded: the most recent answers are kept
+(KEPT_ANSWERS), and a view of more than KEPT_ROWS rows is not kept at all (its keys would cost memory and a copy
+with a few edited cells is what this is for). The views' readings that read every row of a table at once
+(agreement, anchors, fact clusters) are kept the same way by kept_reading.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+
+T = TypeVar("T")
+KEPT_ANSWERS = 512  # about seven packages' worth of every rule's answer
+KEPT_ROWS = 100_000
+
+_ANSWERS: OrderedDict[Hashable, np.ndarray] = OrderedDict()
+
+
+def forget() -> None:
+    """Drop every kept answer and reading (the next validation runs every rule and reads every view anew)."""
+    _ANSWERS.clear()
+    _READINGS.clear()
+
+
+class ColumnKeys:
+    """The key of each column of one view, made once however many rules read it: its type and its values."""
+
+    def __init__(self, view: pd.DataFrame) -> None:
+        self.view = view
+        self.made: dict[str, Hashable] = {}
+        self.index: Hashable = index_key(view.index)
+
+    def __call__(self, column: str) -> Hashable:
+        if column not in self.made:
+            self.made[column] = column_key(self.view[column])
+        return self.made[column]
+
+
+def index_key(index: pd.Index) -> Hashable:
+    """A view's rows: a range as its bounds, any other index as its labels."""
+    if isinstance(index, pd.RangeIndex):
+        return ("range", index.start, index.stop, index.step)
+    return ("labels", str(index.dtype), tuple(index.tolist()))
+
+
+def column_key(column: pd.Series) -> Hashable:
+    """A column's type and its values: numbers and dates by their bytes (exact: 0.0 and -0.0 differ, a NaN equals
+    the same NaN), anything else as a tuple of its values (pandas' missing values are single objects, equal to
+    themselves in a tuple)."""
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "biufcmM":
+        return (str(dtype), column.to_numpy().tobytes())
+    return (str(dtype), tuple(column.tolist()))
+
+
+def kept_answer(
+    key: Hashable,
+    inputs: Callable[[], Hashable],
+    view: Callable[[], pd.DataFrame],
+    rows: int,
+    check: Callable[[pd.DataFrame], Any],
+) -> np.ndarray:
+    """Which of the `rows` rows of `view()` pass `check` (a bool array), kept under `key` and the content of its
+    `inputs` (made only for a view small enough to keep); the view is made only when the check runs. An input
+    that cannot be a key (an unhashable value) means run and keep nothing."""
+    if rows > KEPT_ROWS:
+        return run(view(), check)
+    try:
+        full = (key, inputs())
+        found = _ANSWERS.get(full)
+    except (TypeError, ValueError):  # a value no dict can hold or compare: run the rule, keep nothing
+        return run(view(), check)
+    if found is not None:
+        _ANSWERS.move_to_end(full)
+        return found
+    answer = run(view(), check)
+    answer.flags.writeable = False  # shared by every later validation that asks: nobody may change it
+    _ANSWERS[full] = answer
+    while len(_ANSWERS) > KEPT_ANSWERS:
+        _ANSWERS.popitem(last=False)
+    return answer
+
+
+def run(view: pd.DataFrame, check: Callable[[pd.DataFrame], Any]) -> np.ndarray:
+    return passing(view, check(view))
+
+
+def passing(view: pd.DataFrame, passed: Any) -> np.ndarray:
+    """A rule's answer as one bool per row of the view (a missing answer fails the row)."""
+    return pd.Series(passed, index=view.index).fillna(False).astype(bool).to_numpy()
+
+
+# --- derived columns kept the same way ------------------------------------------------------------------------
+
+KEPT_READINGS = 64  # about ten packages' worth of the views' four kept readings
+_READINGS: OrderedDict[Hashable, Any] = OrderedDict()
+Part = tuple[pd.DataFrame | None, Sequence[str] | None]  # a frame (or none) and the columns read (None: all)
+
+
+def kept_reading(kind: Hashable, parts: Sequence[Part], compute: Callable[..., T]) -> T:
+    """compute(*frames), each frame restricted to the columns its part names (so it reads nothing else: another
+    column is a KeyError, never a stale answer), kept under `kind` and those columns' content. What is kept is
+    shared: callers assign it to new frames and never change it in place."""
+    frames = [None if f is None else f if c is None else f[[n for n in c if n in f.columns]] for f, c in parts]
+    if any(f is not None and len(f) > KEPT_ROWS for f in frames):
+        return compute(*frames)
+    try:
+        key = (kind, tuple(None if f is None else frame_key(f) for f in frames))
+        found = key in _READINGS
+    except (TypeError, ValueError):  # a value no dict can hold or compare: compute, keep nothing
+        return compute(*frames)
+    if found:
+        _READINGS.move_to_end(key)
+        kept: T = _READINGS[key]
+        return kept
+    answer = compute(*frames)
+    _READINGS[key] = answer
+    while len(_READINGS) > KEPT_READINGS:
+        _READINGS.popitem(last=False)
+    return answer
+
+
+def frame_key(frame: pd.DataFrame) -> Hashable:
+    """A frame's rows and each of its columns by name, type and values."""
+    keys = ColumnKeys(frame)
+    return (keys.index, tuple((str(c), keys(str(c))) for c in frame.columns))

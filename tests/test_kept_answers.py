@@ -1,0 +1,262 @@
+"""Answers kept per process follow every edit of what they read: a second validation in one process (an edited
+copy, as a user and the test suite make) gives exactly what a fresh process gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import PackageCopy
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.core.exceptions import RuleCrash
+from tongxiang_digital_economy.core.paths import bundled_package_dir
+from tongxiang_digital_economy.io.load import finished, read_resource
+from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
+from tongxiang_digital_economy.semantics import answers, distinct, identity
+from tongxiang_digital_economy.semantics import views as views_module
+from tongxiang_digital_economy.semantics.anchors import anchor_view, neighbours_counting, shadowing_forms, split_forms
+from tongxiang_digital_economy.semantics.answers import passing
+from tongxiang_digital_economy.semantics.rules import RULES, Rule, needs_of
+from tongxiang_digital_economy.semantics.validation import read_archive, run_rule
+from tongxiang_digital_economy.semantics.views import foreign_keys, views
+
+
+def frames_of(package: PackageCopy) -> dict[str, object]:
+    return {name: tde.load(name, package.root) for name in tde.tables(package.root)}
+
+
+def test_definition_pairs_kept_follow_an_edit_of_the_definitions(package: PackageCopy) -> None:
+    """The comparisons of every definition with every other (shadowing forms, neighbours told apart by how they
+    count) are kept by the definitions' content: an edited written form or required word is read anew."""
+    frames = frames_of(package)
+    before = anchor_view(frames["indicators"], frames)  # type: ignore[arg-type]
+    assert before.loc[before["indicator"] == "area_total", "shadowing_forms"].iloc[0]
+    rows = package.rows("indicator_definitions")
+    for row in rows:
+        if row["indicator"] == "area_total":
+            row["written_forms"] = "zzz"  # no longer inside 建成区面积: nothing shadows it
+        if row["indicator"] == "primary_industry_value_added_growth_two_year_average":
+            row["required_words"] = "qqq"
+    package.write("indicator_definitions", rows)
+    frames = frames_of(package)
+    after = anchor_view(frames["indicators"], frames)  # type: ignore[arg-type]
+    definitions = frames["indicator_definitions"]
+    forms = {i: split_forms(f) for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)}
+    expected = shadowing_forms(forms)
+    assert after.loc[after["indicator"] == "area_total", "shadowing_forms"].iloc[0] == expected["area_total"] == ()
+    neighbours = neighbours_counting(definitions)  # type: ignore[arg-type]
+    assert any(words == ("qqq",) for found in neighbours.values() for _i, words, _f in found)
+    distinct._MEMOS.clear()
+    fresh = anchor_view(frames["indicators"], frames)  # type: ignore[arg-type]
+    assert after["shadowing_forms"].tolist() == fresh["shadowing_forms"].tolist()
+    assert after["counted_as"].tolist() == fresh["counted_as"].tolist()
+
+
+FIXTURE_ARCHIVE = Path(__file__).resolve().parent / "archive"
+
+
+class Tracing(pd.DataFrame):
+    """A frame that records every column a check reads (`frame[c]`, `frame[[c]]`, `c in frame`), also through the
+    frames made from it (`assign`, `copy`)."""
+
+    _metadata: ClassVar[list[str]] = ["_reads"]
+
+    @property
+    def _constructor(self) -> Any:
+        reads = object.__getattribute__(self, "_reads")
+
+        def make(*args: Any, **kwargs: Any) -> Tracing:
+            frame = Tracing(*args, **kwargs)
+            object.__setattr__(frame, "_reads", reads)
+            return frame
+
+        return make
+
+    def __getitem__(self, key: Any) -> Any:
+        keys = key if isinstance(key, list) else [key]
+        object.__getattribute__(self, "_reads").update(k for k in keys if isinstance(k, str))
+        return pd.DataFrame.__getitem__(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        object.__getattribute__(self, "_reads").add(key)
+        return pd.DataFrame.__contains__(self, key)
+
+
+@pytest.fixture(scope="module")
+def shipped_views() -> dict[str, pd.DataFrame]:
+    """The views of the shipped package with the fixture archive: every rule runs on them."""
+    root = bundled_package_dir()
+    descriptor = read_descriptor(root)
+    reads = {name: read_resource(root, resource(descriptor, name)) for name in tde.tables(root)}
+    frames = {name: finished(r, reads) for name, r in reads.items()}
+    texts, hashes, _ = read_archive(FIXTURE_ARCHIVE, frames["sources"])
+    return views(frames, texts, hashes, foreign_keys(root), needs_of(RULES))
+
+
+def test_every_rule_declares_every_column_it_reads(shipped_views: dict[str, pd.DataFrame]) -> None:
+    """A rule's declaration (reads, needs) names every view column its check reads: traced on the shipped views."""
+    undeclared = {}
+    for rule in RULES:
+        assert rule.inputs is not None, f"{rule.id} declares no reads"
+        view = shipped_views[rule.table]
+        probe = Tracing(view)
+        object.__setattr__(probe, "_reads", set())
+        rule.check(probe)
+        read = {c for c in object.__getattribute__(probe, "_reads") if c in view.columns}
+        if read - set(rule.inputs):
+            undeclared[(rule.id, rule.table)] = sorted(read - set(rule.inputs))
+    assert undeclared == {}
+
+
+def test_a_rule_gives_the_same_answer_on_its_declared_columns(shipped_views: dict[str, pd.DataFrame]) -> None:
+    """Run on the view restricted to its declared columns, each rule passes and fails the rows it does on the whole
+    view: it reads nothing else (a column tested with `in` included)."""
+    differ = []
+    for rule in RULES:
+        view = shipped_views[rule.table]
+        present = [c for c in rule.inputs or () if c in view.columns]
+        whole = passing(view, rule.check(view))
+        if not np.array_equal(whole, passing(view[present], rule.check(view[present]))):
+            differ.append((rule.id, rule.table))
+    assert differ == []
+
+
+def test_a_kept_answer_follows_an_edit_of_each_declared_input(shipped_views: dict[str, pd.DataFrame]) -> None:
+    """Each rule's answer is kept by the content of each column it declares: a view in which one declared column is
+    changed (its values rolled over the rows) gets the answer a fresh run gives, never the kept one of the view
+    before. Some of the changes must change an answer, or this would prove nothing."""
+    stale, changed = [], 0
+    for rule in RULES:
+        view = shipped_views[rule.table]
+        before = outcome(rule, view)
+        for column in [c for c in rule.inputs or () if c in view.columns]:
+            edited = view.assign(**{column: pd.Series(np.roll(view[column].to_numpy(), 1), index=view.index)})
+            kept = outcome(rule, edited)
+            answers.forget()
+            fresh = outcome(rule, edited)
+            outcome(rule, view)  # the unedited answer kept again for the next column
+            if kept != fresh:
+                stale.append((rule.id, rule.table, column))
+            changed += fresh != before
+    assert stale == []
+    assert changed >= 50
+
+
+def outcome(rule: Rule, view: pd.DataFrame) -> object:
+    """The rule's problems on the view, or its crash (a rolled column can pair values no package pairs)."""
+    try:
+        return run_rule(rule, view, {})
+    except RuleCrash as exc:
+        return str(exc)
+
+
+def test_a_rule_that_reads_a_column_it_does_not_declare_is_a_crash(shipped_views: dict[str, pd.DataFrame]) -> None:
+    """A check that reads beyond its declaration would be kept by the wrong key: it is a crash of the rule, at once."""
+    sneaky = Rule("sneaky", "indicators", "value", "m", lambda view: view["unit"].notna(), reads=("value",))
+    with pytest.raises(RuleCrash) as caught:
+        run_rule(sneaky, shipped_views["indicators"], {})
+    assert str(caught.value) == (
+        "rule 'sneaky' crashed: it read the column 'unit', which its declaration (reads, needs) does not name"
+    )
+
+
+def test_a_second_validation_in_one_process_equals_a_fresh_one(package: PackageCopy) -> None:
+    """Validate, edit one quote so that its rules fire, validate again: what a fresh process reports."""
+    first = package.validate()
+    package.edit("indicators", 2, value_text="999亿元")
+    kept = package.validate()
+    answers.forget()
+    distinct._MEMOS.clear()
+    fresh = package.validate()
+    assert kept.to_dict() == fresh.to_dict()
+    assert {p.rule for p in kept.errors if p.row == 2} - {p.rule for p in first.errors if p.row == 2}
+
+
+def traced(frame: pd.DataFrame | None, sink: set[object]) -> pd.DataFrame | None:
+    if frame is None:
+        return None
+    probe = Tracing(frame)
+    object.__setattr__(probe, "_reads", sink)
+    return probe
+
+
+def test_the_kept_readings_of_the_views_declare_every_column_they_read(
+    shipped_views: dict[str, pd.DataFrame],
+) -> None:
+    """agreement, the anchors, fact clusters and multiples run on frames restricted to their declared columns; a
+    column they test with `in` but were not given would change their answer silently, so it is traced here."""
+    root = bundled_package_dir()
+    frames = {name: tde.load(name, root) for name in tde.tables(root)}
+    view = shipped_views["indicators"]
+    calls: dict[str, tuple[Any, list[tuple[pd.DataFrame | None, tuple[str, ...] | None]]]] = {
+        "agreement": (lambda i: views_module.agreement(i), [(view, views_module.AGREEMENT_READS)]),
+        "multiples": (identity.multiples_against_levels, [(view, identity.MULTIPLE_READS)]),
+        "clusters": (
+            lambda i, s, d: identity.fact_clusters(i, s, d, ("official", "press")),
+            [
+                (view, identity.CLUSTER_READS),
+                (frames["sources"], None),
+                (frames["indicator_definitions"], None),
+            ],
+        ),
+        "anchors": (
+            lambda i, *t: views_module.anchor_columns(i, dict(zip(views_module.ANCHOR_TABLES, t, strict=True))),
+            [
+                (view, views_module.ANCHOR_READS),
+                *((frames[t], views_module.ANCHOR_TABLE_READS[t]) for t in views_module.ANCHOR_TABLES),
+            ],
+        ),
+    }
+    calls["quotes"] = (
+        lambda i, lexicon, units: views_module.quote_view(i, lexicon, units),
+        [(frames["indicators"], views_module.QUOTE_READS), (frames["lexicon"], None), (frames["units"], None)],
+    )
+    for table in identity.ENTITY_TABLES:
+        calls[f"entities of {table}"] = (
+            lambda *read, table=table: identity.entity_columns(
+                dict(zip(identity.ENTITY_READS, read, strict=True)), table
+            ),
+            [(frames[t], identity.ENTITY_READS[t]) for t in identity.ENTITY_READS],
+        )
+    undeclared = {}
+    for name, (compute, parts) in calls.items():
+        sinks: list[set[object]] = [set() for _ in parts]
+        compute(*(traced(frame, sink) for (frame, _), sink in zip(parts, sinks, strict=True)))
+        for (frame, declared), sink in zip(parts, sinks, strict=True):
+            read = {c for c in sink if isinstance(c, str) and frame is not None and c in frame.columns}
+            if declared is not None and read - set(declared):
+                undeclared[name] = sorted(read - set(declared))
+    assert undeclared == {}
+
+
+def test_a_kept_reading_follows_an_edit_of_each_column_it_reads() -> None:
+    """A reading kept by the content of its columns is made anew when any of them changes (its values or its type),
+    and is kept while only a column it does not read changes; it never sees a column it was not given."""
+    frame = pd.DataFrame({"a": [1.0, 2.0], "b": pd.array(["x", None], dtype="string"), "note": ["n", "m"]})
+    made = []
+
+    def compute(f: pd.DataFrame) -> list[object]:
+        made.append(list(f.columns))
+        return [*f["a"].tolist(), *f["b"].tolist()]
+
+    answers.forget()
+    first = answers.kept_reading("test", [(frame, ("a", "b"))], compute)
+    assert answers.kept_reading("test", [(frame.assign(note=["o", "p"]), ("a", "b"))], compute) is first
+    assert made == [["a", "b"]]
+    edits = [
+        frame.assign(a=[1.0, 3.0]),
+        frame.assign(a=[1.0, -0.0]),
+        frame.assign(b=pd.array(["x", "y"], dtype="string")),
+        frame.assign(b=["x", None]),
+        frame.set_index(pd.Index([5, 6])),
+    ]
+    for edited in edits:
+        again = answers.kept_reading("test", [(edited, ("a", "b"))], compute)
+        assert again == compute(edited[["a", "b"]])
+    assert len(made) == 1 + 2 * len(edits)
+    with pytest.raises(KeyError):
+        answers.kept_reading("test2", [(frame, ("a",))], compute)
