@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...core.problems import Severity
 from ..answers import ColumnKeys, kept_answer, run
-from ..distinct import per_distinct_rows
+from ..distinct import per_distinct_rows, quiet_floats
 
 Check = Callable[[pd.DataFrame], pd.Series]
 
@@ -57,7 +57,9 @@ def rule(
     """Declare a rule: the decorated function is its check; `reads` the view columns it reads besides `needs`."""
 
     def register(check: Check) -> Check:
-        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs, related, reads))
+        # Floats overflow to infinity on the largest values a cell may hold: read as open bounds, not warned about.
+        quiet = quiet_floats(check)
+        RULES.append(Rule(id, table, field, message, quiet, severity, needs_archive, needs, related, reads))
         return check
 
     return register
