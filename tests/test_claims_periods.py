@@ -27,6 +27,33 @@ SUMMIT = {
     "period_basis": "stated",
     "subject_text": "",
 }
+# An edition's ordinal (第十年 of the 2023 summit): one date for the edition, its first day.
+ORDINAL = {
+    **SUMMIT,
+    "indicator": "event_years_held",
+    "unit": "year_duration",
+    "value": "10",
+    "value_text": "第十年",
+    "evidence": "今年是世界互联网大会乌镇峰会连续成功举办的第十年",
+    "period_text": "今年",
+    "period_start": "2023-11-08",
+    "period_end": "2023-11-08",
+}
+# The fifth summit, known only to its month (events wic-2018: 2018-11): its ordinals in the data stand on 2018-11-09.
+FIFTH = {
+    **ORDINAL,
+    "source_id": "baike-weilinceramic-2018-fifth-wic-entry",
+    "indicator": "event_editions_held",
+    "unit": "count",
+    "event_id": "wic-2018",
+    "value": "5",
+    "value_text": "第五届",
+    "evidence": "第五届世界互联网大会",
+    "period_text": "第五届世界互联网大会",
+    "period_start": "2018-11-09",
+    "period_end": "2018-11-09",
+    "year": "2018",
+}
 FLOW = {**GOOD, "indicator": "gdp", "unit": "yi_yuan", "period_text": "", "period_basis": "publication"}
 STOCK = {**GOOD, "period_text": "In 2019", "period_basis": "context", "year": "2019"}
 
@@ -38,6 +65,29 @@ def covers(rule: str) -> str:
 
 # (why, the row, the rule, whether it fires on the row)
 CASES = [
+    # An edition's ordinal stands at the edition's first day, whatever day its text was written.
+    ("the ordinal at the edition's first day", ORDINAL, covers("edition-ordinal-date"), False),
+    (
+        "the ordinal at the closing day",
+        {**ORDINAL, "period_start": "2023-11-10", "period_end": "2023-11-10"},
+        "edition-ordinal-date",
+        True,
+    ),
+    # An edition known only to its month: one day for all its ordinals, the one most of them have.
+    ("the fifth summit's ordinal on the day the others have", FIFTH, "edition-ordinal-date", False),
+    (
+        "the fifth summit's ordinal at the month's end",
+        {**FIFTH, "period_start": "2018-11-30", "period_end": "2018-11-30"},
+        "edition-ordinal-date",
+        True,
+    ),
+    # A figure of the edition that is no ordinal keeps the day its words give.
+    (
+        "the guests on the closing day",
+        {**SUMMIT, "period_start": "2023-11-10", "period_text": "2023年"},
+        "edition-ordinal-date",
+        False,
+    ),
     # An edition's figure (event_id) may cover the edition's days within the period its words give.
     ("the edition's three days, within 2023年", SUMMIT, "period-text-mismatch", False),
     ("no edition: 2023年 is never three days of it", {**SUMMIT, "event_id": ""}, "period-text-mismatch", True),

@@ -129,7 +129,7 @@ def test_searched_columns_come_from_the_schemas() -> None:
     words = ["period_text", "value_text", "evidence", "subject_text", "attributed_to", "note"]
     assert text_columns("indicators") == words
     assert text_columns("places") == ["name", "name_zh", "aliases"]
-    assert text_columns("indicator_definitions") == ["label", "definition", "written_forms"]
+    assert text_columns("indicator_definitions") == ["label", "definition", "written_forms", "not_comparable"]
 
 
 def test_aliases_and_english_names_are_searched() -> None:
@@ -364,3 +364,20 @@ def test_a_definitions_passing_mention_lists_no_indicator() -> None:
     figures = tde.load("indicators")
     village = set(figures.loc[figures["indicator"] == "village_collective_economy_annual_income", "observation_id"])
     assert village and not village & set(found.loc[found["column"] == "indicator", "key"])
+
+
+def test_a_name_is_found_as_a_phrase_not_as_scattered_words() -> None:
+    """Trial 4 m6: "Light of Wuzhen" also found the rows about the Light of the Internet Expo held in Wuzhen
+    (every word somewhere in the cell). A name's words match in order, side by side; the project's rows are all
+    still found, in either language, and a query that names nothing still finds its words anywhere."""
+    found = tde.search("Light of Wuzhen")
+    rows = set(found.loc[found["table"] == "indicators", "key"])
+    expo = "zqa-2024-01-19-internet-light-expo-ten-years-004"
+    assert expo not in rows
+    assert "Light of the Internet Expo" in str(tde.load("indicators").set_index("observation_id").at[expo, "note"])
+    figures = tde.load("indicators")
+    own = set(figures.loc[figures["project_id"] == "light-of-wuzhen-supercomputing-center", "observation_id"])
+    assert len(own) >= 10 and own <= rows
+    assert "Light of the Internet Expo" not in " ".join(found["text"])
+    scattered = tde.search("expo wuzhen light")  # no name: its words anywhere
+    assert expo in set(scattered["key"])

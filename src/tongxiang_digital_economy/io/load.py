@@ -136,14 +136,18 @@ def exact(text: object) -> Fraction | None:
 def base_value(value: object, multiplier: object, divisor: object = "1", denominator: object = "1") -> float | None:
     """value × multiplier ÷ divisor ÷ denominator, exactly from their decimal texts, then as a float.
 
-    None when any of them is unknown or a divisor is zero. 37.73 × 100000000 is exactly 3773000000. Kept per
+    None when any of them is unknown, a divisor is zero, or the product is beyond a float. 37.73 × 100000000 is
+    exactly 3773000000. Kept per
     process (a pure function of four short texts): a package repeats its values, and so do its edited copies.
     """
     parts = [exact(v) for v in (value, multiplier, divisor, denominator)]
     if any(p is None for p in parts) or parts[2] == 0 or parts[3] == 0:
         return None
     v, m, d, n = parts
-    return float(v * m / d / n)  # type: ignore[operator]
+    try:
+        return float(v * m / d / n)  # type: ignore[operator]
+    except OverflowError:  # beyond the largest float (1.8e308 in 亿元): no base value, as for an unknown unit
+        return None
 
 
 def with_base_values(frame: pd.DataFrame, read: TableRead, units: TableRead) -> pd.DataFrame:

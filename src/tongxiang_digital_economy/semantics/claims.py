@@ -63,6 +63,7 @@ import pandas as pd
 from ..io.load import decimal_text
 from ..text.period_words import Facts, normalise, read_pieces
 from ..text.periods import publication_bounds, written_window
+from .distinct import quiet_floats
 
 # How far "about N" reaches either way, as a share of N (约1000 is 900 to 1100).
 APPROX_TOLERANCE = 0.1
@@ -134,6 +135,7 @@ def scale_of(frame: pd.DataFrame) -> pd.Series:
     return (frame["value_base"].astype("Float64") / value.where(value != 0)).astype("Float64")
 
 
+@quiet_floats  # the largest finite value (1.8e308) overflows to an open bound here: read so, not warned about
 def intervals(frame: pd.DataFrame) -> pd.DataFrame:
     """Each row's claim as closed bounds `low`, `high` in the base unit (open bounds nudged inward); NaN if unknown.
 
@@ -288,8 +290,8 @@ def statements(
     made one per row, from plain values."""
     # The earliest and latest day each source's text can be from, once per source, then joined to the rows.
     per_source = text_dates(sources).map(publication_bounds)
-    first_day = rows["source_id"].map(per_source.map(lambda b: b[0])).astype("datetime64[ns]")
-    last_day = rows["source_id"].map(per_source.map(lambda b: b[1])).astype("datetime64[ns]")
+    first_day = rows["source_id"].map(per_source.map(lambda b: b[0])).astype("datetime64[s]")
+    last_day = rows["source_id"].map(per_source.map(lambda b: b[1])).astype("datetime64[s]")
     ends = pd.to_datetime(rows["period_end"], errors="coerce")
     starts = pd.to_datetime(rows["period_start"], errors="coerce")
     basis = rows["period_basis"] if "period_basis" in rows else pd.Series(pd.NA, index=rows.index)

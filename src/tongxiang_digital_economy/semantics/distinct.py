@@ -8,14 +8,33 @@ by pandas' factorize (hashing in C), never by a Python loop over rows.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from ..text.quantities import Lexicon
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def quiet_floats(function: F) -> F:
+    """Run `function` with numpy's floating-point warnings off.
+
+    The views and rules compute on floats where NaN is an unknown and infinity an open bound: the largest finite
+    value a cell may hold (1.8e308) overflows to infinity in value × scale, and 0 × infinity is NaN. Those results
+    are read as what they mean; numpy's RuntimeWarning about them is nothing a user of `validate` can act on (and
+    an error where warnings are errors)."""
+
+    @functools.wraps(function)
+    def quiet(*args: Any, **kwargs: Any) -> Any:
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            return function(*args, **kwargs)
+
+    return quiet  # type: ignore[return-value]
 
 
 def factorize_rows(columns: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:

@@ -29,7 +29,7 @@ from ..text.quantities import cut_from, read, status_cues, unit_reading, written
 from .anchors import anchor_view
 from .answers import kept_reading
 from .claims import and_some, and_some_terms, claim_key, conflicts, intervals, nearly, nearly_terms
-from .distinct import content_key, lexicon_of, memo, per_distinct_rows, remembered, spread
+from .distinct import content_key, lexicon_of, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .identity import identity_columns
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
@@ -97,6 +97,7 @@ def with_joins(
     return frame.assign(**added) if added else frame
 
 
+@quiet_floats
 def views(
     frames: dict[str, pd.DataFrame],
     archive_texts: dict[str, str | None] | None,

@@ -55,8 +55,11 @@ def squash(text: str) -> str:
     return re.sub(r"(?<![a-z0-9#]) | (?![a-z0-9#])", "", text)
 
 
+@functools.lru_cache(maxsize=65536)
 def loose(text: str) -> str:
-    """Like `squash`, but every run of white space kept as one space, so that 'in 2019, 1,250' stays two numbers."""
+    """Like `squash`, but every run of white space kept as one space, so that 'in 2019, 1,250' stays two numbers.
+
+    Kept per process, as squash is: the neighbour and subject readings fold the same forms and names once per pair."""
     return WHITE.sub(" ", simplified(INSERTED_PINYIN.sub("", text)).casefold()).strip()
 
 

@@ -562,6 +562,8 @@ def days_periods(f: Facts, year: int | None, lo: date | None, hi: date | None) -
     return [Period("date", (first, first), (first, first))]
 
 
+# Dating words are short (period_text holds at most 80 characters): a longer piece is other words, not read.
+DATING_WORDS_AT_MOST = 80
 PASSAGE_PIECES = re.compile(r"[，,。;；:：、!！?？()（）]|…|\.(?=\s|$)")
 
 
@@ -577,7 +579,7 @@ def first_days_named(passage: object, published: object) -> frozenset[date]:
         return frozenset()
     days: set[date] = set()
     for piece in (passage, *PASSAGE_PIECES.split(passage)):
-        if not piece.strip():
+        if not piece.strip() or len(piece) > DATING_WORDS_AT_MOST:
             continue
         reading = read_period(piece, published)
         days.update(p.start[0] for p in reading.periods if p.start[0] == p.start[1] and not p.open_start)

@@ -102,8 +102,10 @@ def han_pattern(form: str) -> re.Pattern[str] | None:
 
 
 def form_matches(form: str, folded: str) -> bool:
-    """A Latin form matches by words (each query word begins a word of the cell), a Chinese one by its pieces in
-    order (see han_pattern), any other by substring."""
+    """A Latin form matches by words, in order and side by side (each of its words begins the next word of the
+    cell: "light of wuzhen" is a phrase, so "the Light of the Internet Expo in Wuzhen" is not it, trial 4 m6), a
+    Chinese one by its pieces in order (see han_pattern), any other by substring. A query of several words that
+    names nothing is split into words before this (Query.terms), each found anywhere in the cell."""
     if not LATIN.match(form):
         if form in folded:
             return True
@@ -113,7 +115,11 @@ def form_matches(form: str, folded: str) -> bool:
     if not wanted:
         return form in folded
     have = stems(folded)
-    return all(any(h.startswith(w) if len(w) >= 3 else h == w for h in have) for w in wanted)
+
+    def begins(h: str, w: str) -> bool:
+        return h.startswith(w) if len(w) >= 3 else h == w
+
+    return any(all(begins(have[i + k], w) for k, w in enumerate(wanted)) for i in range(len(have) - len(wanted) + 1))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...core.problems import Severity
 from ..answers import KEPT_ROWS, ColumnKeys, kept_answer, per_row_answer, run
-from ..distinct import per_distinct_rows
+from ..distinct import per_distinct_rows, quiet_floats
 
 Check = Callable[[pd.DataFrame], pd.Series]
 
@@ -61,7 +61,9 @@ def rule(
     """Declare a rule: the decorated function is its check; `reads` the view columns it reads besides `needs`."""
 
     def register(check: Check) -> Check:
-        RULES.append(Rule(id, table, field, message, check, severity, needs_archive, needs, related, reads, per_row))
+        # Floats overflow to infinity on the largest values a cell may hold: read as open bounds, not warned about.
+        quiet = quiet_floats(check)
+        RULES.append(Rule(id, table, field, message, quiet, severity, needs_archive, needs, related, reads, per_row))
         return check
 
     return register

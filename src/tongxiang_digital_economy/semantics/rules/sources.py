@@ -146,33 +146,25 @@ SIDES = {
 
 
 def quoted_bound_rules(side: str, what: str) -> None:
-    """Register the three rules on one bound (written_after or written_before) and its quoted words."""
+    """Register the three rules on one bound (written_after or written_before) and its quoted words (each check's
+    docstring set before it is registered: the data dictionary reads it)."""
     day, words = f"written_{side}", f"written_{side}_text"
 
-    @rule(
-        f"written-{side}-unquoted",
-        "sources",
-        day,
-        f"{day} ({{{day}}}) and {words} ({{{words}!r}}) must be both filled or both empty: {day} is {what}, and "
-        f"{words} quotes the text's words that give it; quote them, or clear both",
-        reads=(day, words),
-    )
     def quoted(view: pd.DataFrame) -> pd.Series:
         if day not in view or words not in view:  # a package from before the columns
             return pd.Series(True, index=view.index)
         return view[day].isna() == view[words].isna()
 
     quoted.__doc__ = f"A bound on a text's date ({day}) comes with the words that give it, and only with them."
-
-    @rule(
-        f"written-{side}-not-in-text",
+    rule(
+        f"written-{side}-unquoted",
         "sources",
-        words,
-        f"{words} {{{words}!r}} does not occur in the archived text {{archive_file}} (white space aside): copy the "
-        f"words that give {day} from the text, verbatim",
-        needs_archive=True,
-        reads=(words, "archive_text"),
-    )
+        day,
+        f"{day} ({{{day}}}) and {words} ({{{words}!r}}) must be both filled or both empty: {day} is {what}, and "
+        f"{words} quotes the text's words that give it; quote them, or clear both",
+        reads=(day, words),
+    )(quoted)
+
     def in_text(view: pd.DataFrame) -> pd.Series:
         if words not in view:
             return pd.Series(True, index=view.index)
@@ -183,17 +175,18 @@ def quoted_bound_rules(side: str, what: str) -> None:
         return each_row(view, [words, "archive_text"], found)
 
     in_text.__doc__ = f"The words that bound a text's date ({words}) are the text's own."
+    rule(
+        f"written-{side}-not-in-text",
+        "sources",
+        words,
+        f"{words} {{{words}!r}} does not occur in the archived text {{archive_file}} (white space aside): copy the "
+        f"words that give {day} from the text, verbatim",
+        needs_archive=True,
+        reads=(words, "archive_text"),
+    )(in_text)
 
     cue = " and a word of a plan or a future (将, 计划, plans to, will)" if side == "before" else ""
 
-    @rule(
-        f"written-{side}-words",
-        "sources",
-        day,
-        f"{words} {{{words}!r}} must name a period that starts on {day} ({{{day}}}){cue}; the words name periods "
-        f"starting on: {{written_{side}_days}}; record the day the words give, or quote the words that give it",
-        reads=(day, f"written_{side}_days", *(("written_before_cued",) if side == "before" else ())),
-    )
     def words_name_the_day(view: pd.DataFrame) -> pd.Series:
         if day not in view or f"written_{side}_days" not in view:
             return pd.Series(True, index=view.index)
@@ -209,6 +202,14 @@ def quoted_bound_rules(side: str, what: str) -> None:
     words_name_the_day.__doc__ = f"{day} is the first day of a period its quoted words name" + (
         ", and the words speak of a plan or a future: a date a text looks forward to." if cue else "."
     )
+    rule(
+        f"written-{side}-words",
+        "sources",
+        day,
+        f"{words} {{{words}!r}} must name a period that starts on {day} ({{{day}}}){cue}; the words name periods "
+        f"starting on: {{written_{side}_days}}; record the day the words give, or quote the words that give it",
+        reads=(day, f"written_{side}_days", *(("written_before_cued",) if side == "before" else ())),
+    )(words_name_the_day)
 
 
 for _side, _what in SIDES.items():
