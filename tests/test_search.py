@@ -396,3 +396,24 @@ def test_a_name_is_found_as_a_phrase_not_as_scattered_words() -> None:
     assert "Light of the Internet Expo" not in " ".join(found["text"])
     scattered = tde.search("expo wuzhen light")  # no name: its words anywhere
     assert expo in set(scattered["key"])
+
+
+@pytest.mark.parametrize(
+    ("words", "rows"),
+    [
+        ("Minieye", {"minieye", "youjia-technology"}),  # the English text's company, and 佑驾科技
+        ("Freetech", {"freetech", "furuitaike"}),  # the English text's company, and 福瑞泰克
+        ("Uniview", {"uniview", "yushi-technology"}),  # the English text's company, and 宇视科技
+        ("Geely", {"geely-auto"}),  # 吉利汽车
+        ("POSCO", {"zhejiang-huayou-posco-new-energy"}),  # 华友浦项
+        ("Sugon", {"sugon"}),  # 中科曙光
+        ("CYTS", {"cyts"}),  # 中青旅
+        ("China Mobile", {"china-mobile-tongxiang-branch"}),  # 移动桐乡分公司
+    ],
+)
+def test_the_english_name_users_search_for_finds_the_company(words: str, rows: set[str]) -> None:
+    """Review 4 F2: a company no archived text names in English is found by the name it is commonly known by
+    (name_origin `convention`), and a company kept as two rows, one per script, is found as both."""
+    hits = tde.search(words)
+    named = hits[(hits["table"] == "enterprises") & (hits["column"] == "name")]
+    assert set(named["key"]) == rows
