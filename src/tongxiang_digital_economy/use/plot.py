@@ -556,7 +556,8 @@ def drawn_segments(ax: Any) -> list[tuple[Any, Any]]:
         if line.get_linestyle() in ("None", "none", " ", ""):
             continue
         xy = line.get_transform().transform(line.get_xydata())
-        segments += [(xy[i], xy[i + 1]) for i in range(len(xy) - 1)]
+        # A gap (NaN) in a line breaks it (see `unbroken`): no segment runs to or from it.
+        segments += [(xy[i], xy[i + 1]) for i in range(len(xy) - 1) if math.isfinite(xy[i][1] + xy[i + 1][1])]
     from matplotlib.collections import LineCollection
 
     for collection in ax.collections:
@@ -572,6 +573,13 @@ def crosses(first: tuple[Any, Any], second: tuple[Any, Any]) -> bool:
     """Whether two segments cross (touching at an end counts as not crossing)."""
     (ax_, ay), (bx, by) = first
     (cx, cy), (dx, dy) = second
+    if (
+        max(ax_, bx) < min(cx, dx)
+        or max(cx, dx) < min(ax_, bx)
+        or max(ay, by) < min(cy, dy)
+        or max(cy, dy) < min(ay, by)
+    ):
+        return False  # their boxes are apart: no crossing, decided without the sides
 
     def side(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> float:
         return (qx - px) * (ry - py) - (qy - py) * (rx - px)
@@ -583,6 +591,8 @@ def crosses(first: tuple[Any, Any], second: tuple[Any, Any]) -> bool:
 
 def box_meets(box: Any, a: Any, b: Any) -> bool:
     """Whether the segment a-b passes through the box (an end inside it, or crossing one of its sides)."""
+    if max(a[0], b[0]) < box.x0 or min(a[0], b[0]) > box.x1 or max(a[1], b[1]) < box.y0 or min(a[1], b[1]) > box.y1:
+        return False  # the segment's own box misses the box: the common case, decided without crossings
     inside = [box.x0 <= p[0] <= box.x1 and box.y0 <= p[1] <= box.y1 for p in (a, b)]
     if any(inside):
         return True
@@ -713,10 +723,10 @@ def written_as(row: pd.Series) -> str:
     return f"; as {float(row['value']):,.10g} {row['unit_label']}"
 
 
-# Two figures of a run (the same figure in one series) one label names sit at most this far apart in time: the
+# Two figures of a run (the same figure in one series) that one label names sit at most this far apart: the
 # label stands by the first, so a point years away (a target of 20 sub-forums in 2017 and again in 2021) would
 # be left without a label by its side (trial 5 n2).
-TOGETHER = pd.Timedelta(days=550)
+TOGETHER = pd.Timedelta(days=731)  # two years: annual editions with a year missing still sit together
 
 
 def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
