@@ -287,14 +287,14 @@ def validate(
     if as_json and fmt not in ("text", "json"):
         raise click.UsageError("--json is --format json: give one format")
     report = run(one_package(path, package_path), archive)
-    failed = not report.valid or (fail_on == "warning" and bool(report.warnings))
+    failed = not report.passes(fail_on)
     if fmt in ("github", "junit"):
         from .use import annotations
 
         click.echo(annotations.github(report) if fmt == "github" else annotations.junit(report))
         sys.exit(1 if failed else 0)
     if as_json or fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_dict(fail_on), ensure_ascii=False, indent=2))
     else:
         click.echo(report.to_text(warnings=not quiet, fail_on_warnings=fail_on == "warning"))
     sys.exit(1 if failed else 0)
