@@ -129,7 +129,7 @@ def test_searched_columns_come_from_the_schemas() -> None:
     words = ["period_text", "value_text", "evidence", "subject_text", "attributed_to", "note"]
     assert text_columns("indicators") == words
     assert text_columns("places") == ["name", "name_zh", "aliases"]
-    assert text_columns("indicator_definitions") == ["label", "definition", "written_forms"]
+    assert text_columns("indicator_definitions") == ["label", "definition", "written_forms", "not_comparable"]
 
 
 def test_aliases_and_english_names_are_searched() -> None:

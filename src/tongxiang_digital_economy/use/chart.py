@@ -36,7 +36,7 @@ from ..core.paths import package_dir
 from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from .periods import period
-from .timeseries import incomparable_reason, series, subject_column
+from .timeseries import incomparable_reason, series, subject_column, tables
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Chart:
     title: str
     unit: str  # the value axis: a unit id of the units table
     unit_label: str  # the unit in words ("hundred million yuan")
-    rows: pd.DataFrame  # the series rows plus kind, period_label, x, x_start, x_end, y, y_upper, note
+    rows: pd.DataFrame  # the series rows plus kind, apart, period_label, x, x_start, x_end, y, y_upper, note
     sources: list[tuple[int, str]]  # note number -> "outlet, date (grade)"
     left_out: str  # what was not drawn and why, or ""
     status_labels: dict[str, str]  # status -> its words in the legend (the schema's `categories` labels)
@@ -112,6 +112,7 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
         for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
     ]
     rows["kind"] = [p.kind for p in periods]
+    rows["apart"] = apart_formats(rows, path)
     rows["period_label"] = [p.label for p in periods]
     rows["x"] = [p.middle for p in periods]
     rows["x_start"] = [p.start for p in periods]
@@ -124,6 +125,24 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     sources = [(n, source_line(s, sources_table, rows)) for s, n in numbers.items()]
     title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
     return Chart(title, unit, str(units.at[unit, "label"]), rows, sources, left_out, status_labels(path))
+
+
+def apart_formats(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
+    """Each figure's edition's format (events.format) where it is not the format of most of the series' editions
+    (the 2020 Internet Development Forum among the World Internet Conference's conferences and summits), else
+    "": such a figure is drawn apart, never on the line of the others (trial 4 m10)."""
+    none = pd.Series("", index=rows.index, dtype="string")
+    if "event_id" not in rows or "events" not in tables(path):
+        return none
+    events = load("events", path)
+    if "format" not in events:  # a package from before the column
+        return none
+    formats = rows["event_id"].map(events.set_index("event_id")["format"]).astype("string")
+    if formats.dropna().nunique() < 2:
+        return none
+    counts = formats.value_counts()
+    main = sorted(counts.index[counts == counts.max()])[0]  # most editions' format (a tie: the first by name)
+    return formats.where(formats != main, "").fillna("").astype("string")
 
 
 def status_labels(path: str | Path | None) -> dict[str, str]:

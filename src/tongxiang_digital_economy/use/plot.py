@@ -63,6 +63,7 @@ KIND_NAMES = {
     "several years": "a year or more, across years (cumulative)",
 }
 TARGET_COLOUR = "#757575"
+APART_COLOUR = "#00838f"  # an edition of another format than most of the series' (a forum among conferences)
 AGREEING_COLOUR = "#9e9e9e"
 WIDTH, HEIGHT = 9.0, 5.0  # inches; at 100 dpi the PNG is 900 pixels wide
 MAX_LABELS = 40  # labels beyond this many are left off (see `labelled`)
@@ -134,12 +135,14 @@ def draw(shown: Chart) -> Any:
     line_height = 0.16  # inches per note line
     fig, ax = plt.subplots(figsize=(WIDTH, HEIGHT + line_height * len(notes)), dpi=100)
     rows = shown.rows
-    for (status, kind), group in rows.groupby(["status", "kind"], sort=False):
-        colour = TARGET_COLOUR if status == "target" else KIND_COLOURS[str(kind)]
+    for (status, kind, apart), group in rows.groupby(["status", "kind", "apart"], sort=False):
+        colour = TARGET_COLOUR if status == "target" else APART_COLOUR if apart else KIND_COLOURS[str(kind)]
         # Only levels are joined: a bound (more than, less than) or a range is no value to draw a line through.
         levels = group["qualifier"].astype("string").fillna("eq").isin(JOINED)
         best = group[(group["role"] == "preferred") & levels].sort_values("x")
         name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
+        if apart:  # an edition of another format than most (a forum among conferences): its own line
+            name += f", at a {apart} (drawn apart)"
         if (group["role"] == "not_comparable").all():
             name += ", not comparable with one another (not joined)"
         (line,) = ax.plot(
@@ -156,7 +159,8 @@ def draw(shown: Chart) -> Any:
             zorder=1,
             label=name,
         )
-        line.set_gid(f"line-{status}-{str(kind).replace(' ', '-')}")  # the joined figures of one kind, for tests
+        # The joined figures of one kind (and format), for tests.
+        line.set_gid(f"line-{status}-{str(kind).replace(' ', '-')}" + (f"-{apart}" if apart else ""))
         for _, row in group.iterrows():
             draw_point(ax, row, colour)
     label_points(ax, rows, labels)
@@ -224,7 +228,7 @@ def draw(shown: Chart) -> Any:
 # Where a label may go, tried nearest first: offsets (points) from its point in eight directions, further out
 # step by step; a label that fits nowhere near its point goes further away with a leader line.
 DIRECTIONS = [(-1, 1), (1, 1), (-1, -1), (1, -1), (0, 1), (0, -1), (-1, 0), (1, 0)]
-DISTANCES = [6, 12, 20, 30, 42, 56, 72, 90, 110, 135, 165, 200]
+DISTANCES = [4, 6, 9, 12, 16, 20, 25, 30, 36, 42, 49, 56, 72, 90, 110, 135, 165, 200]
 MARKER_RADIUS = 5.0  # pixels around a point that no label covers
 LONG_LEADER = 45.0  # pixels: a leader longer than this leads the eye away from the point (avoided where possible)
 CELL = 48.0  # pixels: the side of a cell of the grid that finds the boxes, points and lines near a label
@@ -455,7 +459,7 @@ class Scene:
         # Another point nearer the label than its own reads as that point's label (">1,800 (2023…)" by 2021).
         near = length + MARKER_RADIUS
         around = (text.x0 - near, text.y0 - near, text.x1 + near, text.y1 + near)
-        over += sum(
+        covering += sum(
             leader_length((px, py), text) < length - 0.5
             for px, py in self.points.near(around)
             if abs(px - anchor[0]) > 0.5 or abs(py - anchor[1]) > 0.5
@@ -599,13 +603,13 @@ def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
     "7,000"; each has a label of its own. A run of the same figure in one series (a stock restated at later
     dates) is one label naming every date of the run (the flat line shows it)."""
     labels: list[dict[str, Any]] = []
-    runs: dict[tuple[Any, Any], dict[str, Any]] = {}  # the last preferred label of each series (status, kind)
+    runs: dict[tuple[Any, ...], dict[str, Any]] = {}  # the last preferred label of each line (status, kind, apart)
     said = rows.assign(_said=[value_words(r) + written_as(r) for _, r in rows.iterrows()])
     for (_x, _y, status, words), here in said.groupby(["x", "y", "status", "_said"], sort=True):
         preferred = here[here["role"].isin(OWN_POINTS)]
         row = preferred.iloc[0] if len(preferred) else here.iloc[0]
         joined = row["role"] == "preferred"  # only a joined line runs: figures not comparable are never one run
-        last = runs.get((status, row["kind"])) if joined else None
+        last = runs.get((status, row["kind"], row["apart"])) if joined else None
         if last is not None and last["words"] == words and last["row"]["y"] == row["y"]:
             last["periods"].append(str(row["period_label"]))
             last["years"].append(pd.Timestamp(row["x"]).year)
@@ -621,7 +625,7 @@ def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
         }
         labels.append(found)
         if joined:
-            runs[(status, row["kind"])] = found
+            runs[(status, row["kind"], row["apart"])] = found
     return labels
 
 
@@ -633,9 +637,10 @@ def labelled(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if len(labels) <= MAX_LABELS:
         return labels
     keep: set[int] = set()
-    lines: dict[tuple[str, str], list[int]] = {}
+    lines: dict[tuple[str, str, str], list[int]] = {}
     for i, found in enumerate(labels):
-        lines.setdefault((str(found["row"]["status"]), str(found["row"]["kind"])), []).append(i)
+        line = (str(found["row"]["status"]), str(found["row"]["kind"]), str(found["row"]["apart"]))
+        lines.setdefault(line, []).append(i)
     for members in lines.values():
         ys = [float(labels[i]["row"]["y"]) for i in members]
         keep |= {members[0], members[-1], members[ys.index(max(ys))], members[ys.index(min(ys))]}
@@ -657,7 +662,8 @@ def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> N
         row = found["row"]
         numbers = note_numbers(found["notes"])
         target = "; target" if row["status"] == "target" else ""
-        up = rising.get((row["status"], row["kind"], row["x"]), True)
+        target += f"; {row['apart']}" if row["apart"] else ""  # a forum among conferences says so on its label
+        up = rising.get((row["status"], row["kind"], row["apart"], row["x"]), True)
         if found["preferred"]:
             periods = found["periods"]
             if len(periods) > RUN_NAMED_AT_MOST:
@@ -673,7 +679,7 @@ def label_points(ax: Any, rows: pd.DataFrame, labels: list[dict[str, Any]]) -> N
             below = stacked[row["x"]] = stacked.get(row["x"], 0) + 1
             said = [] if (row["status"], row["x"]) in named else [short(str(row["period_label"]))]
             said += [written_as(row)[2:]] if written_as(row) else []
-            said += ["target"] if target else []
+            said += [target[2:]] if target else []
             text = f"{value_words(row)}{' (' + '; '.join(said) + ')' if said else ''} [{numbers}]"
             offset = (6 if up else -6, -10 - 9 * (below - 1))
             align = "left" if up else "right"
@@ -713,15 +719,16 @@ def note_numbers(notes: set[int]) -> str:
     return ",".join(f"{s[0]}-{s[-1]}" if len(s) > 2 else ",".join(str(n) for n in s) for s in spans)
 
 
-def rising_at(rows: pd.DataFrame) -> dict[tuple[Any, Any, Any], bool]:
+def rising_at(rows: pd.DataFrame) -> dict[tuple[Any, ...], bool]:
     """Whether the joined line rises through each preferred point (from the point before to the one after)."""
-    out: dict[tuple[Any, Any, Any], bool] = {}
-    for (status, kind), group in rows[rows["role"] == "preferred"].groupby(["status", "kind"], sort=False):
+    out: dict[tuple[Any, ...], bool] = {}
+    preferred = rows[rows["role"] == "preferred"]
+    for (status, kind, apart), group in preferred.groupby(["status", "kind", "apart"], sort=False):
         best = group.sort_values("x")
         ys = [float(v) for v in best["y"]]
         for i, x in enumerate(best["x"]):
             before, after = ys[max(i - 1, 0)], ys[min(i + 1, len(ys) - 1)]
-            out[(status, kind, x)] = after >= before
+            out[(status, kind, apart, x)] = after >= before
     return out
 
 
