@@ -163,9 +163,9 @@ READING_LIMITS = [
         "跃居嘉兴第一, 'Both Emerge Tenth Place', 三次产业结构's parts, 中外嘉賓約各佔百分之五十, 三个翻番, "
         "签约63个合作项目,总投资超1000亿元, 16個國際組織 as represented or co-organising), and words of another "
         "clause or noun (文明史 and 历史, 议题 before 24场分论坛, 五大洲 beside 嘉宾, 两大…为主体). Year (5 of 778) "
-        "and period length (6 of 778): dating words tied to an event (首届世界互联网大会举办时) or none ('Tongxiang had "
-        "developed … more than 100 Party members', 正式开工, 'Before this'), 到现在为止每年. Subject (2 of 786): a "
-        "place inside a longer name (僅桐鄉經濟開發區就有超過1000家; 貫穿西浜村).",
+        "and period length (6 of 778): dating words tied to an event (首届世界互联网大会举办时) or none "
+        "('Tongxiang had developed … more than 100 Party members', 正式开工, 'Before this'), 到现在为止每年. "
+        "Subject (2 of 786): a place inside a longer name (僅桐鄉經濟開發區就有超過1000家; 貫穿西浜村).",
     ),
     (
         "A place as a member or a whole",
