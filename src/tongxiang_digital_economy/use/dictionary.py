@@ -80,11 +80,13 @@ READING_LIMITS = [
     ),
     (
         "Figures told apart only by their subject",
-        "`东门票120元,西门票150元`; '300,000 tons in the Huzhou production base and … 600,000 tons in the Dushan "
-        "Port production base': which-figure reads the indicator's words, not the subject's, so the figure of the "
-        "neighbouring subject passes it (the subject rules read only whether the subject is named). Only names "
-        "paired with figures in order are read (`分别是桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和"
-        "514.86亿元`: subject-pairs-another-figure), where the subject is one item of the list of names.",
+        "`东门票120元,西门票150元`: which-figure reads the indicator's words, not the subject's, so the figure of "
+        "the neighbouring subject passes it where the subject is not named by a name of the package (东 for 东栅). "
+        "An enterprise's or a project's figure beside its name in a clause with another's ('300,000 tons in the "
+        "Huzhou production base and … 600,000 tons in the Dushan Port production base') is read: the name nearest "
+        "the quote, in the same pattern as the subject's beside the other figure (subject-pairs-another-figure). "
+        "Names paired with figures in order are read too (`分别是桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、"
+        "517.07亿元和514.86亿元`: subject-pairs-another-figure), where the subject is one item of the list of names.",
     ),
     (
         "Ordinals and cardinals of one passage",
@@ -155,9 +157,8 @@ READING_LIMITS = [
     ),
     (
         "What the corruption report still misses (scripts/corruption-report --missed)",
-        "which figure (7 of 97): figures told apart only by their subject (东门票120元,西门票150元; 300,000 tons "
-        "in the Huzhou base and 600,000 tons in the Dushan Port base: the name nearest each quantity would tell "
-        "them, not read), an ordinal and a cardinal of one passage ('Since the first WIC …, 565 … projects'; 'the "
+        "which figure (5 of 97): figures told apart only by a subject the package does not name (东门票120元,"
+        "西门票150元), an ordinal and a cardinal of one passage ('Since the first WIC …, 565 … projects'; 'the "
         "first WIC is composed of 13 forums'), 'from A to B' without dating words (从68平方公里扩大到110平方公里). "
         "Indicator (20 of 753) and counted as (4 of 119): figures true under both readings (top 500 lists, "
         "跃居嘉兴第一, 'Both Emerge Tenth Place', 三次产业结构's parts, 中外嘉賓約各佔百分之五十, 三个翻番, "
