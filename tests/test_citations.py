@@ -195,6 +195,7 @@ def test_cite_one_figure_in_one_paragraph(described: PackageCopy) -> None:
         url="https://example.org/w",
     )
     changes = {"period_start": "2024-01-01", "period_end": "2024-12-31", "status": "actual", "qualifier": "eq"}
+    changes |= {"period_text": "2024年", "period_basis": "stated", "attributed_to": "乌镇镇镇长"}
     written = "108.86億元"
     if "value_text" in row:
         changes["value_text"] = written
@@ -205,7 +206,8 @@ def test_cite_one_figure_in_one_paragraph(described: PackageCopy) -> None:
     value = written if "value_text" in row else f"{row['value']} {unit}"
     assert invoke("cite", "--observation", row["observation_id"], "--package", str(described.root)) == (
         0,
-        f"“{value}” ({label}, {place}, 2024-01-01 to 2024-12-31). Source: “Wuzhen's economy”, Example Daily, "
+        f"“{value}” ({label}, {place}, 2024-01-01 to 2024-12-31). Attributed by the source to 乌镇镇镇长. The period "
+        "is the dataset's reading of “2024年”, in the quoted passage. Source: “Wuzhen's economy”, Example Daily, "
         f"2025-06-04, https://example.org/w. The source says: “{row['evidence']}”. Via Wang Fang; Li Lei, "
         f'Tongxiang "Digital Economy" {{Data}} 100% & more_, version 1.2.3, observation {row["observation_id"]}, '
         "https://doi.org/10.5281/zenodo.1234567.\n",
@@ -345,7 +347,59 @@ def test_an_observations_citation_names_whose_figure_it_is(observation: str, abo
     """Trial 3 N5: the enterprise, project and edition are named, as a place always was."""
     from tongxiang_digital_economy.use.citations import observation_citation
 
-    assert observation_citation(observation).split(". Source:")[0].endswith(about)
+    assert observation_citation(observation).split(". ")[0].endswith(about)
+
+
+@pytest.mark.parametrize(
+    ("observation", "fmt", "words"),
+    [
+        (
+            "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-003",
+            "text",
+            "(Tourist visits received, Wuzhen, 2013-01-01 to 2013-12-31). "
+            "Attributed by the source to 桐乡市委书记卢跃东. "
+            "The period is the dataset's reading of “到现在为止每年”, in the quoted passage. Source:",
+        ),
+        (
+            "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-003",
+            "bibtex",
+            "note = {Attributed by the source to 桐乡市委书记卢跃东. "
+            "The period is the dataset's reading of “到现在为止每年”, ",
+        ),
+        (
+            "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-003",
+            "csl",
+            '"note": "Attributed by the source to 桐乡市委书记卢跃东. The period',
+        ),
+    ],
+)
+def test_a_citation_says_whose_figure_and_which_words_date_it(observation: str, fmt: str, words: str) -> None:
+    """Trial 5 P3: an official's interview claim is credited to the official, not only the outlet, and the period
+    is shown as the dataset's reading of the source's words, in every format."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    assert words in observation_citation(observation, fmt=fmt)
+
+
+def test_a_figure_dated_by_its_source_says_so_in_its_citation() -> None:
+    """A figure no word of its text dates says it is dated by the source's own date (period_basis publication)."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    dated = tde.load("indicators")
+    row = dated[(dated["period_basis"] == "publication") & dated["attributed_to"].isna()].iloc[0]
+    text = observation_citation(row["observation_id"])
+    assert ". No word of the source dates the figure: it is dated by the source's own date. Source:" in text
+
+
+def test_a_quote_that_ends_a_sentence_gets_no_second_full_stop() -> None:
+    """Trial 5 n5: `attendance.”.` read as a typo in every format."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    dated = tde.load("indicators")
+    row = dated[dated["evidence"].str.endswith(".")].iloc[0]
+    for fmt in ("text", "bibtex", "csl"):
+        text = observation_citation(row["observation_id"], fmt=fmt)
+        assert ".”." not in text and ".”" in text
 
 
 REMARK = re.compile(r"title not|untitled|digest|from URL|\[.*\]| \(.*\)$")  # curator's words, never a title's

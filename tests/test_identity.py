@@ -96,9 +96,9 @@ def test_near_duplicate_names_are_reported_unless_linked(package: PackageCopy) -
     assert ("enterprises", row, "name") not in found(package.semantics(), "near-duplicate-name")
 
 
-def test_different_legal_names_are_different_entities(package: PackageCopy) -> None:
+def test_different_legal_names_are_different_entities(package: PackageCopy, shipped_report: Report) -> None:
     holding = row_of(package, "enterprises", "enterprise_id", "xin-feng-ming-holding")
-    assert ("enterprises", holding, "name") not in found(package.semantics(), "near-duplicate-name")
+    assert ("enterprises", holding, "name") not in found(shipped_report, "near-duplicate-name")  # the copy as shipped
     package.edit("enterprises", holding, legal_name="")
     assert ("enterprises", holding, "name") in found(package.semantics(), "near-duplicate-name")
 
@@ -198,9 +198,9 @@ def test_one_value_under_two_indicators_in_sources_of_the_same_weeks_is_a_cluste
 MULTIPLE = "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-003"  # 翻了8倍多, 300多家 (2014) → 2443家 (2020)
 
 
-def test_a_multiple_is_checked_against_the_levels_its_text_gives(package: PackageCopy) -> None:
+def test_a_multiple_is_checked_against_the_levels_its_text_gives(package: PackageCopy, shipped_report: Report) -> None:
     row = row_of(package, "indicators", "observation_id", MULTIPLE)
-    assert ("indicators", row, "value") not in found(package.semantics(), "multiple-against-levels")
+    assert ("indicators", row, "value") not in found(shipped_report, "multiple-against-levels")  # as shipped
     package.edit("indicators", row, value="9")  # 增长了8倍 read literally as the increase: end = 9 × start
     report = package.semantics()
     assert ("indicators", row, "value") in found(report, covers("multiple-against-levels"))
@@ -219,7 +219,7 @@ ZJDAILY_2443, PEOPLECN_2443, ZJOL_2443 = RESTATED
 
 
 def test_one_level_of_a_stock_in_texts_of_the_same_weeks_is_corroboration_not_a_cluster(
-    package: PackageCopy,
+    package: PackageCopy, shipped_report: Report
 ) -> None:
     """Review 3 F8: 2443 enterprises dated 2020年 by zjdaily (2021-09-27), by their own text by peoplecn
     (2021-09-15) and zjol (至今, 2021-09-24) agree on one stock: no warning a maintainer cannot act on. Filed under
@@ -227,7 +227,7 @@ def test_one_level_of_a_stock_in_texts_of_the_same_weeks_is_corroboration_not_a_
     rows = {oid: row_of(package, "indicators", "observation_id", oid) for oid in RESTATED}
     for oid, date in RESTATED.items():
         assert package.rows("indicators")[rows[oid] - 2]["period_end"] == date
-    clusters = {p.row: p for p in package.semantics().problems if p.rule == covers("fact-cluster")}
+    clusters = {p.row: p for p in shipped_report.problems if p.rule == covers("fact-cluster")}  # as shipped
     assert not set(rows.values()) & set(clusters)
     package.edit("indicators", rows[ZJOL_2443], indicator="digital_economy_core_enterprises")  # filed apart
     clusters = {p.row: p for p in package.semantics().problems if p.rule == "fact-cluster"}
@@ -236,7 +236,9 @@ def test_one_level_of_a_stock_in_texts_of_the_same_weeks_is_corroboration_not_a_
     assert clusters[rows[ZJDAILY_2443]].related == (ZJOL_2443,)
 
 
-def test_two_stated_dates_of_one_stock_close_together_are_corroboration(package: PackageCopy) -> None:
+def test_two_stated_dates_of_one_stock_close_together_are_corroboration(
+    package: PackageCopy, shipped_report: Report
+) -> None:
     """Review 3 F8: the summit's tenth year stated "this year" on 2023-11-08 and on 2023-11-10 (both stated
     dates, two days apart) is one fact said twice; moved a year back, one of them is mis-dated: a cluster."""
     ce, recap = (
@@ -244,7 +246,7 @@ def test_two_stated_dates_of_one_stock_close_together_are_corroboration(package:
         "zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-001",
     )
     row = row_of(package, "indicators", "observation_id", recap)
-    assert not any(p.rule == "fact-cluster" and p.row == row for p in package.semantics().problems)
+    assert not any(p.rule == "fact-cluster" and p.row == row for p in shipped_report.problems)  # as shipped
     package.edit("indicators", row, period_start="2022-11-10", period_end="2022-11-10", year="2022")
     problem = next(p for p in package.semantics().problems if p.rule == covers("fact-cluster") and p.row == row)
     assert ce in problem.related
@@ -373,7 +375,15 @@ def test_name_rules_carry_the_other_rows_ids(package: PackageCopy) -> None:
     rows = [
         package.append(
             "enterprises",
-            {**blank, **sugon, "enterprise_id": twin, "name": f"{sugon['name']} Co., Ltd.", "name_zh": ""},
+            # translations (not conventional labels, which may be shared: see the next tests)
+            {
+                **blank,
+                **sugon,
+                "enterprise_id": twin,
+                "name": f"{sugon['name']} Co., Ltd.",
+                "name_zh": "",
+                "name_origin": "translation",
+            },
         )
         for twin in twins
     ]
@@ -399,6 +409,14 @@ KEPT_WARNINGS = {
     ("fact-cluster", "cztv-fangtan-2017-12-05-fourth-wic-13bn-signed-005"),
     ("near-duplicate-name", "enterprises:tongkun-group"),  # the listed company / the text's "Tongkun Holding Group"
     ("near-duplicate-name", "enterprises:tongkun-holding-group"),
+    # one company by its English text's name, one by its Chinese text's with that name as a `convention` label:
+    # no archived text ties them (review 4 F2)
+    ("near-duplicate-name", "enterprises:minieye"),
+    ("near-duplicate-name", "enterprises:youjia-technology"),  # 佑驾科技
+    ("near-duplicate-name", "enterprises:uniview"),
+    ("near-duplicate-name", "enterprises:yushi-technology"),  # 宇视科技
+    ("near-duplicate-name", "enterprises:freetech"),
+    ("near-duplicate-name", "enterprises:furuitaike"),  # 福瑞泰克
 }
 
 
@@ -451,11 +469,13 @@ def test_a_name_without_a_chinese_name_is_quoted_alone() -> None:
 SOHU_2018 = "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-001"  # 乌镇…2018年接待游客量超过915万人次
 
 
-def test_visitors_of_wuzhen_named_alone_are_the_towns_not_the_scenic_areas(package: PackageCopy) -> None:
+def test_visitors_of_wuzhen_named_alone_are_the_towns_not_the_scenic_areas(
+    package: PackageCopy, shipped_report: Report
+) -> None:
     """The subject rule for Wuzhen: 景区 in the words gives the scenic area's figure, 乌镇 alone the town's."""
     row = row_of(package, "indicators", "observation_id", SOHU_2018)
     scenic = row_of(package, "indicators", "observation_id", "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-006")
-    report = package.semantics()
+    report = shipped_report  # the copy is as shipped until the edit below
     assert ("indicators", row, "indicator") not in found(report, "indicator-required-words")
     assert ("indicators", scenic, "indicator") not in found(report, "indicator-required-words")  # 烏鎮景區
     # the row as it was filed until 2026-12: on the scenic area, by the 景区 of a later paragraph
@@ -473,28 +493,102 @@ def test_visitors_of_wuzhen_named_alone_are_the_towns_not_the_scenic_areas(packa
     assert "景区|scenic area|scenic areas|scenic spot" in message
 
 
-def test_subject_text_does_not_narrow_a_place_to_a_part_of_it(package: PackageCopy) -> None:
-    """乌镇 named alone is the town: a 乌镇景区 quoted from another paragraph does not make it the scenic area's."""
-    sections = row_of(
-        package, "indicators", "observation_id", "500zi-2019-05-14-wuzhen-ticket-200-visitors-increase-010"
-    )
+def test_subject_text_does_not_narrow_a_place_to_a_part_of_it(package: PackageCopy, shipped_report: Report) -> None:
+    """乌镇 named alone is the town: a 乌镇景区 quoted from another paragraph does not make it the scenic area's.
+    Words that name the scenic area's sections (东栅, 西栅: projects whose parent_id it is) name the scenic area."""
+    sections = row_of(package, "indicators", "observation_id", SECTIONS_500ZI)
+    visitors = row_of(package, "indicators", "observation_id", SOHU_2018)
     funds = row_of(package, "indicators", "observation_id", "investtx-2024-03-25-industrial-funds-minieye-001")
     scenic = row_of(
         package, "indicators", "observation_id", "chinanews-bankipay-2015-02-28-tongxiang-spring-festival-tourism-006"
     )
-    report = package.semantics()
-    for row in (sections, funds, scenic):  # the town's; a programme named after Tongxiang; 乌镇景区 in the evidence
+    report = shipped_report  # the copy is as shipped until the edit below
+    # the scenic area's sections (乌镇分为东栅栏和西栅两个景区); a programme named after Tongxiang; 乌镇景区 named
+    for row in (sections, funds, scenic):
         assert ("indicators", row, "subject_text") not in found(report, "subject-text-narrows-place")
-    # 乌镇分为东栅栏和西栅两个景区 as it was filed until 2026-12: the scenic area's sections, by the next paragraph
+    # the row the rule was made for, as it was filed until 2026-12: 乌镇…2018年接待游客量超过915万人次 on the
+    # scenic area, by the 乌镇景区 of a later paragraph
     package.edit(
         "indicators",
-        sections,
-        indicator="scenic_area_sections",
+        visitors,
+        indicator="scenic_area_tourist_arrivals",
         place_id="",
         project_id="wuzhen-scenic-area",
         subject_text="乌镇景区",
     )
     report = package.semantics()
-    assert ("indicators", sections, "subject_text") in found(report, covers("subject-text-narrows-place"))
-    message = next(p.message for p in report.problems if p.rule == "subject-text-narrows-place" and p.row == sections)
+    assert ("indicators", visitors, "subject_text") in found(report, covers("subject-text-narrows-place"))
+    message = next(p.message for p in report.problems if p.rule == "subject-text-narrows-place" and p.row == visitors)
     assert message.startswith("the evidence names wuzhen, where wuzhen-scenic-area lies, and never names")
+    # 东栅 and 西栅 name the scenic area only as its parts: cut from it, they no longer do
+    for part in ("wuzhen-dongzha-scenic-area", "wuzhen-xizha-scenic-area"):
+        package.edit("projects", row_of(package, "projects", "project_id", part), parent_id="")
+    report = package.semantics()
+    assert ("indicators", sections, "subject_text") in found(report, "subject-text-narrows-place")
+
+
+SECTIONS_500ZI = "500zi-2019-05-14-wuzhen-ticket-200-visitors-increase-010"  # 乌镇分为东栅栏和西栅两个景区
+SECTIONS_SOHU = "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-009"  # 如今的乌镇景区,分为东栅和西栅两个部分
+
+
+def test_the_scenic_areas_two_sections_are_one_fact_of_two_sources() -> None:
+    """Review 4 F1: both texts divide the scenic area into Dongzha and Xizha. Filed as one indicator of one
+    subject, the two sources' figures are one series that the agreement rules compare: the same claim, no
+    conflict, no cluster (each is a stock dated by its own text, 2019-05-14 and the year 2019)."""
+    series = tde.series("scenic_area_sections", subject="wuzhen-scenic-area").set_index("observation_id")
+    assert sorted(series.index) == [SECTIONS_500ZI, SECTIONS_SOHU]
+    assert series["value"].tolist() == [2.0, 2.0]
+    assert not (tde.load("indicator_definitions")["indicator"] == "scenic_areas").any()
+    warned = {
+        p.rule
+        for p in tde.validate(layers=["semantics"]).problems
+        if p.rule in ("fact-cluster", "conflicting-values") and set(p.related or ()) & {SECTIONS_500ZI, SECTIONS_SOHU}
+    }
+    assert not warned
+
+
+SPLIT = {"minieye": "youjia-technology", "uniview": "yushi-technology", "freetech": "furuitaike"}
+
+
+def test_a_shared_conventional_name_shows_the_possible_tie_but_a_shared_text_name_collides(
+    package: PackageCopy,
+) -> None:
+    """Review 4 F2: 宇视科技's row carries Uniview, the name users know it by, as a `convention` label; the English
+    text's Uniview is another row, as no archived text ties them. The shared label is a warning naming the pair
+    (kept on purpose: the reader sees the possible tie); the same name given as a translation would be the
+    package's own claim that two rows share a name, an error."""
+    rows = {e: row_of(package, "enterprises", "enterprise_id", e) for pair in SPLIT.items() for e in pair}
+    report = package.semantics()
+    near = {p.row: p for p in report.problems if p.rule == covers("near-duplicate-name")}
+    for text_row, label_row in SPLIT.items():
+        assert near[rows[text_row]].related == (f"enterprises:{label_row}",)
+        assert near[rows[label_row]].related == (f"enterprises:{text_row}",)
+    assert not found(report, "name-collision")
+    package.edit("enterprises", rows["yushi-technology"], name_origin="translation")
+    report = package.semantics()
+    assert ("enterprises", rows["yushi-technology"], "aliases") in found(report, covers("name-collision"))
+    assert ("enterprises", rows["uniview"], "aliases") in found(report, "name-collision")
+
+
+def test_a_conventional_name_is_no_claim_on_the_text(package: PackageCopy, archive: Path) -> None:
+    """`convention` names (Geely for 吉利汽车) are not the text's words: source-name-not-in-text reads only names
+    marked `source`. (The stand-in archive writes each row's own name, so the name is changed to one it lacks.)"""
+    row = row_of(package, "enterprises", "enterprise_id", "geely-auto")
+    assert package.rows("enterprises")[row - 2]["name_origin"] == "convention"
+    package.edit("enterprises", row, name="Geely Auto Group")
+    assert ("enterprises", row, "name") not in found(package.semantics(archive), "source-name-not-in-text")
+    package.edit("enterprises", row, name_origin="source")
+    assert ("enterprises", row, "name") in found(package.semantics(archive), covers("source-name-not-in-text"))
+
+
+def test_name_origin_convention_is_one_value_of_the_schemas_described_in_the_data_dictionary() -> None:
+    """One source of truth: the enterprises and projects schemas list `convention` and say what it is; the data
+    dictionary, generated from them, shows it."""
+    root = Path(__file__).resolve().parents[1]
+    for table in ("enterprises", "projects"):
+        schema = json.loads((root / "schemas" / f"{table}.schema.json").read_text(encoding="utf-8"))
+        field = next(f for f in schema["fields"] if f["name"] == "name_origin")
+        assert field["constraints"]["enum"] == ["source", "translation", "convention"]
+        assert "commonly known by, which no archived text gives" in field["description"]
+    dictionary = (root / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert dictionary.count("one of `source`, `translation`, `convention`") == 2

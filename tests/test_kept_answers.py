@@ -260,3 +260,47 @@ def test_a_kept_reading_follows_an_edit_of_each_column_it_reads() -> None:
     assert len(made) == 1 + 2 * len(edits)
     with pytest.raises(KeyError):
         answers.kept_reading("test2", [(frame, ("a",))], compute)
+
+
+def test_a_per_row_rule_answers_each_row_from_that_row_alone(shipped_views: dict[str, pd.DataFrame]) -> None:
+    """A rule kept per row (Rule.per_row) gives each row the answer it gives when checked with other rows or
+    alone: its rows checked in two interleaved halves, and in a different order, pass and fail as on the whole view."""
+    differ = []
+    for rule in RULES:
+        view = shipped_views[rule.table]
+        present = [c for c in rule.inputs or () if c in view.columns]
+        whole = passing(view, rule.check(view[present]))
+        halves = np.empty(len(view), dtype=bool)
+        for start in (0, 1):
+            part = view[present].iloc[start::2]
+            halves[start::2] = passing(part, rule.check(part))
+        backwards = view[present].iloc[::-1]
+        reversed_ = passing(backwards, rule.check(backwards))[::-1]
+        if rule.per_row and not (np.array_equal(whole, halves) and np.array_equal(whole, reversed_)):
+            differ.append((rule.id, rule.table))
+    assert differ == []
+
+
+def test_an_added_or_edited_row_is_the_only_one_a_per_row_rule_checks_again(package: PackageCopy) -> None:
+    """After one validation, a copy with one row added runs each per-row rule on that row alone, and reports what a
+    fresh process reports."""
+    package.validate()
+    rows = package.rows("indicators")
+    added = dict(rows[0], observation_id=rows[0]["observation_id"].rsplit("-", 1)[0] + "-977", value_text="7亿元")
+    package.append("indicators", added)
+    checked: list[int] = []
+    original = answers.run
+
+    def counting(view: pd.DataFrame, check: Any) -> np.ndarray:
+        checked.append(len(view))
+        return original(view, check)
+
+    answers.run = counting  # type: ignore[assignment]
+    try:
+        kept = package.validate()
+    finally:
+        answers.run = original  # type: ignore[assignment]
+    answers.forget()
+    distinct._MEMOS.clear()
+    assert kept.to_dict() == package.validate().to_dict()
+    assert checked and max(checked) <= 2  # the new row (and, for a rule reading a group, the row it joins)

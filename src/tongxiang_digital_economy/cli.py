@@ -692,10 +692,11 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     """Find the indicators, rows and sources that mention TEXT, in English or Chinese.
 
     A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it; English
-    words match in any form ("core industry" finds "core industries"); a Chinese query matches in pieces (财政收入
-    finds 财政总收入). A query that names an indicator finds its figures, so "fiscal revenue" and 财政收入 find
-    the same ones. The indicators found come first, each with its written forms (the words for it in either
-    language), subjects, years and the command that gives its series.
+    words match in any form ("core industry" finds "core industries"); a Chinese query matches in pieces
+    within a clause (财政收入 finds 财政总收入, 签约项目 finds 新签约内外资项目). A query that names an
+    indicator finds its figures, so "fiscal revenue" and 财政收入 find the same ones. The indicators found
+    come first, each with its written forms (the words for it in either language), subjects, years and the
+    command that gives its series.
 
     \b
     Example:

@@ -32,6 +32,7 @@ _ANSWERS: OrderedDict[Hashable, np.ndarray] = OrderedDict()
 def forget() -> None:
     """Drop every kept answer and reading (the next validation runs every rule and reads every view anew)."""
     _ANSWERS.clear()
+    _ROWS.clear()
     _READINGS.clear()
 
 
@@ -71,27 +72,71 @@ def kept_answer(
     inputs: Callable[[], Hashable],
     view: Callable[[], pd.DataFrame],
     rows: int,
-    check: Callable[[pd.DataFrame], Any],
+    compute: Callable[[pd.DataFrame], np.ndarray],
 ) -> np.ndarray:
-    """Which of the `rows` rows of `view()` pass `check` (a bool array), kept under `key` and the content of its
-    `inputs` (made only for a view small enough to keep); the view is made only when the check runs. An input
-    that cannot be a key (an unhashable value) means run and keep nothing."""
+    """compute(view()), which of the `rows` rows pass (a bool array), kept under `key` and the content of its
+    `inputs` (made only for a view small enough to keep); the view is made only when it is computed. An input
+    that cannot be a key (an unhashable value) means compute and keep nothing."""
     if rows > KEPT_ROWS:
-        return run(view(), check)
+        return compute(view())
     try:
         full = (key, inputs())
         found = _ANSWERS.get(full)
     except (TypeError, ValueError):  # a value no dict can hold or compare: run the rule, keep nothing
-        return run(view(), check)
+        return compute(view())
     if found is not None:
         _ANSWERS.move_to_end(full)
         return found
-    answer = run(view(), check)
+    answer = compute(view())
     answer.flags.writeable = False  # shared by every later validation that asks: nobody may change it
     _ANSWERS[full] = answer
     while len(_ANSWERS) > KEPT_ANSWERS:
         _ANSWERS.popitem(last=False)
     return answer
+
+
+# Per rule, the answer of each row by the row's values of the rule's inputs: a rule whose answer for a row depends
+# on that row alone (Rule.per_row) then runs only on the rows whose values it has not answered before (an edited
+# or an added row), however the rest of the table changed.
+KEPT_RULE_TABLES = 256
+KEPT_ROWS_PER_RULE = 50_000
+_ROWS: OrderedDict[Hashable, dict[tuple[Any, ...], bool]] = OrderedDict()
+
+
+def row_values(column: pd.Series) -> list[Any]:
+    """A column's values as row keys: floats and dates by their bits (exact: 0.0 and -0.0 differ, a NaN equals
+    itself), anything else as it is."""
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "fmM" and dtype.itemsize in (4, 8):
+        values: list[Any] = column.to_numpy().view(f"i{dtype.itemsize}").tolist()
+        return values
+    return column.tolist()
+
+
+def per_row_answer(key: Hashable, view: pd.DataFrame, check: Callable[[pd.DataFrame], Any]) -> np.ndarray:
+    """check's answer on `view`, computed only for the rows whose values (of the view's columns) `key`'s table has
+    no answer for; the others are the table's. An unhashable value means run the check on every row."""
+    try:
+        rows = list(zip(*(row_values(view[c]) for c in view.columns), strict=True)) if len(view.columns) else []
+        rows = rows or [()] * len(view)
+        if key not in _ROWS:
+            _ROWS[key] = {}
+        _ROWS.move_to_end(key)
+        while len(_ROWS) > KEPT_RULE_TABLES:
+            _ROWS.popitem(last=False)
+        table = _ROWS[key]
+        known = [table.get(r) for r in rows]
+    except (TypeError, ValueError):  # a value no dict can hold or compare
+        return run(view, check)
+    todo = [i for i, a in enumerate(known) if a is None]
+    if todo:
+        part = view.iloc[todo]
+        got = run(part, check)
+        if len(table) + len(todo) > KEPT_ROWS_PER_RULE:
+            table.clear()
+        for i, answer in zip(todo, got.tolist(), strict=True):
+            known[i] = table[rows[i]] = bool(answer)
+    return np.asarray(known, dtype=bool)
 
 
 def run(view: pd.DataFrame, check: Callable[[pd.DataFrame], Any]) -> np.ndarray:

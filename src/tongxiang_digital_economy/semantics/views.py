@@ -145,6 +145,10 @@ def views(
             if table in frames:
                 names = pd.Series([generic] * len(frames[table]), index=frames[table].index, dtype=object)
                 derived[table] = frames[table].assign(generic_names=names)
+    if "projects" in frames and "parent_id" in frames["projects"]:
+        derived["projects"] = derived.get("projects", frames["projects"]).assign(
+            part_names=part_names(frames["projects"])
+        )
     derived = identity_columns(frames, derived, grade_order() if grades is None else grades)
     out = {}
     for table, frame in derived.items():
@@ -330,6 +334,22 @@ def places_named(evidence: pd.Series, places: pd.DataFrame) -> pd.Series:
     return per_distinct(evidence, named)
 
 
+def part_names(projects: pd.DataFrame) -> pd.Series:
+    """For each project, the names of its parts (the projects whose parent_id it is), `|`-separated, or <NA>.
+
+    Why: words that name a part name the whole it belongs to (分为东栅和西栅两个景区 speaks of the scenic area whose
+    sections 东栅 and 西栅 are), which a rule reading only the project's own names cannot see.
+    """
+    parts: dict[str, list[str]] = {}
+    for parent, *written in zip(
+        projects["parent_id"], projects["name"], projects["name_zh"], projects["aliases"], strict=True
+    ):
+        if isinstance(parent, str):
+            parts.setdefault(parent, []).extend(names_of(*written))
+    listed = ["|".join(parts[p]) if isinstance(p, str) and p in parts else None for p in projects["project_id"]]
+    return pd.Series(listed, index=projects.index, dtype="string")
+
+
 def claim_text(value: object, upper: object, denominator: object) -> str:
     """A row's number as a person reads it: 108.86, 3 to 5, or 1/3."""
     text = decimal_text(value) or "no value"
@@ -450,6 +470,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "multiple_off_levels": (*SAME_THING, *CLAIM, "source_id", "value_text"),
     "multiple_levels_ids": (*SAME_THING, *CLAIM, "source_id"),
     "generic_names": (),
+    "part_names": ("parent_id", "name", "name_zh", "aliases"),
     "archive_present": ("archive_file",),
     "archive_sha256_actual": ("archive_file",),
     "archive_raw": ("archive_file",),

@@ -467,19 +467,44 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     c = citation(path)
     figure = f"“{value}” ({about})"
     evidence = f"The source says: “{row.get('evidence', '')}”"
+    said = whose_words(row)
     if fmt != "text":
-        note = f"{evidence}. Observation {observation_id}."
+        note = " ".join(p for p in (said, f"{ended(evidence)} Observation {observation_id}.") if p)
         return REFERENCE_FORMATS[fmt](reference(source, observation_id, figure, note), c)
     original = f", first published by {source['original_publisher']}" if source.get("original_publisher") else ""
     url = f", {source['url']}" if source.get("url") else ""
     dataset = f"{c['title']}, {version_text(c).lower()}, observation {observation_id}"
     if link(c):
         dataset += f", {link(c)}"
+    title = quoted(title_of(source)) if source.get("title") else UNTITLED
     return (
-        f"{figure}. Source: {quoted(title_of(source)) if source.get('title') else UNTITLED}, "
+        f"{figure}.{' ' + said if said else ''} Source: {title}, "
         f"{source.get('publisher', '')}{original}, "
-        f"{source.get('published', '') or 'n.d.'}{url}. {evidence}. Via {'; '.join(c['authors'])}, {dataset}."
+        f"{source.get('published', '') or 'n.d.'}{url}. {ended(evidence)} Via {'; '.join(c['authors'])}, {dataset}."
     )
+
+
+def ended(quote: str) -> str:
+    """A sentence that ends in a quotation: no second full stop after a quote that ends with one (trial 5 n5)."""
+    return quote if quote.rstrip("”").endswith((".", "。", "!", "?", "！", "？")) else quote + "."
+
+
+def whose_words(row: dict[str, str]) -> str:
+    """Who gave the figure and which words date it, as the row records them: a journalist who pastes the citation
+    must not credit an official's interview claim to the outlet, nor take the dataset's reading of 到现在为止每年
+    for a period the source printed (trial 5 P3)."""
+    said = []
+    if row.get("attributed_to"):
+        said.append(f"Attributed by the source to {row['attributed_to']}.")
+    basis, words = row.get("period_basis", ""), row.get("period_text", "")
+    if words:
+        where = "near the quoted passage" if basis == "context" else "in the quoted passage"
+        said.append(f"The period is the dataset's reading of “{words}”, {where}.")
+    elif basis == "publication":
+        said.append("No word of the source dates the figure: it is dated by the source's own date.")
+    elif basis == "undated":
+        said.append("The source gives the figure no date.")
+    return " ".join(said)
 
 
 def named(table: str | None, key: str, columns: tuple[str, ...], path: str | Path | None) -> str:

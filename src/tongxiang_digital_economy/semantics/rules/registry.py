@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.problems import Severity
-from ..answers import ColumnKeys, kept_answer, run
+from ..answers import KEPT_ROWS, ColumnKeys, kept_answer, per_row_answer, run
 from ..distinct import per_distinct_rows, quiet_floats
 
 Check = Callable[[pd.DataFrame], pd.Series]
@@ -31,6 +31,9 @@ class Rule:
     # runs on the view restricted to these and its answer is kept by their content (semantics/answers.py). None:
     # undeclared, run on the whole view and never kept.
     reads: tuple[str, ...] | None = None
+    # Whether a row's answer depends on that row's inputs alone (no other row's): then it is kept per row's values
+    # too, and a validation runs the check only on rows it has not seen (answers.per_row_answer).
+    per_row: bool = True
 
     @property
     def inputs(self) -> tuple[str, ...] | None:
@@ -53,13 +56,14 @@ def rule(
     needs: tuple[str, ...] = (),
     related: str | None = None,
     reads: tuple[str, ...] | None = None,
+    per_row: bool = True,
 ) -> Callable[[Check], Check]:
     """Declare a rule: the decorated function is its check; `reads` the view columns it reads besides `needs`."""
 
     def register(check: Check) -> Check:
         # Floats overflow to infinity on the largest values a cell may hold: read as open bounds, not warned about.
         quiet = quiet_floats(check)
-        RULES.append(Rule(id, table, field, message, quiet, severity, needs_archive, needs, related, reads))
+        RULES.append(Rule(id, table, field, message, quiet, severity, needs_archive, needs, related, reads, per_row))
         return check
 
     return register
@@ -73,13 +77,25 @@ def rule_answer(rule: Rule, view: pd.DataFrame, columns: ColumnKeys | None = Non
     if declared is None:
         return run(view, rule.check)
     present = [c for c in declared if c in view.columns]
+    if len(view) > KEPT_ROWS:
+        return run(view[present], rule.check)
     keys = columns if columns is not None else ColumnKeys(view)
+    which = (rule.id, rule.table, rule.check, tuple(present))
+    if rule.per_row:
+        types = tuple(str(view[c].dtype) for c in present)
+        return kept_answer(
+            which,
+            lambda: (keys.index, tuple(keys(c) for c in present)),
+            lambda: view[present],
+            len(view),
+            lambda restricted: per_row_answer((*which, types), restricted, rule.check),
+        )
     return kept_answer(
-        (rule.id, rule.table, rule.check, tuple(present)),
+        which,
         lambda: (keys.index, tuple(keys(c) for c in present)),
         lambda: view[present],
         len(view),
-        rule.check,
+        lambda restricted: run(restricted, rule.check),
     )
 
 
