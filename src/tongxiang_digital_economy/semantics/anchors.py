@@ -341,7 +341,14 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         remembered(
             memo("subject beside", key),
             lambda e, q, n, t, d, _names: (
-                beside_another_name(e, q, list(n), [list(o) for o in siblings.get(t, ()) if o != n], d, unit_forms)
+                beside_another_name(
+                    e,
+                    q,
+                    list(n),
+                    [list(o) for o in siblings.get(t, ()) if o != n],
+                    d if isinstance(d, str) else None,
+                    unit_forms,
+                )
                 if isinstance(e, str) and isinstance(q, str) and n and t
                 else None
             ),
