@@ -375,7 +375,15 @@ def test_name_rules_carry_the_other_rows_ids(package: PackageCopy) -> None:
     rows = [
         package.append(
             "enterprises",
-            {**blank, **sugon, "enterprise_id": twin, "name": f"{sugon['name']} Co., Ltd.", "name_zh": ""},
+            # translations (not conventional labels, which may be shared: see the next tests)
+            {
+                **blank,
+                **sugon,
+                "enterprise_id": twin,
+                "name": f"{sugon['name']} Co., Ltd.",
+                "name_zh": "",
+                "name_origin": "translation",
+            },
         )
         for twin in twins
     ]
@@ -401,6 +409,14 @@ KEPT_WARNINGS = {
     ("fact-cluster", "cztv-fangtan-2017-12-05-fourth-wic-13bn-signed-005"),
     ("near-duplicate-name", "enterprises:tongkun-group"),  # the listed company / the text's "Tongkun Holding Group"
     ("near-duplicate-name", "enterprises:tongkun-holding-group"),
+    # one company by its English text's name, one by its Chinese text's with that name as a `convention` label:
+    # no archived text ties them (review 4 F2)
+    ("near-duplicate-name", "enterprises:minieye"),
+    ("near-duplicate-name", "enterprises:youjia-technology"),  # 佑驾科技
+    ("near-duplicate-name", "enterprises:uniview"),
+    ("near-duplicate-name", "enterprises:yushi-technology"),  # 宇视科技
+    ("near-duplicate-name", "enterprises:freetech"),
+    ("near-duplicate-name", "enterprises:furuitaike"),  # 福瑞泰克
 }
 
 
@@ -478,27 +494,101 @@ def test_visitors_of_wuzhen_named_alone_are_the_towns_not_the_scenic_areas(
 
 
 def test_subject_text_does_not_narrow_a_place_to_a_part_of_it(package: PackageCopy, shipped_report: Report) -> None:
-    """乌镇 named alone is the town: a 乌镇景区 quoted from another paragraph does not make it the scenic area's."""
-    sections = row_of(
-        package, "indicators", "observation_id", "500zi-2019-05-14-wuzhen-ticket-200-visitors-increase-010"
-    )
+    """乌镇 named alone is the town: a 乌镇景区 quoted from another paragraph does not make it the scenic area's.
+    Words that name the scenic area's sections (东栅, 西栅: projects whose parent_id it is) name the scenic area."""
+    sections = row_of(package, "indicators", "observation_id", SECTIONS_500ZI)
+    visitors = row_of(package, "indicators", "observation_id", SOHU_2018)
     funds = row_of(package, "indicators", "observation_id", "investtx-2024-03-25-industrial-funds-minieye-001")
     scenic = row_of(
         package, "indicators", "observation_id", "chinanews-bankipay-2015-02-28-tongxiang-spring-festival-tourism-006"
     )
     report = shipped_report  # the copy is as shipped until the edit below
-    for row in (sections, funds, scenic):  # the town's; a programme named after Tongxiang; 乌镇景区 in the evidence
+    # the scenic area's sections (乌镇分为东栅栏和西栅两个景区); a programme named after Tongxiang; 乌镇景区 named
+    for row in (sections, funds, scenic):
         assert ("indicators", row, "subject_text") not in found(report, "subject-text-narrows-place")
-    # 乌镇分为东栅栏和西栅两个景区 as it was filed until 2026-12: the scenic area's sections, by the next paragraph
+    # the row the rule was made for, as it was filed until 2026-12: 乌镇…2018年接待游客量超过915万人次 on the
+    # scenic area, by the 乌镇景区 of a later paragraph
     package.edit(
         "indicators",
-        sections,
-        indicator="scenic_area_sections",
+        visitors,
+        indicator="scenic_area_tourist_arrivals",
         place_id="",
         project_id="wuzhen-scenic-area",
         subject_text="乌镇景区",
     )
     report = package.semantics()
-    assert ("indicators", sections, "subject_text") in found(report, covers("subject-text-narrows-place"))
-    message = next(p.message for p in report.problems if p.rule == "subject-text-narrows-place" and p.row == sections)
+    assert ("indicators", visitors, "subject_text") in found(report, covers("subject-text-narrows-place"))
+    message = next(p.message for p in report.problems if p.rule == "subject-text-narrows-place" and p.row == visitors)
     assert message.startswith("the evidence names wuzhen, where wuzhen-scenic-area lies, and never names")
+    # 东栅 and 西栅 name the scenic area only as its parts: cut from it, they no longer do
+    for part in ("wuzhen-dongzha-scenic-area", "wuzhen-xizha-scenic-area"):
+        package.edit("projects", row_of(package, "projects", "project_id", part), parent_id="")
+    report = package.semantics()
+    assert ("indicators", sections, "subject_text") in found(report, "subject-text-narrows-place")
+
+
+SECTIONS_500ZI = "500zi-2019-05-14-wuzhen-ticket-200-visitors-increase-010"  # 乌镇分为东栅栏和西栅两个景区
+SECTIONS_SOHU = "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-009"  # 如今的乌镇景区,分为东栅和西栅两个部分
+
+
+def test_the_scenic_areas_two_sections_are_one_fact_of_two_sources() -> None:
+    """Review 4 F1: both texts divide the scenic area into Dongzha and Xizha. Filed as one indicator of one
+    subject, the two sources' figures are one series that the agreement rules compare: the same claim, no
+    conflict, no cluster (each is a stock dated by its own text, 2019-05-14 and the year 2019)."""
+    series = tde.series("scenic_area_sections", subject="wuzhen-scenic-area").set_index("observation_id")
+    assert sorted(series.index) == [SECTIONS_500ZI, SECTIONS_SOHU]
+    assert series["value"].tolist() == [2.0, 2.0]
+    assert not (tde.load("indicator_definitions")["indicator"] == "scenic_areas").any()
+    warned = {
+        p.rule
+        for p in tde.validate(layers=["semantics"]).problems
+        if p.rule in ("fact-cluster", "conflicting-values") and set(p.related or ()) & {SECTIONS_500ZI, SECTIONS_SOHU}
+    }
+    assert not warned
+
+
+SPLIT = {"minieye": "youjia-technology", "uniview": "yushi-technology", "freetech": "furuitaike"}
+
+
+def test_a_shared_conventional_name_shows_the_possible_tie_but_a_shared_text_name_collides(
+    package: PackageCopy,
+) -> None:
+    """Review 4 F2: 宇视科技's row carries Uniview, the name users know it by, as a `convention` label; the English
+    text's Uniview is another row, as no archived text ties them. The shared label is a warning naming the pair
+    (kept on purpose: the reader sees the possible tie); the same name given as a translation would be the
+    package's own claim that two rows share a name, an error."""
+    rows = {e: row_of(package, "enterprises", "enterprise_id", e) for pair in SPLIT.items() for e in pair}
+    report = package.semantics()
+    near = {p.row: p for p in report.problems if p.rule == covers("near-duplicate-name")}
+    for text_row, label_row in SPLIT.items():
+        assert near[rows[text_row]].related == (f"enterprises:{label_row}",)
+        assert near[rows[label_row]].related == (f"enterprises:{text_row}",)
+    assert not found(report, "name-collision")
+    package.edit("enterprises", rows["yushi-technology"], name_origin="translation")
+    report = package.semantics()
+    assert ("enterprises", rows["yushi-technology"], "aliases") in found(report, covers("name-collision"))
+    assert ("enterprises", rows["uniview"], "aliases") in found(report, "name-collision")
+
+
+def test_a_conventional_name_is_no_claim_on_the_text(package: PackageCopy, archive: Path) -> None:
+    """`convention` names (Geely for 吉利汽车) are not the text's words: source-name-not-in-text reads only names
+    marked `source`. (The stand-in archive writes each row's own name, so the name is changed to one it lacks.)"""
+    row = row_of(package, "enterprises", "enterprise_id", "geely-auto")
+    assert package.rows("enterprises")[row - 2]["name_origin"] == "convention"
+    package.edit("enterprises", row, name="Geely Auto Group")
+    assert ("enterprises", row, "name") not in found(package.semantics(archive), "source-name-not-in-text")
+    package.edit("enterprises", row, name_origin="source")
+    assert ("enterprises", row, "name") in found(package.semantics(archive), covers("source-name-not-in-text"))
+
+
+def test_name_origin_convention_is_one_value_of_the_schemas_described_in_the_data_dictionary() -> None:
+    """One source of truth: the enterprises and projects schemas list `convention` and say what it is; the data
+    dictionary, generated from them, shows it."""
+    root = Path(__file__).resolve().parents[1]
+    for table in ("enterprises", "projects"):
+        schema = json.loads((root / "schemas" / f"{table}.schema.json").read_text(encoding="utf-8"))
+        field = next(f for f in schema["fields"] if f["name"] == "name_origin")
+        assert field["constraints"]["enum"] == ["source", "translation", "convention"]
+        assert "commonly known by, which no archived text gives" in field["description"]
+    dictionary = (root / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert dictionary.count("one of `source`, `translation`, `convention`") == 2

@@ -346,24 +346,67 @@ def add_figure(
     package: PackageCopy, dimension: str, measure: str, unit: str, value: str, value_text: str, evidence: str
 ) -> int:
     """Append a row of a new test indicator of the given dimension and measure; return its CSV row number."""
-    indicator = f"test_{dimension}_{measure}"
-    definition = {"indicator": indicator, "label": indicator, "definition": "test", "dimension": dimension}
-    facets = {"measure": measure, "subject": "place", "temporal": "stock", "theme": "economy"}
-    package.append("indicator_definitions", {**definition, **facets})
-    change = {"indicator": indicator, "unit": unit, "value": value, "value_text": value_text, "evidence": evidence}
+    package.append("indicator_definitions", definition_of(dimension, measure))
+    change = {
+        "indicator": f"test_{dimension}_{measure}",
+        "unit": unit,
+        "value": value,
+        "value_text": value_text,
+        "evidence": evidence,
+    }
     return package.append("indicators", {**GOOD, **change})
 
 
-@pytest.mark.parametrize(("value", "fires"), [("81.8", False), ("100", False), ("181.8", True), ("-1", True)])
-def test_share_must_lie_within_0_and_100(package: PackageCopy, value: str, fires: bool) -> None:
-    row = add_figure(package, "percent", "share", "percent", value, f"{value} percent", f"a share of {value} percent")
-    assert (("indicators", row, "value") in found(package.semantics(), covers("share-out-of-range"))) is fires
+SHARES = [("81.8", False), ("100", False), ("181.8", True), ("-1", True)]
+RANKS = [("2", "ranked second", False), ("0", "ranked 0", True)]
 
 
-@pytest.mark.parametrize(("value", "evidence", "fires"), [("2", "ranked second", False), ("0", "ranked 0", True)])
-def test_rank_must_be_a_positive_whole_number(package: PackageCopy, value: str, evidence: str, fires: bool) -> None:
-    row = add_figure(package, "rank", "rank", "rank", value, evidence, f"the city is {evidence}")
-    assert (("indicators", row, "value") in found(package.semantics(), covers("rank-not-positive-whole"))) is fires
+def definition_of(dimension: str, measure: str) -> dict[str, str]:
+    """A definitions row of a new test indicator of the given dimension and measure."""
+    indicator = f"test_{dimension}_{measure}"
+    definition = {"indicator": indicator, "label": indicator, "definition": "test", "dimension": dimension}
+    return {**definition, "measure": measure, "subject": "place", "temporal": "stock", "theme": "economy"}
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[tuple[str, str], int], Report]:
+    """One copy holding every figure of SHARES and RANKS on its own row under a new share and a new rank
+    indicator, checked once: ((measure, value) -> CSV row, report).
+
+    The two rules read a row's own value and its indicator's measure, never another row, so one check answers for
+    all as one per figure did (the figures of one indicator may disagree with one another: that is another rule).
+    """
+    package = copy_package(tmp_path_factory.mktemp("measured") / "package")
+    for dimension, measure in (("percent", "share"), ("rank", "rank")):
+        package.append("indicator_definitions", definition_of(dimension, measure), stamp=False)
+    figures = [
+        ("share", value, {"indicator": "test_percent_share", "unit": "percent", "value": value,
+                          "value_text": f"{value} percent", "evidence": f"a share of {value} percent"})
+        for value, _ in SHARES
+    ] + [
+        ("rank", value, {"indicator": "test_rank_rank", "unit": "rank", "value": value, "value_text": evidence,
+                         "evidence": f"the city is {evidence}"})
+        for value, evidence, _ in RANKS
+    ]  # fmt: skip
+    rows = append_all(package, "indicators", [{**GOOD, **change} for _, _, change in figures], "observation_id")
+    return {(measure, value): row for (measure, value, _), row in zip(figures, rows, strict=True)}, package.semantics()
+
+
+@pytest.mark.parametrize(("value", "fires"), SHARES)
+def test_share_must_lie_within_0_and_100(
+    measured: tuple[dict[tuple[str, str], int], Report], value: str, fires: bool
+) -> None:
+    rows, report = measured
+    assert (("indicators", rows["share", value], "value") in found(report, covers("share-out-of-range"))) is fires
+
+
+@pytest.mark.parametrize(("value", "evidence", "fires"), RANKS)
+def test_rank_must_be_a_positive_whole_number(
+    measured: tuple[dict[tuple[str, str], int], Report], value: str, evidence: str, fires: bool
+) -> None:
+    rows, report = measured
+    row = rows["rank", value]
+    assert (("indicators", row, "value") in found(report, covers("rank-not-positive-whole"))) is fires
 
 
 def test_a_growth_rate_above_100_percent_is_not_a_share(package: PackageCopy) -> None:

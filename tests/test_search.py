@@ -285,8 +285,23 @@ def test_a_chinese_query_finds_what_its_english_twin_finds() -> None:
     result = runner.invoke(cli, ["search", "财政收入"])
     assert result.exit_code == 0 and "no rows mention" not in result.output
     assert "  fiscal_revenue_total: Total fiscal revenue (fiscal; 4 figures)" in result.output.splitlines()
-    # pieces stay close: 财政 and 收入 a sentence apart are not 财政收入
-    assert not tde.search("财政收入").pipe(lambda h: h["text"].str.contains("财政[^收]{3,}收入", regex=True)).any()
+    # pieces stay within a clause: 财政 and 收入 a comma or a sentence apart are not 财政收入
+    hits = tde.search("财政收入").query("column != 'indicator'")  # (rows about a named indicator, by its id)
+    clauses = hits["text"].map(fold).str.split(r"[,，。;；、|]", regex=True)
+    assert len(clauses) and clauses.map(lambda cs: any("财政" in c and "收入" in c for c in cs)).all()
+
+
+@pytest.mark.parametrize(
+    ("chinese", "written"),
+    [("签约项目", "新签约内外资项目23个"), ("签约项目", "现场签约63个合作项目"), ("参展企业", "企业参展")],
+)
+def test_a_chinese_query_finds_its_pieces_in_one_clause_in_any_order(chinese: str, written: str) -> None:
+    """Trial 5 P1: 签约项目 found 2 rows where "signed projects" found 28: Chinese writes the words of a phrase
+    apart (新签约内外资项目, 企业参展) as English does ("projects signed"); the pieces are found in any order, within
+    a clause."""
+    hits = tde.search(chinese)
+    assert hits["text"].str.contains(written, regex=False).any()
+    assert not tde.search("签约项目")["text"].str.fullmatch(r"[^,，。;；、|]*签约[,，。;；、|].*项目.*").any()
 
 
 @pytest.mark.parametrize("query", ["游客", "visitors", "tourists"])
@@ -381,3 +396,35 @@ def test_a_name_is_found_as_a_phrase_not_as_scattered_words() -> None:
     assert "Light of the Internet Expo" not in " ".join(found["text"])
     scattered = tde.search("expo wuzhen light")  # no name: its words anywhere
     assert expo in set(scattered["key"])
+
+
+def test_search_says_which_indicators_figures_are_not_comparable() -> None:
+    """M5 (trial 4), found first: the indicator block of `search` says that history_length's figures are no series,
+    in its definition's words, before a reader runs the command it shows."""
+    found = tde.search("history").attrs["indicators"].set_index("indicator")
+    why = tde.load("indicator_definitions").set_index("indicator").at["history_length", "not_comparable"]
+    assert found.at["history_length", "not_comparable"] == why
+    assert found.at["civilization_history_length", "not_comparable"] == ""
+    result = CliRunner().invoke(cli, ["search", "history"], catch_exceptions=False)
+    assert f"    its figures are not comparable with one another: {why}\n" in result.output
+
+
+@pytest.mark.parametrize(
+    ("words", "rows"),
+    [
+        ("Minieye", {"minieye", "youjia-technology"}),  # the English text's company, and 佑驾科技
+        ("Freetech", {"freetech", "furuitaike"}),  # the English text's company, and 福瑞泰克
+        ("Uniview", {"uniview", "yushi-technology"}),  # the English text's company, and 宇视科技
+        ("Geely", {"geely-auto"}),  # 吉利汽车
+        ("POSCO", {"zhejiang-huayou-posco-new-energy"}),  # 华友浦项
+        ("Sugon", {"sugon"}),  # 中科曙光
+        ("CYTS", {"cyts"}),  # 中青旅
+        ("China Mobile", {"china-mobile-tongxiang-branch"}),  # 移动桐乡分公司
+    ],
+)
+def test_the_english_name_users_search_for_finds_the_company(words: str, rows: set[str]) -> None:
+    """Review 4 F2: a company no archived text names in English is found by the name it is commonly known by
+    (name_origin `convention`), and a company kept as two rows, one per script, is found as both."""
+    hits = tde.search(words)
+    named = hits[(hits["table"] == "enterprises") & (hits["column"] == "name")]
+    assert set(named["key"]) == rows

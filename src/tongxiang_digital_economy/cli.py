@@ -287,14 +287,14 @@ def validate(
     if as_json and fmt not in ("text", "json"):
         raise click.UsageError("--json is --format json: give one format")
     report = run(one_package(path, package_path), archive)
-    failed = not report.valid or (fail_on == "warning" and bool(report.warnings))
+    failed = not report.passes(fail_on)
     if fmt in ("github", "junit"):
         from .use import annotations
 
         click.echo(annotations.github(report) if fmt == "github" else annotations.junit(report))
         sys.exit(1 if failed else 0)
     if as_json or fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_dict(fail_on), ensure_ascii=False, indent=2))
     else:
         click.echo(report.to_text(warnings=not quiet, fail_on_warnings=fail_on == "warning"))
     sys.exit(1 if failed else 0)
@@ -692,10 +692,11 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     """Find the indicators, rows and sources that mention TEXT, in English or Chinese.
 
     A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it; English
-    words match in any form ("core industry" finds "core industries"); a Chinese query matches in pieces (财政收入
-    finds 财政总收入). A query that names an indicator finds its figures, so "fiscal revenue" and 财政收入 find
-    the same ones. The indicators found come first, each with its written forms (the words for it in either
-    language), subjects, years and the command that gives its series.
+    words match in any form ("core industry" finds "core industries"); a Chinese query matches in pieces
+    within a clause (财政收入 finds 财政总收入, 签约项目 finds 新签约内外资项目). A query that names an
+    indicator finds its figures, so "fiscal revenue" and 财政收入 find the same ones. The indicators found
+    come first, each with its written forms (the words for it in either language), subjects, years and the
+    command that gives its series.
 
     \b
     Example:
@@ -718,6 +719,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
             if row.written_forms:
                 click.echo(f"    written: {row.written_forms}")
+            if row.not_comparable:
+                click.echo(f"    its figures are not comparable with one another: {row.not_comparable}")
             if row.subjects:
                 click.echo(f"    about: {row.subjects}")
                 click.echo(f"    {row.command}")

@@ -49,6 +49,25 @@ def owners_by_key(
     return owners
 
 
+def convention_labels(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """`table:id` → the folded English name of each row whose `name_origin` is `convention`.
+
+    Why: a conventional English name (Uniview for 宇视科技) is a label for finding a row, not a name the archive
+    gives. Where it equals another row's name (Uniview, the English text's company), no archived text ties the two,
+    so they stay two rows; the shared label is then the possible tie a reader must see: a near duplicate (warning),
+    not a collision (error).
+    """
+    labels: dict[str, str] = {}
+    for table, id_column in ENTITY_TABLES.items():
+        frame = frames.get(table)
+        if frame is None or "name_origin" not in frame or "name" not in frame:
+            continue
+        for entity, name, origin in zip(frame[id_column], frame["name"], frame["name_origin"], strict=True):
+            if origin == "convention" and isinstance(name, str):
+                labels[f"{table}:{entity}"] = exact_key(name)
+    return labels
+
+
 def listed(items: Iterable[str]) -> str | None:
     found = sorted(set(items))
     if not found:
@@ -110,6 +129,7 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
             for entity, name in zip(frames[other][other_id], frames[other]["legal_name"], strict=True):
                 if isinstance(name, str) and name.strip():
                     legal[f"{other}:{entity}"] = exact_key(name)
+    labels = convention_labels(frames)
     parent_of = parents(frame, id_column)
     collisions, near, cycles = [], [], []
     collision_ids: list[tuple[str, ...] | None] = []
@@ -117,9 +137,13 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
     for entity, names in zip(frame[id_column], row_names(frame), strict=True):
         me = f"{table}:{entity}"
         allowed = linked[me] | {me}
-        clash = {o for n in names for o in exact.get(exact_key(n), set())} - allowed
-        apart = {o for o, key in legal.items() if me in legal and key != legal[me]}
-        stem = {o for n in names for o in stems.get(stem_key(n, suffixes), set())} - allowed - clash - apart
+        keys = {exact_key(n) for n in names}
+        clash = {o for k in keys for o in exact.get(k, set())} - allowed
+        # A name shared only as a `convention` label (either row's) is a possible tie to show, not a name in error.
+        shown = {o for o in clash if {k for k in keys if o in exact.get(k, set())} <= {labels.get(me), labels.get(o)}}
+        clash -= shown
+        apart = {o for o, key in legal.items() if me in legal and key != legal[me]} - shown
+        stem = ({o for n in names for o in stems.get(stem_key(n, suffixes), set())} | shown) - allowed - clash - apart
         collisions.append(listed(clash))
         near.append(listed(stem))
         collision_ids.append(tuple(sorted(clash)) or None)

@@ -13,8 +13,9 @@ How a query matches a cell:
 - English words match by word and word form: every word of the query must begin a word of the cell, singular
   or plural alike, in any order, so "core industry" finds "core digital-economy industries". Chinese has no
   spaces between words: a Chinese part of four or more characters is read as pieces of two (the last takes an odd
-  character), found in order in the cell with at most two Chinese characters between them, so 财政收入 finds
-  财政总收入 as "fiscal revenue" finds "total fiscal revenue"; a shorter part matches anywhere in the cell.
+  character), found in any order within one clause of the cell (no comma, full stop or enumeration comma between
+  them), so 财政收入 finds 财政总收入 as "fiscal revenue" finds "total fiscal revenue", and 签约项目 finds
+  新签约内外资项目 as "signed projects" finds "projects signed"; a shorter part matches anywhere in the cell.
 - A query that names an indicator (its id's words, its label, one of its written forms or the Chinese term its
   definition glosses first, in either language, matches it) finds the figures of that indicator too, named by
   their `indicator` column: "fiscal revenue" and 财政收入 find the same figures, though the evidence of most is
@@ -57,7 +58,8 @@ SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": 
 WORD = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
-HAN_GAP = r"[\u3400-\u9fff]{0,2}"  # Chinese characters allowed between two pieces of a Chinese query
+# What ends a clause: a Chinese query's pieces stay within one.
+CLAUSE = re.compile(r"[,，。;；:：!！?？、|\n]|\.(?:\s|$)")
 HAN_PIECE = 2  # characters per piece of a Chinese query
 PART_OF_NAMES_AT_MOST = 3  # subjects a part of their names may stand for (see part_of_names)
 
@@ -90,27 +92,34 @@ class Term:
 
 
 @functools.lru_cache(maxsize=4096)
-def han_pattern(form: str) -> re.Pattern[str] | None:
-    """The pieces of a Chinese form of four or more characters, in order, a few characters apart (None: too
-    short to split, or not all Chinese)."""
+def han_pieces(form: str) -> tuple[str, ...]:
+    """The pieces of a Chinese form of four or more characters: two characters each, the last taking an odd one
+    (empty: too short to split, or not all Chinese). Chinese writes no spaces, so these stand for an English
+    query's words."""
     if not HAN.match(form) or len(form) < 2 * HAN_PIECE:
-        return None
+        return ()
     cuts = list(range(0, len(form) - len(form) % HAN_PIECE, HAN_PIECE))
     pieces = [form[a : a + HAN_PIECE] for a in cuts]
     pieces[-1] += form[cuts[-1] + HAN_PIECE :]
-    return re.compile(HAN_GAP.join(re.escape(p) for p in pieces))
+    return tuple(pieces)
+
+
+def in_one_clause(pieces: tuple[str, ...], folded: str) -> bool:
+    """Every piece in one clause of the cell, in any order, as an English query's words are found in any order:
+    签约项目 finds 新签约内外资项目 and 32个重大项目集中签约, but 财政 and 收入 in two clauses are not 财政收入."""
+    return any(all(p in clause for p in pieces) for clause in CLAUSE.split(folded) if pieces[0] in clause)
 
 
 def form_matches(form: str, folded: str) -> bool:
     """A Latin form matches by words, in order and side by side (each of its words begins the next word of the
     cell: "light of wuzhen" is a phrase, so "the Light of the Internet Expo in Wuzhen" is not it, trial 4 m6), a
-    Chinese one by its pieces in order (see han_pattern), any other by substring. A query of several words that
-    names nothing is split into words before this (Query.terms), each found anywhere in the cell."""
+    Chinese one by its pieces within one clause (see in_one_clause), any other by substring. A query of several
+    words that names nothing is split into words before this (Query.terms), each found anywhere in the cell."""
     if not LATIN.match(form):
         if form in folded:
             return True
-        pattern = han_pattern(form)
-        return pattern is not None and pattern.search(folded) is not None
+        pieces = han_pieces(form)
+        return bool(pieces) and in_one_clause(pieces, folded)
     wanted = stems(form)
     if not wanted:
         return form in folded
@@ -411,9 +420,12 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
                 "written_forms": ", ".join(str(d.get("written_forms", "") or "").split("|")).strip(", "),
                 "figures": len(mine),
                 "command": command if len(mine) else "",
+                # why its figures are no series (indicator_definitions.not_comparable), so a reader knows first
+                "not_comparable": d["not_comparable"] if isinstance(d.get("not_comparable"), str) else "",
             }
         )
     columns = ["indicator", "label", "theme", "subject", "subjects", "written_forms", "figures", "command"]
+    columns.append("not_comparable")
     return pd.DataFrame(rows, columns=columns).astype({c: "string" for c in columns if c != "figures"})
 
 

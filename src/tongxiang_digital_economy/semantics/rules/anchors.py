@@ -380,6 +380,7 @@ PARTS_OF_A_PLACE = frozenset({"zone", "park", "facility"})
         "project_id.aliases",
         "project_id.kind",
         "project_id.place_id",
+        "project_id.part_names",
     ),
     reads=("evidence", "places_named", "project_id", "subject_text"),
     per_row=True,
@@ -387,7 +388,9 @@ PARTS_OF_A_PLACE = frozenset({"zone", "park", "facility"})
 def no_narrowed_place(view: pd.DataFrame) -> pd.Series:
     """A figure whose evidence names a place, but not the zone, park or facility in it that the row is given to, is
     the place's: subject_text quoted from elsewhere in the text (a later paragraph's 乌镇景区) does not say which
-    part of the place the words count within. A programme or an event named after a place is no part of it."""
+    part of the place the words count within. A programme or an event named after a place is no part of it. Words
+    that name a part of the project (its children by parent_id: 东栅, 西栅 of the scenic area) name the project:
+    乌镇分为东栅…和西栅两个景区 divides the scenic area, not the town."""
     if "places_named" not in view:
         return pd.Series(True, index=view.index)
 
@@ -410,5 +413,6 @@ def no_narrowed_place(view: pd.DataFrame) -> pd.Series:
         "project_id__name",
         "project_id__name_zh",
         "project_id__aliases",
+        "project_id__part_names",
     ]
     return each_row(view, columns, fits)

@@ -141,14 +141,15 @@ def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
 
 
 # --- the bounds a text's words give its date ------------------------------------------------------------------
-# A text known to its year or month whose words place a day in its future ("In the second half of 2020, the
-# company plans to"; "11月8日,…峰会将在乌镇启幕") or in its past ("launched in April 2020") is of a narrower window
-# than its date: sources.written_before / written_after record those days, each with the words that give it,
-# checked here as evidence is (quoted, in the archived text, naming that day).
+# A text known to its year or month whose words place a day in its future ("11月8日,…峰会将在乌镇启幕"; a plan
+# for a span, "In the second half of 2020, the company plans to", places only the day after the span) or in its
+# past ("launched in April 2020") is of a narrower window than its date: sources.written_before / written_after
+# record those days, each with the words that give it, checked here as evidence is (quoted, in the archived text,
+# naming that day).
 
 SIDES = {
     "after": "a day its words place in its past (launched in April 2020: 2020-04-01)",
-    "before": "a day its words place in its future (plans to … in the second half of 2020: 2020-07-01)",
+    "before": "a day its words place in its future (11月8日,…峰会将在乌镇启幕: 2023-11-08)",
 }
 
 
@@ -208,15 +209,27 @@ def quoted_bound_rules(side: str, what: str) -> None:
         cues = view["written_before_cued"].astype(object) if side == "before" else pd.Series(True, index=view.index)
         return each_row(view.assign(_cued=cues), [day, f"written_{side}_days", "_cued"], names)
 
-    words_name_the_day.__doc__ = f"{day} is the first day of a period its quoted words name" + (
-        ", and the words speak of a plan or a future: a date a text looks forward to." if cue else "."
+    words_name_the_day.__doc__ = (
+        f"{day} is the first day of a period its quoted words name."
+        if side == "after"
+        else (
+            f"{day} is a day the quoted words look forward to: a point day or an event's first day (将在乌镇启幕), "
+            "or the day after the last of a span a plan names (a company plans for the half year it is in: review 4 "
+            "F3); and the words speak of a plan or a future."
+        )
     )
     rule(
         f"written-{side}-words",
         "sources",
         day,
-        f"{words} {{{words}!r}} must name a period that starts on {day} ({{{day}}}){cue}; the words name periods "
-        f"starting on: {{written_{side}_days}}; record the day the words give, or quote the words that give it",
+        (
+            f"{words} {{{words}!r}} must name a period that starts on {day} ({{{day}}}); the words name periods "
+            f"starting on: {{written_{side}_days}}; record the day the words give, or quote the words that give it"
+            if side == "after"
+            else f"{words} {{{words}!r}} must name a day or an event on {day} ({{{day}}}), or a planned span that "
+            f"ends the day before it{cue}; the words bound the text by: {{written_{side}_days}}; record the day "
+            "the words give, or quote the words that give it"
+        ),
         reads=(day, f"written_{side}_days", *(("written_before_cued",) if side == "before" else ())),
         per_row=True,
     )(words_name_the_day)
