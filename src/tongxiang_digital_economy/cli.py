@@ -719,6 +719,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
             if row.written_forms:
                 click.echo(f"    written: {row.written_forms}")
+            if row.not_comparable:
+                click.echo(f"    its figures are not comparable with one another: {row.not_comparable}")
             if row.subjects:
                 click.echo(f"    about: {row.subjects}")
                 click.echo(f"    {row.command}")
