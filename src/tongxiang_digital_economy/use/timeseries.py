@@ -139,7 +139,11 @@ def named_subject(text: str, column: str, among: list[str], path: str | Path | N
 
 
 def series(
-    indicator: str, subject: str | None = None, status: str = "actual", path: str | Path | None = None
+    indicator: str,
+    subject: str | None = None,
+    status: str = "actual",
+    path: str | Path | None = None,
+    preferred: bool = False,
 ) -> pd.DataFrame:
     """The figures of `indicator` about `subject` with status `status`, one preferred per period (see above).
 
@@ -147,8 +151,11 @@ def series(
     event (events.event_id, `wic-2023`: the figures of that summit); it may be left out when the indicator has
     figures about one subject only. Each figure shows the edition it belongs to (`event_id`) if any. Rows are
     sorted by period, the preferred figure first.
-    Keep `role == "preferred"` for one figure per period. `.attrs["other_statuses"]` counts the subject's figures
-    of each other status that has some (`{"target": 1}`), so that an empty result can say where figures are.
+    Keep `role == "preferred"` for one figure per period, or pass `preferred=True`. `.attrs["other_statuses"]`
+    counts the subject's figures of each other status that has some (`{"target": 1}`), so that an empty result can
+    say where figures are; with `preferred=True`, `.attrs["none_preferred"]` says why no figure is preferred when
+    there are figures but none is (`none_preferred`), else None: every form of the answer (table, CSV, JSON, a
+    notebook) can say so rather than print a bare header (review 4 F8).
     """
     if status not in STATUSES:
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}")
@@ -194,7 +201,22 @@ def series(
     # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
     counts = about["status"].value_counts()
     marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
-    return marked
+    if not preferred:
+        return marked
+    chosen = marked[marked["role"] == "preferred"].copy()
+    chosen.attrs["other_statuses"] = marked.attrs["other_statuses"]
+    chosen.attrs["none_preferred"] = none_preferred(marked)
+    return chosen
+
+
+def none_preferred(figures: pd.DataFrame) -> str | None:
+    """Why a series of figures has none preferred (figures that no ranking puts first: not comparable with one
+    another, or tied), in the figures' own reasons; None when one is preferred, or when there are no figures (an
+    empty series is no figures, not "none preferred")."""
+    if not len(figures) or (figures["role"] == "preferred").any():
+        return None
+    reasons = "; ".join(dict.fromkeys(str(r) for r in figures["reason"].dropna()))
+    return f"no preferred figures: {reasons}; without preferred (--preferred) the series lists all {len(figures)}"
 
 
 def all_series(path: str | Path | None = None) -> pd.DataFrame:
