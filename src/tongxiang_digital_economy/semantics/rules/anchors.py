@@ -132,14 +132,18 @@ def indicator_not_a_neighbours_count(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "value_text",
     "value_text {value_text!r} is not the figure of the row's subject in its evidence: names and figures are paired "
-    "in order there (分别, respectively), and the subject's name stands in the place of another figure; quote the "
-    "figure in the place of the subject's name, or give the row the subject named in the quote's place",
+    "in order there (分别, respectively), or each figure of the clause stands beside its own subject's name ('X "
+    "tons in A and Y tons in B'), and the subject's name stands in the place of another figure; quote the figure "
+    "in the place of the subject's name, or give the row the subject named in the quote's place",
     reads=("subject_pairing",),
     per_row=True,
 )
 def subject_paired(view: pd.DataFrame) -> pd.Series:
     """Where a passage pairs names with figures in order, the quote is the figure in the place of the subject's
-    name (桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和514.86亿元: 710.11亿元 is Tongkun's)."""
+    name (桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和514.86亿元: 710.11亿元 is Tongkun's); where
+    two figures of one kind in a clause each stand beside an enterprise's or project's name in one pattern ('300,000
+    tons in the Huzhou production base and … 600,000 tons in the Dushan Port production base'), the quote is the
+    one beside the subject's name."""
     if "subject_pairing" not in view:
         return pd.Series(True, index=view.index)
     return view["subject_pairing"].map(lambda p: p is not False).astype(bool)

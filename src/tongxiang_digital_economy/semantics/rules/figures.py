@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .registry import known, rule
+from ...text.numerals import written_as_place
+from .registry import each_row, known, missing, rule
 
 # --- indicators: identity, units and measures --------------------------------------------------------------
 
@@ -89,6 +90,23 @@ def ranks_are_positions(view: pd.DataFrame) -> pd.Series:
     applies = view["indicator__measure"] == "rank"  # a change of rank ("up 3 places") may be any whole number
     ok = (view["value"] >= 1) & (view["value"] % 1 == 0)
     return (~applies.fillna(False)) | ok.fillna(False)
+
+
+@rule(
+    "rank-not-written-as-place",
+    "indicators",
+    "value_text",
+    "a rank is a place in an order, but value_text {value_text!r} writes no place (第N, 首, 榜首, 前N名, top N, Nth, "
+    "first, ranked second): quote the words that give the place, or file the number under the count it is",
+    needs=("indicator.measure",),
+    reads=("value_text",),
+)
+def ranks_are_written_as_places(view: pd.DataFrame) -> pd.Series:
+    """A rank's quote writes a place: the 5 of "jump into second of the industry with 5 million 800 thousand tons"
+    is no rank (which figure: the place is 'second')."""
+    applies = (view["indicator__measure"] == "rank").fillna(False).astype(bool)
+    placed = each_row(view, ["value_text"], lambda text: missing(text) or written_as_place(text))
+    return ~applies | placed
 
 
 @rule(
