@@ -360,6 +360,12 @@ def test_ties_are_broken_by_grade_then_recency(package: PackageCopy) -> None:
             "gdp is a figure of places, not of events: 'wic-2023' is an edition of world-internet-conference; "
             "its subjects: tongxiang, wuzhen, wuzhen-avenue-scitech-zone",
         ),
+        # review 4 F7: the same hint for the edition in another case (the one suggester reads both)
+        (
+            ("gdp", "WIC-2023"),
+            "gdp is a figure of places, not of events: 'WIC-2023' names the edition 'wic-2023' of "
+            "world-internet-conference; its subjects: tongxiang, wuzhen, wuzhen-avenue-scitech-zone",
+        ),
     ],
 )
 def test_series_errors(args: tuple[str, str], message: str) -> None:

@@ -163,10 +163,14 @@ def series(
     figures = load("indicators", path)
     figures = figures[figures["indicator"] == indicator]
     edition = recurring_event_of(subject, path)
-    if edition is not None and column != "project_id":  # gdp of wic-2023: a figure of places, not of events
+    # A subject of the figures is never read as an edition (an event named like a place stays the place).
+    of_figures = subject is not None and subject in set(figures[column].dropna())
+    named = edition_named(subject, path) if column != "project_id" and not of_figures else None
+    if named is not None:  # gdp of wic-2023 (or WIC-2023, 乌镇峰会's edition by name): of places, not of events
         kind = {"place_id": "places", "enterprise_id": "enterprises"}.get(column, column)
+        which = f"{subject!r} is an edition" if named[0] == subject else f"{subject!r} names the edition {named[0]!r}"
         raise SeriesError(
-            f"{indicator} is a figure of {kind}, not of events: {subject!r} is an edition of {edition}; its subjects: "
+            f"{indicator} is a figure of {kind}, not of events: {which} of {named[1]}; its subjects: "
             + ", ".join(sorted(figures[column].dropna().unique()))
         )
     if edition is not None and "event_id" in figures:
@@ -243,6 +247,23 @@ def recurring_event_of(subject: str | None, path: str | Path | None = None) -> s
     events = load("events", path)
     found = events.loc[events["event_id"] == subject, "project_id"]
     return str(found.iloc[0]) if len(found) else None
+
+
+def edition_named(subject: str | None, path: str | Path | None = None) -> tuple[str, str] | None:
+    """The edition (event_id, its recurring event's project id) that `subject` names through the one suggester
+    (core.suggest.meant: the id in another case, or the edition's name in any script), else None: so that the
+    "a figure of places, not of events" hint reads WIC-2023 as it reads wic-2023 (review 4 F7)."""
+    if subject is None or "events" not in tables(path):
+        return None
+    events = load("events", path)
+    names = {
+        str(row["event_id"]): [str(row[c]) for c in ("name", "name_zh") if c in events and isinstance(row[c], str)]
+        for _, row in events.iterrows()
+    }
+    found = meant(subject, list(names), names, fold)
+    if found is None:
+        return None
+    return found, str(events.loc[events["event_id"] == found, "project_id"].iloc[0])
 
 
 def text_column(rows: pd.DataFrame, values: object = pd.NA) -> pd.Series:
