@@ -300,3 +300,14 @@ def test_failing_on_warnings_says_so_in_the_summary() -> None:
     )
     plain = runner.invoke(cli, ["validate", "--quiet"])
     assert plain.exit_code == 0 and plain.output.splitlines()[-1].startswith("valid: ")
+
+
+@pytest.mark.parametrize(("fail_on", "exit_code"), [("warning", 1), ("error", 0)])
+def test_the_json_report_carries_the_verdict_the_exit_code_gives(fail_on: str, exit_code: int) -> None:
+    """Review 4 F6: `validate --fail-on warning --json` said `"valid": true` and exited 1. `valid` stays the
+    package's validity; `passed` and `fail_on` say what the exit code says."""
+    result = runner.invoke(cli, ["validate", "--json", "--fail-on", fail_on], catch_exceptions=False)
+    report = json.loads(result.output)
+    assert report["warnings"] > 0 and report["errors"] == 0
+    assert result.exit_code == exit_code
+    assert (report["valid"], report["passed"], report["fail_on"]) == (True, exit_code == 0, fail_on)

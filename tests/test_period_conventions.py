@@ -62,7 +62,7 @@ def test_the_reader_dates_by_the_conventions(
 
 
 YEAR_TEXT = "twwiki-2020-tongxiang-encyclopedia-entry"  # published 2020, nothing closer
-BOUNDED_TEXT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"  # 2020, written 2020-04-01..06-30
+BOUNDED_TEXT = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms"  # 2023-11, written before the 8th
 IN_YEAR_TEXT = {**GOOD, "source_id": YEAR_TEXT, "observation_id": f"{YEAR_TEXT}-999", "subject_text": ""}
 PUBLICATION = {**IN_YEAR_TEXT, "period_text": "", "period_basis": "publication"}
 RANGE = {
@@ -86,10 +86,12 @@ FROM_TO = {
     "period_start": "2023-01-01",
     "status": "actual",
 }
-IN_BOUNDED_TEXT = {**IN_YEAR_TEXT, "source_id": BOUNDED_TEXT, "observation_id": f"{BOUNDED_TEXT}-999"}
+IN_BOUNDED_TEXT = {**IN_YEAR_TEXT, "source_id": BOUNDED_TEXT, "observation_id": f"{BOUNDED_TEXT}-999", "year": "2023"}
 PUBLICATION_BOUNDED = {**IN_BOUNDED_TEXT, "period_text": "", "period_basis": "publication"}
 MID_YEAR = {"period_start": "2020-06-30", "period_end": "2020-06-30"}
 YEAR_END = {"period_start": "2020-12-31", "period_end": "2020-12-31"}
+LATEST_DAY = {"period_start": "2023-11-07", "period_end": "2023-11-07"}
+MONTH_END = {"period_start": "2023-11-30", "period_end": "2023-11-30"}
 
 # (why, the row, the rule, whether it fires on the row)
 CASES = [
@@ -97,19 +99,20 @@ CASES = [
     ("publication, a 2020 text, its end", {**PUBLICATION, **YEAR_END}, "period-publication-mismatch", False),
     ("'At present' in a 2020 text, mid-year", {**IN_YEAR_TEXT, **MID_YEAR}, "period-text-mismatch", True),
     ("'At present' in a 2020 text, at its end", {**IN_YEAR_TEXT, **YEAR_END}, "period-text-mismatch", False),
-    # A 2020 text whose words bound it to 2020-04-01..2020-06-30 (sources.written_after, written_before) stands at
-    # the last day they allow: its publication and its 'at present' are 2020-06-30, never the year's end.
-    ("publication, a text of before H2 2020, its latest day", {**PUBLICATION_BOUNDED, **MID_YEAR},
+    # A text of November 2023 whose words bound it to before the 8th (sources.written_before: the summit "将在乌镇
+    # 启幕" on 11月8日) stands at the last day they allow: its publication and its 'at present' are 2023-11-07, never
+    # the month's end. (A plan for a span, pctextile's second half of 2020, bounds nothing within its year: F3.)
+    ("publication, a text of before 2023-11-08, its latest day", {**PUBLICATION_BOUNDED, **LATEST_DAY},
      "period-publication-mismatch", False),
-    ("publication, a text of before H2 2020, the year's end", {**PUBLICATION_BOUNDED, **YEAR_END},
+    ("publication, a text of before 2023-11-08, the month's end", {**PUBLICATION_BOUNDED, **MONTH_END},
      "period-publication-mismatch", True),
-    ("'At present' in a text of before H2 2020, its latest day", {**IN_BOUNDED_TEXT, **MID_YEAR},
+    ("'At present' in a text of before 2023-11-08, its latest day", {**IN_BOUNDED_TEXT, **LATEST_DAY},
      "period-text-mismatch", False),
-    ("'At present' in a text of before H2 2020, the year's end", {**IN_BOUNDED_TEXT, **YEAR_END},
+    ("'At present' in a text of before 2023-11-08, the month's end", {**IN_BOUNDED_TEXT, **MONTH_END},
      "period-text-mismatch", True),
-    ("an actual of a text of before H2 2020, at the year's end", {**IN_BOUNDED_TEXT, **YEAR_END},
+    ("an actual of a text of before 2023-11-08, at the month's end", {**IN_BOUNDED_TEXT, **MONTH_END},
      covers("period-in-text-future"), True),
-    ("an actual of a text of before H2 2020, at its latest day", {**IN_BOUNDED_TEXT, **MID_YEAR},
+    ("an actual of a text of before 2023-11-08, at its latest day", {**IN_BOUNDED_TEXT, **LATEST_DAY},
      "period-in-text-future", False),
     ("a total from 2022 to 2023 over both years", RANGE, "period-text-mismatch", False),
     (

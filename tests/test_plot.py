@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pandas as pd
@@ -16,7 +19,7 @@ from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.use.chart import Chart, chart
 from tongxiang_digital_economy.use.periods import period
 from tongxiang_digital_economy.use.plot import PlotError, plot
-from tongxiang_digital_economy.use.timeseries import series
+from tongxiang_digital_economy.use.timeseries import all_series, series
 
 pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)")
 
@@ -656,7 +659,9 @@ def test_a_hollow_marker_of_the_same_text_is_called_so_and_labelled(tmp_path: Pa
         ">100 (2014-11-19 to 21) [1]",
     )
     guests = plot("event_guests", "world-internet-conference", tmp_path / "g.svg").read_text(encoding="utf-8")
-    assert "another source's figure that agrees" in svg_points(guests)[3]
+    # every agreeing figure of the guests lies under the filled marker it repeats: the legend does not name it
+    # (trial 5 n6), and the label's note numbers still cite both sources
+    assert "another source's figure that agrees" not in svg_points(guests)[3]
 
 
 def label_layout(indicator: str, subject: str) -> list[dict[str, object]]:
@@ -753,3 +758,147 @@ def test_a_forum_among_conferences_is_drawn_apart_and_labelled(tmp_path: Path) -
     points, lines = svg_points(svg)[0], line_xs(svg)
     assert all(abs(points[forum][0] - x) > 0.01 for xs in lines.values() for x in xs)
     assert "line-actual-part-of-a-year-forum" not in lines  # one figure: nothing to join
+
+
+def drawn_without_labels(indicator: str, subject: str, monkeypatch: pytest.MonkeyPatch) -> object:
+    """The matplotlib figure of a shipped chart, its labels left where label_points put them (the line and the
+    markers do not depend on where the labels go, and placing them is the slow part)."""
+    from tongxiang_digital_economy.use import plot as plot_module
+
+    monkeypatch.setattr(plot_module, "keep_labels_apart", lambda fig, ax: None)
+    return plot_module.draw(chart(indicator, subject))
+
+
+def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 5 P2: the line from about 600 (2013) to 772.07 (2023) drew 686 in 2018, under ">915" (2018). Over
+    every indicator and subject with three or more figures, each drawn segment of each joined line (read from
+    the figure's line data) is checked against every bound of its status and kind strictly between its ends:
+    no lower bound lies above the segment, no upper bound below it; a broken span is named under the chart."""
+    from matplotlib import dates as mdates
+    from matplotlib import pyplot as plt
+
+    from tongxiang_digital_economy.use.plot import MARKERS, contradicted
+
+    assert "gt" in MARKERS
+    every = all_series()
+    counts = every.groupby(["indicator", "subject"]).size()
+    checked = broken = 0
+    for indicator, subject in counts[counts >= 3].index:
+        shown = chart(str(indicator), str(subject))
+        fig: Any = drawn_without_labels(str(indicator), str(subject), monkeypatch)
+        try:
+            ax = fig.axes[0]
+            lines = {str(line.get_gid()): line for line in ax.lines if str(line.get_gid() or "").startswith("line-")}
+            notes = " ".join(t.get_text().replace("\n", " ") for t in fig.texts)
+            for (status, kind, apart), group in shown.rows.groupby(["status", "kind", "apart"], sort=False):
+                gid = f"line-{status}-{str(kind).replace(' ', '-')}" + (f"-{apart}" if apart else "")
+                line = lines[gid]
+                if line.get_linestyle() in ("None", "none", " ", ""):
+                    continue
+                xy = line.get_xydata()
+                for (xa, ya), (xb, yb) in itertools.pairwise(xy):
+                    if math.isnan(ya) or math.isnan(yb):
+                        broken += 1
+                        assert "The line is broken where a bound" in notes, (indicator, subject)
+                        continue
+                    checked += 1
+                    assert not contradicted(group, (xa, ya), (xb, yb)), (indicator, subject, mdates.num2date(xa))
+                    bounds = group[group["qualifier"].isin(["gt", "gte", "lt", "lte"])]
+                    for _, row in bounds.iterrows():
+                        x = float(mdates.date2num(row["x"]))
+                        if xa < x < xb:
+                            level = ya + (yb - ya) * (x - xa) / (xb - xa)
+                            lower = str(row["qualifier"]).startswith("g")
+                            assert (level >= row["y"]) if lower else (level <= row["y"]), (indicator, subject, row)
+        finally:
+            plt.close(fig)
+    assert checked > 10 and broken >= 4  # trial 5 found 7 such bounds in 4 charts
+
+
+def test_the_wuzhen_arrivals_line_is_broken_around_more_than_915(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 5 P2's example: no line is drawn from about 600 (2013) to 772.07 (2023) across ">915" (2018)."""
+    from matplotlib import dates as mdates
+    from matplotlib import pyplot as plt
+
+    fig: Any = drawn_without_labels("tourist_arrivals", "wuzhen", monkeypatch)
+    try:
+        line = next(line for line in fig.axes[0].lines if line.get_gid() == "line-actual-year")
+        xy = line.get_xydata()
+        at_2018 = float(mdates.date2num(pd.Timestamp("2018-07-02")))
+        for (xa, ya), (xb, yb) in itertools.pairwise(xy):
+            if xa < at_2018 < xb:
+                assert math.isnan(ya) or math.isnan(yb)
+        notes = " ".join(t.get_text().replace("\n", " ") for t in fig.texts)
+        assert "The line is broken where a bound" in notes
+    finally:
+        plt.close(fig)
+
+
+def test_an_actual_is_drawn_over_a_target_of_the_same_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 5 n1: at 2015 the target triangle of event_guests hid the actual ">2,000 (2015-12-16 to 18)"."""
+    from matplotlib import pyplot as plt
+
+    shown = chart("event_guests", "world-internet-conference")
+    rows = shown.rows
+    fig: Any = drawn_without_labels("event_guests", "world-internet-conference", monkeypatch)
+    try:
+        z = {
+            str(c.get_gid()).removeprefix("point-"): c.get_zorder()
+            for c in fig.axes[0].collections
+            if str(c.get_gid() or "").startswith("point-")
+        }
+        pairs = 0
+        actuals, targets = rows[rows["status"] == "actual"], rows[rows["status"] == "target"]
+        for _, target in targets.iterrows():
+            same = actuals[(actuals["x"] == target["x"]) & (actuals["y"] == target["y"])]
+            for oid in same["observation_id"]:
+                pairs += 1
+                assert z[oid] > z[str(target["observation_id"])]
+        assert pairs >= 1
+    finally:
+        plt.close(fig)
+
+
+def test_the_legend_names_only_markers_that_are_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 5 n6: event_duration's legend listed "another source's figure that agrees" while every such hollow
+    marker lay under the filled one it repeats. A hollow marker shown under the legend's words is one a reader can
+    see somewhere: not at the place and shape of a filled point drawn over it."""
+    from matplotlib import pyplot as plt
+
+    from tongxiang_digital_economy.use.plot import hidden
+
+    shown = chart("event_duration", "world-internet-conference")
+    rows = shown.rows
+    assert (rows["role"] == "corroborating").any()
+    assert hidden(rows)[rows["role"] == "corroborating"].all()
+    fig: Any = drawn_without_labels("event_duration", "world-internet-conference", monkeypatch)
+    try:
+        words = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        assert not [w for w in words if "agrees" in w or "different figure" in w], words
+    finally:
+        plt.close(fig)
+    # the same hollow marker at another value is seen
+    moved = rows.copy()
+    first = moved.index[moved["role"] == "corroborating"][0]
+    moved.loc[first, "y"] = float(moved.loc[first, "y"]) + 1
+    assert not hidden(moved)[first]
+
+
+def test_a_label_names_together_only_points_that_sit_together(drawn: Drawn) -> None:
+    """Trial 5 n2: one label "20 (2017-12-03 to 05, 2021-09-26 to 28; target) [8,9]" stood for two targets four
+    years apart, by the first; the 2021 point had none. Each point of a run years from the one before has its own
+    label at its own place."""
+    from tongxiang_digital_economy.use.plot import label_groups
+
+    svg, shown = drawn("event_subforums", "world-internet-conference")
+    rows = shown.rows
+    targets = rows[(rows["status"] == "target") & (rows["role"] == "preferred")]
+    twenty = targets[targets["y"] == 20].sort_values("x")
+    assert len(twenty) >= 2
+    groups = label_groups(rows)
+    for found in groups:
+        xs = sorted(pd.Timestamp(x) for x in found["xs"])
+        assert all(b - a <= pd.Timedelta(days=731) for a, b in itertools.pairwise(xs)), found["periods"]
+    texts = label_texts(svg)
+    for oid in twenty["observation_id"]:
+        assert oid in texts and "target" in texts[oid], (oid, texts)

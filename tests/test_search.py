@@ -398,6 +398,17 @@ def test_a_name_is_found_as_a_phrase_not_as_scattered_words() -> None:
     assert expo in set(scattered["key"])
 
 
+def test_search_says_which_indicators_figures_are_not_comparable() -> None:
+    """M5 (trial 4), found first: the indicator block of `search` says that history_length's figures are no series,
+    in its definition's words, before a reader runs the command it shows."""
+    found = tde.search("history").attrs["indicators"].set_index("indicator")
+    why = tde.load("indicator_definitions").set_index("indicator").at["history_length", "not_comparable"]
+    assert found.at["history_length", "not_comparable"] == why
+    assert found.at["civilization_history_length", "not_comparable"] == ""
+    result = CliRunner().invoke(cli, ["search", "history"], catch_exceptions=False)
+    assert f"    its figures are not comparable with one another: {why}\n" in result.output
+
+
 @pytest.mark.parametrize(
     ("words", "rows"),
     [

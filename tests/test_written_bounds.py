@@ -1,9 +1,11 @@
 """The days a text's own words bound its date by (sources.written_after / written_before, review 3 F2).
 
-A text known to its year or month whose words place a day in its future ("In the second half of 2020, the company
-plans to"; "11月8日,…乌镇峰会将在乌镇启幕") is of before that day: its rows dated by it stand at the latest day it
-allows (2020-06-30, 2023-11-07), never at the year's or month's end the convention would give, and no actual ends
-on or after that day (`period-in-text-future`). The bounds are quoted, and the quotes are checked like evidence.
+A text known to its year or month whose words place a day in its future ("11月8日,…乌镇峰会将在乌镇启幕") is of
+before that day: its rows dated by it stand at the latest day it allows (2023-11-07), never at the month's end the
+convention would give, and no actual ends on or after that day (`period-in-text-future`). A plan for a span ("In
+the second half of 2020, the company plans to") bounds its text only by the span's last day (review 4 F3: a
+company plans for the half year it is in), so pctextile keeps the year's convention (2020-12-31). The bounds are
+quoted, and the quotes are checked like evidence.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ import pytest
 from conftest import PackageCopy, found
 from test_rules import covers
 
-from tongxiang_digital_economy.text.period_words import first_days_named, read_period
+from tongxiang_digital_economy.text.period_words import first_days_named, last_days_bound, read_period
 from tongxiang_digital_economy.text.periods import publication_bounds, written_window
 
 PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"
 GMW = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms"
+BOUNDED = {"after": PCTEXTILE, "before": GMW}  # a source that records each bound
 
 
 def source_row(package: PackageCopy, source_id: str) -> int:
@@ -91,13 +94,34 @@ def test_words_without_a_date_name_no_day() -> None:
     assert first_days_named("the company plans to add 300,000 tons", "2020") == frozenset()
 
 
+@pytest.mark.parametrize(
+    ("passage", "published", "days"),
+    [
+        # a plan for a span may be written on any of its days: it bounds the text by the day after its last
+        ("In the second half of 2020, the company plans to add 300,000 tons", "2020", {date(2021, 1, 1)}),
+        # a point day the text looks forward to, and an event's first day, bound it by that day
+        ("11月8日,以“数字世界”为主题的2023年世界互联网大会乌镇峰会将在乌镇启幕", "2023-11", {date(2023, 11, 8)}),
+        ("9月26日至28日,2021年世界互联网大会乌镇峰会将在浙江乌镇举行", "2021-09", {date(2021, 9, 26)}),
+    ],
+)
+def test_a_plan_for_a_span_bounds_its_text_by_the_spans_last_day(passage: str, published: str, days: set[date]) -> None:
+    assert last_days_bound(passage, published) == days
+
+
+@pytest.mark.parametrize(("passage", "published"), [("今天", "2023-11"), ("目前", "2020"), ("recently", "2020")])
+def test_words_of_the_texts_own_day_name_no_first_day(passage: str, published: str) -> None:
+    """今天 and 目前 read as the year so far too, which starts on 1 January: not a day the words state (review 4 F5)."""
+    assert first_days_named(passage, published) == frozenset()
+    assert last_days_bound(passage, published) == frozenset()
+
+
 # --- the shipped rows --------------------------------------------------------------------------------------------
 
 
 def test_the_rows_stand_at_the_latest_day_their_text_allows(package: PackageCopy) -> None:
     rows = {r["observation_id"]: r for r in package.rows("indicators")}
-    for n in ("001", "002", "003", "004"):
-        assert (rows[f"{PCTEXTILE}-{n}"]["period_start"], rows[f"{PCTEXTILE}-{n}"]["period_end"]) == ("2020-06-30",) * 2
+    for n in ("001", "002", "003", "004"):  # the plan for the second half of 2020 narrows nothing: the year's end
+        assert (rows[f"{PCTEXTILE}-{n}"]["period_start"], rows[f"{PCTEXTILE}-{n}"]["period_end"]) == ("2020-12-31",) * 2
     for n in ("002", "004"):
         assert (rows[f"{GMW}-{n}"]["period_start"], rows[f"{GMW}-{n}"]["period_end"]) == ("2023-11-07",) * 2
 
@@ -110,7 +134,6 @@ def test_the_rows_stand_at_the_latest_day_their_text_allows(package: PackageCopy
     [
         (f"{GMW}-002", "2023-11-30", "the month's end, after the summit the text looks forward to"),
         (f"{GMW}-004", "2023-11-08", "the very day the text places in its future"),
-        (f"{PCTEXTILE}-001", "2020-12-31", "the year's end, in the half year the company plans for"),
     ],
 )
 def test_an_actual_on_a_day_its_text_looks_forward_to_fails(
@@ -128,8 +151,8 @@ def test_a_target_may_end_after_the_day(package: PackageCopy) -> None:
     assert package.rows("indicators")[target - 2]["period_end"] == "2020-12-31"
 
 
-def test_a_text_bounded_within_its_year_dates_publication_at_its_last_day(package: PackageCopy) -> None:
-    """A design capacity dated by publication in a text of 2020 written before July: 2020-06-30 alone."""
+def test_a_text_bounded_only_after_dates_publication_at_its_years_end(package: PackageCopy) -> None:
+    """A design capacity dated by publication in a text of 2020 written after April: 2020-12-31 alone."""
     row = indicator_row(package, f"{PCTEXTILE}-002")
     package.edit("indicators", row, period_start="2020-05-31", period_end="2020-05-31")
     assert ("indicators", row, "period_end") in found(package.semantics(), "period-publication-mismatch")
@@ -137,7 +160,7 @@ def test_a_text_bounded_within_its_year_dates_publication_at_its_last_day(packag
 
 @pytest.mark.parametrize("side", ["after", "before"])
 def test_a_bound_without_its_words_fails(package: PackageCopy, side: str) -> None:
-    row = source_row(package, PCTEXTILE)
+    row = source_row(package, BOUNDED[side])
     package.edit("sources", row, **{f"written_{side}_text": ""})
     assert found(package.semantics(), f"written-{side}-unquoted") == [("sources", row, f"written_{side}")]
 
@@ -149,14 +172,14 @@ WORDS = [covers("written-after-words"), covers("written-before-words")]
 
 @pytest.mark.parametrize("side", ["after", "before"])
 def test_words_without_their_bound_fail(package: PackageCopy, side: str) -> None:
-    row = source_row(package, PCTEXTILE)
+    row = source_row(package, BOUNDED[side])
     package.edit("sources", row, **{f"written_{side}": ""})
     assert found(package.semantics(), f"written-{side}-unquoted") == [("sources", row, f"written_{side}")]
 
 
 @pytest.mark.parametrize("side", ["after", "before"])
 def test_a_bounds_words_are_the_texts_own(package: PackageCopy, archive: Path, side: str) -> None:
-    row = source_row(package, PCTEXTILE)
+    row = source_row(package, BOUNDED[side])
     assert not found(package.semantics(archive), f"written-{side}-not-in-text")
     package.edit("sources", row, **{f"written_{side}_text": "In the third quarter of 2020, the company plans to"})
     assert found(package.semantics(archive), f"written-{side}-not-in-text") == [
@@ -165,16 +188,39 @@ def test_a_bounds_words_are_the_texts_own(package: PackageCopy, archive: Path, s
 
 
 @pytest.mark.parametrize(
-    ("side", "day", "why"),
+    ("source", "changes", "why"),
     [
-        ("before", "2020-10-01", "the words name the second half, which starts on 2020-07-01"),
-        ("after", "2020-05-01", "the words name April, which starts on 2020-04-01"),
+        (GMW, {"written_before": "2023-11-09"}, "the words name the summit's opening day, 2023-11-08"),
+        (PCTEXTILE, {"written_after": "2020-05-01"}, "the words name April, which starts on 2020-04-01"),
+        (
+            PCTEXTILE,
+            {
+                "written_before": "2020-07-01",
+                "written_before_text": "In the second half of 2020, the company plans to add 300,000 tons of polyester "
+                "filament production capacity",
+            },
+            "a plan for the second half of 2020 may be written in it: it bounds the text by 2021-01-01 (review 4 F3)",
+        ),
     ],
 )
-def test_a_bound_is_the_day_its_words_name(package: PackageCopy, side: str, day: str, why: str) -> None:
+def test_a_bound_is_the_day_its_words_name(
+    package: PackageCopy, archive: Path, source: str, changes: dict[str, str], why: str
+) -> None:
+    row = source_row(package, source)
+    package.edit("sources", row, **changes)
+    side = "before" if "written_before" in changes else "after"
+    assert found(package.semantics(archive), f"written-{side}-words") == [("sources", row, f"written_{side}")], why
+
+
+def test_a_plan_for_a_span_may_bound_by_the_day_after_it(package: PackageCopy, archive: Path) -> None:
+    """The day the words do bound pctextile by (2021-01-01, outside its year: it narrows nothing) is accepted."""
     row = source_row(package, PCTEXTILE)
-    package.edit("sources", row, **{f"written_{side}": day})
-    assert found(package.semantics(), f"written-{side}-words") == [("sources", row, f"written_{side}")], why
+    text = "In the second half of 2020, the company plans to add 300,000 tons of polyester filament production capacity"
+    package.edit("sources", row, written_before="2021-01-01", written_before_text=text)
+    problems = package.semantics(archive)
+    assert not found(problems, "written-before-words")
+    assert not found(problems, "written-before-not-in-text")
+    assert not found(problems, covers("written-bounds-outside-date"))
 
 
 def test_a_future_bound_needs_a_word_of_a_plan_or_a_future(package: PackageCopy) -> None:
@@ -186,7 +232,7 @@ def test_a_future_bound_needs_a_word_of_a_plan_or_a_future(package: PackageCopy)
         row,
         written_after="",
         written_after_text="",
-        written_before="2020-04-01",
+        written_before="2020-05-01",  # the day after April, which the words name: only the cue is missing
         written_before_text=source["written_after_text"],
     )
     problems = found(package.semantics(), "written-before-words")

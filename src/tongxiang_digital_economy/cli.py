@@ -287,14 +287,14 @@ def validate(
     if as_json and fmt not in ("text", "json"):
         raise click.UsageError("--json is --format json: give one format")
     report = run(one_package(path, package_path), archive)
-    failed = not report.valid or (fail_on == "warning" and bool(report.warnings))
+    failed = not report.passes(fail_on)
     if fmt in ("github", "junit"):
         from .use import annotations
 
         click.echo(annotations.github(report) if fmt == "github" else annotations.junit(report))
         sys.exit(1 if failed else 0)
     if as_json or fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_dict(fail_on), ensure_ascii=False, indent=2))
     else:
         click.echo(report.to_text(warnings=not quiet, fail_on_warnings=fail_on == "warning"))
     sys.exit(1 if failed else 0)
@@ -639,20 +639,20 @@ def series_command(
     """
     from .use.timeseries import series
 
-    found = series(indicator, subject, status, package_path)
+    found = series(indicator, subject, status, package_path, preferred=preferred)
+    # Figures that no ranking puts first (not comparable with one another): the library says why, never "no
+    # figures"; a table prints it instead, CSV and JSON keep stdout to the data and say it on stderr.
+    why_none = found.attrs.get("none_preferred")
+    if why_none and fmt == "table":
+        click.echo(why_none)
+        return
+    if why_none:
+        click.echo(f"note: {why_none}", err=True)
     if not len(found) and fmt == "table":
         # Nothing of this status: the library says which other status has figures (attrs["other_statuses"]).
         others = [f"--status {other} has {count(n, 'figure')}" for other, n in found.attrs["other_statuses"].items()]
         click.echo(f"no {status} figures" + (f" ({'; '.join(others)})" if others else ""))
         return
-    if preferred:
-        chosen = found[found["role"] == "preferred"]
-        if not len(chosen) and fmt == "table":
-            # Figures that no ranking puts first (not comparable with one another): say so, never "no figures".
-            reasons = "; ".join(dict.fromkeys(str(r) for r in found["reason"].dropna()))
-            click.echo(f"no preferred figures: {reasons}; without --preferred `series` lists all {len(found)}")
-            return
-        found = chosen
     if fmt == "table":
         # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
         # text as official); the observation id, to cite or find the row in one step; why a row is set aside.
@@ -719,6 +719,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
             if row.written_forms:
                 click.echo(f"    written: {row.written_forms}")
+            if row.not_comparable:
+                click.echo(f"    its figures are not comparable with one another: {row.not_comparable}")
             if row.subjects:
                 click.echo(f"    about: {row.subjects}")
                 click.echo(f"    {row.command}")

@@ -68,6 +68,12 @@ class Report:
     def valid(self) -> bool:
         return not self.errors
 
+    def passes(self, fail_on: str = "error") -> bool:
+        """Whether the report passes at a level (`validate --fail-on`): `error` fails on errors only, `warning` on
+        warnings too. Kept apart from `valid` (the package's validity: no error), so that the exit code, the text
+        summary and the JSON say the same verdict (review 4 F6)."""
+        return self.valid and not (fail_on == "warning" and self.warnings)
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
@@ -91,10 +97,14 @@ class Report:
             key=lambda p: (order[p.layer], p.table or "", p.row or 0, p.field or "", p.rule),
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        """The report as plain data: what `validate --json` prints."""
+    def to_dict(self, fail_on: str = "error") -> dict[str, Any]:
+        """The report as plain data: what `validate --json` prints. `valid` is the package's validity (no error);
+        `passed` is the verdict at `fail_on` (the exit code of `validate --fail-on`: with `warning`, a valid package
+        with warnings has `valid` true and `passed` false)."""
         return {
             "valid": self.valid,
+            "passed": self.passes(fail_on),
+            "fail_on": fail_on,
             "package": self.package,
             "archive": self.archive,
             "errors": len(self.errors),

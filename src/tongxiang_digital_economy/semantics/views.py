@@ -23,7 +23,7 @@ from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
-from ..text.period_words import first_days_named
+from ..text.period_words import first_days_named, last_days_bound
 from ..text.periods import publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view
@@ -224,10 +224,12 @@ def source_view(
 
 
 def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
-    """For `written_after_text` / `written_before_text`: the first days of the periods the words name
-    (`written_*_days`, `YYYY-MM-DD, ...`, read against the text's date as written: the original's, else the
-    page's) and, for `written_before_text`, whether a word of a plan or a future is among them
-    (`written_before_cued`: the lexicon's target cues, 将, 计划, plans to, will; <NA> without a lexicon)."""
+    """For `written_after_text`: the first days of the periods the words name; for `written_before_text`: the days
+    the words bound the text by (a point day's or an event's first day, a planned span's day after its last:
+    `text.period_words.last_days_bound`). Both as `written_*_days` (`YYYY-MM-DD, ...`, read against the text's date
+    as written: the original's, else the page's); and, for `written_before_text`, whether a word of a plan or a
+    future is among them (`written_before_cued`: the lexicon's target cues, 将, 计划, plans to, will; <NA> without
+    a lexicon)."""
     out: dict[str, pd.Series] = {}
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     own = sources["published"].astype("string") if "published" in sources else missing
@@ -235,8 +237,9 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
         own = sources["original_published"].astype("string").fillna(own)
     for side in ("after", "before"):
         words = sources.get(f"written_{side}_text", missing)
+        days_of = first_days_named if side == "after" else last_days_bound
         named = [
-            ", ".join(f"{d:%Y-%m-%d}" for d in sorted(first_days_named(w, p))) if isinstance(w, str) else None
+            ", ".join(f"{d:%Y-%m-%d}" for d in sorted(days_of(w, p))) if isinstance(w, str) else None
             for w, p in zip(words.astype(object), own.astype(object), strict=True)
         ]
         out[f"written_{side}_days"] = pd.Series(named, index=sources.index, dtype="string")

@@ -569,18 +569,51 @@ PASSAGE_PIECES = re.compile(r"[，,。;；:：、!！?？()（）]|…|\.(?=\s|$
 
 def first_days_named(passage: object, published: object) -> frozenset[date]:
     """The first days of the periods a passage's dating words name, read clause by clause against the text's own
-    date (`published`): "In the second half of 2020, the company plans to add …" names 2020-07-01; "11月8日,…峰会
-    将在乌镇启幕" in a text of 2023-11 names 2023-11-08. A clause of other words than dating words names nothing
-    (the period reader reads only dating words), so a passage is cut at its commas and stops first.
+    date (`published`): "launched … in April 2020" names 2020-04-01; "11月8日,…峰会将在乌镇启幕" in a text of
+    2023-11 names 2023-11-08. A clause of other words than dating words names nothing (the period reader reads
+    only dating words), so a passage is cut at its commas and stops first. Words of the text's own day (今天, 目前,
+    now, recently) name no first day: their year-so-far reading starts on 1 January because the reader must allow
+    a flow of the year to date, not because the words state that day (review 4 F5).
 
-    This is what `sources.written_after` / `written_before` are checked against: the day each records is the first
-    day of a period the quoted words name."""
-    if not isinstance(passage, str):
-        return frozenset()
+    This is what `sources.written_after` is checked against: the day it records is the first day of a period the
+    quoted words name."""
+    return frozenset(p.start[0] for p, _ in periods_named(passage, published))
+
+
+# Words of an event held on its days (启幕, 举行, opens): a text that looks forward to it is of before its first
+# day. A plan for a span (the company plans to add … in the second half of 2020) is of any day up to the span's
+# last: a company plans for the half year it is in (review 4 F3).
+EVENT_WORDS = re.compile(r"启幕|开幕|举行|举办|召开|开启|揭幕|\bopens?\b|\bbe held\b|\bkicks? off\b|\bconvene")
+
+
+def last_days_bound(passage: object, published: object) -> frozenset[date]:
+    """The days a passage that looks forward bounds its text by (`sources.written_before`, exclusive): a point
+    day's own day ("11月8日,…峰会将在乌镇启幕": 2023-11-08), an event's first day ("9月26日至28日,…峰会将在浙江乌镇
+    举行": 2021-09-26), and for any other span the day after its last ("In the second half of 2020, the company
+    plans to add …": 2021-01-01; the plan may be written on any day of the half year it names)."""
+    event = isinstance(passage, str) and EVENT_WORDS.search(passage.lower()) is not None
     days: set[date] = set()
+    for p, _ in periods_named(passage, published):
+        if p.kind == "date" or event:
+            days.add(p.start[0])
+        elif p.end[0] == p.end[1]:
+            days.add(p.end[0] + timedelta(days=1))
+    return frozenset(days)
+
+
+def periods_named(passage: object, published: object) -> list[tuple[Period, str]]:
+    """The periods with a stated first day that a passage's dating words name, each with its clause; a clause of
+    the text's own day (今天, 目前, now, recently) names none."""
+    if not isinstance(passage, str):
+        return []
+    named: list[tuple[Period, str]] = []
     for piece in (passage, *PASSAGE_PIECES.split(passage)):
         if not piece.strip() or len(piece) > DATING_WORDS_AT_MOST:
             continue
+        facts = Facts()
+        read_pieces(normalise(piece), facts)
+        if facts.now is not None:
+            continue
         reading = read_period(piece, published)
-        days.update(p.start[0] for p in reading.periods if p.start[0] == p.start[1] and not p.open_start)
-    return frozenset(days)
+        named.extend((p, piece) for p in reading.periods if p.start[0] == p.start[1] and not p.open_start)
+    return named

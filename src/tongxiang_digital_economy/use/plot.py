@@ -126,6 +126,18 @@ def draw(shown: Chart) -> Any:
             f"Labels: {len(labels)} of {len(groups)} positions are labelled (the first, last, highest and lowest of "
             f"each line; more than {MAX_LABELS} labels cannot all sit by their points); `series` lists every figure."
         )
+    drawn_lines: dict[tuple[Any, ...], tuple[list[Any], list[float]]] = {}
+    cut: list[str] = []  # the spans where a line is broken: a bound between two levels contradicts it
+    for key, group in shown.rows.groupby(["status", "kind", "apart"], sort=False):
+        levels = group["qualifier"].astype("string").fillna("eq").isin(JOINED)
+        xs, ys, broken = unbroken(group[(group["role"] == "preferred") & levels].sort_values("x"), group)
+        drawn_lines[key] = (xs, ys)
+        cut += broken
+    if cut:
+        paragraphs.append(
+            "The line is broken where a bound between two levels lies on the wrong side of it (a line between them "
+            "would draw a level that figure contradicts): " + "; ".join(cut) + "."
+        )
     paragraphs.append(
         "Preferred figure: the stronger source grade (a repost as the origin it names), then the newer publication. "
         "Data: tongxiang-digital-economy, CC BY 4.0."
@@ -145,9 +157,10 @@ def draw(shown: Chart) -> Any:
             name += f", at a {apart} (drawn apart)"
         if (group["role"] == "not_comparable").all():
             name += ", not comparable with one another (not joined)"
+        xs, ys = drawn_lines[(status, kind, apart)]
         (line,) = ax.plot(
-            best["x"],
-            best["y"],
+            xs,
+            ys,
             # Spans of several years are never joined: each covers its own years (6100 guests over 2014-2018,
             # 12000 over 2014-2023), so a line between them would draw a change no source states.
             linestyle=(("--" if status == "target" else "-") if len(best) > 1 and kind != "several years" else "none"),
@@ -171,23 +184,24 @@ def draw(shown: Chart) -> Any:
     if (rows["qualifier"] == "range").any():
         ax.plot([], [], color="#000000", linewidth=2, label="a range (low to high)")
     same = same_source(rows)
-    if (rows["role"] == "corroborating").any():
+    seen = ~hidden(rows)  # the legend names only markers a reader can see (trial 5 n6)
+    if ((rows["role"] == "corroborating") & seen).any():
         ax.scatter(
             [],
             [],
             marker="o",
             facecolors="none",
             edgecolors=AGREEING_COLOUR,
-            label=whose(same[rows["role"] == "corroborating"]) + " figure that agrees",
+            label=whose(same[(rows["role"] == "corroborating") & seen]) + " figure that agrees",
         )
-    if (rows["role"] == "competing").any():
+    if ((rows["role"] == "competing") & seen).any():
         ax.scatter(
             [],
             [],
             marker="o",
             facecolors="none",
             edgecolors="#000000",
-            label=whose(same[rows["role"] == "competing"]) + " different figure",
+            label=whose(same[(rows["role"] == "competing") & seen]) + " different figure",
         )
 
     ax.set_title("\n".join(textwrap.wrap(shown.title, width=80)), fontsize=12, loc="left")  # never cut at the edge
@@ -237,11 +251,15 @@ CELL = 48.0  # pixels: the side of a cell of the grid that finds the boxes, poin
 class Grid:
     """Boxes (x0, y0, x1, y1) in pixels filed by the cells of a square grid they touch, so that a label's
     candidate position is checked only against what lies near it, not against everything drawn: placing n
-    labels costs about n, not n squared (review 3 F15: 128 points took 78 s)."""
+    labels costs about n, not n squared (review 3 F15: 128 points took 78 s). An item added under a key can be
+    taken out again and put back, so one grid of all labels serves every "all the others but label k" (review
+    4 F4: rebuilding that grid for each label made a round cost n squared)."""
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], list[int]] = {}
-        self.items: list[Any] = []
+        self.items: dict[int, Any] = {}
+        self.keys: dict[Any, list[int]] = {}
+        self.next_id = -1
 
     @staticmethod
     def span(x0: float, y0: float, x1: float, y1: float) -> Any:
@@ -251,14 +269,22 @@ class Grid:
             for j in range(int(y0 // CELL), int(y1 // CELL) + 1)
         )
 
-    def add(self, box: tuple[float, float, float, float], item: Any) -> None:
-        self.items.append(item)
-        for key in self.span(*box):
-            self.cells.setdefault(key, []).append(len(self.items) - 1)
+    def add(self, box: tuple[float, float, float, float], item: Any, key: Any = None) -> None:
+        n = self.next_id = self.next_id + 1  # ids only grow: a removed item's id is never reused
+        self.items[n] = item
+        if key is not None:
+            self.keys.setdefault(key, []).append(n)
+        for cell in self.span(*box):
+            self.cells.setdefault(cell, []).append(n)
+
+    def remove(self, key: Any) -> None:
+        """Take out the items added under `key` (their cells drop them when next searched)."""
+        for n in self.keys.pop(key, []):
+            del self.items[n]
 
     def near(self, box: tuple[float, float, float, float]) -> list[Any]:
         """Every item whose box shares a cell with `box` (a superset of those that meet it), each once."""
-        found = {i for key in self.span(*box) for i in self.cells.get(key, ())}
+        found = {i for cell in self.span(*box) for i in self.cells.get(cell, ()) if i in self.items}
         return [self.items[i] for i in sorted(found)]
 
 
@@ -336,14 +362,14 @@ def keep_labels_apart(fig: Any, ax: Any) -> None:
     ]
     scene = Scene(frame, points, segments, fig.dpi / 72.0)
     best_layout: tuple[Any, list[Placement]] | None = None
-    for order in dict.fromkeys(tuple(o) for o in orders):
+    tried = list(dict.fromkeys(tuple(o) for o in orders))
+    for order in tried[: 1 if len(labels) > CROWDED else len(tried)]:
         layout = scene.layout(order, anchors, sizes)
-        costs = [scene.cost(anchors[k], layout[k], others(anchors, layout, k)) for k in range(len(layout))]
-        broken = tuple(sum(c[i] for c in costs) for i in range(5))
-        lengths = [c[5] for c in costs]
-        score = (broken, max(lengths, default=0.0), sum(lengths))
+        score = scene.score(anchors, layout)
         if best_layout is None or score < best_layout[0]:
             best_layout = (score, layout)
+        if not any(score[0]):  # breaks no rule: the first order usually does, and no other can do better
+            break
     assert best_layout is not None
     for label, placement in zip(labels, best_layout[1], strict=True):
         label.set_horizontalalignment(placement.ha)
@@ -367,19 +393,29 @@ class Placement:
         self.offset, self.ha, self.va, self.text, self.end = offset, ha, va, text, end
 
 
-def others(anchors: list[Any], layout: list[Placement], k: int) -> tuple[Grid, Grid]:
-    """The grids of every label's box and leader but label k's."""
-    placed, leaders = Grid(), Grid()
-    for n, (anchor, placement) in enumerate(zip(anchors, layout, strict=True)):
-        if n != k and placement is not None:
-            placed.add(placement.text.bounds(), placement.text)
-            leaders.add(segment_box(anchor, placement.end), (anchor, placement.end))
-    return placed, leaders
+def put(rest: tuple[Grid, Grid], k: int, anchor: Any, placement: Placement) -> None:
+    """File label k's box and leader in the grids of placed labels."""
+    placed, leaders = rest
+    placed.add(placement.text.bounds(), placement.text, k)
+    leaders.add(segment_box(anchor, placement.end), (anchor, placement.end), k)
+
+
+def take(rest: tuple[Grid, Grid], k: int) -> None:
+    """Take label k's box and leader out of the grids, so they hold all the others."""
+    for grid in rest:
+        grid.remove(k)
+
+
+def repairs(n: int) -> int:
+    """Rounds of repair for n labels: REPAIRS, and one past CROWDED labels (each round places every label that
+    breaks a rule again; a long series must not take minutes, review 4 F4)."""
+    return REPAIRS if n <= CROWDED else 1
 
 
 SHIFT_X = {"left": 0.0, "center": 0.5, "right": 1.0}
 SHIFT_Y = {"bottom": 0.0, "center": 0.5, "top": 1.0}
 REPAIRS = 3  # rounds in which each label is placed again knowing where all the others went
+CROWDED = 30  # labels past which one order and one round of repair are tried (review 4 F4)
 
 
 class Scene:
@@ -393,24 +429,38 @@ class Scene:
         knowing all the others (an early label may sit where a later one's leader had to pass), kept where it
         breaks fewer rules than before."""
         layout: list[Any] = [None] * len(anchors)
-        placed, leaders = Grid(), Grid()
+        rest = (Grid(), Grid())
         for k in order:
-            layout[k] = self.place(anchors[k], sizes[k], (placed, leaders))
-            placed.add(layout[k].text.bounds(), layout[k].text)
-            leaders.add(segment_box(anchors[k], layout[k].end), (anchors[k], layout[k].end))
-        for _ in range(REPAIRS):
+            layout[k] = self.place(anchors[k], sizes[k], rest)
+            put(rest, k, anchors[k], layout[k])
+        for _ in range(repairs(len(anchors))):
             moved = False
             for k in order:
-                rest = others(anchors, layout, k)
+                take(rest, k)
                 now = self.cost(anchors[k], layout[k], rest)
-                if not any(now[:5]):
-                    continue
-                again = self.place(anchors[k], sizes[k], rest)
-                if self.cost(anchors[k], again, rest)[:5] < now[:5]:
-                    layout[k], moved = again, True
+                if any(now[:5]):
+                    again = self.place(anchors[k], sizes[k], rest)
+                    if self.cost(anchors[k], again, rest)[:5] < now[:5]:
+                        layout[k], moved = again, True
+                put(rest, k, anchors[k], layout[k])
             if not moved:
                 break
         return layout
+
+    def score(self, anchors: list[Any], layout: list[Placement]) -> tuple[Any, ...]:
+        """How good a whole layout is: the rules it breaks, summed over the labels (each against all the
+        others), then its longest leader, then all its leaders' length."""
+        rest = (Grid(), Grid())
+        for k, placement in enumerate(layout):
+            put(rest, k, anchors[k], placement)
+        costs = []
+        for k, placement in enumerate(layout):
+            take(rest, k)
+            costs.append(self.cost(anchors[k], placement, rest))
+            put(rest, k, anchors[k], placement)
+        broken = tuple(sum(c[i] for c in costs) for i in range(5))
+        lengths = [c[5] for c in costs]
+        return (broken, max(lengths, default=0.0), sum(lengths))
 
     def place(self, anchor: Any, size: tuple[float, float, float, float], rest: tuple[Grid, Grid]) -> Placement:
         """The nearest position of a label that breaks no rule (see keep_labels_apart), else the one that
@@ -506,7 +556,8 @@ def drawn_segments(ax: Any) -> list[tuple[Any, Any]]:
         if line.get_linestyle() in ("None", "none", " ", ""):
             continue
         xy = line.get_transform().transform(line.get_xydata())
-        segments += [(xy[i], xy[i + 1]) for i in range(len(xy) - 1)]
+        # A gap (NaN) in a line breaks it (see `unbroken`): no segment runs to or from it.
+        segments += [(xy[i], xy[i + 1]) for i in range(len(xy) - 1) if math.isfinite(xy[i][1] + xy[i + 1][1])]
     from matplotlib.collections import LineCollection
 
     for collection in ax.collections:
@@ -522,6 +573,13 @@ def crosses(first: tuple[Any, Any], second: tuple[Any, Any]) -> bool:
     """Whether two segments cross (touching at an end counts as not crossing)."""
     (ax_, ay), (bx, by) = first
     (cx, cy), (dx, dy) = second
+    if (
+        max(ax_, bx) < min(cx, dx)
+        or max(cx, dx) < min(ax_, bx)
+        or max(ay, by) < min(cy, dy)
+        or max(cy, dy) < min(ay, by)
+    ):
+        return False  # their boxes are apart: no crossing, decided without the sides
 
     def side(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> float:
         return (qx - px) * (ry - py) - (qy - py) * (rx - px)
@@ -533,6 +591,8 @@ def crosses(first: tuple[Any, Any], second: tuple[Any, Any]) -> bool:
 
 def box_meets(box: Any, a: Any, b: Any) -> bool:
     """Whether the segment a-b passes through the box (an end inside it, or crossing one of its sides)."""
+    if max(a[0], b[0]) < box.x0 or min(a[0], b[0]) > box.x1 or max(a[1], b[1]) < box.y0 or min(a[1], b[1]) > box.y1:
+        return False  # the segment's own box misses the box: the common case, decided without crossings
     inside = [box.x0 <= p[0] <= box.x1 and box.y0 <= p[1] <= box.y1 for p in (a, b)]
     if any(inside):
         return True
@@ -563,12 +623,79 @@ def whose(same: pd.Series) -> str:
     return "another source's" if not same.any() else "another (or the same) source's"
 
 
+def unbroken(best: pd.DataFrame, group: pd.DataFrame) -> tuple[list[Any], list[float], list[str]]:
+    """The vertices of a line joining the levels `best` (sorted by time), with a gap (NaN) between two levels
+    wherever a figure of the line's group between them says the line is wrong there: a lower bound ("more than
+    915") above the segment, an upper bound below it, or a range it misses (trial 5 P2: the line from about 600
+    (2013) to 772.07 (2023) drew 686 in 2018, where a source says more than 915). The line draws only the
+    levels its ends state, so where a figure between them contradicts it, no line is the honest drawing.
+    Returns the xs, the ys and the spans broken, as the note under the chart names them."""
+    xs: list[Any] = []
+    ys: list[float] = []
+    broken: list[str] = []
+    vertices = list(zip(best["x"], best["y"].astype(float), best["period_label"], strict=True))
+    for i, (x, y, label) in enumerate(vertices):
+        if i:
+            (xa, ya, la) = vertices[i - 1]
+            if contradicted(group, (mdates_num(xa), ya), (mdates_num(x), y)):
+                xs.append(xa + (x - xa) / 2)
+                ys.append(math.nan)
+                broken.append(f"{short(str(la))} to {short(str(label))}")
+        xs.append(x)
+        ys.append(y)
+    return xs, ys, broken
+
+
+def contradicted(group: pd.DataFrame, a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether a figure of `group` strictly between a and b in time lies on the wrong side of the segment a-b:
+    a lower bound (gt, gte, a range's low end) above it or an upper bound (lt, lte, a range's high end) below
+    it."""
+    for _, row in group.iterrows():
+        x = mdates_num(row["x"])
+        if not a[0] < x < b[0]:
+            continue
+        level = a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
+        qualifier, y = str(row["qualifier"]), float(row["y"])
+        upper = float(row["y_upper"]) if pd.notna(row["y_upper"]) else y
+        if (
+            (qualifier == "gt" and level <= y)
+            or (qualifier == "gte" and level < y)
+            or (qualifier == "lt" and level >= y)
+            or (qualifier == "lte" and level > y)
+            or (qualifier == "range" and not y <= level <= upper)
+        ):
+            return True
+    return False
+
+
+def layer(row: pd.Series) -> float:
+    """A point's z-order: a filled (own) point over a hollow one, and actuals over targets: a target of the same
+    value as an actual would hide the actual's marker and make the reported figure read as a plan (trial 5 n1);
+    the target's own label still names it."""
+    own = row["role"] in OWN_POINTS
+    return (4 if own else 3.5) if row["status"] != "target" else (3 if own else 2.5)
+
+
+def hidden(rows: pd.DataFrame) -> pd.Series:
+    """Whether each point is wholly covered by a filled point drawn over it (same place, same marker): a hollow
+    "figure that agrees" under the preferred figure it repeats is not seen, so the legend must not name it
+    (trial 5 n6)."""
+    marker = rows["qualifier"].map(lambda q: MARKERS.get(str(q), "o"))
+    z = rows.apply(layer, axis=1) if len(rows) else pd.Series(dtype=float)
+    own = rows["role"].isin(OWN_POINTS)
+    out = pd.Series(False, index=rows.index)
+    for i in rows.index:
+        over = own & (rows["x"] == rows.at[i, "x"]) & (rows["y"] == rows.at[i, "y"]) & (marker == marker[i])
+        out[i] = bool((over & (z > z[i])).any())
+    return out
+
+
 def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
     """One figure: shape by qualifier, filled if preferred, a bar over its period and over its range."""
     marker = MARKERS.get(str(row["qualifier"]), "o")
     own = row["role"] in OWN_POINTS
     face = colour if own else "white"
-    zorder = 4 if own else 3
+    zorder = layer(row)
     x, y = row["x"], float(row["y"])
     if row["x_start"] != row["x_end"]:
         ax.hlines(y, row["x_start"], row["x_end"], colors=colour, linewidth=2.5, alpha=0.35, zorder=2)
@@ -596,12 +723,19 @@ def written_as(row: pd.Series) -> str:
     return f"; as {float(row['value']):,.10g} {row['unit_label']}"
 
 
+# Two figures of a run (the same figure in one series) that one label names sit at most this far apart: the
+# label stands by the first, so a point years away (a target of 20 sub-forums in 2017 and again in 2021) would
+# be left without a label by its side (trial 5 n2).
+TOGETHER = pd.Timedelta(days=731)  # two years: annual editions with a year missing still sit together
+
+
 def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
     """The labels a chart would carry, in order of time: one per figure shown, folding the note numbers of the
     figures at its point that have the same status and say the same thing, value and bound word alike (`>2,000`
     is not `about 2,000`): a target never lends its source to an actual's label, nor "more than 7,000" to
     "7,000"; each has a label of its own. A run of the same figure in one series (a stock restated at later
-    dates) is one label naming every date of the run (the flat line shows it)."""
+    dates) whose points sit together (each within TOGETHER of the one before) is one label naming every date of
+    the run (the flat line shows it); a point further on starts a label of its own."""
     labels: list[dict[str, Any]] = []
     runs: dict[tuple[Any, ...], dict[str, Any]] = {}  # the last preferred label of each line (status, kind, apart)
     said = rows.assign(_said=[value_words(r) + written_as(r) for _, r in rows.iterrows()])
@@ -610,7 +744,13 @@ def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
         row = preferred.iloc[0] if len(preferred) else here.iloc[0]
         joined = row["role"] == "preferred"  # only a joined line runs: figures not comparable are never one run
         last = runs.get((status, row["kind"], row["apart"])) if joined else None
-        if last is not None and last["words"] == words and last["row"]["y"] == row["y"]:
+        if (
+            last is not None
+            and last["words"] == words
+            and last["row"]["y"] == row["y"]
+            and pd.Timestamp(row["x"]) - pd.Timestamp(last["xs"][-1]) <= TOGETHER
+        ):
+            last["xs"].append(row["x"])
             last["periods"].append(str(row["period_label"]))
             last["years"].append(pd.Timestamp(row["x"]).year)
             last["notes"] |= set(here["note"])
@@ -621,6 +761,7 @@ def label_groups(rows: pd.DataFrame) -> list[dict[str, Any]]:
             "preferred": bool(len(preferred)),
             "periods": [str(row["period_label"])],
             "years": [pd.Timestamp(row["x"]).year],
+            "xs": [row["x"]],
             "notes": set(here["note"]),
         }
         labels.append(found)

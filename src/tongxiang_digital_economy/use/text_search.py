@@ -420,9 +420,12 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
                 "written_forms": ", ".join(str(d.get("written_forms", "") or "").split("|")).strip(", "),
                 "figures": len(mine),
                 "command": command if len(mine) else "",
+                # why its figures are no series (indicator_definitions.not_comparable), so a reader knows first
+                "not_comparable": d["not_comparable"] if isinstance(d.get("not_comparable"), str) else "",
             }
         )
     columns = ["indicator", "label", "theme", "subject", "subjects", "written_forms", "figures", "command"]
+    columns.append("not_comparable")
     return pd.DataFrame(rows, columns=columns).astype({c: "string" for c in columns if c != "figures"})
 
 
