@@ -172,6 +172,7 @@ PERIOD_RULES = {
     "actual-after-publication",
     "stock-not-at-a-date",
     "period-outside-edition",
+    "period-in-text-future",
 }
 INDICATOR_RULES = {
     "indicator-not-in-evidence",
@@ -197,6 +198,7 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
             "value-text-cut",
             "value-text-qualifier",
             "status-not-in-evidence",
+            "rank-not-written-as-place",
         },
     ),
 }

@@ -28,7 +28,7 @@ VALID: dict[str, dict[str, Any]] = {
     "schema": {"table": "indicators", "path": None, "archive": None},
     "search": {"text": "gdp", "theme": None, "path": None},
     "select": {"table": "indicators", "where": [("year", "2019")], "path": None},
-    "series": {"indicator": "gdp", "subject": "tongxiang", "status": "actual", "path": None},
+    "series": {"indicator": "gdp", "subject": "tongxiang", "status": "actual", "path": None, "preferred": True},
     "stamp": {"path": "/nonexistent-package"},
     "tables": {"path": None},
     "validate": {"path": None, "archive": None, "layers": ("structure", "semantics")},

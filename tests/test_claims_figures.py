@@ -8,7 +8,7 @@ package, so the semantic layer runs once.
 from __future__ import annotations
 
 from conftest import PackageCopy, found
-from test_rules import GOOD
+from test_rules import GOOD, covers
 
 
 def row(indicator: str, unit: str, value: str, quote: str, evidence: str, **more: str) -> dict[str, str]:
@@ -116,3 +116,16 @@ def test_which_figure_reads_the_words_around_the_quote(package: PackageCopy) -> 
     fired = {r for table, r, field in found(package.semantics(), "which-figure") if table == "indicators"}
     wrong = [why for why, _values, fires in CASES if (numbers[why] in fired) is not fires]
     assert wrong == []
+
+
+SJFZXM_RANK = "sjfzxm-2020-06-09-xinfengming-11bn-1400-mu-tongxiang-008"  # 'second' of the industry, in 2021
+
+
+def test_a_rank_is_written_as_a_place(package: PackageCopy) -> None:
+    """The 5 of "will jump into second of the industry with 5 million 800 thousand tons" filed as the rank (the
+    corruption report's "which figure"): a rank's quote writes a place (第N, 榜首, top N, Nth, second)."""
+    rows = package.rows("indicators")
+    row = next(i for i, r in enumerate(rows, start=2) if r["observation_id"] == SJFZXM_RANK)
+    assert not found(package.semantics(), covers("rank-not-written-as-place"))
+    package.edit("indicators", row, value_text="5", value="5")
+    assert ("indicators", row, "value_text") in found(package.semantics(), "rank-not-written-as-place")

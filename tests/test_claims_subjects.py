@@ -36,3 +36,20 @@ def test_a_name_inside_a_longer_name_names_no_subject(package: PackageCopy) -> N
     fired = {r for table, r, _ in found(package.semantics(), "subject-not-anchored") if table == "indicators"}
     wrong = [why for why, _change, fires in CASES if (numbers[why] in fired) is not fires]
     assert wrong == []
+
+
+PCTEXTILE_2021 = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi-"  # -011 Huzhou, -012 Dushan Port
+
+
+def test_two_figures_each_beside_its_own_subject(package: PackageCopy) -> None:
+    """'300,000 tons in the Huzhou production base and … 600,000 tons in the Dushan Port production base': the
+    figures are told apart by the name beside each (the corruption report's "which figure" moved -011's value and
+    quote to 600,000 tons). A list item after a figure (与…100家互联网医联体、微医全科中心…) is not read so."""
+    rows = package.rows("indicators")
+    number = {r["observation_id"]: i for i, r in enumerate(rows, start=2)}
+    huzhou, dushan = number[f"{PCTEXTILE_2021}011"], number[f"{PCTEXTILE_2021}012"]
+    assert not found(package.semantics(), "subject-pairs-another-figure")
+    package.edit("indicators", huzhou, value="600000", value_text="600,000 tons")
+    package.edit("indicators", dushan, value="300000", value_text="300,000 tons")
+    fired = found(package.semantics(), "subject-pairs-another-figure")
+    assert ("indicators", huzhou, "value_text") in fired and ("indicators", dushan, "value_text") in fired

@@ -308,3 +308,15 @@ def test_the_largest_finite_value_crashes_nothing(package: PackageCopy) -> None:
     package.write("indicators", rows)
     report = package.semantics()  # raised OverflowError (load), then RuntimeWarning (the claims' intervals)
     assert isinstance(report, Report)
+
+
+def test_an_empty_name_origin_crashes_no_identity_reading() -> None:
+    """Found by test_no_rule_crashes_on_any_cell after main's name_origin landed: `origin == "convention"` on an
+    empty cell raised (the boolean value of NA)."""
+    run_every_rule(dict(SMALL, enterprises=spoiled(SMALL["enterprises"], "name_origin", "empty")), None)
+
+
+def test_a_unit_without_its_dimension_crashes_no_subject_reading() -> None:
+    """Found by test_no_rule_crashes_on_any_cell: the reading of two figures each beside its subject's name took an
+    empty unit dimension (NA) for a dimension. Every row of the package, every unit's dimension emptied."""
+    run_every_rule(dict(FRAMES, units=spoiled(FRAMES["units"], "dimension", "empty")), None)

@@ -360,6 +360,12 @@ def test_ties_are_broken_by_grade_then_recency(package: PackageCopy) -> None:
             "gdp is a figure of places, not of events: 'wic-2023' is an edition of world-internet-conference; "
             "its subjects: tongxiang, wuzhen, wuzhen-avenue-scitech-zone",
         ),
+        # review 4 F7: the same hint for the edition in another case (the one suggester reads both)
+        (
+            ("gdp", "WIC-2023"),
+            "gdp is a figure of places, not of events: 'WIC-2023' names the edition 'wic-2023' of "
+            "world-internet-conference; its subjects: tongxiang, wuzhen, wuzhen-avenue-scitech-zone",
+        ),
     ],
 )
 def test_series_errors(args: tuple[str, str], message: str) -> None:
@@ -603,12 +609,29 @@ def test_figures_the_definition_calls_not_comparable_prefer_none_and_say_why() -
         ("2022-11-09", "not_comparable", 1000.0, reason),
         ("2023-11-30", "not_comparable", 7000.0, reason),
     ]
-    result = runner.invoke(cli, ["series", "history_length", "--subject", "wuzhen", "--preferred"])
-    assert result.exit_code == 0
-    assert result.output == (
+    said = (
         f"no preferred figures: history_length's figures are not comparable with one another: {why}; "
-        "without --preferred `series` lists all 2\n"
+        "without preferred (--preferred) the series lists all 2"
     )
+    assert tde.series("history_length", subject="wuzhen", preferred=True).attrs["none_preferred"] == said
+    result = runner.invoke(cli, ["series", "history_length", "--subject", "wuzhen", "--preferred"])
+    assert (result.exit_code, result.output) == (0, said + "\n")
+
+
+@pytest.mark.parametrize(("fmt", "empty"), [("csv", "indicator,subject,"), ("json", "[]")])
+def test_csv_and_json_say_why_none_is_preferred_on_stderr(fmt: str, empty: str) -> None:
+    """Review 4 F8: `--preferred --format csv` printed a bare header and no reason anywhere."""
+    result = runner.invoke(cli, ["series", "history_length", "--subject", "wuzhen", "--preferred", "--format", fmt])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(empty)
+    assert result.stderr.startswith("note: no preferred figures: history_length's figures are not comparable")
+    assert result.stderr.endswith("without preferred (--preferred) the series lists all 2\n")
+
+
+def test_a_series_with_a_preferred_figure_says_nothing_of_none() -> None:
+    chosen = tde.series("gdp", subject="tongxiang", preferred=True)
+    assert len(chosen) and set(chosen["role"]) == {"preferred"}
+    assert chosen.attrs["none_preferred"] is None
 
 
 def test_only_the_definition_makes_figures_not_comparable(package: PackageCopy) -> None:

@@ -133,15 +133,21 @@ def select(table: str, where: Sequence[tuple[str, str]] = (), path: str | Path |
 
 
 def series(
-    indicator: str, subject: str | None = None, status: str = "actual", path: str | Path | None = None
+    indicator: str,
+    subject: str | None = None,
+    status: str = "actual",
+    path: str | Path | None = None,
+    preferred: bool = False,
 ) -> pd.DataFrame:
-    """One tidy series of an indicator and subject from rows of many sources (see timeseries.series)."""
+    """One tidy series of an indicator and subject from rows of many sources (see timeseries.series); with
+    `preferred`, only the preferred figure of each period, and `.attrs["none_preferred"]` says why none is."""
     from .use.timeseries import series as made
 
     arguments.text("indicator", indicator)
     arguments.text("subject", subject, optional=True)
     arguments.text("status", status)
-    return made(indicator, subject=subject, status=status, path=arguments.path("path", path))
+    arguments.flag("preferred", preferred)
+    return made(indicator, subject=subject, status=status, path=arguments.path("path", path), preferred=preferred)
 
 
 def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:

@@ -639,20 +639,20 @@ def series_command(
     """
     from .use.timeseries import series
 
-    found = series(indicator, subject, status, package_path)
+    found = series(indicator, subject, status, package_path, preferred=preferred)
+    # Figures that no ranking puts first (not comparable with one another): the library says why, never "no
+    # figures"; a table prints it instead, CSV and JSON keep stdout to the data and say it on stderr.
+    why_none = found.attrs.get("none_preferred")
+    if why_none and fmt == "table":
+        click.echo(why_none)
+        return
+    if why_none:
+        click.echo(f"note: {why_none}", err=True)
     if not len(found) and fmt == "table":
         # Nothing of this status: the library says which other status has figures (attrs["other_statuses"]).
         others = [f"--status {other} has {count(n, 'figure')}" for other, n in found.attrs["other_statuses"].items()]
         click.echo(f"no {status} figures" + (f" ({'; '.join(others)})" if others else ""))
         return
-    if preferred:
-        chosen = found[found["role"] == "preferred"]
-        if not len(chosen) and fmt == "table":
-            # Figures that no ranking puts first (not comparable with one another): say so, never "no figures".
-            reasons = "; ".join(dict.fromkeys(str(r) for r in found["reason"].dropna()))
-            click.echo(f"no preferred figures: {reasons}; without --preferred `series` lists all {len(found)}")
-            return
-        found = chosen
     if fmt == "table":
         # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
         # text as official); the observation id, to cite or find the row in one step; why a row is set aside.

@@ -32,6 +32,13 @@ def text(name: str, value: object, *, optional: bool = False, empty: bool = Fals
     return value
 
 
+def flag(name: str, value: object) -> bool:
+    """`value` as a yes/no argument: True or False (a string "false" would read as true)."""
+    if not isinstance(value, bool):
+        raise ArgumentError(f"{name} must be True or False, not {given(value)}")
+    return value
+
+
 def path(name: str, value: object) -> Path | None:
     """`value` as a path argument: None (the default place), or a non-empty str or os.PathLike."""
     if value is None:

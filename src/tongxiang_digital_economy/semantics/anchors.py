@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..text.clauses import attach, clause_of, paired_with_name
+from ..text.clauses import attach, beside_another_name, clause_of, paired_with_name
 from ..text.fold import names_of, squeeze
 from ..text.period_words import read_period
 from ..text.quantities import loose, status_cues, written_forms
@@ -322,6 +322,42 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         ),
         indicators.index,
     )
+    # Two figures of one kind in one clause, each beside its own subject's name: the name nearest the quote is
+    # its subject's (enterprises and projects: a place's figures are read by places_beside).
+    siblings = table_names(frames)
+    signature = {t: hash(names) for t, names in siblings.items()}  # the remembered answers depend on the names too
+    nearest = keyed_map(
+        [
+            (e, q, n, t, dimension_of.get(u) if isinstance(u, str) else None, signature.get(t) if t else None)
+            for e, q, n, t, u in zip(
+                indicators["evidence"],
+                indicators["value_text"],
+                subject_names,
+                subject_tables(indicators),
+                indicators["unit"],
+                strict=True,
+            )
+        ],
+        remembered(
+            memo("subject beside", key),
+            lambda e, q, n, t, d, _names: (
+                beside_another_name(
+                    e,
+                    q,
+                    list(n),
+                    [list(o) for o in siblings.get(t, ()) if o != n],
+                    d if isinstance(d, str) else None,
+                    unit_forms,
+                )
+                if isinstance(e, str) and isinstance(q, str) and n and t
+                else None
+            ),
+        ),
+        indicators.index,
+    )
+    pairing = pd.Series(
+        [p if p is not None else b for p, b in zip(pairing, nearest, strict=True)], index=indicators.index, dtype=object
+    )
     counted = keyed_map(
         [
             (e, q, neighbours.get(i, ()) if isinstance(i, str) else ())
@@ -386,6 +422,27 @@ def row_subject_names(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame])
 
 
 SUBJECT_ORDER = ("enterprise_id", "project_id", "place_id")
+
+
+def subject_tables(indicators: pd.DataFrame) -> list[str | None]:
+    """Each row's subject's table, for an enterprise or a project (None for a place or no subject)."""
+    columns = [indicators.get(c, pd.Series(None, index=indicators.index)) for c in ("enterprise_id", "project_id")]
+    return [
+        "enterprises" if isinstance(e, str) else "projects" if isinstance(p, str) else None
+        for e, p in zip(*columns, strict=True)
+    ]
+
+
+def table_names(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The names of every enterprise and every project (each entity's names and aliases, a tuple), by table."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for table in ("enterprises", "projects"):
+        frame = frames.get(table)
+        if frame is None:
+            continue
+        present = [frame[c] for c in NAME_COLUMNS[table] if c in frame]
+        out[table] = tuple(t for t in (tuple(names_of(*v)) for v in zip(*present, strict=True)) if t)
+    return out
 
 
 def entity_names(frames: dict[str, pd.DataFrame]) -> frozenset[str]:

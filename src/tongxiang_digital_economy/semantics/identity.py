@@ -63,7 +63,7 @@ def convention_labels(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
         if frame is None or "name_origin" not in frame or "name" not in frame:
             continue
         for entity, name, origin in zip(frame[id_column], frame["name"], frame["name_origin"], strict=True):
-            if origin == "convention" and isinstance(name, str):
+            if isinstance(origin, str) and origin == "convention" and isinstance(name, str):
                 labels[f"{table}:{entity}"] = exact_key(name)
     return labels
 

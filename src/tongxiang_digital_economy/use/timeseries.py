@@ -139,7 +139,11 @@ def named_subject(text: str, column: str, among: list[str], path: str | Path | N
 
 
 def series(
-    indicator: str, subject: str | None = None, status: str = "actual", path: str | Path | None = None
+    indicator: str,
+    subject: str | None = None,
+    status: str = "actual",
+    path: str | Path | None = None,
+    preferred: bool = False,
 ) -> pd.DataFrame:
     """The figures of `indicator` about `subject` with status `status`, one preferred per period (see above).
 
@@ -147,8 +151,11 @@ def series(
     event (events.event_id, `wic-2023`: the figures of that summit); it may be left out when the indicator has
     figures about one subject only. Each figure shows the edition it belongs to (`event_id`) if any. Rows are
     sorted by period, the preferred figure first.
-    Keep `role == "preferred"` for one figure per period. `.attrs["other_statuses"]` counts the subject's figures
-    of each other status that has some (`{"target": 1}`), so that an empty result can say where figures are.
+    Keep `role == "preferred"` for one figure per period, or pass `preferred=True`. `.attrs["other_statuses"]`
+    counts the subject's figures of each other status that has some (`{"target": 1}`), so that an empty result can
+    say where figures are; with `preferred=True`, `.attrs["none_preferred"]` says why no figure is preferred when
+    there are figures but none is (`none_preferred`), else None: every form of the answer (table, CSV, JSON, a
+    notebook) can say so rather than print a bare header (review 4 F8).
     """
     if status not in STATUSES:
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}")
@@ -156,10 +163,14 @@ def series(
     figures = load("indicators", path)
     figures = figures[figures["indicator"] == indicator]
     edition = recurring_event_of(subject, path)
-    if edition is not None and column != "project_id":  # gdp of wic-2023: a figure of places, not of events
+    # A subject of the figures is never read as an edition (an event named like a place stays the place).
+    of_figures = subject is not None and subject in set(figures[column].dropna())
+    named = edition_named(subject, path) if column != "project_id" and not of_figures else None
+    if named is not None:  # gdp of wic-2023 (or WIC-2023, 乌镇峰会's edition by name): of places, not of events
         kind = {"place_id": "places", "enterprise_id": "enterprises"}.get(column, column)
+        which = f"{subject!r} is an edition" if named[0] == subject else f"{subject!r} names the edition {named[0]!r}"
         raise SeriesError(
-            f"{indicator} is a figure of {kind}, not of events: {subject!r} is an edition of {edition}; its subjects: "
+            f"{indicator} is a figure of {kind}, not of events: {which} of {named[1]}; its subjects: "
             + ", ".join(sorted(figures[column].dropna().unique()))
         )
     if edition is not None and "event_id" in figures:
@@ -194,7 +205,22 @@ def series(
     # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
     counts = about["status"].value_counts()
     marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
-    return marked
+    if not preferred:
+        return marked
+    chosen = marked[marked["role"] == "preferred"].copy()
+    chosen.attrs["other_statuses"] = marked.attrs["other_statuses"]
+    chosen.attrs["none_preferred"] = none_preferred(marked)
+    return chosen
+
+
+def none_preferred(figures: pd.DataFrame) -> str | None:
+    """Why a series of figures has none preferred (figures that no ranking puts first: not comparable with one
+    another, or tied), in the figures' own reasons; None when one is preferred, or when there are no figures (an
+    empty series is no figures, not "none preferred")."""
+    if not len(figures) or (figures["role"] == "preferred").any():
+        return None
+    reasons = "; ".join(dict.fromkeys(str(r) for r in figures["reason"].dropna()))
+    return f"no preferred figures: {reasons}; without preferred (--preferred) the series lists all {len(figures)}"
 
 
 def all_series(path: str | Path | None = None) -> pd.DataFrame:
@@ -221,6 +247,23 @@ def recurring_event_of(subject: str | None, path: str | Path | None = None) -> s
     events = load("events", path)
     found = events.loc[events["event_id"] == subject, "project_id"]
     return str(found.iloc[0]) if len(found) else None
+
+
+def edition_named(subject: str | None, path: str | Path | None = None) -> tuple[str, str] | None:
+    """The edition (event_id, its recurring event's project id) that `subject` names through the one suggester
+    (core.suggest.meant: the id in another case, or the edition's name in any script), else None: so that the
+    "a figure of places, not of events" hint reads WIC-2023 as it reads wic-2023 (review 4 F7)."""
+    if subject is None or "events" not in tables(path):
+        return None
+    events = load("events", path)
+    names = {
+        str(row["event_id"]): [str(row[c]) for c in ("name", "name_zh") if c in events and isinstance(row[c], str)]
+        for _, row in events.iterrows()
+    }
+    found = meant(subject, list(names), names, fold)
+    if found is None:
+        return None
+    return found, str(events.loc[events["event_id"] == found, "project_id"].iloc[0])
 
 
 def text_column(rows: pd.DataFrame, values: object = pd.NA) -> pd.Series:

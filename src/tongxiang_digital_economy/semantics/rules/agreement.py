@@ -18,6 +18,7 @@ from .registry import rule
     severity="warning",
     related="conflicting_ids",
     reads=("conflict_with",),
+    per_row=True,
 )
 def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
     """Rows of the same indicator, subject, period and status whose claims do not meet (a warning: both kept).
@@ -36,6 +37,7 @@ def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
     severity="info",
     related="corroborating_sources",
     reads=("corroborated_by",),
+    per_row=True,
 )
 def no_corroboration(view: pd.DataFrame) -> pd.Series:
     """Several sources state the same figure alike (a finding, not a fault)."""

@@ -41,6 +41,7 @@ SUBJECT_NAMES = tuple(
     "indicator its words name",
     needs=("indicator.written_forms",),
     reads=("evidence", "shadowing_forms"),
+    per_row=True,
 )
 def indicator_named(view: pd.DataFrame) -> pd.Series:
     """The evidence names what the figure measures, in one of its indicator's written forms (not inside another's)."""
@@ -66,6 +67,7 @@ def indicator_named(view: pd.DataFrame) -> pd.Series:
     "inserted pinyin aside: revenue|Revenue, 国家和地区|国家和地区(qū)), writes pinyin into a form, or leaves a form "
     "empty between two '|': keep each form once, in plain characters",
     reads=("written_forms",),
+    per_row=True,
 )
 def forms_listed_once(view: pd.DataFrame) -> pd.Series:
     """An indicator's written forms are distinct as they are matched (folded), and carry no inserted pinyin, which
@@ -92,6 +94,7 @@ def forms_listed_once(view: pd.DataFrame) -> pd.Series:
     "figure under the indicator (and subject) its words name, or quote the words that say how it counts",
     needs=("indicator.required_words",),
     reads=("evidence",),
+    per_row=True,
 )
 def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
     """The evidence says how the figure counts, or whose it is, when its indicator requires it (两年平均, 每年, 日均,
@@ -114,6 +117,7 @@ def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
     "under {counted_as}",
     needs=("indicator.required_words",),
     reads=("counted_as",),
+    per_row=True,
 )
 def indicator_not_a_neighbours_count(view: pd.DataFrame) -> pd.Series:
     """The converse of indicator-required-words: a figure whose own clause says it counts the way a neighbour of
@@ -128,13 +132,18 @@ def indicator_not_a_neighbours_count(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "value_text",
     "value_text {value_text!r} is not the figure of the row's subject in its evidence: names and figures are paired "
-    "in order there (分别, respectively), and the subject's name stands in the place of another figure; quote the "
-    "figure in the place of the subject's name, or give the row the subject named in the quote's place",
+    "in order there (分别, respectively), or each figure of the clause stands beside its own subject's name ('X "
+    "tons in A and Y tons in B'), and the subject's name stands in the place of another figure; quote the figure "
+    "in the place of the subject's name, or give the row the subject named in the quote's place",
     reads=("subject_pairing",),
+    per_row=True,
 )
 def subject_paired(view: pd.DataFrame) -> pd.Series:
     """Where a passage pairs names with figures in order, the quote is the figure in the place of the subject's
-    name (桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和514.86亿元: 710.11亿元 is Tongkun's)."""
+    name (桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和514.86亿元: 710.11亿元 is Tongkun's); where
+    two figures of one kind in a clause each stand beside an enterprise's or project's name in one pattern ('300,000
+    tons in the Huzhou production base and … 600,000 tons in the Dushan Port production base'), the quote is the
+    one beside the subject's name."""
     if "subject_pairing" not in view:
         return pd.Series(True, index=view.index)
     return view["subject_pairing"].map(lambda p: p is not False).astype(bool)
@@ -158,6 +167,7 @@ def reading_years(reading: object) -> tuple[int, int] | None:
     "dating words, B the later); quote the figure the words attach to",
     needs=("indicator.written_forms", "indicator.temporal"),
     reads=("anchor", "period_basis", "period_end", "period_reading", "period_start", "period_text", "status"),
+    per_row=True,
 )
 def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
     """The quoted quantity is the one the indicator's words attach to, in the column of the row's status."""
@@ -244,6 +254,7 @@ def names_as_subject(evidence: str, names: list[str]) -> bool:
     "to the subject its words name",
     needs=SUBJECT_NAMES,
     reads=("entity_names", "evidence", "subject_text"),
+    per_row=True,
 )
 def subject_named(view: pd.DataFrame) -> pd.Series:
     """The evidence, or a quoted subject_text, names the figure's subject."""
@@ -300,6 +311,7 @@ def longer_names(own: tuple[str, ...], every: frozenset[str]) -> tuple[str, ...]
     needs_archive=True,
     needs=("source_id.archive_text",),
     reads=("subject_text",),
+    per_row=True,
 )
 def subject_text_in_source(view: pd.DataFrame) -> pd.Series:
     """A quoted subject_text is in the archived text."""
@@ -319,6 +331,7 @@ def subject_text_in_source(view: pd.DataFrame) -> pd.Series:
     "member of what is counted is no subject and is not held against the row)",
     needs=("place_id.name", "place_id.name_zh", "place_id.aliases"),
     reads=("evidence", "place_id", "places_beside"),
+    per_row=True,
 )
 def no_other_place_beside(view: pd.DataFrame) -> pd.Series:
     """Where the evidence does not name the figure's place, no other local place is named beside its quantity."""
@@ -345,6 +358,7 @@ STATUS_IN_NAME = re.compile(r"_(?:annual_)?(?:plan_)?targets?$|_plan_target")
     "of the plain indicator (gdp_growth, status target), an actual figure an actual row of it; move the row to "
     "the plain indicator",
     reads=("indicator", "status"),
+    per_row=True,
 )
 def no_status_in_names(view: pd.DataFrame) -> pd.Series:
     """No indicator encodes a status in its id: a `*_target` indicator holds no actual rows."""
@@ -373,6 +387,7 @@ PARTS_OF_A_PLACE = frozenset({"zone", "park", "facility"})
         "project_id.part_names",
     ),
     reads=("evidence", "places_named", "project_id", "subject_text"),
+    per_row=True,
 )
 def no_narrowed_place(view: pd.DataFrame) -> pd.Series:
     """A figure whose evidence names a place, but not the zone, park or facility in it that the row is given to, is

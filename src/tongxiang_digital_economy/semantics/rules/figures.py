@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .registry import known, rule
+from ...text.numerals import written_as_place
+from .registry import each_row, known, missing, rule
 
 # --- indicators: identity, units and measures --------------------------------------------------------------
 
@@ -16,6 +17,7 @@ from .registry import known, rule
     "observation_id",
     "{observation_id} must be the source id {source_id} followed by -NNN: rename it (ids are never reused)",
     reads=("observation_id", "source_id"),
+    per_row=True,
 )
 def observation_id_names_source(view: pd.DataFrame) -> pd.Series:
     """An observation id is its source id followed by -NNN."""
@@ -31,6 +33,7 @@ def observation_id_names_source(view: pd.DataFrame) -> pd.Series:
     "use a {indicator__dimension} unit or another indicator",
     needs=("unit.dimension", "indicator.dimension"),
     reads=(),
+    per_row=True,
 )
 def unit_fits_indicator(view: pd.DataFrame) -> pd.Series:
     """The unit measures the dimension the indicator is measured in."""
@@ -46,6 +49,7 @@ def unit_fits_indicator(view: pd.DataFrame) -> pd.Series:
     "number; check the value and the unit's scale",
     needs=("indicator.dimension", "indicator.measure"),
     reads=("value_base", "value_denominator"),
+    per_row=True,
 )
 def counts_are_whole(view: pd.DataFrame) -> pd.Series:
     """A count is a whole, non-negative number once its scale is applied."""
@@ -63,6 +67,7 @@ def counts_are_whole(view: pd.DataFrame) -> pd.Series:
     "use a growth indicator",
     needs=("indicator.measure", "unit.dimension"),
     reads=("value",),
+    per_row=True,
 )
 def shares_within_100(view: pd.DataFrame) -> pd.Series:
     """A share in percent lies between 0 and 100."""
@@ -78,6 +83,7 @@ def shares_within_100(view: pd.DataFrame) -> pd.Series:
     "a rank is a position counted from 1, so {value} must be a whole number of at least 1",
     needs=("indicator.measure",),
     reads=("value",),
+    per_row=True,
 )
 def ranks_are_positions(view: pd.DataFrame) -> pd.Series:
     """A rank is a whole number of at least 1."""
@@ -87,12 +93,30 @@ def ranks_are_positions(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
+    "rank-not-written-as-place",
+    "indicators",
+    "value_text",
+    "a rank is a place in an order, but value_text {value_text!r} writes no place (第N, 首, 榜首, 前N名, top N, Nth, "
+    "first, ranked second): quote the words that give the place, or file the number under the count it is",
+    needs=("indicator.measure",),
+    reads=("value_text",),
+)
+def ranks_are_written_as_places(view: pd.DataFrame) -> pd.Series:
+    """A rank's quote writes a place: the 5 of "jump into second of the industry with 5 million 800 thousand tons"
+    is no rank (which figure: the place is 'second')."""
+    applies = (view["indicator__measure"] == "rank").fillna(False).astype(bool)
+    placed = each_row(view, ["value_text"], lambda text: missing(text) or written_as_place(text))
+    return ~applies | placed
+
+
+@rule(
     "range-bounds",
     "indicators",
     "value_upper",
     "a range ({value} to {value_upper}) needs qualifier range and an upper bound above the lower one, and only a "
     "range has value_upper (qualifier is {qualifier}): fix value_upper or the qualifier",
     reads=("qualifier", "value", "value_upper"),
+    per_row=True,
 )
 def ranges_are_ranges(view: pd.DataFrame) -> pd.Series:
     """Only a range has an upper bound, and it lies above the lower one."""
@@ -116,6 +140,7 @@ SUBJECT_COLUMNS = {"place": "place_id", "enterprise": "enterprise_id", "project"
     "zone's or a company's figure to its own row of places, enterprises or projects, or use another indicator",
     needs=("indicator.subject",),
     reads=("enterprise_id", "place_id", "project_id"),
+    per_row=True,
 )
 def one_subject(view: pd.DataFrame) -> pd.Series:
     """A figure names exactly one subject, the kind its indicator is about."""
@@ -137,6 +162,7 @@ def one_subject(view: pd.DataFrame) -> pd.Series:
     "period_start ({period_start}), period_end ({period_end}) and year ({year}) must all be given, or all be "
     "empty on a target the source gives no date for (status is {status}): never invent a date",
     reads=("period_end", "period_start", "status", "year"),
+    per_row=True,
 )
 def period_complete(view: pd.DataFrame) -> pd.Series:
     """A period is given whole, or left empty only on an undated target."""
@@ -152,6 +178,7 @@ def period_complete(view: pd.DataFrame) -> pd.Series:
     "({period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}): give the date the level holds at",
     needs=("indicator.temporal",),
     reads=("period_end", "period_start"),
+    per_row=True,
 )
 def stocks_at_a_date(view: pd.DataFrame) -> pd.Series:
     """A stock is a level at one date: its period starts and ends on that date."""
@@ -165,6 +192,7 @@ def stocks_at_a_date(view: pd.DataFrame) -> pd.Series:
     "period_end",
     "the period ends ({period_end:%Y-%m-%d}) before it starts ({period_start:%Y-%m-%d}): swap or correct them",
     reads=("period_end", "period_start"),
+    per_row=True,
 )
 def period_in_order(view: pd.DataFrame) -> pd.Series:
     """A period does not end before it starts."""
@@ -177,6 +205,7 @@ def period_in_order(view: pd.DataFrame) -> pd.Series:
     "year",
     "year {year} must be the year of period_end ({period_end:%Y-%m-%d})",
     reads=("period_end", "year"),
+    per_row=True,
 )
 def year_is_period_end(view: pd.DataFrame) -> pd.Series:
     """The year is the year the period ends."""
@@ -192,6 +221,7 @@ def year_is_period_end(view: pd.DataFrame) -> pd.Series:
     "({source_id__published}): fix the period, or mark a plan or expectation as status target",
     needs=("source_id.published", "source_id.published_latest", "source_id.published_earliest", "indicator.theme"),
     reads=("event_id", "period_end", "period_start", "status"),
+    per_row=True,
 )
 def actual_not_after_publication(view: pd.DataFrame) -> pd.Series:
     """An actual or estimated figure ends by publication, or is an edition's figure announced while it was on.
@@ -221,6 +251,7 @@ def actual_not_after_publication(view: pd.DataFrame) -> pd.Series:
     "a plan or expectation as status target",
     needs=("source_id.written_before", "source_id.written_before_text"),
     reads=("period_end", "status"),
+    per_row=True,
 )
 def not_in_its_texts_future(view: pd.DataFrame) -> pd.Series:
     """A row's period_end is not on or after a day its own text places in its future (将…, plans to, will, 计划:

@@ -29,6 +29,7 @@ for _table in ENTITY_TABLES:
         "must say which one is meant; drop the alias, or merge the rows if they are one entity",
         related="name_collision_ids",
         reads=("name_collisions",),
+        per_row=True,
     )(lambda view: view["name_collisions"].isna() if "name_collisions" in view else pd.Series(True, index=view.index))
     rule(
         "near-duplicate-name",
@@ -40,6 +41,7 @@ for _table in ENTITY_TABLES:
         severity="warning",
         related="near_duplicate_ids",
         reads=("near_duplicates",),
+        per_row=True,
     )(lambda view: view["near_duplicates"].isna() if "near_duplicates" in view else pd.Series(True, index=view.index))
     rule(
         "parent-cycle",
@@ -47,6 +49,7 @@ for _table in ENTITY_TABLES:
         "parent_id",
         "following parent_id from this row ({parent_id}) comes back to it: a parent is a different, larger entity",
         reads=("parent_cycle",),
+        per_row=True,
     )(lambda view: ~view["parent_cycle"] if "parent_cycle" in view else pd.Series(True, index=view.index))
 
 
@@ -71,6 +74,7 @@ for _table in ENTITY_TABLES:
         needs_archive=True,
         needs=("source_id.archive_raw",),
         reads=("name", "name_origin"),
+        per_row=True,
     )(source_name_in_text)
 
 
@@ -83,6 +87,7 @@ for _table in ENTITY_TABLES:
     "end",
     "the edition ends ({end}) before it starts ({start}): correct the dates from the text",
     reads=("end", "start"),
+    per_row=True,
 )
 def event_in_order(view: pd.DataFrame) -> pd.Series:
     """An edition does not end before it starts."""
@@ -99,6 +104,7 @@ def event_in_order(view: pd.DataFrame) -> pd.Series:
     "give the figure the recurring event's project_id, or the edition of its own event",
     needs=("event_id.project_id",),
     reads=("event_id", "project_id"),
+    per_row=True,
 )
 def event_of_the_project(view: pd.DataFrame) -> pd.Series:
     """A figure of an edition is about the recurring event that edition belongs to."""
@@ -116,6 +122,7 @@ def event_of_the_project(view: pd.DataFrame) -> pd.Series:
     "clear event_id if the figure is not the edition's",
     needs=("event_id.start", "event_id.end", "indicator.temporal", "source_id.published_latest"),
     reads=("event_id", "period_end", "period_start"),
+    per_row=True,
 )
 def event_period(view: pd.DataFrame) -> pd.Series:
     """A figure of an edition has the edition's period: a flow its whole days (a report published during the
@@ -155,6 +162,7 @@ def event_period(view: pd.DataFrame) -> pd.Series:
     severity="warning",
     related="fact_cluster_ids",
     reads=("fact_cluster",),
+    per_row=True,
 )
 def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
     """One value of one subject in sources of the same weeks is filed alike (a stock restated later is no filing).
@@ -174,6 +182,7 @@ def no_fact_cluster(view: pd.DataFrame) -> pd.Series:
     "翻了N倍, 增长了N倍 and N-fold alike, as the ratio of the levels, and check the quote and the levels",
     related="multiple_levels_ids",
     reads=("multiple_off_levels",),
+    per_row=True,
 )
 def multiple_fits_levels(view: pd.DataFrame) -> pd.Series:
     """A multiple (…_level_multiple) agrees with the levels its text gives at the start and end of its period."""
@@ -188,6 +197,7 @@ def multiple_fits_levels(view: pd.DataFrame) -> pd.Series:
     "{enterprise_id__aliases}): choose a passage that names both the enterprise and the project",
     needs=("enterprise_id.name", "enterprise_id.name_zh", "enterprise_id.legal_name", "enterprise_id.aliases"),
     reads=("evidence",),
+    per_row=True,
 )
 def link_names_enterprise(view: pd.DataFrame) -> pd.Series:
     """A link's evidence names its enterprise (name, Chinese name, legal name or alias)."""

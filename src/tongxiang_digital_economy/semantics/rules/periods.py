@@ -44,6 +44,7 @@ def stock_or_flow(temporal: object) -> bool | None:
     "(it is {period_text!r}), `publication` leaves period_text empty and dates the row, `undated` leaves both "
     "empty on a target: quote the words that date the figure, or choose the basis that says how it is dated",
     reads=("period_basis", "period_end", "period_text", "status"),
+    per_row=True,
 )
 def basis_fits(view: pd.DataFrame) -> pd.Series:
     """The basis says how the row is dated, and period_text and the period agree with it."""
@@ -69,6 +70,7 @@ def basis_fits(view: pd.DataFrame) -> pd.Series:
     "joined by ' … ' are looked for one by one): quote the dating words as the evidence writes them, or mark the "
     "row context if they stand in the text around it",
     reads=("evidence", "period_basis", "period_text"),
+    per_row=True,
 )
 def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
     """A stated period's words are in the evidence."""
@@ -177,6 +179,7 @@ def in_paragraph(text: str, evidence: str, words: list[str], quote: str | None =
     needs_archive=True,
     needs=("source_id.archive_raw",),
     reads=("evidence", "period_basis", "period_text", "value_text"),
+    per_row=True,
 )
 def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     """A context period's words are in the evidence's paragraph of the archived text."""
@@ -212,6 +215,7 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     "also cover the edition's days within the period its words give)",
     needs=(*NEEDS, "event_id.start", "event_id.end"),
     reads=("anchor", "period_basis", "period_end", "period_reading", "period_start"),
+    per_row=True,
 )
 def period_reads_back(view: pd.DataFrame) -> pd.Series:
     """The dating words read back give the row's period, length and kind."""
@@ -281,6 +285,7 @@ def in_edition(
     "figure is not the edition's",
     needs=("event_id.start", "event_id.end"),
     reads=("period_end", "period_start"),
+    per_row=True,
 )
 def within_the_edition(view: pd.DataFrame) -> pd.Series:
     """A figure of one event edition (event_id set) lies within the edition's days (events.start..end, a month or a
@@ -340,6 +345,7 @@ def agreed_days(view: pd.DataFrame) -> dict[object, date]:
     "where the text's own date words give another day",
     needs=("event_id.start",),
     reads=("event_id", "indicator", "period_end", "period_start"),
+    per_row=False,  # agreed_days reads every row of an edition
 )
 def edition_ordinal_dated_by_edition(view: pd.DataFrame) -> pd.Series:
     """An edition's ordinal (editions, years or annual meetings held, with event_id) stands at one date: the
@@ -370,6 +376,7 @@ def edition_ordinal_dated_by_edition(view: pd.DataFrame) -> pd.Series:
     "guess); if words date the figure, quote them, else remove the row",
     needs=NEEDS,
     reads=("period_basis", "period_end", "period_start", "text_date"),
+    per_row=True,
 )
 def dated_by_publication(view: pd.DataFrame) -> pd.Series:
     """A row dated by publication is dated by its text's own date; by the year's end, if that is only a year.
@@ -402,6 +409,7 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
     "{period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}: date the figure by the year its words give (a comparison "
     "base, 比2014年 or than in 2019, is not read as its date)",
     reads=("anchor", "period_end", "period_start"),
+    per_row=True,
 )
 def year_next_to_quote(view: pd.DataFrame) -> pd.Series:
     """A year written next to the quoted quantity lies within the row's period."""
@@ -431,6 +439,7 @@ def sub_year_span(first: date, last: date) -> bool:
     "run of months is (period_text {period_text!r}); correct the period to what the words say",
     needs=NEEDS,
     reads=("anchor", "period_basis", "period_end", "period_reading", "period_start", "period_text", "text_date"),
+    per_row=True,
 )
 def length_in_words(view: pd.DataFrame) -> pd.Series:
     """A full-year flow has no sub-year words; a half year, quarter or run of months has them."""

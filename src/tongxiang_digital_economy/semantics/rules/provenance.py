@@ -42,6 +42,7 @@ for _table in ("indicators", "enterprises", "projects", "events", "project_enter
         needs_archive=True,
         needs=("source_id.archive_text",),
         reads=("evidence",),
+        per_row=True,
     )(evidence_in_source)
 for _table in ("enterprises", "projects"):
     rule(
@@ -51,6 +52,7 @@ for _table in ("enterprises", "projects"):
         "the evidence does not name {name!r}, {name_zh!r} or an alias ({aliases}): choose a passage that names it "
         "as the source writes it, or add the name the source uses to aliases",
         reads=("aliases", "evidence", "name", "name_zh"),
+        per_row=True,
     )(evidence_names_subject)
 
 
@@ -62,6 +64,7 @@ for _table in ("enterprises", "projects"):
     "point it at the zone's own places row",
     needs=("zone_place_id.level",),
     reads=("zone_place_id",),
+    per_row=True,
 )
 def zones_are_zones(view: pd.DataFrame) -> pd.Series:
     """A project that is a zone points at a places row of level zone or park."""
@@ -77,6 +80,7 @@ for _table in ("enterprises", "projects"):
         "{name_zh!r} or an alias ({aliases}) is a common noun, not a name (the lexicon lists such words): use the "
         "name a source gives this one, or leave it empty",
         reads=("aliases", "generic_names", "name_zh"),
+        per_row=True,
     )
     def names_are_names(view: pd.DataFrame) -> pd.Series:
         """A name is not a common noun (互联网医院, the company)."""
@@ -106,6 +110,7 @@ SUBJECT_NAMES = tuple(
     needs_archive=True,
     needs=("source_id.archive_raw", *SUBJECT_NAMES),
     reads=(),
+    per_row=True,
 )
 def subject_named_in_source(view: pd.DataFrame) -> pd.Series:
     """The source's text names the figure's subject (name, Chinese name or alias)."""

@@ -22,6 +22,7 @@ from .registry import each_row, missing, rule
     "value_text {value_text!r} does not occur in the evidence (white space aside): quote the number with its "
     "words exactly as the evidence writes them",
     reads=("evidence", "value_text"),
+    per_row=True,
 )
 def quote_in_evidence(view: pd.DataFrame) -> pd.Series:
     """The quoted quantity occurs in the evidence."""
@@ -38,6 +39,7 @@ def quote_in_evidence(view: pd.DataFrame) -> pd.Series:
     "value_text",
     "value_text {value_text!r} is cut out of a longer quantity of the evidence: {quote_cut}; quote the whole of it",
     reads=("quote_cut",),
+    per_row=True,
 )
 def quote_whole(view: pd.DataFrame) -> pd.Series:
     """The quote is a whole quantity of the evidence: no part of a longer number, no sign or qualifier word left out."""
@@ -82,6 +84,7 @@ def states_claim(
     "exactly the value (its sign too: 下降, fell), one number (two for a range or a fraction); correct the value "
     "or quote only the words of this figure",
     reads=("qualifier", "read_numbers", "read_shape", "unit", "value", "value_denominator", "value_upper"),
+    per_row=True,
 )
 def quote_states_value(view: pd.DataFrame) -> pd.Series:
     """The quote states exactly the value (and upper bound or denominator), sign included."""
@@ -98,6 +101,7 @@ def quote_states_value(view: pd.DataFrame) -> pd.Series:
     "units.csv",
     needs=("unit.written_forms",),
     reads=("read_shape", "read_units", "unit", "unit_words_left", "value"),
+    per_row=True,
 )
 def quote_in_unit(view: pd.DataFrame) -> pd.Series:
     """The quote's scale and unit words are a written form of the row's unit."""
@@ -123,6 +127,7 @@ def quote_in_unit(view: pd.DataFrame) -> pd.Series:
     "多/余/超过/more than → gt, 以上/at least → gte, 约/近/左右/about → approx, 不到/less than → lt, "
     "以内/at most → lte, none → eq (the lexicon table lists the words)",
     reads=("qualifier", "read_qualifiers", "read_range"),
+    per_row=True,
 )
 def quote_qualifier(view: pd.DataFrame) -> pd.Series:
     """The quote's qualifier words give the row's qualifier."""
@@ -145,6 +150,7 @@ def quote_qualifier(view: pd.DataFrame) -> pd.Series:
     "evidence",
     "the evidence {evidence!r} is only the number: quote a passage that says what the number is",
     reads=("evidence", "value_text"),
+    per_row=True,
 )
 def evidence_says_what(view: pd.DataFrame) -> pd.Series:
     """The evidence says what the number is, never the bare number."""
@@ -165,6 +171,7 @@ def evidence_says_what(view: pd.DataFrame) -> pd.Series:
     "status {status} needs its evidence to say so (预计, 计划, 目标, 力争, 将, 到…年, expected, will, target, plan; "
     "estimated, 估计 for an estimate): quote the words that make it one, or mark the row actual",
     reads=("evidence_cues", "status"),
+    per_row=True,
 )
 def status_stated(view: pd.DataFrame) -> pd.Series:
     """A target or an estimate says so in its evidence."""
@@ -187,6 +194,7 @@ def status_stated(view: pd.DataFrame) -> pd.Series:
     "plans as facts (计划, 将): quote the words, or mark the row actual",
     needs=("source_id.published", "source_id.published_earliest"),
     reads=("evidence_cues", "period_end", "status"),
+    per_row=True,
 )
 def reported_target_named(view: pd.DataFrame) -> pd.Series:
     """A target a text reports after its period (a plan-execution report's 预期目标 column) is named a target.
@@ -209,6 +217,7 @@ def reported_target_named(view: pd.DataFrame) -> pd.Series:
     "check whether the figure is a target or an estimate",
     severity="warning",
     reads=("own_cues", "status"),
+    per_row=True,
 )
 def actual_without_cues(view: pd.DataFrame) -> pd.Series:
     """An actual figure's evidence does not speak of a plan, an expectation or an estimate, in words other than

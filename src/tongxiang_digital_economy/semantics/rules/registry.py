@@ -32,8 +32,9 @@ class Rule:
     # undeclared, run on the whole view and never kept.
     reads: tuple[str, ...] | None = None
     # Whether a row's answer depends on that row's inputs alone (no other row's): then it is kept per row's values
-    # too, and a validation runs the check only on rows it has not seen (answers.per_row_answer).
-    per_row: bool = True
+    # too, and a validation runs the check only on rows it has not seen (answers.per_row_answer). Declared, never
+    # assumed: a rule that reads other rows (agreed_days) kept per row would answer from another package's rows.
+    per_row: bool = False
 
     @property
     def inputs(self) -> tuple[str, ...] | None:
@@ -56,7 +57,7 @@ def rule(
     needs: tuple[str, ...] = (),
     related: str | None = None,
     reads: tuple[str, ...] | None = None,
-    per_row: bool = True,
+    per_row: bool = False,
 ) -> Callable[[Check], Check]:
     """Declare a rule: the decorated function is its check; `reads` the view columns it reads besides `needs`."""
 

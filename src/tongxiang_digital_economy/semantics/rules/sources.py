@@ -19,6 +19,7 @@ from .registry import each_row, known, rule
     "divisor are 1; point base_unit at such a unit",
     needs=("base_unit.multiplier", "base_unit.divisor", "base_unit.dimension"),
     reads=("dimension",),
+    per_row=True,
 )
 def base_unit_is_base(view: pd.DataFrame) -> pd.Series:
     """A base unit is a unit of the same dimension whose multiplier and divisor are 1."""
@@ -40,6 +41,7 @@ def base_unit_is_base(view: pd.DataFrame) -> pd.Series:
     "published ({published}) and published_basis ({published_basis}) must be both filled or both empty: "
     "say where the date comes from (text, url, archive), or clear both",
     reads=("published", "published_basis"),
+    per_row=True,
 )
 def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
     """A publication date says where it comes from, and only a date has a basis."""
@@ -53,6 +55,7 @@ def basis_goes_with_date(view: pd.DataFrame) -> pd.Series:
     "original_grade {original_grade!r} grades an origin the row does not name: fill original_publisher with the "
     "origin as the archived text names it, or clear original_grade",
     reads=("original_grade", "original_publisher"),
+    per_row=True,
 )
 def original_grade_names_its_origin(view: pd.DataFrame) -> pd.Series:
     """An origin's grade needs the origin named: grading an unnamed origin would guess what a mirror copied.
@@ -72,6 +75,7 @@ def original_grade_names_its_origin(view: pd.DataFrame) -> pd.Series:
     "or clear original_grade",
     needs_archive=True,
     reads=("archive_text", "original_grade", "original_publisher"),
+    per_row=True,
 )
 def original_grade_origin_in_text(view: pd.DataFrame) -> pd.Series:
     """A repost ranks as its origin only where its own archived text names each name of that origin.
@@ -97,6 +101,7 @@ def original_grade_origin_in_text(view: pd.DataFrame) -> pd.Series:
     "published",
     "published {published!r} has the form of a date but is not a day on the calendar: correct the date",
     reads=("published", "published_earliest"),
+    per_row=True,
 )
 def published_is_a_date(view: pd.DataFrame) -> pd.Series:
     """A publication date of the right form is a day on the calendar."""
@@ -112,6 +117,7 @@ def published_is_a_date(view: pd.DataFrame) -> pd.Series:
     "{archive_file} is not in the archive folder: check the file name, or the --archive folder",
     needs_archive=True,
     reads=("archive_file", "archive_present"),
+    per_row=True,
 )
 def archive_file_present(view: pd.DataFrame) -> pd.Series:
     """Each source's archived text is in the archive folder."""
@@ -126,6 +132,7 @@ def archive_file_present(view: pd.DataFrame) -> pd.Series:
     "the text changed; re-check this source's rows against it, then record the new hash",
     needs_archive=True,
     reads=("archive_present", "archive_sha256", "archive_sha256_actual"),
+    per_row=True,
 )
 def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
     """Each archived text has the SHA-256 the sources table records."""
@@ -164,6 +171,7 @@ def quoted_bound_rules(side: str, what: str) -> None:
         f"{day} ({{{day}}}) and {words} ({{{words}!r}}) must be both filled or both empty: {day} is {what}, and "
         f"{words} quotes the text's words that give it; quote them, or clear both",
         reads=(day, words),
+        per_row=True,
     )(quoted)
 
     def in_text(view: pd.DataFrame) -> pd.Series:
@@ -184,6 +192,7 @@ def quoted_bound_rules(side: str, what: str) -> None:
         f"words that give {day} from the text, verbatim",
         needs_archive=True,
         reads=(words, "archive_text"),
+        per_row=True,
     )(in_text)
 
     cue = " and a word of a plan or a future (将, 计划, plans to, will)" if side == "before" else ""
@@ -222,6 +231,7 @@ def quoted_bound_rules(side: str, what: str) -> None:
             "the words give, or quote the words that give it"
         ),
         reads=(day, f"written_{side}_days", *(("written_before_cued",) if side == "before" else ())),
+        per_row=True,
     )(words_name_the_day)
 
 
@@ -238,6 +248,7 @@ for _side, _what in SIDES.items():
     "date's days (after on or before its last day, before after its first) and after before before; correct the "
     "bound or the date",
     reads=("original_published", "published", "written_after", "written_before"),
+    per_row=True,
 )
 def bounds_leave_a_day(view: pd.DataFrame) -> pd.Series:
     """A text's bounds narrow its date, never empty it: written_after <= its last day, written_before > its first
