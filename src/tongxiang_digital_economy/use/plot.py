@@ -640,7 +640,7 @@ def unbroken(best: pd.DataFrame, group: pd.DataFrame) -> tuple[list[Any], list[f
             if contradicted(group, (mdates_num(xa), ya), (mdates_num(x), y)):
                 xs.append(xa + (x - xa) / 2)
                 ys.append(math.nan)
-                broken.append(f"{short(str(la))} to {short(str(label))}")
+                broken.append(f"between {short(str(la))} and {short(str(label))}")
         xs.append(x)
         ys.append(y)
     return xs, ys, broken
