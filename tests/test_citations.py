@@ -238,6 +238,17 @@ def test_a_figure_is_cited_as_written_when_the_table_has_value_text(package: Pac
             "Error: no observation 'nope' in table indicators; list them with `show indicators`",
         ),
         (["--source", "nope"], "Error: no source 'nope' in table sources; list them with `show sources`"),
+        (  # an id in another case names its row (trial 5 n8)
+            ["--observation", "DUTAOBAO-2024-07-11-wuzhen-most-profitable-ancient-town-002"],
+            "Error: no observation 'DUTAOBAO-2024-07-11-wuzhen-most-profitable-ancient-town-002' in table indicators; "
+            "did you mean 'dutaobao-2024-07-11-wuzhen-most-profitable-ancient-town-002'? list them with `show "
+            "indicators`",
+        ),
+        (  # a number no row of the source has suggests none of its rows: a guess between them would mislead
+            ["--observation", "dutaobao-2024-07-11-wuzhen-most-profitable-ancient-town-009"],
+            "Error: no observation 'dutaobao-2024-07-11-wuzhen-most-profitable-ancient-town-009' in table indicators; "
+            "list them with `show indicators`",
+        ),
     ],
 )
 def test_cite_an_unknown_id(args: list[str], error: str) -> None:

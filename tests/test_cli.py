@@ -89,6 +89,11 @@ USAGE_ERRORS = [
         "Error: Invalid value for --where: units has no column 'nope'; its columns: "
         + ", ".join(tde.load("units").attrs["columns"]),
     ),
+    (  # a typo of a column is corrected (trial 5 n7)
+        ["show", "units", "--where", "unti=yuan"],
+        "Error: Invalid value for --where: units has no column 'unti'; did you mean 'unit'? its columns: "
+        + ", ".join(tde.load("units").attrs["columns"]),
+    ),
     (  # a value no cell of the column can hold is a usage error naming the column and its type (trial 2, U8)
         ["show", "indicators", "--where", "year=abc"],
         "Error: Invalid value for --where: 'abc' is not of the type of indicators.year: integer (ASCII digits, 64-bit)",

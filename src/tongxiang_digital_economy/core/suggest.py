@@ -9,11 +9,17 @@ A candidate is meant when the text, folded, equals the candidate folded or one o
 English, Chinese or alias names). Folding is the caller's: case alone for table names here in core, simplified
 script and case (text.fold.casefolded) where names are Chinese. Only one match is a suggestion: a text that
 could mean two ids suggests neither, since a guess between them would mislead.
+
+A mistyped column name (`yaer`) is not another spelling of an id: `misspelled` suggests the one close spelling
+(difflib's ratio, as Python's own "Did you mean" does for attributes), for the few names a user types by hand.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Mapping
+
+CLOSE = 0.75  # difflib ratio above which a typed name is read as a typo of a candidate (yaer/year 0.75)
 
 
 def meant(
@@ -42,4 +48,15 @@ def did_you_mean(
 ) -> str:
     """`"did you mean 'x'? "` for the one candidate `text` names, else "": for the front of a message's hint."""
     found = meant(text, candidates, names, fold)
+    return f"did you mean {found!r}? " if found is not None else ""
+
+
+def misspelled(text: str, candidates: Iterable[str]) -> str:
+    """`"did you mean 'x'? "` for the id `text` names in another case or script, else for its one close spelling
+    (a typo: `yaer` for `year`), else ""."""
+    listed = list(candidates)
+    found = meant(text, listed)
+    if found is None:
+        close = difflib.get_close_matches(text.strip(), listed, n=2, cutoff=CLOSE)
+        found = close[0] if len(close) == 1 else None
     return f"did you mean {found!r}? " if found is not None else ""

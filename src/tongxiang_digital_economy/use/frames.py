@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..core.exceptions import TDEError, WhereError
 from ..core.paths import package_dir
-from ..core.suggest import meant
+from ..core.suggest import meant, misspelled
 from ..io.load import as_written, decimal_text, tables
 from ..io.load import load as load_typed
 from ..io.reader import describe as describe_type
@@ -121,7 +121,8 @@ def select(table: str, where: Iterable[tuple[str, str]] = (), path: str | Path |
     keep = pd.Series(True, index=frame.index)
     for column, wanted in where:
         if column not in frame.columns:
-            raise WhereError(f"{table} has no column {column!r}; its columns: {', '.join(frame.columns)}")
+            hint = misspelled(column, frame.columns)
+            raise WhereError(f"{table} has no column {column!r}; {hint}its columns: {', '.join(frame.columns)}")
         field = fields.get(column, {})
         if wanted and field and not fits(field, wanted):  # empty: the rows where it is missing
             raise WhereError(f"{wanted!r} is not of the type of {table}.{column}: {describe_type(field)}")
