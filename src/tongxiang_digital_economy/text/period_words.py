@@ -395,7 +395,7 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         year = lo.year  # 春节期间 in a text of 2015: the 2015 Spring Festival
     months_lo = lo  # a day without its month takes the month only from a text known to its month
     slack = SO_FAR_SLACK
-    if year_only(lo, hi):  # a text known only to its year (or its part) stands at its end: 目前, now, recently
+    if stands_at_its_end(lo, hi):  # a text known only to its year (or its part) stands at its end: 目前, now
         lo, slack = hi, 0
     # The text's own day (目前, today, yesterday, recently), alone.
     if (f.now is not None or (f.since and not f.year)) and year is None and not (f.months or f.month_day):
@@ -506,12 +506,6 @@ def recent(lo: date | None, hi: date | None, slack: int = SO_FAR_SLACK) -> tuple
     text known only to its year, dated at its last day)."""
     assert lo is not None and hi is not None
     return lo - timedelta(days=slack), hi
-
-
-def year_only(lo: date | None, hi: date | None) -> bool:
-    """Whether a text is dated at the last day of its window (text.periods.stands_at_its_end): a text known only to
-    its year (`2020`), or to the part of a year its words leave (`2020-04-01/2020-06-30`)."""
-    return stands_at_its_end(lo, hi)
 
 
 def nearest_weekday(lo: date, hi: date, weekday: int) -> date:

@@ -51,6 +51,7 @@ from ..io.reader import check_foreign_keys
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import key_columns
 from ..schema.keys import primary_key as key_fields_of
+from ..text.clauses import CLAUSE_END
 from ..text.fold import casefolded as fold
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
@@ -58,8 +59,9 @@ SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": 
 WORD = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
-# What ends a clause: a Chinese query's pieces stay within one.
-CLAUSE = re.compile(r"[,，。;；:：!！?？、|\n]|\.(?:\s|$)")
+# What ends a clause (text.clauses, the one reader of clauses), and for search also an enumeration comma and the
+# '|' between written forms: a Chinese query's pieces stay within one.
+CLAUSE = re.compile(CLAUSE_END.pattern + r"|[、|]")
 HAN_PIECE = 2  # characters per piece of a Chinese query
 PART_OF_NAMES_AT_MOST = 3  # subjects a part of their names may stand for (see part_of_names)
 

@@ -16,8 +16,8 @@ import pandas as pd
 
 from ...text.fold import squeeze
 from ...text.numerals import number_spans
-from ...text.period_words import PIECE_JOIN, Reading, year_only
-from ...text.periods import publication_bounds
+from ...text.period_words import PIECE_JOIN, Reading
+from ...text.periods import publication_bounds, stands_at_its_end
 from .registry import each_row, missing, rule
 
 NEEDS = ("indicator.temporal",)
@@ -394,7 +394,7 @@ def dated_by_publication(view: pd.DataFrame) -> pd.Series:
         if low is None or high is None or first is None or last is None:
             return True
         lo, hi = low.date(), high.date()
-        if year_only(lo, hi):  # a text known only to its year (or its part) is dated at its last day, and no other
+        if stands_at_its_end(lo, hi):  # a text known only to its year (or its part): its last day, and no other
             return last == hi
         return lo <= last <= hi
 
