@@ -748,7 +748,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     click.echo(f"{count(total, 'row')} match {what} ({count(len(hits), 'cell')}): {counts}")
     shown = hits.assign(text=hits["text"].str.slice(0, 60))
     click.echo(shown[["table", "key", "column", "text"]].to_string(index=False))
-    click.echo(f"sources ({len(rows['sources'])}): {', '.join(rows['sources'])}")
+    if rows["sources"]:  # no line when the rows rest on no source (definitions): an empty list reads as "no source"
+        click.echo(f"sources ({len(rows['sources'])}): {', '.join(rows['sources'])}")
 
 
 @cli.command(name="export")
