@@ -611,3 +611,34 @@ def periods_named(passage: object, published: object) -> list[tuple[Period, str]
         reading = read_period(piece, published)
         named.extend((p, piece) for p in reading.periods if p.start[0] == p.start[1] and not p.open_start)
     return named
+
+
+# A date written inside other words (a dateline 新华社杭州11月10日电, a byline 钱江晚报 2024-11-21 19:54:07, an
+# event's days 自从2014年11月19日至21日举行的…): the run of dating words, cut out of the words around it.
+WRITTEN_DATE = re.compile(
+    r"(?<![0-9])(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"
+    r"|(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号](?:[至到-][0-9]{1,2}[日号])?"
+    r"|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?"
+    r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)[0-9]{2}\b)?"
+    r"|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])"
+)
+ISO_DAY = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def dates_written(passage: object, published: object) -> frozenset[date]:
+    """The first days of the dates a passage writes, read against the text's own date (`published`, the page's):
+    the periods its dating words name (first_days_named), and each date written inside other words (a dateline, a
+    byline's ISO day, 自从2014年11月19日…举行的: 2014-11-19), a year or a month by its first day. This is what
+    `sources.original_published` is checked against: its words must write a date within it."""
+    if not isinstance(passage, str):
+        return frozenset()
+    days = set(first_days_named(passage, published))
+    for m in WRITTEN_DATE.finditer(normalise(passage)):
+        if iso := ISO_DAY.fullmatch(m[0]):
+            try:
+                days.add(date(int(iso[1]), int(iso[2]), int(iso[3])))
+            except ValueError:  # 2024-02-30 is no day
+                pass
+            continue
+        days.update(p.start[0] for p in read_period(m[0], published).periods if not p.open_start)
+    return frozenset(days)
