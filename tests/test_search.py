@@ -174,6 +174,18 @@ def test_search_command_names_rows_tables_and_sources() -> None:
     assert lines[-1].startswith(f"sources ({hits['source_id'].nunique()}): ")
 
 
+def test_rows_that_rest_on_no_source_print_no_sources_line() -> None:
+    """Trial 5 n4: rows of definitions only printed `sources (0): `, which reads as "no source"; a list with
+    nothing to list is no line."""
+    query = "the sessions the period covers"  # words of definitions only (rows of a table without source_id)
+    hits = tde.search(query)
+    assert set(hits["table"]) == {"indicator_definitions"} and hits["source_id"].isna().all()
+    lines = runner.invoke(cli, ["search", query], catch_exceptions=False).output.splitlines()
+    assert lines[0] == f"{len(hits)} rows match {query!r} ({len(hits)} cells): indicator_definitions {len(hits)}"
+    assert len(lines) == 2 + len(hits)  # the count, the table's header and its rows: nothing after them
+    assert lines[-1].startswith("indicator_definitions ")
+
+
 def test_search_command_finds_nothing() -> None:
     result = runner.invoke(cli, ["search", "no such words anywhere"])
     assert (result.exit_code, result.output) == (0, "no rows mention 'no such words anywhere'\n")
