@@ -285,6 +285,12 @@ def read_piece(piece: str, f: Facts) -> bool:
             f.relative_month = offset
     if m := take(SMALL + r"(?:年平均|[- ]year average)"):  # 两年平均: an average over that many years
         f.years_long = cn_int(m[1])
+    # A month's first day in words, before the durations (第一天 is no length of one day): 9月的第一天, 9月首日,
+    # the first day of September.
+    if m := take(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?的?(?:第一天|首日)"):
+        f.month_day = (int(m[1]) if m[1].isdigit() else cn_int(m[1]), 1)
+    if m := take(r"the first day of " + MONTH_WORD + r"(?![a-z])"):
+        f.month_day = (MONTHS[m[1]], 1)
     # Durations: 为期3天, 三天来, 过去三天, three-day, over the past three days, 这十年, 6年来, two-year average.
     if m := take(r"(?:为期|过去|近|这|最近|the past |past |over the past |in the past |in recent )?" + SMALL
                  + r"(?:个)?(?:[- ]?days?|天|日(?=来|内))"):  # fmt: skip
