@@ -490,6 +490,10 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "multiple_off_levels": (*SAME_THING, *CLAIM, "source_id", "value_text"),
     "multiple_levels_ids": (*SAME_THING, *CLAIM, "source_id"),
     "generic_names": (),
+    "name_sources": ("source_id", "name_zh_source_id"),
+    "name_in_texts": ("name", "source_id", "name_zh_source_id"),
+    "name_zh_in_texts": ("name_zh", "source_id", "name_zh_source_id"),
+    "names_in_one_text": ("name", "name_zh", "source_id", "name_zh_source_id"),
     "part_names": ("parent_id", "name", "name_zh", "aliases"),
     "archive_present": ("archive_file",),
     "archive_sha256_actual": ("archive_file",),
@@ -512,6 +516,8 @@ LISTINGS = frozenset(
         "fact_cluster",
         "name_collisions",
         "near_duplicates",
+        "near_duplicate_found",
         "multiple_off_levels",
+        "name_sources",
     }
 )
