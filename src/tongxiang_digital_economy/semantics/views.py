@@ -58,10 +58,12 @@ def foreign_keys(path: str | Path | None = None) -> ForeignKeys:
     return join_keys(schemas)
 
 
-def keyed(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    """`frame` indexed by its key, first row kept where the key repeats (the key rules report that)."""
-    indexed = frame.set_index(key)
-    return indexed.loc[~indexed.index.duplicated() & indexed.index.notna()]
+def keyed(frame: pd.DataFrame, key: str) -> tuple[pd.Index, np.ndarray]:
+    """The distinct keys of `frame` (missing ones left out) and, for each, the position of its first row (the key
+    rules report a repeated key): a join's look-up, made without copying the frame's other columns."""
+    index = pd.Index(frame[key])
+    first = ~index.duplicated() & index.notna()
+    return index[first], np.flatnonzero(first)
 
 
 def per_distinct(values: pd.Series, compute: Callable[[Any], Any], dtype: Any = None) -> pd.Series:
@@ -73,11 +75,18 @@ def per_distinct(values: pd.Series, compute: Callable[[Any], Any], dtype: Any = 
 
 
 def with_joins(
-    table: str, frame: pd.DataFrame, needs: Iterable[str], sources: dict[str, pd.DataFrame], keys: ForeignKeys
+    table: str,
+    frame: pd.DataFrame,
+    needs: Iterable[str],
+    sources: dict[str, pd.DataFrame],
+    keys: ForeignKeys,
+    looked_up: dict[tuple[str, str], tuple[pd.Index, np.ndarray]] | None = None,
 ) -> pd.DataFrame:
-    """`frame` with each needed `field.column` of the referenced table added as `field__column`."""
+    """`frame` with each needed `field.column` of the referenced table added as `field__column`.
+
+    `looked_up`: each referenced table's keys, made once however many tables (one views() call) refer to it."""
     added: dict[str, pd.Series] = {}
-    indexed: dict[tuple[str, str], pd.DataFrame] = {}  # each referenced table keyed once, not once per column
+    indexed = {} if looked_up is None else looked_up  # each referenced table keyed once, not once per column
     positions_of: dict[tuple[str, str, str], np.ndarray] = {}  # each foreign key's rows looked up once
     for need in sorted(set(needs)):
         field, _, column = need.partition(".")
@@ -86,13 +95,14 @@ def with_joins(
             continue
         if (target, str(ref_field)) not in indexed:
             indexed[(target, str(ref_field))] = keyed(sources[target], str(ref_field))
-        lookup = indexed[(target, str(ref_field))][column]
+        distinct, rows = indexed[(target, str(ref_field))]
         # A hash join by position: the referenced column keeps its own type, <NA> where nothing is referred to.
         if (field, target, str(ref_field)) not in positions_of:
             referred = pd.Index(frame[field].astype(object).where(frame[field].notna(), None))
-            positions_of[(field, target, str(ref_field))] = lookup.index.get_indexer(referred)
+            found = distinct.get_indexer(referred)
+            positions_of[(field, target, str(ref_field))] = np.where(found >= 0, rows[found], -1)
         positions = positions_of[(field, target, str(ref_field))]
-        values = lookup.array.take(positions, allow_fill=True)
+        values = sources[target][column].array.take(positions, allow_fill=True)
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
     return frame.assign(**added) if added else frame
 
@@ -151,13 +161,14 @@ def views(
         )
     derived = identity_columns(frames, derived, grade_order() if grades is None else grades)
     out = {}
+    looked_up: dict[tuple[str, str], tuple[pd.Index, np.ndarray]] = {}
     for table, frame in derived.items():
         tables_read = {keys.get(table, {}).get(n.partition(".")[0], ("", ""))[0] for n in needs.get(table, [])}
         if not (tables_read - {""}) <= derived.keys():
             continue
         if table == "indicators" and not {"lexicon", "units"} <= frames.keys():
             continue
-        out[table] = with_joins(table, frame, needs.get(table, []), derived, keys)
+        out[table] = with_joins(table, frame, needs.get(table, []), derived, keys, looked_up)
     return out
 
 
