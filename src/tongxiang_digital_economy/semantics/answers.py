@@ -68,8 +68,8 @@ def column_key(column: pd.Series) -> Hashable:
         return (str(dtype), column.to_numpy().tobytes())
     arrow = getattr(column.array, "_pa_array", None)
     if arrow is None:
-        return Values((str(dtype), tuple(column.tolist())))
-    return by_array(column, arrow, "key", lambda: Values((str(dtype), values_of(column))))
+        return values_key((str(dtype), tuple(column.tolist())))
+    return by_array(column, arrow, "key", lambda: values_key((str(dtype), values_of(column))))
 
 
 def values_of(column: pd.Series) -> tuple[Any, ...]:
@@ -109,9 +109,10 @@ def dropped(slot: tuple[int, str, str], ref: weakref.ref[Any]) -> None:
 
 class Values:
     """A key of many values whose hash is computed once (a tuple's is computed on every look-up), equal to
-    another by the values themselves."""
+    another by the values themselves. Made by values_key, which hands out one object per content, so a look-up of
+    a key made again for an unchanged column is an identity check, not a comparison of every value."""
 
-    __slots__ = ("hashed", "items")
+    __slots__ = ("__weakref__", "hashed", "items")
 
     def __init__(self, items: tuple[Any, ...]) -> None:
         self.items = items
@@ -124,6 +125,36 @@ class Values:
         return self is other or (
             isinstance(other, Values) and self.hashed == other.hashed and self.items == other.items
         )
+
+
+# The live Values by hash (weak: a key lives as long as a column or a kept answer holds it).
+_INTERNED: dict[int, list[weakref.ref[Values]]] = {}
+
+
+def values_key(items: tuple[Any, ...]) -> Values:
+    """The one live Values of this content (a new one when none is alive)."""
+    made = Values(items)
+    alive = [r for r in _INTERNED.get(made.hashed, []) if r() is not None]
+    for ref in alive:
+        found = ref()
+        if found is not None and found == made:
+            return found
+    hashed = made.hashed
+
+    def freed(_: weakref.ref[Values]) -> None:
+        interned_dropped(hashed)
+
+    _INTERNED[hashed] = [*alive, weakref.ref(made, freed)]
+    return made
+
+
+def interned_dropped(hashed: int) -> None:
+    """A Values was freed: keep only the live ones of its hash."""
+    alive = [r for r in _INTERNED.get(hashed, []) if r() is not None]
+    if alive:
+        _INTERNED[hashed] = alive
+    else:
+        _INTERNED.pop(hashed, None)
 
 
 def kept_answer(

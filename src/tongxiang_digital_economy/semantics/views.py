@@ -121,7 +121,16 @@ def views(
     schema's enum; the shipped package's when not given), which a restatement's "ranks no stronger" reads."""
     # Derived columns first, so that joins can read them (publication bounds travel with source_id).
     derived = dict(frames)
-    if "sources" in frames:
+    if "sources" in frames and archive_texts is None and archive_hashes is None:
+        # Without an archive the sources' readings are a function of the sources and the lexicon alone: kept by
+        # their content, like the indicators' readings below.
+        made = kept_reading(
+            "sources",
+            [(frames["sources"], None), (frames.get("lexicon"), None)],
+            lambda sources, lexicon: source_columns(source_view(sources, None, None, lexicon)),
+        )
+        derived["sources"] = frames["sources"].assign(**made)
+    elif "sources" in frames:
         derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes, frames.get("lexicon"))
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         indicators = frames["indicators"]
@@ -232,6 +241,17 @@ def source_view(
         published_earliest=pd.to_datetime(pd.Series([b[0] for b in bounds], index=sources.index, dtype=object)),
         published_latest=pd.to_datetime(pd.Series([b[1] for b in bounds], index=sources.index, dtype=object)),
     )
+
+
+SOURCE_VIEW_COLUMNS = (
+    "written_after_days", "written_before_days", "written_before_cued", "archive_present", "archive_sha256_actual",
+    "archive_raw", "archive_text", "published_earliest", "published_latest",
+)  # fmt: skip
+
+
+def source_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns source_view sets (all of them, as it sets them)."""
+    return {c: view[c] for c in SOURCE_VIEW_COLUMNS}
 
 
 def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
