@@ -180,12 +180,18 @@ def archive(tmp_path: Path, package: PackageCopy) -> Path:
             # A real text names what its figures are about; so does this one.
             subjects = [row.get(k, "") for k in ("place_id", "enterprise_id", "project_id")]
             spans[row["source_id"]] += [names[s] for s in subjects if s in names]
+    for table in ("enterprises", "projects"):
+        for row in package.rows(table):
+            # A Chinese name is a text's own: the text name_zh_source_id names (else the row's own) writes it.
+            if row.get("name_zh"):
+                spans.setdefault(row.get("name_zh_source_id") or row["source_id"], []).append(row["name_zh"])
     sources = package.rows("sources")
     for row in sources:
         # A repost graded as its origin names the origin in its text (a heading); so does this one.
         origin = row["original_publisher"] if row.get("original_grade") else ""
-        # The words that bound a text's date (written_after_text, written_before_text) are the text's too.
-        bounds = [row.get("written_after_text", ""), row.get("written_before_text", "")]
+        # The words that bound a text's date (written_after_text, written_before_text) and those that date its
+        # original (original_published_text) are the text's too.
+        bounds = [row.get(k, "") for k in ("written_after_text", "written_before_text", "original_published_text")]
         data = ("\n".join([*spans.get(row["source_id"], []), origin, *filter(None, bounds)]) + "\n").encode("utf-8")
         (folder / row["archive_file"]).write_bytes(data)
         row["archive_sha256"] = hashlib.sha256(data).hexdigest()

@@ -1,11 +1,13 @@
-"""Corruptions of a claim, one part at a time: its year, its period's length, its subject, its indicator, and
-which figure of its evidence it is. Shared by test_corruption.py and scripts/corruption-report.
+"""Corruptions of a claim, one part at a time: its year, its period's length, its subject, its indicator, which
+figure of its evidence it is, its value, scale, qualifier, status and source. Shared by test_corruption.py and
+scripts/corruption-report.
 
 Each corruption takes a row (a dict of CSV cells) and the package's tables, and returns the corrupted row, or
 None where the row cannot be corrupted that way (an undated target has no year to move), or a list of corrupted
 rows where it can be corrupted several ways (each counts as one corruption, tried in a package of its own). Each
 kind names the rules that guard against it: a corrupted row is caught when one of them reports an error on its row
-that it did not report before.
+that it did not report before. A corrupted row that is a claim its text supports too (supported_too) is no
+corruption: it is counted apart, with the reason, never dropped silently.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.text.fold import simplified
 from tongxiang_digital_economy.text.numerals import number_spans
 from tongxiang_digital_economy.text.quantities import Lexicon, read
 
@@ -164,6 +167,50 @@ def another_figure(row: Row, tables: Tables) -> Row | None:
     return None
 
 
+def another_value(row: Row, _tables: Tables) -> Row | None:
+    """The value doubled, its quote left as it is (a figure mistyped)."""
+    if not row["value"]:
+        return None
+    value = Decimal(row["value"])
+    return {**row, "value": str(value * 2 if value else Decimal(1))}
+
+
+def another_scale(row: Row, tables: Tables) -> Row | None:
+    """The unit moved to another of its dimension with another scale (万元 for 亿元), the value left as it is."""
+    units = {u["unit"]: u for u in tables["units"]}
+    mine = units.get(row["unit"])
+    if mine is None:
+        return None
+    scale = (mine["multiplier"], mine["divisor"])
+    others = sorted(
+        u for u, d in units.items() if d["dimension"] == mine["dimension"] and (d["multiplier"], d["divisor"]) != scale
+    )
+    return {**row, "unit": others[0]} if others else None
+
+
+def another_qualifier(row: Row, _tables: Tables) -> Row | None:
+    """An exact figure made a lower bound ('more than'), any bound made exact; a range is left alone (its upper
+    bound would have to go too)."""
+    if row["qualifier"] in ("", "range"):
+        return None
+    return {**row, "qualifier": "gt" if row["qualifier"] == "eq" else "eq"}
+
+
+def another_status(row: Row, _tables: Tables) -> Row | None:
+    """An actual filed as a target, a target or an estimate as an actual."""
+    if not row["status"]:
+        return None
+    return {**row, "status": "target" if row["status"] == "actual" else "actual"}
+
+
+def another_source(row: Row, tables: Tables) -> Row | None:
+    """The row cited to the next source of the table (its observation id left as it is)."""
+    ids = sorted(s["source_id"] for s in tables["sources"])
+    if row["source_id"] not in ids or len(ids) < 2:
+        return None
+    return {**row, "source_id": ids[(ids.index(row["source_id"]) + 1) % len(ids)]}
+
+
 PERIOD_RULES = {
     "period-text-mismatch",
     "period-year-in-evidence",
@@ -195,13 +242,133 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
             "which-figure",
             "subject-pairs-another-figure",
             "period-year-in-evidence",
+            "period-text-mismatch",  # B of 'from A to B' moved to A's date: its words date B
             "value-text-cut",
             "value-text-qualifier",
             "status-not-in-evidence",
             "rank-not-written-as-place",
         },
     ),
+    "value": (
+        another_value,
+        {"value-text-number", "count-not-whole", "share-out-of-range", "rank-not-positive-whole", "range-bounds"},
+    ),
+    "scale": (another_scale, {"value-text-unit", "value-text-number", "unit-dimension-mismatch"}),
+    "qualifier": (another_qualifier, {"value-text-qualifier"}),
+    "status": (
+        another_status,
+        {
+            "status-not-in-evidence",
+            "reported-target-not-named",
+            "status-cue-in-actual",
+            "actual-after-publication",
+            "period-in-text-future",
+            "period-basis-mismatch",  # an undated row is a target: an undated actual is no claim
+            "which-figure",
+        },
+    ),
+    # The observation id still names the old source (observation-id-source): not counted, only the archive's words.
+    "source": (another_source, {"evidence-not-in-source", "subject-text-not-in-source", "period-text-not-in-context"}),
 }
+
+
+# --- corruptions that are true claims ----------------------------------------------------------------------------
+# A corruption may produce a claim the text supports as well as the row's own: then no rule should catch it, and it
+# is no corruption. Each test below is a reading of the text (and of the package's own tables), never a list of
+# rows: where one holds, the report shows the row apart, with the reason, and leaves it out of the catch rate.
+
+LIST_JOINER = re.compile(r"\s*(?:、|和|及|与|以及|,|，|and|&)\s*", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"分别|各自|respectively", re.IGNORECASE)
+LOWER_BOUNDS = {"gt", "gte"}
+
+
+def form_places(evidence: str, forms: str) -> list[tuple[str, int, int]]:
+    """Each written form found in the evidence (case folded), with where it stands."""
+    text = evidence.casefold()
+    return [
+        (f, m.start(), m.end())
+        for f in (x.strip() for x in forms.split("|"))
+        if f
+        for m in re.finditer(re.escape(f.casefold()), text)
+    ]
+
+
+def supported_too(kind: str, row: Row, bad: Row, tables: Tables) -> str | None:
+    """Why the corrupted row is a claim its text supports too (None where it is a real corruption).
+
+    - indicator, counted as: the evidence lists a written form of the other indicator with one of the row's as
+      items of one list (joined by 、, 和, 及, and, &) that one figure follows and no other quantity does
+      (财政总收入、一般公共预算收入跃居嘉兴第一; 'Revenue and Profits Both Emerge Tenth Place'), without 分别 or
+      'respectively' pairing the items with several figures. A form both indicators share is not enough: the
+      parts of 三次产业结构为2.3:49.4:48.3 share their words, but not their figure;
+    - subject: a lower bound of a part's count or amount (超过1000家 in 桐乡经济开发区) is a lower bound of the
+      place that holds it (桐乡, by the places table's parent_id), where the evidence names that place as well
+      (在桐乡,…仅桐乡经济开发区就有超过1000家): its words then speak of both."""
+    evidence = row["evidence"]
+    if kind in ("indicator", "counted as"):
+        definitions = {d["indicator"]: d for d in tables["indicator_definitions"]}
+        old, new = definitions.get(row["indicator"]), definitions.get(bad["indicator"])
+        if old is None or new is None or RESPECTIVELY.search(evidence):
+            return None
+        mine, theirs = form_places(evidence, old["written_forms"]), form_places(evidence, new["written_forms"])
+        for f, start, end in mine:
+            for g, other_start, other_end in theirs:
+                if not (end <= other_start or other_end <= start):
+                    continue
+                between = evidence[end:other_start] if end <= other_start else evidence[other_end:start]
+                if LIST_JOINER.fullmatch(between) and one_figure_follows(
+                    evidence, row["value_text"], start, other_start
+                ):
+                    return f"the evidence lists {g!r} with {f!r} as items of one list that one figure follows"
+        return None
+    if kind == "subject" and row["place_id"] and bad["place_id"] and row["qualifier"] in LOWER_BOUNDS:
+        definitions = {d["indicator"]: d for d in tables["indicator_definitions"]}
+        definition = definitions.get(row["indicator"], {})
+        if definition.get("dimension") not in ("count", "currency") or definition.get("measure") != "amount":
+            return None
+        places = {p["place_id"]: p for p in tables["places"]}
+        text = simplified(evidence).casefold()
+        for part in sorted(place_names(places.get(row["place_id"], {})), key=len, reverse=True):
+            text = text.replace(part, " ")  # 桐乡 inside 桐乡经济开发区 names the part, not the whole
+        if not any(n in text for n in place_names(places.get(bad["place_id"], {}))):
+            return None
+        place, seen = places.get(row["place_id"], {}).get("parent_id"), set()
+        while place and place not in seen:
+            if place == bad["place_id"]:
+                return (
+                    f"a lower bound of a part's {definition['dimension']} holds of {place}, which holds it and is named"
+                )
+            seen.add(place)
+            place = places.get(place, {}).get("parent_id")
+    return None
+
+
+def place_names(place: Row) -> list[str]:
+    """A place's names and aliases, simplified and case folded."""
+    names = (place.get("name_zh", ""), place.get("name", ""), *place.get("aliases", "").split("|"))
+    return [simplified(n).casefold() for n in names if n.strip()]
+
+
+CLAUSE_END = re.compile(r"[。；;!！?？]")
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def one_figure_follows(evidence: str, quote: str, first: int, second: int) -> bool:
+    """Whether the quote is the one figure of the list's clause: it stands at or after the list's start, and from
+    there to the clause's end no other quantity does (the same figure written twice, top 500 … top 500, and years
+    aside)."""
+    start = min(first, second)
+    at = evidence.find(quote, start)
+    if at < 0:
+        return False
+    stop = CLAUSE_END.search(evidence, at + len(quote))
+    own = {n.value for n in number_spans(quote)}
+    end = stop.start() if stop else len(evidence)
+    for n in number_spans(evidence[start:end]):
+        inside = at <= start + n.start < at + len(quote)
+        if not inside and n.value not in own and not YEAR.fullmatch(evidence[start + n.start : start + n.end]):
+            return False
+    return True
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -245,16 +412,21 @@ def errors_by_row(report: Report) -> dict[int, set[str]]:
     return out
 
 
-def catch_rates(package: Path, archive: Path | None) -> dict[str, tuple[int, list[str], list[str]]]:
-    """For each kind: how many rows it could corrupt, and the ids of those caught and of those missed."""
+Rates = dict[str, tuple[int, list[str], list[str], list[tuple[str, str, bool]]]]
+
+
+def catch_rates(package: Path, archive: Path | None) -> Rates:
+    """For each kind: how many rows it corrupted (real corruptions only), the ids of those caught and of those
+    missed, and the corrupted rows that are claims the text supports too (id, why, whether a rule caught it)."""
     tables = {name: read_rows(package / "data" / f"{name}.csv") for name in tde.tables(package)}
     baseline = errors_by_row(semantics(package, archive))
-    out = {}
+    out: Rates = {}
     rows = tables["indicators"]
     for kind, (corrupt, rules) in KINDS.items():
         ways = [corrupted(corrupt(dict(row), tables), row) for row in rows]
         caught: list[str] = []
         missed: list[str] = []
+        supported: list[tuple[str, str, bool]] = []
         count = 0
         for k in range(max((len(w) for w in ways), default=0)):  # the k-th way of every row, in one package
             changed = {
@@ -263,13 +435,15 @@ def catch_rates(package: Path, archive: Path | None) -> dict[str, tuple[int, lis
             after = errors_after(
                 package, archive, [w[k] if len(w) > k else dict(r) for r, w in zip(rows, ways, strict=True)]
             )
-            count += len(changed)
             for n, o in changed.items():
-                if (after.get(n, set()) - baseline.get(n, set())) & rules:
-                    caught.append(o)
-                else:
-                    missed.append(o)
-        out[kind] = (count, caught, missed)
+                hit = bool((after.get(n, set()) - baseline.get(n, set())) & rules)
+                why = supported_too(kind, rows[n - 2], ways[n - 2][k], tables)
+                if why is not None:
+                    supported.append((o, why, hit))
+                    continue
+                count += 1
+                (caught if hit else missed).append(o)
+        out[kind] = (count, caught, missed, supported)
     return out
 
 

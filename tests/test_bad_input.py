@@ -559,6 +559,23 @@ def test_a_signed_number_in_text_is_not_a_formula(package: PackageCopy) -> None:
     assert found_warnings(package.validate(), "formula-cell") == [4, 5, 6]
 
 
+def test_an_enum_or_key_cell_names_the_value_meant(package: PackageCopy) -> None:
+    """validate's enum and foreign-key errors say which value was meant through the one suggester, core.suggest,
+    as `show --where` does (trial 5 n3): another case (`GT`) or a close spelling (`yi_yaun`); a value close to no
+    one value (`more`) gets no guess."""
+    set_cells("indicators", {2: {"qualifier": "GT", "unit": "yi_yaun"}, 3: {"qualifier": "more"}})(package)
+    result = CliRunner().invoke(cli, ["validate", str(package.root)], catch_exceptions=False)
+    assert [line for line in result.output.splitlines() if ": error [" in line] == [
+        "indicators, row 2, field qualifier: error [constraint-error] 'GT' is not one of eq, approx, gt, gte, lt, "
+        "lte, range: did you mean 'gt'? use one of them",
+        "indicators, row 2, field unit: error [foreign-key] 'yi_yaun' is not a unit of units: did you mean "
+        "'yi_yuan'? add that row to units, or correct the value",
+        "indicators, row 3, field qualifier: error [constraint-error] 'more' is not one of eq, approx, gt, gte, lt, "
+        "lte, range: use one of them",
+    ]
+    assert result.exit_code == 1
+
+
 def found_warnings(report: Report, rule: str) -> list[int | None]:
     return [p.row for p in report.warnings if p.rule == rule]
 

@@ -56,6 +56,14 @@ FIFTH = {
 }
 FLOW = {**GOOD, "indicator": "gdp", "unit": "yi_yuan", "period_text": "", "period_basis": "publication"}
 STOCK = {**GOOD, "period_text": "In 2019", "period_basis": "context", "year": "2019"}
+UNREAD = {
+    **STOCK,
+    "period_text": "Until the founding of the People's Republic of China in 1949",
+    "period_start": "1948-12-31",
+    "period_end": "1948-12-31",
+    "year": "1949",
+}
+FIRST_DAY = {**STOCK, "period_text": "2019年9月的第一天", "period_start": "2019-09-01", "period_end": "2019-09-01"}
 
 
 def covers(rule: str) -> str:
@@ -126,6 +134,22 @@ CASES = [
     (
         "in the middle of 2019",
         {**STOCK, "period_start": "2019-07-02", "period_end": "2019-07-02"},
+        "period-text-mismatch",
+        True,
+    ),
+    # Words the reader cannot read (an event's name) are not guessed at, but a year they write is theirs.
+    (
+        "unread words that write 1949, at its end",
+        {**UNREAD, "period_start": "1949-12-31", "period_end": "1949-12-31"},
+        "period-text-mismatch",
+        False,
+    ),
+    ("unread words that write 1949, in 1948", UNREAD, "period-text-mismatch", True),
+    # 9月的第一天 is read: the first of September of the text's year (2019: STOCK's text is of 2020-01-14).
+    ("the first day of a month in words", FIRST_DAY, "period-text-mismatch", False),
+    (
+        "not the first day",
+        {**FIRST_DAY, "period_start": "2019-09-02", "period_end": "2019-09-02"},
         "period-text-mismatch",
         True,
     ),

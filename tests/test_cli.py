@@ -15,6 +15,7 @@ from conftest import SHARED_ARCHIVE, PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use.text_search import themes
 
 runner = CliRunner()
 
@@ -94,6 +95,11 @@ USAGE_ERRORS = [
         "Error: Invalid value for --where: units has no column 'unti'; did you mean 'unit'? its columns: "
         + ", ".join(tde.load("units").attrs["columns"]),
     ),
+    (  # the trial's own typo (trial 5 n7)
+        ["show", "indicators", "--where", "yaer=2023"],
+        "Error: Invalid value for --where: indicators has no column 'yaer'; did you mean 'year'? its columns: "
+        + ", ".join(tde.load("indicators").attrs["columns"]),
+    ),
     (  # a value no cell of the column can hold is a usage error naming the column and its type (trial 2, U8)
         ["show", "indicators", "--where", "year=abc"],
         "Error: Invalid value for --where: 'abc' is not of the type of indicators.year: integer (ASCII digits, 64-bit)",
@@ -103,10 +109,29 @@ USAGE_ERRORS = [
         "Error: Invalid value for --where: '2023-13-01' is not of the type of indicators.period_end: "
         "date (YYYY-MM-DD, a day on the calendar)",
     ),
-    (  # an enum is checked as series --status checks it (trial 3, N10)
+    (  # an enum is checked as series --status checks it (trial 3, N10), and the value meant named (core.suggest)
         ["show", "indicators", "--where", "status=ACTUAL"],
-        "Error: Invalid value for --where: 'ACTUAL' is not a value of indicators.status: one of actual, target, "
-        "estimate",
+        "Error: Invalid value for --where: 'ACTUAL' is not a value of indicators.status: did you mean 'actual'? one "
+        "of actual, target, estimate",
+    ),
+    (
+        ["show", "indicators", "--where", "qualifier=aprox"],
+        "Error: Invalid value for --where: 'aprox' is not a value of indicators.qualifier: did you mean 'approx'? "
+        "one of eq, approx, gt, gte, lt, lte, range",
+    ),
+    (  # every click choice goes through the same suggester
+        ["series", "gdp", "--status", "Actual"],
+        "Error: Invalid value for '--status': 'Actual' is not one of 'actual', 'target', 'estimate'; did you mean "
+        "'actual'?",
+    ),
+    (
+        ["show", "units", "--format", "jsn"],
+        "Error: Invalid value for '--format': 'jsn' is not one of 'table', 'csv', 'json'; did you mean 'json'?",
+    ),
+    (
+        ["search", "gdp", "--theme", "touism"],
+        "Error: Invalid value for --theme: no theme 'touism'; did you mean 'tourism'? the themes are: "
+        + ", ".join(themes()),
     ),
     (
         ["show", "units", "--format", "xml"],
@@ -253,8 +278,8 @@ def test_select_is_the_library_of_show_where() -> None:
     )
     assert [r["observation_id"] for r in json.loads(result.output)] == list(rows["observation_id"])
     with pytest.raises(tde.WhereError) as caught:
-        tde.select("indicators", [("status", "ACTUAL")])
-    assert str(caught.value) == "'ACTUAL' is not a value of indicators.status: one of actual, target, estimate"
+        tde.select("indicators", [("status", "planned")])
+    assert str(caught.value) == "'planned' is not a value of indicators.status: one of actual, target, estimate"
     with pytest.raises(tde.WhereError) as caught:
         tde.select("indicators", [("year", "abc")])
     assert str(caught.value).startswith("'abc' is not of the type of indicators.year: ")
@@ -284,6 +309,8 @@ def test_one_suggester_corrects_an_id_in_every_command(tmp_path: Path) -> None:
         )
     both = runner.invoke(cli, ["show", "indicators", "--where", "place_id=Wuzhen", "--where", "indicator=GDP"])
     assert both.output == "no rows in indicators match; did you mean --where place_id=wuzhen --where indicator=gdp?\n"
+    typo = runner.invoke(cli, ["show", "indicators", "--where", "place_id=wuzhenn"])  # a close spelling (core.suggest)
+    assert typo.output == "no rows in indicators match; did you mean --where place_id=wuzhen?\n"
     nothing = runner.invoke(cli, ["show", "indicators", "--where", "place_id=nowhere"])
     assert nothing.output == "no rows in indicators match\n"
     drawn = runner.invoke(cli, ["plot", "gdp", "--subject", "tongxiang", "-o", str(tmp_path / "a.PNG")])

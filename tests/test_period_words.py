@@ -103,6 +103,17 @@ CASES = [
         ("2017-01-01", "2018-12-31", False),
     ),
     ("TTM", "2021-10-25", ("2020-10-26", "2021-10-25", False), ("2020-10-26", "2021-04-26", False)),
+    # Months relative to the text's date (and to its window, where its written_after/before bounds leave one).
+    ("明年3月", "2023-11-05", ("2024-03-01", "2024-03-31", False), ("2023-03-01", "2023-03-31", False)),
+    ("今年3月", "2023-11-05", ("2023-03-01", "2023-03-31", False), ("2024-03-01", "2024-03-31", False)),
+    ("下月", "2023-11-05", ("2023-12-01", "2023-12-31", False), ("2023-11-01", "2023-11-30", False)),
+    ("下个月", "2023-12", ("2024-01-01", "2024-01-31", False), ("2023-01-01", "2023-01-31", False)),
+    ("上月", "2023-01-05", ("2022-12-01", "2022-12-31", False), ("2023-12-01", "2023-12-31", False)),
+    ("last month", "2023-11-05", ("2023-10-01", "2023-10-31", False), ("2023-11-01", "2023-11-30", False)),
+    ("截至上月底", "2023-11-05", ("2023-10-31", "2023-10-31", True), ("2023-11-05", "2023-11-05", True)),
+    ("next month", "2023-12-20/2024-01-10", ("2024-02-01", "2024-02-29", False), ("2023-12-01", "2023-12-31", False)),
+    ("明年3月", "2023-12-20/2024-01-10", ("2025-03-01", "2025-03-31", False), ("2023-03-01", "2023-03-31", False)),
+    ("去年", "2023-12-20/2024-01-10", ("2022-01-01", "2022-12-31", False), ("2021-01-01", "2021-12-31", False)),
 ]
 
 
@@ -164,3 +175,27 @@ def test_any_year_and_month_read_back(year: int, month: int) -> None:
 def test_any_text_is_read_or_refused_never_raises(words: str, published: str) -> None:
     reading = read_period(words, published)
     assert (reading.why is None) == bool(reading.periods)
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "why"),
+    [
+        ("下月", "2023", "a month relative to the text's, in a text whose month is not known"),
+        ("本月", "2023-01-20/2023-04-10", "a month relative to the text's, in a text whose month is not known"),
+        ("上月", None, "relative words, but the text has no date"),
+        ("2022年上月", "2023-11-05", "a relative month beside a year or a month of its own"),
+    ],
+)
+def test_a_relative_month_needs_the_texts_month(words: str, published: str | None, why: str) -> None:
+    reading = read_period(words, published)
+    assert (reading.why, reading.periods) == (why, ())
+    assert reading.sub_year  # a month's words, read or not: a full year is not written with them
+
+
+def test_a_relative_month_bounds_a_text_like_any_month() -> None:
+    """The readers of sources.written_after/before read relative months too: 'next month' in a text of November
+    2023 that looks forward to the summit opening next month bounds it by 2023-12-01."""
+    from tongxiang_digital_economy.text.period_words import first_days_named, last_days_bound
+
+    assert first_days_named("上月", "2023-11") == {D("2023-10-01")}
+    assert last_days_bound("下个月,峰会将在乌镇举行", "2023-11") == {D("2023-12-01")}

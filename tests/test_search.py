@@ -13,6 +13,7 @@ from conftest import PackageCopy
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import EmptyQueryError
+from tongxiang_digital_economy.core.report import count
 from tongxiang_digital_economy.use.text_search import SearchError, fold, indicators, stem, text_columns, themes
 
 runner = CliRunner(catch_exceptions=False)
@@ -174,6 +175,18 @@ def test_search_command_names_rows_tables_and_sources() -> None:
     assert lines[-1].startswith(f"sources ({hits['source_id'].nunique()}): ")
 
 
+def test_rows_that_rest_on_no_source_print_no_sources_line() -> None:
+    """Trial 5 n4: rows of definitions only printed `sources (0): `, which reads as "no source"; a list with
+    nothing to list is no line."""
+    query = "the sessions the period covers"  # words of definitions only (rows of a table without source_id)
+    hits = tde.search(query)
+    assert set(hits["table"]) == {"indicator_definitions"} and hits["source_id"].isna().all()
+    lines = runner.invoke(cli, ["search", query], catch_exceptions=False).output.splitlines()
+    assert lines[0] == f"{len(hits)} rows match {query!r} ({len(hits)} cells): indicator_definitions {len(hits)}"
+    assert len(lines) == 2 + len(hits)  # the count, the table's header and its rows: nothing after them
+    assert lines[-1].startswith("indicator_definitions ")
+
+
 def test_search_command_finds_nothing() -> None:
     result = runner.invoke(cli, ["search", "no such words anywhere"])
     assert (result.exit_code, result.output) == (0, "no rows mention 'no such words anywhere'\n")
@@ -302,6 +315,49 @@ def test_a_chinese_query_finds_its_pieces_in_one_clause_in_any_order(chinese: st
     hits = tde.search(chinese)
     assert hits["text"].str.contains(written, regex=False).any()
     assert not tde.search("签约项目")["text"].str.fullmatch(r"[^,，。;；、|]*签约[,，。;；、|].*项目.*").any()
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese", "named"),
+    [
+        ("visitors", "游客", {"tourist_arrivals", "tourist_arrivals_growth", "star_hotel_overnight_guests"}),
+        ("tax revenue", "税收", {"project_annual_tax", "internet_related_enterprises_paying_tax"}),
+        ("delegates", "代表", {"event_guests", "event_guests_each_year"}),
+        ("gross domestic product", "地区生产总值", {"gdp", "gdp_growth", "share_of_city_gdp"}),
+    ],
+)
+def test_an_english_query_names_what_its_chinese_twin_names(english: str, chinese: str, named: set[str]) -> None:
+    """Trial 5 P1: `search visitors` missed the town's tourist_arrivals (接待游客), "tax revenue" named no
+    indicator though 税收 named two, and "gross domestic product" none: the written forms lacked the words a reader
+    types in the other language. Both name the same indicators, and so find the same figures of them."""
+    assert indicators_named(english) == indicators_named(chinese) >= named
+
+
+@pytest.mark.parametrize(
+    ("query", "indicator"),
+    [
+        *((q, "event_guests") for q in ("participants", "attendees", "delegates", "嘉宾", "代表")),
+        *(
+            (q, i)
+            for q in ("签约项目", "signed projects")
+            for i in ("cooperation_projects_signed", "investment_projects_signed", "event_investment_projects_signed")
+        ),
+        *((q, "event_exhibiting_enterprises") for q in ("exhibitors", "参展")),
+    ],
+)
+def test_the_words_for_a_thing_in_either_language_name_its_indicator(query: str, indicator: str) -> None:
+    """Trial 5 P1: `participants` reached event_guests, `attendees` and `delegates` nothing; 签约项目 named one of
+    the signed-project counts "signed projects" names, `exhibitors` not the exhibiting enterprises 参展 names."""
+    assert indicator in indicators_named(query)
+
+
+def test_tax_revenue_lists_its_indicators() -> None:
+    lines = runner.invoke(cli, ["search", "tax revenue"], catch_exceptions=False).output.splitlines()
+    figures = tde.load("indicators")["indicator"].value_counts()
+    assert lines[0] == "2 indicators for 'tax revenue':"
+    tax = count(int(figures["project_annual_tax"]), "figure")
+    assert f"  project_annual_tax: Annual tax of a project (fiscal; {tax})" in lines
+    assert "    written: 税收, tax revenue" in lines
 
 
 @pytest.mark.parametrize("query", ["游客", "visitors", "tourists"])

@@ -18,7 +18,7 @@ import pytest
 from conftest import PackageCopy, found
 from test_rules import covers
 
-from tongxiang_digital_economy.text.period_words import first_days_named, last_days_bound, read_period
+from tongxiang_digital_economy.text.period_words import dates_written, first_days_named, last_days_bound, read_period
 from tongxiang_digital_economy.text.periods import publication_bounds, written_window
 
 PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"
@@ -255,3 +255,61 @@ def test_bounds_that_leave_no_day_fail(package: PackageCopy, changes: dict[str, 
     assert found(package.semantics(), covers("written-bounds-outside-date")) == [("sources", row, "written_before")], (
         why
     )
+
+
+# --- the words that date an original (sources.original_published_text) ----------------------------------------
+
+GXCASTING = "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen"  # a 2014 interview reposted in 2020
+INVESTTX = "investtx-2024-04-16-56-major-projects-47-4bn"  # 'Today (April 2)' in a page of 2024-04-16
+ORIGINAL_RULES = [
+    covers("original-published-unquoted"),
+    covers("original-published-not-in-text"),
+    covers("original-published-words"),
+]
+
+
+@pytest.mark.parametrize(
+    ("passage", "published", "days"),
+    [
+        ("Today (April 2)", "2024-04-16", {date(2024, 4, 2)}),
+        ("新华社杭州11月10日电", "2023-11-10", {date(2023, 11, 10)}),  # a dateline inside other words
+        ("钱江晚报 2024-11-21 19:54:07", "2024-11-21", {date(2024, 11, 21)}),  # a byline's ISO day
+        ("自从2014年11月19日至21日举行的首届世界互联网大开始", "2020-04-29", {date(2014, 11, 19)}),
+        ("钱江晚报 2024-02-30", "2024-11-21", set()),  # no day on the calendar
+        ("新华社杭州电", "2023-11-10", set()),
+    ],
+)
+def test_the_dates_a_passage_writes(passage: str, published: str, days: set[date]) -> None:
+    assert dates_written(passage, published) == days
+
+
+def test_an_original_date_without_its_words_fails(package: PackageCopy) -> None:
+    row = source_row(package, GXCASTING)
+    package.edit("sources", row, original_published_text="")
+    assert found(package.semantics(), "original-published-unquoted") == [("sources", row, "original_published")]
+
+
+def test_an_original_dates_words_are_the_texts_own(package: PackageCopy, archive: Path) -> None:
+    row = source_row(package, GXCASTING)
+    assert not found(package.semantics(archive), "original-published-not-in-text")
+    package.edit("sources", row, original_published_text="自从2014年11月20日举行的首届世界互联网大会开始")
+    assert found(package.semantics(archive), "original-published-not-in-text") == [
+        ("sources", row, "original_published_text")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "original", "why"),
+    [
+        (GXCASTING, "2020", "the words write 2014-11-19: the interview is of 2014, not of its repost's year"),
+        (GXCASTING, "2014-12", "the words write November 2014, not December"),
+        (INVESTTX, "2024-04-16", "'Today (April 2)' is 2024-04-02, not the page's own day"),
+    ],
+)
+def test_an_original_date_is_the_date_its_words_write(
+    package: PackageCopy, source: str, original: str, why: str
+) -> None:
+    row = source_row(package, source)
+    assert not found(package.semantics(), "original-published-words")
+    package.edit("sources", row, original_published=original)
+    assert found(package.semantics(), "original-published-words") == [("sources", row, "original_published")], why

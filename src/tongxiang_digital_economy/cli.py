@@ -52,6 +52,16 @@ CLI_WORDS = {
 }
 
 
+class Choice(click.Choice):  # type: ignore[type-arg]
+    """click's Choice whose refusal says which choice was meant, through core.suggest's one "did you mean" (`--status
+    Actual`: did you mean 'actual'?), as every other refusal of an unknown value does (click 8.2 and later)."""
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        message: str = super().get_invalid_choice_message(value, ctx)
+        hint = did_you_mean(str(value), [str(c) for c in self.choices])
+        return f"{message.removesuffix('.')}; {hint.strip()}" if hint else message
+
+
 def in_cli_words(message: str) -> str:
     """A library message as the CLI says it: each Python argument it names becomes the option."""
     for library, option in CLI_WORDS.items():
@@ -246,7 +256,7 @@ def one_package(path: Path | None, package_path: Path | None) -> Path | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github", "junit"]),
+    type=Choice(["text", "json", "github", "junit"]),
     default="text",
     help="text (default); json (what the Python API returns); github (workflow commands: annotations on the CSV "
     "lines in a pull request); junit (JUnit XML, a test case per rule and table).",
@@ -255,7 +265,7 @@ def one_package(path: Path | None, package_path: Path | None) -> Path | None:
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and the summary line only, not the warnings.")
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning"]),
+    type=Choice(["error", "warning"]),
     default="error",
     help="Exit 1 on errors (default), or on warnings too.",
 )
@@ -304,7 +314,7 @@ def validate(
 @package_option
 @click.option(
     "--by",
-    type=click.Choice(["source", "indicator", "year"]),
+    type=Choice(["source", "indicator", "year"]),
     default=None,
     help="Also count rows per source, per indicator or per year.",
 )
@@ -364,7 +374,7 @@ def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
     "number; an enum value must be one of the schema's); repeated, every condition must hold (AND); an empty "
     "VALUE keeps the rows where COLUMN is missing.",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many rows.")
 @click.option("--with-source", is_flag=True, help="Add each row's source title, publisher, date, grade and URL.")
 @package_option
@@ -419,7 +429,7 @@ def show(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["all", "text", "bibtex", "cff", "csl"]),
+    type=Choice(["all", "text", "bibtex", "cff", "csl"]),
     default=None,
     help="The citation's format (csl is CSL-JSON); default: all for the dataset, text for --source and --observation.",
 )
@@ -463,7 +473,7 @@ def release_side(spec: str | None, param: str) -> str | None:
 @cli.command(name="diff")
 @click.argument("old")
 @click.argument("new", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option(
     "--releases",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -615,9 +625,9 @@ SUBJECT_HELP = (
 @cli.command(name="series")
 @click.argument("indicator")
 @click.option("--subject", default=None, help=SUBJECT_HELP)
-@click.option("--status", type=click.Choice(["actual", "target", "estimate"]), default="actual", show_default=True)
+@click.option("--status", type=Choice(["actual", "target", "estimate"]), default="actual", show_default=True)
 @click.option("--preferred", is_flag=True, help="Only the preferred figure of each period.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=Choice(["table", "csv", "json"]), default="table", show_default=True)
 @package_option
 @converts_errors
 def series_command(
@@ -685,7 +695,7 @@ def installed_themes() -> str:
     default=None,
     help=f"Only indicators (and definitions) of this theme; alone, every figure of it. Themes: {installed_themes()}.",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=Choice(["table", "csv", "json"]), default="table", show_default=True)
 @package_option
 @converts_errors
 def search_command(text: str, theme: str | None, fmt: str, package_path: Path | None) -> None:
@@ -738,12 +748,13 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     click.echo(f"{count(total, 'row')} match {what} ({count(len(hits), 'cell')}): {counts}")
     shown = hits.assign(text=hits["text"].str.slice(0, 60))
     click.echo(shown[["table", "key", "column", "text"]].to_string(index=False))
-    click.echo(f"sources ({len(rows['sources'])}): {', '.join(rows['sources'])}")
+    if rows["sources"]:  # no line when the rows rest on no source (definitions): an empty list reads as "no source"
+        click.echo(f"sources ({len(rows['sources'])}): {', '.join(rows['sources'])}")
 
 
 @cli.command(name="export")
 @click.argument("names", nargs=-1, metavar="[TABLE]...")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "parquet", "sqlite", "xlsx"]), required=True)
+@click.option("--format", "fmt", type=Choice(["csv", "json", "parquet", "sqlite", "xlsx"]), required=True)
 @click.option(
     "--output",
     "-o",

@@ -1,17 +1,18 @@
 """The one "did you mean" of the package: which id a user meant when what they typed names no id.
 
 Why one: a user types `GDP`, `WIC-2023`, `Wuzhen`, 桐乡 or `Indicators` where the package has `gdp`, `wic-2023`,
-`wuzhen`, `tongxiang` and `indicators`. Each command that refuses an id (series, plot, show --where, export,
-the table names of every command) asks this one function, so a spelling that one of them corrects every one
-corrects, the same way (trial 4 m5: `--subject Tongxiang` was corrected, `--subject WIC-2023` was not).
+`wuzhen`, `tongxiang` and `indicators`. Each message that refuses an id or a value (series, plot,
+show --where, export, cite, the table names of every command, validate's enum and foreign-key errors) asks this
+one function, so a spelling that one of them corrects every one corrects, the same way (trial 4 m5:
+`--subject Tongxiang` was corrected, `--subject WIC-2023` was not).
 
 A candidate is meant when the text, folded, equals the candidate folded or one of its names folded (a place's
 English, Chinese or alias names). Folding is the caller's: case alone for table names here in core, simplified
 script and case (text.fold.casefolded) where names are Chinese. Only one match is a suggestion: a text that
 could mean two ids suggests neither, since a guess between them would mislead.
 
-A mistyped column name (`yaer`) is not another spelling of an id: `misspelled` suggests the one close spelling
-(difflib's ratio, as Python's own "Did you mean" does for attributes), for the few names a user types by hand.
+A mistyped name (`yaer` for the column `year`, `aprox` for the qualifier `approx`) is not another spelling of an id but
+is meant as surely when only one candidate is that close: `did_you_mean` suggests it when no candidate is named.
 """
 
 from __future__ import annotations
@@ -46,17 +47,41 @@ def did_you_mean(
     names: Mapping[str, Iterable[str]] | None = None,
     fold: Callable[[str], str] = str.casefold,
 ) -> str:
-    """`"did you mean 'x'? "` for the one candidate `text` names, else "": for the front of a message's hint."""
-    found = meant(text, candidates, names, fold)
+    """`"did you mean 'x'? "` for the candidate `suggested` finds, else "": for the front of a message's hint.
+    Every message that names an unknown table, column, id or value asks this one function, so a spelling one
+    message corrects every message corrects."""
+    found = suggested(text, candidates, names, fold)
     return f"did you mean {found!r}? " if found is not None else ""
 
 
-def misspelled(text: str, candidates: Iterable[str]) -> str:
-    """`"did you mean 'x'? "` for the id `text` names in another case or script, else for its one close spelling
-    (a typo: `yaer` for `year`), else ""."""
+def suggested(
+    text: str,
+    candidates: Iterable[str],
+    names: Mapping[str, Iterable[str]] | None = None,
+    fold: Callable[[str], str] = str.casefold,
+) -> str | None:
+    """The one candidate `text` names (`meant`: itself in another case or script, or one of its names), else the
+    one candidate it is a close spelling of (a typo: `yaer` for `year`, `gpd` for `gdp`), else None."""
     listed = list(candidates)
-    found = meant(text, listed)
-    if found is None:
-        close = difflib.get_close_matches(text.strip(), listed, n=2, cutoff=CLOSE)
-        found = close[0] if len(close) == 1 else None
-    return f"did you mean {found!r}? " if found is not None else ""
+    found = meant(text, listed, names, fold)
+    return found if found is not None else close(text, listed, names, fold)
+
+
+def close(
+    text: str,
+    candidates: list[str],
+    names: Mapping[str, Iterable[str]] | None = None,
+    fold: Callable[[str], str] = str.casefold,
+) -> str | None:
+    """The one candidate whose id or one of whose names, folded, is a close spelling of `text` folded (difflib's
+    ratio, as Python's own "Did you mean" does for attributes), else None: two close candidates suggest neither."""
+    wanted = fold(text.strip())
+    if not wanted:
+        return None
+    forms: dict[str, set[str]] = {}
+    for c in candidates:
+        for form in (c, *(n for n in (names or {}).get(c, ()) if n)):
+            forms.setdefault(fold(form.strip()), set()).add(c)
+    matches = difflib.get_close_matches(wanted, list(forms), n=10, cutoff=CLOSE)
+    found = {c for m in matches for c in forms[m]}
+    return found.pop() if len(found) == 1 else None

@@ -27,7 +27,7 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,10 +41,14 @@ from pyarrow import csv as pacsv
 
 from ..core import problems as P
 from ..core.report import Problem, problem
+from ..core.suggest import did_you_mean
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
 from .kept import Kept, file_digest
+
+# A cell's value -> the front of its message's hint ("did you mean 'gt'? " or ""): see `suggester`.
+Hint = Callable[[str], str]
 
 # Table Schema properties the reader implements, per level; anything else is refused.
 SCHEMA_KEYS = {"$schema", "fields", "missingValues", "primaryKey", "foreignKeys", "description", "title", "name"}
@@ -510,10 +514,11 @@ def readable(f: dict[str, Any], value: object) -> bool:
 
 def check_constraints(
     name: str, f: dict[str, Any], text: pa.ChunkedArray, typed: pa.ChunkedArray, present: np.ndarray
-) -> list[tuple[np.ndarray, str]]:
-    """(mask of failing cells, message template) for each constraint of the field, on cells that are present."""
+) -> list[tuple[np.ndarray, str, Hint | None]]:
+    """(mask of failing cells, message template, its `{hint}` for a cell) for each constraint of the field, on cells
+    that are present. An enum's hint is core.suggest's "did you mean" (`GT` for `gt`)."""
     c = f.get("constraints", {})
-    out: list[tuple[np.ndarray, str]] = []
+    out: list[tuple[np.ndarray, str, Hint | None]] = []
     if "enum" in c:
         allowed = [v for v in c["enum"]]
         if f.get("type", "string") == "string":
@@ -522,17 +527,26 @@ def check_constraints(
             values = pd.Series(typed.to_pandas())
             inside = values.isin([scalar(f, v) for v in allowed]).to_numpy(dtype=bool)
         listed = literal(", ".join(map(str, allowed)))
-        out.append((present & ~inside, "{cell} is not one of " + listed + ": use one of them"))
+        hint = suggester([str(v) for v in allowed])
+        out.append((present & ~inside, "{cell} is not one of " + listed + ": {hint}use one of them", hint))
     if "pattern" in c:
         out.append(
-            (present & ~full_match(text, c["pattern"]), "{cell} does not match the pattern " + literal(c["pattern"]))
+            (
+                present & ~full_match(text, c["pattern"]),
+                "{cell} does not match the pattern " + literal(c["pattern"]),
+                None,
+            )
         )
     if "minLength" in c or "maxLength" in c:
         length = np.asarray(pc.utf8_length(text))
         if "minLength" in c:
-            out.append((present & (length < c["minLength"]), f"{{cell}} is shorter than {c['minLength']} characters"))
+            out.append(
+                (present & (length < c["minLength"]), f"{{cell}} is shorter than {c['minLength']} characters", None)
+            )
         if "maxLength" in c:
-            out.append((present & (length > c["maxLength"]), f"{{cell}} is longer than {c['maxLength']} characters"))
+            out.append(
+                (present & (length > c["maxLength"]), f"{{cell}} is longer than {c['maxLength']} characters", None)
+            )
     comparisons = {
         "minimum": (pc.less, "less than"),
         "exclusiveMinimum": (pc.less_equal, "not more than"),
@@ -543,7 +557,7 @@ def check_constraints(
         if key in c:
             bound = pa.scalar(scalar(f, c[key]), typed.type)
             failed = np.asarray(pc.fill_null(fails(typed, bound), False), dtype=bool)
-            out.append((present & failed, f"{{cell}} is {words} {c[key]}"))
+            out.append((present & failed, f"{{cell}} is {words} {c[key]}", None))
     return out
 
 
@@ -629,8 +643,8 @@ def type_table(
                 name, fname, col, missing & valid, P.CONSTRAINT_ERROR, "the field is required: fill in a value"
             )
         failing = wrong.copy()
-        for mask, template in check_constraints(name, f, col, typed, present):
-            found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template)
+        for mask, template, hint in check_constraints(name, f, col, typed, present):
+            found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template, hint)
             failing |= mask
         if kind == "string" and f.get("format", "default") == "default":
             formula = formula_cells(col)
@@ -694,16 +708,35 @@ def literal(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
+def suggester(candidates: list[str]) -> Hint:
+    """The hint for a value that is none of `candidates`: core.suggest's one "did you mean", asked once per value."""
+    hints: dict[str, str] = {}
+
+    def hint(value: str) -> str:
+        if value not in hints:
+            hints[value] = did_you_mean(value, candidates)
+        return hints[value]
+
+    return hint
+
+
 def cells(
-    name: str, fname: str | None, col: pa.ChunkedArray, mask: np.ndarray, type_id: str, template: str
+    name: str,
+    fname: str | None,
+    col: pa.ChunkedArray,
+    mask: np.ndarray,
+    type_id: str,
+    template: str,
+    hint: Hint | None = None,
 ) -> list[Problem]:
-    """One problem per True cell of `mask`; `{cell}` in the template is the cell's excerpt."""
+    """One problem per True cell of `mask`; `{cell}` in the template is the cell's excerpt, `{hint}` what `hint`
+    says of the cell's value (nothing without one)."""
     rows = np.flatnonzero(mask)
     if not len(rows):
         return []
     values = col.take(pa.array(rows)).to_pylist()
     return [
-        problem(type_id, name, int(i) + 2, fname, template.format(cell=excerpt(v)))
+        problem(type_id, name, int(i) + 2, fname, template.format(cell=excerpt(v), hint=hint(str(v)) if hint else ""))
         for i, v in zip(rows, values, strict=True)
     ]
 
@@ -822,7 +855,10 @@ def orphans(
         ref = pd.MultiIndex.from_frame(target[ref_fields].dropna())
         inside = pd.MultiIndex.from_frame(keys).isin(ref)
     rows = np.flatnonzero(known & ~inside)
-    found = []
+    found: list[Problem] = []
+    if not len(rows):
+        return found
+    hint = suggester([str(v) for v in target[ref_fields[0]].dropna().unique()]) if len(fields) == 1 else None
     for i in rows:
         value = ", ".join(str(v) for v in keys.iloc[int(i)])
         found.append(
@@ -832,7 +868,7 @@ def orphans(
                 int(i) + 2,
                 ", ".join(fields),
                 f"{excerpt(value, whole=True)} is not a {', '.join(ref_fields)} of {resource}: "
-                f"add that row to {resource}, or correct the value",
+                f"{hint(value) if hint else ''}add that row to {resource}, or correct the value",
                 refers_to=resource,
             )
         )

@@ -23,7 +23,7 @@ from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
-from ..text.period_words import first_days_named, last_days_bound
+from ..text.period_words import dates_written, first_days_named, last_days_bound
 from ..text.periods import publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view
@@ -260,7 +260,8 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     `text.period_words.last_days_bound`). Both as `written_*_days` (`YYYY-MM-DD, ...`, read against the text's date
     as written: the original's, else the page's); and, for `written_before_text`, whether a word of a plan or a
     future is among them (`written_before_cued`: the lexicon's target cues, 将, 计划, plans to, will; <NA> without
-    a lexicon)."""
+    a lexicon). For `original_published_text`: the first days of the dates the words write, read against the
+    page's date (`original_published_days`)."""
     out: dict[str, pd.Series] = {}
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     own = sources["published"].astype("string") if "published" in sources else missing
@@ -274,6 +275,17 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
             for w, p in zip(words.astype(object), own.astype(object), strict=True)
         ]
         out[f"written_{side}_days"] = pd.Series(named, index=sources.index, dtype="string")
+    # The words that date an original (a repost's dateline, 'Today (April 2)') are read against the page's date.
+    page = sources["published"].astype("string") if "published" in sources else missing
+    words = sources.get("original_published_text", missing)
+    out["original_published_days"] = pd.Series(
+        [
+            ", ".join(f"{d:%Y-%m-%d}" for d in sorted(dates_written(w, p))) if isinstance(w, str) else None
+            for w, p in zip(words.astype(object), page.astype(object), strict=True)
+        ],
+        index=sources.index,
+        dtype="string",
+    )
     words = sources.get("written_before_text", missing)
     lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
     cued = [
@@ -504,6 +516,10 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "multiple_off_levels": (*SAME_THING, *CLAIM, "source_id", "value_text"),
     "multiple_levels_ids": (*SAME_THING, *CLAIM, "source_id"),
     "generic_names": (),
+    "name_sources": ("source_id", "name_zh_source_id"),
+    "name_in_texts": ("name", "source_id", "name_zh_source_id"),
+    "name_zh_in_texts": ("name_zh", "source_id", "name_zh_source_id"),
+    "names_in_one_text": ("name", "name_zh", "source_id", "name_zh_source_id"),
     "part_names": ("parent_id", "name", "name_zh", "aliases"),
     "archive_present": ("archive_file",),
     "archive_sha256_actual": ("archive_file",),
@@ -514,6 +530,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "written_after_days": ("written_after_text", "published", "original_published"),
     "written_before_days": ("written_before_text", "published", "original_published"),
     "written_before_cued": ("written_before_text",),
+    "original_published_days": ("original_published_text", "published"),
 }
 # Columns that list other rows: bounded where they are made, so messages quote them whole (their complete ids
 # are the rule's `related` column, carried whole by the Problem).
@@ -525,6 +542,8 @@ LISTINGS = frozenset(
         "fact_cluster",
         "name_collisions",
         "near_duplicates",
+        "near_duplicate_found",
         "multiple_off_levels",
+        "name_sources",
     }
 )

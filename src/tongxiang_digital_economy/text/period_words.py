@@ -19,8 +19,9 @@ Pure functions over strings and dates: nothing here reads a table.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -110,8 +111,22 @@ DASH = r"\s*(?:[-—–~～至到]|to|through|until|and)\s*"
 HALF = re.compile(r"上半年|下半年|前半年|后半年|first half|second half|\bh[12]\b|[0-9]h[12]\b|半年")
 QUARTER = re.compile(r"季度|quarter|\bq[1-4]\b")
 MONTH_CN = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月")
+# Months relative to the text's own (本月 0, 上月 -1, 下月 1).
+RELATIVE_MONTHS = (
+    (r"本月|这个月|this month|the current month", 0),
+    (r"上个?月|last month|the previous month|a month ago", -1),
+    (r"下个?月|next month|the following month", 1),
+)
 SUB_YEAR = re.compile(
-    HALF.pattern + "|" + QUARTER.pattern + "|" + MONTH_CN.pattern + r"|\b" + MONTH_WORD + r"(?![a-z])"
+    HALF.pattern
+    + "|"
+    + QUARTER.pattern
+    + "|"
+    + MONTH_CN.pattern
+    + r"|\b"
+    + MONTH_WORD
+    + r"(?![a-z])|"
+    + "|".join(pattern for pattern, _ in RELATIVE_MONTHS)
 )
 WHOLE_YEAR = re.compile(r"全年|全年度|full[- ]year|whole year|annual|年度")
 
@@ -169,6 +184,7 @@ class Facts:
     by: bool = False  # 到, by: a target's deadline
     now: int | None = None  # 目前 (0), 昨天 (1 day before), recently (-1)
     relative_year: int | None = None  # 今年 0, 去年 -1
+    relative_month: int | None = None  # 本月 0, 上月 -1, 下月 1
     whole_year: bool = False
     holiday: str | None = None
     year_end: bool = False  # 末, 底, the end of: the last day of the year (or month)
@@ -263,8 +279,18 @@ def read_piece(piece: str, f: Facts) -> bool:
     ):
         if take(pattern):
             f.relative_year = offset
+    # Relative months (下月, last month): the month before or after the text's own.
+    for pattern, offset in RELATIVE_MONTHS:
+        if take(pattern):
+            f.relative_month = offset
     if m := take(SMALL + r"(?:年平均|[- ]year average)"):  # 两年平均: an average over that many years
         f.years_long = cn_int(m[1])
+    # A month's first day in words, before the durations (第一天 is no length of one day): 9月的第一天, 9月首日,
+    # the first day of September.
+    if m := take(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?的?(?:第一天|首日)"):
+        f.month_day = (int(m[1]) if m[1].isdigit() else cn_int(m[1]), 1)
+    if m := take(r"the first day of " + MONTH_WORD + r"(?![a-z])"):
+        f.month_day = (MONTHS[m[1]], 1)
     # Durations: 为期3天, 三天来, 过去三天, three-day, over the past three days, 这十年, 6年来, two-year average.
     if m := take(r"(?:为期|过去|近|这|最近|the past |past |over the past |in the past |in recent )?" + SMALL
                  + r"(?:个)?(?:[- ]?days?|天|日(?=来|内))"):  # fmt: skip
@@ -373,7 +399,7 @@ def read_period(period_text: object, published: object) -> Reading:
                        years=years)  # fmt: skip
     lo, hi = publication_bounds(published)
     try:
-        periods = build(facts, lo.date() if lo is not None else None, hi.date() if hi is not None else None)
+        periods = build_relative(facts, lo.date() if lo is not None else None, hi.date() if hi is not None else None)
     except ValueError as exc:  # 2月30日, a month 13: no day on the calendar
         return Reading(why=str(exc), sub_year=sub_year, whole_year=whole, years=years)
     if isinstance(periods, str):
@@ -381,8 +407,60 @@ def read_period(period_text: object, published: object) -> Reading:
     return Reading(tuple(periods), None, sub_year, whole, years)
 
 
+RELATIVE_SPLITS_AT_MOST = 2  # a text's window of two years (or months) reads 去年 (上月) once per year (month)
+
+
+def build_relative(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
+    """The periods the facts give, where the text's window (its date narrowed by its written_after/before bounds)
+    runs over a year's (a month's) end and the words are relative to the year (month): read once for each year
+    (month) the text can be of, the readings pooled (明年3月 in a text of 2023-12-20/2024-01-10 is March 2024 or
+    March 2025). A window of more months than that leaves a relative month unread: the text's month is not known."""
+    if lo is None or hi is None:
+        return build(f, lo, hi)
+    if f.relative_month is not None:
+        parts = month_parts(lo, hi)
+    elif f.relative_year is not None and f.year is None:
+        parts = [(max(lo, date(y, 1, 1)), min(hi, date(y, 12, 31))) for y in range(lo.year, hi.year + 1)]
+    else:
+        return build(f, lo, hi)
+    if len(parts) > RELATIVE_SPLITS_AT_MOST:
+        return (
+            "a month relative to the text's, in a text whose month is not known"
+            if f.relative_month is not None
+            else build(f, lo, hi)
+        )
+    if len(parts) == 1:
+        return build(f, lo, hi)
+    pooled: list[Period] = []
+    for first, last in parts:
+        got = build(replace(f), first, last)
+        if isinstance(got, str):
+            return got
+        pooled += [p for p in got if p not in pooled]
+    return pooled
+
+
+def month_parts(lo: date, hi: date) -> list[tuple[date, date]]:
+    """The window lo..hi cut at each month's end."""
+    parts, first = [], lo
+    while first <= hi:
+        last = min(hi, last_day(first.year, first.month))
+        parts.append((first, last))
+        first = last + timedelta(days=1)
+    return parts
+
+
 def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
     """The periods the gathered facts give, or why they give none."""
+    if f.relative_month is not None:  # 上月, next month: the month before or after the text's (one month: above)
+        if lo is None or hi is None:
+            return "relative words, but the text has no date"
+        if (lo.year, lo.month) != (hi.year, hi.month):
+            return "a month relative to the text's, in a text whose month is not known"
+        index = lo.year * 12 + lo.month - 1 + f.relative_month
+        if f.year is not None or (f.months is not None and f.relative_year is None):
+            return "a relative month beside a year or a month of its own"
+        f = replace(f, year=index // 12, months=(index % 12 + 1, index % 12 + 1), relative_month=None)
     relative = f.relative_year is not None or f.now is not None or f.weekday is not None or f.since
     if relative and (lo is None or hi is None):
         return "relative words, but the text has no date"
@@ -611,3 +689,32 @@ def periods_named(passage: object, published: object) -> list[tuple[Period, str]
         reading = read_period(piece, published)
         named.extend((p, piece) for p in reading.periods if p.start[0] == p.start[1] and not p.open_start)
     return named
+
+
+# A date written inside other words (a dateline 新华社杭州11月10日电, a byline 钱江晚报 2024-11-21 19:54:07, an
+# event's days 自从2014年11月19日至21日举行的…): the run of dating words, cut out of the words around it.
+WRITTEN_DATE = re.compile(
+    r"(?<![0-9])(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"
+    r"|(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号](?:[至到-][0-9]{1,2}[日号])?"
+    r"|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?"
+    r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)[0-9]{2}\b)?"
+    r"|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])"
+)
+ISO_DAY = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def dates_written(passage: object, published: object) -> frozenset[date]:
+    """The first days of the dates a passage writes, read against the text's own date (`published`, the page's):
+    the periods its dating words name (first_days_named), and each date written inside other words (a dateline, a
+    byline's ISO day, 自从2014年11月19日…举行的: 2014-11-19), a year or a month by its first day. This is what
+    `sources.original_published` is checked against: its words must write a date within it."""
+    if not isinstance(passage, str):
+        return frozenset()
+    days = set(first_days_named(passage, published))
+    for m in WRITTEN_DATE.finditer(normalise(passage)):
+        if iso := ISO_DAY.fullmatch(m[0]):
+            with contextlib.suppress(ValueError):  # 2024-02-30 is no day
+                days.add(date(int(iso[1]), int(iso[2]), int(iso[3])))
+            continue
+        days.update(p.start[0] for p in read_period(m[0], published).periods if not p.open_start)
+    return frozenset(days)

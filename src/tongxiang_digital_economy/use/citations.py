@@ -20,7 +20,7 @@ from typing import Any
 
 from ..core.exceptions import CitationError, DescriptorError, LoadError
 from ..core.paths import package_dir
-from ..core.suggest import misspelled
+from ..core.suggest import did_you_mean
 from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 from ..schema.keys import foreign_keys, primary_key
@@ -297,7 +297,7 @@ def table_keyed_by(field: str, path: str | Path | None = None) -> str:
 def lookup(table: str, key: str, path: str | Path | None, what: str) -> dict[str, str]:
     _, rows = table_rows(table, path)
     if key not in rows:
-        hint = misspelled(key, rows)
+        hint = did_you_mean(key, rows)
         raise CitationError(f"no {what} {key!r} in table {table}; {hint}list them with `show {table}`")
     return rows[key]
 

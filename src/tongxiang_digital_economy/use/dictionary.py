@@ -63,7 +63,11 @@ READING_LIMITS = [
     (
         "A day without its month, a month without its year",
         "`10日`, `21日下午` are read in the month of the text's date (a text of 2022-11 puts 10日 on 2022-11-10); a "
-        "text dated only by its year leaves them unread.",
+        "text dated only by its year leaves them unread. Months relative to the text's (`上月`, `下个月`, 'next "
+        "month') are read the same way: in a text of 2023-11, 下月 is December 2023; in a text known only to its "
+        "year, or to a window of more than two months, they are unread. A text whose window (its date narrowed by "
+        "written_after/before) runs over a year's or a month's end reads `去年`, `明年3月`, `上月` once for each year "
+        "or month it can be of.",
     ),
     (
         "Lunar holidays",

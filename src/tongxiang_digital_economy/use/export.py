@@ -153,7 +153,8 @@ def export(
     existing folder gets the one file inside it (`<table>.<ext>`, or the package name for sqlite and xlsx).
     """
     if fmt not in FORMATS:
-        raise ExportError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+        hint = did_you_mean(fmt, FORMATS)
+        raise ExportError(f"format {fmt!r} is not one of {', '.join(FORMATS)}" + f"; {hint.strip()}" * bool(hint))
     needs_extra(fmt)
     all_tables = tables(path)
     names = list(names) if names else all_tables

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..core.exceptions import TDEError, WhereError
 from ..core.paths import package_dir
-from ..core.suggest import meant, misspelled
+from ..core.suggest import did_you_mean, suggested
 from ..io.load import as_written, decimal_text, tables
 from ..io.load import load as load_typed
 from ..io.reader import describe as describe_type
@@ -121,7 +121,7 @@ def select(table: str, where: Iterable[tuple[str, str]] = (), path: str | Path |
     keep = pd.Series(True, index=frame.index)
     for column, wanted in where:
         if column not in frame.columns:
-            hint = misspelled(column, frame.columns)
+            hint = did_you_mean(column, frame.columns)
             raise WhereError(f"{table} has no column {column!r}; {hint}its columns: {', '.join(frame.columns)}")
         field = fields.get(column, {})
         if wanted and field and not fits(field, wanted):  # empty: the rows where it is missing
@@ -129,7 +129,8 @@ def select(table: str, where: Iterable[tuple[str, str]] = (), path: str | Path |
         allowed = [str(v) for v in field.get("constraints", {}).get("enum", [])]
         kind = field.get("type", "string")
         if wanted and allowed and kind == "string" and wanted not in allowed:
-            raise WhereError(f"{wanted!r} is not a value of {table}.{column}: one of {', '.join(allowed)}")
+            hint = did_you_mean(wanted, allowed)
+            raise WhereError(f"{wanted!r} is not a value of {table}.{column}: {hint}one of {', '.join(allowed)}")
         if not wanted or kind == "string":
             cells = written[column] if column in written.columns else as_text(frame[[column]])[column]
             keep &= (cells.fillna("") == wanted).to_numpy()
@@ -143,8 +144,9 @@ NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")  # the columns that 
 
 def where_hint(table: str, where: Iterable[tuple[str, str]], path: str | Path | None = None) -> str:
     """For a `select` that matched no row: `did you mean place_id='wuzhen'?` where a text value names one value of
-    its column in another case or script, or, for a foreign key, one row of the table it refers to by its id or a
-    name (`place_id=Wuzhen` and `place_id=乌镇` mean wuzhen); "" when no value is so named (core.suggest)."""
+    its column in another case or script or in a close spelling, or, for a foreign key, one row of the table it
+    refers to by its id or a name (`place_id=Wuzhen` and `place_id=乌镇` mean wuzhen); "" when no value is so named
+    (core.suggest)."""
     base = package_dir(path)
     schema = table_schema(base, resource(read_descriptor(base), table))
     written = as_written(table, path)
@@ -162,7 +164,7 @@ def where_hint(table: str, where: Iterable[tuple[str, str]], path: str | Path | 
             candidates = [str(v) for v in other[key].dropna().unique()]
             for row in other[[key, *[c for c in NAME_COLUMNS if c in other.columns]]].itertuples(index=False):
                 names[str(row[0])] = [n for v in row[1:] if isinstance(v, str) for n in v.split("|")]
-        found = meant(wanted, candidates, names, casefolded)
+        found = suggested(wanted, candidates, names, casefolded)
         if found is not None and found != wanted:
             hints.append(f"{column}={found}")
     return f"did you mean {' '.join(f'--where {h}' for h in hints)}?" if hints else ""

@@ -46,6 +46,7 @@ import pandas as pd
 
 from ..core.exceptions import EmptyQueryError, SearchError
 from ..core.paths import package_dir
+from ..core.suggest import did_you_mean
 from ..io.load import finished, load_error, read_resource
 from ..io.reader import check_foreign_keys
 from ..schema.descriptor import read_descriptor, resource, table_schema
@@ -277,7 +278,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     (see `indicators`).
     """
     if theme is not None and theme not in themes(path):
-        raise SearchError(f"no theme {theme!r}; the themes are: {', '.join(themes(path))}")
+        known = themes(path)
+        raise SearchError(f"no theme {theme!r}; {did_you_mean(theme, known)}the themes are: {', '.join(known)}")
     if text.strip() and not has_words(text):
         raise EmptyQueryError(
             f"{text.strip()!r} holds no word to search for (a letter, digit or Han character); give words, or a "

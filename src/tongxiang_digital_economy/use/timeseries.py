@@ -125,17 +125,17 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
     return f"{definitions.at[indicator, 'subject']!s}_id"
 
 
-def named_subject(text: str, column: str, among: list[str], path: str | Path | None) -> str | None:
-    """The id among `among` that `text` names (core.suggest.meant): the id in another case, or a name, Chinese
-    name or alias of that subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang); None when it names
-    none of them. `among` may hold event editions too (WIC-2023 names wic-2023)."""
+def subject_hint(text: str, column: str, among: list[str], path: str | Path | None) -> str:
+    """The "did you mean" (core.suggest) for the id among `among` that `text` names: the id in another case, or a
+    name, Chinese name or alias of that subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang), or a close
+    spelling of one; "" when none. `among` may hold event editions too (WIC-2023 names wic-2023)."""
     table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}.get(column)
     names: dict[str, list[str]] = {}
     if table is not None and table in tables(path):
         frame = load(table, path)
         for key, *written in frame[[column, *[c for c in NAME_COLUMNS if c in frame.columns]]].itertuples(index=False):
             names[str(key)] = [n for v in written if isinstance(v, str) for n in v.split("|")]
-    return meant(text, among, names, fold)
+    return did_you_mean(text, among, names, fold)
 
 
 def series(
@@ -158,7 +158,8 @@ def series(
     notebook) can say so rather than print a bare header (review 4 F8).
     """
     if status not in STATUSES:
-        raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+        hint = did_you_mean(status, STATUSES)
+        raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}" + f"; {hint.strip()}" * bool(hint))
     column = subject_column(indicator, path)
     figures = load("indicators", path)
     figures = figures[figures["indicator"] == indicator]
@@ -194,8 +195,7 @@ def series(
         subject = subjects[0]
     elif subject not in subjects:
         editions = [str(e) for e in figures["event_id"].dropna().unique()] if "event_id" in figures else []
-        found = named_subject(subject, column, [*subjects, *editions], path)
-        hint = f"did you mean {found!r}? " if found else ""
+        hint = subject_hint(subject, column, [*subjects, *editions], path)
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
     about = figures[figures[column] == subject]
     rows = about[about["status"] == status].copy()

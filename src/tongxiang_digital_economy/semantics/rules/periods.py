@@ -212,13 +212,14 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     "{period_end:%Y-%m-%d}, a {indicator__temporal}; the text is dated {text_date}): a stock is the level at one "
     "date, a flow the span the words give (2021年 is the whole year, 上半年 its first half, 目前 the text's date); "
     "correct the period, or quote the words that date it (a figure of an event edition, event_id set, may "
-    "also cover the edition's days within the period its words give)",
+    "also cover the edition's days within the period its words give; words the reader cannot read must at least "
+    "meet a year they write)",
     needs=(*NEEDS, "event_id.start", "event_id.end"),
     reads=("anchor", "period_basis", "period_end", "period_reading", "period_start"),
     per_row=True,
 )
 def period_reads_back(view: pd.DataFrame) -> pd.Series:
-    """The dating words read back give the row's period, length and kind."""
+    """The dating words read back give the row's period, length and kind; unread words, a year they write."""
     if "period_reading" not in view:
         return pd.Series(True, index=view.index)
 
@@ -234,11 +235,13 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
     ) -> bool:
         if not isinstance(basis, str) or basis not in ("stated", "context"):
             return True
-        if not isinstance(reading, Reading) or reading.why:
-            return True  # unread words are not guessed at
+        if not isinstance(reading, Reading):
+            return True
         first, last = day(start), day(end)
         if first is None or last is None:
             return True
+        if reading.why:  # unread words are not guessed at, but a year they write is theirs ('Until … in 1949')
+            return not reading.years or any(first.year <= y <= last.year for y in reading.years)
         stock = stock_or_flow(temporal)
         if in_edition(reading, first, last, publication_bounds(event_start)[0], publication_bounds(event_end)[1]):
             return True

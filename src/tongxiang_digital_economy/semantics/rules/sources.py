@@ -270,3 +270,72 @@ def bounds_leave_a_day(view: pd.DataFrame) -> pd.Series:
     missing = pd.Series(pd.NA, index=view.index, dtype="string")
     columns = {c: view.get(c, missing) for c in ("original_published", "written_after", "written_before")}
     return each_row(view.assign(**columns), ["published", *columns], leaves)
+
+
+# --- the words that date an original (a repost's) -----------------------------------------------------------------
+# A repost's original date (sources.original_published) dates its rows by publication and reads its relative words
+# (去年, now): it is quoted (original_published_text) and checked as the bounds above are: both or neither, the
+# text's own words, and words that write a date within it.
+
+
+@rule(
+    "original-published-unquoted",
+    "sources",
+    "original_published",
+    "original_published ({original_published}) and original_published_text ({original_published_text!r}) must be "
+    "both filled or both empty: original_published is the original's date as the page states it (a dateline, "
+    "'Today (April 2)'), and original_published_text quotes those words; quote them, or clear both",
+    reads=("original_published", "original_published_text"),
+    per_row=True,
+)
+def original_date_quoted(view: pd.DataFrame) -> pd.Series:
+    """An original's date comes with the words of the page that state it, and only with them."""
+    if "original_published" not in view or "original_published_text" not in view:  # a package from before them
+        return pd.Series(True, index=view.index)
+    return view["original_published"].isna() == view["original_published_text"].isna()
+
+
+@rule(
+    "original-published-not-in-text",
+    "sources",
+    "original_published_text",
+    "original_published_text {original_published_text!r} does not occur in the archived text {archive_file} (white "
+    "space aside): copy the words that state the original's date from the text, verbatim",
+    needs_archive=True,
+    reads=("original_published_text", "archive_text"),
+    per_row=True,
+)
+def original_date_words_in_text(view: pd.DataFrame) -> pd.Series:
+    """The words that date an original (original_published_text) are the archived text's own."""
+    if "original_published_text" not in view:
+        return pd.Series(True, index=view.index)
+
+    def found(quote: object, text: object) -> bool:
+        return not isinstance(quote, str) or not isinstance(text, str) or squeeze(quote) in text
+
+    return each_row(view, ["original_published_text", "archive_text"], found)
+
+
+@rule(
+    "original-published-words",
+    "sources",
+    "original_published",
+    "original_published_text {original_published_text!r} must write a date within original_published "
+    "({original_published}); the words write dates starting on: {original_published_days} (read against the "
+    "page's date, {published}); record the date the words give, or quote the words that give it",
+    reads=("original_published", "original_published_days"),
+    per_row=True,
+)
+def original_date_is_the_words(view: pd.DataFrame) -> pd.Series:
+    """original_published is a date its quoted words write: one of the dates they write starts within it (a
+    dateline's day, 2024-11-21 of a byline; the year 2014 of an interview given after 2014年11月19日)."""
+    if "original_published" not in view or "original_published_days" not in view:
+        return pd.Series(True, index=view.index)
+
+    def within(original: object, days: object) -> bool:
+        low, high = publication_bounds(original)
+        if low is None or high is None or not isinstance(days, str):
+            return True
+        return any(low <= pd.Timestamp(d) <= high for d in days.split(", ") if d)
+
+    return each_row(view, ["original_published", "original_published_days"], within)
