@@ -918,7 +918,9 @@ def test_a_chart_of_one_edition_draws_that_editions_figures_only(drawn: Drawn, i
     figures = pd.read_csv(ROOT / "data" / "indicators.csv", dtype=str).set_index("observation_id")
     assert set(figures.loc[sorted(points), "event_id"]) == {edition}
     name = pd.read_csv(ROOT / "data" / "events.csv", dtype=str).set_index("event_id").at[edition, "name"]
-    label = pd.read_csv(ROOT / "data" / "indicator_definitions.csv", dtype=str).set_index("indicator").at[
-        indicator, "label"
-    ]
+    label = (
+        pd.read_csv(ROOT / "data" / "indicator_definitions.csv", dtype=str)
+        .set_index("indicator")
+        .at[indicator, "label"]
+    )
     assert f"{label}: {name}" in texts

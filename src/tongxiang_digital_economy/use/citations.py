@@ -24,6 +24,7 @@ from ..core.suggest import did_you_mean
 from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 from ..schema.keys import foreign_keys, primary_key
+from ..semantics.rules.periods import EDITION_ORDINALS
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -499,8 +500,16 @@ def whose_words(row: dict[str, str]) -> str:
     if row.get("attributed_to"):
         said.append(f"Attributed by the source to {row['attributed_to']}.")
     basis, words = row.get("period_basis", ""), row.get("period_text", "")
-    if words:
-        where = "near the quoted passage" if basis == "context" else "in the quoted passage"
+    where = "near the quoted passage" if basis == "context" else "in the quoted passage"
+    if words and row.get("event_id") and row.get("indicator") in EDITION_ORDINALS:
+        # An edition's ordinal stands at the day the rule gives the edition (edition-ordinal-date), whatever day
+        # the text's own words name: the words say which edition, not the date (trial 6 Q4).
+        said.append(
+            f"The figure counts up to the edition {row['event_id']}, which the dataset reads from “{words}”, "
+            f"{where}, and dated, as every count of that edition is, at {row.get('period_start', '')} (the "
+            "edition's first known day), not by the text's own date words."
+        )
+    elif words:
         said.append(f"The period is the dataset's reading of “{words}”, {where}.")
     elif basis == "publication":
         said.append("No word of the source dates the figure: it is dated by the source's own date.")
