@@ -180,6 +180,11 @@ def archive(tmp_path: Path, package: PackageCopy) -> Path:
             # A real text names what its figures are about; so does this one.
             subjects = [row.get(k, "") for k in ("place_id", "enterprise_id", "project_id")]
             spans[row["source_id"]] += [names[s] for s in subjects if s in names]
+    for table in ("enterprises", "projects"):
+        for row in package.rows(table):
+            # A Chinese name is a text's own: the text name_zh_source_id names (else the row's own) writes it.
+            if row.get("name_zh"):
+                spans.setdefault(row.get("name_zh_source_id") or row["source_id"], []).append(row["name_zh"])
     sources = package.rows("sources")
     for row in sources:
         # A repost graded as its origin names the origin in its text (a heading); so does this one.

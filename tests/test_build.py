@@ -186,3 +186,22 @@ def test_the_readme_example_commands_work(monkeypatch: pytest.MonkeyPatch) -> No
     for command in commands:
         result = CliRunner().invoke(cli, shlex.split(command, comments=True)[1:], catch_exceptions=False)
         assert result.exit_code == 0, f"{command}: {result.output}"
+
+
+@checkout_only
+def test_the_readmes_conference_series_is_what_series_returns_now() -> None:
+    """The README's Python example of the conference's series (one point per edition) is not a shown command that
+    scripts/build refreshes, so it is checked here: each edition line it shows is a preferred row of the series
+    now, the first and the last shown are its first and last editions, and no edition has two preferred rows."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```python\n(.*?)```", readme, flags=re.S) if "world-internet-conference" in b)
+    shown = re.findall(r"^#  (wic-\d{4}) (\d{4}-\d\d-\d\d) (\d{4}-\d\d-\d\d)  (.+?)(?:   \(.*\))?$", block, flags=re.M)
+    s = tde.series("event_guests", subject="world-internet-conference")
+    preferred = s[(s.role == "preferred") & s.event_id.notna()]
+    rows = [
+        (str(r.event_id), f"{r.period_start:%Y-%m-%d}", f"{r.period_end:%Y-%m-%d}", str(r.value_text))
+        for r in preferred.itertuples()
+    ]
+    assert len(shown) >= 4 and set(shown) <= set(rows), (shown, rows)
+    assert (shown[0], shown[-1]) == (rows[0], rows[-1])
+    assert preferred["event_id"].is_unique

@@ -122,6 +122,66 @@ def test_a_source_name_is_the_texts_own(package: PackageCopy, archive: Path) -> 
     assert ("enterprises", row, "name") not in found(package.semantics(archive), "source-name-not-in-text")
 
 
+def test_a_source_name_may_be_written_by_a_text_of_the_rows_figures(package: PackageCopy, archive: Path) -> None:
+    """The row's name sources are its own, its name_zh_source_id and its figures' and links' sources: Hozon Auto,
+    whose row rests on one English text, is also named by the texts of its figures."""
+    row = row_of(package, "enterprises", "enterprise_id", "hozon-new-energy")
+    package.edit("enterprises", row, source_id="chinaorgcn-2018-wuzhen-gears-up", name_zh_source_id="")
+    report = package.semantics(archive)
+    assert ("enterprises", row, "name") not in found(report, "source-name-not-in-text")
+    package.edit("enterprises", row, name="Hozon Motors")
+    report = package.semantics(archive)
+    assert ("enterprises", row, "name") in found(report, "source-name-not-in-text")
+    message = next(p.message for p in report.problems if p.rule == "source-name-not-in-text" and p.row == row)
+    assert message.startswith("'Hozon Motors' is marked name_origin `source`, but no text of the row's name sources (")
+    assert "chinaorgcn-2018-wuzhen-gears-up" in message
+
+
+def test_a_chinese_name_is_written_by_a_text_of_the_row(package: PackageCopy, archive: Path) -> None:
+    """Another row's Chinese name given to Sugon is in none of Sugon's texts; the text that writes a Chinese name
+    can be named in name_zh_source_id."""
+    row = row_of(package, "enterprises", "enterprise_id", "sugon")
+    package.edit("enterprises", row, name_zh="宇视科技")
+    report = package.semantics(archive)
+    assert ("enterprises", row, "name_zh") in found(report, covers("chinese-name-not-in-text"))
+    message = next(p.message for p in report.problems if p.rule == "chinese-name-not-in-text" and p.row == row)
+    assert message == (
+        "'宇视科技' is not written in any text of the row's name sources "
+        "(fensifuwu-2023-wuzhen-internet-industry-cluster, "
+        "fx361-2022-06-23-wuzhen-hightech-zone-intelligent-connected): a Chinese name is a text's own; take the "
+        "name a text about the row writes, or give the text that writes it in name_zh_source_id"
+    )
+    huayou = row_of(package, "enterprises", "enterprise_id", "huayou-cobalt")
+    package.edit("enterprises", huayou, name_zh_source_id="")
+    report = package.semantics(archive)
+    assert ("enterprises", huayou, "name_zh") in found(report, "chinese-name-not-in-text")
+    assert ("enterprises", row_of(package, "enterprises", "enterprise_id", "jushi-group"), "name_zh") not in found(
+        report, "chinese-name-not-in-text"
+    )
+
+
+def test_names_in_two_scripts_need_one_text_or_a_basis(package: PackageCopy, archive: Path) -> None:
+    """Huayou Cobalt's English text and the Chinese list that writes 浙江华友钴业股份有限公司 are two texts: the row
+    holds both names by the guide's (b), `name_tie` `reading`. Without it, the tie would rest on nothing the data
+    says. Where one text writes both (the stand-in archive's texts of the rows whose Chinese name has no text of
+    its own), none is needed."""
+    row = row_of(package, "enterprises", "enterprise_id", "huayou-cobalt")
+    assert ("enterprises", row, "name_tie") not in found(package.semantics(archive), "names-in-two-scripts-untied")
+    package.edit("enterprises", row, name_tie="")
+    report = package.semantics(archive)
+    assert ("enterprises", row, "name_tie") in found(report, covers("names-in-two-scripts-untied"))
+    message = next(p.message for p in report.problems if p.rule == "names-in-two-scripts-untied" and p.row == row)
+    assert message.startswith(
+        "'Huayou Cobalt' (marked source) and '浙江华友钴业股份有限公司' stand in one row, but no text of the row's "
+        "name sources (chinadaily-2021-03-16-tongxiang-city-profile, "
+    )
+    tongkun = row_of(package, "enterprises", "enterprise_id", "tongkun-group")
+    package.edit("enterprises", tongkun, name_tie="")  # the stand-in's chinadaily-2021-03-16 writes both
+    assert ("enterprises", tongkun, "name_tie") not in found(package.semantics(archive), "names-in-two-scripts-untied")
+    package.edit("enterprises", row, name_origin="translation")  # a translation is read from the Chinese name
+    assert ("enterprises", row, "name_tie") not in found(package.semantics(archive), "names-in-two-scripts-untied")
+
+
 def test_an_edition_does_not_end_before_it_starts(package: PackageCopy) -> None:
     row = row_of(package, "events", "event_id", "wic-2014")
     package.edit("events", row, end="2014-11-18")
@@ -462,8 +522,30 @@ def test_a_name_without_a_chinese_name_is_quoted_alone() -> None:
         p.row: p.message for p in tde.validate(layers=["semantics"]).problems if p.rule == "near-duplicate-name"
     }
     assert messages and not [m for m in messages.values() if "<missing>" in m or "()" in m]
-    assert any(m.startswith("'Tongkun Holding Group' reads as the same name as ") for m in messages.values())
-    assert any(m.startswith("'Tongkun Group' (桐昆集团) reads as the same name as ") for m in messages.values())
+    assert any(m.startswith("'Tongkun Holding Group' has a name that differs only in ") for m in messages.values())
+    assert any(m.startswith("'Tongkun Group' (桐昆集团) has a name that differs only in ") for m in messages.values())
+
+
+def test_a_near_duplicate_says_what_the_names_share(package: PackageCopy) -> None:
+    """Two equal names are "the same name", not "nearly" it: the message says what was found, the same name, names
+    that differ only in script, case or punctuation, or only in company suffixes, and quotes the other's name."""
+    rows = {e: row_of(package, "enterprises", "enterprise_id", e) for e in ("minieye", "tongkun-holding-group")}
+    messages = {p.row: p.message for p in package.semantics().problems if p.rule == "near-duplicate-name"}
+    tail = ": merge them if they are one entity, link them with parent_id if one belongs to the other, or keep both"
+    assert messages[rows["minieye"]] == (
+        f"'Minieye' has the same name as enterprises:youjia-technology ('Minieye'){tail} if the texts tell them apart"
+    )
+    assert messages[rows["tongkun-holding-group"]].startswith(
+        "'Tongkun Holding Group' has a name that differs only in company suffixes (script, case and punctuation "
+        "aside) from enterprises:tongkun-group ('Tongkun Group')"
+    )
+    # names equal once folded are a collision (an error), unless the shared one is a `convention` label
+    package.edit("enterprises", row_of(package, "enterprises", "enterprise_id", "youjia-technology"), name="MINIEYE")
+    messages = {p.row: p.message for p in package.semantics().problems if p.rule == "near-duplicate-name"}
+    assert messages[rows["minieye"]].startswith(
+        "'Minieye' has a name that differs only in script, case or punctuation from enterprises:youjia-technology "
+        "('MINIEYE'): "
+    )
 
 
 SOHU_2018 = "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-001"  # 乌镇…2018年接待游客量超过915万人次

@@ -131,6 +131,13 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
                     legal[f"{other}:{entity}"] = exact_key(name)
     labels = convention_labels(frames)
     parent_of = parents(frame, id_column)
+    everyone = {
+        f"{other}:{entity}": names
+        for other, other_id in ENTITY_TABLES.items()
+        if other in frames
+        for entity, names in zip(frames[other][other_id], row_names(frames[other]), strict=True)
+    }
+    found_near: list[str | None] = []
     collisions, near, cycles = [], [], []
     collision_ids: list[tuple[str, ...] | None] = []
     near_ids: list[tuple[str, ...] | None] = []
@@ -146,6 +153,7 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
         stem = ({o for n in names for o in stems.get(stem_key(n, suffixes), set())} | shown) - allowed - clash - apart
         collisions.append(listed(clash))
         near.append(listed(stem))
+        found_near.append(how_alike(names, {o: everyone.get(o, []) for o in stem}, suffixes))
         collision_ids.append(tuple(sorted(clash)) or None)
         near_ids.append(tuple(sorted(stem)) or None)
         cycles.append(isinstance(entity, str) and in_cycle(entity, parent_of))
@@ -154,9 +162,55 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
         "name_collision_ids": pd.Series(collision_ids, index=frame.index, dtype=object),
         "near_duplicates": pd.Series(near, index=frame.index, dtype="string"),
         "near_duplicate_ids": pd.Series(near_ids, index=frame.index, dtype=object),
+        "near_duplicate_found": pd.Series(found_near, index=frame.index, dtype="string"),
         "parent_cycle": pd.Series(cycles, index=frame.index, dtype=bool),
         "names_written": names_written(frame),
     }
+
+
+ALIKE = (
+    "has the same name as",
+    "has a name that differs only in script, case or punctuation from",
+    "has a name that differs only in company suffixes (script, case and punctuation aside) from",
+)
+
+
+def how_alike(names: list[str], others: dict[str, list[str]], suffixes: tuple[str, ...]) -> str | None:
+    """What a near duplicate shares, said as found: for each other row (`table:id` -> its names), the closest
+    pair of names (the same name; names that differ only in script, case or punctuation; only in company
+    suffixes), grouped by how alike they are and bounded like `listed`: "has the same name as enterprises:x
+    ('Minieye')".
+
+    Why: a message saying two equal names are "nearly the same" misreads what was found (review of the shared
+    conventional labels, Minieye and Minieye); the reader acts on what the names have in common."""
+    if not others:
+        return None
+    grouped: dict[int, list[str]] = defaultdict(list)
+    for other, theirs in sorted(others.items()):
+        # the closest kind, and of its names the first the other row gives (its name before its aliases)
+        found = sorted((alike(a, b, suffixes), k, b) for a in names for k, b in enumerate(theirs))
+        level, _, match = found[0] if found else (len(ALIKE) - 1, 0, "")
+        grouped[min(level, len(ALIKE) - 1)].append(f"{other} ({match!r})" if level < len(ALIKE) else other)
+    parts: list[str] = []
+    shown = 0
+    for level in sorted(grouped):
+        items = grouped[level][: max(MAX_LISTED - shown, 0)]
+        shown += len(items)
+        if items:
+            parts.append(f"{ALIKE[level]} {', '.join(items)}")
+    more = sum(len(v) for v in grouped.values()) - shown
+    return "; ".join(parts) + (f" and {more} more" if more > 0 else "")
+
+
+def alike(a: str, b: str, suffixes: tuple[str, ...]) -> int:
+    """How alike two names are, as an index of ALIKE (len(ALIKE): not alike by any of them)."""
+    if a.strip() == b.strip():
+        return 0
+    if exact_key(a) == exact_key(b):
+        return 1
+    if stem_key(a, suffixes) == stem_key(b, suffixes):
+        return 2
+    return len(ALIKE)
 
 
 def names_written(frame: pd.DataFrame) -> pd.Series:
@@ -347,6 +401,10 @@ def identity_columns(
                 ),
             )
             out[table] = derived[table].assign(**found)
+    if "sources" in derived and "archive_raw" in derived["sources"]:
+        for table in ENTITY_TABLES:
+            if table in out:
+                out[table] = out[table].assign(**name_text_columns(frames, derived["sources"], table))
     if "indicators" in derived:
         # Both read every row of the indicators at once: kept by the content of the columns they read, so a second
         # validation after an edit no reading reads (a note) does not redo them (answers.kept_reading).
@@ -367,6 +425,74 @@ def identity_columns(
             multiple_levels_ids=levels["multiple_levels_ids"],
         )
     return out
+
+
+# --- names against the texts that give them ---------------------------------------------------------------------
+
+
+def name_sources(frames: dict[str, pd.DataFrame], table: str) -> list[tuple[str, ...]]:
+    """Each row's name sources: its `source_id`, its `name_zh_source_id`, and the sources of its figures
+    (indicators) and links (project_enterprises), in that order, each once.
+
+    Why these: a name is the row's only where a text about the row writes it. A text the data ties to the row
+    (its own, its figures', its links') is one; `name_zh_source_id` names the text that gives the Chinese name
+    when none of those does (a Chinese list naming a company whose row rests on an English text)."""
+    frame = frames[table]
+    id_column = ENTITY_TABLES[table]
+    tied: dict[str, list[str]] = defaultdict(list)
+    for other in ("indicators", "project_enterprises"):
+        linked = frames.get(other)
+        if linked is None or id_column not in linked or "source_id" not in linked:
+            continue
+        for entity, source in zip(linked[id_column], linked["source_id"], strict=True):
+            if isinstance(entity, str) and isinstance(source, str):
+                tied[entity].append(source)
+    own = frame["source_id"] if "source_id" in frame else pd.Series(pd.NA, index=frame.index)
+    zh = frame["name_zh_source_id"] if "name_zh_source_id" in frame else pd.Series(pd.NA, index=frame.index)
+    return [
+        tuple(dict.fromkeys(s for s in (first, second, *tied.get(str(entity), [])) if isinstance(s, str)))
+        for entity, first, second in zip(frame[id_column], own, zh, strict=True)
+    ]
+
+
+def name_text_columns(frames: dict[str, pd.DataFrame], sources: pd.DataFrame, table: str) -> dict[str, pd.Series]:
+    """Whether the texts of each row's name sources write its `name` (`name_in_texts`), its `name_zh`
+    (`name_zh_in_texts`), and both in one text (`names_in_one_text`); all folded for script, case, white space and
+    punctuation (exact_key). NA where no text of the row's sources is archived (validated without `--archive`)
+    or the row has not the name; `name_sources` lists the sources for the messages.
+
+    Why: the rules of names in two scripts (extraction guide) read what the texts write, and a text of a row is
+    found only across tables (its figures, its links), which a rule reading one table's view cannot see."""
+    frame = frames[table]
+    raw = dict(zip(sources["source_id"], sources["archive_raw"], strict=True))
+    folded: dict[str, str] = {}
+
+    def text(source: str) -> str | None:
+        if source not in folded and isinstance(raw.get(source), str):
+            folded[source] = exact_key(str(raw[source]))
+        return folded.get(source)
+
+    def key(value: object) -> str:
+        return exact_key(value) if isinstance(value, str) and value.strip() else ""
+
+    rows = name_sources(frames, table)
+    names = frame["name"] if "name" in frame else pd.Series(pd.NA, index=frame.index)
+    chinese = frame["name_zh"] if "name_zh" in frame else pd.Series(pd.NA, index=frame.index)
+    found_name: list[bool | None] = []
+    found_zh: list[bool | None] = []
+    found_both: list[bool | None] = []
+    for ids, name, name_zh in zip(rows, names, chinese, strict=True):
+        texts = [t for t in (text(s) for s in ids) if t is not None]
+        latin, han = key(name), key(name_zh)
+        found_name.append(any(latin in t for t in texts) if texts and latin else None)
+        found_zh.append(any(han in t for t in texts) if texts and han else None)
+        found_both.append(any(latin in t and han in t for t in texts) if texts and latin and han else None)
+    return {
+        "name_sources": pd.Series([listed(ids) for ids in rows], index=frame.index, dtype="string"),
+        "name_in_texts": pd.Series(found_name, index=frame.index, dtype="boolean"),
+        "name_zh_in_texts": pd.Series(found_zh, index=frame.index, dtype="boolean"),
+        "names_in_one_text": pd.Series(found_both, index=frame.index, dtype="boolean"),
+    }
 
 
 # --- multiples read against the levels the same text gives ----------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...text.fold import exact_key, names_in, names_of
+from ...text.fold import names_in, names_of
 from ...text.periods import publication_bounds
 from ..identity import CLUSTER_DAYS, ENTITY_TABLES
 from .registry import each_row, known, missing, rule
@@ -35,12 +35,11 @@ for _table in ENTITY_TABLES:
         "near-duplicate-name",
         _table,
         "name",
-        "{names_written} reads as the same name as {near_duplicates} once script, case, punctuation and "
-        "company suffixes are folded: merge them if they are one entity, link them with parent_id if one belongs "
-        "to the other, or keep both if the texts tell them apart",
+        "{names_written} {near_duplicate_found}: merge them if they are one entity, link them with parent_id if "
+        "one belongs to the other, or keep both if the texts tell them apart",
         severity="warning",
         related="near_duplicate_ids",
-        reads=("near_duplicates",),
+        reads=("near_duplicates", "near_duplicate_found"),
         per_row=True,
     )(lambda view: view["near_duplicates"].isna() if "near_duplicates" in view else pd.Series(True, index=view.index))
     rule(
@@ -54,14 +53,24 @@ for _table in ENTITY_TABLES:
 
 
 def source_name_in_text(view: pd.DataFrame) -> pd.Series:
-    """An English name marked `source` is written in the row's source text (case and white space aside)."""
+    """An English name marked `source` is written in a text of the row's name sources (identity.name_sources)."""
+    return ~((view["name_origin"] == "source").fillna(False) & view["name_in_texts"].eq(False).fillna(False))
 
-    def found(name: object, origin: object, text: object) -> bool:
-        if origin != "source" or not isinstance(name, str) or not isinstance(text, str):
-            return True
-        return exact_key(name) in exact_key(text)
 
-    return each_row(view, ["name", "name_origin", "source_id__archive_raw"], found)
+def chinese_name_in_text(view: pd.DataFrame) -> pd.Series:
+    """A `name_zh` is written in a text of the row's name sources."""
+    return ~view["name_zh_in_texts"].eq(False).fillna(False)
+
+
+def two_scripts_tied(view: pd.DataFrame) -> pd.Series:
+    """A Latin name marked `source` and a `name_zh` name one entity by one text that writes both (the guide's
+    (a)), or by the basis `name_tie` gives ((b) reading, (c) shared fact): never by knowledge from outside."""
+    untied = (
+        (view["name_origin"] == "source").fillna(False)
+        & view["names_in_one_text"].eq(False).fillna(False)
+        & view["name_tie"].isna()
+    )
+    return ~untied
 
 
 for _table in ENTITY_TABLES:
@@ -69,13 +78,36 @@ for _table in ENTITY_TABLES:
         "source-name-not-in-text",
         _table,
         "name",
-        "{name!r} is marked name_origin `source`, but the text of {source_id} does not write it: a name marked "
-        "source is the text's own words; take the text's name, or mark a faithful translation `translation`",
+        "{name!r} is marked name_origin `source`, but no text of the row's name sources ({name_sources}) writes "
+        "it: a name marked source is the words of a text about the row; take the text's name, mark a faithful "
+        "translation `translation`, or give the text that writes it (name_zh_source_id, a figure or a link)",
         needs_archive=True,
-        needs=("source_id.archive_raw",),
-        reads=("name", "name_origin"),
+        reads=("name_origin", "name_in_texts", "name_sources"),
         per_row=True,
     )(source_name_in_text)
+    rule(
+        "chinese-name-not-in-text",
+        _table,
+        "name_zh",
+        "{name_zh!r} is not written in any text of the row's name sources ({name_sources}): a Chinese name is "
+        "a text's own; take the name a text about the row writes, or give the text that writes it in "
+        "name_zh_source_id",
+        needs_archive=True,
+        reads=("name_zh_in_texts", "name_sources"),
+        per_row=True,
+    )(chinese_name_in_text)
+    rule(
+        "names-in-two-scripts-untied",
+        _table,
+        "name_tie",
+        "{name!r} (marked source) and {name_zh!r} stand in one row, but no text of the row's name sources "
+        "({name_sources}) writes both and name_tie gives no other basis: give the basis the archive holds "
+        "(`reading`: the Latin name reads as the Chinese one; `shared_fact`: a text of one says of it what "
+        "another says of the other), or make them two rows (extraction guide, Names in two scripts)",
+        needs_archive=True,
+        reads=("name_origin", "name_tie", "names_in_one_text", "name_sources"),
+        per_row=True,
+    )(two_scripts_tied)
 
 
 # --- events: each edition one row, each of its figures one period ----------------------------------------------
