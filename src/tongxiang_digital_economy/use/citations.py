@@ -24,7 +24,6 @@ from ..core.suggest import did_you_mean
 from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 from ..schema.keys import foreign_keys, primary_key
-from ..semantics.rules.periods import EDITION_ORDINALS
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -470,7 +469,8 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     c = citation(path)
     figure = f"“{value}” ({about})"
     evidence = f"The source says: “{row.get('evidence', '')}”"
-    said = whose_words(row)
+    definition = table_rows(refs["indicator"], path)[1].get(row.get("indicator", ""), {}) if "indicator" in refs else {}
+    said = whose_words(row, definition.get("edition_ordinal", "").lower() == "true")
     if fmt != "text":
         note = " ".join(p for p in (said, f"{ended(evidence)} Observation {observation_id}.") if p)
         return REFERENCE_FORMATS[fmt](reference(source, observation_id, figure, note), c)
@@ -492,7 +492,7 @@ def ended(quote: str) -> str:
     return quote if quote.rstrip("”").endswith((".", "。", "!", "?", "！", "？")) else quote + "."
 
 
-def whose_words(row: dict[str, str]) -> str:
+def whose_words(row: dict[str, str], edition_ordinal: bool = False) -> str:
     """Who gave the figure and which words date it, as the row records them: a journalist who pastes the citation
     must not credit an official's interview claim to the outlet, nor take the dataset's reading of 到现在为止每年
     for a period the source printed (trial 5 P3)."""
@@ -501,7 +501,7 @@ def whose_words(row: dict[str, str]) -> str:
         said.append(f"Attributed by the source to {row['attributed_to']}.")
     basis, words = row.get("period_basis", ""), row.get("period_text", "")
     where = "near the quoted passage" if basis == "context" else "in the quoted passage"
-    if words and row.get("event_id") and row.get("indicator") in EDITION_ORDINALS:
+    if words and row.get("event_id") and edition_ordinal:
         # An edition's ordinal stands at the day the rule gives the edition (edition-ordinal-date), whatever day
         # the text's own words name: the words say which edition, not the date (trial 6 Q4).
         said.append(
