@@ -150,8 +150,9 @@ READING_LIMITS = [
     ),
     (
         "Tables flattened into text",
-        "read by column only under the headings 预期目标/目标/计划 and 实际完成/实际/完成: the first figure after a "
-        "row's label is the target, the second the actual; other tables are read as running text.",
+        "read by column only under a target column's heading followed by an actual column's (the lexicon's "
+        "`table_head` terms: 预期目标/目标/计划 and 实际完成/实际/完成): the first figure after a row's label is the "
+        "target, the second the actual; other tables are read as running text.",
     ),
     (
         "Two figures of 'from A to B'",
