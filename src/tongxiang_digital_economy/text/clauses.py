@@ -218,9 +218,7 @@ def attach(
         return Attachment(False, True, bool(places), None, None, None, False, None)
     found = quantities(text, forms)
     pieces = tuple(p for p in (loose(w) for w in period_words) if p and p in text)
-    readings = [
-        attach_at(text, at, at + len(quote), places, found, dimension, pieces, table_heads) for at in whole[:4]
-    ]
+    readings = [attach_at(text, at, at + len(quote), places, found, dimension, pieces, table_heads) for at in whole[:4]]
     if all(is_a_day(text, at, at + len(quote), found) for at in whole[:4]):
         return replace(readings[0], attached=False, between="a day of a date (December 3, 12月3日), no figure")
     best = next((r for r in readings if r.attached), readings[0])
