@@ -897,3 +897,30 @@ def test_a_label_names_together_only_points_that_sit_together(drawn: Drawn) -> N
     texts = label_texts(svg)
     for oid in twenty["observation_id"]:
         assert oid in texts and "target" in texts[oid], (oid, texts)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "edition"),
+    [("event_guests", "wic-2023"), ("event_subforums", "wic-2017"), ("event_editions_held", "wic-2018")],
+)
+def test_a_chart_of_one_edition_draws_that_editions_figures_only(drawn: Drawn, indicator: str, edition: str) -> None:
+    """Trial 6 Q1: the chart of one summit drew every other summit's targets. Its points (read back from the SVG)
+    are the figures `series` gives for that edition, actuals and targets alike, and its title names the edition."""
+    svg, _ = drawn(indicator, edition)
+    points, _, _, texts = svg_points(svg)
+    wanted = {
+        str(i)
+        for status in ("actual", "target")
+        for f in [series(indicator, edition, status)]
+        for i in f.loc[(f["role"] != "restated") & f["period_end"].notna(), "observation_id"]
+    }
+    assert set(points) == wanted
+    figures = pd.read_csv(ROOT / "data" / "indicators.csv", dtype=str).set_index("observation_id")
+    assert set(figures.loc[sorted(points), "event_id"]) == {edition}
+    name = pd.read_csv(ROOT / "data" / "events.csv", dtype=str).set_index("event_id").at[edition, "name"]
+    label = (
+        pd.read_csv(ROOT / "data" / "indicator_definitions.csv", dtype=str)
+        .set_index("indicator")
+        .at[indicator, "label"]
+    )
+    assert f"{label}: {name}" in texts
