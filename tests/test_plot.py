@@ -924,3 +924,24 @@ def test_a_chart_of_one_edition_draws_that_editions_figures_only(drawn: Drawn, i
         .at[indicator, "label"]
     )
     assert f"{label}: {name}" in texts
+
+
+def test_distances_from_different_landmarks_are_never_joined(drawn: Drawn) -> None:
+    """Trial 6 Q2: 5 km from Xibang village (2017) and about 1.5 km from Dongzha (end-2019) were joined into a
+    falling line. Each distance is measured from its own source's landmark (indicator_definitions.not_comparable):
+    both points are drawn, no line passes through either, and the chart says why."""
+    svg, shown = drawn("distance_from_reference_point", "wuzhen-xizha-scenic-area")
+    points, _, _, texts = svg_points(svg)
+    assert set(points) == {
+        "zjdaily-peoplecn-2017-12-02-wuzhen-changes-005",
+        "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-008",
+    }
+    joined = [x for xs in line_xs(svg).values() for x in xs]
+    assert all(abs(x - p) > 0.01 for x in joined for p, _ in points.values())
+    assert set(shown.rows["role"]) == {"not_comparable"}
+    why = pd.read_csv(ROOT / "data" / "indicator_definitions.csv", dtype=str).set_index("indicator")
+    assert shown.left_out.startswith(
+        "Not joined by a line: distance_from_reference_point's figures are not comparable with one another: "
+        + why.at["distance_from_reference_point", "not_comparable"]
+    )
+    assert any(t.startswith("Not joined by a line: distance_from_reference_point's figures are not") for t in texts)
