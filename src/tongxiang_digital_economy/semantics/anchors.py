@@ -17,12 +17,12 @@ from typing import Any
 
 import pandas as pd
 
-from ..text.clauses import attach, beside_another_name, clause_of, paired_with_name
+from ..text.clauses import attach, beside_another_name, clause_of, paired_with_name, table_head_pattern
 from ..text.fold import names_of, squeeze
 from ..text.period_words import read_period
 from ..text.quantities import loose, status_cues, written_forms
 from .claims import text_dates as source_text_dates
-from .distinct import content_key, lexicon_of, memo, remembered
+from .distinct import content_key, lexicon_of, memo, remembered, texts
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
 LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
@@ -210,6 +210,10 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     """Indicators with `anchor` (where the quote stands: clauses.Attachment), `period_reading`
     (period_words.Reading) and `text_date` (the text's own date)."""
     definitions = frames.get("indicator_definitions")
+    # The columns read row by row, as lists made once (iterating an Arrow-backed column costs ~6× its tolist)
+    evidence_, quote_, indicator_, unit_ = (
+        texts(indicators[c]) for c in ("evidence", "value_text", "indicator", "unit")
+    )
     units = frames.get("units")
     # Every reading below is a pure function of its arguments and of these tables: remembered under their content,
     # a second validation in this process (an edited copy, `tde.schema` after `validate`) reads only its new texts.
@@ -231,6 +235,16 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     shadows: dict[Any, tuple[str, ...]] = made["shadows"]
     neighbours: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = made["neighbours"]
     unit_forms = written_forms(units) if units is not None else {}
+    lexicon_frame = frames.get("lexicon")
+    heads = (
+        table_head_pattern(
+            (t, m)
+            for t, c, m in zip(lexicon_frame["term"], lexicon_frame["category"], lexicon_frame["meaning"], strict=True)
+            if c == "table_head" and isinstance(t, str) and isinstance(m, str)
+        )
+        if lexicon_frame is not None
+        else None
+    )
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
 
     def anchored(
@@ -239,7 +253,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         if not isinstance(evidence, str) or not isinstance(quote, str):
             return None
         kind = dimension if isinstance(dimension, str) else None
-        return attach(evidence, quote, list(forms), kind, unit_forms, words)
+        return attach(evidence, quote, list(forms), kind, unit_forms, words, heads)
 
     period_words = indicators["period_text"] if "period_text" in indicators else pd.Series(None, index=indicators.index)
     keys = [
@@ -251,11 +265,11 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             tuple(p.strip() for p in t.split("…") if p.strip()) if isinstance(t, str) else (),
         )
         for e, q, i, u, t in zip(
-            indicators["evidence"],
-            indicators["value_text"],
-            indicators["indicator"],
-            indicators["unit"],
-            period_words,
+            evidence_,
+            quote_,
+            indicator_,
+            unit_,
+            texts(period_words),
             strict=True,
         )
     ]
@@ -264,7 +278,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     periods = keyed_map(
         [
             (t if isinstance(t, str) else None, d if isinstance(d, str) else None)
-            for t, d in zip(period_text, dates, strict=True)
+            for t, d in zip(texts(period_text), texts(dates), strict=True)
         ],
         remembered(memo("period words", key), read_period),
         indicators.index,
@@ -299,7 +313,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         if isinstance(level, str) and level in LOCAL_LEVELS
     }  # fmt: skip
     beside = keyed_map(
-        [(e, q) for e, q in zip(indicators["evidence"], indicators["value_text"], strict=True)],
+        [(e, q) for e, q in zip(evidence_, quote_, strict=True)],
         remembered(memo("places beside", key), lambda e, q: places_beside(e, q, local)),
         indicators.index,
     )
@@ -308,9 +322,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     pairing = keyed_map(
         [
             (e, q, n, dimension_of.get(u) if isinstance(u, str) else None)
-            for e, q, n, u in zip(
-                indicators["evidence"], indicators["value_text"], subject_names, indicators["unit"], strict=True
-            )
+            for e, q, n, u in zip(evidence_, quote_, subject_names, unit_, strict=True)
         ],
         remembered(
             memo("subject pairing", key),
@@ -330,11 +342,11 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         [
             (e, q, n, t, dimension_of.get(u) if isinstance(u, str) else None, signature.get(t) if t else None)
             for e, q, n, t, u in zip(
-                indicators["evidence"],
-                indicators["value_text"],
+                evidence_,
+                quote_,
                 subject_names,
                 subject_tables(indicators),
-                indicators["unit"],
+                unit_,
                 strict=True,
             )
         ],
@@ -361,7 +373,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     counted = keyed_map(
         [
             (e, q, neighbours.get(i, ()) if isinstance(i, str) else ())
-            for e, q, i in zip(indicators["evidence"], indicators["value_text"], indicators["indicator"], strict=True)
+            for e, q, i in zip(evidence_, quote_, indicator_, strict=True)
         ],
         counted_as,
         indicators.index,
@@ -413,7 +425,8 @@ def row_subject_names(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame])
         for k, *values in zip(frame[key], *present, strict=True):
             lookup[(column, k)] = tuple(names_of(*values))
     out = []
-    for row in zip(*(indicators.get(c, pd.Series(None, index=indicators.index)) for c in SUBJECT_ORDER), strict=True):
+    columns = (texts(indicators.get(c, pd.Series(None, index=indicators.index))) for c in SUBJECT_ORDER)
+    for row in zip(*columns, strict=True):
         found = next(
             (lookup.get((c, v), ()) for c, v in zip(SUBJECT_ORDER, row, strict=True) if isinstance(v, str)), ()
         )
@@ -426,7 +439,9 @@ SUBJECT_ORDER = ("enterprise_id", "project_id", "place_id")
 
 def subject_tables(indicators: pd.DataFrame) -> list[str | None]:
     """Each row's subject's table, for an enterprise or a project (None for a place or no subject)."""
-    columns = [indicators.get(c, pd.Series(None, index=indicators.index)) for c in ("enterprise_id", "project_id")]
+    columns = [
+        texts(indicators.get(c, pd.Series(None, index=indicators.index))) for c in ("enterprise_id", "project_id")
+    ]
     return [
         "enterprises" if isinstance(e, str) else "projects" if isinstance(p, str) else None
         for e, p in zip(*columns, strict=True)

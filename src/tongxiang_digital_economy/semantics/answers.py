@@ -15,6 +15,7 @@ with a few edited cells is what this is for). The views' readings that read ever
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
@@ -34,6 +35,7 @@ def forget() -> None:
     _ANSWERS.clear()
     _ROWS.clear()
     _READINGS.clear()
+    _BY_ARRAY.clear()
 
 
 class ColumnKeys:
@@ -60,11 +62,99 @@ def index_key(index: pd.Index) -> Hashable:
 def column_key(column: pd.Series) -> Hashable:
     """A column's type and its values: numbers and dates by their bytes (exact: 0.0 and -0.0 differ, a NaN equals
     the same NaN), anything else as a tuple of its values (pandas' missing values are single objects, equal to
-    themselves in a tuple)."""
+    themselves in a tuple), its hash made once (Values)."""
     dtype = column.dtype
     if isinstance(dtype, np.dtype) and dtype.kind in "biufcmM":
         return (str(dtype), column.to_numpy().tobytes())
-    return (str(dtype), tuple(column.tolist()))
+    arrow = getattr(column.array, "_pa_array", None)
+    if arrow is None:
+        return values_key((str(dtype), tuple(column.tolist())))
+    return by_array(column, arrow, "key", lambda: values_key((str(dtype), values_of(column))))
+
+
+def values_of(column: pd.Series) -> tuple[Any, ...]:
+    """A column's values as a tuple, made once per Arrow array (by_array) for an Arrow-backed column."""
+    arrow = getattr(column.array, "_pa_array", None)
+    if arrow is None:
+        return tuple(column.tolist())
+    return by_array(column, arrow, "values", lambda: tuple(column.tolist()))
+
+
+# What was made of an Arrow-backed column (its values, its key), by the Arrow array's id, the pandas type and what
+# was made; each entry is dropped with its array. Arrow arrays are immutable (pandas replaces the array when a cell
+# is set), and selections, copies and `assign` share them, so the columns of a table that did not change and the
+# readings kept below are made once per process however many validations and rules read them. The array's
+# identity only finds what was made of it: a key is still the values.
+_BY_ARRAY: dict[tuple[int, str, str], tuple[weakref.ref[Any], Any]] = {}
+
+
+def by_array(column: pd.Series, arrow: Any, what: str, make: Callable[[], T]) -> T:
+    """make(), once per Arrow array `arrow` (the column's) and pandas type."""
+    slot = (id(arrow), str(column.dtype), what)
+    found = _BY_ARRAY.get(slot)
+    if found is not None and found[0]() is arrow:
+        made: T = found[1]
+        return made
+    made = make()
+    _BY_ARRAY[slot] = (weakref.ref(arrow, lambda ref: dropped(slot, ref)), made)
+    return made
+
+
+def dropped(slot: tuple[int, str, str], ref: weakref.ref[Any]) -> None:
+    """An array was freed: forget what was made of it (unless its id already belongs to a newer array's entry)."""
+    entry = _BY_ARRAY.get(slot)
+    if entry is not None and entry[0] is ref:
+        del _BY_ARRAY[slot]
+
+
+class Values:
+    """A key of many values whose hash is computed once (a tuple's is computed on every look-up), equal to
+    another by the values themselves. Made by values_key, which hands out one object per content, so a look-up of
+    a key made again for an unchanged column is an identity check, not a comparison of every value."""
+
+    __slots__ = ("__weakref__", "hashed", "items")
+
+    def __init__(self, items: tuple[Any, ...]) -> None:
+        self.items = items
+        self.hashed = hash(items)  # an unhashable value raises TypeError here: callers keep nothing
+
+    def __hash__(self) -> int:
+        return self.hashed
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (
+            isinstance(other, Values) and self.hashed == other.hashed and self.items == other.items
+        )
+
+
+# The live Values by hash (weak: a key lives as long as a column or a kept answer holds it).
+_INTERNED: dict[int, list[weakref.ref[Values]]] = {}
+
+
+def values_key(items: tuple[Any, ...]) -> Values:
+    """The one live Values of this content (a new one when none is alive)."""
+    made = Values(items)
+    alive = [r for r in _INTERNED.get(made.hashed, []) if r() is not None]
+    for ref in alive:
+        found = ref()
+        if found is not None and found == made:
+            return found
+    hashed = made.hashed
+
+    def freed(_: weakref.ref[Values]) -> None:
+        interned_dropped(hashed)
+
+    _INTERNED[hashed] = [*alive, weakref.ref(made, freed)]
+    return made
+
+
+def interned_dropped(hashed: int) -> None:
+    """A Values was freed: keep only the live ones of its hash."""
+    alive = [r for r in _INTERNED.get(hashed, []) if r() is not None]
+    if alive:
+        _INTERNED[hashed] = alive
+    else:
+        _INTERNED.pop(hashed, None)
 
 
 def kept_answer(
@@ -103,14 +193,14 @@ KEPT_ROWS_PER_RULE = 50_000
 _ROWS: OrderedDict[Hashable, dict[tuple[Any, ...], bool]] = OrderedDict()
 
 
-def row_values(column: pd.Series) -> list[Any]:
+def row_values(column: pd.Series) -> Sequence[Any]:
     """A column's values as row keys: floats and dates by their bits (exact: 0.0 and -0.0 differ, a NaN equals
     itself), anything else as it is."""
     dtype = column.dtype
     if isinstance(dtype, np.dtype) and dtype.kind in "fmM" and dtype.itemsize in (4, 8):
         values: list[Any] = column.to_numpy().view(f"i{dtype.itemsize}").tolist()
         return values
-    return column.tolist()
+    return values_of(column)
 
 
 def per_row_answer(key: Hashable, view: pd.DataFrame, check: Callable[[pd.DataFrame], Any]) -> np.ndarray:

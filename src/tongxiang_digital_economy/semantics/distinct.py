@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from ..text.quantities import Lexicon
+from .answers import by_array, values_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +67,15 @@ def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> 
     return codes, answers
 
 
+def texts(column: pd.Series) -> Sequence[Any]:
+    """The column's values in row order, as iterating it gives them (<NA> as pd.NA): a string column's as a tuple
+    made once per Arrow array (answers.values_of; iterating an Arrow-backed column costs about six times its
+    tolist), any other column's as a list."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return values_of(column)
+    return list(column)
+
+
 def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
@@ -86,12 +96,24 @@ KEPT_MEMOS = 32
 
 
 def content_key(*frames: pd.DataFrame) -> int:
-    """A hash of the frames' content (values and column names), for keying readings made from them."""
+    """A hash of the frames' content (values and column names), for keying readings made from them; each
+    Arrow-backed column hashed once per Arrow array (answers.by_array: the reference tables of a package read
+    before are the same arrays in every validation)."""
     parts: list[object] = []
     for frame in frames:
         parts.append(tuple(frame.columns))
-        parts.append(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+        parts.append(tuple(column_hash(frame.iloc[:, i]) for i in range(frame.shape[1])))
     return hash(tuple(parts))
+
+
+def column_hash(column: pd.Series) -> bytes:
+    """A column's values hashed row by row (pandas' hash_pandas_object), as bytes."""
+    arrow = getattr(column.array, "_pa_array", None)
+
+    def hashed() -> bytes:
+        return pd.util.hash_pandas_object(column, index=False).to_numpy().tobytes()
+
+    return hashed() if arrow is None else by_array(column, arrow, "hash", hashed)
 
 
 def memo(kind: str, key: Hashable) -> dict[Any, Any]:

@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import string
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -122,8 +123,6 @@ def check_descriptor(
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """The resources the reader can read, and every problem of the descriptor and of the others (the Data Package
     profile, by frictionless, only with `metadata`)."""
-    from frictionless import FrictionlessException, Package  # heavy, and only the descriptor needs it
-
     found: list[Problem] = []
     readable: list[dict[str, Any]] = []
     inlined = dict(descriptor, resources=[])
@@ -149,14 +148,39 @@ def check_descriptor(
             continue
         inlined["resources"].append(dict(res, schema=schema))
         readable.append(res)
-    try:
-        errors = list(Package.metadata_validate(inlined)) if metadata else []
-    except FrictionlessException as exc:
-        errors = [exc.error]
-    for error in errors:
-        kind = P.RESOURCE_ERROR if error.type.startswith(("resource", "schema", "field")) else P.PACKAGE_ERROR
-        found.append(problem(kind, None, None, None, f"{DESCRIPTOR}: {error.message}"))
+    for kind_of_error, message in profile_errors(inlined) if metadata else []:
+        kind = P.RESOURCE_ERROR if kind_of_error.startswith(("resource", "schema", "field")) else P.PACKAGE_ERROR
+        found.append(problem(kind, None, None, None, f"{DESCRIPTOR}: {message}"))
     return readable, found
+
+
+# The Data Package profile's errors (type, message) by the exact text of the descriptor they were found in, with
+# its Table Schemas inlined: frictionless takes about 10 ms a package, and a process validates the same descriptor
+# again (the shipped package, a package validated after an edit of a CSV file that did not change its hash).
+_PROFILE_ERRORS: OrderedDict[str, list[tuple[str, str]]] = OrderedDict()
+KEPT_DESCRIPTORS = 16
+
+
+def profile_errors(inlined: dict[str, Any]) -> list[tuple[str, str]]:
+    """frictionless' errors of the descriptor against the Data Package profile, kept by its exact JSON text."""
+    from frictionless import FrictionlessException, Package  # heavy, and only the descriptor needs it
+
+    try:
+        key = json.dumps(inlined, ensure_ascii=False)
+    except (TypeError, ValueError):  # not JSON (cannot come from a file): check it, keep nothing
+        key = None
+    if key is not None and key in _PROFILE_ERRORS:
+        _PROFILE_ERRORS.move_to_end(key)
+        return list(_PROFILE_ERRORS[key])
+    try:
+        errors = [(e.type, e.message) for e in Package.metadata_validate(inlined)]
+    except FrictionlessException as exc:
+        errors = [(exc.error.type, exc.error.message)]
+    if key is not None:
+        _PROFILE_ERRORS[key] = errors
+        while len(_PROFILE_ERRORS) > KEPT_DESCRIPTORS:
+            _PROFILE_ERRORS.popitem(last=False)
+    return list(errors)
 
 
 def check_file_facts(base: Path, res: dict[str, Any]) -> list[Problem]:

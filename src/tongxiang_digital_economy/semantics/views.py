@@ -58,10 +58,12 @@ def foreign_keys(path: str | Path | None = None) -> ForeignKeys:
     return join_keys(schemas)
 
 
-def keyed(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    """`frame` indexed by its key, first row kept where the key repeats (the key rules report that)."""
-    indexed = frame.set_index(key)
-    return indexed.loc[~indexed.index.duplicated() & indexed.index.notna()]
+def keyed(frame: pd.DataFrame, key: str) -> tuple[pd.Index, np.ndarray]:
+    """The distinct keys of `frame` (missing ones left out) and, for each, the position of its first row (the key
+    rules report a repeated key): a join's look-up, made without copying the frame's other columns."""
+    index = pd.Index(frame[key])
+    first = ~index.duplicated() & index.notna()
+    return index[first], np.flatnonzero(first)
 
 
 def per_distinct(values: pd.Series, compute: Callable[[Any], Any], dtype: Any = None) -> pd.Series:
@@ -73,11 +75,18 @@ def per_distinct(values: pd.Series, compute: Callable[[Any], Any], dtype: Any = 
 
 
 def with_joins(
-    table: str, frame: pd.DataFrame, needs: Iterable[str], sources: dict[str, pd.DataFrame], keys: ForeignKeys
+    table: str,
+    frame: pd.DataFrame,
+    needs: Iterable[str],
+    sources: dict[str, pd.DataFrame],
+    keys: ForeignKeys,
+    looked_up: dict[tuple[str, str], tuple[pd.Index, np.ndarray]] | None = None,
 ) -> pd.DataFrame:
-    """`frame` with each needed `field.column` of the referenced table added as `field__column`."""
+    """`frame` with each needed `field.column` of the referenced table added as `field__column`.
+
+    `looked_up`: each referenced table's keys, made once however many tables (one views() call) refer to it."""
     added: dict[str, pd.Series] = {}
-    indexed: dict[tuple[str, str], pd.DataFrame] = {}  # each referenced table keyed once, not once per column
+    indexed = {} if looked_up is None else looked_up  # each referenced table keyed once, not once per column
     positions_of: dict[tuple[str, str, str], np.ndarray] = {}  # each foreign key's rows looked up once
     for need in sorted(set(needs)):
         field, _, column = need.partition(".")
@@ -86,13 +95,14 @@ def with_joins(
             continue
         if (target, str(ref_field)) not in indexed:
             indexed[(target, str(ref_field))] = keyed(sources[target], str(ref_field))
-        lookup = indexed[(target, str(ref_field))][column]
+        distinct, rows = indexed[(target, str(ref_field))]
         # A hash join by position: the referenced column keeps its own type, <NA> where nothing is referred to.
         if (field, target, str(ref_field)) not in positions_of:
             referred = pd.Index(frame[field].astype(object).where(frame[field].notna(), None))
-            positions_of[(field, target, str(ref_field))] = lookup.index.get_indexer(referred)
+            found = distinct.get_indexer(referred)
+            positions_of[(field, target, str(ref_field))] = np.where(found >= 0, rows[found], -1)
         positions = positions_of[(field, target, str(ref_field))]
-        values = lookup.array.take(positions, allow_fill=True)
+        values = sources[target][column].array.take(positions, allow_fill=True)
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
     return frame.assign(**added) if added else frame
 
@@ -111,7 +121,16 @@ def views(
     schema's enum; the shipped package's when not given), which a restatement's "ranks no stronger" reads."""
     # Derived columns first, so that joins can read them (publication bounds travel with source_id).
     derived = dict(frames)
-    if "sources" in frames:
+    if "sources" in frames and archive_texts is None and archive_hashes is None:
+        # Without an archive the sources' readings are a function of the sources and the lexicon alone: kept by
+        # their content, like the indicators' readings below.
+        made = kept_reading(
+            "sources",
+            [(frames["sources"], None), (frames.get("lexicon"), None)],
+            lambda sources, lexicon: source_columns(source_view(sources, None, None, lexicon)),
+        )
+        derived["sources"] = frames["sources"].assign(**made)
+    elif "sources" in frames:
         derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes, frames.get("lexicon"))
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         indicators = frames["indicators"]
@@ -151,13 +170,14 @@ def views(
         )
     derived = identity_columns(frames, derived, grade_order() if grades is None else grades)
     out = {}
+    looked_up: dict[tuple[str, str], tuple[pd.Index, np.ndarray]] = {}
     for table, frame in derived.items():
         tables_read = {keys.get(table, {}).get(n.partition(".")[0], ("", ""))[0] for n in needs.get(table, [])}
         if not (tables_read - {""}) <= derived.keys():
             continue
         if table == "indicators" and not {"lexicon", "units"} <= frames.keys():
             continue
-        out[table] = with_joins(table, frame, needs.get(table, []), derived, keys)
+        out[table] = with_joins(table, frame, needs.get(table, []), derived, keys, looked_up)
     return out
 
 
@@ -223,6 +243,17 @@ def source_view(
     )
 
 
+SOURCE_VIEW_COLUMNS = (
+    "written_after_days", "written_before_days", "written_before_cued", "archive_present", "archive_sha256_actual",
+    "archive_raw", "archive_text", "published_earliest", "published_latest",
+)  # fmt: skip
+
+
+def source_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns source_view sets (all of them, as it sets them)."""
+    return {c: view[c] for c in SOURCE_VIEW_COLUMNS}
+
+
 def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
     """For `written_after_text`: the first days of the periods the words name; for `written_before_text`: the days
     the words bound the text by (a point day's or an event's first day, a planned span's day after its last:
@@ -236,11 +267,17 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     own = sources["published"].astype("string") if "published" in sources else missing
     if "original_published" in sources:
         own = sources["original_published"].astype("string").fillna(own)
+    lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
+    events = lexicon.patterns.get("event_word") if lexicon is not None else None
     for side in ("after", "before"):
         words = sources.get(f"written_{side}_text", missing)
-        days_of = first_days_named if side == "after" else last_days_bound
         named = [
-            ", ".join(f"{d:%Y-%m-%d}" for d in sorted(days_of(w, p))) if isinstance(w, str) else None
+            ", ".join(
+                f"{d:%Y-%m-%d}"
+                for d in sorted(first_days_named(w, p) if side == "after" else last_days_bound(w, p, events))
+            )
+            if isinstance(w, str)
+            else None
             for w, p in zip(words.astype(object), own.astype(object), strict=True)
         ]
         out[f"written_{side}_days"] = pd.Series(named, index=sources.index, dtype="string")
@@ -256,7 +293,6 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
         dtype="string",
     )
     words = sources.get("written_before_text", missing)
-    lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
     cued = [
         "target" in status_cues(w, lexicon) if isinstance(w, str) and lexicon is not None else pd.NA
         for w in words.astype(object)

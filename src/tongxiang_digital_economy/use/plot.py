@@ -126,13 +126,7 @@ def draw(shown: Chart) -> Any:
             f"Labels: {len(labels)} of {len(groups)} positions are labelled (the first, last, highest and lowest of "
             f"each line; more than {MAX_LABELS} labels cannot all sit by their points); `series` lists every figure."
         )
-    drawn_lines: dict[tuple[Any, ...], tuple[list[Any], list[float]]] = {}
-    cut: list[str] = []  # the spans where a line is broken: a bound between two levels contradicts it
-    for key, group in shown.rows.groupby(["status", "kind", "apart"], sort=False):
-        levels = group["qualifier"].astype("string").fillna("eq").isin(JOINED)
-        xs, ys, broken = unbroken(group[(group["role"] == "preferred") & levels].sort_values("x"), group)
-        drawn_lines[key] = (xs, ys)
-        cut += broken
+    drawn_lines, cut = joined_lines(shown)
     if cut:
         paragraphs.append(
             "The line is broken where a bound between two levels lies on the wrong side of it (a line between them "
@@ -149,21 +143,16 @@ def draw(shown: Chart) -> Any:
     rows = shown.rows
     for (status, kind, apart), group in rows.groupby(["status", "kind", "apart"], sort=False):
         colour = TARGET_COLOUR if status == "target" else APART_COLOUR if apart else KIND_COLOURS[str(kind)]
-        # Only levels are joined: a bound (more than, less than) or a range is no value to draw a line through.
-        levels = group["qualifier"].astype("string").fillna("eq").isin(JOINED)
-        best = group[(group["role"] == "preferred") & levels].sort_values("x")
         name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
         if apart:  # an edition of another format than most (a forum among conferences): its own line
             name += f", at a {apart} (drawn apart)"
         if (group["role"] == "not_comparable").all():
             name += ", not comparable with one another (not joined)"
-        xs, ys = drawn_lines[(status, kind, apart)]
+        xs, ys, joined = drawn_lines[(status, kind, apart)]
         (line,) = ax.plot(
             xs,
             ys,
-            # Spans of several years are never joined: each covers its own years (6100 guests over 2014-2018,
-            # 12000 over 2014-2023), so a line between them would draw a change no source states.
-            linestyle=(("--" if status == "target" else "-") if len(best) > 1 and kind != "several years" else "none"),
+            linestyle=("--" if status == "target" else "-") if joined else "none",
             color=colour,
             linewidth=1.2,
             marker="o",
@@ -621,6 +610,25 @@ def whose(same: pd.Series) -> str:
     if same.all():
         return "the same source's"
     return "another source's" if not same.any() else "another (or the same) source's"
+
+
+def joined_lines(shown: Chart) -> tuple[dict[tuple[Any, ...], tuple[list[Any], list[float], bool]], list[str]]:
+    """The line of each (status, kind, apart) group of a chart, as `draw` draws it: its vertices (with a gap where a
+    bound between two levels contradicts it, see `unbroken`), and whether it is drawn as a line at all; and the spans
+    where a line is broken, as the note under the chart names them. Apart from `draw` so that the line's geometry
+    can be read (and checked against every bound) without drawing the chart."""
+    lines: dict[tuple[Any, ...], tuple[list[Any], list[float], bool]] = {}
+    cut: list[str] = []
+    for key, group in shown.rows.groupby(["status", "kind", "apart"], sort=False):
+        # Only levels are joined: a bound (more than, less than) or a range is no value to draw a line through.
+        levels = group["qualifier"].astype("string").fillna("eq").isin(JOINED)
+        best = group[(group["role"] == "preferred") & levels].sort_values("x")
+        xs, ys, broken = unbroken(best, group)
+        # Spans of several years are never joined: each covers its own years (6100 guests over 2014-2018, 12000
+        # over 2014-2023), so a line between them would draw a change no source states.
+        lines[key] = (xs, ys, len(best) > 1 and key[1] != "several years")
+        cut += broken
+    return lines, cut
 
 
 def unbroken(best: pd.DataFrame, group: pd.DataFrame) -> tuple[list[Any], list[float], list[str]]:
