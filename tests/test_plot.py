@@ -908,3 +908,51 @@ def test_a_label_names_together_only_points_that_sit_together(drawn: Drawn) -> N
     texts = label_texts(svg)
     for oid in twenty["observation_id"]:
         assert oid in texts and "target" in texts[oid], (oid, texts)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "edition"),
+    [("event_guests", "wic-2023"), ("event_subforums", "wic-2017"), ("event_editions_held", "wic-2018")],
+)
+def test_a_chart_of_one_edition_draws_that_editions_figures_only(drawn: Drawn, indicator: str, edition: str) -> None:
+    """Trial 6 Q1: the chart of one summit drew every other summit's targets. Its points (read back from the SVG)
+    are the figures `series` gives for that edition, actuals and targets alike, and its title names the edition."""
+    svg, _ = drawn(indicator, edition)
+    points, _, _, texts = svg_points(svg)
+    wanted = {
+        str(i)
+        for status in ("actual", "target")
+        for f in [series(indicator, edition, status)]
+        for i in f.loc[(f["role"] != "restated") & f["period_end"].notna(), "observation_id"]
+    }
+    assert set(points) == wanted
+    figures = pd.read_csv(ROOT / "data" / "indicators.csv", dtype=str).set_index("observation_id")
+    assert set(figures.loc[sorted(points), "event_id"]) == {edition}
+    name = pd.read_csv(ROOT / "data" / "events.csv", dtype=str).set_index("event_id").at[edition, "name"]
+    label = (
+        pd.read_csv(ROOT / "data" / "indicator_definitions.csv", dtype=str)
+        .set_index("indicator")
+        .at[indicator, "label"]
+    )
+    assert f"{label}: {name}" in texts
+
+
+def test_distances_from_different_landmarks_are_never_joined(drawn: Drawn) -> None:
+    """Trial 6 Q2: 5 km from Xibang village (2017) and about 1.5 km from Dongzha (end-2019) were joined into a
+    falling line. Each distance is measured from its own source's landmark (indicator_definitions.not_comparable):
+    both points are drawn, no line passes through either, and the chart says why."""
+    svg, shown = drawn("distance_from_reference_point", "wuzhen-xizha-scenic-area")
+    points, _, _, texts = svg_points(svg)
+    assert set(points) == {
+        "zjdaily-peoplecn-2017-12-02-wuzhen-changes-005",
+        "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-008",
+    }
+    joined = [x for xs in line_xs(svg).values() for x in xs]
+    assert all(abs(x - p) > 0.01 for x in joined for p, _ in points.values())
+    assert set(shown.rows["role"]) == {"not_comparable"}
+    why = pd.read_csv(ROOT / "data" / "indicator_definitions.csv", dtype=str).set_index("indicator")
+    assert shown.left_out.startswith(
+        "Not joined by a line: distance_from_reference_point's figures are not comparable with one another: "
+        + why.at["distance_from_reference_point", "not_comparable"]
+    )
+    assert any(t.startswith("Not joined by a line: distance_from_reference_point's figures are not") for t in texts)
