@@ -100,7 +100,9 @@ def with_joins(
         if (field, target, str(ref_field)) not in positions_of:
             referred = pd.Index(frame[field].astype(object).where(frame[field].notna(), None))
             found = distinct.get_indexer(referred)
-            positions_of[(field, target, str(ref_field))] = np.where(found >= 0, rows[found], -1)
+            # A referenced table without a key (every key cell empty) refers to nothing: no row to take.
+            taken = rows[found] if len(rows) else np.full(len(found), -1)
+            positions_of[(field, target, str(ref_field))] = np.where(found >= 0, taken, -1)
         positions = positions_of[(field, target, str(ref_field))]
         values = sources[target][column].array.take(positions, allow_fill=True)
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
@@ -244,8 +246,8 @@ def source_view(
 
 
 SOURCE_VIEW_COLUMNS = (
-    "written_after_days", "written_before_days", "written_before_cued", "archive_present", "archive_sha256_actual",
-    "archive_raw", "archive_text", "published_earliest", "published_latest",
+    "written_after_days", "written_before_days", "written_before_cued", "original_published_days", "archive_present",
+    "archive_sha256_actual", "archive_raw", "archive_text", "published_earliest", "published_latest",
 )  # fmt: skip
 
 
