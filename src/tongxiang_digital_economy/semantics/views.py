@@ -100,7 +100,9 @@ def with_joins(
         if (field, target, str(ref_field)) not in positions_of:
             referred = pd.Index(frame[field].astype(object).where(frame[field].notna(), None))
             found = distinct.get_indexer(referred)
-            positions_of[(field, target, str(ref_field))] = np.where(found >= 0, rows[found], -1)
+            positions = np.full(len(found), -1, dtype=np.intp)
+            positions[found >= 0] = rows[found[found >= 0]]
+            positions_of[(field, target, str(ref_field))] = positions
         positions = positions_of[(field, target, str(ref_field))]
         values = sources[target][column].array.take(positions, allow_fill=True)
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
@@ -123,13 +125,12 @@ def views(
     derived = dict(frames)
     if "sources" in frames and archive_texts is None and archive_hashes is None:
         # Without an archive the sources' readings are a function of the sources and the lexicon alone: kept by
-        # their content, like the indicators' readings below.
-        made = kept_reading(
+        # their content, like the indicators' readings below (the view is shared: it is read, never changed).
+        derived["sources"] = kept_reading(
             "sources",
             [(frames["sources"], None), (frames.get("lexicon"), None)],
-            lambda sources, lexicon: source_columns(source_view(sources, None, None, lexicon)),
+            lambda sources, lexicon: source_view(sources, None, None, lexicon),
         )
-        derived["sources"] = frames["sources"].assign(**made)
     elif "sources" in frames:
         derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes, frames.get("lexicon"))
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
@@ -241,17 +242,6 @@ def source_view(
         published_earliest=pd.to_datetime(pd.Series([b[0] for b in bounds], index=sources.index, dtype=object)),
         published_latest=pd.to_datetime(pd.Series([b[1] for b in bounds], index=sources.index, dtype=object)),
     )
-
-
-SOURCE_VIEW_COLUMNS = (
-    "written_after_days", "written_before_days", "written_before_cued", "archive_present", "archive_sha256_actual",
-    "archive_raw", "archive_text", "published_earliest", "published_latest",
-)  # fmt: skip
-
-
-def source_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
-    """The columns source_view sets (all of them, as it sets them)."""
-    return {c: view[c] for c in SOURCE_VIEW_COLUMNS}
 
 
 def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
