@@ -303,8 +303,11 @@ def supported_too(kind: str, row: Row, bad: Row, tables: Tables) -> str | None:
       parts of 三次产业结构为2.3:49.4:48.3 share their words, but not their figure;
     - subject: a lower bound of a part's count or amount (超过1000家 in 桐乡经济开发区) is a lower bound of the
       place that holds it (桐乡, by the places table's parent_id), where the evidence names that place as well
-      (在桐乡,…仅桐乡经济开发区就有超过1000家): its words then speak of both."""
+      (在桐乡,…仅桐乡经济开发区就有超过1000家): its words then speak of both;
+    - scale: a figure of 0 (and no upper bound) is the same claim in any unit of its dimension."""
     evidence = row["evidence"]
+    if kind == "scale" and row["value"] and Decimal(row["value"]) == 0 and not row["value_upper"]:
+        return "zero is zero in any unit of its dimension"
     if kind in ("indicator", "counted as"):
         definitions = {d["indicator"]: d for d in tables["indicator_definitions"]}
         old, new = definitions.get(row["indicator"]), definitions.get(bad["indicator"])

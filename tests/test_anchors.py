@@ -159,6 +159,16 @@ CLAIM_FAULTS = [
         covers("subject-other-place"),
         "place_id",
     ),
+    (
+        {"note": "As of publication; only the year of publication (2020) is known, so the date is its last day."},
+        covers("note-dating-contradicts-period"),  # trial 6 Q4: the row stands at 2020-01-14, not 2020-12-31
+        "note",
+    ),
+    (
+        {"note": "Only the month of publication is known, so the row is dated to the first day of the month."},
+        "note-dating-contradicts-period",
+        "note",
+    ),
 ]
 
 
@@ -204,6 +214,20 @@ def test_the_plan_table_column_decides_the_status(package: PackageCopy) -> None:
     rows = {r for _, r, _ in found(report, "which-figure")}
     assert right not in rows
     assert wrong in rows
+
+
+def test_a_plan_tables_headings_are_the_lexicons(package: PackageCopy) -> None:
+    """The headings that make a passage a plan table are the lexicon's `table_head` terms: a copy whose lexicon
+    holds no actual column's heading (实际完成, 实际, …) reads the table as running text, where 增长6.5%左右 stands
+    between the label and the actual."""
+    with_forms(package)
+    table = "2021年主要指标 预期目标 实际完成 1.地区生产总值 增长6.5%左右 增长8.5%"
+    actual = {**GROWTH, "indicator": "gdp_growth", "value": "8.5", "unit": "percent", "value_text": "增长8.5%"}
+    row = package.append("indicators", {**actual, "evidence": table})
+    assert row not in {r for _, r, _ in found(package.semantics(), "which-figure")}
+    heads = [r for r in package.rows("lexicon") if (r["category"], r["meaning"]) != ("table_head", "actual")]
+    package.write("lexicon", heads)
+    assert row in {r for _, r, _ in found(package.semantics(), "which-figure")}
 
 
 def test_rules_read_no_cell_as_missing_rather_than_crash(package: PackageCopy) -> None:

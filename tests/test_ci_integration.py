@@ -135,10 +135,15 @@ def test_stamp_check_names_the_stale_file_and_the_fix(package: PackageCopy) -> N
     runner = CliRunner()
     result = runner.invoke(cli, ["stamp", "--package", str(package.root), "--check"], catch_exceptions=False)
     assert result.exit_code == 1
+    # A copy outside any git repository is told to stamp, not to commit (trial 6 r9); a checkout also to commit.
     assert result.output == (
         f"Error: data/indicators.csv: changed since its hash was recorded in datapackage.json; run "
-        f"`tongxiang-digital-economy stamp --package {package.root}` and commit datapackage.json\n"
+        f"`tongxiang-digital-economy stamp --package {package.root}`\n"
     )
+    (package.root / ".git").mkdir()
+    result = runner.invoke(cli, ["stamp", "--package", str(package.root), "--check"], catch_exceptions=False)
+    assert result.output.endswith(f"stamp --package {package.root}` and commit datapackage.json\n")
+    (package.root / ".git").rmdir()
     assert runner.invoke(cli, ["stamp", "--package", str(package.root)], catch_exceptions=False).exit_code == 0
     result = runner.invoke(cli, ["stamp", "--package", str(package.root), "--check"], catch_exceptions=False)
     assert (result.exit_code, result.output) == (0, "every recorded hash is current\n")

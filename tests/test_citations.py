@@ -402,6 +402,21 @@ def test_a_figure_dated_by_its_source_says_so_in_its_citation() -> None:
     assert ". No word of the source dates the figure: it is dated by the source's own date. Source:" in text
 
 
+def test_an_editions_count_is_cited_by_the_words_naming_the_edition_and_the_day_it_stands_at() -> None:
+    """Trial 6 Q4: an ordinal moved to its edition's first day was cited as "the dataset's reading of “10日 …
+    今年”" (10日 is the closing day). The citation names the words that say which edition, and the day every count
+    of that edition stands at, so no date word is credited with a day it does not give."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    text = observation_citation("xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-006")
+    assert (
+        "The figure counts up to the edition wic-2023, which the dataset reads from “2023年世界互联网大会乌镇峰会 … "
+        "今年”, near the quoted passage, and dated, as every count of that edition is, at 2023-11-08 (the edition's "
+        "first known day), not by the text's own date words. Source:"
+    ) in text
+    assert "10日" not in text.split(" Source:")[0]
+
+
 def test_a_quote_that_ends_a_sentence_gets_no_second_full_stop() -> None:
     """Trial 5 n5: `attendance.”.` read as a typo in every format."""
     from tongxiang_digital_economy.use.citations import observation_citation

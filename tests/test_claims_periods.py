@@ -188,3 +188,28 @@ def test_one_days_words_never_date_an_editions_other_days() -> None:
     assert in_edition(read_period("2023年", "2023-11-10"), *days, opened, closed)
     assert in_edition(read_period("2023年11月10日", "2023-11-10"), *days, opened, closed)  # the closing day's recap
     assert not in_edition(read_period("2023年", "2023-11-10"), date(2023, 11, 7), date(2023, 11, 10), opened, closed)
+
+
+def test_which_indicators_are_an_editions_ordinal_is_data(package: PackageCopy) -> None:
+    """indicator_definitions.edition_ordinal says which rows stand at their edition's first day: the ordinal at the
+    closing day fails while event_years_held is marked, and passes in a copy that unmarks it; a guest count at the
+    closing day passes until a copy marks event_guests."""
+    rows = package.rows("indicators")
+    closing = {"period_start": "2023-11-10", "period_end": "2023-11-10"}
+    rows += [
+        {**ORDINAL, **closing, "observation_id": f"{GOOD['observation_id']}1"},
+        {**SUMMIT, **closing, "period_text": "2023年", "observation_id": f"{GOOD['observation_id']}2"},
+    ]
+    package.write("indicators", rows)
+    ordinal_row, guests_row = len(rows), len(rows) + 1  # CSV rows: the header is row 1
+
+    def fired() -> set[int | None]:
+        return {r for table, r, _ in found(package.semantics(), "edition-ordinal-date") if table == "indicators"}
+
+    assert {ordinal_row, guests_row} & fired() == {ordinal_row}
+    definitions = package.rows("indicator_definitions")
+    for d in definitions:
+        if d["indicator"] in ("event_years_held", "event_guests"):
+            d["edition_ordinal"] = "false" if d["indicator"] == "event_years_held" else "true"
+    package.write("indicator_definitions", definitions)
+    assert {ordinal_row, guests_row} & fired() == {guests_row}

@@ -251,3 +251,46 @@ def test_the_library_says_force_true_where_the_cli_says_force(tmp_path: Path) ->
     with pytest.raises(ExportError) as caught:
         export("csv", target, ["units"], validate=False)
     assert str(caught.value) == f"{target} exists; pass force=True to replace it"
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "said"),
+    [
+        (
+            ["indicators", "--format", "csv"],
+            "ind.json",
+            "csv files end in .csv, not .json: name it so, or export as json",
+        ),
+        (["--format", "xlsx"], "all.xls", "xlsx files end in .xlsx, not .xls: name it so"),
+        (
+            ["units", "--format", "sqlite"],
+            "units.csv",
+            "sqlite files end in .sqlite or .sqlite3 or .db, not .csv: name it so, or export as csv",
+        ),
+    ],
+)
+def test_a_file_named_for_another_format_is_refused(tmp_path: Path, args: list[str], name: str, said: str) -> None:
+    """Trial 6 r6: `export --format csv -o ind.json` wrote a CSV named .json; `plot` refuses a wrong suffix, and so
+    does `export` now, before writing anything."""
+    result = runner.invoke(cli, ["export", *args, "-o", str(tmp_path / name)])
+    assert (result.exit_code, result.output) == (1, f"Error: {tmp_path / name}: {said}\n")
+    assert list(tmp_path.iterdir()) == []
+    assert export("sqlite", tmp_path / "units.db", ["units"], validate=False) == [tmp_path / "units.db"]
+
+
+def test_the_first_error_named_is_the_first_validate_lists(package: PackageCopy, tmp_path: Path) -> None:
+    """Trial 6 r7: with bad cells at rows 11 and 4, `export` and `tde.load` said "first: indicators, row 11" while
+    `validate` lists row 4 first. Both name the first error `validate` lists."""
+    package.edit("indicators", 11, value="1O8.86")
+    package.edit("indicators", 4, status="Actual")
+    listed = tde.validate(package.root).to_text().splitlines()
+    first = next(line for line in listed if ": error [" in line)
+    assert first.startswith("indicators, row 4, field status: error [")
+    result = runner.invoke(
+        cli, ["export", "--format", "sqlite", "-o", str(tmp_path / "x.sqlite"), "--package", str(package.root)]
+    )
+    assert result.exit_code == 1
+    assert "(first: indicators, row 4, field status: " in result.output
+    with pytest.raises(tde.LoadError) as caught:
+        tde.load("indicators", package.root)
+    assert (caught.value.row, caught.value.field) == (4, "status")

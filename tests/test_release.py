@@ -204,11 +204,17 @@ def test_diff_names_a_release_that_is_not_kept(released: PackageCopy) -> None:
 # --- The bump gate ---
 
 
-def test_with_no_release_kept_the_gate_passes(package: PackageCopy) -> None:
+def test_a_copy_without_releases_is_checked_against_the_installed_packages_releases(package: PackageCopy) -> None:
+    """Trial 6 r1: `check-version --package my` said "no release is kept yet" of a copy made without releases/,
+    while `diff 1.0.0 --package my` found release 1.0.0 (the installed package's). Both compare with the same
+    releases: a copy's own releases/ when it has one, else the installed package's."""
+    assert not (package.root / "releases").exists()
+    kept = release.kept_releases(release.releases_dir())
+    assert kept, "the installed package keeps its releases"
     version = descriptor.read_json(package.root / "datapackage.json")["version"]
-    assert release.check_version(package.root) == (
-        f"version {version}: no release is kept yet, so there is nothing to compare with"
-    )
+    code, said = invoke("check-version", "--package", str(package.root))
+    assert (code, said) == (0, release.check_version() + "\n")
+    assert said.startswith(f"version {version}: ") and f"from release {kept[-1]} " in said
 
 
 def test_an_unchanged_release_passes(released: PackageCopy) -> None:

@@ -343,11 +343,14 @@ def test_an_english_query_names_what_its_chinese_twin_names(english: str, chines
             for i in ("cooperation_projects_signed", "investment_projects_signed", "event_investment_projects_signed")
         ),
         *((q, "event_exhibiting_enterprises") for q in ("exhibitors", "参展")),
+        *((q, "cpc_party_members") for q in ("Party members", "党员")),
+        *((q, i) for q in ("population", "人口") for i in ("population_urban", "population_registered_female")),
     ],
 )
 def test_the_words_for_a_thing_in_either_language_name_its_indicator(query: str, indicator: str) -> None:
     """Trial 5 P1: `participants` reached event_guests, `attendees` and `delegates` nothing; 签约项目 named one of
-    the signed-project counts "signed projects" names, `exhibitors` not the exhibiting enterprises 参展 names."""
+    the signed-project counts "signed projects" names, `exhibitors` not the exhibiting enterprises 参展 names, 党员
+    nothing, 人口 not the urban, female or male population "population" names."""
     assert indicator in indicators_named(query)
 
 

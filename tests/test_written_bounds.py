@@ -10,6 +10,7 @@ quoted, and the quotes are checked like evidence.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,15 @@ from tongxiang_digital_economy.text.periods import publication_bounds, written_w
 PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"
 GMW = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms"
 BOUNDED = {"after": PCTEXTILE, "before": GMW}  # a source that records each bound
+
+
+def shipped_event_words() -> re.Pattern[str]:
+    """The shipped lexicon's event words (启幕, 举行, opens), compiled as validation compiles them."""
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
+    from tongxiang_digital_economy.text.quantities import Lexicon
+
+    lexicon = pd.read_csv(bundled_package_dir() / "data" / "lexicon.csv", dtype=str, keep_default_na=False)
+    return Lexicon.from_frame(lexicon).patterns["event_word"]
 
 
 def source_row(package: PackageCopy, source_id: str) -> int:
@@ -105,14 +115,14 @@ def test_words_without_a_date_name_no_day() -> None:
     ],
 )
 def test_a_plan_for_a_span_bounds_its_text_by_the_spans_last_day(passage: str, published: str, days: set[date]) -> None:
-    assert last_days_bound(passage, published) == days
+    assert last_days_bound(passage, published, shipped_event_words()) == days
 
 
 @pytest.mark.parametrize(("passage", "published"), [("今天", "2023-11"), ("目前", "2020"), ("recently", "2020")])
 def test_words_of_the_texts_own_day_name_no_first_day(passage: str, published: str) -> None:
     """今天 and 目前 read as the year so far too, which starts on 1 January: not a day the words state (review 4 F5)."""
     assert first_days_named(passage, published) == frozenset()
-    assert last_days_bound(passage, published) == frozenset()
+    assert last_days_bound(passage, published, shipped_event_words()) == frozenset()
 
 
 # --- the shipped rows --------------------------------------------------------------------------------------------
@@ -313,3 +323,25 @@ def test_an_original_date_is_the_date_its_words_write(
     assert not found(package.semantics(), "original-published-words")
     package.edit("sources", row, original_published=original)
     assert found(package.semantics(), "original-published-words") == [("sources", row, "original_published")], why
+
+
+def test_an_event_is_told_by_the_lexicons_words(package: PackageCopy) -> None:
+    """The words of an event held on its days are the lexicon's (event_word): an edited copy whose lexicon drops
+    举行 reads '9月26日至28日,…峰会将在浙江乌镇举行' as a plan for the three days, bounding its text by the day after
+    them, and a copy that adds 亮相 reads '…将在乌镇亮相' as an event."""
+    from tongxiang_digital_economy.semantics.views import written_bound_words
+
+    lexicon = pd.DataFrame(package.rows("lexicon"))
+    words = "9月26日至28日,2021年世界互联网大会乌镇峰会将在浙江乌镇举行"
+    shown = "11月8日至10日,2023年世界互联网大会乌镇峰会将在乌镇亮相"
+    sources = pd.DataFrame({"published": ["2021-09", "2023-11"], "written_before_text": [words, shown]})
+
+    def days(frame: pd.DataFrame) -> list[str]:
+        return list(written_bound_words(sources, frame)["written_before_days"])
+
+    assert days(lexicon) == ["2021-09-26", "2023-11-11"]
+    without = lexicon[lexicon["term"] != "举行"]
+    added = pd.concat([lexicon, pd.DataFrame([{"term": "亮相", "language": "zh", "category": "event_word",
+                                                "meaning": "event", "note": ""}])])  # fmt: skip
+    assert days(without) == ["2021-09-29", "2023-11-11"]
+    assert days(added) == ["2021-09-26", "2023-11-08"]

@@ -502,9 +502,7 @@ def diff_command(old: str, new: str | None, fmt: str, releases: Path | None, pac
     new_spec = release_side(new, "NEW")
     if new_spec is not None and package_path is not None:
         raise click.UsageError("give the new side once: as NEW or as --package PATH")
-    folder = releases if releases is not None else release.releases_dir(package_path)
-    if releases is None and not folder.is_dir():  # a copy without releases/: the installed package's
-        folder = release.releases_dir()
+    folder = releases if releases is not None else release.compared_releases(package_path)
     change = release.diff(
         release.open_side(old_spec, folder),
         release.open_side(new_spec if new_spec is not None else package_path, folder),

@@ -68,7 +68,9 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     for _fields, other, _ref in foreign_keys(read.schema):
         if other and other not in reads:
             reads[other] = read_resource(base, resource(descriptor, other))
-    errors = read.errors + [p for p in check_foreign_keys({table: read, **reads}) if p.table == table]
+    # In the order `validate` lists them (by row), the table's own cells before the references they break (trial 6
+    # r7: "first" must be the first a reader sees in `validate`).
+    errors = in_row_order(read.errors) + [p for p in check_foreign_keys({table: read, **reads}) if p.table == table]
     if errors or read.frame is None:
         raise load_error(table, errors)
     if table == "indicators":
@@ -96,6 +98,11 @@ def finished(read: TableRead, reads: dict[str, TableRead]) -> pd.DataFrame:
 
 # Indicators with their base values, by the digests of the indicators and units read (io/kept.py).
 BASE_VALUES = Kept()
+
+
+def in_row_order(problems: list[Problem]) -> list[Problem]:
+    """Problems by row, then field, as `validate` lists them (core.report.Report.sorted)."""
+    return sorted(problems, key=lambda p: (p.row or 0, p.field or "", p.rule or ""))
 
 
 def load_error(table: str, errors: list[Problem]) -> LoadError:

@@ -52,7 +52,15 @@ def check_stamps(path: str | Path) -> None:
     changed = stale(base, descriptor)
     if changed:
         files = ", ".join(str(resource_path(base, resource(descriptor, name)).relative_to(base)) for name in changed)
+        # "and commit" only where there is a repository to commit to: a user's copy is no git work tree (trial 6 r9).
+        commit = f" and commit {DESCRIPTOR}" if in_git_work_tree(base) else ""
         raise StaleStampError(
             f"{files}: changed since its hash was recorded in {DESCRIPTOR}; run "
-            f"`tongxiang-digital-economy stamp --package {base}` and commit {DESCRIPTOR}"
+            f"`tongxiang-digital-economy stamp --package {base}`{commit}"
         )
+
+
+def in_git_work_tree(folder: Path) -> bool:
+    """Whether `folder` lies in a git work tree (a `.git` folder or worktree file in it or above it)."""
+    folder = folder.resolve()
+    return any((p / ".git").exists() for p in (folder, *folder.parents))

@@ -35,7 +35,16 @@ from .fingerprint import (
     snapshot,
 )
 from .identity import IDENTITY, identities
-from .records import RELEASES, from_git, kept_releases, open_side, read_fingerprint, record, releases_dir
+from .records import (
+    RELEASES,
+    compared_releases,
+    from_git,
+    kept_releases,
+    open_side,
+    read_fingerprint,
+    record,
+    releases_dir,
+)
 from .reuse import CORRECTIONS, Reuse, check_identities, reused_ids
 from .versions import BUMPS, VERSION, Bump, Version, larger
 
@@ -60,6 +69,7 @@ __all__ = [
     "check_identities",
     "check_version",
     "compare",
+    "compared_releases",
     "contents_summary",
     "diff",
     "digest",

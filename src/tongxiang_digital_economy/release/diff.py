@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core.exceptions import ReleaseError
 from .fingerprint import Snapshot, snapshot
-from .records import kept_releases, open_side, read_fingerprint, releases_dir
+from .records import compared_releases, kept_releases, open_side, read_fingerprint
 from .reuse import check_identities
 from .versions import BUMPS, Bump, Version
 
@@ -240,12 +240,13 @@ def check_version(path: str | Path | None = None) -> str:
     """
     current = snapshot(path)
     declared = Version.parse(current.version)
-    kept = kept_releases(releases_dir(path))
+    folder = compared_releases(path)
+    kept = kept_releases(folder)
     if not kept:
         return f"version {declared}: no release is kept yet, so there is nothing to compare with"
-    check_identities(path)  # a released id now naming something else fails whatever the version says
+    check_identities(path, folder)  # a released id now naming something else fails whatever the version says
     last = kept[-1]
-    change = diff(read_fingerprint(releases_dir(path) / f"{last}.json"), current)
+    change = diff(read_fingerprint(folder / f"{last}.json"), current)
     needed, declared_bump = change.bump, declared.bump_from(last)
     if declared < last:
         raise ReleaseError(f"version {declared} is below the last release {last}; set a version above it")

@@ -32,6 +32,14 @@ def releases_dir(path: str | Path | None = None) -> Path:
     return package_dir(path) / RELEASES
 
 
+def compared_releases(path: str | Path | None = None) -> Path:
+    """The releases a package is compared with (`diff`, `check-version`, the reused-id check): releases/ beside it,
+    else, for a copy made without that folder, the installed package's. One answer for every command, so that
+    `check-version` on a copy does not say no release exists while `diff 1.0.0` finds one (trial 6 r1)."""
+    folder = releases_dir(path)
+    return folder if folder.is_dir() else releases_dir()
+
+
 def kept_releases(folder: Path) -> list[Version]:
     """The versions whose fingerprints `folder` keeps, oldest first."""
     if not folder.is_dir():

@@ -22,7 +22,7 @@ from ..schema.descriptor import read_descriptor, table_schema
 from ..schema.keys import foreign_keys
 from .fingerprint import Snapshot, snapshot
 from .identity import unpack
-from .records import kept_releases, read_fingerprint, releases_dir
+from .records import compared_releases, kept_releases, read_fingerprint
 
 CORRECTIONS = "identity-corrections.csv"
 CORRECTION_FIELDS = ("table", "id", "release", "field", "released", "current", "why")
@@ -117,7 +117,7 @@ def reused_ids(path: str | Path | None = None, folder: Path | None = None) -> li
     base = Path(path) if path is not None else None
     current = snapshot(base)
     assert current.cells is not None
-    folder = folder if folder is not None else releases_dir(base)
+    folder = folder if folder is not None else compared_releases(base)
     corrections = read_corrections(folder)
     up = parents(base, current)
     found: list[Reuse] = []
@@ -148,8 +148,8 @@ def reused_ids(path: str | Path | None = None, folder: Path | None = None) -> li
     return found
 
 
-def check_identities(path: str | Path | None = None) -> None:
+def check_identities(path: str | Path | None = None, folder: Path | None = None) -> None:
     """Raise ReleaseError naming every reused id (see reused_ids)."""
-    reuses = reused_ids(path)
+    reuses = reused_ids(path, folder)
     if reuses:
         raise ReleaseError("\n".join(r.message() for r in reuses))

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..text.clauses import attach, beside_another_name, clause_of, paired_with_name
+from ..text.clauses import attach, beside_another_name, clause_of, paired_with_name, table_head_pattern
 from ..text.fold import names_of, squeeze
 from ..text.period_words import read_period
 from ..text.quantities import loose, status_cues, written_forms
@@ -235,6 +235,16 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     shadows: dict[Any, tuple[str, ...]] = made["shadows"]
     neighbours: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = made["neighbours"]
     unit_forms = written_forms(units) if units is not None else {}
+    lexicon_frame = frames.get("lexicon")
+    heads = (
+        table_head_pattern(
+            (t, m)
+            for t, c, m in zip(lexicon_frame["term"], lexicon_frame["category"], lexicon_frame["meaning"], strict=True)
+            if c == "table_head" and isinstance(t, str) and isinstance(m, str)
+        )
+        if lexicon_frame is not None
+        else None
+    )
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
 
     def anchored(
@@ -243,7 +253,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         if not isinstance(evidence, str) or not isinstance(quote, str):
             return None
         kind = dimension if isinstance(dimension, str) else None
-        return attach(evidence, quote, list(forms), kind, unit_forms, words)
+        return attach(evidence, quote, list(forms), kind, unit_forms, words, heads)
 
     period_words = indicators["period_text"] if "period_text" in indicators else pd.Series(None, index=indicators.index)
     keys = [

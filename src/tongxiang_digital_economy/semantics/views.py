@@ -257,11 +257,17 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     own = sources["published"].astype("string") if "published" in sources else missing
     if "original_published" in sources:
         own = sources["original_published"].astype("string").fillna(own)
+    lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
+    events = lexicon.patterns.get("event_word") if lexicon is not None else None
     for side in ("after", "before"):
         words = sources.get(f"written_{side}_text", missing)
-        days_of = first_days_named if side == "after" else last_days_bound
         named = [
-            ", ".join(f"{d:%Y-%m-%d}" for d in sorted(days_of(w, p))) if isinstance(w, str) else None
+            ", ".join(
+                f"{d:%Y-%m-%d}"
+                for d in sorted(first_days_named(w, p) if side == "after" else last_days_bound(w, p, events))
+            )
+            if isinstance(w, str)
+            else None
             for w, p in zip(words.astype(object), own.astype(object), strict=True)
         ]
         out[f"written_{side}_days"] = pd.Series(named, index=sources.index, dtype="string")
@@ -277,7 +283,6 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
         dtype="string",
     )
     words = sources.get("written_before_text", missing)
-    lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
     cued = [
         "target" in status_cues(w, lexicon) if isinstance(w, str) and lexicon is not None else pd.NA
         for w in words.astype(object)

@@ -32,6 +32,7 @@ whose headings are not 目标/实际 words, and an ordinal form (first, third) t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .numerals import Span, number_spans
@@ -48,7 +49,7 @@ COUNTED_MAGNITUDE = re.compile(r"\s?[万萬亿億]\s?[" + MEASURE_WORDS + "]")
 ENGLISH_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DAY_AFTER = re.compile(r"[月日号]")  # 12月, 16日: the number of a month or a day
 DAY_BEFORE = re.compile(r"(?:月|(?<![a-z])" + ENGLISH_MONTHS + r"\s?)$")  # 12月16, December 3
-TABLE_HEAD = re.compile(r"(预期目标|年度目标|目标|计划)\s*(实际完成|实际|完成情况|完成)")
+
 TABLE_ROW = re.compile(r"(?:^|\s)[0-9]{1,2}[.．、](?=[^\s0-9])")
 
 
@@ -176,6 +177,21 @@ CONVERTED = re.compile(r"(?:折合|相当于|合|equivalent to|about us)\S{0,3}$
 YEAR_WORDS = re.compile(r"(?:19|20)[0-9]{2}\s?年?|去年|今年|上年|上半年|下半年")
 
 
+def table_head_pattern(heads: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:
+    """The heading of a plan table flattened into text: a target column's heading followed by an actual column's
+    (预期目标 实际完成), from the lexicon's `table_head` terms (term, meaning `target` or `actual`), longest first;
+    None where the lexicon names no heading of either column (no table is then read)."""
+    terms = list(heads)
+    columns = {
+        status: sorted({squash(t) for t, m in terms if m == status and squash(t)}, key=len, reverse=True)
+        for status in ("target", "actual")
+    }
+    if not columns["target"] or not columns["actual"]:
+        return None
+    alternatives = ["|".join(re.escape(t) for t in columns[status]) for status in ("target", "actual")]
+    return re.compile(rf"({alternatives[0]})\s*({alternatives[1]})")
+
+
 def attach(
     evidence: str,
     value_text: str,
@@ -183,11 +199,13 @@ def attach(
     dimension: str | None,
     forms: dict[str, dict[str, list[str]]],
     period_words: tuple[str, ...] = (),
+    table_heads: re.Pattern[str] | None = None,
 ) -> Attachment:
     """Read where `value_text` stands in `evidence` and what attaches to it (the best of its occurrences: one that
     is a whole quantity, and of those one the indicator's words attach to). `period_words` are the row's dating
     words: a figure between the indicator's words and the quote, in a clause without the quote's own period words
-    (比上年增长8.5%, 两年平均增长4.7%), is another period's figure."""
+    (比上年增长8.5%, 两年平均增长4.7%), is another period's figure. `table_heads` finds a plan table's heading
+    (table_head_pattern); without it, no evidence is read as a table."""
     # White space kept (one space per run), so that a flattened table keeps its cells apart; a quote that
     # differs from its evidence only in spacing is found white space aside.
     text, quote = loose(evidence), loose(value_text)
@@ -200,7 +218,7 @@ def attach(
         return Attachment(False, True, bool(places), None, None, None, False, None)
     found = quantities(text, forms)
     pieces = tuple(p for p in (loose(w) for w in period_words) if p and p in text)
-    readings = [attach_at(text, at, at + len(quote), places, found, dimension, pieces) for at in whole[:4]]
+    readings = [attach_at(text, at, at + len(quote), places, found, dimension, pieces, table_heads) for at in whole[:4]]
     if all(is_a_day(text, at, at + len(quote), found) for at in whole[:4]):
         return replace(readings[0], attached=False, between="a day of a date (December 3, 12月3日), no figure")
     best = next((r for r in readings if r.attached), readings[0])
@@ -258,6 +276,7 @@ def attach_at(
     found: list[Quantity],
     dimension: str | None,
     pieces: tuple[str, ...] = (),
+    table_heads: re.Pattern[str] | None = None,
 ) -> Attachment:
     """The attachment of the quote standing at text[at:end]."""
     glosses = [(m.start(), m.end()) for m in GLOSS.finditer(text)]
@@ -284,7 +303,7 @@ def attach_at(
         if own_words and not any(p in text[q_start:q_end] for p in own_words) and (q_start, q_end) != (c_start, c_end):
             continue  # the row's period words are in the quote's clause, not in this figure's (两年平均增长4.7%)
         others.append(q)
-    table = table_column(text, at, end, found)
+    table = table_column(text, at, end, found, table_heads)
     side, marker = from_side(text, s_start, at, end, s_end)
     region = from_region(text, s_start, at, end, s_end, side, marker)
     if side == "to" and not any(
@@ -363,7 +382,7 @@ def attach_at(
         is not None,
         None if attached else between,
         other_year=other_year,
-        table_head=head[0] if (head := TABLE_HEAD.search(text, 0, at)) else None,
+        table_head=head[0] if table_heads is not None and (head := table_heads.search(text, 0, at)) else None,
         from_dated=from_dated,
         words_with_from=len(in_region),
         words_apart_from=len(apart),
@@ -480,9 +499,11 @@ def same_kind(one: str | None, other: str | None) -> bool:
     return one == other or {one, other} <= {None, "count"}
 
 
-def table_column(text: str, at: int, end: int, found: list[Quantity]) -> tuple[str, int] | None:
+def table_column(
+    text: str, at: int, end: int, found: list[Quantity], table_heads: re.Pattern[str] | None
+) -> tuple[str, int] | None:
     """For a quote in a plan table flattened into text: its column's status and where its row's label starts."""
-    head = TABLE_HEAD.search(text, 0, at)
+    head = table_heads.search(text, 0, at) if table_heads is not None else None
     if head is None:
         return None
     rows = [m.end() for m in TABLE_ROW.finditer(text, head.end(), at)]

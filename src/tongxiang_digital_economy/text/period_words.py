@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
-from .fold import INSERTED_PINYIN, simplified
+from .fold import INSERTED_PINYIN, simplified, squash
 from .periods import publication_bounds, stands_at_its_end
 
 PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
@@ -652,18 +652,16 @@ def first_days_named(passage: object, published: object) -> frozenset[date]:
     return frozenset(p.start[0] for p, _ in periods_named(passage, published))
 
 
-# Words of an event held on its days (启幕, 举行, opens): a text that looks forward to it is of before its first
-# day. A plan for a span (the company plans to add … in the second half of 2020) is of any day up to the span's
-# last: a company plans for the half year it is in (review 4 F3).
-EVENT_WORDS = re.compile(r"启幕|开幕|举行|举办|召开|开启|揭幕|\bopens?\b|\bbe held\b|\bkicks? off\b|\bconvene")
-
-
-def last_days_bound(passage: object, published: object) -> frozenset[date]:
+def last_days_bound(passage: object, published: object, event_words: re.Pattern[str] | None) -> frozenset[date]:
     """The days a passage that looks forward bounds its text by (`sources.written_before`, exclusive): a point
     day's own day ("11月8日,…峰会将在乌镇启幕": 2023-11-08), an event's first day ("9月26日至28日,…峰会将在浙江乌镇
     举行": 2021-09-26), and for any other span the day after its last ("In the second half of 2020, the company
-    plans to add …": 2021-01-01; the plan may be written on any day of the half year it names)."""
-    event = isinstance(passage, str) and EVENT_WORDS.search(passage.lower()) is not None
+    plans to add …": 2021-01-01; the plan may be written on any day of the half year it names).
+
+    An event is told by its words (启幕, 举行, opens: the lexicon's `event_word` terms, compiled as one pattern
+    over squashed text, `Lexicon.patterns["event_word"]`): a text that looks forward to it is of before its first
+    day. Without them (None: no lexicon) every span is a plan's, bounding its text by the day after its last."""
+    event = isinstance(passage, str) and event_words is not None and event_words.search(squash(passage)) is not None
     days: set[date] = set()
     for p, _ in periods_named(passage, published):
         if p.kind == "date" or event:

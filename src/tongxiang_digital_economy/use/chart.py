@@ -54,10 +54,8 @@ class Chart:
 
 def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
     """Everything a chart of `indicator` about `subject` shows (actuals and targets), without drawing it."""
-    actual = series(indicator, subject, "actual", path)
-    subject = str(actual["subject"].iloc[0]) if len(actual) else subject
-    target = series(indicator, subject, "target", path)
-    rows = pd.concat([actual, target], ignore_index=True)
+    rows = figures_drawn(indicator, subject, path)
+    subject = subject if subject is not None or not len(rows) else str(rows["subject"].iloc[0])
     rows = rows[rows["period_end"].notna()].reset_index(drop=True)
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} to draw")
@@ -127,6 +125,14 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     return Chart(title, unit, str(units.at[unit, "label"]), rows, sources, left_out, status_labels(path))
 
 
+def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) -> pd.DataFrame:
+    """The figures a chart of `indicator` about `subject` draws: `series` of each status with the subject as
+    asked, so that a chart of one edition (wic-2023) holds that edition's figures only, actuals and targets
+    alike, as `series` does; the subject is never widened to the recurring event for one status (trial 6 Q1)."""
+    frames = [series(indicator, subject, status, path) for status in ("actual", "target")]
+    return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+
+
 def apart_formats(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
     """Each figure's edition's format (events.format) where it is not the format of most of the series' editions
     (the 2020 Internet Development Forum among the World Internet Conference's conferences and summits), else
@@ -189,11 +195,10 @@ def outlet(source_id: str, sources: pd.DataFrame) -> str:
 
 
 def subject_name(indicator: str, subject: str | None, path: str | Path | None) -> str:
-    """The English name of the series' subject."""
+    """The English name of the series' subject, or of the edition (events.name) when the chart is of one."""
     table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}[
         subject_column(indicator, path)
     ]
-    frame = load(table, path)
-    key = frame.columns[0]
-    names = dict(zip(frame[key], frame["name"], strict=True))
+    frames = [load(table, path), *([load("events", path)] if "events" in tables(path) else [])]
+    names = {key: name for frame in frames for key, name in zip(frame[frame.columns[0]], frame["name"], strict=True)}
     return str(names.get(subject, subject))

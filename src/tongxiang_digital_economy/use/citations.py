@@ -469,7 +469,8 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     c = citation(path)
     figure = f"“{value}” ({about})"
     evidence = f"The source says: “{row.get('evidence', '')}”"
-    said = whose_words(row)
+    definition = table_rows(refs["indicator"], path)[1].get(row.get("indicator", ""), {}) if "indicator" in refs else {}
+    said = whose_words(row, definition.get("edition_ordinal", "").lower() == "true")
     if fmt != "text":
         note = " ".join(p for p in (said, f"{ended(evidence)} Observation {observation_id}.") if p)
         return REFERENCE_FORMATS[fmt](reference(source, observation_id, figure, note), c)
@@ -491,7 +492,7 @@ def ended(quote: str) -> str:
     return quote if quote.rstrip("”").endswith((".", "。", "!", "?", "！", "？")) else quote + "."
 
 
-def whose_words(row: dict[str, str]) -> str:
+def whose_words(row: dict[str, str], edition_ordinal: bool = False) -> str:
     """Who gave the figure and which words date it, as the row records them: a journalist who pastes the citation
     must not credit an official's interview claim to the outlet, nor take the dataset's reading of 到现在为止每年
     for a period the source printed (trial 5 P3)."""
@@ -499,8 +500,16 @@ def whose_words(row: dict[str, str]) -> str:
     if row.get("attributed_to"):
         said.append(f"Attributed by the source to {row['attributed_to']}.")
     basis, words = row.get("period_basis", ""), row.get("period_text", "")
-    if words:
-        where = "near the quoted passage" if basis == "context" else "in the quoted passage"
+    where = "near the quoted passage" if basis == "context" else "in the quoted passage"
+    if words and row.get("event_id") and edition_ordinal:
+        # An edition's ordinal stands at the day the rule gives the edition (edition-ordinal-date), whatever day
+        # the text's own words name: the words say which edition, not the date (trial 6 Q4).
+        said.append(
+            f"The figure counts up to the edition {row['event_id']}, which the dataset reads from “{words}”, "
+            f"{where}, and dated, as every count of that edition is, at {row.get('period_start', '')} (the "
+            "edition's first known day), not by the text's own date words."
+        )
+    elif words:
         said.append(f"The period is the dataset's reading of “{words}”, {where}.")
     elif basis == "publication":
         said.append("No word of the source dates the figure: it is dated by the source's own date.")

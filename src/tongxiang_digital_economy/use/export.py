@@ -45,6 +45,15 @@ from . import citations
 FORMATS = ("csv", "json", "parquet", "sqlite", "xlsx")
 ONE_FILE = ("sqlite", "xlsx")  # formats that hold every table in one file; the others write one file per table
 EXTENSIONS = {"csv": "csv", "json": "json", "parquet": "parquet", "sqlite": "sqlite", "xlsx": "xlsx"}
+# The suffixes a file of each format may end in: a CSV named .json, or an xlsx named .xls (which Excel opens with a
+# warning), misleads whoever opens it, so a file named for another format is refused (trial 6 r6).
+SUFFIXES = {
+    "csv": (".csv",),
+    "json": (".json",),
+    "parquet": (".parquet",),
+    "sqlite": (".sqlite", ".sqlite3", ".db"),
+    "xlsx": (".xlsx",),
+}
 FORMULA_START = ("=", "+", "-", "@")
 SQL_TYPES = {name: t.sql for name, t in FIELD_TYPES.items()}  # schema/types.py: one mapping per type
 
@@ -167,6 +176,7 @@ def export(
         if dest.is_dir():  # a folder for one file: the file goes inside it, named for what it holds
             stem = names[0] if len(names) == 1 and fmt not in ONE_FILE else read_descriptor(path).get("name", "package")
             dest = dest / f"{stem}.{EXTENSIONS[fmt]}"
+        check_suffix(dest, fmt)
         targets = {dest: names}
     else:
         if dest.exists() and not dest.is_dir():
@@ -192,6 +202,18 @@ def export(
     return [atomic_write(target, bound(writer, chosen, path), force) for target, chosen in targets.items()]
 
 
+def check_suffix(dest: Path, fmt: str) -> None:
+    """Refuse a file whose name ends in another suffix than its format's (a name without one is taken as given)."""
+    suffix = dest.suffix.lower()
+    if not suffix or suffix in SUFFIXES[fmt]:
+        return
+    other = next((f for f, known in SUFFIXES.items() if suffix in known), None)
+    instead = f", or export as {other}" if other else ""
+    raise ExportError(
+        f"{dest}: {fmt} files end in {' or '.join(SUFFIXES[fmt])}, not {dest.suffix}: name it so{instead}"
+    )
+
+
 def bound(
     writer: Callable[[Path, list[str], str | Path | None], None], names: list[str], path: str | Path | None
 ) -> Callable[[Path], None]:
@@ -209,7 +231,7 @@ def check_valid(path: str | Path | None) -> None:
 
     report = run(path)
     if not report.valid:
-        first = report.errors[0]
+        first = next(p for p in report.sorted() if p.severity == "error")  # the first `validate` lists (r7)
         raise ExportError(
             f"the package has {count(len(report.errors), 'error')} (first: {first.location()}: {first.message}); "
             "fix the package (see `validate`) before exporting"

@@ -306,10 +306,14 @@ def within_the_edition(view: pd.DataFrame) -> pd.Series:
     return each_row(view, ["period_start", "period_end", "event_id__start", "event_id__end"], fits)
 
 
-# The indicators whose row with event_id is the edition's own ordinal (第N届, 第N年, 首届年会): a fact about the
-# edition as a whole, not about the day a text was written on it. (Kept here, not as a column of
-# indicator_definitions, while that table is edited on several branches at once; move it to a column when it is not.)
-EDITION_ORDINALS = frozenset({"event_editions_held", "event_years_held", "organization_annual_meetings_held"})
+# The indicators whose row with event_id is the edition's own ordinal (第N届, 第N年, 首届年会) say so in
+# indicator_definitions.edition_ordinal: a fact about the edition as a whole, not about the day a text was
+# written on it.
+
+
+def ordinal(flag: object) -> bool:
+    """Whether indicator_definitions.edition_ordinal is true (a missing cell is not)."""
+    return not missing(flag) and bool(flag)
 
 
 def edition_day(start: object) -> date | None:
@@ -322,16 +326,16 @@ def agreed_days(view: pd.DataFrame) -> dict[object, date]:
     """Per edition known only to its month (or year): the one day its ordinals stand at, the day most of them
     have (the earliest on a tie), so that a row off it is the one reported."""
     days: dict[object, list[date]] = {}
-    for event, indicator, start, end, edition_start in zip(
+    for event, flag, start, end, edition_start in zip(
         view["event_id"],
-        view["indicator"],
+        view["indicator__edition_ordinal"],
         view["period_start"],
         view["period_end"],
         view["event_id__start"],
         strict=True,
     ):
         first, last = day(start), day(end)
-        of_month = indicator in EDITION_ORDINALS and not missing(event) and edition_day(edition_start) is None
+        of_month = ordinal(flag) and not missing(event) and edition_day(edition_start) is None
         if of_month and first is not None and first == last:
             days.setdefault(event, []).append(first)
     return {event: min(found, key=lambda d: (-found.count(d), d)) for event, found in days.items()}
@@ -346,19 +350,20 @@ def agreed_days(view: pd.DataFrame) -> dict[object, date]:
     "all its ordinals (the earliest day a text places within the edition); the row is dated "
     "{period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}: date it so, quoting the edition's name as period_text "
     "where the text's own date words give another day",
-    needs=("event_id.start",),
-    reads=("event_id", "indicator", "period_end", "period_start"),
+    needs=("event_id.start", "indicator.edition_ordinal"),
+    reads=("event_id", "period_end", "period_start"),
     per_row=False,  # agreed_days reads every row of an edition
 )
 def edition_ordinal_dated_by_edition(view: pd.DataFrame) -> pd.Series:
-    """An edition's ordinal (editions, years or annual meetings held, with event_id) stands at one date: the
-    edition's first day, or, where only its month is known, the one day its ordinals agree on (agreed_days)."""
-    if "event_id__start" not in view:
+    """An edition's ordinal (an indicator marked edition_ordinal: editions, years or annual meetings held, with
+    event_id) stands at one date: the edition's first day, or, where only its month is known, the one day its
+    ordinals agree on (agreed_days)."""
+    if "event_id__start" not in view or "indicator__edition_ordinal" not in view:  # no events, or a package from before
         return pd.Series(True, index=view.index)
     agreed = agreed_days(view)
 
-    def fits(event: object, indicator: object, start: object, end: object, edition_start: object) -> bool:
-        if indicator not in EDITION_ORDINALS or missing(event):
+    def fits(event: object, flag: object, start: object, end: object, edition_start: object) -> bool:
+        if not ordinal(flag) or missing(event):
             return True
         first, last = day(start), day(end)
         want = edition_day(edition_start) or agreed.get(event)
@@ -366,7 +371,49 @@ def edition_ordinal_dated_by_edition(view: pd.DataFrame) -> pd.Series:
             return True  # an undated target, or an edition without dates: other rules speak of those
         return first == last == want
 
-    return each_row(view, ["event_id", "indicator", "period_start", "period_end", "event_id__start"], fits)
+    columns = ["event_id", "indicator__edition_ordinal", "period_start", "period_end", "event_id__start"]
+    return each_row(view, columns, fits)
+
+
+# How the notes say a row known only to its year or month is dated (the extraction guide's wording): at the last
+# day of that year or month, or at the first day of the month. A note that says so of a row standing elsewhere is
+# false to the letter (trial 6 Q4: six ordinals moved to their edition's first day kept "so the date is its last
+# day"). "dated at its first day" is not among them: the notes use it of an edition's first day too.
+NOTE_DATING = (
+    (re.compile(r"(?:the date is|dated (?:to|at)|taken as) (?:its|the (?:year|month)'s) last day"), "last"),
+    (re.compile(r"dated (?:to|at) the first day of the month"), "first"),
+)
+
+
+def note_dating_claim(note: object) -> str | None:
+    """The day of its month ("last" or "first") that a note says its row is dated at, or None."""
+    if not isinstance(note, str):
+        return None
+    return next((which for pattern, which in NOTE_DATING if pattern.search(note)), None)
+
+
+@rule(
+    "note-dating-contradicts-period",
+    "indicators",
+    "note",
+    "the note says the row is dated at the last day of its year or month, or the first day of the month ({note!r}), "
+    "but the row ends {period_end:%Y-%m-%d}: say in the note how the row is dated, or date it as the note says",
+    reads=("note", "period_end"),
+    per_row=True,
+)
+def note_dating_holds(view: pd.DataFrame) -> pd.Series:
+    """A note's words on how its row is dated (the last day of the year or month the text is known to) hold for
+    the row's period_end: a note is shown with the figure in `show`, every export and the site."""
+
+    def holds(note: object, end: object) -> bool:
+        claim, when = note_dating_claim(note), day(end)
+        if claim is None or when is None:
+            return True
+        if claim == "first":
+            return when.day == 1
+        return (when + timedelta(days=1)).day == 1
+
+    return each_row(view, ["note", "period_end"], holds)
 
 
 @rule(
