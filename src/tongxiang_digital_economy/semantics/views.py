@@ -100,8 +100,9 @@ def with_joins(
         if (field, target, str(ref_field)) not in positions_of:
             referred = pd.Index(frame[field].astype(object).where(frame[field].notna(), None))
             found = distinct.get_indexer(referred)
-            positions = np.full(len(found), -1, dtype=np.intp)
-            positions[found >= 0] = rows[found[found >= 0]]
+            positions = np.full(len(found), -1, dtype=np.intp)  # -1: refers to nothing (also when nothing is there)
+            hit = found >= 0
+            positions[hit] = rows[found[hit]]
             positions_of[(field, target, str(ref_field))] = positions
         positions = positions_of[(field, target, str(ref_field))]
         values = sources[target][column].array.take(positions, allow_fill=True)
@@ -125,12 +126,13 @@ def views(
     derived = dict(frames)
     if "sources" in frames and archive_texts is None and archive_hashes is None:
         # Without an archive the sources' readings are a function of the sources and the lexicon alone: kept by
-        # their content, like the indicators' readings below (the view is shared: it is read, never changed).
-        derived["sources"] = kept_reading(
+        # their content, like the indicators' readings below.
+        made = kept_reading(
             "sources",
             [(frames["sources"], None), (frames.get("lexicon"), None)],
-            lambda sources, lexicon: source_view(sources, None, None, lexicon),
+            lambda sources, lexicon: source_columns(source_view(sources, None, None, lexicon), sources),
         )
+        derived["sources"] = frames["sources"].assign(**made)
     elif "sources" in frames:
         derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes, frames.get("lexicon"))
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
@@ -242,6 +244,12 @@ def source_view(
         published_earliest=pd.to_datetime(pd.Series([b[0] for b in bounds], index=sources.index, dtype=object)),
         published_latest=pd.to_datetime(pd.Series([b[1] for b in bounds], index=sources.index, dtype=object)),
     )
+
+
+def source_columns(view: pd.DataFrame, sources: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns source_view sets (all of them, as it sets them): read off the view, so a column it gains is kept
+    too (a list of them here once forgot `original_published_days`, and kept answers went stale)."""
+    return {c: view[c] for c in view.columns if c not in sources.columns}
 
 
 def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
