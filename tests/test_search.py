@@ -187,6 +187,15 @@ def test_rows_that_rest_on_no_source_print_no_sources_line() -> None:
     assert lines[-1].startswith("indicator_definitions ")
 
 
+def test_one_row_matches_in_the_singular() -> None:
+    """Trial 6 r11: `search households` said "1 row match"."""
+    query = "the acquired company is named in the note"  # words of one definition only
+    hits = tde.search(query)
+    assert len(hits) == 1
+    lines = runner.invoke(cli, ["search", query], catch_exceptions=False).output.splitlines()
+    assert f"1 row matches {query!r} (1 cell): {hits['table'].iloc[0]} 1" in lines
+
+
 def test_search_command_finds_nothing() -> None:
     result = runner.invoke(cli, ["search", "no such words anywhere"])
     assert (result.exit_code, result.output) == (0, "no rows mention 'no such words anywhere'\n")

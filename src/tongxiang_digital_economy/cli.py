@@ -743,7 +743,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     rows = summary(hits)
     counts = ", ".join(f"{table} {n}" for table, n in rows["rows"].items())
     total = sum(rows["rows"].values())
-    click.echo(f"{count(total, 'row')} match {what} ({count(len(hits), 'cell')}): {counts}")
+    verb = "matches" if total == 1 else "match"  # "1 row matches", "2 rows match" (trial 6 r11)
+    click.echo(f"{count(total, 'row')} {verb} {what} ({count(len(hits), 'cell')}): {counts}")
     shown = hits.assign(text=hits["text"].str.slice(0, 60))
     click.echo(shown[["table", "key", "column", "text"]].to_string(index=False))
     if rows["sources"]:  # no line when the rows rest on no source (definitions): an empty list reads as "no source"
