@@ -23,20 +23,25 @@ from tongxiang_digital_economy.core.report import Report
 
 SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
-# The modules that cost the most CPU (per-file sums of `--durations=0`), run first. With `--dist loadfile` each
-# worker takes the next whole file in collection order, so a heavy file collected last (test_rules, test_search:
-# alphabetically late) left one worker running alone for minutes at the end while the other idled.
+# The modules that cost the most CPU (per-file sums of each test's CPU time, one process, 2026-12-06), run first.
+# With `--dist loadfile` each worker takes the next whole file in collection order, so a heavy file collected last
+# (test_rules, test_search: alphabetically late) left one worker running alone for minutes at the end while the
+# other idled. The files not named here cost under 5 s each.
 HEAVIEST_FIRST = (
-    "test_rules.py",
-    "test_bad_input.py",
     "test_plot.py",
+    "test_bad_input.py",
+    "test_rules.py",
     "test_kept_answers.py",
     "test_search.py",
-    "test_corruption.py",
-    "test_provenance.py",
+    "test_properties.py",
     "test_identity.py",
     "test_anchors.py",
+    "test_claims.py",
+    "test_corruption.py",
+    "test_series.py",
     "test_written_bounds.py",
+    "test_engine.py",
+    "test_name_corruption.py",
 )
 
 

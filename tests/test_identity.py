@@ -182,6 +182,20 @@ def test_names_in_two_scripts_need_one_text_or_a_basis(package: PackageCopy, arc
     assert ("enterprises", row, "name_tie") not in found(package.semantics(archive), "names-in-two-scripts-untied")
 
 
+def test_a_name_tie_needs_two_scripts(package: PackageCopy) -> None:
+    """`name_tie` says why a text's Latin name and a Chinese name are one entity: on a translation (read from the
+    Chinese name) it says nothing, and is an error."""
+    row = row_of(package, "enterprises", "enterprise_id", "kaixin-microelectronics")
+    package.edit("enterprises", row, name_tie="reading")
+    report = package.semantics()
+    assert ("enterprises", row, "name_tie") in found(report, covers("name-tie-without-two-scripts"))
+    message = next(p.message for p in report.problems if p.rule == "name-tie-without-two-scripts" and p.row == row)
+    assert message.startswith("name_tie is 'reading', but the row holds no name marked `source` beside a name_zh")
+    assert ("enterprises", row_of(package, "enterprises", "enterprise_id", "huayou-cobalt"), "name_tie") not in found(
+        report, "name-tie-without-two-scripts"
+    )
+
+
 def test_an_edition_does_not_end_before_it_starts(package: PackageCopy) -> None:
     row = row_of(package, "events", "event_id", "wic-2014")
     package.edit("events", row, end="2014-11-18")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -46,6 +46,31 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> Drawn:
         return made[indicator, subject]
 
     return get
+
+
+Figures = Callable[[str, str], Any]
+
+
+@pytest.fixture(scope="module")
+def figures() -> Iterator[Figures]:
+    """Each shipped series' matplotlib figure, drawn and laid out once for the module (`figures(indicator,
+    subject)`): the tests that measure a drawn chart's boxes only read it, so several share one drawing."""
+    from matplotlib import pyplot as plt
+
+    from tongxiang_digital_economy.use.plot import draw
+
+    made: dict[tuple[str, str], Any] = {}
+
+    def get(indicator: str, subject: str) -> Any:
+        if (indicator, subject) not in made:
+            fig = draw(chart(indicator, subject))
+            fig.canvas.draw()
+            made[indicator, subject] = fig
+        return made[indicator, subject]
+
+    yield get
+    for fig in made.values():
+        plt.close(fig)
 
 
 @pytest.mark.parametrize("suffix", [".svg", ".png"])
@@ -385,45 +410,38 @@ def test_no_text_of_a_chart_svg_leaves_the_figure_and_no_labels_overlap(
         ("population", "tongxiang"),
     ],
 )
-def test_chart_text_is_neither_cut_nor_overlapping(indicator: str, subject: str) -> None:
+def test_chart_text_is_neither_cut_nor_overlapping(figures: Figures, indicator: str, subject: str) -> None:
     """U7 on the trial's charts: the title and every point label lie inside the figure, point labels inside the
     plot's width, no two point labels overlap, and the legend covers no point label."""
-    from matplotlib import pyplot as plt
     from matplotlib.text import Text
 
-    from tongxiang_digital_economy.use.plot import draw
-
-    fig = draw(chart(indicator, subject))
-    try:
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
-        ax = fig.axes[0]
-        whole, frame = fig.bbox, ax.get_window_extent(renderer)
-        labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
-        assert labels
-        boxes = [Text.get_window_extent(t, renderer) for t in labels]
-        title = ax.title.get_window_extent(renderer)
-        assert whole.x0 <= title.x0 and title.x1 <= whole.x1, ax.title.get_text()
-        points = [
-            ax.transData.transform(xy)
-            for c in ax.collections
-            if str(c.get_gid() or "").startswith("point-")
-            for xy in c.get_offsets()
-        ]
-        for label, box in zip(labels, boxes, strict=True):
-            assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, label.get_text()
-            assert frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1, label.get_text()
-            assert not [p for p in points if box.x0 < p[0] < box.x1 and box.y0 < p[1] < box.y1], label.get_text()
-        for note in fig.texts:
-            box = note.get_window_extent(renderer)
-            assert whole.x0 <= box.x0 and box.x1 <= whole.x1 and whole.y0 <= box.y0, note.get_text()[-80:]
-        for i, box in enumerate(boxes):
-            for j in range(i + 1, len(boxes)):
-                assert not box.overlaps(boxes[j]), (labels[i].get_text(), labels[j].get_text())
-        legend = ax.get_legend().get_window_extent(renderer)
-        assert not any(legend.overlaps(box) for box in boxes)
-    finally:
-        plt.close(fig)
+    fig = figures(indicator, subject)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    whole, frame = fig.bbox, ax.get_window_extent(renderer)
+    labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
+    assert labels
+    boxes = [Text.get_window_extent(t, renderer) for t in labels]
+    title = ax.title.get_window_extent(renderer)
+    assert whole.x0 <= title.x0 and title.x1 <= whole.x1, ax.title.get_text()
+    points = [
+        ax.transData.transform(xy)
+        for c in ax.collections
+        if str(c.get_gid() or "").startswith("point-")
+        for xy in c.get_offsets()
+    ]
+    for label, box in zip(labels, boxes, strict=True):
+        assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, label.get_text()
+        assert frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1, label.get_text()
+        assert not [p for p in points if box.x0 < p[0] < box.x1 and box.y0 < p[1] < box.y1], label.get_text()
+    for note in fig.texts:
+        box = note.get_window_extent(renderer)
+        assert whole.x0 <= box.x0 and box.x1 <= whole.x1 and whole.y0 <= box.y0, note.get_text()[-80:]
+    for i, box in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            assert not box.overlaps(boxes[j]), (labels[i].get_text(), labels[j].get_text())
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not any(legend.overlaps(box) for box in boxes)
 
 
 @pytest.mark.parametrize(
@@ -644,13 +662,11 @@ def test_figures_not_comparable_are_points_never_a_line(tmp_path: Path) -> None:
     assert all("fill: #ffffff" not in fills[o] for o in (one, other))  # filled: each is the source's own figure
 
 
-def test_a_hollow_marker_of_the_same_text_is_called_so_and_labelled(tmp_path: Path) -> None:
+def test_a_hollow_marker_of_the_same_text_is_called_so_and_labelled(drawn: Drawn) -> None:
     """Trial 4 m2: the 2014 "more than 100" beside the same article's "nearly 100" countries was called "another
     source's different figure" and had no label. The legend says whose it is, and each label names its period
     (no preferred figure of 2014 names it for them)."""
-    svg = plot("event_countries_regions_represented", "world-internet-conference", tmp_path / "c.svg").read_text(
-        encoding="utf-8"
-    )
+    svg = drawn("event_countries_regions_represented", "world-internet-conference")[0]
     texts = svg_points(svg)[3]
     assert "the same source's different figure" in texts
     assert "another source's different figure" not in texts
@@ -660,60 +676,55 @@ def test_a_hollow_marker_of_the_same_text_is_called_so_and_labelled(tmp_path: Pa
         "about 100 (2014-11-19 to 21) [1]",
         ">100 (2014-11-19 to 21) [1]",
     )
-    guests = plot("event_guests", "world-internet-conference", tmp_path / "g.svg").read_text(encoding="utf-8")
+    guests = drawn("event_guests", "world-internet-conference")[0]
     # every agreeing figure of the guests lies under the filled marker it repeats: the legend does not name it
     # (trial 5 n6), and the label's note numbers still cite both sources
     assert "another source's figure that agrees" not in svg_points(guests)[3]
 
 
-def label_layout(indicator: str, subject: str) -> list[dict[str, object]]:
-    """Each point label of a drawn chart as matplotlib lays it out, in pixels: its box, its point, where its
-    leader starts (the annotation's relpos on the box) and how long the leader is; and what it overlaps."""
-    from matplotlib import pyplot as plt
+def label_layout(fig: Any) -> list[dict[str, object]]:
+    """Each point label of a drawn chart (a figure of `figures`) as matplotlib lays it out, in pixels: its box, its
+    point, where its leader starts (the annotation's relpos on the box) and how long the leader is; and what it
+    overlaps."""
     from matplotlib.text import Text
 
-    from tongxiang_digital_economy.use.plot import box_meets, draw, drawn_segments, mdates_num
+    from tongxiang_digital_economy.use.plot import box_meets, drawn_segments, mdates_num
 
-    fig = draw(chart(indicator, subject))
-    try:
-        fig.canvas.draw()
-        renderer = fig.canvas.get_renderer()
-        ax = fig.axes[0]
-        labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
-        boxes = [Text.get_window_extent(t, renderer) for t in labels]
-        anchors = [ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1]))) for t in labels]
-        starts = [
-            (b.x0 + b.width * t._arrow_relpos[0], b.y0 + b.height * t._arrow_relpos[1])
-            for t, b in zip(labels, boxes, strict=True)
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
+    boxes = [Text.get_window_extent(t, renderer) for t in labels]
+    anchors = [ax.transData.transform((mdates_num(t.xy[0]), float(t.xy[1]))) for t in labels]
+    starts = [
+        (b.x0 + b.width * t._arrow_relpos[0], b.y0 + b.height * t._arrow_relpos[1])
+        for t, b in zip(labels, boxes, strict=True)
+    ]
+    points = [
+        ax.transData.transform(xy)
+        for c in ax.collections
+        if str(c.get_gid() or "").startswith("point-")
+        for xy in c.get_offsets()
+    ]
+    lines = drawn_segments(ax)
+    out: list[dict[str, object]] = []
+    for i, (label, box, anchor, start) in enumerate(zip(labels, boxes, anchors, starts, strict=True)):
+        nearest = [
+            ((min(max(p[0], box.x0), box.x1) - p[0]) ** 2 + (min(max(p[1], box.y0), box.y1) - p[1]) ** 2) ** 0.5
+            for p in points
         ]
-        points = [
-            ax.transData.transform(xy)
-            for c in ax.collections
-            if str(c.get_gid() or "").startswith("point-")
-            for xy in c.get_offsets()
-        ]
-        lines = drawn_segments(ax)
-        out: list[dict[str, object]] = []
-        for i, (label, box, anchor, start) in enumerate(zip(labels, boxes, anchors, starts, strict=True)):
-            nearest = [
-                ((min(max(p[0], box.x0), box.x1) - p[0]) ** 2 + (min(max(p[1], box.y0), box.y1) - p[1]) ** 2) ** 0.5
-                for p in points
-            ]
-            own = ((start[0] - anchor[0]) ** 2 + (start[1] - anchor[1]) ** 2) ** 0.5
-            out.append(
-                {
-                    "text": label.get_text(),
-                    "leader": own,
-                    "markers": sum(box.x0 - 3 < p[0] < box.x1 + 3 and box.y0 - 3 < p[1] < box.y1 + 3 for p in points),
-                    "lines": sum(box_meets(box, a, b) for a, b in lines),
-                    "labels": sum(box.overlaps(other) for j, other in enumerate(boxes) if j != i),
-                    "leaders": sum(box_meets(box, anchors[j], starts[j]) for j in range(len(labels)) if j != i),
-                    "nearer": sum(d < own - 0.5 for d in nearest),
-                }
-            )
-        return out
-    finally:
-        plt.close(fig)
+        own = ((start[0] - anchor[0]) ** 2 + (start[1] - anchor[1]) ** 2) ** 0.5
+        out.append(
+            {
+                "text": label.get_text(),
+                "leader": own,
+                "markers": sum(box.x0 - 3 < p[0] < box.x1 + 3 and box.y0 - 3 < p[1] < box.y1 + 3 for p in points),
+                "lines": sum(box_meets(box, a, b) for a, b in lines),
+                "labels": sum(box.overlaps(other) for j, other in enumerate(boxes) if j != i),
+                "leaders": sum(box_meets(box, anchors[j], starts[j]) for j in range(len(labels)) if j != i),
+                "nearer": sum(d < own - 0.5 for d in nearest),
+            }
+        )
+    return out
 
 
 @pytest.mark.parametrize(
@@ -728,7 +739,7 @@ def label_layout(indicator: str, subject: str) -> list[dict[str, object]]:
     ],
 )
 def test_labels_sit_by_their_points_clear_of_markers_lines_and_labels(
-    indicator: str, subject: str, crossed: int
+    figures: Figures, indicator: str, subject: str, crossed: int
 ) -> None:
     """Trial 4 m8: the guests chart's 2019 label sat over 2021-2023 and ">1,600 (2025-11-07)" over 2021, with
     long leaders across the chart. Every label covers no marker, no drawn line (the series' line, a period's
@@ -738,7 +749,7 @@ def test_labels_sit_by_their_points_clear_of_markers_lines_and_labels(
     label three years wide, whose leaders rise past the labels of their neighbours)."""
     from tongxiang_digital_economy.use.plot import LONG_LEADER
 
-    layout = label_layout(indicator, subject)
+    layout = label_layout(figures(indicator, subject))
     assert layout
     for label in layout:
         assert (label["markers"], label["lines"], label["labels"], label["nearer"]) == (0, 0, 0, 0), label
@@ -746,12 +757,12 @@ def test_labels_sit_by_their_points_clear_of_markers_lines_and_labels(
     assert sum(int(label["leaders"]) for label in layout) <= crossed  # type: ignore[call-overload]
 
 
-def test_a_forum_among_conferences_is_drawn_apart_and_labelled(tmp_path: Path) -> None:
+def test_a_forum_among_conferences_is_drawn_apart_and_labelled(drawn: Drawn) -> None:
     """Trial 4 m10: the 2020 Internet Development Forum (500余名 guests, events.format `forum`) sat on the line of
     the conferences and summits. It has its own colour, legend entry and label, and no line joins it to them."""
-    svg = plot("event_guests", "world-internet-conference", tmp_path / "g.svg").read_text(encoding="utf-8")
+    svg, shown = drawn("event_guests", "world-internet-conference")
     forum = "xinhua-yybnet-2020-11-23-wic-internet-development-forum-002"
-    rows = chart("event_guests", "world-internet-conference").rows.set_index("observation_id")
+    rows = shown.rows.set_index("observation_id")
     assert rows.at[forum, "apart"] == "forum"
     assert set(rows.loc[rows.index != forum, "apart"]) == {""}
     assert label_texts(svg)[forum] == f">500 (2020-11-23; forum) [{rows.at[forum, 'note']}]"

@@ -342,21 +342,6 @@ def test_quotes_of_every_shape_read_back(package: PackageCopy, row: dict[str, st
     assert [p for p in package.semantics().problems if p.row == number and p.table == "indicators"] == []
 
 
-def add_figure(
-    package: PackageCopy, dimension: str, measure: str, unit: str, value: str, value_text: str, evidence: str
-) -> int:
-    """Append a row of a new test indicator of the given dimension and measure; return its CSV row number."""
-    package.append("indicator_definitions", definition_of(dimension, measure))
-    change = {
-        "indicator": f"test_{dimension}_{measure}",
-        "unit": unit,
-        "value": value,
-        "value_text": value_text,
-        "evidence": evidence,
-    }
-    return package.append("indicators", {**GOOD, **change})
-
-
 SHARES = [("81.8", False), ("100", False), ("181.8", True), ("-1", True)]
 RANKS = [("2", "ranked second", False), ("0", "ranked 0", True)]
 
@@ -371,14 +356,18 @@ def definition_of(dimension: str, measure: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[tuple[str, str], int], Report]:
     """One copy holding every figure of SHARES and RANKS on its own row under a new share and a new rank
-    indicator, checked once: ((measure, value) -> CSV row, report).
+    indicator, a growth rate above 100% and a negative change of rank under a new change indicator of each, and a
+    unit whose base is of another dimension, checked once: ((measure, value) -> CSV row, report).
 
     The two rules read a row's own value and its indicator's measure, never another row, so one check answers for
-    all as one per figure did (the figures of one indicator may disagree with one another: that is another rule).
+    all as one per figure did (the figures of one indicator may disagree with one another: that is another rule);
+    unit-base-mismatch reads the units table alone, which no figure of this copy reads in the new unit.
     """
     package = copy_package(tmp_path_factory.mktemp("measured") / "package")
-    for dimension, measure in (("percent", "share"), ("rank", "rank")):
+    for dimension, measure in (("percent", "share"), ("rank", "rank"), ("percent", "change"), ("rank", "change")):
         package.append("indicator_definitions", definition_of(dimension, measure), stamp=False)
+    bad = {"unit": "bad_scale", "label": "x", "label_zh": "", "dimension": "currency", "base_unit": "count"}
+    unit = package.append("units", {**bad, "multiplier": "10", "divisor": "1", "written_forms": ""}, stamp=False)
     figures = [
         ("share", value, {"indicator": "test_percent_share", "unit": "percent", "value": value,
                           "value_text": f"{value} percent", "evidence": f"a share of {value} percent"})
@@ -387,9 +376,15 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[tuple[str, 
         ("rank", value, {"indicator": "test_rank_rank", "unit": "rank", "value": value, "value_text": evidence,
                          "evidence": f"the city is {evidence}"})
         for value, evidence, _ in RANKS
+    ] + [
+        ("change", "142", {"indicator": "test_percent_change", "unit": "percent", "value": "142",
+                           "value_text": "142%", "evidence": "产值增长142%"}),
+        ("change", "-3", {"indicator": "test_rank_change", "unit": "rank", "value": "-3",
+                          "value_text": "down 3 places", "evidence": "the city moved down 3 places"}),
     ]  # fmt: skip
     rows = append_all(package, "indicators", [{**GOOD, **change} for _, _, change in figures], "observation_id")
-    return {(measure, value): row for (measure, value, _), row in zip(figures, rows, strict=True)}, package.semantics()
+    numbers = {(measure, value): row for (measure, value, _), row in zip(figures, rows, strict=True)}
+    return {**numbers, ("unit", "bad_scale"): unit}, package.semantics()
 
 
 @pytest.mark.parametrize(("value", "fires"), SHARES)
@@ -409,9 +404,12 @@ def test_rank_must_be_a_positive_whole_number(
     assert (("indicators", row, "value") in found(report, covers("rank-not-positive-whole"))) is fires
 
 
-def test_a_growth_rate_above_100_percent_is_not_a_share(package: PackageCopy) -> None:
-    add_figure(package, "percent", "change", "percent", "142", "142%", "产值增长142%")
-    assert not found(package.semantics(), "share-out-of-range")
+def test_a_growth_rate_above_100_percent_is_not_a_share(measured: tuple[dict[tuple[str, str], int], Report]) -> None:
+    rows, report = measured
+    assert rows["change", "142"] not in {row for _, row, _ in found(report, "share-out-of-range")}
+    # the rule fires on the shares out of range only, never on the growth rate of the same copy
+    shares = {("indicators", rows["share", value], "value") for value, fires in SHARES if fires}
+    assert set(found(report, "share-out-of-range")) == shares
 
 
 def test_conflicting_values_are_a_warning_on_every_row_involved(package: PackageCopy) -> None:
@@ -461,10 +459,9 @@ def test_same_value_in_another_scale_is_no_conflict(package: PackageCopy) -> Non
     assert not rows & {first, second}
 
 
-def test_base_unit_must_be_a_base_of_the_same_dimension(package: PackageCopy) -> None:
-    bad = {"unit": "bad_scale", "label": "x", "label_zh": "", "dimension": "currency", "base_unit": "count"}
-    row = package.append("units", {**bad, "multiplier": "10", "divisor": "1", "written_forms": ""})
-    assert ("units", row, "base_unit") in found(package.semantics(), covers("unit-base-mismatch"))
+def test_base_unit_must_be_a_base_of_the_same_dimension(measured: tuple[dict[tuple[str, str], int], Report]) -> None:
+    rows, report = measured
+    assert ("units", rows["unit", "bad_scale"], "base_unit") in found(report, covers("unit-base-mismatch"))
 
 
 def test_published_and_its_basis_go_together(package: PackageCopy) -> None:
@@ -620,9 +617,12 @@ def test_a_missing_required_cell_is_reported_once_and_crashes_no_rule(package: P
     assert not [p for p in report.problems if p.layer == "semantics" and p.row == 2]
 
 
-def test_a_change_of_rank_may_be_negative(package: PackageCopy) -> None:
-    add_figure(package, "rank", "change", "rank", "-3", "down 3 places", "the city moved down 3 places")
-    assert not found(package.semantics(), "rank-not-positive-whole")
+def test_a_change_of_rank_may_be_negative(measured: tuple[dict[tuple[str, str], int], Report]) -> None:
+    rows, report = measured
+    assert rows["change", "-3"] not in {row for _, row, _ in found(report, "rank-not-positive-whole")}
+    # the rule fires on the ranks that are no positive whole number only, never on the change of rank
+    ranks = {("indicators", rows["rank", value], "value") for value, _, fires in RANKS if fires}
+    assert set(found(report, "rank-not-positive-whole")) == ranks
 
 
 def test_archive_rules_are_off_without_an_archive(package: PackageCopy) -> None:

@@ -240,7 +240,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         table_head_pattern(
             (t, m)
             for t, c, m in zip(lexicon_frame["term"], lexicon_frame["category"], lexicon_frame["meaning"], strict=True)
-            if c == "table_head" and isinstance(t, str) and isinstance(m, str)
+            if isinstance(c, str) and c == "table_head" and isinstance(t, str) and isinstance(m, str)
         )
         if lexicon_frame is not None
         else None

@@ -447,7 +447,12 @@ def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None)
     name = fields[0] if len(fields) == 1 else ""
     if not len(frame):  # a table with a header and no rows: `agg` over no rows gives a frame, not a column
         return pd.Series([], index=frame.index, dtype="string", name=name)
-    return frame[fields].astype("string").fillna("").agg("|".join, axis=1).astype("string").rename(name)
+    # Column by column (a row-wise `agg` cost about 40% of a search: review of the suite's time, issue 15).
+    parts = [frame[f].astype("string").fillna("") for f in fields]
+    key = parts[0]
+    for part in parts[1:]:
+        key = key + "|" + part
+    return key.astype("string").rename(name)
 
 
 class Summary(TypedDict):

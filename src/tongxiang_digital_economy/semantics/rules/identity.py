@@ -73,7 +73,23 @@ def two_scripts_tied(view: pd.DataFrame) -> pd.Series:
     return ~untied
 
 
+def tie_has_two_scripts(view: pd.DataFrame) -> pd.Series:
+    """A `name_tie` is given only where it can say something: a `source` name beside a `name_zh`."""
+    both = (view["name_origin"] == "source").fillna(False) & view["name_zh"].notna()
+    return view["name_tie"].isna() | both
+
+
 for _table in ENTITY_TABLES:
+    rule(
+        "name-tie-without-two-scripts",
+        _table,
+        "name_tie",
+        "name_tie is {name_tie!r}, but the row holds no name marked `source` beside a name_zh ({name!r} is "
+        "{name_origin!r}): the basis says why a text's Latin name and a Chinese name are one entity; clear it, "
+        "or correct name_origin",
+        reads=("name_tie", "name_origin", "name_zh"),
+        per_row=True,
+    )(tie_has_two_scripts)
     rule(
         "source-name-not-in-text",
         _table,
