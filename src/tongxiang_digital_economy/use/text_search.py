@@ -199,8 +199,8 @@ def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
     # A name of an enterprise or project that is also part of others' names (Huayou: Huayou Cobalt's alias, and part
     # of Huayou POSCO's name) stands for all of them, as 华友 finds both (trial 6 r10); a place's name never does.
     of_places = any(column == "place_id" for column, _, _ in known.get(folded, []))
-    named = {(column, key) for column, key, _ in known.get(folded, [])}
-    within = part_of_names(folded, known, named) if not of_places else []
+    whole = {(column, key) for column, key, _ in known.get(folded, [])}
+    within = part_of_names(folded, known, whole) if not of_places else []
     if within:
         # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
         forms = [folded]
