@@ -503,9 +503,7 @@ def diff_command(old: str, new: str | None, fmt: str, releases: Path | None, pac
     if new_spec is not None and package_path is not None:
         raise click.UsageError("give the new side once: as NEW or as --package PATH")
     folder = releases if releases is not None else release.compared_releases(package_path)
-    new_side = new_spec if new_spec is not None else package_path
-    change = release.diff(release.open_side(old_spec, folder), release.open_side(new_side, folder))
-    release.invalid_sides(change, [old_spec, new_side])
+    change = release.compare(old_spec, new_spec if new_spec is not None else package_path, folder)
     if fmt == "json":
         click.echo(json.dumps(change.to_dict(), ensure_ascii=False, indent=2))
     else:

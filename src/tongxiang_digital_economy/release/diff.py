@@ -253,9 +253,10 @@ def table_diff(
     return result
 
 
-def compare(old: str | Path, new: str | Path, releases: Path | None = None) -> Diff:
-    """diff OLD NEW, each a package folder, a datapackage.json, a fingerprint file or a kept release version."""
-    return diff(open_side(old, releases), open_side(new, releases))
+def compare(old: str | Path | None, new: str | Path | None, releases: Path | None = None) -> Diff:
+    """diff OLD NEW, each a package folder, a datapackage.json, a fingerprint file or a kept release version (None:
+    the installed package); a folder side that does not validate is marked so (`invalid_sides`)."""
+    return invalid_sides(diff(open_side(old, releases), open_side(new, releases)), [old, new])
 
 
 # The bump gate.
