@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -32,6 +33,13 @@ GDP_CHART = ROOT / "docs" / "charts" / "gdp-tongxiang.svg"
 Drawn = Callable[..., tuple[str, Chart]]
 
 
+@functools.cache
+def shipped_chart(indicator: str, subject: str) -> Chart:
+    """`chart` of a shipped series, made once per process: the shipped package never changes in a test run, and no
+    test changes a Chart it reads (the one that moves a point copies the rows first)."""
+    return chart(indicator, subject)
+
+
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> Drawn:
     """Each series' SVG text and what it shows, drawn once for the module (`drawn(indicator, subject)`, Tongxiang's
@@ -42,7 +50,7 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> Drawn:
     def get(indicator: str, subject: str = "tongxiang") -> tuple[str, Chart]:
         if (indicator, subject) not in made:
             svg = plot(indicator, subject, folder / f"{indicator}-{subject}.svg").read_text(encoding="utf-8")
-            made[indicator, subject] = (svg, chart(indicator, subject))
+            made[indicator, subject] = (svg, shipped_chart(indicator, subject))
         return made[indicator, subject]
 
     return get
@@ -63,7 +71,7 @@ def figures() -> Iterator[Figures]:
 
     def get(indicator: str, subject: str) -> Any:
         if (indicator, subject) not in made:
-            fig = draw(chart(indicator, subject))
+            fig = draw(shipped_chart(indicator, subject))
             fig.canvas.draw()
             made[indicator, subject] = fig
         return made[indicator, subject]
@@ -322,7 +330,7 @@ def tde_definitions() -> dict[str, str]:
 
 def test_the_sources_under_a_chart_are_named_by_outlet_and_date() -> None:
     """U6: the note lines name the publisher (its English name) and, for a repost, the origin; never an id slug."""
-    shown = chart("event_guests", "world-internet-conference")
+    shown = shipped_chart("event_guests", "world-internet-conference")
     lines = dict(shown.sources)
     by_source = dict(zip(shown.rows["source_id"], shown.rows["note"], strict=True))
     assert lines[by_source["xinhua-maskedanonymous-2025-11-07-wuzhen-summit-2025-opens"]] == (
@@ -458,7 +466,7 @@ def test_the_chart_leaves_out_exactly_what_series_sets_aside(indicator: str, sub
     rows = series(indicator, subject)
     aside = rows[rows["role"] == "not_comparable"]
     assert len(aside)
-    shown = chart(indicator, subject)
+    shown = shipped_chart(indicator, subject)
     assert not set(aside["observation_id"]) & set(shown.rows["observation_id"])
     assert set(
         rows.loc[rows["role"].isin(["preferred", "competing"]) & rows["period_end"].notna(), "observation_id"]
@@ -779,7 +787,7 @@ def drawn_without_labels(indicator: str, subject: str, monkeypatch: pytest.Monke
     from tongxiang_digital_economy.use import plot as plot_module
 
     monkeypatch.setattr(plot_module, "keep_labels_apart", lambda fig, ax: None)
-    return plot_module.draw(chart(indicator, subject))
+    return plot_module.draw(shipped_chart(indicator, subject))
 
 
 def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips() -> None:
@@ -797,7 +805,7 @@ def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips() -> None:
     counts = every.groupby(["indicator", "subject"]).size()
     checked = broken = 0
     for indicator, subject in counts[counts >= 3].index:
-        shown = chart(str(indicator), str(subject))
+        shown = shipped_chart(str(indicator), str(subject))
         lines, cut = joined_lines(shown)
         gaps = 0
         for key, group in shown.rows.groupby(["status", "kind", "apart"], sort=False):
@@ -847,7 +855,7 @@ def test_an_actual_is_drawn_over_a_target_of_the_same_value(monkeypatch: pytest.
     """Trial 5 n1: at 2015 the target triangle of event_guests hid the actual ">2,000 (2015-12-16 to 18)"."""
     from matplotlib import pyplot as plt
 
-    shown = chart("event_guests", "world-internet-conference")
+    shown = shipped_chart("event_guests", "world-internet-conference")
     rows = shown.rows
     fig: Any = drawn_without_labels("event_guests", "world-internet-conference", monkeypatch)
     try:
@@ -876,7 +884,7 @@ def test_the_legend_names_only_markers_that_are_seen(monkeypatch: pytest.MonkeyP
 
     from tongxiang_digital_economy.use.plot import hidden
 
-    shown = chart("event_duration", "world-internet-conference")
+    shown = shipped_chart("event_duration", "world-internet-conference")
     rows = shown.rows
     assert (rows["role"] == "corroborating").any()
     assert hidden(rows)[rows["role"] == "corroborating"].all()
