@@ -100,9 +100,10 @@ def with_joins(
         if (field, target, str(ref_field)) not in positions_of:
             referred = pd.Index(frame[field].astype(object).where(frame[field].notna(), None))
             found = distinct.get_indexer(referred)
-            # A referenced table without a key (every key cell empty) refers to nothing: no row to take.
-            taken = rows[found] if len(rows) else np.full(len(found), -1)
-            positions_of[(field, target, str(ref_field))] = np.where(found >= 0, taken, -1)
+            positions = np.full(len(found), -1, dtype=np.intp)  # -1: refers to nothing (also when nothing is there)
+            hit = found >= 0
+            positions[hit] = rows[found[hit]]
+            positions_of[(field, target, str(ref_field))] = positions
         positions = positions_of[(field, target, str(ref_field))]
         values = sources[target][column].array.take(positions, allow_fill=True)
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
@@ -129,7 +130,7 @@ def views(
         made = kept_reading(
             "sources",
             [(frames["sources"], None), (frames.get("lexicon"), None)],
-            lambda sources, lexicon: source_columns(source_view(sources, None, None, lexicon)),
+            lambda sources, lexicon: source_columns(source_view(sources, None, None, lexicon), sources),
         )
         derived["sources"] = frames["sources"].assign(**made)
     elif "sources" in frames:
@@ -245,15 +246,10 @@ def source_view(
     )
 
 
-SOURCE_VIEW_COLUMNS = (
-    "written_after_days", "written_before_days", "written_before_cued", "original_published_days", "archive_present",
-    "archive_sha256_actual", "archive_raw", "archive_text", "published_earliest", "published_latest",
-)  # fmt: skip
-
-
-def source_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
-    """The columns source_view sets (all of them, as it sets them)."""
-    return {c: view[c] for c in SOURCE_VIEW_COLUMNS}
+def source_columns(view: pd.DataFrame, sources: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns source_view sets (all of them, as it sets them): read off the view, so a column it gains is kept
+    too (a list of them here once forgot `original_published_days`, and kept answers went stale)."""
+    return {c: view[c] for c in view.columns if c not in sources.columns}
 
 
 def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
