@@ -187,6 +187,25 @@ def test_rows_that_rest_on_no_source_print_no_sources_line() -> None:
     assert lines[-1].startswith("indicator_definitions ")
 
 
+def test_one_row_matches_in_the_singular() -> None:
+    """Trial 6 r11: `search households` said "1 row match"."""
+    query = "the acquired company is named in the note"  # words of one definition only
+    hits = tde.search(query)
+    assert len(hits) == 1
+    lines = runner.invoke(cli, ["search", query], catch_exceptions=False).output.splitlines()
+    assert f"1 row matches {query!r} (1 cell): {hits['table'].iloc[0]} 1" in lines
+
+
+def test_a_name_that_is_part_of_other_names_finds_them_too() -> None:
+    """Trial 6 r10: `search Huayou` (an alias of Huayou Cobalt) missed the 9 rows that write only 华友浦项 (Huayou
+    POSCO), which 华友 and "Huayou POSCO" find. A name of an enterprise that is also part of a few other
+    enterprises' or projects' names stands for them all, as its Chinese part does."""
+    english, chinese = tde.search("Huayou"), tde.search("华友")
+    assert set(english["key"]) == set(chinese["key"])
+    assert "mfbisv-2020-11-20-wuzhen-avenue-scitech-zone-008" in set(english["key"])  # 华友浦项、雷迪克等5个项目
+    assert set(tde.search("Huayou POSCO")["key"]) <= set(english["key"])
+
+
 def test_search_command_finds_nothing() -> None:
     result = runner.invoke(cli, ["search", "no such words anywhere"])
     assert (result.exit_code, result.output) == (0, "no rows mention 'no such words anywhere'\n")
