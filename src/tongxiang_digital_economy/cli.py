@@ -54,7 +54,8 @@ CLI_WORDS = {
 
 class Choice(click.Choice):  # type: ignore[type-arg]
     """click's Choice whose refusal says which choice was meant, through core.suggest's one "did you mean" (`--status
-    Actual`: did you mean 'actual'?), as every other refusal of an unknown value does (click 8.2 and later)."""
+    Actual`: did you mean 'actual'?), as every other refusal of an unknown value does. `get_invalid_choice_message`
+    is a hook click added in 8.2, hence pyproject's `click>=8.2` (on 8.1 the hint would be silently missing)."""
 
     def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
         message: str = super().get_invalid_choice_message(value, ctx)
