@@ -373,6 +373,30 @@ def test_the_words_for_a_thing_in_either_language_name_its_indicator(query: str,
     assert indicator in indicators_named(query)
 
 
+@pytest.mark.parametrize(
+    ("everyday", "translation", "named"),
+    [
+        ("投资总额", "total investment", {"project_total_investment", "municipal_major_projects_total_investment"}),
+        ("参展商", "exhibitors", {"event_exhibiting_enterprises", "event_foreign_exhibitors"}),
+        ("GDP增速", "GDP growth", {"gdp_growth"}),
+        ("游客人数", "tourist arrivals", {"tourist_arrivals", "scenic_area_tourist_arrivals"}),
+        ("嘉宾人数", "guests attending", {"event_guests", "event_guests_onsite", "event_foreign_guests"}),
+        ("number of guests", "guests attending", {"event_guests"}),
+        ("参会嘉宾", "guests attending", {"event_guests"}),
+    ],
+)
+def test_everyday_phrasings_name_what_their_translation_names(everyday: str, translation: str, named: set[str]) -> None:
+    """Trial 6 Q3: 投资总额, 参展商, GDP增速, 游客人数, 嘉宾人数 and "number of guests" found nothing (a piece such as
+    总额 or 人数 is in no cell) where their translation finds dozens of figures. The words are search vocabulary
+    (written forms, as data): each phrasing names the indicators listed, as its translation does, and finds their
+    figures."""
+    assert named <= indicators_named(everyday) & indicators_named(translation)
+    rows = tde.search(everyday)
+    figures = tde.load("indicators")
+    own = set(figures.loc[figures["indicator"].isin(named), "observation_id"])
+    assert own and own <= set(rows.loc[rows["table"] == "indicators", "key"])
+
+
 def test_tax_revenue_lists_its_indicators() -> None:
     lines = runner.invoke(cli, ["search", "tax revenue"], catch_exceptions=False).output.splitlines()
     figures = tde.load("indicators")["indicator"].value_counts()
