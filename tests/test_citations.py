@@ -417,6 +417,31 @@ def test_an_editions_count_is_cited_by_the_words_naming_the_edition_and_the_day_
     assert "10日" not in text.split(" Source:")[0]
 
 
+@pytest.mark.parametrize("fmt", ["text", "bibtex"])
+def test_a_disputed_figure_says_so_in_its_citation(fmt: str) -> None:
+    """Trial 6 r3: the citation of China Daily's 5.1 billion yuan (2014) said nothing of the 40多億元 another source
+    gives for the same year, which `series` marks as disputed; both sides' citations now name the other figure."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    see = "(`series digital_economy_core_industry_output_value --subject tongxiang` lists them)."
+    preferred = observation_citation("chinadaily-2024-05-28-dynamic-tongxiang-003", fmt=fmt)
+    if fmt == "bibtex":  # its note carries the same words, with BibTeX's escapes
+        assert r"Disputed in the package: zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-005 gives 40多億元" in (
+            preferred
+        )
+        return
+    assert (
+        "Disputed in the package: zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-005 gives 40多億元 for the same "
+        f"period {see}"
+    ) in preferred
+    other = observation_citation("zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-005", fmt=fmt)
+    assert (
+        "Disputed in the package: chinadaily-2024-05-28-dynamic-tongxiang-003 gives 5.1 billion yuan for the same "
+        "period; this figure differs from the preferred chinadaily-2024-05-28-dynamic-tongxiang-003"
+    ) in other
+    assert "Disputed" not in observation_citation("chinadaily-2024-05-28-dynamic-tongxiang-002", fmt=fmt)
+
+
 def test_a_quote_that_ends_a_sentence_gets_no_second_full_stop() -> None:
     """Trial 5 n5: `attendance.”.` read as a typo in every format."""
     from tongxiang_digital_economy.use.citations import observation_citation

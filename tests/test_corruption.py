@@ -25,7 +25,7 @@ FLOORS = {
     "counted as": 0.96,
     "which figure": 0.95,
     "value": 1.0,
-    "scale": 0.99,
+    "scale": 1.0,
     "qualifier": 1.0,
     "status": 0.96,
     "source": 1.0,

@@ -150,3 +150,55 @@ def test_a_row_rule_is_one_failure_case_per_row() -> None:
     assert list(zip(enum["column"], enum["failure_case"], enum["index"], strict=True)) == [
         ("qualifier", "about", second)
     ]
+
+
+def test_a_thousand_orphans_ask_the_suggester_a_few_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """10^3 distinct foreign-key values, each one letter off one of 10^3 ids: the first `SUGGESTED` get a "did you
+    mean" (one question each), the rest the plain message saying how many there are; and over 10^3 ids the index
+    answers from its dict, never through difflib (review 5 R4: this took 56 s of difflib)."""
+    from tongxiang_digital_economy.core import suggest
+    from tongxiang_digital_economy.io import reader
+
+    asked: list[str] = []
+    compared: list[str] = []
+    did_you_mean, close_matches = suggest.Index.did_you_mean, suggest.difflib.get_close_matches
+    monkeypatch.setattr(
+        suggest.Index, "did_you_mean", lambda self, text: asked.append(text) or did_you_mean(self, text)
+    )
+    monkeypatch.setattr(
+        suggest.difflib,
+        "get_close_matches",
+        lambda word, *a, **k: compared.append(word) or close_matches(word, *a, **k),
+    )
+    ids = [f"source-{n:04d}" for n in range(1000)]
+    sources = pd.DataFrame({"source_id": ids})
+    rows = pd.DataFrame({"source_id": ["SOURCE-0000"] + [f"sourc-{n:04d}" for n in range(1, 1000)]})
+    found = reader.orphans("indicators", rows, ["source_id"], "sources", sources, ["source_id"])
+    assert len(found) == 1000
+    assert asked == ["SOURCE-0000", "sourc-0001", "sourc-0002", "sourc-0003", "sourc-0004"]
+    assert compared == []
+    assert found[0].message == (
+        "'SOURCE-0000' is not a source_id of sources: did you mean 'source-0000'? add that row to sources, "
+        "or correct the value"
+    )
+    assert (
+        found[1].message == "'sourc-0001' is not a source_id of sources: add that row to sources, or correct the value"
+    )
+    assert found[999].message == (
+        "'sourc-0999' is not a source_id of sources (one of 1000 values sources lacks; a spelling is suggested for "
+        "the first 5 only): add that row to sources, or correct the value"
+    )
+
+
+def test_the_index_finds_a_typo_among_a_few_hundred_candidates() -> None:
+    """Below `CLOSE_LIMIT` forms a close spelling is still suggested; above it only a folded name is."""
+    from tongxiang_digital_economy.core.suggest import CLOSE_LIMIT, Index
+
+    few = Index(["gdp", "population", "year"])
+    assert (few.did_you_mean("yaer"), few.did_you_mean("GDP"), few.did_you_mean("zzz")) == (
+        "did you mean 'year'? ",
+        "did you mean 'gdp'? ",
+        "",
+    )
+    many = Index(["year", *(f"id-{n}" for n in range(CLOSE_LIMIT))])
+    assert (many.did_you_mean("yaer"), many.did_you_mean("YEAR")) == ("", "did you mean 'year'? ")

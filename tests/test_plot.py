@@ -19,7 +19,7 @@ from conftest import PackageCopy
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.use.chart import Chart, chart
 from tongxiang_digital_economy.use.periods import period
-from tongxiang_digital_economy.use.plot import PlotError, plot
+from tongxiang_digital_economy.use.plot import PlotError, joined_lines, plot
 from tongxiang_digital_economy.use.timeseries import all_series, series
 
 pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)")
@@ -290,9 +290,11 @@ def test_cumulative_totals_are_never_joined_to_per_summit_counts(drawn: Drawn) -
         assert all(abs(points[observation][0] - x) > 0.01 for x in joined), observation
     summits = rows[(rows["kind"] == "part of a year") & (rows["status"] == "actual") & (rows["role"] == "preferred")]
     summits = summits[summits["qualifier"].isin(["eq", "approx"])]  # levels only: a bound is never joined (F9)
-    assert sorted(lines["line-actual-part-of-a-year"]) == pytest.approx(
-        sorted(points[o][0] for o in summits.index), abs=0.01
-    )
+    # The per-summit line's vertices are the summits' levels (joined_lines, the geometry `draw` plots); its only
+    # segment is broken by a bound between them (trial 5 P2), so no line is drawn at all (trial 6 r5).
+    xs, ys, joined = joined_lines(shown)[0][("actual", "part of a year", "")]
+    assert sorted(x for x, y in zip(xs, ys, strict=True) if not math.isnan(y)) == sorted(rows.loc[summits.index, "x"])
+    assert not joined and "line-actual-part-of-a-year" not in lines
     assert "reported figures, a year or more, across years (cumulative)" in texts
     assert any(t.startswith(">6,100 (2014-11-19 to 2018-07-23) [") for t in texts)
 
@@ -808,7 +810,8 @@ def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips() -> None:
         gaps = 0
         for key, group in shown.rows.groupby(["status", "kind", "apart"], sort=False):
             xs, ys, joined = lines[key]
-            if not joined:
+            if not joined:  # a line every segment of which is broken is not drawn; its breaks are still named
+                gaps += sum(math.isnan(y) for y in ys)
                 continue
             xy = [(mdates_num(x), float(y)) for x, y in zip(xs, ys, strict=True)]
             for (xa, ya), (xb, yb) in itertools.pairwise(xy):
@@ -964,3 +967,41 @@ def test_distances_from_different_landmarks_are_never_joined(drawn: Drawn) -> No
         + why.at["distance_from_reference_point", "not_comparable"]
     )
     assert any(t.startswith("Not joined by a line: distance_from_reference_point's figures are not") for t in texts)
+
+
+def test_a_rank_axis_runs_from_first_at_the_top(drawn: Drawn) -> None:
+    """Trial 6 r4: ranks 45 (2010) to 24 (2022) were drawn falling, which reads as a decline. Rank 1 is at the top:
+    the better rank is drawn higher (a smaller SVG y), and the axis says what it counts."""
+    svg, shown = drawn("china_top_100_counties_rank")
+    points, _, values, texts = svg_points(svg)
+    rows = shown.rows.set_index("observation_id")
+    best, worst = rows["value"].astype(float).idxmin(), rows["value"].astype(float).idxmax()
+    assert (rows.at[best, "value"], rows.at[worst, "value"]) == (24, 45)
+    assert points[best][1] < points[worst][1]
+    assert values["10"] < values["40"]
+    assert "rank (1 is first)" in texts
+
+
+def test_a_line_broken_everywhere_has_no_line_in_its_legend() -> None:
+    """Trial 6 r5: every segment of Wuzhen's tourist arrivals is broken (a bound between two levels contradicts
+    it), yet the legend showed "reported figures, full years" with a line. A line with no segment is drawn, and
+    named in the legend, as its points alone."""
+    from matplotlib import pyplot as plt
+
+    from tongxiang_digital_economy.use.plot import draw, joined_lines
+
+    shown = chart("tourist_arrivals", "wuzhen")
+    lines, cut = joined_lines(shown)
+    xs, _ys, joined = lines["actual", "year", ""]
+    assert cut and len(xs) > 1 and not joined
+    fig = draw(shown)
+    try:
+        (drawn_line,) = [line for line in fig.axes[0].get_lines() if line.get_gid() == "line-actual-year"]
+        assert drawn_line.get_linestyle() == "None"
+        legend = {
+            t.get_text(): h
+            for t, h in zip(fig.axes[0].get_legend().get_texts(), fig.axes[0].get_legend().legend_handles, strict=True)
+        }
+        assert legend["reported figures, full years"].get_linestyle() == "None"
+    finally:
+        plt.close(fig)

@@ -13,6 +13,7 @@ from conftest import PackageCopy
 from tongxiang_digital_economy import release
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import ReleaseError
+from tongxiang_digital_economy.core.paths import package_dir
 from tongxiang_digital_economy.io.atomic import write_json
 from tongxiang_digital_economy.release import Version
 from tongxiang_digital_economy.schema import descriptor
@@ -315,7 +316,8 @@ def test_releasing_moves_unreleased_under_the_version() -> None:
 
 
 def test_diff_json_is_what_the_api_returns(released: PackageCopy) -> None:
-    released.write("units", released.rows("units")[:-1])
+    # a unit no figure uses: the copy stays valid, so the diff names a release (an invalid one is none, r8)
+    released.write("units", [u for u in released.rows("units") if u["unit"] != "hectare"])
     releases = str(released.root / "releases")
     code, out = invoke("diff", "1.0.0", str(released.root), "--releases", releases, "--format", "json")
     assert code == 0
@@ -323,3 +325,19 @@ def test_diff_json_is_what_the_api_returns(released: PackageCopy) -> None:
     assert json.loads(out)["bump"] == "major"
     markdown = invoke("diff", "1.0.0", str(released.root), "--releases", releases, "--format", "markdown")[1]
     assert markdown.startswith("### Data changes since 1.0.0\n\nA major release by the Data Package Version recipe:\n")
+
+
+def test_a_diff_to_an_invalid_copy_calls_its_changes_no_correction(package: PackageCopy) -> None:
+    """Trial 6 r8: `diff A B --format markdown` called status `actual` -> `Actual` a correction in "a patch
+    release", with no word that B does not validate. It says B is no release, and lists the changes as changes."""
+    original = package.rows("indicators")[2]
+    package.edit("indicators", 4, status="Actual")
+    code, said = invoke("diff", str(package_dir()), str(package.root), "--format", "markdown")
+    assert code == 0
+    assert (
+        f"Not a release: {package.root} does not validate (1 error; first: indicators, row 4, field status: "
+    ) in said
+    assert f"- changed `{original['observation_id']}`: status `actual` → `Actual`" in said
+    assert "corrected" not in said and "release by the Data Package Version recipe" not in said
+    code, said = invoke("diff", str(package_dir()), str(package.root))
+    assert f"\nnot a release: {package.root} does not validate (1 error; " in said

@@ -187,6 +187,25 @@ def test_rows_that_rest_on_no_source_print_no_sources_line() -> None:
     assert lines[-1].startswith("indicator_definitions ")
 
 
+def test_one_row_matches_in_the_singular() -> None:
+    """Trial 6 r11: `search households` said "1 row match"."""
+    query = "the acquired company is named in the note"  # words of one definition only
+    hits = tde.search(query)
+    assert len(hits) == 1
+    lines = runner.invoke(cli, ["search", query], catch_exceptions=False).output.splitlines()
+    assert f"1 row matches {query!r} (1 cell): {hits['table'].iloc[0]} 1" in lines
+
+
+def test_a_name_that_is_part_of_other_names_finds_them_too() -> None:
+    """Trial 6 r10: `search Huayou` (an alias of Huayou Cobalt) missed the 9 rows that write only 华友浦项 (Huayou
+    POSCO), which 华友 and "Huayou POSCO" find. A name of an enterprise that is also part of a few other
+    enterprises' or projects' names stands for them all, as its Chinese part does."""
+    english, chinese = tde.search("Huayou"), tde.search("华友")
+    assert set(english["key"]) == set(chinese["key"])
+    assert "mfbisv-2020-11-20-wuzhen-avenue-scitech-zone-008" in set(english["key"])  # 华友浦项、雷迪克等5个项目
+    assert set(tde.search("Huayou POSCO")["key"]) <= set(english["key"])
+
+
 def test_search_command_finds_nothing() -> None:
     result = runner.invoke(cli, ["search", "no such words anywhere"])
     assert (result.exit_code, result.output) == (0, "no rows mention 'no such words anywhere'\n")
@@ -352,6 +371,30 @@ def test_the_words_for_a_thing_in_either_language_name_its_indicator(query: str,
     the signed-project counts "signed projects" names, `exhibitors` not the exhibiting enterprises 参展 names, 党员
     nothing, 人口 not the urban, female or male population "population" names."""
     assert indicator in indicators_named(query)
+
+
+@pytest.mark.parametrize(
+    ("everyday", "translation", "named"),
+    [
+        ("投资总额", "total investment", {"project_total_investment", "municipal_major_projects_total_investment"}),
+        ("参展商", "exhibitors", {"event_exhibiting_enterprises", "event_foreign_exhibitors"}),
+        ("GDP增速", "GDP growth", {"gdp_growth"}),
+        ("游客人数", "tourist arrivals", {"tourist_arrivals", "scenic_area_tourist_arrivals"}),
+        ("嘉宾人数", "guests attending", {"event_guests", "event_guests_onsite", "event_foreign_guests"}),
+        ("number of guests", "guests attending", {"event_guests"}),
+        ("参会嘉宾", "guests attending", {"event_guests"}),
+    ],
+)
+def test_everyday_phrasings_name_what_their_translation_names(everyday: str, translation: str, named: set[str]) -> None:
+    """Trial 6 Q3: 投资总额, 参展商, GDP增速, 游客人数, 嘉宾人数 and "number of guests" found nothing (a piece such as
+    总额 or 人数 is in no cell) where their translation finds dozens of figures. The words are search vocabulary
+    (written forms, as data): each phrasing names the indicators listed, as its translation does, and finds their
+    figures."""
+    assert named <= indicators_named(everyday) & indicators_named(translation)
+    rows = tde.search(everyday)
+    figures = tde.load("indicators")
+    own = set(figures.loc[figures["indicator"].isin(named), "observation_id"])
+    assert own and own <= set(rows.loc[rows["table"] == "indicators", "key"])
 
 
 def test_tax_revenue_lists_its_indicators() -> None:

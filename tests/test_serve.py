@@ -93,6 +93,23 @@ def test_a_figure_with_its_source_link(site: Path) -> None:
     assert f'href="{row["source_url"]}"' in html.text
 
 
+def test_the_figures_view_says_whose_figure_and_which_edition(site: Path) -> None:
+    """Trial 6 r2: the figures view showed the outlet but not the official the source credits (attributed_to), nor
+    the row's note or edition: the view that joins each figure with its source carries them as `cite` does."""
+    oid = "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-003"
+    (page,) = get(site, f"/tongxiang/figures.json?_shape=array&observation_id={oid}")
+    (row,) = page.json()
+    shipped = tde.load("indicators").set_index("observation_id").loc[oid]
+    assert row["attributed_to"] == "桐乡市委书记卢跃东" == shipped["attributed_to"]
+    assert row["note"] == shipped["note"]
+    (edition,) = get(
+        site,
+        "/tongxiang/figures.json?_shape=array&observation_id="
+        "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-006",
+    )
+    assert edition.json()[0]["event_id"] == "wic-2023"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

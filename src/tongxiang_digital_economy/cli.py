@@ -54,7 +54,8 @@ CLI_WORDS = {
 
 class Choice(click.Choice):  # type: ignore[type-arg]
     """click's Choice whose refusal says which choice was meant, through core.suggest's one "did you mean" (`--status
-    Actual`: did you mean 'actual'?), as every other refusal of an unknown value does (click 8.2 and later)."""
+    Actual`: did you mean 'actual'?), as every other refusal of an unknown value does. `get_invalid_choice_message`
+    is a hook click added in 8.2, hence pyproject's `click>=8.2` (on 8.1 the hint would be silently missing)."""
 
     def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
         message: str = super().get_invalid_choice_message(value, ctx)
@@ -503,10 +504,7 @@ def diff_command(old: str, new: str | None, fmt: str, releases: Path | None, pac
     if new_spec is not None and package_path is not None:
         raise click.UsageError("give the new side once: as NEW or as --package PATH")
     folder = releases if releases is not None else release.compared_releases(package_path)
-    change = release.diff(
-        release.open_side(old_spec, folder),
-        release.open_side(new_spec if new_spec is not None else package_path, folder),
-    )
+    change = release.compare(old_spec, new_spec if new_spec is not None else package_path, folder)
     if fmt == "json":
         click.echo(json.dumps(change.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -743,7 +741,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     rows = summary(hits)
     counts = ", ".join(f"{table} {n}" for table, n in rows["rows"].items())
     total = sum(rows["rows"].values())
-    click.echo(f"{count(total, 'row')} match {what} ({count(len(hits), 'cell')}): {counts}")
+    verb = "matches" if total == 1 else "match"  # "1 row matches", "2 rows match" (trial 6 r11)
+    click.echo(f"{count(total, 'row')} {verb} {what} ({count(len(hits), 'cell')}): {counts}")
     shown = hits.assign(text=hits["text"].str.slice(0, 60))
     click.echo(shown[["table", "key", "column", "text"]].to_string(index=False))
     if rows["sources"]:  # no line when the rows rest on no source (definitions): an empty list reads as "no source"

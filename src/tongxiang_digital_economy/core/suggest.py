@@ -13,6 +13,11 @@ could mean two ids suggests neither, since a guess between them would mislead.
 
 A mistyped name (`yaer` for the column `year`, `aprox` for the qualifier `approx`) is not another spelling of an id but
 is meant as surely when only one candidate is that close: `did_you_mean` suggests it when no candidate is named.
+
+A caller that asks about many values against the same candidates (validate's foreign-key errors) builds one `Index`:
+the folded forms in a dict, so that a value named exactly costs a lookup, and difflib only while there are at most
+`CLOSE_LIMIT` forms. difflib compares the text with every form; over thousands of ids that share long prefixes it
+costs seconds per value and finds several close ones anyway, so it suggests none (review 5 R4).
 """
 
 from __future__ import annotations
@@ -21,6 +26,48 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping
 
 CLOSE = 0.75  # difflib ratio above which a typed name is read as a typo of a candidate (yaer/year 0.75)
+CLOSE_LIMIT = 300  # an Index over more folded forms than this looks for exact (folded) names only, not typos
+
+
+class Index:
+    """The candidates' folded forms (each id and its names) -> the candidates they name, built once for many texts."""
+
+    def __init__(
+        self,
+        candidates: Iterable[str],
+        names: Mapping[str, Iterable[str]] | None = None,
+        fold: Callable[[str], str] = str.casefold,
+    ) -> None:
+        self.fold = fold
+        self.forms: dict[str, set[str]] = {}
+        for c in candidates:
+            for form in (c, *(n.strip() for n in (names or {}).get(c, ()) if n)):
+                self.forms.setdefault(fold(form), set()).add(c)
+
+    def meant(self, text: str) -> str | None:
+        """The one candidate `text` names (itself in another case or script, or one of its names), else None."""
+        found = self.forms.get(self.fold(text.strip()), set()) if text.strip() else set()
+        return next(iter(found)) if len(found) == 1 else None
+
+    def close(self, text: str) -> str | None:
+        """The one candidate with a form close to `text` (difflib), else None; None as well past `CLOSE_LIMIT`
+        forms, where difflib would cost seconds per text and a close spelling is seldom the only one."""
+        wanted = self.fold(text.strip())
+        if not wanted or len(self.forms) > CLOSE_LIMIT:
+            return None
+        matches = difflib.get_close_matches(wanted, list(self.forms), n=10, cutoff=CLOSE)
+        found = {c for m in matches for c in self.forms[m]}
+        return found.pop() if len(found) == 1 else None
+
+    def suggested(self, text: str) -> str | None:
+        """`meant`, else `close`."""
+        found = self.meant(text)
+        return found if found is not None else self.close(text)
+
+    def did_you_mean(self, text: str) -> str:
+        """`"did you mean 'x'? "` for the candidate `suggested` finds, else ""."""
+        found = self.suggested(text)
+        return f"did you mean {found!r}? " if found is not None else ""
 
 
 def meant(

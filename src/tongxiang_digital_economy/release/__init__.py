@@ -21,7 +21,7 @@ Table Schemas, never from this module, so tables and columns added later are han
 from __future__ import annotations
 
 from .changelog import RELEASED, UNRELEASED, changelog_problems, contents_summary, release_changelog
-from .diff import Diff, RowChange, TableDiff, check_version, compare, diff, md, table_diff
+from .diff import Diff, RowChange, TableDiff, check_version, compare, diff, invalid_sides, md, table_diff
 from .fingerprint import (
     FINGERPRINT_FORMAT,
     ROW_HASH_LENGTH,
@@ -76,6 +76,7 @@ __all__ = [
     "fingerprint",
     "from_git",
     "identities",
+    "invalid_sides",
     "kept_releases",
     "larger",
     "md",

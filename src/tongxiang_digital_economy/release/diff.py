@@ -63,6 +63,9 @@ class Diff:
     metadata_changed: bool = False
     # Why old -> new values cannot be shown (a side without cells), said once above the rows.
     notes: list[str] = field(default_factory=list)
+    # A side that does not validate (a copy with bad cells): its changes are edits to fix, not corrections to
+    # release, and the text says so instead of naming a release (trial 6 r8). Set by `invalid_sides`.
+    invalid: list[str] = field(default_factory=list)
 
     def reasons(self) -> list[tuple[Bump, str]]:
         """Each change with the bump it needs, largest first."""
@@ -127,6 +130,7 @@ class Diff:
             "schemas_changed": self.schemas_changed,
             "metadata_changed": self.metadata_changed,
             "notes": self.notes,
+            "invalid": self.invalid,
         }
 
     def rows_changed(self) -> bool:
@@ -138,6 +142,7 @@ class Diff:
 
     def to_text(self) -> str:
         lines = [self.heading(), *(f"note: {n}" for n in self.notes if self.rows_changed())]
+        lines += [f"not a release: {n}" for n in self.invalid]
         if not self.reasons():
             return lines[0] + "\nno change"
         lines += [f"  {b}: {text}" for b, text in self.reasons()]
@@ -163,7 +168,9 @@ class Diff:
         lines = [f"{h} Data changes since {self.old_version}", ""]
         if self.rows_changed():
             lines += [line for n in self.notes for line in (f"Note: {n}.", "")]
-        lines += [f"A {self.bump} release by the Data Package Version recipe:", ""]
+        lines += [line for n in self.invalid for line in (f"Not a release: {n}.", "")]
+        if not self.invalid:
+            lines += [f"A {self.bump} release by the Data Package Version recipe:", ""]
         lines += [f"- {text}" for _, text in self.reasons()]
         for table, rows in self.rows.items():
             if not rows:
@@ -176,8 +183,29 @@ class Diff:
                     lines.append(f"- changed `{change.key}`")
                 else:
                     cells = "; ".join(f"{f} `{md(a)}` → `{md(b)}`" for f, (a, b) in change.cells.items())
-                    lines.append(f"- corrected `{change.key}`: {cells}")
+                    lines.append(f"- {'changed' if self.invalid else 'corrected'} `{change.key}`: {cells}")
         return "\n".join(lines)
+
+
+def invalid_sides(change: Diff, sides: list[str | Path | None]) -> Diff:
+    """Mark the sides of `change` that are package folders with structural errors (cells that do not read): what
+    they changed is no correction a release can carry until `validate` passes. Kept releases are not checked."""
+    from ..core.report import count
+    from ..semantics.validation import validate
+
+    for side in sides:
+        folder = Path(side) if side is not None else None
+        if folder is None or not (folder.is_dir() or folder.name == "datapackage.json"):
+            continue
+        report = validate(folder.parent if folder.name == "datapackage.json" else folder, layers=("structure",))
+        if not report.valid:
+            first = next(p for p in report.sorted() if p.severity == "error")
+            change.invalid.append(
+                f"{folder} does not validate ({count(len(report.errors), 'error')}; first: {first.location()}: "
+                f"{first.message}), so its changes are edits to fix, not corrections; `validate --package {folder}` "
+                "lists them"
+            )
+    return change
 
 
 def md(text: str) -> str:
@@ -225,9 +253,10 @@ def table_diff(
     return result
 
 
-def compare(old: str | Path, new: str | Path, releases: Path | None = None) -> Diff:
-    """diff OLD NEW, each a package folder, a datapackage.json, a fingerprint file or a kept release version."""
-    return diff(open_side(old, releases), open_side(new, releases))
+def compare(old: str | Path | None, new: str | Path | None, releases: Path | None = None) -> Diff:
+    """diff OLD NEW, each a package folder, a datapackage.json, a fingerprint file or a kept release version (None:
+    the installed package); a folder side that does not validate is marked so (`invalid_sides`)."""
+    return invalid_sides(diff(open_side(old, releases), open_side(new, releases)), [old, new])
 
 
 # The bump gate.

@@ -18,6 +18,7 @@ from ..text.fold import exact_key, names_of, stem_key, suffix_keys
 from ..text.periods import publication_bounds
 from .answers import kept_reading
 from .claims import APPROX_TOLERANCE, Statement, is_restatement, statements
+from .distinct import is_missing, texts
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
 NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")
@@ -554,36 +555,40 @@ def multiples_against_levels(indicators: pd.DataFrame) -> pd.DataFrame:
     if not len(multiples):
         return out
     subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
-    levels = indicators.assign(_subject=subject)
+    # Each row's position among those of its (indicator, source, subject, status), in frame order: a multiple
+    # looks among the rows of its own key only, not through the whole table per multiple (linear, not quadratic).
+    read = ("indicator", "source_id", "status", "period_end", "value", "qualifier", "value_text", "observation_id")
+    columns = {c: texts(indicators[c]) for c in read}
+    subjects = texts(subject)
+    rows_of: dict[tuple[Any, ...], list[int]] = {}
+    for at, key in enumerate(zip(columns["indicator"], columns["source_id"], subjects, columns["status"], strict=True)):
+        if not any(is_missing(k) for k in key):  # a missing part matches nothing (as == with <NA> does)
+            rows_of.setdefault(key, []).append(at)
     pairs: dict[Any, tuple[str, str]] = {}
     for index, row in multiples.assign(_subject=subject).iterrows():
         base = str(row["indicator"])[: -len(MULTIPLE)]
-        same = levels[
-            (levels["indicator"] == base)
-            & (levels["source_id"] == row["source_id"])
-            & (levels["_subject"] == row["_subject"])
-            & (levels["status"] == row["status"])
-        ]
+        key = (base, row["source_id"], row["_subject"], row["status"])
+        same = [] if any(is_missing(k) for k in key) else rows_of.get(key, [])
         if not isinstance(row["period_start"], pd.Timestamp) or not isinstance(row["period_end"], pd.Timestamp):
             continue
-        start = same[same["period_end"].dt.year == row["period_start"].year]
-        end = same[same["period_end"] == row["period_end"]]
-        if not len(start) or not len(end):
+        ends = columns["period_end"]
+        start = [i for i in same if isinstance(ends[i], pd.Timestamp) and ends[i].year == row["period_start"].year]
+        end = [i for i in same if isinstance(ends[i], pd.Timestamp) and ends[i] == row["period_end"]]
+        if not start or not end:
             continue
-        s_low, s_high = written_bounds(
-            float(start["value"].iloc[0]), start["qualifier"].iloc[0], start["value_text"].iloc[0]
-        )
-        e_low, e_high = written_bounds(float(end["value"].iloc[0]), end["qualifier"].iloc[0], end["value_text"].iloc[0])
+        s, e = start[0], end[0]
+        s_low, s_high = written_bounds(float(columns["value"][s]), columns["qualifier"][s], columns["value_text"][s])
+        e_low, e_high = written_bounds(float(columns["value"][e]), columns["qualifier"][e], columns["value_text"][e])
         if s_low <= 0:
             continue
         low, high = e_low / s_high, e_high / s_low
         n_low, n_high = written_bounds(float(row["value"]), row["qualifier"], row["value_text"])
         if n_high < low or n_low > high or (n_high == low and row["qualifier"] in ("gt",)):
             out.at[index, "multiple_off_levels"] = (
-                f"{start['value_text'].iloc[0]} → {end['value_text'].iloc[0]} is ×{low:.2f} to ×{high:.2f}"
-                f" ({start['observation_id'].iloc[0]}, {end['observation_id'].iloc[0]})"
+                f"{columns['value_text'][s]} → {columns['value_text'][e]} is ×{low:.2f} to ×{high:.2f}"
+                f" ({columns['observation_id'][s]}, {columns['observation_id'][e]})"
             )
-            pairs[index] = (str(start["observation_id"].iloc[0]), str(end["observation_id"].iloc[0]))
+            pairs[index] = (str(columns["observation_id"][s]), str(columns["observation_id"][e]))
     if pairs:
         column = out["multiple_levels_ids"].to_numpy(dtype=object).copy()
         for position, pair in zip(out.index.get_indexer(pd.Index(list(pairs))), pairs.values(), strict=True):

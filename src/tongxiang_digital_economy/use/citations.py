@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..core.exceptions import CitationError, DescriptorError, LoadError
+from ..core.exceptions import CitationError, DescriptorError, LoadError, TDEError
 from ..core.paths import package_dir
 from ..core.suggest import did_you_mean
 from ..io.rows import read_rows
@@ -471,6 +471,7 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     evidence = f"The source says: “{row.get('evidence', '')}”"
     definition = table_rows(refs["indicator"], path)[1].get(row.get("indicator", ""), {}) if "indicator" in refs else {}
     said = whose_words(row, definition.get("edition_ordinal", "").lower() == "true")
+    said = " ".join(p for p in (said, disputed(row, path)) if p)
     if fmt != "text":
         note = " ".join(p for p in (said, f"{ended(evidence)} Observation {observation_id}.") if p)
         return REFERENCE_FORMATS[fmt](reference(source, observation_id, figure, note), c)
@@ -490,6 +491,37 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
 def ended(quote: str) -> str:
     """A sentence that ends in a quotation: no second full stop after a quote that ends with one (trial 5 n5)."""
     return quote if quote.rstrip("”").endswith((".", "。", "!", "?", "！", "？")) else quote + "."
+
+
+def disputed(row: dict[str, str], path: str | Path | None) -> str:
+    """What the package says when another source gives a different figure for the same period, in `series`' own
+    words (trial 6 r3: a journalist citing 5.1 billion yuan for 2014 must learn that another source gives 40多億元),
+    or "" when no figure disputes it (or the series cannot be read: the citation stands without it)."""
+    from .timeseries import series, subject_column
+
+    try:
+        subject = row.get(subject_column(row.get("indicator", ""), path), "")
+        rows = series(row["indicator"], subject or None, row.get("status") or "actual", path)
+    except (TDEError, KeyError):
+        return ""
+    found = rows[rows["observation_id"] == row.get("observation_id")]
+    if not len(found) or str(found["role"].iloc[0]) not in ("preferred", "competing"):
+        return ""
+    role, reason = str(found["role"].iloc[0]), found["reason"].iloc[0]
+    same = (rows["period_start"] == found["period_start"].iloc[0]) & (rows["period_end"] == found["period_end"].iloc[0])
+    others = rows.loc[
+        same & rows["role"].isin(["preferred", "competing"]) & (rows["observation_id"] != row.get("observation_id"))
+    ]
+    if not len(others) or (role == "preferred" and not str(reason).startswith("disputed")):
+        return ""
+    gives = "; ".join(f"{o} gives {v}" for o, v in zip(others["observation_id"], others["value_text"], strict=True))
+    why = (
+        f"; this figure {reason}"
+        if role == "competing" and isinstance(reason, str) and reason.startswith("differs")
+        else ""
+    )
+    see = f"`series {row['indicator']} --subject {subject}`" if subject else f"`series {row['indicator']}`"
+    return f"Disputed in the package: {gives} for the same period{why} ({see} lists them)."
 
 
 def whose_words(row: dict[str, str], edition_ordinal: bool = False) -> str:

@@ -176,15 +176,15 @@ READING_LIMITS = [
         "(首届世界互联网大会举办时), 到现在为止每年, and a stock of 'Until the founding of the People's Republic of "
         "China in 1949' or 到1949年解放 moved within its year (the year they write is held to, not the day). "
         "Subject (1 of 785): a place named inside a name the package does not know (南接高铁桐乡站 anchors 桐乡 "
-        "for 1.6公里贯穿西浜村). Scale (1 of 725): a quote of 0 is 0 in any unit (“0” of 实缴税金). Status (28 of "
+        "for 1.6公里贯穿西浜村). Status (28 of "
         "786): a preview's target made actual (本届大会将有2000多名嘉宾, 'will witness the launch of 118 new "
         "products', 将在乌镇召开) is only warned of (status-cue-in-actual is a warning: a cue in the evidence may "
         "belong to another figure of it), a plan's size made a target (计划投资, 'will publicly issue'), a plan "
         "table's actual column made a target where its row's label stands apart from its figures. Value, "
-        "qualifier and source: none. Apart from the rate, as 'not a corruption': one figure after a list of both "
-        "indicators (财政总收入、一般公共预算收入跃居嘉兴第一; the top 500 lists; 'Revenue and Profits Both Emerge "
-        "Tenth Place'), a part's lower bound given to the named place that holds it (在桐鄉,…僅桐鄉經濟開發區就有"
-        "超過1000家).",
+        "scale, qualifier and source: none. Apart from the rate, as 'not a corruption': one figure after a list "
+        "of both indicators (财政总收入、一般公共预算收入跃居嘉兴第一; the top 500 lists; 'Revenue and Profits "
+        "Both Emerge Tenth Place'), a part's lower bound given to the named place that holds it "
+        "(在桐鄉,…僅桐鄉經濟開發區就有超過1000家), a figure of 0 moved to another scale (“0” of 实缴税金).",
     ),
     (
         "A place as a member or a whole",

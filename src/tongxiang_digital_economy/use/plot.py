@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,9 @@ def plot(
         finally:
             plt.close(fig)
     return output
+
+
+RANK = "rank"  # the unit of a position in a list (units table): its axis runs from 1 at the top down
 
 
 def draw(shown: Chart) -> Any:
@@ -198,6 +202,8 @@ def draw(shown: Chart) -> Any:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.10g}"))
     top = float(pd.concat([rows["y"], rows["y_upper"].dropna()]).max())
     ax.set_ylim(0 if float(rows["y"].min()) >= 0 else None, top * 1.18 if top > 0 else None)
+    if shown.unit == RANK:  # rank 1 at the top: a rise in the list is drawn as a rise (trial 6 r4)
+        ax.invert_yaxis()
     first, last = int(rows["x_start"].min().year), int(rows["x_end"].max().year)
     step = 1 if last - first < 16 else 2
     # Half a year of margin: room for a label left of the first point, and no empty year is labelled.
@@ -626,7 +632,9 @@ def joined_lines(shown: Chart) -> tuple[dict[tuple[Any, ...], tuple[list[Any], l
         xs, ys, broken = unbroken(best, group)
         # Spans of several years are never joined: each covers its own years (6100 guests over 2014-2018, 12000
         # over 2014-2023), so a line between them would draw a change no source states.
-        lines[key] = (xs, ys, len(best) > 1 and key[1] != "several years")
+        # A line every segment of which is broken draws none: its legend shows no line sample either (trial 6 r5).
+        segment = any(not (math.isnan(a) or math.isnan(b)) for a, b in pairwise(ys))
+        lines[key] = (xs, ys, segment and key[1] != "several years")
         cut += broken
     return lines, cut
 

@@ -196,7 +196,11 @@ def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
             forms += all_forms
         return Term(tuple(dict.fromkeys(forms)))
 
-    within = part_of_names(folded, known) if folded not in known else []
+    # A name of an enterprise or project that is also part of others' names (Huayou: Huayou Cobalt's alias, and part
+    # of Huayou POSCO's name) stands for all of them, as 华友 finds both (trial 6 r10); a place's name never does.
+    of_places = any(column == "place_id" for column, _, _ in known.get(folded, []))
+    whole = {(column, key) for column, key, _ in known.get(folded, [])}
+    within = part_of_names(folded, known, whole) if not of_places else []
     if within:
         # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
         forms = [folded]
@@ -213,14 +217,14 @@ def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
 
 
 def part_of_names(
-    folded: str, known: dict[str, list[tuple[str, str, tuple[str, ...]]]]
+    folded: str, known: dict[str, list[tuple[str, str, tuple[str, ...]]]], named: set[tuple[str, str]] | None = None
 ) -> list[tuple[str, str, tuple[str, ...]]]:
     """The enterprises and projects one of whose names holds the whole query: Latin as whole words ("light of
     wuzhen" in '"light of wuzhen" supercomputing center', never "hub" in "hubei"), Chinese anywhere (超算 in
     “乌镇之光”超算中心). Places are left out: a place's name inside a project's ("Wuzhen" in "Wuzhen Internet
     Hospital") must not turn a search for the place into one for every project named after it; a name of a place
     is found whole, above. A query of fewer than 4 Latin or 2 Chinese characters names nothing this way, nor one
-    found in the names of more than PART_OF_NAMES_AT_MOST subjects."""
+    found in the names of more than PART_OF_NAMES_AT_MOST subjects besides those it is a whole name of (`named`)."""
     latin = bool(LATIN.match(folded))
     if len(folded) < (4 if latin else 2):
         return []
@@ -232,7 +236,8 @@ def part_of_names(
                 if column != "place_id":
                     found.setdefault((column, key), (column, key, forms))
     # A word in many names ("internet", "park") identifies none of them: it is searched as a word only.
-    return list(found.values()) if len(found) <= PART_OF_NAMES_AT_MOST else []
+    others = [k for k in found if k not in (named or set())]
+    return list(found.values()) if len(others) <= PART_OF_NAMES_AT_MOST else []
 
 
 def text_columns(table: str, path: str | Path | None = None) -> list[str]:
