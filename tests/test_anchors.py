@@ -159,16 +159,6 @@ CLAIM_FAULTS = [
         covers("subject-other-place"),
         "place_id",
     ),
-    (
-        {"note": "As of publication; only the year of publication (2020) is known, so the date is its last day."},
-        covers("note-dating-contradicts-period"),  # trial 6 Q4: the row stands at 2020-01-14, not 2020-12-31
-        "note",
-    ),
-    (
-        {"note": "Only the month of publication is known, so the row is dated to the first day of the month."},
-        "note-dating-contradicts-period",
-        "note",
-    ),
 ]
 
 

@@ -8,13 +8,21 @@ evidence it is (value and quote moved together to another number written the sam
 too (corruptions.supported_too) is left out of the rate and listed apart. `scripts/corruption-report --missed`
 prints the rates, the rows missed and those left out with the reason; the floors below are the measured rates,
 rounded down, so that a rule made weaker fails here.
+
+Without the source archive (a fork, CI: ../shared/sources is missing) a kind whose guarding rules all read the
+archive (`needs_archive`, such as the source's) cannot be caught at all, and is skipped with the reason; the other
+kinds keep their floors (without the archive the subject kind catches 784 of 785, its floor 0.99 holds).
 """
 
 from __future__ import annotations
 
 import pytest
 from conftest import SHARED_ARCHIVE, PackageCopy
-from corruptions import Rates, catch_rates
+from corruptions import KINDS, Rates, catch_rates
+
+from tongxiang_digital_economy.semantics.rules import RULES
+
+ARCHIVE = SHARED_ARCHIVE if SHARED_ARCHIVE.is_dir() else None
 
 # The least share of corrupted rows each kind must have caught (measured with the archive; see the report).
 FLOORS = {
@@ -36,19 +44,26 @@ FLOORS = {
 def rates(tmp_path_factory: pytest.TempPathFactory) -> Rates:
     from tongxiang_digital_economy.core.paths import bundled_package_dir
 
-    archive = SHARED_ARCHIVE if SHARED_ARCHIVE.is_dir() else None
-    return catch_rates(bundled_package_dir(), archive)
+    return catch_rates(bundled_package_dir(), ARCHIVE)
+
+
+def only_the_archive_guards(kind: str) -> bool:
+    """Whether every rule that guards `kind` reads the source archive (the rules' own `needs_archive`)."""
+    needs = {rule.id: rule.needs_archive for rule in RULES}
+    return all(needs[rule] for rule in KINDS[kind][1])
 
 
 @pytest.mark.parametrize("kind", list(FLOORS))
 def test_corrupted_claims_are_caught(rates: Rates, kind: str) -> None:
+    if ARCHIVE is None and only_the_archive_guards(kind):
+        pytest.skip(f"{kind}: every rule that guards it needs the source archive, and {SHARED_ARCHIVE} is missing")
     count, caught, missed, _supported = rates[kind]
     assert count >= 50, f"only {count} rows could be corrupted by {kind}"
     assert len(caught) >= FLOORS[kind] * count, f"{kind}: {len(caught)} of {count} caught; missed {missed[:10]}"
 
 
 def test_a_corruption_changes_only_its_part(package: PackageCopy) -> None:
-    from corruptions import KINDS, read_rows
+    from corruptions import read_rows
 
     names = ("indicators", "indicator_definitions", "lexicon", "enterprises", "projects", "units", "sources", "places")
     tables = {name: read_rows(package.csv(name)) for name in names}

@@ -483,14 +483,9 @@ KEPT_WARNINGS = {
     ("fact-cluster", "cztv-fangtan-2017-12-05-fourth-wic-13bn-signed-005"),
     ("near-duplicate-name", "enterprises:tongkun-group"),  # the listed company / the text's "Tongkun Holding Group"
     ("near-duplicate-name", "enterprises:tongkun-holding-group"),
-    # one company by its English text's name, one by its Chinese text's with that name as a `convention` label:
-    # no archived text ties them (review 4 F2)
-    ("near-duplicate-name", "enterprises:minieye"),
-    ("near-duplicate-name", "enterprises:youjia-technology"),  # 佑驾科技
-    ("near-duplicate-name", "enterprises:uniview"),
-    ("near-duplicate-name", "enterprises:yushi-technology"),  # 宇视科技
-    ("near-duplicate-name", "enterprises:freetech"),
-    ("near-duplicate-name", "enterprises:furuitaike"),  # 福瑞泰克
+    # Minieye / 佑驾科技, Uniview / 宇视科技, Freetech / 福瑞泰克 (one company by its English text's name, one by its
+    # Chinese text's, no archived text ties them) are judged and recorded in `kept_apart_from` (review 5 R7): no
+    # warning, see test_a_pair_kept_apart_is_recorded_both_ways_and_still_alike
 }
 
 
@@ -544,10 +539,17 @@ def test_a_near_duplicate_says_what_the_names_share(package: PackageCopy) -> Non
     """Two equal names are "the same name", not "nearly" it: the message says what was found, the same name, names
     that differ only in script, case or punctuation, or only in company suffixes, and quotes the other's name."""
     rows = {e: row_of(package, "enterprises", "enterprise_id", e) for e in ("minieye", "tongkun-holding-group")}
+    youjia = row_of(package, "enterprises", "enterprise_id", "youjia-technology")
+    for row in (rows["minieye"], youjia):  # the pair as it was before its judgement was recorded
+        package.edit("enterprises", row, kept_apart_from="")
     messages = {p.row: p.message for p in package.semantics().problems if p.rule == "near-duplicate-name"}
-    tail = ": merge them if they are one entity, link them with parent_id if one belongs to the other, or keep both"
-    assert messages[rows["minieye"]] == (
-        f"'Minieye' has the same name as enterprises:youjia-technology ('Minieye'){tail} if the texts tell them apart"
+    tail = (
+        ": merge them if they are one entity, link them with parent_id if one belongs to the other, keep both if "
+        "the texts tell them apart (different legal_names do), or, where no archived text ties or separates them, "
+        "record the judgement: each row's kept_apart_from the other's id, the reason in description"
+    )
+    assert (
+        messages[rows["minieye"]] == f"'Minieye' has the same name as enterprises:youjia-technology ('Minieye'){tail}"
     )
     assert messages[rows["tongkun-holding-group"]].startswith(
         "'Tongkun Holding Group' has a name that differs only in company suffixes (script, case and punctuation "
@@ -560,6 +562,46 @@ def test_a_near_duplicate_says_what_the_names_share(package: PackageCopy) -> Non
         "'Minieye' has a name that differs only in script, case or punctuation from enterprises:youjia-technology "
         "('MINIEYE'): "
     )
+
+
+def test_a_pair_kept_apart_is_recorded_both_ways_and_still_alike(package: PackageCopy, shipped_report: Report) -> None:
+    """Review 5 R7: a near-duplicate pair kept apart on purpose (no archived text ties them) records the judgement
+    in `kept_apart_from` on both rows and is not warned; a record one row does not return, or one whose names are
+    no longer alike, is an error on the row, and the one-sided pair is warned again."""
+    minieye, youjia, uniview = (
+        row_of(package, "enterprises", "enterprise_id", e) for e in ("minieye", "youjia-technology", "uniview")
+    )
+    assert not [p for p in shipped_report.problems if p.rule.startswith("kept-apart-")]
+    assert ("enterprises", minieye, "name") not in found(shipped_report, "near-duplicate-name")
+    # one way: youjia-technology no longer records minieye
+    package.edit("enterprises", youjia, kept_apart_from="")
+    report = package.semantics()
+    assert found(report, covers("kept-apart-one-way")) == [("enterprises", minieye, "kept_apart_from")]
+    assert next(p.message for p in report.problems if p.rule == "kept-apart-one-way") == (
+        "kept_apart_from is enterprises:youjia-technology, but that row does not record this one back (its "
+        "kept_apart_from is another id or empty): the judgement is about a pair; give each row the other's id"
+    )
+    assert {("enterprises", minieye, "name"), ("enterprises", youjia, "name")} <= set(
+        found(report, "near-duplicate-name")
+    )
+    # a row pointing at a row whose name is not alike (and that points elsewhere): both errors, on that row
+    package.edit("enterprises", youjia, kept_apart_from="uniview")
+    report = package.semantics()
+    assert set(found(report, covers("kept-apart-not-near-duplicate"))) == {("enterprises", youjia, "kept_apart_from")}
+    assert ("enterprises", youjia, "kept_apart_from") in found(report, "kept-apart-one-way")
+    message = next(p.message for p in report.problems if p.rule == "kept-apart-not-near-duplicate")
+    assert message.startswith(
+        "kept_apart_from is enterprises:uniview, but the names of 'Minieye' (佑驾科技) and of that row are no longer "
+        "near-duplicates: "
+    )
+    # renamed apart: both records stand, the names do not
+    package.edit("enterprises", youjia, kept_apart_from="minieye", name="Youjia Technology", name_origin="translation")
+    report = package.semantics()
+    assert set(found(report, "kept-apart-not-near-duplicate")) == {
+        ("enterprises", minieye, "kept_apart_from"),
+        ("enterprises", youjia, "kept_apart_from"),
+    }
+    assert ("enterprises", uniview, "kept_apart_from") not in found(report, "kept-apart-one-way")
 
 
 SOHU_2018 = "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-001"  # 乌镇…2018年接待游客量超过915万人次
@@ -651,9 +693,12 @@ def test_a_shared_conventional_name_shows_the_possible_tie_but_a_shared_text_nam
 ) -> None:
     """Review 4 F2: 宇视科技's row carries Uniview, the name users know it by, as a `convention` label; the English
     text's Uniview is another row, as no archived text ties them. The shared label is a warning naming the pair
-    (kept on purpose: the reader sees the possible tie); the same name given as a translation would be the
-    package's own claim that two rows share a name, an error."""
+    (the reader sees the possible tie) until the pair's judgement is recorded (`kept_apart_from`, review 5 R7); the
+    same name given as a translation would be the package's own claim that two rows share a name, an error."""
     rows = {e: row_of(package, "enterprises", "enterprise_id", e) for pair in SPLIT.items() for e in pair}
+    for row in rows.values():  # the pairs as they were before their judgement was recorded
+        package.edit("enterprises", row, stamp=False, kept_apart_from="")
+    package.edit("enterprises", rows["minieye"], kept_apart_from="")
     report = package.semantics()
     near = {p.row: p for p in report.problems if p.rule == covers("near-duplicate-name")}
     for text_row, label_row in SPLIT.items():

@@ -98,7 +98,9 @@ def in_cycle(entity: str, parent_of: dict[str, str]) -> bool:
 
 
 def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.Series]:
-    """For each enterprise or project: names another row also carries, near-duplicate rows, parent cycles."""
+    """For each enterprise or project: names another row also carries, near-duplicate rows (less the pair a row
+    keeps apart on purpose, `kept_apart_from`, when both rows record it), such a record that no longer fits
+    (names no longer alike, or not recorded back), parent cycles."""
     frame = frames[table]
     id_column = ENTITY_TABLES[table]
     lexicon = frames.get("lexicon")
@@ -132,6 +134,14 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
                     legal[f"{other}:{entity}"] = exact_key(name)
     labels = convention_labels(frames)
     parent_of = parents(frame, id_column)
+    # A near-duplicate pair judged and kept apart on purpose (`kept_apart_from`, the other row's id): not warned,
+    # but held to its judgement: the names still alike, and the other row recording it back.
+    kept: dict[str, str] = {}
+    for other, other_id in ENTITY_TABLES.items():
+        if other in frames and "kept_apart_from" in frames[other]:
+            for entity, apart_from in zip(frames[other][other_id], frames[other]["kept_apart_from"], strict=True):
+                if isinstance(apart_from, str) and apart_from.strip():
+                    kept[f"{other}:{entity}"] = f"{other}:{apart_from.strip()}"
     everyone = {
         f"{other}:{entity}": names
         for other, other_id in ENTITY_TABLES.items()
@@ -140,6 +150,8 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
     }
     found_near: list[str | None] = []
     collisions, near, cycles = [], [], []
+    unalike: list[str | None] = []
+    one_way: list[str | None] = []
     collision_ids: list[tuple[str, ...] | None] = []
     near_ids: list[tuple[str, ...] | None] = []
     for entity, names in zip(frame[id_column], row_names(frame), strict=True):
@@ -152,6 +164,10 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
         clash -= shown
         apart = {o for o, key in legal.items() if me in legal and key != legal[me]} - shown
         stem = ({o for n in names for o in stems.get(stem_key(n, suffixes), set())} | shown) - allowed - clash - apart
+        recorded = kept.get(me)
+        unalike.append(recorded if recorded is not None and recorded not in stem else None)
+        one_way.append(recorded if recorded is not None and kept.get(recorded) != me else None)
+        stem -= {recorded} if recorded is not None and kept.get(recorded) == me else set()
         collisions.append(listed(clash))
         near.append(listed(stem))
         found_near.append(how_alike(names, {o: everyone.get(o, []) for o in stem}, suffixes))
@@ -164,6 +180,8 @@ def entity_columns(frames: dict[str, pd.DataFrame], table: str) -> dict[str, pd.
         "near_duplicates": pd.Series(near, index=frame.index, dtype="string"),
         "near_duplicate_ids": pd.Series(near_ids, index=frame.index, dtype=object),
         "near_duplicate_found": pd.Series(found_near, index=frame.index, dtype="string"),
+        "kept_apart_unalike": pd.Series(unalike, index=frame.index, dtype="string"),
+        "kept_apart_one_way": pd.Series(one_way, index=frame.index, dtype="string"),
         "parent_cycle": pd.Series(cycles, index=frame.index, dtype=bool),
         "names_written": names_written(frame),
     }

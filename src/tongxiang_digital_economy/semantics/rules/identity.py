@@ -36,7 +36,9 @@ for _table in ENTITY_TABLES:
         _table,
         "name",
         "{names_written} {near_duplicate_found}: merge them if they are one entity, link them with parent_id if "
-        "one belongs to the other, or keep both if the texts tell them apart",
+        "one belongs to the other, keep both if the texts tell them apart (different legal_names do), or, where no "
+        "archived text ties or separates them, record the judgement: each row's kept_apart_from the other's id, "
+        "the reason in description",
         severity="warning",
         related="near_duplicate_ids",
         reads=("near_duplicates", "near_duplicate_found"),
@@ -50,6 +52,37 @@ for _table in ENTITY_TABLES:
         reads=("parent_cycle",),
         per_row=True,
     )(lambda view: ~view["parent_cycle"] if "parent_cycle" in view else pd.Series(True, index=view.index))
+
+
+@rule(
+    "kept-apart-not-near-duplicate",
+    "enterprises",
+    "kept_apart_from",
+    "kept_apart_from is {kept_apart_unalike}, but the names of {names_written} and of that row are no longer "
+    "near-duplicates: the record keeps apart a pair that no longer looks like one; clear kept_apart_from on both "
+    "rows (and the reason in description)",
+    reads=("kept_apart_unalike", "names_written"),
+    per_row=True,
+)
+def kept_apart_still_alike(view: pd.DataFrame) -> pd.Series:
+    """A recorded pair is one whose names `near-duplicate-name` would warn of: a record that silences nothing
+    is stale, and would silence the warning again if the names drifted back."""
+    return view["kept_apart_unalike"].isna() if "kept_apart_unalike" in view else pd.Series(True, index=view.index)
+
+
+@rule(
+    "kept-apart-one-way",
+    "enterprises",
+    "kept_apart_from",
+    "kept_apart_from is {kept_apart_one_way}, but that row does not record this one back (its kept_apart_from "
+    "is another id or empty): the judgement is about a pair; give each row the other's id",
+    reads=("kept_apart_one_way",),
+    per_row=True,
+)
+def kept_apart_both_ways(view: pd.DataFrame) -> pd.Series:
+    """Both rows of a kept-apart pair record it: the judgement is one about the pair, and a one-sided record
+    (one row merged, renamed or re-judged) would leave the other row's warning silenced on a stale word."""
+    return view["kept_apart_one_way"].isna() if "kept_apart_one_way" in view else pd.Series(True, index=view.index)
 
 
 def source_name_in_text(view: pd.DataFrame) -> pd.Series:

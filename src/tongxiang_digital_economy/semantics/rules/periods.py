@@ -375,47 +375,6 @@ def edition_ordinal_dated_by_edition(view: pd.DataFrame) -> pd.Series:
     return each_row(view, columns, fits)
 
 
-# How the notes say a row known only to its year or month is dated (the extraction guide's wording): at the last
-# day of that year or month, or at the first day of the month. A note that says so of a row standing elsewhere is
-# false to the letter (trial 6 Q4: six ordinals moved to their edition's first day kept "so the date is its last
-# day"). "dated at its first day" is not among them: the notes use it of an edition's first day too.
-NOTE_DATING = (
-    (re.compile(r"(?:the date is|dated (?:to|at)|taken as) (?:its|the (?:year|month)'s) last day"), "last"),
-    (re.compile(r"dated (?:to|at) the first day of the month"), "first"),
-)
-
-
-def note_dating_claim(note: object) -> str | None:
-    """The day of its month ("last" or "first") that a note says its row is dated at, or None."""
-    if not isinstance(note, str):
-        return None
-    return next((which for pattern, which in NOTE_DATING if pattern.search(note)), None)
-
-
-@rule(
-    "note-dating-contradicts-period",
-    "indicators",
-    "note",
-    "the note says the row is dated at the last day of its year or month, or the first day of the month ({note!r}), "
-    "but the row ends {period_end:%Y-%m-%d}: say in the note how the row is dated, or date it as the note says",
-    reads=("note", "period_end"),
-    per_row=True,
-)
-def note_dating_holds(view: pd.DataFrame) -> pd.Series:
-    """A note's words on how its row is dated (the last day of the year or month the text is known to) hold for
-    the row's period_end: a note is shown with the figure in `show`, every export and the site."""
-
-    def holds(note: object, end: object) -> bool:
-        claim, when = note_dating_claim(note), day(end)
-        if claim is None or when is None:
-            return True
-        if claim == "first":
-            return when.day == 1
-        return (when + timedelta(days=1)).day == 1
-
-    return each_row(view, ["note", "period_end"], holds)
-
-
 @rule(
     "period-publication-mismatch",
     "indicators",
