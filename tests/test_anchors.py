@@ -183,6 +183,27 @@ def test_claim_rule_fires(claim_faults: tuple[list[int], Report], case: int) -> 
     assert ("indicators", rows[case], field) in found(report, rule), problems_on(report, rows[case])
 
 
+def test_a_figure_refiled_under_a_neighbour_that_shares_only_a_search_word_is_caught(package: PackageCopy) -> None:
+    """Review 5 R3's reproducer: the cooperation conference's 6年来累计签约项目268个 refiled as the count of projects
+    signed at an event validated once 签约项目 was a written form of both counts. The word is a search word of both
+    now, so the row is caught, on its row and field, and nothing else is."""
+    rows = package.rows("indicators")
+    row = next(
+        n
+        for n, r in enumerate(rows, start=2)
+        if r["observation_id"] == "qjwb-monvtuan-2024-11-21-digital-economy-cooperation-63-projects-005"
+    )
+    assert rows[row - 2]["indicator"] == "cooperation_projects_signed"
+    package.edit("indicators", row, indicator="event_investment_projects_signed")
+    report = package.semantics()
+    assert found(report, covers("indicator-not-in-evidence")) == [("indicators", row, "indicator")]
+    message = next(p.message for p in report.problems if p.rule == "indicator-not-in-evidence")
+    assert message.startswith(
+        "the evidence holds none of the written forms of 'event_investment_projects_signed' "
+        "(projects were collectively signed|投资项目|集中签约)"
+    )
+
+
 def test_an_indicator_naming_a_status_holds_no_actual_rows(package: PackageCopy) -> None:
     definitions = package.rows("indicator_definitions")
     base = next(d for d in definitions if d["indicator"] == "gdp_growth")

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from conftest import PackageCopy
 
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.use.chart import Chart, chart
 from tongxiang_digital_economy.use.periods import period
 from tongxiang_digital_economy.use.plot import PlotError, joined_lines, plot
@@ -26,6 +27,7 @@ pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)
 
 runner = CliRunner(catch_exceptions=False)
 ROOT = Path(__file__).resolve().parents[1]
+DATA = bundled_package_dir() / "data"  # the installed package's tables (the wheel run has no checkout)
 README_CHART = ROOT / "docs" / "charts" / "digital-economy-enterprises-tongxiang.svg"
 GDP_CHART = ROOT / "docs" / "charts" / "gdp-tongxiang.svg"
 
@@ -937,14 +939,10 @@ def test_a_chart_of_one_edition_draws_that_editions_figures_only(drawn: Drawn, i
         for i in f.loc[(f["role"] != "restated") & f["period_end"].notna(), "observation_id"]
     }
     assert set(points) == wanted
-    figures = pd.read_csv(ROOT / "data" / "indicators.csv", dtype=str).set_index("observation_id")
+    figures = pd.read_csv(DATA / "indicators.csv", dtype=str).set_index("observation_id")
     assert set(figures.loc[sorted(points), "event_id"]) == {edition}
-    name = pd.read_csv(ROOT / "data" / "events.csv", dtype=str).set_index("event_id").at[edition, "name"]
-    label = (
-        pd.read_csv(ROOT / "data" / "indicator_definitions.csv", dtype=str)
-        .set_index("indicator")
-        .at[indicator, "label"]
-    )
+    name = pd.read_csv(DATA / "events.csv", dtype=str).set_index("event_id").at[edition, "name"]
+    label = pd.read_csv(DATA / "indicator_definitions.csv", dtype=str).set_index("indicator").at[indicator, "label"]
     assert f"{label}: {name}" in texts
 
 
@@ -961,7 +959,7 @@ def test_distances_from_different_landmarks_are_never_joined(drawn: Drawn) -> No
     joined = [x for xs in line_xs(svg).values() for x in xs]
     assert all(abs(x - p) > 0.01 for x in joined for p, _ in points.values())
     assert set(shown.rows["role"]) == {"not_comparable"}
-    why = pd.read_csv(ROOT / "data" / "indicator_definitions.csv", dtype=str).set_index("indicator")
+    why = pd.read_csv(DATA / "indicator_definitions.csv", dtype=str).set_index("indicator")
     assert shown.left_out.startswith(
         "Not joined by a line: distance_from_reference_point's figures are not comparable with one another: "
         + why.at["distance_from_reference_point", "not_comparable"]

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from conftest import PackageCopy
+from conftest import PackageCopy, found
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
@@ -74,11 +74,12 @@ def test_search_gdp_leads_to_the_series_in_one_step() -> None:
     label = tde.load("indicator_definitions").set_index("indicator").at["gdp", "label"]
     assert lines[0] == f"{len(found)} indicators for 'gdp':"
     assert lines[1] == f"  gdp: {label} (economy; {len(figures)} figures)"
-    forms = tde.load("indicator_definitions").set_index("indicator").at["gdp", "written_forms"]
-    assert lines[2] == f"    written: {', '.join(forms.split('|'))}"
-    assert lines[3].startswith(f"    about: {subject} ({years[0]}-{years[-1]})")
-    assert lines[4] == f"    tongxiang-digital-economy series gdp --subject {subject}"
-    series = runner.invoke(cli, lines[4].split()[1:])
+    gdp = tde.load("indicator_definitions").set_index("indicator").loc["gdp"]
+    assert lines[2] == f"    written: {', '.join(gdp['written_forms'].split('|'))}"
+    assert lines[3] == f"    also found by: {', '.join(gdp['search_words'].split('|'))}"
+    assert lines[4].startswith(f"    about: {subject} ({years[0]}-{years[-1]})")
+    assert lines[5] == f"    tongxiang-digital-economy series gdp --subject {subject}"
+    series = runner.invoke(cli, lines[5].split()[1:])
     assert series.exit_code == 0 and "preferred" in series.output
 
 
@@ -130,7 +131,13 @@ def test_searched_columns_come_from_the_schemas() -> None:
     words = ["period_text", "value_text", "evidence", "subject_text", "attributed_to", "note"]
     assert text_columns("indicators") == words
     assert text_columns("places") == ["name", "name_zh", "aliases"]
-    assert text_columns("indicator_definitions") == ["label", "definition", "written_forms", "not_comparable"]
+    assert text_columns("indicator_definitions") == [
+        "label",
+        "definition",
+        "written_forms",
+        "search_words",
+        "not_comparable",
+    ]
 
 
 def test_aliases_and_english_names_are_searched() -> None:
@@ -373,6 +380,31 @@ def test_the_words_for_a_thing_in_either_language_name_its_indicator(query: str,
     assert indicator in indicators_named(query)
 
 
+def test_a_search_word_finds_its_indicator_but_anchors_no_figure(package: PackageCopy) -> None:
+    """Review 5 R3: 签约项目, added to two neighbouring counts so that a query finds both, let a figure of one
+    validate as the other's. In `search_words` it still finds each, but proves no figure: the cooperation
+    conference's 签约项目268个, refiled as the count of projects signed at an event, is caught on its row. Moved
+    back into written_forms, the same word anchors the refiled figure again: only written_forms proves what a
+    figure is."""
+    definitions = package.rows("indicator_definitions")
+    at = {r["indicator"]: n for n, r in enumerate(definitions, start=2)}
+    event = definitions[at["event_investment_projects_signed"] - 2]
+    assert "签约项目" in event["search_words"].split("|") and "签约项目" not in event["written_forms"].split("|")
+    rows = package.rows("indicators")
+    row = next(n for n, r in enumerate(rows, start=2) if r["observation_id"] == REFILED)
+    assert "签约项目" in rows[row - 2]["evidence"]
+    package.edit("indicators", row, indicator="event_investment_projects_signed")
+    assert "event_investment_projects_signed" in set(indicators("签约项目", package.root)["indicator"])
+    assert found(package.semantics(), "indicator-not-in-evidence") == [("indicators", row, "indicator")]
+    forms = f"{event['written_forms']}|签约项目"
+    package.edit("indicator_definitions", at["event_investment_projects_signed"], written_forms=forms, search_words="")
+    assert "event_investment_projects_signed" in set(indicators("签约项目", package.root)["indicator"])
+    assert found(package.semantics(), "indicator-not-in-evidence") == []
+
+
+REFILED = "qjwb-monvtuan-2024-11-21-digital-economy-cooperation-63-projects-005"  # 6年来累计签约项目268个
+
+
 @pytest.mark.parametrize(
     ("everyday", "translation", "named"),
     [
@@ -388,8 +420,8 @@ def test_the_words_for_a_thing_in_either_language_name_its_indicator(query: str,
 def test_everyday_phrasings_name_what_their_translation_names(everyday: str, translation: str, named: set[str]) -> None:
     """Trial 6 Q3: 投资总额, 参展商, GDP增速, 游客人数, 嘉宾人数 and "number of guests" found nothing (a piece such as
     总额 or 人数 is in no cell) where their translation finds dozens of figures. The words are search vocabulary
-    (written forms, as data): each phrasing names the indicators listed, as its translation does, and finds their
-    figures."""
+    (search_words, as data: no text of these figures writes them, so they anchor none): each phrasing names the
+    indicators listed, as its translation does, and finds their figures."""
     assert named <= indicators_named(everyday) & indicators_named(translation)
     rows = tde.search(everyday)
     figures = tde.load("indicators")
@@ -403,7 +435,8 @@ def test_tax_revenue_lists_its_indicators() -> None:
     assert lines[0] == "2 indicators for 'tax revenue':"
     tax = count(int(figures["project_annual_tax"]), "figure")
     assert f"  project_annual_tax: Annual tax of a project (fiscal; {tax})" in lines
-    assert "    written: 税收, tax revenue" in lines
+    assert "    written: 税收" in lines
+    assert "    also found by: tax revenue" in lines  # no source of it writes "tax revenue": a search word
 
 
 @pytest.mark.parametrize("query", ["游客", "visitors", "tourists"])
@@ -412,7 +445,7 @@ def test_each_indicator_found_shows_its_words_in_either_language(query: str) -> 
     and lists each indicator's written forms, and a written form found there finds that indicator's figures."""
     result = runner.invoke(cli, ["search", query])
     found = indicators(query)
-    forms = tde.load("indicator_definitions").set_index("indicator")["written_forms"]
+    definitions = tde.load("indicator_definitions").set_index("indicator")
     figures = tde.load("indicators")
     lines = result.output.splitlines()
     assert (
@@ -420,10 +453,13 @@ def test_each_indicator_found_shows_its_words_in_either_language(query: str) -> 
         " forms above)" in lines
     )
     for indicator in found["indicator"]:
-        written = str(forms[indicator]).split("|")
+        written = str(definitions.at[indicator, "written_forms"]).split("|")
         assert f"    written: {', '.join(written)}" in lines
+        extra = definitions.at[indicator, "search_words"]
+        words = extra.split("|") if isinstance(extra, str) else []
+        assert (f"    also found by: {', '.join(words)}" in lines) == bool(words)
         mine = set(figures.loc[figures["indicator"] == indicator, "observation_id"])
-        for form in written:
+        for form in written + words:
             assert indicator in indicators_named(form), form
             assert mine <= figures_found(form), form
 

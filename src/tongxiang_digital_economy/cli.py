@@ -701,8 +701,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     words match in any form ("core industry" finds "core industries"); a Chinese query matches in pieces
     within a clause (财政收入 finds 财政总收入, 签约项目 finds 新签约内外资项目). A query that names an
     indicator finds its figures, so "fiscal revenue" and 财政收入 find the same ones. The indicators found
-    come first, each with its written forms (the words for it in either language), subjects, years and the
-    command that gives its series.
+    come first, each with its written forms (the words for it in either language), the other words that find it,
+    subjects, years and the command that gives its series.
 
     \b
     Example:
@@ -725,6 +725,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
             if row.written_forms:
                 click.echo(f"    written: {row.written_forms}")
+            if row.search_words:  # words that find it but that its sources do not write (search_words)
+                click.echo(f"    also found by: {row.search_words}")
             if row.not_comparable:
                 click.echo(f"    its figures are not comparable with one another: {row.not_comparable}")
             if row.subjects:

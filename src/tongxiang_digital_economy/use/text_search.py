@@ -16,13 +16,17 @@ How a query matches a cell:
   character), found in any order within one clause of the cell (no comma, full stop or enumeration comma between
   them), so 财政收入 finds 财政总收入 as "fiscal revenue" finds "total fiscal revenue", and 签约项目 finds
   新签约内外资项目 as "signed projects" finds "projects signed"; a shorter part matches anywhere in the cell.
-- A query that names an indicator (its id's words, its label, one of its written forms or the Chinese term its
-  definition glosses first, in either language, matches it) finds the figures of that indicator too, named by
-  their `indicator` column: "fiscal revenue" and 财政收入 find the same figures, though the evidence of most is
-  written in Chinese. The indicators listed are exactly those named, so each listed indicator's figures are
-  among the rows; a definition that only mentions the words ("not the town's fiscal revenue") is found as a row
-  of indicator_definitions, not as an indicator. Different words ("visitors", "tourists", 游客) name different
-  indicators; `search` lists each indicator's written forms, the words to try in the other language.
+- A query that names an indicator (its id's words, its label, one of its written forms or search words, or the
+  Chinese term its definition glosses first, in either language, matches it) finds the figures of that
+  indicator too, named by their `indicator` column: "fiscal revenue" and 财政收入 find the same figures, though
+  the evidence of most is written in Chinese. The indicators listed are exactly those named, so each listed
+  indicator's figures are among the rows; a definition that only mentions the words ("not the town's fiscal
+  revenue") is found as a row of indicator_definitions, not as an indicator. Different words ("visitors",
+  "tourists", 游客) name different indicators; `search` lists each indicator's written forms, the words to try
+  in the other language. Search words (`search_words`: "visitors" for the tourist arrivals its
+  sources write as 接待游客 and "tourists") find an indicator as its written forms do, but no rule
+  reads them: a written form also proves which indicator a figure is, and a word no text writes for
+  the indicator, or one two neighbours share, would prove it of the wrong one.
 
 Which columns are searched follows from the Table Schemas, never a list kept here: every string column that is
 free text, i.e. not a key, not a foreign key and not constrained to an enum or a pattern (identifiers and codes
@@ -342,17 +346,41 @@ def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
     town's fiscal revenue", names nothing: listing an indicator for it would promise figures that are not the
     query's."""
     named = set()
-    blank = pd.Series("", index=definitions.index)
-    forms, texts = definitions.get("written_forms", blank), definitions.get("definition", blank)
-    for indicator, label, written, text in zip(
-        definitions["indicator"], definitions["label"], forms, texts, strict=True
+    for indicator, label, words, text in zip(
+        definitions["indicator"],
+        definitions["label"],
+        search_vocabulary(definitions),
+        definitions_text(definitions),
+        strict=True,
     ):
-        given = [str(indicator).replace("_", " "), str(label)]
-        given += str(written).split("|") if pd.notna(written) else []
-        given += glosses(str(text) if pd.notna(text) else "")
+        given = [str(indicator).replace("_", " "), str(label), *words]
+        given += glosses(text)
         if any(query.matches(g) for g in given if g.strip()):
             named.add(str(indicator))
     return frozenset(named)
+
+
+def words_of(definitions: pd.DataFrame, column: str) -> list[list[str]]:
+    """Each definition's `|`-separated words of `column` (none where the column or the cell is missing)."""
+    cells = definitions[column] if column in definitions else pd.Series(pd.NA, index=definitions.index)
+    return [split_words(c) for c in cells]
+
+
+def search_vocabulary(definitions: pd.DataFrame) -> list[list[str]]:
+    """Each definition's words a query may name it by: its written forms, then its search words. Only search reads
+    `search_words`: a written form also anchors figures (indicator-not-in-evidence), so a word no text writes
+    for the indicator, or one its neighbour shares, is a search word and proves nothing about a figure."""
+    return [
+        [*written, *(w for w in extra if w not in written)]
+        for written, extra in zip(
+            words_of(definitions, "written_forms"), words_of(definitions, "search_words"), strict=True
+        )
+    ]
+
+
+def definitions_text(definitions: pd.DataFrame) -> list[str]:
+    cells = definitions["definition"] if "definition" in definitions else pd.Series("", index=definitions.index)
+    return [str(c) if pd.notna(c) else "" for c in cells]
 
 
 GLOSS = re.compile(r"\(([^()]*)\)")
@@ -426,16 +454,23 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
                 "theme": d["theme"],
                 "subject": d["subject"],
                 "subjects": ", ".join(subjects),
-                "written_forms": ", ".join(str(d.get("written_forms", "") or "").split("|")).strip(", "),
+                "written_forms": ", ".join(split_words(d.get("written_forms"))),
+                "search_words": ", ".join(split_words(d.get("search_words"))),
                 "figures": len(mine),
                 "command": command if len(mine) else "",
                 # why its figures are no series (indicator_definitions.not_comparable), so a reader knows first
                 "not_comparable": d["not_comparable"] if isinstance(d.get("not_comparable"), str) else "",
             }
         )
-    columns = ["indicator", "label", "theme", "subject", "subjects", "written_forms", "figures", "command"]
+    columns = ["indicator", "label", "theme", "subject", "subjects", "written_forms", "search_words", "figures"]
+    columns.append("command")
     columns.append("not_comparable")
     return pd.DataFrame(rows, columns=columns).astype({c: "string" for c in columns if c != "figures"})
+
+
+def split_words(cell: object) -> list[str]:
+    """A `|`-separated cell as its words (none for a missing cell)."""
+    return [w.strip() for w in cell.split("|") if w.strip()] if isinstance(cell, str) else []
 
 
 def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None) -> pd.Series:
