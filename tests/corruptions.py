@@ -458,12 +458,17 @@ def corrupted(bad: Row | list[Row] | None, row: Row) -> list[Row]:
 
 def errors_after(package: Path, archive: Path | None, rows: list[Row]) -> dict[int, set[str]]:
     """The errors by row of a copy of the package whose indicators are `rows`."""
+    return errors_by_row(with_table(package, archive, "indicators", rows))
+
+
+def with_table(package: Path, archive: Path | None, table: str, rows: list[Row]) -> Report:
+    """The semantic report of a copy of the package whose `table` is `rows`."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "package"
         root.mkdir()
         shutil.copy(package / "datapackage.json", root)
         shutil.copytree(package / "data", root / "data")
         shutil.copytree(package / "schemas", root / "schemas")
-        write_rows(root / "data" / "indicators.csv", rows)
+        write_rows(root / "data" / f"{table}.csv", rows)
         tde.stamp(root)
-        return errors_by_row(semantics(root, archive))
+        return semantics(root, archive)

@@ -10,15 +10,12 @@ listed per catch, so a report can say which rule caught what).
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from corruptions import Row, read_rows, semantics, write_rows
+from corruptions import Row, read_rows, semantics, with_table
 
-import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
 
 ENTITY_KEYS = {"enterprises": "enterprise_id", "projects": "project_id"}
@@ -50,19 +47,6 @@ def errors_by_row(report: Report, table: str) -> dict[int, set[str]]:
         if p.table == table and p.row is not None and p.severity == "error":
             out.setdefault(p.row, set()).add(str(p.rule))
     return out
-
-
-def with_table(package: Path, archive: Path | None, table: str, rows: list[Row]) -> Report:
-    """The semantic report of a copy of the package whose `table` is `rows`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "package"
-        root.mkdir()
-        shutil.copy(package / "datapackage.json", root)
-        shutil.copytree(package / "data", root / "data")
-        shutil.copytree(package / "schemas", root / "schemas")
-        write_rows(root / "data" / f"{table}.csv", rows)
-        tde.stamp(root)
-        return semantics(root, archive)
 
 
 Rates = dict[str, tuple[int, list[str], list[str], Counter[str]]]
