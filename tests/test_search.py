@@ -14,7 +14,15 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import EmptyQueryError
 from tongxiang_digital_economy.core.report import count
-from tongxiang_digital_economy.use.text_search import SearchError, fold, indicators, stem, text_columns, themes
+from tongxiang_digital_economy.use.text_search import (
+    SearchError,
+    fold,
+    indicators,
+    normalised,
+    stem,
+    text_columns,
+    themes,
+)
 
 runner = CliRunner(catch_exceptions=False)
 
@@ -105,6 +113,42 @@ def test_a_query_of_no_word_is_refused_as_the_empty_one(query: str) -> None:
     assert str(caught.value) == f"{message} (theme=)"
     result = CliRunner().invoke(cli, ["search", query], catch_exceptions=False)
     assert (result.exit_code, result.output.splitlines()[-1]) == (2, f"Error: {message} (--theme)")
+
+
+@pytest.mark.parametrize(
+    ("quoted", "bare"),
+    [('"core industry"', "core industry"), ('"乌镇"', "乌镇"), ("gdp?", "gdp"), ("Wuzhen,", "Wuzhen")],
+)
+def test_quotes_and_punctuation_at_a_words_edge_find_what_the_bare_word_finds(quoted: str, bare: str) -> None:
+    """Trial 7 S5: '"core industry"', '"乌镇"' and 'gdp?' found no rows, 'Wuzhen,' 254 rows against Wuzhen's 460:
+    the quotes and the comma were characters to match. The library and the CLI both read the query without them."""
+    hits, plain = tde.search(quoted), tde.search(bare)
+    rows = len(plain.drop_duplicates(["table", "key"]))
+    assert rows > 0
+    assert len(hits.drop_duplicates(["table", "key"])) == rows
+    assert hits.equals(plain)
+    assert list(hits.attrs["indicators"]["indicator"]) == list(plain.attrs["indicators"]["indicator"])
+    lines = runner.invoke(cli, ["search", quoted]).output.splitlines()
+    assert f"{count(rows, 'row')} match {quoted!r} ({len(plain)} cells): " in "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("“core industry”", "core industry"),
+        ("「乌镇」", "乌镇"),
+        ("『烏鎮』", "乌镇"),
+        ("‘Wuzhen’", "wuzhen"),
+        ("'gdp'", "gdp"),
+        ("gdp？", "gdp"),
+        ("乌镇， 桐乡。", "乌镇 桐乡"),
+        ("fiscal revenue!", "fiscal revenue"),
+        ("Xi'an", "xi'an"),  # inside a word a quote or full stop stays
+        ("U.S.", "u.s"),
+    ],
+)
+def test_a_query_is_normalised_without_its_quotes_and_edge_punctuation(query: str, expected: str) -> None:
+    assert normalised(query) == expected
 
 
 @pytest.mark.parametrize("query", ["5G", "乌镇", "é"])

@@ -611,7 +611,7 @@ def test_figures_the_definition_calls_not_comparable_prefer_none_and_say_why() -
     ]
     said = (
         f"no preferred figures: history_length's figures are not comparable with one another: {why}; "
-        "without preferred (--preferred) the series lists all 2"
+        "without `--preferred` the series lists all 2"
     )
     assert tde.series("history_length", subject="wuzhen", preferred=True).attrs["none_preferred"] == said
     result = runner.invoke(cli, ["series", "history_length", "--subject", "wuzhen", "--preferred"])
@@ -625,7 +625,7 @@ def test_csv_and_json_say_why_none_is_preferred_on_stderr(fmt: str, empty: str) 
     assert result.exit_code == 0
     assert result.stdout.startswith(empty)
     assert result.stderr.startswith("note: no preferred figures: history_length's figures are not comparable")
-    assert result.stderr.endswith("without preferred (--preferred) the series lists all 2\n")
+    assert result.stderr.endswith("without `--preferred` the series lists all 2\n")
 
 
 def test_a_series_with_a_preferred_figure_says_nothing_of_none() -> None:

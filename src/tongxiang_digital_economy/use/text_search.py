@@ -28,6 +28,10 @@ How a query matches a cell:
   reads them: a written form also proves which indicator a figure is, and a word no text writes for
   the indicator, or one two neighbours share, would prove it of the wrong one.
 
+A query is read without its quotes and the punctuation at its words' edges (normalised): '"core industry"',
+'"乌镇"', 'gdp?' and 'Wuzhen,' find what core industry, 乌镇, gdp and Wuzhen find; a user copies a phrase with
+its quotes or asks a question, and a quote or comma kept would be a character to match (trial 7 S5).
+
 Which columns are searched follows from the Table Schemas, never a list kept here: every string column that is
 free text, i.e. not a key, not a foreign key and not constrained to an enum or a pattern (identifiers and codes
 would match every row about a place and drown the answer).
@@ -69,6 +73,8 @@ HAN = re.compile(r"^[\u3400-\u9fff]+$")
 CLAUSE = re.compile(CLAUSE_END.pattern + r"|[、|]")
 HAN_PIECE = 2  # characters per piece of a Chinese query
 PART_OF_NAMES_AT_MOST = 3  # subjects a part of their names may stand for (see part_of_names)
+QUOTES = "\"'“”‘’「」『』"  # ASCII and CJK quotes
+EDGE_PUNCTUATION = "?,.;:!？，。；：！、"  # what may end (or begin) a word of a query without being part of it
 
 
 def stem(word: str) -> str:
@@ -86,6 +92,16 @@ def stem(word: str) -> str:
 def stems(text: str) -> tuple[str, ...]:
     """The word stems of a folded text."""
     return tuple(stem(w) for w in WORD.findall(text))
+
+
+def normalised(text: str) -> str:
+    """The query as it is matched: folded (see text.fold), white space one space, and each word without the quotes
+    and punctuation at its edges ('"core industry"' -> core industry, 'Wuzhen,' -> wuzhen, 'gdp?' -> gdp), so
+    these are not characters to find (trial 7 S5). Inside a word they stay: "xi'an", "u.s". The one place a
+    query is normalised, so `search`, `indicators` and the CLI read a query alike."""
+    edges = QUOTES + EDGE_PUNCTUATION
+    words = (word.strip(edges) for word in fold(text).split())
+    return " ".join(word for word in words if word)
 
 
 @dataclass(frozen=True)
@@ -187,7 +203,7 @@ def names(frames: dict[str, pd.DataFrame]) -> dict[str, list[tuple[str, str, tup
 
 def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
     """The query's terms: the whole text when it is a name, else each word, a name standing for all its names."""
-    folded = fold(" ".join(text.split()))
+    folded = normalised(text)
     known = names(frames)
     subjects: dict[str, set[str]] = {}
 
@@ -424,7 +440,7 @@ def found_indicators(text: str, frames: dict[str, pd.DataFrame], theme: str | No
         definitions = definitions[definitions["theme"] == theme]
     if text.strip():
         query = parse(text, frames)
-        wanted = fold(" ".join(text.split()))
+        wanted = normalised(text)
         exact = definitions["indicator"].map(lambda v: fold(str(v)) == wanted)
         # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
         named = definitions["indicator"].isin(named_indicators(query, definitions))

@@ -220,7 +220,7 @@ def none_preferred(figures: pd.DataFrame) -> str | None:
     if not len(figures) or (figures["role"] == "preferred").any():
         return None
     reasons = "; ".join(dict.fromkeys(str(r) for r in figures["reason"].dropna()))
-    return f"no preferred figures: {reasons}; without preferred (--preferred) the series lists all {len(figures)}"
+    return f"no preferred figures: {reasons}; without `--preferred` the series lists all {len(figures)}"
 
 
 def all_series(path: str | Path | None = None) -> pd.DataFrame:
