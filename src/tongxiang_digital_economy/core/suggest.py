@@ -37,8 +37,10 @@ class Index:
         candidates: Iterable[str],
         names: Mapping[str, Iterable[str]] | None = None,
         fold: Callable[[str], str] = str.casefold,
+        limit: int | None = CLOSE_LIMIT,
     ) -> None:
         self.fold = fold
+        self.limit = limit  # None: look for typos however many forms there are (one text asked once)
         self.forms: dict[str, set[str]] = {}
         for c in candidates:
             for form in (c, *(n.strip() for n in (names or {}).get(c, ()) if n)):
@@ -53,7 +55,7 @@ class Index:
         """The one candidate with a form close to `text` (difflib), else None; None as well past `CLOSE_LIMIT`
         forms, where difflib would cost seconds per text and a close spelling is seldom the only one."""
         wanted = self.fold(text.strip())
-        if not wanted or len(self.forms) > CLOSE_LIMIT:
+        if not wanted or (self.limit is not None and len(self.forms) > self.limit):
             return None
         matches = difflib.get_close_matches(wanted, list(self.forms), n=10, cutoff=CLOSE)
         found = {c for m in matches for c in self.forms[m]}
@@ -77,28 +79,18 @@ def meant(
     fold: Callable[[str], str] = str.casefold,
 ) -> str | None:
     """The one candidate `text` names (itself in another case or script, or one of its `names`), else None."""
-    wanted = fold(text.strip())
-    if not wanted:
-        return None
-    found = {
-        c
-        for c in candidates
-        if fold(c) == wanted or any(fold(n.strip()) == wanted for n in (names or {}).get(c, ()) if n)
-    }
-    return found.pop() if len(found) == 1 else None
+    return Index(candidates, names, fold).meant(text)
 
 
-def did_you_mean(
+def close(
     text: str,
     candidates: Iterable[str],
     names: Mapping[str, Iterable[str]] | None = None,
     fold: Callable[[str], str] = str.casefold,
-) -> str:
-    """`"did you mean 'x'? "` for the candidate `suggested` finds, else "": for the front of a message's hint.
-    Every message that names an unknown table, column, id or value asks this one function, so a spelling one
-    message corrects every message corrects."""
-    found = suggested(text, candidates, names, fold)
-    return f"did you mean {found!r}? " if found is not None else ""
+) -> str | None:
+    """The one candidate whose id or one of whose names, folded, is a close spelling of `text` folded (difflib's
+    ratio, as Python's own "Did you mean" does for attributes), else None: two close candidates suggest neither."""
+    return Index(candidates, names, fold, limit=None).close(text)
 
 
 def suggested(
@@ -109,26 +101,16 @@ def suggested(
 ) -> str | None:
     """The one candidate `text` names (`meant`: itself in another case or script, or one of its names), else the
     one candidate it is a close spelling of (a typo: `yaer` for `year`, `gpd` for `gdp`), else None."""
-    listed = list(candidates)
-    found = meant(text, listed, names, fold)
-    return found if found is not None else close(text, listed, names, fold)
+    return Index(candidates, names, fold, limit=None).suggested(text)
 
 
-def close(
+def did_you_mean(
     text: str,
-    candidates: list[str],
+    candidates: Iterable[str],
     names: Mapping[str, Iterable[str]] | None = None,
     fold: Callable[[str], str] = str.casefold,
-) -> str | None:
-    """The one candidate whose id or one of whose names, folded, is a close spelling of `text` folded (difflib's
-    ratio, as Python's own "Did you mean" does for attributes), else None: two close candidates suggest neither."""
-    wanted = fold(text.strip())
-    if not wanted:
-        return None
-    forms: dict[str, set[str]] = {}
-    for c in candidates:
-        for form in (c, *(n for n in (names or {}).get(c, ()) if n)):
-            forms.setdefault(fold(form.strip()), set()).add(c)
-    matches = difflib.get_close_matches(wanted, list(forms), n=10, cutoff=CLOSE)
-    found = {c for m in matches for c in forms[m]}
-    return found.pop() if len(found) == 1 else None
+) -> str:
+    """`"did you mean 'x'? "` for the candidate `suggested` finds, else "": for the front of a message's hint.
+    Every message that names an unknown table, column, id or value asks this one function, so a spelling one
+    message corrects every message corrects. One text against its candidates: `Index` itself for many texts."""
+    return Index(candidates, names, fold, limit=None).did_you_mean(text)
