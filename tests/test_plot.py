@@ -775,7 +775,7 @@ def test_a_forum_among_conferences_is_drawn_apart_and_labelled(drawn: Drawn) -> 
     rows = shown.rows.set_index("observation_id")
     assert rows.at[forum, "apart"] == "forum"
     assert set(rows.loc[rows.index != forum, "apart"]) == {""}
-    assert label_texts(svg)[forum] == f">500 (2020-11-23; forum) [{rows.at[forum, 'note']}]"
+    assert label_texts(svg)[forum] == f">500 (2020-11-23 to 24; forum) [{rows.at[forum, 'note']}]"
     texts = svg_points(svg)[3]
     assert "reported figures, parts of a year, at a forum (drawn apart)" in texts
     points, lines = svg_points(svg)[0], line_xs(svg)
