@@ -178,10 +178,14 @@ CONVERTED = re.compile(r"(?:折合|相当于|合|equivalent to|about us)\S{0,3}$
 YEAR_WORDS = re.compile(r"(?:19|20)[0-9]{2}\s?年?|去年|今年|上年|上半年|下半年")
 
 
+FURTHER_COLUMNS = 2  # headings read after the target and actual columns' (预期目标 实际完成 备注)
+
+
 def table_head_pattern(heads: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:
     """The heading of a plan table flattened into text: a target column's heading followed by an actual column's
-    (预期目标 实际完成), from the lexicon's `table_head` terms (term, meaning `target` or `actual`), longest first;
-    None where the lexicon names no heading of either column (no table is then read)."""
+    (预期目标 实际完成), and up to two further headings after them (备注), from the lexicon's `table_head` terms
+    (term, meaning `target` or `actual`), longest first; None where the lexicon names no heading of either column
+    (no table is then read). A further heading's meaning is its column's status (group `c2_actual`, `c3_target`…)."""
     terms = list(heads)
     columns = {
         status: sorted({squash(t) for t, m in terms if m == status and squash(t)}, key=len, reverse=True)
@@ -190,7 +194,22 @@ def table_head_pattern(heads: Iterable[tuple[str, str]]) -> re.Pattern[str] | No
     if not columns["target"] or not columns["actual"]:
         return None
     alternatives = ["|".join(re.escape(t) for t in columns[status]) for status in ("target", "actual")]
-    return re.compile(rf"({alternatives[0]})\s*({alternatives[1]})")
+    further = "".join(
+        rf"(?:\s*(?:(?P<c{k}_target>{alternatives[0]})|(?P<c{k}_actual>{alternatives[1]})))?"
+        for k in range(2, 2 + FURTHER_COLUMNS)
+    )
+    return re.compile(rf"({alternatives[0]})\s*({alternatives[1]}){further}")
+
+
+def column_statuses(head: re.Match[str]) -> list[str]:
+    """The status of each column a plan table's heading names, in order (target, actual, then any further ones)."""
+    statuses = ["target", "actual"]
+    for k in range(2, 2 + FURTHER_COLUMNS):
+        found = next((s for s in ("target", "actual") if head.groupdict().get(f"c{k}_{s}")), None)
+        if found is None:
+            break
+        statuses.append(found)
+    return statuses
 
 
 def attach(
@@ -392,6 +411,11 @@ def attach_at(
     )
 
 
+# The words between two quantities that make the second the next item of a list the first opens: a list mark or
+# 'and' right before the second (118 new products and 113; 10场论坛、22个).
+NEXT_ITEM = re.compile(r"(?:、|和|及|与|以及|\sand|\sas well as)\s*$")
+
+
 def lead_to(text: str, at: int, c_start: int, found: list[Quantity]) -> str:
     """The words leading to the quote standing at `at`: its clause before it (from `c_start`), after the last other
     quantity of the clause (a year, month or day is a date, not a quantity, and leads on: 计划到2025年达到). A status
@@ -399,8 +423,18 @@ def lead_to(text: str, at: int, c_start: int, found: list[Quantity]) -> str:
     another clause, or before another figure of the clause, may speak of that other figure. For A of 'from A to B'
     the caller starts at the 'from' word: words before it speak of the change, and A is where it starts (将…从68平方
     公里扩大到110平方公里: 68 is the area before, whether 将 means 'will' or marks the object)."""
-    start = max((q.end for q in found if not q.is_date and c_start <= q.start and q.end <= at), default=c_start)
-    return text[start:at]
+    before = [q for q in found if not q.is_date and c_start <= q.start and q.end <= at]
+    start = at
+    while True:
+        last = max(before, key=lambda q: q.end, default=None)
+        if last is None:
+            return text[c_start:at]
+        if not NEXT_ITEM.search(text, last.end, start):
+            return text[last.end : at]
+        # The quote (or the item after it) is the next item of a list the other quantity opens (the launch of 118
+        # new products and 113 project signing ceremonies; 10场论坛、22个议题): the words leading to that item
+        # lead to the list.
+        before, start = [q for q in before if q.end <= last.start], last.start
 
 
 def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:
@@ -522,8 +556,8 @@ def table_column(
     rows = [m.end() for m in TABLE_ROW.finditer(text, head.end(), at)]
     label = rows[-1] if rows else head.end()
     column = len([q for q in found if not q.is_date and label <= q.start and q.end <= at and not in_label(text, q)])
-    status = "target" if column == 0 else "actual" if column == 1 else None
-    return (status, label) if status else None
+    statuses = column_statuses(head)
+    return (statuses[column], label) if column < len(statuses) else None
 
 
 def in_label(text: str, quantity: Quantity) -> bool:
