@@ -137,6 +137,25 @@ REPORTED = {
     "evidence": "到2017年全市数字经济企业1,890家",
     "period_text": "到2017年",
 }
+ORDINAL_CASES = [
+    (
+        "an ordinal of another thing filed as a count ('Since the first WIC …, 1,890 …')",
+        {
+            **GOOD,
+            "value": "1",
+            "value_text": "first",
+            "evidence": "Since the first WIC, the city is home to 1,890 digital economy enterprises",
+        },
+        covers("which-figure"),
+        True,
+    ),
+    (
+        "a running count's ordinal with its measure word (第1,890家: 1,890 of them)",
+        {**ZH, "value_text": "第1,890家", "evidence": "全市迎来第1,890家数字经济企业"},
+        "which-figure",
+        False,
+    ),
+]
 TABLE_CASES = [
     ("the remarks column's level as actual", TABLE, covers("which-figure"), False),
     ("the remarks column's level as a target", {**TABLE, "status": "target"}, "which-figure", True),
@@ -156,7 +175,7 @@ TABLE_CASES = [
 
 
 def test_a_status_word_speaks_of_the_figure_it_leads_to(package: PackageCopy) -> None:
-    assert misfired(package, CASES + TABLE_CASES) == []
+    assert misfired(package, CASES + TABLE_CASES + ORDINAL_CASES) == []
 
 
 def test_which_words_are_status_words_is_the_lexicons(package: PackageCopy) -> None:
@@ -201,3 +220,14 @@ def test_a_plan_tables_further_columns_are_the_lexicons(package: PackageCopy) ->
     package.write("lexicon", [r for r in package.rows("lexicon") if r["term"] not in ("备注", "備註")])
     row = package.append("indicators", {**TABLE, "status": "target"})
     assert ("indicators", row, "value_text") not in found(package.semantics(), "which-figure")
+
+
+def test_an_ordinal_is_read_as_one() -> None:
+    """A quote that is only a place in an order (the first, 第二届, the 20th) is an ordinal, unless the things it
+    counts are named right after it (the 17th internet hospital) or its measure word counts them (第10000辆)."""
+    forms = ["internet hospital"]
+    assert attach("Since the first WIC, 565 projects", "first", [], None, {}).ordinal
+    assert attach("第二届世界互联网大会", "第二届", [], None, {}).ordinal
+    assert not attach("launched as the 17th internet hospital", "17th", forms, None, {}).ordinal
+    assert not attach("今年第10000辆哪吒汽车", "第10000辆", [], None, {}).ordinal
+    assert not attach("home to 1,890 enterprises", "1,890", [], None, {}).ordinal

@@ -164,6 +164,7 @@ class Attachment:
     words_apart_from: int = 0  # how many stand elsewhere in the evidence
     has_a: bool = False  # 'from A to B' holds a figure A (not only a range of years: from 2014 to 2015 rose to X)
     lead: str = ""  # the words leading to the quote: its clause before it, after the last other quantity there
+    ordinal: bool = False  # the quote is only a place in an order (第二届, first, 20th), no amount
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -244,7 +245,37 @@ def attach(
     best = next((r for r in readings if r.attached), readings[0])
     # A quote standing in two table columns (20.5万元/ 20.5万元/: target and actual alike) is in both.
     columns = frozenset(r.column_status for r in readings if r.attached and r.column_status)
-    return replace(best, columns=columns or frozenset([best.column_status] if best.column_status else []))
+    # An ordinal counts the things it orders where their name follows it (the 17th internet hospital: 17 of them)
+    ordinal = all(
+        is_an_ordinal(text, at, at + len(quote), found)
+        and not names_next(noun_after(text, at + len(quote)), places, text)
+        for at in whole[:4]
+    )
+    return replace(
+        best, columns=columns or frozenset([best.column_status] if best.column_status else []), ordinal=ordinal
+    )
+
+
+def is_an_ordinal(text: str, at: int, end: int, found: list[Quantity]) -> bool:
+    """Whether the quote is only a place in an order: its one number is read as a date part written as an ordinal,
+    after 第, before 届, or as an ordinal word or suffix (第二届, 'the first', 'the 20th'). An ordinal is the figure
+    of an edition's ordinal or a rank, never of an amount: 'Since the first WIC …, 565 projects' holds no count of
+    1, unless its measure word (第10000辆) or the name after it (the 17th internet hospital) says what it counts."""
+    inside = [q for q in found if at <= q.start and q.end <= end]
+    if len(inside) != 1 or not inside[0].is_date:
+        return False
+    q = inside[0]
+    if re.match(f"[{MEASURE_WORDS}]", text[q.end : q.end + 1]):
+        return False  # 第10000辆: a running count of what its measure word counts (the 10,000th car: 10,000 cars)
+    return (
+        text[max(0, q.start - 1) : q.start] == "第"
+        or ORDINAL_AFTER.match(text, q.end) is not None
+        or ORDINAL_WORD.fullmatch(text[q.start : q.end]) is not None
+    )
+
+
+ORDINAL_AFTER = re.compile(r"届|屆|th\b|st\b|nd\b|rd\b")  # 第二届's 届, the 20th
+ORDINAL_WORD = re.compile(r"(?i)[a-z-]*(?:first|second|third|[a-z]th)")  # the first, twenty-fifth
 
 
 def paired_with_name(
