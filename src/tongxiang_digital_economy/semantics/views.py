@@ -26,7 +26,7 @@ from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.period_words import dates_written, first_days_named, last_days_bound
 from ..text.periods import publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
-from .anchors import anchor_view
+from .anchors import anchor_view, outside_words
 from .answers import kept_reading
 from .claims import and_some, and_some_terms, claim_key, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, memo, per_distinct_rows, quiet_floats, remembered, spread
@@ -160,6 +160,14 @@ def views(
             lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
         )
         derived["indicators"] = derived["indicators"].assign(**anchored)  # claims read in their words
+        # The lexicon's words that rules read on their own (a place the figure lies outside of; words that date a
+        # paragraph), one value in every row, as alternations: kept answers are keyed by their whole text.
+        words = lexicon_of(frames["lexicon"])
+        rows = len(derived["indicators"])
+        derived["indicators"] = derived["indicators"].assign(
+            not_subject_words=pd.Series([outside_words(words)] * rows, index=indicators.index, dtype=object),
+            dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
+        )
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -519,6 +527,8 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "multiple_off_levels": (*SAME_THING, *CLAIM, "source_id", "value_text"),
     "multiple_levels_ids": (*SAME_THING, *CLAIM, "source_id"),
     "generic_names": (),
+    "not_subject_words": (),
+    "dating_words": (),
     "name_sources": ("source_id", "name_zh_source_id"),
     "name_in_texts": ("name", "source_id", "name_zh_source_id"),
     "name_zh_in_texts": ("name_zh", "source_id", "name_zh_source_id"),
