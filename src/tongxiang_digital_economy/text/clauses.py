@@ -175,11 +175,18 @@ ANAPHORA = re.compile(
 PARALLEL = re.compile(r"分别|respectively|各自")
 # A gloss restates its neighbour in another unit: (US$5.41 billion), 折合约24938美元, footnote marks [2].
 GLOSS = re.compile(r"\([^)]*\)|（[^）]*）|\[[0-9]+\]")
-CONVERTED = re.compile(r"(?:折合|相当于|合|equivalent to|about us)\S{0,3}$")
 YEAR_WORDS = re.compile(r"(?:19|20)[0-9]{2}\s?年?|去年|今年|上年|上半年|下半年")
 
 
 FURTHER_COLUMNS = 2  # headings read after the target and actual columns' (预期目标 实际完成 备注)
+CONVERSION_REACH = 24  # how far before a quote a conversion word is looked for (its own length and up to 3 more)
+
+
+def conversion_pattern(words: str | None) -> re.Pattern[str] | None:
+    """A conversion word (the lexicon's `converted` terms as one alternation: 折合, 相当于, equivalent to) ending at
+    most 3 characters before a quote (折合约, 相当于人民币): the quote restates the figure before it in another unit
+    (折合约24938美元); None where the lexicon names none."""
+    return re.compile(rf"(?:{words})\S{{0,3}}$") if words else None
 
 
 def table_head_pattern(heads: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:
@@ -221,12 +228,14 @@ def attach(
     forms: dict[str, dict[str, list[str]]],
     period_words: tuple[str, ...] = (),
     table_heads: re.Pattern[str] | None = None,
+    converted: re.Pattern[str] | None = None,
 ) -> Attachment:
     """Read where `value_text` stands in `evidence` and what attaches to it (the best of its occurrences: one that
     is a whole quantity, and of those one the indicator's words attach to). `period_words` are the row's dating
     words: a figure between the indicator's words and the quote, in a clause without the quote's own period words
     (比上年增长8.5%, 两年平均增长4.7%), is another period's figure. `table_heads` finds a plan table's heading
-    (table_head_pattern); without it, no evidence is read as a table."""
+    (table_head_pattern); without it, no evidence is read as a table. `converted` finds a conversion word ending
+    just before a quote (折合, 相当于: conversion_pattern); without it, no quote restates its neighbour."""
     # White space kept (one space per run), so that a flattened table keeps its cells apart; a quote that
     # differs from its evidence only in spacing is found white space aside.
     text, quote = loose(evidence), loose(value_text)
@@ -239,7 +248,10 @@ def attach(
         return Attachment(False, True, bool(places), None, None, None, False, None)
     found = quantities(text, forms)
     pieces = tuple(p for p in (loose(w) for w in period_words) if p and p in text)
-    readings = [attach_at(text, at, at + len(quote), places, found, dimension, pieces, table_heads) for at in whole[:4]]
+    readings = [
+        attach_at(text, at, at + len(quote), places, found, dimension, pieces, table_heads, converted)
+        for at in whole[:4]
+    ]
     if all(is_a_day(text, at, at + len(quote), found) for at in whole[:4]):
         return replace(readings[0], attached=False, between="a day of a date (December 3, 12月3日), no figure")
     best = next((r for r in readings if r.attached), readings[0])
@@ -328,11 +340,14 @@ def attach_at(
     dimension: str | None,
     pieces: tuple[str, ...] = (),
     table_heads: re.Pattern[str] | None = None,
+    converted_words: re.Pattern[str] | None = None,
 ) -> Attachment:
     """The attachment of the quote standing at text[at:end]."""
     glosses = [(m.start(), m.end()) for m in GLOSS.finditer(text)]
     in_gloss = any(g0 <= at < g1 for g0, g1 in glosses)
-    converted = CONVERTED.search(text[max(0, at - 8) : at]) is not None
+    converted = (
+        converted_words is not None and converted_words.search(text, max(0, at - CONVERSION_REACH), at) is not None
+    )
     s_start, s_end = sentence_of(text, at)
     c_start, c_end = clause_of(text, at, end)
     own_years = set(YEAR_WORDS.findall(text[c_start:c_end]))

@@ -22,7 +22,7 @@ from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
 from ...text.year_words import START_WORDS
-from ..anchors import forms_in, named_as_subject
+from ..anchors import OutsideWords, forms_in, named_as_subject
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 
@@ -255,13 +255,14 @@ def from_to_fits(
     return not (reading.admits(first, last, True) and latest is not None and last == latest)
 
 
-def names_as_subject(evidence: str, names: list[str]) -> bool:
+def names_as_subject(evidence: str, names: list[str], outside: OutsideWords = (None, None)) -> bool:
     """Whether the evidence names the entity other than as a member of a list, the whole a share is of, or a
-    place outside which something lies (Tongxiang, Haining and Pinghu; 17 percent of Tongxiang's urban area)."""
+    place outside which something lies (Tongxiang, Haining and Pinghu; 17 percent of Tongxiang's urban area;
+    `outside`: the lexicon's `not_subject` words)."""
     if not names or not names_in(evidence, names):
         return False
     text = loose(evidence)
-    return any(named_as_subject(text, name) for name in names)
+    return any(named_as_subject(text, name, outside) for name in names)
 
 
 @rule(
@@ -273,7 +274,7 @@ def names_as_subject(evidence: str, names: list[str]) -> bool:
     "subject_text the words around the evidence that name it (the title, the sentence before), or give the figure "
     "to the subject its words name",
     needs=SUBJECT_NAMES,
-    reads=("entity_names", "evidence", "subject_text"),
+    reads=("entity_names", "evidence", "not_subject_words", "subject_text"),
     per_row=True,
 )
 def subject_named(view: pd.DataFrame) -> pd.Series:
@@ -282,11 +283,17 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
     names = [view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in columns]
     subject_text = view["subject_text"] if "subject_text" in view else pd.Series(pd.NA, index=view.index)
     every = view["entity_names"] if "entity_names" in view else pd.Series(frozenset(), index=view.index)
+    no_words: OutsideWords = (None, None)
+    outside = (
+        view["not_subject_words"]
+        if "not_subject_words" in view
+        else pd.Series([no_words] * len(view), index=view.index, dtype=object)
+    )
     cache: dict[tuple[object, ...], bool] = {}
     out = []
-    for key in zip(view["evidence"], subject_text, every, *names, strict=True):
+    for key in zip(view["evidence"], subject_text, every, outside, *names, strict=True):
         if key not in cache:
-            evidence, anchor, longer, *given = key
+            evidence, anchor, longer, words, *given = key
             places, others = names_of(*given[:3]), names_of(*given[3:])
             own = places + others
             evidence = without_longer_names(evidence, own, longer)
@@ -294,7 +301,9 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
             cache[key] = (
                 not (places or others)
                 or not isinstance(evidence, str)
-                or names_as_subject(evidence, places)  # a place listed as a member is no subject
+                or names_as_subject(
+                    evidence, places, words if isinstance(words, tuple) else no_words
+                )  # a place listed as a member is no subject
                 or names_in(evidence, others)  # an enterprise listed among others is still named
                 or (isinstance(anchor, str) and names_in(anchor, places + others))
             )
