@@ -31,11 +31,11 @@ FLOORS = {
     "subject": 0.99,
     "indicator": 0.98,
     "counted as": 0.96,
-    "which figure": 0.95,
+    "which figure": 0.96,
     "value": 1.0,
     "scale": 1.0,
     "qualifier": 1.0,
-    "status": 0.97,
+    "status": 0.98,
     "source": 1.0,
 }
 
