@@ -261,6 +261,8 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
             "status-not-in-evidence",
             "reported-target-not-named",
             "status-cue-in-actual",
+            "status-cue-in-clause",
+            "plan-size-not-actual",
             "actual-after-publication",
             "period-in-text-future",
             "period-basis-mismatch",  # an undated row is a target: an undated actual is no claim

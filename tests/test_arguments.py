@@ -105,3 +105,11 @@ def test_a_single_layer_name_is_refused_with_what_to_give() -> None:
     with pytest.raises(tde.ArgumentError) as caught:
         tde.validate(layers="structure")
     assert str(caught.value) == "layers must be a list of names, not 'structure'"
+
+
+def test_dir_shows_the_api_only() -> None:
+    """Trial 7 m3: `dir(tde)` listed Any, Iterable, Path, Sequence, TYPE_CHECKING, annotations, core, io, use."""
+    shown = dir(tde)
+    assert shown == sorted([*tde.__all__, "__version__"])
+    assert not {"Any", "Path", "Sequence", "TYPE_CHECKING", "annotations", "core", "io", "use"} & set(shown)
+    assert all(getattr(tde, name) is not None for name in shown)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.claims import (
     and_some,
@@ -244,7 +246,16 @@ def test_info_counts_the_conflicts_and_corroborations_validate_reports(shipped_r
     from tongxiang_digital_economy.use.summary import agreement
 
     conflicting = [p for p in shipped_report.warnings if p.rule == "conflicting-values"]
-    assert agreement() == {"corroborated": len(shipped_report.infos), "in conflict": len(conflicting)}
+    observation = dict(zip(tde.load("indicators").index + 2, tde.load("indicators")["observation_id"], strict=True))
+    disagreements = {frozenset([observation[p.row], *p.related]) for p in conflicting}
+    assert agreement() == {
+        "corroborated": len(shipped_report.infos),
+        "in conflict": len(conflicting),
+        "disagreements": len(disagreements),
+    }
+    assert len(disagreements) < len(conflicting)  # each disagreement is of two figures or more (trial 7 m2)
+    out = CliRunner().invoke(cli, ["info"], catch_exceptions=False).output.splitlines()
+    assert f"in conflict: {len(disagreements)} disagreements ({len(conflicting)} figures)" in out[-1]
 
 
 def test_validate_reads_nearly_and_about_from_the_quote(package: PackageCopy, shipped_report: Report) -> None:

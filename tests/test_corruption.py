@@ -35,7 +35,7 @@ FLOORS = {
     "value": 1.0,
     "scale": 1.0,
     "qualifier": 1.0,
-    "status": 0.96,
+    "status": 0.97,
     "source": 1.0,
 }
 

@@ -1003,3 +1003,51 @@ def test_a_line_broken_everywhere_has_no_line_in_its_legend() -> None:
         assert legend["reported figures, full years"].get_linestyle() == "None"
     finally:
         plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "subject"),
+    [
+        ("internet_hospital_order_in_china", "wuzhen-internet-hospital"),
+        ("china_top_100_counties_rank", "tongxiang"),
+    ],
+)
+def test_a_rank_axis_has_whole_ranks_only(figures: Figures, indicator: str, subject: str) -> None:
+    """Trial 7 m1: a chart of one rank (1) drew ticks 0.2, 0.4 … 1.2 on an axis "rank (1 is first)"."""
+    ax = figures(indicator, subject).axes[0]
+    ticks = [float(t) for t in ax.get_yticks()]
+    low, high = sorted(ax.get_ylim())
+    shown = [t for t in ticks if low <= t <= high]
+    assert shown and all(t == int(t) and t >= 1 for t in shown), ticks
+
+
+@pytest.mark.parametrize(
+    ("indicator", "subject"),
+    [
+        ("event_guests", "world-internet-conference"),
+        ("event_exhibiting_enterprises", "world-internet-conference"),
+        ("gdp", "tongxiang"),
+        ("digital_economy_enterprises", "tongxiang"),
+    ],
+)
+def test_a_label_is_right_of_or_above_its_point_or_has_a_leader(figures: Figures, indicator: str, subject: str) -> None:
+    """Trial 7 r12: ">1,500 (2017-12-03 to 05) [7,8]" sat left of its 2017 point, under the 2016 point, and read as
+    that one's. Measured on the drawn chart: each label's box is right of its point, or above it over the point's
+    x, or stands LEADER_SEEN pixels away at least, so that its leader is seen."""
+    from matplotlib.text import Text
+
+    from tongxiang_digital_economy.use.plot import LEADER_SEEN, mdates_num
+
+    fig = figures(indicator, subject)
+    ax, renderer = fig.axes[0], fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
+    assert labels
+    for label in labels:
+        box = Text.get_window_extent(label, renderer)
+        x, y = ax.transData.transform((mdates_num(label.xy[0]), float(label.xy[1])))
+        right = box.x0 >= x - 0.5
+        above = box.y0 >= y - 0.5 and box.x0 <= x <= box.x1
+        gap = math.hypot(min(max(x, box.x0), box.x1) - x, min(max(y, box.y0), box.y1) - y)
+        assert right or above or gap >= LEADER_SEEN, (label.get_text(), (x, y), box.bounds)
+        if label.get_text().startswith(">1,500 (2017-12-03 to 05)"):
+            assert box.x1 > x  # not wholly left of its point, under 2016's

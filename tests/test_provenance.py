@@ -112,6 +112,8 @@ CORRUPTIONS: dict[str, tuple[Corruption, set[str]]] = {
             "period-incomplete",
             "period-basis-mismatch",  # an undated target made actual
             "status-cue-in-actual",
+            "status-cue-in-clause",
+            "plan-size-not-actual",
             "which-figure",  # a plan table's column is the status
         },
     ),

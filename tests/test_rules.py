@@ -192,8 +192,8 @@ INDICATOR_FAULTS = [
     ({"value_text": "1,890", "evidence": "1,890"}, covers("evidence-bare-number"), "evidence"),
     ({**TARGET, "evidence": EVIDENCE}, covers("status-not-in-evidence"), "status"),
     (
-        {"evidence": "the city is expected to be home to 1,890 digital economy enterprises"},
-        covers("status-cue-in-actual"),
+        {"evidence": "Expected to grow, the city is home to 1,890 digital economy enterprises"},
+        covers("status-cue-in-actual"),  # the cue in another clause; in the figure's own: status-cue-in-clause
         "status",
     ),
     ({"project_id": "wuzhen-avenue-scitech-zone"}, covers("subject-mismatch"), "indicator"),

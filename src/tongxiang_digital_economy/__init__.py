@@ -198,6 +198,12 @@ def data_dictionary() -> str:
     return (bundled_package_dir() / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
 
 
+def __dir__() -> list[str]:
+    """The public API only (`__all__` and `__version__`), for tab completion and `dir(tde)`: the names the module
+    imports to build it (Path, Sequence, the subpackages core, io, use) are no part of it (trial 7 m3)."""
+    return sorted([*__all__, "__version__"])
+
+
 def __getattr__(name: str) -> Any:
     # `tde.__version__` is the dataset version, read when asked so that it is never a second copy of it.
     if name == "__version__":

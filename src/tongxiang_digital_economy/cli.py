@@ -336,9 +336,9 @@ def info(package_path: Path | None, by: str | None) -> None:
     for table, rows in summary.row_counts(package_path).items():
         click.echo(f"  {table:<22} {rows:>6} rows")
     agreed = summary.agreement(package_path)
-    click.echo(
-        f"figures stated alike by several sources: {agreed['corroborated']}; in conflict: {agreed['in conflict']}"
-    )
+    disagreements, figures = count(agreed["disagreements"], "disagreement"), count(agreed["in conflict"], "figure")
+    alike = agreed["corroborated"]
+    click.echo(f"figures stated alike by several sources: {alike}; in conflict: {disagreements} ({figures})")
     if by == "year":
         click.echo(summary.rows_per_year(package_path).to_string(index=False))
     elif by == "source":

@@ -32,6 +32,14 @@ class Problem:
     related: tuple[str, ...] = ()
     # The table a foreign-key problem points into, so that errors which follow from a broken table are told apart.
     refers_to: str | None = None
+    # The problem this one follows from, as (table, CSV row, rule): an edition's dates that its figure rows agree
+    # against (semantics/editions.py) make each of those rows fail; the cause is the one error, and the text
+    # report counts these under it (`--json` and the API list each, with this key).
+    follows: tuple[str, int, str] | None = None
+
+    def key(self) -> tuple[str, int, str] | None:
+        """What a problem that follows from this one names in `follows` (None: not in one row)."""
+        return None if self.table is None or self.row is None else (self.table, self.row, self.rule)
 
     @classmethod
     def of(
@@ -110,7 +118,10 @@ class Report:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "infos": len(self.infos),
-            "problems": [{**asdict(p), "related": list(p.related)} for p in self.sorted()],
+            "problems": [
+                {**asdict(p), "related": list(p.related), "follows": list(p.follows) if p.follows else None}
+                for p in self.sorted()
+            ],
         }
 
     def follow_ons(self) -> dict[str, list[Problem]]:
@@ -126,6 +137,15 @@ class Report:
                 grouped.setdefault(p.refers_to, []).append(p)
         return grouped
 
+    def followers(self) -> dict[tuple[str, int, str], list[Problem]]:
+        """The problems that follow from another problem of the report (`follows`), by the key of that problem."""
+        causes = {k for p in self.problems if (k := p.key()) is not None}
+        grouped: dict[tuple[str, int, str], list[Problem]] = {}
+        for p in self.problems:
+            if p.follows is not None and p.follows in causes:
+                grouped.setdefault(p.follows, []).append(p)
+        return grouped
+
     def to_text(self, infos: bool = False, warnings: bool = True, fail_on_warnings: bool = False) -> str:
         """The report for a person: one line per problem, then a summary. Foreign-key errors that follow from
         a broken table are counted under that table's first error (`--json` lists each); warnings are left out
@@ -133,7 +153,8 @@ class Report:
         warning) a package without errors but with warnings is summed up as failing on them, since the command
         exits 1: "valid: …" above an exit code of 1 would contradict itself (trial 4 m11)."""
         follow_ons = self.follow_ons()
-        hidden = {id(p) for group in follow_ons.values() for p in group}
+        followers = self.followers()
+        hidden = {id(p) for group in [*follow_ons.values(), *followers.values()] for p in group}
         shown = [
             p
             for p in self.sorted()
@@ -144,6 +165,9 @@ class Report:
             lines.append(f"{p.location()}: {p.severity} [{p.rule}] {p.message}")
             if p.table in follow_ons and p.severity == "error" and p.rule != "foreign-key":
                 lines.append(follow_on_line(p.table, follow_ons.pop(p.table)))
+            key = p.key()
+            if key is not None and key in followers:
+                lines.append(followers_line(p, followers.pop(key)))
         checked = f"{self.package}" + (f" against the archive {self.archive}" if self.archive else "")
         verdict = "valid" if self.valid else "INVALID"
         if self.valid and fail_on_warnings and self.warnings:
@@ -169,6 +193,21 @@ def follow_on_line(table: str, problems: list[Problem]) -> str:
     return (
         f"  and {count(len(problems), 'row')} of {count(len(by_table), 'table')} that refer to {table} "
         f"[foreign-key] ({tables}): fix {table} first (`--json` lists each)"
+    )
+
+
+def followers_line(cause: Problem, problems: list[Problem]) -> str:
+    """The problems that follow from `cause`, counted by table, rows and rule."""
+    rows = {(p.table, p.row) for p in problems}
+    tables = sorted({p.table or "package" for p in problems})
+    rules: dict[str, int] = {}
+    for p in problems:
+        rules[p.rule] = rules.get(p.rule, 0) + 1
+    kinds = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))
+    where = f"{cause.table} row {cause.row}"
+    return (
+        f"  and {count(len(problems), cause.severity)} on {count(len(rows), 'row')} of {', '.join(tables)} that "
+        f"follow from it ({kinds}): fix {where} first (`--json` lists each)"
     )
 
 

@@ -304,6 +304,26 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         remembered(memo("own cues", key), own_cues),
         indicators.index,
     )
+
+    def lead_cues(words: tuple[str, ...], anchor: object) -> object:
+        """The status cues of the words leading to the quote in its clause (text/clauses.lead_to), the words that
+        date it and a plan table's headings taken out (到1949年 dates; 预期目标 heads a column): a cue there speaks
+        of this figure, not of another figure of the evidence. The indicator's own words stay: a status word in
+        them (年度计划投资, 'plans to add') is this figure's status unless the indicator is a plan's size, which the
+        rule reads; a phrase that reports on a target (完成年度计划) is read as what it means by the lexicon."""
+        lead = getattr(anchor, "lead", None)
+        if lexicon is None or not isinstance(lead, str) or not getattr(anchor, "found", False):
+            return None
+        head = getattr(anchor, "table_head", None)
+        for words_ in sorted((loose(t) for t in [*words, head or ""] if t), key=len, reverse=True):
+            lead = lead.replace(words_, " ")
+        return status_cues(lead, lexicon)
+
+    leading = keyed_map(
+        [(k[4], a) for k, a in zip(keys, anchors, strict=True)],
+        remembered(memo("lead cues", key), lead_cues),
+        indicators.index,
+    )
     places = frames.get("places")
     local = {} if places is None else {
         p: [n for n in (name, zh, *(a.split("|") if isinstance(a, str) else [])) if isinstance(n, str) and n.strip()]
@@ -389,6 +409,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             dtype=object,
         ),
         own_cues=cues,
+        lead_cues=leading,
         places_beside=beside,
         places_beside_text=pd.Series(
             [", ".join(sorted(b)) if isinstance(b, frozenset) else None for b in beside],

@@ -36,6 +36,7 @@ from ..io.load import decimal_text, finished, read_resource
 from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
 from .answers import ColumnKeys
+from .editions import blame_editions
 from .rules import RULES, Rule, needs_of, rule_answer
 from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
 
@@ -317,7 +318,8 @@ def check_semantics(
             for table in ("lexicon", "units")
             if table not in frames
         ]
-    for table, view in views(frames, texts, hashes, keys, needs_of(RULES), grades).items():
+    made = views(frames, texts, hashes, keys, needs_of(RULES), grades)
+    for table, view in made.items():
         columns = ColumnKeys(view)  # each column's key made once, however many rules read it
         for rule in RULES:
             if rule.table == table and (texts is not None or not rule.needs_archive):
@@ -327,7 +329,8 @@ def check_semantics(
                     found.append(problem(P.RULES_NOT_RUN, table, None, None, not_run(rule.id, absent, keys, table)))
                     continue
                 found += run_rule(rule, view, refused or {}, columns)
-    return found
+    # Figure rows that agree against their edition's dates: the events row is blamed, their errors follow from it.
+    return blame_editions(found, made.get("indicators"), frames.get("events"))
 
 
 def shipped_fields(table: str) -> set[str]:

@@ -163,6 +163,7 @@ class Attachment:
     words_with_from: int = 0  # how many of the row's period words stand with A
     words_apart_from: int = 0  # how many stand elsewhere in the evidence
     has_a: bool = False  # 'from A to B' holds a figure A (not only a range of years: from 2014 to 2015 rose to X)
+    lead: str = ""  # the words leading to the quote: its clause before it, after the last other quantity there
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -387,7 +388,19 @@ def attach_at(
         words_with_from=len(in_region),
         words_apart_from=len(apart),
         has_a=region != (0, 0),
+        lead=lead_to(text, at, max(c_start, region[0]) if side == "from" else c_start, found),
     )
+
+
+def lead_to(text: str, at: int, c_start: int, found: list[Quantity]) -> str:
+    """The words leading to the quote standing at `at`: its clause before it (from `c_start`), after the last other
+    quantity of the clause (a year, month or day is a date, not a quantity, and leads on: 计划到2025年达到). A status
+    word there (将有2000多名嘉宾, 'will witness the launch of 118', 年度计划投资191亿元) speaks of this figure; one in
+    another clause, or before another figure of the clause, may speak of that other figure. For A of 'from A to B'
+    the caller starts at the 'from' word: words before it speak of the change, and A is where it starts (将…从68平方
+    公里扩大到110平方公里: 68 is the area before, whether 将 means 'will' or marks the object)."""
+    start = max((q.end for q in found if not q.is_date and c_start <= q.start and q.end <= at), default=c_start)
+    return text[start:at]
 
 
 def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:

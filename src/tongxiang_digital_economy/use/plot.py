@@ -118,7 +118,7 @@ def draw(shown: Chart) -> Any:
     """The matplotlib figure of a chart."""
     from matplotlib import dates as mdates
     from matplotlib import pyplot as plt
-    from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
+    from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter, MaxNLocator
 
     # A no-break space keeps each note number on the line of its source.
     paragraphs = ["Sources: " + "; ".join(f"[{n}]\u00a0{line}" for n, line in shown.sources)]
@@ -203,6 +203,10 @@ def draw(shown: Chart) -> Any:
     top = float(pd.concat([rows["y"], rows["y_upper"].dropna()]).max())
     ax.set_ylim(0 if float(rows["y"].min()) >= 0 else None, top * 1.18 if top > 0 else None)
     if shown.unit == RANK:  # rank 1 at the top: a rise in the list is drawn as a rise (trial 6 r4)
+        # A rank is a whole number from 1: ticks at 0.2, 0.4 … of a one-rank chart meant nothing (trial 7 m1).
+        low, high = ax.get_ylim()
+        whole = MaxNLocator(integer=True, steps=[1, 2, 5, 10]).tick_values(low, high)
+        ax.yaxis.set_major_locator(FixedLocator([t for t in whole if 1 <= t <= high] or [1.0]))
         ax.invert_yaxis()
     first, last = int(rows["x_start"].min().year), int(rows["x_end"].max().year)
     step = 1 if last - first < 16 else 2
@@ -468,6 +472,8 @@ class Scene:
                 x0 = end[0] + dx - SHIFT_X[ha] * width
                 y0 = end[1] + dy - SHIFT_Y[va] * height
                 text = Box(x0, y0, x0 + width, y0 + height)
+                if not beside(anchor, text) and leader_length(anchor, text) < LEADER_SEEN:
+                    continue  # left of or below its point, a label reads as its neighbour's without a leader
                 placement = Placement((ox, oy), ha, va, text, nearest(anchor, text))
                 cost = self.cost(anchor, placement, rest)
                 if best is None or cost[:5] < best[0][:5]:
@@ -531,6 +537,20 @@ def candidates(distance: float, width: float) -> list[tuple[float, float, str, s
             for slide in (-1, 1):
                 out.append((slide * width / 3, offset[1], ha, va))
     return out
+
+
+# Pixels: a label that is neither right of its point nor above it stands this far from it at least, so that its
+# leader is seen (drawn from the label to 4 points short of the point): a label just left of its point sat under
+# the point before, and read as that one's (trial 7 r12: ">1,500 (2017-12-03 to 05)" under 2016).
+LEADER_SEEN = 14.0
+
+
+def beside(anchor: Any, box: Box) -> bool:
+    """Whether a label stands right of its point or above it (over the point's x), where it reads as the point's
+    own without a leader."""
+    right = box.x0 >= anchor[0] - 0.5
+    above = box.y0 >= anchor[1] - 0.5 and box.x0 <= anchor[0] <= box.x1
+    return right or above
 
 
 def nearest(anchor: Any, box: Box) -> tuple[float, float]:

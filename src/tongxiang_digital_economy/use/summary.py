@@ -47,7 +47,9 @@ def rows_per_year(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def agreement(path: str | Path | None = None) -> dict[str, int]:
-    """How many figures other sources state alike (corroborated) and how many others contradict (in conflict)."""
+    """How many figures other sources state alike (corroborated), how many others contradict (in conflict), and in
+    how many disagreements: the figures that cannot all be one figure, counted once however many they are (3
+    disagreements of 6 figures; `info` said "in conflict: 6", read as six conflicts: trial 7 m2)."""
     from ..semantics.claims import and_some, and_some_terms, nearly, nearly_terms
     from ..semantics.views import agreement as agree
 
@@ -57,7 +59,11 @@ def agreement(path: str | Path | None = None) -> dict[str, int]:
     indicators["and_some"] = and_some(indicators["value_text"], indicators["qualifier"], and_some_terms(lexicon))
     indicators["nearly"] = nearly(indicators["value_text"], indicators["qualifier"], nearly_terms(lexicon))
     found = agree(indicators)
+    clashing = found["conflicting_ids"].notna()
+    own, others = indicators.loc[clashing, "observation_id"], found.loc[clashing, "conflicting_ids"]
+    disagreements = {frozenset([one, *ids]) for one, ids in zip(own, others, strict=True)}
     return {
         "corroborated": int(found["corroborated_by"].notna().sum()),
-        "in conflict": int(found["conflict_with"].notna().sum()),
+        "in conflict": int(clashing.sum()),
+        "disagreements": len(disagreements),
     }

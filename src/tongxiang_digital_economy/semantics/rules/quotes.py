@@ -209,6 +209,68 @@ def reported_target_named(view: pd.DataFrame) -> pd.Series:
     return ~(past.fillna(False) & ~each_row(view, ["evidence_cues"], named))
 
 
+def plan_size(view: pd.DataFrame) -> pd.Series:
+    """Whether the row's indicator is a plan's size (indicator_definitions.plan_size; a missing cell is not)."""
+    if "indicator__plan_size" not in view:  # a package from before the column: no indicator is one
+        return pd.Series(False, index=view.index, dtype=bool)
+    return view["indicator__plan_size"].astype("boolean").fillna(False).astype(bool)
+
+
+def cued_in_clause(view: pd.DataFrame) -> pd.Series:
+    """Actual rows, of an indicator that is no plan's size, whose quote is led to in its clause by a status word
+    (lead_cues: the clause before the quote, after the last other quantity of it, what is measured and when taken
+    out): 本届大会将有2000多名嘉宾, 'will witness the launch of 118 new products', 年度计划投资191亿元."""
+    if "lead_cues" not in view:
+        return pd.Series(False, index=view.index, dtype=bool)
+    cued = each_row(
+        view,
+        ["status", "lead_cues"],
+        lambda status, cues: (
+            isinstance(status, str) and status == "actual" and isinstance(cues, frozenset) and bool(cues - {"strong"})
+        ),
+    )
+    return cued & ~plan_size(view)
+
+
+@rule(
+    "status-cue-in-clause",
+    "indicators",
+    "status",
+    "the row is actual, but a status word of its own clause leads to the quoted figure (将, 计划, 预计, 目标, will, "
+    "expected, plans to…; what is measured and when taken out): a figure to be reached is a target and one the "
+    "source estimates an estimate; a plan's size is actual only under an indicator marked plan_size",
+    needs=("indicator.plan_size",),
+    reads=("lead_cues", "status"),
+    per_row=True,
+)
+def actual_not_led_by_cue(view: pd.DataFrame) -> pd.Series:
+    """A status word in the quote's own clause, before it, with no other quantity between them, speaks of this
+    figure: the row is then no actual (which figure of the evidence a cue belongs to is read by text/clauses.py).
+
+    A plan's size (indicator_definitions.plan_size) is exempt: its plan words (计划总投资, will issue) name the plan
+    whose size it is, and plan-size-not-actual holds those rows to actual."""
+    return ~cued_in_clause(view)
+
+
+@rule(
+    "plan-size-not-actual",
+    "indicators",
+    "status",
+    "{indicator} is a plan's or a design's size (indicator_definitions.plan_size): a fact about a plan that exists, "
+    "so its rows are actual, not {status}; a value the plan is to reach in a period (年度计划投资, 'expected to "
+    "take 60 months') is a target row of the plain measure",
+    needs=("indicator.plan_size",),
+    reads=("indicator", "status"),
+    per_row=True,
+)
+def plan_size_is_actual(view: pd.DataFrame) -> pd.Series:
+    """The decided rule for a plan's size (docs/extraction-guide.md, Status and the size of a plan): 计划总投资, 规划
+    面积, 设计产能 state what a plan that exists is, so they are actual; a target of such an indicator is a plan's
+    size filed as a target."""
+    status = view["status"].astype("string")
+    return ~(plan_size(view) & status.notna() & (status != "actual")).fillna(False).astype(bool)
+
+
 @rule(
     "status-cue-in-actual",
     "indicators",
@@ -216,17 +278,20 @@ def reported_target_named(view: pd.DataFrame) -> pd.Series:
     "the row is actual, but its evidence speaks of a plan, expectation or estimate (預計, expected, target…): "
     "check whether the figure is a target or an estimate",
     severity="warning",
-    reads=("own_cues", "status"),
+    needs=("indicator.plan_size",),
+    reads=("own_cues", "lead_cues", "status"),
     per_row=True,
 )
 def actual_without_cues(view: pd.DataFrame) -> pd.Series:
     """An actual figure's evidence does not speak of a plan, an expectation or an estimate, in words other than
     those that say what it measures (完成全年目标), when (到1949年), or which table column it is (预期目标 beside
-    实际完成): semantics/anchors.py takes those out first."""
+    实际完成): semantics/anchors.py takes those out first. Only a warning: a strong cue elsewhere in the evidence
+    may belong to another of its figures. Where a cue leads to the quote in its own clause, status-cue-in-clause
+    reports the row as an error instead."""
     return each_row(
         view,
         ["status", "own_cues" if "own_cues" in view else "evidence_cues"],
         lambda status, cues: (
             not isinstance(status, str) or status != "actual" or not isinstance(cues, frozenset) or "strong" not in cues
         ),
-    )
+    ) | cued_in_clause(view)

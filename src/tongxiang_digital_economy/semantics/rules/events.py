@@ -1,0 +1,95 @@
+"""An edition's dates against its own evidence (trial 7 S4).
+
+An events row quotes the passage that dates the edition; nothing else checks its start and end, and a one-digit
+slip there makes every figure of the edition fail (semantics/editions.py blames the events row for those). The
+passage is read for what it states of the edition's days, in the forms the archive's texts use:
+
+- a run of days: 11月16日至18日, 2014年11月19日至21日, Oct. 7 and 8, November 19-22: the edition's first and last
+  day are one such run;
+- a length and a day: 为期3天的…峰会10日圆满完成, 为期三天的…22日圆满落下帷幕, a three-day summit … on the 22nd: the
+  edition lasts that many days, and the day is its first or its last;
+- days alone: 23日在浙江乌镇开幕, On November 24: one of them is the edition's first or last day.
+
+A day without its month or year takes them from the text's date, as the period reader does. A passage that writes
+no day (昨天下午…开幕, a month alone) leaves the row unchecked; an edition known only to its month is not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from ...text.period_words import MONTH_WORD, cn_int, normalise, read_period
+from ...text.periods import publication_bounds
+from .registry import each_row, rule
+
+CN_DAY = r"(?:(?:19|20)[0-9]{2}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
+RUN = re.compile(
+    CN_DAY + r"\s*[至到\-—–~～]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
+    r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*[0-9]{1,2}(?:st|nd|rd|th)?\b"
+)
+DAY = re.compile(CN_DAY + r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\b")
+LENGTH = re.compile(r"为期([0-9一二两三四五六七八九十]{1,3})天|\b([a-z]+|[0-9]{1,2})[- ]day\b")
+
+
+def runs_and_days(evidence: str, published: object) -> tuple[list[tuple[date, date]], set[date], int | None]:
+    """The runs of days a passage writes, the single days it writes outside them, and the length it states."""
+    text = normalise(evidence)
+    runs: list[tuple[date, date]] = []
+    for m in RUN.finditer(text):
+        runs += [(p.start[0], p.end[0]) for p in read_period(m[0], published).periods if p.kind == "span"]
+    rest = RUN.sub(" ", text)
+    days = {
+        p.start[0]
+        for m in DAY.finditer(rest)
+        for p in read_period(m[0], published).periods
+        if p.kind == "date" and p.start[0] == p.start[1]
+    }
+    length = LENGTH.search(text)
+    n = cn_int(length[1] or length[2]) if length else None
+    return runs, days, n
+
+
+def stated(evidence: object, published: object, start: object, end: object) -> bool:
+    """Whether the edition's first and last day fit what its evidence states of them."""
+    if not isinstance(evidence, str) or not isinstance(published, str):
+        return True
+    first, last = day_of(start), day_of(end)
+    if first is None:
+        return True
+    runs, days, n = runs_and_days(evidence, published)
+    if runs:
+        return any(a == first and (last is None or b == last) for a, b in runs)
+    if n is not None and days and last is not None:
+        length = (last - first).days + 1
+        return length == n and (first in days or last in days)
+    if days:
+        return first in days or (last is not None and last in days)
+    return True
+
+
+def day_of(value: object) -> date | None:
+    """The day an events cell gives (None: a month or a year)."""
+    low, high = publication_bounds(value)
+    return low.date() if low is not None and low == high else None
+
+
+@rule(
+    "event-dates-not-in-evidence",
+    "events",
+    "start",
+    "the edition runs {start} to {end}, but its evidence {evidence!r} (a text of {source_id__published}) states "
+    "other days: a run of days (11月16日至18日) is the edition's first and last day, a length and a day (为期3天 … "
+    "10日) its length and its first or last day, a day alone its first or last: correct the dates from the text, "
+    "or quote the passage that states them",
+    needs=("source_id.published",),
+    reads=("end", "evidence", "start"),
+    per_row=True,
+)
+def dates_in_evidence(view: pd.DataFrame) -> pd.Series:
+    """An edition's days fit what its own evidence states of them (a run of days, a length and a day, a day)."""
+    if "source_id__published" not in view:
+        return pd.Series(True, index=view.index)
+    return each_row(view, ["evidence", "source_id__published", "start", "end"], stated)
