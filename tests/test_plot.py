@@ -775,7 +775,7 @@ def test_a_forum_among_conferences_is_drawn_apart_and_labelled(drawn: Drawn) -> 
     rows = shown.rows.set_index("observation_id")
     assert rows.at[forum, "apart"] == "forum"
     assert set(rows.loc[rows.index != forum, "apart"]) == {""}
-    assert label_texts(svg)[forum] == f">500 (2020-11-23; forum) [{rows.at[forum, 'note']}]"
+    assert label_texts(svg)[forum] == f">500 (2020-11-23 to 24; forum) [{rows.at[forum, 'note']}]"
     texts = svg_points(svg)[3]
     assert "reported figures, parts of a year, at a forum (drawn apart)" in texts
     points, lines = svg_points(svg)[0], line_xs(svg)
@@ -1051,3 +1051,14 @@ def test_a_label_is_right_of_or_above_its_point_or_has_a_leader(figures: Figures
         assert right or above or gap >= LEADER_SEEN, (label.get_text(), (x, y), box.bounds)
         if label.get_text().startswith(">1,500 (2017-12-03 to 05)"):
             assert box.x1 > x  # not wholly left of its point, under 2016's
+
+
+def test_a_restated_figure_in_another_unit_is_named_on_the_axis_scale_with_its_unit() -> None:
+    """Trial 7 m6: "18 again in CCTV.com" under points at 181.9 (the axis in 10^15 operations per second) read as a
+    contradiction; 18 is 18亿亿次, 180 on the axis. The note says it as the point labels say another unit."""
+    shown = chart("computing_power", "light-of-wuzhen-supercomputing-center")
+    assert (shown.rows["y"] == 181.9).all()
+    assert shown.left_out == (
+        "Not drawn as new points (later texts repeating a figure shown, dated by their own date only): 180 (as 18 "
+        "ten quadrillion (10^16) operations per second) again in CCTV.com, 2025-06-04."
+    )

@@ -568,11 +568,15 @@ GXCASTING = "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen"
 
 
 def test_a_repost_is_ranked_shown_and_reasoned_by_its_original_date(package: PackageCopy) -> None:
-    """Review 3 F7: the gxcasting interview is a 2014 text reposted on 2020-04-29. Series shows its text date
-    (2014) with the repost's in `reposted`, and ranks it by 2014: a same-grade text of 2015 with another figure
-    for its period is the newer text and is preferred, and the reason names the two text dates."""
+    """Review 3 F7: the gxcasting interview, reposted on 2020-04-29, is a text of before the first WIC (review 5
+    R2: `../2014-11-18`, no date of its own). Series shows its text date with the repost's in `reposted`, and ranks
+    it by that date: a same-grade text of 2015 with another figure for its period is the newer text and is
+    preferred, and the reason names the two text dates."""
     s = tde.series("history_since_town_founding", "wuzhen").set_index("observation_id")
-    assert (s.at[f"{GXCASTING}-002", "text_date"], s.at[f"{GXCASTING}-002", "reposted"]) == ("2014", "2020-04-29")
+    assert (s.at[f"{GXCASTING}-002", "text_date"], s.at[f"{GXCASTING}-002", "reposted"]) == (
+        "../2014-11-18",
+        "2020-04-29",
+    )
     assert s["reposted"].isna().sum() == len(s) - 1  # a text first published where it is archived has none
     rows, sources = package.rows("indicators"), package.rows("sources")
     own = next(r for r in sources if r["source_id"] == GXCASTING)
@@ -584,7 +588,7 @@ def test_a_repost_is_ranked_shown_and_reasoned_by_its_original_date(package: Pac
     assert s.at["zz-later-001", "role"] == "preferred"
     assert (s.at[f"{GXCASTING}-002", "role"], s.at[f"{GXCASTING}-002", "reason"]) == (
         "competing",
-        "differs from the preferred zz-later-001 (its text is dated 2015-01-01, after 2014)",
+        "differs from the preferred zz-later-001 (its text is dated 2015-01-01, after ../2014-11-18)",
     )
 
 

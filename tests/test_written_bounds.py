@@ -19,7 +19,13 @@ import pytest
 from conftest import PackageCopy, found
 from test_rules import covers
 
-from tongxiang_digital_economy.text.period_words import dates_written, first_days_named, last_days_bound, read_period
+from tongxiang_digital_economy.text.period_words import (
+    event_days_written,
+    first_days_named,
+    last_days_bound,
+    own_dates_written,
+    read_period,
+)
 from tongxiang_digital_economy.text.periods import publication_bounds, written_window
 
 PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"
@@ -284,13 +290,46 @@ ORIGINAL_RULES = [
         ("Today (April 2)", "2024-04-16", {date(2024, 4, 2)}),
         ("新华社杭州11月10日电", "2023-11-10", {date(2023, 11, 10)}),  # a dateline inside other words
         ("钱江晚报 2024-11-21 19:54:07", "2024-11-21", {date(2024, 11, 21)}),  # a byline's ISO day
-        ("自从2014年11月19日至21日举行的首届世界互联网大开始", "2020-04-29", {date(2014, 11, 19)}),
+        ("12月5日讯", "2017-12-05", {date(2017, 12, 5)}),  # a dateline's 讯
+        ("来源:互联网新闻 时间:2020-04-29 17:03", "2020-04-29", {date(2020, 4, 29)}),  # a page's time stamp
+        ("发布时间:2023年11月8日", "2023-11-10", {date(2023, 11, 8)}),  # a date under a publication label
         ("钱江晚报 2024-02-30", "2024-11-21", set()),  # no day on the calendar
         ("新华社杭州电", "2023-11-10", set()),
+        # Review 5 R2: a date inside a since-phrase or an event's words is the event's, never the text's.
+        ("自从2014年11月19日至21日举行的首届世界互联网大开始", "2020-04-29", set()),
+        ("自2014年首届世界互联网大会乌镇峰会举办以来", "2023-11-08", set()),
+        ("since the first World Internet Conference on November 19, 2014", "2020-04-29", set()),
+        ("2014年11月19日,首届世界互联网大会在乌镇举行", "2020-04-29", set()),
+        ("10日下午,数字经济产业合作大会在乌镇举行", "2022-11-10", set()),  # a day with no dateline word
     ],
 )
-def test_the_dates_a_passage_writes(passage: str, published: str, days: set[date]) -> None:
-    assert dates_written(passage, published) == days
+def test_the_dates_a_passage_states_as_its_own(passage: str, published: str, days: set[date]) -> None:
+    assert own_dates_written(passage, published, shipped_event_words()) == days
+
+
+@pytest.mark.parametrize(
+    ("passage", "published", "days"),
+    [
+        ("自从2014年11月19日至21日举行的首届世界互联网大开始", "2020-04-29", {date(2014, 11, 19)}),
+        ("9月26日至28日,2021年世界互联网大会乌镇峰会将在浙江乌镇举行", "2021-09", set()),  # the days stand apart
+        ("2021年9月26日至28日举行的乌镇峰会", "2021-09", {date(2021, 9, 26)}),
+        ("新华社杭州11月10日电", "2023-11-10", set()),  # a dateline names no event
+    ],
+)
+def test_the_events_a_passage_names_with_their_days(passage: str, published: str, days: set[date]) -> None:
+    assert event_days_written(passage, published, shipped_event_words()) == days
+
+
+def test_an_original_of_before_an_event_reads_at_its_last_day() -> None:
+    """An original known only to be of before a day (`../2014-11-18`) stands at that day: 目前 is 2014-11-18 and
+    去年 the year before it, 2013 (as for a text known only to its year, the latest day it can be from)."""
+    now = read_period("目前", "../2014-11-18").periods
+    assert now and all(p.start == (date(2014, 11, 18), date(2014, 11, 18)) for p in now if p.kind == "date")
+    last_year = read_period("去年", "../2014-11-18").periods
+    assert {(p.kind, p.start[0], p.end[1]) for p in last_year} == {
+        ("span", date(2013, 1, 1), date(2013, 12, 31)),  # the year's flow
+        ("date", date(2013, 12, 31), date(2013, 12, 31)),  # the level at its end
+    }
 
 
 def test_an_original_date_without_its_words_fails(package: PackageCopy) -> None:
@@ -311,9 +350,16 @@ def test_an_original_dates_words_are_the_texts_own(package: PackageCopy, archive
 @pytest.mark.parametrize(
     ("source", "original", "why"),
     [
-        (GXCASTING, "2020", "the words write 2014-11-19: the interview is of 2014, not of its repost's year"),
-        (GXCASTING, "2014-12", "the words write November 2014, not December"),
+        (GXCASTING, "2014", "the words date the first WIC, not the interview: a since-phrase's date is the event's"),
+        (GXCASTING, "2020", "the words state no date of the interview's own"),
+        (
+            GXCASTING,
+            "../2014-11-19",
+            "the first WIC opened 2014-11-19: the interview is of before it, 2014-11-18 at the latest",
+        ),
+        (GXCASTING, "../2014-11-17", "an event on 2014-11-19 bounds its original by 2014-11-18, not earlier"),
         (INVESTTX, "2024-04-16", "'Today (April 2)' is 2024-04-02, not the page's own day"),
+        (INVESTTX, "../2024-04-01", "'Today (April 2)' names no event"),
     ],
 )
 def test_an_original_date_is_the_date_its_words_write(
@@ -323,6 +369,51 @@ def test_an_original_date_is_the_date_its_words_write(
     assert not found(package.semantics(), "original-published-words")
     package.edit("sources", row, original_published=original)
     assert found(package.semantics(), "original-published-words") == [("sources", row, "original_published")], why
+
+
+CE = "ce-2023-11-08-wuzhen-summit-2023-opens-12000-guests"
+
+
+def test_a_since_phrase_does_not_date_an_original(package: PackageCopy) -> None:
+    """Review 5 R2's reproducer: a source moved to 2014 by a since-phrase ('since the first summit in 2014') is
+    caught on the source, not only by its rows' relative words."""
+    row = source_row(package, CE)
+    package.edit(
+        "sources", row, original_published="2014", original_published_text="自2014年首届世界互联网大会乌镇峰会举办以来"
+    )
+    report = package.semantics()
+    assert [
+        f"{p.location()}: {p.severity} [{p.rule}] {p.message}"
+        for p in report.problems
+        if p.rule == "original-published-words"
+    ] == [
+        f"sources, row {row}, field original_published: error [original-published-words] original_published_text "
+        "'自2014年首届世界互联网大会乌镇峰会举办以来' must state the original's own date within original_published "
+        "(2014): a dateline (…11月10日电, …讯), a time stamp or byline (2024-11-21 19:54), 'Today (April 2)'; a date "
+        "inside a since-phrase (自从…以来/开始, since …) or an event's words (…举行的) is the event's, not the text's. "
+        "For an original known only to be of before an event (../YYYY-MM-DD), the words must name that event, "
+        "starting the day after. The words give: none (read against the page's date, 2023-11-08); record the date the "
+        "words give, quote the words that give it, or clear both"
+    ]
+
+
+# The interview's rows dated by it (publication, 目前): a stock of an original known only to be of before the first
+# WIC stands at the last day it can be from, 2014-11-18, never at the end of a year no word states.
+INTERVIEW_STOCKS = {
+    "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-001": "period-publication-mismatch",
+    "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-005": "period-text-mismatch",
+}
+
+
+@pytest.mark.parametrize("observation", sorted(INTERVIEW_STOCKS))
+def test_a_stock_of_an_original_of_before_a_day_stands_at_its_last_day(package: PackageCopy, observation: str) -> None:
+    rows = package.rows("indicators")
+    row = 2 + [r["observation_id"] for r in rows].index(observation)
+    assert rows[row - 2]["period_end"] == "2014-11-18"
+    rule = INTERVIEW_STOCKS[observation]
+    assert ("indicators", row) not in [(t, r) for t, r, _f in found(package.semantics(), rule)]
+    package.edit("indicators", row, period_start="2014-12-31", period_end="2014-12-31")
+    assert ("indicators", row) in [(t, r) for t, r, _f in found(package.semantics(), rule)]
 
 
 def test_an_event_is_told_by_the_lexicons_words(package: PackageCopy) -> None:

@@ -12,25 +12,28 @@ The text's own date is the source's `original_published` when the page states it
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 import pandas as pd
 
-from ..text.clauses import attach, beside_another_name, clause_of, paired_with_name, table_head_pattern
+from ..text.clauses import (
+    attach,
+    beside_another_name,
+    clause_of,
+    conversion_pattern,
+    paired_with_name,
+    table_head_pattern,
+)
 from ..text.fold import names_of, squeeze
 from ..text.period_words import read_period
-from ..text.quantities import loose, status_cues, written_forms
+from ..text.quantities import Lexicon, loose, status_cues, written_forms
 from .claims import text_dates as source_text_dates
 from .distinct import content_key, lexicon_of, memo, remembered, texts
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
 LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
-# A name inside a list of members (桐乡、海宁和平湖; Tongxiang, Haining and Pinghu) names no subject.
-# A place the figure lies outside of, or the whole a share is of, is not its subject: outside Tongxiang, 17 percent
-# of Tongxiang's urban area, 占桐乡…的.
-NOT_SUBJECT = re.compile(r"(?:outside|beyond|out of|占)\s?$")
-NOT_SUBJECT_AFTER = re.compile(r"^(?:以外|之外|外)")
 WHOLE_OF = re.compile(r"of\s?$")
 POSSESSIVE = re.compile(r"^['’]s")
 # A name inside a list of members (桐乡、海宁和平湖; Tongxiang, Haining and Pinghu) names no subject.
@@ -38,19 +41,45 @@ LISTED = re.compile(r"(?:、|和|及|/|\band|\bor)\s?$")
 LISTED_AFTER = re.compile(r"^\s?(?:、|和|及|/|and\b|or\b)|^,\s?[a-z]+(?:\s[a-z]+)?(?:,|\sand\s)")
 
 
-def not_subject(before: str, after: str) -> bool:
+# The lexicon's `not_subject` words as two alternations (those written before the name, outside/占, and those
+# after it, 以外): a place the figure lies outside of, or the whole a share is of, is not its subject (outside
+# Tongxiang, 占桐乡…的, 桐乡以外). Strings, so that a view column carrying them is hashed by its whole text.
+OutsideWords = tuple[str | None, str | None]
+
+
+def outside_words(lexicon: Lexicon | None) -> OutsideWords:
+    """The lexicon's `not_subject` words, before (meaning `before`) and after (meaning `after`) the name; none
+    without a lexicon."""
+    if lexicon is None:
+        return (None, None)
+    return (lexicon.alternation("not_subject", "before"), lexicon.alternation("not_subject", "after"))
+
+
+@functools.lru_cache(maxsize=64)
+def outside_patterns(words: OutsideWords) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The `not_subject` words anchored at the name: a word before ends where the name starts (a space allowed),
+    a word after starts where it ends."""
+    before, after = words
+    return (
+        re.compile(rf"(?:{before})\s?$") if before else None,
+        re.compile(rf"^(?:{after})") if after else None,
+    )
+
+
+def not_subject(before: str, after: str, outside: OutsideWords = (None, None)) -> bool:
     """Whether a name standing between `before` and `after` is a member of a list, or a place the figure lies
-    outside of or is a share of, rather than the subject."""
+    outside of or is a share of (the lexicon's `not_subject` words, `outside`), rather than the subject."""
+    outside_before, outside_after = outside_patterns(outside)
     return bool(
         LISTED.search(before[-5:])
         or LISTED_AFTER.match(after)
-        or NOT_SUBJECT.search(before)
-        or NOT_SUBJECT_AFTER.match(after)
+        or (outside_before is not None and outside_before.search(before))
+        or (outside_after is not None and outside_after.match(after))
         or (WHOLE_OF.search(before) and POSSESSIVE.match(after))
     )
 
 
-def named_as_subject(text: str, name: str) -> bool:
+def named_as_subject(text: str, name: str, outside: OutsideWords = (None, None)) -> bool:
     """Whether `name` stands in `text` (both folded by `loose`; a Latin name as a whole word) at least once other
     than as a list member or a place the figure lies outside of (see not_subject)."""
     folded = loose(name)
@@ -60,7 +89,8 @@ def named_as_subject(text: str, name: str) -> bool:
     if re.match(r"[a-z]", folded):
         pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
     return any(
-        not not_subject(text[max(0, m.start() - 16) : m.start()], text[m.end() :]) for m in re.finditer(pattern, text)
+        not not_subject(text[max(0, m.start() - 16) : m.start()], text[m.end() :], outside)
+        for m in re.finditer(pattern, text)
     )
 
 
@@ -245,6 +275,9 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         if lexicon_frame is not None
         else None
     )
+    converted = (
+        conversion_pattern(lexicon_of(lexicon_frame).alternation("converted")) if lexicon_frame is not None else None
+    )
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
 
     def anchored(
@@ -253,7 +286,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         if not isinstance(evidence, str) or not isinstance(quote, str):
             return None
         kind = dimension if isinstance(dimension, str) else None
-        return attach(evidence, quote, list(forms), kind, unit_forms, words, heads)
+        return attach(evidence, quote, list(forms), kind, unit_forms, words, heads, converted)
 
     period_words = indicators["period_text"] if "period_text" in indicators else pd.Series(None, index=indicators.index)
     keys = [
@@ -319,6 +352,22 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             lead = lead.replace(words_, " ")
         return status_cues(lead, lexicon)
 
+    def undated_cues(evidence: object, words: tuple[str, ...]) -> object:
+        """The status cues of the evidence with the row's own dating words taken out: 到1949年 dates a figure, and
+        once its period has passed it names no target (a reported target must be named one by other words)."""
+        if lexicon is None or not isinstance(evidence, str):
+            return None
+        text = loose(evidence)
+        for words_ in sorted((loose(t) for t in words if t), key=len, reverse=True):
+            text = text.replace(words_, " ")
+        return status_cues(text, lexicon)
+
+    undated = keyed_map(
+        [(k[0], k[4]) for k in keys],
+        remembered(memo("undated cues", key), undated_cues),
+        indicators.index,
+    )
+
     leading = keyed_map(
         [(k[4], a) for k, a in zip(keys, anchors, strict=True)],
         remembered(memo("lead cues", key), lead_cues),
@@ -332,9 +381,10 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         )
         if isinstance(level, str) and level in LOCAL_LEVELS
     }  # fmt: skip
+    outside = outside_words(lexicon)
     beside = keyed_map(
         [(e, q) for e, q in zip(evidence_, quote_, strict=True)],
-        remembered(memo("places beside", key), lambda e, q: places_beside(e, q, local)),
+        remembered(memo("places beside", key), lambda e, q: places_beside(e, q, local, outside)),
         indicators.index,
     )
     every_name = entity_names(frames)
@@ -410,6 +460,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         ),
         own_cues=cues,
         lead_cues=leading,
+        undated_cues=undated,
         places_beside=beside,
         places_beside_text=pd.Series(
             [", ".join(sorted(b)) if isinstance(b, frozenset) else None for b in beside],
@@ -496,15 +547,20 @@ def entity_names(frames: dict[str, pd.DataFrame]) -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
-def places_beside(evidence: object, quote: object, places: dict[str, list[str]]) -> frozenset[str] | None:
-    """The local places named in the quote's clause, other than as members of a list (None: no quote found)."""
+def places_beside(
+    evidence: object, quote: object, places: dict[str, list[str]], outside: OutsideWords = (None, None)
+) -> frozenset[str] | None:
+    """The local places named in the quote's clause, other than as members of a list or places the figure lies
+    outside of (`outside`: see not_subject) (None: no quote found)."""
     found = quote_clause(evidence, quote)
     if found is None:
         return None
     text, at, start, end = found
     start = max((m.end() for m in re.finditer(r"[。；;]", text[:at])), default=start) if start == 0 else start
     clause = text[start:end]
-    return frozenset(place for place, names in places.items() if any(named_as_subject(clause, n) for n in names))
+    return frozenset(
+        place for place, names in places.items() if any(named_as_subject(clause, n, outside) for n in names)
+    )
 
 
 def year_text(years: object) -> str | None:

@@ -23,10 +23,10 @@ from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
-from ..text.period_words import dates_written, first_days_named, last_days_bound
-from ..text.periods import publication_bounds
+from ..text.period_words import event_days_written, first_days_named, last_days_bound, own_dates_written
+from ..text.periods import open_before, publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
-from .anchors import anchor_view
+from .anchors import anchor_view, outside_words
 from .answers import kept_reading
 from .claims import and_some, and_some_terms, claim_key, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, memo, per_distinct_rows, quiet_floats, remembered, spread
@@ -160,6 +160,14 @@ def views(
             lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
         )
         derived["indicators"] = derived["indicators"].assign(**anchored)  # claims read in their words
+        # The lexicon's words that rules read on their own (a place the figure lies outside of; words that date a
+        # paragraph), one value in every row, as alternations: kept answers are keyed by their whole text.
+        words = lexicon_of(frames["lexicon"])
+        rows = len(derived["indicators"])
+        derived["indicators"] = derived["indicators"].assign(
+            not_subject_words=pd.Series([outside_words(words)] * rows, index=indicators.index, dtype=object),
+            dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
+        )
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -258,8 +266,9 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     `text.period_words.last_days_bound`). Both as `written_*_days` (`YYYY-MM-DD, ...`, read against the text's date
     as written: the original's, else the page's); and, for `written_before_text`, whether a word of a plan or a
     future is among them (`written_before_cued`: the lexicon's target cues, 将, 计划, plans to, will; <NA> without
-    a lexicon). For `original_published_text`: the first days of the dates the words write, read against the
-    page's date (`original_published_days`)."""
+    a lexicon). For `original_published_text`: the first days of the dates the words state as the text's own (a
+    dateline, a time stamp, 'Today (April 2)'), read against the page's date, or, for an original known only to be
+    of before a day (`../YYYY-MM-DD`), the first days of the events they name (`original_published_days`)."""
     out: dict[str, pd.Series] = {}
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     own = sources["published"].astype("string") if "published" in sources else missing
@@ -279,14 +288,20 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
             for w, p in zip(words.astype(object), own.astype(object), strict=True)
         ]
         out[f"written_{side}_days"] = pd.Series(named, index=sources.index, dtype="string")
-    # The words that date an original (a repost's dateline, 'Today (April 2)') are read against the page's date.
+    # The words that date an original (a repost's dateline, 'Today (April 2)') are read against the page's date;
+    # for an original known only to be of before an event (`../YYYY-MM-DD`), the first days of the events they name.
     page = sources["published"].astype("string") if "published" in sources else missing
     words = sources.get("original_published_text", missing)
+    original = sources.get("original_published", missing).astype(object)
+
+    def days_of(w: object, p: object, o: object) -> str | None:
+        if not isinstance(w, str):
+            return None
+        found = event_days_written(w, p, events) if open_before(o) is not None else own_dates_written(w, p, events)
+        return ", ".join(f"{d:%Y-%m-%d}" for d in sorted(found)) or "none"
+
     out["original_published_days"] = pd.Series(
-        [
-            ", ".join(f"{d:%Y-%m-%d}" for d in sorted(dates_written(w, p))) if isinstance(w, str) else None
-            for w, p in zip(words.astype(object), page.astype(object), strict=True)
-        ],
+        [days_of(w, p, o) for w, p, o in zip(words.astype(object), page.astype(object), original, strict=True)],
         index=sources.index,
         dtype="string",
     )
@@ -519,6 +534,8 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "multiple_off_levels": (*SAME_THING, *CLAIM, "source_id", "value_text"),
     "multiple_levels_ids": (*SAME_THING, *CLAIM, "source_id"),
     "generic_names": (),
+    "not_subject_words": (),
+    "dating_words": (),
     "name_sources": ("source_id", "name_zh_source_id"),
     "name_in_texts": ("name", "source_id", "name_zh_source_id"),
     "name_zh_in_texts": ("name_zh", "source_id", "name_zh_source_id"),
@@ -533,7 +550,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "written_after_days": ("written_after_text", "published", "original_published"),
     "written_before_days": ("written_before_text", "published", "original_published"),
     "written_before_cued": ("written_before_text",),
-    "original_published_days": ("original_published_text", "published"),
+    "original_published_days": ("original_published_text", "published", "original_published"),
 }
 # Columns that list other rows: bounded where they are made, so messages quote them whole (their complete ids
 # are the rule's `related` column, carried whole by the Problem).

@@ -466,7 +466,9 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
         return "relative words, but the text has no date"
     year = f.year
     if year is None and f.relative_year is not None and lo is not None:
-        year = lo.year + f.relative_year
+        # 去年 in a text that stands at its end (a year; an original known only to be of before a day, of a window
+        # too wide to read once per year) is the year before the last day the text can be from, as 目前 is that day.
+        year = (hi if hi is not None and stands_at_its_end(lo, hi) else lo).year + f.relative_year
     if year is None and (f.months or f.month_day) and lo is not None and lo.year == (hi or lo).year:
         year = lo.year  # 9月12日 in a text of 2021: 2021-09-12
     if year is None and f.holiday and lo is not None and hi is not None and lo.year == hi.year:
@@ -701,17 +703,77 @@ WRITTEN_DATE = re.compile(
 ISO_DAY = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})")
 
 
-def dates_written(passage: object, published: object) -> frozenset[date]:
-    """The first days of the dates a passage writes, read against the text's own date (`published`, the page's):
-    the periods its dating words name (first_days_named), and each date written inside other words (a dateline, a
-    byline's ISO day, 自从2014年11月19日…举行的: 2014-11-19), a year or a month by its first day. This is what
-    `sources.original_published` is checked against: its words must write a date within it."""
+# Where a passage states its own text's date (sources.original_published_text): a dateline (新华社杭州11月10日电,
+# 12月5日讯), a time stamp or a byline's day (钱江晚报 2024-11-21 19:54:07, 时间:2020-04-29 17:03), a date under a
+# label (发布时间: …, published on …), or 'Today (April 2)' / 今天(4月2日). A date in other words is an event's, not
+# the text's: 自从2014年11月19日至21日举行的首届…开始 dates the first WIC, whenever the words about it were written.
+DATELINE_AFTER = re.compile(r"^\s*(?:电|讯)")
+CLOCK_AFTER = re.compile(r"^\s*[0-9]{1,2}:[0-9]{2}")
+OWN_DATE_BEFORE = re.compile(
+    r"(?:(?:today|今天|今日)\s*\(|(?:时间|日期|发布时间|发布日期|发表时间|published(?: on)?|posted(?: on)?|"
+    r"updated(?: on)?)\s*:?)\s*$"
+)
+# A since-phrase (自/自从/从 … 以来/开始/起, since …): the date it holds is where a span starts, never the text's.
+SINCE_OPEN = re.compile(r"自从|(?<!来)自|从|\bsince\b")
+SINCE_CLOSE = re.compile(r"以来|开始|起|至今")
+CLAUSE_MARK = re.compile(r"[,，。;；!！?？]")
+NAMES_A_DAY = re.compile(r"[日号]|-[0-9]{1,2}-[0-9]{1,2}$|[a-z]\.?\s*[0-9]")  # 11月19日, 2014-11-19, november 19
+
+
+def own_dates_written(
+    passage: object, published: object, event_words: re.Pattern[str] | None = None
+) -> frozenset[date]:
+    """The first days of the dates a passage writes as its text's own date, read against the page's date
+    (`published`): a dateline's, a time stamp's or a byline's day, a date under a publication label, 'Today
+    (April 2)'. This is what `sources.original_published` is checked against (its words must state a date within
+    it). A date inside a since-phrase (自从2014年11月19日…开始, since the first WIC on …) or followed in its clause
+    by an event's word (the lexicon's `event_word` terms, `event_words`: 举行, opens) is an event's, and is never
+    read as the text's, whatever its form."""
     if not isinstance(passage, str):
         return frozenset()
-    days = set(first_days_named(passage, published))
-    for m in WRITTEN_DATE.finditer(normalise(passage)):
-        if iso := ISO_DAY.fullmatch(m[0]):
+    text = normalise(passage)
+    days: set[date] = set()
+    for m in WRITTEN_DATE.finditer(text):
+        clause_start = max((c.end() for c in CLAUSE_MARK.finditer(text, 0, m.start())), default=0)
+        after_end = next((c.start() for c in CLAUSE_MARK.finditer(text, m.end())), len(text))
+        before, after = text[clause_start : m.start()], text[m.end() : after_end]
+        if SINCE_OPEN.search(before) and (SINCE_CLOSE.search(after) or re.search(r"\bsince\s*$", before)):
+            continue  # a since-phrase: where a span starts
+        if not DATELINE_AFTER.match(after) and event_words is not None and event_words.search(squash(after)):
+            continue  # an event's days (…举行的, opens on); a dateline's clause runs on into its news
+        iso = ISO_DAY.fullmatch(m[0])
+        if not (
+            iso
+            or DATELINE_AFTER.match(after)
+            or CLOCK_AFTER.match(after)
+            or OWN_DATE_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+        ):
+            continue
+        if iso:
             with contextlib.suppress(ValueError):  # 2024-02-30 is no day
+                days.add(date(int(iso[1]), int(iso[2]), int(iso[3])))
+            continue
+        days.update(p.start[0] for p in read_period(m[0], published).periods if not p.open_start)
+    return frozenset(days)
+
+
+def event_days_written(passage: object, published: object, event_words: re.Pattern[str] | None) -> frozenset[date]:
+    """The first days of the events a passage names with their dates: a date followed in its clause by an event's
+    word (the lexicon's `event_word` terms: 2014年11月19日至21日举行的首届世界互联网大会 gives 2014-11-19), read
+    against the page's date (`published`), inside a since-phrase too (the event is where the span starts). An
+    original written before such an event is of before its first day (`sources.original_published` `../YYYY-MM-DD`)."""
+    if not isinstance(passage, str) or event_words is None:
+        return frozenset()
+    text = normalise(passage)
+    days: set[date] = set()
+    for m in WRITTEN_DATE.finditer(text):
+        if not NAMES_A_DAY.search(m[0]):
+            continue  # a year or a month alone is an edition's name (2021年世界互联网大会), not an event's day
+        after_end = next((c.start() for c in CLAUSE_MARK.finditer(text, m.end())), len(text))
+        if not event_words.search(squash(text[m.end() : after_end])):
+            continue
+        if iso := ISO_DAY.fullmatch(m[0]):
+            with contextlib.suppress(ValueError):
                 days.add(date(int(iso[1]), int(iso[2]), int(iso[3])))
             continue
         days.update(p.start[0] for p in read_period(m[0], published).periods if not p.open_start)

@@ -18,11 +18,24 @@ import pandas as pd
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 WINDOW = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
+# An original whose date no word states, known only to be of before a day (an interview that looks forward to an
+# event the page names): an ISO 8601-2 interval with an open start, `../2014-11-18` (its last possible day).
+OPEN_BEFORE = re.compile(r"^\.\./(\d{4}-\d{2}-\d{2})$")
+OPEN_START = "1900-01-01"  # the first day an open start is read as (the period reader's unstated start too)
+
+
+def open_before(written: object) -> str | None:
+    """The last day of an open-start date (`../2014-11-18`: 2014-11-18), None for any other."""
+    match = OPEN_BEFORE.match(written) if isinstance(written, str) else None
+    return match.group(1) if match else None
 
 
 def publication_bounds(published: object) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """(earliest, latest) day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date (or a `first/last` window of days) can
-    stand for; (None, None) if unknown."""
+    stand for; (None, None) if unknown. An open start (`../2014-11-18`) is read from 1900-01-01: wider than any
+    month, so a text of it stands at its last day (stands_at_its_end)."""
+    if (last := open_before(published)) is not None:
+        return publication_bounds(f"{OPEN_START}/{last}")
     if isinstance(published, str) and (window := WINDOW.match(published)):
         low, high = publication_bounds(window.group(1))[0], publication_bounds(window.group(2))[1]
         return (low, high) if low is not None and high is not None and low <= high else (None, None)

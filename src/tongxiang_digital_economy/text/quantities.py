@@ -59,6 +59,7 @@ class Lexicon:
 
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     meanings_of: dict[str, list[str]] = field(default_factory=dict)
+    terms_of: dict[str, list[str]] = field(default_factory=dict)  # each category's terms, longest first
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame) -> Lexicon:
@@ -75,7 +76,17 @@ class Lexicon:
             alternatives = [f"(?P<t{k}>{term_pattern(term).pattern})" for k, (term, _) in enumerate(terms)]
             lexicon.patterns[category] = re.compile("|".join(alternatives))
             lexicon.meanings_of[category] = [meaning for _, meaning in terms]
+            lexicon.terms_of[category] = [term for term, _ in terms]
         return lexicon
+
+    def alternation(self, category: str, meaning: str | None = None) -> str | None:
+        """The terms of a category (of one meaning, if given) as one regular expression, longest first, without
+        groups, for a caller that anchors it (`(?:…)\\s?$`): None where the lexicon has none. A string, not a
+        compiled pattern, so that a view column carrying it is hashed by its whole text."""
+        terms = self.terms_of.get(category, [])
+        meanings = self.meanings_of.get(category, [])
+        chosen = [t for t, m in zip(terms, meanings, strict=True) if meaning is None or m == meaning]
+        return "|".join(term_pattern(t).pattern for t in chosen) or None
 
     def find(self, category: str, text: str) -> list[tuple[re.Match[str], str]]:
         """Every non-overlapping occurrence of a term of `category` in `text`, left to right, longest first."""
@@ -168,15 +179,14 @@ def read(value_text: str, lexicon: Lexicon) -> Reading:
     return Reading(signed, frozenset(qualifiers), ranged, negative, bare)
 
 
-# What may stand between a sign word and its number: 下降了4.6%, fell by 10 percent, 负增长3%, 减少了三分之一.
-BETWEEN_SIGN_AND_NUMBER = re.compile(r"(?:\s|了|达|为|by|of about|增长|增速|growth|rate of|a|an)*")
 # What may stand between a number and a sign word after it: 5% drop, 3 percent decline.
 BETWEEN_NUMBER_AND_SIGN = re.compile(r"#\s*(?:%|percent|per cent|percentage points?|个百分点)?\s*$")
 
 
 def sign_bears(shape: str, lexicon: Lexicon) -> bool:
-    """Whether a sign word of the quote bears on its number: it comes before the number with only particles
-    and qualifier words between (下降了约4.6%, fell by more than 10 percent), or right after it (a 5% drop).
+    """Whether a sign word of the quote bears on its number: it comes before the number with only qualifier
+    words and the lexicon's `sign_gap` words between (particles and growth words: 下降了约4.6%, fell by more than
+    10 percent, 负增长3%, 减少了三分之一), or right after it (a 5% drop).
 
     A sign word elsewhere is part of another word and negates nothing: 减税降费50亿元 (tax and fee cuts of 5
     billion), 降本增效10%, a drop-off of 5%.
@@ -184,8 +194,8 @@ def sign_bears(shape: str, lexicon: Lexicon) -> bool:
     for match, _ in lexicon.find("sign", shape):
         number = shape.find(NUMBER, match.end())
         if number >= 0:
-            between = lexicon.remove(("qualifier",), shape[match.end() : number])
-            if BETWEEN_SIGN_AND_NUMBER.fullmatch(between.replace(NUMBER, "")):
+            between = lexicon.remove(("qualifier", "sign_gap"), shape[match.end() : number])
+            if not between.replace(NUMBER, "").strip():
                 return True
         if BETWEEN_NUMBER_AND_SIGN.search(shape[: match.start()]):
             return True

@@ -550,7 +550,7 @@ def beside(anchor: Any, box: Box) -> bool:
     own without a leader."""
     right = box.x0 >= anchor[0] - 0.5
     above = box.y0 >= anchor[1] - 0.5 and box.x0 <= anchor[0] <= box.x1
-    return right or above
+    return bool(right or above)
 
 
 def nearest(anchor: Any, box: Box) -> tuple[float, float]:

@@ -22,7 +22,7 @@ from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
 from ...text.year_words import START_WORDS
-from ..anchors import forms_in, named_as_subject
+from ..anchors import OutsideWords, forms_in, named_as_subject
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 
@@ -163,9 +163,10 @@ def reading_years(reading: object) -> tuple[int, int] | None:
     "value_text",
     "value_text {value_text!r} is not the figure of {indicator!r} in its evidence: the indicator's words "
     "({indicator__written_forms}) do not attach to it, another quantity of its kind stands between them, its table "
-    "column is another status, or it is the wrong end of 'from A to B' (A is the earlier figure and has its own "
-    "dating words, B the later); quote the figure the words attach to",
-    needs=("indicator.written_forms", "indicator.temporal"),
+    "column is another status, it is the wrong end of 'from A to B' (A is the earlier figure and has its own "
+    "dating words, B the later), or it is an ordinal (第二届, the first) and the indicator no rank nor an "
+    "edition's ordinal; quote the figure the words attach to",
+    needs=("indicator.written_forms", "indicator.temporal", "indicator.measure", "indicator.edition_ordinal"),
     reads=("anchor", "period_basis", "period_end", "period_reading", "period_start", "period_text", "status"),
     per_row=True,
 )
@@ -181,9 +182,12 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
         basis: object,
         temporal: object,
         words: object,
+        ordinal_figure: object,
     ) -> bool:
         if anchor is None or not getattr(anchor, "found", False):
             return True
+        if getattr(anchor, "ordinal", False) and ordinal_figure is False:
+            return False  # 'Since the first WIC, … 565 projects': the first is no count of 1
         if not from_to_fits(anchor, reading, start, end, basis, temporal, words):
             return False
         if anchor.forms_present and not anchor.attached:  # type: ignore[attr-defined]
@@ -202,7 +206,23 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
 
     columns = ["anchor", "status", "period_reading", "period_start", "period_end", "period_basis"]
     view = view if "period_text" in view else view.assign(period_text=None)
-    return each_row(view, [*columns, "indicator__temporal", "period_text"], fits)
+    view = view.assign(ordinal_figure=ordinal_figures(view))
+    return each_row(view, [*columns, "indicator__temporal", "period_text", "ordinal_figure"], fits)
+
+
+def ordinal_figures(view: pd.DataFrame) -> pd.Series:
+    """Per row: True where an ordinal may be its figure (a rank, or an edition's ordinal: 第二届 is the second
+    edition), False where it may not, None where the indicator's measure is unknown (not judged)."""
+    measure = view.get("indicator__measure", pd.Series(pd.NA, index=view.index)).astype(object)
+    edition = view.get("indicator__edition_ordinal", pd.Series(pd.NA, index=view.index)).astype(object)
+    return pd.Series(
+        [
+            None if not isinstance(m, str) else m == "rank" or (not missing(e) and bool(e))
+            for m, e in zip(measure, edition, strict=True)
+        ],
+        index=view.index,
+        dtype=object,
+    )
 
 
 def from_to_fits(
@@ -235,13 +255,14 @@ def from_to_fits(
     return not (reading.admits(first, last, True) and latest is not None and last == latest)
 
 
-def names_as_subject(evidence: str, names: list[str]) -> bool:
+def names_as_subject(evidence: str, names: list[str], outside: OutsideWords = (None, None)) -> bool:
     """Whether the evidence names the entity other than as a member of a list, the whole a share is of, or a
-    place outside which something lies (Tongxiang, Haining and Pinghu; 17 percent of Tongxiang's urban area)."""
+    place outside which something lies (Tongxiang, Haining and Pinghu; 17 percent of Tongxiang's urban area;
+    `outside`: the lexicon's `not_subject` words)."""
     if not names or not names_in(evidence, names):
         return False
     text = loose(evidence)
-    return any(named_as_subject(text, name) for name in names)
+    return any(named_as_subject(text, name, outside) for name in names)
 
 
 @rule(
@@ -253,7 +274,7 @@ def names_as_subject(evidence: str, names: list[str]) -> bool:
     "subject_text the words around the evidence that name it (the title, the sentence before), or give the figure "
     "to the subject its words name",
     needs=SUBJECT_NAMES,
-    reads=("entity_names", "evidence", "subject_text"),
+    reads=("entity_names", "evidence", "not_subject_words", "subject_text"),
     per_row=True,
 )
 def subject_named(view: pd.DataFrame) -> pd.Series:
@@ -262,11 +283,17 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
     names = [view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in columns]
     subject_text = view["subject_text"] if "subject_text" in view else pd.Series(pd.NA, index=view.index)
     every = view["entity_names"] if "entity_names" in view else pd.Series(frozenset(), index=view.index)
+    no_words: OutsideWords = (None, None)
+    outside = (
+        view["not_subject_words"]
+        if "not_subject_words" in view
+        else pd.Series([no_words] * len(view), index=view.index, dtype=object)
+    )
     cache: dict[tuple[object, ...], bool] = {}
     out = []
-    for key in zip(view["evidence"], subject_text, every, *names, strict=True):
+    for key in zip(view["evidence"], subject_text, every, outside, *names, strict=True):
         if key not in cache:
-            evidence, anchor, longer, *given = key
+            evidence, anchor, longer, words, *given = key
             places, others = names_of(*given[:3]), names_of(*given[3:])
             own = places + others
             evidence = without_longer_names(evidence, own, longer)
@@ -274,7 +301,9 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
             cache[key] = (
                 not (places or others)
                 or not isinstance(evidence, str)
-                or names_as_subject(evidence, places)  # a place listed as a member is no subject
+                or names_as_subject(
+                    evidence, places, words if isinstance(words, tuple) else no_words
+                )  # a place listed as a member is no subject
                 or names_in(evidence, others)  # an enterprise listed among others is still named
                 or (isinstance(anchor, str) and names_in(anchor, places + others))
             )

@@ -9,12 +9,13 @@ unchecked by `period-text-mismatch`, never guessed; the other rules still read t
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
 import pandas as pd
 
-from ...text.fold import squeeze
+from ...text.fold import squash, squeeze
 from ...text.numerals import number_spans
 from ...text.period_words import PIECE_JOIN, Reading
 from ...text.periods import publication_bounds, stands_at_its_end
@@ -89,29 +90,37 @@ def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
     return each_row(view, ["period_basis", "period_text", "evidence"], inside)
 
 
-# Words that date a paragraph: a year, a month or a day, a weekday, or a word relative to the text's date.
-DATED = re.compile(
-    r"(?:19|20)[0-9]{2}|[0-9一二三四五六七八九十]{1,2}[月日号]|今年|去年|目前|昨天|今天|日前|近日|过去|過去|"
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?[0-9]{1,2}|(?i:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|today|yesterday|this year|last year|currently|at present|"
-    r"past (?:[a-z]+ )?(?:days|years|months))"
-)
+# A year dates a paragraph whatever its words (a number, not a word): the words that date one are the lexicon's
+# `dating_word` terms (今年, 去年, #月, today, jan #: `#` a day's or a month's number, in digits or Chinese numerals).
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+DAY_NUMBER = "[0-9一二三四五六七八九十]{1,2}"  # what `#` stands for in a dating word (12月, 十一月, 3日, Jan. 5)
 SENTENCE = re.compile(r"[。.!！?？](?:\s|$)|[。！？]")  # a line of sentences, not a title or a breadcrumb trail
 RESTATED = 10000  # a figure this large (never a year) stated again elsewhere in the text is the same figure
 HEADING = 40  # a line this short, without a full stop, is a title or a heading (一、2024年…执行情况)
 
 
-def dated(line: str) -> bool:
-    """Whether a paragraph dates anything (a year inside a book's title, 《…报告2017》, does not)."""
-    return DATED.search(re.sub(r"《[^》]*》", "", line)) is not None
+@functools.lru_cache(maxsize=64)
+def dating_pattern(words: str | None) -> re.Pattern[str] | None:
+    """The lexicon's dating words (`Lexicon.alternation("dating_word")`) as one pattern, `#` read as a day's or a
+    month's number; None without any."""
+    return re.compile(re.sub(r"(?<!\\)#", DAY_NUMBER, words)) if words else None
 
 
-def context_of(text: str, evidence: str, quote: str | None = None) -> list[str]:
+def dated(line: str, words: re.Pattern[str] | None) -> bool:
+    """Whether a paragraph dates anything: a year, or a dating word of the lexicon (`words`, dating_pattern) in
+    the paragraph folded as the lexicon's terms are (squash). A year or a word inside a book's title, 《…报告2017》,
+    does not."""
+    line = re.sub(r"《[^》]*》", "", line)
+    return YEAR.search(line) is not None or (words is not None and words.search(squash(line)) is not None)
+
+
+def context_of(text: str, evidence: str, quote: str | None = None, dating: re.Pattern[str] | None = None) -> list[str]:
     """The parts of the archived text a context period may be quoted from, squeezed: the paragraph (line) that holds
     the evidence (or the lines it runs over), the title and dateline (the first lines up to and including the first
     paragraph of body text, the news lead that says 中新网2月28日电), the headings above the evidence, and a dated
     line restating a large figure of the evidence in the unit of the row's quote (see restated)."""
-    lines = [squeeze(line) for line in text.splitlines() if line.strip()]
+    raw = [line for line in text.splitlines() if line.strip()]
+    lines = [squeeze(line) for line in raw]
     squeezed = squeeze(evidence)
     holding = [k for k, line in enumerate(lines) if squeezed in line]
     if not holding:  # evidence running over a line break: the lines it starts in and the next
@@ -125,14 +134,16 @@ def context_of(text: str, evidence: str, quote: str | None = None) -> list[str]:
     # The nearest paragraph before and after the evidence that dates anything (a summit's dates given once in the
     # lead, a data footer 'as of Oct 25 2021'), with no other dated paragraph between.
     for k in holding[:1]:
-        before = next((lines[j] for j in range(k - 1, -1, -1) if dated(lines[j])), None)
-        after = next((lines[j] for j in range(k + 1, len(lines)) if dated(lines[j])), None)
+        before = next((lines[j] for j in range(k - 1, -1, -1) if dated(raw[j], dating)), None)
+        after = next((lines[j] for j in range(k + 1, len(lines)) if dated(raw[j], dating)), None)
         parts += [p for p in (before, after) if p]
     # A paragraph that states an exact figure of the evidence again, with its date: an infobox's 常住1,029,754人
     # under 人口2020年 is the census line's 截至2020年11月1日零时…常住人口为1029754人, whose day dates the infobox.
     exact = restated(squeezed, quote)
     if exact:
-        parts += [line for line in lines if dated(line) and exact & figures(line)]
+        parts += [
+            line for line, whole in zip(lines, raw, strict=True) if dated(whole, dating) and exact & figures(line)
+        ]
     return parts
 
 
@@ -163,9 +174,12 @@ def restated(evidence: str, quote: str | None) -> set[tuple[object, str]]:
     return {(value, unit) for value, unit in found if unit in own}
 
 
-def in_paragraph(text: str, evidence: str, words: list[str], quote: str | None = None) -> bool:
-    """Whether every piece is in the evidence or in its context (its paragraph, the title and lead, its headings)."""
-    squeezed, parts = squeeze(evidence), context_of(text, evidence, quote)
+def in_paragraph(
+    text: str, evidence: str, words: list[str], quote: str | None = None, dating: re.Pattern[str] | None = None
+) -> bool:
+    """Whether every piece is in the evidence or in its context (its paragraph, the title and lead, its headings,
+    the nearest paragraphs dated by a year or by `dating`, the lexicon's dating words: see context_of)."""
+    squeezed, parts = squeeze(evidence), context_of(text, evidence, quote, dating)
     return all(squeeze(w) in squeezed or any(squeeze(w) in part for part in parts) for w in words)
 
 
@@ -178,14 +192,14 @@ def in_paragraph(text: str, evidence: str, words: list[str], quote: str | None =
     "paragraph before or after it: quote the dating words of the text around the evidence",
     needs_archive=True,
     needs=("source_id.archive_raw",),
-    reads=("evidence", "period_basis", "period_text", "value_text"),
+    reads=("dating_words", "evidence", "period_basis", "period_text", "value_text"),
     per_row=True,
 )
 def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     """A context period's words are in the evidence's paragraph of the archived text."""
     cache: dict[tuple[object, ...], bool] = {}
 
-    def near(basis: object, text: object, evidence: object, archived: object, quote: object) -> bool:
+    def near(basis: object, text: object, evidence: object, archived: object, quote: object, words: object) -> bool:
         if (
             not isinstance(basis, str)
             or basis != "context"
@@ -195,12 +209,17 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
             return True
         if not isinstance(archived, str):
             return True
-        key = (text, evidence, id(archived), quote)
+        key = (text, evidence, id(archived), quote, words)
         if key not in cache:
-            cache[key] = in_paragraph(archived, evidence, pieces(text), quote if isinstance(quote, str) else None)
+            dating = dating_pattern(words if isinstance(words, str) else None)
+            cache[key] = in_paragraph(
+                archived, evidence, pieces(text), quote if isinstance(quote, str) else None, dating
+            )
         return cache[key]
 
-    columns = ["period_basis", "period_text", "evidence", "source_id__archive_raw", "value_text"]
+    if "dating_words" not in view:  # a frame checked without the lexicon: dated by years only
+        view = view.assign(dating_words=None)
+    columns = ["period_basis", "period_text", "evidence", "source_id__archive_raw", "value_text", "dating_words"]
     return each_row(view, columns, near)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...text.fold import squeeze
-from ...text.periods import PARTIAL_DATE, publication_bounds
+from ...text.periods import PARTIAL_DATE, open_before, publication_bounds
 from .registry import each_row, known, rule
 
 # --- units -------------------------------------------------------------------------------------------------
@@ -320,22 +320,33 @@ def original_date_words_in_text(view: pd.DataFrame) -> pd.Series:
     "original-published-words",
     "sources",
     "original_published",
-    "original_published_text {original_published_text!r} must write a date within original_published "
-    "({original_published}); the words write dates starting on: {original_published_days} (read against the "
-    "page's date, {published}); record the date the words give, or quote the words that give it",
+    "original_published_text {original_published_text!r} must state the original's own date within "
+    "original_published ({original_published}): a dateline (…11月10日电, …讯), a time stamp or byline (2024-11-21 "
+    "19:54), 'Today (April 2)'; a date inside a since-phrase (自从…以来/开始, since …) or an event's words (…举行的) "
+    "is the event's, not the text's. For an original known only to be of before an event (../YYYY-MM-DD), the "
+    "words must name that event, starting the day after. The words give: {original_published_days} (read against "
+    "the page's date, {published}); record the date the words give, quote the words that give it, or clear both",
     reads=("original_published", "original_published_days"),
     per_row=True,
 )
 def original_date_is_the_words(view: pd.DataFrame) -> pd.Series:
-    """original_published is a date its quoted words write: one of the dates they write starts within it (a
-    dateline's day, 2024-11-21 of a byline; the year 2014 of an interview given after 2014年11月19日)."""
+    """original_published is the date its quoted words state as the text's own: one of the dates they write as a
+    dateline, a time stamp, a byline or 'Today (…)' starts within it (2023-11-10 of 新华社杭州11月10日电). A date
+    the words write about an event (自从2014年11月19日…举行的首届世界互联网大会开始: the first WIC) dates the
+    event, not the text (review 5 R2). An original that looks forward to an event and states no date of its own is
+    recorded as of before it (`../2014-11-18`), and its words must name the event on the day after."""
     if "original_published" not in view or "original_published_days" not in view:
         return pd.Series(True, index=view.index)
 
     def within(original: object, days: object) -> bool:
-        low, high = publication_bounds(original)
-        if low is None or high is None or not isinstance(days, str):
+        if not isinstance(days, str):
             return True
-        return any(low <= pd.Timestamp(d) <= high for d in days.split(", ") if d)
+        named = [pd.Timestamp(d) for d in days.split(", ") if PARTIAL_DATE.match(d)]  # "none": no date given
+        if (last := open_before(original)) is not None:
+            return pd.Timestamp(last) + pd.Timedelta(days=1) in named
+        low, high = publication_bounds(original)
+        if low is None or high is None:
+            return True
+        return any(low <= d <= high for d in named)
 
     return each_row(view, ["original_published", "original_published_days"], within)

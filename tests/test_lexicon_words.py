@@ -1,0 +1,91 @@
+"""Word lists the rules read are the lexicon's, not the code's: conversion words (折合), the words allowed between a
+sign word and its number (了, 增长, by), the words that make a place one a figure lies outside of (outside, 以外),
+and the words that date a paragraph (今年, 过去, #月). Each test edits a copy's lexicon and shows the reading change:
+a shipped row that reads clean with the shipped words is caught on its row once its words are gone."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import PackageCopy, found
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.semantics.rules.periods import dating_pattern, in_paragraph
+from tongxiang_digital_economy.text.quantities import Lexicon, read
+
+# category -> (terms dropped, a shipped row that needs them, the rule that then fires on it)
+NEEDED = {
+    # 按平均汇率计算折合约为24938美元: without 折合 (and 合), 160887元 stands between 人均生产总值 and the quote
+    "converted": (("折合", "合"), "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-020", "which-figure"),
+    # 用工却减少了三分之一 (-1/3): without 了, the sign word 减少 no longer bears on its number
+    "sign_gap": (("了",), "qjwb-txnews-2017-11-21-tongxiang-information-industry-006", "value-text-number"),
+    # Domestic investment outside Tongxiang reached 187,000 yuan (the zone's figure): without `outside`, Tongxiang
+    # is a second place beside the quote
+    "not_subject": (("outside",), "chinadaily-govt-2017-12-27-tongxiang-edz-009", "subject-other-place"),
+}
+
+
+def row_of(package: PackageCopy, observation_id: str) -> int:
+    """The CSV row number of an indicators row."""
+    return 2 + [r["observation_id"] for r in package.rows("indicators")].index(observation_id)
+
+
+@pytest.mark.parametrize("category", sorted(NEEDED))
+def test_a_copy_without_the_lexicons_words_reads_its_rows_without_them(package: PackageCopy, category: str) -> None:
+    terms, observation, rule = NEEDED[category]
+    row = row_of(package, observation)
+    assert ("indicators", row) not in {(t, r) for t, r, _f in found(package.semantics(), rule)}, "clean as shipped"
+    lexicon = package.rows("lexicon")
+    package.write("lexicon", [r for r in lexicon if not (r["category"] == category and r["term"] in terms)])
+    assert row in [r for t, r, _f in found(package.semantics(), rule) if t == "indicators"]
+
+
+def lexicon_frame(drop: tuple[str, str] | None = None, add: tuple[str, str, str] | None = None) -> pd.DataFrame:
+    """The shipped lexicon, without one (term, category) or with one (term, category, meaning) added."""
+    frame = tde.load("lexicon").astype(object)
+    if drop is not None:
+        frame = frame[~((frame["term"] == drop[0]) & (frame["category"] == drop[1]))]
+    if add is not None:
+        extra = {"term": add[0], "language": "zh", "category": add[1], "meaning": add[2], "note": None}
+        frame = pd.concat([frame, pd.DataFrame([extra])], ignore_index=True)
+    return frame
+
+
+def test_a_sign_gap_word_added_to_the_lexicon_lets_the_sign_bear_on_its_number() -> None:
+    """下降幅度为4% reads 4 (幅度 is no word the lexicon allows between 下降 and its number: 减税降费50亿元 must not be
+    negated) until a copy's lexicon lists 幅度 as a `sign_gap` word; without 为, 下降为4% reads 4 too."""
+    shipped = Lexicon.from_frame(lexicon_frame())
+    assert [str(n) for n in read("下降幅度为4%", shipped).numbers] == ["4"]
+    assert [str(n) for n in read("下降为4%", shipped).numbers] == ["-4"]
+    widened = Lexicon.from_frame(lexicon_frame(add=("幅度", "sign_gap", "between")))
+    assert [str(n) for n in read("下降幅度为4%", widened).numbers] == ["-4"]
+    narrowed = Lexicon.from_frame(lexicon_frame(drop=("为", "sign_gap")))
+    assert [str(n) for n in read("下降为4%", narrowed).numbers] == ["4"]
+
+
+# A text whose only paragraph dating the evidence's figure dates it by a word, not a year (过去三天).
+DATED_BY_A_WORD = "\n".join(
+    [
+        "大会闭幕",  # the title
+        # the lead: the first paragraph of sentences after the title, over 60 characters
+        "本次大会在乌镇闭幕,来自多个国家和地区的嘉宾参加了大会的各项活动,大会期间举办了多场分论坛和展览活动。",
+        "过去三天,大会举办了多场论坛和发布活动。",  # the nearest dated paragraph before the evidence
+        "本届大会发布了两本蓝皮书。",  # the evidence's paragraph
+    ]
+)
+
+
+def test_the_lexicons_dating_words_say_which_paragraph_dates_a_figure() -> None:
+    """过去三天 is context of the evidence while the lexicon lists 过去 as a dating word (its paragraph is then the
+    nearest dated one before the evidence); a copy without 过去 reads no dated paragraph there. 连续三天 dates
+    nothing until a copy adds 连续#天 (`#` a day's number)."""
+
+    def context(text: str, frame: pd.DataFrame, words: list[str]) -> bool:
+        dating = dating_pattern(Lexicon.from_frame(frame).alternation("dating_word"))
+        return in_paragraph(text, "本届大会发布了两本蓝皮书", words, None, dating)
+
+    assert context(DATED_BY_A_WORD, lexicon_frame(), ["过去三天"])
+    assert not context(DATED_BY_A_WORD, lexicon_frame(drop=("过去", "dating_word")), ["过去三天"])
+    running = DATED_BY_A_WORD.replace("过去三天", "连续三天")
+    assert not context(running, lexicon_frame(), ["连续三天"])
+    assert context(running, lexicon_frame(add=("连续#天", "dating_word", "dated")), ["连续三天"])
