@@ -22,11 +22,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
+
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.text.clauses import attach, table_head_pattern
 from tongxiang_digital_economy.text.fold import simplified
 from tongxiang_digital_economy.text.numerals import number_spans
-from tongxiang_digital_economy.text.quantities import Lexicon, read
+from tongxiang_digital_economy.text.quantities import Lexicon, read, written_forms
 
 Row = dict[str, str]
 Tables = dict[str, list[Row]]
@@ -306,8 +309,12 @@ def supported_too(kind: str, row: Row, bad: Row, tables: Tables) -> str | None:
     - subject: a lower bound of a part's count or amount (超过1000家 in 桐乡经济开发区) is a lower bound of the
       place that holds it (桐乡, by the places table's parent_id), where the evidence names that place as well
       (在桐乡,…仅桐乡经济开发区就有超过1000家): its words then speak of both;
-    - scale: a figure of 0 (and no upper bound) is the same claim in any unit of its dimension."""
+    - scale: a figure of 0 (and no upper bound) is the same claim in any unit of its dimension;
+    - status: a quote that stands in a plan table's target column and its actual column alike (2.全员劳动生产率
+      20.5万元/ 20.5万元/) is the target and the actual: the other status is a claim of the table too."""
     evidence = row["evidence"]
+    if kind == "status" and (columns := table_columns(row, tables)) and bad["status"] in columns:
+        return f"the quote stands in the plan table's {bad['status']} column as well as its {row['status']} column"
     if kind == "scale" and row["value"] and Decimal(row["value"]) == 0 and not row["value_upper"]:
         return "zero is zero in any unit of its dimension"
     if kind in ("indicator", "counted as"):
@@ -346,6 +353,21 @@ def supported_too(kind: str, row: Row, bad: Row, tables: Tables) -> str | None:
             seen.add(place)
             place = places.get(place, {}).get("parent_id")
     return None
+
+
+def table_columns(row: Row, tables: Tables) -> frozenset[str]:
+    """The plan-table columns (statuses) the row's quote stands in, read by the clause reader with the lexicon's
+    table headings (20.5万元/ 20.5万元/: the target and the actual column alike); empty outside a table."""
+    heads = table_head_pattern((r["term"], r["meaning"]) for r in tables["lexicon"] if r["category"] == "table_head")
+    if heads is None or not row["evidence"] or not row["value_text"]:
+        return frozenset()
+    units = written_forms(pd.DataFrame(tables["units"]))
+    dimension = next((u["dimension"] for u in tables["units"] if u["unit"] == row["unit"]), None)
+    forms = next(
+        (d["written_forms"] for d in tables["indicator_definitions"] if d["indicator"] == row["indicator"]), ""
+    )
+    found = attach(row["evidence"], row["value_text"], forms.split("|"), dimension, units, (), heads)
+    return found.columns if found.attached else frozenset()
 
 
 def place_names(place: Row) -> list[str]:

@@ -31,11 +31,11 @@ FLOORS = {
     "subject": 0.99,
     "indicator": 0.98,
     "counted as": 0.96,
-    "which figure": 0.95,
+    "which figure": 0.96,
     "value": 1.0,
     "scale": 1.0,
     "qualifier": 1.0,
-    "status": 0.97,
+    "status": 0.98,
     "source": 1.0,
 }
 
@@ -138,4 +138,29 @@ def test_a_parts_lower_bound_holds_of_the_named_whole(evidence: str, qualifier: 
     }
     row = {"indicator": "firms", "place_id": "zone", "qualifier": qualifier, "evidence": evidence}
     why = supported_too("subject", row, {**row, "place_id": "tongxiang"}, tables)
+    assert (why is not None) is supported, why
+
+
+@pytest.mark.parametrize(
+    ("evidence", "supported"),
+    [
+        ("预期目标 实际完成 2.全员劳动生产率 20.5万元/ 20.5万元/", True),  # the target and the actual alike
+        ("预期目标 实际完成 2.全员劳动生产率 21万元/ 20.5万元/", False),  # only the actual column
+        ("2.全员劳动生产率 20.5万元/ 20.5万元/", False),  # no table heading: no columns
+    ],
+)
+def test_a_quote_in_both_table_columns_is_both_statuses(evidence: str, supported: bool) -> None:
+    from corruptions import supported_too
+
+    tables = {
+        "indicator_definitions": [{"indicator": "productivity", "written_forms": "全员劳动生产率"}],
+        "units": [{"unit": "wan_yuan", "dimension": "currency", "written_forms": "#万元"}],
+        "lexicon": [
+            {"term": "预期目标", "category": "table_head", "meaning": "target"},
+            {"term": "实际完成", "category": "table_head", "meaning": "actual"},
+        ],
+    }
+    row = {"indicator": "productivity", "unit": "wan_yuan", "status": "actual", "evidence": evidence}
+    row["value_text"] = "20.5万元"
+    why = supported_too("status", row, {**row, "status": "target"}, tables)
     assert (why is not None) is supported, why

@@ -230,14 +230,44 @@ def test_a_figure_of_an_edition_has_the_editions_period(package: PackageCopy) ->
     assert "2023-11-08..2023-11-10" in message
 
 
-def test_a_report_published_during_the_edition_ends_at_its_date(package: PackageCopy) -> None:
+def test_a_flow_announced_while_the_edition_was_on_covers_the_editions_days(package: PackageCopy) -> None:
+    """Trial 7 m7, one rule: a flow of an edition covers its days whenever its text was published. The 2014 guests
+    (text of 2014-11-20, the second day) stand at 2014-11-19..21; dated up to the text's date they are an error,
+    as is the opening day alone, and the message says the one rule."""
     row = row_of(package, "indicators", "observation_id", "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen-004")
-    package.edit("indicators", row, event_id="wic-2014")  # guests, 2014-11-19..20, text of 2014-11-20
     assert ("indicators", row, "period_start") not in found(package.semantics(), "event-period-mismatch")
-    package.edit("indicators", row, period_end="2014-11-21", year="2014")
-    assert ("indicators", row, "period_start") not in found(package.semantics(), "event-period-mismatch")
+    package.edit("indicators", row, period_end="2014-11-20")
+    report = package.semantics()
+    assert ("indicators", row, "period_start") in found(report, "event-period-mismatch")
+    message = next(p.message for p in report.problems if p.rule == "event-period-mismatch" and p.row == row)
+    assert message == (
+        "the figure of wic-2014 covers 2014-11-19..2014-11-20, but the edition runs 2014-11-19..2014-11-21: a flow "
+        "of an edition covers the edition's days, whenever its text was published (one announced while the edition "
+        "was on too: the edition's figure, not the days up to the text's date), a stock is a day within them; use "
+        "the edition's dates (events table), or clear event_id if the figure is not the edition's"
+    )
     package.edit("indicators", row, period_end="2014-11-19")
     assert ("indicators", row, "period_start") in found(package.semantics(), "event-period-mismatch")
+
+
+def test_every_shipped_flow_announced_during_its_edition_covers_the_editions_days() -> None:
+    """The six rows that were dated to their text's day (trial 7 m7) now cover their edition's days, as the 2014
+    and 2017 figures announced during their summits always did; no value changed."""
+    indicators = tde.load("indicators").set_index("observation_id")
+    events = tde.load("events").set_index("event_id")
+    moved = {
+        "cri-chinataiwan-2015-12-16-second-wic-2000-guests-012": "4家",
+        "qjwb-monvtuan-2024-11-21-digital-economy-cooperation-63-projects-003": "三项",
+        "xinhua-yybnet-2020-11-23-wic-internet-development-forum-001": "20余个",
+        "xinhua-yybnet-2020-11-23-wic-internet-development-forum-002": "500余名",
+        "xinhua-maskedanonymous-2025-11-07-wuzhen-summit-2025-opens-002": "130多個",
+        "xinhua-maskedanonymous-2025-11-07-wuzhen-summit-2025-opens-003": "1600多名",
+    }
+    for observation, written in moved.items():
+        row = indicators.loc[observation]
+        edition = events.loc[row["event_id"]]
+        assert str(row["period_start"])[:10] == edition["start"] and str(row["period_end"])[:10] == edition["end"]
+        assert row["value_text"] == written
 
 
 def test_a_figure_of_an_edition_is_about_its_event(package: PackageCopy) -> None:

@@ -127,3 +127,28 @@ CASES = [
 
 def test_rows_are_dated_by_the_conventions(package: PackageCopy) -> None:
     assert misfired(package, CASES) == []
+
+
+def test_a_note_says_only_the_year_where_the_words_are_a_year_not_an_event() -> None:
+    """Trial 7 m4: three notes said "the text gives only the year" of "Until the founding of the People's Republic
+    of China in 1949" and 到1949年解放, two events of 1949 the text gives no day of. A note says "only the year"
+    only where the dating words read as that year (the period reader reads them, and they write it); words naming
+    an event the reader cannot date to a day are said to be so."""
+    import re
+
+    import tongxiang_digital_economy as tde
+
+    indicators = tde.load("indicators")
+    published = tde.load("sources").set_index("source_id")["published"].astype(str)
+    said, unread = [], []
+    for _, row in indicators.iterrows():
+        note = row["note"] if isinstance(row["note"], str) else ""
+        words = row["period_text"] if isinstance(row["period_text"], str) else None
+        reading = read_period(words, published[row["source_id"]])
+        if re.search(r"only the year(?! of publication)", note):
+            said.append(row["observation_id"])
+            assert reading.why is None and reading.years, (row["observation_id"], words, reading.why)
+        if words and reading.why is not None and reading.years and str(row["year"]) == "1949":
+            unread.append(row["observation_id"])
+            assert "an event of 1949" in note and "no day of it" in note, row["observation_id"]
+    assert said and len(unread) == 3

@@ -70,6 +70,12 @@ CASES = [
         False,
     ),
     (
+        "the figure is the next item of a list the cue leads to",
+        {**GOOD, "evidence": "the city will add 50 firms and 1,890 digital economy enterprises"},
+        "status-cue-in-clause",
+        True,
+    ),
+    (
         "A of 'from A to B': the cue before 从 speaks of the change, A is where it starts",
         {**ZH, "evidence": "将全市数字经济企业从1,890家增加到2,000家"},
         "status-cue-in-clause",
@@ -111,8 +117,65 @@ CASES = [
 ]
 
 
+# A plan table flattened into text, with a remarks column after the target and actual columns (the lexicon's
+# table_head 备注 is an actual column: it states the level reached).
+TABLE = {
+    **GOOD,
+    "indicator": "gdp",
+    "unit": "yi_yuan",
+    "value": "1347.1",
+    "value_text": "1347.1亿元",
+    "evidence": "预期目标 实际完成 备注 1.地区生产总值 增长6.5%左右 增长4.8% 1347.1亿元",
+}
+# Published 2020-01-14: a target of 2017 is a reported target.
+REPORTED = {
+    **ZH,
+    "status": "target",
+    "period_start": "2017-12-31",
+    "period_end": "2017-12-31",
+    "year": "2017",
+    "evidence": "到2017年全市数字经济企业1,890家",
+    "period_text": "到2017年",
+}
+ORDINAL_CASES = [
+    (
+        "an ordinal of another thing filed as a count ('Since the first WIC …, 1,890 …')",
+        {
+            **GOOD,
+            "value": "1",
+            "value_text": "first",
+            "evidence": "Since the first WIC, the city is home to 1,890 digital economy enterprises",
+        },
+        covers("which-figure"),
+        True,
+    ),
+    (
+        "a running count's ordinal with its measure word (第1,890家: 1,890 of them)",
+        {**ZH, "value_text": "第1,890家", "evidence": "全市迎来第1,890家数字经济企业"},
+        "which-figure",
+        False,
+    ),
+]
+TABLE_CASES = [
+    ("the remarks column's level as actual", TABLE, covers("which-figure"), False),
+    ("the remarks column's level as a target", {**TABLE, "status": "target"}, "which-figure", True),
+    (
+        "a past target named only by its own dating words (到2017年 reports history)",
+        REPORTED,
+        covers("reported-target-not-named"),
+        True,
+    ),
+    (
+        "a past target its words name one (目标)",
+        {**REPORTED, "evidence": "到2017年全市数字经济企业目标1,890家"},
+        "reported-target-not-named",
+        False,
+    ),
+]
+
+
 def test_a_status_word_speaks_of_the_figure_it_leads_to(package: PackageCopy) -> None:
-    assert misfired(package, CASES) == []
+    assert misfired(package, CASES + TABLE_CASES + ORDINAL_CASES) == []
 
 
 def test_which_words_are_status_words_is_the_lexicons(package: PackageCopy) -> None:
@@ -137,8 +200,34 @@ def test_which_indicators_are_a_plans_size_is_data(package: PackageCopy) -> None
 
 
 def test_the_lead_is_the_clause_before_the_quote_after_its_last_other_quantity() -> None:
-    """The clause reader gives the words leading to a quote: not past a clause mark, not past another quantity, and
-    past a date (计划到2025年达到: the year leads on)."""
+    """The clause reader gives the words leading to a quote: not past a clause mark, not past another quantity
+    unless the quote is the next item of a list that quantity opens (a list mark or 'and' right before it), and past
+    a date (计划到2025年达到: the year leads on)."""
     assert attach("预计,全市达到100亿元", "100亿元", [], None, {}).lead == "全市达到"
-    assert attach("计划投资50亿元和100亿元", "100亿元", [], None, {}).lead == "亿元和"
+    assert attach("计划投资50亿元已完成100亿元", "100亿元", [], None, {}).lead == "亿元已完成"
     assert attach("计划到2025年达到100亿元", "100亿元", [], None, {}).lead == "计划到2025年达到"
+    assert attach("将举办10场论坛、22个议题", "22个", [], None, {}).lead == "将举办10场论坛、"
+    listed = attach("it will launch 118 products and 113 ceremonies and has 7 halls", "7", [], None, {})
+    assert listed.lead == " ceremonies and has "  # 'and has' opens no item of the list: the lead stops at 113
+    assert attach("it will launch 118 products and 113 ceremonies", "113", [], None, {}).lead == (
+        "it will launch 118 products and "
+    )
+
+
+def test_a_plan_tables_further_columns_are_the_lexicons(package: PackageCopy) -> None:
+    """The remarks column is read as an actual column because the lexicon names 备注 a table_head of meaning actual:
+    without it, the table has no third column and a target there is not held to a column."""
+    package.write("lexicon", [r for r in package.rows("lexicon") if r["term"] not in ("备注", "備註")])
+    row = package.append("indicators", {**TABLE, "status": "target"})
+    assert ("indicators", row, "value_text") not in found(package.semantics(), "which-figure")
+
+
+def test_an_ordinal_is_read_as_one() -> None:
+    """A quote that is only a place in an order (the first, 第二届, the 20th) is an ordinal, unless the things it
+    counts are named right after it (the 17th internet hospital) or its measure word counts them (第10000辆)."""
+    forms = ["internet hospital"]
+    assert attach("Since the first WIC, 565 projects", "first", [], None, {}).ordinal
+    assert attach("第二届世界互联网大会", "第二届", [], None, {}).ordinal
+    assert not attach("launched as the 17th internet hospital", "17th", forms, None, {}).ordinal
+    assert not attach("今年第10000辆哪吒汽车", "第10000辆", [], None, {}).ordinal
+    assert not attach("home to 1,890 enterprises", "1,890", [], None, {}).ordinal

@@ -697,18 +697,22 @@ def installed_themes() -> str:
 def search_command(text: str, theme: str | None, fmt: str, package_path: Path | None) -> None:
     """Find the indicators, rows and sources that mention TEXT, in English or Chinese.
 
-    A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it; English
-    words match in any form ("core industry" finds "core industries"); a Chinese query matches in pieces
-    within a clause (财政收入 finds 财政总收入, 签约项目 finds 新签约内外资项目). A query that names an
-    indicator finds its figures, so "fiscal revenue" and 财政收入 find the same ones. The indicators found
-    come first, each with its written forms (the words for it in either language), the other words that find it,
-    subjects, years and the command that gives its series.
+    A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it, with or
+    without a legal form (新凤鸣集团 finds what 新凤鸣 finds); English words match in their singular, plural, noun,
+    verb and agent forms ("core industry" finds "core industries", "supercomputer" finds "supercomputing"); a
+    Chinese query matches in pieces within a clause (财政收入 finds 财政总收入, 签约项目 finds 新签约内外资项目).
+    A query that names an indicator by its English or Chinese label, id or other words finds its figures, so
+    "fiscal revenue" and 财政收入 find the same ones. A subject and a measure ("Wuzhen visitors", 桐乡GDP) find
+    that subject's figures of the indicators the measure names. The indicators found come first, each with its
+    labels, its written forms (the words its sources use), the other words that find it, subjects, years and the
+    command that gives its series. Other words are found only where a cell holds them all.
 
     \b
     Example:
         tongxiang-digital-economy search gdp
         tongxiang-digital-economy search Wuzhen
         tongxiang-digital-economy search "core industry"
+        tongxiang-digital-economy search "Wuzhen visitors"
         tongxiang-digital-economy search --theme investment
     """
     from .use.text_search import search, summary
@@ -722,7 +726,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     if len(found):
         click.echo(f"{count(len(found), 'indicator')} for {what}:")
         for row in found.itertuples():
-            click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
+            label = f"{row.label} / {row.label_zh}" if row.label_zh else row.label  # its name in either language
+            click.echo(f"  {row.indicator}: {label} ({row.theme}; {count(int(row.figures), 'figure')})")
             if row.written_forms:
                 click.echo(f"    written: {row.written_forms}")
             if row.search_words:  # words that find it but that its sources do not write (search_words)

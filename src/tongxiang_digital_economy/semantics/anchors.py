@@ -362,6 +362,22 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             lead = lead.replace(words_, " ")
         return status_cues(lead, lexicon)
 
+    def undated_cues(evidence: object, words: tuple[str, ...]) -> object:
+        """The status cues of the evidence with the row's own dating words taken out: 到1949年 dates a figure, and
+        once its period has passed it names no target (a reported target must be named one by other words)."""
+        if lexicon is None or not isinstance(evidence, str):
+            return None
+        text = loose(evidence)
+        for words_ in sorted((loose(t) for t in words if t), key=len, reverse=True):
+            text = text.replace(words_, " ")
+        return status_cues(text, lexicon)
+
+    undated = keyed_map(
+        [(k[0], k[4]) for k in keys],
+        remembered(memo("undated cues", key), undated_cues),
+        indicators.index,
+    )
+
     leading = keyed_map(
         [(k[4], a) for k, a in zip(keys, anchors, strict=True)],
         remembered(memo("lead cues", key), lead_cues),
@@ -454,6 +470,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         ),
         own_cues=cues,
         lead_cues=leading,
+        undated_cues=undated,
         places_beside=beside,
         places_beside_text=pd.Series(
             [", ".join(sorted(b)) if isinstance(b, frozenset) else None for b in beside],

@@ -10,7 +10,9 @@ re-runs only the rules that read it or a column derived from it. Keys are the va
 Python equality after a hash), never a digest that could collide. Bounded: the most recent answers are kept
 (KEPT_ANSWERS), and a view of more than KEPT_ROWS rows is not kept at all (its keys would cost memory and a copy
 with a few edited cells is what this is for). The views' readings that read every row of a table at once
-(agreement, anchors, fact clusters) are kept the same way by kept_reading.
+(agreement, fact clusters) are kept the same way by kept_reading; those that read each row on its own (the
+quotes' and the anchors' readings) are kept per row by kept_row_reading, so an edit of one row's quote or evidence
+reads that row again, not the table.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def forget() -> None:
     _ANSWERS.clear()
     _ROWS.clear()
     _READINGS.clear()
+    _ROW_READINGS.clear()
     _BY_ARRAY.clear()
 
 
@@ -73,9 +76,12 @@ def column_key(column: pd.Series) -> Hashable:
 
 
 def values_of(column: pd.Series) -> tuple[Any, ...]:
-    """A column's values as a tuple, made once per Arrow array (by_array) for an Arrow-backed column."""
+    """A column's values as a tuple, made once per Arrow array (by_array) for an Arrow-backed column of up to
+    KEPT_ROWS rows. A longer column's tuple is made for its caller and not kept: kept, a Python string per row of
+    every text column read lived as long as the table (at 10^5 rows 86 of the 132 MiB Python held after the
+    views; issue 15's memory target is set at 10^6), and a large package is validated once, not edited cell by cell."""
     arrow = getattr(column.array, "_pa_array", None)
-    if arrow is None:
+    if arrow is None or len(column) > KEPT_ROWS:
         return tuple(column.tolist())
     return by_array(column, arrow, "values", lambda: tuple(column.tolist()))
 
@@ -275,3 +281,70 @@ def frame_key(frame: pd.DataFrame) -> Hashable:
     """A frame's rows and each of its columns by name, type and values."""
     keys = ColumnKeys(frame)
     return (keys.index, tuple((str(c), keys(str(c))) for c in frame.columns))
+
+
+# Per reading and content of the reference tables it reads, each row's derived values by the row's values of the
+# columns it reads: a reading whose values for a row depend on that row and those tables alone (the quotes' and
+# the anchors' readings) then reads only the rows it has not read before (an edited or an added row).
+KEPT_ROW_READINGS = 16
+_ROW_READINGS: OrderedDict[Hashable, tuple[dict[str, Any], dict[tuple[Any, ...], tuple[Any, ...]]]] = OrderedDict()
+
+
+def kept_row_reading(
+    kind: Hashable,
+    frame: pd.DataFrame,
+    reads: Sequence[str],
+    tables: Sequence[pd.DataFrame | None],
+    compute: Callable[..., dict[str, pd.Series]],
+) -> dict[str, pd.Series]:
+    """compute(frame restricted to `reads`, *tables): new columns whose value in a row is a function of that row's
+    values and of the tables alone (declared by the caller; tests/test_kept_answers.py checks it by reading the
+    rows in halves), computed only for the rows whose values it has not read under the same tables' content. The
+    tables are keyed by their content, the rows by their values (never a digest); what is kept is shared, never
+    changed in place. A table of more than KEPT_ROWS rows is read whole and nothing is kept."""
+    restricted = frame[[c for c in reads if c in frame.columns]]
+    if not len(restricted) or len(restricted) > KEPT_ROWS:
+        return compute(restricted, *tables)
+    try:
+        key = (
+            kind,
+            tuple((str(c), str(t)) for c, t in restricted.dtypes.items()),
+            tuple(None if t is None else frame_key(t) for t in tables),
+        )
+        rows: list[tuple[Any, ...]] = (
+            list(zip(*(row_values(restricted[c]) for c in restricted.columns), strict=True))
+            if len(restricted.columns)
+            else [()] * len(restricted)
+        )
+        entry = _ROW_READINGS.get(key)
+        known: list[tuple[Any, ...] | None] = [None] * len(rows) if entry is None else [entry[1].get(r) for r in rows]
+    except (TypeError, ValueError):  # a value no dict can hold or compare: read every row, keep nothing
+        return compute(restricted, *tables)
+    todo = [i for i, values in enumerate(known) if values is None]
+    if entry is None:
+        entry = ({}, {})
+        _ROW_READINGS[key] = entry
+    _ROW_READINGS.move_to_end(key)
+    while len(_ROW_READINGS) > KEPT_ROW_READINGS:
+        _ROW_READINGS.popitem(last=False)
+    types, table = entry
+    if todo:
+        got = compute(restricted.iloc[todo], *tables)
+        made = {name: column.dtype for name, column in got.items()}
+        if types and made != types:  # columns or types unlike the kept rows': read every row anew, keep nothing
+            types.clear()
+            table.clear()
+            return compute(restricted, *tables)
+        types.update(made)
+        if len(table) + len(todo) > KEPT_ROWS_PER_RULE:
+            table.clear()
+        columns = [got[name].tolist() for name in types]
+        for j, i in enumerate(todo):
+            known[i] = values = tuple(column[j] for column in columns)
+            table[rows[i]] = values
+    names = list(types)
+    by_column = list(zip(*known, strict=True)) if known else [()] * len(names)
+    return {
+        name: pd.Series(list(values), index=restricted.index, dtype=types[name], name=name)
+        for name, values in zip(names, by_column, strict=True)
+    }

@@ -27,7 +27,7 @@ from ..text.period_words import event_days_written, first_days_named, last_days_
 from ..text.periods import open_before, publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
-from .answers import kept_reading
+from .answers import kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, claim_key, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .identity import identity_columns
@@ -138,9 +138,11 @@ def views(
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         indicators = frames["indicators"]
         quoted = indicators.assign(
-            **kept_reading(
+            **kept_row_reading(
                 "quotes",
-                [(indicators, QUOTE_READS), (frames["lexicon"], None), (frames["units"], None)],
+                indicators,
+                QUOTE_READS,
+                [frames["lexicon"], frames["units"]],
                 lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
             )
         )
@@ -154,9 +156,13 @@ def views(
         # Both are kept by the content of the columns they read (answers.kept_reading): a second validation after
         # an edit they do not read (a note) reuses them.
         derived["indicators"] = quoted.join(kept_reading("agreement", [(quoted, AGREEMENT_READS)], agreement))
-        anchored = kept_reading(
+        # The quotes' and the anchors' readings of a row read that row alone (and whole reference tables): kept per
+        # row (answers.kept_row_reading), an edited or added row is the only one read again.
+        anchored = kept_row_reading(
             "anchors",
-            [(derived["indicators"], ANCHOR_READS), *((frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES)],
+            derived["indicators"],
+            ANCHOR_READS,
+            [frames.get(t) for t in ANCHOR_TABLES],
             lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
         )
         derived["indicators"] = derived["indicators"].assign(**anchored)  # claims read in their words

@@ -164,6 +164,7 @@ class Attachment:
     words_apart_from: int = 0  # how many stand elsewhere in the evidence
     has_a: bool = False  # 'from A to B' holds a figure A (not only a range of years: from 2014 to 2015 rose to X)
     lead: str = ""  # the words leading to the quote: its clause before it, after the last other quantity there
+    ordinal: bool = False  # the quote is only a place in an order (第二届, first, 20th), no amount
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -177,6 +178,7 @@ GLOSS = re.compile(r"\([^)]*\)|（[^）]*）|\[[0-9]+\]")
 YEAR_WORDS = re.compile(r"(?:19|20)[0-9]{2}\s?年?|去年|今年|上年|上半年|下半年")
 
 
+FURTHER_COLUMNS = 2  # headings read after the target and actual columns' (预期目标 实际完成 备注)
 CONVERSION_REACH = 24  # how far before a quote a conversion word is looked for (its own length and up to 3 more)
 
 
@@ -189,8 +191,9 @@ def conversion_pattern(words: str | None) -> re.Pattern[str] | None:
 
 def table_head_pattern(heads: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:
     """The heading of a plan table flattened into text: a target column's heading followed by an actual column's
-    (预期目标 实际完成), from the lexicon's `table_head` terms (term, meaning `target` or `actual`), longest first;
-    None where the lexicon names no heading of either column (no table is then read)."""
+    (预期目标 实际完成), and up to two further headings after them (备注), from the lexicon's `table_head` terms
+    (term, meaning `target` or `actual`), longest first; None where the lexicon names no heading of either column
+    (no table is then read). A further heading's meaning is its column's status (group `c2_actual`, `c3_target`…)."""
     terms = list(heads)
     columns = {
         status: sorted({squash(t) for t, m in terms if m == status and squash(t)}, key=len, reverse=True)
@@ -199,7 +202,22 @@ def table_head_pattern(heads: Iterable[tuple[str, str]]) -> re.Pattern[str] | No
     if not columns["target"] or not columns["actual"]:
         return None
     alternatives = ["|".join(re.escape(t) for t in columns[status]) for status in ("target", "actual")]
-    return re.compile(rf"({alternatives[0]})\s*({alternatives[1]})")
+    further = "".join(
+        rf"(?:\s*(?:(?P<c{k}_target>{alternatives[0]})|(?P<c{k}_actual>{alternatives[1]})))?"
+        for k in range(2, 2 + FURTHER_COLUMNS)
+    )
+    return re.compile(rf"({alternatives[0]})\s*({alternatives[1]}){further}")
+
+
+def column_statuses(head: re.Match[str]) -> list[str]:
+    """The status of each column a plan table's heading names, in order (target, actual, then any further ones)."""
+    statuses = ["target", "actual"]
+    for k in range(2, 2 + FURTHER_COLUMNS):
+        found = next((s for s in ("target", "actual") if head.groupdict().get(f"c{k}_{s}")), None)
+        if found is None:
+            break
+        statuses.append(found)
+    return statuses
 
 
 def attach(
@@ -239,7 +257,37 @@ def attach(
     best = next((r for r in readings if r.attached), readings[0])
     # A quote standing in two table columns (20.5万元/ 20.5万元/: target and actual alike) is in both.
     columns = frozenset(r.column_status for r in readings if r.attached and r.column_status)
-    return replace(best, columns=columns or frozenset([best.column_status] if best.column_status else []))
+    # An ordinal counts the things it orders where their name follows it (the 17th internet hospital: 17 of them)
+    ordinal = all(
+        is_an_ordinal(text, at, at + len(quote), found)
+        and not names_next(noun_after(text, at + len(quote)), places, text)
+        for at in whole[:4]
+    )
+    return replace(
+        best, columns=columns or frozenset([best.column_status] if best.column_status else []), ordinal=ordinal
+    )
+
+
+def is_an_ordinal(text: str, at: int, end: int, found: list[Quantity]) -> bool:
+    """Whether the quote is only a place in an order: its one number is read as a date part written as an ordinal,
+    after 第, before 届, or as an ordinal word or suffix (第二届, 'the first', 'the 20th'). An ordinal is the figure
+    of an edition's ordinal or a rank, never of an amount: 'Since the first WIC …, 565 projects' holds no count of
+    1, unless its measure word (第10000辆) or the name after it (the 17th internet hospital) says what it counts."""
+    inside = [q for q in found if at <= q.start and q.end <= end]
+    if len(inside) != 1 or not inside[0].is_date:
+        return False
+    q = inside[0]
+    if re.match(f"[{MEASURE_WORDS}]", text[q.end : q.end + 1]):
+        return False  # 第10000辆: a running count of what its measure word counts (the 10,000th car: 10,000 cars)
+    return (
+        text[max(0, q.start - 1) : q.start] == "第"
+        or ORDINAL_AFTER.match(text, q.end) is not None
+        or ORDINAL_WORD.fullmatch(text[q.start : q.end]) is not None
+    )
+
+
+ORDINAL_AFTER = re.compile(r"届|屆|th\b|st\b|nd\b|rd\b")  # 第二届's 届, the 20th
+ORDINAL_WORD = re.compile(r"(?i)[a-z-]*(?:first|second|third|[a-z]th)")  # the first, twenty-fifth
 
 
 def paired_with_name(
@@ -409,6 +457,11 @@ def attach_at(
     )
 
 
+# The words between two quantities that make the second the next item of a list the first opens: a list mark or
+# 'and' right before the second (118 new products and 113; 10场论坛、22个).
+NEXT_ITEM = re.compile(r"(?:、|和|及|与|以及|\sand|\sas well as)\s*$")
+
+
 def lead_to(text: str, at: int, c_start: int, found: list[Quantity]) -> str:
     """The words leading to the quote standing at `at`: its clause before it (from `c_start`), after the last other
     quantity of the clause (a year, month or day is a date, not a quantity, and leads on: 计划到2025年达到). A status
@@ -416,8 +469,18 @@ def lead_to(text: str, at: int, c_start: int, found: list[Quantity]) -> str:
     another clause, or before another figure of the clause, may speak of that other figure. For A of 'from A to B'
     the caller starts at the 'from' word: words before it speak of the change, and A is where it starts (将…从68平方
     公里扩大到110平方公里: 68 is the area before, whether 将 means 'will' or marks the object)."""
-    start = max((q.end for q in found if not q.is_date and c_start <= q.start and q.end <= at), default=c_start)
-    return text[start:at]
+    before = [q for q in found if not q.is_date and c_start <= q.start and q.end <= at]
+    start = at
+    while True:
+        last = max(before, key=lambda q: q.end, default=None)
+        if last is None:
+            return text[c_start:at]
+        if not NEXT_ITEM.search(text, last.end, start):
+            return text[last.end : at]
+        # The quote (or the item after it) is the next item of a list the other quantity opens (the launch of 118
+        # new products and 113 project signing ceremonies; 10场论坛、22个议题): the words leading to that item
+        # lead to the list.
+        before, start = [q for q in before if q.end <= last.start], last.start
 
 
 def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:
@@ -539,8 +602,8 @@ def table_column(
     rows = [m.end() for m in TABLE_ROW.finditer(text, head.end(), at)]
     label = rows[-1] if rows else head.end()
     column = len([q for q in found if not q.is_date and label <= q.start and q.end <= at and not in_label(text, q)])
-    status = "target" if column == 0 else "actual" if column == 1 else None
-    return (status, label) if status else None
+    statuses = column_statuses(head)
+    return (statuses[column], label) if column < len(statuses) else None
 
 
 def in_label(text: str, quantity: Quantity) -> bool:

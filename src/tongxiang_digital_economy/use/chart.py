@@ -77,6 +77,15 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     rows = rows[~aside].reset_index(drop=True)
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} in one unit to draw")
+    # The value axis: the unit most figures are written in, each figure shown in it.
+    unit = str(rows["unit"].value_counts(sort=True).index[0])
+    scale = float(str(units.at[unit, "multiplier"])) / float(str(units.at[unit, "divisor"]))
+    rows["y"] = rows["value_base"].astype(float) / scale
+    ratio = rows["value_base"].astype(float) / rows["value"].astype(float).where(rows["value"] != 0)
+    rows["y_upper"] = rows["value_upper"].astype(float) * ratio / scale
+    rows["axis_unit"] = unit
+    rows["unit_label"] = rows["unit"].map(units["label"]).astype("string")
+
     notes = []
     if apart is not None and (rows["role"] == "not_comparable").any():
         notes.append(f"Not joined by a line: {apart}.")
@@ -87,23 +96,17 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
         notes.append(f"Not drawn: {figures} ({reasons}).")
     sources_table = load("sources", path).set_index("source_id")
     if len(repeats):
+        # On the axis's scale, with the unit its text wrote it in where that is another, as the point labels
+        # say it: "18 again" beside a point at 181.9 read as a contradiction (trial 7 m6).
         said = "; ".join(
-            f"{float(r['value']):,.10g} again in {outlet(str(r['source_id']), sources_table)}, {r['period_label']}"
+            f"{repeated(r, unit, scale, units)} again in {outlet(str(r['source_id']), sources_table)}, "
+            f"{r['period_label']}"
             for _, r in repeats.iterrows()
         )
         notes.append(
             f"Not drawn as new points (later texts repeating a figure shown, dated by their own date only): {said}."
         )
     left_out = " ".join(notes)
-
-    # The value axis: the unit most figures are written in, each figure shown in it.
-    unit = str(rows["unit"].value_counts(sort=True).index[0])
-    scale = float(str(units.at[unit, "multiplier"])) / float(str(units.at[unit, "divisor"]))
-    rows["y"] = rows["value_base"].astype(float) / scale
-    ratio = rows["value_base"].astype(float) / rows["value"].astype(float).where(rows["value"] != 0)
-    rows["y_upper"] = rows["value_upper"].astype(float) * ratio / scale
-    rows["axis_unit"] = unit
-    rows["unit_label"] = rows["unit"].map(units["label"]).astype("string")
 
     periods = [
         period(s if pd.notna(s) else None, e, temporal)
@@ -202,3 +205,12 @@ def subject_name(indicator: str, subject: str | None, path: str | Path | None) -
     frames = [load(table, path), *([load("events", path)] if "events" in tables(path) else [])]
     names = {key: name for frame in frames for key, name in zip(frame[frame.columns[0]], frame["name"], strict=True)}
     return str(names.get(subject, subject))
+
+
+def repeated(row: pd.Series, unit: str, scale: float, units: pd.DataFrame) -> str:
+    """A restated figure as the chart names it: on the axis's scale, `180 (as 18 …)` where its text wrote it in
+    another unit (the form of the point labels' `as …`)."""
+    shown = f"{float(row['value_base']) / scale:,.10g}"
+    if str(row["unit"]) == unit:
+        return shown
+    return f"{shown} (as {float(row['value']):,.10g} {units.at[row['unit'], 'label']!s})"

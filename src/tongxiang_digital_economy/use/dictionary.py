@@ -152,7 +152,8 @@ READING_LIMITS = [
         "Tables flattened into text",
         "read by column only under a target column's heading followed by an actual column's (the lexicon's "
         "`table_head` terms: 预期目标/目标/计划 and 实际完成/实际/完成): the first figure after a row's label is the "
-        "target, the second the actual; other tables are read as running text.",
+        "target, the second the actual, and up to two further columns take their headings' statuses (备注, a "
+        "remarks column: actual); other tables are read as running text.",
     ),
     (
         "Two figures of 'from A to B'",
@@ -163,12 +164,15 @@ READING_LIMITS = [
     ),
     (
         "What the corruption report still misses (scripts/corruption-report --missed)",
-        "which figure (4 of 97): figures told apart only by a subject the package does not name (东门票120元,"
-        "西门票150元), an ordinal and a cardinal of one passage ('Since the first WIC …, 565 … projects'; 'the "
-        "first WIC is composed of 13 forums'). Indicator (13 of 747) and counted as (4 of 119): a figure true "
+        "which figure (3 of 97): figures told apart only by a subject the package does not name (东门票120元,"
+        "西门票150元), and a cardinal moved onto an edition's ordinal of the same passage ('the first WIC is composed "
+        "of 13 forums' filed as editions held: the first WIC's words attach to 13 as well; an ordinal filed as a "
+        "count, 'Since the first WIC …, 565 … projects' as 1, is caught). Indicator (13 of 747) and counted as (4 "
+        "of 119): a figure true "
         "under both readings that no list shows (三次产业结构's parts share their words but not their figure, "
         "中外嘉賓約各佔百分之五十, 三个翻番, 签约63个合作项目,总投资超1000亿元, 16個國際組織 as represented or "
-        "co-organising, 4家重要国际组织作为协办单位 as all co-organising institutions), words of another clause or "
+        "co-organising, 4家重要国际组织作为协办单位 as all co-organising institutions: required words are one-of, so "
+        "co-organising international organisations cannot require both 国际组织 and 协办), words of another clause or "
         "noun (文明史 and 历史, 议题 before 24场分论坛, 五大洲 beside 嘉宾, 两大…为主体, '164 with … above 20 million "
         "yuan, and 47 above 100 million yuan'), and an indicator's words inside a project's or an event's name "
         "or an alias, which still anchor it (a project's name states what it builds, 年产36万吨玻璃纤维…项目; "
@@ -179,11 +183,15 @@ READING_LIMITS = [
         "the founding of the People's Republic of China in 1949' or 到1949年解放 moved within its year (the "
         "year they write is held to, not the day). "
         "Subject (1 of 785): a place named inside a name the package does not know (南接高铁桐乡站 anchors 桐乡 "
-        "for 1.6公里贯穿西浜村). Status (28 of "
-        "786): a preview's target made actual (本届大会将有2000多名嘉宾, 'will witness the launch of 118 new "
-        "products', 将在乌镇召开) is only warned of (status-cue-in-actual is a warning: a cue in the evidence may "
-        "belong to another figure of it), a plan's size made a target (计划投资, 'will publicly issue'), a plan "
-        "table's actual column made a target where its row's label stands apart from its figures. Value, "
+        "for 1.6公里贯穿西浜村). Status (15 of 785): a status word is read only where it leads to the figure in its "
+        "own clause (status-cue-in-clause); a preview's target made actual is only warned of (status-cue-in-actual) "
+        "where its cue stands in another clause or sentence (本屆大會將有2000多名嘉賓與會。其中,有8位外國領導人; "
+        "中外嘉賓約各佔百分之五十 after the 將 clause; 經專業預估,已超85億元 for an estimate), after the figure "
+        "('More than 2,000 participants … are expected to attend'; 第五届世界互联网大会将在乌镇召开), or in a clause "
+        "the reader parts from it ('… while match more than 1,200 projects'); an actual made a target is not caught "
+        "where a cue of another clause satisfies the target ('opened on Tuesday and will last till Friday, has "
+        "attracted more than 300 enterprises'). B of 'from A to B' is not led to by a cue before A "
+        "(将…从68平方公里扩大到110平方公里: 将 may mark the object, and the change be one made). Value, "
         "scale, qualifier and source: none. Apart from the rate, as 'not a corruption': one figure after a list "
         "of both indicators (财政总收入、一般公共预算收入跃居嘉兴第一; the top 500 lists; 'Revenue and Profits "
         "Both Emerge Tenth Place'), a part's lower bound given to the named place that holds it "

@@ -176,9 +176,10 @@ def reading_years(reading: object) -> tuple[int, int] | None:
     "value_text",
     "value_text {value_text!r} is not the figure of {indicator!r} in its evidence: the indicator's words "
     "({indicator__written_forms}) do not attach to it, another quantity of its kind stands between them, its table "
-    "column is another status, or it is the wrong end of 'from A to B' (A is the earlier figure and has its own "
-    "dating words, B the later); quote the figure the words attach to",
-    needs=("indicator.written_forms", "indicator.temporal"),
+    "column is another status, it is the wrong end of 'from A to B' (A is the earlier figure and has its own "
+    "dating words, B the later), or it is an ordinal (第二届, the first) and the indicator no rank nor an "
+    "edition's ordinal; quote the figure the words attach to",
+    needs=("indicator.written_forms", "indicator.temporal", "indicator.measure", "indicator.edition_ordinal"),
     reads=("anchor", "period_basis", "period_end", "period_reading", "period_start", "period_text", "status"),
     per_row=True,
 )
@@ -194,9 +195,12 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
         basis: object,
         temporal: object,
         words: object,
+        ordinal_figure: object,
     ) -> bool:
         if anchor is None or not getattr(anchor, "found", False):
             return True
+        if getattr(anchor, "ordinal", False) and ordinal_figure is False:
+            return False  # 'Since the first WIC, … 565 projects': the first is no count of 1
         if not from_to_fits(anchor, reading, start, end, basis, temporal, words):
             return False
         if anchor.forms_present and not anchor.attached:  # type: ignore[attr-defined]
@@ -215,7 +219,23 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
 
     columns = ["anchor", "status", "period_reading", "period_start", "period_end", "period_basis"]
     view = view if "period_text" in view else view.assign(period_text=None)
-    return each_row(view, [*columns, "indicator__temporal", "period_text"], fits)
+    view = view.assign(ordinal_figure=ordinal_figures(view))
+    return each_row(view, [*columns, "indicator__temporal", "period_text", "ordinal_figure"], fits)
+
+
+def ordinal_figures(view: pd.DataFrame) -> pd.Series:
+    """Per row: True where an ordinal may be its figure (a rank, or an edition's ordinal: 第二届 is the second
+    edition), False where it may not, None where the indicator's measure is unknown (not judged)."""
+    measure = view.get("indicator__measure", pd.Series(pd.NA, index=view.index)).astype(object)
+    edition = view.get("indicator__edition_ordinal", pd.Series(pd.NA, index=view.index)).astype(object)
+    return pd.Series(
+        [
+            None if not isinstance(m, str) else m == "rank" or (not missing(e) and bool(e))
+            for m, e in zip(measure, edition, strict=True)
+        ],
+        index=view.index,
+        dtype=object,
+    )
 
 
 def from_to_fits(

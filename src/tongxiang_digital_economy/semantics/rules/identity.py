@@ -198,19 +198,25 @@ def event_of_the_project(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "period_start",
     "the figure of {event_id} covers {period_start:%Y-%m-%d}..{period_end:%Y-%m-%d}, but the edition runs "
-    "{event_id__start}..{event_id__end}: a flow of an edition covers the edition's days (a text published during it: "
-    "days of it up to the text's date), a stock is a day within them; use the edition's dates (events table), or "
-    "clear event_id if the figure is not the edition's",
-    needs=("event_id.start", "event_id.end", "indicator.temporal", "source_id.published_latest"),
+    "{event_id__start}..{event_id__end}: a flow of an edition covers the edition's days, whenever its text was "
+    "published (one announced while the edition was on too: the edition's figure, not the days up to the text's "
+    "date), a stock is a day within them; use the edition's dates (events table), or clear event_id if the figure "
+    "is not the edition's",
+    needs=("event_id.start", "event_id.end", "indicator.temporal"),
     reads=("event_id", "period_end", "period_start"),
     per_row=True,
 )
 def event_period(view: pd.DataFrame) -> pd.Series:
-    """A figure of an edition has the edition's period: a flow its whole days (a report published during the
-    edition: days of it up to the text's date), a stock a day within them."""
+    """A figure of an edition has the edition's period: a flow its whole days, a stock a day within them.
+
+    One rule, whenever the text was published (trial 7 m7): a flow announced while the edition was on (guests
+    attending, on its second day) is the edition's figure, as one reported after it is, so that the sources of
+    one edition are compared over one period (the guide's "one edition, one period"); `actual-after-publication`
+    lets such an actual end after its text for that reason. Words that date it to a day of the edition do not
+    make it that day's: they are the day it was announced."""
 
     def fits(*row: object) -> bool:
-        event, start, end, first, last, temporal, published = row
+        event, start, end, first, last, temporal = row
         if missing(event) or not isinstance(first, pd.Timestamp) or not isinstance(last, pd.Timestamp):
             return True
         if not isinstance(start, str):
@@ -220,14 +226,11 @@ def event_period(view: pd.DataFrame) -> pd.Series:
         if earliest is None or latest is None:
             return True
         if temporal == "flow" and len(str(start)) == 10 and len(str(end)) == 10:
-            during = isinstance(published, pd.Timestamp) and earliest <= published < latest
-            whole = first == earliest and last == latest
-            return bool(whole or (during and earliest <= first and last == published))
+            return bool(first == earliest and last == latest)
         return bool(earliest <= first and last <= latest)
 
     columns = ["event_id", "event_id__start", "event_id__end", "period_start", "period_end", "indicator__temporal"]
-    view = view.assign(_published=view.get("source_id__published_latest", pd.Series(pd.NaT, index=view.index)))
-    return each_row(view, [*columns, "_published"], fits)
+    return each_row(view, columns, fits)
 
 
 # --- one fact across sources -----------------------------------------------------------------------------------

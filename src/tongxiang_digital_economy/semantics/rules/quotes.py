@@ -191,22 +191,24 @@ def status_stated(view: pd.DataFrame) -> pd.Series:
     "status",
     "a target of a period that had ended by the day its source was published ({source_id__published}) is a reported "
     "target: its evidence must name it one (目标, 预期, 力争, target, planned), not only by words that also report "
-    "plans as facts (计划, 将): quote the words, or mark the row actual",
+    "plans as facts (计划, 将) or only by its own dating words (到1949年): quote the words, or mark the row actual",
     needs=("source_id.published", "source_id.published_earliest"),
-    reads=("evidence_cues", "period_end", "status"),
+    reads=("evidence_cues", "undated_cues", "period_end", "status"),
     per_row=True,
 )
 def reported_target_named(view: pd.DataFrame) -> pd.Series:
     """A target a text reports after its period (a plan-execution report's 预期目标 column) is named a target.
 
     The time rule is for projections: a target may end before its source was published, but then only a strong
-    target word can make it one, since the weak ones (计划总投资, 将) also report plans and history as facts."""
+    target word can make it one, since the weak ones (计划总投资, 将) also report plans and history as facts, and so
+    do the row's own dating words once their period has passed (到1949年解放: undated_cues leaves them out)."""
     past = (view["status"] == "target") & (view["period_end"] <= view["source_id__published_earliest"])
 
     def named(cues: object) -> bool:
         return not isinstance(cues, frozenset) or "strong" in cues
 
-    return ~(past.fillna(False) & ~each_row(view, ["evidence_cues"], named))
+    cues = "undated_cues" if "undated_cues" in view else "evidence_cues"
+    return ~(past.fillna(False) & ~each_row(view, [cues], named))
 
 
 def plan_size(view: pd.DataFrame) -> pd.Series:
