@@ -491,7 +491,8 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     return (
         f"{figure}.{' ' + said if said else ''} Source: {title}, "
         f"{source.get('publisher', '')}{original}, "
-        f"{source.get('published', '') or 'n.d.'}{repost_words(source)}{url}. {ended(evidence)} Via {'; '.join(c['authors'])}, {dataset}."
+        f"{source.get('published', '') or 'n.d.'}{repost_words(source)}{url}. {ended(evidence)} "
+        f"Via {'; '.join(c['authors'])}, {dataset}."
     )
 
 
