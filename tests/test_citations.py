@@ -112,6 +112,17 @@ def test_cff_is_valid_yaml_whatever_the_title(described: PackageCopy) -> None:
     assert data["authors"] == [{"name": "Wang Fang"}, {"name": "Li Lei"}]
 
 
+def test_cite_cff_does_not_say_it_is_generated_by_scripts_build(described: PackageCopy) -> None:
+    """Trial 8 m8: the file a user saves from `cite --format cff` is theirs; only the repository's CITATION.cff is
+    scripts/build's."""
+    code, out = invoke("cite", "--format", "cff", "--package", str(described.root))
+    assert (code, out.splitlines()[0]) == (0, "cff-version: 1.2.0")
+    assert citing.as_cff(citing.citation(described.root), generated=True).splitlines()[:2] == [
+        "# Generated from datapackage.json by scripts/build; do not edit by hand.",
+        "cff-version: 1.2.0",
+    ]
+
+
 def test_csl_json(described: PackageCopy) -> None:
     [item] = json.loads(invoke("cite", "--format", "csl", "--package", str(described.root))[1])
     assert {k: item[k] for k in ("id", "type", "version", "DOI", "URL", "issued", "author")} == {
