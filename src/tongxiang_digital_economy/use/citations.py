@@ -471,10 +471,17 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     figure = f"“{value}” ({about})"
     evidence = f"The source says: “{row.get('evidence', '')}”"
     definition = table_rows(refs["indicator"], path)[1].get(row.get("indicator", ""), {}) if "indicator" in refs else {}
-    said = whose_words(row, definition.get("edition_ordinal", "").lower() == "true")
+    said = whose_words(row, definition.get("edition_ordinal", "").lower() == "true", source)
     said = " ".join(p for p in (said, disputed(row, path)) if p)
     if fmt != "text":
-        note = " ".join(p for p in (said, f"{ended(evidence)} Observation {observation_id}.") if p)
+        # The entry's date is the page's: a repost says whose date it is and the original's (trial 8 U1).
+        original = repost_of(source)
+        reposted = (
+            f"The entry's date, {source['published']}, is the repost's; its original's: {original}. "
+            if original and row.get("period_basis") != "publication"
+            else ""
+        )
+        note = " ".join(p for p in (said, f"{reposted}{ended(evidence)} Observation {observation_id}.") if p)
         return REFERENCE_FORMATS[fmt](reference(source, observation_id, figure, note), c)
     original = f", first published by {source['original_publisher']}" if source.get("original_publisher") else ""
     url = f", {source['url']}" if source.get("url") else ""
@@ -485,7 +492,8 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     return (
         f"{figure}.{' ' + said if said else ''} Source: {title}, "
         f"{source.get('publisher', '')}{original}, "
-        f"{source.get('published', '') or 'n.d.'}{url}. {ended(evidence)} Via {'; '.join(c['authors'])}, {dataset}."
+        f"{source.get('published', '') or 'n.d.'}{repost_words(source)}{url}. {ended(evidence)} "
+        f"Via {'; '.join(c['authors'])}, {dataset}."
     )
 
 
@@ -525,10 +533,35 @@ def disputed(row: dict[str, str], path: str | Path | None) -> str:
     return f"Disputed in the package: {gives} for the same period{why} ({see} lists them)."
 
 
-def whose_words(row: dict[str, str], edition_ordinal: bool = False) -> str:
+def repost_of(source: dict[str, str]) -> str:
+    """The date of the original a reposted page states (sources.original_published), in words ("no later than
+    2014-11-18" for `../2014-11-18`), or "" when the page is no repost of an earlier dated original."""
+    original, published = source.get("original_published", ""), source.get("published", "")
+    if not original or original == published:
+        return ""
+    first, slash, last = original.partition("/")
+    if not slash:
+        return original
+    if first in ("", ".."):
+        return f"no later than {last}"
+    if last in ("", ".."):
+        return f"no earlier than {first}"
+    return f"between {first} and {last}"
+
+
+def repost_words(source: dict[str, str]) -> str:
+    """After a repost's date in a citation's Source: whose date it is, and the original's (trial 8 U1: the page's
+    2020-04-29 beside a figure of 2014 read as an error)."""
+    original = repost_of(source)
+    return f" (the repost's date; its original's: {original})" if original else ""
+
+
+def whose_words(row: dict[str, str], edition_ordinal: bool = False, source: dict[str, str] | None = None) -> str:
     """Who gave the figure and which words date it, as the row records them: a journalist who pastes the citation
     must not credit an official's interview claim to the outlet, nor take the dataset's reading of 到现在为止每年
-    for a period the source printed (trial 5 P3)."""
+    for a period the source printed (trial 5 P3). A figure dated by its text's date, on a repost, is dated by the
+    original's date, never the page's (trial 8 U1)."""
+    original = repost_of(source or {})
     said = []
     if row.get("attributed_to"):
         said.append(f"Attributed by the source to {row['attributed_to']}.")
@@ -544,6 +577,13 @@ def whose_words(row: dict[str, str], edition_ordinal: bool = False) -> str:
         )
     elif words:
         said.append(f"The period is the dataset's reading of “{words}”, {where}.")
+    elif basis == "publication" and original:
+        bounded = original.startswith(("no ", "between "))
+        said.append(
+            f"No word of the source dates the figure: it is dated by its original's date, {original}"
+            + (" (the original's date as far as the page states it)" if bounded else " (as the page states it)")
+            + f", not by the repost's date, {(source or {}).get('published', '')}."
+        )
     elif basis == "publication":
         said.append("No word of the source dates the figure: it is dated by the source's own date.")
     elif basis == "undated":
