@@ -19,6 +19,7 @@ import click
 from .core.exceptions import (
     EmptyQueryError,
     MissingFolderError,
+    OutputSuffixError,
     SearchError,
     SubjectNeededError,
     TDEError,
@@ -78,6 +79,7 @@ USAGE_FAULTS: tuple[tuple[type[TDEError], str | None], ...] = (
     (EmptyQueryError, None),
     (SearchError, "--theme"),  # the other search fault: an unknown theme
     (WhereError, "--where"),
+    (OutputSuffixError, "'--output' / '-o'"),  # as plot's chart_path says a chart file's wrong suffix
 )
 
 
