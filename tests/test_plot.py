@@ -526,7 +526,8 @@ def test_a_bound_is_not_folded_into_an_exact_figures_label(tmp_path: Path) -> No
     """Trial 4 M6 (related): "7,000 (2014-11-27, end-2014) [1,2]" dropped [2]'s 七千多年 (more than 7,000)."""
     svg = plot("civilization_history_length", "wuzhen", tmp_path / "civ.svg").read_text(encoding="utf-8")
     texts = sorted(label_texts(svg).values())
-    assert texts == ["7,000 (2014-11-27) [1]", ">6,000 (2016-11-18) [3]", ">7,000 (end-2014) [2]"]
+    # gxcasting's interview (七千多年) stands at 2014-11-18, the last day before the first WIC it precedes.
+    assert texts == ["7,000 (2014-11-27) [2]", ">6,000 (2016-11-18) [3]", ">7,000 (2014-11-18) [1]"]
 
 
 def test_a_long_run_of_one_figure_is_one_short_label_and_the_layout_holds() -> None:

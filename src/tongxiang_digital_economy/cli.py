@@ -648,11 +648,12 @@ def series_command(
     found = series(indicator, subject, status, package_path, preferred=preferred)
     # Figures that no ranking puts first (not comparable with one another): the library says why, never "no
     # figures"; a table prints it instead, CSV and JSON keep stdout to the data and say it on stderr.
+    # A period whose figures all compete is named after the table (trial 8 U3): `--preferred` lists none of it.
     why_none = found.attrs.get("none_preferred")
-    if why_none and fmt == "table":
+    if why_none and fmt == "table" and not len(found):
         click.echo(why_none)
         return
-    if why_none:
+    if why_none and fmt != "table":
         click.echo(f"note: {why_none}", err=True)
     if not len(found) and fmt == "table":
         # Nothing of this status: the library says which other status has figures (attrs["other_statuses"]).
@@ -667,6 +668,8 @@ def series_command(
         columns = ["period", "role", "value", "qualifier", "unit", "value_text", "grade", "observation_id", "reason"]
         found = found[columns]
     print_frame(found, fmt, f"no {status} figures")
+    if why_none and fmt == "table":
+        click.echo(why_none)
 
 
 def installed_themes() -> str:
