@@ -297,8 +297,19 @@ def test_cumulative_totals_are_never_joined_to_per_summit_counts(drawn: Drawn) -
     xs, ys, joined = joined_lines(shown)[0][("actual", "part of a year", "")]
     assert sorted(x for x, y in zip(xs, ys, strict=True) if not math.isnan(y)) == sorted(rows.loc[summits.index, "x"])
     assert not joined and "line-actual-part-of-a-year" not in lines
-    assert "reported figures, a year or more, across years (cumulative)" in texts
+    assert "reported figures, a year or more, across years" in texts
     assert any(t.startswith(">6,100 (2014-11-19 to 2018-07-23) [") for t in texts)
+
+
+def test_a_trailing_twelve_months_is_not_called_cumulative(tmp_path: Path) -> None:
+    """Trial 8 m6: FT's TTM revenue (2020-10-26 to 2021-10-25) was drawn under "(cumulative)"."""
+    shown = shipped_chart("operating_revenue", "huayou-cobalt")
+    assert "several years" in set(shown.rows["kind"])
+    out = tmp_path / "hy.svg"
+    plot("operating_revenue", "huayou-cobalt", out)
+    texts = svg_points(out.read_text(encoding="utf-8"))[3]
+    assert "reported figures, a year or more, across years" in texts
+    assert not [t for t in texts if "cumulative" in t]
 
 
 def test_no_joined_series_of_the_package_mixes_a_span_of_years_with_parts_of_a_year() -> None:
