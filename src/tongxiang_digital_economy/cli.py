@@ -19,6 +19,7 @@ import click
 from .core.exceptions import (
     EmptyQueryError,
     MissingFolderError,
+    OutputSuffixError,
     SearchError,
     SubjectNeededError,
     TDEError,
@@ -78,6 +79,7 @@ USAGE_FAULTS: tuple[tuple[type[TDEError], str | None], ...] = (
     (EmptyQueryError, None),
     (SearchError, "--theme"),  # the other search fault: an unknown theme
     (WhereError, "--where"),
+    (OutputSuffixError, "'--output' / '-o'"),  # as plot's chart_path says a chart file's wrong suffix
 )
 
 
@@ -648,11 +650,12 @@ def series_command(
     found = series(indicator, subject, status, package_path, preferred=preferred)
     # Figures that no ranking puts first (not comparable with one another): the library says why, never "no
     # figures"; a table prints it instead, CSV and JSON keep stdout to the data and say it on stderr.
+    # A period whose figures all compete is named after the table (trial 8 U3): `--preferred` lists none of it.
     why_none = found.attrs.get("none_preferred")
-    if why_none and fmt == "table":
+    if why_none and fmt == "table" and not len(found):
         click.echo(why_none)
         return
-    if why_none:
+    if why_none and fmt != "table":
         click.echo(f"note: {why_none}", err=True)
     if not len(found) and fmt == "table":
         # Nothing of this status: the library says which other status has figures (attrs["other_statuses"]).
@@ -667,6 +670,8 @@ def series_command(
         columns = ["period", "role", "value", "qualifier", "unit", "value_text", "grade", "observation_id", "reason"]
         found = found[columns]
     print_frame(found, fmt, f"no {status} figures")
+    if why_none and fmt == "table":
+        click.echo(why_none)
 
 
 def installed_themes() -> str:
@@ -741,6 +746,16 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             "  (another word, or the same word in the other language, may name other indicators: try the written"
             " forms above)"
         )
+        click.echo("")
+    held = hits.attrs.get("subjects")
+    if held is not None and len(held):  # a subject's name: what the package holds about it (trial 8 U5)
+        for row in held.itertuples():
+            click.echo(
+                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
+                f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
+            )
+            click.echo(f"  {row.command}")
+            click.echo(f"  every figure: tongxiang-digital-economy show indicators --where {row.column}={row.subject}")
         click.echo("")
     if not len(hits):
         click.echo(f"no rows mention {what}")
