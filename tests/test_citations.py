@@ -112,6 +112,17 @@ def test_cff_is_valid_yaml_whatever_the_title(described: PackageCopy) -> None:
     assert data["authors"] == [{"name": "Wang Fang"}, {"name": "Li Lei"}]
 
 
+def test_cite_cff_does_not_say_it_is_generated_by_scripts_build(described: PackageCopy) -> None:
+    """Trial 8 m8: the file a user saves from `cite --format cff` is theirs; only the repository's CITATION.cff is
+    scripts/build's."""
+    code, out = invoke("cite", "--format", "cff", "--package", str(described.root))
+    assert (code, out.splitlines()[0]) == (0, "cff-version: 1.2.0")
+    assert citing.as_cff(citing.citation(described.root), generated=True).splitlines()[:2] == [
+        "# Generated from datapackage.json by scripts/build; do not edit by hand.",
+        "cff-version: 1.2.0",
+    ]
+
+
 def test_csl_json(described: PackageCopy) -> None:
     [item] = json.loads(invoke("cite", "--format", "csl", "--package", str(described.root))[1])
     assert {k: item[k] for k in ("id", "type", "version", "DOI", "URL", "issued", "author")} == {
@@ -530,3 +541,48 @@ def test_every_kind_the_schema_allows_has_a_cff_type() -> None:
     schema = json.loads((bundled_package_dir() / "schemas" / "sources.schema.json").read_text("utf-8"))
     kind = next(f for f in schema["fields"] if f["name"] == "kind")
     assert set(kind["constraints"]["enum"]) == set(citing.CFF_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("observation", "said"),
+    [
+        (
+            "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-002",
+            "No word of the source dates the figure: it is dated by its original's date, no later than 2014-11-18 "
+            "(the original's date as far as the page states it), not by the repost's date, 2020-04-29.",
+        ),
+        (
+            "investtx-2024-04-16-56-major-projects-47-4bn-005",
+            "No word of the source dates the figure: it is dated by its original's date, 2024-04-02 (as the page "
+            "states it), not by the repost's date, 2024-04-16.",
+        ),
+    ],
+)
+def test_a_figure_dated_by_a_reposts_original_says_so_in_every_format(observation: str, said: str) -> None:
+    """Trial 8 U1: a figure dated by the original's date of a repost was cited as "dated by the source's own
+    date" beside the repost's date. Every format says whose date it is; the text names the repost's date as such."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    for fmt in ("text", "bibtex", "csl", "cff"):
+        text = observation_citation(observation, fmt=fmt)
+        assert said in text, fmt
+        assert "the source's own date" not in text, fmt
+    text = observation_citation(observation)
+    source = {"gxcasting": "2020-04-29 (the repost's date; its original's: no later than 2014-11-18)"}
+    source["investtx"] = "2024-04-16 (the repost's date; its original's: 2024-04-02)"
+    assert f", {source[observation.split('-')[0]]}, http" in text
+
+
+def test_a_reposts_figure_dated_by_its_words_names_the_reposts_date_in_every_format() -> None:
+    """Trial 8 U1: 目前 read as 2014-11-18 beside the page's 2020-04-29 read as an error: the date is the repost's."""
+    from tongxiang_digital_economy.use.citations import observation_citation
+
+    observation = "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-008"
+    assert "2020-04-29 (the repost's date; its original's: no later than 2014-11-18), http" in observation_citation(
+        observation
+    )
+    for fmt in ("bibtex", "csl", "cff"):
+        assert (
+            "The entry's date, 2020-04-29, is the repost's; its original's: no later than 2014-11-18."
+            in observation_citation(observation, fmt=fmt)
+        ), fmt

@@ -194,3 +194,46 @@ def test_a_written_form_is_listed_once_as_it_is_matched(package: PackageCopy) ->
     assert fired & set(at.values()) == {at["operating_revenue"], at["regional_brand_value"]}
     package.edit("indicator_definitions", at["gdp"], written_forms="|||")
     assert ("indicator_definitions", at["gdp"], "written_forms") in found(package.semantics(), "written-forms-repeated")
+
+
+def shipped_row(observation_id: str) -> dict[str, str]:
+    """A shipped indicators row, as its CSV cells."""
+    import csv
+
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
+
+    with (bundled_package_dir() / "data" / "indicators.csv").open(encoding="utf-8", newline="") as f:
+        return next(r for r in csv.DictReader(f) if r["observation_id"] == observation_id)
+
+
+# 'the Wuzhen Internet Hospital … cumulative service visits exceeding 800 million': the hospital's own name holds
+# 'internet hospital', which says whose figure it is, not that internet hospitals are counted.
+HOSPITAL = shipped_row("vcbeat-2019-05-wuzhen-internet-hospital-800m-visits-001")
+# 年产36万吨玻璃纤维智能制造生产线建设项目: a project's name states what it builds, and anchors its capacity.
+GLASS_FIBER = shipped_row("cucuw-2018-tongxiang-major-projects-plan-180-007")
+NAME_CASES = [
+    ("the visits filed as visits", HOSPITAL, "indicator-not-in-evidence", False),
+    (
+        "the visits filed as internet hospitals launched: 'internet hospital' only in the hospital's name",
+        {**HOSPITAL, "indicator": "internet_hospitals_operated"},
+        "indicator-not-in-evidence",
+        True,
+    ),
+    (
+        "internet hospitals counted outside the hospital's name",
+        {
+            **HOSPITAL,
+            "indicator": "internet_hospitals_operated",
+            "evidence": HOSPITAL["evidence"] + ", a count no internet hospital of WeDoctor's had reached",
+        },
+        "indicator-not-in-evidence",
+        False,
+    ),
+    ("a project's name states what it builds", GLASS_FIBER, "indicator-not-in-evidence", False),
+]
+
+
+def test_a_form_inside_the_subjects_own_name_names_no_measure(package: PackageCopy) -> None:
+    """READING_LIMITS (claims 5): an indicator's written form found only inside the name of the enterprise or place
+    the figure is of does not anchor the indicator; outside it, or inside a project's name, it does."""
+    assert misfired(package, NAME_CASES) == []

@@ -14,12 +14,12 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import EmptyQueryError
 from tongxiang_digital_economy.core.report import count
+from tongxiang_digital_economy.text.stems import stem
 from tongxiang_digital_economy.use.text_search import (
     SearchError,
     fold,
     indicators,
     normalised,
-    stem,
     text_columns,
     themes,
 )
@@ -79,7 +79,7 @@ def test_search_gdp_leads_to_the_series_in_one_step() -> None:
     subject = figures["place_id"].value_counts().index[0]
     years = sorted(figures.loc[figures["place_id"] == subject, "year"].dropna().astype(int))
     lines = result.output.splitlines()
-    label = tde.load("indicator_definitions").set_index("indicator").at["gdp", "label"]
+    label = " / ".join(tde.load("indicator_definitions").set_index("indicator").loc["gdp", ["label", "label_zh"]])
     assert lines[0] == f"{len(found)} indicators for 'gdp':"
     assert lines[1] == f"  gdp: {label} (economy; {len(figures)} figures)"
     gdp = tde.load("indicator_definitions").set_index("indicator").loc["gdp"]
@@ -177,6 +177,7 @@ def test_searched_columns_come_from_the_schemas() -> None:
     assert text_columns("places") == ["name", "name_zh", "aliases"]
     assert text_columns("indicator_definitions") == [
         "label",
+        "label_zh",
         "definition",
         "written_forms",
         "search_words",
@@ -316,7 +317,10 @@ def test_a_table_with_a_header_and_no_rows_is_searched_without_a_crash(package: 
     package.write("indicators", [])  # the table every search reads first; no other table refers to it
     result = runner.invoke(cli, ["search", "gdp", "--package", str(package.root)])
     assert result.exit_code == 0
-    assert result.output.splitlines()[:2] == ["5 indicators for 'gdp':", "  gdp: GDP (economy; 0 figures)"]
+    assert result.output.splitlines()[:2] == [
+        "5 indicators for 'gdp':",
+        "  gdp: GDP / 地区生产总值 (economy; 0 figures)",
+    ]
     result = runner.invoke(cli, ["search", "1141.69亿元", "--package", str(package.root)])
     assert (result.exit_code, result.output) == (0, "no rows mention '1141.69亿元'\n")
 
@@ -367,7 +371,7 @@ def test_a_chinese_query_finds_what_its_english_twin_finds() -> None:
     assert set(indicators("财政收入")["indicator"]) >= {"fiscal_revenue_total", "fiscal_revenue_total_rank_in_jiaxing"}
     result = runner.invoke(cli, ["search", "财政收入"])
     assert result.exit_code == 0 and "no rows mention" not in result.output
-    assert "  fiscal_revenue_total: Total fiscal revenue (fiscal; 4 figures)" in result.output.splitlines()
+    assert "  fiscal_revenue_total: Total fiscal revenue / 财政总收入 (fiscal; 4 figures)" in result.output.splitlines()
     # pieces stay within a clause: 财政 and 收入 a comma or a sentence apart are not 财政收入
     hits = tde.search("财政收入").query("column != 'indicator'")  # (rows about a named indicator, by its id)
     clauses = hits["text"].map(fold).str.split(r"[,，。;；、|]", regex=True)
@@ -400,7 +404,15 @@ def test_an_english_query_names_what_its_chinese_twin_names(english: str, chines
     """Trial 5 P1: `search visitors` missed the town's tourist_arrivals (接待游客), "tax revenue" named no
     indicator though 税收 named two, and "gross domestic product" none: the written forms lacked the words a reader
     types in the other language. Both name the same indicators, and so find the same figures of them."""
-    assert indicators_named(english) == indicators_named(chinese) >= named
+    assert named <= indicators_named(chinese) <= indicators_named(english)
+    # "visitors" also names the counts of visits (visitor and visit are one root, trial 7 S1), which 游客 does not
+    beyond = {i for i in indicators_named(english) - indicators_named(chinese) if "visits" not in label_of(i)}
+    assert not beyond
+    assert indicators_named(english) == indicators_named(chinese) or english == "visitors"
+
+
+def label_of(indicator: str) -> str:
+    return str(tde.load("indicator_definitions").set_index("indicator").at[indicator, "label"]).lower()
 
 
 @pytest.mark.parametrize(
@@ -478,7 +490,7 @@ def test_tax_revenue_lists_its_indicators() -> None:
     figures = tde.load("indicators")["indicator"].value_counts()
     assert lines[0] == "2 indicators for 'tax revenue':"
     tax = count(int(figures["project_annual_tax"]), "figure")
-    assert f"  project_annual_tax: Annual tax of a project (fiscal; {tax})" in lines
+    assert f"  project_annual_tax: Annual tax of a project / 项目年税收 (fiscal; {tax})" in lines
     assert "    written: 税收" in lines
     assert "    also found by: tax revenue" in lines  # no source of it writes "tax revenue": a search word
 
@@ -530,20 +542,23 @@ def test_an_indicator_listed_for_a_query_has_its_figures_among_the_rows(query: s
 def test_the_words_of_an_indicators_id_and_its_definitions_gloss_name_it() -> None:
     """Trial 4 M2: "industrial added value" are the words of industrial_value_added's id, 员工 the term its
     definition glosses ("Number of employees (员工) of an enterprise"): each finds the figures, as the other
-    language does."""
+    language does. 员工 also names employee_wage_level, by its Chinese label 员工工资, as "employees" names it by its
+    label "Wage paid to employees"."""
     bulletin = {f"txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-0{n}" for n in (10, 11, 12)}
     assert bulletin <= figures_found("industrial added value") and bulletin <= figures_found("工业增加值")
-    assert {"employees"} == set(indicators("员工")["indicator"])
+    assert {"employees", "employee_wage_level"} == set(indicators("员工")["indicator"])
+    assert set(indicators("employees")["indicator"]) == set(indicators("员工")["indicator"])
     assert figures_found("员工") >= {
         "sjfzxm-2018-tongkun-from-breaking-shell-to-giant-006",
         "ft-2021-10-25-huayou-cobalt-tearsheet-004",
     }
     result = runner.invoke(cli, ["search", "员工"])
     lines = result.output.splitlines()
-    assert "  employees: Employees (employment; 2 figures)" in lines
-    assert "3 rows match '员工' (3 cells): indicator_definitions 1, indicators 2" in lines
+    assert "  employees: Employees / 员工人数 (employment; 2 figures)" in lines
+    assert "5 rows match '员工' (6 cells): indicator_definitions 2, indicators 3" in lines
     assert (
-        "sources (2): ft-2021-10-25-huayou-cobalt-tearsheet, sjfzxm-2018-tongkun-from-breaking-shell-to-giant" in lines
+        "sources (3): carnewschina-2025-08-04-neta-restarts-47-investors, ft-2021-10-25-huayou-cobalt-tearsheet,"
+        " sjfzxm-2018-tongkun-from-breaking-shell-to-giant" in lines
     )
     added = runner.invoke(cli, ["search", "industrial added value"]).output.splitlines()
     assert "3 rows match 'industrial added value' (3 cells): indicators 3" in added

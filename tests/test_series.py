@@ -679,3 +679,24 @@ def test_series_and_plot_give_one_answer_to_one_fault(tmp_path: Path) -> None:
         assert (said.exit_code, said.output.splitlines()[-1]) == (code, line)
         assert (drawn.exit_code, drawn.output.splitlines()[-1]) == (code, line)
         assert not (tmp_path / "a.png").exists()
+
+
+def test_preferred_names_a_period_whose_figures_all_compete() -> None:
+    """Trial 8 U3: the first summit's "nearly 100" and "more than 100" countries (one text) are both competing;
+    `--preferred` dropped 2014 unsaid. attrs and every CLI form name the period, why, and its figures."""
+    said = (
+        "no preferred figure for 2014-11-19 to 2014-11-21: one text gives both: "
+        "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen-001 (nearly 100), "
+        "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen-005 (more than 100); "
+        "without `--preferred` the series lists them"
+    )
+    args = ["series", "event_countries_regions_represented", "--subject", "world-internet-conference", "--preferred"]
+    chosen = tde.series(args[1], subject=args[3], preferred=True)
+    assert chosen.attrs["none_preferred"] == said
+    assert "2014-11-19 to 2014-11-21" not in set(chosen["period_label"])
+    table = runner.invoke(cli, args, catch_exceptions=False)
+    assert (table.exit_code, table.output.splitlines()[-1]) == (0, said)
+    for fmt in ("csv", "json"):
+        result = runner.invoke(cli, [*args, "--format", fmt], catch_exceptions=False)
+        assert (result.exit_code, result.stderr) == (0, f"note: {said}\n")
+        assert said not in result.stdout

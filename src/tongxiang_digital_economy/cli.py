@@ -19,6 +19,7 @@ import click
 from .core.exceptions import (
     EmptyQueryError,
     MissingFolderError,
+    OutputSuffixError,
     SearchError,
     SubjectNeededError,
     TDEError,
@@ -78,6 +79,7 @@ USAGE_FAULTS: tuple[tuple[type[TDEError], str | None], ...] = (
     (EmptyQueryError, None),
     (SearchError, "--theme"),  # the other search fault: an unknown theme
     (WhereError, "--where"),
+    (OutputSuffixError, "'--output' / '-o'"),  # as plot's chart_path says a chart file's wrong suffix
 )
 
 
@@ -648,11 +650,12 @@ def series_command(
     found = series(indicator, subject, status, package_path, preferred=preferred)
     # Figures that no ranking puts first (not comparable with one another): the library says why, never "no
     # figures"; a table prints it instead, CSV and JSON keep stdout to the data and say it on stderr.
+    # A period whose figures all compete is named after the table (trial 8 U3): `--preferred` lists none of it.
     why_none = found.attrs.get("none_preferred")
-    if why_none and fmt == "table":
+    if why_none and fmt == "table" and not len(found):
         click.echo(why_none)
         return
-    if why_none:
+    if why_none and fmt != "table":
         click.echo(f"note: {why_none}", err=True)
     if not len(found) and fmt == "table":
         # Nothing of this status: the library says which other status has figures (attrs["other_statuses"]).
@@ -667,6 +670,8 @@ def series_command(
         columns = ["period", "role", "value", "qualifier", "unit", "value_text", "grade", "observation_id", "reason"]
         found = found[columns]
     print_frame(found, fmt, f"no {status} figures")
+    if why_none and fmt == "table":
+        click.echo(why_none)
 
 
 def installed_themes() -> str:
@@ -697,18 +702,22 @@ def installed_themes() -> str:
 def search_command(text: str, theme: str | None, fmt: str, package_path: Path | None) -> None:
     """Find the indicators, rows and sources that mention TEXT, in English or Chinese.
 
-    A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it; English
-    words match in any form ("core industry" finds "core industries"); a Chinese query matches in pieces
-    within a clause (财政收入 finds 财政总收入, 签约项目 finds 新签约内外资项目). A query that names an
-    indicator finds its figures, so "fiscal revenue" and 财政收入 find the same ones. The indicators found
-    come first, each with its written forms (the words for it in either language), the other words that find it,
-    subjects, years and the command that gives its series.
+    A name finds its other names ("Wuzhen" and 乌镇 find the same rows, 烏鎮 too) and the rows about it, with or
+    without a legal form (新凤鸣集团 finds what 新凤鸣 finds); English words match in their singular, plural, noun,
+    verb and agent forms ("core industry" finds "core industries", "supercomputer" finds "supercomputing"); a
+    Chinese query matches in pieces within a clause (财政收入 finds 财政总收入, 签约项目 finds 新签约内外资项目).
+    A query that names an indicator by its English or Chinese label, id or other words finds its figures, so
+    "fiscal revenue" and 财政收入 find the same ones. A subject and a measure ("Wuzhen visitors", 桐乡GDP) find
+    that subject's figures of the indicators the measure names. The indicators found come first, each with its
+    labels, its written forms (the words its sources use), the other words that find it, subjects, years and the
+    command that gives its series. Other words are found only where a cell holds them all.
 
     \b
     Example:
         tongxiang-digital-economy search gdp
         tongxiang-digital-economy search Wuzhen
         tongxiang-digital-economy search "core industry"
+        tongxiang-digital-economy search "Wuzhen visitors"
         tongxiang-digital-economy search --theme investment
     """
     from .use.text_search import search, summary
@@ -722,7 +731,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     if len(found):
         click.echo(f"{count(len(found), 'indicator')} for {what}:")
         for row in found.itertuples():
-            click.echo(f"  {row.indicator}: {row.label} ({row.theme}; {count(int(row.figures), 'figure')})")
+            label = f"{row.label} / {row.label_zh}" if row.label_zh else row.label  # its name in either language
+            click.echo(f"  {row.indicator}: {label} ({row.theme}; {count(int(row.figures), 'figure')})")
             if row.written_forms:
                 click.echo(f"    written: {row.written_forms}")
             if row.search_words:  # words that find it but that its sources do not write (search_words)
@@ -736,6 +746,16 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             "  (another word, or the same word in the other language, may name other indicators: try the written"
             " forms above)"
         )
+        click.echo("")
+    held = hits.attrs.get("subjects")
+    if held is not None and len(held):  # a subject's name: what the package holds about it (trial 8 U5)
+        for row in held.itertuples():
+            click.echo(
+                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
+                f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
+            )
+            click.echo(f"  {row.command}")
+            click.echo(f"  every figure: tongxiang-digital-economy show indicators --where {row.column}={row.subject}")
         click.echo("")
     if not len(hits):
         click.echo(f"no rows mention {what}")

@@ -70,14 +70,14 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
             reads[other] = read_resource(base, resource(descriptor, other))
     # In the order `validate` lists them (by row), the table's own cells before the references they break (trial 6
     # r7: "first" must be the first a reader sees in `validate`).
-    errors = in_row_order(read.errors) + [p for p in check_foreign_keys({table: read, **reads}) if p.table == table]
+    errors = in_row_order(read.errors) + check_foreign_keys(reads, only=table)
     if errors or read.frame is None:
         raise load_error(table, errors)
     if table == "indicators":
         # value_base is computed from the units table: it must load too, or the base values would be guesses.
         reads.setdefault("units", read_resource(base, resource(descriptor, "units")))
         units = reads["units"]
-        unit_errors = units.errors + [p for p in check_foreign_keys(reads) if p.table == "units"]
+        unit_errors = units.errors + check_foreign_keys(reads, only="units")
         if unit_errors or units.frame is None:
             raise load_error("units", unit_errors or units.problems)
     return finished(read, reads)

@@ -821,11 +821,13 @@ def repeats(
     return found
 
 
-def check_foreign_keys(reads: dict[str, TableRead]) -> list[Problem]:
-    """Every value of a foreign key that the referenced table's key fields do not have (missing values pass)."""
+def check_foreign_keys(reads: dict[str, TableRead], only: str | None = None) -> list[Problem]:
+    """Every value of a foreign key that the referenced table's key fields do not have (missing values pass).
+
+    `only`: the foreign keys of that table alone (`load` asks of one table; the others' keys are not its errors)."""
     found: list[Problem] = []
     for name, read in reads.items():
-        if read.frame is None:
+        if read.frame is None or (only is not None and name != only):
             continue
         for fields, resource, ref_fields in foreign_keys(read.schema):
             target = reads.get(resource or name)

@@ -105,19 +105,29 @@ def form_spans(text: str, form: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
-def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = ()) -> bool:
+def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> bool:
     """Whether the evidence holds one of the `|`-separated forms: Chinese anywhere, Latin as whole words, white
     space aside. An occurrence inside a longer written form of another indicator (`shadowing`: 投资 inside
     固定资产投资, 面积 inside 建成区面积) is that indicator's words, unless it lies inside a longer form of its own
-    (polyester filament production capacity holds another's filament production capacity)."""
+    (polyester filament production capacity holds another's filament production capacity). An occurrence inside
+    the subject's own name (`names`: 'internet hospital' inside 'the Wuzhen Internet Hospital') says whose figure
+    it is, not what is measured of it, and never counts."""
     mine = [loose(f) for f in (f.strip() for f in forms.split("|")) if f]
     theirs = [loose(f) for f in shadowing if f]
+    named = [loose(n) for n in names if n.strip()]
     for text, fold_ in ((loose(evidence), str), (squeeze(loose(evidence)), squeeze)):
         own = [span for form in mine for span in form_spans(text, fold_(form))]
         other = [span for form in theirs for span in form_spans(text, fold_(form))]
-        if any(not shadowed(span, other, own) for span in own):
+        subject = [span for name in named for span in form_spans(text, fold_(name))]
+        if any(not shadowed(span, other, own) and not within(span, subject) for span in own):
             return True
     return False
+
+
+def within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether a span lies inside one of `spans` (or is one of them)."""
+    s, e = span
+    return any(a <= s and e <= b for a, b in spans)
 
 
 def shadowed(span: tuple[int, int], other: list[tuple[int, int]], own: list[tuple[int, int]]) -> bool:

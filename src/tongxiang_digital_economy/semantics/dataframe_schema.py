@@ -14,6 +14,7 @@ The rules see the frame joined with the package's other tables (rules.views), ex
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -27,7 +28,8 @@ from ..io.load import finished, read_resource
 from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
-from .rules import RULES, Rule, needs_of
+from .answers import ColumnKeys
+from .rules import RULES, Rule, needs_of, rule_answer
 from .validation import read_archive
 from .views import join_keys, views
 
@@ -75,7 +77,7 @@ def foreign_key_check(fields: list[str], resource_name: str, target: pd.DataFram
     """A dataframe check: the rows whose key is missing or among the referenced table's keys pass."""
     name = f"foreign-key:{','.join(fields)}->{resource_name}.{','.join(ref_fields)}"
 
-    def passes(df: pd.DataFrame) -> pd.DataFrame:
+    def passes(df: pd.DataFrame) -> pd.DataFrame | bool:
         ref = df if target is SELF else target
         keys = df[fields]
         known = keys.notna().all(axis=1)
@@ -91,21 +93,31 @@ def foreign_key_check(fields: list[str], resource_name: str, target: pd.DataFram
     return pa.Check(passes, name=name, ignore_na=False)
 
 
-def one_case_per_row(df: pd.DataFrame, ok: pd.Series, field: str) -> pd.DataFrame:
+def one_case_per_row(df: pd.DataFrame, ok: pd.Series, field: str) -> pd.DataFrame | bool:
     """A row check's result in the frame's shape, failing only in the rule's own column: pandera reports a
     boolean Series of a dataframe check once per column of each failing row (25 failure cases for one bad unit,
-    trial 4 m7), a frame once per row, with the failing cell (`failure_case` {"unit": "furlong"})."""
+    trial 4 m7), a frame once per row, with the failing cell (`failure_case` {"unit": "furlong"}).
+
+    A check every row passes is answered `True`: pandera then reports nothing and skips its per-column search
+    for failure cases (a `where` over the whole frame and a `dropna` per column, per check: most of a schema
+    validation's time, issue 15)."""
+    passed = ok.reindex(df.index).fillna(True).astype(bool).to_numpy()
+    if passed.all():
+        return True
     column = field if field in df.columns else str(df.columns[0])
     out = pd.DataFrame(True, index=df.index, columns=df.columns)
-    out[column] = ok.reindex(df.index).fillna(True).astype(bool).to_numpy()
+    out[column] = passed
     return out
 
 
-def rule_check(rule: Rule, view_of: Callable[[pd.DataFrame], pd.DataFrame]) -> pa.Check:
-    """A rule as a named dataframe check over the shared view of the frame being validated."""
+def rule_check(rule: Rule, view_of: Callable[[pd.DataFrame], tuple[pd.DataFrame, ColumnKeys]]) -> pa.Check:
+    """A rule as a named dataframe check over the shared view of the frame being validated, answered as
+    `validate` answers it (rules.rule_answer: on the view restricted to the rule's inputs, the answer kept by
+    their content, so a frame `validate` has seen costs a look-up per rule)."""
 
-    def passes(df: pd.DataFrame) -> pd.DataFrame:
-        return one_case_per_row(df, rule.check(view_of(df)), rule.field)
+    def passes(df: pd.DataFrame) -> pd.DataFrame | bool:
+        view, columns = view_of(df)
+        return one_case_per_row(df, pd.Series(rule_answer(rule, view, columns), index=view.index), rule.field)
 
     # A warning rule warns (pandera's SchemaWarning) rather than failing, as in `validate`.
     return pa.Check(passes, name=rule.id, ignore_na=False, raise_warning=rule.severity == "warning")
@@ -145,14 +157,20 @@ def compile_schema(
     keys = join_keys(schemas) if schemas is not None else {}
     grades = enum_order(schemas["sources"], "grade") if schemas is not None and "sources" in schemas else None
 
-    def view_of(df: pd.DataFrame) -> pd.DataFrame:
-        """The view of the frame being validated: built on the first rule's call, reused by the others."""
+    def view_of(df: pd.DataFrame) -> tuple[pd.DataFrame, ColumnKeys]:
+        """The view of the frame being validated and its column keys: made on the first rule's call, reused by
+        the others."""
         if "frame" not in shared:  # called outside CompiledSchema.validate: nothing to share
-            return views({**others, table: df}, texts, hashes, keys, needs, grades)[table]
+            view = views({**others, table: df}, texts, hashes, keys, needs, grades)[table]
+            return view, ColumnKeys(view)
         if "view" not in shared:
-            shared["view"] = views({**others, table: shared["frame"]}, texts, hashes, keys, needs, grades)[table]
-        view: pd.DataFrame = shared["view"]
-        return view.loc[df.index] if not view.index.equals(df.index) else view
+            made = views({**others, table: shared["frame"]}, texts, hashes, keys, needs, grades)[table]
+            shared["view"] = (made, ColumnKeys(made))
+        view, columns = shared["view"]
+        if not view.index.equals(df.index):
+            view = view.loc[df.index]
+            return view, ColumnKeys(view)
+        return view, columns
 
     # An info finding (corroborating-values: sources agree) is no check of the frame: agreement is not a problem,
     # so it never surfaces as a SchemaWarning; `validate` counts it in its summary.
@@ -173,11 +191,19 @@ def compile_schema(
     validate_all = compiled.validate
 
     def validate(check_obj: pd.DataFrame, *args: Any, **kwargs: Any) -> pd.DataFrame:
-        shared["frame"] = check_obj
+        # A shallow copy without `attrs` is validated: pandas deep-copies a frame's attrs (tde.load's column
+        # descriptions and citation) into every frame made from it, and pandera makes hundreds. The frame
+        # returned carries the user's attrs again.
+        bare = check_obj.copy(deep=False)
+        bare.attrs = {}
+        shared["frame"] = bare
         try:
-            return validate_all(check_obj, *args, **kwargs)
+            checked = validate_all(bare, *args, **kwargs)
         finally:
             shared.clear()
+        if isinstance(checked, pd.DataFrame) and check_obj.attrs:
+            checked.attrs = copy.deepcopy(check_obj.attrs)
+        return checked
 
     object.__setattr__(compiled, "validate", validate)
     return compiled

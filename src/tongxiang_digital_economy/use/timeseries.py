@@ -214,13 +214,33 @@ def series(
 
 
 def none_preferred(figures: pd.DataFrame) -> str | None:
-    """Why a series of figures has none preferred (figures that no ranking puts first: not comparable with one
-    another, or tied), in the figures' own reasons; None when one is preferred, or when there are no figures (an
-    empty series is no figures, not "none preferred")."""
-    if not len(figures) or (figures["role"] == "preferred").any():
+    """Why a series of figures has none preferred, or which of its periods have none (figures that no ranking puts
+    first: not comparable with one another, or tied), in the figures' own reasons; None when every period with
+    figures has one preferred, or when there are no figures (an empty series is no figures, not "none preferred").
+
+    Why the periods: `--preferred` keeps one figure per period, so a period whose figures all compete (the first
+    summit's "nearly 100" and "more than 100" countries, one text) would vanish from the answer unsaid (trial 8 U3).
+    """
+    if not len(figures):
         return None
-    reasons = "; ".join(dict.fromkeys(str(r) for r in figures["reason"].dropna()))
-    return f"no preferred figures: {reasons}; without `--preferred` the series lists all {len(figures)}"
+    if not (figures["role"] == "preferred").any():
+        reasons = "; ".join(dict.fromkeys(str(r) for r in figures["reason"].dropna()))
+        return f"no preferred figures: {reasons}; without `--preferred` the series lists all {len(figures)}"
+    period = figures["period_start"].astype("string").fillna("") + "|" + figures["period_end"].astype("string")
+    has_preferred = (figures["role"] == "preferred").groupby(period, sort=False).transform("any")
+    # Only the ties: a restated figure (no new observation) or one in another currency leaves no period unsaid.
+    left = figures[~has_preferred.fillna(False).astype(bool) & period.notna() & (figures["role"] == "competing")]
+    if not len(left):
+        return None
+    said = []
+    for label, rows in left.groupby("period_label", sort=False):
+        # A tie's reason is "<why none ranks first>: <the others> give(s) a different figure" (mark_periods).
+        why = "; ".join(dict.fromkeys(str(r).split(": ", 1)[0] for r in rows["reason"].dropna()))
+        figures_of = ", ".join(
+            f"{o} ({t})" for o, t in zip(rows["observation_id"], rows["value_text"].fillna(rows["value"]), strict=True)
+        )
+        said.append(f"{label}: {why}: {figures_of}")
+    return "no preferred figure for " + "; ".join(said) + "; without `--preferred` the series lists them"
 
 
 def all_series(path: str | Path | None = None) -> pd.DataFrame:

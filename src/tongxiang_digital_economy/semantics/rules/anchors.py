@@ -31,32 +31,45 @@ SUBJECT_NAMES = tuple(
 )
 
 
+# The names that say whose figure it is, never what is measured: an enterprise's or a place's own name (the Wuzhen
+# Internet Hospital). Not a project's (年产36万吨玻璃纤维…项目 states what it builds), not an event's (the fourth World
+# Internet Conference: its name is its kind), not an alias (中国首家互联网医院 describes its holder).
+OWN_NAMES = tuple(f"{column}.{name}" for column in ("place_id", "enterprise_id") for name in ("name", "name_zh"))
+
+
 @rule(
     "indicator-not-in-evidence",
     "indicators",
     "indicator",
     "the evidence holds none of the written forms of {indicator!r} ({indicator__written_forms}), or holds them only "
-    "inside another indicator's longer words (投资 inside 固定资产投资): quote the words that say what the figure "
-    "measures, add the form the source uses to indicator_definitions.written_forms, or file the figure under the "
-    "indicator its words name",
-    needs=("indicator.written_forms",),
+    "inside another indicator's longer words (投资 inside 固定资产投资) or inside the name of the enterprise or "
+    "place it is a figure of ('internet hospital' inside 'the Wuzhen Internet Hospital'): quote the words that say "
+    "what the figure measures, add the form the source uses to indicator_definitions.written_forms, or file the "
+    "figure under the indicator its words name",
+    needs=("indicator.written_forms", *OWN_NAMES),
     reads=("evidence", "shadowing_forms"),
     per_row=True,
 )
 def indicator_named(view: pd.DataFrame) -> pd.Series:
-    """The evidence names what the figure measures, in one of its indicator's written forms (not inside another's)."""
-    cache: dict[tuple[object, object, object], bool] = {}
+    """The evidence names what the figure measures, in one of its indicator's written forms: not inside another
+    indicator's longer words, nor inside the own name of the enterprise or place it is a figure of (a name says
+    whose figure it is: 'the Wuzhen Internet Hospital … service visits exceeding 800 million' counts no internet
+    hospitals)."""
+    cache: dict[tuple[object, ...], bool] = {}
     view = view if "shadowing_forms" in view else view.assign(shadowing_forms=None)
+    columns = [n.replace(".", "__") for n in OWN_NAMES]
+    view = view.assign(**{c: view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in columns})
 
-    def named(evidence: object, forms: object, shadowing: object) -> bool:
+    def named(evidence: object, forms: object, shadowing: object, *given: object) -> bool:
         if not isinstance(evidence, str) or not isinstance(forms, str) or not forms.strip():
             return True
-        if (evidence, forms, shadowing) not in cache:
+        key = (evidence, forms, shadowing, *given)
+        if key not in cache:
             longer = shadowing if isinstance(shadowing, tuple) else ()
-            cache[(evidence, forms, shadowing)] = forms_in(evidence, forms, longer)
-        return cache[(evidence, forms, shadowing)]
+            cache[key] = forms_in(evidence, forms, longer, tuple(n for n in given if isinstance(n, str)))
+        return cache[key]
 
-    return each_row(view, ["evidence", "indicator__written_forms", "shadowing_forms"], named)
+    return each_row(view, ["evidence", "indicator__written_forms", "shadowing_forms", *columns], named)
 
 
 @rule(

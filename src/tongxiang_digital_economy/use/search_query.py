@@ -1,0 +1,276 @@
+"""How a search query is read: folded and normalised, split into terms, its names standing for all their names,
+a company's legal form dropped, English words matched in their forms (text.stems), Chinese ones in pieces within
+a clause. What each rule is for is told in use.text_search, which reads the tables and finds the rows; this
+module reads only the query and the names it is given."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..text.clauses import CLAUSE_END
+from ..text.fold import casefolded as fold
+from ..text.stems import root, stem
+
+SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
+WORD = re.compile(r"[a-z0-9]+")
+LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
+HAN = re.compile(r"^[\u3400-\u9fff]+$")
+# What ends a clause (text.clauses, the one reader of clauses), and for search also an enumeration comma and the
+# '|' between written forms: a Chinese query's pieces stay within one.
+CLAUSE = re.compile(CLAUSE_END.pattern + r"|[、|]")
+HAN_PIECE = 2  # characters per piece of a Chinese query
+PART_OF_NAMES_AT_MOST = 3  # subjects a part of their names may stand for (see part_of_names)
+QUOTES = "\"'“”‘’「」『』"  # ASCII and CJK quotes
+# Brackets around a word are dropped as quotes are: 《乌镇》 is the town's name in title marks, (GDP) the gloss a
+# text writes after 地区生产总值 (trial 8). Inside a word they stay, as a quote does.
+BRACKETS = "《》〈〉()（）[]【】<>"
+# An English possessive at a word's end: "Wuzhen's" is Wuzhen (trial 8 S5); "'s" alone is a connective.
+POSSESSIVE = re.compile(r"(?<=[a-z0-9])['’]s$")
+EDGE_PUNCTUATION = "?,.;:!？，。；：！、"  # what may end (or begin) a word of a query without being part of it
+
+
+@functools.lru_cache(maxsize=131072)
+def stems(text: str) -> tuple[tuple[str, str], ...]:
+    """Each word of a folded text as its singular and its root (text.stems): what a query's words are matched by."""
+    return tuple((stem(w), root(w)) for w in WORD.findall(text))
+
+
+def word_matches(have: tuple[str, str], want: tuple[str, str], prefix: bool = True) -> bool:
+    """A cell's word is a query's word: the same root (supercomputer, supercomputing), or, with `prefix`, the
+    query's singular begins it (invest begins investments; a query word of one or two letters must be whole)."""
+    if have[1] == want[1] or have[0] == want[0]:
+        return True
+    return prefix and len(want[0]) >= 3 and have[0].startswith(want[0])
+
+
+def phrase_in(wanted: tuple[tuple[str, str], ...], have: tuple[tuple[str, str], ...], prefix: bool = True) -> bool:
+    """The query's words side by side and in order among the cell's words (see word_matches)."""
+    return any(
+        all(word_matches(have[i + k], w, prefix) for k, w in enumerate(wanted))
+        for i in range(len(have) - len(wanted) + 1)
+    )
+
+
+def normalised(text: str) -> str:
+    """The query as it is matched: folded (see text.fold), white space one space, and each word without the quotes
+    and punctuation at its edges ('"core industry"' -> core industry, 'Wuzhen,' -> wuzhen, 'gdp?' -> gdp), so
+    these are not characters to find (trial 7 S5); so are brackets ('《乌镇》', '(GDP)') and an English
+    possessive ("Wuzhen's" -> wuzhen; trial 8). Inside a word they stay: "xi'an", "u.s". The one place a
+    query is normalised, so `search`, `indicators` and the CLI read a query alike."""
+    edges = QUOTES + BRACKETS + EDGE_PUNCTUATION
+    words = (POSSESSIVE.sub("", word.strip(edges)).strip(edges) for word in fold(text).split())
+    return " ".join(word for word in words if word)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One part of a query: any of `forms` matches (a name's other names are its forms). `part` is the query's own
+    text for it: its script decides which words of an indicator's names it must share a name with (see
+    named_indicators)."""
+
+    forms: tuple[str, ...]
+    part: str = ""
+
+    def matches(self, folded: str) -> bool:
+        return any(form_matches(form, folded) for form in self.forms)
+
+
+@functools.lru_cache(maxsize=4096)
+def han_pieces(form: str) -> tuple[str, ...]:
+    """The pieces of a Chinese form of four or more characters: two characters each, the last taking an odd one
+    (empty: too short to split, or not all Chinese). Chinese writes no spaces, so these stand for an English
+    query's words."""
+    if not HAN.match(form) or len(form) < 2 * HAN_PIECE:
+        return ()
+    cuts = list(range(0, len(form) - len(form) % HAN_PIECE, HAN_PIECE))
+    pieces = [form[a : a + HAN_PIECE] for a in cuts]
+    pieces[-1] += form[cuts[-1] + HAN_PIECE :]
+    return tuple(pieces)
+
+
+def in_one_clause(pieces: tuple[str, ...], folded: str) -> bool:
+    """Every piece in one clause of the cell, in any order, as an English query's words are found in any order:
+    签约项目 finds 新签约内外资项目 and 32个重大项目集中签约, but 财政 and 收入 in two clauses are not 财政收入."""
+    return any(all(p in clause for p in pieces) for clause in CLAUSE.split(folded) if pieces[0] in clause)
+
+
+def form_matches(form: str, folded: str) -> bool:
+    """A Latin form matches by words, in order and side by side (each of its words begins the next word of the
+    cell: "light of wuzhen" is a phrase, so "the Light of the Internet Expo in Wuzhen" is not it, trial 4 m6), a
+    Chinese one by its pieces within one clause (see in_one_clause), any other by substring. A query of several
+    words that names nothing is split into words before this (Query.terms), each found anywhere in the cell."""
+    if not LATIN.match(form):
+        if form in folded:
+            return True
+        pieces = han_pieces(form)
+        return bool(pieces) and in_one_clause(pieces, folded)
+    wanted = stems(form)
+    if not wanted:
+        return form in folded
+    return phrase_in(wanted, stems(folded))
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: its terms (all must match a cell) and the subjects it names (column -> ids)."""
+
+    text: str
+    terms: tuple[Term, ...]
+    subjects: dict[str, frozenset[str]]
+    name: bool = False  # the whole query is a name of a place, enterprise or project (not a part of names)
+
+    def matches(self, cell: str) -> bool:
+        folded = fold(cell)
+        return all(term.matches(folded) for term in self.terms)
+
+
+Names = dict[str, list[tuple[str, str, tuple[str, ...]]]]
+
+
+def names(frames: dict[str, pd.DataFrame]) -> Names:
+    """Folded name -> the subjects it names: (subject column, id, every folded name of that subject)."""
+    out: Names = {}
+    for column, table in SUBJECTS.items():
+        if table not in frames:
+            continue
+        frame = frames[table]
+        name_columns = [c for c in ("name", "name_zh", "legal_name") if c in frame.columns]
+        aliases = frame["aliases"] if "aliases" in frame.columns else pd.Series(pd.NA, index=frame.index)
+        for key, alias, *written in zip(frame[column], aliases, *(frame[c] for c in name_columns), strict=True):
+            given = [str(n) for n in written if pd.notna(n)]
+            if pd.notna(alias):
+                given += str(alias).split("|")
+            forms = tuple(dict.fromkeys(fold(n.strip()) for n in given if n.strip()))
+            for form in forms:
+                out.setdefault(form, []).append((column, str(key), forms))
+    return out
+
+
+def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
+    """The query's terms: the whole text when it is a name, else each word, a name standing for all its names."""
+    return parse_folded(text, normalised(text), names(frames), company_suffixes(frames))
+
+
+def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]) -> Query:
+    """`parse` of a normalised query, given the package's names and company suffixes (see company_suffixes)."""
+    subjects: dict[str, set[str]] = {}
+
+    def term(part: str) -> Term:
+        if part not in known:
+            return Term((part,), part)
+        forms: list[str] = []
+        for column, key, all_forms in known[part]:
+            subjects.setdefault(column, set()).add(key)
+            forms += all_forms
+        return Term(tuple(dict.fromkeys(forms)), part)
+
+    # A name of an enterprise or project that is also part of others' names (Huayou: Huayou Cobalt's alias, and part
+    # of Huayou POSCO's name) stands for all of them, as 华友 finds both (trial 6 r10); a place's name never does.
+    of_places = any(column == "place_id" for column, _, _ in known.get(folded, []))
+    whole = {(column, key) for column, key, _ in known.get(folded, [])}
+    whole |= {(column, key) for column, key, _ in with_company_suffix(folded, suffixes, known)}
+    within = part_of_names(folded, known, whole) if not of_places else []
+    if within:
+        # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
+        forms = [folded]
+        for column, key, all_forms in within:
+            subjects.setdefault(column, set()).add(key)
+            forms += all_forms
+        terms: tuple[Term, ...] = (Term(tuple(dict.fromkeys(forms)), folded),)
+    elif folded in known:
+        terms = (term(folded),)
+    else:
+        bare = without_company_suffix(folded, suffixes, known)
+        if bare is not None:  # 新凤鸣集团, 桐昆股份: the name without its legal form (trial 7 S3)
+            return parse_folded(text, bare, known, suffixes)
+        terms = tuple(term(p) for p in query_parts(folded))
+    named = {c: frozenset(ids) for c, ids in subjects.items()} if len(terms) == 1 else {}
+    return Query(text, terms, named, name=not within and folded in known)
+
+
+# Where a Chinese run meets a Latin one in a word (人均gdp, 桐乡gdp, 4g基站): the query's parts split there.
+SCRIPT_CHANGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u3400-\u9fff])")
+HAN_ANY = re.compile(r"[\u3400-\u9fff]")
+
+
+def query_parts(folded: str) -> list[str]:
+    """The parts of a query that is no name: its words, a word that mixes Chinese and Latin letters split where the
+    script changes (人均GDP is 人均 and gdp, as "GDP per capita" is three words; trial 7 S2). Digits stay with
+    either side (4g, 500强)."""
+    return [p for word in folded.split(" ") for p in SCRIPT_CHANGE.sub(" ", word).split(" ") if p]
+
+
+def company_suffixes(frames: dict[str, pd.DataFrame]) -> tuple[str, ...]:
+    """The lexicon's company suffixes (集团, 股份有限公司, Group, Co., Ltd. ...) normalised as a query is, longest
+    first: the legal form a query may add to a company's name (lexicon.csv is the data, as for identity)."""
+    lexicon = frames.get("lexicon")
+    if lexicon is None or "category" not in lexicon.columns:
+        return ()
+    terms = lexicon.loc[lexicon["category"] == "company_suffix", "term"].dropna()
+    return tuple(sorted({normalised(str(t)) for t in terms} - {""}, key=len, reverse=True))
+
+
+def with_company_suffix(folded: str, suffixes: tuple[str, ...], known: Names) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The companies whose name is the query and a company suffix (巨石 + 集团 = 巨石集团): the query is their short
+    name, as an English alias (Jushi) is, so the other names it is part of are not counted against it (see
+    part_of_names; trial 8: 巨石 found 8 rows, Jushi 29)."""
+    if len(folded) < 2:
+        return []
+    out = []
+    for suffix in suffixes:
+        latin = bool(LATIN.match(suffix))
+        out += known.get(f"{folded} {suffix}" if latin else folded + suffix, [])
+    return [owner for owner in out if owner[0] != "place_id"]
+
+
+def without_company_suffix(folded: str, suffixes: tuple[str, ...], known: Names) -> str | None:
+    """The query without the company suffixes at its end, when that is a name or part of names (新凤鸣集团股份有限公司
+    -> 新凤鸣, 桐昆股份 -> 桐昆, "tongkun group co ltd" -> tongkun group), else None. The English side already
+    finds "Xin Feng Ming Group" as a name; the Chinese side wrote 集团 and found only the holding's row (trial 7 S3).
+    A name that holds the suffix itself (新凤鸣控股集团有限公司, the holding) is found whole before this."""
+    current = folded
+    while True:
+        for suffix in suffixes:
+            latin = bool(LATIN.match(suffix))
+            if not current.endswith(suffix) or len(current) <= len(suffix):
+                continue
+            rest = current[: -len(suffix)]
+            if latin and not rest.endswith(" "):
+                continue  # a Latin suffix is whole words: "grouping" holds no "group"
+            rest = rest.strip(" ,.")
+            if rest in known or part_of_names(rest, known):
+                return rest
+            current = rest
+            break
+        else:
+            return None
+
+
+def part_of_names(
+    folded: str, known: Names, named: set[tuple[str, str]] | None = None
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The enterprises and projects one of whose names holds the whole query: Latin as whole words in any of
+    their forms ("light of wuzhen" in '"light of wuzhen" supercomputing center', supercomputer in it too, never "hub"
+    in "hubei"), Chinese anywhere (超算 in
+    “乌镇之光”超算中心). Places are left out: a place's name inside a project's ("Wuzhen" in "Wuzhen Internet
+    Hospital") must not turn a search for the place into one for every project named after it; a name of a place
+    is found whole, above. A query of fewer than 4 Latin or 2 Chinese characters names nothing this way, nor one
+    found in the names of more than PART_OF_NAMES_AT_MOST subjects besides those it is a whole name of (`named`)."""
+    latin = bool(LATIN.match(folded))
+    if len(folded) < (4 if latin else 2):
+        return []
+    wanted = stems(folded) if latin else ()
+    found: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
+    for name, owners in known.items():
+        # Latin: whole words, in any of their forms (supercomputer in "... Supercomputing Center"); Chinese: anywhere
+        if phrase_in(wanted, stems(name), prefix=False) if latin else folded in name:
+            for column, key, forms in owners:
+                if column != "place_id":
+                    found.setdefault((column, key), (column, key, forms))
+    # A word in many names ("internet", "park") identifies none of them: it is searched as a word only.
+    others = [k for k in found if k not in (named or set())]
+    return list(found.values()) if len(others) <= PART_OF_NAMES_AT_MOST else []
