@@ -747,6 +747,16 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             " forms above)"
         )
         click.echo("")
+    held = hits.attrs.get("subjects")
+    if held is not None and len(held):  # a subject's name: what the package holds about it (trial 8 U5)
+        for row in held.itertuples():
+            click.echo(
+                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
+                f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
+            )
+            click.echo(f"  {row.command}")
+            click.echo(f"  every figure: tongxiang-digital-economy show indicators --where {row.column}={row.subject}")
+        click.echo("")
     if not len(hits):
         click.echo(f"no rows mention {what}")
         return

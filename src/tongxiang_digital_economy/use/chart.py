@@ -176,14 +176,23 @@ def source_line(source_id: str, sources: pd.DataFrame, rows: pd.DataFrame) -> st
     return f"{outlet(source_id, sources)}, {date} ({grade})"
 
 
+SITE = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+
+
 def ascii_name(text: object) -> str:
     """The English (ASCII) part of a name, without its bracketed remarks: '中国企业报 China Enterprise News
     (e-paper p.19)' -> 'China Enterprise News'. Chart text is ASCII, so no CJK font is needed."""
     if not isinstance(text, str):
         return ""
-    text = re.sub(r"[(（][^()（）]*[)）]", " ", text)
-    text = re.sub(r"[^\x00-\x7f]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" -/,;:&|")
+    bare = re.sub(r"[(（][^()（）]*[)）]", " ", text)
+    bare = re.sub(r"[^\x00-\x7f]+", " ", bare)
+    name = re.sub(r"\s+", " ", bare).strip(" -/,;:&|")
+    if re.search(r"[A-Za-z]", name):
+        return name
+    # No Latin word ('1000字范文' keeps only '1000', which a chart showed as the source's name: trial 8 m5): the
+    # site its remarks name, else nothing (the caller falls back to the source id).
+    site = SITE.search(text)
+    return site.group(0) if site else ""
 
 
 def outlet(source_id: str, sources: pd.DataFrame) -> str:
