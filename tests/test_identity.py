@@ -114,6 +114,22 @@ def test_a_parent_cycle_is_an_error(package: PackageCopy) -> None:
     )
 
 
+def test_a_place_cycle_is_an_error(package: PackageCopy) -> None:
+    """Trial 8 m3: places are a tree through parent_id too; China under Wuzhen validated."""
+    chain = ("china", "zhejiang", "jiaxing", "tongxiang", "wuzhen")
+    rows = {place: row_of(package, "places", "place_id", place) for place in chain}
+    assert not [p for p in found(package.semantics(), "parent-cycle") if p[0] == "places"]
+    package.edit("places", rows["china"], parent_id="wuzhen")
+    report = package.semantics()
+    assert {p for p in found(report, covers("parent-cycle")) if p[0] == "places"} == {
+        ("places", row, "parent_id") for row in rows.values()
+    }
+    [problem] = [p for p in report.problems if p.rule == "parent-cycle" and p.row == rows["china"]]
+    assert problem.message == (
+        "following parent_id from this row (wuzhen) comes back to it: a parent is a different, larger place"
+    )
+
+
 def test_a_source_name_is_the_texts_own(package: PackageCopy, archive: Path) -> None:
     row = row_of(package, "enterprises", "enterprise_id", "namag")
     package.edit("enterprises", row, name="NAMAG Industrial Machinery")

@@ -27,6 +27,7 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import LoadError, TDEError
 from tongxiang_digital_economy.core.paths import bundled_package_dir
+from tongxiang_digital_economy.core.report import Problem, follow_on_line
 from tongxiang_digital_economy.semantics import validation
 
 runner = CliRunner()
@@ -167,6 +168,23 @@ def test_a_checkout_is_told_to_stamp_and_a_wheel_to_reinstall(tmp_path: Path, mo
     assert validation.fix_for_facts(wheel) == "the installed data was changed: reinstall tongxiang-digital-economy"
 
 
+def test_a_row_that_refers_twice_is_counted_once() -> None:
+    """Trial 8 m4: a project row whose place_id and zone_place_id both name the broken place is one row that
+    refers to it, with two references."""
+    problems = [
+        Problem("projects", 5, field, "foreign-key", "error", "…", "structure", refers_to="places")
+        for field in ("place_id", "zone_place_id")
+    ] + [Problem("indicators", 9, "place_id", "foreign-key", "error", "…", "structure", refers_to="places")]
+    assert follow_on_line("places", problems) == (
+        "  and 2 rows of 2 tables that refer to places [foreign-key] (indicators 1, projects 1; 3 references): "
+        "fix places first (`--json` lists each)"
+    )
+    assert follow_on_line("places", problems[1:]) == (
+        "  and 2 rows of 2 tables that refer to places [foreign-key] (indicators 1, projects 1): "
+        "fix places first (`--json` lists each)"
+    )
+
+
 def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(package: PackageCopy) -> None:
     path = package.csv("places")
     lines = path.read_bytes().split(b"\n")
@@ -176,15 +194,17 @@ def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(packag
     tde.stamp(package.root)
     report = tde.validate(package.root)
     follow_ons = report.follow_ons()["places"]
-    by_table: dict[str, int] = {}
+    by_table: dict[str, set[int | None]] = {}
     for p in follow_ons:
-        by_table[str(p.table)] = by_table.get(str(p.table), 0) + 1
+        by_table.setdefault(str(p.table), set()).add(p.row)
     assert {p.rule for p in follow_ons} == {"foreign-key"} and len(by_table) > 1
+    rows = sum(len(r) for r in by_table.values())
     out = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()
     assert out[0].startswith("places, row 7, field place_id: error [encoding-error] ")
-    tables = ", ".join(f"{t} {n}" for t, n in sorted(by_table.items()))
+    tables = ", ".join(f"{t} {len(r)}" for t, r in sorted(by_table.items()))
+    references = f"; {len(follow_ons)} references" if len(follow_ons) != rows else ""
     assert out[1] == (
-        f"  and {len(follow_ons)} rows of {len(by_table)} tables that refer to places [foreign-key] ({tables}): "
+        f"  and {rows} rows of {len(by_table)} tables that refer to places [foreign-key] ({tables}{references}): "
         "fix places first (`--json` lists each)"
     )
     assert out[-1] == report.to_text().splitlines()[-1]  # the summary still counts every error

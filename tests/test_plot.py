@@ -18,7 +18,7 @@ from conftest import PackageCopy
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.paths import bundled_package_dir
-from tongxiang_digital_economy.use.chart import Chart, chart
+from tongxiang_digital_economy.use.chart import Chart, chart, outlet
 from tongxiang_digital_economy.use.periods import period
 from tongxiang_digital_economy.use.plot import PlotError, joined_lines, plot
 from tongxiang_digital_economy.use.timeseries import all_series, series
@@ -297,8 +297,32 @@ def test_cumulative_totals_are_never_joined_to_per_summit_counts(drawn: Drawn) -
     xs, ys, joined = joined_lines(shown)[0][("actual", "part of a year", "")]
     assert sorted(x for x, y in zip(xs, ys, strict=True) if not math.isnan(y)) == sorted(rows.loc[summits.index, "x"])
     assert not joined and "line-actual-part-of-a-year" not in lines
-    assert "reported figures, a year or more, across years (cumulative)" in texts
+    assert "reported figures, a year or more, across years" in texts
     assert any(t.startswith(">6,100 (2014-11-19 to 2018-07-23) [") for t in texts)
+
+
+def test_a_trailing_twelve_months_is_not_called_cumulative(tmp_path: Path) -> None:
+    """Trial 8 m6: FT's TTM revenue (2020-10-26 to 2021-10-25) was drawn under "(cumulative)"."""
+    shown = shipped_chart("operating_revenue", "huayou-cobalt")
+    assert "several years" in set(shown.rows["kind"])
+    out = tmp_path / "hy.svg"
+    plot("operating_revenue", "huayou-cobalt", out)
+    texts = svg_points(out.read_text(encoding="utf-8"))[3]
+    assert "reported figures, a year or more, across years" in texts
+    assert not [t for t in texts if "cumulative" in t]
+
+
+def test_a_series_of_estimates_only_says_so(tmp_path: Path) -> None:
+    """Trial 8 m10: Puyuan's brand value is one estimate (end-2022, 超85億元); `plot` said it had no dated figure."""
+    out = tmp_path / "rbv.png"
+    result = runner.invoke(cli, ["plot", "regional_brand_value", "--subject", "puyuan", "-o", str(out)])
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: regional_brand_value has no actual or target figures about puyuan to draw, only figures of status "
+        "estimate (1): a chart draws actuals and targets; `series regional_brand_value --subject puyuan --status "
+        "estimate` lists them\n",
+    )
+    assert not out.exists()
 
 
 def test_no_joined_series_of_the_package_mixes_a_span_of_years_with_parts_of_a_year() -> None:
@@ -343,6 +367,19 @@ def test_the_sources_under_a_chart_are_named_by_outlet_and_date() -> None:
     )
     for source_id, note in by_source.items():
         assert not lines[note].startswith(source_id.split("-")[0] + ","), lines[note]
+
+
+def test_a_publisher_without_a_latin_name_is_named_by_its_site() -> None:
+    """Trial 8 m5: '1000字范文 (1000zi.500zi.com; …)' kept only its Latin part, so the chart's source was "1000"."""
+    shown = shipped_chart("population", "wuzhen")
+    lines = dict(shown.sources)
+    by_source = dict(zip(shown.rows["source_id"], shown.rows["note"], strict=True))
+    assert lines[by_source["500zi-2019-05-14-wuzhen-ticket-200-visitors-increase"]] == (
+        "1000zi.500zi.com, 2019-05-14 (secondary)"
+    )
+    # A name with no Latin word and no site in its remarks falls back to the source id (outlet's rule).
+    sources = pd.DataFrame({"publisher": ["桐乡市统计局"]}, index=["txstats-x"])
+    assert outlet("txstats-x", sources) == "txstats-x"
 
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -110,6 +110,20 @@ def test_the_figures_view_says_whose_figure_and_which_edition(site: Path) -> Non
     assert edition.json()[0]["event_id"] == "wic-2023"
 
 
+def test_the_figures_view_has_the_denominator_its_unit_label_names(site: Path) -> None:
+    """Trial 8 m1: a fraction's unit label says "value ÷ value_denominator", and the view lacked the column."""
+    oid = "zjdaily-peoplecn-2017-12-02-wuzhen-changes-002"
+    (page,) = get(site, f"/tongxiang/figures.json?_shape=array&observation_id={oid}")
+    (row,) = page.json()
+    shipped = tde.load("indicators").set_index("observation_id").loc[oid]
+    assert (row["value"], row["value_denominator"], row["unit_label"]) == (
+        shipped["value"],
+        shipped["value_denominator"],
+        "fraction (value ÷ value_denominator)",
+    )
+    assert row["value_denominator"] is not None
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -392,8 +392,10 @@ def test_a_since_phrase_does_not_date_an_original(package: PackageCopy) -> None:
         "(2014): a dateline (…11月10日电, …讯), a time stamp or byline (2024-11-21 19:54), 'Today (April 2)'; a date "
         "inside a since-phrase (自从…以来/开始, since …) or an event's words (…举行的) is the event's, not the text's. "
         "For an original known only to be of before an event (../YYYY-MM-DD), the words must name that event, "
-        "starting the day after. The words give: none (read against the page's date, 2023-11-08); record the date the "
-        "words give, quote the words that give it, or clear both"
+        "starting the day after, and speak of it as to come (a `forward_word` of the lexicon, 即将, 将于, 承办这次, "
+        "will, upcoming, in a sentence without a since-phrase; found: not asked (a closed date)). The words give: "
+        "none (read against the page's date, 2023-11-08); record the date the words give, quote the words that give "
+        "it, or clear both"
     ]
 
 

@@ -19,6 +19,7 @@ import click
 from .core.exceptions import (
     EmptyQueryError,
     MissingFolderError,
+    OutputSuffixError,
     SearchError,
     SubjectNeededError,
     TDEError,
@@ -78,6 +79,7 @@ USAGE_FAULTS: tuple[tuple[type[TDEError], str | None], ...] = (
     (EmptyQueryError, None),
     (SearchError, "--theme"),  # the other search fault: an unknown theme
     (WhereError, "--where"),
+    (OutputSuffixError, "'--output' / '-o'"),  # as plot's chart_path says a chart file's wrong suffix
 )
 
 
@@ -744,6 +746,16 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             "  (another word, or the same word in the other language, may name other indicators: try the written"
             " forms above)"
         )
+        click.echo("")
+    held = hits.attrs.get("subjects")
+    if held is not None and len(held):  # a subject's name: what the package holds about it (trial 8 U5)
+        for row in held.itertuples():
+            click.echo(
+                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
+                f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
+            )
+            click.echo(f"  {row.command}")
+            click.echo(f"  every figure: tongxiang-digital-economy show indicators --where {row.column}={row.subject}")
         click.echo("")
     if not len(hits):
         click.echo(f"no rows mention {what}")

@@ -17,15 +17,16 @@
     ├── SearchError              a search asked for an unknown theme, or for no words at all
     ├── WhereError               a selection (`select`, show --where) names a column or value the table cannot hold
     ├── ExportError              an export that would overwrite a file, has an unknown format, or a package with errors
+    │   └── OutputSuffixError    the file named for another format than the one asked (a usage error)
     ├── PlotError                a chart without matplotlib, of an unknown file type, or with nothing to draw
     └── ServeError               the site without Datasette
 
     RuleCrash (a RuntimeError, not a TDEError)   a semantic rule raised: a bug in rules/, reported with its cause
 
 The CLI turns every TDEError into a one-line `Error: ...` and exit status 1, and the usage faults
-(SubjectNeededError, MissingFolderError, WhereError, a search without words or of an unknown theme) into exit
-status 2, in one place (cli.converts_errors), so that one fault has one exit code whichever command meets it;
-anything else is a bug and is allowed to surface as one.
+(SubjectNeededError, MissingFolderError, WhereError, OutputSuffixError, a search without words or of an unknown
+theme) into exit status 2, in one place (cli.converts_errors), so that one fault has one exit code whichever
+command meets it; anything else is a bug and is allowed to surface as one.
 """
 
 from __future__ import annotations
@@ -110,6 +111,11 @@ class WhereError(TDEError):
 
 class ExportError(TDEError):
     """An export that cannot be made as asked (unknown format or table, a file in the way, an invalid package)."""
+
+
+class OutputSuffixError(ExportError):
+    """An export's file named for another format than the one asked (x.json for csv): a usage error, exit 2, as a
+    chart file not ending in .png or .svg is (trial 8 m7)."""
 
 
 class PlotError(TDEError):

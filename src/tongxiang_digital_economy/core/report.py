@@ -185,14 +185,18 @@ def count(n: int, noun: str) -> str:
 
 
 def follow_on_line(table: str, problems: list[Problem]) -> str:
-    """The foreign-key errors that follow from `table`'s own errors, counted by the table they are in."""
-    by_table: dict[str, int] = {}
+    """The foreign-key errors that follow from `table`'s own errors, counted as rows by the table they are in: a row
+    that refers to `table` twice (a project's place_id and zone_place_id) is one row, its references said apart
+    (trial 8 m4: 111 "rows" of a 105-row table)."""
+    by_table: dict[str, set[int | None]] = {}
     for p in problems:
-        by_table[p.table or "package"] = by_table.get(p.table or "package", 0) + 1
-    tables = ", ".join(f"{name} {n}" for name, n in sorted(by_table.items()))
+        by_table.setdefault(p.table or "package", set()).add(p.row)
+    rows = sum(len(r) for r in by_table.values())
+    tables = ", ".join(f"{name} {len(r)}" for name, r in sorted(by_table.items()))
+    references = f"; {count(len(problems), 'reference')}" if len(problems) != rows else ""
     return (
-        f"  and {count(len(problems), 'row')} of {count(len(by_table), 'table')} that refer to {table} "
-        f"[foreign-key] ({tables}): fix {table} first (`--json` lists each)"
+        f"  and {count(rows, 'row')} of {count(len(by_table), 'table')} that refer to {table} "
+        f"[foreign-key] ({tables}{references}): fix {table} first (`--json` lists each)"
     )
 
 

@@ -21,6 +21,8 @@ from .claims import APPROX_TOLERANCE, Statement, is_restatement, statements
 from .distinct import is_missing, texts
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
+# Tables that are trees through parent_id (places have no names to compare, but a tree all the same: trial 8 m3).
+TREE_TABLES = {"places": "place_id", **ENTITY_TABLES}
 NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")
 CLUSTER_DAYS = 31  # sources published this close together are taken to report the same moment
 MAX_LISTED = 6
@@ -420,6 +422,11 @@ def identity_columns(
                 ),
             )
             out[table] = derived[table].assign(**found)
+    if "places" in derived and "parent_id" in derived["places"]:
+        places = derived["places"]
+        parent_of = parents(places, "place_id")
+        cycles = [isinstance(p, str) and in_cycle(p, parent_of) for p in places["place_id"]]
+        out["places"] = places.assign(parent_cycle=pd.Series(cycles, index=places.index, dtype=bool))
     if "sources" in derived and "archive_raw" in derived["sources"]:
         for table in ENTITY_TABLES:
             if table in out:

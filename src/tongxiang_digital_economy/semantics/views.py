@@ -23,7 +23,13 @@ from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
-from ..text.period_words import event_days_written, first_days_named, last_days_bound, own_dates_written
+from ..text.period_words import (
+    event_days_written,
+    first_days_named,
+    last_days_bound,
+    own_dates_written,
+    speaks_of_it_as_future,
+)
 from ..text.periods import open_before, publication_bounds
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
@@ -285,6 +291,9 @@ def source_columns(view: pd.DataFrame, sources: pd.DataFrame) -> dict[str, pd.Se
     return {c: view[c] for c in view.columns if c not in sources.columns}
 
 
+NOT_ASKED = "not asked (a closed date)"  # original_published_forward of an original that is not an open start
+
+
 def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
     """For `written_after_text`: the first days of the periods the words name; for `written_before_text`: the days
     the words bound the text by (a point day's or an event's first day, a planned span's day after its last:
@@ -293,7 +302,9 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     future is among them (`written_before_cued`: the lexicon's target cues, 将, 计划, plans to, will; <NA> without
     a lexicon). For `original_published_text`: the first days of the dates the words state as the text's own (a
     dateline, a time stamp, 'Today (April 2)'), read against the page's date, or, for an original known only to be
-    of before a day (`../YYYY-MM-DD`), the first days of the events they name (`original_published_days`)."""
+    of before a day (`../YYYY-MM-DD`), the first days of the events they name (`original_published_days`) and
+    the word by which they speak of it as to come (`original_published_forward`: quoted, "none", or NOT_ASKED
+    for a closed date)."""
     out: dict[str, pd.Series] = {}
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     own = sources["published"].astype("string") if "published" in sources else missing
@@ -327,6 +338,23 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
 
     out["original_published_days"] = pd.Series(
         [days_of(w, p, o) for w, p, o in zip(words.astype(object), page.astype(object), original, strict=True)],
+        index=sources.index,
+        dtype="string",
+    )
+    # An open-start original must speak of the event as to come (the lexicon's `forward_word` terms, outside any
+    # sentence with a since-phrase): naming the event's date alone proves nothing about before it (review 6 F1).
+    forward = lexicon.patterns.get("forward_word") if lexicon is not None else None
+
+    def forward_of(w: object, o: object) -> str | None:
+        if not isinstance(w, str):
+            return None
+        if open_before(o) is None:
+            return NOT_ASKED
+        word = speaks_of_it_as_future(w, forward)
+        return repr(word) if word is not None else "none"
+
+    out["original_published_forward"] = pd.Series(
+        [forward_of(w, o) for w, o in zip(words.astype(object), original, strict=True)],
         index=sources.index,
         dtype="string",
     )
@@ -598,6 +626,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "written_before_days": ("written_before_text", "published", "original_published"),
     "written_before_cued": ("written_before_text",),
     "original_published_days": ("original_published_text", "published", "original_published"),
+    "original_published_forward": ("original_published_text", "original_published"),
 }
 # Columns that list other rows: bounded where they are made, so messages quote them whole (their complete ids
 # are the rule's `related` column, carried whole by the Problem).

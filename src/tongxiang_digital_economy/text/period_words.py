@@ -23,6 +23,7 @@ import contextlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Literal
 
 from .fold import INSERTED_PINYIN, simplified, squash
@@ -778,3 +779,46 @@ def event_days_written(passage: object, published: object, event_words: re.Patte
             continue
         days.update(p.start[0] for p in read_period(m[0], published).periods if not p.open_start)
     return frozenset(days)
+
+
+SENTENCE_MARK = re.compile(r"[。;；!！?？]")
+
+
+def speaks_of_it_as_future(passage: object, forward_words: re.Pattern[str] | None) -> str | None:
+    """The word by which a passage speaks of an event as still to come, None if none: one of the lexicon's
+    `forward_word` terms (即将,
+    将于, 承办这次, will, upcoming; `forward_words`, compiled over squashed text) stands in a sentence that holds no
+    since-phrase. This, not the event's date, is what shows an original was written before the event
+    (`sources.original_published` `../YYYY-MM-DD`): a since-phrase (自从…开始, since …) speaks from after the event,
+    and a sentence that holds one proves nothing about before it (review 6 F1). The event's date may still be
+    named by such a sentence (a later page's lead-in); the original's own words must look forward to it."""
+    if not isinstance(passage, str) or forward_words is None:
+        return None
+    for sentence in sentences(passage):
+        if not holds_a_since_phrase(sentence) and (word := forward_words.search(squash(sentence))):
+            return word[0]
+    return None
+
+
+def sentences(passage: str) -> list[str]:
+    """A passage's sentences (cut after 。;！？), normalised."""
+    text = normalise(passage)
+    bounds = [0, *(m.end() for m in SENTENCE_MARK.finditer(text)), len(text)]
+    return [text[start:end] for start, end in pairwise(bounds) if text[start:end].strip()]
+
+
+def holds_a_since_phrase(sentence: str) -> bool:
+    """Whether a (normalised) sentence holds a since-phrase (自/自从/从 … 以来/开始/起/至今, since …)."""
+    return SINCE_OPEN.search(sentence) is not None and (
+        SINCE_CLOSE.search(sentence) is not None or re.search(r"\bsince\b", sentence) is not None
+    )
+
+
+def speaks_from_after_a_start(passage: object) -> bool:
+    """Whether every sentence of a passage holds a since-phrase: it speaks from after the day the phrase names (a
+    later page's lead-in over a reposted interview: 自从2014年11月19日…举行的首届世界互联网大开始,…), so it is the
+    page's words, not an original's that looks forward to that day."""
+    if not isinstance(passage, str):
+        return False
+    found = sentences(passage)
+    return bool(found) and all(holds_a_since_phrase(s) for s in found)

@@ -25,9 +25,13 @@ OPEN_START = "1900-01-01"  # the first day an open start is read as (the period 
 
 
 def open_before(written: object) -> str | None:
-    """The last day of an open-start date (`../2014-11-18`: 2014-11-18), None for any other."""
+    """The last day of an open-start date (`../2014-11-18`: 2014-11-18), None for any other, and for one whose day
+    is not on the calendar (`../2014-02-30` matches the schema's pattern; the rule `date-not-a-day` reports it)."""
     match = OPEN_BEFORE.match(written) if isinstance(written, str) else None
-    return match.group(1) if match else None
+    if match is None:
+        return None
+    low, high = publication_bounds(match.group(1))
+    return match.group(1) if low is not None and low == high else None
 
 
 def publication_bounds(published: object) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:

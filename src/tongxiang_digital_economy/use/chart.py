@@ -56,7 +56,9 @@ class Chart:
 def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
     """Everything a chart of `indicator` about `subject` shows (actuals and targets), without drawing it."""
     rows = figures_drawn(indicator, subject, path)
-    subject = subject if subject is not None or not len(rows) else str(rows["subject"].iloc[0])
+    if not len(rows):
+        raise PlotError(nothing_to_draw(indicator, subject, path))
+    subject = subject if subject is not None else str(rows["subject"].iloc[0])
     rows = rows[rows["period_end"].notna()].reset_index(drop=True)
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} to draw")
@@ -137,6 +139,21 @@ def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) 
     return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
 
 
+def nothing_to_draw(indicator: str, subject: str | None, path: str | Path | None) -> str:
+    """Why a chart has no figure: none dated, or (trial 8 m10: an estimate-only series was said to be undated)
+    figures of other statuses only, which a chart does not draw and `series --status` lists."""
+    others = series(indicator, subject, "actual", path).attrs.get("other_statuses", {})
+    rest = {status: n for status, n in others.items() if status != "target"}
+    if not rest:
+        return f"{indicator} has no dated figures about {subject} to draw"
+    listed = ", ".join(f"{status} ({n})" for status, n in rest.items())
+    return (
+        f"{indicator} has no actual or target figures about {subject} to draw, only figures of status {listed}: "
+        f"a chart draws actuals and targets; `series {indicator} --subject {subject} --status {next(iter(rest))}` "
+        "lists them"
+    )
+
+
 def apart_formats(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
     """Each figure's edition's format (events.format) where it is not the format of most of the series' editions
     (the 2020 Internet Development Forum among the World Internet Conference's conferences and summits), else
@@ -177,14 +194,23 @@ def source_line(source_id: str, sources: pd.DataFrame, rows: pd.DataFrame) -> st
     return f"{outlet(source_id, sources)}, {date} ({grade})"
 
 
+SITE = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+
+
 def ascii_name(text: object) -> str:
     """The English (ASCII) part of a name, without its bracketed remarks: '中国企业报 China Enterprise News
     (e-paper p.19)' -> 'China Enterprise News'. Chart text is ASCII, so no CJK font is needed."""
     if not isinstance(text, str):
         return ""
-    text = re.sub(r"[(（][^()（）]*[)）]", " ", text)
-    text = re.sub(r"[^\x00-\x7f]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" -/,;:&|")
+    bare = re.sub(r"[(（][^()（）]*[)）]", " ", text)
+    bare = re.sub(r"[^\x00-\x7f]+", " ", bare)
+    name = re.sub(r"\s+", " ", bare).strip(" -/,;:&|")
+    if re.search(r"[A-Za-z]", name):
+        return name
+    # No Latin word ('1000字范文' keeps only '1000', which a chart showed as the source's name: trial 8 m5): the
+    # site its remarks name, else nothing (the caller falls back to the source id).
+    site = SITE.search(text)
+    return site.group(0) if site else ""
 
 
 def outlet(source_id: str, sources: pd.DataFrame) -> str:

@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..core.exceptions import ExportError, MissingFolderError, OutputError
+from ..core.exceptions import ExportError, MissingFolderError, OutputError, OutputSuffixError
 from ..core.paths import package_dir
 from ..core.report import count
 from ..core.suggest import did_you_mean
@@ -209,7 +209,7 @@ def check_suffix(dest: Path, fmt: str) -> None:
         return
     other = next((f for f, known in SUFFIXES.items() if suffix in known), None)
     instead = f", or export as {other}" if other else ""
-    raise ExportError(
+    raise OutputSuffixError(
         f"{dest}: {fmt} files end in {' or '.join(SUFFIXES[fmt])}, not {dest.suffix}: name it so{instead}"
     )
 

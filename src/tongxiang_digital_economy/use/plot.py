@@ -62,7 +62,8 @@ KIND_NAMES = {
     "half year": "half years",
     "quarter": "quarters",
     "part of a year": "parts of a year",
-    "several years": "a year or more, across years (cumulative)",
+    # Not "cumulative": a trailing twelve months (FT's TTM revenue) is a year across years too (trial 8 m6).
+    "several years": "a year or more, across years",
 }
 TARGET_COLOUR = "#757575"
 APART_COLOUR = "#00838f"  # an edition of another format than most of the series' (a forum among conferences)

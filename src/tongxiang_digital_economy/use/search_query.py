@@ -25,6 +25,11 @@ CLAUSE = re.compile(CLAUSE_END.pattern + r"|[、|]")
 HAN_PIECE = 2  # characters per piece of a Chinese query
 PART_OF_NAMES_AT_MOST = 3  # subjects a part of their names may stand for (see part_of_names)
 QUOTES = "\"'“”‘’「」『』"  # ASCII and CJK quotes
+# Brackets around a word are dropped as quotes are: 《乌镇》 is the town's name in title marks, (GDP) the gloss a
+# text writes after 地区生产总值 (trial 8). Inside a word they stay, as a quote does.
+BRACKETS = "《》〈〉()（）[]【】<>"
+# An English possessive at a word's end: "Wuzhen's" is Wuzhen (trial 8 S5); "'s" alone is a connective.
+POSSESSIVE = re.compile(r"(?<=[a-z0-9])['’]s$")
 EDGE_PUNCTUATION = "?,.;:!？，。；：！、"  # what may end (or begin) a word of a query without being part of it
 
 
@@ -53,10 +58,11 @@ def phrase_in(wanted: tuple[tuple[str, str], ...], have: tuple[tuple[str, str], 
 def normalised(text: str) -> str:
     """The query as it is matched: folded (see text.fold), white space one space, and each word without the quotes
     and punctuation at its edges ('"core industry"' -> core industry, 'Wuzhen,' -> wuzhen, 'gdp?' -> gdp), so
-    these are not characters to find (trial 7 S5). Inside a word they stay: "xi'an", "u.s". The one place a
+    these are not characters to find (trial 7 S5); so are brackets ('《乌镇》', '(GDP)') and an English
+    possessive ("Wuzhen's" -> wuzhen; trial 8). Inside a word they stay: "xi'an", "u.s". The one place a
     query is normalised, so `search`, `indicators` and the CLI read a query alike."""
-    edges = QUOTES + EDGE_PUNCTUATION
-    words = (word.strip(edges) for word in fold(text).split())
+    edges = QUOTES + BRACKETS + EDGE_PUNCTUATION
+    words = (POSSESSIVE.sub("", word.strip(edges)).strip(edges) for word in fold(text).split())
     return " ".join(word for word in words if word)
 
 
@@ -115,6 +121,7 @@ class Query:
     text: str
     terms: tuple[Term, ...]
     subjects: dict[str, frozenset[str]]
+    name: bool = False  # the whole query is a name of a place, enterprise or project (not a part of names)
 
     def matches(self, cell: str) -> bool:
         folded = fold(cell)
@@ -165,6 +172,7 @@ def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]
     # of Huayou POSCO's name) stands for all of them, as 华友 finds both (trial 6 r10); a place's name never does.
     of_places = any(column == "place_id" for column, _, _ in known.get(folded, []))
     whole = {(column, key) for column, key, _ in known.get(folded, [])}
+    whole |= {(column, key) for column, key, _ in with_company_suffix(folded, suffixes, known)}
     within = part_of_names(folded, known, whole) if not of_places else []
     if within:
         # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
@@ -181,7 +189,7 @@ def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]
             return parse_folded(text, bare, known, suffixes)
         terms = tuple(term(p) for p in query_parts(folded))
     named = {c: frozenset(ids) for c, ids in subjects.items()} if len(terms) == 1 else {}
-    return Query(text, terms, named)
+    return Query(text, terms, named, name=not within and folded in known)
 
 
 # Where a Chinese run meets a Latin one in a word (人均gdp, 桐乡gdp, 4g基站): the query's parts split there.
@@ -204,6 +212,19 @@ def company_suffixes(frames: dict[str, pd.DataFrame]) -> tuple[str, ...]:
         return ()
     terms = lexicon.loc[lexicon["category"] == "company_suffix", "term"].dropna()
     return tuple(sorted({normalised(str(t)) for t in terms} - {""}, key=len, reverse=True))
+
+
+def with_company_suffix(folded: str, suffixes: tuple[str, ...], known: Names) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The companies whose name is the query and a company suffix (巨石 + 集团 = 巨石集团): the query is their short
+    name, as an English alias (Jushi) is, so the other names it is part of are not counted against it (see
+    part_of_names; trial 8: 巨石 found 8 rows, Jushi 29)."""
+    if len(folded) < 2:
+        return []
+    out = []
+    for suffix in suffixes:
+        latin = bool(LATIN.match(suffix))
+        out += known.get(f"{folded} {suffix}" if latin else folded + suffix, [])
+    return [owner for owner in out if owner[0] != "place_id"]
 
 
 def without_company_suffix(folded: str, suffixes: tuple[str, ...], known: Names) -> str | None:

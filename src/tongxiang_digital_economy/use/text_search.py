@@ -159,7 +159,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     query = parse(text, frames) if text.strip() else Query("", (), {})
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
     if named:
-        query = Query(query.text, query.terms, {**query.subjects, "indicator": named})
+        query = Query(query.text, query.terms, {**query.subjects, "indicator": named}, query.name)
     split = subject_and_measure(query, named, frames) if text.strip() else None
     in_theme: set[str] | None = None
     if theme is not None:
@@ -201,7 +201,46 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         everything = everything.drop_duplicates(subset=["table", "key"])
     everything = everything.reset_index(drop=True)
     everything.attrs["indicators"] = found_indicators(text, frames, theme, split)
+    # a subject's name (and no indicator's): what the package holds about the subject
+    everything.attrs["subjects"] = subjects_held(query if query.subjects and not named else Query("", (), {}), frames)
     return everything
+
+
+SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project"}
+
+
+def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """What the package holds about the subjects a query names (a query that is a place's, enterprise's or
+    project's name, and names no indicator): per subject, its figures, how many indicators they fall under, and
+    those indicators by number of figures. A journalist who searches "Wuzhen" is told the town's figures and the
+    command for a series, not indicators whose definitions use the town as an example (trial 8 U5)."""
+    figures = frames["indicators"]
+    rows = []
+    for column, ids in sorted(query.subjects.items()):
+        if column not in figures.columns:
+            continue
+        for key in sorted(ids):
+            mine = figures.loc[figures[column] == key, "indicator"]
+            if not len(mine):
+                continue
+            counts = mine.value_counts()
+            ranked = sorted(counts.items(), key=lambda item: (-int(item[1]), str(item[0])))
+            rows.append(
+                {
+                    "subject": key,
+                    "kind": SUBJECT_COLUMNS.get(column, column),
+                    "column": column,
+                    "figures": len(mine),
+                    "indicators": len(counts),
+                    "top": ", ".join(f"{i} ({n})" for i, n in ranked[:TOP_INDICATORS]),
+                    "command": f"tongxiang-digital-economy series {ranked[0][0]} --subject {key}",
+                }
+            )
+    columns = ["subject", "kind", "column", "figures", "indicators", "top", "command"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+TOP_INDICATORS = 5  # the indicators named for a subject, most figures first
 
 
 @dataclass(frozen=True)
@@ -300,7 +339,12 @@ def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
     query's words of one script must all match one of these names; its Chinese and its Latin words may match
     different ones (人均GDP: 人均 in the Chinese label, gdp in the id), as a Chinese label seldom spells GDP the
     way a query does. A definition's passing mention, such as "not the town's fiscal revenue", names nothing:
-    listing an indicator for it would promise figures that are not the query's."""
+    listing an indicator for it would promise figures that are not the query's. Nor does a gloss for a query that
+    is a subject's name: a definition that glosses its example (直通乌镇全球互联网大赛, 统称为乌镇) is not an
+    indicator of Wuzhen (trial 8 U5), and neither is a written form that holds the name ("Domestic investment
+    outside Tongxiang"): a subject's name names an indicator only by being one of its names whole, and otherwise
+    its figures (see subjects_held)."""
+    of_subject = query.name
     groups: dict[bool, list[Term]] = {}
     for term in query.terms:
         groups.setdefault(bool(HAN_ANY.search(term.part or term.forms[0])), []).append(term)
@@ -315,9 +359,16 @@ def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
         strict=True,
     ):
         folded = names_of_indicator(
-            str(indicator), str(label), label_zh if isinstance(label_zh, str) else "", tuple(words), text
+            str(indicator),
+            str(label),
+            label_zh if isinstance(label_zh, str) else "",
+            tuple(words),
+            "" if of_subject else text,
         )
-        if groups and all(any(all(t.matches(g) for t in terms) for g in folded) for terms in groups.values()):
+        if of_subject:  # a subject's name names an indicator only by being one of its names whole
+            if any(form in folded for term in query.terms for form in term.forms):
+                named.add(str(indicator))
+        elif groups and all(any(all(t.matches(g) for t in terms) for g in folded) for terms in groups.values()):
             named.add(str(indicator))
     return frozenset(named)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ...text.numerals import written_as_place
+from ...text.period_words import speaks_from_after_a_start
+from ...text.periods import open_before
 from .registry import each_row, known, missing, rule
 
 # --- indicators: identity, units and measures --------------------------------------------------------------
@@ -263,4 +265,33 @@ def not_in_its_texts_future(view: pd.DataFrame) -> pd.Series:
     future = pd.to_datetime(view["source_id__written_before"].astype("string"), format="%Y-%m-%d", errors="coerce")
     ends = pd.to_datetime(view["period_end"], errors="coerce")
     late = view["status"].isin(["actual", "estimate"]) & (ends >= future)
+    return ~late.fillna(False).astype(bool)
+
+
+@rule(
+    "period-after-open-original",
+    "indicators",
+    "period_end",
+    "a figure of status {status} ends {period_end:%Y-%m-%d}, but its text is an original of before an event "
+    "(original_published {source_id__original_published}: no later than its last day, as it looks forward to an "
+    "event that starts the day after): an actual or an estimate ends by that day; date the figure by its words, "
+    "or correct the original's date",
+    needs=("source_id.original_published",),
+    reads=("period_end", "status", "evidence"),
+    per_row=True,
+)
+def not_after_its_open_original(view: pd.DataFrame) -> pd.Series:
+    """A row of a text dated only as of before an event (`sources.original_published` `../2014-11-18`) reports no
+    actual or estimate that ends after the bound's last day: the text looked forward to the event, so what it
+    reports as done was done by then (review 6 F1; `written_before` holds its texts' rows the same way). A row
+    whose evidence speaks from after a start (every sentence a since-phrase: 自从2014年11月19日…开始, the reposting
+    page's lead-in) quotes the later page, not the original, and is held by the page's date instead."""
+    if "source_id__original_published" not in view:
+        return pd.Series(True, index=view.index)
+    last = pd.to_datetime(
+        view["source_id__original_published"].astype(object).map(open_before), format="%Y-%m-%d", errors="coerce"
+    )
+    ends = pd.to_datetime(view["period_end"], errors="coerce")
+    later_page = view["evidence"].astype(object).map(speaks_from_after_a_start).astype(bool)
+    late = view["status"].isin(["actual", "estimate"]) & (ends > last) & ~later_page
     return ~late.fillna(False).astype(bool)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ...text.fold import names_in, names_of
 from ...text.periods import publication_bounds
-from ..identity import CLUSTER_DAYS, ENTITY_TABLES
+from ..identity import CLUSTER_DAYS, ENTITY_TABLES, TREE_TABLES
 from .registry import each_row, known, missing, rule
 
 # --- names: one name, one entity -------------------------------------------------------------------------------
@@ -44,11 +44,14 @@ for _table in ENTITY_TABLES:
         reads=("near_duplicates", "near_duplicate_found"),
         per_row=True,
     )(lambda view: view["near_duplicates"].isna() if "near_duplicates" in view else pd.Series(True, index=view.index))
+
+for _table in TREE_TABLES:
     rule(
         "parent-cycle",
         _table,
         "parent_id",
-        "following parent_id from this row ({parent_id}) comes back to it: a parent is a different, larger entity",
+        "following parent_id from this row ({parent_id}) comes back to it: a parent is a different, larger "
+        + ("place" if _table == "places" else "entity"),
         reads=("parent_cycle",),
         per_row=True,
     )(lambda view: ~view["parent_cycle"] if "parent_cycle" in view else pd.Series(True, index=view.index))

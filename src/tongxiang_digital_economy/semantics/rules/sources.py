@@ -147,6 +147,32 @@ def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
 # record those days, each with the words that give it, checked here as evidence is (quoted, in the archived text,
 # naming that day).
 
+
+@rule(
+    "original-published-not-a-date",
+    "sources",
+    "original_published",
+    "original_published {original_published!r} has the form of a date but is not a day on the calendar (an "
+    "open start, ../YYYY-MM-DD, ends on a day too): correct the date",
+    reads=("original_published",),
+    per_row=True,
+)
+def original_published_is_a_date(view: pd.DataFrame) -> pd.Series:
+    """An original's date of the right form is a day on the calendar, the last day of an open start too
+    (`../2014-02-30` matches the schema's pattern; review 6 F5)."""
+    if "original_published" not in view:
+        return pd.Series(True, index=view.index)
+
+    def on_the_calendar(written: object) -> bool:
+        if not isinstance(written, str):
+            return True
+        if written.startswith("../"):
+            return open_before(written) is not None
+        return not PARTIAL_DATE.match(written) or publication_bounds(written)[0] is not None  # the form: schema's
+
+    return each_row(view, ["original_published"], on_the_calendar)
+
+
 SIDES = {
     "after": "a day its words place in its past (launched in April 2020: 2020-04-01)",
     "before": "a day its words place in its future (11月8日,…峰会将在乌镇启幕: 2023-11-08)",
@@ -324,9 +350,11 @@ def original_date_words_in_text(view: pd.DataFrame) -> pd.Series:
     "original_published ({original_published}): a dateline (…11月10日电, …讯), a time stamp or byline (2024-11-21 "
     "19:54), 'Today (April 2)'; a date inside a since-phrase (自从…以来/开始, since …) or an event's words (…举行的) "
     "is the event's, not the text's. For an original known only to be of before an event (../YYYY-MM-DD), the "
-    "words must name that event, starting the day after. The words give: {original_published_days} (read against "
-    "the page's date, {published}); record the date the words give, quote the words that give it, or clear both",
-    reads=("original_published", "original_published_days"),
+    "words must name that event, starting the day after, and speak of it as to come (a `forward_word` of the "
+    "lexicon, 即将, 将于, 承办这次, will, upcoming, in a sentence without a since-phrase; found: "
+    "{original_published_forward}). The words give: {original_published_days} (read against the page's date, "
+    "{published}); record the date the words give, quote the words that give it, or clear both",
+    reads=("original_published", "original_published_days", "original_published_forward"),
     per_row=True,
 )
 def original_date_is_the_words(view: pd.DataFrame) -> pd.Series:
@@ -334,19 +362,33 @@ def original_date_is_the_words(view: pd.DataFrame) -> pd.Series:
     dateline, a time stamp, a byline or 'Today (…)' starts within it (2023-11-10 of 新华社杭州11月10日电). A date
     the words write about an event (自从2014年11月19日…举行的首届世界互联网大会开始: the first WIC) dates the
     event, not the text (review 5 R2). An original that looks forward to an event and states no date of its own is
-    recorded as of before it (`../2014-11-18`), and its words must name the event on the day after."""
+    recorded as of before it (`../2014-11-18`): its words must name the event on the day after and speak of it as
+    to come (对承办这次高规格的会议); a since-phrase speaks from after the event and is no such proof (review 6
+    F1)."""
     if "original_published" not in view or "original_published_days" not in view:
         return pd.Series(True, index=view.index)
+    if "original_published_forward" not in view:
+        view = view.assign(original_published_forward=None)
 
-    def within(original: object, days: object) -> bool:
+    def within(original: object, days: object, forward: object) -> bool:
         if not isinstance(days, str):
             return True
-        named = [pd.Timestamp(d) for d in days.split(", ") if PARTIAL_DATE.match(d)]  # "none": no date given
+        named = [day for d in days.split(", ") if (day := calendar_day(d)) is not None]  # "none": no date given
         if (last := open_before(original)) is not None:
-            return pd.Timestamp(last) + pd.Timedelta(days=1) in named
+            return (
+                isinstance(forward, str)
+                and forward.startswith("'")
+                and pd.Timestamp(last) + pd.Timedelta(days=1) in named
+            )
         low, high = publication_bounds(original)
         if low is None or high is None:
             return True
         return any(low <= d <= high for d in named)
 
-    return each_row(view, ["original_published", "original_published_days"], within)
+    return each_row(view, ["original_published", "original_published_days", "original_published_forward"], within)
+
+
+def calendar_day(written: str) -> pd.Timestamp | None:
+    """A `YYYY-MM-DD` read as its day, None for words that are no day of the calendar ("none", 2014-02-30)."""
+    low, high = publication_bounds(written) if len(written) == 10 else (None, None)
+    return low if low is not None and low == high else None
