@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..text.periods import as_words, day_read_at
 from .claims import (
     RESTATED_YEARS,
     Statement,
@@ -275,9 +276,10 @@ def ranked_grade(rows: pd.DataFrame, k: int) -> str:
 
 
 def text_date(rows: pd.DataFrame, k: int) -> str:
-    """Row k's text date as written (the original's for a repost), "n.d." when unknown."""
+    """Row k's text date as written (the original's for a repost), an open start as "no later than 2014-11-18",
+    "n.d." when unknown."""
     value: object = rows["text_date"].iat[k]
-    return str(value) if isinstance(value, str) and value else "n.d."
+    return as_words(value) if isinstance(value, str) and value else "n.d."
 
 
 def reposted_texts(sources: pd.DataFrame) -> pd.Series:
@@ -292,11 +294,10 @@ def reposted_texts(sources: pd.DataFrame) -> pd.Series:
 
 def first_day(published: pd.Series) -> pd.Series:
     """Publication dates (YYYY, YYYY-MM or YYYY-MM-DD, or a first/last window of days) as the first day they can
-    mean; unknown as NaT."""
-    text = published.astype("string").str.split("/").str[0]
-    padded = text.where(text.str.len() != 4, text + "-01-01")
-    padded = padded.where(padded.str.len() != 7, padded + "-01")
-    return pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce")
+    mean, an open start (`../2014-11-18`) as its last day (text.periods.day_read_at, as the rules read it); unknown
+    as NaT."""
+    days = {d: day_read_at(d) for d in published.dropna().astype(str).unique()}
+    return pd.to_datetime(published.astype(object).map(lambda d: days.get(d) if isinstance(d, str) else None))
 
 
 def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
