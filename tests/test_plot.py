@@ -312,6 +312,19 @@ def test_a_trailing_twelve_months_is_not_called_cumulative(tmp_path: Path) -> No
     assert not [t for t in texts if "cumulative" in t]
 
 
+def test_a_series_of_estimates_only_says_so(tmp_path: Path) -> None:
+    """Trial 8 m10: Puyuan's brand value is one estimate (end-2022, 超85億元); `plot` said it had no dated figure."""
+    out = tmp_path / "rbv.png"
+    result = runner.invoke(cli, ["plot", "regional_brand_value", "--subject", "puyuan", "-o", str(out)])
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: regional_brand_value has no actual or target figures about puyuan to draw, only figures of status "
+        "estimate (1): a chart draws actuals and targets; `series regional_brand_value --subject puyuan --status "
+        "estimate` lists them\n",
+    )
+    assert not out.exists()
+
+
 def test_no_joined_series_of_the_package_mixes_a_span_of_years_with_parts_of_a_year() -> None:
     """X1 over every series of the real package: a figure over a year or more across years is `several years`,
     never a part of a year, a half, a quarter or a calendar year."""

@@ -35,8 +35,9 @@ from ..core.exceptions import PlotError
 from ..core.paths import package_dir
 from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..semantics.roles import incomparable_reason
 from .periods import period
-from .timeseries import incomparable_reason, series, subject_column, tables
+from .timeseries import series, subject_column, tables
 
 
 @dataclass
@@ -55,7 +56,9 @@ class Chart:
 def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
     """Everything a chart of `indicator` about `subject` shows (actuals and targets), without drawing it."""
     rows = figures_drawn(indicator, subject, path)
-    subject = subject if subject is not None or not len(rows) else str(rows["subject"].iloc[0])
+    if not len(rows):
+        raise PlotError(nothing_to_draw(indicator, subject, path))
+    subject = subject if subject is not None else str(rows["subject"].iloc[0])
     rows = rows[rows["period_end"].notna()].reset_index(drop=True)
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} to draw")
@@ -134,6 +137,21 @@ def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) 
     alike, as `series` does; the subject is never widened to the recurring event for one status (trial 6 Q1)."""
     frames = [series(indicator, subject, status, path) for status in ("actual", "target")]
     return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+
+
+def nothing_to_draw(indicator: str, subject: str | None, path: str | Path | None) -> str:
+    """Why a chart has no figure: none dated, or (trial 8 m10: an estimate-only series was said to be undated)
+    figures of other statuses only, which a chart does not draw and `series --status` lists."""
+    others = series(indicator, subject, "actual", path).attrs.get("other_statuses", {})
+    rest = {status: n for status, n in others.items() if status != "target"}
+    if not rest:
+        return f"{indicator} has no dated figures about {subject} to draw"
+    listed = ", ".join(f"{status} ({n})" for status, n in rest.items())
+    return (
+        f"{indicator} has no actual or target figures about {subject} to draw, only figures of status {listed}: "
+        f"a chart draws actuals and targets; `series {indicator} --subject {subject} --status {next(iter(rest))}` "
+        "lists them"
+    )
 
 
 def apart_formats(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
