@@ -433,7 +433,7 @@ def test_every_series_output_carries_the_observation_id() -> None:
 def test_a_date_known_to_the_month_or_year_counts_as_its_first_day() -> None:
     import pandas as pd
 
-    from tongxiang_digital_economy.use.timeseries import first_day
+    from tongxiang_digital_economy.semantics.roles import first_day
 
     dates = first_day(pd.Series(["2018", "2018-11", "2018-11-06", None], dtype="string"))
     assert [None if pd.isna(d) else str(d.date()) for d in dates] == ["2018-01-01", "2018-11-01", "2018-11-06", None]
