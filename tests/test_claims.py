@@ -3,6 +3,9 @@ and the orchestration around the rules (a warning never hides an error, layers, 
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -290,6 +293,47 @@ def test_statements_read_in_columns_are_the_rows_read_one_by_one() -> None:
         [alone] = statements(rows.iloc[[i]], sources, grade_order(), stocks)
         for a, b in zip(together[i], alone, strict=True):
             assert a == b or (isinstance(a, float) and math.isnan(a) and math.isnan(b)), rows.index[i]
+
+
+def test_info_counts_a_large_disagreement_once_by_its_group(
+    package: PackageCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 6 F3: 1500 figures of one group, each a different value, are one disagreement; `info` counts the
+    groups that clash (linear), not a set of the whole group per row (quadratic in the group's size)."""
+    views = importlib.import_module("tongxiang_digital_economy.semantics.views")
+    from tongxiang_digital_economy.use.summary import agreement
+
+    before = agreement(package.root)
+    rows = package.rows("indicators")
+    gdp = next(r for r in rows if r["indicator"] == "gdp" and r["period_end"])
+    stem = gdp["observation_id"][:-4]
+    added = [dict(gdp, observation_id=f"{stem}-c{n}-{900000 + n}", value=str(10**6 + n)) for n in range(1500)]
+    package.write("indicators", [*rows, *added])
+    visited = [0]
+
+    class Counted:
+        """A group's ids that count how many are read: the work of counting disagreements."""
+
+        def __init__(self, ids: tuple[str, ...]) -> None:
+            self.ids = ids
+
+        def __iter__(self) -> Iterator[str]:
+            for item in self.ids:
+                visited[0] += 1
+                yield item
+
+    found = views.agreement
+
+    def counting(view: pd.DataFrame) -> pd.DataFrame:
+        frame = found(view)
+        ids = frame["conflicting_ids"].map(lambda t: t if pd.api.types.is_scalar(t) else Counted(tuple(t)))
+        return frame.assign(conflicting_ids=ids)
+
+    monkeypatch.setattr(views, "agreement", counting)
+    after = agreement(package.root)
+    assert after["in conflict"] >= before["in conflict"] + 1500
+    assert after["disagreements"] in (before["disagreements"], before["disagreements"] + 1)
+    assert visited[0] <= len(rows) + len(added)  # linear: no group's ids read once per row of it
 
 
 def test_validate_corroborates_exactly_the_figures_series_shows_agreeing(shipped_report: Report) -> None:
