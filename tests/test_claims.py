@@ -3,6 +3,9 @@ and the orchestration around the rules (a warning never hides an error, layers, 
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -290,3 +293,82 @@ def test_statements_read_in_columns_are_the_rows_read_one_by_one() -> None:
         [alone] = statements(rows.iloc[[i]], sources, grade_order(), stocks)
         for a, b in zip(together[i], alone, strict=True):
             assert a == b or (isinstance(a, float) and math.isnan(a) and math.isnan(b)), rows.index[i]
+
+
+def test_info_counts_a_large_disagreement_once_by_its_group(
+    package: PackageCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 6 F3: 1500 figures of one group, each a different value, are one disagreement; `info` counts the
+    groups that clash (linear), not a set of the whole group per row (quadratic in the group's size)."""
+    views = importlib.import_module("tongxiang_digital_economy.semantics.views")
+    from tongxiang_digital_economy.use.summary import agreement
+
+    before = agreement(package.root)
+    rows = package.rows("indicators")
+    gdp = next(r for r in rows if r["indicator"] == "gdp" and r["period_end"])
+    stem = gdp["observation_id"][:-4]
+    added = [dict(gdp, observation_id=f"{stem}-c{n}-{900000 + n}", value=str(10**6 + n)) for n in range(1500)]
+    package.write("indicators", [*rows, *added])
+    visited = [0]
+
+    class Counted:
+        """A group's ids that count how many are read: the work of counting disagreements."""
+
+        def __init__(self, ids: tuple[str, ...]) -> None:
+            self.ids = ids
+
+        def __iter__(self) -> Iterator[str]:
+            for item in self.ids:
+                visited[0] += 1
+                yield item
+
+    found = views.agreement
+
+    def counting(view: pd.DataFrame) -> pd.DataFrame:
+        frame = found(view)
+        ids = frame["conflicting_ids"].map(lambda t: t if pd.api.types.is_scalar(t) else Counted(tuple(t)))
+        return frame.assign(conflicting_ids=ids)
+
+    monkeypatch.setattr(views, "agreement", counting)
+    after = agreement(package.root)
+    assert after["in conflict"] >= before["in conflict"] + 1500
+    assert after["disagreements"] in (before["disagreements"], before["disagreements"] + 1)
+    assert visited[0] <= len(rows) + len(added)  # linear: no group's ids read once per row of it
+
+
+def test_validate_corroborates_exactly_the_figures_series_shows_agreeing(shipped_report: Report) -> None:
+    """Trial 8 U2 (issue 15, one meaning of agreement): `corroborating-values` compared exact claims and listed 86
+    figures while `series` marked 91 as agreeing; the 5 left out were the README's own examples. Over the shipped
+    package the rule lists every figure `series` shows as agreeing with another source (a corroborating figure, or
+    a preferred one that others corroborate), and no other; `info` counts the same."""
+    from tongxiang_digital_economy.use.summary import agreement
+    from tongxiang_digital_economy.use.timeseries import all_series
+
+    marked = all_series()
+    agreeing = (marked["role"] == "corroborating") | (
+        (marked["role"] == "preferred") & marked["corroborated_by"].notna()
+    )
+    shown = set(marked.loc[agreeing, "observation_id"])
+    observation = dict(zip(tde.load("indicators").index + 2, tde.load("indicators")["observation_id"], strict=True))
+    listed = {observation[p.row]: p for p in shipped_report.infos if p.rule == "corroborating-values"}
+    assert set(listed) == shown
+    assert agreement()["corroborated"] == len(shown) == len(shipped_report.infos)
+    # The README's examples: 355, 350多 and 300多 enterprises at the end of 2014; GDP 2021 in 亿元 and billion yuan.
+    enterprises = "chinadaily-2024-05-28-dynamic-tongxiang, xuanzhiyun-2021-12-10-tongxiang-digital-economy-"
+    enterprises += "industrial-internet, zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang"
+    for row in (
+        "chinadaily-2024-05-28-dynamic-tongxiang-001",
+        "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-002",
+        "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-001",
+    ):
+        assert listed[row].message.endswith(
+            f"for 'digital_economy_enterprises' is stated alike by the sources {enterprises}"
+        ), row
+    gdp = "chinadaily-pressreader-2022-06-29-tongxiang-key-player, txstats-nextlevelarts-2022-02-10-statistical-"
+    gdp += "bulletin-2021"
+    assert listed["txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-001"].message == (
+        f"1141.69 yi_yuan for 'gdp' is stated alike by the sources {gdp}"
+    )
+    assert listed["chinadaily-pressreader-2022-06-29-tongxiang-key-player-003"].message == (
+        f"114.2 billion_yuan for 'gdp' is stated alike by the sources {gdp}"
+    )

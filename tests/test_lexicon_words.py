@@ -10,7 +10,7 @@ import pytest
 from conftest import PackageCopy, found
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.semantics.rules.periods import dating_pattern, in_paragraph
+from tongxiang_digital_economy.semantics.rules.periods import dated, dating_pattern, in_paragraph
 from tongxiang_digital_economy.text.quantities import Lexicon, read
 
 # category -> (terms dropped, a shipped row that needs them, the rule that then fires on it)
@@ -89,3 +89,28 @@ def test_the_lexicons_dating_words_say_which_paragraph_dates_a_figure() -> None:
     running = DATED_BY_A_WORD.replace("过去三天", "连续三天")
     assert not context(running, lexicon_frame(), ["连续三天"])
     assert context(running, lexicon_frame(add=("连续#天", "dating_word", "dated")), ["连续三天"])
+
+
+def dates_with(line: str, frame: pd.DataFrame) -> bool:
+    return dated(line, dating_pattern(Lexicon.from_frame(frame).alternation("dating_word")))
+
+
+@pytest.mark.parametrize(
+    ("line", "term"),
+    [
+        ("Over the past four years, the town grew.", "past # years"),  # review 6 F7: no term listed "four"
+        ("In the past six months, exports rose.", "past # months"),
+        ("The zone has grown over the past 20 years.", "past # years"),
+        ("Sales rose in the past ten days.", "past # days"),
+    ],
+)
+def test_past_n_units_dates_a_paragraph_by_pattern(line: str, term: str) -> None:
+    """ "past # years" (`#` a number in digits or an English word) dates a paragraph whatever the number; the term
+    is the lexicon's: without it, the line dates nothing."""
+    assert dates_with(line, lexicon_frame())
+    assert not dates_with(line, lexicon_frame(drop=(term, "dating_word")))
+
+
+@pytest.mark.parametrize("line", ["The past masters of the craft", "The pastime of the town", "It may one day grow"])
+def test_words_near_past_that_name_no_span_date_nothing(line: str) -> None:
+    assert not dates_with(line, lexicon_frame())

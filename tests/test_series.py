@@ -433,7 +433,7 @@ def test_every_series_output_carries_the_observation_id() -> None:
 def test_a_date_known_to_the_month_or_year_counts_as_its_first_day() -> None:
     import pandas as pd
 
-    from tongxiang_digital_economy.use.timeseries import first_day
+    from tongxiang_digital_economy.semantics.roles import first_day
 
     dates = first_day(pd.Series(["2018", "2018-11", "2018-11-06", None], dtype="string"))
     assert [None if pd.isna(d) else str(d.date()) for d in dates] == ["2018-01-01", "2018-11-01", "2018-11-06", None]
@@ -588,7 +588,7 @@ def test_a_repost_is_ranked_shown_and_reasoned_by_its_original_date(package: Pac
     assert s.at["zz-later-001", "role"] == "preferred"
     assert (s.at[f"{GXCASTING}-002", "role"], s.at[f"{GXCASTING}-002", "reason"]) == (
         "competing",
-        "differs from the preferred zz-later-001 (its text is dated 2015-01-01, after ../2014-11-18)",
+        "differs from the preferred zz-later-001 (its text is dated 2015-01-01, after no later than 2014-11-18)",
     )
 
 
@@ -700,3 +700,29 @@ def test_preferred_names_a_period_whose_figures_all_compete() -> None:
         result = runner.invoke(cli, [*args, "--format", fmt], catch_exceptions=False)
         assert (result.exit_code, result.stderr) == (0, f"note: {said}\n")
         assert said not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("published", "preferred", "reason"),
+    [
+        # A twin of before the bound: the interview, read at 2014-11-18 (as the rules read it), is the more recent.
+        ("2014-03-01", GXCASTING + "-002", "its text is dated no later than 2014-11-18, after 2014-03-01"),
+        ("2014-12-01", "zz-twin-001", "its text is dated 2014-12-01, after no later than 2014-11-18"),
+    ],
+)
+def test_an_open_start_text_date_ranks_at_its_last_day(
+    package: PackageCopy, published: str, preferred: str, reason: str
+) -> None:
+    """Review 6 F4: `series` read `../2014-11-18` as 1900-01-01 (the oldest text of any series) and said "dated
+    2014-03-01, after ../2014-11-18". A same-grade twin of the interview with a competing figure ranks by the day
+    the rules read the interview at, and the reason says "no later than"."""
+    sources, rows = package.rows("sources"), package.rows("indicators")
+    own = next(r for r in sources if r["source_id"] == GXCASTING)
+    first = next(r for r in rows if r["observation_id"] == f"{GXCASTING}-002")
+    twin = dict(own, source_id="zz-twin", published=published, original_published="", original_published_text="")
+    package.write("sources", [*sources, twin])
+    package.write("indicators", [*rows, dict(first, observation_id="zz-twin-001", source_id="zz-twin", value="1400")])
+    s = tde.series("history_since_town_founding", "wuzhen", path=package.root).set_index("observation_id")
+    other = ({GXCASTING + "-002", "zz-twin-001"} - {preferred}).pop()
+    assert (s.at[preferred, "role"], s.at[other, "role"]) == ("preferred", "competing")
+    assert s.at[other, "reason"].endswith(f"({reason})"), s.at[other, "reason"]

@@ -148,8 +148,10 @@ RULES_NOT_RUN = register(
 EDITION_DATES_AGAINST_FIGURES = register(
     "edition-dates-against-figures",
     "Edition's dates against its figures",
-    "Figure rows of one event edition (more than one row, of one source or more) agree with each other on the "
-    "edition's days against the events row's start or end, and fewer of its rows need the dates as they stand: the "
+    "Figure rows of one event edition (of more than one source, or more than one row of the events row's own source) "
+    "agree with each other on the edition's days against the events row's start or end, fewer of its rows need the "
+    "dates as they stand, and the events row's evidence does not state its days as they stand rather than as the "
+    "rows have them: the "
     "error is on the events row, naming how many rows of how many sources disagree with it and citing one, and the "
     "figure rows' own errors (edition-ordinal-date, event-period-mismatch, period-outside-edition, "
     "period-text-mismatch) are counted under it, not each told to re-date a row (trial 7 S4). A single row that "

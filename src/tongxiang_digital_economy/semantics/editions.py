@@ -7,19 +7,30 @@ correct figure of the edition fail, and each error then tells the maintainer to 
 the advice moves the figures of three sources to the wrong day and makes the package "valid".
 
 So, after the rules run, the figure rows of each edition that fail those rules are weighed against the edition's
-dates: for each other dating the rows themselves suggest (their first and last days in place of the edition's
-start or end), the rules are run again on the edition's rows. Where one dating makes more than one row pass
-that fails now, and fewer rows fail under it that pass now (the rows that confirm the dates as they stand), the
-fault is the events row's: one error there (`edition-dates-against-figures`, on start or end), naming how many
-rows of how many sources disagree with it and citing one, and the rows' errors are marked as following from it
-(Problem.follows), so that the text report counts them under it as it counts a broken table's foreign-key errors.
-A single row that disagrees is blamed on itself (one row against an edition is more likely a slip in the row),
-unless the events row has an error of its own on its dates (event-dates-order, event-dates-not-in-evidence): then
-the rows' errors that another dating clears follow from that one.
+dates. Each failing row votes once for the start and the end it implies (its own first and last day); the few
+dates with the most votes (MOST_VOTED of each, with the edition's own) are the other datings tried, and the
+rules are run again on the edition's rows for each: a fixed number of runs whatever the number of rows (review
+6 F2; trying every pair of the rows' dates was cubic in the misdated rows). The dating that makes the most rows
+pass that fail now, and the fewest fail that pass now, is the figures' reading.
+
+The events row is blamed for it (one error there, `edition-dates-against-figures`, on start or end, naming how
+many rows of how many sources disagree with it and citing one; the rows' errors are marked as following from it,
+Problem.follows, and the text report counts them under it as it counts a broken table's foreign-key errors) when
+all of these hold (review 6 F8):
+- its own evidence does not side with its dates: a passage that states the days as the row has them and not as
+  the figures have them (于2024年11月19日至22日) outweighs any number of figure rows (events.confirms);
+- the rows that agree against it come from more than one source, or are more than one row of the events row's
+  own source (the one text read twice, figures and dates): more rows of one other source are often copied from
+  one another with one slip, so they count as one witness (witnesses_of);
+- more rows pass under the other dating than fail under it that pass now.
+Otherwise the rows keep their errors, unless the events row has an error of its own on its dates
+(event-dates-order, event-dates-not-in-evidence): then the rows' errors that the other dating clears follow from
+that one.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pandas as pd
@@ -28,10 +39,12 @@ from ..core.problems import EDITION_DATES_AGAINST_FIGURES
 from ..core.report import Problem, count, problem
 from ..text.periods import publication_bounds
 from .rules import RULES, Rule, missing
+from .rules.events import confirms
 
 Pair = tuple[int, str]  # a view row's index and the id of a rule it fails
 Key = tuple[str, int, str]
 EDITION_DATES = ("event_id.start", "event_id.end")
+MOST_VOTED = 3  # the dates most failing rows imply, of each end, that are tried as the edition's other dating
 
 
 def dated_rules() -> list[Rule]:
@@ -59,17 +72,23 @@ def in_order(start: str, end: str) -> bool:
     return low is not None and high is not None and low <= high
 
 
+def voted(rows: pd.DataFrame, pairs: set[Pair], column: str, own: str) -> list[str]:
+    """The edition's own date and the MOST_VOTED dates in `column` that most of its failing rows have (each row
+    votes once, however many rules it fails; a tie goes to the earlier date)."""
+    votes = Counter(d for i in {i for i, _ in pairs} if (d := iso(rows.at[i, column])) is not None and d != own)
+    return [own, *sorted(votes, key=lambda d: (-votes[d], d))[:MOST_VOTED]]
+
+
 def weigh(
     rows: pd.DataFrame, pairs: set[Pair], start: str, end: str, rules: list[Rule]
 ) -> tuple[str, str, set[Pair], set[Pair]] | None:
-    """The other dating of the edition its failing rows suggest that makes the most of them pass and the fewest of
-    the others fail, with the pairs it makes pass (fixed) and those it makes fail (broken); None if none helps."""
+    """The other dating of the edition its failing rows vote for that makes the most of them pass and the fewest of
+    the others fail, with the pairs it makes pass (fixed) and those it makes fail (broken); None if none helps.
+    The rules run at most (MOST_VOTED + 1)² times, however many rows fail."""
     now = failing(rows, rules, start, end)
-    starts = {start} | {d for i, _ in pairs if (d := iso(rows.at[i, "period_start"])) is not None}
-    ends = {end} | {d for i, _ in pairs if (d := iso(rows.at[i, "period_end"])) is not None}
     best: tuple[tuple[int, int, int], str, str, set[Pair], set[Pair]] | None = None
-    for s in sorted(starts):
-        for e in sorted(ends):
+    for s in voted(rows, pairs, "period_start", start):
+        for e in voted(rows, pairs, "period_end", end):
             if (s, e) == (start, end) or not in_order(s, e):
                 continue
             then = failing(rows, rules, s, e)
@@ -79,6 +98,23 @@ def weigh(
             if fixed and (best is None or score > best[0]):
                 best = (score, s, e, fixed, broken)
     return None if best is None else best[1:]
+
+
+def sides_with_its_dates(edition: pd.Series, now: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether the events row's evidence states its days as they stand and not as `other` has them."""
+    evidence, published = edition.get("evidence"), edition.get("source_id__published")
+    return confirms(evidence, published, *now) is True and confirms(evidence, published, *other) is False
+
+
+def witnesses_of(rows: pd.DataFrame, edition: pd.Series) -> bool:
+    """Whether the rows that agree against the edition's dates can outvote them: rows of more than one source, or
+    more than one row of the events row's own source (its figures and its dates are two readings of the one text
+    it quotes, and the figures agree with one another). More rows of one other source are one witness: they are
+    often copied from one another with one slip (review 6 F8)."""
+    if "source_id" not in rows or len(rows) < 2:
+        return False
+    sources = set(rows["source_id"].dropna())
+    return len(sources) >= 2 or sources == {edition.get("source_id")}
 
 
 def blame_editions(found: list[Problem], view: pd.DataFrame | None, events: pd.DataFrame | None) -> list[Problem]:
@@ -116,8 +152,11 @@ def blame_editions(found: list[Problem], view: pd.DataFrame | None, events: pd.D
             continue
         s, e, fixed, broken = verdict
         fixed_rows, broken_rows = {i for i, _ in fixed}, {i for i, _ in broken}
+        witnesses = witnesses_of(rows.loc[sorted(fixed_rows)], edition)
         cause: Key | None
-        if len(fixed_rows) >= 2 and len(fixed_rows) > len(broken_rows):
+        # Its own text stating its days outweighs the rows, however many.
+        sided = sides_with_its_dates(edition, (start, end), (s, e))
+        if not sided and witnesses and len(fixed_rows) > len(broken_rows):
             chosen = rows.loc[sorted(fixed_rows)]
             blame = against_figures(str(event), line, (start, end), (s, e), chosen, broken_rows, len(fixed))
             added.append(blame)

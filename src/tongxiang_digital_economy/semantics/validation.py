@@ -330,7 +330,8 @@ def check_semantics(
                     continue
                 found += run_rule(rule, view, refused or {}, columns)
     # Figure rows that agree against their edition's dates: the events row is blamed, their errors follow from it.
-    return blame_editions(found, made.get("indicators"), frames.get("events"))
+    # The events view carries each edition's source's date, which reading its evidence's days needs.
+    return blame_editions(found, made.get("indicators"), made.get("events", frames.get("events")))
 
 
 def shipped_fields(table: str) -> set[str]:

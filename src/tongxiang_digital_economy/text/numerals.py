@@ -125,6 +125,9 @@ _ORDINALS = {
     "tens": "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth",
 }
 _VALUES = {"unit": range(1, 10), "teen": range(10, 20), "tens": range(20, 100, 10)}
+# The English cardinal words below a hundred that stand alone (one … ninety): what `#` also takes in a dating word
+# of the lexicon ("past # years": the past four years; review 6 F7).
+CARDINAL_WORDS = tuple(w for words in _CARDINALS.values() for w in words.split())
 
 
 def _word_table() -> dict[str, tuple[str, int, bool]]:

@@ -34,6 +34,22 @@ def open_before(written: object) -> str | None:
     return match.group(1) if low is not None and low == high else None
 
 
+def day_read_at(written: object) -> pd.Timestamp | None:
+    """The day a text date is read at when texts are ordered by recency (the series' "most recent text"): an open
+    start's last day (`../2014-11-18`: 2014-11-18, the day the rules read it at, stands_at_its_end), else the first
+    day the date can mean (2023 is 2023-01-01, a window its first day); None when unknown (review 6 F4: the series
+    read `../D` as 1900-01-01, the oldest text of any series)."""
+    if (last := open_before(written)) is not None:
+        return publication_bounds(last)[1]
+    return publication_bounds(written)[0]
+
+
+def as_words(written: object) -> str:
+    """A text date as a message says it: `../2014-11-18` as "no later than 2014-11-18", any other as written."""
+    last = open_before(written)
+    return f"no later than {last}" if last is not None else str(written)
+
+
 def publication_bounds(published: object) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """(earliest, latest) day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date (or a `first/last` window of days) can
     stand for; (None, None) if unknown. An open start (`../2014-11-18`) is read from 1900-01-01: wider than any

@@ -35,8 +35,9 @@ from ..core.exceptions import PlotError
 from ..core.paths import package_dir
 from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..semantics.roles import incomparable_reason
 from .periods import period
-from .timeseries import incomparable_reason, series, subject_column, tables
+from .timeseries import series, subject_column, tables
 
 
 @dataclass

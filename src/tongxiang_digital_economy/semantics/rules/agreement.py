@@ -40,5 +40,10 @@ def no_conflicting_values(view: pd.DataFrame) -> pd.Series:
     per_row=True,
 )
 def no_corroboration(view: pd.DataFrame) -> pd.Series:
-    """Several sources state the same figure alike (a finding, not a fault)."""
+    """Several sources state the figure alike, as `series` marks agreement (a finding, not a fault).
+
+    One meaning with `series` (semantics/roles.py, trial 8 U2): the period's preferred figure and the figures whose
+    intervals meet it, at their written precision and bounds, across units of one base (355, 350多 and 300多
+    enterprises; 1141.69亿元 and 114.2 billion yuan), when more than one source states them.
+    """
     return view["corroborated_by"].isna()

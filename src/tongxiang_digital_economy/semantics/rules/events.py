@@ -53,12 +53,20 @@ def runs_and_days(evidence: str, published: object) -> tuple[list[tuple[date, da
 
 
 def stated(evidence: object, published: object, start: object, end: object) -> bool:
-    """Whether the edition's first and last day fit what its evidence states of them."""
+    """Whether the edition's first and last day fit what its evidence states of them (a silent passage: they do)."""
+    return confirms(evidence, published, start, end) is not False
+
+
+def confirms(evidence: object, published: object, start: object, end: object) -> bool | None:
+    """Whether the edition's evidence states its first and last day as the row has them: True where it does, False
+    where it states other days, None where it writes no day to read (or the row's dates are not days). The blame of
+    an edition's dates (semantics/editions.py) needs the three: a passage that confirms the dates outweighs any
+    number of figure rows."""
     if not isinstance(evidence, str) or not isinstance(published, str):
-        return True
+        return None
     first, last = day_of(start), day_of(end)
     if first is None:
-        return True
+        return None
     runs, days, n = runs_and_days(evidence, published)
     if runs:
         return any(a == first and (last is None or b == last) for a, b in runs)
@@ -67,7 +75,7 @@ def stated(evidence: object, published: object, start: object, end: object) -> b
         return length == n and (first in days or last in days)
     if days:
         return first in days or (last is not None and last in days)
-    return True
+    return None
 
 
 def day_of(value: object) -> date | None:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ...text.fold import squash, squeeze
-from ...text.numerals import number_spans
+from ...text.numerals import CARDINAL_WORDS, number_spans
 from ...text.period_words import PIECE_JOIN, Reading
 from ...text.periods import publication_bounds, stands_at_its_end
 from .registry import each_row, missing, rule
@@ -94,6 +94,10 @@ def period_words_in_evidence(view: pd.DataFrame) -> pd.Series:
 # `dating_word` terms (今年, 去年, #月, today, jan #: `#` a day's or a month's number, in digits or Chinese numerals).
 YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 DAY_NUMBER = "[0-9一二三四五六七八九十]{1,2}"  # what `#` stands for in a dating word (12月, 十一月, 3日, Jan. 5)
+# What `#` stands for before an English unit word (past # years): a count, in digits or an English word (the past
+# four years, the past 20 years; review 6 F7). Only there: "may one day" is no date.
+COUNT = "(?:[0-9]{1,2}|(?<![a-z])(?:" + "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True)) + ")(?![a-z]))"
+COUNT_SLOT = re.compile(r"(?<!\\)#(?=(?:\\s\*)?[a-z])")  # a `#` of a term pattern followed by a word
 SENTENCE = re.compile(r"[。.!！?？](?:\s|$)|[。！？]")  # a line of sentences, not a title or a breadcrumb trail
 RESTATED = 10000  # a figure this large (never a year) stated again elsewhere in the text is the same figure
 HEADING = 40  # a line this short, without a full stop, is a title or a heading (一、2024年…执行情况)
@@ -102,8 +106,11 @@ HEADING = 40  # a line this short, without a full stop, is a title or a heading 
 @functools.lru_cache(maxsize=64)
 def dating_pattern(words: str | None) -> re.Pattern[str] | None:
     """The lexicon's dating words (`Lexicon.alternation("dating_word")`) as one pattern, `#` read as a day's or a
-    month's number; None without any."""
-    return re.compile(re.sub(r"(?<!\\)#", DAY_NUMBER, words)) if words else None
+    month's number, or before an English unit word as a count (COUNT); None without any."""
+    if not words:
+        return None
+    counted = COUNT_SLOT.sub(lambda _m: COUNT, words)
+    return re.compile(re.sub(r"(?<!\\)#", lambda _m: DAY_NUMBER, counted))
 
 
 def dated(line: str, words: re.Pattern[str] | None) -> bool:

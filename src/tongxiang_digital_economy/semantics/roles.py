@@ -1,0 +1,362 @@
+"""The roles of figures in their series, one meaning shared by `series` and the rules (trial 8 U2; issue 15).
+
+Each indicator x subject x status is one series; within each period the first-ranked figure left is `preferred`,
+and each other figure agrees with it (`corroborating`: their claims, intervals at the precision each is written in,
+meet: 114.2 billion yuan agrees with 1141.69亿元, "350多" and "300多" with 355) or competes with it; `restated` and
+`not_comparable` figures are set aside first (use/timeseries.py's docstring tells the whole ranking). `series`
+shows these roles; the `corroborating-values` rule lists the figures of each agreement (`agreeing_sources`), so
+that `validate`, `info` and `series` count the same figures as stated alike.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from ..text.periods import as_words, day_read_at
+from .claims import (
+    RESTATED_YEARS,
+    Statement,
+    and_some,
+    and_some_terms,
+    claim_key,
+    intervals,
+    is_restatement,
+    nearly,
+    nearly_terms,
+    statements,
+    text_dates,
+)
+
+ROLES = ("preferred", "corroborating", "competing", "restated", "not_comparable")  # the order rows are listed in
+
+
+def blank(rows: pd.DataFrame) -> pd.Series:
+    return pd.Series(pd.NA, index=rows.index, dtype="string")
+
+
+def plain_label(start: Any, end: Any, temporal: str) -> str:
+    """A period as its dates (`2014-11-19 to 2014-11-21`), for callers that show no period names."""
+    if pd.isna(end):
+        return "undated"
+    return str(end) if pd.isna(start) or str(start) == str(end) else f"{start} to {end}"
+
+
+def mark_roles(
+    rows: pd.DataFrame,
+    sources: pd.DataFrame,
+    definitions: pd.DataFrame,
+    unit_labels: pd.Series,
+    lexicon: pd.DataFrame,
+    grades: Sequence[str],
+    label: Callable[[Any, Any, str], str] = plain_label,
+) -> pd.DataFrame:
+    """Rows of one or many series (a `subject` column says whose; each indicator x subject x status is one) with
+    `grade`, `original_grade`, `text_date`, `reposted`, `period_label` and `role`, `corroborated_by`, `competing`,
+    `restates` and `reason` set, sorted by series, period and role. `sources` indexed by source_id, `definitions`
+    by indicator, `unit_labels` by unit; `label` names a period (use.periods for `series`)."""
+    temporal = definitions["temporal"]
+    rows = rows.assign(
+        grade=rows["source_id"].map(sources["grade"]).astype("string"),
+        original_grade=(
+            rows["source_id"].map(sources["original_grade"]).astype("string")
+            if "original_grade" in sources
+            else blank(rows)
+        ),
+        text_date=rows["source_id"].map(text_dates(sources)).astype("string"),
+        reposted=rows["source_id"].map(sources["published"].where(reposted_texts(sources))).astype("string"),
+        period_label=[
+            label(start, end, str(temporal.get(i)))
+            for i, start, end in zip(rows["indicator"], rows["period_start"], rows["period_end"], strict=True)
+        ],
+        _series=rows["indicator"].astype("string")
+        + "|"
+        + rows["subject"].astype("string")
+        + "|"
+        + rows["status"].astype("string").fillna(""),
+    )
+    # Sort keys: the grade the figure ranks as (0 strongest), publication date (newest first), observation id.
+    ranked_as = rows["original_grade"].fillna(rows["grade"])
+    rows["_rank"] = ranked_as.map({g: i for i, g in enumerate(grades)}).fillna(len(grades)).astype("int64")
+    rows["_published"] = first_day(rows["text_date"]).fillna(pd.Timestamp("1900-01-01"))
+    rows = rows.sort_values(
+        ["_series", "period_end", "period_start", "_rank", "_published", "observation_id"],
+        ascending=[True, True, True, True, False, True],
+        na_position="first",
+        kind="stable",
+    )
+    rows["_claim"] = claim_key(rows)
+    for column in ("role", "restates", "reason", "corroborated_by", "competing"):
+        rows[column] = blank(rows)
+    rows["and_some"] = and_some(rows["value_text"], rows["qualifier"], and_some_terms(lexicon))  # 40多: below 50
+    rows["nearly"] = nearly(rows["value_text"], rows["qualifier"], nearly_terms(lexicon))  # 近100: 90 to 100
+    set_aside_other_base_units(rows, unit_labels)
+    set_aside_incomparable(rows, definitions)
+    stocks = set(temporal.index[temporal == "stock"])
+    mark_restatements(rows, statements(rows, sources, grades, stocks))
+    mark_periods(rows)
+    order = {role: i for i, role in enumerate(ROLES)}
+    rows["_role"] = rows["role"].map(order)
+    rows = rows.sort_values(
+        ["_series", "period_end", "period_start", "_role", "_rank", "_published", "observation_id"],
+        ascending=[True, True, True, True, True, False, True],
+        na_position="first",
+        kind="stable",
+    )
+    return rows
+
+
+def set_aside_other_base_units(rows: pd.DataFrame, labels: pd.Series) -> None:
+    """Figures in another base unit than most of their series' are `not_comparable`, with the reason. The
+    series' base unit: the one most of its figures are in; on a tie, the base unit of the best-ranked figure."""
+    ranked = rows.assign(_position=range(len(rows))).sort_values(["_series", "_rank", "_position"], kind="stable")
+    ranked["_first"] = range(len(ranked))
+    units = ranked.groupby(["_series", "base_unit"], sort=False).agg(n=("_first", "size"), first=("_first", "min"))
+    units = units.reset_index().sort_values(["_series", "n", "first"], ascending=[True, False, True])
+    main = units.drop_duplicates("_series").set_index("_series")["base_unit"]
+    wanted = rows["_series"].map(main)
+    other = (rows["base_unit"] != wanted).fillna(False).astype(bool)
+    rows.loc[other, "role"] = "not_comparable"
+    rows.loc[other, "reason"] = [
+        f"in {labels.get(unit, unit)}, not {labels.get(m, m)}: the package holds no exchange rate"
+        for unit, m in zip(rows.loc[other, "base_unit"], wanted[other], strict=True)
+    ]
+
+
+def set_aside_incomparable(rows: pd.DataFrame, definitions: pd.DataFrame) -> None:
+    """Every figure of an indicator whose figures are not comparable with one another (its definition's
+    `not_comparable` says why: history_length, a place's age counted from an event no source names) is
+    `not_comparable`, with that reason: none is preferred over another, none restates or competes with another,
+    so 1,000 years (2022) and 7,000 years (2023) of one town are never read as a rise."""
+    if "not_comparable" not in definitions:  # a package from before the column
+        return
+    why = rows["indicator"].map(definitions["not_comparable"]).astype("string")
+    apart = (why.notna() & (why.str.strip() != "") & rows["role"].isna()).fillna(False).astype(bool)
+    rows.loc[apart, "role"] = "not_comparable"
+    rows.loc[apart, "reason"] = [
+        incomparable_reason(str(indicator), str(text))
+        for indicator, text in zip(rows.loc[apart, "indicator"], why[apart], strict=True)
+    ]
+
+
+def incomparable_reason(indicator: str, why: str) -> str:
+    """The reason a figure of an indicator not comparable with itself carries (the chart finds them by it)."""
+    return f"{indicator}'s figures are not comparable with one another: {why}"
+
+
+def mark_restatements(rows: pd.DataFrame, said: list[Statement]) -> None:
+    """A figure is `restated` when it says again the series' latest earlier figure (same edition), as
+    semantics.claims.is_restatement reads it (the meaning `fact-cluster` uses too): a stock dated only by its own
+    text, agreeing at written precision with the same bound word, whose text was published after that figure's,
+    at most RESTATED_YEARS after it was stated, by a source ranked no stronger. `restates` names the figure drawn.
+
+    "Latest earlier figure": the best-ranked figure of the latest earlier date, a restatement counting as a
+    statement (at its own date) of the figure it restates. Rows are in period order, best-ranked first.
+    """
+    role, restates, reason = list(rows["role"]), list(rows["restates"]), list(rows["reason"])
+    # (series, edition) -> the latest statement: its date, and the figure drawn for it (index into the rows).
+    latest: dict[tuple[str, str], tuple[pd.Timestamp, int]] = {}
+    for i, (one, edition, end) in enumerate(rows[["_series", "event_id", "period_end"]].itertuples(index=False)):
+        if pd.notna(role[i]) or pd.isna(end):  # set aside already, or undated
+            continue
+        key, end = (str(one), "" if pd.isna(edition) else str(edition)), pd.Timestamp(end)
+        earlier = latest.get(key)
+        if earlier is None or earlier[0] < end:
+            if earlier is not None and is_restatement(said[i], said[earlier[1]], stated=earlier[0]):
+                d = earlier[1]
+                observation = str(rows["observation_id"].iat[d])
+                role[i], restates[i] = "restated", observation
+                reason[i] = restated_reason(rows, i, d)
+                latest[key] = (end, d)
+                continue
+            latest[key] = (end, i)
+    rows["role"], rows["restates"], rows["reason"] = (
+        pd.Series(v, index=rows.index, dtype="string") for v in (role, restates, reason)
+    )
+
+
+def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
+    """Why row i says again row d, in facts a reader can check: both publication dates (the earlier text came
+    first), the figure's date, and the rank; never "stated before" of a text published later."""
+
+    return (
+        f"says again {rows['observation_id'].iat[d]} ({rows['period_label'].iat[d]}; published {text_date(rows, d)}): "
+        f"this text, published {text_date(rows, i)} and dated only by its own date, came after it, within "
+        f"{RESTATED_YEARS} years of that figure's date, agrees with it, and ranks no stronger"
+    )
+
+
+def mark_periods(rows: pd.DataFrame) -> None:
+    """Within each period, the first-ranked figure left is `preferred`; the others agree with it or compete."""
+    bounds = intervals(rows)
+    low, high = list(bounds["low"].astype(float)), list(bounds["high"].astype(float))
+    claims = [str(c) for c in rows["_claim"]]
+    sources, observations = [str(v) for v in rows["source_id"]], [str(v) for v in rows["observation_id"]]
+    role, reason = list(rows["role"]), list(rows["reason"])
+    agreeing_with: list[object] = [pd.NA] * len(rows)
+    competing_with: list[object] = [pd.NA] * len(rows)
+    period = (
+        rows["_series"]
+        + "|"
+        + rows["period_start"].astype("string").fillna("")
+        + "|"
+        + rows["period_end"].astype("string").fillna("")
+    )
+    members: dict[str, list[int]] = {}
+    for i, key in enumerate(period):
+        if pd.isna(role[i]):
+            members.setdefault(str(key), []).append(i)
+    for group in members.values():
+        best, others = group[0], group[1:]
+        role[best] = "preferred"
+        agreeing: set[str] = set()
+        competing: list[str] = []
+        for i in others:
+            known = not any(math.isnan(v) for v in (low[i], high[i], low[best], high[best]))
+            meets = low[i] <= high[best] and high[i] >= low[best] if known else claims[i] == claims[best]
+            role[i] = "corroborating" if meets else "competing"
+            if meets:
+                agreeing.add(sources[i])
+            else:
+                competing.append(observations[i])
+        agreeing_with[best] = ", ".join(sorted(agreeing)) if agreeing else pd.NA
+        competing_with[best] = ", ".join(competing) if competing else pd.NA
+        tied = [i for i in others if role[i] == "competing" and not separated(rows, best, i)]
+        if tied:  # nothing ranks one above the other: neither is preferred (review 3 F5)
+            role[best] = "competing"
+            for i in [best, *tied]:
+                rivals = [observations[k] for k in [best, *tied] if k != i]
+                reason[i] = f"{tie_reason(rows, [best, *tied])}: {', '.join(rivals)} gives a different figure"
+            for i in others:
+                if role[i] == "competing" and i not in tied:
+                    reason[i] = f"differs from {observations[best]} ({what_separated(rows, best, i)})"
+        elif competing:  # a disputed figure says so in every form, `--preferred` tables too
+            reason[best] = (
+                f"disputed: {', '.join(competing)} {'gives' if len(competing) == 1 else 'give'} a different figure"
+            )
+            for i in others:
+                if role[i] == "competing":
+                    reason[i] = f"differs from the preferred {observations[best]} ({what_separated(rows, best, i)})"
+    rows["role"] = pd.Series(role, index=rows.index, dtype="string")
+    rows["reason"] = pd.Series(reason, index=rows.index, dtype="string")
+    rows["corroborated_by"] = pd.Series(agreeing_with, index=rows.index, dtype="string")
+    rows["competing"] = pd.Series(competing_with, index=rows.index, dtype="string")
+
+
+def separated(rows: pd.DataFrame, best: int, other: int) -> bool:
+    """Whether the ranking put `best` before `other` by something a reader can check: its grade or its date."""
+    rank, published = rows["_rank"].to_numpy(), rows["_published"].to_numpy()  # plain values: typed for mypy
+    return bool(rank[best] != rank[other] or published[best] != published[other])
+
+
+def what_separated(rows: pd.DataFrame, best: int, other: int) -> str:
+    """What ranked the preferred figure first, in the words of the ranking: grade, then the text's date."""
+    rank = rows["_rank"].to_numpy()
+    if rank[best] != rank[other]:
+        return f"its source ranks as {ranked_grade(rows, best)}, above {ranked_grade(rows, other)}"
+    return f"its text is dated {text_date(rows, best)}, after {text_date(rows, other)}"
+
+
+def tie_reason(rows: pd.DataFrame, tied: list[int]) -> str:
+    """Why neither of two figures is preferred: one text gives both, or texts of one grade and date differ."""
+    if len({str(rows["source_id"].iat[k]) for k in tied}) == 1:
+        return "one text gives both"
+    return f"texts of the same grade ({ranked_grade(rows, tied[0])}) and date ({text_date(rows, tied[0])}) differ"
+
+
+def ranked_grade(rows: pd.DataFrame, k: int) -> str:
+    """The grade row k ranks as (its original's for a faithful repost)."""
+    value: object = rows["original_grade"].iat[k]
+    if not (isinstance(value, str) and value):
+        value = rows["grade"].iat[k]
+    return str(value) if isinstance(value, str) and value else "ungraded"
+
+
+def text_date(rows: pd.DataFrame, k: int) -> str:
+    """Row k's text date as written (the original's for a repost), an open start as "no later than 2014-11-18",
+    "n.d." when unknown."""
+    value: object = rows["text_date"].iat[k]
+    return as_words(value) if isinstance(value, str) and value else "n.d."
+
+
+def reposted_texts(sources: pd.DataFrame) -> pd.Series:
+    """Which sources are pages of an earlier original whose date they state (original_published differs from
+    the page's published): their rows show the page's date as `reposted`. A text whose own words only bound its
+    date (written_before) is no repost."""
+    if "original_published" not in sources:
+        return pd.Series(False, index=sources.index)
+    original = sources["original_published"].astype("string")
+    return (original.notna() & (original != sources["published"].astype("string"))).fillna(False).astype(bool)
+
+
+def first_day(published: pd.Series) -> pd.Series:
+    """Publication dates (YYYY, YYYY-MM or YYYY-MM-DD, or a first/last window of days) as the first day they can
+    mean, an open start (`../2014-11-18`) as its last day (text.periods.day_read_at, as the rules read it); unknown
+    as NaT."""
+    days = {d: day_read_at(d) for d in published.dropna().astype(str).unique()}
+    return pd.to_datetime(published.astype(object).map(lambda d: days.get(d) if isinstance(d, str) else None))
+
+
+def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
+    """Per marked row: the sources (a sorted tuple) of the agreement it belongs to, the period's preferred figure
+    and the figures that agree with it, when more than one source states it; else None. What the
+    `corroborating-values` rule lists and `info` counts, read from the same roles `series` shows."""
+    period = (
+        marked["_series"].astype("string")
+        + "|"
+        + marked["period_start"].astype("string").fillna("")
+        + "|"
+        + marked["period_end"].astype("string").fillna("")
+    )
+    agreeing = marked["role"].isin(["preferred", "corroborating"]).fillna(False).astype(bool)
+    pairs = pd.DataFrame({"period": period[agreeing], "source": marked.loc[agreeing, "source_id"].astype("string")})
+    listed: dict[str, set[str]] = {}
+    for key, source in zip(pairs["period"], pairs["source"], strict=True):
+        listed.setdefault(str(key), set()).add(str(source))
+    # One tuple per agreement, shared by its rows (memory linear in rows however many agree).
+    several = {key: tuple(sorted(found)) for key, found in listed.items() if len(found) > 1}
+    return pd.Series(
+        [several.get(str(key)) if ok else None for key, ok in zip(period, agreeing, strict=True)],
+        index=marked.index,
+        dtype=object,
+    )
+
+
+def corroboration(
+    indicators: pd.DataFrame,
+    sources: pd.DataFrame,
+    definitions: pd.DataFrame,
+    units: pd.DataFrame,
+    lexicon: pd.DataFrame,
+    grades: Sequence[str],
+) -> pd.Series:
+    """Per indicators row (its index): the sources of the agreement it belongs to in its series, as `series` marks
+    the roles (agreeing_sources), or None. The frames are the package's tables as loaded (not indexed). Both
+    `validate` (the corroborating-values rule) and `info` count these: one meaning of agreement with `series`."""
+    subject_of = definitions.set_index("indicator")["subject"].astype("string") + "_id"
+    kind = indicators["indicator"].map(subject_of)
+    subject = pd.Series(pd.NA, index=indicators.index, dtype="string")
+    for column in kind.dropna().unique():
+        if str(column) in indicators:
+            subject = subject.where(kind != column, indicators[str(column)].astype("string"))
+    rows = indicators.assign(subject=subject)[subject.notna()]
+    for column in ("event_id", "period_basis", "period_text"):  # a package from before these columns
+        if column not in rows:
+            rows = rows.assign(**{column: blank(rows)})
+    found = pd.Series([None] * len(indicators), index=indicators.index, dtype=object)
+    if not len(rows):
+        return found
+    marked = mark_roles(
+        rows,
+        sources.set_index("source_id"),
+        definitions.set_index("indicator"),
+        units.set_index("unit")["label"],
+        lexicon,
+        grades,
+    )
+    agreeing = agreeing_sources(marked)
+    found.loc[agreeing.index] = agreeing
+    return found
