@@ -297,7 +297,7 @@ def test_cumulative_totals_are_never_joined_to_per_summit_counts(drawn: Drawn) -
     xs, ys, joined = joined_lines(shown)[0][("actual", "part of a year", "")]
     assert sorted(x for x, y in zip(xs, ys, strict=True) if not math.isnan(y)) == sorted(rows.loc[summits.index, "x"])
     assert not joined and "line-actual-part-of-a-year" not in lines
-    assert "reported figures, a year or more, across years" in texts
+    assert "reported figures, a year or more, across years (whole span)" in texts
     assert any(t.startswith(">6,100 (2014-11-19 to 2018-07-23) [") for t in texts)
 
 
@@ -308,7 +308,7 @@ def test_a_trailing_twelve_months_is_not_called_cumulative(tmp_path: Path) -> No
     out = tmp_path / "hy.svg"
     plot("operating_revenue", "huayou-cobalt", out)
     texts = svg_points(out.read_text(encoding="utf-8"))[3]
-    assert "reported figures, a year or more, across years" in texts
+    assert "reported figures, a year or more, across years (whole span)" in texts
     assert not [t for t in texts if "cumulative" in t]
 
 

@@ -62,8 +62,9 @@ KIND_NAMES = {
     "half year": "half years",
     "quarter": "quarters",
     "part of a year": "parts of a year",
-    # Not "cumulative": a trailing twelve months (FT's TTM revenue) is a year across years too (trial 8 m6).
-    "several years": "a year or more, across years",
+    # Not "cumulative": a trailing twelve months (FT's TTM revenue) is such a span too (trial 8 m6). The words keep
+    # the legend's width, which the label placement of the conference's guests chart is tuned against.
+    "several years": "a year or more, across years (whole span)",
 }
 TARGET_COLOUR = "#757575"
 APART_COLOUR = "#00838f"  # an edition of another format than most of the series' (a forum among conferences)
