@@ -336,6 +336,10 @@ def corroboration(
     """Per indicators row (its index): the sources of the agreement it belongs to in its series, as `series` marks
     the roles (agreeing_sources), or None. The frames are the package's tables as loaded (not indexed). Both
     `validate` (the corroborating-values rule) and `info` count these: one meaning of agreement with `series`."""
+    # One definition per indicator (an empty or repeated indicator cell is the schema's finding, not a crash here).
+    definitions = definitions.dropna(subset=["indicator"]).drop_duplicates("indicator")
+    units = units.dropna(subset=["unit"]).drop_duplicates("unit")
+    sources = sources.dropna(subset=["source_id"]).drop_duplicates("source_id")
     subject_of = definitions.set_index("indicator")["subject"].astype("string") + "_id"
     kind = indicators["indicator"].map(subject_of)
     subject = pd.Series(pd.NA, index=indicators.index, dtype="string")
