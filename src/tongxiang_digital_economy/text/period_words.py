@@ -695,13 +695,13 @@ def periods_named(passage: object, published: object) -> list[tuple[Period, str]
 # A date written inside other words (a dateline 新华社杭州11月10日电, a byline 钱江晚报 2024-11-21 19:54:07, an
 # event's days 自从2014年11月19日至21日举行的…): the run of dating words, cut out of the words around it.
 WRITTEN_DATE = re.compile(
-    r"(?<![0-9])(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"
+    r"(?<![0-9])(?:19|20)[0-9]{2}([-/])[0-9]{1,2}\1[0-9]{1,2}(?![0-9])"
     r"|(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号](?:[至到-][0-9]{1,2}[日号])?"
     r"|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?"
     r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)[0-9]{2}\b)?"
     r"|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])"
 )
-ISO_DAY = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})")
+ISO_DAY = re.compile(r"((?:19|20)[0-9]{2})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")  # 2020-06-09, a page's 2020/6/9
 
 
 # Where a passage states its own text's date (sources.original_published_text): a dateline (新华社杭州11月10日电,
@@ -712,8 +712,11 @@ DATELINE_AFTER = re.compile(r"^\s*(?:电|讯)")
 CLOCK_AFTER = re.compile(r"^\s*[0-9]{1,2}:[0-9]{2}")
 OWN_DATE_BEFORE = re.compile(
     r"(?:(?:today|今天|今日)\s*\(|(?:时间|日期|发布时间|发布日期|发表时间|published(?: on)?|posted(?: on)?|"
-    r"updated(?: on)?)\s*:?)\s*$"
+    r"updated(?: on)?)\s*:?|\bno\.\s*[0-9]+)\s*$"  # no. 48: an issue's number before the issue's date
 )
+# A line of a whole text that holds a date alone (and perhaps its clock) is the page's date line: "March 22, 2024"
+# under a title (trial 8 U4). Read only in a text of several lines, never in a quoted passage.
+CLOCK = re.compile(r"\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$")
 # A since-phrase (自/自从/从 … 以来/开始/起, since …): the date it holds is where a span starts, never the text's.
 SINCE_OPEN = re.compile(r"自从|(?<!来)自|从|\bsince\b")
 SINCE_CLOSE = re.compile(r"以来|开始|起|至今")
@@ -734,6 +737,11 @@ def own_dates_written(
         return frozenset()
     text = normalise(passage)
     days: set[date] = set()
+    lines = passage.splitlines()
+    for line in lines if len(lines) > 1 else []:
+        alone = CLOCK.sub("", normalise(line))
+        if alone and WRITTEN_DATE.fullmatch(alone) and NAMES_A_DAY.search(alone):
+            days.update(day_written(alone, published))
     for m in WRITTEN_DATE.finditer(text):
         clause_start = max((c.end() for c in CLAUSE_MARK.finditer(text, 0, m.start())), default=0)
         after_end = next((c.start() for c in CLAUSE_MARK.finditer(text, m.end())), len(text))
@@ -756,6 +764,15 @@ def own_dates_written(
             continue
         days.update(p.start[0] for p in read_period(m[0], published).periods if not p.open_start)
     return frozenset(days)
+
+
+def day_written(written: str, published: object) -> set[date]:
+    """The first days a written date names (`2014-11-19`, 11月19日, November 19, 2014), read against `published`."""
+    if iso := ISO_DAY.fullmatch(written):
+        with contextlib.suppress(ValueError):  # 2024-02-30 is no day
+            return {date(int(iso[1]), int(iso[2]), int(iso[3]))}
+        return set()
+    return {p.start[0] for p in read_period(written, published).periods if not p.open_start}
 
 
 def event_days_written(passage: object, published: object, event_words: re.Pattern[str] | None) -> frozenset[date]:
