@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import SHARED_ARCHIVE, PackageCopy
 
-import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.text.period_words import OwnDateWords, own_dates_written
 from tongxiang_digital_economy.text.quantities import Lexicon
 
@@ -119,5 +120,6 @@ def test_a_text_that_confirms_its_date_leaves_the_figures_their_errors(package: 
 def test_the_days_a_text_states_as_its_own(text: str, days: set[str]) -> None:
     """The one reader of a text's own date (original-published-words reads it too), with the shipped lexicon's
     date labels, read against 2024-01-01."""
-    words = OwnDateWords.of(Lexicon.from_frame(tde.load("lexicon")))
+    lexicon = pd.read_csv(bundled_package_dir() / "data" / "lexicon.csv", dtype=str, keep_default_na=False)
+    words = OwnDateWords.of(Lexicon.from_frame(lexicon))
     assert {d.isoformat() for d in own_dates_written(text, "2024-01-01", None, words)} == days

@@ -780,7 +780,6 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-
 # A line of a whole text that holds a date alone (and perhaps its clock) is the page's date line: "March 22, 2024"
 # under a title (trial 8 U4). Read only in a text of several lines, never in a quoted passage.
 CLOCK = re.compile(r"\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$")
