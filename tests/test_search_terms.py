@@ -73,3 +73,11 @@ def test_a_measures_rank_is_left_to_a_query_that_says_rank() -> None:
     }
     # a word alone is a topic: the ranks it is a word of stay listed
     assert {"china_top_500_enterprises_rank", "china_top_500_private_enterprises_rank"} <= named("enterprises")
+
+
+def test_a_search_term_in_a_plural_or_inside_a_chinese_word() -> None:
+    """A term is read in its plural ("tourism incomes") and inside a Chinese word that writes a measure and its
+    change as one (营收增长 is 营业收入增长)."""
+    assert "tourism_revenue" in named("tourism incomes")
+    assert "operating_revenue_growth" in named("营收增长")
+    assert "glass_fiber_production_capacity" in named("玻纤产能")

@@ -204,7 +204,28 @@ def read_search_terms(lexicon: pd.DataFrame) -> Synonyms:
     for term, meaning in zip(rows["term"], rows["meaning"], strict=True):
         if normalised(str(term)):
             groups.setdefault(normalised(str(meaning)), []).append(normalised(str(term)))
-    return {t: tuple(dict.fromkeys(ts)) for ts in groups.values() for t in ts}
+    return {synonym_key(t): tuple(dict.fromkeys(ts)) for ts in groups.values() for t in ts}
+
+
+def synonym_key(term: str) -> str:
+    """How a search term is looked up: English by its words' singulars ("tourism incomes" is "tourism income")."""
+    return " ".join(stem(w) for w in term.split(" ")) if LATIN.match(term) else term
+
+
+def synonym_forms(part: str, synonyms: Synonyms) -> tuple[str, ...]:
+    """A query's part with its search terms read as each term of their meaning: the part itself when it is one
+    (in any plural), or a Chinese part holding one with each of the others in its place (营收增长 is also
+    营业收入增长, as Chinese writes a measure and its change as one word). Else the part alone."""
+    whole = synonyms.get(synonym_key(part))
+    if whole is not None:
+        return tuple(dict.fromkeys((part, *whole)))
+    if not HAN_ANY.search(part):
+        return (part,)
+    forms = [part]
+    for term, others in synonyms.items():
+        if HAN_ANY.search(term) and len(term) >= 2 and term in part:
+            forms += [part.replace(term, other) for other in others if HAN_ANY.search(other)]
+    return tuple(dict.fromkeys(forms))
 
 
 def parse_folded(
@@ -217,7 +238,7 @@ def parse_folded(
 
     def term(part: str) -> Term:
         if part not in known:
-            return Term(synonyms.get(part, (part,)), part)
+            return Term(synonym_forms(part, synonyms), part)
         forms: list[str] = []
         for column, key, all_forms in known[part]:
             subjects.setdefault(column, set()).add(key)
@@ -232,12 +253,12 @@ def parse_folded(
     within = part_of_names(folded, known, whole) if not of_places else []
     if within:
         # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
-        forms = list(synonyms.get(folded, (folded,)))
+        forms = list(synonym_forms(folded, synonyms))
         for column, key, all_forms in within:
             subjects.setdefault(column, set()).add(key)
             forms += all_forms
         terms: tuple[Term, ...] = (Term(tuple(dict.fromkeys(forms)), folded),)
-    elif folded in known or folded in synonyms:
+    elif folded in known or len(synonym_forms(folded, synonyms)) > 1:
         terms = (term(folded),)
     else:
         bare = without_company_suffix(folded, suffixes, known)
