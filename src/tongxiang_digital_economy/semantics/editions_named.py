@@ -65,15 +65,22 @@ def named_by(words: object, project: object, events: Sequence[object]) -> tuple[
     found = []
     for e in events:
         names = [fold(n) for n in (getattr(e, "name_zh", None), getattr(e, "name", None)) if isinstance(n, str)]
-        edition = getattr(e, "edition", None)
         by_name = any(n and n in folded for n in names)
-        by_ordinal = (
-            isinstance(project, str)
-            and getattr(e, "project_id", None) == project
-            and not pd.isna(edition)
-            and int(edition) in ordinals
-        )
+        own = getattr(e, "project_id", None)
+        by_ordinal = isinstance(project, str) and isinstance(own, str) and own == project
+        by_ordinal = by_ordinal and whole(getattr(e, "edition", None)) in ordinals
         start, end = getattr(e, "start", None), getattr(e, "end", None)
         if (by_name or by_ordinal) and isinstance(start, str) and isinstance(end, str):
             found.append((str(getattr(e, "event_id", "")), start, end))
     return tuple(found)
+
+
+def whole(value: object) -> int | None:
+    """An edition's ordinal as a whole number; None for a missing or malformed cell (every cell may be either)."""
+    if isinstance(value, bool) or value is None or value is pd.NA:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number == number and number.is_integer() else None
