@@ -26,7 +26,7 @@ ARCHIVE = SHARED_ARCHIVE if SHARED_ARCHIVE.is_dir() else None
 
 # The least share of corrupted rows each kind must have caught (measured with the archive; see the report).
 FLOORS = {
-    "year": 0.99,
+    "year": 0.98,  # 0.99 until the year move took an edition's figure to the edition before too (review 6 F9)
     "period length": 0.99,
     "subject": 0.99,
     "indicator": 0.98,
@@ -65,10 +65,11 @@ def test_corrupted_claims_are_caught(rates: Rates, kind: str) -> None:
 def test_a_corruption_changes_only_its_part(package: PackageCopy) -> None:
     from corruptions import read_rows
 
-    names = ("indicators", "indicator_definitions", "lexicon", "enterprises", "projects", "units", "sources", "places")
+    names = ("indicators", "indicator_definitions", "lexicon", "enterprises", "projects", "units", "sources")
+    names += ("places", "events")
     tables = {name: read_rows(package.csv(name)) for name in names}
     parts = {
-        "year": {"period_start", "period_end", "year"},
+        "year": {"period_start", "period_end", "year", "event_id"},
         "period length": {"period_start", "period_end", "year"},
         "subject": {"place_id", "enterprise_id", "project_id"},
         "indicator": {"indicator"},

@@ -276,8 +276,8 @@ def ranked_grade(rows: pd.DataFrame, k: int) -> str:
 
 
 def text_date(rows: pd.DataFrame, k: int) -> str:
-    """Row k's text date as written (the original's for a repost), an open start as "no later than 2014-11-18",
-    "n.d." when unknown."""
+    """Row k's text date (the original's for a repost) in words (text.periods.as_words: an open start as "no later
+    than 2014-11-18", a window as "between A and B"), "n.d." when unknown."""
     value: object = rows["text_date"].iat[k]
     return as_words(value) if isinstance(value, str) and value else "n.d."
 
