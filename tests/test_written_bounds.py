@@ -20,6 +20,7 @@ from conftest import PackageCopy, found
 from test_rules import covers
 
 from tongxiang_digital_economy.text.period_words import (
+    OwnDateWords,
     event_days_written,
     first_days_named,
     last_days_bound,
@@ -31,6 +32,15 @@ from tongxiang_digital_economy.text.periods import as_words, publication_bounds,
 PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"
 GMW = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms"
 BOUNDED = {"after": PCTEXTILE, "before": GMW}  # a source that records each bound
+
+
+def shipped_own_date_words() -> OwnDateWords:
+    """The shipped lexicon's datelines, date labels and since-phrase words, as validation reads them."""
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
+    from tongxiang_digital_economy.text.quantities import Lexicon
+
+    lexicon = pd.read_csv(bundled_package_dir() / "data" / "lexicon.csv", dtype=str, keep_default_na=False)
+    return OwnDateWords.of(Lexicon.from_frame(lexicon))
 
 
 def shipped_event_words() -> re.Pattern[str]:
@@ -322,7 +332,7 @@ ORIGINAL_RULES = [
     ],
 )
 def test_the_dates_a_passage_states_as_its_own(passage: str, published: str, days: set[date]) -> None:
-    assert own_dates_written(passage, published, shipped_event_words()) == days
+    assert own_dates_written(passage, published, shipped_event_words(), shipped_own_date_words()) == days
 
 
 @pytest.mark.parametrize(
