@@ -242,6 +242,7 @@ def another_source(row: Row, tables: Tables) -> Row | None:
 
 PERIOD_RULES = {
     "period-text-mismatch",
+    "period-edition-named",
     "period-year-in-evidence",
     "period-publication-mismatch",
     "period-length-words",
