@@ -292,6 +292,8 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
             "reported-target-not-named",
             "status-cue-in-actual",
             "status-cue-in-clause",
+            "status-cue-in-scope",
+            "status-reached-not-target",
             "plan-size-not-actual",
             "actual-after-publication",
             "period-in-text-future",
