@@ -39,6 +39,7 @@ from .anchors import anchor_view, outside_words
 from .answers import kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, memo, per_distinct_rows, quiet_floats, remembered, spread
+from .editions_named import editions_named
 from .identity import identity_columns
 from .roles import corroboration
 
@@ -191,6 +192,10 @@ def views(
             .map(functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)))
             .astype(bool),
         )
+    if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
+        # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
+        editions = editions_named(derived["indicators"], frames.get("events"))
+        derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -625,6 +630,8 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "not_subject_words": (),
     "dating_words": (),
     "evidence_after_a_start": ("evidence",),
+    "period_editions": ("period_text", "project_id"),
+    "period_editions_text": ("period_text", "project_id"),
     "name_sources": ("source_id", "name_zh_source_id"),
     "name_in_texts": ("name", "source_id", "name_zh_source_id"),
     "name_zh_in_texts": ("name_zh", "source_id", "name_zh_source_id"),
