@@ -409,7 +409,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
 
     scopes = keyed_map(
         [(k[2], k[4], a) for k, a in zip(keys, anchors, strict=True)],
-        remembered(memo("status scope", key), scoped),
+        remembered(memo("status scope", key("lexicon")), scoped),
         indicators.index,
     )
 
