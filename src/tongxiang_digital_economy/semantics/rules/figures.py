@@ -8,6 +8,7 @@ import pandas as pd
 from ...text.numerals import written_as_place
 from ...text.period_words import speaks_from_after_a_start
 from ...text.periods import open_before
+from ..distinct import mapped
 from .registry import each_row, known, missing, rule
 
 # --- indicators: identity, units and measures --------------------------------------------------------------
@@ -289,9 +290,9 @@ def not_after_its_open_original(view: pd.DataFrame) -> pd.Series:
     if "source_id__original_published" not in view:
         return pd.Series(True, index=view.index)
     last = pd.to_datetime(
-        view["source_id__original_published"].astype(object).map(open_before), format="%Y-%m-%d", errors="coerce"
+        mapped(view["source_id__original_published"], open_before), format="%Y-%m-%d", errors="coerce"
     )
     ends = pd.to_datetime(view["period_end"], errors="coerce")
-    later_page = view["evidence"].astype(object).map(speaks_from_after_a_start).astype(bool)
+    later_page = mapped(view["evidence"], speaks_from_after_a_start, bool)  # once per distinct evidence
     late = view["status"].isin(["actual", "estimate"]) & (ends > last) & ~later_page
     return ~late.fillna(False).astype(bool)
