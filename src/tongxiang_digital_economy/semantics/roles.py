@@ -10,7 +10,6 @@ that `validate`, `info` and `series` count the same figures as stated alike.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -98,7 +97,7 @@ def mark_roles(
     # Only a stock is ever restated, and only by a figure of its own series: the other series are left as they are
     # (their Statements never made).
     stock = rows["indicator"].isin(list(stocks)).to_numpy(dtype=bool)
-    mark_restatements(rows, statements(rows[stock], sources, grades, stocks), np.flatnonzero(stock))
+    mark_restatements(rows, statements(rows[stock], sources, grades, stocks), np.flatnonzero(stock).tolist())
     mark_periods(rows)
     order = {role: i for i, role in enumerate(ROLES)}
     rows["_role"] = rows["role"].map(order)
@@ -346,18 +345,21 @@ def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
         + "|"
         + marked["period_end"].astype("string").fillna("")
     )
-    agreeing = marked["role"].isin(["preferred", "corroborating"]).fillna(False).astype(bool)
-    pairs = pd.DataFrame({"period": period[agreeing], "source": marked.loc[agreeing, "source_id"].astype("string")})
-    listed: dict[str, set[str]] = {}
-    for key, source in zip(pairs["period"], pairs["source"], strict=True):
-        listed.setdefault(str(key), set()).add(str(source))
-    # One tuple per agreement, shared by its rows (memory linear in rows however many agree).
-    several = {key: tuple(sorted(found)) for key, found in listed.items() if len(found) > 1}
-    return pd.Series(
-        [several.get(str(key)) if ok else None for key, ok in zip(period, agreeing, strict=True)],
-        index=marked.index,
-        dtype=object,
-    )
+    agreeing = marked["role"].isin(["preferred", "corroborating"]).fillna(False).to_numpy(dtype=bool)
+    codes, periods = pd.factorize(period.fillna("<NA>"))  # as str() names a <NA>
+    sources = marked["source_id"].astype("string").fillna("<NA>")
+    pairs = pd.DataFrame({"period": codes[agreeing], "source": sources[agreeing].to_numpy(dtype=object)})
+    listed: dict[int, set[str]] = {}
+    for key, source in pairs.drop_duplicates().itertuples(index=False):  # each (period, source) once
+        listed.setdefault(int(key), set()).add(str(source))
+    # One tuple per agreement, shared by its rows (memory linear in rows however many agree), taken by period.
+    several = np.full(len(periods), None, dtype=object)
+    for key, found in listed.items():
+        if len(found) > 1:
+            several[key] = tuple(sorted(found))
+    found_of = several[codes] if len(codes) else np.empty(0, dtype=object)
+    found_of[~agreeing] = None
+    return pd.Series(found_of, index=marked.index, dtype=object)
 
 
 def corroboration(

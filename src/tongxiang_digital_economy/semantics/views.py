@@ -552,12 +552,18 @@ def corroborated(
     1141.69亿元 and 114.2 billion yuan), listed (bounded, for messages) and complete (a tuple shared by the
     agreement's rows). Trial 8 U2: the rule compared exact claims and counted 86 where `series` showed 91."""
     found = corroboration(indicators, sources, definitions, units, lexicon, grades)
-    text = [
-        None
-        if not isinstance(t, tuple)
-        else ", ".join(t[:MAX_LISTED]) + (f" and {len(t) - MAX_LISTED} more" if len(t) > MAX_LISTED else "")
-        for t in found
-    ]
+    listed: dict[int, str] = {}  # one text per agreement: its rows share one tuple (by identity)
+
+    def shown(t: object) -> str | None:
+        if not isinstance(t, tuple):
+            return None
+        if id(t) not in listed:
+            listed[id(t)] = ", ".join(t[:MAX_LISTED]) + (
+                f" and {len(t) - MAX_LISTED} more" if len(t) > MAX_LISTED else ""
+            )
+        return listed[id(t)]
+
+    text = [shown(t) for t in found]
     return pd.DataFrame(
         {
             "corroborated_by": pd.Series(text, index=indicators.index, dtype="string"),
