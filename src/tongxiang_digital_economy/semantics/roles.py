@@ -331,7 +331,9 @@ def first_day(published: pd.Series) -> pd.Series:
     mean, an open start (`../2014-11-18`) as its last day (text.periods.day_read_at, as the rules read it); unknown
     as NaT."""
     days = {d: day_read_at(d) for d in published.dropna().astype(str).unique()}
-    return pd.to_datetime(published.astype(object).map(lambda d: days.get(d) if isinstance(d, str) else None))
+    codes, first = distinct_rows([published])  # each distinct text looked up once, taken back over the rows
+    read = [days.get(d) if isinstance(d, str) else None for d in published.iloc[first].astype(object)]
+    return pd.to_datetime(pd.Series(np.asarray(read + [None], dtype=object)[codes], index=published.index))
 
 
 def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
