@@ -220,6 +220,7 @@ def mark_periods(rows: pd.DataFrame) -> None:
     observations = rows["observation_id"].astype("string").fillna("<NA>").to_numpy(dtype=object)
     role = np.array(list(rows["role"]), dtype=object)
     reason = list(rows["reason"])
+    rank, published = rows["_rank"].to_numpy(), rows["_published"].to_numpy()  # read once, not once per row
     agreeing_with: list[object] = [pd.NA] * len(rows)
     competing_with: list[object] = [pd.NA] * len(rows)
     period = (
@@ -254,18 +255,24 @@ def mark_periods(rows: pd.DataFrame) -> None:
     for g, k in zip(group.tolist(), free.tolist(), strict=True):
         if g in members:
             members[g].append(k)
+    source_list: list[str] | None = None
     for g, competitors in disputed.items():
         first, others = int(best_of[g]), members[g][1:]
         competing = [str(observations[k]) for k in competitors]
         competing_with[first] = ", ".join(competing)
-        tied = [k for k in competitors if not separated(rows, first, k)]
+        tied = [k for k in competitors if not separated(rank, published, first, k)]
         if tied:  # nothing ranks one above the other: neither is preferred (review 3 F5)
             role[first] = "competing"
-            for k in [first, *tied]:
-                rivals = [str(observations[t]) for t in [first, *tied] if t != k]
-                reason[k] = f"{tie_reason(rows, [first, *tied])}: {', '.join(rivals)} gives a different figure"
+            # Once per group, not per tied row (a group of 1500 tied rows re-read every row's source 1500 times)
+            source_list = sources.tolist() if source_list is None else source_list
+            why = tie_reason(rows, source_list, [first, *tied])
+            names = [str(observations[k]) for k in [first, *tied]]
+            for j, k in enumerate([first, *tied]):
+                rivals = names[:j] + names[j + 1 :]
+                reason[k] = f"{why}: {', '.join(rivals)} gives a different figure"
+            apart = set(tied)
             for k in others:
-                if role[k] == "competing" and k not in tied:
+                if role[k] == "competing" and k not in apart:
                     reason[k] = f"differs from {observations[first]} ({what_separated(rows, first, k)})"
         else:  # a disputed figure says so in every form, `--preferred` tables too
             reason[first] = (
@@ -280,9 +287,9 @@ def mark_periods(rows: pd.DataFrame) -> None:
     rows["competing"] = pd.Series(competing_with, index=rows.index, dtype="string")
 
 
-def separated(rows: pd.DataFrame, best: int, other: int) -> bool:
-    """Whether the ranking put `best` before `other` by something a reader can check: its grade or its date."""
-    rank, published = rows["_rank"].to_numpy(), rows["_published"].to_numpy()  # plain values: typed for mypy
+def separated(rank: np.ndarray, published: np.ndarray, best: int, other: int) -> bool:
+    """Whether the ranking put `best` before `other` by something a reader can check: its grade (`rank`, the rows'
+    `_rank`) or its date (`_published`)."""
     return bool(rank[best] != rank[other] or published[best] != published[other])
 
 
@@ -294,9 +301,10 @@ def what_separated(rows: pd.DataFrame, best: int, other: int) -> str:
     return f"its text is dated {text_date(rows, best)}, after {text_date(rows, other)}"
 
 
-def tie_reason(rows: pd.DataFrame, tied: list[int]) -> str:
-    """Why neither of two figures is preferred: one text gives both, or texts of one grade and date differ."""
-    if len({str(rows["source_id"].iat[k]) for k in tied}) == 1:
+def tie_reason(rows: pd.DataFrame, sources: list[str], tied: list[int]) -> str:
+    """Why neither of two figures is preferred: one text gives both, or texts of one grade and date differ
+    (`sources`: each row's source_id)."""
+    if len({sources[k] for k in tied}) == 1:
         return "one text gives both"
     return f"texts of the same grade ({ranked_grade(rows, tied[0])}) and date ({text_date(rows, tied[0])}) differ"
 
@@ -310,8 +318,8 @@ def ranked_grade(rows: pd.DataFrame, k: int) -> str:
 
 
 def text_date(rows: pd.DataFrame, k: int) -> str:
-    """Row k's text date as written (the original's for a repost), an open start as "no later than 2014-11-18",
-    "n.d." when unknown."""
+    """Row k's text date (the original's for a repost) in words (text.periods.as_words: an open start as "no later
+    than 2014-11-18", a window as "between A and B"), "n.d." when unknown."""
     value: object = rows["text_date"].iat[k]
     return as_words(value) if isinstance(value, str) and value else "n.d."
 
@@ -333,7 +341,7 @@ def first_day(published: pd.Series) -> pd.Series:
     days = {d: day_read_at(d) for d in published.dropna().astype(str).unique()}
     codes, first = distinct_rows([published])  # each distinct text looked up once, taken back over the rows
     read = [days.get(d) if isinstance(d, str) else None for d in published.iloc[first].astype(object)]
-    return pd.to_datetime(pd.Series(np.asarray(read + [None], dtype=object)[codes], index=published.index))
+    return pd.to_datetime(pd.Series(np.asarray([*read, None], dtype=object)[codes], index=published.index))
 
 
 def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
