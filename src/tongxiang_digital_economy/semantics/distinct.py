@@ -80,7 +80,8 @@ def is_missing(value: object) -> bool:
 def spread(codes: np.ndarray, answers: list[Any], index: pd.Index, dtype: Any = object) -> pd.Series:
     """The answers by code as a column over the rows (one take)."""
     table = np.empty(len(answers), dtype=object)
-    table[:] = answers
+    for code, answer in enumerate(answers):  # one by one: numpy would read a list of equal tuples as a 2-D array
+        table[code] = answer
     return pd.Series(table[codes] if len(codes) else np.empty(0, dtype=object), index=index, dtype=object).astype(dtype)
 
 
