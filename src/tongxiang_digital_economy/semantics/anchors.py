@@ -162,33 +162,49 @@ def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str
 NEIGHBOUR_KEYS = ("dimension", "measure", "subject")
 
 
-def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]:
+def required_groups(cell: object) -> tuple[tuple[str, ...], ...]:
+    """An indicator's `required_words` cell as its groups, each of words one of which the evidence must hold:
+    `;` parts a group from the next (all of them needed), `|` a word from the next in a group (one of them)."""
+    if not isinstance(cell, str):
+        return ()
+    return tuple(g for g in (split_forms(part) for part in cell.split(";")) if g)
+
+
+Neighbour = tuple[str, tuple[tuple[str, ...], ...], str]
+
+
+def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Neighbour, ...]]:
     """For each indicator, its neighbours of the same dimension, measure and subject, sharing a written form with
-    it, that are told apart by how they count (required_words): (neighbour, its required words that are neither
-    the indicator's own nor its written forms, its written forms). A two-year average is gdp_growth's neighbour:
-    两年平均 in the quote's clause says the figure is the average's."""
+    it, that are told apart by how they count or whose they are (required_words): (neighbour, its groups of
+    required words but those holding one of the indicator's own required words or written forms, its written
+    forms). A two-year average is gdp_growth's neighbour: 两年平均 in the
+    quote's clause says the figure is the average's; co-organising international organisations are the
+    represented ones' neighbour by 协办, their other group (国际组织) being the represented ones' own name."""
     columns = ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS)
     if definitions is None or any(c not in definitions for c in columns):
         return {}
     rows = [dict(zip(columns, r, strict=True)) for r in zip(*(definitions[c] for c in columns), strict=True)]
     # a definition without its id or a key is the structure layer's error; it has no neighbours here
     rows = [r for r in rows if all(isinstance(r[k], str) for k in ("indicator", *NEIGHBOUR_KEYS))]
-    out: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {}
+    out: dict[str, tuple[Neighbour, ...]] = {}
     for mine in rows:
-        own = set(split_forms(mine["required_words"]))
+        own = {w for group in required_groups(mine["required_words"]) for w in group}
         found = []
         for other in rows:
-            words = tuple(
-                w
-                for w in split_forms(other["required_words"])
-                if w not in own and not related_forms((w,), split_forms(mine["written_forms"]))
-            )  # 国际组织 is co-organisers' required word but the represented organisations' own name
-            if other["indicator"] == mine["indicator"] or not words:
+            # A group's words are one another's synonyms: one that is the indicator's own required word or
+            # written form makes the whole group its own (国际组织|international organizations is co-organisers'
+            # required group but the represented organisations' own name), and it tells the two apart no more.
+            groups = tuple(
+                group
+                for group in required_groups(other["required_words"])
+                if not any(w in own or related_forms((w,), split_forms(mine["written_forms"])) for w in group)
+            )
+            if other["indicator"] == mine["indicator"] or not groups:
                 continue
             if all(other[k] == mine[k] for k in NEIGHBOUR_KEYS) and related_forms(
                 split_forms(mine["written_forms"]), split_forms(other["written_forms"])
             ):
-                found.append((str(other["indicator"]), words, "|".join(split_forms(other["written_forms"]))))
+                found.append((str(other["indicator"]), groups, "|".join(split_forms(other["written_forms"]))))
         if found:
             out[mine["indicator"]] = tuple(found)
     return out
@@ -214,16 +230,17 @@ def quote_clause(evidence: object, quote: object) -> tuple[str, int, int, int] |
     return text, at, start, end
 
 
-def counted_as(evidence: object, quote: object, neighbours: tuple[tuple[str, tuple[str, ...], str], ...]) -> str | None:
-    """The neighbour whose required words stand in the quote's own clause while the evidence names it too
-    (两年平均增长4.7% filed as gdp_growth is gdp_growth_two_year_average's): None where no neighbour's does."""
+def counted_as(evidence: object, quote: object, neighbours: tuple[Neighbour, ...]) -> str | None:
+    """The neighbour a word of each of whose groups of required words stands in the quote's own clause while the
+    evidence names it too (两年平均增长4.7% filed as gdp_growth is gdp_growth_two_year_average's; 4家重要国际组织
+    作为协办单位 filed as represented organisations is the co-organisers'): None where no neighbour's do."""
     found = quote_clause(evidence, quote) if neighbours else None
     if found is None:
         return None
     text, _at, start, end = found
     clause = text[start:end]
-    for indicator, words, forms in neighbours:
-        if forms_in(clause, "|".join(words)) and (not forms or forms_in(str(evidence), forms)):
+    for indicator, groups, forms in neighbours:
+        if all(forms_in(clause, "|".join(g)) for g in groups) and (not forms or forms_in(str(evidence), forms)):
             return indicator
     return None
 
