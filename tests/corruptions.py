@@ -130,7 +130,8 @@ def another_indicator(row: Row, tables: Tables) -> Row | None:
 
 
 def words_of(cell: str) -> set[str]:
-    return {w.strip().lower() for w in cell.split("|") if w.strip()}
+    """The words of a `|`-separated cell (of every `;`-parted group, for required_words)."""
+    return {w.strip().lower() for w in re.split(r"[|;]", cell) if w.strip()}
 
 
 def related(one: set[str], other: set[str]) -> bool:
@@ -242,6 +243,7 @@ def another_source(row: Row, tables: Tables) -> Row | None:
 
 PERIOD_RULES = {
     "period-text-mismatch",
+    "period-edition-named",
     "period-year-in-evidence",
     "period-publication-mismatch",
     "period-length-words",
@@ -291,6 +293,8 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
             "reported-target-not-named",
             "status-cue-in-actual",
             "status-cue-in-clause",
+            "status-cue-in-scope",
+            "status-reached-not-target",
             "plan-size-not-actual",
             "actual-after-publication",
             "period-in-text-future",

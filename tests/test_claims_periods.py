@@ -54,6 +54,22 @@ FIFTH = {
     "period_end": "2018-11-09",
     "year": "2018",
 }
+# Words that name an edition, not the calendar (the period reader leaves them unread): the events table's days.
+NAMED = {
+    **GOOD,
+    "period_text": "首届世界互联网大会举办时",
+    "period_start": "2014-11-19",
+    "period_end": "2014-11-19",
+    "year": "2014",
+}
+FOURTH = {
+    **SUMMIT,
+    "period_text": "第四届乌镇峰会",
+    "event_id": "wic-2017",
+    "period_start": "2017-12-03",
+    "period_end": "2017-12-05",
+    "year": "2017",
+}
 FLOW = {**GOOD, "indicator": "gdp", "unit": "yi_yuan", "period_text": "", "period_basis": "publication"}
 STOCK = {**GOOD, "period_text": "In 2019", "period_basis": "context", "year": "2019"}
 UNREAD = {
@@ -127,6 +143,27 @@ CASES = [
         },
         "period-text-mismatch",
         True,
+    ),
+    # Words that name an edition (by its name, or its ordinal among its event's editions) date the row at its days.
+    ("at the first WIC its words name", NAMED, covers("period-edition-named"), False),
+    (
+        "a year before the first WIC its words name",
+        {**NAMED, "period_start": "2013-11-19", "period_end": "2013-11-19", "year": "2013"},
+        "period-edition-named",
+        True,
+    ),
+    ("the fourth summit's days, named by its ordinal", FOURTH, "period-edition-named", False),
+    (
+        "moved with its event_id to the third summit",
+        {**FOURTH, "event_id": "wic-2016", "period_start": "2016-11-16", "period_end": "2016-11-18", "year": "2016"},
+        "period-edition-named",
+        True,
+    ),
+    (
+        "an ordinal names no edition of another event",
+        {**FOURTH, "project_id": "", "event_id": "", "period_start": "2016-11-16", "period_end": "2016-11-18"},
+        "period-edition-named",
+        False,
     ),
     # And lies within the edition's days whatever its words.
     ("the edition's first day", {**SUMMIT, "period_end": "2023-11-08"}, covers("period-outside-edition"), False),

@@ -149,6 +149,29 @@ CASES = [
         "indicator-not-in-evidence",
         True,
     ),
+    (
+        "a cardinal with its own noun beside an edition's ordinal (13 forums of the fourth conference)",
+        {
+            **EDITIONS,
+            "value": "13",
+            "value_text": "13",
+            "evidence": "The fourth World Internet Conference will have 13 forums",
+        },
+        "which-figure",
+        True,
+    ),
+    (
+        "the edition's ordinal beside a cardinal with its own noun",
+        {**EDITIONS, "evidence": "The fourth World Internet Conference will have 13 forums"},
+        "which-figure",
+        False,
+    ),
+    (
+        "a count its own noun names beside an edition's ordinal (2000多名嘉宾)",
+        {**GUESTS, "evidence": "第四届世界互联网大会共有2000多名嘉宾"},
+        "which-figure",
+        False,
+    ),
     ("女性36.63万人 is the female population", FEMALE, "which-figure", False),
     ("the fourth conference", EDITIONS, "which-figure", False),
     ("Tongkun, first of the names, has the first revenue", REVENUE, covers("subject-pairs-another-figure"), False),
@@ -171,6 +194,14 @@ CASES = [
 
 def test_a_figure_is_filed_under_the_indicator_its_words_name(package: PackageCopy) -> None:
     assert misfired(package, CASES) == []
+
+
+def test_an_ordinal_holding_the_indicators_words_keeps_a_cardinal_of_other_words_off_them() -> None:
+    """'the first WIC is composed of 13 forums': the ordinal holds the indicator's words (first), 13's own noun is
+    forums, so the words attach to the ordinal, not to 13; a count followed by the words (13 editions) keeps them."""
+    assert not attach("the first WIC is composed of 13 forums", "13", ["first"], None, {}).attached
+    assert attach("the first WIC is composed of 13 forums", "first", ["first"], None, {}).attached
+    assert attach("the first WIC, after 13 editions of the fair", "13", ["first", "editions"], None, {}).attached
 
 
 def test_a_place_in_a_ranking_stands_between_words_and_quote() -> None:
@@ -237,3 +268,63 @@ def test_a_form_inside_the_subjects_own_name_names_no_measure(package: PackageCo
     """READING_LIMITS (claims 5): an indicator's written form found only inside the name of the enterprise or place
     the figure is of does not anchor the indicator; outside it, or inside a project's name, it does."""
     assert misfired(package, NAME_CASES) == []
+
+
+# Co-organising international organisations need a word of each group of their required words (国际组织|…;协办|…):
+# 国际组织 alone names the organisations represented among the guests, 协办 alone every co-organising institution.
+CO_ORGANISING = {
+    **GUESTS,
+    "indicator": "event_co_organizing_international_organizations",
+    "value": "4",
+    "qualifier": "eq",
+    "value_text": "4家",
+    "evidence": "首次增加联合国经济和社会事务部等4家重要国际组织作为协办单位",
+}
+GROUP_CASES = [
+    ("a word of each group (国际组织, 协办)", CO_ORGANISING, "indicator-required-words", False),
+    (
+        "国际组织 without 协办: the organisations represented",
+        {**CO_ORGANISING, "evidence": "大会嘉宾包括4家重要国际组织负责人"},
+        "indicator-required-words",
+        True,
+    ),
+    (
+        "协办 without 国际组织: every co-organising institution",
+        {**CO_ORGANISING, "evidence": "首次增加4家机构作为协办单位"},
+        "indicator-required-words",
+        True,
+    ),
+    (
+        "co-organisers filed as the organisations represented: 协办 in the quote's clause",
+        {**CO_ORGANISING, "indicator": "event_international_organizations_represented"},
+        "indicator-counted-as-neighbour",
+        True,
+    ),
+    (
+        "the organisations represented under their own indicator",
+        {
+            **CO_ORGANISING,
+            "indicator": "event_international_organizations_represented",
+            "evidence": "大会嘉宾包括4家重要国际组织负责人",
+        },
+        "indicator-counted-as-neighbour",
+        False,
+    ),
+]
+
+
+def test_required_words_in_groups_are_all_needed(package: PackageCopy) -> None:
+    assert misfired(package, GROUP_CASES) == []
+
+
+def test_the_groups_of_required_words_are_data(package: PackageCopy) -> None:
+    """`;` parts the groups: a copy whose co-organisers' required words are one group (`|` only) takes 国际组织 alone
+    for them, so the organisations represented filed as co-organisers pass."""
+    definitions = package.rows("indicator_definitions")
+    for d in definitions:
+        if d["indicator"] == "event_co_organizing_international_organizations":
+            assert ";" in d["required_words"]
+            d["required_words"] = d["required_words"].replace(";", "|")
+    package.write("indicator_definitions", definitions)
+    row = package.append("indicators", GROUP_CASES[1][1])
+    assert ("indicators", row, "indicator") not in found(package.semantics(), "indicator-required-words")

@@ -26,14 +26,16 @@ quantity is, when and whose. This module reads them:
 What it cannot read is listed, with examples, in the data dictionary (`READING_LIMITS` in use/dictionary.py): among
 them a quantity whose words stand in another sentence ("The zone's output... It reached 35.9 billion"), figures told
 apart only by their subject (东门票120元,西门票150元), counts in Chinese numerals without a measure word, tables
-whose headings are not 目标/实际 words, and an ordinal form (first, third) that a cardinal after it attaches to.
+whose headings are not 目标/实际 words. An ordinal that holds the indicator's words or is followed by them (the first
+WIC) keeps them off a cardinal whose own noun is other words (13 forums).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .numerals import Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
@@ -144,6 +146,20 @@ def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
+class Scope:
+    """A status word's scope beyond the lead (read with the lexicon by semantics/anchors.status_scope): the quote's
+    sentence before it, its sentence after it where no other quantity follows there (whole, and cut at its clause's
+    end), its own clause with the quote taken out, its whole sentence, and the sentences before it, nearest first."""
+
+    before: str = ""
+    after: str = ""
+    after_in_clause: str = ""
+    own_clause: str = ""
+    sentence: str = ""
+    earlier: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Attachment:
     """How a quote sits in its evidence: whether the indicator's words attach to it, the years written in its
     clause (with whether each is a comparison base), and the status a flattened table gives its column."""
@@ -165,6 +181,7 @@ class Attachment:
     has_a: bool = False  # 'from A to B' holds a figure A (not only a range of years: from 2014 to 2015 rose to X)
     lead: str = ""  # the words leading to the quote: its clause before it, after the last other quantity there
     ordinal: bool = False  # the quote is only a place in an order (第二届, first, 20th), no amount
+    scope: Scope = field(default_factory=Scope)  # where a status word may govern the quote from
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -428,6 +445,21 @@ def attach_at(
         named = [q for q in others if s_start <= q.start < s_end and names_next(noun_after(text, q.end), places, text)]
         if named and not names_next(own, places, text):
             attached, between = False, text[named[0].start : named[0].end]
+    if attached and table is None and not parallel and not any(at <= f < end for f, _ in places):
+        # An ordinal of the sentence that holds the indicator's words or is followed by them (the first WIC; 第二届
+        # 世界互联网大会) is the figure they attach to; a cardinal whose own noun is other words (13 forums) is not:
+        # 'the first WIC is composed of 13 forums' gives one edition, not 13.
+        ordinals = [
+            q
+            for q in found
+            if q.is_date
+            and s_start <= q.start < s_end
+            and not (at <= q.start < end)
+            and is_an_ordinal(text, q.start, q.end, found)
+            and (any(q.start <= f < q.end for f, _ in places) or names_next(noun_after(text, q.end), places, text))
+        ]
+        if ordinals and not names_next(noun_after(text, end), places, text):
+            attached, between = False, text[ordinals[0].start : ordinals[0].end]
     if attached and table is None and text[at - 1 : at] == "第":
         attached, between = False, "第 (the quote cuts an ordinal: 第一个 is the first, not one)"
     if (
@@ -454,6 +486,38 @@ def attach_at(
         words_apart_from=len(apart),
         has_a=region != (0, 0),
         lead=lead_to(text, at, max(c_start, region[0]) if side == "from" else c_start, found),
+        scope=scope_of(text, at, end, (s_start, s_end), (c_start, c_end), found, table is None and side is None),
+    )
+
+
+def scope_of(
+    text: str,
+    at: int,
+    end: int,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    found: list[Quantity],
+    read: bool,
+) -> Scope:
+    """The words a status word may govern the quote from, beyond the lead of its clause. Where `read` is false (a
+    plan table's column gives the status; A or B of 'from A to B', whose words before A speak of the change) only
+    the own clause is given. Words after the quote are given only where no other quantity follows it in its
+    sentence (or clause): a status word before a later figure leads to that figure (达到100亿元,预计明年将达到120亿
+    元); one with none after it has only the quote's figure to speak of ('More than 2,000 participants … are
+    expected to attend')."""
+    (s_start, s_end), (c_start, c_end) = sentence, clause
+    own = text[c_start:at] + " " + text[end:c_end]
+    if not read:
+        return Scope(own_clause=own)
+    later = [q.start for q in found if not q.is_date and end <= q.start < s_end]
+    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text, 0, s_start)]
+    return Scope(
+        before=text[s_start:at],
+        after="" if later else text[end:s_end],
+        after_in_clause="" if any(q < c_end for q in later) else text[end:c_end],
+        own_clause=own,
+        sentence=text[s_start:s_end],
+        earlier=tuple(text[a:b] for a, b in reversed(list(itertools.pairwise(starts))) if text[a:b].strip()),
     )
 
 
