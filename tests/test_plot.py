@@ -854,19 +854,21 @@ def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips() -> None:
                 gaps += sum(math.isnan(y) for y in ys)
                 continue
             xy = [(mdates_num(x), float(y)) for x, y in zip(xs, ys, strict=True)]
+            # The group's bounds, read once per line: (x, lower bound?, value, the row for a failure's message).
+            bounds = [
+                (float(mdates.date2num(row["x"])), str(row["qualifier"]).startswith("g"), row["y"], row)
+                for _, row in group[group["qualifier"].isin(["gt", "gte", "lt", "lte"])].iterrows()
+            ]
             for (xa, ya), (xb, yb) in itertools.pairwise(xy):
                 if math.isnan(ya) or math.isnan(yb):
                     gaps += math.isnan(yb)
                     continue
                 checked += 1
                 assert not contradicted(group, (xa, ya), (xb, yb)), (indicator, subject, mdates.num2date(xa))
-                bounds = group[group["qualifier"].isin(["gt", "gte", "lt", "lte"])]
-                for _, row in bounds.iterrows():
-                    x = float(mdates.date2num(row["x"]))
+                for x, lower, bound, row in bounds:
                     if xa < x < xb:
                         level = ya + (yb - ya) * (x - xa) / (xb - xa)
-                        lower = str(row["qualifier"]).startswith("g")
-                        assert (level >= row["y"]) if lower else (level <= row["y"]), (indicator, subject, row)
+                        assert (level >= bound) if lower else (level <= bound), (indicator, subject, row)
         assert len(cut) == gaps, (indicator, subject, cut)  # every gap is named under the chart, and only gaps
         broken += gaps
     assert checked > 10 and broken >= 4  # trial 5 found 7 such bounds in 4 charts
