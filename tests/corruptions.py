@@ -42,12 +42,38 @@ def shifted(day: str, years: int) -> str:
     return date(d.year + years, d.month, min(d.day, last)).isoformat()
 
 
-def another_year(row: Row, _tables: Tables) -> Row | None:
-    """The period moved to the year before (the year column with it, so only the words can tell)."""
+def another_year(row: Row, tables: Tables) -> list[Row] | None:
+    """The period moved to the year before (the year column with it, so only the words can tell); a figure of an
+    event edition also moved, with its event_id, to the edition of the year before and its days (review 6 F9: then
+    no edition rule can tell, only the words)."""
     if not row["period_start"] or not row["period_end"]:
         return None
     start, end = shifted(row["period_start"], -1), shifted(row["period_end"], -1)
-    return {**row, "period_start": start, "period_end": end, "year": end[:4]}
+    ways = [{**row, "period_start": start, "period_end": end, "year": end[:4]}]
+    edition = next((e for e in tables.get("events", []) if e["event_id"] == row.get("event_id")), None)
+    if edition is None:
+        return ways
+    year = int(edition["start"][:4]) - 1
+    before = next(
+        (
+            e
+            for e in tables["events"]
+            if e["project_id"] == edition["project_id"] and e["start"][:4] == str(year) and len(e["start"]) == 10
+        ),
+        None,
+    )
+    if before is not None and len(before["end"]) == 10:
+        last = before["start"] if row["period_start"] == row["period_end"] else before["end"]
+        ways.append(
+            {
+                **row,
+                "event_id": before["event_id"],
+                "period_start": before["start"],
+                "period_end": last,
+                "year": last[:4],
+            }
+        )
+    return ways
 
 
 def temporal(row: Row, tables: Tables) -> str:
@@ -104,7 +130,8 @@ def another_indicator(row: Row, tables: Tables) -> Row | None:
 
 
 def words_of(cell: str) -> set[str]:
-    return {w.strip().lower() for w in cell.split("|") if w.strip()}
+    """The words of a `|`-separated cell (of every `;`-parted group, for required_words)."""
+    return {w.strip().lower() for w in re.split(r"[|;]", cell) if w.strip()}
 
 
 def related(one: set[str], other: set[str]) -> bool:
@@ -216,6 +243,7 @@ def another_source(row: Row, tables: Tables) -> Row | None:
 
 PERIOD_RULES = {
     "period-text-mismatch",
+    "period-edition-named",
     "period-year-in-evidence",
     "period-publication-mismatch",
     "period-length-words",
@@ -265,6 +293,8 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
             "reported-target-not-named",
             "status-cue-in-actual",
             "status-cue-in-clause",
+            "status-cue-in-scope",
+            "status-reached-not-target",
             "plan-size-not-actual",
             "actual-after-publication",
             "period-in-text-future",

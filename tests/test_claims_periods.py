@@ -54,6 +54,22 @@ FIFTH = {
     "period_end": "2018-11-09",
     "year": "2018",
 }
+# Words that name an edition, not the calendar (the period reader leaves them unread): the events table's days.
+NAMED = {
+    **GOOD,
+    "period_text": "首届世界互联网大会举办时",
+    "period_start": "2014-11-19",
+    "period_end": "2014-11-19",
+    "year": "2014",
+}
+FOURTH = {
+    **SUMMIT,
+    "period_text": "第四届乌镇峰会",
+    "event_id": "wic-2017",
+    "period_start": "2017-12-03",
+    "period_end": "2017-12-05",
+    "year": "2017",
+}
 FLOW = {**GOOD, "indicator": "gdp", "unit": "yi_yuan", "period_text": "", "period_basis": "publication"}
 STOCK = {**GOOD, "period_text": "In 2019", "period_basis": "context", "year": "2019"}
 UNREAD = {
@@ -101,6 +117,54 @@ CASES = [
     ("no edition: 2023年 is never three days of it", {**SUMMIT, "event_id": ""}, "period-text-mismatch", True),
     ("a day before the edition", {**SUMMIT, "period_start": "2023-11-07"}, "period-text-mismatch", True),
     ("words of another year", {**SUMMIT, "period_text": "2022年"}, "period-text-mismatch", True),
+    # A flow of the whole edition may be dated by the day within it that it was announced (review 6 F9).
+    (
+        "the day it was announced, within the edition",
+        {**SUMMIT, "period_text": "11月9日"},
+        "period-text-mismatch",
+        False,
+    ),
+    (
+        "the day it was announced, for part of the edition",
+        {**SUMMIT, "period_text": "11月9日", "period_end": "2023-11-09"},
+        "period-text-mismatch",
+        True,
+    ),
+    ("a day before the edition opened", {**SUMMIT, "period_text": "11月7日"}, "period-text-mismatch", True),
+    (
+        "moved with its event_id to the edition of the year before",
+        {
+            **SUMMIT,
+            "event_id": "wic-2022",
+            "period_start": "2022-11-09",
+            "period_end": "2022-11-11",
+            "year": "2022",
+            "period_text": "11月9日",
+        },
+        "period-text-mismatch",
+        True,
+    ),
+    # Words that name an edition (by its name, or its ordinal among its event's editions) date the row at its days.
+    ("at the first WIC its words name", NAMED, covers("period-edition-named"), False),
+    (
+        "a year before the first WIC its words name",
+        {**NAMED, "period_start": "2013-11-19", "period_end": "2013-11-19", "year": "2013"},
+        "period-edition-named",
+        True,
+    ),
+    ("the fourth summit's days, named by its ordinal", FOURTH, "period-edition-named", False),
+    (
+        "moved with its event_id to the third summit",
+        {**FOURTH, "event_id": "wic-2016", "period_start": "2016-11-16", "period_end": "2016-11-18", "year": "2016"},
+        "period-edition-named",
+        True,
+    ),
+    (
+        "an ordinal names no edition of another event",
+        {**FOURTH, "project_id": "", "event_id": "", "period_start": "2016-11-16", "period_end": "2016-11-18"},
+        "period-edition-named",
+        False,
+    ),
     # And lies within the edition's days whatever its words.
     ("the edition's first day", {**SUMMIT, "period_end": "2023-11-08"}, covers("period-outside-edition"), False),
     ("the edition's days", SUMMIT, "period-outside-edition", False),
@@ -171,9 +235,11 @@ def test_periods_are_what_their_words_and_editions_say(package: PackageCopy) -> 
     assert wrong == []
 
 
-def test_one_days_words_never_date_an_editions_other_days() -> None:
-    """An edition's figure takes the edition's days only from words that hold them (2023年, or the closing day of a
-    recap), never from the opening day's date: 11月8日 dates a figure of the 8th, not of the 8th to the 10th."""
+def test_one_days_words_date_the_whole_edition_or_that_day_never_other_days() -> None:
+    """An edition's figure takes the edition's days from words that hold them (2023年, or the closing day of a
+    recap), or from the day within them it was announced (11月8日 for the flow of the 8th to the 10th: review 6 F9,
+    the flow of an edition covers its days whenever announced); a day's words never date part of the edition
+    (the 8th to the 9th), nor the edition from a day outside it (11月7日)."""
     from datetime import date
 
     import pandas as pd
@@ -183,7 +249,11 @@ def test_one_days_words_never_date_an_editions_other_days() -> None:
 
     opened, closed = pd.Timestamp("2023-11-08"), pd.Timestamp("2023-11-10")
     days = (date(2023, 11, 8), date(2023, 11, 10))
-    assert not in_edition(read_period("2023年11月8日", "2023-11-10"), *days, opened, closed)
+    assert in_edition(read_period("2023年11月8日", "2023-11-10"), *days, opened, closed)
+    assert in_edition(read_period("11月9日", "2023-11-10"), *days, opened, closed)
+    assert not in_edition(read_period("11月8日", "2023-11-10"), date(2023, 11, 8), date(2023, 11, 9), opened, closed)
+    assert not in_edition(read_period("11月7日", "2023-11-10"), *days, opened, closed)
+    assert not in_edition(read_period("2022年11月8日", "2023-11-10"), *days, opened, closed)
     assert in_edition(read_period("2023年11月8日", "2023-11-10"), date(2023, 11, 8), date(2023, 11, 8), opened, closed)
     assert in_edition(read_period("2023年", "2023-11-10"), *days, opened, closed)
     assert in_edition(read_period("2023年11月10日", "2023-11-10"), *days, opened, closed)  # the closing day's recap

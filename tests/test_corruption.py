@@ -65,10 +65,11 @@ def test_corrupted_claims_are_caught(rates: Rates, kind: str) -> None:
 def test_a_corruption_changes_only_its_part(package: PackageCopy) -> None:
     from corruptions import read_rows
 
-    names = ("indicators", "indicator_definitions", "lexicon", "enterprises", "projects", "units", "sources", "places")
+    names = ("indicators", "indicator_definitions", "lexicon", "enterprises", "projects", "units", "sources")
+    names += ("places", "events")
     tables = {name: read_rows(package.csv(name)) for name in names}
     parts = {
-        "year": {"period_start", "period_end", "year"},
+        "year": {"period_start", "period_end", "year", "event_id"},
         "period length": {"period_start", "period_end", "year"},
         "subject": {"place_id", "enterprise_id", "project_id"},
         "indicator": {"indicator"},

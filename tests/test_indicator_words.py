@@ -237,3 +237,63 @@ def test_a_form_inside_the_subjects_own_name_names_no_measure(package: PackageCo
     """READING_LIMITS (claims 5): an indicator's written form found only inside the name of the enterprise or place
     the figure is of does not anchor the indicator; outside it, or inside a project's name, it does."""
     assert misfired(package, NAME_CASES) == []
+
+
+# Co-organising international organisations need a word of each group of their required words (国际组织|…;协办|…):
+# 国际组织 alone names the organisations represented among the guests, 协办 alone every co-organising institution.
+CO_ORGANISING = {
+    **GUESTS,
+    "indicator": "event_co_organizing_international_organizations",
+    "value": "4",
+    "qualifier": "eq",
+    "value_text": "4家",
+    "evidence": "首次增加联合国经济和社会事务部等4家重要国际组织作为协办单位",
+}
+GROUP_CASES = [
+    ("a word of each group (国际组织, 协办)", CO_ORGANISING, "indicator-required-words", False),
+    (
+        "国际组织 without 协办: the organisations represented",
+        {**CO_ORGANISING, "evidence": "大会嘉宾包括4家重要国际组织负责人"},
+        "indicator-required-words",
+        True,
+    ),
+    (
+        "协办 without 国际组织: every co-organising institution",
+        {**CO_ORGANISING, "evidence": "首次增加4家机构作为协办单位"},
+        "indicator-required-words",
+        True,
+    ),
+    (
+        "co-organisers filed as the organisations represented: 协办 in the quote's clause",
+        {**CO_ORGANISING, "indicator": "event_international_organizations_represented"},
+        "indicator-counted-as-neighbour",
+        True,
+    ),
+    (
+        "the organisations represented under their own indicator",
+        {
+            **CO_ORGANISING,
+            "indicator": "event_international_organizations_represented",
+            "evidence": "大会嘉宾包括4家重要国际组织负责人",
+        },
+        "indicator-counted-as-neighbour",
+        False,
+    ),
+]
+
+
+def test_required_words_in_groups_are_all_needed(package: PackageCopy) -> None:
+    assert misfired(package, GROUP_CASES) == []
+
+
+def test_the_groups_of_required_words_are_data(package: PackageCopy) -> None:
+    """`;` parts the groups: a copy whose co-organisers' required words are one group (`|` only) takes 国际组织 alone
+    for them, so the organisations represented filed as co-organisers pass."""
+    definitions = package.rows("indicator_definitions")
+    for d in definitions:
+        if d["indicator"] == "event_co_organizing_international_organizations":
+            assert ";" in d["required_words"]
+            d["required_words"] = d["required_words"].replace(";", "|")
+    package.write("indicator_definitions", definitions)
+    row = package.append("indicators", GROUP_CASES[1][1])
+    assert ("indicators", row, "indicator") not in found(package.semantics(), "indicator-required-words")

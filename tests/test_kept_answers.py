@@ -50,7 +50,7 @@ def test_definition_pairs_kept_follow_an_edit_of_the_definitions(package: Packag
     expected = shadowing_forms(forms)
     assert after.loc[after["indicator"] == "area_total", "shadowing_forms"].iloc[0] == expected["area_total"] == ()
     neighbours = neighbours_counting(definitions)  # type: ignore[arg-type]
-    assert any(words == ("qqq",) for found in neighbours.values() for _i, words, _f in found)
+    assert any(groups == (("qqq",),) for found in neighbours.values() for _i, groups, _f in found)
     distinct._MEMOS.clear()
     fresh = anchor_view(frames["indicators"], frames)  # type: ignore[arg-type]
     assert after["shadowing_forms"].tolist() == fresh["shadowing_forms"].tolist()

@@ -1,9 +1,12 @@
 """Word lists the rules read are the lexicon's, not the code's: conversion words (折合), the words allowed between a
 sign word and its number (了, 增长, by), the words that make a place one a figure lies outside of (outside, 以外),
-and the words that date a paragraph (今年, 过去, #月). Each test edits a copy's lexicon and shows the reading change:
-a shipped row that reads clean with the shipped words is caught on its row once its words are gone."""
+the words that date a paragraph (今年, 过去, #月), and those that make a date a text's own (电, 'today (') or an
+event's in a since-phrase (自从 … 开始, 来自 opening none). Each test edits a copy's lexicon and shows the reading
+change: a shipped row that reads clean with the shipped words is caught on its row once its words are gone."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -12,6 +15,7 @@ from conftest import PackageCopy, found
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules.periods import dated, dating_pattern, in_paragraph
+from tongxiang_digital_economy.text.period_words import OwnDateWords, holds_a_since_phrase, own_dates_written
 from tongxiang_digital_economy.text.quantities import Lexicon, read
 
 # category -> (terms dropped, a shipped row that needs them, the rule that then fires on it)
@@ -118,3 +122,64 @@ def test_past_n_units_dates_a_paragraph_by_pattern(line: str, term: str) -> None
 @pytest.mark.parametrize("line", ["The past masters of the craft", "The pastime of the town", "It may one day grow"])
 def test_words_near_past_that_name_no_span_date_nothing(line: str) -> None:
     assert not dates_with(line, lexicon_frame())
+
+
+def source_row(package: PackageCopy, source_id: str) -> int:
+    """The CSV row number of a sources row."""
+    return 2 + [r["source_id"] for r in package.rows("sources")].index(source_id)
+
+
+def without(package: PackageCopy, category: str, *terms: str) -> None:
+    """A copy's lexicon without these terms of a category."""
+    lexicon = package.rows("lexicon")
+    kept = [r for r in lexicon if not (r["category"] == category and r["term"] in terms)]
+    assert len(kept) == len(lexicon) - len(terms), "each term is the lexicon's"
+    package.write("lexicon", kept)
+
+
+def own_words(frame: pd.DataFrame) -> OwnDateWords:
+    return OwnDateWords.of(Lexicon.from_frame(frame))
+
+
+def test_the_lexicons_dateline_words_say_a_date_is_the_texts_own(package: PackageCopy) -> None:
+    """新华社杭州11月10日电 states its text's date while the lexicon lists 电 as an `own_date_word` `dateline`; a copy
+    without it reads no date of the text's own there, and `original-published-words` fires on the two sources whose
+    original's date is quoted from a dateline ending in 电. 'Today (April 2)' needs the label `today (`."""
+    assert own_dates_written("新华社杭州11月10日电", "2023-11-10", None, own_words(lexicon_frame())) == {
+        date(2023, 11, 10)
+    }
+    assert (
+        own_dates_written(
+            "新华社杭州11月10日电", "2023-11-10", None, own_words(lexicon_frame(drop=("电", "own_date_word")))
+        )
+        == frozenset()
+    )
+    assert (
+        own_dates_written(
+            "Today (April 2)", "2024-04-16", None, own_words(lexicon_frame(drop=("today (", "own_date_word")))
+        )
+        == frozenset()
+    )
+    xinhua = source_row(package, "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international")
+    chinanews = source_row(package, "chinanews-bankipay-2015-02-28-tongxiang-spring-festival-tourism")
+    assert not found(package.semantics(), "original-published-words"), "clean as shipped"
+    without(package, "own_date_word", "电")
+    fired = sorted(r for t, r, _f in found(package.semantics(), "original-published-words") if t == "sources")
+    assert fired == sorted([xinhua, chinanews])
+
+
+def test_the_lexicons_since_words_say_which_passage_speaks_from_after_a_start(package: PackageCopy) -> None:
+    """自…以来 is a since-phrase while the lexicon lists 以来 as a `since_word` `close`; 来自 (come from) holds 自 but
+    opens none while it is listed as `not`. gxcasting's lead-in (自从…开始, the page's words over the 2014
+    interview) is read as the later page's, so its first-WIC row is not held to the interview's last day; a copy
+    without 开始 holds it there, and `period-after-open-original` fires on its row."""
+    phrase = "自2014年首届世界互联网大会乌镇峰会举办以来"
+    assert holds_a_since_phrase(phrase, own_words(lexicon_frame()))
+    assert not holds_a_since_phrase(phrase, own_words(lexicon_frame(drop=("以来", "since_word"))))
+    guests = "来自120多个国家的嘉宾至今已到"
+    assert not holds_a_since_phrase(guests, own_words(lexicon_frame()))
+    assert holds_a_since_phrase(guests, own_words(lexicon_frame(drop=("来自", "since_word"))))
+    lead_in = row_of(package, "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-010")
+    assert not found(package.semantics(), "period-after-open-original"), "clean as shipped"
+    without(package, "since_word", "开始")
+    assert found(package.semantics(), "period-after-open-original") == [("indicators", lead_in, "period_end")]

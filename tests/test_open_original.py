@@ -19,7 +19,11 @@ from test_rules import covers
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.report import Report
-from tongxiang_digital_economy.text.period_words import speaks_from_after_a_start, speaks_of_it_as_future
+from tongxiang_digital_economy.text.period_words import (
+    OwnDateWords,
+    speaks_from_after_a_start,
+    speaks_of_it_as_future,
+)
 from tongxiang_digital_economy.text.periods import open_before
 
 GXCASTING = "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen"  # a 2014 interview reposted in 2020
@@ -37,6 +41,15 @@ def source_row(package: PackageCopy, source_id: str) -> int:
 
 def indicator_row(package: PackageCopy, observation_id: str) -> int:
     return 2 + [r["observation_id"] for r in package.rows("indicators")].index(observation_id)
+
+
+def shipped_own_date_words() -> OwnDateWords:
+    """The shipped lexicon's datelines, date labels and since-phrase words, as validation reads them."""
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
+    from tongxiang_digital_economy.text.quantities import Lexicon
+
+    lexicon = pd.read_csv(bundled_package_dir() / "data" / "lexicon.csv", dtype=str, keep_default_na=False)
+    return OwnDateWords.of(Lexicon.from_frame(lexicon))
 
 
 def shipped_forward_words() -> re.Pattern[str]:
@@ -71,7 +84,7 @@ def messages(package: PackageCopy, rule: str) -> list[str]:
     ],
 )
 def test_an_original_speaks_of_the_event_as_to_come(passage: str, word: str | None) -> None:
-    assert speaks_of_it_as_future(passage, shipped_forward_words()) == word
+    assert speaks_of_it_as_future(passage, shipped_forward_words(), shipped_own_date_words()) == word
 
 
 def test_the_shipped_open_original_passes(shipped_report: Report) -> None:
@@ -124,7 +137,8 @@ def test_an_open_originals_actual_ends_by_its_last_day(package: PackageCopy) -> 
     """gxcasting's stock dated 目前 stands at 2014-11-18; moved a day later it ends after the bound. Its row quoting
     the page's since-phrase lead-in (the first WIC, 2014-11-19) is the later page's and is not held to it."""
     lead_in = f"{GXCASTING}-010"
-    assert speaks_from_after_a_start(package.rows("indicators")[indicator_row(package, lead_in) - 2]["evidence"])
+    evidence = package.rows("indicators")[indicator_row(package, lead_in) - 2]["evidence"]
+    assert speaks_from_after_a_start(evidence, shipped_own_date_words())
     row = indicator_row(package, f"{GXCASTING}-005")
     package.edit("indicators", row, period_start="2014-11-19", period_end="2014-11-19")
     assert found(package.semantics(), "period-after-open-original") == [("indicators", row, "period_end")]

@@ -113,6 +113,8 @@ CORRUPTIONS: dict[str, tuple[Corruption, set[str]]] = {
             "period-basis-mismatch",  # an undated target made actual
             "status-cue-in-actual",
             "status-cue-in-clause",
+            "status-cue-in-scope",
+            "status-reached-not-target",
             "plan-size-not-actual",
             "which-figure",  # a plan table's column is the status
         },

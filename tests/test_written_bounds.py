@@ -21,17 +21,27 @@ from test_rules import covers
 
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.text.period_words import (
+    OwnDateWords,
     event_days_written,
     first_days_named,
     last_days_bound,
     own_dates_written,
     read_period,
 )
-from tongxiang_digital_economy.text.periods import publication_bounds, written_window
+from tongxiang_digital_economy.text.periods import as_words, publication_bounds, written_window
 
 PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"
 GMW = "gmw-asjd5-2023-11-wuzhen-ten-years-12-to-1000-firms"
 BOUNDED = {"after": PCTEXTILE, "before": GMW}  # a source that records each bound
+
+
+def shipped_own_date_words() -> OwnDateWords:
+    """The shipped lexicon's datelines, date labels and since-phrase words, as validation reads them."""
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
+    from tongxiang_digital_economy.text.quantities import Lexicon
+
+    lexicon = pd.read_csv(bundled_package_dir() / "data" / "lexicon.csv", dtype=str, keep_default_na=False)
+    return OwnDateWords.of(Lexicon.from_frame(lexicon))
 
 
 def shipped_event_words() -> re.Pattern[str]:
@@ -76,6 +86,24 @@ def test_the_words_narrow_the_texts_date(
 def test_a_window_is_read_as_its_days() -> None:
     assert publication_bounds("2020-04-01/2020-06-30") == (pd.Timestamp("2020-04-01"), pd.Timestamp("2020-06-30"))
     assert publication_bounds("2020-07-01/2020-06-30") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("../2014-11-18", "no later than 2014-11-18"),
+        ("2014-11-18/..", "no earlier than 2014-11-18"),
+        ("2020-04-01/2020-06-30", "between 2020-04-01 and 2020-06-30"),
+        ("2020-06", "2020-06"),
+    ],
+)
+def test_one_reader_says_a_texts_date_in_words_for_messages_and_citations(written: str, words: str) -> None:
+    """text.periods.as_words is the one reader of a date range into words: a citation's repost date says the same
+    (use.citations.repost_of; agree8's note: two readers)."""
+    from tongxiang_digital_economy.use.citations import repost_of
+
+    assert as_words(written) == words
+    assert repost_of({"original_published": written, "published": "2020-04-29"}) == words
 
 
 def test_now_in_a_text_known_to_part_of_its_year_is_its_last_day() -> None:
@@ -305,7 +333,7 @@ ORIGINAL_RULES = [
     ],
 )
 def test_the_dates_a_passage_states_as_its_own(passage: str, published: str, days: set[date]) -> None:
-    assert own_dates_written(passage, published, shipped_event_words()) == days
+    assert own_dates_written(passage, published, shipped_event_words(), shipped_own_date_words()) == days
 
 
 @pytest.mark.parametrize(

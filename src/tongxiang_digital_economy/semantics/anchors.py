@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ..text.clauses import (
+    Attachment,
     attach,
     beside_another_name,
     clause_of,
@@ -27,8 +28,9 @@ from ..text.clauses import (
     table_head_pattern,
 )
 from ..text.fold import names_of, squeeze
+from ..text.numerals import number_spans
 from ..text.period_words import read_period
-from ..text.quantities import Lexicon, loose, status_cues, written_forms
+from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
 from .claims import text_dates as source_text_dates
 from .distinct import content_key, lexicon_of, memo, remembered, texts
 
@@ -160,33 +162,49 @@ def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str
 NEIGHBOUR_KEYS = ("dimension", "measure", "subject")
 
 
-def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]:
+def required_groups(cell: object) -> tuple[tuple[str, ...], ...]:
+    """An indicator's `required_words` cell as its groups, each of words one of which the evidence must hold:
+    `;` parts a group from the next (all of them needed), `|` a word from the next in a group (one of them)."""
+    if not isinstance(cell, str):
+        return ()
+    return tuple(g for g in (split_forms(part) for part in cell.split(";")) if g)
+
+
+Neighbour = tuple[str, tuple[tuple[str, ...], ...], str]
+
+
+def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Neighbour, ...]]:
     """For each indicator, its neighbours of the same dimension, measure and subject, sharing a written form with
-    it, that are told apart by how they count (required_words): (neighbour, its required words that are neither
-    the indicator's own nor its written forms, its written forms). A two-year average is gdp_growth's neighbour:
-    两年平均 in the quote's clause says the figure is the average's."""
+    it, that are told apart by how they count or whose they are (required_words): (neighbour, its groups of
+    required words but those holding one of the indicator's own required words or written forms, its written
+    forms). A two-year average is gdp_growth's neighbour: 两年平均 in the
+    quote's clause says the figure is the average's; co-organising international organisations are the
+    represented ones' neighbour by 协办, their other group (国际组织) being the represented ones' own name."""
     columns = ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS)
     if definitions is None or any(c not in definitions for c in columns):
         return {}
     rows = [dict(zip(columns, r, strict=True)) for r in zip(*(definitions[c] for c in columns), strict=True)]
     # a definition without its id or a key is the structure layer's error; it has no neighbours here
     rows = [r for r in rows if all(isinstance(r[k], str) for k in ("indicator", *NEIGHBOUR_KEYS))]
-    out: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {}
+    out: dict[str, tuple[Neighbour, ...]] = {}
     for mine in rows:
-        own = set(split_forms(mine["required_words"]))
+        own = {w for group in required_groups(mine["required_words"]) for w in group}
         found = []
         for other in rows:
-            words = tuple(
-                w
-                for w in split_forms(other["required_words"])
-                if w not in own and not related_forms((w,), split_forms(mine["written_forms"]))
-            )  # 国际组织 is co-organisers' required word but the represented organisations' own name
-            if other["indicator"] == mine["indicator"] or not words:
+            # A group's words are one another's synonyms: one that is the indicator's own required word or
+            # written form makes the whole group its own (国际组织|international organizations is co-organisers'
+            # required group but the represented organisations' own name), and it tells the two apart no more.
+            groups = tuple(
+                group
+                for group in required_groups(other["required_words"])
+                if not any(w in own or related_forms((w,), split_forms(mine["written_forms"])) for w in group)
+            )
+            if other["indicator"] == mine["indicator"] or not groups:
                 continue
             if all(other[k] == mine[k] for k in NEIGHBOUR_KEYS) and related_forms(
                 split_forms(mine["written_forms"]), split_forms(other["written_forms"])
             ):
-                found.append((str(other["indicator"]), words, "|".join(split_forms(other["written_forms"]))))
+                found.append((str(other["indicator"]), groups, "|".join(split_forms(other["written_forms"]))))
         if found:
             out[mine["indicator"]] = tuple(found)
     return out
@@ -212,16 +230,17 @@ def quote_clause(evidence: object, quote: object) -> tuple[str, int, int, int] |
     return text, at, start, end
 
 
-def counted_as(evidence: object, quote: object, neighbours: tuple[tuple[str, tuple[str, ...], str], ...]) -> str | None:
-    """The neighbour whose required words stand in the quote's own clause while the evidence names it too
-    (两年平均增长4.7% filed as gdp_growth is gdp_growth_two_year_average's): None where no neighbour's does."""
+def counted_as(evidence: object, quote: object, neighbours: tuple[Neighbour, ...]) -> str | None:
+    """The neighbour a word of each of whose groups of required words stands in the quote's own clause while the
+    evidence names it too (两年平均增长4.7% filed as gdp_growth is gdp_growth_two_year_average's; 4家重要国际组织
+    作为协办单位 filed as represented organisations is the co-organisers'): None where no neighbour's do."""
     found = quote_clause(evidence, quote) if neighbours else None
     if found is None:
         return None
     text, _at, start, end = found
     clause = text[start:end]
-    for indicator, words, forms in neighbours:
-        if forms_in(clause, "|".join(words)) and (not forms or forms_in(str(evidence), forms)):
+    for indicator, groups, forms in neighbours:
+        if all(forms_in(clause, "|".join(g)) for g in groups) and (not forms or forms_in(str(evidence), forms)):
             return indicator
     return None
 
@@ -372,6 +391,19 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             text = text.replace(words_, " ")
         return status_cues(text, lexicon)
 
+    def scoped(forms: tuple[str, ...], words: tuple[str, ...], anchor: object) -> object:
+        """status_scope with the lexicon; the row's own dating words, its indicator's written forms and a plan
+        table's headings taken out."""
+        if lexicon is None or not isinstance(anchor, Attachment) or not anchor.found:
+            return None
+        return status_scope(anchor, lexicon, (*forms, *words, anchor.table_head or ""))
+
+    scopes = keyed_map(
+        [(k[2], k[4], a) for k, a in zip(keys, anchors, strict=True)],
+        remembered(memo("status scope", key), scoped),
+        indicators.index,
+    )
+
     undated = keyed_map(
         [(k[0], k[4]) for k in keys],
         remembered(memo("undated cues", key), undated_cues),
@@ -470,6 +502,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         ),
         own_cues=cues,
         lead_cues=leading,
+        scope_cues=scopes,
         undated_cues=undated,
         places_beside=beside,
         places_beside_text=pd.Series(
@@ -483,6 +516,106 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         period_reading=periods,
         text_date=pd.Series(list(dates), index=indicators.index, dtype=object),
     )
+
+
+LATIN = re.compile(r"[a-z]{2,}")
+YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def status_scope(anchor: Attachment, lexicon: Lexicon, taken: tuple[str, ...] = ()) -> frozenset[str]:
+    """The statuses the status words governing the quote point to, beyond the lead of its clause (lead_cues):
+
+    - a strong status word (将有, 预计, expected: the lexicon's `status`) of the quote's sentence before it, in any
+      clause (本届大会将有2000多名嘉宾与会,中外嘉宾约各占百分之五十; 'the expo will witness the launch of 118 … while
+      match more than 1,200 projects'; 经专业预估,已超85亿元);
+    - a status word after the quote where no other quantity follows it: a strong one anywhere in the sentence, a
+      weak one (将, will) in the quote's clause ('More than 2,000 participants … are expected to attend';
+      第五届世界互联网大会将在乌镇召开);
+    - where the quote's sentence has no frame of its own (no status word, no word of a figure reached, no dating
+      word or year) and is Chinese, which marks no tense on its verbs, or opens with a continuation word (其中, of
+      which: the lexicon's `continuation`), the strong status words of the nearest sentence before it that has one
+      (本届大会将有2000多名嘉宾与会。其中,有8位外国领导人).
+
+    A weak word (计划, 规划, planned: `status_weak`) also names plans as facts (通过规划调整, 'total planned investment
+    of', a programme's name) and so speaks only for its own clause. A word of a figure reached in the quote's
+    clause (the lexicon's `reached_word`: 已; has, have, had before a past participle) says that figure is no
+    target, whatever the words around it say, and so does an English finite verb of its own (is, are, was; 'it has
+    20 sub-forums'); an estimate may be of a figure reached (已超85亿元 is estimated).
+    `taken` (the row's dating words, its indicator's written forms, a table's headings) are taken out first
+    (完成全年目标 says what is measured). The set holds `reached` where the quote's clause holds a word of a figure
+    reached and no status word of its own (a target there is an actual), and `forward` where it holds a word that
+    speaks of an event as still to come (the lexicon's `forward_word`: 将在, 即将)."""
+    words = sorted((loose(t) for t in taken if t), key=len, reverse=True)
+    scope = anchor.scope
+
+    def clean(text: str) -> str:
+        for word in words:
+            text = text.replace(word, " ")
+        return text
+
+    def strong(text: str) -> set[str]:
+        squashed = lexicon.rewrite(squash(text))
+        return lexicon.meanings("status", shape_of(squashed, number_spans(squashed)))
+
+    def framed(text: str) -> bool:
+        """A status word (the row's own dating words aside: 到2025年 dates it), a reached word or a date."""
+        return bool(status_cues(clean(text), lexicon) or reached_in(lexicon, text) or dated_in(lexicon, text))
+
+    cues = strong(clean(scope.before)) | set(status_cues(clean(scope.after_in_clause), lexicon))
+    cues |= strong(clean(scope.after))
+    sentence = scope.sentence
+    if sentence.strip() and not framed(sentence):
+        continues = opens_with(lexicon, sentence)
+        for earlier in scope.earlier if continues or not LATIN.search(sentence) else ():
+            if framed(earlier):
+                cues |= set(status_cues(clean(earlier), lexicon))
+                break
+    own = clean(scope.own_clause)
+    reached = reached_in(lexicon, scope.own_clause)  # read whole: a taken-out noun would join has to a verb after it
+    if reached or tensed_in(lexicon, scope.own_clause):
+        cues.discard("target")
+    cues.discard("strong")
+    forward = bool(lexicon.find("forward_word", squash(scope.own_clause)))
+    return frozenset(
+        cues
+        | ({"reached"} if reached and not status_cues(own, lexicon) else set())
+        | ({"forward"} if forward else set())
+    )
+
+
+# An English perfect: an auxiliary of the lexicon's `reached_word` (meaning `auxiliary`) says a figure is reached
+# only before a past participle (has attracted, have been signed), not as a verb of its own (it has 20 sub-forums).
+PARTICIPLE = re.compile(r"\s(?:[a-z]+ly\s)?[a-z]+(?:ed|en|wn|ne|ght|un)\b")
+
+
+def reached_in(lexicon: Lexicon, text: str) -> bool:
+    """Whether the text holds a word of a figure reached (the lexicon's `reached_word`: 已; an auxiliary before a
+    past participle)."""
+    squashed = squash(text)
+    return any(
+        meaning == "actual" or (meaning == "auxiliary" and PARTICIPLE.match(squashed, m.end()) is not None)
+        for m, meaning in lexicon.find("reached_word", squashed)
+    )
+
+
+def tensed_in(lexicon: Lexicon, text: str) -> bool:
+    """Whether the text holds a finite verb of the lexicon's `reached_word` category in any use (is, are, was, were,
+    meaning `finite`; has, have, had): an English clause with a tense of its own is not governed by a status word
+    of another clause ('Expected to grow, the city is home to 1,890 enterprises')."""
+    return bool(lexicon.find("reached_word", squash(text)))
+
+
+def dated_in(lexicon: Lexicon, text: str) -> bool:
+    """Whether the text dates itself: a year, or a dating word of the lexicon (今年, #月, today)."""
+    squashed = squash(text)
+    return bool(YEAR.search(squashed) or lexicon.find("dating_word", shape_of(squashed, number_spans(squashed))))
+
+
+def opens_with(lexicon: Lexicon, sentence: str) -> bool:
+    """Whether the sentence opens with a continuation word of the lexicon (其中, of which): it goes on with the
+    sentence before it, whose status words then govern its figures."""
+    text = re.sub(r"^[\s,，:：、]+", "", squash(sentence))
+    return any(m.start() == 0 for m, _ in lexicon.find("continuation", text))
 
 
 NAME_COLUMNS = {

@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..text.periods import as_words, day_read_at
@@ -196,6 +197,7 @@ def mark_periods(rows: pd.DataFrame) -> None:
     claims = [str(c) for c in rows["_claim"]]
     sources, observations = [str(v) for v in rows["source_id"]], [str(v) for v in rows["observation_id"]]
     role, reason = list(rows["role"]), list(rows["reason"])
+    rank, published = rows["_rank"].to_numpy(), rows["_published"].to_numpy()  # read once, not once per row
     agreeing_with: list[object] = [pd.NA] * len(rows)
     competing_with: list[object] = [pd.NA] * len(rows)
     period = (
@@ -224,12 +226,15 @@ def mark_periods(rows: pd.DataFrame) -> None:
                 competing.append(observations[i])
         agreeing_with[best] = ", ".join(sorted(agreeing)) if agreeing else pd.NA
         competing_with[best] = ", ".join(competing) if competing else pd.NA
-        tied = [i for i in others if role[i] == "competing" and not separated(rows, best, i)]
+        tied = [i for i in others if role[i] == "competing" and not separated(rank, published, best, i)]
         if tied:  # nothing ranks one above the other: neither is preferred (review 3 F5)
             role[best] = "competing"
-            for i in [best, *tied]:
-                rivals = [observations[k] for k in [best, *tied] if k != i]
-                reason[i] = f"{tie_reason(rows, [best, *tied])}: {', '.join(rivals)} gives a different figure"
+            # Once per group, not per tied row (a group of 1500 tied rows re-read every row's source 1500 times)
+            why = tie_reason(rows, sources, [best, *tied])
+            names = [observations[k] for k in [best, *tied]]
+            for j, i in enumerate([best, *tied]):
+                rivals = names[:j] + names[j + 1 :]
+                reason[i] = f"{why}: {', '.join(rivals)} gives a different figure"
             for i in others:
                 if role[i] == "competing" and i not in tied:
                     reason[i] = f"differs from {observations[best]} ({what_separated(rows, best, i)})"
@@ -246,9 +251,9 @@ def mark_periods(rows: pd.DataFrame) -> None:
     rows["competing"] = pd.Series(competing_with, index=rows.index, dtype="string")
 
 
-def separated(rows: pd.DataFrame, best: int, other: int) -> bool:
-    """Whether the ranking put `best` before `other` by something a reader can check: its grade or its date."""
-    rank, published = rows["_rank"].to_numpy(), rows["_published"].to_numpy()  # plain values: typed for mypy
+def separated(rank: np.ndarray, published: np.ndarray, best: int, other: int) -> bool:
+    """Whether the ranking put `best` before `other` by something a reader can check: its grade (`rank`, the rows'
+    `_rank`) or its date (`_published`)."""
     return bool(rank[best] != rank[other] or published[best] != published[other])
 
 
@@ -260,9 +265,10 @@ def what_separated(rows: pd.DataFrame, best: int, other: int) -> str:
     return f"its text is dated {text_date(rows, best)}, after {text_date(rows, other)}"
 
 
-def tie_reason(rows: pd.DataFrame, tied: list[int]) -> str:
-    """Why neither of two figures is preferred: one text gives both, or texts of one grade and date differ."""
-    if len({str(rows["source_id"].iat[k]) for k in tied}) == 1:
+def tie_reason(rows: pd.DataFrame, sources: list[str], tied: list[int]) -> str:
+    """Why neither of two figures is preferred: one text gives both, or texts of one grade and date differ
+    (`sources`: each row's source_id)."""
+    if len({sources[k] for k in tied}) == 1:
         return "one text gives both"
     return f"texts of the same grade ({ranked_grade(rows, tied[0])}) and date ({text_date(rows, tied[0])}) differ"
 
@@ -276,8 +282,8 @@ def ranked_grade(rows: pd.DataFrame, k: int) -> str:
 
 
 def text_date(rows: pd.DataFrame, k: int) -> str:
-    """Row k's text date as written (the original's for a repost), an open start as "no later than 2014-11-18",
-    "n.d." when unknown."""
+    """Row k's text date (the original's for a repost) in words (text.periods.as_words: an open start as "no later
+    than 2014-11-18", a window as "between A and B"), "n.d." when unknown."""
     value: object = rows["text_date"].iat[k]
     return as_words(value) if isinstance(value, str) and value else "n.d."
 

@@ -10,6 +10,7 @@ pair of rows, so a view costs time linear in its rows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,12 @@ from ..schema.descriptor import grade_order, read_descriptor, resource, table_na
 from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.period_words import (
+    OwnDateWords,
     event_days_written,
     first_days_named,
     last_days_bound,
     own_dates_written,
+    speaks_from_after_a_start,
     speaks_of_it_as_future,
 )
 from ..text.periods import open_before, publication_bounds
@@ -36,6 +39,7 @@ from .anchors import anchor_view, outside_words
 from .answers import kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, memo, per_distinct_rows, quiet_floats, remembered, spread
+from .editions_named import editions_named
 from .identity import identity_columns
 from .roles import corroboration
 
@@ -181,7 +185,17 @@ def views(
         derived["indicators"] = derived["indicators"].assign(
             not_subject_words=pd.Series([outside_words(words)] * rows, index=indicators.index, dtype=object),
             dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
+            # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
+            # page's words over an original, read by period-after-open-original.
+            evidence_after_a_start=derived["indicators"]["evidence"]
+            .astype(object)
+            .map(functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)))
+            .astype(bool),
         )
+    if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
+        # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
+        editions = editions_named(derived["indicators"], frames.get("events"))
+        derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -312,6 +326,7 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
         own = sources["original_published"].astype("string").fillna(own)
     lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
     events = lexicon.patterns.get("event_word") if lexicon is not None else None
+    own_words = OwnDateWords.of(lexicon)  # datelines, date labels and since-phrases: the lexicon's words
     for side in ("after", "before"):
         words = sources.get(f"written_{side}_text", missing)
         named = [
@@ -333,7 +348,10 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     def days_of(w: object, p: object, o: object) -> str | None:
         if not isinstance(w, str):
             return None
-        found = event_days_written(w, p, events) if open_before(o) is not None else own_dates_written(w, p, events)
+        if open_before(o) is not None:
+            found = event_days_written(w, p, events)
+        else:
+            found = own_dates_written(w, p, events, own_words)
         return ", ".join(f"{d:%Y-%m-%d}" for d in sorted(found)) or "none"
 
     out["original_published_days"] = pd.Series(
@@ -350,7 +368,7 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
             return None
         if open_before(o) is None:
             return NOT_ASKED
-        word = speaks_of_it_as_future(w, forward)
+        word = speaks_of_it_as_future(w, forward, own_words)
         return repr(word) if word is not None else "none"
 
     out["original_published_forward"] = pd.Series(
@@ -611,6 +629,9 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "generic_names": (),
     "not_subject_words": (),
     "dating_words": (),
+    "evidence_after_a_start": ("evidence",),
+    "period_editions": ("period_text", "project_id"),
+    "period_editions_text": ("period_text", "project_id"),
     "name_sources": ("source_id", "name_zh_source_id"),
     "name_in_texts": ("name", "source_id", "name_zh_source_id"),
     "name_zh_in_texts": ("name_zh", "source_id", "name_zh_source_id"),

@@ -31,9 +31,10 @@ whose headings are not 目标/实际 words, and an ordinal form (first, third) t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .numerals import Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
@@ -144,6 +145,20 @@ def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
+class Scope:
+    """A status word's scope beyond the lead (read with the lexicon by semantics/anchors.status_scope): the quote's
+    sentence before it, its sentence after it where no other quantity follows there (whole, and cut at its clause's
+    end), its own clause with the quote taken out, its whole sentence, and the sentences before it, nearest first."""
+
+    before: str = ""
+    after: str = ""
+    after_in_clause: str = ""
+    own_clause: str = ""
+    sentence: str = ""
+    earlier: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Attachment:
     """How a quote sits in its evidence: whether the indicator's words attach to it, the years written in its
     clause (with whether each is a comparison base), and the status a flattened table gives its column."""
@@ -165,6 +180,7 @@ class Attachment:
     has_a: bool = False  # 'from A to B' holds a figure A (not only a range of years: from 2014 to 2015 rose to X)
     lead: str = ""  # the words leading to the quote: its clause before it, after the last other quantity there
     ordinal: bool = False  # the quote is only a place in an order (第二届, first, 20th), no amount
+    scope: Scope = field(default_factory=Scope)  # where a status word may govern the quote from
 
 
 # Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
@@ -454,6 +470,38 @@ def attach_at(
         words_apart_from=len(apart),
         has_a=region != (0, 0),
         lead=lead_to(text, at, max(c_start, region[0]) if side == "from" else c_start, found),
+        scope=scope_of(text, at, end, (s_start, s_end), (c_start, c_end), found, table is None and side is None),
+    )
+
+
+def scope_of(
+    text: str,
+    at: int,
+    end: int,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    found: list[Quantity],
+    read: bool,
+) -> Scope:
+    """The words a status word may govern the quote from, beyond the lead of its clause. Where `read` is false (a
+    plan table's column gives the status; A or B of 'from A to B', whose words before A speak of the change) only
+    the own clause is given. Words after the quote are given only where no other quantity follows it in its
+    sentence (or clause): a status word before a later figure leads to that figure (达到100亿元,预计明年将达到120亿
+    元); one with none after it has only the quote's figure to speak of ('More than 2,000 participants … are
+    expected to attend')."""
+    (s_start, s_end), (c_start, c_end) = sentence, clause
+    own = text[c_start:at] + " " + text[end:c_end]
+    if not read:
+        return Scope(own_clause=own)
+    later = [q.start for q in found if not q.is_date and end <= q.start < s_end]
+    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text, 0, s_start)]
+    return Scope(
+        before=text[s_start:at],
+        after="" if later else text[end:s_end],
+        after_in_clause="" if any(q < c_end for q in later) else text[end:c_end],
+        own_clause=own,
+        sentence=text[s_start:s_end],
+        earlier=tuple(text[a:b] for a, b in reversed(list(itertools.pairwise(starts))) if text[a:b].strip()),
     )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -28,6 +29,7 @@ from typing import Literal
 
 from .fold import INSERTED_PINYIN, simplified, squash
 from .periods import publication_bounds, stands_at_its_end
+from .quantities import Lexicon
 
 PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
 
@@ -708,46 +710,113 @@ ISO_DAY = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})")
 # 12月5日讯), a time stamp or a byline's day (钱江晚报 2024-11-21 19:54:07, 时间:2020-04-29 17:03), a date under a
 # label (发布时间: …, published on …), or 'Today (April 2)' / 今天(4月2日). A date in other words is an event's, not
 # the text's: 自从2014年11月19日至21日举行的首届…开始 dates the first WIC, whenever the words about it were written.
-DATELINE_AFTER = re.compile(r"^\s*(?:电|讯)")
+# The words are the lexicon's (OwnDateWords), not the code's.
 CLOCK_AFTER = re.compile(r"^\s*[0-9]{1,2}:[0-9]{2}")
-OWN_DATE_BEFORE = re.compile(
-    r"(?:(?:today|今天|今日)\s*\(|(?:时间|日期|发布时间|发布日期|发表时间|published(?: on)?|posted(?: on)?|"
-    r"updated(?: on)?)\s*:?)\s*$"
-)
-# A since-phrase (自/自从/从 … 以来/开始/起, since …): the date it holds is where a span starts, never the text's.
-SINCE_OPEN = re.compile(r"自从|(?<!来)自|从|\bsince\b")
-SINCE_CLOSE = re.compile(r"以来|开始|起|至今")
+
+
+@dataclass(frozen=True)
+class OwnDateWords:
+    """The lexicon's words that tell a text's own date from an event's, as alternations over squashed text
+    (`Lexicon.alternation`; None where the lexicon lists none, and then nothing reads as one):
+
+    - `own_date_word` `dateline`: a word right after a date that makes it a dateline (电, 讯);
+      `label`: words right before a date that label it the text's own (发布时间, published on, 'today (');
+    - `since_word` `open`: a word that opens a since-phrase with a closing word after it (自从, 从, 自 … 以来);
+      `close`: the closing word (以来, 开始, 起, 至今); `alone`: a word that opens one by itself (since);
+      `not`: a longer word holding an opening word that opens nothing (来自, come from).
+
+    A since-phrase (自/自从/从 … 以来/开始/起, since …) holds the date where a span starts, never the text's."""
+
+    dateline: str | None = None
+    label: str | None = None
+    since_open: str | None = None
+    since_close: str | None = None
+    since_alone: str | None = None
+    since_not: str | None = None
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None) -> OwnDateWords:
+        """The words a lexicon lists (none without one)."""
+        if lexicon is None:
+            return cls()
+        return cls(
+            dateline=lexicon.alternation("own_date_word", "dateline"),
+            label=lexicon.alternation("own_date_word", "label"),
+            since_open=lexicon.alternation("since_word", "open"),
+            since_close=lexicon.alternation("since_word", "close"),
+            since_alone=lexicon.alternation("since_word", "alone"),
+            since_not=lexicon.alternation("since_word", "not"),
+        )
+
+    def after_is_dateline(self, after: str) -> bool:
+        """Whether the words right after a date make it a dateline (电, 讯)."""
+        return self.dateline is not None and compiled(rf"^(?:{self.dateline})").match(squash(after)) is not None
+
+    def before_is_label(self, before: str) -> bool:
+        """Whether the words right before a date label it the text's own (发布时间:, published on, 'Today (')."""
+        return self.label is not None and compiled(rf"(?:{self.label})\s*:?\s*$").search(squash(before)) is not None
+
+    def masked(self, text: str) -> str:
+        """Squashed text with the words that hold an opening word but open nothing (来自) blanked out."""
+        text = squash(text)
+        return compiled(self.since_not).sub(" ", text) if self.since_not is not None else text
+
+    def opens(self, text: str) -> bool:
+        """Whether squashed, masked `text` holds a word that opens a since-phrase (with a close, or alone)."""
+        return any(w is not None and compiled(w).search(text) for w in (self.since_open, self.since_alone))
+
+    def closes(self, text: str) -> bool:
+        return self.since_close is not None and compiled(self.since_close).search(text) is not None
+
+    def alone(self, text: str, at_end: bool = False) -> bool:
+        """Whether `text` holds a word that opens a since-phrase by itself (since), at its end if `at_end`."""
+        if self.since_alone is None:
+            return False
+        return compiled(rf"(?:{self.since_alone})\s*$" if at_end else self.since_alone).search(text) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 CLAUSE_MARK = re.compile(r"[,，。;；!！?？]")
 NAMES_A_DAY = re.compile(r"[日号]|-[0-9]{1,2}-[0-9]{1,2}$|[a-z]\.?\s*[0-9]")  # 11月19日, 2014-11-19, november 19
 
 
 def own_dates_written(
-    passage: object, published: object, event_words: re.Pattern[str] | None = None
+    passage: object,
+    published: object,
+    event_words: re.Pattern[str] | None = None,
+    own_words: OwnDateWords | None = None,
 ) -> frozenset[date]:
     """The first days of the dates a passage writes as its text's own date, read against the page's date
     (`published`): a dateline's, a time stamp's or a byline's day, a date under a publication label, 'Today
     (April 2)'. This is what `sources.original_published` is checked against (its words must state a date within
     it). A date inside a since-phrase (自从2014年11月19日…开始, since the first WIC on …) or followed in its clause
     by an event's word (the lexicon's `event_word` terms, `event_words`: 举行, opens) is an event's, and is never
-    read as the text's, whatever its form."""
+    read as the text's, whatever its form. Which words make a dateline, a label or a since-phrase is the
+    lexicon's (`own_words`, OwnDateWords); without them only a time stamp or an ISO day dates a text."""
     if not isinstance(passage, str):
         return frozenset()
+    words = own_words or OwnDateWords()
     text = normalise(passage)
     days: set[date] = set()
     for m in WRITTEN_DATE.finditer(text):
         clause_start = max((c.end() for c in CLAUSE_MARK.finditer(text, 0, m.start())), default=0)
         after_end = next((c.start() for c in CLAUSE_MARK.finditer(text, m.end())), len(text))
-        before, after = text[clause_start : m.start()], text[m.end() : after_end]
-        if SINCE_OPEN.search(before) and (SINCE_CLOSE.search(after) or re.search(r"\bsince\s*$", before)):
+        before, after = words.masked(text[clause_start : m.start()]), words.masked(text[m.end() : after_end])
+        if (words.opens(before) and words.closes(after)) or words.alone(before, at_end=True):
             continue  # a since-phrase: where a span starts
-        if not DATELINE_AFTER.match(after) and event_words is not None and event_words.search(squash(after)):
+        dateline = words.after_is_dateline(text[m.end() : after_end])
+        if not dateline and event_words is not None and event_words.search(squash(text[m.end() : after_end])):
             continue  # an event's days (…举行的, opens on); a dateline's clause runs on into its news
         iso = ISO_DAY.fullmatch(m[0])
         if not (
             iso
-            or DATELINE_AFTER.match(after)
-            or CLOCK_AFTER.match(after)
-            or OWN_DATE_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+            or dateline
+            or CLOCK_AFTER.match(text[m.end() : after_end])
+            or words.before_is_label(text[max(0, m.start() - 16) : m.start()])
         ):
             continue
         if iso:
@@ -784,7 +853,9 @@ def event_days_written(passage: object, published: object, event_words: re.Patte
 SENTENCE_MARK = re.compile(r"[。;；!！?？]")
 
 
-def speaks_of_it_as_future(passage: object, forward_words: re.Pattern[str] | None) -> str | None:
+def speaks_of_it_as_future(
+    passage: object, forward_words: re.Pattern[str] | None, own_words: OwnDateWords | None = None
+) -> str | None:
     """The word by which a passage speaks of an event as still to come, None if none: one of the lexicon's
     `forward_word` terms (即将,
     将于, 承办这次, will, upcoming; `forward_words`, compiled over squashed text) stands in a sentence that holds no
@@ -795,7 +866,7 @@ def speaks_of_it_as_future(passage: object, forward_words: re.Pattern[str] | Non
     if not isinstance(passage, str) or forward_words is None:
         return None
     for sentence in sentences(passage):
-        if not holds_a_since_phrase(sentence) and (word := forward_words.search(squash(sentence))):
+        if not holds_a_since_phrase(sentence, own_words) and (word := forward_words.search(squash(sentence))):
             return word[0]
     return None
 
@@ -807,18 +878,19 @@ def sentences(passage: str) -> list[str]:
     return [text[start:end] for start, end in pairwise(bounds) if text[start:end].strip()]
 
 
-def holds_a_since_phrase(sentence: str) -> bool:
-    """Whether a (normalised) sentence holds a since-phrase (自/自从/从 … 以来/开始/起/至今, since …)."""
-    return SINCE_OPEN.search(sentence) is not None and (
-        SINCE_CLOSE.search(sentence) is not None or re.search(r"\bsince\b", sentence) is not None
-    )
+def holds_a_since_phrase(sentence: str, own_words: OwnDateWords | None = None) -> bool:
+    """Whether a (normalised) sentence holds a since-phrase (自/自从/从 … 以来/开始/起/至今, since …: the lexicon's
+    `since_word` terms, `own_words`; none without them)."""
+    words = own_words or OwnDateWords()
+    text = words.masked(sentence)
+    return (words.opens(text) and words.closes(text)) or words.alone(text)
 
 
-def speaks_from_after_a_start(passage: object) -> bool:
+def speaks_from_after_a_start(passage: object, own_words: OwnDateWords | None = None) -> bool:
     """Whether every sentence of a passage holds a since-phrase: it speaks from after the day the phrase names (a
     later page's lead-in over a reposted interview: 自从2014年11月19日…举行的首届世界互联网大开始,…), so it is the
     page's words, not an original's that looks forward to that day."""
     if not isinstance(passage, str):
         return False
     found = sentences(passage)
-    return bool(found) and all(holds_a_since_phrase(s) for s in found)
+    return bool(found) and all(holds_a_since_phrase(s, own_words) for s in found)

@@ -45,9 +45,17 @@ def day_read_at(written: object) -> pd.Timestamp | None:
 
 
 def as_words(written: object) -> str:
-    """A text date as a message says it: `../2014-11-18` as "no later than 2014-11-18", any other as written."""
-    last = open_before(written)
-    return f"no later than {last}" if last is not None else str(written)
+    """A text date as a message or a citation says it, the one reader of an ISO 8601 interval into words: an open
+    start `../2014-11-18` as "no later than 2014-11-18", an open end `2014-11-18/..` as "no earlier than 2014-11-18",
+    a window `2020-04-01/2020-06-30` as "between 2020-04-01 and 2020-06-30", any other date as written."""
+    if not isinstance(written, str) or "/" not in written:
+        return str(written)
+    first, _, last = written.partition("/")
+    if first in ("", ".."):
+        return f"no later than {last}"
+    if last in ("", ".."):
+        return f"no earlier than {first}"
+    return f"between {first} and {last}"
 
 
 def publication_bounds(published: object) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:

@@ -24,6 +24,7 @@ from ..core.suggest import did_you_mean
 from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 from ..schema.keys import foreign_keys, primary_key
+from ..text.periods import as_words
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -539,14 +540,7 @@ def repost_of(source: dict[str, str]) -> str:
     original, published = source.get("original_published", ""), source.get("published", "")
     if not original or original == published:
         return ""
-    first, slash, last = original.partition("/")
-    if not slash:
-        return original
-    if first in ("", ".."):
-        return f"no later than {last}"
-    if last in ("", ".."):
-        return f"no earlier than {first}"
-    return f"between {first} and {last}"
+    return as_words(original)
 
 
 def repost_words(source: dict[str, str]) -> str:

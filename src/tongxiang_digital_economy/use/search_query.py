@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -131,8 +134,35 @@ class Query:
 Names = dict[str, list[tuple[str, str, tuple[str, ...]]]]
 
 
+T = TypeVar("T")
+# What is read once per loaded table for search (the names, the suffixes, the indicators' index): by the tables'
+# ids, each entry dropped with its tables (a DataFrame is unhashable, so no WeakKeyDictionary), and checked to be
+# of the very tables asked for (a new table may reuse a dead one's id).
+KEPT: dict[tuple[str, tuple[int, ...]], tuple[tuple[weakref.ref[pd.DataFrame], ...], Any]] = {}
+
+
+def kept_with(tables: tuple[pd.DataFrame, ...], what: str, make: Callable[[], T]) -> T:
+    """`make()`, made once for these very tables (while they live) and kept with them: a search reads the
+    package's names and its indicators' names many times per query (once per reading of the query), and the
+    recall over every label asks hundreds of queries of one loaded package."""
+    key = (what, tuple(id(t) for t in tables))
+    kept = KEPT.get(key)
+    if kept is not None and all(ref() is t for ref, t in zip(kept[0], tables, strict=True)):
+        return kept[1]  # type: ignore[no-any-return]
+    made = make()
+    refs = tuple(weakref.ref(t, lambda _: KEPT.pop(key, None)) for t in tables)
+    KEPT[key] = (refs, made)
+    return made
+
+
 def names(frames: dict[str, pd.DataFrame]) -> Names:
-    """Folded name -> the subjects it names: (subject column, id, every folded name of that subject)."""
+    """Folded name -> the subjects it names: (subject column, id, every folded name of that subject); read once per
+    loaded package (kept_with its subject tables). Not to be changed by the caller."""
+    tables = tuple(frames[t] for t in SUBJECTS.values() if t in frames)
+    return kept_with(tables, "names", lambda: read_names(frames))
+
+
+def read_names(frames: dict[str, pd.DataFrame]) -> Names:
     out: Names = {}
     for column, table in SUBJECTS.items():
         if table not in frames:
@@ -210,6 +240,10 @@ def company_suffixes(frames: dict[str, pd.DataFrame]) -> tuple[str, ...]:
     lexicon = frames.get("lexicon")
     if lexicon is None or "category" not in lexicon.columns:
         return ()
+    return kept_with((lexicon,), "company_suffixes", lambda: read_company_suffixes(lexicon))
+
+
+def read_company_suffixes(lexicon: pd.DataFrame) -> tuple[str, ...]:
     terms = lexicon.loc[lexicon["category"] == "company_suffix", "term"].dropna()
     return tuple(sorted({normalised(str(t)) for t in terms} - {""}, key=len, reverse=True))
 

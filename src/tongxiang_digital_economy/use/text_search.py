@@ -55,7 +55,6 @@ the command that gives its series.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,12 +71,13 @@ from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import key_columns
 from ..schema.keys import primary_key as key_fields_of
 from ..text.fold import casefolded as fold
+from .search_index import named_indicators, split_words
 from .search_query import (
     HAN,
     HAN_ANY,
     Query,
-    Term,
     company_suffixes,
+    kept_with,
     names,
     normalised,
     parse,
@@ -333,93 +333,6 @@ def subject_splits(folded: str) -> list[tuple[str, str]]:
     return sorted(dict.fromkeys(cuts), key=lambda cut: -len(cut[0]))
 
 
-def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
-    """The indicators the query names: its id (as words), its label or Chinese label (`label_zh`), one of its
-    written forms or search words, or a Chinese term its definition glosses (see glosses) matches the query. The
-    query's words of one script must all match one of these names; its Chinese and its Latin words may match
-    different ones (人均GDP: 人均 in the Chinese label, gdp in the id), as a Chinese label seldom spells GDP the
-    way a query does. A definition's passing mention, such as "not the town's fiscal revenue", names nothing:
-    listing an indicator for it would promise figures that are not the query's. Nor does a gloss for a query that
-    is a subject's name: a definition that glosses its example (直通乌镇全球互联网大赛, 统称为乌镇) is not an
-    indicator of Wuzhen (trial 8 U5), and neither is a written form that holds the name ("Domestic investment
-    outside Tongxiang"): a subject's name names an indicator only by being one of its names whole, and otherwise
-    its figures (see subjects_held)."""
-    of_subject = query.name
-    groups: dict[bool, list[Term]] = {}
-    for term in query.terms:
-        groups.setdefault(bool(HAN_ANY.search(term.part or term.forms[0])), []).append(term)
-    labels_zh = definitions["label_zh"] if "label_zh" in definitions else pd.Series(pd.NA, index=definitions.index)
-    named = set()
-    for indicator, label, label_zh, words, text in zip(
-        definitions["indicator"],
-        definitions["label"],
-        labels_zh,
-        search_vocabulary(definitions),
-        definitions_text(definitions),
-        strict=True,
-    ):
-        folded = names_of_indicator(
-            str(indicator),
-            str(label),
-            label_zh if isinstance(label_zh, str) else "",
-            tuple(words),
-            "" if of_subject else text,
-        )
-        if of_subject:  # a subject's name names an indicator only by being one of its names whole
-            if any(form in folded for term in query.terms for form in term.forms):
-                named.add(str(indicator))
-        elif groups and all(any(all(t.matches(g) for t in terms) for g in folded) for terms in groups.values()):
-            named.add(str(indicator))
-    return frozenset(named)
-
-
-@functools.lru_cache(maxsize=4096)
-def names_of_indicator(indicator: str, label: str, label_zh: str, words: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """An indicator's names a query may match, folded: its id as words, its labels, its written forms and search
-    words, and the Chinese terms its definition glosses. Kept per definition (every query reads them all)."""
-    given = [indicator.replace("_", " "), label, label_zh, *words, *glosses(text)]
-    return tuple(fold(g) for g in given if g.strip())
-
-
-def words_of(definitions: pd.DataFrame, column: str) -> list[list[str]]:
-    """Each definition's `|`-separated words of `column` (none where the column or the cell is missing)."""
-    cells = definitions[column] if column in definitions else pd.Series(pd.NA, index=definitions.index)
-    return [split_words(c) for c in cells]
-
-
-def search_vocabulary(definitions: pd.DataFrame) -> list[list[str]]:
-    """Each definition's words a query may name it by: its written forms, then its search words. Only search reads
-    `search_words`: a written form also anchors figures (indicator-not-in-evidence), so a word no text writes
-    for the indicator, or one its neighbour shares, is a search word and proves nothing about a figure."""
-    return [
-        [*written, *(w for w in extra if w not in written)]
-        for written, extra in zip(
-            words_of(definitions, "written_forms"), words_of(definitions, "search_words"), strict=True
-        )
-    ]
-
-
-def definitions_text(definitions: pd.DataFrame) -> list[str]:
-    cells = definitions["definition"] if "definition" in definitions else pd.Series("", index=definitions.index)
-    return [str(c) if pd.notna(c) else "" for c in cells]
-
-
-GLOSS = re.compile(r"\(([^()]*)\)")
-HEAD_ENDS = re.compile(r";|\.(\s|$)|\b[Nn]ot\b|\bnor\b")
-HAN_TERM = re.compile(r"^(?=.*[\u3400-\u9fff])[^a-zA-Z'\"]+$")  # Chinese, digits allowed (中国企业500强), no Latin
-
-
-def glosses(definition: str) -> list[str]:
-    """The Chinese terms a definition glosses in its head, before any ';', full stop or 'not': "Number of
-    employees (员工) of an enterprise" -> 员工. These are the sources' words for the indicator; a term in a later
-    clause ("not the rank by comprehensive strength (综合实力)") names something else."""
-    outside = GLOSS.sub(lambda m: " " * len(m.group(0)), definition)  # a ';' inside a gloss ends nothing
-    end = HEAD_ENDS.search(outside)
-    head = definition[: end.start()] if end else definition
-    parts = (p.strip() for m in GLOSS.finditer(head) for p in re.split(r"[,;、，]", m.group(1)))
-    return [p for p in parts if HAN_TERM.match(p)]
-
-
 def hit_frame(table: str, key: pd.Series, frame: pd.DataFrame, column: str, found: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -466,12 +379,8 @@ def found_indicators(
     rows = []
     for _, d in definitions.iterrows():
         column = f"{d['subject']}_id"
-        mine = figures[figures["indicator"] == d["indicator"]]
-        subjects = []
-        for subject, group in mine.groupby(column, sort=True):
-            years = sorted({int(y) for y in group["year"].dropna()})
-            span = f"{years[0]}-{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "undated")
-            subjects.append(f"{subject} ({span})")
+        mine = figures_of(figures, str(d["indicator"]))
+        subjects = subjects_of(figures, str(d["indicator"]), column)
         about = mine[column].dropna()
         # The command for the subject with the most figures (of those the query names, if it names one);
         # --subject is needed only when there are several.
@@ -502,9 +411,22 @@ def found_indicators(
     return pd.DataFrame(rows, columns=columns).astype({c: "string" for c in columns if c != "figures"})
 
 
-def split_words(cell: object) -> list[str]:
-    """A `|`-separated cell as its words (none for a missing cell)."""
-    return [w.strip() for w in cell.split("|") if w.strip()] if isinstance(cell, str) else []
+def figures_of(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """The figure rows of one indicator, the table grouped once per loaded package (kept_with it): the discovery
+    block is asked for per query, and a mask over every figure per listed indicator was most of its cost."""
+    groups = kept_with((figures,), "figures_by_indicator", lambda: dict(iter(figures.groupby("indicator", sort=False))))
+    found = groups.get(indicator)
+    return figures.iloc[:0] if found is None else found
+
+
+def subjects_of(figures: pd.DataFrame, indicator: str, column: str) -> list[str]:
+    """Each subject of an indicator's figures with the years they span (`tongxiang (2014-2024)`), by subject."""
+    subjects = []
+    for subject, group in figures_of(figures, indicator).groupby(column, sort=True):
+        years = sorted({int(y) for y in group["year"].dropna()})
+        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "undated")
+        subjects.append(f"{subject} ({span})")
+    return subjects
 
 
 def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None) -> pd.Series:

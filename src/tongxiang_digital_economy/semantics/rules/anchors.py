@@ -22,7 +22,7 @@ from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
 from ...text.year_words import START_WORDS
-from ..anchors import OutsideWords, forms_in, named_as_subject
+from ..anchors import OutsideWords, forms_in, named_as_subject, required_groups
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 
@@ -102,7 +102,8 @@ def forms_listed_once(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "indicator",
     "{indicator!r} is told apart from its neighbours of the same unit by how it counts or whose it is, but the "
-    "evidence holds none of its required words ({indicator__required_words}): a growth is no two-year average, a "
+    "evidence holds none of the words of a group of its required words ({indicator__required_words}: one word of "
+    "each `;`-parted group, `|` parting the words of one): a growth is no two-year average, a "
     "figure of one edition is none of each year, visitors of 乌镇 named alone are the town's, not a 景区's; file the "
     "figure under the indicator (and subject) its words name, or quote the words that say how it counts",
     needs=("indicator.required_words",),
@@ -111,12 +112,14 @@ def forms_listed_once(view: pd.DataFrame) -> pd.Series:
 )
 def indicator_counted_as_named(view: pd.DataFrame) -> pd.Series:
     """The evidence says how the figure counts, or whose it is, when its indicator requires it (两年平均, 每年, 日均,
-    累计; 景区 for a scenic area's visitors, so a figure of 乌镇 named alone cannot sit on the scenic area)."""
+    累计; 景区 for a scenic area's visitors, so a figure of 乌镇 named alone cannot sit on the scenic area): a word
+    of every group of its required words (国际组织 and 协办 for co-organising international organisations, where
+    either alone names another count: the organisations represented, the co-organising institutions)."""
 
     def said(evidence: object, required: object) -> bool:
         if not isinstance(evidence, str) or not isinstance(required, str) or not required.strip():
             return True
-        return forms_in(evidence, required)
+        return all(forms_in(evidence, "|".join(group)) for group in required_groups(required))
 
     return each_row(view, ["evidence", "indicator__required_words"], said)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ...text.numerals import written_as_place
-from ...text.period_words import speaks_from_after_a_start
 from ...text.periods import open_before
 from .registry import each_row, known, missing, rule
 
@@ -277,7 +276,7 @@ def not_in_its_texts_future(view: pd.DataFrame) -> pd.Series:
     "event that starts the day after): an actual or an estimate ends by that day; date the figure by its words, "
     "or correct the original's date",
     needs=("source_id.original_published",),
-    reads=("period_end", "status", "evidence"),
+    reads=("period_end", "status", "evidence", "evidence_after_a_start"),
     per_row=True,
 )
 def not_after_its_open_original(view: pd.DataFrame) -> pd.Series:
@@ -292,6 +291,9 @@ def not_after_its_open_original(view: pd.DataFrame) -> pd.Series:
         view["source_id__original_published"].astype(object).map(open_before), format="%Y-%m-%d", errors="coerce"
     )
     ends = pd.to_datetime(view["period_end"], errors="coerce")
-    later_page = view["evidence"].astype(object).map(speaks_from_after_a_start).astype(bool)
+    if "evidence_after_a_start" in view:  # the lexicon's since-phrases (views); without a lexicon, none
+        later_page = view["evidence_after_a_start"].fillna(False).astype(bool)
+    else:
+        later_page = pd.Series(False, index=view.index)
     late = view["status"].isin(["actual", "estimate"]) & (ends > last) & ~later_page
     return ~late.fillna(False).astype(bool)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ...text.fold import squash, squeeze
 from ...text.numerals import CARDINAL_WORDS, number_spans
-from ...text.period_words import PIECE_JOIN, Reading
+from ...text.period_words import PIECE_JOIN, Period, Reading
 from ...text.periods import publication_bounds, stands_at_its_end
 from .registry import each_row, missing, rule
 
@@ -238,7 +238,8 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     "{period_end:%Y-%m-%d}, a {indicator__temporal}; the text is dated {text_date}): a stock is the level at one "
     "date, a flow the span the words give (2021年 is the whole year, 上半年 its first half, 目前 the text's date); "
     "correct the period, or quote the words that date it (a figure of an event edition, event_id set, may "
-    "also cover the edition's days within the period its words give; words the reader cannot read must at least "
+    "also cover the edition's days within the period its words give, and a flow of the whole edition may be dated "
+    "by the day within it that it was announced; words the reader cannot read must at least "
     "meet a year they write)",
     needs=(*NEEDS, "event_id.start", "event_id.end"),
     reads=("anchor", "period_basis", "period_end", "period_reading", "period_start"),
@@ -292,16 +293,59 @@ def in_edition(
     on its first day, the deals of its three days), and the words give a period that holds the row's (2023年, 本届
     with the year, November 8th for a figure of that day), or name the edition's closing day (a recap written as it
     closes: November 10th for the three days): an edition's dates are known from the events table, not from the
-    words, but one day's words never date the other days."""
+    words. A flow of the whole edition may also be dated by a day within it, the day it was announced (新华社11月7日电
+    for the guests of the 2025 summit of 6-9 November; review 6 F9); otherwise one day's words never date the other
+    days (a figure of the first day is not dated by the third's words)."""
     if earliest is None or latest is None:
         return False
     start, end = earliest.date(), latest.date()  # an edition known to the month spans the month
     if not (start <= first <= last <= end):
         return False
+    whole = first == start and last == end
     return any(
-        (p.start[0] <= first and last <= p.end[1]) or (p.start[0] == p.end[1] == end and last == end)
+        (p.start[0] <= first and last <= p.end[1] and within_its_length(p, first))
+        or (p.start[0] == p.end[1] == end and last == end)
+        or (whole and p.kind == "date" and start <= p.start[0] and p.end[1] <= end)
         for p in reading.periods
     )
+
+
+def within_its_length(period: Period, first: date) -> bool:
+    """Whether a span of a stated length (过去三天 at the text's date) can hold a period starting on `first`: its
+    start window alone reaches back to any day (the length fixes it), so the length counts back from its end."""
+    return period.days is None or period.end[0] - timedelta(days=period.days) <= first
+
+
+@rule(
+    "period-edition-named",
+    "indicators",
+    "period_start",
+    "period_text {period_text!r} names the event edition {period_editions_text}, but the row's period "
+    "({period_start:%Y-%m-%d} to {period_end:%Y-%m-%d}) does not reach its days: words tied to an edition (首届…"
+    "举办时, 第四届乌镇峰会, since the first WIC) date the figure at, from or over them; correct the period, or quote "
+    "the words that date it",
+    reads=("period_editions", "period_end", "period_start", "period_text", "project_id"),
+    per_row=True,
+)
+def reaches_the_edition_named(view: pd.DataFrame) -> pd.Series:
+    """A row whose dating words name an event edition (by its name in the events table, or by its ordinal, 第四届,
+    among its recurring event's editions: semantics/editions_named.py) has a period that reaches the edition's
+    days: at them (a stock 首届…举办时), from them (自…首届…以来) or over them. The period reader leaves such words
+    unread, so without this nothing held the row's year or date (review 6 F9)."""
+    if "period_editions" not in view:
+        return pd.Series(True, index=view.index)
+
+    def fits(named: object, start: object, end: object) -> bool:
+        first, last = day(start), day(end)
+        if not isinstance(named, tuple) or not named or first is None or last is None:
+            return True
+        for _event, opened, closed in named:
+            low, high = publication_bounds(opened)[0], publication_bounds(closed)[1]
+            if low is None or high is None or (low.date() <= last and first <= high.date()):
+                return True
+        return False
+
+    return each_row(view, ["period_editions", "period_start", "period_end"], fits)
 
 
 @rule(

@@ -191,9 +191,10 @@ def status_stated(view: pd.DataFrame) -> pd.Series:
     "status",
     "a target of a period that had ended by the day its source was published ({source_id__published}) is a reported "
     "target: its evidence must name it one (目标, 预期, 力争, target, planned), not only by words that also report "
-    "plans as facts (计划, 将) or only by its own dating words (到1949年): quote the words, or mark the row actual",
+    "plans as facts (计划, 将) or only by its own dating words (到1949年): quote the words, or mark the row actual "
+    "(a period ending on that very day is still to come where the quote's clause says so: 将在乌镇拉开帷幕)",
     needs=("source_id.published", "source_id.published_earliest"),
-    reads=("evidence_cues", "undated_cues", "period_end", "status"),
+    reads=("evidence_cues", "undated_cues", "period_end", "scope_cues", "status"),
     per_row=True,
 )
 def reported_target_named(view: pd.DataFrame) -> pd.Series:
@@ -201,8 +202,19 @@ def reported_target_named(view: pd.DataFrame) -> pd.Series:
 
     The time rule is for projections: a target may end before its source was published, but then only a strong
     target word can make it one, since the weak ones (计划总投资, 将) also report plans and history as facts, and so
-    do the row's own dating words once their period has passed (到1949年解放: undated_cues leaves them out)."""
-    past = (view["status"] == "target") & (view["period_end"] <= view["source_id__published_earliest"])
+    do the row's own dating words once their period has passed (到1949年解放: undated_cues leaves them out). A
+    period that ends on the day of publication has not passed where the quote's own clause speaks of it as still
+    to come (the lexicon's `forward_word`, 将在, 即将: a preview written on an edition's first day, whose ordinal
+    stands at that day); without such words the day is taken as reported, as a figure 'as of publication' is."""
+    target = view["status"] == "target"
+    ended = view["period_end"] < view["source_id__published_earliest"]
+    same_day = view["period_end"] == view["source_id__published_earliest"]
+    forward = (
+        each_row(view, ["scope_cues"], lambda c: isinstance(c, frozenset) and "forward" in c)
+        if "scope_cues" in view
+        else pd.Series(False, index=view.index, dtype=bool)
+    )
+    past = target & (ended | (same_day & ~forward))
 
     def named(cues: object) -> bool:
         return not isinstance(cues, frozenset) or "strong" in cues
@@ -254,6 +266,69 @@ def actual_not_led_by_cue(view: pd.DataFrame) -> pd.Series:
     return ~cued_in_clause(view)
 
 
+MARKS = frozenset({"reached", "forward"})  # scope_cues' marks of the quote's own clause, no statuses
+
+
+def cued_in_scope(view: pd.DataFrame) -> pd.Series:
+    """Actual rows, of an indicator that is no plan's size and not already led to by a cue in its clause, that a
+    status word governs from elsewhere in its passage (scope_cues: semantics/anchors.status_scope)."""
+    if "scope_cues" not in view:
+        return pd.Series(False, index=view.index, dtype=bool)
+    cued = each_row(
+        view,
+        ["status", "scope_cues"],
+        lambda status, cues: (
+            isinstance(status, str) and status == "actual" and isinstance(cues, frozenset) and bool(cues - MARKS)
+        ),
+    )
+    return cued & ~plan_size(view) & ~cued_in_clause(view)
+
+
+@rule(
+    "status-cue-in-scope",
+    "indicators",
+    "status",
+    "the row is actual, but a status word governs the quoted figure from its passage: an earlier clause of its "
+    "sentence (将有2000多名嘉宾与会,中外嘉宾约各占…; 'will witness … while match'), a verb of expectation after it "
+    "with no other figure after it ('are expected to attend'; 将在乌镇召开), or the sentence a 其中/of which "
+    "sentence (or a Chinese one with no status, date or reached word of its own) goes on from; and its own clause "
+    "does not say it is reached (已, has): a figure to be reached is a target, one the source estimates an estimate",
+    needs=("indicator.plan_size",),
+    reads=("scope_cues", "status", "lead_cues"),
+    per_row=True,
+)
+def actual_not_governed_by_cue(view: pd.DataFrame) -> pd.Series:
+    """A status word's scope is more than its clause (semantics/anchors.status_scope reads it): the earlier
+    clauses of the figure's sentence, the words after it where no other figure follows, and a sentence that goes on
+    from the one before. A status word there, that no word of a figure reached in the quote's own clause answers,
+    makes an actual an error. A plan's size is exempt, as for status-cue-in-clause."""
+    return ~cued_in_scope(view)
+
+
+@rule(
+    "status-reached-not-target",
+    "indicators",
+    "status",
+    "the row is a target, but the quote's own clause says its figure is reached (已, has: the lexicon's reached "
+    "words) and holds no status word: a status word of another clause ('opened on Tuesday and will last till "
+    "Friday, has attracted more than 300') speaks of another thing; mark the row actual",
+    reads=("scope_cues", "status"),
+    per_row=True,
+)
+def target_not_reached(view: pd.DataFrame) -> pd.Series:
+    """A target is a figure still to be reached: a clause that says its figure is reached (已, has) and names no
+    plan, expectation or estimate of its own states an actual, whatever a status word elsewhere says."""
+    if "scope_cues" not in view:
+        return pd.Series(True, index=view.index)
+    return each_row(
+        view,
+        ["status", "scope_cues"],
+        lambda status, cues: (
+            not (isinstance(status, str) and status == "target" and isinstance(cues, frozenset) and "reached" in cues)
+        ),
+    )
+
+
 @rule(
     "plan-size-not-actual",
     "indicators",
@@ -281,7 +356,7 @@ def plan_size_is_actual(view: pd.DataFrame) -> pd.Series:
     "check whether the figure is a target or an estimate",
     severity="warning",
     needs=("indicator.plan_size",),
-    reads=("own_cues", "lead_cues", "status"),
+    reads=("own_cues", "lead_cues", "scope_cues", "status"),
     per_row=True,
 )
 def actual_without_cues(view: pd.DataFrame) -> pd.Series:
@@ -290,10 +365,17 @@ def actual_without_cues(view: pd.DataFrame) -> pd.Series:
     实际完成): semantics/anchors.py takes those out first. Only a warning: a strong cue elsewhere in the evidence
     may belong to another of its figures. Where a cue leads to the quote in its own clause, status-cue-in-clause
     reports the row as an error instead."""
-    return each_row(
-        view,
-        ["status", "own_cues" if "own_cues" in view else "evidence_cues"],
-        lambda status, cues: (
-            not isinstance(status, str) or status != "actual" or not isinstance(cues, frozenset) or "strong" not in cues
-        ),
-    ) | cued_in_clause(view)
+    return (
+        each_row(
+            view,
+            ["status", "own_cues" if "own_cues" in view else "evidence_cues"],
+            lambda status, cues: (
+                not isinstance(status, str)
+                or status != "actual"
+                or not isinstance(cues, frozenset)
+                or "strong" not in cues
+            ),
+        )
+        | cued_in_clause(view)
+        | cued_in_scope(view)
+    )

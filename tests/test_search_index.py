@@ -1,0 +1,131 @@
+"""The index of the indicators' names that search reads (use.search_index): built once per loaded package, it
+changes no answer, and a query matches only the definitions that can name it in full, not all 433 (note 6: the
+recall over every label cost ~28 s of CPU when every term was matched against every definition)."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+import pytest
+
+from tongxiang_digital_economy.use.search_index import (
+    definitions_text,
+    index_of,
+    named_indicators,
+    names_of_indicator,
+    search_vocabulary,
+)
+from tongxiang_digital_economy.use.search_query import HAN_ANY, names, parse, stems, word_matches
+from tongxiang_digital_economy.use.text_search import every_table
+
+
+@functools.cache
+def package_frames() -> dict[str, pd.DataFrame]:
+    return every_table()
+
+
+def every_definition_matched(text: str, frames: dict[str, pd.DataFrame]) -> frozenset[str]:
+    """named_indicators' rule applied to every definition in full, as it was before the index."""
+    query = parse(text, frames)
+    definitions = frames["indicator_definitions"]
+    groups: dict[bool, list[object]] = {}
+    for term in query.terms:
+        groups.setdefault(bool(HAN_ANY.search(term.part or term.forms[0])), []).append(term)
+    found = set()
+    for row in zip(
+        definitions["indicator"],
+        definitions["label"],
+        definitions["label_zh"],
+        search_vocabulary(definitions),
+        definitions_text(definitions),
+        strict=True,
+    ):
+        own = names_of_indicator(str(row[0]), str(row[1]), str(row[2]), tuple(row[3]), "")
+        every = names_of_indicator(str(row[0]), str(row[1]), str(row[2]), tuple(row[3]), row[4])
+        if query.name:
+            if any(form in own for term in query.terms for form in term.forms):
+                found.add(str(row[0]))
+        elif groups and all(
+            any(all(t.matches(g) for t in terms) for g in every)  # type: ignore[attr-defined]
+            for terms in groups.values()
+        ):
+            found.add(str(row[0]))
+    return frozenset(found)
+
+
+QUERIES = [
+    "fiscal revenue",
+    "财政收入",
+    "gdp",
+    "GDP per capita",
+    "人均GDP",
+    "Wuzhen",
+    "乌镇",
+    "revenue",
+    "visitors",
+    "产值",
+    "output value",
+    "investment",
+    "supercomputing",
+    "华友",
+    "core industries",
+    "&",
+    "营业收入",
+]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_index_names_what_matching_every_definition_names(text: str) -> None:
+    frames = package_frames()
+    assert named_indicators(parse(text, frames), frames["indicator_definitions"]) == every_definition_matched(
+        text, frames
+    )
+
+
+def test_every_label_is_matched_against_a_few_definitions_only() -> None:
+    """The work per query: the definitions matched in full (IndicatorIndex.checked) are those one of whose names
+    holds a word each of the query's words matches, never all of them."""
+    frames = package_frames()
+    definitions = frames["indicator_definitions"]
+    index = index_of(definitions)
+    work = []
+    for text in [*definitions["label"].iloc[::7], *definitions["label_zh"].iloc[::7]]:
+        before = index.checked
+        named_indicators(parse(str(text), frames), definitions)
+        work.append(index.checked - before)
+    assert max(work) < len(definitions) / 10, max(work)
+    assert sum(work) < 3 * len(work)
+
+
+def test_a_query_is_matched_against_the_definitions_that_hold_its_words() -> None:
+    """ "fiscal revenue": only the definitions one of whose names has a word for each of its words are matched."""
+    frames = package_frames()
+    definitions = frames["indicator_definitions"]
+    index = index_of(definitions)
+    holding = [
+        n
+        for n, held in enumerate(index.names)
+        if all(any(word_matches(w, want) for name in held for w in stems(name)) for want in stems("fiscal revenue"))
+    ]
+    before = index.checked
+    named = named_indicators(parse("fiscal revenue", frames), definitions)
+    assert index.checked - before == len(holding)
+    assert (
+        named
+        == {index.indicators[n] for n in holding}
+        == {
+            "fiscal_revenue_total",
+            "fiscal_revenue_total_rank_in_jiaxing",
+        }
+    )
+
+
+def test_the_index_and_the_names_are_built_once_per_loaded_package() -> None:
+    frames = package_frames()
+    definitions = frames["indicator_definitions"]
+    assert index_of(definitions) is index_of(definitions)
+    assert names(frames) is names(frames)
+    copy = definitions.copy()
+    assert index_of(copy) is not index_of(definitions)
+    assert index_of(copy).names == index_of(definitions).names
