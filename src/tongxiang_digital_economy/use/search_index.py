@@ -168,7 +168,7 @@ def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
     its figures (see subjects_held). Only the definitions the index says can match are matched in full."""
     index = index_of(definitions)
     if query.name:  # a subject's name names an indicator only by being one of its names whole
-        forms = {form for term in query.terms for form in term.forms}
+        forms = set(query.own) or {form for term in query.terms for form in term.forms}
         candidates = frozenset().union(*(index.could_match(form) for form in forms)) if forms else frozenset()
         index.checked += len(candidates)
         return frozenset(index.indicators[n] for n in candidates if forms & set(index.own_names[n]))

@@ -18,7 +18,12 @@ from ..text.clauses import CLAUSE_END
 from ..text.fold import casefolded as fold
 from ..text.stems import root, stem
 
-SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
+# The tables whose rows a name stands for, by the key column the figures name them in: an event edition too
+# ("Second World Internet Conference", wic-2015), whose figures carry its `event_id` (trial 9 V4).
+SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects", "event_id": "events"}
+# Whose names are never taken as part of others' (part_of_names): a place's name inside a project's, and an
+# edition's, which holds its conference's name ("World Internet Conference" in every summit's name).
+WHOLE_NAMES_ONLY = frozenset({"place_id", "event_id"})
 WORD = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -124,7 +129,8 @@ class Query:
     text: str
     terms: tuple[Term, ...]
     subjects: dict[str, frozenset[str]]
-    name: bool = False  # the whole query is a name of a place, enterprise or project (not a part of names)
+    name: bool = False  # the whole query is a name of a place, enterprise, project or edition
+    own: tuple[str, ...] = ()  # with `name`: every name of the subjects it is a name of (not those it is part of)
 
     def matches(self, cell: str) -> bool:
         folded = fold(cell)
@@ -174,7 +180,13 @@ def read_names(frames: dict[str, pd.DataFrame]) -> Names:
             given = [str(n) for n in written if pd.notna(n)]
             if pd.notna(alias):
                 given += str(alias).split("|")
-            forms = tuple(dict.fromkeys(fold(n.strip()) for n in given if n.strip()))
+            if column == "event_id":  # an edition has no aliases; its id is the name the CLI takes (--subject)
+                given.append(str(key))
+            # each name as written (folded) and as a query of it is read (normalised: without the quotes and
+            # brackets at its words' edges), so '"Focus on Tongxiang · Meet in Wuzhen" ...' is its own name
+            # when searched (trial 9 V3)
+            folded = [fold(n.strip()) for n in given if n.strip()]
+            forms = tuple(f for f in dict.fromkeys([*folded, *(normalised(n) for n in folded)]) if f)
             for form in forms:
                 out.setdefault(form, []).append((column, str(key), forms))
     return out
@@ -200,7 +212,7 @@ def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]
 
     # A name of an enterprise or project that is also part of others' names (Huayou: Huayou Cobalt's alias, and part
     # of Huayou POSCO's name) stands for all of them, as 华友 finds both (trial 6 r10); a place's name never does.
-    of_places = any(column == "place_id" for column, _, _ in known.get(folded, []))
+    of_places = any(column in WHOLE_NAMES_ONLY for column, _, _ in known.get(folded, []))
     whole = {(column, key) for column, key, _ in known.get(folded, [])}
     whole |= {(column, key) for column, key, _ in with_company_suffix(folded, suffixes, known)}
     within = part_of_names(folded, known, whole) if not of_places else []
@@ -219,7 +231,11 @@ def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]
             return parse_folded(text, bare, known, suffixes)
         terms = tuple(term(p) for p in query_parts(folded))
     named = {c: frozenset(ids) for c, ids in subjects.items()} if len(terms) == 1 else {}
-    return Query(text, terms, named, name=not within and folded in known)
+    # A subject's own name is a name though it is also part of others' ("World Internet Conference" in the name
+    # of its technology award, 西栅 in 乌镇西栅景区): it names an indicator only whole, by its own subjects'
+    # names (not the award's 领先科技奖), and opens with its block (trial 9 V3).
+    own = tuple(dict.fromkeys(form for _, _, forms in known.get(folded, []) for form in forms))
+    return Query(text, terms, named, name=folded in known, own=own)
 
 
 # Where a Chinese run meets a Latin one in a word (人均gdp, 桐乡gdp, 4g基站): the query's parts split there.
@@ -303,7 +319,7 @@ def part_of_names(
         # Latin: whole words, in any of their forms (supercomputer in "... Supercomputing Center"); Chinese: anywhere
         if phrase_in(wanted, stems(name), prefix=False) if latin else folded in name:
             for column, key, forms in owners:
-                if column != "place_id":
+                if column not in WHOLE_NAMES_ONLY:
                     found.setdefault((column, key), (column, key, forms))
     # A word in many names ("internet", "park") identifies none of them: it is searched as a word only.
     others = [k for k in found if k not in (named or set())]

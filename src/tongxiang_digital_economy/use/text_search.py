@@ -117,6 +117,26 @@ def text_columns(table: str, path: str | Path | None = None) -> list[str]:
     ]
 
 
+def number_columns(table: str, path: str | Path | None = None) -> list[str]:
+    """The columns of type `number` of a table, read from its Table Schema: the measured values (a figure's `value`
+    and `value_upper`, a unit's multiplier), which a number query matches by value. An `integer` column is a year,
+    an edition or a divisor: 2019 as a number would be every figure of that year, which its text cells find."""
+    base = package_dir(path)
+    schema = table_schema(base, resource(read_descriptor(base), table))
+    return [f["name"] for f in schema["fields"] if f.get("type") == "number"]
+
+
+# A query that is one number as a text writes it: digits, thousands grouped by commas or not, a decimal part.
+NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def number_in(text: str) -> float | None:
+    """The number a query is (3694, 3,694, ３６９４, 37.48), else None: a figure's value cell holds it however its
+    value_text writes it (3,694; trial 9 m9)."""
+    folded = normalised(text)
+    return float(folded.replace(",", "")) if NUMBER.match(folded) else None
+
+
 def themes(path: str | Path | None = None) -> list[str]:
     """The indicator themes, as the schema of indicator_definitions lists them."""
     base = package_dir(path)
@@ -159,9 +179,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     query = parse(text, frames) if text.strip() else Query("", (), {})
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
     if named:
-        query = Query(query.text, query.terms, {**query.subjects, "indicator": named}, query.name)
+        query = Query(query.text, query.terms, {**query.subjects, "indicator": named}, query.name, query.own)
     split = subject_and_measure(query, named, frames) if text.strip() else None
     in_theme: set[str] | None = None
+    number = number_in(text) if text.strip() else None
     if theme is not None:
         definitions = frames["indicator_definitions"]
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
@@ -183,6 +204,15 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
             if len(found):
                 found_rows.update(found.index)
                 hits.append(hit_frame(table, key, frame, column, found))
+        if number is not None:  # a number query: the cells that hold that number as a value (trial 9 m9)
+            for column in number_columns(table, path):
+                if column in frame.columns:
+                    valued = frame.loc[(frame[column] == number).fillna(False).astype(bool), column]
+                    valued = valued[~valued.index.isin(list(found_rows))]
+                    if len(valued):
+                        found_rows.update(valued.index)
+                        written = valued.map(lambda v: f"{float(v):.15g}")  # 3694, not 3694.0
+                        hits.append(hit_frame(table, key, frame, column, written))
         for column, ids in query.subjects.items():  # the rows about the subject the query names
             if column in frame.columns and column != key.name:
                 about = frame.loc[frame[column].isin(ids) & ~frame.index.isin(list(found_rows)), column]
@@ -206,15 +236,18 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     return everything
 
 
-SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project"}
+SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project", "event_id": "edition"}
 
 
 def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """What the package holds about the subjects a query names (a query that is a place's, enterprise's or
     project's name, and names no indicator): per subject, its figures, how many indicators they fall under, and
     those indicators by number of figures. A journalist who searches "Wuzhen" is told the town's figures and the
-    command for a series, not indicators whose definitions use the town as an example (trial 8 U5)."""
+    command for a series, not indicators whose definitions use the town as an example (trial 8 U5). The subjects
+    the query is a whole name of come first ("World Internet Conference" before its technology award, whose name
+    holds it; trial 9 V3); an edition's block gives its `event_id` to --subject (trial 9 V4)."""
     figures = frames["indicators"]
+    own = {(column, key) for column, key, _ in names(frames).get(normalised(query.text), [])}
     rows = []
     for column, ids in sorted(query.subjects.items()):
         if column not in figures.columns:
@@ -236,6 +269,7 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame
                     "command": f"tongxiang-digital-economy series {ranked[0][0]} --subject {key}",
                 }
             )
+    rows.sort(key=lambda row: (row["column"], row["subject"]) not in own)  # stable: by column and id within
     columns = ["subject", "kind", "column", "figures", "indicators", "top", "command"]
     return pd.DataFrame(rows, columns=columns)
 
