@@ -38,7 +38,7 @@ from ..text.quantities import cut_from, read, status_cues, unit_reading, written
 from .anchors import anchor_view, outside_words
 from .answers import kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
-from .distinct import content_key, lexicon_of, memo, per_distinct_rows, quiet_floats, remembered, spread
+from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
 from .identity import identity_columns
 from .roles import corroboration
@@ -187,10 +187,11 @@ def views(
             dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
             # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
             # page's words over an original, read by period-after-open-original.
-            evidence_after_a_start=derived["indicators"]["evidence"]
-            .astype(object)
-            .map(functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)))
-            .astype(bool),
+            evidence_after_a_start=mapped(  # once per distinct evidence
+                derived["indicators"]["evidence"],
+                functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)),
+                bool,
+            ),
         )
     if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
         # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
@@ -570,12 +571,18 @@ def corroborated(
     1141.69亿元 and 114.2 billion yuan), listed (bounded, for messages) and complete (a tuple shared by the
     agreement's rows). Trial 8 U2: the rule compared exact claims and counted 86 where `series` showed 91."""
     found = corroboration(indicators, sources, definitions, units, lexicon, grades)
-    text = [
-        None
-        if not isinstance(t, tuple)
-        else ", ".join(t[:MAX_LISTED]) + (f" and {len(t) - MAX_LISTED} more" if len(t) > MAX_LISTED else "")
-        for t in found
-    ]
+    listed: dict[int, str] = {}  # one text per agreement: its rows share one tuple (by identity)
+
+    def shown(t: object) -> str | None:
+        if not isinstance(t, tuple):
+            return None
+        if id(t) not in listed:
+            listed[id(t)] = ", ".join(t[:MAX_LISTED]) + (
+                f" and {len(t) - MAX_LISTED} more" if len(t) > MAX_LISTED else ""
+            )
+        return listed[id(t)]
+
+    text = [shown(t) for t in found]
     return pd.DataFrame(
         {
             "corroborated_by": pd.Series(text, index=indicators.index, dtype="string"),

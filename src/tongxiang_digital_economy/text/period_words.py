@@ -25,11 +25,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .fold import INSERTED_PINYIN, simplified, squash
 from .periods import publication_bounds, stands_at_its_end
-from .quantities import Lexicon
+
+if TYPE_CHECKING:  # quantities imports pandas: `--help` and `--version` must not (tests/test_engine.py)
+    from .quantities import Lexicon
 
 PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
 
