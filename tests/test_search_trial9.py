@@ -164,3 +164,46 @@ def test_a_value_cell_is_shown_as_its_number() -> None:
 )
 def test_a_number_query_is_digits_with_thousands_grouped_or_not(query: str, number: float | None) -> None:
     assert number_in(query) == number
+
+
+def figure_rows(query: str) -> set[str]:
+    hits = tde.search(query)
+    return set(hits.loc[hits["table"] == "indicators", "key"])
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese", "row"),
+    [
+        ("Wuzhen visitors", "乌镇游客", "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-006"),  # trial 9 V2
+        (
+            "Wuzhen ticket revenue",
+            "乌镇门票收入",
+            "chinanews-bankipay-2015-02-28-tongxiang-spring-festival-tourism-007",
+        ),
+    ],
+)
+def test_a_place_and_a_measure_find_its_scenic_areas_figures_in_either_language(
+    english: str, chinese: str, row: str
+) -> None:
+    """Trial 9 V2: "Wuzhen visitors" (the README's example, = 乌镇游客) missed the scenic area's visitors, whose
+    figures are about the project wuzhen-scenic-area located in Wuzhen. A place in a subject-and-measure reading
+    stands for the projects located in it too, for the measures counted per project."""
+    assert row in figure_rows(english)
+    assert figure_rows(english) == figure_rows(chinese)
+
+
+def test_wuzhen_visitors_is_not_padded_with_visits_of_another_kind() -> None:
+    """Trial 9 V2: an internet hospital's 800 million visits and a leader's visit were among "Wuzhen visitors":
+    the measure matches by word forms (visitor, visitors), not the root "visit", and a figure of another measure
+    whose text holds the words is no answer."""
+    rows = figure_rows("Wuzhen visitors")
+    assert "vcbeat-2019-05-wuzhen-internet-hospital-800m-visits-001" not in rows
+    assert "zqcn-2019-09-17-zhu-weiqiang-digital-economy-ip-021" not in rows
+    indicators = tde.search("Wuzhen visitors").attrs["indicators"]["indicator"]
+    assert list(indicators) == [
+        "scenic_area_tourist_arrivals",
+        "scenic_area_tourist_arrivals_growth",
+        "tourist_arrivals",
+        "tourist_arrivals_daily_average",
+        "tourist_arrivals_growth",
+    ]

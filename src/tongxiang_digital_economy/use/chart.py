@@ -37,7 +37,7 @@ from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..semantics.roles import incomparable_reason
 from .periods import period
-from .timeseries import series, subject_column, tables
+from .timeseries import figures_about, mark, series, subject_column, tables
 
 
 @dataclass
@@ -134,9 +134,15 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
 def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) -> pd.DataFrame:
     """The figures a chart of `indicator` about `subject` draws: `series` of each status with the subject as
     asked, so that a chart of one edition (wic-2023) holds that edition's figures only, actuals and targets
-    alike, as `series` does; the subject is never widened to the recurring event for one status (trial 6 Q1)."""
-    frames = [series(indicator, subject, status, path) for status in ("actual", "target")]
-    return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+    alike, as `series` does; the subject is never widened to the recurring event for one status (trial 6 Q1).
+
+    Both statuses are marked in one pass (`mark` takes many series at once, each indicator x subject x status on
+    its own, sorted by series: the actuals, then the targets), as `series` of each would mark them: a chart read
+    the package's tables and marked its figures once per status before."""
+    about, subject = figures_about(indicator, subject, path)
+    rows = about[about["status"].isin(["actual", "target"])].copy()
+    rows["subject"] = subject
+    return mark(rows, path)
 
 
 def nothing_to_draw(indicator: str, subject: str | None, path: str | Path | None) -> str:

@@ -47,18 +47,21 @@ def stems(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((stem(w), root(w)) for w in WORD.findall(text))
 
 
-def word_matches(have: tuple[str, str], want: tuple[str, str], prefix: bool = True) -> bool:
-    """A cell's word is a query's word: the same root (supercomputer, supercomputing), or, with `prefix`, the
-    query's singular begins it (invest begins investments; a query word of one or two letters must be whole)."""
-    if have[1] == want[1] or have[0] == want[0]:
+def word_matches(have: tuple[str, str], want: tuple[str, str], prefix: bool = True, roots: bool = True) -> bool:
+    """A cell's word is a query's word: the same root (supercomputer, supercomputing; with `roots`), the same
+    singular, or, with `prefix`, the query's singular begins it (invest begins investments; a query word of one or
+    two letters must be whole)."""
+    if (roots and have[1] == want[1]) or have[0] == want[0]:
         return True
     return prefix and len(want[0]) >= 3 and have[0].startswith(want[0])
 
 
-def phrase_in(wanted: tuple[tuple[str, str], ...], have: tuple[tuple[str, str], ...], prefix: bool = True) -> bool:
+def phrase_in(
+    wanted: tuple[tuple[str, str], ...], have: tuple[tuple[str, str], ...], prefix: bool = True, roots: bool = True
+) -> bool:
     """The query's words side by side and in order among the cell's words (see word_matches)."""
     return any(
-        all(word_matches(have[i + k], w, prefix) for k, w in enumerate(wanted))
+        all(word_matches(have[i + k], w, prefix, roots) for k, w in enumerate(wanted))
         for i in range(len(have) - len(wanted) + 1)
     )
 
@@ -82,9 +85,10 @@ class Term:
 
     forms: tuple[str, ...]
     part: str = ""
+    roots: bool = True  # English words match across noun, verb and agent forms (see word_matches)
 
     def matches(self, folded: str) -> bool:
-        return any(form_matches(form, folded) for form in self.forms)
+        return any(form_matches(form, folded, self.roots) for form in self.forms)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -106,7 +110,7 @@ def in_one_clause(pieces: tuple[str, ...], folded: str) -> bool:
     return any(all(p in clause for p in pieces) for clause in CLAUSE.split(folded) if pieces[0] in clause)
 
 
-def form_matches(form: str, folded: str) -> bool:
+def form_matches(form: str, folded: str, roots: bool = True) -> bool:
     """A Latin form matches by words, in order and side by side (each of its words begins the next word of the
     cell: "light of wuzhen" is a phrase, so "the Light of the Internet Expo in Wuzhen" is not it, trial 4 m6), a
     Chinese one by its pieces within one clause (see in_one_clause), any other by substring. A query of several
@@ -119,7 +123,7 @@ def form_matches(form: str, folded: str) -> bool:
     wanted = stems(form)
     if not wanted:
         return form in folded
-    return phrase_in(wanted, stems(folded))
+    return phrase_in(wanted, stems(folded), roots=roots)
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ from .search_query import (
     HAN,
     HAN_ANY,
     Query,
+    Term,
     company_suffixes,
     kept_with,
     names,
@@ -202,6 +203,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
             cells = frame[column].dropna()
             matched = {v: query.matches(str(v)) for v in cells.unique().tolist()}  # once per distinct text
             found = cells[[matched[v] for v in cells.tolist()]]
+            if split is not None and table == "indicators":  # a figure of another measure is no answer (V2)
+                found = found[frame.loc[found.index, "indicator"].isin(split.measured)]
             if len(found):
                 found_rows.update(found.index)
                 hits.append(hit_frame(table, key, frame, column, found))
@@ -287,6 +290,7 @@ class SubjectAndMeasure:
     measure: str  # the rest of the query, which names the indicators
     ids: dict[str, frozenset[str]]  # subject column -> the ids the subject's name stands for
     indicators: frozenset[str]  # the indicators the measure names that have figures about the subject
+    measured: frozenset[str] = frozenset()  # every indicator the measure names, of any subject
 
     def figures(self, frame: pd.DataFrame) -> pd.Series:
         """Which rows of the indicators table are the subject's figures of the measure."""
@@ -315,10 +319,10 @@ def subject_and_measure(
         measure = without_connectives(rest)
         if len(measure.replace(" ", "")) < 2:  # one character (乌镇人: 人) is in too many names to be a measure
             continue
-        ids = parse_folded(subject, subject, known, suffixes, synonyms).subjects
+        ids = located_in(parse_folded(subject, subject, known, suffixes, synonyms).subjects, frames)
         if not ids:
             continue
-        wanted = named_indicators(parse_folded(measure, measure, known, suffixes, synonyms), definitions)
+        wanted = named_indicators(in_word_forms(parse_folded(measure, measure, known, suffixes, synonyms)), definitions)
         having = frozenset(
             i
             for i in wanted
@@ -326,8 +330,34 @@ def subject_and_measure(
             and figures.loc[figures["indicator"] == i, f"{subject_of[i]}_id"].isin(ids[f"{subject_of[i]}_id"]).any()
         )
         if having:
-            return SubjectAndMeasure(subject, measure, ids, having)
+            return SubjectAndMeasure(subject, measure, ids, having, wanted)
     return None
+
+
+def located_in(ids: dict[str, frozenset[str]], frames: dict[str, pd.DataFrame]) -> dict[str, frozenset[str]]:
+    """The subjects a subject's name stands for in a subject-and-measure reading: a place stands for the projects
+    and enterprises located in it too (their `place_id`), for the measures that are counted per project or
+    enterprise: "Wuzhen visitors" is the town's visits and its scenic areas' (scenic_area_tourist_arrivals), as
+    乌镇游客 finds both in the texts (trial 9 V2). A measure of the place itself is still the place's only."""
+    places = ids.get("place_id")
+    if not places:
+        return ids
+    out = dict(ids)
+    for column, table in (("project_id", "projects"), ("enterprise_id", "enterprises")):
+        frame = frames.get(table)
+        if frame is not None and "place_id" in frame.columns:
+            inside = frozenset(str(k) for k in frame.loc[frame["place_id"].isin(places), column])
+            if inside:
+                out[column] = ids.get(column, frozenset()) | inside
+    return out
+
+
+def in_word_forms(query: Query) -> Query:
+    """The measure of a subject-and-measure reading matched by its words' forms (singular, plural), not by the root
+    they share with other parts of speech: "visitors" are people received, "visits" an internet hospital's
+    consultations or a leader's trip; "Wuzhen visitors" listed both (trial 9 V2)."""
+    terms = tuple(Term(t.forms, t.part, roots=False) for t in query.terms)
+    return Query(query.text, terms, query.subjects, query.name, query.own)
 
 
 # Words that join a subject to its measure and name nothing themselves: "GDP of Tongxiang", 桐乡的GDP.

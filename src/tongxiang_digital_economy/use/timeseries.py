@@ -148,6 +148,26 @@ def series(
     if status not in STATUSES:
         hint = did_you_mean(status, STATUSES)
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}" + f"; {hint.strip()}" * bool(hint))
+    about, subject = figures_about(indicator, subject, path)
+    rows = about[about["status"] == status].copy()
+    rows["subject"] = subject
+    marked = mark(rows, path)
+    # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
+    # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
+    counts = about["status"].value_counts()
+    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
+    if not preferred:
+        return marked
+    chosen = marked[marked["role"] == "preferred"].copy()
+    chosen.attrs["other_statuses"] = marked.attrs["other_statuses"]
+    chosen.attrs["none_preferred"] = none_preferred(marked)
+    return chosen
+
+
+def figures_about(indicator: str, subject: str | None, path: str | Path | None = None) -> tuple[pd.DataFrame, str]:
+    """The figures of `indicator` about `subject` of every status, unmarked, and the subject they are about (the
+    recurring event for an edition, the only subject when none is named): what `series` reads before it keeps one
+    status. Why apart: a chart marks its actuals and targets in one pass (`mark` takes many series at once)."""
     column = subject_column(indicator, path)
     figures = load("indicators", path)
     figures = figures[figures["indicator"] == indicator]
@@ -185,20 +205,7 @@ def series(
         editions = [str(e) for e in figures["event_id"].dropna().unique()] if "event_id" in figures else []
         hint = subject_hint(subject, column, [*subjects, *editions], path)
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
-    about = figures[figures[column] == subject]
-    rows = about[about["status"] == status].copy()
-    rows["subject"] = subject
-    marked = mark(rows, path)
-    # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
-    # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
-    counts = about["status"].value_counts()
-    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
-    if not preferred:
-        return marked
-    chosen = marked[marked["role"] == "preferred"].copy()
-    chosen.attrs["other_statuses"] = marked.attrs["other_statuses"]
-    chosen.attrs["none_preferred"] = none_preferred(marked)
-    return chosen
+    return figures[figures[column] == subject], subject
 
 
 def none_preferred(figures: pd.DataFrame) -> str | None:
