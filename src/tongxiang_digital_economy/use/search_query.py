@@ -198,16 +198,63 @@ def read_names(frames: dict[str, pd.DataFrame]) -> Names:
 
 def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
     """The query's terms: the whole text when it is a name, else each word, a name standing for all its names."""
-    return parse_folded(text, normalised(text), names(frames), company_suffixes(frames))
+    return parse_folded(text, normalised(text), names(frames), company_suffixes(frames), search_terms(frames))
 
 
-def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]) -> Query:
-    """`parse` of a normalised query, given the package's names and company suffixes (see company_suffixes)."""
+Synonyms = dict[str, tuple[str, ...]]
+
+
+def search_terms(frames: dict[str, pd.DataFrame]) -> Synonyms:
+    """The lexicon's `search_term`s, normalised as a query is: each term -> every term of its `meaning` (人工智能 ->
+    人工智能, artificial intelligence). Data, read by search only: the words a reader may use for one thing in either
+    language (trial 8: "artificial intelligence" found none of 人工智能's rows, 营收 none of 营业收入's)."""
+    lexicon = frames.get("lexicon")
+    if lexicon is None or not {"category", "term", "meaning"} <= set(lexicon.columns):
+        return {}
+    return kept_with((lexicon,), "search_terms", lambda: read_search_terms(lexicon))
+
+
+def read_search_terms(lexicon: pd.DataFrame) -> Synonyms:
+    rows = lexicon.loc[lexicon["category"] == "search_term", ["term", "meaning"]].dropna()
+    groups: dict[str, list[str]] = {}
+    for term, meaning in zip(rows["term"], rows["meaning"], strict=True):
+        if normalised(str(term)):
+            groups.setdefault(normalised(str(meaning)), []).append(normalised(str(term)))
+    return {synonym_key(t): tuple(dict.fromkeys(ts)) for ts in groups.values() for t in ts}
+
+
+def synonym_key(term: str) -> str:
+    """How a search term is looked up: English by its words' singulars ("tourism incomes" is "tourism income")."""
+    return " ".join(stem(w) for w in term.split(" ")) if LATIN.match(term) else term
+
+
+def synonym_forms(part: str, synonyms: Synonyms) -> tuple[str, ...]:
+    """A query's part with its search terms read as each term of their meaning: the part itself when it is one
+    (in any plural), or a Chinese part holding one with each of the others in its place (营收增长 is also
+    营业收入增长, as Chinese writes a measure and its change as one word). Else the part alone."""
+    whole = synonyms.get(synonym_key(part))
+    if whole is not None:
+        return tuple(dict.fromkeys((part, *whole)))
+    if not HAN_ANY.search(part):
+        return (part,)
+    forms = [part]
+    for term, others in synonyms.items():
+        if HAN_ANY.search(term) and len(term) >= 2 and term in part:
+            forms += [part.replace(term, other) for other in others if HAN_ANY.search(other)]
+    return tuple(dict.fromkeys(forms))
+
+
+def parse_folded(
+    text: str, folded: str, known: Names, suffixes: tuple[str, ...], synonyms: Synonyms | None = None
+) -> Query:
+    """`parse` of a normalised query, given the package's names, company suffixes (see company_suffixes) and the
+    lexicon's search terms (a query, or a part of it, that is one finds what each term of its meaning finds)."""
     subjects: dict[str, set[str]] = {}
+    synonyms = synonyms or {}
 
     def term(part: str) -> Term:
         if part not in known:
-            return Term((part,), part)
+            return Term(synonym_forms(part, synonyms), part)
         forms: list[str] = []
         for column, key, all_forms in known[part]:
             subjects.setdefault(column, set()).add(key)
@@ -222,17 +269,17 @@ def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]
     within = part_of_names(folded, known, whole) if not of_places else []
     if within:
         # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
-        forms = [folded]
+        forms = list(synonym_forms(folded, synonyms))
         for column, key, all_forms in within:
             subjects.setdefault(column, set()).add(key)
             forms += all_forms
         terms: tuple[Term, ...] = (Term(tuple(dict.fromkeys(forms)), folded),)
-    elif folded in known:
+    elif folded in known or len(synonym_forms(folded, synonyms)) > 1:
         terms = (term(folded),)
     else:
         bare = without_company_suffix(folded, suffixes, known)
         if bare is not None:  # 新凤鸣集团, 桐昆股份: the name without its legal form (trial 7 S3)
-            return parse_folded(text, bare, known, suffixes)
+            return parse_folded(text, bare, known, suffixes, synonyms)
         terms = tuple(term(p) for p in query_parts(folded))
     named = {c: frozenset(ids) for c, ids in subjects.items()} if len(terms) == 1 else {}
     # A subject's own name is a name though it is also part of others' ("World Internet Conference" in the name

@@ -84,6 +84,7 @@ from .search_query import (
     parse,
     parse_folded,
     query_parts,
+    search_terms,
 )
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
@@ -311,17 +312,17 @@ def subject_and_measure(
     folded = normalised(query.text)
     if named or query.subjects or not folded:
         return None
-    known, suffixes = names(frames), company_suffixes(frames)
+    known, suffixes, synonyms = names(frames), company_suffixes(frames), search_terms(frames)
     definitions, figures = frames["indicator_definitions"], frames["indicators"]
     subject_of = dict(zip(definitions["indicator"], definitions["subject"], strict=True))
     for subject, rest in subject_splits(folded):
         measure = without_connectives(rest)
         if len(measure.replace(" ", "")) < 2:  # one character (乌镇人: 人) is in too many names to be a measure
             continue
-        ids = located_in(parse_folded(subject, subject, known, suffixes).subjects, frames)
+        ids = located_in(parse_folded(subject, subject, known, suffixes, synonyms).subjects, frames)
         if not ids:
             continue
-        wanted = named_indicators(in_word_forms(parse_folded(measure, measure, known, suffixes)), definitions)
+        wanted = named_indicators(in_word_forms(parse_folded(measure, measure, known, suffixes, synonyms)), definitions)
         having = frozenset(
             i
             for i in wanted
