@@ -51,7 +51,7 @@ def test_tongxiang_city_gdp_finds_tongxiangs_gdp_figures() -> None:
 
 
 def test_a_run_of_words_that_is_a_name_keeps_its_small_words() -> None:
-    """"Light of the Internet Expo" is a name: its "of the" is not dropped, or the name would not be found whole."""
+    """ "Light of the Internet Expo" is a name: its "of the" is not dropped, or the name would not be found whole."""
     assert rows("exhibitors at the Light of the Internet Expo") == rows("Light of the Internet Expo exhibitors")
     assert rows("Light of the Internet Expo")
 

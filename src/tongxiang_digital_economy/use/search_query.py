@@ -426,12 +426,11 @@ def meant(folded: str, known: Names, small: SmallWords) -> str:
     for k, part in enumerate(parts):
         if k in protected:
             continue
-        if part in small.fillers:
-            kept[k] = False
-        elif part in small.place_words and (
+        by_a_place = part in small.place_words and (
             any(is_place(" ".join(parts[j:k]), known) for j in range(max(0, k - 3), k))
             or names_place_after(parts, k, known, small)
-        ):
+        )
+        if part in small.fillers or by_a_place:
             kept[k] = False
         elif HAN.match(part) and part not in known:
             parts[k] = han_meant(part, known, small)
