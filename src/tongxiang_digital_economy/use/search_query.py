@@ -411,17 +411,20 @@ def meant(folded: str, known: Names, small: SmallWords) -> str:
     """A normalised query without the words that carry no meaning in it: fillers (articles, prepositions, 的) and a
     generic place word after a place's name ("tongxiang city" -> tongxiang, 乌镇的 -> 乌镇). Trial 9 V5: every word
     of a query that names nothing must be in one cell, so "visitors to Wuzhen" found 1 row where "Wuzhen visitors"
-    found 12, and "Tongxiang city GDP" none. A query that is a name stays whole, and so does a run of its words that
-    is one ("light of the internet expo"). Empty when the query has only such words (`the`): it asks for nothing,
-    and the caller refuses it. The query itself when nothing is dropped."""
-    if not folded or folded in known:
+    found 12, and "Tongxiang city GDP" none. A query that is a name or part of names stays whole ("light of
+    wuzhen"), and so does a run of its words that is one ("light of the internet expo"). Empty when the query has
+    only such words (`the`): it asks for nothing, and the caller refuses it. The query itself when nothing is
+    dropped."""
+    if not folded or folded in known or part_of_names(folded, known):  # "light of wuzhen" is part of a name
         return folded
     parts = query_parts(folded)
     kept = [True] * len(parts)
     protected: set[int] = set()
     for i in range(len(parts)):
         for j in range(i + 2, len(parts) + 1):
-            if " ".join(parts[i:j]) in known:
+            run = " ".join(parts[i:j])
+            inner = parts[i] not in small.fillers and parts[j - 1] not in small.fillers  # "to wuzhen" is no name
+            if run in known or (inner and set(parts[i:j]) & small.fillers and part_of_names(run, known)):
                 protected.update(range(i, j))
     for k, part in enumerate(parts):
         if k in protected:
