@@ -661,6 +661,8 @@ def series_command(
         # Nothing of this status: the library says which other status has figures (attrs["other_statuses"]).
         others = [f"--status {other} has {count(n, 'figure')}" for other, n in found.attrs["other_statuses"].items()]
         click.echo(f"no {status} figures" + (f" ({'; '.join(others)})" if others else ""))
+        for line in found.attrs.get("elsewhere", []):
+            click.echo(line)
         return
     if fmt == "table":
         # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
@@ -672,6 +674,10 @@ def series_command(
     print_frame(found, fmt, f"no {status} figures")
     if why_none and fmt == "table":
         click.echo(why_none)
+    # Figures of the same measure on the subject's parent or parts (the conference's expo): named after the table,
+    # on stderr for CSV and JSON, so that a split series is never read as the whole (trial 9 V1).
+    for line in found.attrs.get("elsewhere", []):
+        click.echo(line if fmt == "table" else f"note: {line}", err=fmt != "table")
 
 
 def installed_themes() -> str:

@@ -56,6 +56,7 @@ class Chart:
 def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
     """Everything a chart of `indicator` about `subject` shows (actuals and targets), without drawing it."""
     rows = figures_drawn(indicator, subject, path)
+    kin = list(rows.attrs.get("elsewhere", []))
     if not len(rows):
         raise PlotError(nothing_to_draw(indicator, subject, path))
     subject = subject if subject is not None else str(rows["subject"].iloc[0])
@@ -109,6 +110,9 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
         notes.append(
             f"Not drawn as new points (later texts repeating a figure shown, dated by their own date only): {said}."
         )
+    if kin:
+        # Not this subject's figures, but a reader of its chart must know they exist (trial 9 V1).
+        notes.append("Not drawn, figures of the same measure " + "; ".join(k.removeprefix("also ") for k in kin) + ".")
     left_out = " ".join(notes)
 
     periods = [
@@ -136,7 +140,14 @@ def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) 
     asked, so that a chart of one edition (wic-2023) holds that edition's figures only, actuals and targets
     alike, as `series` does; the subject is never widened to the recurring event for one status (trial 6 Q1)."""
     frames = [series(indicator, subject, status, path) for status in ("actual", "target")]
-    return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+    drawn = pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+    # The same measure on the subject's parent or parts (series' attrs["elsewhere"]), named under the chart.
+    drawn.attrs["elsewhere"] = [
+        line if status == "actual" else line.replace(": ", " (targets): ", 1)
+        for status, f in zip(("actual", "target"), frames, strict=True)
+        for line in f.attrs.get("elsewhere", [])
+    ]
+    return drawn
 
 
 def nothing_to_draw(indicator: str, subject: str | None, path: str | Path | None) -> str:

@@ -171,7 +171,7 @@ def series(
                 f"{indicator} has no figures of the edition {subject!r}; its editions with figures: "
                 + (", ".join(editions) or "none (its figures are about the series, not one edition)")
             )
-        subject = edition
+        edition_id, subject = subject, edition
     subjects = sorted(figures[column].dropna().unique())
     if not subjects:
         raise SeriesError(f"{indicator} has no figures in this package")
@@ -181,9 +181,27 @@ def series(
                 f"{indicator} has figures about {len(subjects)} subjects; name one (subject=): {', '.join(subjects)}"
             )
         subject = subjects[0]
+    elif subject not in subjects and edition is not None:
+        # The edition's figures sit on a part of the recurring event its texts name (the expo at wic-2023).
+        kin = kin_of(column, subject, path)
+        held = [f"its {kin[o]} {o} has {count_of(figures, column, o)}" for o in subjects if o in kin]
+        raise SeriesError(
+            f"{indicator} has no figures of {subject} at the edition {edition_id!r}; "
+            + (
+                ("; ".join(held) + f" at that edition: `series {indicator} --subject {held_by(subjects, kin)}`")
+                if held
+                else f"its subjects at that edition: {', '.join(subjects)}"
+            )
+        )
     elif subject not in subjects:
         editions = [str(e) for e in figures["event_id"].dropna().unique()] if "event_id" in figures else []
         hint = subject_hint(subject, column, [*subjects, *editions], path)
+        kin_held = [
+            f"its {role} {other!r} has some"
+            for other, role in kin_of(column, subject, path).items()
+            if other in subjects
+        ]
+        hint += "".join(f"{k}; " for k in kin_held)
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
     about = figures[figures[column] == subject]
     rows = about[about["status"] == status].copy()
@@ -193,12 +211,76 @@ def series(
     # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
     counts = about["status"].value_counts()
     marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
+    marked.attrs["elsewhere"] = elsewhere(figures[figures["status"] == status], indicator, column, subject, path)
     if not preferred:
         return marked
     chosen = marked[marked["role"] == "preferred"].copy()
     chosen.attrs["other_statuses"] = marked.attrs["other_statuses"]
+    chosen.attrs["elsewhere"] = marked.attrs["elsewhere"]
     chosen.attrs["none_preferred"] = none_preferred(marked)
     return chosen
+
+
+SUBJECT_TABLES = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
+SHOWN_ELSEWHERE = 8  # figures named per related subject; the rest are counted
+
+
+def kin_of(column: str, subject: str, path: str | Path | None) -> dict[str, str]:
+    """The subject's parent and parts by its table's parent_id, each with its relation (`parent`, `part`): the
+    Light of the Internet Expo is a part of the World Internet Conference, Wuzhen a part of Tongxiang."""
+    table = SUBJECT_TABLES.get(column)
+    if table is None or table not in tables(path):
+        return {}
+    frame = load(table, path)
+    if "parent_id" not in frame or column not in frame:
+        return {}
+    kin: dict[str, str] = {}
+    for parent in frame.loc[frame[column] == subject, "parent_id"].dropna():
+        kin[str(parent)] = "parent"
+    for part in frame.loc[frame["parent_id"] == subject, column].dropna():
+        kin[str(part)] = "part"
+    return kin
+
+
+def count_of(figures: pd.DataFrame, column: str, subject: str) -> str:
+    n = int((figures[column] == subject).sum())
+    return f"{n} figure" + "s" * (n != 1)
+
+
+def held_by(subjects: list[str], kin: dict[str, str]) -> str:
+    return next(o for o in subjects if o in kin)
+
+
+def elsewhere(figures: pd.DataFrame, indicator: str, column: str, subject: str, path: str | Path | None) -> list[str]:
+    """Which figures of the same indicator and status sit on the subject's parent or parts (`kin_of`), one line
+    per such subject: "also under its part light-of-internet-expo: 2019-10-18 to 2019-10-22 601家; …".
+
+    Why: each figure sits on the subject its text names, so a thing and its part (the conference and its expo,
+    Tongxiang and Wuzhen) hold separate series of one measure; a reader of one must be told the other exists, or
+    takes a split series for the whole (trial 9 V1). `figures` are the indicator's figures of the status asked
+    (for an edition, of that edition only)."""
+    kin = kin_of(column, subject, path)
+    if not kin:
+        return []
+    near = figures[figures[column].isin(list(kin))]
+    if not len(near):
+        return []
+    temporal = str(load("indicator_definitions", path).set_index("indicator").at[indicator, "temporal"])
+    said = []
+    for other, rows in near.sort_values(["period_end", "observation_id"], na_position="first").groupby(
+        column, sort=False
+    ):
+        shown = [
+            f"{period_label(r['period_start'], r['period_end'], temporal)} "
+            f"{r['value_text'] if isinstance(r['value_text'], str) else r['value']}"
+            for _, r in rows.head(SHOWN_ELSEWHERE).iterrows()
+        ]
+        more = f" and {len(rows) - SHOWN_ELSEWHERE} more" if len(rows) > SHOWN_ELSEWHERE else ""
+        said.append(
+            f"also under its {kin[str(other)]} {other}: {'; '.join(shown)}{more} "
+            f"(`series {indicator} --subject {other}`)"
+        )
+    return said
 
 
 def none_preferred(figures: pd.DataFrame) -> str | None:
