@@ -4,6 +4,8 @@ names the figures the other holds, so that a split series is never read as the w
 
 from __future__ import annotations
 
+import re
+
 from click.testing import CliRunner
 from conftest import PackageCopy, found
 
@@ -82,13 +84,20 @@ def test_an_edition_whose_figures_sit_on_a_part_points_to_it() -> None:
 
 
 def test_a_chart_names_what_its_kin_hold_under_it() -> None:
+    """In the chart's own words (its font has no Chinese: 26个 is 26), targets apart."""
     left_out = chart("event_exhibitor_countries_regions", "world-internet-conference").left_out
-    assert left_out == "Not drawn, figures of the same measure " + EXPO_COUNTRIES.removeprefix("also ") + "."
+    assert left_out == (
+        "Not drawn, figures of the same measure under its part light-of-internet-expo: Nov 2018 26; 2019-10-18 to "
+        "2019-10-22 38; 2023-11-08 to 2023-11-10 47; 2023-11-08 to 2023-11-10 48 "
+        "(`series event_exhibitor_countries_regions --subject light-of-internet-expo`)."
+    )
     targets = chart("event_exhibiting_enterprises", "world-internet-conference").left_out
     assert (
-        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 近300家; 2017-12-03 to 2017-12-05 "
-        "more than 400 (`series event_exhibiting_enterprises --subject light-of-internet-expo`)."
+        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 about 300; 2017-12-03 to "
+        "2017-12-05 more than 400 (`series event_exhibiting_enterprises --subject light-of-internet-expo`)."
     ) in targets
+    gdp = chart("gdp", "tongxiang").left_out
+    assert "under its part wuzhen: 2024 108.86 hundred million yuan (`series gdp --subject wuzhen`)." in gdp
 
 
 def test_a_figure_of_a_part_may_name_its_parents_edition_and_no_other(package: PackageCopy) -> None:
@@ -103,3 +112,44 @@ def test_a_figure_of_a_part_may_name_its_parents_edition_and_no_other(package: P
         "'wuzhen-scenic-area': give the figure the recurring event's project_id (or a "
         "part of it, by parent_id), or the edition of its own event"
     )
+
+
+def test_a_subject_an_indicator_lacks_is_pointed_to_the_indicator_of_the_same_measure_that_holds_it() -> None:
+    """trial 9 m4: a scenic area's visitors are `scenic_area_tourist_arrivals`, a place's `tourist_arrivals`."""
+    runner = CliRunner()
+    result = runner.invoke(cli, ["series", "tourist_arrivals", "--subject", "wuzhen-scenic-area"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: tourist_arrivals has no figures about 'wuzhen-scenic-area'; scenic_area_tourist_arrivals (Visitors to "
+        "a scenic area, the same measure) has 2 figures about it: `series scenic_area_tourist_arrivals --subject "
+        "wuzhen-scenic-area`; its subjects: tongxiang, wuzhen\n"
+    )
+    back = runner.invoke(cli, ["plot", "scenic_area_tourist_arrivals", "--subject", "wuzhen", "-o", "x.svg"])
+    assert back.exit_code == 1
+    assert back.output == (
+        "Error: scenic_area_tourist_arrivals has no figures about 'wuzhen'; tourist_arrivals (Tourist visits "
+        "received, the same measure) has 4 figures about it: `series tourist_arrivals --subject wuzhen`; its "
+        "subjects: wuzhen-scenic-area\n"
+    )
+
+
+def test_an_indicator_named_by_its_label_or_search_word_is_suggested() -> None:
+    """trial 9 m10: GDP增速 is gdp_growth's search word (not gdp), 地区生产总值 gdp's Chinese label."""
+    runner = CliRunner()
+    said = {
+        word: runner.invoke(cli, ["series", word, "--subject", "tongxiang"]).output
+        for word in ("GDP增速", "地区生产总值", "接待游客人次", "gdp_grwoth")
+    }
+    assert said == {
+        "GDP增速": "Error: no indicator named 'GDP增速'; did you mean 'gdp_growth'?\n",
+        "地区生产总值": "Error: no indicator named '地区生产总值'; did you mean 'gdp'?\n",
+        "接待游客人次": "Error: no indicator named '接待游客人次'; did you mean 'tourist_arrivals'?\n",
+        "gdp_grwoth": "Error: no indicator named 'gdp_grwoth'; did you mean 'gdp_growth'?\n",
+    }
+
+
+def test_the_series_table_says_an_edition_of_another_format_as_the_chart_draws_it_apart() -> None:
+    """trial 9 m8: the 2020 Internet Development Forum among the summits is marked beside its period."""
+    table = CliRunner().invoke(cli, ["series", "event_guests", "--subject", "world-internet-conference"]).output
+    marked = [" ".join(line.split()[:5]) for line in table.splitlines() if re.match(r"\s*[^ ]+( to [^ ]+)? \(", line)]
+    assert marked == ["2020-11-23 to 2020-11-24 (forum) preferred"]

@@ -145,7 +145,7 @@ def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) 
     drawn.attrs["elsewhere"] = [
         line if status == "actual" else line.replace(": ", " (targets): ", 1)
         for status, f in zip(("actual", "target"), frames, strict=True)
-        for line in f.attrs.get("elsewhere", [])
+        for line in f.attrs.get("elsewhere_plain", [])
     ]
     return drawn
 
