@@ -85,18 +85,18 @@ def test_an_edition_whose_figures_sit_on_a_part_points_to_it() -> None:
 
 def test_a_chart_names_what_its_kin_hold_under_it() -> None:
     """In the chart's own words (its font has no Chinese: 26个 is 26), targets apart."""
-    left_out = chart("event_exhibitor_countries_regions", "world-internet-conference").left_out
+    left_out = chart("event_exhibitor_countries_regions", "world-internet-conference").kin
     assert left_out == (
         "Not drawn, figures of the same measure under its part light-of-internet-expo: Nov 2018 26; 2019-10-18 to "
         "2019-10-22 38; 2023-11-08 to 2023-11-10 47; 2023-11-08 to 2023-11-10 48 "
         "(`series event_exhibitor_countries_regions --subject light-of-internet-expo`)."
     )
-    targets = chart("event_exhibiting_enterprises", "world-internet-conference").left_out
+    targets = chart("event_exhibiting_enterprises", "world-internet-conference").kin
     assert (
         "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 about 300; 2017-12-03 to "
         "2017-12-05 more than 400 (`series event_exhibiting_enterprises --subject light-of-internet-expo`)."
     ) in targets
-    gdp = chart("gdp", "tongxiang").left_out
+    gdp = chart("gdp", "tongxiang").kin
     assert "under its part wuzhen: 2024 108.86 hundred million yuan (`series gdp --subject wuzhen`)." in gdp
 
 

@@ -162,6 +162,17 @@ EDITION_DATES_AGAINST_FIGURES = register(
     "error",
     "semantics",
 )
+PUBLISHED_BEFORE_ITS_FIGURES = register(
+    "published-before-its-figures",
+    "Source's date before all its figures",
+    "Every figure of a source that reports a past (actual, estimate), two at least, ends after the source's "
+    "published date, and its archived text does not state that date as its own: the error is on the sources row, "
+    "and the figure rows' errors that the date their latest ends clears (actual-after-publication, "
+    "period-text-mismatch …) are counted under it, not each told to re-date a correct row (trial 8 U4). With "
+    "--archive a text-dated source is compared with its text's own date first (published-not-in-text).",
+    "error",
+    "semantics",
+)
 TABLE_NOT_CHECKED = register(
     "table-not-checked",
     "Rules not run",

@@ -37,6 +37,7 @@ from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
 from .answers import ColumnKeys
 from .editions import blame_editions
+from .published import blame_published
 from .rules import RULES, Rule, needs_of, rule_answer
 from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
 
@@ -347,7 +348,36 @@ def run_rules(
                 found += run_rule(rule, view, refused or {}, columns)
     # Figure rows that agree against their edition's dates: the events row is blamed, their errors follow from it.
     # The events view carries each edition's source's date, which reading its evidence's days needs.
-    return blame_editions(found, made.get("indicators"), made.get("events", frames.get("events")))
+    found = blame_editions(found, made.get("indicators"), made.get("events", frames.get("events")))
+    # A source's date that its figures fail against: the sources row is blamed, their errors follow from it.
+
+    def recheck(source: str, date: str, rows: pd.Index) -> set[tuple[int, str]]:
+        """The (row, rule) errors of the per-row indicators rules on `rows` with the source dated `date`."""
+        dated = frames["sources"].assign(
+            published=frames["sources"]["published"].mask(frames["sources"]["source_id"] == source, date)
+        )
+        made_again = views(
+            {**frames, "sources": dated, "indicators": frames["indicators"].loc[rows]},
+            texts,
+            hashes,
+            keys,
+            needs_of(RULES),
+            grades,
+        )
+        view = made_again["indicators"]
+        columns = ColumnKeys(view)
+        failing: set[tuple[int, str]] = set()
+        for rule in RULES:
+            if rule.table != "indicators" or not rule.per_row or (texts is None and rule.needs_archive):
+                continue
+            if any(n.replace(".", "__") not in view.columns for n in rule.needs):
+                continue
+            failing.update((p.row - 2, p.rule) for p in run_rule(rule, view, {}, columns) if p.row is not None)
+        return failing
+
+    if "sources" in frames and "indicators" in frames:
+        found = blame_published(found, made.get("sources"), made.get("indicators"), recheck)
+    return found
 
 
 def shipped_lexicon_path() -> Path | None:

@@ -24,7 +24,6 @@ from ..core.suggest import did_you_mean
 from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 from ..schema.keys import foreign_keys, primary_key
-from ..text.periods import as_words
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -546,6 +545,8 @@ def disputed(row: dict[str, str], path: str | Path | None) -> str:
 def repost_of(source: dict[str, str]) -> str:
     """The date of the original a reposted page states (sources.original_published), in words ("no later than
     2014-11-18" for `../2014-11-18`), or "" when the page is no repost of an earlier dated original."""
+    from ..text.periods import as_words  # here, not at the top: it imports pandas, which `--help` must not
+
     original, published = source.get("original_published", ""), source.get("published", "")
     if not original or original == published:
         return ""

@@ -168,10 +168,12 @@ READING_LIMITS = [
     ),
     (
         "What the corruption report still misses (scripts/corruption-report --missed)",
-        "which figure (3 of 97): figures told apart only by a subject the package does not name (东门票120元,"
-        "西门票150元), and a cardinal moved onto an edition's ordinal of the same passage ('the first WIC is composed "
-        "of 13 forums' filed as editions held: the first WIC's words attach to 13 as well; an ordinal filed as a "
-        "count, 'Since the first WIC …, 565 … projects' as 1, is caught). Counted as (0 of 119): required words "
+        "which figure (2 of 97): figures told apart only by a subject the package does not name (东门票120元,"
+        "西门票150元: 东 and 西 stand for 东栅 and 西栅, whose names the package holds only whole, and one "
+        "character is no name to read). A cardinal moved onto an edition's ordinal of the same passage is caught "
+        "where its own noun is other words ('the first WIC is composed of 13 forums': the ordinal holds the words, "
+        "13 counts forums), as is an ordinal filed as a count ('Since the first WIC …, 565 … projects' as 1). "
+        "Counted as (0 of 119): required words "
         "in `;`-parted groups, one word of each needed (国际组织|…;协办|…), tell co-organising international "
         "organisations from those represented (16個國際組織) and from every co-organising institution. Indicator "
         "(13 of 747): a figure true under both readings that no list shows (三次产业结构's parts share their words "

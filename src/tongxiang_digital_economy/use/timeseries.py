@@ -155,6 +155,44 @@ def series(
     if status not in STATUSES:
         hint = did_you_mean(status, STATUSES)
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}" + f"; {hint.strip()}" * bool(hint))
+    asked = subject
+    about, subject = figures_about(indicator, subject, path)
+    rows = about[about["status"] == status].copy()
+    rows["subject"] = subject
+    marked = mark(rows, path)
+    # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
+    # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
+    counts = about["status"].value_counts()
+    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
+    marked.attrs["elsewhere"] = kin_notes(indicator, asked, subject, status, path)
+    marked.attrs["elsewhere_plain"] = kin_notes(indicator, asked, subject, status, path, plain=True)
+    if not preferred:
+        return marked
+    chosen = marked[marked["role"] == "preferred"].copy()
+    chosen.attrs["other_statuses"] = marked.attrs["other_statuses"]
+    chosen.attrs["elsewhere"] = marked.attrs["elsewhere"]
+    chosen.attrs["elsewhere_plain"] = marked.attrs["elsewhere_plain"]
+    chosen.attrs["none_preferred"] = none_preferred(marked)
+    return chosen
+
+
+def kin_notes(
+    indicator: str, asked: str | None, subject: str, status: str, path: str | Path | None, plain: bool = False
+) -> list[str]:
+    """`elsewhere` for a series as asked: `asked` is the subject as named (an edition, wic-2023, keeps the kin's
+    figures of that edition only), `subject` the one its figures are about."""
+    column = subject_column(indicator, path)
+    figures = load("indicators", path)
+    figures = figures[(figures["indicator"] == indicator) & (figures["status"] == status)]
+    if asked is not None and asked != subject and "event_id" in figures:
+        figures = figures[figures["event_id"] == asked]
+    return elsewhere(figures, indicator, column, subject, path, plain)
+
+
+def figures_about(indicator: str, subject: str | None, path: str | Path | None = None) -> tuple[pd.DataFrame, str]:
+    """The figures of `indicator` about `subject` of every status, unmarked, and the subject they are about (the
+    recurring event for an edition, the only subject when none is named): what `series` reads before it keeps one
+    status. Why apart: a chart marks its actuals and targets in one pass (`mark` takes many series at once)."""
     column = subject_column(indicator, path)
     figures = load("indicators", path)
     figures = figures[figures["indicator"] == indicator]
@@ -211,25 +249,7 @@ def series(
         hint += "".join(f"{k}; " for k in kin_held)
         hint += "".join(f"{k}; " for k in same_measure_holding(indicator, subject, path))
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
-    about = figures[figures[column] == subject]
-    rows = about[about["status"] == status].copy()
-    rows["subject"] = subject
-    marked = mark(rows, path)
-    # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
-    # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
-    counts = about["status"].value_counts()
-    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
-    same_status = figures[figures["status"] == status]
-    marked.attrs["elsewhere"] = elsewhere(same_status, indicator, column, subject, path)
-    marked.attrs["elsewhere_plain"] = elsewhere(same_status, indicator, column, subject, path, plain=True)
-    if not preferred:
-        return marked
-    chosen = marked[marked["role"] == "preferred"].copy()
-    chosen.attrs["other_statuses"] = marked.attrs["other_statuses"]
-    chosen.attrs["elsewhere"] = marked.attrs["elsewhere"]
-    chosen.attrs["elsewhere_plain"] = marked.attrs["elsewhere_plain"]
-    chosen.attrs["none_preferred"] = none_preferred(marked)
-    return chosen
+    return figures[figures[column] == subject], subject
 
 
 SUBJECT_TABLES = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
