@@ -149,6 +149,29 @@ CASES = [
         "indicator-not-in-evidence",
         True,
     ),
+    (
+        "a cardinal with its own noun beside an edition's ordinal (13 forums of the fourth conference)",
+        {
+            **EDITIONS,
+            "value": "13",
+            "value_text": "13",
+            "evidence": "The fourth World Internet Conference will have 13 forums",
+        },
+        "which-figure",
+        True,
+    ),
+    (
+        "the edition's ordinal beside a cardinal with its own noun",
+        {**EDITIONS, "evidence": "The fourth World Internet Conference will have 13 forums"},
+        "which-figure",
+        False,
+    ),
+    (
+        "a count its own noun names beside an edition's ordinal (2000多名嘉宾)",
+        {**GUESTS, "evidence": "第四届世界互联网大会共有2000多名嘉宾"},
+        "which-figure",
+        False,
+    ),
     ("女性36.63万人 is the female population", FEMALE, "which-figure", False),
     ("the fourth conference", EDITIONS, "which-figure", False),
     ("Tongkun, first of the names, has the first revenue", REVENUE, covers("subject-pairs-another-figure"), False),
@@ -171,6 +194,14 @@ CASES = [
 
 def test_a_figure_is_filed_under_the_indicator_its_words_name(package: PackageCopy) -> None:
     assert misfired(package, CASES) == []
+
+
+def test_an_ordinal_holding_the_indicators_words_keeps_a_cardinal_of_other_words_off_them() -> None:
+    """'the first WIC is composed of 13 forums': the ordinal holds the indicator's words (first), 13's own noun is
+    forums, so the words attach to the ordinal, not to 13; a count followed by the words (13 editions) keeps them."""
+    assert not attach("the first WIC is composed of 13 forums", "13", ["first"], None, {}).attached
+    assert attach("the first WIC is composed of 13 forums", "first", ["first"], None, {}).attached
+    assert attach("the first WIC, after 13 editions of the fair", "13", ["first", "editions"], None, {}).attached
 
 
 def test_a_place_in_a_ranking_stands_between_words_and_quote() -> None:

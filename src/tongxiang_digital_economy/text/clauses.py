@@ -26,7 +26,8 @@ quantity is, when and whose. This module reads them:
 What it cannot read is listed, with examples, in the data dictionary (`READING_LIMITS` in use/dictionary.py): among
 them a quantity whose words stand in another sentence ("The zone's output... It reached 35.9 billion"), figures told
 apart only by their subject (东门票120元,西门票150元), counts in Chinese numerals without a measure word, tables
-whose headings are not 目标/实际 words, and an ordinal form (first, third) that a cardinal after it attaches to.
+whose headings are not 目标/实际 words. An ordinal that holds the indicator's words or is followed by them (the first
+WIC) keeps them off a cardinal whose own noun is other words (13 forums).
 """
 
 from __future__ import annotations
@@ -444,6 +445,21 @@ def attach_at(
         named = [q for q in others if s_start <= q.start < s_end and names_next(noun_after(text, q.end), places, text)]
         if named and not names_next(own, places, text):
             attached, between = False, text[named[0].start : named[0].end]
+    if attached and table is None and not parallel and not any(at <= f < end for f, _ in places):
+        # An ordinal of the sentence that holds the indicator's words or is followed by them (the first WIC; 第二届
+        # 世界互联网大会) is the figure they attach to; a cardinal whose own noun is other words (13 forums) is not:
+        # 'the first WIC is composed of 13 forums' gives one edition, not 13.
+        ordinals = [
+            q
+            for q in found
+            if q.is_date
+            and s_start <= q.start < s_end
+            and not (at <= q.start < end)
+            and is_an_ordinal(text, q.start, q.end, found)
+            and (any(q.start <= f < q.end for f, _ in places) or names_next(noun_after(text, q.end), places, text))
+        ]
+        if ordinals and not names_next(noun_after(text, end), places, text):
+            attached, between = False, text[ordinals[0].start : ordinals[0].end]
     if attached and table is None and text[at - 1 : at] == "第":
         attached, between = False, "第 (the quote cuts an ordinal: 第一个 is the first, not one)"
     if (

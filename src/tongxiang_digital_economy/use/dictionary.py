@@ -168,10 +168,12 @@ READING_LIMITS = [
     ),
     (
         "What the corruption report still misses (scripts/corruption-report --missed)",
-        "which figure (3 of 97): figures told apart only by a subject the package does not name (东门票120元,"
-        "西门票150元), and a cardinal moved onto an edition's ordinal of the same passage ('the first WIC is composed "
-        "of 13 forums' filed as editions held: the first WIC's words attach to 13 as well; an ordinal filed as a "
-        "count, 'Since the first WIC …, 565 … projects' as 1, is caught). Counted as (0 of 119): required words "
+        "which figure (2 of 97): figures told apart only by a subject the package does not name (东门票120元,"
+        "西门票150元: 东 and 西 stand for 东栅 and 西栅, whose names the package holds only whole, and one "
+        "character is no name to read). A cardinal moved onto an edition's ordinal of the same passage is caught "
+        "where its own noun is other words ('the first WIC is composed of 13 forums': the ordinal holds the words, "
+        "13 counts forums), as is an ordinal filed as a count ('Since the first WIC …, 565 … projects' as 1). "
+        "Counted as (0 of 119): required words "
         "in `;`-parted groups, one word of each needed (国际组织|…;协办|…), tell co-organising international "
         "organisations from those represented (16個國際組織) and from every co-organising institution. Indicator "
         "(13 of 747): a figure true under both readings that no list shows (三次产业结构's parts share their words "
@@ -279,7 +281,12 @@ MODEL_LIMITS = [
         "A year no word states",
         "an annual figure with no year in its text (`每年实现21.79亿元的收入`, 'an annual output value of over 35 "
         "billion yuan') is not dated by the last full year before publication: a flow dated by publication ends at "
-        "the text's date, and a figure whose period its words do not give is left out.",
+        "the text's date, and a figure whose period its words do not give is left out. The one exception is a "
+        "yearly level the words say has held every year up to the text (`到现在为止每年接待中外游客…将近600万余人次`, "
+        "'every year up to now'): those words state the years before the text, so the figure is dated by the last "
+        "full year before it, 'no later than' in its note (period_basis `stated`, period_text the words), because "
+        "that year is one the words state; an annual figure without such words (a capacity, a plan's yearly "
+        "output) states no year and stays out.",
     ),
 ]
 
