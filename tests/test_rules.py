@@ -278,7 +278,8 @@ def test_a_missing_cell_in_one_row_does_not_stop_a_rule_for_the_others(package: 
 def test_a_lexicon_without_range_words_is_read_without_a_crash(package: PackageCopy) -> None:
     package.write("lexicon", [r for r in package.rows("lexicon") if r["category"] != "range"])
     package.append("indicators", {**GOOD, "value": "1891"})
-    assert [p.rule for p in package.semantics().errors] == ["value-text-number"]
+    # The missing category is named once (trial 9 V6); the row's own fault is still found.
+    assert [p.rule for p in package.semantics().errors] == ["rules-not-run", "value-text-number"]
 
 
 def test_without_the_lexicon_the_quote_rules_cannot_run_and_say_so(package: PackageCopy) -> None:
@@ -464,25 +465,60 @@ def test_base_unit_must_be_a_base_of_the_same_dimension(measured: tuple[dict[tup
     assert ("units", rows["unit", "bad_scale"], "base_unit") in found(report, covers("unit-base-mismatch"))
 
 
-def test_published_and_its_basis_go_together(package: PackageCopy) -> None:
-    row = next(i for i, r in enumerate(package.rows("sources"), start=2) if r["published"])
-    package.edit("sources", row, published_basis="")
-    assert ("sources", row, "published_basis") in found(package.semantics(), covers("published-basis-mismatch"))
+@pytest.fixture(scope="module")
+def reference_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, int], Report]:
+    """One copy with a fault in each of the sources, enterprises and projects rules below, checked once: (the sources
+    rows edited, report). Each fault is a cell its rule reads on a row no other fault edits a cell of that the rule
+    reads (the evidence on row 2, the Chinese name on row 3, the zone on projects row 2: a zone's level is read from
+    places), and the shipped package passes each rule: a rule fires on its cell only by its own fault."""
+    package = copy_package(tmp_path_factory.mktemp("reference") / "package")
+    sources = package.rows("sources")
+    rows = {
+        "published": next(i for i, r in enumerate(sources, start=2) if r["published"]),
+        "original": next(i for i, r in enumerate(sources, start=2) if r["original_grade"]),
+    }
+    package.edit("sources", rows["published"], stamp=False, published_basis="")
+    package.edit("sources", rows["original"], stamp=False, original_publisher="")
+    for table in ("enterprises", "projects"):
+        package.edit(table, 2, stamp=False, evidence="a passage that names nothing in particular")
+        package.edit(table, 3, stamp=False, name_zh="互联网医院")
+    package.edit("projects", 2, zone_place_id="tongxiang")
+    return rows, package.semantics()
 
 
-def test_an_original_grade_needs_the_origin_it_grades(package: PackageCopy) -> None:
-    row = next(i for i, r in enumerate(package.rows("sources"), start=2) if r["original_grade"])
-    package.edit("sources", row, original_publisher="")
-    problems = [p for p in package.semantics().problems if p.rule == covers("original-grade-without-publisher")]
+def test_published_and_its_basis_go_together(reference_faults: tuple[dict[str, int], Report]) -> None:
+    rows, report = reference_faults
+    assert ("sources", rows["published"], "published_basis") in found(report, covers("published-basis-mismatch"))
+
+
+def test_an_original_grade_needs_the_origin_it_grades(reference_faults: tuple[dict[str, int], Report]) -> None:
+    rows, report = reference_faults
+    problems = [p for p in report.problems if p.rule == covers("original-grade-without-publisher")]
     assert [(p.table, p.row, p.field, p.message) for p in problems] == [
         (
             "sources",
-            row,
+            rows["original"],
             "original_grade",
             "original_grade 'official' grades an origin the row does not name: fill original_publisher with the "
             "origin as the archived text names it, or clear original_grade",
         )
     ]
+
+
+@pytest.mark.parametrize("table", ["enterprises", "projects"])
+def test_evidence_must_name_the_enterprise_or_project(
+    reference_faults: tuple[dict[str, int], Report], table: str
+) -> None:
+    assert (table, 2, "evidence") in found(reference_faults[1], covers("evidence-missing-name"))
+
+
+@pytest.mark.parametrize("table", ["enterprises", "projects"])
+def test_a_common_noun_is_not_a_name(reference_faults: tuple[dict[str, int], Report], table: str) -> None:
+    assert (table, 3, "name_zh") in found(reference_faults[1], covers("name-generic"))
+
+
+def test_a_zone_project_points_at_a_zone_place(reference_faults: tuple[dict[str, int], Report]) -> None:
+    assert ("projects", 2, "zone_place_id") in found(reference_faults[1], covers("zone-place-level"))
 
 
 def test_an_original_grade_needs_its_origin_named_in_the_text(package: PackageCopy, archive: Path) -> None:
@@ -503,27 +539,10 @@ def test_an_original_grade_needs_its_origin_named_in_the_text(package: PackageCo
     ]
 
 
-@pytest.mark.parametrize("table", ["enterprises", "projects"])
-def test_evidence_must_name_the_enterprise_or_project(package: PackageCopy, table: str) -> None:
-    package.edit(table, 2, evidence="a passage that names nothing in particular")
-    assert (table, 2, "evidence") in found(package.semantics(), covers("evidence-missing-name"))
-
-
-@pytest.mark.parametrize("table", ["enterprises", "projects"])
-def test_a_common_noun_is_not_a_name(package: PackageCopy, table: str) -> None:
-    package.edit(table, 2, name_zh="互联网医院")
-    assert (table, 2, "name_zh") in found(package.semantics(), covers("name-generic"))
-
-
 def test_a_name_may_be_written_in_the_other_script(package: PackageCopy) -> None:
     row = package.rows("projects")[0]
     package.edit("projects", 2, aliases="烏鎮互聯網醫院", evidence=row["evidence"] + " 乌镇互联网医院")
     assert ("projects", 2, "evidence") not in found(package.semantics(), "evidence-missing-name")
-
-
-def test_a_zone_project_points_at_a_zone_place(package: PackageCopy) -> None:
-    package.edit("projects", 2, zone_place_id="tongxiang")
-    assert ("projects", 2, "zone_place_id") in found(package.semantics(), covers("zone-place-level"))
 
 
 # --- against an archive ----------------------------------------------------------------------------------------
@@ -674,3 +693,33 @@ def test_value_text_unit_says_words_left_unread_only_when_there_are_some(package
         "use the unit whose written form the source uses, or add the form to units.csv"
     )
     assert found[9].startswith("value_text '3000万美元' is written in wan_yuan (words left unread: 美元) but the unit")
+
+
+def test_a_lexicon_without_a_category_the_rules_read_is_named_once_and_no_row_is_blamed(package: PackageCopy) -> None:
+    """A copy whose lexicon predates own_date_word and since_word (trial 9 V6): one error names the categories, the
+    rules they change and where the rows are; the datelines those rules would have failed are not blamed."""
+    from tongxiang_digital_economy.semantics.validation import shipped_lexicon_path
+
+    package.write(
+        "lexicon", [r for r in package.rows("lexicon") if r["category"] not in ("own_date_word", "since_word")]
+    )
+    report = package.semantics()
+    assert [(p.table, p.row, p.field, p.rule) for p in report.errors] == [
+        ("lexicon", None, "category", "rules-not-run")
+    ]
+    assert report.errors[0].message == (
+        "the package's lexicon has no rows of the categories own_date_word, since_word, whose words this validator's "
+        "rules read (its lexicon is older than this validator); rules affected: original-published-words, "
+        "period-after-open-original (4 problems on correct rows left out); the rows were checked with the shipped "
+        f"words: copy the rows of own_date_word, since_word from {shipped_lexicon_path()} into the package's "
+        "data/lexicon.csv (and the category's enum into its lexicon schema), then run stamp"
+    )
+    assert not report.valid
+
+
+def test_a_lexicon_without_any_one_category_is_told_so(package: PackageCopy) -> None:
+    """Generally: whichever category is missing, the one error names it (here `nearly`, read by the claim rules)."""
+    package.write("lexicon", [r for r in package.rows("lexicon") if r["category"] != "nearly"])
+    not_run = [p for p in package.semantics().errors if p.rule == "rules-not-run"]
+    assert len(not_run) == 1
+    assert not_run[0].message.startswith("the package's lexicon has no rows of the category nearly, whose words ")

@@ -158,9 +158,11 @@ def test_a_chinese_label_anchors_no_figure(package: PackageCopy) -> None:
     assert found(package.semantics(), "indicator-not-in-evidence") == [("indicators", row, "indicator")]
 
 
-def figure_keys(query: str) -> set[str]:
+@functools.cache
+def figure_keys(query: str) -> frozenset[str]:
+    """The figures a search of the shipped package finds, kept per query (the bare names recur across cases)."""
     hits = tde.search(query)
-    return set(hits.loc[hits["table"] == "indicators", "key"])
+    return frozenset(hits.loc[hits["table"] == "indicators", "key"])
 
 
 @pytest.mark.parametrize(

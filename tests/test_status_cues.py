@@ -10,9 +10,11 @@ go into one copy of the package, so the semantic layer runs once.
 
 from __future__ import annotations
 
-from conftest import PackageCopy, found, misfired
+import pytest
+from conftest import PackageCopy, append_all, copy_package, found, misfired
 from test_rules import GOOD
 
+from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.text.clauses import attach
 
 ZH = {**GOOD, "value_text": "1,890家", "evidence": "全市将有数字经济企业1,890家"}
@@ -178,25 +180,43 @@ def test_a_status_word_speaks_of_the_figure_it_leads_to(package: PackageCopy) ->
     assert misfired(package, CASES + TABLE_CASES + ORDINAL_CASES) == []
 
 
-def test_which_words_are_status_words_is_the_lexicons(package: PackageCopy) -> None:
-    """The cue is read from the lexicon: a copy whose lexicon drops 'will' reads no cue in 'will be home to'."""
-    package.write("lexicon", [r for r in package.rows("lexicon") if r["term"] != "will"])
-    row = package.append("indicators", CASES[0][1])
-    assert ("indicators", row, "status") not in found(package.semantics(), "status-cue-in-clause")
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, int], Report]:
+    """One copy whose lexicon drops 'will' and the remarks column's heading (备注, 備註), whose definitions leave
+    project_total_investment unmarked as a plan's size, holding the rows each edit bears on, checked once:
+    (rows by name, report).
 
-
-def test_which_indicators_are_a_plans_size_is_data(package: PackageCopy) -> None:
-    """indicator_definitions.plan_size decides: project_total_investment unmarked holds its plan words to the figure
-    (计划 leads to 1,890亿元, an actual) and accepts a target."""
+    Why one copy: an edit of the lexicon or of the definitions is read again by every rule, so each such copy costs
+    a whole semantic pass. The edits bear on rows apart (an English cue of digital_economy_enterprises, a Chinese
+    plan table of gdp, 计划 of project_total_investment): none of the others' words is in another's evidence, and
+    each test below fails with its own edit left out (checked when they were joined)."""
+    package = copy_package(tmp_path_factory.mktemp("cues") / "package")
+    package.write(
+        "lexicon", [r for r in package.rows("lexicon") if r["term"] not in ("will", "备注", "備註")], stamp=False
+    )
     definitions = package.rows("indicator_definitions")
     for d in definitions:
         if d["indicator"] == "project_total_investment":
             d["plan_size"] = "false"
-    package.write("indicator_definitions", definitions)
-    actual, target = package.append("indicators", PLAN), package.append("indicators", {**PLAN, "status": "target"})
-    report = package.semantics()
-    assert ("indicators", actual, "status") in found(report, "status-cue-in-clause")
-    assert ("indicators", target, "status") not in found(report, "plan-size-not-actual")
+    package.write("indicator_definitions", definitions, stamp=False)
+    names = ["will", "table target", "plan actual", "plan target"]
+    rows = [CASES[0][1], {**TABLE, "status": "target"}, PLAN, {**PLAN, "status": "target"}]
+    numbers = append_all(package, "indicators", rows, "observation_id")
+    return dict(zip(names, numbers, strict=True)), package.semantics()
+
+
+def test_which_words_are_status_words_is_the_lexicons(edited: tuple[dict[str, int], Report]) -> None:
+    """The cue is read from the lexicon: a copy whose lexicon drops 'will' reads no cue in 'will be home to'."""
+    rows, report = edited
+    assert ("indicators", rows["will"], "status") not in found(report, "status-cue-in-clause")
+
+
+def test_which_indicators_are_a_plans_size_is_data(edited: tuple[dict[str, int], Report]) -> None:
+    """indicator_definitions.plan_size decides: project_total_investment unmarked holds its plan words to the figure
+    (计划 leads to 1,890亿元, an actual) and accepts a target."""
+    rows, report = edited
+    assert ("indicators", rows["plan actual"], "status") in found(report, "status-cue-in-clause")
+    assert ("indicators", rows["plan target"], "status") not in found(report, "plan-size-not-actual")
 
 
 def test_the_lead_is_the_clause_before_the_quote_after_its_last_other_quantity() -> None:
@@ -214,12 +234,11 @@ def test_the_lead_is_the_clause_before_the_quote_after_its_last_other_quantity()
     )
 
 
-def test_a_plan_tables_further_columns_are_the_lexicons(package: PackageCopy) -> None:
+def test_a_plan_tables_further_columns_are_the_lexicons(edited: tuple[dict[str, int], Report]) -> None:
     """The remarks column is read as an actual column because the lexicon names 备注 a table_head of meaning actual:
     without it, the table has no third column and a target there is not held to a column."""
-    package.write("lexicon", [r for r in package.rows("lexicon") if r["term"] not in ("备注", "備註")])
-    row = package.append("indicators", {**TABLE, "status": "target"})
-    assert ("indicators", row, "value_text") not in found(package.semantics(), "which-figure")
+    rows, report = edited
+    assert ("indicators", rows["table target"], "value_text") not in found(report, "which-figure")
 
 
 def test_an_ordinal_is_read_as_one() -> None:

@@ -141,7 +141,10 @@ RULES_NOT_RUN = register(
     "rules-not-run",
     "Rules could not run",
     "A table the rules read (the lexicon, the units) is not in the package, so the rules that need it did not run: "
-    "an error, since a package whose figures were not checked is never called valid.",
+    "an error, since a package whose figures were not checked is never called valid. Also when the package's "
+    "lexicon has no row of a category the rules read (a copy older than the validator): one error names the "
+    "categories, the rules they change and where to copy the rows from, and the rows are checked with the "
+    "validator's own words, so no correct row is blamed for the missing words.",
     "error",
     "semantics",
 )
@@ -156,6 +159,17 @@ EDITION_DATES_AGAINST_FIGURES = register(
     "figure rows' own errors (edition-ordinal-date, event-period-mismatch, period-outside-edition, "
     "period-text-mismatch) are counted under it, not each told to re-date a row (trial 7 S4). A single row that "
     "disagrees with an edition other rows confirm is blamed on itself.",
+    "error",
+    "semantics",
+)
+PUBLISHED_BEFORE_ITS_FIGURES = register(
+    "published-before-its-figures",
+    "Source's date before all its figures",
+    "Every figure of a source that reports a past (actual, estimate), two at least, ends after the source's "
+    "published date, and its archived text does not state that date as its own: the error is on the sources row, "
+    "and the figure rows' errors that the date their latest ends clears (actual-after-publication, "
+    "period-text-mismatch …) are counted under it, not each told to re-date a correct row (trial 8 U4). With "
+    "--archive a text-dated source is compared with its text's own date first (published-not-in-text).",
     "error",
     "semantics",
 )

@@ -160,6 +160,9 @@ def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str
 
 
 NEIGHBOUR_KEYS = ("dimension", "measure", "subject")
+# The definitions' columns the comparisons of every definition with every other read (shadowing_forms and
+# neighbours_counting): they are kept by these columns' content, so an edited label or definition compares nothing.
+PAIR_COLUMNS = ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS)
 
 
 def required_groups(cell: object) -> tuple[tuple[str, ...], ...]:
@@ -274,10 +277,15 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         texts(indicators[c]) for c in ("evidence", "value_text", "indicator", "unit")
     )
     units = frames.get("units")
-    # Every reading below is a pure function of its arguments and of these tables: remembered under their content,
-    # a second validation in this process (an edited copy, `tde.schema` after `validate`) reads only its new texts.
-    tables = [frames[t] for t in ("indicator_definitions", "units", "lexicon", "places") if t in frames]
-    key = content_key(*tables), tuple(t for t in ("indicator_definitions", "units", "lexicon", "places") if t in frames)
+
+    # Every reading below is a pure function of its arguments and of the tables it names (text/ reads no table of
+    # its own): remembered under their content, a second validation in this process (an edited copy, `tde.schema`
+    # after `validate`) reads only its new texts, and an edit of a table a reading does not read (a definition, a
+    # place for the quotes' anchors) reads nothing again. The definitions' part reaches each reading in its
+    # arguments (the row's written forms), never through a table.
+    def key(*names: str) -> tuple[object, ...]:
+        return tuple((t, content_key(frames[t]) if t in frames else None) for t in names)
+
     forms_of: dict[Any, tuple[str, ...]] = {}
     if definitions is not None and "written_forms" in definitions:
         forms_of = {  # a definition without its id is the structure layer's error, and names nothing here
@@ -287,7 +295,8 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         }
     # Both compare every definition with every other (quadratic in definitions, most of a warm validation's
     # cost): they read only the definitions, so they are made once per content of that table in this process.
-    made = memo("definition pairs", content_key(definitions) if definitions is not None else None)
+    paired = None if definitions is None else definitions[[c for c in PAIR_COLUMNS if c in definitions]]
+    made = memo("definition pairs", content_key(paired) if paired is not None else None)
     if "shadows" not in made:
         made["shadows"] = shadowing_forms(forms_of)
         made["neighbours"] = neighbours_counting(definitions)
@@ -342,10 +351,10 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             (t if isinstance(t, str) else None, d if isinstance(d, str) else None)
             for t, d in zip(texts(period_text), texts(dates), strict=True)
         ],
-        remembered(memo("period words", key), read_period),
+        remembered(memo("period words", key()), read_period),
         indicators.index,
     )
-    anchors = keyed_map(keys, remembered(memo("anchors", key), anchored), indicators.index)
+    anchors = keyed_map(keys, remembered(memo("anchors", key("units", "lexicon")), anchored), indicators.index)
     lexicon = lexicon_of(frames["lexicon"]) if "lexicon" in frames else None
 
     def own_cues(evidence: object, forms: tuple[str, ...], words: tuple[str, ...], anchor: object) -> object:
@@ -363,7 +372,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
 
     cues = keyed_map(
         [(k[0], k[2], k[4], a) for k, a in zip(keys, anchors, strict=True)],
-        remembered(memo("own cues", key), own_cues),
+        remembered(memo("own cues", key("lexicon")), own_cues),
         indicators.index,
     )
 
@@ -400,19 +409,19 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
 
     scopes = keyed_map(
         [(k[2], k[4], a) for k, a in zip(keys, anchors, strict=True)],
-        remembered(memo("status scope", key), scoped),
+        remembered(memo("status scope", key("lexicon")), scoped),
         indicators.index,
     )
 
     undated = keyed_map(
         [(k[0], k[4]) for k in keys],
-        remembered(memo("undated cues", key), undated_cues),
+        remembered(memo("undated cues", key("lexicon")), undated_cues),
         indicators.index,
     )
 
     leading = keyed_map(
         [(k[4], a) for k, a in zip(keys, anchors, strict=True)],
-        remembered(memo("lead cues", key), lead_cues),
+        remembered(memo("lead cues", key("lexicon")), lead_cues),
         indicators.index,
     )
     places = frames.get("places")
@@ -426,7 +435,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     outside = outside_words(lexicon)
     beside = keyed_map(
         [(e, q) for e, q in zip(evidence_, quote_, strict=True)],
-        remembered(memo("places beside", key), lambda e, q: places_beside(e, q, local, outside)),
+        remembered(memo("places beside", key("places", "lexicon")), lambda e, q: places_beside(e, q, local, outside)),
         indicators.index,
     )
     every_name = entity_names(frames)
@@ -437,7 +446,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             for e, q, n, u in zip(evidence_, quote_, subject_names, unit_, strict=True)
         ],
         remembered(
-            memo("subject pairing", key),
+            memo("subject pairing", key("units")),
             lambda e, q, n, d: (
                 paired_with_name(e, q, list(n), d, unit_forms)
                 if isinstance(e, str) and isinstance(q, str) and n
@@ -463,7 +472,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             )
         ],
         remembered(
-            memo("subject beside", key),
+            memo("subject beside", key("units")),
             lambda e, q, n, t, d, _names: (
                 beside_another_name(
                     e,

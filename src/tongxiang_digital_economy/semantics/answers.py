@@ -304,7 +304,7 @@ def kept_row_reading(
     changed in place. A table of more than KEPT_ROWS rows is read whole and nothing is kept."""
     restricted = frame[[c for c in reads if c in frame.columns]]
     if not len(restricted) or len(restricted) > KEPT_ROWS:
-        return compute(restricted, *tables)
+        return once_per_distinct_row(restricted, lambda part: compute(part, *tables))
     try:
         key = (
             kind,
@@ -321,6 +321,10 @@ def kept_row_reading(
     except (TypeError, ValueError):  # a value no dict can hold or compare: read every row, keep nothing
         return compute(restricted, *tables)
     todo = [i for i, values in enumerate(known) if values is None]
+    # Rows alike in every column read are read once (a grown package repeats its rows' texts).
+    first_of: dict[tuple[Any, ...], int] = {}
+    for i in todo:
+        first_of.setdefault(rows[i], i)
     if entry is None:
         entry = ({}, {})
         _ROW_READINGS[key] = entry
@@ -329,22 +333,68 @@ def kept_row_reading(
         _ROW_READINGS.popitem(last=False)
     types, table = entry
     if todo:
-        got = compute(restricted.iloc[todo], *tables)
+        distinct = list(first_of.values())
+        got = compute(restricted.iloc[distinct], *tables)
         made = {name: column.dtype for name, column in got.items()}
         if types and made != types:  # columns or types unlike the kept rows': read every row anew, keep nothing
             types.clear()
             table.clear()
             return compute(restricted, *tables)
         types.update(made)
-        if len(table) + len(todo) > KEPT_ROWS_PER_RULE:
+        if len(table) + len(distinct) > KEPT_ROWS_PER_RULE:
             table.clear()
         columns = [got[name].tolist() for name in types]
-        for j, i in enumerate(todo):
-            known[i] = values = tuple(column[j] for column in columns)
-            table[rows[i]] = values
+        for j, i in enumerate(distinct):
+            table[rows[i]] = tuple(column[j] for column in columns)
+        for i in todo:
+            known[i] = table[rows[i]]
     names = list(types)
     by_column = list(zip(*known, strict=True)) if known else [()] * len(names)
     return {
         name: pd.Series(list(values), index=restricted.index, dtype=types[name], name=name)
         for name, values in zip(names, by_column, strict=True)
+    }
+
+
+def distinct_rows(columns: Sequence[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
+    """(code of each row's combination of values, position of the first row of each combination), by pandas'
+    factorize (hashing in C, never a Python loop over rows). Missing values are values too (their own code);
+    floats and dates are told apart by their bits, as row keys are (row_values: 0.0 and -0.0 differ)."""
+    length = len(columns[0]) if len(columns) else 0
+    key = np.zeros(length, dtype=np.int64)
+    for column in columns:
+        dtype = column.dtype
+        values: Any = column
+        if isinstance(dtype, np.dtype) and dtype.kind in "fmM" and dtype.itemsize in (4, 8):
+            values = column.to_numpy().view(f"i{dtype.itemsize}")
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        key = key * (len(uniques) + 1) + codes
+        key, _ = pd.factorize(key)  # dense again, so the product never overflows
+    count = int(key.max()) + 1 if length else 0
+    first = np.empty(count, dtype=np.int64)
+    first[key[::-1]] = np.arange(length - 1, -1, -1)  # the last write for a code is its first row
+    return key.astype(np.int64, copy=False), first
+
+
+def once_per_distinct_row(
+    frame: pd.DataFrame, compute: Callable[[pd.DataFrame], dict[str, pd.Series]]
+) -> dict[str, pd.Series]:
+    """compute(frame) for columns whose value in a row is a function of that row's values (and of what compute
+    closes over) alone, computed on one row per distinct combination of the frame's columns and taken back over
+    every row: a grown package's 10^6 rows repeat a few thousand (quote, evidence, ...) rows."""
+    if not len(frame.columns) or not len(frame):
+        return compute(frame)
+    codes, first = distinct_rows([frame[c] for c in frame.columns])
+    if len(first) == len(frame):
+        return compute(frame)
+    part = frame.iloc[first]
+    got = compute(part)
+    return {
+        str(name): pd.Series(
+            (column if column.index.equals(part.index) else column.reindex(part.index)).array.take(codes),
+            index=frame.index,
+            dtype=column.dtype,
+            name=name,
+        )
+        for name, column in got.items()
     }

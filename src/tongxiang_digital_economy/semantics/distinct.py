@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.quantities import Lexicon
-from .answers import by_array, values_of
+from .answers import by_array, distinct_rows, values_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,20 +39,9 @@ def quiet_floats(function: F) -> F:
 
 
 def factorize_rows(columns: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
-    """(code of each row's combination of values, position of the first row of each combination).
-
-    Missing values are values too (their own code), so a rule sees a row's <NA> as it is.
-    """
-    length = len(columns[0]) if columns else 0
-    key = np.zeros(length, dtype=np.int64)
-    for column in columns:
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        key = key * (len(uniques) + 1) + codes
-        key, _ = pd.factorize(key)  # dense again, so the product never overflows
-    count = int(key.max()) + 1 if length else 0
-    first = np.empty(count, dtype=np.int64)
-    first[key[::-1]] = np.arange(length - 1, -1, -1)  # the last write for a code is its first row
-    return key.astype(np.int64, copy=False), first
+    """(code of each row's combination of values, position of the first row of each combination): answers'
+    distinct_rows (missing values are values too, so a rule sees a row's <NA> as it is)."""
+    return distinct_rows(columns)
 
 
 def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> tuple[np.ndarray, list[Any]]:
@@ -65,6 +54,14 @@ def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> 
     values = [[None if is_missing(v) else v for v in column.iloc[first].tolist()] for column in columns]
     answers = [compute(*row) for row in zip(*values, strict=True)] if columns else []
     return codes, answers
+
+
+def mapped(column: pd.Series, compute: Callable[[Any], Any], dtype: Any = object) -> pd.Series:
+    """column.astype(object).map(compute), compute called once per distinct value (missing ones as that map
+    passes them) and the answers taken back over the rows: a grown package repeats its texts."""
+    codes, first = distinct_rows([column])
+    answers = [compute(v) for v in column.iloc[first].astype(object)]
+    return spread(codes, answers, column.index, dtype)
 
 
 def texts(column: pd.Series) -> Sequence[Any]:
@@ -83,7 +80,8 @@ def is_missing(value: object) -> bool:
 def spread(codes: np.ndarray, answers: list[Any], index: pd.Index, dtype: Any = object) -> pd.Series:
     """The answers by code as a column over the rows (one take)."""
     table = np.empty(len(answers), dtype=object)
-    table[:] = answers
+    for code, answer in enumerate(answers):  # one by one: numpy would read a list of equal tuples as a 2-D array
+        table[code] = answer
     return pd.Series(table[codes] if len(codes) else np.empty(0, dtype=object), index=index, dtype=object).astype(dtype)
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..text.fold import fold
 from ..text.period_words import cn_int
+from .distinct import per_distinct_rows, spread
 
 # 首届 (the first), 第四届/第四屆 (the fourth): an edition's ordinal, in digits or Chinese numerals.
 ORDINAL = re.compile(r"首[届屆]|第([0-9]{1,2}|[一二三四五六七八九十]{1,3})[届屆]")
@@ -37,21 +38,18 @@ def editions_named(indicators: pd.DataFrame, events: pd.DataFrame | None) -> pd.
     """Per row: the editions its period_text names (`period_editions`: a tuple of (event_id, start, end) as the
     events table writes them; empty where none) and their ids and days in words for messages
     (`period_editions_text`)."""
-    named: list[tuple[tuple[str, str, str], ...]] = []
-    cache: dict[tuple[object, object], tuple[tuple[str, str, str], ...]] = {}
     rows = [] if events is None else list(events.itertuples(index=False))
-    for words, project in zip(
-        indicators["period_text"].astype(object), indicators["project_id"].astype(object), strict=True
-    ):
-        key = (words, project)
-        if key not in cache:
-            cache[key] = named_by(words, project, rows)
-        named.append(cache[key])
-    text = [", ".join(f"{e} ({s} to {t})" for e, s, t in n) or None for n in named]
+    # Once per distinct (period_text, project_id), taken back over the rows (a missing value reaches named_by as
+    # None, which it reads as missing as it reads <NA>).
+    codes, found = per_distinct_rows(
+        [indicators["period_text"], indicators["project_id"]], lambda words, project: named_by(words, project, rows)
+    )
+    texts = [", ".join(f"{e} ({s} to {t})" for e, s, t in n) or None for n in found]
+    named, text = spread(codes, found, indicators.index), spread(codes, texts, indicators.index, "string")
     return pd.DataFrame(
         {
-            "period_editions": pd.Series(named, index=indicators.index, dtype=object),
-            "period_editions_text": pd.Series(text, index=indicators.index, dtype="string"),
+            "period_editions": named,
+            "period_editions_text": text,
         }
     )
 

@@ -12,13 +12,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..text.fold import exact_key, names_of, stem_key, suffix_keys
 from ..text.periods import publication_bounds
 from .answers import kept_reading
 from .claims import APPROX_TOLERANCE, Statement, is_restatement, statements
-from .distinct import is_missing, texts
+from .distinct import is_missing
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
 # Tables that are trees through parent_id (places have no names to compare, but a tree all the same: trial 8 m3).
@@ -562,35 +563,52 @@ def multiples_against_levels(indicators: pd.DataFrame) -> pd.DataFrame:
     if not len(multiples):
         return out
     subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
-    # Each row's position among those of its (indicator, source, subject, status), in frame order: a multiple
-    # looks among the rows of its own key only, not through the whole table per multiple (linear, not quadratic).
-    read = ("indicator", "source_id", "status", "period_end", "value", "qualifier", "value_text", "observation_id")
-    columns = {c: texts(indicators[c]) for c in read}
-    subjects = texts(subject)
-    rows_of: dict[tuple[Any, ...], list[int]] = {}
-    for at, key in enumerate(zip(columns["indicator"], columns["source_id"], subjects, columns["status"], strict=True)):
-        if not any(is_missing(k) for k in key):  # a missing part matches nothing (as == with <NA> does)
-            rows_of.setdefault(key, []).append(at)
+    # The level rows a multiple may read: those of a multiple's base indicator, each (indicator, source, subject,
+    # status) with its first row per year of period_end and per period_end, in frame order. Looked up per multiple
+    # (linear: never the whole table per multiple, nor a Python value per row of the table).
+    bases = {str(i)[: -len(MULTIPLE)] for i in multiples["indicator"]}
+    key_columns = [indicators["indicator"], indicators["source_id"], subject, indicators["status"]]
+    usable = indicators["indicator"].isin(list(bases)).fillna(False).to_numpy(dtype=bool, copy=True)
+    for part in key_columns:  # a missing part matches nothing (as == with <NA> does)
+        usable &= part.notna().to_numpy(dtype=bool)
+    levels = np.flatnonzero(usable)
+    read = ("value", "qualifier", "value_text", "observation_id")
+    columns = {c: list(indicators[c].iloc[levels]) for c in read}
+    keys = list(zip(*(list(part.iloc[levels]) for part in key_columns), strict=True))
+    by_year: dict[tuple[Any, ...], int] = {}
+    by_end: dict[tuple[Any, ...], int] = {}
+    for at, (key, end) in enumerate(zip(keys, indicators["period_end"].iloc[levels], strict=True)):
+        if isinstance(end, pd.Timestamp):
+            by_year.setdefault((*key, end.year), at)
+            by_end.setdefault((*key, end), at)
     pairs: dict[Any, tuple[str, str]] = {}
-    for index, row in multiples.assign(_subject=subject).iterrows():
-        base = str(row["indicator"])[: -len(MULTIPLE)]
-        key = (base, row["source_id"], row["_subject"], row["status"])
-        same = [] if any(is_missing(k) for k in key) else rows_of.get(key, [])
-        if not isinstance(row["period_start"], pd.Timestamp) or not isinstance(row["period_end"], pd.Timestamp):
+    mine = multiples.assign(_subject=subject)
+    for index, indicator, source, subject_id, status, first_day, last_day, value, qualifier, value_text in zip(
+        mine.index,
+        *(
+            list(mine[c])
+            for c in (
+                "indicator", "source_id", "_subject", "status", "period_start", "period_end", "value", "qualifier",
+                "value_text",
+            )
+        ),
+        strict=True,
+    ):  # fmt: skip
+        key = (str(indicator)[: -len(MULTIPLE)], source, subject_id, status)
+        if any(is_missing(k) for k in key):
             continue
-        ends = columns["period_end"]
-        start = [i for i in same if isinstance(ends[i], pd.Timestamp) and ends[i].year == row["period_start"].year]
-        end = [i for i in same if isinstance(ends[i], pd.Timestamp) and ends[i] == row["period_end"]]
-        if not start or not end:
+        if not isinstance(first_day, pd.Timestamp) or not isinstance(last_day, pd.Timestamp):
             continue
-        s, e = start[0], end[0]
+        s, e = by_year.get((*key, first_day.year)), by_end.get((*key, last_day))
+        if s is None or e is None:
+            continue
         s_low, s_high = written_bounds(float(columns["value"][s]), columns["qualifier"][s], columns["value_text"][s])
         e_low, e_high = written_bounds(float(columns["value"][e]), columns["qualifier"][e], columns["value_text"][e])
         if s_low <= 0:
             continue
         low, high = e_low / s_high, e_high / s_low
-        n_low, n_high = written_bounds(float(row["value"]), row["qualifier"], row["value_text"])
-        if n_high < low or n_low > high or (n_high == low and row["qualifier"] in ("gt",)):
+        n_low, n_high = written_bounds(float(value), qualifier, value_text)
+        if n_high < low or n_low > high or (n_high == low and qualifier in ("gt",)):
             out.at[index, "multiple_off_levels"] = (
                 f"{columns['value_text'][s]} → {columns['value_text'][e]} is ×{low:.2f} to ×{high:.2f}"
                 f" ({columns['observation_id'][s]}, {columns['observation_id'][e]})"

@@ -10,7 +10,6 @@ that `validate`, `info` and `series` count the same figures as stated alike.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.periods import as_words, day_read_at
+from .answers import distinct_rows
 from .claims import (
     RESTATED_YEARS,
     Statement,
@@ -69,10 +69,7 @@ def mark_roles(
         ),
         text_date=rows["source_id"].map(text_dates(sources)).astype("string"),
         reposted=rows["source_id"].map(sources["published"].where(reposted_texts(sources))).astype("string"),
-        period_label=[
-            label(start, end, str(temporal.get(i)))
-            for i, start, end in zip(rows["indicator"], rows["period_start"], rows["period_end"], strict=True)
-        ],
+        period_label=period_labels(rows, temporal, label),
         _series=rows["indicator"].astype("string")
         + "|"
         + rows["subject"].astype("string")
@@ -97,7 +94,10 @@ def mark_roles(
     set_aside_other_base_units(rows, unit_labels)
     set_aside_incomparable(rows, definitions)
     stocks = set(temporal.index[temporal == "stock"])
-    mark_restatements(rows, statements(rows, sources, grades, stocks))
+    # Only a stock is ever restated, and only by a figure of its own series: the other series are left as they are
+    # (their Statements never made).
+    stock = rows["indicator"].isin(list(stocks)).to_numpy(dtype=bool)
+    mark_restatements(rows, statements(rows[stock], sources, grades, stocks), np.flatnonzero(stock).tolist())
     mark_periods(rows)
     order = {role: i for i, role in enumerate(ROLES)}
     rows["_role"] = rows["role"].map(order)
@@ -108,6 +108,18 @@ def mark_roles(
         kind="stable",
     )
     return rows
+
+
+def period_labels(rows: pd.DataFrame, temporal: pd.Series, label: Callable[[Any, Any, str], str]) -> list[str]:
+    """Each row's period named by `label`, called once per distinct (indicator, start, end): a grown package
+    repeats a few thousand periods over its rows."""
+    columns = [rows["indicator"], rows["period_start"], rows["period_end"]]
+    codes, first = distinct_rows(columns)
+    named = [
+        label(start, end, str(temporal.get(i)))
+        for i, start, end in zip(*(list(c.iloc[first]) for c in columns), strict=True)
+    ]
+    return [named[c] for c in codes.tolist()]
 
 
 def set_aside_other_base_units(rows: pd.DataFrame, labels: pd.Series) -> None:
@@ -148,7 +160,7 @@ def incomparable_reason(indicator: str, why: str) -> str:
     return f"{indicator}'s figures are not comparable with one another: {why}"
 
 
-def mark_restatements(rows: pd.DataFrame, said: list[Statement]) -> None:
+def mark_restatements(rows: pd.DataFrame, said: list[Statement], at: Sequence[int] | None = None) -> None:
     """A figure is `restated` when it says again the series' latest earlier figure (same edition), as
     semantics.claims.is_restatement reads it (the meaning `fact-cluster` uses too): a stock dated only by its own
     text, agreeing at written precision with the same bound word, whose text was published after that figure's,
@@ -156,17 +168,23 @@ def mark_restatements(rows: pd.DataFrame, said: list[Statement]) -> None:
 
     "Latest earlier figure": the best-ranked figure of the latest earlier date, a restatement counting as a
     statement (at its own date) of the figure it restates. Rows are in period order, best-ranked first.
+
+    `at`: the positions of the rows `said` speaks of, in order (default: every row), whole series of them: the
+    rows of the other series are never restated.
     """
     role, restates, reason = list(rows["role"]), list(rows["restates"]), list(rows["reason"])
+    positions = list(range(len(rows))) if at is None else [int(i) for i in at]
+    statement = dict(zip(positions, said, strict=True))
+    picked = rows[["_series", "event_id", "period_end"]].iloc[positions]
     # (series, edition) -> the latest statement: its date, and the figure drawn for it (index into the rows).
     latest: dict[tuple[str, str], tuple[pd.Timestamp, int]] = {}
-    for i, (one, edition, end) in enumerate(rows[["_series", "event_id", "period_end"]].itertuples(index=False)):
+    for i, (one, edition, end) in zip(positions, picked.itertuples(index=False), strict=True):
         if pd.notna(role[i]) or pd.isna(end):  # set aside already, or undated
             continue
         key, end = (str(one), "" if pd.isna(edition) else str(edition)), pd.Timestamp(end)
         earlier = latest.get(key)
         if earlier is None or earlier[0] < end:
-            if earlier is not None and is_restatement(said[i], said[earlier[1]], stated=earlier[0]):
+            if earlier is not None and is_restatement(statement[i], statement[earlier[1]], stated=earlier[0]):
                 d = earlier[1]
                 observation = str(rows["observation_id"].iat[d])
                 role[i], restates[i] = "restated", observation
@@ -191,12 +209,17 @@ def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
 
 
 def mark_periods(rows: pd.DataFrame) -> None:
-    """Within each period, the first-ranked figure left is `preferred`; the others agree with it or compete."""
+    """Within each period, the first-ranked figure left is `preferred`; the others agree with it or compete.
+
+    In columns: each row is compared with its period's first-ranked figure by arrays; only the periods where a
+    figure competes are read row by row (their reasons name the figures)."""
     bounds = intervals(rows)
-    low, high = list(bounds["low"].astype(float)), list(bounds["high"].astype(float))
-    claims = [str(c) for c in rows["_claim"]]
-    sources, observations = [str(v) for v in rows["source_id"]], [str(v) for v in rows["observation_id"]]
-    role, reason = list(rows["role"]), list(rows["reason"])
+    low, high = bounds["low"].astype(float).to_numpy(), bounds["high"].astype(float).to_numpy()
+    claims = rows["_claim"].astype("string").fillna("<NA>").to_numpy(dtype=object)
+    sources = rows["source_id"].astype("string").fillna("<NA>").to_numpy(dtype=object)
+    observations = rows["observation_id"].astype("string").fillna("<NA>").to_numpy(dtype=object)
+    role = np.array(list(rows["role"]), dtype=object)
+    reason = list(rows["reason"])
     rank, published = rows["_rank"].to_numpy(), rows["_published"].to_numpy()  # read once, not once per row
     agreeing_with: list[object] = [pd.NA] * len(rows)
     competing_with: list[object] = [pd.NA] * len(rows)
@@ -207,44 +230,57 @@ def mark_periods(rows: pd.DataFrame) -> None:
         + "|"
         + rows["period_end"].astype("string").fillna("")
     )
-    members: dict[str, list[int]] = {}
-    for i, key in enumerate(period):
-        if pd.isna(role[i]):
-            members.setdefault(str(key), []).append(i)
-    for group in members.values():
-        best, others = group[0], group[1:]
-        role[best] = "preferred"
-        agreeing: set[str] = set()
-        competing: list[str] = []
-        for i in others:
-            known = not any(math.isnan(v) for v in (low[i], high[i], low[best], high[best]))
-            meets = low[i] <= high[best] and high[i] >= low[best] if known else claims[i] == claims[best]
-            role[i] = "corroborating" if meets else "competing"
-            if meets:
-                agreeing.add(sources[i])
-            else:
-                competing.append(observations[i])
-        agreeing_with[best] = ", ".join(sorted(agreeing)) if agreeing else pd.NA
-        competing_with[best] = ", ".join(competing) if competing else pd.NA
-        tied = [i for i in others if role[i] == "competing" and not separated(rank, published, best, i)]
+    free = np.flatnonzero(pd.isna(rows["role"]).to_numpy(dtype=bool))
+    group, _ = pd.factorize(period.iloc[free].fillna("<NA>"), use_na_sentinel=False)  # as str() names a <NA>
+    count = int(group.max()) + 1 if len(group) else 0
+    best_of = np.empty(count, dtype=np.int64)
+    best_of[group[::-1]] = free[::-1]  # the last write for a group is its first row
+    best = best_of[group]
+    other = free != best
+    i, b = free[other], best[other]
+    known = ~(np.isnan(low[i]) | np.isnan(high[i]) | np.isnan(low[b]) | np.isnan(high[b]))
+    with np.errstate(invalid="ignore"):
+        meets = np.where(known, (low[i] <= high[b]) & (high[i] >= low[b]), claims[i] == claims[b])
+    role[best_of] = "preferred"
+    role[i] = np.where(meets, "corroborating", "competing")
+    agreeing: dict[int, set[str]] = {}
+    for g, source in set(zip(group[other][meets].tolist(), sources[i[meets]].tolist(), strict=True)):
+        agreeing.setdefault(g, set()).add(source)
+    for g, found in agreeing.items():
+        agreeing_with[int(best_of[g])] = ", ".join(sorted(found))
+    disputed: dict[int, list[int]] = {}
+    for g, k in zip(group[other][~meets].tolist(), i[~meets].tolist(), strict=True):
+        disputed.setdefault(g, []).append(k)
+    members: dict[int, list[int]] = {g: [] for g in disputed}
+    for g, k in zip(group.tolist(), free.tolist(), strict=True):
+        if g in members:
+            members[g].append(k)
+    source_list: list[str] | None = None
+    for g, competitors in disputed.items():
+        first, others = int(best_of[g]), members[g][1:]
+        competing = [str(observations[k]) for k in competitors]
+        competing_with[first] = ", ".join(competing)
+        tied = [k for k in competitors if not separated(rank, published, first, k)]
         if tied:  # nothing ranks one above the other: neither is preferred (review 3 F5)
-            role[best] = "competing"
+            role[first] = "competing"
             # Once per group, not per tied row (a group of 1500 tied rows re-read every row's source 1500 times)
-            why = tie_reason(rows, sources, [best, *tied])
-            names = [observations[k] for k in [best, *tied]]
-            for j, i in enumerate([best, *tied]):
+            source_list = sources.tolist() if source_list is None else source_list
+            why = tie_reason(rows, source_list, [first, *tied])
+            names = [str(observations[k]) for k in [first, *tied]]
+            for j, k in enumerate([first, *tied]):
                 rivals = names[:j] + names[j + 1 :]
-                reason[i] = f"{why}: {', '.join(rivals)} gives a different figure"
-            for i in others:
-                if role[i] == "competing" and i not in tied:
-                    reason[i] = f"differs from {observations[best]} ({what_separated(rows, best, i)})"
-        elif competing:  # a disputed figure says so in every form, `--preferred` tables too
-            reason[best] = (
+                reason[k] = f"{why}: {', '.join(rivals)} gives a different figure"
+            apart = set(tied)
+            for k in others:
+                if role[k] == "competing" and k not in apart:
+                    reason[k] = f"differs from {observations[first]} ({what_separated(rows, first, k)})"
+        else:  # a disputed figure says so in every form, `--preferred` tables too
+            reason[first] = (
                 f"disputed: {', '.join(competing)} {'gives' if len(competing) == 1 else 'give'} a different figure"
             )
-            for i in others:
-                if role[i] == "competing":
-                    reason[i] = f"differs from the preferred {observations[best]} ({what_separated(rows, best, i)})"
+            for k in others:
+                if role[k] == "competing":
+                    reason[k] = f"differs from the preferred {observations[first]} ({what_separated(rows, first, k)})"
     rows["role"] = pd.Series(role, index=rows.index, dtype="string")
     rows["reason"] = pd.Series(reason, index=rows.index, dtype="string")
     rows["corroborated_by"] = pd.Series(agreeing_with, index=rows.index, dtype="string")
@@ -303,7 +339,9 @@ def first_day(published: pd.Series) -> pd.Series:
     mean, an open start (`../2014-11-18`) as its last day (text.periods.day_read_at, as the rules read it); unknown
     as NaT."""
     days = {d: day_read_at(d) for d in published.dropna().astype(str).unique()}
-    return pd.to_datetime(published.astype(object).map(lambda d: days.get(d) if isinstance(d, str) else None))
+    codes, first = distinct_rows([published])  # each distinct text looked up once, taken back over the rows
+    read = [days.get(d) if isinstance(d, str) else None for d in published.iloc[first].astype(object)]
+    return pd.to_datetime(pd.Series(np.asarray([*read, None], dtype=object)[codes], index=published.index))
 
 
 def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
@@ -317,18 +355,21 @@ def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
         + "|"
         + marked["period_end"].astype("string").fillna("")
     )
-    agreeing = marked["role"].isin(["preferred", "corroborating"]).fillna(False).astype(bool)
-    pairs = pd.DataFrame({"period": period[agreeing], "source": marked.loc[agreeing, "source_id"].astype("string")})
-    listed: dict[str, set[str]] = {}
-    for key, source in zip(pairs["period"], pairs["source"], strict=True):
-        listed.setdefault(str(key), set()).add(str(source))
-    # One tuple per agreement, shared by its rows (memory linear in rows however many agree).
-    several = {key: tuple(sorted(found)) for key, found in listed.items() if len(found) > 1}
-    return pd.Series(
-        [several.get(str(key)) if ok else None for key, ok in zip(period, agreeing, strict=True)],
-        index=marked.index,
-        dtype=object,
-    )
+    agreeing = marked["role"].isin(["preferred", "corroborating"]).fillna(False).to_numpy(dtype=bool)
+    codes, periods = pd.factorize(period.fillna("<NA>"))  # as str() names a <NA>
+    sources = marked["source_id"].astype("string").fillna("<NA>")
+    pairs = pd.DataFrame({"period": codes[agreeing], "source": sources[agreeing].to_numpy(dtype=object)})
+    listed: dict[int, set[str]] = {}
+    for key, source in pairs.drop_duplicates().itertuples(index=False):  # each (period, source) once
+        listed.setdefault(int(key), set()).add(str(source))
+    # One tuple per agreement, shared by its rows (memory linear in rows however many agree), taken by period.
+    several = np.full(len(periods), None, dtype=object)
+    for key, found in listed.items():
+        if len(found) > 1:
+            several[key] = tuple(sorted(found))
+    found_of = several[codes] if len(codes) else np.empty(0, dtype=object)
+    found_of[~agreeing] = None
+    return pd.Series(found_of, index=marked.index, dtype=object)
 
 
 def corroboration(

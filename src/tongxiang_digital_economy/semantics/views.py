@@ -38,7 +38,7 @@ from ..text.quantities import cut_from, read, status_cues, unit_reading, written
 from .anchors import anchor_view, outside_words
 from .answers import kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
-from .distinct import content_key, lexicon_of, memo, per_distinct_rows, quiet_floats, remembered, spread
+from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
 from .identity import identity_columns
 from .roles import corroboration
@@ -187,10 +187,11 @@ def views(
             dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
             # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
             # page's words over an original, read by period-after-open-original.
-            evidence_after_a_start=derived["indicators"]["evidence"]
-            .astype(object)
-            .map(functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)))
-            .astype(bool),
+            evidence_after_a_start=mapped(  # once per distinct evidence
+                derived["indicators"]["evidence"],
+                functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)),
+                bool,
+            ),
         )
     if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
         # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
@@ -296,7 +297,46 @@ def source_view(
         ),
         published_earliest=pd.to_datetime(pd.Series([b[0] for b in bounds], index=sources.index, dtype=object)),
         published_latest=pd.to_datetime(pd.Series([b[1] for b in bounds], index=sources.index, dtype=object)),
+        published_days=text_own_days(sources, texts if archive_texts is not None else None, lexicon_frame),
     )
+
+
+def text_own_days(
+    sources: pd.DataFrame, texts: dict[str, str | None] | None, lexicon_frame: pd.DataFrame | None
+) -> pd.Series:
+    """For a source dated by its text (`published_basis` text), the days its archived text states as its own
+    (`YYYY-MM-DD, ...`; "none" when it states none), read by the one reader of a text's own date
+    (`own_dates_written`: a dateline, a time stamp, a date under a label such as "Updated :"), against the page's
+    date as recorded. A repost's words that state its original's date (within `original_published`) are the
+    original's, not the page's, and are left out, unless the page is dated by its original (`published` within
+    `original_published`, as two mirrors of wire stories are). <NA> without the archive, for another basis, or
+    without a text: what `published-not-in-text` compares `published` with (trial 8 U4)."""
+    missing = pd.Series(pd.NA, index=sources.index, dtype="string")
+    if texts is None or "published_basis" not in sources:
+        return missing
+    lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
+    events = lexicon.patterns.get("event_word") if lexicon is not None else None
+    own_words = OwnDateWords.of(lexicon)  # datelines, date labels and since-phrases: the lexicon's words
+    originals = sources.get("original_published", missing).astype(object)
+    out: list[str | None] = []
+    for file, published, basis, original in zip(
+        sources["archive_file"], sources["published"], sources["published_basis"], originals, strict=True
+    ):
+        text = texts.get(file) if isinstance(file, str) else None
+        if not isinstance(basis, str) or basis != "text" or not isinstance(text, str) or not isinstance(published, str):
+            out.append(None)
+            continue
+        low, high = publication_bounds(original) if isinstance(original, str) else (None, None)
+        page = publication_bounds(published)[0]
+        # the original's days, unless the page is dated by its original (published within original_published)
+        theirs = low is not None and high is not None and not (page is not None and low <= page <= high)
+        days = sorted(
+            d
+            for d in own_dates_written(text, published, events, own_words)
+            if not (theirs and low is not None and high is not None and low <= pd.Timestamp(d) <= high)
+        )
+        out.append(", ".join(f"{d:%Y-%m-%d}" for d in days) or "none")
+    return pd.Series(out, index=sources.index, dtype="string")
 
 
 def source_columns(view: pd.DataFrame, sources: pd.DataFrame) -> dict[str, pd.Series]:
@@ -570,12 +610,18 @@ def corroborated(
     1141.69亿元 and 114.2 billion yuan), listed (bounded, for messages) and complete (a tuple shared by the
     agreement's rows). Trial 8 U2: the rule compared exact claims and counted 86 where `series` showed 91."""
     found = corroboration(indicators, sources, definitions, units, lexicon, grades)
-    text = [
-        None
-        if not isinstance(t, tuple)
-        else ", ".join(t[:MAX_LISTED]) + (f" and {len(t) - MAX_LISTED} more" if len(t) > MAX_LISTED else "")
-        for t in found
-    ]
+    listed: dict[int, str] = {}  # one text per agreement: its rows share one tuple (by identity)
+
+    def shown(t: object) -> str | None:
+        if not isinstance(t, tuple):
+            return None
+        if id(t) not in listed:
+            listed[id(t)] = ", ".join(t[:MAX_LISTED]) + (
+                f" and {len(t) - MAX_LISTED} more" if len(t) > MAX_LISTED else ""
+            )
+        return listed[id(t)]
+
+    text = [shown(t) for t in found]
     return pd.DataFrame(
         {
             "corroborated_by": pd.Series(text, index=indicators.index, dtype="string"),
@@ -643,6 +689,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "archive_text": ("archive_file",),
     "published_earliest": ("published",),
     "published_latest": ("published",),
+    "published_days": ("published", "published_basis", "original_published", "archive_file"),
     "written_after_days": ("written_after_text", "published", "original_published"),
     "written_before_days": ("written_before_text", "published", "original_published"),
     "written_before_cued": ("written_before_text",),

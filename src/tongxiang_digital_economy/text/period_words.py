@@ -25,11 +25,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .fold import INSERTED_PINYIN, simplified, squash
 from .periods import publication_bounds, stands_at_its_end
-from .quantities import Lexicon
+
+if TYPE_CHECKING:  # quantities imports pandas: `--help` and `--version` must not (tests/test_engine.py)
+    from .quantities import Lexicon
 
 PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
 
@@ -697,13 +699,13 @@ def periods_named(passage: object, published: object) -> list[tuple[Period, str]
 # A date written inside other words (a dateline 新华社杭州11月10日电, a byline 钱江晚报 2024-11-21 19:54:07, an
 # event's days 自从2014年11月19日至21日举行的…): the run of dating words, cut out of the words around it.
 WRITTEN_DATE = re.compile(
-    r"(?<![0-9])(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"
+    r"(?<![0-9])(?:19|20)[0-9]{2}([-/])[0-9]{1,2}\1[0-9]{1,2}(?![0-9])"
     r"|(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号](?:[至到-][0-9]{1,2}[日号])?"
     r"|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?"
     r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)[0-9]{2}\b)?"
     r"|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])"
 )
-ISO_DAY = re.compile(r"((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2})")
+ISO_DAY = re.compile(r"((?:19|20)[0-9]{2})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")  # 2020-06-09, a page's 2020/6/9
 
 
 # Where a passage states its own text's date (sources.original_published_text): a dateline (新华社杭州11月10日电,
@@ -780,6 +782,12 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# A line of a whole text that holds a date alone (and perhaps its clock) is the page's date line: "March 22, 2024"
+# under a title (trial 8 U4). Read only in a text of several lines, never in a quoted passage.
+CLOCK = re.compile(r"\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$")
+# A magazine's issue number right before a date makes it the issue's date: "NO. 48 NOVEMBER 27, 2014" (a form,
+# not a word: the number is any).
+ISSUE_BEFORE = re.compile(r"\bno\.\s*[0-9]+\s*$")
 CLAUSE_MARK = re.compile(r"[,，。;；!！?？]")
 NAMES_A_DAY = re.compile(r"[日号]|-[0-9]{1,2}-[0-9]{1,2}$|[a-z]\.?\s*[0-9]")  # 11月19日, 2014-11-19, november 19
 
@@ -802,6 +810,11 @@ def own_dates_written(
     words = own_words or OwnDateWords()
     text = normalise(passage)
     days: set[date] = set()
+    lines = passage.splitlines()
+    for line in lines if len(lines) > 1 else []:
+        alone = CLOCK.sub("", normalise(line))
+        if alone and WRITTEN_DATE.fullmatch(alone) and NAMES_A_DAY.search(alone):
+            days.update(day_written(alone, published))
     for m in WRITTEN_DATE.finditer(text):
         clause_start = max((c.end() for c in CLAUSE_MARK.finditer(text, 0, m.start())), default=0)
         after_end = next((c.start() for c in CLAUSE_MARK.finditer(text, m.end())), len(text))
@@ -817,6 +830,7 @@ def own_dates_written(
             or dateline
             or CLOCK_AFTER.match(text[m.end() : after_end])
             or words.before_is_label(text[max(0, m.start() - 16) : m.start()])
+            or ISSUE_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
         ):
             continue
         if iso:
@@ -825,6 +839,15 @@ def own_dates_written(
             continue
         days.update(p.start[0] for p in read_period(m[0], published).periods if not p.open_start)
     return frozenset(days)
+
+
+def day_written(written: str, published: object) -> set[date]:
+    """The first days a written date names (`2014-11-19`, 11月19日, November 19, 2014), read against `published`."""
+    if iso := ISO_DAY.fullmatch(written):
+        with contextlib.suppress(ValueError):  # 2024-02-30 is no day
+            return {date(int(iso[1]), int(iso[2]), int(iso[3]))}
+        return set()
+    return {p.start[0] for p in read_period(written, published).periods if not p.open_start}
 
 
 def event_days_written(passage: object, published: object, event_words: re.Pattern[str] | None) -> frozenset[date]:

@@ -24,7 +24,6 @@ from ..core.suggest import did_you_mean
 from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 from ..schema.keys import foreign_keys, primary_key
-from ..text.periods import as_words
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
@@ -487,6 +486,9 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     original = f", first published by {source['original_publisher']}" if source.get("original_publisher") else ""
     url = f", {source['url']}" if source.get("url") else ""
     dataset = f"{c['title']}, {version_text(c).lower()}, observation {observation_id}"
+    if c["fingerprint"] and not c["released"]:
+        # An unreleased version names no fixed data: its fingerprint does, as BibTeX and CSL carry it (trial 9 m11).
+        dataset += f", data fingerprint {c['fingerprint']}"
     if link(c):
         dataset += f", {link(c)}"
     title = quoted(title_of(source)) if source.get("title") else UNTITLED
@@ -515,6 +517,12 @@ def disputed(row: dict[str, str], path: str | Path | None) -> str:
     except (TDEError, KeyError):
         return ""
     found = rows[rows["observation_id"] == row.get("observation_id")]
+    if len(found) and str(found["role"].iloc[0]) == "restated" and isinstance(found["restates"].iloc[0], str):
+        # A later text saying again an earlier figure is no new observation: the citation says which (trial 9 m5).
+        first = str(found["restates"].iloc[0])
+        earlier = rows.loc[rows["observation_id"] == first, "value_text"]
+        written = f" ({earlier.iloc[0]})" if len(earlier) and isinstance(earlier.iloc[0], str) else ""
+        return f"Restated in the package: this figure says again {first}{written}, no new observation."
     if not len(found) or str(found["role"].iloc[0]) not in ("preferred", "competing"):
         return ""
     role, reason = str(found["role"].iloc[0]), found["reason"].iloc[0]
@@ -537,6 +545,8 @@ def disputed(row: dict[str, str], path: str | Path | None) -> str:
 def repost_of(source: dict[str, str]) -> str:
     """The date of the original a reposted page states (sources.original_published), in words ("no later than
     2014-11-18" for `../2014-11-18`), or "" when the page is no repost of an earlier dated original."""
+    from ..text.periods import as_words  # here, not at the top: it imports pandas, which `--help` must not
+
     original, published = source.get("original_published", ""), source.get("published", "")
     if not original or original == published:
         return ""

@@ -25,6 +25,7 @@ from ..text.fold import casefolded as fold
 from .search_query import HAN_ANY, LATIN, Query, Term, kept_with, stems, word_matches
 
 Word = tuple[str, str]  # a word's singular and root (search_query.stems)
+RANK = "rank"  # indicator_definitions.dimension of a rank (a measure's place in a list, not the measure)
 
 
 def split_words(cell: object) -> list[str]:
@@ -88,6 +89,7 @@ class IndicatorIndex:
     own_names: tuple[tuple[str, ...], ...]  # without the glosses: what a subject's name may be whole
     by_char: dict[str, frozenset[int]]
     by_word: dict[Word, frozenset[int]]
+    dimensions: tuple[str, ...] = ()
     checked: int = 0
     memo: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
 
@@ -120,6 +122,7 @@ class IndicatorIndex:
             own,
             {c: frozenset(s) for c, s in by_char.items()},
             {w: frozenset(s) for w, s in by_word.items()},
+            tuple(str(d) for d in definitions.get("dimension", pd.Series("", index=definitions.index))),
         )
 
     def holding_word(self, wanted: Word) -> frozenset[int]:
@@ -168,7 +171,7 @@ def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
     its figures (see subjects_held). Only the definitions the index says can match are matched in full."""
     index = index_of(definitions)
     if query.name:  # a subject's name names an indicator only by being one of its names whole
-        forms = {form for term in query.terms for form in term.forms}
+        forms = set(query.own) or {form for term in query.terms for form in term.forms}
         candidates = frozenset().union(*(index.could_match(form) for form in forms)) if forms else frozenset()
         index.checked += len(candidates)
         return frozenset(index.indicators[n] for n in candidates if forms & set(index.own_names[n]))
@@ -179,8 +182,28 @@ def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
         return frozenset()
     candidates = frozenset.intersection(*(index.could_match_term(t) for terms in groups.values() for t in terms))
     index.checked += len(candidates)
-    return frozenset(
-        index.indicators[n]
-        for n in sorted(candidates)
+    named = {
+        n
+        for n in candidates
         if all(any(all(t.matches(g) for t in terms) for g in index.names[n]) for terms in groups.values())
-    )
+    }
+    return frozenset(index.indicators[n] for n in named - ranks_of_named(index, named, query.terms))
+
+
+def ranks_of_named(index: IndicatorIndex, named: set[int], terms: tuple[Term, ...]) -> set[int]:
+    """The ranks among `named` that rank another named indicator by the name the query matched: a measure's rank is
+    another measure. "华友 营业收入" named Huayou's revenue and its revenue rank (浙江A股营业收入排名 holds 营业收入,
+    trial 8), "fiscal revenue" the total and its rank in Jiaxing. A rank stays named when the query names no measure
+    it holds the name of ("revenue rank", "rank"), or only a word of one ("enterprises" keeps the top-500 ranks: a
+    word alone is a topic, not a measure; see a_measure)."""
+    ranks = {n for n in named if index.dimensions[n] == RANK}
+    matched = {
+        g for n in named - ranks for g in index.own_names[n] if a_measure(g) and any(t.matches(g) for t in terms)
+    }
+    return {r for r in ranks if any(g in name for g in matched for name in index.own_names[r])}
+
+
+def a_measure(name: str) -> bool:
+    """Whether an indicator's name says a measure, not only a topic: two English words or more (fiscal revenue,
+    net profit), or three Chinese characters or more (营业收入, 财政总收入; 企业 and 算力 are topics)."""
+    return len(HAN_ANY.findall(name)) >= 3 if HAN_ANY.search(name) else len(name.split()) >= 2

@@ -18,7 +18,12 @@ from ..text.clauses import CLAUSE_END
 from ..text.fold import casefolded as fold
 from ..text.stems import root, stem
 
-SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
+# The tables whose rows a name stands for, by the key column the figures name them in: an event edition too
+# ("Second World Internet Conference", wic-2015), whose figures carry its `event_id` (trial 9 V4).
+SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects", "event_id": "events"}
+# Whose names are never taken as part of others' (part_of_names): a place's name inside a project's, and an
+# edition's, which holds its conference's name ("World Internet Conference" in every summit's name).
+WHOLE_NAMES_ONLY = frozenset({"place_id", "event_id"})
 WORD = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -42,18 +47,21 @@ def stems(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((stem(w), root(w)) for w in WORD.findall(text))
 
 
-def word_matches(have: tuple[str, str], want: tuple[str, str], prefix: bool = True) -> bool:
-    """A cell's word is a query's word: the same root (supercomputer, supercomputing), or, with `prefix`, the
-    query's singular begins it (invest begins investments; a query word of one or two letters must be whole)."""
-    if have[1] == want[1] or have[0] == want[0]:
+def word_matches(have: tuple[str, str], want: tuple[str, str], prefix: bool = True, roots: bool = True) -> bool:
+    """A cell's word is a query's word: the same root (supercomputer, supercomputing; with `roots`), the same
+    singular, or, with `prefix`, the query's singular begins it (invest begins investments; a query word of one or
+    two letters must be whole)."""
+    if (roots and have[1] == want[1]) or have[0] == want[0]:
         return True
     return prefix and len(want[0]) >= 3 and have[0].startswith(want[0])
 
 
-def phrase_in(wanted: tuple[tuple[str, str], ...], have: tuple[tuple[str, str], ...], prefix: bool = True) -> bool:
+def phrase_in(
+    wanted: tuple[tuple[str, str], ...], have: tuple[tuple[str, str], ...], prefix: bool = True, roots: bool = True
+) -> bool:
     """The query's words side by side and in order among the cell's words (see word_matches)."""
     return any(
-        all(word_matches(have[i + k], w, prefix) for k, w in enumerate(wanted))
+        all(word_matches(have[i + k], w, prefix, roots) for k, w in enumerate(wanted))
         for i in range(len(have) - len(wanted) + 1)
     )
 
@@ -77,9 +85,10 @@ class Term:
 
     forms: tuple[str, ...]
     part: str = ""
+    roots: bool = True  # English words match across noun, verb and agent forms (see word_matches)
 
     def matches(self, folded: str) -> bool:
-        return any(form_matches(form, folded) for form in self.forms)
+        return any(form_matches(form, folded, self.roots) for form in self.forms)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -101,7 +110,7 @@ def in_one_clause(pieces: tuple[str, ...], folded: str) -> bool:
     return any(all(p in clause for p in pieces) for clause in CLAUSE.split(folded) if pieces[0] in clause)
 
 
-def form_matches(form: str, folded: str) -> bool:
+def form_matches(form: str, folded: str, roots: bool = True) -> bool:
     """A Latin form matches by words, in order and side by side (each of its words begins the next word of the
     cell: "light of wuzhen" is a phrase, so "the Light of the Internet Expo in Wuzhen" is not it, trial 4 m6), a
     Chinese one by its pieces within one clause (see in_one_clause), any other by substring. A query of several
@@ -114,7 +123,7 @@ def form_matches(form: str, folded: str) -> bool:
     wanted = stems(form)
     if not wanted:
         return form in folded
-    return phrase_in(wanted, stems(folded))
+    return phrase_in(wanted, stems(folded), roots=roots)
 
 
 @dataclass(frozen=True)
@@ -124,7 +133,8 @@ class Query:
     text: str
     terms: tuple[Term, ...]
     subjects: dict[str, frozenset[str]]
-    name: bool = False  # the whole query is a name of a place, enterprise or project (not a part of names)
+    name: bool = False  # the whole query is a name of a place, enterprise, project or edition
+    own: tuple[str, ...] = ()  # with `name`: every name of the subjects it is a name of (not those it is part of)
 
     def matches(self, cell: str) -> bool:
         folded = fold(cell)
@@ -174,7 +184,13 @@ def read_names(frames: dict[str, pd.DataFrame]) -> Names:
             given = [str(n) for n in written if pd.notna(n)]
             if pd.notna(alias):
                 given += str(alias).split("|")
-            forms = tuple(dict.fromkeys(fold(n.strip()) for n in given if n.strip()))
+            if column == "event_id":  # an edition has no aliases; its id is the name the CLI takes (--subject)
+                given.append(str(key))
+            # each name as written (folded) and as a query of it is read (normalised: without the quotes and
+            # brackets at its words' edges), so '"Focus on Tongxiang · Meet in Wuzhen" ...' is its own name
+            # when searched (trial 9 V3)
+            folded = [fold(n.strip()) for n in given if n.strip()]
+            forms = tuple(f for f in dict.fromkeys([*folded, *(normalised(n) for n in folded)]) if f)
             for form in forms:
                 out.setdefault(form, []).append((column, str(key), forms))
     return out
@@ -182,16 +198,63 @@ def read_names(frames: dict[str, pd.DataFrame]) -> Names:
 
 def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
     """The query's terms: the whole text when it is a name, else each word, a name standing for all its names."""
-    return parse_folded(text, normalised(text), names(frames), company_suffixes(frames))
+    return parse_folded(text, normalised(text), names(frames), company_suffixes(frames), search_terms(frames))
 
 
-def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]) -> Query:
-    """`parse` of a normalised query, given the package's names and company suffixes (see company_suffixes)."""
+Synonyms = dict[str, tuple[str, ...]]
+
+
+def search_terms(frames: dict[str, pd.DataFrame]) -> Synonyms:
+    """The lexicon's `search_term`s, normalised as a query is: each term -> every term of its `meaning` (人工智能 ->
+    人工智能, artificial intelligence). Data, read by search only: the words a reader may use for one thing in either
+    language (trial 8: "artificial intelligence" found none of 人工智能's rows, 营收 none of 营业收入's)."""
+    lexicon = frames.get("lexicon")
+    if lexicon is None or not {"category", "term", "meaning"} <= set(lexicon.columns):
+        return {}
+    return kept_with((lexicon,), "search_terms", lambda: read_search_terms(lexicon))
+
+
+def read_search_terms(lexicon: pd.DataFrame) -> Synonyms:
+    rows = lexicon.loc[lexicon["category"] == "search_term", ["term", "meaning"]].dropna()
+    groups: dict[str, list[str]] = {}
+    for term, meaning in zip(rows["term"], rows["meaning"], strict=True):
+        if normalised(str(term)):
+            groups.setdefault(normalised(str(meaning)), []).append(normalised(str(term)))
+    return {synonym_key(t): tuple(dict.fromkeys(ts)) for ts in groups.values() for t in ts}
+
+
+def synonym_key(term: str) -> str:
+    """How a search term is looked up: English by its words' singulars ("tourism incomes" is "tourism income")."""
+    return " ".join(stem(w) for w in term.split(" ")) if LATIN.match(term) else term
+
+
+def synonym_forms(part: str, synonyms: Synonyms) -> tuple[str, ...]:
+    """A query's part with its search terms read as each term of their meaning: the part itself when it is one
+    (in any plural), or a Chinese part holding one with each of the others in its place (营收增长 is also
+    营业收入增长, as Chinese writes a measure and its change as one word). Else the part alone."""
+    whole = synonyms.get(synonym_key(part))
+    if whole is not None:
+        return tuple(dict.fromkeys((part, *whole)))
+    if not HAN_ANY.search(part):
+        return (part,)
+    forms = [part]
+    for term, others in synonyms.items():
+        if HAN_ANY.search(term) and len(term) >= 2 and term in part:
+            forms += [part.replace(term, other) for other in others if HAN_ANY.search(other)]
+    return tuple(dict.fromkeys(forms))
+
+
+def parse_folded(
+    text: str, folded: str, known: Names, suffixes: tuple[str, ...], synonyms: Synonyms | None = None
+) -> Query:
+    """`parse` of a normalised query, given the package's names, company suffixes (see company_suffixes) and the
+    lexicon's search terms (a query, or a part of it, that is one finds what each term of its meaning finds)."""
     subjects: dict[str, set[str]] = {}
+    synonyms = synonyms or {}
 
     def term(part: str) -> Term:
         if part not in known:
-            return Term((part,), part)
+            return Term(synonym_forms(part, synonyms), part)
         forms: list[str] = []
         for column, key, all_forms in known[part]:
             subjects.setdefault(column, set()).add(key)
@@ -200,26 +263,30 @@ def parse_folded(text: str, folded: str, known: Names, suffixes: tuple[str, ...]
 
     # A name of an enterprise or project that is also part of others' names (Huayou: Huayou Cobalt's alias, and part
     # of Huayou POSCO's name) stands for all of them, as 华友 finds both (trial 6 r10); a place's name never does.
-    of_places = any(column == "place_id" for column, _, _ in known.get(folded, []))
+    of_places = any(column in WHOLE_NAMES_ONLY for column, _, _ in known.get(folded, []))
     whole = {(column, key) for column, key, _ in known.get(folded, [])}
     whole |= {(column, key) for column, key, _ in with_company_suffix(folded, suffixes, known)}
     within = part_of_names(folded, known, whole) if not of_places else []
     if within:
         # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
-        forms = [folded]
+        forms = list(synonym_forms(folded, synonyms))
         for column, key, all_forms in within:
             subjects.setdefault(column, set()).add(key)
             forms += all_forms
         terms: tuple[Term, ...] = (Term(tuple(dict.fromkeys(forms)), folded),)
-    elif folded in known:
+    elif folded in known or len(synonym_forms(folded, synonyms)) > 1:
         terms = (term(folded),)
     else:
         bare = without_company_suffix(folded, suffixes, known)
         if bare is not None:  # 新凤鸣集团, 桐昆股份: the name without its legal form (trial 7 S3)
-            return parse_folded(text, bare, known, suffixes)
+            return parse_folded(text, bare, known, suffixes, synonyms)
         terms = tuple(term(p) for p in query_parts(folded))
     named = {c: frozenset(ids) for c, ids in subjects.items()} if len(terms) == 1 else {}
-    return Query(text, terms, named, name=not within and folded in known)
+    # A subject's own name is a name though it is also part of others' ("World Internet Conference" in the name
+    # of its technology award, 西栅 in 乌镇西栅景区): it names an indicator only whole, by its own subjects'
+    # names (not the award's 领先科技奖), and opens with its block (trial 9 V3).
+    own = tuple(dict.fromkeys(form for _, _, forms in known.get(folded, []) for form in forms))
+    return Query(text, terms, named, name=folded in known, own=own)
 
 
 # Where a Chinese run meets a Latin one in a word (人均gdp, 桐乡gdp, 4g基站): the query's parts split there.
@@ -303,7 +370,7 @@ def part_of_names(
         # Latin: whole words, in any of their forms (supercomputer in "... Supercomputing Center"); Chinese: anywhere
         if phrase_in(wanted, stems(name), prefix=False) if latin else folded in name:
             for column, key, forms in owners:
-                if column != "place_id":
+                if column not in WHOLE_NAMES_ONLY:
                     found.setdefault((column, key), (column, key, forms))
     # A word in many names ("internet", "park") identifies none of them: it is searched as a word only.
     others = [k for k in found if k not in (named or set())]

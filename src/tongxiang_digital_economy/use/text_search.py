@@ -76,6 +76,7 @@ from .search_query import (
     HAN,
     HAN_ANY,
     Query,
+    Term,
     company_suffixes,
     kept_with,
     names,
@@ -83,6 +84,7 @@ from .search_query import (
     parse,
     parse_folded,
     query_parts,
+    search_terms,
 )
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
@@ -115,6 +117,26 @@ def text_columns(table: str, path: str | Path | None = None) -> list[str]:
         and f["name"] not in keys
         and not {"enum", "pattern"} & set(f.get("constraints", {}))
     ]
+
+
+def number_columns(table: str, path: str | Path | None = None) -> list[str]:
+    """The columns of type `number` of a table, read from its Table Schema: the measured values (a figure's `value`
+    and `value_upper`, a unit's multiplier), which a number query matches by value. An `integer` column is a year,
+    an edition or a divisor: 2019 as a number would be every figure of that year, which its text cells find."""
+    base = package_dir(path)
+    schema = table_schema(base, resource(read_descriptor(base), table))
+    return [f["name"] for f in schema["fields"] if f.get("type") == "number"]
+
+
+# A query that is one number as a text writes it: digits, thousands grouped by commas or not, a decimal part.
+NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def number_in(text: str) -> float | None:
+    """The number a query is (3694, 3,694, ３６９４, 37.48), else None: a figure's value cell holds it however its
+    value_text writes it (3,694; trial 9 m9)."""
+    folded = normalised(text)
+    return float(folded.replace(",", "")) if NUMBER.match(folded) else None
 
 
 def themes(path: str | Path | None = None) -> list[str]:
@@ -159,9 +181,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     query = parse(text, frames) if text.strip() else Query("", (), {})
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
     if named:
-        query = Query(query.text, query.terms, {**query.subjects, "indicator": named}, query.name)
+        query = Query(query.text, query.terms, {**query.subjects, "indicator": named}, query.name, query.own)
     split = subject_and_measure(query, named, frames) if text.strip() else None
     in_theme: set[str] | None = None
+    number = number_in(text) if text.strip() else None
     if theme is not None:
         definitions = frames["indicator_definitions"]
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
@@ -180,9 +203,20 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
             cells = frame[column].dropna()
             matched = {v: query.matches(str(v)) for v in cells.unique().tolist()}  # once per distinct text
             found = cells[[matched[v] for v in cells.tolist()]]
+            if split is not None and table == "indicators":  # a figure of another measure is no answer (V2)
+                found = found[frame.loc[found.index, "indicator"].isin(split.measured)]
             if len(found):
                 found_rows.update(found.index)
                 hits.append(hit_frame(table, key, frame, column, found))
+        if number is not None:  # a number query: the cells that hold that number as a value (trial 9 m9)
+            for column in number_columns(table, path):
+                if column in frame.columns:
+                    valued = frame.loc[(frame[column] == number).fillna(False).astype(bool), column]
+                    valued = valued[~valued.index.isin(list(found_rows))]
+                    if len(valued):
+                        found_rows.update(valued.index)
+                        written = valued.map(lambda v: f"{float(v):.15g}")  # 3694, not 3694.0
+                        hits.append(hit_frame(table, key, frame, column, written))
         for column, ids in query.subjects.items():  # the rows about the subject the query names
             if column in frame.columns and column != key.name:
                 about = frame.loc[frame[column].isin(ids) & ~frame.index.isin(list(found_rows)), column]
@@ -206,15 +240,18 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     return everything
 
 
-SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project"}
+SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project", "event_id": "edition"}
 
 
 def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """What the package holds about the subjects a query names (a query that is a place's, enterprise's or
     project's name, and names no indicator): per subject, its figures, how many indicators they fall under, and
     those indicators by number of figures. A journalist who searches "Wuzhen" is told the town's figures and the
-    command for a series, not indicators whose definitions use the town as an example (trial 8 U5)."""
+    command for a series, not indicators whose definitions use the town as an example (trial 8 U5). The subjects
+    the query is a whole name of come first ("World Internet Conference" before its technology award, whose name
+    holds it; trial 9 V3); an edition's block gives its `event_id` to --subject (trial 9 V4)."""
     figures = frames["indicators"]
+    own = {(column, key) for column, key, _ in names(frames).get(normalised(query.text), [])}
     rows = []
     for column, ids in sorted(query.subjects.items()):
         if column not in figures.columns:
@@ -236,6 +273,7 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame
                     "command": f"tongxiang-digital-economy series {ranked[0][0]} --subject {key}",
                 }
             )
+    rows.sort(key=lambda row: (row["column"], row["subject"]) not in own)  # stable: by column and id within
     columns = ["subject", "kind", "column", "figures", "indicators", "top", "command"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -252,6 +290,7 @@ class SubjectAndMeasure:
     measure: str  # the rest of the query, which names the indicators
     ids: dict[str, frozenset[str]]  # subject column -> the ids the subject's name stands for
     indicators: frozenset[str]  # the indicators the measure names that have figures about the subject
+    measured: frozenset[str] = frozenset()  # every indicator the measure names, of any subject
 
     def figures(self, frame: pd.DataFrame) -> pd.Series:
         """Which rows of the indicators table are the subject's figures of the measure."""
@@ -273,17 +312,17 @@ def subject_and_measure(
     folded = normalised(query.text)
     if named or query.subjects or not folded:
         return None
-    known, suffixes = names(frames), company_suffixes(frames)
+    known, suffixes, synonyms = names(frames), company_suffixes(frames), search_terms(frames)
     definitions, figures = frames["indicator_definitions"], frames["indicators"]
     subject_of = dict(zip(definitions["indicator"], definitions["subject"], strict=True))
     for subject, rest in subject_splits(folded):
         measure = without_connectives(rest)
         if len(measure.replace(" ", "")) < 2:  # one character (乌镇人: 人) is in too many names to be a measure
             continue
-        ids = parse_folded(subject, subject, known, suffixes).subjects
+        ids = located_in(parse_folded(subject, subject, known, suffixes, synonyms).subjects, frames)
         if not ids:
             continue
-        wanted = named_indicators(parse_folded(measure, measure, known, suffixes), definitions)
+        wanted = named_indicators(in_word_forms(parse_folded(measure, measure, known, suffixes, synonyms)), definitions)
         having = frozenset(
             i
             for i in wanted
@@ -291,8 +330,34 @@ def subject_and_measure(
             and figures.loc[figures["indicator"] == i, f"{subject_of[i]}_id"].isin(ids[f"{subject_of[i]}_id"]).any()
         )
         if having:
-            return SubjectAndMeasure(subject, measure, ids, having)
+            return SubjectAndMeasure(subject, measure, ids, having, wanted)
     return None
+
+
+def located_in(ids: dict[str, frozenset[str]], frames: dict[str, pd.DataFrame]) -> dict[str, frozenset[str]]:
+    """The subjects a subject's name stands for in a subject-and-measure reading: a place stands for the projects
+    and enterprises located in it too (their `place_id`), for the measures that are counted per project or
+    enterprise: "Wuzhen visitors" is the town's visits and its scenic areas' (scenic_area_tourist_arrivals), as
+    乌镇游客 finds both in the texts (trial 9 V2). A measure of the place itself is still the place's only."""
+    places = ids.get("place_id")
+    if not places:
+        return ids
+    out = dict(ids)
+    for column, table in (("project_id", "projects"), ("enterprise_id", "enterprises")):
+        frame = frames.get(table)
+        if frame is not None and "place_id" in frame.columns:
+            inside = frozenset(str(k) for k in frame.loc[frame["place_id"].isin(places), column])
+            if inside:
+                out[column] = ids.get(column, frozenset()) | inside
+    return out
+
+
+def in_word_forms(query: Query) -> Query:
+    """The measure of a subject-and-measure reading matched by its words' forms (singular, plural), not by the root
+    they share with other parts of speech: "visitors" are people received, "visits" an internet hospital's
+    consultations or a leader's trip; "Wuzhen visitors" listed both (trial 9 V2)."""
+    terms = tuple(Term(t.forms, t.part, roots=False) for t in query.terms)
+    return Query(query.text, terms, query.subjects, query.name, query.own)
 
 
 # Words that join a subject to its measure and name nothing themselves: "GDP of Tongxiang", 桐乡的GDP.

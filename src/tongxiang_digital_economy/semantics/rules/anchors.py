@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy as np
 import pandas as pd
 
 from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
@@ -23,6 +24,7 @@ from ...text.period_words import Reading
 from ...text.quantities import loose
 from ...text.year_words import START_WORDS
 from ..anchors import OutsideWords, forms_in, named_as_subject, required_groups
+from ..distinct import per_distinct_rows
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 
@@ -305,26 +307,25 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
         if "not_subject_words" in view
         else pd.Series([no_words] * len(view), index=view.index, dtype=object)
     )
-    cache: dict[tuple[object, ...], bool] = {}
-    out = []
-    for key in zip(view["evidence"], subject_text, every, outside, *names, strict=True):
-        if key not in cache:
-            evidence, anchor, longer, words, *given = key
-            places, others = names_of(*given[:3]), names_of(*given[3:])
-            own = places + others
-            evidence = without_longer_names(evidence, own, longer)
-            anchor = without_longer_names(anchor, own, longer)
-            cache[key] = (
-                not (places or others)
-                or not isinstance(evidence, str)
-                or names_as_subject(
-                    evidence, places, words if isinstance(words, tuple) else no_words
-                )  # a place listed as a member is no subject
-                or names_in(evidence, others)  # an enterprise listed among others is still named
-                or (isinstance(anchor, str) and names_in(anchor, places + others))
-            )
-        out.append(cache[key])
-    return pd.Series(out, index=view.index, dtype=bool)
+
+    def named(evidence: object, anchor: object, longer: object, words: object, *given: object) -> bool:
+        places, others = names_of(*given[:3]), names_of(*given[3:])
+        own = places + others
+        evidence = without_longer_names(evidence, own, longer)
+        anchor = without_longer_names(anchor, own, longer)
+        return bool(
+            not (places or others)
+            or not isinstance(evidence, str)
+            or names_as_subject(
+                evidence, places, words if isinstance(words, tuple) else no_words
+            )  # a place listed as a member is no subject
+            or names_in(evidence, others)  # an enterprise listed among others is still named
+            or (isinstance(anchor, str) and names_in(anchor, places + others))
+        )
+
+    # once per distinct combination of what it reads (a missing value reaches `named` as None: read as missing)
+    codes, answers = per_distinct_rows([view["evidence"], subject_text, every, outside, *names], named)
+    return pd.Series(np.asarray(answers, dtype=bool)[codes], index=view.index, dtype=bool)
 
 
 def without_longer_names(text: object, own: list[str], every: object) -> object:

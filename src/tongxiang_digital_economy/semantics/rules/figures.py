@@ -7,6 +7,7 @@ import pandas as pd
 
 from ...text.numerals import written_as_place
 from ...text.periods import open_before
+from ..distinct import mapped
 from .registry import each_row, known, missing, rule
 
 # --- indicators: identity, units and measures --------------------------------------------------------------
@@ -288,7 +289,7 @@ def not_after_its_open_original(view: pd.DataFrame) -> pd.Series:
     if "source_id__original_published" not in view:
         return pd.Series(True, index=view.index)
     last = pd.to_datetime(
-        view["source_id__original_published"].astype(object).map(open_before), format="%Y-%m-%d", errors="coerce"
+        mapped(view["source_id__original_published"], open_before), format="%Y-%m-%d", errors="coerce"
     )
     ends = pd.to_datetime(view["period_end"], errors="coerce")
     if "evidence_after_a_start" in view:  # the lexicon's since-phrases (views); without a lexicon, none

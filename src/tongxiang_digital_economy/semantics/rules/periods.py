@@ -19,6 +19,7 @@ from ...text.fold import squash, squeeze
 from ...text.numerals import CARDINAL_WORDS, number_spans
 from ...text.period_words import PIECE_JOIN, Period, Reading
 from ...text.periods import publication_bounds, stands_at_its_end
+from ..distinct import mapped
 from .registry import each_row, missing, rule
 
 NEEDS = ("indicator.temporal",)
@@ -396,12 +397,15 @@ def agreed_days(view: pd.DataFrame) -> dict[object, date]:
     """Per edition known only to its month (or year): the one day its ordinals stand at, the day most of them
     have (the earliest on a tie), so that a row off it is the one reported."""
     days: dict[object, list[date]] = {}
+    # Only an edition's ordinals are read (their flag read once per distinct value), not every row of the table.
+    of_edition = view["event_id"].notna() & mapped(view["indicator__edition_ordinal"], ordinal, bool)
+    rows = view.loc[of_edition.to_numpy(dtype=bool)]
     for event, flag, start, end, edition_start in zip(
-        view["event_id"],
-        view["indicator__edition_ordinal"],
-        view["period_start"],
-        view["period_end"],
-        view["event_id__start"],
+        rows["event_id"],
+        rows["indicator__edition_ordinal"],
+        rows["period_start"],
+        rows["period_end"],
+        rows["event_id__start"],
         strict=True,
     ):
         first, last = day(start), day(end)

@@ -392,3 +392,40 @@ def calendar_day(written: str) -> pd.Timestamp | None:
     """A `YYYY-MM-DD` read as its day, None for words that are no day of the calendar ("none", 2014-02-30)."""
     low, high = publication_bounds(written) if len(written) == 10 else (None, None)
     return low if low is not None and low == high else None
+
+
+# --- a text's own date (trial 8 U4) ----------------------------------------------------------------------------------
+# A source dated by its text (published_basis text) is dated by the words that state the text's own date (a dateline,
+# a time stamp, "Updated : Jan 14, 2020"): the same reader as original-published-words. A typo in `published` made
+# every correct figure of the source fail (actual-after-publication, period-text-mismatch), each telling the
+# maintainer to re-date a correct row; this rule names the sources row, and semantics/published.py counts the figure
+# rows' errors that the text's date clears under it.
+
+
+@rule(
+    "published-not-in-text",
+    "sources",
+    "published",
+    "published ({published}) is not a date the archived text {archive_file} states as its own, though published_basis "
+    "is text: its dateline, time stamp or date label gives {published_days}; correct published from the text's own "
+    "date (the figures' errors that follow from it are counted under this row), or say on what else the date rests "
+    "(published_basis)",
+    needs_archive=True,
+    reads=("published", "published_basis", "published_days", "archive_file"),
+    per_row=True,
+)
+def published_is_the_texts_date(view: pd.DataFrame) -> pd.Series:
+    """A `text`-based published date is one of the days the archived text states as its own (where it states any:
+    "none" leaves nothing to compare, and the figures' dates are then the only witness; see semantics/published.py)."""
+    if "published_days" not in view:
+        return pd.Series(True, index=view.index)
+
+    def stated(published: object, days: object) -> bool:
+        if not isinstance(days, str) or days == "none" or not isinstance(published, str):
+            return True
+        low, high = publication_bounds(published)
+        if low is None or high is None:
+            return True
+        return any(low <= d <= high for d in (calendar_day(day) for day in days.split(", ")) if d is not None)
+
+    return each_row(view, ["published", "published_days"], stated)
