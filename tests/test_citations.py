@@ -586,3 +586,23 @@ def test_a_reposts_figure_dated_by_its_words_names_the_reposts_date_in_every_for
             "The entry's date, 2020-04-29, is the repost's; its original's: no later than 2014-11-18."
             in observation_citation(observation, fmt=fmt)
         ), fmt
+
+
+def test_a_restated_figures_citation_says_which_figure_it_restates_and_an_unreleased_one_its_fingerprint() -> None:
+    """trial 9 m5, m11: the 2021-09-24 repeat of 2443 enterprises says again the 2021-09-15 figure; a version not
+    yet released is named by its data fingerprint in the plain text as in BibTeX and CSL."""
+    from tongxiang_digital_economy.use.citations import citation, observation_citation
+
+    c = citation()
+    assert not c["released"]
+    text = observation_citation("zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005")
+    assert (
+        " Restated in the package: this figure says again peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002 "
+        "(2443家), no new observation. Source: "
+    ) in text
+    assert text.endswith(
+        f"observation zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime-005, data fingerprint {c['fingerprint']}."
+    )
+    # The figure it restates is no restatement and says nothing of the kind.
+    first = observation_citation("peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002")
+    assert "Restated in the package" not in first

@@ -148,7 +148,7 @@ def test_the_series_of_the_two_trial_pairs_show_them_competing() -> None:
     assert core.at["chinadaily-2024-05-28-dynamic-tongxiang-003", "competing"] == (
         "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-005"
     )
-    exhibitors = series("event_exhibitor_countries_regions", "world-internet-conference").set_index("observation_id")
+    exhibitors = series("event_exhibitor_countries_regions", "light-of-internet-expo").set_index("observation_id")
     assert exhibitors.at["xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-004", "role"] == "preferred"
     assert exhibitors.at["zjdaily-archyde-2023-11-11-wuzhen-summit-2023-recap-013", "role"] == "competing"
     enterprises = series("digital_economy_enterprises", "tongxiang")

@@ -661,17 +661,29 @@ def series_command(
         # Nothing of this status: the library says which other status has figures (attrs["other_statuses"]).
         others = [f"--status {other} has {count(n, 'figure')}" for other, n in found.attrs["other_statuses"].items()]
         click.echo(f"no {status} figures" + (f" ({'; '.join(others)})" if others else ""))
+        for line in found.attrs.get("elsewhere", []):
+            click.echo(line)
         return
     if fmt == "table":
         # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
         # text as official); the observation id, to cite or find the row in one step; why a row is set aside.
         grade = found["grade"].where(found["original_grade"].isna(), found["grade"] + " of " + found["original_grade"])
-        found = found.assign(period=found["period_label"], grade=grade, reason=found["reason"].fillna(""))
+        # An edition of another format than most of the series' (the 2020 forum among the summits) is said beside
+        # its period, as the chart draws it apart (trial 9 m8).
+        from .use.chart import apart_formats
+
+        apart = apart_formats(found, package_path)
+        period = found["period_label"].where(apart == "", found["period_label"] + " (" + apart + ")")
+        found = found.assign(period=period, grade=grade, reason=found["reason"].fillna(""))
         columns = ["period", "role", "value", "qualifier", "unit", "value_text", "grade", "observation_id", "reason"]
         found = found[columns]
     print_frame(found, fmt, f"no {status} figures")
     if why_none and fmt == "table":
         click.echo(why_none)
+    # Figures of the same measure on the subject's parent or parts (the conference's expo): named after the table,
+    # on stderr for CSV and JSON, so that a split series is never read as the whole (trial 9 V1).
+    for line in found.attrs.get("elsewhere", []):
+        click.echo(line if fmt == "table" else f"note: {line}", err=fmt != "table")
 
 
 def installed_themes() -> str:

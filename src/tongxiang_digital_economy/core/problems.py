@@ -141,7 +141,10 @@ RULES_NOT_RUN = register(
     "rules-not-run",
     "Rules could not run",
     "A table the rules read (the lexicon, the units) is not in the package, so the rules that need it did not run: "
-    "an error, since a package whose figures were not checked is never called valid.",
+    "an error, since a package whose figures were not checked is never called valid. Also when the package's "
+    "lexicon has no row of a category the rules read (a copy older than the validator): one error names the "
+    "categories, the rules they change and where to copy the rows from, and the rows are checked with the "
+    "validator's own words, so no correct row is blamed for the missing words.",
     "error",
     "semantics",
 )

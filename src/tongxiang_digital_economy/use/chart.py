@@ -37,7 +37,7 @@ from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..semantics.roles import incomparable_reason
 from .periods import period
-from .timeseries import figures_about, mark, series, subject_column, tables
+from .timeseries import figures_about, kin_notes, mark, series, subject_column, tables
 
 
 @dataclass
@@ -51,11 +51,13 @@ class Chart:
     sources: list[tuple[int, str]]  # note number -> "outlet, date (grade)"
     left_out: str  # what was not drawn and why, or ""
     status_labels: dict[str, str]  # status -> its words in the legend (the schema's `categories` labels)
+    kin: str = ""  # the same measure's figures on the subject's parent or parts, not drawn (trial 9 V1), or ""
 
 
 def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
     """Everything a chart of `indicator` about `subject` shows (actuals and targets), without drawing it."""
     rows = figures_drawn(indicator, subject, path)
+    kin = list(rows.attrs.get("elsewhere", []))
     if not len(rows):
         raise PlotError(nothing_to_draw(indicator, subject, path))
     subject = subject if subject is not None else str(rows["subject"].iloc[0])
@@ -110,6 +112,8 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
             f"Not drawn as new points (later texts repeating a figure shown, dated by their own date only): {said}."
         )
     left_out = " ".join(notes)
+    # Not this subject's figures, but a reader of its chart must know they exist (trial 9 V1): a note of its own.
+    kin_said = "Not drawn, figures of the same measure " + "; ".join(k.removeprefix("also ") for k in kin) + "."
 
     periods = [
         period(s if pd.notna(s) else None, e, temporal)
@@ -128,7 +132,9 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     rows["note"] = rows["source_id"].map(numbers).astype(int)
     sources = [(n, source_line(s, sources_table, rows)) for s, n in numbers.items()]
     title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
-    return Chart(title, unit, str(units.at[unit, "label"]), rows, sources, left_out, status_labels(path))
+    return Chart(
+        title, unit, str(units.at[unit, "label"]), rows, sources, left_out, status_labels(path), kin_said * bool(kin)
+    )
 
 
 def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) -> pd.DataFrame:
@@ -139,10 +145,19 @@ def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) 
     Both statuses are marked in one pass (`mark` takes many series at once, each indicator x subject x status on
     its own, sorted by series: the actuals, then the targets), as `series` of each would mark them: a chart read
     the package's tables and marked its figures once per status before."""
+    asked = subject
     about, subject = figures_about(indicator, subject, path)
     rows = about[about["status"].isin(["actual", "target"])].copy()
     rows["subject"] = subject
-    return mark(rows, path)
+    drawn = mark(rows, path)
+    # The same measure on the subject's parent or parts (series' attrs["elsewhere"]), named under the chart in its
+    # own words (trial 9 V1).
+    drawn.attrs["elsewhere"] = [
+        line if status == "actual" else line.replace(": ", " (targets): ", 1)
+        for status in ("actual", "target")
+        for line in kin_notes(indicator, asked, subject, status, path, plain=True)
+    ]
+    return drawn
 
 
 def nothing_to_draw(indicator: str, subject: str | None, path: str | Path | None) -> str:

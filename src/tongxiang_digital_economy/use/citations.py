@@ -486,6 +486,9 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     original = f", first published by {source['original_publisher']}" if source.get("original_publisher") else ""
     url = f", {source['url']}" if source.get("url") else ""
     dataset = f"{c['title']}, {version_text(c).lower()}, observation {observation_id}"
+    if c["fingerprint"] and not c["released"]:
+        # An unreleased version names no fixed data: its fingerprint does, as BibTeX and CSL carry it (trial 9 m11).
+        dataset += f", data fingerprint {c['fingerprint']}"
     if link(c):
         dataset += f", {link(c)}"
     title = quoted(title_of(source)) if source.get("title") else UNTITLED
@@ -514,6 +517,12 @@ def disputed(row: dict[str, str], path: str | Path | None) -> str:
     except (TDEError, KeyError):
         return ""
     found = rows[rows["observation_id"] == row.get("observation_id")]
+    if len(found) and str(found["role"].iloc[0]) == "restated" and isinstance(found["restates"].iloc[0], str):
+        # A later text saying again an earlier figure is no new observation: the citation says which (trial 9 m5).
+        first = str(found["restates"].iloc[0])
+        earlier = rows.loc[rows["observation_id"] == first, "value_text"]
+        written = f" ({earlier.iloc[0]})" if len(earlier) and isinstance(earlier.iloc[0], str) else ""
+        return f"Restated in the package: this figure says again {first}{written}, no new observation."
     if not len(found) or str(found["role"].iloc[0]) not in ("preferred", "competing"):
         return ""
     role, reason = str(found["role"].iloc[0]), found["reason"].iloc[0]

@@ -281,7 +281,12 @@ MODEL_LIMITS = [
         "A year no word states",
         "an annual figure with no year in its text (`每年实现21.79亿元的收入`, 'an annual output value of over 35 "
         "billion yuan') is not dated by the last full year before publication: a flow dated by publication ends at "
-        "the text's date, and a figure whose period its words do not give is left out.",
+        "the text's date, and a figure whose period its words do not give is left out. The one exception is a "
+        "yearly level the words say has held every year up to the text (`到现在为止每年接待中外游客…将近600万余人次`, "
+        "'every year up to now'): those words state the years before the text, so the figure is dated by the last "
+        "full year before it, 'no later than' in its note (period_basis `stated`, period_text the words), because "
+        "that year is one the words state; an annual figure without such words (a capacity, a plan's yearly "
+        "output) states no year and stays out.",
     ),
 ]
 

@@ -126,6 +126,7 @@ def draw(shown: Chart) -> Any:
     # A no-break space keeps each note number on the line of its source.
     paragraphs = ["Sources: " + "; ".join(f"[{n}]\u00a0{line}" for n, line in shown.sources)]
     paragraphs += [shown.left_out] if shown.left_out else []
+    paragraphs += [shown.kin] if shown.kin else []
     groups = label_groups(shown.rows)
     labels = labelled(groups)
     if len(labels) < len(groups):

@@ -106,7 +106,14 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
     """The column that names an indicator's subject (`place_id`, `enterprise_id` or `project_id`)."""
     definitions = load("indicator_definitions", path).set_index("indicator")
     if indicator not in definitions.index:
-        hint = did_you_mean(indicator, [str(i) for i in definitions.index], fold=fold)
+        # Its labels and search words name an indicator too (GDP增速 is gdp_growth's, 地区生产总值 gdp's label_zh):
+        # the suggestion follows the words a reader knows the measure by, not only a close spelling (trial 9 m10).
+        named = [c for c in ("label", "label_zh", "search_words") if c in definitions]
+        names = {
+            str(i): [w for c in named if isinstance(row[c], str) for w in row[c].split("|") if w.strip()]
+            for i, row in definitions.iterrows()
+        }
+        hint = did_you_mean(indicator, [str(i) for i in definitions.index], names, fold=fold)
         raise SeriesError(
             f"no indicator named {indicator!r}; {hint.strip() or '`show indicator_definitions` lists them'}"
         )
@@ -148,6 +155,7 @@ def series(
     if status not in STATUSES:
         hint = did_you_mean(status, STATUSES)
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}" + f"; {hint.strip()}" * bool(hint))
+    asked = subject
     about, subject = figures_about(indicator, subject, path)
     rows = about[about["status"] == status].copy()
     rows["subject"] = subject
@@ -156,12 +164,29 @@ def series(
     # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
     counts = about["status"].value_counts()
     marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
+    marked.attrs["elsewhere"] = kin_notes(indicator, asked, subject, status, path)
+    marked.attrs["elsewhere_plain"] = kin_notes(indicator, asked, subject, status, path, plain=True)
     if not preferred:
         return marked
     chosen = marked[marked["role"] == "preferred"].copy()
     chosen.attrs["other_statuses"] = marked.attrs["other_statuses"]
+    chosen.attrs["elsewhere"] = marked.attrs["elsewhere"]
+    chosen.attrs["elsewhere_plain"] = marked.attrs["elsewhere_plain"]
     chosen.attrs["none_preferred"] = none_preferred(marked)
     return chosen
+
+
+def kin_notes(
+    indicator: str, asked: str | None, subject: str, status: str, path: str | Path | None, plain: bool = False
+) -> list[str]:
+    """`elsewhere` for a series as asked: `asked` is the subject as named (an edition, wic-2023, keeps the kin's
+    figures of that edition only), `subject` the one its figures are about."""
+    column = subject_column(indicator, path)
+    figures = load("indicators", path)
+    figures = figures[(figures["indicator"] == indicator) & (figures["status"] == status)]
+    if asked is not None and asked != subject and "event_id" in figures:
+        figures = figures[figures["event_id"] == asked]
+    return elsewhere(figures, indicator, column, subject, path, plain)
 
 
 def figures_about(indicator: str, subject: str | None, path: str | Path | None = None) -> tuple[pd.DataFrame, str]:
@@ -191,7 +216,7 @@ def figures_about(indicator: str, subject: str | None, path: str | Path | None =
                 f"{indicator} has no figures of the edition {subject!r}; its editions with figures: "
                 + (", ".join(editions) or "none (its figures are about the series, not one edition)")
             )
-        subject = edition
+        edition_id, subject = subject, edition
     subjects = sorted(figures[column].dropna().unique())
     if not subjects:
         raise SeriesError(f"{indicator} has no figures in this package")
@@ -201,11 +226,150 @@ def figures_about(indicator: str, subject: str | None, path: str | Path | None =
                 f"{indicator} has figures about {len(subjects)} subjects; name one (subject=): {', '.join(subjects)}"
             )
         subject = subjects[0]
+    elif subject not in subjects and edition is not None:
+        # The edition's figures sit on a part of the recurring event its texts name (the expo at wic-2023).
+        kin = kin_of(column, subject, path)
+        held = [f"its {kin[o]} {o} has {count_of(figures, column, o)}" for o in subjects if o in kin]
+        raise SeriesError(
+            f"{indicator} has no figures of {subject} at the edition {edition_id!r}; "
+            + (
+                ("; ".join(held) + f" at that edition: `series {indicator} --subject {held_by(subjects, kin)}`")
+                if held
+                else f"its subjects at that edition: {', '.join(subjects)}"
+            )
+        )
     elif subject not in subjects:
         editions = [str(e) for e in figures["event_id"].dropna().unique()] if "event_id" in figures else []
         hint = subject_hint(subject, column, [*subjects, *editions], path)
+        kin_held = [
+            f"its {role} {other!r} has some"
+            for other, role in kin_of(column, subject, path).items()
+            if other in subjects
+        ]
+        hint += "".join(f"{k}; " for k in kin_held)
+        hint += "".join(f"{k}; " for k in same_measure_holding(indicator, subject, path))
         raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
     return figures[figures[column] == subject], subject
+
+
+SUBJECT_TABLES = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
+SHOWN_ELSEWHERE = 8  # figures named per related subject; the rest are counted
+
+
+def kin_of(column: str, subject: str, path: str | Path | None) -> dict[str, str]:
+    """The subject's parent and parts by its table's parent_id, each with its relation (`parent`, `part`): the
+    Light of the Internet Expo is a part of the World Internet Conference, Wuzhen a part of Tongxiang."""
+    table = SUBJECT_TABLES.get(column)
+    if table is None or table not in tables(path):
+        return {}
+    frame = load(table, path)
+    if "parent_id" not in frame or column not in frame:
+        return {}
+    kin: dict[str, str] = {}
+    for parent in frame.loc[frame[column] == subject, "parent_id"].dropna():
+        kin[str(parent)] = "parent"
+    for part in frame.loc[frame["parent_id"] == subject, column].dropna():
+        kin[str(part)] = "part"
+    return kin
+
+
+def same_measure_holding(indicator: str, subject: str, path: str | Path | None) -> list[str]:
+    """The other indicators of the same measure that hold figures about `subject`, each about its own kind of
+    subject: `tourist_arrivals` (接待游客人次) is a place's, `scenic_area_tourist_arrivals` (景区接待游客人次) a
+    scenic area's, so the scenic area's visitors are found from either (trial 9 m4). The same measure is read from
+    the definitions, never a list of pairs: the same measure, dimension and temporal kind, and one's Chinese label
+    holds the other's whole (景区接待游客人次 holds 接待游客人次: the same count of a narrower subject)."""
+    definitions = load("indicator_definitions", path).set_index("indicator")
+    if not {"measure", "dimension", "subject", "temporal", "label_zh"} <= set(definitions.columns):
+        return []
+    kind = ["measure", "dimension", "temporal"]
+    mine = [definitions.at[indicator, k] for k in kind]
+    label = definitions.at[indicator, "label_zh"]
+    figures = load("indicators", path)
+    said = []
+    for other, row in definitions.iterrows():
+        column = f"{row['subject']!s}_id"
+        theirs = row["label_zh"]
+        if other == indicator or [row[k] for k in kind] != mine or column not in figures:
+            continue
+        if not (isinstance(label, str) and isinstance(theirs, str) and (label in theirs or theirs in label)):
+            continue
+        n = int(((figures["indicator"] == other) & (figures[column] == subject)).sum())
+        if n:
+            said.append(
+                f"{other} ({definitions.at[other, 'label']!s}, the same measure) has {n} figure{'s' * (n != 1)} "
+                f"about it: `series {other} --subject {subject}`"
+            )
+    return said
+
+
+def count_of(figures: pd.DataFrame, column: str, subject: str) -> str:
+    n = int((figures[column] == subject).sum())
+    return f"{n} figure" + "s" * (n != 1)
+
+
+def held_by(subjects: list[str], kin: dict[str, str]) -> str:
+    return next(o for o in subjects if o in kin)
+
+
+BOUND_WORDS = {"gt": "more than ", "gte": "at least ", "lt": "less than ", "lte": "at most ", "approx": "about "}
+
+
+def in_words(row: pd.Series, units: pd.Series) -> str:
+    """A figure as a chart's note says it, in the package's own words (its font has no Chinese): `more than 430
+    count`, `372 hundred million yuan`, `5-6 count`."""
+    value = f"{float(row['value']):,.10g}"
+    if row["qualifier"] == "range" and pd.notna(row["value_upper"]):
+        value = f"{value}-{float(row['value_upper']):,.10g}"
+    else:
+        value = BOUND_WORDS.get(str(row["qualifier"]), "") + value
+    return value if row["unit"] == "count" else f"{value} {units.get(row['unit'], row['unit'])!s}"
+
+
+def elsewhere(
+    figures: pd.DataFrame,
+    indicator: str,
+    column: str,
+    subject: str,
+    path: str | Path | None,
+    plain: bool = False,
+) -> list[str]:
+    """Which figures of the same indicator and status sit on the subject's parent or parts (`kin_of`), one line
+    per such subject: "also under its part light-of-internet-expo: 2019-10-18 to 2019-10-22 601家; …".
+
+    Why: each figure sits on the subject its text names, so a thing and its part (the conference and its expo,
+    Tongxiang and Wuzhen) hold separate series of one measure; a reader of one must be told the other exists, or
+    takes a split series for the whole (trial 9 V1). `figures` are the indicator's figures of the status asked
+    (for an edition, of that edition only). `plain`: each value in words and its unit's label (`in_words`), as a
+    chart's note says it, instead of as its text wrote it."""
+    kin = kin_of(column, subject, path)
+    if not kin:
+        return []
+    near = figures[figures[column].isin(list(kin))]
+    if not len(near):
+        return []
+    temporal = str(load("indicator_definitions", path).set_index("indicator").at[indicator, "temporal"])
+    labels = load("units", path).set_index("unit")["label"]
+
+    def written(r: pd.Series) -> str:
+        if plain:
+            return in_words(r, labels)
+        return str(r["value_text"]) if isinstance(r["value_text"], str) else str(r["value"])
+
+    said = []
+    for other, rows in near.sort_values(["period_end", "observation_id"], na_position="first").groupby(
+        column, sort=False
+    ):
+        shown = [
+            f"{period_label(r['period_start'], r['period_end'], temporal)} {written(r)}"
+            for _, r in rows.head(SHOWN_ELSEWHERE).iterrows()
+        ]
+        more = f" and {len(rows) - SHOWN_ELSEWHERE} more" if len(rows) > SHOWN_ELSEWHERE else ""
+        said.append(
+            f"also under its {kin[str(other)]} {other}: {'; '.join(shown)}{more} "
+            f"(`series {indicator} --subject {other}`)"
+        )
+    return said
 
 
 def none_preferred(figures: pd.DataFrame) -> str | None:

@@ -185,15 +185,20 @@ def event_in_order(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "event_id",
     "event {event_id!r} is an edition of {event_id__project_id!r}, but the figure is about project {project_id!r}: "
-    "give the figure the recurring event's project_id, or the edition of its own event",
-    needs=("event_id.project_id",),
+    "give the figure the recurring event's project_id (or a part of it, by parent_id), or the edition of its own event",
+    needs=("event_id.project_id", "project_id.parent_id"),
     reads=("event_id", "project_id"),
     per_row=True,
 )
 def event_of_the_project(view: pd.DataFrame) -> pd.Series:
-    """A figure of an edition is about the recurring event that edition belongs to."""
+    """A figure of an edition is about the recurring event that edition belongs to, or about a part of it held at
+    that edition (the Light of the Internet Expo, a part of the World Internet Conference, at the fourth summit):
+    the text names the part, so the figure sits on the part, and the edition says which summit it was part of."""
     same = view["event_id__project_id"] == view["project_id"]
-    return same.fillna(False).astype(bool) | ~known(view["event_id"], view["event_id__project_id"])
+    part = view["event_id__project_id"] == view["project_id__parent_id"]
+    return (same.fillna(False).astype(bool) | part.fillna(False).astype(bool)) | ~known(
+        view["event_id"], view["event_id__project_id"]
+    )
 
 
 @rule(

@@ -1,0 +1,155 @@
+"""A thing and its parts hold separate series of one measure (trial 9 V1): each figure sits on the subject its text
+names (the Light of the Internet Expo, a part of the World Internet Conference), and a series or chart of either
+names the figures the other holds, so that a split series is never read as the whole."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+from conftest import PackageCopy, found
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use.chart import chart
+
+EXPO_COUNTRIES = (
+    "also under its part light-of-internet-expo: Nov 2018 26个; 2019-10-18 to 2019-10-22 38个; "
+    "2023-11-08 to 2023-11-10 47个; 2023-11-08 to 2023-11-10 48 "
+    "(`series event_exhibitor_countries_regions --subject light-of-internet-expo`)"
+)
+WIC_EXHIBITORS = (
+    "also under its parent world-internet-conference: 2017-12-03 to 2017-12-05 400余家; 2014-11-19 to 2018-07-23 "
+    "560多家; 2025-11-06 to 2025-11-09 670家 "
+    "(`series event_exhibiting_enterprises --subject world-internet-conference`)"
+)
+
+
+def test_the_expos_figures_sit_on_the_expo_whatever_the_year() -> None:
+    """Every exhibitor figure whose own sentence names the expo is the expo's, at the summit it was part of."""
+    figures = tde.load("indicators")
+    named = figures["evidence"].str.contains("互联网之光|Light of (?:the )?Internet", regex=True)
+    expo_measures = figures["indicator"].isin(
+        ["event_exhibiting_enterprises", "event_exhibitor_countries_regions", "event_product_launch_events"]
+    )
+    assert set(figures.loc[named & expo_measures, "project_id"]) == {"light-of-internet-expo"}
+    refiled = figures.set_index("observation_id").loc[
+        [
+            "chinacomcn-ifenglady-2019-03-22-five-wic-editions-006",
+            "chinanews-tellerreport-2021-09-28-wuzhen-summit-2021-closes-005",
+        ],
+        ["project_id", "event_id", "value_text"],
+    ]
+    assert refiled.values.tolist() == [
+        ["light-of-internet-expo", "wic-2018", "430余家"],
+        ["light-of-internet-expo", "wic-2021", "more than 300"],
+    ]
+
+
+def test_a_series_names_the_same_measure_on_its_parts_and_its_parent() -> None:
+    assert tde.series("event_exhibitor_countries_regions", "world-internet-conference").attrs["elsewhere"] == [
+        EXPO_COUNTRIES
+    ]
+    expo = tde.series("event_exhibiting_enterprises", "light-of-internet-expo", preferred=True)
+    assert expo.attrs["elsewhere"] == [WIC_EXHIBITORS]
+    # A place's parts too: the city's GDP series names the zone's and the town's, which are not the city's.
+    assert tde.series("gdp", "tongxiang").attrs["elsewhere"] == [
+        "also under its part wuzhen-avenue-scitech-zone: Jan-Sep 2020 372亿元 (`series gdp --subject "
+        "wuzhen-avenue-scitech-zone`)",
+        "also under its part wuzhen: 2024 108.86億元 (`series gdp --subject wuzhen`)",
+    ]
+    # A subject whose kin hold none of the measure says nothing more.
+    assert tde.series("functional_areas", "wuzhen-internet-innovation-pilot-zone").attrs["elsewhere"] == []
+
+
+def test_the_series_command_says_it_after_the_table_and_on_stderr_for_csv() -> None:
+    runner = CliRunner()
+    args = ["series", "event_exhibiting_enterprises", "--subject", "light-of-internet-expo"]
+    table = runner.invoke(cli, args, catch_exceptions=False)
+    assert table.exit_code == 0 and table.output.splitlines()[-1] == WIC_EXHIBITORS
+    as_csv = runner.invoke(cli, [*args, "--format", "csv"], catch_exceptions=False)
+    assert as_csv.exit_code == 0
+    assert as_csv.stderr == f"note: {WIC_EXHIBITORS}\n"
+    assert "also under" not in as_csv.stdout
+
+
+def test_an_edition_whose_figures_sit_on_a_part_points_to_it() -> None:
+    result = CliRunner().invoke(cli, ["series", "event_exhibiting_enterprises", "--subject", "wic-2023"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: event_exhibiting_enterprises has no figures of world-internet-conference at the edition 'wic-2023'; "
+        "its part light-of-internet-expo has 2 figures at that edition: "
+        "`series event_exhibiting_enterprises --subject light-of-internet-expo`\n"
+    )
+
+
+def test_a_chart_names_what_its_kin_hold_under_it() -> None:
+    """In the chart's own words (its font has no Chinese: 26个 is 26), targets apart."""
+    left_out = chart("event_exhibitor_countries_regions", "world-internet-conference").kin
+    assert left_out == (
+        "Not drawn, figures of the same measure under its part light-of-internet-expo: Nov 2018 26; 2019-10-18 to "
+        "2019-10-22 38; 2023-11-08 to 2023-11-10 47; 2023-11-08 to 2023-11-10 48 "
+        "(`series event_exhibitor_countries_regions --subject light-of-internet-expo`)."
+    )
+    targets = chart("event_exhibiting_enterprises", "world-internet-conference").kin
+    assert (
+        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 about 300; 2017-12-03 to "
+        "2017-12-05 more than 400 (`series event_exhibiting_enterprises --subject light-of-internet-expo`)."
+    ) in targets
+    gdp = chart("gdp", "tongxiang").kin
+    assert "under its part wuzhen: 2024 108.86 hundred million yuan (`series gdp --subject wuzhen`)." in gdp
+
+
+def test_a_figure_of_a_part_may_name_its_parents_edition_and_no_other(package: PackageCopy) -> None:
+    rows = package.rows("indicators")
+    row = next(i for i, r in enumerate(rows, start=2) if r["observation_id"].endswith("2021-closes-005"))
+    package.edit("indicators", row, project_id="wuzhen-scenic-area")
+    report = package.semantics()
+    assert found(report, "event-not-of-project") == [("indicators", row, "event_id")]
+    message = next(p.message for p in report.errors if p.rule == "event-not-of-project")
+    assert message == (
+        "event 'wic-2021' is an edition of 'world-internet-conference', but the figure is about project "
+        "'wuzhen-scenic-area': give the figure the recurring event's project_id (or a "
+        "part of it, by parent_id), or the edition of its own event"
+    )
+
+
+def test_a_subject_an_indicator_lacks_is_pointed_to_the_indicator_of_the_same_measure_that_holds_it() -> None:
+    """trial 9 m4: a scenic area's visitors are `scenic_area_tourist_arrivals`, a place's `tourist_arrivals`."""
+    runner = CliRunner()
+    result = runner.invoke(cli, ["series", "tourist_arrivals", "--subject", "wuzhen-scenic-area"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: tourist_arrivals has no figures about 'wuzhen-scenic-area'; scenic_area_tourist_arrivals (Visitors to "
+        "a scenic area, the same measure) has 2 figures about it: `series scenic_area_tourist_arrivals --subject "
+        "wuzhen-scenic-area`; its subjects: tongxiang, wuzhen\n"
+    )
+    back = runner.invoke(cli, ["plot", "scenic_area_tourist_arrivals", "--subject", "wuzhen", "-o", "x.svg"])
+    assert back.exit_code == 1
+    assert back.output == (
+        "Error: scenic_area_tourist_arrivals has no figures about 'wuzhen'; tourist_arrivals (Tourist visits "
+        "received, the same measure) has 4 figures about it: `series tourist_arrivals --subject wuzhen`; its "
+        "subjects: wuzhen-scenic-area\n"
+    )
+
+
+def test_an_indicator_named_by_its_label_or_search_word_is_suggested() -> None:
+    """trial 9 m10: GDP增速 is gdp_growth's search word (not gdp), 地区生产总值 gdp's Chinese label."""
+    runner = CliRunner()
+    said = {
+        word: runner.invoke(cli, ["series", word, "--subject", "tongxiang"]).output
+        for word in ("GDP增速", "地区生产总值", "接待游客人次", "gdp_grwoth")
+    }
+    assert said == {
+        "GDP增速": "Error: no indicator named 'GDP增速'; did you mean 'gdp_growth'?\n",
+        "地区生产总值": "Error: no indicator named '地区生产总值'; did you mean 'gdp'?\n",
+        "接待游客人次": "Error: no indicator named '接待游客人次'; did you mean 'tourist_arrivals'?\n",
+        "gdp_grwoth": "Error: no indicator named 'gdp_grwoth'; did you mean 'gdp_growth'?\n",
+    }
+
+
+def test_the_series_table_says_an_edition_of_another_format_as_the_chart_draws_it_apart() -> None:
+    """trial 9 m8: the 2020 Internet Development Forum among the summits is marked beside its period."""
+    table = CliRunner().invoke(cli, ["series", "event_guests", "--subject", "world-internet-conference"]).output
+    marked = [" ".join(line.split()[:5]) for line in table.splitlines() if re.match(r"\s*[^ ]+( to [^ ]+)? \(", line)]
+    assert marked == ["2020-11-23 to 2020-11-24 (forum) preferred"]
