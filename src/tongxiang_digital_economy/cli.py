@@ -722,7 +722,9 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     "fiscal revenue" and 财政收入 find the same ones. A subject and a measure ("Wuzhen visitors", 桐乡GDP) find
     that subject's figures of the indicators the measure names. The indicators found come first, each with its
     labels, its written forms (the words its sources use), the other words that find it, subjects, years and the
-    command that gives its series. Other words are found only where a cell holds them all.
+    command that gives its series. Other words are found only where a cell holds them all. Words that carry no
+    meaning in a query (the, of, to, 的; city or 市 after a place's name) are read past: "visitors to Wuzhen" is
+    "Wuzhen visitors", and a query of only such words is refused.
 
     \b
     Example:

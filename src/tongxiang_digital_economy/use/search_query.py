@@ -375,3 +375,92 @@ def part_of_names(
     # A word in many names ("internet", "park") identifies none of them: it is searched as a word only.
     others = [k for k in found if k not in (named or set())]
     return list(found.values()) if len(others) <= PART_OF_NAMES_AT_MOST else []
+
+
+@dataclass(frozen=True)
+class SmallWords:
+    """The lexicon's words that carry no meaning in a query (`search_filler`: the, of, to, 的) and the generic place
+    words that say only what kind of place a name is (`search_place_word`: city, town, 市, 镇). Data, read by
+    search only (trial 9 V5)."""
+
+    fillers: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+
+
+def small_words(frames: dict[str, pd.DataFrame]) -> SmallWords:
+    """The lexicon's small words (see SmallWords), read once per loaded lexicon; none without a lexicon."""
+    lexicon = frames.get("lexicon")
+    if lexicon is None or not {"category", "term"} <= set(lexicon.columns):
+        return SmallWords()
+    return kept_with((lexicon,), "small_words", lambda: read_small_words(lexicon))
+
+
+def read_small_words(lexicon: pd.DataFrame) -> SmallWords:
+    def of(category: str) -> frozenset[str]:
+        terms = lexicon.loc[lexicon["category"] == category, "term"].dropna()
+        return frozenset(normalised(str(t)) for t in terms) - {""}
+
+    return SmallWords(of("search_filler"), of("search_place_word"))
+
+
+def is_place(name: str, known: Names) -> bool:
+    return any(column == "place_id" for column, _, _ in known.get(name, []))
+
+
+def meant(folded: str, known: Names, small: SmallWords) -> str:
+    """A normalised query without the words that carry no meaning in it: fillers (articles, prepositions, 的) and a
+    generic place word after a place's name ("tongxiang city" -> tongxiang, 乌镇的 -> 乌镇). Trial 9 V5: every word
+    of a query that names nothing must be in one cell, so "visitors to Wuzhen" found 1 row where "Wuzhen visitors"
+    found 12, and "Tongxiang city GDP" none. A query that is a name or part of names stays whole ("light of
+    wuzhen"), and so does a run of its words that is one ("light of the internet expo"). Empty when the query has
+    only such words (`the`): it asks for nothing, and the caller refuses it. The query itself when nothing is
+    dropped."""
+    if not folded or folded in known or part_of_names(folded, known):  # "light of wuzhen" is part of a name
+        return folded
+    parts = query_parts(folded)
+    kept = [True] * len(parts)
+    protected: set[int] = set()
+    for i in range(len(parts)):
+        for j in range(i + 2, len(parts) + 1):
+            run = " ".join(parts[i:j])
+            inner = parts[i] not in small.fillers and parts[j - 1] not in small.fillers  # "to wuzhen" is no name
+            if run in known or (inner and set(parts[i:j]) & small.fillers and part_of_names(run, known)):
+                protected.update(range(i, j))
+    for k, part in enumerate(parts):
+        if k in protected:
+            continue
+        by_a_place = part in small.place_words and (
+            any(is_place(" ".join(parts[j:k]), known) for j in range(max(0, k - 3), k))
+            or names_place_after(parts, k, known, small)
+        )
+        if part in small.fillers or by_a_place:
+            kept[k] = False
+        elif HAN.match(part) and part not in known:
+            parts[k] = han_meant(part, known, small)
+            kept[k] = bool(parts[k])
+    if all(kept) and " ".join(parts) == " ".join(query_parts(folded)):
+        return folded
+    return " ".join(p for p, keep in zip(parts, kept, strict=True) if keep)
+
+
+def names_place_after(parts: list[str], k: int, known: Names, small: SmallWords) -> bool:
+    """Whether the place word at `k` stands before a place's name, past fillers: "the city of tongxiang"."""
+    n = k + 1
+    while n < len(parts) and parts[n] in small.fillers:
+        n += 1
+    return n > k + 1 and any(is_place(" ".join(parts[n:m]), known) for m in range(n + 1, min(len(parts), n + 3) + 1))
+
+
+def han_meant(part: str, known: Names, small: SmallWords) -> str:
+    """A Chinese part without its fillers (桐乡的 -> 桐乡, 乌镇的游客 -> 乌镇游客, 的 -> nothing) and without a place
+    word after a place's name (桐乡市 is a name and never reaches here). A part that is part of a name keeps
+    them (a name holding 的 is found whole)."""
+    if part_of_names(part, known):
+        return part
+    for filler in small.fillers:
+        if HAN.match(filler):
+            part = part.replace(filler, "")
+    for word in small.place_words:
+        if HAN.match(word) and part.endswith(word) and is_place(part[: -len(word)], known):
+            return part[: -len(word)]
+    return part

@@ -79,12 +79,14 @@ from .search_query import (
     Term,
     company_suffixes,
     kept_with,
+    meant,
     names,
     normalised,
     parse,
     parse_folded,
     query_parts,
     search_terms,
+    small_words,
 )
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
@@ -178,6 +180,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     if not text.strip() and theme is None:
         raise EmptyQueryError("give words to search for (text=), or a theme (theme=)")
     frames = every_table(path)
+    text = meant_query(text, frames)
     query = parse(text, frames) if text.strip() else Query("", (), {})
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
     if named:
@@ -238,6 +241,23 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     # a subject's name (and no indicator's): what the package holds about the subject
     everything.attrs["subjects"] = subjects_held(query if query.subjects and not named else Query("", (), {}), frames)
     return everything
+
+
+def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
+    """The query without the words that carry no meaning in it (search_query.meant: the, to, 的, "city" after
+    Tongxiang): "visitors to Wuzhen" is read as "visitors Wuzhen", "Tongxiang city GDP" as "Tongxiang GDP"
+    (trial 9 V5). A query of only such words (`the`, `of`, 的) is an EmptyQueryError: it names nothing, and as
+    words to find it was said to name dozens of indicators. The text as given when nothing is dropped."""
+    if not text.strip():
+        return text
+    folded = normalised(text)
+    lean = meant(folded, names(frames), small_words(frames))
+    if not lean:
+        raise EmptyQueryError(
+            f"{text.strip()!r} holds only words that carry no meaning in a search (articles, prepositions, 的); "
+            "give a word that names what you look for"
+        )
+    return text if lean == folded else lean
 
 
 SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project", "event_id": "edition"}
@@ -414,7 +434,8 @@ def indicators(text: str, path: str | Path | None = None, theme: str | None = No
     """The indicators `text` names (see named_indicators; all of a theme when `text` is empty): each with
     its label, theme, subjects, its written forms in either language (the words to search for in the other),
     years, number of figures, and the command that gives its series."""
-    return found_indicators(text, every_table(path), theme)
+    frames = every_table(path)
+    return found_indicators(meant_query(text, frames), frames, theme)
 
 
 def found_indicators(
