@@ -44,11 +44,11 @@ EVENTS_LINE = (
     "of it needs the dates as they stand: correct start from the edition's text if the figures are right (one: "
     "indicators row 624, breakinglatest-2023-11-11-wuzhen-summit-2023-concludes-001 of "
     "breakinglatest-2023-11-11-wuzhen-summit-2023-concludes, dated 2023-11-08 to 2023-11-10); if these dates are "
-    "right, re-date the rows (35 errors on them follow)"
+    "right, re-date the rows (36 errors on them follow)"
 )
 FOLLOW_LINE = (
-    "  and 35 errors on 16 rows of indicators that follow from it (edition-ordinal-date 3, event-period-mismatch 16, "
-    "period-outside-edition 16): fix events row 11 first (`--json` lists each)"
+    "  and 36 errors on 16 rows of indicators that follow from it (edition-ordinal-date 3, event-period-mismatch 16, "
+    "period-edition-named 1, period-outside-edition 16): fix events row 11 first (`--json` lists each)"
 )
 
 
@@ -67,12 +67,12 @@ def test_the_trials_one_digit_slip_in_an_editions_start_is_blamed_on_the_events_
     assert lines[1] == FOLLOW_LINE
     assert lines[2].startswith("events, row 11, field start: error [event-dates-not-in-evidence] the edition runs ")
     assert lines[3] == (
-        f"INVALID: {package.root} against the archive {SHARED_ARCHIVE}: 37 errors, 10 warnings, 90 figures corroborated"
+        f"INVALID: {package.root} against the archive {SHARED_ARCHIVE}: 38 errors, 10 warnings, 90 figures corroborated"
     )
     assert not any(line.startswith("indicators") for line in lines)  # no line tells a correct row to move
     report = json.loads(runner.invoke(cli, [*args, "--json"], catch_exceptions=False).output)
     rows = [p for p in report["problems"] if p["table"] == "indicators" and p["severity"] == "error"]
-    assert len(rows) == 35 and len({p["row"] for p in rows}) == 16
+    assert len(rows) == 36 and len({p["row"] for p in rows}) == 16
     assert all(p["follows"] == ["events", 11, "edition-dates-against-figures"] for p in rows)
 
 
@@ -167,7 +167,7 @@ def test_rows_of_several_sources_against_an_edition_whose_evidence_is_silent_bla
         "2023-11-09 to 2023-11-10 as this row has it"
     )
     followers = [p for p in report.problems if p.follows is not None]
-    assert len(followers) == 35
+    assert len(followers) == 36
     assert all(p.follows == ("events", row, "edition-dates-against-figures") for p in followers)
 
 
@@ -205,6 +205,10 @@ def shipped_frames() -> tuple[dict[str, object], object]:
     return {name: finished(r, reads) for name, r in reads.items()}, foreign_keys(root)
 
 
+# The rule that reads an edition's days through the words that name it (period_editions), not through event_id.
+NAMED_RULES = [r for r in RULES if r.id == "period-edition-named"]
+
+
 def slipped(made: dict[str, pd.DataFrame], index: object, day: str) -> list[Problem]:
     """The errors of the rules that read an edition's days when events row `index` starts on `day`, blamed as
     validation blames them: the events rules on the events view, the dated rules on the edition's figure rows (no
@@ -214,8 +218,22 @@ def slipped(made: dict[str, pd.DataFrame], index: object, day: str) -> list[Prob
     event = events.at[index, "event_id"]
     figures = made["indicators"]
     rows = figures[figures["event_id"] == event].assign(event_id__start=day)
+    if "period_editions" in rows:
+        # The words that name the edition read its days too (period-edition-named): they move with the slip.
+        redated = rows["period_editions"].map(
+            lambda named: (
+                tuple((e, day, c) if e == event else (e, o, c) for e, o, c in named)
+                if isinstance(named, tuple)
+                else named
+            )
+        )
+        before = f"{event} ({made['events'].at[index, 'start']} to"
+        text = rows["period_editions_text"].map(
+            lambda t: t.replace(before, f"{event} ({day} to") if isinstance(t, str) else t
+        )
+        rows = rows.assign(period_editions=redated, period_editions_text=text)
     found = [p for r in RULES if r.table == "events" and not r.needs_archive for p in run_rule(r, events, {})]
-    found += [p for r in dated_rules() for p in run_rule(r, rows, {})]
+    found += [p for r in [*dated_rules(), *NAMED_RULES] for p in run_rule(r, rows, {})]
     return [p for p in blame_editions(found, rows, events) if p.severity == "error"]
 
 
@@ -272,7 +290,7 @@ def test_one_slip_blamed_by_the_whole_semantic_layer_as_by_the_loop(
         return sorted((p.table, p.row, p.field, p.rule, p.message, p.follows) for p in problems)  # type: ignore[type-var]
 
     assert unit and listed(unit) == listed(whole)
-    assert {p.rule for p in whole if p.table == "indicators"} <= {r.id for r in dated_rules()}
+    assert {p.rule for p in whole if p.table == "indicators"} <= {r.id for r in [*dated_rules(), *NAMED_RULES]}
 
 
 def test_the_followers_of_an_error_are_listed_by_json_and_counted_by_text() -> None:

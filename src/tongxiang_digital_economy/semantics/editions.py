@@ -156,9 +156,11 @@ def blame_editions(found: list[Problem], view: pd.DataFrame | None, events: pd.D
         cause: Key | None
         # Its own text stating its days outweighs the rows, however many.
         sided = sides_with_its_dates(edition, (start, end), (s, e))
+        named = named_fixed(found, view, str(event), (s, e))
         if not sided and witnesses and len(fixed_rows) > len(broken_rows):
             chosen = rows.loc[sorted(fixed_rows)]
-            blame = against_figures(str(event), line, (start, end), (s, e), chosen, broken_rows, len(fixed))
+            errors = len(fixed) + len(named)
+            blame = against_figures(str(event), line, (start, end), (s, e), chosen, broken_rows, errors)
             added.append(blame)
             cause = blame.key()
         elif line in own:
@@ -167,6 +169,7 @@ def blame_editions(found: list[Problem], view: pd.DataFrame | None, events: pd.D
             continue
         if cause is not None:
             follows.update(dict.fromkeys(fixed, cause))
+            follows.update(dict.fromkeys(named, cause))
     if not follows:
         return found
     marked = [
@@ -176,6 +179,31 @@ def blame_editions(found: list[Problem], view: pd.DataFrame | None, events: pd.D
         for p in found
     ]
     return marked + added
+
+
+NAMED = "period-edition-named"
+
+
+def named_fixed(found: list[Problem], view: pd.DataFrame, event: str, other: tuple[str, str]) -> set[Pair]:
+    """The `period-edition-named` errors on rows whose dating words name the edition `event` that its other dating
+    `other` clears: they follow from its dates as the dated rules' errors do (that rule reads the edition's days
+    through the words that name it, not through event_id, so `weigh` does not run it)."""
+    rule = next((r for r in RULES if r.id == NAMED), None)
+    if rule is None or "period_editions" not in view:
+        return set()
+    cleared: set[Pair] = set()
+    for p in found:
+        if p.table != "indicators" or p.rule != NAMED or p.row is None or p.row - 2 not in view.index:
+            continue
+        index = p.row - 2
+        named = view.at[index, "period_editions"]
+        if not isinstance(named, tuple) or not any(n[0] == event for n in named):
+            continue
+        redated = tuple((n[0], *other) if n[0] == event else n for n in named)
+        one = view.loc[[index]].assign(period_editions=pd.Series([redated], index=[index], dtype=object))
+        if bool(rule.check(one).iloc[0]):
+            cleared.add((index, NAMED))
+    return cleared
 
 
 def against_figures(
