@@ -196,7 +196,7 @@ def named_fixed(found: list[Problem], view: pd.DataFrame, event: str, other: tup
         if p.table != "indicators" or p.rule != NAMED or p.row is None or p.row - 2 not in view.index:
             continue
         index = p.row - 2
-        named = view.at[index, "period_editions"]
+        named: object = view.at[index, "period_editions"]
         if not isinstance(named, tuple) or not any(n[0] == event for n in named):
             continue
         redated = tuple((n[0], *other) if n[0] == event else n for n in named)
