@@ -6,7 +6,7 @@ so the CLI's human output, its `--json` output and the Python API all show the s
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from .problems import PROBLEMS, Severity
@@ -177,6 +177,18 @@ class Report:
             f"{count(len(self.infos), 'figure')} corroborated"
         )
         return "\n".join(lines)
+
+
+def marked_as_following(found: list[Problem], follows: dict[tuple[int, str], tuple[str, int, str]]) -> list[Problem]:
+    """`found` with each indicators problem whose (view row, rule) is in `follows` marked as following from the
+    problem keyed there: one marking for every blame that moves figure errors under their cause (an edition's dates,
+    a source's published date)."""
+    return [
+        replace(p, follows=follows[(p.row - 2, p.rule)])
+        if p.table == "indicators" and p.row is not None and (p.row - 2, p.rule) in follows
+        else p
+        for p in found
+    ]
 
 
 def count(n: int, noun: str) -> str:

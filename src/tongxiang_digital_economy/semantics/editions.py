@@ -31,12 +31,11 @@ that one.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 import pandas as pd
 
 from ..core.problems import EDITION_DATES_AGAINST_FIGURES
-from ..core.report import Problem, count, problem
+from ..core.report import Problem, count, marked_as_following, problem
 from ..text.periods import publication_bounds
 from .rules import RULES, Rule, missing
 from .rules.events import confirms
@@ -172,13 +171,7 @@ def blame_editions(found: list[Problem], view: pd.DataFrame | None, events: pd.D
             follows.update(dict.fromkeys(named, cause))
     if not follows:
         return found
-    marked = [
-        replace(p, follows=follows[(p.row - 2, p.rule)])
-        if p.table == "indicators" and p.row is not None and (p.row - 2, p.rule) in follows
-        else p
-        for p in found
-    ]
-    return marked + added
+    return marked_as_following(found, follows) + added
 
 
 NAMED = "period-edition-named"

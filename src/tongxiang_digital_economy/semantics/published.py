@@ -22,12 +22,11 @@ semantics/editions.py). A source is suspected:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pandas as pd
 
 from ..core.problems import PUBLISHED_BEFORE_ITS_FIGURES
-from ..core.report import Problem, count, problem
+from ..core.report import Problem, count, marked_as_following, problem
 from ..text.periods import publication_bounds
 
 Key = tuple[str, int, str]
@@ -98,13 +97,7 @@ def blame_published(
         follows.update(dict.fromkeys(cleared, cause))
     if not follows and not added:
         return found
-    marked = [
-        replace(p, follows=follows[(p.row - 2, p.rule)])
-        if p.table == "indicators" and p.row is not None and (p.row - 2, p.rule) in follows
-        else p
-        for p in found
-    ]
-    return marked + added
+    return marked_as_following(found, follows) + added
 
 
 def confirmed_by_text(sources: pd.DataFrame, found: list[Problem]) -> set[str]:
