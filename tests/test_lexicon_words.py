@@ -1,7 +1,8 @@
 """Word lists the rules read are the lexicon's, not the code's: conversion words (折合), the words allowed between a
 sign word and its number (了, 增长, by), the words that make a place one a figure lies outside of (outside, 以外),
 the words that date a paragraph (今年, 过去, #月), and those that make a date a text's own (电, 'today (') or an
-event's in a since-phrase (自从 … 开始, 来自 opening none). Each test edits a copy's lexicon and shows the reading
+event's in a since-phrase (自从 … 开始, 来自 opening none), the period reader's words of the text's own day (目前, 近日)
+and of parts of a year (上半年, H1, quarter, 全年). Each test edits a copy's lexicon and shows the reading
 change: a shipped row that reads clean with the shipped words is caught on its row once its words are gone."""
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from conftest import PackageCopy, found
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules.periods import dated, dating_pattern, in_paragraph
-from tongxiang_digital_economy.text.period_words import OwnDateWords, holds_a_since_phrase, own_dates_written
+from tongxiang_digital_economy.text.period_words import (
+    OwnDateWords,
+    PeriodWords,
+    holds_a_since_phrase,
+    own_dates_written,
+    read_period,
+)
 from tongxiang_digital_economy.text.quantities import Lexicon, read
 
 # category -> (terms dropped, a shipped row that needs them, the rule that then fires on it)
@@ -27,6 +34,8 @@ NEEDED = {
     # Domestic investment outside Tongxiang reached 187,000 yuan (the zone's figure): without `outside`, Tongxiang
     # is a second place beside the quote
     "not_subject": (("outside",), "chinadaily-govt-2017-12-27-tongxiang-edz-009", "subject-other-place"),
+    # 2022 H1 (the Jan-Jun visitors): without `h1` the half year is written with no half-year word the lexicon lists
+    "year_part_word": (("h1",), "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-007", "period-length-words"),
 }
 
 
@@ -183,3 +192,114 @@ def test_the_lexicons_since_words_say_which_passage_speaks_from_after_a_start(pa
     assert not found(package.semantics(), "period-after-open-original"), "clean as shipped"
     without(package, "since_word", "开始")
     assert found(package.semantics(), "period-after-open-original") == [("indicators", lead_in, "period_end")]
+
+
+def period_words(frame: pd.DataFrame) -> PeriodWords:
+    return PeriodWords.of(Lexicon.from_frame(frame))
+
+
+@pytest.mark.parametrize(
+    ("term", "meaning", "words", "published", "day"),
+    [
+        ("目前", "now", "目前", "2021-12-10", date(2021, 12, 10)),
+        ("currently", "now", "Currently", "2018-05-02", date(2018, 5, 2)),
+        ("近日", "recent", "近日", "2021-11-23", date(2021, 11, 1)),  # a few weeks before the text
+        ("recently", "recent", "recently", "2020-12-31", date(2020, 12, 1)),
+    ],
+)
+def test_the_lexicons_now_words_date_a_figure_at_its_texts_day(
+    term: str, meaning: str, words: str, published: str, day: date
+) -> None:
+    """目前, currently (`now_word` `now`) read as the text's own day, 近日, recently (`recent`) as a few weeks before
+    it, while the lexicon lists them; a lexicon without the word leaves the words unread, and a word a copy adds
+    (时下, these days) reads as the words it is listed beside."""
+    assert read_period(words, published, period_words(lexicon_frame())).admits(day, day, stock=True)
+    unread = read_period(words, published, period_words(lexicon_frame(drop=(term, "now_word"))))
+    assert unread.why == f"no dating word known in {words.casefold()!r}"
+    assert read_period("时下", published, period_words(lexicon_frame())).why is not None
+    added = period_words(lexicon_frame(add=("时下", "now_word", meaning)))
+    assert read_period("时下", published, added).admits(day, day, stock=True)
+
+
+@pytest.mark.parametrize(
+    ("observation", "moved", "term"),
+    [
+        # 目前 2700多家 in a text of 2021-12-10, moved a year earlier
+        ("xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-003", ("2020-12-10",) * 2, "目前"),
+        # 近日 in a text of 2021-11-23, moved a year earlier
+        ("jxdaily-zjol-2021-11-23-tongxiang-94-major-projects-54bn-001", ("2020-11-23",) * 2, "近日"),
+    ],
+)
+def test_a_row_dated_by_a_now_word_is_held_to_it_while_the_lexicon_lists_it(
+    package: PackageCopy, observation: str, moved: tuple[str, str], term: str
+) -> None:
+    """A figure dated 目前 (近日) moved off its text's day is caught by `period-text-mismatch` on its row; in a copy
+    whose lexicon does not list the word the words are unread, and the rule says nothing of them."""
+    row = row_of(package, observation)
+    package.edit("indicators", row, period_start=moved[0], period_end=moved[1])
+    assert ("indicators", row, "period_start") in found(package.semantics(), "period-text-mismatch")
+    without(package, "now_word", term)
+    assert ("indicators", row, "period_start") not in found(package.semantics(), "period-text-mismatch")
+
+
+def test_the_lexicons_year_part_words_say_a_period_is_shorter_than_a_year() -> None:
+    """上半年, H1 and 22H1 (`#h1`, `#` a digit; `half`), quarter and Q3 (`quarter`) mark a period shorter than a year,
+    全年 and annual (`whole`) a whole year, while the lexicon lists them; a word a copy adds (半财年) marks one too."""
+    shipped = period_words(lexicon_frame())
+    for words in ("2021年上半年", "2022 H1", "22H1", "in the first quarter", "2023 Q3"):
+        assert read_period(words, "2023-11-01", shipped).sub_year, words
+    assert not read_period("2021年", "2022-02-01", shipped).sub_year
+    assert not read_period("2022 H12", "2023-01-01", shipped).sub_year  # H1 ends its number
+    assert read_period("2021年 … 全年", "2022-02-10", shipped).whole_year
+    assert not read_period("2022 H1", "2023-01-01", period_words(lexicon_frame(drop=("h1", "year_part_word")))).sub_year
+    assert not read_period("22H1", "2023-01-01", period_words(lexicon_frame(drop=("#h1", "year_part_word")))).sub_year
+    quarterless = period_words(lexicon_frame(drop=("quarter", "year_part_word")))
+    assert not read_period("in the first quarter", "2024-04-16", quarterless).sub_year
+    wholeless = period_words(lexicon_frame(drop=("全年", "year_part_word")))
+    assert read_period("2021年 … 全年", "2022-02-10", wholeless).why == "no dating word known in '全年'"
+    assert not read_period("2021年 半财年", "2022-02-10", shipped).sub_year
+    assert read_period(
+        "2021年 半财年", "2022-02-10", period_words(lexicon_frame(add=("半财年", "year_part_word", "half")))
+    ).sub_year
+
+
+def test_a_whole_year_row_is_held_to_its_whole_year_word_while_the_lexicon_lists_it(package: PackageCopy) -> None:
+    """The bulletin's 2021年 … 全年 figure cut to a half year is caught on its row (the words give the whole year);
+    a copy whose lexicon does not list 全年 leaves the words unread, and neither period rule holds the row to them."""
+    row = row_of(package, "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-034")
+    package.edit("indicators", row, period_start="2021-01-01", period_end="2021-06-30")
+    report = package.semantics()
+    assert ("indicators", row, "period_start") in found(report, "period-text-mismatch")
+    without(package, "year_part_word", "全年")
+    report = package.semantics()
+    assert ("indicators", row, "period_start") not in found(report, "period-text-mismatch")
+    assert ("indicators", row, "period_start") not in found(report, "period-length-words")
+
+
+@pytest.mark.parametrize(
+    ("category", "affected"),
+    [
+        # 目前 unread says nothing of a row (no rule guesses at words it cannot read): no correct row is blamed
+        ("now_word", "none on these rows"),
+        # 上半年, H1 and quarter unread leave the half years and quarters without the words their length needs
+        ("year_part_word", "period-length-words (26 problems on correct rows left out)"),
+    ],
+)
+def test_a_copy_without_the_period_readers_words_is_told_so_and_read_with_the_shipped_ones(
+    package: PackageCopy, category: str, affected: str
+) -> None:
+    """A copy whose lexicon predates `now_word` or `year_part_word` (trial 9 V6): one `rules-not-run` error names
+    the category and the rules it changes; its rows are read with the shipped words, so no correct row is blamed."""
+    from tongxiang_digital_economy.semantics.validation import shipped_lexicon_path
+
+    package.write("lexicon", [r for r in package.rows("lexicon") if r["category"] != category])
+    report = package.semantics()
+    assert [(p.table, p.row, p.field, p.rule) for p in report.errors] == [
+        ("lexicon", None, "category", "rules-not-run")
+    ]
+    assert report.errors[0].message == (
+        f"the package's lexicon has no rows of the category {category}, whose words this validator's rules read "
+        f"(its lexicon is older than this validator); rules affected: {affected}; the rows were checked with the "
+        f"shipped words: copy the rows of {category} from {shipped_lexicon_path()} into the package's "
+        "data/lexicon.csv (and the category's enum into its lexicon schema), then run stamp"
+    )
