@@ -247,11 +247,12 @@ AGREEMENT_READS = (
     "value_upper", "value_denominator",
 )  # fmt: skip
 # What the roles read of the indicators (semantics.roles, claims.statements): an edit of any other column (a note,
-# the evidence) keeps the corroboration read before. `and_some` and `nearly` are made anew by the roles.
+# the evidence) keeps the corroboration read before. `and_some`, `nearly` and `text_date` are made anew by the roles
+# (named here because a frame that has them is read after they are set: tests/test_kept_answers.py traces reads).
 CORROBORATION_READS = (
     "and_some", "base_unit", "enterprise_id", "event_id", "indicator", "nearly", "observation_id", "period_basis",
-    "period_end", "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status", "unit",
-    "value", "value_base", "value_denominator", "value_text", "value_upper",
+    "period_end", "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status",
+    "text_date", "unit", "value", "value_base", "value_denominator", "value_text", "value_upper",
 )  # fmt: skip
 ANCHOR_READS = (
     "enterprise_id", "event_id", "evidence", "indicator", "period_text", "place_id", "project_id", "source_id",
