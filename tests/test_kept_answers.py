@@ -398,3 +398,35 @@ def test_the_corroboration_is_read_again_only_after_an_edit_of_a_column_it_reads
     answers.forget()
     distinct._MEMOS.clear()
     assert valued.to_dict() == package.validate().to_dict()
+
+
+def test_a_package_validated_again_unchanged_builds_no_view(package: PackageCopy) -> None:
+    """The semantic layer is kept by the content of all it reads (answers.kept_whole): the same copy validated again
+    builds no view and reports what it reported; one edited cell, or another rule object, is checked anew."""
+    from tongxiang_digital_economy.semantics import validation
+
+    first = package.validate()
+    built: list[int] = []
+    original = validation.views
+
+    def counting(frames: dict[str, pd.DataFrame], *args: Any) -> Any:
+        built.append(len(frames))
+        return original(frames, *args)
+
+    validation.views = counting  # type: ignore[assignment]
+    try:
+        again = package.validate()
+        unbuilt = list(built)
+        # the same rules, one of them another object (as a patched rule is): checked anew
+        validation.RULES = [dataclasses.replace(RULES[0]), *RULES[1:]]  # type: ignore[misc]
+        package.validate()
+        other_rules = len(built) - len(unbuilt)
+        package.edit("indicators", 3, note="a note no other test writes (whole kept)")
+        package.validate()
+    finally:
+        validation.views = original  # type: ignore[assignment]
+        validation.RULES = RULES  # type: ignore[misc]
+    assert unbuilt == []
+    assert other_rules == 1
+    assert len(built) == 2
+    assert again.to_dict() == first.to_dict()

@@ -187,15 +187,24 @@ def views(
             dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
             # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
             # page's words over an original, read by period-after-open-original.
-            evidence_after_a_start=mapped(  # once per distinct evidence
+            evidence_after_a_start=mapped(  # once per distinct evidence, remembered under the lexicon's content
                 derived["indicators"]["evidence"],
-                functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)),
+                remembered(
+                    memo("after a start", content_key(frames["lexicon"])),
+                    functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)),
+                ),
                 bool,
             ),
         )
     if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
         # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
-        editions = editions_named(derived["indicators"], frames.get("events"))
+        # Kept by the content of the two columns and the events table (answers.kept_reading): an edit of another
+        # column reads no dating words again.
+        editions = kept_reading(
+            "editions named",
+            [(derived["indicators"], ("period_text", "project_id")), (frames.get("events"), None)],
+            editions_named,
+        )
         derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
