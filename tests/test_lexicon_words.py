@@ -1,8 +1,10 @@
 """Word lists the rules read are the lexicon's, not the code's: conversion words (折合), the words allowed between a
 sign word and its number (了, 增长, by), the words that make a place one a figure lies outside of (outside, 以外),
 the words that date a paragraph (今年, 过去, #月), and those that make a date a text's own (电, 'today (') or an
-event's in a since-phrase (自从 … 开始, 来自 opening none). Each test edits a copy's lexicon and shows the reading
-change: a shipped row that reads clean with the shipped words is caught on its row once its words are gone."""
+event's in a since-phrase (自从 … 开始, 来自 opening none), and the period reader's words of the text's own day (目前,
+近日) and of parts of a year (上半年, H1, quarter, 全年). Each test shows the reading change on a copy's lexicon
+without its words (one copy lacks them all): a shipped row that reads clean with the shipped words is caught on its
+row once its words are gone."""
 
 from __future__ import annotations
 
@@ -10,12 +12,18 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import PackageCopy, found
+from conftest import PackageCopy, copy_package, found
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules.periods import dated, dating_pattern, in_paragraph
-from tongxiang_digital_economy.text.period_words import OwnDateWords, holds_a_since_phrase, own_dates_written
+from tongxiang_digital_economy.text.period_words import (
+    OwnDateWords,
+    PeriodWords,
+    holds_a_since_phrase,
+    own_dates_written,
+    read_period,
+)
 from tongxiang_digital_economy.text.quantities import Lexicon, read
 
 # category -> (terms dropped, a shipped row that needs them, the rule that then fires on it)
@@ -27,6 +35,8 @@ NEEDED = {
     # Domestic investment outside Tongxiang reached 187,000 yuan (the zone's figure): without `outside`, Tongxiang
     # is a second place beside the quote
     "not_subject": (("outside",), "chinadaily-govt-2017-12-27-tongxiang-edz-009", "subject-other-place"),
+    # 2022 H1 (the Jan-Jun visitors): without `h1` the half year is written with no half-year word the lexicon lists
+    "year_part_word": (("h1",), "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-007", "period-length-words"),
 }
 
 
@@ -35,17 +45,39 @@ def row_of(package: PackageCopy, observation_id: str) -> int:
     return 2 + [r["observation_id"] for r in package.rows("indicators")].index(observation_id)
 
 
+# Every term a test below drops, by category: NEEDED's and the dateline's 电 and the since-phrase's 开始.
+DROPPED = {category: terms for category, (terms, _o, _r) in NEEDED.items()} | {
+    "own_date_word": ("电",),
+    "since_word": ("开始",),
+}
+
+
+@pytest.fixture(scope="module")
+def stripped(tmp_path_factory: pytest.TempPathFactory) -> tuple[PackageCopy, Report]:
+    """One copy whose lexicon lacks every term of DROPPED, checked once: (the copy, its report).
+
+    Why: a copy with an edited lexicon is read afresh by every rule (its words change every reading), the costliest
+    check there is; one copy without all the terms answers for each test, since each asserts the one rule that reads
+    its terms on its own rows (and the two exact ones, that the rule fires on those rows only, hold with every
+    term gone: no dropped word is read by another test's rule on another's row)."""
+    package = copy_package(tmp_path_factory.mktemp("stripped") / "package")
+    lexicon = package.rows("lexicon")
+    kept = [r for r in lexicon if r["term"] not in DROPPED.get(r["category"], ())]
+    assert len(kept) == len(lexicon) - sum(map(len, DROPPED.values())), "each term is the lexicon's"
+    package.write("lexicon", kept)
+    return package, package.semantics()
+
+
 @pytest.mark.parametrize("category", sorted(NEEDED))
 def test_a_copy_without_the_lexicons_words_reads_its_rows_without_them(
-    package: PackageCopy, shipped_report: Report, category: str
+    stripped: tuple[PackageCopy, Report], shipped_report: Report, category: str
 ) -> None:
-    terms, observation, rule = NEEDED[category]
+    _terms, observation, rule = NEEDED[category]
+    package, report = stripped
     row = row_of(package, observation)
-    # The copy is the shipped package until its lexicon is edited: the session's report of it says it reads clean.
+    # The copy is the shipped package but for its lexicon: the session's report of the package says it reads clean.
     assert ("indicators", row) not in {(t, r) for t, r, _f in found(shipped_report, rule)}, "clean as shipped"
-    lexicon = package.rows("lexicon")
-    package.write("lexicon", [r for r in lexicon if not (r["category"] == category and r["term"] in terms)])
-    assert row in [r for t, r, _f in found(package.semantics(), rule) if t == "indicators"]
+    assert row in [r for t, r, _f in found(report, rule) if t == "indicators"]
 
 
 def lexicon_frame(drop: tuple[str, str] | None = None, add: tuple[str, str, str] | None = None) -> pd.DataFrame:
@@ -129,19 +161,13 @@ def source_row(package: PackageCopy, source_id: str) -> int:
     return 2 + [r["source_id"] for r in package.rows("sources")].index(source_id)
 
 
-def without(package: PackageCopy, category: str, *terms: str) -> None:
-    """A copy's lexicon without these terms of a category."""
-    lexicon = package.rows("lexicon")
-    kept = [r for r in lexicon if not (r["category"] == category and r["term"] in terms)]
-    assert len(kept) == len(lexicon) - len(terms), "each term is the lexicon's"
-    package.write("lexicon", kept)
-
-
 def own_words(frame: pd.DataFrame) -> OwnDateWords:
     return OwnDateWords.of(Lexicon.from_frame(frame))
 
 
-def test_the_lexicons_dateline_words_say_a_date_is_the_texts_own(package: PackageCopy) -> None:
+def test_the_lexicons_dateline_words_say_a_date_is_the_texts_own(
+    stripped: tuple[PackageCopy, Report], shipped_report: Report
+) -> None:
     """新华社杭州11月10日电 states its text's date while the lexicon lists 电 as an `own_date_word` `dateline`; a copy
     without it reads no date of the text's own there, and `original-published-words` fires on the two sources whose
     original's date is quoted from a dateline ending in 电. 'Today (April 2)' needs the label `today (`."""
@@ -160,15 +186,17 @@ def test_the_lexicons_dateline_words_say_a_date_is_the_texts_own(package: Packag
         )
         == frozenset()
     )
+    package, report = stripped
     xinhua = source_row(package, "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international")
     chinanews = source_row(package, "chinanews-bankipay-2015-02-28-tongxiang-spring-festival-tourism")
-    assert not found(package.semantics(), "original-published-words"), "clean as shipped"
-    without(package, "own_date_word", "电")
-    fired = sorted(r for t, r, _f in found(package.semantics(), "original-published-words") if t == "sources")
+    assert not found(shipped_report, "original-published-words"), "clean as shipped"
+    fired = sorted(r for t, r, _f in found(report, "original-published-words") if t == "sources")
     assert fired == sorted([xinhua, chinanews])
 
 
-def test_the_lexicons_since_words_say_which_passage_speaks_from_after_a_start(package: PackageCopy) -> None:
+def test_the_lexicons_since_words_say_which_passage_speaks_from_after_a_start(
+    stripped: tuple[PackageCopy, Report], shipped_report: Report
+) -> None:
     """自…以来 is a since-phrase while the lexicon lists 以来 as a `since_word` `close`; 来自 (come from) holds 自 but
     opens none while it is listed as `not`. gxcasting's lead-in (自从…开始, the page's words over the 2014
     interview) is read as the later page's, so its first-WIC row is not held to the interview's last day; a copy
@@ -179,7 +207,93 @@ def test_the_lexicons_since_words_say_which_passage_speaks_from_after_a_start(pa
     guests = "来自120多个国家的嘉宾至今已到"
     assert not holds_a_since_phrase(guests, own_words(lexicon_frame()))
     assert holds_a_since_phrase(guests, own_words(lexicon_frame(drop=("来自", "since_word"))))
+    package, report = stripped
     lead_in = row_of(package, "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen-010")
-    assert not found(package.semantics(), "period-after-open-original"), "clean as shipped"
-    without(package, "since_word", "开始")
-    assert found(package.semantics(), "period-after-open-original") == [("indicators", lead_in, "period_end")]
+    assert not found(shipped_report, "period-after-open-original"), "clean as shipped"
+    assert found(report, "period-after-open-original") == [("indicators", lead_in, "period_end")]
+
+
+def period_words(frame: pd.DataFrame) -> PeriodWords:
+    return PeriodWords.of(Lexicon.from_frame(frame))
+
+
+@pytest.mark.parametrize(
+    ("term", "meaning", "words", "published", "day"),
+    [
+        ("目前", "now", "目前", "2021-12-10", date(2021, 12, 10)),
+        ("currently", "now", "Currently", "2018-05-02", date(2018, 5, 2)),
+        ("近日", "recent", "近日", "2021-11-23", date(2021, 11, 1)),  # a few weeks before the text
+        ("recently", "recent", "recently", "2020-12-31", date(2020, 12, 1)),
+    ],
+)
+def test_the_lexicons_now_words_date_a_figure_at_its_texts_day(
+    term: str, meaning: str, words: str, published: str, day: date
+) -> None:
+    """目前, currently (`now_word` `now`) read as the text's own day, 近日, recently (`recent`) as a few weeks before
+    it, while the lexicon lists them; a lexicon without the word leaves the words unread, and a word a copy adds
+    (时下, these days) reads as the words it is listed beside."""
+    assert read_period(words, published, period_words(lexicon_frame())).admits(day, day, stock=True)
+    unread = read_period(words, published, period_words(lexicon_frame(drop=(term, "now_word"))))
+    assert unread.why == f"no dating word known in {words.casefold()!r}"
+    assert read_period("时下", published, period_words(lexicon_frame())).why is not None
+    added = period_words(lexicon_frame(add=("时下", "now_word", meaning)))
+    assert read_period("时下", published, added).admits(day, day, stock=True)
+
+
+# A row dated by a word of the text's own day or of a whole year, moved off it, and the words it is dated by.
+MOVED = {
+    # 目前 2700多家 in a text of 2021-12-10, moved a year earlier
+    "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-003": (
+        ("2020-12-10",) * 2,
+        "now_word",
+        "目前",
+    ),
+    # 近日 in a text of 2021-11-23, moved a year earlier
+    "jxdaily-zjol-2021-11-23-tongxiang-94-major-projects-54bn-001": (("2020-11-23",) * 2, "now_word", "近日"),
+    # the bulletin's 2021年 … 全年 cut to a half year
+    "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-034": (
+        ("2021-01-01", "2021-06-30"),
+        "year_part_word",
+        "全年",
+    ),
+}
+
+
+def test_rows_dated_by_the_period_readers_words_are_held_to_them_while_the_lexicon_lists_them(
+    package: PackageCopy,
+) -> None:
+    """A figure dated 目前 or 近日 (`now_word`) moved off its text's day, and one dated 2021年 … 全年
+    (`year_part_word` `whole`) cut to a half year, are caught by `period-text-mismatch` on their rows; in the same
+    copy with a lexicon that does not list the words they are unread, and no period rule holds the rows to them."""
+    rows = {}
+    for observation, ((start, end), _category, _term) in MOVED.items():
+        rows[observation] = row_of(package, observation)
+        package.edit("indicators", rows[observation], period_start=start, period_end=end)
+    mismatched = found(package.semantics(), "period-text-mismatch")
+    assert [o for o, row in rows.items() if ("indicators", row, "period_start") not in mismatched] == []
+    dropped = {(category, term) for _days, category, term in MOVED.values()}
+    package.write("lexicon", [r for r in package.rows("lexicon") if (r["category"], r["term"]) not in dropped])
+    report = package.semantics()
+    held = set(found(report, "period-text-mismatch")) | set(found(report, "period-length-words"))
+    assert [o for o, row in rows.items() if ("indicators", row, "period_start") in held] == []
+
+
+def test_the_lexicons_year_part_words_say_a_period_is_shorter_than_a_year() -> None:
+    """上半年, H1 and 22H1 (`#h1`, `#` a digit; `half`), quarter and Q3 (`quarter`) mark a period shorter than a year,
+    全年 and annual (`whole`) a whole year, while the lexicon lists them; a word a copy adds (半财年) marks one too."""
+    shipped = period_words(lexicon_frame())
+    for words in ("2021年上半年", "2022 H1", "22H1", "in the first quarter", "2023 Q3"):
+        assert read_period(words, "2023-11-01", shipped).sub_year, words
+    assert not read_period("2021年", "2022-02-01", shipped).sub_year
+    assert not read_period("2022 H12", "2023-01-01", shipped).sub_year  # H1 ends its number
+    assert read_period("2021年 … 全年", "2022-02-10", shipped).whole_year
+    assert not read_period("2022 H1", "2023-01-01", period_words(lexicon_frame(drop=("h1", "year_part_word")))).sub_year
+    assert not read_period("22H1", "2023-01-01", period_words(lexicon_frame(drop=("#h1", "year_part_word")))).sub_year
+    quarterless = period_words(lexicon_frame(drop=("quarter", "year_part_word")))
+    assert not read_period("in the first quarter", "2024-04-16", quarterless).sub_year
+    wholeless = period_words(lexicon_frame(drop=("全年", "year_part_word")))
+    assert read_period("2021年 … 全年", "2022-02-10", wholeless).why == "no dating word known in '全年'"
+    assert not read_period("2021年 半财年", "2022-02-10", shipped).sub_year
+    assert read_period(
+        "2021年 半财年", "2022-02-10", period_words(lexicon_frame(add=("半财年", "year_part_word", "half")))
+    ).sub_year
