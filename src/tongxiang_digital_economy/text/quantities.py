@@ -138,8 +138,10 @@ class Lexicon:
         return text
 
 
+@functools.lru_cache(maxsize=16384)
 def term_pattern(term: str) -> re.Pattern[str]:
-    """A term as a pattern: `#` is any number, and a term that starts or ends with a letter is a whole word."""
+    """A term as a pattern: `#` is any number, and a term that starts or ends with a letter is a whole word
+    (compiled once per term in a process)."""
     parts = [re.escape(part) for part in squash(term).split(NUMBER)]
     body = NUMBER.join(parts).replace(r"\ ", r"\s*")
     before = r"(?<![a-z])" if re.match(r"[a-z]", term.casefold()) else ""
