@@ -29,7 +29,7 @@ from ..text.clauses import (
 )
 from ..text.fold import names_of, regex, squeeze
 from ..text.numerals import number_spans
-from ..text.period_words import read_period
+from ..text.period_words import PeriodWords, read_period
 from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
 from .claims import text_dates as source_text_dates
 from .distinct import content_key, lexicon_of, memo, remembered, texts
@@ -269,6 +269,12 @@ def text_dates(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.Ser
     return indicators["source_id"].map(lambda s: lookup.get(s) if isinstance(s, str) else None)
 
 
+def period_words_of(frames: dict[str, pd.DataFrame]) -> PeriodWords:
+    """The period reader's words of the text's own day and of parts of a year: the package lexicon's (none
+    without one)."""
+    return PeriodWords.of(lexicon_of(frames["lexicon"]) if "lexicon" in frames else None)
+
+
 def keyed_map(keys: list[tuple[Any, ...]], compute: Any, index: pd.Index) -> pd.Series:
     """compute(*key) once per distinct key, spread back over the rows."""
     cache: dict[tuple[Any, ...], Any] = {}
@@ -363,7 +369,8 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             (t if isinstance(t, str) else None, d if isinstance(d, str) else None)
             for t, d in zip(texts(period_text), texts(dates), strict=True)
         ],
-        remembered(memo("period words", key()), read_period),
+        # The words of the text's own day and of parts of a year are the lexicon's (PeriodWords).
+        remembered(memo("period words", key("lexicon")), functools.partial(read_period, words=period_words_of(frames))),
         indicators.index,
     )
     anchors = keyed_map(keys, remembered(memo("anchors", key("units", "lexicon")), anchored), indicators.index)
