@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..text.fold import casefolded as fold
-from .search_query import HAN_ANY, LATIN, Query, Term, kept_with, stems, word_matches
+from .search_query import HAN_ANY, Query, Term, kept_with
+from .search_words import LATIN, stems, word_matches
 
-Word = tuple[str, str]  # a word's singular and root (search_query.stems)
+Word = tuple[str, str]  # a word's singular and root (search_words.stems)
 RANK = "rank"  # indicator_definitions.dimension of a rank (a measure's place in a list, not the measure)
 
 
@@ -126,7 +127,7 @@ class IndicatorIndex:
         )
 
     def holding_word(self, wanted: Word) -> frozenset[int]:
-        """The definitions one of whose names has a word that `wanted` matches (search_query.word_matches)."""
+        """The definitions one of whose names has a word that `wanted` matches (search_words.word_matches)."""
         key = ("word", "\0".join(wanted))
         if (found := self.memo.get(key)) is None:
             found = frozenset().union(*(d for w, d in self.by_word.items() if word_matches(w, wanted)))
@@ -134,7 +135,7 @@ class IndicatorIndex:
         return found
 
     def could_match(self, form: str) -> frozenset[int]:
-        """The definitions one of whose names can match `form` (search_query.form_matches): a superset of those
+        """The definitions one of whose names can match `form` (search_words.form_matches): a superset of those
         that do. An English form's every word must match a word of theirs; any other form's every character must
         be in them (a substring, or Chinese pieces within a clause, holds all its characters)."""
         key = ("form", form)
