@@ -126,7 +126,8 @@ def searched_package(base: Path, frames: dict[str, pd.DataFrame]) -> SearchedPac
         tables[name] = table
     indicator_definitions = schemas.get("indicator_definitions", {"fields": []})
     theme: dict[str, Any] = next((f for f in indicator_definitions["fields"] if f["name"] == "theme"), {})
-    return SearchedPackage(frames, tables, tuple(texts), TextIndex.of(texts), list(theme.get("constraints", {}).get("enum", [])))
+    themes = list(theme.get("constraints", {}).get("enum", []))
+    return SearchedPackage(frames, tables, tuple(texts), TextIndex.of(texts), themes)
 
 
 KEPT = Kept(8)  # a few packages: a test suite searches the shipped package and edited copies of it

@@ -463,13 +463,11 @@ def found_indicators(
 ) -> pd.DataFrame:
     """`indicators` over tables already read. `search` gives the query's reading it has made: the indicators it
     names (`named`) and its subject-and-measure reading (`split`, None when there is none); without `named`
-    both are made here."""
-    definitions = frames["indicator_definitions"]
-    if theme is not None:
-        definitions = definitions[definitions["theme"] == theme]
+    both are made here. The definitions are read once per loaded table (definition_rows): a query picks its rows."""
+    definitions = definition_rows(frames["indicator_definitions"])
+    chosen = [d for d in definitions if theme is None or d["theme"] == theme]
     if text.strip():
         wanted = normalised(text)
-        exact = definitions["indicator"].map(lambda v: fold(str(v)) == wanted)
         if named is None:
             query = parse(text, frames)
             # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
@@ -477,13 +475,11 @@ def found_indicators(
             if split is None:
                 split = subject_and_measure(query, named, frames)
         found = split.indicators if split is not None else named  # the subject's indicators of the measure (S6)
-        definitions = definitions[exact.astype(bool) | definitions["indicator"].isin(found)]
-        definitions = definitions.assign(_exact=exact[definitions.index]).sort_values(
-            ["_exact", "indicator"], ascending=[False, True]
-        )
+        chosen = [d for d in chosen if d["folded"] == wanted or d["indicator"] in found]
+        chosen.sort(key=lambda d: (d["folded"] != wanted, str(d["indicator"])))  # its id itself first
     figures = frames["indicators"]
     rows = []
-    for _, d in definitions.iterrows():
+    for d in chosen:
         column = f"{d['subject']}_id"
         held = held_figures(figures, str(d["indicator"]), column)
         # The command for the subject with the most figures (of those the query names, if it names one);
@@ -495,25 +491,60 @@ def found_indicators(
                 command = f"tongxiang-digital-economy series {d['indicator']} --subject {asked.value_counts().index[0]}"
         rows.append(
             {
-                "indicator": d["indicator"],
-                "label": d["label"],
-                "label_zh": d["label_zh"] if isinstance(d.get("label_zh"), str) else "",
-                "theme": d["theme"],
-                "subject": d["subject"],
+                **{c: d[c] for c in ("indicator", "label", "label_zh", "theme", "subject")},
                 "subjects": held.subjects,
-                "written_forms": ", ".join(split_words(d.get("written_forms"))),
-                "search_words": ", ".join(split_words(d.get("search_words"))),
+                **{c: d[c] for c in ("written_forms", "search_words")},
                 "figures": held.count,
                 "command": command if held.count else "",
-                # why its figures are no series (indicator_definitions.not_comparable), so a reader knows first
-                "not_comparable": d["not_comparable"] if isinstance(d.get("not_comparable"), str) else "",
+                "not_comparable": d["not_comparable"],
             }
         )
-    columns = ["indicator", "label", "label_zh", "theme", "subject", "subjects", "written_forms", "search_words"]
-    columns.append("figures")
-    columns.append("command")
-    columns.append("not_comparable")
-    return pd.DataFrame(rows, columns=columns).astype({c: "string" for c in columns if c != "figures"})
+    if not rows:
+        return pd.DataFrame(rows, columns=FOUND_COLUMNS).astype({c: "string" for c in FOUND_COLUMNS if c != "figures"})
+    return pd.DataFrame(
+        {
+            c: np.array([r[c] for r in rows], dtype=np.int64)
+            if c == "figures"
+            else pd.Series([r[c] for r in rows], dtype="string")
+            for c in FOUND_COLUMNS
+        }
+    )
+
+
+FOUND_COLUMNS = ["indicator", "label", "label_zh", "theme", "subject", "subjects", "written_forms", "search_words"]
+FOUND_COLUMNS += ["figures", "command", "not_comparable"]
+
+
+def definition_rows(definitions: pd.DataFrame) -> list[dict[str, object]]:
+    """Each definition as `indicators` lists it (its words joined, a missing Chinese label or reason as ''), with its
+    id `folded` (a query that is the id lists it first); read once per loaded table (kept_with it)."""
+
+    def read() -> list[dict[str, object]]:
+        def cells(column: str) -> list[object]:
+            return definitions[column].tolist() if column in definitions else [None] * len(definitions)
+
+        out = []
+        for indicator, label, zh, theme, subject, written, extra, why in zip(
+            *(cells(c) for c in ("indicator", "label", "label_zh", "theme", "subject")),
+            *(cells(c) for c in ("written_forms", "search_words", "not_comparable")),
+            strict=True,
+        ):
+            out.append(
+                {
+                    "indicator": indicator,
+                    "folded": fold(str(indicator)),
+                    "label": label,
+                    "label_zh": zh if isinstance(zh, str) else "",
+                    "theme": theme if isinstance(theme, str) else None,
+                    "subject": subject,
+                    "written_forms": ", ".join(split_words(written)),
+                    "search_words": ", ".join(split_words(extra)),
+                    "not_comparable": why if isinstance(why, str) else "",
+                }
+            )
+        return out
+
+    return kept_with((definitions,), "definition_rows", read)
 
 
 def figures_of(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
