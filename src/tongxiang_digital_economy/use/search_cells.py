@@ -17,6 +17,7 @@ frames built from them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,11 +26,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..core.paths import package_dir
+from ..core.paths import DESCRIPTOR, package_dir
 from ..io.kept import Kept, file_digest
 from ..io.load import finished, load_error, read_resource
 from ..io.reader import check_foreign_keys
-from ..schema.descriptor import read_descriptor, resource_path, table_schema
+from ..schema.descriptor import read_descriptor, table_schema
 from ..schema.keys import key_columns
 from ..schema.keys import primary_key as key_fields_of
 from .search_words import TextIndex
@@ -133,17 +134,29 @@ def searched_package(base: Path, frames: dict[str, pd.DataFrame]) -> SearchedPac
 KEPT = Kept(8)  # a few packages: a test suite searches the shipped package and edited copies of it
 
 
-def package_digest(base: Path) -> tuple[object, ...] | None:
-    """What a package's search answers depend on: its descriptor and each table's bytes and schema (None when a
-    file is too large to keep or cannot be read: such a package is read afresh each time)."""
-    descriptor = read_descriptor(base)
-    parts: list[object] = [json.dumps(descriptor, sort_keys=True, default=repr)]
-    for res in descriptor["resources"]:
-        digest = file_digest(resource_path(base, res), str(res.get("name")), table_schema(base, res))
+def package_digest(base: Path) -> bytes | None:
+    """What a package's search answers depend on: the bytes of its descriptor, and of each table and each Table
+    Schema the descriptor names by path (io.kept.file_digest). None when the descriptor names a path that is not a
+    relative one or a file that is too large to keep or cannot be read: such a package is read afresh each time
+    (and the reader says what is wrong with it)."""
+    try:
+        descriptor = json.loads((base / DESCRIPTOR).read_bytes())
+        resources = descriptor["resources"]
+        named = [base / DESCRIPTOR]
+        for res in resources:
+            relative = [str(res[key]) for key in ("path", "schema") if isinstance(res.get(key), str)]
+            if any(Path(r).is_absolute() or "://" in r or ".." in Path(r).parts for r in relative):
+                return None
+            named += [base / r for r in relative]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    hasher = hashlib.blake2b(digest_size=20)
+    for path in named:
+        digest = file_digest(path)
         if digest is None:
             return None
-        parts.append(digest)
-    return tuple(parts)
+        hasher.update(digest)
+    return hasher.digest()
 
 
 def searched(path: str | Path | None = None) -> SearchedPackage:

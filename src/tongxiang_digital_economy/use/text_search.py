@@ -463,20 +463,8 @@ def found_indicators(
 ) -> pd.DataFrame:
     """`indicators` over tables already read. `search` gives the query's reading it has made: the indicators it
     names (`named`) and its subject-and-measure reading (`split`, None when there is none); without `named`
-    both are made here. The definitions are read once per loaded table (definition_rows): a query picks its rows."""
-    definitions = definition_rows(frames["indicator_definitions"])
-    chosen = [d for d in definitions if theme is None or d["theme"] == theme]
-    if text.strip():
-        wanted = normalised(text)
-        if named is None:
-            query = parse(text, frames)
-            # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
-            named = named_indicators(query, frames["indicator_definitions"])
-            if split is None:
-                split = subject_and_measure(query, named, frames)
-        found = split.indicators if split is not None else named  # the subject's indicators of the measure (S6)
-        chosen = [d for d in chosen if d["folded"] == wanted or d["indicator"] in found]
-        chosen.sort(key=lambda d: (d["folded"] != wanted, str(d["indicator"])))  # its id itself first
+    both are made here (see chosen_definitions)."""
+    chosen, split = chosen_definitions(text, frames, theme, split, named)
     figures = frames["indicators"]
     rows = []
     for d in chosen:
@@ -509,6 +497,38 @@ def found_indicators(
             for c in FOUND_COLUMNS
         }
     )
+
+
+def found_indicator_ids(text: str, frames: dict[str, pd.DataFrame], theme: str | None = None) -> list[str]:
+    """The ids of the indicators `found_indicators` lists for `text`, in its order, without building its frame (the
+    recall over every label asks 866 queries; scripts/search-recall)."""
+    return [str(d["indicator"]) for d in chosen_definitions(text, frames, theme)[0]]
+
+
+def chosen_definitions(
+    text: str,
+    frames: dict[str, pd.DataFrame],
+    theme: str | None,
+    split: SubjectAndMeasure | None = None,
+    named: frozenset[str] | None = None,
+) -> tuple[list[dict[str, object]], SubjectAndMeasure | None]:
+    """The definitions `indicators` lists for `text` (of `theme`; all of it for an empty `text`), the query's own id
+    first, then by id; and the query's subject-and-measure reading, made here unless `named` is given (see
+    found_indicators). The definitions are read once per loaded table (definition_rows): a query picks its rows."""
+    definitions = definition_rows(frames["indicator_definitions"])
+    chosen = [d for d in definitions if theme is None or d["theme"] == theme]
+    if text.strip():
+        wanted = normalised(text)
+        if named is None:
+            query = parse(text, frames)
+            # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
+            named = named_indicators(query, frames["indicator_definitions"])
+            if split is None:
+                split = subject_and_measure(query, named, frames)
+        found = split.indicators if split is not None else named  # the subject's indicators of the measure (S6)
+        chosen = [d for d in chosen if d["folded"] == wanted or d["indicator"] in found]
+        chosen.sort(key=lambda d: (d["folded"] != wanted, str(d["indicator"])))  # its id itself first
+    return chosen, split
 
 
 FOUND_COLUMNS = ["indicator", "label", "label_zh", "theme", "subject", "subjects", "written_forms", "search_words"]
