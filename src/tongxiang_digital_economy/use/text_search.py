@@ -177,7 +177,9 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     if theme is not None:
         definitions = frames["indicator_definitions"]
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
-    matched = np.fromiter(package.cells.matching(query.terms), dtype=np.int64)
+    # which distinct texts the query matches, by their number (a missing cell's -1 is the last, never matched)
+    matched = np.zeros(len(package.texts) + 1, dtype=bool)
+    matched[list(package.cells.matching(query.terms))] = True
     hits: list[Hits] = []
     for name, table in package.tables.items():
         frame = table.frame
@@ -227,12 +229,13 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
 
 
 def cells_matching(table: SearchedTable, column: str, query: Query, matched: np.ndarray) -> np.ndarray:
-    """Which rows' cells of `column` the query matches: by the package's CellIndex (`matched`: the numbers of the
-    distinct texts it matches) for a searched column, else (the `indicator` column of a theme's rows) by matching
-    each distinct cell."""
+    """Which rows' cells of `column` the query matches: by the package's TextIndex (`matched`: whether it matches
+    each distinct text, by number) for a searched column, else (the `indicator` column of a theme's rows) by
+    matching each distinct cell."""
     codes = table.codes.get(column)
     if codes is not None:
-        return np.isin(codes, matched)
+        by_code: np.ndarray = matched[codes]
+        return by_code
     cells = table.frame[column]
     present = cells.notna().to_numpy(dtype=bool)
     values = cells.tolist()
