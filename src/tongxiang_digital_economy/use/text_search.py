@@ -70,7 +70,8 @@ from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import key_columns
 from ..schema.keys import primary_key as key_fields_of
 from ..text.fold import casefolded as fold
-from .search_cells import SearchedTable, as_objects, every_table, searched
+from .search_cells import SearchedTable, as_objects, searched
+from .search_cells import every_table as every_table  # where the scripts and tests read every table
 from .search_index import named_indicators, split_words
 from .search_query import (
     HAN_ANY,
@@ -453,7 +454,7 @@ def indicators(text: str, path: str | Path | None = None, theme: str | None = No
     """The indicators `text` names (see named_indicators; all of a theme when `text` is empty): each with
     its label, theme, subjects, its written forms in either language (the words to search for in the other),
     years, number of figures, and the command that gives its series."""
-    frames = every_table(path)
+    frames = searched(path).frames  # read and kept once per package's bytes, as `search` reads them
     return found_indicators(meant_query(text, frames), frames, theme)
 
 
