@@ -213,6 +213,13 @@ def test_the_kept_readings_of_the_views_declare_every_column_they_read(
             ],
         ),
     }
+    calls["corroboration"] = (
+        lambda i, s, d, u, x: views_module.corroborated(i, s, d, u, x, ("official", "press")),
+        [
+            (view, views_module.CORROBORATION_READS),
+            *((frames[t], None) for t in ("sources", "indicator_definitions", "units", "lexicon")),
+        ],
+    )
     calls["quotes"] = (
         lambda i, lexicon, units: views_module.quote_view(i, lexicon, units),
         [(frames["indicators"], views_module.QUOTE_READS), (frames["lexicon"], None), (frames["units"], None)],
@@ -363,3 +370,63 @@ def test_an_edited_or_added_row_is_the_only_one_read_again(package: PackageCopy)
     distinct._MEMOS.clear()
     assert kept.to_dict() == package.validate().to_dict()
     assert read == {"quote_view": [2], "anchor_columns": [2]}
+
+
+def test_the_corroboration_is_read_again_only_after_an_edit_of_a_column_it_reads(package: PackageCopy) -> None:
+    """The roles of every figure (corroborated) are kept by the columns they read (CORROBORATION_READS): a copy with
+    one note edited reuses them, a copy with one value_text edited reads them anew and reports what a fresh process
+    reports."""
+    package.validate()
+    calls: list[int] = []
+    original = views_module.corroborated
+
+    def counting(indicators: pd.DataFrame, *args: Any) -> Any:
+        calls.append(len(indicators))
+        return original(indicators, *args)
+
+    views_module.corroborated = counting  # type: ignore[assignment]
+    try:
+        package.edit("indicators", 3, note="a note no other test writes (corroboration kept)")
+        package.validate()
+        after_note = list(calls)
+        package.edit("indicators", 3, value_text="8.0625亿元")
+        valued = package.validate()
+    finally:
+        views_module.corroborated = original  # type: ignore[assignment]
+    assert after_note == []
+    assert len(calls) == 1
+    answers.forget()
+    distinct._MEMOS.clear()
+    assert valued.to_dict() == package.validate().to_dict()
+
+
+def test_a_package_validated_again_unchanged_builds_no_view(package: PackageCopy) -> None:
+    """The semantic layer is kept by the content of all it reads (answers.kept_whole): the same copy validated again
+    builds no view and reports what it reported; one edited cell, or another rule object, is checked anew."""
+    from tongxiang_digital_economy.semantics import validation
+
+    first = package.validate()
+    built: list[int] = []
+    original = validation.views
+
+    def counting(frames: dict[str, pd.DataFrame], *args: Any) -> Any:
+        built.append(len(frames))
+        return original(frames, *args)
+
+    validation.views = counting  # type: ignore[assignment]
+    try:
+        again = package.validate()
+        unbuilt = list(built)
+        # the same rules, one of them another object (as a patched rule is): checked anew
+        validation.RULES = [dataclasses.replace(RULES[0]), *RULES[1:]]  # type: ignore[misc]
+        package.validate()
+        other_rules = len(built) - len(unbuilt)
+        package.edit("indicators", 3, note="a note no other test writes (whole kept)")
+        package.validate()
+    finally:
+        validation.views = original  # type: ignore[assignment]
+        validation.RULES = RULES  # type: ignore[misc]
+    assert unbuilt == []
+    assert other_rules == 1
+    assert len(built) == 2
+    assert again.to_dict() == first.to_dict()

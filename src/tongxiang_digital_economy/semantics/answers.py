@@ -34,6 +34,7 @@ _ANSWERS: OrderedDict[Hashable, np.ndarray] = OrderedDict()
 
 def forget() -> None:
     """Drop every kept answer and reading (the next validation runs every rule and reads every view anew)."""
+    _WHOLE.clear()
     _ANSWERS.clear()
     _ROWS.clear()
     _READINGS.clear()
@@ -398,3 +399,33 @@ def once_per_distinct_row(
         )
         for name, column in got.items()
     }
+
+
+# --- a whole semantic layer kept the same way ----------------------------------------------------------------
+
+KEPT_WHOLE = 8
+_WHOLE: OrderedDict[Hashable, Any] = OrderedDict()
+
+
+def kept_whole(kind: Hashable, frames: dict[str, pd.DataFrame], others: Hashable, compute: Callable[[], T]) -> T:
+    """compute(), kept under `kind`, the content of every frame (each column by name, type and values, as
+    kept_reading keys them) and `others` (what else it reads, as a key). Why: a package validated again unchanged
+    in one process (a maintainer's second run, the same copy checked twice) builds no view and runs no rule; a copy
+    that differs in one cell misses and is checked by the kept rules and readings. Nothing is kept for a frame of
+    more than KEPT_ROWS rows or a value that cannot be a key. What is kept is shared: callers never change it."""
+    if any(len(f) > KEPT_ROWS for f in frames.values()):
+        return compute()
+    try:
+        key = (kind, tuple((name, frame_key(frames[name])) for name in sorted(frames)), others)
+        found = key in _WHOLE
+    except (TypeError, ValueError):  # a value no dict can hold or compare: compute, keep nothing
+        return compute()
+    if found:
+        _WHOLE.move_to_end(key)
+        kept: T = _WHOLE[key]
+        return kept
+    answer = compute()
+    _WHOLE[key] = answer
+    while len(_WHOLE) > KEPT_WHOLE:
+        _WHOLE.popitem(last=False)
+    return answer

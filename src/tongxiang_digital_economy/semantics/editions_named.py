@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -38,7 +39,7 @@ def editions_named(indicators: pd.DataFrame, events: pd.DataFrame | None) -> pd.
     """Per row: the editions its period_text names (`period_editions`: a tuple of (event_id, start, end) as the
     events table writes them; empty where none) and their ids and days in words for messages
     (`period_editions_text`)."""
-    rows = [] if events is None else list(events.itertuples(index=False))
+    rows = [] if events is None else [Edition.of(e) for e in events.itertuples(index=False)]
     # Once per distinct (period_text, project_id), taken back over the rows (a missing value reaches named_by as
     # None, which it reads as missing as it reads <NA>).
     codes, found = per_distinct_rows(
@@ -54,7 +55,30 @@ def editions_named(indicators: pd.DataFrame, events: pd.DataFrame | None) -> pd.
     )
 
 
-def named_by(words: object, project: object, events: Sequence[object]) -> tuple[tuple[str, str, str], ...]:
+class Edition(NamedTuple):
+    """An events row as named_by reads it, its names folded once (not once per period_text read)."""
+
+    names: tuple[str, ...]
+    project: object
+    edition: int | None
+    start: object
+    end: object
+    event_id: str
+
+    @classmethod
+    def of(cls, e: object) -> Edition:
+        names = tuple(fold(n) for n in (getattr(e, "name_zh", None), getattr(e, "name", None)) if isinstance(n, str))
+        return cls(
+            names,
+            getattr(e, "project_id", None),
+            whole(getattr(e, "edition", None)),
+            getattr(e, "start", None),
+            getattr(e, "end", None),
+            str(getattr(e, "event_id", "")),
+        )
+
+
+def named_by(words: object, project: object, events: Sequence[Edition]) -> tuple[tuple[str, str, str], ...]:
     """The editions `words` name: by name, or by ordinal among the editions of the row's `project`."""
     if not isinstance(words, str) or not words.strip():
         return ()
@@ -62,14 +86,11 @@ def named_by(words: object, project: object, events: Sequence[object]) -> tuple[
     ordinals = ordinals_in(folded)
     found = []
     for e in events:
-        names = [fold(n) for n in (getattr(e, "name_zh", None), getattr(e, "name", None)) if isinstance(n, str)]
-        by_name = any(n and n in folded for n in names)
-        own = getattr(e, "project_id", None)
-        by_ordinal = isinstance(project, str) and isinstance(own, str) and own == project
-        by_ordinal = by_ordinal and whole(getattr(e, "edition", None)) in ordinals
-        start, end = getattr(e, "start", None), getattr(e, "end", None)
-        if (by_name or by_ordinal) and isinstance(start, str) and isinstance(end, str):
-            found.append((str(getattr(e, "event_id", "")), start, end))
+        by_name = any(n and n in folded for n in e.names)
+        by_ordinal = isinstance(project, str) and isinstance(e.project, str) and e.project == project
+        by_ordinal = by_ordinal and e.edition in ordinals
+        if (by_name or by_ordinal) and isinstance(e.start, str) and isinstance(e.end, str):
+            found.append((e.event_id, e.start, e.end))
     return tuple(found)
 
 

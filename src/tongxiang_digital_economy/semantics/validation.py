@@ -35,7 +35,7 @@ from ..core.report import Problem, Report, problem
 from ..io.load import decimal_text, finished, read_resource
 from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
-from .answers import ColumnKeys
+from .answers import ColumnKeys, kept_whole
 from .editions import blame_editions
 from .published import blame_published
 from .rules import RULES, Rule, needs_of, rule_answer
@@ -110,7 +110,7 @@ def validate(
                 refused.setdefault((p.table, p.row), set()).add(p.field)
         sources_schema = reads["sources"].schema if "sources" in reads else None
         grades = enum_order(sources_schema, "grade") if isinstance(sources_schema, dict) else None
-        report.add(check_semantics(frames, texts, hashes, keys, refused, grades))
+        report.add(kept_semantics(frames, texts, hashes, keys, refused, grades))
     if not structure:
         report.problems[:] = [p for p in report.problems if p.layer in ("semantics", "archive")]
     return report
@@ -294,6 +294,34 @@ def check_catalogue(catalogue: Path, sources: pd.DataFrame | None) -> list[Probl
         for i in ids
         if i not in known
     ]
+
+
+def kept_semantics(
+    frames: dict[str, pd.DataFrame],
+    texts: dict[str, str | None] | None,
+    hashes: dict[str, str] | None,
+    keys: ForeignKeys,
+    refused: Refused,
+    grades: Sequence[str] | None,
+) -> list[Problem]:
+    """check_semantics, kept per process by the content of everything it reads (answers.kept_whole): the frames,
+    the archive's texts and hashes, the foreign keys, the refused cells, the grades, the rules run (by identity: a
+    patched rule list is another) and the validator's own lexicon's categories a package lacks (their rows are
+    read from the shipped lexicon: such a package is checked anew every time)."""
+    if lacking_categories(frames):
+        return check_semantics(frames, texts, hashes, keys, refused, grades)
+    others = (
+        None if texts is None else tuple(sorted(texts.items())),
+        None if hashes is None else tuple(sorted(hashes.items())),
+        tuple((table, tuple(sorted(fields.items()))) for table, fields in sorted(keys.items())),
+        tuple(sorted((str(k), repr(k), tuple(sorted(map(repr, v)))) for k, v in refused.items())),
+        None if grades is None else tuple(grades),
+        tuple(id(rule) for rule in RULES),
+    )
+    found = kept_whole(
+        "semantics", frames, others, lambda: check_semantics(frames, texts, hashes, keys, refused, grades)
+    )
+    return list(found)
 
 
 def check_semantics(

@@ -187,15 +187,24 @@ def views(
             dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
             # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
             # page's words over an original, read by period-after-open-original.
-            evidence_after_a_start=mapped(  # once per distinct evidence
+            evidence_after_a_start=mapped(  # once per distinct evidence, remembered under the lexicon's content
                 derived["indicators"]["evidence"],
-                functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)),
+                remembered(
+                    memo("after a start", content_key(frames["lexicon"])),
+                    functools.partial(speaks_from_after_a_start, own_words=OwnDateWords.of(words)),
+                ),
                 bool,
             ),
         )
     if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
         # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
-        editions = editions_named(derived["indicators"], frames.get("events"))
+        # Kept by the content of the two columns and the events table (answers.kept_reading): an edit of another
+        # column reads no dating words again.
+        editions = kept_reading(
+            "editions named",
+            [(derived["indicators"], ("period_text", "project_id")), (frames.get("events"), None)],
+            editions_named,
+        )
         derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
@@ -233,7 +242,7 @@ def corroboration_of(
     order = tuple(grade_order() if grades is None else grades)
     return kept_reading(
         ("corroboration", order),
-        [(indicators, None), *((t, None) for t in tables)],
+        [(indicators, CORROBORATION_READS), *((t, None) for t in tables)],
         lambda i, s, d, u, x: corroborated(i, s, d, u, x, order),
     )
 
@@ -245,6 +254,14 @@ AGREEMENT_READS = (
     "and_some", "base_unit", "enterprise_id", "indicator", "nearly", "observation_id", "period_end", "period_start",
     "place_id", "project_id", "qualifier", "source_id", "status", "unit", "value", "value_base", "value_text",
     "value_upper", "value_denominator",
+)  # fmt: skip
+# What the roles read of the indicators (semantics.roles, claims.statements): an edit of any other column (a note,
+# the evidence) keeps the corroboration read before. `and_some`, `nearly` and `text_date` are made anew by the roles
+# (named here because a frame that has them is read after they are set: tests/test_kept_answers.py traces reads).
+CORROBORATION_READS = (
+    "and_some", "base_unit", "enterprise_id", "event_id", "indicator", "nearly", "observation_id", "period_basis",
+    "period_end", "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status",
+    "text_date", "unit", "value", "value_base", "value_denominator", "value_text", "value_upper",
 )  # fmt: skip
 ANCHOR_READS = (
     "enterprise_id", "event_id", "evidence", "indicator", "period_text", "place_id", "project_id", "source_id",
