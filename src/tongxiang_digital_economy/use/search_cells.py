@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..core.paths import DESCRIPTOR, package_dir
+from ..core.paths import package_dir
 from ..io.kept import Kept, file_digest
 from ..io.load import finished, load_error, read_resource
 from ..io.reader import check_foreign_keys
@@ -135,27 +135,25 @@ KEPT = Kept(8)  # a few packages: a test suite searches the shipped package and 
 
 
 def package_digest(base: Path) -> bytes | None:
-    """What a package's search answers depend on: the bytes of its descriptor, and of each table and each Table
-    Schema the descriptor names by path (io.kept.file_digest). None when the descriptor names a path that is not a
-    relative one or a file that is too large to keep or cannot be read: such a package is read afresh each time
-    (and the reader says what is wrong with it)."""
-    try:
-        descriptor = json.loads((base / DESCRIPTOR).read_bytes())
-        resources = descriptor["resources"]
-        named = [base / DESCRIPTOR]
-        for res in resources:
-            relative = [str(res[key]) for key in ("path", "schema") if isinstance(res.get(key), str)]
-            if any(Path(r).is_absolute() or "://" in r or ".." in Path(r).parts for r in relative):
-                return None
-            named += [base / r for r in relative]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    hasher = hashlib.blake2b(digest_size=20)
-    for path in named:
-        digest = file_digest(path)
-        if digest is None:
+    """What a package's search answers depend on: its descriptor (read as every command reads it, so a descriptor
+    that cannot be read is that command's error), and the bytes of each table and each Table Schema it names by
+    path (io.kept.file_digest). None when it names a path that is not a relative one, or a file that is too large
+    to keep or cannot be read: such a package is read afresh each time (and the reader says what is wrong)."""
+    descriptor = read_descriptor(base)
+    hasher = hashlib.blake2b(json.dumps(descriptor, sort_keys=True, default=repr).encode("utf-8"), digest_size=20)
+    for res in descriptor["resources"]:
+        if not isinstance(res, dict):
             return None
-        hasher.update(digest)
+        for key in ("path", "schema"):
+            relative = res.get(key)
+            if not isinstance(relative, str):
+                continue
+            if Path(relative).is_absolute() or "://" in relative or ".." in Path(relative).parts:
+                return None
+            digest = file_digest(base / relative)
+            if digest is None:
+                return None
+            hasher.update(digest)
     return hasher.digest()
 
 
