@@ -11,7 +11,8 @@ go into one copy of the package, so the semantic layer runs once.
 from __future__ import annotations
 
 import pytest
-from conftest import PackageCopy, append_all, copy_package, found, misfired
+from conftest import PackageCopy, found, misfired
+from status_copies import status_copy
 from test_rules import GOOD
 
 from tongxiang_digital_economy.core.report import Report
@@ -182,27 +183,10 @@ def test_a_status_word_speaks_of_the_figure_it_leads_to(package: PackageCopy) ->
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, int], Report]:
-    """One copy whose lexicon drops 'will' and the remarks column's heading (备注, 備註), whose definitions leave
-    project_total_investment unmarked as a plan's size, holding the rows each edit bears on, checked once:
-    (rows by name, report).
-
-    Why one copy: an edit of the lexicon or of the definitions is read again by every rule, so each such copy costs
-    a whole semantic pass. The edits bear on rows apart (an English cue of digital_economy_enterprises, a Chinese
-    plan table of gdp, 计划 of project_total_investment): none of the others' words is in another's evidence, and
-    each test below fails with its own edit left out (checked when they were joined)."""
-    package = copy_package(tmp_path_factory.mktemp("cues") / "package")
-    package.write(
-        "lexicon", [r for r in package.rows("lexicon") if r["term"] not in ("will", "备注", "備註")], stamp=False
-    )
-    definitions = package.rows("indicator_definitions")
-    for d in definitions:
-        if d["indicator"] == "project_total_investment":
-            d["plan_size"] = "false"
-    package.write("indicator_definitions", definitions, stamp=False)
-    names = ["will", "table target", "plan actual", "plan target"]
-    rows = [CASES[0][1], {**TABLE, "status": "target"}, PLAN, {**PLAN, "status": "target"}]
-    numbers = append_all(package, "indicators", rows, "observation_id")
-    return dict(zip(names, numbers, strict=True)), package.semantics()
+    """The copy whose lexicon drops 'will' and the remarks column's heading (备注, 備註) and whose definitions leave
+    project_total_investment unmarked as a plan's size, holding the rows each edit bears on, checked once (shared
+    with test_status_scope: status_copies.py): (rows by name, report)."""
+    return status_copy(tmp_path_factory)
 
 
 def test_which_words_are_status_words_is_the_lexicons(edited: tuple[dict[str, int], Report]) -> None:

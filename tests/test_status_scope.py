@@ -12,7 +12,9 @@ whether the rule fires on it; all rows go into one copy of the package, so the s
 
 from __future__ import annotations
 
+import pytest
 from conftest import PackageCopy, found, misfired
+from status_copies import status_copy
 from test_rules import GOOD
 
 from tongxiang_digital_economy.text.clauses import attach
@@ -170,15 +172,13 @@ def test_a_status_word_governs_the_figures_of_its_scope(package: PackageCopy) ->
     assert misfired(package, CASES + SAME_DAY) == []
 
 
-def test_continuation_and_reached_words_are_the_lexicons(package: PackageCopy) -> None:
+def test_continuation_and_reached_words_are_the_lexicons(tmp_path_factory: pytest.TempPathFactory) -> None:
     """'among them' and 已 are read from the lexicon: a copy without them reads the English sentence as one of its
-    own (no cue governs it) and the figure of 已有 as not reached (the earlier clause's 将有 governs it)."""
-    package.write("lexicon", [r for r in package.rows("lexicon") if r["term"] not in ("among them", "已")])
-    english = package.append("indicators", CASES[12][1])
-    reached = package.append("indicators", CASES[2][1])
-    report = package.semantics()
-    assert ("indicators", english, "status") not in found(report, "status-cue-in-scope")
-    assert ("indicators", reached, "status") in found(report, "status-cue-in-scope")
+    own (no cue governs it) and the figure of 已有 as not reached (the earlier clause's 将有 governs it). The copy is
+    shared with test_status_cues (status_copies.py), once per process."""
+    rows, report = status_copy(tmp_path_factory)
+    assert ("indicators", rows["among them"], "status") not in found(report, "status-cue-in-scope")
+    assert ("indicators", rows["reached"], "status") in found(report, "status-cue-in-scope")
 
 
 def test_the_scope_is_read_from_the_sentence() -> None:
