@@ -304,7 +304,9 @@ def validate(
     if fmt in ("github", "junit"):
         from .use import annotations
 
-        click.echo(annotations.github(report) if fmt == "github" else annotations.junit(report))
+        click.echo(
+            annotations.github(report, fail_on=fail_on) if fmt == "github" else annotations.junit(report, fail_on)
+        )
         sys.exit(1 if failed else 0)
     if as_json or fmt == "json":
         click.echo(json.dumps(report.to_dict(fail_on), ensure_ascii=False, indent=2))
