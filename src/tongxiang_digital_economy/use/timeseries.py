@@ -57,7 +57,7 @@ import pandas as pd
 
 from ..core.exceptions import SeriesError, SubjectNeededError
 from ..core.paths import package_dir
-from ..core.suggest import did_you_mean, meant
+from ..core.suggest import close, did_you_mean, meant, suggested
 from ..io.load import load
 from ..schema.descriptor import grade_order, read_descriptor, table_names
 from ..semantics.claims import claim_key
@@ -121,16 +121,34 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
 
 
 def subject_hint(text: str, column: str, among: list[str], path: str | Path | None) -> str:
-    """The "did you mean" (core.suggest) for the id among `among` that `text` names: the id in another case, or a
-    name, Chinese name or alias of that subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang), or a close
-    spelling of one; "" when none. `among` may hold event editions too (WIC-2023 names wic-2023)."""
-    table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}.get(column)
+    """The "did you mean" (core.suggest) for the id among `among` (the subjects with figures) that `text` names:
+    the id in another case, or a name, Chinese name or alias of that subject in any script (Tongxiang, 桐乡 and
+    桐鄉 name tongxiang), or a close spelling of one; "" when none. `among` may hold event editions too (WIC-2023
+    names wic-2023).
+
+    Never another subject passed off as the one asked (trial 10 W3): `text` is first read among every subject of
+    its table, so xin-feng-ming-group, a listed company with no revenue figure, is that company, not a misspelling
+    of xin-feng-ming-holding, its holding group with one. A subject of a close name that has figures is then named
+    as what it is, "a different company, 'xin-feng-ming-holding' (Xinfengming Holding Group), has some", unless it
+    is the subject's parent or part (`kin_of`, said apart by the caller)."""
+    table = SUBJECT_TABLES.get(column)
     names: dict[str, list[str]] = {}
     if table is not None and table in tables(path):
         frame = load(table, path)
         for key, *written in frame[[column, *[c for c in NAME_COLUMNS if c in frame.columns]]].itertuples(index=False):
             names[str(key)] = [n for v in written if isinstance(v, str) for n in v.split("|")]
-    return did_you_mean(text, among, names, fold)
+    everything = [*names, *(a for a in among if a not in names)]
+    meant_subject = suggested(text, everything, names, fold)
+    if meant_subject is None or meant_subject in among:
+        return did_you_mean(text, among, names, fold) if meant_subject in among or not names else ""
+    said = "" if meant_subject == text else f"did you mean {meant_subject!r}? it has none; "
+    kin = kin_of(column, meant_subject, path)
+    noun = {"enterprise_id": "company", "place_id": "place", "project_id": "project"}.get(column, "subject")
+    others = [o for o in among if o in names and o not in kin and close(meant_subject, [o], names, fold) is not None]
+    for other in others:
+        label = next(iter(names[other]), other)
+        said += f"a different {noun}, {other!r} ({label}), has some; "
+    return said
 
 
 def series(
