@@ -7,6 +7,7 @@ what the test is about), and validates the copy, so that the one fault it made i
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import shutil
@@ -20,6 +21,7 @@ import pytest
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.text.period_words import PeriodWords, Reading, read_period
 
 SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
@@ -113,6 +115,23 @@ class PackageCopy:
             report.add(problems)
         report.add(check_semantics(frames, texts, hashes, foreign_keys(self.root)))
         return report
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_period_words() -> PeriodWords:
+    """The shipped lexicon's words of the text's own day and of parts of a year (目前, 上半年, 全年), as validation
+    reads them: the period reader knows none of its own."""
+    import pandas as pd
+
+    from tongxiang_digital_economy.text.quantities import Lexicon
+
+    lexicon = pd.read_csv(bundled_package_dir() / "data" / "lexicon.csv", dtype=str, keep_default_na=False)
+    return PeriodWords.of(Lexicon.from_frame(lexicon))
+
+
+def read_shipped(period_text: object, published: object) -> Reading:
+    """`read_period` with the shipped lexicon's words."""
+    return read_period(period_text, published, shipped_period_words())
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,12 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import PackageCopy
+from conftest import PackageCopy, copy_package
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.exceptions import RuleCrash
 from tongxiang_digital_economy.core.paths import bundled_package_dir
+from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
 from tongxiang_digital_economy.semantics import answers, distinct, identity
@@ -166,18 +167,6 @@ def test_a_rule_that_reads_a_column_it_does_not_declare_is_a_crash(shipped_views
     )
 
 
-def test_a_second_validation_in_one_process_equals_a_fresh_one(package: PackageCopy) -> None:
-    """Validate, edit one quote so that its rules fire, validate again: what a fresh process reports."""
-    first = package.validate()
-    package.edit("indicators", 2, value_text="999亿元")
-    kept = package.validate()
-    answers.forget()
-    distinct._MEMOS.clear()
-    fresh = package.validate()
-    assert kept.to_dict() == fresh.to_dict()
-    assert {p.rule for p in kept.errors if p.row == 2} - {p.rule for p in first.errors if p.row == 2}
-
-
 def traced(frame: pd.DataFrame | None, sink: set[object]) -> pd.DataFrame | None:
     if frame is None:
         return None
@@ -290,31 +279,6 @@ def test_a_per_row_rule_answers_each_row_from_that_row_alone(shipped_views: dict
     assert differ == []
 
 
-def test_an_added_or_edited_row_is_the_only_one_a_per_row_rule_checks_again(package: PackageCopy) -> None:
-    """After one validation, a copy with one row added runs each per-row rule on that row alone, and reports what a
-    fresh process reports."""
-    package.validate()
-    rows = package.rows("indicators")
-    added = dict(rows[0], observation_id=rows[0]["observation_id"].rsplit("-", 1)[0] + "-977", value_text="7亿元")
-    package.append("indicators", added)
-    checked: list[int] = []
-    original = answers.run
-
-    def counting(view: pd.DataFrame, check: Any) -> np.ndarray:
-        checked.append(len(view))
-        return original(view, check)
-
-    answers.run = counting  # type: ignore[assignment]
-    try:
-        kept = package.validate()
-    finally:
-        answers.run = original  # type: ignore[assignment]
-    answers.forget()
-    distinct._MEMOS.clear()
-    assert kept.to_dict() == package.validate().to_dict()
-    assert checked and max(checked) <= 2  # the new row (and, for a rule reading a group, the row it joins)
-
-
 def row_readings(frames: dict[str, Any]) -> dict[str, Any]:
     """The readings kept per row (answers.kept_row_reading), each as the function of (indicators, *tables) it keeps."""
     return {
@@ -339,20 +303,55 @@ def test_a_reading_kept_per_row_reads_each_row_alone(shipped_views: dict[str, pd
                 assert got[column].tolist() == values.loc[part.index].tolist(), (name, column)
 
 
-def test_an_edited_or_added_row_is_the_only_one_read_again(package: PackageCopy) -> None:
-    """After one validation, a copy with one quote edited and one row added reads those two rows alone for the
-    quotes' and the anchors' readings, and reports what a fresh process reports."""
-    package.validate()
+@dataclasses.dataclass
+class Steps:
+    """What one copy's validations gave: first as shipped, then after each of three edits (each kept answer of the
+    validations before it in reach), and fresh, every kept answer forgotten, after the last."""
+
+    first: Report
+    checked: list[int]  # the rows each per-row rule ran on, after one row was added
+    read: dict[str, list[int]]  # the rows the quotes' and the anchors' readings read, after one edit and one row
+    kept: Report  # after row 2's quote was edited too
+    fresh: Report
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
+    """One copy validated, then edited in three steps, each validated with what it runs and reads counted, then
+    validated fresh (every kept answer forgotten): the last kept report must be the fresh one.
+
+    Why one copy for the three tests: a fresh validation reads every row anew (the cost of a first one), and each
+    step's rows are left as they are by the steps after it, so what each step kept is still in the last report: a
+    wrong answer kept for a step's row would differ from the fresh one there.
+    """
+    package = copy_package(tmp_path_factory.mktemp("kept") / "package")
+    first = package.validate()
+    rows = package.rows("indicators")
+    added = dict(rows[0], observation_id=rows[0]["observation_id"].rsplit("-", 1)[0] + "-977", value_text="7亿元")
+    package.append("indicators", added)
+    checked: list[int] = []
+    original = answers.run
+
+    def counting(view: pd.DataFrame, check: Any) -> np.ndarray:
+        checked.append(len(view))
+        return original(view, check)
+
+    answers.run = counting  # type: ignore[assignment]
+    try:
+        package.validate()
+    finally:
+        answers.run = original  # type: ignore[assignment]
+
     rows = package.rows("indicators")
     # Values no other test of this process makes (a row read before, by any test, is kept and not read again).
     rows[4]["evidence"] = rows[4]["evidence"] + "(只此一行再读)"
-    added = dict(rows[0], observation_id=rows[0]["observation_id"].rsplit("-", 1)[0] + "-976", value_text="7.0625亿元")
-    rows.append(added)
+    again = dict(rows[0], observation_id=rows[0]["observation_id"].rsplit("-", 1)[0] + "-976", value_text="7.0625亿元")
+    rows.append(again)
     package.write("indicators", rows)
     read: dict[str, list[int]] = {"quote_view": [], "anchor_columns": []}
     originals = {name: getattr(views_module, name) for name in read}
 
-    def counting(name: str) -> Any:
+    def reading(name: str) -> Any:
         def call(indicators: pd.DataFrame, *args: Any) -> Any:
             read[name].append(len(indicators))
             return originals[name](indicators, *args)
@@ -360,16 +359,38 @@ def test_an_edited_or_added_row_is_the_only_one_read_again(package: PackageCopy)
         return call
 
     for name in read:
-        setattr(views_module, name, counting(name))
+        setattr(views_module, name, reading(name))
     try:
-        kept = package.validate()
+        package.validate()
     finally:
-        for name, original in originals.items():
-            setattr(views_module, name, original)
+        for name, function in originals.items():
+            setattr(views_module, name, function)
+
+    package.edit("indicators", 2, value_text="999亿元")
+    kept = package.validate()
     answers.forget()
     distinct._MEMOS.clear()
-    assert kept.to_dict() == package.validate().to_dict()
-    assert read == {"quote_view": [2], "anchor_columns": [2]}
+    return Steps(first, checked, read, kept, package.validate())
+
+
+def test_a_second_validation_in_one_process_equals_a_fresh_one(steps: Steps) -> None:
+    """Validate, edit one quote so that its rules fire, validate again: what a fresh process reports."""
+    assert steps.kept.to_dict() == steps.fresh.to_dict()
+    assert {p.rule for p in steps.kept.errors if p.row == 2} - {p.rule for p in steps.first.errors if p.row == 2}
+
+
+def test_an_added_or_edited_row_is_the_only_one_a_per_row_rule_checks_again(steps: Steps) -> None:
+    """After one validation, a copy with one row added runs each per-row rule on that row alone, and reports what a
+    fresh process reports (the row is kept as added through the later steps)."""
+    assert steps.checked and max(steps.checked) <= 2  # the new row (and, for a rule reading a group, the row it joins)
+    assert steps.kept.to_dict() == steps.fresh.to_dict()
+
+
+def test_an_edited_or_added_row_is_the_only_one_read_again(steps: Steps) -> None:
+    """After one validation, a copy with one quote edited and one row added reads those two rows alone for the
+    quotes' and the anchors' readings, and reports what a fresh process reports."""
+    assert steps.read == {"quote_view": [2], "anchor_columns": [2]}
+    assert steps.kept.to_dict() == steps.fresh.to_dict()
 
 
 def test_the_corroboration_is_read_again_only_after_an_edit_of_a_column_it_reads(package: PackageCopy) -> None:
@@ -430,3 +451,38 @@ def test_a_package_validated_again_unchanged_builds_no_view(package: PackageCopy
     assert other_rules == 1
     assert len(built) == 2
     assert again.to_dict() == first.to_dict()
+
+
+def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(
+    package: PackageCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stamped edit of a note changes the file's digest and the descriptor's hash, and neither the foreign keys'
+    values nor the descriptor's form: no foreign key is checked again (they are kept by the key's values) and the
+    Data Package profile is not asked again (a descriptor valid apart from its files' digests and sizes is valid);
+    an edit of a key's value checks that key again and finds its orphan."""
+    from frictionless import Package
+
+    from tongxiang_digital_economy.io import reader
+
+    package.validate()
+    checked: list[str] = []
+    asked: list[int] = []
+    orphans, profile = reader.orphans, Package.metadata_validate
+
+    def counting(name: str, *args: Any) -> Any:
+        checked.append(name)
+        return orphans(name, *args)
+
+    def asking(descriptor: Any, *args: Any, **kwargs: Any) -> Any:
+        asked.append(1)
+        return profile(descriptor, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "orphans", counting)
+    monkeypatch.setattr(Package, "metadata_validate", asking)
+    package.edit("indicators", 3, note="a note no other test writes (keys kept)")
+    assert package.validate().valid
+    assert (checked, asked) == ([], [])
+    package.edit("indicators", 3, unit="no-such-unit-here")
+    report = package.validate()
+    assert checked == ["indicators"]
+    assert [(p.row, p.rule) for p in report.errors if p.field == "unit"][:1] == [(3, "foreign-key")]

@@ -7,10 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import PackageCopy, misfired
+from conftest import PackageCopy, misfired, read_shipped
 from test_rules import GOOD, covers
-
-from tongxiang_digital_economy.text.period_words import read_period
 
 D = date.fromisoformat
 
@@ -55,7 +53,7 @@ READINGS = [
 def test_the_reader_dates_by_the_conventions(
     text: str, published: str, means: tuple[str, str, bool], not_means: tuple[str, str, bool]
 ) -> None:
-    reading = read_period(text, published)
+    reading = read_shipped(text, published)
     assert reading.why is None, reading.why
     assert reading.admits(D(means[0]), D(means[1]), means[2]), reading.describe()
     assert not reading.admits(D(not_means[0]), D(not_means[1]), not_means[2]), reading.describe()
@@ -144,7 +142,7 @@ def test_a_note_says_only_the_year_where_the_words_are_a_year_not_an_event() -> 
     for _, row in indicators.iterrows():
         note = row["note"] if isinstance(row["note"], str) else ""
         words = row["period_text"] if isinstance(row["period_text"], str) else None
-        reading = read_period(words, published[row["source_id"]])
+        reading = read_shipped(words, published[row["source_id"]])
         if re.search(r"only the year(?! of publication)", note):
             said.append(row["observation_id"])
             assert reading.why is None and reading.years, (row["observation_id"], words, reading.why)

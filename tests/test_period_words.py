@@ -7,10 +7,9 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from conftest import read_shipped, shipped_period_words
 from hypothesis import given
 from hypothesis import strategies as st
-
-from tongxiang_digital_economy.text.period_words import read_period
 
 D = date.fromisoformat
 
@@ -122,21 +121,21 @@ CASES = [
 def test_words_read_back_to_their_period(
     words: str, published: str, means: tuple[str, str, bool], not_means: tuple[str, str, bool]
 ) -> None:
-    reading = read_period(words, published)
+    reading = read_shipped(words, published)
     assert reading.why is None, reading.why
     assert reading.admits(D(means[0]), D(means[1]), means[2]), reading.describe()
     assert not reading.admits(D(not_means[0]), D(not_means[1]), not_means[2]), reading.describe()
 
 
 def test_a_flow_span_is_no_stock_and_a_date_no_span() -> None:
-    year = read_period("2021年", "2022-02-10")
+    year = read_shipped("2021年", "2022-02-10")
     assert not year.admits(D("2021-01-01"), D("2021-12-31"), stock=True)
-    assert not read_period("2019年末", "2020-03-01").admits(D("2019-01-01"), D("2019-12-31"), stock=False)
+    assert not read_shipped("2019年末", "2020-03-01").admits(D("2019-01-01"), D("2019-12-31"), stock=False)
 
 
 def test_traditional_script_and_full_width_digits_read_alike() -> None:
-    assert read_period("２０２１年上半年", "2021-08-01").admits(D("2021-01-01"), D("2021-06-30"), False)
-    assert read_period("去年 … 過去三天", "2017-12-05").why is None
+    assert read_shipped("２０２１年上半年", "2021-08-01").admits(D("2021-01-01"), D("2021-06-30"), False)
+    assert read_shipped("去年 … 過去三天", "2017-12-05").why is None
 
 
 @pytest.mark.parametrize(
@@ -151,21 +150,21 @@ def test_traditional_script_and_full_width_digits_read_alike() -> None:
     ],
 )
 def test_words_it_cannot_read_say_why(words: str, published: str, why: str) -> None:
-    assert read_period(words, published).why == why
+    assert read_shipped(words, published).why == why
 
 
 def test_sub_year_and_whole_year_words_are_marked() -> None:
-    assert read_period("2021年 … 上半年", "2021-08-01").sub_year
-    assert read_period("1-6月", "2021-08-01").sub_year
-    assert not read_period("2021年", "2022-08-01").sub_year
-    assert read_period("2021年 … 全年", "2022-02-10").whole_year
+    assert read_shipped("2021年 … 上半年", "2021-08-01").sub_year
+    assert read_shipped("1-6月", "2021-08-01").sub_year
+    assert not read_shipped("2021年", "2022-08-01").sub_year
+    assert read_shipped("2021年 … 全年", "2022-02-10").whole_year
 
 
 @given(st.integers(1990, 2040), st.integers(1, 12))
 def test_any_year_and_month_read_back(year: int, month: int) -> None:
     published = f"{year + 1}-03-01"
-    assert read_period(f"{year}年", published).admits(date(year, 1, 1), date(year, 12, 31), False)
-    reading = read_period(f"{year}年{month}月", published)
+    assert read_shipped(f"{year}年", published).admits(date(year, 1, 1), date(year, 12, 31), False)
+    reading = read_shipped(f"{year}年{month}月", published)
     first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     assert reading.admits(first, last, False)
     assert not reading.admits(first, last - timedelta(days=1), False)
@@ -174,7 +173,7 @@ def test_any_year_and_month_read_back(year: int, month: int) -> None:
 
 @given(st.text(max_size=30), st.sampled_from(["2021", "2021-03", "2021-03-04", "", "2021-02-30"]))
 def test_any_text_is_read_or_refused_never_raises(words: str, published: str) -> None:
-    reading = read_period(words, published)
+    reading = read_shipped(words, published)
     assert (reading.why is None) == bool(reading.periods)
 
 
@@ -188,7 +187,7 @@ def test_any_text_is_read_or_refused_never_raises(words: str, published: str) ->
     ],
 )
 def test_a_relative_month_needs_the_texts_month(words: str, published: str | None, why: str) -> None:
-    reading = read_period(words, published)
+    reading = read_shipped(words, published)
     assert (reading.why, reading.periods) == (why, ())
     assert reading.sub_year  # a month's words, read or not: a full year is not written with them
 
@@ -198,5 +197,7 @@ def test_a_relative_month_bounds_a_text_like_any_month() -> None:
     2023 that looks forward to the summit opening next month bounds it by 2023-12-01."""
     from tongxiang_digital_economy.text.period_words import first_days_named, last_days_bound
 
-    assert first_days_named("上月", "2023-11") == {D("2023-10-01")}
-    assert last_days_bound("下个月,峰会将在乌镇举行", "2023-11", re.compile("举行")) == {D("2023-12-01")}
+    assert first_days_named("上月", "2023-11", shipped_period_words()) == {D("2023-10-01")}
+    assert last_days_bound("下个月,峰会将在乌镇举行", "2023-11", re.compile("举行"), shipped_period_words()) == {
+        D("2023-12-01")
+    }

@@ -19,7 +19,7 @@ from datetime import date
 import conftest
 import pandas as pd
 import pytest
-from conftest import PackageCopy, copy_package, found
+from conftest import PackageCopy, copy_package, found, read_shipped, shipped_period_words
 from test_rules import covers
 
 from tongxiang_digital_economy.core.report import Report
@@ -29,7 +29,6 @@ from tongxiang_digital_economy.text.period_words import (
     first_days_named,
     last_days_bound,
     own_dates_written,
-    read_period,
 )
 from tongxiang_digital_economy.text.periods import as_words, publication_bounds, written_window
 
@@ -112,11 +111,11 @@ def test_one_reader_says_a_texts_date_in_words_for_messages_and_citations(writte
 def test_now_in_a_text_known_to_part_of_its_year_is_its_last_day() -> None:
     """'recently' in a text of 2020 written before its second half is 2020-06-30 alone; in a text of November
     2023 written before the 8th, any day of 1-7 November (a month's window keeps its days)."""
-    half = read_period("recently", "2020-04-01/2020-06-30")
+    half = read_shipped("recently", "2020-04-01/2020-06-30")
     assert half.admits(date(2020, 6, 30), date(2020, 6, 30))
     assert not half.admits(date(2020, 12, 31), date(2020, 12, 31))
     assert not half.admits(date(2020, 5, 31), date(2020, 5, 31))
-    days = read_period("今天", "2023-11-01/2023-11-07")
+    days = read_shipped("今天", "2023-11-01/2023-11-07")
     assert days.admits(date(2023, 11, 7), date(2023, 11, 7)) and days.admits(date(2023, 11, 3), date(2023, 11, 3))
     assert not days.admits(date(2023, 11, 30), date(2023, 11, 30))
 
@@ -135,11 +134,11 @@ def test_now_in_a_text_known_to_part_of_its_year_is_its_last_day() -> None:
     ],
 )
 def test_the_words_name_the_first_day_of_their_period(passage: str, published: str, day: date) -> None:
-    assert day in first_days_named(passage, published)
+    assert day in first_days_named(passage, published, shipped_period_words())
 
 
 def test_words_without_a_date_name_no_day() -> None:
-    assert first_days_named("the company plans to add 300,000 tons", "2020") == frozenset()
+    assert first_days_named("the company plans to add 300,000 tons", "2020", shipped_period_words()) == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -153,14 +152,14 @@ def test_words_without_a_date_name_no_day() -> None:
     ],
 )
 def test_a_plan_for_a_span_bounds_its_text_by_the_spans_last_day(passage: str, published: str, days: set[date]) -> None:
-    assert last_days_bound(passage, published, shipped_event_words()) == days
+    assert last_days_bound(passage, published, shipped_event_words(), shipped_period_words()) == days
 
 
 @pytest.mark.parametrize(("passage", "published"), [("今天", "2023-11"), ("目前", "2020"), ("recently", "2020")])
 def test_words_of_the_texts_own_day_name_no_first_day(passage: str, published: str) -> None:
     """今天 and 目前 read as the year so far too, which starts on 1 January: not a day the words state (review 4 F5)."""
-    assert first_days_named(passage, published) == frozenset()
-    assert last_days_bound(passage, published, shipped_event_words()) == frozenset()
+    assert first_days_named(passage, published, shipped_period_words()) == frozenset()
+    assert last_days_bound(passage, published, shipped_event_words(), shipped_period_words()) == frozenset()
 
 
 # --- the shipped rows --------------------------------------------------------------------------------------------
@@ -319,9 +318,9 @@ def test_the_events_a_passage_names_with_their_days(passage: str, published: str
 def test_an_original_of_before_an_event_reads_at_its_last_day() -> None:
     """An original known only to be of before a day (`../2014-11-18`) stands at that day: 目前 is 2014-11-18 and
     去年 the year before it, 2013 (as for a text known only to its year, the latest day it can be from)."""
-    now = read_period("目前", "../2014-11-18").periods
+    now = read_shipped("目前", "../2014-11-18").periods
     assert now and all(p.start == (date(2014, 11, 18), date(2014, 11, 18)) for p in now if p.kind == "date")
-    last_year = read_period("去年", "../2014-11-18").periods
+    last_year = read_shipped("去年", "../2014-11-18").periods
     assert {(p.kind, p.start[0], p.end[1]) for p in last_year} == {
         ("span", date(2013, 1, 1), date(2013, 12, 31)),  # the year's flow
         ("date", date(2013, 12, 31), date(2013, 12, 31)),  # the level at its end

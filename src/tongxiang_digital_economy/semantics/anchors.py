@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..text.clauses import (
     Attachment,
+    ClauseWords,
     attach,
     beside_another_name,
     clause_of,
@@ -27,9 +28,9 @@ from ..text.clauses import (
     paired_with_name,
     table_head_pattern,
 )
-from ..text.fold import names_of, squeeze
+from ..text.fold import names_of, regex, squeeze
 from ..text.numerals import number_spans
-from ..text.period_words import read_period
+from ..text.period_words import PeriodWords, read_period
 from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
 from .claims import text_dates as source_text_dates
 from .distinct import content_key, lexicon_of, memo, remembered, texts
@@ -104,7 +105,7 @@ def form_spans(text: str, form: str) -> list[tuple[int, int]]:
         pattern = r"(?<![a-z])" + re.escape(form) + r"(?![a-z])"
     else:
         pattern = re.escape(form)
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return [(m.start(), m.end()) for m in regex(pattern).finditer(text)]
 
 
 def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> bool:
@@ -152,9 +153,21 @@ def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str
     (固定资产投资 holds project_total_investment's 投资; 建成区面积 holds area_total's 面积): where the evidence has
     only those, it names the other, more specific measure."""
     folded = {i: {loose(f) for f in forms if f} for i, forms in forms_of.items()}
-    every = {(f, i) for i, forms in folded.items() for f in forms}
+    owners: dict[str, set[Any]] = {}
+    for i, forms in folded.items():
+        for f in forms:
+            owners.setdefault(f, set()).add(i)
+    # Each form that holds another found by looking its substrings up (forms are short), not by testing every
+    # pair of forms of every pair of indicators (quadratic in the definitions: 0.1 s of a cold validation).
+    mine_forms = set(owners)
+    holding: dict[str, set[str]] = {"": set(owners)}  # an empty form (all pinyin) is in every form
+    for f in owners:
+        for a in range(len(f)):
+            for b in range(a + 1, len(f) + 1):
+                if f[a:b] in mine_forms:
+                    holding.setdefault(f[a:b], set()).add(f)
     return {
-        i: tuple(sorted({f for f, j in every if j != i and f not in mine and any(m in f for m in mine)}))
+        i: tuple(sorted({f for m in mine for f in holding.get(m, ()) if f not in mine and owners[f] - {i}}))
         for i, mine in folded.items()
     }
 
@@ -197,16 +210,16 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Nei
             # A group's words are one another's synonyms: one that is the indicator's own required word or
             # written form makes the whole group its own (国际组织|international organizations is co-organisers'
             # required group but the represented organisations' own name), and it tells the two apart no more.
+            if other["indicator"] == mine["indicator"] or any(other[k] != mine[k] for k in NEIGHBOUR_KEYS):
+                continue  # (asked first: the cheapest test, and most pairs fail it)
             groups = tuple(
                 group
                 for group in required_groups(other["required_words"])
                 if not any(w in own or related_forms((w,), split_forms(mine["written_forms"])) for w in group)
             )
-            if other["indicator"] == mine["indicator"] or not groups:
+            if not groups:
                 continue
-            if all(other[k] == mine[k] for k in NEIGHBOUR_KEYS) and related_forms(
-                split_forms(mine["written_forms"]), split_forms(other["written_forms"])
-            ):
+            if related_forms(split_forms(mine["written_forms"]), split_forms(other["written_forms"])):
                 found.append((str(other["indicator"]), groups, "|".join(split_forms(other["written_forms"]))))
         if found:
             out[mine["indicator"]] = tuple(found)
@@ -255,6 +268,12 @@ def text_dates(indicators: pd.DataFrame, sources: pd.DataFrame | None) -> pd.Ser
         return pd.Series(pd.NA, index=indicators.index, dtype=object)
     lookup = dict(zip(sources["source_id"], source_text_dates(sources).astype(object), strict=True))
     return indicators["source_id"].map(lambda s: lookup.get(s) if isinstance(s, str) else None)
+
+
+def period_words_of(frames: dict[str, pd.DataFrame]) -> PeriodWords:
+    """The period reader's words of the text's own day and of parts of a year: the package lexicon's (none
+    without one)."""
+    return PeriodWords.of(lexicon_of(frames["lexicon"]) if "lexicon" in frames else None)
 
 
 def keyed_map(keys: list[tuple[Any, ...]], compute: Any, index: pd.Index) -> pd.Series:
@@ -317,6 +336,8 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         conversion_pattern(lexicon_of(lexicon_frame).alternation("converted")) if lexicon_frame is not None else None
     )
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
+    # The anaphora, parallel-list and year words of the clause reader: the lexicon's.
+    clause_words = ClauseWords.of(lexicon_of(lexicon_frame) if lexicon_frame is not None else None)
 
     def anchored(
         evidence: object, quote: object, forms: tuple[str, ...], dimension: object, words: tuple[str, ...]
@@ -324,7 +345,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         if not isinstance(evidence, str) or not isinstance(quote, str):
             return None
         kind = dimension if isinstance(dimension, str) else None
-        return attach(evidence, quote, list(forms), kind, unit_forms, words, heads, converted)
+        return attach(evidence, quote, list(forms), kind, unit_forms, words, heads, converted, clause_words)
 
     period_words = indicators["period_text"] if "period_text" in indicators else pd.Series(None, index=indicators.index)
     keys = [
@@ -351,7 +372,8 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             (t if isinstance(t, str) else None, d if isinstance(d, str) else None)
             for t, d in zip(texts(period_text), texts(dates), strict=True)
         ],
-        remembered(memo("period words", key()), read_period),
+        # The words of the text's own day and of parts of a year are the lexicon's (PeriodWords).
+        remembered(memo("period words", key("lexicon")), functools.partial(read_period, words=period_words_of(frames))),
         indicators.index,
     )
     anchors = keyed_map(keys, remembered(memo("anchors", key("units", "lexicon")), anchored), indicators.index)
@@ -446,9 +468,9 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             for e, q, n, u in zip(evidence_, quote_, subject_names, unit_, strict=True)
         ],
         remembered(
-            memo("subject pairing", key("units")),
+            memo("subject pairing", key("units", "lexicon")),
             lambda e, q, n, d: (
-                paired_with_name(e, q, list(n), d, unit_forms)
+                paired_with_name(e, q, list(n), d, unit_forms, clause_words)
                 if isinstance(e, str) and isinstance(q, str) and n
                 else None
             ),
@@ -592,17 +614,37 @@ def status_scope(anchor: Attachment, lexicon: Lexicon, taken: tuple[str, ...] = 
     )
 
 
-# An English perfect: an auxiliary of the lexicon's `reached_word` (meaning `auxiliary`) says a figure is reached
-# only before a past participle (has attracted, have been signed), not as a verb of its own (it has 20 sub-forums).
-PARTICIPLE = re.compile(r"\s(?:[a-z]+ly\s)?[a-z]+(?:ed|en|wn|ne|ght|un)\b")
+def participle_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """An English past participle after an auxiliary (has attracted, have been signed, has already grown): a word
+    ending in one of the lexicon's `participle_ending` terms of meaning `participle` (ed, en, wn, ne, ght, un),
+    perhaps after an adverb ending in one of meaning `adverb` (ly); None where the lexicon lists no ending."""
+    endings = lexicon.terms_of.get("participle_ending", [])
+    meanings = lexicon.meanings_of.get("participle_ending", [])
+
+    def alternation(meaning: str) -> str:
+        chosen = sorted({squash(t) for t, m in zip(endings, meanings, strict=True) if m == meaning}, key=len)
+        return "|".join(re.escape(t) for t in reversed(chosen) if t)
+
+    participle, adverb = alternation("participle"), alternation("adverb")
+    if not participle:
+        return None
+    before = rf"(?:[a-z]+(?:{adverb})\s)?" if adverb else ""
+    return compiled_pattern(rf"\s{before}[a-z]+(?:{participle})\b")
+
+
+@functools.lru_cache(maxsize=16)
+def compiled_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def reached_in(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a word of a figure reached (the lexicon's `reached_word`: 已; an auxiliary before a
-    past participle)."""
+    past participle, as the lexicon's `participle_ending` terms tell one: has attracted, not it has 20 sub-forums)."""
     squashed = squash(text)
+    participle = participle_pattern(lexicon)
     return any(
-        meaning == "actual" or (meaning == "auxiliary" and PARTICIPLE.match(squashed, m.end()) is not None)
+        meaning == "actual"
+        or (meaning == "auxiliary" and participle is not None and participle.match(squashed, m.end()) is not None)
         for m, meaning in lexicon.find("reached_word", squashed)
     )
 

@@ -61,9 +61,9 @@ import numpy as np
 import pandas as pd
 
 from ..io.load import decimal_text
-from ..text.period_words import Facts, normalise, read_pieces
+from ..text.period_words import Facts, PeriodWords, normalise, read_pieces
 from ..text.periods import publication_bounds, written_window
-from .distinct import quiet_floats
+from .distinct import lexicon_of, quiet_floats
 
 # How far "about N" reaches either way, as a share of N (约1000 is 900 to 1100).
 APPROX_TOLERANCE = 0.1
@@ -120,6 +120,12 @@ def nearly_terms(lexicon: pd.DataFrame) -> list[str]:
     if "category" not in lexicon:
         return []
     return [str(t) for t in lexicon.loc[lexicon["category"] == "nearly", "term"].dropna()]
+
+
+def period_words(lexicon: pd.DataFrame | None) -> PeriodWords:
+    """The lexicon's words of the text's own day and of parts of a year (none without a lexicon table)."""
+    readable = lexicon is not None and {"term", "category", "meaning"} <= set(lexicon)
+    return PeriodWords.of(lexicon_of(lexicon) if lexicon is not None and readable else None)
 
 
 def and_some_terms(lexicon: pd.DataFrame) -> list[str]:
@@ -240,13 +246,14 @@ class Statement(NamedTuple):
     rank: int  # the grade it ranks as, 0 strongest (original_grade, else grade; unknown last)
 
 
-def relative_to_its_text(period_text: object) -> bool:
+def relative_to_its_text(period_text: object, words: PeriodWords | None = None) -> bool:
     """Whether dating words say "at the text's date" (目前, 至今, 2014年至今, at present, so far) rather than a
-    date of their own (2020年末, 2021年9月15日), read by the period reader of text/period_words."""
+    date of their own (2020年末, 2021年9月15日), read by the period reader of text/period_words with the lexicon's
+    words of the text's own day (`words`)."""
     if not isinstance(period_text, str) or not period_text.strip():
         return False
     facts = Facts()
-    read_pieces(normalise(period_text), facts)
+    read_pieces(normalise(period_text), facts, words)
     return facts.now == 0 or facts.since
 
 
@@ -280,10 +287,15 @@ def source_ranks(sources: pd.DataFrame, grades: Sequence[str]) -> pd.Series:
 
 
 def statements(
-    rows: pd.DataFrame, sources: pd.DataFrame, grades: Sequence[str], stocks: Collection[object]
+    rows: pd.DataFrame,
+    sources: pd.DataFrame,
+    grades: Sequence[str],
+    stocks: Collection[object],
+    words: PeriodWords | None = None,
 ) -> list[Statement]:
     """One Statement per row of `rows` (indicator rows with their claim columns, period, period_basis and
-    period_text), read with `sources` (indexed by source_id) and the grade order.
+    period_text), read with `sources` (indexed by source_id), the grade order and the lexicon's words of the text's
+    own day (`words`, PeriodWords.of: 目前, so far).
 
     Read in columns, never row by row (review 3 F12: 55 µs a row): a text's date bounds once per source, the
     dating words once per distinct period_text, the rest as whole columns; only the Statements themselves are
@@ -302,7 +314,7 @@ def statements(
     # Dating words read once per distinct text, and only where the row is at its text's date.
     at = at_text_date.to_numpy()
     asked = [t if isinstance(t, str) else "" for t in texts[at].astype(object)]
-    relative = {t: relative_to_its_text(t) for t in set(asked)}
+    relative = {t: relative_to_its_text(t, words) for t in set(asked)}
     said_now = np.zeros(len(rows), dtype=bool)
     said_now[at] = [relative[t] for t in asked]
     own = (basis.astype("string") == "publication").fillna(False).to_numpy(dtype=bool) | said_now

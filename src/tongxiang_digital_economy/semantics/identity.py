@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 
 from ..text.fold import exact_key, names_of, stem_key, suffix_keys
+from ..text.period_words import PeriodWords
 from ..text.periods import publication_bounds
 from .answers import kept_reading
-from .claims import APPROX_TOLERANCE, Statement, is_restatement, statements
+from .claims import APPROX_TOLERANCE, Statement, is_restatement, period_words, statements
 from .distinct import is_missing
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
@@ -255,6 +256,7 @@ def fact_clusters(
     sources: pd.DataFrame | None,
     definitions: pd.DataFrame | None = None,
     grades: Sequence[str] = (),
+    words: PeriodWords | None = None,
 ) -> pd.DataFrame:
     """Per figure: other sources' figures of the same subject, status and value (in the base unit) that are filed
     under another indicator or another period, in sources published within CLUSTER_DAYS of each other; listed
@@ -271,7 +273,7 @@ def fact_clusters(
     over its days, and over the month) is clustered.
 
     `grades`: the source grades, strongest first (the sources schema's enum order), for the restatement's "ranks
-    no stronger"."""
+    no stronger"; `words`: the lexicon's words of the text's own day (目前, so far), as `statements` reads them."""
     out = pd.DataFrame(
         {
             "fact_cluster": pd.Series(pd.NA, index=indicators.index, dtype="string"),
@@ -306,7 +308,7 @@ def fact_clusters(
     sources_per_key = keyed.groupby("_key", sort=False)["source_id"].transform("nunique")
     keyed = keyed[sources_per_key.ge(2).to_numpy()]
     by_source = sources.drop_duplicates("source_id").set_index("source_id")
-    said = dict(zip(keyed.index, statements(keyed, by_source, grades, stocks), strict=True))
+    said = dict(zip(keyed.index, statements(keyed, by_source, grades, stocks, words), strict=True))
     for _, group in keyed.groupby("_key", sort=False):
         if len(group) < 2 or group["source_id"].nunique() < 2:
             continue
@@ -441,8 +443,11 @@ def identity_columns(
                 (derived["indicators"], CLUSTER_READS),
                 (frames.get("sources"), None),  # small reference tables: whole
                 (frames.get("indicator_definitions"), None),
+                (frames.get("lexicon"), ("term", "category", "meaning")),  # the text's own day (目前): PeriodWords
             ],
-            lambda indicators, sources, definitions: fact_clusters(indicators, sources, definitions, grades),
+            lambda indicators, sources, definitions, lexicon: fact_clusters(
+                indicators, sources, definitions, grades, period_words(lexicon)
+            ),
         )
         levels = kept_reading("multiples", [(derived["indicators"], MULTIPLE_READS)], multiples_against_levels)
         out["indicators"] = derived["indicators"].assign(

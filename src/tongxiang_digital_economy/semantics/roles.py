@@ -28,6 +28,7 @@ from .claims import (
     is_restatement,
     nearly,
     nearly_terms,
+    period_words,
     statements,
     text_dates,
 )
@@ -97,7 +98,8 @@ def mark_roles(
     # Only a stock is ever restated, and only by a figure of its own series: the other series are left as they are
     # (their Statements never made).
     stock = rows["indicator"].isin(list(stocks)).to_numpy(dtype=bool)
-    mark_restatements(rows, statements(rows[stock], sources, grades, stocks), np.flatnonzero(stock).tolist())
+    said = statements(rows[stock], sources, grades, stocks, period_words(lexicon))
+    mark_restatements(rows, said, np.flatnonzero(stock).tolist())
     mark_periods(rows)
     order = {role: i for i, role in enumerate(ROLES)}
     rows["_role"] = rows["role"].map(order)

@@ -26,6 +26,7 @@ from ..schema.keys import foreign_keys as declared
 from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.period_words import (
     OwnDateWords,
+    PeriodWords,
     event_days_written,
     first_days_named,
     last_days_bound,
@@ -384,12 +385,17 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
     events = lexicon.patterns.get("event_word") if lexicon is not None else None
     own_words = OwnDateWords.of(lexicon)  # datelines, date labels and since-phrases: the lexicon's words
+    period_words = PeriodWords.of(lexicon)  # the text's own day (目前) and parts of a year: the lexicon's words
     for side in ("after", "before"):
         words = sources.get(f"written_{side}_text", missing)
         named = [
             ", ".join(
                 f"{d:%Y-%m-%d}"
-                for d in sorted(first_days_named(w, p) if side == "after" else last_days_bound(w, p, events))
+                for d in sorted(
+                    first_days_named(w, p, period_words)
+                    if side == "after"
+                    else last_days_bound(w, p, events, period_words)
+                )
             )
             if isinstance(w, str)
             else None

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from .fold import INSERTED_PINYIN, simplified, squash
+from .fold import INSERTED_PINYIN, regex, simplified, squash
 from .periods import publication_bounds, stands_at_its_end
 
 if TYPE_CHECKING:  # quantities imports pandas: `--help` and `--version` must not (tests/test_engine.py)
@@ -109,12 +109,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 # Five-year plans by their number (十三五 = the 13th, 2016-2020).
 PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 PLAN_NUMBERS = {"11th": 2006, "12th": 2011, "13th": 2016, "14th": 2021, "15th": 2026}
-NOW = ("截至目前", "截止目前", "目前", "当前", "如今", "现在", "眼下", "至今", "迄今", "now", "currently", "at present",
-       "presently", "to date", "so far", "thus far", "today", "今天", "今日", "these days", "距今")  # fmt: skip
-RECENT = ("近日", "日前", "近期", "recently", "lately")
 DASH = r"\s*(?:[-—–~～至到]|to|through|until|and)\s*"
-HALF = re.compile(r"上半年|下半年|前半年|后半年|first half|second half|\bh[12]\b|[0-9]h[12]\b|半年")
-QUARTER = re.compile(r"季度|quarter|\bq[1-4]\b")
 MONTH_CN = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月")
 # Months relative to the text's own (本月 0, 上月 -1, 下月 1).
 RELATIVE_MONTHS = (
@@ -122,18 +117,68 @@ RELATIVE_MONTHS = (
     (r"上个?月|last month|the previous month|a month ago", -1),
     (r"下个?月|next month|the following month", 1),
 )
-SUB_YEAR = re.compile(
-    HALF.pattern
-    + "|"
-    + QUARTER.pattern
-    + "|"
-    + MONTH_CN.pattern
-    + r"|\b"
-    + MONTH_WORD
-    + r"(?![a-z])|"
-    + "|".join(pattern for pattern, _ in RELATIVE_MONTHS)
+# Months are the calendar's; the half-year and quarter words beside them are the lexicon's (PeriodWords.sub_year).
+MONTHS_WRITTEN = (
+    MONTH_CN.pattern + r"|\b" + MONTH_WORD + r"(?![a-z])|" + "|".join(pattern for pattern, _ in RELATIVE_MONTHS)
 )
-WHOLE_YEAR = re.compile(r"全年|全年度|full[- ]year|whole year|annual|年度")
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    """The lexicon's words of the text's own day and of parts of a year, as alternations over normalised text
+    (None where the lexicon lists none, and then nothing reads as one):
+
+    - `now_word` `now`: the text's own day (目前, 截至目前, 如今, 至今, today, currently, so far); `recent`: a few
+      weeks before it (近日, 日前, recently);
+    - `year_part_word` `half`, `quarter`: words that make a period shorter than a year (上半年, 半年, first half, H1,
+      22H1 as `#h1`; 季度, quarter, Q3); `whole`: words that make it a whole year (全年, full year, annual).
+
+    A term's `#` is a digit (22H1); a term that starts with a Latin letter starts a word, one that ends in a digit
+    ends its number (H1 is not the h1 of 'h12'). Nothing else bounds a term: 'quarter' is read in 'quarters'."""
+
+    now: str | None = None
+    recent: str | None = None
+    sub_year: str | None = None
+    whole_year: str | None = None
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None) -> PeriodWords:
+        """The words a lexicon lists (none without one)."""
+        if lexicon is None:
+            return cls()
+        return cls(
+            now=period_alternation(lexicon, "now_word", ("now",)),
+            recent=period_alternation(lexicon, "now_word", ("recent",)),
+            sub_year=period_alternation(lexicon, "year_part_word", ("half", "quarter")),
+            whole_year=period_alternation(lexicon, "year_part_word", ("whole",)),
+        )
+
+    def says_sub_year(self, text: str) -> bool:
+        """Whether normalised `text` holds a half-year, quarter or month word: the period is shorter than a year."""
+        pattern = MONTHS_WRITTEN if self.sub_year is None else f"{self.sub_year}|{MONTHS_WRITTEN}"
+        return compiled(pattern).search(text) is not None
+
+    def says_whole_year(self, text: str) -> bool:
+        """Whether normalised `text` holds a whole-year word (全年, full year, annual)."""
+        return self.whole_year is not None and compiled(self.whole_year).search(text) is not None
+
+
+def period_term(term: str) -> str:
+    """A lexicon term as a pattern over normalised text (PeriodWords: `#` a digit, Latin and digit edges bounded)."""
+    text = normalise(term)
+    body = "[0-9]".join(re.escape(part) for part in text.split("#"))
+    if re.match(r"[a-z]", text):
+        body = r"(?<![a-z0-9])" + body
+    if re.search(r"[0-9#]$", text):
+        body += r"(?![0-9])"
+    return body
+
+
+def period_alternation(lexicon: Lexicon, category: str, meanings: tuple[str, ...]) -> str | None:
+    """The terms of a category with one of these meanings as one alternation, longest first (None if none)."""
+    terms = lexicon.terms_of.get(category, [])
+    chosen = [t for t, m in zip(terms, lexicon.meanings_of.get(category, []), strict=True) if m in meanings]
+    return "|".join(period_term(t) for t in chosen if normalise(t).strip("# ")) or None
 
 
 def cn_int(text: str) -> int | None:
@@ -197,11 +242,11 @@ class Facts:
     unread: list[str] = field(default_factory=list)
 
 
-def read_pieces(text: str, facts: Facts) -> None:
-    """Gather the facts of every piece of `text` (already normalised)."""
+def read_pieces(text: str, facts: Facts, words: PeriodWords | None = None) -> None:
+    """Gather the facts of every piece of `text` (already normalised), with the lexicon's `words`."""
     for piece in (p.strip(" ,.;:，。") for p in re.split(r"\s*…\s*|\.\.\.", text)):
         own = Facts()
-        if piece and not read_piece(piece, own):
+        if piece and not read_piece(piece, own, words):
             if own.since and own.year is None and not own.months and own.month_day is None:
                 # 首届大会以来, since the first WIC: a span up to the text's date whose start is not read.
                 own.open_start = True
@@ -230,14 +275,16 @@ def merge(into: Facts, piece: Facts) -> None:
             setattr(into, name, value)
 
 
-def read_piece(piece: str, f: Facts) -> bool:
-    """The facts of one piece; False when it holds no dating word this reader knows."""
+def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
+    """The facts of one piece; False when it holds no dating word this reader knows (the text's own day and the
+    whole-year words are the lexicon's, `words`)."""
+    words = words or PeriodWords()
     found = False
     rest = piece
 
     def take(pattern: str) -> re.Match[str] | None:
         nonlocal rest, found
-        m = re.search(pattern, rest)
+        m = regex(pattern).search(rest)
         if m:
             rest = rest[: m.start()] + " " + rest[m.end() :]
             found = True
@@ -370,11 +417,11 @@ def read_piece(piece: str, f: Facts) -> bool:
     # The text's own day.
     if take(r"昨天|昨日|yesterday"):
         f.now = 1
-    elif take(r"|".join(re.escape(w) for w in RECENT)):
+    elif words.recent is not None and take(words.recent):
         f.now = -1
-    elif take(r"|".join(re.escape(w) for w in NOW)):
+    elif words.now is not None and take(words.now):
         f.now = 0 if f.now is None else f.now
-    if take(r"全年|全年度|full[- ]year|whole year|annual|年度"):
+    if words.whole_year is not None and take(words.whole_year):
         f.whole_year = True
     # Words that only frame the dating words: in, on, during, 期间, 上午, 下午, 在, 从, 自 ...
     leftover = re.sub(
@@ -389,15 +436,18 @@ def read_piece(piece: str, f: Facts) -> bool:
 # --- building periods ------------------------------------------------------------------------------------------
 
 
-def read_period(period_text: object, published: object) -> Reading:
-    """The periods `period_text` can mean for a text published `published` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`)."""
+def read_period(period_text: object, published: object, words: PeriodWords | None = None) -> Reading:
+    """The periods `period_text` can mean for a text published `published` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`),
+    read with the lexicon's words of the text's own day and of parts of a year (`words`: PeriodWords.of; without
+    them 目前, 上半年 or 全年 are words it does not know)."""
     if not isinstance(period_text, str) or not period_text.strip():
         return Reading(why="no words")
+    words = words or PeriodWords()
     text = normalise(period_text)
     facts = Facts()
-    read_pieces(text, facts)
-    sub_year = SUB_YEAR.search(text) is not None
-    whole = WHOLE_YEAR.search(text) is not None
+    read_pieces(text, facts, words)
+    sub_year = words.says_sub_year(text)
+    whole = words.says_whole_year(text)
     years = frozenset(int(y) for y in re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", text))
     if facts.unread:
         return Reading(why=f"no dating word known in {facts.unread[0]!r}", sub_year=sub_year, whole_year=whole,
@@ -646,7 +696,7 @@ DATING_WORDS_AT_MOST = 80
 PASSAGE_PIECES = re.compile(r"[，,。;；:：、!！?？()（）]|…|\.(?=\s|$)")
 
 
-def first_days_named(passage: object, published: object) -> frozenset[date]:
+def first_days_named(passage: object, published: object, words: PeriodWords | None = None) -> frozenset[date]:
     """The first days of the periods a passage's dating words name, read clause by clause against the text's own
     date (`published`): "launched … in April 2020" names 2020-04-01; "11月8日,…峰会将在乌镇启幕" in a text of
     2023-11 names 2023-11-08. A clause of other words than dating words names nothing (the period reader reads
@@ -656,10 +706,15 @@ def first_days_named(passage: object, published: object) -> frozenset[date]:
 
     This is what `sources.written_after` is checked against: the day it records is the first day of a period the
     quoted words name."""
-    return frozenset(p.start[0] for p, _ in periods_named(passage, published))
+    return frozenset(p.start[0] for p, _ in periods_named(passage, published, words))
 
 
-def last_days_bound(passage: object, published: object, event_words: re.Pattern[str] | None) -> frozenset[date]:
+def last_days_bound(
+    passage: object,
+    published: object,
+    event_words: re.Pattern[str] | None,
+    words: PeriodWords | None = None,
+) -> frozenset[date]:
     """The days a passage that looks forward bounds its text by (`sources.written_before`, exclusive): a point
     day's own day ("11月8日,…峰会将在乌镇启幕": 2023-11-08), an event's first day ("9月26日至28日,…峰会将在浙江乌镇
     举行": 2021-09-26), and for any other span the day after its last ("In the second half of 2020, the company
@@ -670,7 +725,7 @@ def last_days_bound(passage: object, published: object, event_words: re.Pattern[
     day. Without them (None: no lexicon) every span is a plan's, bounding its text by the day after its last."""
     event = isinstance(passage, str) and event_words is not None and event_words.search(squash(passage)) is not None
     days: set[date] = set()
-    for p, _ in periods_named(passage, published):
+    for p, _ in periods_named(passage, published, words):
         if p.kind == "date" or event:
             days.add(p.start[0])
         elif p.end[0] == p.end[1]:
@@ -678,7 +733,7 @@ def last_days_bound(passage: object, published: object, event_words: re.Pattern[
     return frozenset(days)
 
 
-def periods_named(passage: object, published: object) -> list[tuple[Period, str]]:
+def periods_named(passage: object, published: object, words: PeriodWords | None = None) -> list[tuple[Period, str]]:
     """The periods with a stated first day that a passage's dating words name, each with its clause; a clause of
     the text's own day (今天, 目前, now, recently) names none."""
     if not isinstance(passage, str):
@@ -688,10 +743,10 @@ def periods_named(passage: object, published: object) -> list[tuple[Period, str]
         if not piece.strip() or len(piece) > DATING_WORDS_AT_MOST:
             continue
         facts = Facts()
-        read_pieces(normalise(piece), facts)
+        read_pieces(normalise(piece), facts, words)
         if facts.now is not None:
             continue
-        reading = read_period(piece, published)
+        reading = read_period(piece, published, words)
         named.extend((p, piece) for p in reading.periods if p.start[0] == p.start[1] and not p.open_start)
     return named
 
