@@ -1166,3 +1166,15 @@ def test_a_nearly_figure_is_drawn_nearly_and_a_restated_bound_keeps_its_word(dra
         "Not drawn as new points (later texts repeating a figure shown, dated by their own date only): more than "
         "1,000 again in asjd5.cc, repost of Guangming Online, 2023-11-07."
     )
+
+
+def test_the_expos_own_edition_is_on_the_line_of_its_figures_at_the_summits(drawn: Drawn) -> None:
+    """Trial 10 W4: the expo's 2019 figure (its own edition light-of-internet-expo-2019, an expo) was drawn apart
+    "at a expo" beside its figures at the summits (event_id wic-2018, a conference): all are the expo's, one line."""
+    svg, shown = drawn("event_exhibitor_countries_regions", "light-of-internet-expo")
+    rows = shown.rows.set_index("observation_id")
+    assert set(rows["apart"]) == {""}
+    assert not any("drawn apart" in t for t in svg_points(svg)[3])
+    expo_2019 = rows.index[rows["event_id"] == "light-of-internet-expo-2019"][0]
+    points, lines = svg_points(svg)[0], line_xs(svg)
+    assert any(abs(points[expo_2019][0] - x) < 0.01 for xs in lines.values() for x in xs)

@@ -179,14 +179,22 @@ def nothing_to_draw(indicator: str, subject: str | None, path: str | Path | None
 def apart_formats(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
     """Each figure's edition's format (events.format) where it is not the format of most of the series' editions
     (the 2020 Internet Development Forum among the World Internet Conference's conferences and summits), else
-    "": such a figure is drawn apart, never on the line of the others (trial 4 m10)."""
+    "": such a figure is drawn apart, never on the line of the others (trial 4 m10). Only editions of the subject
+    itself are compared: an edition of another event (its parent's summit) says nothing of the subject's format."""
     none = pd.Series("", index=rows.index, dtype="string")
     if "event_id" not in rows or "events" not in tables(path):
         return none
     events = load("events", path)
     if "format" not in events:  # a package from before the column
         return none
-    formats = rows["event_id"].map(events.set_index("event_id")["format"]).astype("string")
+    by_id = events.set_index("event_id")
+    formats = rows["event_id"].map(by_id["format"]).astype("string")
+    if "subject" in rows and "project_id" in by_id:
+        # Only the subject's own editions have the subject's format: a figure of the expo at a summit (event_id
+        # wic-2018, a conference) is of the expo held there, no other kind of event than its own 2019 edition
+        # (light-of-internet-expo-2019, an expo), so it is not compared (trial 10 W4).
+        own = rows["event_id"].map(by_id["project_id"]).astype("string") == rows["subject"].astype("string")
+        formats = formats.where(own.fillna(False).astype(bool))
     if formats.dropna().nunique() < 2:
         return none
     counts = formats.value_counts()

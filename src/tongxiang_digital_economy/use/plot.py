@@ -153,7 +153,7 @@ def draw(shown: Chart) -> Any:
         colour = TARGET_COLOUR if status == "target" else APART_COLOUR if apart else KIND_COLOURS[str(kind)]
         name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
         if apart:  # an edition of another format than most (a forum among conferences): its own line
-            name += f", at a {apart} (drawn apart)"
+            name += f", at {'an' if str(apart)[:1] in 'aeiou' else 'a'} {apart} (drawn apart)"
         if (group["role"] == "not_comparable").all():
             name += ", not comparable with one another (not joined)"
         xs, ys, joined = drawn_lines[(status, kind, apart)]
