@@ -451,3 +451,38 @@ def test_a_package_validated_again_unchanged_builds_no_view(package: PackageCopy
     assert other_rules == 1
     assert len(built) == 2
     assert again.to_dict() == first.to_dict()
+
+
+def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(
+    package: PackageCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stamped edit of a note changes the file's digest and the descriptor's hash, and neither the foreign keys'
+    values nor the descriptor's form: no foreign key is checked again (they are kept by the key's values) and the
+    Data Package profile is not asked again (a descriptor valid apart from its files' digests and sizes is valid);
+    an edit of a key's value checks that key again and finds its orphan."""
+    from frictionless import Package
+
+    from tongxiang_digital_economy.io import reader
+
+    package.validate()
+    checked: list[str] = []
+    asked: list[int] = []
+    orphans, profile = reader.orphans, Package.metadata_validate
+
+    def counting(name: str, *args: Any) -> Any:
+        checked.append(name)
+        return orphans(name, *args)
+
+    def asking(descriptor: Any, *args: Any, **kwargs: Any) -> Any:
+        asked.append(1)
+        return profile(descriptor, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "orphans", counting)
+    monkeypatch.setattr(Package, "metadata_validate", asking)
+    package.edit("indicators", 3, note="a note no other test writes (keys kept)")
+    assert package.validate().valid
+    assert (checked, asked) == ([], [])
+    package.edit("indicators", 3, unit="no-such-unit-here")
+    report = package.validate()
+    assert checked == ["indicators"]
+    assert [(p.row, p.rule) for p in report.errors if p.field == "unit"][:1] == [(3, "foreign-key")]

@@ -5,6 +5,7 @@ names the figures the other holds, so that a split series is never read as the w
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import PackageCopy, found
@@ -153,3 +154,69 @@ def test_the_series_table_says_an_edition_of_another_format_as_the_chart_draws_i
     table = CliRunner().invoke(cli, ["series", "event_guests", "--subject", "world-internet-conference"]).output
     marked = [" ".join(line.split()[:5]) for line in table.splitlines() if re.match(r"\s*[^ ]+( to [^ ]+)? \(", line)]
     assert marked == ["2020-11-23 to 2020-11-24 (forum) preferred"]
+
+
+EXPO_2019 = (
+    "Error: {i} has no figures of world-internet-conference at the edition 'wic-2019'; its part light-of-internet-expo "
+    "has 1 figure at that edition, as its own edition light-of-internet-expo-2019: "
+    "`series {i} --subject light-of-internet-expo-2019`\n"
+)
+EXPO_MEASURES = ["event_exhibiting_enterprises", "event_exhibitor_countries_regions", "event_foreign_exhibitors"]
+
+
+def test_the_sixth_summits_expo_edition_is_named_from_the_summit(tmp_path: Path) -> None:
+    """Trial 10 W1: the expo of the sixth summit is its own edition (light-of-internet-expo-2019); asked of wic-2019,
+    `series` and `plot` point to it as they point to the expo at wic-2023, never "no figures"."""
+    runner = CliRunner()
+    for indicator in EXPO_MEASURES:
+        for command in (["series"], ["plot", "-o", str(tmp_path / "x.png")]):
+            result = runner.invoke(cli, [*command, indicator, "--subject", "wic-2019"], catch_exceptions=False)
+            assert (result.exit_code, result.output) == (1, EXPO_2019.format(i=indicator))
+    followed = runner.invoke(
+        cli, ["series", "event_foreign_exhibitors", "--subject", "light-of-internet-expo-2019"], catch_exceptions=False
+    )
+    assert followed.exit_code == 0 and "107家" in followed.output
+
+
+def test_every_edition_without_figures_lists_every_edition_with_some() -> None:
+    """Trial 10 W1, for every edition year: the editions listed are every edition that the conference's figures or
+    its expo's are of (the expo's own 2019 edition named as such), read here from the figures and events."""
+    from tongxiang_digital_economy.core.exceptions import SeriesError
+
+    figures = tde.load("indicators")
+    events = tde.load("events").set_index("event_id")
+    editions = [str(e) for e in events.index[events["project_id"] == "world-internet-conference"]]
+    for indicator in EXPO_MEASURES:
+        mine = figures[figures["indicator"] == indicator]
+        own = sorted(mine.loc[mine["project_id"] == "world-internet-conference", "event_id"].dropna().unique())
+        expo = mine.loc[mine["project_id"] == "light-of-internet-expo", "event_id"].dropna()
+        expo_named = sorted(
+            "wic-2019 (as its own edition light-of-internet-expo-2019)" if e == "light-of-internet-expo-2019" else e
+            for e in expo.unique()
+        )
+        listed = (", ".join(own) or "none of its own") + "; its part light-of-internet-expo at " + ", ".join(expo_named)
+        for edition in editions:
+            held = set(mine["event_id"].dropna()) & {
+                edition,
+                *(["light-of-internet-expo-2019"] * (edition == "wic-2019")),
+            }
+            try:
+                tde.series(indicator, subject=edition)
+            except SeriesError as error:
+                message = str(error)
+                if held:  # the expo's figures at that edition: pointed to, as at wic-2023
+                    (event,) = held
+                    n = int((mine["event_id"] == event).sum())
+                    own_edition = f", as its own edition {event}" if event != edition else ""
+                    assert message == (
+                        f"{indicator} has no figures of world-internet-conference at the edition {edition!r}; its part "
+                        f"light-of-internet-expo has {n} figure{'s' * (n != 1)} at that edition{own_edition}: "
+                        f"`series {indicator} --subject {event if own_edition else 'light-of-internet-expo'}`"
+                    )
+                else:
+                    assert message == (
+                        f"{indicator} has no figures of the edition {edition!r}; its editions with figures: {listed}"
+                    )
+                assert "about the series, not one edition" not in message
+            else:
+                assert edition in own

@@ -94,3 +94,39 @@ def test_a_reading_describes_itself_for_messages() -> None:
     assert read("1700余家", LEXICON).describe() == "1700 (gt)"
     assert read("3至5年", LEXICON).describe() == "3 to 5"
     assert read("三分之一", LEXICON).numbers == (Decimal(3), Decimal(1))
+
+
+def test_each_category_finds_what_an_alternation_of_its_terms_finds() -> None:
+    """The category patterns mark each term after its first character (so the regex engine skips positions no term
+    starts at): over every quote and evidence of the shipped package, squashed and as written, they find the same
+    spans and the same terms as the plain alternation of the terms' own patterns, longest first."""
+    import re
+
+    from tongxiang_digital_economy.text.quantities import squash, term_pattern
+
+    lexicon = Lexicon.from_frame(tde.load("lexicon"))
+    indicators = tde.load("indicators")
+    texts = {t for c in ("value_text", "evidence") for t in indicators[c].dropna()}
+    texts |= {squash(t) for t in texts}
+    compared = 0
+    for category, pattern in lexicon.patterns.items():
+        terms = lexicon.terms_of[category]
+        plain = re.compile("|".join(f"(?P<t{k}>{term_pattern(t).pattern})" for k, t in enumerate(terms)))
+        for text in texts:
+            found = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+            assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)], (category, text)
+            compared += len(found)
+    assert compared > 1000
+
+
+def test_a_pattern_made_from_data_is_compiled_once_per_text() -> None:
+    """The readers' patterns built from data (a written form, a quote) are compiled once per text in a process
+    (text.fold.regex), not once per call: the `re` module's own cache holds fewer than a validation builds."""
+    from tongxiang_digital_economy.text.clauses import form_positions
+    from tongxiang_digital_economy.text.fold import regex
+
+    regex.cache_clear()
+    forms = [f"形式{n}" for n in range(600)]  # more than re's own cache (512)
+    for _ in range(3):
+        assert form_positions("形式7和形式599", forms) == [(0, 3), (4, 9)]
+    assert regex.cache_info().misses == len(forms)

@@ -5,10 +5,13 @@ recall over every label cost ~28 s of CPU when every term was matched against ev
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import copy_package
 
+from tongxiang_digital_economy.use.search_cells import SearchedPackage, searched
 from tongxiang_digital_economy.use.search_index import (
     definitions_text,
     index_of,
@@ -17,13 +20,14 @@ from tongxiang_digital_economy.use.search_index import (
     ranks_of_named,
     search_vocabulary,
 )
-from tongxiang_digital_economy.use.search_query import HAN_ANY, names, parse, stems, word_matches
-from tongxiang_digital_economy.use.text_search import every_table
+from tongxiang_digital_economy.use.search_query import HAN_ANY, names, parse
+from tongxiang_digital_economy.use.search_words import stems, word_matches
+from tongxiang_digital_economy.use.text_search import search
 
 
-@functools.cache
 def package_frames() -> dict[str, pd.DataFrame]:
-    return every_table()
+    """The shipped package's tables as search reads them (kept once per package's bytes), read only here."""
+    return searched().frames
 
 
 def every_definition_matched(text: str, frames: dict[str, pd.DataFrame]) -> frozenset[str]:
@@ -127,3 +131,70 @@ def test_the_index_and_the_names_are_built_once_per_loaded_package() -> None:
     copy = definitions.copy()
     assert index_of(copy) is not index_of(definitions)
     assert index_of(copy).names == index_of(definitions).names
+
+
+# The package's cells (use.search_cells): each distinct cell text folded and indexed once per package's bytes.
+
+CELL_QUERIES = [
+    "fiscal revenue",
+    "财政收入",
+    "Wuzhen",
+    "core industries",
+    "&",
+    "乌镇 游客",
+    "4g基站",
+    "invest",
+    "Jushi",
+    "烏鎮",
+]
+
+
+@functools.cache
+def package_cells() -> tuple[SearchedPackage, dict[str, frozenset[int]]]:
+    """The shipped package read for search, and which of its texts each of CELL_QUERIES matches when every text
+    is matched in full (Query.matches, as search did before the index)."""
+    package = searched()
+    every = {}
+    for text in CELL_QUERIES:
+        query = parse(text, package.frames)
+        every[text] = frozenset(n for n, cell in enumerate(package.texts) if query.matches(cell))
+    return package, every
+
+
+@pytest.mark.parametrize("text", CELL_QUERIES)
+def test_the_cell_index_finds_what_matching_every_cell_finds(text: str) -> None:
+    package, every = package_cells()
+    assert package.cells.matching(parse(text, package.frames).terms) == every[text]
+
+
+def test_a_query_matches_a_few_cells_in_full_only() -> None:
+    """The work per query: the texts matched in full (TextIndex.checked) are the candidates the index gives, a small
+    part of the package's distinct cells; a word no cell holds is matched against none."""
+    package, every = package_cells()
+    cells = package.cells
+    work = {}
+    for text in CELL_QUERIES:
+        before = cells.checked
+        cells.matching(parse(text, package.frames).terms)
+        work[text] = cells.checked - before
+    assert len(cells.folded) > 4000
+    assert max(work.values()) < len(cells.folded) / 10, work
+    assert work["Jushi"] < 3 * len(every["Jushi"]) + 10, work
+    before = cells.checked
+    assert cells.matching(parse("zzyzx", package.frames).terms) == frozenset()
+    assert cells.checked == before
+
+
+def test_the_cells_are_read_once_per_package_bytes(tmp_path: Path) -> None:
+    """The same package's bytes give the same indexed package (in a copy too); an edited copy is read afresh,
+    and its answer is the edited one."""
+    assert searched() is searched()
+    copy = copy_package(tmp_path / "pkg").root
+    assert searched(copy) is searched()
+    definitions = copy / "data" / "indicator_definitions.csv"
+    definitions.write_text(definitions.read_text(encoding="utf-8").replace("GDP", "Zyzzyva GDP", 1), encoding="utf-8")
+    edited = searched(copy)
+    assert edited is not searched()
+    found = search("zyzzyva", path=copy)
+    assert found.loc[found["text"].str.contains("Zyzzyva"), "table"].tolist() == ["indicator_definitions"]
+    assert len(search("zyzzyva")) == 0

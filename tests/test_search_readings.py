@@ -15,8 +15,9 @@ from conftest import PackageCopy, found
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.text.stems import root
+from tongxiang_digital_economy.use.search_cells import searched
 from tongxiang_digital_economy.use.search_query import query_parts
-from tongxiang_digital_economy.use.text_search import every_table, found_indicators, indicators
+from tongxiang_digital_economy.use.text_search import found_indicator_ids, found_indicators, indicators
 
 runner = CliRunner(catch_exceptions=False)
 
@@ -81,9 +82,9 @@ def test_a_word_finds_what_its_other_forms_find() -> None:
     assert about <= set(hits.loc[hits["table"] == "indicators", "key"])
 
 
-@functools.cache
 def package_frames() -> dict[str, pd.DataFrame]:
-    return every_table()
+    """The shipped package's tables as search reads them (kept once per package's bytes), read only here."""
+    return searched().frames
 
 
 CHUNKS = 6
@@ -101,9 +102,20 @@ def test_every_indicator_is_found_by_its_english_and_its_chinese_label(column: s
     missed = [
         f"{indicator}: {words}"
         for indicator, words in zip(definitions["indicator"], definitions[column], strict=True)
-        if indicator not in set(found_indicators(str(words), frames, None)["indicator"])
+        if indicator not in found_indicator_ids(str(words), frames)
     ]
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"), [("gdp", None), ("游客", None), ("Wuzhen visitors", None), ("revenue", "fiscal"), ("", "fiscal")]
+)
+def test_the_ids_the_recall_counts_are_those_indicators_lists(text: str, theme: str | None) -> None:
+    """found_indicator_ids (what the recall above and scripts/search-recall count) lists the indicators, in order,
+    that `indicators` and `search` list."""
+    frames = package_frames()
+    listed = list(found_indicators(text, frames, theme)["indicator"])
+    assert listed and found_indicator_ids(text, frames, theme) == listed
 
 
 @pytest.mark.parametrize(

@@ -835,12 +835,29 @@ def check_foreign_keys(reads: dict[str, TableRead], only: str | None = None) -> 
                 continue  # the referenced table is missing or unreadable: reported on its own
             key = (read.content, tuple(fields), resource or name, target.content, tuple(ref_fields))
             kept = ORPHANS.find(key) if read.content is not None and target.content is not None else None
-            if kept is None:
+            if kept is None and read.content is not None and target.content is not None:
+                # A file edited where no key is (a note): the key's own values are those read before.
+                mine, theirs = key_values(read.frame, fields), key_values(target.frame, ref_fields)
+                by_values = None if mine is None or theirs is None else (name, key[1:3], key[4], mine, theirs)
+                kept = None if by_values is None else ORPHANS.find(by_values)
+                if kept is None:
+                    kept = orphans(name, read.frame, fields, resource or name, target.frame, ref_fields)
+                    if by_values is not None:
+                        ORPHANS.put(by_values, kept)
+                ORPHANS.put(key, kept)
+            elif kept is None:
                 kept = orphans(name, read.frame, fields, resource or name, target.frame, ref_fields)
-                if read.content is not None and target.content is not None:
-                    ORPHANS.put(key, kept)
             found += kept
     return found
+
+
+def key_values(frame: pd.DataFrame, fields: list[str]) -> tuple[object, ...] | None:
+    """The key fields' values, in row order, with their types: what a foreign key's problems are made of (with the
+    two tables' names), so that they are kept by them. None for a column of Python objects (1 and 1.0 are equal
+    keys but written apart): not kept by values."""
+    if any(f in frame and frame[f].dtype == object for f in fields):
+        return None
+    return tuple((f, str(frame[f].dtype), tuple(frame[f].tolist())) if f in frame else (f, None) for f in fields)
 
 
 # Distinct orphan values of one foreign key that get a "did you mean": past a few, the key or the referenced table

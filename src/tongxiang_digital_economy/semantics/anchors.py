@@ -27,7 +27,7 @@ from ..text.clauses import (
     paired_with_name,
     table_head_pattern,
 )
-from ..text.fold import names_of, squeeze
+from ..text.fold import names_of, regex, squeeze
 from ..text.numerals import number_spans
 from ..text.period_words import PeriodWords, read_period
 from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
@@ -104,7 +104,7 @@ def form_spans(text: str, form: str) -> list[tuple[int, int]]:
         pattern = r"(?<![a-z])" + re.escape(form) + r"(?![a-z])"
     else:
         pattern = re.escape(form)
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return [(m.start(), m.end()) for m in regex(pattern).finditer(text)]
 
 
 def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> bool:
@@ -152,9 +152,21 @@ def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str
     (固定资产投资 holds project_total_investment's 投资; 建成区面积 holds area_total's 面积): where the evidence has
     only those, it names the other, more specific measure."""
     folded = {i: {loose(f) for f in forms if f} for i, forms in forms_of.items()}
-    every = {(f, i) for i, forms in folded.items() for f in forms}
+    owners: dict[str, set[Any]] = {}
+    for i, forms in folded.items():
+        for f in forms:
+            owners.setdefault(f, set()).add(i)
+    # Each form that holds another found by looking its substrings up (forms are short), not by testing every
+    # pair of forms of every pair of indicators (quadratic in the definitions: 0.1 s of a cold validation).
+    mine_forms = set(owners)
+    holding: dict[str, set[str]] = {"": set(owners)}  # an empty form (all pinyin) is in every form
+    for f in owners:
+        for a in range(len(f)):
+            for b in range(a + 1, len(f) + 1):
+                if f[a:b] in mine_forms:
+                    holding.setdefault(f[a:b], set()).add(f)
     return {
-        i: tuple(sorted({f for f, j in every if j != i and f not in mine and any(m in f for m in mine)}))
+        i: tuple(sorted({f for m in mine for f in holding.get(m, ()) if f not in mine and owners[f] - {i}}))
         for i, mine in folded.items()
     }
 
@@ -197,16 +209,16 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Nei
             # A group's words are one another's synonyms: one that is the indicator's own required word or
             # written form makes the whole group its own (国际组织|international organizations is co-organisers'
             # required group but the represented organisations' own name), and it tells the two apart no more.
+            if other["indicator"] == mine["indicator"] or any(other[k] != mine[k] for k in NEIGHBOUR_KEYS):
+                continue  # (asked first: the cheapest test, and most pairs fail it)
             groups = tuple(
                 group
                 for group in required_groups(other["required_words"])
                 if not any(w in own or related_forms((w,), split_forms(mine["written_forms"])) for w in group)
             )
-            if other["indicator"] == mine["indicator"] or not groups:
+            if not groups:
                 continue
-            if all(other[k] == mine[k] for k in NEIGHBOUR_KEYS) and related_forms(
-                split_forms(mine["written_forms"]), split_forms(other["written_forms"])
-            ):
+            if related_forms(split_forms(mine["written_forms"]), split_forms(other["written_forms"])):
                 found.append((str(other["indicator"]), groups, "|".join(split_forms(other["written_forms"]))))
         if found:
             out[mine["indicator"]] = tuple(found)

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from .fold import regex
 from .numerals import Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
 from .year_words import FROM_DATED, attached_year, from_region, from_side, years_written
@@ -141,7 +142,7 @@ def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]
             pattern = r"(?<![a-z0-9])" + pattern
         if re.search(r"[a-z0-9]$", folded):
             pattern += r"(?![a-z0-9])"
-        found += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+        found += [(m.start(), m.end()) for m in regex(pattern).finditer(text)]
     return sorted(found)
 
 
@@ -259,7 +260,7 @@ def attach(
     if not quote or quote not in text:
         text, quote = squash(evidence), squash(value_text)
     places = form_positions(text, written_forms)
-    starts = [m.start() for m in re.finditer(re.escape(quote), text)] if quote else []
+    starts = [m.start() for m in regex(re.escape(quote)).finditer(text)] if quote else []
     whole = [a for a in starts if not re.search(r"[0-9.,]$", text[:a]) or not quote[:1].isdigit()] or starts
     if not whole:
         return Attachment(False, True, bool(places), None, None, None, False, None)
@@ -549,7 +550,7 @@ def lead_to(text: str, at: int, c_start: int, found: list[Quantity]) -> str:
 
 def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:
     """Where the row's own period words stand in the quote's sentence."""
-    return [(m.start(), m.end()) for p in pieces for m in re.compile(re.escape(p)).finditer(text, s_start, s_end)]
+    return [(m.start(), m.end()) for p in pieces for m in regex(re.escape(p)).finditer(text, s_start, s_end)]
 
 
 def later_period_figure(

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from .fold import INSERTED_PINYIN, simplified, squash
+from .fold import INSERTED_PINYIN, regex, simplified, squash
 from .periods import publication_bounds, stands_at_its_end
 
 if TYPE_CHECKING:  # quantities imports pandas: `--help` and `--version` must not (tests/test_engine.py)
@@ -284,7 +284,7 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
 
     def take(pattern: str) -> re.Match[str] | None:
         nonlocal rest, found
-        m = re.search(pattern, rest)
+        m = regex(pattern).search(rest)
         if m:
             rest = rest[: m.start()] + " " + rest[m.end() :]
             found = True

@@ -73,7 +73,7 @@ class Lexicon:
         for term, category, meaning in sorted(rows, key=lambda r: -len(squash(r[0]))):
             by_category.setdefault(category, []).append((term, meaning))
         for category, terms in by_category.items():
-            alternatives = [f"(?P<t{k}>{term_pattern(term).pattern})" for k, (term, _) in enumerate(terms)]
+            alternatives = [marked_term(term, k) for k, (term, _) in enumerate(terms)]
             lexicon.patterns[category] = re.compile("|".join(alternatives))
             lexicon.meanings_of[category] = [meaning for _, meaning in terms]
             lexicon.terms_of[category] = [term for term, _ in terms]
@@ -138,13 +138,32 @@ class Lexicon:
         return text
 
 
+@functools.lru_cache(maxsize=16384)
 def term_pattern(term: str) -> re.Pattern[str]:
-    """A term as a pattern: `#` is any number, and a term that starts or ends with a letter is a whole word."""
+    """A term as a pattern: `#` is any number, and a term that starts or ends with a letter is a whole word
+    (compiled once per term in a process)."""
     parts = [re.escape(part) for part in squash(term).split(NUMBER)]
     body = NUMBER.join(parts).replace(r"\ ", r"\s*")
     before = r"(?<![a-z])" if re.match(r"[a-z]", term.casefold()) else ""
     after = r"(?![a-z])" if re.search(r"[a-z]$", term.casefold()) else ""
     return re.compile(before + body + after)
+
+
+def marked_term(term: str, k: int) -> str:
+    """term_pattern's pattern, marked as alternative `k` of a category's alternation by an empty group `t{k}` after
+    its first character (`find` reads the term matched from `lastgroup`), and its whole-word look-behind moved
+    after that character (`(?<![a-z])ab` as `a(?<![a-z]a)b`, which accepts the same places).
+
+    Why: an alternation whose every branch starts with a plain character lets Python's regex engine skip the
+    positions where no term can start and try at each position only the branches of its character; a branch
+    that opened with a group or a look-behind made it try every term at every position (cold validate: 1.7 s of
+    29,882 finds)."""
+    parts = [re.escape(part) for part in squash(term).split(NUMBER)]
+    body = NUMBER.join(parts).replace(r"\ ", r"\s*")
+    head = body[:2] if body.startswith("\\") else body[:1]
+    before = f"(?<![a-z]{head})" if re.match(r"[a-z]", term.casefold()) else ""
+    after = r"(?![a-z])" if re.search(r"[a-z]$", term.casefold()) else ""
+    return f"{head}{before}(?P<t{k}>){body[len(head) :]}{after}"
 
 
 def shape_of(text: str, spans: list[Span]) -> str:

@@ -16,15 +16,17 @@ matched in full, exactly as before, so the answers are the same and the work per
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..text.fold import casefolded as fold
-from .search_query import HAN_ANY, LATIN, Query, Term, kept_with, stems, word_matches
+from .search_query import HAN_ANY, Query, Term, kept_with
+from .search_words import LATIN, stems
 
-Word = tuple[str, str]  # a word's singular and root (search_query.stems)
+Word = tuple[str, str]  # a word's singular and root (search_words.stems)
 RANK = "rank"  # indicator_definitions.dimension of a rank (a measure's place in a list, not the measure)
 
 
@@ -92,6 +94,9 @@ class IndicatorIndex:
     dimensions: tuple[str, ...] = ()
     checked: int = 0
     memo: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
+    by_singular: dict[str, frozenset[int]] = field(default_factory=dict)
+    by_root: dict[str, frozenset[int]] = field(default_factory=dict)
+    singulars: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, definitions: pd.DataFrame) -> IndicatorIndex:
@@ -126,15 +131,35 @@ class IndicatorIndex:
         )
 
     def holding_word(self, wanted: Word) -> frozenset[int]:
-        """The definitions one of whose names has a word that `wanted` matches (search_query.word_matches)."""
+        """The definitions one of whose names has a word that `wanted` matches (search_words.word_matches): the
+        same root, the same singular, or a singular its singular (of three letters or more) begins."""
         key = ("word", "\0".join(wanted))
         if (found := self.memo.get(key)) is None:
-            found = frozenset().union(*(d for w, d in self.by_word.items() if word_matches(w, wanted)))
+            if not self.singulars:
+                self.words_by_singular()
+            parts = [self.by_root.get(wanted[1], frozenset()), self.by_singular.get(wanted[0], frozenset())]
+            if len(wanted[0]) >= 3:
+                at = bisect.bisect_left(self.singulars, wanted[0])
+                while at < len(self.singulars) and self.singulars[at].startswith(wanted[0]):
+                    parts.append(self.by_singular[self.singulars[at]])
+                    at += 1
+            found = frozenset().union(*parts)
             self.memo[key] = found
         return found
 
+    def words_by_singular(self) -> None:
+        """by_word read by singular and by root, and its singulars sorted (those a singular begins are a range)."""
+        by_singular: dict[str, set[int]] = {}
+        by_root: dict[str, set[int]] = {}
+        for (singular, its_root), held in self.by_word.items():
+            by_singular.setdefault(singular, set()).update(held)
+            by_root.setdefault(its_root, set()).update(held)
+        self.by_singular = {w: frozenset(d) for w, d in by_singular.items()}
+        self.by_root = {w: frozenset(d) for w, d in by_root.items()}
+        self.singulars = tuple(sorted(by_singular))
+
     def could_match(self, form: str) -> frozenset[int]:
-        """The definitions one of whose names can match `form` (search_query.form_matches): a superset of those
+        """The definitions one of whose names can match `form` (search_words.form_matches): a superset of those
         that do. An English form's every word must match a word of theirs; any other form's every character must
         be in them (a substring, or Chinese pieces within a clause, holds all its characters)."""
         key = ("form", form)

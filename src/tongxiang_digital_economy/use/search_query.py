@@ -5,18 +5,24 @@ module reads only the query and the names it is given."""
 
 from __future__ import annotations
 
-import functools
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pandas as pd
 
-from ..text.clauses import CLAUSE_END
 from ..text.fold import casefolded as fold
-from ..text.stems import root, stem
+from ..text.stems import stem
+from .search_words import (
+    HAN,
+    LATIN,
+    TextIndex,
+    form_matches,
+    phrase_in,
+    stems,
+)
 
 # The tables whose rows a name stands for, by the key column the figures name them in: an event edition too
 # ("Second World Internet Conference", wic-2015), whose figures carry its `event_id` (trial 9 V4).
@@ -24,13 +30,6 @@ SUBJECTS = {"place_id": "places", "enterprise_id": "enterprises", "project_id": 
 # Whose names are never taken as part of others' (part_of_names): a place's name inside a project's, and an
 # edition's, which holds its conference's name ("World Internet Conference" in every summit's name).
 WHOLE_NAMES_ONLY = frozenset({"place_id", "event_id"})
-WORD = re.compile(r"[a-z0-9]+")
-LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
-HAN = re.compile(r"^[\u3400-\u9fff]+$")
-# What ends a clause (text.clauses, the one reader of clauses), and for search also an enumeration comma and the
-# '|' between written forms: a Chinese query's pieces stay within one.
-CLAUSE = re.compile(CLAUSE_END.pattern + r"|[、|]")
-HAN_PIECE = 2  # characters per piece of a Chinese query
 PART_OF_NAMES_AT_MOST = 3  # subjects a part of their names may stand for (see part_of_names)
 QUOTES = "\"'“”‘’「」『』"  # ASCII and CJK quotes
 # Brackets around a word are dropped as quotes are: 《乌镇》 is the town's name in title marks, (GDP) the gloss a
@@ -39,31 +38,6 @@ BRACKETS = "《》〈〉()（）[]【】<>"
 # An English possessive at a word's end: "Wuzhen's" is Wuzhen (trial 8 S5); "'s" alone is a connective.
 POSSESSIVE = re.compile(r"(?<=[a-z0-9])['’]s$")
 EDGE_PUNCTUATION = "?,.;:!？，。；：！、"  # what may end (or begin) a word of a query without being part of it
-
-
-@functools.lru_cache(maxsize=131072)
-def stems(text: str) -> tuple[tuple[str, str], ...]:
-    """Each word of a folded text as its singular and its root (text.stems): what a query's words are matched by."""
-    return tuple((stem(w), root(w)) for w in WORD.findall(text))
-
-
-def word_matches(have: tuple[str, str], want: tuple[str, str], prefix: bool = True, roots: bool = True) -> bool:
-    """A cell's word is a query's word: the same root (supercomputer, supercomputing; with `roots`), the same
-    singular, or, with `prefix`, the query's singular begins it (invest begins investments; a query word of one or
-    two letters must be whole)."""
-    if (roots and have[1] == want[1]) or have[0] == want[0]:
-        return True
-    return prefix and len(want[0]) >= 3 and have[0].startswith(want[0])
-
-
-def phrase_in(
-    wanted: tuple[tuple[str, str], ...], have: tuple[tuple[str, str], ...], prefix: bool = True, roots: bool = True
-) -> bool:
-    """The query's words side by side and in order among the cell's words (see word_matches)."""
-    return any(
-        all(word_matches(have[i + k], w, prefix, roots) for k, w in enumerate(wanted))
-        for i in range(len(have) - len(wanted) + 1)
-    )
 
 
 def normalised(text: str) -> str:
@@ -91,41 +65,6 @@ class Term:
         return any(form_matches(form, folded, self.roots) for form in self.forms)
 
 
-@functools.lru_cache(maxsize=4096)
-def han_pieces(form: str) -> tuple[str, ...]:
-    """The pieces of a Chinese form of four or more characters: two characters each, the last taking an odd one
-    (empty: too short to split, or not all Chinese). Chinese writes no spaces, so these stand for an English
-    query's words."""
-    if not HAN.match(form) or len(form) < 2 * HAN_PIECE:
-        return ()
-    cuts = list(range(0, len(form) - len(form) % HAN_PIECE, HAN_PIECE))
-    pieces = [form[a : a + HAN_PIECE] for a in cuts]
-    pieces[-1] += form[cuts[-1] + HAN_PIECE :]
-    return tuple(pieces)
-
-
-def in_one_clause(pieces: tuple[str, ...], folded: str) -> bool:
-    """Every piece in one clause of the cell, in any order, as an English query's words are found in any order:
-    签约项目 finds 新签约内外资项目 and 32个重大项目集中签约, but 财政 and 收入 in two clauses are not 财政收入."""
-    return any(all(p in clause for p in pieces) for clause in CLAUSE.split(folded) if pieces[0] in clause)
-
-
-def form_matches(form: str, folded: str, roots: bool = True) -> bool:
-    """A Latin form matches by words, in order and side by side (each of its words begins the next word of the
-    cell: "light of wuzhen" is a phrase, so "the Light of the Internet Expo in Wuzhen" is not it, trial 4 m6), a
-    Chinese one by its pieces within one clause (see in_one_clause), any other by substring. A query of several
-    words that names nothing is split into words before this (Query.terms), each found anywhere in the cell."""
-    if not LATIN.match(form):
-        if form in folded:
-            return True
-        pieces = han_pieces(form)
-        return bool(pieces) and in_one_clause(pieces, folded)
-    wanted = stems(form)
-    if not wanted:
-        return form in folded
-    return phrase_in(wanted, stems(folded), roots=roots)
-
-
 @dataclass(frozen=True)
 class Query:
     """A parsed query: its terms (all must match a cell) and the subjects it names (column -> ids)."""
@@ -141,7 +80,19 @@ class Query:
         return all(term.matches(folded) for term in self.terms)
 
 
-Names = dict[str, list[tuple[str, str, tuple[str, ...]]]]
+Owner = tuple[str, str, tuple[str, ...]]  # (subject column, id, every folded name of that subject)
+
+
+class Names(dict[str, list[Owner]]):
+    """Folded name -> the subjects it names, and an index of the names (search_words.TextIndex, made on first use)
+    that part_of_names reads: which names can hold a query, so it matches those, not all of them."""
+
+    index: TextIndex | None = None
+
+    def name_index(self) -> TextIndex:
+        if self.index is None:
+            self.index = TextIndex.of_folded(self)
+        return self.index
 
 
 T = TypeVar("T")
@@ -173,7 +124,7 @@ def names(frames: dict[str, pd.DataFrame]) -> Names:
 
 
 def read_names(frames: dict[str, pd.DataFrame]) -> Names:
-    out: Names = {}
+    out = Names()
     for column, table in SUBJECTS.items():
         if table not in frames:
             continue
@@ -366,7 +317,7 @@ def part_of_names(
         return []
     wanted = stems(folded) if latin else ()
     found: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
-    for name, owners in known.items():
+    for name, owners in candidate_names(folded, known, bool(wanted) or not latin):
         # Latin: whole words, in any of their forms (supercomputer in "... Supercomputing Center"); Chinese: anywhere
         if phrase_in(wanted, stems(name), prefix=False) if latin else folded in name:
             for column, key, forms in owners:
@@ -375,6 +326,16 @@ def part_of_names(
     # A word in many names ("internet", "park") identifies none of them: it is searched as a word only.
     others = [k for k in found if k not in (named or set())]
     return list(found.values()) if len(others) <= PART_OF_NAMES_AT_MOST else []
+
+
+def candidate_names(folded: str, known: dict[str, list[Owner]], indexed: bool) -> Iterable[tuple[str, list[Owner]]]:
+    """The names part_of_names matches `folded` against, in their order: with `indexed`, those the names' index
+    says can hold it (Names.name_index; a Latin query with no word would be in every name, so it is not
+    `indexed`), else all."""
+    if not indexed or not isinstance(known, Names):
+        return known.items()
+    keys = list(known)
+    return ((keys[n], known[keys[n]]) for n in sorted(known.name_index().could_match(folded)))
 
 
 @dataclass(frozen=True)

@@ -60,20 +60,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
+import numpy as np
 import pandas as pd
 
 from ..core.exceptions import EmptyQueryError, SearchError
 from ..core.paths import package_dir
 from ..core.suggest import did_you_mean
-from ..io.load import finished, load_error, read_resource
-from ..io.reader import check_foreign_keys
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import key_columns
 from ..schema.keys import primary_key as key_fields_of
 from ..text.fold import casefolded as fold
+from .search_cells import SearchedTable, as_objects, searched
+from .search_cells import every_table as every_table  # where the scripts and tests read every table
 from .search_index import named_indicators, split_words
 from .search_query import (
-    HAN,
     HAN_ANY,
     Query,
     Term,
@@ -88,23 +88,9 @@ from .search_query import (
     search_terms,
     small_words,
 )
+from .search_words import HAN
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
-
-
-def every_table(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """Every table, typed, each file read once (a search looks at all of them): a LoadError as `load` gives it."""
-    base = package_dir(path)
-    descriptor = read_descriptor(base)
-    reads = {str(res["name"]): read_resource(base, res) for res in descriptor["resources"]}
-    broken = check_foreign_keys(reads)
-    frames = {}
-    for name, read in reads.items():
-        errors = read.errors + [p for p in broken if p.table == name]
-        if errors or read.frame is None:
-            raise load_error(name, errors)
-        frames[name] = finished(read, reads)
-    return frames
 
 
 def text_columns(table: str, path: str | Path | None = None) -> list[str]:
@@ -179,7 +165,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         )
     if not text.strip() and theme is None:
         raise EmptyQueryError("give words to search for (text=), or a theme (theme=)")
-    frames = every_table(path)
+    package = searched(path)
+    frames = package.frames
     text = meant_query(text, frames)
     query = parse(text, frames) if text.strip() else Query("", (), {})
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
@@ -191,56 +178,101 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     if theme is not None:
         definitions = frames["indicator_definitions"]
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
-    hits = []
-    for table, frame in frames.items():
+    # which distinct texts the query matches, by their number (a missing cell's -1 is the last, never matched)
+    matched = np.zeros(len(package.texts) + 1, dtype=bool)
+    matched[list(package.cells.matching(query.terms))] = True
+    hits: list[Hits] = []
+    for name, table in package.tables.items():
+        frame = table.frame
+        rows = np.ones(len(frame), dtype=bool)  # the rows searched: all, or a theme's
         if in_theme is not None:
             if "indicator" not in frame.columns:
                 continue
-            frame = frame[frame["indicator"].isin(in_theme)]
-        key = primary_key(table, frame, path)
-        columns = text_columns(table, path) or list(frame.columns[:1])
-        if in_theme is not None:
-            columns = ["indicator", *columns]
-        found_rows: set[object] = set()
+            rows = frame["indicator"].isin(in_theme).to_numpy(dtype=bool)
+        columns = ["indicator", *table.columns] if in_theme is not None else table.columns
+        measured = (
+            frame["indicator"].isin(split.measured).to_numpy(dtype=bool)
+            if split is not None and name == "indicators"
+            else rows
+        )
+        found_rows = np.zeros(len(frame), dtype=bool)
         for column in columns:
-            cells = frame[column].dropna()
-            matched = {v: query.matches(str(v)) for v in cells.unique().tolist()}  # once per distinct text
-            found = cells[[matched[v] for v in cells.tolist()]]
-            if split is not None and table == "indicators":  # a figure of another measure is no answer (V2)
-                found = found[frame.loc[found.index, "indicator"].isin(split.measured)]
-            if len(found):
-                found_rows.update(found.index)
-                hits.append(hit_frame(table, key, frame, column, found))
+            found = cells_matching(table, column, query, matched) & rows & measured  # a figure of another measure
+            if found.any():  # is no answer (V2)
+                found_rows |= found
+                hits.append(Hits(table, column, found, table.written.get(column)))
         if number is not None:  # a number query: the cells that hold that number as a value (trial 9 m9)
-            for column in number_columns(table, path):
+            for column in table.numbers:
                 if column in frame.columns:
-                    valued = frame.loc[(frame[column] == number).fillna(False).astype(bool), column]
-                    valued = valued[~valued.index.isin(list(found_rows))]
-                    if len(valued):
-                        found_rows.update(valued.index)
-                        written = valued.map(lambda v: f"{float(v):.15g}")  # 3694, not 3694.0
-                        hits.append(hit_frame(table, key, frame, column, written))
+                    valued = (frame[column] == number).fillna(False).to_numpy(dtype=bool) & rows & ~found_rows
+                    if valued.any():
+                        found_rows |= valued
+                        written = np.full(len(frame), pd.NA, dtype=object)
+                        written[valued] = [f"{float(v):.15g}" for v in frame[column].to_numpy()[valued]]  # 3694
+                        hits.append(Hits(table, column, valued, written))
         for column, ids in query.subjects.items():  # the rows about the subject the query names
-            if column in frame.columns and column != key.name:
-                about = frame.loc[frame[column].isin(ids) & ~frame.index.isin(list(found_rows)), column]
-                if len(about):
-                    hits.append(hit_frame(table, key, frame, column, about))
-        if split is not None and table == "indicators":  # the subject's figures of the measure the query names
-            of = split.figures(frame) & ~frame.index.isin(list(found_rows))
+            if column in frame.columns and column != table.key_name:
+                about = frame[column].isin(ids).to_numpy(dtype=bool) & rows & ~found_rows
+                if about.any():
+                    hits.append(Hits(table, column, about))
+        if split is not None and name == "indicators":  # the subject's figures of the measure the query names
+            of = split.figures(frame).to_numpy(dtype=bool) & rows & ~found_rows
             if of.any():
-                hits.append(hit_frame(table, key, frame, "indicator", frame.loc[of, "indicator"]))
-    everything = (
-        pd.concat(hits, ignore_index=True).astype("string")
-        if hits
-        else pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
-    )
+                hits.append(Hits(table, "indicator", of))
+    everything = hits_frame(hits)
     if in_theme is not None:  # one row per matching row, not per column, when listing a theme
         everything = everything.drop_duplicates(subset=["table", "key"])
     everything = everything.reset_index(drop=True)
-    everything.attrs["indicators"] = found_indicators(text, frames, theme, split)
+    everything.attrs["indicators"] = found_indicators(text, frames, theme, split, named)
     # a subject's name (and no indicator's): what the package holds about the subject
     everything.attrs["subjects"] = subjects_held(query if query.subjects and not named else Query("", (), {}), frames)
     return everything
+
+
+def cells_matching(table: SearchedTable, column: str, query: Query, matched: np.ndarray) -> np.ndarray:
+    """Which rows' cells of `column` the query matches: by the package's TextIndex (`matched`: whether it matches
+    each distinct text, by number) for a searched column, else (the `indicator` column of a theme's rows) by
+    matching each distinct cell."""
+    codes = table.codes.get(column)
+    if codes is not None:
+        by_code: np.ndarray = matched[codes]
+        return by_code
+    cells = table.frame[column]
+    present = cells.notna().to_numpy(dtype=bool)
+    values = cells.tolist()
+    found = {v: query.matches(str(v)) for v in dict.fromkeys(v for v, p in zip(values, present, strict=True) if p)}
+    each = [bool(p) and found[v] for v, p in zip(values, present, strict=True)]
+    matching: np.ndarray = present & np.array(each, dtype=bool)
+    return matching
+
+
+@dataclass(frozen=True)
+class Hits:
+    """The rows of one table found through one column: `rows` a mask over the table, `text` each row's cell as
+    written (the column's own text when not given)."""
+
+    table: SearchedTable
+    column: str
+    rows: np.ndarray
+    text: np.ndarray | None = None
+
+
+def hits_frame(hits: list[Hits]) -> pd.DataFrame:
+    """The found rows as `search` returns them (COLUMNS, all text), in the order found: one frame built at once."""
+    if not hits:
+        return pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
+    parts: dict[str, list[np.ndarray]] = {c: [] for c in COLUMNS}
+    for hit in hits:
+        at = np.flatnonzero(hit.rows)
+        frame = hit.table.frame
+        text = hit.text if hit.text is not None else as_objects(frame[hit.column])
+        parts["table"].append(np.full(len(at), hit.table.name, dtype=object))
+        parts["key"].append(hit.table.key[at])
+        parts["column"].append(np.full(len(at), hit.column, dtype=object))
+        parts["text"].append(text[at])
+        source = hit.table.source
+        parts["source_id"].append(source[at] if source is not None else np.full(len(at), pd.NA, dtype=object))
+    return pd.DataFrame({c: np.concatenate(p) for c, p in parts.items()}).astype("string")
 
 
 def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
@@ -418,101 +450,192 @@ def subject_splits(folded: str) -> list[tuple[str, str]]:
     return sorted(dict.fromkeys(cuts), key=lambda cut: -len(cut[0]))
 
 
-def hit_frame(table: str, key: pd.Series, frame: pd.DataFrame, column: str, found: pd.Series) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "table": table,
-            "key": key[found.index],
-            "column": column,
-            "text": found.astype("string"),
-            "source_id": frame.loc[found.index, "source_id"] if "source_id" in frame else pd.NA,
-        }
-    )
-
-
 def indicators(text: str, path: str | Path | None = None, theme: str | None = None) -> pd.DataFrame:
     """The indicators `text` names (see named_indicators; all of a theme when `text` is empty): each with
     its label, theme, subjects, its written forms in either language (the words to search for in the other),
     years, number of figures, and the command that gives its series."""
-    frames = every_table(path)
+    frames = searched(path).frames  # read and kept once per package's bytes, as `search` reads them
     return found_indicators(meant_query(text, frames), frames, theme)
 
 
 def found_indicators(
-    text: str, frames: dict[str, pd.DataFrame], theme: str | None, split: SubjectAndMeasure | None = None
+    text: str,
+    frames: dict[str, pd.DataFrame],
+    theme: str | None,
+    split: SubjectAndMeasure | None = None,
+    named: frozenset[str] | None = None,
 ) -> pd.DataFrame:
-    """`indicators` over tables already read; `split` is the query's subject-and-measure reading, when `search`
-    has made it (else it is made here)."""
-    definitions = frames["indicator_definitions"]
-    if theme is not None:
-        definitions = definitions[definitions["theme"] == theme]
-    if text.strip():
-        query = parse(text, frames)
-        wanted = normalised(text)
-        exact = definitions["indicator"].map(lambda v: fold(str(v)) == wanted)
-        # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
-        found = named_indicators(query, frames["indicator_definitions"])
-        if split is None:
-            split = subject_and_measure(query, found, frames)
-        if split is not None:  # the subject's indicators of the measure (trial 7 S6)
-            found = split.indicators
-        named = definitions["indicator"].isin(found)
-        definitions = definitions[exact.astype(bool) | named]
-        definitions = definitions.assign(_exact=exact[definitions.index]).sort_values(
-            ["_exact", "indicator"], ascending=[False, True]
-        )
+    """`indicators` over tables already read. `search` gives the query's reading it has made: the indicators it
+    names (`named`) and its subject-and-measure reading (`split`, None when there is none); without `named`
+    both are made here (see chosen_definitions)."""
+    chosen, split = chosen_definitions(text, frames, theme, split, named)
     figures = frames["indicators"]
     rows = []
-    for _, d in definitions.iterrows():
+    for d in chosen:
         column = f"{d['subject']}_id"
-        mine = figures_of(figures, str(d["indicator"]))
-        subjects = subjects_of(figures, str(d["indicator"]), column)
-        about = mine[column].dropna()
+        held = held_figures(figures, str(d["indicator"]), column)
         # The command for the subject with the most figures (of those the query names, if it names one);
         # --subject is needed only when there are several.
-        asked = about[about.isin(split.ids.get(column, ()))] if split is not None else about
-        command = f"tongxiang-digital-economy series {d['indicator']}" + (
-            f" --subject {(asked if len(asked) else about).value_counts().index[0]}" if about.nunique() > 1 else ""
-        )
+        command = held.command
+        if split is not None and held.several:
+            asked = held.about[held.about.isin(split.ids.get(column, ()))]
+            if len(asked):
+                command = f"tongxiang-digital-economy series {d['indicator']} --subject {asked.value_counts().index[0]}"
         rows.append(
             {
-                "indicator": d["indicator"],
-                "label": d["label"],
-                "label_zh": d["label_zh"] if isinstance(d.get("label_zh"), str) else "",
-                "theme": d["theme"],
-                "subject": d["subject"],
-                "subjects": ", ".join(subjects),
-                "written_forms": ", ".join(split_words(d.get("written_forms"))),
-                "search_words": ", ".join(split_words(d.get("search_words"))),
-                "figures": len(mine),
-                "command": command if len(mine) else "",
-                # why its figures are no series (indicator_definitions.not_comparable), so a reader knows first
-                "not_comparable": d["not_comparable"] if isinstance(d.get("not_comparable"), str) else "",
+                **{c: d[c] for c in ("indicator", "label", "label_zh", "theme", "subject")},
+                "subjects": held.subjects,
+                **{c: d[c] for c in ("written_forms", "search_words")},
+                "figures": held.count,
+                "command": command if held.count else "",
+                "not_comparable": d["not_comparable"],
             }
         )
-    columns = ["indicator", "label", "label_zh", "theme", "subject", "subjects", "written_forms", "search_words"]
-    columns.append("figures")
-    columns.append("command")
-    columns.append("not_comparable")
-    return pd.DataFrame(rows, columns=columns).astype({c: "string" for c in columns if c != "figures"})
+    if not rows:
+        return pd.DataFrame(rows, columns=FOUND_COLUMNS).astype({c: "string" for c in FOUND_COLUMNS if c != "figures"})
+    return pd.DataFrame(
+        {
+            c: np.array([r[c] for r in rows], dtype=np.int64)
+            if c == "figures"
+            else pd.Series([r[c] for r in rows], dtype="string")
+            for c in FOUND_COLUMNS
+        }
+    )
+
+
+def found_indicator_ids(text: str, frames: dict[str, pd.DataFrame], theme: str | None = None) -> list[str]:
+    """The ids of the indicators `found_indicators` lists for `text`, in its order, without building its frame (the
+    recall over every label asks 866 queries; scripts/search-recall)."""
+    return [str(d["indicator"]) for d in chosen_definitions(text, frames, theme)[0]]
+
+
+def chosen_definitions(
+    text: str,
+    frames: dict[str, pd.DataFrame],
+    theme: str | None,
+    split: SubjectAndMeasure | None = None,
+    named: frozenset[str] | None = None,
+) -> tuple[list[dict[str, object]], SubjectAndMeasure | None]:
+    """The definitions `indicators` lists for `text` (of `theme`; all of it for an empty `text`), the query's own id
+    first, then by id; and the query's subject-and-measure reading, made here unless `named` is given (see
+    found_indicators). The definitions are read once per loaded table (definition_rows): a query picks its rows."""
+    definitions = definition_rows(frames["indicator_definitions"])
+    chosen = [d for d in definitions if theme is None or d["theme"] == theme]
+    if text.strip():
+        wanted = normalised(text)
+        if named is None:
+            query = parse(text, frames)
+            # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
+            named = named_indicators(query, frames["indicator_definitions"])
+            if split is None:
+                split = subject_and_measure(query, named, frames)
+        found = split.indicators if split is not None else named  # the subject's indicators of the measure (S6)
+        chosen = [d for d in chosen if d["folded"] == wanted or d["indicator"] in found]
+        chosen.sort(key=lambda d: (d["folded"] != wanted, str(d["indicator"])))  # its id itself first
+    return chosen, split
+
+
+FOUND_COLUMNS = ["indicator", "label", "label_zh", "theme", "subject", "subjects", "written_forms", "search_words"]
+FOUND_COLUMNS += ["figures", "command", "not_comparable"]
+
+
+def definition_rows(definitions: pd.DataFrame) -> list[dict[str, object]]:
+    """Each definition as `indicators` lists it (its words joined, a missing Chinese label or reason as ''), with its
+    id `folded` (a query that is the id lists it first); read once per loaded table (kept_with it)."""
+
+    def read() -> list[dict[str, object]]:
+        def cells(column: str) -> list[object]:
+            return definitions[column].tolist() if column in definitions else [None] * len(definitions)
+
+        out = []
+        for indicator, label, zh, theme, subject, written, extra, why in zip(
+            *(cells(c) for c in ("indicator", "label", "label_zh", "theme", "subject")),
+            *(cells(c) for c in ("written_forms", "search_words", "not_comparable")),
+            strict=True,
+        ):
+            out.append(
+                {
+                    "indicator": indicator,
+                    "folded": fold(str(indicator)),
+                    "label": label,
+                    "label_zh": zh if isinstance(zh, str) else "",
+                    "theme": theme if isinstance(theme, str) else None,
+                    "subject": subject,
+                    "written_forms": ", ".join(split_words(written)),
+                    "search_words": ", ".join(split_words(extra)),
+                    "not_comparable": why if isinstance(why, str) else "",
+                }
+            )
+        return out
+
+    return kept_with((definitions,), "definition_rows", read)
 
 
 def figures_of(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
-    """The figure rows of one indicator, the table grouped once per loaded package (kept_with it): the discovery
-    block is asked for per query, and a mask over every figure per listed indicator was most of its cost."""
-    groups = kept_with((figures,), "figures_by_indicator", lambda: dict(iter(figures.groupby("indicator", sort=False))))
-    found = groups.get(indicator)
-    return figures.iloc[:0] if found is None else found
+    """The figure rows of one indicator, in their order: the table grouped once per loaded package (kept_with it)
+    by sorting its indicator codes (a pandas groupby iterated over every group was most of a first query's cost)."""
+    at = kept_with((figures,), "figures_by_indicator", lambda: rows_by_value(figures["indicator"])).get(indicator)
+    return figures.iloc[:0] if at is None else figures.iloc[at]
+
+
+def rows_by_value(column: pd.Series) -> dict[str, np.ndarray]:
+    """Each value of a column -> the positions of its rows, in order (a missing value has none)."""
+    codes, values = pd.factorize(column)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(values) + 1))
+    return {str(v): order[bounds[n] : bounds[n + 1]] for n, v in enumerate(values)}
+
+
+@dataclass(frozen=True)
+class Held:
+    """What the figures of one indicator hold, as `indicators` lists it: how many, their subjects and years, and
+    the command for the subject with the most figures (`--subject` only when there are several)."""
+
+    count: int
+    subjects: str
+    about: pd.Series  # the subject column of its figures, where given
+    several: bool  # more than one subject
+    command: str
+
+
+def held_figures(figures: pd.DataFrame, indicator: str, column: str) -> Held:
+    """`Held` of an indicator by its subject column, made once per loaded package (kept_with the figures): the
+    discovery block is asked for per query."""
+    memo: dict[tuple[str, str], Held] = kept_with((figures,), "held_figures", dict)
+    if (held := memo.get((indicator, column))) is None:
+        at = kept_with((figures,), "figures_by_indicator", lambda: rows_by_value(figures["indicator"])).get(indicator)
+        at = np.zeros(0, dtype=np.int64) if at is None else at
+        about = figures[column].iloc[at].dropna()
+        several = about.nunique() > 1
+        command = f"tongxiang-digital-economy series {indicator}" + (
+            f" --subject {about.value_counts().index[0]}" if several else ""
+        )
+        subjects = subjects_spans(figures[column].iloc[at].tolist(), figures["year"].iloc[at].tolist())
+        held = Held(len(at), ", ".join(subjects), about, several, command)
+        memo[(indicator, column)] = held
+    return held
 
 
 def subjects_of(figures: pd.DataFrame, indicator: str, column: str) -> list[str]:
     """Each subject of an indicator's figures with the years they span (`tongxiang (2014-2024)`), by subject."""
-    subjects = []
-    for subject, group in figures_of(figures, indicator).groupby(column, sort=True):
-        years = sorted({int(y) for y in group["year"].dropna()})
-        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "undated")
-        subjects.append(f"{subject} ({span})")
-    return subjects
+    mine = figures_of(figures, indicator)
+    return subjects_spans(mine[column].tolist(), mine["year"].tolist())
+
+
+def subjects_spans(subjects: list[object], years: list[object]) -> list[str]:
+    """Each subject (a missing one left out) with the years of its figures (`tongxiang (2014-2024)`), by subject."""
+    spans: dict[str, set[int]] = {}
+    for subject, year in zip(subjects, years, strict=True):
+        if isinstance(subject, str):
+            held = spans.setdefault(subject, set())
+            if not pd.isna(year):  # type: ignore[call-overload]
+                held.add(int(year))  # type: ignore[call-overload]
+    out = []
+    for subject in sorted(spans):
+        ordered = sorted(spans[subject])
+        span = f"{ordered[0]}-{ordered[-1]}" if len(ordered) > 1 else (str(ordered[0]) if ordered else "undated")
+        out.append(f"{subject} ({span})")
+    return out
 
 
 def primary_key(table: str, frame: pd.DataFrame, path: str | Path | None = None) -> pd.Series:

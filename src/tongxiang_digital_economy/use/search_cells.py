@@ -1,0 +1,171 @@
+"""The package as search reads it, built once per package's bytes: every table's searched cells folded and indexed.
+
+Why: a query used to fold and match every distinct cell of every searched column (about 5,000 texts), word by
+word in Python, and to re-read the schemas, keys and groups of figures it needed, so one query cost 0.2-0.3 s
+warm and the suite's searches were a fifth of its time (issue 15). What a cell folds to does not depend on the
+query, so it is done once: each distinct cell text is folded once, and an inverted index (`TextIndex`) says which
+texts hold each character, each English word's singular and each word's root. A query then matches in full only
+the texts that can match it (`TextIndex.could_match`: a superset of those that do, by the same rule as
+search_words.form_matches), so its answer is the same and its work is its candidates' (`TextIndex.checked` counts
+it; tests/test_search_index.py holds it to them).
+
+`searched(path)` keeps one `SearchedPackage` per digest of the descriptor and of every table's bytes and schema
+(io.kept.file_digest, the digests the reader keeps its reads under; never a path or a modification time), so an
+edited copy is read afresh and an unchanged package is not. Its frames are never handed out: `search` returns new
+frames built from them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..core.paths import package_dir
+from ..io.kept import Kept, file_digest
+from ..io.load import finished, load_error, read_resource
+from ..io.reader import check_foreign_keys
+from ..schema.descriptor import read_descriptor, table_schema
+from ..schema.keys import key_columns
+from ..schema.keys import primary_key as key_fields_of
+from .search_words import TextIndex
+
+
+@dataclass
+class SearchedTable:
+    """One table as search reads it: its frame, each row's key, its searched columns, and each searched cell as
+    the number of its distinct text in the package's TextIndex (-1 where the cell is missing)."""
+
+    name: str
+    frame: pd.DataFrame
+    key: np.ndarray  # each row's primary key as text (object array; see text_search.primary_key)
+    key_name: str
+    columns: list[str]  # the free-text columns searched (text_search.text_columns), or the first column
+    numbers: list[str]  # the `number` columns a number query matches by value
+    codes: dict[str, np.ndarray] = field(default_factory=dict)
+    written: dict[str, np.ndarray] = field(default_factory=dict)  # each searched cell as text (`astype("string")`)
+    source: np.ndarray | None = None  # each row's source_id (object array), where the table has one
+
+
+@dataclass
+class SearchedPackage:
+    """Every table read for search, its cells indexed (TextIndex), kept per package's bytes (see `searched`)."""
+
+    frames: dict[str, pd.DataFrame]
+    tables: dict[str, SearchedTable]
+    texts: tuple[str, ...]  # each distinct text of the searched cells (SearchedTable.codes number them)
+    cells: TextIndex  # the same texts, folded and indexed
+    themes: list[str]
+
+
+def every_table(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table, typed, each file read once (a search looks at all of them): a LoadError as `load` gives it."""
+    base = package_dir(path)
+    descriptor = read_descriptor(base)
+    reads = {str(res["name"]): read_resource(base, res) for res in descriptor["resources"]}
+    broken = check_foreign_keys(reads)
+    frames = {}
+    for name, read in reads.items():
+        errors = read.errors + [p for p in broken if p.table == name]
+        if errors or read.frame is None:
+            raise load_error(name, errors)
+        frames[name] = finished(read, reads)
+    return frames
+
+
+def as_objects(column: pd.Series) -> np.ndarray:
+    """A column as an object array, a missing cell as pd.NA (what `astype("string")` makes of it)."""
+    return np.asarray(column.astype("string").astype(object), dtype=object)
+
+
+def searched_package(base: Path, frames: dict[str, pd.DataFrame]) -> SearchedPackage:
+    """Index the frames of the package at `base` for search (see the module docstring)."""
+    descriptor = read_descriptor(base)
+    schemas = {str(r["name"]): table_schema(base, r) for r in descriptor["resources"]}
+    texts: dict[str, int] = {}
+    tables: dict[str, SearchedTable] = {}
+    for name, frame in frames.items():
+        schema = schemas[name]
+        keys = key_columns(schema)
+        columns = [
+            f["name"]
+            for f in schema["fields"]
+            if f.get("type", "string") == "string"
+            and f["name"] not in keys
+            and not {"enum", "pattern"} & set(f.get("constraints", {}))
+        ] or list(frame.columns[:1])
+        numbers = [f["name"] for f in schema["fields"] if f.get("type") == "number"]
+        fields = key_fields_of(schema)
+        if not fields:
+            key = np.array([str(i + 2) for i in range(len(frame))], dtype=object)
+        else:
+            joined = frame[fields[0]].astype("string").fillna("")
+            for f in fields[1:]:
+                joined = joined + "|" + frame[f].astype("string").fillna("")
+            key = np.asarray(joined.astype(object), dtype=object)
+        table = SearchedTable(
+            name,
+            frame,
+            key,
+            fields[0] if len(fields) == 1 else "",
+            columns,
+            numbers,
+            source=as_objects(frame["source_id"]) if "source_id" in frame.columns else None,
+        )
+        for column in columns:
+            cells = frame[column]
+            present = cells.notna().to_numpy(dtype=bool)
+            codes = np.full(len(frame), -1, dtype=np.int64)
+            codes[present] = [texts.setdefault(str(v), len(texts)) for v in cells[present].tolist()]
+            table.codes[column] = codes
+            table.written[column] = as_objects(cells)
+        tables[name] = table
+    indicator_definitions = schemas.get("indicator_definitions", {"fields": []})
+    theme: dict[str, Any] = next((f for f in indicator_definitions["fields"] if f["name"] == "theme"), {})
+    themes = list(theme.get("constraints", {}).get("enum", []))
+    return SearchedPackage(frames, tables, tuple(texts), TextIndex.of(texts), themes)
+
+
+KEPT = Kept(8)  # a few packages: a test suite searches the shipped package and edited copies of it
+
+
+def package_digest(base: Path) -> bytes | None:
+    """What a package's search answers depend on: its descriptor (read as every command reads it, so a descriptor
+    that cannot be read is that command's error), and the bytes of each table and each Table Schema it names by
+    path (io.kept.file_digest). None when it names a path that is not a relative one, or a file that is too large
+    to keep or cannot be read: such a package is read afresh each time (and the reader says what is wrong)."""
+    descriptor = read_descriptor(base)
+    hasher = hashlib.blake2b(json.dumps(descriptor, sort_keys=True, default=repr).encode("utf-8"), digest_size=20)
+    for res in descriptor["resources"]:
+        if not isinstance(res, dict):
+            return None
+        for key in ("path", "schema"):
+            relative = res.get(key)
+            if not isinstance(relative, str):
+                continue
+            if Path(relative).is_absolute() or "://" in relative or ".." in Path(relative).parts:
+                return None
+            digest = file_digest(base / relative)
+            if digest is None:
+                return None
+            hasher.update(digest)
+    return hasher.digest()
+
+
+def searched(path: str | Path | None = None) -> SearchedPackage:
+    """The package at `path` read and indexed for search, once per package's bytes (see the module docstring);
+    a LoadError as `load` gives it."""
+    base = package_dir(path)
+    digest = package_digest(base)
+    if digest is not None and (kept := KEPT.find(digest)) is not None:
+        assert isinstance(kept, SearchedPackage)
+        return kept
+    made = searched_package(base, every_table(base))
+    if digest is not None:
+        KEPT.put(digest, made)
+    return made
