@@ -26,7 +26,7 @@ import pandas as pd
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Problem, Report
-from tongxiang_digital_economy.text.clauses import attach, table_head_pattern
+from tongxiang_digital_economy.text.clauses import ClauseWords, attach, table_head_pattern
 from tongxiang_digital_economy.text.fold import simplified
 from tongxiang_digital_economy.text.numerals import number_spans
 from tongxiang_digital_economy.text.quantities import Lexicon, read, written_forms
@@ -396,7 +396,8 @@ def table_columns(row: Row, tables: Tables) -> frozenset[str]:
     forms = next(
         (d["written_forms"] for d in tables["indicator_definitions"] if d["indicator"] == row["indicator"]), ""
     )
-    found = attach(row["evidence"], row["value_text"], forms.split("|"), dimension, units, (), heads)
+    words = ClauseWords.of(Lexicon.from_frame(pd.DataFrame(tables["lexicon"])))  # 分别, 这一数字, 去年: the lexicon's
+    found = attach(row["evidence"], row["value_text"], forms.split("|"), dimension, units, (), heads, None, words)
     return found.columns if found.attached else frozenset()
 
 

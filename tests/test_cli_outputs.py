@@ -191,17 +191,22 @@ def test_a_chart_file_that_is_no_png_or_svg_is_a_usage_error(output: str, error:
 
 
 def test_several_tables_to_a_parquet_file_name_are_refused(tmp_path: Path) -> None:
-    """`export --format parquet -o out.parquet` once made a folder out.parquet/ (trial 2, U13)."""
-    target = tmp_path / "out.parquet"
-    result = runner.invoke(cli, ["export", "--format", "parquet", "-o", str(target)])
-    assert (result.exit_code, result.output.splitlines()[-1]) == (
-        1,
-        f"Error: {target} names one .parquet file, but {len(tables())} tables are exported and parquet holds one "
-        f"table per file: give a folder (such as {tmp_path / 'out'}/) or name one table",
-    )
-    assert not target.exists()
-    one = runner.invoke(cli, ["export", "units", "--format", "parquet", "-o", str(target)])
-    assert one.exit_code == 0 and target.is_file()
+    """`export --format parquet -o out.parquet` once made a folder out.parquet/ (trial 2, U13); a usage error, exit
+    2, as an export file named for another format is (trial 10 m2: it was 1; csv as the trial typed it)."""
+    for fmt in ("parquet", "csv"):
+        target = tmp_path / f"out.{fmt}"
+        result = runner.invoke(cli, ["export", "--format", fmt, "-o", str(target)], catch_exceptions=False)
+        assert (result.exit_code, result.output.splitlines()[-1]) == (
+            2,
+            f"Error: Invalid value for '--output' / '-o': {target} names one .{fmt} file, but {len(tables())} tables "
+            f"are exported and {fmt} holds one table per file: give a folder (such as {tmp_path / 'out'}/) or name "
+            "one table",
+        )
+        assert not target.exists()
+    other = runner.invoke(cli, ["export", "indicators", "--format", "json", "-o", str(tmp_path / "x.csv")])
+    assert other.exit_code == 2
+    one = runner.invoke(cli, ["export", "units", "--format", "parquet", "-o", str(tmp_path / "out.parquet")])
+    assert one.exit_code == 0 and (tmp_path / "out.parquet").is_file()
 
 
 def subject_needed() -> str:

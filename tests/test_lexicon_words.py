@@ -1,8 +1,9 @@
 """Word lists the rules read are the lexicon's, not the code's: conversion words (折合), the words allowed between a
 sign word and its number (了, 增长, by), the words that make a place one a figure lies outside of (outside, 以外),
 the words that date a paragraph (今年, 过去, #月), and those that make a date a text's own (电, 'today (') or an
-event's in a since-phrase (自从 … 开始, 来自 opening none), and the period reader's words of the text's own day (目前,
-近日) and of parts of a year (上半年, H1, quarter, 全年). Each test shows the reading change on a copy's lexicon
+event's in a since-phrase (自从 … 开始, 来自 opening none), the period reader's words of the text's own day (目前,
+近日) and of parts of a year (上半年, H1, quarter, 全年), the clause reader's (这一数字, 分别, 去年) and the endings of
+an English participle (has attracted). Each test shows the reading change on a copy's lexicon
 without its words (one copy lacks them all): a shipped row that reads clean with the shipped words is caught on its
 row once its words are gone."""
 
@@ -16,7 +17,9 @@ from conftest import PackageCopy, copy_package, found
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.semantics.anchors import reached_in
 from tongxiang_digital_economy.semantics.rules.periods import dated, dating_pattern, in_paragraph
+from tongxiang_digital_economy.text.clauses import ClauseWords, attach
 from tongxiang_digital_economy.text.period_words import (
     OwnDateWords,
     PeriodWords,
@@ -24,7 +27,7 @@ from tongxiang_digital_economy.text.period_words import (
     own_dates_written,
     read_period,
 )
-from tongxiang_digital_economy.text.quantities import Lexicon, read
+from tongxiang_digital_economy.text.quantities import Lexicon, read, written_forms
 
 # category -> (terms dropped, a shipped row that needs them, the rule that then fires on it)
 NEEDED = {
@@ -37,6 +40,10 @@ NEEDED = {
     "not_subject": (("outside",), "chinadaily-govt-2017-12-27-tongxiang-edz-009", "subject-other-place"),
     # 2022 H1 (the Jan-Jun visitors): without `h1` the half year is written with no half-year word the lexicon lists
     "year_part_word": (("h1",), "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-007", "period-length-words"),
+    # 到了2020年,這一數字增長到了2443家: without 这一数字 nothing stands for the indicator's words beside the quote
+    "anaphora": (("这一数字",), "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-002", "which-figure"),
+    # 门票收入…,同比分别增长29.05%和30.81%: without 分别, 29.05% stands between the words and the second figure
+    "parallel_word": (("分别",), "chinanews-bankipay-2015-02-28-tongxiang-spring-festival-tourism-009", "which-figure"),
 }
 
 
@@ -297,3 +304,68 @@ def test_the_lexicons_year_part_words_say_a_period_is_shorter_than_a_year() -> N
     assert read_period(
         "2021年 半财年", "2022-02-10", period_words(lexicon_frame(add=("半财年", "year_part_word", "half")))
     ).sub_year
+
+
+def clause_words(frame: pd.DataFrame) -> ClauseWords:
+    return ClauseWords.of(Lexicon.from_frame(frame))
+
+
+def test_the_lexicons_clause_words_say_what_stands_between_a_figure_and_its_words() -> None:
+    """A figure of a clause with other year words (去年 … 今年: `clause_year_word`) is another period's, not one
+    between the indicator's words and the quote; 这一数字 (`anaphora`) stands for the indicator's words; 分别
+    (`parallel_word`) pairs words and figures in order. Each while the lexicon lists it: a copy without the word
+    reads the other figure as standing between, and a word a copy adds (该数据) is read as the ones beside it."""
+    units = written_forms(tde.load("units"))
+
+    def between(evidence: str, quote: str, forms: list[str], dimension: str, words: ClauseWords) -> str | None:
+        found = attach(evidence, quote, forms, dimension, units, (), None, None, words)
+        return None if found.attached else found.between
+
+    shipped = clause_words(lexicon_frame())
+    years = "营业收入去年为70亿元,今年为80亿元"
+    assert between(years, "80亿元", ["营业收入"], "currency", shipped) is None
+    assert (
+        between(
+            years, "80亿元", ["营业收入"], "currency", clause_words(lexicon_frame(drop=("去年", "clause_year_word")))
+        )
+        == "70"
+    )
+    pointed = "2014年数字经济企业只有300多家,到了2020年,这一数字增长到了2443家"
+    assert between(pointed, "2443家", ["数字经济企业"], "count", shipped) is None
+    assert (
+        between(
+            pointed, "2443家", ["数字经济企业"], "count", clause_words(lexicon_frame(drop=("这一数字", "anaphora")))
+        )
+        == "300"
+    )
+    added = "2014年数字经济企业只有300多家,到了2020年,该数据增长到了2443家"
+    assert between(added, "2443家", ["数字经济企业"], "count", shipped) == "300"
+    assert (
+        between(
+            added,
+            "2443家",
+            ["数字经济企业"],
+            "count",
+            clause_words(lexicon_frame(add=("该数据", "anaphora", "figure"))),
+        )
+        is None
+    )
+    paired = "乌镇景区接待游客37.48万人次,实现门票收入3020.55万元,同比分别增长29.05%和30.81%"
+    assert between(paired, "30.81%", ["门票收入"], "percent", shipped) is None  # the second words, the second figure
+    unpaired = clause_words(lexicon_frame(drop=("分别", "parallel_word")))
+    assert between(paired, "30.81%", ["门票收入"], "percent", unpaired) == "29.05"
+
+
+def test_the_lexicons_participle_endings_say_when_an_auxiliary_reports_a_figure_reached() -> None:
+    """has attracted, has recently grown: an auxiliary (`reached_word` `auxiliary`) before a word ending in a
+    `participle_ending` (ed, wn; an adverb's ly between) says a figure is reached; 'it has 20 sub-forums' does not.
+    A copy without `ed` reads 'has attracted' as no participle; one that adds `lt` reads 'has built' as one."""
+    shipped = Lexicon.from_frame(lexicon_frame())
+    assert reached_in(shipped, "the zone has attracted 300 enterprises")
+    assert reached_in(shipped, "the zone has recently grown to 300 enterprises")
+    assert not reached_in(shipped, "the conference has 20 sub-forums")
+    assert not reached_in(Lexicon.from_frame(lexicon_frame(drop=("ed", "participle_ending"))), "has attracted 300")
+    assert not reached_in(Lexicon.from_frame(lexicon_frame(drop=("ly", "participle_ending"))), "has recently grown to")
+    assert not reached_in(shipped, "the zone has built 300 plants")
+    built = Lexicon.from_frame(lexicon_frame(add=("lt", "participle_ending", "participle")))
+    assert reached_in(built, "the zone has built 300 plants")

@@ -94,7 +94,7 @@ def test_a_chart_names_what_its_kin_hold_under_it() -> None:
     )
     targets = chart("event_exhibiting_enterprises", "world-internet-conference").kin
     assert (
-        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 about 300; 2017-12-03 to "
+        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 nearly 300; 2017-12-03 to "
         "2017-12-05 more than 400 (`series event_exhibiting_enterprises --subject light-of-internet-expo`)."
     ) in targets
     gdp = chart("gdp", "tongxiang").kin
@@ -220,3 +220,53 @@ def test_every_edition_without_figures_lists_every_edition_with_some() -> None:
                 assert "about the series, not one edition" not in message
             else:
                 assert edition in own
+
+
+SUBJECTS_OF_REVENUE = "its subjects: cyts, huayou-cobalt, sanzhenzhai, tongkun-group, xin-feng-ming-holding\n"
+
+
+def test_a_listed_company_is_never_offered_its_holding_group_as_did_you_mean(tmp_path: Path) -> None:
+    """Trial 10 W3, its exact commands: a company and its holding group (no parent_id between them) are different
+    subjects; the one asked is that company, and the other is named as a different company, never "did you mean"."""
+    runner = CliRunner()
+    cases = {
+        ("operating_revenue", "xin-feng-ming-group"): "a different company, 'xin-feng-ming-holding' (Xinfengming "
+        "Holding Group), has some; " + SUBJECTS_OF_REVENUE,
+        ("china_top_500_private_enterprises_rank", "xin-feng-ming-holding"): "a different company, "
+        "'xin-feng-ming-group' (Xin Feng Ming Group), has some; its subjects: huayou-cobalt, tongkun-group, "
+        "xin-feng-ming-group, zhenshi-group\n",
+        ("operating_revenue", "tongkun-holding-group"): "a different company, 'tongkun-group' (Tongkun Group), has "
+        "some; " + SUBJECTS_OF_REVENUE,
+    }
+    for (indicator, subject), hint in cases.items():
+        for command in (["series"], ["plot", "-o", str(tmp_path / "q.png")]):
+            result = runner.invoke(cli, [*command, indicator, "--subject", subject], catch_exceptions=False)
+            assert result.exit_code == 1
+            assert result.output == f"Error: {indicator} has no figures about {subject!r}; {hint}"
+    # Another spelling of the same company is still offered, and a text close to both companies suggests neither.
+    named = runner.invoke(cli, ["series", "operating_revenue", "--subject", "Tongkun"], catch_exceptions=False)
+    assert named.output == (
+        "Error: operating_revenue has no figures about 'Tongkun'; did you mean 'tongkun-group'? " + SUBJECTS_OF_REVENUE
+    )
+    both = runner.invoke(cli, ["series", "operating_revenue", "--subject", "xin-feng-ming-grop"])
+    assert both.output == "Error: operating_revenue has no figures about 'xin-feng-ming-grop'; " + SUBJECTS_OF_REVENUE
+
+
+def test_every_figure_of_the_expos_sentences_on_the_chinacomcn_page_is_the_expos() -> None:
+    """Trial 10 m11: -003 (12场 matchmaking sessions) and -004 (五大洲) stood on the conference, while -002 and
+    -005/-006, stated in the same two sentences (“互联网之光”博览会举行了…; 博览会突出展示了来自五大洲…), had
+    moved to the expo."""
+    figures = tde.load("indicators").set_index("observation_id")
+    page = "chinacomcn-ifenglady-2019-03-22-five-wic-editions"
+    rows = figures.loc[[f"{page}-00{n}" for n in range(2, 7)], ["project_id", "event_id", "subject_text", "value_text"]]
+    assert rows.values.tolist() == [
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "110余场"],
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "12场"],
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "五大洲"],
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "26个"],
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "430余家"],
+    ]
+    result = CliRunner().invoke(
+        cli, ["series", "event_exhibitor_continents", "--subject", "light-of-internet-expo"], catch_exceptions=False
+    )
+    assert result.exit_code == 0 and f"{page}-004" in result.output

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -192,6 +193,22 @@ def stdout_closed() -> None:
     sys.exit(0)
 
 
+class QueryCommand(click.Command):
+    """A command whose argument is a query: a query that is a negative number ("-18.69%", -1) is the query, not an
+    unknown option (trial 10 m10: "No such option '-1'"). Any other query that starts with '-' goes after `--`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "--" not in args:
+            valued = {o for p in self.params if isinstance(p, click.Option) and not p.is_flag for o in p.opts}
+            negative = [n for n, a in enumerate(args) if NEGATIVE.match(a) and (n == 0 or args[n - 1] not in valued)]
+            if negative:
+                args = [a for n, a in enumerate(args) if n not in negative] + ["--", *(args[n] for n in negative)]
+        return super().parse_args(ctx, args)
+
+
+NEGATIVE = re.compile(r"^[-\u2212]\d")  # a negative number as a query writes it: -18.69%, -1, −3
+
+
 class Cli(click.Group):
     """The command group, with the one place where a closed stdout ends a command quietly."""
 
@@ -304,7 +321,9 @@ def validate(
     if fmt in ("github", "junit"):
         from .use import annotations
 
-        click.echo(annotations.github(report) if fmt == "github" else annotations.junit(report))
+        click.echo(
+            annotations.github(report, fail_on=fail_on) if fmt == "github" else annotations.junit(report, fail_on)
+        )
         sys.exit(1 if failed else 0)
     if as_json or fmt == "json":
         click.echo(json.dumps(report.to_dict(fail_on), ensure_ascii=False, indent=2))
@@ -674,7 +693,13 @@ def series_command(
 
         apart = apart_formats(found, package_path)
         period = found["period_label"].where(apart == "", found["period_label"] + " (" + apart + ")")
-        found = found.assign(period=period, grade=grade, reason=found["reason"].fillna(""))
+        # A fraction is its numerator over its denominator (减少了三分之一 is -1/3), as the CSV's value and
+        # value_denominator and the chart's 0.33 say: "-1 fraction" alone misreads it (trial 10 m7).
+        written = as_text_frame(found[["value", "value_denominator"]])
+        value = written["value"].where(
+            found["value_denominator"].isna(), written["value"] + "/" + written["value_denominator"]
+        )
+        found = found.assign(period=period, grade=grade, reason=found["reason"].fillna(""), value=value)
         columns = ["period", "role", "value", "qualifier", "unit", "value_text", "grade", "observation_id", "reason"]
         found = found[columns]
     print_frame(found, fmt, f"no {status} figures")
@@ -701,7 +726,7 @@ def installed_themes() -> str:
         return "see `show indicator_definitions`"
 
 
-@cli.command(name="search")
+@cli.command(name="search", cls=QueryCommand)
 @click.argument("text", default="")
 @click.option(
     "--theme",
@@ -724,7 +749,10 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     labels, its written forms (the words its sources use), the other words that find it, subjects, years and the
     command that gives its series. Other words are found only where a cell holds them all. Words that carry no
     meaning in a query (the, of, to, 的; city or 市 after a place's name) are read past: "visitors to Wuzhen" is
-    "Wuzhen visitors", and a query of only such words is refused.
+    "Wuzhen visitors", and a query of only such words is refused. A measure and a year ("GDP 2016", 2024年GDP)
+    find the measure's figures of that year (the year its period ends in), and name the years it has when it has
+    none of that one. A negative number is a query (search "-18.69%"); any other query that starts with '-' goes
+    after `--` (search -- -word).
 
     \b
     Example:
@@ -737,11 +765,24 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     from .use.text_search import search, summary
 
     hits = search(text, theme, package_path)
+    year = hits.attrs.get("year")
     if fmt != "table":
         print_frame(hits, fmt, "")
+        for line in hits.attrs.get("other_years", []):  # the years the named indicators have (trial 10 W2)
+            click.echo(f"note: {line}", err=True)
         return
     found = hits.attrs["indicators"]
     what = repr(text) if text.strip() else f"theme {theme}"
+    held = hits.attrs.get("subjects")
+    if held is not None and len(held):  # a subject's name (or part of it): what the package holds about it
+        for row in held.itertuples():  # first, before the indicators a word of it names (峰会; trial 10 m4)
+            click.echo(
+                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
+                f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
+            )
+            click.echo(f"  {row.command}")
+            click.echo(f"  every figure: tongxiang-digital-economy show indicators --where {row.column}={row.subject}")
+        click.echo("")
     if len(found):
         click.echo(f"{count(len(found), 'indicator')} for {what}:")
         for row in found.itertuples():
@@ -761,18 +802,12 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
             " forms above)"
         )
         click.echo("")
-    held = hits.attrs.get("subjects")
-    if held is not None and len(held):  # a subject's name: what the package holds about it (trial 8 U5)
-        for row in held.itertuples():
-            click.echo(
-                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
-                f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
-            )
-            click.echo(f"  {row.command}")
-            click.echo(f"  every figure: tongxiang-digital-economy show indicators --where {row.column}={row.subject}")
-        click.echo("")
+    if year is not None:  # "GDP 2016": the figures of that year, read from their periods (trial 10 W2)
+        click.echo(f"figures of {year} (the year their period ends in):")
+        for line in hits.attrs.get("other_years", []):
+            click.echo(f"  {line}")
     if not len(hits):
-        click.echo(f"no rows mention {what}")
+        click.echo(f"no figures of {year} for {what}" if year is not None else f"no rows mention {what}")
         return
     rows = summary(hits)
     counts = ", ".join(f"{table} {n}" for table, n in rows["rows"].items())

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..text.clauses import (
     Attachment,
+    ClauseWords,
     attach,
     beside_another_name,
     clause_of,
@@ -335,6 +336,8 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         conversion_pattern(lexicon_of(lexicon_frame).alternation("converted")) if lexicon_frame is not None else None
     )
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=True)) if units is not None else {}
+    # The anaphora, parallel-list and year words of the clause reader: the lexicon's.
+    clause_words = ClauseWords.of(lexicon_of(lexicon_frame) if lexicon_frame is not None else None)
 
     def anchored(
         evidence: object, quote: object, forms: tuple[str, ...], dimension: object, words: tuple[str, ...]
@@ -342,7 +345,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         if not isinstance(evidence, str) or not isinstance(quote, str):
             return None
         kind = dimension if isinstance(dimension, str) else None
-        return attach(evidence, quote, list(forms), kind, unit_forms, words, heads, converted)
+        return attach(evidence, quote, list(forms), kind, unit_forms, words, heads, converted, clause_words)
 
     period_words = indicators["period_text"] if "period_text" in indicators else pd.Series(None, index=indicators.index)
     keys = [
@@ -465,9 +468,9 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             for e, q, n, u in zip(evidence_, quote_, subject_names, unit_, strict=True)
         ],
         remembered(
-            memo("subject pairing", key("units")),
+            memo("subject pairing", key("units", "lexicon")),
             lambda e, q, n, d: (
-                paired_with_name(e, q, list(n), d, unit_forms)
+                paired_with_name(e, q, list(n), d, unit_forms, clause_words)
                 if isinstance(e, str) and isinstance(q, str) and n
                 else None
             ),
@@ -611,17 +614,37 @@ def status_scope(anchor: Attachment, lexicon: Lexicon, taken: tuple[str, ...] = 
     )
 
 
-# An English perfect: an auxiliary of the lexicon's `reached_word` (meaning `auxiliary`) says a figure is reached
-# only before a past participle (has attracted, have been signed), not as a verb of its own (it has 20 sub-forums).
-PARTICIPLE = re.compile(r"\s(?:[a-z]+ly\s)?[a-z]+(?:ed|en|wn|ne|ght|un)\b")
+def participle_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """An English past participle after an auxiliary (has attracted, have been signed, has already grown): a word
+    ending in one of the lexicon's `participle_ending` terms of meaning `participle` (ed, en, wn, ne, ght, un),
+    perhaps after an adverb ending in one of meaning `adverb` (ly); None where the lexicon lists no ending."""
+    endings = lexicon.terms_of.get("participle_ending", [])
+    meanings = lexicon.meanings_of.get("participle_ending", [])
+
+    def alternation(meaning: str) -> str:
+        chosen = sorted({squash(t) for t, m in zip(endings, meanings, strict=True) if m == meaning}, key=len)
+        return "|".join(re.escape(t) for t in reversed(chosen) if t)
+
+    participle, adverb = alternation("participle"), alternation("adverb")
+    if not participle:
+        return None
+    before = rf"(?:[a-z]+(?:{adverb})\s)?" if adverb else ""
+    return compiled_pattern(rf"\s{before}[a-z]+(?:{participle})\b")
+
+
+@functools.lru_cache(maxsize=16)
+def compiled_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def reached_in(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a word of a figure reached (the lexicon's `reached_word`: 已; an auxiliary before a
-    past participle)."""
+    past participle, as the lexicon's `participle_ending` terms tell one: has attracted, not it has 20 sub-forums)."""
     squashed = squash(text)
+    participle = participle_pattern(lexicon)
     return any(
-        meaning == "actual" or (meaning == "auxiliary" and PARTICIPLE.match(squashed, m.end()) is not None)
+        meaning == "actual"
+        or (meaning == "auxiliary" and participle is not None and participle.match(squashed, m.end()) is not None)
         for m, meaning in lexicon.find("reached_word", squashed)
     )
 

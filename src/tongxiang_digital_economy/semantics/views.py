@@ -43,6 +43,7 @@ from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, 
 from .editions_named import editions_named
 from .identity import identity_columns
 from .roles import corroboration
+from .unit_scales import stated_scales
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
@@ -214,6 +215,10 @@ def views(
             if table in frames:
                 names = pd.Series([generic] * len(frames[table]), index=frames[table].index, dtype=object)
                 derived[table] = frames[table].assign(generic_names=names)
+    if {"units", "lexicon"} <= frames.keys() and "written_forms" in frames["units"]:
+        # The scale each unit's written forms state, by the lexicon's scale words (unit-scale-written).
+        scales = stated_scales(frames["units"], frames["lexicon"])
+        derived["units"] = derived.get("units", frames["units"]).assign(**{c: scales[c] for c in scales.columns})
     if "projects" in frames and "parent_id" in frames["projects"]:
         derived["projects"] = derived.get("projects", frames["projects"]).assign(
             part_names=part_names(frames["projects"])

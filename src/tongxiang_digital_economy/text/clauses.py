@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 from .fold import regex
 from .numerals import Span, number_spans
-from .quantities import NUMBER, compiled, loose, shape_of, squash
+from .quantities import NUMBER, Lexicon, compiled, loose, shape_of, squash
 from .year_words import FROM_DATED, attached_year, from_region, from_side, years_written
 
 SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n")
@@ -185,15 +185,54 @@ class Attachment:
     scope: Scope = field(default_factory=Scope)  # where a status word may govern the quote from
 
 
-# Words that point back at a figure just named stand for the indicator's words (这一数字增长到2443家).
-ANAPHORA = re.compile(
-    r"这一数字|这个数字|这一数据|这个数据|该数字|这一数量|this number|this figure|the figure|the number"
-)
-# A parallel list pairs words and figures in order (分别为A、B和C; A and B respectively): not read, not held against.
-PARALLEL = re.compile(r"分别|respectively|各自")
-# A gloss restates its neighbour in another unit: (US$5.41 billion), 折合约24938美元, footnote marks [2].
+# A gloss restates its neighbour in another unit: (US$5.41 billion), 折合约24938美元, footnote marks [2]. Brackets
+# and footnote marks are the text's punctuation, not words: kept here.
 GLOSS = re.compile(r"\([^)]*\)|（[^）]*）|\[[0-9]+\]")
-YEAR_WORDS = re.compile(r"(?:19|20)[0-9]{2}\s?年?|去年|今年|上年|上半年|下半年")
+YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)
+
+
+@dataclass(frozen=True)
+class ClauseWords:
+    """The lexicon's words the clause reader reads, each category as one pattern over loose or squashed text (no
+    word bounds: 'the number' is read in 'the numbers'; None where the lexicon lists none, and then none is read):
+
+    - `anaphora` (这一数字, this figure): words that point back at a figure just named stand for the indicator's
+      words (这一数字增长到2443家);
+    - `parallel_word` (分别, respectively, 各自): a parallel list pairs words and figures in order (分别为A、B和C; A
+      and B respectively), read by `in_order`, never held against a figure between;
+    - `clause_year_word` (去年, 今年, 上年, 上半年): with the years written in digits, the words that say which year a
+      clause's figures are of; a figure of a clause with other year words is another period's, not one between."""
+
+    anaphora: re.Pattern[str] | None = None
+    parallel: re.Pattern[str] | None = None
+    years: re.Pattern[str] = field(default_factory=lambda: re.compile(YEAR))
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None) -> ClauseWords:
+        """The words a lexicon lists (none without one; years in digits always)."""
+        if lexicon is None:
+            return cls()
+
+        def alternation(category: str) -> str | None:
+            terms = sorted({loose(t) for t in lexicon.terms_of.get(category, []) if loose(t)}, key=len, reverse=True)
+            return "|".join(re.escape(t) for t in terms) or None
+
+        anaphora, parallel, years = (alternation(c) for c in ("anaphora", "parallel_word", "clause_year_word"))
+        return cls(
+            anaphora=re.compile(anaphora) if anaphora else None,
+            parallel=re.compile(parallel) if parallel else None,
+            years=re.compile(YEAR + (f"|{years}" if years else "")),
+        )
+
+    def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The first parallel-list word in text[start:end], None if none."""
+        return self.parallel.search(text, start, end) if self.parallel is not None else None
+
+    def anaphora_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Where words pointing back at a figure stand in text[start:end]."""
+        if self.anaphora is None:
+            return []
+        return [(m.start(), m.end()) for m in self.anaphora.finditer(text, start, end)]
 
 
 FURTHER_COLUMNS = 2  # headings read after the target and actual columns' (预期目标 实际完成 备注)
@@ -247,13 +286,16 @@ def attach(
     period_words: tuple[str, ...] = (),
     table_heads: re.Pattern[str] | None = None,
     converted: re.Pattern[str] | None = None,
+    words: ClauseWords | None = None,
 ) -> Attachment:
     """Read where `value_text` stands in `evidence` and what attaches to it (the best of its occurrences: one that
     is a whole quantity, and of those one the indicator's words attach to). `period_words` are the row's dating
     words: a figure between the indicator's words and the quote, in a clause without the quote's own period words
     (比上年增长8.5%, 两年平均增长4.7%), is another period's figure. `table_heads` finds a plan table's heading
     (table_head_pattern); without it, no evidence is read as a table. `converted` finds a conversion word ending
-    just before a quote (折合, 相当于: conversion_pattern); without it, no quote restates its neighbour."""
+    just before a quote (折合, 相当于: conversion_pattern); without it, no quote restates its neighbour. `words`: the
+    lexicon's anaphora, parallel-list and year words (ClauseWords.of; without them, none but years in digits)."""
+    words = words or ClauseWords()
     # White space kept (one space per run), so that a flattened table keeps its cells apart; a quote that
     # differs from its evidence only in spacing is found white space aside.
     text, quote = loose(evidence), loose(value_text)
@@ -267,7 +309,7 @@ def attach(
     found = quantities(text, forms)
     pieces = tuple(p for p in (loose(w) for w in period_words) if p and p in text)
     readings = [
-        attach_at(text, at, at + len(quote), places, found, dimension, pieces, table_heads, converted)
+        attach_at(text, at, at + len(quote), places, found, dimension, pieces, table_heads, converted, words)
         for at in whole[:4]
     ]
     if all(is_a_day(text, at, at + len(quote), found) for at in whole[:4]):
@@ -309,18 +351,23 @@ ORDINAL_WORD = re.compile(r"(?i)[a-z-]*(?:first|second|third|[a-z]th)")  # the f
 
 
 def paired_with_name(
-    evidence: str, value_text: str, names: list[str], dimension: str | None, forms: dict[str, dict[str, list[str]]]
+    evidence: str,
+    value_text: str,
+    names: list[str],
+    dimension: str | None,
+    forms: dict[str, dict[str, list[str]]],
+    words: ClauseWords | None = None,
 ) -> bool | None:
     """For names and figures paired in order (分别是桐昆…、闻泰…和新凤鸣…,营业收入分别为710.11亿元、517.07亿元和
     514.86亿元; A and B … X and Y respectively): whether the quote is the figure in the place of the item that
     names the row's subject. None where the passage pairs nothing, or the subject is not named before the quote in
-    its sentence (the pairing is then not read)."""
+    its sentence (the pairing is then not read). The parallel-list words are the lexicon's (`words`)."""
     text, quote = loose(evidence), loose(value_text)
     at = text.find(quote) if quote else -1
     if at < 0:
         return None
     s_start, s_end = sentence_of(text, at)
-    if PARALLEL.search(text, s_start, s_end) is None:
+    if (words or ClauseWords()).parallel_in(text, s_start, s_end) is None:
         return None
     named = [p for p in form_positions(text, names) if s_start <= p[0] and p[1] <= at]
     if not named:
@@ -359,8 +406,10 @@ def attach_at(
     pieces: tuple[str, ...] = (),
     table_heads: re.Pattern[str] | None = None,
     converted_words: re.Pattern[str] | None = None,
+    words: ClauseWords | None = None,
 ) -> Attachment:
     """The attachment of the quote standing at text[at:end]."""
+    words = words or ClauseWords()
     glosses = [(m.start(), m.end()) for m in GLOSS.finditer(text)]
     in_gloss = any(g0 <= at < g1 for g0, g1 in glosses)
     converted = (
@@ -368,7 +417,7 @@ def attach_at(
     )
     s_start, s_end = sentence_of(text, at)
     c_start, c_end = clause_of(text, at, end)
-    own_years = set(YEAR_WORDS.findall(text[c_start:c_end]))
+    own_years = set(words.years.findall(text[c_start:c_end]))
     own_words = {p for p in pieces if p in text[c_start:c_end]}
     others = []
     for q in found:
@@ -381,7 +430,7 @@ def attach_at(
         if q.end <= at and (in_gloss or converted) and not [o for o in found if q.end < o.start < at and not o.is_date]:
             continue  # the figure a gloss or a conversion restates
         q_start, q_end = clause_of(text, q.start, q.end)
-        theirs = set(YEAR_WORDS.findall(text[q_start:q_end]))
+        theirs = set(words.years.findall(text[q_start:q_end]))
         if own_years and theirs and not own_years & theirs and (q_start, q_end) != (c_start, c_end):
             continue  # another period's figure (2017年增加70%，2018年上半年又增长20%多)
         if own_words and not any(p in text[q_start:q_end] for p in own_words) and (q_start, q_end) != (c_start, c_end):
@@ -407,12 +456,12 @@ def attach_at(
         skip = (end + to.end(), s_end) if to else (0, 0)
     other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1]) if first == last]
     other_year = other_years[0] if other_years and skip != (0, 0) else None
-    anchors = places + [(m.start(), m.end()) for m in ANAPHORA.finditer(text, s_start, s_end)]
+    anchors = places + words.anaphora_in(text, s_start, s_end)
     # An English comma inside a noun phrase (600,000 tons of intelligent, low-carbon fiber) ends no clause.
     mark = re.compile(r"(?!,\s[a-z])" + CLAUSE_END.pattern)
     following = mark.search(text, end)
     after_end = following.start() if following else len(text)
-    parallel = PARALLEL.search(text, s_start, s_end) is not None
+    parallel = words.parallel_in(text, s_start, s_end) is not None
     attached, between = False, None
     for f_start, f_end in sorted(anchors):
         if table is not None and not (table[1] <= f_start < at):
@@ -429,7 +478,7 @@ def attach_at(
             continue
         if parallel and f_end <= at:
             figures = [q for q in others if f_end <= q.start] + [quote_q(at, end)]
-            by_clause = in_order_of_clauses(text, s_start, f_start, at, figures, found)
+            by_clause = in_order_of_clauses(text, s_start, f_start, at, figures, found, words)
             attached = in_order(text, f_start, f_end, at, figures) if by_clause is None else by_clause
             if attached:
                 break
@@ -612,13 +661,19 @@ def in_order(text: str, f_start: int, f_end: int, at: int, figures: list[Quantit
 
 
 def in_order_of_clauses(
-    text: str, s_start: int, f_start: int, at: int, figures: list[Quantity], found: list[Quantity]
+    text: str,
+    s_start: int,
+    f_start: int,
+    at: int,
+    figures: list[Quantity],
+    found: list[Quantity],
+    words: ClauseWords | None = None,
 ) -> bool | None:
     """For items named in clauses of their own before a 分别 clause (乌镇景区接待游客37.48万人次, 实现门票收入
     3020.55万元, 同比分别增长29.05%和30.81%): whether the quote is the figure in the place of the clause the
     indicator's words stand in. None where the words stand in the 分别 clause itself (in_order reads that), or
     the clauses and the figures do not count alike."""
-    pair = PARALLEL.search(text, f_start, at)
+    pair = (words or ClauseWords()).parallel_in(text, f_start, at)
     if pair is None:
         return None
     p_start, p_end = clause_of(text, pair.start(), pair.end())

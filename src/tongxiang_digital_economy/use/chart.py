@@ -37,7 +37,7 @@ from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..semantics.roles import incomparable_reason
 from .periods import period
-from .timeseries import figures_about, kin_notes, mark, series, subject_column, tables
+from .timeseries import bound_word, figures_about, kin_notes, mark, nearly_written, series, subject_column, tables
 
 
 @dataclass
@@ -72,6 +72,7 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     units = load("units", path).set_index("unit")
     temporal = str(definitions.at[indicator, "temporal"])
 
+    rows["nearly"] = nearly_written(rows, path)  # 近300家 is drawn "nearly 300", not "about 300" (trial 10 m5)
     # A later text repeating a figure already shown (role `restated`) is no new point: named under the chart.
     repeats = rows[rows["role"] == "restated"]
     rows = rows[rows["role"] != "restated"].reset_index(drop=True)
@@ -258,7 +259,7 @@ def subject_name(indicator: str, subject: str | None, path: str | Path | None) -
 def repeated(row: pd.Series, unit: str, scale: float, units: pd.DataFrame) -> str:
     """A restated figure as the chart names it: on the axis's scale, `180 (as 18 …)` where its text wrote it in
     another unit (the form of the point labels' `as …`)."""
-    shown = f"{float(row['value_base']) / scale:,.10g}"
+    shown = bound_word(row) + f"{float(row['value_base']) / scale:,.10g}"  # 超过1000家: more than 1,000 (m5)
     if str(row["unit"]) == unit:
         return shown
     return f"{shown} (as {float(row['value']):,.10g} {units.at[row['unit'], 'label']!s})"

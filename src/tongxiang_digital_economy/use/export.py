@@ -183,7 +183,7 @@ def export(
             raise ExportError(f"{dest} is a file; {fmt} writes one file per table, so give a folder")
         if dest.suffix.lower() == f".{EXTENSIONS[fmt]}" and not dest.is_dir():
             # out.parquet would become a folder of tables that a reader opens as one parquet file and fails on
-            raise ExportError(
+            raise OutputSuffixError(
                 f"{dest} names one .{EXTENSIONS[fmt]} file, but {len(names)} tables are exported and {fmt} holds one "
                 f"table per file: give a folder (such as {dest.with_suffix('')}/) or name one table"
             )

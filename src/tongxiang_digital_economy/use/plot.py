@@ -823,10 +823,12 @@ def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
 
 
 def value_words(row: pd.Series) -> str:
-    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `1,141.69`, `5-6`."""
+    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `nearly 300`, `1,141.69`, `5-6`."""
     text = f"{float(row['y']):,.10g}"
     if row["qualifier"] == "range" and pd.notna(row["y_upper"]):
         text = f"{text}-{float(row['y_upper']):,.10g}"
+    elif bool(row.get("nearly", False)):  # 近300家: 300 or a little less, never "about" (trial 10 m5)
+        text = "nearly " + text
     else:
         text = SIGNS.get(str(row["qualifier"]), "") + text
     return text

@@ -37,7 +37,9 @@ QUOTES = "\"'“”‘’「」『』"  # ASCII and CJK quotes
 BRACKETS = "《》〈〉()（）[]【】<>"
 # An English possessive at a word's end: "Wuzhen's" is Wuzhen (trial 8 S5); "'s" alone is a connective.
 POSSESSIVE = re.compile(r"(?<=[a-z0-9])['’]s$")
-EDGE_PUNCTUATION = "?,.;:!？，。；：！、"  # what may end (or begin) a word of a query without being part of it
+# What may end (or begin) a word of a query without being part of it; % too: "GDP%" is GDP, "100%" is 100 (trial 10
+# m10), as a percent figure's value is its number.
+EDGE_PUNCTUATION = "?,.;:!？，。；：！、%"
 
 
 def normalised(text: str) -> str:

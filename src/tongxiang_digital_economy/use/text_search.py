@@ -89,6 +89,7 @@ from .search_query import (
     small_words,
 )
 from .search_words import HAN
+from .search_years import dated, once
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
 
@@ -117,14 +118,15 @@ def number_columns(table: str, path: str | Path | None = None) -> list[str]:
 
 
 # A query that is one number as a text writes it: digits, thousands grouped by commas or not, a decimal part.
-NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# A minus sign before it makes it negative: "-18.69%" is the value -18.69 (trial 10 m10).
+NUMBER = re.compile(r"^[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 def number_in(text: str) -> float | None:
     """The number a query is (3694, 3,694, ３６９４, 37.48), else None: a figure's value cell holds it however its
     value_text writes it (3,694; trial 9 m9)."""
     folded = normalised(text)
-    return float(folded.replace(",", "")) if NUMBER.match(folded) else None
+    return float(folded.replace(",", "").replace("\u2212", "-")) if NUMBER.match(folded) else None
 
 
 def themes(path: str | Path | None = None) -> list[str]:
@@ -170,9 +172,14 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     text = meant_query(text, frames)
     query = parse(text, frames) if text.strip() else Query("", (), {})
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
+    year = year_reading(text, query, named, frames) if text.strip() else None
+    if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
+        text, query, named = year.rest, year.query, year.named
+    naming = Query(query.text, query.terms, query.subjects, query.name, query.own)  # the subjects it names
     if named:
         query = Query(query.text, query.terms, {**query.subjects, "indicator": named}, query.name, query.own)
-    split = subject_and_measure(query, named, frames) if text.strip() else None
+    reading = year.split if year is not None else subject_and_measure(query, named, frames)  # the year's, made
+    split = reading if text.strip() else None
     in_theme: set[str] | None = None
     number = number_in(text) if text.strip() else None
     if theme is not None:
@@ -184,11 +191,11 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     hits: list[Hits] = []
     for name, table in package.tables.items():
         frame = table.frame
-        rows = np.ones(len(frame), dtype=bool)  # the rows searched: all, or a theme's
+        rows = searchable(name, frame)  # the rows searched: all (but the lexicon's search-only ones), or a theme's
         if in_theme is not None:
             if "indicator" not in frame.columns:
                 continue
-            rows = frame["indicator"].isin(in_theme).to_numpy(dtype=bool)
+            rows &= frame["indicator"].isin(in_theme).to_numpy(dtype=bool)
         columns = ["indicator", *table.columns] if in_theme is not None else table.columns
         measured = (
             frame["indicator"].isin(split.measured).to_numpy(dtype=bool)
@@ -222,11 +229,89 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     everything = hits_frame(hits)
     if in_theme is not None:  # one row per matching row, not per column, when listing a theme
         everything = everything.drop_duplicates(subset=["table", "key"])
+    if year is not None:
+        everything = year.of_year(everything, frames["indicators"])
     everything = everything.reset_index(drop=True)
     everything.attrs["indicators"] = found_indicators(text, frames, theme, split, named)
+    if year is not None:
+        everything.attrs["year"] = year.year
+        everything.attrs["other_years"] = year.other_years(everything.attrs["indicators"], split, frames["indicators"])
     # a subject's name (and no indicator's): what the package holds about the subject
-    everything.attrs["subjects"] = subjects_held(query if query.subjects and not named else Query("", (), {}), frames)
+    # (峰会, a part of the conference's names and a written form of event_years_held: both; trial 10 m4)
+    everything.attrs["subjects"] = subjects_held(naming, frames)
     return everything
+
+
+# The lexicon's categories that only search reads (search_query: search_term, search_filler, search_place_word):
+# notes on how a query is read, not data a reader searches for; `search gdp` listed two of them first (trial 10 m8).
+SEARCH_ONLY = ("search_term", "search_filler", "search_place_word")
+
+
+def searchable(name: str, frame: pd.DataFrame) -> np.ndarray:
+    """The rows of a table that search looks at: all, but the lexicon's search-only rows (SEARCH_ONLY)."""
+    if name == "lexicon" and "category" in frame.columns:
+        return ~frame["category"].isin(SEARCH_ONLY).to_numpy(dtype=bool)
+    return np.ones(len(frame), dtype=bool)
+
+
+@dataclass(frozen=True)
+class YearReading:
+    """A query read as words and a year (see use.search_years): `rest` read as any query, its figures those of
+    `year`."""
+
+    rest: str
+    year: int
+    query: Query
+    named: frozenset[str]
+    split: SubjectAndMeasure | None  # the rest read as a subject and a measure (text_search.subject_and_measure)
+
+    def of_year(self, hits: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+        """The hits of the year: a figure whose period ends in it (its `year`), any other row whose found cell
+        writes it (a source's title "2016年..."); the definitions of the indicators are in the block above."""
+        year_of: pd.Series = kept_with(
+            (figures,),
+            "year_by_observation",
+            lambda: pd.Series(figures["year"].to_numpy(), index=figures["observation_id"]),
+        )
+        is_figure = hits["table"] == "indicators"
+        of_year = hits["key"].map(year_of).eq(self.year).fillna(False)
+        writes_it = hits["text"].str.contains(str(self.year), regex=False).fillna(False)
+        keep = (is_figure & of_year) | (~is_figure & writes_it)
+        return hits[keep]
+
+    def other_years(self, found: pd.DataFrame, split: SubjectAndMeasure | None, figures: pd.DataFrame) -> list[str]:
+        """For each indicator listed that has no figure of the year, the years it has (of the subject the query
+        names, if it names one): "gdp_growth has figures for 2021, 2022, 2023, 2024, 2025; none for 2016"."""
+        by_indicator = kept_with((figures,), "figures_by_indicator", lambda: rows_by_value(figures["indicator"]))
+        years = kept_with((figures,), "years", lambda: figures["year"].to_numpy(dtype=float, na_value=np.nan))
+        about = split.figures(figures).to_numpy(dtype=bool) if split is not None else None
+        out = []
+        for indicator in found["indicator"]:  # the few indicators listed, each by its kept positions
+            at = by_indicator.get(str(indicator), np.zeros(0, dtype=np.int64))
+            if about is not None:
+                at = at[about[at]]
+            if not (years[at] == self.year).any():
+                whose = f" about {split.subject}" if split is not None else ""
+                held = ", ".join(str(int(y)) for y in sorted(set(years[at][~np.isnan(years[at])]))) or "no dated year"
+                out.append(f"{indicator} has figures{whose} for {held}; none for {self.year}")
+        return out
+
+
+def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[str, pd.DataFrame]) -> YearReading | None:
+    """The query read as words and a year (use.search_years), when as a whole it is no name, names no indicator
+    and no subject, and without its year it names an indicator, or a subject and a measure: else None."""
+    if query.name or named or query.subjects:
+        return None
+    year = dated(normalised(text))
+    if year is None:
+        return None
+    rest = once(year.rest, names(frames))
+    query = parse(rest, frames)
+    named = named_indicators(query, frames["indicator_definitions"])
+    split = subject_and_measure(query, named, frames)
+    if not named and split is None:
+        return None
+    return YearReading(rest, year.year, query, named, split)
 
 
 def cells_matching(table: SearchedTable, column: str, query: Query, matched: np.ndarray) -> np.ndarray:
@@ -283,7 +368,8 @@ def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
     if not text.strip():
         return text
     folded = normalised(text)
-    lean = meant(folded, names(frames), small_words(frames))
+    known = names(frames)
+    lean = meant(once(folded, known), known, small_words(frames))  # 乌镇乌镇 is 乌镇 (trial 10 m10)
     if not lean:
         raise EmptyQueryError(
             f"{text.strip()!r} holds only words that carry no meaning in a search (articles, prepositions, 的); "
@@ -455,7 +541,12 @@ def indicators(text: str, path: str | Path | None = None, theme: str | None = No
     its label, theme, subjects, its written forms in either language (the words to search for in the other),
     years, number of figures, and the command that gives its series."""
     frames = searched(path).frames  # read and kept once per package's bytes, as `search` reads them
-    return found_indicators(meant_query(text, frames), frames, theme)
+    text = meant_query(text, frames)
+    if text.strip():  # "GDP 2016" lists what `search` lists for it: GDP's indicators (trial 10 W2)
+        query = parse(text, frames)
+        year = year_reading(text, query, named_indicators(query, frames["indicator_definitions"]), frames)
+        text = year.rest if year is not None else text
+    return found_indicators(text, frames, theme)
 
 
 def found_indicators(

@@ -57,10 +57,10 @@ import pandas as pd
 
 from ..core.exceptions import SeriesError, SubjectNeededError
 from ..core.paths import package_dir
-from ..core.suggest import did_you_mean, meant
+from ..core.suggest import close, did_you_mean, meant, suggested
 from ..io.load import load
 from ..schema.descriptor import grade_order, read_descriptor, table_names
-from ..semantics.claims import claim_key
+from ..semantics.claims import claim_key, nearly, nearly_terms
 from ..semantics.roles import mark_roles
 from ..text.fold import casefolded as fold
 from .periods import period
@@ -121,16 +121,34 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
 
 
 def subject_hint(text: str, column: str, among: list[str], path: str | Path | None) -> str:
-    """The "did you mean" (core.suggest) for the id among `among` that `text` names: the id in another case, or a
-    name, Chinese name or alias of that subject in any script (Tongxiang, 桐乡 and 桐鄉 name tongxiang), or a close
-    spelling of one; "" when none. `among` may hold event editions too (WIC-2023 names wic-2023)."""
-    table = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}.get(column)
+    """The "did you mean" (core.suggest) for the id among `among` (the subjects with figures) that `text` names:
+    the id in another case, or a name, Chinese name or alias of that subject in any script (Tongxiang, 桐乡 and
+    桐鄉 name tongxiang), or a close spelling of one; "" when none. `among` may hold event editions too (WIC-2023
+    names wic-2023).
+
+    Never another subject passed off as the one asked (trial 10 W3): `text` is first read among every subject of
+    its table, so xin-feng-ming-group, a listed company with no revenue figure, is that company, not a misspelling
+    of xin-feng-ming-holding, its holding group with one. A subject of a close name that has figures is then named
+    as what it is, "a different company, 'xin-feng-ming-holding' (Xinfengming Holding Group), has some", unless it
+    is the subject's parent or part (`kin_of`, said apart by the caller)."""
+    table = SUBJECT_TABLES.get(column)
     names: dict[str, list[str]] = {}
     if table is not None and table in tables(path):
         frame = load(table, path)
         for key, *written in frame[[column, *[c for c in NAME_COLUMNS if c in frame.columns]]].itertuples(index=False):
             names[str(key)] = [n for v in written if isinstance(v, str) for n in v.split("|")]
-    return did_you_mean(text, among, names, fold)
+    everything = [*names, *(a for a in among if a not in names)]
+    meant_subject = suggested(text, everything, names, fold)
+    if meant_subject is None or meant_subject in among:
+        return did_you_mean(text, among, names, fold) if meant_subject in among or not names else ""
+    said = "" if meant_subject == text else f"did you mean {meant_subject!r}? it has none; "
+    kin = kin_of(column, meant_subject, path)
+    noun = {"enterprise_id": "company", "place_id": "place", "project_id": "project"}.get(column, "subject")
+    others = [o for o in among if o in names and o not in kin and close(meant_subject, [o], names, fold) is not None]
+    for other in others:
+        label = next(iter(names[other]), other)
+        said += f"a different {noun}, {other!r} ({label}), has some; "
+    return said
 
 
 def series(
@@ -384,6 +402,23 @@ def held_by(subjects: list[str], kin: dict[str, str]) -> str:
 
 
 BOUND_WORDS = {"gt": "more than ", "gte": "at least ", "lt": "less than ", "lte": "at most ", "approx": "about "}
+NEARLY = "nearly "  # an approx figure written with a `nearly` word (近300家): 300 or a little less, never more
+
+
+def nearly_written(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
+    """Whether each figure is written "nearly N" (the lexicon's `nearly` terms in its value_text, qualifier approx):
+    a chart and its notes say "nearly 300", not "about 300", as the text did (trial 10 m5)."""
+    if not len(rows) or "value_text" not in rows:
+        return pd.Series(False, index=rows.index, dtype=bool)
+    return nearly(rows["value_text"], rows["qualifier"], nearly_terms(load("lexicon", path)))
+
+
+def bound_word(row: pd.Series) -> str:
+    """The words of a figure's bound before its number in prose: `more than `, `nearly ` (a row whose `nearly` is
+    set), `about `, or ""."""
+    if bool(row.get("nearly", False)):
+        return NEARLY
+    return BOUND_WORDS.get(str(row["qualifier"]), "")
 
 
 def in_words(row: pd.Series, units: pd.Series) -> str:
@@ -393,7 +428,7 @@ def in_words(row: pd.Series, units: pd.Series) -> str:
     if row["qualifier"] == "range" and pd.notna(row["value_upper"]):
         value = f"{value}-{float(row['value_upper']):,.10g}"
     else:
-        value = BOUND_WORDS.get(str(row["qualifier"]), "") + value
+        value = bound_word(row) + value
     return value if row["unit"] == "count" else f"{value} {units.get(row['unit'], row['unit'])!s}"
 
 
@@ -419,6 +454,7 @@ def elsewhere(
     near = figures[figures[column].isin(list(kin))]
     if not len(near):
         return []
+    near = near.assign(nearly=nearly_written(near, path))
     temporal = str(load("indicator_definitions", path).set_index("indicator").at[indicator, "temporal"])
     labels = load("units", path).set_index("unit")["label"]
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from ...text.fold import squeeze
 from ...text.periods import PARTIAL_DATE, open_before, publication_bounds
+from ..unit_scales import factor
 from .registry import each_row, known, rule
 
 # --- units -------------------------------------------------------------------------------------------------
@@ -29,6 +32,28 @@ def base_unit_is_base(view: pd.DataFrame) -> pd.Series:
         & (view["base_unit__dimension"] == view["dimension"]).astype("boolean")  # arrow and masked booleans mix
     )
     return ok.fillna(False) | ~known(view["base_unit__multiplier"], view["dimension"])
+
+
+@rule(
+    "unit-scale-written",
+    "units",
+    "multiplier",
+    "multiplier {multiplier} and divisor {divisor} of {unit!r} are not the scale its written form {scale_form} "
+    "states: correct multiplier or divisor (every figure in {unit!r} is read through them)",
+    reads=("base_unit", "divisor", "multiplier", "scale_form", "scale_stated", "unit"),
+)
+def scale_as_written(view: pd.DataFrame) -> pd.Series:
+    """A unit's multiplier ÷ divisor is the scale its own written forms state (semantics.unit_scales): 亿元 is 10^8
+    yuan. Why: a wrong factor moves every figure in the unit and is then blamed on the sources (trial 10 m1)."""
+    if "scale_stated" not in view:  # no lexicon loaded: nothing states a scale
+        return pd.Series(True, index=view.index)
+    own = [factor(row) for _, row in view[["unit", "base_unit", "multiplier", "divisor"]].iterrows()]
+    stated = view["scale_stated"]
+    ok = [
+        s is pd.NA or s is None or (o is not None and math.isclose(float(s), o, rel_tol=1e-9))
+        for s, o in zip(stated.astype(object), own, strict=True)
+    ]
+    return pd.Series(ok, index=view.index)
 
 
 # --- sources -----------------------------------------------------------------------------------------------

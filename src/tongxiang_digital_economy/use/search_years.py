@@ -1,0 +1,60 @@
+"""A year in a search query: "GDP 2016", 2024年GDP, 乌镇2024年GDP, "tourist arrivals 2018".
+
+Why: a journalist's commonest query is a measure and a year. Read as words, every word of a query that is no name
+and names no indicator must stand in one cell, so "GDP 2016" lost the indicator (GDP no longer found 国内生产总值)
+and a year written in a figure's period but not in its evidence found nothing: "no rows mention 'GDP 2016'",
+although the package holds Tongxiang's 2016 GDP (trial 10 W2). A year is when a figure is, not a word of it: the
+query is read without its year, as `search gdp` reads it (the indicator block first), and its figures are those
+whose period ends in that year (the `year` column, "calendar year of period_end", as `info --by year` and `series`
+count them). An indicator with no figure of that year says which years it has.
+
+The year reading is made only when the query as a whole is no name and names no indicator or subject, and the
+query without its year does: an edition's name that holds a year ("2025 World Internet Conference Wuzhen Summit")
+stays a name, and a year beside words that name nothing stays a word to find.
+
+Also here, the query's small oddities that are no words (trial 10 m10): a name written twice (乌镇乌镇) is the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .search_query import Names
+
+# A year as a query writes it: four digits from 1900 to 2099, alone or before 年 (2024年, 2024年度), not part of
+# a longer number (20245, 2024.5) nor a count before a Chinese unit (2024万, 2024家).
+YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?:年度?|(?![\d.,%]|[\u3400-\u9fff]))")
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A query read as words and a year: `rest` is the normalised query without the year."""
+
+    rest: str
+    year: int
+
+
+def dated(folded: str) -> Dated | None:
+    """The query's one year and the rest of it (`gdp 2016` -> gdp, 2016; 乌镇2024年gdp -> 乌镇 gdp, 2024); None
+    when it holds no year, more than one (a span such as 2016-2024 is not one year), or nothing but the year."""
+    found = list(YEAR.finditer(folded))
+    if len(found) != 1:
+        return None
+    at = found[0]
+    rest = " ".join(f"{folded[: at.start()]} {folded[at.end() :]}".split())
+    return Dated(rest, int(at.group(1))) if rest else None
+
+
+def once(folded: str, known: Names) -> str:
+    """A query that is one name written more than once (乌镇乌镇, "wuzhen wuzhen") read as the name once: the
+    repetition adds nothing, and read as words it named other indicators (trial 10 m10). Any other query as given."""
+    words = folded.split(" ")
+    if len(words) > 1 and len(set(words)) == 1 and words[0] in known:
+        return words[0]
+    whole = folded.replace(" ", "")
+    for times in range(2, 5):
+        unit = whole[: len(whole) // times]
+        if len(whole) % times == 0 and len(unit) >= 2 and unit * times == whole and unit in known:
+            return unit
+    return folded

@@ -1,0 +1,207 @@
+"""Trial 10's search findings: a measure and a year (W2), a generic word that is a part of a subject's names and an
+indicator's written form (m4), the lexicon's search-only rows (m8), and the query's odds: a negative number, `%`,
+a name written twice (m10). On the real package, with the trial's exact queries and some no trial used."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use.search_years import dated, once
+from tongxiang_digital_economy.use.text_search import SEARCH_ONLY, indicators, names, number_in, searched
+
+runner = CliRunner(catch_exceptions=False)
+
+
+def figure_keys(hits: object) -> set[str]:
+    frame = hits  # a search's hits
+    assert hasattr(frame, "loc")
+    return set(frame.loc[frame["table"] == "indicators", "key"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("query", "plain", "year", "held"),
+    [
+        ("GDP 2016", "gdp", 2016, "wikipedia-matr1x-2023-tongxiang-city-article-004"),  # trial 10 W2: 693.73亿元
+        ("GDP 2022", "gdp", 2022, "txgov-2023-02-tongxiang-basic-profile-005"),  # 突破1200亿元
+        ("GDP 2024", "gdp", 2024, "txfgj-2025-04-23-plan-execution-report-2024-005"),  # 1347.1亿元
+        ("GDP in 2024", "gdp", 2024, "cctv-outputnews-2025-06-04-wuzhen-town-economy-001"),
+        ("2024 GDP", "gdp", 2024, "txfgj-2025-04-23-plan-execution-report-2024-005"),
+        ("2024年GDP", "gdp", 2024, "txfgj-2025-04-23-plan-execution-report-2024-005"),
+        ("2024年地区生产总值", "地区生产总值", 2024, "txfgj-2025-04-23-plan-execution-report-2024-005"),
+        (
+            "tourist arrivals 2018",
+            "tourist arrivals",
+            2018,
+            "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-001",
+        ),
+        ("fiscal revenue 2021", "fiscal revenue", 2021, None),  # no trial's
+        ("2021年营业收入", "营业收入", 2021, None),
+    ],
+)
+def test_a_measure_and_a_year_finds_the_measures_figures_of_that_year(
+    query: str, plain: str, year: int, held: str | None
+) -> None:
+    """Trial 10 W2: "GDP 2016" said "no rows mention 'GDP 2016'": the year made the query a literal one-cell match.
+    The year is the figure's (`year`, the year its period ends in), the rest read as any query: the same indicators
+    listed as for the measure alone, and exactly the figures of that year among its rows."""
+    hits, alone = tde.search(query), tde.search(plain)
+    assert hits.attrs["year"] == year
+    assert list(hits.attrs["indicators"]["indicator"]) == list(alone.attrs["indicators"]["indicator"])
+    year_of = tde.load("indicators").set_index("observation_id")["year"].fillna(0)
+    of_year = {k for k in figure_keys(alone) if year_of[k] == year}
+    assert figure_keys(hits) == of_year
+    assert of_year  # the package holds figures of that year
+    if held is not None:
+        assert held in of_year
+    assert list(indicators(query)["indicator"]) == list(indicators(plain)["indicator"])
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("乌镇2024年GDP", {"cctv-outputnews-2025-06-04-wuzhen-town-economy-001"}),  # trial 10 W2: 108.86億元
+        ("Wuzhen GDP 2024", {"cctv-outputnews-2025-06-04-wuzhen-town-economy-001"}),
+        ("乌镇 2024 GDP", {"cctv-outputnews-2025-06-04-wuzhen-town-economy-001"}),
+        ("桐乡2022年GDP", {"txgov-2023-02-tongxiang-basic-profile-005", "txgov-2023-02-tongxiang-basic-profile-006"}),
+    ],
+)
+def test_a_subject_a_measure_and_a_year(query: str, keys: set[str]) -> None:
+    """The subject's figures of the measure, of that year (桐乡2022年GDP: the GDP and its growth of 2022)."""
+    hits = tde.search(query)
+    assert figure_keys(hits) == keys
+    year_of = tde.load("indicators").set_index("observation_id")["year"]
+    assert {int(year_of[k]) for k in keys} == {hits.attrs["year"]}
+
+
+def test_a_year_with_no_figure_says_which_years_the_measure_has() -> None:
+    """Never "no rows mention": the indicators listed, and for each without a figure of that year, its years."""
+    out = runner.invoke(cli, ["search", "GDP 2015"]).stdout
+    assert out.startswith("5 indicators for 'GDP 2015':\n  gdp: GDP / 地区生产总值 (economy; 10 figures)\n")
+    tail = out[out.index("figures of 2015") :]
+    assert tail == (
+        "figures of 2015 (the year their period ends in):\n"
+        "  gdp has figures for 2016, 2019, 2020, 2021, 2022, 2024; none for 2015\n"
+        "  gdp_growth has figures for 2021, 2022, 2024, 2025; none for 2015\n"
+        "  gdp_growth_two_year_average has figures for 2021; none for 2015\n"
+        "  gdp_per_capita_registered_population has figures for 2021; none for 2015\n"
+        "  share_of_city_gdp has figures for 2020; none for 2015\n"
+        "no figures of 2015 for 'GDP 2015'\n"
+    )
+    out = runner.invoke(cli, ["search", "乌镇2016年GDP"]).stdout
+    assert out.endswith(
+        "figures of 2016 (the year their period ends in):\n"
+        "  gdp has figures about 乌镇 for 2024; none for 2016\n"
+        "  gdp_growth has figures about 乌镇 for 2025; none for 2016\n"
+        "no figures of 2016 for '乌镇2016年GDP'\n"
+    )
+
+
+def test_the_figures_of_the_year_follow_the_indicator_block() -> None:
+    out = runner.invoke(cli, ["search", "GDP 2016"]).stdout
+    lines = out.splitlines()
+    assert lines[0] == "5 indicators for 'GDP 2016':"
+    assert "  gdp has figures" not in out  # gdp has a 2016 figure
+    assert "1 row matches 'GDP 2016' (1 cell): indicators 1" in lines
+    assert lines[-1] == "sources (1): wikipedia-matr1x-2023-tongxiang-city-article"
+
+
+def test_csv_and_json_say_the_other_years_on_stderr() -> None:
+    result = runner.invoke(cli, ["search", "GDP 2015", "--format", "csv"])
+    assert (result.exit_code, result.stdout) == (0, "table,key,column,text,source_id\n")
+    assert (
+        result.stderr.splitlines()[0] == "note: gdp has figures for 2016, 2019, 2020, 2021, 2022, 2024; none for 2015"
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "2025 World Internet Conference Wuzhen Summit",  # an edition's name holds its year
+        "Digital Economy Industry Cooperation Conference 2024",
+        "2024",  # a year alone is a number and words, as before
+        "Wuzhen Summit 2023",  # the rest names a subject and no measure: words to find
+        "GDP 2016-2024",  # two years are no one year
+    ],
+)
+def test_no_year_reading_where_the_query_is_a_name_or_the_rest_names_no_measure(query: str) -> None:
+    assert "year" not in tde.search(query).attrs
+
+
+def test_how_a_year_is_read_from_a_query() -> None:
+    assert dated("gdp 2016") is not None and (dated("gdp 2016").rest, dated("gdp 2016").year) == ("gdp", 2016)  # type: ignore[union-attr]
+    read = dated("乌镇2024年gdp")
+    assert read is not None and (read.rest, read.year) == ("乌镇 gdp", 2024)
+    read = dated("2024年度营业收入")
+    assert read is not None and (read.rest, read.year) == ("营业收入", 2024)
+    assert [dated(q) for q in ("2024万人次", "gdp 20245", "gdp 2024.5", "2016 2024 gdp", "2024")] == [None] * 5
+
+
+def test_a_generic_word_that_is_part_of_a_subjects_names_shows_its_block_first() -> None:
+    """Trial 10 m4: 峰会 (summit) is a part of the conference's names (乌镇峰会, 世界互联网大会·乌镇峰会) and a written
+    form of event_years_held; it opened with that indicator and no subject block, while 乌镇峰会 opens with the
+    conference's. Decided: the subject block first (the package's summit is the conference), then the indicator."""
+    hits = tde.search("峰会")
+    assert list(hits.attrs["subjects"]["subject"]) == ["world-internet-conference"]
+    assert list(hits.attrs["indicators"]["indicator"]) == ["event_years_held"]
+    out = runner.invoke(cli, ["search", "峰会"]).stdout.splitlines()
+    whole = runner.invoke(cli, ["search", "乌镇峰会"]).stdout.splitlines()
+    assert out[0] == whole[0]
+    assert out[0].startswith("world-internet-conference (project): 180 figures under 54 indicators; most:")
+    assert out[4] == "1 indicator for '峰会':"
+
+
+def test_the_lexicons_search_only_rows_are_not_hits() -> None:
+    """Trial 10 m8: `search gdp` listed two lexicon notes about search itself first (的|zh|search_filler,
+    city|en|search_place_word). Those rows say how a query is read, not data a reader looks for."""
+    lexicon = tde.load("lexicon")
+    search_only = lexicon[lexicon["category"].isin(SEARCH_ONLY)]
+    assert len(search_only) == 53  # search_term 28, search_filler 14, search_place_word 11
+    for query in ("gdp", "city", "Wuzhen visitors", "search only", "trial 9 V5"):
+        hits = tde.search(query)
+        assert not hits.loc[hits["table"] == "lexicon", "key"].str.contains(r"\|search_").any(), query
+    assert "ed|en|participle_ending" in set(tde.search("participle")["key"])  # the lexicon's other rows are found
+
+
+def test_a_negative_number_is_a_query() -> None:
+    """Trial 10 m10: `search "-18.69%"` was "Error: No such option '-1'"."""
+    for args in (
+        ["search", "-18.69%"],
+        ["search", "-18.69%", "--format", "csv"],
+        ["search", "--format", "csv", "-18.69%"],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-002" in result.stdout
+    assert number_in("-18.69%") == -18.69
+    assert number_in("−3") == -3.0
+    result = runner.invoke(cli, ["search", "-x"])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, "Error: No such option '-x'.")
+    result = runner.invoke(cli, ["search", "--", "-x"])
+    assert (result.exit_code, result.stdout) == (0, "no rows mention '-x'\n")
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"), [("GDP%", "gdp"), ("100%", "100"), ("乌镇乌镇", "乌镇"), ("wuzhen wuzhen", "wuzhen")]
+)
+def test_percent_is_punctuation_and_a_name_twice_is_the_name(odd: str, plain: str) -> None:
+    """Trial 10 m10: "GDP%" and "100%" found nothing (% a character to match), 乌镇乌镇 listed three indicators."""
+    hits, alone = tde.search(odd), tde.search(plain)
+    assert set(zip(hits["table"], hits["key"], hits["column"], strict=True)) == set(
+        zip(alone["table"], alone["key"], alone["column"], strict=True)
+    )
+    assert len(hits)
+    assert list(hits.attrs["indicators"]["indicator"]) == list(alone.attrs["indicators"]["indicator"])
+
+
+def test_a_repeated_word_is_read_once_only_when_it_is_a_name() -> None:
+    known = names(searched().frames)
+    assert [once(q, known) for q in ("乌镇乌镇", "乌镇乌镇乌镇", "桐乡 桐乡", "gdp gdp", "常常")] == [
+        "乌镇",
+        "乌镇",
+        "桐乡",
+        "gdp gdp",
+        "常常",
+    ]
