@@ -3,6 +3,7 @@ pre-commit hooks, each run on a fixture fork (a copy of the shipped package with
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -220,3 +221,95 @@ def test_pre_commit_hooks_on_a_fork(package: PackageCopy, tmp_path: Path) -> Non
     package.edit("indicators", 2, value=original)
     run = hooks()
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def warning_cases(report: Report) -> dict[tuple[str, str], list[Problem]]:
+    """The shipped package's warnings by (table, rule): the JUnit test cases they belong to."""
+    cases: dict[tuple[str, str], list[Problem]] = {}
+    for p in report.sorted():
+        if p.severity == "warning":
+            cases.setdefault((p.table or "package", p.rule), []).append(p)
+    return cases
+
+
+def test_junit_fails_the_warnings_under_fail_on_warning(shipped_report: Report) -> None:
+    """Trial 10 W5: `validate --fail-on warning --format junit` exited 1 with an XML identical to a passing run
+    (failures="0"). Under --fail-on warning each rule that warned fails, with every warning in its failure text."""
+    report = shipped_report
+    assert report.valid and report.warnings
+    cases = warning_cases(report)
+    passing = ET.fromstring(annotations.junit(report))
+    failing = ET.fromstring(annotations.junit(report, "warning"))
+    assert (passing.get("failures"), failing.get("failures")) == ("0", str(len(cases)))
+    assert passing.get("tests") == failing.get("tests")
+    found = {
+        (c.get("classname"), c.get("name")): c.find("failure")
+        for c in failing.iter("testcase")
+        if c.find("failure") is not None
+    }
+    assert set(found) == set(cases)
+    for key, problems in cases.items():
+        failure = found[key]
+        assert failure is not None
+        noun = "warning" if len(problems) == 1 else "warnings"
+        assert failure.get("message") == f"{len(problems)} {noun} (--fail-on warning)"
+        assert failure.get("type") == key[1]
+        assert failure.text == "\n".join(f"{p.location()}: warning: {p.message}" for p in problems)
+    assert not [c for c in failing.iter("testcase") if c.find("system-out") is not None]
+    suites = {s.get("name"): s.get("failures") for s in failing.iter("testsuite")}
+    assert {t: int(n or 0) for t, n in suites.items() if n != "0"} == {
+        t: sum(1 for table, _ in cases if table == t) for t in {table for table, _ in cases}
+    }
+
+
+def test_junit_counts_a_rule_with_errors_and_warnings_once(package: PackageCopy) -> None:
+    """A rule that found an error and a warning is one failing case; under --fail-on warning its failure names both."""
+    error = Problem("indicators", 5, "value", "type-error", "error", "bad", "structure")
+    warning = Problem("indicators", 7, "value", "type-error", "warning", "odd", "structure")
+    report = Report(str(package.root), problems=[error, warning])
+    root = ET.fromstring(annotations.junit(report, "warning"))
+    (case,) = [c for c in root.iter("testcase") if (c.get("classname"), c.get("name")) == ("indicators", "type-error")]
+    failure = case.find("failure")
+    assert failure is not None and failure.get("message") == "1 error, 1 warning (--fail-on warning)"
+    assert failure.text == "indicators, row 5, field value: bad\nindicators, row 7, field value: warning: odd"
+    assert root.get("failures") == "1"
+    plain = ET.fromstring(annotations.junit(report))
+    (case,) = [c for c in plain.iter("testcase") if (c.get("classname"), c.get("name")) == ("indicators", "type-error")]
+    plain_failure, out = case.find("failure"), case.find("system-out")
+    assert plain_failure is not None and plain_failure.get("message") == "1 error"
+    assert out is not None and out.text == "indicators, row 7, field value: warning: odd"
+
+
+def summary_of(report: Report) -> str:
+    """The counts after the package's path in every format's summary line."""
+    return report.to_text().splitlines()[-1].removeprefix("valid: ")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "junit"])
+def test_every_format_says_why_fail_on_warning_fails(fmt: str, shipped_report: Report) -> None:
+    """Trial 10 W5: the exit code under --fail-on warning is 1 in every format, and each format says so: the text's
+    and GitHub's last line, the JSON's `passed`, the JUnit's failures (each format's exact words)."""
+    report = shipped_report
+    result = CliRunner().invoke(cli, ["validate", "--format", fmt, "--fail-on", "warning"], catch_exceptions=False)
+    assert result.exit_code == 1
+    last = result.output.splitlines()[-1]
+    n = len(report.warnings)
+    if fmt == "text":
+        assert last == f"FAILED on {n} warnings (--fail-on warning), valid otherwise: {summary_of(report)}"
+    elif fmt == "github":
+        assert last == f"invalid under --fail-on warning: {summary_of(report)}"
+        assert sum(1 for x in result.output.splitlines() if x.startswith("::warning ")) == n
+    elif fmt == "json":
+        verdict = json.loads(result.output)
+        assert (verdict["valid"], verdict["passed"], verdict["fail_on"]) == (True, False, "warning")
+    else:
+        root = ET.fromstring(result.output)
+        assert root.get("failures") == str(len(warning_cases(report)))
+        assert result.output == annotations.junit(report, "warning") + "\n"
+
+
+def test_github_last_line_is_valid_without_fail_on_warning(shipped_report: Report) -> None:
+    assert annotations.github(shipped_report).splitlines()[-1] == f"valid: {summary_of(shipped_report)}"
+    assert annotations.github(shipped_report, fail_on="warning").splitlines()[-1] == (
+        f"invalid under --fail-on warning: {summary_of(shipped_report)}"
+    )

@@ -94,7 +94,7 @@ def test_a_chart_names_what_its_kin_hold_under_it() -> None:
     )
     targets = chart("event_exhibiting_enterprises", "world-internet-conference").kin
     assert (
-        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 about 300; 2017-12-03 to "
+        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 nearly 300; 2017-12-03 to "
         "2017-12-05 more than 400 (`series event_exhibiting_enterprises --subject light-of-internet-expo`)."
     ) in targets
     gdp = chart("gdp", "tongxiang").kin
@@ -250,3 +250,23 @@ def test_a_listed_company_is_never_offered_its_holding_group_as_did_you_mean(tmp
     )
     both = runner.invoke(cli, ["series", "operating_revenue", "--subject", "xin-feng-ming-grop"])
     assert both.output == "Error: operating_revenue has no figures about 'xin-feng-ming-grop'; " + SUBJECTS_OF_REVENUE
+
+
+def test_every_figure_of_the_expos_sentences_on_the_chinacomcn_page_is_the_expos() -> None:
+    """Trial 10 m11: -003 (12场 matchmaking sessions) and -004 (五大洲) stood on the conference, while -002 and
+    -005/-006, stated in the same two sentences (“互联网之光”博览会举行了…; 博览会突出展示了来自五大洲…), had
+    moved to the expo."""
+    figures = tde.load("indicators").set_index("observation_id")
+    page = "chinacomcn-ifenglady-2019-03-22-five-wic-editions"
+    rows = figures.loc[[f"{page}-00{n}" for n in range(2, 7)], ["project_id", "event_id", "subject_text", "value_text"]]
+    assert rows.values.tolist() == [
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "110余场"],
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "12场"],
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "五大洲"],
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "26个"],
+        ["light-of-internet-expo", "wic-2018", "“互联网之光”博览会", "430余家"],
+    ]
+    result = CliRunner().invoke(
+        cli, ["series", "event_exhibitor_continents", "--subject", "light-of-internet-expo"], catch_exceptions=False
+    )
+    assert result.exit_code == 0 and f"{page}-004" in result.output

@@ -4,11 +4,15 @@ leave it unread, and words that date relative to the text (10年前, 这几年, 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+import pandas as pd
 import pytest
 from conftest import PackageCopy, misfired, read_shipped
 from test_rules import GOOD, covers
+
+import tongxiang_digital_economy as tde
 
 D = date.fromisoformat
 
@@ -150,3 +154,25 @@ def test_a_note_says_only_the_year_where_the_words_are_a_year_not_an_event() -> 
             unread.append(row["observation_id"])
             assert "an event of 1949" in note and "no day of it" in note, row["observation_id"]
     assert said and len(unread) == 3
+
+
+# Words that count from the first World Internet Conference: since the first WIC (Wuzhen Summit), 首届/首屆 …以来/以來,
+# 首届世界互联网大会举办时 (at it), 自2014年 … 以来 (its evidence names 首届).
+FIRST_SUMMIT = re.compile(r"(?i)since the first (?:wic|world internet conference)|首[届屆]")
+
+
+def test_since_the_first_summit_starts_on_its_first_day() -> None:
+    """Trial 10 m12 (trial 9 m2): 'Since the first WIC Wuzhen Summit' started on 2014-11-01 while 首屆大會以來 and
+    自2014年首届…以来 started on the first summit's first day (2014-11-19): one span, two starts. Every row whose words
+    count from the first summit starts on events wic-2014's first day."""
+    indicators, events = tde.load("indicators"), tde.load("events")
+    first_day = events.set_index("event_id").loc["wic-2014", "start"]
+    words = (
+        indicators["period_text"].fillna("")
+        + " "
+        + indicators["evidence"].where(indicators["period_text"].fillna("").str.contains("以来|以來"), "")
+    )
+    counted = indicators[words.str.contains(FIRST_SUMMIT)]
+    starts = {str(r.observation_id): str(r.period_start)[:10] for r in counted.itertuples() if pd.notna(r.period_start)}
+    assert len(starts) == 10 and {f"chinaorgcn-2018-wuzhen-gears-up-00{n}" for n in range(1, 5)} <= set(starts)
+    assert {o: s for o, s in starts.items() if s != str(first_day)[:10]} == {}

@@ -736,3 +736,48 @@ def test_an_open_start_text_date_ranks_at_its_last_day(
     other = ({GXCASTING + "-002", "zz-twin-001"} - {preferred}).pop()
     assert (s.at[preferred, "role"], s.at[other, "role"]) == ("preferred", "competing")
     assert s.at[other, "reason"].endswith(f"({reason})"), s.at[other, "reason"]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "subject", "observation_id", "value", "value_text"),
+    [
+        (
+            "workforce_change_fraction",
+            "zhejiang-mandeli-coatings",
+            "qjwb-txnews-2017-11-21-tongxiang-information-industry-006",
+            "-1/3 eq",
+            "减少了三分之一",
+        ),
+        (
+            "town_urban_area_increase",
+            "wuzhen",
+            "zjdaily-peoplecn-2017-12-02-wuzhen-changes-002",
+            "3/5 approx",
+            "近五分之三",
+        ),
+    ],
+)
+def test_the_table_writes_a_fraction_with_its_denominator(
+    indicator: str, subject: str, observation_id: str, value: str, value_text: str
+) -> None:
+    """Trial 10 m7: the table view printed "-1 fraction" for 减少了三分之一 (value -1, value_denominator 3)."""
+    result = runner.invoke(cli, ["series", indicator, "--subject", subject])
+    assert result.exit_code == 0
+    header, *rows = result.output.splitlines()
+    assert header.split() == [
+        "period",
+        "role",
+        "value",
+        "qualifier",
+        "unit",
+        "value_text",
+        "grade",
+        "observation_id",
+        "reason",
+    ]
+    (row,) = [r.split() for r in rows if observation_id in r]
+    assert row[-6:] == [*value.split(), "fraction", value_text, "regional_media", observation_id]
+    csv_rows = runner.invoke(cli, ["series", indicator, "--subject", subject, "--format", "csv"]).output.splitlines()
+    (line,) = [r for r in csv_rows if observation_id in r]
+    numerator, denominator = value.split()[0].split("/")
+    assert f",{numerator},,{denominator}," in line

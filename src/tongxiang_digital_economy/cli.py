@@ -321,7 +321,9 @@ def validate(
     if fmt in ("github", "junit"):
         from .use import annotations
 
-        click.echo(annotations.github(report) if fmt == "github" else annotations.junit(report))
+        click.echo(
+            annotations.github(report, fail_on=fail_on) if fmt == "github" else annotations.junit(report, fail_on)
+        )
         sys.exit(1 if failed else 0)
     if as_json or fmt == "json":
         click.echo(json.dumps(report.to_dict(fail_on), ensure_ascii=False, indent=2))
@@ -691,7 +693,13 @@ def series_command(
 
         apart = apart_formats(found, package_path)
         period = found["period_label"].where(apart == "", found["period_label"] + " (" + apart + ")")
-        found = found.assign(period=period, grade=grade, reason=found["reason"].fillna(""))
+        # A fraction is its numerator over its denominator (减少了三分之一 is -1/3), as the CSV's value and
+        # value_denominator and the chart's 0.33 say: "-1 fraction" alone misreads it (trial 10 m7).
+        written = as_text_frame(found[["value", "value_denominator"]])
+        value = written["value"].where(
+            found["value_denominator"].isna(), written["value"] + "/" + written["value_denominator"]
+        )
+        found = found.assign(period=period, grade=grade, reason=found["reason"].fillna(""), value=value)
         columns = ["period", "role", "value", "qualifier", "unit", "value_text", "grade", "observation_id", "reason"]
         found = found[columns]
     print_frame(found, fmt, f"no {status} figures")

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..core.exceptions import TDEError
 from ..core.paths import DESCRIPTOR
 from ..core.problems import PROBLEMS
-from ..core.report import Problem, Report
+from ..core.report import Problem, Report, count
 from ..io.lines import line_of, record_lines
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_names
 from ..semantics.rules import RULES
@@ -55,12 +55,14 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(report: Report, root: str | Path | None = None, infos: bool = False) -> str:
+def github(report: Report, root: str | Path | None = None, infos: bool = False, fail_on: str = "error") -> str:
     """The report as GitHub workflow commands, one per problem, then the summary line as plain text.
 
     Errors become `::error`, warnings `::warning`, findings (with `infos`) `::notice`. A problem in a table names
     its CSV file, and its line when it has a row; a descriptor problem names datapackage.json. Paths are relative
-    to `root` (default: the working directory, which is the workspace in a GitHub Actions step).
+    to `root` (default: the working directory, which is the workspace in a GitHub Actions step). The summary line
+    gives the verdict the exit code gives: with `fail_on="warning"` a valid package with warnings is "invalid under
+    --fail-on warning", since a log ending "valid: …" above a failed step says nothing of why it failed (trial 10 W5).
     """
     root_path = Path(root) if root is not None else Path(os.getcwd())
     files = table_files(report)
@@ -82,7 +84,10 @@ def github(report: Report, root: str | Path | None = None, infos: bool = False) 
                 where.append(f"line={line_of(starts[p.table], p.row)}")
         where.append(f"title={escape_property(p.rule)}")
         lines.append(f"::{command} {','.join(where)}::{escape_data(message(p))}")
-    lines.append(report.to_text().splitlines()[-1])
+    summary = report.to_text().splitlines()[-1]
+    if not report.passes(fail_on) and report.valid:
+        summary = "invalid under --fail-on warning: " + summary.removeprefix("valid: ")
+    lines.append(summary)
     return "\n".join(lines)
 
 
@@ -91,14 +96,17 @@ def message(p: Problem) -> str:
     return f"{p.location()}: {p.message}"
 
 
-def junit(report: Report) -> str:
+def junit(report: Report, fail_on: str = "error") -> str:
     """The report as JUnit XML: a test suite per table, a test case per rule and table.
 
     Every registered rule that could have fired on a table is a test case, so a run shows what was checked, not
     only what failed: a rule that found errors fails with each of them in its failure text; warnings are written
-    to the case's system-out (they pass, as `validate` does). Problems outside a table (the descriptor, the
-    archive catalogue) form a suite named `package`.
+    to the case's system-out (they pass, as `validate` does). With `fail_on="warning"` (validate --fail-on
+    warning) warnings fail too, so a rule that found warnings fails with each of them in its failure text and is
+    counted in `failures`: the report a CI system shows says why the job failed, as the exit code does (trial 10
+    W5). Problems outside a table (the descriptor, the archive catalogue) form a suite named `package`.
     """
+    failing = ("error", "warning") if fail_on == "warning" else ("error",)
     by_case: dict[tuple[str, str], list[Problem]] = defaultdict(list)
     for p in report.sorted():
         if p.severity != "info":
@@ -110,11 +118,11 @@ def junit(report: Report) -> str:
         if rule not in suites.setdefault(table, []):
             suites[table].append(rule)
     out = ['<?xml version="1.0" encoding="UTF-8"?>']
-    total_failures = sum(1 for ps in by_case.values() if any(p.severity == "error" for p in ps))
+    total_failures = sum(1 for ps in by_case.values() if any(p.severity in failing for p in ps))
     total = sum(len(v) for v in suites.values())
     out.append(f'<testsuites name="tongxiang-digital-economy validate" tests="{total}" failures="{total_failures}">')
     for table, rules in suites.items():
-        failed = sum(1 for r in rules if any(p.severity == "error" for p in by_case.get((table, r), [])))
+        failed = sum(1 for r in rules if any(p.severity in failing for p in by_case.get((table, r), [])))
         out.append(f'  <testsuite name={quoteattr(table)} tests="{len(rules)}" failures="{failed}">')
         for rule in rules:
             found = by_case.get((table, rule), [])
@@ -122,10 +130,17 @@ def junit(report: Report) -> str:
             warnings = [p for p in found if p.severity == "warning"]
             name = quoteattr(rule)
             body = []
-            if errors:
-                text = "\n".join(f"{p.location()}: {p.message}" for p in errors)
-                noun = "error" if len(errors) == 1 else "errors"
-                body.append(f'      <failure message="{len(errors)} {noun}" type={name}>{escape(text)}</failure>')
+            if errors or (warnings and "warning" in failing):
+                failed_on = [*errors, *(warnings if "warning" in failing else [])]
+                text = "\n".join(
+                    f"{p.location()}: {'warning: ' if p.severity == 'warning' else ''}{p.message}" for p in failed_on
+                )
+                said = [count(len(errors), "error")] if errors else []
+                if warnings and "warning" in failing:
+                    said.append(f"{count(len(warnings), 'warning')} (--fail-on warning)")
+                body.append(f"      <failure message={quoteattr(', '.join(said))} type={name}>{escape(text)}</failure>")
+                if "warning" in failing:
+                    warnings = []
             if warnings:
                 text = "\n".join(f"{p.location()}: warning: {p.message}" for p in warnings)
                 body.append(f"      <system-out>{escape(text)}</system-out>")
