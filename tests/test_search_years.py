@@ -149,7 +149,7 @@ def test_a_generic_word_that_is_part_of_a_subjects_names_shows_its_block_first()
     out = runner.invoke(cli, ["search", "峰会"]).stdout.splitlines()
     whole = runner.invoke(cli, ["search", "乌镇峰会"]).stdout.splitlines()
     assert out[0] == whole[0]
-    assert out[0].startswith("world-internet-conference (project): 180 figures under 54 indicators; most:")
+    assert out[0].startswith("world-internet-conference (project): 178 figures under 52 indicators; most:")
     assert out[4] == "1 indicator for '峰会':"
 
 
