@@ -260,6 +260,17 @@ def test_a_figure_is_cited_as_written_when_the_table_has_value_text(package: Pac
             "Error: no observation 'dutaobao-2024-07-11-wuzhen-most-profitable-ancient-town-009' in table indicators; "
             "list them with `show indicators`",
         ),
+        (  # a source's id given as an observation's says what it is (trial 10 m6), and the reverse too
+            ["--observation", "hznews-2019-10-23-sixth-wic-closes-1500-guests"],
+            "Error: no observation 'hznews-2019-10-23-sixth-wic-closes-1500-guests' in table indicators; it is the id "
+            "of a source (table sources): `cite --source hznews-2019-10-23-sixth-wic-closes-1500-guests`",
+        ),
+        (
+            ["--source", "hznews-2019-10-23-sixth-wic-closes-1500-guests-007"],
+            "Error: no source 'hznews-2019-10-23-sixth-wic-closes-1500-guests-007' in table sources; it is the id of "
+            "an observation (table indicators): `cite --observation "
+            "hznews-2019-10-23-sixth-wic-closes-1500-guests-007`",
+        ),
     ],
 )
 def test_cite_an_unknown_id(args: list[str], error: str) -> None:

@@ -94,7 +94,7 @@ def test_a_chart_names_what_its_kin_hold_under_it() -> None:
     )
     targets = chart("event_exhibiting_enterprises", "world-internet-conference").kin
     assert (
-        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 about 300; 2017-12-03 to "
+        "under its part light-of-internet-expo (targets): 2016-11-16 to 2016-11-18 nearly 300; 2017-12-03 to "
         "2017-12-05 more than 400 (`series event_exhibiting_enterprises --subject light-of-internet-expo`)."
     ) in targets
     gdp = chart("gdp", "tongxiang").kin

@@ -547,7 +547,7 @@ def test_a_target_never_lends_its_source_to_an_actuals_label(drawn: Drawn) -> No
     actual = "chinanews-tellerreport-2021-09-28-wuzhen-summit-2021-closes-002"
     target = "peoplecn-shifen-2021-09-wuzhen-summit-2021-2000-reps-001"
     assert labels[actual] == f">2,000 (2021-09-26 to 28) [{rows.at[actual, 'note']}]"
-    assert labels[target] == f"about 2,000 (2021-09-26 to 28; target) [{rows.at[target, 'note']}]"
+    assert labels[target] == f"nearly 2,000 (2021-09-26 to 28; target) [{rows.at[target, 'note']}]"
     for indicator in ("event_guests", "event_exhibiting_enterprises", "event_countries_regions_represented"):
         drawn_svg, drawn_chart = drawn(indicator, "world-internet-conference")
         shown = drawn_chart.rows
@@ -721,7 +721,7 @@ def test_a_hollow_marker_of_the_same_text_is_called_so_and_labelled(drawn: Drawn
     labels = label_texts(svg)
     base = "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen"
     assert (labels[f"{base}-001"], labels[f"{base}-005"]) == (
-        "about 100 (2014-11-19 to 21) [1]",
+        "nearly 100 (2014-11-19 to 21) [1]",  # nearly 100, as its text (trial 10 m5)
         ">100 (2014-11-19 to 21) [1]",
     )
     guests = drawn("event_guests", "world-internet-conference")[0]
@@ -1154,3 +1154,27 @@ def test_a_restated_figure_in_another_unit_is_named_on_the_axis_scale_with_its_u
         "Not drawn as new points (later texts repeating a figure shown, dated by their own date only): 180 (as 18 "
         "ten quadrillion (10^16) operations per second) again in CCTV.com, 2025-06-04."
     )
+
+
+def test_a_nearly_figure_is_drawn_nearly_and_a_restated_bound_keeps_its_word(drawn: Drawn) -> None:
+    """Trial 10 m5: "nearly 5 million tons" was labelled "about 5", and 超过1000家 restated was "1,000 again"."""
+    svg = drawn("polyester_filament_production_capacity", "xin-feng-ming-group")[0]
+    label = label_texts(svg)["pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi-010"]
+    assert label.startswith("nearly 5 (end-2020; target)")
+    shown = chart("digital_economy_enterprises", "wuzhen")
+    assert shown.left_out == (
+        "Not drawn as new points (later texts repeating a figure shown, dated by their own date only): more than "
+        "1,000 again in asjd5.cc, repost of Guangming Online, 2023-11-07."
+    )
+
+
+def test_the_expos_own_edition_is_on_the_line_of_its_figures_at_the_summits(drawn: Drawn) -> None:
+    """Trial 10 W4: the expo's 2019 figure (its own edition light-of-internet-expo-2019, an expo) was drawn apart
+    "at a expo" beside its figures at the summits (event_id wic-2018, a conference): all are the expo's, one line."""
+    svg, shown = drawn("event_exhibitor_countries_regions", "light-of-internet-expo")
+    rows = shown.rows.set_index("observation_id")
+    assert set(rows["apart"]) == {""}
+    assert not any("drawn apart" in t for t in svg_points(svg)[3])
+    expo_2019 = rows.index[rows["event_id"] == "light-of-internet-expo-2019"][0]
+    points, lines = svg_points(svg)[0], line_xs(svg)
+    assert any(abs(points[expo_2019][0] - x) < 0.01 for xs in lines.values() for x in xs)

@@ -158,7 +158,7 @@ def test_the_lexicons_search_only_rows_are_not_hits() -> None:
     city|en|search_place_word). Those rows say how a query is read, not data a reader looks for."""
     lexicon = tde.load("lexicon")
     search_only = lexicon[lexicon["category"].isin(SEARCH_ONLY)]
-    assert len(search_only) == 53  # search_term 28, search_filler 14, search_place_word 11
+    assert len(search_only) == 70  # search_term 45, search_filler 14, search_place_word 11
     for query in ("gdp", "city", "Wuzhen visitors", "search only", "trial 9 V5"):
         hits = tde.search(query)
         assert not hits.loc[hits["table"] == "lexicon", "key"].str.contains(r"\|search_").any(), query

@@ -37,7 +37,7 @@ from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..semantics.roles import incomparable_reason
 from .periods import period
-from .timeseries import figures_about, kin_notes, mark, series, subject_column, tables
+from .timeseries import bound_word, figures_about, kin_notes, mark, nearly_written, series, subject_column, tables
 
 
 @dataclass
@@ -72,6 +72,7 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     units = load("units", path).set_index("unit")
     temporal = str(definitions.at[indicator, "temporal"])
 
+    rows["nearly"] = nearly_written(rows, path)  # 近300家 is drawn "nearly 300", not "about 300" (trial 10 m5)
     # A later text repeating a figure already shown (role `restated`) is no new point: named under the chart.
     repeats = rows[rows["role"] == "restated"]
     rows = rows[rows["role"] != "restated"].reset_index(drop=True)
@@ -178,14 +179,22 @@ def nothing_to_draw(indicator: str, subject: str | None, path: str | Path | None
 def apart_formats(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
     """Each figure's edition's format (events.format) where it is not the format of most of the series' editions
     (the 2020 Internet Development Forum among the World Internet Conference's conferences and summits), else
-    "": such a figure is drawn apart, never on the line of the others (trial 4 m10)."""
+    "": such a figure is drawn apart, never on the line of the others (trial 4 m10). Only editions of the subject
+    itself are compared: an edition of another event (its parent's summit) says nothing of the subject's format."""
     none = pd.Series("", index=rows.index, dtype="string")
     if "event_id" not in rows or "events" not in tables(path):
         return none
     events = load("events", path)
     if "format" not in events:  # a package from before the column
         return none
-    formats = rows["event_id"].map(events.set_index("event_id")["format"]).astype("string")
+    by_id = events.set_index("event_id")
+    formats = rows["event_id"].map(by_id["format"]).astype("string")
+    if "subject" in rows and "project_id" in by_id:
+        # Only the subject's own editions have the subject's format: a figure of the expo at a summit (event_id
+        # wic-2018, a conference) is of the expo held there, no other kind of event than its own 2019 edition
+        # (light-of-internet-expo-2019, an expo), so it is not compared (trial 10 W4).
+        own = rows["event_id"].map(by_id["project_id"]).astype("string") == rows["subject"].astype("string")
+        formats = formats.where(own.fillna(False).astype(bool))
     if formats.dropna().nunique() < 2:
         return none
     counts = formats.value_counts()
@@ -258,7 +267,7 @@ def subject_name(indicator: str, subject: str | None, path: str | Path | None) -
 def repeated(row: pd.Series, unit: str, scale: float, units: pd.DataFrame) -> str:
     """A restated figure as the chart names it: on the axis's scale, `180 (as 18 …)` where its text wrote it in
     another unit (the form of the point labels' `as …`)."""
-    shown = f"{float(row['value_base']) / scale:,.10g}"
+    shown = bound_word(row) + f"{float(row['value_base']) / scale:,.10g}"  # 超过1000家: more than 1,000 (m5)
     if str(row["unit"]) == unit:
         return shown
     return f"{shown} (as {float(row['value']):,.10g} {units.at[row['unit'], 'label']!s})"

@@ -299,9 +299,27 @@ def table_keyed_by(field: str, path: str | Path | None = None) -> str:
     raise CitationError(f"no table of the package has the primary key {field!r}")
 
 
+# What `cite` can cite by id: the id's field -> (what it is, the option that cites it, the words for one).
+CITED = {
+    "observation_id": ("observation", "--observation", "an observation"),
+    "source_id": ("source", "--source", "a source"),
+}
+
+
 def lookup(table: str, key: str, path: str | Path | None, what: str) -> dict[str, str]:
+    """The row of `table` whose id is `key`; refused with what the id is where it is another kind's id (a source's
+    given as an observation's: "it is a source: `cite --source …`", trial 10 m6), else the "did you mean"."""
     _, rows = table_rows(table, path)
     if key not in rows:
+        for field, (other, option, one) in CITED.items():
+            if other == what:
+                continue
+            other_table = table_keyed_by(field, path)
+            if key in table_rows(other_table, path)[1]:
+                raise CitationError(
+                    f"no {what} {key!r} in table {table}; it is the id of {one} (table {other_table}): "
+                    f"`cite {option} {key}`"
+                )
         hint = did_you_mean(key, rows)
         raise CitationError(f"no {what} {key!r} in table {table}; {hint}list them with `show {table}`")
     return rows[key]

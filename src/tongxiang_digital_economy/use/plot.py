@@ -153,7 +153,7 @@ def draw(shown: Chart) -> Any:
         colour = TARGET_COLOUR if status == "target" else APART_COLOUR if apart else KIND_COLOURS[str(kind)]
         name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
         if apart:  # an edition of another format than most (a forum among conferences): its own line
-            name += f", at a {apart} (drawn apart)"
+            name += f", at {'an' if str(apart)[:1] in 'aeiou' else 'a'} {apart} (drawn apart)"
         if (group["role"] == "not_comparable").all():
             name += ", not comparable with one another (not joined)"
         xs, ys, joined = drawn_lines[(status, kind, apart)]
@@ -823,10 +823,12 @@ def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
 
 
 def value_words(row: pd.Series) -> str:
-    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `1,141.69`, `5-6`."""
+    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `nearly 300`, `1,141.69`, `5-6`."""
     text = f"{float(row['y']):,.10g}"
     if row["qualifier"] == "range" and pd.notna(row["y_upper"]):
         text = f"{text}-{float(row['y_upper']):,.10g}"
+    elif bool(row.get("nearly", False)):  # 近300家: 300 or a little less, never "about" (trial 10 m5)
+        text = "nearly " + text
     else:
         text = SIGNS.get(str(row["qualifier"]), "") + text
     return text

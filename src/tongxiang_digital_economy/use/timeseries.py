@@ -60,7 +60,7 @@ from ..core.paths import package_dir
 from ..core.suggest import close, did_you_mean, meant, suggested
 from ..io.load import load
 from ..schema.descriptor import grade_order, read_descriptor, table_names
-from ..semantics.claims import claim_key
+from ..semantics.claims import claim_key, nearly, nearly_terms
 from ..semantics.roles import mark_roles
 from ..text.fold import casefolded as fold
 from .periods import period
@@ -402,6 +402,23 @@ def held_by(subjects: list[str], kin: dict[str, str]) -> str:
 
 
 BOUND_WORDS = {"gt": "more than ", "gte": "at least ", "lt": "less than ", "lte": "at most ", "approx": "about "}
+NEARLY = "nearly "  # an approx figure written with a `nearly` word (近300家): 300 or a little less, never more
+
+
+def nearly_written(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
+    """Whether each figure is written "nearly N" (the lexicon's `nearly` terms in its value_text, qualifier approx):
+    a chart and its notes say "nearly 300", not "about 300", as the text did (trial 10 m5)."""
+    if not len(rows) or "value_text" not in rows:
+        return pd.Series(False, index=rows.index, dtype=bool)
+    return nearly(rows["value_text"], rows["qualifier"], nearly_terms(load("lexicon", path)))
+
+
+def bound_word(row: pd.Series) -> str:
+    """The words of a figure's bound before its number in prose: `more than `, `nearly ` (a row whose `nearly` is
+    set), `about `, or ""."""
+    if bool(row.get("nearly", False)):
+        return NEARLY
+    return BOUND_WORDS.get(str(row["qualifier"]), "")
 
 
 def in_words(row: pd.Series, units: pd.Series) -> str:
@@ -411,7 +428,7 @@ def in_words(row: pd.Series, units: pd.Series) -> str:
     if row["qualifier"] == "range" and pd.notna(row["value_upper"]):
         value = f"{value}-{float(row['value_upper']):,.10g}"
     else:
-        value = BOUND_WORDS.get(str(row["qualifier"]), "") + value
+        value = bound_word(row) + value
     return value if row["unit"] == "count" else f"{value} {units.get(row['unit'], row['unit'])!s}"
 
 
@@ -437,6 +454,7 @@ def elsewhere(
     near = figures[figures[column].isin(list(kin))]
     if not len(near):
         return []
+    near = near.assign(nearly=nearly_written(near, path))
     temporal = str(load("indicator_definitions", path).set_index("indicator").at[indicator, "temporal"])
     labels = load("units", path).set_index("unit")["label"]
 
