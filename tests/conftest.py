@@ -99,10 +99,14 @@ class PackageCopy:
         return tde.validate(self.root, layers=["structure"])
 
     def semantics(self, archive: Path | None = None) -> Report:
-        """Only the semantic layer (and the archive): what a rule test needs, without the structure pass."""
+        """Only the semantic layer (and the archive): what a rule test needs, without the structure pass.
+
+        Kept by content as `validate` keeps it (validation.kept_semantics): a copy checked before an edit is the
+        shipped package, whose report the process has, so only the edited copy costs a check.
+        """
         from tongxiang_digital_economy.io.load import finished, read_resource
         from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
-        from tongxiang_digital_economy.semantics.validation import check_semantics, read_archive
+        from tongxiang_digital_economy.semantics.validation import kept_semantics, read_archive
         from tongxiang_digital_economy.semantics.views import foreign_keys
 
         report = Report(package=str(self.root))
@@ -113,7 +117,7 @@ class PackageCopy:
         if archive is not None:
             texts, hashes, problems = read_archive(archive, frames.get("sources"))
             report.add(problems)
-        report.add(check_semantics(frames, texts, hashes, foreign_keys(self.root)))
+        report.add(kept_semantics(frames, texts, hashes, foreign_keys(self.root), {}, None))
         return report
 
 

@@ -305,22 +305,24 @@ def test_a_reading_kept_per_row_reads_each_row_alone(shipped_views: dict[str, pd
 
 @dataclasses.dataclass
 class Steps:
-    """What one copy's validations gave: first as shipped, then after each of three edits (each kept answer of the
+    """What one copy's validations gave: first as shipped, then after each of four edits (each kept answer of the
     validations before it in reach), and fresh, every kept answer forgotten, after the last."""
 
     first: Report
     checked: list[int]  # the rows each per-row rule ran on, after one row was added
     read: dict[str, list[int]]  # the rows the quotes' and the anchors' readings read, after one edit and one row
+    after_note: list[int]  # the rows the roles (corroborated) read after a note was edited
+    corroborated: list[int]  # and after that row's value_text was edited too
     kept: Report  # after row 2's quote was edited too
     fresh: Report
 
 
 @pytest.fixture(scope="module")
 def steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
-    """One copy validated, then edited in three steps, each validated with what it runs and reads counted, then
+    """One copy validated, then edited in four steps, each validated with what it runs and reads counted, then
     validated fresh (every kept answer forgotten): the last kept report must be the fresh one.
 
-    Why one copy for the three tests: a fresh validation reads every row anew (the cost of a first one), and each
+    Why one copy for the four tests: a fresh validation reads every row anew (the cost of a first one), and each
     step's rows are left as they are by the steps after it, so what each step kept is still in the last report: a
     wrong answer kept for a step's row would differ from the fresh one there.
     """
@@ -366,11 +368,28 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
         for name, function in originals.items():
             setattr(views_module, name, function)
 
+    corroborated: list[int] = []
+    roles = views_module.corroborated
+
+    def ranking(indicators: pd.DataFrame, *args: Any) -> Any:
+        corroborated.append(len(indicators))
+        return roles(indicators, *args)
+
+    views_module.corroborated = ranking  # type: ignore[assignment]
+    try:
+        package.edit("indicators", 3, note="a note no other test writes (corroboration kept)")
+        package.validate()
+        after_note = list(corroborated)
+        package.edit("indicators", 3, value_text="8.0625亿元")
+        package.validate()
+    finally:
+        views_module.corroborated = roles  # type: ignore[assignment]
+
     package.edit("indicators", 2, value_text="999亿元")
     kept = package.validate()
     answers.forget()
     distinct._MEMOS.clear()
-    return Steps(first, checked, read, kept, package.validate())
+    return Steps(first, checked, read, after_note, corroborated, kept, package.validate())
 
 
 def test_a_second_validation_in_one_process_equals_a_fresh_one(steps: Steps) -> None:
@@ -393,32 +412,13 @@ def test_an_edited_or_added_row_is_the_only_one_read_again(steps: Steps) -> None
     assert steps.kept.to_dict() == steps.fresh.to_dict()
 
 
-def test_the_corroboration_is_read_again_only_after_an_edit_of_a_column_it_reads(package: PackageCopy) -> None:
+def test_the_corroboration_is_read_again_only_after_an_edit_of_a_column_it_reads(steps: Steps) -> None:
     """The roles of every figure (corroborated) are kept by the columns they read (CORROBORATION_READS): a copy with
     one note edited reuses them, a copy with one value_text edited reads them anew and reports what a fresh process
     reports."""
-    package.validate()
-    calls: list[int] = []
-    original = views_module.corroborated
-
-    def counting(indicators: pd.DataFrame, *args: Any) -> Any:
-        calls.append(len(indicators))
-        return original(indicators, *args)
-
-    views_module.corroborated = counting  # type: ignore[assignment]
-    try:
-        package.edit("indicators", 3, note="a note no other test writes (corroboration kept)")
-        package.validate()
-        after_note = list(calls)
-        package.edit("indicators", 3, value_text="8.0625亿元")
-        valued = package.validate()
-    finally:
-        views_module.corroborated = original  # type: ignore[assignment]
-    assert after_note == []
-    assert len(calls) == 1
-    answers.forget()
-    distinct._MEMOS.clear()
-    assert valued.to_dict() == package.validate().to_dict()
+    assert steps.after_note == []
+    assert len(steps.corroborated) == 1
+    assert steps.kept.to_dict() == steps.fresh.to_dict()
 
 
 def test_a_package_validated_again_unchanged_builds_no_view(package: PackageCopy) -> None:

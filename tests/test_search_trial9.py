@@ -42,7 +42,7 @@ def test_a_subjects_own_name_opens_with_its_block_though_it_is_part_of_other_nam
 
 def test_the_conference_opens_with_its_block_before_the_award_named_after_it() -> None:
     out = runner.invoke(cli, ["search", "World Internet Conference"]).output
-    assert out.splitlines()[0].startswith("world-internet-conference (project): 180 figures under 54 indicators; most:")
+    assert out.splitlines()[0].startswith("world-internet-conference (project): 178 figures under 52 indicators; most:")
     assert "event_award_winning_projects: " not in out  # listed as an indicator block before (trial 9 V3)
     assert "wic-leading-technology-award (project): 3 figures under 3 indicators" in out  # its name holds the query
 

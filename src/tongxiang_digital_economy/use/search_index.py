@@ -183,7 +183,7 @@ def index_of(definitions: pd.DataFrame) -> IndicatorIndex:
     return kept_with((definitions,), "indicator_index", lambda: IndicatorIndex.of(definitions))
 
 
-def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
+def named_indicators(query: Query, definitions: pd.DataFrame, measure: bool = False) -> frozenset[str]:
     """The indicators the query names: its id (as words), its label or Chinese label (`label_zh`), one of its
     written forms or search words, or a Chinese term its definition glosses (see glosses) matches the query. The
     query's words of one script must all match one of these names; its Chinese and its Latin words may match
@@ -212,18 +212,23 @@ def named_indicators(query: Query, definitions: pd.DataFrame) -> frozenset[str]:
         for n in candidates
         if all(any(all(t.matches(g) for t in terms) for g in index.names[n]) for terms in groups.values())
     }
-    return frozenset(index.indicators[n] for n in named - ranks_of_named(index, named, query.terms))
+    return frozenset(index.indicators[n] for n in named - ranks_of_named(index, named, query.terms, measure))
 
 
-def ranks_of_named(index: IndicatorIndex, named: set[int], terms: tuple[Term, ...]) -> set[int]:
+def ranks_of_named(index: IndicatorIndex, named: set[int], terms: tuple[Term, ...], measure: bool = False) -> set[int]:
     """The ranks among `named` that rank another named indicator by the name the query matched: a measure's rank is
     another measure. "华友 营业收入" named Huayou's revenue and its revenue rank (浙江A股营业收入排名 holds 营业收入,
     trial 8), "fiscal revenue" the total and its rank in Jiaxing. A rank stays named when the query names no measure
     it holds the name of ("revenue rank", "rank"), or only a word of one ("enterprises" keeps the top-500 ranks: a
-    word alone is a topic, not a measure; see a_measure)."""
+    word alone is a topic, not a measure; see a_measure). With `measure`, the query is the measure of a subject's
+    (text_search.subject_and_measure): a word it names a measure by is that measure ("Huayou revenue" is Huayou's
+    operating revenue, as "华友 营业收入" is, not also its revenue rank; trial 9)."""
     ranks = {n for n in named if index.dimensions[n] == RANK}
     matched = {
-        g for n in named - ranks for g in index.own_names[n] if a_measure(g) and any(t.matches(g) for t in terms)
+        g
+        for n in named - ranks
+        for g in index.own_names[n]
+        if (measure or a_measure(g)) and any(t.matches(g) for t in terms)
     }
     return {r for r in ranks if any(g in name for g in matched for name in index.own_names[r])}
 

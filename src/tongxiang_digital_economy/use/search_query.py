@@ -227,8 +227,10 @@ def parse_folded(
             subjects.setdefault(column, set()).add(key)
             forms += all_forms
         terms: tuple[Term, ...] = (Term(tuple(dict.fromkeys(forms)), folded),)
-    elif folded in known or len(synonym_forms(folded, synonyms)) > 1:
+    elif folded in known or synonym_key(folded) in synonyms:
         terms = (term(folded),)
+    elif len(synonym_forms(folded, synonyms)) > 1 and len(query_parts(folded)) == 1:
+        terms = (term(folded),)  # a Chinese word holding a search term (营收增长); with other words, each is a part
     else:
         bare = without_company_suffix(folded, suffixes, known)
         if bare is not None:  # 新凤鸣集团, 桐昆股份: the name without its legal form (trial 7 S3)

@@ -460,7 +460,8 @@ def subject_and_measure(
         ids = located_in(parse_folded(subject, subject, known, suffixes, synonyms).subjects, frames)
         if not ids:
             continue
-        wanted = named_indicators(in_word_forms(parse_folded(measure, measure, known, suffixes, synonyms)), definitions)
+        read = in_word_forms(parse_folded(measure, measure, known, suffixes, synonyms))
+        wanted = named_indicators(read, definitions, measure=True)
         having = frozenset(
             i
             for i in wanted
@@ -476,17 +477,26 @@ def located_in(ids: dict[str, frozenset[str]], frames: dict[str, pd.DataFrame]) 
     """The subjects a subject's name stands for in a subject-and-measure reading: a place stands for the projects
     and enterprises located in it too (their `place_id`), for the measures that are counted per project or
     enterprise: "Wuzhen visitors" is the town's visits and its scenic areas' (scenic_area_tourist_arrivals), as
-    乌镇游客 finds both in the texts (trial 9 V2). A measure of the place itself is still the place's only."""
+    乌镇游客 finds both in the texts (trial 9 V2). A measure of the place itself is still the place's only. An
+    enterprise named stands for the projects it operates, invests in or develops too (project_enterprises), for
+    the measures counted per project: "巨石 玻纤产能" is the capacity of the glass-fibre lines of Jushi's projects, as
+    "Jushi fiberglass capacity" finds in their notes (trial 9)."""
+    out = dict(ids)
+    links = frames.get("project_enterprises")
+    named = ids.get("enterprise_id")
+    if named and links is not None and {"project_id", "enterprise_id"} <= set(links.columns):
+        run = frozenset(str(k) for k in links.loc[links["enterprise_id"].isin(named), "project_id"].dropna())
+        if run:
+            out["project_id"] = ids.get("project_id", frozenset()) | run
     places = ids.get("place_id")
     if not places:
-        return ids
-    out = dict(ids)
+        return out
     for column, table in (("project_id", "projects"), ("enterprise_id", "enterprises")):
         frame = frames.get(table)
         if frame is not None and "place_id" in frame.columns:
             inside = frozenset(str(k) for k in frame.loc[frame["place_id"].isin(places), column])
             if inside:
-                out[column] = ids.get(column, frozenset()) | inside
+                out[column] = out.get(column, frozenset()) | inside
     return out
 
 

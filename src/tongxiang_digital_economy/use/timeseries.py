@@ -6,8 +6,8 @@ every figure is kept and marked with its `role`, and the roles that set a figure
 
 - `preferred`: the figure the series uses for the period; never more than one per period. The rule, in order:
   the stronger grade (the schema's enum order: official > state_media > regional_media > media > company >
-  repost > secondary), where a faithful repost of a text whose origin it names ranks as that origin
-  (sources.original_grade: the statistical bulletin's repost ranks as the official bulletin it reproduces),
+  repost > secondary), where a repost whose sources.original_grade is filled ranks as that origin (the
+  statistical bulletin's repost ranks as the official bulletin it reproduces; other mirrors rank as repost),
   then the most recent text (`text_date`: the text's own date, which for a repost or a republished interview is
   the original's, sources.original_published, not the page's, and a window of days where the text's words bound
   its date, sources.written_after / written_before: `2023-11-01/2023-11-07`; a date known only to the month or
