@@ -31,15 +31,18 @@ def scale_words(lexicon: pd.DataFrame) -> dict[str, float]:
     words: dict[str, float] = {}
     for term, meaning in zip(rows["term"], rows["meaning"], strict=True):
         try:
-            words[str(term).strip().casefold()] = float(meaning)
+            value = float(meaning)
         except (TypeError, ValueError):
             continue  # a currency word, or a scale word of no one factor (兆)
+        if isinstance(term, str) and term.strip() and math.isfinite(value) and value > 0:
+            words[term.strip().casefold()] = value
     return words
 
 
 def factor(row: pd.Series) -> float | None:
     """A unit's multiplier ÷ divisor, 1 for a unit that is its own base, None when it cannot be read."""
-    if row["unit"] == row["base_unit"]:
+    unit, base = row["unit"], row["base_unit"]
+    if isinstance(unit, str) and isinstance(base, str) and unit == base:  # a missing cell is no unit (never NA == NA)
         return 1.0
     try:
         value = float(row["multiplier"]) / float(row["divisor"])
@@ -110,7 +113,7 @@ def stated_scales(units: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
             rest = squeezed(before_rest + NUMBER + after_rest)
             dimension = str(r["dimension"])
             others = bare.get(dimension, []) if rest == NUMBER else forms_of.get((dimension, rest), [])
-            others = [o for o in others if o != r["unit"] and factors.get(o) is not None]
+            others = [o for o in others if o != str(r["unit"]) and factors.get(o) is not None]
             if len(others) != 1:
                 continue  # the other words are no unit's, or two units': the form states no one scale
             base = factors[others[0]]
