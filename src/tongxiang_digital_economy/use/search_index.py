@@ -16,7 +16,6 @@ matched in full, exactly as before, so the answers are the same and the work per
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +23,7 @@ import pandas as pd
 
 from ..text.fold import casefolded as fold
 from .search_query import HAN_ANY, Query, Term, kept_with
-from .search_words import LATIN, stems
+from .search_words import LATIN, holding, stems
 
 Word = tuple[str, str]  # a word's singular and root (search_words.stems)
 RANK = "rank"  # indicator_definitions.dimension of a rank (a measure's place in a list, not the measure)
@@ -137,13 +136,7 @@ class IndicatorIndex:
         if (found := self.memo.get(key)) is None:
             if not self.singulars:
                 self.words_by_singular()
-            parts = [self.by_root.get(wanted[1], frozenset()), self.by_singular.get(wanted[0], frozenset())]
-            if len(wanted[0]) >= 3:
-                at = bisect.bisect_left(self.singulars, wanted[0])
-                while at < len(self.singulars) and self.singulars[at].startswith(wanted[0]):
-                    parts.append(self.by_singular[self.singulars[at]])
-                    at += 1
-            found = frozenset().union(*parts)
+            found = holding(wanted, self.by_singular, self.by_root, self.singulars)
             self.memo[key] = found
         return found
 

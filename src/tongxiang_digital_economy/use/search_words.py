@@ -113,6 +113,24 @@ Word = tuple[str, str]  # a word's singular and root (search_words.stems)
 EMPTY: frozenset[int] = frozenset()
 
 
+def holding(
+    wanted: Word,
+    by_singular: dict[str, frozenset[int]],
+    by_root: dict[str, frozenset[int]],
+    singulars: Sequence[str],
+) -> frozenset[int]:
+    """What an index of words holds under a word that `wanted` matches (word_matches with prefix and roots): the same
+    root, the same singular, or a singular that `wanted`'s singular of three letters or more begins (`singulars`
+    sorted, so those it begins are one range). One reading for the cells' index and the definitions' index."""
+    parts = [by_root.get(wanted[1], EMPTY), by_singular.get(wanted[0], EMPTY)]
+    if len(wanted[0]) >= 3:
+        at = bisect.bisect_left(singulars, wanted[0])
+        while at < len(singulars) and singulars[at].startswith(wanted[0]):
+            parts.append(by_singular[singulars[at]])
+            at += 1
+    return frozenset().union(*parts)
+
+
 @dataclass
 class TextIndex:
     """Texts, folded, and which of them hold each character, singular and root: which texts can match a form
@@ -162,13 +180,7 @@ class TextIndex:
         key = ("word", "\0".join(wanted))
         if (found := self.memo.get(key)) is not None:
             return found
-        parts = [self.by_root.get(wanted[1], EMPTY), self.by_singular.get(wanted[0], EMPTY)]
-        if len(wanted[0]) >= 3:
-            at = bisect.bisect_left(self.singulars, wanted[0])
-            while at < len(self.singulars) and self.singulars[at].startswith(wanted[0]):
-                parts.append(self.by_singular[self.singulars[at]])
-                at += 1
-        found = frozenset().union(*parts)
+        found = holding(wanted, self.by_singular, self.by_root, self.singulars)
         self.memo[key] = found
         return found
 
