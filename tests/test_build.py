@@ -205,3 +205,25 @@ def test_the_readmes_conference_series_is_what_series_returns_now() -> None:
     assert len(shown) >= 4 and set(shown) <= set(rows), (shown, rows)
     assert (shown[0], shown[-1]) == (rows[0], rows[-1])
     assert preferred["event_id"].is_unique
+
+
+@checkout_only
+def test_the_readme_says_which_reposts_rank_as_their_origin() -> None:
+    """Trial 10 m9: the README said "a faithful repost of a text whose origin it names ranks as that origin", while
+    one of 35 reposts did. It now gives the data's counts; they are the data's."""
+    sources = tde.load("sources")
+    reposts = sources[sources["grade"] == "repost"]
+    graded = reposts[reposts["original_grade"].notna()]
+    named = reposts[reposts["original_publisher"].notna() & reposts["original_grade"].isna()]
+    assert (len(reposts), graded["source_id"].tolist(), len(named)) == (
+        35,
+        ["txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021"],
+        25,
+    )
+    assert graded["original_grade"].tolist() == ["official"]
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert (
+        f"of the {len(reposts)} reposts one has it: the 2021 statistical bulletin" in readme
+        and f"The other {len(reposts) - 1} rank as `repost`" in readme
+        and f"{len(reposts) - 1 - len(named)} name no origin; {len(named)} name one" in readme
+    )

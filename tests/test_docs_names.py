@@ -7,9 +7,14 @@ import importlib
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "src" / "tongxiang_digital_economy"
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+# The docs are the checkout's: a run of the tests against an installed wheel has none (`.ci/run` runs this file in
+# its clone, with the editable install).
+pytestmark = pytest.mark.skipif(not (ROOT / "README.md").is_file(), reason="needs the repository checkout")
 
 
 def test_every_python_file_the_docs_name_exists() -> None:

@@ -15,7 +15,6 @@ from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.use.timeseries import SeriesError, all_series, grade_order
 
 runner = CliRunner(catch_exceptions=False)
-ROOT = Path(__file__).resolve().parents[1]
 ZJDAILY = "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang"
 XUANZHIYUN = "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet"
 PEOPLECN = "peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002"
@@ -781,24 +780,3 @@ def test_the_table_writes_a_fraction_with_its_denominator(
     (line,) = [r for r in csv_rows if observation_id in r]
     numerator, denominator = value.split()[0].split("/")
     assert f",{numerator},,{denominator}," in line
-
-
-def test_the_readme_says_which_reposts_rank_as_their_origin() -> None:
-    """Trial 10 m9: the README said "a faithful repost of a text whose origin it names ranks as that origin", while
-    one of 35 reposts did. It now gives the data's counts; they are the data's."""
-    sources = tde.load("sources")
-    reposts = sources[sources["grade"] == "repost"]
-    graded = reposts[reposts["original_grade"].notna()]
-    named = reposts[reposts["original_publisher"].notna() & reposts["original_grade"].isna()]
-    assert (len(reposts), graded["source_id"].tolist(), len(named)) == (
-        35,
-        ["txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021"],
-        25,
-    )
-    assert graded["original_grade"].tolist() == ["official"]
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    assert (
-        f"of the {len(reposts)} reposts one has it: the 2021 statistical bulletin" in readme
-        and f"The other {len(reposts) - 1} rank as `repost`" in readme
-        and f"{len(reposts) - 1 - len(named)} name no origin; {len(named)} name one" in readme
-    )
