@@ -34,7 +34,9 @@ GOOD = {
     "status": "actual",
     "value_text": "1,890",
     "source_id": SOURCE,
-    "evidence": EVIDENCE,
+    # The shipped -007's figure from a span of its passage one character longer: a copy of -007 under a new id
+    # would be that row entered twice (figure-entered-twice), which no other rule's test is about.
+    "evidence": EVIDENCE + ",",
     "attributed_to": "",
     "note": "",
     "period_text": "At present",
@@ -501,6 +503,39 @@ def test_the_same_figure_from_two_sources_corroborates(package: PackageCopy) -> 
     )
 
 
+def test_a_figure_entered_twice_is_an_error_naming_both_rows(package: PackageCopy) -> None:
+    """Trial 11 W2: a copy of a row under a new id (the same passage, in another scale too) is an error on each row,
+    naming the other; the same figure from another passage of the source is not (series calls it `repeated`)."""
+    rows = append_all(
+        package,
+        "indicators",
+        [
+            GOOD,
+            {**GOOD, "observation_id": f"{SOURCE}-998"},
+            {**GOOD, "observation_id": f"{SOURCE}-997", "value": "0.189", "unit": "wan", "value_text": "0.189万"},
+            {**GOOD, "observation_id": f"{SOURCE}-996", "evidence": "the city is home to 1,890 digital economy"},
+        ],
+        "observation_id",
+    )
+    problems = [p for p in package.semantics().problems if p.rule == covers("figure-entered-twice")]
+    tail = (
+        ": the same source, evidence, indicator, subject, period, status and value, entered twice; one passage is "
+        "one figure, so delete the row added later (its id is not reused)"
+    )
+    assert [(p.row, p.field, p.severity, p.message, p.related) for p in problems] == [
+        (rows[0], "observation_id", "error", f"{SOURCE}-999 repeats {SOURCE}-998, {SOURCE}-997{tail}",
+         (f"{SOURCE}-998", f"{SOURCE}-997")),
+        (rows[1], "observation_id", "error", f"{SOURCE}-998 repeats {SOURCE}-999, {SOURCE}-997{tail}",
+         (f"{SOURCE}-999", f"{SOURCE}-997")),
+        (rows[2], "observation_id", "error", f"{SOURCE}-997 repeats {SOURCE}-999, {SOURCE}-998{tail}",
+         (f"{SOURCE}-999", f"{SOURCE}-998")),
+    ]  # fmt: skip
+
+
+def test_no_shipped_figure_is_entered_twice(shipped_report: Report) -> None:
+    assert found(shipped_report, "figure-entered-twice") == []
+
+
 def test_same_value_in_another_scale_is_no_conflict(package: PackageCopy) -> None:
     first = package.append("indicators", GOOD)
     change = {
@@ -779,6 +814,7 @@ def test_every_rule_that_lists_other_rows_carries_their_ids() -> None:
     assert listing == {
         "conflicting-values": "conflicting_ids",
         "corroborating-values": "corroborating_sources",
+        "figure-entered-twice": "entered_twice_ids",
         "fact-cluster": "fact_cluster_ids",
         "multiple-against-levels": "multiple_levels_ids",
         "name-collision": "name_collision_ids",

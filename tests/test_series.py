@@ -133,6 +133,36 @@ def test_a_figure_no_reading_reconciles_competes(package: PackageCopy) -> None:
     assert end_2014.iloc[0]["corroborated_by"] == XUANZHIYUN
 
 
+def test_a_source_never_corroborates_itself(package: PackageCopy) -> None:
+    """Trial 11 W2: the preferred figure's own source giving it again (another passage, or the same one entered
+    twice) is `repeated`, with the figure named, never `corroborating`, and its source is not in `corroborated_by`;
+    another source's agreeing figure still corroborates."""
+    first = "chinadaily-2024-05-28-dynamic-tongxiang-001"  # 355 enterprises, end-2014
+    rows = package.rows("indicators")
+    copy = next(r for r in rows if r["observation_id"] == first)
+    rows += [
+        {**copy, "observation_id": "chinadaily-2024-05-28-dynamic-tongxiang-098", "evidence": "355 enterprises"},
+        {**copy, "observation_id": "chinadaily-2024-05-28-dynamic-tongxiang-099"},
+    ]
+    package.write("indicators", rows)
+    s = tde.series("digital_economy_enterprises", subject="tongxiang", path=package.root)
+    end_2014 = s[s["period_label"] == "end-2014"]
+    again = f"its source gives it again as {first}: one source, no corroboration"
+    assert [(r.role, r.observation_id, r.reason) for r in end_2014.itertuples()] == [
+        ("preferred", first, pd.NA),
+        ("corroborating", ZJDAILY + "-001", pd.NA),
+        ("corroborating", XUANZHIYUN + "-002", pd.NA),
+        ("repeated", "chinadaily-2024-05-28-dynamic-tongxiang-098", again),
+        ("repeated", "chinadaily-2024-05-28-dynamic-tongxiang-099", again),
+    ]
+    assert end_2014.iloc[0]["corroborated_by"] == f"{XUANZHIYUN}, {ZJDAILY}"
+    shown = runner.invoke(
+        cli, ["series", "digital_economy_enterprises", "--subject", "tongxiang", "--package", str(package.root)]
+    )
+    line = next(x for x in shown.output.splitlines() if "chinadaily-2024-05-28-dynamic-tongxiang-099" in x)
+    assert line.split()[:3] == ["end-2014", "repeated", "355"] and line.endswith(again)
+
+
 def test_a_faithful_repost_of_an_official_text_ranks_as_its_origin(package: PackageCopy) -> None:
     sources = tde.load("sources").set_index("source_id")
     assert (sources.at[BULLETIN, "grade"], sources.at[BULLETIN, "original_grade"]) == ("repost", "official")

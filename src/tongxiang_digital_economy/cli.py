@@ -653,7 +653,8 @@ def series_command(
     """One figure per period from many sources: the stronger source grade, then the newest; others kept, marked.
 
     Each figure has its role: preferred (one per period), corroborating (agrees with it at the precision each is
-    written in), competing (no reading agrees), restated (a later text repeating an earlier figure, dated only
+    written in; a figure of its own source that agrees is repeated: one source never corroborates itself),
+    competing (no reading agrees), restated (a later text repeating an earlier figure, dated only
     by its own date: no new observation) or not_comparable (another currency: no exchange rate; or an indicator
     whose figures are not comparable with one another, as its definition says); `reason` says why a figure is
     set aside. The period is named by its span (2021, H1 2019, Jan-Sep 2020, end-2023), and
@@ -883,8 +884,8 @@ def export_command(
 def plot_command(indicator: str, subject: str | None, output: Path, force: bool, package_path: Path | None) -> None:
     """Chart a series: each figure at its period, bounds as bounds, targets apart, other sources' figures hollow.
 
-    A figure in another currency, or a later text that only repeats a figure (role `restated`), is no new point:
-    it is named under the chart.
+    A figure in another currency, a later text that only repeats a figure (role `restated`), or a figure its own
+    source gives again (role `repeated`), is no new point: it is named under the chart.
 
     Needs the `plot` extra (matplotlib).
 

@@ -2,7 +2,9 @@
 
 Each indicator x subject x status is one series; within each period the first-ranked figure left is `preferred`,
 and each other figure agrees with it (`corroborating`: their claims, intervals at the precision each is written in,
-meet: 114.2 billion yuan agrees with 1141.69亿元, "350多" and "300多" with 355) or competes with it; `restated` and
+meet: 114.2 billion yuan agrees with 1141.69亿元, "350多" and "300多" with 355) or competes with it; a figure of
+the preferred figure's own source that agrees with it is `repeated` (one source never corroborates itself:
+semantics/repeats.py); `restated` and
 `not_comparable` figures are set aside first (use/timeseries.py's docstring tells the whole ranking). `series`
 shows these roles; the `corroborating-values` rule lists the figures of each agreement (`agreeing_sources`), so
 that `validate`, `info` and `series` count the same figures as stated alike.
@@ -32,8 +34,10 @@ from .claims import (
     statements,
     text_dates,
 )
+from .repeats import repeated_reason
 
-ROLES = ("preferred", "corroborating", "competing", "restated", "not_comparable")  # the order rows are listed in
+# The order rows are listed in.
+ROLES = ("preferred", "corroborating", "repeated", "competing", "restated", "not_comparable")
 
 
 def blank(rows: pd.DataFrame) -> pd.Series:
@@ -211,7 +215,10 @@ def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
 
 
 def mark_periods(rows: pd.DataFrame) -> None:
-    """Within each period, the first-ranked figure left is `preferred`; the others agree with it or compete.
+    """Within each period, the first-ranked figure left is `preferred`; the others agree with it or compete. A
+    figure of the preferred figure's own source that agrees with it is `repeated` (its reason names the figure it
+    gives again), never `corroborating`, and its source is not listed in `corroborated_by`: one source is no
+    corroboration (trial 11 W2).
 
     In columns: each row is compared with its period's first-ranked figure by arrays; only the periods where a
     figure competes are read row by row (their reasons name the figures)."""
@@ -244,9 +251,13 @@ def mark_periods(rows: pd.DataFrame) -> None:
     with np.errstate(invalid="ignore"):
         meets = np.where(known, (low[i] <= high[b]) & (high[i] >= low[b]), claims[i] == claims[b])
     role[best_of] = "preferred"
-    role[i] = np.where(meets, "corroborating", "competing")
+    own = meets & (sources[i] == sources[b])  # the preferred figure's own source, giving it again
+    role[i] = np.where(own, "repeated", np.where(meets, "corroborating", "competing"))
+    for k, first in zip(i[own].tolist(), b[own].tolist(), strict=True):
+        reason[k] = repeated_reason(str(observations[first]))
     agreeing: dict[int, set[str]] = {}
-    for g, source in set(zip(group[other][meets].tolist(), sources[i[meets]].tolist(), strict=True)):
+    seconds = meets & ~own
+    for g, source in set(zip(group[other][seconds].tolist(), sources[i[seconds]].tolist(), strict=True)):
         agreeing.setdefault(g, set()).add(source)
     for g, found in agreeing.items():
         agreeing_with[int(best_of[g])] = ", ".join(sorted(found))
@@ -348,8 +359,8 @@ def first_day(published: pd.Series) -> pd.Series:
 
 def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
     """Per marked row: the sources (a sorted tuple) of the agreement it belongs to, the period's preferred figure
-    and the figures that agree with it, when more than one source states it; else None. What the
-    `corroborating-values` rule lists and `info` counts, read from the same roles `series` shows."""
+    and the figures that agree with it (its own source's repeats too), when more than one source states it; else
+    None. What the `corroborating-values` rule lists and `info` counts, read from the same roles `series` shows."""
     period = (
         marked["_series"].astype("string")
         + "|"
@@ -357,7 +368,9 @@ def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
         + "|"
         + marked["period_end"].astype("string").fillna("")
     )
-    agreeing = marked["role"].isin(["preferred", "corroborating"]).fillna(False).to_numpy(dtype=bool)
+    # A `repeated` row belongs to its source's agreement (the figure it gives again is stated alike), but adds no
+    # source: one source alone is never an agreement.
+    agreeing = marked["role"].isin(["preferred", "corroborating", "repeated"]).fillna(False).to_numpy(dtype=bool)
     codes, periods = pd.factorize(period.fillna("<NA>"))  # as str() names a <NA>
     sources = marked["source_id"].astype("string").fillna("<NA>")
     pairs = pd.DataFrame({"period": codes[agreeing], "source": sources[agreeing].to_numpy(dtype=object)})

@@ -42,6 +42,7 @@ from .claims import and_some, and_some_terms, conflicts, intervals, nearly, near
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
 from .identity import identity_columns
+from .repeats import REPEAT_READS, entered_twice
 from .roles import corroboration
 from .unit_scales import stated_scales
 
@@ -170,6 +171,10 @@ def views(
         # an edit they do not read (a note) reuses them.
         derived["indicators"] = quoted.join(kept_reading("agreement", [(quoted, AGREEMENT_READS)], agreement))
         derived["indicators"] = derived["indicators"].join(corroboration_of(quoted, frames, grades))
+        # One passage of one source entered twice (figure-entered-twice), kept like the agreement.
+        derived["indicators"] = derived["indicators"].join(
+            kept_reading("entered twice", [(quoted, REPEAT_READS)], entered_twice)
+        )
         # The quotes' and the anchors' readings of a row read that row alone (and whole reference tables): kept per
         # row (answers.kept_row_reading), an edited or added row is the only one read again.
         anchored = kept_row_reading(
@@ -696,6 +701,8 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "conflicting_ids": (*SAME_THING, *CLAIM, "observation_id"),
     "corroborated_by": (*SAME_THING, *CLAIM, *ROLE_FIELDS),
     "corroborating_sources": (*SAME_THING, *CLAIM, *ROLE_FIELDS),
+    "entered_twice": (*SAME_THING, *CLAIM, "source_id", "evidence", "event_id", "observation_id"),
+    "entered_twice_ids": (*SAME_THING, *CLAIM, "source_id", "evidence", "event_id", "observation_id"),
     "fact_cluster": (*SAME_THING, *CLAIM, "source_id", "observation_id"),
     "fact_cluster_ids": (*SAME_THING, *CLAIM, "source_id", "observation_id"),
     "multiple_off_levels": (*SAME_THING, *CLAIM, "source_id", "value_text"),
@@ -730,6 +737,7 @@ LISTINGS = frozenset(
     {
         "conflict_with",
         "corroborated_by",
+        "entered_twice",
         "places_named_text",
         "fact_cluster",
         "name_collisions",

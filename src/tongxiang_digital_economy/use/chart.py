@@ -75,7 +75,9 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     rows["nearly"] = nearly_written(rows, path)  # 近300家 is drawn "nearly 300", not "about 300" (trial 10 m5)
     # A later text repeating a figure already shown (role `restated`) is no new point: named under the chart.
     repeats = rows[rows["role"] == "restated"]
-    rows = rows[rows["role"] != "restated"].reset_index(drop=True)
+    # A figure its own source gives again (role `repeated`: one source, no corroboration) is no second point.
+    again = rows[rows["role"] == "repeated"]
+    rows = rows[~rows["role"].isin(["restated", "repeated"])].reset_index(drop=True)
     # Figures of another base unit share no axis: series() has set them aside (role `not_comparable`, with the
     # reason), so the chart draws what the series compares and names the others with series' own reason.
     aside = (rows["role"] == "not_comparable") & (rows["reason"] != apart).fillna(True)
@@ -112,6 +114,13 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
         notes.append(
             f"Not drawn as new points (later texts repeating a figure shown, dated by their own date only): {said}."
         )
+    if len(again):
+        said = "; ".join(
+            f"{repeated(r, unit, scale, units)} again in {outlet(str(r['source_id']), sources_table)}, "
+            f"{r['period_label']}"
+            for _, r in again.iterrows()
+        )
+        notes.append(f"Not drawn as new points (the same source giving a figure shown again): {said}.")
     left_out = " ".join(notes)
     # Not this subject's figures, but a reader of its chart must know they exist (trial 9 V1): a note of its own.
     kin_said = "Not drawn, figures of the same measure " + "; ".join(k.removeprefix("also ") for k in kin) + "."

@@ -17,6 +17,9 @@ every figure is kept and marked with its `role`, and the roles that set a figure
 - `corroborating`: another source's figure for the period that agrees with the preferred one: their claims,
   as intervals at the precision each is written in (semantics/claims.py), meet. 114.2 billion yuan agrees with
   1141.69亿元, "350多" and "300多" with 355. The preferred row lists these sources in `corroborated_by`.
+- `repeated`: a figure of the preferred figure's own source that agrees with it (another row of the same text):
+  one source never corroborates itself (trial 11 W2), so it is not listed in `corroborated_by`, and its `reason`
+  names the figure it gives again (semantics/repeats.py; the same passage entered twice is figure-entered-twice).
 - `competing`: a figure for the period that no reading reconciles with the preferred one (their intervals do not
   meet); the preferred row lists them in `competing`, and its `reason` says it is disputed (`disputed: X gives a
   different figure`), so a table of preferred figures alone still shows it; the competing row's reason names

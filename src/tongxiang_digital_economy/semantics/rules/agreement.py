@@ -1,4 +1,5 @@
-"""Figures of different sources about the same thing: conflicts are warnings, agreement is a finding."""
+"""Figures about the same thing: of different sources, conflicts are warnings and agreement is a finding; of one
+source, one passage entered twice is an error (it would read as a second statement)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,22 @@ def no_corroboration(view: pd.DataFrame) -> pd.Series:
     enterprises; 1141.69亿元 and 114.2 billion yuan), when more than one source states them.
     """
     return view["corroborated_by"].isna()
+
+
+@rule(
+    "figure-entered-twice",
+    "indicators",
+    "observation_id",
+    "{observation_id} repeats {entered_twice}: the same source, evidence, indicator, subject, period, status and "
+    "value, entered twice; one passage is one figure, so delete the row added later (its id is not reused)",
+    related="entered_twice_ids",
+    reads=("entered_twice",),
+    per_row=True,
+)
+def not_entered_twice(view: pd.DataFrame) -> pd.Series:
+    """No two rows give one passage's figure (semantics/repeats.py: the claim compared in its base unit).
+
+    Why an error: a copy of a row under a new id is no second statement, yet it was read as one (trial 11 W2):
+    none of the shipped rows is such a copy, so a new one is a slip of entry, never a judgement to keep.
+    """
+    return view["entered_twice"].isna() if "entered_twice" in view else pd.Series(True, index=view.index)

@@ -1,0 +1,64 @@
+"""A figure one source gives twice: one statement, never two sources agreeing (trial 11 W2).
+
+Why: a second row of the same source, evidence and figure (a copy under a new observation id) validated clean and
+`series` showed the source corroborating itself, which a reader takes for independent confirmation. Two meanings,
+one of them shared with `series` (semantics/roles.py): a figure is never corroborated by its own source (a
+same-source figure that agrees with the period's preferred one is `repeated`, not `corroborating`), and a row that
+repeats another's source, evidence, indicator, subject, period, status and claim (claims.claim_key, in the base
+unit: 108.86亿元 and 10886 million yuan are one figure) is the same passage entered twice, an error
+(`figure-entered-twice`) naming both rows.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .claims import claim_key
+
+# What makes two rows one entry: the same passage of one source giving the same claim about the same thing.
+ENTRY = (
+    "source_id", "evidence", "indicator", "place_id", "enterprise_id", "project_id", "event_id", "period_start",
+    "period_end", "status", "base_unit",
+)  # fmt: skip
+# The columns entered_twice reads (claim_key reads the claim's own columns besides): views.py keeps its answer by
+# their content.
+REPEAT_READS = (*ENTRY, "observation_id", "value", "value_base", "value_upper", "qualifier")
+LISTED = 6  # the other rows a message names (every id is in `entered_twice_ids`)
+
+
+def entered_twice(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Per row: the other rows that are the same entry (ENTRY and the claim alike), as text (`entered_twice`, for
+    the message) and as a tuple of their observation ids (`entered_twice_ids`); missing where there are none.
+    A row missing its source, evidence or value is no entry here (the Table Schema reports those)."""
+    present = [c for c in ENTRY if c in indicators]
+    text = indicators[present].astype("string").fillna("")
+    key = claim_key(indicators).astype("string")
+    for column in present:
+        key = key + "\x1f" + text[column]
+    whole = indicators[["source_id", "evidence", "value"]].notna().all(axis=1)
+    key = key.where(whole)
+    ids = indicators["observation_id"].astype("string")
+    listed: list[object] = [pd.NA] * len(indicators)
+    related: list[object] = [None] * len(indicators)
+    twice = key.duplicated(keep=False) & key.notna()
+    for _, positions in pd.Series(range(len(key)))[twice.to_numpy()].groupby(key[twice].to_numpy()):
+        members = [str(ids.iat[p]) for p in positions]
+        for p in positions:
+            others = tuple(m for m in members if m != str(ids.iat[p]))
+            listed[p], related[p] = ", ".join(others[:LISTED]) + more(len(others)), others
+    return pd.DataFrame(
+        {
+            "entered_twice": pd.Series(listed, index=indicators.index, dtype="string"),
+            "entered_twice_ids": pd.Series(related, index=indicators.index, dtype=object),
+        },
+        index=indicators.index,
+    )
+
+
+def more(count: int) -> str:
+    return f" and {count - LISTED} more" if count > LISTED else ""
+
+
+def repeated_reason(preferred: str) -> str:
+    """Why a figure agreeing with its period's preferred one is no corroboration: its own source gave that."""
+    return f"its source gives it again as {preferred}: one source, no corroboration"
