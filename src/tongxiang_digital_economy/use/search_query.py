@@ -76,6 +76,9 @@ class Query:
     subjects: dict[str, frozenset[str]]
     name: bool = False  # the whole query is a name of a place, enterprise, project or edition
     own: tuple[str, ...] = ()  # with `name`: every name of the subjects it is a name of (not those it is part of)
+    # Of `subjects`, those it stands for only as parts (projects.parent_id) of the ones it names: their rows are
+    # found, but they are not what the query names (search's subject blocks leave them out).
+    parts: frozenset[tuple[str, str]] = frozenset()
 
     def matches(self, cell: str) -> bool:
         folded = fold(cell)
@@ -90,6 +93,10 @@ class Names(dict[str, list[Owner]]):
     that part_of_names reads: which names can hold a query, so it matches those, not all of them."""
 
     index: TextIndex | None = None
+    # (subject column, id) -> its parts (projects whose parent_id it is), set by read_names
+    parts: dict[tuple[str, str], list[Owner]] | None = None
+    # the subjects a name names -> those one of whose names holds one of theirs (read_within), made on use
+    within: dict[tuple[tuple[str, str], ...], list[Owner]] | None = None
 
     def name_index(self) -> TextIndex:
         if self.index is None:
@@ -146,6 +153,59 @@ def read_names(frames: dict[str, pd.DataFrame]) -> Names:
             forms = tuple(f for f in dict.fromkeys([*folded, *(normalised(n) for n in folded)]) if f)
             for form in forms:
                 out.setdefault(form, []).append((column, str(key), forms))
+    out.parts = parts_of(frames.get("projects"), out)
+    return out
+
+
+def parts_of(projects: pd.DataFrame | None, known: Names) -> dict[tuple[str, str], list[Owner]]:
+    """(project_id, id) -> the projects whose parent_id it is, as Owners (their every name): a name of a project
+    stands for its parts too, as their rows are about it (trial 11 W1: the conference's Digital Economy Industry
+    Cooperation Conference, 数字经济产业合作大会, holds none of the conference's Chinese names)."""
+    if projects is None or not {"project_id", "parent_id"} <= set(projects.columns):
+        return {}
+    forms_of = {key: forms for owners in known.values() for column, key, forms in owners if column == "project_id"}
+    out: dict[tuple[str, str], list[Owner]] = {}
+    for key, parent in zip(projects["project_id"], projects["parent_id"], strict=True):
+        if isinstance(parent, str) and isinstance(key, str) and key in forms_of:
+            out.setdefault(("project_id", parent), []).append(("project_id", key, forms_of[key]))
+    return out
+
+
+def with_parts(owners: Iterable[Owner], known: Names) -> list[Owner]:
+    """The subjects and their parts, every level down (projects.parent_id), each once: a part of a part is a part
+    (a cycle, the rules' finding, ends where it meets a subject already taken)."""
+    parts = known.parts if isinstance(known, Names) and known.parts is not None else {}
+    out: dict[tuple[str, str], Owner] = {}
+    waiting = list(owners)
+    while waiting:
+        owner = waiting.pop(0)
+        if (owner[0], owner[1]) not in out:
+            out[(owner[0], owner[1])] = owner
+            waiting += parts.get((owner[0], owner[1]), [])
+    return list(out.values())
+
+
+def read_within(folded: str, known: Names, whole: set[tuple[str, str]]) -> list[Owner]:
+    """The subjects a whole name stands for besides its own: those one of whose names holds any name of its own
+    projects (part_of_names of each), so that every name of a project, in either language, stands for the same
+    subjects (trial 11 W1: "World Internet Conference" is in the English names of three of its parts, 世界互联网大会
+    in the Chinese name of one). Kept per subjects named in the package's Names (each of a subject's names reads
+    the same)."""
+    owners = known.get(folded, [])
+    key = tuple(sorted(whole))
+    kept = known.within if isinstance(known, Names) else None
+    if kept is not None and key in kept:
+        return kept[key]
+    # A project's names only: an enterprise's short name may stand for more than its full one (巨石 for both Jushi
+    # companies, 巨石集团 for Jushi Group alone; trial 9), as decided there.
+    every = dict.fromkeys([folded, *(form for column, _, forms in owners if column == "project_id" for form in forms)])
+    found: dict[tuple[str, str], Owner] = {}
+    for name in every:
+        for owner in part_of_names(name, known, whole):
+            found.setdefault((owner[0], owner[1]), owner)
+    out = list(found.values())
+    if isinstance(known, Names):
+        known.within = {**(kept or {}), key: out}
     return out
 
 
@@ -203,13 +263,15 @@ def parse_folded(
     """`parse` of a normalised query, given the package's names, company suffixes (see company_suffixes) and the
     lexicon's search terms (a query, or a part of it, that is one finds what each term of its meaning finds)."""
     subjects: dict[str, set[str]] = {}
+    direct: set[tuple[str, str]] = set()  # the subjects named, not only as parts
     synonyms = synonyms or {}
 
     def term(part: str) -> Term:
         if part not in known:
             return Term(synonym_forms(part, synonyms), part)
         forms: list[str] = []
-        for column, key, all_forms in known[part]:
+        direct.update((column, key) for column, key, _ in known[part])
+        for column, key, all_forms in with_parts(known[part], known):
             subjects.setdefault(column, set()).add(key)
             forms += all_forms
         return Term(tuple(dict.fromkeys(forms)), part)
@@ -217,10 +279,19 @@ def parse_folded(
     # A name of an enterprise or project that is also part of others' names (Huayou: Huayou Cobalt's alias, and part
     # of Huayou POSCO's name) stands for all of them, as 华友 finds both (trial 6 r10); a place's name never does.
     of_places = any(column in WHOLE_NAMES_ONLY for column, _, _ in known.get(folded, []))
-    whole = {(column, key) for column, key, _ in known.get(folded, [])}
+    whole = {(column, key) for column, key, _ in with_parts(known.get(folded, []), known)}
     whole |= {(column, key) for column, key, _ in with_company_suffix(folded, suffixes, known)}
-    within = part_of_names(folded, known, whole) if not of_places else []
+    # A whole name reads as all its subject's names do (read_within); a subject stands for its parts.
+    within = (
+        []
+        if of_places
+        else read_within(folded, known, whole)
+        if folded in known
+        else part_of_names(folded, known, whole)
+    )
     if within:
+        direct.update((column, key) for column, key, _ in [*known.get(folded, []), *within])
+        within = with_parts([*known.get(folded, []), *within], known)
         # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
         forms = list(synonym_forms(folded, synonyms))
         for column, key, all_forms in within:
@@ -241,7 +312,8 @@ def parse_folded(
     # of its technology award, 西栅 in 乌镇西栅景区): it names an indicator only whole, by its own subjects'
     # names (not the award's 领先科技奖), and opens with its block (trial 9 V3).
     own = tuple(dict.fromkeys(form for _, _, forms in known.get(folded, []) for form in forms))
-    return Query(text, terms, named, name=folded in known, own=own)
+    parts = frozenset((c, k) for c, ids in named.items() for k in ids if (c, k) not in direct)
+    return Query(text, terms, named, name=folded in known, own=own, parts=parts)
 
 
 # Where a Chinese run meets a Latin one in a word (人均gdp, 桐乡gdp, 4g基站): the query's parts split there.

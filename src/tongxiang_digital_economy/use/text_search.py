@@ -56,7 +56,7 @@ the command that gives its series.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypedDict
 
@@ -175,9 +175,9 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     year = year_reading(text, query, named, frames) if text.strip() else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
         text, query, named = year.rest, year.query, year.named
-    naming = Query(query.text, query.terms, query.subjects, query.name, query.own)  # the subjects it names
+    naming = query  # the subjects it names
     if named:
-        query = Query(query.text, query.terms, {**query.subjects, "indicator": named}, query.name, query.own)
+        query = replace(query, subjects={**query.subjects, "indicator": named})
     reading = year.split if year is not None else subject_and_measure(query, named, frames)  # the year's, made
     split = reading if text.strip() else None
     in_theme: set[str] | None = None
@@ -395,6 +395,8 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame
         if column not in figures.columns:
             continue
         for key in sorted(ids):
+            if (column, key) in query.parts:  # found as a part of a subject it names: not named itself
+                continue
             mine = figures.loc[figures[column] == key, "indicator"]
             if not len(mine):
                 continue
@@ -505,7 +507,7 @@ def in_word_forms(query: Query) -> Query:
     they share with other parts of speech: "visitors" are people received, "visits" an internet hospital's
     consultations or a leader's trip; "Wuzhen visitors" listed both (trial 9 V2)."""
     terms = tuple(Term(t.forms, t.part, roots=False) for t in query.terms)
-    return Query(query.text, terms, query.subjects, query.name, query.own)
+    return replace(query, terms=terms)
 
 
 # Words that join a subject to its measure and name nothing themselves: "GDP of Tongxiang", 桐乡的GDP.
