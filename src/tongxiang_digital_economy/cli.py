@@ -946,4 +946,4 @@ def serve_command(host: str, port: int, build_only: Path | None, force: bool, pa
         database, metadata = serve.build(build_only, package_path, force=force)
         click.echo(f"wrote {database} and {metadata}")
         return
-    serve.serve(host, port, package_path)
+    serve.serve(host, port, package_path, announce=click.echo)
