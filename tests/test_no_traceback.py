@@ -182,7 +182,9 @@ def test_a_checkout_is_told_to_build_a_copy_to_stamp_and_a_wheel_to_reinstall(
 def test_the_readme_and_validate_name_the_same_verb_for_a_checkout() -> None:
     """Trial 11 m6: the README's For maintainers and validate's advice in this checkout say the same thing."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"In a checkout use `{validation.CHECKOUT_BUILD}`; `stamp` is for a copy of the package outside it." in readme
+    assert (
+        f"In a checkout use `{validation.CHECKOUT_BUILD}`; `stamp` is for a copy of the package outside it." in readme
+    )
     assert validation.fix_for_facts(ROOT) == (
         f"if you changed the file on purpose, run scripts/build in {ROOT} to record it"
     )

@@ -210,7 +210,9 @@ def test_serve_names_the_database_address_and_loads_its_plugin(monkeypatch: pyte
 
     runs: list[list[str]] = []
     monkeypatch.setattr(serving, "build", lambda folder, path: None)
-    monkeypatch.setattr(serving.subprocess, "run", lambda args, check: runs.append(args) or subprocess.CompletedProcess(args, 0))
+    monkeypatch.setattr(
+        serving.subprocess, "run", lambda args, check: runs.append(args) or subprocess.CompletedProcess(args, 0)
+    )
     port = free_port()
     result = runner.invoke(cli, ["serve", "--port", str(port)])
     assert (result.exit_code, result.output) == (

@@ -54,7 +54,7 @@ CLI_WORDS = {
 }
 
 
-class Name(click.ParamType):
+class Name(click.ParamType):  # type: ignore[type-arg]
     """A name or id the user types (an indicator, a subject, a source, an observation, a diff side): an empty or
     blank one names nothing, so it is a usage error (exit 2), as an empty search or `-o ""` is, never a lookup
     that fails with exit 1 (trial 11 m5) nor, for a diff side, the current folder."""
@@ -471,9 +471,20 @@ def show(
     default=None,
     help="The citation's format (csl is CSL-JSON); default: all for the dataset, text for --source and --observation.",
 )
-@click.option("--source", "source_id", type=Name("a source id"), metavar="ID", help="Cite one source document instead (a sources.source_id).")
 @click.option(
-    "--observation", "observation_id", type=Name("an observation id"), metavar="ID", help="Cite one figure, with its source and evidence.")
+    "--source",
+    "source_id",
+    type=Name("a source id"),
+    metavar="ID",
+    help="Cite one source document instead (a sources.source_id).",
+)
+@click.option(
+    "--observation",
+    "observation_id",
+    type=Name("an observation id"),
+    metavar="ID",
+    help="Cite one figure, with its source and evidence.",
+)
 @package_option
 @converts_errors
 def cite(fmt: str | None, source_id: str | None, observation_id: str | None, package_path: Path | None) -> None:
