@@ -463,6 +463,10 @@ def show(
         )
 
 
+CITE_SOURCE_HELP = "Cite one source document instead (a sources.source_id)."
+CITE_FIGURE_HELP = "Cite one figure, with its source and evidence."
+
+
 @cli.command()
 @click.option(
     "--format",
@@ -471,20 +475,8 @@ def show(
     default=None,
     help="The citation's format (csl is CSL-JSON); default: all for the dataset, text for --source and --observation.",
 )
-@click.option(
-    "--source",
-    "source_id",
-    type=Name("a source id"),
-    metavar="ID",
-    help="Cite one source document instead (a sources.source_id).",
-)
-@click.option(
-    "--observation",
-    "observation_id",
-    type=Name("an observation id"),
-    metavar="ID",
-    help="Cite one figure, with its source and evidence.",
-)
+@click.option("--source", "source_id", type=Name("a source id"), metavar="ID", help=CITE_SOURCE_HELP)
+@click.option("--observation", "observation_id", type=Name("an observation id"), metavar="ID", help=CITE_FIGURE_HELP)
 @package_option
 @converts_errors
 def cite(fmt: str | None, source_id: str | None, observation_id: str | None, package_path: Path | None) -> None:
