@@ -96,7 +96,7 @@ class Names(dict[str, list[Owner]]):
     # (subject column, id) -> its parts (projects whose parent_id it is), set by read_names
     parts: dict[tuple[str, str], list[Owner]] | None = None
     # the subjects a name names -> those one of whose names holds one of theirs (read_within), made on use
-    within: dict[tuple[tuple[str, str], ...], list[Owner]] | None = None
+    within: dict[tuple[frozenset[str], frozenset[tuple[str, str]]], list[Owner]] | None = None
 
     def name_index(self) -> TextIndex:
         if self.index is None:
@@ -192,13 +192,13 @@ def read_within(folded: str, known: Names, whole: set[tuple[str, str]]) -> list[
     in the Chinese name of one). Kept per subjects named in the package's Names (each of a subject's names reads
     the same)."""
     owners = known.get(folded, [])
-    key = tuple(sorted(whole))
-    kept = known.within if isinstance(known, Names) else None
-    if kept is not None and key in kept:
-        return kept[key]
     # A project's names only: an enterprise's short name may stand for more than its full one (巨石 for both Jushi
     # companies, 巨石集团 for Jushi Group alone; trial 9), as decided there.
     every = dict.fromkeys([folded, *(form for column, _, forms in owners if column == "project_id" for form in forms)])
+    key = (frozenset(every), frozenset(whole))  # alike for every name of a project, the name itself otherwise
+    kept = known.within if isinstance(known, Names) else None
+    if kept is not None and key in kept:
+        return kept[key]
     found: dict[tuple[str, str], Owner] = {}
     for name in every:
         for owner in part_of_names(name, known, whole):
@@ -291,7 +291,8 @@ def parse_folded(
     )
     if within:
         direct.update((column, key) for column, key, _ in [*known.get(folded, []), *within])
-        within = with_parts([*known.get(folded, []), *within], known)
+        if folded in known:  # a whole name stands for its subjects' parts too; a part of names (峰会) does not
+            within = with_parts([*known.get(folded, []), *within], known)
         # A part of names ("Light of Wuzhen", 超算): the subjects so named stand for all their names.
         forms = list(synonym_forms(folded, synonyms))
         for column, key, all_forms in within:
