@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import PackageCopy, copy_package
+from conftest import SHARED_ARCHIVE, PackageCopy, copy_package
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.exceptions import RuleCrash
@@ -514,14 +514,42 @@ def test_a_package_validated_again_unchanged_builds_no_view(package: PackageCopy
         package.validate()
         other_rules = len(built) - len(unbuilt)
         package.edit("indicators", 3, note="a note no other test writes (whole kept)")
+        noted = package.validate()
+        after_note = len(built)
+        package.edit("indicators", 3, evidence=package.rows("indicators")[1]["evidence"] + "(整体再查)")
         package.validate()
     finally:
         validation.views = original  # type: ignore[assignment]
         validation.RULES = RULES  # type: ignore[misc]
     assert unbuilt == []
     assert other_rules == 1
+    assert after_note == 1  # no rule or reading reads a note (validation.UNREAD): the kept report is the copy's
     assert len(built) == 2
     assert again.to_dict() == first.to_dict()
+    assert [p for p in noted.problems if p.layer == "semantics"] == [
+        p for p in first.problems if p.layer == "semantics"
+    ]
+
+
+def test_the_columns_left_out_of_the_semantic_layer_change_nothing_it_reports() -> None:
+    """The semantic layer is not given the notes (validation.UNREAD): the shipped package's semantic problems are
+    the same with them, so no rule or reading reads them (one that did would answer from a kept report)."""
+    from tongxiang_digital_economy.semantics import validation
+
+    root = bundled_package_dir()
+    descriptor = read_descriptor(root)
+    reads = {name: read_resource(root, resource(descriptor, name)) for name in tde.tables(root)}
+    frames = {name: finished(read, reads) for name, read in reads.items()}
+    assert any("note" in frame.columns for frame in frames.values())
+    keys = foreign_keys(root)
+    texts, hashes, _ = read_archive(SHARED_ARCHIVE, frames["sources"]) if SHARED_ARCHIVE.is_dir() else (None, None, [])
+    answers.forget()
+    given = validation.check_semantics(frames, texts, hashes, keys)
+    without = {name: validation.without_unread(frame) for name, frame in frames.items()}
+    assert not any(c in frame.columns for frame in without.values() for c in validation.UNREAD)
+    answers.forget()
+    assert validation.check_semantics(without, texts, hashes, keys) == given
+    assert given  # the shipped package has semantic findings (warnings): the comparison compares something
 
 
 def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(

@@ -90,14 +90,14 @@ def kept_in_groups(
             table.clear()
             stored[0] = 0
         for code in todo:
-            answer = tuple(tuple(column[at[i]] for i in members[code]) for column in columns)
-            table[values[code]] = answer
-            known[code] = answer
+            made_now = tuple(tuple(column[at[i]] for i in members[code]) for column in columns)
+            table[values[code]] = made_now
+            known[code] = made_now
         stored[0] += len(positions)
     out: list[list[Any]] = [[None] * len(rows) for _ in types]
-    for code, answer in known.items():
-        assert answer is not None
-        for column, taken in zip(out, answer, strict=True):
+    for code, found in known.items():
+        assert found is not None  # every group was found or read above
+        for column, taken in zip(out, found, strict=True):
             for i, value in zip(members[code], taken, strict=True):
                 column[i] = value
     return pd.DataFrame(
