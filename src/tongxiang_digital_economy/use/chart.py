@@ -33,11 +33,20 @@ import pandas as pd
 
 from ..core.exceptions import PlotError
 from ..core.paths import package_dir
-from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..semantics.roles import incomparable_reason
+from .kept_package import load, one_reading
 from .periods import period
-from .timeseries import bound_word, figures_about, kin_notes, mark, nearly_written, series, subject_column, tables
+from .timeseries import (
+    bound_word,
+    figures_about,
+    kin_notes,
+    marked_series,
+    nearly_written,
+    series,
+    subject_column,
+    tables,
+)
 
 
 @dataclass
@@ -56,6 +65,12 @@ class Chart:
 
 def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
     """Everything a chart of `indicator` about `subject` shows (actuals and targets), without drawing it."""
+    with one_reading(path):
+        return chart_read(indicator, subject, path)
+
+
+def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> Chart:
+    """`chart` inside one reading of the package (kept_package.one_reading)."""
     rows = figures_drawn(indicator, subject, path)
     kin = list(rows.attrs.get("elsewhere", []))
     if not len(rows):
@@ -143,14 +158,11 @@ def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) 
     asked, so that a chart of one edition (wic-2023) holds that edition's figures only, actuals and targets
     alike, as `series` does; the subject is never widened to the recurring event for one status (trial 6 Q1).
 
-    Both statuses are marked in one pass (`mark` takes many series at once, each indicator x subject x status on
-    its own, sorted by series: the actuals, then the targets), as `series` of each would mark them: a chart read
-    the package's tables and marked its figures once per status before."""
+    Both statuses are taken from one marking (timeseries.marked_series: each indicator x subject x status marked on
+    its own, sorted by series: the actuals, then the targets), as `series` of each marks them."""
     asked = subject
     about, subject = figures_about(indicator, subject, path)
-    rows = about[about["status"].isin(["actual", "target"])].copy()
-    rows["subject"] = subject
-    drawn = mark(rows, path)
+    drawn = marked_series(indicator, asked, subject, ["actual", "target"], about, path)
     # The same measure on the subject's parent or parts (series' attrs["elsewhere"]), named under the chart in its
     # own words (trial 9 V1).
     drawn.attrs["elsewhere"] = [
