@@ -146,7 +146,9 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     order = rows.sort_values(["x", "role", "source_id"], kind="stable")["source_id"]
     numbers = {source: i + 1 for i, source in enumerate(dict.fromkeys(order))}
     rows["note"] = rows["source_id"].map(numbers).astype(int)
-    sources = [(n, source_line(s, sources_table, rows)) for s, n in numbers.items()]
+    # Each source's grades as its first figure gives them, found once (a mask per source cost half a chart).
+    graded = rows.drop_duplicates("source_id").set_index("source_id")[["grade", "original_grade"]]
+    sources = [(n, source_line(s, sources_table, graded)) for s, n in numbers.items()]
     title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
     return Chart(
         title, unit, str(units.at[unit, "label"]), rows, sources, left_out, status_labels(path), kin_said * bool(kin)
@@ -223,15 +225,15 @@ def status_labels(path: str | Path | None) -> dict[str, str]:
     return {str(c["value"]): str(c["label"]) for c in status.get("categories", [])}
 
 
-def source_line(source_id: str, sources: pd.DataFrame, rows: pd.DataFrame) -> str:
+def source_line(source_id: str, sources: pd.DataFrame, graded: pd.DataFrame) -> str:
     """A source as a reader finds it: the outlet (sources.publisher, and original_publisher for a repost), the
-    publication date and the grade."""
+    publication date and the grade (`graded`: each source's grade and original_grade, by source_id)."""
     published = sources["published"].get(source_id) if "published" in sources else None
     date = published if isinstance(published, str) and published else "n.d."
-    row = rows.loc[rows["source_id"] == source_id].iloc[0]
-    grade = str(row["grade"]).replace("_", " ")
-    if pd.notna(row["original_grade"]):  # a repost ranked as the origin it names
-        origin = str(row["original_grade"]).replace("_", " ")
+    grade = str(graded.at[source_id, "grade"]).replace("_", " ")
+    original: Any = graded.at[source_id, "original_grade"]
+    if pd.notna(original):  # a repost ranked as the origin it names
+        origin = str(original).replace("_", " ")
         grade = f"{grade} of {'an' if origin[0] in 'aeiou' else 'a'} {origin} text"
     return f"{outlet(source_id, sources)}, {date} ({grade})"
 
