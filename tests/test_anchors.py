@@ -115,6 +115,26 @@ CLAIM_FAULTS = [
         "period-length-words",  # a full year, and 上半年 beside the quantity
         "period_start",
     ),
+    (
+        {
+            **GROWTH,
+            "evidence": "2021年全年桐乡市实现地区生产总值(gdp)1141.69亿元",
+            "period_text": "2021年全年",
+            "period_end": "2021-07-02",
+        },
+        "period-length-words",  # half a year (to no month's end), and 全年 says the whole year
+        "period_start",
+    ),
+    (
+        {
+            **GROWTH,
+            "evidence": "到现在为止每年实现地区生产总值(gdp)1141.69亿元",
+            "period_text": "到现在为止每年",
+            "period_end": "2021-07-02",
+        },
+        "period-length-words",  # 每年 (every year) is whole years, though the reader reads no date in the words
+        "period_start",
+    ),
     ({"indicator": "intelligent_transformation_projects"}, covers("indicator-not-in-evidence"), "indicator"),
     (
         {

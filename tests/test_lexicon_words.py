@@ -2,10 +2,10 @@
 sign word and its number (了, 增长, by), the words that make a place one a figure lies outside of (outside, 以外),
 the words that date a paragraph (今年, 过去, #月), and those that make a date a text's own (电, 'today (') or an
 event's in a since-phrase (自从 … 开始, 来自 opening none), the period reader's words of the text's own day (目前,
-近日) and of parts of a year (上半年, H1, quarter, 全年), the clause reader's (这一数字, 分别, 去年) and the endings of
-an English participle (has attracted). Each test shows the reading change on a copy's lexicon
-without its words (one copy lacks them all): a shipped row that reads clean with the shipped words is caught on its
-row once its words are gone."""
+近日) and of parts of a year (上半年, H1, quarter, 全年), the clause reader's (这一数字, 分别, 去年; the list words
+和, and; the item breaks 'and a', while) and the endings of an English participle (has attracted). Each test shows
+the reading change on a copy's lexicon without its words (one copy lacks them all): a shipped row that reads clean
+with the shipped words is caught on its row once its words are gone."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.anchors import reached_in
 from tongxiang_digital_economy.semantics.rules.periods import dated, dating_pattern, in_paragraph
-from tongxiang_digital_economy.text.clauses import ClauseWords, attach
+from tongxiang_digital_economy.text.clause_words import ClauseWords
+from tongxiang_digital_economy.text.clauses import attach
 from tongxiang_digital_economy.text.period_words import (
     OwnDateWords,
     PeriodWords,
@@ -369,3 +370,44 @@ def test_the_lexicons_participle_endings_say_when_an_auxiliary_reports_a_figure_
     assert not reached_in(shipped, "the zone has built 300 plants")
     built = Lexicon.from_frame(lexicon_frame(add=("lt", "participle_ending", "participle")))
     assert reached_in(built, "the zone has built 300 plants")
+
+
+def test_the_lexicons_list_words_part_the_items_of_a_list() -> None:
+    """和 (`list_word`) parts 财政总收入 from 一般公共预算收入 as 、 would, so 分别 pairs each with its figure in order
+    and 106亿元 is not 财政总收入's; 和 before 22个 makes it the next item of the list 10场 opens, so the words
+    leading to the list (将举办: a status word) lead to it. A copy without the list words reads one item (the
+    pairing is then not read and either figure passes) and leads to 22个 from 和 alone; a word a copy adds (并) is
+    read as the ones beside it."""
+    units = written_forms(tde.load("units"))
+    shipped = clause_words(lexicon_frame())
+    unlisted = clause_words(tde.load("lexicon").pipe(lambda f: f[f["category"] != "list_word"]))
+    pair = "财政总收入和一般公共预算收入分别达到180亿元和106亿元"
+    for quote, forms in (("106亿元", ["财政总收入"]), ("180亿元", ["一般公共预算收入"])):
+        assert not attach(pair, quote, forms, "currency", units, (), None, None, shipped).attached
+        assert attach(pair, quote, forms, "currency", units, (), None, None, unlisted).attached
+    listed = "大会将举办10场论坛和22个议题"
+    assert attach(listed, "22个", ["议题"], "count", units, (), None, None, shipped).lead == "大会将举办10场论坛和"
+    assert attach(listed, "22个", ["议题"], "count", units, (), None, None, unlisted).lead == "场论坛和"
+    joined = "大会将举办10场论坛并22个议题"
+    assert attach(joined, "22个", ["议题"], "count", units, (), None, None, shipped).lead == "场论坛并"
+    added = clause_words(lexicon_frame(add=("并", "list_word", "joins")))
+    assert attach(joined, "22个", ["议题"], "count", units, (), None, None, added).lead == "大会将举办10场论坛并"
+
+
+def test_the_lexicons_item_breaks_say_where_the_next_figures_words_begin() -> None:
+    """'and a' (`item_break`) parts 'a revenue of 10 billion yuan' from 'a net profit of 2 billion yuan': the words
+    after it open the next figure's item, so 10 billion is not the net profit. A copy without the item breaks reads
+    'net profit' as the quote's own words; one without only 'and a' reads so too, and 'and its' still parts."""
+    units = written_forms(tde.load("units"))
+    text = "The company posted a revenue of 10 billion yuan and a net profit of 2 billion yuan"
+
+    def reading(evidence: str, frame: pd.DataFrame) -> tuple[bool, str | None]:
+        words = clause_words(frame)
+        found = attach(evidence, "10 billion yuan", ["net profit"], "currency", units, (), None, None, words)
+        return found.attached, found.between
+
+    assert reading(text, lexicon_frame()) == (False, "2")
+    assert reading(text, tde.load("lexicon").pipe(lambda f: f[f["category"] != "item_break"])) == (True, None)
+    assert reading(text, lexicon_frame(drop=("and a", "item_break"))) == (True, None)
+    its = text.replace("and a net", "and its net")
+    assert reading(its, lexicon_frame(drop=("and a", "item_break"))) == (False, "2")

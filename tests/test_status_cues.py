@@ -15,8 +15,11 @@ from conftest import PackageCopy, found, misfired
 from status_copies import status_copy
 from test_rules import GOOD
 
+import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.text.clause_words import ClauseWords
 from tongxiang_digital_economy.text.clauses import attach
+from tongxiang_digital_economy.text.quantities import Lexicon
 
 ZH = {**GOOD, "value_text": "1,890家", "evidence": "全市将有数字经济企业1,890家"}
 PLAN = {
@@ -206,14 +209,15 @@ def test_which_indicators_are_a_plans_size_is_data(edited: tuple[dict[str, int],
 def test_the_lead_is_the_clause_before_the_quote_after_its_last_other_quantity() -> None:
     """The clause reader gives the words leading to a quote: not past a clause mark, not past another quantity
     unless the quote is the next item of a list that quantity opens (a list mark or 'and' right before it), and past
-    a date (计划到2025年达到: the year leads on)."""
+    a date (计划到2025年达到: the year leads on). 'and' and 'and has' are the lexicon's (`list_word`, `item_break`)."""
+    words = ClauseWords.of(Lexicon.from_frame(tde.load("lexicon")))
     assert attach("预计,全市达到100亿元", "100亿元", [], None, {}).lead == "全市达到"
     assert attach("计划投资50亿元已完成100亿元", "100亿元", [], None, {}).lead == "亿元已完成"
     assert attach("计划到2025年达到100亿元", "100亿元", [], None, {}).lead == "计划到2025年达到"
     assert attach("将举办10场论坛、22个议题", "22个", [], None, {}).lead == "将举办10场论坛、"
-    listed = attach("it will launch 118 products and 113 ceremonies and has 7 halls", "7", [], None, {})
+    listed = attach("it will launch 118 products and 113 ceremonies and has 7 halls", "7", [], None, {}, words=words)
     assert listed.lead == " ceremonies and has "  # 'and has' opens no item of the list: the lead stops at 113
-    assert attach("it will launch 118 products and 113 ceremonies", "113", [], None, {}).lead == (
+    assert attach("it will launch 118 products and 113 ceremonies", "113", [], None, {}, words=words).lead == (
         "it will launch 118 products and "
     )
 

@@ -18,9 +18,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..text.clause_words import ClauseWords
 from ..text.clauses import (
     Attachment,
-    ClauseWords,
     attach,
     beside_another_name,
     clause_of,

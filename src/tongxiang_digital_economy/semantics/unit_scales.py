@@ -13,6 +13,12 @@ counts). A scale word not next to the number scales another word, not the figure
 kilometres, not a thousand square metres), and a form without a scale word, or whose other words are no unit's,
 states nothing. A unit that is its own base unit has the factor 1 by definition, so a corrupted base is found on
 its own row and the units scaled from it are compared with 1, not with the corrupted value.
+
+A form states a power where a power word (the lexicon's `power_word` rows, meaning the exponent: 平方, square, sq
+2; 立方, cubic 3) stands right after its number and what is left is a written form of a unit of another dimension
+(`#平方公里` is 平方 and `#公里`, a form of km), and the unit's base unit writes the same power of that dimension's
+base (m2's `#平方米`: 平方 and `#米`, a form of m): km2 is then km's factor squared, 10^6 m2, and a km2 (or a km)
+ten times too big is caught. A conversion no word states (mu, hectare, hour, 成) states nothing and is not read.
 """
 
 from __future__ import annotations
@@ -37,6 +43,30 @@ def scale_words(lexicon: pd.DataFrame) -> dict[str, float]:
         if isinstance(term, str) and term.strip() and math.isfinite(value) and value > 0:
             words[term.strip().casefold()] = value
     return words
+
+
+def power_words(lexicon: pd.DataFrame) -> dict[str, int]:
+    """The lexicon's power words (`power_word` rows: 平方, square 2; 立方, cubic 3) -> their exponents, folded."""
+    rows = lexicon[lexicon["category"] == "power_word"] if "category" in lexicon else lexicon.iloc[:0]
+    words: dict[str, int] = {}
+    for term, meaning in zip(rows["term"], rows["meaning"], strict=True):
+        if isinstance(term, str) and term.strip() and isinstance(meaning, str) and meaning.strip().isdigit():
+            words[term.strip().casefold()] = int(meaning)
+    return words
+
+
+def powered(form: str, words: dict[str, int]) -> tuple[int, str] | None:
+    """A form whose number is followed by a power word (`#平方公里`, `# square kilometers`): its exponent and the form
+    without the word (`#公里`, `# kilometers`), squeezed; None when no power word stands right after the number."""
+    if form.count(NUMBER) != 1:
+        return None
+    before, _, after = form.partition(NUMBER)
+    text = after.lstrip()
+    for word in sorted(words, key=len, reverse=True):
+        rest = text[len(word) :]
+        if text.casefold().startswith(word) and not (word.isascii() and rest[:1].isalnum()):
+            return words[word], squeezed(before + NUMBER + rest)
+    return None
 
 
 def factor(row: pd.Series) -> float | None:
@@ -85,16 +115,45 @@ def stated_scales(units: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
     states one) and `scale_form` (the first form that states a factor other than the row's, else its first form that
     states one, with how: "'#亿元' (亿 × yuan)")."""
     words = scale_words(lexicon)
+    powers = power_words(lexicon)
     factors = {str(r["unit"]): factor(r) for _, r in units.iterrows()}
     forms_of: dict[tuple[str, str], list[str]] = {}  # (dimension, squeezed form) -> units
     bare: dict[str, list[str]] = {}  # dimension -> units with no written form (the bare number)
+    written_of: dict[str, list[str]] = {}  # unit -> its written forms
     for _, r in units.iterrows():
         written = r["written_forms"]
         forms = [f for f in str(written).split("|") if f.strip()] if isinstance(written, str) else []
+        written_of[str(r["unit"])] = forms
         if not forms:
             bare.setdefault(str(r["dimension"]), []).append(str(r["unit"]))
         for f in forms:
             forms_of.setdefault((str(r["dimension"]), squeezed(f)), []).append(str(r["unit"]))
+    base_of = {str(r["unit"]): str(r["base_unit"]) for _, r in units.iterrows()}
+    dimension_of = {str(r["unit"]): str(r["dimension"]) for _, r in units.iterrows()}
+
+    def power_of(unit: str, form: str) -> tuple[float, str] | None:
+        """The factor a power form of `unit` states (`#平方公里`: km's factor squared) and how, where its base unit
+        writes the same power of the other dimension's base (m2's `#平方米`); None otherwise."""
+        found = powered(form, powers)
+        base = base_of.get(unit)
+        if found is None or base is None or base == unit:
+            return None
+        exponent, rest = found
+        others = [u for (d, f), us in forms_of.items() if f == rest and d != dimension_of[unit] for u in us]
+        if len(others) != 1 or base_of.get(others[0]) == others[0]:
+            return None  # the rest is no one unit's form, or a base's (a power of a base is the base of the power)
+        of = others[0]
+        base_writes = any(
+            (p := powered(f, powers)) is not None
+            and p[0] == exponent
+            and base_of.get(of) in forms_of.get((dimension_of[of], p[1]), [])
+            for f in written_of.get(base, [])
+        )
+        stated = factors.get(of)
+        if not base_writes or stated is None:
+            return None
+        return stated**exponent, f"{form.strip()!r} ({of} to the power {exponent}: {stated**exponent:,.10g} × {base})"
+
     stated: list[float | None] = []
     said: list[str | None] = []
     for _, r in units.iterrows():
@@ -109,6 +168,9 @@ def stated_scales(units: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
             before_rest, down = strip_scale(before, words, after=False)
             scale = up * down
             if scale == 1:
+                power = power_of(str(r["unit"]), form)
+                if power is not None:
+                    found.append(power)
                 continue
             rest = squeezed(before_rest + NUMBER + after_rest)
             dimension = str(r["dimension"])

@@ -32,14 +32,16 @@ WIC) keeps them off a cardinal whose own noun is other words (13 forums).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from .clause_words import ClauseWords
 from .fold import regex
 from .numerals import Span, number_spans
-from .quantities import NUMBER, Lexicon, compiled, loose, shape_of, squash
+from .quantities import NUMBER, compiled, loose, shape_of, squash
 from .year_words import FROM_DATED, attached_year, from_region, from_side, years_written
 
 SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n")
@@ -134,16 +136,23 @@ def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]
     """Where the indicator's written forms stand in `text` (folded): Chinese anywhere, Latin as whole words."""
     found = []
     for form in written_forms:
-        folded = loose(form)
-        if not folded:
-            continue
-        pattern = re.escape(folded)
-        if re.match(r"[a-z0-9]", folded):
-            pattern = r"(?<![a-z0-9])" + pattern
-        if re.search(r"[a-z0-9]$", folded):
-            pattern += r"(?![a-z0-9])"
-        found += [(m.start(), m.end()) for m in regex(pattern).finditer(text)]
+        folded, pattern = form_pattern(form)
+        if folded and folded in text:  # a form absent from the text needs no pattern run (most of a package's names)
+            found += [(m.start(), m.end()) for m in pattern.finditer(text)]
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def form_pattern(form: str) -> tuple[str, re.Pattern[str]]:
+    """A written form folded, and its pattern (Latin as whole words), made once per form in a process. Why: the
+    subject readings look every other entity's names up in each clause (a thousand forms a call)."""
+    folded = loose(form)
+    pattern = re.escape(folded)
+    if re.match(r"[a-z0-9]", folded):
+        pattern = r"(?<![a-z0-9])" + pattern
+    if re.search(r"[a-z0-9]$", folded):
+        pattern += r"(?![a-z0-9])"
+    return folded, regex(pattern)
 
 
 @dataclass(frozen=True)
@@ -188,53 +197,6 @@ class Attachment:
 # A gloss restates its neighbour in another unit: (US$5.41 billion), 折合约24938美元, footnote marks [2]. Brackets
 # and footnote marks are the text's punctuation, not words: kept here.
 GLOSS = re.compile(r"\([^)]*\)|（[^）]*）|\[[0-9]+\]")
-YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)
-
-
-@dataclass(frozen=True)
-class ClauseWords:
-    """The lexicon's words the clause reader reads, each category as one pattern over loose or squashed text (no
-    word bounds: 'the number' is read in 'the numbers'; None where the lexicon lists none, and then none is read):
-
-    - `anaphora` (这一数字, this figure): words that point back at a figure just named stand for the indicator's
-      words (这一数字增长到2443家);
-    - `parallel_word` (分别, respectively, 各自): a parallel list pairs words and figures in order (分别为A、B和C; A
-      and B respectively), read by `in_order`, never held against a figure between;
-    - `clause_year_word` (去年, 今年, 上年, 上半年): with the years written in digits, the words that say which year a
-      clause's figures are of; a figure of a clause with other year words is another period's, not one between."""
-
-    anaphora: re.Pattern[str] | None = None
-    parallel: re.Pattern[str] | None = None
-    years: re.Pattern[str] = field(default_factory=lambda: re.compile(YEAR))
-
-    @classmethod
-    def of(cls, lexicon: Lexicon | None) -> ClauseWords:
-        """The words a lexicon lists (none without one; years in digits always)."""
-        if lexicon is None:
-            return cls()
-
-        def alternation(category: str) -> str | None:
-            terms = sorted({loose(t) for t in lexicon.terms_of.get(category, []) if loose(t)}, key=len, reverse=True)
-            return "|".join(re.escape(t) for t in terms) or None
-
-        anaphora, parallel, years = (alternation(c) for c in ("anaphora", "parallel_word", "clause_year_word"))
-        return cls(
-            anaphora=re.compile(anaphora) if anaphora else None,
-            parallel=re.compile(parallel) if parallel else None,
-            years=re.compile(YEAR + (f"|{years}" if years else "")),
-        )
-
-    def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        """The first parallel-list word in text[start:end], None if none."""
-        return self.parallel.search(text, start, end) if self.parallel is not None else None
-
-    def anaphora_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Where words pointing back at a figure stand in text[start:end]."""
-        if self.anaphora is None:
-            return []
-        return [(m.start(), m.end()) for m in self.anaphora.finditer(text, start, end)]
-
-
 FURTHER_COLUMNS = 2  # headings read after the target and actual columns' (预期目标 实际完成 备注)
 CONVERSION_REACH = 24  # how far before a quote a conversion word is looked for (its own length and up to 3 more)
 
@@ -367,21 +329,22 @@ def paired_with_name(
     if at < 0:
         return None
     s_start, s_end = sentence_of(text, at)
-    if (words or ClauseWords()).parallel_in(text, s_start, s_end) is None:
+    words = words or ClauseWords()
+    if words.parallel_in(text, s_start, s_end) is None:
         return None
     named = [p for p in form_positions(text, names) if s_start <= p[0] and p[1] <= at]
     if not named:
         return None
     f_start, f_end = named[-1]
     c_start, c_end = clause_of(text, f_start, f_end)
-    if len([i for i in ITEM_MARK.split(text[c_start:c_end]) if i.strip()]) < 2:
+    if len([i for i in words.item_mark.split(text[c_start:c_end]) if i.strip()]) < 2:
         return None  # the subject is no member of a list: it owns every figure of the pairs (乌镇景区接待…,分别增长…)
     found = [q for q in quantities(text, forms) if not q.is_date and same_kind(q.dimension, dimension)]
     figures = [q for q in found if c_end <= q.start and q.end <= s_end]
     mine = next((q for q in figures if at <= q.start < at + len(quote)), None)
     if mine is None:
         return None
-    return in_order(text, f_start, f_end, mine.start, figures)
+    return in_order(text, f_start, f_end, mine.start, figures, words)
 
 
 def is_a_day(text: str, at: int, end: int, found: list[Quantity]) -> bool:
@@ -472,14 +435,14 @@ def attach_at(
             lying = [q for q in others if f_end <= q.start and q.end <= at]
         elif f_start >= end and f_end <= after_end:  # words after a quantity attach only within its clause
             lying = [q for q in others if end <= q.start and q.end <= f_start]
-            if not lying and (claimed := next_claims(text, end, f_start, f_end, s_end, others)) is not None:
+            if not lying and (claimed := next_claims(text, end, f_start, f_end, s_end, others, words)) is not None:
                 lying = [claimed]  # the words open the next figure's item (增长50%、增加值增长32%)
         else:
             continue
         if parallel and f_end <= at:
             figures = [q for q in others if f_end <= q.start] + [quote_q(at, end)]
             by_clause = in_order_of_clauses(text, s_start, f_start, at, figures, found, words)
-            attached = in_order(text, f_start, f_end, at, figures) if by_clause is None else by_clause
+            attached = in_order(text, f_start, f_end, at, figures, words) if by_clause is None else by_clause
             if attached:
                 break
             between = between or "the other figure of the pair (分别, respectively)"
@@ -535,7 +498,7 @@ def attach_at(
         words_with_from=len(in_region),
         words_apart_from=len(apart),
         has_a=region != (0, 0),
-        lead=lead_to(text, at, max(c_start, region[0]) if side == "from" else c_start, found),
+        lead=lead_to(text, at, max(c_start, region[0]) if side == "from" else c_start, found, words),
         scope=scope_of(text, at, end, (s_start, s_end), (c_start, c_end), found, table is None and side is None),
     )
 
@@ -571,25 +534,22 @@ def scope_of(
     )
 
 
-# The words between two quantities that make the second the next item of a list the first opens: a list mark or
-# 'and' right before the second (118 new products and 113; 10场论坛、22个).
-NEXT_ITEM = re.compile(r"(?:、|和|及|与|以及|\sand|\sas well as)\s*$")
-
-
-def lead_to(text: str, at: int, c_start: int, found: list[Quantity]) -> str:
+def lead_to(text: str, at: int, c_start: int, found: list[Quantity], words: ClauseWords | None = None) -> str:
     """The words leading to the quote standing at `at`: its clause before it (from `c_start`), after the last other
     quantity of the clause (a year, month or day is a date, not a quantity, and leads on: 计划到2025年达到). A status
     word there (将有2000多名嘉宾, 'will witness the launch of 118', 年度计划投资191亿元) speaks of this figure; one in
     another clause, or before another figure of the clause, may speak of that other figure. For A of 'from A to B'
     the caller starts at the 'from' word: words before it speak of the change, and A is where it starts (将…从68平方
-    公里扩大到110平方公里: 68 is the area before, whether 将 means 'will' or marks the object)."""
+    公里扩大到110平方公里: 68 is the area before, whether 将 means 'will' or marks the object). A list mark or one of
+    the lexicon's `list_word` terms (`words`) right before a quantity makes it the next item of a list."""
     before = [q for q in found if not q.is_date and c_start <= q.start and q.end <= at]
+    next_item = (words or ClauseWords()).next_item  # a list mark or list word right before the next item
     start = at
     while True:
         last = max(before, key=lambda q: q.end, default=None)
         if last is None:
             return text[c_start:at]
-        if not NEXT_ITEM.search(text, last.end, start):
+        if not next_item.search(text, last.end, start):
             return text[last.end : at]
         # The quote (or the item after it) is the next item of a list the other quantity opens (the launch of 118
         # new products and 113 project signing ceremonies; 10场论坛、22个议题): the words leading to that item
@@ -622,39 +582,45 @@ def later_period_figure(
     return None
 
 
-# What parts two items of a passage: a list mark or comma, or 'and' opening another item (and a net profit, and
-# has existed); not the 'and' inside one noun phrase (Chinese and foreign guests).
-ITEM_BREAK = re.compile(r"[、;；,，]|\s(?:while|whereas|but)\s|\sand\s(?:a|an|the|its|has|have|had|is|was|were)\s")
-
-
-def next_claims(text: str, end: int, f_start: int, f_end: int, s_end: int, others: list[Quantity]) -> Quantity | None:
+def next_claims(
+    text: str,
+    end: int,
+    f_start: int,
+    f_end: int,
+    s_end: int,
+    others: list[Quantity],
+    words: ClauseWords | None = None,
+) -> Quantity | None:
     """The figure that the indicator's words standing after the quote belong to instead, if any: where a list mark,
     a comma or 'and' parts the quote from the words, and a quantity of the kind follows the words in the sentence
     with none between (增长50%、增加值增长32%; a revenue of X and a net profit of Y; 7,000 years of history, and has
-    existed as a town for 1,300 years). Words right after the quote are its own noun (8个镇, 7,000 years of history)."""
-    if not ITEM_BREAK.search(text, end, f_start):
+    existed as a town for 1,300 years). Words right after the quote are its own noun (8个镇, 7,000 years of history).
+    What parts them is punctuation or one of the lexicon's `item_break` terms (`words`: while, but, 'and a'), not the
+    'and' inside one noun phrase (Chinese and foreign guests)."""
+    if not (words or ClauseWords()).item_break.search(text, end, f_start):
         return None
     following = sorted((q for q in others if f_end <= q.start < s_end), key=lambda q: q.start)
     return following[0] if following else None
-
-
-ITEM_MARK = re.compile(r"、|和|及|与|\sand\s|,\s|，")
 
 
 def quote_q(at: int, end: int) -> Quantity:
     return Quantity(at, end, None, False)
 
 
-def in_order(text: str, f_start: int, f_end: int, at: int, figures: list[Quantity]) -> bool:
+def in_order(
+    text: str, f_start: int, f_end: int, at: int, figures: list[Quantity], words: ClauseWords | None = None
+) -> bool:
     """For words and figures paired in order (财政总收入、一般公共预算收入…分别达到180亿元和106亿元; A and B were X
     and Y respectively): whether the quote is the figure in the place of the item the indicator's words stand in.
-    Where the items and the figures do not count alike, the pairing is not read and the quote passes."""
+    Where the items and the figures do not count alike, the pairing is not read and the quote passes. Items part at
+    a list mark, a comma or one of the lexicon's `list_word` terms (`words`)."""
+    item_mark = (words or ClauseWords()).item_mark
     figures = sorted(figures, key=lambda q: q.start)
     first = figures[0].start if figures else at
     c_start, c_end = clause_of(text, f_start, f_end)
     region = text[c_start : min(first, c_end)]
-    items = [i for i in ITEM_MARK.split(region) if i.strip()]
-    mine = len(ITEM_MARK.findall(text[c_start:f_start]))
+    items = [i for i in item_mark.split(region) if i.strip()]
+    mine = len(item_mark.findall(text[c_start:f_start]))
     if len(items) != len(figures) or len(items) < 2:
         return True
     return [q.start for q in figures].index(at) == mine

@@ -33,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from ..core.exceptions import ExportError, PlotError
+from ..io.atomic import is_stream
 from .chart import Chart, chart
 from .chart_lines import joined_lines
 from .chart_style import (
@@ -65,7 +66,7 @@ def plot(
     output = Path(output)
     if output.suffix.lower() not in (".png", ".svg"):  # a.PNG is a PNG
         raise PlotError(f"{output}: the chart file must end in .png or .svg")
-    if output.exists() and not force:
+    if output.exists() and not is_stream(output) and not force:
         raise PlotError(f"{output} exists; pass force=True to replace it")
     try:
         check_writable(output)

@@ -525,7 +525,8 @@ def sub_year_span(first: date, last: date) -> bool:
     per_row=True,
 )
 def length_in_words(view: pd.DataFrame) -> pd.Series:
-    """A full-year flow has no sub-year words; a half year, quarter or run of months has them."""
+    """A full-year flow has no sub-year words; a half year, quarter or run of months has them; a span shorter than a
+    year within one year has no whole-year words (全年, annual, 每年) unless its sub-year words say which part."""
 
     def fits(
         reading: object,
@@ -545,6 +546,8 @@ def length_in_words(view: pd.DataFrame) -> pd.Series:
             return not words or bool(getattr(reading, "whole_year", False))
         if isinstance(basis, str) and basis == "publication" and (first, last) == publication_days(dated):
             return True  # dated by a text known to the month: the month is the text's date, no word says less
+        if first.year == last.year and not words and bool(getattr(reading, "whole_year", False)):
+            return False  # 全年, annual, 每年 say a whole year, read or not: a span shorter than one is not it
         if sub_year_span(first, last):  # words the reader cannot read are not held against the row
             return words or (isinstance(text, str) and bool(text.strip()) and getattr(reading, "why", None) is not None)
         return True

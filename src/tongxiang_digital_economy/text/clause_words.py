@@ -1,0 +1,96 @@
+"""The lexicon's words the clause reader (text/clauses.py) reads, compiled once per lexicon.
+
+Why a module of its own: the clause reader knows punctuation by heart (。，、; brackets; sentence ends are the
+text's marks, not words), but every word it reads is the lexicon's, so maintainers extend them as data and a copy
+without them reads without them. Each category becomes one pattern over loose or squashed text, longest term
+first; where the lexicon lists none of a category, the pattern reads punctuation alone (or nothing).
+
+- `anaphora` (这一数字, this figure): words that point back at a figure just named stand for the indicator's words
+  (这一数字增长到2443家);
+- `parallel_word` (分别, respectively, 各自): a parallel list pairs words and figures in order (分别为A、B和C; A and
+  B respectively), read by `in_order`, never held against a figure between;
+- `clause_year_word` (去年, 今年, 上年, 上半年): with the years written in digits, the words that say which year a
+  clause's figures are of; a figure of a clause with other year words is another period's, not one between;
+- `list_word` (和, 及, 与, 以及, and, as well as): words joining the items of a list, as the list mark 、 does: the
+  items of a clause are counted at them (in_order), a quantity right after one is the next item of a list another
+  opens (lead_to: 10场论坛、22个议题; 118 new products and 113);
+- `item_break` (while, whereas, but, meaning `contrast`; 'and a', 'and the', 'and has', meaning `next_item`):
+  English words that part two items of a passage as a comma does, where 'and' alone may join one noun phrase
+  (Chinese and foreign guests): the indicator's words after one open the next figure's item (next_claims).
+
+Latin terms are read as whole words (white space before, and after where the reading needs it); Chinese terms
+anywhere. Years written in digits are the calendar's, not a word list, and are always read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .quantities import Lexicon, loose
+
+YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)
+LIST_MARK = "、"  # the list mark: punctuation, read without the lexicon
+COMMA = r",\s|，"  # an English comma before a word, a Chinese comma: items of a list written with commas
+BREAK_MARKS = r"[、;；,，]"  # the marks that part two items of a passage
+WHITE = r"\s"  # what stands before (and after) a Latin term: it is read as a whole word
+
+
+def latin(term: str) -> bool:
+    return re.match(r"[a-z0-9]", term) is not None
+
+
+def listed(terms: list[str], before: str, after: str) -> str:
+    """The terms as one alternation, longest first: Latin ones between `before` and `after` (white space, as the
+    reading needs), Chinese ones bare."""
+    ordered = sorted(set(terms), key=len, reverse=True)
+    return "|".join(before + re.escape(t) + after if latin(t) else re.escape(t) for t in ordered)
+
+
+@dataclass(frozen=True)
+class ClauseWords:
+    """The lexicon's words the clause reader reads, each category as one pattern (module docstring); without a
+    lexicon, punctuation alone and years in digits."""
+
+    anaphora: re.Pattern[str] | None = None
+    parallel: re.Pattern[str] | None = None
+    years: re.Pattern[str] = field(default_factory=lambda: re.compile(YEAR))
+    # A list mark or list word right before the next quantity (10场论坛、22个; 118 new products and 113).
+    next_item: re.Pattern[str] = field(default_factory=lambda: re.compile(rf"{LIST_MARK}\s*$"))
+    # Where the items of a list part (财政总收入、一般公共预算收入; A and B).
+    item_mark: re.Pattern[str] = field(default_factory=lambda: re.compile(rf"{LIST_MARK}|{COMMA}"))
+    # What parts two items of a passage: a list mark or comma, or a word opening another item (and a net profit).
+    item_break: re.Pattern[str] = field(default_factory=lambda: re.compile(BREAK_MARKS))
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None) -> ClauseWords:
+        """The words a lexicon lists (none without one; punctuation and years in digits always)."""
+        if lexicon is None:
+            return cls()
+
+        def terms(category: str) -> list[str]:
+            return [t for t in (loose(t) for t in lexicon.terms_of.get(category, [])) if t]
+
+        def alternation(category: str) -> str | None:
+            return "|".join(re.escape(t) for t in sorted(set(terms(category)), key=len, reverse=True)) or None
+
+        anaphora, parallel, years = (alternation(c) for c in ("anaphora", "parallel_word", "clause_year_word"))
+        joins, breaks = terms("list_word"), terms("item_break")
+        return cls(
+            anaphora=re.compile(anaphora) if anaphora else None,
+            parallel=re.compile(parallel) if parallel else None,
+            years=re.compile(YEAR + (f"|{years}" if years else "")),
+            next_item=re.compile("(?:" + "|".join(filter(None, [LIST_MARK, listed(joins, WHITE, "")])) + r")\s*$"),
+            item_mark=re.compile("|".join(filter(None, [LIST_MARK, listed(joins, WHITE, WHITE), COMMA]))),
+            item_break=re.compile("|".join(filter(None, [BREAK_MARKS, listed(breaks, WHITE, WHITE)]))),
+        )
+
+    def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The first parallel-list word in text[start:end], None if none."""
+        return self.parallel.search(text, start, end) if self.parallel is not None else None
+
+    def anaphora_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Where words pointing back at a figure stand in text[start:end]."""
+        if self.anaphora is None:
+            return []
+        return [(m.start(), m.end()) for m in self.anaphora.finditer(text, start, end)]
