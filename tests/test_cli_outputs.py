@@ -3,8 +3,11 @@ exists (one rule for every command that writes a file)."""
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -259,3 +262,65 @@ def test_the_status_that_has_figures_is_the_librarys_to_say() -> None:
         found.attrs["other_statuses"] == {"target": len(tde.series("output_value", subject, "target"))} == {"target": 1}
     )
     assert tde.series("gdp", "tongxiang", "actual").attrs["other_statuses"].get("actual") is None
+
+
+def read_fifo(fifo: Path, into: list[bytes]) -> threading.Thread:
+    """A reader at the other end of `fifo` (a writer's open waits for one), keeping what it read in `into`."""
+
+    def read() -> None:
+        with fifo.open("rb") as fh:
+            into.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "forced"])
+def test_a_fifo_is_written_through_never_replaced(force: list[str], tmp_path: Path) -> None:
+    """Trial 11 W4: `export -o /dev/full --force` renamed a regular file over the device. A path that is a stream
+    (a FIFO here; a device, /dev/stdout) gets the bytes written through, with or without --force, and stays what
+    it was."""
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = read_fifo(fifo, got)
+    result = runner.invoke(cli, ["export", "units", "--format", "csv", "-o", str(fifo), *force])
+    reader.join(timeout=60)
+    assert (result.exit_code, result.output) == (0, f"wrote {fifo}\n")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got[0].decode("utf-8").splitlines()[0].startswith("unit,")
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full on this system")
+def test_a_full_device_is_an_error_naming_it_and_stays_a_device() -> None:
+    """Trial 11 W4: writing to /dev/full fails with the system's reason (exit 1) and leaves the device in place.
+    Were it ever replaced again (as root a rename can), the device is made anew so the machine is not left broken."""
+    try:
+        result = runner.invoke(cli, ["export", "units", "--format", "csv", "-o", "/dev/full", "--force"])
+        assert (result.exit_code, result.output) == (
+            1,
+            "Error: cannot write /dev/full: No space left on device\n",
+        )
+    finally:
+        replaced = not Path("/dev/full").is_char_device()
+        if replaced and os.geteuid() == 0:
+            os.remove("/dev/full")
+            os.mknod("/dev/full", 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+            os.chmod("/dev/full", 0o666)
+        assert not replaced
+
+
+def test_the_systems_reason_is_said_without_a_temporary_files_name(tmp_path: Path) -> None:
+    """Trial 11 m2: parquet's error named the temporary file and pyarrow's wording; every format says `cannot
+    write <the file asked for>: <the system's reason>`."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    gone.chmod(0o500)
+    if os.access(gone, os.W_OK):  # root writes anywhere: a folder that exists but takes no files instead
+        gone = Path("/proc")
+    for fmt in ("parquet", "csv", "xlsx"):
+        result = runner.invoke(cli, ["export", "units", "--format", fmt, "-o", str(gone / f"x.{fmt}")])
+        assert result.exit_code == 1
+        assert result.output.startswith(f"Error: cannot write {gone / f'x.{fmt}'}: ")
+        assert ".tmp" not in result.output and "Detail" not in result.output

@@ -15,6 +15,8 @@ from conftest import PackageCopy, append_all, copy_package, errors, found
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules import RULES
 
+BULLETIN = "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021"  # a repost graded as its official origin
+
 SOURCE = "chinadaily-2020-01-14-digital-economy-booms"  # published 2020-01-14
 EVIDENCE = "At present, the city is home to 1,890 digital economy enterprises"
 GOOD = {
@@ -530,7 +532,7 @@ def reference_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str
     sources = package.rows("sources")
     rows = {
         "published": next(i for i, r in enumerate(sources, start=2) if r["published"]),
-        "original": next(i for i, r in enumerate(sources, start=2) if r["original_grade"]),
+        "original": next(i for i, r in enumerate(sources, start=2) if r["source_id"] == BULLETIN),
     }
     package.edit("sources", rows["published"], stamp=False, published_basis="")
     package.edit("sources", rows["original"], stamp=False, original_publisher="")
@@ -622,7 +624,7 @@ def archived(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], 
     indicators = package.rows("indicators")
     subject = next(i for i, r in enumerate(indicators, start=2) if i > 3 and r["place_id"] == "tongxiang")
     sources = package.rows("sources")
-    origin = next(i for i, r in enumerate(sources, start=2) if r["original_grade"])
+    origin = next(i for i, r in enumerate(sources, start=2) if r["source_id"] == BULLETIN)
     used = {sources[origin - 2]["source_id"], indicators[subject - 2]["source_id"]}
     used |= {package.rows(t)[0]["source_id"] for t in ("indicators", "enterprises", "projects")}
     used.add(indicators[1]["source_id"])

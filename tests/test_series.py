@@ -227,6 +227,12 @@ TOWNS_2023 = "txgov-2023-02-tongxiang-basic-profile-002"
 WIKI = "wikipedia-matr1x-2023-tongxiang-city-article"
 
 
+def as_the_mirror(package: PackageCopy, source_id: str) -> None:
+    """Grade a repost as the mirror it was archived from (original_grade cleared), as before issue 13's grading."""
+    row = next(i for i, r in enumerate(package.rows("sources"), start=2) if r["source_id"] == source_id)
+    package.edit("sources", row, original_grade="")
+
+
 def published_on(package: PackageCopy, date: str) -> None:
     """The copy's Wikipedia text published on `date` (the archive knows only its year), its 8 towns dated by it."""
     sources, rows = package.rows("sources"), package.rows("indicators")
@@ -258,18 +264,24 @@ def test_a_stronger_later_source_is_never_hidden_behind_a_weaker_one(package: Pa
     assert (s.at[f"{WIKI}-010", "role"], s.at[f"{WIKI}-010", "restates"]) == ("restated", TOWNS_2023)
 
 
-def test_a_rounder_repeat_is_restated_and_draws_no_fall() -> None:
-    """X4: 18億億次 (2025) agrees with 181.9千万亿次 at its written precision: restated, so no fall is drawn."""
+def test_a_rounder_repeat_is_restated_and_draws_no_fall(package: PackageCopy) -> None:
+    """X4: 18億億次 (2025) agrees with 181.9千万亿次 at its written precision: restated by a text that ranks no
+    stronger, so no fall is drawn. Issue 13 (sources9): the CCTV page now ranks as the origin it names (央視網,
+    state_media), above the 2023 text, so in the shipped data its figure is a point of its own; the case is kept
+    on a copy whose page is graded as the mirror alone."""
     from tongxiang_digital_economy.use.chart import chart
 
     subject = "light-of-wuzhen-supercomputing-center"
-    s = tde.series("computing_power", subject=subject).set_index("observation_id")
     rounder = "cctv-outputnews-2025-06-04-wuzhen-town-economy-006"
+    shipped = tde.series("computing_power", subject=subject).set_index("observation_id")
+    assert (shipped.at[rounder, "role"], shipped.at[rounder, "original_grade"]) == ("preferred", "state_media")
+    as_the_mirror(package, "cctv-outputnews-2025-06-04-wuzhen-town-economy")
+    s = tde.series("computing_power", subject=subject, path=package.root).set_index("observation_id")
     assert (s.at[rounder, "role"], s.at[rounder, "restates"]) == (
         "restated",
         "northnews-2023-11-wuzhen-ten-years-slow-and-fast-003",
     )
-    drawn = chart("computing_power", subject).rows
+    drawn = chart("computing_power", subject, path=package.root).rows
     assert rounder not in set(drawn["observation_id"])
     assert set(drawn.loc[drawn["role"] == "preferred", "value"]) == {181.9}
 
@@ -408,6 +420,15 @@ def test_series_command_json_is_typed() -> None:
     ]
 
 
+def test_a_page_graded_as_its_own_origin_shows_its_grade_once() -> None:
+    """Issue 13 (sources9): China Daily via PressReader names China Daily, graded state_media as itself: the table
+    says `state_media`, not `state_media of state_media`; a mirror of the bulletin says `repost of official`."""
+    table = runner.invoke(cli, ["series", "gdp", "--subject", "tongxiang"]).output.splitlines()
+    daily = next(line for line in table if "chinadaily-pressreader-2022-06-29-tongxiang-key-player-003" in line)
+    bulletin = next(line for line in table if f"{BULLETIN}-001" in line)
+    assert (" state_media " in daily, " of " in daily, "repost of official" in bulletin) == (True, False, True)
+
+
 def test_every_series_output_carries_the_observation_id() -> None:
     base = ["series", "gdp", "--subject", "tongxiang"]
     ids = list(tde.series("gdp", "tongxiang")["observation_id"])
@@ -538,7 +559,7 @@ def test_a_competing_reason_says_what_separated_the_figures_and_a_tie_prefers_ne
     ]
     assert recap == (
         "differs from the preferred xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-004 "
-        "(its source ranks as repost, above secondary)"
+        "(its source ranks as state_media, above secondary)"
     )
 
 

@@ -3,12 +3,19 @@
 Why this exists: `stamp` rewrites datapackage.json, a release records its fingerprint, `serve` writes its metadata
 and `export` its files. An interrupted plain write leaves a truncated file (a datapackage.json that no longer
 parses); a rename on the same file system is atomic, so the reader sees the old file or the new one, never half.
+
+A path that names no regular file but a stream (a device such as /dev/null or /dev/full, a FIFO, /dev/stdout) is
+written through, never renamed over: a rename would put a regular file where the device was (as root, /dev/full
+itself), and what the user asked for is the bytes sent there. Such a write is not atomic, and cannot be.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,16 +23,44 @@ from typing import Any
 from ..core.exceptions import MissingFolderError, OutputError
 
 
+def is_stream(dest: Path) -> bool:
+    """Whether `dest` exists as neither a regular file nor a folder (a device, a FIFO, a socket): written through,
+    never replaced, and no file a write would destroy (so no `force` is needed to write there)."""
+    return dest.exists() and not dest.is_file() and not dest.is_dir()
+
+
 def atomic_write(dest: Path, write: Callable[[Path], None]) -> Path:
-    """Call write(temporary path) and move the result to `dest` in one step (the temporary file never stays)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    """Call write(temporary path) and move the result to `dest` in one step (the temporary file never stays); a
+    stream (`is_stream`) gets the bytes written through instead. An OSError names `dest`, not the temporary file."""
+    stream = is_stream(dest)
+    if not stream:
+        dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
-        write(tmp)
-        os.replace(tmp, dest)
+        try:
+            if stream:
+                with tempfile.TemporaryDirectory() as folder:
+                    tmp = Path(folder) / dest.name
+                    write(tmp)
+                    with tmp.open("rb") as source, dest.open("wb") as target:
+                        shutil.copyfileobj(source, target)
+            else:
+                write(tmp)
+                os.replace(tmp, dest)
+        except OSError as exc:
+            raise OSError(exc.errno, reason_of(exc), str(dest)) from None
     finally:
         tmp.unlink(missing_ok=True)
     return dest
+
+
+def reason_of(exc: OSError) -> str:
+    """The system's reason for an OSError, in its own words: pyarrow's errors carry, as their message, one naming
+    the temporary file ("Failed to open local file '/x/.t.parquet.12.tmp'. Detail: [errno 2] ..."): the errno is
+    said in the system's words instead."""
+    found = re.search(r"\[errno (\d+)\]", str(exc), re.IGNORECASE)
+    number = exc.errno or (int(found.group(1)) if found else None)
+    return os.strerror(number) if number else (exc.strerror or str(exc))
 
 
 def check_writable(dest: Path) -> None:

@@ -218,7 +218,7 @@ def source_line(source_id: str, sources: pd.DataFrame, rows: pd.DataFrame) -> st
     date = published if isinstance(published, str) and published else "n.d."
     row = rows.loc[rows["source_id"] == source_id].iloc[0]
     grade = str(row["grade"]).replace("_", " ")
-    if pd.notna(row["original_grade"]):  # a repost ranked as the origin it names
+    if pd.notna(row["original_grade"]) and row["original_grade"] != row["grade"]:  # a repost ranked as its origin
         origin = str(row["original_grade"]).replace("_", " ")
         grade = f"{grade} of {'an' if origin[0] in 'aeiou' else 'a'} {origin} text"
     return f"{outlet(source_id, sources)}, {date} ({grade})"
@@ -246,12 +246,32 @@ def ascii_name(text: object) -> str:
 def outlet(source_id: str, sources: pd.DataFrame) -> str:
     """The outlet of a source as its publisher's English name, and the origin it reposts where that has one
     ('javascriptjump.com, repost of Xinhua'); the source id if the package names no publisher."""
-    publisher = ascii_name(sources["publisher"].get(source_id)) if "publisher" in sources else ""
-    original = ascii_name(sources["original_publisher"].get(source_id)) if "original_publisher" in sources else ""
+    written = sources["publisher"].get(source_id) if "publisher" in sources else None
+    publisher = ascii_name(written)
+    origin = sources["original_publisher"].get(source_id) if "original_publisher" in sources else None
+    original = ascii_name(origin) or glossed(origin, written)
     name = publisher or source_id
     if original and original.lower() not in name.lower():
         name = f"{name}, repost of {original}"
     return name
+
+
+GLOSS = re.compile(r"[》」]?\s*([A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*)*)")  # capitalised words: 'Guangming Online'
+
+
+def glossed(origin: object, publisher: object) -> str:
+    """The English name the publisher's remarks give an origin written in Chinese only: original_publisher holds
+    the text's own words (光明网), and the remarks gloss them ('asjd5.cc (repost of 光明网 Guangming Online)' gives
+    'Guangming Online'); "" where they give none."""
+    if not isinstance(origin, str) or not isinstance(publisher, str):
+        return ""
+    names = []
+    for name in (n.strip() for n in origin.split(" / ")):
+        at = publisher.find(name) if name else -1
+        gloss = GLOSS.match(publisher, at + len(name)) if at >= 0 else None
+        if gloss:
+            names.append(gloss.group(1))
+    return " / ".join(names)
 
 
 def subject_name(indicator: str, subject: str | None, path: str | Path | None) -> str:

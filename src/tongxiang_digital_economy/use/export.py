@@ -34,6 +34,7 @@ from ..core.report import count
 from ..core.suggest import did_you_mean
 from ..io.atomic import atomic_write as replace_atomically
 from ..io.atomic import check_writable as writable
+from ..io.atomic import is_stream, reason_of
 from ..io.load import as_written, decimal_text, load, tables
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import foreign_keys, primary_key
@@ -109,7 +110,7 @@ def schema_frame(table: str, path: str | Path | None = None) -> pd.DataFrame:
 def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path:
     """Call write(temporary path) and move the result to `dest` in one step (io/atomic.py), refusing to replace
     a file without `force` or to write over a folder."""
-    if dest.exists() and not force:
+    if dest.exists() and not is_stream(dest) and not force:
         raise ExportError(f"{dest} exists; pass force=True to replace it")
     if dest.is_dir():
         raise ExportError(f"{dest} is a folder; give a file name")
@@ -117,7 +118,7 @@ def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path
     try:
         return replace_atomically(dest, write)
     except (OSError, sqlite3.Error) as exc:  # the machine refuses the file: say which and why
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = reason_of(exc) if isinstance(exc, OSError) else str(exc)
         raise ExportError(f"cannot write {dest}: {reason}") from None
 
 
@@ -190,14 +191,17 @@ def export(
         check_writable(dest)  # the folder named is made, inside a folder that exists
         targets = {dest / f"{name}.{EXTENSIONS[fmt]}": [name] for name in names}
     for target in targets:  # refuse before writing anything, so a refused export leaves nothing half done
-        if target.exists() and not force:
+        if target.exists() and not is_stream(target) and not force:
             raise ExportError(f"{target} exists; pass force=True to replace it")
         if target.parent.is_dir() or fmt in ONE_FILE or len(names) == 1:  # else the folder named, checked above
             check_writable(target)
     if validate:
         check_valid(path)
     if not (fmt in ONE_FILE or len(names) == 1):
-        dest.mkdir(exist_ok=True)
+        try:
+            dest.mkdir(exist_ok=True)
+        except OSError as exc:  # /proc/tables: the folder exists but refuses a new one
+            raise ExportError(f"cannot write {dest}: {reason_of(exc)}") from None
     writer = WRITERS[fmt]
     return [atomic_write(target, bound(writer, chosen, path), force) for target, chosen in targets.items()]
 

@@ -37,6 +37,7 @@ from typing import Any
 import pandas as pd
 
 from ..core.exceptions import ExportError, PlotError
+from ..io.atomic import is_stream
 from .chart import Chart, chart
 from .export import atomic_write, check_writable
 from .periods import KINDS
@@ -86,7 +87,7 @@ def plot(
     suffix = output.suffix.lower()  # a.PNG is a PNG
     if suffix not in (".png", ".svg"):
         raise PlotError(f"{output}: the chart file must end in .png or .svg")
-    if output.exists() and not force:
+    if output.exists() and not is_stream(output) and not force:
         raise PlotError(f"{output} exists; pass force=True to replace it")
     try:
         check_writable(output)
