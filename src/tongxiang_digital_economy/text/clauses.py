@@ -32,6 +32,7 @@ WIC) keeps them off a cardinal whose own noun is other words (13 forums).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -135,16 +136,23 @@ def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]
     """Where the indicator's written forms stand in `text` (folded): Chinese anywhere, Latin as whole words."""
     found = []
     for form in written_forms:
-        folded = loose(form)
-        if not folded:
-            continue
-        pattern = re.escape(folded)
-        if re.match(r"[a-z0-9]", folded):
-            pattern = r"(?<![a-z0-9])" + pattern
-        if re.search(r"[a-z0-9]$", folded):
-            pattern += r"(?![a-z0-9])"
-        found += [(m.start(), m.end()) for m in regex(pattern).finditer(text)]
+        folded, pattern = form_pattern(form)
+        if folded and folded in text:  # a form absent from the text needs no pattern run (most of a package's names)
+            found += [(m.start(), m.end()) for m in pattern.finditer(text)]
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=65536)
+def form_pattern(form: str) -> tuple[str, re.Pattern[str]]:
+    """A written form folded, and its pattern (Latin as whole words), made once per form in a process. Why: the
+    subject readings look every other entity's names up in each clause (a thousand forms a call)."""
+    folded = loose(form)
+    pattern = re.escape(folded)
+    if re.match(r"[a-z0-9]", folded):
+        pattern = r"(?<![a-z0-9])" + pattern
+    if re.search(r"[a-z0-9]$", folded):
+        pattern += r"(?![a-z0-9])"
+    return folded, regex(pattern)
 
 
 @dataclass(frozen=True)
