@@ -390,17 +390,26 @@ def part_editions(edition: str, path: str | Path | None) -> dict[str, str]:
     events = load("events", path).set_index("event_id")
     if edition not in events.index:
         return {}
-    parts = {
-        p for p, role in kin_of("project_id", str(events.at[edition, "project_id"]), path).items() if role == "part"
-    }
+    return held_during(edition, events, parts_of(str(events.at[edition, "project_id"]), path))
+
+
+def parts_of(project: str, path: str | Path | None) -> set[str]:
+    """The projects whose parent_id is `project`."""
+    return {p for p, role in kin_of("project_id", project, path).items() if role == "part"}
+
+
+def held_during(edition: str, events: pd.DataFrame, parts: set[str]) -> dict[str, str]:
+    """part_editions of `edition`, read from the events (by event_id) and its recurring event's parts."""
     start, end = spans(events.at[edition, "start"], events.at[edition, "end"])
     found = {}
-    for event, row in events.iterrows():
-        if event == edition or row["project_id"] not in parts:
+    for event, project, first, last in zip(
+        events.index, events["project_id"], events["start"], events["end"], strict=True
+    ):
+        if event == edition or project not in parts:
             continue
-        lo, hi = spans(row["start"], row["end"])
+        lo, hi = spans(first, last)
         if lo <= end and start <= hi:
-            found[str(event)] = str(row["project_id"])
+            found[str(event)] = str(project)
     return found
 
 
@@ -419,14 +428,21 @@ def editions_with_figures(figures: pd.DataFrame, column: str, edition: str, path
     of the event or its parts is of one edition (trial 10 W1: the expo's editions were left unsaid)."""
     said = [", ".join(sorted(figures.loc[figures[column] == edition, "event_id"].dropna().unique()))]
     events = load("events", path).set_index("event_id")
+    # Each part's edition with the first of the event's editions (in the events table's order) it was held as a
+    # part of: the events and the parts read once, not once per edition for every figure's edition.
+    parts = parts_of(edition, path)
+    held_at: dict[str, str] = {}
+    for e in events.index[events["project_id"] == edition]:
+        for event in held_during(e, events, parts):
+            held_at.setdefault(event, str(e))
     for part, role in kin_of(column, edition, path).items():
         if role != "part":
             continue
         named = []
         for event in figures.loc[figures[column] == part, "event_id"].dropna().unique():
             if event in events.index and events.at[event, "project_id"] == part:
-                of = [e for e in events.index[events["project_id"] == edition] if event in part_editions(e, path)]
-                named.append((of[0], f"{of[0]} (as its own edition {event})") if of else (event, str(event)))
+                of = held_at.get(str(event))
+                named.append((of, f"{of} (as its own edition {event})") if of else (event, str(event)))
             else:
                 named.append((str(event), str(event)))
         if named:
