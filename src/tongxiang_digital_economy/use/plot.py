@@ -170,7 +170,7 @@ def drawn(shown: Chart) -> Any:
         # The joined figures of one kind (and format), for tests.
         line.set_gid(f"line-{status}-{str(kind).replace(' ', '-')}" + (f"-{apart}" if apart else ""))
         for i, row in group.iterrows():
-            draw_point(ax, row, colour, rank=shown.unit == RANK, under=bool(under[i]) and row["status"] == "target")
+            draw_point(ax, row, colour, rank=shown.unit == RANK, under=bool(under.at[i]) and row["status"] == "target")
     label_points(ax, rows, labels)
 
     rank = shown.unit == RANK
