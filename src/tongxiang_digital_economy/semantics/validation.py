@@ -254,23 +254,29 @@ def check_file_facts(base: Path, res: dict[str, Any]) -> list[Problem]:
     return []
 
 
+CHECKOUT_BUILD = "scripts/build"  # the README's For maintainers names the same verb for a checkout
+
+
 def fix_for_facts(base: Path) -> str:
-    """How to fix a stale hash: reinstall a wheel's copy; stamp a checkout or a copy that was changed on purpose.
+    """How to fix a stale hash: reinstall a wheel's copy; build a checkout; stamp a copy changed on purpose.
 
     Only the copy inside an installed wheel (`tongxiang_digital_economy/package/`) is "the installed data": an
-    editable install reads the checkout itself, where a maintainer edits the CSV files and must stamp them.
+    editable install reads the checkout itself, where a maintainer edits the CSV files. In a checkout (the
+    package folder holds `scripts/build`) `stamp` alone would leave the README charts, data dictionary and
+    CITATION.cff stale, which `scripts/check` then refuses, so a checkout is told `scripts/build`, as the README
+    says; `stamp` is for a copy of the package outside a checkout.
     """
     try:
         here = base.resolve()
         installed = here == bundled_package_dir().resolve() and (here.parent / "__init__.py").is_file()
+        checkout = (here / CHECKOUT_BUILD).is_file()
     except (OSError, TDEError):
-        installed = False
+        installed = checkout = False
     if installed:
         return "the installed data was changed: reinstall tongxiang-digital-economy"
-    return (
-        f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {base}` "
-        "(or scripts/build in a checkout) to record it"
-    )
+    if checkout:
+        return f"if you changed the file on purpose, run {CHECKOUT_BUILD} in {base} to record it"
+    return f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {base}` to record it"
 
 
 def read_archive(
@@ -344,7 +350,9 @@ def kept_semantics(
     """check_semantics, kept per process by the content of everything it reads (answers.kept_whole): the frames,
     the archive's texts and hashes, the foreign keys, the refused cells, the grades, the rules run (by identity: a
     patched rule list is another) and the validator's own lexicon's categories a package lacks (their rows are
-    read from the shipped lexicon: such a package is checked anew every time)."""
+    read from the shipped lexicon: such a package is checked anew every time). The columns no rule or reading reads
+    (UNREAD) are left out of what it is given, so an edit of a note is no change to it."""
+    frames = {name: without_unread(frame) for name, frame in frames.items()}
     if lacking_categories(frames):
         return check_semantics(frames, texts, hashes, keys, refused, grades)
     others = (
@@ -359,6 +367,19 @@ def kept_semantics(
         "semantics", frames, others, lambda: check_semantics(frames, texts, hashes, keys, refused, grades)
     )
     return list(found)
+
+
+# Columns no rule and no view's reading reads (a maintainer's remarks on a row): the semantic layer is not given them
+# (kept_semantics), so an edit of one reuses the kept report (an edited note cost a tenth of a second of views and
+# rule look-ups). A rule that came to read one finds no such column and says so (its crash, or "did not run"),
+# never a stale kept answer; tests/test_kept_answers.py checks that the shipped report does not change without them.
+UNREAD = ("note",)
+
+
+def without_unread(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame without the UNREAD columns (its other columns' arrays shared, not copied)."""
+    unread = [c for c in UNREAD if c in frame.columns]
+    return frame.drop(columns=unread) if unread else frame
 
 
 def check_semantics(
