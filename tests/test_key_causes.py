@@ -46,47 +46,72 @@ def most_referred(package: PackageCopy, table: str, field: str) -> tuple[int, st
     return keys.index(key) + 2, key
 
 
-def test_a_renamed_unit_is_said_once_on_its_row_and_the_false_which_figure_follows_it(package: PackageCopy) -> None:
-    """Trial 11 m1 and W3: `yuan` renamed `yuanx`: one line on units row 2, the 13 foreign-key errors and the
-    [which-figure] of the correct row 505 (read through the missing unit) counted under it; no "did you mean
-    'yuanx'?" advising the typo."""
+UNITS_FOLLOW = (
+    "  and 13 rows of 2 tables that refer to units [foreign-key] (indicators 8, units 5), and 1 error of rules that "
+    "read those rows through units (which-figure 1): fix units first (`--json` lists each)"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "values", "lines"),
+    [
+        pytest.param(  # m1: one line on the renamed row, no "did you mean 'yuanx'?" advising the typo
+            "units",
+            2,
+            {"unit": "yuanx"},
+            [
+                "units, row 2, field unit: error [renamed-key] 13 rows refer to 'yuan', which no units row holds; "
+                "units row 2 holds 'yuanx', to which no row refers: was it renamed? give it back its key, or correct "
+                "those rows",
+                UNITS_FOLLOW,
+            ],
+            id="unit renamed",
+        ),
+        pytest.param(
+            "units",
+            2,
+            {"unit": "yu\x00an"},
+            [
+                "units, row 2, field unit: error [constraint-error] 'yu\\x00an' does not match the pattern "
+                "^[a-z0-9]+(_[a-z0-9]+)*$",
+                UNITS_FOLLOW,
+            ],
+            id="bad byte in a unit",
+        ),
+        pytest.param(  # the fault is the row's own: what its rules said follows from its foreign-key error
+            "indicators",
+            505,
+            {"unit": "yuann"},
+            [
+                "indicators, row 505, field unit: error [foreign-key] 'yuann' is not a unit of units: did you mean "
+                "'yuan'? add that row to units, or correct the value",
+                "  and 1 error on 1 row of indicators that follow from it (which-figure 1): fix indicators row 505 "
+                "first (`--json` lists each)",
+            ],
+            id="a row's own unit",
+        ),
+    ],
+)
+def test_the_false_which_figure_on_a_correct_row_is_counted_under_the_key(
+    package: PackageCopy, table: str, row: int, values: dict[str, str], lines: list[str]
+) -> None:
+    """Trial 11 W3 and m1: row 505 (200元, unit yuan) is correct; its [which-figure] only follows from the unit it
+    cannot read, and is counted under the cause, not printed as a fault of its own."""
+    package.edit(table, row, **values)
+    assert error_lines(package.root) == lines
+
+
+def test_a_renamed_keys_references_name_its_row_and_what_follows_says_its_cause(package: PackageCopy) -> None:
+    """Trial 11 m1 and W3 in the API (`--json`): each foreign-key error names the renamed row instead of advising
+    its spelling, and the [which-figure] of row 505 carries the foreign-key error it follows from."""
     package.edit("units", 2, unit="yuanx")
-    assert error_lines(package.root) == [
-        "units, row 2, field unit: error [renamed-key] 13 rows refer to 'yuan', which no units row holds; units row 2 "
-        "holds 'yuanx', to which no row refers: was it renamed? give it back its key, or correct those rows",
-        "  and 13 rows of 2 tables that refer to units [foreign-key] (indicators 8, units 5), and 1 error of rules "
-        "that read those rows through units (which-figure 1): fix units first (`--json` lists each)",
-    ]
     report = package.validate()
-    fk = [p for p in report.errors if p.rule == "foreign-key"]
-    assert fk[0].message == (
+    assert next(p for p in report.errors if p.rule == "foreign-key").message == (
         "'yuan' is not a unit of units: units row 2 holds 'yuanx' (renamed?); give that row back its key, or correct "
         "the value"
     )
     assert [(p.table, p.row, p.follows) for p in report.errors if p.rule == "which-figure"] == [
         ("indicators", 505, ("indicators", 505, "foreign-key"))
-    ]
-
-
-def test_a_bad_byte_in_a_unit_groups_the_false_which_figure_under_it(package: PackageCopy) -> None:
-    """Trial 11 W3: a NUL byte in `yuan`: the [which-figure] on row 505 is counted on the foreign-key line."""
-    package.edit("units", 2, unit="yu\x00an")
-    assert error_lines(package.root) == [
-        "units, row 2, field unit: error [constraint-error] 'yu\\x00an' does not match the pattern "
-        "^[a-z0-9]+(_[a-z0-9]+)*$",
-        "  and 13 rows of 2 tables that refer to units [foreign-key] (indicators 8, units 5), and 1 error of rules "
-        "that read those rows through units (which-figure 1): fix units first (`--json` lists each)",
-    ]
-
-
-def test_a_rows_own_dangling_unit_counts_what_follows_under_its_foreign_key(package: PackageCopy) -> None:
-    """W3 where the fault is the row's own: a typo in row 505's unit; its [which-figure] follows from it."""
-    package.edit("indicators", 505, unit="yuann")
-    assert error_lines(package.root) == [
-        "indicators, row 505, field unit: error [foreign-key] 'yuann' is not a unit of units: did you mean 'yuan'? "
-        "add that row to units, or correct the value",
-        "  and 1 error on 1 row of indicators that follow from it (which-figure 1): fix indicators row 505 first "
-        "(`--json` lists each)",
     ]
 
 
