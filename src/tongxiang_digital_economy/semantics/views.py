@@ -34,7 +34,7 @@ from ..text.period_words import (
     speaks_from_after_a_start,
     speaks_of_it_as_future,
 )
-from ..text.periods import open_before, publication_bounds
+from ..text.periods import open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
 from .answers import kept_reading, kept_row_reading
@@ -42,6 +42,7 @@ from .claims import and_some, and_some_terms, conflicts, intervals, nearly, near
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
 from .identity import identity_columns
+from .kept_groups import by_indicator, kept_in_groups
 from .roles import corroboration
 from .unit_scales import stated_scales
 
@@ -137,17 +138,21 @@ def views(
     schema's enum; the shipped package's when not given), which a restatement's "ranks no stronger" reads."""
     # Derived columns first, so that joins can read them (publication bounds travel with source_id).
     derived = dict(frames)
-    if "sources" in frames and archive_texts is None and archive_hashes is None:
-        # Without an archive the sources' readings are a function of the sources and the lexicon alone: kept by
-        # their content, like the indicators' readings below.
+    if "sources" in frames:
+        # The sources' readings are a function of the sources, the lexicon and the archive's texts and hashes
+        # alone: kept by their content (the texts themselves, never a digest), like the indicators' readings below.
+        archive = (
+            None if archive_texts is None else tuple(sorted(archive_texts.items())),
+            None if archive_hashes is None else tuple(sorted(archive_hashes.items())),
+        )
         made = kept_reading(
-            "sources",
+            "sources" if archive == (None, None) else ("sources", archive),
             [(frames["sources"], None), (frames.get("lexicon"), None)],
-            lambda sources, lexicon: source_columns(source_view(sources, None, None, lexicon), sources),
+            lambda sources, lexicon: source_columns(
+                source_view(sources, archive_texts, archive_hashes, lexicon), sources
+            ),
         )
         derived["sources"] = frames["sources"].assign(**made)
-    elif "sources" in frames:
-        derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes, frames.get("lexicon"))
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         indicators = frames["indicators"]
         quoted = indicators.assign(
@@ -170,8 +175,19 @@ def views(
             quoted = quoted.assign(places_named=named, places_named_text=shown)
         # Both are kept by the content of the columns they read (answers.kept_reading): a second validation after
         # an edit they do not read (a note) reuses them.
-        derived["indicators"] = quoted.join(kept_reading("agreement", [(quoted, AGREEMENT_READS)], agreement))
-        derived["indicators"] = derived["indicators"].join(corroboration_of(quoted, frames, grades))
+        # Added column by column, not joined: a join copies every column of the view, and what is made of a column
+        # (its key, its values) is kept per Arrow array (answers.by_array), which a copy is not.
+        # An edited row's indicator is read again, not every row (kept_groups: agreement compares a figure with
+        # those of its indicator alone).
+        derived["indicators"] = added(
+            quoted,
+            kept_reading(
+                "agreement",
+                [(quoted, AGREEMENT_READS)],
+                lambda view: kept_in_groups("agreement", view, AGREEMENT_READS, by_indicator, [], agreement),
+            ),
+        )
+        derived["indicators"] = added(derived["indicators"], corroboration_of(quoted, frames, grades))
         # The quotes' and the anchors' readings of a row read that row alone (and whole reference tables): kept per
         # row (answers.kept_row_reading), an edited or added row is the only one read again.
         anchored = kept_row_reading(
@@ -238,6 +254,14 @@ def views(
     return out
 
 
+def added(frame: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFrame:
+    """frame.join(columns) for columns of new names on the same rows, the frame's own columns left as they are."""
+    clash = frame.columns.intersection(columns.columns)
+    if len(clash) or not columns.index.equals(frame.index):
+        return frame.join(columns)  # what a join says of these (an error for a clash), as before
+    return frame.assign(**{str(c): columns[c] for c in columns.columns})
+
+
 def corroboration_of(
     indicators: pd.DataFrame, frames: dict[str, pd.DataFrame], grades: Sequence[str] | None
 ) -> pd.DataFrame:
@@ -248,10 +272,18 @@ def corroboration_of(
         empty = pd.Series([None] * len(indicators), index=indicators.index, dtype=object)
         return pd.DataFrame({"corroborated_by": empty.astype("string"), "corroborating_sources": empty})
     order = tuple(grade_order() if grades is None else grades)
+    # A series is one indicator's (and subject's and status'): an edited row's indicator is read again (kept_groups).
     return kept_reading(
         ("corroboration", order),
         [(indicators, CORROBORATION_READS), *((t, None) for t in tables)],
-        lambda i, s, d, u, x: corroborated(i, s, d, u, x, order),
+        lambda i, *read: kept_in_groups(
+            ("corroboration", order),
+            i,
+            CORROBORATION_READS,
+            by_indicator,
+            read,
+            lambda part, s, d, u, x: corroborated(part, s, d, u, x, order),
+        ),
     )
 
 
@@ -333,8 +365,9 @@ def text_own_days(
     (`YYYY-MM-DD, ...`; "none" when it states none), read by the one reader of a text's own date
     (`own_dates_written`: a dateline, a time stamp, a date under a label such as "Updated :"), against the page's
     date as recorded. A repost's words that state its original's date (within `original_published`) are the
-    original's, not the page's, and are left out, unless the page is dated by its original (`published` within
-    `original_published`, as two mirrors of wire stories are). <NA> without the archive, for another basis, or
+    original's, not the page's, and are left out (read in the page's year too: 11月10日电 on a page of 2024-11-27 is
+    no 2024-11-10 of the page's), unless the page is dated by its original (`published` within
+    `original_published`). <NA> without the archive, for another basis, or
     without a text: what `published-not-in-text` compares `published` with (trial 8 U4)."""
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     if texts is None or "published_basis" not in sources:
@@ -343,10 +376,10 @@ def text_own_days(
     events = lexicon.patterns.get("event_word") if lexicon is not None else None
     own_words = OwnDateWords.of(lexicon)  # datelines, date labels and since-phrases: the lexicon's words
     originals = sources.get("original_published", missing).astype(object)
+    original_words = sources.get("original_published_text", missing).astype(object)
     out: list[str | None] = []
-    for file, published, basis, original in zip(
-        sources["archive_file"], sources["published"], sources["published_basis"], originals, strict=True
-    ):
+    columns = (sources["archive_file"], sources["published"], sources["published_basis"], originals, original_words)
+    for file, published, basis, original, said in zip(*columns, strict=True):
         text = texts.get(file) if isinstance(file, str) else None
         if not isinstance(basis, str) or basis != "text" or not isinstance(text, str) or not isinstance(published, str):
             out.append(None)
@@ -355,10 +388,14 @@ def text_own_days(
         page = publication_bounds(published)[0]
         # the original's days, unless the page is dated by its original (published within original_published)
         theirs = low is not None and high is not None and not (page is not None and low <= page <= high)
+        # the original's dateline read in the page's year (11月10日电 on a page of 2024-11-27 as 2024-11-10) is no
+        # day of the page's either
+        misread = own_dates_written(said, published, events, own_words) if theirs else frozenset()
         days = sorted(
             d
             for d in own_dates_written(text, published, events, own_words)
-            if not (theirs and low is not None and high is not None and low <= pd.Timestamp(d) <= high)
+            if d not in misread
+            and not (theirs and low is not None and high is not None and low <= pd.Timestamp(d) <= high)
         )
         out.append(", ".join(f"{d:%Y-%m-%d}" for d in days) or "none")
     return pd.Series(out, index=sources.index, dtype="string")
@@ -409,8 +446,10 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
             for w, p in zip(words.astype(object), own.astype(object), strict=True)
         ]
         out[f"written_{side}_days"] = pd.Series(named, index=sources.index, dtype="string")
-    # The words that date an original (a repost's dateline, 'Today (April 2)') are read against the page's date;
-    # for an original known only to be of before an event (`../YYYY-MM-DD`), the first days of the events they name.
+    # The words that date an original (a repost's dateline, 'Today (April 2)') are read against the original's date
+    # where it is a closed date (a year-less dateline is written in the original's year, not the page's: 新华社杭州
+    # 11月10日电 on a page of 2024-11-27 is 2023-11-10), else the page's; for an original known only to be of before
+    # an event (`../YYYY-MM-DD`), the first days of the events they name.
     page = sources["published"].astype("string") if "published" in sources else missing
     words = sources.get("original_published_text", missing)
     original = sources.get("original_published", missing).astype(object)
@@ -421,7 +460,7 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
         if open_before(o) is not None:
             found = event_days_written(w, p, events)
         else:
-            found = own_dates_written(w, p, events, own_words)
+            found = own_dates_written(w, words_read_at(p, o), events, own_words)
         return ", ".join(f"{d:%Y-%m-%d}" for d in sorted(found)) or "none"
 
     out["original_published_days"] = pd.Series(
@@ -719,7 +758,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "archive_text": ("archive_file",),
     "published_earliest": ("published",),
     "published_latest": ("published",),
-    "published_days": ("published", "published_basis", "original_published", "archive_file"),
+    "published_days": ("published", "published_basis", "original_published", "original_published_text", "archive_file"),
     "written_after_days": ("written_after_text", "published", "original_published"),
     "written_before_days": ("written_before_text", "published", "original_published"),
     "written_before_cued": ("written_before_text",),
