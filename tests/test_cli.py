@@ -343,3 +343,36 @@ def test_the_json_report_carries_the_verdict_the_exit_code_gives(fail_on: str, e
     assert report["warnings"] > 0 and report["errors"] == 0
     assert result.exit_code == exit_code
     assert (report["valid"], report["passed"], report["fail_on"]) == (True, exit_code == 0, fail_on)
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["cite", "--observation", ""], "Error: Invalid value for '--observation': is empty; give an observation id"),
+        (["cite", "--source", " "], "Error: Invalid value for '--source': is empty; give a source id"),
+        (["series", ""], "Error: Invalid value for 'INDICATOR': is empty; give an indicator id"),
+        (["series", "gdp", "--subject", ""], "Error: Invalid value for '--subject': is empty; give a subject id"),
+        (["plot", "", "-o", "x.png"], "Error: Invalid value for 'INDICATOR': is empty; give an indicator id"),
+        (["diff", ""], "Error: Invalid value for 'OLD': is empty; give a package folder or a kept release version"),
+        (
+            ["diff", "1.0.0", ""],
+            "Error: Invalid value for '[NEW]': is empty; give a package folder or a kept release version",
+        ),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else None,
+)
+def test_an_empty_name_is_a_usage_error(args: list[str], line: str) -> None:
+    """Trial 11 m5: an empty id is a usage error (exit 2), as an empty search or `-o ""` is; an empty diff side
+    was read as the current folder."""
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (2, line)
+
+
+def test_the_diff_help_example_works_as_written_in_a_clone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 11 m5: `diff --help`'s example named a release (1.1.0) no clone keeps; its markdown example runs as
+    written in a checkout."""
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    example = "tongxiang-digital-economy diff 1.0.0 . --format markdown"
+    assert example in CliRunner().invoke(cli, ["diff", "--help"], catch_exceptions=False).output
+    result = CliRunner().invoke(cli, example.split()[1:], catch_exceptions=False)
+    assert (result.exit_code, result.output.splitlines()[0]) == (0, "### Data changes since 1.0.0")

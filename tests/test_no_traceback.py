@@ -30,6 +30,8 @@ from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Problem, follow_on_line
 from tongxiang_digital_economy.semantics import validation
 
+ROOT = Path(__file__).resolve().parents[1]
+
 runner = CliRunner()
 
 
@@ -153,19 +155,39 @@ def test_a_folder_without_a_package_is_an_error(tmp_path: Path) -> None:
     )
 
 
-def test_a_checkout_is_told_to_stamp_and_a_wheel_to_reinstall(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_checkout_is_told_to_build_a_copy_to_stamp_and_a_wheel_to_reinstall(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial 11 m6: a checkout is told `scripts/build` (stamp alone leaves the derived files stale), as the README's
+    For maintainers says; a copy outside a checkout is told `stamp`; a wheel's copy is told to reinstall."""
     checkout = tmp_path / "checkout"
+    copy = tmp_path / "copy"
     wheel = tmp_path / "site-packages" / "tongxiang_digital_economy" / "package"
     wheel.mkdir(parents=True)
     (wheel.parent / "__init__.py").write_text("", encoding="utf-8")
-    checkout.mkdir()
+    (checkout / "scripts").mkdir(parents=True)
+    (checkout / "scripts" / "build").write_text("", encoding="utf-8")
+    copy.mkdir()
     monkeypatch.setattr(validation, "bundled_package_dir", lambda: checkout)
     assert validation.fix_for_facts(checkout) == (
-        f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {checkout}` "
-        "(or scripts/build in a checkout) to record it"
+        f"if you changed the file on purpose, run scripts/build in {checkout} to record it"
+    )
+    assert validation.fix_for_facts(copy) == (
+        f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {copy}` to record it"
     )
     monkeypatch.setattr(validation, "bundled_package_dir", lambda: wheel)
     assert validation.fix_for_facts(wheel) == "the installed data was changed: reinstall tongxiang-digital-economy"
+
+
+def test_the_readme_and_validate_name_the_same_verb_for_a_checkout() -> None:
+    """Trial 11 m6: the README's For maintainers and validate's advice in this checkout say the same thing."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert (
+        f"In a checkout use `{validation.CHECKOUT_BUILD}`; `stamp` is for a copy of the package outside it." in readme
+    )
+    assert validation.fix_for_facts(ROOT) == (
+        f"if you changed the file on purpose, run scripts/build in {ROOT} to record it"
+    )
 
 
 def test_a_row_that_refers_twice_is_counted_once() -> None:

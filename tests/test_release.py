@@ -115,7 +115,7 @@ def test_added_rows_are_minor_and_removed_rows_major(package: PackageCopy) -> No
     assert [text for _, text in change.reasons()] == ["units: 1 row removed", "units: 1 row added"]
 
 
-def add_field(package: PackageCopy, table: str, name: str, kind: str = "string") -> None:
+def add_field(package: PackageCopy, table: str, name: str, kind: str = "string", fill: str = "") -> None:
     schema_path = package.root / "schemas" / f"{table}.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     schema["fields"].append({"name": name, "type": kind, "description": "A test field."})
@@ -123,7 +123,7 @@ def add_field(package: PackageCopy, table: str, name: str, kind: str = "string")
     with package.csv(table).open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     with package.csv(table).open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerows([[*rows[0], name]] + [[*row, ""] for row in rows[1:]])
+        csv.writer(fh, lineterminator="\n").writerows([[*rows[0], name]] + [[*row, fill] for row in rows[1:]])
 
 
 def test_an_added_field_is_minor(package: PackageCopy) -> None:
@@ -181,6 +181,50 @@ def test_a_fingerprint_says_changed_where_a_package_shows_cells(released: Packag
         ]
     )
     assert data["rows"]["units"]["changed"] == [{"key": key, "cells": None}]
+
+
+def test_without_history_a_field_added_since_the_release_changes_no_row(released: PackageCopy) -> None:
+    """Trial 11 W6: a column added since the release (filled or empty) is a field change reported once; a row
+    that only gained it is not a changed value, so the counts agree with a diff that has the release's cells."""
+    kept = release.snapshot(released.root)
+    add_field(released, "places", "population", "integer", fill="1")
+    add_field(released, "units", "remark", fill="x")
+    released.edit("units", 2, label="edited")
+    key = released.rows("units")[0]["unit"]
+    code, out = invoke("diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"))
+    assert (code, out.splitlines()[2:]) == (
+        0,
+        [
+            "  minor: field units.remark added",
+            "  minor: field places.population added",
+            "  patch: units: 1 row changed",
+            "units: 1 row changed",
+            f"  ~ {key}: changed",
+        ],
+    )
+    with_cells = release.diff(kept, release.snapshot(released.root))
+    assert with_cells.reasons() == release.compare("1.0.0", released.root, released.root / "releases").reasons()
+
+
+def test_without_history_a_removed_field_is_said_to_be_in_the_counts(released: PackageCopy) -> None:
+    """Trial 11 W6: a field removed since the release is in its row hashes and cannot be taken out; the note
+    says the count may include rows whose only change is that field."""
+    schema_path = released.root / "schemas" / "units.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    gone = schema["fields"].pop()["name"]
+    write_json(schema_path, schema)
+    rows = released.rows("units")
+    with released.csv("units").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=[f for f in rows[0] if f != gone], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: v for k, v in row.items() if k != gone} for row in rows)
+    filled = sum(1 for row in rows if row[gone])
+    assert filled  # rows whose only change is the removed field's cell
+    change = release.compare("1.0.0", released.root, released.root / "releases")
+    assert change.notes[1:] == [
+        f"the {filled} units rows counted changed may include rows whose only change is in units.{gone}, a field "
+        "removed since (its cells are in the release's row hashes)"
+    ]
 
 
 def test_the_fingerprint_is_small_and_keyed_by_primary_key(released: PackageCopy) -> None:
@@ -341,3 +385,34 @@ def test_a_diff_to_an_invalid_copy_calls_its_changes_no_correction(package: Pack
     assert "corrected" not in said and "release by the Data Package Version recipe" not in said
     code, said = invoke("diff", str(package_dir()), str(package.root))
     assert f"\nnot a release: {package.root} does not validate (1 error; " in said
+
+
+def test_without_history_the_real_release_diff_counts_what_a_clone_with_history_counts(tmp_path: Path) -> None:
+    """Trial 11 W6 on the real package: in a shallow clone (`git clone --depth 1`) and beside an installed wheel's
+    kept releases (no git at all), `diff 1.0.0` counts the changed rows a clone with history counts (727
+    indicators rows had been "changed" for 177), except in a table with a field removed since, which a note
+    names."""
+    import shutil
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    kept = json.loads((root / "releases" / "1.0.0.json").read_text(encoding="utf-8"))
+    if subprocess.run(["git", "-C", str(root), "cat-file", "-e", kept["commit"]], check=False).returncode:
+        pytest.skip("this checkout has no history of release 1.0.0 to compare with")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{root}", str(clone)], check=True)
+    wheel = tmp_path / "site-packages" / "releases"
+    shutil.copytree(root / "releases", wheel)
+    history = release.compare("1.0.0", clone, root / "releases")
+    assert not history.notes
+    removed = {table for table, *_ in history.fields_removed}
+    for releases in (clone / "releases", wheel):
+        change = release.compare("1.0.0", clone, releases)
+        assert change.notes[0].startswith("the cells of release 1.0.0 are not here, so changed rows are only named")
+        assert change.notes[1:] == [
+            f"the {len(change.rows[t].changed)} {t} rows counted changed may include rows whose only change is in "
+            f"{t}.{f}, a field removed since (its cells are in the release's row hashes)"
+            for t, f, _ in history.fields_removed
+        ]
+        counts = {t: rows.counts() for t, rows in change.rows.items() if t not in removed}
+        assert counts == {t: rows.counts() for t, rows in history.rows.items() if t not in removed}

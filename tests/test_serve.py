@@ -181,3 +181,42 @@ def test_serve_puts_back_the_callers_sigterm_handler(monkeypatch: pytest.MonkeyP
     with pytest.raises(SystemExit):
         seen[0](signal.SIGTERM, None)  # which ends the process like Ctrl-C
     assert signal.getsignal(signal.SIGTERM) is mine  # after: the caller's again
+
+
+def test_a_mistyped_url_is_a_404_without_a_traceback(site: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """Trial 11 m3: Datasette printed a ~60-line traceback into serve's terminal for any 404 (the package's name
+    rather than the database's); with serve's plugin the page is the same and the terminal gets nothing from the
+    handler (uvicorn's access log says the 404 on one line)."""
+    from datasette.app import Datasette
+
+    from tongxiang_digital_economy.use.serve import PLUGINS
+
+    async def fetch() -> list[Any]:
+        ds = Datasette(immutables=[str(site / "tongxiang.db")], plugins_dir=str(PLUGINS))
+        await ds.invoke_startup()
+        return [await ds.client.get(p) for p in ("/tongxiang-digital-economy.json", "/tongxiang/no-such-table")]
+
+    capfd.readouterr()
+    package_name, table = asyncio.run(fetch())
+    assert (package_name.status_code, package_name.json()["error"]) == (404, "Database not found")
+    assert table.status_code == 404 and "Table not found" in table.text
+    assert capfd.readouterr() == ("", "")
+
+
+def test_serve_names_the_database_address_and_loads_its_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 11 m3: the start message names the database's page (the one a user opens), and Datasette is run with
+    the plugin that keeps a 404 to one log line."""
+    from tongxiang_digital_economy.use import serve as serving
+
+    runs: list[list[str]] = []
+    monkeypatch.setattr(serving, "build", lambda folder, path: None)
+    monkeypatch.setattr(
+        serving.subprocess, "run", lambda args, check: runs.append(args) or subprocess.CompletedProcess(args, 0)
+    )
+    port = free_port()
+    result = runner.invoke(cli, ["serve", "--port", str(port)])
+    assert (result.exit_code, result.output) == (
+        0,
+        f"serving the package at http://127.0.0.1:{port}/tongxiang (Ctrl-C stops it)\n",
+    )
+    assert runs[0][-2:] == ["--plugins-dir", str(serving.PLUGINS)]

@@ -125,7 +125,7 @@ def recorded_bytes(package: PackageCopy, table: str) -> int:
 def stale(package: PackageCopy, table: str, size: int, recorded: int) -> list[str]:
     fix = (
         f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {package.root}` "
-        "(or scripts/build in a checkout) to record it"
+        "to record it"
     )
     return [  # one edit, one error: the hash's problem names the size too (trial 2, U12)
         f"{table}: error [hash] the file's sha256 differs from the hash datapackage.json records (and its "

@@ -54,6 +54,22 @@ CLI_WORDS = {
 }
 
 
+class Name(click.ParamType):  # type: ignore[type-arg]
+    """A name or id the user types (an indicator, a subject, a source, an observation, a diff side): an empty or
+    blank one names nothing, so it is a usage error (exit 2), as an empty search or `-o ""` is, never a lookup
+    that fails with exit 1 (trial 11 m5) nor, for a diff side, the current folder."""
+
+    name = "text"
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if not str(value).strip():
+            self.fail(f"is empty; give {self.what}", param, ctx)
+        return str(value)
+
+
 class Choice(click.Choice):  # type: ignore[type-arg]
     """click's Choice whose refusal says which choice was meant, through core.suggest's one "did you mean" (`--status
     Actual`: did you mean 'actual'?), as every other refusal of an unknown value does. `get_invalid_choice_message`
@@ -447,6 +463,10 @@ def show(
         )
 
 
+CITE_SOURCE_HELP = "Cite one source document instead (a sources.source_id)."
+CITE_FIGURE_HELP = "Cite one figure, with its source and evidence."
+
+
 @cli.command()
 @click.option(
     "--format",
@@ -455,8 +475,8 @@ def show(
     default=None,
     help="The citation's format (csl is CSL-JSON); default: all for the dataset, text for --source and --observation.",
 )
-@click.option("--source", "source_id", metavar="ID", help="Cite one source document instead (a sources.source_id).")
-@click.option("--observation", "observation_id", metavar="ID", help="Cite one figure, with its source and evidence.")
+@click.option("--source", "source_id", type=Name("a source id"), metavar="ID", help=CITE_SOURCE_HELP)
+@click.option("--observation", "observation_id", type=Name("an observation id"), metavar="ID", help=CITE_FIGURE_HELP)
 @package_option
 @converts_errors
 def cite(fmt: str | None, source_id: str | None, observation_id: str | None, package_path: Path | None) -> None:
@@ -493,8 +513,8 @@ def release_side(spec: str | None, param: str) -> str | None:
 
 
 @cli.command(name="diff")
-@click.argument("old")
-@click.argument("new", required=False)
+@click.argument("old", type=Name("a package folder or a kept release version"))
+@click.argument("new", required=False, type=Name("a package folder or a kept release version"))
 @click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option(
     "--releases",
@@ -516,7 +536,7 @@ def diff_command(old: str, new: str | None, fmt: str, releases: Path | None, pac
     Example:
         tongxiang-digital-economy diff 1.0.0 .
         tongxiang-digital-economy diff 1.0.0 --package my-edited-copy/
-        tongxiang-digital-economy diff 1.0.0 1.1.0 --format markdown
+        tongxiang-digital-economy diff 1.0.0 . --format markdown
     """
     from . import release
 
@@ -640,8 +660,8 @@ SUBJECT_HELP = (
 
 
 @cli.command(name="series")
-@click.argument("indicator")
-@click.option("--subject", default=None, help=SUBJECT_HELP)
+@click.argument("indicator", type=Name("an indicator id"))
+@click.option("--subject", type=Name("a subject id"), default=None, help=SUBJECT_HELP)
 @click.option("--status", type=Choice(["actual", "target", "estimate"]), default="actual", show_default=True)
 @click.option("--preferred", is_flag=True, help="Only the preferred figure of each period.")
 @click.option("--format", "fmt", type=Choice(["table", "csv", "json"]), default="table", show_default=True)
@@ -870,8 +890,8 @@ def export_command(
 
 
 @cli.command(name="plot")
-@click.argument("indicator")
-@click.option("--subject", default=None, help=SUBJECT_HELP)
+@click.argument("indicator", type=Name("an indicator id"))
+@click.option("--subject", type=Name("a subject id"), default=None, help=SUBJECT_HELP)
 @click.option(
     "--output",
     "-o",
@@ -929,4 +949,4 @@ def serve_command(host: str, port: int, build_only: Path | None, force: bool, pa
         database, metadata = serve.build(build_only, package_path, force=force)
         click.echo(f"wrote {database} and {metadata}")
         return
-    serve.serve(host, port, package_path)
+    serve.serve(host, port, package_path, announce=click.echo)

@@ -254,23 +254,29 @@ def check_file_facts(base: Path, res: dict[str, Any]) -> list[Problem]:
     return []
 
 
+CHECKOUT_BUILD = "scripts/build"  # the README's For maintainers names the same verb for a checkout
+
+
 def fix_for_facts(base: Path) -> str:
-    """How to fix a stale hash: reinstall a wheel's copy; stamp a checkout or a copy that was changed on purpose.
+    """How to fix a stale hash: reinstall a wheel's copy; build a checkout; stamp a copy changed on purpose.
 
     Only the copy inside an installed wheel (`tongxiang_digital_economy/package/`) is "the installed data": an
-    editable install reads the checkout itself, where a maintainer edits the CSV files and must stamp them.
+    editable install reads the checkout itself, where a maintainer edits the CSV files. In a checkout (the
+    package folder holds `scripts/build`) `stamp` alone would leave the README charts, data dictionary and
+    CITATION.cff stale, which `scripts/check` then refuses, so a checkout is told `scripts/build`, as the README
+    says; `stamp` is for a copy of the package outside a checkout.
     """
     try:
         here = base.resolve()
         installed = here == bundled_package_dir().resolve() and (here.parent / "__init__.py").is_file()
+        checkout = (here / CHECKOUT_BUILD).is_file()
     except (OSError, TDEError):
-        installed = False
+        installed = checkout = False
     if installed:
         return "the installed data was changed: reinstall tongxiang-digital-economy"
-    return (
-        f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {base}` "
-        "(or scripts/build in a checkout) to record it"
-    )
+    if checkout:
+        return f"if you changed the file on purpose, run {CHECKOUT_BUILD} in {base} to record it"
+    return f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {base}` to record it"
 
 
 def read_archive(

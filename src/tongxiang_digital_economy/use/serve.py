@@ -20,7 +20,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,7 @@ FACETS = {
 }
 LABELS = {"sources": "title", "units": "label", "places": "name", "enterprises": "name", "projects": "name"}
 LABELS["indicator_definitions"] = "label"
+PLUGINS = Path(__file__).parent / "datasette_plugins"  # loaded by the served Datasette: one line per 404
 
 
 def metadata(path: str | Path | None = None) -> dict[str, Any]:
@@ -133,11 +134,22 @@ def command(folder: Path, host: str, port: int) -> list[str]:
         host,
         "--port",
         str(port),
+        "--plugins-dir",
+        str(PLUGINS),
     ]
 
 
-def serve(host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = None) -> None:
-    """Build the site in a temporary folder and serve it until interrupted."""
+def database_url(host: str, port: int) -> str:
+    """The address of the served database (`/tongxiang`), the page a user opens first."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/{DATABASE}"
+
+
+def serve(
+    host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = None, announce: Callable[[str], Any] = print
+) -> None:
+    """Build the site in a temporary folder and serve it until interrupted; `announce` is told the database's
+    address once the port is known to be free, before the build (which takes a few seconds)."""
     import tempfile
 
     try:
@@ -145,6 +157,7 @@ def serve(host: str = "127.0.0.1", port: int = 8001, path: str | Path | None = N
     except ImportError:
         raise ServeError("serve needs Datasette: pip install 'tongxiang-digital-economy[serve]'") from None
     check_port(host, port)  # before building: a busy port is said at once, not after the export
+    announce(f"serving the package at {database_url(host, port)} (Ctrl-C stops it)")
     with sigterm_exits(), tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
         folder = Path(tmp)
         build(folder, path)
