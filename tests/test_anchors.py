@@ -7,6 +7,7 @@ wherever the tests run; the review's corruption battery (code-review-2026-12 §2
 
 from __future__ import annotations
 
+import shutil
 from hashlib import sha256
 from pathlib import Path
 
@@ -386,9 +387,14 @@ def test_a_reading_remembered_from_an_earlier_validation_follows_the_tables_it_r
 
 
 def test_a_context_period_is_not_borrowed_from_a_round_number_of_another_unit(
-    package: PackageCopy, archive: Path
+    package: PackageCopy, tmp_path: Path
 ) -> None:
-    """15000家 enterprises dated 2015年 by a line about 15000人次 of tourists: no paragraph dates the figure."""
+    """15000家 enterprises dated 2015年 by a line about 15000人次 of tourists: no paragraph dates the figure.
+
+    The fixture archive with the source's text replaced: only that source's hash changes in the copy (a stand-in
+    archive of every source rewrote every hash, and each check read every source again)."""
+    archive = tmp_path / "archive"
+    shutil.copytree(FIXTURE_ARCHIVE, archive)
     at, source = next((n, r) for n, r in enumerate(package.rows("sources"), 2) if r["source_id"] == SOURCE)
     lines = [
         "桐乡经济简报",

@@ -411,3 +411,39 @@ def test_the_lexicons_item_breaks_say_where_the_next_figures_words_begin() -> No
     assert reading(text, lexicon_frame(drop=("and a", "item_break"))) == (True, None)
     its = text.replace("and a net", "and its net")
     assert reading(its, lexicon_frame(drop=("and a", "item_break"))) == (False, "2")
+
+
+def test_the_lexicons_year_part_words_say_a_quotes_clause_is_of_part_of_a_year() -> None:
+    """上半年 in the quote's clause (the lexicon's `year_part_word` `half`, the period reader's words) marks its figure
+    as of less than a year (period-length-words reads it); a copy without 上半年 and 半年 reads no such words there,
+    while a month of the calendar (1-6月) is read without the lexicon."""
+    units = written_forms(tde.load("units"))
+
+    def sub_year(evidence: str, frame: pd.DataFrame) -> bool:
+        words = clause_words(frame)
+        return attach(evidence, "100万人次", ["游客"], "count", units, (), None, None, words).sub_year_words
+
+    half = "2022年上半年接待游客100万人次"
+    assert sub_year(half, lexicon_frame())
+    without = tde.load("lexicon").astype(object)
+    without = without[~(without["term"].isin(["上半年", "半年"]) & (without["category"] == "year_part_word"))]
+    assert not sub_year(half, without)
+    assert sub_year("2022年1-6月接待游客100万人次", without)
+
+
+def test_the_lexicons_comparison_words_say_a_year_is_a_base_not_a_date() -> None:
+    """比2020年 (`comparison_word` 比) is the base a growth is measured from, not the figure's year: the year written
+    with the quote is 2021; a copy without 比 reads 2020, the nearer year of the clause, as the figure's; 'over' read
+    as one ('up 5% over 2019') is the same, and a word a copy adds (较之) is read as the ones beside it."""
+    units = written_forms(tde.load("units"))
+
+    def year(evidence: str, quote: str, frame: pd.DataFrame) -> tuple[int, int] | None:
+        words = clause_words(frame)
+        return attach(evidence, quote, ["地区生产总值"], "percent", units, (), None, None, words).year
+
+    based = "2021年地区生产总值比2020年增长8.5%"
+    assert year(based, "8.5%", lexicon_frame()) == (2021, 2021)
+    assert year(based, "8.5%", lexicon_frame(drop=("比", "comparison_word"))) == (2020, 2020)
+    added = "2021年地区生产总值较之2020年增长8.5%"
+    assert year(added, "8.5%", lexicon_frame(drop=("较", "comparison_word"))) == (2020, 2020)
+    assert year(added, "8.5%", lexicon_frame(add=("较之", "comparison_word", "base"))) == (2021, 2021)

@@ -6,7 +6,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -19,8 +19,9 @@ from conftest import PackageCopy
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.use.chart import Chart, chart, glossed, outlet
+from tongxiang_digital_economy.use.chart_lines import joined_lines
 from tongxiang_digital_economy.use.periods import period
-from tongxiang_digital_economy.use.plot import PlotError, joined_lines, plot
+from tongxiang_digital_economy.use.plot import PlotError, draw, plot, save
 from tongxiang_digital_economy.use.timeseries import all_series, series
 
 pytest.importorskip("matplotlib", reason="plot needs the plot extra (matplotlib)")
@@ -42,18 +43,37 @@ def shipped_chart(indicator: str, subject: str) -> Chart:
     return chart(indicator, subject)
 
 
+Rendered = Callable[[str, str], tuple[str, Chart, Any]]
+
+
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory: pytest.TempPathFactory) -> Drawn:
-    """Each series' SVG text and what it shows, drawn once for the module (`drawn(indicator, subject)`, Tongxiang's
-    by default): the tests that only read a shipped series' chart share it."""
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """Each shipped series' chart drawn once for the module, as `plot` draws and writes it (use.plot.draw, then
+    use.plot.save): its SVG text, its Chart and the laid-out figure, by (indicator, subject). The tests that read a
+    shipped chart's SVG (`drawn`) and those that measure its figure (`figures`) share one drawing: no chart is drawn
+    twice (`test_plot_writes_what_the_tests_read` holds plot's bytes to the SVG written here)."""
     folder = tmp_path_factory.mktemp("charts")
-    made: dict[tuple[str, str], tuple[str, Chart]] = {}
+    made: dict[tuple[str, str], tuple[str, Chart, Any]] = {}
+
+    def get(indicator: str, subject: str) -> tuple[str, Chart, Any]:
+        if (indicator, subject) not in made:
+            shown = shipped_chart(indicator, subject)
+            fig = draw(shown)
+            out = folder / f"{indicator}-{subject}.svg"
+            save(fig, out)
+            made[indicator, subject] = (out.read_text(encoding="utf-8"), shown, fig)
+        return made[indicator, subject]
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def drawn(rendered: Rendered) -> Drawn:
+    """Each series' SVG text and what it shows (`drawn(indicator, subject)`, Tongxiang's by default)."""
 
     def get(indicator: str, subject: str = "tongxiang") -> tuple[str, Chart]:
-        if (indicator, subject) not in made:
-            svg = plot(indicator, subject, folder / f"{indicator}-{subject}.svg").read_text(encoding="utf-8")
-            made[indicator, subject] = (svg, shipped_chart(indicator, subject))
-        return made[indicator, subject]
+        svg, shown, _ = rendered(indicator, subject)
+        return svg, shown
 
     return get
 
@@ -62,33 +82,29 @@ Figures = Callable[[str, str], Any]
 
 
 @pytest.fixture(scope="module")
-def figures() -> Iterator[Figures]:
+def figures(rendered: Rendered) -> Figures:
     """Each shipped series' matplotlib figure, drawn and laid out once for the module (`figures(indicator,
-    subject)`): the tests that measure a drawn chart's boxes only read it, so several share one drawing."""
-    from matplotlib import pyplot as plt
-
-    from tongxiang_digital_economy.use.plot import draw
-
-    made: dict[tuple[str, str], Any] = {}
+    subject)`): the tests that measure a drawn chart's boxes only read it, so several share one drawing. Writing the
+    SVG laid its texts out at the SVG's 72 dpi, so the figure is laid out on its own canvas again (as drawn, no
+    pixels painted) before it is measured."""
+    laid_out: set[tuple[str, str]] = set()
 
     def get(indicator: str, subject: str) -> Any:
-        if (indicator, subject) not in made:
-            fig = draw(shipped_chart(indicator, subject))
-            fig.canvas.draw()
-            made[indicator, subject] = fig
-        return made[indicator, subject]
+        fig = rendered(indicator, subject)[2]
+        if (indicator, subject) not in laid_out:
+            fig.draw_without_rendering()
+            laid_out.add((indicator, subject))
+        return fig
 
-    yield get
-    for fig in made.values():
-        plt.close(fig)
+    return get
 
 
-@pytest.mark.parametrize("suffix", [".svg", ".png"])
-def test_the_same_data_gives_the_same_bytes(tmp_path: Path, suffix: str) -> None:
-    first = plot("digital_economy_enterprises", "tongxiang", tmp_path / f"a{suffix}")
-    second = plot("digital_economy_enterprises", "tongxiang", tmp_path / f"b{suffix}")
-    assert first.read_bytes() == second.read_bytes()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"a{suffix}", f"b{suffix}"]
+def test_plot_writes_what_the_tests_read(drawn: Drawn, tmp_path: Path) -> None:
+    """The same data gives the same bytes: `plot` run anew writes the SVG the module's drawing wrote (so the tests
+    reading `drawn` read what `plot` writes); the PNG's bytes are held the same by test_plot_command."""
+    made = plot("digital_economy_enterprises", "tongxiang", tmp_path / "a.svg")
+    assert made.read_text(encoding="utf-8") == drawn("digital_economy_enterprises")[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.svg"]
 
 
 def svg_points(svg: str) -> tuple[dict[str, tuple[float, float]], dict[str, float], dict[str, float], list[str]]:
@@ -254,9 +270,12 @@ def test_plot_command(tmp_path: Path) -> None:
     out = tmp_path / "chart.png"
     args = ["plot", "digital_economy_enterprises", "--subject", "tongxiang", "-o", str(out)]
     assert (runner.invoke(cli, args).output, out.read_bytes()[:8]) == (f"wrote {out}\n", b"\x89PNG\r\n\x1a\n")
+    first = out.read_bytes()
     result = runner.invoke(cli, args)
     assert (result.exit_code, result.output) == (1, f"Error: {out} exists; pass --force to replace it\n")
     assert runner.invoke(cli, [*args, "--force"]).exit_code == 0
+    assert out.read_bytes() == first  # the same data gives the same bytes: no date or software version in the PNG
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.png"]
 
 
 def test_plot_needs_png_or_svg(tmp_path: Path) -> None:
@@ -301,13 +320,11 @@ def test_cumulative_totals_are_never_joined_to_per_summit_counts(drawn: Drawn) -
     assert any(t.startswith(">6,100 (2014-11-19 to 2018-07-23) [") for t in texts)
 
 
-def test_a_trailing_twelve_months_is_not_called_cumulative(tmp_path: Path) -> None:
+def test_a_trailing_twelve_months_is_not_called_cumulative(drawn: Drawn) -> None:
     """Trial 8 m6: FT's TTM revenue (2020-10-26 to 2021-10-25) was drawn under "(cumulative)"."""
-    shown = shipped_chart("operating_revenue", "huayou-cobalt")
+    svg, shown = drawn("operating_revenue", "huayou-cobalt")
     assert "several years" in set(shown.rows["kind"])
-    out = tmp_path / "hy.svg"
-    plot("operating_revenue", "huayou-cobalt", out)
-    texts = svg_points(out.read_text(encoding="utf-8"))[3]
+    texts = svg_points(svg)[3]
     assert "reported figures, a year or more, across years (whole span)" in texts
     assert not [t for t in texts if "cumulative" in t]
 
@@ -539,7 +556,7 @@ def test_a_target_never_lends_its_source_to_an_actuals_label(drawn: Drawn) -> No
     """Trial 4 M1: the 2021 summit's ">2,000 … [12,13]" cited [13], an expectation of "近2000名" (nearly 2,000).
     The actual and the target at one point have a label each, the target's marked; each label's note numbers are
     those of figures with its status, value and bound word."""
-    from tongxiang_digital_economy.use.plot import value_words
+    from tongxiang_digital_economy.use.point_labels import value_words
 
     svg, guests = drawn("event_guests", "world-internet-conference")
     labels = label_texts(svg)
@@ -559,9 +576,9 @@ def test_a_target_never_lends_its_source_to_an_actuals_label(drawn: Drawn) -> No
             assert numbers_of(text) <= set(alike["note"]), (indicator, text)
 
 
-def test_a_bound_is_not_folded_into_an_exact_figures_label(tmp_path: Path) -> None:
+def test_a_bound_is_not_folded_into_an_exact_figures_label(drawn: Drawn) -> None:
     """Trial 4 M6 (related): "7,000 (2014-11-27, end-2014) [1,2]" dropped [2]'s 七千多年 (more than 7,000)."""
-    svg = plot("civilization_history_length", "wuzhen", tmp_path / "civ.svg").read_text(encoding="utf-8")
+    svg = drawn("civilization_history_length", "wuzhen")[0]
     texts = sorted(label_texts(svg).values())
     # gxcasting's interview (七千多年) stands at 2014-11-18, the last day before the first WIC it precedes.
     assert texts == ["7,000 (2014-11-27) [2]", ">6,000 (2016-11-18) [3]", ">7,000 (2014-11-18) [1]"]
@@ -573,26 +590,19 @@ def test_a_long_run_of_one_figure_is_one_short_label_and_the_layout_holds() -> N
     one short label, no warning is raised, and the sources lie below the year labels and the legend."""
     import warnings
 
-    from matplotlib import pyplot as plt
-
-    from tongxiang_digital_economy.use.plot import draw
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig = draw(chart("event_duration", "world-internet-conference"))
-    try:
-        assert [str(w.message) for w in caught] == []
-        ax = fig.axes[0]
-        labels = [t.get_text() for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
-        assert labels == ["3 in each of 8 periods, 2014-2023 [1-11]"]
-        renderer = fig.canvas.get_renderer()
-        [footer] = fig.texts
-        top = footer.get_window_extent(renderer).y1
-        assert top < ax.get_legend().get_window_extent(renderer).y0
-        for tick in ax.get_xticklabels():
-            assert top < tick.get_window_extent(renderer).y0, tick.get_text()
-    finally:
-        plt.close(fig)
+        fig = draw(shipped_chart("event_duration", "world-internet-conference"))
+    assert [str(w.message) for w in caught] == []
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.texts if str(t.get_gid() or "").startswith("label-")]
+    assert labels == ["3 in each of 8 periods, 2014-2023 [1-11]"]
+    renderer = fig.canvas.get_renderer()
+    [footer] = fig.texts
+    top = footer.get_window_extent(renderer).y1
+    assert top < ax.get_legend().get_window_extent(renderer).y0
+    for tick in ax.get_xticklabels():
+        assert top < tick.get_window_extent(renderer).y0, tick.get_text()
 
 
 def test_plot_of_a_long_run_writes_no_warning(tmp_path: Path) -> None:
@@ -636,13 +646,14 @@ def test_a_long_series_labels_its_ends_and_extremes_and_says_so(package: Package
     """Review 3 F15: 128 points took 78 s of CPU to label. Past MAX_LABELS positions only the first, last,
     highest and lowest of each line carry a label; every point is still drawn, and a note says how many are
     labelled."""
-    from tongxiang_digital_economy.use.plot import MAX_LABELS, label_groups
+    from tongxiang_digital_economy.use.point_labels import MAX_LABELS, label_groups
 
     monthly_gdp(package, 60)
     shown = chart("gdp", "tongxiang", package.root)
     groups = label_groups(shown.rows)
     assert len(groups) > MAX_LABELS
-    svg = plot("gdp", "tongxiang", tmp_path / "long.svg", path=package.root).read_text(encoding="utf-8")
+    save(draw(shown), tmp_path / "long.svg")  # as `plot` draws and writes it, without making the chart again
+    svg = (tmp_path / "long.svg").read_text(encoding="utf-8")
     labelled = re.findall(r'<g id="label-([^"]+)"', svg)
     lines = {(str(g["row"]["status"]), str(g["row"]["kind"])) for g in groups}
     assert 0 < len(labelled) <= 4 * len(lines)
@@ -656,7 +667,7 @@ def test_a_long_series_labels_its_ends_and_extremes_and_says_so(package: Package
 
 
 def test_a_short_series_labels_every_position(drawn: Drawn) -> None:
-    from tongxiang_digital_economy.use.plot import label_groups
+    from tongxiang_digital_economy.use.point_labels import label_groups
 
     svg, shown = drawn("digital_economy_enterprises")
     assert len(re.findall(r'<g id="label-', svg)) == len(label_groups(shown.rows))
@@ -687,11 +698,11 @@ def test_the_line_joins_levels_and_never_a_bound(drawn: Drawn, indicator: str, b
     assert sorted(lines[f"line-actual-{kind}"]) == pytest.approx(sorted(points[o][0] for o in levels.index), abs=0.01)
 
 
-def test_figures_not_comparable_are_points_never_a_line(tmp_path: Path) -> None:
+def test_figures_not_comparable_are_points_never_a_line(drawn: Drawn) -> None:
     """Trial 4 M5: "Length of history: Wuzhen" drew a rise from 1,000 (2022) to 7,000 years (2023). The
     definition says its figures are not comparable (indicator_definitions.not_comparable): each is a filled point
     with its own label, no line joins them, and the chart says why under it."""
-    svg = plot("history_length", "wuzhen", tmp_path / "history.svg").read_text(encoding="utf-8")
+    svg = drawn("history_length", "wuzhen")[0]
     points, _, _, texts = svg_points(svg)
     one = "ezhejiang-2022-11-09-host-town-internet-economy-001"
     other = "northnews-2023-11-wuzhen-ten-years-slow-and-fast-001"
@@ -736,7 +747,7 @@ def label_layout(fig: Any) -> list[dict[str, object]]:
     overlaps."""
     from matplotlib.text import Text
 
-    from tongxiang_digital_economy.use.plot import box_meets, drawn_segments, mdates_num
+    from tongxiang_digital_economy.use.chart_geometry import box_meets, drawn_segments, mdates_num
 
     renderer = fig.canvas.get_renderer()
     ax = fig.axes[0]
@@ -795,7 +806,7 @@ def test_labels_sit_by_their_points_clear_of_markers_lines_and_labels(
     point is nearer the label than its own. Another label's leader may cross a label only where the chart is
     too crowded for anything else (`crossed`: the guests chart's ten summits within 2,100 of a 14,000 axis, each
     label three years wide, whose leaders rise past the labels of their neighbours)."""
-    from tongxiang_digital_economy.use.plot import LONG_LEADER
+    from tongxiang_digital_economy.use.label_placement import LONG_LEADER
 
     layout = label_layout(figures(indicator, subject))
     assert layout
@@ -838,7 +849,9 @@ def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips() -> None:
     segment, no upper bound below it; each broken span is named for the note under the chart."""
     from matplotlib import dates as mdates
 
-    from tongxiang_digital_economy.use.plot import MARKERS, contradicted, joined_lines, mdates_num
+    from tongxiang_digital_economy.use.chart_geometry import mdates_num
+    from tongxiang_digital_economy.use.chart_lines import contradicted
+    from tongxiang_digital_economy.use.chart_style import MARKERS
 
     assert "gt" in MARKERS
     every = all_series()
@@ -874,56 +887,45 @@ def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips() -> None:
     assert checked > 10 and broken >= 4  # trial 5 found 7 such bounds in 4 charts
 
 
-def test_the_wuzhen_arrivals_line_is_broken_around_more_than_915(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_wuzhen_arrivals_line_is_broken_around_more_than_915(figures: Figures) -> None:
     """Trial 5 P2's example: no line is drawn from about 600 (2013) to 772.07 (2023) across ">915" (2018)."""
     from matplotlib import dates as mdates
-    from matplotlib import pyplot as plt
 
-    fig: Any = drawn_without_labels("tourist_arrivals", "wuzhen", monkeypatch)
-    try:
-        line = next(line for line in fig.axes[0].lines if line.get_gid() == "line-actual-year")
-        xy = line.get_xydata()
-        at_2018 = float(mdates.date2num(pd.Timestamp("2018-07-02")))
-        for (xa, ya), (xb, yb) in itertools.pairwise(xy):
-            if xa < at_2018 < xb:
-                assert math.isnan(ya) or math.isnan(yb)
-        notes = " ".join(t.get_text().replace("\n", " ") for t in fig.texts)
-        assert "The line is broken where a bound" in notes
-    finally:
-        plt.close(fig)
+    fig = figures("tourist_arrivals", "wuzhen")
+    line = next(line for line in fig.axes[0].lines if line.get_gid() == "line-actual-year")
+    xy = line.get_xydata()
+    at_2018 = float(mdates.date2num(pd.Timestamp("2018-07-02")))
+    for (xa, ya), (xb, yb) in itertools.pairwise(xy):
+        if xa < at_2018 < xb:
+            assert math.isnan(ya) or math.isnan(yb)
+    notes = " ".join(t.get_text().replace("\n", " ") for t in fig.texts)
+    assert "The line is broken where a bound" in notes
 
 
-def test_an_actual_is_drawn_over_a_target_of_the_same_value(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_actual_is_drawn_over_a_target_of_the_same_value(figures: Figures) -> None:
     """Trial 5 n1: at 2015 the target triangle of event_guests hid the actual ">2,000 (2015-12-16 to 18)"."""
-    from matplotlib import pyplot as plt
-
     shown = shipped_chart("event_guests", "world-internet-conference")
     rows = shown.rows
-    fig: Any = drawn_without_labels("event_guests", "world-internet-conference", monkeypatch)
-    try:
-        z = {
-            str(c.get_gid()).removeprefix("point-"): c.get_zorder()
-            for c in fig.axes[0].collections
-            if str(c.get_gid() or "").startswith("point-")
-        }
-        pairs = 0
-        actuals, targets = rows[rows["status"] == "actual"], rows[rows["status"] == "target"]
-        for _, target in targets.iterrows():
-            same = actuals[(actuals["x"] == target["x"]) & (actuals["y"] == target["y"])]
-            for oid in same["observation_id"]:
-                pairs += 1
-                assert z[oid] > z[str(target["observation_id"])]
-        assert pairs >= 1
-    finally:
-        plt.close(fig)
+    fig = figures("event_guests", "world-internet-conference")
+    z = {
+        str(c.get_gid()).removeprefix("point-"): c.get_zorder()
+        for c in fig.axes[0].collections
+        if str(c.get_gid() or "").startswith("point-")
+    }
+    pairs = 0
+    actuals, targets = rows[rows["status"] == "actual"], rows[rows["status"] == "target"]
+    for _, target in targets.iterrows():
+        same = actuals[(actuals["x"] == target["x"]) & (actuals["y"] == target["y"])]
+        for oid in same["observation_id"]:
+            pairs += 1
+            assert z[oid] > z[str(target["observation_id"])]
+    assert pairs >= 1
 
 
 def test_the_legend_names_only_markers_that_are_seen(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trial 5 n6: event_duration's legend listed "another source's figure that agrees" while every such hollow
     marker lay under the filled one it repeats. A hollow marker shown under the legend's words is one a reader can
     see somewhere: not at the place and shape of a filled point drawn over it."""
-    from matplotlib import pyplot as plt
-
     from tongxiang_digital_economy.use.plot import hidden
 
     shown = shipped_chart("event_duration", "world-internet-conference")
@@ -931,11 +933,8 @@ def test_the_legend_names_only_markers_that_are_seen(monkeypatch: pytest.MonkeyP
     assert (rows["role"] == "corroborating").any()
     assert hidden(rows)[rows["role"] == "corroborating"].all()
     fig: Any = drawn_without_labels("event_duration", "world-internet-conference", monkeypatch)
-    try:
-        words = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-        assert not [w for w in words if "agrees" in w or "different figure" in w], words
-    finally:
-        plt.close(fig)
+    words = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert not [w for w in words if "agrees" in w or "different figure" in w], words
     # the same hollow marker at another value is seen
     moved = rows.copy()
     first = moved.index[moved["role"] == "corroborating"][0]
@@ -947,7 +946,7 @@ def test_a_label_names_together_only_points_that_sit_together(drawn: Drawn) -> N
     """Trial 5 n2: one label "20 (2017-12-03 to 05, 2021-09-26 to 28; target) [8,9]" stood for two targets four
     years apart, by the first; the 2021 point had none. Each point of a run years from the one before has its own
     label at its own place."""
-    from tongxiang_digital_economy.use.plot import label_groups
+    from tongxiang_digital_economy.use.point_labels import label_groups
 
     svg, shown = drawn("event_subforums", "world-internet-conference")
     rows = shown.rows
@@ -1020,44 +1019,35 @@ def test_a_rank_axis_runs_from_first_at_the_top(drawn: Drawn) -> None:
     assert "rank (1 is first)" in texts
 
 
-def test_a_line_broken_everywhere_has_no_line_in_its_legend() -> None:
+def test_a_line_broken_everywhere_has_no_line_in_its_legend(figures: Figures) -> None:
     """Trial 6 r5: every segment of Wuzhen's tourist arrivals is broken (a bound between two levels contradicts
     it), yet the legend showed "reported figures, full years" with a line. A line with no segment is drawn, and
     named in the legend, as its points alone."""
-    from matplotlib import pyplot as plt
-
-    from tongxiang_digital_economy.use.plot import draw, joined_lines
-
-    shown = chart("tourist_arrivals", "wuzhen")
+    shown = shipped_chart("tourist_arrivals", "wuzhen")
     lines, cut = joined_lines(shown)
     xs, _ys, joined = lines["actual", "year", ""]
     assert cut and len(xs) > 1 and not joined
-    fig = draw(shown)
-    try:
-        (drawn_line,) = [line for line in fig.axes[0].get_lines() if line.get_gid() == "line-actual-year"]
-        assert drawn_line.get_linestyle() == "None"
-        legend = {
-            t.get_text(): h
-            for t, h in zip(fig.axes[0].get_legend().get_texts(), fig.axes[0].get_legend().legend_handles, strict=True)
-        }
-        assert legend["reported figures, full years"].get_linestyle() == "None"
-    finally:
-        plt.close(fig)
+    fig = figures("tourist_arrivals", "wuzhen")
+    (drawn_line,) = [line for line in fig.axes[0].get_lines() if line.get_gid() == "line-actual-year"]
+    assert drawn_line.get_linestyle() == "None"
+    legend = {
+        t.get_text(): h
+        for t, h in zip(fig.axes[0].get_legend().get_texts(), fig.axes[0].get_legend().legend_handles, strict=True)
+    }
+    assert legend["reported figures, full years"].get_linestyle() == "None"
 
 
 def placement_work(n: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
     """Positions weighed and grid cell entries read to place n point labels on a line that zigzags across a plot
     as wide as n needs (10 points an inch, the same crowding at every n)."""
-    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    from tongxiang_digital_economy.use import plot as plot_module
+    from tongxiang_digital_economy.use import label_placement as placement
 
     grids: list[Any] = []
     weighed = [0]
-    made, cost = plot_module.Grid.__init__, plot_module.Scene.cost
+    made, cost = placement.Grid.__init__, placement.Scene.cost
 
     def counted_grid(self: Any) -> None:
         made(self)
@@ -1067,20 +1057,19 @@ def placement_work(n: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
         weighed[0] += 1
         return cost(self, *args)
 
-    monkeypatch.setattr(plot_module.Grid, "__init__", counted_grid)
-    monkeypatch.setattr(plot_module.Scene, "cost", counted_cost)
-    fig, ax = plt.subplots(figsize=(n / 10, 5))
-    try:
-        xs = list(range(n))
-        ys = [float(i % 7) for i in xs]
-        ax.plot(xs, ys, "-")
-        ax.scatter(xs, ys).set_gid("point-0")
-        for x, y in zip(xs, ys, strict=True):
-            ax.annotate(f"label-{x}", (float(x), y), xytext=(6, 6), textcoords="offset points", gid=f"label-{x}")
-        fig.canvas.draw()
-        plot_module.keep_labels_apart(fig, ax)
-    finally:
-        plt.close(fig)
+    monkeypatch.setattr(placement.Grid, "__init__", counted_grid)
+    monkeypatch.setattr(placement.Scene, "cost", counted_cost)
+    fig = Figure(figsize=(n / 10, 5))
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    xs = list(range(n))
+    ys = [float(i % 7) for i in xs]
+    ax.plot(xs, ys, "-")
+    ax.scatter(xs, ys).set_gid("point-0")
+    for x, y in zip(xs, ys, strict=True):
+        ax.annotate(f"label-{x}", (float(x), y), xytext=(6, 6), textcoords="offset points", gid=f"label-{x}")
+    fig.draw_without_rendering()  # laid out as drawn, no pixels painted: the placement reads boxes only
+    placement.keep_labels_apart(fig, ax)
     return weighed[0], sum(grid.read for grid in grids)
 
 
@@ -1128,7 +1117,8 @@ def test_a_label_is_right_of_or_above_its_point_or_has_a_leader(figures: Figures
     x, or stands LEADER_SEEN pixels away at least, so that its leader is seen."""
     from matplotlib.text import Text
 
-    from tongxiang_digital_economy.use.plot import LEADER_SEEN, mdates_num
+    from tongxiang_digital_economy.use.chart_geometry import mdates_num
+    from tongxiang_digital_economy.use.label_placement import LEADER_SEEN
 
     fig = figures(indicator, subject)
     ax, renderer = fig.axes[0], fig.canvas.get_renderer()

@@ -12,6 +12,7 @@ import conftest
 import pytest
 from conftest import PackageCopy, append_all, copy_package, errors, found
 
+from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules import RULES
 
@@ -265,12 +266,15 @@ def event_figures(package: PackageCopy) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def indicator_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[int], Report]:
     """One copy holding every fault of INDICATOR_FAULTS on its own appended row, then a row with no unit and the
-    three event figures, validated once: (rows, report).
+    three event figures, and rows 8 and 9 edited for value-text-unit, validated once: (rows, report).
 
     Each fault is a row of its own (its own observation id), and each rule exercised reads a row's own cells and
     the reference tables, never another indicators row, so one validation answers for all as one per fault did.
     """
     package = copy_package(tmp_path_factory.mktemp("faults") / "package")
+    # Rows 8 and 9 given a quote in no unit word and one in an unread currency (the value-text-unit test below).
+    package.edit("indicators", 8, stamp=False, unit="yi_yuan")
+    package.edit("indicators", 9, stamp=False, **UNREAD_CURRENCY)
     faults = [{**GOOD, **change} for change, _, _ in INDICATOR_FAULTS]
     unitless = {**GOOD, "observation_id": f"{SOURCE}-998", "unit": ""}
     rows = append_all(package, "indicators", [*faults, unitless, *event_figures(package)], "observation_id")
@@ -788,13 +792,16 @@ def test_every_rule_that_lists_other_rows_carries_their_ids() -> None:
     }
 
 
-def test_value_text_unit_says_words_left_unread_only_when_there_are_some(package: PackageCopy) -> None:
+UNREAD_CURRENCY = {"value": "3000", "unit": "wan_yuan", "value_text": "3000万美元", "evidence": "达3000万美元"}
+
+
+def test_value_text_unit_says_words_left_unread_only_when_there_are_some(
+    indicator_faults: tuple[list[int], Report],
+) -> None:
     """`3層樓` in 亿元 has no unit word at all: no empty "(words left unread: )" (trial 2, U4); 3000万美元 in 万元
-    names the 美元 it could not read."""
-    package.edit("indicators", 8, unit="yi_yuan")
-    package.edit("indicators", 9, value="3000", unit="wan_yuan", value_text="3000万美元", evidence="达3000万美元")
-    found = {p.row: p.message for p in package.semantics().problems if p.rule == "value-text-unit"}
-    forms = {r["unit"]: r["written_forms"] for r in package.rows("units")}
+    names the 美元 it could not read (rows 8 and 9 of the faults' copy: a per-row rule, on rows no fault appends)."""
+    found = {p.row: p.message for p in indicator_faults[1].problems if p.rule == "value-text-unit"}
+    forms = {r["unit"]: r["written_forms"] for r in PackageCopy(bundled_package_dir()).rows("units")}
     assert found[8] == (
         f"value_text '3層樓' is written in no unit word but the unit is 'yi_yuan' (written {forms['yi_yuan']}): "
         "use the unit whose written form the source uses, or add the form to units.csv"
@@ -818,7 +825,7 @@ def test_a_lexicon_without_a_category_the_rules_read_is_named_once_and_no_row_is
     assert report.errors[0].message == (
         f"the package's lexicon has no rows of the categories {', '.join(LACKING)}, whose words this validator's "
         "rules read (its lexicon is older than this validator); rules affected: conflicting-values, "
-        "original-published-words, period-after-open-original, period-length-words, which-figure (37 problems on "
+        "original-published-words, period-after-open-original, period-length-words, which-figure (42 problems on "
         f"correct rows left out); the rows were checked with the shipped words: copy the rows of {', '.join(LACKING)} "
         "from "
         f"{shipped_lexicon_path()} into the package's data/lexicon.csv (and the category's enum into its lexicon "

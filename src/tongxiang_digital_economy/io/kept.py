@@ -18,6 +18,8 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..schema.descriptor import read_descriptor
+
 KEPT = 64  # answers of each kind kept: a package has about ten tables, so a few packages' worth
 KEPT_BYTES = 32 << 20  # a larger file is read each time: holding its frame would cost more than reading it again
 HASH_CHUNK = 1 << 20
@@ -75,6 +77,30 @@ def file_digest(path: Path, *parts: object) -> bytes | None:
     for part in parts:
         hasher.update(b"\x00")
         hasher.update(json.dumps(part, sort_keys=True, default=repr).encode("utf-8"))
+    return hasher.digest()
+
+
+def package_digest(base: Path) -> bytes | None:
+    """What the answers kept of a whole package (search's index, series' marked figures) depend on: its descriptor
+    (read as every command reads it, so a descriptor that cannot be read is that command's error), and the bytes of
+    each table and each Table Schema it names by path (file_digest). None when it names a path that is not a
+    relative one, or a file that is too large to keep or cannot be read: such a package is read afresh each time
+    (and the reader says what is wrong)."""
+    descriptor = read_descriptor(base)
+    hasher = hashlib.blake2b(json.dumps(descriptor, sort_keys=True, default=repr).encode("utf-8"), digest_size=20)
+    for res in descriptor["resources"]:
+        if not isinstance(res, dict):
+            return None
+        for key in ("path", "schema"):
+            relative = res.get(key)
+            if not isinstance(relative, str):
+                continue
+            if Path(relative).is_absolute() or "://" in relative or ".." in Path(relative).parts:
+                return None
+            digest = file_digest(base / relative)
+            if digest is None:
+                return None
+            hasher.update(digest)
     return hasher.digest()
 
 

@@ -14,6 +14,10 @@ first; where the lexicon lists none of a category, the pattern reads punctuation
 - `list_word` (和, 及, 与, 以及, and, as well as): words joining the items of a list, as the list mark 、 does: the
   items of a clause are counted at them (in_order), a quantity right after one is the next item of a list another
   opens (lead_to: 10场论坛、22个议题; 118 new products and 113);
+- `year_part_word` of meaning `half` or `quarter` (上半年, 半年, first half, H1, quarter, Q3), the period reader's
+  words, and a month of the calendar (1-6月): in the quote's clause they say its figure is of less than a year;
+- `comparison_word` (比, 较, 同比, 相比, 与, compared with, than, over): a year right after one is a comparison
+  base (比2014年增长), not the date of the figure (attached_year); read without word bounds, as 'over 2019';
 - `item_break` (while, whereas, but, meaning `contrast`; 'and a', 'and the', 'and has', meaning `next_item`):
   English words that part two items of a passage as a comma does, where 'and' alone may join one noun phrase
   (Chinese and foreign guests): the indicator's words after one open the next figure's item (next_claims).
@@ -27,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .period_words import period_alternation
 from .quantities import Lexicon, loose
 
 YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)
@@ -34,6 +39,7 @@ LIST_MARK = "、"  # the list mark: punctuation, read without the lexicon
 COMMA = r",\s|，"  # an English comma before a word, a Chinese comma: items of a list written with commas
 BREAK_MARKS = r"[、;；,，]"  # the marks that part two items of a passage
 WHITE = r"\s"  # what stands before (and after) a Latin term: it is read as a whole word
+MONTH = r"[0-9一二三四五六七八九十]月"  # a month of the calendar (1-6月, 三月): the calendar's, not a word list
 
 
 def latin(term: str) -> bool:
@@ -61,6 +67,11 @@ class ClauseWords:
     item_mark: re.Pattern[str] = field(default_factory=lambda: re.compile(rf"{LIST_MARK}|{COMMA}"))
     # What parts two items of a passage: a list mark or comma, or a word opening another item (and a net profit).
     item_break: re.Pattern[str] = field(default_factory=lambda: re.compile(BREAK_MARKS))
+    # Words of a part of a year (上半年, first half, quarter: the lexicon's `year_part_word` `half` and `quarter`)
+    # or a month of the calendar, in the quote's clause: its figure is of less than a year.
+    sub_year: re.Pattern[str] = field(default_factory=lambda: re.compile(MONTH))
+    # A comparison word ending where a year starts (比2014年, 同比, than in 2019): that year is a base, no date.
+    compared: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> ClauseWords:
@@ -76,6 +87,8 @@ class ClauseWords:
 
         anaphora, parallel, years = (alternation(c) for c in ("anaphora", "parallel_word", "clause_year_word"))
         joins, breaks = terms("list_word"), terms("item_break")
+        parts = period_alternation(lexicon, "year_part_word", ("half", "quarter"))
+        compared = alternation("comparison_word")
         return cls(
             anaphora=re.compile(anaphora) if anaphora else None,
             parallel=re.compile(parallel) if parallel else None,
@@ -83,6 +96,8 @@ class ClauseWords:
             next_item=re.compile("(?:" + "|".join(filter(None, [LIST_MARK, listed(joins, WHITE, "")])) + r")\s*$"),
             item_mark=re.compile("|".join(filter(None, [LIST_MARK, listed(joins, WHITE, WHITE), COMMA]))),
             item_break=re.compile("|".join(filter(None, [BREAK_MARKS, listed(breaks, WHITE, WHITE)]))),
+            sub_year=re.compile("|".join(filter(None, [parts, MONTH]))),
+            compared=re.compile(rf"(?:{compared})\s*$") if compared else None,
         )
 
     def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:

@@ -487,10 +487,9 @@ def attach_at(
         attached,
         bool(places),
         table[0] if table else None,
-        attached_year(text, c_start, c_end, s_start, at, end, skip),
+        attached_year(text, c_start, c_end, s_start, at, end, skip, words.compared),
         side,
-        re.search(r"上半年|下半年|季度|[0-9一二三四五六七八九十]月|first half|second half|quarter", text[c_start:c_end])
-        is not None,
+        words.sub_year.search(text[c_start:c_end]) is not None,
         None if attached else between,
         other_year=other_year,
         table_head=head[0] if table_heads is not None and (head := table_heads.search(text, 0, at)) else None,

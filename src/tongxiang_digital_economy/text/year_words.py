@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-COMPARED = re.compile(r"(比|较|同比|相比|compared with|compared to|than|over|与)\s*$")
 # A year: 2021年, or in English after a preposition or a month (in 2019, Nov. 19, 2014, between 2014-23).
 YEAR = re.compile(
     r"(?:(?<=in )|(?<=by )|(?<=since )|(?<=from )|(?<=between )|(?<=of )|(?<=to )|(?<=and )|(?<=until )|(?<=, )"
@@ -41,12 +40,21 @@ def years_written(text: str, start: int, end: int) -> list[tuple[int, int, int, 
 
 
 def attached_year(
-    text: str, c_start: int, c_end: int, s_start: int, at: int, end: int, skip: tuple[int, int] = (0, 0)
+    text: str,
+    c_start: int,
+    c_end: int,
+    s_start: int,
+    at: int,
+    end: int,
+    skip: tuple[int, int] = (0, 0),
+    compared: re.Pattern[str] | None = None,
 ) -> tuple[int, int] | None:
     """The year (or range of years) written next to the quote: 'in 2022' right after it (English), else the
     nearest of its clause (measured from the quote's edges), else the nearest before it in its sentence (2021年，
     全市实现…). A comparison base (比2014年, than in 2019), a year before (2014年前) and the other end's year of
-    'from A to B' (`skip`) are no date of the figure and are left out."""
+    'from A to B' (`skip`) are no date of the figure and are left out. `compared` ends where a comparison base's
+    year starts (the lexicon's `comparison_word` terms: 比, 同比, than: ClauseWords.compared); without it no year is
+    read as a base."""
     after = re.match(r"\s?(?:in|by|of|for)\s?((?:19|20)[0-9]{2})(?![0-9])", text[end : end + 10])
     if after:
         return int(after[1]), int(after[1])
@@ -54,7 +62,7 @@ def attached_year(
     for y_start, y_end, first, last in years_written(text, s_start, c_end):
         if at <= y_start < end or skip[0] <= y_start < skip[1]:
             continue
-        if COMPARED.search(text[max(s_start, y_start - 14) : y_start]):
+        if compared is not None and compared.search(text[max(s_start, y_start - 14) : y_start]):
             continue
         distance = at - y_end if y_end <= at else y_start - end
         in_clause = c_start <= y_start < c_end

@@ -33,11 +33,20 @@ import pandas as pd
 
 from ..core.exceptions import PlotError
 from ..core.paths import package_dir
-from ..io.load import load
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..semantics.roles import incomparable_reason
+from .kept_package import load, one_reading
 from .periods import period
-from .timeseries import bound_word, figures_about, kin_notes, mark, nearly_written, series, subject_column, tables
+from .timeseries import (
+    bound_word,
+    figures_about,
+    kin_notes,
+    marked_series,
+    nearly_written,
+    series,
+    subject_column,
+    tables,
+)
 
 
 @dataclass
@@ -56,6 +65,12 @@ class Chart:
 
 def chart(indicator: str, subject: str | None = None, path: str | Path | None = None) -> Chart:
     """Everything a chart of `indicator` about `subject` shows (actuals and targets), without drawing it."""
+    with one_reading(path):
+        return chart_read(indicator, subject, path)
+
+
+def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> Chart:
+    """`chart` inside one reading of the package (kept_package.one_reading)."""
     rows = figures_drawn(indicator, subject, path)
     kin = list(rows.attrs.get("elsewhere", []))
     if not len(rows):
@@ -131,7 +146,9 @@ def chart(indicator: str, subject: str | None = None, path: str | Path | None = 
     order = rows.sort_values(["x", "role", "source_id"], kind="stable")["source_id"]
     numbers = {source: i + 1 for i, source in enumerate(dict.fromkeys(order))}
     rows["note"] = rows["source_id"].map(numbers).astype(int)
-    sources = [(n, source_line(s, sources_table, rows)) for s, n in numbers.items()]
+    # Each source's grades as its first figure gives them, found once (a mask per source cost half a chart).
+    graded = rows.drop_duplicates("source_id").set_index("source_id")[["grade", "original_grade"]]
+    sources = [(n, source_line(s, sources_table, graded)) for s, n in numbers.items()]
     title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
     return Chart(
         title, unit, str(units.at[unit, "label"]), rows, sources, left_out, status_labels(path), kin_said * bool(kin)
@@ -143,14 +160,11 @@ def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) 
     asked, so that a chart of one edition (wic-2023) holds that edition's figures only, actuals and targets
     alike, as `series` does; the subject is never widened to the recurring event for one status (trial 6 Q1).
 
-    Both statuses are marked in one pass (`mark` takes many series at once, each indicator x subject x status on
-    its own, sorted by series: the actuals, then the targets), as `series` of each would mark them: a chart read
-    the package's tables and marked its figures once per status before."""
+    Both statuses are taken from one marking (timeseries.marked_series: each indicator x subject x status marked on
+    its own, sorted by series: the actuals, then the targets), as `series` of each marks them."""
     asked = subject
     about, subject = figures_about(indicator, subject, path)
-    rows = about[about["status"].isin(["actual", "target"])].copy()
-    rows["subject"] = subject
-    drawn = mark(rows, path)
+    drawn = marked_series(indicator, asked, subject, ["actual", "target"], about, path)
     # The same measure on the subject's parent or parts (series' attrs["elsewhere"]), named under the chart in its
     # own words (trial 9 V1).
     drawn.attrs["elsewhere"] = [
@@ -211,15 +225,15 @@ def status_labels(path: str | Path | None) -> dict[str, str]:
     return {str(c["value"]): str(c["label"]) for c in status.get("categories", [])}
 
 
-def source_line(source_id: str, sources: pd.DataFrame, rows: pd.DataFrame) -> str:
+def source_line(source_id: str, sources: pd.DataFrame, graded: pd.DataFrame) -> str:
     """A source as a reader finds it: the outlet (sources.publisher, and original_publisher for a repost), the
-    publication date and the grade."""
+    publication date and the grade (`graded`: each source's grade and original_grade, by source_id)."""
     published = sources["published"].get(source_id) if "published" in sources else None
     date = published if isinstance(published, str) and published else "n.d."
-    row = rows.loc[rows["source_id"] == source_id].iloc[0]
-    grade = str(row["grade"]).replace("_", " ")
-    if pd.notna(row["original_grade"]) and row["original_grade"] != row["grade"]:  # a repost ranked as its origin
-        origin = str(row["original_grade"]).replace("_", " ")
+    grade = str(graded.at[source_id, "grade"]).replace("_", " ")
+    original: Any = graded.at[source_id, "original_grade"]
+    if pd.notna(original) and original != graded.at[source_id, "grade"]:  # a repost ranked as its origin
+        origin = str(original).replace("_", " ")
         grade = f"{grade} of {'an' if origin[0] in 'aeiou' else 'a'} {origin} text"
     return f"{outlet(source_id, sources)}, {date} ({grade})"
 

@@ -10,15 +10,13 @@ search_words.form_matches), so its answer is the same and its work is its candid
 it; tests/test_search_index.py holds it to them).
 
 `searched(path)` keeps one `SearchedPackage` per digest of the descriptor and of every table's bytes and schema
-(io.kept.file_digest, the digests the reader keeps its reads under; never a path or a modification time), so an
+(io.kept.package_digest, of the digests the reader keeps its reads under; never a path or a modification time), so an
 edited copy is read afresh and an unchanged package is not. Its frames are never handed out: `search` returns new
 frames built from them.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.paths import package_dir
-from ..io.kept import Kept, file_digest
+from ..io.kept import Kept, package_digest
 from ..io.load import finished, load_error, read_resource
 from ..io.reader import check_foreign_keys
 from ..schema.descriptor import read_descriptor, table_schema
@@ -132,29 +130,6 @@ def searched_package(base: Path, frames: dict[str, pd.DataFrame]) -> SearchedPac
 
 
 KEPT = Kept(8)  # a few packages: a test suite searches the shipped package and edited copies of it
-
-
-def package_digest(base: Path) -> bytes | None:
-    """What a package's search answers depend on: its descriptor (read as every command reads it, so a descriptor
-    that cannot be read is that command's error), and the bytes of each table and each Table Schema it names by
-    path (io.kept.file_digest). None when it names a path that is not a relative one, or a file that is too large
-    to keep or cannot be read: such a package is read afresh each time (and the reader says what is wrong)."""
-    descriptor = read_descriptor(base)
-    hasher = hashlib.blake2b(json.dumps(descriptor, sort_keys=True, default=repr).encode("utf-8"), digest_size=20)
-    for res in descriptor["resources"]:
-        if not isinstance(res, dict):
-            return None
-        for key in ("path", "schema"):
-            relative = res.get(key)
-            if not isinstance(relative, str):
-                continue
-            if Path(relative).is_absolute() or "://" in relative or ".." in Path(relative).parts:
-                return None
-            digest = file_digest(base / relative)
-            if digest is None:
-                return None
-            hasher.update(digest)
-    return hasher.digest()
 
 
 def searched(path: str | Path | None = None) -> SearchedPackage:

@@ -58,11 +58,11 @@ import pandas as pd
 from ..core.exceptions import SeriesError, SubjectNeededError
 from ..core.paths import package_dir
 from ..core.suggest import close, did_you_mean, meant, suggested
-from ..io.load import load
 from ..schema.descriptor import grade_order, read_descriptor, table_names
 from ..semantics.claims import claim_key, nearly, nearly_terms
 from ..semantics.roles import mark_roles
 from ..text.fold import casefolded as fold
+from .kept_package import found, kept, load, one_reading
 from .periods import period
 
 STATUSES = ("actual", "target", "estimate")
@@ -173,11 +173,16 @@ def series(
     if status not in STATUSES:
         hint = did_you_mean(status, STATUSES)
         raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}" + f"; {hint.strip()}" * bool(hint))
-    asked = subject
-    about, subject = figures_about(indicator, subject, path)
-    rows = about[about["status"] == status].copy()
-    rows["subject"] = subject
-    marked = mark(rows, path)
+    with one_reading(path):
+        return series_read(indicator, subject, status, path, preferred)
+
+
+def series_read(
+    indicator: str, asked: str | None, status: str, path: str | Path | None, preferred: bool
+) -> pd.DataFrame:
+    """`series` inside one reading of the package (kept_package.one_reading)."""
+    about, subject = figures_about(indicator, asked, path)
+    marked = marked_series(indicator, asked, subject, [status], about, path)
     # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
     # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
     counts = about["status"].value_counts()
@@ -192,6 +197,45 @@ def series(
     chosen.attrs["elsewhere_plain"] = marked.attrs["elsewhere_plain"]
     chosen.attrs["none_preferred"] = none_preferred(marked)
     return chosen
+
+
+def marked_series(
+    indicator: str,
+    asked: str | None,
+    subject: str,
+    statuses: list[str],
+    about: pd.DataFrame,
+    path: str | Path | None,
+) -> pd.DataFrame:
+    """The figures of `about` (figures_about's, for `asked`) of the given statuses, marked in their series (each
+    status its own, in the order of `statuses` as `mark` sorts them). A whole series is taken from its indicator's
+    figures marked once per package's bytes (`marked_indicator`): `mark` reads each series on its own, so a series
+    marked among the others is marked as it is alone, and the roles of a package are made once, not per call. The
+    figures of one edition (wic-2023) are a part of their series, marked on their own as before."""
+    rows = about[about["status"].isin(statuses)]
+    if (asked is not None and asked != subject) or not len(rows):  # an edition (its figures only), or none
+        rows = rows.copy()
+        rows["subject"] = subject
+        return mark(rows, path)
+    every = marked_indicator(indicator, path)
+    chosen = every[(every["subject"] == subject).to_numpy(dtype=bool) & every["status"].isin(statuses).to_numpy()]
+    chosen = chosen.reset_index(drop=True)
+    chosen["subject"] = subject  # as `mark` of the series' own rows gives it: the subject as asked, plain text
+    return chosen
+
+
+def marked_indicator(indicator: str, path: str | Path | None) -> pd.DataFrame:
+    """Every figure of `indicator` marked in its series (subject x status), made once per package's bytes (from
+    `all_series` where that was made first); a new frame each call (copy-on-write: the kept one is never changed)."""
+
+    def made() -> pd.DataFrame:
+        everything = found(path, "all_series")
+        if isinstance(everything, pd.DataFrame):
+            return everything[everything["indicator"] == indicator].reset_index(drop=True)
+        figures = load("indicators", path)
+        return mark_with_subjects(figures[figures["indicator"] == indicator], path)
+
+    return kept(path, ("marked", indicator), made).copy(deep=False)
 
 
 def kin_notes(
@@ -527,8 +571,16 @@ def none_preferred(figures: pd.DataFrame) -> str | None:
 
 def all_series(path: str | Path | None = None) -> pd.DataFrame:
     """Every figure of the package in its series (indicator x subject x status), marked as `series` marks it:
-    one pass over the package, for checks and exports that need every series at once."""
-    figures = load("indicators", path)
+    one pass over the package, for checks and exports that need every series at once; made once per package's
+    bytes (kept_package)."""
+    with one_reading(path):
+        every: pd.DataFrame = kept(path, "all_series", lambda: mark_with_subjects(load("indicators", path), path))
+        return every.copy(deep=False)
+
+
+def mark_with_subjects(figures: pd.DataFrame, path: str | Path | None) -> pd.DataFrame:
+    """Figures of any indicators, each with its subject (the column its indicator's definition names), marked in
+    their series; figures without a subject are left out."""
     subjects = load("indicator_definitions", path).set_index("indicator")["subject"].astype("string") + "_id"
     kind = figures["indicator"].map(subjects)
     subject = pd.Series(pd.NA, index=figures.index, dtype="string")

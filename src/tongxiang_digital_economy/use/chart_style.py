@@ -1,0 +1,34 @@
+"""The house style of a chart: its markers, colours, legend words and size, shared by what draws it (plot.py) and
+what writes its labels (point_labels.py)."""
+
+from __future__ import annotations
+
+# The roles drawn as a point of their own, filled and labelled with their period: the preferred figure, and a
+# figure not comparable with any other (the only not_comparable rows a chart draws; see chart.py).
+OWN_POINTS = ("preferred", "not_comparable")
+MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v", "range": "o"}
+QUALIFIER_WORDS = {"gt": "more than", "gte": "at least", "lt": "less than", "lte": "at most", "approx": "about"}
+SIGNS = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<=", "approx": "about "}
+KIND_COLOURS = {
+    "stock": "#1565c0",
+    "year": "#1565c0",
+    "half year": "#ef6c00",
+    "quarter": "#2e7d32",
+    "part of a year": "#6a1b9a",
+    "several years": "#8d6e63",
+}
+KIND_NAMES = {
+    "stock": "at their date",
+    "year": "full years",
+    "half year": "half years",
+    "quarter": "quarters",
+    "part of a year": "parts of a year",
+    # Not "cumulative": a trailing twelve months (FT's TTM revenue) is such a span too (trial 8 m6). The words keep
+    # the legend's width, which the label placement of the conference's guests chart is tuned against.
+    "several years": "a year or more, across years (whole span)",
+}
+TARGET_COLOUR = "#757575"
+APART_COLOUR = "#00838f"  # an edition of another format than most of the series' (a forum among conferences)
+AGREEING_COLOUR = "#9e9e9e"
+WIDTH, HEIGHT = 9.0, 5.0  # inches; at 100 dpi the PNG is 900 pixels wide
+NOTE_WIDTH = 150  # characters of a note line: 6.5 pt DejaVu Sans, at most ~5.4 pt a character, in 9 inches
