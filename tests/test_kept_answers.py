@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import PackageCopy, copy_package
+from conftest import SHARED_ARCHIVE, PackageCopy, copy_package
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.exceptions import RuleCrash
@@ -18,10 +18,11 @@ from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
-from tongxiang_digital_economy.semantics import answers, distinct, identity
+from tongxiang_digital_economy.semantics import answers, distinct, identity, kept_groups
 from tongxiang_digital_economy.semantics import views as views_module
 from tongxiang_digital_economy.semantics.anchors import anchor_view, neighbours_counting, shadowing_forms, split_forms
 from tongxiang_digital_economy.semantics.answers import passing
+from tongxiang_digital_economy.semantics.claims import period_words
 from tongxiang_digital_economy.semantics.rules import RULES, Rule, needs_of
 from tongxiang_digital_economy.semantics.validation import read_archive, run_rule
 from tongxiang_digital_economy.semantics.views import foreign_keys, views
@@ -303,6 +304,73 @@ def test_a_reading_kept_per_row_reads_each_row_alone(shipped_views: dict[str, pd
                 assert got[column].tolist() == values.loc[part.index].tolist(), (name, column)
 
 
+def group_readings(frames: dict[str, Any]) -> dict[str, tuple[Any, tuple[str, ...], Any]]:
+    """The readings kept per group of rows (kept_groups.kept_in_groups): each as the function of the indicators
+    view it keeps, the columns it reads and the group it declares."""
+    grades = ("official", "press")
+    tables = [frames[t] for t in ("sources", "indicator_definitions", "units", "lexicon")]
+    return {
+        "agreement": (views_module.agreement, views_module.AGREEMENT_READS, kept_groups.by_indicator),
+        "corroboration": (
+            lambda i: views_module.corroborated(i, *tables, grades),
+            views_module.CORROBORATION_READS,
+            kept_groups.by_indicator,
+        ),
+        "fact clusters": (
+            lambda i: identity.fact_clusters(
+                i, frames["sources"], frames["indicator_definitions"], grades, period_words(frames["lexicon"])
+            ),
+            identity.CLUSTER_READS,
+            kept_groups.by_subject,
+        ),
+    }
+
+
+def test_a_reading_kept_per_group_reads_each_group_alone(shipped_views: dict[str, pd.DataFrame]) -> None:
+    """Agreement, the corroborating sources and the fact clusters give each row what they give it read with every
+    row when read in parts made of whole groups (its indicator's rows; its subject's), interleaved: what keeping them
+    per group assumes. Not backwards: a listing follows the rows' order, which is why a group is kept under its rows
+    in their order. Each finds something in the shipped package, so the check can fail."""
+    root = bundled_package_dir()
+    frames = {name: tde.load(name, root) for name in tde.tables(root)}
+    for name, (read, columns, group) in group_readings(frames).items():
+        view = shipped_views["indicators"][list(columns)]
+        whole = read(view)
+        assert whole.notna().any().all(), name
+        codes, _ = pd.factorize(group(view).astype(object), use_na_sentinel=False)
+        for parts in (2, 3):
+            for rest in range(parts):
+                part = view[codes % parts == rest]
+                got = read(part)
+                for column in whole.columns:
+                    expected = whole[column].loc[part.index]
+                    assert repr(got[column].tolist()) == repr(expected.tolist()), (name, column, parts)
+
+
+def test_a_group_reading_reads_only_the_groups_it_has_not_read() -> None:
+    """kept_in_groups reads the groups whose rows (values, in order) it has not read, in one call, and gives every
+    row what a reading of the whole frame gives it; another table's content is read anew."""
+    frame = pd.DataFrame({"g": ["a", "b", "a", None, "c"], "v": [1, 2, 3, 4, 5], "note": list("vwxyz")})
+    read: list[list[int]] = []
+
+    def sums(part: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+        read.append(part["v"].tolist())
+        total = part.groupby(part["g"].fillna("-"))["v"].transform("sum") * len(table)
+        return pd.DataFrame({"total": total.astype("Int64")}, index=part.index)
+
+    table = pd.DataFrame({"x": [1]})
+    kept_groups.forget()
+    first = kept_groups.kept_in_groups("test", frame, ("g", "v"), lambda f: f["g"], [table], sums)
+    assert first["total"].tolist() == [4, 2, 4, 4, 5]
+    edited = frame.assign(v=[1, 2, 3, 4, 6], note=list("VWXYZ"))
+    again = kept_groups.kept_in_groups("test", edited, ("g", "v"), lambda f: f["g"], [table], sums)
+    assert again["total"].tolist() == [4, 2, 4, 4, 6]
+    assert read == [[1, 2, 3, 4, 5], [6]]
+    other = kept_groups.kept_in_groups("test", frame, ("g", "v"), lambda f: f["g"], [pd.DataFrame({"x": [1, 2]})], sums)
+    assert other["total"].tolist() == [8, 4, 8, 8, 10]
+    assert read[-1] == [1, 2, 3, 4, 5]
+
+
 @dataclasses.dataclass
 class Steps:
     """What one copy's validations gave: first as shipped, then after each of four edits (each kept answer of the
@@ -313,6 +381,7 @@ class Steps:
     read: dict[str, list[int]]  # the rows the quotes' and the anchors' readings read, after one edit and one row
     after_note: list[int]  # the rows the roles (corroborated) read after a note was edited
     corroborated: list[int]  # and after that row's value_text was edited too
+    indicator_rows: int  # the rows of that row's indicator (the corroboration's group)
     kept: Report  # after row 2's quote was edited too
     fresh: Report
 
@@ -389,7 +458,9 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
     kept = package.validate()
     answers.forget()
     distinct._MEMOS.clear()
-    return Steps(first, checked, read, after_note, corroborated, kept, package.validate())
+    indicator = package.rows("indicators")[1]["indicator"]
+    alike = sum(r["indicator"] == indicator for r in package.rows("indicators"))
+    return Steps(first, checked, read, after_note, corroborated, alike, kept, package.validate())
 
 
 def test_a_second_validation_in_one_process_equals_a_fresh_one(steps: Steps) -> None:
@@ -414,10 +485,10 @@ def test_an_edited_or_added_row_is_the_only_one_read_again(steps: Steps) -> None
 
 def test_the_corroboration_is_read_again_only_after_an_edit_of_a_column_it_reads(steps: Steps) -> None:
     """The roles of every figure (corroborated) are kept by the columns they read (CORROBORATION_READS): a copy with
-    one note edited reuses them, a copy with one value_text edited reads them anew and reports what a fresh process
-    reports."""
+    one note edited reuses them, a copy with one value_text edited reads the rows of that row's indicator anew (a
+    series is one indicator's) and reports what a fresh process reports."""
     assert steps.after_note == []
-    assert len(steps.corroborated) == 1
+    assert steps.corroborated == [steps.indicator_rows]  # the edited row's indicator's rows alone (kept_groups)
     assert steps.kept.to_dict() == steps.fresh.to_dict()
 
 
@@ -443,14 +514,42 @@ def test_a_package_validated_again_unchanged_builds_no_view(package: PackageCopy
         package.validate()
         other_rules = len(built) - len(unbuilt)
         package.edit("indicators", 3, note="a note no other test writes (whole kept)")
+        noted = package.validate()
+        after_note = len(built)
+        package.edit("indicators", 3, evidence=package.rows("indicators")[1]["evidence"] + "(整体再查)")
         package.validate()
     finally:
         validation.views = original  # type: ignore[assignment]
         validation.RULES = RULES  # type: ignore[misc]
     assert unbuilt == []
     assert other_rules == 1
+    assert after_note == 1  # no rule or reading reads a note (validation.UNREAD): the kept report is the copy's
     assert len(built) == 2
     assert again.to_dict() == first.to_dict()
+    assert [p for p in noted.problems if p.layer == "semantics"] == [
+        p for p in first.problems if p.layer == "semantics"
+    ]
+
+
+def test_the_columns_left_out_of_the_semantic_layer_change_nothing_it_reports() -> None:
+    """The semantic layer is not given the notes (validation.UNREAD): the shipped package's semantic problems are
+    the same with them, so no rule or reading reads them (one that did would answer from a kept report)."""
+    from tongxiang_digital_economy.semantics import validation
+
+    root = bundled_package_dir()
+    descriptor = read_descriptor(root)
+    reads = {name: read_resource(root, resource(descriptor, name)) for name in tde.tables(root)}
+    frames = {name: finished(read, reads) for name, read in reads.items()}
+    assert any("note" in frame.columns for frame in frames.values())
+    keys = foreign_keys(root)
+    texts, hashes, _ = read_archive(SHARED_ARCHIVE, frames["sources"]) if SHARED_ARCHIVE.is_dir() else (None, None, [])
+    answers.forget()
+    given = validation.check_semantics(frames, texts, hashes, keys)
+    without = {name: validation.without_unread(frame) for name, frame in frames.items()}
+    assert not any(c in frame.columns for frame in without.values() for c in validation.UNREAD)
+    answers.forget()
+    assert validation.check_semantics(without, texts, hashes, keys) == given
+    assert given  # the shipped package has semantic findings (warnings): the comparison compares something
 
 
 def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(
@@ -486,3 +585,24 @@ def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(
     report = package.validate()
     assert checked == ["indicators"]
     assert [(p.row, p.rule) for p in report.errors if p.field == "unit"][:1] == [(3, "foreign-key")]
+
+
+def test_an_edited_table_read_again_shares_the_columns_the_edit_did_not_touch(package: PackageCopy) -> None:
+    """A table whose file changed is read anew, but a column whose values did not change is the very Arrow array of
+    the read before (io.reader.share_unchanged_columns), so what was made of it (its key, answers.by_array) is kept;
+    the edited column is new and holds the edit."""
+
+    def frame() -> pd.DataFrame:
+        descriptor = read_descriptor(package.root)
+        read = read_resource(package.root, resource(descriptor, "indicators"))
+        assert read.frame is not None
+        return read.frame
+
+    before = frame()
+    package.edit("indicators", 2, note="a note no other test writes (columns shared)")
+    after = frame()
+    arrow = {c for c in after.columns if hasattr(after[c].array, "_pa_array")}
+    shared = {c for c in arrow if after[c].array._pa_array is before[c].array._pa_array}  # type: ignore[attr-defined]
+    assert "evidence" in shared
+    assert shared == arrow - {"note"}
+    assert after["note"].iloc[0] == "a note no other test writes (columns shared)"

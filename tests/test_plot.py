@@ -1180,3 +1180,62 @@ def test_the_expos_own_edition_is_on_the_line_of_its_figures_at_the_summits(draw
     expo_2019 = rows.index[rows["event_id"] == "light-of-internet-expo-2019"][0]
     points, lines = svg_points(svg)[0], line_xs(svg)
     assert any(abs(points[expo_2019][0] - x) < 0.01 for xs in lines.values() for x in xs)
+
+
+def point_collection(fig: Any, observation_id: str) -> Any:
+    """The scatter of one figure, by the gid draw_point gives it."""
+    return next(c for c in fig.axes[0].collections if c.get_gid() == f"point-{observation_id}")
+
+
+def points_up(collection: Any) -> bool:
+    """Whether a triangle marker points up on the screen (its apex, at x = 0, is its highest vertex)."""
+    vertices = collection.get_paths()[0].vertices
+    apex = vertices[abs(vertices[:, 0]) < 1e-9]
+    return bool(len(apex)) and float(apex[:, 1].max()) >= float(vertices[:, 1].max())
+
+
+def test_a_top_n_rank_points_up_and_says_top_n(rendered: Rendered) -> None:
+    """Trial 11 W5: Tongkun's "top 500" (rank at most 500, end-2020) was a downward triangle on the rank axis, where
+    1 stands at the top, so it pointed at the worse ranks; its label said `<=500` and the legend had no entry for it.
+    A rank's bound points to the side its value lies on as drawn, says the list's words, and the legend names it."""
+    _svg, shown, fig = rendered("china_top_500_private_enterprises_rank", "tongkun-group")
+    bounded = shown.rows[shown.rows["qualifier"] == "lte"]
+    assert len(bounded) >= 1
+    for oid in bounded["observation_id"]:
+        assert points_up(point_collection(fig, str(oid)))
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert any(t.startswith("top 500") for t in texts), texts
+    assert not [t for t in texts if "<=" in t], texts
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert "top (rank at most)" in legend, legend
+
+
+def test_a_bound_above_a_number_still_points_up_where_the_axis_rises(rendered: Rendered) -> None:
+    """The other side of W5: on an axis that rises (GDP's "more than" figures), a lower bound points up."""
+    _svg, shown, fig = rendered("event_guests", "world-internet-conference")
+    bounded = shown.rows[shown.rows["qualifier"] == "gt"]
+    assert len(bounded) >= 1
+    assert all(points_up(point_collection(fig, str(oid))) for oid in bounded["observation_id"])
+
+
+def test_a_target_under_an_actual_of_its_value_shows_its_rim(rendered: Rendered) -> None:
+    """Trial 11 m4: the 2015 target of more than 2,000 guests lay wholly under the actual of the same value and date,
+    so its own label pointed at the actual's triangle. Such a target is drawn larger, behind: its rim shows."""
+    _svg, shown, fig = rendered("event_guests", "world-internet-conference")
+    rows = shown.rows
+    targets = rows[rows["status"] == "target"]
+    covered = [
+        str(t["observation_id"])
+        for _, t in targets.iterrows()
+        if (
+            (rows["status"] == "actual")
+            & (rows["x"] == t["x"])
+            & (rows["y"] == t["y"])
+            & (rows["qualifier"] == t["qualifier"])  # the same marker: a diamond under a triangle shows anyway
+        ).any()
+    ]
+    assert covered
+    for oid in covered:
+        assert point_collection(fig, oid).get_sizes()[0] > 44
+    others = [str(o) for o in rows["observation_id"] if str(o) not in covered]
+    assert all(point_collection(fig, oid).get_sizes()[0] == 44 for oid in others)

@@ -580,9 +580,41 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
         if kept.frame is None or content is None:
             return kept  # a file whose rows could not be read (its problems may name its path) is not kept
         kept.content = content
+        share_unchanged_columns(kept)
         READS.put(content, kept)
     assert isinstance(kept, TableRead)
     return kept.copy(schema)
+
+
+def share_unchanged_columns(read: TableRead) -> None:
+    """Give the read's frame the very Arrow arrays of the last kept read of its table where a column's values and
+    type are the same (an edit of one cell changes one column).
+
+    Why: what is made of a column (its values, its key) is kept per Arrow array (semantics/answers.by_array), so
+    the columns an edit did not touch are not turned into Python values and keyed again by the next validation.
+    Equality is Arrow's own, of the values and the type; the frame's values are the same either way."""
+    if read.frame is None:
+        return
+    frame = read.frame
+    before = next(
+        (
+            r.frame
+            for r in reversed(READS.answers.values())
+            if isinstance(r, TableRead) and r.name == read.name and r.frame is not None and len(r.frame) == len(frame)
+        ),
+        None,
+    )
+    if before is None:
+        return
+    shared = {}
+    for column in frame.columns:
+        if column not in before.columns or before[column].dtype != frame[column].dtype:
+            continue
+        old, new = (getattr(f[column].array, "_pa_array", None) for f in (before, frame))
+        if old is not None and new is not None and old is not new and old.equals(new):
+            shared[column] = before[column].array
+    if shared:
+        read.frame = frame.assign(**shared)
 
 
 def read_file(name: str, path: Path, schema: dict[str, Any]) -> TableRead:

@@ -32,8 +32,14 @@ KEPT_ROWS = 50_000  # keeping at 10^5 rows cost 330 MiB of peak (benchmark `kept
 _ANSWERS: OrderedDict[Hashable, np.ndarray] = OrderedDict()
 
 
+# Further kept readings (semantics/kept_groups.py), dropped with these: registered by the module that keeps them.
+ALSO_KEPT: list[Callable[[], None]] = []
+
+
 def forget() -> None:
     """Drop every kept answer and reading (the next validation runs every rule and reads every view anew)."""
+    for drop in ALSO_KEPT:
+        drop()
     _WHOLE.clear()
     _ANSWERS.clear()
     _ROWS.clear()

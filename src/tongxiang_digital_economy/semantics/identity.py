@@ -21,6 +21,7 @@ from ..text.periods import publication_bounds
 from .answers import kept_reading
 from .claims import APPROX_TOLERANCE, Statement, is_restatement, period_words, statements
 from .distinct import is_missing
+from .kept_groups import by_subject, kept_in_groups
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
 # Tables that are trees through parent_id (places have no names to compare, but a tree all the same: trial 8 m3).
@@ -445,8 +446,16 @@ def identity_columns(
                 (frames.get("indicator_definitions"), None),
                 (frames.get("lexicon"), ("term", "category", "meaning")),  # the text's own day (目前): PeriodWords
             ],
-            lambda indicators, sources, definitions, lexicon: fact_clusters(
-                indicators, sources, definitions, grades, period_words(lexicon)
+            # A cluster is of one subject's figures: an edited row's subject is read again, not every row.
+            lambda indicators, *tables: kept_in_groups(
+                ("fact clusters", tuple(grades)),
+                indicators,
+                CLUSTER_READS,
+                by_subject,
+                tables,
+                lambda part, sources, definitions, lexicon: fact_clusters(
+                    part, sources, definitions, grades, period_words(lexicon)
+                ),
             ),
         )
         levels = kept_reading("multiples", [(derived["indicators"], MULTIPLE_READS)], multiples_against_levels)

@@ -42,6 +42,7 @@ from .claims import and_some, and_some_terms, conflicts, intervals, nearly, near
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
 from .identity import identity_columns
+from .kept_groups import by_indicator, kept_in_groups
 from .roles import corroboration
 from .unit_scales import stated_scales
 
@@ -137,17 +138,21 @@ def views(
     schema's enum; the shipped package's when not given), which a restatement's "ranks no stronger" reads."""
     # Derived columns first, so that joins can read them (publication bounds travel with source_id).
     derived = dict(frames)
-    if "sources" in frames and archive_texts is None and archive_hashes is None:
-        # Without an archive the sources' readings are a function of the sources and the lexicon alone: kept by
-        # their content, like the indicators' readings below.
+    if "sources" in frames:
+        # The sources' readings are a function of the sources, the lexicon and the archive's texts and hashes
+        # alone: kept by their content (the texts themselves, never a digest), like the indicators' readings below.
+        archive = (
+            None if archive_texts is None else tuple(sorted(archive_texts.items())),
+            None if archive_hashes is None else tuple(sorted(archive_hashes.items())),
+        )
         made = kept_reading(
-            "sources",
+            "sources" if archive == (None, None) else ("sources", archive),
             [(frames["sources"], None), (frames.get("lexicon"), None)],
-            lambda sources, lexicon: source_columns(source_view(sources, None, None, lexicon), sources),
+            lambda sources, lexicon: source_columns(
+                source_view(sources, archive_texts, archive_hashes, lexicon), sources
+            ),
         )
         derived["sources"] = frames["sources"].assign(**made)
-    elif "sources" in frames:
-        derived["sources"] = source_view(frames["sources"], archive_texts, archive_hashes, frames.get("lexicon"))
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         indicators = frames["indicators"]
         quoted = indicators.assign(
@@ -168,8 +173,19 @@ def views(
             quoted = quoted.assign(places_named=named, places_named_text=shown)
         # Both are kept by the content of the columns they read (answers.kept_reading): a second validation after
         # an edit they do not read (a note) reuses them.
-        derived["indicators"] = quoted.join(kept_reading("agreement", [(quoted, AGREEMENT_READS)], agreement))
-        derived["indicators"] = derived["indicators"].join(corroboration_of(quoted, frames, grades))
+        # Added column by column, not joined: a join copies every column of the view, and what is made of a column
+        # (its key, its values) is kept per Arrow array (answers.by_array), which a copy is not.
+        # An edited row's indicator is read again, not every row (kept_groups: agreement compares a figure with
+        # those of its indicator alone).
+        derived["indicators"] = added(
+            quoted,
+            kept_reading(
+                "agreement",
+                [(quoted, AGREEMENT_READS)],
+                lambda view: kept_in_groups("agreement", view, AGREEMENT_READS, by_indicator, [], agreement),
+            ),
+        )
+        derived["indicators"] = added(derived["indicators"], corroboration_of(quoted, frames, grades))
         # The quotes' and the anchors' readings of a row read that row alone (and whole reference tables): kept per
         # row (answers.kept_row_reading), an edited or added row is the only one read again.
         anchored = kept_row_reading(
@@ -236,6 +252,14 @@ def views(
     return out
 
 
+def added(frame: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFrame:
+    """frame.join(columns) for columns of new names on the same rows, the frame's own columns left as they are."""
+    clash = frame.columns.intersection(columns.columns)
+    if len(clash) or not columns.index.equals(frame.index):
+        return frame.join(columns)  # what a join says of these (an error for a clash), as before
+    return frame.assign(**{str(c): columns[c] for c in columns.columns})
+
+
 def corroboration_of(
     indicators: pd.DataFrame, frames: dict[str, pd.DataFrame], grades: Sequence[str] | None
 ) -> pd.DataFrame:
@@ -246,10 +270,18 @@ def corroboration_of(
         empty = pd.Series([None] * len(indicators), index=indicators.index, dtype=object)
         return pd.DataFrame({"corroborated_by": empty.astype("string"), "corroborating_sources": empty})
     order = tuple(grade_order() if grades is None else grades)
+    # A series is one indicator's (and subject's and status'): an edited row's indicator is read again (kept_groups).
     return kept_reading(
         ("corroboration", order),
         [(indicators, CORROBORATION_READS), *((t, None) for t in tables)],
-        lambda i, s, d, u, x: corroborated(i, s, d, u, x, order),
+        lambda i, *read: kept_in_groups(
+            ("corroboration", order),
+            i,
+            CORROBORATION_READS,
+            by_indicator,
+            read,
+            lambda part, s, d, u, x: corroborated(part, s, d, u, x, order),
+        ),
     )
 
 

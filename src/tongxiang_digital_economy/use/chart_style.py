@@ -9,6 +9,33 @@ OWN_POINTS = ("preferred", "not_comparable")
 MARKERS = {"eq": "o", "approx": "D", "gt": "^", "gte": "^", "lt": "v", "lte": "v", "range": "o"}
 QUALIFIER_WORDS = {"gt": "more than", "gte": "at least", "lt": "less than", "lte": "at most", "approx": "about"}
 SIGNS = {"gt": ">", "gte": ">=", "lt": "<", "lte": "<=", "approx": "about "}
+# On a rank's axis 1 stands at the top (a rise in the list is drawn as a rise): "rank at most 500" (top 500) lies
+# above its point, so its marker points up, and its words are the list's, not the number line's (trial 11 W5).
+RANK_MARKERS = {**MARKERS, "gt": "v", "gte": "v", "lt": "^", "lte": "^"}
+RANK_WORDS = {"gt": "below rank", "gte": "rank or below", "lt": "above rank", "lte": "top (rank at most)"}
+
+
+def marker_of(qualifier: str, rank: bool) -> str:
+    """The marker of a figure's bound: pointing to the side its value lies on, as drawn."""
+    return (RANK_MARKERS if rank else MARKERS).get(qualifier, "o")
+
+
+def bound_words(qualifier: str, rank: bool) -> str:
+    """The legend's words for a bound's marker."""
+    return (RANK_WORDS if rank else QUALIFIER_WORDS)[qualifier]
+
+
+def rank_value_words(qualifier: str, value: str) -> str | None:
+    """A rank's bound as the lists say it (top 500), or None for a rank given exactly."""
+    words = {
+        "lte": f"top {value}",
+        "lt": f"above rank {value}",
+        "gte": f"rank {value} or below",
+        "gt": f"below rank {value}",
+    }
+    return words.get(qualifier)
+
+
 KIND_COLOURS = {
     "stock": "#1565c0",
     "year": "#1565c0",

@@ -42,12 +42,12 @@ from .chart_style import (
     HEIGHT,
     KIND_COLOURS,
     KIND_NAMES,
-    MARKERS,
     NOTE_WIDTH,
     OWN_POINTS,
-    QUALIFIER_WORDS,
     TARGET_COLOUR,
     WIDTH,
+    bound_words,
+    marker_of,
 )
 from .export import atomic_write, check_writable
 from .label_placement import keep_labels_apart
@@ -146,6 +146,7 @@ def drawn(shown: Chart) -> Any:
     FigureCanvasAgg(fig)
     ax = fig.subplots()
     rows = shown.rows
+    under = hidden(rows, rank=shown.unit == RANK)
     for (status, kind, apart), group in rows.groupby(["status", "kind", "apart"], sort=False):
         colour = TARGET_COLOUR if status == "target" else APART_COLOUR if apart else KIND_COLOURS[str(kind)]
         name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
@@ -168,17 +169,20 @@ def drawn(shown: Chart) -> Any:
         )
         # The joined figures of one kind (and format), for tests.
         line.set_gid(f"line-{status}-{str(kind).replace(' ', '-')}" + (f"-{apart}" if apart else ""))
-        for _, row in group.iterrows():
-            draw_point(ax, row, colour)
+        for i, row in group.iterrows():
+            draw_point(ax, row, colour, rank=shown.unit == RANK, under=bool(under.at[i]) and row["status"] == "target")
     label_points(ax, rows, labels)
 
-    for qualifier in ("gt", "lt", "approx"):
-        if qualifier in set(rows["qualifier"]):
-            ax.scatter([], [], marker=MARKERS[qualifier], color="#000000", label=QUALIFIER_WORDS[qualifier])
+    rank = shown.unit == RANK
+    for family in (("gt", "gte"), ("lt", "lte"), ("approx",)):  # one entry a marker: its words of each bound shown
+        present = [q for q in family if q in set(rows["qualifier"])]
+        if present:
+            words = " / ".join(bound_words(q, rank) for q in present)
+            ax.scatter([], [], marker=marker_of(present[0], rank), color="#000000", label=words)
     if (rows["qualifier"] == "range").any():
         ax.plot([], [], color="#000000", linewidth=2, label="a range (low to high)")
     same = same_source(rows)
-    seen = ~hidden(rows)  # the legend names only markers a reader can see (trial 5 n6)
+    seen = ~under  # the legend names only markers a reader can see (trial 5 n6)
     if ((rows["role"] == "corroborating") & seen).any():
         ax.scatter(
             [],
@@ -262,11 +266,11 @@ def layer(row: pd.Series) -> float:
     return (4 if own else 3.5) if row["status"] != "target" else (3 if own else 2.5)
 
 
-def hidden(rows: pd.DataFrame) -> pd.Series:
+def hidden(rows: pd.DataFrame, rank: bool = False) -> pd.Series:
     """Whether each point is wholly covered by a filled point drawn over it (same place, same marker): a hollow
     "figure that agrees" under the preferred figure it repeats is not seen, so the legend must not name it
     (trial 5 n6)."""
-    marker = rows["qualifier"].map(lambda q: MARKERS.get(str(q), "o"))
+    marker = rows["qualifier"].map(lambda q: marker_of(str(q), rank))
     z = rows.apply(layer, axis=1) if len(rows) else pd.Series(dtype=float)
     own = rows["role"].isin(OWN_POINTS)
     out = pd.Series(False, index=rows.index)
@@ -276,9 +280,11 @@ def hidden(rows: pd.DataFrame) -> pd.Series:
     return out
 
 
-def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
-    """One figure: shape by qualifier, filled if preferred, a bar over its period and over its range."""
-    marker = MARKERS.get(str(row["qualifier"]), "o")
+def draw_point(ax: Any, row: pd.Series, colour: str, rank: bool = False, under: bool = False) -> None:
+    """One figure: shape by qualifier (pointing as drawn: up for a top-N rank), filled if preferred, a bar over its
+    period and over its range. A target `under` an actual of the same value and place is drawn larger, its rim
+    seen around the actual's marker, so that its own label points at something (trial 11 m4)."""
+    marker = marker_of(str(row["qualifier"]), rank)
     own = row["role"] in OWN_POINTS
     face = colour if own else "white"
     zorder = layer(row)
@@ -288,7 +294,9 @@ def draw_point(ax: Any, row: pd.Series, colour: str) -> None:
     if row["qualifier"] == "range" and pd.notna(row["y_upper"]):
         ax.vlines(x, y, float(row["y_upper"]), colors=colour, linewidth=2, zorder=2)
     edge = AGREEING_COLOUR if row["role"] == "corroborating" else colour  # an agreeing figure is no rival
-    points = ax.scatter([x], [y], marker=marker, s=44, facecolors=face, edgecolors=edge, zorder=zorder)
+    points = ax.scatter(
+        [x], [y], marker=marker, s=130 if under else 44, facecolors=face, edgecolors=edge, zorder=zorder
+    )
     points.set_gid(f"point-{row['observation_id']}")
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from .chart_style import OWN_POINTS, SIGNS
+from .chart_style import OWN_POINTS, SIGNS, rank_value_words
 
 MAX_LABELS = 40  # labels beyond this many are left off (see `labelled`)
 
@@ -20,6 +20,8 @@ def value_words(row: pd.Series) -> str:
         text = f"{text}-{float(row['y_upper']):,.10g}"
     elif bool(row.get("nearly", False)):  # 近300家: 300 or a little less, never "about" (trial 10 m5)
         text = "nearly " + text
+    elif row.get("axis_unit") == "rank" and rank_value_words(str(row["qualifier"]), text):
+        text = str(rank_value_words(str(row["qualifier"]), text))  # top 500, not <=500 (trial 11 W5)
     else:
         text = SIGNS.get(str(row["qualifier"]), "") + text
     return text
