@@ -36,7 +36,7 @@ import pandas as pd
 
 from ..core.problems import EDITION_DATES_AGAINST_FIGURES
 from ..core.report import Problem, count, marked_as_following, problem
-from ..text.periods import publication_bounds
+from ..text.periods import publication_bounds, words_read_at
 from .rules import RULES, Rule, missing
 from .rules.events import confirms
 
@@ -129,7 +129,8 @@ def weigh(
 
 def sides_with_its_dates(edition: pd.Series, now: tuple[str, str], other: tuple[str, str]) -> bool:
     """Whether the events row's evidence states its days as they stand and not as `other` has them."""
-    evidence, published = edition.get("evidence"), edition.get("source_id__published")
+    evidence = edition.get("evidence")
+    published = words_read_at(edition.get("source_id__published"), edition.get("source_id__original_published"))
     return confirms(evidence, published, *now) is True and confirms(evidence, published, *other) is False
 
 
