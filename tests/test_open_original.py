@@ -103,7 +103,8 @@ def test_a_since_phrase_alone_does_not_date_an_original_before_its_event(package
         "(…举行的) is the event's, not the text's. For an original known only to be of before an event "
         "(../YYYY-MM-DD), the words must name that event, starting the day after, and speak of it as to come (a "
         "`forward_word` of the lexicon, 即将, 将于, 承办这次, will, upcoming, in a sentence without a since-phrase; "
-        "found: none). The words give: 2014-11-19 (read against the page's date, 2020-04-29); record the date the "
+        "found: none). The words give: 2014-11-19 (a year-less date read in original_published's year where it is a "
+        "closed date, else against the page's date, 2020-04-29); record the date the "
         "words give, quote the words that give it, or clear both"
     ]
 

@@ -540,8 +540,8 @@ def test_a_since_phrase_does_not_date_an_original(edited: Edited) -> None:
         "For an original known only to be of before an event (../YYYY-MM-DD), the words must name that event, "
         "starting the day after, and speak of it as to come (a `forward_word` of the lexicon, 即将, 将于, 承办这次, "
         "will, upcoming, in a sentence without a since-phrase; found: not asked (a closed date)). The words give: "
-        "none (read against the page's date, 2023-11-08); record the date the words give, quote the words that give "
-        "it, or clear both"
+        "none (a year-less date read in original_published's year where it is a closed date, else against the page's "
+        "date, 2023-11-08); record the date the words give, quote the words that give it, or clear both"
     ]
 
 

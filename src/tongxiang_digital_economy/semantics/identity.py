@@ -17,9 +17,9 @@ import pandas as pd
 
 from ..text.fold import exact_key, names_of, stem_key, suffix_keys
 from ..text.period_words import PeriodWords
-from ..text.periods import publication_bounds
+from ..text.periods import day_read_at
 from .answers import kept_reading
-from .claims import APPROX_TOLERANCE, Statement, is_restatement, period_words, statements
+from .claims import APPROX_TOLERANCE, Statement, is_restatement, period_words, statements, text_dates
 from .distinct import is_missing
 from .kept_groups import by_subject, kept_in_groups
 
@@ -283,7 +283,9 @@ def fact_clusters(
     )
     if sources is None or "value_base" not in indicators:
         return out
-    published = dict(zip(sources["source_id"], (publication_bounds(p)[0] for p in sources["published"]), strict=True))
+    # Each text by its own date (the original's where a repost's page states it: a 2023 wire reposted on a page of
+    # 2024-11-27 is no text of the 2024 summit's weeks), as `series` orders texts.
+    published = dict(zip(sources["source_id"], (day_read_at(d) for d in text_dates(sources)), strict=True))
     stocks: set[Any] = set()
     if definitions is not None and "temporal" in definitions:
         stocks = set(definitions.loc[definitions["temporal"] == "stock", "indicator"])

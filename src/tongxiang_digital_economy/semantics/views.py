@@ -34,7 +34,7 @@ from ..text.period_words import (
     speaks_from_after_a_start,
     speaks_of_it_as_future,
 )
-from ..text.periods import open_before, publication_bounds
+from ..text.periods import open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
 from .answers import kept_reading, kept_row_reading
@@ -167,7 +167,9 @@ def views(
         if "places" in frames:
             named = places_named(quoted["evidence"], frames["places"])
             codes, listed = per_distinct_rows(
-                [named], lambda n: ", ".join(sorted(n)) if isinstance(n, frozenset) else None
+                # A places row whose id the reader refused (a bad byte) names no id: left out, never crashed on.
+                [named],
+                lambda n: ", ".join(sorted(i for i in n if isinstance(i, str))) if isinstance(n, frozenset) else None,
             )
             shown = spread(codes, listed, quoted.index, "string")
             quoted = quoted.assign(places_named=named, places_named_text=shown)
@@ -363,8 +365,9 @@ def text_own_days(
     (`YYYY-MM-DD, ...`; "none" when it states none), read by the one reader of a text's own date
     (`own_dates_written`: a dateline, a time stamp, a date under a label such as "Updated :"), against the page's
     date as recorded. A repost's words that state its original's date (within `original_published`) are the
-    original's, not the page's, and are left out, unless the page is dated by its original (`published` within
-    `original_published`, as two mirrors of wire stories are). <NA> without the archive, for another basis, or
+    original's, not the page's, and are left out (read in the page's year too: 11月10日电 on a page of 2024-11-27 is
+    no 2024-11-10 of the page's), unless the page is dated by its original (`published` within
+    `original_published`). <NA> without the archive, for another basis, or
     without a text: what `published-not-in-text` compares `published` with (trial 8 U4)."""
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     if texts is None or "published_basis" not in sources:
@@ -373,10 +376,10 @@ def text_own_days(
     events = lexicon.patterns.get("event_word") if lexicon is not None else None
     own_words = OwnDateWords.of(lexicon)  # datelines, date labels and since-phrases: the lexicon's words
     originals = sources.get("original_published", missing).astype(object)
+    original_words = sources.get("original_published_text", missing).astype(object)
     out: list[str | None] = []
-    for file, published, basis, original in zip(
-        sources["archive_file"], sources["published"], sources["published_basis"], originals, strict=True
-    ):
+    columns = (sources["archive_file"], sources["published"], sources["published_basis"], originals, original_words)
+    for file, published, basis, original, said in zip(*columns, strict=True):
         text = texts.get(file) if isinstance(file, str) else None
         if not isinstance(basis, str) or basis != "text" or not isinstance(text, str) or not isinstance(published, str):
             out.append(None)
@@ -385,10 +388,14 @@ def text_own_days(
         page = publication_bounds(published)[0]
         # the original's days, unless the page is dated by its original (published within original_published)
         theirs = low is not None and high is not None and not (page is not None and low <= page <= high)
+        # the original's dateline read in the page's year (11月10日电 on a page of 2024-11-27 as 2024-11-10) is no
+        # day of the page's either
+        misread = own_dates_written(said, published, events, own_words) if theirs else frozenset()
         days = sorted(
             d
             for d in own_dates_written(text, published, events, own_words)
-            if not (theirs and low is not None and high is not None and low <= pd.Timestamp(d) <= high)
+            if d not in misread
+            and not (theirs and low is not None and high is not None and low <= pd.Timestamp(d) <= high)
         )
         out.append(", ".join(f"{d:%Y-%m-%d}" for d in days) or "none")
     return pd.Series(out, index=sources.index, dtype="string")
@@ -439,8 +446,10 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
             for w, p in zip(words.astype(object), own.astype(object), strict=True)
         ]
         out[f"written_{side}_days"] = pd.Series(named, index=sources.index, dtype="string")
-    # The words that date an original (a repost's dateline, 'Today (April 2)') are read against the page's date;
-    # for an original known only to be of before an event (`../YYYY-MM-DD`), the first days of the events they name.
+    # The words that date an original (a repost's dateline, 'Today (April 2)') are read against the original's date
+    # where it is a closed date (a year-less dateline is written in the original's year, not the page's: 新华社杭州
+    # 11月10日电 on a page of 2024-11-27 is 2023-11-10), else the page's; for an original known only to be of before
+    # an event (`../YYYY-MM-DD`), the first days of the events they name.
     page = sources["published"].astype("string") if "published" in sources else missing
     words = sources.get("original_published_text", missing)
     original = sources.get("original_published", missing).astype(object)
@@ -451,7 +460,7 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
         if open_before(o) is not None:
             found = event_days_written(w, p, events)
         else:
-            found = own_dates_written(w, p, events, own_words)
+            found = own_dates_written(w, words_read_at(p, o), events, own_words)
         return ", ".join(f"{d:%Y-%m-%d}" for d in sorted(found)) or "none"
 
     out["original_published_days"] = pd.Series(
@@ -749,7 +758,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "archive_text": ("archive_file",),
     "published_earliest": ("published",),
     "published_latest": ("published",),
-    "published_days": ("published", "published_basis", "original_published", "archive_file"),
+    "published_days": ("published", "published_basis", "original_published", "original_published_text", "archive_file"),
     "written_after_days": ("written_after_text", "published", "original_published"),
     "written_before_days": ("written_before_text", "published", "original_published"),
     "written_before_cued": ("written_before_text",),

@@ -34,6 +34,16 @@ def open_before(written: object) -> str | None:
     return match.group(1) if low is not None and low == high else None
 
 
+def words_read_at(published: object, original: object) -> object:
+    """The date a text's year-less words (a dateline 11月10日电, 10日) are read against: the original's where the
+    page states it as a closed date (`sources.original_published`), else the page's (`published`). A repost dated
+    by its page (新华社杭州11月10日电 on a page of 2024-11-27) wrote its dateline in the original's year, 2023, not
+    the page's; an open start (`../2014-11-18`) states no year of its own and leaves the page's date."""
+    if isinstance(original, str) and PARTIAL_DATE.fullmatch(original) and publication_bounds(original)[0] is not None:
+        return original
+    return published
+
+
 def day_read_at(written: object) -> pd.Timestamp | None:
     """The day a text date is read at when texts are ordered by recency (the series' "most recent text"): an open
     start's last day (`../2014-11-18`: 2014-11-18, the day the rules read it at, stands_at_its_end), else the first

@@ -22,7 +22,7 @@ from datetime import date
 import pandas as pd
 
 from ...text.period_words import MONTH_WORD, cn_int, normalise, read_period
-from ...text.periods import publication_bounds
+from ...text.periods import publication_bounds, words_read_at
 from .registry import each_row, rule
 
 CN_DAY = r"(?:(?:19|20)[0-9]{2}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
@@ -92,12 +92,16 @@ def day_of(value: object) -> date | None:
     "other days: a run of days (11月16日至18日) is the edition's first and last day, a length and a day (为期3天 … "
     "10日) its length and its first or last day, a day alone its first or last: correct the dates from the text, "
     "or quote the passage that states them",
-    needs=("source_id.published",),
+    needs=("source_id.published", "source_id.original_published"),
     reads=("end", "evidence", "start"),
     per_row=True,
 )
 def dates_in_evidence(view: pd.DataFrame) -> pd.Series:
-    """An edition's days fit what its own evidence states of them (a run of days, a length and a day, a day)."""
+    """An edition's days fit what its own evidence states of them (a run of days, a length and a day, a day), its
+    year-less days read in its text's year: the original's where a repost's page states it (words_read_at)."""
     if "source_id__published" not in view:
         return pd.Series(True, index=view.index)
-    return each_row(view, ["evidence", "source_id__published", "start", "end"], stated)
+    if "source_id__original_published" not in view:  # a package from before the column
+        view = view.assign(source_id__original_published=None)
+    columns = ["evidence", "source_id__published", "source_id__original_published", "start", "end"]
+    return each_row(view, columns, lambda e, p, o, s, t: stated(e, words_read_at(p, o), s, t))

@@ -377,14 +377,17 @@ def original_date_words_in_text(view: pd.DataFrame) -> pd.Series:
     "is the event's, not the text's. For an original known only to be of before an event (../YYYY-MM-DD), the "
     "words must name that event, starting the day after, and speak of it as to come (a `forward_word` of the "
     "lexicon, 即将, 将于, 承办这次, will, upcoming, in a sentence without a since-phrase; found: "
-    "{original_published_forward}). The words give: {original_published_days} (read against the page's date, "
-    "{published}); record the date the words give, quote the words that give it, or clear both",
+    "{original_published_forward}). The words give: {original_published_days} (a year-less date read in "
+    "original_published's year where it is a closed date, else against the page's date, {published}); record the "
+    "date the words give, quote the words that give it, or clear both",
     reads=("original_published", "original_published_days", "original_published_forward"),
     per_row=True,
 )
 def original_date_is_the_words(view: pd.DataFrame) -> pd.Series:
     """original_published is the date its quoted words state as the text's own: one of the dates they write as a
-    dateline, a time stamp, a byline or 'Today (…)' starts within it (2023-11-10 of 新华社杭州11月10日电). A date
+    dateline, a time stamp, a byline or 'Today (…)' starts within it (2023-11-10 of 新华社杭州11月10日电). A
+    year-less dateline is read in the original's year, not the page's (the page may be a year later: 2024-11-27),
+    so the words check its month and day, and a written year or stamp its year too. A date
     the words write about an event (自从2014年11月19日…举行的首届世界互联网大会开始: the first WIC) dates the
     event, not the text (review 5 R2). An original that looks forward to an event and states no date of its own is
     recorded as of before it (`../2014-11-18`): its words must name the event on the day after and speak of it as
