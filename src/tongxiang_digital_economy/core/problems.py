@@ -128,6 +128,12 @@ PRIMARY_KEY = register(
 FOREIGN_KEY = register(
     "foreign-key", "Foreign key error", "A value refers to a row the referenced table does not have."
 )
+RENAMED_KEY = register(
+    "renamed-key",
+    "Renamed key",
+    "Rows refer to a key that no row holds, and the one row whose key is a near spelling of it is referred to by "
+    "none: that row's key was likely renamed. The referring rows' foreign-key errors are counted under it.",
+)
 FORMULA_CELL = register(
     "formula-cell",
     "Spreadsheet formula",

@@ -164,7 +164,11 @@ class Report:
         for p in shown:
             lines.append(f"{p.location()}: {p.severity} [{p.rule}] {p.message}")
             if p.table in follow_ons and p.severity == "error" and p.rule != "foreign-key":
-                lines.append(follow_on_line(p.table, follow_ons.pop(p.table)))
+                group = follow_ons.pop(p.table)
+                # What follows from a grouped foreign-key error (a rule that read the row through the key) is
+                # counted on the same line: its cause is not shown on a line of its own.
+                after = [f for k in dict.fromkeys(g.key() for g in group) if k in followers for f in followers.pop(k)]
+                lines.append(follow_on_line(p.table, group, after))
             key = p.key()
             if key is not None and key in followers:
                 lines.append(followers_line(p, followers.pop(key)))
@@ -196,7 +200,7 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def follow_on_line(table: str, problems: list[Problem]) -> str:
+def follow_on_line(table: str, problems: list[Problem], after: list[Problem] | None = None) -> str:
     """The foreign-key errors that follow from `table`'s own errors, counted as rows by the table they are in: a row
     that refers to `table` twice (a project's place_id and zone_place_id) is one row, its references said apart
     (trial 8 m4: 111 "rows" of a 105-row table)."""
@@ -206,9 +210,16 @@ def follow_on_line(table: str, problems: list[Problem]) -> str:
     rows = sum(len(r) for r in by_table.values())
     tables = ", ".join(f"{name} {len(r)}" for name, r in sorted(by_table.items()))
     references = f"; {count(len(problems), 'reference')}" if len(problems) != rows else ""
+    following = ""
+    if after:
+        rules: dict[str, int] = {}
+        for p in after:
+            rules[p.rule] = rules.get(p.rule, 0) + 1
+        kinds = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))
+        following = f", and {count(len(after), 'error')} of rules that read those rows through {table} ({kinds})"
     return (
         f"  and {count(rows, 'row')} of {count(len(by_table), 'table')} that refer to {table} "
-        f"[foreign-key] ({tables}{references}): fix {table} first (`--json` lists each)"
+        f"[foreign-key] ({tables}{references}){following}: fix {table} first (`--json` lists each)"
     )
 
 

@@ -539,7 +539,11 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         undated_cues=undated,
         places_beside=beside,
         places_beside_text=pd.Series(
-            [", ".join(sorted(b)) if isinstance(b, frozenset) else None for b in beside],
+            # A places row whose id the reader refused names no id: left out, never crashed on.
+            [
+                ", ".join(sorted(i for i in b if isinstance(i, str))) if isinstance(b, frozenset) else None
+                for b in beside
+            ],
             index=indicators.index,
             dtype="string",
         ),

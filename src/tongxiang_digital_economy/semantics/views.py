@@ -168,7 +168,9 @@ def views(
         if "places" in frames:
             named = places_named(quoted["evidence"], frames["places"])
             codes, listed = per_distinct_rows(
-                [named], lambda n: ", ".join(sorted(n)) if isinstance(n, frozenset) else None
+                # A places row whose id the reader refused (a bad byte) names no id: left out, never crashed on.
+                [named],
+                lambda n: ", ".join(sorted(i for i in n if isinstance(i, str))) if isinstance(n, frozenset) else None,
             )
             shown = spread(codes, listed, quoted.index, "string")
             quoted = quoted.assign(places_named=named, places_named_text=shown)

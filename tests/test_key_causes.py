@@ -1,0 +1,129 @@
+"""Errors that follow from a broken or renamed key row are counted under it (trial 11 W3, m1; key_causes.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import PackageCopy, copy_package
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.schema.keys import foreign_keys
+
+# Each key table and its key field: every table the others read through.
+KEY_TABLES = [
+    ("units", "unit"),
+    ("indicator_definitions", "indicator"),
+    ("places", "place_id"),
+    ("sources", "source_id"),
+    ("projects", "project_id"),
+    ("events", "event_id"),
+]
+
+
+def error_lines(root: Path) -> list[str]:
+    """`validate --quiet`'s lines above its summary (the summary's warning count moves with the data)."""
+    result = CliRunner().invoke(cli, ["validate", "--quiet", "--package", str(root)], catch_exceptions=False)
+    assert result.exit_code == 1 and result.output.splitlines()[-1].startswith("INVALID: ")
+    return result.output.splitlines()[:-1]
+
+
+def most_referred(package: PackageCopy, table: str, field: str) -> tuple[int, str]:
+    """The CSV row of `table` whose key the most rows of other tables refer to, and that key."""
+    import json
+
+    refs: Counter[str] = Counter()
+    for name in tde.tables(package.root):
+        schema = json.loads((package.root / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for fields, resource, ref_fields in foreign_keys(schema):
+            if resource == table and ref_fields == [field] and len(fields) == 1:
+                refs.update(row[fields[0]] for row in package.rows(name) if row.get(fields[0]))
+    keys = [row[field] for row in package.rows(table)]
+    key = max(keys, key=lambda k: refs[k])
+    return keys.index(key) + 2, key
+
+
+UNITS_FOLLOW = (
+    "  and 13 rows of 2 tables that refer to units [foreign-key] (indicators 8, units 5), and 1 error of rules that "
+    "read those rows through units (which-figure 1): fix units first (`--json` lists each)"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "values", "lines"),
+    [
+        pytest.param(  # m1: one line on the renamed row, no "did you mean 'yuanx'?" advising the typo
+            "units",
+            2,
+            {"unit": "yuanx"},
+            [
+                "units, row 2, field unit: error [renamed-key] 13 rows refer to 'yuan', which no units row holds; "
+                "units row 2 holds 'yuanx', to which no row refers: was it renamed? give it back its key, or correct "
+                "those rows",
+                UNITS_FOLLOW,
+            ],
+            id="unit renamed",
+        ),
+        pytest.param(
+            "units",
+            2,
+            {"unit": "yu\x00an"},
+            [
+                "units, row 2, field unit: error [constraint-error] 'yu\\x00an' does not match the pattern "
+                "^[a-z0-9]+(_[a-z0-9]+)*$",
+                UNITS_FOLLOW,
+            ],
+            id="bad byte in a unit",
+        ),
+        pytest.param(  # the fault is the row's own: what its rules said follows from its foreign-key error
+            "indicators",
+            505,
+            {"unit": "yuann"},
+            [
+                "indicators, row 505, field unit: error [foreign-key] 'yuann' is not a unit of units: did you mean "
+                "'yuan'? add that row to units, or correct the value",
+                "  and 1 error on 1 row of indicators that follow from it (which-figure 1): fix indicators row 505 "
+                "first (`--json` lists each)",
+            ],
+            id="a row's own unit",
+        ),
+    ],
+)
+def test_the_false_which_figure_on_a_correct_row_is_counted_under_the_key(
+    package: PackageCopy, table: str, row: int, values: dict[str, str], lines: list[str]
+) -> None:
+    """Trial 11 W3 and m1: row 505 (200元, unit yuan) is correct; its [which-figure] only follows from the unit it
+    cannot read, and is counted under the cause, not printed as a fault of its own."""
+    package.edit(table, row, **values)
+    assert error_lines(package.root) == lines
+
+
+def test_a_renamed_keys_references_name_its_row_and_what_follows_says_its_cause(package: PackageCopy) -> None:
+    """Trial 11 m1 and W3 in the API (`--json`): each foreign-key error names the renamed row instead of advising
+    its spelling, and the [which-figure] of row 505 carries the foreign-key error it follows from."""
+    package.edit("units", 2, unit="yuanx")
+    report = package.validate()
+    assert next(p for p in report.errors if p.rule == "foreign-key").message == (
+        "'yuan' is not a unit of units: units row 2 holds 'yuanx' (renamed?); give that row back its key, or correct "
+        "the value"
+    )
+    assert [(p.table, p.row, p.follows) for p in report.errors if p.rule == "which-figure"] == [
+        ("indicators", 505, ("indicators", 505, "foreign-key"))
+    ]
+
+
+@pytest.mark.parametrize(("table", "field"), KEY_TABLES, ids=[t for t, _ in KEY_TABLES])
+def test_every_key_table_renamed_or_broken_shows_only_its_cause(tmp_path: Path, table: str, field: str) -> None:
+    """Each key table's most referred-to row, its key renamed and then broken by a bad byte: the only error lines
+    are the key row's own and the one line that counts what follows (no rule's error on a referring row)."""
+    for fault in ("renamed", "broken"):
+        package = copy_package(tmp_path / fault)
+        row, key = most_referred(package, table, field)
+        package.edit(table, row, **{field: key + "x" if fault == "renamed" else key[:2] + "\x00" + key[2:]})
+        lines = error_lines(package.root)
+        assert len(lines) == 2, (fault, lines)
+        assert lines[0].startswith(f"{table}, row {row}, field {field}: error ["), (fault, lines)
+        assert lines[1].startswith("  and ") and lines[1].endswith(f"fix {table} first (`--json` lists each)"), lines
