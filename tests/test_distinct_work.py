@@ -168,8 +168,9 @@ def test_a_period_where_nothing_competes_is_marked_without_reading_its_rows(monk
     )
     roles.mark_periods(rows)
     assert calls[0] == 0
-    assert rows["role"].tolist() == ["preferred"] + ["corroborating"] * (n - 1)
-    assert rows["corroborated_by"].iloc[0] == ", ".join(f"s{i}" for i in range(7))
+    # the preferred figure's own source (s0) giving it again is `repeated`, no corroboration (trial 11 W2)
+    assert rows["role"].tolist() == ["preferred"] + ["repeated" if i % 7 == 0 else "corroborating" for i in range(1, n)]
+    assert rows["corroborated_by"].iloc[0] == ", ".join(f"s{i}" for i in range(1, 7))
     # one competing figure: its period is read row by row, and says so
     rows.loc[5, "value_base"] = 2e10
     rows["role"] = pd.Series([pd.NA] * n, dtype="string")
