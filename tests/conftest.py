@@ -25,29 +25,29 @@ from tongxiang_digital_economy.text.period_words import PeriodWords, Reading, re
 
 SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
-# The modules that cost the most CPU (per-file sums of `--durations=0` of the README command, machine idle, 2026-12-07:
-# test_properties' any-cell test counted at its 8 s after the shadowing-forms fix), run first. With `--dist loadfile`
+# The modules that cost the most CPU (per-file sums of `--durations=0` of the README command, machine idle, 2026-12-07
+# 05:30 UTC, main after stop 26's merges), run first. With `--dist loadfile`
 # each worker takes the next whole file in collection order, so a heavy file collected last left one worker running
 # alone at the end while the other idled. The files not named here cost under 5 s each. Re-measure with
 # `pytest -p no:cacheprovider --durations=0` and sum per file when a file grows.
 HEAVIEST_FIRST = (
+    "test_identity.py",
+    "test_kept_answers.py",
     "test_plot.py",
     "test_bad_input.py",
-    "test_identity.py",
     "test_properties.py",
-    "test_kept_answers.py",
-    "test_corruption.py",
     "test_rules.py",
     "test_anchors.py",
-    "test_series.py",
-    "test_citations.py",
+    "test_corruption.py",
+    "test_key_causes.py",
     "test_claims.py",
-    "test_parts_of_a_subject.py",
     "test_editions.py",
-    "test_search.py",
+    "test_search_parts.py",
+    "test_series.py",
     "test_provenance.py",
+    "test_search.py",
     "test_written_bounds.py",
-    "test_build.py",
+    "test_unit_scales.py",
 )
 
 
