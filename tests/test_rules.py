@@ -528,14 +528,46 @@ def test_a_figure_entered_twice_is_an_error_naming_both_rows(package: PackageCop
         ": the same source, evidence, indicator, subject, period, status and value, entered twice; one passage is "
         "one figure, so delete the row added later (its id is not reused)"
     )
+    entry = (f"{SOURCE}-999", f"{SOURCE}-998", f"{SOURCE}-997")  # the whole entry, one list for its rows
     assert [(p.row, p.field, p.severity, p.message, p.related) for p in problems] == [
-        (rows[0], "observation_id", "error", f"{SOURCE}-999 repeats {SOURCE}-998, {SOURCE}-997{tail}",
-         (f"{SOURCE}-998", f"{SOURCE}-997")),
-        (rows[1], "observation_id", "error", f"{SOURCE}-998 repeats {SOURCE}-999, {SOURCE}-997{tail}",
-         (f"{SOURCE}-999", f"{SOURCE}-997")),
-        (rows[2], "observation_id", "error", f"{SOURCE}-997 repeats {SOURCE}-999, {SOURCE}-998{tail}",
-         (f"{SOURCE}-999", f"{SOURCE}-998")),
+        (rows[0], "observation_id", "error", f"{SOURCE}-999 repeats {SOURCE}-998, {SOURCE}-997{tail}", entry),
+        (rows[1], "observation_id", "error", f"{SOURCE}-998 repeats {SOURCE}-999, {SOURCE}-997{tail}", entry),
+        (rows[2], "observation_id", "error", f"{SOURCE}-997 repeats {SOURCE}-999, {SOURCE}-998{tail}", entry),
     ]  # fmt: skip
+
+
+def test_an_entry_entered_many_times_lists_a_few_in_each_message_and_all_once() -> None:
+    """Issue 15: lists of ids are bounded in the frame and complete in the report. 2,000 copies of one entry: each
+    message names LISTED others and says how many more; every row shares one tuple of the whole entry."""
+    import pandas as pd
+
+    from tongxiang_digital_economy.semantics.repeats import LISTED, entered_twice
+
+    n = 2000
+    frame = pd.DataFrame(
+        {
+            "observation_id": [f"o{i:04d}" for i in range(n)],
+            "source_id": ["s"] * n,
+            "evidence": ["e"] * n,
+            "indicator": ["gdp"] * n,
+            "value": [1.0] * n,
+            "value_base": [1.0] * n,
+            "value_upper": [float("nan")] * n,
+            "qualifier": ["eq"] * n,
+            "base_unit": ["yuan"] * n,
+        }
+    )
+    out = entered_twice(frame)
+    assert (
+        out["entered_twice"].iat[0]
+        == ", ".join(f"o{i:04d}" for i in range(1, LISTED + 1)) + f" and {n - 1 - LISTED} more"
+    )
+    assert (
+        out["entered_twice"].iat[3]
+        == ", ".join(f"o{i:04d}" for i in [*range(3), *range(4, LISTED + 1)]) + f" and {n - 1 - LISTED} more"
+    )
+    assert len({id(t) for t in out["entered_twice_ids"]}) == 1
+    assert out["entered_twice_ids"].iat[0] == tuple(frame["observation_id"])
 
 
 def test_no_shipped_figure_is_entered_twice(shipped_report: Report) -> None:

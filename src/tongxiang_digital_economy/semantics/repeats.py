@@ -28,7 +28,8 @@ LISTED = 6  # the other rows a message names (every id is in `entered_twice_ids`
 
 def entered_twice(indicators: pd.DataFrame) -> pd.DataFrame:
     """Per row: the other rows that are the same entry (ENTRY and the claim alike), as text (`entered_twice`, for
-    the message) and as a tuple of their observation ids (`entered_twice_ids`); missing where there are none.
+    the message: at most LISTED of them) and the entry's observation ids, the row's own among them, as one tuple
+    shared by its rows (`entered_twice_ids`); missing where there are none.
     A row missing its source, evidence or value is no entry here (the Table Schema reports those)."""
     present = [c for c in ENTRY if c in indicators]
     text = indicators[present].astype("string").fillna("")
@@ -42,10 +43,12 @@ def entered_twice(indicators: pd.DataFrame) -> pd.DataFrame:
     related: list[object] = [None] * len(indicators)
     twice = key.duplicated(keep=False) & key.notna()
     for _, positions in pd.Series(range(len(key)))[twice.to_numpy()].groupby(key[twice].to_numpy()):
-        members = [str(ids.iat[p]) for p in positions]
+        # One tuple of the whole entry for all its rows (the report converts it once), and each message names at
+        # most LISTED others: linear in the group's size, as the agreement's lists are (issue 15).
+        members = tuple(str(ids.iat[p]) for p in positions)
         for p in positions:
-            others = tuple(m for m in members if m != str(ids.iat[p]))
-            listed[p], related[p] = ", ".join(others[:LISTED]) + more(len(others)), others
+            others = [m for m in members[: LISTED + 1] if m != str(ids.iat[p])][:LISTED]
+            listed[p], related[p] = ", ".join(others) + more(len(members) - 1), members
     return pd.DataFrame(
         {
             "entered_twice": pd.Series(listed, index=indicators.index, dtype="string"),
