@@ -32,26 +32,34 @@ def is_stream(dest: Path) -> bool:
 def atomic_write(dest: Path, write: Callable[[Path], None]) -> Path:
     """Call write(temporary path) and move the result to `dest` in one step (the temporary file never stays); a
     stream (`is_stream`) gets the bytes written through instead. An OSError names `dest`, not the temporary file."""
-    stream = is_stream(dest)
-    if not stream:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if is_stream(dest):
+            written_through(dest, write)
+        else:
+            replaced(dest, write)
+    except OSError as exc:
+        raise OSError(exc.errno, reason_of(exc), str(dest)) from None
+    return dest
+
+
+def replaced(dest: Path, write: Callable[[Path], None]) -> None:
+    """write() into a temporary file beside `dest`, renamed over it."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
-        try:
-            if stream:
-                with tempfile.TemporaryDirectory() as folder:
-                    tmp = Path(folder) / dest.name
-                    write(tmp)
-                    with tmp.open("rb") as source, dest.open("wb") as target:
-                        shutil.copyfileobj(source, target)
-            else:
-                write(tmp)
-                os.replace(tmp, dest)
-        except OSError as exc:
-            raise OSError(exc.errno, reason_of(exc), str(dest)) from None
+        write(tmp)
+        os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
-    return dest
+
+
+def written_through(dest: Path, write: Callable[[Path], None]) -> None:
+    """write() into a temporary folder's file, its bytes then sent to the stream `dest` (never renamed over it)."""
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder) / dest.name
+        write(tmp)
+        with tmp.open("rb") as source, dest.open("wb") as target:
+            shutil.copyfileobj(source, target)
 
 
 def reason_of(exc: OSError) -> str:
