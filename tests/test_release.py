@@ -182,8 +182,9 @@ def test_a_fingerprint_says_changed_where_a_package_shows_cells(released: Packag
         ]
     )
     assert data["rows"]["units"]["changed"] == [{"key": key, "cells": None, "fields": ["label"]}]
-    said = invoke("diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"), "--format",
-                  "markdown")[1]
+    said = invoke(
+        "diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"), "--format", "markdown"
+    )[1]
     assert f"\n- changed `{key}` (in `label`)" in said
 
 

@@ -39,9 +39,9 @@ from .fingerprint import (
 from .identity import IDENTITY, identities
 from .records import (
     RELEASES,
-    compared_releases,
     add_column_hashes,
     at_commit,
+    compared_releases,
     from_git,
     kept_releases,
     open_side,
@@ -53,8 +53,8 @@ from .reuse import CORRECTIONS, Reuse, check_identities, reused_ids
 from .versions import BUMPS, VERSION, Bump, Version, larger
 
 __all__ = [
-    "CELL_HASH_LENGTH",
     "BUMPS",
+    "CELL_HASH_LENGTH",
     "CORRECTIONS",
     "FINGERPRINT_FORMAT",
     "IDENTITY",
@@ -76,8 +76,8 @@ __all__ = [
     "changelog_problems",
     "check_identities",
     "check_version",
-    "compare",
     "column_hashes",
+    "compare",
     "compared_releases",
     "contents_summary",
     "diff",

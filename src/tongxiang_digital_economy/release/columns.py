@@ -63,9 +63,7 @@ def cells_hashed(side: Snapshot, table: str, fields: list[str]) -> dict[str, tup
     return out
 
 
-def changed_fields(
-    old: Snapshot, new: Snapshot, table: str, common: list[str]
-) -> dict[str, list[str]] | None:
+def changed_fields(old: Snapshot, new: Snapshot, table: str, common: list[str]) -> dict[str, list[str]] | None:
     """Per key both sides hold, the common fields whose cells differ (keys with none left out); None when a side
     keeps no column hashes for the table, and the caller falls back to row hashes."""
     a, b = cells_hashed(old, table, common), cells_hashed(new, table, common)
