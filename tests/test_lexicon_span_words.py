@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.semantics.rules.anchors import from_to_fits
+from tongxiang_digital_economy.semantics.rules.anchors import from_to_fits, opens_span
 from tongxiang_digital_economy.semantics.rules.events import stated
 from tongxiang_digital_economy.text.clause_words import ClauseWords, SpanWords
 from tongxiang_digital_economy.text.clauses import Attachment, attach
@@ -97,7 +97,8 @@ def test_a_rows_dating_words_opening_with_a_start_word_date_as_from_a_to_b(lexic
 
     def fits(frame: Lexicon) -> bool:
         start = SpanWords.of(frame).start_words
-        return from_to_fits(anchor, period, str(last), str(last), "stated", "stock", words, start)
+        opens = start is not None and opens_span(words, start)
+        return from_to_fits(anchor, period, str(last), str(last), "stated", "stock", opens)
 
     assert fits(Lexicon.from_frame(lexicon))
     assert not fits(without(lexicon, "span_word", "between"))

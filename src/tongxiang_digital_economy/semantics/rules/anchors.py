@@ -215,7 +215,8 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
             return True
         if getattr(anchor, "ordinal", False) and ordinal_figure is False:
             return False  # 'Since the first WIC, … 565 projects': the first is no count of 1
-        if not from_to_fits(anchor, reading, start, end, basis, temporal, words, start_words):
+        opens = isinstance(words, str) and isinstance(start_words, str) and opens_span(words, start_words)
+        if not from_to_fits(anchor, reading, start, end, basis, temporal, opens):
             return False
         if anchor.forms_present and not anchor.attached:  # type: ignore[attr-defined]
             return False
@@ -254,19 +255,19 @@ def ordinal_figures(view: pd.DataFrame) -> pd.Series:
     )
 
 
+def opens_span(words: str, start_words: str) -> bool:
+    """Whether a row's dating words open with a word that dates a span's start (`start_words`: the lexicon's
+    `span_word` `from` and `start` and `since_word` `open` and `alone` terms: From 2014, between, since, 自)."""
+    return re.match(rf"(?i)\s*(?:{start_words})", words) is not None
+
+
 def from_to_fits(
-    anchor: object,
-    reading: object,
-    start: object,
-    end: object,
-    basis: object,
-    temporal: object,
-    words: object,
-    start_words: object = None,
+    anchor: object, reading: object, start: object, end: object, basis: object, temporal: object, opens: bool
 ) -> bool:
     """Which end of 'from A to B' the row is, by the dating words: B's row is not dated only by A's words (从去年的
     220G提升到334G: 去年 dates 220G), A's row carries A's own dating words where A has some, and A with none is the
-    level before the change, never dated where the words (or the text's date) put B."""
+    level before the change, never dated where the words (or the text's date) put B, unless they open with a
+    start word (`opens`: opens_span), which dates A as the span's start."""
     side = getattr(anchor, "side", None)
     with_a, apart = getattr(anchor, "words_with_from", 0), getattr(anchor, "words_apart_from", 0)
     if not getattr(anchor, "has_a", False):
@@ -283,7 +284,7 @@ def from_to_fits(
         return False  # the text's own date is B's: A is the level before it
     if not isinstance(reading, Reading) or reading.why or basis not in ("stated", "context"):
         return True
-    if isinstance(words, str) and isinstance(start_words, str) and re.match(rf"(?i)\s*(?:{start_words})", words):
+    if opens:
         return True  # the row's own words date A as the start (From 2014 to 2022 … from 12 to more than 1,000)
     first, last = pd.Timestamp(start).date(), pd.Timestamp(end).date()  # type: ignore[arg-type]
     latest = max((p.end[1] for p in reading.periods), default=None)
