@@ -3,7 +3,9 @@
 Why this exists: text/clauses.py decides which figure of a passage a row claims; part of that is which year is
 written with the quoted quantity (2021年，全市实现…; 'in 2019' after it; a comparison base 比2014年 is no date of the
 figure) and, for 'from A to B' (从2014年的350多家增加到2700多家, from 5.1 billion yuan in 2014 to 29.39 billion in
-2023), which end the quote is and which words date A. Pure functions over the folded passage.
+2023), which end the quote is and which words date A. Pure functions over the folded passage. The words of 'from A
+to B' (从, 到, from, to) and those that make a year a bound (2014年前) are the lexicon's (`span_word`, `before_word`:
+text/clause_words.SpanWords); years, brackets and the few dating words of A (去年, 年初) are still read here.
 """
 
 from __future__ import annotations
