@@ -127,3 +127,24 @@ def test_every_key_table_renamed_or_broken_shows_only_its_cause(tmp_path: Path, 
         assert len(lines) == 2, (fault, lines)
         assert lines[0].startswith(f"{table}, row {row}, field {field}: error ["), (fault, lines)
         assert lines[1].startswith("  and ") and lines[1].endswith(f"fix {table} first (`--json` lists each)"), lines
+
+
+def test_load_show_and_series_say_a_renamed_key_as_validate_does(package: PackageCopy) -> None:
+    """Issue 16: `load`, `show` and `series` read a renamed key row as `validate` does (`renamed-key`, on the key
+    row), the referring rows counted under it, never "did you mean 'yuanx'?" advising the typo."""
+    package.edit("units", 2, unit="yuanx")
+    renamed = (
+        "units row 2, field unit: 13 rows refer to 'yuan', which no units row holds; units row 2 holds 'yuanx', to "
+        "which no row refers: was it renamed? give it back its key, or correct those rows [renamed-key]; and "
+    )
+    under_indicators = "8 rows of indicators that refer to it [foreign-key] (rows 55, 346, 503, 504, 505, …)"
+    with pytest.raises(tde.LoadError) as caught:
+        tde.load("indicators", package.root)
+    assert str(caught.value) == renamed + under_indicators
+    for args, under in (
+        (["show", "indicators"], under_indicators),
+        (["show", "units"], "5 rows of units that refer to it [foreign-key] (rows 2, 3, 4, 5, 6)"),
+        (["series", "gdp"], under_indicators),
+    ):
+        result = CliRunner().invoke(cli, [*args, "--package", str(package.root)], catch_exceptions=False)
+        assert (result.exit_code, result.output) == (1, f"Error: {renamed}{under}\n"), args
