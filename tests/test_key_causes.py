@@ -85,7 +85,7 @@ UNITS_FOLLOW = (
             [
                 "indicators, row 505, field unit: error [foreign-key] 'yuann' is not a unit of units: did you mean "
                 "'yuan'? add that row to units, or correct the value",
-                "  and 1 error on 1 row of indicators that follow from it (which-figure 1): fix indicators row 505 "
+                "  and 1 error on 1 row of indicators that follows from it (which-figure 1): fix indicators row 505 "
                 "first (`--json` lists each)",
             ],
             id="a row's own unit",
@@ -148,3 +148,26 @@ def test_load_show_and_series_say_a_renamed_key_as_validate_does(package: Packag
     ):
         result = CliRunner().invoke(cli, [*args, "--package", str(package.root)], catch_exceptions=False)
         assert (result.exit_code, result.output) == (1, f"Error: {renamed}{under}\n"), args
+
+
+def test_a_warning_on_a_row_whose_reference_dangles_is_counted_under_it(package: PackageCopy) -> None:
+    """Issue 16: warnings follow from a dangling reference as errors do. Enterprises row 19 (Tongkun Group) warns
+    near-duplicate-name; with its place_id mistyped, the warning is counted under the row's foreign-key error (and
+    left out, as every warning is, by --quiet), while row 43's, on a row that reads, stays its own line."""
+    package.edit("enterprises", 19, place_id="tongxiangg")
+    fault = (
+        "enterprises, row 19, field place_id: error [foreign-key] 'tongxiangg' is not a place_id of places: did you "
+        "mean 'tongxiang'? add that row to places, or correct the value"
+    )
+    result = CliRunner().invoke(cli, ["validate", "--package", str(package.root)], catch_exceptions=False)
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        fault,
+        "  and 1 warning on 1 row of enterprises that follows from it (near-duplicate-name 1): fix enterprises row 19 "
+        "first (`--json` lists each)",
+        lines[2],
+    ]
+    assert lines[2].startswith("enterprises, row 43, field name: warning [near-duplicate-name] 'Tongkun Holding Group'")
+    assert error_lines(package.root) == [fault]
+    follows = [p.follows for p in package.validate().warnings if (p.table, p.row) == ("enterprises", 19)]
+    assert follows == [("enterprises", 19, "foreign-key")]

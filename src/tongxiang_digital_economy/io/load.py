@@ -125,7 +125,7 @@ def load_failure(table: str, errors: list[Problem], base: Path, reads: dict[str,
     counted under it: never a "did you mean" that copies the rename into correct rows (issue 16)."""
     from ..core import problems as P
     from ..core.exceptions import TDEError
-    from ..core.report import count
+    from ..core.report import agree, count
     from .reader import check_foreign_keys
     from .renamed_keys import renamed_keys
 
@@ -150,7 +150,8 @@ def load_failure(table: str, errors: list[Problem], base: Path, reads: dict[str,
     rest = [said.get((p.row, p.field), p) for p in errors if (p.row, p.field) not in led]
     shown = ", ".join(str(r) for r in under[:SHOWN]) + (", …" if len(under) > SHOWN else "")
     message = (
-        f"{lead.cause.message} [{lead.cause.rule}]; and {count(len(under), 'row')} of {table} that refer to it "
+        f"{lead.cause.message} [{lead.cause.rule}]; and {count(len(under), 'row')} of {table} that "
+        f"{agree(len(under), 'refer')} to it "
         f"[{P.FOREIGN_KEY}] ({'row' if len(under) == 1 else 'rows'} {shown})"
     )
     if rest:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from ..core import problems as P
-from ..core.report import Problem, count
+from ..core.report import Problem, agree, count
 from ..core.suggest import suggested
 from ..schema.keys import foreign_keys
 from .reader import TableRead
@@ -54,7 +54,7 @@ def renamed_keys(problems: list[Problem], reads: dict[str, TableRead]) -> list[R
             target,
             row,
             field,
-            f"{count(len(rows), 'row')} refer to {value!r}, which no {target} row holds; {target} row {row} holds "
+            f"{count(len(rows), 'row')} {agree(len(rows), 'refer')} to {value!r}, which no {target} row holds; {target} row {row} holds "
             f"{near!r}, to which no row refers: was it renamed? give it back its key, or correct those rows",
         )
         said = (

@@ -33,7 +33,8 @@ def under_key_causes(problems: list[Problem], reads: dict[str, TableRead]) -> li
 
 
 def following_references(problems: list[Problem]) -> list[Problem]:
-    """Each semantic error on a row that has a foreign-key error marked as following from it."""
+    """Each semantic error or warning on a row that has a foreign-key error marked as following from it (a rule that
+    reads the row through its dangling key warns as falsely as it errs: both are counted under the cause)."""
     dangling: dict[tuple[str | None, int | None], tuple[str, int, str]] = {}
     for p in problems:
         key = p.key()
@@ -41,7 +42,10 @@ def following_references(problems: list[Problem]) -> list[Problem]:
             dangling.setdefault((p.table, p.row), key)
     return [
         replace(p, follows=dangling[(p.table, p.row)])
-        if p.layer == "semantics" and p.severity == "error" and p.follows is None and (p.table, p.row) in dangling
+        if p.layer == "semantics"
+        and p.severity in ("error", "warning")
+        and p.follows is None
+        and (p.table, p.row) in dangling
         else p
         for p in problems
     ]
