@@ -54,8 +54,9 @@ def renamed_keys(problems: list[Problem], reads: dict[str, TableRead]) -> list[R
             target,
             row,
             field,
-            f"{count(len(rows), 'row')} {agree(len(rows), 'refer')} to {value!r}, which no {target} row holds; {target} row {row} holds "
-            f"{near!r}, to which no row refers: was it renamed? give it back its key, or correct those rows",
+            f"{count(len(rows), 'row')} {agree(len(rows), 'refer')} to {value!r}, which no {target} row holds; "
+            f"{target} row {row} holds {near!r}, to which no row refers: was it renamed? give it back its key, or "
+            "correct those rows",
         )
         said = (
             f"{value!r} is not a {field} of {target}: {target} row {row} holds {near!r} (renamed?); "
