@@ -183,6 +183,24 @@ def test_the_gdp_chart_reads_in_words(drawn: Drawn) -> None:
         assert f"[{number}]\u00a0{line}" in sources  # every point's note number leads to an outlet and a date
 
 
+@pytest.mark.parametrize(
+    ("indicator", "subject", "axis"),
+    [
+        ("digital_economy_enterprises", "tongxiang", "enterprises"),
+        ("tourist_arrivals", "wuzhen", "ten thousand tourist visits"),
+        ("event_guests", "world-internet-conference", "guests"),
+    ],
+)
+def test_a_counts_axis_says_what_is_counted(drawn: Drawn, indicator: str, subject: str, axis: str) -> None:
+    """Trial 11 m7: a count's value axis said "number" or "ten thousand" and only the title what was counted; it
+    names what one of it is (indicator_definitions.counts) at the axis's scale, read from the SVG."""
+    svg, shown = drawn(indicator, subject)
+    texts = svg_points(svg)[3]
+    assert shown.unit_label == axis
+    assert axis in texts
+    assert not {"number", "ten thousand"} & set(texts)
+
+
 def test_bounds_and_other_sources_are_marked(drawn: Drawn) -> None:
     svg, shown = drawn("digital_economy_enterprises")
     texts = svg_points(svg)[3]
