@@ -395,4 +395,5 @@ def coarser(later: Statement, earlier: Statement) -> bool:
     bounds = (later.low, later.high, earlier.low, earlier.high)
     if any(math.isnan(v) for v in bounds):
         return False
-    return later.low <= earlier.low and earlier.high <= later.high and later.high - later.low > earlier.high - earlier.low
+    holds = later.low <= earlier.low and earlier.high <= later.high
+    return holds and later.high - later.low > earlier.high - earlier.low

@@ -207,7 +207,8 @@ def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
     """Why row i says again row d, in facts a reader can check: both publication dates (the earlier text came
     first), the figure's date, and the rank, or (a stronger source) that it is written coarser and so says less
     (semantics.claims.coarser); never "stated before" of a text published later."""
-    stronger = int(rows["_rank"].iat[i]) < int(rows["_rank"].iat[d])
+    rank = rows["_rank"].to_numpy()
+    stronger = bool(rank[i] < rank[d])
     ranked = (
         f"is written coarser ({ranked_grade(rows, i)}, ranked stronger, but its precision holds that figure: it "
         "says less)"
