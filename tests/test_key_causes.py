@@ -171,3 +171,26 @@ def test_a_warning_on_a_row_whose_reference_dangles_is_counted_under_it(package:
     assert error_lines(package.root) == [fault]
     follows = [p.follows for p in package.validate().warnings if (p.table, p.row) == ("enterprises", 19)]
     assert follows == [("enterprises", 19, "foreign-key")]
+
+
+def test_load_show_series_and_search_put_a_broken_key_tables_bad_cell_first(package: PackageCopy) -> None:
+    """Issue 16 (a maintainer's path): one bad byte in a places id is what `load`, `show`, `series` and `search`
+    report first, with its table, row and field, the rows that refer to places counted under it, as `validate`
+    does; they had listed "indicators row 2 … 'wuzhen' is not a place_id of places" and 60 more."""
+    package.edit("places", 7, place_id="wuz\xffhen")
+    bad = (
+        "places row 7, field place_id: 'wuzÿhen' does not match the pattern ^[a-z0-9]+(-[a-z0-9]+)*$ "
+        "[constraint-error]; and "
+    )
+    indicators = "61 rows of indicators that refer to places [foreign-key] (rows 2, 3, 4, 84, 85, …)"
+    places = "6 rows of places that refer to places [foreign-key] (rows 15, 16, 17, 19, 20, …)"
+    with pytest.raises(tde.LoadError) as caught:
+        tde.load("indicators", package.root)
+    assert str(caught.value) == bad + indicators
+    for args, under in (
+        (["show", "places"], places),
+        (["series", "gdp", "--subject", "wuzhen"], indicators),
+        (["search", "gdp"], places),
+    ):
+        result = CliRunner().invoke(cli, [*args, "--package", str(package.root)], catch_exceptions=False)
+        assert (result.exit_code, result.output) == (1, f"Error: {bad}{under}\n"), args
