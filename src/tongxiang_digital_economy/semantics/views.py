@@ -223,11 +223,18 @@ def views(
         )
     if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
         # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
-        # Kept by the content of the two columns and the events table (answers.kept_reading): an edit of another
-        # column reads no dating words again.
+        # Kept by the content of the two columns, the events table and the lexicon's ordinal words
+        # (answers.kept_reading): an edit of another column reads no dating words again.
+        ordinals = frames.get("lexicon")
+        if ordinals is not None and "category" in ordinals:
+            ordinals = ordinals[ordinals["category"] == "ordinal_word"]
         editions = kept_reading(
             "editions named",
-            [(derived["indicators"], ("period_text", "project_id")), (frames.get("events"), None)],
+            [
+                (derived["indicators"], ("period_text", "project_id")),
+                (frames.get("events"), None),
+                (ordinals, ("term", "category", "meaning")),
+            ],
             editions_named,
         )
         derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})

@@ -20,10 +20,22 @@ first; where the lexicon lists none of a category, the pattern reads punctuation
   base (比2014年增长), not the date of the figure (attached_year); read without word bounds, as 'over 2019';
 - `item_break` (while, whereas, but, meaning `contrast`; 'and a', 'and the', 'and has', meaning `next_item`):
   English words that part two items of a passage as a comma does, where 'and' alone may join one noun phrase
-  (Chinese and foreign guests): the indicator's words after one open the next figure's item (next_claims).
+  (Chinese and foreign guests): the indicator's words after one open the next figure's item (next_claims); those
+  of meaning `contrast` and `clause` (which, and then) also end a clause as a comma does (clause_end), those of
+  `next_item` do not;
+- `measure_word` (个, 家, 项, 场; meaning `count`): a Chinese numeral before one counts things (三家企业), and a
+  magnitude before one (34.87万人) is a count, no 万(元); a number before one is a running count, no ordinal
+  (第10000辆);
+- `ordinal_word`: 第 before a number (`before`), 届 after it (`edition`), th, st, nd, rd after digits (`suffix`),
+  位, 名 after 第N (`place`: a place in a ranking), 期 after it (`phase`: 一期): the number is a place in an
+  order, no amount; 首 (`first`) is read before an `edition` word by semantics/editions_named (首届);
+- `noun_end` (with, of; meaning `ends`): with the list words, where the words right after a quantity (its own
+  noun, 8个镇) end.
 
 Latin terms are read as whole words (white space before, and after where the reading needs it); Chinese terms
-anywhere. Years written in digits are the calendar's, not a word list, and are always read.
+anywhere. Years written in digits are the calendar's, not a word list, and are always read; so are the days and
+months of a date (12月16日). An English ordinal written in words (the first, twenty-fifth) is read by the number
+reader's own ordinal words (text/numerals.ORDINAL_WORDS), which it pairs with their values.
 """
 
 from __future__ import annotations
@@ -40,6 +52,10 @@ COMMA = r",\s|，"  # an English comma before a word, a Chinese comma: items of 
 BREAK_MARKS = r"[、;；,，]"  # the marks that part two items of a passage
 WHITE = r"\s"  # what stands before (and after) a Latin term: it is read as a whole word
 MONTH = r"[0-9一二三四五六七八九十]月"  # a month of the calendar (1-6月, 三月): the calendar's, not a word list
+SENTENCE_MARKS = r"[。！？!?;；]|\.(?=\s|$)|\n"  # what ends a sentence: punctuation
+CLAUSE_MARKS = r"[，,：:（）()]"  # what ends a clause besides a sentence's end: punctuation
+NOUN_MARKS = r"[、，,;；。()（）]|[0-9]"  # what ends a quantity's own noun besides words: punctuation, the next number
+DAY_MARKS = r"月|日|号"  # after a number, a month or a day of a date (12月, 16日): the calendar's
 
 
 def latin(term: str) -> bool:
@@ -51,6 +67,12 @@ def listed(terms: list[str], before: str, after: str) -> str:
     reading needs), Chinese ones bare."""
     ordered = sorted(set(terms), key=len, reverse=True)
     return "|".join(before + re.escape(t) + after if latin(t) else re.escape(t) for t in ordered)
+
+
+def one_of(*alternatives: str | None) -> re.Pattern[str] | None:
+    """The alternatives given (empty ones left out) as one pattern; None where none is."""
+    given = [a for a in alternatives if a]
+    return re.compile("|".join(given)) if given else None
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,21 @@ class ClauseWords:
     sub_year: re.Pattern[str] = field(default_factory=lambda: re.compile(MONTH))
     # A comparison word ending where a year starts (比2014年, 同比, than in 2019): that year is a base, no date.
     compared: re.Pattern[str] | None = None
+    # Where a clause ends: punctuation, or a word ending one (while, which: `item_break` `contrast` and `clause`).
+    clause_end: re.Pattern[str] = field(default_factory=lambda: re.compile(f"{CLAUSE_MARKS}|{SENTENCE_MARKS}"))
+    # A measure word (个, 家), matched where a number ends: the number counts things.
+    measure: re.Pattern[str] | None = None
+    # Where a quantity's own noun ends: punctuation, the next number, a list word or a `noun_end` word.
+    noun_end: re.Pattern[str] = field(default_factory=lambda: re.compile(NOUN_MARKS))
+    # An ordinal word ending where a number starts (第), matched with the search ending there: `ordinal_before`.
+    ordinal_before: re.Pattern[str] | None = None
+    # An ordinal word where a number ends (第二届's 届, the 20th's th): the number is a place in an order.
+    ordinal_after: re.Pattern[str] | None = None
+    # A place in a ranking after 第N (第十二位, 第3名): a rank, no edition.
+    place_after: re.Pattern[str] | None = None
+    # What makes a number a date part or an ordinal where it ends: a month's or day's mark (12月, 16日), an
+    # ordinal word after it (届, th) or a phase's (一期).
+    date_after: re.Pattern[str] = field(default_factory=lambda: re.compile(DAY_MARKS))
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> ClauseWords:
@@ -82,6 +119,11 @@ class ClauseWords:
         def terms(category: str) -> list[str]:
             return [t for t in (loose(t) for t in lexicon.terms_of.get(category, [])) if t]
 
+        def meant(category: str) -> list[tuple[str, str]]:
+            """The category's terms (folded) with their meanings."""
+            pairs = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
+            return [(t, m) for t, m in ((loose(t), m) for t, m in pairs) if t]
+
         def alternation(category: str) -> str | None:
             return "|".join(re.escape(t) for t in sorted(set(terms(category)), key=len, reverse=True)) or None
 
@@ -89,6 +131,13 @@ class ClauseWords:
         joins, breaks = terms("list_word"), terms("item_break")
         parts = period_alternation(lexicon, "year_part_word", ("half", "quarter"))
         compared = alternation("comparison_word")
+        ends = [t for t, m in meant("item_break") if m in ("contrast", "clause")]
+        measures = listed(terms("measure_word"), "", "")
+        ordinals = {m: [t for t, n in meant("ordinal_word") if n == m] for m in ("before", "edition", "suffix")}
+        after = listed(ordinals["edition"] + ordinals["suffix"], "", r"\b")
+        before = listed(ordinals["before"], "", "")
+        places = listed([t for t, m in meant("ordinal_word") if m == "place"], "", "")
+        phases = listed([t for t, m in meant("ordinal_word") if m == "phase"], "", r"\b")
         return cls(
             anaphora=re.compile(anaphora) if anaphora else None,
             parallel=re.compile(parallel) if parallel else None,
@@ -98,6 +147,13 @@ class ClauseWords:
             item_break=re.compile("|".join(filter(None, [BREAK_MARKS, listed(breaks, WHITE, WHITE)]))),
             sub_year=re.compile("|".join(filter(None, [parts, MONTH]))),
             compared=re.compile(rf"(?:{compared})\s*$") if compared else None,
+            clause_end=re.compile("|".join(filter(None, [CLAUSE_MARKS, listed(ends, WHITE, WHITE), SENTENCE_MARKS]))),
+            measure=re.compile(measures) if measures else None,
+            noun_end=re.compile("|".join(filter(None, [NOUN_MARKS, listed(joins + terms("noun_end"), WHITE, WHITE)]))),
+            ordinal_before=re.compile(f"(?:{before})$") if before else None,
+            ordinal_after=one_of(after),
+            place_after=one_of(places),
+            date_after=re.compile("|".join(filter(None, [DAY_MARKS, after, phases]))),
         )
 
     def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:

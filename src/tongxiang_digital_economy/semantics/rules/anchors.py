@@ -23,7 +23,7 @@ from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
 from ...text.year_words import START_WORDS
-from ..anchors import OutsideWords, forms_in, named_as_subject, required_groups
+from ..anchors import NO_WORDS, OutsideWords, forms_in, named_as_subject, required_groups
 from ..distinct import per_distinct_rows
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
@@ -273,7 +273,7 @@ def from_to_fits(
     return not (reading.admits(first, last, True) and latest is not None and last == latest)
 
 
-def names_as_subject(evidence: str, names: list[str], outside: OutsideWords = (None, None)) -> bool:
+def names_as_subject(evidence: str, names: list[str], outside: OutsideWords = NO_WORDS) -> bool:
     """Whether the evidence names the entity other than as a member of a list, the whole a share is of, or a
     place outside which something lies (Tongxiang, Haining and Pinghu; 17 percent of Tongxiang's urban area;
     `outside`: the lexicon's `not_subject` words)."""
@@ -301,7 +301,7 @@ def subject_named(view: pd.DataFrame) -> pd.Series:
     names = [view[c] if c in view else pd.Series(pd.NA, index=view.index) for c in columns]
     subject_text = view["subject_text"] if "subject_text" in view else pd.Series(pd.NA, index=view.index)
     every = view["entity_names"] if "entity_names" in view else pd.Series(frozenset(), index=view.index)
-    no_words: OutsideWords = (None, None)
+    no_words: OutsideWords = NO_WORDS
     outside = (
         view["not_subject_words"]
         if "not_subject_words" in view
