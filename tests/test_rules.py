@@ -430,6 +430,9 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[tuple[str, 
     package = copy_package(tmp_path_factory.mktemp("measured") / "package")
     for dimension, measure in (("percent", "share"), ("rank", "rank"), ("percent", "change"), ("rank", "change")):
         package.append("indicator_definitions", definition_of(dimension, measure), stamp=False)
+    # A count that says what it counts and one that does not (count-names-nothing reads the definitions alone).
+    named = package.append("indicator_definitions", {**definition_of("count", "amount"), "counts": "towns"}, False)
+    unnamed = package.append("indicator_definitions", definition_of("count", "change"), stamp=False)
     bad = {"unit": "bad_scale", "label": "x", "label_zh": "", "dimension": "currency", "base_unit": "count"}
     unit = package.append("units", {**bad, "multiplier": "10", "divisor": "1", "written_forms": ""}, stamp=False)
     figures = [
@@ -448,7 +451,25 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[tuple[str, 
     ]  # fmt: skip
     rows = append_all(package, "indicators", [{**GOOD, **change} for _, _, change in figures], "observation_id")
     numbers = {(measure, value): row for (measure, value, _), row in zip(figures, rows, strict=True)}
-    return {**numbers, ("unit", "bad_scale"): unit}, package.semantics()
+    counts = {("counts", "named"): named, ("counts", "unnamed"): unnamed}
+    return {**numbers, ("unit", "bad_scale"): unit, **counts}, package.semantics()
+
+
+def test_a_count_says_what_it_counts(measured: tuple[dict[tuple[str, str], int], Report]) -> None:
+    """A count's definition names what one of it is (`counts`), which its chart's axis says (trial 11 m7); the rule
+    fires on the definition without it, and only there."""
+    rows, report = measured
+    fired = [(p.table, p.row, p.field, p.message) for p in report.problems if p.rule == covers("count-names-nothing")]
+    assert fired == [
+        (
+            "indicator_definitions",
+            rows["counts", "unnamed"],
+            "counts",
+            "'test_count_change' is a count, but its `counts` is empty: say what one of it is, a plural noun in the "
+            "reader's words (enterprises, tourist visits), which a chart's value axis names (never a bare 'number')",
+        )
+    ]
+    assert rows["counts", "named"] == rows["counts", "unnamed"] - 1
 
 
 @pytest.mark.parametrize(("value", "fires"), SHARES)
