@@ -23,6 +23,7 @@ from ..core.paths import package_dir
 from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
+from ..text.clause_words import SpanWords
 from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.period_words import (
     OwnDateWords,
@@ -210,6 +211,8 @@ def views(
         derived["indicators"] = derived["indicators"].assign(
             not_subject_words=pd.Series([outside_words(words)] * rows, index=indicators.index, dtype=object),
             dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
+            # The words that open a span's dating words (from, between, 自, since): which-figure's A of 'from A to B'.
+            span_start_words=pd.Series([SpanWords.of(words).start_words] * rows, index=indicators.index, dtype=object),
             # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
             # page's words over an original, read by period-after-open-original.
             evidence_after_a_start=mapped(  # once per distinct evidence, remembered under the lexicon's content
@@ -238,6 +241,13 @@ def views(
             editions_named,
         )
         derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})
+    if {"events", "lexicon"} <= frames.keys():
+        # The lexicon's length words (为期#天, #-day), one value in every row: event-dates-not-in-evidence.
+        length = PeriodWords.of(lexicon_of(frames["lexicon"])).length
+        events_ = derived["events"]
+        derived["events"] = events_.assign(
+            length_words=pd.Series([length] * len(events_), index=events_.index, dtype=object)
+        )
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -758,6 +768,8 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "generic_names": (),
     "not_subject_words": (),
     "dating_words": (),
+    "span_start_words": (),
+    "length_words": (),
     "evidence_after_a_start": ("evidence",),
     "period_editions": ("period_text", "project_id"),
     "period_editions_text": ("period_text", "project_id"),

@@ -424,8 +424,8 @@ def attach_at(
             continue  # the row's period words are in the quote's clause, not in this figure's (两年平均增长4.7%)
         others.append(q)
     table = table_column(text, at, end, found, table_heads)
-    side, marker = from_side(text, s_start, at, end, s_end)
-    region = from_region(text, s_start, at, end, s_end, side, marker)
+    side, marker = from_side(text, s_start, at, end, s_end, words.spans)
+    region = from_region(text, s_start, at, end, s_end, side, marker, words.spans)
     if side == "to" and not any(
         region[0] <= q.start < region[1] and not re.fullmatch(r"(?:19|20)[0-9]{2}", text[q.start : q.end])
         for q in found
@@ -439,9 +439,11 @@ def attach_at(
         others = [q for q in others if not marker <= q.start < at]
         skip = (marker, at)
     elif side == "from":  # A's year is not B's
-        to = re.search(r"\sto\s|到|至", text[end:s_end])
+        to_words = words.spans.to()
+        to = re.search(to_words, text[end:s_end]) if to_words else None
         skip = (end + to.end(), s_end) if to else (0, 0)
-    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1]) if first == last]
+    before = words.spans.before_year
+    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1], before) if first == last]
     other_year = other_years[0] if other_years and skip != (0, 0) else None
     anchors = places + words.anaphora_in(text, s_start, s_end)
     # An English comma inside a noun phrase (600,000 tons of intelligent, low-carbon fiber) ends no clause.
@@ -515,7 +517,7 @@ def attach_at(
         attached,
         bool(places),
         table[0] if table else None,
-        attached_year(text, c_start, c_end, s_start, at, end, skip, words.compared),
+        attached_year(text, c_start, c_end, s_start, at, end, skip, words.compared, words.spans.before_year),
         side,
         words.sub_year.search(text[c_start:c_end]) is not None,
         None if attached else between,
