@@ -28,7 +28,7 @@ from ..text.clauses import (
     paired_with_name,
     table_head_pattern,
 )
-from ..text.fold import names_of, regex, squeeze
+from ..text.fold import LATIN_LETTERS, literal_spans, names_of, squeeze
 from ..text.numerals import number_spans
 from ..text.period_words import PeriodWords, read_period
 from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
@@ -88,12 +88,10 @@ def named_as_subject(text: str, name: str, outside: OutsideWords = (None, None))
     folded = loose(name)
     if not folded:
         return False
-    pattern = re.escape(folded)
-    if re.match(r"[a-z]", folded):
-        pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
+    edges = LATIN_LETTERS if folded[0] in LATIN_LETTERS else frozenset()
     return any(
-        not not_subject(text[max(0, m.start() - 16) : m.start()], text[m.end() :], outside)
-        for m in re.finditer(pattern, text)
+        not not_subject(text[max(0, start - 16) : start], text[end:], outside)
+        for start, end in literal_spans(text, folded, before=edges, after=edges)
     )
 
 
@@ -101,11 +99,9 @@ def form_spans(text: str, form: str) -> list[tuple[int, int]]:
     """Where a folded form stands in a folded text: Chinese anywhere, Latin as whole words."""
     if not form:
         return []
-    if re.search(r"[a-z]", form[:1] + form[-1:]):  # whole words: Shares traded35.79m still names it
-        pattern = r"(?<![a-z])" + re.escape(form) + r"(?![a-z])"
-    else:
-        pattern = re.escape(form)
-    return [(m.start(), m.end()) for m in regex(pattern).finditer(text)]
+    if form[0] in LATIN_LETTERS or form[-1] in LATIN_LETTERS:  # whole words: Shares traded35.79m still names it
+        return literal_spans(text, form, before=LATIN_LETTERS, after=LATIN_LETTERS)
+    return literal_spans(text, form)
 
 
 def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> bool:
