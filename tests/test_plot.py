@@ -613,7 +613,7 @@ def test_plot_of_a_long_run_writes_no_warning(tmp_path: Path) -> None:
         result = runner.invoke(
             cli, ["plot", "event_duration", "--subject", "world-internet-conference", "-o", str(tmp_path / "d.png")]
         )
-    assert (result.exit_code, result.stdout, result.stderr) == (0, f"wrote {tmp_path / 'd.png'}\n", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {tmp_path / 'd.png'}\n")
     assert [str(w.message) for w in caught] == []
 
 

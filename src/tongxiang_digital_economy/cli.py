@@ -887,7 +887,7 @@ def export_command(
         return
     assert isinstance(output, Path)
     for written in export(fmt, output, names, force, package_path):
-        click.echo(f"wrote {written}")
+        click.echo(f"wrote {written}", err=True)
 
 
 @cli.command(name="plot")
@@ -917,7 +917,7 @@ def plot_command(indicator: str, subject: str | None, output: Path, force: bool,
     """
     from .use.plot import plot
 
-    click.echo(f"wrote {plot(indicator, subject, output, force=force, path=package_path)}")
+    click.echo(f"wrote {plot(indicator, subject, output, force=force, path=package_path)}", err=True)
 
 
 @cli.command(name="serve")
@@ -948,6 +948,6 @@ def serve_command(host: str, port: int, build_only: Path | None, force: bool, pa
 
     if build_only is not None:
         database, metadata = serve.build(build_only, package_path, force=force)
-        click.echo(f"wrote {database} and {metadata}")
+        click.echo(f"wrote {database} and {metadata}", err=True)
         return
     serve.serve(host, port, package_path, announce=click.echo)

@@ -6,6 +6,7 @@ so the CLI's human output, its `--json` output and the Python API all show the s
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -212,11 +213,9 @@ def follow_on_line(table: str, problems: list[Problem], after: list[Problem] | N
     references = f"; {count(len(problems), 'reference')}" if len(problems) != rows else ""
     following = ""
     if after:
-        rules: dict[str, int] = {}
-        for p in after:
-            rules[p.rule] = rules.get(p.rule, 0) + 1
-        kinds = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))
-        following = f", and {count(len(after), 'error')} of rules that read those rows through {table} ({kinds})"
+        following = (
+            f", and {count(len(after), 'error')} of rules that read those rows through {table} ({rule_counts(after)})"
+        )
     return (
         f"  and {count(rows, 'row')} of {count(len(by_table), 'table')} that refer to {table} "
         f"[foreign-key] ({tables}{references}){following}: fix {table} first (`--json` lists each)"
@@ -227,15 +226,16 @@ def followers_line(cause: Problem, problems: list[Problem]) -> str:
     """The problems that follow from `cause`, counted by table, rows and rule."""
     rows = {(p.table, p.row) for p in problems}
     tables = sorted({p.table or "package" for p in problems})
-    rules: dict[str, int] = {}
-    for p in problems:
-        rules[p.rule] = rules.get(p.rule, 0) + 1
-    kinds = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))
     where = f"{cause.table} row {cause.row}"
     return (
         f"  and {count(len(problems), cause.severity)} on {count(len(rows), 'row')} of {', '.join(tables)} that "
-        f"follow from it ({kinds}): fix {where} first (`--json` lists each)"
+        f"follow from it ({rule_counts(problems)}): fix {where} first (`--json` lists each)"
     )
+
+
+def rule_counts(problems: list[Problem]) -> str:
+    """'rule n, …' by rule id: what a grouping line says follows from its cause."""
+    return ", ".join(f"{rule} {n}" for rule, n in sorted(Counter(p.rule for p in problems).items()))
 
 
 problem = Problem.of
