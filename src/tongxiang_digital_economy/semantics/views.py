@@ -340,7 +340,8 @@ ANCHOR_TABLE_READS: dict[str, tuple[str, ...] | None] = {
 ANCHOR_TABLES = tuple(ANCHOR_TABLE_READS)
 
 
-# What quote_view reads of the lexicon and of the units (traced likewise; `meaning` read by the Lexicon that distinct.lexicon_of keeps): a unit's label edited reads no quote again.
+# What quote_view reads of the lexicon and of the units (traced likewise; `meaning` is read by the Lexicon that
+# distinct.lexicon_of keeps, which the trace does not see): a unit's label edited reads no quote again.
 QUOTE_TABLE_READS = (("category", "meaning", "term"), ("dimension", "unit", "written_forms"))
 QUOTE_READS = ("evidence", "qualifier", "unit", "value", "value_denominator", "value_text", "value_upper")
 
