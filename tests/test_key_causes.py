@@ -85,7 +85,7 @@ UNITS_FOLLOW = (
             [
                 "indicators, row 505, field unit: error [foreign-key] 'yuann' is not a unit of units: did you mean "
                 "'yuan'? add that row to units, or correct the value",
-                "  and 1 error on 1 row of indicators that follow from it (which-figure 1): fix indicators row 505 "
+                "  and 1 error on 1 row of indicators that follows from it (which-figure 1): fix indicators row 505 "
                 "first (`--json` lists each)",
             ],
             id="a row's own unit",
@@ -127,3 +127,47 @@ def test_every_key_table_renamed_or_broken_shows_only_its_cause(tmp_path: Path, 
         assert len(lines) == 2, (fault, lines)
         assert lines[0].startswith(f"{table}, row {row}, field {field}: error ["), (fault, lines)
         assert lines[1].startswith("  and ") and lines[1].endswith(f"fix {table} first (`--json` lists each)"), lines
+
+
+def test_load_show_and_series_say_a_renamed_key_as_validate_does(package: PackageCopy) -> None:
+    """Issue 16: `load`, `show` and `series` read a renamed key row as `validate` does (`renamed-key`, on the key
+    row), the referring rows counted under it, never "did you mean 'yuanx'?" advising the typo."""
+    package.edit("units", 2, unit="yuanx")
+    renamed = (
+        "units row 2, field unit: 13 rows refer to 'yuan', which no units row holds; units row 2 holds 'yuanx', to "
+        "which no row refers: was it renamed? give it back its key, or correct those rows [renamed-key]; and "
+    )
+    under_indicators = "8 rows of indicators that refer to it [foreign-key] (rows 55, 346, 503, 504, 505, …)"
+    with pytest.raises(tde.LoadError) as caught:
+        tde.load("indicators", package.root)
+    assert str(caught.value) == renamed + under_indicators
+    for args, under in (
+        (["show", "indicators"], under_indicators),
+        (["show", "units"], "5 rows of units that refer to it [foreign-key] (rows 2, 3, 4, 5, 6)"),
+        (["series", "gdp"], under_indicators),
+    ):
+        result = CliRunner().invoke(cli, [*args, "--package", str(package.root)], catch_exceptions=False)
+        assert (result.exit_code, result.output) == (1, f"Error: {renamed}{under}\n"), args
+
+
+def test_a_warning_on_a_row_whose_reference_dangles_is_counted_under_it(package: PackageCopy) -> None:
+    """Issue 16: warnings follow from a dangling reference as errors do. Enterprises row 19 (Tongkun Group) warns
+    near-duplicate-name; with its place_id mistyped, the warning is counted under the row's foreign-key error (and
+    left out, as every warning is, by --quiet), while row 43's, on a row that reads, stays its own line."""
+    package.edit("enterprises", 19, place_id="tongxiangg")
+    fault = (
+        "enterprises, row 19, field place_id: error [foreign-key] 'tongxiangg' is not a place_id of places: did you "
+        "mean 'tongxiang'? add that row to places, or correct the value"
+    )
+    result = CliRunner().invoke(cli, ["validate", "--package", str(package.root)], catch_exceptions=False)
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        fault,
+        "  and 1 warning on 1 row of enterprises that follows from it (near-duplicate-name 1): fix enterprises row 19 "
+        "first (`--json` lists each)",
+        lines[2],
+    ]
+    assert lines[2].startswith("enterprises, row 43, field name: warning [near-duplicate-name] 'Tongkun Holding Group'")
+    assert error_lines(package.root) == [fault]
+    follows = [p.follows for p in package.validate().warnings if (p.table, p.row) == ("enterprises", 19)]
+    assert follows == [("enterprises", 19, "foreign-key")]

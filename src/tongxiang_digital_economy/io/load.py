@@ -72,14 +72,14 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     # r7: "first" must be the first a reader sees in `validate`).
     errors = in_row_order(read.errors) + check_foreign_keys(reads, only=table)
     if errors or read.frame is None:
-        raise load_error(table, errors)
+        raise load_failure(table, errors, base, reads)
     if table == "indicators":
         # value_base is computed from the units table: it must load too, or the base values would be guesses.
         reads.setdefault("units", read_resource(base, resource(descriptor, "units")))
         units = reads["units"]
         unit_errors = units.errors + check_foreign_keys(reads, only="units")
         if unit_errors or units.frame is None:
-            raise load_error("units", unit_errors or units.problems)
+            raise load_failure("units", unit_errors or units.problems, base, reads)
     return finished(read, reads)
 
 
@@ -117,6 +117,49 @@ def load_error(table: str, errors: list[Problem]) -> LoadError:
         if len(rest) > SHOWN - 1:
             message += "; … (`tongxiang-digital-economy validate` lists them all)"
     return LoadError(table, first.row, first.field, message)
+
+
+def load_failure(table: str, errors: list[Problem], base: Path, reads: dict[str, TableRead]) -> LoadError:
+    """The LoadError for `errors`. Where rows of `table` fail their foreign key because the key row they name was
+    renamed, that row leads, said as `validate` says it (`renamed-key`, io/renamed_keys.py), and those rows are
+    counted under it: never a "did you mean" that copies the rename into correct rows (issue 16)."""
+    from ..core import problems as P
+    from ..core.exceptions import TDEError
+    from ..core.report import agree, count
+    from .reader import check_foreign_keys
+    from .renamed_keys import renamed_keys
+
+    if not any(p.rule == P.FOREIGN_KEY for p in errors):
+        return load_error(table, errors)
+    # Which keys no row refers to is a question about every table: read them all (on this failing path only).
+    every = dict(reads)
+    try:
+        for res in read_descriptor(base)["resources"]:
+            if str(res.get("name")) not in every:
+                every[str(res.get("name"))] = read_resource(base, res)
+    except TDEError:
+        return load_error(table, errors)
+    found = [
+        r for r in renamed_keys(check_foreign_keys(every), every) if any(w.table == table for w, _ in r.references)
+    ]
+    if not found:
+        return load_error(table, errors)
+    lead, said = found[0], {(w.row, w.field): s for r in found[1:] for w, s in r.references if w.table == table}
+    led = {(w.row, w.field) for w, _ in lead.references if w.table == table}
+    under = sorted(row or 0 for row, _ in led)
+    rest = [said.get((p.row, p.field), p) for p in errors if (p.row, p.field) not in led]
+    shown = ", ".join(str(r) for r in under[:SHOWN]) + (", …" if len(under) > SHOWN else "")
+    message = (
+        f"{lead.cause.message} [{lead.cause.rule}]; and {count(len(under), 'row')} of {table} that "
+        f"{agree(len(under), 'refer')} to it "
+        f"[{P.FOREIGN_KEY}] ({'row' if len(under) == 1 else 'rows'} {shown})"
+    )
+    if rest:
+        listed = "; ".join(f"{p.location()}: {p.message} [{p.rule}]" for p in rest[:SHOWN])
+        message += f"; {len(rest)} more: {listed}"
+        if len(rest) > SHOWN:
+            message += "; … (`tongxiang-digital-economy validate` lists them all)"
+    return LoadError(str(lead.cause.table), lead.cause.row, lead.cause.field, message)
 
 
 def as_written(table: str, path: str | Path | None = None) -> pd.DataFrame:

@@ -23,6 +23,7 @@ from ..core.paths import package_dir
 from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
+from ..text.clause_words import SpanWords
 from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.period_words import (
     OwnDateWords,
@@ -213,6 +214,8 @@ def views(
         derived["indicators"] = derived["indicators"].assign(
             not_subject_words=pd.Series([outside_words(words)] * rows, index=indicators.index, dtype=object),
             dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
+            # The words that open a span's dating words (from, between, 自, since): which-figure's A of 'from A to B'.
+            span_start_words=pd.Series([SpanWords.of(words).start_words] * rows, index=indicators.index, dtype=object),
             # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
             # page's words over an original, read by period-after-open-original.
             evidence_after_a_start=mapped(  # once per distinct evidence, remembered under the lexicon's content
@@ -226,14 +229,28 @@ def views(
         )
     if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
         # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
-        # Kept by the content of the two columns and the events table (answers.kept_reading): an edit of another
-        # column reads no dating words again.
+        # Kept by the content of the two columns, the events table and the lexicon's ordinal words
+        # (answers.kept_reading): an edit of another column reads no dating words again.
+        ordinals = frames.get("lexicon")
+        if ordinals is not None and "category" in ordinals:
+            ordinals = ordinals[ordinals["category"] == "ordinal_word"]
         editions = kept_reading(
             "editions named",
-            [(derived["indicators"], ("period_text", "project_id")), (frames.get("events"), None)],
+            [
+                (derived["indicators"], ("period_text", "project_id")),
+                (frames.get("events"), None),
+                (ordinals, ("term", "category", "meaning")),
+            ],
             editions_named,
         )
         derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})
+    if {"events", "lexicon"} <= frames.keys():
+        # The lexicon's length words (为期#天, #-day), one value in every row: event-dates-not-in-evidence.
+        length = PeriodWords.of(lexicon_of(frames["lexicon"])).length
+        events_ = derived["events"]
+        derived["events"] = events_.assign(
+            length_words=pd.Series([length] * len(events_), index=events_.index, dtype=object)
+        )
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
         generic = frozenset(fold(t) for t in lexicon.loc[lexicon["category"] == "generic_name", "term"].dropna())
@@ -778,6 +795,8 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "generic_names": (),
     "not_subject_words": (),
     "dating_words": (),
+    "span_start_words": (),
+    "length_words": (),
     "evidence_after_a_start": ("evidence",),
     "period_editions": ("period_text", "project_id"),
     "period_editions_text": ("period_text", "project_id"),
