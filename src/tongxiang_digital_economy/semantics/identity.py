@@ -397,15 +397,33 @@ def restates_either(one: Statement, other: Statement) -> bool:
 
 
 # The columns of the indicators view fact_clusters and multiples_against_levels read: they run on it restricted to
-# these (tests/test_kept_answers.py traces them); the reference tables they read are small and given whole.
+# these (tests/test_kept_answers.py traces them), and the reference tables restricted to CLUSTER_TABLE_READS.
 CLUSTER_READS = (
     "and_some", "base_unit", "enterprise_id", "indicator", "nearly", "observation_id", "period_basis", "period_end",
     "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status", "unit", "value",
     "value_base", "value_upper",
 )  # fmt: skip
+# What the entity readings read of each table (traced likewise): an edit of another column (a description, an
+# event's dates) reads no names again.
 ENTITY_READS: dict[str, tuple[str, ...] | None] = {
-    t: None for t in ("places", "enterprises", "projects", "events", "lexicon")
-}
+    "places": ("aliases", "legal_name", "name", "name_zh", "place_id"),  # legal_name: asked with `in`
+    "enterprises": (
+        "aliases", "enterprise_id", "kept_apart_from", "legal_name", "name", "name_origin", "name_zh", "parent_id",
+    ),
+    "projects": (
+        "aliases", "kept_apart_from", "legal_name", "name", "name_origin", "name_zh", "parent_id", "project_id",
+        "zone_place_id",
+    ),
+    "events": ("aliases", "event_id", "legal_name", "name", "name_zh", "project_id"),
+    "lexicon": ("category", "term"),
+}  # fmt: skip
+# What fact clusters read of the sources and the definitions (traced likewise).
+CLUSTER_TABLE_READS: dict[str, tuple[str, ...]] = {
+    "sources": (
+        "grade", "original_grade", "original_published", "published", "source_id", "written_after", "written_before",
+    ),
+    "indicator_definitions": ("indicator", "temporal"),
+}  # fmt: skip
 MULTIPLE_READS = (
     "enterprise_id", "indicator", "period_end", "period_start", "place_id", "project_id", "qualifier",
     "source_id", "status", "value", "value_text", "observation_id",
@@ -444,8 +462,8 @@ def identity_columns(
             ("fact clusters", tuple(grades)),
             [
                 (derived["indicators"], CLUSTER_READS),
-                (frames.get("sources"), None),  # small reference tables: whole
-                (frames.get("indicator_definitions"), None),
+                (frames.get("sources"), CLUSTER_TABLE_READS["sources"]),
+                (frames.get("indicator_definitions"), CLUSTER_TABLE_READS["indicator_definitions"]),
                 (frames.get("lexicon"), ("term", "category", "meaning")),  # the text's own day (目前): PeriodWords
             ],
             # A cluster is of one subject's figures: an edited row's subject is read again, not every row.
