@@ -324,3 +324,34 @@ def test_the_systems_reason_is_said_without_a_temporary_files_name(tmp_path: Pat
         assert result.exit_code == 1
         assert result.output.startswith(f"Error: cannot write {gone / f'x.{fmt}'}: ")
         assert ".tmp" not in result.output and "Detail" not in result.output
+
+
+def test_a_link_is_written_through_to_its_file_and_stays_a_link(tmp_path: Path) -> None:
+    """Trial 12 W1: `export -o link.csv --force` put a regular file where the link was (its file untouched). The
+    file a link leads to is replaced, as `cp` and `>` write through a link, and the link stays; without --force
+    the file it leads to is the one that exists."""
+    target, link = tmp_path / "target.csv", tmp_path / "link.csv"
+    target.write_text("old\n", encoding="utf-8")
+    link.symlink_to(target.name)
+    refused = runner.invoke(cli, ["export", "units", "--format", "csv", "-o", str(link)])
+    assert (refused.exit_code, refused.output) == (1, f"Error: {link} exists; pass --force to replace it\n")
+    result = runner.invoke(cli, ["export", "units", "--format", "csv", "-o", str(link), "--force"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {link}\n")
+    assert (link.is_symlink(), os.readlink(link)) == (True, "target.csv")
+    assert target.read_text(encoding="utf-8").startswith("unit,")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="no /proc/self/fd on this system")
+def test_a_link_to_an_open_descriptor_is_written_down_it(tmp_path: Path) -> None:
+    """Trial 12 W1: `export -o /dev/stdout > out.csv` was refused as an existing file (and with --force, as root,
+    /dev/stdout itself would have been replaced). /dev/stdout is a link to /proc/self/fd/1: a path that leads to a
+    descriptor gets the bytes sent down it, without --force, and the link stays; here a link to this process's
+    descriptor of a regular file stands for the shell's redirection."""
+    out = tmp_path / "out.csv"
+    with out.open("wb") as held:
+        link = tmp_path / "stdout"
+        link.symlink_to(f"/proc/self/fd/{held.fileno()}")
+        result = runner.invoke(cli, ["export", "units", "--format", "csv", "-o", str(link)])
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {link}\n")
+        assert link.is_symlink()
+    assert out.read_text(encoding="utf-8").startswith("unit,")

@@ -9,8 +9,9 @@ from conftest import PackageCopy, found, misfired
 from test_rules import GOOD
 
 import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.text.clause_words import ClauseWords
 from tongxiang_digital_economy.text.clauses import attach
-from tongxiang_digital_economy.text.quantities import written_forms
+from tongxiang_digital_economy.text.quantities import Lexicon, written_forms
 
 FIXED = {
     **GOOD,
@@ -205,12 +206,14 @@ def test_an_ordinal_holding_the_indicators_words_keeps_a_cardinal_of_other_words
 
 
 def test_a_place_in_a_ranking_stands_between_words_and_quote() -> None:
-    """第十二位 is the first ranking's place: the words before it do not reach past it to 第四十五位."""
+    """第十二位 is the first ranking's place: the words before it do not reach past it to 第四十五位 (第 and 位 are the
+    lexicon's `ordinal_word` terms)."""
     forms = written_forms(tde.load("units"))
+    words = ClauseWords.of(Lexicon.from_frame(tde.load("lexicon")))
     text = "其综合竞争能力2010年位居浙江省县(市)的第十二位,全国百强县(市)的第四十五位"
-    assert not attach(text, "第四十五位", ["综合竞争能力"], "rank", forms).attached
-    assert attach(text, "第四十五位", ["全国百强县"], "rank", forms).attached
-    assert attach(text, "第十二位", ["综合竞争能力"], "rank", forms).attached
+    assert not attach(text, "第四十五位", ["综合竞争能力"], "rank", forms, words=words).attached
+    assert attach(text, "第四十五位", ["全国百强县"], "rank", forms, words=words).attached
+    assert attach(text, "第十二位", ["综合竞争能力"], "rank", forms, words=words).attached
 
 
 def test_a_written_form_is_listed_once_as_it_is_matched(package: PackageCopy) -> None:

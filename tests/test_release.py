@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -173,14 +174,30 @@ def test_a_fingerprint_says_changed_where_a_package_shows_cells(released: Packag
         "run the diff in a clone with the history to see old -> new values",
         "  patch: units: 1 row changed",
         "units: 1 row changed",
-        f"  ~ {key}: changed",
+        f"  ~ {key}: changed in label",
     ]
     data = json.loads(
         invoke("diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"), "--format", "json")[
             1
         ]
     )
-    assert data["rows"]["units"]["changed"] == [{"key": key, "cells": None}]
+    assert data["rows"]["units"]["changed"] == [{"key": key, "cells": None, "fields": ["label"]}]
+    said = invoke(
+        "diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"), "--format", "markdown"
+    )[1]
+    assert f"\n- changed `{key}` (in `label`)" in said
+
+
+def test_a_record_without_column_hashes_says_changed(released: PackageCopy) -> None:
+    """A record written before column hashes were kept: a changed row is only called changed, no field named."""
+    file = released.root / "releases" / "1.0.0.json"
+    kept = json.loads(file.read_text(encoding="utf-8"))
+    del kept["column_hashes"]
+    write_json(file, kept, indent=1, sort_keys=True)
+    released.edit("units", 2, label="edited")
+    key = released.rows("units")[0]["unit"]
+    code, out = invoke("diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"))
+    assert (code, out.splitlines()[-2:]) == (0, ["units: 1 row changed", f"  ~ {key}: changed"])
 
 
 def test_without_history_a_field_added_since_the_release_changes_no_row(released: PackageCopy) -> None:
@@ -199,27 +216,52 @@ def test_without_history_a_field_added_since_the_release_changes_no_row(released
             "  minor: field places.population added",
             "  patch: units: 1 row changed",
             "units: 1 row changed",
-            f"  ~ {key}: changed",
+            f"  ~ {key}: changed in label",
         ],
     )
     with_cells = release.diff(kept, release.snapshot(released.root))
     assert with_cells.reasons() == release.compare("1.0.0", released.root, released.root / "releases").reasons()
 
 
-def test_without_history_a_removed_field_is_said_to_be_in_the_counts(released: PackageCopy) -> None:
-    """Trial 11 W6: a field removed since the release is in its row hashes and cannot be taken out; the note
-    says the count may include rows whose only change is that field."""
-    schema_path = released.root / "schemas" / "units.schema.json"
+def remove_last_field(package: PackageCopy, table: str) -> tuple[str, int]:
+    """Drop the last field of `table` (schema and CSV); return its name and how many rows had a value there."""
+    schema_path = package.root / "schemas" / f"{table}.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     gone = schema["fields"].pop()["name"]
     write_json(schema_path, schema)
-    rows = released.rows("units")
-    with released.csv("units").open("w", encoding="utf-8", newline="") as fh:
+    rows = package.rows(table)
+    with package.csv(table).open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=[f for f in rows[0] if f != gone], lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: v for k, v in row.items() if k != gone} for row in rows)
-    filled = sum(1 for row in rows if row[gone])
-    assert filled  # rows whose only change is the removed field's cell
+    return gone, sum(1 for row in rows if row[gone])
+
+
+def test_without_history_a_removed_field_changes_no_row(released: PackageCopy) -> None:
+    """Issue 16: a field removed since the release changes no row; the record's column hashes compare the rows
+    over the fields both sides hold, so the counts are a clone's with history, with no note."""
+    kept = release.snapshot(released.root)
+    gone, filled = remove_last_field(released, "units")
+    assert filled  # rows whose only change would be the removed field's cell
+    released.edit("units", 2, label="edited")
+    change = release.compare("1.0.0", released.root, released.root / "releases")
+    assert (change.notes[1:], change.rows["units"].counts()) == ([], "1 row changed")
+    assert change.reasons() == release.diff(kept, release.snapshot(released.root)).reasons()
+    assert ("units", gone, "string") in change.fields_removed
+
+
+def test_without_history_or_column_hashes_a_removed_field_is_said_to_be_in_the_counts(
+    released: PackageCopy,
+) -> None:
+    """Trial 11 W6, for a record written before column hashes were kept: a field removed since the release is in
+    its row hashes and cannot be taken out; the note says the count may include rows whose only change is that
+    field."""
+    file = released.root / "releases" / "1.0.0.json"
+    record = json.loads(file.read_text(encoding="utf-8"))
+    del record["column_hashes"]
+    write_json(file, record, indent=1, sort_keys=True)
+    gone, filled = remove_last_field(released, "units")
+    assert filled
     change = release.compare("1.0.0", released.root, released.root / "releases")
     assert change.notes[1:] == [
         f"the {filled} units rows counted changed may include rows whose only change is in units.{gone}, a field "
@@ -235,9 +277,13 @@ def test_the_fingerprint_is_small_and_keyed_by_primary_key(released: PackageCopy
     units = kept["tables"]["units"]
     assert units["primaryKey"] == ["unit"]
     assert list(units["rows"]) == sorted(row["unit"] for row in released.rows("units"))
-    # Small: one line per row hash and one per id's identity (under 500 bytes a figure), never the cells.
-    cells = sum((released.root / "data" / f"{table}.csv").stat().st_size for table in kept["tables"])
-    assert file.stat().st_size < 500 * len(released.rows("indicators")) < cells
+    # Small: one line per row hash, one per id's identity and one per row's column hashes (under 1,000 bytes a
+    # figure), never the cells: a column hash is 8 hex digits, or empty for an empty cell.
+    assert file.stat().st_size < 1000 * len(released.rows("indicators"))
+    columns = kept["column_hashes"]["units"]
+    assert columns["fields"] == sorted(units["fields"]) and list(columns["rows"]) == list(units["rows"])
+    hashes = {h for table in kept["column_hashes"].values() for line in table["rows"].values() for h in line.split(" ")}
+    assert hashes and all(re.fullmatch("[0-9a-f]{8}|", h) for h in hashes)
 
 
 def test_diff_names_a_release_that_is_not_kept(released: PackageCopy) -> None:
@@ -392,10 +438,10 @@ def test_a_diff_to_an_invalid_copy_calls_its_changes_no_correction(package: Pack
     reason="needs the repository checkout (the wheel run has none; .ci/run runs it in the clone)",
 )
 def test_without_history_the_real_release_diff_counts_what_a_clone_with_history_counts(tmp_path: Path) -> None:
-    """Trial 11 W6 on the real package: in a shallow clone (`git clone --depth 1`) and beside an installed wheel's
-    kept releases (no git at all), `diff 1.0.0` counts the changed rows a clone with history counts (727
-    indicators rows had been "changed" for 177), except in a table with a field removed since, which a note
-    names."""
+    """Trial 11 W6 and issue 16 on the real package: in a shallow clone (`git clone --depth 1`) and beside an
+    installed wheel's kept releases (no git at all), `diff 1.0.0` counts the changed rows a clone with history
+    counts, per table (727 indicators rows had been "changed" for 177; projects 37 for 20, its removed
+    `enterprise_id` in 1.0.0's row hashes, until the record kept column hashes), and names the fields changed."""
     import shutil
     import subprocess
 
@@ -408,15 +454,31 @@ def test_without_history_the_real_release_diff_counts_what_a_clone_with_history_
     wheel = tmp_path / "site-packages" / "releases"
     shutil.copytree(root / "releases", wheel)
     history = release.compare("1.0.0", clone, root / "releases")
-    assert not history.notes
-    removed = {table for table, *_ in history.fields_removed}
+    assert not history.notes and history.fields_removed  # a field removed since: projects.enterprise_id
     for releases in (clone / "releases", wheel):
         change = release.compare("1.0.0", clone, releases)
         assert change.notes[0].startswith("the cells of release 1.0.0 are not here, so changed rows are only named")
-        assert change.notes[1:] == [
-            f"the {len(change.rows[t].changed)} {t} rows counted changed may include rows whose only change is in "
-            f"{t}.{f}, a field removed since (its cells are in the release's row hashes)"
-            for t, f, _ in history.fields_removed
+        assert change.notes[1:] == []
+        assert {t: rows.counts() for t, rows in change.rows.items()} == {
+            t: rows.counts() for t, rows in history.rows.items()
+        }
+        assert [(c.key, c.fields) for rows in change.rows.values() for c in rows.changed] == [
+            (c.key, list(c.cells or {})) for rows in history.rows.values() for c in rows.changed
         ]
-        counts = {t: rows.counts() for t, rows in change.rows.items() if t not in removed}
-        assert counts == {t: rows.counts() for t, rows in history.rows.items() if t not in removed}
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[1] / "README.md").is_file(),
+    reason="needs the repository checkout (the wheel run has none; .ci/run runs it in the clone)",
+)
+def test_every_kept_records_column_hashes_are_its_own_commits() -> None:
+    """The column hashes filled in after a release (1.0.0's) come from the data at the release's own commit, as
+    `scripts/release` would have written them: never from the current data, never invented."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    for file in sorted((root / "releases").glob("*.json")):
+        kept = json.loads(file.read_text(encoding="utf-8"))
+        if subprocess.run(["git", "-C", str(root), "cat-file", "-e", kept["commit"]], check=False).returncode:
+            pytest.skip(f"this checkout has no history of release {kept['version']} to compare with")
+        assert kept["column_hashes"] == release.column_hashes(release.at_commit(kept, root)), file.name

@@ -295,25 +295,32 @@ def test_a_stronger_later_source_is_never_hidden_behind_a_weaker_one(package: Pa
 
 
 def test_a_rounder_repeat_is_restated_and_draws_no_fall(package: PackageCopy) -> None:
-    """X4: 18億億次 (2025) agrees with 181.9千万亿次 at its written precision: restated by a text that ranks no
-    stronger, so no fall is drawn. Issue 13 (sources9): the CCTV page now ranks as the origin it names (央視網,
-    state_media), above the 2023 text, so in the shipped data its figure is a point of its own; the case is kept
-    on a copy whose page is graded as the mirror alone."""
+    """X4: 18億億次 (2025) agrees with 181.9千万亿次 at its written precision. Trial 11: CCTV's page ranks as the
+    origin it names (央視網, state_media), above the 2023 text, yet 18億億次 stands for 175 to 185 千万亿次, which
+    holds 181.9: written coarser, it says less, so it is restated however it ranks (semantics.claims.coarser), and
+    no fall to 180 is drawn. The 2023 text's 181.9, as precise as the 2022 repost's it follows and ranked above it,
+    stays a point of its own. On a copy whose page is graded as the mirror alone it is restated by rank as well."""
     from tongxiang_digital_economy.use.chart import chart
 
     subject = "light-of-wuzhen-supercomputing-center"
     rounder = "cctv-outputnews-2025-06-04-wuzhen-town-economy-006"
+    northnews = "northnews-2023-11-wuzhen-ten-years-slow-and-fast-003"
     shipped = tde.series("computing_power", subject=subject).set_index("observation_id")
-    assert (shipped.at[rounder, "role"], shipped.at[rounder, "original_grade"]) == ("preferred", "state_media")
-    as_the_mirror(package, "cctv-outputnews-2025-06-04-wuzhen-town-economy")
-    s = tde.series("computing_power", subject=subject, path=package.root).set_index("observation_id")
-    assert (s.at[rounder, "role"], s.at[rounder, "restates"]) == (
+    assert (shipped.at[rounder, "role"], shipped.at[rounder, "restates"], shipped.at[rounder, "reason"]) == (
         "restated",
-        "northnews-2023-11-wuzhen-ten-years-slow-and-fast-003",
+        northnews,
+        f"says again {northnews} (2023-11-30; published 2023-11): this text, published 2025-06-04 and dated only by "
+        "its own date, came after it, within 2 years of that figure's date, agrees with it, and is written coarser "
+        "(state_media, ranked stronger, but its precision holds that figure: it says less)",
     )
-    drawn = chart("computing_power", subject, path=package.root).rows
+    assert shipped.at[northnews, "role"] == "preferred"
+    drawn = chart("computing_power", subject).rows
     assert rounder not in set(drawn["observation_id"])
     assert set(drawn.loc[drawn["role"] == "preferred", "value"]) == {181.9}
+    as_the_mirror(package, "cctv-outputnews-2025-06-04-wuzhen-town-economy")
+    s = tde.series("computing_power", subject=subject, path=package.root).set_index("observation_id")
+    assert (s.at[rounder, "role"], s.at[rounder, "restates"]) == ("restated", northnews)
+    assert s.at[rounder, "reason"].endswith("agrees with it, and ranks no stronger")
 
 
 def test_a_figure_with_another_bound_word_is_no_restatement() -> None:

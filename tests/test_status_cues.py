@@ -231,10 +231,12 @@ def test_a_plan_tables_further_columns_are_the_lexicons(edited: tuple[dict[str, 
 
 def test_an_ordinal_is_read_as_one() -> None:
     """A quote that is only a place in an order (the first, 第二届, the 20th) is an ordinal, unless the things it
-    counts are named right after it (the 17th internet hospital) or its measure word counts them (第10000辆)."""
+    counts are named right after it (the 17th internet hospital) or its measure word counts them (第10000辆). The
+    ordinal and measure words are the lexicon's (`ordinal_word`, `measure_word`)."""
     forms = ["internet hospital"]
-    assert attach("Since the first WIC, 565 projects", "first", [], None, {}).ordinal
-    assert attach("第二届世界互联网大会", "第二届", [], None, {}).ordinal
-    assert not attach("launched as the 17th internet hospital", "17th", forms, None, {}).ordinal
-    assert not attach("今年第10000辆哪吒汽车", "第10000辆", [], None, {}).ordinal
-    assert not attach("home to 1,890 enterprises", "1,890", [], None, {}).ordinal
+    words = ClauseWords.of(Lexicon.from_frame(tde.load("lexicon")))
+    assert attach("Since the first WIC, 565 projects", "first", [], None, {}, words=words).ordinal
+    assert attach("第二届世界互联网大会", "第二届", [], None, {}, words=words).ordinal
+    assert not attach("launched as the 17th internet hospital", "17th", forms, None, {}, words=words).ordinal
+    assert not attach("今年第10000辆哪吒汽车", "第10000辆", [], None, {}, words=words).ordinal
+    assert not attach("home to 1,890 enterprises", "1,890", [], None, {}, words=words).ordinal

@@ -6,7 +6,13 @@ parses); a rename on the same file system is atomic, so the reader sees the old 
 
 A path that names no regular file but a stream (a device such as /dev/null or /dev/full, a FIFO, /dev/stdout) is
 written through, never renamed over: a rename would put a regular file where the device was (as root, /dev/full
-itself), and what the user asked for is the bytes sent there. Such a write is not atomic, and cannot be.
+itself), and what the user asked for is the bytes sent there. Such a write is not atomic, and cannot be. A path
+that leads to one of the process's open descriptors (/dev/stdout -> /proc/self/fd/1) is such a stream even when
+the shell has pointed the descriptor at a regular file (`-o /dev/stdout > out.csv`): the bytes go down the
+descriptor, as `-o -` sends them.
+
+A symbolic link is never replaced: the file it leads to is (atomically, as any file), and the link stays, as `cp`
+and the shell's `>` write through a link (trial 12 W1: `-o link.csv --force` had put a file where the link was).
 """
 
 from __future__ import annotations
@@ -22,21 +28,41 @@ from typing import Any
 
 from ..core.exceptions import MissingFolderError, OutputError
 
+# What a path to an open descriptor of a process looks like once its links are followed to it.
+DESCRIPTOR = re.compile(r"^/(?:proc/(?:self|thread-self|[0-9]+)/fd|dev/fd)/[0-9]+$")
+MOST_LINKS = 40  # as the kernel's own limit on a path's links
+
 
 def is_stream(dest: Path) -> bool:
-    """Whether `dest` exists as neither a regular file nor a folder (a device, a FIFO, a socket): written through,
-    never replaced, and no file a write would destroy (so no `force` is needed to write there)."""
-    return dest.exists() and not dest.is_file() and not dest.is_dir()
+    """Whether `dest` exists as neither a regular file nor a folder (a device, a FIFO, a socket), or leads to an
+    open descriptor (/dev/stdout, /dev/fd/1): written through, never replaced, and no file a write would destroy
+    (so no `force` is needed to write there)."""
+    return dest.exists() and (leads_to_descriptor(dest) or not (dest.is_file() or dest.is_dir()))
+
+
+def leads_to_descriptor(dest: Path) -> bool:
+    """Whether `dest`, or a link on its way, is a process's descriptor (/proc/self/fd/N, /dev/fd/N): such a link
+    resolves to whatever the descriptor holds now (a pipe, or the file the shell redirected to), so it is
+    followed link by link, never resolved whole."""
+    path = Path(os.path.abspath(dest))
+    for _ in range(MOST_LINKS):
+        if DESCRIPTOR.match(str(path)):
+            return True
+        if not path.is_symlink():
+            return False
+        path = Path(os.path.abspath(path.parent / os.readlink(path)))
+    return False
 
 
 def atomic_write(dest: Path, write: Callable[[Path], None]) -> Path:
     """Call write(temporary path) and move the result to `dest` in one step (the temporary file never stays); a
-    stream (`is_stream`) gets the bytes written through instead. An OSError names `dest`, not the temporary file."""
+    stream (`is_stream`) gets the bytes written through instead, a link's file is replaced and the link kept. An
+    OSError names `dest`, not the temporary file."""
     try:
         if is_stream(dest):
             written_through(dest, write)
         else:
-            replaced(dest, write)
+            replaced(dest.resolve() if dest.is_symlink() else dest, write)
     except OSError as exc:
         raise OSError(exc.errno, reason_of(exc), str(dest)) from None
     return dest

@@ -9,10 +9,11 @@ Data Package Version recipe says how a change to data maps onto semantic version
 
 A fingerprint is what the repository keeps of each release (`releases/<version>.json`): per table, the primary
 key, the field types, a hash of the Table Schema and one short hash per row keyed by its primary key; and a hash
-of the descriptor's metadata; and what each id names, so that no later row can take a released id for something
-else (identity.py, reuse.py). It is small, so from a fresh clone CI can compare the package with the last release
+of the descriptor's metadata; what each id names, so that no later row can take a released id for something
+else (identity.py, reuse.py); and a hash per cell, so that rows compare over the fields both sides hold when one
+side has no cells (columns.py). It is small, so from a fresh clone CI can compare the package with the last release
 and fail when the declared version is too small for the change (`check_version`). A diff between two packages
-shows each changed cell old -> new; where one side is a fingerprint, a changed row can only be called changed.
+shows each changed cell old -> new; where one side is a fingerprint, a changed row is named with its changed fields.
 
 Everything here reads the CSV files as text with the standard library: the column names and keys come from the
 Table Schemas, never from this module, so tables and columns added later are handled without change.
@@ -21,6 +22,7 @@ Table Schemas, never from this module, so tables and columns added later are han
 from __future__ import annotations
 
 from .changelog import RELEASED, UNRELEASED, changelog_problems, contents_summary, release_changelog
+from .columns import CELL_HASH_LENGTH, changed_fields, column_hashes
 from .diff import Diff, RowChange, TableDiff, check_version, compare, diff, invalid_sides, md, table_diff
 from .fingerprint import (
     FINGERPRINT_FORMAT,
@@ -37,6 +39,8 @@ from .fingerprint import (
 from .identity import IDENTITY, identities
 from .records import (
     RELEASES,
+    add_column_hashes,
+    at_commit,
     compared_releases,
     from_git,
     kept_releases,
@@ -50,6 +54,7 @@ from .versions import BUMPS, VERSION, Bump, Version, larger
 
 __all__ = [
     "BUMPS",
+    "CELL_HASH_LENGTH",
     "CORRECTIONS",
     "FINGERPRINT_FORMAT",
     "IDENTITY",
@@ -65,9 +70,13 @@ __all__ = [
     "Snapshot",
     "TableDiff",
     "Version",
+    "add_column_hashes",
+    "at_commit",
+    "changed_fields",
     "changelog_problems",
     "check_identities",
     "check_version",
+    "column_hashes",
     "compare",
     "compared_releases",
     "contents_summary",

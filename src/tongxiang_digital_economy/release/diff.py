@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import ReleaseError
+from .columns import changed_fields
 from .fingerprint import Snapshot, row_hash, snapshot
 from .records import compared_releases, kept_releases, open_side, read_fingerprint
 from .reuse import check_identities
@@ -26,6 +27,12 @@ class RowChange:
     key: str
     # field -> (old, new); None when one side is a fingerprint and only "changed" can be said.
     cells: dict[str, tuple[str, str]] | None
+    # Without cells, the fields whose cells differ when the record keeps column hashes (columns.py); else empty.
+    fields: list[str] = field(default_factory=list)
+
+    def said(self) -> str:
+        """What changed, without the values: the fields when known."""
+        return f"changed in {', '.join(self.fields)}" if self.fields else "changed"
 
 
 @dataclass
@@ -115,12 +122,9 @@ class Diff:
                     "added": rows.added,
                     "removed": rows.removed,
                     "changed": [
-                        {
-                            "key": c.key,
-                            "cells": None
-                            if c.cells is None
-                            else {f: {"old": a, "new": b} for f, (a, b) in c.cells.items()},
-                        }
+                        {"key": c.key, "cells": None, "fields": c.fields}
+                        if c.cells is None
+                        else {"key": c.key, "cells": {f: {"old": a, "new": b} for f, (a, b) in c.cells.items()}}
                         for c in rows.changed
                     ],
                 }
@@ -154,7 +158,7 @@ class Diff:
             lines += [f"  - {key}" for key in rows.removed]
             for change in rows.changed:
                 if change.cells is None:
-                    lines.append(f"  ~ {change.key}: changed")
+                    lines.append(f"  ~ {change.key}: {change.said()}")
                 else:
                     cells = "; ".join(f"{f}: {a!r} -> {b!r}" for f, (a, b) in change.cells.items())
                     lines.append(f"  ~ {change.key}: {cells}")
@@ -180,7 +184,8 @@ class Diff:
             lines += [f"- removed `{key}`" for key in rows.removed]
             for change in rows.changed:
                 if change.cells is None:
-                    lines.append(f"- changed `{change.key}`")
+                    fields = f" (in {', '.join(f'`{f}`' for f in change.fields)})" if change.fields else ""
+                    lines.append(f"- changed `{change.key}`{fields}")
                 else:
                     cells = "; ".join(f"{f} `{md(a)}` → `{md(b)}`" for f, (a, b) in change.cells.items())
                     lines.append(f"- {'changed' if self.invalid else 'corrected'} `{change.key}`: {cells}")
@@ -233,8 +238,17 @@ def diff(old: Snapshot, new: Snapshot) -> Diff:
         structural = any(t == table for t, *_ in out.fields_added + out.fields_removed + out.fields_retyped)
         if ta["schema"] != tb["schema"] and not structural:
             out.schemas_changed.append(table)
+        common = [f for f in fb if f in fa]
+        by_cell = None if old.cells is not None and new.cells is not None else changed_fields(old, new, table, common)
+        if by_cell is not None:
+            out.rows[table] = TableDiff(
+                added=[k for k in tb["rows"] if k not in ta["rows"]],
+                removed=[k for k in ta["rows"] if k not in tb["rows"]],
+                changed=[RowChange(key, None, fields) for key, fields in by_cell.items()],
+            )
+            continue
         a_rows, b_rows = hashes_over(table, ta, old, new, fb), hashes_over(table, tb, new, old, fa)
-        out.rows[table] = table_diff(table, a_rows, b_rows, old, new, common=[f for f in fb if f in fa])
+        out.rows[table] = table_diff(table, a_rows, b_rows, old, new, common=common)
         out.notes += unseparated(table, out.rows[table], old, new, fa, fb)
     return out
 

@@ -20,6 +20,7 @@ from ..core.exceptions import ReleaseError, TDEError
 from ..core.paths import DESCRIPTOR, package_dir
 from ..io.atomic import write_json
 from ..schema.descriptor import read_descriptor, read_json
+from .columns import column_hashes
 from .fingerprint import FINGERPRINT_FORMAT, Snapshot, snapshot
 from .identity import identities
 from .versions import VERSION, Version
@@ -91,6 +92,7 @@ def record(path: str | Path | None = None, commit: str | None = None) -> Path:
         raise ReleaseError(f"{version} is a development version; only a release's fingerprint is kept")
     fp["files"] = package_files(path)
     fp["identity"] = identities(side)
+    fp["column_hashes"] = column_hashes(side)
     if commit:
         fp["commit"] = commit
     folder = releases_dir(path)
@@ -99,6 +101,30 @@ def record(path: str | Path | None = None, commit: str | None = None) -> Path:
     # One row per line keeps the file small and its git diffs readable.
     write_json(file, fp, indent=1, sort_keys=True)
     return file
+
+
+def at_commit(kept: dict[str, Any], repository: Path) -> Snapshot:
+    """The kept release read from the commit its record names (`git archive`), checked to be exactly the release
+    that was kept: the only source from which a record's later keys (column hashes) may be filled in."""
+    commit = kept.get("commit")
+    archive = git(repository, "archive", str(commit), DESCRIPTOR, "data", "schemas") if commit else None
+    if archive is None:
+        raise ReleaseError(f"release {kept.get('version')}: {repository} does not have its commit {commit}")
+    with tempfile.TemporaryDirectory(prefix="tde-release-") as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        side = same_release(Path(folder), kept)
+    if side is None:
+        raise ReleaseError(f"release {kept.get('version')}: the tables at commit {commit} are not the ones kept")
+    return side
+
+
+def add_column_hashes(file: Path, repository: Path) -> None:
+    """Fill in the column hashes of a record written before they were kept, from its own commit (never from the
+    current data); its other keys are left as they are."""
+    kept = read_fingerprint(file).fingerprint
+    kept["column_hashes"] = column_hashes(at_commit(kept, repository))
+    write_json(file, kept, indent=1, sort_keys=True)
 
 
 def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot:

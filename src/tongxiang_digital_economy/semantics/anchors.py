@@ -28,7 +28,7 @@ from ..text.clauses import (
     paired_with_name,
     table_head_pattern,
 )
-from ..text.fold import names_of, regex, squeeze
+from ..text.fold import LATIN_LETTERS, literal_spans, names_of, squeeze
 from ..text.numerals import number_spans
 from ..text.period_words import PeriodWords, read_period
 from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
@@ -39,61 +39,87 @@ from .distinct import content_key, lexicon_of, memo, remembered, texts
 LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
 WHOLE_OF = re.compile(r"of\s?$")
 POSSESSIVE = re.compile(r"^['’]s")
-# A name inside a list of members (桐乡、海宁和平湖; Tongxiang, Haining and Pinghu) names no subject.
-LISTED = re.compile(r"(?:、|和|及|/|\band|\bor)\s?$")
-LISTED_AFTER = re.compile(r"^\s?(?:、|和|及|/|and\b|or\b)|^,\s?[a-z]+(?:\s[a-z]+)?(?:,|\sand\s)")
+# The marks of a list of members (桐乡、海宁; Tongxiang/Haining): punctuation. The words (和, and) are the lexicon's.
+LIST_MARKS = "、|/"
+# An English list written with commas after a name (Tongxiang, Haining and Pinghu): a comma, one or two words, and a
+# comma or a list word.
+COMMA_LIST = r",\s?[a-z]+(?:\s[a-z]+)?"
 
 
-# The lexicon's `not_subject` words as two alternations (those written before the name, outside/占, and those
-# after it, 以外): a place the figure lies outside of, or the whole a share is of, is not its subject (outside
-# Tongxiang, 占桐乡…的, 桐乡以外). Strings, so that a view column carrying them is hashed by its whole text.
-OutsideWords = tuple[str | None, str | None]
+# The lexicon's words that make a name no subject: its `not_subject` words written before the name (outside, 占) and
+# after it (以外) as two alternations, a place the figure lies outside of or the whole a share is of (outside
+# Tongxiang, 占桐乡…的, 桐乡以外); and its `list_word` terms of meaning `joins` joined by |, a name inside a list of
+# members (桐乡、海宁和平湖; Tongxiang, Haining and Pinghu). Strings, so that a view column carrying them is hashed
+# by its whole text.
+OutsideWords = tuple[str | None, str | None, str | None]
+NO_WORDS: OutsideWords = (None, None, None)
 
 
 def outside_words(lexicon: Lexicon | None) -> OutsideWords:
-    """The lexicon's `not_subject` words, before (meaning `before`) and after (meaning `after`) the name; none
-    without a lexicon."""
+    """The lexicon's `not_subject` words, before (meaning `before`) and after (meaning `after`) the name, and its
+    `list_word` terms of meaning `joins`; none without a lexicon."""
     if lexicon is None:
-        return (None, None)
-    return (lexicon.alternation("not_subject", "before"), lexicon.alternation("not_subject", "after"))
-
-
-@functools.lru_cache(maxsize=64)
-def outside_patterns(words: OutsideWords) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The `not_subject` words anchored at the name: a word before ends where the name starts (a space allowed),
-    a word after starts where it ends."""
-    before, after = words
+        return NO_WORDS
     return (
-        re.compile(rf"(?:{before})\s?$") if before else None,
-        re.compile(rf"^(?:{after})") if after else None,
+        lexicon.alternation("not_subject", "before"),
+        lexicon.alternation("not_subject", "after"),
+        "|".join(
+            t
+            for t, m in zip(
+                lexicon.terms_of.get("list_word", []), lexicon.meanings_of.get("list_word", []), strict=True
+            )
+            if m == "joins"  # 与 (`joins_or_with`) is also 'with': 乌镇与数字经济相关的企业 names 乌镇 as the subject
+        )
+        or None,
     )
 
 
-def not_subject(before: str, after: str, outside: OutsideWords = (None, None)) -> bool:
-    """Whether a name standing between `before` and `after` is a member of a list, or a place the figure lies
-    outside of or is a share of (the lexicon's `not_subject` words, `outside`), rather than the subject."""
-    outside_before, outside_after = outside_patterns(outside)
+@functools.lru_cache(maxsize=64)
+def outside_patterns(
+    words: OutsideWords,
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str], re.Pattern[str]]:
+    """The `not_subject` words anchored at the name: a word before ends where the name starts (a space allowed),
+    a word after starts where it ends; and where a list of members holds the name: a list mark or list word ending
+    before it (a Latin word whole), or one starting after it, or a comma list after it."""
+    before, after, joins = words
+    terms = sorted({loose(t) for t in (joins or "").split("|") if loose(t)}, key=len, reverse=True)
+    chinese = [re.escape(t) for t in terms if not re.match(r"[a-z0-9]", t)]
+    latin = [re.escape(t) for t in terms if re.match(r"[a-z0-9]", t)]
+    ending = "|".join([LIST_MARKS, *chinese, *(rf"\b{t}" for t in latin)])
+    starting = "|".join([LIST_MARKS, *chinese, *(rf"{t}\b" for t in latin)])
+    comma_list = COMMA_LIST + "(?:," + "".join(rf"|\s{t}\s" for t in latin) + ")"
+    return (
+        re.compile(rf"(?:{before})\s?$") if before else None,
+        re.compile(rf"^(?:{after})") if after else None,
+        re.compile(rf"(?:{ending})\s?$"),
+        re.compile(rf"^\s?(?:{starting})|^{comma_list}"),
+    )
+
+
+def not_subject(before: str, after: str, outside: OutsideWords = NO_WORDS) -> bool:
+    """Whether a name standing between `before` and `after` is a member of a list (a list mark or one of the
+    lexicon's `list_word` terms beside it), or a place the figure lies outside of or is a share of (the lexicon's
+    `not_subject` words): `outside`, rather than the subject."""
+    outside_before, outside_after, listed, listed_after = outside_patterns(outside)
     return bool(
-        LISTED.search(before[-5:])
-        or LISTED_AFTER.match(after)
+        listed.search(before[-5:])
+        or listed_after.match(after)
         or (outside_before is not None and outside_before.search(before))
         or (outside_after is not None and outside_after.match(after))
         or (WHOLE_OF.search(before) and POSSESSIVE.match(after))
     )
 
 
-def named_as_subject(text: str, name: str, outside: OutsideWords = (None, None)) -> bool:
+def named_as_subject(text: str, name: str, outside: OutsideWords = NO_WORDS) -> bool:
     """Whether `name` stands in `text` (both folded by `loose`; a Latin name as a whole word) at least once other
     than as a list member or a place the figure lies outside of (see not_subject)."""
     folded = loose(name)
     if not folded:
         return False
-    pattern = re.escape(folded)
-    if re.match(r"[a-z]", folded):
-        pattern = r"(?<![a-z])" + pattern + r"(?![a-z])"
+    edges = LATIN_LETTERS if folded[0] in LATIN_LETTERS else frozenset()
     return any(
-        not not_subject(text[max(0, m.start() - 16) : m.start()], text[m.end() :], outside)
-        for m in re.finditer(pattern, text)
+        not not_subject(text[max(0, start - 16) : start], text[end:], outside)
+        for start, end in literal_spans(text, folded, before=edges, after=edges)
     )
 
 
@@ -101,11 +127,9 @@ def form_spans(text: str, form: str) -> list[tuple[int, int]]:
     """Where a folded form stands in a folded text: Chinese anywhere, Latin as whole words."""
     if not form:
         return []
-    if re.search(r"[a-z]", form[:1] + form[-1:]):  # whole words: Shares traded35.79m still names it
-        pattern = r"(?<![a-z])" + re.escape(form) + r"(?![a-z])"
-    else:
-        pattern = re.escape(form)
-    return [(m.start(), m.end()) for m in regex(pattern).finditer(text)]
+    if form[0] in LATIN_LETTERS or form[-1] in LATIN_LETTERS:  # whole words: Shares traded35.79m still names it
+        return literal_spans(text, form, before=LATIN_LETTERS, after=LATIN_LETTERS)
+    return literal_spans(text, form)
 
 
 def forms_in(evidence: str, forms: str, shadowing: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> bool:
@@ -204,24 +228,30 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Nei
     rows = [dict(zip(columns, r, strict=True)) for r in zip(*(definitions[c] for c in columns), strict=True)]
     # a definition without its id or a key is the structure layer's error; it has no neighbours here
     rows = [r for r in rows if all(isinstance(r[k], str) for k in ("indicator", *NEIGHBOUR_KEYS))]
+    # Only definitions of one dimension, measure and subject are neighbours: each is compared with those alone, in
+    # the definitions' order (every pair of 433 definitions compared was 1.8 s of a cold validation).
+    alike: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        alike.setdefault(tuple(row[k] for k in NEIGHBOUR_KEYS), []).append(row)
     out: dict[str, tuple[Neighbour, ...]] = {}
     for mine in rows:
         own = {w for group in required_groups(mine["required_words"]) for w in group}
+        mine_forms = split_forms(mine["written_forms"])
         found = []
-        for other in rows:
+        for other in alike[tuple(mine[k] for k in NEIGHBOUR_KEYS)]:
             # A group's words are one another's synonyms: one that is the indicator's own required word or
             # written form makes the whole group its own (国际组织|international organizations is co-organisers'
             # required group but the represented organisations' own name), and it tells the two apart no more.
-            if other["indicator"] == mine["indicator"] or any(other[k] != mine[k] for k in NEIGHBOUR_KEYS):
-                continue  # (asked first: the cheapest test, and most pairs fail it)
+            if other["indicator"] == mine["indicator"]:
+                continue
             groups = tuple(
                 group
                 for group in required_groups(other["required_words"])
-                if not any(w in own or related_forms((w,), split_forms(mine["written_forms"])) for w in group)
+                if not any(w in own or related_forms((w,), mine_forms) for w in group)
             )
             if not groups:
                 continue
-            if related_forms(split_forms(mine["written_forms"]), split_forms(other["written_forms"])):
+            if related_forms(mine_forms, split_forms(other["written_forms"])):
                 found.append((str(other["indicator"]), groups, "|".join(split_forms(other["written_forms"]))))
         if found:
             out[mine["indicator"]] = tuple(found)
@@ -235,24 +265,27 @@ def related_forms(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     return any(a in b or b in a for a in one for b in other if a and b)
 
 
-def quote_clause(evidence: object, quote: object) -> tuple[str, int, int, int] | None:
-    """The folded evidence, where the quote stands in it and the bounds of the quote's clause: None when either is
-    missing or the quote is not in the evidence (the quote rules report that; the clause readers stay silent)."""
+def quote_clause(evidence: object, quote: object, words: ClauseWords | None = None) -> tuple[str, int, int, int] | None:
+    """The folded evidence, where the quote stands in it and the bounds of the quote's clause (ended where the
+    lexicon's clause words say: ClauseWords.clause_end): None when either is missing or the quote is not in the
+    evidence (the quote rules report that; the clause readers stay silent)."""
     if not isinstance(evidence, str) or not isinstance(quote, str):
         return None
     text, wanted = loose(evidence), loose(quote)
     at = text.find(wanted)
     if at < 0 or not wanted:
         return None
-    start, end = clause_of(text, at, at + len(wanted))
+    start, end = clause_of(text, at, at + len(wanted), words)
     return text, at, start, end
 
 
-def counted_as(evidence: object, quote: object, neighbours: tuple[Neighbour, ...]) -> str | None:
+def counted_as(
+    evidence: object, quote: object, neighbours: tuple[Neighbour, ...], words: ClauseWords | None = None
+) -> str | None:
     """The neighbour a word of each of whose groups of required words stands in the quote's own clause while the
     evidence names it too (两年平均增长4.7% filed as gdp_growth is gdp_growth_two_year_average's; 4家重要国际组织
     作为协办单位 filed as represented organisations is the co-organisers'): None where no neighbour's do."""
-    found = quote_clause(evidence, quote) if neighbours else None
+    found = quote_clause(evidence, quote, words) if neighbours else None
     if found is None:
         return None
     text, _at, start, end = found
@@ -459,7 +492,10 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     outside = outside_words(lexicon)
     beside = keyed_map(
         [(e, q) for e, q in zip(evidence_, quote_, strict=True)],
-        remembered(memo("places beside", key("places", "lexicon")), lambda e, q: places_beside(e, q, local, outside)),
+        remembered(
+            memo("places beside", key("places", "lexicon")),
+            lambda e, q: places_beside(e, q, local, outside, clause_words),
+        ),
         indicators.index,
     )
     every_name = entity_names(frames)
@@ -496,7 +532,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             )
         ],
         remembered(
-            memo("subject beside", key("units")),
+            memo("subject beside", key("units", "lexicon")),
             lambda e, q, n, t, d, _names: (
                 beside_another_name(
                     e,
@@ -505,6 +541,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
                     [list(o) for o in siblings.get(t, ()) if o != n],
                     d if isinstance(d, str) else None,
                     unit_forms,
+                    clause_words,
                 )
                 if isinstance(e, str) and isinstance(q, str) and n and t
                 else None
@@ -520,7 +557,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
             (e, q, neighbours.get(i, ()) if isinstance(i, str) else ())
             for e, q, i in zip(evidence_, quote_, indicator_, strict=True)
         ],
-        counted_as,
+        functools.partial(counted_as, words=clause_words),
         indicators.index,
     )
     return indicators.assign(
@@ -748,11 +785,15 @@ def entity_names(frames: dict[str, pd.DataFrame]) -> frozenset[str]:
 
 
 def places_beside(
-    evidence: object, quote: object, places: dict[str, list[str]], outside: OutsideWords = (None, None)
+    evidence: object,
+    quote: object,
+    places: dict[str, list[str]],
+    outside: OutsideWords = NO_WORDS,
+    words: ClauseWords | None = None,
 ) -> frozenset[str] | None:
     """The local places named in the quote's clause, other than as members of a list or places the figure lies
-    outside of (`outside`: see not_subject) (None: no quote found)."""
-    found = quote_clause(evidence, quote)
+    outside of (`outside`: see not_subject) (None: no quote found); a clause ends where the lexicon's `words` say."""
+    found = quote_clause(evidence, quote, words)
     if found is None:
         return None
     text, at, start, end = found

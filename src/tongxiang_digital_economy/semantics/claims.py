@@ -44,7 +44,10 @@ figure at written precision (the intervals above meet) with the same bound word 
 again), (3) the earlier figure's text was *published* before the later one's (a text dated 2021-09-15 cannot say
 again what a text of 2021-09-27 dates to 2020), (4) the later date is at most RESTATED_YEARS after the earlier
 statement (a text plausibly repeats the latest figure it knows; later, it states the level anew), and (5) the
-later source ranks no stronger (a stronger source is a point of its own, never hidden behind a weaker one). A
+later source ranks no stronger (a stronger source is a point of its own, never hidden behind a weaker one), unless
+it is written coarser (`coarser`: its interval holds the earlier one's and is wider, so it says less: CCTV's
+18亿亿次 of 2025 after 181.9千万亿次 of 2023 is 175 to 185 千万亿次, and drawn at 180 it would show a fall no text
+states). A
 flow is never a restatement: a year's income equal to the year before's is a new observation. Two texts that each
 give a stock its own stated date (2019年末, 2020年末) restate nothing: one of them is mis-dated, and
 `fact-cluster` says so.
@@ -380,5 +383,17 @@ def is_restatement(later: Statement, earlier: Statement, stated: pd.Timestamp | 
         and earlier.date < later.date <= last + RESTATED_WITHIN
         and agree(later, earlier)
         and later.qualifier == earlier.qualifier
-        and later.rank >= earlier.rank
+        and (later.rank >= earlier.rank or coarser(later, earlier))
     )
+
+
+def coarser(later: Statement, earlier: Statement) -> bool:
+    """Whether `later` says less than `earlier`: its interval at written precision holds all of `earlier`'s and is
+    wider (18亿亿次 is 175 to 185 千万亿次, which holds 181.9千万亿次). Such a figure repeats the earlier one
+    coarsely whatever its source's rank: drawn as a point of its own it would show a change (181.9 to 180) that
+    neither text states."""
+    bounds = (later.low, later.high, earlier.low, earlier.high)
+    if any(math.isnan(v) for v in bounds):
+        return False
+    holds = later.low <= earlier.low and earlier.high <= later.high
+    return holds and later.high - later.low > earlier.high - earlier.low

@@ -23,13 +23,14 @@ ENTRY = (
 # The columns entered_twice reads (claim_key reads the claim's own columns besides): views.py keeps its answer by
 # their content.
 REPEAT_READS = (*ENTRY, "observation_id", "value", "value_base", "value_upper", "qualifier")
-LISTED = 6  # the other rows a message names (every id is in `entered_twice_ids`)
 
 
 def entered_twice(indicators: pd.DataFrame) -> pd.DataFrame:
-    """Per row: the other rows that are the same entry (ENTRY and the claim alike), as text (`entered_twice`, for
-    the message: at most LISTED of them) and the entry's observation ids, the row's own among them, as one tuple
-    shared by its rows (`entered_twice_ids`); missing where there are none.
+    """Per row entered again: the entry's first row in the table (ENTRY and the claim alike), as text with its CSV
+    row (`entered_twice`, for the message: the first row is the one entered first, so it is the later rows that go;
+    trial 12 m4), and the entry's observation ids, the row's own among them, as one tuple shared by its rows
+    (`entered_twice_ids`, the report's related ids: complete and linear in the entry's size); missing on an entry's
+    first row and where there is no other.
     A row missing its source, evidence or value is no entry here (the Table Schema reports those)."""
     present = [c for c in ENTRY if c in indicators]
     text = indicators[present].astype("string").fillna("")
@@ -43,12 +44,11 @@ def entered_twice(indicators: pd.DataFrame) -> pd.DataFrame:
     related: list[object] = [None] * len(indicators)
     twice = key.duplicated(keep=False) & key.notna()
     for _, positions in pd.Series(range(len(key)))[twice.to_numpy()].groupby(key[twice].to_numpy()):
-        # One tuple of the whole entry for all its rows (the report converts it once), and each message names at
-        # most LISTED others: linear in the group's size, as the agreement's lists are (issue 15).
-        members = tuple(str(ids.iat[p]) for p in positions)
-        for p in positions:
-            others = [m for m in members[: LISTED + 1] if m != str(ids.iat[p])][:LISTED]
-            listed[p], related[p] = ", ".join(others) + more(len(members) - 1), members
+        at = [int(p) for p in positions.to_numpy()]
+        members = tuple(str(ids.iat[p]) for p in at)
+        named = f"{members[0]} (row {int(indicators.index.to_numpy()[at[0]]) + 2})"
+        for p in at[1:]:
+            listed[p], related[p] = named, members
     return pd.DataFrame(
         {
             "entered_twice": pd.Series(listed, index=indicators.index, dtype="string"),
@@ -56,10 +56,6 @@ def entered_twice(indicators: pd.DataFrame) -> pd.DataFrame:
         },
         index=indicators.index,
     )
-
-
-def more(count: int) -> str:
-    return f" and {count - LISTED} more" if count > LISTED else ""
 
 
 def repeated_reason(preferred: str) -> str:

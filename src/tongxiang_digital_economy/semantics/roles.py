@@ -205,12 +205,20 @@ def mark_restatements(rows: pd.DataFrame, said: list[Statement], at: Sequence[in
 
 def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
     """Why row i says again row d, in facts a reader can check: both publication dates (the earlier text came
-    first), the figure's date, and the rank; never "stated before" of a text published later."""
-
+    first), the figure's date, and the rank, or (a stronger source) that it is written coarser and so says less
+    (semantics.claims.coarser); never "stated before" of a text published later."""
+    rank = rows["_rank"].to_numpy()
+    stronger = bool(rank[i] < rank[d])
+    ranked = (
+        f"is written coarser ({ranked_grade(rows, i)}, ranked stronger, but its precision holds that figure: it "
+        "says less)"
+        if stronger
+        else "ranks no stronger"
+    )
     return (
         f"says again {rows['observation_id'].iat[d]} ({rows['period_label'].iat[d]}; published {text_date(rows, d)}): "
         f"this text, published {text_date(rows, i)} and dated only by its own date, came after it, within "
-        f"{RESTATED_YEARS} years of that figure's date, agrees with it, and ranks no stronger"
+        f"{RESTATED_YEARS} years of that figure's date, agrees with it, and {ranked}"
     )
 
 

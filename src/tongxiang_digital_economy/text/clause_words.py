@@ -20,10 +20,22 @@ first; where the lexicon lists none of a category, the pattern reads punctuation
   base (比2014年增长), not the date of the figure (attached_year); read without word bounds, as 'over 2019';
 - `item_break` (while, whereas, but, meaning `contrast`; 'and a', 'and the', 'and has', meaning `next_item`):
   English words that part two items of a passage as a comma does, where 'and' alone may join one noun phrase
-  (Chinese and foreign guests): the indicator's words after one open the next figure's item (next_claims).
+  (Chinese and foreign guests): the indicator's words after one open the next figure's item (next_claims); those
+  of meaning `contrast` and `clause` (which, and then) also end a clause as a comma does (clause_end), those of
+  `next_item` do not;
+- `measure_word` (个, 家, 项, 场; meaning `count`): a Chinese numeral before one counts things (三家企业), and a
+  magnitude before one (34.87万人) is a count, no 万(元); a number before one is a running count, no ordinal
+  (第10000辆);
+- `ordinal_word`: 第 before a number (`before`), 届 after it (`edition`), th, st, nd, rd after digits (`suffix`),
+  位, 名 after 第N (`place`: a place in a ranking), 期 after it (`phase`: 一期): the number is a place in an
+  order, no amount; 首 (`first`) is read before an `edition` word by semantics/editions_named (首届);
+- `noun_end` (with, of; meaning `ends`): with the list words, where the words right after a quantity (its own
+  noun, 8个镇) end.
 
 Latin terms are read as whole words (white space before, and after where the reading needs it); Chinese terms
-anywhere. Years written in digits are the calendar's, not a word list, and are always read.
+anywhere. Years written in digits are the calendar's, not a word list, and are always read; so are the days and
+months of a date (12月16日). An English ordinal written in words (the first, twenty-fifth) is read by the number
+reader's own ordinal words (text/numerals.ORDINAL_WORDS), which it pairs with their values.
 """
 
 from __future__ import annotations
@@ -40,6 +52,10 @@ COMMA = r",\s|，"  # an English comma before a word, a Chinese comma: items of 
 BREAK_MARKS = r"[、;；,，]"  # the marks that part two items of a passage
 WHITE = r"\s"  # what stands before (and after) a Latin term: it is read as a whole word
 MONTH = r"[0-9一二三四五六七八九十]月"  # a month of the calendar (1-6月, 三月): the calendar's, not a word list
+SENTENCE_MARKS = r"[。！？!?;；]|\.(?=\s|$)|\n"  # what ends a sentence: punctuation
+CLAUSE_MARKS = r"[，,：:（）()]"  # what ends a clause besides a sentence's end: punctuation
+NOUN_MARKS = r"[、，,;；。()（）]|[0-9]"  # what ends a quantity's own noun besides words: punctuation, the next number
+DAY_MARKS = r"月|日|号"  # after a number, a month or a day of a date (12月, 16日): the calendar's
 
 
 def latin(term: str) -> bool:
@@ -51,6 +67,12 @@ def listed(terms: list[str], before: str, after: str) -> str:
     reading needs), Chinese ones bare."""
     ordered = sorted(set(terms), key=len, reverse=True)
     return "|".join(before + re.escape(t) + after if latin(t) else re.escape(t) for t in ordered)
+
+
+def one_of(*alternatives: str | None) -> re.Pattern[str] | None:
+    """The alternatives given (empty ones left out) as one pattern; None where none is."""
+    given = [a for a in alternatives if a]
+    return re.compile("|".join(given)) if given else None
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,23 @@ class ClauseWords:
     sub_year: re.Pattern[str] = field(default_factory=lambda: re.compile(MONTH))
     # A comparison word ending where a year starts (比2014年, 同比, than in 2019): that year is a base, no date.
     compared: re.Pattern[str] | None = None
+    # Where a clause ends: punctuation, or a word ending one (while, which: `item_break` `contrast` and `clause`).
+    clause_end: re.Pattern[str] = field(default_factory=lambda: re.compile(f"{CLAUSE_MARKS}|{SENTENCE_MARKS}"))
+    # A measure word (个, 家), matched where a number ends: the number counts things.
+    measure: re.Pattern[str] | None = None
+    # Where a quantity's own noun ends: punctuation, the next number, a list word or a `noun_end` word.
+    noun_end: re.Pattern[str] = field(default_factory=lambda: re.compile(NOUN_MARKS))
+    # An ordinal word ending where a number starts (第), matched with the search ending there: `ordinal_before`.
+    ordinal_before: re.Pattern[str] | None = None
+    # An ordinal word where a number ends (第二届's 届, the 20th's th): the number is a place in an order.
+    ordinal_after: re.Pattern[str] | None = None
+    # A place in a ranking after 第N (第十二位, 第3名): a rank, no edition.
+    place_after: re.Pattern[str] | None = None
+    # What makes a number a date part or an ordinal where it ends: a month's or day's mark (12月, 16日), an
+    # ordinal word after it (届, th) or a phase's (一期).
+    date_after: re.Pattern[str] = field(default_factory=lambda: re.compile(DAY_MARKS))
+    # The words of 'from A to B' and of a year that bounds a period from after (SpanWords).
+    spans: SpanWords = field(default_factory=lambda: SpanWords())
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> ClauseWords:
@@ -82,6 +121,11 @@ class ClauseWords:
         def terms(category: str) -> list[str]:
             return [t for t in (loose(t) for t in lexicon.terms_of.get(category, [])) if t]
 
+        def meant(category: str) -> list[tuple[str, str]]:
+            """The category's terms (folded) with their meanings."""
+            pairs = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
+            return [(t, m) for t, m in ((loose(t), m) for t, m in pairs) if t]
+
         def alternation(category: str) -> str | None:
             return "|".join(re.escape(t) for t in sorted(set(terms(category)), key=len, reverse=True)) or None
 
@@ -89,6 +133,13 @@ class ClauseWords:
         joins, breaks = terms("list_word"), terms("item_break")
         parts = period_alternation(lexicon, "year_part_word", ("half", "quarter"))
         compared = alternation("comparison_word")
+        ends = [t for t, m in meant("item_break") if m in ("contrast", "clause")]
+        measures = listed(terms("measure_word"), "", "")
+        ordinals = {m: [t for t, n in meant("ordinal_word") if n == m] for m in ("before", "edition", "suffix")}
+        after = listed(ordinals["edition"] + ordinals["suffix"], "", r"\b")
+        before = listed(ordinals["before"], "", "")
+        places = listed([t for t, m in meant("ordinal_word") if m == "place"], "", "")
+        phases = listed([t for t, m in meant("ordinal_word") if m == "phase"], "", r"\b")
         return cls(
             anaphora=re.compile(anaphora) if anaphora else None,
             parallel=re.compile(parallel) if parallel else None,
@@ -98,6 +149,14 @@ class ClauseWords:
             item_break=re.compile("|".join(filter(None, [BREAK_MARKS, listed(breaks, WHITE, WHITE)]))),
             sub_year=re.compile("|".join(filter(None, [parts, MONTH]))),
             compared=re.compile(rf"(?:{compared})\s*$") if compared else None,
+            clause_end=re.compile("|".join(filter(None, [CLAUSE_MARKS, listed(ends, WHITE, WHITE), SENTENCE_MARKS]))),
+            measure=re.compile(measures) if measures else None,
+            noun_end=re.compile("|".join(filter(None, [NOUN_MARKS, listed(joins + terms("noun_end"), WHITE, WHITE)]))),
+            ordinal_before=re.compile(f"(?:{before})$") if before else None,
+            ordinal_after=one_of(after),
+            place_after=one_of(places),
+            date_after=re.compile("|".join(filter(None, [DAY_MARKS, after, phases]))),
+            spans=SpanWords.of(lexicon),
         )
 
     def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
@@ -109,3 +168,69 @@ class ClauseWords:
         if self.anaphora is None:
             return []
         return [(m.start(), m.end()) for m in self.anaphora.finditer(text, start, end)]
+
+
+@dataclass(frozen=True)
+class SpanWords:
+    """The lexicon's words of 'from A to B' and of a year that is a bound, not a date (text/year_words.py reads
+    them; none without a lexicon, and then no quote is A or B and every year written beside a quote may date it):
+
+    - `span_word` `from` (from, 从, 由) opens 'from A to B', `to` (to, 到, 至, 增至, 提升到) closes A's words;
+      `start` (between), with those of `from` and the `since_word` `open` and `alone` words (自, since), opens a
+      row's dating words that say where its span starts;
+    - `before_word` (前, 以前, 之前, before) after a year: 2014年前 bounds a period from after, it dates nothing.
+
+    The 'from' words and the start words are read anywhere (as the code read them: 从 in any word); a Latin 'to'
+    word as a whole word, with white space before it and the bound its reader gives after it."""
+
+    from_words: str | None = None  # an alternation of the `from` words, longest first
+    start_words: str | None = None  # an alternation of the start words, longest first
+    to_latin: tuple[str, ...] = ()  # Latin `to` words, escaped, longest first
+    to_other: tuple[str, ...] = ()  # the other `to` words, escaped, longest first
+    before_year: re.Pattern[str] | None = None  # a before word right after a year (its 年 perhaps between)
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None) -> SpanWords:
+        """The words a lexicon lists (none without one)."""
+        if lexicon is None:
+            return cls()
+
+        def terms(category: str, meanings: tuple[str, ...]) -> list[str]:
+            chosen = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
+            found = {t for t in (loose(term) for term, m in chosen if m in meanings) if t}
+            return sorted(found, key=lambda t: (-len(t), t))
+
+        def alternation(found: list[str]) -> str | None:
+            return "|".join(re.escape(t) for t in found) or None
+
+        to = terms("span_word", ("to",))
+        before = terms("before_word", ("before",))
+        before_cn = alternation([t for t in before if not latin(t)])
+        before_latin = alternation([t for t in before if latin(t)])
+        before_year = "|".join(
+            filter(
+                None,
+                [
+                    rf"^\s?年?(?:{before_cn})" if before_cn else None,
+                    rf"^\s?(?:{before_latin})" if before_latin else None,
+                ],
+            )
+        )
+        return cls(
+            from_words=alternation(terms("span_word", ("from",))),
+            start_words=alternation(
+                sorted(
+                    {*terms("span_word", ("from", "start")), *terms("since_word", ("open", "alone"))},
+                    key=lambda t: (-len(t), t),
+                )
+            ),
+            to_latin=tuple(re.escape(t) for t in to if latin(t)),
+            to_other=tuple(re.escape(t) for t in to if not latin(t)),
+            before_year=re.compile(before_year) if before_year else None,
+        )
+
+    def to(self, after: str = r"\s") -> str | None:
+        """The `to` words as one alternation: a Latin one with white space before it and `after` after it (\\s, or
+        \\b where a comma may follow), the others bare; None where the lexicon lists none."""
+        latin_ = [rf"\s{t}{after}" for t in self.to_latin]
+        return "|".join([*latin_, *self.to_other]) or None

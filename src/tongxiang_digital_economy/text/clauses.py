@@ -38,19 +38,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .clause_words import ClauseWords
-from .fold import regex
-from .numerals import Span, number_spans
+from .clause_words import CLAUSE_MARKS, SENTENCE_MARKS, ClauseWords
+from .fold import LATIN_OR_DIGITS, literal_spans
+from .numerals import ORDINAL_WORDS, Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
 from .year_words import FROM_DATED, attached_year, from_region, from_side, years_written
 
-SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n")
-CLAUSE_END = re.compile(r"[，,：:（）()]|\s(?:while|whereas|which|but|and then)\s|" + SENTENCE_END.pattern)
-# A Chinese numeral counts things only before a measure word (三家企业); elsewhere it is part of a word (统一).
-MEASURE_WORDS = "个個家名位项項次人座条條所户戶件场場款批辆輛台臺套只"
+SENTENCE_END = re.compile(SENTENCE_MARKS)
+# Where a clause ends by its punctuation alone: the clause reader also ends one at the lexicon's words (while, which:
+# ClauseWords.clause_end); search (use/search_words) splits a cell at the marks.
+CLAUSE_END = re.compile(f"{CLAUSE_MARKS}|{SENTENCE_MARKS}")
 ARABIC = re.compile(r"[0-9０-９]")
-PLACE_WORD = re.compile(r"[位名]")  # 第十二位, 第3名: the place a ranking gives (第二届 is an edition, a date)
-COUNTED_MAGNITUDE = re.compile(r"\s?[万萬亿億]\s?[" + MEASURE_WORDS + "]")
+MAGNITUDE = re.compile(r"\s?[万萬亿億]\s?")  # 34.87万人: a magnitude a measure word may follow (then a count)
 ENGLISH_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DAY_AFTER = re.compile(r"[月日号]")  # 12月, 16日: the number of a month or a day
 DAY_BEFORE = re.compile(r"(?:月|(?<![a-z])" + ENGLISH_MONTHS + r"\s?)$")  # 12月16, December 3
@@ -75,16 +74,31 @@ def sentence_of(text: str, at: int) -> tuple[int, int]:
     return start, found.start() if found else len(text)
 
 
-def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the clause holding the span start..end (a clause mark inside the span is part of it)."""
-    first = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-    found = CLAUSE_END.search(text, end)
+def clause_of(text: str, start: int, end: int, words: ClauseWords | None = None) -> tuple[int, int]:
+    """The bounds of the clause holding the span start..end (a clause mark inside the span is part of it); a clause
+    ends at punctuation and at the lexicon's clause-ending words (`words`; without them, at punctuation alone)."""
+    ends = (words or ClauseWords()).clause_end
+    first = max((m.end() for m in ends.finditer(text, 0, start)), default=0)
+    found = ends.search(text, end)
     return first, found.start() if found else len(text)
 
 
-def quantities(text: str, forms: dict[str, dict[str, list[str]]]) -> list[Quantity]:
+def measured(text: str, at: int, words: ClauseWords) -> bool:
+    """Whether a measure word (the lexicon's `measure_word`: 个, 家) stands at text[at]."""
+    return words.measure is not None and words.measure.match(text, at) is not None
+
+
+def after_an_ordinal_word(text: str, at: int, words: ClauseWords) -> bool:
+    """Whether an ordinal word written before a number (the lexicon's `ordinal_word` `before`: 第) ends at `at`."""
+    return words.ordinal_before is not None and words.ordinal_before.search(text, max(0, at - 16), at) is not None
+
+
+def quantities(text: str, forms: dict[str, dict[str, list[str]]], words: ClauseWords | None = None) -> list[Quantity]:
     """Every number of `text` (squashed) as a quantity or a date; `forms` are the units' written forms by
-    dimension (`written_forms(units)`), read the way a quote's unit words are."""
+    dimension (`written_forms(units)`), read the way a quote's unit words are; `words` the lexicon's measure and
+    ordinal words (ClauseWords.of; without them, no number is a count by its measure word nor a place in an
+    order by its words)."""
+    words = words or ClauseWords()
     spans = number_spans(text)
     shape = shape_of(text, spans)
     ordered = sorted(spans)
@@ -103,56 +117,60 @@ def quantities(text: str, forms: dict[str, dict[str, list[str]]]) -> list[Quanti
     found = []
     for k, span in enumerate(ordered):
         kind = best.get(k, (0, None))[1]
-        if COUNTED_MAGNITUDE.match(text, span.end):
+        if (magnitude := MAGNITUDE.match(text, span.end)) and measured(text, magnitude.end(), words):
             kind = "count"  # 34.87万人, 1.2亿人次: a magnitude before a measure word counts things, it is no 万(元)
-        if text[max(0, span.start - 1) : span.start] == "第" and PLACE_WORD.match(text, span.end):
+        if (
+            after_an_ordinal_word(text, span.start, words)
+            and words.place_after
+            and words.place_after.match(text, span.end)
+        ):
             found.append(Quantity(span.start, span.end, "rank", False))  # 第十二位, 第3名: a place in a ranking
             continue
-        found.append(Quantity(span.start, span.end, kind, is_date_part(text, span, kind)))
+        found.append(Quantity(span.start, span.end, kind, is_date_part(text, span, kind, words)))
     return found
 
 
-def is_date_part(text: str, span: Span, dimension: str | None) -> bool:
-    """Whether the number is a year, a month or a day of a date, or an ordinal, rather than a quantity."""
+def is_date_part(text: str, span: Span, dimension: str | None, words: ClauseWords | None = None) -> bool:
+    """Whether the number is a year, a month or a day of a date, or an ordinal, rather than a quantity (the
+    ordinal and measure words are the lexicon's: `words`)."""
+    words = words or ClauseWords()
     after, before = text[span.end : span.end + 3], text[max(0, span.start - 6) : span.start]
     digits = text[span.start : span.end]
     if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) and not re.match(r"[%万亿億萬元]|\s?(?:percent|yuan)", after):
         return True  # a year: 2021年, in 2019, 2014-23 (a bare four-digit number of those years is one too)
-    if re.match(r"月|日|号|th\b|st\b|nd\b|rd\b|届|屆|期", after) or re.search(r"第$|月$", before):
-        return True  # 12月, 16日, 25th, 第二届, 一期
+    if words.date_after.match(text, span.end) or after_an_ordinal_word(text, span.start, words) or before[-1:] == "月":
+        return True  # 12月, 16日, 25th, 第二届, 一期; 12月16
     month_before = text[max(0, span.start - 12) : span.start]  # December 3: the whole month's name
     if re.search(r"(?<![a-z])" + ENGLISH_MONTHS + r"\s?$", month_before) or re.match(
         r"\s?" + ENGLISH_MONTHS + r"(?![a-z])", text[span.end : span.end + 12]
     ):
         return True  # November 10, 10 November
     # 统一, 一带一路, 十分: a Chinese numeral with no measure word is part of a word
-    if re.fullmatch(r"(?i)[a-z-]*(?:first|second|third|[a-z]th)", digits):
+    if ORDINAL_WORD.fullmatch(digits):
         return True  # an English ordinal (the first WIC, ranked second): a place in an order, not a quantity
     chinese = re.search(r"[\u3007\u4e00-\u9fff]", digits) is not None  # English number words count as written
-    return dimension is None and chinese and not ARABIC.search(digits) and not re.match(f"[{MEASURE_WORDS}]", after)
+    return dimension is None and chinese and not ARABIC.search(digits) and not measured(text, span.end, words)
 
 
 def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]:
     """Where the indicator's written forms stand in `text` (folded): Chinese anywhere, Latin as whole words."""
     found = []
     for form in written_forms:
-        folded, pattern = form_pattern(form)
-        if folded and folded in text:  # a form absent from the text needs no pattern run (most of a package's names)
-            found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        folded, before, after = form_edges(form)
+        if folded and folded in text:  # a form absent from the text needs no look-up (most of a package's names)
+            found += literal_spans(text, folded, before=before, after=after)
     return sorted(found)
 
 
 @functools.lru_cache(maxsize=65536)
-def form_pattern(form: str) -> tuple[str, re.Pattern[str]]:
-    """A written form folded, and its pattern (Latin as whole words), made once per form in a process. Why: the
-    subject readings look every other entity's names up in each clause (a thousand forms a call)."""
+def form_edges(form: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A written form folded, and what may not stand just before and just after it (a Latin or numeric edge is a
+    whole word's: `(?<![a-z0-9])`, `(?![a-z0-9])`), made once per form in a process. Why: the subject readings look
+    every other entity's names up in each clause (a thousand forms a call)."""
     folded = loose(form)
-    pattern = re.escape(folded)
-    if re.match(r"[a-z0-9]", folded):
-        pattern = r"(?<![a-z0-9])" + pattern
-    if re.search(r"[a-z0-9]$", folded):
-        pattern += r"(?![a-z0-9])"
-    return folded, regex(pattern)
+    before = LATIN_OR_DIGITS if folded[:1] in LATIN_OR_DIGITS and folded else frozenset()
+    after = LATIN_OR_DIGITS if folded[-1:] in LATIN_OR_DIGITS and folded else frozenset()
+    return folded, before, after
 
 
 @dataclass(frozen=True)
@@ -264,11 +282,11 @@ def attach(
     if not quote or quote not in text:
         text, quote = squash(evidence), squash(value_text)
     places = form_positions(text, written_forms)
-    starts = [m.start() for m in regex(re.escape(quote)).finditer(text)] if quote else []
+    starts = [at for at, _ in literal_spans(text, quote)] if quote else []
     whole = [a for a in starts if not re.search(r"[0-9.,]$", text[:a]) or not quote[:1].isdigit()] or starts
     if not whole:
         return Attachment(False, True, bool(places), None, None, None, False, None)
-    found = quantities(text, forms)
+    found = quantities(text, forms, words)
     pieces = tuple(p for p in (loose(w) for w in period_words) if p and p in text)
     readings = [
         attach_at(text, at, at + len(quote), places, found, dimension, pieces, table_heads, converted, words)
@@ -281,8 +299,8 @@ def attach(
     columns = frozenset(r.column_status for r in readings if r.attached and r.column_status)
     # An ordinal counts the things it orders where their name follows it (the 17th internet hospital: 17 of them)
     ordinal = all(
-        is_an_ordinal(text, at, at + len(quote), found)
-        and not names_next(noun_after(text, at + len(quote)), places, text)
+        is_an_ordinal(text, at, at + len(quote), found, words)
+        and not names_next(noun_after(text, at + len(quote), words), places, text)
         for at in whole[:4]
     )
     return replace(
@@ -290,26 +308,30 @@ def attach(
     )
 
 
-def is_an_ordinal(text: str, at: int, end: int, found: list[Quantity]) -> bool:
+def is_an_ordinal(text: str, at: int, end: int, found: list[Quantity], words: ClauseWords | None = None) -> bool:
     """Whether the quote is only a place in an order: its one number is read as a date part written as an ordinal,
     after 第, before 届, or as an ordinal word or suffix (第二届, 'the first', 'the 20th'). An ordinal is the figure
     of an edition's ordinal or a rank, never of an amount: 'Since the first WIC …, 565 projects' holds no count of
-    1, unless its measure word (第10000辆) or the name after it (the 17th internet hospital) says what it counts."""
+    1, unless its measure word (第10000辆) or the name after it (the 17th internet hospital) says what it counts.
+    The ordinal and measure words are the lexicon's (`words`: `ordinal_word`, `measure_word`); an ordinal written
+    in words is the number reader's (ORDINAL_WORD)."""
+    words = words or ClauseWords()
     inside = [q for q in found if at <= q.start and q.end <= end]
     if len(inside) != 1 or not inside[0].is_date:
         return False
     q = inside[0]
-    if re.match(f"[{MEASURE_WORDS}]", text[q.end : q.end + 1]):
+    if measured(text, q.end, words):
         return False  # 第10000辆: a running count of what its measure word counts (the 10,000th car: 10,000 cars)
     return (
-        text[max(0, q.start - 1) : q.start] == "第"
-        or ORDINAL_AFTER.match(text, q.end) is not None
+        after_an_ordinal_word(text, q.start, words)
+        or (words.ordinal_after is not None and words.ordinal_after.match(text, q.end) is not None)
         or ORDINAL_WORD.fullmatch(text[q.start : q.end]) is not None
     )
 
 
-ORDINAL_AFTER = re.compile(r"届|屆|th\b|st\b|nd\b|rd\b")  # 第二届's 届, the 20th
-ORDINAL_WORD = re.compile(r"(?i)[a-z-]*(?:first|second|third|[a-z]th)")  # the first, twenty-fifth
+# An English ordinal written in words (the first, twenty-fifth): the number reader's ordinal words, with any words
+# of the number before them; the reader knows no others, so a number it read that ends in one is an ordinal.
+ORDINAL_WORD = re.compile(r"(?i)[a-z-]*(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")")
 
 
 def paired_with_name(
@@ -336,10 +358,10 @@ def paired_with_name(
     if not named:
         return None
     f_start, f_end = named[-1]
-    c_start, c_end = clause_of(text, f_start, f_end)
+    c_start, c_end = clause_of(text, f_start, f_end, words)
     if len([i for i in words.item_mark.split(text[c_start:c_end]) if i.strip()]) < 2:
         return None  # the subject is no member of a list: it owns every figure of the pairs (乌镇景区接待…,分别增长…)
-    found = [q for q in quantities(text, forms) if not q.is_date and same_kind(q.dimension, dimension)]
+    found = [q for q in quantities(text, forms, words) if not q.is_date and same_kind(q.dimension, dimension)]
     figures = [q for q in found if c_end <= q.start and q.end <= s_end]
     mine = next((q for q in figures if at <= q.start < at + len(quote)), None)
     if mine is None:
@@ -379,7 +401,7 @@ def attach_at(
         converted_words is not None and converted_words.search(text, max(0, at - CONVERSION_REACH), at) is not None
     )
     s_start, s_end = sentence_of(text, at)
-    c_start, c_end = clause_of(text, at, end)
+    c_start, c_end = clause_of(text, at, end, words)
     own_years = set(words.years.findall(text[c_start:c_end]))
     own_words = {p for p in pieces if p in text[c_start:c_end]}
     others = []
@@ -392,7 +414,7 @@ def attach_at(
             continue  # 一个, "a": no figure
         if q.end <= at and (in_gloss or converted) and not [o for o in found if q.end < o.start < at and not o.is_date]:
             continue  # the figure a gloss or a conversion restates
-        q_start, q_end = clause_of(text, q.start, q.end)
+        q_start, q_end = clause_of(text, q.start, q.end, words)
         theirs = set(words.years.findall(text[q_start:q_end]))
         if own_years and theirs and not own_years & theirs and (q_start, q_end) != (c_start, c_end):
             continue  # another period's figure (2017年增加70%，2018年上半年又增长20%多)
@@ -400,8 +422,8 @@ def attach_at(
             continue  # the row's period words are in the quote's clause, not in this figure's (两年平均增长4.7%)
         others.append(q)
     table = table_column(text, at, end, found, table_heads)
-    side, marker = from_side(text, s_start, at, end, s_end)
-    region = from_region(text, s_start, at, end, s_end, side, marker)
+    side, marker = from_side(text, s_start, at, end, s_end, words.spans)
+    region = from_region(text, s_start, at, end, s_end, side, marker, words.spans)
     if side == "to" and not any(
         region[0] <= q.start < region[1] and not re.fullmatch(r"(?:19|20)[0-9]{2}", text[q.start : q.end])
         for q in found
@@ -415,13 +437,15 @@ def attach_at(
         others = [q for q in others if not marker <= q.start < at]
         skip = (marker, at)
     elif side == "from":  # A's year is not B's
-        to = re.search(r"\sto\s|到|至", text[end:s_end])
+        to_words = words.spans.to()
+        to = re.search(to_words, text[end:s_end]) if to_words else None
         skip = (end + to.end(), s_end) if to else (0, 0)
-    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1]) if first == last]
+    before = words.spans.before_year
+    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1], before) if first == last]
     other_year = other_years[0] if other_years and skip != (0, 0) else None
     anchors = places + words.anaphora_in(text, s_start, s_end)
     # An English comma inside a noun phrase (600,000 tons of intelligent, low-carbon fiber) ends no clause.
-    mark = re.compile(r"(?!,\s[a-z])" + CLAUSE_END.pattern)
+    mark = re.compile(r"(?!,\s[a-z])(?:" + words.clause_end.pattern + ")")
     following = mark.search(text, end)
     after_end = following.start() if following else len(text)
     parallel = words.parallel_in(text, s_start, s_end) is not None
@@ -454,8 +478,10 @@ def attach_at(
     if attached and table is None and not parallel:
         # A quantity's own noun follows it (8个镇、3个街道; eight towns and three subdistricts): where another
         # quantity of the kind is followed by the indicator's words and this one by other words, it is not this one.
-        own = noun_after(text, end)
-        named = [q for q in others if s_start <= q.start < s_end and names_next(noun_after(text, q.end), places, text)]
+        own = noun_after(text, end, words)
+        named = [
+            q for q in others if s_start <= q.start < s_end and names_next(noun_after(text, q.end, words), places, text)
+        ]
         if named and not names_next(own, places, text):
             attached, between = False, text[named[0].start : named[0].end]
     if attached and table is None and not parallel and not any(at <= f < end for f, _ in places):
@@ -468,18 +494,20 @@ def attach_at(
             if q.is_date
             and s_start <= q.start < s_end
             and not (at <= q.start < end)
-            and is_an_ordinal(text, q.start, q.end, found)
-            and (any(q.start <= f < q.end for f, _ in places) or names_next(noun_after(text, q.end), places, text))
+            and is_an_ordinal(text, q.start, q.end, found, words)
+            and (
+                any(q.start <= f < q.end for f, _ in places) or names_next(noun_after(text, q.end, words), places, text)
+            )
         ]
-        if ordinals and not names_next(noun_after(text, end), places, text):
+        if ordinals and not names_next(noun_after(text, end, words), places, text):
             attached, between = False, text[ordinals[0].start : ordinals[0].end]
-    if attached and table is None and text[at - 1 : at] == "第":
+    if attached and table is None and after_an_ordinal_word(text, at, words):
         attached, between = False, "第 (the quote cuts an ordinal: 第一个 is the first, not one)"
     if (
         attached
         and table is None
         and not own_words
-        and (later := later_period_figure(text, end, s_end, pieces, others))
+        and (later := later_period_figure(text, end, s_end, pieces, others, words))
     ):
         attached, between = False, text[later.start : later.end]  # 比上年增长8.5%,两年平均增长4.7%: the average is 4.7%
     return Attachment(
@@ -487,7 +515,7 @@ def attach_at(
         attached,
         bool(places),
         table[0] if table else None,
-        attached_year(text, c_start, c_end, s_start, at, end, skip, words.compared),
+        attached_year(text, c_start, c_end, s_start, at, end, skip, words.compared, words.spans.before_year),
         side,
         words.sub_year.search(text[c_start:c_end]) is not None,
         None if attached else between,
@@ -558,18 +586,18 @@ def lead_to(text: str, at: int, c_start: int, found: list[Quantity], words: Clau
 
 def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:
     """Where the row's own period words stand in the quote's sentence."""
-    return [(m.start(), m.end()) for p in pieces for m in regex(re.escape(p)).finditer(text, s_start, s_end)]
+    return [span for p in pieces for span in literal_spans(text, p, s_start, s_end)]
 
 
 def later_period_figure(
-    text: str, end: int, s_end: int, pieces: tuple[str, ...], others: list[Quantity]
+    text: str, end: int, s_end: int, pieces: tuple[str, ...], others: list[Quantity], words: ClauseWords | None = None
 ) -> Quantity | None:
     """A figure of the kind standing after the quote, in a later clause that holds the row's own period words while
     the quote's clause holds none (比上年增长8.5%, 两年平均增长4.7% for a two-year average; 5% in 2019 and 6% in
     2020 for 2020): the words date that figure, not the quote."""
     for piece in pieces:
         for m in re.finditer(re.escape(piece), text[end:s_end]):
-            c_start, c_end = clause_of(text, end + m.start(), end + m.end())
+            c_start, c_end = clause_of(text, end + m.start(), end + m.end(), words)
             if c_start < end:
                 continue  # the quote's own clause
             inside = (end + m.start(), end + m.end())  # the numbers of the dating words themselves (December 3 to 5)
@@ -616,7 +644,7 @@ def in_order(
     item_mark = (words or ClauseWords()).item_mark
     figures = sorted(figures, key=lambda q: q.start)
     first = figures[0].start if figures else at
-    c_start, c_end = clause_of(text, f_start, f_end)
+    c_start, c_end = clause_of(text, f_start, f_end, words)
     region = text[c_start : min(first, c_end)]
     items = [i for i in item_mark.split(region) if i.strip()]
     mine = len(item_mark.findall(text[c_start:f_start]))
@@ -641,13 +669,13 @@ def in_order_of_clauses(
     pair = (words or ClauseWords()).parallel_in(text, f_start, at)
     if pair is None:
         return None
-    p_start, p_end = clause_of(text, pair.start(), pair.end())
+    p_start, p_end = clause_of(text, pair.start(), pair.end(), words)
     if f_start >= p_start:
         return None
     clauses: list[tuple[int, int]] = []
     k = s_start
     while k < p_start:
-        c = clause_of(text, k, k)
+        c = clause_of(text, k, k, words)
         if any(c[0] <= q.start < c[1] and not q.is_date for q in found):
             clauses.append(c)
         k = max(c[1] + 1, k + 1)
@@ -658,12 +686,10 @@ def in_order_of_clauses(
     return inside.index(at) == mine
 
 
-NOUN_END = re.compile(r"[、，,;；。()（）]|\s(?:and|or|with|of)\s|和|及|与|[0-9]")
-
-
-def noun_after(text: str, end: int) -> tuple[int, int]:
-    """The words right after a quantity, up to a list mark, a clause mark or the next number: its noun (个镇, towns)."""
-    found = NOUN_END.search(text, end)
+def noun_after(text: str, end: int, words: ClauseWords | None = None) -> tuple[int, int]:
+    """The words right after a quantity, up to a list mark, a clause mark, the next number, a list word or another
+    word ending a noun (the lexicon's `list_word` and `noun_end`: and, with, 和): its noun (个镇, towns)."""
+    found = (words or ClauseWords()).noun_end.search(text, end)
     return end, found.start() if found else len(text)
 
 
@@ -696,9 +722,10 @@ def in_label(text: str, quantity: Quantity) -> bool:
     return text[quantity.end : quantity.end + 1] in ("/", ".")
 
 
-def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_around(text: str, start: int, end: int, words: ClauseWords | None = None) -> tuple[int, int]:
     """The clause holding start..end, where a comma between digits (300,000) is part of a number, not a mark."""
-    marks = [m for m in CLAUSE_END.finditer(text) if not (m[0] == "," and NUMBER_COMMA.match(text, m.start() - 1))]
+    ends = (words or ClauseWords()).clause_end
+    marks = [m for m in ends.finditer(text) if not (m[0] == "," and NUMBER_COMMA.match(text, m.start() - 1))]
     first = max((m.end() for m in marks if m.end() <= start), default=0)
     last = min((m.start() for m in marks if m.start() >= end), default=len(text))
     return first, last
@@ -709,7 +736,7 @@ NUMBER_COMMA = re.compile(r"[0-9],[0-9]")
 
 def beside_another_name(
     evidence: str, value_text: str, own: list[str], others: list[list[str]], dimension: str | None,
-    forms: dict[str, dict[str, list[str]]],
+    forms: dict[str, dict[str, list[str]]], words: ClauseWords | None = None,
 ) -> bool | None:  # fmt: skip
     """For two figures of one kind in one clause, each beside its own subject's name ("300,000 tons in the Huzhou
     production base and 600,000 tons in the Dushan Port production base"): False where another entity's name
@@ -721,10 +748,10 @@ def beside_another_name(
     at = text.find(quote) if quote else -1
     if at < 0:
         return None
-    c_start, c_end = clause_around(text, at, at + len(quote))
+    c_start, c_end = clause_around(text, at, at + len(quote), words)
     found = [
         q
-        for q in quantities(text, forms)
+        for q in quantities(text, forms, words)
         if not q.is_date and c_start <= q.start and q.end <= c_end and same_kind(q.dimension, dimension)
     ]
     mine = next((q for q in found if at <= q.start < at + len(quote)), None)

@@ -12,12 +12,13 @@ period, never the last day of it alone:
   line, and each kind has its own name in the legend.
 
 The value axis is one unit of the figures' base unit, the one most of them are written in (hundred million
-yuan for Tongxiang's GDP), so the numbers on it are those a reader knows from the sources; figures written
-in another unit of the same base are shown in it (a scale change, exact by the units table). Figures of
-another base unit (dollars beside yuan) share no axis: `series` marks them `not_comparable`, and the chart
-names them under it, with that reason, instead of drawing them. The figures of an indicator whose definition
-says they are not comparable with one another (indicator_definitions.not_comparable) are drawn, each a point
-of its own, never joined, and the reason is said under the chart.
+yuan for Tongxiang's GDP; for a count, what is counted at that scale: ten thousand tourist visits), so the
+numbers on it are those a reader knows from the sources; figures written in another unit of the same base are
+shown in it (a scale change, exact by the units table). Figures of another base unit (dollars beside yuan)
+share no axis: `series` marks them `not_comparable`, and the chart names them under it, with that reason,
+instead of drawing them. The figures of an indicator whose definition says they are not comparable with one
+another (indicator_definitions.not_comparable) are drawn, each a point of its own, never joined, and the reason
+is said under the chart.
 
 Every point is numbered, and the numbers lead to the list of sources (outlet and date) under the chart.
 """
@@ -55,7 +56,7 @@ class Chart:
 
     title: str
     unit: str  # the value axis: a unit id of the units table
-    unit_label: str  # the unit in words ("hundred million yuan")
+    unit_label: str  # the value axis in words ("hundred million yuan", "ten thousand tourist visits": axis_words)
     rows: pd.DataFrame  # the series rows plus kind, apart, period_label, x, x_start, x_end, y, y_upper, note
     sources: list[tuple[int, str]]  # note number -> "outlet, date (grade)"
     left_out: str  # what was not drawn and why, or ""
@@ -159,9 +160,22 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     graded = rows.drop_duplicates("source_id").set_index("source_id")[["grade", "original_grade"]]
     sources = [(n, source_line(s, sources_table, graded)) for s, n in numbers.items()]
     title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
+    counts = definitions["counts"].get(indicator) if "counts" in definitions else None
     return Chart(
-        title, unit, str(units.at[unit, "label"]), rows, sources, left_out, status_labels(path), kin_said * bool(kin)
+        title, unit, axis_words(unit, units, counts), rows, sources, left_out, status_labels(path), kin_said * bool(kin)
     )
+
+
+def axis_words(unit: str, units: pd.DataFrame, counts: object) -> str:
+    """The value axis in the reader's words: the unit's label (hundred million yuan), and for a count what is
+    counted (indicator_definitions.counts) at the unit's scale: `enterprises`, `ten thousand tourist visits`, never
+    a bare "number" or "ten thousand" whose subject only the title says (trial 11 m7). A package without the column
+    (or a count without its noun) keeps the unit's label."""
+    label = str(units.at[unit, "label"])
+    if str(units.at[unit, "dimension"]) != "count" or not isinstance(counts, str) or not counts.strip():
+        return label
+    scale = float(str(units.at[unit, "multiplier"])) / float(str(units.at[unit, "divisor"]))
+    return counts.strip() if scale == 1 else f"{label} {counts.strip()}"
 
 
 def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) -> pd.DataFrame:

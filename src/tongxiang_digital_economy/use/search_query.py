@@ -98,6 +98,12 @@ class Names(dict[str, list[Owner]]):
     # the subjects a name names -> those one of whose names holds one of theirs (read_within), made on use
     within: dict[tuple[frozenset[str], frozenset[tuple[str, str]]], list[Owner]] | None = None
 
+    def kept_within(self) -> dict[tuple[frozenset[str], frozenset[tuple[str, str]]], list[Owner]]:
+        """This package's read_within answers (each Names its own dict, made on first use)."""
+        if self.within is None:
+            self.within = {}
+        return self.within
+
     def name_index(self) -> TextIndex:
         if self.index is None:
             self.index = TextIndex.of_folded(self)
@@ -196,17 +202,15 @@ def read_within(folded: str, known: Names, whole: set[tuple[str, str]]) -> list[
     # companies, 巨石集团 for Jushi Group alone; trial 9), as decided there.
     every = dict.fromkeys([folded, *(form for column, _, forms in owners if column == "project_id" for form in forms)])
     key = (frozenset(every), frozenset(whole))  # alike for every name of a project, the name itself otherwise
-    kept = known.within if isinstance(known, Names) else None
-    if kept is not None and key in kept:
+    kept = known.kept_within()
+    if key in kept:
         return kept[key]
     found: dict[tuple[str, str], Owner] = {}
     for name in every:
         for owner in part_of_names(name, known, whole):
             found.setdefault((owner[0], owner[1]), owner)
-    out = list(found.values())
-    if isinstance(known, Names):
-        known.within = {**(kept or {}), key: out}
-    return out
+    kept[key] = list(found.values())
+    return kept[key]
 
 
 def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:

@@ -28,8 +28,9 @@ from ..text.stems import root, stem
 WORD = re.compile(r"[a-z0-9]+")
 LATIN = re.compile(r"^[a-z0-9\s\-_'.,&/]+$")
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
-# What ends a clause (text.clauses, the one reader of clauses), and for search also an enumeration comma and the
-# '|' between written forms: a Chinese query's pieces stay within one.
+# What ends a clause by its punctuation (text.clauses, the one reader of clauses; the clause reader's words, while
+# and which, part English clauses a Chinese query's pieces never span), and for search also an enumeration comma
+# and the '|' between written forms: a Chinese query's pieces stay within one.
 CLAUSE = re.compile(CLAUSE_END.pattern + r"|[、|]")
 HAN_PIECE = 2  # characters per piece of a Chinese query
 

@@ -34,8 +34,10 @@ every figure is kept and marked with its `role`, and the roles that set a figure
   text first dates), that figure was stated at most two years before (a text plausibly repeats the latest figure
   it knows; a later one states the level anew), and its source ranks no stronger (a stronger source, the
   government's 2023 profile after a 2019 newspaper, is never hidden behind a weaker one: it is a point of its
-  own). A level of 2443 enterprises stated with no date on 2021-09-15 and again "so far" on 2021-09-24 is one
-  observation: `restates` names the figure drawn for the repeats, and `plot` draws no new point for them. A
+  own) unless it is written coarser, its interval holding that figure's (CCTV's 18億億次 of 2025 is 175 to
+  185 千万亿次, which holds a newspaper's 181.9 of 2023: drawn at 180 it would show a fall neither text
+  states). A level of 2443 enterprises stated with no date on 2021-09-15 and again "so far" on 2021-09-24 is
+  one observation: `restates` names the figure drawn for the repeats, and `plot` draws no new point for them. A
   figure dated by words that state its own date (2021年末) is never a restatement, nor is a flow (a year's income
   equal to the year before's is a new observation).
 - `not_comparable`: a figure in another base unit than the series' (US dollars beside yuan): the package holds

@@ -55,7 +55,7 @@ def no_corroboration(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "observation_id",
     "{observation_id} repeats {entered_twice}: the same source, evidence, indicator, subject, period, status and "
-    "value, entered twice; one passage is one figure, so delete the row added later (its id is not reused)",
+    "value, entered again; one passage is one figure, so delete this row (its id is not reused)",
     related="entered_twice_ids",
     reads=("entered_twice",),
     per_row=True,

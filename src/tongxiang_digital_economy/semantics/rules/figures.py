@@ -62,6 +62,24 @@ def counts_are_whole(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
+    "count-names-nothing",
+    "indicator_definitions",
+    "counts",
+    "{indicator!r} is a count, but its `counts` is empty: say what one of it is, a plural noun in the reader's "
+    "words (enterprises, tourist visits), which a chart's value axis names (never a bare 'number')",
+    reads=("dimension", "counts"),
+    per_row=True,
+)
+def count_says_what_it_counts(view: pd.DataFrame) -> pd.Series:
+    """A count's axis says what is counted (trial 11 m7: "ten thousand" beside a title of visitors): its definition
+    names it. A package from before the column is not held to it."""
+    if "counts" not in view:
+        return pd.Series(True, index=view.index)
+    named = view["counts"].astype("string").str.strip().fillna("") != ""
+    return (view["dimension"] != "count").fillna(True).astype(bool) | named
+
+
+@rule(
     "share-out-of-range",
     "indicators",
     "value",
