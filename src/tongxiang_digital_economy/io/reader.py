@@ -475,6 +475,12 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
     raise AssertionError(f"unsupported type {kind!r} passed the schema check")
 
 
+def such_as(f: dict[str, Any]) -> str:
+    """The field's `example` (Table Schema), said after a pattern's regex: a reader told that '2025-13-04' does not
+    match ^\\d{4}(-(0[1-9]|1[0-2])…$ sees the form wanted in a value, not only in a regex (trial 12 m5)."""
+    return f" (a value such as '{literal(str(f['example']))}')" if "example" in f else ""
+
+
 def not_year_zero(days: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """Where a day is not in year 0000: a day of Arrow's calendar but of no Python date (datetime.MINYEAR is 1),
     so a row holding it loaded and then crashed every reader that asked Python for its day (trial 12 W2)."""
@@ -540,7 +546,7 @@ def check_constraints(
         out.append(
             (
                 present & ~full_match(text, c["pattern"]),
-                "{cell} does not match the pattern " + literal(c["pattern"]),
+                "{cell} does not match the pattern " + literal(c["pattern"]) + such_as(f),
                 None,
             )
         )
