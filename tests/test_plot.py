@@ -201,6 +201,36 @@ def test_a_counts_axis_says_what_is_counted(drawn: Drawn, indicator: str, subjec
     assert not {"number", "ten thousand"} & set(texts)
 
 
+def test_every_word_a_chart_prints_from_the_tables_is_in_its_font() -> None:
+    """A chart names its axis, title and subject from the tables (units.label, indicator_definitions.label and
+    counts, the subjects' English names) in one font without Chinese glyphs: 'tenths (成)' was drawn as 'tenths
+    (□)' (trial 11 m7's check of every axis). Each character of those cells is one the chart's font has."""
+    import csv
+
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+
+    from tongxiang_digital_economy.use.plot import STYLE
+
+    font = get_font(findfont(FontProperties(family=STYLE["font.family"])))
+    printed = {
+        "units": ["label"],
+        "indicator_definitions": ["label", "counts"],
+        "places": ["name"],
+        "enterprises": ["name"],
+        "projects": ["name"],
+        "events": ["name"],
+    }
+    missing = [
+        (table, row[column])
+        for table, columns in printed.items()
+        for row in csv.DictReader((DATA / f"{table}.csv").read_text(encoding="utf-8").splitlines())
+        for column in columns
+        if any(font.get_char_index(ord(c)) == 0 for c in row[column])
+    ]
+    assert missing == []
+    assert font.get_char_index(ord("成")) == 0  # the check can fail: the font has no Chinese
+
+
 def test_bounds_and_other_sources_are_marked(drawn: Drawn) -> None:
     svg, shown = drawn("digital_economy_enterprises")
     texts = svg_points(svg)[3]
