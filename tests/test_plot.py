@@ -1209,6 +1209,15 @@ def test_a_restated_figure_in_another_unit_is_named_on_the_axis_scale_with_its_u
     assert any(t.startswith("Not drawn as new points") for t in texts)
 
 
+def test_a_fraction_is_labelled_as_its_text_writes_it(drawn: Drawn) -> None:
+    """减少了三分之一 was labelled `-0.3333333333`: the label says -1/3, as `series` does, and the point sits at
+    its value."""
+    svg, shown = drawn("workforce_change_fraction", "zhejiang-mandeli-coatings")
+    [row] = shown.rows.itertuples()
+    assert label_texts(svg)[row.observation_id] == "-1/3 (2017-11-21) [1]"
+    assert row.y == pytest.approx(-1 / 3)
+
+
 def test_a_nearly_figure_is_drawn_nearly_and_a_restated_bound_keeps_its_word(drawn: Drawn) -> None:
     """Trial 10 m5: "nearly 5 million tons" was labelled "about 5", and 超过1000家 restated was "1,000 again"."""
     svg = drawn("polyester_filament_production_capacity", "xin-feng-ming-group")[0]
