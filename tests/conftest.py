@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import inspect
 import json
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,11 @@ def append_all(package: PackageCopy, table: str, rows: list[dict[str, str]], key
 
 @pytest.fixture
 def archive(tmp_path: Path, package: PackageCopy) -> Path:
+    """A stand-in source archive of the copy (stand_in_archive)."""
+    return stand_in_archive(package, tmp_path / "archive")
+
+
+def stand_in_archive(package: PackageCopy, folder: Path) -> Path:
     """A stand-in source archive made from the package's own evidence spans, with matching hashes.
 
     Rule tests must not depend on the real archive (a fork has none), so each source's "text" here is the
@@ -196,7 +202,6 @@ def archive(tmp_path: Path, package: PackageCopy) -> Path:
     subjects, one per line; the copy's archive_sha256 values are set
     to match. Real provenance is checked against the real archive in test_provenance.py and test_cli.py.
     """
-    folder = tmp_path / "archive"
     folder.mkdir()
     spans: dict[str, list[str]] = {}
     names = {
@@ -259,3 +264,68 @@ def misfired(package: PackageCopy, cases: list[tuple[str, dict[str, str], str, b
 
 def errors(report: Report) -> list[str]:
     return [f"{p.location()}: [{p.rule}] {p.message}" for p in report.errors]
+
+
+# A staged case: a test body that edits a copy and yields where it needs the copy checked (`report = yield`).
+Checks = Generator[None, Report, None]
+
+
+@dataclass
+class SharedCopy(PackageCopy):
+    """A copy that several staged cases edit at once: edits are held in memory and written, and the copy stamped,
+    once per check of all of them (see run_staged)."""
+
+    held: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    dirty: set[str] = field(default_factory=set)
+
+    def rows(self, table: str) -> list[dict[str, str]]:
+        if table not in self.held:
+            self.held[table] = super().rows(table)
+        return [dict(row) for row in self.held[table]]
+
+    def write(self, table: str, rows: list[dict[str, str]], stamp: bool = True) -> None:
+        self.held[table] = [dict(row) for row in rows]
+        self.dirty.add(table)
+
+    def flush(self) -> None:
+        for table in sorted(self.dirty):
+            super().write(table, self.held[table], stamp=False)
+        if self.dirty:
+            tde.stamp(self.root)
+        self.dirty.clear()
+
+
+def run_staged(cases: dict[str, Callable[..., Checks]], root: Path, given: dict[str, Any]) -> dict[str, BaseException]:
+    """Run staged cases on one copy of the package: each case's edits up to its first `yield`, one check of the copy
+    (the semantic layer, with a stand-in archive) sent to every case, each case's next edits, and so on; the
+    failure of each case that failed.
+
+    Why: a first check of an edited copy costs most of a second (the rules re-read what an edit touched), and
+    a test of one rule needs one copy with its fault, not a copy of its own: cases on one copy check as often as
+    the case with the most steps. The cases must not interact: each edits its own rows and asserts what it finds
+    on them (the `given` arguments, by parameter name: `package`, `shipped_report`).
+    """
+    package = SharedCopy(copy_package(root / "package").root)
+    archive = stand_in_archive(package, root / "archive")
+    failures: dict[str, BaseException] = {}
+
+    def advance(name: str, case: Checks, report: Report | None) -> bool:
+        try:
+            case.send(report)  # type: ignore[arg-type]
+        except StopIteration:
+            return False
+        except Exception as exc:  # the case's failure, raised again by its test
+            failures[name] = exc
+            return False
+        return True
+
+    arguments = {**given, "package": package}
+    running = {
+        name: case(**{p: arguments[p] for p in inspect.signature(case).parameters}) for name, case in cases.items()
+    }
+    running = {name: case for name, case in running.items() if advance(name, case, None)}
+    while running:
+        package.flush()
+        report = package.semantics(archive)
+        running = {name: case for name, case in running.items() if advance(name, case, report)}
+    return failures

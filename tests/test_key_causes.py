@@ -85,7 +85,7 @@ UNITS_FOLLOW = (
             [
                 "indicators, row 505, field unit: error [foreign-key] 'yuann' is not a unit of units: did you mean "
                 "'yuan'? add that row to units, or correct the value",
-                "  and 1 error on 1 row of indicators that follow from it (which-figure 1): fix indicators row 505 "
+                "  and 1 error on 1 row of indicators that follows from it (which-figure 1): fix indicators row 505 "
                 "first (`--json` lists each)",
             ],
             id="a row's own unit",
@@ -127,3 +127,75 @@ def test_every_key_table_renamed_or_broken_shows_only_its_cause(tmp_path: Path, 
         assert len(lines) == 2, (fault, lines)
         assert lines[0].startswith(f"{table}, row {row}, field {field}: error ["), (fault, lines)
         assert lines[1].startswith("  and ") and lines[1].endswith(f"fix {table} first (`--json` lists each)"), lines
+
+
+def test_load_show_and_series_say_a_renamed_key_as_validate_does(package: PackageCopy) -> None:
+    """Issue 16: `load`, `show` and `series` read a renamed key row as `validate` does (`renamed-key`, on the key
+    row), the referring rows counted under it, never "did you mean 'yuanx'?" advising the typo."""
+    package.edit("units", 2, unit="yuanx")
+    renamed = (
+        "units row 2, field unit: 13 rows refer to 'yuan', which no units row holds; units row 2 holds 'yuanx', to "
+        "which no row refers: was it renamed? give it back its key, or correct those rows [renamed-key]; and "
+    )
+    under_indicators = "8 rows of indicators that refer to it [foreign-key] (rows 55, 346, 503, 504, 505, …)"
+    said = {
+        ("show", "indicators"): renamed + under_indicators,
+        ("show", "units"): renamed + "5 rows of units that refer to it [foreign-key] (rows 2, 3, 4, 5, 6)",
+        ("series", "gdp"): renamed + under_indicators,
+    }
+    assert load_errors(package, said) == (renamed + under_indicators, said)
+
+
+def load_errors(package: PackageCopy, commands: dict[tuple[str, ...], str]) -> tuple[str, dict[tuple[str, ...], str]]:
+    """`tde.load("indicators")`'s LoadError, and each command's error (exit 1, one `Error:` line, its text), by
+    command: a command that says otherwise is given with what it said."""
+    with pytest.raises(tde.LoadError) as caught:
+        tde.load("indicators", package.root)
+    said = {}
+    for args in commands:
+        result = CliRunner().invoke(cli, [*args, "--package", str(package.root)], catch_exceptions=False)
+        ok = result.exit_code == 1 and result.output.startswith("Error: ") and result.output.count("\n") == 1
+        said[args] = result.output[len("Error: ") : -1] if ok else f"exit {result.exit_code}: {result.output}"
+    return str(caught.value), said
+
+
+def test_a_warning_on_a_row_whose_reference_dangles_is_counted_under_it(package: PackageCopy) -> None:
+    """Issue 16: warnings follow from a dangling reference as errors do. Enterprises row 19 (Tongkun Group) warns
+    near-duplicate-name; with its place_id mistyped, the warning is counted under the row's foreign-key error (and
+    left out, as every warning is, by --quiet), while row 43's, on a row that reads, stays its own line."""
+    package.edit("enterprises", 19, place_id="tongxiangg")
+    fault = (
+        "enterprises, row 19, field place_id: error [foreign-key] 'tongxiangg' is not a place_id of places: did you "
+        "mean 'tongxiang'? add that row to places, or correct the value"
+    )
+    result = CliRunner().invoke(cli, ["validate", "--package", str(package.root)], catch_exceptions=False)
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        fault,
+        "  and 1 warning on 1 row of enterprises that follows from it (near-duplicate-name 1): fix enterprises row 19 "
+        "first (`--json` lists each)",
+        lines[2],
+    ]
+    assert lines[2].startswith("enterprises, row 43, field name: warning [near-duplicate-name] 'Tongkun Holding Group'")
+    assert error_lines(package.root) == [fault]
+    follows = [p.follows for p in package.validate().warnings if (p.table, p.row) == ("enterprises", 19)]
+    assert follows == [("enterprises", 19, "foreign-key")]
+
+
+def test_load_show_series_and_search_put_a_broken_key_tables_bad_cell_first(package: PackageCopy) -> None:
+    """Issue 16 (a maintainer's path): one bad byte in a places id is what `load`, `show`, `series` and `search`
+    report first, with its table, row and field, the rows that refer to places counted under it, as `validate`
+    does; they had listed "indicators row 2 … 'wuzhen' is not a place_id of places" and 60 more."""
+    package.edit("places", 7, place_id="wuz\xffhen")
+    bad = (
+        "places row 7, field place_id: 'wuzÿhen' does not match the pattern ^[a-z0-9]+(-[a-z0-9]+)*$ "
+        "[constraint-error]; and "
+    )
+    indicators = "61 rows of indicators that refer to places [foreign-key] (rows 2, 3, 4, 84, 85, …)"
+    places = "6 rows of places that refer to places [foreign-key] (rows 15, 16, 17, 19, 20, …)"
+    said = {
+        ("show", "places"): bad + places,
+        ("series", "gdp", "--subject", "wuzhen"): bad + indicators,
+        ("search", "gdp"): bad + places,
+    }
+    assert load_errors(package, said) == (bad + indicators, said)

@@ -47,7 +47,8 @@ def last_line(output: str) -> str:
 # --- The cases a user met ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("day", ["2023-13-01", "2023-01-32"])  # the mini package below tries every other
+# Year 0000 (trial 12 W2) is a day of Arrow's calendar, not of Python's: it loaded, then crashed the rules.
+@pytest.mark.parametrize("day", ["2023-13-01", "2023-01-32", "0000-01-01"])  # the mini package tries every other
 def test_a_day_off_the_calendar_is_a_type_error_in_validate_load_and_show(package: PackageCopy, day: str) -> None:
     package.edit("indicators", 6, period_start=day)
     expected = f"'{day}' is not a valid date (YYYY-MM-DD, a day on the calendar)"
@@ -430,3 +431,26 @@ def test_a_constraint_value_the_type_cannot_read_is_an_unsupported_schema(tmp_pa
             "field 'v': constraint minimum value 'two' cannot be read as integer; the table was not read",
         )
     ]
+
+
+@pytest.mark.skipif(not (ROOT / "README.md").is_file(), reason="needs the repository checkout")
+def test_the_readmes_numbers_are_the_readers(tmp_path: Path) -> None:
+    """Issue 16: the README says which cells are numbers; the reader reads exactly those. Its examples load as the
+    number they write, and each form it rules out (spaces, thousands separators, NaN, infinity) is a type error."""
+    import re
+
+    said = " ".join(
+        (ROOT / "README.md").read_text(encoding="utf-8").split("Numbers follow Table Schema's lexical form")[1].split()
+    )
+    examples = re.findall(r"`([^`]+)`", said.split(" are numbers")[0])
+    assert examples == ["6800", "-18.69", "6.8e3"]
+    assert "no spaces, thousands separators, `NaN` or infinity" in said
+    refused = [" 6800", "6 800", "6,800", "NaN", "inf", "-Infinity"]
+    field = {"name": "v", "description": "Value.", "type": "number"}
+    for i, cell in enumerate(examples + refused):
+        root = one_field_package(tmp_path / str(i), field, f'"{cell}"')
+        report = tde.validate(root)
+        if cell in examples:
+            assert (report.errors, float(tde.load("t", root)["v"][0])) == ([], float(cell)), cell
+        else:
+            assert [p.rule for p in report.errors] == ["type-error"], cell

@@ -4,7 +4,10 @@ brackets is A too."""
 
 from __future__ import annotations
 
+import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.semantics.rules.periods import context_of, in_paragraph
+from tongxiang_digital_economy.text.clause_words import SpanWords
+from tongxiang_digital_economy.text.quantities import Lexicon
 from tongxiang_digital_economy.text.year_words import from_side
 
 BREADCRUMB = " > ".join(
@@ -34,10 +37,11 @@ def test_the_lead_is_the_first_paragraph_of_sentences_not_a_breadcrumb() -> None
 def test_a_from_figure_restated_in_brackets_is_a() -> None:
     text = "the total output value grew from 5.1 billion yuan ($706.38 million) to 29.39 billion yuan"
     at = text.index("$706")
-    assert from_side(text, 0, at, at + len("$706.38 million"), len(text))[0] == "from"
+    spans = SpanWords.of(Lexicon.from_frame(tde.load("lexicon")))  # the lexicon's 'from' and 'to' words
+    assert from_side(text, 0, at, at + len("$706.38 million"), len(text), spans)[0] == "from"
     alone = "the total output value was 5.1 billion yuan ($706.38 million) in 2014"
     at = alone.index("$706")
-    assert from_side(alone, 0, at, at + len("$706.38 million"), len(alone)) == (None, -1)
+    assert from_side(alone, 0, at, at + len("$706.38 million"), len(alone), spans) == (None, -1)
 
 
 def test_a_paragraph_restating_an_exact_figure_dates_it() -> None:

@@ -220,3 +220,58 @@ def test_serve_names_the_database_address_and_loads_its_plugin(monkeypatch: pyte
         f"serving the package at http://127.0.0.1:{port}/tongxiang (Ctrl-C stops it)\n",
     )
     assert runs[0][-2:] == ["--plugins-dir", str(serving.PLUGINS)]
+
+
+def test_the_plugins_datasette_internals_are_there_and_it_silences_only_client_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 16: the plugin relies on Datasette internals no documented hook replaces (its docstring says which and
+    why). Fail loudly when one goes away, and prove the silencing with a stand-in for `rich` (installed or not):
+    Datasette's default handler prints a 404 through it, the plugin's does not, and a server error still prints."""
+    import importlib.util
+
+    import datasette.handle_exception as default
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+    from datasette.utils.asgi import NotFound, Request
+
+    from tongxiang_digital_economy.use.serve import PLUGINS
+
+    spec = importlib.util.spec_from_file_location("tde_quiet_client_errors", PLUGINS / "quiet_client_errors.py")
+    assert spec is not None and spec.loader is not None
+    plugin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(plugin)
+    assert plugin.missing_internals() == [] and plugin.QUIETED
+
+    printed: list[str] = []
+
+    class Console:
+        def print_exception(self, **_: Any) -> None:
+            printed.append("traceback")
+
+    class Rich:
+        @staticmethod
+        def get_console() -> Console:
+            return Console()
+
+    monkeypatch.setattr(default, "rich", Rich)
+    monkeypatch.setattr(default.traceback, "print_exc", lambda: printed.append("print_exc"))
+
+    async def handled(handler: Any, exception: Exception) -> int:
+        ds = Datasette(memory=True)
+        await ds.invoke_startup()
+        response = await handler(ds, Request.fake("/no-such-page"), exception)()
+        return int(response.status)
+
+    try:
+        assert (asyncio.run(handled(default.handle_exception, NotFound("x"))), printed) == (404, ["traceback"])
+        printed.clear()
+        assert (asyncio.run(handled(plugin.handle_exception, NotFound("x"))), printed) == (404, [])
+        assert default.rich is Rich  # put back after the page is made
+        assert (asyncio.run(handled(plugin.handle_exception, RuntimeError("bug"))), printed) == (
+            500,
+            ["traceback", "print_exc"],
+        )
+    finally:
+        if not pm.is_registered(default):
+            pm.register(default, name="datasette.handle_exception")

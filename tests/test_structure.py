@@ -58,6 +58,21 @@ def test_year_out_of_range_is_a_schema_constraint(package: PackageCopy) -> None:
     assert ("indicators", 2, "year") in found(package.structure(), "constraint-error")
 
 
+def test_a_date_off_its_pattern_shows_the_fields_example(package: PackageCopy) -> None:
+    """Trial 12 m5: a month 13 in a date held as text (YYYY, YYYY-MM or YYYY-MM-DD) was told only as a regex; the
+    message gives the Table Schema field's `example` too."""
+    row = next(i for i, r in enumerate(package.rows("sources"), start=2) if len(r["published"]) == 10)
+    day = package.rows("sources")[row - 2]["published"]
+    package.edit("sources", row, published=day[:5] + "13" + day[7:])
+    [problem] = [p for p in package.structure().errors if p.field == "published"]
+    assert (problem.location(), problem.rule, problem.message) == (
+        f"sources, row {row}, field published",
+        "constraint-error",
+        f"'{day[:5]}13{day[7:]}' does not match the pattern ^\\d{{4}}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$ "
+        "(a value such as '2024-06-30')",
+    )
+
+
 def test_evidence_must_be_short(package: PackageCopy) -> None:
     package.edit("indicators", 2, evidence="x" * 301)
     assert ("indicators", 2, "evidence") in found(package.structure(), "constraint-error")

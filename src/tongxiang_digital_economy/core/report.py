@@ -156,11 +156,11 @@ class Report:
         follow_ons = self.follow_ons()
         followers = self.followers()
         hidden = {id(p) for group in [*follow_ons.values(), *followers.values()] for p in group}
-        shown = [
-            p
-            for p in self.sorted()
-            if id(p) not in hidden and (infos or p.severity != "info") and (warnings or p.severity != "warning")
-        ]
+
+        def said(p: Problem) -> bool:
+            return (infos or p.severity != "info") and (warnings or p.severity != "warning")
+
+        shown = [p for p in self.sorted() if id(p) not in hidden and said(p)]
         lines = []
         for p in shown:
             lines.append(f"{p.location()}: {p.severity} [{p.rule}] {p.message}")
@@ -169,10 +169,12 @@ class Report:
                 # What follows from a grouped foreign-key error (a rule that read the row through the key) is
                 # counted on the same line: its cause is not shown on a line of its own.
                 after = [f for k in dict.fromkeys(g.key() for g in group) if k in followers for f in followers.pop(k)]
-                lines.append(follow_on_line(p.table, group, after))
+                lines.append(follow_on_line(p.table, group, [f for f in after if said(f)]))
             key = p.key()
             if key is not None and key in followers:
-                lines.append(followers_line(p, followers.pop(key)))
+                group = [f for f in followers.pop(key) if said(f)]
+                if group:
+                    lines.append(followers_line(p, group))
         checked = f"{self.package}" + (f" against the archive {self.archive}" if self.archive else "")
         verdict = "valid" if self.valid else "INVALID"
         if self.valid and fail_on_warnings and self.warnings:
@@ -201,6 +203,11 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def agree(n: int, verb: str) -> str:
+    """A verb agreeing with a count: `1 row refers`, `2 rows refer` (issue 16: messages are grammatical)."""
+    return f"{verb}s" if n == 1 else verb
+
+
 def follow_on_line(table: str, problems: list[Problem], after: list[Problem] | None = None) -> str:
     """The foreign-key errors that follow from `table`'s own errors, counted as rows by the table they are in: a row
     that refers to `table` twice (a project's place_id and zone_place_id) is one row, its references said apart
@@ -214,10 +221,10 @@ def follow_on_line(table: str, problems: list[Problem], after: list[Problem] | N
     following = ""
     if after:
         following = (
-            f", and {count(len(after), 'error')} of rules that read those rows through {table} ({rule_counts(after)})"
+            f", and {severity_counts(after)} of rules that read those rows through {table} ({rule_counts(after)})"
         )
     return (
-        f"  and {count(rows, 'row')} of {count(len(by_table), 'table')} that refer to {table} "
+        f"  and {count(rows, 'row')} of {count(len(by_table), 'table')} that {agree(rows, 'refer')} to {table} "
         f"[foreign-key] ({tables}{references}){following}: fix {table} first (`--json` lists each)"
     )
 
@@ -228,9 +235,16 @@ def followers_line(cause: Problem, problems: list[Problem]) -> str:
     tables = sorted({p.table or "package" for p in problems})
     where = f"{cause.table} row {cause.row}"
     return (
-        f"  and {count(len(problems), cause.severity)} on {count(len(rows), 'row')} of {', '.join(tables)} that "
-        f"follow from it ({rule_counts(problems)}): fix {where} first (`--json` lists each)"
+        f"  and {severity_counts(problems)} on {count(len(rows), 'row')} of {', '.join(tables)} that "
+        f"{agree(len(problems), 'follow')} from it ({rule_counts(problems)}): fix {where} first (`--json` lists each)"
     )
+
+
+def severity_counts(problems: list[Problem]) -> str:
+    """'2 errors', '1 warning', '2 errors and 1 warning': what a grouping line counts under its cause (a rule's
+    warning on a row that reads a broken key follows from it as its errors do)."""
+    by = Counter(p.severity for p in problems)
+    return " and ".join(count(by[s], s) for s in ("error", "warning", "info") if by[s])
 
 
 def rule_counts(problems: list[Problem]) -> str:

@@ -18,21 +18,19 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.exceptions import DescriptorError, LoadError
+from ..core.exceptions import DescriptorError
 from ..core.paths import package_dir
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_names, table_schema
 from .kept import Kept
+from .load_errors import in_row_order, load_error, load_failure
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..core.report import Problem
     from .reader import TableRead
 
 # pandas and pyarrow (through reader.py) are imported by the functions that use them: the package's
 # `__init__` imports this module, and `--help`/`--version` must not pay for them.
-
-SHOWN = 5  # bad cells a LoadError quotes; `validate` lists them all
 
 
 def tables(path: str | Path | None = None) -> list[str]:
@@ -72,15 +70,24 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     # r7: "first" must be the first a reader sees in `validate`).
     errors = in_row_order(read.errors) + check_foreign_keys(reads, only=table)
     if errors or read.frame is None:
-        raise load_error(table, errors)
+        raise load_failure(table, errors, reads, lambda: every_read(base, reads))
     if table == "indicators":
         # value_base is computed from the units table: it must load too, or the base values would be guesses.
         reads.setdefault("units", read_resource(base, resource(descriptor, "units")))
         units = reads["units"]
         unit_errors = units.errors + check_foreign_keys(reads, only="units")
         if unit_errors or units.frame is None:
-            raise load_error("units", unit_errors or units.problems)
+            raise load_failure("units", unit_errors or units.problems, reads, lambda: every_read(base, reads))
     return finished(read, reads)
+
+
+def every_read(base: Path, reads: dict[str, TableRead]) -> dict[str, TableRead]:
+    """`reads` with every other table of the package read too (for a failing load's causes: load_errors.py)."""
+    every = dict(reads)
+    for res in read_descriptor(base)["resources"]:
+        if str(res.get("name")) not in every:
+            every[str(res.get("name"))] = read_resource(base, res)
+    return every
 
 
 def finished(read: TableRead, reads: dict[str, TableRead]) -> pd.DataFrame:
@@ -98,25 +105,6 @@ def finished(read: TableRead, reads: dict[str, TableRead]) -> pd.DataFrame:
 
 # Indicators with their base values, by the digests of the indicators and units read (io/kept.py).
 BASE_VALUES = Kept()
-
-
-def in_row_order(problems: list[Problem]) -> list[Problem]:
-    """Problems by row, then field, as `validate` lists them (core.report.Report.sorted)."""
-    return sorted(problems, key=lambda p: (p.row or 0, p.field or "", p.rule or ""))
-
-
-def load_error(table: str, errors: list[Problem]) -> LoadError:
-    """A LoadError at the first problem, listing the next few and saying how many there are."""
-    first, rest = errors[0], errors[1:]
-    message = f"{first.message} [{first.rule}]"
-    if rest:
-        listed = "; ".join(
-            f"{p.location().removeprefix(table + ', ')}: {p.message} [{p.rule}]" for p in rest[: SHOWN - 1]
-        )
-        message += f"; {len(rest)} more: {listed}"
-        if len(rest) > SHOWN - 1:
-            message += "; … (`tongxiang-digital-economy validate` lists them all)"
-    return LoadError(table, first.row, first.field, message)
 
 
 def as_written(table: str, path: str | Path | None = None) -> pd.DataFrame:

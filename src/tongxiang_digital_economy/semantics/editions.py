@@ -131,7 +131,10 @@ def sides_with_its_dates(edition: pd.Series, now: tuple[str, str], other: tuple[
     """Whether the events row's evidence states its days as they stand and not as `other` has them."""
     evidence = edition.get("evidence")
     published = words_read_at(edition.get("source_id__published"), edition.get("source_id__original_published"))
-    return confirms(evidence, published, *now) is True and confirms(evidence, published, *other) is False
+    length = edition.get("length_words")  # the lexicon's length words (views: none without a lexicon)
+    return (
+        confirms(evidence, published, *now, length) is True and confirms(evidence, published, *other, length) is False
+    )
 
 
 def witnesses_of(rows: pd.DataFrame, edition: pd.Series) -> bool:

@@ -11,24 +11,19 @@ first" once instead of sending the maintainer to re-quote a correct row. Groupin
 needs no list of which rule reads which key, which a new rule could forget to extend.
 
 A renamed key row is said once, on that row: where a missing value has one near spelling among the keys no row
-refers to, that key's row is the likely cause (`renamed-key`), and the foreign-key errors
-no longer advise copying its spelling into the correct rows.
+refers to, that key's row is the likely cause (`renamed-key`), and the foreign-key errors no longer advise copying
+its spelling into the correct rows. That reading is io/renamed_keys.py's, so that `load`, `show` and `series` say
+it as `validate` does.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import pandas as pd
-
 from ..core import problems as P
-from ..core.report import Problem, count
-from ..core.suggest import suggested
+from ..core.report import Problem
 from ..io.reader import TableRead
-from ..schema.keys import foreign_keys
-
-# Distinct missing values looked up for a renamed key: past a few, the cause is not one row.
-LOOKED_UP = 5
+from ..io.renamed_keys import with_renamed_keys
 
 
 def under_key_causes(problems: list[Problem], reads: dict[str, TableRead]) -> list[Problem]:
@@ -38,7 +33,8 @@ def under_key_causes(problems: list[Problem], reads: dict[str, TableRead]) -> li
 
 
 def following_references(problems: list[Problem]) -> list[Problem]:
-    """Each semantic error on a row that has a foreign-key error marked as following from it."""
+    """Each semantic error or warning on a row that has a foreign-key error marked as following from it (a rule that
+    reads the row through its dangling key warns as falsely as it errs: both are counted under the cause)."""
     dangling: dict[tuple[str | None, int | None], tuple[str, int, str]] = {}
     for p in problems:
         key = p.key()
@@ -46,78 +42,10 @@ def following_references(problems: list[Problem]) -> list[Problem]:
             dangling.setdefault((p.table, p.row), key)
     return [
         replace(p, follows=dangling[(p.table, p.row)])
-        if p.layer == "semantics" and p.severity == "error" and p.follows is None and (p.table, p.row) in dangling
+        if p.layer == "semantics"
+        and p.severity in ("error", "warning")
+        and p.follows is None
+        and (p.table, p.row) in dangling
         else p
         for p in problems
     ]
-
-
-def with_renamed_keys(problems: list[Problem], reads: dict[str, TableRead]) -> list[Problem]:
-    """`problems` plus a `renamed-key` error on each key row that looks renamed, its references' messages saying so."""
-    dangling = references_by_value(problems, reads)
-    if not dangling:
-        return problems
-    referred = referred_values(reads, {(target, field) for target, field, _ in dangling})
-    rewritten: dict[int, Problem] = {}
-    causes: list[Problem] = []
-    for (target, field, value), refs in list(dangling.items())[:LOOKED_UP]:
-        frame = reads[target].frame
-        keys = frame[field] if frame is not None and field in frame else pd.Series(dtype=object)
-        texts = keys.dropna().astype(str)
-        # Among the keys no row refers to: the siblings of a renamed key (wic-2016, wic-2018 beside wic-2017x) are
-        # near spellings too, but rows refer to them, so they were not renamed.
-        near = suggested(value, sorted(set(texts) - referred[(target, field)]))
-        if near is None:
-            continue
-        row = int(texts.index[texts == near][0]) + 2
-        rows = {(p.table, p.row) for p in refs}
-        causes.append(
-            Problem.of(
-                P.RENAMED_KEY,
-                target,
-                row,
-                field,
-                f"{count(len(rows), 'row')} refer to {value!r}, which no {target} row holds; {target} row {row} holds "
-                f"{near!r}, to which no row refers: was it renamed? give it back its key, or correct those rows",
-            )
-        )
-        for p in refs:
-            rewritten[id(p)] = replace(
-                p,
-                message=f"{value!r} is not a {field} of {target}: {target} row {row} holds {near!r} (renamed?); "
-                "give that row back its key, or correct the value",
-            )
-    return [rewritten.get(id(p), p) for p in problems] + causes
-
-
-def references_by_value(
-    problems: list[Problem], reads: dict[str, TableRead]
-) -> dict[tuple[str, str, str], list[Problem]]:
-    """The foreign-key errors of one-field keys by (referenced table, its key field, the missing value)."""
-    out: dict[tuple[str, str, str], list[Problem]] = {}
-    for p in problems:
-        if p.rule != P.FOREIGN_KEY or p.table is None or p.row is None or p.field is None:
-            continue
-        read = reads.get(p.table)
-        if read is None or read.frame is None or not isinstance(read.schema, dict) or p.field not in read.frame:
-            continue
-        key = next((k for k in foreign_keys(read.schema) if k[0] == [p.field] and len(k[2]) == 1), None)
-        target = None if key is None else (key[1] or p.table)
-        if key is None or target not in reads:
-            continue
-        value = read.frame[p.field].iloc[p.row - 2]
-        out.setdefault((str(target), key[2][0], str(value)), []).append(p)
-    return out
-
-
-def referred_values(reads: dict[str, TableRead], targets: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
-    """Every value some row refers to, by (referenced table, key field)."""
-    out: dict[tuple[str, str], set[str]] = {t: set() for t in targets}
-    for name, read in reads.items():
-        if read.frame is None or not isinstance(read.schema, dict):
-            continue
-        for fields, resource, ref_fields in foreign_keys(read.schema):
-            wanted = (resource or name, ref_fields[0] if len(ref_fields) == 1 else "")
-            if wanted in out and len(fields) == 1 and fields[0] in read.frame:
-                out[wanted].update(read.frame[fields[0]].dropna().astype(str))
-    return out

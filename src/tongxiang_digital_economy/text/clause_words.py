@@ -109,6 +109,8 @@ class ClauseWords:
     # What makes a number a date part or an ordinal where it ends: a month's or day's mark (12月, 16日), an
     # ordinal word after it (届, th) or a phase's (一期).
     date_after: re.Pattern[str] = field(default_factory=lambda: re.compile(DAY_MARKS))
+    # The words of 'from A to B' and of a year that bounds a period from after (SpanWords).
+    spans: SpanWords = field(default_factory=lambda: SpanWords())
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> ClauseWords:
@@ -154,6 +156,7 @@ class ClauseWords:
             ordinal_after=one_of(after),
             place_after=one_of(places),
             date_after=re.compile("|".join(filter(None, [DAY_MARKS, after, phases]))),
+            spans=SpanWords.of(lexicon),
         )
 
     def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
@@ -165,3 +168,69 @@ class ClauseWords:
         if self.anaphora is None:
             return []
         return [(m.start(), m.end()) for m in self.anaphora.finditer(text, start, end)]
+
+
+@dataclass(frozen=True)
+class SpanWords:
+    """The lexicon's words of 'from A to B' and of a year that is a bound, not a date (text/year_words.py reads
+    them; none without a lexicon, and then no quote is A or B and every year written beside a quote may date it):
+
+    - `span_word` `from` (from, 从, 由) opens 'from A to B', `to` (to, 到, 至, 增至, 提升到) closes A's words;
+      `start` (between), with those of `from` and the `since_word` `open` and `alone` words (自, since), opens a
+      row's dating words that say where its span starts;
+    - `before_word` (前, 以前, 之前, before) after a year: 2014年前 bounds a period from after, it dates nothing.
+
+    The 'from' words and the start words are read anywhere (as the code read them: 从 in any word); a Latin 'to'
+    word as a whole word, with white space before it and the bound its reader gives after it."""
+
+    from_words: str | None = None  # an alternation of the `from` words, longest first
+    start_words: str | None = None  # an alternation of the start words, longest first
+    to_latin: tuple[str, ...] = ()  # Latin `to` words, escaped, longest first
+    to_other: tuple[str, ...] = ()  # the other `to` words, escaped, longest first
+    before_year: re.Pattern[str] | None = None  # a before word right after a year (its 年 perhaps between)
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None) -> SpanWords:
+        """The words a lexicon lists (none without one)."""
+        if lexicon is None:
+            return cls()
+
+        def terms(category: str, meanings: tuple[str, ...]) -> list[str]:
+            chosen = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
+            found = {t for t in (loose(term) for term, m in chosen if m in meanings) if t}
+            return sorted(found, key=lambda t: (-len(t), t))
+
+        def alternation(found: list[str]) -> str | None:
+            return "|".join(re.escape(t) for t in found) or None
+
+        to = terms("span_word", ("to",))
+        before = terms("before_word", ("before",))
+        before_cn = alternation([t for t in before if not latin(t)])
+        before_latin = alternation([t for t in before if latin(t)])
+        before_year = "|".join(
+            filter(
+                None,
+                [
+                    rf"^\s?年?(?:{before_cn})" if before_cn else None,
+                    rf"^\s?(?:{before_latin})" if before_latin else None,
+                ],
+            )
+        )
+        return cls(
+            from_words=alternation(terms("span_word", ("from",))),
+            start_words=alternation(
+                sorted(
+                    {*terms("span_word", ("from", "start")), *terms("since_word", ("open", "alone"))},
+                    key=lambda t: (-len(t), t),
+                )
+            ),
+            to_latin=tuple(re.escape(t) for t in to if latin(t)),
+            to_other=tuple(re.escape(t) for t in to if not latin(t)),
+            before_year=re.compile(before_year) if before_year else None,
+        )
+
+    def to(self, after: str = r"\s") -> str | None:
+        """The `to` words as one alternation: a Latin one with white space before it and `after` after it (\\s, or
+        \\b where a comma may follow), the others bare; None where the lexicon lists none."""
+        latin_ = [rf"\s{t}{after}" for t in self.to_latin]
+        return "|".join([*latin_, *self.to_other]) or None

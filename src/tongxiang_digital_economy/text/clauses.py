@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .clause_words import CLAUSE_MARKS, SENTENCE_MARKS, ClauseWords
-from .fold import regex
+from .fold import LATIN_OR_DIGITS, literal_spans
 from .numerals import ORDINAL_WORDS, Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
 from .year_words import FROM_DATED, attached_year, from_region, from_side, years_written
@@ -156,23 +156,21 @@ def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]
     """Where the indicator's written forms stand in `text` (folded): Chinese anywhere, Latin as whole words."""
     found = []
     for form in written_forms:
-        folded, pattern = form_pattern(form)
-        if folded and folded in text:  # a form absent from the text needs no pattern run (most of a package's names)
-            found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        folded, before, after = form_edges(form)
+        if folded and folded in text:  # a form absent from the text needs no look-up (most of a package's names)
+            found += literal_spans(text, folded, before=before, after=after)
     return sorted(found)
 
 
 @functools.lru_cache(maxsize=65536)
-def form_pattern(form: str) -> tuple[str, re.Pattern[str]]:
-    """A written form folded, and its pattern (Latin as whole words), made once per form in a process. Why: the
-    subject readings look every other entity's names up in each clause (a thousand forms a call)."""
+def form_edges(form: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A written form folded, and what may not stand just before and just after it (a Latin or numeric edge is a
+    whole word's: `(?<![a-z0-9])`, `(?![a-z0-9])`), made once per form in a process. Why: the subject readings look
+    every other entity's names up in each clause (a thousand forms a call)."""
     folded = loose(form)
-    pattern = re.escape(folded)
-    if re.match(r"[a-z0-9]", folded):
-        pattern = r"(?<![a-z0-9])" + pattern
-    if re.search(r"[a-z0-9]$", folded):
-        pattern += r"(?![a-z0-9])"
-    return folded, regex(pattern)
+    before = LATIN_OR_DIGITS if folded[:1] in LATIN_OR_DIGITS and folded else frozenset()
+    after = LATIN_OR_DIGITS if folded[-1:] in LATIN_OR_DIGITS and folded else frozenset()
+    return folded, before, after
 
 
 @dataclass(frozen=True)
@@ -284,7 +282,7 @@ def attach(
     if not quote or quote not in text:
         text, quote = squash(evidence), squash(value_text)
     places = form_positions(text, written_forms)
-    starts = [m.start() for m in regex(re.escape(quote)).finditer(text)] if quote else []
+    starts = [at for at, _ in literal_spans(text, quote)] if quote else []
     whole = [a for a in starts if not re.search(r"[0-9.,]$", text[:a]) or not quote[:1].isdigit()] or starts
     if not whole:
         return Attachment(False, True, bool(places), None, None, None, False, None)
@@ -424,8 +422,8 @@ def attach_at(
             continue  # the row's period words are in the quote's clause, not in this figure's (两年平均增长4.7%)
         others.append(q)
     table = table_column(text, at, end, found, table_heads)
-    side, marker = from_side(text, s_start, at, end, s_end)
-    region = from_region(text, s_start, at, end, s_end, side, marker)
+    side, marker = from_side(text, s_start, at, end, s_end, words.spans)
+    region = from_region(text, s_start, at, end, s_end, side, marker, words.spans)
     if side == "to" and not any(
         region[0] <= q.start < region[1] and not re.fullmatch(r"(?:19|20)[0-9]{2}", text[q.start : q.end])
         for q in found
@@ -439,9 +437,11 @@ def attach_at(
         others = [q for q in others if not marker <= q.start < at]
         skip = (marker, at)
     elif side == "from":  # A's year is not B's
-        to = re.search(r"\sto\s|到|至", text[end:s_end])
+        to_words = words.spans.to()
+        to = re.search(to_words, text[end:s_end]) if to_words else None
         skip = (end + to.end(), s_end) if to else (0, 0)
-    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1]) if first == last]
+    before = words.spans.before_year
+    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1], before) if first == last]
     other_year = other_years[0] if other_years and skip != (0, 0) else None
     anchors = places + words.anaphora_in(text, s_start, s_end)
     # An English comma inside a noun phrase (600,000 tons of intelligent, low-carbon fiber) ends no clause.
@@ -515,7 +515,7 @@ def attach_at(
         attached,
         bool(places),
         table[0] if table else None,
-        attached_year(text, c_start, c_end, s_start, at, end, skip, words.compared),
+        attached_year(text, c_start, c_end, s_start, at, end, skip, words.compared, words.spans.before_year),
         side,
         words.sub_year.search(text[c_start:c_end]) is not None,
         None if attached else between,
@@ -586,7 +586,7 @@ def lead_to(text: str, at: int, c_start: int, found: list[Quantity], words: Clau
 
 def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:
     """Where the row's own period words stand in the quote's sentence."""
-    return [(m.start(), m.end()) for p in pieces for m in regex(re.escape(p)).finditer(text, s_start, s_end)]
+    return [span for p in pieces for span in literal_spans(text, p, s_start, s_end)]
 
 
 def later_period_figure(

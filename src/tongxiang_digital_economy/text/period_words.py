@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # quantities imports pandas: `--help` and `--version` must no
     from .quantities import Lexicon
 
 PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
+FRAMING_MARKS = r",|\.|\(|\)|'s"  # marks read around dating words, as framing words are (PeriodWords.framing)
 
 Kind = Literal["span", "date"]
 
@@ -131,7 +132,11 @@ class PeriodWords:
     - `now_word` `now`: the text's own day (目前, 截至目前, 如今, 至今, today, currently, so far); `recent`: a few
       weeks before it (近日, 日前, recently);
     - `year_part_word` `half`, `quarter`: words that make a period shorter than a year (上半年, 半年, first half, H1,
-      22H1 as `#h1`; 季度, quarter, Q3); `whole`: words that make it a whole year (全年, full year, annual).
+      22H1 as `#h1`; 季度, quarter, Q3); `whole`: words that make it a whole year (全年, full year, annual);
+    - `framing_word`: words that only frame the dating words (in, during, the, 期间, 在, 上午, 年), read around
+      them; without them a piece with any is unread (`framing`, Latin terms whole words);
+    - `length_word`: a length of days with `#` for its number (为期#天, #-day), read in an edition's evidence by
+      event-dates-not-in-evidence (`length`, one group per term for the number).
 
     A term's `#` is a digit (22H1); a term that starts with a Latin letter starts a word, one that ends in a digit
     ends its number (H1 is not the h1 of 'h12'). Nothing else bounds a term: 'quarter' is read in 'quarters'."""
@@ -140,6 +145,8 @@ class PeriodWords:
     recent: str | None = None
     sub_year: str | None = None
     whole_year: str | None = None
+    framing: str | None = None
+    length: str | None = None
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> PeriodWords:
@@ -151,6 +158,8 @@ class PeriodWords:
             recent=period_alternation(lexicon, "now_word", ("recent",)),
             sub_year=period_alternation(lexicon, "year_part_word", ("half", "quarter")),
             whole_year=period_alternation(lexicon, "year_part_word", ("whole",)),
+            framing=framing_alternation(lexicon.terms_of.get("framing_word", [])),
+            length=length_alternation(lexicon.terms_of.get("length_word", [])),
         )
 
     def says_sub_year(self, text: str) -> bool:
@@ -172,6 +181,32 @@ def period_term(term: str) -> str:
     if re.search(r"[0-9#]$", text):
         body += r"(?![0-9])"
     return body
+
+
+def framing_alternation(terms: list[str]) -> str | None:
+    """Framing words as one alternation over normalised text, longest first: Latin ones whole words (`\\b` both
+    sides), the others anywhere (None if none)."""
+    found = sorted({normalise(t) for t in terms if normalise(t)}, key=lambda t: (-len(t), t))
+    return "|".join(rf"\b{re.escape(t)}\b" if re.match(r"[a-z]", t) else re.escape(t) for t in found) or None
+
+
+# A length's number: digits or Chinese numerals in a Chinese term, digits or an English word in a Latin one.
+LENGTH_NUMBER_CN = "([0-9一二两三四五六七八九十]{1,3})"
+LENGTH_NUMBER_LATIN = "([a-z]+|[0-9]{1,2})"
+
+
+def length_alternation(terms: list[str]) -> str | None:
+    """Length words (为期#天, #-day) as one alternation over normalised text, one group per term for its number
+    (`#`), longest first; a Latin term is read as whole words (None if none, or none with one `#`)."""
+    found = sorted({normalise(t) for t in terms if normalise(t).count("#") == 1}, key=lambda t: (-len(t), t))
+    patterns = []
+    for term in found:
+        before, after = (re.escape(part) for part in term.split("#"))
+        if re.search(r"[a-z]", term):
+            patterns.append(rf"\b{before}{LENGTH_NUMBER_LATIN}{after}\b")
+        else:
+            patterns.append(f"{before}{LENGTH_NUMBER_CN}{after}")
+    return "|".join(patterns) or None
 
 
 def period_alternation(lexicon: Lexicon, category: str, meanings: tuple[str, ...]) -> str | None:
@@ -423,13 +458,10 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
         f.now = 0 if f.now is None else f.now
     if words.whole_year is not None and take(words.whole_year):
         f.whole_year = True
-    # Words that only frame the dating words: in, on, during, 期间, 上午, 下午, 在, 从, 自 ...
-    leftover = re.sub(
-        r"\b(in|on|during|of|the|from|at|for|over|since|by|around|early|mid|late|year|a|this|period|fiscal)\b"
-        r"|期间|期内|上午|下午|晚上|零时|当天|本届|本次|在|从|自|于|年|初|中|间|内|时|,|\.|\(|\)|'s",
-        "",
-        rest,
-    )
+    # Words that only frame the dating words (in, during, 期间, 上午, 在: the lexicon's `framing_word` terms),
+    # and the marks around them: punctuation and the possessive 's are the reader's own.
+    framing = FRAMING_MARKS if words.framing is None else f"{words.framing}|{FRAMING_MARKS}"
+    leftover = compiled(framing).sub("", rest)
     return found and not leftover.strip()
 
 

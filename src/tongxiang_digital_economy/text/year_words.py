@@ -3,12 +3,17 @@
 Why this exists: text/clauses.py decides which figure of a passage a row claims; part of that is which year is
 written with the quoted quantity (2021年，全市实现…; 'in 2019' after it; a comparison base 比2014年 is no date of the
 figure) and, for 'from A to B' (从2014年的350多家增加到2700多家, from 5.1 billion yuan in 2014 to 29.39 billion in
-2023), which end the quote is and which words date A. Pure functions over the folded passage.
+2023), which end the quote is and which words date A. Pure functions over the folded passage. The words of 'from A
+to B' (从, 到, from, to) and those that make a year a bound (2014年前) are the lexicon's (`span_word`, `before_word`:
+text/clause_words.SpanWords); years, brackets and the few dating words of A (去年, 年初) are still read here.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from .clause_words import SpanWords
 
 # A year: 2021年, or in English after a preposition or a month (in 2019, Nov. 19, 2014, between 2014-23).
 YEAR = re.compile(
@@ -18,11 +23,14 @@ YEAR = re.compile(
 )
 CN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)")
 YEAR_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s?年?\s?(?:[-–—~至到]|to)\s?((?:19|20)?[0-9]{2})(?![0-9])\s?年?")
-BEFORE_YEAR = re.compile(r"^\s?年?(?:前|以前|之前)|^\s?(?:before)")
 
 
-def years_written(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """The years (and ranges of years) written in text[start:end]: (position, end position, first, last)."""
+def years_written(
+    text: str, start: int, end: int, before: re.Pattern[str] | None = None
+) -> list[tuple[int, int, int, int]]:
+    """The years (and ranges of years) written in text[start:end]: (position, end position, first, last). A year
+    followed by a word that makes it a bound (`before`: SpanWords.before_year, the lexicon's `before_word` terms,
+    2014年前) is left out."""
     found: list[tuple[int, int, int, int]] = []
     taken: list[tuple[int, int]] = []
     for m in YEAR_RANGE.finditer(text, start, end):
@@ -32,7 +40,9 @@ def years_written(text: str, start: int, end: int) -> list[tuple[int, int, int, 
             taken.append((m.start(), m.end()))
     for pattern in (CN_YEAR, YEAR):
         for m in pattern.finditer(text, start, end):
-            if any(a <= m.start() < b for a, b in taken) or BEFORE_YEAR.match(text[m.end() : m.end() + 4]):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if before is not None and before.match(text[m.end() : m.end() + 4]):
                 continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), m.end(), int(m[1]), int(m[1])))
@@ -48,18 +58,19 @@ def attached_year(
     end: int,
     skip: tuple[int, int] = (0, 0),
     compared: re.Pattern[str] | None = None,
+    before: re.Pattern[str] | None = None,
 ) -> tuple[int, int] | None:
     """The year (or range of years) written next to the quote: 'in 2022' right after it (English), else the
     nearest of its clause (measured from the quote's edges), else the nearest before it in its sentence (2021年，
     全市实现…). A comparison base (比2014年, than in 2019), a year before (2014年前) and the other end's year of
     'from A to B' (`skip`) are no date of the figure and are left out. `compared` ends where a comparison base's
     year starts (the lexicon's `comparison_word` terms: 比, 同比, than: ClauseWords.compared); without it no year is
-    read as a base."""
+    read as a base; `before` (SpanWords.before_year) finds a year before, without it none is."""
     after = re.match(r"\s?(?:in|by|of|for)\s?((?:19|20)[0-9]{2})(?![0-9])", text[end : end + 10])
     if after:
         return int(after[1]), int(after[1])
     near: list[tuple[int, int, int, int]] = []
-    for y_start, y_end, first, last in years_written(text, s_start, c_end):
+    for y_start, y_end, first, last in years_written(text, s_start, c_end, before):
         if at <= y_start < end or skip[0] <= y_start < skip[1]:
             continue
         if compared is not None and compared.search(text[max(s_start, y_start - 14) : y_start]):
@@ -74,30 +85,43 @@ def attached_year(
     return best[2], best[3]
 
 
-FROM_WORDS = r"from|从|由"  # the words that open 'from A to B'
-START_WORDS = rf"{FROM_WORDS}|between|since|自"  # dating words that give a span's start (From 2014, 自2020年以来)
-# 'from' right before A, perhaps with A's own dating words (从2014年的, 从去年的, from).
-FROM_WORD = re.compile(rf"(?:{FROM_WORDS})(?:\s?(?:(?:19|20)[0-9]{{2}}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$")
+# A's own dating words between 'from' and A (从2014年的, 从去年的): a year in digits, or a year before the text's.
+A_DATED = r"(?:\s?(?:(?:19|20)[0-9]{2}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$"
 
 
-# 'from A (' right before a quote: the quote restates A in brackets.
-BRACKETED_A = re.compile(rf"(?:{FROM_WORDS})\s?[^#()（）]{{0,6}}[0-9][^()（）]{{0,30}}[(（][^#0-9()（）]{{0,3}}$")
+@cache
+def from_word(from_words: str) -> re.Pattern[str]:
+    """'from' right before A, perhaps with A's own dating words (从2014年的, 从去年的, from)."""
+    return re.compile(rf"(?:{from_words}){A_DATED}")
 
 
-def from_side(text: str, s_start: int, at: int, end: int, s_end: int) -> tuple[str | None, int]:
+@cache
+def bracketed_a(from_words: str) -> re.Pattern[str]:
+    """'from A (' right before a quote: the quote restates A in brackets."""
+    return re.compile(rf"(?:{from_words})\s?[^#()（）]{{0,6}}[0-9][^()（）]{{0,30}}[(（][^#0-9()（）]{{0,3}}$")
+
+
+def from_side(
+    text: str, s_start: int, at: int, end: int, s_end: int, spans: SpanWords | None = None
+) -> tuple[str | None, int]:
     """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B, 从2014年的350多家增加到目前的2700多家),
-    with where the 'from' word stands; (None, -1) otherwise."""
+    with where the 'from' word stands; (None, -1) otherwise. The 'from' and 'to' words are the lexicon's
+    (`spans`: SpanWords, the `span_word` terms); without them no quote is either end."""
+    spans = spans or SpanWords()
+    to, to_bounded = spans.to(), spans.to(r"\b")
+    if spans.from_words is None or to is None or to_bounded is None:
+        return None, -1
     before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
-    if FROM_WORD.search(before) and re.match(r"[^#0-9]{0,30}?(?:\sto\s|到|至)", after):
+    if from_word(spans.from_words).search(before) and re.match(rf"[^#0-9]{{0,30}}?(?:{to})", after):
         return "from", at
     # A restated in brackets (from 5.1 billion yuan ($706.38 million) to 29.39 billion yuan) is A too.
-    bracket = BRACKETED_A.search(before)
-    if bracket and re.match(r"[^#0-9(（]{0,3}?[)）][^#0-9]{0,30}?(?:\sto\s|到|至)", text[end:s_end]):
+    bracket = bracketed_a(spans.from_words).search(before)
+    if bracket and re.match(rf"[^#0-9(（]{{0,3}}?[)）][^#0-9]{{0,30}}?(?:{to})", text[end:s_end]):
         return "from", s_start + bracket.start()
     marker = None
-    for m in re.finditer(FROM_WORDS, before):
+    for m in re.finditer(spans.from_words, before):
         marker = m
-    if marker is not None and re.search(r"(?:\sto\b|到|至)[^#0-9]{0,8}$", before[marker.end() :]):
+    if marker is not None and re.search(rf"(?:{to_bounded})[^#0-9]{{0,8}}$", before[marker.end() :]):
         return "to", s_start + marker.start()
     return None, -1
 
@@ -107,15 +131,25 @@ FROM_DATED = re.compile(r"(?:19|20)[0-9]{2}|去年|今年|上年|前年|年初|�
 
 
 def from_region(
-    text: str, s_start: int, at: int, end: int, s_end: int, side: str | None, marker: int
+    text: str,
+    s_start: int,
+    at: int,
+    end: int,
+    s_end: int,
+    side: str | None,
+    marker: int,
+    spans: SpanWords | None = None,
 ) -> tuple[int, int]:
-    """Where A of 'from A to B' and its own words stand: from the 'from' word to the 'to' word ((0, 0) otherwise)."""
-    if side == "to":
+    """Where A of 'from A to B' and its own words stand: from the 'from' word to the 'to' word ((0, 0) otherwise;
+    `spans`: the lexicon's words, SpanWords)."""
+    spans = spans or SpanWords()
+    to_words = spans.to()
+    if side == "to" and to_words is not None:
         to = None
-        for m in re.finditer(r"\sto\s|到|至|增至|提升到|扩大到", text[marker:at]):
+        for m in re.finditer(to_words, text[marker:at]):
             to = m
         return (marker, marker + to.start()) if to else (0, 0)
-    if side == "from":
-        start = max((m.start() for m in re.finditer(FROM_WORDS, text[s_start:at])), default=None)
+    if side == "from" and spans.from_words is not None:
+        start = max((m.start() for m in re.finditer(spans.from_words, text[s_start:at])), default=None)
         return (s_start + start, end) if start is not None else (0, 0)
     return (0, 0)

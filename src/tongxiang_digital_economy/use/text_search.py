@@ -72,6 +72,7 @@ from ..schema.keys import primary_key as key_fields_of
 from ..text.fold import casefolded as fold
 from .search_cells import SearchedTable, as_objects, searched
 from .search_cells import every_table as every_table  # where the scripts and tests read every table
+from .search_editions import edition_reading
 from .search_index import named_indicators, split_words
 from .search_query import (
     HAN_ANY,
@@ -171,6 +172,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     frames = package.frames
     text = meant_query(text, frames)
     query = parse(text, frames) if text.strip() else Query("", (), {})
+    # "WIC 2023", 2023年乌镇峰会, 第二届世界互联网大会: the editions named so, read as their names are (trial 12 W3)
+    edition = edition_reading(text, frames) if text.strip() and not query.name else None
+    if edition is not None and edition.query is not None:
+        query = edition.query
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
     year = year_reading(text, query, named, frames) if text.strip() else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
@@ -239,6 +244,9 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     # a subject's name (and no indicator's): what the package holds about the subject
     # (峰会, a part of the conference's names and a written form of event_years_held: both; trial 10 m4)
     everything.attrs["subjects"] = subjects_held(naming, frames)
+    if edition is not None:
+        everything.attrs["editions"] = list(edition.editions)
+        everything.attrs["edition_note"] = edition.note
     return everything
 
 

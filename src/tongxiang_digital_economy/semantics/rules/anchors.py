@@ -22,7 +22,6 @@ import pandas as pd
 from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
-from ...text.year_words import START_WORDS
 from ..anchors import NO_WORDS, OutsideWords, forms_in, named_as_subject, required_groups
 from ..distinct import per_distinct_rows
 from .figures import SUBJECT_COLUMNS
@@ -185,7 +184,16 @@ def reading_years(reading: object) -> tuple[int, int] | None:
     "dating words, B the later), or it is an ordinal (第二届, the first) and the indicator no rank nor an "
     "edition's ordinal; quote the figure the words attach to",
     needs=("indicator.written_forms", "indicator.temporal", "indicator.measure", "indicator.edition_ordinal"),
-    reads=("anchor", "period_basis", "period_end", "period_reading", "period_start", "period_text", "status"),
+    reads=(
+        "anchor",
+        "period_basis",
+        "period_end",
+        "period_reading",
+        "period_start",
+        "period_text",
+        "span_start_words",
+        "status",
+    ),
     per_row=True,
 )
 def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
@@ -201,12 +209,14 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
         temporal: object,
         words: object,
         ordinal_figure: object,
+        start_words: object,
     ) -> bool:
         if anchor is None or not getattr(anchor, "found", False):
             return True
         if getattr(anchor, "ordinal", False) and ordinal_figure is False:
             return False  # 'Since the first WIC, … 565 projects': the first is no count of 1
-        if not from_to_fits(anchor, reading, start, end, basis, temporal, words):
+        opens = isinstance(words, str) and isinstance(start_words, str) and opens_span(words, start_words)
+        if not from_to_fits(anchor, reading, start, end, basis, temporal, opens):
             return False
         if anchor.forms_present and not anchor.attached:  # type: ignore[attr-defined]
             return False
@@ -225,7 +235,9 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
     columns = ["anchor", "status", "period_reading", "period_start", "period_end", "period_basis"]
     view = view if "period_text" in view else view.assign(period_text=None)
     view = view.assign(ordinal_figure=ordinal_figures(view))
-    return each_row(view, [*columns, "indicator__temporal", "period_text", "ordinal_figure"], fits)
+    if "span_start_words" not in view:  # a frame checked without the lexicon: no dating words open a span
+        view = view.assign(span_start_words=None)
+    return each_row(view, [*columns, "indicator__temporal", "period_text", "ordinal_figure", "span_start_words"], fits)
 
 
 def ordinal_figures(view: pd.DataFrame) -> pd.Series:
@@ -243,12 +255,19 @@ def ordinal_figures(view: pd.DataFrame) -> pd.Series:
     )
 
 
+def opens_span(words: str, start_words: str) -> bool:
+    """Whether a row's dating words open with a word that dates a span's start (`start_words`: the lexicon's
+    `span_word` `from` and `start` and `since_word` `open` and `alone` terms: From 2014, between, since, 自)."""
+    return re.match(rf"(?i)\s*(?:{start_words})", words) is not None
+
+
 def from_to_fits(
-    anchor: object, reading: object, start: object, end: object, basis: object, temporal: object, words: object
+    anchor: object, reading: object, start: object, end: object, basis: object, temporal: object, opens: bool
 ) -> bool:
     """Which end of 'from A to B' the row is, by the dating words: B's row is not dated only by A's words (从去年的
     220G提升到334G: 去年 dates 220G), A's row carries A's own dating words where A has some, and A with none is the
-    level before the change, never dated where the words (or the text's date) put B."""
+    level before the change, never dated where the words (or the text's date) put B, unless they open with a
+    start word (`opens`: opens_span), which dates A as the span's start."""
     side = getattr(anchor, "side", None)
     with_a, apart = getattr(anchor, "words_with_from", 0), getattr(anchor, "words_apart_from", 0)
     if not getattr(anchor, "has_a", False):
@@ -265,7 +284,7 @@ def from_to_fits(
         return False  # the text's own date is B's: A is the level before it
     if not isinstance(reading, Reading) or reading.why or basis not in ("stated", "context"):
         return True
-    if isinstance(words, str) and re.match(rf"(?i)\s*(?:{START_WORDS})", words):
+    if opens:
         return True  # the row's own words date A as the start (From 2014 to 2022 … from 12 to more than 1,000)
     first, last = pd.Timestamp(start).date(), pd.Timestamp(end).date()  # type: ignore[arg-type]
     latest = max((p.end[1] for p in reading.periods), default=None)

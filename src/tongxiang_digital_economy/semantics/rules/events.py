@@ -7,7 +7,8 @@ passage is read for what it states of the edition's days, in the forms the archi
 - a run of days: 11月16日至18日, 2014年11月19日至21日, Oct. 7 and 8, November 19-22: the edition's first and last
   day are one such run;
 - a length and a day: 为期3天的…峰会10日圆满完成, 为期三天的…22日圆满落下帷幕, a three-day summit … on the 22nd: the
-  edition lasts that many days, and the day is its first or its last;
+  edition lasts that many days, and the day is its first or its last (the length's words are the lexicon's
+  `length_word` terms, 为期#天, #-day, carried by the view's `length_words`: without them no length is read);
 - days alone: 23日在浙江乌镇开幕, On November 24: one of them is the edition's first or last day.
 
 A day without its month or year takes them from the text's date, as the period reader does. A passage that writes
@@ -21,7 +22,7 @@ from datetime import date
 
 import pandas as pd
 
-from ...text.period_words import MONTH_WORD, cn_int, normalise, read_period
+from ...text.period_words import MONTH_WORD, cn_int, compiled, normalise, read_period
 from ...text.periods import publication_bounds, words_read_at
 from .registry import each_row, rule
 
@@ -31,11 +32,13 @@ RUN = re.compile(
     r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*[0-9]{1,2}(?:st|nd|rd|th)?\b"
 )
 DAY = re.compile(CN_DAY + r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\b")
-LENGTH = re.compile(r"为期([0-9一二两三四五六七八九十]{1,3})天|\b([a-z]+|[0-9]{1,2})[- ]day\b")
 
 
-def runs_and_days(evidence: str, published: object) -> tuple[list[tuple[date, date]], set[date], int | None]:
-    """The runs of days a passage writes, the single days it writes outside them, and the length it states."""
+def runs_and_days(
+    evidence: str, published: object, length_words: object = None
+) -> tuple[list[tuple[date, date]], set[date], int | None]:
+    """The runs of days a passage writes, the single days it writes outside them, and the length it states in
+    `length_words` (PeriodWords.length: the lexicon's `length_word` terms, one group per term; None reads none)."""
     text = normalise(evidence)
     runs: list[tuple[date, date]] = []
     for m in RUN.finditer(text):
@@ -47,27 +50,29 @@ def runs_and_days(evidence: str, published: object) -> tuple[list[tuple[date, da
         for p in read_period(m[0], published).periods
         if p.kind == "date" and p.start[0] == p.start[1]
     }
-    length = LENGTH.search(text)
-    n = cn_int(length[1] or length[2]) if length else None
+    length = compiled(length_words).search(text) if isinstance(length_words, str) and length_words else None
+    n = cn_int(next(g for g in length.groups() if g is not None)) if length else None
     return runs, days, n
 
 
-def stated(evidence: object, published: object, start: object, end: object) -> bool:
+def stated(evidence: object, published: object, start: object, end: object, length_words: object = None) -> bool:
     """Whether the edition's first and last day fit what its evidence states of them (a silent passage: they do)."""
-    return confirms(evidence, published, start, end) is not False
+    return confirms(evidence, published, start, end, length_words) is not False
 
 
-def confirms(evidence: object, published: object, start: object, end: object) -> bool | None:
+def confirms(
+    evidence: object, published: object, start: object, end: object, length_words: object = None
+) -> bool | None:
     """Whether the edition's evidence states its first and last day as the row has them: True where it does, False
     where it states other days, None where it writes no day to read (or the row's dates are not days). The blame of
     an edition's dates (semantics/editions.py) needs the three: a passage that confirms the dates outweighs any
-    number of figure rows."""
+    number of figure rows. `length_words`: the lexicon's length words (runs_and_days)."""
     if not isinstance(evidence, str) or not isinstance(published, str):
         return None
     first, last = day_of(start), day_of(end)
     if first is None:
         return None
-    runs, days, n = runs_and_days(evidence, published)
+    runs, days, n = runs_and_days(evidence, published, length_words)
     if runs:
         return any(a == first and (last is None or b == last) for a, b in runs)
     if n is not None and days and last is not None:
@@ -93,7 +98,7 @@ def day_of(value: object) -> date | None:
     "10日) its length and its first or last day, a day alone its first or last: correct the dates from the text, "
     "or quote the passage that states them",
     needs=("source_id.published", "source_id.original_published"),
-    reads=("end", "evidence", "start"),
+    reads=("end", "evidence", "length_words", "start"),
     per_row=True,
 )
 def dates_in_evidence(view: pd.DataFrame) -> pd.Series:
@@ -103,5 +108,7 @@ def dates_in_evidence(view: pd.DataFrame) -> pd.Series:
         return pd.Series(True, index=view.index)
     if "source_id__original_published" not in view:  # a package from before the column
         view = view.assign(source_id__original_published=None)
-    columns = ["evidence", "source_id__published", "source_id__original_published", "start", "end"]
-    return each_row(view, columns, lambda e, p, o, s, t: stated(e, words_read_at(p, o), s, t))
+    if "length_words" not in view:  # a frame checked without the lexicon: no length is read
+        view = view.assign(length_words=None)
+    columns = ["evidence", "source_id__published", "source_id__original_published", "start", "end", "length_words"]
+    return each_row(view, columns, lambda e, p, o, s, t, n: stated(e, words_read_at(p, o), s, t, n))

@@ -1,0 +1,138 @@
+"""The period and year readers' last word lists are the lexicon's, not the code's (issue 13): a year's bound word
+(2014年前: `before_word`), the words of 'from A to B' (从, 到, from, to: `span_word`, with `between` opening a span's
+dating words), the words that only frame dating words (在, during, 期间: `framing_word`) and an edition's length
+(为期#天, #-day: `length_word`). Each test reads one text with the shipped lexicon and with a copy without the
+category's words (or one of them): the reading changes, so the words are read from the lexicon. Texts, not
+package copies: each reading is a pure function of its words (tests/test_lexicon_words.py checks whole copies)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.semantics.rules.anchors import from_to_fits, opens_span
+from tongxiang_digital_economy.semantics.rules.events import stated
+from tongxiang_digital_economy.text.clause_words import ClauseWords, SpanWords
+from tongxiang_digital_economy.text.clauses import Attachment, attach
+from tongxiang_digital_economy.text.period_words import PeriodWords, read_period
+from tongxiang_digital_economy.text.quantities import Lexicon, written_forms
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> pd.DataFrame:
+    return tde.load("lexicon").astype(object)
+
+
+@pytest.fixture(scope="module")
+def units() -> dict[str, dict[str, list[str]]]:
+    return written_forms(tde.load("units"))
+
+
+def without(frame: pd.DataFrame, category: str, *terms: str) -> Lexicon:
+    """The lexicon without a category's terms (all of them when none is named)."""
+    gone = (frame["category"] == category) & (frame["term"].isin(terms) if terms else True)
+    return Lexicon.from_frame(frame[~gone])
+
+
+def reading(
+    evidence: str, quote: str, forms: list[str], units: dict[str, dict[str, list[str]]], lexicon: Lexicon
+) -> Attachment:
+    words = ClauseWords.of(lexicon)
+    return attach(evidence, quote, forms, "count", units, (), None, None, words)
+
+
+def test_a_year_before_a_before_word_bounds_the_figures_period_and_dates_nothing(
+    lexicon: pd.DataFrame, units: dict[str, dict[str, list[str]]]
+) -> None:
+    """2014年前 (`before_word` 前) is no date of the figure beside it: the clause reader reads no year with the quote;
+    a copy without the before words reads 2014 as the figure's year, and one without 以前 alone reads 2014年以前 so
+    (前 is then read after 以, not after the year)."""
+    shipped = Lexicon.from_frame(lexicon)
+    text = "全市数字经济企业2014年前只有350多家"
+    assert reading(text, "350多家", ["数字经济企业"], units, shipped).year is None
+    assert reading(text, "350多家", ["数字经济企业"], units, without(lexicon, "before_word")).year == (2014, 2014)
+    earlier = "2014年以前,全市数字经济企业只有350多家"
+    assert reading(earlier, "350多家", ["数字经济企业"], units, shipped).year is None
+    assert reading(earlier, "350多家", ["数字经济企业"], units, without(lexicon, "before_word", "以前")).year == (
+        2014,
+        2014,
+    )
+
+
+def test_the_span_words_say_which_end_of_from_a_to_b_a_quote_is(
+    lexicon: pd.DataFrame, units: dict[str, dict[str, list[str]]]
+) -> None:
+    """从 A 增加到 B (`span_word` `from` and `to`): 350多家 is A, 2700多家 B, and A's year is not B's; a copy
+    without the span words reads neither as an end, and one without 到 alone no B (no 'to' closes A's words). The
+    English 'from … to' reads the same way."""
+    shipped = Lexicon.from_frame(lexicon)
+    text = "全市数字经济企业从2014年的350多家增加到2700多家"
+    a, b = (reading(text, q, ["数字经济企业"], units, shipped) for q in ("350多家", "2700多家"))
+    assert (a.side, b.side, b.has_a) == ("from", "to", True)
+    assert a.year == (2014, 2014) and b.year is None  # 2014 dates A, and B has no year of its own
+    bare = without(lexicon, "span_word")
+    assert [reading(text, q, ["数字经济企业"], units, bare).side for q in ("350多家", "2700多家")] == [None, None]
+    assert reading(text, "2700多家", ["数字经济企业"], units, bare).year == (2014, 2014)
+    assert reading(text, "2700多家", ["数字经济企业"], units, without(lexicon, "span_word", "到")).side is None
+    english = "the number of enterprises grew from 355 in 2014 to 2,700 in 2023"
+    found = reading(english, "2,700", ["enterprises"], units, shipped)
+    assert (found.side, found.other_year) == ("to", 2014)
+    assert reading(english, "2,700", ["enterprises"], units, without(lexicon, "span_word", "to")).side is None
+
+
+def test_a_rows_dating_words_opening_with_a_start_word_date_as_from_a_to_b(lexicon: pd.DataFrame) -> None:
+    """A row of A of 'from A to B' dated at the latest day its words allow is dated where B stands, unless its own
+    dating words open with a start word (`span_word` `from` or `start`, or a `since_word` opening one: between,
+    from, since, 自): then they date A as the span's start. A copy without 'between' reads the row as B's."""
+    anchor = SimpleNamespace(side="from", has_a=True, words_with_from=1, words_apart_from=0, from_dated=False)
+    words = "between 2014 and 2023"
+    period = read_period(words, "2024-01-10", PeriodWords.of(Lexicon.from_frame(lexicon)))
+    last = max(p.end[1] for p in period.periods)
+    assert last == date(2023, 12, 31)
+
+    def fits(frame: Lexicon) -> bool:
+        start = SpanWords.of(frame).start_words
+        opens = start is not None and opens_span(words, start)
+        return from_to_fits(anchor, period, str(last), str(last), "stated", "stock", opens)
+
+    assert fits(Lexicon.from_frame(lexicon))
+    assert not fits(without(lexicon, "span_word", "between"))
+    start = SpanWords.of(Lexicon.from_frame(lexicon)).start_words
+    assert start is not None
+    assert all(re.match(rf"(?i)\s*(?:{start})", w) for w in ("From 2014", "since 2014", "自2020年以来", "从去年"))
+    since_less = SpanWords.of(without(lexicon, "since_word", "since")).start_words
+    assert since_less is not None and not re.match(rf"(?i)\s*(?:{since_less})", "since 2014")
+
+
+@pytest.mark.parametrize(
+    ("words", "term"),
+    [("在2021年", "在"), ("during 2021", "during"), ("2021年上午", "上午"), ("2021 fiscal year", "fiscal")],
+)
+def test_framing_words_are_read_around_the_dating_words(lexicon: pd.DataFrame, words: str, term: str) -> None:
+    """在2021年, during 2021 (`framing_word`): the framing word is read around the year; a copy without it leaves
+    the words unread (the rule then says nothing rather than guess)."""
+    shipped = read_period(words, "2022-02-01", PeriodWords.of(Lexicon.from_frame(lexicon)))
+    assert shipped.admits(date(2021, 1, 1), date(2021, 12, 31))
+    unframed = read_period(words, "2022-02-01", PeriodWords.of(without(lexicon, "framing_word", term)))
+    assert unframed.why is not None and unframed.why.startswith("no dating word known in")
+    assert read_period("2021年", "2022-02-01", PeriodWords.of(without(lexicon, "framing_word"))).why is None
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    ["为期3天的2023年世界互联网大会乌镇峰会10日圆满完成各项议程", "The three-day summit closed on Nov. 10"],
+)
+def test_an_editions_length_is_read_by_the_lexicons_length_words(lexicon: pd.DataFrame, evidence: str) -> None:
+    """为期3天 … 10日, a three-day summit … Nov. 10 (`length_word` 为期#天, #-day): the edition ran 8 to 10
+    November, not 9 to 10; a copy without the length words reads no length, and the day alone lets both pass."""
+    shipped = PeriodWords.of(Lexicon.from_frame(lexicon)).length
+    assert stated(evidence, "2023-11-10", "2023-11-08", "2023-11-10", shipped)
+    assert not stated(evidence, "2023-11-10", "2023-11-09", "2023-11-10", shipped)
+    lengthless = PeriodWords.of(without(lexicon, "length_word")).length
+    assert lengthless is None
+    assert stated(evidence, "2023-11-10", "2023-11-09", "2023-11-10", lengthless)
