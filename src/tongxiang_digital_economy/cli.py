@@ -813,9 +813,10 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         click.echo(f"note: {hits.attrs['edition_note']}")
     held = hits.attrs.get("subjects")
     if held is not None and len(held):  # a subject's name (or part of it): what the package holds about it
+        of_theme = f" of theme {theme}" if theme is not None else ""  # only the theme's counted (trial 12 m1)
         for row in held.itertuples():  # first, before the indicators a word of it names (峰会; trial 10 m4)
             click.echo(
-                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
+                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')}{of_theme} under "
                 f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
             )
             click.echo(f"  {row.command}")

@@ -243,7 +243,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         everything.attrs["other_years"] = year.other_years(everything.attrs["indicators"], split, frames["indicators"])
     # a subject's name (and no indicator's): what the package holds about the subject
     # (峰会, a part of the conference's names and a written form of event_years_held: both; trial 10 m4)
-    everything.attrs["subjects"] = subjects_held(naming, frames)
+    everything.attrs["subjects"] = subjects_held(naming, frames, in_theme)  # of the theme, with one (trial 12 m1)
     if edition is not None:
         everything.attrs["editions"] = list(edition.editions)
         everything.attrs["edition_note"] = edition.note
@@ -389,13 +389,15 @@ def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
 SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project", "event_id": "edition"}
 
 
-def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def subjects_held(query: Query, frames: dict[str, pd.DataFrame], in_theme: set[str] | None = None) -> pd.DataFrame:
     """What the package holds about the subjects a query names (a query that is a place's, enterprise's or
     project's name, and names no indicator): per subject, its figures, how many indicators they fall under, and
     those indicators by number of figures. A journalist who searches "Wuzhen" is told the town's figures and the
     command for a series, not indicators whose definitions use the town as an example (trial 8 U5). The subjects
     the query is a whole name of come first ("World Internet Conference" before its technology award, whose name
-    holds it; trial 9 V3); an edition's block gives its `event_id` to --subject (trial 9 V4)."""
+    holds it; trial 9 V3); an edition's block gives its `event_id` to --subject (trial 9 V4). Under a theme, only the
+    theme's indicators (`in_theme`) are counted and suggested, and a subject with none of them is left out: the
+    conference's block opened `--theme investment` with its editions held (trial 12 m1)."""
     figures = frames["indicators"]
     own = {(column, key) for column, key, _ in names(frames).get(normalised(query.text), [])}
     rows = []
@@ -406,6 +408,8 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame
             if (column, key) in query.parts:  # found as a part of a subject it names: not named itself
                 continue
             mine = figures.loc[figures[column] == key, "indicator"]
+            if in_theme is not None:
+                mine = mine[mine.isin(in_theme)]
             if not len(mine):
                 continue
             counts = mine.value_counts()
