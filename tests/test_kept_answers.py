@@ -4,6 +4,7 @@ copy, as a user and the test suite make) gives exactly what a fresh process give
 from __future__ import annotations
 
 import dataclasses
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -87,6 +88,15 @@ class Tracing(pd.DataFrame):
     def __contains__(self, key: object) -> bool:
         object.__getattribute__(self, "_reads").add(key)
         return pd.DataFrame.__contains__(self, key)
+
+    def __iter__(self) -> Any:
+        # `set(frame)` in the project's code depends on every column there is (claims.period_words asked so whether
+        # the lexicon's three were there, and the roles' lexicon restricted to two read the text's own day with no
+        # words, silently): counted as reading them all, so a reading asks with `in`. pandas iterating a frame's
+        # labels inside its own methods reads no cell.
+        if "pandas" not in Path(sys._getframe(1).f_code.co_filename).parts:
+            object.__getattribute__(self, "_reads").update(str(c) for c in self.columns)
+        return pd.DataFrame.__iter__(self)
 
 
 @pytest.fixture(scope="module")

@@ -802,14 +802,21 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         print_frame(hits, fmt, "")
         for line in hits.attrs.get("other_years", []):  # the years the named indicators have (trial 10 W2)
             click.echo(f"note: {line}", err=True)
+        if hits.attrs.get("edition_note"):  # an event's year or number that no edition has (trial 12 W3)
+            click.echo(f"note: {hits.attrs['edition_note']}", err=True)
         return
     found = hits.attrs["indicators"]
     what = repr(text) if text.strip() else f"theme {theme}"
+    if hits.attrs.get("editions"):  # "WIC 2023": read as the edition (trial 12 W3)
+        click.echo(f"{what} is the edition {', '.join(hits.attrs['editions'])}")
+    if hits.attrs.get("edition_note"):
+        click.echo(f"note: {hits.attrs['edition_note']}")
     held = hits.attrs.get("subjects")
     if held is not None and len(held):  # a subject's name (or part of it): what the package holds about it
+        of_theme = f" of theme {theme}" if theme is not None else ""  # only the theme's counted (trial 12 m1)
         for row in held.itertuples():  # first, before the indicators a word of it names (峰会; trial 10 m4)
             click.echo(
-                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
+                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')}{of_theme} under "
                 f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
             )
             click.echo(f"  {row.command}")

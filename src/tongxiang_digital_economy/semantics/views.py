@@ -337,7 +337,7 @@ CORROBORATION_TABLE_READS: dict[str, tuple[str, ...]] = {
     ),
     "indicator_definitions": ("indicator", "not_comparable", "subject", "temporal"),
     "units": ("label", "unit"),
-    "lexicon": ("category", "term"),
+    "lexicon": ("category", "meaning", "term"),  # claims.period_words asks for all three (the text's own day)
 }  # fmt: skip
 ANCHOR_READS = (
     "enterprise_id", "event_id", "evidence", "indicator", "period_text", "place_id", "project_id", "source_id",
