@@ -199,3 +199,13 @@ def test_load_show_series_and_search_put_a_broken_key_tables_bad_cell_first(pack
         ("search", "gdp"): bad + places,
     }
     assert load_errors(package, said) == (bad + indicators, said)
+    # export names only the first error `validate` lists: the bad cell, not an enterprises row that refers to it
+    errors = len(package.validate().errors)
+    result = CliRunner().invoke(
+        cli, ["export", "--format", "csv", "-o", str(package.root.parent), "--package", str(package.root)]
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: the package has {errors} errors (first: places, row 7, field place_id: 'wuzÿhen' does not match "
+        "the pattern ^[a-z0-9]+(-[a-z0-9]+)*$); fix the package (see `validate`) before exporting\n",
+    )
