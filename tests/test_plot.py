@@ -1316,9 +1316,7 @@ def line_segments(svg: str) -> dict[str, list[tuple[float, float]]]:
         path = group.find("{http://www.w3.org/2000/svg}path")
         if gid.startswith("line-") and path is not None:
             pieces = [p.replace("L", " ").split() for p in path.get("d", "").split("M") if p.strip()]
-            segments[gid] = [
-                (float(a[0]), float(b[0])) for piece in pieces for a, b in itertools.pairwise(zip(*[iter(piece)] * 2))
-            ]
+            segments[gid] = [(float(a), float(b)) for piece in pieces for a, b in itertools.pairwise(piece[0::2])]
     return segments
 
 
@@ -1346,10 +1344,11 @@ def test_no_line_spans_a_period_without_a_figure(drawn: Drawn, indicator: str, s
             assert len(a) and len(b), (gid, xa, xb)
             end, start = a["x_end"].max(), b["x_start"].min()
             kinds = set(a["kind"]) | set(b["kind"])
+            where = (gid, a["period_label"].tolist(), b["period_label"].tolist())
             if kinds <= {"half year", "quarter"}:
-                assert start <= end + pd.Timedelta(days=1), (gid, a["period_label"].tolist(), b["period_label"].tolist())
+                assert start <= end + pd.Timedelta(days=1), where
             else:
-                assert start.year <= end.year + 1, (gid, a["period_label"].tolist(), b["period_label"].tolist())
+                assert start.year <= end.year + 1, where
     if indicator == "gdp_growth":  # both ends are drawn, the line between them is not
         labels = set(rows.loc[rows["role"] == "preferred", "period_label"])
         assert {"2021", "2022", "2024"} <= labels and "2023" not in labels
