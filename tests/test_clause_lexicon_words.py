@@ -2,9 +2,10 @@
 `item_break` `clause`), those joining a list (or: `list_word`, read also where a quantity's noun ends and where a
 place's name is a list member), those ending a quantity's noun (with, of: `noun_end`), the measure words (家, 人:
 `measure_word`) and the ordinal words (第, 届, th, 位, 期, 首: `ordinal_word`, read by the clause reader and by
-period-edition-named). Each test reads a short passage with the shipped lexicon and with a copy's lexicon without
-the words (tests/test_lexicon_words.py's pattern): the reading changes, so the words are read from the data. No
-package is validated here: the readers are pure functions of the passage and the lexicon."""
+period-edition-named); and the `and_some` words a multiple's check reads its levels' intervals by (300多). Each
+test reads a short passage with the shipped lexicon and with a copy's lexicon without the words
+(tests/test_lexicon_words.py's pattern): the reading changes, so the words are read from the data. No package is
+validated here: the readers are pure functions of the passage and the lexicon."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from test_lexicon_words import clause_words, lexicon_frame
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.semantics.anchors import named_as_subject, outside_words
+from tongxiang_digital_economy.semantics.claims import and_some_terms
 from tongxiang_digital_economy.semantics.editions_named import ordinal_words, ordinals_in
+from tongxiang_digital_economy.semantics.identity import written_bounds
 from tongxiang_digital_economy.text.clause_words import ClauseWords
 from tongxiang_digital_economy.text.clauses import Quantity, attach, clause_of, noun_after, quantities
 from tongxiang_digital_economy.text.quantities import Lexicon, loose, written_forms
@@ -121,3 +124,16 @@ def test_the_lexicons_ordinal_words_say_which_edition_a_period_names() -> None:
     assert ordinals_in("首届世界互联网大会举办时", ordinal_words(without("ordinal_word", "首"))) == set()
     assert ordinals_in("第四届乌镇峰会", ordinal_words(without("ordinal_word", "届", "屆"))) == set()
     assert ordinals_in("第四届乌镇峰会", ordinal_words(None)) == set()
+
+
+def test_the_lexicons_and_some_words_bound_a_figure_above() -> None:
+    """300多 is 300 to 400 (the lexicon's `and_some` #多: below the next step of its last digit) when a multiple is
+    held to the levels its text gives (written_bounds); a lexicon without the words reads 300 or more."""
+
+    def bounds(frame: pd.DataFrame) -> tuple[float, float]:
+        words = tuple(t.replace("#", "") for t in and_some_terms(frame))
+        return written_bounds(300.0, "gt", "300多家", words)
+
+    assert bounds(lexicon_frame()) == (300.0, 400.0)
+    assert bounds(without("and_some")) == (300.0, float("inf"))
+    assert written_bounds(1700.0, "gt", "1700余家", ("多",)) == (1700.0, float("inf"))

@@ -176,9 +176,12 @@ def test_a_folder_export_refuses_before_writing_anything(tmp_path: Path) -> None
 
 
 def test_unknown_table() -> None:
+    """A TABLE that names no table is a usage error, as in `show` (issue 16: the same fault, the same exit code)."""
     result = runner.invoke(cli, ["export", "nope", "--format", "csv", "-o", "x.csv"])
-    assert result.exit_code == 1
-    assert result.output == f"Error: no table named 'nope'; the tables are: {', '.join(TABLES)}\n"
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for TABLE: no table named 'nope'; the tables are: {', '.join(TABLES)}",
+    )
 
 
 def test_an_invalid_package_is_not_exported(package: PackageCopy, tmp_path: Path) -> None:

@@ -138,16 +138,25 @@ def test_load_show_and_series_say_a_renamed_key_as_validate_does(package: Packag
         "which no row refers: was it renamed? give it back its key, or correct those rows [renamed-key]; and "
     )
     under_indicators = "8 rows of indicators that refer to it [foreign-key] (rows 55, 346, 503, 504, 505, …)"
+    said = {
+        ("show", "indicators"): renamed + under_indicators,
+        ("show", "units"): renamed + "5 rows of units that refer to it [foreign-key] (rows 2, 3, 4, 5, 6)",
+        ("series", "gdp"): renamed + under_indicators,
+    }
+    assert load_errors(package, said) == (renamed + under_indicators, said)
+
+
+def load_errors(package: PackageCopy, commands: dict[tuple[str, ...], str]) -> tuple[str, dict[tuple[str, ...], str]]:
+    """`tde.load("indicators")`'s LoadError, and each command's error (exit 1, one `Error:` line, its text), by
+    command: a command that says otherwise is given with what it said."""
     with pytest.raises(tde.LoadError) as caught:
         tde.load("indicators", package.root)
-    assert str(caught.value) == renamed + under_indicators
-    for args, under in (
-        (["show", "indicators"], under_indicators),
-        (["show", "units"], "5 rows of units that refer to it [foreign-key] (rows 2, 3, 4, 5, 6)"),
-        (["series", "gdp"], under_indicators),
-    ):
+    said = {}
+    for args in commands:
         result = CliRunner().invoke(cli, [*args, "--package", str(package.root)], catch_exceptions=False)
-        assert (result.exit_code, result.output) == (1, f"Error: {renamed}{under}\n"), args
+        ok = result.exit_code == 1 and result.output.startswith("Error: ") and result.output.count("\n") == 1
+        said[args] = result.output[len("Error: ") : -1] if ok else f"exit {result.exit_code}: {result.output}"
+    return str(caught.value), said
 
 
 def test_a_warning_on_a_row_whose_reference_dangles_is_counted_under_it(package: PackageCopy) -> None:
@@ -171,3 +180,32 @@ def test_a_warning_on_a_row_whose_reference_dangles_is_counted_under_it(package:
     assert error_lines(package.root) == [fault]
     follows = [p.follows for p in package.validate().warnings if (p.table, p.row) == ("enterprises", 19)]
     assert follows == [("enterprises", 19, "foreign-key")]
+
+
+def test_load_show_series_and_search_put_a_broken_key_tables_bad_cell_first(package: PackageCopy) -> None:
+    """Issue 16 (a maintainer's path): one bad byte in a places id is what `load`, `show`, `series` and `search`
+    report first, with its table, row and field, the rows that refer to places counted under it, as `validate`
+    does; they had listed "indicators row 2 … 'wuzhen' is not a place_id of places" and 60 more."""
+    package.edit("places", 7, place_id="wuz\xffhen")
+    bad = (
+        "places row 7, field place_id: 'wuzÿhen' does not match the pattern ^[a-z0-9]+(-[a-z0-9]+)*$ "
+        "[constraint-error]; and "
+    )
+    indicators = "61 rows of indicators that refer to places [foreign-key] (rows 2, 3, 4, 84, 85, …)"
+    places = "6 rows of places that refer to places [foreign-key] (rows 15, 16, 17, 19, 20, …)"
+    said = {
+        ("show", "places"): bad + places,
+        ("series", "gdp", "--subject", "wuzhen"): bad + indicators,
+        ("search", "gdp"): bad + places,
+    }
+    assert load_errors(package, said) == (bad + indicators, said)
+    # export names only the first error `validate` lists: the bad cell, not an enterprises row that refers to it
+    errors = len(package.validate().errors)
+    result = CliRunner().invoke(
+        cli, ["export", "--format", "csv", "-o", str(package.root.parent), "--package", str(package.root)]
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: the package has {errors} errors (first: places, row 7, field place_id: 'wuzÿhen' does not match "
+        "the pattern ^[a-z0-9]+(-[a-z0-9]+)*$); fix the package (see `validate`) before exporting\n",
+    )

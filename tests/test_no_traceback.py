@@ -431,3 +431,26 @@ def test_a_constraint_value_the_type_cannot_read_is_an_unsupported_schema(tmp_pa
             "field 'v': constraint minimum value 'two' cannot be read as integer; the table was not read",
         )
     ]
+
+
+@pytest.mark.skipif(not (ROOT / "README.md").is_file(), reason="needs the repository checkout")
+def test_the_readmes_numbers_are_the_readers(tmp_path: Path) -> None:
+    """Issue 16: the README says which cells are numbers; the reader reads exactly those. Its examples load as the
+    number they write, and each form it rules out (spaces, thousands separators, NaN, infinity) is a type error."""
+    import re
+
+    said = " ".join(
+        (ROOT / "README.md").read_text(encoding="utf-8").split("Numbers follow Table Schema's lexical form")[1].split()
+    )
+    examples = re.findall(r"`([^`]+)`", said.split(" are numbers")[0])
+    assert examples == ["6800", "-18.69", "6.8e3"]
+    assert "no spaces, thousands separators, `NaN` or infinity" in said
+    refused = [" 6800", "6 800", "6,800", "NaN", "inf", "-Infinity"]
+    field = {"name": "v", "description": "Value.", "type": "number"}
+    for i, cell in enumerate(examples + refused):
+        root = one_field_package(tmp_path / str(i), field, f'"{cell}"')
+        report = tde.validate(root)
+        if cell in examples:
+            assert (report.errors, float(tde.load("t", root)["v"][0])) == ([], float(cell)), cell
+        else:
+            assert [p.rule for p in report.errors] == ["type-error"], cell

@@ -201,6 +201,36 @@ def test_a_counts_axis_says_what_is_counted(drawn: Drawn, indicator: str, subjec
     assert not {"number", "ten thousand"} & set(texts)
 
 
+def test_every_word_a_chart_prints_from_the_tables_is_in_its_font() -> None:
+    """A chart names its axis, title and subject from the tables (units.label, indicator_definitions.label and
+    counts, the subjects' English names) in one font without Chinese glyphs: 'tenths (成)' was drawn as 'tenths
+    (□)' (trial 11 m7's check of every axis). Each character of those cells is one the chart's font has."""
+    import csv
+
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+
+    from tongxiang_digital_economy.use.plot import STYLE
+
+    font = get_font(findfont(FontProperties(family=STYLE["font.family"])))
+    printed = {
+        "units": ["label"],
+        "indicator_definitions": ["label", "counts"],
+        "places": ["name"],
+        "enterprises": ["name"],
+        "projects": ["name"],
+        "events": ["name"],
+    }
+    missing = [
+        (table, row[column])
+        for table, columns in printed.items()
+        for row in csv.DictReader((DATA / f"{table}.csv").read_text(encoding="utf-8").splitlines())
+        for column in columns
+        if any(font.get_char_index(ord(c)) == 0 for c in row[column])
+    ]
+    assert missing == []
+    assert font.get_char_index(ord("成")) == 0  # the check can fail: the font has no Chinese
+
+
 def test_bounds_and_other_sources_are_marked(drawn: Drawn) -> None:
     svg, shown = drawn("digital_economy_enterprises")
     texts = svg_points(svg)[3]
@@ -1177,6 +1207,15 @@ def test_a_restated_figure_in_another_unit_is_named_on_the_axis_scale_with_its_u
         "ten quadrillion (10^16) operations per second) again in CCTV.com, 2025-06-04."
     )
     assert any(t.startswith("Not drawn as new points") for t in texts)
+
+
+def test_a_fraction_is_labelled_as_its_text_writes_it(drawn: Drawn) -> None:
+    """减少了三分之一 was labelled `-0.3333333333`: the label says -1/3, as `series` does, and the point sits at
+    its value."""
+    svg, shown = drawn("workforce_change_fraction", "zhejiang-mandeli-coatings")
+    [row] = shown.rows.itertuples()
+    assert label_texts(svg)[row.observation_id] == "-1/3 (2017-11-21) [1]"
+    assert row.y == pytest.approx(-1 / 3)
 
 
 def test_a_nearly_figure_is_drawn_nearly_and_a_restated_bound_keeps_its_word(drawn: Drawn) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.text.fold import literal_spans
 from tongxiang_digital_economy.text.quantities import Lexicon, read, unit_reading, written_forms
 
 LEXICON = Lexicon.from_frame(tde.load("lexicon"))
@@ -119,14 +123,37 @@ def test_each_category_finds_what_an_alternation_of_its_terms_finds() -> None:
     assert compared > 1000
 
 
-def test_a_pattern_made_from_data_is_compiled_once_per_text() -> None:
-    """The readers' patterns built from data (a written form, a quote) are compiled once per text in a process
-    (text.fold.regex), not once per call: the `re` module's own cache holds fewer than a validation builds."""
-    from tongxiang_digital_economy.text.clauses import form_positions
+def test_a_written_form_is_found_without_a_pattern_of_its_own() -> None:
+    """The readers find a written form, a quote or a name as a literal (text.fold.literal_spans), compiling no
+    pattern per text (a cold validation compiled 1,946, more than the `re` module's own cache holds), and fold each
+    form once per process (clauses.form_edges)."""
+    from tongxiang_digital_economy.text.clauses import form_edges, form_positions
     from tongxiang_digital_economy.text.fold import regex
 
     regex.cache_clear()
+    form_edges.cache_clear()
     forms = [f"形式{n}" for n in range(600)]  # more than re's own cache (512)
     for _ in range(3):
         assert form_positions("形式7和形式599", forms) == [(0, 3), (4, 9)]
-    assert regex.cache_info().misses == len(forms)
+    assert regex.cache_info().misses == 0
+    assert form_edges.cache_info().misses == len(forms)
+
+
+@given(
+    text=st.text(alphabet="ab1 元亿x", max_size=12),
+    literal=st.text(alphabet="ab1 元", max_size=3),
+    start=st.integers(0, 12),
+    end=st.one_of(st.none(), st.integers(0, 14)),
+    edges=st.sampled_from(["", "[a-z]", "[a-z0-9]"]),
+)
+def test_a_literal_is_found_where_its_escaped_pattern_is(
+    text: str, literal: str, start: int, end: int | None, edges: str
+) -> None:
+    """literal_spans (str.find, no pattern compiled per quote or name) finds what `re.finditer` of the escaped
+    literal finds, with `edges` as a lookbehind and a lookahead (a Latin word's whole-word edges), within bounds."""
+    pattern = re.escape(literal)
+    if edges:
+        pattern = f"(?<!{edges}){pattern}(?!{edges})"
+    expected = [m.span() for m in re.compile(pattern).finditer(text, start, len(text) if end is None else end)]
+    kept = frozenset("abcdefghijklmnopqrstuvwxyz" + ("0123456789" if "0" in edges else "")) if edges else frozenset()
+    assert literal_spans(text, literal, start, end, before=kept, after=kept) == expected

@@ -48,9 +48,11 @@ def tde(clone: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture
-def clone(tmp_path: Path) -> Path:
-    """The working tree (tracked and new files, as they are now) committed in a fresh repository."""
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The working tree (tracked and new files, as they are now) committed in a fresh repository, built once per
+    module (scripts/build draws the README's charts: seconds of CPU); each test gets a copy of it (`clone`)."""
+    tmp_path = tmp_path_factory.mktemp("started")
     files = (
         subprocess.run(
             ["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
@@ -77,6 +79,12 @@ def clone(tmp_path: Path) -> Path:
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
         assert run(clone, "git", *args).returncode == 0
     return clone
+
+
+@pytest.fixture
+def clone(started: Path, tmp_path: Path) -> Path:
+    """A copy of the started repository (its .git included) that the test may change."""
+    return Path(shutil.copytree(started, tmp_path / "clone", symlinks=True))
 
 
 def correct_one_title(clone: Path) -> tuple[str, str, str]:

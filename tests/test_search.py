@@ -182,6 +182,7 @@ def test_searched_columns_come_from_the_schemas() -> None:
         "written_forms",
         "search_words",
         "not_comparable",
+        "counts",
     ]
 
 

@@ -49,6 +49,18 @@ def test_the_conference_in_either_language_finds_its_2024_cooperation_conference
     assert f"10 rows match {query!r} (10 cells): indicators 10" in result.output.splitlines()
     found = {key for table, key in rows_found(query) if table == "indicators"}
     assert {f"{COOPERATION_2024}-{n}" for n in ("001", "002", "005", "006")} <= found
+    # Trial 12 m1: the subject lines count and suggest the theme's indicators only (they opened with the
+    # conference's 178 figures, most event_editions_held, and `series event_editions_held`).
+    lines = result.output.splitlines()
+    assert lines[:2] == [
+        "world-internet-conference (project): 1 figure of theme investment under 1 indicator; most: "
+        "cooperation_projects_contract_amount (1)",
+        "  tongxiang-digital-economy series cooperation_projects_contract_amount --subject world-internet-conference",
+    ]
+    assert lines[3].startswith(
+        "wic-digital-economy-industry-cooperation-conference (project): 9 figures of theme investment under 5 "
+        "indicators; most: cooperation_projects_signed (4), cooperation_projects_total_investment (2)"
+    )
 
 
 def test_a_project_stands_for_its_parts() -> None:

@@ -17,7 +17,10 @@ from conftest import PackageCopy, found, misfired
 from status_copies import status_copy
 from test_rules import GOOD
 
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.text.clause_words import ClauseWords
 from tongxiang_digital_economy.text.clauses import attach
+from tongxiang_digital_economy.text.quantities import Lexicon
 
 ZH = {**GOOD, "value_text": "1,890家", "period_text": "", "period_basis": "publication"}
 
@@ -184,7 +187,8 @@ def test_continuation_and_reached_words_are_the_lexicons(tmp_path_factory: pytes
 def test_the_scope_is_read_from_the_sentence() -> None:
     """The clause reader gives the sentence before the quote, the words after it only where no other quantity
     follows, the quote's own clause without it and the earlier sentences nearest first; none of them (but the own
-    clause) for a quote of 'from A to B', whose words before A speak of the change."""
+    clause) for a quote of 'from A to B' (read by the lexicon's span words, 从 and 到), whose words before A speak of
+    the change."""
     a = attach("全市将有企业2,000家。其中,数字经济企业1,890家,增长5%", "1,890家", [], None, {})
     assert (a.scope.before, a.scope.after, a.scope.own_clause, a.scope.earlier) == (
         "其中,数字经济企业",
@@ -194,5 +198,6 @@ def test_the_scope_is_read_from_the_sentence() -> None:
     )
     b = attach("1,890 firms are expected to open", "1,890", [], None, {})
     assert (b.scope.after, b.scope.after_in_clause) == (" firms are expected to open", " firms are expected to open")
-    c = attach("将全市企业从1,890家增加到2,000家", "1,890家", [], None, {})
+    words = ClauseWords.of(Lexicon.from_frame(tde.load("lexicon")))
+    c = attach("将全市企业从1,890家增加到2,000家", "1,890家", [], None, {}, words=words)
     assert (c.scope.before, c.scope.after, c.scope.earlier) == ("", "", ())

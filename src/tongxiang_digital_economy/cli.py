@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -98,6 +98,20 @@ USAGE_FAULTS: tuple[tuple[type[TDEError], str | None], ...] = (
     (WhereError, "--where"),
     (OutputSuffixError, "'--output' / '-o'"),  # as plot's chart_path says a chart file's wrong suffix
 )
+
+
+def known_tables(names: Iterable[str], package_path: Path | None) -> None:
+    """A TABLE argument names a table of the package, or it is a usage error (exit 2) listing them: one check for
+    `show` and `export` (issue 16: the same fault, the same exit code)."""
+    from .io.load import tables
+
+    known = tables(package_path)
+    for table in names:
+        if table not in known:
+            raise click.BadParameter(
+                f"no table named {table!r}; {did_you_mean(table, known)}the tables are: {', '.join(known)}",
+                param_hint="TABLE",
+            )
 
 
 def converts_errors(command: F) -> F:
@@ -430,15 +444,10 @@ def show(
     """
     import pandas as pd
 
-    from .io.load import as_written, tables
+    from .io.load import as_written
     from .use.frames import SOURCE_COLUMNS, select, where_hint, with_sources
 
-    names = tables(package_path)
-    if table not in names:
-        raise click.BadParameter(
-            f"no table named {table!r}; {did_you_mean(table, names)}the tables are: {', '.join(names)}",
-            param_hint="TABLE",
-        )
+    known_tables([table], package_path)
     frame = select(table, where, package_path)  # typed first: a table that does not load is an error, not a listing
     text = as_text_frame(frame)
     written = as_written(table, package_path).loc[frame.index]
@@ -793,14 +802,21 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         print_frame(hits, fmt, "")
         for line in hits.attrs.get("other_years", []):  # the years the named indicators have (trial 10 W2)
             click.echo(f"note: {line}", err=True)
+        if hits.attrs.get("edition_note"):  # an event's year or number that no edition has (trial 12 W3)
+            click.echo(f"note: {hits.attrs['edition_note']}", err=True)
         return
     found = hits.attrs["indicators"]
     what = repr(text) if text.strip() else f"theme {theme}"
+    if hits.attrs.get("editions"):  # "WIC 2023": read as the edition (trial 12 W3)
+        click.echo(f"{what} is the edition {', '.join(hits.attrs['editions'])}")
+    if hits.attrs.get("edition_note"):
+        click.echo(f"note: {hits.attrs['edition_note']}")
     held = hits.attrs.get("subjects")
     if held is not None and len(held):  # a subject's name (or part of it): what the package holds about it
+        of_theme = f" of theme {theme}" if theme is not None else ""  # only the theme's counted (trial 12 m1)
         for row in held.itertuples():  # first, before the indicators a word of it names (峰会; trial 10 m4)
             click.echo(
-                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')} under "
+                f"{row.subject} ({row.kind}): {count(int(row.figures), 'figure')}{of_theme} under "
                 f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
             )
             click.echo(f"  {row.command}")
@@ -874,6 +890,7 @@ def export_command(
 
     from .use.export import export
 
+    known_tables(names, package_path)
     if output == STDOUT:
         if fmt not in ("csv", "json") or len(names) != 1:
             raise click.BadParameter(

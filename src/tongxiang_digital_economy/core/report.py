@@ -147,6 +147,12 @@ class Report:
                 grouped.setdefault(p.follows, []).append(p)
         return grouped
 
+    def first_error(self) -> Problem | None:
+        """The first error `to_text` lists: never one it counts under its cause (a bad byte in places comes before
+        the enterprises row that refers to it), so a command that names only the first names the cause."""
+        hidden = counted_under(self.follow_ons(), self.followers())
+        return next((p for p in self.sorted() if p.severity == "error" and id(p) not in hidden), None)
+
     def to_text(self, infos: bool = False, warnings: bool = True, fail_on_warnings: bool = False) -> str:
         """The report for a person: one line per problem, then a summary. Foreign-key errors that follow from
         a broken table are counted under that table's first error (`--json` lists each); warnings are left out
@@ -155,7 +161,7 @@ class Report:
         exits 1: "valid: …" above an exit code of 1 would contradict itself (trial 4 m11)."""
         follow_ons = self.follow_ons()
         followers = self.followers()
-        hidden = {id(p) for group in [*follow_ons.values(), *followers.values()] for p in group}
+        hidden = counted_under(follow_ons, followers)
 
         def said(p: Problem) -> bool:
             return (infos or p.severity != "info") and (warnings or p.severity != "warning")
@@ -184,6 +190,12 @@ class Report:
             f"{count(len(self.infos), 'figure')} corroborated"
         )
         return "\n".join(lines)
+
+
+def counted_under(*groups: dict[Any, list[Problem]]) -> set[int]:
+    """The ids of the problems a grouping counts under their cause (`follow_ons`, `followers`), left off their own
+    lines."""
+    return {id(p) for grouping in groups for group in grouping.values() for p in group}
 
 
 def marked_as_following(found: list[Problem], follows: dict[tuple[int, str], tuple[str, int, str]]) -> list[Problem]:

@@ -18,21 +18,19 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.exceptions import DescriptorError, LoadError
+from ..core.exceptions import DescriptorError
 from ..core.paths import package_dir
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_names, table_schema
 from .kept import Kept
+from .load_errors import in_row_order, load_error, load_failure
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..core.report import Problem
     from .reader import TableRead
 
 # pandas and pyarrow (through reader.py) are imported by the functions that use them: the package's
 # `__init__` imports this module, and `--help`/`--version` must not pay for them.
-
-SHOWN = 5  # bad cells a LoadError quotes; `validate` lists them all
 
 
 def tables(path: str | Path | None = None) -> list[str]:
@@ -72,15 +70,24 @@ def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     # r7: "first" must be the first a reader sees in `validate`).
     errors = in_row_order(read.errors) + check_foreign_keys(reads, only=table)
     if errors or read.frame is None:
-        raise load_failure(table, errors, base, reads)
+        raise load_failure(table, errors, reads, lambda: every_read(base, reads))
     if table == "indicators":
         # value_base is computed from the units table: it must load too, or the base values would be guesses.
         reads.setdefault("units", read_resource(base, resource(descriptor, "units")))
         units = reads["units"]
         unit_errors = units.errors + check_foreign_keys(reads, only="units")
         if unit_errors or units.frame is None:
-            raise load_failure("units", unit_errors or units.problems, base, reads)
+            raise load_failure("units", unit_errors or units.problems, reads, lambda: every_read(base, reads))
     return finished(read, reads)
+
+
+def every_read(base: Path, reads: dict[str, TableRead]) -> dict[str, TableRead]:
+    """`reads` with every other table of the package read too (for a failing load's causes: load_errors.py)."""
+    every = dict(reads)
+    for res in read_descriptor(base)["resources"]:
+        if str(res.get("name")) not in every:
+            every[str(res.get("name"))] = read_resource(base, res)
+    return every
 
 
 def finished(read: TableRead, reads: dict[str, TableRead]) -> pd.DataFrame:
@@ -98,68 +105,6 @@ def finished(read: TableRead, reads: dict[str, TableRead]) -> pd.DataFrame:
 
 # Indicators with their base values, by the digests of the indicators and units read (io/kept.py).
 BASE_VALUES = Kept()
-
-
-def in_row_order(problems: list[Problem]) -> list[Problem]:
-    """Problems by row, then field, as `validate` lists them (core.report.Report.sorted)."""
-    return sorted(problems, key=lambda p: (p.row or 0, p.field or "", p.rule or ""))
-
-
-def load_error(table: str, errors: list[Problem]) -> LoadError:
-    """A LoadError at the first problem, listing the next few and saying how many there are."""
-    first, rest = errors[0], errors[1:]
-    message = f"{first.message} [{first.rule}]"
-    if rest:
-        listed = "; ".join(
-            f"{p.location().removeprefix(table + ', ')}: {p.message} [{p.rule}]" for p in rest[: SHOWN - 1]
-        )
-        message += f"; {len(rest)} more: {listed}"
-        if len(rest) > SHOWN - 1:
-            message += "; … (`tongxiang-digital-economy validate` lists them all)"
-    return LoadError(table, first.row, first.field, message)
-
-
-def load_failure(table: str, errors: list[Problem], base: Path, reads: dict[str, TableRead]) -> LoadError:
-    """The LoadError for `errors`. Where rows of `table` fail their foreign key because the key row they name was
-    renamed, that row leads, said as `validate` says it (`renamed-key`, io/renamed_keys.py), and those rows are
-    counted under it: never a "did you mean" that copies the rename into correct rows (issue 16)."""
-    from ..core import problems as P
-    from ..core.exceptions import TDEError
-    from ..core.report import agree, count
-    from .reader import check_foreign_keys
-    from .renamed_keys import renamed_keys
-
-    if not any(p.rule == P.FOREIGN_KEY for p in errors):
-        return load_error(table, errors)
-    # Which keys no row refers to is a question about every table: read them all (on this failing path only).
-    every = dict(reads)
-    try:
-        for res in read_descriptor(base)["resources"]:
-            if str(res.get("name")) not in every:
-                every[str(res.get("name"))] = read_resource(base, res)
-    except TDEError:
-        return load_error(table, errors)
-    found = [
-        r for r in renamed_keys(check_foreign_keys(every), every) if any(w.table == table for w, _ in r.references)
-    ]
-    if not found:
-        return load_error(table, errors)
-    lead, said = found[0], {(w.row, w.field): s for r in found[1:] for w, s in r.references if w.table == table}
-    led = {(w.row, w.field) for w, _ in lead.references if w.table == table}
-    under = sorted(row or 0 for row, _ in led)
-    rest = [said.get((p.row, p.field), p) for p in errors if (p.row, p.field) not in led]
-    shown = ", ".join(str(r) for r in under[:SHOWN]) + (", …" if len(under) > SHOWN else "")
-    message = (
-        f"{lead.cause.message} [{lead.cause.rule}]; and {count(len(under), 'row')} of {table} that "
-        f"{agree(len(under), 'refer')} to it "
-        f"[{P.FOREIGN_KEY}] ({'row' if len(under) == 1 else 'rows'} {shown})"
-    )
-    if rest:
-        listed = "; ".join(f"{p.location()}: {p.message} [{p.rule}]" for p in rest[:SHOWN])
-        message += f"; {len(rest)} more: {listed}"
-        if len(rest) > SHOWN:
-            message += "; … (`tongxiang-digital-economy validate` lists them all)"
-    return LoadError(str(lead.cause.table), lead.cause.row, lead.cause.field, message)
 
 
 def as_written(table: str, path: str | Path | None = None) -> pd.DataFrame:

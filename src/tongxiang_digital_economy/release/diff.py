@@ -204,7 +204,8 @@ def invalid_sides(change: Diff, sides: list[str | Path | None]) -> Diff:
             continue
         report = validate(folder.parent if folder.name == "datapackage.json" else folder, layers=("structure",))
         if not report.valid:
-            first = next(p for p in report.sorted() if p.severity == "error")
+            first = report.first_error()
+            assert first is not None  # an invalid report has an error
             change.invalid.append(
                 f"{folder} does not validate ({count(len(report.errors), 'error')}; first: {first.location()}: "
                 f"{first.message}), so its changes are edits to fix, not corrections; `validate --package {folder}` "

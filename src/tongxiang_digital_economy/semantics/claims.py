@@ -127,7 +127,8 @@ def nearly_terms(lexicon: pd.DataFrame) -> list[str]:
 
 def period_words(lexicon: pd.DataFrame | None) -> PeriodWords:
     """The lexicon's words of the text's own day and of parts of a year (none without a lexicon table)."""
-    readable = lexicon is not None and {"term", "category", "meaning"} <= set(lexicon)
+    # Asked column by column (`in`), not as set(lexicon): a reading's declared columns are traced by what it asks.
+    readable = lexicon is not None and all(c in lexicon for c in ("term", "category", "meaning"))
     return PeriodWords.of(lexicon_of(lexicon) if lexicon is not None and readable else None)
 
 

@@ -141,10 +141,15 @@ def remembered(table: dict[Any, Any], compute: Callable[..., Any]) -> Callable[.
     return answer
 
 
+LEXICON_COLUMNS = ("category", "meaning", "term")  # what Lexicon.from_frame reads
+
+
 def lexicon_of(frame: pd.DataFrame) -> Lexicon:
     """The lexicon table compiled (one pattern per category), once per content in this process: the quote and
     anchor views both read it, and compiling its patterns costs more than a warm validation's readings."""
-    table = memo("lexicon", content_key(frame))
+    # Keyed by the three columns it reads, in one order: the readings given the lexicon restricted to their own
+    # columns (views' QUOTE_TABLE_READS, ANCHOR_TABLE_READS; identity's clusters) share one compiled Lexicon.
+    table = memo("lexicon", content_key(frame[[c for c in LEXICON_COLUMNS if c in frame.columns]]))
     if "lexicon" not in table:
         table["lexicon"] = Lexicon.from_frame(frame)
     lexicon: Lexicon = table["lexicon"]

@@ -18,8 +18,17 @@ import pandas as pd
 from ..text.fold import exact_key, names_of, stem_key, suffix_keys
 from ..text.period_words import PeriodWords
 from ..text.periods import day_read_at
+from ..text.quantities import NUMBER
 from .answers import kept_reading
-from .claims import APPROX_TOLERANCE, Statement, is_restatement, period_words, statements, text_dates
+from .claims import (
+    APPROX_TOLERANCE,
+    Statement,
+    and_some_terms,
+    is_restatement,
+    period_words,
+    statements,
+    text_dates,
+)
 from .distinct import is_missing
 from .kept_groups import by_subject, kept_in_groups
 
@@ -397,15 +406,33 @@ def restates_either(one: Statement, other: Statement) -> bool:
 
 
 # The columns of the indicators view fact_clusters and multiples_against_levels read: they run on it restricted to
-# these (tests/test_kept_answers.py traces them); the reference tables they read are small and given whole.
+# these (tests/test_kept_answers.py traces them), and the reference tables restricted to CLUSTER_TABLE_READS.
 CLUSTER_READS = (
     "and_some", "base_unit", "enterprise_id", "indicator", "nearly", "observation_id", "period_basis", "period_end",
     "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status", "unit", "value",
     "value_base", "value_upper",
 )  # fmt: skip
+# What the entity readings read of each table (traced likewise): an edit of another column (a description, an
+# event's dates) reads no names again.
 ENTITY_READS: dict[str, tuple[str, ...] | None] = {
-    t: None for t in ("places", "enterprises", "projects", "events", "lexicon")
-}
+    "places": ("aliases", "legal_name", "name", "name_zh", "place_id"),  # legal_name: asked with `in`
+    "enterprises": (
+        "aliases", "enterprise_id", "kept_apart_from", "legal_name", "name", "name_origin", "name_zh", "parent_id",
+    ),
+    "projects": (
+        "aliases", "kept_apart_from", "legal_name", "name", "name_origin", "name_zh", "parent_id", "project_id",
+        "zone_place_id",
+    ),
+    "events": ("aliases", "event_id", "legal_name", "name", "name_zh", "project_id"),
+    "lexicon": ("category", "term"),
+}  # fmt: skip
+# What fact clusters read of the sources and the definitions (traced likewise).
+CLUSTER_TABLE_READS: dict[str, tuple[str, ...]] = {
+    "sources": (
+        "grade", "original_grade", "original_published", "published", "source_id", "written_after", "written_before",
+    ),
+    "indicator_definitions": ("indicator", "temporal"),
+}  # fmt: skip
 MULTIPLE_READS = (
     "enterprise_id", "indicator", "period_end", "period_start", "place_id", "project_id", "qualifier",
     "source_id", "status", "value", "value_text", "observation_id",
@@ -444,8 +471,8 @@ def identity_columns(
             ("fact clusters", tuple(grades)),
             [
                 (derived["indicators"], CLUSTER_READS),
-                (frames.get("sources"), None),  # small reference tables: whole
-                (frames.get("indicator_definitions"), None),
+                (frames.get("sources"), CLUSTER_TABLE_READS["sources"]),
+                (frames.get("indicator_definitions"), CLUSTER_TABLE_READS["indicator_definitions"]),
                 (frames.get("lexicon"), ("term", "category", "meaning")),  # the text's own day (目前): PeriodWords
             ],
             # A cluster is of one subject's figures: an edited row's subject is read again, not every row.
@@ -460,7 +487,15 @@ def identity_columns(
                 ),
             ),
         )
-        levels = kept_reading("multiples", [(derived["indicators"], MULTIPLE_READS)], multiples_against_levels)
+        # The lexicon's `and_some` words (300多 is 300 to 400: written_bounds), kept by their content alone.
+        lexicon = frames.get("lexicon")
+        if lexicon is not None and "category" in lexicon:
+            lexicon = lexicon[lexicon["category"] == "and_some"]
+        levels = kept_reading(
+            "multiples",
+            [(derived["indicators"], MULTIPLE_READS), (lexicon, ("term", "category", "meaning"))],
+            multiples_against_levels,
+        )
         out["indicators"] = derived["indicators"].assign(
             fact_cluster=clusters["fact_cluster"],
             fact_cluster_ids=clusters["fact_cluster_ids"],
@@ -551,11 +586,14 @@ def last_digit_step(value: float) -> float:
     return float(10.0 ** (len(text) - len(text.rstrip("0"))))
 
 
-def written_bounds(value: float, qualifier: object, text: object) -> tuple[float, float]:
+def written_bounds(
+    value: float, qualifier: object, text: object, and_some: tuple[str, ...] = ()
+) -> tuple[float, float]:
     """The interval a written figure allows: 300多 is 300 to 400 (多 after a round number stays below the next
-    step of its last non-zero digit), 超过300 is 300 or more, 近165 and 约165 within a tenth of 165."""
+    step of its last non-zero digit: one of the lexicon's `and_some` words, `and_some`), 超过300 is 300 or more,
+    近165 and 约165 within a tenth of 165."""
     if qualifier in ("gt", "gte"):
-        if isinstance(text, str) and any(word in text for word in ("多", "余", "餘")) and value > 0:
+        if isinstance(text, str) and any(word in text for word in and_some) and value > 0:
             return value, value + last_digit_step(value)
         return value, float("inf")
     if qualifier == "approx":
@@ -565,10 +603,13 @@ def written_bounds(value: float, qualifier: object, text: object) -> tuple[float
     return value, value
 
 
-def multiples_against_levels(indicators: pd.DataFrame) -> pd.DataFrame:
+def multiples_against_levels(indicators: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per `…_level_multiple` figure whose source also gives the levels at the start and the end of its period: the
     ratio those levels allow, where the multiple (read as end ≈ N × start) falls outside it (`multiple_off_levels`,
-    naming the two level rows, whose ids `multiple_levels_ids` carries); else NA."""
+    naming the two level rows, whose ids `multiple_levels_ids` carries); else NA. Each figure is read as the
+    interval its words allow (written_bounds, with the lexicon's `and_some` words: none without a lexicon)."""
+    terms = and_some_terms(lexicon) if lexicon is not None else []
+    words = tuple(w for w in (t.replace(NUMBER, "").strip() for t in terms) if w)
     out = pd.DataFrame(
         {
             "multiple_off_levels": pd.Series(pd.NA, index=indicators.index, dtype="string"),
@@ -618,12 +659,16 @@ def multiples_against_levels(indicators: pd.DataFrame) -> pd.DataFrame:
         s, e = by_year.get((*key, first_day.year)), by_end.get((*key, last_day))
         if s is None or e is None:
             continue
-        s_low, s_high = written_bounds(float(columns["value"][s]), columns["qualifier"][s], columns["value_text"][s])
-        e_low, e_high = written_bounds(float(columns["value"][e]), columns["qualifier"][e], columns["value_text"][e])
+        s_low, s_high = written_bounds(
+            float(columns["value"][s]), columns["qualifier"][s], columns["value_text"][s], words
+        )
+        e_low, e_high = written_bounds(
+            float(columns["value"][e]), columns["qualifier"][e], columns["value_text"][e], words
+        )
         if s_low <= 0:
             continue
         low, high = e_low / s_high, e_high / s_low
-        n_low, n_high = written_bounds(float(value), qualifier, value_text)
+        n_low, n_high = written_bounds(float(value), qualifier, value_text, words)
         if n_high < low or n_low > high or (n_high == low and qualifier in ("gt",)):
             out.at[index, "multiple_off_levels"] = (
                 f"{columns['value_text'][s]} → {columns['value_text'][e]} is ×{low:.2f} to ×{high:.2f}"

@@ -162,7 +162,10 @@ def views(
                 "quotes",
                 indicators,
                 QUOTE_READS,
-                [frames["lexicon"], frames["units"]],
+                [
+                    restricted(frames["lexicon"], QUOTE_TABLE_READS[0]),
+                    restricted(frames["units"], QUOTE_TABLE_READS[1]),
+                ],
                 lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
             )
         )
@@ -200,7 +203,7 @@ def views(
             "anchors",
             derived["indicators"],
             ANCHOR_READS,
-            [frames.get(t) for t in ANCHOR_TABLES],
+            [restricted(frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES],
             lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
         )
         derived["indicators"] = derived["indicators"].assign(**anchored)  # claims read in their words
@@ -257,7 +260,8 @@ def views(
                 derived[table] = frames[table].assign(generic_names=names)
     if {"units", "lexicon"} <= frames.keys() and "written_forms" in frames["units"]:
         # The scale each unit's written forms state, by the lexicon's scale words (unit-scale-written).
-        scales = stated_scales(frames["units"], frames["lexicon"])
+        # Kept by the content of both tables (answers.kept_reading): an edit of another table reads no form again.
+        scales = kept_reading("unit scales", [(frames["units"], None), (frames["lexicon"], None)], stated_scales)
         derived["units"] = derived.get("units", frames["units"]).assign(**{c: scales[c] for c in scales.columns})
     if "projects" in frames and "parent_id" in frames["projects"]:
         derived["projects"] = derived.get("projects", frames["projects"]).assign(
@@ -289,7 +293,7 @@ def corroboration_of(
 ) -> pd.DataFrame:
     """The view's `corroborated_by` and `corroborating_sources` (corroborated), kept by the content of what the
     roles read; none when a table they read did not load (no finding is made of a package that cannot be read)."""
-    tables = [frames.get(t) for t in ("sources", "indicator_definitions", "units", "lexicon")]
+    tables = [frames.get(t) for t in CORROBORATION_TABLE_READS]
     if any(t is None for t in tables):
         empty = pd.Series([None] * len(indicators), index=indicators.index, dtype=object)
         return pd.DataFrame({"corroborated_by": empty.astype("string"), "corroborating_sources": empty})
@@ -297,7 +301,7 @@ def corroboration_of(
     # A series is one indicator's (and subject's and status'): an edited row's indicator is read again (kept_groups).
     return kept_reading(
         ("corroboration", order),
-        [(indicators, CORROBORATION_READS), *((t, None) for t in tables)],
+        [(indicators, CORROBORATION_READS), *zip(tables, CORROBORATION_TABLE_READS.values(), strict=True)],
         lambda i, *read: kept_in_groups(
             ("corroboration", order),
             i,
@@ -325,23 +329,46 @@ CORROBORATION_READS = (
     "period_end", "period_start", "period_text", "place_id", "project_id", "qualifier", "source_id", "status",
     "text_date", "unit", "value", "value_base", "value_denominator", "value_text", "value_upper",
 )  # fmt: skip
+# What the roles read of each reference table, in the order corroborated takes them (traced likewise): a source's
+# title or a unit's written forms edited reads no series again.
+CORROBORATION_TABLE_READS: dict[str, tuple[str, ...]] = {
+    "sources": (
+        "grade", "original_grade", "original_published", "published", "source_id", "written_after", "written_before",
+    ),
+    "indicator_definitions": ("indicator", "not_comparable", "subject", "temporal"),
+    "units": ("label", "unit"),
+    "lexicon": ("category", "meaning", "term"),  # claims.period_words asks for all three (the text's own day)
+}  # fmt: skip
 ANCHOR_READS = (
     "enterprise_id", "event_id", "evidence", "indicator", "period_text", "place_id", "project_id", "source_id",
     "unit", "value_text",
 )  # fmt: skip
-ANCHOR_TABLE_READS: dict[str, tuple[str, ...] | None] = {  # the reference tables whole: small, and read in many ways
-    "indicator_definitions": None,
-    "units": None,
-    "lexicon": None,
-    "places": None,
-    "sources": None,
-    "enterprises": None,
-    "projects": None,
+# The columns the anchors read of each reference table (traced by tests/test_kept_answers.py): the tables are keyed
+# by these alone, so an edit of another column (a source's title, a unit's label) reads no row's anchors again.
+ANCHOR_TABLE_READS: dict[str, tuple[str, ...] | None] = {
+    "indicator_definitions": ("dimension", "indicator", "measure", "required_words", "subject", "written_forms"),
+    "units": ("dimension", "unit", "written_forms"),
+    "lexicon": ("category", "meaning", "term"),
+    "places": ("aliases", "level", "name", "name_zh", "place_id"),
+    "sources": ("original_published", "published", "source_id", "written_after", "written_before"),
+    "enterprises": ("aliases", "enterprise_id", "name", "name_zh"),
+    "projects": ("aliases", "name", "name_zh", "project_id"),
 }
 ANCHOR_TABLES = tuple(ANCHOR_TABLE_READS)
 
 
+# What quote_view reads of the lexicon and of the units (traced likewise; `meaning` is read by the Lexicon that
+# distinct.lexicon_of keeps, which the trace does not see): a unit's label edited reads no quote again.
+QUOTE_TABLE_READS = (("category", "meaning", "term"), ("dimension", "unit", "written_forms"))
 QUOTE_READS = ("evidence", "qualifier", "unit", "value", "value_denominator", "value_text", "value_upper")
+
+
+def restricted(frame: pd.DataFrame | None, columns: Sequence[str] | None) -> pd.DataFrame | None:
+    """The frame's `columns` that it has (all of them for None; None for no frame): what a reading keyed by them
+    may read, so that another column is a KeyError, never a silently stale answer."""
+    if frame is None or columns is None:
+        return frame
+    return frame[[c for c in columns if c in frame.columns]]
 
 
 def new_columns(out: pd.DataFrame, frame: pd.DataFrame) -> dict[str, pd.Series]:

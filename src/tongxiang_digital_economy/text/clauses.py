@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .clause_words import CLAUSE_MARKS, SENTENCE_MARKS, ClauseWords
-from .fold import regex
+from .fold import LATIN_OR_DIGITS, literal_spans
 from .numerals import ORDINAL_WORDS, Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
 from .year_words import FROM_DATED, attached_year, from_region, from_side, years_written
@@ -156,23 +156,21 @@ def form_positions(text: str, written_forms: list[str]) -> list[tuple[int, int]]
     """Where the indicator's written forms stand in `text` (folded): Chinese anywhere, Latin as whole words."""
     found = []
     for form in written_forms:
-        folded, pattern = form_pattern(form)
-        if folded and folded in text:  # a form absent from the text needs no pattern run (most of a package's names)
-            found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        folded, before, after = form_edges(form)
+        if folded and folded in text:  # a form absent from the text needs no look-up (most of a package's names)
+            found += literal_spans(text, folded, before=before, after=after)
     return sorted(found)
 
 
 @functools.lru_cache(maxsize=65536)
-def form_pattern(form: str) -> tuple[str, re.Pattern[str]]:
-    """A written form folded, and its pattern (Latin as whole words), made once per form in a process. Why: the
-    subject readings look every other entity's names up in each clause (a thousand forms a call)."""
+def form_edges(form: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A written form folded, and what may not stand just before and just after it (a Latin or numeric edge is a
+    whole word's: `(?<![a-z0-9])`, `(?![a-z0-9])`), made once per form in a process. Why: the subject readings look
+    every other entity's names up in each clause (a thousand forms a call)."""
     folded = loose(form)
-    pattern = re.escape(folded)
-    if re.match(r"[a-z0-9]", folded):
-        pattern = r"(?<![a-z0-9])" + pattern
-    if re.search(r"[a-z0-9]$", folded):
-        pattern += r"(?![a-z0-9])"
-    return folded, regex(pattern)
+    before = LATIN_OR_DIGITS if folded[:1] in LATIN_OR_DIGITS and folded else frozenset()
+    after = LATIN_OR_DIGITS if folded[-1:] in LATIN_OR_DIGITS and folded else frozenset()
+    return folded, before, after
 
 
 @dataclass(frozen=True)
@@ -284,7 +282,7 @@ def attach(
     if not quote or quote not in text:
         text, quote = squash(evidence), squash(value_text)
     places = form_positions(text, written_forms)
-    starts = [m.start() for m in regex(re.escape(quote)).finditer(text)] if quote else []
+    starts = [at for at, _ in literal_spans(text, quote)] if quote else []
     whole = [a for a in starts if not re.search(r"[0-9.,]$", text[:a]) or not quote[:1].isdigit()] or starts
     if not whole:
         return Attachment(False, True, bool(places), None, None, None, False, None)
@@ -588,7 +586,7 @@ def lead_to(text: str, at: int, c_start: int, found: list[Quantity], words: Clau
 
 def own_pieces(text: str, pieces: tuple[str, ...], s_start: int, s_end: int) -> list[tuple[int, int]]:
     """Where the row's own period words stand in the quote's sentence."""
-    return [(m.start(), m.end()) for p in pieces for m in regex(re.escape(p)).finditer(text, s_start, s_end)]
+    return [span for p in pieces for span in literal_spans(text, p, s_start, s_end)]
 
 
 def later_period_figure(

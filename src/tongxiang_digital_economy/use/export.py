@@ -235,7 +235,8 @@ def check_valid(path: str | Path | None) -> None:
 
     report = run(path)
     if not report.valid:
-        first = next(p for p in report.sorted() if p.severity == "error")  # the first `validate` lists (r7)
+        first = report.first_error()  # the first `validate` lists (r7): a cause, not what follows from it
+        assert first is not None  # an invalid report has an error
         raise ExportError(
             f"the package has {count(len(report.errors), 'error')} (first: {first.location()}: {first.message}); "
             "fix the package (see `validate`) before exporting"

@@ -14,8 +14,12 @@ MAX_LABELS = 40  # labels beyond this many are left off (see `labelled`)
 
 
 def value_words(row: pd.Series) -> str:
-    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `nearly 300`, `1,141.69`, `5-6`."""
+    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `nearly 300`, `1,141.69`, `5-6`;
+    a fraction as its text writes it, `-1/3` (三分之一), never `-0.3333333333` (as `series` shows it)."""
     text = f"{float(row['y']):,.10g}"
+    denominator = row.get("value_denominator")
+    if pd.notna(denominator) and row.get("unit") == row.get("axis_unit"):
+        text = f"{float(row['value']):,.10g}/{float(denominator):,.10g}"
     if row["qualifier"] == "range" and pd.notna(row["y_upper"]):
         text = f"{text}-{float(row['y_upper']):,.10g}"
     elif bool(row.get("nearly", False)):  # 近300家: 300 or a little less, never "about" (trial 10 m5)

@@ -26,7 +26,8 @@ import pandas as pd
 
 from ..core.paths import package_dir
 from ..io.kept import Kept, package_digest
-from ..io.load import finished, load_error, read_resource
+from ..io.load import finished, read_resource
+from ..io.load_errors import load_failure
 from ..io.reader import check_foreign_keys
 from ..schema.descriptor import read_descriptor, table_schema
 from ..schema.keys import key_columns
@@ -71,7 +72,7 @@ def every_table(path: str | Path | None = None) -> dict[str, pd.DataFrame]:
     for name, read in reads.items():
         errors = read.errors + [p for p in broken if p.table == name]
         if errors or read.frame is None:
-            raise load_error(name, errors)
+            raise load_failure(name, errors, reads, lambda: reads)
         frames[name] = finished(read, reads)
     return frames
 

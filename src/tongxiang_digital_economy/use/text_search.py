@@ -72,6 +72,7 @@ from ..schema.keys import primary_key as key_fields_of
 from ..text.fold import casefolded as fold
 from .search_cells import SearchedTable, as_objects, searched
 from .search_cells import every_table as every_table  # where the scripts and tests read every table
+from .search_editions import edition_reading
 from .search_index import named_indicators, split_words
 from .search_query import (
     HAN_ANY,
@@ -171,6 +172,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     frames = package.frames
     text = meant_query(text, frames)
     query = parse(text, frames) if text.strip() else Query("", (), {})
+    # "WIC 2023", 2023年乌镇峰会, 第二届世界互联网大会: the editions named so, read as their names are (trial 12 W3)
+    edition = edition_reading(text, frames) if text.strip() and not query.name else None
+    if edition is not None and edition.query is not None:
+        query = edition.query
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
     year = year_reading(text, query, named, frames) if text.strip() else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
@@ -238,7 +243,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         everything.attrs["other_years"] = year.other_years(everything.attrs["indicators"], split, frames["indicators"])
     # a subject's name (and no indicator's): what the package holds about the subject
     # (峰会, a part of the conference's names and a written form of event_years_held: both; trial 10 m4)
-    everything.attrs["subjects"] = subjects_held(naming, frames)
+    everything.attrs["subjects"] = subjects_held(naming, frames, in_theme)  # of the theme, with one (trial 12 m1)
+    if edition is not None:
+        everything.attrs["editions"] = list(edition.editions)
+        everything.attrs["edition_note"] = edition.note
     return everything
 
 
@@ -381,13 +389,15 @@ def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
 SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project", "event_id": "edition"}
 
 
-def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def subjects_held(query: Query, frames: dict[str, pd.DataFrame], in_theme: set[str] | None = None) -> pd.DataFrame:
     """What the package holds about the subjects a query names (a query that is a place's, enterprise's or
     project's name, and names no indicator): per subject, its figures, how many indicators they fall under, and
     those indicators by number of figures. A journalist who searches "Wuzhen" is told the town's figures and the
     command for a series, not indicators whose definitions use the town as an example (trial 8 U5). The subjects
     the query is a whole name of come first ("World Internet Conference" before its technology award, whose name
-    holds it; trial 9 V3); an edition's block gives its `event_id` to --subject (trial 9 V4)."""
+    holds it; trial 9 V3); an edition's block gives its `event_id` to --subject (trial 9 V4). Under a theme, only the
+    theme's indicators (`in_theme`) are counted and suggested, and a subject with none of them is left out: the
+    conference's block opened `--theme investment` with its editions held (trial 12 m1)."""
     figures = frames["indicators"]
     own = {(column, key) for column, key, _ in names(frames).get(normalised(query.text), [])}
     rows = []
@@ -398,6 +408,8 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame]) -> pd.DataFrame
             if (column, key) in query.parts:  # found as a part of a subject it names: not named itself
                 continue
             mine = figures.loc[figures[column] == key, "indicator"]
+            if in_theme is not None:
+                mine = mine[mine.isin(in_theme)]
             if not len(mine):
                 continue
             counts = mine.value_counts()

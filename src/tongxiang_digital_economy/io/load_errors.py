@@ -1,0 +1,96 @@
+"""Why a table does not load, said as `validate` says it: the first fault, and what follows from it counted under it.
+
+A LoadError names the first bad cell and lists the next few. Where the table's rows fail their foreign key because
+of another table's fault, that fault leads, as in `validate` (issue 16): a referenced table with bad cells of its own
+(one bad byte in a places id: "and 61 rows of indicators that refer to places"), or a key row that looks renamed
+(`renamed-key`, io/renamed_keys.py: never a "did you mean" that copies the rename into correct rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..core import problems as P
+from ..core.exceptions import LoadError, TDEError
+from ..core.report import agree, count
+
+if TYPE_CHECKING:
+    from ..core.report import Problem
+    from .reader import TableRead
+
+SHOWN = 5  # bad cells a LoadError quotes; `validate` lists them all
+
+
+def in_row_order(problems: list[Problem]) -> list[Problem]:
+    """Problems by row, then field, as `validate` lists them (core.report.Report.sorted)."""
+    return sorted(problems, key=lambda p: (p.row or 0, p.field or "", p.rule or ""))
+
+
+def load_error(table: str, errors: list[Problem]) -> LoadError:
+    """A LoadError at the first problem, listing the next few and saying how many there are."""
+    first, rest = errors[0], errors[1:]
+    message = f"{first.message} [{first.rule}]"
+    if rest:
+        listed = "; ".join(
+            f"{p.location().removeprefix(table + ', ')}: {p.message} [{p.rule}]" for p in rest[: SHOWN - 1]
+        )
+        message += f"; {len(rest)} more: {listed}"
+        if len(rest) > SHOWN - 1:
+            message += "; … (`tongxiang-digital-economy validate` lists them all)"
+    return LoadError(table, first.row, first.field, message)
+
+
+def load_failure(
+    table: str, errors: list[Problem], reads: dict[str, TableRead], every: Callable[[], dict[str, TableRead]]
+) -> LoadError:
+    """The LoadError for `errors` (`reads`: the tables read so far; `every`: every table of the package, read only on
+    this failing path). Rows of `table` whose foreign key fails because of another table's fault are counted under
+    that fault, which leads: a referenced table's own first bad cell, else a key row that looks renamed."""
+    dangling = [p for p in errors if p.rule == P.FOREIGN_KEY]
+    if not dangling:
+        return load_error(table, errors)
+    # A table with bad cells of its own (the loaded one too, whose rows may refer to its other rows: a parent_id).
+    broken = [t for t in dict.fromkeys(p.refers_to for p in dangling) if t and t in reads and reads[t].errors]
+    if broken:
+        cause = in_row_order(reads[broken[0]].errors)[0]
+        led = [p for p in dangling if p.refers_to == broken[0]]
+        return under_cause(table, cause, led, errors, f"to {broken[0]}")
+    from .reader import check_foreign_keys
+    from .renamed_keys import renamed_keys
+
+    try:  # which keys no row refers to is a question about every table
+        tables = every()
+    except TDEError:
+        return load_error(table, errors)
+    found = [
+        r for r in renamed_keys(check_foreign_keys(tables), tables) if any(w.table == table for w, _ in r.references)
+    ]
+    if not found:
+        return load_error(table, errors)
+    said = {where(w): s for r in found[1:] for w, s in r.references if w.table == table}
+    led = [w for w, _ in found[0].references if w.table == table]
+    return under_cause(table, found[0].cause, led, [said.get(where(p), p) for p in errors], "to it")
+
+
+def where(p: Problem) -> tuple[str | None, int | None, str | None, str]:
+    """A problem's place and rule: the same foreign-key error found by two reads of the tables is one."""
+    return (p.table, p.row, p.field, p.rule)
+
+
+def under_cause(table: str, cause: Problem, led: list[Problem], errors: list[Problem], to: str) -> LoadError:
+    """A LoadError at `cause`, counting the rows of `table` that `led` names under it, then the rest of `errors`."""
+    under = sorted({p.row or 0 for p in led})
+    places = {where(p) for p in [cause, *led]}
+    rest = [p for p in errors if where(p) not in places]
+    shown = ", ".join(str(r) for r in under[:SHOWN]) + (", …" if len(under) > SHOWN else "")
+    message = (
+        f"{cause.message} [{cause.rule}]; and {count(len(under), 'row')} of {table} that "
+        f"{agree(len(under), 'refer')} {to} [{P.FOREIGN_KEY}] ({'row' if len(under) == 1 else 'rows'} {shown})"
+    )
+    if rest:
+        listed = "; ".join(f"{p.location()}: {p.message} [{p.rule}]" for p in rest[:SHOWN])
+        message += f"; {len(rest)} more: {listed}"
+        if len(rest) > SHOWN:
+            message += "; … (`tongxiang-digital-economy validate` lists them all)"
+    return LoadError(str(cause.table), cause.row, cause.field, message)

@@ -1,0 +1,122 @@
+"""Trial 12 W3: a recurring event named with a year or an ordinal ("WIC 2023", 2023年乌镇峰会, 第二届世界互联网大会)
+found 0 to 35 rows of the edition's 16 depending on the words and the language. It now names the edition: the
+trial's exact queries end to end, and a property over every edition in events.csv at the reading (what `search`
+then reads is the edition's own query, so the same rows; use.search_editions)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use.search_cells import searched
+from tongxiang_digital_economy.use.search_editions import edition_reading
+from tongxiang_digital_economy.use.search_query import parse
+
+runner = CliRunner(catch_exceptions=False)
+SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "WIC 2023",
+        "2023 Wuzhen Summit",
+        "Wuzhen Summit 2023",
+        "2023 World Internet Conference",
+        "2023年世界互联网大会",
+        "2023年乌镇峰会",
+        "2023世界互联网大会乌镇峰会",
+        "2023年的世界互联网大会",  # no trial's
+    ],
+)
+def test_the_trials_queries_find_the_editions_figures_and_name_its_series(query: str) -> None:
+    hits = tde.search(query)
+    figures = tde.load("indicators")
+    mine = set(figures.loc[figures["event_id"] == "wic-2023", "observation_id"])
+    assert len(mine) == 16
+    assert set(hits.loc[hits["table"] == "indicators", "key"]) == mine
+    assert hits.attrs["editions"] == ["wic-2023"]
+    first = hits.attrs["subjects"].iloc[0]
+    assert (first["subject"], first["command"]) == (
+        "wic-2023",
+        "tongxiang-digital-economy series event_countries_regions_represented --subject wic-2023",
+    )
+
+
+def test_the_answer_says_which_edition_it_read() -> None:
+    lines = runner.invoke(cli, ["search", "2023年乌镇峰会"]).stdout.splitlines()
+    assert lines[:3] == [
+        "'2023年乌镇峰会' is the edition wic-2023",
+        "wic-2023 (edition): 16 figures under 8 indicators; most: event_countries_regions_represented (3), "
+        "event_guests (3), event_years_held (3), event_exhibiting_enterprises (2), "
+        "event_exhibitor_countries_regions (2)",
+        "  tongxiang-digital-economy series event_countries_regions_represented --subject wic-2023",
+    ]
+    assert "20 rows match '2023年乌镇峰会' (22 cells): sources 3, events 1, indicators 16" in lines
+
+
+EDITIONS_OF_WIC = (
+    "its editions: wic-2014 (2014, no. 1), wic-2015 (2015, no. 2), wic-2016 (2016, no. 3), wic-2017 (2017, no. 4), "
+    "wic-2018 (2018, no. 5), wic-2019 (2019, no. 6), wic-2020 (2020), wic-2021 (2021), wic-2022 (2022), "
+    "wic-2023 (2023), wic-2024 (2024), wic-2025 (2025)"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "asked"),
+    [
+        ("第十届世界互联网大会", "numbered 10"),
+        ("the 10th World Internet Conference", "numbered 10"),
+        ("WIC 2013", "in 2013"),
+    ],
+)
+def test_a_year_or_number_no_edition_has_is_said_with_the_editions_there_are(query: str, asked: str) -> None:
+    """The events table numbers the conference's editions up to the sixth (2019) and no source numbers a later one:
+    第十届 names none, and the answer says so rather than finding words."""
+    result = runner.invoke(cli, ["search", query])
+    note = f"note: world-internet-conference has no edition {asked} in the events table; {EDITIONS_OF_WIC}"
+    assert result.stdout.splitlines()[0] == note
+    csv = runner.invoke(cli, ["search", query, "--format", "csv"])
+    assert csv.stderr.splitlines() == [note]
+
+
+def forms_of(event: pd.Series, project: pd.Series) -> list[str]:
+    """How a reader names an edition with its year or number, in either language, from its project's names."""
+    year = int(str(event["start"])[:4])
+    english, chinese = project["name"], project["name_zh"]
+    forms = [f"{english} {year}", f"{year} {english}"]
+    if isinstance(chinese, str):
+        forms += [f"{year}年{chinese}", f"{chinese}{year}", f"{year}{chinese}"]
+    number = event["edition"]
+    if not pd.isna(number):
+        n = int(number)
+        forms.append(f"{n}{SUFFIX.get(n % 10 if n % 100 not in (11, 12, 13) else 0, 'th')} {english}")
+        if isinstance(chinese, str):
+            forms.append(f"第{n}届{chinese}")
+    return forms
+
+
+def test_every_edition_is_found_by_its_names_and_its_events_name_with_its_year_or_number() -> None:
+    """A property over every edition in events.csv: its name and Chinese name are its names, and its project's name
+    with the edition's year (or number), in either language, is read as the edition's own query."""
+    frames = searched().frames
+    projects = frames["projects"].set_index("project_id")
+    wrong = {}
+    for _, event in frames["events"].iterrows():
+        key = str(event["event_id"])
+        own = parse(key, frames)
+        for name in (event["name"], event["name_zh"]):
+            if isinstance(name, str) and parse(name, frames).subjects.get("event_id") != frozenset({key}):
+                wrong[name] = "not its name"
+        for form in forms_of(event, projects.loc[event["project_id"]]):
+            if parse(form, frames).name:  # a whole name is read as one (and must be the edition's)
+                if parse(form, frames).subjects != own.subjects:
+                    wrong[form] = "another's name"
+                continue
+            read = edition_reading(form, frames)
+            if read is None or read.editions != (key,) or read.query != own:
+                wrong[form] = read.editions if read is not None else None
+    assert wrong == {}
