@@ -144,9 +144,20 @@ def test_a_number_finds_the_figure_whose_value_it_is_however_its_text_writes_it(
 
 
 def test_a_value_cell_is_shown_as_its_number() -> None:
-    hits = tde.search("3694")
-    assert hits[["table", "key", "column", "text"]].values.tolist() == [
-        ["indicators", "chinadaily-2024-05-28-dynamic-tongxiang-002", "value", "3694"]
+    """A number cell found by its value shows the number (1000000000, not 1e9 or 1000000000.0). Since trial 12 m7
+    a figure's value is found through its value_text, which writes it (3694 finds the cell "3,694"), so a units
+    multiplier shows it."""
+    hits = tde.search("1000000000")
+    assert hits[["table", "key", "column", "text"]].values.tolist()[:3] == [
+        ["units", "billion_yuan", "multiplier", "1000000000"],
+        ["units", "billion_usd", "multiplier", "1000000000"],
+        ["units", "billion", "multiplier", "1000000000"],
+    ]
+    assert tde.search("3694")[["table", "key", "column", "text"]].values.tolist()[0] == [
+        "indicators",
+        "chinadaily-2024-05-28-dynamic-tongxiang-002",
+        "value_text",
+        "3,694",
     ]
 
 

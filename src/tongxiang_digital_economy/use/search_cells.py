@@ -18,6 +18,7 @@ frames built from them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ class SearchedPackage:
     texts: tuple[str, ...]  # each distinct text of the searched cells (SearchedTable.codes number them)
     cells: TextIndex  # the same texts, folded and indexed
     themes: list[str]
+    numbers: dict[Decimal, list[int]] | None = None  # the texts by the numbers they write (search_numbers), on use
 
 
 def every_table(path: str | Path | None = None) -> dict[str, pd.DataFrame]:

@@ -74,6 +74,8 @@ from .search_cells import SearchedTable, as_objects, searched
 from .search_cells import every_table as every_table  # where the scripts and tests read every table
 from .search_editions import edition_reading
 from .search_index import named_indicators, split_words
+from .search_numbers import number_in as number_in  # where the tests read it
+from .search_numbers import number_query, texts_writing
 from .search_query import (
     HAN_ANY,
     Query,
@@ -116,18 +118,6 @@ def number_columns(table: str, path: str | Path | None = None) -> list[str]:
     base = package_dir(path)
     schema = table_schema(base, resource(read_descriptor(base), table))
     return [f["name"] for f in schema["fields"] if f.get("type") == "number"]
-
-
-# A query that is one number as a text writes it: digits, thousands grouped by commas or not, a decimal part.
-# A minus sign before it makes it negative: "-18.69%" is the value -18.69 (trial 10 m10).
-NUMBER = re.compile(r"^[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-
-
-def number_in(text: str) -> float | None:
-    """The number a query is (3694, 3,694, ３６９４, 37.48), else None: a figure's value cell holds it however its
-    value_text writes it (3,694; trial 9 m9)."""
-    folded = normalised(text)
-    return float(folded.replace(",", "").replace("\u2212", "-")) if NUMBER.match(folded) else None
 
 
 def themes(path: str | Path | None = None) -> list[str]:
@@ -186,13 +176,16 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     reading = year.split if year is not None else subject_and_measure(query, named, frames)  # the year's, made
     split = reading if text.strip() else None
     in_theme: set[str] | None = None
-    number = number_in(text) if text.strip() else None
+    read_number = number_query(text, frames.get("units")) if text.strip() else None
+    number = read_number.value if read_number is not None else None
     if theme is not None:
         definitions = frames["indicator_definitions"]
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
     # which distinct texts the query matches, by their number (a missing cell's -1 is the last, never matched)
     matched = np.zeros(len(package.texts) + 1, dtype=bool)
     matched[list(package.cells.matching(query.terms))] = True
+    if read_number is not None:  # a number however written: 1,347.1 and 1347.1 find each other (trial 12 m7)
+        matched[texts_writing(read_number, package)] = True
     hits: list[Hits] = []
     for name, table in package.tables.items():
         frame = table.frame
@@ -217,6 +210,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
             for column in table.numbers:
                 if column in frame.columns:
                     valued = (frame[column] == number).fillna(False).to_numpy(dtype=bool) & rows & ~found_rows
+                    if read_number is not None and read_number.units and "unit" in frame.columns:
+                        valued &= frame["unit"].isin(read_number.units).to_numpy(dtype=bool)  # 1347.1亿: in 亿元
                     if valued.any():
                         found_rows |= valued
                         written = np.full(len(frame), pd.NA, dtype=object)

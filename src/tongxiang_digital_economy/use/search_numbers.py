@@ -1,0 +1,121 @@
+"""A number as a search query: read as a number however it is written, and found in every cell that writes it.
+
+Why: `search 1347.1` found 9 rows and `search "1,347.1"` 1 (trial 12 m7): the value cell matched by value, but a
+text cell only where it held the query's characters, so the evidence quoting 1347.1亿元 was missed by 1,347.1, and
+a text writing 1,347.1 by 1347.1. A reader reads the one number in both, as the package's reader reads
+`value_text` (text.numerals). So:
+
+- A query is a number when it writes one Arabic number (thousands grouped by commas or not, a decimal part, a sign;
+  full-width digits fold to ASCII) and nothing else but a unit's written form around it (the units table's
+  `written_forms`: 1,347.1亿, 1347.1亿元, US$5 billion, 12%), as `value_text` writes a figure. A year with 年
+  (2024年) stays the year reading's (use.search_years).
+- A text cell matches a number query when one of its numbers, as text.numerals reads them (1,347.1, 1347.10 and
+  1347.1 alike), is the query's: an index of the package's distinct texts by the numbers they write, built on a
+  number query's first use and kept with the package (`numbers_index`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from ..text.fold import casefolded as fold
+from ..text.fold import squash
+from ..text.numerals import number_spans
+from .search_cells import SearchedPackage
+from .search_query import kept_with, normalised
+
+# One Arabic number as a text writes it: digits, thousands grouped by commas or not, a decimal part, a minus sign
+# ("-18.69%" is the value -18.69; trial 10 m10); not part of a longer number.
+NUMBER = re.compile(r"(?<![\d.,])[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]|\.\d)")
+YEAR_WORD = re.compile(r"(?:19|20)\d\d年度?")  # 2024年: a year, read as such (use.search_years)
+MARK = "#"  # what stands for the number in a unit's written form (text.quantities.NUMBER)
+
+
+@dataclass(frozen=True)
+class NumberQuery:
+    """A query read as a number: its value, and the units whose written form it writes around it (none for a bare
+    number) with all their forms, folded and squashed (`1,347.1亿`: yi_yuan and yi, #亿元, #亿, ...)."""
+
+    value: float
+    units: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+
+
+def number_query(text: str, units: pd.DataFrame | None = None) -> NumberQuery | None:
+    """The query read as a number (see the module docstring), else None."""
+    folded = normalised(text)
+    found = list(NUMBER.finditer(folded))
+    if len(found) != 1 or YEAR_WORD.fullmatch(folded):
+        return None
+    at = found[0]
+    value = float(at.group(0).replace(",", "").replace("\u2212", "-"))
+    shape = squash(f"{folded[: at.start()]}{MARK}{folded[at.end() :]}")
+    if shape == MARK:
+        return NumberQuery(value)
+    written = unit_shapes(units)
+    meant = frozenset(unit for unit, forms in written.items() if shape in forms)
+    if not meant:
+        return None
+    return NumberQuery(value, meant, frozenset(f for unit in meant for f in written[unit]))
+
+
+def number_in(text: str, units: pd.DataFrame | None = None) -> float | None:
+    """The number a query is (3694, 3,694, ３６９４, 1347.10, 1,347.1亿 with the units table), else None: a figure's
+    value cell holds it however its value_text writes it (trial 9 m9, trial 12 m7)."""
+    read = number_query(text, units)
+    return None if read is None else read.value
+
+
+def unit_shapes(units: pd.DataFrame | None) -> dict[str, frozenset[str]]:
+    """Each unit's written forms as a query's shape is compared with them (folded, squashed); none without units."""
+    if units is None or not {"unit", "written_forms"} <= set(units.columns):
+        return {}
+
+    def read() -> dict[str, frozenset[str]]:
+        out = {}
+        for unit, cell in zip(units["unit"], units["written_forms"], strict=True):
+            forms = [f for f in str(cell).split("|") if f.strip()] if isinstance(cell, str) else []
+            out[str(unit)] = frozenset(squash(fold(f)) for f in forms)
+        return out
+
+    return kept_with((units,), "unit_shapes", read)
+
+
+def numbers_index(package: SearchedPackage) -> dict[Decimal, list[int]]:
+    """Each number the package's distinct texts write (text.numerals) -> the texts' numbers (SearchedPackage.texts),
+    made on first use and kept with the package."""
+    if package.numbers is None:
+        index: dict[Decimal, list[int]] = {}
+        for n, text in enumerate(package.texts):
+            for value in dict.fromkeys(span.value for span in number_spans(text)):
+                index.setdefault(value, []).append(n)
+        package.numbers = index
+    return package.numbers
+
+
+def texts_writing(number: NumberQuery, package: SearchedPackage) -> list[int]:
+    """The package's distinct texts (by number) that write the number in any way (1,347.1, 1347.10), with one of its
+    units' written forms around it when the query writes one (1347.1亿 finds 1,347.1亿元, not 1347.1万)."""
+    candidates = numbers_index(package).get(Decimal(repr(number.value)), [])
+    if not number.forms:
+        return candidates
+    return [n for n in candidates if with_unit(package.texts[n], Decimal(repr(number.value)), number.forms)]
+
+
+def with_unit(text: str, value: Decimal, forms: frozenset[str]) -> bool:
+    """Whether `text` writes `value` with one of the written `forms` (#亿元, US$#) around it."""
+    for span in number_spans(text):
+        if span.value == value:
+            around = squash(
+                fold(f"{text[max(0, span.start - REACH) : span.start]}{MARK}{text[span.end : span.end + REACH]}")
+            )
+            if any(form in around for form in forms):
+                return True
+    return False
+
+
+REACH = 24  # the characters read on each side of a number for its unit's written form

@@ -1,0 +1,69 @@
+"""Trial 12 m7: `search 1347.1` found 9 rows and `search "1,347.1"` 1. A number query reads as a number however it
+is written, and finds the cells writing that number in any way (use.search_numbers): end to end on the trial's
+figure, and a property over every shipped value_text's number at the reading."""
+
+from __future__ import annotations
+
+import pytest
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.use.search_cells import searched
+from tongxiang_digital_economy.use.search_numbers import NumberQuery, number_query, texts_writing
+
+GDP_2024 = "txfgj-2025-04-23-plan-execution-report-2024-005"  # 1347.1亿元, Tongxiang's 2024 GDP
+
+
+def rows(query: str) -> frozenset[tuple[str, str]]:
+    found = tde.search(query)
+    return frozenset(zip(found["table"], found["key"], strict=True))
+
+
+def test_the_number_written_four_ways_finds_the_same_nine_rows() -> None:
+    found = {query: rows(query) for query in ("1347.1", "1,347.1", "1347.10", "1,347.1亿")}
+    assert len(set(found.values())) == 1, {q: len(r) for q, r in found.items()}
+    assert len(found["1347.1"]) == 9
+    assert ("indicators", GDP_2024) in found["1,347.1"]
+
+
+def test_a_unit_written_with_the_number_keeps_to_that_unit() -> None:
+    """1347.1亿 is a number of 亿元 (or 亿): a text writing the number with another unit is not its."""
+    package = searched()
+    units = package.frames["units"]
+    read = number_query("1,347.1亿", units)
+    assert read is not None and read.value == 1347.1 and {"yi_yuan", "yi"} <= read.units
+    assert number_query("2024年", units) is None  # a year, read as such
+    assert number_query("40多", units) is None  # no unit's written form
+    texts = package.texts
+    assert all("1347.1" in texts[n] or "1,347.1" in texts[n] for n in texts_writing(read, package))
+    assert texts_writing(NumberQuery(1347.1, frozenset({"wan_yuan"}), frozenset({"#万元"})), package) == []
+
+
+def test_every_shipped_value_text_read_as_a_number_is_its_figures_value_in_any_writing() -> None:
+    """A property over every shipped figure: its value_text, when it is one number and a unit's written form
+    (1,347.1亿, 12%), reads as the figure's value and unit; and the value written plain, with its thousands
+    grouped, or with a trailing zero reads as the same number."""
+    figures = tde.load("indicators")
+    units = tde.load("units")
+    wrong, read_as_number = [], 0
+    for key, text, value, unit in zip(
+        figures["observation_id"], figures["value_text"], figures["value"], figures["unit"], strict=True
+    ):
+        read = number_query(str(text), units)
+        if read is not None:
+            read_as_number += 1
+            if read.value != value or (read.units and unit not in read.units):
+                wrong.append((key, text))
+        plain = f"{float(value):.15g}"
+        grouped = f"{float(value):,.15g}" if abs(value) >= 1000 else plain
+        zero = f"{plain}0" if "." in plain else f"{plain}.0"
+        if {q: number_query(q, units) for q in (plain, grouped, zero)} != dict.fromkeys(
+            (plain, grouped, zero), NumberQuery(float(value))
+        ):
+            wrong.append((key, plain))
+    assert wrong == []
+    assert read_as_number == 279  # of 786: the others write words or two numbers (40多, 3至5, 第二届)
+
+
+@pytest.mark.parametrize("query", ["1,2345", "5g", "2,5"])
+def test_digits_that_are_no_one_number_are_words(query: str) -> None:
+    assert number_query(query) is None
