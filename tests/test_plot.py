@@ -1355,3 +1355,40 @@ def test_no_line_spans_a_period_without_a_figure(drawn: Drawn, indicator: str, s
         ends = {at: rows.at[o, "period_label"] for o, (at, _) in points.items() if rows.at[o, "role"] == "preferred"}
         assert [(ends[a], ends[b]) for pairs in segments.values() for a, b in pairs] == [("2021", "2022")]
         assert "no figure of a period between" in " ".join(svg_points(svg)[3])
+
+
+@pytest.mark.parametrize(
+    ("indicator", "hollow", "filled"),
+    [
+        (  # >350 [1] (350多, a hollow triangle) on 355 (end-2014)
+            "digital_economy_enterprises",
+            "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-002",
+            "",
+        ),
+        (  # 1,142 (as 114.2 billion yuan) [4] on 1,141.69 (2021)
+            "gdp",
+            "chinadaily-pressreader-2022-06-29-tongxiang-key-player-003",
+            "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021-001",
+        ),
+    ],
+)
+def test_an_agreeing_figure_on_a_filled_point_is_drawn_over_it(
+    drawn: Drawn, indicator: str, hollow: str, filled: str
+) -> None:
+    """Trial 12 m3: a hollow marker within the filled point of its period (another value, or another shape) lay
+    under it, so its label pointed at nothing to see. The SVG paints it after the filled point (on top), with no
+    face, its rim across the filled one."""
+    svg, shown = drawn(indicator)
+    rows = shown.rows.set_index("observation_id")
+    points = svg_points(svg)[0]
+    if not filled:  # the preferred figure at the hollow one's place
+        at = rows[(rows["x"] == rows.at[hollow, "x"]) & (rows["role"] == "preferred")]
+        filled = str(at.index[0])
+    assert rows.at[hollow, "role"] == "corroborating" and rows.at[filled, "role"] == "preferred"
+    assert points[hollow][0] == pytest.approx(points[filled][0], abs=0.01)
+    assert abs(points[hollow][1] - points[filled][1]) < 4  # within the filled marker (about 6.6 pt across)
+    order = [m.group(1) for m in re.finditer(r'<g id="point-([^"]+)"', svg)]
+    assert order.index(hollow) > order.index(filled)
+    group = svg[svg.index(f'<g id="point-{hollow}"') :]
+    style = re.search(r'<use [^>]*style="([^"]+)"', group)
+    assert style is not None and "fill-opacity: 0" in style.group(1), style
