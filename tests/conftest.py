@@ -30,15 +30,16 @@ SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
 # 05:30 UTC, main after stop 26's merges), run first. With `--dist loadfile`
 # each worker takes the next whole file in collection order, so a heavy file collected last left one worker running
 # alone at the end while the other idled. The files not named here cost under 5 s each. Re-measure with
-# `pytest -p no:cacheprovider --durations=0` and sum per file when a file grows.
+# `pytest -p no:cacheprovider --durations=0` and sum per file when a file grows. test_identity moved down after its
+# staged cases (07:20 UTC: 20 s CPU in one process at load 13, from 35 idle).
 HEAVIEST_FIRST = (
-    "test_identity.py",
     "test_kept_answers.py",
     "test_plot.py",
     "test_bad_input.py",
     "test_properties.py",
     "test_rules.py",
     "test_anchors.py",
+    "test_identity.py",
     "test_corruption.py",
     "test_key_causes.py",
     "test_claims.py",
@@ -303,7 +304,8 @@ def run_staged(cases: dict[str, Callable[..., Checks]], root: Path, given: dict[
     Why: a first check of an edited copy costs most of a second (the rules re-read what an edit touched), and
     a test of one rule needs one copy with its fault, not a copy of its own: cases on one copy check as often as
     the case with the most steps. The cases must not interact: each edits its own rows and asserts what it finds
-    on them (the `given` arguments, by parameter name: `package`, `shipped_report`).
+    on them. Each case is given, by parameter name, `package` (the shared copy) and the `given` values (such as
+    `shipped_report`); every check reads the stand-in archive, which the copy's unedited rows all pass.
     """
     package = SharedCopy(copy_package(root / "package").root)
     archive = stand_in_archive(package, root / "archive")

@@ -100,7 +100,7 @@ def test_a_release_record_keeps_what_each_id_names_one_line_per_id(released: Pac
     )
     assert kept["events"]["fields"] == ["project_id", "start"]
     lines = file.read_text(encoding="utf-8").splitlines()
-    assert sum(first["observation_id"] in line for line in lines) == 2  # its row hash and its identity
+    assert sum(first["observation_id"] in line for line in lines) == 3  # its row hash, its cells' hashes, its identity
 
 
 # --- The check ---

@@ -132,7 +132,9 @@ def drawn(shown: Chart) -> Any:
     if cut:
         paragraphs.append(
             "The line is broken where a bound between two levels lies on the wrong side of it (a line between them "
-            "would draw a level that figure contradicts): " + "; ".join(cut) + "."
+            "would draw a level that figure contradicts), and where a period between two has no figure: "
+            + "; ".join(cut)
+            + "."
         )
     paragraphs.append(
         "Preferred figure: the stronger source grade (a repost as the origin it names), then the newer publication. "
