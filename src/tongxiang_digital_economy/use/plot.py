@@ -294,9 +294,10 @@ def overlapping(rows: pd.DataFrame) -> pd.Series:
     near = 0.03 * 1.18 * float(values.max() - values.min())
     own = rows["role"].isin(OWN_POINTS)
     out = pd.Series(False, index=rows.index)
+    ys = rows["y"].astype(float)
     for i in rows.index[~own]:
         by = own & (rows["x"] == rows.at[i, "x"]) & (rows["status"] == rows.at[i, "status"])
-        out[i] = bool((by & ((rows["y"].astype(float) - float(rows.at[i, "y"])).abs() <= near)).any())
+        out[i] = bool((by & ((ys - ys[i]).abs() <= near)).any())
     return out
 
 
