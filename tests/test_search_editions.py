@@ -112,8 +112,9 @@ def test_every_edition_is_found_by_its_names_and_its_events_name_with_its_year_o
             if isinstance(name, str) and parse(name, frames).subjects.get("event_id") != frozenset({key}):
                 wrong[name] = "not its name"
         for form in forms_of(event, projects.loc[event["project_id"]]):
-            if parse(form, frames).name:  # a whole name is read as one (and must be the edition's)
-                if parse(form, frames).subjects != own.subjects:
+            whole = parse(form, frames)
+            if whole.name:  # a whole name is read as one (and must be the edition's)
+                if whole.subjects != own.subjects:
                     wrong[form] = "another's name"
                 continue
             read = edition_reading(form, frames)
