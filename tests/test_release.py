@@ -169,7 +169,7 @@ def test_a_fingerprint_says_changed_where_a_package_shows_cells(released: Packag
     assert code == 0
     assert out.splitlines() == [
         f"release 1.0.0 -> {released.root} (1.0.0): a patch bump needed",
-        "note: the cells of release 1.0.0 are not here, so changed rows are only named: "
+        "note: the cells of release 1.0.0 are not here, so changed rows show no values: "
         f"{released.root} has no git history (looked for its {len(kept_files(released))} recorded blobs, tag v1.0.0); "
         "run the diff in a clone with the history to see old -> new values",
         "  patch: units: 1 row changed",
@@ -457,7 +457,7 @@ def test_without_history_the_real_release_diff_counts_what_a_clone_with_history_
     assert not history.notes and history.fields_removed  # a field removed since: projects.enterprise_id
     for releases in (clone / "releases", wheel):
         change = release.compare("1.0.0", clone, releases)
-        assert change.notes[0].startswith("the cells of release 1.0.0 are not here, so changed rows are only named")
+        assert change.notes[0].startswith("the cells of release 1.0.0 are not here, so changed rows show no values")
         assert change.notes[1:] == []
         assert {t: rows.counts() for t, rows in change.rows.items()} == {
             t: rows.counts() for t, rows in history.rows.items()

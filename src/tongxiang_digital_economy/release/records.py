@@ -193,7 +193,7 @@ def from_git(kept: dict[str, Any], repository: Path) -> tuple[Snapshot | None, s
         tried.append(f"{label} {str(ref)[:12]}")
     where = "has no git history" if git(repository, "rev-parse", "--git-dir") is None else "lacks them"
     why = (
-        f"the cells of release {version} are not here, so changed rows are only named: {repository} {where} "
+        f"the cells of release {version} are not here, so changed rows show no values: {repository} {where} "
         f"(looked for {', '.join(tried) or 'nothing: the record names no blob, commit or tag'}); "
         "run the diff in a clone with the history to see old -> new values"
     )
