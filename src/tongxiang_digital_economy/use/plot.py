@@ -100,6 +100,8 @@ def save(fig: Any, output: Path, force: bool = False) -> None:
 
 
 RANK = "rank"  # the unit of a position in a list (units table): its axis runs from 1 at the top down
+HEADROOM = 1.18  # the value axis runs to this times the top figure: room for the labels above the highest point
+MARKER_SHARE = 0.03  # about how much of the value axis a marker covers (`overlapping`)
 
 
 def draw(shown: Chart) -> Any:
@@ -210,7 +212,7 @@ def drawn(shown: Chart) -> Any:
     ax.set_ylabel(shown.unit_label)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.10g}"))
     top = float(pd.concat([rows["y"], rows["y_upper"].dropna()]).max())
-    ax.set_ylim(0 if float(rows["y"].min()) >= 0 else None, top * 1.18 if top > 0 else None)
+    ax.set_ylim(0 if float(rows["y"].min()) >= 0 else None, top * HEADROOM if top > 0 else None)
     if shown.unit == RANK:  # rank 1 at the top: a rise in the list is drawn as a rise (trial 6 r4)
         # A rank is a whole number from 1: ticks at 0.2, 0.4 … of a one-rank chart meant nothing (trial 7 m1).
         low, high = ax.get_ylim()
@@ -288,10 +290,10 @@ def overlapping(rows: pd.DataFrame) -> pd.Series:
     """Whether each hollow point (another figure of its period) lies within the marker of a filled point of its
     status at its place: 350多 (a triangle) under 355, 114.2 billion yuan under 1,141.69 hundred million. Such a
     point is drawn over the filled one with no face, its rim seen across it, so its label points at a marker the
-    reader can find (trial 12 m3). A marker is about 3% of the value axis (the axis runs from 0 to 1.18 times the
-    top)."""
+    reader can find (trial 12 m3). A marker is about MARKER_SHARE of the value axis (which runs from 0 to
+    HEADROOM times the top)."""
     values = pd.concat([rows["y"], rows["y_upper"].dropna(), pd.Series([0.0])]).astype(float)
-    near = 0.03 * 1.18 * float(values.max() - values.min())
+    near = MARKER_SHARE * HEADROOM * float(values.max() - values.min())
     own = rows["role"].isin(OWN_POINTS)
     out = pd.Series(False, index=rows.index)
     ys = rows["y"].astype(float)

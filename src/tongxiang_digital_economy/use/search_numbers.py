@@ -25,6 +25,7 @@ import pandas as pd
 from ..text.fold import casefolded as fold
 from ..text.fold import squash
 from ..text.numerals import number_spans
+from ..text.quantities import NUMBER as MARK  # what stands for the number in a unit's written form
 from .search_cells import SearchedPackage
 from .search_query import kept_with, normalised
 
@@ -32,7 +33,6 @@ from .search_query import kept_with, normalised
 # ("-18.69%" is the value -18.69; trial 10 m10); not part of a longer number.
 NUMBER = re.compile(r"(?<![\d.,])[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]|\.\d)")
 YEAR_WORD = re.compile(r"(?:19|20)\d\d年度?")  # 2024年: a year, read as such (use.search_years)
-MARK = "#"  # what stands for the number in a unit's written form (text.quantities.NUMBER)
 
 
 @dataclass(frozen=True)
