@@ -34,6 +34,7 @@ from .claims import (
     statements,
     text_dates,
 )
+from .distinct import days, is_dates
 from .repeats import repeated_reason
 
 # The order rows are listed in.
@@ -123,7 +124,9 @@ def period_labels(rows: pd.DataFrame, temporal: pd.Series, label: Callable[[Any,
     codes, first = distinct_rows(columns)
     named = [
         label(start, end, str(temporal.get(i)))
-        for i, start, end in zip(*(list(c.iloc[first]) for c in columns), strict=True)
+        for i, start, end in zip(
+            *(days(c.iloc[first]) if is_dates(c) else list(c.iloc[first]) for c in columns), strict=True
+        )
     ]
     return [named[c] for c in codes.tolist()]
 
