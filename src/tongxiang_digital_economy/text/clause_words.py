@@ -69,6 +69,13 @@ def listed(terms: list[str], before: str, after: str) -> str:
     return "|".join(before + re.escape(t) + after if latin(t) else re.escape(t) for t in ordered)
 
 
+def chosen_terms(lexicon: Lexicon, category: str, meanings: tuple[str, ...]) -> list[str]:
+    """A category's terms with one of these meanings, folded (`loose`), longest first."""
+    chosen = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
+    found = {t for t in (loose(term) for term, m in chosen if m in meanings) if t}
+    return sorted(found, key=lambda t: (-len(t), t))
+
+
 def one_of(*alternatives: str | None) -> re.Pattern[str] | None:
     """The alternatives given (empty ones left out) as one pattern; None where none is."""
     given = [a for a in alternatives if a]
@@ -199,9 +206,7 @@ class SpanWords:
             return cls()
 
         def terms(category: str, meanings: tuple[str, ...]) -> list[str]:
-            chosen = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
-            found = {t for t in (loose(term) for term, m in chosen if m in meanings) if t}
-            return sorted(found, key=lambda t: (-len(t), t))
+            return chosen_terms(lexicon, category, meanings)
 
         def alternation(found: list[str]) -> str | None:
             return "|".join(re.escape(t) for t in found) or None
@@ -276,9 +281,7 @@ class YearWords:
             return cls()
 
         def terms(category: str, meanings: tuple[str, ...]) -> list[str]:
-            chosen = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
-            found = {t for t in (loose(term) for term, m in chosen if m in meanings) if t}
-            return sorted(found, key=lambda t: (-len(t), t))
+            return chosen_terms(lexicon, category, meanings)
 
         leads = [
             rf"(?<={re.escape(t)} )" if latin(t) else rf"(?<={re.escape(t)})"
