@@ -88,7 +88,10 @@ def replaced(dest: Path, write: Callable[[Path], None]) -> None:
         write(tmp)
         os.replace(tmp, dest)
     except OSError as exc:
-        raise refused_by_folder(exc, dest, made=tmp) or exc
+        refused = refused_by_folder(exc, dest, made=tmp)
+        if refused is None:
+            raise
+        raise refused from None
     finally:
         tmp.unlink(missing_ok=True)
 
