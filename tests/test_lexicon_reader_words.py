@@ -1,9 +1,10 @@
 """The quote reader's, the rank rule's, the subject reader's and the edition reader's last word lists are the
 lexicon's, not the code's (issue 13): the particles that part a sign or qualifier word from its number (了, 达, by:
-`sign_gap` `particle`), a rate's words before a sign word after the number (a 5% drop: `sign_gap` `after`) and a
-range's words before a quote (3至5: `range`). Each test reads one text with the shipped lexicon, with a copy
-without the words (the reading changes) and with a copy given a new word (the new word is read). Texts, not package
-copies: each reading is a pure function of its words (tests/test_lexicon_words.py checks whole copies)."""
+`sign_gap` `particle`), a rate's words before a sign word after the number (a 5% drop: `sign_gap` `after`), a
+range's words before a quote (3至5: `range`) and the words that make a rank's number a place (第, 前#, top #:
+`ordinal_word`). Each test reads one text with the shipped lexicon, with a copy without the words (the reading
+changes) and with a copy given a new word (the new word is read). Texts, not package copies: each reading is a pure
+function of its words (tests/test_lexicon_words.py checks whole copies)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 
 import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.text.clause_words import place_words, written_as_place
 from tongxiang_digital_economy.text.quantities import Lexicon, cut_from, read
 
 
@@ -76,3 +78,25 @@ def test_a_range_word_before_a_quote_makes_it_a_ranges_upper_end(lexicon: pd.Dat
     assert cut_from("5家", "每年新增3乃5家", shipped) is None
     assert cut_from("5家", "每年新增3乃5家", adding(lexicon, "乃", "range", "range")) == upper
     assert cut_from("5 firms", "from 3 to 5 firms", shipped) is None
+
+
+@pytest.mark.parametrize(
+    ("quote", "term"),
+    [("跃居第二", "第"), ("列前50", "前#"), ("among the top 500", "top #"), ("231st", "st"), ("排名3名", "名")],
+)
+def test_a_ranks_place_is_written_in_the_lexicons_ordinal_words(lexicon: pd.DataFrame, quote: str, term: str) -> None:
+    """A rank's quote writes a place in the `ordinal_word` terms (第, 前#, top #, st, 名): a copy without the term
+    reads no place in it (rank-not-written-as-place then fires)."""
+    assert written_as_place(quote, place_words(Lexicon.from_frame(lexicon)))
+    assert not written_as_place(quote, place_words(without(lexicon, "ordinal_word", term)))
+
+
+def test_a_new_ordinal_word_writes_a_place_and_english_ordinals_are_the_number_readers(lexicon: pd.DataFrame) -> None:
+    """'rank 5' is no place until a copy lists `rank #` as an `ordinal_word` `top`; 'ranked second' is one with no
+    ordinal word at all (the number reader's English ordinals); a bare count is none; without a lexicon none is."""
+    shipped = Lexicon.from_frame(lexicon)
+    assert not written_as_place("rank 5", place_words(shipped))
+    assert written_as_place("rank 5", place_words(adding(lexicon, "rank #", "ordinal_word", "top")))
+    assert written_as_place("ranked second", place_words(without(lexicon, "ordinal_word")))
+    assert not written_as_place("5 million 800 thousand tons", place_words(shipped))
+    assert not written_as_place("第二", place_words(None))

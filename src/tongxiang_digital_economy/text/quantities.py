@@ -290,7 +290,7 @@ def range_before(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """A digit and the lexicon's range words that are no Latin words (至, 到, -, ~) ending where a quote starts: the
     quote is a range's upper end (3至5, 2014-2023). English range words (to, and) join far more than a range's ends
     in running text (from 2014 to 2023 the count rose to 5), so they are read in a quote alone (`read`)."""
-    marks = sorted({squash(t) for t in terms if squash(t) and not re.search(r"[a-z]", squash(t))}, key=len, reverse=True)
+    marks = sorted({m for m in map(squash, terms) if m and not re.search(r"[a-z]", m)}, key=len, reverse=True)
     return re.compile(r"[0-9] ?(?:" + "|".join(map(re.escape, marks)) + r") ?$") if marks else None
 
 
@@ -305,7 +305,8 @@ def cut_from(value_text: str, evidence: str, lexicon: Lexicon) -> str | None:
     characters and the 年 after a year are the number reader's and the calendar's, not a word list.
     """
     quote, text = lexicon.rewrite(loose(value_text)), lexicon.rewrite(loose(evidence))
-    particle, ranged = particles_before(lexicon.terms("sign_gap", "particle")), range_before(lexicon.terms("range", "range"))
+    particle = particles_before(lexicon.terms("sign_gap", "particle"))
+    ranged = range_before(lexicon.terms("range", "range"))
     if not quote or quote not in text:
         return None  # white space or a rewrite tells them apart; value-text-not-in-evidence judges presence
     reasons = []
