@@ -151,6 +151,7 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     rows["x"] = [p.middle for p in periods]
     rows["x_start"] = [p.start for p in periods]
     rows["x_end"] = [p.end for p in periods]
+    on_timeline(rows, path)
 
     # One note number per source, in the order the figures appear in time.
     order = rows.sort_values(["x", "role", "source_id"], kind="stable")["source_id"]
@@ -206,6 +207,24 @@ def axis_words(unit: str, units: pd.DataFrame, counts: object, fraction_of: obje
         return label
     scale = unit_scale(unit, units)
     return counts.strip() if scale == 1 else f"{label} {counts.strip()}"
+
+
+def on_timeline(rows: pd.DataFrame, path: str | Path | None) -> None:
+    """Refuse a figure dated outside the years the package's figures have (the `year` field's constraints in the
+    indicators Table Schema): a typo such as 9999-12-31 would stretch the time axis over millennia (or past the
+    calendar's end), and `validate` names the fault on its row (trial 13 W1)."""
+    base = package_dir(path)
+    fields = table_schema(base, resource(read_descriptor(base), "indicators"))["fields"]
+    bounds = next(f for f in fields if f["name"] == "year").get("constraints", {})
+    low, high = int(bounds.get("minimum", 1)), int(bounds.get("maximum", 9998))
+    for _, row in rows.iterrows():
+        if not low <= row["x_start"].year <= row["x_end"].year <= high:
+            start = row["period_start"] if pd.notna(row["period_start"]) else row["x_start"]
+            raise PlotError(
+                f"{row['observation_id']} is dated {start.date()} to {row['period_end'].date()}, "
+                f"outside the years {low}-{high} a figure can have (the year field's constraints): run validate, "
+                "which names the fault on its row"
+            )
 
 
 def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) -> pd.DataFrame:
