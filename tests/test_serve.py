@@ -130,6 +130,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_for(port: int) -> None:
+    """Until a server listens on `port` (at most a minute)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+
+
 @pytest.mark.e2e
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (.ci/run installs it as root)")
 def test_a_real_browser_finds_a_known_figure() -> None:
@@ -142,12 +152,7 @@ def test_a_real_browser_finds_a_known_figure() -> None:
         start_new_session=True,  # its own process group: the server and its Datasette child end together
     )
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
+        wait_for(port)
         url = f"http://127.0.0.1:{port}/tongxiang/indicators?observation_id={OID}"
         browser = subprocess.run(
             ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--dump-dom", url],
@@ -198,12 +203,7 @@ def served_output(site: Path, paths: list[str], launch: list[str] | None = None)
     server = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     statuses = []
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
+        wait_for(port)
         for path in paths:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
