@@ -232,6 +232,7 @@ def test_a_dating_word_in_as_words_dates_a(lexicon: pd.DataFrame, units: dict[st
         ("9月的第一天", "period_word", "第一天", ("头一天", "zh", "first_day"), "9月的头一天"),
         ("2023年 … 这3年内", "period_word", "内", ("中", "zh", "length_end"), "2023年 … 这3年中"),
         ("昨天", "period_word", "昨天", ("昨儿", "zh", "yesterday"), "昨儿"),
+        ("june 8th", "ordinal_word", "th", ("nth", "en", "suffix"), "june 8nth"),
     ],
 )
 def test_the_period_readers_words_are_the_lexicons(
@@ -239,9 +240,10 @@ def test_the_period_readers_words_are_the_lexicons(
 ) -> None:
     """A plan (`plan_word` 十三五, meaning its first year), a part of a year (`period_word` 上半年, meaning the months
     `1-6`), a year relative to the text's (去年, `last_year`), a range (`date_range_word` 至), N years ago (#年前), a
-    length up to the text's date (过去), a month's first day (第一天), where a length ends (内) and yesterday: each
-    is read with the shipped lexicon; a copy without the word reads the words otherwise (most leave them unread),
-    and other words are read as these are only once a word of the same category and meaning is added."""
+    length up to the text's date (过去), a month's first day (第一天), where a length ends (内), yesterday and a
+    day's ordinal suffix (`ordinal_word` th): each is read with the shipped lexicon; a copy without the word reads
+    the words otherwise (most leave them unread), and other words are read as these are only once a word of the
+    same category and meaning is added."""
 
     def read(text: str, lexicon: Lexicon) -> tuple[str | None, tuple[object, ...]]:
         reading = read_period(text, "2022-03-01", PeriodWords.of(lexicon))

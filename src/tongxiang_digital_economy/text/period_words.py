@@ -13,6 +13,15 @@ and a kind; a row is admitted when one alternative holds it. Several pieces join
 on the 10th. Words it does not know make the whole text unread, with the reason: a rule that cannot read the words
 says nothing rather than guess (the limits are listed in the data dictionary).
 
+The words are the lexicon's (PeriodWords.of: `now_word`, `year_part_word`, `framing_word`, `plan_word`,
+`period_word`, `date_range_word`, `before_word`, `span_word`, `ordinal_word`); without a lexicon only the calendar
+is read. What stays code is the grammar of a written date, no word list a maintainer extends: digits and years of
+four; 年, 月, 日, 号 and 月份 as a date's own marks, and 天, 日, 年, day and year as a length's units (with 来 right
+after one closing a length: 三天来); the calendar's month and weekday names (jan, monday); 22H1's form; the small
+numbers of a length (SMALL: digits, Chinese numerals, one to ten, as the number reader writes them, with 半 after
+one making it 'and a half'); dashes and punctuation; and the joiners of the date forms the date patterns find
+(WRITTEN_DATE_WORDS).
+
 Pure functions over strings and dates: nothing here reads a table.
 """
 
@@ -185,6 +194,7 @@ class PeriodWords:
     length_lead: str | None = None  # `length` and `past_length` words before a length (为期, 过去, over the past)
     past_lead: str | None = None  # `past_length` words: the length runs up to the text's date
     length_end: str | None = None  # `length_end` words a length of years (or 日) ends at (来, 内, average)
+    day_suffix: str | None = None  # `ordinal_word` `suffix` terms after a day's number (june 8th)
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> PeriodWords:
@@ -212,6 +222,7 @@ class PeriodWords:
             length_lead=lead_alternation(lexicon, ("length", "past_length")),
             past_lead=lead_alternation(lexicon, ("past_length",)),
             length_end=period_alternation(lexicon, "period_word", ("length_end",)),
+            day_suffix="|".join(re.escape(normalise(t)) for t, m in ordinals(lexicon) if m == "suffix") or None,
         )
 
     def word(self, meaning: str) -> str | None:
@@ -296,6 +307,11 @@ def said_alternations(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     ordered = [*SAID, *RELATIVE_YEARS, *RELATIVE_MONTHS, *HOLIDAYS, *months]
     found = ((m, period_alternation(lexicon, "period_word", (m,))) for m in ordered if m in meanings)
     return tuple((m, pattern) for m, pattern in found if pattern)
+
+
+def ordinals(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The `ordinal_word` terms with their meanings."""
+    return list(zip(lexicon.terms_of.get("ordinal_word", []), lexicon.meanings_of.get("ordinal_word", []), strict=True))
 
 
 def counted_alternation(lexicon: Lexicon, meaning: str) -> str | None:
@@ -440,6 +456,7 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
 
     said = words.word
     dash, opening = words.range, f"(?:(?:{words.range_opening})\\s)?" if words.range_opening else ""
+    suffix = f"(?:{words.day_suffix})?" if words.day_suffix else ""  # june 8th: the lexicon's ordinal suffixes
     # Plan periods (十三五, the 13th five-year plan: the lexicon's `plan_word` terms, each with its first year).
     for pattern, first in words.plans:
         if take(pattern):
@@ -533,9 +550,7 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
         f.month_day = (int(m[1]), int(m[2]))
         if m[4]:
             f.day_to = (int(m[3]) if m[3] else int(m[1]), int(m[4]))
-    if m := take(
-        r"\b" + MONTH_WORD + r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\b(?:" + dash + r"([0-9]{1,2})(?:st|nd|rd|th)?\b)?"
-    ):
+    if m := take(r"\b" + MONTH_WORD + rf"\s*([0-9]{{1,2}}){suffix}\b(?:" + dash + rf"([0-9]{{1,2}}){suffix}\b)?"):
         f.month_day = (MONTHS[m[1]], int(m[2]))
         if m[3]:
             f.day_to = (MONTHS[m[1]], int(m[3]))
@@ -580,7 +595,7 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
 # one match themselves (WRITTEN_DATE's 11月19日至21日, semantics/rules/events.RUN's 'Nov. 19 through 21'), so that a
 # date they find is read whole. They are those patterns' grammar, not a word list: a row's dating words are read
 # with the lexicon's `date_range_word` terms instead (PeriodWords.of).
-WRITTEN_DATE_WORDS = PeriodWords(range=r"\s*(?:[-—–~～至到]|to|through|until|and)\s*")
+WRITTEN_DATE_WORDS = PeriodWords(range=r"\s*(?:[-—–~～至到]|to|through|until|and)\s*", day_suffix="st|nd|rd|th")
 
 
 # --- building periods ------------------------------------------------------------------------------------------
