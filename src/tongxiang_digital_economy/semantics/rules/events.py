@@ -29,7 +29,7 @@ from datetime import date
 
 import pandas as pd
 
-from ...text.period_words import MONTH_WORD, cn_int, compiled, normalise, read_period
+from ...text.period_words import MONTH_WORD, PeriodWords, cn_int, compiled, normalise, read_period
 from ...text.periods import publication_bounds, words_read_at
 from ...text.quantities import Lexicon, loose
 from .registry import each_row, rule
@@ -56,10 +56,10 @@ def run_words(lexicon: Lexicon | None) -> RunWords | None:
 
 
 @functools.lru_cache(maxsize=16)
-def day_patterns(words: object) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def day_patterns(words: object) -> tuple[re.Pattern[str], re.Pattern[str], PeriodWords]:
     """A run of days (its first day, a dash or a joining word, its last day) and a day, in Chinese (11月16日至18日)
-    and English (Oct. 7 and 8, November 19th), read with `words` (run_words: none where None); compiled once per
-    lexicon."""
+    and English (Oct. 7 and 8, November 19th), read with `words` (run_words: none where None), and the words the
+    period reader dates what they find with (the same joining words); compiled once per lexicon."""
     joins, suffix = words if isinstance(words, tuple) else (None, None)
     joiner = "|".join(w for w in (DASHES, joins) if w)
     th = f"(?:{suffix})?" if suffix else ""
@@ -67,7 +67,8 @@ def day_patterns(words: object) -> tuple[re.Pattern[str], re.Pattern[str]]:
         CN_DAY + rf"\s*(?:{joiner})\s*(?:[0-9]{{1,2}}月)?[0-9]{{1,2}}[日号]"
         r"|\b" + MONTH_WORD + rf"\s*[0-9]{{1,2}}{th}\s*(?:{joiner})\s*[0-9]{{1,2}}{th}\b"
     )
-    return run, re.compile(CN_DAY + r"|\b" + MONTH_WORD + rf"\s*[0-9]{{1,2}}{th}\b")
+    day = re.compile(CN_DAY + r"|\b" + MONTH_WORD + rf"\s*[0-9]{{1,2}}{th}\b")
+    return run, day, PeriodWords(range=rf"\s*(?:{joiner})\s*")
 
 
 def runs_and_days(
@@ -77,15 +78,15 @@ def runs_and_days(
     `length_words` (PeriodWords.length: the lexicon's `length_word` terms, one group per term; None reads none);
     runs and days are read with `words` (run_words: the dashes alone where None)."""
     text = normalise(evidence)
-    run, day = day_patterns(words)
+    run, day, dating = day_patterns(words)
     runs: list[tuple[date, date]] = []
     for m in run.finditer(text):
-        runs += [(p.start[0], p.end[0]) for p in read_period(m[0], published).periods if p.kind == "span"]
+        runs += [(p.start[0], p.end[0]) for p in read_period(m[0], published, dating).periods if p.kind == "span"]
     rest = run.sub(" ", text)
     days = {
         p.start[0]
         for m in day.finditer(rest)
-        for p in read_period(m[0], published).periods
+        for p in read_period(m[0], published, dating).periods
         if p.kind == "date" and p.start[0] == p.start[1]
     }
     length = compiled(length_words).search(text) if isinstance(length_words, str) and length_words else None
