@@ -167,7 +167,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     if edition is not None and edition.query is not None:
         query = edition.query
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
-    year = year_reading(text, query, named, frames) if text.strip() else None
+    # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, not as a year reading.
+    year = year_reading(text, query, named, frames) if text.strip() and edition is None else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
         text, query, named = year.rest, year.query, year.named
     naming = query  # the subjects it names
@@ -288,7 +289,7 @@ class YearReading:
         by_indicator = kept_with((figures,), "figures_by_indicator", lambda: rows_by_value(figures["indicator"]))
         years = kept_with((figures,), "years", lambda: figures["year"].to_numpy(dtype=float, na_value=np.nan))
         about = split.figures(figures).to_numpy(dtype=bool) if split is not None else None
-        out = []
+        out = [] if len(found) else self.subject_years(figures)
         for indicator in found["indicator"]:  # the few indicators listed, each by its kept positions
             at = by_indicator.get(str(indicator), np.zeros(0, dtype=np.int64))
             if about is not None:
@@ -300,9 +301,25 @@ class YearReading:
         return out
 
 
+    def subject_years(self, figures: pd.DataFrame) -> list[str]:
+        """For each subject the query names (no indicator) that has no figure of the year, the years it has:
+        "jushi-group has figures for 2014; none for 2030"."""
+        out = []
+        for column, ids in sorted(self.query.subjects.items()):
+            if column not in figures.columns:
+                continue
+            for subject in sorted(set(ids) - {s for c, s in self.query.parts if c == column}):
+                years = figures.loc[figures[column] == subject, "year"].dropna()
+                if len(years) and not (years == self.year).any():
+                    held = ", ".join(str(int(y)) for y in sorted(set(years)))
+                    out.append(f"{subject} has figures for {held}; none for {self.year}")
+        return out
+
+
 def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[str, pd.DataFrame]) -> YearReading | None:
     """The query read as words and a year (use.search_years), when as a whole it is no name, names no indicator
-    and no subject, and without its year it names an indicator, or a subject and a measure: else None."""
+    and no subject, and without its year it names an indicator, a subject and a measure, or a subject (its name or part of one):
+    else None."""
     if query.name or named or query.subjects:
         return None
     year = dated(normalised(text))
@@ -312,8 +329,8 @@ def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[st
     query = parse(rest, frames)
     named = named_indicators(query, frames["indicator_definitions"])
     split = subject_and_measure(query, named, frames)
-    if not named and split is None:
-        return None
+    if not named and split is None and not query.subjects:
+        return None  # "Jushi 2014", 2024年乌镇: a subject's name and a year read as its figures of that year (trial 13 W2)
     return YearReading(rest, year.year, query, named, split)
 
 
