@@ -187,6 +187,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     matched[list(package.cells.matching(query.terms))] = True
     if read_number is not None:  # a number however written: 1,347.1 and 1347.1 find each other (trial 12 m7)
         matched[texts_writing(read_number, package)] = True
+    # "WIC 2023": the edition's flows over its days that name no event_id, besides the rows its id finds
+    unlinked = None
+    if edition is not None and edition.editions and edition_split is None:
+        unlinked = edition_figures(edition.editions, frames) & frames["indicators"]["event_id"].isna()
     hits: list[Hits] = []
     for name, table in package.tables.items():
         frame = table.frame
@@ -223,6 +227,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
                 about = frame[column].isin(ids).to_numpy(dtype=bool) & rows & ~found_rows
                 if about.any():
                     hits.append(Hits(table, column, about))
+        if unlinked is not None and name == "indicators":
+            of_edition = unlinked.to_numpy(dtype=bool) & rows & ~found_rows
+            if of_edition.any():
+                hits.append(Hits(table, "project_id", of_edition))
         if split is not None and name == "indicators":  # the subject's figures of the measure the query names
             of = split.figures(frame).to_numpy(dtype=bool) & rows & ~found_rows
             if of.any():
@@ -242,6 +250,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     everything.attrs["subjects"] = subjects_held(naming, frames, in_theme)  # of the theme, with one (trial 12 m1)
     if edition is not None:
         everything.attrs["editions"] = list(edition.editions)
+        found = frames["indicators"]["observation_id"][unlinked] if unlinked is not None else []
+        everything.attrs["edition_unlinked"] = [str(k) for k in found if k in set(everything["key"])]
         everything.attrs["edition_note"] = edition.note or none_of_the_measure(edition, edition_split, frames)
     return everything
 
