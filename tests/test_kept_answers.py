@@ -19,7 +19,7 @@ from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
-from tongxiang_digital_economy.semantics import answers, distinct, identity, kept_groups
+from tongxiang_digital_economy.semantics import answers, identity, kept_groups
 from tongxiang_digital_economy.semantics import views as views_module
 from tongxiang_digital_economy.semantics.anchors import anchor_view, neighbours_counting, shadowing_forms, split_forms
 from tongxiang_digital_economy.semantics.answers import passing
@@ -397,7 +397,9 @@ def test_a_group_reading_reads_only_the_groups_it_has_not_read() -> None:
         again = kept_groups.kept_in_groups("test", edited, ("g", "v"), lambda f: f["g"], [table], sums)
         assert again["total"].tolist() == [4, 2, 4, 4, 6]
         assert read == [[1, 2, 3, 4, 5], [6]]
-        other = kept_groups.kept_in_groups("test", frame, ("g", "v"), lambda f: f["g"], [pd.DataFrame({"x": [1, 2]})], sums)
+        other = kept_groups.kept_in_groups(
+            "test", frame, ("g", "v"), lambda f: f["g"], [pd.DataFrame({"x": [1, 2]})], sums
+        )
         assert other["total"].tolist() == [8, 4, 8, 8, 10]
         assert read[-1] == [1, 2, 3, 4, 5]
 
