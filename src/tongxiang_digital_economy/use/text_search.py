@@ -311,7 +311,6 @@ class YearReading:
                 out.append(f"{indicator} has figures{whose} for {held}; none for {self.year}")
         return out
 
-
     def subject_years(self, figures: pd.DataFrame) -> list[str]:
         """For each subject the query names (no indicator) that has no figure of the year, the years it has:
         "jushi-group has figures for 2014; none for 2030"."""
