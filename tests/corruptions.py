@@ -253,11 +253,13 @@ PERIOD_RULES = {
     "stock-not-at-a-date",
     "period-outside-edition",
     "period-in-text-future",
+    "reported-target-not-named",  # a target moved to a period ended before its text (as actual-after-publication)
 }
 INDICATOR_RULES = {
     "indicator-not-in-evidence",
     "indicator-required-words",
     "indicator-counted-as-neighbour",
+    "indicator-written-with-neighbour",
     "which-figure",
 }
 KINDS: dict[str, tuple[Corruption, set[str]]] = {

@@ -33,6 +33,7 @@ from ..text.numerals import number_spans
 from ..text.period_words import PeriodWords, read_period
 from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
 from .claims import text_dates as source_text_dates
+from .counted_nouns import Neighbours, folded_forms, same_kind, unit_words, written_with
 from .distinct import content_key, lexicon_of, memo, remembered, texts
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
@@ -354,6 +355,13 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     if "shadows" not in made:
         made["shadows"] = shadowing_forms(forms_of)
         made["neighbours"] = neighbours_counting(definitions)
+    if "same kind" not in made:
+        made["same kind"] = same_kind(definitions)
+        made["own forms"] = {  # as forms_of, folded as the evidence is (counted_nouns.written_with)
+            i: folded_forms("|".join(forms)) for i, forms in forms_of.items()
+        }
+    kinds: dict[str, Neighbours] = made["same kind"]
+    own_forms: dict[Any, tuple[str, ...]] = made["own forms"]
     shadows: dict[Any, tuple[str, ...]] = made["shadows"]
     neighbours: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = made["neighbours"]
     unit_forms = written_forms(units) if units is not None else {}
@@ -560,8 +568,20 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         functools.partial(counted_as, words=clause_words),
         indicators.index,
     )
+    words_of_unit = unit_words(units)
+    written = keyed_map(
+        [
+            (e, q, i if isinstance(i, str) else None, u if isinstance(u, str) else None)
+            for e, q, i, u in zip(evidence_, quote_, indicator_, unit_, strict=True)
+        ],
+        lambda e, q, i, u: written_with(
+            e, q, own_forms.get(i, ()), kinds.get(i, ()), words_of_unit.get(u, ()), clause_words
+        ),
+        indicators.index,
+    )
     return indicators.assign(
         counted_as=counted,
+        written_with=written,
         subject_pairing=pairing,
         entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,
