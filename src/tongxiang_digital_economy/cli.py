@@ -784,7 +784,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     "Wuzhen visitors", and a query of only such words is refused. A measure and a year ("GDP 2016", 2024年GDP)
     find the measure's figures of that year (the year its period ends in), and name the years it has when it has
     none of that one. A recurring event's name with a year or an edition's number ("WIC 2023", 2023年乌镇峰会,
-    第二届世界互联网大会) finds that edition. A number finds the texts writing it however they write it (1347.1,
+    第二届世界互联网大会) finds that edition, and with a measure ("WIC 2023 guests") its figures of it, those dated
+    within its days included. A number finds the texts writing it however they write it (1347.1,
     "1,347.1", 1,347.1亿). A negative number is a query (search "-18.69%"); any other query that starts with '-' goes
     after `--` (search -- -word).
 

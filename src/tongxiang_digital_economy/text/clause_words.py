@@ -43,8 +43,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .period_words import period_alternation
-from .quantities import Lexicon, loose
+from .numerals import ORDINAL_WORDS
+from .period_words import compiled, period_alternation
+from .quantities import NUMBER, Lexicon, loose
 
 YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)
 LIST_MARK = "、"  # the list mark: punctuation, read without the lexicon
@@ -56,6 +57,7 @@ SENTENCE_MARKS = r"[。！？!?;；]|\.(?=\s|$)|\n"  # what ends a sentence: pun
 CLAUSE_MARKS = r"[，,：:（）()]"  # what ends a clause besides a sentence's end: punctuation
 NOUN_MARKS = r"[、，,;；。()（）]|[0-9]"  # what ends a quantity's own noun besides words: punctuation, the next number
 DAY_MARKS = r"月|日|号"  # after a number, a month or a day of a date (12月, 16日): the calendar's
+NUMERAL = r"[0-9一二三四五六七八九十百千]"  # a number's first digit, Arabic or Chinese: the number reader's, no word
 
 
 def latin(term: str) -> bool:
@@ -242,6 +244,44 @@ class SpanWords:
         \\b where a comma may follow), the others bare; None where the lexicon lists none."""
         latin_ = [rf"\s{t}{after}" for t in self.to_latin]
         return "|".join([*latin_, *self.to_other]) or None
+
+
+def place_words(lexicon: Lexicon | None) -> str | None:
+    """The words that make a quote's number a place in an order, as one alternation (None without a lexicon): the
+    lexicon's `ordinal_word` terms of meaning `before` and `first` anywhere (第, 首: 第24位, 榜首), `suffix` after
+    digits (231st), `place` after a number (3名), `top` with `#` for a number in digits or Chinese numerals (前50名,
+    top 500) or alone (one of the), and the number reader's English ordinal words (ranked second). A rank quoted
+    without them (the 5 of "5 million 800 thousand tons") is a count, not a place (rank-not-written-as-place). A
+    string, so that a view column carrying it is hashed by its whole text."""
+    if lexicon is None:
+        return None
+    pairs = zip(lexicon.terms_of.get("ordinal_word", []), lexicon.meanings_of.get("ordinal_word", []), strict=True)
+    chosen: dict[str, list[str]] = {}
+    for term, meaning in pairs:
+        if loose(term):
+            chosen.setdefault(meaning, []).append(loose(term))
+
+    def whole(term: str) -> str:
+        """A term as a pattern: `#` a number, white space any, a Latin end a whole word's."""
+        body = (r"\s*" + NUMERAL).join(r"\s*".join(map(re.escape, part.split())) for part in term.split(NUMBER))
+        return (r"(?<![a-z])" if latin(term) else "") + body + (r"(?![a-z])" if re.search("[a-z]$", term) else "")
+
+    anywhere = [whole(t) for t in chosen.get("before", []) + chosen.get("first", []) + chosen.get("top", [])]
+    suffix = listed(chosen.get("suffix", []), "", "")
+    place = listed(chosen.get("place", []), "", "")
+    alternatives = [
+        *anywhere,
+        rf"[0-9]\s*(?:{suffix})(?![a-z])" if suffix else None,
+        rf"{NUMERAL}\s*(?:{place})" if place else None,
+        r"(?<![a-z])(?:" + "|".join(ORDINAL_WORDS) + r")(?![a-z])",
+    ]
+    return "|".join(a for a in alternatives if a)
+
+
+def written_as_place(text: object, words: object) -> bool:
+    """Whether a quote writes a place in an order (第24位, 榜首, top 500, ranked second, 231st), not a bare count, in
+    `words` (place_words; none read where None)."""
+    return isinstance(text, str) and isinstance(words, str) and compiled(words).search(loose(text)) is not None
 
 
 # A year in digits, and what may follow it: its 年, a dash to a two-digit end (2014-23), any other mark or word.

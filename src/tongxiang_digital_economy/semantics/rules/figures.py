@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...text.numerals import written_as_place
+from ...text.clause_words import written_as_place
 from ...text.periods import open_before
 from ..distinct import mapped
 from .registry import each_row, known, missing, rule
@@ -80,6 +80,27 @@ def count_says_what_it_counts(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
+    "fraction-of-nothing",
+    "indicators",
+    "value_denominator",
+    "{indicator!r} has a figure written as a fraction, but its definition's `fraction_of` is empty: say what the "
+    "fraction is of, in the reader's words (the workforce before the change), which a chart's value axis names "
+    "(never 'fraction (value ÷ value_denominator)')",
+    needs=("indicator.fraction_of",),
+    reads=("value_denominator",),
+    per_row=True,
+)
+def fraction_says_what_of(view: pd.DataFrame) -> pd.Series:
+    """A fraction's axis says what it is a fraction of (issue 16: it said `fraction (value ÷ value_denominator)`,
+    two column names): a figure with a denominator (三分之一: -1 over 3) has a definition that names it. A package
+    from before the column is not held to it."""
+    if "indicator__fraction_of" not in view:
+        return pd.Series(True, index=view.index)
+    named = view["indicator__fraction_of"].astype("string").str.strip().fillna("") != ""
+    return view["value_denominator"].isna().fillna(True).astype(bool) | named
+
+
+@rule(
     "share-out-of-range",
     "indicators",
     "value",
@@ -119,13 +140,16 @@ def ranks_are_positions(view: pd.DataFrame) -> pd.Series:
     "a rank is a place in an order, but value_text {value_text!r} writes no place (第N, 首, 榜首, 前N名, top N, Nth, "
     "first, ranked second): quote the words that give the place, or file the number under the count it is",
     needs=("indicator.measure",),
-    reads=("value_text",),
+    reads=("place_words", "value_text"),
 )
 def ranks_are_written_as_places(view: pd.DataFrame) -> pd.Series:
     """A rank's quote writes a place: the 5 of "jump into second of the industry with 5 million 800 thousand tons"
-    is no rank (which figure: the place is 'second')."""
+    is no rank (which figure: the place is 'second'). The place's words are the lexicon's `ordinal_word` terms and
+    the number reader's English ordinals (the view's `place_words`: clause_words.place_words; none without them)."""
     applies = (view["indicator__measure"] == "rank").fillna(False).astype(bool)
-    placed = each_row(view, ["value_text"], lambda text: missing(text) or written_as_place(text))
+    if "place_words" not in view:  # a frame checked without the lexicon: no place is read
+        view = view.assign(place_words=None)
+    placed = each_row(view, ["value_text", "place_words"], lambda t, w: missing(t) or written_as_place(t, w))
     return ~applies | placed
 
 
