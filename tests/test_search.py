@@ -183,6 +183,7 @@ def test_searched_columns_come_from_the_schemas() -> None:
         "search_words",
         "not_comparable",
         "counts",
+        "fraction_of",
     ]
 
 

@@ -168,7 +168,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         measure = parse(edition_split.measure, frames)  # that name both (its name, the measure's words)
         query = replace(query, terms=(*query.terms, *measure.terms), subjects={}, name=False)
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
-    year = year_reading(text, query, named, frames) if text.strip() and edition_split is None else None
+    # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, not as a year reading.
+    year = year_reading(text, query, named, frames) if text.strip() and edition is None else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
         text, query, named = year.rest, year.query, year.named
     naming = query  # the subjects it names
@@ -187,6 +188,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     matched[list(package.cells.matching(query.terms))] = True
     if read_number is not None:  # a number however written: 1,347.1 and 1347.1 find each other (trial 12 m7)
         matched[texts_writing(read_number, package)] = True
+    # "WIC 2023": the edition's flows over its days that name no event_id, besides the rows its id finds
+    unlinked = None
+    if edition is not None and edition.editions and edition_split is None:
+        unlinked = edition_figures(edition.editions, frames) & frames["indicators"]["event_id"].isna()
     hits: list[Hits] = []
     for name, table in package.tables.items():
         frame = table.frame
@@ -223,6 +228,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
                 about = frame[column].isin(ids).to_numpy(dtype=bool) & rows & ~found_rows
                 if about.any():
                     hits.append(Hits(table, column, about))
+        if unlinked is not None and name == "indicators":
+            of_edition = unlinked.to_numpy(dtype=bool) & rows & ~found_rows
+            if of_edition.any():
+                hits.append(Hits(table, "project_id", of_edition))
         if split is not None and name == "indicators":  # the subject's figures of the measure the query names
             of = split.figures(frame).to_numpy(dtype=bool) & rows & ~found_rows
             if of.any():
@@ -242,6 +251,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     everything.attrs["subjects"] = subjects_held(naming, frames, in_theme)  # of the theme, with one (trial 12 m1)
     if edition is not None:
         everything.attrs["editions"] = list(edition.editions)
+        found = frames["indicators"]["observation_id"][unlinked] if unlinked is not None else []
+        everything.attrs["edition_unlinked"] = [str(k) for k in found if k in set(everything["key"])]
         everything.attrs["edition_note"] = edition.note or none_of_the_measure(edition, edition_split, frames)
     return everything
 
@@ -289,7 +300,7 @@ class YearReading:
         by_indicator = kept_with((figures,), "figures_by_indicator", lambda: rows_by_value(figures["indicator"]))
         years = kept_with((figures,), "years", lambda: figures["year"].to_numpy(dtype=float, na_value=np.nan))
         about = split.figures(figures).to_numpy(dtype=bool) if split is not None else None
-        out = []
+        out = [] if len(found) else self.subject_years(figures)
         for indicator in found["indicator"]:  # the few indicators listed, each by its kept positions
             at = by_indicator.get(str(indicator), np.zeros(0, dtype=np.int64))
             if about is not None:
@@ -300,10 +311,25 @@ class YearReading:
                 out.append(f"{indicator} has figures{whose} for {held}; none for {self.year}")
         return out
 
+    def subject_years(self, figures: pd.DataFrame) -> list[str]:
+        """For each subject the query names (no indicator) that has no figure of the year, the years it has:
+        "jushi-group has figures for 2014; none for 2030"."""
+        out = []
+        for column, ids in sorted(self.query.subjects.items()):
+            if column not in figures.columns:
+                continue
+            for subject in sorted(set(ids) - {s for c, s in self.query.parts if c == column}):
+                years = figures.loc[figures[column] == subject, "year"].dropna()
+                if len(years) and not (years == self.year).any():
+                    held = ", ".join(str(int(y)) for y in sorted(set(years)))
+                    out.append(f"{subject} has figures for {held}; none for {self.year}")
+        return out
+
 
 def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[str, pd.DataFrame]) -> YearReading | None:
     """The query read as words and a year (use.search_years), when as a whole it is no name, names no indicator
-    and no subject, and without its year it names an indicator, or a subject and a measure: else None."""
+    and no subject, and without its year it names an indicator, a subject and a measure, or a subject (its name or
+    part of one): else None."""
     if query.name or named or query.subjects:
         return None
     year = dated(normalised(text))
@@ -313,8 +339,8 @@ def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[st
     query = parse(rest, frames)
     named = named_indicators(query, frames["indicator_definitions"])
     split = subject_and_measure(query, named, frames)
-    if not named and split is None:
-        return None
+    if not named and split is None and not query.subjects:
+        return None  # "Jushi 2014", 2024年乌镇: a subject and a year read as its figures of that year (trial 13 W2)
     return YearReading(rest, year.year, query, named, split)
 
 
