@@ -33,6 +33,15 @@ from ..text.numerals import number_spans
 from ..text.period_words import PeriodWords, read_period
 from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
 from .claims import text_dates as source_text_dates
+from .counted_nouns import (
+    NEIGHBOUR_KEYS,
+    Neighbours,
+    definitions_alike,
+    folded_forms,
+    same_kind,
+    unit_words,
+    written_with,
+)
 from .distinct import content_key, lexicon_of, memo, remembered, texts
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
@@ -212,7 +221,6 @@ def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str
     }
 
 
-NEIGHBOUR_KEYS = ("dimension", "measure", "subject")
 # The definitions' columns the comparisons of every definition with every other read (shadowing_forms and
 # neighbours_counting): they are kept by these columns' content, so an edited label or definition compares nothing.
 PAIR_COLUMNS = ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS)
@@ -236,17 +244,9 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Nei
     forms). A two-year average is gdp_growth's neighbour: 两年平均 in the
     quote's clause says the figure is the average's; co-organising international organisations are the
     represented ones' neighbour by 协办, their other group (国际组织) being the represented ones' own name."""
-    columns = ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS)
-    if definitions is None or any(c not in definitions for c in columns):
-        return {}
-    rows = [dict(zip(columns, r, strict=True)) for r in zip(*(definitions[c] for c in columns), strict=True)]
-    # a definition without its id or a key is the structure layer's error; it has no neighbours here
-    rows = [r for r in rows if all(isinstance(r[k], str) for k in ("indicator", *NEIGHBOUR_KEYS))]
     # Only definitions of one dimension, measure and subject are neighbours: each is compared with those alone, in
-    # the definitions' order (every pair of 433 definitions compared was 1.8 s of a cold validation).
-    alike: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        alike.setdefault(tuple(row[k] for k in NEIGHBOUR_KEYS), []).append(row)
+    # the definitions' order.
+    rows, alike = definitions_alike(definitions, ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS))
     out: dict[str, tuple[Neighbour, ...]] = {}
     for mine in rows:
         own = {w for group in required_groups(mine["required_words"]) for w in group}
@@ -368,6 +368,13 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     if "shadows" not in made:
         made["shadows"] = shadowing_forms(forms_of)
         made["neighbours"] = neighbours_counting(definitions)
+    if "same kind" not in made:
+        made["same kind"] = same_kind(definitions)
+        made["own forms"] = {  # as forms_of, folded as the evidence is (counted_nouns.written_with)
+            i: folded_forms("|".join(forms)) for i, forms in forms_of.items()
+        }
+    kinds: dict[str, Neighbours] = made["same kind"]
+    own_forms: dict[Any, tuple[str, ...]] = made["own forms"]
     shadows: dict[Any, tuple[str, ...]] = made["shadows"]
     neighbours: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = made["neighbours"]
     unit_forms = written_forms(units) if units is not None else {}
@@ -574,8 +581,20 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         functools.partial(counted_as, words=clause_words),
         indicators.index,
     )
+    words_of_unit = unit_words(units)
+    written = keyed_map(
+        [
+            (e, q, i if isinstance(i, str) else None, u if isinstance(u, str) else None)
+            for e, q, i, u in zip(evidence_, quote_, indicator_, unit_, strict=True)
+        ],
+        lambda e, q, i, u: written_with(
+            e, q, own_forms.get(i, ()), kinds.get(i, ()), words_of_unit.get(u, ()), clause_words
+        ),
+        indicators.index,
+    )
     return indicators.assign(
         counted_as=counted,
+        written_with=written,
         subject_pairing=pairing,
         entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,
