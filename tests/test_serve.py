@@ -258,6 +258,25 @@ def test_serve_names_the_database_address_and_runs_datasette_with_rich_hidden(mo
     assert "--plugins-dir" not in runs[0]
 
 
+def test_serve_on_port_0_announces_and_serves_the_port_the_system_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 13 m3: `--port 0` (any free port) announced http://127.0.0.1:0/tongxiang, an address no browser opens;
+    the port the system gives is the one announced and the one Datasette is told to serve on."""
+    from tongxiang_digital_economy.use import serve as serving
+
+    runs: list[list[str]] = []
+    monkeypatch.setattr(serving, "build", lambda folder, path: None)
+    monkeypatch.setattr(
+        serving.subprocess, "run", lambda args, check: runs.append(args) or subprocess.CompletedProcess(args, 0)
+    )
+    result = runner.invoke(cli, ["serve", "--port", "0"])
+    served = runs[0][runs[0].index("--port") + 1]
+    assert served != "0"
+    assert (result.exit_code, result.output) == (
+        0,
+        f"serving the package at http://127.0.0.1:{served}/tongxiang (Ctrl-C stops it)\n",
+    )
+
+
 def test_without_rich_hidden_datasette_prints_a_404s_traceback(site: Path) -> None:
     """The converse, so the test above can fail: Datasette run plainly (`python -m datasette`) where Rich is
     installed prints the traceback that the launch line keeps out."""

@@ -213,12 +213,16 @@ def edition_and_measure(folded: str, frames: dict[str, pd.DataFrame], held: Edit
 
 def edition_figures(named: tuple[str, ...], frames: dict[str, pd.DataFrame]) -> pd.Series:
     """Which rows of the indicators table are the editions' figures (see the module docstring): their `event_id`
-    is one of them, or they have none and are about the edition's event or a part of it within its days."""
+    is one of them, or they have none, are about the edition's event or a part of it, and are flows over exactly
+    the edition's days (a stock on one of its days, the organisation's members on the opening day, is the event's
+    at that date, not the edition's)."""
     figures, events = frames["indicators"], frames["events"].set_index("event_id")
     linked = figures["event_id"].isin(named).fillna(False).astype(bool)
+    definitions = frames["indicator_definitions"]
+    flows = set(definitions.loc[definitions["temporal"] == "flow", "indicator"])
     projects = frames.get("projects")
-    unlinked = figures["event_id"].isna()
-    within = pd.Series(False, index=figures.index)
+    candidates = figures["event_id"].isna() & figures["indicator"].isin(flows)
+    over = pd.Series(False, index=figures.index)
     for key in named:
         owner = events.at[key, "project_id"]
         parts = {owner}
@@ -227,10 +231,11 @@ def edition_figures(named: tuple[str, ...], frames: dict[str, pd.DataFrame]) -> 
         days = [str(events.at[key, d]) for d in ("start", "end")]
         if not all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in days):  # an edition without its days: none
             continue
-        start, end = pd.Timestamp(days[0]), pd.Timestamp(days[1])
-        inside = (figures["period_start"] >= start) & (figures["period_end"] <= end)
-        within |= (figures["project_id"].isin(parts) & inside & unlinked).fillna(False).astype(bool)
-    return linked | within
+        on_its_days = (figures["period_start"] == pd.Timestamp(days[0])) & (
+            figures["period_end"] == pd.Timestamp(days[1])
+        )
+        over |= (figures["project_id"].isin(parts) & on_its_days & candidates).fillna(False).astype(bool)
+    return linked | over
 
 
 def read_as(named: tuple[str, ...], frames: dict[str, pd.DataFrame]) -> Query:

@@ -169,7 +169,7 @@ def serve(
         import datasette  # noqa: F401
     except ImportError:
         raise ServeError("serve needs Datasette: pip install 'tongxiang-digital-economy[serve]'") from None
-    check_port(host, port)  # before building: a busy port is said at once, not after the export
+    port = check_port(host, port)  # before building: a busy port is said at once, not after the export
     announce(f"serving the package at {database_url(host, port)} (Ctrl-C stops it)")
     with sigterm_exits(), tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
         folder = Path(tmp)
@@ -197,8 +197,10 @@ def sigterm_exits() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def check_port(host: str, port: int) -> None:
-    """Refuse an address the server could not listen on (a port in use, an address not of this machine)."""
+def check_port(host: str, port: int) -> int:
+    """Refuse an address the server could not listen on (a port in use, an address not of this machine); the port
+    to serve on: `port`, or for 0 ("any free port") the one the system gives, so the address announced is the one
+    served (it announced http://127.0.0.1:0/, trial 13 m3)."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
@@ -211,3 +213,4 @@ def check_port(host: str, port: int) -> None:
         except OSError as exc:
             reason = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
             raise ServeError(f"cannot serve on {host}:{port}: {reason}; choose another port=") from None
+        return int(probe.getsockname()[1])

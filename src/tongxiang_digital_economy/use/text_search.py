@@ -168,7 +168,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         measure = parse(edition_split.measure, frames)  # that name both (its name, the measure's words)
         query = replace(query, terms=(*query.terms, *measure.terms), subjects={}, name=False)
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
-    year = year_reading(text, query, named, frames) if text.strip() and edition_split is None else None
+    # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, not as a year reading.
+    year = year_reading(text, query, named, frames) if text.strip() and edition is None else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
         text, query, named = year.rest, year.query, year.named
     naming = query  # the subjects it names
@@ -187,6 +188,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     matched[list(package.cells.matching(query.terms))] = True
     if read_number is not None:  # a number however written: 1,347.1 and 1347.1 find each other (trial 12 m7)
         matched[texts_writing(read_number, package)] = True
+    # "WIC 2023": the edition's flows over its days that name no event_id, besides the rows its id finds
+    unlinked = None
+    if edition is not None and edition.editions and edition_split is None:
+        unlinked = edition_figures(edition.editions, frames) & frames["indicators"]["event_id"].isna()
     hits: list[Hits] = []
     for name, table in package.tables.items():
         frame = table.frame
@@ -223,6 +228,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
                 about = frame[column].isin(ids).to_numpy(dtype=bool) & rows & ~found_rows
                 if about.any():
                     hits.append(Hits(table, column, about))
+        if unlinked is not None and name == "indicators":
+            of_edition = unlinked.to_numpy(dtype=bool) & rows & ~found_rows
+            if of_edition.any():
+                hits.append(Hits(table, "project_id", of_edition))
         if split is not None and name == "indicators":  # the subject's figures of the measure the query names
             of = split.figures(frame).to_numpy(dtype=bool) & rows & ~found_rows
             if of.any():
@@ -239,9 +248,11 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         everything.attrs["other_years"] = year.other_years(everything.attrs["indicators"], split, frames["indicators"])
     # a subject's name (and no indicator's): what the package holds about the subject
     # (峰会, a part of the conference's names and a written form of event_years_held: both; trial 10 m4)
-    everything.attrs["subjects"] = subjects_held(naming, frames, in_theme)  # of the theme, with one (trial 12 m1)
+    everything.attrs["subjects"] = subjects_held(naming, frames, in_theme, year.year if year is not None else None)
     if edition is not None:
         everything.attrs["editions"] = list(edition.editions)
+        found = frames["indicators"]["observation_id"][unlinked] if unlinked is not None else []
+        everything.attrs["edition_unlinked"] = [str(k) for k in found if k in set(everything["key"])]
         everything.attrs["edition_note"] = edition.note or none_of_the_measure(edition, edition_split, frames)
     return everything
 
@@ -289,7 +300,7 @@ class YearReading:
         by_indicator = kept_with((figures,), "figures_by_indicator", lambda: rows_by_value(figures["indicator"]))
         years = kept_with((figures,), "years", lambda: figures["year"].to_numpy(dtype=float, na_value=np.nan))
         about = split.figures(figures).to_numpy(dtype=bool) if split is not None else None
-        out = []
+        out = [] if len(found) else self.subject_years(figures)
         for indicator in found["indicator"]:  # the few indicators listed, each by its kept positions
             at = by_indicator.get(str(indicator), np.zeros(0, dtype=np.int64))
             if about is not None:
@@ -300,10 +311,25 @@ class YearReading:
                 out.append(f"{indicator} has figures{whose} for {held}; none for {self.year}")
         return out
 
+    def subject_years(self, figures: pd.DataFrame) -> list[str]:
+        """For each subject the query names (no indicator) that has no figure of the year, the years it has:
+        "jushi-group has figures for 2014; none for 2030"."""
+        out = []
+        for column, ids in sorted(self.query.subjects.items()):
+            if column not in figures.columns:
+                continue
+            for subject in sorted(set(ids) - {s for c, s in self.query.parts if c == column}):
+                years = figures.loc[figures[column] == subject, "year"].dropna()
+                if len(years) and not (years == self.year).any():
+                    held = ", ".join(str(int(y)) for y in sorted(set(years)))
+                    out.append(f"{subject} has figures for {held}; none for {self.year}")
+        return out
+
 
 def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[str, pd.DataFrame]) -> YearReading | None:
     """The query read as words and a year (use.search_years), when as a whole it is no name, names no indicator
-    and no subject, and without its year it names an indicator, or a subject and a measure: else None."""
+    and no subject, and without its year it names an indicator, a subject and a measure, or a subject (its name or
+    part of one): else None."""
     if query.name or named or query.subjects:
         return None
     year = dated(normalised(text))
@@ -313,8 +339,8 @@ def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[st
     query = parse(rest, frames)
     named = named_indicators(query, frames["indicator_definitions"])
     split = subject_and_measure(query, named, frames)
-    if not named and split is None:
-        return None
+    if not named and split is None and not query.subjects:
+        return None  # "Jushi 2014", 2024年乌镇: a subject and a year read as its figures of that year (trial 13 W2)
     return YearReading(rest, year.year, query, named, split)
 
 
@@ -385,7 +411,9 @@ def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
 SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project", "event_id": "edition"}
 
 
-def subjects_held(query: Query, frames: dict[str, pd.DataFrame], in_theme: set[str] | None = None) -> pd.DataFrame:
+def subjects_held(
+    query: Query, frames: dict[str, pd.DataFrame], in_theme: set[str] | None = None, year: int | None = None
+) -> pd.DataFrame:
     """What the package holds about the subjects a query names (a query that is a place's, enterprise's or
     project's name, and names no indicator): per subject, its figures, how many indicators they fall under, and
     those indicators by number of figures. A journalist who searches "Wuzhen" is told the town's figures and the
@@ -393,8 +421,12 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame], in_theme: set[s
     the query is a whole name of come first ("World Internet Conference" before its technology award, whose name
     holds it; trial 9 V3); an edition's block gives its `event_id` to --subject (trial 9 V4). Under a theme, only the
     theme's indicators (`in_theme`) are counted and suggested, and a subject with none of them is left out: the
-    conference's block opened `--theme investment` with its editions held (trial 12 m1)."""
+    conference's block opened `--theme investment` with its editions held (trial 12 m1). With a `year` ("Wuzhen
+    2024"), only its figures of that year (the year their period ends in), and `where` selects them: the block said
+    61 figures of every year above the year's rows."""
     figures = frames["indicators"]
+    if year is not None:
+        figures = figures[figures["year"] == year]
     own = {(column, key) for column, key, _ in names(frames).get(normalised(query.text), [])}
     rows = []
     for column, ids in sorted(query.subjects.items()):
@@ -419,10 +451,11 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame], in_theme: set[s
                     "indicators": len(counts),
                     "top": ", ".join(f"{i} ({n})" for i, n in ranked[:TOP_INDICATORS]),
                     "command": f"tongxiang-digital-economy series {ranked[0][0]} --subject {key}",
+                    "where": f"{column}={key}" + (f" --where year={year}" if year is not None else ""),
                 }
             )
     rows.sort(key=lambda row: (row["column"], row["subject"]) not in own)  # stable: by column and id within
-    columns = ["subject", "kind", "column", "figures", "indicators", "top", "command"]
+    columns = ["subject", "kind", "column", "figures", "indicators", "top", "command", "where"]
     return pd.DataFrame(rows, columns=columns)
 
 
