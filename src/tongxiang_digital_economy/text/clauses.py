@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from .clause_words import CLAUSE_MARKS, SENTENCE_MARKS, ClauseWords
 from .fold import LATIN_OR_DIGITS, literal_spans
 from .numerals import ORDINAL_WORDS, Span, number_spans
-from .quantities import NUMBER, compiled, loose, may_hold, shape_of, squash
+from .quantities import NUMBER, compiled, loose, shape_of, squash
 from .year_words import attached_year, from_region, from_side, years_written
 
 SENTENCE_END = re.compile(SENTENCE_MARKS)
@@ -108,7 +108,7 @@ def quantities(text: str, forms: dict[str, dict[str, list[str]]], words: ClauseW
     for dimension, units in forms.items():
         for unit_forms in units.values():
             for form in unit_forms:
-                if NUMBER not in form or not may_hold(form, shape):  # most forms' words are not in the text
+                if NUMBER not in form:
                     continue
                 for match in compiled(form).finditer(shape):
                     for k, mark in enumerate(marks):

@@ -274,17 +274,6 @@ def compiled(form: str) -> re.Pattern[str]:
     return term_pattern(form)
 
 
-@functools.lru_cache(maxsize=16384)
-def literal_pieces(form: str) -> tuple[str, ...]:
-    """The pieces of a written form that term_pattern matches literally (its text between numbers and spaces): a
-    text lacking one of them holds no match of the form, which a substring search says faster than the pattern."""
-    return tuple(piece for part in squash(form).split(NUMBER) for piece in part.split(" ") if piece)
-
-
-def may_hold(form: str, text: str) -> bool:
-    """Whether `text` holds every literal piece of the form (False: the form's pattern cannot match in it)."""
-    return all(piece in text for piece in literal_pieces(form))
-
 
 NUMERAL_CHARS = "0123456789零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁肆伍陆陸柒捌玖拾佰仟"
 
