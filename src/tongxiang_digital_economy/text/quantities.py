@@ -274,7 +274,6 @@ def compiled(form: str) -> re.Pattern[str]:
     return term_pattern(form)
 
 
-
 NUMERAL_CHARS = "0123456789零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁肆伍陆陸柒捌玖拾佰仟"
 
 
