@@ -3,10 +3,11 @@ lexicon's, not the code's (issue 13): the particles that part a sign or qualifie
 `sign_gap` `particle`), a rate's words before a sign word after the number (a 5% drop: `sign_gap` `after`), a
 range's words before a quote (3至5: `range`), the words that make a rank's number a place (第, 前#, top #:
 `ordinal_word`), those around the whole a share is of (of Tongxiang's: `not_subject` `whole_before`,
-`whole_after`) and those of an edition's run of days (至, and: `date_range_word`; the 22nd: `ordinal_word`
-`suffix`). Each test reads one text with the shipped lexicon, with a copy without the words (the reading changes)
-and with a copy given a new word (the new word is read). Texts, not package copies: each reading is a pure function
-of its words (tests/test_lexicon_words.py checks whole copies)."""
+`whole_after`), those of an edition's run of days (至, and: `date_range_word`; the 22nd: `ordinal_word` `suffix`)
+and the unit words that make a year-shaped number an amount (2000万元: `unit_word`). Each test reads one text with
+the shipped lexicon, with a copy without the words (the reading changes) and with a copy given a new word (the new
+word is read). Texts, not package copies: each reading is a pure function of its words (tests/test_lexicon_words.py
+checks whole copies)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ import pytest
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.semantics.anchors import named_as_subject, outside_words
 from tongxiang_digital_economy.semantics.rules.events import run_words, stated
-from tongxiang_digital_economy.text.clause_words import place_words, written_as_place
+from tongxiang_digital_economy.text.clause_words import ClauseWords, place_words, written_as_place
+from tongxiang_digital_economy.text.clauses import is_date_part
+from tongxiang_digital_economy.text.numerals import number_spans
 from tongxiang_digital_economy.text.quantities import Lexicon, cut_from, read
 
 
@@ -148,3 +151,25 @@ def test_a_days_ordinal_letters_are_the_lexicons_suffix_words(lexicon: pd.DataFr
     assert stated(
         text, "2024-11-01", "2024-11-20", "2024-11-21", None, run_words(without(lexicon, "ordinal_word", "nd"))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"), [("投资2000万元", ("万", "萬")), ("a budget of 2000 yuan", ("yuan",)), ("增长2019%", ("%",))]
+)
+def test_a_year_shaped_number_before_a_unit_word_is_an_amount(
+    lexicon: pd.DataFrame, text: str, terms: tuple[str, ...]
+) -> None:
+    """2000万元, 2000 yuan, 2019% are amounts, no years (`unit_word` 万, yuan; `sign_gap` `after` %); a copy without
+    the word (and its traditional form, folded to it) reads the number as a year, a date part."""
+    span = next(s for s in number_spans(text) if s.value >= 1900)
+    assert not is_date_part(text, span, None, ClauseWords.of(Lexicon.from_frame(lexicon)))
+    category = "sign_gap" if terms == ("%",) else "unit_word"
+    assert is_date_part(text, span, None, ClauseWords.of(without(lexicon, category, *terms)))
+
+
+def test_a_new_unit_word_makes_a_year_shaped_number_an_amount(lexicon: pd.DataFrame) -> None:
+    """2000 grand is a year to the shipped lexicon, an amount once a copy lists grand as a `unit_word`."""
+    text = "a prize of 2000 grand"
+    span = next(s for s in number_spans(text) if s.value == 2000)
+    assert is_date_part(text, span, None, ClauseWords.of(Lexicon.from_frame(lexicon)))
+    assert not is_date_part(text, span, None, ClauseWords.of(adding(lexicon, "grand", "unit_word", "1000")))

@@ -156,7 +156,8 @@ def context_of(text: str, evidence: str, quote: str | None = None, dating: re.Pa
 
 
 # The word after a number: a Latin word, or one Han character (人, 家) with 次 when it counts visits (人次): the
-# evidence is squeezed, so the next word runs on (常住1,029,754人城镇 is 人).
+# evidence is squeezed, so the next word runs on (常住1,029,754人城镇 is 人). Grammar, not vocabulary: any word is
+# read (次 is the one suffix that makes a two-character count noun, 人次, 车次), and two figures agree by it alone.
 UNIT_WORD = re.compile(r"\s?([a-zA-Z]+|[^\W\d_a-zA-Z]次?)")
 
 
