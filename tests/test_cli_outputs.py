@@ -326,6 +326,36 @@ def test_the_systems_reason_is_said_without_a_temporary_files_name(tmp_path: Pat
         assert ".tmp" not in result.output and "Detail" not in result.output
 
 
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="no /proc on this system")
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["export", "units", "--format", "csv", "-o", "/proc/version", "--force"],
+            "cannot write /proc/version: the folder /proc takes no new files, so the file cannot be replaced",
+        ),
+        (
+            ["export", "units", "--format", "sqlite", "-o", "/proc/units.db"],
+            "cannot write /proc/units.db: the folder /proc takes no new files",
+        ),
+        (
+            ["export", "units", "sources", "--format", "csv", "-o", "/proc/tables"],
+            "cannot write /proc/tables: the folder /proc takes no new files",
+        ),
+        (
+            ["plot", "gdp", "--subject", "tongxiang", "-o", "/proc/version.svg", "--force"],
+            "cannot write /proc/version.svg: the folder /proc takes no new files",
+        ),
+    ],
+)
+def test_a_folder_that_takes_no_file_is_said_as_the_fault(args: list[str], said: str) -> None:
+    """Issue 16 (left by trial 12): `export -o /proc/version --force` said "No such file or directory", true of the
+    temporary file made beside it, not of /proc/version; sqlite said only "unable to open database file". The
+    fault is the folder's, said with the path the user gave."""
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.output) == (1, f"Error: {said}\n")
+
+
 def test_a_link_is_written_through_to_its_file_and_stays_a_link(tmp_path: Path) -> None:
     """Trial 12 W1: `export -o link.csv --force` put a regular file where the link was (its file untouched). The
     file a link leads to is replaced, as `cp` and `>` write through a link, and the link stays; without --force

@@ -304,3 +304,18 @@ def test_the_first_error_named_is_the_first_validate_lists(package: PackageCopy,
     with pytest.raises(tde.LoadError) as caught:
         tde.load("indicators", package.root)
     assert (caught.value.row, caught.value.field) == (4, "status")
+
+
+def test_one_table_to_sqlite_keeps_the_keys_to_tables_it_holds(tmp_path: Path) -> None:
+    """`export indicators --format sqlite` failed, "no such table: main.sources": the keys to tables not exported
+    are left out (the database has no such table), those to tables exported with it kept."""
+    target = tmp_path / "two.sqlite"
+    result = runner.invoke(cli, ["export", "indicators", "units", "--format", "sqlite", "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (0, f"wrote {target}\n")
+    conn = sqlite3.connect(target)
+    try:
+        fks = conn.execute("PRAGMA foreign_key_list(indicators)").fetchall()
+        assert [(fk[3], fk[2]) for fk in fks] == [("unit", "units")]
+        assert conn.execute("SELECT count(*) FROM indicators").fetchone() == (len(schema_frame("indicators")),)
+    finally:
+        conn.close()

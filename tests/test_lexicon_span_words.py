@@ -1,9 +1,13 @@
 """The period and year readers' last word lists are the lexicon's, not the code's (issue 13): a year's bound word
 (2014年前: `before_word`), the words of 'from A to B' (从, 到, from, to: `span_word`, with `between` opening a span's
-dating words), the words that only frame dating words (在, during, 期间: `framing_word`) and an edition's length
-(为期#天, #-day: `length_word`). Each test reads one text with the shipped lexicon and with a copy without the
-category's words (or one of them): the reading changes, so the words are read from the lexicon. Texts, not
-package copies: each reading is a pure function of its words (tests/test_lexicon_words.py checks whole copies)."""
+dating words), the words that only frame dating words (在, during, 期间: `framing_word`), an edition's length
+(为期#天, #-day: `length_word`), and the year reader's: the words that make four digits a year ('since 2019':
+`year_lead_word`), date a quote by the year right after it ('1,250 for 2020': `year_after_word`), join two years
+(2014年至2020年: `date_range_word`) and date A of 'from A to B' (从去年的, 第一届的: `span_date_word`). Each test
+reads one text with the shipped lexicon and with a copy without the category's words (or one of them): the reading
+changes, so the words are read from the lexicon; the year reader's tests also add a word, and it is read. Texts,
+not package copies: each reading is a pure function of its words (tests/test_lexicon_words.py checks whole copies).
+"""
 
 from __future__ import annotations
 
@@ -136,3 +140,81 @@ def test_an_editions_length_is_read_by_the_lexicons_length_words(lexicon: pd.Dat
     lengthless = PeriodWords.of(without(lexicon, "length_word")).length
     assert lengthless is None
     assert stated(evidence, "2023-11-10", "2023-11-09", "2023-11-10", lengthless)
+
+
+def edited(
+    frame: pd.DataFrame, category: str, drop: tuple[str, ...] = (), add: tuple[str, str, str] | None = None
+) -> Lexicon:
+    """The lexicon without some of a category's terms (`drop`), or with one (term, language, meaning) added."""
+    kept = frame[~((frame["category"] == category) & frame["term"].isin(drop))]
+    if add is not None:
+        row = {"term": add[0], "language": add[1], "category": category, "meaning": add[2], "note": None}
+        kept = pd.concat([kept, pd.DataFrame([row])], ignore_index=True)
+    return Lexicon.from_frame(kept)
+
+
+def test_a_lead_word_makes_four_digits_a_year(lexicon: pd.DataFrame, units: dict[str, dict[str, list[str]]]) -> None:
+    """'Since 2019' (`year_lead_word` since): 2019 dates the figure of its clause; a copy without 'since' reads no
+    year there (four digits after other words are no year), and one with 'around' added reads 'around 2019'."""
+    since, around = "Since 2019 the number of enterprises has grown to 1,250", "around 2019 enterprises reached 1,250"
+    shipped = Lexicon.from_frame(lexicon)
+    assert reading(since, "1,250", ["enterprises"], units, shipped).year == (2019, 2019)
+    assert reading(since, "1,250", ["enterprises"], units, edited(lexicon, "year_lead_word", ("since",))).year is None
+    assert reading(around, "1,250", ["enterprises"], units, shipped).year is None
+    added = edited(lexicon, "year_lead_word", add=("around", "en", "lead"))
+    assert reading(around, "1,250", ["enterprises"], units, added).year == (2019, 2019)
+
+
+def test_an_after_word_dates_a_quote_by_the_year_right_after_it(
+    lexicon: pd.DataFrame, units: dict[str, dict[str, list[str]]]
+) -> None:
+    """'a target of 1,250 for 2020' (`year_after_word` for): 2020 dates the quote, not 2019 before it; without
+    'for' the year before is read, and with 'during' added 'during 2020' dates it too (the pattern bounds the
+    words, not a window of characters)."""
+    text = "in 2019 the city set a target of 1,250 for 2020"
+    shipped = Lexicon.from_frame(lexicon)
+    assert reading(text, "1,250", ["target"], units, shipped).year == (2020, 2020)
+    assert reading(text, "1,250", ["target"], units, edited(lexicon, "year_after_word", ("for",))).year == (2019, 2019)
+    during = text.replace("for", "during")
+    assert reading(during, "1,250", ["target"], units, shipped).year == (2019, 2019)
+    added = edited(lexicon, "year_after_word", add=("during", "en", "dates"))
+    assert reading(during, "1,250", ["target"], units, added).year == (2020, 2020)
+
+
+def test_a_range_word_joins_two_years(lexicon: pd.DataFrame, units: dict[str, dict[str, list[str]]]) -> None:
+    """2014年至2020年 (`date_range_word` 至, meaning `range`): the figure is of the range; without 至 it is of the
+    nearer year alone, and with 迄 added 2014年迄2020年 is a range too."""
+    text = "2014年至2020年,全市新增企业1250家"
+    shipped = Lexicon.from_frame(lexicon)
+    assert reading(text, "1250家", ["企业"], units, shipped).year == (2014, 2020)
+    assert reading(text, "1250家", ["企业"], units, edited(lexicon, "date_range_word", ("至",))).year == (2020, 2020)
+    other = text.replace("至", "迄")
+    assert reading(other, "1250家", ["企业"], units, shipped).year == (2020, 2020)
+    added = edited(lexicon, "date_range_word", add=("迄", "zh", "range"))
+    assert reading(other, "1250家", ["企业"], units, added).year == (2014, 2020)
+
+
+def test_a_dating_word_between_from_and_a_keeps_a_the_quote_after_from(
+    lexicon: pd.DataFrame, units: dict[str, dict[str, list[str]]]
+) -> None:
+    """从去年的350多家增加到2700多家 (`span_date_word` 去年, meaning `before_a`): 350多家 is A; without 去年 the
+    words between 从 and the quote are not A's date and it is no end; 从大前年的 is A's date only once 大前年 is
+    added."""
+    text = "全市数字经济企业从去年的350多家增加到2700多家"
+    shipped = Lexicon.from_frame(lexicon)
+    assert reading(text, "350多家", ["数字经济企业"], units, shipped).side == "from"
+    assert reading(text, "350多家", ["数字经济企业"], units, edited(lexicon, "span_date_word", ("去年",))).side is None
+    older = text.replace("去年", "大前年")
+    assert reading(older, "350多家", ["数字经济企业"], units, shipped).side is None
+    added = edited(lexicon, "span_date_word", add=("大前年", "zh", "before_a"))
+    assert reading(older, "350多家", ["数字经济企业"], units, added).side == "from"
+
+
+def test_a_dating_word_in_as_words_dates_a(lexicon: pd.DataFrame, units: dict[str, dict[str, list[str]]]) -> None:
+    """从第一届的1000多人增加到第四届的2000多人 (`span_date_word` 届, meaning `in_a`): A's words are dated, so B's
+    row may be read as 'from A to B'; without 届 (and 屆) they are not."""
+    text = "参会嘉宾从第一届的1000多人增加到第四届的2000多人"
+    shipped = Lexicon.from_frame(lexicon)
+    assert reading(text, "2000多人", ["参会嘉宾"], units, shipped).from_dated
+    bare = edited(lexicon, "span_date_word", ("届", "屆"))
+    assert not reading(text, "2000多人", ["参会嘉宾"], units, bare).from_dated

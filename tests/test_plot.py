@@ -201,6 +201,37 @@ def test_a_counts_axis_says_what_is_counted(drawn: Drawn, indicator: str, subjec
     assert not {"number", "ten thousand"} & set(texts)
 
 
+@pytest.mark.parametrize(
+    ("indicator", "subject", "axis", "shown"),
+    [
+        # 1,029,754 persons and 103万: a tie, drawn in 万 (102.98 of it), as both print on the same scale of 万.
+        ("population_resident", "tongxiang", "ten thousand persons", [("count", 102.9754), ("wan", 103.0)]),
+        ("population", "wuzhen", "ten thousand persons", [("count", 5.7), ("wan", 9.0)]),
+        # 120万 and 1.03 million: every figure is at least 1 million, the larger of the two.
+        ("population", "tongxiang", "million persons", [("wan", 1.2), ("million", 1.03)]),
+        # 300,000 tonnes and 1 million tonnes: 0.3 million tonnes would be less than 1, so tonnes.
+        (
+            "polyester_filament_capacity_added",
+            "xin-feng-ming-group",
+            "tonnes",
+            [("tonne", 3e5), ("million_tonne", 1e6)],
+        ),
+        # Most figures' unit wins outright, however small: GDP in 亿元 beside one figure in billion yuan.
+        ("gdp", "tongxiang", "hundred million yuan", None),
+    ],
+)
+def test_a_unit_tie_is_drawn_at_the_larger_scale_every_figure_reaches(
+    indicator: str, subject: str, axis: str, shown: list[tuple[str, float]] | None
+) -> None:
+    """Trial 12 left population drawn in persons: the axis took the first figure's unit when two units had as many
+    figures. The rule (chart.axis_unit): most figures' unit; on a tie the largest tied unit in which every figure
+    is at least 1 (else the smallest)."""
+    drawn = shipped_chart(indicator, subject)
+    assert drawn.unit_label == axis
+    if shown is not None:
+        assert [(u, round(float(y), 4)) for u, y in zip(drawn.rows["unit"], drawn.rows["y"], strict=True)] == shown
+
+
 def test_every_word_a_chart_prints_from_the_tables_is_in_its_font() -> None:
     """A chart names its axis, title and subject from the tables (units.label, indicator_definitions.label and
     counts, the subjects' English names) in one font without Chinese glyphs: 'tenths (成)' was drawn as 'tenths

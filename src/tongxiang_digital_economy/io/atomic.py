@@ -13,10 +13,15 @@ descriptor, as `-o -` sends them.
 
 A symbolic link is never replaced: the file it leads to is (atomically, as any file), and the link stays, as `cp`
 and the shell's `>` write through a link (trial 12 W1: `-o link.csv --force` had put a file where the link was).
+
+A folder that exists but takes no new file (/proc, /sys: the kernel's own) refuses the temporary file with "No such
+file or directory", true of the temporary file only: the fault is said as the folder's, with the path the user gave
+(`cannot write /proc/version: the folder /proc takes no new files, so the file cannot be replaced`).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -54,6 +59,11 @@ def leads_to_descriptor(dest: Path) -> bool:
     return False
 
 
+class FolderRefused(OSError):
+    """The machine's refusal said in the package's words (a folder that takes no new files), kept as it is said:
+    `reason_of` never swaps it for the errno's words."""
+
+
 def atomic_write(dest: Path, write: Callable[[Path], None]) -> Path:
     """Call write(temporary path) and move the result to `dest` in one step (the temporary file never stays); a
     stream (`is_stream`) gets the bytes written through instead, a link's file is replaced and the link kept. An
@@ -63,6 +73,8 @@ def atomic_write(dest: Path, write: Callable[[Path], None]) -> Path:
             written_through(dest, write)
         else:
             replaced(dest.resolve() if dest.is_symlink() else dest, write)
+    except FolderRefused as exc:
+        raise FolderRefused(exc.errno, exc.strerror, str(dest)) from None
     except OSError as exc:
         raise OSError(exc.errno, reason_of(exc), str(dest)) from None
     return dest
@@ -75,8 +87,26 @@ def replaced(dest: Path, write: Callable[[Path], None]) -> None:
     try:
         write(tmp)
         os.replace(tmp, dest)
+    except OSError as exc:
+        refused = refused_by_folder(exc, dest, made=tmp)
+        if refused is None:
+            raise
+        raise refused from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def refused_by_folder(exc: OSError, dest: Path, made: Path) -> FolderRefused | None:
+    """The folder's fault where `exc` is "No such file or directory" for a file (or folder) `made` in a folder that
+    exists (/proc, /sys: it takes no new file), else None. `dest` is the path the user gave: an existing file there
+    cannot be replaced, since its replacement is made beside it."""
+    folder = made.absolute().parent
+    if exc.errno != errno.ENOENT or not folder.is_dir() or made.exists():
+        return None
+    reason = f"the folder {folder} takes no new files"
+    if dest.exists() and not dest.is_dir():
+        reason += ", so the file cannot be replaced"
+    return FolderRefused(exc.errno, reason, str(dest))
 
 
 def written_through(dest: Path, write: Callable[[Path], None]) -> None:
@@ -91,7 +121,9 @@ def written_through(dest: Path, write: Callable[[Path], None]) -> None:
 def reason_of(exc: OSError) -> str:
     """The system's reason for an OSError, in its own words: pyarrow's errors carry, as their message, one naming
     the temporary file ("Failed to open local file '/x/.t.parquet.12.tmp'. Detail: [errno 2] ..."): the errno is
-    said in the system's words instead."""
+    said in the system's words instead. A FolderRefused is said as it is."""
+    if isinstance(exc, FolderRefused) and exc.strerror:
+        return exc.strerror
     found = re.search(r"\[errno (\d+)\]", str(exc), re.IGNORECASE)
     number = exc.errno or (int(found.group(1)) if found else None)
     return os.strerror(number) if number else (exc.strerror or str(exc))

@@ -22,6 +22,7 @@ import re
 import string
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -705,6 +706,8 @@ def format_message(template: str, row: dict[str, Any]) -> str:
             v = "<missing>"
         elif isinstance(v, float):
             v = decimal_text(v)
+        elif isinstance(v, date):
+            v = Day(v)
         if isinstance(v, str) and str(k) not in LISTINGS:
             v = short(v)
         values[str(k)] = v
@@ -713,6 +716,19 @@ def format_message(template: str, row: dict[str, Any]) -> str:
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         plain = re.sub(r"\{(\w+)(![rs])?:[^}]*\}", r"{\1}", template)
         return plain.format_map(Missing({k: str(v) for k, v in values.items()}))
+
+
+class Day:
+    """A date as a message writes it: `%Y` always four digits (0001-01-01, where strftime writes 1-01-01)."""
+
+    def __init__(self, value: date) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec.replace("%Y", f"{self.value.year:04d}"))
+
+    def __str__(self) -> str:
+        return str(self.value)
 
 
 class Missing(dict[str, Any]):

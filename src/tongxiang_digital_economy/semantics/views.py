@@ -23,7 +23,7 @@ from ..core.paths import package_dir
 from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
-from ..text.clause_words import SpanWords
+from ..text.clause_words import SpanWords, place_words
 from ..text.fold import fold, names_in, names_of, squeeze
 from ..text.period_words import (
     OwnDateWords,
@@ -216,6 +216,8 @@ def views(
             dating_words=pd.Series([words.alternation("dating_word")] * rows, index=indicators.index, dtype=object),
             # The words that open a span's dating words (from, between, 自, since): which-figure's A of 'from A to B'.
             span_start_words=pd.Series([SpanWords.of(words).start_words] * rows, index=indicators.index, dtype=object),
+            # The words that make a rank's number a place in an order (第, 首, 前#, top #, 231st, second).
+            place_words=pd.Series([place_words(words)] * rows, index=indicators.index, dtype=object),
             # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
             # page's words over an original, read by period-after-open-original.
             evidence_after_a_start=mapped(  # once per distinct evidence, remembered under the lexicon's content
@@ -796,6 +798,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "not_subject_words": (),
     "dating_words": (),
     "span_start_words": (),
+    "place_words": (),
     "length_words": (),
     "evidence_after_a_start": ("evidence",),
     "period_editions": ("period_text", "project_id"),

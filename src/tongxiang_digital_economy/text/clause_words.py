@@ -43,8 +43,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .period_words import period_alternation
-from .quantities import Lexicon, loose
+from .numerals import ORDINAL_WORDS
+from .period_words import compiled, period_alternation
+from .quantities import NUMBER, Lexicon, loose
 
 YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)
 LIST_MARK = "、"  # the list mark: punctuation, read without the lexicon
@@ -56,6 +57,7 @@ SENTENCE_MARKS = r"[。！？!?;；]|\.(?=\s|$)|\n"  # what ends a sentence: pun
 CLAUSE_MARKS = r"[，,：:（）()]"  # what ends a clause besides a sentence's end: punctuation
 NOUN_MARKS = r"[、，,;；。()（）]|[0-9]"  # what ends a quantity's own noun besides words: punctuation, the next number
 DAY_MARKS = r"月|日|号"  # after a number, a month or a day of a date (12月, 16日): the calendar's
+NUMERAL = r"[0-9一二三四五六七八九十百千]"  # a number's first digit, Arabic or Chinese: the number reader's, no word
 
 
 def latin(term: str) -> bool:
@@ -67,6 +69,13 @@ def listed(terms: list[str], before: str, after: str) -> str:
     reading needs), Chinese ones bare."""
     ordered = sorted(set(terms), key=len, reverse=True)
     return "|".join(before + re.escape(t) + after if latin(t) else re.escape(t) for t in ordered)
+
+
+def chosen_terms(lexicon: Lexicon, category: str, meanings: tuple[str, ...]) -> list[str]:
+    """A category's terms with one of these meanings, folded (`loose`), longest first."""
+    chosen = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
+    found = {t for t in (loose(term) for term, m in chosen if m in meanings) if t}
+    return sorted(found, key=lambda t: (-len(t), t))
 
 
 def one_of(*alternatives: str | None) -> re.Pattern[str] | None:
@@ -111,6 +120,8 @@ class ClauseWords:
     date_after: re.Pattern[str] = field(default_factory=lambda: re.compile(DAY_MARKS))
     # The words of 'from A to B' and of a year that bounds a period from after (SpanWords).
     spans: SpanWords = field(default_factory=lambda: SpanWords())
+    # The words that make four digits a year, join two years and date A of 'from A to B' (YearWords).
+    year_words: YearWords = field(default_factory=lambda: YearWords())
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> ClauseWords:
@@ -157,6 +168,7 @@ class ClauseWords:
             place_after=one_of(places),
             date_after=re.compile("|".join(filter(None, [DAY_MARKS, after, phases]))),
             spans=SpanWords.of(lexicon),
+            year_words=YearWords.of(lexicon),
         )
 
     def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
@@ -196,9 +208,7 @@ class SpanWords:
             return cls()
 
         def terms(category: str, meanings: tuple[str, ...]) -> list[str]:
-            chosen = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
-            found = {t for t in (loose(term) for term, m in chosen if m in meanings) if t}
-            return sorted(found, key=lambda t: (-len(t), t))
+            return chosen_terms(lexicon, category, meanings)
 
         def alternation(found: list[str]) -> str | None:
             return "|".join(re.escape(t) for t in found) or None
@@ -234,3 +244,103 @@ class SpanWords:
         \\b where a comma may follow), the others bare; None where the lexicon lists none."""
         latin_ = [rf"\s{t}{after}" for t in self.to_latin]
         return "|".join([*latin_, *self.to_other]) or None
+
+
+def place_words(lexicon: Lexicon | None) -> str | None:
+    """The words that make a quote's number a place in an order, as one alternation (None without a lexicon): the
+    lexicon's `ordinal_word` terms of meaning `before` and `first` anywhere (第, 首: 第24位, 榜首), `suffix` after
+    digits (231st), `place` after a number (3名), `top` with `#` for a number in digits or Chinese numerals (前50名,
+    top 500) or alone (one of the), and the number reader's English ordinal words (ranked second). A rank quoted
+    without them (the 5 of "5 million 800 thousand tons") is a count, not a place (rank-not-written-as-place). A
+    string, so that a view column carrying it is hashed by its whole text."""
+    if lexicon is None:
+        return None
+    pairs = zip(lexicon.terms_of.get("ordinal_word", []), lexicon.meanings_of.get("ordinal_word", []), strict=True)
+    chosen: dict[str, list[str]] = {}
+    for term, meaning in pairs:
+        if loose(term):
+            chosen.setdefault(meaning, []).append(loose(term))
+
+    def whole(term: str) -> str:
+        """A term as a pattern: `#` a number, white space any, a Latin end a whole word's."""
+        body = (r"\s*" + NUMERAL).join(r"\s*".join(map(re.escape, part.split())) for part in term.split(NUMBER))
+        return (r"(?<![a-z])" if latin(term) else "") + body + (r"(?![a-z])" if re.search("[a-z]$", term) else "")
+
+    anywhere = [whole(t) for t in chosen.get("before", []) + chosen.get("first", []) + chosen.get("top", [])]
+    suffix = listed(chosen.get("suffix", []), "", "")
+    place = listed(chosen.get("place", []), "", "")
+    alternatives = [
+        *anywhere,
+        rf"[0-9]\s*(?:{suffix})(?![a-z])" if suffix else None,
+        rf"{NUMERAL}\s*(?:{place})" if place else None,
+        r"(?<![a-z])(?:" + "|".join(ORDINAL_WORDS) + r")(?![a-z])",
+    ]
+    return "|".join(a for a in alternatives if a)
+
+
+def written_as_place(text: object, words: object) -> bool:
+    """Whether a quote writes a place in an order (第24位, 榜首, top 500, ranked second, 231st), not a bare count, in
+    `words` (place_words; none read where None)."""
+    return isinstance(text, str) and isinstance(words, str) and compiled(words).search(loose(text)) is not None
+
+
+# A year in digits, and what may follow it: its 年, a dash to a two-digit end (2014-23), any other mark or word.
+YEAR_DIGITS = r"((?:19|20)[0-9]{2})(?![0-9])(?=\s?年|\s?[-–—~]\s?[0-9]{2}|[^0-9年]|$)"
+YEAR_DASHES = "-–—~"  # the marks that join a range of years (2016-2020): punctuation, read without the lexicon
+
+
+@dataclass(frozen=True)
+class YearWords:
+    """The lexicon's words around a year written in digits (text/year_words.py reads them; none without a
+    lexicon, and then a year is read only where a text or a clause starts, after a comma or as 2021年):
+
+    - `year_lead_word` `lead` (in, by, since, from, between, until, 至, 从, 自): right before four digits, they
+      make them a year ('in 2019', 至2020); English ones are whole words followed by a space;
+    - `year_after_word` `dates` (in, by, of, for): between a quote and the year right after it, they date the
+      quote ('1,250 in 2019');
+    - `date_range_word` `range` (至, 到, to): with the dashes, they join two years into a range (2014年至2020年,
+      2014 to 2023); those of meaning `period_text` (through, until, and) join dates only in a row's dating words
+      (text/period_words.py);
+    - `span_date_word` `before_a` (去年, 上年, 年初): between a 'from' word and A of 'from A to B' (从去年的),
+      A's own dating words; with those of meaning `in_a` (今年, 年底, 届, last year) they date A where they stand
+      in A's words (the clause reader's `from_dated`).
+
+    The grammar stays code: a year is four digits from 1900 to 2099, its own 年 after it (2021年), and the
+    particle 的 between A's date and A (从2014年的350多家): these are how a date is written, no word list."""
+
+    year: re.Pattern[str] = field(default_factory=lambda: re.compile(rf"(?:(?<=, )|^){YEAR_DIGITS}"))
+    after_quote: re.Pattern[str] | None = None  # a dating word and a year right after a quote ('in 2022')
+    year_range: re.Pattern[str] = field(default_factory=lambda: re.compile(year_range(None)))
+    a_dated: str = ""  # A's own dating words right before A (从2014年的, 从去年的), as a pattern ending at A
+    from_dated: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?:19|20)[0-9]{2}"))
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None) -> YearWords:
+        """The words a lexicon lists (none without one)."""
+        if lexicon is None:
+            return cls()
+
+        def terms(category: str, meanings: tuple[str, ...]) -> list[str]:
+            return chosen_terms(lexicon, category, meanings)
+
+        leads = [
+            rf"(?<={re.escape(t)} )" if latin(t) else rf"(?<={re.escape(t)})"
+            for t in terms("year_lead_word", ("lead",))
+        ]
+        after = listed(terms("year_after_word", ("dates",)), "", "")
+        joins = listed(terms("date_range_word", ("range",)), "", "")
+        dating = listed(terms("span_date_word", ("before_a",)), "", "")
+        dated = listed(terms("span_date_word", ("before_a", "in_a")), "", "")
+        return cls(
+            year=re.compile("(?:" + "|".join([*leads, "(?<=, )", "^"]) + ")" + YEAR_DIGITS),
+            after_quote=re.compile(rf"\s?(?:{after})\s?((?:19|20)[0-9]{{2}})(?![0-9])") if after else None,
+            year_range=re.compile(year_range(joins or None)),
+            a_dated="|".join(filter(None, [r"(?:19|20)[0-9]{2}\s?年?", dating])),
+            from_dated=re.compile("|".join(filter(None, [r"(?:19|20)[0-9]{2}", dated]))),
+        )
+
+
+def year_range(joins: str | None) -> str:
+    """Two years joined by a dash or a range word (`joins`): 2016-2020, 2014年至2020年, 2014 to 23."""
+    joined = f"[{YEAR_DASHES}]" + (f"|{joins}" if joins else "")
+    return rf"((?:19|20)[0-9]{{2}})\s?年?\s?(?:{joined})\s?((?:19|20)?[0-9]{{2}})(?![0-9])\s?年?"

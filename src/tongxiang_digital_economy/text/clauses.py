@@ -42,7 +42,7 @@ from .clause_words import CLAUSE_MARKS, SENTENCE_MARKS, ClauseWords
 from .fold import LATIN_OR_DIGITS, literal_spans
 from .numerals import ORDINAL_WORDS, Span, number_spans
 from .quantities import NUMBER, compiled, loose, shape_of, squash
-from .year_words import FROM_DATED, attached_year, from_region, from_side, years_written
+from .year_words import attached_year, from_region, from_side, years_written
 
 SENTENCE_END = re.compile(SENTENCE_MARKS)
 # Where a clause ends by its punctuation alone: the clause reader also ends one at the lexicon's words (while, which:
@@ -422,7 +422,7 @@ def attach_at(
             continue  # the row's period words are in the quote's clause, not in this figure's (两年平均增长4.7%)
         others.append(q)
     table = table_column(text, at, end, found, table_heads)
-    side, marker = from_side(text, s_start, at, end, s_end, words.spans)
+    side, marker = from_side(text, s_start, at, end, s_end, words.spans, words.year_words)
     region = from_region(text, s_start, at, end, s_end, side, marker, words.spans)
     if side == "to" and not any(
         region[0] <= q.start < region[1] and not re.fullmatch(r"(?:19|20)[0-9]{2}", text[q.start : q.end])
@@ -431,7 +431,7 @@ def attach_at(
         region = (0, 0)  # from 2014 to 2015 rose to X: a range of years, no figure A
     in_region = [p for p in own_pieces(text, pieces, s_start, s_end) if region[0] <= p[0] < region[1]]
     apart = [p for p in own_pieces(text, pieces, s_start, s_end) if not region[0] <= p[0] < region[1]]
-    from_dated = region != (0, 0) and FROM_DATED.search(text, region[0], region[1]) is not None
+    from_dated = region != (0, 0) and words.year_words.from_dated.search(text, region[0], region[1]) is not None
     skip = (0, 0)
     if side == "to":  # B of 'from A to B' shares A's words: A is no other figure between them, nor is A's year
         others = [q for q in others if not marker <= q.start < at]
@@ -441,7 +441,9 @@ def attach_at(
         to = re.search(to_words, text[end:s_end]) if to_words else None
         skip = (end + to.end(), s_end) if to else (0, 0)
     before = words.spans.before_year
-    other_years = [first for y0, _, first, last in years_written(text, skip[0], skip[1], before) if first == last]
+    other_years = [
+        first for y0, _, first, last in years_written(text, skip[0], skip[1], before, words.year_words) if first == last
+    ]
     other_year = other_years[0] if other_years and skip != (0, 0) else None
     anchors = places + words.anaphora_in(text, s_start, s_end)
     # An English comma inside a noun phrase (600,000 tons of intelligent, low-carbon fiber) ends no clause.
@@ -515,7 +517,9 @@ def attach_at(
         attached,
         bool(places),
         table[0] if table else None,
-        attached_year(text, c_start, c_end, s_start, at, end, skip, words.compared, words.spans.before_year),
+        attached_year(
+            text, c_start, c_end, s_start, at, end, skip, words.compared, words.spans.before_year, words.year_words
+        ),
         side,
         words.sub_year.search(text[c_start:c_end]) is not None,
         None if attached else between,

@@ -129,7 +129,7 @@ _VALUES = {"unit": range(1, 10), "teen": range(10, 20), "tens": range(20, 100, 1
 # of the lexicon ("past # years": the past four years; review 6 F7).
 CARDINAL_WORDS = tuple(w for words in _CARDINALS.values() for w in words.split())
 # The English ordinal words (first … ninetieth, hundredth, thousandth): a number read that ends in one is a place in
-# an order (the clause reader's ordinals, text/clauses.ORDINAL_WORD).
+# an order (the clause reader's ordinals, text/clauses.ORDINAL_WORD; a rank's place, text/clause_words.place_words).
 ORDINAL_WORDS = (*(w for words in _ORDINALS.values() for w in words.split()), "hundredth", "thousandth")
 
 
@@ -414,18 +414,3 @@ def states_value(text: str, value: Decimal | str | float) -> bool:
     if not wanted.is_finite():
         return False
     return any(number == wanted for number in numbers_in(text))
-
-
-# The words that make a number a place in an order: 第N, 首, 榜首, 前N名, top N, one of the N, Nth and the English
-# ordinal words. A rank quoted without them (5 of "5 million 800 thousand tons") is a count, not a place.
-PLACE_WORDS = re.compile(
-    r"第|首|榜首|前\s*[0-9一二三四五六七八九十百千]|(?<![a-z])top\s*[0-9]|one of the|[0-9]\s*(?:st|nd|rd|th)(?![a-z])"
-    r"|(?<![a-z])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"twentieth|thirtieth|fortieth|fiftieth|hundredth)(?![a-z])|[0-9一二三四五六七八九十]\s*(?:位|名)",
-    re.IGNORECASE,
-)
-
-
-def written_as_place(text: object) -> bool:
-    """Whether a quote writes a place in an order (第24位, 榜首, top 500, ranked second, 231st), not a bare count."""
-    return isinstance(text, str) and PLACE_WORDS.search(text) is not None

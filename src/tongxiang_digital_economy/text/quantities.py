@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -88,6 +88,11 @@ class Lexicon:
         chosen = [t for t, m in zip(terms, meanings, strict=True) if meaning is None or m == meaning]
         return "|".join(term_pattern(t).pattern for t in chosen) or None
 
+    def terms(self, category: str, meaning: str) -> tuple[str, ...]:
+        """The terms of a category of one meaning, longest first (none where the lexicon lists none)."""
+        pairs = zip(self.terms_of.get(category, []), self.meanings_of.get(category, []), strict=True)
+        return tuple(t for t, m in pairs if m == meaning)
+
     def find(self, category: str, text: str) -> list[tuple[re.Match[str], str]]:
         """Every non-overlapping occurrence of a term of `category` in `text`, left to right, longest first."""
         pattern = self.patterns.get(category)
@@ -129,10 +134,13 @@ class Lexicon:
                 ]
         return list(dict.fromkeys(found))
 
-    def remove(self, categories: Iterable[str], text: str) -> str:
-        """`text` without the terms of these categories (qualifier and sign words leave a unit's shape bare)."""
+    def remove(self, categories: Iterable[str], text: str, meanings: Collection[str] | None = None) -> str:
+        """`text` without the terms of these categories (qualifier and sign words leave a unit's shape bare); of
+        `meanings` only, where given."""
         for category in categories:
-            for match, _ in reversed(self.find(category, text)):
+            for match, meaning in reversed(self.find(category, text)):
+                if meanings is not None and meaning not in meanings:
+                    continue
                 kept = NUMBER if NUMBER in match[0] else ""  # a term around a number (前#) leaves the number
                 text = text[: match.start()] + kept + text[match.end() :]
         return text
@@ -198,25 +206,34 @@ def read(value_text: str, lexicon: Lexicon) -> Reading:
     return Reading(signed, frozenset(qualifiers), ranged, negative, bare)
 
 
-# What may stand between a number and a sign word after it: 5% drop, 3 percent decline.
-BETWEEN_NUMBER_AND_SIGN = re.compile(r"#\s*(?:%|percent|per cent|percentage points?|个百分点)?\s*$")
+# The `sign_gap` meanings of the words that may stand between a sign word and the number after it.
+BEFORE_NUMBER = ("particle", "between")
+
+
+@functools.lru_cache(maxsize=64)
+def number_before(rate_words: str | None) -> re.Pattern[str]:
+    """A number ending where a sign word after it starts, perhaps with a rate's word between (the lexicon's
+    `sign_gap` `after` terms, `rate_words`: a 5% drop, 3 percent decline); compiled once per lexicon."""
+    return re.compile(NUMBER + r"\s*" + (f"(?:{rate_words})?" if rate_words else "") + r"\s*$")
 
 
 def sign_bears(shape: str, lexicon: Lexicon) -> bool:
     """Whether a sign word of the quote bears on its number: it comes before the number with only qualifier
-    words and the lexicon's `sign_gap` words between (particles and growth words: 下降了约4.6%, fell by more than
-    10 percent, 负增长3%, 减少了三分之一), or right after it (a 5% drop).
+    words and the lexicon's `sign_gap` particles and growth words between (meanings `particle` and `between`:
+    下降了约4.6%, fell by more than 10 percent, 负增长3%, 减少了三分之一), or right after it, perhaps with a rate's
+    word between (`sign_gap` `after`: a 5% drop).
 
     A sign word elsewhere is part of another word and negates nothing: 减税降费50亿元 (tax and fee cuts of 5
     billion), 降本增效10%, a drop-off of 5%.
     """
+    after = number_before(lexicon.alternation("sign_gap", "after"))
     for match, _ in lexicon.find("sign", shape):
         number = shape.find(NUMBER, match.end())
         if number >= 0:
-            between = lexicon.remove(("qualifier", "sign_gap"), shape[match.end() : number])
+            between = lexicon.remove(("qualifier", "sign_gap"), shape[match.end() : number], BEFORE_NUMBER)
             if not between.replace(NUMBER, "").strip():
                 return True
-        if BETWEEN_NUMBER_AND_SIGN.search(shape[: match.start()]):
+        if after.search(shape[: match.start()]):
             return True
     return False
 
@@ -260,14 +277,36 @@ def compiled(form: str) -> re.Pattern[str]:
 NUMERAL_CHARS = "0123456789零〇一二两兩三四五六七八九十百千万萬亿億壹贰貳叁肆伍陆陸柒捌玖拾佰仟"
 
 
+@functools.lru_cache(maxsize=64)
+def particles_before(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The lexicon's particles (`sign_gap` `particle`: 了, 达, 为, by, of about) ending where a quote starts, a Latin
+    one with the white space before it (超过了100家, more than by 10); compiled once per lexicon, None without any."""
+    alternatives = [(r"\s*" if re.match(r"[a-z]", squash(t)) else "") + term_pattern(t).pattern for t in terms]
+    return re.compile("(?:" + "|".join(alternatives) + r")\s*$") if alternatives else None
+
+
+@functools.lru_cache(maxsize=64)
+def range_before(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A digit and the lexicon's range words that are no Latin words (至, 到, -, ~) ending where a quote starts: the
+    quote is a range's upper end (3至5, 2014-2023). English range words (to, and) join far more than a range's ends
+    in running text (from 2014 to 2023 the count rose to 5), so they are read in a quote alone (`read`)."""
+    marks = sorted({m for m in map(squash, terms) if m and not re.search(r"[a-z]", m)}, key=len, reverse=True)
+    return re.compile(r"[0-9] ?(?:" + "|".join(map(re.escape, marks)) + r") ?$") if marks else None
+
+
 def cut_from(value_text: str, evidence: str, lexicon: Lexicon) -> str | None:
     """Why the quote is cut out of a longer quantity in the evidence, or None where one occurrence stands whole.
 
     A quote must not be part of a longer number (8.86億元 of 108.86億元, the 23 of 2014-23), stop before the 年 of
     a year, or leave out a sign or qualifier word that touches it (下降4.6% quoted as 4.6%, 1700余家 as 1700).
-    Words that only contain a qualifier (签约, 经过, 省内) are rewritten by the lexicon before this is judged.
+    Words that only contain a qualifier (签约, 经过, 省内) are rewritten by the lexicon before this is judged. The
+    particles that may part a sign or qualifier word from its number (了, 达, 为, by) are the lexicon's `sign_gap`
+    `particle` terms, and the words joining a range's ends its `range` terms; the digits, the list of numeral
+    characters and the 年 after a year are the number reader's and the calendar's, not a word list.
     """
     quote, text = lexicon.rewrite(loose(value_text)), lexicon.rewrite(loose(evidence))
+    particle = particles_before(lexicon.terms("sign_gap", "particle"))
+    ranged = range_before(lexicon.terms("range", "range"))
     if not quote or quote not in text:
         return None  # white space or a rewrite tells them apart; value-text-not-in-evidence judges presence
     reasons = []
@@ -281,14 +320,14 @@ def cut_from(value_text: str, evidence: str, lexicon: Lexicon) -> str | None:
             reason = "it is the start of a longer number of the evidence"
         elif quote[-1] in "0123456789" and after.startswith("年"):
             reason = f"it stops before 年 ({quote}年: a year or a length of time)"
-        elif quote[0] in "0123456789" and re.search(r"[0-9] ?[-–—~～至到] ?$", before):
+        elif quote[0] in "0123456789" and ranged is not None and ranged.search(before):
             reason = "it is the upper end of a range"
         elif quote[0] in "0123456789" and re.search(r"(?:^|[^0-9a-z%)\]])[-−－–]$", before):
             reason = "it leaves out the minus sign written before it"
         else:
             # A sign or qualifier word apart from the number by a particle still belongs to it: 减少了三分之一,
             # 超过了100家, fell by 10 percent.
-            bare = re.sub(r"(?:了|达|为|\s*by|\s*of about)\s*$", "", before)
+            bare = particle.sub("", before) if particle is not None else before
             left = lexicon.touching(("sign", "qualifier"), before, after)
             if bare != before:
                 left += [t for t in lexicon.touching(("sign", "qualifier"), bare, after) if t not in left]

@@ -5,7 +5,11 @@ written with the quoted quantity (2021年，全市实现…; 'in 2019' after it;
 figure) and, for 'from A to B' (从2014年的350多家增加到2700多家, from 5.1 billion yuan in 2014 to 29.39 billion in
 2023), which end the quote is and which words date A. Pure functions over the folded passage. The words of 'from A
 to B' (从, 到, from, to) and those that make a year a bound (2014年前) are the lexicon's (`span_word`, `before_word`:
-text/clause_words.SpanWords); years, brackets and the few dating words of A (去年, 年初) are still read here.
+text/clause_words.SpanWords), as are the words that make four digits a year (in 2019, 至2020), join two years
+(2014年至2020年) and date A (从去年的: `year_lead_word`, `year_after_word`, `date_range_word`, `span_date_word`:
+text/clause_words.YearWords). What stays here is the grammar of a written date: four digits from 1900 to 2099, a
+year's own 年, the particle 的 between A's date and A (从2014年的), dashes and brackets: how a date is written,
+no word list.
 """
 
 from __future__ import annotations
@@ -13,32 +17,29 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .clause_words import SpanWords
+from .clause_words import SpanWords, YearWords
 
-# A year: 2021年, or in English after a preposition or a month (in 2019, Nov. 19, 2014, between 2014-23).
-YEAR = re.compile(
-    r"(?:(?<=in )|(?<=by )|(?<=since )|(?<=from )|(?<=between )|(?<=of )|(?<=to )|(?<=and )|(?<=until )|(?<=, )"
-    r"|(?<=year )|(?<=至)|(?<=到)|(?<=从)|(?<=自)|^)((?:19|20)[0-9]{2})(?![0-9])"
-    r"(?=\s?年|\s?[-–—~]\s?[0-9]{2}|[^0-9年]|$)"
-)
+# A year written with its own 年 (2021年): the calendar's grammar, read without the lexicon.
 CN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年)")
-YEAR_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s?年?\s?(?:[-–—~至到]|to)\s?((?:19|20)?[0-9]{2})(?![0-9])\s?年?")
 
 
 def years_written(
-    text: str, start: int, end: int, before: re.Pattern[str] | None = None
+    text: str, start: int, end: int, before: re.Pattern[str] | None = None, years: YearWords | None = None
 ) -> list[tuple[int, int, int, int]]:
     """The years (and ranges of years) written in text[start:end]: (position, end position, first, last). A year
     followed by a word that makes it a bound (`before`: SpanWords.before_year, the lexicon's `before_word` terms,
-    2014年前) is left out."""
+    2014年前) is left out. Which words make four digits a year ('in 2019', 至2020) and join two years into a range
+    (2014年至2020年) are the lexicon's (`years`: YearWords); without them, only 2021年, a dash (2016-2020) and a
+    year after a comma or at the start are read."""
+    years = years or YearWords()
     found: list[tuple[int, int, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for m in YEAR_RANGE.finditer(text, start, end):
+    for m in years.year_range.finditer(text, start, end):
         last = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
         if last > int(m[1]):
             found.append((m.start(), m.end(), int(m[1]), last))
             taken.append((m.start(), m.end()))
-    for pattern in (CN_YEAR, YEAR):
+    for pattern in (CN_YEAR, years.year):
         for m in pattern.finditer(text, start, end):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -59,18 +60,22 @@ def attached_year(
     skip: tuple[int, int] = (0, 0),
     compared: re.Pattern[str] | None = None,
     before: re.Pattern[str] | None = None,
+    years: YearWords | None = None,
 ) -> tuple[int, int] | None:
     """The year (or range of years) written next to the quote: 'in 2022' right after it (English), else the
     nearest of its clause (measured from the quote's edges), else the nearest before it in its sentence (2021年，
     全市实现…). A comparison base (比2014年, than in 2019), a year before (2014年前) and the other end's year of
     'from A to B' (`skip`) are no date of the figure and are left out. `compared` ends where a comparison base's
     year starts (the lexicon's `comparison_word` terms: 比, 同比, than: ClauseWords.compared); without it no year is
-    read as a base; `before` (SpanWords.before_year) finds a year before, without it none is."""
-    after = re.match(r"\s?(?:in|by|of|for)\s?((?:19|20)[0-9]{2})(?![0-9])", text[end : end + 10])
+    read as a base; `before` (SpanWords.before_year) finds a year before, without it none is; the words that date
+    a quote by the year right after it ('in 2022': the lexicon's `year_after_word` terms) and make digits a year
+    are `years`' (YearWords)."""
+    years = years or YearWords()
+    after = years.after_quote.match(text, end) if years.after_quote is not None else None
     if after:
         return int(after[1]), int(after[1])
     near: list[tuple[int, int, int, int]] = []
-    for y_start, y_end, first, last in years_written(text, s_start, c_end, before):
+    for y_start, y_end, first, last in years_written(text, s_start, c_end, before, years):
         if at <= y_start < end or skip[0] <= y_start < skip[1]:
             continue
         if compared is not None and compared.search(text[max(s_start, y_start - 14) : y_start]):
@@ -85,14 +90,11 @@ def attached_year(
     return best[2], best[3]
 
 
-# A's own dating words between 'from' and A (从2014年的, 从去年的): a year in digits, or a year before the text's.
-A_DATED = r"(?:\s?(?:(?:19|20)[0-9]{2}\s?年?|去年|上年|前年|今年年初|年初)的?)?\s?$"
-
-
 @cache
-def from_word(from_words: str) -> re.Pattern[str]:
-    """'from' right before A, perhaps with A's own dating words (从2014年的, 从去年的, from)."""
-    return re.compile(rf"(?:{from_words}){A_DATED}")
+def from_word(from_words: str, a_dated: str) -> re.Pattern[str]:
+    """'from' right before A, perhaps with A's own dating words (`a_dated`, YearWords.a_dated: a year in digits or
+    the lexicon's `span_date_word` `before_a` terms) and the particle 的 (从2014年的, 从去年的, from)."""
+    return re.compile(rf"(?:{from_words})(?:\s?(?:{a_dated})的?)?\s?$")
 
 
 @cache
@@ -102,17 +104,25 @@ def bracketed_a(from_words: str) -> re.Pattern[str]:
 
 
 def from_side(
-    text: str, s_start: int, at: int, end: int, s_end: int, spans: SpanWords | None = None
+    text: str,
+    s_start: int,
+    at: int,
+    end: int,
+    s_end: int,
+    spans: SpanWords | None = None,
+    years: YearWords | None = None,
 ) -> tuple[str | None, int]:
     """`from` for A and `to` for B of 'from A to B' (从A增长到B, 由A增至B, 从2014年的350多家增加到目前的2700多家),
     with where the 'from' word stands; (None, -1) otherwise. The 'from' and 'to' words are the lexicon's
-    (`spans`: SpanWords, the `span_word` terms); without them no quote is either end."""
+    (`spans`: SpanWords, the `span_word` terms); without them no quote is either end. A's own dating words
+    between 'from' and A (从去年的) are `years`' (YearWords.a_dated)."""
     spans = spans or SpanWords()
+    a_dated = (years or YearWords()).a_dated
     to, to_bounded = spans.to(), spans.to(r"\b")
     if spans.from_words is None or to is None or to_bounded is None:
         return None, -1
     before, after = text[s_start:at], re.sub(r"\([^)]*\)|（[^）]*）", "", text[end:s_end])
-    if from_word(spans.from_words).search(before) and re.match(rf"[^#0-9]{{0,30}}?(?:{to})", after):
+    if from_word(spans.from_words, a_dated).search(before) and re.match(rf"[^#0-9]{{0,30}}?(?:{to})", after):
         return "from", at
     # A restated in brackets (from 5.1 billion yuan ($706.38 million) to 29.39 billion yuan) is A too.
     bracket = bracketed_a(spans.from_words).search(before)
@@ -124,10 +134,6 @@ def from_side(
     if marker is not None and re.search(rf"(?:{to_bounded})[^#0-9]{{0,8}}$", before[marker.end() :]):
         return "to", s_start + marker.start()
     return None, -1
-
-
-# Words that date A of 'from A to B' (从去年的220G, from 355 in 2014, 从第一届…到第四届).
-FROM_DATED = re.compile(r"(?:19|20)[0-9]{2}|去年|今年|上年|前年|年初|年底|年末|届|屆|last year|this year")
 
 
 def from_region(

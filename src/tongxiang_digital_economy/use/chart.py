@@ -12,7 +12,8 @@ period, never the last day of it alone:
   line, and each kind has its own name in the legend.
 
 The value axis is one unit of the figures' base unit, the one most of them are written in (hundred million
-yuan for Tongxiang's GDP; for a count, what is counted at that scale: ten thousand tourist visits), so the
+yuan for Tongxiang's GDP; for a count, what is counted at that scale: ten thousand tourist visits; on a tie, the
+largest of the tied units in which every figure is at least 1: `axis_unit`), so the
 numbers on it are those a reader knows from the sources; figures written in another unit of the same base are
 shown in it (a scale change, exact by the units table). Figures of another base unit (dollars beside yuan)
 share no axis: `series` marks them `not_comparable`, and the chart names them under it, with that reason,
@@ -101,9 +102,8 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     rows = rows[~aside].reset_index(drop=True)
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} in one unit to draw")
-    # The value axis: the unit most figures are written in, each figure shown in it.
-    unit = str(rows["unit"].value_counts(sort=True).index[0])
-    scale = float(str(units.at[unit, "multiplier"])) / float(str(units.at[unit, "divisor"]))
+    unit = axis_unit(rows, units)  # the value axis (axis_unit's rule), each figure shown in it
+    scale = unit_scale(unit, units)
     rows["y"] = rows["value_base"].astype(float) / scale
     ratio = rows["value_base"].astype(float) / rows["value"].astype(float).where(rows["value"] != 0)
     rows["y_upper"] = rows["value_upper"].astype(float) * ratio / scale
@@ -151,6 +151,7 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     rows["x"] = [p.middle for p in periods]
     rows["x_start"] = [p.start for p in periods]
     rows["x_end"] = [p.end for p in periods]
+    on_timeline(rows, path)
 
     # One note number per source, in the order the figures appear in time.
     order = rows.sort_values(["x", "role", "source_id"], kind="stable")["source_id"]
@@ -166,6 +167,30 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     )
 
 
+def unit_scale(unit: str, units: pd.DataFrame) -> float:
+    """How many of its base unit one `unit` is (units.multiplier / units.divisor): 10000 for 万."""
+    return float(str(units.at[unit, "multiplier"])) / float(str(units.at[unit, "divisor"]))
+
+
+def axis_unit(rows: pd.DataFrame, units: pd.DataFrame) -> str:
+    """The unit of the value axis, by one stated rule: the unit most of the figures are written in, so the numbers
+    on the axis are those the sources print. On a tie (one figure in 万人, one in persons), the largest of the tied
+    units in which every figure is still at least 1: a reader takes in 102.98 ten thousand persons at a glance,
+    not 1,029,754 persons, nor 0.3 million tonnes where a source wrote 300,000 tonnes (no tied unit so: the
+    smallest). Trial 12 left population drawn in persons: the first figure's unit won the tie. No indicator's
+    definition names a unit (indicator_definitions has no such column), so none is preferred on that ground."""
+    counts = rows["unit"].astype(str).value_counts()
+    tied = sorted(str(u) for u in counts.index[counts == counts.max()])
+    if len(tied) == 1:
+        return tied[0]
+    sizes = rows["value_base"].astype(float).abs()
+    smallest = float(sizes[sizes > 0].min()) if (sizes > 0).any() else 0.0
+    readable = [u for u in tied if smallest / unit_scale(u, units) >= 1]
+    if readable:
+        return max(readable, key=lambda u: unit_scale(u, units))
+    return min(tied, key=lambda u: unit_scale(u, units))
+
+
 def axis_words(unit: str, units: pd.DataFrame, counts: object) -> str:
     """The value axis in the reader's words: the unit's label (hundred million yuan), and for a count what is
     counted (indicator_definitions.counts) at the unit's scale: `enterprises`, `ten thousand tourist visits`, never
@@ -174,8 +199,26 @@ def axis_words(unit: str, units: pd.DataFrame, counts: object) -> str:
     label = str(units.at[unit, "label"])
     if str(units.at[unit, "dimension"]) != "count" or not isinstance(counts, str) or not counts.strip():
         return label
-    scale = float(str(units.at[unit, "multiplier"])) / float(str(units.at[unit, "divisor"]))
+    scale = unit_scale(unit, units)
     return counts.strip() if scale == 1 else f"{label} {counts.strip()}"
+
+
+def on_timeline(rows: pd.DataFrame, path: str | Path | None) -> None:
+    """Refuse a figure dated outside the years the package's figures have (the `year` field's constraints in the
+    indicators Table Schema): a typo such as 9999-12-31 would stretch the time axis over millennia (or past the
+    calendar's end), and `validate` names the fault on its row (trial 13 W1)."""
+    base = package_dir(path)
+    fields = table_schema(base, resource(read_descriptor(base), "indicators"))["fields"]
+    bounds = next(f for f in fields if f["name"] == "year").get("constraints", {})
+    low, high = int(bounds.get("minimum", 1)), int(bounds.get("maximum", 9998))
+    for _, row in rows.iterrows():
+        if not low <= row["x_start"].year <= row["x_end"].year <= high:
+            start = row["period_start"] if pd.notna(row["period_start"]) else row["x_start"]
+            raise PlotError(
+                f"{row['observation_id']} is dated {start.date()} to {row['period_end'].date()}, "
+                f"outside the years {low}-{high} a figure can have (the year field's constraints): run validate, "
+                "which names the fault on its row"
+            )
 
 
 def figures_drawn(indicator: str, subject: str | None, path: str | Path | None) -> pd.DataFrame:

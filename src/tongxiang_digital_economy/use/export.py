@@ -34,7 +34,7 @@ from ..core.report import count
 from ..core.suggest import did_you_mean
 from ..io.atomic import atomic_write as replace_atomically
 from ..io.atomic import check_writable as writable
-from ..io.atomic import is_stream, reason_of
+from ..io.atomic import is_stream, reason_of, refused_by_folder
 from ..io.load import as_written, decimal_text, load, tables
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import foreign_keys, primary_key
@@ -201,7 +201,8 @@ def export(
         try:
             dest.mkdir(exist_ok=True)
         except OSError as exc:  # /proc/tables: the folder exists but refuses a new one
-            raise ExportError(f"cannot write {dest}: {reason_of(exc)}") from None
+            said = refused_by_folder(exc, dest, made=dest) or exc
+            raise ExportError(f"cannot write {dest}: {reason_of(said)}") from None
     writer = WRITERS[fmt]
     return [atomic_write(target, bound(writer, chosen, path), force) for target, chosen in targets.items()]
 
@@ -286,8 +287,10 @@ def meta_of(name: str, path: str | Path | None) -> dict[str, Any]:
     return describe(name, path)
 
 
-def sqlite_ddl(name: str, path: str | Path | None) -> str:
-    """CREATE TABLE for one table: typed columns, NOT NULL where required, the primary and foreign keys."""
+def sqlite_ddl(name: str, path: str | Path | None, exported: Iterable[str] | None = None) -> str:
+    """CREATE TABLE for one table: typed columns, NOT NULL where required, the primary and foreign keys. Given the
+    tables `exported` together, a key to a table not among them is left out: the database has no such table, and
+    SQLite refused every row (`export indicators --format sqlite`: "no such table: main.sources")."""
     base = package_dir(path)
     schema = table_schema(base, resource(read_descriptor(base), name))
     lines = []
@@ -304,6 +307,8 @@ def sqlite_ddl(name: str, path: str | Path | None) -> str:
         lines.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
     for fields, other, ref_fields in foreign_keys(schema):
         target = other or name  # '' is the table itself (places.parent_id, units.base_unit)
+        if exported is not None and target not in exported:
+            continue
         lines.append(
             "FOREIGN KEY ("
             + ", ".join(f'"{f}"' for f in fields)
@@ -324,13 +329,16 @@ def sql_value(value: Any, kind: str) -> Any:
 
 
 def write_sqlite(tmp: Path, names: list[str], path: str | Path | None) -> None:
-    """One SQLite database: a table per package table, keys enforced (`PRAGMA foreign_key_check` is empty)."""
+    """One SQLite database: a table per package table, keys enforced (`PRAGMA foreign_key_check` is empty). The
+    file is made first, so a folder that refuses it says why as an OSError (sqlite says only "unable to open")."""
+    tmp.touch()
     conn = sqlite3.connect(tmp)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         with conn:
+            for name in names:  # every table first: a key's table must exist when a row referring to it goes in
+                conn.execute(sqlite_ddl(name, path, names))
             for name in names:
-                conn.execute(sqlite_ddl(name, path))
                 types = field_types(name, path)
                 frame = schema_frame(name, path)
                 columns = ", ".join(f'"{c}"' for c in types)

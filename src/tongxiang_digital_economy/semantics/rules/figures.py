@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...text.numerals import written_as_place
+from ...text.clause_words import written_as_place
 from ...text.periods import open_before
 from ..distinct import mapped
 from .registry import each_row, known, missing, rule
@@ -119,13 +119,16 @@ def ranks_are_positions(view: pd.DataFrame) -> pd.Series:
     "a rank is a place in an order, but value_text {value_text!r} writes no place (第N, 首, 榜首, 前N名, top N, Nth, "
     "first, ranked second): quote the words that give the place, or file the number under the count it is",
     needs=("indicator.measure",),
-    reads=("value_text",),
+    reads=("place_words", "value_text"),
 )
 def ranks_are_written_as_places(view: pd.DataFrame) -> pd.Series:
     """A rank's quote writes a place: the 5 of "jump into second of the industry with 5 million 800 thousand tons"
-    is no rank (which figure: the place is 'second')."""
+    is no rank (which figure: the place is 'second'). The place's words are the lexicon's `ordinal_word` terms and
+    the number reader's English ordinals (the view's `place_words`: clause_words.place_words; none without them)."""
     applies = (view["indicator__measure"] == "rank").fillna(False).astype(bool)
-    placed = each_row(view, ["value_text"], lambda text: missing(text) or written_as_place(text))
+    if "place_words" not in view:  # a frame checked without the lexicon: no place is read
+        view = view.assign(place_words=None)
+    placed = each_row(view, ["value_text", "place_words"], lambda t, w: missing(t) or written_as_place(t, w))
     return ~applies | placed
 
 

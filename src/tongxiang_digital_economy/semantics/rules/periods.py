@@ -509,7 +509,8 @@ def year_next_to_quote(view: pd.DataFrame) -> pd.Series:
 
 def sub_year_span(first: date, last: date) -> bool:
     """A span of whole months within one year, shorter than the year (a half, a quarter, 1-9月)."""
-    whole_months = first.day == 1 and (last + timedelta(days=1)).day == 1
+    ends_a_month = last == date.max or (last + timedelta(days=1)).day == 1  # 9999-12-31 has no next day (trial 13 W1)
+    whole_months = first.day == 1 and ends_a_month
     return whole_months and first.year == last.year and (first.month, last.month) != (1, 12) and first != last
 
 
