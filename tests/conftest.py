@@ -6,13 +6,14 @@ what the test is about), and validates the copy, so that the one fault it made i
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import hashlib
 import inspect
 import json
 import shutil
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import pytest
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.semantics import answers, distinct, kept_groups
 from tongxiang_digital_economy.text.period_words import PeriodWords, Reading, read_period
 
 SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
@@ -148,6 +150,36 @@ def shipped_period_words() -> PeriodWords:
 def read_shipped(period_text: object, published: object) -> Reading:
     """`read_period` with the shipped lexicon's words."""
     return read_period(period_text, published, shipped_period_words())
+
+
+@contextlib.contextmanager
+def forgotten() -> Iterator[None]:
+    """Every answer and reading the process keeps (answers, kept_groups, distinct) forgotten inside the block, as in
+    a fresh process, and given back after it.
+
+    Why: a kept answer is proven equal to a fresh one, which needs them forgotten; forgotten for good, every later
+    test of the process (an xdist worker runs hundreds) read the shipped package and its copies anew, as cold as a
+    first validation. What the block itself keeps is dropped with it.
+    """
+    stores: list[dict[Any, Any]] = [
+        answers._WHOLE,
+        answers._ANSWERS,
+        answers._ROWS,
+        answers._READINGS,
+        answers._ROW_READINGS,
+        answers._BY_ARRAY,
+        kept_groups._GROUPS,
+        distinct._MEMOS,
+    ]
+    saved = [store.copy() for store in stores]
+    answers.forget()
+    distinct._MEMOS.clear()
+    try:
+        yield
+    finally:
+        for store, items in zip(stores, saved, strict=True):
+            store.clear()
+            store.update(items)
 
 
 @pytest.fixture(scope="session")

@@ -253,11 +253,13 @@ PERIOD_RULES = {
     "stock-not-at-a-date",
     "period-outside-edition",
     "period-in-text-future",
+    "reported-target-not-named",  # a target moved to a period ended before its text (as actual-after-publication)
 }
 INDICATOR_RULES = {
     "indicator-not-in-evidence",
     "indicator-required-words",
     "indicator-counted-as-neighbour",
+    "indicator-written-with-neighbour",
     "which-figure",
 }
 KINDS: dict[str, tuple[Corruption, set[str]]] = {
@@ -316,6 +318,9 @@ KINDS: dict[str, tuple[Corruption, set[str]]] = {
 
 LIST_JOINER = re.compile(r"\s*(?:、|和|及|与|以及|,|，|and|&)\s*", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"分别|各自|respectively", re.IGNORECASE)
+# 各 (each, not 各自: respectively) or 'each' in the quote's clause gives its one figure to each of what its words
+# name (中外嘉宾约各占百分之五十: the Chinese guests' share and the foreign guests' alike).
+EACH = re.compile(r"各(?!自)|\beach\b", re.IGNORECASE)
 LOWER_BOUNDS = {"gt", "gte"}
 
 
@@ -337,7 +342,9 @@ def supported_too(kind: str, row: Row, bad: Row, tables: Tables) -> str | None:
       items of one list (joined by 、, 和, 及, and, &) that one figure follows and no other quantity does
       (财政总收入、一般公共预算收入跃居嘉兴第一; 'Revenue and Profits Both Emerge Tenth Place'), without 分别 or
       'respectively' pairing the items with several figures. A form both indicators share is not enough: the
-      parts of 三次产业结构为2.3:49.4:48.3 share their words, but not their figure;
+      parts of 三次产业结构为2.3:49.4:48.3 share their words, but not their figure; it is where the quote's clause
+      gives its figure to each (各, each: 中外嘉宾约各占百分之五十 is the Chinese guests' share and the foreign
+      guests' alike);
     - subject: a lower bound of a part's count or amount (超过1000家 in 桐乡经济开发区) is a lower bound of the
       place that holds it (桐乡, by the places table's parent_id), where the evidence names that place as well
       (在桐乡,…仅桐乡经济开发区就有超过1000家): its words then speak of both;
@@ -355,6 +362,10 @@ def supported_too(kind: str, row: Row, bad: Row, tables: Tables) -> str | None:
         if old is None or new is None or RESPECTIVELY.search(evidence):
             return None
         mine, theirs = form_places(evidence, old["written_forms"]), form_places(evidence, new["written_forms"])
+        folded = simplified(evidence).casefold()
+        shared = {f for f in words_of(old["written_forms"]) & words_of(new["written_forms"]) if simplified(f) in folded}
+        if shared and EACH.search(quote_clause_text(evidence, row["value_text"])):
+            return f"the quote's clause gives its figure to each of what the shared words {sorted(shared)} name (各)"
         for f, start, end in mine:
             for g, other_start, other_end in theirs:
                 if not (end <= other_start or other_end <= start):
@@ -424,6 +435,10 @@ def place_names(place: Row) -> list[str]:
 
 
 CLAUSE_END = re.compile(r"[。；;!！?？]")
+CLAUSE_MARK = re.compile(r"[。；;!！?？,，]")
+# A number right before the quote, with at most a measure word between (三个翻番: three doublings, one of each item
+# listed), counts the quote's own figure, and is no other figure of the clause.
+COUNTS_THE_QUOTE = re.compile(r"\s*[个項项次]?\s*")
 YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
@@ -440,9 +455,21 @@ def one_figure_follows(evidence: str, quote: str, first: int, second: int) -> bo
     end = stop.start() if stop else len(evidence)
     for n in number_spans(evidence[start:end]):
         inside = at <= start + n.start < at + len(quote)
-        if not inside and n.value not in own and not YEAR.fullmatch(evidence[start + n.start : start + n.end]):
-            return False
+        counts_it = start + n.end <= at and COUNTS_THE_QUOTE.fullmatch(evidence[start + n.end : at]) is not None
+        if inside or counts_it or n.value in own or YEAR.fullmatch(evidence[start + n.start : start + n.end]):
+            continue
+        return False
     return True
+
+
+def quote_clause_text(evidence: str, quote: str) -> str:
+    """The clause of the evidence that holds the quote (between clause marks), or the whole evidence."""
+    at = evidence.find(quote)
+    if at < 0:
+        return evidence
+    before = [m.end() for m in CLAUSE_MARK.finditer(evidence, 0, at)]
+    after = CLAUSE_MARK.search(evidence, at + len(quote))
+    return evidence[before[-1] if before else 0 : after.start() if after else len(evidence)]
 
 
 def read_rows(path: Path) -> list[Row]:

@@ -209,6 +209,25 @@ CASES = [
         False,
     ),
     ("unread words that write 1949, in 1948", UNREAD, "period-text-mismatch", True),
+    # ... and a stock they date by that year alone stands at its end, as a year alone read does (no day is written).
+    (
+        "unread words that write 1949 and no finer word, a stock in the middle of 1949",
+        {**UNREAD, "period_start": "1949-07-02", "period_end": "1949-07-02"},
+        "period-text-mismatch",
+        True,
+    ),
+    (
+        "unread words that write a month too ('in July 2025 … Before this'): a day they allow",
+        {
+            **UNREAD,
+            "period_text": "in July 2025 … Before this",
+            "period_start": "2025-06-30",
+            "period_end": "2025-06-30",
+            "year": "2025",
+        },
+        "period-text-mismatch",
+        False,
+    ),
     # 9月的第一天 is read: the first of September of the text's year (2019: STOCK's text is of 2020-01-14).
     ("the first day of a month in words", FIRST_DAY, "period-text-mismatch", False),
     (

@@ -20,9 +20,10 @@ from tongxiang_digital_economy.schema.descriptor import read_descriptor, resourc
 from tongxiang_digital_economy.semantics import editions
 from tongxiang_digital_economy.semantics.editions import blame_editions, dated_rules
 from tongxiang_digital_economy.semantics.rules import RULES, needs_of
-from tongxiang_digital_economy.semantics.rules.events import stated
+from tongxiang_digital_economy.semantics.rules.events import run_words, stated
 from tongxiang_digital_economy.semantics.validation import check_semantics, run_rule
 from tongxiang_digital_economy.semantics.views import foreign_keys, views
+from tongxiang_digital_economy.text.quantities import Lexicon
 
 
 def covers(rule: str) -> str:
@@ -172,17 +173,19 @@ def test_rows_of_several_sources_against_an_edition_whose_evidence_is_silent_bla
 
 
 def test_an_editions_dates_against_its_own_evidence() -> None:
-    """The evidence's run of days, its length and closing day, or its day alone: the dates must fit them."""
-    assert stated("11月16日至18日在浙江乌镇举办", "2016-10-12", "2016-11-16", "2016-11-18")
-    assert not stated("11月16日至18日在浙江乌镇举办", "2016-10-12", "2016-11-17", "2016-11-18")
+    """The evidence's run of days, its length and closing day, or its day alone: the dates must fit them (a run's
+    words, 至 and 'and', are the lexicon's: tests/test_lexicon_reader_words.py)."""
+    days = run_words(Lexicon.from_frame(tde.load("lexicon")))
+    assert stated("11月16日至18日在浙江乌镇举办", "2016-10-12", "2016-11-16", "2016-11-18", None, days)
+    assert not stated("11月16日至18日在浙江乌镇举办", "2016-10-12", "2016-11-17", "2016-11-18", None, days)
     closing = "为期3天的2023年世界互联网大会乌镇峰会10日圆满完成各项议程"
     length = shipped_period_words().length  # the lexicon's length words (为期#天)
     assert stated(closing, "2023-11-10", "2023-11-08", "2023-11-10", length)
     assert not stated(
         closing, "2023-11-10", "2023-11-09", "2023-11-10", length
     )  # trial 7 S4: 3 days ending on the 10th
-    assert stated("held in Tongxiang on Oct. 7 and 8", "2014-10", "2014-10-07", "2014-10-08")
-    assert not stated("held in Tongxiang on Oct. 7 and 8", "2014-10", "2014-10-07", "2014-10-09")
+    assert stated("held in Tongxiang on Oct. 7 and 8", "2014-10", "2014-10-07", "2014-10-08", None, days)
+    assert not stated("held in Tongxiang on Oct. 7 and 8", "2014-10", "2014-10-07", "2014-10-09", None, days)
     assert stated("23日在浙江乌镇开幕", "2020-11-23", "2020-11-23", "2020-11-24")
     assert not stated("23日在浙江乌镇开幕", "2020-11-23", "2020-11-22", "2020-11-24")
     assert stated("昨天下午…开幕", "2017-09-25", "2017-09-20", "2017-09-24")  # no day written: not checked

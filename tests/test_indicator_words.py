@@ -113,6 +113,69 @@ GUESTS = {
     "period_text": "",
 }
 
+SUBFORUMS = {
+    **GUESTS,
+    "indicator": "event_subforums",
+    "qualifier": "eq",
+    "value": "24",
+    "value_text": "24场",
+    "evidence": "围绕全球发展倡议、数字经济、数据治理等议题举办24场分论坛",
+}
+# A quantity counts the noun it is written with (semantics/counted_nouns.py), unless its clause goes on to name the
+# row's own measure; a word of the row's unit is no noun, nor is a quote read inside a longer number.
+NOUN_CASES = [
+    ("24场分论坛 filed as sub-forums", SUBFORUMS, "indicator-written-with-neighbour", False),
+    (
+        "24场分论坛 filed as topics: 议题 stands before the quote, 分论坛 right after it",
+        {**SUBFORUMS, "indicator": "event_topics"},
+        covers("indicator-written-with-neighbour"),
+        True,
+    ),
+    (
+        "五大洲 filed as guests: the quote holds 大洲",
+        {**GUESTS, "value": "5", "qualifier": "eq", "value_text": "五大洲", "evidence": "大会嘉宾来自全球五大洲"},
+        "indicator-written-with-neighbour",
+        True,
+    ),
+    (
+        "10家企业 narrowed by the pilots' words after it",
+        {
+            **GOOD,
+            "indicator": "provincial_manufacturing_internet_integration_pilot_enterprises",
+            "value": "10",
+            "value_text": "10家",
+            "evidence": "目前,已有10家企业被评为省级制造业与互联网融合发展示范试点",
+        },
+        "indicator-written-with-neighbour",
+        False,
+    ),
+    (
+        "'two years' holds 'year', a word of its unit",
+        {
+            **SUBFORUMS,
+            "indicator": "project_preparation_duration",
+            "value": "2",
+            "unit": "year_duration",
+            "value_text": "two years",
+            "evidence": "the company has been researching sites for a potential plant for two years",
+        },
+        "indicator-written-with-neighbour",
+        False,
+    ),
+    (
+        "20多个 is not read inside 120多个国家和地区",
+        {
+            **GUESTS,
+            "indicator": "event_international_organizations_represented",
+            "value": "20",
+            "value_text": "20多个",
+            "evidence": "大会嘉宾来自全球五大洲120多个国家和地区,包括20多个重要国际组织负责人",
+        },
+        "indicator-written-with-neighbour",
+        False,
+    ),
+]
+
 # (why, the row, the rule, whether it fires on the row)
 CASES = [
     ("固定资产投资 is the fixed-asset investment's words", FIXED, "indicator-not-in-evidence", False),
@@ -190,6 +253,7 @@ CASES = [
         "which-figure",
         True,
     ),
+    *NOUN_CASES,
 ]
 
 

@@ -218,3 +218,62 @@ def test_a_dating_word_in_as_words_dates_a(lexicon: pd.DataFrame, units: dict[st
     assert reading(text, "2000多人", ["参会嘉宾"], units, shipped).from_dated
     bare = edited(lexicon, "span_date_word", ("届", "屆"))
     assert not reading(text, "2000多人", ["参会嘉宾"], units, bare).from_dated
+
+
+@pytest.mark.parametrize(
+    ("words", "span", "category", "term", "added", "new_words", "new_span"),
+    [
+        (
+            "十三五期间",
+            (2016, 1, 2020, 12),
+            "plan_word",
+            "十三五",
+            ("十六五", "2031"),
+            "十六五期间",
+            (2031, 1, 2035, 12),
+        ),
+        (
+            "2021年上半年",
+            (2021, 1, 2021, 6),
+            "period_word",
+            "上半年",
+            ("头半年", "1-6"),
+            "2021年头半年",
+            (2021, 1, 2021, 6),
+        ),
+        ("去年", (2021, 1, 2021, 12), "period_word", "去年", ("旧年", "last_year"), "旧年", (2021, 1, 2021, 12)),
+        (
+            "2014年至2020年",
+            (2014, 1, 2020, 12),
+            "date_range_word",
+            "至",
+            ("迄", "range"),
+            "2014年迄2020年",
+            (2014, 1, 2020, 12),
+        ),
+    ],
+)
+def test_the_period_readers_words_are_the_lexicons(
+    lexicon: pd.DataFrame,
+    words: str,
+    span: tuple[int, int, int, int],
+    category: str,
+    term: str,
+    added: tuple[str, str],
+    new_words: str,
+    new_span: tuple[int, int, int, int],
+) -> None:
+    """A plan (`plan_word` 十三五, meaning its first year), a part of a year (`period_word` 上半年, meaning the months
+    `1-6`), a year relative to the text's (去年, `last_year`) and a range (`date_range_word` 至): each is read into
+    its span with the shipped lexicon, left unread by a copy without the word, and a word added is read."""
+
+    def admits(text: str, lexicon: Lexicon, y1: int, m1: int, y2: int, m2: int) -> bool:
+        last = date(y2, m2, 30 if m2 in (6, 9, 11, 4) else 31)
+        return read_period(text, "2022-03-01", PeriodWords.of(lexicon)).admits(date(y1, m1, 1), last)
+
+    assert admits(words, Lexicon.from_frame(lexicon), *span)
+    removed = read_period(words, "2022-03-01", PeriodWords.of(edited(lexicon, category, (term,))))
+    assert removed.why is not None and removed.why.startswith("no dating word known in")
+    assert not admits(new_words, Lexicon.from_frame(lexicon), *new_span)
+
+    assert admits(new_words, edited(lexicon, category, add=(added[0], "zh", added[1])), *new_span)

@@ -12,6 +12,7 @@ import conftest
 import pytest
 from conftest import PackageCopy, append_all, copy_package, errors, found
 
+import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules import RULES
@@ -384,14 +385,35 @@ GOOD_SHAPES = [
 
 
 @pytest.fixture(scope="module")
-def good_rows(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[int], Report]:
-    """One copy with GOOD, REPORTED_TARGET, UNDATED_TARGET and each of GOOD_SHAPES appended, checked once: (their
-    CSV rows, in that order, report). No two of the first three are of one period, so they never meet in a rule
-    of several rows; the shapes are figures of one growth rate and period, and so disagree with one another (see
-    test_quotes_of_every_shape_read_back)."""
-    package = copy_package(tmp_path_factory.mktemp("good") / "package")
-    rows = append_all(package, "indicators", [GOOD, REPORTED_TARGET, UNDATED_TARGET, *GOOD_SHAPES], "observation_id")
-    return rows, package.semantics()
+def one_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Report]:
+    """One copy holding the good rows (add_good_rows), the measured figures (add_measured) and the faults of the
+    reference tables (add_reference_faults), checked once: (where each part's rows are, by part, report).
+
+    Why one copy: a check of a copy whose reference tables changed (a unit or a definition added, a source edited)
+    reads every figure anew, the cost of a first validation, once for all three parts rather than once each. The
+    parts do not meet: the good rows are figures of digital_economy_enterprises and gdp_growth, the measured ones
+    of four new indicators (no rule of several rows joins figures of two indicators), and the reference faults edit
+    sources rows no appended figure is from (row 2 and the bulletin) and enterprises and projects rows.
+    """
+    package = copy_package(tmp_path_factory.mktemp("one-copy") / "package")
+    where = {"measured": add_measured(package), "reference": add_reference_faults(package)}
+    where["good"] = add_good_rows(package)
+    tde.stamp(package.root)
+    return where, package.semantics()
+
+
+@pytest.fixture(scope="module")
+def good_rows(one_copy: tuple[dict[str, Any], Report]) -> tuple[list[int], Report]:
+    """(the CSV rows of add_good_rows, in order, the copy's report)."""
+    return one_copy[0]["good"], one_copy[1]
+
+
+def add_good_rows(package: PackageCopy) -> list[int]:
+    """GOOD, REPORTED_TARGET, UNDATED_TARGET and each of GOOD_SHAPES appended: their CSV rows, in that order. No two
+    of the first three are of one period, so they never meet in a rule of several rows; the shapes are figures of
+    one growth rate and period, and so disagree with one another (see test_quotes_of_every_shape_read_back)."""
+    rows = [GOOD, REPORTED_TARGET, UNDATED_TARGET, *GOOD_SHAPES]
+    return append_all(package, "indicators", rows, "observation_id", stamp=False)
 
 
 @pytest.mark.parametrize("shape", range(len(GOOD_SHAPES)))
@@ -418,16 +440,20 @@ def definition_of(dimension: str, measure: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def measured(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[tuple[str, str], int], Report]:
-    """One copy holding every figure of SHARES and RANKS on its own row under a new share and a new rank
-    indicator, a growth rate above 100% and a negative change of rank under a new change indicator of each, and a
-    unit whose base is of another dimension, checked once: ((measure, value) -> CSV row, report).
+def measured(one_copy: tuple[dict[str, Any], Report]) -> tuple[dict[tuple[str, str], int], Report]:
+    """((measure, value) -> CSV row of add_measured, the copy's report)."""
+    return one_copy[0]["measured"], one_copy[1]
+
+
+def add_measured(package: PackageCopy) -> dict[tuple[str, str], int]:
+    """Every figure of SHARES and RANKS on its own row under a new share and a new rank indicator, a growth rate
+    above 100% and a negative change of rank under a new change indicator of each, and a unit whose base is of
+    another dimension: (measure, value) -> CSV row. The figures' ids are their own (-8NN), not GOOD's.
 
     The two rules read a row's own value and its indicator's measure, never another row, so one check answers for
     all as one per figure did (the figures of one indicator may disagree with one another: that is another rule);
     unit-base-mismatch reads the units table alone, which no figure of this copy reads in the new unit.
     """
-    package = copy_package(tmp_path_factory.mktemp("measured") / "package")
     for dimension, measure in (("percent", "share"), ("rank", "rank"), ("percent", "change"), ("rank", "change")):
         package.append("indicator_definitions", definition_of(dimension, measure), stamp=False)
     # A count that says what it counts and one that does not (count-names-nothing reads the definitions alone).
@@ -449,10 +475,11 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[tuple[str, 
         ("change", "-3", {"indicator": "test_rank_change", "unit": "rank", "value": "-3",
                           "value_text": "down 3 places", "evidence": "the city moved down 3 places"}),
     ]  # fmt: skip
-    rows = append_all(package, "indicators", [{**GOOD, **change} for _, _, change in figures], "observation_id")
+    own = [{**GOOD, "observation_id": f"{SOURCE}-8{k:02d}", **change} for k, (_, _, change) in enumerate(figures)]
+    rows = append_all(package, "indicators", own, "observation_id", stamp=False)
     numbers = {(measure, value): row for (measure, value, _), row in zip(figures, rows, strict=True)}
     counts = {("counts", "named"): named, ("counts", "unnamed"): unnamed}
-    return {**numbers, ("unit", "bad_scale"): unit, **counts}, package.semantics()
+    return {**numbers, ("unit", "bad_scale"): unit, **counts}
 
 
 def test_a_count_says_what_it_counts(measured: tuple[dict[tuple[str, str], int], Report]) -> None:
@@ -611,12 +638,16 @@ def test_base_unit_must_be_a_base_of_the_same_dimension(measured: tuple[dict[tup
 
 
 @pytest.fixture(scope="module")
-def reference_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, int], Report]:
-    """One copy with a fault in each of the sources, enterprises and projects rules below, checked once: (the sources
-    rows edited, report). Each fault is a cell its rule reads on a row no other fault edits a cell of that the rule
-    reads (the evidence on row 2, the Chinese name on row 3, the zone on projects row 2: a zone's level is read from
-    places), and the shipped package passes each rule: a rule fires on its cell only by its own fault."""
-    package = copy_package(tmp_path_factory.mktemp("reference") / "package")
+def reference_faults(one_copy: tuple[dict[str, Any], Report]) -> tuple[dict[str, int], Report]:
+    """(the sources rows add_reference_faults edited, the copy's report)."""
+    return one_copy[0]["reference"], one_copy[1]
+
+
+def add_reference_faults(package: PackageCopy) -> dict[str, int]:
+    """A fault in each of the sources, enterprises and projects rules below: the sources rows edited. Each fault is
+    a cell its rule reads on a row no other fault edits a cell of that the rule reads (the evidence on row 2, the
+    Chinese name on row 3, the zone on projects row 2: a zone's level is read from places), and the shipped package
+    passes each rule: a rule fires on its cell only by its own fault."""
     sources = package.rows("sources")
     rows = {
         "published": next(i for i, r in enumerate(sources, start=2) if r["published"]),
@@ -627,8 +658,8 @@ def reference_faults(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str
     for table in ("enterprises", "projects"):
         package.edit(table, 2, stamp=False, evidence="a passage that names nothing in particular")
         package.edit(table, 3, stamp=False, name_zh="互联网医院")
-    package.edit("projects", 2, zone_place_id="tongxiang")
-    return rows, package.semantics()
+    package.edit("projects", 2, stamp=False, zone_place_id="tongxiang")
+    return rows
 
 
 def test_published_and_its_basis_go_together(reference_faults: tuple[dict[str, int], Report]) -> None:

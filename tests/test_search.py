@@ -183,6 +183,7 @@ def test_searched_columns_come_from_the_schemas() -> None:
         "search_words",
         "not_comparable",
         "counts",
+        "fraction_of",
     ]
 
 
@@ -353,6 +354,15 @@ def figures_found(query: str) -> frozenset[str]:
 def indicators_named(query: str) -> frozenset[str]:
     """The indicators a query of the shipped package names, kept per query like `figures_found`."""
     return frozenset(indicators(query)["indicator"])
+
+
+@pytest.mark.parametrize("query", ["乌镇峰会嘉宾", "世界互联网大会嘉宾", "Wuzhen Summit guests"])
+def test_guests_in_either_language_name_the_same_indicators(query: str) -> None:
+    """Trial 13 m1: 乌镇峰会嘉宾 named 10 indicators and "WIC guests" 8: the guests' countries and regions were
+    labelled 活动嘉宾来自国家和地区数 in Chinese but "Countries and regions represented at an event" in English. Its
+    English label now says whose countries they are ("of an event's guests", as its continents' label does)."""
+    assert indicators_named(query) == indicators_named("WIC guests")
+    assert {"event_countries_regions_represented", "event_guests"} <= indicators_named(query)
 
 
 def test_a_chinese_query_finds_what_its_english_twin_finds() -> None:

@@ -99,6 +99,40 @@ def test_a_year_with_no_figure_says_which_years_the_measure_has() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("queries", "subject", "column", "year"),
+    [
+        (["Jushi 2014", "巨石 2014", "巨石集团2014年", "2014 Jushi Group"], "jushi-group", "enterprise_id", 2014),
+        (["Tongkun 2021", "桐昆 2021", "2021年桐昆"], "tongkun-group", "enterprise_id", 2021),
+        (["乌镇 2024", "2024年乌镇", "乌镇2024年", "Wuzhen 2024", "烏鎮2024"], "wuzhen", "place_id", 2024),
+    ],
+)
+def test_a_subject_and_a_year_finds_the_subjects_figures_of_that_year(
+    queries: list[str], subject: str, column: str, year: int
+) -> None:
+    """Trial 13 W2: "Jushi 2014" said "no rows mention 'Jushi 2014'" (and 2024年乌镇 found nothing, 乌镇 2024 14 rows):
+    the year made the query two words to find in one cell. A subject's name (or part of one) and a year read as the
+    subject and its figures of that year, in any order and either language: the same rows for each query."""
+    figures = tde.load("indicators")
+    held = set(figures.loc[(figures[column] == subject) & (figures["year"] == year), "observation_id"])
+    year_of = figures.set_index("observation_id")["year"]
+    found = [figure_keys(tde.search(query)) for query in queries]
+    assert held and held <= found[0]
+    assert {int(year_of[k]) for k in found[0]} == {year}
+    assert all(keys == found[0] for keys in found)
+
+
+def test_a_subject_with_no_figure_of_the_year_says_which_years_it_has() -> None:
+    out = runner.invoke(cli, ["search", "Jushi 2030"]).stdout
+    assert out.endswith(
+        "figures of 2030 (the year their period ends in):\n"
+        "  jushi-group has figures for 2014; none for 2030\n"
+        "  china-jushi-glass-fiber-im-base-project has figures for 2018; none for 2030\n"
+        "  jushi-automated-warehouse-center has figures for 2017; none for 2030\n"
+        "no figures of 2030 for 'Jushi 2030'\n"
+    )
+
+
 def test_the_figures_of_the_year_follow_the_indicator_block() -> None:
     out = runner.invoke(cli, ["search", "GDP 2016"]).stdout
     lines = out.splitlines()
@@ -122,7 +156,7 @@ def test_csv_and_json_say_the_other_years_on_stderr() -> None:
         "2025 World Internet Conference Wuzhen Summit",  # an edition's name holds its year
         "Digital Economy Industry Cooperation Conference 2024",
         "2024",  # a year alone is a number and words, as before
-        "Wuzhen Summit 2023",  # the rest names a subject and no measure: words to find
+        "Wuzhen Summit 2023",  # an edition's name and its year: the edition (search_editions), not a year reading
         "GDP 2016-2024",  # two years are no one year
     ],
 )

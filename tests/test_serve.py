@@ -130,6 +130,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_for(port: int) -> None:
+    """Until a server listens on `port` (at most a minute)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+
+
 @pytest.mark.e2e
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (.ci/run installs it as root)")
 def test_a_real_browser_finds_a_known_figure() -> None:
@@ -142,12 +152,7 @@ def test_a_real_browser_finds_a_known_figure() -> None:
         start_new_session=True,  # its own process group: the server and its Datasette child end together
     )
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
+        wait_for(port)
         url = f"http://127.0.0.1:{port}/tongxiang/indicators?observation_id={OID}"
         browser = subprocess.run(
             ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--dump-dom", url],
@@ -183,29 +188,54 @@ def test_serve_puts_back_the_callers_sigterm_handler(monkeypatch: pytest.MonkeyP
     assert signal.getsignal(signal.SIGTERM) is mine  # after: the caller's again
 
 
-def test_a_mistyped_url_is_a_404_without_a_traceback(site: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def served_output(site: Path, paths: list[str], launch: list[str] | None = None) -> tuple[list[int], list[str]]:
+    """Serve `site` as `serve` runs Datasette (use.serve.command; `launch` in place of its interpreter and launch
+    code), fetch each path, stop it, and return the statuses and the lines it printed (stdout and stderr)."""
+    import urllib.error
+    import urllib.request
+
+    from tongxiang_digital_economy.use.serve import command
+
+    port = free_port()
+    args = command(site, "127.0.0.1", port)
+    if launch is not None:
+        args = [*launch, *args[3:]]
+    server = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    statuses = []
+    try:
+        wait_for(port)
+        for path in paths:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+                    statuses.append(int(response.status))
+            except urllib.error.HTTPError as error:
+                statuses.append(int(error.code))
+    finally:
+        server.terminate()
+        out, _ = server.communicate(timeout=30)
+    return statuses, out.splitlines()
+
+
+def test_a_mistyped_url_is_a_404_without_a_traceback(site: Path) -> None:
     """Trial 11 m3: Datasette printed a ~60-line traceback into serve's terminal for any 404 (the package's name
-    rather than the database's); with serve's plugin the page is the same and the terminal gets nothing from the
-    handler (uvicorn's access log says the 404 on one line)."""
-    from datasette.app import Datasette
-
-    from tongxiang_digital_economy.use.serve import PLUGINS
-
-    async def fetch() -> list[Any]:
-        ds = Datasette(immutables=[str(site / "tongxiang.db")], plugins_dir=str(PLUGINS))
-        await ds.invoke_startup()
-        return [await ds.client.get(p) for p in ("/tongxiang-digital-economy.json", "/tongxiang/no-such-table")]
-
-    capfd.readouterr()
-    package_name, table = asyncio.run(fetch())
-    assert (package_name.status_code, package_name.json()["error"]) == (404, "Database not found")
-    assert table.status_code == 404 and "Table not found" in table.text
-    assert capfd.readouterr() == ("", "")
+    rather than the database's). Issue 16: without Datasette internals. The served process (use.serve.LAUNCH) runs
+    Datasette's own command with Rich hidden, through which alone Datasette prints a handled error's traceback:
+    each 404 is one access-log line, the pages unchanged."""
+    paths = ["/tongxiang-digital-economy.json", "/tongxiang/no-such-table", "/tongxiang/units.json?_size=1"]
+    statuses, lines = served_output(site, paths)
+    assert statuses == [404, 404, 200]
+    logged = [line.split(" - ", 1)[1] for line in lines if line.startswith("INFO:     127.0.0.1:")]
+    assert logged == [
+        '"GET /tongxiang-digital-economy.json HTTP/1.1" 404 Not Found',
+        '"GET /tongxiang/no-such-table HTTP/1.1" 404 Not Found',
+        '"GET /tongxiang/units.json?_size=1 HTTP/1.1" 200 OK',
+    ]
+    assert all(line.startswith("INFO:     ") for line in lines), lines  # no traceback, no other line
 
 
-def test_serve_names_the_database_address_and_loads_its_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Trial 11 m3: the start message names the database's page (the one a user opens), and Datasette is run with
-    the plugin that keeps a 404 to one log line."""
+def test_serve_names_the_database_address_and_runs_datasette_with_rich_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 11 m3: the start message names the database's page (the one a user opens); Datasette is run as its own
+    command (`python -m datasette serve`) behind the launch line that hides Rich, with no plugin of ours."""
     from tongxiang_digital_economy.use import serve as serving
 
     runs: list[list[str]] = []
@@ -219,59 +249,38 @@ def test_serve_names_the_database_address_and_loads_its_plugin(monkeypatch: pyte
         0,
         f"serving the package at http://127.0.0.1:{port}/tongxiang (Ctrl-C stops it)\n",
     )
-    assert runs[0][-2:] == ["--plugins-dir", str(serving.PLUGINS)]
+    assert runs[0][:4] == [
+        sys.executable,
+        "-c",
+        "import runpy, sys; sys.modules['rich'] = None; runpy.run_module('datasette', run_name='__main__')",
+        "serve",
+    ]
+    assert "--plugins-dir" not in runs[0]
 
 
-def test_the_plugins_datasette_internals_are_there_and_it_silences_only_client_errors(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Issue 16: the plugin relies on Datasette internals no documented hook replaces (its docstring says which and
-    why). Fail loudly when one goes away, and prove the silencing with a stand-in for `rich` (installed or not):
-    Datasette's default handler prints a 404 through it, the plugin's does not, and a server error still prints."""
-    import importlib.util
+def test_serve_on_port_0_announces_and_serves_the_port_the_system_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 13 m3: `--port 0` (any free port) announced http://127.0.0.1:0/tongxiang, an address no browser opens;
+    the port the system gives is the one announced and the one Datasette is told to serve on."""
+    from tongxiang_digital_economy.use import serve as serving
 
-    import datasette.handle_exception as default
-    from datasette.app import Datasette
-    from datasette.plugins import pm
-    from datasette.utils.asgi import NotFound, Request
+    runs: list[list[str]] = []
+    monkeypatch.setattr(serving, "build", lambda folder, path: None)
+    monkeypatch.setattr(
+        serving.subprocess, "run", lambda args, check: runs.append(args) or subprocess.CompletedProcess(args, 0)
+    )
+    result = runner.invoke(cli, ["serve", "--port", "0"])
+    served = runs[0][runs[0].index("--port") + 1]
+    assert served != "0"
+    assert (result.exit_code, result.output) == (
+        0,
+        f"serving the package at http://127.0.0.1:{served}/tongxiang (Ctrl-C stops it)\n",
+    )
 
-    from tongxiang_digital_economy.use.serve import PLUGINS
 
-    spec = importlib.util.spec_from_file_location("tde_quiet_client_errors", PLUGINS / "quiet_client_errors.py")
-    assert spec is not None and spec.loader is not None
-    plugin = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(plugin)
-    assert plugin.missing_internals() == [] and plugin.QUIETED
-
-    printed: list[str] = []
-
-    class Console:
-        def print_exception(self, **_: Any) -> None:
-            printed.append("traceback")
-
-    class Rich:
-        @staticmethod
-        def get_console() -> Console:
-            return Console()
-
-    monkeypatch.setattr(default, "rich", Rich)
-    monkeypatch.setattr(default.traceback, "print_exc", lambda: printed.append("print_exc"))
-
-    async def handled(handler: Any, exception: Exception) -> int:
-        ds = Datasette(memory=True)
-        await ds.invoke_startup()
-        response = await handler(ds, Request.fake("/no-such-page"), exception)()
-        return int(response.status)
-
-    try:
-        assert (asyncio.run(handled(default.handle_exception, NotFound("x"))), printed) == (404, ["traceback"])
-        printed.clear()
-        assert (asyncio.run(handled(plugin.handle_exception, NotFound("x"))), printed) == (404, [])
-        assert default.rich is Rich  # put back after the page is made
-        assert (asyncio.run(handled(plugin.handle_exception, RuntimeError("bug"))), printed) == (
-            500,
-            ["traceback", "print_exc"],
-        )
-    finally:
-        if not pm.is_registered(default):
-            pm.register(default, name="datasette.handle_exception")
+def test_without_rich_hidden_datasette_prints_a_404s_traceback(site: Path) -> None:
+    """The converse, so the test above can fail: Datasette run plainly (`python -m datasette`) where Rich is
+    installed prints the traceback that the launch line keeps out."""
+    pytest.importorskip("rich", reason="Datasette prints a handled error's traceback only through Rich")
+    statuses, lines = served_output(site, ["/tongxiang/no-such-table"], launch=[sys.executable, "-m", "datasette"])
+    assert statuses == [404]
+    assert any("Traceback" in line for line in lines)

@@ -783,10 +783,12 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     meaning in a query (the, of, to, 的; city or 市 after a place's name) are read past: "visitors to Wuzhen" is
     "Wuzhen visitors", and a query of only such words is refused. A measure and a year ("GDP 2016", 2024年GDP)
     find the measure's figures of that year (the year its period ends in), and name the years it has when it has
-    none of that one. A recurring event's name with a year or an edition's number ("WIC 2023", 2023年乌镇峰会,
-    第二届世界互联网大会) finds that edition. A number finds the texts writing it however they write it (1347.1,
-    "1,347.1", 1,347.1亿). A negative number is a query (search "-18.69%"); any other query that starts with '-' goes
-    after `--` (search -- -word).
+    none of that one; so do a subject and a year ("Jushi 2014", 2024年乌镇). A recurring event's name with a
+    year or an edition's number ("WIC 2023", 2023年乌镇峰会, 第二届世界互联网大会) finds that edition, and with a
+    measure ("WIC 2023 guests") its figures of it; either finds the flows of the event's parts over the edition's
+    days that name no event_id. A number finds the texts writing it however they write it (1347.1, "1,347.1",
+    1,347.1亿). A negative number is a query (search "-18.69%"); any other query that starts with '-' goes after
+    `--` (search -- -word).
 
     \b
     Example:
@@ -811,6 +813,12 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     what = repr(text) if text.strip() else f"theme {theme}"
     if hits.attrs.get("editions"):  # "WIC 2023": read as the edition (trial 12 W3)
         click.echo(f"{what} is the edition {', '.join(hits.attrs['editions'])}")
+    if hits.attrs.get("edition_unlinked"):  # its flows over its days that name no event_id (issue 16)
+        unlinked = hits.attrs["edition_unlinked"]
+        click.echo(
+            f"with {count(len(unlinked), 'figure')} of its event or its parts over its days that name no event_id: "
+            + ", ".join(unlinked)
+        )
     if hits.attrs.get("edition_note"):
         click.echo(f"note: {hits.attrs['edition_note']}")
     held = hits.attrs.get("subjects")

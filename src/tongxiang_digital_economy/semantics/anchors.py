@@ -33,12 +33,19 @@ from ..text.numerals import number_spans
 from ..text.period_words import PeriodWords, read_period
 from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
 from .claims import text_dates as source_text_dates
+from .counted_nouns import (
+    NEIGHBOUR_KEYS,
+    Neighbours,
+    definitions_alike,
+    folded_forms,
+    same_kind,
+    unit_words,
+    written_with,
+)
 from .distinct import content_key, lexicon_of, memo, remembered, texts
 
 # Places at or below a county: another of these next to a quantity says whose figure it is.
 LOCAL_LEVELS = ("county", "town", "subdistrict", "zone", "park")
-WHOLE_OF = re.compile(r"of\s?$")
-POSSESSIVE = re.compile(r"^['’]s")
 # The marks of a list of members (桐乡、海宁; Tongxiang/Haining): punctuation. The words (和, and) are the lexicon's.
 LIST_MARKS = "、|/"
 # An English list written with commas after a name (Tongxiang, Haining and Pinghu): a comma, one or two words, and a
@@ -49,15 +56,17 @@ COMMA_LIST = r",\s?[a-z]+(?:\s[a-z]+)?"
 # The lexicon's words that make a name no subject: its `not_subject` words written before the name (outside, 占) and
 # after it (以外) as two alternations, a place the figure lies outside of or the whole a share is of (outside
 # Tongxiang, 占桐乡…的, 桐乡以外); and its `list_word` terms of meaning `joins` joined by |, a name inside a list of
-# members (桐乡、海宁和平湖; Tongxiang, Haining and Pinghu). Strings, so that a view column carrying them is hashed
-# by its whole text.
-OutsideWords = tuple[str | None, str | None, str | None]
-NO_WORDS: OutsideWords = (None, None, None)
+# members (桐乡、海宁和平湖; Tongxiang, Haining and Pinghu); and its `not_subject` words of meanings `whole_before`
+# (of) and `whole_after` ('s) as two alternations, a name written between one of each is the whole a share is of
+# (17 percent of Tongxiang's). Strings, so that a view column carrying them is hashed by its whole text.
+OutsideWords = tuple[str | None, str | None, str | None, str | None, str | None]
+NO_WORDS: OutsideWords = (None, None, None, None, None)
 
 
 def outside_words(lexicon: Lexicon | None) -> OutsideWords:
-    """The lexicon's `not_subject` words, before (meaning `before`) and after (meaning `after`) the name, and its
-    `list_word` terms of meaning `joins`; none without a lexicon."""
+    """The lexicon's `not_subject` words, before (meaning `before`) and after (meaning `after`) the name, its
+    `list_word` terms of meaning `joins`, and its `not_subject` words before and after the whole a share is of
+    (`whole_before`, `whole_after`); none without a lexicon."""
     if lexicon is None:
         return NO_WORDS
     return (
@@ -71,17 +80,23 @@ def outside_words(lexicon: Lexicon | None) -> OutsideWords:
             if m == "joins"  # 与 (`joins_or_with`) is also 'with': 乌镇与数字经济相关的企业 names 乌镇 as the subject
         )
         or None,
+        lexicon.alternation("not_subject", "whole_before"),
+        lexicon.alternation("not_subject", "whole_after"),
     )
+
+
+Anchored = re.Pattern[str] | None
 
 
 @functools.lru_cache(maxsize=64)
 def outside_patterns(
     words: OutsideWords,
-) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str], re.Pattern[str]]:
+) -> tuple[Anchored, Anchored, re.Pattern[str], re.Pattern[str], Anchored, Anchored]:
     """The `not_subject` words anchored at the name: a word before ends where the name starts (a space allowed),
-    a word after starts where it ends; and where a list of members holds the name: a list mark or list word ending
-    before it (a Latin word whole), or one starting after it, or a comma list after it."""
-    before, after, joins = words
+    a word after starts where it ends; where a list of members holds the name: a list mark or list word ending
+    before it (a Latin word whole), or one starting after it, or a comma list after it; and the words of a whole a
+    share is of, before the name (a space allowed) and after it."""
+    before, after, joins, whole_before, whole_after = words
     terms = sorted({loose(t) for t in (joins or "").split("|") if loose(t)}, key=len, reverse=True)
     chinese = [re.escape(t) for t in terms if not re.match(r"[a-z0-9]", t)]
     latin = [re.escape(t) for t in terms if re.match(r"[a-z0-9]", t)]
@@ -93,20 +108,28 @@ def outside_patterns(
         re.compile(rf"^(?:{after})") if after else None,
         re.compile(rf"(?:{ending})\s?$"),
         re.compile(rf"^\s?(?:{starting})|^{comma_list}"),
+        re.compile(rf"(?:{whole_before})\s?$") if whole_before else None,
+        re.compile(rf"^(?:{whole_after})") if whole_after else None,
     )
 
 
 def not_subject(before: str, after: str, outside: OutsideWords = NO_WORDS) -> bool:
     """Whether a name standing between `before` and `after` is a member of a list (a list mark or one of the
     lexicon's `list_word` terms beside it), or a place the figure lies outside of or is a share of (the lexicon's
-    `not_subject` words): `outside`, rather than the subject."""
-    outside_before, outside_after, listed, listed_after = outside_patterns(outside)
+    `not_subject` words, and the whole a share is of between its `whole_before` and `whole_after` words: 17 percent
+    of Tongxiang's): `outside`, rather than the subject."""
+    outside_before, outside_after, listed, listed_after, whole_before, whole_after = outside_patterns(outside)
     return bool(
         listed.search(before[-5:])
         or listed_after.match(after)
         or (outside_before is not None and outside_before.search(before))
         or (outside_after is not None and outside_after.match(after))
-        or (WHOLE_OF.search(before) and POSSESSIVE.match(after))
+        or (
+            whole_before is not None
+            and whole_after is not None
+            and whole_before.search(before)
+            and whole_after.match(after)
+        )
     )
 
 
@@ -198,7 +221,6 @@ def shadowing_forms(forms_of: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str
     }
 
 
-NEIGHBOUR_KEYS = ("dimension", "measure", "subject")
 # The definitions' columns the comparisons of every definition with every other read (shadowing_forms and
 # neighbours_counting): they are kept by these columns' content, so an edited label or definition compares nothing.
 PAIR_COLUMNS = ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS)
@@ -222,17 +244,9 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Nei
     forms). A two-year average is gdp_growth's neighbour: 两年平均 in the
     quote's clause says the figure is the average's; co-organising international organisations are the
     represented ones' neighbour by 协办, their other group (国际组织) being the represented ones' own name."""
-    columns = ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS)
-    if definitions is None or any(c not in definitions for c in columns):
-        return {}
-    rows = [dict(zip(columns, r, strict=True)) for r in zip(*(definitions[c] for c in columns), strict=True)]
-    # a definition without its id or a key is the structure layer's error; it has no neighbours here
-    rows = [r for r in rows if all(isinstance(r[k], str) for k in ("indicator", *NEIGHBOUR_KEYS))]
     # Only definitions of one dimension, measure and subject are neighbours: each is compared with those alone, in
-    # the definitions' order (every pair of 433 definitions compared was 1.8 s of a cold validation).
-    alike: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        alike.setdefault(tuple(row[k] for k in NEIGHBOUR_KEYS), []).append(row)
+    # the definitions' order.
+    rows, alike = definitions_alike(definitions, ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS))
     out: dict[str, tuple[Neighbour, ...]] = {}
     for mine in rows:
         own = {w for group in required_groups(mine["required_words"]) for w in group}
@@ -354,6 +368,13 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     if "shadows" not in made:
         made["shadows"] = shadowing_forms(forms_of)
         made["neighbours"] = neighbours_counting(definitions)
+    if "same kind" not in made:
+        made["same kind"] = same_kind(definitions)
+        made["own forms"] = {  # as forms_of, folded as the evidence is (counted_nouns.written_with)
+            i: folded_forms("|".join(forms)) for i, forms in forms_of.items()
+        }
+    kinds: dict[str, Neighbours] = made["same kind"]
+    own_forms: dict[Any, tuple[str, ...]] = made["own forms"]
     shadows: dict[Any, tuple[str, ...]] = made["shadows"]
     neighbours: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = made["neighbours"]
     unit_forms = written_forms(units) if units is not None else {}
@@ -560,8 +581,20 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         functools.partial(counted_as, words=clause_words),
         indicators.index,
     )
+    words_of_unit = unit_words(units)
+    written = keyed_map(
+        [
+            (e, q, i if isinstance(i, str) else None, u if isinstance(u, str) else None)
+            for e, q, i, u in zip(evidence_, quote_, indicator_, unit_, strict=True)
+        ],
+        lambda e, q, i, u: written_with(
+            e, q, own_forms.get(i, ()), kinds.get(i, ()), words_of_unit.get(u, ()), clause_words
+        ),
+        indicators.index,
+    )
     return indicators.assign(
         counted_as=counted,
+        written_with=written,
         subject_pairing=pairing,
         entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,

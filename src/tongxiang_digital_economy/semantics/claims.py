@@ -102,6 +102,8 @@ def and_some(value_text: pd.Series, qualifier: pd.Series, terms: list[str]) -> p
     words = [t.replace("#", "") for t in terms if t.replace("#", "").strip()]
     if not words:
         return pd.Series(False, index=value_text.index, dtype=bool)
+    # What may end the number before the word: a digit, a Chinese numeral or scale (万, 亿), 倍 or % (the number's
+    # own marks, its grammar: no word list).
     pattern = "(?:[0-9０-９一二三四五六七八九十百千万萬亿億倍%])(?:" + "|".join(re.escape(w) for w in words) + ")"
     found = value_text.astype("string").str.contains(pattern, regex=True).fillna(False).astype(bool)
     return found & (qualifier.astype("string") == "gt").fillna(False).astype(bool)

@@ -132,8 +132,10 @@ def sides_with_its_dates(edition: pd.Series, now: tuple[str, str], other: tuple[
     evidence = edition.get("evidence")
     published = words_read_at(edition.get("source_id__published"), edition.get("source_id__original_published"))
     length = edition.get("length_words")  # the lexicon's length words (views: none without a lexicon)
+    words = edition.get("run_words")  # and its words of a run of days
     return (
-        confirms(evidence, published, *now, length) is True and confirms(evidence, published, *other, length) is False
+        confirms(evidence, published, *now, length, words) is True
+        and confirms(evidence, published, *other, length, words) is False
     )
 
 

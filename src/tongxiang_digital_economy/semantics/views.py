@@ -46,6 +46,7 @@ from .identity import identity_columns
 from .kept_groups import by_indicator, kept_in_groups
 from .repeats import REPEAT_READS, entered_twice
 from .roles import corroboration
+from .rules.events import run_words
 from .unit_scales import stated_scales
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
@@ -249,9 +250,11 @@ def views(
     if {"events", "lexicon"} <= frames.keys():
         # The lexicon's length words (为期#天, #-day), one value in every row: event-dates-not-in-evidence.
         length = PeriodWords.of(lexicon_of(frames["lexicon"])).length
+        days = run_words(lexicon_of(frames["lexicon"]))  # and its words of a run of days (至, and; the 22nd)
         events_ = derived["events"]
         derived["events"] = events_.assign(
-            length_words=pd.Series([length] * len(events_), index=events_.index, dtype=object)
+            length_words=pd.Series([length] * len(events_), index=events_.index, dtype=object),
+            run_words=pd.Series([days] * len(events_), index=events_.index, dtype=object),
         )
     if "lexicon" in frames:
         lexicon = frames["lexicon"]
@@ -800,6 +803,7 @@ DERIVED_FROM: dict[str, tuple[str, ...]] = {
     "span_start_words": (),
     "place_words": (),
     "length_words": (),
+    "run_words": (),
     "evidence_after_a_start": ("evidence",),
     "period_editions": ("period_text", "project_id"),
     "period_editions_text": ("period_text", "project_id"),

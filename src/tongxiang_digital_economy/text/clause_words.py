@@ -122,6 +122,8 @@ class ClauseWords:
     spans: SpanWords = field(default_factory=lambda: SpanWords())
     # The words that make four digits a year, join two years and date A of 'from A to B' (YearWords).
     year_words: YearWords = field(default_factory=lambda: YearWords())
+    # A unit's scale or currency word or a rate's word right after a number (2000万, 2019%): an amount, no year.
+    amount_after: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> ClauseWords:
@@ -169,6 +171,7 @@ class ClauseWords:
             date_after=re.compile("|".join(filter(None, [DAY_MARKS, after, phases]))),
             spans=SpanWords.of(lexicon),
             year_words=YearWords.of(lexicon),
+            amount_after=one_of(amount_words(lexicon)),
         )
 
     def parallel_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
@@ -244,6 +247,20 @@ class SpanWords:
         \\b where a comma may follow), the others bare; None where the lexicon lists none."""
         latin_ = [rf"\s{t}{after}" for t in self.to_latin]
         return "|".join([*latin_, *self.to_other]) or None
+
+
+def amount_words(lexicon: Lexicon) -> str | None:
+    """The lexicon's `unit_word` terms (万, 亿, 元, 美元, yuan, million) and `sign_gap` `after` terms (%, percent) as
+    one alternation matched where a number ends: a year-shaped number before one is an amount (2000万元, 2019%), no
+    year (clauses.is_date_part). A Latin term after white space perhaps, as a whole word; the others right after
+    the number."""
+    pairs = [
+        *zip(lexicon.terms_of.get("unit_word", []), lexicon.meanings_of.get("unit_word", []), strict=True),
+        *((t, "after") for t in lexicon.terms("sign_gap", "after")),
+    ]
+    terms = sorted({loose(t) for t, _ in pairs if loose(t)}, key=len, reverse=True)
+    latin_ = [rf"\s?{re.escape(t)}(?![a-z])" for t in terms if re.match(r"[a-z]", t)]
+    return "|".join([*latin_, *(re.escape(t) for t in terms if not re.match(r"[a-z]", t))]) or None
 
 
 def place_words(lexicon: Lexicon | None) -> str | None:

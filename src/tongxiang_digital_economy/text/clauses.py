@@ -134,10 +134,12 @@ def is_date_part(text: str, span: Span, dimension: str | None, words: ClauseWord
     """Whether the number is a year, a month or a day of a date, or an ordinal, rather than a quantity (the
     ordinal and measure words are the lexicon's: `words`)."""
     words = words or ClauseWords()
-    after, before = text[span.end : span.end + 3], text[max(0, span.start - 6) : span.start]
+    after, before = text[span.end : span.end + 20], text[max(0, span.start - 6) : span.start]
     digits = text[span.start : span.end]
-    if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) and not re.match(r"[%万亿億萬元]|\s?(?:percent|yuan)", after):
-        return True  # a year: 2021年, in 2019, 2014-23 (a bare four-digit number of those years is one too)
+    if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) and not (words.amount_after and words.amount_after.match(after)):
+        # a year: 2021年, in 2019, 2014-23 (a bare four-digit number of those years is one too); one before the
+        # lexicon's unit or rate word is an amount (2000万元, 2019%: ClauseWords.amount_after)
+        return True
     if words.date_after.match(text, span.end) or after_an_ordinal_word(text, span.start, words) or before[-1:] == "月":
         return True  # 12月, 16日, 25th, 第二届, 一期; 12月16
     month_before = text[max(0, span.start - 12) : span.start]  # December 3: the whole month's name
@@ -411,7 +413,8 @@ def attach_at(
         if any(g0 <= q.start < g1 for g0, g1 in glosses):
             continue  # ($706.38 million): a gloss of its neighbour
         if text[q.start : q.end] in ("一", "1") and text[q.end : q.end + 1] in ("个", "個", " "):
-            continue  # 一个, "a": no figure
+            continue  # 一个, "a": no figure (grammar: the indefinite article is the numeral 一 with the general
+            # measure word 个, not a word list; other measure words count, 一家 is one enterprise)
         if q.end <= at and (in_gloss or converted) and not [o for o in found if q.end < o.start < at and not o.is_date]:
             continue  # the figure a gloss or a conversion restates
         q_start, q_end = clause_of(text, q.start, q.end, words)

@@ -294,7 +294,9 @@ _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
 _CN_RUN = re.compile(
     f"(?:[{_CN_DIGIT_CHARS}]|(?<![0-9])[十拾])(?:[{_CN_DIGIT_CHARS}{''.join(_CN_UNITS)}]|[点點](?=[{_CN_DIGIT_CHARS}]))*"
 )
-# A run after one of these is a vague magnitude (数十亿 "several billion", 几百 "a few hundred"), not a figure.
+# A run after one of these is a vague magnitude (数十亿 "several billion", 几百 "a few hundred"), not a figure. Grammar,
+# not vocabulary: 数 and 几 are numerals of the Chinese number system ("some"), as 十 and 百 are, and the number reader
+# reads every text without a lexicon (its readings are a pure function of the text, shared by every layer).
 _CN_VAGUE = "数數几幾"
 # A trailing 万/亿 is a scale, like 万 after Arabic digits: 三千万元 states 三千 (3000) in units of 万元.
 _CN_SCALES = "万萬亿億"
@@ -331,6 +333,9 @@ def _chinese_numeral(run: str) -> Decimal | None:
 # A bare 百/千/万 is a round number only where an approximation word marks it as one: 近百家 (nearly a
 # hundred), 上千 (over a thousand), 百余家 (a hundred-odd). Elsewhere (千年水乡, 万众创新) it is no figure, and after
 # digits it is a scale (3万多 is 3 in units of 万, never also 10000).
+# The marks before a round 百/千 (近, 上, 逾, 过, 超) are the few that fuse with it into one numeral word (近百, 上千,
+# 逾万: "nearly/over a hundred"), read by the number reader, which runs without a lexicon; the qualifier each gives
+# the figure is the lexicon's (`qualifier`: 近 → approx, 逾 → gt), read by the quote reader.
 _CN_ROUND = re.compile(r"(?<=[近上逾过過超])[百千万萬佰仟](?![余餘多])|[百千万萬佰仟](?=[余餘多])")
 
 

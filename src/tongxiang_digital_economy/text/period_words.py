@@ -107,21 +107,30 @@ MONTHS = {
 }  # fmt: skip
 MONTH_WORD = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-# Five-year plans by their number (十三五 = the 13th, 2016-2020).
-PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
-PLAN_NUMBERS = {"11th": 2006, "12th": 2011, "13th": 2016, "14th": 2021, "15th": 2026}
-DASH = r"\s*(?:[-—–~～至到]|to|through|until|and)\s*"
+PLAN_YEARS = 5  # a five-year plan (the lexicon's `plan_word` terms give its first year) runs five years
+DASHES = r"\s*[-—–~～]\s*"  # the marks that join a range (2016-2020, 1-6月): punctuation; the words are the lexicon's
 MONTH_CN = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月")
-# Months relative to the text's own (本月 0, 上月 -1, 下月 1).
-RELATIVE_MONTHS = (
-    (r"本月|这个月|this month|the current month", 0),
-    (r"上个?月|last month|the previous month|a month ago", -1),
-    (r"下个?月|next month|the following month", 1),
+# Months are the calendar's; the half-year and quarter words and the months relative to the text's own (上月) beside
+# them are the lexicon's (PeriodWords.sub_year, PeriodWords.said).
+MONTHS_WRITTEN = MONTH_CN.pattern + r"|\b" + MONTH_WORD + r"(?![a-z])"
+# The meanings of the lexicon's `period_word` terms, in the order the period reader takes them (read_piece); the
+# relative ones with the offset of the year or month they name from the text's own.
+SAID = (
+    "since",
+    "recent_years",
+    "base",
+    "same_year",
+    "each_year",
+    "trailing_year",
+    "as_of",
+    "year_end",
+    "by",
+    "edition",
 )
-# Months are the calendar's; the half-year and quarter words beside them are the lexicon's (PeriodWords.sub_year).
-MONTHS_WRITTEN = (
-    MONTH_CN.pattern + r"|\b" + MONTH_WORD + r"(?![a-z])|" + "|".join(pattern for pattern, _ in RELATIVE_MONTHS)
-)
+RELATIVE_YEARS = {"this_year": 0, "last_year": -1, "year_before_last": -2, "next_year": 1}
+RELATIVE_MONTHS = {"this_month": 0, "last_month": -1, "next_month": 1}
+HOLIDAYS = ("spring_week", "national_week", "spring")  # the longer first: 春节黄金周 before 春节
+MONTH_RANGE = re.compile(r"([0-9]{1,2})-([0-9]{1,2})")  # a `period_word` meaning naming months: 1-6, 10-12
 
 
 @dataclass(frozen=True)
@@ -136,7 +145,19 @@ class PeriodWords:
     - `framing_word`: words that only frame the dating words (in, during, the, 期间, 在, 上午, 年), read around
       them; without them a piece with any is unread (`framing`, Latin terms whole words);
     - `length_word`: a length of days with `#` for its number (为期#天, #-day), read in an edition's evidence by
-      event-dates-not-in-evidence (`length`, one group per term for the number).
+      event-dates-not-in-evidence (`length`, one group per term for the number);
+    - `plan_word`: a five-year plan by its number (十三五, 13th five-year plan), its meaning the plan's first year
+      (`plans`), and the words read with it after it (期间, period: meaning `suffix`);
+    - `period_word`: the words that say what a piece of dating words states, by meaning (`said`): a span up to the
+      text's date (`since`: 以来, since), these few years (`recent_years`), a comparison base (`base`: 同比), the
+      same year (`same_year`), how a span is filled (`each_year`: 每年, 连续), the trailing twelve months
+      (`trailing_year`), a year or month relative to the text's (`this_year`, `last_year`, `year_before_last`,
+      `next_year`, `this_month`, `last_month`, `next_month`), a level at a date (`as_of`: 截至), at a year's end
+      (`year_end`: 年底, by the end of), a deadline (`by`: 到2025年), the reported edition (`edition`: 本届), a
+      holiday (`spring_week`, `national_week`, `spring`) and months named by their range (`1-6`: 上半年, H1;
+      `1-3`: 一季度, Q1);
+    - `date_range_word` `range` and `period_text` (至, to, through): with the dashes, join two years, months or
+      days into a range (`range`); `span_word` `from` and `start` English terms (from, between) may open one.
 
     A term's `#` is a digit (22H1); a term that starts with a Latin letter starts a word, one that ends in a digit
     ends its number (H1 is not the h1 of 'h12'). Nothing else bounds a term: 'quarter' is read in 'quarters'."""
@@ -147,6 +168,13 @@ class PeriodWords:
     whole_year: str | None = None
     framing: str | None = None
     length: str | None = None
+    plans: tuple[tuple[str, int], ...] = ()  # each plan word (with its suffix words) and its first year
+    said: tuple[tuple[str, str], ...] = ()  # each `period_word` meaning with its terms' alternation
+    range: str = DASHES  # what joins two years, months or days: a dash or a range word
+    range_opening: str | None = None  # English words opening a range of years (from, between)
+    before_cn: str | None = None  # `before_word` terms after a year's 年 (2014年前, 以前)
+    before_latin: str | None = None  # `before_word` terms before a year (before 2014)
+    by_year: str | None = None  # the Chinese `this_year` and `next_year` terms: a deadline word may stand before one
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> PeriodWords:
@@ -160,11 +188,23 @@ class PeriodWords:
             whole_year=period_alternation(lexicon, "year_part_word", ("whole",)),
             framing=framing_alternation(lexicon.terms_of.get("framing_word", [])),
             length=length_alternation(lexicon.terms_of.get("length_word", [])),
+            plans=plan_patterns(lexicon),
+            said=said_alternations(lexicon),
+            range=range_pattern(lexicon),
+            range_opening=period_alternation(lexicon, "span_word", ("from", "start"), script="latin"),
+            before_cn=period_alternation(lexicon, "before_word", ("before",), script="other"),
+            before_latin=period_alternation(lexicon, "before_word", ("before",), script="latin"),
+            by_year=period_alternation(lexicon, "period_word", ("this_year", "next_year"), script="other"),
         )
+
+    def word(self, meaning: str) -> str | None:
+        """The alternation of the `period_word` terms of one meaning (None if none)."""
+        return next((pattern for m, pattern in self.said if m == meaning), None)
 
     def says_sub_year(self, text: str) -> bool:
         """Whether normalised `text` holds a half-year, quarter or month word: the period is shorter than a year."""
-        pattern = MONTHS_WRITTEN if self.sub_year is None else f"{self.sub_year}|{MONTHS_WRITTEN}"
+        relative = [self.word(m) for m in RELATIVE_MONTHS]
+        pattern = "|".join(p for p in [self.sub_year, MONTHS_WRITTEN, *relative] if p)
         return compiled(pattern).search(text) is not None
 
     def says_whole_year(self, text: str) -> bool:
@@ -209,11 +249,42 @@ def length_alternation(terms: list[str]) -> str | None:
     return "|".join(patterns) or None
 
 
-def period_alternation(lexicon: Lexicon, category: str, meanings: tuple[str, ...]) -> str | None:
-    """The terms of a category with one of these meanings as one alternation, longest first (None if none)."""
+def period_alternation(
+    lexicon: Lexicon, category: str, meanings: tuple[str, ...], script: Literal["latin", "other"] | None = None
+) -> str | None:
+    """The terms of a category with one of these meanings as one alternation, longest first (None if none); with
+    `script`, its Latin terms alone or the others alone."""
     terms = lexicon.terms_of.get(category, [])
     chosen = [t for t, m in zip(terms, lexicon.meanings_of.get(category, []), strict=True) if m in meanings]
+    if script is not None:
+        chosen = [t for t in chosen if (re.match(r"[a-z]", normalise(t)) is not None) == (script == "latin")]
     return "|".join(period_term(t) for t in chosen if normalise(t).strip("# ")) or None
+
+
+def plan_patterns(lexicon: Lexicon) -> tuple[tuple[str, int], ...]:
+    """Each `plan_word` term with its suffix words after it (十三五期间, the 13th five-year plan period), and the
+    plan's first year (its meaning), in the order of the years."""
+    pairs = list(zip(lexicon.terms_of.get("plan_word", []), lexicon.meanings_of.get("plan_word", []), strict=True))
+    suffixes = sorted({normalise(t) for t, m in pairs if m == "suffix" and normalise(t)}, key=lambda t: (-len(t), t))
+    suffix = "|".join(rf"\s{re.escape(t)}" if re.match(r"[a-z]", t) else re.escape(t) for t in suffixes)
+    plans = [(period_term(t) + (f"(?:{suffix})?" if suffix else ""), int(m)) for t, m in pairs if m.isdigit()]
+    return tuple(sorted(plans, key=lambda p: p[1]))
+
+
+def said_alternations(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """The `period_word` terms of each meaning as one alternation: the meanings the reader takes (SAID, the relative
+    years and months, the holidays) and every range of months (1-6), ordered by its months."""
+    meanings = set(lexicon.meanings_of.get("period_word", []))
+    months = sorted((m for m in meanings if MONTH_RANGE.fullmatch(m)), key=lambda m: tuple(map(int, m.split("-"))))
+    ordered = [*SAID, *RELATIVE_YEARS, *RELATIVE_MONTHS, *HOLIDAYS, *months]
+    found = ((m, period_alternation(lexicon, "period_word", (m,))) for m in ordered if m in meanings)
+    return tuple((m, pattern) for m, pattern in found if pattern)
+
+
+def range_pattern(lexicon: Lexicon) -> str:
+    """What joins the two ends of a range in dating words: a dash, or a `date_range_word` (至, to, through)."""
+    words = period_alternation(lexicon, "date_range_word", ("range", "period_text"))
+    return rf"\s*(?:[-—–~～]|{words})\s*" if words else DASHES
 
 
 def cn_int(text: str) -> int | None:
@@ -325,50 +396,56 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
             found = True
         return m
 
-    # Plan periods.
-    for word, first in PLANS.items():
-        if take(word + r"(?:期间|时期|规划期)?"):
-            f.year, f.year_to = first, first + 4
-    if m := take(r"(11th|12th|13th|14th|15th) five[- ]year plan( period)?"):
-        f.year, f.year_to = PLAN_NUMBERS[m[1]], PLAN_NUMBERS[m[1]] + 4
+    said = words.word
+    dash, opening = words.range, f"(?:(?:{words.range_opening})\\s)?" if words.range_opening else ""
+    # Plan periods (十三五, the 13th five-year plan: the lexicon's `plan_word` terms, each with its first year).
+    for pattern, first in words.plans:
+        if take(pattern):
+            f.year, f.year_to = first, first + PLAN_YEARS - 1
     # Ranges of years: 2016-2020, 2014年至2020年, from 2022 to 2023, between 2014-23.
-    if m := take(r"(?:from |between )?((?:19|20)[0-9]{2})年?" + DASH + r"((?:19|20)?[0-9]{2})年?(?![0-9月])"):
+    if m := take(opening + r"((?:19|20)[0-9]{2})年?" + dash + r"((?:19|20)?[0-9]{2})年?(?![0-9月])"):
         end = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
         if end >= int(m[1]):
             f.year, f.year_to = int(m[1]), end
-    # Since: 2014年至今, 自2014年以来, since 2014, 今年以来, 今年初以来, 首届以来 (unread: no year).
-    if take(r"至今(?!年)|以来|迄今|ever since|since|so far|thus far|to date|(?<=[天年])来"):
+    # Since: 2014年至今, 自2014年以来, since 2014, 今年以来, 今年初以来, 首届以来 (unread: no year); not before 年
+    # (至今年 is 至 and 今年); 来 right after a length's own 天 or 年 (三天来, 6年来) is the length's grammar.
+    if take("|".join(filter(None, [f"(?:{said('since')})(?!年)" if said("since") else None, r"(?<=[天年])来"]))):
         f.since = True
     # These few years (这几年, in recent years): a span up to the text's date whose start is not said.
-    if take(r"(?:这|近|最近|过去)几年|these (?:few )?years|in recent years|over the years"):
+    if (recent_years := said("recent_years")) and take(recent_years):
         f.since = f.open_start = True
     # A comparison base frames a figure, it does not date it (2022年 … 较上年: 2022); the same year as the words
-    # before (2023 … In the same year: 2023).
-    take(r"较上年|比上年|与上年相比|同比|compared (?:with|to) (?:last|the previous) year|year[- ]on[- ]year")
-    take(r"同年|(?:in )?the same year")
-    # Each year of the span (每年, every year) and years in a row (连续举办十年) say how the span is filled, not
-    # which it is: the other words date it.
-    take(r"每年|each year|every year|per year|连续(?:举办|举行)?|in a row|consecutive(?:ly)?")
+    # before (2023 … In the same year: 2023); each year of the span (每年, every year) and years in a row (连续举办
+    # 十年) say how the span is filled, not which it is: the other words date it.
+    for meaning in ("base", "same_year", "each_year"):
+        if alternation := said(meaning):
+            take(alternation)
     # N years ago (10年前: the year N before the text's); before a year (2014年前: the year before it).
     if m := take(SMALL + r"(?:个)?(?:年前|[- ]years? ago)(?![0-9一二三四五六七八九十两]|半)"):
         f.relative_year = -(cn_int(m[1]) or 0)
-    if m := take(r"((?:19|20)[0-9]{2})年(?:以)?前(?![0-9一二三四五六七八九十两]|半)|before ((?:19|20)[0-9]{2})"):
+    # A year with a `before_word` (2014年前, 2014年以前; before 2014 in English): the year before it.
+    before = "|".join(
+        filter(
+            None,
+            [
+                rf"((?:19|20)[0-9]{{2}})年(?:{words.before_cn})(?![0-9一二三四五六七八九十两]|半)"
+                if words.before_cn
+                else None,
+                rf"(?:{words.before_latin})\s((?:19|20)[0-9]{{2}})" if words.before_latin else None,
+            ],
+        )
+    )
+    if before and (m := take(before)):
         f.year = int(m[1] or m[2]) - 1
     # The twelve months up to the text's date: TTM, trailing twelve months, in the past year.
-    if take(r"\bttm\b|trailing twelve months|past twelve months|last twelve months|(?:over |in )?the past year"):
+    if (trailing := said("trailing_year")) and take(trailing):
         f.years_long, f.since = 1, True
-    # Relative years.
-    for pattern, offset in (
-        (r"今年|本年|this year|the current year", 0),
-        (r"去年|上年|上一年|last year|the previous year|a year ago", -1),
-        (r"前年|the year before last", -2),
-        (r"明年|next year", 1),
-    ):
-        if take(pattern):
+    # Years and months relative to the text's own (去年, last year; 下月, last month).
+    for meaning, offset in RELATIVE_YEARS.items():
+        if (alternation := said(meaning)) and take(alternation):
             f.relative_year = offset
-    # Relative months (下月, last month): the month before or after the text's own.
-    for pattern, offset in RELATIVE_MONTHS:
-        if take(pattern):
+    for meaning, offset in RELATIVE_MONTHS.items():
+        if (alternation := said(meaning)) and take(alternation):
             f.relative_month = offset
     if m := take(SMALL + r"(?:年平均|[- ]year average)"):  # 两年平均: an average over that many years
         f.years_long = cn_int(m[1])
@@ -388,50 +465,39 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
         f.years_long = cn_int(m[1])
         f.since = f.since or bool(re.match(r"过去|近|最近|.*past|in recent|recent", m[0]))
     # Year-end, as-of and deadline words.
-    while take(r"截至|截止到|截止|as of|as at|up to|until|till"):
+    while (as_of := said("as_of")) and take(as_of):
         f.as_of = True
-    while take(r"by the end of|at the end of|the end of|end of|年末|年底|末|底"):
+    while (year_end := said("year_end")) and take(year_end):
         f.as_of = f.year_end = True
-    if take(r"^(?:到|至|by|to|until)\s*(?=[0-9今明]|$)"):
+    # A deadline word opening the words, before a year or the text's own or next year in Chinese (到2025年, 到今年).
+    if (by := said("by")) and take(rf"^(?:{by})\s*(?=[0-9]|$" + (f"|{words.by_year}" if words.by_year else "") + ")"):
         f.by = True
-    take(r"本届|本次|this edition")  # the edition the text reports: dated by the other pieces
+    if edition := said("edition"):
+        take(edition)  # the edition the text reports: dated by the other pieces
     # Holidays: a golden week is seven days, the Spring Festival's in late January or February.
-    if take(r"春节(?:旅游)?黄金周|spring festival golden week|lunar new year golden week"):
-        f.holiday = "spring-week"
-    elif take(r"国庆(?:旅游)?黄金周|national day golden week|national day holiday"):
-        f.holiday = "national-week"
-    elif take(r"春节|spring festival"):
-        f.holiday = "spring"
-    # Halves, quarters, months.
-    for pattern, months in (
-        (r"上半年|前半年|first half(?: of the year)?|\bh1\b", (1, 6)),
-        (r"下半年|后半年|second half(?: of the year)?|\bh2\b", (7, 12)),
-        (r"前三季度|first three quarters", (1, 9)),
-        (r"前两季度|first two quarters", (1, 6)),
-        (r"(?:第)?一季度|first quarter|\bq1\b", (1, 3)),
-        (r"(?:第)?二季度|second quarter|\bq2\b", (4, 6)),
-        (r"(?:第)?三季度|third quarter|\bq3\b", (7, 9)),
-        (r"(?:第)?四季度|fourth quarter|\bq4\b", (10, 12)),
-    ):
-        if take(pattern):
-            f.months = months
-    if m := take(r"\b([0-9]{2})h([12])\b"):  # 22H1
+    f.holiday = next((meaning for meaning in HOLIDAYS if (alternation := said(meaning)) and take(alternation)), None)
+    # Halves, quarters: the months their meaning names (1-6).
+    for meaning, pattern in words.said:
+        if (months := MONTH_RANGE.fullmatch(meaning)) and take(pattern):
+            f.months = (int(months[1]), int(months[2]))
+    # 22H1: a year's last two digits, H and the half's number (the form of a date, as 2021年 is).
+    if m := take(r"\b([0-9]{2})h([12])\b"):
         f.year, f.months = 2000 + int(m[1]), ((1, 6) if m[2] == "1" else (7, 12))
     # Days with months: 12月16日至18日, 11月6日至9日, 2015年12月18日, december 3 to 5, nov. 19, 2014, june 8th.
-    if m := take(r"([0-9]{1,2})月([0-9]{1,2})[日号]" + r"(?:" + DASH + r"(?:([0-9]{1,2})月)?([0-9]{1,2})[日号])?"):
+    if m := take(r"([0-9]{1,2})月([0-9]{1,2})[日号]" + r"(?:" + dash + r"(?:([0-9]{1,2})月)?([0-9]{1,2})[日号])?"):
         f.month_day = (int(m[1]), int(m[2]))
         if m[4]:
             f.day_to = (int(m[3]) if m[3] else int(m[1]), int(m[4]))
     if m := take(
-        r"\b" + MONTH_WORD + r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\b(?:" + DASH + r"([0-9]{1,2})(?:st|nd|rd|th)?\b)?"
+        r"\b" + MONTH_WORD + r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\b(?:" + dash + r"([0-9]{1,2})(?:st|nd|rd|th)?\b)?"
     ):
         f.month_day = (MONTHS[m[1]], int(m[2]))
         if m[3]:
             f.day_to = (MONTHS[m[1]], int(m[3]))
     # Month ranges and months: 1-6月, 1至9月, from january to august, january-june; 9月, in june.
-    if m := take(r"([0-9]{1,2})" + DASH + r"([0-9]{1,2})月"):
+    if m := take(r"([0-9]{1,2})" + dash + r"([0-9]{1,2})月"):
         f.months = (int(m[1]), int(m[2]))
-    if m := take(r"(?:from )?\b" + MONTH_WORD + DASH + MONTH_WORD):
+    if m := take(opening + r"\b" + MONTH_WORD + dash + MONTH_WORD):
         f.months = (MONTHS[m[1]], MONTHS[m[2]])
     if m := take(r"([0-9]{1,2})月(?:份)?|([一二三四五六七八九十]{1,2})月(?!份?[0-9])"):
         month = int(m[1]) if m[1] else cn_int(m[2])
@@ -439,11 +505,11 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
     if m := take(r"\b" + MONTH_WORD + r"(?![a-z])"):
         f.months = (MONTHS[m[1]], MONTHS[m[1]])
     # Days alone: 10日, 21日下午, 12月5日 is above; days of the week.
-    if m := take(r"(?<![0-9])([0-9]{1,2})[日号](?:" + DASH + r"([0-9]{1,2})[日号])?"):
+    if m := take(r"(?<![0-9])([0-9]{1,2})[日号](?:" + dash + r"([0-9]{1,2})[日号])?"):
         f.month_day = (None, int(m[1]))
         if m[2]:
             f.day_to = (None, int(m[2]))
-    if m := take(r"(?:from )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:" + DASH
+    if m := take(opening + r"(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:" + dash
                  + r"(sunday|monday|tuesday|wednesday|thursday|friday|saturday))?"):  # fmt: skip
         f.weekday = (WEEKDAYS[m[1]], WEEKDAYS[m[2]] if m[2] else None)
     # Years: 2021年, in 2019, 2023.
@@ -465,6 +531,13 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
     return found and not leftover.strip()
 
 
+# What a written date is read with where no lexicon is given: the joiners of the date forms the patterns that find
+# one match themselves (WRITTEN_DATE's 11月19日至21日, semantics/rules/events.RUN's 'Nov. 19 through 21'), so that a
+# date they find is read whole. They are those patterns' grammar, not a word list: a row's dating words are read
+# with the lexicon's `date_range_word` terms instead (PeriodWords.of).
+WRITTEN_DATE_WORDS = PeriodWords(range=r"\s*(?:[-—–~～至到]|to|through|until|and)\s*")
+
+
 # --- building periods ------------------------------------------------------------------------------------------
 
 
@@ -474,7 +547,7 @@ def read_period(period_text: object, published: object, words: PeriodWords | Non
     them 目前, 上半年 or 全年 are words it does not know)."""
     if not isinstance(period_text, str) or not period_text.strip():
         return Reading(why="no words")
-    words = words or PeriodWords()
+    words = words or WRITTEN_DATE_WORDS
     text = normalise(period_text)
     facts = Facts()
     read_pieces(text, facts, words)
@@ -606,10 +679,10 @@ def build(f: Facts, lo: date | None, hi: date | None) -> list[Period] | str:
             return "a length, but no year or date to anchor it"
         return "no year"
     if f.holiday is not None:
-        if f.holiday == "national-week":
+        if f.holiday == "national_week":
             return [Period("span", (date(year, 10, 1),) * 2, (date(year, 10, 7),) * 2)]
         festival = (date(year, 1, 20), date(year, 2, 20))  # the Spring Festival falls between Jan 21 and Feb 20
-        days = 7 if f.holiday == "spring-week" else None
+        days = 7 if f.holiday == "spring_week" else None
         return [Period("span", festival, (festival[0], date(year, 3, 5)), days)]
     if f.year_to is not None:  # 2016-2020: the span, or (from A to B) the level or the flow of either end year
         ends = [(date(y, 1, 1), date(y, 12, 31)) for y in (year, f.year_to)]

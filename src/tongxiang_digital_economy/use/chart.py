@@ -162,9 +162,9 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     sources = [(n, source_line(s, sources_table, graded)) for s, n in numbers.items()]
     title = f"{definitions.at[indicator, 'label']!s}: {subject_name(indicator, subject, path)}"
     counts = definitions["counts"].get(indicator) if "counts" in definitions else None
-    return Chart(
-        title, unit, axis_words(unit, units, counts), rows, sources, left_out, status_labels(path), kin_said * bool(kin)
-    )
+    of = definitions["fraction_of"].get(indicator) if "fraction_of" in definitions else None
+    axis = axis_words(unit, units, counts, of)
+    return Chart(title, unit, axis, rows, sources, left_out, status_labels(path), kin_said * bool(kin))
 
 
 def unit_scale(unit: str, units: pd.DataFrame) -> float:
@@ -191,12 +191,18 @@ def axis_unit(rows: pd.DataFrame, units: pd.DataFrame) -> str:
     return min(tied, key=lambda u: unit_scale(u, units))
 
 
-def axis_words(unit: str, units: pd.DataFrame, counts: object) -> str:
+def axis_words(unit: str, units: pd.DataFrame, counts: object, fraction_of: object = None) -> str:
     """The value axis in the reader's words: the unit's label (hundred million yuan), and for a count what is
     counted (indicator_definitions.counts) at the unit's scale: `enterprises`, `ten thousand tourist visits`, never
     a bare "number" or "ten thousand" whose subject only the title says (trial 11 m7). A package without the column
-    (or a count without its noun) keeps the unit's label."""
+    (or a count without its noun) keeps the unit's label. A fraction says what it is a fraction of
+    (indicator_definitions.fraction_of): `fraction of the workforce before the change` (or `percent of …` for a
+    figure of it in percent), never the unit's label, which names columns (`fraction (value ÷ value_denominator)`);
+    rule `fraction-of-nothing` requires the column of every indicator with a figure in a fraction."""
     label = str(units.at[unit, "label"])
+    if isinstance(fraction_of, str) and fraction_of.strip():
+        bare = re.sub(r"\s*\([^()]*\)", "", label).strip() or label  # the label without its remark on columns
+        return f"{bare} of {fraction_of.strip()}"
     if str(units.at[unit, "dimension"]) != "count" or not isinstance(counts, str) or not counts.strip():
         return label
     scale = unit_scale(unit, units)

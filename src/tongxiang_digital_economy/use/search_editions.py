@@ -17,6 +17,16 @@ The query is then read as the names of the editions it names (their rows, in eit
 gives `series … --subject <event_id>`). When the rest is such a project's name but no edition is of that year or
 number, the reading names no edition and says which editions the project has (`note`): the events table numbers
 the conference's editions up to the sixth (2019), and no source numbers a later one, so 第十届 names none.
+
+An edition and a measure ("WIC 2023 investment", 2023年乌镇峰会投资, "2023 Wuzhen Summit guests"): when the rest
+is no name as a whole, it is cut as a subject-and-measure query is (search_splits) into a recurring event's name
+and words that name indicators; the reading then names the edition and the measure, and search finds the
+edition's figures of those indicators (and says when it has none, with the years the event has them). The
+edition's figures are those whose `event_id` is the edition and those of the event or one of its parts
+(`projects.parent_id`) without an `event_id` whose period lies within the edition's days: an `event_id` is
+filled where a text names the edition, and a part held at the summit (the young leaders selected on its days) is
+of that edition by its dates alone. A figure of another span of the year (entries up to the summit, a total since
+2014) is no edition's, and is found by the event's name and the measure without the year.
 """
 
 from __future__ import annotations
@@ -30,7 +40,9 @@ import pandas as pd
 from ..semantics.editions_named import ordinal_pattern, ordinal_words, whole
 from ..text.numerals import ORDINAL_WORDS, number_spans
 from ..text.period_words import cn_int
+from .search_index import named_indicators
 from .search_query import Query, Term, kept_with, names, normalised, parse
+from .search_splits import in_word_forms, subject_splits, without_connectives
 
 # A year beside a name: four digits from 1900 to 2099, with 年 or not, not part of a longer number (2023世界互联网大会
 # writes the year against the name, which search_years.YEAR takes for a count before a Chinese unit).
@@ -58,6 +70,8 @@ class EditionReading:
     said: str
     note: str
     query: Query | None  # the query read as the editions' names (None when no edition is named)
+    measure: str = ""  # the words naming a measure beside the edition's name ("investment"), or ""
+    measured: frozenset[str] = frozenset()  # the indicators `measure` names
 
 
 def cuts(folded: str, frames: dict[str, pd.DataFrame]) -> Iterator[Cut]:
@@ -172,7 +186,56 @@ def edition_reading(text: str, frames: dict[str, pd.DataFrame]) -> EditionReadin
             return EditionReading(named, owners, cut.said, "", read_as(named, frames))
         if projects and unmatched is None:
             unmatched = EditionReading((), projects, cut.said, none_such(cut, projects, held), None)
-    return unmatched
+    return unmatched or edition_and_measure(folded, frames, held)
+
+
+def edition_and_measure(folded: str, frames: dict[str, pd.DataFrame], held: Editions) -> EditionReading | None:
+    """The query as an edition's name and a measure ("WIC 2023 investment"): each cut of it into a year or ordinal
+    and the rest, the rest cut into an event's name (the longest first) and words that name indicators; None when
+    no cut reads so. An event's name with a year no edition has is said as for a name alone (`note`)."""
+    definitions = frames["indicator_definitions"]
+    for cut in cuts(folded, frames):
+        for name, rest in subject_splits(cut.rest):
+            measure = without_connectives(rest)
+            projects = held.by_name.get(name, ())
+            named = held.by_cut.get((name, cut.year, cut.ordinal), ()) or held.of(projects, cut)
+            if len(measure.replace(" ", "")) < 2 or not (named or projects):
+                continue
+            wanted = named_indicators(in_word_forms(parse(measure, frames)), definitions, measure=True)
+            if not wanted:
+                continue
+            if not named:
+                return EditionReading((), projects, cut.said, none_such(cut, projects, held), None, measure, wanted)
+            owners = tuple(dict.fromkeys(held.project[key] for key in named))
+            return EditionReading(named, owners, cut.said, "", read_as(named, frames), measure, wanted)
+    return None
+
+
+def edition_figures(named: tuple[str, ...], frames: dict[str, pd.DataFrame]) -> pd.Series:
+    """Which rows of the indicators table are the editions' figures (see the module docstring): their `event_id`
+    is one of them, or they have none, are about the edition's event or a part of it, and are flows over exactly
+    the edition's days (a stock on one of its days, the organisation's members on the opening day, is the event's
+    at that date, not the edition's)."""
+    figures, events = frames["indicators"], frames["events"].set_index("event_id")
+    linked = figures["event_id"].isin(named).fillna(False).astype(bool)
+    definitions = frames["indicator_definitions"]
+    flows = set(definitions.loc[definitions["temporal"] == "flow", "indicator"])
+    projects = frames.get("projects")
+    candidates = figures["event_id"].isna() & figures["indicator"].isin(flows)
+    over = pd.Series(False, index=figures.index)
+    for key in named:
+        owner = events.at[key, "project_id"]
+        parts = {owner}
+        if projects is not None and "parent_id" in projects:
+            parts |= set(projects.loc[projects["parent_id"] == owner, "project_id"])
+        days = [str(events.at[key, d]) for d in ("start", "end")]
+        if not all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in days):  # an edition without its days: none
+            continue
+        on_its_days = (figures["period_start"] == pd.Timestamp(days[0])) & (
+            figures["period_end"] == pd.Timestamp(days[1])
+        )
+        over |= (figures["project_id"].isin(parts) & on_its_days & candidates).fillna(False).astype(bool)
+    return linked | over
 
 
 def read_as(named: tuple[str, ...], frames: dict[str, pd.DataFrame]) -> Query:

@@ -8,6 +8,19 @@ the licence, the citation and the source links, and facets on indicator, subject
 `serve` runs Datasette on them, on localhost unless told otherwise.
 
 Datasette comes with the `serve` extra and is imported (or run) only here.
+
+A client's mistake (a mistyped URL's 404) is one line of uvicorn's access log, not a traceback (trial 11 m3).
+Datasette prints a traceback on the console for every error it handles, a 404 included, only through Rich, and
+only "if Rich is installed in the same virtual environment" (its documented behaviour since 0.59, #1416); Rich is
+no dependency of Datasette (its `rich` extra) nor of this package, and is here only when another package brings
+it (twine, typer). So `serve` runs Datasette (`python -m datasette serve`, its own command) with Rich hidden from
+the served process's imports (LAUNCH): the browser gets the same pages, a 404 prints nothing beyond the access
+log, and a server error (500) still prints Python's own traceback (Datasette's default handler prints it for
+anything but a client error). No Datasette internal is used. This replaced a plugin that unregistered Datasette's
+default `handle_exception` and switched its module's `rich` off for client errors: the documented hook
+`handle_exception` cannot do it, since Datasette awaits every implementation's answer, the default's included, so
+a hook beside the default never stops its printing. What this costs: a third-party Datasette plugin installed in
+the same environment that imports Rich cannot load in the served process (none is needed to browse the package).
 """
 
 from __future__ import annotations
@@ -53,7 +66,9 @@ FACETS = {
 }
 LABELS = {"sources": "title", "units": "label", "places": "name", "enterprises": "name", "projects": "name"}
 LABELS["indicator_definitions"] = "label"
-PLUGINS = Path(__file__).parent / "datasette_plugins"  # loaded by the served Datasette: one line per 404
+# The served process: Rich hidden from its imports (an import of it fails as if it were not installed), then
+# Datasette's own command line, as `python -m datasette` runs it (see the module docstring).
+LAUNCH = "import runpy, sys; sys.modules['rich'] = None; runpy.run_module('datasette', run_name='__main__')"
 
 
 def metadata(path: str | Path | None = None) -> dict[str, Any]:
@@ -123,8 +138,8 @@ def command(folder: Path, host: str, port: int) -> list[str]:
     """The datasette command line that serves a built folder."""
     return [
         sys.executable,
-        "-m",
-        "datasette",
+        "-c",
+        LAUNCH,
         "serve",
         "--immutable",
         str(folder / f"{DATABASE}.db"),
@@ -134,8 +149,6 @@ def command(folder: Path, host: str, port: int) -> list[str]:
         host,
         "--port",
         str(port),
-        "--plugins-dir",
-        str(PLUGINS),
     ]
 
 
@@ -156,7 +169,7 @@ def serve(
         import datasette  # noqa: F401
     except ImportError:
         raise ServeError("serve needs Datasette: pip install 'tongxiang-digital-economy[serve]'") from None
-    check_port(host, port)  # before building: a busy port is said at once, not after the export
+    port = check_port(host, port)  # before building: a busy port is said at once, not after the export
     announce(f"serving the package at {database_url(host, port)} (Ctrl-C stops it)")
     with sigterm_exits(), tempfile.TemporaryDirectory(prefix="tde-serve-") as tmp:
         folder = Path(tmp)
@@ -184,8 +197,10 @@ def sigterm_exits() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def check_port(host: str, port: int) -> None:
-    """Refuse an address the server could not listen on (a port in use, an address not of this machine)."""
+def check_port(host: str, port: int) -> int:
+    """Refuse an address the server could not listen on (a port in use, an address not of this machine); the port
+    to serve on: `port`, or for 0 ("any free port") the one the system gives, so the address announced is the one
+    served (it announced http://127.0.0.1:0/, trial 13 m3)."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
@@ -198,3 +213,4 @@ def check_port(host: str, port: int) -> None:
         except OSError as exc:
             reason = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
             raise ServeError(f"cannot serve on {host}:{port}: {reason}; choose another port=") from None
+        return int(probe.getsockname()[1])

@@ -72,14 +72,12 @@ from ..schema.keys import primary_key as key_fields_of
 from ..text.fold import casefolded as fold
 from .search_cells import SearchedTable, as_objects, searched
 from .search_cells import every_table as every_table  # where the scripts and tests read every table
-from .search_editions import edition_reading
+from .search_editions import EditionReading, edition_figures, edition_reading
 from .search_index import named_indicators, split_words
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, texts_writing
 from .search_query import (
-    HAN_ANY,
     Query,
-    Term,
     company_suffixes,
     kept_with,
     meant,
@@ -87,11 +85,10 @@ from .search_query import (
     normalised,
     parse,
     parse_folded,
-    query_parts,
     search_terms,
     small_words,
 )
-from .search_words import HAN
+from .search_splits import in_word_forms, subject_splits, without_connectives
 from .search_years import dated, once
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
@@ -166,15 +163,20 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     edition = edition_reading(text, frames) if text.strip() and not query.name else None
     if edition is not None and edition.query is not None:
         query = edition.query
+    edition_split = edition_measured(edition, frames)
+    if edition_split is not None:  # "WIC 2023 investment": the edition's figures of the measure, and the cells
+        measure = parse(edition_split.measure, frames)  # that name both (its name, the measure's words)
+        query = replace(query, terms=(*query.terms, *measure.terms), subjects={}, name=False)
     named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
-    year = year_reading(text, query, named, frames) if text.strip() else None
+    # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, not as a year reading.
+    year = year_reading(text, query, named, frames) if text.strip() and edition is None else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
         text, query, named = year.rest, year.query, year.named
     naming = query  # the subjects it names
     if named:
         query = replace(query, subjects={**query.subjects, "indicator": named})
     reading = year.split if year is not None else subject_and_measure(query, named, frames)  # the year's, made
-    split = reading if text.strip() else None
+    split = edition_split or (reading if text.strip() else None)
     in_theme: set[str] | None = None
     read_number = number_query(text, frames.get("units")) if text.strip() else None
     number = read_number.value if read_number is not None else None
@@ -186,6 +188,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     matched[list(package.cells.matching(query.terms))] = True
     if read_number is not None:  # a number however written: 1,347.1 and 1347.1 find each other (trial 12 m7)
         matched[texts_writing(read_number, package)] = True
+    # "WIC 2023": the edition's flows over its days that name no event_id, besides the rows its id finds
+    unlinked = None
+    if edition is not None and edition.editions and edition_split is None:
+        unlinked = edition_figures(edition.editions, frames) & frames["indicators"]["event_id"].isna()
     hits: list[Hits] = []
     for name, table in package.tables.items():
         frame = table.frame
@@ -222,6 +228,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
                 about = frame[column].isin(ids).to_numpy(dtype=bool) & rows & ~found_rows
                 if about.any():
                     hits.append(Hits(table, column, about))
+        if unlinked is not None and name == "indicators":
+            of_edition = unlinked.to_numpy(dtype=bool) & rows & ~found_rows
+            if of_edition.any():
+                hits.append(Hits(table, "project_id", of_edition))
         if split is not None and name == "indicators":  # the subject's figures of the measure the query names
             of = split.figures(frame).to_numpy(dtype=bool) & rows & ~found_rows
             if of.any():
@@ -241,7 +251,9 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     everything.attrs["subjects"] = subjects_held(naming, frames, in_theme)  # of the theme, with one (trial 12 m1)
     if edition is not None:
         everything.attrs["editions"] = list(edition.editions)
-        everything.attrs["edition_note"] = edition.note
+        found = frames["indicators"]["observation_id"][unlinked] if unlinked is not None else []
+        everything.attrs["edition_unlinked"] = [str(k) for k in found if k in set(everything["key"])]
+        everything.attrs["edition_note"] = edition.note or none_of_the_measure(edition, edition_split, frames)
     return everything
 
 
@@ -288,7 +300,7 @@ class YearReading:
         by_indicator = kept_with((figures,), "figures_by_indicator", lambda: rows_by_value(figures["indicator"]))
         years = kept_with((figures,), "years", lambda: figures["year"].to_numpy(dtype=float, na_value=np.nan))
         about = split.figures(figures).to_numpy(dtype=bool) if split is not None else None
-        out = []
+        out = [] if len(found) else self.subject_years(figures)
         for indicator in found["indicator"]:  # the few indicators listed, each by its kept positions
             at = by_indicator.get(str(indicator), np.zeros(0, dtype=np.int64))
             if about is not None:
@@ -299,10 +311,25 @@ class YearReading:
                 out.append(f"{indicator} has figures{whose} for {held}; none for {self.year}")
         return out
 
+    def subject_years(self, figures: pd.DataFrame) -> list[str]:
+        """For each subject the query names (no indicator) that has no figure of the year, the years it has:
+        "jushi-group has figures for 2014; none for 2030"."""
+        out = []
+        for column, ids in sorted(self.query.subjects.items()):
+            if column not in figures.columns:
+                continue
+            for subject in sorted(set(ids) - {s for c, s in self.query.parts if c == column}):
+                years = figures.loc[figures[column] == subject, "year"].dropna()
+                if len(years) and not (years == self.year).any():
+                    held = ", ".join(str(int(y)) for y in sorted(set(years)))
+                    out.append(f"{subject} has figures for {held}; none for {self.year}")
+        return out
+
 
 def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[str, pd.DataFrame]) -> YearReading | None:
     """The query read as words and a year (use.search_years), when as a whole it is no name, names no indicator
-    and no subject, and without its year it names an indicator, or a subject and a measure: else None."""
+    and no subject, and without its year it names an indicator, a subject and a measure, or a subject (its name or
+    part of one): else None."""
     if query.name or named or query.subjects:
         return None
     year = dated(normalised(text))
@@ -312,8 +339,8 @@ def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[st
     query = parse(rest, frames)
     named = named_indicators(query, frames["indicator_definitions"])
     split = subject_and_measure(query, named, frames)
-    if not named and split is None:
-        return None
+    if not named and split is None and not query.subjects:
+        return None  # "Jushi 2014", 2024年乌镇: a subject and a year read as its figures of that year (trial 13 W2)
     return YearReading(rest, year.year, query, named, split)
 
 
@@ -509,50 +536,52 @@ def located_in(ids: dict[str, frozenset[str]], frames: dict[str, pd.DataFrame]) 
     return out
 
 
-def in_word_forms(query: Query) -> Query:
-    """The measure of a subject-and-measure reading matched by its words' forms (singular, plural), not by the root
-    they share with other parts of speech: "visitors" are people received, "visits" an internet hospital's
-    consultations or a leader's trip; "Wuzhen visitors" listed both (trial 9 V2)."""
-    terms = tuple(Term(t.forms, t.part, roots=False) for t in query.terms)
-    return replace(query, terms=terms)
+@dataclass(frozen=True)
+class EditionAndMeasure(SubjectAndMeasure):
+    """An edition and a measure ("WIC 2023 investment"): the edition's figures (search_editions.edition_figures,
+    by `observation_id`) of the indicators the measure names."""
+
+    rows: frozenset[str] = frozenset()
+
+    def figures(self, frame: pd.DataFrame) -> pd.Series:
+        return frame["observation_id"].isin(self.rows) & frame["indicator"].isin(self.indicators)
 
 
-# Words that join a subject to its measure and name nothing themselves: "GDP of Tongxiang", 桐乡的GDP.
-CONNECTIVES = frozenset({"of", "in", "for", "at", "the", "s", "'s", "的", "之"})
+def edition_measured(edition: EditionReading | None, frames: dict[str, pd.DataFrame]) -> EditionAndMeasure | None:
+    """The edition-and-measure reading as search's split, or None when the query names no edition and measure."""
+    if edition is None or not edition.editions or not edition.measured:
+        return None
+    figures = frames["indicators"]
+    of_edition = figures[edition_figures(edition.editions, frames).to_numpy(dtype=bool)]
+    rows = frozenset(of_edition.loc[of_edition["indicator"].isin(edition.measured), "observation_id"].astype(str))
+    having = frozenset(of_edition.loc[of_edition["indicator"].isin(edition.measured), "indicator"].astype(str))
+    ids = {"event_id": frozenset(edition.editions)}
+    subject = ", ".join(edition.editions)
+    return EditionAndMeasure(subject, edition.measure, ids, having, edition.measured, rows)
 
 
-def without_connectives(measure: str) -> str:
-    """The measure part without the connecting words at its edges ("gdp of" -> gdp, "的 gdp" -> gdp)."""
-    parts = measure.split(" ")
-    while parts and parts[0] in CONNECTIVES:
-        parts = parts[1:]
-    while parts and parts[-1] in CONNECTIVES:
-        parts = parts[:-1]
-    text = " ".join(parts)
-    return text.strip("的之") if HAN_ANY.search(text[:1] + text[-1:]) else text
-
-
-def subject_splits(folded: str) -> list[tuple[str, str]]:
-    """Every way to cut a query into a (would-be) subject's name and the rest, the longest name first: a run of its
-    parts (query_parts), or the head or tail of a Chinese part (a name of two characters at least)."""
-    parts = []
-    for part in query_parts(folded):  # a possessive is a connective of its own: "tongxiang's gdp"
-        bare = re.sub(r"['’]s$", "", part)
-        parts += [bare, "'s"] if bare != part and bare else [part]
-    cuts: list[tuple[str, str]] = []
-    for i in range(len(parts)):
-        for j in range(i + 1, len(parts) + 1):
-            if j - i < len(parts):
-                cuts.append((" ".join(parts[i:j]), " ".join(parts[:i] + parts[j:])))
-    for k, part in enumerate(parts):
-        if HAN.match(part):
-            for at in range(1, len(part)):
-                head, tail = part[:at], part[at:]
-                if len(head) >= 2:
-                    cuts.append((head, " ".join([*parts[:k], tail, *parts[k + 1 :]])))
-                if len(tail) >= 2:
-                    cuts.append((tail, " ".join([*parts[:k], head, *parts[k + 1 :]])))
-    return sorted(dict.fromkeys(cuts), key=lambda cut: -len(cut[0]))
+def none_of_the_measure(
+    edition: EditionReading, split: EditionAndMeasure | None, frames: dict[str, pd.DataFrame]
+) -> str:
+    """What an edition-and-measure query found none of: the edition has no figure of the measure; the indicators it
+    names that the edition's event (or a part of it) has figures of, with their years, or that it has none either
+    ("WIC 2023 investment": cooperation_projects_total_investment, of 2022 and 2024)."""
+    if split is None or split.indicators:
+        return ""
+    figures = frames["indicators"]
+    projects = set(edition.projects)
+    parts = frames.get("projects")
+    if parts is not None and "parent_id" in parts:
+        projects |= set(parts.loc[parts["parent_id"].isin(edition.projects), "project_id"])
+    theirs = figures[figures["indicator"].isin(edition.measured) & figures["project_id"].isin(projects)]
+    event = " and ".join(edition.projects)
+    if not len(theirs):
+        return f"{split.subject} has no figure of {edition.measure!r}, nor has {event}"
+    years = theirs.groupby("indicator")["year"].apply(lambda y: ", ".join(str(int(v)) for v in sorted(set(y.dropna()))))
+    held = "; ".join(f"{indicator} of {spans}" for indicator, spans in years.items())
+    return (
+        f"{split.subject} has no figure of {edition.measure!r}; {event} or a part of it has {held}, none of the edition"
+    )
 
 
 def indicators(text: str, path: str | Path | None = None, theme: str | None = None) -> pd.DataFrame:
@@ -587,7 +616,9 @@ def found_indicators(
         # The command for the subject with the most figures (of those the query names, if it names one);
         # --subject is needed only when there are several.
         command = held.command
-        if split is not None and held.several:
+        if isinstance(split, EditionAndMeasure) and d["indicator"] in split.indicators:  # the edition's series
+            command = f"tongxiang-digital-economy series {d['indicator']} --subject {sorted(split.ids['event_id'])[0]}"
+        elif split is not None and held.several:
             asked = held.about[held.about.isin(split.ids.get(column, ()))]
             if len(asked):
                 command = f"tongxiang-digital-economy series {d['indicator']} --subject {asked.value_counts().index[0]}"

@@ -145,6 +145,26 @@ def indicator_not_a_neighbours_count(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
+    "indicator-written-with-neighbour",
+    "indicators",
+    "indicator",
+    "the quoted {value_text!r} is written with a written form of {written_with!r} (inside the quote or right after "
+    "it: 24场分论坛, 五大洲, 七千多年文明史), an indicator of the same dimension, measure and subject, and no form of "
+    "{indicator!r} follows in its clause: a quantity counts the noun it is written with (24场分论坛 are sub-forums, "
+    "not topics); file it under {written_with}, or quote the figure {indicator!r}'s words attach to",
+    needs=("indicator.written_forms",),
+    reads=("written_with",),
+    per_row=True,
+)
+def indicator_not_a_neighbours_noun(view: pd.DataFrame) -> pd.Series:
+    """A figure written with a neighbour's noun (semantics/counted_nouns.py) is that neighbour's: what a quantity
+    counts is the noun it is written with, unless its clause goes on to name the row's own measure."""
+    if "written_with" not in view:
+        return pd.Series(True, index=view.index)
+    return view["written_with"].map(lambda c: not isinstance(c, str)).astype(bool)
+
+
+@rule(
     "subject-pairs-another-figure",
     "indicators",
     "value_text",

@@ -11,43 +11,82 @@ passage is read for what it states of the edition's days, in the forms the archi
   `length_word` terms, 为期#天, #-day, carried by the view's `length_words`: without them no length is read);
 - days alone: 23日在浙江乌镇开幕, On November 24: one of them is the edition's first or last day.
 
+The words that join a run's first and last day are the lexicon's `date_range_word` terms of both meanings (至, 到,
+to, through, until, and: between two days' numbers they join nothing else), with the dashes (-, –, ~: punctuation);
+the letters after a day's number are its `ordinal_word` `suffix` terms (the 22nd). Both are carried by the view's
+`run_words` (run_words): without them a run is read only where a dash joins its days. The calendar's own marks
+(月, 日, 号, the months' names) are how a date is written, no word list.
+
 A day without its month or year takes them from the text's date, as the period reader does. A passage that writes
 no day (昨天下午…开幕, a month alone) leaves the row unchecked; an edition known only to its month is not checked.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
 import pandas as pd
 
-from ...text.period_words import MONTH_WORD, cn_int, compiled, normalise, read_period
+from ...text.period_words import MONTH_WORD, PeriodWords, cn_int, compiled, normalise, read_period
 from ...text.periods import publication_bounds, words_read_at
+from ...text.quantities import Lexicon, loose
 from .registry import each_row, rule
 
 CN_DAY = r"(?:(?:19|20)[0-9]{2}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
-RUN = re.compile(
-    CN_DAY + r"\s*[至到\-—–~～]\s*(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
-    r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*[0-9]{1,2}(?:st|nd|rd|th)?\b"
-)
-DAY = re.compile(CN_DAY + r"|\b" + MONTH_WORD + r"\s*[0-9]{1,2}(?:st|nd|rd|th)?\b")
+DASHES = "[-—–~～]"  # the marks that join a run of days (16-18日, November 19-22): punctuation, no word list
+# The lexicon's words of a run of days (run_words): the words joining its days and the letters after a day's number.
+RunWords = tuple[str | None, str | None]
+
+
+def run_words(lexicon: Lexicon | None) -> RunWords | None:
+    """The lexicon's `date_range_word` terms (至, 到, to, through, until, and) and `ordinal_word` `suffix` terms (st,
+    th), each as one alternation, longest first; None without a lexicon. A tuple of strings, so that a view column
+    carrying it is hashed by its whole text."""
+    if lexicon is None:
+        return None
+
+    def alternation(category: str, meanings: tuple[str, ...] | None) -> str | None:
+        pairs = zip(lexicon.terms_of.get(category, []), lexicon.meanings_of.get(category, []), strict=True)
+        found = {loose(t) for t, m in pairs if loose(t) and (meanings is None or m in meanings)}
+        return "|".join(re.escape(t) for t in sorted(found, key=lambda t: (-len(t), t))) or None
+
+    return alternation("date_range_word", None), alternation("ordinal_word", ("suffix",))
+
+
+@functools.lru_cache(maxsize=16)
+def day_patterns(words: object) -> tuple[re.Pattern[str], re.Pattern[str], PeriodWords]:
+    """A run of days (its first day, a dash or a joining word, its last day) and a day, in Chinese (11月16日至18日)
+    and English (Oct. 7 and 8, November 19th), read with `words` (run_words: none where None), and the words the
+    period reader dates what they find with (the same joining words); compiled once per lexicon."""
+    joins, suffix = words if isinstance(words, tuple) else (None, None)
+    joiner = "|".join(w for w in (DASHES, joins) if w)
+    th = f"(?:{suffix})?" if suffix else ""
+    run = re.compile(
+        CN_DAY + rf"\s*(?:{joiner})\s*(?:[0-9]{{1,2}}月)?[0-9]{{1,2}}[日号]"
+        r"|\b" + MONTH_WORD + rf"\s*[0-9]{{1,2}}{th}\s*(?:{joiner})\s*[0-9]{{1,2}}{th}\b"
+    )
+    day = re.compile(CN_DAY + r"|\b" + MONTH_WORD + rf"\s*[0-9]{{1,2}}{th}\b")
+    return run, day, PeriodWords(range=rf"\s*(?:{joiner})\s*")
 
 
 def runs_and_days(
-    evidence: str, published: object, length_words: object = None
+    evidence: str, published: object, length_words: object = None, words: object = None
 ) -> tuple[list[tuple[date, date]], set[date], int | None]:
     """The runs of days a passage writes, the single days it writes outside them, and the length it states in
-    `length_words` (PeriodWords.length: the lexicon's `length_word` terms, one group per term; None reads none)."""
+    `length_words` (PeriodWords.length: the lexicon's `length_word` terms, one group per term; None reads none);
+    runs and days are read with `words` (run_words: the dashes alone where None)."""
     text = normalise(evidence)
+    run, day, dating = day_patterns(words)
     runs: list[tuple[date, date]] = []
-    for m in RUN.finditer(text):
-        runs += [(p.start[0], p.end[0]) for p in read_period(m[0], published).periods if p.kind == "span"]
-    rest = RUN.sub(" ", text)
+    for m in run.finditer(text):
+        runs += [(p.start[0], p.end[0]) for p in read_period(m[0], published, dating).periods if p.kind == "span"]
+    rest = run.sub(" ", text)
     days = {
         p.start[0]
-        for m in DAY.finditer(rest)
-        for p in read_period(m[0], published).periods
+        for m in day.finditer(rest)
+        for p in read_period(m[0], published, dating).periods
         if p.kind == "date" and p.start[0] == p.start[1]
     }
     length = compiled(length_words).search(text) if isinstance(length_words, str) and length_words else None
@@ -55,24 +94,26 @@ def runs_and_days(
     return runs, days, n
 
 
-def stated(evidence: object, published: object, start: object, end: object, length_words: object = None) -> bool:
+def stated(
+    evidence: object, published: object, start: object, end: object, length_words: object = None, words: object = None
+) -> bool:
     """Whether the edition's first and last day fit what its evidence states of them (a silent passage: they do)."""
-    return confirms(evidence, published, start, end, length_words) is not False
+    return confirms(evidence, published, start, end, length_words, words) is not False
 
 
 def confirms(
-    evidence: object, published: object, start: object, end: object, length_words: object = None
+    evidence: object, published: object, start: object, end: object, length_words: object = None, words: object = None
 ) -> bool | None:
     """Whether the edition's evidence states its first and last day as the row has them: True where it does, False
     where it states other days, None where it writes no day to read (or the row's dates are not days). The blame of
     an edition's dates (semantics/editions.py) needs the three: a passage that confirms the dates outweighs any
-    number of figure rows. `length_words`: the lexicon's length words (runs_and_days)."""
+    number of figure rows. `length_words`, `words`: the lexicon's length words and run words (runs_and_days)."""
     if not isinstance(evidence, str) or not isinstance(published, str):
         return None
     first, last = day_of(start), day_of(end)
     if first is None:
         return None
-    runs, days, n = runs_and_days(evidence, published, length_words)
+    runs, days, n = runs_and_days(evidence, published, length_words, words)
     if runs:
         return any(a == first and (last is None or b == last) for a, b in runs)
     if n is not None and days and last is not None:
@@ -98,7 +139,7 @@ def day_of(value: object) -> date | None:
     "10日) its length and its first or last day, a day alone its first or last: correct the dates from the text, "
     "or quote the passage that states them",
     needs=("source_id.published", "source_id.original_published"),
-    reads=("end", "evidence", "length_words", "start"),
+    reads=("end", "evidence", "length_words", "run_words", "start"),
     per_row=True,
 )
 def dates_in_evidence(view: pd.DataFrame) -> pd.Series:
@@ -110,5 +151,9 @@ def dates_in_evidence(view: pd.DataFrame) -> pd.Series:
         view = view.assign(source_id__original_published=None)
     if "length_words" not in view:  # a frame checked without the lexicon: no length is read
         view = view.assign(length_words=None)
+    if "run_words" not in view:  # nor a run's words
+        view = view.assign(run_words=None)
     columns = ["evidence", "source_id__published", "source_id__original_published", "start", "end", "length_words"]
-    return each_row(view, columns, lambda e, p, o, s, t, n: stated(e, words_read_at(p, o), s, t, n))
+    return each_row(
+        view, [*columns, "run_words"], lambda e, p, o, s, t, n, w: stated(e, words_read_at(p, o), s, t, n, w)
+    )

@@ -80,6 +80,27 @@ def count_says_what_it_counts(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
+    "fraction-of-nothing",
+    "indicators",
+    "value_denominator",
+    "{indicator!r} has a figure written as a fraction, but its definition's `fraction_of` is empty: say what the "
+    "fraction is of, in the reader's words (the workforce before the change), which a chart's value axis names "
+    "(never 'fraction (value ÷ value_denominator)')",
+    needs=("indicator.fraction_of",),
+    reads=("value_denominator",),
+    per_row=True,
+)
+def fraction_says_what_of(view: pd.DataFrame) -> pd.Series:
+    """A fraction's axis says what it is a fraction of (issue 16: it said `fraction (value ÷ value_denominator)`,
+    two column names): a figure with a denominator (三分之一: -1 over 3) has a definition that names it. A package
+    from before the column is not held to it."""
+    if "indicator__fraction_of" not in view:
+        return pd.Series(True, index=view.index)
+    named = view["indicator__fraction_of"].astype("string").str.strip().fillna("") != ""
+    return view["value_denominator"].isna().fillna(True).astype(bool) | named
+
+
+@rule(
     "share-out-of-range",
     "indicators",
     "value",

@@ -156,7 +156,8 @@ def context_of(text: str, evidence: str, quote: str | None = None, dating: re.Pa
 
 
 # The word after a number: a Latin word, or one Han character (人, 家) with 次 when it counts visits (人次): the
-# evidence is squeezed, so the next word runs on (常住1,029,754人城镇 is 人).
+# evidence is squeezed, so the next word runs on (常住1,029,754人城镇 is 人). Grammar, not vocabulary: any word is
+# read (次 is the one suffix that makes a two-character count noun, 人次, 车次), and two figures agree by it alone.
 UNIT_WORD = re.compile(r"\s?([a-zA-Z]+|[^\W\d_a-zA-Z]次?)")
 
 
@@ -241,9 +242,9 @@ def period_words_in_context(view: pd.DataFrame) -> pd.Series:
     "correct the period, or quote the words that date it (a figure of an event edition, event_id set, may "
     "also cover the edition's days within the period its words give, and a flow of the whole edition may be dated "
     "by the day within it that it was announced; words the reader cannot read must at least "
-    "meet a year they write)",
+    "meet a year they write, and a stock they date by one year and nothing finer stands at its end)",
     needs=(*NEEDS, "event_id.start", "event_id.end"),
-    reads=("anchor", "period_basis", "period_end", "period_reading", "period_start"),
+    reads=("anchor", "period_basis", "period_editions", "period_end", "period_reading", "period_start"),
     per_row=True,
 )
 def period_reads_back(view: pd.DataFrame) -> pd.Series:
@@ -260,6 +261,7 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
         anchor: object,
         event_start: object,
         event_end: object,
+        named: object,
     ) -> bool:
         if not isinstance(basis, str) or basis not in ("stated", "context"):
             return True
@@ -269,7 +271,9 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
         if first is None or last is None:
             return True
         if reading.why:  # unread words are not guessed at, but a year they write is theirs ('Until … in 1949')
-            return not reading.years or any(first.year <= y <= last.year for y in reading.years)
+            if reading.years and not any(first.year <= y <= last.year for y in reading.years):
+                return False
+            return not off_its_year_end(reading, first, last, stock_or_flow(temporal), event_start, named)
         stock = stock_or_flow(temporal)
         if in_edition(reading, first, last, publication_bounds(event_start)[0], publication_bounds(event_end)[1]):
             return True
@@ -284,7 +288,24 @@ def period_reads_back(view: pd.DataFrame) -> pd.Series:
     columns = ["period_basis", "period_reading", "period_start", "period_end", "indicator__temporal", "anchor"]
     if "event_id__start" not in view or "event_id__end" not in view:  # no events table: no edition's days
         view = view.assign(event_id__start=None, event_id__end=None)
-    return each_row(view, [*columns, "event_id__start", "event_id__end"], fits)
+    if "period_editions" not in view:
+        view = view.assign(period_editions=None)
+    return each_row(view, [*columns, "event_id__start", "event_id__end", "period_editions"], fits)
+
+
+def off_its_year_end(
+    reading: Reading, first: date, last: date, stock: bool | None, edition_start: object, named: object
+) -> bool:
+    """Whether a stock dated by unread words that write one year and nothing finer (no month, half or quarter
+    word; no event edition, by event_id or named in the words) stands off that year's end. A year alone, read,
+    dates a level at its end (2014年 355家); unread words around it ('Until the founding of … in 1949', 到1949年解放)
+    state no day either, so the level stands at the last day they allow, never a day no word gives."""
+    if stock is not True or first != last or len(reading.years) != 1 or reading.sub_year:
+        return False
+    if not missing(edition_start) or (isinstance(named, tuple) and bool(named)):
+        return False
+    (year,) = reading.years
+    return last != date(year, 12, 31)
 
 
 def in_edition(

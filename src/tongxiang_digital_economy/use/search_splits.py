@@ -1,0 +1,58 @@
+"""A query cut into a name and the rest: the subject-and-measure reading ("Wuzhen visitors", 桐乡GDP) and the
+edition-and-measure reading ("WIC 2023 investment") cut a query the same way, so the cuts live here, below both
+(text_search and search_editions), and neither restates them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .search_query import HAN_ANY, Query, Term, query_parts
+from .search_words import HAN
+
+
+def in_word_forms(query: Query) -> Query:
+    """The measure of a subject-and-measure reading matched by its words' forms (singular, plural), not by the root
+    they share with other parts of speech: "visitors" are people received, "visits" an internet hospital's
+    consultations or a leader's trip; "Wuzhen visitors" listed both (trial 9 V2)."""
+    terms = tuple(Term(t.forms, t.part, roots=False) for t in query.terms)
+    return replace(query, terms=terms)
+
+
+# Words that join a subject to its measure and name nothing themselves: "GDP of Tongxiang", 桐乡的GDP.
+CONNECTIVES = frozenset({"of", "in", "for", "at", "the", "s", "'s", "的", "之"})
+
+
+def without_connectives(measure: str) -> str:
+    """The measure part without the connecting words at its edges ("gdp of" -> gdp, "的 gdp" -> gdp)."""
+    parts = measure.split(" ")
+    while parts and parts[0] in CONNECTIVES:
+        parts = parts[1:]
+    while parts and parts[-1] in CONNECTIVES:
+        parts = parts[:-1]
+    text = " ".join(parts)
+    return text.strip("的之") if HAN_ANY.search(text[:1] + text[-1:]) else text
+
+
+def subject_splits(folded: str) -> list[tuple[str, str]]:
+    """Every way to cut a query into a (would-be) subject's name and the rest, the longest name first: a run of its
+    parts (query_parts), or the head or tail of a Chinese part (a name of two characters at least)."""
+    parts = []
+    for part in query_parts(folded):  # a possessive is a connective of its own: "tongxiang's gdp"
+        bare = re.sub(r"['’]s$", "", part)
+        parts += [bare, "'s"] if bare != part and bare else [part]
+    cuts: list[tuple[str, str]] = []
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts) + 1):
+            if j - i < len(parts):
+                cuts.append((" ".join(parts[i:j]), " ".join(parts[:i] + parts[j:])))
+    for k, part in enumerate(parts):
+        if HAN.match(part):
+            for at in range(1, len(part)):
+                head, tail = part[:at], part[at:]
+                if len(head) >= 2:
+                    cuts.append((head, " ".join([*parts[:k], tail, *parts[k + 1 :]])))
+                if len(tail) >= 2:
+                    cuts.append((tail, " ".join([*parts[:k], head, *parts[k + 1 :]])))
+    return sorted(dict.fromkeys(cuts), key=lambda cut: -len(cut[0]))
