@@ -21,7 +21,7 @@ TIMES = (10.0, 0.1)
 
 
 def flagged(units: pd.DataFrame, lexicon: pd.DataFrame) -> pd.Series:
-    """Per units row: whether unit-scale-written or unit-base-mismatch reports it."""
+    """Per units row: whether unit-scale-written, unit-conversion-written or unit-base-mismatch reports it."""
     by_unit = units.set_index("unit")
     view = units.assign(
         base_unit__multiplier=units["base_unit"].map(by_unit["multiplier"]).astype(float),
