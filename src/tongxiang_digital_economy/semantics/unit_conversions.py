@@ -54,7 +54,7 @@ def conversion_conflicts(units: pd.DataFrame, lexicon: pd.DataFrame) -> pd.Serie
         return out
     rows = lexicon[lexicon["category"] == CATEGORY] if "category" in lexicon else lexicon.iloc[:0]
     patterns = form_patterns(units)
-    by_unit = {str(r["unit"]): r for _, r in units.iterrows() if isinstance(r["unit"], str)}
+    by_unit = {str(r["unit"]): r for r in units.to_dict("records") if isinstance(r.get("unit"), str)}
     broken: dict[str, str] = {}
     for term, meaning in zip(rows["term"], rows["meaning"], strict=True):
         one, other = quantity(term, patterns), quantity(meaning, patterns)
