@@ -243,3 +243,17 @@ def test_a_repeated_word_is_read_once_only_when_it_is_a_name() -> None:
         "gdp gdp",
         "常常",
     ]
+
+
+def test_a_subject_and_a_year_count_the_subjects_figures_of_that_year() -> None:
+    """The subject's block above a subject-and-year answer counts its figures of that year and gives the `show`
+    command that lists them: it said "wuzhen (place): 61 figures" of every year above 11 rows of 2024."""
+    lines = runner.invoke(cli, ["search", "Wuzhen 2024"]).stdout.splitlines()
+    assert lines[:3] == [
+        "wuzhen (place): 2 figures under 2 indicators; most: gdp (1), history_since_town_founding (1)",
+        "  tongxiang-digital-economy series gdp --subject wuzhen",
+        "  every figure: tongxiang-digital-economy show indicators --where place_id=wuzhen --where year=2024",
+    ]
+    where = ["--where", "place_id=wuzhen", "--where", "year=2024", "--format", "csv"]
+    shown = runner.invoke(cli, ["show", "indicators", *where])
+    assert [line.split(",")[1] for line in shown.stdout.splitlines()[1:]] == ["gdp", "history_since_town_founding"]

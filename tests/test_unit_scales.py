@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from conftest import PackageCopy, found
-from unit_corruptions import unit_scale_rates
+from unit_corruptions import plain, unit_scale_rates
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.semantics.rules.sources import scale_as_written
@@ -41,8 +41,8 @@ def test_every_unit_whose_forms_state_a_scale_is_caught_ten_times_too_big_or_sma
     on km2's. Of the 94 corruptions (47 units, x10 and /10), this rule catches 42; the 32 of the 16 base units are
     unit-base-mismatch's; the 20 left are conversions no word states (mu, hectare, minute, hour, month, year,
     fraction, 成, millisecond: 毫 and 秒 are no unit's words, million_pound: lb is no unit)."""
-    units = tde.load("units")
-    lexicon = tde.load("lexicon")
+    units = plain(tde.load("units"))
+    lexicon = plain(tde.load("lexicon"))
     shipped = stated_scales(units, lexicon)
     assert scale_as_written(units.assign(**shipped)).all()
     stating = set(units.loc[shipped["scale_stated"].notna(), "unit"])

@@ -830,7 +830,7 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
                 f"{count(int(row.indicators), 'indicator')}; most: {row.top}"
             )
             click.echo(f"  {row.command}")
-            click.echo(f"  every figure: tongxiang-digital-economy show indicators --where {row.column}={row.subject}")
+            click.echo(f"  every figure: tongxiang-digital-economy show indicators --where {row.where}")
         click.echo("")
     if len(found):
         click.echo(f"{count(len(found), 'indicator')} for {what}:")

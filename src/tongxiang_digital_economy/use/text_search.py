@@ -248,7 +248,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         everything.attrs["other_years"] = year.other_years(everything.attrs["indicators"], split, frames["indicators"])
     # a subject's name (and no indicator's): what the package holds about the subject
     # (峰会, a part of the conference's names and a written form of event_years_held: both; trial 10 m4)
-    everything.attrs["subjects"] = subjects_held(naming, frames, in_theme)  # of the theme, with one (trial 12 m1)
+    everything.attrs["subjects"] = subjects_held(naming, frames, in_theme, year.year if year is not None else None)
     if edition is not None:
         everything.attrs["editions"] = list(edition.editions)
         found = frames["indicators"]["observation_id"][unlinked] if unlinked is not None else []
@@ -411,7 +411,9 @@ def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
 SUBJECT_COLUMNS = {"place_id": "place", "enterprise_id": "enterprise", "project_id": "project", "event_id": "edition"}
 
 
-def subjects_held(query: Query, frames: dict[str, pd.DataFrame], in_theme: set[str] | None = None) -> pd.DataFrame:
+def subjects_held(
+    query: Query, frames: dict[str, pd.DataFrame], in_theme: set[str] | None = None, year: int | None = None
+) -> pd.DataFrame:
     """What the package holds about the subjects a query names (a query that is a place's, enterprise's or
     project's name, and names no indicator): per subject, its figures, how many indicators they fall under, and
     those indicators by number of figures. A journalist who searches "Wuzhen" is told the town's figures and the
@@ -419,8 +421,12 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame], in_theme: set[s
     the query is a whole name of come first ("World Internet Conference" before its technology award, whose name
     holds it; trial 9 V3); an edition's block gives its `event_id` to --subject (trial 9 V4). Under a theme, only the
     theme's indicators (`in_theme`) are counted and suggested, and a subject with none of them is left out: the
-    conference's block opened `--theme investment` with its editions held (trial 12 m1)."""
+    conference's block opened `--theme investment` with its editions held (trial 12 m1). With a `year` ("Wuzhen
+    2024"), only its figures of that year (the year their period ends in), and `where` selects them: the block said
+    61 figures of every year above the year's rows."""
     figures = frames["indicators"]
+    if year is not None:
+        figures = figures[figures["year"] == year]
     own = {(column, key) for column, key, _ in names(frames).get(normalised(query.text), [])}
     rows = []
     for column, ids in sorted(query.subjects.items()):
@@ -445,10 +451,11 @@ def subjects_held(query: Query, frames: dict[str, pd.DataFrame], in_theme: set[s
                     "indicators": len(counts),
                     "top": ", ".join(f"{i} ({n})" for i, n in ranked[:TOP_INDICATORS]),
                     "command": f"tongxiang-digital-economy series {ranked[0][0]} --subject {key}",
+                    "where": f"{column}={key}" + (f" --where year={year}" if year is not None else ""),
                 }
             )
     rows.sort(key=lambda row: (row["column"], row["subject"]) not in own)  # stable: by column and id within
-    columns = ["subject", "kind", "column", "figures", "indicators", "top", "command"]
+    columns = ["subject", "kind", "column", "figures", "indicators", "top", "command", "where"]
     return pd.DataFrame(rows, columns=columns)
 
 

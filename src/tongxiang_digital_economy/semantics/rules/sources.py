@@ -47,7 +47,7 @@ def scale_as_written(view: pd.DataFrame) -> pd.Series:
     yuan. Why: a wrong factor moves every figure in the unit and is then blamed on the sources (trial 10 m1)."""
     if "scale_stated" not in view:  # no lexicon loaded: nothing states a scale
         return pd.Series(True, index=view.index)
-    own = [factor(row) for _, row in view[["unit", "base_unit", "multiplier", "divisor"]].iterrows()]
+    own = [factor(row) for row in view[["unit", "base_unit", "multiplier", "divisor"]].to_dict("records")]
     stated = view["scale_stated"]
     ok = [
         s is pd.NA or s is None or (o is not None and math.isclose(float(s), o, rel_tol=1e-9))
