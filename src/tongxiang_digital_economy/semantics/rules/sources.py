@@ -56,6 +56,24 @@ def scale_as_written(view: pd.DataFrame) -> pd.Series:
     return pd.Series(ok, index=view.index)
 
 
+@rule(
+    "unit-conversion-written",
+    "units",
+    "multiplier",
+    "multiplier {multiplier} and divisor {divisor} of {unit!r} break the conversion the lexicon states, "
+    "{conversion_conflict}: the two sides, read through their units' factors, are not the same size in the base "
+    "unit; correct the factor of whichever of the two units is wrong (every figure in it is read through it)",
+    reads=("base_unit", "conversion_conflict", "divisor", "multiplier", "unit"),
+)
+def conversion_as_written(view: pd.DataFrame) -> pd.Series:
+    """A unit's factor keeps every conversion the lexicon states of it (semantics.unit_conversions): 1小时 = 60分钟,
+    15亩 = 1公顷, 1成 = 10%. Why: a conversion unit's written forms state no scale, so unit-scale-written cannot hold
+    its factor (issue 13: hour, mu, cheng and seven more ten times too big or small went uncaught)."""
+    if "conversion_conflict" not in view:  # no lexicon loaded: nothing states a conversion
+        return pd.Series(True, index=view.index)
+    return view["conversion_conflict"].map(lambda c: not isinstance(c, str)).astype(bool)
+
+
 # --- sources -----------------------------------------------------------------------------------------------
 
 
