@@ -541,16 +541,29 @@ def errors_by_row(report: Report) -> dict[int, set[str]]:
 Rates = dict[str, tuple[int, list[str], list[str], list[tuple[str, str, bool]]]]
 
 
-def catch_rates(package: Path, archive: Path | None) -> Rates:
+def package_tables(package: Path) -> Tables:
+    """Every table of the package at `package`, as rows of CSV cells."""
+    return {name: read_rows(package / "data" / f"{name}.csv") for name in tde.tables(package)}
+
+
+def corruptions_of(tables: Tables) -> dict[str, list[list[Row]]]:
+    """Each kind's ways of corrupting each indicators row (corrupted: none where it cannot), in the rows' order."""
+    rows = tables["indicators"]
+    return {kind: [corrupted(corrupt(dict(row), tables), row) for row in rows] for kind, (corrupt, _) in KINDS.items()}
+
+
+def catch_rates(package: Path, archive: Path | None, made: dict[str, list[list[Row]]] | None = None) -> Rates:
     """For each kind: how many rows it corrupted (real corruptions only), the ids of those caught and of those
-    missed, and the corrupted rows that are claims the text supports too (id, why, whether a rule caught it)."""
-    tables = {name: read_rows(package / "data" / f"{name}.csv") for name in tde.tables(package)}
+    missed, and the corrupted rows that are claims the text supports too (id, why, whether a rule caught it).
+    `made`: corruptions_of the package's tables, where the caller has them already."""
+    tables = package_tables(package)
+    made = corruptions_of(tables) if made is None else made
     guarding = set().union(*(rules for _corrupt, rules in KINDS.values()))
     baseline = errors_by_row(semantics(package, archive, guarding, blames=False))
     out: Rates = {}
     rows = tables["indicators"]
-    for kind, (corrupt, rules) in KINDS.items():
-        ways = [corrupted(corrupt(dict(row), tables), row) for row in rows]
+    for kind, (_corrupt, rules) in KINDS.items():
+        ways = made[kind]
         caught: list[str] = []
         missed: list[str] = []
         supported: list[tuple[str, str, bool]] = []

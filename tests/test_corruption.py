@@ -17,9 +17,10 @@ kinds keep their floors (without the archive the subject kind catches 784 of 785
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED_ARCHIVE, PackageCopy
-from corruptions import KINDS, Rates, catch_rates
+from conftest import SHARED_ARCHIVE
+from corruptions import KINDS, Rates, Row, Tables, catch_rates, corruptions_of, package_tables
 
+from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.semantics.rules import RULES
 
 ARCHIVE = SHARED_ARCHIVE if SHARED_ARCHIVE.is_dir() else None
@@ -41,10 +42,16 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def rates(tmp_path_factory: pytest.TempPathFactory) -> Rates:
-    from tongxiang_digital_economy.core.paths import bundled_package_dir
+def made() -> tuple[Tables, dict[str, list[list[Row]]]]:
+    """The shipped tables and every kind's corruptions of every row, made once for the module: the catch rates
+    check them, and test_a_corruption_changes_only_its_part reads the same corrupted rows."""
+    tables = package_tables(bundled_package_dir())
+    return tables, corruptions_of(tables)
 
-    return catch_rates(bundled_package_dir(), ARCHIVE)
+
+@pytest.fixture(scope="module")
+def rates(made: tuple[Tables, dict[str, list[list[Row]]]]) -> Rates:
+    return catch_rates(bundled_package_dir(), ARCHIVE, made[1])
 
 
 def only_the_archive_guards(kind: str) -> bool:
@@ -62,12 +69,8 @@ def test_corrupted_claims_are_caught(rates: Rates, kind: str) -> None:
     assert len(caught) >= FLOORS[kind] * count, f"{kind}: {len(caught)} of {count} caught; missed {missed[:10]}"
 
 
-def test_a_corruption_changes_only_its_part(package: PackageCopy) -> None:
-    from corruptions import read_rows
-
-    names = ("indicators", "indicator_definitions", "lexicon", "enterprises", "projects", "units", "sources")
-    names += ("places", "events")
-    tables = {name: read_rows(package.csv(name)) for name in names}
+def test_a_corruption_changes_only_its_part(made: tuple[Tables, dict[str, list[list[Row]]]]) -> None:
+    tables, ways = made
     parts = {
         "year": {"period_start", "period_end", "year", "event_id"},
         "period length": {"period_start", "period_end", "year"},
@@ -81,10 +84,10 @@ def test_a_corruption_changes_only_its_part(package: PackageCopy) -> None:
         "status": {"status"},
         "source": {"source_id"},
     }
-    for kind, (corrupt, _rules) in KINDS.items():
-        for row in tables["indicators"]:
-            found = corrupt(row, tables)
-            for bad in found if isinstance(found, list) else [] if found is None else [found]:
+    assert set(ways) == set(KINDS)
+    for kind, corrupted in ways.items():
+        for row, found in zip(tables["indicators"], corrupted, strict=True):
+            for bad in found:
                 assert {k for k in row if bad[k] != row[k]} <= parts[kind], (kind, row["observation_id"])
 
 

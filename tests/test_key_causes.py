@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -115,18 +116,72 @@ def test_a_renamed_keys_references_name_its_row_and_what_follows_says_its_cause(
     ]
 
 
+# Key tables broken together on one copy: no row refers to the most referred-to rows of two tables of a group, nor is
+# one's key row among the rows that refer to the other's (asserted), so each shows only its own cause as it does alone
+# (a renamed reference table makes a validation read every figure anew: once per group, not once per table).
+TOGETHER = [("units", "sources"), ("places", "indicator_definitions"), ("projects",), ("events",)]
+
+
+KeyFaults = Callable[[str, tuple[str, ...]], tuple[dict[str, int], list[str]]]
+
+
+def referring(package: PackageCopy, table: str, field: str, key: str) -> set[tuple[str, int]]:
+    """The (table, CSV row) of every row that refers to `key` of `table` by a one-field foreign key."""
+    import json
+
+    rows = set()
+    for name in tde.tables(package.root):
+        schema = json.loads((package.root / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for fields, resource, ref_fields in foreign_keys(schema):
+            if resource == table and ref_fields == [field] and len(fields) == 1:
+                rows |= {(name, i) for i, row in enumerate(package.rows(name), start=2) if row.get(fields[0]) == key}
+    return rows
+
+
+@pytest.fixture(scope="module")
+def key_faults(tmp_path_factory: pytest.TempPathFactory) -> KeyFaults:
+    """(fault, group of TOGETHER) -> the key row of each table of the group, and `validate --quiet`'s error lines of
+    one copy with each table's most referred-to key renamed or broken by a bad byte; made once each."""
+    made: dict[tuple[str, tuple[str, ...]], tuple[dict[str, int], list[str]]] = {}
+    fields = dict(KEY_TABLES)
+
+    def get(fault: str, group: tuple[str, ...]) -> tuple[dict[str, int], list[str]]:
+        if (fault, group) not in made:
+            package = copy_package(tmp_path_factory.mktemp("key") / "package")
+            rows, touched = {}, []
+            for table in group:
+                row, key = most_referred(package, table, fields[table])
+                rows[table] = row
+                touched.append(referring(package, table, fields[table], key) | {(table, row)})
+                bad = key + "x" if fault == "renamed" else key[:2] + "\x00" + key[2:]
+                package.edit(table, row, stamp=False, **{fields[table]: bad})
+            assert sum(len(t) for t in touched) == len(set().union(*touched)), group  # no row of two tables' faults
+            tde.stamp(package.root)
+            made[fault, group] = rows, error_lines(package.root)
+        return made[fault, group]
+
+    return get
+
+
 @pytest.mark.parametrize(("table", "field"), KEY_TABLES, ids=[t for t, _ in KEY_TABLES])
-def test_every_key_table_renamed_or_broken_shows_only_its_cause(tmp_path: Path, table: str, field: str) -> None:
+def test_every_key_table_renamed_or_broken_shows_only_its_cause(key_faults: KeyFaults, table: str, field: str) -> None:
     """Each key table's most referred-to row, its key renamed and then broken by a bad byte: the only error lines
-    are the key row's own and the one line that counts what follows (no rule's error on a referring row)."""
+    are the key row's own and the one line that counts what follows (no rule's error on a referring row), for each
+    table of its copy (TOGETHER)."""
+    group = next(g for g in TOGETHER if table in g)
     for fault in ("renamed", "broken"):
-        package = copy_package(tmp_path / fault)
-        row, key = most_referred(package, table, field)
-        package.edit(table, row, **{field: key + "x" if fault == "renamed" else key[:2] + "\x00" + key[2:]})
-        lines = error_lines(package.root)
-        assert len(lines) == 2, (fault, lines)
-        assert lines[0].startswith(f"{table}, row {row}, field {field}: error ["), (fault, lines)
-        assert lines[1].startswith("  and ") and lines[1].endswith(f"fix {table} first (`--json` lists each)"), lines
+        rows, lines = key_faults(fault, group)
+        assert len(lines) == 2 * len(group), (fault, lines)
+        own = [
+            i for i, line in enumerate(lines) if line.startswith(f"{table}, row {rows[table]}, field {field}: error [")
+        ]
+        assert len(own) == 1, (fault, lines)
+        follows = lines[own[0] + 1]
+        assert follows.startswith("  and ") and follows.endswith(f"fix {table} first (`--json` lists each)"), lines
+
+
+def test_the_groups_of_key_tables_name_every_key_table_once() -> None:
+    assert sorted(t for g in TOGETHER for t in g) == sorted(t for t, _ in KEY_TABLES)
 
 
 def test_load_show_and_series_say_a_renamed_key_as_validate_does(package: PackageCopy) -> None:

@@ -221,59 +221,43 @@ def test_a_dating_word_in_as_words_dates_a(lexicon: pd.DataFrame, units: dict[st
 
 
 @pytest.mark.parametrize(
-    ("words", "span", "category", "term", "added", "new_words", "new_span"),
+    ("words", "category", "term", "added", "new_words"),
     [
-        (
-            "十三五期间",
-            (2016, 1, 2020, 12),
-            "plan_word",
-            "十三五",
-            ("十六五", "2031"),
-            "十六五期间",
-            (2031, 1, 2035, 12),
-        ),
-        (
-            "2021年上半年",
-            (2021, 1, 2021, 6),
-            "period_word",
-            "上半年",
-            ("头半年", "1-6"),
-            "2021年头半年",
-            (2021, 1, 2021, 6),
-        ),
-        ("去年", (2021, 1, 2021, 12), "period_word", "去年", ("旧年", "last_year"), "旧年", (2021, 1, 2021, 12)),
-        (
-            "2014年至2020年",
-            (2014, 1, 2020, 12),
-            "date_range_word",
-            "至",
-            ("迄", "range"),
-            "2014年迄2020年",
-            (2014, 1, 2020, 12),
-        ),
+        ("十三五期间", "plan_word", "十三五", ("13th fyp", "en", "2016"), "13th fyp period"),
+        ("2021年上半年", "period_word", "上半年", ("头半年", "zh", "1-6"), "2021年头半年"),
+        ("去年", "period_word", "去年", ("旧年", "zh", "last_year"), "旧年"),
+        ("2014年至2020年", "date_range_word", "至", ("迄", "zh", "range"), "2014年迄2020年"),
+        ("10年前", "period_word", "#年前", ("#载前", "zh", "years_ago"), "10载前"),
+        ("过去三天", "period_word", "过去", ("往前", "zh", "past_length"), "往前三天"),
+        ("9月的第一天", "period_word", "第一天", ("头一天", "zh", "first_day"), "9月的头一天"),
+        ("2023年 … 这3年内", "period_word", "内", ("中", "zh", "length_end"), "2023年 … 这3年中"),
+        ("昨天", "period_word", "昨天", ("昨儿", "zh", "yesterday"), "昨儿"),
+        ("june 8th", "ordinal_word", "th", ("nth", "en", "suffix"), "june 8nth"),
     ],
 )
 def test_the_period_readers_words_are_the_lexicons(
-    lexicon: pd.DataFrame,
-    words: str,
-    span: tuple[int, int, int, int],
-    category: str,
-    term: str,
-    added: tuple[str, str],
-    new_words: str,
-    new_span: tuple[int, int, int, int],
+    lexicon: pd.DataFrame, words: str, category: str, term: str, added: tuple[str, str, str], new_words: str
 ) -> None:
     """A plan (`plan_word` 十三五, meaning its first year), a part of a year (`period_word` 上半年, meaning the months
-    `1-6`), a year relative to the text's (去年, `last_year`) and a range (`date_range_word` 至): each is read into
-    its span with the shipped lexicon, left unread by a copy without the word, and a word added is read."""
+    `1-6`), a year relative to the text's (去年, `last_year`), a range (`date_range_word` 至), N years ago (#年前), a
+    length up to the text's date (过去), a month's first day (第一天), where a length ends (内), yesterday and a
+    day's ordinal suffix (`ordinal_word` th): each is read with the shipped lexicon; a copy without the word reads
+    the words otherwise (most leave them unread), and other words are read as these are only once a word of the
+    same category and meaning is added."""
 
-    def admits(text: str, lexicon: Lexicon, y1: int, m1: int, y2: int, m2: int) -> bool:
-        last = date(y2, m2, 30 if m2 in (6, 9, 11, 4) else 31)
-        return read_period(text, "2022-03-01", PeriodWords.of(lexicon)).admits(date(y1, m1, 1), last)
+    def read(text: str, lexicon: Lexicon) -> tuple[str | None, tuple[object, ...]]:
+        reading = read_period(text, "2022-03-01", PeriodWords.of(lexicon))
+        return reading.why, reading.periods
 
-    assert admits(words, Lexicon.from_frame(lexicon), *span)
-    removed = read_period(words, "2022-03-01", PeriodWords.of(edited(lexicon, category, (term,))))
-    assert removed.why is not None and removed.why.startswith("no dating word known in")
-    assert not admits(new_words, Lexicon.from_frame(lexicon), *new_span)
+    shipped = read(words, Lexicon.from_frame(lexicon))
+    assert shipped[0] is None and shipped[1]
+    assert read(words, edited(lexicon, category, (term,))) != shipped
+    assert read(new_words, Lexicon.from_frame(lexicon)) != shipped
+    assert read(new_words, edited(lexicon, category, add=added)) == shipped
 
-    assert admits(new_words, edited(lexicon, category, add=(added[0], "zh", added[1])), *new_span)
+
+def test_a_plan_word_names_its_five_years(lexicon: pd.DataFrame) -> None:
+    """十三五期间 (`plan_word` 十三五, meaning 2016): the plan's five years, 2016 to 2020."""
+    reading = read_period("十三五期间", "2022-03-01", PeriodWords.of(Lexicon.from_frame(lexicon)))
+    assert reading.admits(date(2016, 1, 1), date(2020, 12, 31))
+    assert not reading.admits(date(2016, 1, 1), date(2021, 12, 31))

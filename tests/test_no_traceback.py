@@ -402,14 +402,29 @@ def one_field_package(root: Path, field: dict[str, object], cell: str) -> Path:
 @pytest.mark.parametrize(
     ("field", "cell", "fault"),
     [
-        ({"type": "integer", "constraints": {"minimum": "2"}}, "1", "'1' is less than 2"),
+        ({"type": "integer", "constraints": {"minimum": "2"}}, "1", "'1' is less than 2: give 2 or more"),
         ({"type": "integer", "constraints": {"minimum": "2"}}, "2", None),
-        ({"type": "number", "constraints": {"minimum": 0.5, "maximum": "1.5"}}, "1.6", "'1.6' is more than 1.5"),
+        (
+            {"type": "number", "constraints": {"minimum": 0.5, "maximum": "1.5"}},
+            "1.6",
+            "'1.6' is more than 1.5: give 1.5 or less",
+        ),
         ({"type": "number", "constraints": {"minimum": 0.5, "maximum": "1.5"}}, "1.5", None),
-        ({"type": "year", "constraints": {"exclusiveMaximum": "2010"}}, "2010", "'2010' is not less than 2010"),
+        (
+            {"type": "year", "constraints": {"exclusiveMaximum": "2010"}},
+            "2010",
+            "'2010' is not less than 2010: give less than 2010",
+        ),
         ({"type": "integer", "constraints": {"enum": ["1", "2", "3"]}}, "01", None),
         ({"type": "boolean", "constraints": {"enum": ["true"]}}, "TRUE", None),
         ({"type": "integer"}, "0x1", "'0x1' is not a valid integer (ASCII digits, 64-bit)"),
+        # trial 13 m5: each fault said with what to give
+        ({"type": "integer", "constraints": {"exclusiveMinimum": 0}}, "0", "'0' is not more than 0: give more than 0"),
+        (
+            {"type": "string", "format": "uri"},
+            "not a url",
+            "'not a url' is not a valid URI (an absolute address with its scheme, such as https://…)",
+        ),
     ],
 )
 def test_constraint_values_written_as_text_are_read_in_the_field_type(

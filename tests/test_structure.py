@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 
 import pytest
@@ -282,6 +283,23 @@ def test_stamp_on_a_missing_file_is_an_error(package: PackageCopy) -> None:
     assert (result.exit_code, result.output) == (
         1,
         f"Error: {package.csv('places')} cannot be read: No such file or directory\n",
+    )
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+@pytest.mark.parametrize("check", [False, True])
+def test_stamp_on_a_table_that_is_no_file_is_an_error_at_once(package: PackageCopy, kind: str, check: bool) -> None:
+    """Trial 13 m6: a named pipe where a table's CSV should be made `stamp` (and `stamp --check`) wait forever for a
+    writer, while `validate` said at once that it is not a file; a folder there was 'cannot be read: Is a
+    directory'."""
+    events = package.csv("events")
+    events.unlink()
+    os.mkfifo(events) if kind == "pipe" else events.mkdir()
+    args = ["stamp", str(package.root), *(["--check"] if check else [])]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {events} is not a file (a folder, a pipe or a device): a table is a CSV file\n",
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from conftest import PackageCopy, found
-from unit_corruptions import unit_scale_rates
+from unit_corruptions import plain, unit_scale_rates
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.semantics.rules.sources import scale_as_written
@@ -41,8 +41,8 @@ def test_every_unit_whose_forms_state_a_scale_is_caught_ten_times_too_big_or_sma
     on km2's. Of the 94 corruptions (47 units, x10 and /10), this rule catches 42; the 32 of the 16 base units are
     unit-base-mismatch's; the 20 left are conversions no word states (mu, hectare, minute, hour, month, year,
     fraction, 成, millisecond: 毫 and 秒 are no unit's words, million_pound: lb is no unit)."""
-    units = tde.load("units")
-    lexicon = tde.load("lexicon")
+    units = plain(tde.load("units"))
+    lexicon = plain(tde.load("lexicon"))
     shipped = stated_scales(units, lexicon)
     assert scale_as_written(units.assign(**shipped)).all()
     stating = set(units.loc[shipped["scale_stated"].notna(), "unit"])
@@ -97,14 +97,42 @@ def test_a_power_word_states_a_units_scale_as_the_power_of_another_units() -> No
 
 def test_the_scales_no_word_states_are_the_conversions_the_data_dictionary_lists() -> None:
     """Every units row's multiplier x10 and /10 (tests/unit_corruptions.py, the corruption report's unit scale):
-    74 of 94 are caught on their row (unit-scale-written, and unit-base-mismatch for the 16 base units); the 20
-    missed are the ten conversions no written form states, each named in the data dictionary's limits with its
-    reason (mu's caught on wan_mu's row, which is 万 × mu)."""
+    92 of 94 are caught on their row (unit-scale-written, unit-conversion-written for the nine conversion units
+    the lexicon's `unit_conversion` rows tie to another unit, and unit-base-mismatch for the base units); the 2
+    missed are fraction's, whose factor is its definition, named in the data dictionary's limits."""
     count, caught, missed, elsewhere = unit_scale_rates(tde.load("units"), tde.load("lexicon"))
-    assert (count, len(caught)) == (94, 74)
+    assert (count, len(caught)) == (94, 92)
     units = {name.rsplit(" ", 1)[0] for name in missed}
-    conversions = {"mu", "hectare", "minute", "hour", "month", "year_duration", "fraction", "cheng", "millisecond"}
-    assert units == conversions | {"million_pound"}
-    assert elsewhere == {"mu"}
+    assert units == {"fraction"}
+    assert elsewhere == set()
     limit = dict(MODEL_LIMITS)["Unit conversions no word states"]
     assert all(re.search(rf"\b{unit}\b", limit) for unit in units)
+
+
+def test_an_hour_of_ten_days_breaks_the_lexicons_conversions_on_both_rows(package: PackageCopy) -> None:
+    """hour's multiplier 1 -> 10 (10/24 day) in a copy: 1天 = 24小时 and 1小时 = 60分钟 no longer hold, and the error
+    is on hour's row and on the rows of day and minute, either of which may be the wrong one."""
+    rows = {r["unit"]: i for i, r in enumerate(package.rows("units"), start=2)}
+    package.edit("units", rows["hour"], multiplier="10")
+    report = package.semantics()
+    assert sorted(found(report, covers("unit-conversion-written"))) == sorted(
+        ("units", rows[u], "multiplier") for u in ("day", "hour", "minute")
+    )
+    (problem,) = [p for p in report.problems if p.rule == "unit-conversion-written" and p.row == rows["hour"]]
+    assert problem.message == (
+        "multiplier 10 and divisor 24 of 'hour' break the conversion the lexicon states, 1天 = 24小时: the two "
+        "sides, read through their units' factors, are not the same size in the base unit; correct the factor of "
+        "whichever of the two units is wrong (every figure in it is read through it)"
+    )
+
+
+def test_a_conversion_no_unit_reads_states_nothing() -> None:
+    """A side no unit's written form reads whole (1 fortnight) or that two units' forms read states nothing."""
+    from tongxiang_digital_economy.semantics.unit_conversions import conversion_conflicts
+
+    units = tde.load("units")
+    lexicon = tde.load("lexicon")
+    odd = lexicon.iloc[:1].assign(term="1 fortnight", category="unit_conversion", meaning="1天")
+    assert conversion_conflicts(units, odd).isna().all()
+    shipped = lexicon[lexicon["category"] == "unit_conversion"]
+    assert len(shipped) == 9 and conversion_conflicts(units, lexicon).isna().all()

@@ -560,17 +560,18 @@ def check_constraints(
             out.append(
                 (present & (length > c["maxLength"]), f"{{cell}} is longer than {c['maxLength']} characters", None)
             )
+    # Each bound said with the values it allows: "'0' is less than 1" named the fault, not the fix (trial 13 m5).
     comparisons = {
-        "minimum": (pc.less, "less than"),
-        "exclusiveMinimum": (pc.less_equal, "not more than"),
-        "maximum": (pc.greater, "more than"),
-        "exclusiveMaximum": (pc.greater_equal, "not less than"),
+        "minimum": (pc.less, "less than {}: give {} or more"),
+        "exclusiveMinimum": (pc.less_equal, "not more than {}: give more than {}"),
+        "maximum": (pc.greater, "more than {}: give {} or less"),
+        "exclusiveMaximum": (pc.greater_equal, "not less than {}: give less than {}"),
     }
     for key, (fails, words) in comparisons.items():
         if key in c:
             bound = pa.scalar(scalar(f, c[key]), typed.type)
             failed = np.asarray(pc.fill_null(fails(typed, bound), False), dtype=bool)
-            out.append((present & failed, f"{{cell}} is {words} {c[key]}", None))
+            out.append((present & failed, "{cell} is " + literal(words.format(c[key], c[key])), None))
     return out
 
 
@@ -735,6 +736,15 @@ def empty(column: pa.ChunkedArray) -> np.ndarray:
     return np.asarray(pc.equal(pc.binary_length(column), 0), dtype=bool)
 
 
+# A string format in words (trial 13 m5: "is not a valid uri string" said neither what a URI is nor what to give).
+FORMAT_WORDS = {
+    "uri": "URI (an absolute address with its scheme, such as https://…)",
+    "email": "email address (name@host)",
+    "uuid": "UUID (32 hexadecimal digits in groups 8-4-4-4-12)",
+    "binary": "base64 string",
+}
+
+
 def describe(f: dict[str, Any]) -> str:
     kind, fmt = f.get("type", "string"), f.get("format", "default")
     words = {
@@ -743,7 +753,7 @@ def describe(f: dict[str, Any]) -> str:
         "boolean": "boolean (" + "/".join(f.get("trueValues", TRUE_VALUES) + f.get("falseValues", FALSE_VALUES)) + ")",
         "date": "date (YYYY-MM-DD, a day on the calendar)",
         "year": "year (four ASCII digits)",
-        "string": f"{fmt} string",
+        "string": FORMAT_WORDS.get(fmt, f"{fmt} string"),
     }
     return words[kind]
 

@@ -119,6 +119,8 @@ def grade_order(path: str | Path | None = None) -> list[str]:
 def file_facts(path: Path) -> tuple[int, str]:
     """Byte count and SHA-256 of a file, as datapackage.json records them (read in chunks: a file of a gigabyte
     costs a megabyte of memory)."""
+    if path.exists() and not path.is_file():  # a named pipe's read would wait forever for a writer (trial 13 m6)
+        raise DescriptorError(f"{path} is not a file (a folder, a pipe or a device): a table is a CSV file")
     hasher = hashlib.sha256()
     size = 0
     try:

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -32,7 +34,8 @@ NUMBER = "#"
 
 
 def scale_words(lexicon: pd.DataFrame) -> dict[str, float]:
-    """The lexicon's scale words (`unit_word` rows whose meaning is a number) -> their factors, folded to lower case."""
+    """The lexicon's scale words (`unit_word` rows whose meaning is a number) -> their factors, folded to lower case,
+    longest first (the order strip_scale tries them in)."""
     rows = lexicon[lexicon["category"] == "unit_word"]
     words: dict[str, float] = {}
     for term, meaning in zip(rows["term"], rows["meaning"], strict=True):
@@ -42,7 +45,7 @@ def scale_words(lexicon: pd.DataFrame) -> dict[str, float]:
             continue  # a currency word, or a scale word of no one factor (兆)
         if isinstance(term, str) and term.strip() and math.isfinite(value) and value > 0:
             words[term.strip().casefold()] = value
-    return words
+    return {word: words[word] for word in sorted(words, key=len, reverse=True)}
 
 
 def power_words(lexicon: pd.DataFrame) -> dict[str, int]:
@@ -69,7 +72,7 @@ def powered(form: str, words: dict[str, int]) -> tuple[int, str] | None:
     return None
 
 
-def factor(row: pd.Series) -> float | None:
+def factor(row: Mapping[Hashable, Any]) -> float | None:
     """A unit's multiplier ÷ divisor, 1 for a unit that is its own base, None when it cannot be read."""
     unit, base = row["unit"], row["base_unit"]
     if isinstance(unit, str) and isinstance(base, str) and unit == base:  # a missing cell is no unit (never NA == NA)
@@ -87,17 +90,18 @@ def squeezed(form: str) -> str:
 
 def strip_scale(side: str, words: dict[str, float], after: bool) -> tuple[str, float]:
     """The scale words standing next to the number on one side of it (`after`: the text after `#`), removed, and the
-    product of their factors. Latin words must end (after) or start (before) at a word's edge."""
+    product of their factors. Latin words must end (after) or start (before) at a word's edge. `words` longest
+    first (scale_words gives them so), so that a longer word is taken before a word it ends or starts with."""
     total = 1.0
-    ordered = sorted(words, key=len, reverse=True)
     while True:
         text = side.lstrip() if after else side.rstrip()
-        for word in ordered:
-            if after and text.casefold().startswith(word):
+        folded = text.casefold()
+        for word in words:
+            if after and folded.startswith(word):
                 rest = text[len(word) :]
                 if word.isascii() and rest[:1].isalnum():
                     continue
-            elif not after and text.casefold().endswith(word):
+            elif not after and folded.endswith(word):
                 rest = text[: len(text) - len(word)]
                 if word.isascii() and rest[-1:].isalnum():
                     continue
@@ -116,11 +120,14 @@ def stated_scales(units: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
     states one, with how: "'#亿元' (亿 × yuan)")."""
     words = scale_words(lexicon)
     powers = power_words(lexicon)
-    factors = {str(r["unit"]): factor(r) for _, r in units.iterrows()}
+    # The rows as plain dicts: `iterrows` builds a Series per row and deep-copies the frame's attrs into each (a
+    # loaded table's schema), most of this function's time before.
+    rows = units.to_dict("records")
+    factors = {str(r["unit"]): factor(r) for r in rows}
     forms_of: dict[tuple[str, str], list[str]] = {}  # (dimension, squeezed form) -> units
     bare: dict[str, list[str]] = {}  # dimension -> units with no written form (the bare number)
     written_of: dict[str, list[str]] = {}  # unit -> its written forms
-    for _, r in units.iterrows():
+    for r in rows:
         written = r["written_forms"]
         forms = [f for f in str(written).split("|") if f.strip()] if isinstance(written, str) else []
         written_of[str(r["unit"])] = forms
@@ -128,8 +135,8 @@ def stated_scales(units: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
             bare.setdefault(str(r["dimension"]), []).append(str(r["unit"]))
         for f in forms:
             forms_of.setdefault((str(r["dimension"]), squeezed(f)), []).append(str(r["unit"]))
-    base_of = {str(r["unit"]): str(r["base_unit"]) for _, r in units.iterrows()}
-    dimension_of = {str(r["unit"]): str(r["dimension"]) for _, r in units.iterrows()}
+    base_of = {str(r["unit"]): str(r["base_unit"]) for r in rows}
+    dimension_of = {str(r["unit"]): str(r["dimension"]) for r in rows}
 
     def power_of(unit: str, form: str) -> tuple[float, str] | None:
         """The factor a power form of `unit` states (`#平方公里`: km's factor squared) and how, where its base unit
@@ -156,7 +163,7 @@ def stated_scales(units: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
 
     stated: list[float | None] = []
     said: list[str | None] = []
-    for _, r in units.iterrows():
+    for r in rows:
         own = factors[str(r["unit"])]
         found: list[tuple[float, str]] = []
         written = r["written_forms"]

@@ -47,6 +47,7 @@ from .kept_groups import by_indicator, kept_in_groups
 from .repeats import REPEAT_READS, entered_twice
 from .roles import corroboration
 from .rules.events import run_words
+from .unit_conversions import conversion_conflicts
 from .unit_scales import stated_scales
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
@@ -268,6 +269,11 @@ def views(
         # Kept by the content of both tables (answers.kept_reading): an edit of another table reads no form again.
         scales = kept_reading("unit scales", [(frames["units"], None), (frames["lexicon"], None)], stated_scales)
         derived["units"] = derived.get("units", frames["units"]).assign(**{c: scales[c] for c in scales.columns})
+        # The conversions the lexicon states between units (unit-conversion-written), kept the same way.
+        conflicts = kept_reading(
+            "unit conversions", [(frames["units"], None), (frames["lexicon"], None)], conversion_conflicts
+        )
+        derived["units"] = derived["units"].assign(conversion_conflict=conflicts)
     if "projects" in frames and "parent_id" in frames["projects"]:
         derived["projects"] = derived.get("projects", frames["projects"]).assign(
             part_names=part_names(frames["projects"])

@@ -13,6 +13,15 @@ and a kind; a row is admitted when one alternative holds it. Several pieces join
 on the 10th. Words it does not know make the whole text unread, with the reason: a rule that cannot read the words
 says nothing rather than guess (the limits are listed in the data dictionary).
 
+The words are the lexicon's (PeriodWords.of: `now_word`, `year_part_word`, `framing_word`, `plan_word`,
+`period_word`, `date_range_word`, `before_word`, `span_word`, `ordinal_word`); without a lexicon only the calendar
+is read. What stays code is the grammar of a written date, no word list a maintainer extends: digits and years of
+four; 年, 月, 日, 号 and 月份 as a date's own marks, and 天, 日, 年, day and year as a length's units (with 来 right
+after one closing a length: 三天来); the calendar's month and weekday names (jan, monday); 22H1's form; the small
+numbers of a length (SMALL: digits, Chinese numerals, one to ten, as the number reader writes them, with 半 after
+one making it 'and a half'); dashes and punctuation; and the joiners of the date forms the date patterns find
+(WRITTEN_DATE_WORDS).
+
 Pure functions over strings and dates: nothing here reads a table.
 """
 
@@ -126,11 +135,14 @@ SAID = (
     "year_end",
     "by",
     "edition",
+    "yesterday",
 )
 RELATIVE_YEARS = {"this_year": 0, "last_year": -1, "year_before_last": -2, "next_year": 1}
 RELATIVE_MONTHS = {"this_month": 0, "last_month": -1, "next_month": 1}
 HOLIDAYS = ("spring_week", "national_week", "spring")  # the longer first: 春节黄金周 before 春节
 MONTH_RANGE = re.compile(r"([0-9]{1,2})-([0-9]{1,2})")  # a `period_word` meaning naming months: 1-6, 10-12
+# Where a small number (SMALL) has ended: no digit, Chinese numeral or 半 (and a half: 一年半前) goes on after it.
+NUMBER_ENDS = r"(?![0-9一二三四五六七八九十两]|半)"
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,14 @@ class PeriodWords:
     before_cn: str | None = None  # `before_word` terms after a year's 年 (2014年前, 以前)
     before_latin: str | None = None  # `before_word` terms before a year (before 2014)
     by_year: str | None = None  # the Chinese `this_year` and `next_year` terms: a deadline word may stand before one
+    years_ago: str | None = None  # `years_ago` terms, `#` a small number (#年前, # years ago): one group each
+    average: str | None = None  # `average` terms, `#` a small number (#年平均, #-year average): one group each
+    first_day_cn: str | None = None  # `first_day` words after a month (第一天, 首日)
+    first_day_latin: str | None = None  # `first_day` words before a month's name (the first day of)
+    length_lead: str | None = None  # `length` and `past_length` words before a length (为期, 过去, over the past)
+    past_lead: str | None = None  # `past_length` words: the length runs up to the text's date
+    length_end: str | None = None  # `length_end` words a length of years (or 日) ends at (来, 内, average)
+    day_suffix: str | None = None  # `ordinal_word` `suffix` terms after a day's number (june 8th)
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> PeriodWords:
@@ -195,6 +215,14 @@ class PeriodWords:
             before_cn=period_alternation(lexicon, "before_word", ("before",), script="other"),
             before_latin=period_alternation(lexicon, "before_word", ("before",), script="latin"),
             by_year=period_alternation(lexicon, "period_word", ("this_year", "next_year"), script="other"),
+            years_ago=counted_alternation(lexicon, "years_ago"),
+            average=counted_alternation(lexicon, "average"),
+            first_day_cn=period_alternation(lexicon, "period_word", ("first_day",), script="other"),
+            first_day_latin=period_alternation(lexicon, "period_word", ("first_day",), script="latin"),
+            length_lead=lead_alternation(lexicon, ("length", "past_length")),
+            past_lead=lead_alternation(lexicon, ("past_length",)),
+            length_end=period_alternation(lexicon, "period_word", ("length_end",)),
+            day_suffix="|".join(re.escape(normalise(t)) for t, m in ordinals(lexicon) if m == "suffix") or None,
         )
 
     def word(self, meaning: str) -> str | None:
@@ -279,6 +307,36 @@ def said_alternations(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     ordered = [*SAID, *RELATIVE_YEARS, *RELATIVE_MONTHS, *HOLIDAYS, *months]
     found = ((m, period_alternation(lexicon, "period_word", (m,))) for m in ordered if m in meanings)
     return tuple((m, pattern) for m, pattern in found if pattern)
+
+
+def ordinals(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The `ordinal_word` terms with their meanings."""
+    return list(zip(lexicon.terms_of.get("ordinal_word", []), lexicon.meanings_of.get("ordinal_word", []), strict=True))
+
+
+def counted_alternation(lexicon: Lexicon, meaning: str) -> str | None:
+    """The `period_word` terms of a meaning whose `#` is a small number (SMALL, one group per term), longest first;
+    a Latin term starts a word (None if none)."""
+    terms = zip(lexicon.terms_of.get("period_word", []), lexicon.meanings_of.get("period_word", []), strict=True)
+    found = sorted({normalise(t) for t, m in terms if m == meaning and normalise(t).count("#") == 1}, key=len)
+    patterns = [
+        (r"(?<![a-z0-9])" if re.match(r"[a-z]", t) else "") + SMALL.join(re.escape(part) for part in t.split("#"))
+        for t in reversed(found)
+    ]
+    return "|".join(patterns) or None
+
+
+def counted(m: re.Match[str]) -> str:
+    """The number a counted term's match holds (the one group that took part)."""
+    return next(g for g in m.groups() if g is not None)
+
+
+def lead_alternation(lexicon: Lexicon, meanings: tuple[str, ...]) -> str | None:
+    """The `period_word` terms of these meanings that lead a length, longest first: a Latin one with white space
+    after it (over the past 3 days), the others bare (过去3天) (None if none)."""
+    terms = zip(lexicon.terms_of.get("period_word", []), lexicon.meanings_of.get("period_word", []), strict=True)
+    found = sorted({normalise(t) for t, m in terms if m in meanings and normalise(t)}, key=lambda t: (-len(t), t))
+    return "|".join(period_term(t) + (r"\s" if re.match(r"[a-z]", t) else "") for t in found) or None
 
 
 def range_pattern(lexicon: Lexicon) -> str:
@@ -398,6 +456,7 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
 
     said = words.word
     dash, opening = words.range, f"(?:(?:{words.range_opening})\\s)?" if words.range_opening else ""
+    suffix = f"(?:{words.day_suffix})?" if words.day_suffix else ""  # june 8th: the lexicon's ordinal suffixes
     # Plan periods (十三五, the 13th five-year plan: the lexicon's `plan_word` terms, each with its first year).
     for pattern, first in words.plans:
         if take(pattern):
@@ -420,17 +479,15 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
     for meaning in ("base", "same_year", "each_year"):
         if alternation := said(meaning):
             take(alternation)
-    # N years ago (10年前: the year N before the text's); before a year (2014年前: the year before it).
-    if m := take(SMALL + r"(?:个)?(?:年前|[- ]years? ago)(?![0-9一二三四五六七八九十两]|半)"):
-        f.relative_year = -(cn_int(m[1]) or 0)
+    # N years ago (10年前, 3 years ago: the year N before the text's).
+    if words.years_ago is not None and (m := take(f"(?:{words.years_ago}){NUMBER_ENDS}")):
+        f.relative_year = -(cn_int(counted(m)) or 0)
     # A year with a `before_word` (2014年前, 2014年以前; before 2014 in English): the year before it.
     before = "|".join(
         filter(
             None,
             [
-                rf"((?:19|20)[0-9]{{2}})年(?:{words.before_cn})(?![0-9一二三四五六七八九十两]|半)"
-                if words.before_cn
-                else None,
+                rf"((?:19|20)[0-9]{{2}})年(?:{words.before_cn}){NUMBER_ENDS}" if words.before_cn else None,
                 rf"(?:{words.before_latin})\s((?:19|20)[0-9]{{2}})" if words.before_latin else None,
             ],
         )
@@ -447,23 +504,28 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
     for meaning, offset in RELATIVE_MONTHS.items():
         if (alternation := said(meaning)) and take(alternation):
             f.relative_month = offset
-    if m := take(SMALL + r"(?:年平均|[- ]year average)"):  # 两年平均: an average over that many years
-        f.years_long = cn_int(m[1])
-    # A month's first day in words, before the durations (第一天 is no length of one day): 9月的第一天, 9月首日,
-    # the first day of September.
-    if m := take(r"([0-9]{1,2}|[一二三四五六七八九十]{1,2})月份?的?(?:第一天|首日)"):
+    if words.average is not None and (m := take(words.average)):  # 两年平均: an average over that many years
+        f.years_long = cn_int(counted(m))
+    # A month's first day in words, before the durations (第一天 is no length of one day): 9月的第一天, 9月首日
+    # (after a month and its own 份, 的), the first day of September (before a month's name).
+    if words.first_day_cn is not None and (
+        m := take(rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})月份?的?(?:{words.first_day_cn})")
+    ):
         f.month_day = (int(m[1]) if m[1].isdigit() else cn_int(m[1]), 1)
-    if m := take(r"the first day of " + MONTH_WORD + r"(?![a-z])"):
+    if words.first_day_latin is not None and (m := take(rf"(?:{words.first_day_latin})\s" + MONTH_WORD + r"(?![a-z])")):
         f.month_day = (MONTHS[m[1]], 1)
-    # Durations: 为期3天, 三天来, 过去三天, three-day, over the past three days, 这十年, 6年来, two-year average.
-    if m := take(r"(?:为期|过去|近|这|最近|the past |past |over the past |in the past |in recent )?" + SMALL
-                 + r"(?:个)?(?:[- ]?days?|天|日(?=来|内))"):  # fmt: skip
+    # Durations: 为期3天, 三天来, 过去三天, three-day, over the past three days, 这十年, 6年来, two-year average: a
+    # length's lead words are the lexicon's (`length_lead`; `past_length` ones make it run up to the text's date),
+    # its number and its unit (天, 日 and 年, day and year, with the words a length of them ends at) the grammar.
+    lead = f"(?:{words.length_lead})?" if words.length_lead else ""
+    ends = f"(?={words.length_end})" if words.length_end else "(?!)"
+    past = regex(f"(?:{words.past_lead})") if words.past_lead else None
+    if m := take(lead + SMALL + rf"(?:[- ]?days?|天|日{ends})"):
         f.days = cn_int(m[1])
-        f.since = f.since or bool(re.match(r"过去|近|最近|.*past|in recent", m[0]))
-    if m := take(r"(?:这|近|过去|最近|the past |past |over the past |in the past |in recent |recent )?" + SMALL
-                 + r"(?:个)?(?:[- ]?years?|年)(?=\s*(?:来|间|内|平均|average|of|,|$))"):  # fmt: skip
+        f.since = f.since or bool(past and past.match(m[0]))
+    if m := take(lead + SMALL + rf"(?:[- ]?years?|年)(?=\s*(?:{words.length_end or '(?!)'}|,|$))"):
         f.years_long = cn_int(m[1])
-        f.since = f.since or bool(re.match(r"过去|近|最近|.*past|in recent|recent", m[0]))
+        f.since = f.since or bool(past and past.match(m[0]))
     # Year-end, as-of and deadline words.
     while (as_of := said("as_of")) and take(as_of):
         f.as_of = True
@@ -488,9 +550,7 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
         f.month_day = (int(m[1]), int(m[2]))
         if m[4]:
             f.day_to = (int(m[3]) if m[3] else int(m[1]), int(m[4]))
-    if m := take(
-        r"\b" + MONTH_WORD + r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\b(?:" + dash + r"([0-9]{1,2})(?:st|nd|rd|th)?\b)?"
-    ):
+    if m := take(r"\b" + MONTH_WORD + rf"\s*([0-9]{{1,2}}){suffix}\b(?:" + dash + rf"([0-9]{{1,2}}){suffix}\b)?"):
         f.month_day = (MONTHS[m[1]], int(m[2]))
         if m[3]:
             f.day_to = (MONTHS[m[1]], int(m[3]))
@@ -516,7 +576,7 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
     if (m := take(r"((?:19|20)[0-9]{2})(?:年|\b)")) and (f.year is None or f.year_to is None):
         f.year = int(m[1])
     # The text's own day.
-    if take(r"昨天|昨日|yesterday"):
+    if (yesterday := said("yesterday")) and take(yesterday):
         f.now = 1
     elif words.recent is not None and take(words.recent):
         f.now = -1
@@ -535,7 +595,7 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
 # one match themselves (WRITTEN_DATE's 11月19日至21日, semantics/rules/events.RUN's 'Nov. 19 through 21'), so that a
 # date they find is read whole. They are those patterns' grammar, not a word list: a row's dating words are read
 # with the lexicon's `date_range_word` terms instead (PeriodWords.of).
-WRITTEN_DATE_WORDS = PeriodWords(range=r"\s*(?:[-—–~～至到]|to|through|until|and)\s*")
+WRITTEN_DATE_WORDS = PeriodWords(range=r"\s*(?:[-—–~～至到]|to|through|until|and)\s*", day_suffix="st|nd|rd|th")
 
 
 # --- building periods ------------------------------------------------------------------------------------------

@@ -218,8 +218,9 @@ READING_LIMITS = [
         "of the sentence before it governs none of its figures. "
         "B of 'from A to B' is not led to by a cue before A "
         "(将…从68平方公里扩大到110平方公里: 将 may mark the object, and the change be one made). Value, "
-        "scale, qualifier and source: none. Unit scale (20 of 94, a units row's multiplier ten times too big or "
-        "small): the ten conversions no written form states (What the model cannot express). Apart from the "
+        "scale, qualifier and source: none. Unit scale (2 of 94, a units row's multiplier ten times too big or "
+        "small): fraction, whose factor is its definition (What the model cannot express); the nine other "
+        "conversion units are held to the lexicon's `unit_conversion` rows. Apart from the "
         "rate, as 'also true' (no corruption): one figure after a list "
         "of both indicators (财政总收入、一般公共预算收入跃居嘉兴第一; the top 500 lists; 'Revenue and Profits "
         "Both Emerge Tenth Place'; 数字经济项目、软件和信息服务业产值…实现三个翻番, 三个 counting the one figure's "
@@ -306,17 +307,16 @@ MODEL_LIMITS = [
     (
         "Unit conversions no word states",
         "a unit's multiplier and divisor are held to the scale its written forms state (`#亿元` is 亿 × yuan, "
-        "unit-scale-written) and a base unit's to 1 (unit-base-mismatch); ten units convert to their base by a "
-        "definition no scale word writes, so a factor ten times too big or small there is not caught (20 of the 94 "
-        "corruptions of `scripts/corruption-report`'s unit scale; the shipped figures in each): mu (亩, 10000/15 "
-        "m²: 4; caught on wan_mu's row, whose `#万亩` is 万 × mu, not on mu's), hectare (公顷, 10^4 m²: none), "
-        "minute, hour and month (1/1440, 1/24 and 30.436875 days: 2 each), year_duration (年, 365.2425 days: 36), "
-        "fraction (`#分之#`, `#/#`: the quotient of two numbers, 1 × times: 2), cheng (成, a tenth: 10 percent: 1), "
-        "millisecond (`#毫秒`, `# ms`: 毫 and milli are no scale words of the lexicon, and a second no unit: 1) "
-        "and million_pound (`# million lb`: million is read, but lb is no unit: 1). A reading that caught them "
-        "would write each factor a second time (in the lexicon or a label): two sources of one definition; a "
-        "second or a pound unit added would only move the unread definition to a unit no figure is in. Whoever "
-        "edits one of these rows checks it against its definition.",
+        "unit-scale-written), a base unit's to 1 (unit-base-mismatch), and a conversion unit's, whose forms write "
+        "no scale, to the conversions the lexicon states between units (`unit_conversion`: 1天 = 24小时, 1小时 = "
+        "60分钟, 1分钟 = 60000毫秒, 1年 = 12个月, 12个月 = 365.2425天, 1公顷 = 10000平方米, 15亩 = 1公顷, 1成 = 10%, "
+        "1 million lb = 453.59237吨; unit-conversion-written, on both units' rows, since either factor may be the "
+        "wrong one). These are facts of the units, not of a source, each stated once as a relation between two "
+        "units' written forms; the units' factors remain the one definition every figure is read through. Not "
+        "caught (2 of the 94 corruptions of `scripts/corruption-report`'s unit scale): fraction (`#分之#`, `#/#`: "
+        "the quotient of two numbers, 1 × times, its 2 figures), whose factor is its definition (value ÷ "
+        "value_denominator) and no quantity written in one unit equals one written in another. Whoever edits it "
+        "checks it against its definition.",
     ),
 ]
 

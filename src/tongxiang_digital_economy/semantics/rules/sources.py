@@ -47,13 +47,31 @@ def scale_as_written(view: pd.DataFrame) -> pd.Series:
     yuan. Why: a wrong factor moves every figure in the unit and is then blamed on the sources (trial 10 m1)."""
     if "scale_stated" not in view:  # no lexicon loaded: nothing states a scale
         return pd.Series(True, index=view.index)
-    own = [factor(row) for _, row in view[["unit", "base_unit", "multiplier", "divisor"]].iterrows()]
+    own = [factor(row) for row in view[["unit", "base_unit", "multiplier", "divisor"]].to_dict("records")]
     stated = view["scale_stated"]
     ok = [
         s is pd.NA or s is None or (o is not None and math.isclose(float(s), o, rel_tol=1e-9))
         for s, o in zip(stated.astype(object), own, strict=True)
     ]
     return pd.Series(ok, index=view.index)
+
+
+@rule(
+    "unit-conversion-written",
+    "units",
+    "multiplier",
+    "multiplier {multiplier} and divisor {divisor} of {unit!r} break the conversion the lexicon states, "
+    "{conversion_conflict}: the two sides, read through their units' factors, are not the same size in the base "
+    "unit; correct the factor of whichever of the two units is wrong (every figure in it is read through it)",
+    reads=("base_unit", "conversion_conflict", "divisor", "multiplier", "unit"),
+)
+def conversion_as_written(view: pd.DataFrame) -> pd.Series:
+    """A unit's factor keeps every conversion the lexicon states of it (semantics.unit_conversions): 1小时 = 60分钟,
+    15亩 = 1公顷, 1成 = 10%. Why: a conversion unit's written forms state no scale, so unit-scale-written cannot hold
+    its factor (issue 13: hour, mu, cheng and seven more ten times too big or small went uncaught)."""
+    if "conversion_conflict" not in view:  # no lexicon loaded: nothing states a conversion
+        return pd.Series(True, index=view.index)
+    return view["conversion_conflict"].map(lambda c: not isinstance(c, str)).astype(bool)
 
 
 # --- sources -----------------------------------------------------------------------------------------------
