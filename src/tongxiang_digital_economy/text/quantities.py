@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 
@@ -60,6 +61,9 @@ class Lexicon:
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     meanings_of: dict[str, list[str]] = field(default_factory=dict)
     terms_of: dict[str, list[str]] = field(default_factory=dict)  # each category's terms, longest first
+    # What `alternation` and `terms` gave, by their arguments: the quote readers ask them once per quote, and a
+    # lexicon is not changed once read (from_frame).
+    asked: dict[tuple[str, str, str | None], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame) -> Lexicon:
@@ -83,6 +87,13 @@ class Lexicon:
         """The terms of a category (of one meaning, if given) as one regular expression, longest first, without
         groups, for a caller that anchors it (`(?:…)\\s?$`): None where the lexicon has none. A string, not a
         compiled pattern, so that a view column carrying it is hashed by its whole text."""
+        key = ("alternation", category, meaning)
+        if key not in self.asked:
+            self.asked[key] = self.alternation_of(category, meaning)
+        return str(self.asked[key]) if self.asked[key] is not None else None
+
+    def alternation_of(self, category: str, meaning: str | None) -> str | None:
+        """`alternation`, made."""
         terms = self.terms_of.get(category, [])
         meanings = self.meanings_of.get(category, [])
         chosen = [t for t, m in zip(terms, meanings, strict=True) if meaning is None or m == meaning]
@@ -90,8 +101,12 @@ class Lexicon:
 
     def terms(self, category: str, meaning: str) -> tuple[str, ...]:
         """The terms of a category of one meaning, longest first (none where the lexicon lists none)."""
-        pairs = zip(self.terms_of.get(category, []), self.meanings_of.get(category, []), strict=True)
-        return tuple(t for t, m in pairs if m == meaning)
+        key = ("terms", category, meaning)
+        if key not in self.asked:
+            pairs = zip(self.terms_of.get(category, []), self.meanings_of.get(category, []), strict=True)
+            self.asked[key] = tuple(t for t, m in pairs if m == meaning)
+        found: tuple[str, ...] = self.asked[key]
+        return found
 
     def find(self, category: str, text: str) -> list[tuple[re.Match[str], str]]:
         """Every non-overlapping occurrence of a term of `category` in `text`, left to right, longest first."""
@@ -226,14 +241,13 @@ def sign_bears(shape: str, lexicon: Lexicon) -> bool:
     A sign word elsewhere is part of another word and negates nothing: 减税降费50亿元 (tax and fee cuts of 5
     billion), 降本增效10%, a drop-off of 5%.
     """
-    after = number_before(lexicon.alternation("sign_gap", "after"))
     for match, _ in lexicon.find("sign", shape):
         number = shape.find(NUMBER, match.end())
         if number >= 0:
             between = lexicon.remove(("qualifier", "sign_gap"), shape[match.end() : number], BEFORE_NUMBER)
             if not between.replace(NUMBER, "").strip():
                 return True
-        if after.search(shape[: match.start()]):
+        if number_before(lexicon.alternation("sign_gap", "after")).search(shape[: match.start()]):
             return True
     return False
 
