@@ -77,3 +77,23 @@ def test_a_source_far_in_time_or_undated_is_not_listed() -> None:
     assert (texts[1], ids[1]) == ("a-1 (a)", ("a-1",))
     assert (texts[2], ids[2]) == (None, None)
     assert (texts[3], ids[3]) == (None, None)
+
+
+def test_a_group_of_fewer_sources_than_files_lists_the_same() -> None:
+    """A group whose rows are each filed apart (the `shifted` copies: a period each) is read source by source, each
+    source's list made once: a row lists the other sources' figures within CLUSTER_DAYS, none of its own source's."""
+    group = pd.DataFrame(
+        {
+            "observation_id": ["a-1", "b-1", "c-1", "d-1"],
+            "source_id": ["near", "near", "close", "far"],
+            "indicator": ["a", "b", "c", "d"],
+            "period_start": [pd.Timestamp("2020-01-01")] * 4,
+            "period_end": [pd.Timestamp("2020-12-31")] * 4,
+        }
+    )
+    published = CountingDates(
+        {"near": pd.Timestamp("2021-01-10"), "close": pd.Timestamp("2021-02-01"), "far": pd.Timestamp("2021-06-01")}
+    )
+    texts, ids = clustered(group, published, {i: flow("2020-12-31") for i in group.index})
+    assert [texts[i] for i in range(4)] == ["c-1 (c)", "c-1 (c)", "a-1 (a), b-1 (b)", None]
+    assert [ids[i] for i in range(4)] == [("c-1",), ("c-1",), ("a-1", "b-1"), None]

@@ -364,6 +364,8 @@ def clustered(
     filed: dict[tuple[Any, Any], list[int]] = {}  # (indicator, period) -> its rows' positions, in row order
     for position, (_, _, _, indicator, period) in enumerate(rows):
         filed.setdefault((indicator, period), []).append(position)
+    # Fewer sources than files (`shifted` copies: a period each): each source's list is made once and read off.
+    by_source = near_by_source(rows, published) if len({r[2] for r in rows}) <= len(filed) else None
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
     # Copies of one figure (one source, indicator, period and statement) share their list: built once.
@@ -372,10 +374,15 @@ def clustered(
         me = said[index]
         key = (source, indicator, period, me)
         if key not in shared:
+            found = (
+                by_source[source]
+                if by_source is not None
+                else filed_otherwise(rows, filed, published, source, indicator, period)
+            )
             other = [
                 (label, oid)
-                for _, label, oid, there, i in filed_otherwise(rows, filed, published, source, indicator, period)
-                if i != indicator or not (me.stock and agree_on_one_stock(me, said[there]))
+                for label, i, p, oid, there in found
+                if i != indicator or (p != period and not (me.stock and agree_on_one_stock(me, said[there])))
             ]
             shown = [label for label, _ in other[:MAX_LISTED]]
             more = len(other) - len(shown)
@@ -385,6 +392,27 @@ def clustered(
     return texts, ids
 
 
+def near_by_source(
+    rows: Sequence[tuple[Any, Any, Any, Any, Any]], published: dict[Any, Any]
+) -> dict[Any, list[tuple[str, Any, Any, str, Any]]]:
+    """Per source of the group, the other sources' figures published within CLUSTER_DAYS of it, one entry per figure
+    however often its id repeats (the key rules report a repeated id), sorted by label: (label, indicator,
+    period, id, last row's index), as filed_otherwise gives them without the row's own file."""
+    candidates: dict[Any, list[tuple[str, Any, Any, str, Any]]] = {}
+    for source in {r[2] for r in rows}:
+        mine = published.get(source)
+        near = {
+            (f"{o} ({i})", i, period, str(o)): index
+            for index, o, s, i, period in rows
+            if s != source
+            and mine is not None
+            and published.get(s) is not None
+            and abs((published[s] - mine).days) <= CLUSTER_DAYS
+        }
+        candidates[source] = sorted(((*entry, index) for entry, index in near.items()), key=lambda c: c[0])
+    return candidates
+
+
 def filed_otherwise(
     rows: Sequence[tuple[Any, Any, Any, Any, Any]],
     filed: dict[tuple[Any, Any], list[int]],
@@ -392,15 +420,15 @@ def filed_otherwise(
     source: Any,
     indicator: Any,
     period: Any,
-) -> list[tuple[int, str, str, Any, Any]]:
+) -> list[tuple[str, Any, Any, str, Any]]:
     """The figures a row of `source`, `indicator` and `period` may list: those of the other sources published within
     CLUSTER_DAYS of its own, filed under another indicator or period, one entry per figure however often its id
     repeats (the key rules report a repeated id; its last row is the one read), sorted by label, ties in the order
-    their first rows come: (first row's position, label, id, last row's index, indicator)."""
+    their first rows come: (label, indicator, period, id, last row's index)."""
     mine = published.get(source)
     if mine is None:
         return []
-    found: list[tuple[int, str, str, Any, Any]] = []
+    found: list[tuple[int, str, Any, Any, str, Any]] = []
     for (i, p), positions in filed.items():
         if not (i != indicator or p != period):
             continue
@@ -415,9 +443,9 @@ def filed_otherwise(
                 entries[(f"{o} ({i})", str(o))] = [position, index]
             else:
                 entry[1] = index
-        found += [(first, label, oid, there, i) for (label, oid), (first, there) in entries.items()]
+        found += [(first, label, i, p, oid, there) for (label, oid), (first, there) in entries.items()]
     found.sort(key=lambda c: (c[1], c[0]))
-    return found
+    return [entry[1:] for entry in found]
 
 
 def agree_on_one_stock(one: Statement, other: Statement) -> bool:
