@@ -21,6 +21,7 @@ from .core.exceptions import (
     EmptyQueryError,
     MissingFolderError,
     OutputSuffixError,
+    QueryTooLongError,
     SearchError,
     SubjectNeededError,
     TDEError,
@@ -94,6 +95,7 @@ USAGE_FAULTS: tuple[tuple[type[TDEError], str | None], ...] = (
     (SubjectNeededError, None),
     (MissingFolderError, None),
     (EmptyQueryError, None),
+    (QueryTooLongError, None),
     (SearchError, "--theme"),  # the other search fault: an unknown theme
     (WhereError, "--where"),
     (OutputSuffixError, "'--output' / '-o'"),  # as plot's chart_path says a chart file's wrong suffix

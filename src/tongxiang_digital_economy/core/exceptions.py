@@ -15,6 +15,7 @@
     ├── SeriesError              a series asked for an unknown indicator, subject or status
     │   └── SubjectNeededError   no subject named where the indicator has several (a usage error)
     ├── SearchError              a search asked for an unknown theme, or for no words at all
+    │   └── QueryTooLongError    a query longer than any name or title the package holds (a usage error)
     ├── WhereError               a selection (`select`, show --where) names a column or value the table cannot hold
     ├── ExportError              an export that would overwrite a file, has an unknown format, or a package with errors
     │   └── OutputSuffixError    the file named for another format than the one asked (a usage error)
@@ -24,8 +25,8 @@
     RuleCrash (a RuntimeError, not a TDEError)   a semantic rule raised: a bug in rules/, reported with its cause
 
 The CLI turns every TDEError into a one-line `Error: ...` and exit status 1, and the usage faults
-(SubjectNeededError, MissingFolderError, WhereError, OutputSuffixError, a search without words or of an unknown
-theme) into exit status 2, in one place (cli.converts_errors), so that one fault has one exit code whichever
+(SubjectNeededError, MissingFolderError, WhereError, OutputSuffixError, a search without words, too long or of
+an unknown theme) into exit status 2, in one place (cli.converts_errors), so that one fault has one exit code whichever
 command meets it; anything else is a bug and is allowed to surface as one.
 """
 
@@ -102,6 +103,11 @@ class SearchError(TDEError):
 
 class EmptyQueryError(SearchError):
     """A search for no words: empty, or no letter, digit or Han character in it (a usage error)."""
+
+
+class QueryTooLongError(SearchError):
+    """A search for more characters than any name or title the package holds (a usage error): its readings cut a
+    query every way into a name and the rest, so a pasted paragraph took minutes to say "no rows mention"."""
 
 
 class WhereError(TDEError):

@@ -46,6 +46,7 @@ def forget() -> None:
     _READINGS.clear()
     _ROW_READINGS.clear()
     _BY_ARRAY.clear()
+    _BY_ARRAYS.clear()
 
 
 class ColumnKeys:
@@ -118,6 +119,38 @@ def dropped(slot: tuple[int, str, str], ref: weakref.ref[Any]) -> None:
     entry = _BY_ARRAY.get(slot)
     if entry is not None and entry[0] is ref:
         del _BY_ARRAY[slot]
+
+
+# What was made of several Arrow arrays at once (a join's row positions and taken column), by the arrays' ids; each
+# entry holds every array weakly and is dropped with any of them, and a hit is checked by identity of all of them.
+_BY_ARRAYS: dict[tuple[Hashable, tuple[int, ...]], tuple[tuple[weakref.ref[Any], ...], Any]] = {}
+
+
+def arrow_of(column: pd.Series) -> Any:
+    """The column's immutable Arrow array (None for a column of another kind)."""
+    return getattr(column.array, "_pa_array", None)
+
+
+def by_arrays(what: Hashable, arrows: Sequence[Any], make: Callable[[], T]) -> T:
+    """make(), once per combination of the Arrow arrays `arrows` (what is made of them alone): a view's joins
+    after an edit of another table's cell take the same rows of the same arrays, so the taken columns are the
+    same arrays too, and what is kept of them (their keys: by_array) is found, not made again per validation."""
+    slot = (what, tuple(id(a) for a in arrows))
+    found = _BY_ARRAYS.get(slot)
+    if found is not None and all(ref() is a for ref, a in zip(found[0], arrows, strict=True)):
+        made: T = found[1]
+        return made
+    made = make()
+    refs = tuple(weakref.ref(a, lambda ref: arrays_dropped(slot, ref)) for a in arrows)
+    _BY_ARRAYS[slot] = (refs, made)
+    return made
+
+
+def arrays_dropped(slot: tuple[Hashable, tuple[int, ...]], ref: weakref.ref[Any]) -> None:
+    """One of an entry's arrays was freed: forget the entry (unless the slot already holds a newer one)."""
+    entry = _BY_ARRAYS.get(slot)
+    if entry is not None and any(r is ref for r in entry[0]):
+        del _BY_ARRAYS[slot]
 
 
 class Values:

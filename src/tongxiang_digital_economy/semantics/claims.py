@@ -298,6 +298,7 @@ def statements(
     grades: Sequence[str],
     stocks: Collection[object],
     words: PeriodWords | None = None,
+    read: tuple[pd.DataFrame, pd.Series] | None = None,
 ) -> list[Statement]:
     """One Statement per row of `rows` (indicator rows with their claim columns, period, period_basis and
     period_text), read with `sources` (indexed by source_id), the grade order and the lexicon's words of the text's
@@ -305,7 +306,10 @@ def statements(
 
     Read in columns, never row by row (review 3 F12: 55 µs a row): a text's date bounds once per source, the
     dating words once per distinct period_text, the rest as whole columns; only the Statements themselves are
-    made one per row, from plain values."""
+    made one per row, from plain values. `read`: the rows' intervals and claim keys where the caller has them
+    (mark_roles reads both of every row anyway)."""
+    if not len(rows):  # no row (an edited copy's series of flows): none of the sources' readings below is needed
+        return []
     # The earliest and latest day each source's text can be from, once per source, then joined to the rows.
     per_source = text_dates(sources).map(publication_bounds)
     first_day = rows["source_id"].map(per_source.map(lambda b: b[0])).astype("datetime64[s]")
@@ -324,8 +328,8 @@ def statements(
     said_now = np.zeros(len(rows), dtype=bool)
     said_now[at] = [relative[t] for t in asked]
     own = (basis.astype("string") == "publication").fillna(False).to_numpy(dtype=bool) | said_now
-    claimed = intervals(rows)
-    keys = claim_key(rows).astype(object)
+    claimed, keys = (intervals(rows), claim_key(rows)) if read is None else read
+    keys = keys.astype(object)
     ranks = rows["source_id"].map(source_ranks(sources, grades)).fillna(len(grades)).astype("int64")
     qualifiers = rows["qualifier"].astype("string").fillna("eq").astype(object)
     stock = rows["indicator"].isin(list(stocks))

@@ -51,9 +51,28 @@ def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> 
     so a check written for None never meets an ambiguous truth value).
     """
     codes, first = factorize_rows(columns)
-    values = [[None if is_missing(v) else v for v in column.iloc[first].tolist()] for column in columns]
+    values = [plain_values(column.iloc[first]) for column in columns]
     answers = [compute(*row) for row in zip(*values, strict=True)] if columns else []
     return codes, answers
+
+
+def plain_values(column: pd.Series) -> list[Any]:
+    """column.tolist() with each missing value as None, a column of dates boxed once per distinct day (days)."""
+    values = days(column) if is_dates(column) else column.tolist()
+    return [None if is_missing(v) else v for v in values]
+
+
+def is_dates(column: pd.Series) -> bool:
+    return isinstance(column.dtype, np.dtype) and column.dtype.kind == "M"
+
+
+def days(column: pd.Series) -> list[Any]:
+    """A column of dates as list(column) gives them (Timestamps, NaT), each distinct day boxed once: a Timestamp
+    made per row was 24 s of a profiled validation at 10^5 rows, whose rows share a few thousand days (Timestamps
+    are immutable, so the rows of one day share one)."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    boxed = [*distinct.tolist(), pd.NaT]  # code -1 (missing): the last
+    return [boxed[c] for c in codes.tolist()]
 
 
 def mapped(column: pd.Series, compute: Callable[[Any], Any], dtype: Any = object) -> pd.Series:

@@ -34,6 +34,7 @@ from .claims import (
     statements,
     text_dates,
 )
+from .distinct import days, is_dates
 from .repeats import repeated_reason
 
 # The order rows are listed in.
@@ -102,9 +103,12 @@ def mark_roles(
     # Only a stock is ever restated, and only by a figure of its own series: the other series are left as they are
     # (their Statements never made).
     stock = rows["indicator"].isin(list(stocks)).to_numpy(dtype=bool)
-    said = statements(rows[stock], sources, grades, stocks, period_words(lexicon))
+    bounds = intervals(rows)  # read once for the restatements and the periods (nothing they read changes between)
+    said = statements(
+        rows[stock], sources, grades, stocks, period_words(lexicon), (bounds[stock], rows["_claim"][stock])
+    )
     mark_restatements(rows, said, np.flatnonzero(stock).tolist())
-    mark_periods(rows)
+    mark_periods(rows, bounds)
     order = {role: i for i, role in enumerate(ROLES)}
     rows["_role"] = rows["role"].map(order)
     rows = rows.sort_values(
@@ -123,25 +127,43 @@ def period_labels(rows: pd.DataFrame, temporal: pd.Series, label: Callable[[Any,
     codes, first = distinct_rows(columns)
     named = [
         label(start, end, str(temporal.get(i)))
-        for i, start, end in zip(*(list(c.iloc[first]) for c in columns), strict=True)
+        for i, start, end in zip(
+            *(days(c.iloc[first]) if is_dates(c) else list(c.iloc[first]) for c in columns), strict=True
+        )
     ]
     return [named[c] for c in codes.tolist()]
 
 
 def set_aside_other_base_units(rows: pd.DataFrame, labels: pd.Series) -> None:
     """Figures in another base unit than most of their series' are `not_comparable`, with the reason. The
-    series' base unit: the one most of its figures are in; on a tie, the base unit of the best-ranked figure."""
-    ranked = rows.assign(_position=range(len(rows))).sort_values(["_series", "_rank", "_position"], kind="stable")
-    ranked["_first"] = range(len(ranked))
-    units = ranked.groupby(["_series", "base_unit"], sort=False).agg(n=("_first", "size"), first=("_first", "min"))
-    units = units.reset_index().sort_values(["_series", "n", "first"], ascending=[True, False, True])
-    main = units.drop_duplicates("_series").set_index("_series")["base_unit"]
-    wanted = rows["_series"].map(main)
-    other = (rows["base_unit"] != wanted).fillna(False).astype(bool)
-    rows.loc[other, "role"] = "not_comparable"
-    rows.loc[other, "reason"] = [
-        f"in {labels.get(unit, unit)}, not {labels.get(m, m)}: the package holds no exchange rate"
-        for unit, m in zip(rows.loc[other, "base_unit"], wanted[other], strict=True)
+    series' base unit: the one most of its figures are in; on a tie, the base unit of the best-ranked figure (the
+    first by rank, then by row). Counted on plain lists, not by a group-by: a series of a few rows (an edited
+    copy's) cost 20 ms of pandas' fixed work; a missing series or base unit counts for none and is never set aside."""
+    series: list[Any] = rows["_series"].astype("string").tolist()  # a text, or <NA>
+    units: list[Any] = rows["base_unit"].astype("string").tolist()
+    ranks: list[int] = rows["_rank"].tolist()
+    counted: dict[str, dict[str, tuple[int, tuple[int, int]]]] = {}  # series -> unit -> (figures, best figure)
+    for position, (one, unit, rank) in enumerate(zip(series, units, ranks, strict=True)):
+        if not (isinstance(one, str) and isinstance(unit, str)):
+            continue
+        of_series = counted.setdefault(one, {})
+        n, best = of_series.get(unit, (0, (rank, position)))
+        of_series[unit] = (n + 1, min(best, (rank, position)))
+    main = {
+        one: min(of_series, key=lambda unit: (-of_series[unit][0], of_series[unit][1]))
+        for one, of_series in counted.items()
+    }
+    other = [
+        isinstance(one, str) and isinstance(unit, str) and unit != main[one]
+        for one, unit in zip(series, units, strict=True)
+    ]
+    if not any(other):
+        return
+    rows.loc[np.asarray(other), "role"] = "not_comparable"
+    rows.loc[np.asarray(other), "reason"] = [
+        f"in {labels.get(unit, unit)}, not {labels.get(main[one], main[one])}: the package holds no exchange rate"
+        for one, unit, apart in zip(series, units, other, strict=True)
+        if apart
     ]
 
 
@@ -222,7 +244,7 @@ def restated_reason(rows: pd.DataFrame, i: int, d: int) -> str:
     )
 
 
-def mark_periods(rows: pd.DataFrame) -> None:
+def mark_periods(rows: pd.DataFrame, bounds: pd.DataFrame | None = None) -> None:
     """Within each period, the first-ranked figure left is `preferred`; the others agree with it or compete. A
     figure of the preferred figure's own source that agrees with it is `repeated` (its reason names the figure it
     gives again), never `corroborating`, and its source is not listed in `corroborated_by`: one source is no
@@ -230,7 +252,7 @@ def mark_periods(rows: pd.DataFrame) -> None:
 
     In columns: each row is compared with its period's first-ranked figure by arrays; only the periods where a
     figure competes are read row by row (their reasons name the figures)."""
-    bounds = intervals(rows)
+    bounds = intervals(rows) if bounds is None else bounds  # each row's claim (claims.intervals)
     low, high = bounds["low"].astype(float).to_numpy(), bounds["high"].astype(float).to_numpy()
     claims = rows["_claim"].astype("string").fillna("<NA>").to_numpy(dtype=object)
     sources = rows["source_id"].astype("string").fillna("<NA>").to_numpy(dtype=object)

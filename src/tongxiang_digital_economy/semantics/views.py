@@ -38,7 +38,7 @@ from ..text.period_words import (
 from ..text.periods import open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
-from .answers import kept_reading, kept_row_reading
+from .answers import KEPT_ROWS, arrow_of, by_arrays, kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
@@ -111,21 +111,48 @@ def with_joins(
         target, ref_field = keys.get(table, {}).get(field, (None, None))
         if target is None or target not in sources or column not in sources[target].columns:
             continue
-        if (target, str(ref_field)) not in indexed:
-            indexed[(target, str(ref_field))] = keyed(sources[target], str(ref_field))
-        distinct, rows = indexed[(target, str(ref_field))]
         # A hash join by position: the referenced column keeps its own type, <NA> where nothing is referred to.
         if (field, target, str(ref_field)) not in positions_of:
-            referred = pd.Index(frame[field].astype(object).where(frame[field].notna(), None))
-            found = distinct.get_indexer(referred)
-            positions = np.full(len(found), -1, dtype=np.intp)  # -1: refers to nothing (also when nothing is there)
-            hit = found >= 0
-            positions[hit] = rows[found[hit]]
-            positions_of[(field, target, str(ref_field))] = positions
+            positions_of[(field, target, str(ref_field))] = join_positions(
+                frame[field], (target, sources[target]), str(ref_field), indexed
+            )
         positions = positions_of[(field, target, str(ref_field))]
-        values = sources[target][column].array.take(positions, allow_fill=True)
+        taken = sources[target][column]
+        take = functools.partial(taken.array.take, positions, allow_fill=True)
+        arrows = [arrow_of(c) for c in (frame[field], sources[target][str(ref_field)], taken)]
+        # The same arrays as a join made before: the same taken array (a copy shares it), whose keys are kept; a
+        # table too large to keep answers for (answers.KEPT_ROWS) keeps no joins either.
+        kept = len(frame) <= KEPT_ROWS and all(a is not None for a in arrows)
+        values = by_arrays("join", arrows, take).copy() if kept else take()
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
     return frame.assign(**added) if added else frame
+
+
+def join_positions(
+    referring: pd.Series,
+    target: tuple[str, pd.DataFrame],
+    ref_field: str,
+    indexed: dict[tuple[str, str], tuple[pd.Index, np.ndarray]],
+) -> np.ndarray:
+    """The row of the `target` table (its name and frame) each value of `referring` refers to by `ref_field` (its
+    first row of that key; -1 where it refers to nothing), made once per pair of Arrow arrays (answers.by_arrays)
+    where both columns are; `indexed`: each referenced table's keys, made once per views() call."""
+    name, table = target
+
+    def positions() -> np.ndarray:
+        if (name, ref_field) not in indexed:
+            indexed[(name, ref_field)] = keyed(table, ref_field)
+        distinct, rows = indexed[(name, ref_field)]
+        found = distinct.get_indexer(pd.Index(referring.astype(object).where(referring.notna(), None)))
+        made = np.full(len(found), -1, dtype=np.intp)  # -1: refers to nothing (also when nothing is there)
+        hit = found >= 0
+        made[hit] = rows[found[hit]]
+        made.flags.writeable = False  # kept and shared: nobody may change it
+        return made
+
+    arrows = [arrow_of(referring), arrow_of(table[ref_field])]
+    kept = len(referring) <= KEPT_ROWS and all(a is not None for a in arrows)
+    return by_arrays("positions", arrows, positions) if kept else positions()
 
 
 @quiet_floats

@@ -196,10 +196,13 @@ def edition_and_measure(folded: str, frames: dict[str, pd.DataFrame], held: Edit
     definitions = frames["indicator_definitions"]
     for cut in cuts(folded, frames):
         for name, rest in subject_splits(cut.rest):
-            measure = without_connectives(rest)
             projects = held.by_name.get(name, ())
-            named = held.by_cut.get((name, cut.year, cut.ordinal), ()) or held.of(projects, cut)
-            if len(measure.replace(" ", "")) < 2 or not (named or projects):
+            named = held.by_cut.get((name, cut.year, cut.ordinal), ())
+            if not (named or projects):  # most cuts name no event: nothing more is read of them
+                continue
+            named = named or held.of(projects, cut)
+            measure = without_connectives(rest)
+            if len(measure.replace(" ", "")) < 2:
                 continue
             wanted = named_indicators(in_word_forms(parse(measure, frames)), definitions, measure=True)
             if not wanted:

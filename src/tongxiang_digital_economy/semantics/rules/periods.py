@@ -31,7 +31,9 @@ def pieces(period_text: str) -> list[str]:
 
 
 def day(value: object) -> date | None:
-    return None if missing(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+    if missing(value):
+        return None
+    return (value if isinstance(value, pd.Timestamp) else pd.Timestamp(value)).date()  # type: ignore[arg-type]
 
 
 def stock_or_flow(temporal: object) -> bool | None:

@@ -126,4 +126,12 @@ def each_row(view: pd.DataFrame, columns: list[str], passes: Callable[..., bool]
 
 
 def missing(value: object) -> bool:
-    return value is None or (not isinstance(value, (str, tuple, frozenset)) and bool(pd.isna(value)))  # type: ignore[call-overload]
+    """Whether a cell's value is missing (None, NaN, <NA>, NaT). The plain cases are answered without pd.isna,
+    which costs microseconds a call and is asked per distinct row (1.4 million times at 10^5 rows)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, (str, tuple, frozenset, bool, int)):
+        return False
+    if isinstance(value, float):
+        return value != value
+    return bool(pd.isna(value))  # type: ignore[call-overload]
