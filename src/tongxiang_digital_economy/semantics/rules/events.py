@@ -68,7 +68,7 @@ def day_patterns(words: object) -> tuple[re.Pattern[str], re.Pattern[str], Perio
         r"|\b" + MONTH_WORD + rf"\s*[0-9]{{1,2}}{th}\s*(?:{joiner})\s*[0-9]{{1,2}}{th}\b"
     )
     day = re.compile(CN_DAY + r"|\b" + MONTH_WORD + rf"\s*[0-9]{{1,2}}{th}\b")
-    return run, day, PeriodWords(range=rf"\s*(?:{joiner})\s*")
+    return run, day, PeriodWords(range=rf"\s*(?:{joiner})\s*", day_suffix=suffix)
 
 
 def runs_and_days(
