@@ -214,8 +214,13 @@ def with_bad_cells(small: dict[str, pd.DataFrame], long: str = LONG) -> dict[str
         keys = sorted(field for target, field in REFERENCED if target == name)
         for j, column in enumerate(frame.columns):
             values = bad_values(frame, column, long)
-            rows = frame.iloc[[(j * 7 + k) % len(frame) for k in range(len(values))]].copy()
-            rows[column] = values
+            # A bad day meets rows of every period shape (a year, a half, a stock: every 5th row), as a rule's date
+            # arithmetic may run only on one shape: 9999-12-31 crashed period-length-words on a whole year's row
+            # only, and met none here (trial 13 W1).
+            meets = range(0, len(frame), 5) if pd.api.types.is_datetime64_any_dtype(frame[column]) else [0]
+            at = [(j * 7 + k + m) % len(frame) for m in meets for k in range(len(values))]
+            rows = frame.iloc[at].copy()
+            rows[column] = pd.array(list(values) * len(meets), dtype=values.dtype)
             for key in keys:
                 if key != column:
                     rows[key] = pd.array([f"bad-{name}-{column}-{k}" for k in range(len(rows))], dtype="string")
