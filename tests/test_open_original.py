@@ -19,11 +19,7 @@ from test_rules import covers
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.report import Report
-from tongxiang_digital_economy.text.period_words import (
-    OwnDateWords,
-    speaks_from_after_a_start,
-    speaks_of_it_as_future,
-)
+from tongxiang_digital_economy.text.own_dates import OwnDateWords, speaks_from_after_a_start, speaks_of_it_as_future
 from tongxiang_digital_economy.text.periods import open_before
 
 GXCASTING = "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen"  # a 2014 interview reposted in 2020

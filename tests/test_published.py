@@ -14,7 +14,7 @@ from conftest import SHARED_ARCHIVE, PackageCopy
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.paths import bundled_package_dir
-from tongxiang_digital_economy.text.period_words import OwnDateWords, own_dates_written
+from tongxiang_digital_economy.text.own_dates import OwnDateWords, own_dates_written
 from tongxiang_digital_economy.text.quantities import Lexicon
 
 runner = CliRunner()

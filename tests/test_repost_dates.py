@@ -21,7 +21,7 @@ from test_rules import covers
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules.events import stated
-from tongxiang_digital_economy.text.period_words import OwnDateWords, own_dates_written
+from tongxiang_digital_economy.text.own_dates import OwnDateWords, own_dates_written
 from tongxiang_digital_economy.text.periods import words_read_at
 from tongxiang_digital_economy.text.quantities import Lexicon
 

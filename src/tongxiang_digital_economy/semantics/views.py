@@ -25,16 +25,14 @@ from ..schema.descriptor import grade_order, read_descriptor, resource, table_na
 from ..schema.keys import foreign_keys as declared
 from ..text.clause_words import SpanWords, place_words
 from ..text.fold import fold, names_in, names_of, squeeze
-from ..text.period_words import (
+from ..text.own_dates import (
     OwnDateWords,
-    PeriodWords,
     event_days_written,
-    first_days_named,
-    last_days_bound,
     own_dates_written,
     speaks_from_after_a_start,
     speaks_of_it_as_future,
 )
+from ..text.period_words import PeriodWords, first_days_named, last_days_bound
 from ..text.periods import open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
