@@ -17,6 +17,10 @@ and the shell's `>` write through a link (trial 12 W1: `-o link.csv --force` had
 A folder that exists but takes no new file (/proc, /sys: the kernel's own) refuses the temporary file with "No such
 file or directory", true of the temporary file only: the fault is said as the folder's, with the path the user gave
 (`cannot write /proc/version: the folder /proc takes no new files, so the file cannot be replaced`).
+
+A symbolic link that leads round in a loop (loop1 -> loop2 -> loop1), as the path or one of its folders, leads to
+no file: it is refused before anything is written, naming the link (`cannot write loop1: it is a symbolic link
+that loops (too many levels of symbolic links)`, trial 14 W3), never "does not exist", since something is there.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ def atomic_write(dest: Path, write: Callable[[Path], None]) -> Path:
     """Call write(temporary path) and move the result to `dest` in one step (the temporary file never stays); a
     stream (`is_stream`) gets the bytes written through instead, a link's file is replaced and the link kept. An
     OSError names `dest`, not the temporary file."""
+    if link_loop(dest) is not None:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(dest))
     try:
         if is_stream(dest):
             written_through(dest, write)
@@ -129,10 +135,32 @@ def reason_of(exc: OSError) -> str:
     return os.strerror(number) if number else (exc.strerror or str(exc))
 
 
+def link_loop(dest: Path) -> Path | None:
+    """The first of `dest`'s folders, or `dest` itself, that is a symbolic link leading round in a loop (the
+    system refuses it with ELOOP), as the user wrote it; None where there is none."""
+    for part in [*reversed(dest.parents), dest]:
+        if not part.is_symlink():
+            continue
+        try:
+            os.stat(part)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return part
+    return None
+
+
 def check_writable(dest: Path) -> None:
-    """The one check every command that writes makes first (export, plot, serve): refuse a destination under a
-    file (a file cannot hold a folder: OutputError) or in a folder that does not exist (MissingFolderError: never
-    made on the caller's behalf, since a typo would scatter folders); the OS says the rest on writing."""
+    """The one check every command that writes makes first (export, plot, serve): refuse a destination that is,
+    or lies under, a symbolic link that loops (OutputError), under a file (a file cannot hold a folder:
+    OutputError) or in a folder that does not exist (MissingFolderError: never made on the caller's behalf, since
+    a typo would scatter folders); the OS says the rest on writing."""
+    looping = link_loop(dest)
+    if looping is not None:
+        which = "it" if looping == dest else str(looping)
+        reason = os.strerror(errno.ELOOP)
+        raise OutputError(
+            f"cannot write {dest}: {which} is a symbolic link that loops ({reason[:1].lower()}{reason[1:]})"
+        )
     blocking = next((d for d in dest.absolute().parents if d.exists() and not d.is_dir()), None)
     if blocking is not None:
         raise OutputError(f"cannot write {dest}: {blocking} is a file, not a folder")
