@@ -13,7 +13,8 @@ kind (indicator_definitions.temporal):
   shorter than a year that straddles New Year is a part of a year. A flow of one day (start = end) is named by
   its date, as a part of a year.
 
-`series` names every row's period with it, and `chart` places and labels the points with it.
+`series` names every row's period with it, and `chart` places and labels the points with it. Every year is
+written with four digits (`0001-01-01`, `end-0001`): strftime's `%Y` writes the year 1 as `1` (trial 14 m2).
 """
 
 from __future__ import annotations
@@ -41,33 +42,43 @@ class Period:
         return self.start + (self.end - self.start) / 2
 
 
+def day(when: pd.Timestamp) -> str:
+    """A date as ISO writes it, the year always four digits (strftime writes 0001-01-01 as 1-01-01)."""
+    return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+
+
+def year(when: pd.Timestamp) -> str:
+    """A year as a label writes it: four digits (0001, not 1), as in its dates."""
+    return f"{when.year:04d}"
+
+
 def period(start: pd.Timestamp | None, end: pd.Timestamp, temporal: str) -> Period:
     """The period of one figure: a stock at its date, a flow over its span (see the module docstring)."""
     if temporal == "stock" or start is None or pd.isna(start) or start >= end:
-        label = f"end-{end.year}" if (end.month, end.day) == (12, 31) else end.strftime("%Y-%m-%d")
+        label = f"end-{year(end)}" if (end.month, end.day) == (12, 31) else day(end)
         return Period("stock" if temporal == "stock" else "part of a year", label, end, end)
     # The day after the period's last day, so months count whole: 2019-01-01 to 2019-06-30 is 6 months.
     after = end + pd.Timedelta(days=1)
     months = (after.year - start.year) * 12 + after.month - start.month
     whole = start.day == 1 and after.day == 1
     if whole and months == 12 and start.month == 1:
-        return Period("year", str(start.year), start, end)
+        return Period("year", year(start), start, end)
     if whole and months == 6 and start.month in (1, 7):
-        return Period("half year", f"H{1 + (start.month > 6)} {start.year}", start, end)
+        return Period("half year", f"H{1 + (start.month > 6)} {year(start)}", start, end)
     if whole and months == 3 and start.month in (1, 4, 7, 10):
-        return Period("quarter", f"Q{(start.month + 2) // 3} {start.year}", start, end)
+        return Period("quarter", f"Q{(start.month + 2) // 3} {year(start)}", start, end)
     if start.year != end.year:
         # A span across years of a year or more is several years (a cumulative figure: 2014-11-19 to 2018-07-23,
         # four summits), whether or not it starts on a month's first day; only a span shorter than a year that
         # straddles New Year (2015-12-16 to 2016-01-05) is a part of a year.
         if after < start + pd.DateOffset(years=1):
-            return Period("part of a year", f"{start:%Y-%m-%d} to {end:%Y-%m-%d}", start, end)
+            return Period("part of a year", f"{day(start)} to {day(end)}", start, end)
         if whole and start.month == 1 and after.month == 1:
-            return Period("several years", f"{start.year}-{end.year}", start, end)
-        return Period("several years", f"{start:%Y-%m-%d} to {end:%Y-%m-%d}", start, end)
+            return Period("several years", f"{year(start)}-{year(end)}", start, end)
+        return Period("several years", f"{day(start)} to {day(end)}", start, end)
     if not whole:  # some days (a summit, a holiday week): named by its days, not by a month it only touches
-        return Period("part of a year", f"{start:%Y-%m-%d} to {end:%Y-%m-%d}", start, end)
+        return Period("part of a year", f"{day(start)} to {day(end)}", start, end)
     first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
     return Period(
-        "part of a year", f"{first}-{last} {start.year}" if first != last else f"{first} {start.year}", start, end
+        "part of a year", f"{first}-{last} {year(start)}" if first != last else f"{first} {year(start)}", start, end
     )
