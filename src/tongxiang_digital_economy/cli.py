@@ -28,7 +28,7 @@ from .core.exceptions import (
     WhereError,
 )
 from .core.report import count
-from .core.suggest import did_you_mean
+from .core.suggest import did_you_mean, echoed
 from .io.stamp import check_stamps
 from .io.stamp import stamp as stamp_package
 from .schema import descriptor
@@ -111,7 +111,7 @@ def known_tables(names: Iterable[str], package_path: Path | None) -> None:
     for table in names:
         if table not in known:
             raise click.BadParameter(
-                f"no table named {table!r}; {did_you_mean(table, known)}the tables are: {', '.join(known)}",
+                f"no table named {echoed(table)}; {did_you_mean(table, known)}the tables are: {', '.join(known)}",
                 param_hint="TABLE",
             )
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..core.exceptions import DescriptorError, TableNotFoundError
 from ..core.paths import DESCRIPTOR, package_dir
-from ..core.suggest import did_you_mean
+from ..core.suggest import did_you_mean, echoed
 
 
 def read_json(path: Path) -> dict[str, Any]:
@@ -57,7 +57,7 @@ def resource(descriptor: dict[str, Any], table: str) -> dict[str, Any]:
             return res
     names = table_names(descriptor)
     raise TableNotFoundError(
-        f"no table named {table!r}; {did_you_mean(table, names)}the tables are: {', '.join(names)}"
+        f"no table named {echoed(table)}; {did_you_mean(table, names)}the tables are: {', '.join(names)}"
     )
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..core.exceptions import CitationError, DescriptorError, LoadError, TDEError
 from ..core.paths import package_dir
-from ..core.suggest import did_you_mean
+from ..core.suggest import did_you_mean, echoed
 from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 from ..schema.keys import foreign_keys, primary_key
@@ -321,7 +321,7 @@ def lookup(table: str, key: str, path: str | Path | None, what: str) -> dict[str
                     f"`cite {option} {key}`"
                 )
         hint = did_you_mean(key, rows)
-        raise CitationError(f"no {what} {key!r} in table {table}; {hint}list them with `show {table}`")
+        raise CitationError(f"no {what} {echoed(key)} in table {table}; {hint}list them with `show {table}`")
     return rows[key]
 
 

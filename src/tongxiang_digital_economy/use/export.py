@@ -31,7 +31,7 @@ import pandas as pd
 from ..core.exceptions import ExportError, MissingFolderError, OutputError, OutputSuffixError
 from ..core.paths import package_dir
 from ..core.report import count
-from ..core.suggest import did_you_mean
+from ..core.suggest import did_you_mean, echoed
 from ..io.atomic import atomic_write as replace_atomically
 from ..io.atomic import check_writable as writable
 from ..io.atomic import is_stream, reason_of, refused_by_folder
@@ -171,7 +171,7 @@ def export(
     for name in names:
         if name not in all_tables:
             hint = did_you_mean(name, all_tables)
-            raise ExportError(f"no table named {name!r}; {hint}the tables are: {', '.join(all_tables)}")
+            raise ExportError(f"no table named {echoed(name)}; {hint}the tables are: {', '.join(all_tables)}")
     dest = Path(dest)
     if fmt in ONE_FILE or len(names) == 1:
         if dest.is_dir():  # a folder for one file: the file goes inside it, named for what it holds

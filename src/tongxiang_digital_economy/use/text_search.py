@@ -65,7 +65,7 @@ import pandas as pd
 
 from ..core.exceptions import EmptyQueryError, QueryTooLongError, SearchError
 from ..core.paths import package_dir
-from ..core.suggest import did_you_mean
+from ..core.suggest import did_you_mean, echoed
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import key_columns
 from ..schema.keys import primary_key as key_fields_of
@@ -147,7 +147,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     """
     if theme is not None and theme not in themes(path):
         known = themes(path)
-        raise SearchError(f"no theme {theme!r}; {did_you_mean(theme, known)}the themes are: {', '.join(known)}")
+        raise SearchError(f"no theme {echoed(theme)}; {did_you_mean(theme, known)}the themes are: {', '.join(known)}")
     if text.strip() and not has_words(text):
         raise EmptyQueryError(
             f"{text.strip()!r} holds no word to search for (a letter, digit or Han character); give words, or a "

@@ -62,7 +62,7 @@ import pandas as pd
 
 from ..core.exceptions import SeriesError, SubjectNeededError
 from ..core.paths import package_dir
-from ..core.suggest import close, did_you_mean, meant, suggested
+from ..core.suggest import close, did_you_mean, echoed, meant, suggested
 from ..schema.descriptor import grade_order, read_descriptor, table_names
 from ..semantics.claims import claim_key, nearly, nearly_terms
 from ..semantics.roles import mark_roles
@@ -120,7 +120,7 @@ def subject_column(indicator: str, path: str | Path | None = None) -> str:
         }
         hint = did_you_mean(indicator, [str(i) for i in definitions.index], names, fold=fold)
         raise SeriesError(
-            f"no indicator named {indicator!r}; {hint.strip() or '`show indicator_definitions` lists them'}"
+            f"no indicator named {echoed(indicator)}; {hint.strip() or '`show indicator_definitions` lists them'}"
         )
     return f"{definitions.at[indicator, 'subject']!s}_id"
 
@@ -329,7 +329,9 @@ def figures_about(indicator: str, subject: str | None, path: str | Path | None =
         ]
         hint += "".join(f"{k}; " for k in kin_held)
         hint += "".join(f"{k}; " for k in same_measure_holding(indicator, subject, path))
-        raise SeriesError(f"{indicator} has no figures about {subject!r}; {hint}its subjects: {', '.join(subjects)}")
+        raise SeriesError(
+            f"{indicator} has no figures about {echoed(subject)}; {hint}its subjects: {', '.join(subjects)}"
+        )
     return figures[figures[column] == subject], subject
 
 
