@@ -308,6 +308,16 @@ def test_a_restated_figure_is_no_new_point(drawn: Drawn) -> None:
         ("2020-10-26", "2021-10-25", "flow", "several years", "2020-10-26 to 2021-10-25"),
         ("2023-12-31", "2023-12-31", "stock", "stock", "end-2023"),
         ("2020-01-14", "2020-01-14", "stock", "stock", "2020-01-14"),
+        # the year 1 written with four digits, as validate writes it (trial 14 m2: strftime wrote 1-01-01)
+        ("0001-01-01", "0001-01-01", "stock", "stock", "0001-01-01"),
+        ("0001-01-01", "0001-01-01", "flow", "part of a year", "0001-01-01"),
+        ("0001-12-31", "0001-12-31", "stock", "stock", "end-0001"),
+        ("0001-01-01", "0001-12-31", "flow", "year", "0001"),
+        ("0099-07-01", "0099-12-31", "flow", "half year", "H2 0099"),
+        ("0999-04-01", "0999-06-30", "flow", "quarter", "Q2 0999"),
+        ("0001-01-01", "0003-12-31", "flow", "several years", "0001-0003"),
+        ("0001-01-05", "0001-02-09", "flow", "part of a year", "0001-01-05 to 0001-02-09"),
+        ("0001-03-01", "0001-03-31", "flow", "part of a year", "Mar 0001"),
     ],
 )
 def test_each_period_is_named_and_placed(start: str, end: str, temporal: str, kind: str, label: str) -> None:
