@@ -75,7 +75,7 @@ USAGE_ERRORS = [
     (["validate", "/no/such/folder"], "Error: Invalid value for '[PATH]': Path '/no/such/folder' does not exist."),
     (
         ["validate", "--archive", "/no/such/archive"],
-        "Error: Invalid value for '--archive': Directory '/no/such/archive' does not exist.",
+        "Error: Invalid value for '--archive': Path '/no/such/archive' does not exist.",
     ),
     (
         ["show", "nope"],
@@ -285,6 +285,24 @@ def test_select_is_the_library_of_show_where() -> None:
     assert str(caught.value).startswith("'abc' is not of the type of indicators.year: ")
 
 
+def test_select_takes_a_typed_value_as_show_where_takes_its_text() -> None:
+    """Trial 14 m7: `tde.select("indicators", [("year", 2022)])` was refused (pairs of text only), though the
+    loaded frame's `year` is an integer: a number, boolean or date is compared as its text is."""
+    import numpy as np
+    import pandas as pd
+
+    def keys(where: list[tuple[str, object]]) -> list[str]:
+        return list(tde.select("indicators", where)["observation_id"])
+
+    assert keys([("year", 2022)]) == keys([("year", np.int64(2022))]) == keys([("year", "2022")]) != []
+    assert keys([("period_end", pd.Timestamp("2024-12-31"))]) == keys([("period_end", "2024-12-31")]) != []
+    assert keys([("value", 1347.1)]) == keys([("value", "1347.1")]) != []
+    for bad in ([1], float("nan"), pd.NaT, pd.Timestamp("2024-12-31 10:00")):
+        with pytest.raises(tde.ArgumentError) as caught:
+            tde.select("indicators", [("year", bad)])
+        assert str(caught.value).startswith("where must hold (column, value) pairs of text, numbers, booleans or dates")
+
+
 def test_one_suggester_corrects_an_id_in_every_command(tmp_path: Path) -> None:
     """Trial 4 m5: a table name, a foreign key's value or a chart suffix in another case (or a name for the id)
     is answered as `series --subject Tongxiang` is: with the id meant (core.suggest)."""
@@ -312,6 +330,10 @@ def test_one_suggester_corrects_an_id_in_every_command(tmp_path: Path) -> None:
     assert typo.output == "no rows in indicators match; did you mean --where place_id=wuzhen?\n"
     nothing = runner.invoke(cli, ["show", "indicators", "--where", "place_id=nowhere"])
     assert nothing.output == "no rows in indicators match\n"
+    # a number is suggested by its size, within 1%, never by its spelling (trial 14 m6: 1e308 suggested 130)
+    for asked, said in (("value=1347", "; did you mean --where value=1347.1?"), ("value=1e308", ""), ("year=2030", "")):
+        shown = runner.invoke(cli, ["show", "indicators", "--where", asked])
+        assert shown.output == f"no rows in indicators match{said}\n"
     drawn = runner.invoke(cli, ["plot", "gdp", "--subject", "tongxiang", "-o", str(tmp_path / "a.PNG")])
     assert (drawn.exit_code, drawn.output) == (0, f"wrote {tmp_path / 'a.PNG'}\n")
     assert (tmp_path / "a.PNG").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -156,6 +156,22 @@ def test_a_folder_without_a_package_is_an_error(tmp_path: Path) -> None:
     )
 
 
+def test_a_file_given_as_the_archive_folder_is_an_error_exit_1(tmp_path: Path) -> None:
+    """Trial 14 m8: `--archive README.md` was click's "Directory 'README.md' is a file." (exit 2), against the
+    README's "a file standing where a folder should be is exit 1 in every command"; a missing folder stays exit 2."""
+    afile = tmp_path / "sources.txt"
+    afile.write_text("x", encoding="utf-8")
+    assert invoke("validate", "--archive", str(afile)) == (
+        1,
+        f"Error: the archive folder {afile} is a file, not a folder: give the folder that holds sources.json\n",
+    )
+    code, out = invoke("validate", "--archive", str(tmp_path / "missing"))
+    assert (code, last_line(out)) == (
+        2,
+        f"Error: Invalid value for '--archive': Path '{tmp_path / 'missing'}' does not exist.",
+    )
+
+
 def test_a_checkout_is_told_to_build_a_copy_to_stamp_and_a_wheel_to_reinstall(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

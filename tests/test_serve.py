@@ -108,6 +108,13 @@ def test_the_figures_view_says_whose_figure_and_which_edition(site: Path) -> Non
         "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-006",
     )
     assert edition.json()[0]["event_id"] == "wic-2023"
+    # trial 14 m4: a faithful repost carries its origin's grade, by which `series` ranks it ("repost of state_media")
+    (repost,) = get(
+        site, "/tongxiang/figures.json?_shape=array&observation_id=cctv-outputnews-2025-06-04-wuzhen-town-economy-001"
+    )
+    source = tde.load("sources").set_index("source_id").loc["cctv-outputnews-2025-06-04-wuzhen-town-economy"]
+    assert (repost.json()[0]["source_grade"], repost.json()[0]["source_original_grade"]) == ("repost", "state_media")
+    assert repost.json()[0]["source_original_publisher"] == source["original_publisher"]
 
 
 def test_the_figures_view_has_the_denominator_its_unit_label_names(site: Path) -> None:

@@ -117,18 +117,23 @@ def with_sources(frame: pd.DataFrame, path: str | Path | None = None) -> pd.Data
     return joined(frame, arguments.path("path", path))
 
 
-def select(table: str, where: Sequence[tuple[str, str]] = (), path: str | Path | None = None) -> pd.DataFrame:
-    """The rows of a table whose columns hold the values given as text, compared in each column's type; a column
-    or value the table cannot hold is a WhereError (see frames.select; `show --where` calls it)."""
+def select(table: str, where: Sequence[tuple[str, object]] = (), path: str | Path | None = None) -> pd.DataFrame:
+    """The rows of a table whose columns hold the values given, compared in each column's type as `show --where`
+    compares its text: a value is text, or a number, boolean or date written as text (("year", 2022) is
+    ("year", "2022"), as the loaded frame's `year` is an integer; trial 14 m7); a column or value the table cannot
+    hold is a WhereError (see frames.select; `show --where` calls it)."""
     from .use.frames import select as selected
 
     arguments.text("table", table)
     if not isinstance(where, (list, tuple)):
         raise ArgumentError(f"where must be a list of (column, value) pairs, not {arguments.given(where)}")
-    pairs = list(where)
-    for pair in pairs:
-        if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
-            raise ArgumentError(f"where must hold (column, value) pairs of text, not {arguments.given(pair)}")
+    pairs = []
+    for pair in where:
+        written = arguments.as_text(pair[1]) if isinstance(pair, tuple) and len(pair) == 2 else None
+        if written is None or not isinstance(pair[0], str):
+            kinds = "text, numbers, booleans or dates"
+            raise ArgumentError(f"where must hold (column, value) pairs of {kinds}, not {arguments.given(pair)}")
+        pairs.append((pair[0], written))
     return selected(table, pairs, arguments.path("path", path))
 
 

@@ -302,7 +302,7 @@ def one_package(path: Path | None, package_path: Path | None) -> Path | None:
 @package_option
 @click.option(
     "--archive",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=click.Path(exists=True, path_type=Path),  # a file there is the library's fault (exit 1), as --package's
     help="Folder of archived source texts (with sources.json) to check evidence against.",
 )
 @click.option(

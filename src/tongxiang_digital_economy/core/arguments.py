@@ -7,6 +7,9 @@ and a TypeError) naming the argument, what it must be and what it was given.
 
 from __future__ import annotations
 
+import datetime
+import math
+import numbers
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -62,3 +65,24 @@ def names(name: str, value: object) -> list[str]:
         if not isinstance(item, str):
             raise ArgumentError(f"{name} must be a list of names, but holds {given(item)}")
     return items
+
+
+def as_text(value: object) -> str | None:
+    """A `where` value as `show --where` writes it: text as it is; a boolean `true`/`false`; a whole number, a finite
+    number or a date (a datetime at midnight: a loaded date column's value) in its usual text; None for anything
+    else (a list, NaN, a time of day), which names no cell."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real) and math.isfinite(float(value)):
+        return repr(float(value))
+    if isinstance(value, datetime.datetime):
+        if value != value:  # pandas' NaT, a missing date, is a datetime that equals nothing
+            return None
+        return value.date().isoformat() if value.time() == datetime.time() and value.tzinfo is None else None
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return None

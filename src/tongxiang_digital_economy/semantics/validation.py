@@ -65,7 +65,8 @@ def validate(
     base = package_dir(path)
     report = Report(package=str(base), archive=str(archive) if archive is not None else None)
     if archive is not None and not Path(archive).is_dir():
-        raise ArchiveNotFoundError(f"the archive folder {archive} does not exist or is not a folder")
+        what = "is a file, not a folder" if Path(archive).exists() else "does not exist"  # trial 14 m8
+        raise ArchiveNotFoundError(f"the archive folder {archive} {what}: give the folder that holds sources.json")
     try:
         descriptor = read_descriptor(base)
     except DescriptorError as exc:

@@ -8,6 +8,8 @@ does this figure come from?" in one step by joining the `sources` row each fact 
 
 from __future__ import annotations
 
+import contextlib
+import math
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -142,6 +144,26 @@ def select(table: str, where: Iterable[tuple[str, str]] = (), path: str | Path |
 NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")  # the columns that name a row (aliases: `|`-joined)
 
 
+NEAR = 0.01  # a number within 1% of the one asked for is the one meant (1347 for 1347.1); farther is another figure
+
+
+def nearest_number(wanted: str, candidates: list[str]) -> str | None:
+    """The candidate nearest `wanted` by size, if it lies within NEAR of it; None when `wanted` is no finite number
+    or no value is that close."""
+    try:
+        asked = float(wanted)
+    except ValueError:
+        return None
+    values = []
+    for candidate in candidates:
+        with contextlib.suppress(ValueError):
+            values.append((abs(float(candidate) - asked), candidate))
+    if not math.isfinite(asked) or not values:
+        return None
+    distance, closest = min(values)
+    return closest if distance <= NEAR * abs(asked) else None
+
+
 def where_hint(table: str, where: Iterable[tuple[str, str]], path: str | Path | None = None) -> str:
     """For a `select` that matched no row: `did you mean place_id='wuzhen'?` where a text value names one value of
     its column in another case or script or in a close spelling, or, for a foreign key, one row of the table it
@@ -164,7 +186,13 @@ def where_hint(table: str, where: Iterable[tuple[str, str]], path: str | Path | 
             candidates = [str(v) for v in other[key].dropna().unique()]
             for row in other[[key, *[c for c in NAME_COLUMNS if c in other.columns]]].itertuples(index=False):
                 names[str(row[0])] = [n for v in row[1:] if isinstance(v, str) for n in v.split("|")]
-        found = suggested(wanted, candidates, names, casefolded)
+        kind = next((f.get("type") for f in schema["fields"] if f["name"] == column), "string")
+        if kind == "integer" and fk is None:
+            found = None  # another year, edition or rank is another thing, however its digits are spelt
+        elif kind == "number" and fk is None:
+            found = nearest_number(wanted, candidates)  # by size, never by spelling: 1e308 is not 130 (trial 14 m6)
+        else:
+            found = suggested(wanted, candidates, names, casefolded)
         if found is not None and found != wanted:
             hints.append(f"{column}={found}")
     return f"did you mean {' '.join(f'--where {h}' for h in hints)}?" if hints else ""

@@ -51,7 +51,8 @@ CREATE VIEW figures AS
 SELECT i.observation_id, i.indicator, d.label AS indicator_label, d.theme, d.subject AS subject_type,
        COALESCE(i.place_id, i.enterprise_id, i.project_id) AS subject, i.year, i.period_start, i.period_end,
        i.status, i.value, i.value_upper, i.value_denominator, i.qualifier, i.unit, u.label AS unit_label, i.value_text,
-       s.grade AS source_grade, s.title AS source_title, s.publisher AS source_publisher,
+       s.grade AS source_grade, s.original_grade AS source_original_grade,
+       s.original_publisher AS source_original_publisher, s.title AS source_title, s.publisher AS source_publisher,
        s.published AS source_published, s.url AS source_url, i.attributed_to, i.event_id, i.evidence, i.note
 FROM indicators i
 JOIN indicator_definitions d ON d.indicator = i.indicator
