@@ -77,6 +77,34 @@ def test_the_trials_one_digit_slip_in_an_editions_start_is_blamed_on_the_events_
     assert all(p["follows"] == ["events", 11, "edition-dates-against-figures"] for p in rows)
 
 
+def test_a_bad_date_cell_of_an_edition_is_one_error_its_figures_counted_under_it(package: PackageCopy) -> None:
+    """Trial 14 W1: a start the pattern refuses (read as empty) was judged again by edition-dates-against-figures
+    ("not <NA> to 2014-11-21"), and an end by event-dates-not-in-evidence ("to <missing>"): the cell's error is
+    the one error, and the figure rows that read the edition's days follow from it."""
+    row = row_of(package, "events", "event_id", "wic-2014")
+    package.edit("events", row, start="2014-13-19")
+    result = CliRunner().invoke(cli, ["validate", "--quiet", "--package", str(package.root)], catch_exceptions=False)
+    lines = result.output.splitlines()
+    assert (result.exit_code, len(lines)) == (1, 3)
+    assert lines[0].startswith(f"events, row {row}, field start: error [constraint-error] '2014-13-19' ")
+    assert lines[1] == (
+        f"  and 8 errors on 8 rows of indicators that follow from it (period-text-mismatch 8): fix events row {row} "
+        "first (`--json` lists each)"
+    )
+    assert lines[2].startswith(f"INVALID: {package.root}: 9 errors, ")
+    report = package.validate()
+    assert [(p.table, p.row, p.field, p.rule) for p in report.errors if p.follows is None] == [
+        ("events", row, "start", "constraint-error")
+    ]
+    assert {p.follows for p in report.errors if p.follows} == {("events", row, "constraint-error")}
+    package.edit("events", row, start="2014-11-19")
+    row = row_of(package, "events", "event_id", "wic-2023")
+    package.edit("events", row, end="2023-11-1O")
+    assert [(p.table, p.row, p.field, p.rule) for p in package.validate().errors] == [
+        ("events", row, "end", "constraint-error")
+    ]
+
+
 def test_a_single_wrong_figure_row_is_blamed_on_itself(package: PackageCopy) -> None:
     """One row of wic-2023 moved a day while 15 others confirm the edition's dates: the row is wrong."""
     row = row_of(package, "indicators", "observation_id", "breakinglatest-2023-11-11-wuzhen-summit-2023-concludes-002")

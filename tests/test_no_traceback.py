@@ -256,6 +256,22 @@ def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(packag
     )
 
 
+def test_in_a_checkout_the_bad_bytes_follow_ons_come_under_it_not_under_the_hash(package: PackageCopy) -> None:
+    """Trial 14 W2 (issue 16): edited and validated before `scripts/build`, places has a table-level `[hash]`
+    error listed first; the rows that refer to places are counted under the bad byte that breaks them."""
+    (package.root / validation.CHECKOUT_BUILD).parent.mkdir(exist_ok=True)
+    (package.root / validation.CHECKOUT_BUILD).write_text("")
+    path = package.csv("places")
+    path.write_bytes(path.read_bytes().replace(b"\nwuzhen,", b"\nwuzhen\xff,", 1))
+    out = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()
+    assert [line[:60] for line in out[:3]] == [
+        "places: error [hash] the file's sha256 differs from the hash",
+        "places, row 7, field place_id: error [encoding-error] 'wuzhe",
+        "  and 140 rows of 5 tables that refer to places [foreign-key",
+    ]
+    assert out[3].startswith("INVALID: ") and len(out) == 4
+
+
 def test_messages_count_in_words() -> None:
     from tongxiang_digital_economy.core.report import count
 

@@ -167,10 +167,11 @@ class Report:
             return (infos or p.severity != "info") and (warnings or p.severity != "warning")
 
         shown = [p for p in self.sorted() if id(p) not in hidden and said(p)]
+        anchors = group_anchors(shown, follow_ons)
         lines = []
         for p in shown:
             lines.append(f"{p.location()}: {p.severity} [{p.rule}] {p.message}")
-            if p.table in follow_ons and p.severity == "error" and p.rule != "foreign-key":
+            if p.table in follow_ons and id(p) in anchors:
                 group = follow_ons.pop(p.table)
                 # What follows from a grouped foreign-key error (a rule that read the row through the key) is
                 # counted on the same line: its cause is not shown on a line of its own.
@@ -190,6 +191,19 @@ class Report:
             f"{count(len(self.infos), 'figure')} corroborated"
         )
         return "\n".join(lines)
+
+
+def group_anchors(shown: list[Problem], follow_ons: dict[str, list[Problem]]) -> set[int]:
+    """The ids of the errors a broken table's foreign-key group is printed under: its first error in a row (the
+    bad byte that breaks the keys), not a table-level line listed before it (a checkout's stale `[hash]`, trial 14
+    W2); its first error of any kind where it has none in a row."""
+    anchors: set[int] = set()
+    for table in follow_ons:
+        own = [p for p in shown if p.table == table and p.severity == "error" and p.rule != "foreign-key"]
+        first = next((p for p in own if p.row is not None), own[0] if own else None)
+        if first is not None:
+            anchors.add(id(first))
+    return anchors
 
 
 def counted_under(*groups: dict[Any, list[Problem]]) -> set[int]:

@@ -31,6 +31,7 @@ that one.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pandas as pd
 
@@ -264,3 +265,43 @@ def against_figures(
         f"({count(errors, 'error')} on them follow)"
     )
     return problem(EDITION_DATES_AGAINST_FIGURES, "events", line, field, message)
+
+
+def under_refused_dates(
+    problems: list[Problem], indicators: pd.DataFrame | None, events: pd.DataFrame | None
+) -> list[Problem]:
+    """`problems` with an edition whose start or end cell the reader refused (a typo the pattern rejects: the rules
+    read it as empty) judged on that cell once (trial 14 W1): the blame of its dates against its figures is dropped,
+    and the errors of its figure rows that read its days (the dated rules, period-edition-named) follow from the
+    cell's own error, as `--json` shows and the text report counts under it."""
+    causes: dict[int, Key] = {}
+    for p in problems:
+        key = p.key()
+        refused = p.table == "events" and p.layer == "structure" and p.severity == "error"
+        if refused and key is not None and p.field in (None, "start", "end"):
+            causes.setdefault(key[1], key)
+    if not causes or events is None or "event_id" not in events:
+        return problems
+    dropped = {
+        k
+        for p in problems
+        if p.table == "events" and p.row in causes and p.rule == EDITION_DATES_AGAINST_FIGURES and (k := p.key())
+    }
+    lines = zip(events.index, events["event_id"], strict=True)
+    cause_of = {event: causes[int(i) + 2] for i, event in lines if int(i) + 2 in causes}
+    ids = {r.id for r in dated_rules()} | {NAMED}
+    kept: list[Problem] = []
+    for p in problems:
+        if p.key() in dropped:
+            continue
+        event = event_of(p, indicators) if p.rule in ids and (p.follows is None or p.follows in dropped) else None
+        kept.append(replace(p, follows=cause_of[event]) if event in cause_of else p)
+    return kept
+
+
+def event_of(p: Problem, indicators: pd.DataFrame | None) -> object:
+    """The edition an indicators problem's row belongs to (None: another table's, or a row without one)."""
+    if p.table != "indicators" or p.row is None or indicators is None or "event_id" not in indicators:
+        return None
+    index = p.row - 2
+    return None if index not in indicators.index else indicators.at[index, "event_id"]

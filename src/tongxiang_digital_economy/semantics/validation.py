@@ -37,7 +37,7 @@ from ..io.load import decimal_text, finished, read_resource
 from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
 from .answers import ColumnKeys, kept_whole
-from .editions import blame_editions
+from .editions import blame_editions, under_refused_dates
 from .key_causes import under_key_causes
 from .published import blame_published
 from .rules import RULES, Rule, needs_of, rule_answer
@@ -114,6 +114,8 @@ def validate(
         sources_schema = reads["sources"].schema if "sources" in reads else None
         grades = enum_order(sources_schema, "grade") if isinstance(sources_schema, dict) else None
         report.add(kept_semantics(frames, texts, hashes, keys, refused, grades))
+        # An edition's date cell the reader refused is judged once, on that cell (trial 14 W1).
+        report.problems[:] = under_refused_dates(report.problems, frames.get("indicators"), frames.get("events"))
     # A rule's error on a row whose reference dangles follows from that row's foreign-key error; a renamed key
     # row is said once, on that row (key_causes.py).
     report.problems[:] = under_key_causes(report.problems, reads)

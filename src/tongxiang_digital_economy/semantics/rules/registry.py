@@ -119,9 +119,10 @@ def known(*columns: pd.Series) -> pd.Series:
 def each_row(view: pd.DataFrame, columns: list[str], passes: Callable[..., bool]) -> pd.Series:
     """A check of the string work pandas cannot vectorise, run once per distinct combination of the columns it
     reads (semantics/distinct.py) and spread back over the rows: linear in rows, Python per distinct value."""
+    read = [view[c] for c in columns]  # read on an empty view too: validation probes it for the cells it reads
     if not len(view):
         return pd.Series([], index=view.index, dtype=bool)
-    codes, answers = per_distinct_rows([view[c] for c in columns], lambda *row: bool(passes(*row)))
+    codes, answers = per_distinct_rows(read, lambda *row: bool(passes(*row)))
     return pd.Series(np.asarray(answers, dtype=bool)[codes], index=view.index, dtype=bool)
 
 
