@@ -133,6 +133,19 @@ def test_a_subject_with_no_figure_of_the_year_says_which_years_it_has() -> None:
     )
 
 
+def test_the_year_block_names_first_the_indicators_of_the_figures_found() -> None:
+    """Trial 14 m5: "core industry 2022" listed only the indicators it names that have no 2022 figure, above 5 rows
+    of 2022 of two others: the indicators of the figures found come first, with how many."""
+    out = runner.invoke(cli, ["search", "core industry 2022"]).stdout
+    block = out[out.index("figures of 2022") : out.index("rows match")].splitlines()
+    assert block[:3] == [
+        "figures of 2022 (the year their period ends in):",
+        "  digital_economy_core_industry_investment: 3 figures of 2022",
+        "  digital_economy_core_industry_investment_growth: 2 figures of 2022",
+    ]
+    assert block[3].endswith("none for 2022")
+
+
 def test_the_figures_of_the_year_follow_the_indicator_block() -> None:
     out = runner.invoke(cli, ["search", "GDP 2016"]).stdout
     lines = out.splitlines()

@@ -855,7 +855,7 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         click.echo("")
     if year is not None:  # "GDP 2016": the figures of that year, read from their periods (trial 10 W2)
         click.echo(f"figures of {year} (the year their period ends in):")
-        for line in hits.attrs.get("other_years", []):
+        for line in [*hits.attrs.get("of_year", []), *hits.attrs.get("other_years", [])]:
             click.echo(f"  {line}")
     if not len(hits):
         click.echo(f"no figures of {year} for {what}" if year is not None else f"no rows mention {what}")
