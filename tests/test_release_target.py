@@ -18,7 +18,8 @@ def test_a_bad_target_is_named_as_the_argument(tmp_path: Path, target: str) -> N
     """The script and the library only, outside any git repository and package: a check that came after the tree's
     or the package's would fail here with another message."""
     (tmp_path / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "release", tmp_path / "scripts" / "release")
+    for name in ("release", "checkout_python.py"):  # the script and the module beside it that it imports
+        shutil.copy2(ROOT / "scripts" / name, tmp_path / "scripts" / name)
     (tmp_path / "src").symlink_to(ROOT / "src")
     result = subprocess.run(
         [sys.executable, "scripts/release", target], cwd=tmp_path, capture_output=True, text=True, check=False
