@@ -27,8 +27,11 @@ from collections.abc import Callable, Iterable, Mapping
 
 CLOSE = 0.75  # difflib ratio above which a typed name is read as a typo of a candidate (yaer/year 0.75)
 CLOSE_LIMIT = 300  # an Index over more folded forms than this looks for exact (folded) names only, not typos
-LONGEST_NAME = 200  # a name a message echoes whole (as `search` caps a query); a longer one is cut ...
-NAME_EXCERPT = 40  # ... to this many characters, with its length (as a rule message quotes a long cell)
+# How much of a typed name or a cell a message quotes (refusals here, cell errors in io.reader, rule messages in
+# semantics.validation): whole up to QUOTED characters (as `search` caps a query), else its first EXCERPT with its
+# length, so that a pasted megabyte is never echoed back whole.
+QUOTED = 200
+EXCERPT = 40
 
 
 class Index:
@@ -107,12 +110,12 @@ def suggested(
 
 
 def echoed(name: str) -> str:
-    """A name a user typed as a refusal echoes it (`no observation 'x'`): quoted whole up to LONGEST_NAME
-    characters, else its first NAME_EXCERPT and its length (`'aaaa…' (100000 characters)`), so that a pasted
-    megabyte is not echoed back whole (trial 14 m10). Every message that refuses an unknown name quotes it so."""
-    if len(name) <= LONGEST_NAME:
+    """A name a user typed as a refusal echoes it (`no observation 'x'`): quoted whole up to QUOTED characters,
+    else its first EXCERPT and its length (`'aaaa…' (100000 characters)`), so that a pasted megabyte is not echoed
+    back whole (trial 14 m10). Every message that refuses an unknown name quotes it so."""
+    if len(name) <= QUOTED:
         return repr(name)
-    return f"{name[:NAME_EXCERPT] + '…'!r} ({len(name)} characters)"
+    return f"{name[:EXCERPT] + '…'!r} ({len(name)} characters)"
 
 
 def did_you_mean(

@@ -41,7 +41,7 @@ from pyarrow import csv as pacsv
 
 from ..core import problems as P
 from ..core.report import Problem, problem
-from ..core.suggest import Index
+from ..core.suggest import EXCERPT, Index
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
@@ -87,7 +87,6 @@ FORMULA_SIGNS = ("+", "-")
 FORMULA_SYNTAX = r"[(!|=]"
 INT64_MAX = 2**63 - 1
 BLOCK_SIZE = 4 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
-EXCERPT = 40  # free text in a message is cut to this many characters
 ID_LIKE = re.compile(r"[A-Za-z0-9._:/@+-]{1,300}")  # one token as every id (and URL) of the package is: quoted whole
 UNDECODED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of a byte that is not UTF-8
 

@@ -33,8 +33,9 @@ from ..core import problems as P
 from ..core.exceptions import ArchiveNotFoundError, ArgumentError, DescriptorError, RuleCrash, TDEError
 from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
 from ..core.report import Problem, Report, problem
+from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text, finished, read_resource
-from ..io.reader import EXCERPT, TableRead, check_foreign_keys, unsupported
+from ..io.reader import TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
 from .answers import ColumnKeys, kept_whole
 from .editions import blame_editions, under_refused_dates
@@ -44,7 +45,6 @@ from .rules import RULES, Rule, needs_of, rule_answer
 from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
 
 HASH_CHUNK = 1 << 20
-QUOTED = 200
 
 
 LAYERS = ("structure", "semantics")
