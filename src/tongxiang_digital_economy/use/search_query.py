@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from ..text.fold import casefolded as fold
+from ..text.fold import number_point
 from ..text.stems import stem
 from .search_words import (
     HAN,
@@ -46,10 +47,11 @@ def normalised(text: str) -> str:
     """The query as it is matched: folded (see text.fold), white space one space, and each word without the quotes
     and punctuation at its edges ('"core industry"' -> core industry, 'Wuzhen,' -> wuzhen, 'gdp?' -> gdp), so
     these are not characters to find (trial 7 S5); so are brackets ('《乌镇》', '(GDP)') and an English
-    possessive ("Wuzhen's" -> wuzhen; trial 8). Inside a word they stay: "xi'an", "u.s". The one place a
+    possessive ("Wuzhen's" -> wuzhen; trial 8). Inside a word they stay: "xi'an", "u.s"; a number's point typed as
+    。 is a point (1347。1 -> 1347.1, text.fold.number_point; trial 14 m12). The one place a
     query is normalised, so `search`, `indicators` and the CLI read a query alike."""
     edges = QUOTES + BRACKETS + EDGE_PUNCTUATION
-    words = (POSSESSIVE.sub("", word.strip(edges)).strip(edges) for word in fold(text).split())
+    words = (POSSESSIVE.sub("", number_point(word).strip(edges)).strip(edges) for word in fold(text).split())
     return " ".join(word for word in words if word)
 
 

@@ -12,7 +12,8 @@ The year reading is made only when the query as a whole is no name and names no 
 query without its year does: an edition's name that holds a year ("2025 World Internet Conference Wuzhen Summit")
 stays a name, and a year beside words that name nothing stays a word to find.
 
-Also here, the query's small oddities that are no words (trial 10 m10): a name written twice (乌镇乌镇) is the name.
+Also here, the query's small oddities that are no words: a name written twice (乌镇乌镇) is the name (trial 10 m10),
+and a pinyin name written with its syllables apart ("Wu Zhen", wu-zhen, "Tong Xiang") is the name (trial 14 m13).
 """
 
 from __future__ import annotations
@@ -58,3 +59,43 @@ def once(folded: str, known: Names) -> str:
         if len(whole) % times == 0 and len(unit) >= 2 and unit * times == whole and unit in known:
             return unit
     return folded
+
+
+SYLLABLE = re.compile(r"[a-z]{2,}")  # a part of a name written apart: letters, two or more ("u s" is no "us")
+JOINED_AT_LEAST = 4  # letters of a name joined from its parts
+JOINED_AT_MOST = 4  # parts one name is joined from ("xin feng ming")
+
+
+def joined(folded: str, known: Names) -> str:
+    """A query whose Latin words, or the parts of a hyphened word, written together are a subject's one-word name
+    (the names and aliases of places, enterprises, projects and editions), with that name in their place: "wu zhen"
+    and wu-zhen are wuzhen, "tong xiang gdp" is "tongxiang gdp", "xin feng ming" is xinfengming. A foreign writer
+    spaces pinyin by syllable where the package writes the name as one word (trial 14 m13). A query that is a name
+    as written stays as it is; so does a word alone ("wu", "an": no name is joined from one part)."""
+    if folded in known:
+        return folded
+    words = [w for word in folded.split(" ") for w in hyphened(word, known)]
+    out: list[str] = []
+    at = 0
+    while at < len(words):
+        for end in range(min(len(words), at + JOINED_AT_MOST), at + 1, -1):
+            parts = words[at:end]
+            name = "".join(parts)
+            if all(SYLLABLE.fullmatch(p) for p in parts) and len(name) >= JOINED_AT_LEAST and name in known:
+                out.append(name)
+                at = end
+                break
+        else:
+            out.append(words[at])
+            at += 1
+    return " ".join(out)
+
+
+def hyphened(word: str, known: Names) -> list[str]:
+    """A hyphened word as its parts when they are parts of a name written apart (wu-zhen), else the word whole
+    (sci-tech, high-tech)."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(SYLLABLE.fullmatch(p) for p in parts):
+        return [word]
+    runs = ("".join(parts[a:b]) for a in range(len(parts)) for b in range(a + 2, len(parts) + 1))
+    return parts if any(run in known for run in runs) else [word]
