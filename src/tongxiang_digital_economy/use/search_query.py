@@ -423,12 +423,18 @@ def candidate_names(folded: str, known: dict[str, list[Owner]], indexed: bool) -
 
 @dataclass(frozen=True)
 class SmallWords:
-    """The lexicon's words that carry no meaning in a query (`search_filler`: the, of, to, 的) and the generic place
-    words that say only what kind of place a name is (`search_place_word`: city, town, 市, 镇). Data, read by
-    search only (trial 9 V5)."""
+    """The lexicon's words that carry no meaning in a query (`search_filler`: the, of, to, 的), the generic place
+    words that say only what kind of place a name is (`search_place_word`: city, town, 市, 镇), the words that
+    write a year after its digits (`search_year_word`: 年, 年度; use.search_years) and those that join a subject to
+    its measure (`search_connective`: of, 's, 的, 之; use.search_splits) and those that begin a definition's clause
+    about something else (`search_gloss_end`: not, nor; use.search_index.glosses). Data, read by search only
+    (trial 9 V5)."""
 
     fillers: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    year_words: tuple[str, ...] = ()  # longest first
+    connectives: frozenset[str] = frozenset()
+    gloss_ends: tuple[str, ...] = ()  # sorted
 
 
 def small_words(frames: dict[str, pd.DataFrame]) -> SmallWords:
@@ -444,7 +450,12 @@ def read_small_words(lexicon: pd.DataFrame) -> SmallWords:
         terms = lexicon.loc[lexicon["category"] == category, "term"].dropna()
         return frozenset(normalised(str(t)) for t in terms) - {""}
 
-    return SmallWords(of("search_filler"), of("search_place_word"))
+    years = tuple(sorted(of("search_year_word"), key=lambda w: (-len(w), w)))
+    # a connective as a query's part holds it (tongxiang's -> tongxiang, 's: search_splits) and as normalised ('s -> s)
+    joining = lexicon.loc[lexicon["category"] == "search_connective", "term"].dropna()
+    connectives = of("search_connective") | {fold(str(t)).strip() for t in joining} - {""}
+    ends = tuple(sorted(of("search_gloss_end")))
+    return SmallWords(of("search_filler"), of("search_place_word"), years, connectives, ends)
 
 
 def is_place(name: str, known: Names) -> bool:

@@ -18,14 +18,40 @@ and a pinyin name written with its syllables apart ("Wu Zhen", wu-zhen, "Tong Xi
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .search_query import Names
 
-# A year as a query writes it: four digits from 1900 to 2099, alone or before 年 (2024年, 2024年度), not part of
-# a longer number (20245, 2024.5) nor a count before a Chinese unit (2024万, 2024家).
-YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?:年度?|(?![\d.,%]|[\u3400-\u9fff]))")
+FOUR_DIGITS = r"(?<![\d.,])((?:19|20)\d\d)"  # a year's digits, 1900 to 2099, not part of a longer number
+
+
+def written(year_words: tuple[str, ...]) -> str:
+    """The lexicon's year words (`search_year_word`: 年, 年度; longest first) as one alternation, or a pattern that
+    matches nothing when there are none."""
+    return "|".join(re.escape(w) for w in year_words) or "(?!)"
+
+
+@functools.lru_cache(maxsize=64)
+def query_year(year_words: tuple[str, ...]) -> re.Pattern[str]:
+    """A year as a query writes it: four digits, alone or before a year word (2024年, 2024年度), not part of a
+    longer number (20245, 2024.5) nor a count before a Chinese unit (2024万, 2024家)."""
+    return re.compile(rf"{FOUR_DIGITS}(?:{written(year_words)}|(?![\d.,%]|[\u3400-\u9fff]))")
+
+
+@functools.lru_cache(maxsize=64)
+def year_beside_name(year_words: tuple[str, ...]) -> re.Pattern[str]:
+    """A year beside a name (use.search_editions): four digits, with a year word or not, not part of a longer
+    number; 2023世界互联网大会 writes the year against the name, which query_year takes for a count."""
+    return re.compile(rf"{FOUR_DIGITS}(?:{written(year_words)})?(?![\d.,])")
+
+
+@functools.lru_cache(maxsize=64)
+def year_with_word(year_words: tuple[str, ...]) -> re.Pattern[str]:
+    """A year written with a year word and nothing else (2024年: use.search_numbers reads it as the year, no
+    number of years)."""
+    return re.compile(rf"(?:19|20)\d\d(?:{written(year_words)})")
 
 
 @dataclass(frozen=True)
@@ -36,10 +62,11 @@ class Dated:
     year: int
 
 
-def dated(folded: str) -> Dated | None:
-    """The query's one year and the rest of it (`gdp 2016` -> gdp, 2016; 乌镇2024年gdp -> 乌镇 gdp, 2024); None
-    when it holds no year, more than one (a span such as 2016-2024 is not one year), or nothing but the year."""
-    found = list(YEAR.finditer(folded))
+def dated(folded: str, year_words: tuple[str, ...]) -> Dated | None:
+    """The query's one year and the rest of it (`gdp 2016` -> gdp, 2016; 乌镇2024年gdp -> 乌镇 gdp, 2024, with the
+    lexicon's year words, search_query.SmallWords); None when it holds no year, more than one (a span such as
+    2016-2024 is not one year), or nothing but the year."""
+    found = list(query_year(year_words).finditer(folded))
     if len(found) != 1:
         return None
     at = found[0]
