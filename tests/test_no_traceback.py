@@ -250,6 +250,43 @@ def test_a_file_given_as_the_archive_folder_is_an_error_exit_1(tmp_path: Path) -
     )
 
 
+def test_a_units_table_without_the_written_forms_column_is_one_error_not_a_traceback(package: PackageCopy) -> None:
+    """A copy with `written_forms` removed from units' schema and CSV ended `validate` (and, since `diff` gives
+    `validate`'s verdict, `diff`) in a KeyError traceback: the quote rules read that column."""
+    schema = package.root / "schemas" / "units.schema.json"
+    fields = json.loads(schema.read_text(encoding="utf-8"))
+    fields["fields"] = [f for f in fields["fields"] if f["name"] != "written_forms"]
+    schema.write_text(json.dumps(fields), encoding="utf-8")
+    rows = [{k: v for k, v in r.items() if k != "written_forms"} for r in package.rows("units")]
+    with package.csv("units").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    tde.stamp(package.root)
+    code, out = invoke("validate", "--quiet", "--package", str(package.root))
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "units: error [rules-not-run] the units table has no column written_forms, so the quote rules did not run: "
+        "add it as the shipped package's Table Schema has it",
+    )
+
+
+def test_a_folder_holding_none_of_the_archived_texts_is_one_error_exit_1(tmp_path: Path) -> None:
+    """Trial 14 m8: `validate --archive EMPTY_FOLDER` printed 115 `[archive-file-missing]` lines, one per source;
+    one line says the folder is not the archive, exit 1 as for a file given as the folder. A folder that holds some
+    of the texts is the archive with texts missing: each missing one is its own error (test_rules)."""
+    sources = tde.load("sources")
+    named = sorted(set(sources["archive_file"].dropna()))
+    (tmp_path / "notes.txt").write_text("not an archived text", encoding="utf-8")
+    assert invoke("validate", "--archive", str(tmp_path)) == (
+        1,
+        f"Error: the archive folder {tmp_path} holds none of the {len(named)} archived texts the sources table "
+        f"names (such as {named[0]}): is it the archive? give the folder that holds sources.json and the texts\n",
+    )
+    (tmp_path / named[-1]).write_text("one text", encoding="utf-8")
+    validation.refuse_an_archive_of_none(tmp_path, sources, {named[-1]: "0" * 64})  # holds one: no refusal
+
+
 def test_a_checkout_is_told_to_build_a_copy_to_stamp_and_a_wheel_to_reinstall(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
