@@ -557,11 +557,19 @@ def check_constraints(
         length = np.asarray(pc.utf8_length(text))
         if "minLength" in c:
             out.append(
-                (present & (length < c["minLength"]), f"{{cell}} is shorter than {count(c['minLength'], 'character')}", None)
+                (
+                    present & (length < c["minLength"]),
+                    f"{{cell}} is shorter than {count(c['minLength'], 'character')}",
+                    None,
+                )
             )
         if "maxLength" in c:
             out.append(
-                (present & (length > c["maxLength"]), f"{{cell}} is longer than {count(c['maxLength'], 'character')}", None)
+                (
+                    present & (length > c["maxLength"]),
+                    f"{{cell}} is longer than {count(c['maxLength'], 'character')}",
+                    None,
+                )
             )
     # Each bound said with the values it allows: "'0' is less than 1" named the fault, not the fix (trial 13 m5).
     comparisons = {

@@ -62,5 +62,7 @@ def contents_summary(current: Snapshot, level: int = 3) -> str:
     """For a first release: what the package holds."""
     tables = current.fingerprint["tables"]
     lines = [f"{'#' * level} Contents", ""]
-    lines += [f"- `{name}`: {count(len(t['rows']), 'row')}, {count(len(t['fields']), 'field')}" for name, t in tables.items()]
+    lines += [
+        f"- `{name}`: {count(len(t['rows']), 'row')}, {count(len(t['fields']), 'field')}" for name, t in tables.items()
+    ]
     return "\n".join(lines)
