@@ -35,7 +35,10 @@ def test_every_name_of_every_project_finds_the_same_rows() -> None:
     projects = tde.load("projects")
     differ = {}
     for _, project in projects.iterrows():
-        found = {name: rows_found(name) for name in names_of(project)}
+        names = names_of(project)
+        if len(names) < 2:  # a project of one name finds one set of rows: no search of it can differ
+            continue
+        found = {name: rows_found(name) for name in names}
         if len(set(found.values())) > 1:
             differ[project["project_id"]] = {name: len(rows) for name, rows in found.items()}
     assert differ == {}
