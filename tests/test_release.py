@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import PackageCopy
+from conftest import PackageCopy, copy_package
 
 from tongxiang_digital_economy import release
 from tongxiang_digital_economy.cli import cli
@@ -33,12 +34,21 @@ def set_version(root: Path, version: str) -> None:
     write_json(root / "datapackage.json", d)
 
 
-@pytest.fixture
-def released(package: PackageCopy) -> PackageCopy:
-    """A copy of the package released as 1.0.0: its fingerprint kept in releases/1.0.0.json."""
+@pytest.fixture(scope="module")
+def released_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package released as 1.0.0, once for the module: release.record reads every cell (about 0.2 s)."""
+    package = copy_package(tmp_path_factory.mktemp("released") / "package")
     set_version(package.root, "1.0.0")
     release.record(package.root)
-    return package
+    return package.root
+
+
+@pytest.fixture
+def released(released_once: Path, tmp_path: Path) -> PackageCopy:
+    """A copy of the package released as 1.0.0: its fingerprint kept in releases/1.0.0.json (a copy of the module's
+    release, which holds no path: each test edits its own)."""
+    shutil.copytree(released_once, tmp_path / "package")
+    return PackageCopy(tmp_path / "package")
 
 
 # --- Versions ---
