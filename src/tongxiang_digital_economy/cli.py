@@ -749,8 +749,9 @@ def series_command(
         # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
         # text as official; a page graded as its own origin, China Daily via PressReader, says it once); the
         # observation id, to cite or find the row in one step; why a row is set aside.
-        alone = found["original_grade"].isna() | (found["original_grade"] == found["grade"]).fillna(False)
-        grade = found["grade"].where(alone, found["grade"] + " of " + found["original_grade"])
+        from .semantics.claims import grade_said
+
+        grade = grade_said(found["grade"], found["original_grade"])
         # An edition of another format than most of the series' (the 2020 forum among the summits) is said beside
         # its period, as the chart draws it apart (trial 9 m8).
         from .use.chart import apart_formats
