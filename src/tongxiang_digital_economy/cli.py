@@ -176,9 +176,6 @@ def converts_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-CHART_SUFFIXES = (".png", ".svg")
-
-
 def existing_folder(_ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """A file or folder to write goes into a folder that exists: one rule for every command that writes
     (export, plot, serve --build-only). A missing folder is a usage error (exit 2) naming it, never created
@@ -227,8 +224,12 @@ def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) ->
             ctx=ctx,
             param=param,
         )
-    if isinstance(checked, Path) and checked.suffix.lower() not in CHART_SUFFIXES:
-        raise click.BadParameter(f"{checked}: the chart file must end in .png or .svg", ctx=ctx, param=param)
+    if isinstance(checked, Path):
+        from .use.plot import unfit_chart_name
+
+        refused = unfit_chart_name(checked)
+        if refused:
+            raise click.BadParameter(refused, ctx=ctx, param=param)
     return checked
 
 
