@@ -515,7 +515,8 @@ def on_calendar(text: pa.ChunkedArray) -> np.ndarray:
     chosen = pc.fill_null(days, "2000-01-01")
     parsed = pc.strptime(chosen, format="%Y-%m-%d", unit="s", error_is_null=True)
     same = np.asarray(pc.fill_null(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), chosen), False), dtype=bool)
-    return ~written | (same & not_year_zero(parsed))
+    taken: np.ndarray = ~written | (same & not_year_zero(parsed))
+    return taken
 
 
 def instance(form: str) -> str:

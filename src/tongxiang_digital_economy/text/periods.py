@@ -34,7 +34,9 @@ def iso_day(when: object) -> str:
 
 def iso_days(days: pd.Series) -> pd.Series:
     """`iso_day` of each date of a datetime column, missing ones missing."""
-    return days.dt.year.astype("Int64").astype("string").str.zfill(4) + days.dt.strftime("-%m-%d").astype("string")
+    years = days.dt.year.astype("Int64").astype("string").str.zfill(4)
+    written: pd.Series = years + days.dt.strftime("-%m-%d").astype("string")
+    return written
 
 
 def open_before(written: object) -> str | None:
