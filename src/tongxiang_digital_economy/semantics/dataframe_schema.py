@@ -30,7 +30,7 @@ from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
 from .answers import ColumnKeys
 from .rules import RULES, Rule, needs_of, rule_answer
-from .validation import read_archive
+from .validation import archive_folder, read_archive, refuse_an_archive_of_none
 from .views import join_keys, views
 
 # A pandera Check constructor taking one bound (Check.ge, Check.le, Check.gt, Check.lt): their stubs name the
@@ -212,7 +212,8 @@ def compile_schema(
 def schema(table: str, path: str | Path | None = None, archive: str | Path | None = None) -> pa.DataFrameSchema:
     """The pandera DataFrameSchema of a table of the package (default: the shipped one), rules included.
 
-    With `archive` (a folder of source texts) the rules that need it are included too.
+    With `archive` (a folder of source texts) the rules that need it are included too; a missing folder, a file or
+    a folder holding none of the texts is refused (ArchiveNotFoundError) as `validate` refuses it.
     """
     base = package_dir(path)
     descriptor = read_descriptor(base)
@@ -222,7 +223,9 @@ def schema(table: str, path: str | Path | None = None, archive: str | Path | Non
     frames = {name: finished(read, reads) for name, read in reads.items() if read.frame is not None}
     texts: Archive | None = None
     if archive is not None:
-        archive_texts, hashes, _problems = read_archive(Path(archive), frames.get("sources"))
+        folder = archive_folder(archive)
+        archive_texts, hashes, _problems = read_archive(folder, frames.get("sources"))
+        refuse_an_archive_of_none(folder, frames.get("sources"), hashes)
         texts = (archive_texts, hashes)
     rules = [r for r in RULES if r.table == table and (archive is not None or not r.needs_archive)]
     schemas = {name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)}
