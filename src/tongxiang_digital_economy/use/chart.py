@@ -306,10 +306,10 @@ def source_line(source_id: str, sources: pd.DataFrame, graded: pd.DataFrame) -> 
     # A repost is dated by the original it reproduces where the package records that date, the page after it: a
     # 2024 mirror of Xinhua's 2023-11-10 dispatch read "repost of Xinhua, 2024-11-27" under the 2023 summit's
     # figure (trial 15 m11). An original known only to be of before a day (`../2014-11-18`) is said so.
-    original = sources["original_published"].get(source_id) if "original_published" in sources else None
-    if isinstance(original, str) and original and original != published:
-        before = original.removeprefix("../")
-        date = f"{'before ' if before != original else ''}{before}, page of {date}"
+    first = sources["original_published"].get(source_id) if "original_published" in sources else None
+    if isinstance(first, str) and first and first != published:
+        before = first.removeprefix("../")
+        date = f"{'before ' if before != first else ''}{before}, page of {date}"
     grade = str(graded.at[source_id, "grade"]).replace("_", " ")
     original: Any = graded.at[source_id, "original_grade"]
     if pd.notna(original) and original != graded.at[source_id, "grade"]:  # a repost ranked as its origin
