@@ -196,6 +196,16 @@ def test_serve_on_a_busy_port_fails_and_says_so() -> None:
     )
 
 
+def test_serve_on_an_address_this_machine_has_not_says_so() -> None:
+    """Trial 15 m10: `serve --host 8.8.8.8` said "Cannot assign requested address; choose another with --port"."""
+    code, out = invoke("serve", "--host", "192.0.2.1", "--port", "0")  # TEST-NET-1: no machine's own address
+    assert (code, out) == (
+        1,
+        "Error: cannot serve on 192.0.2.1: this machine has no address 192.0.2.1; choose another with --host "
+        "(127.0.0.1 by default)\n",
+    )
+
+
 PACKAGE_COMMANDS = [
     ["validate"],
     ["info"],
