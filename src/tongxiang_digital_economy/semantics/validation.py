@@ -41,7 +41,7 @@ from .answers import ColumnKeys, kept_whole
 from .editions import blame_editions, under_refused_dates
 from .key_causes import under_key_causes
 from .published import blame_published
-from .rules import RULES, Rule, needs_of, rule_answer
+from .rules import RULES, Rule, needs_of, reads_of, rule_answer
 from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
 
 HASH_CHUNK = 1 << 20
@@ -429,7 +429,8 @@ def run_rules(
 ) -> list[Problem]:
     """Every rule that applies, on the tables' views, its problems blamed on their causes (check_semantics)."""
     found: list[Problem] = []
-    made = views(frames, texts, hashes, keys, needs_of(RULES), grades)
+    # Only the readings these rules read (a caller may run some of the rules: the catch rates run those of a kind).
+    made = views(frames, texts, hashes, keys, needs_of(RULES), grades, reads_of(RULES))
     for table, view in made.items():
         columns = ColumnKeys(view)  # each column's key made once, however many rules read it
         for rule in RULES:
@@ -457,6 +458,7 @@ def run_rules(
             keys,
             needs_of(RULES),
             grades,
+            reads_of(RULES),
         )
         view = made_again["indicators"]
         columns = ColumnKeys(view)
