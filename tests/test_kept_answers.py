@@ -352,14 +352,14 @@ def group_readings(frames: dict[str, Any]) -> dict[str, tuple[Any, tuple[str, ..
                 i, frames["sources"], frames["indicator_definitions"], grades, period_words(frames["lexicon"])
             ),
             identity.CLUSTER_READS,
-            kept_groups.by_subject,
+            identity.cluster_key,
         ),
     }
 
 
 def test_a_reading_kept_per_group_reads_each_group_alone(shipped_views: dict[str, pd.DataFrame]) -> None:
     """Agreement, the corroborating sources and the fact clusters give each row what they give it read with every
-    row when read in parts made of whole groups (its indicator's rows; its subject's), interleaved: what keeping them
+    row when read in parts made of whole groups (its indicator's rows; its fact's), interleaved: what keeping them
     per group assumes. Not backwards: a listing follows the rows' order, which is why a group is kept under its rows
     in their order. Each finds something in the shipped package, so the check can fail."""
     root = bundled_package_dir()

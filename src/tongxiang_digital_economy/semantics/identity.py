@@ -30,7 +30,7 @@ from .claims import (
     text_dates,
 )
 from .distinct import is_missing
-from .kept_groups import by_subject, kept_in_groups
+from .kept_groups import kept_in_groups
 from .wanted import Wanted
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
@@ -299,20 +299,7 @@ def fact_clusters(
     stocks: set[Any] = set()
     if definitions is not None and "temporal" in definitions:
         stocks = set(definitions.loc[definitions["temporal"] == "stock", "indicator"])
-    subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
-    value = indicators["value_base"].astype("Float64").round(9)
-    # A bare small number (1, 3, 5) is shared by chance; only figures with some information are clustered.
-    informative = value.abs().ge(10) | (value != value.round(0))
-    key = (
-        subject.astype("string")
-        + "|"
-        + indicators["status"].astype("string")
-        + "|"
-        + indicators["base_unit"].astype("string")
-        + "|"
-        + value.astype("string")
-    )
-    key = key.where(informative.fillna(False) & indicators["period_end"].notna())
+    key = cluster_key(indicators)
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
     keyed = indicators.assign(_key=key).dropna(subset=["_key"])
@@ -336,6 +323,26 @@ def fact_clusters(
             column[position] = found
         out["fact_cluster_ids"] = pd.Series(column, index=out.index, dtype=object)
     return out
+
+
+def cluster_key(indicators: pd.DataFrame) -> pd.Series:
+    """The fact a dated figure states (its subject, status, base unit and value in the base unit), which the figures
+    of one cluster share; <NA> for a figure that clusters with none (undated, or a bare small number). A row's
+    fact_clusters are read from the rows of its key alone: the group kept_in_groups keeps them by."""
+    subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
+    value = indicators["value_base"].astype("Float64").round(9)
+    # A bare small number (1, 3, 5) is shared by chance; only figures with some information are clustered.
+    informative = value.abs().ge(10) | (value != value.round(0))
+    key = (
+        subject.astype("string")
+        + "|"
+        + indicators["status"].astype("string")
+        + "|"
+        + indicators["base_unit"].astype("string")
+        + "|"
+        + value.astype("string")
+    )
+    return key.where(informative.fillna(False) & indicators["period_end"].notna())
 
 
 def clustered(
@@ -540,12 +547,12 @@ def identity_columns(
                 (frames.get("indicator_definitions"), CLUSTER_TABLE_READS["indicator_definitions"]),
                 (frames.get("lexicon"), ("term", "category", "meaning")),  # the text's own day (目前): PeriodWords
             ],
-            # A cluster is of one subject's figures: an edited row's subject is read again, not every row.
+            # A cluster is of one fact's figures: an edited row's fact (its old and new one) is read again.
             lambda indicators, *tables: kept_in_groups(
                 ("fact clusters", tuple(grades)),
                 indicators,
                 CLUSTER_READS,
-                by_subject,
+                cluster_key,
                 tables,
                 lambda part, sources, definitions, lexicon: fact_clusters(
                     part, sources, definitions, grades, period_words(lexicon)
