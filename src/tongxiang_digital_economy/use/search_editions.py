@@ -39,7 +39,7 @@ import pandas as pd
 
 from ..semantics.editions_named import ordinal_pattern, ordinal_words, whole
 from ..text.numerals import ORDINAL_WORDS, number_spans
-from ..text.period_words import cn_int
+from ..text.period_lexicon import cn_int
 from .search_index import named_indicators
 from .search_query import Query, Term, kept_with, names, normalised, parse
 from .search_splits import in_word_forms, subject_splits, without_connectives
