@@ -417,7 +417,7 @@ def info(package_path: Path | None, by: str | None) -> None:
     d = descriptor.read_descriptor(package_path)
     click.echo(f"{d.get('title')} version {d.get('version')}")
     for table, rows in summary.row_counts(package_path).items():
-        click.echo(f"  {table:<22} {rows:>6} rows")
+        click.echo(f"  {table:<22} {rows:>6} {'row' if rows == 1 else 'rows'}")
     agreed = summary.agreement(package_path)
     disagreements, figures = count(agreed["disagreements"], "disagreement"), count(agreed["in conflict"], "figure")
     alike = agreed["corroborated"]

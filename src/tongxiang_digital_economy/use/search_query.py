@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from ..text.fold import casefolded as fold
+from ..text.fold import number_point
 from ..text.stems import stem
 from .search_words import (
     HAN,
@@ -46,10 +47,11 @@ def normalised(text: str) -> str:
     """The query as it is matched: folded (see text.fold), white space one space, and each word without the quotes
     and punctuation at its edges ('"core industry"' -> core industry, 'Wuzhen,' -> wuzhen, 'gdp?' -> gdp), so
     these are not characters to find (trial 7 S5); so are brackets ('《乌镇》', '(GDP)') and an English
-    possessive ("Wuzhen's" -> wuzhen; trial 8). Inside a word they stay: "xi'an", "u.s". The one place a
+    possessive ("Wuzhen's" -> wuzhen; trial 8). Inside a word they stay: "xi'an", "u.s"; a number's point typed as
+    。 is a point (1347。1 -> 1347.1, text.fold.number_point; trial 14 m12). The one place a
     query is normalised, so `search`, `indicators` and the CLI read a query alike."""
     edges = QUOTES + BRACKETS + EDGE_PUNCTUATION
-    words = (POSSESSIVE.sub("", word.strip(edges)).strip(edges) for word in fold(text).split())
+    words = (POSSESSIVE.sub("", number_point(word).strip(edges)).strip(edges) for word in fold(text).split())
     return " ".join(word for word in words if word)
 
 
@@ -421,12 +423,18 @@ def candidate_names(folded: str, known: dict[str, list[Owner]], indexed: bool) -
 
 @dataclass(frozen=True)
 class SmallWords:
-    """The lexicon's words that carry no meaning in a query (`search_filler`: the, of, to, 的) and the generic place
-    words that say only what kind of place a name is (`search_place_word`: city, town, 市, 镇). Data, read by
-    search only (trial 9 V5)."""
+    """The lexicon's words that carry no meaning in a query (`search_filler`: the, of, to, 的), the generic place
+    words that say only what kind of place a name is (`search_place_word`: city, town, 市, 镇), the words that
+    write a year after its digits (`search_year_word`: 年, 年度; use.search_years) and those that join a subject to
+    its measure (`search_connective`: of, 's, 的, 之; use.search_splits) and those that begin a definition's clause
+    about something else (`search_gloss_end`: not, nor; use.search_index.glosses). Data, read by search only
+    (trial 9 V5)."""
 
     fillers: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    year_words: tuple[str, ...] = ()  # longest first
+    connectives: frozenset[str] = frozenset()
+    gloss_ends: tuple[str, ...] = ()  # sorted
 
 
 def small_words(frames: dict[str, pd.DataFrame]) -> SmallWords:
@@ -442,7 +450,12 @@ def read_small_words(lexicon: pd.DataFrame) -> SmallWords:
         terms = lexicon.loc[lexicon["category"] == category, "term"].dropna()
         return frozenset(normalised(str(t)) for t in terms) - {""}
 
-    return SmallWords(of("search_filler"), of("search_place_word"))
+    years = tuple(sorted(of("search_year_word"), key=lambda w: (-len(w), w)))
+    # a connective as a query's part holds it (tongxiang's -> tongxiang, 's: search_splits) and as normalised ('s -> s)
+    joining = lexicon.loc[lexicon["category"] == "search_connective", "term"].dropna()
+    connectives = of("search_connective") | {fold(str(t)).strip() for t in joining} - {""}
+    ends = tuple(sorted(of("search_gloss_end")))
+    return SmallWords(of("search_filler"), of("search_place_word"), years, connectives, ends)
 
 
 def is_place(name: str, known: Names) -> bool:

@@ -20,19 +20,32 @@ def in_word_forms(query: Query) -> Query:
     return replace(query, terms=terms)
 
 
-# Words that join a subject to its measure and name nothing themselves: "GDP of Tongxiang", 桐乡的GDP.
-CONNECTIVES = frozenset({"of", "in", "for", "at", "the", "s", "'s", "的", "之"})
-
-
-def without_connectives(measure: str) -> str:
-    """The measure part without the connecting words at its edges ("gdp of" -> gdp, "的 gdp" -> gdp)."""
+def without_connectives(measure: str, connectives: frozenset[str]) -> str:
+    """The measure part without the connecting words at its edges ("gdp of" -> gdp, "的 gdp" -> gdp): the
+    lexicon's `search_connective` words (search_query.SmallWords), which join a subject to its measure and name
+    nothing themselves ("GDP of Tongxiang", 桐乡的GDP)."""
     parts = measure.split(" ")
-    while parts and parts[0] in CONNECTIVES:
+    while parts and parts[0] in connectives:
         parts = parts[1:]
-    while parts and parts[-1] in CONNECTIVES:
+    while parts and parts[-1] in connectives:
         parts = parts[:-1]
     text = " ".join(parts)
-    return text.strip("的之") if HAN_ANY.search(text[:1] + text[-1:]) else text
+    return without_han_edges(text, connectives) if HAN_ANY.search(text[:1] + text[-1:]) else text
+
+
+def without_han_edges(text: str, connectives: frozenset[str], marks: str = "") -> str:
+    """`text` without the Chinese connectives (的, 之) and the `marks` at its ends, as often as they stand there."""
+    han = sorted((c for c in connectives if HAN_ANY.search(c)), key=len, reverse=True)
+    while True:
+        bare = text.strip(marks) if marks else text
+        for word in han:
+            if bare.startswith(word):
+                bare = bare[len(word) :]
+            if bare.endswith(word):
+                bare = bare[: -len(word)]
+        if bare == text:
+            return text
+        text = bare
 
 
 def subject_splits(folded: str) -> list[tuple[str, str]]:
