@@ -112,4 +112,3 @@ def kept_in_groups(
 def by_indicator(frame: pd.DataFrame) -> pd.Series:
     """The group of a reading that compares a figure only with figures of its own indicator."""
     return frame["indicator"]
-

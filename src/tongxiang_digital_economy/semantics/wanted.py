@@ -59,7 +59,9 @@ READINGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "enterprises' names in texts": (
         "enterprises", ("name_in_texts", "name_sources", "name_zh_in_texts", "names_in_one_text"),
     ),
-    "projects' names in texts": ("projects", ("name_in_texts", "name_sources", "name_zh_in_texts", "names_in_one_text")),
+    "projects' names in texts": (
+        "projects", ("name_in_texts", "name_sources", "name_zh_in_texts", "names_in_one_text"),
+    ),
 }  # fmt: skip
 # The readings each reading reads (made first, and made whenever it is).
 READ_BY: dict[str, tuple[str, ...]] = {"agreement": ("quotes",), "fact clusters": ("quotes",)}
