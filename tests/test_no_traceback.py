@@ -195,6 +195,16 @@ def test_serve_on_a_busy_port_fails_and_says_so() -> None:
     )
 
 
+def test_serve_on_an_address_this_machine_has_not_says_so() -> None:
+    """Trial 15 m10: `serve --host 8.8.8.8` said "Cannot assign requested address; choose another with --port"."""
+    code, out = invoke("serve", "--host", "192.0.2.1", "--port", "0")  # TEST-NET-1: no machine's own address
+    assert (code, out) == (
+        1,
+        "Error: cannot serve on 192.0.2.1: this machine has no address 192.0.2.1; choose another with --host "
+        "(127.0.0.1 by default)\n",
+    )
+
+
 PACKAGE_COMMANDS = [
     ["validate"],
     ["info"],
@@ -231,6 +241,20 @@ def test_a_folder_without_a_package_is_an_error(tmp_path: Path) -> None:
     assert invoke("info", "--package", str(tmp_path)) == (
         1,
         f"Error: no datapackage.json in {tmp_path}; give a data package folder or its datapackage.json\n",
+    )
+
+
+def test_a_link_to_the_descriptor_names_its_package_and_another_file_is_said_to_be_a_file(tmp_path: Path) -> None:
+    """Trial 15 m8: `info --package linkdp.json` (a link to a package's datapackage.json) was "no datapackage.json in
+    linkdp.json"; the link names the package, and a descriptor under another name is said to be a file."""
+    shipped = bundled_package_dir() / "datapackage.json"
+    (tmp_path / "linkdp.json").symlink_to(shipped)
+    (tmp_path / "other.json").write_bytes(shipped.read_bytes())
+    assert invoke("info", "--package", str(tmp_path / "linkdp.json")) == invoke("info")
+    assert invoke("info", "--package", str(tmp_path / "other.json")) == (
+        1,
+        f"Error: {tmp_path / 'other.json'} is a file, not a package folder or its datapackage.json: give the folder "
+        "that holds datapackage.json, or a descriptor named datapackage.json\n",
     )
 
 
@@ -285,6 +309,23 @@ def test_a_folder_holding_none_of_the_archived_texts_is_one_error_exit_1(tmp_pat
     )
     (tmp_path / named[-1]).write_text("one text", encoding="utf-8")
     validation.refuse_an_archive_of_none(tmp_path, sources, {named[-1]: "0" * 64})  # holds one: no refusal
+
+
+def test_tde_schema_refuses_an_archive_that_validate_refuses(tmp_path: Path) -> None:
+    """Trial 15 W2: `tde.schema("indicators", archive="/nonexist")` was taken without a word, and the schema then
+    passed a row with invented evidence, as if it had been checked; it refuses what `validate --archive` refuses."""
+    afile = tmp_path / "sources.txt"
+    afile.write_text("x", encoding="utf-8")
+    said = {}
+    for archive in (tmp_path / "missing", afile, tmp_path):
+        with pytest.raises(tde.ArchiveNotFoundError) as caught:
+            tde.schema("indicators", archive=archive)
+        said[archive] = str(caught.value)
+    assert said[tmp_path / "missing"] == (
+        f"the archive folder {tmp_path / 'missing'} does not exist: give the folder that holds sources.json"
+    )
+    assert said[afile] == f"the archive folder {afile} is a file, not a folder: give the folder that holds sources.json"
+    assert said[tmp_path].startswith(f"the archive folder {tmp_path} holds none of the ")
 
 
 def test_a_checkout_is_told_to_build_a_copy_to_stamp_and_a_wheel_to_reinstall(
@@ -391,6 +432,23 @@ def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(packag
     assert skipped == {
         (t, "follows from places, row 7, field place_id [encoding-error]: fix that first") for t in [*by_table]
     }
+
+
+def test_a_foreign_key_error_into_a_table_whose_keys_stand_is_its_own_line(package: PackageCopy) -> None:
+    """Trial 15 W4: units' multiplier -1 (a cell that is no key) counted the indicators row whose unit is 'furlong'
+    under it ("and 1 row of 1 table that refers to units … fix units first"), and never printed it: fixing units
+    would not fix it. Only the errors that refuse a key cell (a bad byte in an id, a malformed row) have
+    foreign-key errors follow from them."""
+    package.edit("indicators", 7, stamp=False, unit="furlong")
+    package.edit("units", 3, multiplier="-1")
+    report = package.structure()
+    assert report.to_text().splitlines() == [
+        "indicators, row 7, field unit: error [foreign-key] 'furlong' is not a unit of units: add that row to units, "
+        "or correct the value",
+        "units, row 3, field multiplier: error [constraint-error] '-1' is not more than 0: give more than 0",
+        f"INVALID: {package.root}: 2 errors, 0 warnings, 0 figures corroborated",
+    ]
+    assert [p["follows"] for p in report.to_dict()["problems"]] == [None, None]
 
 
 def test_in_a_checkout_the_bad_bytes_follow_ons_come_under_it_not_under_the_hash(package: PackageCopy) -> None:

@@ -16,8 +16,8 @@ from tongxiang_digital_economy.use.search_cells import searched
 from tongxiang_digital_economy.use.search_editions import cuts
 from tongxiang_digital_economy.use.search_index import glosses, named_indicators
 from tongxiang_digital_economy.use.search_numbers import number_query
-from tongxiang_digital_economy.use.search_query import parse, read_small_words
-from tongxiang_digital_economy.use.search_splits import without_connectives
+from tongxiang_digital_economy.use.search_query import normalised, parse, read_small_words
+from tongxiang_digital_economy.use.search_splits import subject_splits, without_connectives
 from tongxiang_digital_economy.use.search_years import dated
 from tongxiang_digital_economy.use.text_search import indicators
 
@@ -167,3 +167,20 @@ def test_the_words_that_end_a_definitions_head_are_the_lexicons() -> None:
     assert glosses(unlike, read_small_words(lexicon_with(add=("unlike", "en", "search_gloss_end"))).gloss_ends) == [
         "营收"
     ]
+
+
+def test_the_possessives_a_word_may_end_in_are_the_lexicons() -> None:
+    """`search_possessive` rows ('s, ’s): Wuzhen's is Wuzhen, as a query and as a name; a copy without 's keeps
+    it on the word; a copy given ´s (an acute accent typed for the apostrophe) reads Wuzhen´s as Wuzhen."""
+    shipped = read_small_words(lexicon_with()).possessives
+    assert normalised("Wuzhen's GDP", shipped) == "wuzhen gdp"
+    assert normalised("Puyuan’s", shipped) == "puyuan"
+    assert normalised("'s", shipped) == "s"  # alone, a connective (search_splits)
+    assert normalised("Wuzhen's", read_small_words(lexicon_with(remove=("'s", "search_possessive"))).possessives) == (
+        "wuzhen's"
+    )
+    assert normalised("Wuzhen´s", shipped) == "wuzhen´s"
+    added = read_small_words(lexicon_with(add=("´s", "en", "search_possessive"))).possessives
+    assert normalised("Wuzhen´s", added) == "wuzhen"
+    assert subject_splits("tongxiang´s gdp", added)[0] == ("tongxiang ´s", "gdp")
+    assert ("tongxiang", "´s gdp") in subject_splits("tongxiang´s gdp", added)

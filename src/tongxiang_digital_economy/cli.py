@@ -53,6 +53,7 @@ CLI_WORDS = {
     "(text=)": "(TEXT)",
     "pass force=True": "pass --force",
     "another port=": "another with --port",
+    "another host=": "another with --host",
 }
 
 

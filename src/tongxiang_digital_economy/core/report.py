@@ -73,6 +73,10 @@ class Report:
     package: str
     archive: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    # The keys (table, CSV row, rule) of the errors by which the reader refused a cell of a key that rows refer to
+    # (a bad byte in a places id, a malformed row): the foreign-key errors into such a table follow from them
+    # (`follow_ons`). Filled by `validate`, which has the schemas; another table's errors refuse no key.
+    key_refusals: set[tuple[str, int, str]] = field(default_factory=set)
 
     @property
     def valid(self) -> bool:
@@ -129,12 +133,14 @@ class Report:
         }
 
     def follow_ons(self) -> dict[str, list[Problem]]:
-        """Foreign-key errors into a table that has errors of its own, by that table.
+        """Foreign-key errors into a table whose key cells the reader refused (`key_refusals`), by that table.
 
         One bad byte in places.csv makes its row unreadable, and then every row of every table that refers to
-        it fails its foreign key: the cause is the one error in places, the rest follow from it.
+        it fails its foreign key: the cause is the one error in places, the rest follow from it. A table whose
+        errors refused no key cell (units' multiplier -1) causes no foreign-key error: one into it ('furlong') is
+        its own, and printed so (trial 15 W4: it had been counted under the multiplier).
         """
-        broken = {p.table for p in self.errors if p.rule != "foreign-key" and p.layer in ("descriptor", "structure")}
+        broken = {table for table, _, _ in self.key_refusals}
         grouped: dict[str, list[Problem]] = {}
         for p in self.errors:
             if p.rule == "foreign-key" and p.refers_to is not None and p.refers_to in broken:
@@ -159,7 +165,7 @@ class Report:
         followers = self.followers()
         hidden = counted_under(follow_ons, followers)
         shown = [p for p in self.sorted() if id(p) not in hidden and said(p)]
-        anchors = group_anchors(shown, follow_ons)
+        anchors = group_anchors(shown, follow_ons, self.key_refusals)
         entries = []
         for p in shown:
             references: list[Problem] = []
@@ -246,14 +252,16 @@ class Entry:
         return lines
 
 
-def group_anchors(shown: list[Problem], follow_ons: dict[str, list[Problem]]) -> set[int]:
-    """The ids of the errors a broken table's foreign-key group is printed under: its first error in a row (the
-    bad byte that breaks the keys), not a table-level line listed before it (a checkout's stale `[hash]`, trial 14
-    W2); its first error of any kind where it has none in a row."""
+def group_anchors(
+    shown: list[Problem], follow_ons: dict[str, list[Problem]], refusals: set[tuple[str, int, str]]
+) -> set[int]:
+    """The ids of the errors a broken table's foreign-key group is printed under: its first error that refused a
+    key cell (the bad byte that breaks the keys), not a table-level line listed before it (a checkout's stale
+    `[hash]`, trial 14 W2) nor another cell's error; its first error of any kind where none is shown."""
     anchors: set[int] = set()
     for table in follow_ons:
         own = [p for p in shown if p.table == table and p.severity == "error" and p.rule != "foreign-key"]
-        first = next((p for p in own if p.row is not None), own[0] if own else None)
+        first = next((p for p in own if p.key() in refusals), own[0] if own else None)
         if first is not None:
             anchors.add(id(first))
     return anchors

@@ -37,6 +37,7 @@ from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text, finished, read_resource
 from ..io.reader import TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
+from ..schema.keys import foreign_keys
 from .answers import ColumnKeys, kept_whole
 from .editions import blame_editions, under_refused_dates
 from .key_causes import under_key_causes
@@ -64,9 +65,8 @@ def validate(
         raise ArgumentError(f"layers must be some of {', '.join(LAYERS)}, not {sorted(chosen)}")
     base = package_dir(path)
     report = Report(package=str(base), archive=str(archive) if archive is not None else None)
-    if archive is not None and not Path(archive).is_dir():
-        what = "is a file, not a folder" if Path(archive).exists() else "does not exist"  # trial 14 m8
-        raise ArchiveNotFoundError(f"the archive folder {archive} {what}: give the folder that holds sources.json")
+    if archive is not None:
+        archive_folder(archive)
     try:
         descriptor = read_descriptor(base)
     except DescriptorError as exc:
@@ -83,6 +83,7 @@ def validate(
         reads[read.name] = read
         report.add(read.problems)
     report.add(check_foreign_keys(reads))
+    report.key_refusals = key_refusals(reads)
     if "semantics" in chosen:
         frames = {
             name: finished(read, reads)
@@ -120,9 +121,33 @@ def validate(
     # A rule's error on a row whose reference dangles follows from that row's foreign-key error; a renamed key
     # row is said once, on that row (key_causes.py).
     report.problems[:] = under_key_causes(report.problems, reads)
+    # A renamed key row is the cause of the rows that refer to its old key, as a refused key cell is.
+    report.key_refusals |= {k for p in report.problems if p.rule == P.RENAMED_KEY and (k := p.key()) is not None}
     if not structure:
         report.problems[:] = [p for p in report.problems if p.layer in ("semantics", "archive")]
     return report
+
+
+# The reader's errors that refuse a whole row (every cell of it, its key too), whatever field they name.
+ROW_REFUSALS = (P.BLANK_ROW, P.MISSING_CELL, P.EXTRA_CELL, P.CSV_ERROR, P.ENCODING_ERROR)
+
+
+def key_refusals(reads: dict[str, TableRead]) -> set[tuple[str, int, str]]:
+    """The keys of the reader's errors that refused a cell of a key other rows refer to (a row refused whole, or a
+    cell of a referenced field): what a table's foreign-key errors into it follow from (Report.follow_ons)."""
+    referenced: dict[str, set[str]] = {}
+    for name, read in reads.items():
+        if isinstance(read.schema, dict):
+            for _, resource, ref_fields in foreign_keys(read.schema):
+                referenced.setdefault(resource or name, set()).update(ref_fields)
+    return {
+        (p.table, p.row, p.rule)
+        for name, read in reads.items()
+        for p in read.errors
+        if p.table is not None
+        and p.row is not None
+        and (p.rule in ROW_REFUSALS or p.field in referenced.get(name, set()))
+    }
 
 
 def usable(read: TableRead | None) -> bool:
@@ -317,6 +342,17 @@ def read_archive(
             found.append(problem(P.ARCHIVE_FILE_NOT_UTF8, "sources", None, "archive_file", message))
     found += check_catalogue(folder / "sources.json", sources)
     return texts, hashes, found
+
+
+def archive_folder(archive: str | Path) -> Path:
+    """`archive` as a folder, or ArchiveNotFoundError saying why it is none: what `validate` and `tde.schema` both
+    refuse (trial 15 W2: `tde.schema(..., archive="/nonexist")` was taken without a word, and then passed invented
+    evidence, as if it had been checked)."""
+    folder = Path(archive)
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"  # trial 14 m8
+        raise ArchiveNotFoundError(f"the archive folder {archive} {what}: give the folder that holds sources.json")
+    return folder
 
 
 def refuse_an_archive_of_none(folder: Path, sources: pd.DataFrame | None, hashes: dict[str, str]) -> None:

@@ -41,7 +41,7 @@ from ..semantics.editions_named import ordinal_pattern, ordinal_words, whole
 from ..text.numerals import ORDINAL_WORDS, number_spans
 from ..text.period_lexicon import cn_int
 from .search_index import named_indicators
-from .search_query import Query, Term, kept_with, names, normalised, parse, small_words
+from .search_query import Query, Term, kept_with, names, normalised, normalised_in, parse, small_words
 from .search_splits import in_word_forms, subject_splits, without_connectives, without_han_edges
 from .search_years import year_beside_name
 
@@ -149,8 +149,8 @@ def read(frames: dict[str, pd.DataFrame]) -> Editions:
         year[key] = int(start[:4]) if start[:4].isdigit() else None
         number[key] = whole(row.edition)
         for name in (getattr(row, "name", None), getattr(row, "name_zh", None)):
-            if isinstance(name, str) and normalised(name):
-                for cut in cuts(normalised(name), frames):
+            if isinstance(name, str) and normalised_in(name, frames):
+                for cut in cuts(normalised_in(name, frames), frames):
                     by_cut.setdefault((cut.rest, cut.year, cut.ordinal), []).append(key)
                     # its name without its year or number names its event, of any year ("Digital Economy Industry
                     # Cooperation Conference 2022" from 2024's name)
@@ -173,7 +173,7 @@ def edition_reading(text: str, frames: dict[str, pd.DataFrame]) -> EditionReadin
     """The editions the query names by a recurring event's name and a year or ordinal (see the module docstring);
     None when it is no such name."""
     held = editions(frames)
-    folded = normalised(text)
+    folded = normalised_in(text, frames)
     unmatched: EditionReading | None = None
     for cut in cuts(folded, frames):
         named = held.by_cut.get((cut.rest, cut.year, cut.ordinal), ())
@@ -193,7 +193,7 @@ def edition_and_measure(folded: str, frames: dict[str, pd.DataFrame], held: Edit
     and the rest, the rest cut into an event's name (the longest first) and words that name indicators; None when
     no cut reads so. An event's name with a year no edition has is said as for a name alone (`note`)."""
     for cut in cuts(folded, frames):
-        for name, rest in subject_splits(cut.rest):
+        for name, rest in subject_splits(cut.rest, small_words(frames).possessives):
             projects = held.by_name.get(name, ())
             named = held.by_cut.get((name, cut.year, cut.ordinal), ())
             if not (named or projects):  # most cuts name no event: nothing more is read of them

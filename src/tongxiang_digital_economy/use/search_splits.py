@@ -5,10 +5,9 @@ edition-and-measure reading ("WIC 2023 investment") cut a query the same way, so
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from .search_query import HAN_ANY, Query, Term, query_parts
+from .search_query import HAN_ANY, Query, Term, query_parts, without_possessive
 from .search_words import HAN
 
 
@@ -48,13 +47,14 @@ def without_han_edges(text: str, connectives: frozenset[str], marks: str = "") -
         text = bare
 
 
-def subject_splits(folded: str) -> list[tuple[str, str]]:
+def subject_splits(folded: str, possessives: tuple[str, ...]) -> list[tuple[str, str]]:
     """Every way to cut a query into a (would-be) subject's name and the rest, the longest name first: a run of its
-    parts (query_parts), or the head or tail of a Chinese part (a name of two characters at least)."""
+    parts (query_parts), or the head or tail of a Chinese part (a name of two characters at least). A part's
+    possessive (the lexicon's `search_possessive`) is a part of its own, a connective: "tongxiang's gdp"."""
     parts = []
-    for part in query_parts(folded):  # a possessive is a connective of its own: "tongxiang's gdp"
-        bare = re.sub(r"['’]s$", "", part)
-        parts += [bare, "'s"] if bare != part and bare else [part]
+    for part in query_parts(folded):
+        bare = without_possessive(part, possessives)
+        parts += [bare, part[len(bare) :]] if bare != part else [part]
     cuts: list[tuple[str, str]] = []
     for i in range(len(parts)):
         for j in range(i + 1, len(parts) + 1):

@@ -83,12 +83,13 @@ from .search_query import (
     kept_with,
     meant,
     names,
-    normalised,
+    normalised_in,
     parse,
     parse_folded,
     search_terms,
     small_words,
 )
+from .search_query import normalised as normalised  # where the tests read it
 from .search_splits import in_word_forms, subject_splits, without_connectives
 from .search_years import dated, joined, once
 
@@ -285,6 +286,7 @@ SEARCH_ONLY = (
     "search_year_word",
     "search_connective",
     "search_gloss_end",
+    "search_possessive",
 )
 
 
@@ -366,7 +368,7 @@ def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[st
     part of one): else None."""
     if query.name or named or query.subjects:
         return None
-    year = dated(normalised(text), small_words(frames).year_words)
+    year = dated(normalised_in(text, frames), small_words(frames).year_words)
     if year is None:
         return None
     rest = once(year.rest, names(frames))
@@ -431,7 +433,7 @@ def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
     words to find it was said to name dozens of indicators. The text as given when nothing is dropped."""
     if not text.strip():
         return text
-    folded = normalised(text)
+    folded = normalised_in(text, frames)
     known = names(frames)
     # 乌镇乌镇 is 乌镇 (trial 10 m10); "wu zhen" is wuzhen (trial 14 m13)
     lean = meant(once(joined(folded, known), known), known, small_words(frames))
@@ -462,7 +464,7 @@ def subjects_held(
     figures = frames["indicators"]
     if year is not None:
         figures = figures[figures["year"] == year]
-    own = {(column, key) for column, key, _ in names(frames).get(normalised(query.text), [])}
+    own = {(column, key) for column, key, _ in names(frames).get(normalised_in(query.text, frames), [])}
     rows = []
     for column, ids in sorted(query.subjects.items()):
         if column not in figures.columns:
@@ -525,13 +527,13 @@ def subject_and_measure(
     "visitors wuzhen", "桐乡 gdp"; or the start or end of a Chinese word: 乌镇游客) and the rest as the words of an
     indicator, the longest name first; the first whose rest names indicators with figures about that subject.
     None when no reading finds such a figure: the query is then only words to find in one cell."""
-    folded = normalised(query.text)
+    folded = normalised_in(query.text, frames)
     if named or query.subjects or not folded:
         return None
     known, suffixes, synonyms = names(frames), company_suffixes(frames), search_terms(frames)
     definitions, figures = frames["indicator_definitions"], frames["indicators"]
     subject_of = dict(zip(definitions["indicator"], definitions["subject"], strict=True))
-    for subject, rest in subject_splits(folded):
+    for subject, rest in subject_splits(folded, small_words(frames).possessives):
         measure = without_connectives(rest, small_words(frames).connectives)
         if len(measure.replace(" ", "")) < 2:  # one character (乌镇人: 人) is in too many names to be a measure
             continue
@@ -706,7 +708,7 @@ def chosen_definitions(
     definitions = definition_rows(frames["indicator_definitions"])
     chosen = [d for d in definitions if theme is None or d["theme"] == theme]
     if text.strip():
-        wanted = normalised(text)
+        wanted = normalised_in(text, frames)
         if named is None:
             query = parse(text, frames)
             # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
