@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from ..io.arrays import arrow_of
 from ..text.quantities import Lexicon
 from .answers import by_array, distinct_rows, values_of
 
@@ -125,7 +126,7 @@ def content_key(*frames: pd.DataFrame) -> int:
 
 def column_hash(column: pd.Series) -> bytes:
     """A column's values hashed row by row (pandas' hash_pandas_object), as bytes."""
-    arrow = getattr(column.array, "_pa_array", None)
+    arrow = arrow_of(column)
 
     def hashed() -> bytes:
         return pd.util.hash_pandas_object(column, index=False).to_numpy().tobytes()
