@@ -103,6 +103,31 @@ def test_period_labels_name_each_distinct_period_once() -> None:
     ]
 
 
+def test_plain_period_labels_are_written_by_column_as_plain_label_writes_each() -> None:
+    """`validate`'s roles name periods by plain_label: written by column (each distinct day once, no call per
+    row or period), the same texts as plain_label row by row, missing days and one-day periods included."""
+    starts = ["2020-01-01", None, "2020-06-30", None, "2019-01-01"]
+    ends = ["2020-12-31", "2021-06-30", "2020-06-30", None, None]
+    rows = pd.DataFrame(
+        {
+            "indicator": ["gdp"] * 5,
+            "period_start": pd.to_datetime(starts).astype("datetime64[s]"),
+            "period_end": pd.to_datetime(ends).astype("datetime64[s]"),
+        }
+    )
+    got = roles.period_labels(rows, pd.Series({"gdp": "flow"}), roles.plain_label)
+    assert got == [
+        "2020-01-01 00:00:00 to 2020-12-31 00:00:00",
+        "2021-06-30 00:00:00",
+        "2020-06-30 00:00:00",
+        "undated",
+        "undated",
+    ]
+    assert got == [
+        roles.plain_label(s, e, "flow") for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+    ]
+
+
 def test_restatements_are_read_in_stock_series_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """A flow is never restated: the Statements `mark_restatements` reads are made for the stocks' rows only, and
     the agreements found are those of reading every row."""
