@@ -58,9 +58,21 @@ def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> 
 
 
 def plain_values(column: pd.Series) -> list[Any]:
-    """column.tolist() with each missing value as None, a column of dates boxed once per distinct day (days)."""
-    values = days(column) if is_dates(column) else column.tolist()
-    return [None if is_missing(v) else v for v in values]
+    """column.tolist() with each missing value (is_missing: None, <NA>, NaT, NaN) as None, a column of dates boxed
+    once per distinct day (days). Made in C, not by a test per value in Python (1.8 s of CPU a validation of 10^5
+    `shifted` rows, whose rows are distinct): pandas' missing values are is_missing's."""
+    if is_dates(column):
+        codes, distinct = pd.factorize(column, use_na_sentinel=True)
+        return taken([*distinct.tolist(), None], codes).tolist()  # code -1 (missing): None
+    return column.to_numpy(dtype=object, na_value=None).tolist()
+
+
+def taken(values: list[Any], codes: np.ndarray) -> np.ndarray:
+    """values[code] for each code, as an object array (one take in C)."""
+    table = np.empty(len(values), dtype=object)
+    for code, value in enumerate(values):  # one by one: numpy would read a list of equal tuples as a 2-D array
+        table[code] = value
+    return table[codes]
 
 
 def is_dates(column: pd.Series) -> bool:
