@@ -422,14 +422,18 @@ def agreeing_sources(marked: pd.DataFrame) -> pd.Series:
     codes, periods = pd.factorize(period.fillna("<NA>"))  # as str() names a <NA>
     sources = marked["source_id"].astype("string").fillna("<NA>")
     pairs = pd.DataFrame({"period": codes[agreeing], "source": sources[agreeing].to_numpy(dtype=object)})
-    listed: dict[int, set[str]] = {}
-    for key, source in pairs.drop_duplicates().itertuples(index=False):  # each (period, source) once
-        listed.setdefault(int(key), set()).add(str(source))
+    pairs = pairs.drop_duplicates()  # each (period, source) once
+    # Only a period of more than one source is an agreement: the others (most of them, where each figure is a
+    # period's only one) are never listed, and not read in Python.
+    several_sources = np.bincount(pairs["period"].to_numpy(), minlength=len(periods)) > 1
+    listed = pairs[several_sources[pairs["period"].to_numpy()]].sort_values(["period", "source"])
+    keys, names = listed["period"].to_numpy(), listed["source"].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.diff(keys)) + 1  # where each agreement's sources begin, sorted
     # One tuple per agreement, shared by its rows (memory linear in rows however many agree), taken by period.
     several = np.full(len(periods), None, dtype=object)
-    for key, found in listed.items():
-        if len(found) > 1:
-            several[key] = tuple(sorted(found))
+    if len(keys):
+        for key, found in zip(keys[np.r_[0, starts]], np.split(names, starts), strict=True):
+            several[key] = tuple(str(s) for s in found)
     found_of = several[codes] if len(codes) else np.empty(0, dtype=object)
     found_of[~agreeing] = None
     return pd.Series(found_of, index=marked.index, dtype=object)
