@@ -313,6 +313,29 @@ def test_every_table_of_a_valid_copy_loads(broken: Callable[[str], PackageCopy])
     assert [len(tde.load(t, package.root)) > 0 for t in tables] == [True] * len(tables)
 
 
+def test_a_stray_byte_on_a_line_of_its_own_is_a_bad_byte_and_one_cell_is_one_cell(package: PackageCopy) -> None:
+    """Trial 14 m3: `printf '\\xff' >> data/places.csv` was "[missing-cell] the row has 1 cells, the header 6: add
+    the missing cells"; the byte is the fault, said as the same byte inside a cell is. A row of one cell that is
+    text is a missing cell, counted in words ("1 cell")."""
+    append(package, "places", b"\xff", stamp=False)
+    append(package, "units", b"litre\n")
+    bad = (
+        "'\ufffd' is not UTF-8 text (the row has 1 cell, the header 6): delete the stray bytes, or save the file as "
+        "UTF-8"
+    )
+    units = len(package.rows("units")) + 1
+    assert package.structure().to_text().splitlines()[:2] == [
+        f"places, row {NEW}, field place_id: error [encoding-error] {bad}",
+        f"units, row {units}, field label: error [missing-cell] the row has 1 cell, the header 8: add the missing "
+        "cells",
+    ]
+    result = CliRunner().invoke(cli, ["show", "places", "--package", str(package.root)], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: places row {NEW}, field place_id: {bad} [encoding-error]\n",
+    )
+
+
 def test_a_load_error_lists_the_first_bad_cells_and_how_many(package: PackageCopy) -> None:
     package.write("indicators", [dict(r, year="soon") for r in package.rows("indicators")])
     with pytest.raises(tde.LoadError) as caught:

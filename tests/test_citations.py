@@ -154,6 +154,8 @@ def test_nothing_is_invented(package: PackageCopy) -> None:
     assert "date-released" not in citing.as_cff(c) and "url:" not in citing.as_cff(c)
     assert "(Version 1.0.0.dev0, unreleased)" in citing.as_text(c)
     assert "publication_date" not in json.loads(citing.as_zenodo(c))
+    [item] = json.loads(citing.as_csl(c))  # trial 15 m3: `created` was its `issued` date
+    assert "issued" not in item and item["status"] == "unreleased"
     assert [m.split("`")[1] for m in citing.missing_metadata(c)] == (
         ["homepage", "id"] + (["contributors"] if any(a.endswith(" contributors") for a in c["authors"]) else [])
     )

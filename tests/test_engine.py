@@ -126,6 +126,32 @@ def test_corroboration_is_no_schema_warning(
     assert rules <= warned and rules  # the shipped package's warning rules (conflicting-values) still warn
 
 
+def test_a_frame_without_the_columns_load_adds_fails_once_per_column_and_a_missing_cell_names_its_row() -> None:
+    """Trial 15 W6: a frame without value_base and base_unit (what load adds from units) failed 54 times, one
+    KeyError per rule; a period_end of NaT failed period-incomplete with no failure case (pandera drops a missing
+    one). Now the two columns are the failures, and the NaT's row is named by its key."""
+    frame = tde.load("indicators").query("place_id == 'wuzhen'")
+    schema = tde.schema("indicators")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pa.errors.SchemaWarning)
+        with pytest.raises(pa.errors.SchemaErrors) as caught:
+            schema.validate(frame.drop(columns=["value_base", "base_unit"]), lazy=True)
+        cases = caught.value.failure_cases
+        assert sorted(zip(cases["check"], cases["failure_case"], strict=True)) == [
+            ("column_in_dataframe", "base_unit"),
+            ("column_in_dataframe", "value_base"),
+        ]
+        first = frame.index[0]
+        frame.loc[first, "period_end"] = pd.NaT
+        with pytest.raises(pa.errors.SchemaErrors) as caught:
+            schema.validate(frame, lazy=True)
+    cases = caught.value.failure_cases
+    incomplete = cases[cases["check"] == "period-incomplete"]
+    assert list(zip(incomplete["failure_case"], incomplete["index"], strict=True)) == [
+        ({"observation_id": frame.loc[first, "observation_id"]}, first)
+    ]
+
+
 def test_a_row_rule_is_one_failure_case_per_row() -> None:
     """Trial 4 m7: one bad unit was 25 failure cases (one per column of its row) under the foreign-key check. It
     is one case, naming the cell the rule judges; a column check still names its column."""

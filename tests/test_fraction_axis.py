@@ -1,6 +1,7 @@
 """Issue 16 (left by trial 12): a fraction's chart axis said `fraction (value ÷ value_denominator)`, the units
 table's label naming two columns. It says what the fraction is of (indicator_definitions.fraction_of), read from
-the SVG `plot` writes; rule fraction-of-nothing requires the column of every indicator with a fraction's figure."""
+the SVG `plot` writes; rule fraction-of-nothing requires the column of every indicator with a fraction's figure.
+Trial 14: a growth's or a share's axis said only "percent"; it says what of, from the same column."""
 
 from __future__ import annotations
 
@@ -38,9 +39,34 @@ def test_a_fractions_axis_says_what_it_is_a_fraction_of(
     assert f">{label} (" in svg  # the point's label still writes the fraction as its text does
 
 
+@pytest.mark.parametrize(
+    ("indicator", "subject", "axis"),
+    [
+        ("gdp_growth", "tongxiang", "percent of the level a year earlier"),
+        ("share_of_city_gdp", "wuzhen-avenue-scitech-zone", "percent of the city's GDP"),
+        (
+            "agriculture_output_value_growth_above_jiaxing_average",
+            "tongxiang",
+            "percentage points of growth above the Jiaxing city average",
+        ),
+    ],
+)
+def test_a_percents_axis_says_what_it_is_a_percent_of(indicator: str, subject: str, axis: str) -> None:
+    assert chart(indicator, subject).unit_label == axis
+
+
+def test_a_percents_axis_words_are_its_definitions(tmp_path: Path, unnamed: tuple[PackageCopy, tde.Report]) -> None:
+    """The words are the definitions table's (`fraction_of`), not the code's: the copy's gdp_growth says its own,
+    in the SVG `plot` writes."""
+    package, _ = unnamed
+    svg = plot("gdp_growth", "tongxiang", tmp_path / "chart.svg", path=package.root).read_text(encoding="utf-8")
+    assert ">percent of GDP the year before</text>" in svg
+
+
 @pytest.fixture(scope="module")
 def unnamed(tmp_path_factory: pytest.TempPathFactory) -> tuple[PackageCopy, tde.Report]:
-    """A copy whose workforce_change_fraction definition has no `fraction_of`."""
+    """A copy whose workforce_change_fraction definition has no `fraction_of`, and whose gdp_growth's says other
+    words than the shipped one."""
     package = copy_package(tmp_path_factory.mktemp("fraction") / "package")
     at = next(
         i
@@ -48,6 +74,8 @@ def unnamed(tmp_path_factory: pytest.TempPathFactory) -> tuple[PackageCopy, tde.
         if r["indicator"] == "workforce_change_fraction"
     )
     package.edit("indicator_definitions", at, stamp=False, fraction_of="")
+    growth = next(i for i, r in enumerate(package.rows("indicator_definitions"), 2) if r["indicator"] == "gdp_growth")
+    package.edit("indicator_definitions", growth, stamp=False, fraction_of="GDP the year before")
     return package, package.semantics()
 
 

@@ -57,6 +57,38 @@ FEMALE = {
 }
 
 
+def shipped_cells(observation_id: str) -> dict[str, str]:
+    """A shipped indicators row, as its CSV cells."""
+    import csv
+
+    from tongxiang_digital_economy.core.paths import bundled_package_dir
+
+    with (bundled_package_dir() / "data" / "indicators.csv").open(encoding="utf-8", newline="") as f:
+        return next(r for r in csv.DictReader(f) if r["observation_id"] == observation_id)
+
+
+# Two totals of the projects signed at an event share their only form, 总投资: a cooperation conference's (合作)
+# and a signing ceremony's (集中签约) are told apart by their required words.
+COOPERATION = shipped_cells("zjnews-fensifuwu-2022-11-10-digital-economy-cooperation-36-projects-002")
+CEREMONY = shipped_cells("jxdaily-zjol-2021-11-23-tongxiang-94-major-projects-54bn-004")
+SIGNED_TOTAL_CASES = [
+    ("a cooperation conference's total as itself", COOPERATION, "indicator-required-words", False),
+    ("a signing ceremony's total as itself", CEREMONY, "indicator-required-words", False),
+    (
+        "a cooperation conference's total (36个…合作项目) filed as a signing ceremony's",
+        {**COOPERATION, "indicator": "event_investment_projects_planned_investment"},
+        "indicator-required-words",
+        True,
+    ),
+    (
+        "a signing ceremony's total (集中签约) filed as a cooperation conference's",
+        {**CEREMONY, "indicator": "cooperation_projects_total_investment"},
+        "indicator-required-words",
+        True,
+    ),
+]
+
+
 def covers(rule: str) -> str:
     """Marks the rule a test exercises; test_rules.test_every_rule_has_a_test reads these marks."""
     return rule
@@ -253,6 +285,7 @@ CASES = [
         "which-figure",
         True,
     ),
+    *SIGNED_TOTAL_CASES,
     *NOUN_CASES,
 ]
 
@@ -294,14 +327,7 @@ def test_a_written_form_is_listed_once_as_it_is_matched(package: PackageCopy) ->
     assert ("indicator_definitions", at["gdp"], "written_forms") in found(package.semantics(), "written-forms-repeated")
 
 
-def shipped_row(observation_id: str) -> dict[str, str]:
-    """A shipped indicators row, as its CSV cells."""
-    import csv
-
-    from tongxiang_digital_economy.core.paths import bundled_package_dir
-
-    with (bundled_package_dir() / "data" / "indicators.csv").open(encoding="utf-8", newline="") as f:
-        return next(r for r in csv.DictReader(f) if r["observation_id"] == observation_id)
+shipped_row = shipped_cells
 
 
 # 'the Wuzhen Internet Hospital … cumulative service visits exceeding 800 million': the hospital's own name holds

@@ -23,7 +23,8 @@ from tongxiang_digital_economy.semantics.rules.anchors import from_to_fits, open
 from tongxiang_digital_economy.semantics.rules.events import stated
 from tongxiang_digital_economy.text.clause_words import ClauseWords, SpanWords
 from tongxiang_digital_economy.text.clauses import Attachment, attach
-from tongxiang_digital_economy.text.period_words import PeriodWords, read_period
+from tongxiang_digital_economy.text.period_lexicon import PeriodWords
+from tongxiang_digital_economy.text.period_words import read_period
 from tongxiang_digital_economy.text.quantities import Lexicon, written_forms
 
 

@@ -22,7 +22,8 @@ from tongxiang_digital_economy.semantics.rules.periods import dated, dating_patt
 from tongxiang_digital_economy.text.clause_words import ClauseWords
 from tongxiang_digital_economy.text.clauses import attach
 from tongxiang_digital_economy.text.own_dates import OwnDateWords, holds_a_since_phrase, own_dates_written
-from tongxiang_digital_economy.text.period_words import PeriodWords, read_period
+from tongxiang_digital_economy.text.period_lexicon import PeriodWords
+from tongxiang_digital_economy.text.period_words import read_period
 from tongxiang_digital_economy.text.quantities import Lexicon, read, written_forms
 
 # category -> (terms dropped, a shipped row that needs them, the rule that then fires on it)

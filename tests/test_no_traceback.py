@@ -16,6 +16,7 @@ import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -29,6 +30,7 @@ from tongxiang_digital_economy.core.exceptions import LoadError, TDEError
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Problem, follow_on_line
 from tongxiang_digital_economy.semantics import validation
+from tongxiang_digital_economy.use import annotations
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -193,6 +195,16 @@ def test_serve_on_a_busy_port_fails_and_says_so() -> None:
     )
 
 
+def test_serve_on_an_address_this_machine_has_not_says_so() -> None:
+    """Trial 15 m10: `serve --host 8.8.8.8` said "Cannot assign requested address; choose another with --port"."""
+    code, out = invoke("serve", "--host", "192.0.2.1", "--port", "0")  # TEST-NET-1: no machine's own address
+    assert (code, out) == (
+        1,
+        "Error: cannot serve on 192.0.2.1: this machine has no address 192.0.2.1; choose another with --host "
+        "(127.0.0.1 by default)\n",
+    )
+
+
 PACKAGE_COMMANDS = [
     ["validate"],
     ["info"],
@@ -232,6 +244,20 @@ def test_a_folder_without_a_package_is_an_error(tmp_path: Path) -> None:
     )
 
 
+def test_a_link_to_the_descriptor_names_its_package_and_another_file_is_said_to_be_a_file(tmp_path: Path) -> None:
+    """Trial 15 m8: `info --package linkdp.json` (a link to a package's datapackage.json) was "no datapackage.json in
+    linkdp.json"; the link names the package, and a descriptor under another name is said to be a file."""
+    shipped = bundled_package_dir() / "datapackage.json"
+    (tmp_path / "linkdp.json").symlink_to(shipped)
+    (tmp_path / "other.json").write_bytes(shipped.read_bytes())
+    assert invoke("info", "--package", str(tmp_path / "linkdp.json")) == invoke("info")
+    assert invoke("info", "--package", str(tmp_path / "other.json")) == (
+        1,
+        f"Error: {tmp_path / 'other.json'} is a file, not a package folder or its datapackage.json: give the folder "
+        "that holds datapackage.json, or a descriptor named datapackage.json\n",
+    )
+
+
 def test_a_file_given_as_the_archive_folder_is_an_error_exit_1(tmp_path: Path) -> None:
     """Trial 14 m8: `--archive README.md` was click's "Directory 'README.md' is a file." (exit 2), against the
     README's "a file standing where a folder should be is exit 1 in every command"; a missing folder stays exit 2."""
@@ -246,6 +272,60 @@ def test_a_file_given_as_the_archive_folder_is_an_error_exit_1(tmp_path: Path) -
         2,
         f"Error: Invalid value for '--archive': Path '{tmp_path / 'missing'}' does not exist.",
     )
+
+
+def test_a_units_table_without_the_written_forms_column_is_one_error_not_a_traceback(package: PackageCopy) -> None:
+    """A copy with `written_forms` removed from units' schema and CSV ended `validate` (and, since `diff` gives
+    `validate`'s verdict, `diff`) in a KeyError traceback: the quote rules read that column."""
+    schema = package.root / "schemas" / "units.schema.json"
+    fields = json.loads(schema.read_text(encoding="utf-8"))
+    fields["fields"] = [f for f in fields["fields"] if f["name"] != "written_forms"]
+    schema.write_text(json.dumps(fields), encoding="utf-8")
+    rows = [{k: v for k, v in r.items() if k != "written_forms"} for r in package.rows("units")]
+    with package.csv("units").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    tde.stamp(package.root)
+    code, out = invoke("validate", "--quiet", "--package", str(package.root))
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "units: error [rules-not-run] the units table has no column written_forms, so the quote rules did not run: "
+        "add it as the shipped package's Table Schema has it",
+    )
+
+
+def test_a_folder_holding_none_of_the_archived_texts_is_one_error_exit_1(tmp_path: Path) -> None:
+    """Trial 14 m8: `validate --archive EMPTY_FOLDER` printed 115 `[archive-file-missing]` lines, one per source;
+    one line says the folder is not the archive, exit 1 as for a file given as the folder. A folder that holds some
+    of the texts is the archive with texts missing: each missing one is its own error (test_rules)."""
+    sources = tde.load("sources")
+    named = sorted(set(sources["archive_file"].dropna()))
+    (tmp_path / "notes.txt").write_text("not an archived text", encoding="utf-8")
+    assert invoke("validate", "--archive", str(tmp_path)) == (
+        1,
+        f"Error: the archive folder {tmp_path} holds none of the {len(named)} archived texts the sources table "
+        f"names (such as {named[0]}): is it the archive? give the folder that holds sources.json and the texts\n",
+    )
+    (tmp_path / named[-1]).write_text("one text", encoding="utf-8")
+    validation.refuse_an_archive_of_none(tmp_path, sources, {named[-1]: "0" * 64})  # holds one: no refusal
+
+
+def test_tde_schema_refuses_an_archive_that_validate_refuses(tmp_path: Path) -> None:
+    """Trial 15 W2: `tde.schema("indicators", archive="/nonexist")` was taken without a word, and the schema then
+    passed a row with invented evidence, as if it had been checked; it refuses what `validate --archive` refuses."""
+    afile = tmp_path / "sources.txt"
+    afile.write_text("x", encoding="utf-8")
+    said = {}
+    for archive in (tmp_path / "missing", afile, tmp_path):
+        with pytest.raises(tde.ArchiveNotFoundError) as caught:
+            tde.schema("indicators", archive=archive)
+        said[archive] = str(caught.value)
+    assert said[tmp_path / "missing"] == (
+        f"the archive folder {tmp_path / 'missing'} does not exist: give the folder that holds sources.json"
+    )
+    assert said[afile] == f"the archive folder {afile} is a file, not a folder: give the folder that holds sources.json"
+    assert said[tmp_path].startswith(f"the archive folder {tmp_path} holds none of the ")
 
 
 def test_a_checkout_is_told_to_build_a_copy_to_stamp_and_a_wheel_to_reinstall(
@@ -327,9 +407,48 @@ def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(packag
         "fix places first (`--json` lists each)"
     )
     assert out[-1] == report.to_text().splitlines()[-1]  # the summary still counts every error
-    assert len(json.loads(invoke("validate", "--json", "--package", str(package.root))[1])["problems"]) == len(
-        report.problems
+    # Trial 14 W6: `--json`, `--format github` and `--format junit` read the same order and grouping (the bad byte
+    # had come after 91 foreign-key annotations, each with `follows` null)
+    problems = json.loads(invoke("validate", "--json", "--package", str(package.root))[1])["problems"]
+    assert len(problems) == len(report.problems)
+    cause = ["places", 7, "encoding-error"]
+    assert [problems[0][k] for k in ("table", "row", "rule", "follows")] == [*cause, None]
+    assert [(p["rule"], p["follows"]) for p in problems[1 : 1 + len(follow_ons)]] == [("foreign-key", cause)] * len(
+        follow_ons
     )
+    assert not [p for p in problems if p["rule"] == "foreign-key" and p["follows"] != cause]
+    github = annotations.github(report, root=package.root).splitlines()
+    assert github[0] == (
+        f"::error file=data/places.csv,line=7,title=encoding-error::{out[0].replace(' error [encoding-error]', '')}"
+        f"%0A{out[1].strip()}"
+    )
+    assert [line for line in github if "title=foreign-key" in line] == []
+    suites = ElementTree.fromstring(annotations.junit(report))
+    failed = [(c.get("classname"), c.get("name"), c.find("failure")) for c in suites.iter("testcase")]
+    assert [(t, r, f.text) for t, r, f in failed if f is not None] == [
+        ("places", "encoding-error", "\n".join(out[:2]).replace(" error [encoding-error]", ""))
+    ]
+    skipped = {(c.get("classname"), s.get("message")) for c in suites.iter("testcase") for s in c.iter("skipped")}
+    assert skipped == {
+        (t, "follows from places, row 7, field place_id [encoding-error]: fix that first") for t in [*by_table]
+    }
+
+
+def test_a_foreign_key_error_into_a_table_whose_keys_stand_is_its_own_line(package: PackageCopy) -> None:
+    """Trial 15 W4: units' multiplier -1 (a cell that is no key) counted the indicators row whose unit is 'furlong'
+    under it ("and 1 row of 1 table that refers to units … fix units first"), and never printed it: fixing units
+    would not fix it. Only the errors that refuse a key cell (a bad byte in an id, a malformed row) have
+    foreign-key errors follow from them."""
+    package.edit("indicators", 7, stamp=False, unit="furlong")
+    package.edit("units", 3, multiplier="-1")
+    report = package.structure()
+    assert report.to_text().splitlines() == [
+        "indicators, row 7, field unit: error [foreign-key] 'furlong' is not a unit of units: add that row to units, "
+        "or correct the value",
+        "units, row 3, field multiplier: error [constraint-error] '-1' is not more than 0: give more than 0",
+        f"INVALID: {package.root}: 2 errors, 0 warnings, 0 figures corroborated",
+    ]
+    assert [p["follows"] for p in report.to_dict()["problems"]] == [None, None]
 
 
 def test_in_a_checkout_the_bad_bytes_follow_ons_come_under_it_not_under_the_hash(package: PackageCopy) -> None:
@@ -339,13 +458,22 @@ def test_in_a_checkout_the_bad_bytes_follow_ons_come_under_it_not_under_the_hash
     (package.root / validation.CHECKOUT_BUILD).write_text("")
     path = package.csv("places")
     path.write_bytes(path.read_bytes().replace(b"\nwuzhen,", b"\nwuzhen\xff,", 1))
-    out = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()
+    report = tde.validate(package.root)
+    out = report.to_text(warnings=False).splitlines()  # what `validate --quiet` prints
     assert [line[:60] for line in out[:3]] == [
         "places: error [hash] the file's sha256 differs from the hash",
         "places, row 7, field place_id: error [encoding-error] 'wuzhe",
         "  and 140 rows of 5 tables that refer to places [foreign-key",
     ]
     assert out[3].startswith("INVALID: ") and len(out) == 4
+    # trial 14 W6: GitHub's annotations in the same order, the group in the bad byte's annotation
+    github = [line for line in annotations.github(report, root=package.root).splitlines() if "::error" in line]
+    starts = (
+        "::error file=data/places.csv,title=hash::places: the file's sha256 differs from the hash",
+        "::error file=data/places.csv,line=7,title=encoding-error::places, row 7, field place_id: 'wuzhe",
+    )
+    assert [line.startswith(start) for line, start in zip(github, starts, strict=True)] == [True, True]
+    assert github[1].endswith("%0A" + out[2].strip())
 
 
 def test_messages_count_in_words() -> None:

@@ -981,6 +981,66 @@ def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips() -> None:
     assert checked > 10 and broken >= 4  # trial 5 found 7 such bounds in 4 charts
 
 
+def test_a_break_names_the_figures_between_and_says_no_figure_only_where_none_is() -> None:
+    """Trial 14 W5: Wuzhen's history since the town's founding said "between 2014-11-27 and 2024-07-11 (no figure of
+    a period between)" with >1,300 (end-2019) drawn between. Over every chart the package draws that has a figure
+    besides two levels (three or more figures: with two, a line joins both or there is none, and nothing lies
+    between; the charts `shipped_chart` holds for the test above), each break of each line is read back from its
+    gap: the figures of the chart (any line's) whose period lies in the gap are each named in the break's words,
+    a bound said to contradict the line lies on its wrong side, and the break says "no figure of a period
+    between" only when there is none."""
+    from tongxiang_digital_economy.use.point_labels import value_words
+
+    every = all_series()
+    counts = every.groupby(["indicator", "subject"]).size()
+    said = {"none": 0, "named": 0, "contradicted": 0}
+    for indicator, subject in counts[counts >= 3].index:
+        shown = shipped_chart(str(indicator), str(subject))
+        lines, cut = joined_lines(shown)
+        rows = shown.rows
+        breaks = iter(cut)
+        for key, _group in rows.groupby(["status", "kind", "apart"], sort=False):
+            xs, ys, _ = lines[key]
+            ends = rows[(rows["role"] == "preferred") & rows[["status", "kind", "apart"]].eq(list(key)).all(axis=1)]
+            for i, y in enumerate(ys):
+                if not math.isnan(y):
+                    continue
+                words = next(breaks)
+                before, after = (ends[ends["x"] == xs[at]].iloc[0] for at in (i - 1, i + 1))
+                between = rows[(rows["x_end"] > before["x_end"]) & (rows["x_start"] < after["x_start"])]
+                inside = rows[(rows["x"] > xs[i - 1]) & (rows["x"] < xs[i + 1])]
+                where = (indicator, subject, words)
+                if "(no figure of a period between)" in words:
+                    # A figure drawn between the two points lies within one of their periods (H1 2019 in 2019).
+                    within = [
+                        (end["x_start"] <= row["x_start"]) & (row["x_end"] <= end["x_end"])
+                        for _, row in inside.iterrows()
+                        for end in (before, after)
+                    ]
+                    assert between.empty and sum(within) == len(inside), where
+                    said["none"] += 1
+                elif " would draw " in words:  # the cause: each bound named lies on the wrong side of the line
+                    named = [r for _, r in inside.iterrows() if f"where a source says {value_words(r)}" in words]
+                    assert named, where
+                    for row in named:
+                        level = before["y"] + (after["y"] - before["y"]) * (row["x"] - before["x"]) / (
+                            after["x"] - before["x"]
+                        )
+                        assert level <= row["y"] if row["qualifier"].startswith("g") else level >= row["y"], where
+                    said["contradicted"] += 1
+                else:  # no level of a period between: every figure between is named
+                    for _, row in pd.concat([between, inside]).iterrows():
+                        assert f"{value_words(row)} (" in words, (where, row["observation_id"])
+                    said["named"] += 1
+        assert next(breaks, None) is None, (indicator, subject)
+    assert said["none"] >= 20 and said["named"] >= 5 and said["contradicted"] >= 4, said
+    (broken,) = joined_lines(shipped_chart("history_since_town_founding", "wuzhen"))[1]
+    assert broken == (
+        "a line from 1,300 (2014-11-27) to 1,300 (2024-07-11) would draw about 1,300 for end-2019, where a source "
+        "says >1,300"
+    )
+
+
 def test_the_wuzhen_arrivals_line_is_broken_around_more_than_915(figures: Figures) -> None:
     """Trial 5 P2's example: no line is drawn from about 600 (2013) to 772.07 (2023) across ">915" (2018)."""
     from matplotlib import dates as mdates
@@ -993,7 +1053,14 @@ def test_the_wuzhen_arrivals_line_is_broken_around_more_than_915(figures: Figure
         if xa < at_2018 < xb:
             assert math.isnan(ya) or math.isnan(yb)
     notes = " ".join(t.get_text().replace("\n", " ") for t in fig.texts)
-    assert "The line is broken where a bound" in notes
+    # Trial 14 W5: each break is said with its cause, the bounds drawn between, never "no figure of a period
+    # between" where figures are drawn between.
+    assert (
+        "The line is broken where it would draw a level that a figure between contradicts, or cross a period that "
+        "gives no level: a line from nearly 600 (2013) to 772.07 (2023) would draw about 617 for 2014, where a "
+        "source says >692, and about 686 for 2018, where a source says >915."
+    ) in notes
+    assert "no figure" not in notes
 
 
 def test_an_actual_is_drawn_over_a_target_of_the_same_value(figures: Figures) -> None:

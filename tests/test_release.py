@@ -433,6 +433,41 @@ def test_a_diff_to_an_invalid_copy_calls_its_changes_no_correction(package: Pack
     assert f"\nnot a release: {package.root} does not validate (1 error; " in said
 
 
+def test_a_diff_to_a_copy_with_only_rule_errors_gives_validates_verdict_and_count(package: PackageCopy) -> None:
+    """Trial 14 m11: "does not validate (N errors)" counted only cells and keys, so a copy `validate` rejects for
+    its rules alone (an events date typo whose figures follow from it; a new row with invented evidence, dated after
+    its source) got no note at all. The note is `validate`'s own verdict, count and first error."""
+    events = package.rows("events")
+    package.edit("events", 2, start="2014-13-19")
+    summary = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()[-1]
+    assert summary == f"INVALID: {package.root}: 9 errors, 10 warnings, 90 figures corroborated"
+    said = invoke("diff", str(package_dir()), str(package.root))[1].splitlines()
+    assert said[1].startswith(
+        f"not a release: {package.root} does not validate (9 errors; first: events, row 2, field start: '2014-13-19' "
+    )
+    assert said[1].endswith(
+        f"), so its changes are edits to fix, not corrections; `validate --package {package.root}` lists them"
+    )
+    package.write("events", events)
+    gdp = next(r for r in package.rows("indicators") if r["observation_id"].endswith("tongxiang-key-player-003"))
+    invented = {
+        "observation_id": gdp["observation_id"].replace("-003", "-099"),
+        "period_start": "2025-01-01",
+        "period_end": "2025-12-31",
+        "year": "2025",
+        "period_text": "In 2025",
+        "value": "140",
+        "value_text": "140 billion yuan",
+        "evidence": "In 2025, Tongxiang’s GDP reached 140 billion yuan",
+    }
+    row = package.append("indicators", {**gdp, **invented})
+    said = invoke("diff", str(package_dir()), str(package.root))[1].splitlines()
+    assert said[1].startswith(
+        f"not a release: {package.root} does not validate (1 error; first: indicators, row {row}, field period_end: "
+        "a figure of status actual cannot end (2025-12-31) after its source was published (2022-06-29): "
+    )
+
+
 @pytest.mark.skipif(
     not (Path(__file__).resolve().parents[1] / "README.md").is_file(),
     reason="needs the repository checkout (the wheel run has none; .ci/run runs it in the clone)",

@@ -454,8 +454,10 @@ def add_measured(package: PackageCopy) -> dict[tuple[str, str], int]:
     all as one per figure did (the figures of one indicator may disagree with one another: that is another rule);
     unit-base-mismatch reads the units table alone, which no figure of this copy reads in the new unit.
     """
-    for dimension, measure in (("percent", "share"), ("rank", "rank"), ("percent", "change"), ("rank", "change")):
-        package.append("indicator_definitions", definition_of(dimension, measure), stamp=False)
+    defined = {
+        (dimension, measure): package.append("indicator_definitions", definition_of(dimension, measure), stamp=False)
+        for dimension, measure in (("percent", "share"), ("rank", "rank"), ("percent", "change"), ("rank", "change"))
+    }
     # A count that says what it counts and one that does not (count-names-nothing reads the definitions alone).
     named = package.append("indicator_definitions", {**definition_of("count", "amount"), "counts": "towns"}, False)
     unnamed = package.append("indicator_definitions", definition_of("count", "change"), stamp=False)
@@ -479,7 +481,27 @@ def add_measured(package: PackageCopy) -> dict[tuple[str, str], int]:
     rows = append_all(package, "indicators", own, "observation_id", stamp=False)
     numbers = {(measure, value): row for (measure, value, _), row in zip(figures, rows, strict=True)}
     counts = {("counts", "named"): named, ("counts", "unnamed"): unnamed}
-    return {**numbers, ("unit", "bad_scale"): unit, **counts}
+    percents = {("percent", measure): defined["percent", measure] for measure in ("share", "change")}
+    return {**numbers, ("unit", "bad_scale"): unit, **counts, **percents}
+
+
+def test_a_percent_says_what_it_is_a_percent_of(measured: tuple[dict[tuple[str, str], int], Report]) -> None:
+    """A percent's definition names what it is a percent of (`fraction_of`), which its chart's axis says (trial 14:
+    "percent" alone); the rule fires on the two percent definitions appended without it (a share and a change),
+    and on no shipped definition, nor on the rank and count ones."""
+    rows, report = measured
+    fired = [(p.table, p.row, p.field, p.message) for p in report.problems if p.rule == covers("percent-of-nothing")]
+    assert fired == [
+        (
+            "indicator_definitions",
+            rows["percent", measure],
+            "fraction_of",
+            f"'test_percent_{measure}' is measured in percent, but its `fraction_of` is empty: say what it is a "
+            "percent of, in the reader's words from its definition (the level a year earlier, the city's GDP), which "
+            "a chart's value axis names (never a bare 'percent')",
+        )
+        for measure in ("share", "change")
+    ]
 
 
 def test_a_count_says_what_it_counts(measured: tuple[dict[tuple[str, str], int], Report]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from conftest import PackageCopy
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
@@ -33,15 +34,15 @@ SUFFIX = {1: "st", 2: "nd", 3: "rd"}
     ],
 )
 def test_the_trials_queries_find_the_editions_figures_and_name_its_series(query: str) -> None:
-    """The edition's 16 figures (its event_id) and the 3 flows of the conference's parts over exactly its days
-    that name no event_id (issue 16: the young leaders selected, their countries, the awarded projects)."""
+    """The edition's 19 figures (its event_id), the programmes it launched among them (the young leaders selected,
+    their countries, the awarded projects: event_id since docs/data-changes/2026-12-wic-2023-programmes.md)."""
     hits = tde.search(query)
     figures = tde.load("indicators")
     mine = set(figures.loc[figures["event_id"] == "wic-2023", "observation_id"])
-    unlinked = edition_figures_of("wic-2023") - mine
-    assert (len(mine), sorted(unlinked)) == (16, [f"{UNLINKED_2023}-{n:03d}" for n in (8, 9, 10)])
-    assert set(hits.loc[hits["table"] == "indicators", "key"]) == mine | unlinked
-    assert (hits.attrs["editions"], hits.attrs["edition_unlinked"]) == (["wic-2023"], sorted(unlinked))
+    assert {f"{UNLINKED_2023}-{n:03d}" for n in (8, 9, 10)} <= mine
+    assert (len(mine), edition_figures_of("wic-2023") - mine) == (19, set())
+    assert set(hits.loc[hits["table"] == "indicators", "key"]) == mine
+    assert (hits.attrs["editions"], hits.attrs["edition_unlinked"]) == (["wic-2023"], [])
     first = hits.attrs["subjects"].iloc[0]
     assert (first["subject"], first["command"]) == (
         "wic-2023",
@@ -51,14 +52,36 @@ def test_the_trials_queries_find_the_editions_figures_and_name_its_series(query:
 
 def test_the_answer_says_which_edition_it_read() -> None:
     lines = runner.invoke(cli, ["search", "2023年乌镇峰会"]).stdout.splitlines()
-    assert lines[:4] == [
+    assert lines[:3] == [
+        "'2023年乌镇峰会' is the edition wic-2023",
+        "wic-2023 (edition): 19 figures under 11 indicators; most: event_countries_regions_represented (3), "
+        "event_guests (3), event_years_held (3), event_exhibiting_enterprises (2), "
+        "event_exhibitor_countries_regions (2)",
+        "  tongxiang-digital-economy series event_countries_regions_represented --subject wic-2023",
+    ]
+    assert "23 rows match '2023年乌镇峰会' (25 cells): sources 3, events 1, indicators 19" in lines
+
+
+def test_flows_of_the_editions_parts_over_its_days_without_event_id_are_found_and_named(package: PackageCopy) -> None:
+    """A part's flow over exactly the edition's days that names no event_id is still the edition's (issue 16): the
+    shipped rows as they stood before they named wic-2023."""
+    rows = package.rows("indicators")
+    for row in rows:
+        if row["observation_id"].startswith(f"{UNLINKED_2023}-0") and row["observation_id"][-3:] in {
+            "008",
+            "009",
+            "010",
+        }:
+            row["event_id"] = ""
+    package.write("indicators", rows, stamp=False)
+    lines = runner.invoke(cli, ["search", "2023年乌镇峰会", "--package", str(package.root)]).stdout.splitlines()
+    assert lines[:3] == [
         "'2023年乌镇峰会' is the edition wic-2023",
         "with 3 figures of its event or its parts over its days that name no event_id: "
         f"{UNLINKED_2023}-008, {UNLINKED_2023}-009, {UNLINKED_2023}-010",
         "wic-2023 (edition): 16 figures under 8 indicators; most: event_countries_regions_represented (3), "
         "event_guests (3), event_years_held (3), event_exhibiting_enterprises (2), "
         "event_exhibitor_countries_regions (2)",
-        "  tongxiang-digital-economy series event_countries_regions_represented --subject wic-2023",
     ]
     assert "23 rows match '2023年乌镇峰会' (25 cells): sources 3, events 1, indicators 19" in lines
 

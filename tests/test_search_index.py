@@ -20,7 +20,7 @@ from tongxiang_digital_economy.use.search_index import (
     ranks_of_named,
     search_vocabulary,
 )
-from tongxiang_digital_economy.use.search_query import HAN_ANY, names, parse
+from tongxiang_digital_economy.use.search_query import HAN_ANY, names, parse, small_words
 from tongxiang_digital_economy.use.search_words import stems, word_matches
 from tongxiang_digital_economy.use.text_search import search
 
@@ -34,6 +34,7 @@ def every_definition_matched(text: str, frames: dict[str, pd.DataFrame]) -> froz
     """named_indicators' rule applied to every definition in full, as it was before the index."""
     query = parse(text, frames)
     definitions = frames["indicator_definitions"]
+    ends = small_words(frames).gloss_ends
     groups: dict[bool, list[object]] = {}
     for term in query.terms:
         groups.setdefault(bool(HAN_ANY.search(term.part or term.forms[0])), []).append(term)
@@ -46,8 +47,8 @@ def every_definition_matched(text: str, frames: dict[str, pd.DataFrame]) -> froz
         definitions_text(definitions),
         strict=True,
     ):
-        own = names_of_indicator(str(row[0]), str(row[1]), str(row[2]), tuple(row[3]), "")
-        every = names_of_indicator(str(row[0]), str(row[1]), str(row[2]), tuple(row[3]), row[4])
+        own = names_of_indicator(str(row[0]), str(row[1]), str(row[2]), tuple(row[3]), "", ends)
+        every = names_of_indicator(str(row[0]), str(row[1]), str(row[2]), tuple(row[3]), row[4], ends)
         if query.name:
             if any(form in own for term in query.terms for form in term.forms):
                 found.add(str(row[0]))
@@ -56,7 +57,7 @@ def every_definition_matched(text: str, frames: dict[str, pd.DataFrame]) -> froz
             for terms in groups.values()
         ):
             found.add(str(row[0]))
-    index = index_of(definitions)  # the ranks of a named measure are left out (ranks_of_named), as the index does
+    index = index_of(definitions, ends)  # the ranks of a named measure are left out (ranks_of_named), as the index does
     ranks = ranks_of_named(index, {index.indicators.index(i) for i in found}, query.terms)
     return frozenset(found) - {index.indicators[n] for n in ranks}
 
@@ -85,9 +86,7 @@ QUERIES = [
 @pytest.mark.parametrize("text", QUERIES)
 def test_the_index_names_what_matching_every_definition_names(text: str) -> None:
     frames = package_frames()
-    assert named_indicators(parse(text, frames), frames["indicator_definitions"]) == every_definition_matched(
-        text, frames
-    )
+    assert named_indicators(parse(text, frames), frames) == every_definition_matched(text, frames)
 
 
 def test_every_label_is_matched_against_a_few_definitions_only() -> None:
@@ -95,11 +94,11 @@ def test_every_label_is_matched_against_a_few_definitions_only() -> None:
     holds a word each of the query's words matches, never all of them."""
     frames = package_frames()
     definitions = frames["indicator_definitions"]
-    index = index_of(definitions)
+    index = index_of(definitions, small_words(frames).gloss_ends)
     work = []
     for text in [*definitions["label"].iloc[::7], *definitions["label_zh"].iloc[::7]]:
         before = index.checked
-        named_indicators(parse(str(text), frames), definitions)
+        named_indicators(parse(str(text), frames), frames)
         work.append(index.checked - before)
     assert max(work) < len(definitions) / 10, max(work)
     assert sum(work) < 3 * len(work)
@@ -109,14 +108,14 @@ def test_a_query_is_matched_against_the_definitions_that_hold_its_words() -> Non
     """ "fiscal revenue": only the definitions one of whose names has a word for each of its words are matched."""
     frames = package_frames()
     definitions = frames["indicator_definitions"]
-    index = index_of(definitions)
+    index = index_of(definitions, small_words(frames).gloss_ends)
     holding = [
         n
         for n, held in enumerate(index.names)
         if all(any(word_matches(w, want) for name in held for w in stems(name)) for want in stems("fiscal revenue"))
     ]
     before = index.checked
-    named = named_indicators(parse("fiscal revenue", frames), definitions)
+    named = named_indicators(parse("fiscal revenue", frames), frames)
     assert index.checked - before == len(holding)
     # the rank in Jiaxing is matched too, and left out as a rank of the measure named (test_search_terms)
     assert {index.indicators[n] for n in holding} == {"fiscal_revenue_total", "fiscal_revenue_total_rank_in_jiaxing"}
@@ -125,12 +124,12 @@ def test_a_query_is_matched_against_the_definitions_that_hold_its_words() -> Non
 
 def test_the_index_and_the_names_are_built_once_per_loaded_package() -> None:
     frames = package_frames()
-    definitions = frames["indicator_definitions"]
-    assert index_of(definitions) is index_of(definitions)
+    definitions, ends = frames["indicator_definitions"], small_words(frames).gloss_ends
+    assert index_of(definitions, ends) is index_of(definitions, ends)
     assert names(frames) is names(frames)
     copy = definitions.copy()
-    assert index_of(copy) is not index_of(definitions)
-    assert index_of(copy).names == index_of(definitions).names
+    assert index_of(copy, ends) is not index_of(definitions, ends)
+    assert index_of(copy, ends).names == index_of(definitions, ends).names
 
 
 # The package's cells (use.search_cells): each distinct cell text folded and indexed once per package's bytes.

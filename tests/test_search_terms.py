@@ -25,6 +25,7 @@ def figure_rows(text: str) -> set[str]:
     ("one", "other"),
     [
         ("artificial intelligence", "人工智能"),
+        ("AI", "artificial intelligence"),  # trial 15 m9: the abbreviation found nothing
         ("营收", "营业收入"),
         ("fiberglass", "glass fiber"),
         ("tourism income", "tourism revenue"),

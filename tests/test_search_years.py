@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use.search_query import small_words
 from tongxiang_digital_economy.use.search_years import dated, once
 from tongxiang_digital_economy.use.text_search import SEARCH_ONLY, indicators, names, number_in, searched
 
@@ -178,12 +179,14 @@ def test_no_year_reading_where_the_query_is_a_name_or_the_rest_names_no_measure(
 
 
 def test_how_a_year_is_read_from_a_query() -> None:
-    assert dated("gdp 2016") is not None and (dated("gdp 2016").rest, dated("gdp 2016").year) == ("gdp", 2016)  # type: ignore[union-attr]
-    read = dated("乌镇2024年gdp")
+    years = small_words(searched().frames).year_words  # the lexicon's search_year_word: 年, 年度
+    assert dated("gdp 2016", years) is not None
+    assert (dated("gdp 2016", years).rest, dated("gdp 2016", years).year) == ("gdp", 2016)  # type: ignore[union-attr]
+    read = dated("乌镇2024年gdp", years)
     assert read is not None and (read.rest, read.year) == ("乌镇 gdp", 2024)
-    read = dated("2024年度营业收入")
+    read = dated("2024年度营业收入", years)
     assert read is not None and (read.rest, read.year) == ("营业收入", 2024)
-    assert [dated(q) for q in ("2024万人次", "gdp 20245", "gdp 2024.5", "2016 2024 gdp", "2024")] == [None] * 5
+    assert [dated(q, years) for q in ("2024万人次", "gdp 20245", "gdp 2024.5", "2016 2024 gdp", "2024")] == [None] * 5
 
 
 def test_a_generic_word_that_is_part_of_a_subjects_names_shows_its_block_first() -> None:

@@ -11,12 +11,13 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .core.arguments import undecodable
 from .core.exceptions import (
     EmptyQueryError,
     MissingFolderError,
@@ -52,18 +53,21 @@ CLI_WORDS = {
     "(text=)": "(TEXT)",
     "pass force=True": "pass --force",
     "another port=": "another with --port",
+    "another host=": "another with --host",
 }
 
 
 class Name(click.ParamType):  # type: ignore[type-arg]
     """A name or id the user types (an indicator, a subject, a source, an observation, a diff side): an empty or
     blank one names nothing, so it is a usage error (exit 2), as an empty search or `-o ""` is, never a lookup
-    that fails with exit 1 (trial 11 m5) nor, for a diff side, the current folder."""
+    that fails with exit 1 (trial 11 m5) nor, for a diff side, the current folder. A name that may be a folder
+    (`folder`, a diff side) may be any bytes, as a path may (refuse_undecodable)."""
 
     name = "text"
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, folder: bool = False) -> None:
         self.what = what
+        self.folder = folder
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         if not str(value).strip():
@@ -116,6 +120,32 @@ def known_tables(names: Iterable[str], package_path: Path | None) -> None:
             )
 
 
+def texts_in(value: object) -> Iterator[str]:
+    """The strings a parameter's value holds: itself, or those of a repeated option's tuple or its parsed pairs."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from texts_in(item)
+
+
+def refuse_undecodable(ctx: click.Context) -> None:
+    """A word, id or value the terminal sent as bytes that are no UTF-8 (乌镇 typed in a GBK terminal) is a usage
+    error naming its option, before any command reads it (trial 15 W1: a UnicodeEncodeError deep in the search).
+    A path may be any bytes (a file name is bytes on POSIX): click.Path parameters are left to the file system."""
+    for param in ctx.command.params:
+        if param.name is None or isinstance(param.type, click.Path) or getattr(param.type, "folder", False):
+            continue
+        for item in texts_in(ctx.params.get(param.name)):
+            if (escaped := undecodable(item)) is not None:
+                raise click.BadParameter(
+                    f"'{escaped}' is not UTF-8 text (its bytes shown as \\x escapes): set the terminal to UTF-8 "
+                    "and give it again",
+                    ctx=ctx,
+                    param=param,
+                )
+
+
 def converts_errors(command: F) -> F:
     """Turn library errors into click errors at the CLI boundary, never a traceback.
 
@@ -128,6 +158,7 @@ def converts_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        refuse_undecodable(click.get_current_context())
         try:
             return command(*args, **kwargs)
         except BrokenPipeError:  # the reader stopped reading: not an error here (see `Cli.invoke`)
@@ -387,7 +418,7 @@ def info(package_path: Path | None, by: str | None) -> None:
     d = descriptor.read_descriptor(package_path)
     click.echo(f"{d.get('title')} version {d.get('version')}")
     for table, rows in summary.row_counts(package_path).items():
-        click.echo(f"  {table:<22} {rows:>6} rows")
+        click.echo(f"  {table:<22} {rows:>6} {'row' if rows == 1 else 'rows'}")
     agreed = summary.agreement(package_path)
     disagreements, figures = count(agreed["disagreements"], "disagreement"), count(agreed["in conflict"], "figure")
     alike = agreed["corroborated"]
@@ -524,8 +555,8 @@ def release_side(spec: str | None, param: str) -> str | None:
 
 
 @cli.command(name="diff")
-@click.argument("old", type=Name("a package folder or a kept release version"))
-@click.argument("new", required=False, type=Name("a package folder or a kept release version"))
+@click.argument("old", type=Name("a package folder or a kept release version", folder=True))
+@click.argument("new", required=False, type=Name("a package folder or a kept release version", folder=True))
 @click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option(
     "--releases",

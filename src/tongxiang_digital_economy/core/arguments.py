@@ -23,13 +23,34 @@ def given(value: object) -> str:
     return shown if len(shown) <= 40 else f"a {type(value).__name__}"
 
 
+def undecodable(value: str) -> str | None:
+    """`value`'s bytes written as escapes (`\\xce\\xda`) when it is no Unicode text, else None.
+
+    Why: a word typed in a terminal that is not UTF-8 (乌镇 in GBK) reaches Python as lone surrogates (PEP 383's
+    escapes of bytes that do not decode), which every later step that encodes text (OpenCC, the CSV reader,
+    printing) refuses with a UnicodeEncodeError. A path may be such bytes (a file name is bytes on POSIX); a word
+    to look for, an id or a value may not.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = value.encode("utf-8", "surrogateescape")  # the bytes the terminal sent
+        except UnicodeEncodeError:  # a lone surrogate written in Python ("\ud800"), no escaped byte
+            raw = value.encode("utf-8", "backslashreplace")
+        return raw.decode("utf-8", "backslashreplace")
+    return None
+
+
 def text(name: str, value: object, *, optional: bool = False, empty: bool = False) -> str | None:
-    """`value` as a string argument: a str (non-empty unless `empty`), or None when `optional`."""
+    """`value` as a string argument: a str of Unicode text (non-empty unless `empty`), or None when `optional`."""
     if value is None and optional:
         return None
     if not isinstance(value, str):
         wanted = "a string or None" if optional else "a string"
         raise ArgumentError(f"{name} must be {wanted}, not {given(value)}")
+    if (escaped := undecodable(value)) is not None:
+        raise ArgumentError(f"{name} must be Unicode text, not the undecodable bytes '{escaped}'")
     if not empty and not value.strip():
         raise ArgumentError(f"{name} must not be empty")
     return value
@@ -72,7 +93,7 @@ def as_text(value: object) -> str | None:
     number or a date (a datetime at midnight: a loaded date column's value) in its usual text; None for anything
     else (a list, NaN, a time of day), which names no cell."""
     if isinstance(value, str):
-        return value
+        return value if undecodable(value) is None else None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, numbers.Integral):

@@ -31,7 +31,7 @@ def bundled_package_dir() -> Path:
 
 
 def package_dir(path: str | Path | None = None) -> Path:
-    """The folder of the package at `path` (a folder or its datapackage.json), or the shipped one."""
+    """The folder of the package at `path` (a folder, its datapackage.json or a link to that), or the shipped one."""
     checked = arguments.path("path", path)
     if checked is None:
         return bundled_package_dir()
@@ -40,6 +40,16 @@ def package_dir(path: str | Path | None = None) -> Path:
         return path.parent
     if (path / DESCRIPTOR).is_file():
         return path
+    if path.is_file():
+        # A link to a package's descriptor (ln -s clone/datapackage.json linkdp.json) names that package; another
+        # file is none, said as a file, not as a folder without a descriptor (trial 15 m8).
+        real = path.resolve()
+        if real.name == DESCRIPTOR:
+            return real.parent
+        raise PackageNotFoundError(
+            f"{path} is a file, not a package folder or its {DESCRIPTOR}: give the folder that holds {DESCRIPTOR}, "
+            f"or a descriptor named {DESCRIPTOR}"
+        )
     if not path.exists():
         raise PackageNotFoundError(f"{path} does not exist; give a data package folder or its datapackage.json")
     raise PackageNotFoundError(f"no {DESCRIPTOR} in {path}; give a data package folder or its datapackage.json")

@@ -7,6 +7,7 @@ so the CLI's human output, its `--json` output and the Python API all show the s
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -72,6 +73,10 @@ class Report:
     package: str
     archive: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    # The keys (table, CSV row, rule) of the errors by which the reader refused a cell of a key that rows refer to
+    # (a bad byte in a places id, a malformed row): the foreign-key errors into such a table follow from them
+    # (`follow_ons`). Filled by `validate`, which has the schemas; another table's errors refuse no key.
+    key_refusals: set[tuple[str, int, str]] = field(default_factory=set)
 
     @property
     def valid(self) -> bool:
@@ -109,7 +114,9 @@ class Report:
     def to_dict(self, fail_on: str = "error") -> dict[str, Any]:
         """The report as plain data: what `validate --json` prints. `valid` is the package's validity (no error);
         `passed` is the verdict at `fail_on` (the exit code of `validate --fail-on`: with `warning`, a valid package
-        with warnings has `valid` true and `passed` false)."""
+        with warnings has `valid` true and `passed` false). `problems` lists every problem in `outline()`'s order:
+        a cause, then what is counted under it, each naming its cause in `follows` as [table, row, rule] (trial 14
+        W6: the bad byte after 91 foreign-key errors, each with `follows` null)."""
         return {
             "valid": self.valid,
             "passed": self.passes(fail_on),
@@ -120,18 +127,20 @@ class Report:
             "warnings": len(self.warnings),
             "infos": len(self.infos),
             "problems": [
-                {**asdict(p), "related": list(p.related), "follows": list(p.follows) if p.follows else None}
-                for p in self.sorted()
+                {**asdict(p), "related": list(p.related), "follows": list(cause) if cause else None}
+                for p, cause in self.listed()
             ],
         }
 
     def follow_ons(self) -> dict[str, list[Problem]]:
-        """Foreign-key errors into a table that has errors of its own, by that table.
+        """Foreign-key errors into a table whose key cells the reader refused (`key_refusals`), by that table.
 
         One bad byte in places.csv makes its row unreadable, and then every row of every table that refers to
-        it fails its foreign key: the cause is the one error in places, the rest follow from it.
+        it fails its foreign key: the cause is the one error in places, the rest follow from it. A table whose
+        errors refused no key cell (units' multiplier -1) causes no foreign-key error: one into it ('furlong') is
+        its own, and printed so (trial 15 W4: it had been counted under the multiplier).
         """
-        broken = {p.table for p in self.errors if p.rule != "foreign-key" and p.layer in ("descriptor", "structure")}
+        broken = {table for table, _, _ in self.key_refusals}
         grouped: dict[str, list[Problem]] = {}
         for p in self.errors:
             if p.rule == "foreign-key" and p.refers_to is not None and p.refers_to in broken:
@@ -147,11 +156,48 @@ class Report:
                 grouped.setdefault(p.follows, []).append(p)
         return grouped
 
+    def outline(self, said: Callable[[Problem], bool] = lambda p: True) -> list[Entry]:
+        """The report's one order and grouping, which every format reads (text, `--json`, GitHub annotations,
+        JUnit): each problem that is not counted under another, in `sorted()` order, with what it causes. A broken
+        table's foreign-key group goes under its first error in a row (`group_anchors`), what follows from those
+        rows with it; a problem's `follows` group under it. `said` leaves problems out (warnings with `--quiet`)."""
+        follow_ons = self.follow_ons()
+        followers = self.followers()
+        hidden = counted_under(follow_ons, followers)
+        shown = [p for p in self.sorted() if id(p) not in hidden and said(p)]
+        anchors = group_anchors(shown, follow_ons, self.key_refusals)
+        entries = []
+        for p in shown:
+            references: list[Problem] = []
+            through: list[Problem] = []
+            if p.table in follow_ons and id(p) in anchors:
+                references = follow_ons.pop(p.table)
+                # What follows from a grouped foreign-key error (a rule that read the row through the key) is
+                # counted with the group: its cause is not shown on a line of its own.
+                keys = dict.fromkeys(g.key() for g in references)
+                through = [f for k in keys if k in followers for f in followers.pop(k) if said(f)]
+            key = p.key()
+            own = [f for f in followers.pop(key) if said(f)] if key is not None and key in followers else []
+            entries.append(Entry(p, tuple(references), tuple(through), tuple(own)))
+        return entries
+
+    def listed(self) -> list[tuple[Problem, tuple[str | None, int | None, str] | None]]:
+        """Every problem once, in `outline()`'s order, with the cause it is counted under (None: its own line): a
+        foreign-key error that a broken table causes names that table's error its group is under; what names a
+        cause in `follows` keeps it. Problems whose cause is itself counted under another come last."""
+        out: list[tuple[Problem, tuple[str | None, int | None, str] | None]] = []
+        for e in self.outline():
+            anchor = (e.problem.table, e.problem.row, e.problem.rule)
+            out.append((e.problem, e.problem.follows))
+            out.extend((p, anchor) for p in e.references)
+            out.extend((p, p.follows) for p in (*e.through, *e.followers))
+        placed = {id(p) for p, _ in out}
+        return out + [(p, p.follows) for p in self.sorted() if id(p) not in placed]
+
     def first_error(self) -> Problem | None:
         """The first error `to_text` lists: never one it counts under its cause (a bad byte in places comes before
         the enterprises row that refers to it), so a command that names only the first names the cause."""
-        hidden = counted_under(self.follow_ons(), self.followers())
-        return next((p for p in self.sorted() if p.severity == "error" and id(p) not in hidden), None)
+        return next((e.problem for e in self.outline() if e.problem.severity == "error"), None)
 
     def to_text(self, infos: bool = False, warnings: bool = True, fail_on_warnings: bool = False) -> str:
         """The report for a person: one line per problem, then a summary. Foreign-key errors that follow from
@@ -159,48 +205,63 @@ class Report:
         with `warnings=False`, findings shown with `infos`. With `fail_on_warnings` (validate --fail-on
         warning) a package without errors but with warnings is summed up as failing on them, since the command
         exits 1: "valid: …" above an exit code of 1 would contradict itself (trial 4 m11)."""
-        follow_ons = self.follow_ons()
-        followers = self.followers()
-        hidden = counted_under(follow_ons, followers)
 
         def said(p: Problem) -> bool:
             return (infos or p.severity != "info") and (warnings or p.severity != "warning")
 
-        shown = [p for p in self.sorted() if id(p) not in hidden and said(p)]
-        anchors = group_anchors(shown, follow_ons)
         lines = []
-        for p in shown:
-            lines.append(f"{p.location()}: {p.severity} [{p.rule}] {p.message}")
-            if p.table in follow_ons and id(p) in anchors:
-                group = follow_ons.pop(p.table)
-                # What follows from a grouped foreign-key error (a rule that read the row through the key) is
-                # counted on the same line: its cause is not shown on a line of its own.
-                after = [f for k in dict.fromkeys(g.key() for g in group) if k in followers for f in followers.pop(k)]
-                lines.append(follow_on_line(p.table, group, [f for f in after if said(f)]))
-            key = p.key()
-            if key is not None and key in followers:
-                group = [f for f in followers.pop(key) if said(f)]
-                if group:
-                    lines.append(followers_line(p, group))
+        for e in self.outline(said):
+            lines.append(f"{e.problem.location()}: {e.problem.severity} [{e.problem.rule}] {e.problem.message}")
+            lines.extend(e.counted_lines())
+        lines.append(self.summary(fail_on_warnings))
+        return "\n".join(lines)
+
+    def summary(self, fail_on_warnings: bool = False) -> str:
+        """The verdict line that ends every format: valid or not, what was checked, the counts."""
         checked = f"{self.package}" + (f" against the archive {self.archive}" if self.archive else "")
         verdict = "valid" if self.valid else "INVALID"
         if self.valid and fail_on_warnings and self.warnings:
             verdict = f"FAILED on {count(len(self.warnings), 'warning')} (--fail-on warning), valid otherwise"
-        lines.append(
+        return (
             f"{verdict}: {checked}: {count(len(self.errors), 'error')}, {count(len(self.warnings), 'warning')}, "
             f"{count(len(self.infos), 'figure')} corroborated"
         )
-        return "\n".join(lines)
 
 
-def group_anchors(shown: list[Problem], follow_ons: dict[str, list[Problem]]) -> set[int]:
-    """The ids of the errors a broken table's foreign-key group is printed under: its first error in a row (the
-    bad byte that breaks the keys), not a table-level line listed before it (a checkout's stale `[hash]`, trial 14
-    W2); its first error of any kind where it has none in a row."""
+@dataclass(frozen=True)
+class Entry:
+    """One problem as every format shows it, with what is counted under it: the foreign-key errors into its table
+    that its fault breaks (`references`), what follows from those rows (`through`), and the problems that name it
+    in `follows` (`followers`)."""
+
+    problem: Problem
+    references: tuple[Problem, ...] = ()
+    through: tuple[Problem, ...] = ()
+    followers: tuple[Problem, ...] = ()
+
+    def counted(self) -> tuple[Problem, ...]:
+        return (*self.references, *self.through, *self.followers)
+
+    def counted_lines(self) -> list[str]:
+        """The lines that count what follows from the problem, as the text report prints them under its line."""
+        lines = []
+        if self.references:
+            lines.append(follow_on_line(str(self.problem.table), list(self.references), list(self.through)))
+        if self.followers:
+            lines.append(followers_line(self.problem, list(self.followers)))
+        return lines
+
+
+def group_anchors(
+    shown: list[Problem], follow_ons: dict[str, list[Problem]], refusals: set[tuple[str, int, str]]
+) -> set[int]:
+    """The ids of the errors a broken table's foreign-key group is printed under: its first error that refused a
+    key cell (the bad byte that breaks the keys), not a table-level line listed before it (a checkout's stale
+    `[hash]`, trial 14 W2) nor another cell's error; its first error of any kind where none is shown."""
     anchors: set[int] = set()
     for table in follow_ons:
         own = [p for p in shown if p.table == table and p.severity == "error" and p.rule != "foreign-key"]
-        first = next((p for p in own if p.row is not None), own[0] if own else None)
+        first = next((p for p in own if p.key() in refusals), own[0] if own else None)
         if first is not None:
             anchors.add(id(first))
     return anchors

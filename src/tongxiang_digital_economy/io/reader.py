@@ -40,7 +40,7 @@ import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
 from ..core import problems as P
-from ..core.report import Problem, problem
+from ..core.report import Problem, count, problem
 from ..core.suggest import EXCERPT, Index
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
@@ -257,6 +257,29 @@ def read_fast(path: Path, names: list[str]) -> pa.Table | None:
     return table
 
 
+def width_problem(name: str, row: int, record: list[str], names: list[str]) -> Problem:
+    """The one error of a record whose cell count differs from the header's. Bytes in it that are not UTF-8 are
+    its fault (trial 14 m3: a stray byte on a line of its own was "the row has 1 cells … add the missing cells"),
+    and otherwise the missing or extra cells are."""
+    width = len(names)
+    cells = f"the row has {count(len(record), 'cell')}, the header {width}"
+    undecoded = next((i for i, cell in enumerate(record) if UNDECODED.search(cell)), None)
+    if undecoded is not None:
+        shown = excerpt(record[undecoded].encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+        return problem(
+            P.ENCODING_ERROR,
+            name,
+            row,
+            names[undecoded] if undecoded < width else None,
+            f"{shown} is not UTF-8 text ({cells}): delete the stray bytes, or save the file as UTF-8",
+        )
+    if len(record) < width:
+        return problem(P.MISSING_CELL, name, row, names[len(record)], f"{cells}: add the missing cells")
+    return problem(
+        P.EXTRA_CELL, name, row, None, f"{cells}: remove the extra cells or quote a value that holds a comma"
+    )
+
+
 def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.ndarray, list[Problem]]:
     """Every record with the standard library: exact record numbers for malformed rows and undecodable bytes.
 
@@ -275,27 +298,8 @@ def read_slow(name: str, path: Path, names: list[str]) -> tuple[pa.Table, np.nda
                 row = len(records) + 2
                 if not record:
                     found.append(problem(P.BLANK_ROW, name, row, None, "the row is blank: delete it"))
-                elif len(record) < width:
-                    found.append(
-                        problem(
-                            P.MISSING_CELL,
-                            name,
-                            row,
-                            names[len(record)],
-                            f"the row has {len(record)} cells, the header {width}: add the missing cells",
-                        )
-                    )
-                elif len(record) > width:
-                    found.append(
-                        problem(
-                            P.EXTRA_CELL,
-                            name,
-                            row,
-                            None,
-                            f"the row has {len(record)} cells, the header {width}: remove the extra cells or quote "
-                            "a value that holds a comma",
-                        )
-                    )
+                elif len(record) != width:
+                    found.append(width_problem(name, row, record, names))
                 else:
                     records.append(record)
                     bad.append(False)
@@ -554,11 +558,19 @@ def check_constraints(
         length = np.asarray(pc.utf8_length(text))
         if "minLength" in c:
             out.append(
-                (present & (length < c["minLength"]), f"{{cell}} is shorter than {c['minLength']} characters", None)
+                (
+                    present & (length < c["minLength"]),
+                    f"{{cell}} is shorter than {count(c['minLength'], 'character')}",
+                    None,
+                )
             )
         if "maxLength" in c:
             out.append(
-                (present & (length > c["maxLength"]), f"{{cell}} is longer than {c['maxLength']} characters", None)
+                (
+                    present & (length > c["maxLength"]),
+                    f"{{cell}} is longer than {count(c['maxLength'], 'character')}",
+                    None,
+                )
             )
     # Each bound said with the values it allows: "'0' is less than 1" named the fault, not the fix (trial 13 m5).
     comparisons = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..core.exceptions import ReleaseError
+from ..core.report import count
 from .fingerprint import Snapshot
 from .versions import VERSION, Version
 
@@ -61,5 +62,7 @@ def contents_summary(current: Snapshot, level: int = 3) -> str:
     """For a first release: what the package holds."""
     tables = current.fingerprint["tables"]
     lines = [f"{'#' * level} Contents", ""]
-    lines += [f"- `{name}`: {len(t['rows'])} rows, {len(t['fields'])} fields" for name, t in tables.items()]
+    lines += [
+        f"- `{name}`: {count(len(t['rows']), 'row')}, {count(len(t['fields']), 'field')}" for name, t in tables.items()
+    ]
     return "\n".join(lines)

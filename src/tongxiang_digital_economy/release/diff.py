@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import ReleaseError
+from ..core.report import count
 from .columns import changed_fields
 from .fingerprint import Snapshot, row_hash, snapshot
 from .records import compared_releases, kept_releases, open_side, read_fingerprint
@@ -70,8 +71,8 @@ class Diff:
     metadata_changed: bool = False
     # Why old -> new values cannot be shown (a side without cells), said once above the rows.
     notes: list[str] = field(default_factory=list)
-    # A side that does not validate (a copy with bad cells): its changes are edits to fix, not corrections to
-    # release, and the text says so instead of naming a release (trial 6 r8). Set by `invalid_sides`.
+    # A side that does not validate (a copy with bad cells, or a rule's error): its changes are edits to fix, not
+    # corrections to release, and the text says so instead of naming a release (trial 6 r8). Set by `invalid_sides`.
     invalid: list[str] = field(default_factory=list)
 
     def reasons(self) -> list[tuple[Bump, str]]:
@@ -193,16 +194,18 @@ class Diff:
 
 
 def invalid_sides(change: Diff, sides: list[str | Path | None]) -> Diff:
-    """Mark the sides of `change` that are package folders with structural errors (cells that do not read): what
-    they changed is no correction a release can carry until `validate` passes. Kept releases are not checked."""
-    from ..core.report import count
+    """Mark the sides of `change` that are package folders `validate` rejects: what they changed is no correction a
+    release can carry until `validate` passes. The verdict and the count are `validate`'s own (the same function,
+    every layer but the archive's, which `diff` is not given): trial 14 m11 found a copy with only rule errors (a
+    row with invented evidence, an events date typo) given no note, as only cells and keys were checked. Kept
+    releases are not checked."""
     from ..semantics.validation import validate
 
     for side in sides:
         folder = Path(side) if side is not None else None
         if folder is None or not (folder.is_dir() or folder.name == "datapackage.json"):
             continue
-        report = validate(folder.parent if folder.name == "datapackage.json" else folder, layers=("structure",))
+        report = validate(folder.parent if folder.name == "datapackage.json" else folder)
         if not report.valid:
             first = report.first_error()
             assert first is not None  # an invalid report has an error
@@ -266,7 +269,7 @@ def unseparated(
         return []
     named = ", ".join(f"{table}.{f}" for f in gone)
     return [
-        f"the {len(rows.changed)} {table} rows counted changed may include rows whose only change is in "
+        f"the {count(len(rows.changed), f'{table} row')} counted changed may include rows whose only change is in "
         f"{named}, a field removed since (its cells are in the release's row hashes)"
     ]
 

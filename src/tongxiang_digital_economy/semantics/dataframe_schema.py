@@ -30,7 +30,7 @@ from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
 from .answers import ColumnKeys
 from .rules import RULES, Rule, needs_of, rule_answer
-from .validation import read_archive
+from .validation import archive_folder, read_archive, refuse_an_archive_of_none
 from .views import join_keys, views
 
 # A pandera Check constructor taking one bound (Check.ge, Check.le, Check.gt, Check.lt): their stubs name the
@@ -100,22 +100,34 @@ def one_case_per_row(df: pd.DataFrame, ok: pd.Series, field: str) -> pd.DataFram
 
     A check every row passes is answered `True`: pandera then reports nothing and skips its per-column search
     for failure cases (a `where` over the whole frame and a `dropna` per column, per check: most of a schema
-    validation's time, issue 15)."""
+    validation's time, issue 15).
+
+    A failing cell that is missing (a period_end of NaT) is no failure case to pandera, which drops missing values:
+    its row's first cell (the key) is marked too, so the row is named (trial 15 W6: the failure cases were empty)."""
     passed = ok.reindex(df.index).fillna(True).astype(bool).to_numpy()
     if passed.all():
         return True
     column = field if field in df.columns else str(df.columns[0])
     out = pd.DataFrame(True, index=df.index, columns=df.columns)
     out[column] = passed
+    first = str(df.columns[0])
+    if first != column:
+        out[first] = passed | df[column].notna().to_numpy()
     return out
 
 
-def rule_check(rule: Rule, view_of: Callable[[pd.DataFrame], tuple[pd.DataFrame, ColumnKeys]]) -> pa.Check:
+def rule_check(
+    rule: Rule, view_of: Callable[[pd.DataFrame], tuple[pd.DataFrame, ColumnKeys]], added: frozenset[str] = frozenset()
+) -> pa.Check:
     """A rule as a named dataframe check over the shared view of the frame being validated, answered as
     `validate` answers it (rules.rule_answer: on the view restricted to the rule's inputs, the answer kept by
-    their content, so a frame `validate` has seen costs a look-up per rule)."""
+    their content, so a frame `validate` has seen costs a look-up per rule). A frame without the columns `load`
+    adds (`added`: value_base, base_unit) is not judged by the rules: its missing columns are its failures (see
+    compile_schema), not one KeyError per rule (trial 15 W6)."""
 
     def passes(df: pd.DataFrame) -> pd.DataFrame | bool:
+        if not added <= set(df.columns):
+            return True
         view, columns = view_of(df)
         return one_case_per_row(df, pd.Series(rule_answer(rule, view, columns), index=view.index), rule.field)
 
@@ -172,9 +184,14 @@ def compile_schema(
             return view, ColumnKeys(view)
         return view, columns
 
+    # The columns `load` adds to the table (indicators: value_base, base_unit, from the units table), which the rules
+    # read: required, so a frame without them fails once per missing column, naming it (trial 15 W6).
+    added = frozenset(str(c) for c in frames[table].columns) - set(columns) if table in frames else frozenset()
+    for name in sorted(added):
+        columns[name] = pa.Column(None, nullable=True, required=True, description=f"added by tde.load ({name})")
     # An info finding (corroborating-values: sources agree) is no check of the frame: agreement is not a problem,
     # so it never surfaces as a SchemaWarning; `validate` counts it in its summary.
-    checks += [rule_check(r, view_of) for r in rules or [] if r.severity != "info"]
+    checks += [rule_check(r, view_of, added) for r in rules or [] if r.severity != "info"]
     pk = primary_key(table_schema)
     compiled = pa.DataFrameSchema(
         columns,
@@ -212,7 +229,8 @@ def compile_schema(
 def schema(table: str, path: str | Path | None = None, archive: str | Path | None = None) -> pa.DataFrameSchema:
     """The pandera DataFrameSchema of a table of the package (default: the shipped one), rules included.
 
-    With `archive` (a folder of source texts) the rules that need it are included too.
+    With `archive` (a folder of source texts) the rules that need it are included too; a missing folder, a file or
+    a folder holding none of the texts is refused (ArchiveNotFoundError) as `validate` refuses it.
     """
     base = package_dir(path)
     descriptor = read_descriptor(base)
@@ -222,7 +240,9 @@ def schema(table: str, path: str | Path | None = None, archive: str | Path | Non
     frames = {name: finished(read, reads) for name, read in reads.items() if read.frame is not None}
     texts: Archive | None = None
     if archive is not None:
-        archive_texts, hashes, _problems = read_archive(Path(archive), frames.get("sources"))
+        folder = archive_folder(archive)
+        archive_texts, hashes, _problems = read_archive(folder, frames.get("sources"))
+        refuse_an_archive_of_none(folder, frames.get("sources"), hashes)
         texts = (archive_texts, hashes)
     rules = [r for r in RULES if r.table == table and (archive is not None or not r.needs_archive)]
     schemas = {name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)}

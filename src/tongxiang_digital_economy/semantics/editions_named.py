@@ -20,7 +20,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..text.fold import fold
-from ..text.period_words import cn_int
+from ..text.period_lexicon import cn_int
 from .distinct import per_distinct_rows, spread
 
 EDITION_NUMBER = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"  # an edition's number, in digits or Chinese numerals

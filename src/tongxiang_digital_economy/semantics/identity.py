@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.fold import exact_key, names_of, stem_key, suffix_keys
-from ..text.period_words import PeriodWords
+from ..text.period_lexicon import PeriodWords
 from ..text.periods import day_read_at
 from ..text.quantities import NUMBER
 from .answers import kept_reading

@@ -32,17 +32,18 @@ import pandas as pd
 from ..core import problems as P
 from ..core.exceptions import ArchiveNotFoundError, ArgumentError, DescriptorError, RuleCrash, TDEError
 from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
-from ..core.report import Problem, Report, problem
+from ..core.report import Problem, Report, count, problem
 from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text, finished, read_resource
 from ..io.reader import TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
+from ..schema.keys import foreign_keys
 from .answers import ColumnKeys, kept_whole
 from .editions import blame_editions, under_refused_dates
 from .key_causes import under_key_causes
 from .published import blame_published
 from .rules import RULES, Rule, needs_of, rule_answer
-from .views import DERIVED_FROM, LISTINGS, ForeignKeys, join_keys, views
+from .views import DERIVED_FROM, LISTINGS, QUOTE_TABLE_READS, ForeignKeys, join_keys, views
 
 HASH_CHUNK = 1 << 20
 
@@ -64,9 +65,8 @@ def validate(
         raise ArgumentError(f"layers must be some of {', '.join(LAYERS)}, not {sorted(chosen)}")
     base = package_dir(path)
     report = Report(package=str(base), archive=str(archive) if archive is not None else None)
-    if archive is not None and not Path(archive).is_dir():
-        what = "is a file, not a folder" if Path(archive).exists() else "does not exist"  # trial 14 m8
-        raise ArchiveNotFoundError(f"the archive folder {archive} {what}: give the folder that holds sources.json")
+    if archive is not None:
+        archive_folder(archive)
     try:
         descriptor = read_descriptor(base)
     except DescriptorError as exc:
@@ -83,6 +83,7 @@ def validate(
         reads[read.name] = read
         report.add(read.problems)
     report.add(check_foreign_keys(reads))
+    report.key_refusals = key_refusals(reads)
     if "semantics" in chosen:
         frames = {
             name: finished(read, reads)
@@ -103,6 +104,7 @@ def validate(
         texts = hashes = None
         if archive is not None:
             texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
+            refuse_an_archive_of_none(Path(archive), frames.get("sources"), hashes)
             report.add(archive_problems)
         keys = join_keys({name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)})
         # One fault, one error: a row's semantic problem is dropped only where the reader refused (an error, not a
@@ -119,9 +121,33 @@ def validate(
     # A rule's error on a row whose reference dangles follows from that row's foreign-key error; a renamed key
     # row is said once, on that row (key_causes.py).
     report.problems[:] = under_key_causes(report.problems, reads)
+    # A renamed key row is the cause of the rows that refer to its old key, as a refused key cell is.
+    report.key_refusals |= {k for p in report.problems if p.rule == P.RENAMED_KEY and (k := p.key()) is not None}
     if not structure:
         report.problems[:] = [p for p in report.problems if p.layer in ("semantics", "archive")]
     return report
+
+
+# The reader's errors that refuse a whole row (every cell of it, its key too), whatever field they name.
+ROW_REFUSALS = (P.BLANK_ROW, P.MISSING_CELL, P.EXTRA_CELL, P.CSV_ERROR, P.ENCODING_ERROR)
+
+
+def key_refusals(reads: dict[str, TableRead]) -> set[tuple[str, int, str]]:
+    """The keys of the reader's errors that refused a cell of a key other rows refer to (a row refused whole, or a
+    cell of a referenced field): what a table's foreign-key errors into it follow from (Report.follow_ons)."""
+    referenced: dict[str, set[str]] = {}
+    for name, read in reads.items():
+        if isinstance(read.schema, dict):
+            for _, resource, ref_fields in foreign_keys(read.schema):
+                referenced.setdefault(resource or name, set()).update(ref_fields)
+    return {
+        (p.table, p.row, p.rule)
+        for name, read in reads.items()
+        for p in read.errors
+        if p.table is not None
+        and p.row is not None
+        and (p.rule in ROW_REFUSALS or p.field in referenced.get(name, set()))
+    }
 
 
 def usable(read: TableRead | None) -> bool:
@@ -252,7 +278,7 @@ def check_file_facts(base: Path, res: dict[str, Any]) -> list[Problem]:
     # (frictionless reports `hash-count` and `byte-count`). `bytes` alone is a recorded size that is wrong while
     # the hash still matches (a descriptor edited by hand).
     resized = "bytes" in res and res["bytes"] != size
-    sizes = f"the file has {size} bytes, datapackage.json records {res.get('bytes')}"
+    sizes = f"the file has {count(size, 'byte')}, datapackage.json records {res.get('bytes')}"
     if declared and hasher.hexdigest() != digest:
         also = f" (and its size: {sizes})" if resized else ""
         message = f"the file's {algorithm} differs from the hash datapackage.json records{also}: {fix}"
@@ -316,6 +342,31 @@ def read_archive(
             found.append(problem(P.ARCHIVE_FILE_NOT_UTF8, "sources", None, "archive_file", message))
     found += check_catalogue(folder / "sources.json", sources)
     return texts, hashes, found
+
+
+def archive_folder(archive: str | Path) -> Path:
+    """`archive` as a folder, or ArchiveNotFoundError saying why it is none: what `validate` and `tde.schema` both
+    refuse (trial 15 W2: `tde.schema(..., archive="/nonexist")` was taken without a word, and then passed invented
+    evidence, as if it had been checked)."""
+    folder = Path(archive)
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"  # trial 14 m8
+        raise ArchiveNotFoundError(f"the archive folder {archive} {what}: give the folder that holds sources.json")
+    return folder
+
+
+def refuse_an_archive_of_none(folder: Path, sources: pd.DataFrame | None, hashes: dict[str, str]) -> None:
+    """Raise ArchiveNotFoundError when `folder` holds none of the texts the sources table names: it is not the
+    archive (an empty folder, the wrong one), and one line says so, as for a file given as the folder, not one
+    `archive-file-missing` per source (trial 14 m8: 115 lines). A folder holding some keeps its per-file errors."""
+    if sources is None or "archive_file" not in sources:
+        return
+    named = sorted({str(f) for f in sources["archive_file"].dropna()})
+    if named and not any(f in hashes for f in named):
+        raise ArchiveNotFoundError(
+            f"the archive folder {folder} holds none of the {len(named)} archived texts the sources table names "
+            f"(such as {named[0]}): is it the archive? give the folder that holds sources.json and the texts"
+        )
 
 
 def check_catalogue(catalogue: Path, sources: pd.DataFrame | None) -> list[Problem]:
@@ -413,10 +464,32 @@ def check_semantics(
             for table in ("lexicon", "units")
             if table not in frames
         ]
+        frames, lacking_columns = without_quote_tables_lacking_columns(frames)
+        found += lacking_columns
     lacking = lacking_categories(frames)
     if lacking:
         return checked_with_shipped_words(frames, lacking, texts, hashes, keys, refused, grades) + found
     return found + run_rules(frames, texts, hashes, keys, refused, grades)
+
+
+def without_quote_tables_lacking_columns(
+    frames: dict[str, pd.DataFrame],
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """`frames` without the lexicon or units where it lacks a column the quote rules read (a copy with `written_forms`
+    removed from its schema and CSV), with one `rules-not-run` error each: the rules run as for a package without
+    that table, whose quote rules are said not to run, instead of crashing on the missing column (a KeyError
+    traceback, met when `diff` came to validate such a copy)."""
+    found = []
+    for table, columns in zip(("lexicon", "units"), QUOTE_TABLE_READS, strict=True):
+        lacking = [c for c in columns if table in frames and c not in frames[table].columns]
+        if lacking:
+            message = (
+                f"the {table} table has no column {', '.join(lacking)}, so the quote rules did not run: add it "
+                "as the shipped package's Table Schema has it"
+            )
+            found.append(problem(P.RULES_NOT_RUN, table, None, None, message))
+            frames = {name: frame for name, frame in frames.items() if name != table}
+    return frames, found
 
 
 def run_rules(

@@ -33,7 +33,8 @@ from ..text.own_dates import (
     speaks_from_after_a_start,
     speaks_of_it_as_future,
 )
-from ..text.period_words import PeriodWords, first_days_named, last_days_bound
+from ..text.period_lexicon import PeriodWords
+from ..text.period_words import first_days_named, last_days_bound
 from ..text.periods import open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words

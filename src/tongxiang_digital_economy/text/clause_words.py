@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass, field
 
 from .numerals import ORDINAL_WORDS
-from .period_words import compiled, period_alternation
+from .period_lexicon import compiled, period_alternation
 from .quantities import NUMBER, Lexicon, loose
 
 YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)

@@ -6,8 +6,9 @@ compared after the same folding, done here once for the package with one OpenCC 
 (OpenCC is imported on first use, so loading a table never pays for it).
 
 - `simplified`: simplified script only (the converter).
-- `casefolded`: simplified and case folded, full-width Latin letters and digits made ASCII (ＧＤＰ, ５Ｇ: what a
-  Chinese input method types); what a search compares (white space kept).
+- `casefolded`: simplified and case folded, full-width Latin letters, digits and a number's marks made ASCII (ＧＤＰ,
+  ５Ｇ, １，３４７．１: what a Chinese input method types), Latin letters without diacritics (Wūzhèn); what a search
+  compares (white space kept). `number_point` reads a query's 1347。1 as 1347.1.
 - `squash`: also drops inserted pinyin and keeps white space only between two word characters (a quote's shape).
 - `squeeze`: every white space removed (evidence against an archived text).
 - `fold`: `squeeze(squash(text))`, what names are compared in.
@@ -25,6 +26,13 @@ from typing import Any
 # Pinyin that some mirror sites insert after characters, 預(yù)估 or 3萬(wàn): not part of what the source wrote.
 INSERTED_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ\s]+\)", re.IGNORECASE)
 WHITE = re.compile(r"\s+")
+# Of those, the ones a search drops (casefolded): a syllable with a tone mark, 醫(yī)療. Unmarked, "(de)" might be a
+# gloss, and 地区生产总值(GDP) is one: a search finds GDP there. Dropped, its letters (yī, wù) are no words a query
+# of Latin letters finds ("wu" is no word of 業(yè)務(wù)), and 医疗 finds 醫(yī)療.
+TONED_PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[^()]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ\s]+\)",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
@@ -40,25 +48,64 @@ def simplified(text: str) -> str:
     return str(converter().convert(text))
 
 
-# Full-width Latin letters and digits and their ASCII forms (the NFKC of each): only these, so full-width
-# punctuation (，。：), which ends a Chinese clause, stays as written.
+# Full-width Latin letters and digits and their ASCII forms (the NFKC of each), and the marks a number is typed with
+# in full width (１３４７．１, －１８．６９％: a Chinese input method's point, minus and percent sign): only these, so
+# full-width punctuation (，。：), which ends a Chinese clause, stays as written.
 FULL_WIDTH_RANGES = ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))  # ０-９, Ａ-Ｚ, ａ-ｚ
+NUMBER_MARKS = "．％－"  # U+FF0E, U+FF05, U+FF0D
 FULL_WIDTH = str.maketrans(
-    {chr(c): unicodedata.normalize("NFKC", chr(c)) for low, high in FULL_WIDTH_RANGES for c in range(low, high + 1)}
+    {
+        c: unicodedata.normalize("NFKC", c)
+        for c in [chr(n) for low, high in FULL_WIDTH_RANGES for n in range(low, high + 1)] + list(NUMBER_MARKS)
+    }
+)
+# A full-width comma is a number's thousands comma only between a digit and a group of three (１，３４７．１); anywhere
+# else it parts clauses and stays.
+GROUPING_COMMA = re.compile("(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
+# A query may write a number's point as the ideographic full stop (1347。1: a Chinese input method's point key). Only a
+# query reads it so, and only in a word that begins with the number (number_point): in a text 。 ends a sentence,
+# and "增长12。2023年" is two.
+STOP_AS_POINT = re.compile(r"^([-+]?[0-9][0-9,]*)。(?=[0-9])(?![0-9]+年)")
+# Latin letters that carry a diacritic (Wūzhèn, Ǘ, é): Latin-1 Supplement, Latin Extended-A/B, Latin Extended
+# Additional. Each is read as its letter without its marks (NFD, combining marks dropped), as pinyin is written both
+# ways; other scripts keep theirs (a kana's dakuten is part of the letter).
+LATIN_MARKED_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+
+
+def without_marks(char: str) -> str:
+    """A Latin letter without its diacritics (ū -> u, è -> e, ǘ -> u); a letter with none as it is."""
+    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+
+
+UNMARKED = str.maketrans(
+    {
+        chr(n): without_marks(chr(n))
+        for low, high in LATIN_MARKED_RANGES
+        for n in range(low, high + 1)
+        if without_marks(chr(n)) != chr(n)
+    }
 )
 
 
 def half_width(text: str) -> str:
-    """`text` with full-width Latin letters and digits as ASCII: ＧＤＰ is GDP and ５Ｇ is 5G, as 烏鎮 is 乌镇 (trial 9
-    m1). Full-width punctuation is kept (it is a clause's end to the search)."""
-    return text.translate(FULL_WIDTH)
+    """`text` with full-width Latin letters and digits as ASCII and a number's full-width point, minus, percent sign
+    and thousands comma as ASCII: ＧＤＰ is GDP, ５Ｇ is 5G and １，３４７．１ is 1,347.1, as 烏鎮 is 乌镇 (trial 9 m1,
+    trial 14 m12). Other full-width punctuation is kept (it is a clause's end to the search)."""
+    return GROUPING_COMMA.sub(",", text).translate(FULL_WIDTH)
+
+
+def number_point(word: str) -> str:
+    """A query's word that begins with a number whose point is written 。 (1347。1, 1347。1亿元), with the point
+    as `.`; any other word as it is (see STOP_AS_POINT)."""
+    return STOP_AS_POINT.sub(r"\1.", word)
 
 
 @functools.lru_cache(maxsize=131072)
 def casefolded(text: str) -> str:
-    """Simplified script and lower case, full-width letters and digits as ASCII (乌镇, 烏鎮 and 烏镇 fold alike;
-    WUZHEN, ＷＵＺＨＥＮ and wuzhen too)."""
-    return half_width(simplified(text)).casefold()
+    """Simplified script and lower case, full-width letters and digits as ASCII, Latin letters without diacritics
+    (乌镇, 烏鎮 and 烏镇 fold alike; WUZHEN, ＷＵＺＨＥＮ, Wūzhèn and wuzhen too: trial 14 m13), and pinyin with a
+    tone mark that a mirror site inserted after a character dropped (醫(yī)療 is 医疗; see TONED_PINYIN)."""
+    return half_width(simplified(TONED_PINYIN.sub("", text))).translate(UNMARKED).casefold()
 
 
 @functools.lru_cache(maxsize=65536)

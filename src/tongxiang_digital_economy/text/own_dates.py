@@ -17,7 +17,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .fold import squash
-from .period_words import MONTH_WORD, compiled, normalise, read_period
+from .period_lexicon import MONTH_WORD, compiled, normalise
+from .period_words import read_period
 
 if TYPE_CHECKING:  # quantities imports pandas: `--help` and `--version` must not (tests/test_engine.py)
     from .quantities import Lexicon

@@ -215,13 +215,15 @@ def date_parts(date: str) -> list[list[int]]:
 
 
 def as_csl(c: dict[str, Any]) -> str:
-    """CSL-JSON (what Zotero, Pandoc and citeproc read): a list with one dataset item."""
+    """CSL-JSON (what Zotero, Pandoc and citeproc read): a list with one dataset item. A development version has no
+    `issued` date, as CFF has no date-released: `created` is when the package began, not when this version's data
+    was (trial 15 m3); CSL's `status` says it is unreleased."""
     item: dict[str, Any] = {
         "id": bibtex_key(c),
         "type": "dataset",
         "title": c["title"],
         "author": [{"literal": a} for a in c["authors"]],
-        "issued": {"date-parts": date_parts(c["date"])},
+        **({"issued": {"date-parts": date_parts(c["date"])}} if c["released"] else {"status": "unreleased"}),
         "version": c["version"],
     }
     if c["doi"]:

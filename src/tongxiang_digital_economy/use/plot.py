@@ -133,10 +133,8 @@ def drawn(shown: Chart) -> Any:
     drawn_lines, cut = joined_lines(shown)
     if cut:
         paragraphs.append(
-            "The line is broken where a bound between two levels lies on the wrong side of it (a line between them "
-            "would draw a level that figure contradicts), and where a period between two has no figure: "
-            + "; ".join(cut)
-            + "."
+            "The line is broken where it would draw a level that a figure between contradicts, or cross a period "
+            "that gives no level: " + "; ".join(cut) + "."
         )
     paragraphs.append(
         "Preferred figure: the stronger source grade (a repost as the origin it names), then the newer publication. "

@@ -39,15 +39,13 @@ import pandas as pd
 
 from ..semantics.editions_named import ordinal_pattern, ordinal_words, whole
 from ..text.numerals import ORDINAL_WORDS, number_spans
-from ..text.period_words import cn_int
+from ..text.period_lexicon import cn_int
 from .search_index import named_indicators
-from .search_query import Query, Term, kept_with, names, normalised, parse
-from .search_splits import in_word_forms, subject_splits, without_connectives
+from .search_query import Query, Term, kept_with, names, normalised, normalised_in, parse, small_words
+from .search_splits import in_word_forms, subject_splits, without_connectives, without_han_edges
+from .search_years import year_beside_name
 
-# A year beside a name: four digits from 1900 to 2099, with 年 or not, not part of a longer number (2023世界互联网大会
-# writes the year against the name, which search_years.YEAR takes for a count before a Chinese unit).
-YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?:年度?)?(?![\d.,])")
-EDGES = " ·・的之"  # what a year or an ordinal leaves at the rest's edges: a space, a middle dot, 的
+EDGES = " ·・"  # what a year or an ordinal leaves at the rest's edges besides connectives: a space, a middle dot
 
 
 @dataclass(frozen=True)
@@ -80,7 +78,8 @@ def cuts(folded: str, frames: dict[str, pd.DataFrame]) -> Iterator[Cut]:
     words = ordinal_words(lexicon)
     suffixes = [w for w in words_of(lexicon, "suffix") if w]
     found: list[tuple[int, int, int | None, int | None]] = []
-    found += [(m.start(), m.end(), int(m.group(1)), None) for m in YEAR.finditer(folded)]
+    small = small_words(frames)
+    found += [(m.start(), m.end(), int(m.group(1)), None) for m in year_beside_name(small.year_words).finditer(folded)]
     pattern = ordinal_pattern(words)
     for m in pattern.finditer(folded) if pattern is not None else ():
         number = 1 if m.group(1) is None else int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1))
@@ -93,7 +92,7 @@ def cuts(folded: str, frames: dict[str, pd.DataFrame]) -> Iterator[Cut]:
             number = int(digits.group(1)) if digits else int(spans[0].value) if len(spans) == 1 else None
             found.append((m.start(), m.end(), None, number))
     for start, end, year, ordinal in found:
-        rest = " ".join(f"{folded[:start]} {folded[end:]}".split()).strip(EDGES)
+        rest = without_han_edges(" ".join(f"{folded[:start]} {folded[end:]}".split()), small.connectives, EDGES)
         if rest and (year is not None or ordinal is not None):
             yield Cut(rest, year, ordinal, folded[start:end])
 
@@ -150,8 +149,8 @@ def read(frames: dict[str, pd.DataFrame]) -> Editions:
         year[key] = int(start[:4]) if start[:4].isdigit() else None
         number[key] = whole(row.edition)
         for name in (getattr(row, "name", None), getattr(row, "name_zh", None)):
-            if isinstance(name, str) and normalised(name):
-                for cut in cuts(normalised(name), frames):
+            if isinstance(name, str) and normalised_in(name, frames):
+                for cut in cuts(normalised_in(name, frames), frames):
                     by_cut.setdefault((cut.rest, cut.year, cut.ordinal), []).append(key)
                     # its name without its year or number names its event, of any year ("Digital Economy Industry
                     # Cooperation Conference 2022" from 2024's name)
@@ -174,7 +173,7 @@ def edition_reading(text: str, frames: dict[str, pd.DataFrame]) -> EditionReadin
     """The editions the query names by a recurring event's name and a year or ordinal (see the module docstring);
     None when it is no such name."""
     held = editions(frames)
-    folded = normalised(text)
+    folded = normalised_in(text, frames)
     unmatched: EditionReading | None = None
     for cut in cuts(folded, frames):
         named = held.by_cut.get((cut.rest, cut.year, cut.ordinal), ())
@@ -193,18 +192,17 @@ def edition_and_measure(folded: str, frames: dict[str, pd.DataFrame], held: Edit
     """The query as an edition's name and a measure ("WIC 2023 investment"): each cut of it into a year or ordinal
     and the rest, the rest cut into an event's name (the longest first) and words that name indicators; None when
     no cut reads so. An event's name with a year no edition has is said as for a name alone (`note`)."""
-    definitions = frames["indicator_definitions"]
     for cut in cuts(folded, frames):
-        for name, rest in subject_splits(cut.rest):
+        for name, rest in subject_splits(cut.rest, small_words(frames).possessives):
             projects = held.by_name.get(name, ())
             named = held.by_cut.get((name, cut.year, cut.ordinal), ())
             if not (named or projects):  # most cuts name no event: nothing more is read of them
                 continue
             named = named or held.of(projects, cut)
-            measure = without_connectives(rest)
+            measure = without_connectives(rest, small_words(frames).connectives)
             if len(measure.replace(" ", "")) < 2:
                 continue
-            wanted = named_indicators(in_word_forms(parse(measure, frames)), definitions, measure=True)
+            wanted = named_indicators(in_word_forms(parse(measure, frames)), frames, measure=True)
             if not wanted:
                 continue
             if not named:

@@ -16,13 +16,14 @@ matched in full, exactly as before, so the answers are the same and the work per
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..text.fold import casefolded as fold
-from .search_query import HAN_ANY, Query, Term, kept_with
+from .search_query import HAN_ANY, Query, Term, kept_with, small_words
 from .search_words import LATIN, holding, stems
 
 Word = tuple[str, str]  # a word's singular and root (search_words.stems)
@@ -58,25 +59,36 @@ def definitions_text(definitions: pd.DataFrame) -> list[str]:
 
 
 GLOSS = re.compile(r"\(([^()]*)\)")
-HEAD_ENDS = re.compile(r";|\.(\s|$)|\b[Nn]ot\b|\bnor\b")
+
+
+@functools.lru_cache(maxsize=64)
+def head_ends(ends: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a definition's head ends: a ';', a full stop, or one of the lexicon's `search_gloss_end` words (not,
+    nor: search_query.SmallWords), which begin a clause about something else."""
+    words = "|".join(re.escape(w) for w in ends)
+    return re.compile(r";|\.(\s|$)" + (rf"|(?i:\b(?:{words})\b)" if words else ""))
+
+
 HAN_TERM = re.compile(r"^(?=.*[\u3400-\u9fff])[^a-zA-Z'\"]+$")  # Chinese, digits allowed (中国企业500强), no Latin
 
 
-def glosses(definition: str) -> list[str]:
-    """The Chinese terms a definition glosses in its head, before any ';', full stop or 'not': "Number of
-    employees (员工) of an enterprise" -> 员工. These are the sources' words for the indicator; a term in a later
-    clause ("not the rank by comprehensive strength (综合实力)") names something else."""
+def glosses(definition: str, ends: tuple[str, ...]) -> list[str]:
+    """The Chinese terms a definition glosses in its head, before any ';', full stop or word of `ends` (see
+    head_ends): "Number of employees (员工) of an enterprise" -> 员工. These are the sources' words for the
+    indicator; a term in a later clause ("not the rank by comprehensive strength (综合实力)") names something else."""
     outside = GLOSS.sub(lambda m: " " * len(m.group(0)), definition)  # a ';' inside a gloss ends nothing
-    end = HEAD_ENDS.search(outside)
+    end = head_ends(ends).search(outside)
     head = definition[: end.start()] if end else definition
     parts = (p.strip() for m in GLOSS.finditer(head) for p in re.split(r"[,;、，]", m.group(1)))
     return [p for p in parts if HAN_TERM.match(p)]
 
 
-def names_of_indicator(indicator: str, label: str, label_zh: str, words: tuple[str, ...], text: str) -> tuple[str, ...]:
+def names_of_indicator(
+    indicator: str, label: str, label_zh: str, words: tuple[str, ...], text: str, ends: tuple[str, ...]
+) -> tuple[str, ...]:
     """An indicator's names a query may match, folded: its id as words, its labels, its written forms and search
-    words, and the Chinese terms its definition glosses (none when `text` is empty)."""
-    given = [indicator.replace("_", " "), label, label_zh, *words, *glosses(text)]
+    words, and the Chinese terms its definition glosses before a word of `ends` (none when `text` is empty)."""
+    given = [indicator.replace("_", " "), label, label_zh, *words, *glosses(text, ends)]
     return tuple(fold(g) for g in given if g.strip())
 
 
@@ -98,7 +110,8 @@ class IndicatorIndex:
     singulars: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, definitions: pd.DataFrame) -> IndicatorIndex:
+    def of(cls, definitions: pd.DataFrame, ends: tuple[str, ...]) -> IndicatorIndex:
+        """The index of a definitions table, its glosses read up to a word of `ends` (see head_ends)."""
         labels_zh = definitions["label_zh"] if "label_zh" in definitions else pd.Series(pd.NA, index=definitions.index)
         rows = list(
             zip(
@@ -110,8 +123,8 @@ class IndicatorIndex:
                 strict=True,
             )
         )
-        names = tuple(names_of_indicator(*row) for row in rows)
-        own = tuple(names_of_indicator(*row[:4], "") for row in rows)
+        names = tuple(names_of_indicator(*row, ends) for row in rows)
+        own = tuple(names_of_indicator(*row[:4], "", ends) for row in rows)
         by_char: dict[str, set[int]] = {}
         by_word: dict[Word, set[int]] = {}
         for n, held in enumerate(names):
@@ -171,12 +184,13 @@ class IndicatorIndex:
         return frozenset().union(*(self.could_match(form) for form in term.forms))
 
 
-def index_of(definitions: pd.DataFrame) -> IndicatorIndex:
-    """The index of a definitions table, built on its first query and kept with it (search_query.kept_with)."""
-    return kept_with((definitions,), "indicator_index", lambda: IndicatorIndex.of(definitions))
+def index_of(definitions: pd.DataFrame, ends: tuple[str, ...]) -> IndicatorIndex:
+    """The index of a definitions table with its glosses read up to a word of `ends` (the lexicon's
+    `search_gloss_end`), built on its first query and kept with it (search_query.kept_with)."""
+    return kept_with((definitions,), f"indicator_index {ends}", lambda: IndicatorIndex.of(definitions, ends))
 
 
-def named_indicators(query: Query, definitions: pd.DataFrame, measure: bool = False) -> frozenset[str]:
+def named_indicators(query: Query, frames: dict[str, pd.DataFrame], measure: bool = False) -> frozenset[str]:
     """The indicators the query names: its id (as words), its label or Chinese label (`label_zh`), one of its
     written forms or search words, or a Chinese term its definition glosses (see glosses) matches the query. The
     query's words of one script must all match one of these names; its Chinese and its Latin words may match
@@ -186,8 +200,9 @@ def named_indicators(query: Query, definitions: pd.DataFrame, measure: bool = Fa
     is a subject's name: a definition that glosses its example (直通乌镇全球互联网大赛, 统称为乌镇) is not an
     indicator of Wuzhen (trial 8 U5), and neither is a written form that holds the name ("Domestic investment
     outside Tongxiang"): a subject's name names an indicator only by being one of its names whole, and otherwise
-    its figures (see subjects_held). Only the definitions the index says can match are matched in full."""
-    index = index_of(definitions)
+    its figures (see subjects_held). Only the definitions the index says can match are matched in full. `frames`
+    hold the definitions and the lexicon (its `search_gloss_end` words: see glosses)."""
+    index = index_of(frames["indicator_definitions"], small_words(frames).gloss_ends)
     if query.name:  # a subject's name names an indicator only by being one of its names whole
         forms = set(query.own) or {form for term in query.terms for form in term.forms}
         candidates = frozenset().union(*(index.could_match(form) for form in forms)) if forms else frozenset()

@@ -28,11 +28,11 @@ from ..text.numerals import number_spans
 from ..text.quantities import NUMBER as MARK  # what stands for the number in a unit's written form
 from .search_cells import SearchedPackage
 from .search_query import kept_with, normalised
+from .search_years import year_with_word
 
 # One Arabic number as a text writes it: digits, thousands grouped by commas or not, a decimal part, a minus sign
 # ("-18.69%" is the value -18.69; trial 10 m10); not part of a longer number.
 NUMBER = re.compile(r"(?<![\d.,])[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]|\.\d)")
-YEAR_WORD = re.compile(r"(?:19|20)\d\d年度?")  # 2024年: a year, read as such (use.search_years)
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,12 @@ class NumberQuery:
     forms: frozenset[str] = frozenset()
 
 
-def number_query(text: str, units: pd.DataFrame | None = None) -> NumberQuery | None:
-    """The query read as a number (see the module docstring), else None."""
+def number_query(text: str, units: pd.DataFrame | None = None, year_words: tuple[str, ...] = ()) -> NumberQuery | None:
+    """The query read as a number (see the module docstring), else None; a year written with one of the lexicon's
+    `year_words` (2024年, search_query.SmallWords) is the year reading's, no number."""
     folded = normalised(text)
     found = list(NUMBER.finditer(folded))
-    if len(found) != 1 or YEAR_WORD.fullmatch(folded):
+    if len(found) != 1 or year_with_word(year_words).fullmatch(folded):
         return None
     at = found[0]
     value = float(at.group(0).replace(",", "").replace("\u2212", "-"))
@@ -63,10 +64,10 @@ def number_query(text: str, units: pd.DataFrame | None = None) -> NumberQuery | 
     return NumberQuery(value, meant, frozenset(f for unit in meant for f in written[unit]))
 
 
-def number_in(text: str, units: pd.DataFrame | None = None) -> float | None:
+def number_in(text: str, units: pd.DataFrame | None = None, year_words: tuple[str, ...] = ()) -> float | None:
     """The number a query is (3694, 3,694, ３６９４, 1347.10, 1,347.1亿 with the units table), else None: a figure's
     value cell holds it however its value_text writes it (trial 9 m9, trial 12 m7)."""
-    read = number_query(text, units)
+    read = number_query(text, units, year_words)
     return None if read is None else read.value
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from ..text.fold import casefolded as fold
+from ..text.fold import number_point
 from ..text.stems import stem
 from .search_words import (
     HAN,
@@ -35,22 +36,39 @@ QUOTES = "\"'“”‘’「」『』"  # ASCII and CJK quotes
 # Brackets around a word are dropped as quotes are: 《乌镇》 is the town's name in title marks, (GDP) the gloss a
 # text writes after 地区生产总值 (trial 8). Inside a word they stay, as a quote does.
 BRACKETS = "《》〈〉()（）[]【】<>"
-# An English possessive at a word's end: "Wuzhen's" is Wuzhen (trial 8 S5); "'s" alone is a connective.
-POSSESSIVE = re.compile(r"(?<=[a-z0-9])['’]s$")
 # What may end (or begin) a word of a query without being part of it; % too: "GDP%" is GDP, "100%" is 100 (trial 10
 # m10), as a percent figure's value is its number.
 EDGE_PUNCTUATION = "?,.;:!？，。；：！、%"
 
 
-def normalised(text: str) -> str:
+def normalised(text: str, possessives: tuple[str, ...] = ()) -> str:
     """The query as it is matched: folded (see text.fold), white space one space, and each word without the quotes
     and punctuation at its edges ('"core industry"' -> core industry, 'Wuzhen,' -> wuzhen, 'gdp?' -> gdp), so
     these are not characters to find (trial 7 S5); so are brackets ('《乌镇》', '(GDP)') and an English
-    possessive ("Wuzhen's" -> wuzhen; trial 8). Inside a word they stay: "xi'an", "u.s". The one place a
+    possessive, one of `possessives` at a word's end ("Wuzhen's" -> wuzhen; trial 8: the lexicon's
+    `search_possessive`, which a query or a name is normalised with, normalised_in; a lexicon's term or a number
+    needs none). Inside a word they stay: "xi'an", "u.s"; a number's point typed as
+    。 is a point (1347。1 -> 1347.1, text.fold.number_point; trial 14 m12). The one place a
     query is normalised, so `search`, `indicators` and the CLI read a query alike."""
     edges = QUOTES + BRACKETS + EDGE_PUNCTUATION
-    words = (POSSESSIVE.sub("", word.strip(edges)).strip(edges) for word in fold(text).split())
+    words = (
+        without_possessive(number_point(word).strip(edges), possessives).strip(edges) for word in fold(text).split()
+    )
     return " ".join(word for word in words if word)
+
+
+def without_possessive(word: str, possessives: tuple[str, ...]) -> str:
+    """A word without the possessive at its end (wuzhen's -> wuzhen, 桐乡's -> 桐乡); a possessive alone ('s) stays
+    (it is a connective: search_splits)."""
+    for ending in possessives:
+        if len(word) > len(ending) and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def normalised_in(text: str, frames: dict[str, pd.DataFrame]) -> str:
+    """A query or a name normalised with the lexicon's possessives (see normalised)."""
+    return normalised(text, small_words(frames).possessives)
 
 
 @dataclass(frozen=True)
@@ -133,13 +151,15 @@ def kept_with(tables: tuple[pd.DataFrame, ...], what: str, make: Callable[[], T]
 
 def names(frames: dict[str, pd.DataFrame]) -> Names:
     """Folded name -> the subjects it names: (subject column, id, every folded name of that subject); read once per
-    loaded package (kept_with its subject tables). Not to be changed by the caller."""
-    tables = tuple(frames[t] for t in SUBJECTS.values() if t in frames)
+    loaded package (kept_with its subject tables and lexicon, whose possessives a name is normalised with). Not to be
+    changed by the caller."""
+    tables = tuple(frames[t] for t in (*SUBJECTS.values(), "lexicon") if t in frames)
     return kept_with(tables, "names", lambda: read_names(frames))
 
 
 def read_names(frames: dict[str, pd.DataFrame]) -> Names:
     out = Names()
+    possessives = small_words(frames).possessives
     for column, table in SUBJECTS.items():
         if table not in frames:
             continue
@@ -156,7 +176,7 @@ def read_names(frames: dict[str, pd.DataFrame]) -> Names:
             # brackets at its words' edges), so '"Focus on Tongxiang · Meet in Wuzhen" ...' is its own name
             # when searched (trial 9 V3)
             folded = [fold(n.strip()) for n in given if n.strip()]
-            forms = tuple(f for f in dict.fromkeys([*folded, *(normalised(n) for n in folded)]) if f)
+            forms = tuple(f for f in dict.fromkeys([*folded, *(normalised(n, possessives) for n in folded)]) if f)
             for form in forms:
                 out.setdefault(form, []).append((column, str(key), forms))
     out.parts = parts_of(frames.get("projects"), out)
@@ -215,7 +235,9 @@ def read_within(folded: str, known: Names, whole: set[tuple[str, str]]) -> list[
 
 def parse(text: str, frames: dict[str, pd.DataFrame]) -> Query:
     """The query's terms: the whole text when it is a name, else each word, a name standing for all its names."""
-    return parse_folded(text, normalised(text), names(frames), company_suffixes(frames), search_terms(frames))
+    return parse_folded(
+        text, normalised_in(text, frames), names(frames), company_suffixes(frames), search_terms(frames)
+    )
 
 
 Synonyms = dict[str, tuple[str, ...]]
@@ -421,12 +443,19 @@ def candidate_names(folded: str, known: dict[str, list[Owner]], indexed: bool) -
 
 @dataclass(frozen=True)
 class SmallWords:
-    """The lexicon's words that carry no meaning in a query (`search_filler`: the, of, to, 的) and the generic place
-    words that say only what kind of place a name is (`search_place_word`: city, town, 市, 镇). Data, read by
-    search only (trial 9 V5)."""
+    """The lexicon's words that carry no meaning in a query (`search_filler`: the, of, to, 的), the generic place
+    words that say only what kind of place a name is (`search_place_word`: city, town, 市, 镇), the words that
+    write a year after its digits (`search_year_word`: 年, 年度; use.search_years) and those that join a subject to
+    its measure (`search_connective`: of, 's, 的, 之; use.search_splits) and those that begin a definition's clause
+    about something else (`search_gloss_end`: not, nor; use.search_index.glosses), and the possessives a word may
+    end in (`search_possessive`: 's; normalised). Data, read by search only (trial 9 V5)."""
 
     fillers: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    year_words: tuple[str, ...] = ()  # longest first
+    connectives: frozenset[str] = frozenset()
+    gloss_ends: tuple[str, ...] = ()  # sorted
+    possessives: tuple[str, ...] = ()  # folded, longest first
 
 
 def small_words(frames: dict[str, pd.DataFrame]) -> SmallWords:
@@ -442,7 +471,14 @@ def read_small_words(lexicon: pd.DataFrame) -> SmallWords:
         terms = lexicon.loc[lexicon["category"] == category, "term"].dropna()
         return frozenset(normalised(str(t)) for t in terms) - {""}
 
-    return SmallWords(of("search_filler"), of("search_place_word"))
+    years = tuple(sorted(of("search_year_word"), key=lambda w: (-len(w), w)))
+    # a connective as a query's part holds it (tongxiang's -> tongxiang, 's: search_splits) and as normalised ('s -> s)
+    joining = lexicon.loc[lexicon["category"] == "search_connective", "term"].dropna()
+    connectives = of("search_connective") | {fold(str(t)).strip() for t in joining} - {""}
+    ends = tuple(sorted(of("search_gloss_end")))
+    possessive = lexicon.loc[lexicon["category"] == "search_possessive", "term"].dropna()
+    endings = tuple(sorted({fold(str(t)).strip() for t in possessive} - {""}, key=lambda w: (-len(w), w)))
+    return SmallWords(of("search_filler"), of("search_place_word"), years, connectives, ends, endings)
 
 
 def is_place(name: str, known: Names) -> bool:

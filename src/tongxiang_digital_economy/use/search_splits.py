@@ -5,10 +5,9 @@ edition-and-measure reading ("WIC 2023 investment") cut a query the same way, so
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from .search_query import HAN_ANY, Query, Term, query_parts
+from .search_query import HAN_ANY, Query, Term, query_parts, without_possessive
 from .search_words import HAN
 
 
@@ -20,28 +19,42 @@ def in_word_forms(query: Query) -> Query:
     return replace(query, terms=terms)
 
 
-# Words that join a subject to its measure and name nothing themselves: "GDP of Tongxiang", 桐乡的GDP.
-CONNECTIVES = frozenset({"of", "in", "for", "at", "the", "s", "'s", "的", "之"})
-
-
-def without_connectives(measure: str) -> str:
-    """The measure part without the connecting words at its edges ("gdp of" -> gdp, "的 gdp" -> gdp)."""
+def without_connectives(measure: str, connectives: frozenset[str]) -> str:
+    """The measure part without the connecting words at its edges ("gdp of" -> gdp, "的 gdp" -> gdp): the
+    lexicon's `search_connective` words (search_query.SmallWords), which join a subject to its measure and name
+    nothing themselves ("GDP of Tongxiang", 桐乡的GDP)."""
     parts = measure.split(" ")
-    while parts and parts[0] in CONNECTIVES:
+    while parts and parts[0] in connectives:
         parts = parts[1:]
-    while parts and parts[-1] in CONNECTIVES:
+    while parts and parts[-1] in connectives:
         parts = parts[:-1]
     text = " ".join(parts)
-    return text.strip("的之") if HAN_ANY.search(text[:1] + text[-1:]) else text
+    return without_han_edges(text, connectives) if HAN_ANY.search(text[:1] + text[-1:]) else text
 
 
-def subject_splits(folded: str) -> list[tuple[str, str]]:
+def without_han_edges(text: str, connectives: frozenset[str], marks: str = "") -> str:
+    """`text` without the Chinese connectives (的, 之) and the `marks` at its ends, as often as they stand there."""
+    han = sorted((c for c in connectives if HAN_ANY.search(c)), key=len, reverse=True)
+    while True:
+        bare = text.strip(marks) if marks else text
+        for word in han:
+            if bare.startswith(word):
+                bare = bare[len(word) :]
+            if bare.endswith(word):
+                bare = bare[: -len(word)]
+        if bare == text:
+            return text
+        text = bare
+
+
+def subject_splits(folded: str, possessives: tuple[str, ...]) -> list[tuple[str, str]]:
     """Every way to cut a query into a (would-be) subject's name and the rest, the longest name first: a run of its
-    parts (query_parts), or the head or tail of a Chinese part (a name of two characters at least)."""
+    parts (query_parts), or the head or tail of a Chinese part (a name of two characters at least). A part's
+    possessive (the lexicon's `search_possessive`) is a part of its own, a connective: "tongxiang's gdp"."""
     parts = []
-    for part in query_parts(folded):  # a possessive is a connective of its own: "tongxiang's gdp"
-        bare = re.sub(r"['’]s$", "", part)
-        parts += [bare, "'s"] if bare != part and bare else [part]
+    for part in query_parts(folded):
+        bare = without_possessive(part, possessives)
+        parts += [bare, part[len(bare) :]] if bare != part else [part]
     cuts: list[tuple[str, str]] = []
     for i in range(len(parts)):
         for j in range(i + 1, len(parts) + 1):

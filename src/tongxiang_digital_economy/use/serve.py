@@ -201,7 +201,8 @@ def sigterm_exits() -> Iterator[None]:
 def check_port(host: str, port: int) -> int:
     """Refuse an address the server could not listen on (a port in use, an address not of this machine); the port
     to serve on: `port`, or for 0 ("any free port") the one the system gives, so the address announced is the one
-    served (it announced http://127.0.0.1:0/, trial 13 m3)."""
+    served (it announced http://127.0.0.1:0/, trial 13 m3). An address this machine does not have is said as such:
+    another port would not help (trial 15 m10)."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
@@ -212,6 +213,11 @@ def check_port(host: str, port: int) -> int:
         try:
             probe.bind(address)
         except OSError as exc:
+            if exc.errno == errno.EADDRNOTAVAIL:
+                raise ServeError(
+                    f"cannot serve on {host}: this machine has no address {host}; choose another host= "
+                    "(127.0.0.1 by default)"
+                ) from None
             reason = "the port is in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
             raise ServeError(f"cannot serve on {host}:{port}: {reason}; choose another port=") from None
         return int(probe.getsockname()[1])

@@ -83,14 +83,15 @@ from .search_query import (
     kept_with,
     meant,
     names,
-    normalised,
+    normalised_in,
     parse,
     parse_folded,
     search_terms,
     small_words,
 )
+from .search_query import normalised as normalised  # where the tests read it
 from .search_splits import in_word_forms, subject_splits, without_connectives
-from .search_years import dated, once
+from .search_years import dated, joined, once
 
 COLUMNS = ["table", "key", "column", "text", "source_id"]
 
@@ -169,7 +170,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     if edition_split is not None:  # "WIC 2023 investment": the edition's figures of the measure, and the cells
         measure = parse(edition_split.measure, frames)  # that name both (its name, the measure's words)
         query = replace(query, terms=(*query.terms, *measure.terms), subjects={}, name=False)
-    named = named_indicators(query, frames["indicator_definitions"]) if text.strip() else frozenset()
+    named = named_indicators(query, frames) if text.strip() else frozenset()
     # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, not as a year reading.
     year = year_reading(text, query, named, frames) if text.strip() and edition is None else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
@@ -180,7 +181,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     reading = year.split if year is not None else subject_and_measure(query, named, frames)  # the year's, made
     split = edition_split or (reading if text.strip() else None)
     in_theme: set[str] | None = None
-    read_number = number_query(text, frames.get("units")) if text.strip() else None
+    read_number = number_query(text, frames.get("units"), small_words(frames).year_words) if text.strip() else None
     number = read_number.value if read_number is not None else None
     if theme is not None:
         definitions = frames["indicator_definitions"]
@@ -278,7 +279,15 @@ def check_length(text: str) -> None:
 
 # The lexicon's categories that only search reads (search_query: search_term, search_filler, search_place_word):
 # notes on how a query is read, not data a reader searches for; `search gdp` listed two of them first (trial 10 m8).
-SEARCH_ONLY = ("search_term", "search_filler", "search_place_word")
+SEARCH_ONLY = (
+    "search_term",
+    "search_filler",
+    "search_place_word",
+    "search_year_word",
+    "search_connective",
+    "search_gloss_end",
+    "search_possessive",
+)
 
 
 def searchable(name: str, frame: pd.DataFrame) -> np.ndarray:
@@ -359,12 +368,12 @@ def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[st
     part of one): else None."""
     if query.name or named or query.subjects:
         return None
-    year = dated(normalised(text))
+    year = dated(normalised_in(text, frames), small_words(frames).year_words)
     if year is None:
         return None
     rest = once(year.rest, names(frames))
     query = parse(rest, frames)
-    named = named_indicators(query, frames["indicator_definitions"])
+    named = named_indicators(query, frames)
     split = subject_and_measure(query, named, frames)
     if not named and split is None and not query.subjects:
         return None  # "Jushi 2014", 2024年乌镇: a subject and a year read as its figures of that year (trial 13 W2)
@@ -424,9 +433,10 @@ def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
     words to find it was said to name dozens of indicators. The text as given when nothing is dropped."""
     if not text.strip():
         return text
-    folded = normalised(text)
+    folded = normalised_in(text, frames)
     known = names(frames)
-    lean = meant(once(folded, known), known, small_words(frames))  # 乌镇乌镇 is 乌镇 (trial 10 m10)
+    # 乌镇乌镇 is 乌镇 (trial 10 m10); "wu zhen" is wuzhen (trial 14 m13)
+    lean = meant(once(joined(folded, known), known), known, small_words(frames))
     if not lean:
         raise EmptyQueryError(
             f"{text.strip()!r} holds only words that carry no meaning in a search (articles, prepositions, 的); "
@@ -454,7 +464,7 @@ def subjects_held(
     figures = frames["indicators"]
     if year is not None:
         figures = figures[figures["year"] == year]
-    own = {(column, key) for column, key, _ in names(frames).get(normalised(query.text), [])}
+    own = {(column, key) for column, key, _ in names(frames).get(normalised_in(query.text, frames), [])}
     rows = []
     for column, ids in sorted(query.subjects.items()):
         if column not in figures.columns:
@@ -517,21 +527,21 @@ def subject_and_measure(
     "visitors wuzhen", "桐乡 gdp"; or the start or end of a Chinese word: 乌镇游客) and the rest as the words of an
     indicator, the longest name first; the first whose rest names indicators with figures about that subject.
     None when no reading finds such a figure: the query is then only words to find in one cell."""
-    folded = normalised(query.text)
+    folded = normalised_in(query.text, frames)
     if named or query.subjects or not folded:
         return None
     known, suffixes, synonyms = names(frames), company_suffixes(frames), search_terms(frames)
     definitions, figures = frames["indicator_definitions"], frames["indicators"]
     subject_of = dict(zip(definitions["indicator"], definitions["subject"], strict=True))
-    for subject, rest in subject_splits(folded):
-        measure = without_connectives(rest)
+    for subject, rest in subject_splits(folded, small_words(frames).possessives):
+        measure = without_connectives(rest, small_words(frames).connectives)
         if len(measure.replace(" ", "")) < 2:  # one character (乌镇人: 人) is in too many names to be a measure
             continue
         ids = located_in(parse_folded(subject, subject, known, suffixes, synonyms).subjects, frames)
         if not ids:
             continue
         read = in_word_forms(parse_folded(measure, measure, known, suffixes, synonyms))
-        wanted = named_indicators(read, definitions, measure=True)
+        wanted = named_indicators(read, frames, measure=True)
         having = frozenset(
             i
             for i in wanted
@@ -627,7 +637,7 @@ def indicators(text: str, path: str | Path | None = None, theme: str | None = No
     text = meant_query(text, frames)
     if text.strip():  # "GDP 2016" lists what `search` lists for it: GDP's indicators (trial 10 W2)
         query = parse(text, frames)
-        year = year_reading(text, query, named_indicators(query, frames["indicator_definitions"]), frames)
+        year = year_reading(text, query, named_indicators(query, frames), frames)
         text = year.rest if year is not None else text
     return found_indicators(text, frames, theme)
 
@@ -698,11 +708,11 @@ def chosen_definitions(
     definitions = definition_rows(frames["indicator_definitions"])
     chosen = [d for d in definitions if theme is None or d["theme"] == theme]
     if text.strip():
-        wanted = normalised(text)
+        wanted = normalised_in(text, frames)
         if named is None:
             query = parse(text, frames)
             # exactly the indicators whose figures `search` adds to its rows (see named_indicators)
-            named = named_indicators(query, frames["indicator_definitions"])
+            named = named_indicators(query, frames)
             if split is None:
                 split = subject_and_measure(query, named, frames)
         found = split.indicators if split is not None else named  # the subject's indicators of the measure (S6)

@@ -29,7 +29,8 @@ from datetime import date
 
 import pandas as pd
 
-from ...text.period_words import MONTH_WORD, PeriodWords, cn_int, compiled, normalise, read_period
+from ...text.period_lexicon import MONTH_WORD, PeriodWords, cn_int, compiled, normalise
+from ...text.period_words import read_period
 from ...text.periods import publication_bounds, words_read_at
 from ...text.quantities import Lexicon, loose
 from .registry import each_row, rule

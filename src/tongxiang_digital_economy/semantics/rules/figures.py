@@ -80,6 +80,26 @@ def count_says_what_it_counts(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
+    "percent-of-nothing",
+    "indicator_definitions",
+    "fraction_of",
+    "{indicator!r} is measured in {dimension}, but its `fraction_of` is empty: say what it is a percent of, in the "
+    "reader's words from its definition (the level a year earlier, the city's GDP), which a chart's value axis "
+    "names (never a bare 'percent')",
+    reads=("dimension", "fraction_of"),
+    per_row=True,
+)
+def percent_says_what_of(view: pd.DataFrame) -> pd.Series:
+    """A percent's axis says what it is a percent of (trial 14: every growth and share chart's axis said only
+    "percent"): its definition names it, a growth its base (the level a year earlier), a share its whole (the
+    city's GDP). A package from before the column is not held to it."""
+    if "fraction_of" not in view:
+        return pd.Series(True, index=view.index)
+    named = view["fraction_of"].astype("string").str.strip().fillna("") != ""
+    return ~view["dimension"].isin(["percent", "percentage_points"]).fillna(False).astype(bool) | named
+
+
+@rule(
     "fraction-of-nothing",
     "indicators",
     "value_denominator",
