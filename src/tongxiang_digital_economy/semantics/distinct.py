@@ -63,8 +63,10 @@ def plain_values(column: pd.Series) -> list[Any]:
     `shifted` rows, whose rows are distinct): pandas' missing values are is_missing's."""
     if is_dates(column):
         codes, distinct = pd.factorize(column, use_na_sentinel=True)
-        return taken([*distinct.tolist(), None], codes).tolist()  # code -1 (missing): None
-    return column.to_numpy(dtype=object, na_value=None).tolist()
+        values: list[Any] = taken([*distinct.tolist(), None], codes).tolist()  # code -1 (missing): None
+        return values
+    values = column.to_numpy(dtype=object, na_value=None).tolist()  # type: ignore[call-overload]
+    return values
 
 
 def taken(values: list[Any], codes: np.ndarray) -> np.ndarray:
@@ -72,7 +74,8 @@ def taken(values: list[Any], codes: np.ndarray) -> np.ndarray:
     table = np.empty(len(values), dtype=object)
     for code, value in enumerate(values):  # one by one: numpy would read a list of equal tuples as a 2-D array
         table[code] = value
-    return table[codes]
+    out: np.ndarray = table[codes]
+    return out
 
 
 def is_dates(column: pd.Series) -> bool:
