@@ -457,8 +457,8 @@ def text_own_days(
     `original_published`). <NA> without the archive, for another basis, or
     without a text: what `published-not-in-text` compares `published` with (trial 8 U4)."""
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
-    if texts is None or "published_basis" not in sources:
-        return missing
+    if texts is None or lexicon_frame is None or "published_basis" not in sources:
+        return missing  # without the lexicon's words no dateline is read: nothing to compare (trial 15 W5)
     lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
     events = lexicon.patterns.get("event_word") if lexicon is not None else None
     own_words = OwnDateWords.of(lexicon)  # datelines, date labels and since-phrases: the lexicon's words
@@ -507,8 +507,12 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     dateline, a time stamp, 'Today (April 2)'), read against the page's date, or, for an original known only to be
     of before a day (`../YYYY-MM-DD`), the first days of the events they name (`original_published_days`) and
     the word by which they speak of it as to come (`original_published_forward`: quoted, "none", or NOT_ASKED
-    for a closed date)."""
+    for a closed date). None of them without a lexicon (missing, or a row of it malformed): the words that date a text
+    are the lexicon's, and read without them a correct row's dateline is no date, 6 false errors (trial 15 W5); the
+    rules that read them pass, and the lexicon's `rules-not-run` error says they did not run."""
     out: dict[str, pd.Series] = {}
+    if lexicon_frame is None:
+        return out
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     own = sources["published"].astype("string") if "published" in sources else missing
     if "original_published" in sources:
