@@ -35,7 +35,7 @@ from ..text.own_dates import (
 )
 from ..text.period_lexicon import PeriodWords
 from ..text.period_words import first_days_named, last_days_bound
-from ..text.periods import open_before, publication_bounds, words_read_at
+from ..text.periods import iso_day, open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
 from .answers import KEPT_ROWS, by_arrays, kept_reading, kept_row_reading
@@ -484,7 +484,7 @@ def text_own_days(
             if d not in misread
             and not (theirs and low is not None and high is not None and low <= pd.Timestamp(d) <= high)
         )
-        out.append(", ".join(f"{d:%Y-%m-%d}" for d in days) or "none")
+        out.append(", ".join(iso_day(d) for d in days) or "none")
     return pd.Series(out, index=sources.index, dtype="string")
 
 
@@ -525,7 +525,7 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
         words = sources.get(f"written_{side}_text", missing)
         named = [
             ", ".join(
-                f"{d:%Y-%m-%d}"
+                iso_day(d)
                 for d in sorted(
                     first_days_named(w, p, period_words)
                     if side == "after"
@@ -552,7 +552,7 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
             found = event_days_written(w, p, events)
         else:
             found = own_dates_written(w, words_read_at(p, o), events, own_words)
-        return ", ".join(f"{d:%Y-%m-%d}" for d in sorted(found)) or "none"
+        return ", ".join(iso_day(d) for d in sorted(found)) or "none"
 
     out["original_published_days"] = pd.Series(
         [days_of(w, p, o) for w, p, o in zip(words.astype(object), page.astype(object), original, strict=True)],
