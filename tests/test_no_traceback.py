@@ -12,6 +12,7 @@ import csv
 import errno
 import importlib
 import json
+import re
 import socket
 import sys
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import LoadError, TDEError
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Problem, follow_on_line
+from tongxiang_digital_economy.io import renamed_keys
 from tongxiang_digital_economy.semantics import validation
 from tongxiang_digital_economy.use import annotations
 
@@ -258,6 +260,36 @@ def test_a_link_to_the_descriptor_names_its_package_and_another_file_is_said_to_
     )
 
 
+def test_an_input_that_is_a_symbolic_link_loop_is_one_line_in_every_form(package: PackageCopy, tmp_path: Path) -> None:
+    """Trial 15 W8: a data file that is a symbolic link looping round ended every command (and `tde.load`) in
+    pathlib's RuntimeError traceback; a Table Schema that loops too, and a datapackage.json that loops was "no
+    datapackage.json in …". Each is said as a link that loops, since something is there."""
+    (tmp_path / "l1").symlink_to(tmp_path / "l2")
+    (tmp_path / "l2").symlink_to(tmp_path / "l1")
+    units = package.csv("units")
+    units.unlink()
+    units.symlink_to(tmp_path / "l1")
+    loop = "is a symbolic link that loops (too many levels of symbolic links)"
+    code, out = invoke("validate", "--quiet", "--package", str(package.root))
+    assert (code, out.splitlines()[0]) == (1, f"units: error [scheme-error] {units} {loop}")
+    with pytest.raises(tde.LoadError, match=f"^units: {re.escape(str(units))} {re.escape(loop)} \\[scheme-error\\]$"):
+        tde.load("units", path=package.root)
+    schema = package.root / "schemas" / "places.schema.json"
+    schema.unlink()
+    schema.symlink_to(tmp_path / "l1")
+    assert invoke("show", "places", "--package", str(package.root)) == (
+        1,
+        f"Error: resource 'places' schema 'schemas/places.schema.json' {loop}: it was not read\n",
+    )
+    descriptor = package.root / "datapackage.json"
+    descriptor.unlink()
+    descriptor.symlink_to(tmp_path / "l1")
+    assert invoke("info", "--package", str(package.root)) == (
+        1,
+        f"Error: {descriptor} {loop}: give a data package folder or its datapackage.json\n",
+    )
+
+
 def test_a_file_given_as_the_archive_folder_is_an_error_exit_1(tmp_path: Path) -> None:
     """Trial 14 m8: `--archive README.md` was click's "Directory 'README.md' is a file." (exit 2), against the
     README's "a file standing where a folder should be is exit 1 in every command"; a missing folder stays exit 2."""
@@ -432,6 +464,25 @@ def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(packag
     assert skipped == {
         (t, "follows from places, row 7, field place_id [encoding-error]: fix that first") for t in [*by_table]
     }
+
+
+def test_a_key_renamed_with_a_word_added_is_named_as_the_cause_before_stamp_too(package: PackageCopy) -> None:
+    """Trial 15 W7: `wuzhen` renamed `wuzhen-town` (no close spelling) was named by nothing: before `stamp` the 140
+    rows that refer to it hung under places' `[hash]` line, after it they were 140 errors telling to add rows. The
+    key row is the cause, its references counted under it, stamped or not."""
+    path = package.csv("places")
+    path.write_bytes(path.read_bytes().replace(b"\nwuzhen,", b"\nwuzhen-town,", 1))
+    out = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()
+    assert out[0].startswith("places: error [hash] ")
+    assert out[1:3] == [
+        "places, row 7, field place_id: error [renamed-key] 140 rows refer to 'wuzhen', which no places row holds; "
+        "places row 7 holds 'wuzhen-town', to which no row refers: was it renamed? give it back its key, or correct "
+        "those rows",
+        "  and 140 rows of 5 tables that refer to places [foreign-key] (enterprises 11, events 19, indicators 61, "
+        "places 6, projects 43): fix places first (`--json` lists each)",
+    ]
+    assert renamed_keys.worded("wic-2017-summit", ["wic-2017", "gaoqiao"]) == "wic-2017"  # a word dropped
+    assert renamed_keys.worded("wuzhen", ["wuzhen-town", "wuzhen-old"]) is None  # two: neither
 
 
 def test_a_foreign_key_error_into_a_table_whose_keys_stand_is_its_own_line(package: PackageCopy) -> None:
