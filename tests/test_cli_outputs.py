@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import PackageCopy
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import MissingFolderError
@@ -391,3 +392,28 @@ def test_a_link_to_an_open_descriptor_is_written_down_it(tmp_path: Path) -> None
         assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {link}\n")
         assert link.is_symlink()
     assert out.read_text(encoding="utf-8").startswith("unit,")
+
+
+def test_export_never_replaces_the_package_it_reads(package: PackageCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 15 m13: `export indicators --format json -o datapackage.json --force` replaced the descriptor of the
+    package it read (which then no longer loaded); `-o data --force` rewrote the data files in place. The
+    package's own files are refused as outputs, --force or not, before anything is read or written."""
+    monkeypatch.chdir(package.root)
+    before = {p: p.read_bytes() for p in package.root.rglob("*.json")}
+    for args, refused in [
+        (
+            ["indicators", "--format", "json", "-o", "datapackage.json"],
+            "datapackage.json is the descriptor of the package",
+        ),
+        (["--format", "csv", "-o", "data"], "data/sources.csv is the data file of the package's table sources"),
+        (
+            ["units", "--format", "json", "-o", "schemas/units.schema.json"],
+            "schemas/units.schema.json is the Table Schema of the package's table units",
+        ),
+    ]:
+        result = runner.invoke(cli, ["export", *args, "--force", "--package", "."])
+        assert (result.exit_code, result.output) == (
+            1,
+            f"Error: {refused} being exported: choose another file (never replaced, --force or not)\n",
+        )
+    assert {p: p.read_bytes() for p in package.root.rglob("*.json")} == before

@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import importlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,7 +37,7 @@ from ..io.atomic import atomic_write as replace_atomically
 from ..io.atomic import check_writable as writable
 from ..io.atomic import is_stream, reason_of, refused_by_folder
 from ..io.load import as_written, decimal_text, load, tables
-from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..schema.descriptor import package_files, read_descriptor, resource, table_schema
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import TYPES as FIELD_TYPES
 from ..schema.types import arrow_type, plain
@@ -190,7 +191,13 @@ def export(
             )
         check_writable(dest)  # the folder named is made, inside a folder that exists
         targets = {dest / f"{name}.{EXTENSIONS[fmt]}": [name] for name in names}
+    own = package_files(path)
     for target in targets:  # refuse before writing anything, so a refused export leaves nothing half done
+        if os.path.realpath(target) in own:
+            what = own[os.path.realpath(target)]
+            raise ExportError(
+                f"{target} is {what} being exported: choose another file (never replaced, --force or not)"
+            )
         if target.exists() and not is_stream(target) and not force:
             raise ExportError(f"{target} exists; pass force=True to replace it")
         if target.parent.is_dir() or fmt in ONE_FILE or len(names) == 1:  # else the folder named, checked above
