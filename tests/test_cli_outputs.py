@@ -417,3 +417,26 @@ def test_export_never_replaces_the_package_it_reads(package: PackageCopy, monkey
             f"Error: {refused} being exported: choose another file (never replaced, --force or not)\n",
         )
     assert {p: p.read_bytes() for p in package.root.rglob("*.json")} == before
+
+
+def test_an_output_written_with_a_trailing_slash_names_a_folder(tmp_path: Path) -> None:
+    """Trial 15 m7: `plot -o x.svg/` wrote the file x.svg, `export indicators --format csv -o dir.csv/` the file
+    dir.csv. A trailing slash names a folder: a chart needs a file name; one exported file goes into the folder,
+    which must exist (a folder of several tables is made, as before)."""
+    chart = str(tmp_path / "x.svg") + "/"
+    result = runner.invoke(cli, ["plot", "gdp", "--subject", "tongxiang", "-o", chart])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for '--output' / '-o': {chart} names a folder (it ends in /): give the chart a file "
+        f"name, such as {tmp_path / 'x.svg'}",
+    )
+    table = str(tmp_path / "dir.csv") + "/"
+    result = runner.invoke(cli, ["export", "indicators", "--format", "csv", "-o", table])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: {table}: no such folder to write into (a path that ends in / names a folder): make it first, or "
+        "give a file name without the /",
+    )
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "dir.csv").mkdir()
+    assert export("csv", table, ["indicators"], validate=False) == [tmp_path / "dir.csv" / "indicators.csv"]

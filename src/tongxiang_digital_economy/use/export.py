@@ -161,7 +161,8 @@ def export(
     sqlite and xlsx write one file holding every table. csv, json and parquet write one file per table: `dest`
     is that file when one table is named, else a folder that gets `<table>.<ext>` for each (a new folder named
     like a file of the format, `out.parquet`, is refused: it would read as one file). A `dest` that is an
-    existing folder gets the one file inside it (`<table>.<ext>`, or the package name for sqlite and xlsx).
+    existing folder gets the one file inside it (`<table>.<ext>`, or the package name for sqlite and xlsx); a
+    `dest` written (as a str) with a trailing slash names a folder, which must exist for one file.
     """
     if fmt not in FORMATS:
         hint = did_you_mean(fmt, FORMATS)
@@ -173,8 +174,15 @@ def export(
         if name not in all_tables:
             hint = did_you_mean(name, all_tables)
             raise ExportError(f"no table named {echoed(name)}; {hint}the tables are: {', '.join(all_tables)}")
+    # A path written with a trailing slash names a folder (trial 15 m7: `-o dir.csv/` wrote the file dir.csv).
+    folder_meant = isinstance(dest, str) and dest.endswith(("/", os.sep))
     dest = Path(dest)
     if fmt in ONE_FILE or len(names) == 1:
+        if folder_meant and not dest.is_dir():
+            raise MissingFolderError(
+                f"{dest}{os.sep}: no such folder to write into (a path that ends in / names a folder): make it "
+                f"first, or give a file name without the /"
+            )
         if dest.is_dir():  # a folder for one file: the file goes inside it, named for what it holds
             stem = names[0] if len(names) == 1 and fmt not in ONE_FILE else read_descriptor(path).get("name", "package")
             dest = dest / f"{stem}.{EXTENSIONS[fmt]}"
