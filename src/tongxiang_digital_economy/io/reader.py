@@ -45,6 +45,7 @@ from ..core.suggest import EXCERPT, Index
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
+from .arrays import arrow_of
 from .kept import Kept, file_digest
 
 # A cell's value -> the front of its message's hint ("did you mean 'gt'? " or ""): see `suggester`.
@@ -677,7 +678,7 @@ def share_unchanged_columns(read: TableRead) -> None:
     for column in frame.columns:
         if column not in before.columns or before[column].dtype != frame[column].dtype:
             continue
-        old, new = (getattr(f[column].array, "_pa_array", None) for f in (before, frame))
+        old, new = (arrow_of(f[column]) for f in (before, frame))
         if old is not None and new is not None and old is not new and old.equals(new):
             shared[column] = before[column].array
     if shared:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..core.exceptions import TDEError
 from ..core.paths import package_dir
+from ..io.arrays import arrow_of
 from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
@@ -37,7 +38,7 @@ from ..text.period_words import first_days_named, last_days_bound
 from ..text.periods import iso_day, open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
-from .answers import KEPT_ROWS, arrow_of, by_arrays, kept_reading, kept_row_reading
+from .answers import KEPT_ROWS, by_arrays, kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
