@@ -17,6 +17,7 @@ from pathlib import Path
 from corruptions import Row, read_rows, semantics, with_table
 
 from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.semantics.rules import RULES
 
 ENTITY_KEYS = {"enterprises": "enterprise_id", "projects": "project_id"}
 # Which cell of the row takes which cell of the next row.
@@ -63,8 +64,13 @@ def origins(package: Path) -> dict[str, str]:
 
 def name_catch_rates(package: Path, archive: Path | None, progress: Callable[[str], None] | None = None) -> Rates:
     """For each kind (over both tables): how many rows it corrupted, the `table:id`s caught and missed, and how
-    many catches each rule made (a row caught by two rules counts for both)."""
-    baseline = semantics(package, archive)
+    many catches each rule made (a row caught by two rules counts for both).
+
+    Each table's copy is checked with its own table's rules alone, no blame weighed (corruptions.semantics): a rule
+    reports on its own table's rows only, and a blame adds errors on events and sources rows, never an entity's, so
+    the errors on an enterprises or projects row are the same as with every rule and every blame."""
+    own = {table: {rule.id for rule in RULES if rule.table == table} for table in ENTITY_KEYS}
+    baseline = semantics(package, archive, set().union(*own.values()), blames=False)
     out: Rates = {}
     for kind, (cell, taken) in KINDS.items():
         caught: list[str] = []
@@ -76,7 +82,8 @@ def name_catch_rates(package: Path, archive: Path | None, progress: Callable[[st
             bad = corrupted_rows(rows, cell, taken)
             before = errors_by_row(baseline, table)
             after = errors_by_row(
-                with_table(package, archive, table, [bad.get(k, r) for k, r in enumerate(rows)]), table
+                with_table(package, archive, table, [bad.get(k, r) for k, r in enumerate(rows)], own[table], False),
+                table,
             )
             count += len(bad)
             for k in bad:

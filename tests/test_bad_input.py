@@ -453,6 +453,25 @@ def test_a_package_of_an_older_schema_is_told_which_column_a_rule_needs(package:
     assert not report.valid
 
 
+def test_a_malformed_lexicon_row_is_its_one_cause_and_no_correct_source_row_is_blamed(package: PackageCopy) -> None:
+    """Trial 15 W5: `echo '超出,gt' >> data/lexicon.csv` (a word with its other cells forgotten) gave, besides the
+    row's error, "the package has no lexicon table", and six errors on correct sources rows: the date-word rules
+    read their datelines without the lexicon's words. The rules that read its words do not run, and say so once."""
+    append(package, "lexicon", "超出,gt\n".encode())
+    row = len(package.rows("lexicon")) + 1
+    result = CliRunner().invoke(cli, ["validate", "--quiet", "--package", str(package.root)], catch_exceptions=False)
+    assert (result.exit_code, result.output.splitlines()) == (
+        1,
+        [
+            f"lexicon, row {row}, field category: error [missing-cell] the row has 2 cells, the header 5: add the "
+            "missing cells",
+            "lexicon: error [rules-not-run] the lexicon table is missing or does not load (its own errors say why), "
+            "so the quote rules and the rules that read its words did not run",
+            f"INVALID: {package.root}: 2 errors, 1 warning, 0 figures corroborated",
+        ],
+    )
+
+
 def test_every_problem_type_is_registered_once_with_a_description() -> None:
     types = problem_types()
     assert all(t.description and t.title for t in types.values())

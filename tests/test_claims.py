@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from conftest import PackageCopy
+from conftest import PackageCopy, copy_package
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
@@ -203,16 +203,33 @@ def test_each_layer_runs_alone(package: PackageCopy) -> None:
         tde.validate(package.root, layers=["rules"])
 
 
-def test_a_conflict_carries_every_id_and_cuts_only_its_message(package: PackageCopy) -> None:
+NEARLY = "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen-001"
+
+
+@pytest.fixture(scope="module")
+def conflict_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], int, Report]:
+    """One copy, validated once, with two cases apart (rows of other indicators and sources): eight figures of row
+    2's indicator added with other values (row 2's first row, its id), and "nearly 100" countries (row 262) written
+    "about 100" (its row)."""
+    package = copy_package(tmp_path_factory.mktemp("conflicts") / "package")
     rows = package.rows("indicators")
     first = rows[0]
+    row = next(n for n, r in enumerate(rows, start=2) if r["observation_id"] == NEARLY)
+    assert rows[row - 2]["indicator"] != first["indicator"] and rows[row - 2]["source_id"] != first["source_id"]
+    rows[row - 2].update(value_text="about 100", evidence=rows[row - 2]["evidence"].replace("nearly 100", "about 100"))
     added = []
     for n in range(8):
         copy = dict(first, observation_id=f"{first['source_id']}-9{n:02d}")
         copy.update(value=str(100 + n), value_text=f"{100 + n}億元", evidence=first["evidence"] + f" {100 + n}億元")
         added.append(copy)
     package.write("indicators", [*rows, *added])
-    report = tde.validate(package.root)
+    return first, row, tde.validate(package.root)
+
+
+def test_a_conflict_carries_every_id_and_cuts_only_its_message(
+    conflict_copy: tuple[dict[str, str], int, Report],
+) -> None:
+    first, _row, report = conflict_copy
     conflict = next(p for p in report.problems if p.rule == "conflicting-values" and p.row == 2)
     assert len(conflict.related) == 9 and first["observation_id"] in conflict.related
     assert conflict.message.count("(") == 6 and " and 3 more:" in conflict.message
@@ -262,16 +279,15 @@ def test_info_counts_the_conflicts_and_corroborations_validate_reports(shipped_r
     assert f"in conflict: {len(disagreements)} disagreements ({len(conflicting)} figures)" in out[-1]
 
 
-def test_validate_reads_nearly_and_about_from_the_quote(package: PackageCopy, shipped_report: Report) -> None:
+def test_validate_reads_nearly_and_about_from_the_quote(
+    conflict_copy: tuple[dict[str, str], int, Report], shipped_report: Report
+) -> None:
     """Review 3 F4 through validate: "nearly 100" countries (row 262) conflicts with "more than 100" (row 266);
     the same row written "about 100" reaches a tenth above 100 and no longer conflicts."""
-    first = "xinhua-ecns-2014-11-20-first-wic-opens-wuzhen-001"
-    warned = {(p.rule, p.row) for p in shipped_report.warnings}  # the copy is as shipped until the edit below
+    _first, _row, report = conflict_copy
+    warned = {(p.rule, p.row) for p in shipped_report.warnings}
     assert {("conflicting-values", 262), ("conflicting-values", 266)} <= warned
-    row = next(n for n, r in enumerate(package.rows("indicators"), start=2) if r["observation_id"] == first)
-    evidence = package.rows("indicators")[row - 2]["evidence"].replace("nearly 100", "about 100")
-    package.edit("indicators", row, value_text="about 100", evidence=evidence)
-    warned = {(p.rule, p.row) for p in package.validate().warnings}
+    warned = {(p.rule, p.row) for p in report.warnings}
     assert ("conflicting-values", 262) not in warned and ("conflicting-values", 266) not in warned
 
 

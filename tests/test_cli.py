@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import SHARED_ARCHIVE, PackageCopy
@@ -207,6 +208,17 @@ def test_info_counts_rows_and_sources() -> None:
     assert f"version {tde.version()}" in out.splitlines()[0]
     for source_id in tde.load("sources")["source_id"]:
         assert source_id in out
+    # Trial 14 m4: a repost is said with the grade it ranks as in series and charts (its origin's), not the raw
+    # `repost` alone; a page graded as its own origin says its grade once.
+    lines = {line.split()[0]: " ".join(line.split()[1:]) for line in out.splitlines()[1:] if line.split()}
+    said = 0
+    for _, source in tde.load("sources").iterrows():
+        grade, origin = source["grade"], source["original_grade"]
+        words = grade if pd.isna(origin) or origin == grade else f"{grade} of {origin}"
+        assert lines[source["source_id"]].startswith(f"{words} {source['language']} "), source["source_id"]
+        said += words != grade
+    assert said >= 20
+    assert lines["zjol-bjwhseo-2021-09-24-wuzhen-digital-spacetime"].startswith("repost of regional_media zh ")
 
 
 def test_info_by_indicator() -> None:
@@ -297,6 +309,9 @@ def test_select_takes_a_typed_value_as_show_where_takes_its_text() -> None:
     assert keys([("year", 2022)]) == keys([("year", np.int64(2022))]) == keys([("year", "2022")]) != []
     assert keys([("period_end", pd.Timestamp("2024-12-31"))]) == keys([("period_end", "2024-12-31")]) != []
     assert keys([("value", 1347.1)]) == keys([("value", "1347.1")]) != []
+    # Trial 15 m1: a whole float (what pandas gives an integer column after a NaN) is that whole number.
+    assert keys([("year", 2022.0)]) == keys([("year", np.float64(2022))]) == keys([("year", 2022)])
+    assert keys([("value", 108.0)]) == keys([("value", 108)])
     for bad in ([1], float("nan"), pd.NaT, pd.Timestamp("2024-12-31 10:00")):
         with pytest.raises(tde.ArgumentError) as caught:
             tde.select("indicators", [("year", bad)])

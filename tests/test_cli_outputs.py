@@ -185,6 +185,8 @@ def test_dash_for_what_is_not_one_text_table_is_a_usage_error(name: str) -> None
     ("output", "error"),
     [
         ("x.txt", "x.txt: the chart file must end in .png or .svg"),
+        (".svg", ".svg: give the chart a name before .svg, such as chart.svg"),  # trial 15 m6: it said "must end in"
+        (".PNG", ".PNG: give the chart a name before .PNG, such as chart.PNG"),
         ("-", "a chart is written to a file (its suffix, .png or .svg, chooses the format), not to standard output"),
     ],
 )

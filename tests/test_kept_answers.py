@@ -16,7 +16,8 @@ from conftest import SHARED_ARCHIVE, PackageCopy, copy_package, forgotten
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.exceptions import RuleCrash
 from tongxiang_digital_economy.core.paths import bundled_package_dir
-from tongxiang_digital_economy.core.report import Report
+from tongxiang_digital_economy.core.report import Problem, Report
+from tongxiang_digital_economy.io.arrays import arrow_of
 from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
 from tongxiang_digital_economy.semantics import answers, identity, kept_groups
@@ -25,7 +26,7 @@ from tongxiang_digital_economy.semantics.anchors import anchor_view, neighbours_
 from tongxiang_digital_economy.semantics.answers import passing
 from tongxiang_digital_economy.semantics.claims import period_words
 from tongxiang_digital_economy.semantics.rules import RULES, Rule, needs_of
-from tongxiang_digital_economy.semantics.validation import read_archive, run_rule
+from tongxiang_digital_economy.semantics.validation import check_semantics, read_archive, run_rule, without_unread
 from tongxiang_digital_economy.semantics.views import foreign_keys, views
 
 
@@ -409,6 +410,7 @@ class Steps:
     """What one copy's validations gave: first as shipped, then after each of four edits (each kept answer of the
     validations before it in reach), and fresh, every kept answer forgotten, after the last."""
 
+    root: Path
     first: Report
     checked: list[int]  # the rows each per-row rule ran on, after one row was added
     read: dict[str, list[int]]  # the rows the quotes' and the anchors' readings read, after one edit and one row
@@ -418,6 +420,7 @@ class Steps:
     indicator_rows: int  # the rows of that row's indicator (the corroboration's group)
     kept: Report  # after row 2's quote was edited too
     fresh: Report
+    unnoted: list[Problem]  # the semantic layer of the last copy without its notes, every kept answer forgotten
 
 
 @pytest.fixture(scope="module")
@@ -502,11 +505,26 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
 
     package.edit("indicators", 2, value_text="999亿元")
     kept = package.validate()
+    frames, texts, hashes, keys = semantic_inputs(package.root)
     with forgotten():
+        # One fresh start for two proofs: the semantic layer without the notes, every answer made anew (for
+        # test_the_columns_left_out_of_the_semantic_layer_change_nothing_it_reports), then the validation, which
+        # finds only answers made anew from this copy in reach, as in a fresh process.
+        unnoted = check_semantics({name: without_unread(frame) for name, frame in frames.items()}, texts, hashes, keys)
         fresh = package.validate()
     indicator = package.rows("indicators")[1]["indicator"]
     alike = sum(r["indicator"] == indicator for r in package.rows("indicators"))
-    return Steps(first, checked, read, after_title, after_note, corroborated, alike, kept, fresh)
+    return Steps(package.root, first, checked, read, after_title, after_note, corroborated, alike, kept, fresh, unnoted)
+
+
+def semantic_inputs(root: Path) -> tuple[dict[str, pd.DataFrame], Any, Any, Any]:
+    """The frames (notes included) of the package at `root`, the shared archive's texts and hashes where there is
+    one, and the foreign keys: what check_semantics reads."""
+    descriptor = read_descriptor(root)
+    reads = {name: read_resource(root, resource(descriptor, name)) for name in tde.tables(root)}
+    frames = {name: finished(read, reads) for name, read in reads.items()}
+    texts, hashes, _ = read_archive(SHARED_ARCHIVE, frames["sources"]) if SHARED_ARCHIVE.is_dir() else (None, None, [])
+    return frames, texts, hashes, foreign_keys(root)
 
 
 def test_a_second_validation_in_one_process_equals_a_fresh_one(steps: Steps) -> None:
@@ -584,26 +602,21 @@ def test_a_package_validated_again_unchanged_builds_no_view(package: PackageCopy
     ]
 
 
-def test_the_columns_left_out_of_the_semantic_layer_change_nothing_it_reports() -> None:
-    """The semantic layer is not given the notes (validation.UNREAD): the shipped package's semantic problems are
-    the same with them, so no rule or reading reads them (one that did would answer from a kept report)."""
+def test_the_columns_left_out_of_the_semantic_layer_change_nothing_it_reports(steps: Steps) -> None:
+    """The semantic layer is not given the notes (validation.UNREAD): a copy's semantic problems (the steps' copy,
+    the shipped package with a few rows edited and added) are the same with them, so no rule or reading reads them
+    (one that did would answer from a kept report)."""
     from tongxiang_digital_economy.semantics import validation
 
-    root = bundled_package_dir()
-    descriptor = read_descriptor(root)
-    reads = {name: read_resource(root, resource(descriptor, name)) for name in tde.tables(root)}
-    frames = {name: finished(read, reads) for name, read in reads.items()}
+    frames, texts, hashes, keys = semantic_inputs(steps.root)
     assert any("note" in frame.columns for frame in frames.values())
-    keys = foreign_keys(root)
-    texts, hashes, _ = read_archive(SHARED_ARCHIVE, frames["sources"]) if SHARED_ARCHIVE.is_dir() else (None, None, [])
-    # With the notes, kept answers may serve (a kept answer is a fresh one: the tests above); without them, every
-    # answer is made anew, as one kept by the columns a rule declares would not see a note it reads.
+    assert not any(c in validation.without_unread(f).columns for f in frames.values() for c in validation.UNREAD)
+    # With the notes, kept answers may serve (a kept answer is a fresh one: the tests above); without them
+    # (steps.unnoted), every answer was made anew, as one kept by the columns a rule declares would not see a note
+    # it reads.
     given = validation.check_semantics(frames, texts, hashes, keys)
-    without = {name: validation.without_unread(frame) for name, frame in frames.items()}
-    assert not any(c in frame.columns for frame in without.values() for c in validation.UNREAD)
-    with forgotten():
-        assert validation.check_semantics(without, texts, hashes, keys) == given
-    assert given  # the shipped package has semantic findings (warnings): the comparison compares something
+    assert given == steps.unnoted
+    assert given  # the copy has semantic findings (errors and warnings): the comparison compares something
 
 
 def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(
@@ -641,6 +654,18 @@ def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(
     assert [(p.row, p.rule) for p in report.errors if p.field == "unit"][:1] == [(3, "foreign-key")]
 
 
+def test_a_column_s_arrow_array_is_the_one_it_holds_and_none_without_arrow() -> None:
+    """What is kept of a column is kept by its Arrow array's identity (answers.by_array): io.arrays.arrow_of gives
+    the array a pandas Arrow column holds, the same object on every call and for a selection of the column, and
+    None for a column of numpy or of pandas' masked arrays (whose protocol answer is a new array per call)."""
+    texts = pd.Series(["a", None, "b"], dtype="string[pyarrow]")
+    numbers = pd.Series([1, None], dtype="int64[pyarrow]")
+    assert arrow_of(texts) is arrow_of(texts) is arrow_of(pd.DataFrame({"t": texts})["t"])
+    assert arrow_of(numbers).to_pylist() == [1, None]
+    assert arrow_of(pd.Series([1, 2])) is None
+    assert arrow_of(pd.Series([1, None], dtype="Int64")) is None
+
+
 def test_an_edited_table_read_again_shares_the_columns_the_edit_did_not_touch(package: PackageCopy) -> None:
     """A table whose file changed is read anew, but a column whose values did not change is the very Arrow array of
     the read before (io.reader.share_unchanged_columns), so what was made of it (its key, answers.by_array) is kept;
@@ -655,8 +680,8 @@ def test_an_edited_table_read_again_shares_the_columns_the_edit_did_not_touch(pa
     before = frame()
     package.edit("indicators", 2, note="a note no other test writes (columns shared)")
     after = frame()
-    arrow = {c for c in after.columns if hasattr(after[c].array, "_pa_array")}
-    shared = {c for c in arrow if after[c].array._pa_array is before[c].array._pa_array}  # type: ignore[attr-defined]
+    arrow = {c for c in after.columns if arrow_of(after[c]) is not None}
+    shared = {c for c in arrow if arrow_of(after[c]) is arrow_of(before[c])}
     assert "evidence" in shared
     assert shared == arrow - {"note"}
     assert after["note"].iloc[0] == "a note no other test writes (columns shared)"

@@ -63,12 +63,22 @@ def stripped(tmp_path_factory: pytest.TempPathFactory) -> tuple[PackageCopy, Rep
     Why: a copy with an edited lexicon is read afresh by every rule (its words change every reading), the costliest
     check there is; one copy without all the terms answers for each test, since each asserts the one rule that reads
     its terms on its own rows (and the two exact ones, that the rule fires on those rows only, hold with every
-    term gone: no dropped word is read by another test's rule on another's row)."""
+    term gone: no dropped word is read by another test's rule on another's row). The rows of MOVED are moved off
+    the days their words name and their words dropped too (test_rows_dated_by_the_period_readers_words_are_held_to_
+    them_while_the_lexicon_lists_them)."""
     package = copy_package(tmp_path_factory.mktemp("stripped") / "package")
     lexicon = package.rows("lexicon")
-    kept = [r for r in lexicon if r["term"] not in DROPPED.get(r["category"], ())]
-    assert len(kept) == len(lexicon) - sum(map(len, DROPPED.values())), "each term is the lexicon's"
-    package.write("lexicon", kept)
+    moved = {(category, term) for _days, category, term in MOVED.values()}
+    kept = [
+        r
+        for r in lexicon
+        if r["term"] not in DROPPED.get(r["category"], ()) and (r["category"], r["term"]) not in moved
+    ]
+    assert len(kept) == len(lexicon) - sum(map(len, DROPPED.values())) - len(moved), "each term is the lexicon's"
+    package.write("lexicon", kept, stamp=False)
+    for observation, ((start, end), _category, _term) in MOVED.items():
+        package.edit("indicators", row_of(package, observation), stamp=False, period_start=start, period_end=end)
+    tde.stamp(package.root)
     return package, package.semantics()
 
 
@@ -264,20 +274,22 @@ MOVED = {
 
 
 def test_rows_dated_by_the_period_readers_words_are_held_to_them_while_the_lexicon_lists_them(
-    package: PackageCopy,
+    package: PackageCopy, stripped: tuple[PackageCopy, Report]
 ) -> None:
     """A figure dated 目前 or 近日 (`now_word`) moved off its text's day, and one dated 2021年 … 全年
-    (`year_part_word` `whole`) cut to a half year, are caught by `period-text-mismatch` on their rows; in the same
-    copy with a lexicon that does not list the words they are unread, and no period rule holds the rows to them."""
+    (`year_part_word` `whole`) cut to a half year, are caught by `period-text-mismatch` on their rows; in a copy
+    with the same rows moved and a lexicon that does not list the words (the stripped copy) they are unread, and no
+    period rule holds the rows to them."""
     rows = {}
     for observation, ((start, end), _category, _term) in MOVED.items():
         rows[observation] = row_of(package, observation)
         package.edit("indicators", rows[observation], period_start=start, period_end=end)
     mismatched = found(package.semantics(), "period-text-mismatch")
     assert [o for o, row in rows.items() if ("indicators", row, "period_start") not in mismatched] == []
-    dropped = {(category, term) for _days, category, term in MOVED.values()}
-    package.write("lexicon", [r for r in package.rows("lexicon") if (r["category"], r["term"]) not in dropped])
-    report = package.semantics()
+    copy, report = stripped
+    assert [(r["period_start"], r["period_end"]) for r in copy.rows("indicators")] == [
+        (r["period_start"], r["period_end"]) for r in package.rows("indicators")
+    ]
     held = set(found(report, "period-text-mismatch")) | set(found(report, "period-length-words"))
     assert [o for o, row in rows.items() if ("indicators", row, "period_start") in held] == []
 

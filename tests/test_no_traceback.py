@@ -29,6 +29,7 @@ from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import LoadError, TDEError
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Problem, follow_on_line
+from tongxiang_digital_economy.io import renamed_keys
 from tongxiang_digital_economy.semantics import validation
 from tongxiang_digital_economy.use import annotations
 
@@ -432,6 +433,25 @@ def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(packag
     assert skipped == {
         (t, "follows from places, row 7, field place_id [encoding-error]: fix that first") for t in [*by_table]
     }
+
+
+def test_a_key_renamed_with_a_word_added_is_named_as_the_cause_before_stamp_too(package: PackageCopy) -> None:
+    """Trial 15 W7: `wuzhen` renamed `wuzhen-town` (no close spelling) was named by nothing: before `stamp` the 140
+    rows that refer to it hung under places' `[hash]` line, after it they were 140 errors telling to add rows. The
+    key row is the cause, its references counted under it, stamped or not."""
+    path = package.csv("places")
+    path.write_bytes(path.read_bytes().replace(b"\nwuzhen,", b"\nwuzhen-town,", 1))
+    out = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()
+    assert out[0].startswith("places: error [hash] ")
+    assert out[1:3] == [
+        "places, row 7, field place_id: error [renamed-key] 140 rows refer to 'wuzhen', which no places row holds; "
+        "places row 7 holds 'wuzhen-town', to which no row refers: was it renamed? give it back its key, or correct "
+        "those rows",
+        "  and 140 rows of 5 tables that refer to places [foreign-key] (enterprises 11, events 19, indicators 61, "
+        "places 6, projects 43): fix places first (`--json` lists each)",
+    ]
+    assert renamed_keys.worded("wic-2017-summit", ["wic-2017", "gaoqiao"]) == "wic-2017"  # a word dropped
+    assert renamed_keys.worded("wuzhen", ["wuzhen-town", "wuzhen-old"]) is None  # two: neither
 
 
 def test_a_foreign_key_error_into_a_table_whose_keys_stand_is_its_own_line(package: PackageCopy) -> None:

@@ -473,6 +473,13 @@ def test_the_sources_under_a_chart_are_named_by_outlet_and_date() -> None:
     )
     for source_id, note in by_source.items():
         assert not lines[note].startswith(source_id.split("-")[0] + ","), lines[note]
+    # Trial 15 m11: a repost is dated by its original where the package records that date, the page after it.
+    expo = dict(shipped_chart("event_exhibitor_countries_regions", "light-of-internet-expo").sources)
+    assert "javascriptjump.com, repost of Xinhua, 2023-11-10, page of 2024-11-27 (repost of a state media text)" in (
+        expo.values()
+    )
+    visits = dict(shipped_chart("tourist_arrivals", "wuzhen").sources)
+    assert visits[1] == "gx-casting.cn, before 2014-11-18, page of 2020-04-29 (repost)"
 
 
 def test_a_publisher_without_a_latin_name_is_named_by_its_site() -> None:

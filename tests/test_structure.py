@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import PackageCopy, edit_descriptor, found
 
+import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 
@@ -59,19 +60,60 @@ def test_year_out_of_range_is_a_schema_constraint(package: PackageCopy) -> None:
     assert ("indicators", 2, "year") in found(package.structure(), "constraint-error")
 
 
-def test_a_date_off_its_pattern_shows_the_fields_example(package: PackageCopy) -> None:
-    """Trial 12 m5: a month 13 in a date held as text (YYYY, YYYY-MM or YYYY-MM-DD) was told only as a regex; the
-    message gives the Table Schema field's `example` too."""
-    row = next(i for i, r in enumerate(package.rows("sources"), start=2) if len(r["published"]) == 10)
-    day = package.rows("sources")[row - 2]["published"]
-    package.edit("sources", row, published=day[:5] + "13" + day[7:])
-    [problem] = [p for p in package.structure().errors if p.field == "published"]
-    assert (problem.location(), problem.rule, problem.message) == (
-        f"sources, row {row}, field published",
-        "constraint-error",
-        f"'{day[:5]}13{day[7:]}' does not match the pattern ^\\d{{4}}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$ "
-        "(a value such as '2024-06-30')",
-    )
+DATE_COLUMNS = [  # (table, field): every date-like column, typed date or text of a date's form
+    ("indicators", "period_start"),
+    ("indicators", "period_end"),
+    ("events", "start"),
+    ("events", "end"),
+    ("projects", "start"),
+    ("sources", "published"),
+    ("sources", "original_published"),
+    ("sources", "written_after"),
+    ("sources", "written_before"),
+]
+DATE_WORDS = {  # the forms each column takes, in the words its Table Schema gives them
+    ("indicators", "period_start"): "YYYY-MM-DD, a day on the calendar",
+    ("indicators", "period_end"): "YYYY-MM-DD, a day on the calendar",
+    ("events", "start"): "YYYY-MM-DD, YYYY-MM or YYYY, a day on the calendar, such as '2023-11-08'",
+    ("events", "end"): "YYYY-MM-DD, YYYY-MM or YYYY, a day on the calendar, such as '2023-11-10'",
+    ("projects", "start"): "YYYY-MM-DD, YYYY-MM or YYYY, a day on the calendar, such as '2016-06'",
+    ("sources", "published"): "YYYY-MM-DD, YYYY-MM or YYYY, a day on the calendar, such as '2024-06-30'",
+    ("sources", "original_published"): (
+        "YYYY-MM-DD, YYYY-MM, YYYY or ../YYYY-MM-DD, a day on the calendar, such as '2014-11'"
+    ),
+    ("sources", "written_after"): "YYYY-MM-DD, a day on the calendar",
+    ("sources", "written_before"): "YYYY-MM-DD, a day on the calendar",
+}
+
+
+def test_a_date_off_its_form_or_the_calendar_says_the_forms_it_takes_never_a_regex(package: PackageCopy) -> None:
+    """Trial 12 m5, trial 14 m1: a month 13 in a date held as text (YYYY, YYYY-MM or YYYY-MM-DD) was told as a
+    regex (`does not match the pattern ^\\d{4}(-(0[1-9]|…`), where a date column of type date said `is not a valid
+    date (YYYY-MM-DD, a day on the calendar)`. Every date-like column says the same words: the forms its Table
+    Schema's description writes that its pattern takes, and the field's example. Trial 15 W3: a day of the right
+    form that is no day on the calendar (2014-11-31, 2019-02-30, ../2014-02-30) passed every text date column but
+    `published` without a word, and the rules that read it skipped its row; it is the same cell error. One copy
+    holds a month 13 in a row of each column and 2019-02-30 in another."""
+    edited = {}
+    for table, field in DATE_COLUMNS:
+        rows = package.rows(table)
+        taken = {r for (t, _, _), r in edited.items() if t == table}
+        row = next(i for i, r in enumerate(rows, start=2) if len(r[field]) == 10 and i not in taken)
+        day = rows[row - 2][field]
+        package.edit(table, row, stamp=False, **{field: day[:5] + "13" + day[7:]})
+        edited[table, field, "month 13"] = row
+        other = next(i for i in range(len(rows) + 1, 1, -1) if i not in taken | {row})  # from the end: any row
+        no_day = "../2014-02-30" if field == "original_published" else "2019-02-30"
+        package.edit(table, other, stamp=False, **{field: no_day})
+        edited[table, field, "no day"] = other
+    tde.stamp(package.root)
+    errors = package.structure().errors
+    for (table, field, _), row in edited.items():
+        day = package.rows(table)[row - 2][field]
+        found = [(p.rule, p.message) for p in errors if (p.table, p.row, p.field) == (table, row, field)]
+        rule = "type-error" if table == "indicators" else "constraint-error"
+        assert found == [(rule, f"'{day}' is not a valid date ({DATE_WORDS[table, field]})")], (table, field, day)
+    assert not any("pattern" in p.message for p in errors)
 
 
 def test_evidence_must_be_short(package: PackageCopy) -> None:

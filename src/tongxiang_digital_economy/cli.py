@@ -177,9 +177,6 @@ def converts_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-CHART_SUFFIXES = (".png", ".svg")
-
-
 def existing_folder(_ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """A file or folder to write goes into a folder that exists: one rule for every command that writes
     (export, plot, serve --build-only). A missing folder is a usage error (exit 2) naming it, never created
@@ -228,8 +225,12 @@ def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) ->
             ctx=ctx,
             param=param,
         )
-    if isinstance(checked, Path) and checked.suffix.lower() not in CHART_SUFFIXES:
-        raise click.BadParameter(f"{checked}: the chart file must end in .png or .svg", ctx=ctx, param=param)
+    if isinstance(checked, Path):
+        from .use.plot import unfit_chart_name
+
+        refused = unfit_chart_name(checked)
+        if refused:
+            raise click.BadParameter(refused, ctx=ctx, param=param)
     return checked
 
 
@@ -750,8 +751,9 @@ def series_command(
         # The period by its span (H1 2019 is not the year 2019); the grade it ranks as (a repost of an official
         # text as official; a page graded as its own origin, China Daily via PressReader, says it once); the
         # observation id, to cite or find the row in one step; why a row is set aside.
-        alone = found["original_grade"].isna() | (found["original_grade"] == found["grade"]).fillna(False)
-        grade = found["grade"].where(alone, found["grade"] + " of " + found["original_grade"])
+        from .semantics.claims import grade_said
+
+        grade = grade_said(found["grade"], found["original_grade"])
         # An edition of another format than most of the series' (the 2020 forum among the summits) is said beside
         # its period, as the chart draws it apart (trial 9 m8).
         from .use.chart import apart_formats

@@ -99,7 +99,10 @@ def as_text(value: object) -> str | None:
     if isinstance(value, numbers.Integral):
         return str(int(value))
     if isinstance(value, numbers.Real) and math.isfinite(float(value)):
-        return repr(float(value))
+        # A whole float (2022.0, what pandas gives an integer column after a NaN) is the whole number: an integer
+        # column's `year` 2022 (trial 15 m1); a number column compares 2022 and 2022.0 alike.
+        whole = float(value)
+        return str(int(whole)) if whole.is_integer() else repr(whole)
     if isinstance(value, datetime.datetime):
         if value != value:  # pandas' NaT, a missing date, is a datetime that equals nothing
             return None

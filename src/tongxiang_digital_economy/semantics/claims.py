@@ -293,6 +293,16 @@ def source_ranks(sources: pd.DataFrame, grades: Sequence[str]) -> pd.Series:
     return ranked_as.map(order).fillna(len(grades)).astype("int64")
 
 
+def grade_said(grade: pd.Series, original: pd.Series) -> pd.Series:
+    """The grade a source ranks as, as `series` and `info --by source` say it: its grade, and for a repost whose
+    origin's grade is known (sources.original_grade, which `source_ranks` ranks it by) both, `repost of
+    state_media`; a page graded as its own origin (China Daily via PressReader) says it once (trial 14 m4: `info`
+    said the raw `repost` of a text `series` ranks as state media)."""
+    grade, original = grade.astype("string"), original.astype("string")
+    alone = original.isna() | (original == grade).fillna(False)
+    return grade.where(alone, grade + " of " + original)
+
+
 def statements(
     rows: pd.DataFrame,
     sources: pd.DataFrame,

@@ -459,7 +459,12 @@ def check_semantics(
     if "indicators" in frames:
         found += [
             problem(
-                P.RULES_NOT_RUN, table, None, None, f"the package has no {table} table, so the quote rules did not run"
+                P.RULES_NOT_RUN,
+                table,
+                None,
+                None,
+                f"the {table} table is missing or does not load (its own errors say why), so the quote rules and the "
+                "rules that read its words did not run",
             )
             for table in ("lexicon", "units")
             if table not in frames

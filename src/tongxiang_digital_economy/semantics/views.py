@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..core.exceptions import TDEError
 from ..core.paths import package_dir
+from ..io.arrays import arrow_of
 from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
@@ -34,10 +35,10 @@ from ..text.own_dates import (
 )
 from ..text.period_lexicon import PeriodWords
 from ..text.period_words import first_days_named, last_days_bound
-from ..text.periods import open_before, publication_bounds, words_read_at
+from ..text.periods import iso_day, open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
-from .answers import KEPT_ROWS, arrow_of, by_arrays, kept_reading, kept_row_reading
+from .answers import KEPT_ROWS, by_arrays, kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
@@ -456,8 +457,8 @@ def text_own_days(
     `original_published`). <NA> without the archive, for another basis, or
     without a text: what `published-not-in-text` compares `published` with (trial 8 U4)."""
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
-    if texts is None or "published_basis" not in sources:
-        return missing
+    if texts is None or lexicon_frame is None or "published_basis" not in sources:
+        return missing  # without the lexicon's words no dateline is read: nothing to compare (trial 15 W5)
     lexicon = lexicon_of(lexicon_frame) if lexicon_frame is not None else None
     events = lexicon.patterns.get("event_word") if lexicon is not None else None
     own_words = OwnDateWords.of(lexicon)  # datelines, date labels and since-phrases: the lexicon's words
@@ -483,7 +484,7 @@ def text_own_days(
             if d not in misread
             and not (theirs and low is not None and high is not None and low <= pd.Timestamp(d) <= high)
         )
-        out.append(", ".join(f"{d:%Y-%m-%d}" for d in days) or "none")
+        out.append(", ".join(iso_day(d) for d in days) or "none")
     return pd.Series(out, index=sources.index, dtype="string")
 
 
@@ -506,8 +507,12 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
     dateline, a time stamp, 'Today (April 2)'), read against the page's date, or, for an original known only to be
     of before a day (`../YYYY-MM-DD`), the first days of the events they name (`original_published_days`) and
     the word by which they speak of it as to come (`original_published_forward`: quoted, "none", or NOT_ASKED
-    for a closed date)."""
+    for a closed date). None of them without a lexicon (missing, or a row of it malformed): the words that date a text
+    are the lexicon's, and read without them a correct row's dateline is no date, 6 false errors (trial 15 W5); the
+    rules that read them pass, and the lexicon's `rules-not-run` error says they did not run."""
     out: dict[str, pd.Series] = {}
+    if lexicon_frame is None:
+        return out
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     own = sources["published"].astype("string") if "published" in sources else missing
     if "original_published" in sources:
@@ -520,7 +525,7 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
         words = sources.get(f"written_{side}_text", missing)
         named = [
             ", ".join(
-                f"{d:%Y-%m-%d}"
+                iso_day(d)
                 for d in sorted(
                     first_days_named(w, p, period_words)
                     if side == "after"
@@ -547,7 +552,7 @@ def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | Non
             found = event_days_written(w, p, events)
         else:
             found = own_dates_written(w, words_read_at(p, o), events, own_words)
-        return ", ".join(f"{d:%Y-%m-%d}" for d in sorted(found)) or "none"
+        return ", ".join(iso_day(d) for d in sorted(found)) or "none"
 
     out["original_published_days"] = pd.Series(
         [days_of(w, p, o) for w, p, o in zip(words.astype(object), page.astype(object), original, strict=True)],

@@ -25,6 +25,20 @@ OPEN_BEFORE = re.compile(r"^\.\./(\d{4}-\d{2}-\d{2})$")
 OPEN_START = "1900-01-01"  # the first day an open start is read as (the period reader's unstated start too)
 
 
+def iso_day(when: object) -> str:
+    """A day as ISO 8601 writes it, the year always four digits: `0001-03-01`, where strftime's `%Y` writes
+    `1-03-01` (trial 14 m2). Every date the package writes as text is written by this (or by `iso_days`)."""
+    day = pd.Timestamp(when)  # type: ignore[arg-type]
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def iso_days(days: pd.Series) -> pd.Series:
+    """`iso_day` of each date of a datetime column, missing ones missing."""
+    years = days.dt.year.astype("Int64").astype("string").str.zfill(4)
+    written: pd.Series = years + days.dt.strftime("-%m-%d").astype("string")
+    return written
+
+
 def open_before(written: object) -> str | None:
     """The last day of an open-start date (`../2014-11-18`: 2014-11-18), None for any other, and for one whose day
     is not on the calendar (`../2014-02-30` matches the schema's pattern; the rule `date-not-a-day` reports it)."""
@@ -116,7 +130,7 @@ def written_window(written: object, after: object, before: object) -> object:
     last = min(high, future - pd.Timedelta(days=1)) if future is not None else high
     if (first, last) == (low, high) or first > last:
         return written
-    return f"{first:%Y-%m-%d}/{last:%Y-%m-%d}"
+    return f"{iso_day(first)}/{iso_day(last)}"
 
 
 def stands_at_its_end(low: object, high: object) -> bool:

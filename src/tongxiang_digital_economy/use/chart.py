@@ -299,9 +299,17 @@ def status_labels(path: str | Path | None) -> dict[str, str]:
 
 def source_line(source_id: str, sources: pd.DataFrame, graded: pd.DataFrame) -> str:
     """A source as a reader finds it: the outlet (sources.publisher, and original_publisher for a repost), the
-    publication date and the grade (`graded`: each source's grade and original_grade, by source_id)."""
+    publication date (a repost's original's date first, where recorded) and the grade (`graded`: each source's
+    grade and original_grade, by source_id)."""
     published = sources["published"].get(source_id) if "published" in sources else None
     date = published if isinstance(published, str) and published else "n.d."
+    # A repost is dated by the original it reproduces where the package records that date, the page after it: a
+    # 2024 mirror of Xinhua's 2023-11-10 dispatch read "repost of Xinhua, 2024-11-27" under the 2023 summit's
+    # figure (trial 15 m11). An original known only to be of before a day (`../2014-11-18`) is said so.
+    first = sources["original_published"].get(source_id) if "original_published" in sources else None
+    if isinstance(first, str) and first and first != published:
+        before = first.removeprefix("../")
+        date = f"{'before ' if before != first else ''}{before}, page of {date}"
     grade = str(graded.at[source_id, "grade"]).replace("_", " ")
     original: Any = graded.at[source_id, "original_grade"]
     if pd.notna(original) and original != graded.at[source_id, "grade"]:  # a repost ranked as its origin

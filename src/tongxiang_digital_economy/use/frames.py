@@ -26,6 +26,7 @@ from ..io.reader import fits, scalar
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import foreign_keys, primary_key
 from ..text.fold import casefolded
+from ..text.periods import iso_days
 from . import citations
 
 # The columns of `sources` that say where a figure comes from, in the order they are added.
@@ -97,7 +98,7 @@ def as_text(frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns:
         values = frame[column]
         if pd.api.types.is_datetime64_any_dtype(values):
-            out[column] = values.dt.strftime("%Y-%m-%d")
+            out[column] = iso_days(values)  # 0001-01-01, never 1-01-01
         elif pd.api.types.is_float_dtype(values):
             out[column] = [decimal_text(v) for v in values]
         elif pd.api.types.is_bool_dtype(values):

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..text.periods import iso_day
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # The kinds of period, in the order the legend lists them.
 KINDS = ("stock", "year", "half year", "quarter", "part of a year", "several years")
@@ -43,8 +45,8 @@ class Period:
 
 
 def day(when: pd.Timestamp) -> str:
-    """A date as ISO writes it, the year always four digits (strftime writes 0001-01-01 as 1-01-01)."""
-    return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+    """A date as ISO writes it, the year always four digits (text.periods.iso_day)."""
+    return iso_day(when)
 
 
 def year(when: pd.Timestamp) -> str:

@@ -54,6 +54,18 @@ from .label_placement import keep_labels_apart
 from .periods import KINDS
 from .point_labels import MAX_LABELS, label_groups, label_points, labelled
 
+CHART_SUFFIXES = (".png", ".svg")  # the suffix chooses the format; a.PNG is a PNG
+
+
+def unfit_chart_name(output: Path) -> str | None:
+    """Why `output` cannot name a chart, or None: its suffix must be .png or .svg, after a name (`.svg` alone is a
+    hidden file with no suffix; trial 15 m6 was told it did not end in .svg)."""
+    if output.name.lower() in CHART_SUFFIXES:
+        return f"{output}: give the chart a name before {output.name}, such as chart{output.name}"
+    if output.suffix.lower() not in CHART_SUFFIXES:
+        return f"{output}: the chart file must end in .png or .svg"
+    return None
+
 
 def plot(
     indicator: str,
@@ -64,8 +76,9 @@ def plot(
 ) -> Path:
     """Draw `indicator` about `subject` (actuals and targets) to `output` (.png or .svg); return the file."""
     output = Path(output)
-    if output.suffix.lower() not in (".png", ".svg"):  # a.PNG is a PNG
-        raise PlotError(f"{output}: the chart file must end in .png or .svg")
+    refused = unfit_chart_name(output)
+    if refused:
+        raise PlotError(refused)
     if output.exists() and not is_stream(output) and not force:
         raise PlotError(f"{output} exists; pass force=True to replace it")
     try:

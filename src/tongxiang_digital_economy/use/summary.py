@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..io.load import load, tables
+from ..semantics.claims import grade_said
 
 FACT_TABLES = ("indicators", "enterprises", "projects")
 
@@ -21,8 +22,11 @@ def row_counts(path: str | Path | None = None) -> dict[str, int]:
 
 
 def rows_per_source(path: str | Path | None = None) -> pd.DataFrame:
-    """For every source (including those that yield nothing), how many rows of each fact table cite it."""
-    sources = load("sources", path)[["source_id", "grade", "language"]].set_index("source_id")
+    """For every source (including those that yield nothing), the grade it ranks as (`grade_said`: `repost of
+    state_media`, as `series` says it) and how many rows of each fact table cite it."""
+    sources = load("sources", path).set_index("source_id")
+    original = sources["original_grade"] if "original_grade" in sources else pd.Series(pd.NA, index=sources.index)
+    sources = sources.assign(grade=grade_said(sources["grade"], original))[["grade", "language"]]
     for table in FACT_TABLES:
         counts = load(table, path)["source_id"].value_counts()
         sources[table] = counts.reindex(sources.index, fill_value=0).astype("int64")

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from ...text.fold import squeeze
-from ...text.periods import PARTIAL_DATE, open_before, publication_bounds
+from ...text.periods import open_before, publication_bounds
 from ..unit_scales import factor
 from .registry import each_row, known, rule
 
@@ -139,21 +139,6 @@ def original_grade_origin_in_text(view: pd.DataFrame) -> pd.Series:
 
 
 @rule(
-    "published-not-a-date",
-    "sources",
-    "published",
-    "published {published!r} has the form of a date but is not a day on the calendar: correct the date",
-    reads=("published", "published_earliest"),
-    per_row=True,
-)
-def published_is_a_date(view: pd.DataFrame) -> pd.Series:
-    """A publication date of the right form is a day on the calendar."""
-    # The form (YYYY, YYYY-MM, YYYY-MM-DD) is the schema's pattern; only an impossible day is left to find here.
-    well_formed = view["published"].str.fullmatch(PARTIAL_DATE.pattern).fillna(False).astype(bool)
-    return ~well_formed | view["published_earliest"].notna()
-
-
-@rule(
     "archive-file-missing",
     "sources",
     "archive_file",
@@ -189,31 +174,6 @@ def archive_hash_matches(view: pd.DataFrame) -> pd.Series:
 # past ("launched in April 2020") is of a narrower window than its date: sources.written_before / written_after
 # record those days, each with the words that give it, checked here as evidence is (quoted, in the archived text,
 # naming that day).
-
-
-@rule(
-    "original-published-not-a-date",
-    "sources",
-    "original_published",
-    "original_published {original_published!r} has the form of a date but is not a day on the calendar (an "
-    "open start, ../YYYY-MM-DD, ends on a day too): correct the date",
-    reads=("original_published",),
-    per_row=True,
-)
-def original_published_is_a_date(view: pd.DataFrame) -> pd.Series:
-    """An original's date of the right form is a day on the calendar, the last day of an open start too
-    (`../2014-02-30` matches the schema's pattern; review 6 F5)."""
-    if "original_published" not in view:
-        return pd.Series(True, index=view.index)
-
-    def on_the_calendar(written: object) -> bool:
-        if not isinstance(written, str):
-            return True
-        if written.startswith("../"):
-            return open_before(written) is not None
-        return not PARTIAL_DATE.match(written) or publication_bounds(written)[0] is not None  # the form: schema's
-
-    return each_row(view, ["original_published"], on_the_calendar)
 
 
 SIDES = {
