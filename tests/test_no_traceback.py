@@ -12,6 +12,7 @@ import csv
 import errno
 import importlib
 import json
+import re
 import socket
 import sys
 from collections.abc import Iterator
@@ -256,6 +257,36 @@ def test_a_link_to_the_descriptor_names_its_package_and_another_file_is_said_to_
         1,
         f"Error: {tmp_path / 'other.json'} is a file, not a package folder or its datapackage.json: give the folder "
         "that holds datapackage.json, or a descriptor named datapackage.json\n",
+    )
+
+
+def test_an_input_that_is_a_symbolic_link_loop_is_one_line_in_every_form(package: PackageCopy, tmp_path: Path) -> None:
+    """Trial 15 W8: a data file that is a symbolic link looping round ended every command (and `tde.load`) in
+    pathlib's RuntimeError traceback; a Table Schema that loops too, and a datapackage.json that loops was "no
+    datapackage.json in …". Each is said as a link that loops, since something is there."""
+    (tmp_path / "l1").symlink_to(tmp_path / "l2")
+    (tmp_path / "l2").symlink_to(tmp_path / "l1")
+    units = package.csv("units")
+    units.unlink()
+    units.symlink_to(tmp_path / "l1")
+    loop = "is a symbolic link that loops (too many levels of symbolic links)"
+    code, out = invoke("validate", "--quiet", "--package", str(package.root))
+    assert (code, out.splitlines()[0]) == (1, f"units: error [scheme-error] {units} {loop}")
+    with pytest.raises(tde.LoadError, match=f"^units: {re.escape(str(units))} {re.escape(loop)} \\[scheme-error\\]$"):
+        tde.load("units", path=package.root)
+    schema = package.root / "schemas" / "places.schema.json"
+    schema.unlink()
+    schema.symlink_to(tmp_path / "l1")
+    assert invoke("show", "places", "--package", str(package.root)) == (
+        1,
+        f"Error: resource 'places' schema 'schemas/places.schema.json' {loop}: it was not read\n",
+    )
+    descriptor = package.root / "datapackage.json"
+    descriptor.unlink()
+    descriptor.symlink_to(tmp_path / "l1")
+    assert invoke("info", "--package", str(package.root)) == (
+        1,
+        f"Error: {descriptor} {loop}: give a data package folder or its datapackage.json\n",
     )
 
 
