@@ -40,6 +40,7 @@ import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
 from ..core import problems as P
+from ..core.paths import LOOPS, loops
 from ..core.report import Problem, count, problem
 from ..core.suggest import EXCERPT, Index
 from ..schema.keys import foreign_keys, primary_key
@@ -639,7 +640,7 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     A file whose bytes (and schema) were read before in this process is not read again: the kept read is copied.
     """
     if not path.is_file():
-        what = "is missing" if not path.exists() else "is not a file"
+        what = LOOPS if loops(path) else "is missing" if not path.exists() else "is not a file"
         return TableRead(name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{path} {what}")], True)
     content = file_digest(path, name, schema)
     kept = READS.find(content) if content is not None else None
