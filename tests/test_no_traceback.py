@@ -500,6 +500,12 @@ def test_a_foreign_key_error_into_a_table_whose_keys_stand_is_its_own_line(packa
         f"INVALID: {package.root}: 2 errors, 0 warnings, 0 figures corroborated",
     ]
     assert [p["follows"] for p in report.to_dict()["problems"]] == [None, None]
+    # `load` (show, series …) says it as `validate` does: the furlong row is the indicators table's own fault
+    assert invoke("show", "indicators", "--package", str(package.root)) == (
+        1,
+        "Error: indicators row 7, field unit: 'furlong' is not a unit of units: add that row to units, or correct "
+        "the value [foreign-key]\n",
+    )
 
 
 def test_in_a_checkout_the_bad_bytes_follow_ons_come_under_it_not_under_the_hash(package: PackageCopy) -> None:

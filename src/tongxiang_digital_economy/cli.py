@@ -216,6 +216,12 @@ def output_path(
     return existing_folder(ctx, param, Path(value))
 
 
+def export_output(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | str | None:
+    """`output_path`, kept as written where it ends in a slash: export reads that as a folder (trial 15 m7)."""
+    checked = output_path(ctx, param, value)
+    return value if isinstance(checked, Path) and value and value.endswith(("/", os.sep)) else checked
+
+
 def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | str | None:
     """A chart's file: .png or .svg (the suffix chooses the format), never standard output; else a usage error."""
     checked = output_path(ctx, param, value)
@@ -228,7 +234,7 @@ def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) ->
     if isinstance(checked, Path):
         from .use.plot import unfit_chart_name
 
-        refused = unfit_chart_name(checked)
+        refused = unfit_chart_name(value or checked)  # as written: a trailing slash names a folder
         if refused:
             raise click.BadParameter(refused, ctx=ctx, param=param)
     return checked
@@ -911,7 +917,7 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     "--output",
     "-o",
     required=True,
-    callback=output_path,
+    callback=export_output,
     help="The file (sqlite, xlsx, or one table) or folder (several tables as csv, json, parquet), in a folder "
     "that exists; - writes one table as csv or json to standard output.",
 )
@@ -947,7 +953,6 @@ def export_command(
             (written,) = export(fmt, Path(tmp) / f"{names[0]}.{fmt}", names, False, package_path)
             click.echo(written.read_text(encoding="utf-8"), nl=False)
         return
-    assert isinstance(output, Path)
     for written in export(fmt, output, names, force, package_path):
         click.echo(f"wrote {written}", err=True)
 

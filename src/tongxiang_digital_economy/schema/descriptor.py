@@ -7,8 +7,10 @@ into a DescriptorError that names the file and the fix. Writing (`stamp`) is io/
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -96,6 +98,26 @@ def safe_path(base: Path, relative: object, what: str, data: bool = False) -> Pa
 def resource_path(base: Path, res: dict[str, Any]) -> Path:
     """Where the CSV file of a resource is."""
     return safe_path(base, res.get("path"), f"resource {res.get('name')!r} path", data=True)
+
+
+def package_files(path: str | Path | None = None) -> dict[str, str]:
+    """The files the package at `path` is made of, by real path (symbolic links followed), each with what it is:
+    its descriptor, each table's data file and each Table Schema it names by path. A writer refuses these as
+    outputs, --force or not (trial 15 m13: `export -o datapackage.json --force` replaced the descriptor of the
+    package it read, which then no longer loaded)."""
+    base = package_dir(path)
+    files = {os.path.realpath(base / DESCRIPTOR): "the descriptor of the package"}
+    for res in read_descriptor(path)["resources"]:
+        name = res.get("name") if isinstance(res, dict) else None
+        if not isinstance(name, str):
+            continue
+        with contextlib.suppress(DescriptorError):
+            files[os.path.realpath(resource_path(base, res))] = f"the data file of the package's table {name}"
+        if isinstance(res.get("schema"), str):
+            with contextlib.suppress(DescriptorError):
+                schema = safe_path(base, res["schema"], "schema")
+                files[os.path.realpath(schema)] = f"the Table Schema of the package's table {name}"
+    return files
 
 
 def table_schema(base: Path, res: dict[str, Any]) -> dict[str, Any]:

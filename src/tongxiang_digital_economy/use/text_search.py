@@ -188,9 +188,11 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
     # which distinct texts the query matches, by their number (a missing cell's -1 is the last, never matched)
     matched = np.zeros(len(package.texts) + 1, dtype=bool)
-    matched[list(package.cells.matching(query.terms))] = True
     if read_number is not None:  # a number however written: 1,347.1 and 1347.1 find each other (trial 12 m7)
+        # and only as a whole number: as words its digits began 12000 and 1347.1 (1200, 134; trial 15 m12)
         matched[texts_writing(read_number, package)] = True
+    else:
+        matched[list(package.cells.matching(query.terms))] = True
     # "WIC 2023": the edition's flows over its days that name no event_id, besides the rows its id finds
     unlinked = None
     if edition is not None and edition.editions and edition_split is None:
