@@ -10,6 +10,7 @@ import functools
 import json
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -896,6 +897,13 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         click.echo(f"figures of {year} (the year their period ends in):")
         for line in [*hits.attrs.get("of_year", []), *hits.attrs.get("other_years", [])]:
             click.echo(f"  {line}")
+    if not len(hits) and theme is not None and text.strip():  # where the figures are (trial 15 m14)
+        elsewhere = "; ".join(
+            f"{count(n, 'figure')} of theme {other}: search {shlex.quote(text)} --theme {other}"
+            for other, n in hits.attrs.get("other_themes", {}).items()
+        )
+        click.echo(f"no rows of theme {theme} mention {what}" + (f" ({elsewhere})" if elsewhere else ""))
+        return
     if not len(hits):
         click.echo(f"no figures of {year} for {what}" if year is not None else f"no rows mention {what}")
         return

@@ -260,7 +260,21 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         found = frames["indicators"]["observation_id"][unlinked] if unlinked is not None else []
         everything.attrs["edition_unlinked"] = [str(k) for k in found if k in set(everything["key"])]
         everything.attrs["edition_note"] = edition.note or none_of_the_measure(edition, edition_split, frames)
+    if theme is not None and text.strip() and not len(everything):
+        everything.attrs["other_themes"] = other_themes(text, path)
     return everything
+
+
+def other_themes(text: str, path: str | Path | None) -> dict[str, int]:
+    """The themes whose figures `text` finds without a theme, with their number (a themed search that finds
+    nothing says where the figures are: `search --theme wic gdp` denied GDP's figures, trial 15 m14)."""
+    found = search(text, None, path)
+    figures = found.loc[found["table"] == "indicators", "key"].drop_duplicates()
+    frames = searched(path).frames
+    indicators = frames["indicators"].set_index("observation_id")["indicator"]
+    theme_of = frames["indicator_definitions"].set_index("indicator")["theme"]
+    counted = figures.map(indicators).map(theme_of).dropna().value_counts()
+    return {str(theme): int(n) for theme, n in counted.items()}
 
 
 # The longest query read: more than any name, alias, label or title the package holds (157 characters, a project's
