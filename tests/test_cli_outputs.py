@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import PackageCopy
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import MissingFolderError
@@ -391,3 +392,51 @@ def test_a_link_to_an_open_descriptor_is_written_down_it(tmp_path: Path) -> None
         assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {link}\n")
         assert link.is_symlink()
     assert out.read_text(encoding="utf-8").startswith("unit,")
+
+
+def test_export_never_replaces_the_package_it_reads(package: PackageCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 15 m13: `export indicators --format json -o datapackage.json --force` replaced the descriptor of the
+    package it read (which then no longer loaded); `-o data --force` rewrote the data files in place. The
+    package's own files are refused as outputs, --force or not, before anything is read or written."""
+    monkeypatch.chdir(package.root)
+    before = {p: p.read_bytes() for p in package.root.rglob("*.json")}
+    for args, refused in [
+        (
+            ["indicators", "--format", "json", "-o", "datapackage.json"],
+            "datapackage.json is the descriptor of the package",
+        ),
+        (["--format", "csv", "-o", "data"], "data/sources.csv is the data file of the package's table sources"),
+        (
+            ["units", "--format", "json", "-o", "schemas/units.schema.json"],
+            "schemas/units.schema.json is the Table Schema of the package's table units",
+        ),
+    ]:
+        result = runner.invoke(cli, ["export", *args, "--force", "--package", "."])
+        assert (result.exit_code, result.output) == (
+            1,
+            f"Error: {refused} being exported: choose another file (never replaced, --force or not)\n",
+        )
+    assert {p: p.read_bytes() for p in package.root.rglob("*.json")} == before
+
+
+def test_an_output_written_with_a_trailing_slash_names_a_folder(tmp_path: Path) -> None:
+    """Trial 15 m7: `plot -o x.svg/` wrote the file x.svg, `export indicators --format csv -o dir.csv/` the file
+    dir.csv. A trailing slash names a folder: a chart needs a file name; one exported file goes into the folder,
+    which must exist (a folder of several tables is made, as before)."""
+    chart = str(tmp_path / "x.svg") + "/"
+    result = runner.invoke(cli, ["plot", "gdp", "--subject", "tongxiang", "-o", chart])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for '--output' / '-o': {chart} names a folder (it ends in /): give the chart a file "
+        f"name, such as {tmp_path / 'x.svg'}",
+    )
+    table = str(tmp_path / "dir.csv") + "/"
+    result = runner.invoke(cli, ["export", "indicators", "--format", "csv", "-o", table])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: {table}: no such folder to write into (a path that ends in / names a folder): make it first, or "
+        "give a file name without the /",
+    )
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "dir.csv").mkdir()
+    assert export("csv", table, ["indicators"], validate=False) == [tmp_path / "dir.csv" / "indicators.csv"]

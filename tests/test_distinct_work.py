@@ -16,7 +16,7 @@ import pytest
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.schema.descriptor import grade_order
 from tongxiang_digital_economy.semantics import answers, roles
-from tongxiang_digital_economy.semantics.distinct import mapped
+from tongxiang_digital_economy.semantics.distinct import is_missing, mapped, plain_values
 from tongxiang_digital_economy.semantics.identity import multiples_against_levels
 from tongxiang_digital_economy.semantics.rules import anchors as anchor_rules
 
@@ -80,6 +80,26 @@ def test_mapped_calls_once_per_distinct_value() -> None:
     assert got.tolist() == column.astype(object).map(lambda v: len(v) if isinstance(v, str) else -1).tolist()
 
 
+@pytest.mark.parametrize(
+    "column",
+    [
+        pd.Series([2, None], dtype="Int64"),
+        pd.Series([-0.0, None, float("nan")], dtype="Float64"),
+        pd.Series([1.0, float("nan")]),
+        pd.Series(["a", None], dtype="string[pyarrow]"),
+        pd.Series([(1,), None, pd.NA, frozenset()], dtype=object),
+        pd.Series([True, None], dtype="boolean"),
+        pd.Series(pd.to_datetime(["2020-01-01", None, "2020-01-01"]).astype("datetime64[s]")),
+    ],
+)
+def test_plain_values_are_the_values_with_each_missing_one_as_none(column: pd.Series) -> None:
+    """What a per-row rule is given (per_distinct_rows): each value as iterating the column gives it, a missing
+    one (is_missing: <NA>, NaN, NaT, None) as None, whatever the column's type."""
+    expected = [None if is_missing(v) else v for v in column.tolist()]
+    got = plain_values(column)
+    assert [(type(v), repr(v)) for v in got] == [(type(v), repr(v)) for v in expected]
+
+
 def test_period_labels_name_each_distinct_period_once() -> None:
     rows = pd.DataFrame(
         {
@@ -100,6 +120,31 @@ def test_period_labels_name_each_distinct_period_once() -> None:
     assert got == [
         roles.plain_label(s, e, str(temporal[i])) + f" ({temporal[i]})"
         for i, s, e in zip(rows["indicator"], rows["period_start"], rows["period_end"], strict=True)
+    ]
+
+
+def test_plain_period_labels_are_written_by_column_as_plain_label_writes_each() -> None:
+    """`validate`'s roles name periods by plain_label: written by column (each distinct day once, no call per
+    row or period), the same texts as plain_label row by row, missing days and one-day periods included."""
+    starts = ["2020-01-01", None, "2020-06-30", None, "2019-01-01"]
+    ends = ["2020-12-31", "2021-06-30", "2020-06-30", None, None]
+    rows = pd.DataFrame(
+        {
+            "indicator": ["gdp"] * 5,
+            "period_start": pd.to_datetime(starts).astype("datetime64[s]"),
+            "period_end": pd.to_datetime(ends).astype("datetime64[s]"),
+        }
+    )
+    got = roles.period_labels(rows, pd.Series({"gdp": "flow"}), roles.plain_label)
+    assert got == [
+        "2020-01-01 00:00:00 to 2020-12-31 00:00:00",
+        "2021-06-30 00:00:00",
+        "2020-06-30 00:00:00",
+        "undated",
+        "undated",
+    ]
+    assert got == [
+        roles.plain_label(s, e, "flow") for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
     ]
 
 

@@ -17,6 +17,7 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.exceptions import RuleCrash
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Problem, Report
+from tongxiang_digital_economy.io.arrays import arrow_of
 from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
 from tongxiang_digital_economy.semantics import answers, identity, kept_groups
@@ -352,14 +353,14 @@ def group_readings(frames: dict[str, Any]) -> dict[str, tuple[Any, tuple[str, ..
                 i, frames["sources"], frames["indicator_definitions"], grades, period_words(frames["lexicon"])
             ),
             identity.CLUSTER_READS,
-            kept_groups.by_subject,
+            identity.cluster_key,
         ),
     }
 
 
 def test_a_reading_kept_per_group_reads_each_group_alone(shipped_views: dict[str, pd.DataFrame]) -> None:
     """Agreement, the corroborating sources and the fact clusters give each row what they give it read with every
-    row when read in parts made of whole groups (its indicator's rows; its subject's), interleaved: what keeping them
+    row when read in parts made of whole groups (its indicator's rows; its fact's), interleaved: what keeping them
     per group assumes. Not backwards: a listing follows the rows' order, which is why a group is kept under its rows
     in their order. Each finds something in the shipped package, so the check can fail."""
     root = bundled_package_dir()
@@ -653,6 +654,18 @@ def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(
     assert [(p.row, p.rule) for p in report.errors if p.field == "unit"][:1] == [(3, "foreign-key")]
 
 
+def test_a_column_s_arrow_array_is_the_one_it_holds_and_none_without_arrow() -> None:
+    """What is kept of a column is kept by its Arrow array's identity (answers.by_array): io.arrays.arrow_of gives
+    the array a pandas Arrow column holds, the same object on every call and for a selection of the column, and
+    None for a column of numpy or of pandas' masked arrays (whose protocol answer is a new array per call)."""
+    texts = pd.Series(["a", None, "b"], dtype="string[pyarrow]")
+    numbers = pd.Series([1, None], dtype="int64[pyarrow]")
+    assert arrow_of(texts) is arrow_of(texts) is arrow_of(pd.DataFrame({"t": texts})["t"])
+    assert arrow_of(numbers).to_pylist() == [1, None]
+    assert arrow_of(pd.Series([1, 2])) is None
+    assert arrow_of(pd.Series([1, None], dtype="Int64")) is None
+
+
 def test_an_edited_table_read_again_shares_the_columns_the_edit_did_not_touch(package: PackageCopy) -> None:
     """A table whose file changed is read anew, but a column whose values did not change is the very Arrow array of
     the read before (io.reader.share_unchanged_columns), so what was made of it (its key, answers.by_array) is kept;
@@ -667,8 +680,8 @@ def test_an_edited_table_read_again_shares_the_columns_the_edit_did_not_touch(pa
     before = frame()
     package.edit("indicators", 2, note="a note no other test writes (columns shared)")
     after = frame()
-    arrow = {c for c in after.columns if hasattr(after[c].array, "_pa_array")}
-    shared = {c for c in arrow if after[c].array._pa_array is before[c].array._pa_array}  # type: ignore[attr-defined]
+    arrow = {c for c in after.columns if arrow_of(after[c]) is not None}
+    shared = {c for c in arrow if arrow_of(after[c]) is arrow_of(before[c])}
     assert "evidence" in shared
     assert shared == arrow - {"note"}
     assert after["note"].iloc[0] == "a note no other test writes (columns shared)"

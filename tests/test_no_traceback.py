@@ -12,6 +12,7 @@ import csv
 import errno
 import importlib
 import json
+import re
 import socket
 import sys
 from collections.abc import Iterator
@@ -259,6 +260,36 @@ def test_a_link_to_the_descriptor_names_its_package_and_another_file_is_said_to_
     )
 
 
+def test_an_input_that_is_a_symbolic_link_loop_is_one_line_in_every_form(package: PackageCopy, tmp_path: Path) -> None:
+    """Trial 15 W8: a data file that is a symbolic link looping round ended every command (and `tde.load`) in
+    pathlib's RuntimeError traceback; a Table Schema that loops too, and a datapackage.json that loops was "no
+    datapackage.json in …". Each is said as a link that loops, since something is there."""
+    (tmp_path / "l1").symlink_to(tmp_path / "l2")
+    (tmp_path / "l2").symlink_to(tmp_path / "l1")
+    units = package.csv("units")
+    units.unlink()
+    units.symlink_to(tmp_path / "l1")
+    loop = "is a symbolic link that loops (too many levels of symbolic links)"
+    code, out = invoke("validate", "--quiet", "--package", str(package.root))
+    assert (code, out.splitlines()[0]) == (1, f"units: error [scheme-error] {units} {loop}")
+    with pytest.raises(tde.LoadError, match=f"^units: {re.escape(str(units))} {re.escape(loop)} \\[scheme-error\\]$"):
+        tde.load("units", path=package.root)
+    schema = package.root / "schemas" / "places.schema.json"
+    schema.unlink()
+    schema.symlink_to(tmp_path / "l1")
+    assert invoke("show", "places", "--package", str(package.root)) == (
+        1,
+        f"Error: resource 'places' schema 'schemas/places.schema.json' {loop}: it was not read\n",
+    )
+    descriptor = package.root / "datapackage.json"
+    descriptor.unlink()
+    descriptor.symlink_to(tmp_path / "l1")
+    assert invoke("info", "--package", str(package.root)) == (
+        1,
+        f"Error: {descriptor} {loop}: give a data package folder or its datapackage.json\n",
+    )
+
+
 def test_a_file_given_as_the_archive_folder_is_an_error_exit_1(tmp_path: Path) -> None:
     """Trial 14 m8: `--archive README.md` was click's "Directory 'README.md' is a file." (exit 2), against the
     README's "a file standing where a folder should be is exit 1 in every command"; a missing folder stays exit 2."""
@@ -469,6 +500,12 @@ def test_a_foreign_key_error_into_a_table_whose_keys_stand_is_its_own_line(packa
         f"INVALID: {package.root}: 2 errors, 0 warnings, 0 figures corroborated",
     ]
     assert [p["follows"] for p in report.to_dict()["problems"]] == [None, None]
+    # `load` (show, series …) says it as `validate` does: the furlong row is the indicators table's own fault
+    assert invoke("show", "indicators", "--package", str(package.root)) == (
+        1,
+        "Error: indicators row 7, field unit: 'furlong' is not a unit of units: add that row to units, or correct "
+        "the value [foreign-key]\n",
+    )
 
 
 def test_in_a_checkout_the_bad_bytes_follow_ons_come_under_it_not_under_the_hash(package: PackageCopy) -> None:

@@ -68,3 +68,15 @@ def test_every_shipped_value_text_read_as_a_number_is_its_figures_value_in_any_w
 @pytest.mark.parametrize("query", ["1,2345", "5g", "2,5"])
 def test_digits_that_are_no_one_number_are_words(query: str) -> None:
     assert number_query(query) is None
+
+
+def test_a_number_is_found_whole_never_as_the_start_of_a_longer_number() -> None:
+    """Trial 15 m12: `search 1200` found the summit's 近12000人次 guests, `search 134` the 1347.1亿元 GDP and `search
+    -- -4.6` the 4.6 million tons of capacity: a number query matched the cells' words by their start, as a word
+    does. A number is found only as a number (texts_writing), with its sign."""
+    assert not {key for _, key in rows("1200") if "12000-guests" in key}
+    assert rows("1,200") <= rows("1200")
+    assert rows("134") == frozenset()
+    negative = tde.search("-4.6")
+    assert list(zip(negative["column"], negative["text"], strict=True)) == [("value", "-4.6")]
+    assert "4.6 million tons" in set(tde.search("4.6")["text"])

@@ -79,3 +79,17 @@ def test_pinyin_a_mirror_site_inserted_is_no_word_of_the_text() -> None:
     assert casefolded("地区生产总值(GDP)") == "地区生产总值(gdp)"  # a gloss is no inserted pinyin
     found = tde.search("医疗器械")
     assert "evidence" in set(found.loc[found["key"] == "linhua-medical", "column"])
+
+
+def test_a_themed_search_that_finds_nothing_says_where_the_figures_are() -> None:
+    """Trial 15 m14: `search --theme wic gdp` said "no rows mention 'gdp'", denying the GDP figures of theme
+    economy. It names the themes whose figures the query finds, with the command for each."""
+    from click.testing import CliRunner
+
+    from tongxiang_digital_economy.cli import cli
+
+    elsewhere = tde.search("gdp", theme="wic").attrs["other_themes"]
+    assert elsewhere["economy"] >= 10 and "wic" not in elsewhere
+    out = CliRunner().invoke(cli, ["search", "--theme", "wic", "gdp"], catch_exceptions=False).output
+    shown = "; ".join(f"{n} figures of theme {t}: search gdp --theme {t}" for t, n in elsewhere.items())
+    assert out == f"no rows of theme wic mention 'gdp' ({shown})\n"

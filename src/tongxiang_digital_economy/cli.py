@@ -10,6 +10,7 @@ import functools
 import json
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -216,6 +217,12 @@ def output_path(
     return existing_folder(ctx, param, Path(value))
 
 
+def export_output(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | str | None:
+    """`output_path`, kept as written where it ends in a slash: export reads that as a folder (trial 15 m7)."""
+    checked = output_path(ctx, param, value)
+    return value if isinstance(checked, Path) and value and value.endswith(("/", os.sep)) else checked
+
+
 def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | str | None:
     """A chart's file: .png or .svg (the suffix chooses the format), never standard output; else a usage error."""
     checked = output_path(ctx, param, value)
@@ -228,7 +235,7 @@ def chart_path(ctx: click.Context, param: click.Parameter, value: str | None) ->
     if isinstance(checked, Path):
         from .use.plot import unfit_chart_name
 
-        refused = unfit_chart_name(checked)
+        refused = unfit_chart_name(value or checked)  # as written: a trailing slash names a folder
         if refused:
             raise click.BadParameter(refused, ctx=ctx, param=param)
     return checked
@@ -890,6 +897,13 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         click.echo(f"figures of {year} (the year their period ends in):")
         for line in [*hits.attrs.get("of_year", []), *hits.attrs.get("other_years", [])]:
             click.echo(f"  {line}")
+    if not len(hits) and theme is not None and text.strip():  # where the figures are (trial 15 m14)
+        elsewhere = "; ".join(
+            f"{count(n, 'figure')} of theme {other}: search {shlex.quote(text)} --theme {other}"
+            for other, n in hits.attrs.get("other_themes", {}).items()
+        )
+        click.echo(f"no rows of theme {theme} mention {what}" + (f" ({elsewhere})" if elsewhere else ""))
+        return
     if not len(hits):
         click.echo(f"no figures of {year} for {what}" if year is not None else f"no rows mention {what}")
         return
@@ -911,7 +925,7 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     "--output",
     "-o",
     required=True,
-    callback=output_path,
+    callback=export_output,
     help="The file (sqlite, xlsx, or one table) or folder (several tables as csv, json, parquet), in a folder "
     "that exists; - writes one table as csv or json to standard output.",
 )
@@ -947,7 +961,6 @@ def export_command(
             (written,) = export(fmt, Path(tmp) / f"{names[0]}.{fmt}", names, False, package_path)
             click.echo(written.read_text(encoding="utf-8"), nl=False)
         return
-    assert isinstance(output, Path)
     for written in export(fmt, output, names, force, package_path):
         click.echo(f"wrote {written}", err=True)
 

@@ -9,6 +9,8 @@ never through the working directory.
 
 from __future__ import annotations
 
+import errno
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +18,22 @@ from . import arguments
 from .exceptions import PackageNotFoundError
 
 DESCRIPTOR = "datapackage.json"
+
+
+LOOPS = "is a symbolic link that loops (too many levels of symbolic links)"
+
+
+def loops(path: Path) -> bool:
+    """Whether `path` is a symbolic link that leads round in a loop (the system refuses it with ELOOP): said as
+    such (`LOOPS`), never as missing, since something is there (trial 15 W8: a data file that loops was a
+    RuntimeError traceback in every command)."""
+    if not path.is_symlink():
+        return False
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def bundled_package_dir() -> Path:
@@ -40,6 +58,8 @@ def package_dir(path: str | Path | None = None) -> Path:
         return path.parent
     if (path / DESCRIPTOR).is_file():
         return path
+    if loops(path / DESCRIPTOR):
+        raise PackageNotFoundError(f"{path / DESCRIPTOR} {LOOPS}: give a data package folder or its datapackage.json")
     if path.is_file():
         # A link to a package's descriptor (ln -s clone/datapackage.json linkdp.json) names that package; another
         # file is none, said as a file, not as a folder without a descriptor (trial 15 m8).

@@ -40,11 +40,13 @@ import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
 from ..core import problems as P
+from ..core.paths import LOOPS, loops
 from ..core.report import Problem, count, problem
 from ..core.suggest import EXCERPT, Index
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
+from .arrays import arrow_of
 from .kept import Kept, file_digest
 
 # A cell's value -> the front of its message's hint ("did you mean 'gt'? " or ""): see `suggester`.
@@ -638,7 +640,7 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     A file whose bytes (and schema) were read before in this process is not read again: the kept read is copied.
     """
     if not path.is_file():
-        what = "is missing" if not path.exists() else "is not a file"
+        what = LOOPS if loops(path) else "is missing" if not path.exists() else "is not a file"
         return TableRead(name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{path} {what}")], True)
     content = file_digest(path, name, schema)
     kept = READS.find(content) if content is not None else None
@@ -677,7 +679,7 @@ def share_unchanged_columns(read: TableRead) -> None:
     for column in frame.columns:
         if column not in before.columns or before[column].dtype != frame[column].dtype:
             continue
-        old, new = (getattr(f[column].array, "_pa_array", None) for f in (before, frame))
+        old, new = (arrow_of(f[column]) for f in (before, frame))
         if old is not None and new is not None and old is not new and old.equals(new):
             shared[column] = before[column].array
     if shared:

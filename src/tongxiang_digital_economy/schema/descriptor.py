@@ -7,13 +7,15 @@ into a DescriptorError that names the file and the fix. Writing (`stamp`) is io/
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..core.exceptions import DescriptorError, TableNotFoundError
-from ..core.paths import DESCRIPTOR, package_dir
+from ..core.paths import DESCRIPTOR, LOOPS, loops, package_dir
 from ..core.suggest import did_you_mean, echoed
 
 
@@ -61,8 +63,10 @@ def resource(descriptor: dict[str, Any], table: str) -> dict[str, Any]:
     )
 
 
-def safe_path(base: Path, relative: object, what: str) -> Path:
-    """`base / relative` for a relative POSIX path that stays inside `base` (what Frictionless calls safe)."""
+def safe_path(base: Path, relative: object, what: str, data: bool = False) -> Path:
+    """`base / relative` for a relative POSIX path that stays inside `base` (what Frictionless calls safe). A path
+    that is a symbolic link looping round is refused, in words; a `data` file's is returned, and the reader says it
+    loops as it says a file is missing (a scheme-error of its table, the other tables still read)."""
     if not isinstance(relative, str) or not relative:
         raise DescriptorError(f"{what} must be a relative path string")
     if "://" in relative:
@@ -74,8 +78,16 @@ def safe_path(base: Path, relative: object, what: str) -> Path:
     if pure.is_absolute() or ".." in pure.parts or "\\" in relative or ":" in relative:
         raise DescriptorError(f"{what} {relative!r} is not a safe path: use a relative path inside the package folder")
     path = base / pure
+    if loops(path):
+        if data:
+            return path
+        raise DescriptorError(f"{what} {relative!r} {LOOPS}: it was not read")
+    try:
+        resolved = path.resolve()
+    except (RuntimeError, OSError):  # a folder on the way loops (Python 3.11 raises RuntimeError, later OSError)
+        raise DescriptorError(f"{what} {relative!r} lies in a folder that {LOOPS}: it was not read") from None
     # A symbolic link may lead out of the folder although the path does not: refuse it before anything reads it.
-    if not path.resolve().is_relative_to(base.resolve()):
+    if not resolved.is_relative_to(base.resolve()):
         raise DescriptorError(
             f"{what} {relative!r} is a symbolic link that leads out of the package folder: it was not read; "
             "copy the file into the package instead"
@@ -85,7 +97,27 @@ def safe_path(base: Path, relative: object, what: str) -> Path:
 
 def resource_path(base: Path, res: dict[str, Any]) -> Path:
     """Where the CSV file of a resource is."""
-    return safe_path(base, res.get("path"), f"resource {res.get('name')!r} path")
+    return safe_path(base, res.get("path"), f"resource {res.get('name')!r} path", data=True)
+
+
+def package_files(path: str | Path | None = None) -> dict[str, str]:
+    """The files the package at `path` is made of, by real path (symbolic links followed), each with what it is:
+    its descriptor, each table's data file and each Table Schema it names by path. A writer refuses these as
+    outputs, --force or not (trial 15 m13: `export -o datapackage.json --force` replaced the descriptor of the
+    package it read, which then no longer loaded)."""
+    base = package_dir(path)
+    files = {os.path.realpath(base / DESCRIPTOR): "the descriptor of the package"}
+    for res in read_descriptor(path)["resources"]:
+        name = res.get("name") if isinstance(res, dict) else None
+        if not isinstance(name, str):
+            continue
+        with contextlib.suppress(DescriptorError):
+            files[os.path.realpath(resource_path(base, res))] = f"the data file of the package's table {name}"
+        if isinstance(res.get("schema"), str):
+            with contextlib.suppress(DescriptorError):
+                schema = safe_path(base, res["schema"], "schema")
+                files[os.path.realpath(schema)] = f"the Table Schema of the package's table {name}"
+    return files
 
 
 def table_schema(base: Path, res: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,8 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from ..io.arrays import arrow_of
+
 T = TypeVar("T")
 KEPT_ANSWERS = 512  # about seven packages' worth of every rule's answer
 KEPT_ROWS = 50_000  # keeping at 10^5 rows cost 330 MiB of peak (benchmark `kept`: 874 -> 542 MiB) and 8 s of CPU
@@ -77,7 +79,7 @@ def column_key(column: pd.Series) -> Hashable:
     dtype = column.dtype
     if isinstance(dtype, np.dtype) and dtype.kind in "biufcmM":
         return (str(dtype), column.to_numpy().tobytes())
-    arrow = getattr(column.array, "_pa_array", None)
+    arrow = arrow_of(column)
     if arrow is None:
         return values_key((str(dtype), tuple(column.tolist())))
     return by_array(column, arrow, "key", lambda: values_key((str(dtype), values_of(column))))
@@ -88,7 +90,7 @@ def values_of(column: pd.Series) -> tuple[Any, ...]:
     KEPT_ROWS rows. A longer column's tuple is made for its caller and not kept: kept, a Python string per row of
     every text column read lived as long as the table (at 10^5 rows 86 of the 132 MiB Python held after the
     views; issue 15's memory target is set at 10^6), and a large package is validated once, not edited cell by cell."""
-    arrow = getattr(column.array, "_pa_array", None)
+    arrow = arrow_of(column)
     if arrow is None or len(column) > KEPT_ROWS:
         return tuple(column.tolist())
     return by_array(column, arrow, "values", lambda: tuple(column.tolist()))
@@ -124,11 +126,6 @@ def dropped(slot: tuple[int, str, str], ref: weakref.ref[Any]) -> None:
 # What was made of several Arrow arrays at once (a join's row positions and taken column), by the arrays' ids; each
 # entry holds every array weakly and is dropped with any of them, and a hit is checked by identity of all of them.
 _BY_ARRAYS: dict[tuple[Hashable, tuple[int, ...]], tuple[tuple[weakref.ref[Any], ...], Any]] = {}
-
-
-def arrow_of(column: pd.Series) -> Any:
-    """The column's immutable Arrow array (None for a column of another kind)."""
-    return getattr(column.array, "_pa_array", None)
 
 
 def by_arrays(what: Hashable, arrows: Sequence[Any], make: Callable[[], T]) -> T:

@@ -29,7 +29,7 @@ from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
 from .answers import ColumnKeys
-from .rules import RULES, Rule, needs_of, rule_answer
+from .rules import RULES, Rule, needs_of, reads_of, rule_answer
 from .validation import archive_folder, read_archive, refuse_an_archive_of_none
 from .views import join_keys, views
 
@@ -166,6 +166,7 @@ def compile_schema(
     shared: dict[str, Any] = {}
     texts, hashes = archive if archive is not None else (None, None)
     needs = needs_of(rules or [])
+    rule_reads = reads_of(rules or [])  # the costly readings made: those the compiled rules read
     keys = join_keys(schemas) if schemas is not None else {}
     grades = enum_order(schemas["sources"], "grade") if schemas is not None and "sources" in schemas else None
 
@@ -173,10 +174,10 @@ def compile_schema(
         """The view of the frame being validated and its column keys: made on the first rule's call, reused by
         the others."""
         if "frame" not in shared:  # called outside CompiledSchema.validate: nothing to share
-            view = views({**others, table: df}, texts, hashes, keys, needs, grades)[table]
+            view = views({**others, table: df}, texts, hashes, keys, needs, grades, rule_reads)[table]
             return view, ColumnKeys(view)
         if "view" not in shared:
-            made = views({**others, table: shared["frame"]}, texts, hashes, keys, needs, grades)[table]
+            made = views({**others, table: shared["frame"]}, texts, hashes, keys, needs, grades, rule_reads)[table]
             shared["view"] = (made, ColumnKeys(made))
         view, columns = shared["view"]
         if not view.index.equals(df.index):

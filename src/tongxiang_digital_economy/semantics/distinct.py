@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from ..io.arrays import arrow_of
 from ..text.quantities import Lexicon
 from .answers import by_array, distinct_rows, values_of
 
@@ -57,9 +58,24 @@ def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> 
 
 
 def plain_values(column: pd.Series) -> list[Any]:
-    """column.tolist() with each missing value as None, a column of dates boxed once per distinct day (days)."""
-    values = days(column) if is_dates(column) else column.tolist()
-    return [None if is_missing(v) else v for v in values]
+    """column.tolist() with each missing value (is_missing: None, <NA>, NaT, NaN) as None, a column of dates boxed
+    once per distinct day (days). Made in C, not by a test per value in Python (1.8 s of CPU a validation of 10^5
+    `shifted` rows, whose rows are distinct): pandas' missing values are is_missing's."""
+    if is_dates(column):
+        codes, distinct = pd.factorize(column, use_na_sentinel=True)
+        values: list[Any] = taken([*distinct.tolist(), None], codes).tolist()  # code -1 (missing): None
+        return values
+    values = column.to_numpy(dtype=object, na_value=None).tolist()  # type: ignore[call-overload]
+    return values
+
+
+def taken(values: list[Any], codes: np.ndarray) -> np.ndarray:
+    """values[code] for each code, as an object array (one take in C)."""
+    table = np.empty(len(values), dtype=object)
+    for code, value in enumerate(values):  # one by one: numpy would read a list of equal tuples as a 2-D array
+        table[code] = value
+    out: np.ndarray = table[codes]
+    return out
 
 
 def is_dates(column: pd.Series) -> bool:
@@ -125,7 +141,7 @@ def content_key(*frames: pd.DataFrame) -> int:
 
 def column_hash(column: pd.Series) -> bytes:
     """A column's values hashed row by row (pandas' hash_pandas_object), as bytes."""
-    arrow = getattr(column.array, "_pa_array", None)
+    arrow = arrow_of(column)
 
     def hashed() -> bytes:
         return pd.util.hash_pandas_object(column, index=False).to_numpy().tobytes()

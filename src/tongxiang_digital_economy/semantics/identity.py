@@ -30,7 +30,8 @@ from .claims import (
     text_dates,
 )
 from .distinct import is_missing
-from .kept_groups import by_subject, kept_in_groups
+from .kept_groups import kept_in_groups
+from .wanted import Wanted
 
 ENTITY_TABLES = {"enterprises": "enterprise_id", "projects": "project_id"}
 # Tables that are trees through parent_id (places have no names to compare, but a tree all the same: trial 8 m3).
@@ -298,20 +299,7 @@ def fact_clusters(
     stocks: set[Any] = set()
     if definitions is not None and "temporal" in definitions:
         stocks = set(definitions.loc[definitions["temporal"] == "stock", "indicator"])
-    subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
-    value = indicators["value_base"].astype("Float64").round(9)
-    # A bare small number (1, 3, 5) is shared by chance; only figures with some information are clustered.
-    informative = value.abs().ge(10) | (value != value.round(0))
-    key = (
-        subject.astype("string")
-        + "|"
-        + indicators["status"].astype("string")
-        + "|"
-        + indicators["base_unit"].astype("string")
-        + "|"
-        + value.astype("string")
-    )
-    key = key.where(informative.fillna(False) & indicators["period_end"].notna())
+    key = cluster_key(indicators)
     texts: dict[Any, str | None] = {}
     ids: dict[Any, tuple[str, ...] | None] = {}
     keyed = indicators.assign(_key=key).dropna(subset=["_key"])
@@ -335,6 +323,26 @@ def fact_clusters(
             column[position] = found
         out["fact_cluster_ids"] = pd.Series(column, index=out.index, dtype=object)
     return out
+
+
+def cluster_key(indicators: pd.DataFrame) -> pd.Series:
+    """The fact a dated figure states (its subject, status, base unit and value in the base unit), which the figures
+    of one cluster share; <NA> for a figure that clusters with none (undated, or a bare small number). A row's
+    fact_clusters are read from the rows of its key alone: the group kept_in_groups keeps them by."""
+    subject = indicators["place_id"].fillna(indicators["enterprise_id"]).fillna(indicators["project_id"])
+    value = indicators["value_base"].astype("Float64").round(9)
+    # A bare small number (1, 3, 5) is shared by chance; only figures with some information are clustered.
+    informative = value.abs().ge(10) | (value != value.round(0))
+    key = (
+        subject.astype("string")
+        + "|"
+        + indicators["status"].astype("string")
+        + "|"
+        + indicators["base_unit"].astype("string")
+        + "|"
+        + value.astype("string")
+    )
+    return key.where(informative.fillna(False) & indicators["period_end"].notna())
 
 
 def clustered(
@@ -499,13 +507,17 @@ MULTIPLE_READS = (
 
 
 def identity_columns(
-    frames: dict[str, pd.DataFrame], derived: dict[str, pd.DataFrame], grades: Sequence[str] = ()
+    frames: dict[str, pd.DataFrame],
+    derived: dict[str, pd.DataFrame],
+    grades: Sequence[str] = (),
+    wanted: Wanted | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The derived tables with the identity readings added (tables that are not loaded are left alone); `grades`
-    as fact_clusters reads them."""
+    as fact_clusters reads them; `wanted`: the readings the rules to run read (semantics/wanted.py; None: all)."""
+    wanted = Wanted() if wanted is None else wanted
     out = dict(derived)
     for table in ENTITY_TABLES:
-        if table in derived:
+        if table in derived and wanted(f"{table}' names"):
             found = kept_reading(
                 ("entities", table),
                 [(frames.get(t), ENTITY_READS[t]) for t in ENTITY_READS],
@@ -513,7 +525,7 @@ def identity_columns(
                     {t: f for t, f in zip(ENTITY_READS, read, strict=True) if f is not None}, table
                 ),
             )
-            out[table] = derived[table].assign(**found)
+            out[table] = derived[table].assign(**wanted.made(f"{table}' names", found))
     if "places" in derived and "parent_id" in derived["places"]:
         places = derived["places"]
         parent_of = parents(places, "place_id")
@@ -521,9 +533,10 @@ def identity_columns(
         out["places"] = places.assign(parent_cycle=pd.Series(cycles, index=places.index, dtype=bool))
     if "sources" in derived and "archive_raw" in derived["sources"]:
         for table in ENTITY_TABLES:
-            if table in out:
-                out[table] = out[table].assign(**name_text_columns(frames, derived["sources"], table))
-    if "indicators" in derived:
+            if table in out and wanted(f"{table}' names in texts"):
+                named = name_text_columns(frames, derived["sources"], table)
+                out[table] = out[table].assign(**wanted.made(f"{table}' names in texts", named))
+    if "indicators" in derived and wanted("fact clusters"):
         # Both read every row of the indicators at once: kept by the content of the columns they read, so a second
         # validation after an edit no reading reads (a note) does not redo them (answers.kept_reading).
         clusters = kept_reading(
@@ -534,18 +547,23 @@ def identity_columns(
                 (frames.get("indicator_definitions"), CLUSTER_TABLE_READS["indicator_definitions"]),
                 (frames.get("lexicon"), ("term", "category", "meaning")),  # the text's own day (目前): PeriodWords
             ],
-            # A cluster is of one subject's figures: an edited row's subject is read again, not every row.
+            # A cluster is of one fact's figures: an edited row's fact (its old and new one) is read again.
             lambda indicators, *tables: kept_in_groups(
                 ("fact clusters", tuple(grades)),
                 indicators,
                 CLUSTER_READS,
-                by_subject,
+                cluster_key,
                 tables,
                 lambda part, sources, definitions, lexicon: fact_clusters(
                     part, sources, definitions, grades, period_words(lexicon)
                 ),
             ),
         )
+        clusters = wanted.made("fact clusters", clusters)
+        out["indicators"] = out["indicators"].assign(
+            fact_cluster=clusters["fact_cluster"], fact_cluster_ids=clusters["fact_cluster_ids"]
+        )
+    if "indicators" in derived and wanted("multiples"):
         # The lexicon's `and_some` words (300多 is 300 to 400: written_bounds), kept by their content alone.
         lexicon = frames.get("lexicon")
         if lexicon is not None and "category" in lexicon:
@@ -555,11 +573,9 @@ def identity_columns(
             [(derived["indicators"], MULTIPLE_READS), (lexicon, ("term", "category", "meaning"))],
             multiples_against_levels,
         )
-        out["indicators"] = derived["indicators"].assign(
-            fact_cluster=clusters["fact_cluster"],
-            fact_cluster_ids=clusters["fact_cluster_ids"],
-            multiple_off_levels=levels["multiple_off_levels"],
-            multiple_levels_ids=levels["multiple_levels_ids"],
+        levels = wanted.made("multiples", levels)
+        out["indicators"] = out["indicators"].assign(
+            multiple_off_levels=levels["multiple_off_levels"], multiple_levels_ids=levels["multiple_levels_ids"]
         )
     return out
 

@@ -112,13 +112,3 @@ def kept_in_groups(
 def by_indicator(frame: pd.DataFrame) -> pd.Series:
     """The group of a reading that compares a figure only with figures of its own indicator."""
     return frame["indicator"]
-
-
-def by_subject(frame: pd.DataFrame) -> pd.Series:
-    """The group of a reading that compares a figure only with figures of its own subject (its place, else its
-    enterprise, else its project: the first of them it names)."""
-    subject = pd.Series(None, index=frame.index, dtype=object)
-    for column in ("place_id", "enterprise_id", "project_id"):
-        if column in frame:
-            subject = subject.where(subject.notna(), frame[column].astype(object))
-    return subject

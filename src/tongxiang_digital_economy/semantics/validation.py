@@ -35,14 +35,14 @@ from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
 from ..core.report import Problem, Report, count, problem
 from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text, finished, read_resource
+from ..io.load_errors import key_refusals
 from ..io.reader import TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
-from ..schema.keys import foreign_keys
 from .answers import ColumnKeys, kept_whole
 from .editions import blame_editions, under_refused_dates
 from .key_causes import under_key_causes
 from .published import blame_published
-from .rules import RULES, Rule, needs_of, rule_answer
+from .rules import RULES, Rule, needs_of, reads_of, rule_answer
 from .views import DERIVED_FROM, LISTINGS, QUOTE_TABLE_READS, ForeignKeys, join_keys, views
 
 HASH_CHUNK = 1 << 20
@@ -126,28 +126,6 @@ def validate(
     if not structure:
         report.problems[:] = [p for p in report.problems if p.layer in ("semantics", "archive")]
     return report
-
-
-# The reader's errors that refuse a whole row (every cell of it, its key too), whatever field they name.
-ROW_REFUSALS = (P.BLANK_ROW, P.MISSING_CELL, P.EXTRA_CELL, P.CSV_ERROR, P.ENCODING_ERROR)
-
-
-def key_refusals(reads: dict[str, TableRead]) -> set[tuple[str, int, str]]:
-    """The keys of the reader's errors that refused a cell of a key other rows refer to (a row refused whole, or a
-    cell of a referenced field): what a table's foreign-key errors into it follow from (Report.follow_ons)."""
-    referenced: dict[str, set[str]] = {}
-    for name, read in reads.items():
-        if isinstance(read.schema, dict):
-            for _, resource, ref_fields in foreign_keys(read.schema):
-                referenced.setdefault(resource or name, set()).update(ref_fields)
-    return {
-        (p.table, p.row, p.rule)
-        for name, read in reads.items()
-        for p in read.errors
-        if p.table is not None
-        and p.row is not None
-        and (p.rule in ROW_REFUSALS or p.field in referenced.get(name, set()))
-    }
 
 
 def usable(read: TableRead | None) -> bool:
@@ -507,7 +485,8 @@ def run_rules(
 ) -> list[Problem]:
     """Every rule that applies, on the tables' views, its problems blamed on their causes (check_semantics)."""
     found: list[Problem] = []
-    made = views(frames, texts, hashes, keys, needs_of(RULES), grades)
+    # Only the readings these rules read (a caller may run some of the rules: the catch rates run those of a kind).
+    made = views(frames, texts, hashes, keys, needs_of(RULES), grades, reads_of(RULES))
     for table, view in made.items():
         columns = ColumnKeys(view)  # each column's key made once, however many rules read it
         for rule in RULES:
@@ -535,6 +514,7 @@ def run_rules(
             keys,
             needs_of(RULES),
             grades,
+            reads_of(RULES),
         )
         view = made_again["indicators"]
         columns = ColumnKeys(view)

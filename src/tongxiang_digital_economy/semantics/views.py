@@ -11,7 +11,7 @@ pair of rows, so a view costs time linear in its rows.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..core.exceptions import TDEError
 from ..core.paths import package_dir
+from ..io.arrays import arrow_of
 from ..io.load import decimal_text
 from ..schema.descriptor import grade_order, read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
@@ -37,7 +38,7 @@ from ..text.period_words import first_days_named, last_days_bound
 from ..text.periods import iso_day, open_before, publication_bounds, words_read_at
 from ..text.quantities import cut_from, read, status_cues, unit_reading, written_forms
 from .anchors import anchor_view, outside_words
-from .answers import KEPT_ROWS, arrow_of, by_arrays, kept_reading, kept_row_reading
+from .answers import KEPT_ROWS, by_arrays, kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
@@ -48,6 +49,7 @@ from .roles import corroboration
 from .rules.events import run_words
 from .unit_conversions import conversion_conflicts
 from .unit_scales import stated_scales
+from .wanted import Wanted
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
@@ -162,10 +164,14 @@ def views(
     keys: ForeignKeys,
     needs: dict[str, list[str]],
     grades: Sequence[str] | None = None,
+    reads: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Each loaded table joined with what its rules need (`needs`: table -> `field.column`s of referenced tables);
     a table is left out when a table it reads did not load. `grades`: source grades, strongest first (the sources
-    schema's enum; the shipped package's when not given), which a restatement's "ranks no stronger" reads."""
+    schema's enum; the shipped package's when not given), which a restatement's "ranks no stronger" reads.
+    `reads`: table -> the view columns the rules to run read (registry.reads_of); the costly readings none of them
+    reads are not made (semantics/wanted.py). None: every reading is made."""
+    wanted = Wanted(reads)
     # Derived columns first, so that joins can read them (publication bounds travel with source_id).
     derived = dict(frames)
     if "sources" in frames:
@@ -185,19 +191,24 @@ def views(
         derived["sources"] = frames["sources"].assign(**made)
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         indicators = frames["indicators"]
-        quoted = indicators.assign(
-            **kept_row_reading(
-                "quotes",
-                indicators,
-                QUOTE_READS,
-                [
-                    restricted(frames["lexicon"], QUOTE_TABLE_READS[0]),
-                    restricted(frames["units"], QUOTE_TABLE_READS[1]),
-                ],
-                lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
+        quoted = indicators
+        if wanted("quotes"):
+            quoted = indicators.assign(
+                **wanted.made(
+                    "quotes",
+                    kept_row_reading(
+                        "quotes",
+                        indicators,
+                        QUOTE_READS,
+                        [
+                            restricted(frames["lexicon"], QUOTE_TABLE_READS[0]),
+                            restricted(frames["units"], QUOTE_TABLE_READS[1]),
+                        ],
+                        lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
+                    ),
+                )
             )
-        )
-        if "places" in frames:
+        if "places" in frames and wanted("places named"):
             named = places_named(quoted["evidence"], frames["places"])
             codes, listed = per_distinct_rows(
                 # A places row whose id the reader refused (a bad byte) names no id: left out, never crashed on.
@@ -212,29 +223,36 @@ def views(
         # (its key, its values) is kept per Arrow array (answers.by_array), which a copy is not.
         # An edited row's indicator is read again, not every row (kept_groups: agreement compares a figure with
         # those of its indicator alone).
-        derived["indicators"] = added(
-            quoted,
-            kept_reading(
-                "agreement",
-                [(quoted, AGREEMENT_READS)],
-                lambda view: kept_in_groups("agreement", view, AGREEMENT_READS, by_indicator, [], agreement),
-            ),
-        )
-        derived["indicators"] = added(derived["indicators"], corroboration_of(quoted, frames, grades))
-        # One passage of one source entered twice (figure-entered-twice), kept like the agreement.
-        derived["indicators"] = added(
-            derived["indicators"], kept_reading("entered twice", [(quoted, REPEAT_READS)], entered_twice)
-        )
+        derived["indicators"] = quoted
+        if wanted("agreement"):
+            derived["indicators"] = added(
+                quoted,
+                wanted.made(
+                    "agreement",
+                    kept_reading(
+                        "agreement",
+                        [(quoted, AGREEMENT_READS)],
+                        lambda view: kept_in_groups("agreement", view, AGREEMENT_READS, by_indicator, [], agreement),
+                    ),
+                ),
+            )
+        if wanted("corroboration"):
+            found = wanted.made("corroboration", corroboration_of(quoted, frames, grades))
+            derived["indicators"] = added(derived["indicators"], found)
+        if wanted("entered twice"):  # one passage of one source entered twice (figure-entered-twice), kept likewise
+            twice = kept_reading("entered twice", [(quoted, REPEAT_READS)], entered_twice)
+            derived["indicators"] = added(derived["indicators"], wanted.made("entered twice", twice))
         # The quotes' and the anchors' readings of a row read that row alone (and whole reference tables): kept per
         # row (answers.kept_row_reading), an edited or added row is the only one read again.
-        anchored = kept_row_reading(
-            "anchors",
-            derived["indicators"],
-            ANCHOR_READS,
-            [restricted(frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES],
-            lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
-        )
-        derived["indicators"] = derived["indicators"].assign(**anchored)  # claims read in their words
+        if wanted("anchors"):
+            anchored = kept_row_reading(
+                "anchors",
+                derived["indicators"],
+                ANCHOR_READS,
+                [restricted(frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES],
+                lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
+            )
+            derived["indicators"] = derived["indicators"].assign(**wanted.made("anchors", anchored))
         # The lexicon's words that rules read on their own (a place the figure lies outside of; words that date a
         # paragraph), one value in every row, as alternations: kept answers are keyed by their whole text.
         words = lexicon_of(frames["lexicon"])
@@ -246,6 +264,10 @@ def views(
             span_start_words=pd.Series([SpanWords.of(words).start_words] * rows, index=indicators.index, dtype=object),
             # The words that make a rank's number a place in an order (第, 首, 前#, top #, 231st, second).
             place_words=pd.Series([place_words(words)] * rows, index=indicators.index, dtype=object),
+        )
+    if "indicators" in frames and {"lexicon", "units"} <= frames.keys() and wanted("after a start"):
+        words = lexicon_of(frames["lexicon"])
+        derived["indicators"] = derived["indicators"].assign(
             # Whether every sentence of the evidence is a since-phrase (the lexicon's `since_word` terms): a later
             # page's words over an original, read by period-after-open-original.
             evidence_after_a_start=mapped(  # once per distinct evidence, remembered under the lexicon's content
@@ -257,7 +279,11 @@ def views(
                 bool,
             ),
         )
-    if "indicators" in derived and {"period_text", "project_id"} <= set(derived["indicators"].columns):
+    if (
+        "indicators" in derived
+        and {"period_text", "project_id"} <= set(derived["indicators"].columns)
+        and wanted("editions named")
+    ):
         # The event editions a figure's dating words name (首届…举办时, 第四届乌镇峰会): period-edition-named.
         # Kept by the content of the two columns, the events table and the lexicon's ordinal words
         # (answers.kept_reading): an edit of another column reads no dating words again.
@@ -304,7 +330,7 @@ def views(
         derived["projects"] = derived.get("projects", frames["projects"]).assign(
             part_names=part_names(frames["projects"])
         )
-    derived = identity_columns(frames, derived, grade_order() if grades is None else grades)
+    derived = identity_columns(frames, derived, grade_order() if grades is None else grades, wanted)
     out = {}
     looked_up: dict[tuple[str, str], tuple[pd.Index, np.ndarray]] = {}
     for table, frame in derived.items():

@@ -127,6 +127,11 @@ class ClauseWords:
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> ClauseWords:
+        """`read`, once per lexicon (Lexicon.once: every view and rule asks for the same words)."""
+        return cls() if lexicon is None else lexicon.once(cls.__qualname__, lambda: cls.read(lexicon))
+
+    @classmethod
+    def read(cls, lexicon: Lexicon | None) -> ClauseWords:
         """The words a lexicon lists (none without one; punctuation and years in digits always)."""
         if lexicon is None:
             return cls()
@@ -206,6 +211,11 @@ class SpanWords:
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> SpanWords:
+        """`read`, once per lexicon (Lexicon.once: every view and rule asks for the same words)."""
+        return cls() if lexicon is None else lexicon.once(cls.__qualname__, lambda: cls.read(lexicon))
+
+    @classmethod
+    def read(cls, lexicon: Lexicon | None) -> SpanWords:
         """The words a lexicon lists (none without one)."""
         if lexicon is None:
             return cls()
@@ -333,6 +343,11 @@ class YearWords:
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> YearWords:
+        """`read`, once per lexicon (Lexicon.once: every view and rule asks for the same words)."""
+        return cls() if lexicon is None else lexicon.once(cls.__qualname__, lambda: cls.read(lexicon))
+
+    @classmethod
+    def read(cls, lexicon: Lexicon | None) -> YearWords:
         """The words a lexicon lists (none without one)."""
         if lexicon is None:
             return cls()

@@ -113,6 +113,11 @@ class PeriodWords:
 
     @classmethod
     def of(cls, lexicon: Lexicon | None) -> PeriodWords:
+        """`read`, once per lexicon (Lexicon.once: every view and rule asks for the same words)."""
+        return cls() if lexicon is None else lexicon.once(cls.__qualname__, lambda: cls.read(lexicon))
+
+    @classmethod
+    def read(cls, lexicon: Lexicon | None) -> PeriodWords:
         """The words a lexicon lists (none without one)."""
         if lexicon is None:
             return cls()

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from .fold import loose as loose
 from .fold import squash as squash
 from .numerals import Span, number_spans
+
+T = TypeVar("T")
 
 NUMBER = "#"  # what stands for a number in a shape, a written form or a lexicon term
 FRACTION_FIRST = "#分之#"  # the shape of a Chinese fraction, which writes its denominator first
@@ -82,6 +84,15 @@ class Lexicon:
             lexicon.meanings_of[category] = [meaning for _, meaning in terms]
             lexicon.terms_of[category] = [term for term, _ in terms]
         return lexicon
+
+    def once(self, what: str, make: Callable[[], T]) -> T:
+        """make(), once per lexicon and `what`: the words a reader compiles of a lexicon (text.period_words'
+        PeriodWords, text.clause_words' ClauseWords) cost milliseconds, and every validation asks for them again."""
+        key = ("once", what, None)
+        if key not in self.asked:
+            self.asked[key] = make()
+        made: T = self.asked[key]
+        return made
 
     def alternation(self, category: str, meaning: str | None = None) -> str | None:
         """The terms of a category (of one meaning, if given) as one regular expression, longest first, without

@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import importlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,7 +37,7 @@ from ..io.atomic import atomic_write as replace_atomically
 from ..io.atomic import check_writable as writable
 from ..io.atomic import is_stream, reason_of, refused_by_folder
 from ..io.load import as_written, decimal_text, load, tables
-from ..schema.descriptor import read_descriptor, resource, table_schema
+from ..schema.descriptor import package_files, read_descriptor, resource, table_schema
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import TYPES as FIELD_TYPES
 from ..schema.types import arrow_type, plain
@@ -160,7 +161,8 @@ def export(
     sqlite and xlsx write one file holding every table. csv, json and parquet write one file per table: `dest`
     is that file when one table is named, else a folder that gets `<table>.<ext>` for each (a new folder named
     like a file of the format, `out.parquet`, is refused: it would read as one file). A `dest` that is an
-    existing folder gets the one file inside it (`<table>.<ext>`, or the package name for sqlite and xlsx).
+    existing folder gets the one file inside it (`<table>.<ext>`, or the package name for sqlite and xlsx); a
+    `dest` written (as a str) with a trailing slash names a folder, which must exist for one file.
     """
     if fmt not in FORMATS:
         hint = did_you_mean(fmt, FORMATS)
@@ -172,8 +174,15 @@ def export(
         if name not in all_tables:
             hint = did_you_mean(name, all_tables)
             raise ExportError(f"no table named {echoed(name)}; {hint}the tables are: {', '.join(all_tables)}")
+    # A path written with a trailing slash names a folder (trial 15 m7: `-o dir.csv/` wrote the file dir.csv).
+    folder_meant = isinstance(dest, str) and dest.endswith(("/", os.sep))
     dest = Path(dest)
     if fmt in ONE_FILE or len(names) == 1:
+        if folder_meant and not dest.is_dir():
+            raise MissingFolderError(
+                f"{dest}{os.sep}: no such folder to write into (a path that ends in / names a folder): make it "
+                f"first, or give a file name without the /"
+            )
         if dest.is_dir():  # a folder for one file: the file goes inside it, named for what it holds
             stem = names[0] if len(names) == 1 and fmt not in ONE_FILE else read_descriptor(path).get("name", "package")
             dest = dest / f"{stem}.{EXTENSIONS[fmt]}"
@@ -190,7 +199,13 @@ def export(
             )
         check_writable(dest)  # the folder named is made, inside a folder that exists
         targets = {dest / f"{name}.{EXTENSIONS[fmt]}": [name] for name in names}
+    own = package_files(path)
     for target in targets:  # refuse before writing anything, so a refused export leaves nothing half done
+        if os.path.realpath(target) in own:
+            what = own[os.path.realpath(target)]
+            raise ExportError(
+                f"{target} is {what} being exported: choose another file (never replaced, --force or not)"
+            )
         if target.exists() and not is_stream(target) and not force:
             raise ExportError(f"{target} exists; pass force=True to replace it")
         if target.parent.is_dir() or fmt in ONE_FILE or len(names) == 1:  # else the folder named, checked above

@@ -26,6 +26,7 @@ matplotlib comes with the `plot` extra and is imported only here.
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -57,9 +58,14 @@ from .point_labels import MAX_LABELS, label_groups, label_points, labelled
 CHART_SUFFIXES = (".png", ".svg")  # the suffix chooses the format; a.PNG is a PNG
 
 
-def unfit_chart_name(output: Path) -> str | None:
-    """Why `output` cannot name a chart, or None: its suffix must be .png or .svg, after a name (`.svg` alone is a
-    hidden file with no suffix; trial 15 m6 was told it did not end in .svg)."""
+def unfit_chart_name(written: str | Path) -> str | None:
+    """Why `written` cannot name a chart, or None: its suffix must be .png or .svg, after a name (`.svg` alone is a
+    hidden file with no suffix; trial 15 m6 was told it did not end in .svg), and a path written with a trailing
+    slash names a folder, not a file (trial 15 m7: `-o x.svg/` wrote the file x.svg)."""
+    if isinstance(written, str) and written.endswith(("/", os.sep)):
+        file = written.rstrip("/" + os.sep)
+        return f"{written} names a folder (it ends in /): give the chart a file name, such as {file}"
+    output = Path(written)
     if output.name.lower() in CHART_SUFFIXES:
         return f"{output}: give the chart a name before {output.name}, such as chart{output.name}"
     if output.suffix.lower() not in CHART_SUFFIXES:
@@ -75,10 +81,10 @@ def plot(
     path: str | Path | None = None,
 ) -> Path:
     """Draw `indicator` about `subject` (actuals and targets) to `output` (.png or .svg); return the file."""
-    output = Path(output)
     refused = unfit_chart_name(output)
     if refused:
         raise PlotError(refused)
+    output = Path(output)
     if output.exists() and not is_stream(output) and not force:
         raise PlotError(f"{output} exists; pass force=True to replace it")
     try:

@@ -188,9 +188,11 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
     # which distinct texts the query matches, by their number (a missing cell's -1 is the last, never matched)
     matched = np.zeros(len(package.texts) + 1, dtype=bool)
-    matched[list(package.cells.matching(query.terms))] = True
     if read_number is not None:  # a number however written: 1,347.1 and 1347.1 find each other (trial 12 m7)
+        # and only as a whole number: as words its digits began 12000 and 1347.1 (1200, 134; trial 15 m12)
         matched[texts_writing(read_number, package)] = True
+    else:
+        matched[list(package.cells.matching(query.terms))] = True
     # "WIC 2023": the edition's flows over its days that name no event_id, besides the rows its id finds
     unlinked = None
     if edition is not None and edition.editions and edition_split is None:
@@ -258,7 +260,21 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         found = frames["indicators"]["observation_id"][unlinked] if unlinked is not None else []
         everything.attrs["edition_unlinked"] = [str(k) for k in found if k in set(everything["key"])]
         everything.attrs["edition_note"] = edition.note or none_of_the_measure(edition, edition_split, frames)
+    if theme is not None and text.strip() and not len(everything):
+        everything.attrs["other_themes"] = other_themes(text, path)
     return everything
+
+
+def other_themes(text: str, path: str | Path | None) -> dict[str, int]:
+    """The themes whose figures `text` finds without a theme, with their number (a themed search that finds
+    nothing says where the figures are: `search --theme wic gdp` denied GDP's figures, trial 15 m14)."""
+    found = search(text, None, path)
+    figures = found.loc[found["table"] == "indicators", "key"].drop_duplicates()
+    frames = searched(path).frames
+    indicators = frames["indicators"].set_index("observation_id")["indicator"]
+    theme_of = frames["indicator_definitions"].set_index("indicator")["theme"]
+    counted = figures.map(indicators).map(theme_of).dropna().value_counts()
+    return {str(theme): int(n) for theme, n in counted.items()}
 
 
 # The longest query read: more than any name, alias, label or title the package holds (157 characters, a project's

@@ -17,6 +17,6 @@ from __future__ import annotations
 
 # The rules, by what they are about; importing each module registers its rules in RULES, in this order.
 from . import agreement, anchors, events, figures, identity, periods, provenance, quotes, sources  # noqa: F401  (isort: keep this order)
-from .registry import RULES, Rule, each_row, known, missing, needs_of, rule, rule_answer
+from .registry import RULES, Rule, each_row, known, missing, needs_of, reads_of, rule, rule_answer
 
-__all__ = ["RULES", "Rule", "each_row", "known", "missing", "needs_of", "rule", "rule_answer"]
+__all__ = ["RULES", "Rule", "each_row", "known", "missing", "needs_of", "reads_of", "rule", "rule_answer"]

@@ -108,6 +108,17 @@ def needs_of(rules: list[Rule]) -> dict[str, list[str]]:
     return needs
 
 
+def reads_of(rules: list[Rule]) -> dict[str, frozenset[str]] | None:
+    """table -> the view columns its rules read (their declared inputs): what views.py makes of its costly readings.
+    None where a rule does not declare its reads (it may read any column: every reading is made)."""
+    reads: dict[str, set[str]] = {}
+    for r in rules:
+        if r.inputs is None:
+            return None
+        reads.setdefault(r.table, set()).update(r.inputs)
+    return {table: frozenset(columns) for table, columns in reads.items()}
+
+
 def known(*columns: pd.Series) -> pd.Series:
     """True where every one of the columns has a value."""
     mask = pd.Series(True, index=columns[0].index)
