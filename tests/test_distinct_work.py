@@ -283,3 +283,39 @@ def test_a_multiple_reads_the_first_levels_of_its_own_key() -> None:
     assert got["multiple_levels_ids"].iloc[-1] == ("s1-000", "s1-001")
     assert got["multiple_off_levels"].iloc[-1] == "10亿元 → 50亿元 is ×5.00 to ×5.00 (s1-000, s1-001)"
     assert got["multiple_off_levels"].iloc[:-1].isna().all()
+
+
+def test_tied_figures_name_a_bounded_list_of_rivals() -> None:
+    """A period of n figures of one source and day, each its own value, is a tie: each row names at most
+    MAX_LISTED rivals and how many more, so the frame grows linearly (one agreement group of 10^5 rows held 14 GB
+    when every row named every other; issue 15)."""
+    n = 400
+    rows = pd.DataFrame(
+        {
+            "_series": ["gdp|tongxiang|actual"] * n,
+            "period_start": pd.to_datetime(["2020-01-01"] * n),
+            "period_end": pd.to_datetime(["2020-12-31"] * n),
+            "_claim": [f"{i + 1}|eq" for i in range(n)],
+            "source_id": ["s0"] * n,
+            "observation_id": [f"o{i:04d}" for i in range(n)],
+            "role": pd.Series([pd.NA] * n, dtype="string"),
+            "reason": pd.Series([pd.NA] * n, dtype="string"),
+            "value": [float(i + 1) for i in range(n)],
+            "value_base": [(i + 1) * 1e8 for i in range(n)],
+            "value_upper": [np.nan] * n,
+            "qualifier": pd.Series(["eq"] * n, dtype="string"),
+            "unit": pd.Series(["100m_yuan"] * n, dtype="string"),
+            "_rank": [0] * n,
+            "_published": pd.to_datetime(["2021-01-01"] * n),
+            "grade": pd.Series(["official"] * n, dtype="string"),
+            "original_grade": pd.Series([pd.NA] * n, dtype="string"),
+            "text_date": pd.Series(["2021-01-01"] * n, dtype="string"),
+        }
+    )
+    roles.mark_periods(rows)
+    assert set(rows["role"]) == {"competing"}
+    reasons = rows["reason"].tolist()
+    assert reasons[0].endswith(": o0001, o0002, o0003, o0004, o0005, o0006 and 393 more give a different figure")
+    assert reasons[3].endswith(": o0000, o0001, o0002, o0004, o0005, o0006 and 393 more give a different figure")
+    assert reasons[-1].endswith(": o0000, o0001, o0002, o0003, o0004, o0005 and 393 more give a different figure")
+    assert max(map(len, reasons)) < 300

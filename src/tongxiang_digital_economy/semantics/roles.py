@@ -35,6 +35,7 @@ from .claims import (
     text_dates,
 )
 from .distinct import days, is_dates
+from .identity import MAX_LISTED
 from .repeats import repeated_reason
 
 # The order rows are listed in.
@@ -327,10 +328,14 @@ def mark_periods(rows: pd.DataFrame, bounds: pd.DataFrame | None = None) -> None
             # Once per group, not per tied row (a group of 1500 tied rows re-read every row's source 1500 times)
             source_list = sources.tolist() if source_list is None else source_list
             why = tie_reason(rows, source_list, [first, *tied])
-            names = [str(observations[k]) for k in [first, *tied]]
+            # Each tied row names its rivals, at most MAX_LISTED and how many more: a list of every rival per row
+            # grew with the square of the group (10^5 tied rows took over 14 GB; issue 15).
+            head = [str(observations[k]) for k in [first, *tied][: MAX_LISTED + 1]]
             for j, k in enumerate([first, *tied]):
-                rivals = names[:j] + names[j + 1 :]
-                reason[k] = f"{why}: {', '.join(rivals)} gives a different figure"
+                rivals = [name for n, name in enumerate(head) if n != j][:MAX_LISTED]
+                more = len(tied) - len(rivals)
+                shown = ", ".join(rivals) + (f" and {more} more" if more > 0 else "")
+                reason[k] = f"{why}: {shown} {'gives' if len(tied) == 1 else 'give'} a different figure"
             apart = set(tied)
             for k in others:
                 if role[k] == "competing" and k not in apart:
