@@ -92,8 +92,9 @@ def test_a_date_off_its_form_or_the_calendar_says_the_forms_it_takes_never_a_reg
     date (YYYY-MM-DD, a day on the calendar)`. Every date-like column says the same words: the forms its Table
     Schema's description writes that its pattern takes, and the field's example. Trial 15 W3: a day of the right
     form that is no day on the calendar (2014-11-31, 2019-02-30, ../2014-02-30) passed every text date column but
-    `published` without a word, and the rules that read it skipped its row; it is the same cell error. One copy
-    holds a month 13 in a row of each column and 2019-02-30 in another."""
+    `published` without a word, and the rules that read it skipped its row; it is the same cell error, as is year
+    0000 written alone or with its month (W9). One copy holds a month 13 in a row of each column, 2019-02-30 in
+    another, and 0000 or 0000-06 in a third where the column takes a year or a month."""
     edited = {}
     for table, field in DATE_COLUMNS:
         rows = package.rows(table)
@@ -106,6 +107,10 @@ def test_a_date_off_its_form_or_the_calendar_says_the_forms_it_takes_never_a_reg
         no_day = "../2014-02-30" if field == "original_published" else "2019-02-30"
         package.edit(table, other, stamp=False, **{field: no_day})
         edited[table, field, "no day"] = other
+        if "YYYY-MM or YYYY" in DATE_WORDS[table, field]:  # trial 15 W9: year 0000 written without its day
+            third = next(i for i in range(len(rows) + 1, 1, -1) if i not in taken | {row, other})
+            package.edit(table, third, stamp=False, **{field: "0000" if len(edited) % 2 else "0000-06"})
+            edited[table, field, "year 0000"] = third
     tde.stamp(package.root)
     errors = package.structure().errors
     for (table, field, _), row in edited.items():

@@ -511,13 +511,17 @@ def on_calendar(text: pa.ChunkedArray) -> np.ndarray:
     """Where the day a cell writes (`2014-11-30`, `../2014-11-18`) is a day on the calendar, or the cell writes no
     day (`2014-11`, `2014`): 2014-11-31 and 2019-02-30 match a date form's pattern but are no day, so the rules
     that read the date would skip the row without a word (trial 15 W3). As the date type reads a day: strptime
-    rolls 2019-02-30 over to March, a real day prints back as itself; year 0000 is no day of Python's."""
+    rolls 2019-02-30 over to March, a real day prints back as itself; year 0000 is no day of Python's, nor a year
+    or month of one (`0000`, `0000-06`)."""
     days = pc.struct_field(pc.extract_regex(text, r"(?P<day>\d{4}-\d{2}-\d{2})"), "day")
     written = np.asarray(pc.is_valid(days), dtype=bool)
     chosen = pc.fill_null(days, "2000-01-01")
     parsed = pc.strptime(chosen, format="%Y-%m-%d", unit="s", error_is_null=True)
     same = np.asarray(pc.fill_null(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), chosen), False), dtype=bool)
-    taken: np.ndarray = ~written | (same & not_year_zero(parsed))
+    # A year or month alone (`0000`, `0000-06`) writes no day, but year 0000 is in no calendar the rules read
+    # (trial 15 W9: they went silent on it, as on 2014-11-31).
+    year_zero = np.asarray(pc.fill_null(pc.match_substring_regex(text, r"^(\.\./)?0000(-|$)"), False), dtype=bool)
+    taken: np.ndarray = (~written | (same & not_year_zero(parsed))) & ~year_zero
     return taken
 
 
