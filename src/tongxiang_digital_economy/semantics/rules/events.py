@@ -136,9 +136,9 @@ def day_of(value: object) -> date | None:
     "events",
     "start",
     "the edition runs {start} to {end}, but its evidence {evidence!r} (a text of {source_id__published}) states "
-    "other days: a run of days (11月16日至18日) is the edition's first and last day, a length and a day (为期3天 … "
-    "10日) its length and its first or last day, a day alone its first or last: correct the dates from the text, "
-    "or quote the passage that states them",
+    "other days: a run of days (such as 11月16日至18日) is the edition's first and last day, a length and a day "
+    "(such as 为期3天 … 10日) its length and its first or last day, a day alone its first or last: correct the dates "
+    "from the text, or quote the passage that states them",
     needs=("source_id.published", "source_id.original_published"),
     reads=("end", "evidence", "length_words", "run_words", "start"),
     per_row=True,
