@@ -176,6 +176,33 @@ def test_restatements_are_read_in_stock_series_only(monkeypatch: pytest.MonkeyPa
     assert found.notna().sum() > 0
 
 
+def one_period(n: int, sources: list[str], values: list[float]) -> pd.DataFrame:
+    """n official figures of Tongxiang's GDP of 2020 (in 亿元), each of its source and value, as mark_periods reads
+    them: of one text date, so only their sources and values tell them apart."""
+    return pd.DataFrame(
+        {
+            "_series": ["gdp|tongxiang|actual"] * n,
+            "period_start": pd.to_datetime(["2020-01-01"] * n),
+            "period_end": pd.to_datetime(["2020-12-31"] * n),
+            "_claim": [f"{v:g}|eq" for v in values],
+            "source_id": sources,
+            "observation_id": [f"o{i:04d}" for i in range(n)],
+            "role": pd.Series([pd.NA] * n, dtype="string"),
+            "reason": pd.Series([pd.NA] * n, dtype="string"),
+            "value": values,
+            "value_base": [v * 1e8 for v in values],
+            "value_upper": [np.nan] * n,
+            "qualifier": pd.Series(["eq"] * n, dtype="string"),
+            "unit": pd.Series(["100m_yuan"] * n, dtype="string"),
+            "_rank": [0] * n,
+            "_published": pd.to_datetime(["2021-01-01"] * n),
+            "grade": pd.Series(["official"] * n, dtype="string"),
+            "original_grade": pd.Series([pd.NA] * n, dtype="string"),
+            "text_date": pd.Series(["2021-01-01"] * n, dtype="string"),
+        }
+    )
+
+
 def test_a_period_where_nothing_competes_is_marked_without_reading_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     """mark_periods compares rows with their period's first-ranked figure in arrays: 600 agreeing figures of one
     period call none of the per-pair readers (separated, what_separated) that a disputed period calls."""
@@ -189,28 +216,7 @@ def test_a_period_where_nothing_competes_is_marked_without_reading_its_rows(monk
 
         monkeypatch.setattr(roles, name, counting)
     n = 600
-    rows = pd.DataFrame(
-        {
-            "_series": ["gdp|tongxiang|actual"] * n,
-            "period_start": pd.to_datetime(["2020-01-01"] * n),
-            "period_end": pd.to_datetime(["2020-12-31"] * n),
-            "_claim": ["1|eq"] * n,
-            "source_id": [f"s{i % 7}" for i in range(n)],
-            "observation_id": [f"o{i:04d}" for i in range(n)],
-            "role": pd.Series([pd.NA] * n, dtype="string"),
-            "reason": pd.Series([pd.NA] * n, dtype="string"),
-            "value": [100.0] * n,
-            "value_base": [1e10] * n,
-            "value_upper": [np.nan] * n,
-            "qualifier": pd.Series(["eq"] * n, dtype="string"),
-            "unit": pd.Series(["100m_yuan"] * n, dtype="string"),
-            "_rank": [0] * n,
-            "_published": pd.to_datetime(["2021-01-01"] * n),
-            "grade": pd.Series(["official"] * n, dtype="string"),
-            "original_grade": pd.Series([pd.NA] * n, dtype="string"),
-            "text_date": pd.Series(["2021-01-01"] * n, dtype="string"),
-        }
-    )
+    rows = one_period(n, [f"s{i % 7}" for i in range(n)], [100.0] * n)
     roles.mark_periods(rows)
     assert calls[0] == 0
     # the preferred figure's own source (s0) giving it again is `repeated`, no corroboration (trial 11 W2)
@@ -290,28 +296,7 @@ def test_tied_figures_name_a_bounded_list_of_rivals() -> None:
     MAX_LISTED rivals and how many more, so the frame grows linearly (one agreement group of 10^5 rows held 14 GB
     when every row named every other; issue 15)."""
     n = 400
-    rows = pd.DataFrame(
-        {
-            "_series": ["gdp|tongxiang|actual"] * n,
-            "period_start": pd.to_datetime(["2020-01-01"] * n),
-            "period_end": pd.to_datetime(["2020-12-31"] * n),
-            "_claim": [f"{i + 1}|eq" for i in range(n)],
-            "source_id": ["s0"] * n,
-            "observation_id": [f"o{i:04d}" for i in range(n)],
-            "role": pd.Series([pd.NA] * n, dtype="string"),
-            "reason": pd.Series([pd.NA] * n, dtype="string"),
-            "value": [float(i + 1) for i in range(n)],
-            "value_base": [(i + 1) * 1e8 for i in range(n)],
-            "value_upper": [np.nan] * n,
-            "qualifier": pd.Series(["eq"] * n, dtype="string"),
-            "unit": pd.Series(["100m_yuan"] * n, dtype="string"),
-            "_rank": [0] * n,
-            "_published": pd.to_datetime(["2021-01-01"] * n),
-            "grade": pd.Series(["official"] * n, dtype="string"),
-            "original_grade": pd.Series([pd.NA] * n, dtype="string"),
-            "text_date": pd.Series(["2021-01-01"] * n, dtype="string"),
-        }
-    )
+    rows = one_period(n, ["s0"] * n, [float(i + 1) for i in range(n)])
     roles.mark_periods(rows)
     assert set(rows["role"]) == {"competing"}
     reasons = rows["reason"].tolist()
