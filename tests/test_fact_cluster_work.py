@@ -57,21 +57,31 @@ def test_copies_filed_alike_read_only_the_figures_filed_otherwise() -> None:
     assert published.looked_up <= 4 * len(group)  # each pair of rows read: (n + 1) ** 2, 90,601
 
 
-def test_a_source_far_in_time_or_undated_is_not_listed() -> None:
-    """A figure filed otherwise from a source published more than CLUSTER_DAYS apart, or with no date, is left out
-    of the list; a row of an undated source lists nothing."""
-    group = pd.DataFrame(
+def four_of_2020(ids: list[str], sources: list[str], indicators: list[str]) -> pd.DataFrame:
+    """Four figures of 2020, each of its id, source and indicator."""
+    return pd.DataFrame(
         {
-            "observation_id": ["a-1", "b-1", "b-2", "b-3"],
-            "source_id": ["near", "close", "far", "undated"],
-            "indicator": ["a", "b", "b", "b"],
+            "observation_id": ids,
+            "source_id": sources,
+            "indicator": indicators,
             "period_start": [pd.Timestamp("2020-01-01")] * 4,
             "period_end": [pd.Timestamp("2020-12-31")] * 4,
         }
     )
-    published = CountingDates(
+
+
+def three_dates() -> CountingDates:
+    """Sources published 9 days (near), a month (close) and five months (far) after 2020; `undated` has none."""
+    return CountingDates(
         {"near": pd.Timestamp("2021-01-10"), "close": pd.Timestamp("2021-02-01"), "far": pd.Timestamp("2021-06-01")}
     )
+
+
+def test_a_source_far_in_time_or_undated_is_not_listed() -> None:
+    """A figure filed otherwise from a source published more than CLUSTER_DAYS apart, or with no date, is left out
+    of the list; a row of an undated source lists nothing."""
+    group = four_of_2020(["a-1", "b-1", "b-2", "b-3"], ["near", "close", "far", "undated"], ["a", "b", "b", "b"])
+    published = three_dates()
     texts, ids = clustered(group, published, {i: flow("2020-12-31") for i in group.index})
     assert (texts[0], ids[0]) == ("b-1 (b)", ("b-1",))
     assert (texts[1], ids[1]) == ("a-1 (a)", ("a-1",))
@@ -82,18 +92,8 @@ def test_a_source_far_in_time_or_undated_is_not_listed() -> None:
 def test_a_group_of_fewer_sources_than_files_lists_the_same() -> None:
     """A group whose rows are each filed apart (the `shifted` copies: a period each) is read source by source, each
     source's list made once: a row lists the other sources' figures within CLUSTER_DAYS, none of its own source's."""
-    group = pd.DataFrame(
-        {
-            "observation_id": ["a-1", "b-1", "c-1", "d-1"],
-            "source_id": ["near", "near", "close", "far"],
-            "indicator": ["a", "b", "c", "d"],
-            "period_start": [pd.Timestamp("2020-01-01")] * 4,
-            "period_end": [pd.Timestamp("2020-12-31")] * 4,
-        }
-    )
-    published = CountingDates(
-        {"near": pd.Timestamp("2021-01-10"), "close": pd.Timestamp("2021-02-01"), "far": pd.Timestamp("2021-06-01")}
-    )
+    group = four_of_2020(["a-1", "b-1", "c-1", "d-1"], ["near", "near", "close", "far"], ["a", "b", "c", "d"])
+    published = three_dates()
     texts, ids = clustered(group, published, {i: flow("2020-12-31") for i in group.index})
     assert [texts[i] for i in range(4)] == ["c-1 (c)", "c-1 (c)", "a-1 (a), b-1 (b)", None]
     assert [ids[i] for i in range(4)] == [("c-1",), ("c-1",), ("a-1", "b-1"), None]

@@ -42,7 +42,7 @@ from .answers import KEPT_ROWS, by_arrays, kept_reading, kept_row_reading
 from .claims import and_some, and_some_terms, conflicts, intervals, nearly, nearly_terms
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
-from .identity import identity_columns
+from .identity import MAX_LISTED, identity_columns
 from .kept_groups import by_indicator, kept_in_groups
 from .repeats import REPEAT_READS, entered_twice
 from .roles import corroboration
@@ -732,7 +732,6 @@ SAME_THING = [
     "status",
     "base_unit",
 ]
-MAX_LISTED = 6
 
 
 def groups(view: pd.DataFrame) -> pd.Series:
