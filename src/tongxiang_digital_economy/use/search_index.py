@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..text.fold import casefolded as fold
-from .search_query import HAN_ANY, Query, Term, kept_with, small_words
+from .search_kept import kept_with
+from .search_lexicon import small_words
+from .search_query import HAN_ANY, Query, Term
 from .search_words import LATIN, holding, stems
 
 Word = tuple[str, str]  # a word's singular and root (search_words.stems)
@@ -64,7 +66,7 @@ GLOSS = re.compile(r"\(([^()]*)\)")
 @functools.lru_cache(maxsize=64)
 def head_ends(ends: tuple[str, ...]) -> re.Pattern[str]:
     """Where a definition's head ends: a ';', a full stop, or one of the lexicon's `search_gloss_end` words (not,
-    nor: search_query.SmallWords), which begin a clause about something else."""
+    nor: search_lexicon.SmallWords), which begin a clause about something else."""
     words = "|".join(re.escape(w) for w in ends)
     return re.compile(r";|\.(\s|$)" + (rf"|(?i:\b(?:{words})\b)" if words else ""))
 
@@ -186,7 +188,7 @@ class IndicatorIndex:
 
 def index_of(definitions: pd.DataFrame, ends: tuple[str, ...]) -> IndicatorIndex:
     """The index of a definitions table with its glosses read up to a word of `ends` (the lexicon's
-    `search_gloss_end`), built on its first query and kept with it (search_query.kept_with)."""
+    `search_gloss_end`), built on its first query and kept with it (search_kept.kept_with)."""
     return kept_with((definitions,), f"indicator_index {ends}", lambda: IndicatorIndex.of(definitions, ends))
 
 

@@ -75,21 +75,13 @@ from .search_cells import SearchedTable, as_objects, searched
 from .search_cells import every_table as every_table  # where the scripts and tests read every table
 from .search_editions import EditionReading, edition_figures, edition_reading
 from .search_index import named_indicators, split_words
+from .search_kept import kept_with, rows_by_value
+from .search_lexicon import company_suffixes, normalised_in, search_terms, small_words
+from .search_lexicon import normalised as normalised  # where the tests read it
+from .search_names import names
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, texts_writing
-from .search_query import (
-    Query,
-    company_suffixes,
-    kept_with,
-    meant,
-    names,
-    normalised_in,
-    parse,
-    parse_folded,
-    search_terms,
-    small_words,
-)
-from .search_query import normalised as normalised  # where the tests read it
+from .search_query import Query, meant, parse, parse_folded
 from .search_splits import in_word_forms, subject_splits, without_connectives
 from .search_years import dated, joined, once
 
@@ -293,7 +285,7 @@ def check_length(text: str) -> None:
         )
 
 
-# The lexicon's categories that only search reads (search_query: search_term, search_filler, search_place_word):
+# The lexicon's categories that only search reads (search_lexicon: search_term, search_filler, search_place_word):
 # notes on how a query is read, not data a reader searches for; `search gdp` listed two of them first (trial 10 m8).
 SEARCH_ONLY = (
     "search_term",
@@ -778,14 +770,6 @@ def figures_of(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
     by sorting its indicator codes (a pandas groupby iterated over every group was most of a first query's cost)."""
     at = kept_with((figures,), "figures_by_indicator", lambda: rows_by_value(figures["indicator"])).get(indicator)
     return figures.iloc[:0] if at is None else figures.iloc[at]
-
-
-def rows_by_value(column: pd.Series) -> dict[str, np.ndarray]:
-    """Each value of a column -> the positions of its rows, in order (a missing value has none)."""
-    codes, values = pd.factorize(column)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(values) + 1))
-    return {str(v): order[bounds[n] : bounds[n + 1]] for n, v in enumerate(values)}
 
 
 @dataclass(frozen=True)
