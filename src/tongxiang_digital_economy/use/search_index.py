@@ -231,7 +231,7 @@ def ranks_of_named(index: IndicatorIndex, named: set[int], terms: tuple[Term, ..
     trial 8), "fiscal revenue" the total and its rank in Jiaxing. A rank stays named when the query names no measure
     it holds the name of ("revenue rank", "rank"), or only a word of one ("enterprises" keeps the top-500 ranks: a
     word alone is a topic, not a measure; see a_measure). With `measure`, the query is the measure of a subject's
-    (text_search.subject_and_measure): a word it names a measure by is that measure ("Huayou revenue" is Huayou's
+    (search_readings.subject_and_measure): a word it names a measure by is that measure ("Huayou revenue" is Huayou's
     operating revenue, as "华友 营业收入" is, not also its revenue rank; trial 9)."""
     ranks = {n for n in named if index.dimensions[n] == RANK}
     matched = {
