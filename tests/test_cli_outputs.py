@@ -245,7 +245,7 @@ def subject_needed() -> str:
 def test_one_fault_has_one_message_and_exit_code_in_every_command(args: list[str], fault: str, tmp_path: Path) -> None:
     """Review 3 F3: `plot` without --subject exited 1 where `series` exited 2, and `serve --build-only FILE` was
     click's own "Directory ... is a file" (exit 2) where a file one level up was the library's (exit 1). The
-    usage faults are mapped once, in cli.converts_errors; a file in the way is io.check_writable's, exit 1."""
+    usage faults are mapped once, in cli.errors.converts_errors; a file in the way is io.check_writable's, exit 1."""
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     result = runner.invoke(cli, [a.format(tmp=tmp_path) for a in args])
     if fault == "subject":
