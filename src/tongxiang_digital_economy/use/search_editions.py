@@ -41,7 +41,10 @@ from ..semantics.editions_named import ordinal_pattern, ordinal_words, whole
 from ..text.numerals import ORDINAL_WORDS, number_spans
 from ..text.period_lexicon import cn_int
 from .search_index import named_indicators
-from .search_query import Query, Term, kept_with, names, normalised, normalised_in, parse, small_words
+from .search_kept import kept_with
+from .search_lexicon import normalised, normalised_in, small_words
+from .search_names import names
+from .search_query import Query, Term, parse
 from .search_splits import in_word_forms, subject_splits, without_connectives, without_han_edges
 from .search_years import year_beside_name
 

@@ -8,7 +8,7 @@ told with each function; search_query reads a query into forms, and use.text_sea
 characters, or, for an English form, a word that each of its words matches (by the widest reading of
 word_matches). Only those are then matched in full, so the answers are those of matching every text and the work
 is the candidates'. Search builds one over the package's distinct cells (use.search_cells) and one over the
-subjects' names (search_query.part_of_names).
+subjects' names (search_names.part_of_names).
 """
 
 from __future__ import annotations
