@@ -26,6 +26,7 @@ from ..core.exceptions import (
     TDEError,
     WhereError,
 )
+from ..core.paths import printable
 from .options import F
 
 # The library's messages name a Python argument where the user can fix the call ("name one (subject=)"); the
@@ -120,7 +121,7 @@ def converts_errors(command: F) -> F:
 def os_message(exc: OSError) -> str:
     """An OSError as one line: the file, then the system's reason."""
     reason = exc.strerror or str(exc)
-    return f"{exc.filename}: {reason}" if exc.filename else reason
+    return f"{printable(exc.filename)}: {reason}" if exc.filename else reason
 
 
 def stdout_closed() -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.exceptions import MissingFolderError
+from ..core.paths import printable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,6 +89,11 @@ def folder_path(ctx: click.Context, param: click.Parameter, value: str | None) -
     if isinstance(checked, Path):
         existing_folder(ctx, param, checked / "tongxiang.db")  # the folder itself must exist: it is never made
     return checked if isinstance(checked, Path) else None
+
+
+def wrote(*paths: Path) -> None:
+    """Say on standard error which files a command wrote, each name on one line (`core.paths.printable`)."""
+    click.echo("wrote " + " and ".join(printable(p) for p in paths), err=True)
 
 
 def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..core.paths import printable
 from ..use import citations as citing
 from .errors import converts_errors
 from .options import Choice, Name, package_option
@@ -53,8 +54,8 @@ def release_side(spec: str | None, param: str) -> str | None:
 
     if spec is not None and not VERSION.match(spec) and not Path(spec).exists():
         raise click.BadParameter(
-            f"{spec} does not exist; give a package folder, a datapackage.json, a fingerprint file or a kept "
-            "release version (X.Y.Z)",
+            f"{printable(spec)} does not exist; give a package folder, a datapackage.json, a fingerprint file or a "
+            "kept release version (X.Y.Z)",
             param_hint=param,
         )
     return spec

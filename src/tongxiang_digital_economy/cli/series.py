@@ -9,7 +9,7 @@ import click
 from ..core.report import count
 from .errors import converts_errors
 from .options import SUBJECT_HELP, Choice, Name, package_option
-from .output import as_text_frame, chart_path, print_frame
+from .output import as_text_frame, chart_path, print_frame, wrote
 
 
 @click.command(name="series")
@@ -115,4 +115,4 @@ def plot_command(indicator: str, subject: str | None, output: Path, force: bool,
     """
     from ..use.plot import plot
 
-    click.echo(f"wrote {plot(indicator, subject, output, force=force, path=package_path)}", err=True)
+    wrote(plot(indicator, subject, output, force=force, path=package_path))

@@ -11,7 +11,7 @@ from ..core.report import count
 from ..schema import descriptor
 from .errors import converts_errors
 from .options import Choice, known_tables, package_option, parse_where
-from .output import STDOUT, as_text_frame, export_output, folder_path
+from .output import STDOUT, as_text_frame, export_output, folder_path, wrote
 
 
 @click.command(name="tables")
@@ -165,7 +165,7 @@ def export_command(
             click.echo(written.read_text(encoding="utf-8"), nl=False)
         return
     for written in export(fmt, output, names, force, package_path):
-        click.echo(f"wrote {written}", err=True)
+        wrote(written)
 
 
 @click.command(name="serve")
@@ -196,6 +196,6 @@ def serve_command(host: str, port: int, build_only: Path | None, force: bool, pa
 
     if build_only is not None:
         database, metadata = serve.build(build_only, package_path, force=force)
-        click.echo(f"wrote {database} and {metadata}", err=True)
+        wrote(database, metadata)
         return
     serve.serve(host, port, package_path, announce=click.echo)

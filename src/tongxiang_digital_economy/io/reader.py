@@ -40,7 +40,7 @@ import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
 from ..core import problems as P
-from ..core.paths import LOOPS, loops
+from ..core.paths import LOOPS, loops, printable
 from ..core.report import Problem, count, problem
 from ..core.suggest import EXCERPT, Index
 from ..schema.keys import foreign_keys, primary_key
@@ -346,7 +346,7 @@ def unreadable_header(name: str, path: Path) -> Problem:
     try:
         data = path.read_bytes()[:4096]
     except OSError as exc:
-        return problem(P.SOURCE_ERROR, name, None, None, f"{path} cannot be read: {exc.strerror or exc}")
+        return problem(P.SOURCE_ERROR, name, None, None, f"{printable(path)} cannot be read: {exc.strerror or exc}")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -611,7 +611,9 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     """
     if not path.is_file():
         what = LOOPS if loops(path) else "is missing" if not path.exists() else "is not a file"
-        return TableRead(name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{path} {what}")], True)
+        return TableRead(
+            name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{printable(path)} {what}")], True
+        )
     content = file_digest(path, name, schema)
     kept = READS.find(content) if content is not None else None
     if kept is None:
@@ -662,7 +664,9 @@ def read_file(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     header = read_header(path)
     if header is not None and header != names:
         if not header or header == [""]:
-            empty = problem(P.SOURCE_ERROR, name, None, None, f"{path} is empty: it needs at least the header")
+            empty = problem(
+                P.SOURCE_ERROR, name, None, None, f"{printable(path)} is empty: it needs at least the header"
+            )
             return TableRead(name, schema, None, None, [empty], True)
         return TableRead(name, schema, None, None, [header_problem(name, header, names)], True)
     if header is None:
