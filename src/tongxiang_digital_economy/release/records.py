@@ -140,9 +140,9 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
     folder = releases if releases is not None else releases_dir()
     version = release_spec(str(spec))
     if version is not None and not VERSION.match(version):  # 1.0, v1: no release is named so
-        kept = [str(v) for v in kept_releases(folder)]
-        meant = [v for v in kept if v.startswith(f"{version}.")]
-        listed = f"kept: {', '.join(kept) or 'none'}"
+        held = [str(v) for v in kept_releases(folder)]
+        meant = [v for v in held if v.startswith(f"{version}.")]
+        listed = f"kept: {', '.join(held) or 'none'}"
         raise ReleaseError(
             f"{printable(spec)} is no release version (a release is named by three numbers, X.Y.Z): "
             + (f"did you mean {meant[-1]}? ({listed})" if meant else listed)
