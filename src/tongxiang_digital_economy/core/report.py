@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
+from .paths import printable
 from .problems import PROBLEMS, Severity
 
 
@@ -218,7 +219,7 @@ class Report:
 
     def summary(self, fail_on_warnings: bool = False) -> str:
         """The verdict line that ends every format: valid or not, what was checked, the counts."""
-        checked = f"{self.package}" + (f" against the archive {self.archive}" if self.archive else "")
+        checked = printable(self.package) + (f" against the archive {printable(self.archive)}" if self.archive else "")
         verdict = "valid" if self.valid else "INVALID"
         if self.valid and fail_on_warnings and self.warnings:
             verdict = f"FAILED on {count(len(self.warnings), 'warning')} (--fail-on warning), valid otherwise"
