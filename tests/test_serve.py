@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -19,7 +21,7 @@ from click.testing import CliRunner
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
-from tongxiang_digital_economy.use import serve_rows
+from tongxiang_digital_economy.use import serve_plugin
 from tongxiang_digital_economy.use.frames import describe
 
 pytest.importorskip("datasette", reason="serve needs the serve extra (Datasette)")
@@ -41,7 +43,7 @@ def get(site: Path, *paths: str) -> list[Any]:
     registers it (use.serve.LAUNCH)."""
     from datasette.app import Datasette
 
-    serve_rows.register()
+    serve_plugin.register()
 
     async def fetch() -> list[Any]:
         ds = Datasette(
@@ -118,6 +120,32 @@ def test_a_row_url_with_too_few_key_parts_is_a_404_that_says_how_rows_are_named(
         )
         assert (row.status_code, row_json.status_code) == (200, 200)
         assert row_json.json()["primary_key_values"] == [str(first[column]) for column in key]
+
+
+def test_a_sort_by_no_column_is_a_400_that_names_the_columns(site: Path) -> None:
+    """Trial 16: `?_sort=nope` was HTTP 500 ("Cannot sort table by nope", Datasette 0.65). serve's plugin answers
+    400 naming the table's (or the view's) columns, in text or JSON; a sort by a column still sorts."""
+    table, view, good = get(
+        site,
+        "/tongxiang/units?_sort=nope",
+        "/tongxiang/figures.json?_sort_desc=no%20such",
+        "/tongxiang/units.json?_sort_desc=multiplier&_shape=array&_size=1",
+    )
+    assert (table.status_code, table.text) == (
+        400,
+        "Cannot sort units by 'nope': it has no such column; sort by one of its columns (unit, label, label_zh, "
+        "dimension, base_unit, multiplier, divisor, written_forms), as its column headings do.",
+    )
+    with contextlib.closing(sqlite3.connect(site / "tongxiang.db")) as conn:
+        columns = [d[0] for d in conn.execute("select * from figures limit 0").description]
+    assert columns[:4] == ["observation_id", "indicator", "indicator_label", "theme"]
+    assert (view.status_code, view.json()["error"]) == (
+        400,
+        f"Cannot sort figures by 'no such': it has no such column; sort by one of its columns ({', '.join(columns)}), "
+        "as its column headings do.",
+    )
+    units = tde.load("units")
+    assert (good.status_code, good.json()[0]["unit"]) == (200, units.loc[units.multiplier.idxmax(), "unit"])
 
 
 def test_a_figure_with_its_source_link(site: Path) -> None:
@@ -273,16 +301,18 @@ def test_a_mistyped_url_is_a_404_without_a_traceback(site: Path) -> None:
         "/tongxiang-digital-economy.json",
         "/tongxiang/no-such-table",
         "/tongxiang/units.json?_size=1",
-        "/tongxiang/project_enterprises/1",  # trial 15 m2: was a 500 and a traceback; serve_rows is registered
+        "/tongxiang/project_enterprises/1",  # trial 15 m2: was a 500 and a traceback; serve_plugin is registered
+        "/tongxiang/units?_sort=nope",  # trial 16: was a 500
     ]
     statuses, lines = served_output(site, paths)
-    assert statuses == [404, 404, 200, 404]
+    assert statuses == [404, 404, 200, 404, 400]
     logged = [line.split(" - ", 1)[1] for line in lines if line.startswith("INFO:     127.0.0.1:")]
     assert logged == [
         '"GET /tongxiang-digital-economy.json HTTP/1.1" 404 Not Found',
         '"GET /tongxiang/no-such-table HTTP/1.1" 404 Not Found',
         '"GET /tongxiang/units.json?_size=1 HTTP/1.1" 200 OK',
         '"GET /tongxiang/project_enterprises/1 HTTP/1.1" 404 Not Found',
+        '"GET /tongxiang/units?_sort=nope HTTP/1.1" 400 Bad Request',
     ]
     assert all(line.startswith("INFO:     ") for line in lines), lines  # no traceback, no other line
 
@@ -290,7 +320,7 @@ def test_a_mistyped_url_is_a_404_without_a_traceback(site: Path) -> None:
 def test_serve_names_the_database_address_and_runs_datasette_with_rich_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trial 11 m3: the start message names the database's page (the one a user opens); Datasette is run as its own
     command (`python -m datasette serve`) behind the launch line that hides Rich and registers serve's one plugin
-    (use.serve_rows, through Datasette's plugin manager: no --plugins-dir)."""
+    (use.serve_plugin, through Datasette's plugin manager: no --plugins-dir)."""
     from tongxiang_digital_economy.use import serve as serving
 
     runs: list[list[str]] = []
@@ -308,7 +338,7 @@ def test_serve_names_the_database_address_and_runs_datasette_with_rich_hidden(mo
         sys.executable,
         "-c",
         "import runpy, sys; sys.modules['rich'] = None; "
-        "from tongxiang_digital_economy.use import serve_rows; serve_rows.register(); "
+        "from tongxiang_digital_economy.use import serve_plugin; serve_plugin.register(); "
         "runpy.run_module('datasette', run_name='__main__')",
         "serve",
     ]

@@ -11,10 +11,10 @@ import click
 from ..io.stamp import check_stamps
 from ..io.stamp import stamp as stamp_package
 from .errors import converts_errors
-from .options import Choice, one_package, package_option
+from .options import Choice, command, one_package, package_option
 
 
-@click.command()
+@command()
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @package_option
 @click.option(
@@ -81,7 +81,7 @@ def validate(
     sys.exit(1 if failed else 0)
 
 
-@click.command(name="check-version")
+@command(name="check-version")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @package_option
 @converts_errors
@@ -99,7 +99,7 @@ def check_version(path: Path | None, package_path: Path | None) -> None:
     click.echo(release.check_version(one_package(path, package_path)))
 
 
-@click.command()
+@command()
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @package_option
 @converts_errors
@@ -118,7 +118,7 @@ def fingerprint(path: Path | None, package_path: Path | None) -> None:
     click.echo(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True))
 
 
-@click.command()
+@command()
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--package",

@@ -1,5 +1,6 @@
-"""The pieces every command is built from: the parameter types (a name, a choice), --package, --where, --subject,
-and the checks of a TABLE argument or a package named twice.
+"""The pieces every command is built from: the command class (an option of one value given twice is refused), the
+parameter types (a name, a choice), --package, --where, --subject, and the checks of a TABLE argument or a package
+named twice.
 
 Repeated options are decorators and types here, so that every command says them the same way and refuses them with
 the same usage error (exit 2).
@@ -7,6 +8,7 @@ the same usage error (exit 2).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +18,34 @@ import click
 from ..core.suggest import did_you_mean, echoed
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Command(click.Command):
+    """Every command of the CLI: an option that takes one value, given twice, is a usage error naming it (exit 2).
+
+    click keeps the last of them without a word, so `search --theme tourism --theme wic` searched the wic theme
+    alone and `--package a --package b` read b (trial 15 m14). One rule for every such option of every command:
+    refused, not combined, since most (--package, --output, --format, --port) can hold one value only; an option
+    that takes several is declared `multiple` (show --where) and may repeat, and a flag given twice says the same
+    thing twice."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        parser = self.make_parser(ctx)
+        _, _, order = parser.parse_args(args=list(args))  # a copy: the parser consumes the list it reads
+        if not any(p.is_eager for p in order):  # --help answers whatever else is given
+            for param, times in Counter(order).items():
+                if times > 1 and isinstance(param, click.Option) and not (param.multiple or param.is_flag):
+                    raise click.UsageError(
+                        f"Option {param.get_error_hint(ctx)} is given {'twice' if times == 2 else f'{times} times'}, "
+                        "but takes one value: give it once",
+                        ctx=ctx,
+                    )
+        return super().parse_args(ctx, args)
+
+
+def command(name: str | None = None) -> Callable[[F], Command]:
+    """`click.command` making a `Command`: how every command of the CLI is declared."""
+    return click.command(name=name, cls=Command)
 
 
 class Name(click.ParamType):  # type: ignore[type-arg]

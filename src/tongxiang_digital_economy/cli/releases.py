@@ -10,13 +10,13 @@ import click
 from ..core.paths import printable
 from ..use import citations as citing
 from .errors import converts_errors
-from .options import Choice, Name, package_option
+from .options import Choice, Name, command, package_option
 
 CITE_SOURCE_HELP = "Cite one source document instead (a sources.source_id)."
 CITE_FIGURE_HELP = "Cite one figure, with its source and evidence."
 
 
-@click.command()
+@command()
 @click.option(
     "--format",
     "fmt",
@@ -61,7 +61,7 @@ def release_side(spec: str | None, param: str) -> str | None:
     return spec
 
 
-@click.command(name="diff")
+@command(name="diff")
 @click.argument("old", type=Name("a package folder or a kept release version", folder=True))
 @click.argument("new", required=False, type=Name("a package folder or a kept release version", folder=True))
 @click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text", show_default=True)

@@ -15,11 +15,11 @@ from ..core.exceptions import TDEError
 from ..core.report import count
 from ..schema import descriptor
 from .errors import converts_errors
-from .options import Choice, package_option
+from .options import Choice, Command, package_option
 from .output import print_frame
 
 
-class QueryCommand(click.Command):
+class QueryCommand(Command):
     """A command whose argument is a query: a query that is a negative number ("-18.69%", -1) is the query, not an
     unknown option (trial 10 m10: "No such option '-1'"). Any other query that starts with '-' goes after `--`."""
 

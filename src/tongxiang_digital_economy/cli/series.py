@@ -8,11 +8,11 @@ import click
 
 from ..core.report import count
 from .errors import converts_errors
-from .options import SUBJECT_HELP, Choice, Name, package_option
+from .options import SUBJECT_HELP, Choice, Name, command, package_option
 from .output import as_text_frame, chart_path, print_frame, wrote
 
 
-@click.command(name="series")
+@command(name="series")
 @click.argument("indicator", type=Name("an indicator id"))
 @click.option("--subject", type=Name("a subject id"), default=None, help=SUBJECT_HELP)
 @click.option("--status", type=Choice(["actual", "target", "estimate"]), default="actual", show_default=True)
@@ -88,7 +88,7 @@ def series_command(
         click.echo(line if fmt == "table" else f"note: {line}", err=fmt != "table")
 
 
-@click.command(name="plot")
+@command(name="plot")
 @click.argument("indicator", type=Name("an indicator id"))
 @click.option("--subject", type=Name("a subject id"), default=None, help=SUBJECT_HELP)
 @click.option(

@@ -10,11 +10,11 @@ import click
 from ..core.report import count
 from ..schema import descriptor
 from .errors import converts_errors
-from .options import Choice, known_tables, package_option, parse_where
+from .options import Choice, command, known_tables, package_option, parse_where
 from .output import STDOUT, as_text_frame, export_output, folder_path, wrote
 
 
-@click.command(name="tables")
+@command(name="tables")
 @package_option
 @converts_errors
 def list_tables(package_path: Path | None) -> None:
@@ -28,7 +28,7 @@ def list_tables(package_path: Path | None) -> None:
         click.echo(table)
 
 
-@click.command()
+@command()
 @click.argument("table")
 @click.option(
     "--where",
@@ -85,7 +85,7 @@ def show(
         )
 
 
-@click.command()
+@command()
 @package_option
 @click.option(
     "--by",
@@ -121,7 +121,7 @@ def info(package_path: Path | None, by: str | None) -> None:
         click.echo(summary.rows_per_indicator(package_path).to_string(index=False))
 
 
-@click.command(name="export")
+@command(name="export")
 @click.argument("names", nargs=-1, metavar="[TABLE]...")
 @click.option("--format", "fmt", type=Choice(["csv", "json", "parquet", "sqlite", "xlsx"]), required=True)
 @click.option(
@@ -168,7 +168,7 @@ def export_command(
         wrote(written)
 
 
-@click.command(name="serve")
+@command(name="serve")
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default)."
 )
