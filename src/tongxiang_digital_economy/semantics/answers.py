@@ -270,7 +270,7 @@ def per_row_answer(
         return run(view if columns is None else view[names], check)
     todo = [i for i, a in enumerate(known) if a is None]
     if todo:
-        part = view.iloc[todo] if columns is None else view.iloc[todo][names]
+        part = view.iloc[todo] if columns is None else view[names].iloc[todo]  # a row take of the few columns
         got = run(part, check)
         if len(table) + len(todo) > KEPT_ROWS_PER_RULE:
             table.clear()
@@ -389,7 +389,7 @@ def kept_row_reading(
     types, table = entry
     if todo:
         distinct = list(first_of.values())
-        got = compute(frame.iloc[distinct][read], *tables)
+        got = compute(frame[read].iloc[distinct], *tables)  # a row take of the columns read, not of every one
         made = {name: column.dtype for name, column in got.items()}
         if types and made != types:  # columns or types unlike the kept rows': read every row anew, keep nothing
             types.clear()
