@@ -9,11 +9,12 @@ from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
-from conftest import PackageCopy, edit_descriptor, found
+from conftest import PackageCopy, edit_descriptor, errors, found
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.paths import bundled_package_dir
+from tongxiang_digital_economy.core.report import Problem
 
 
 def append_line(package: PackageCopy, table: str, line: str, stamp: bool = True) -> int:
@@ -196,6 +197,30 @@ def test_an_id_off_its_form_is_told_the_form_in_words_from_its_table_schema(pack
         said = [(p.rule, p.message) for p in errors if (p.table, p.row, p.field) == (table, row, field)]
         assert said == [("constraint-error", f"'{bad}' {words}")], (table, field)
     assert not any("pattern" in p.message for p in errors)
+
+
+def test_a_control_character_in_a_text_cell_is_its_own_error_printed_escaped(package: PackageCopy) -> None:
+    """Trial 16 m4: a NUL in an enterprise's name passed the reader; the rules that read the name then said the
+    evidence does not name 'Bad\\x00Name', and `link-evidence-missing-name` printed the NUL raw to the terminal.
+    A control character (not a tab or a line break, which are text) refuses its cell, with the character named,
+    so no rule reads it; every message writes such a character as Python does (core.report.Problem)."""
+    package.edit("enterprises", 3, stamp=False, name="Bad\x00Name")
+    package.edit("sources", 2, stamp=False, title="\x1b[1mTitle\x7f")
+    package.edit("indicators", 2, stamp=False, note="a note\non two lines,\twith a tab")
+    tde.stamp(package.root)
+    assert errors(package.validate()) == [
+        "sources, row 2, field title: [control-character] '\\x1b[1mTitle\\x7f' holds a control character (\\x1b, "
+        "\\x7f), which no quoted text holds: delete it",
+        "enterprises, row 3, field name: [control-character] 'Bad\\x00Name' holds a control character (\\x00), which "
+        "no quoted text holds: delete it",
+    ]
+    result = CliRunner().invoke(cli, ["validate", "--quiet", "--package", str(package.root)])
+    assert result.exit_code == 1
+    assert all(line.isprintable() for line in result.output.splitlines())
+    said = Problem(
+        "project_enterprises", 4, "evidence", "link-evidence-missing-name", "error", "(Bad\x00Name,\n)", "semantics"
+    )
+    assert said.message == "(Bad\\x00Name,\\n)"
 
 
 def test_evidence_must_be_short(package: PackageCopy) -> None:

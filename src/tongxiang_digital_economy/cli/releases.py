@@ -49,10 +49,11 @@ def cite(fmt: str | None, source_id: str | None, observation_id: str | None, pac
 
 
 def release_side(spec: str | None, param: str) -> str | None:
-    """A diff side as given: a path that does not exist and is no version (X.Y.Z) is a usage error (exit 2)."""
-    from ..release.versions import VERSION
+    """A diff side as given: a path that does not exist and is no version (X.Y.Z, its tag v1.0.0, or a version of
+    fewer parts, which the library says is none) is a usage error (exit 2)."""
+    from ..release.versions import release_spec
 
-    if spec is not None and not VERSION.match(spec) and not Path(spec).exists():
+    if spec is not None and release_spec(spec) is None and not Path(spec).exists():
         raise click.BadParameter(
             f"{printable(spec)} does not exist; give a package folder, a datapackage.json, a fingerprint file or a "
             "kept release version (X.Y.Z)",

@@ -40,6 +40,12 @@ class Problem:
     # report counts these under it (`--json` and the API list each, with this key).
     follows: tuple[str, int, str] | None = None
 
+    def __post_init__(self) -> None:
+        # A message is one line of text: a control character a cell or a name brings into it (a NUL, a line break)
+        # is written as Python writes it, whichever rule quoted it (trial 16 m4: a NUL reached the terminal raw).
+        if not self.message.isprintable():
+            object.__setattr__(self, "message", printable(self.message))
+
     def key(self) -> tuple[str, int, str] | None:
         """What a problem that follows from this one names in `follows` (None: not in one row)."""
         return None if self.table is None or self.row is None else (self.table, self.row, self.rule)

@@ -721,6 +721,11 @@ def type_table(
         for mask, template, hint in check_constraints(name, f, col, typed, present):
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template, hint)
             failing |= mask
+        if kind == "string":  # trial 16 m4: a NUL in a name passed, and a message printed it raw
+            controls = control_cells(col) & present
+            if controls.any():
+                found += cells(name, fname, col, controls, P.CONTROL_CHARACTER, CONTROL_SAID, controls_in)
+                failing |= controls
         if kind == "string" and f.get("format", "default") == "default":
             formula = formula_cells(col)
             found += cells(
@@ -740,6 +745,21 @@ def type_table(
         found.append(problem(P.TABLE_EMPTY, name, None, None, "the table has a header and no rows"))
     found += key_problems(name, schema, frame, valid, reported)
     return frame, found
+
+
+# The control characters no text of the package holds: C0 but the tab and the line breaks, DEL and C1.
+CONTROLS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+CONTROL_SAID = "{cell} holds a control character ({hint}), which no quoted text holds: delete it"
+
+
+def control_cells(column: pa.ChunkedArray) -> np.ndarray:
+    """Where a text cell holds a control character (CONTROLS)."""
+    return np.asarray(pc.fill_null(pc.match_substring_regex(column, CONTROLS), False), dtype=bool)
+
+
+def controls_in(value: str) -> str:
+    """The control characters a cell holds, as Python writes them: `\\x00`, `\\x1b`."""
+    return ", ".join(repr(ch)[1:-1] for ch in dict.fromkeys(re.findall(CONTROLS, value)))
 
 
 def formula_cells(column: pa.ChunkedArray) -> np.ndarray:

@@ -23,7 +23,7 @@ from ..schema.descriptor import read_descriptor, read_json
 from .columns import column_hashes
 from .fingerprint import FINGERPRINT_FORMAT, Snapshot, snapshot
 from .identity import identities
-from .versions import VERSION, Version
+from .versions import VERSION, Version, release_spec
 
 RELEASES = "releases"
 
@@ -138,7 +138,17 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
     if path.is_file():
         return read_fingerprint(path)
     folder = releases if releases is not None else releases_dir()
-    if VERSION.match(str(spec)):
+    version = release_spec(str(spec))
+    if version is not None and not VERSION.match(version):  # 1.0, v1: no release is named so
+        held = [str(v) for v in kept_releases(folder)]
+        meant = [v for v in held if v.startswith(f"{version}.")]
+        listed = f"kept: {', '.join(held) or 'none'}"
+        raise ReleaseError(
+            f"{printable(spec)} is no release version (a release is named by three numbers, X.Y.Z): "
+            + (f"did you mean {meant[-1]}? ({listed})" if meant else listed)
+        )
+    if version is not None:
+        spec = version  # v1.0.0, the tag `scripts/release` makes, is release 1.0.0
         file = folder / f"{spec}.json"
         if file.is_file():
             kept = read_fingerprint(file)
