@@ -722,7 +722,8 @@ def type_table(
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template, hint)
             failing |= mask
         if kind == "string":  # trial 16 m4: a NUL in a name passed, and a message printed it raw
-            controls = control_cells(col) & present
+            # One error per cell: a cell its type or a constraint refused is told so (an id's form) already.
+            controls = control_cells(col) & present & ~failing
             if controls.any():
                 found += cells(name, fname, col, controls, P.CONTROL_CHARACTER, CONTROL_SAID, controls_in)
                 failing |= controls
