@@ -24,7 +24,9 @@ frictionless: ASCII digits only, no surrounding spaces, no NaN or infinity (a 1e
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -238,6 +240,38 @@ def raised_field_limit() -> Iterator[None]:
         yield
     finally:
         csv.field_size_limit(old)
+
+
+@functools.cache
+def reading_pool() -> pa.MemoryPool | None:
+    """The Arrow memory pool a table is read and typed in: jemalloc where pyarrow has it, unless the user chose a
+    pool (ARROW_DEFAULT_MEMORY_POOL); None (pyarrow's default) otherwise.
+
+    pyarrow's default pool on Linux is mimalloc, which here gave the pages of each block back to the kernel and
+    faulted them in again: a whole-process load of 10^5 rows took 0.9 s of system time with it, 0.2 s with jemalloc
+    (docs/benchmarks.md, thirteenth pass). Any pool holds any buffer; only where new ones are made differs."""
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return None
+    try:
+        return pa.jemalloc_memory_pool()
+    except NotImplementedError:  # a pyarrow built without jemalloc (its Windows wheels)
+        return None
+
+
+@contextmanager
+def in_reading_pool() -> Iterator[None]:
+    """pyarrow's default pool is the reader's (`reading_pool`) while a table is read and typed, and the caller's
+    again afterwards: the reader's compute kernels take no pool of their own, and the user's process keeps its."""
+    pool = reading_pool()
+    if pool is None:
+        yield
+        return
+    before = pa.default_memory_pool()
+    pa.set_memory_pool(pool)
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(before)
 
 
 def read_fast(path: Path, names: list[str]) -> pa.Table | None:
@@ -655,7 +689,8 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     content = file_digest(path, name, schema)
     kept = READS.find(content) if content is not None else None
     if kept is None:
-        kept = read_file(name, path, schema)
+        with in_reading_pool():
+            kept = read_file(name, path, schema)
         if kept.frame is None or content is None:
             return kept  # a file whose rows could not be read (its problems may name its path) is not kept
         kept.content = content
