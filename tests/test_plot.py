@@ -43,6 +43,15 @@ def shipped_chart(indicator: str, subject: str) -> Chart:
     return chart(indicator, subject)
 
 
+@functools.cache
+def shipped_lines(
+    indicator: str, subject: str
+) -> tuple[dict[tuple[Any, ...], tuple[list[Any], list[float], bool]], list[str]]:
+    """`joined_lines` of a shipped chart (`shipped_chart`), worked out once per process: the two tests that read
+    every chart's lines (the bounds a line skips, the breaks) read the same lines, and neither changes them."""
+    return joined_lines(shipped_chart(indicator, subject))
+
+
 Rendered = Callable[[str, str], tuple[str, Chart, Any]]
 
 
@@ -966,7 +975,7 @@ def test_no_line_passes_on_the_wrong_side_of_a_bound_it_skips() -> None:
     checked = broken = 0
     for indicator, subject in counts[counts >= 3].index:
         shown = shipped_chart(str(indicator), str(subject))
-        lines, cut = joined_lines(shown)
+        lines, cut = shipped_lines(str(indicator), str(subject))
         gaps = 0
         for key, group in shown.rows.groupby(["status", "kind", "apart"], sort=False):
             xs, ys, joined = lines[key]
@@ -1009,7 +1018,7 @@ def test_a_break_names_the_figures_between_and_says_no_figure_only_where_none_is
     said = {"none": 0, "named": 0, "contradicted": 0}
     for indicator, subject in counts[counts >= 3].index:
         shown = shipped_chart(str(indicator), str(subject))
-        lines, cut = joined_lines(shown)
+        lines, cut = shipped_lines(str(indicator), str(subject))
         rows = shown.rows
         breaks = iter(cut)
         for key, _group in rows.groupby(["status", "kind", "apart"], sort=False):
@@ -1047,7 +1056,7 @@ def test_a_break_names_the_figures_between_and_says_no_figure_only_where_none_is
                     said["named"] += 1
         assert next(breaks, None) is None, (indicator, subject)
     assert said["none"] >= 20 and said["named"] >= 5 and said["contradicted"] >= 4, said
-    (broken,) = joined_lines(shipped_chart("history_since_town_founding", "wuzhen"))[1]
+    (broken,) = shipped_lines("history_since_town_founding", "wuzhen")[1]
     assert broken == (
         "a line from 1,300 (2014-11-27) to 1,300 (2024-07-11) would draw about 1,300 for end-2019, where a source "
         "says >1,300"
@@ -1513,3 +1522,21 @@ def test_an_agreeing_figure_on_a_filled_point_is_drawn_over_it(
     group = svg[svg.index(f'<g id="point-{hollow}"') :]
     style = re.search(r'<use [^>]*style="([^"]+)"', group)
     assert style is not None and "fill-opacity: 0" in style.group(1), style
+
+
+def test_a_figure_of_no_date_is_named_under_the_chart() -> None:
+    """Trial 16 m7: the zone's share of the city's GDP drew its one actual (60, Jan-Sep 2020) and said nothing of the
+    target "over 80 percent", which its source gives no date (`series --status target`: undated)."""
+    shown = shipped_chart("share_of_city_gdp", "wuzhen-avenue-scitech-zone")
+    assert len(shown.rows) == 1
+    assert shown.left_out == "Not drawn, no date in its source: over 80 percent (target, China.org.cn)."
+
+
+def test_a_fall_runs_from_zero_and_a_one_day_change_is_at_its_date(figures: Figures) -> None:
+    """Trial 16 m8: one figure of -1/3 (a workforce cut by a third, dated by its text's day) was drawn on an axis from
+    -0.315 to -0.35 in steps of 0.005, under the legend "parts of a year". The axis holds zero, as it does for
+    figures above it, and a flow of one day is "at their date"."""
+    fig = figures("workforce_change_fraction", "zhejiang-mandeli-coatings")
+    low, high = fig.axes[0].get_ylim()
+    assert (high, round(low, 4)) == (0, round(-1 / 3 * 1.18, 4))
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["reported figures, at their date"]
