@@ -92,3 +92,19 @@ def test_a_table_is_read_in_the_readers_pool_and_the_callers_pool_is_kept(
         assert pools[-1] == caller and reader.reading_pool() is None
     finally:
         reader.reading_pool.cache_clear()
+
+
+def test_reads_under_way_at_once_set_the_callers_pool_back_once_the_last_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    reader.reading_pool.cache_clear()
+    ours = reader.reading_pool()
+    if ours is None:
+        pytest.skip("this pyarrow has no jemalloc: the reader reads in the caller's pool")
+    caller = pa.default_memory_pool().backend_name
+    first, second = reader.in_reading_pool(), reader.in_reading_pool()
+    first.__enter__()
+    second.__enter__()  # two reads interleaved, as two threads of `serve` may
+    first.__exit__(None, None, None)
+    assert pa.default_memory_pool().backend_name == ours.backend_name  # the second read is still under way
+    second.__exit__(None, None, None)
+    assert pa.default_memory_pool().backend_name == caller

@@ -29,6 +29,7 @@ import io
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -262,17 +263,29 @@ def reading_pool() -> pa.MemoryPool | None:
 @contextmanager
 def in_reading_pool() -> Iterator[None]:
     """pyarrow's default pool is the reader's (`reading_pool`) while a table is read and typed, and the caller's
-    again afterwards: the reader's compute kernels take no pool of their own, and the user's process keeps its."""
+    again afterwards: the reader's compute kernels take no pool of their own, and the user's process keeps its.
+    Reads in several threads at once (`serve`) share one switch: the first sets it, the last sets the caller's back."""
     pool = reading_pool()
     if pool is None:
         yield
         return
-    before = pa.default_memory_pool()
-    pa.set_memory_pool(pool)
+    with _POOL_LOCK:
+        if not _POOL_USERS:
+            _POOL_USERS.append(pa.default_memory_pool())
+            pa.set_memory_pool(pool)
+        _POOL_USERS.append(pool)
     try:
         yield
     finally:
-        pa.set_memory_pool(before)
+        with _POOL_LOCK:
+            _POOL_USERS.pop()
+            if len(_POOL_USERS) == 1:
+                pa.set_memory_pool(_POOL_USERS.pop())
+
+
+# The caller's pool, then one entry per read under way (in_reading_pool).
+_POOL_USERS: list[pa.MemoryPool] = []
+_POOL_LOCK = threading.Lock()
 
 
 def read_fast(path: Path, names: list[str]) -> pa.Table | None:
