@@ -38,7 +38,7 @@ from ..io.load import decimal_text, finished, read_resource
 from ..io.load_errors import key_refusals
 from ..io.reader import TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
-from .answers import ColumnKeys, kept_whole
+from .answers import ColumnKeys, kept_whole, shared_codes
 from .editions import blame_editions, under_refused_dates
 from .key_causes import under_key_causes
 from .published import blame_published
@@ -484,6 +484,19 @@ def run_rules(
     grades: Sequence[str] | None,
 ) -> list[Problem]:
     """Every rule that applies, on the tables' views, its problems blamed on their causes (check_semantics)."""
+    with shared_codes():  # each column of the views factorised once, however many rules and readings read it
+        return rules_on_views(frames, texts, hashes, keys, refused, grades)
+
+
+def rules_on_views(
+    frames: dict[str, pd.DataFrame],
+    texts: dict[str, str | None] | None,
+    hashes: dict[str, str] | None,
+    keys: ForeignKeys,
+    refused: Refused | None,
+    grades: Sequence[str] | None,
+) -> list[Problem]:
+    """run_rules within one validation's shared column codes."""
     found: list[Problem] = []
     # Only the readings these rules read (a caller may run some of the rules: the catch rates run those of a kind).
     made = views(frames, texts, hashes, keys, needs_of(RULES), grades, reads_of(RULES))

@@ -257,7 +257,19 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
     view = view.assign(ordinal_figure=ordinal_figures(view))
     if "span_start_words" not in view:  # a frame checked without the lexicon: no dating words open a span
         view = view.assign(span_start_words=None)
-    return each_row(view, [*columns, "indicator__temporal", "period_text", "ordinal_figure", "span_start_words"], fits)
+    texts = ["anchor", "status", "period_reading", "period_basis", "indicator__temporal", "period_text"]
+
+    def undecided(
+        anchor: object, status: object, reading: object, basis: object, temporal: object, *rest: object
+    ) -> bool | None:
+        """fits' answer where the dates cannot change it: a quote that is no end of 'from A to B' (its anchor has
+        no side) is never compared with the row's dates (from_to_fits passes it, and so do the year checks)."""
+        if anchor is not None and getattr(anchor, "found", False) and getattr(anchor, "side", None) is not None:
+            return None
+        return fits(anchor, status, reading, None, None, basis, temporal, *rest)
+
+    columns = [*columns, "indicator__temporal", "period_text", "ordinal_figure", "span_start_words"]
+    return each_row(view, columns, fits, decided=([*texts, "ordinal_figure", "span_start_words"], undecided))
 
 
 def ordinal_figures(view: pd.DataFrame) -> pd.Series:
