@@ -29,43 +29,9 @@ from tongxiang_digital_economy.text.period_words import Reading, read_period
 
 SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
-# The modules that cost the most CPU (per-file sums of `--durations=0` of the README command, machine idle, 2026-12-07
-# 05:30 UTC, main after stop 26's merges), run first. With `--dist loadfile`
-# each worker takes the next whole file in collection order, so a heavy file collected last left one worker running
-# alone at the end while the other idled. The files not named here cost under 5 s each. Re-measure with
-# `pytest -p no:cacheprovider --durations=0` and sum per file when a file grows. test_identity moved down after its
-# staged cases (07:20 UTC: 20 s CPU in one process at load 13, from 35 idle). Re-measured 2026-12-07 08:34 UTC, idle,
-# at main 96baa81 (per file s: kept_answers 26, plot 24, bad_input 20, rules 16, corruption 15, properties 14.5).
-HEAVIEST_FIRST = (
-    "test_kept_answers.py",
-    "test_plot.py",
-    "test_bad_input.py",
-    "test_rules.py",
-    "test_corruption.py",
-    "test_properties.py",
-    "test_key_causes.py",
-    "test_anchors.py",
-    "test_unit_scales.py",
-    "test_identity.py",
-    "test_claims.py",
-    "test_search.py",
-    "test_release.py",
-    "test_written_bounds.py",
-    "test_series.py",
-    "test_editions.py",
-    "test_provenance.py",
-    "test_search_parts.py",
-    "test_cli_outputs.py",
-    "test_cli.py",
-    "test_citations.py",
-    "test_export.py",
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Heaviest files first; a stable sort, so every file's tests stay together and in their order."""
-    rank = {name: i for i, name in enumerate(HEAVIEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+# The order of the files is collection order. Under xdist (`--dist loadfile`, pytest-xdist 3.8) the controller hands
+# whole files to the workers most tests first, whatever the order here; the files of few tests that come last cost
+# at most a few seconds each, so the last worker's idle tail is about a second (from each file's `--durations=0`).
 
 
 @dataclass

@@ -16,6 +16,7 @@ from conftest import PackageCopy
 
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import MissingFolderError
+from tongxiang_digital_economy.core.paths import bundled_package_dir, printable
 from tongxiang_digital_economy.io.load import tables
 from tongxiang_digital_economy.use.export import export
 from tongxiang_digital_economy.use.plot import plot
@@ -245,7 +246,7 @@ def subject_needed() -> str:
 def test_one_fault_has_one_message_and_exit_code_in_every_command(args: list[str], fault: str, tmp_path: Path) -> None:
     """Review 3 F3: `plot` without --subject exited 1 where `series` exited 2, and `serve --build-only FILE` was
     click's own "Directory ... is a file" (exit 2) where a file one level up was the library's (exit 1). The
-    usage faults are mapped once, in cli.converts_errors; a file in the way is io.check_writable's, exit 1."""
+    usage faults are mapped once, in cli.errors.converts_errors; a file in the way is io.check_writable's, exit 1."""
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     result = runner.invoke(cli, [a.format(tmp=tmp_path) for a in args])
     if fault == "subject":
@@ -440,3 +441,38 @@ def test_an_output_written_with_a_trailing_slash_names_a_folder(tmp_path: Path) 
     assert list(tmp_path.iterdir()) == []
     (tmp_path / "dir.csv").mkdir()
     assert export("csv", table, ["indicators"], validate=False) == [tmp_path / "dir.csv" / "indicators.csv"]
+
+
+def test_a_name_holding_a_line_break_or_a_control_character_is_printed_on_one_line(tmp_path: Path) -> None:
+    """Trial 15 m7: `export -o $'new\\nline.csv'` printed `wrote …/new` and `line.csv` on two lines. A name is
+    printed with each control character (and each byte that is not UTF-8) written as Python's repr writes it
+    (`\\n`, `\\t`, `\\x1b`, `\\xce`), by one function (`core.paths.printable`), wherever a message names a file
+    or folder: what a command wrote, an output refused, a package folder in a verdict, a diff side."""
+    odd = tmp_path / "new\nline\t\x1b.csv"
+    shown = f"{tmp_path}/new\\nline\\t\\x1b.csv"
+    result = runner.invoke(cli, ["export", "units", "--format", "csv", "-o", str(odd)])
+    assert (result.exit_code, result.output) == (0, f"wrote {shown}\n")
+    assert odd.is_file()
+    result = runner.invoke(cli, ["export", "units", "--format", "csv", "-o", str(odd)])
+    assert (result.exit_code, result.output) == (1, f"Error: {shown} exists; pass --force to replace it\n")
+    missing = tmp_path / "no\nfolder"
+    result = runner.invoke(cli, ["plot", "gdp", "--subject", "tongxiang", "-o", str(missing / "x.svg")])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for '--output' / '-o': cannot write {tmp_path}/no\\nfolder/x.svg: the folder "
+        f"{tmp_path}/no\\nfolder does not exist; create it first",
+    )
+    result = runner.invoke(cli, ["diff", str(missing)])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for OLD: {tmp_path}/no\\nfolder does not exist; give a package folder, a "
+        "datapackage.json, a fingerprint file or a kept release version (X.Y.Z)",
+    )
+    shipped = bundled_package_dir()
+    linked = tmp_path / "pack\nage"
+    linked.symlink_to(shipped, target_is_directory=True)
+    verdicts = [runner.invoke(cli, ["validate", "--quiet", "--package", str(p)]).output for p in (shipped, linked)]
+    assert verdicts[1] == verdicts[0].replace(str(shipped), f"{tmp_path}/pack\\nage")
+    assert len(verdicts[1].splitlines()) == 1
+    assert printable(os.fsdecode(b"\xce\xda\xd5\xf2.csv")) == "\\xce\\xda\\xd5\\xf2.csv"  # 乌镇 in GBK
+    assert printable("乌镇\u3000数据 C:\\x") == "乌镇\u3000数据 C:\\x"  # letters, spaces and backslashes as they are

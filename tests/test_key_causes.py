@@ -73,8 +73,8 @@ UNITS_FOLLOW = (
             2,
             {"unit": "yu\x00an"},
             [
-                "units, row 2, field unit: error [constraint-error] 'yu\\x00an' does not match the pattern "
-                "^[a-z0-9]+(_[a-z0-9]+)*$",
+                "units, row 2, field unit: error [constraint-error] 'yu\\x00an' is not a valid unit: write it as "
+                "lower-case letters and digits, in words joined by underscores, such as 'wan_yuan'",
                 UNITS_FOLLOW,
             ],
             id="bad byte in a unit",
@@ -243,8 +243,8 @@ def test_load_show_series_and_search_put_a_broken_key_tables_bad_cell_first(pack
     does; they had listed "indicators row 2 … 'wuzhen' is not a place_id of places" and 60 more."""
     package.edit("places", 7, place_id="wuz\xffhen")
     bad = (
-        "places row 7, field place_id: 'wuzÿhen' does not match the pattern ^[a-z0-9]+(-[a-z0-9]+)*$ "
-        "[constraint-error]; and "
+        "places row 7, field place_id: 'wuzÿhen' is not a valid place_id: write it as lower-case letters and "
+        "digits, in words joined by hyphens, such as 'wuzhen' [constraint-error]; and "
     )
     indicators = "61 rows of indicators that refer to places [foreign-key] (rows 2, 3, 4, 84, 85, …)"
     places = "6 rows of places that refer to places [foreign-key] (rows 15, 16, 17, 19, 20, …)"
@@ -261,6 +261,7 @@ def test_load_show_series_and_search_put_a_broken_key_tables_bad_cell_first(pack
     )
     assert (result.exit_code, result.output) == (
         1,
-        f"Error: the package has {errors} errors (first: places, row 7, field place_id: 'wuzÿhen' does not match "
-        "the pattern ^[a-z0-9]+(-[a-z0-9]+)*$); fix the package (see `validate`) before exporting\n",
+        f"Error: the package has {errors} errors (first: places, row 7, field place_id: 'wuzÿhen' is not a valid "
+        "place_id: write it as lower-case letters and digits, in words joined by hyphens, such as 'wuzhen'); fix "
+        "the package (see `validate`) before exporting\n",
     )

@@ -302,6 +302,25 @@ def test_diff_names_a_release_that_is_not_kept(released: PackageCopy) -> None:
     assert result.output == f"Error: no release 9.9.9 is kept in {released.root / 'releases'} (kept: 1.0.0)\n"
 
 
+def test_diff_reads_a_release_tag_as_its_version_and_says_a_version_of_fewer_parts_is_none(
+    released: PackageCopy,
+) -> None:
+    """Trial 16 m3: `diff v1.0.0 .` (the tag `scripts/release` makes) was a usage error "v1.0.0 does not exist",
+    and `diff 1.0 .` too. The tag names its release; a version of fewer parts is said to be none, with the kept
+    release it may mean (exit 1, as for a release that is not kept)."""
+    releases = ["--releases", str(released.root / "releases")]
+    tagged, plain = (runner.invoke(cli, ["diff", spec, str(released.root), *releases]) for spec in ("v1.0.0", "1.0.0"))
+    assert (tagged.exit_code, tagged.output) == (0, plain.output)
+    assert tagged.output.startswith(f"release 1.0.0 -> {released.root} (1.0.0)")
+    said = {spec: runner.invoke(cli, ["diff", spec, str(released.root), *releases]) for spec in ("1.0", "v1", "3.1")}
+    none = "is no release version (a release is named by three numbers, X.Y.Z)"
+    assert {spec: (r.exit_code, r.output) for spec, r in said.items()} == {
+        "1.0": (1, f"Error: 1.0 {none}: did you mean 1.0.0? (kept: 1.0.0)\n"),
+        "v1": (1, f"Error: v1 {none}: did you mean 1.0.0? (kept: 1.0.0)\n"),
+        "3.1": (1, f"Error: 3.1 {none}: kept: 1.0.0\n"),
+    }
+
+
 # --- The bump gate ---
 
 

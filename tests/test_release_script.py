@@ -87,6 +87,24 @@ def clone(started: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(started, tmp_path / "clone", symlinks=True))
 
 
+@pytest.fixture(scope="module")
+def released(started: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The started repository after `scripts/release major --date 2026-12-01` (1.0.0), and that run: made once per
+    module, since a release validates the package and builds and checks the derived files (about 17 s of CPU), and
+    both tests that start from a first release start from this one (each in a copy, `first_release`)."""
+    clone = Path(shutil.copytree(started, tmp_path_factory.mktemp("released") / "clone", symlinks=True))
+    return clone, script(clone, "release", "major", "--date", "2026-12-01")
+
+
+@pytest.fixture
+def first_release(
+    released: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A copy of the repository released as 1.0.0 that the test may change, and the release's run."""
+    clone, result = released
+    return Path(shutil.copytree(clone, tmp_path / "clone", symlinks=True)), result
+
+
 def correct_one_title(clone: Path) -> tuple[str, str, str]:
     path = clone / "data" / "sources.csv"
     with path.open(encoding="utf-8", newline="") as fh:
@@ -100,9 +118,11 @@ def correct_one_title(clone: Path) -> tuple[str, str, str]:
     return rows[0]["source_id"], old, rows[0]["title"]
 
 
-def test_release_then_a_patch_with_one_corrected_value(clone: Path) -> None:
-    # Release 1.0.0: one command.
-    result = script(clone, "release", "major", "--date", "2026-12-01")
+def test_release_then_a_patch_with_one_corrected_value(
+    first_release: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    # Release 1.0.0: one command (`released`: `scripts/release major --date 2026-12-01`).
+    clone, result = first_release
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-2:] == [
         "push it:  git push origin HEAD v1.0.0",
@@ -152,8 +172,11 @@ def test_release_then_a_patch_with_one_corrected_value(clone: Path) -> None:
     ]
 
 
-def test_release_refuses_a_dirty_tree_and_a_too_small_bump(clone: Path) -> None:
-    assert script(clone, "release", "1.0.0", "--date", "2026-12-01").returncode == 0
+def test_release_refuses_a_dirty_tree_and_a_too_small_bump(
+    first_release: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    clone, result = first_release  # released as 1.0.0 (`released`)
+    assert result.returncode == 0, result.stderr
     correct_one_title(clone)
     result = script(clone, "release", "patch")
     assert (result.returncode, result.stderr) == (
@@ -165,12 +188,14 @@ def test_release_refuses_a_dirty_tree_and_a_too_small_bump(clone: Path) -> None:
     path.write_text("".join(lines[:-1]), encoding="utf-8")
     assert script(clone, "build").returncode == 0
     assert run(clone, "git", "commit", "-q", "-am", "Remove a figure").returncode == 0
-    result = script(clone, "release", "minor")
-    assert (result.returncode, result.stderr) == (
-        1,
-        "release: 1.1.0 is a minor release, but the change since 1.0.0 needs a major one: "
-        "indicators: 1 row removed; sources: 1 row changed\n",
-    )
+    # Too small, asked for by level and by an explicit version X.Y.Z (parsed and weighed alike).
+    for target in ("minor", "1.1.0"):
+        result = script(clone, "release", target)
+        assert (result.returncode, result.stderr) == (
+            1,
+            "release: 1.1.0 is a minor release, but the change since 1.0.0 needs a major one: "
+            "indicators: 1 row removed; sources: 1 row changed\n",
+        ), target
 
 
 def test_release_refuses_a_citation_that_cannot_find_the_data(clone: Path) -> None:

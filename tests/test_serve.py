@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -19,6 +21,7 @@ from click.testing import CliRunner
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use import serve_plugin
 from tongxiang_digital_economy.use.frames import describe
 
 pytest.importorskip("datasette", reason="serve needs the serve extra (Datasette)")
@@ -36,8 +39,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def get(site: Path, *paths: str) -> list[Any]:
-    """Responses of Datasette's test client for each path."""
+    """Responses of Datasette's test client for each path, with serve's plugin registered as the served process
+    registers it (use.serve.LAUNCH)."""
     from datasette.app import Datasette
+
+    serve_plugin.register()
 
     async def fetch() -> list[Any]:
         ds = Datasette(
@@ -77,6 +83,69 @@ def test_facets_on_indicator_subject_year_and_status(site: Path) -> None:
         "year",
         "status",
     ]
+
+
+def test_a_row_url_with_too_few_key_parts_is_a_404_that_says_how_rows_are_named(site: Path) -> None:
+    """Trial 15 m2: `/tongxiang/project_enterprises/1` (its key has three columns) was HTTP 500 with a traceback
+    (Datasette 0.65, #2811). serve's plugin answers a 404 naming the table and its key's columns, for every table
+    whose key has several columns, in text or JSON; a row's own URL (as the table page links it) is still 200."""
+    from datasette.utils import tilde_encode
+
+    composite = {name: describe(name)["primary_key"] for name in tde.tables() if len(describe(name)["primary_key"]) > 1}
+    assert composite == {
+        "lexicon": ["term", "language", "category"],
+        "project_enterprises": ["project_id", "enterprise_id", "role"],
+    }
+    for name, key in composite.items():
+        first = tde.load(name).iloc[0]
+        good = ",".join(tilde_encode(str(first[column])) for column in key)
+        short = ",".join(tilde_encode(str(first[column])) for column in key[:-1])
+        one, fewer, fewer_json, row, row_json = get(
+            site,
+            f"/tongxiang/{name}/1",
+            f"/tongxiang/{name}/{short}",
+            f"/tongxiang/{name}/{short}.json",
+            f"/tongxiang/{name}/{good}",
+            f"/tongxiang/{name}/{good}.json",
+        )
+        said = (
+            f"No such row: a row of {name} is named by its 3 key columns ({', '.join(key)}) separated by commas, as in "
+            f"/tongxiang/{name}/{','.join(f'<{column}>' for column in key)}; this URL gives "
+        )
+        assert (one.status_code, one.text) == (404, said + "1 part. The table's page links each row.")
+        assert (fewer.status_code, fewer.text) == (404, said + "2 parts. The table's page links each row.")
+        assert (fewer_json.status_code, fewer_json.json()) == (
+            404,
+            {"ok": False, "error": said + "2 parts. The table's page links each row.", "status": 404, "title": None},
+        )
+        assert (row.status_code, row_json.status_code) == (200, 200)
+        assert row_json.json()["primary_key_values"] == [str(first[column]) for column in key]
+
+
+def test_a_sort_by_no_column_is_a_400_that_names_the_columns(site: Path) -> None:
+    """Trial 16: `?_sort=nope` was HTTP 500 ("Cannot sort table by nope", Datasette 0.65). serve's plugin answers
+    400 naming the table's (or the view's) columns, in text or JSON; a sort by a column still sorts."""
+    table, view, good = get(
+        site,
+        "/tongxiang/units?_sort=nope",
+        "/tongxiang/figures.json?_sort_desc=no%20such",
+        "/tongxiang/units.json?_sort_desc=multiplier&_shape=array&_size=1",
+    )
+    assert (table.status_code, table.text) == (
+        400,
+        "Cannot sort units by 'nope': it has no such column; sort by one of its columns (unit, label, label_zh, "
+        "dimension, base_unit, multiplier, divisor, written_forms), as its column headings do.",
+    )
+    with contextlib.closing(sqlite3.connect(site / "tongxiang.db")) as conn:
+        columns = [d[0] for d in conn.execute("select * from figures limit 0").description]
+    assert columns[:4] == ["observation_id", "indicator", "indicator_label", "theme"]
+    assert (view.status_code, view.json()["error"]) == (
+        400,
+        f"Cannot sort figures by 'no such': it has no such column; sort by one of its columns ({', '.join(columns)}), "
+        "as its column headings do.",
+    )
+    units = tde.load("units")
+    assert (good.status_code, good.json()[0]["unit"]) == (200, units.loc[units.multiplier.idxmax(), "unit"])
 
 
 def test_a_figure_with_its_source_link(site: Path) -> None:
@@ -228,21 +297,30 @@ def test_a_mistyped_url_is_a_404_without_a_traceback(site: Path) -> None:
     rather than the database's). Issue 16: without Datasette internals. The served process (use.serve.LAUNCH) runs
     Datasette's own command with Rich hidden, through which alone Datasette prints a handled error's traceback:
     each 404 is one access-log line, the pages unchanged."""
-    paths = ["/tongxiang-digital-economy.json", "/tongxiang/no-such-table", "/tongxiang/units.json?_size=1"]
+    paths = [
+        "/tongxiang-digital-economy.json",
+        "/tongxiang/no-such-table",
+        "/tongxiang/units.json?_size=1",
+        "/tongxiang/project_enterprises/1",  # trial 15 m2: was a 500 and a traceback; serve_plugin is registered
+        "/tongxiang/units?_sort=nope",  # trial 16: was a 500
+    ]
     statuses, lines = served_output(site, paths)
-    assert statuses == [404, 404, 200]
+    assert statuses == [404, 404, 200, 404, 400]
     logged = [line.split(" - ", 1)[1] for line in lines if line.startswith("INFO:     127.0.0.1:")]
     assert logged == [
         '"GET /tongxiang-digital-economy.json HTTP/1.1" 404 Not Found',
         '"GET /tongxiang/no-such-table HTTP/1.1" 404 Not Found',
         '"GET /tongxiang/units.json?_size=1 HTTP/1.1" 200 OK',
+        '"GET /tongxiang/project_enterprises/1 HTTP/1.1" 404 Not Found',
+        '"GET /tongxiang/units?_sort=nope HTTP/1.1" 400 Bad Request',
     ]
     assert all(line.startswith("INFO:     ") for line in lines), lines  # no traceback, no other line
 
 
 def test_serve_names_the_database_address_and_runs_datasette_with_rich_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trial 11 m3: the start message names the database's page (the one a user opens); Datasette is run as its own
-    command (`python -m datasette serve`) behind the launch line that hides Rich, with no plugin of ours."""
+    command (`python -m datasette serve`) behind the launch line that hides Rich and registers serve's one plugin
+    (use.serve_plugin, through Datasette's plugin manager: no --plugins-dir)."""
     from tongxiang_digital_economy.use import serve as serving
 
     runs: list[list[str]] = []
@@ -259,7 +337,9 @@ def test_serve_names_the_database_address_and_runs_datasette_with_rich_hidden(mo
     assert runs[0][:4] == [
         sys.executable,
         "-c",
-        "import runpy, sys; sys.modules['rich'] = None; runpy.run_module('datasette', run_name='__main__')",
+        "import runpy, sys; sys.modules['rich'] = None; "
+        "from tongxiang_digital_economy.use import serve_plugin; serve_plugin.register(); "
+        "runpy.run_module('datasette', run_name='__main__')",
         "serve",
     ]
     assert "--plugins-dir" not in runs[0]

@@ -26,8 +26,8 @@
 
 The CLI turns every TDEError into a one-line `Error: ...` and exit status 1, and the usage faults
 (SubjectNeededError, MissingFolderError, WhereError, OutputSuffixError, a search without words, too long or of
-an unknown theme) into exit status 2, in one place (cli.converts_errors), so that one fault has one exit code whichever
-command meets it; anything else is a bug and is allowed to surface as one.
+an unknown theme) into exit status 2, in one place (cli.errors.converts_errors), so that one fault has one exit
+code whichever command meets it; anything else is a bug and is allowed to surface as one.
 """
 
 from __future__ import annotations

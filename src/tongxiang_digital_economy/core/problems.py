@@ -134,6 +134,13 @@ RENAMED_KEY = register(
     "Rows refer to a key that no row holds, and the one row whose key is a near spelling of it is referred to by "
     "none: that row's key was likely renamed. The referring rows' foreign-key errors are counted under it.",
 )
+CONTROL_CHARACTER = register(
+    "control-character",
+    "Control character",
+    "A text cell holds a control character (NUL, ESC, a form feed …) that no quoted text holds, and that a terminal "
+    "or a spreadsheet shows as nothing or garbles; a tab and a line break are text. The cell is refused, so the "
+    "rules that read it say nothing of it.",
+)
 FORMULA_CELL = register(
     "formula-cell",
     "Spreadsheet formula",

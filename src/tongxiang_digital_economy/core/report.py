@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
+from .paths import printable
 from .problems import PROBLEMS, Severity
 
 
@@ -38,6 +39,12 @@ class Problem:
     # against (semantics/editions.py) make each of those rows fail; the cause is the one error, and the text
     # report counts these under it (`--json` and the API list each, with this key).
     follows: tuple[str, int, str] | None = None
+
+    def __post_init__(self) -> None:
+        # A message is one line of text: a control character a cell or a name brings into it (a NUL, a line break)
+        # is written as Python writes it, whichever rule quoted it (trial 16 m4: a NUL reached the terminal raw).
+        if not self.message.isprintable():
+            object.__setattr__(self, "message", printable(self.message))
 
     def key(self) -> tuple[str, int, str] | None:
         """What a problem that follows from this one names in `follows` (None: not in one row)."""
@@ -218,7 +225,7 @@ class Report:
 
     def summary(self, fail_on_warnings: bool = False) -> str:
         """The verdict line that ends every format: valid or not, what was checked, the counts."""
-        checked = f"{self.package}" + (f" against the archive {self.archive}" if self.archive else "")
+        checked = printable(self.package) + (f" against the archive {printable(self.archive)}" if self.archive else "")
         verdict = "valid" if self.valid else "INVALID"
         if self.valid and fail_on_warnings and self.warnings:
             verdict = f"FAILED on {count(len(self.warnings), 'warning')} (--fail-on warning), valid otherwise"

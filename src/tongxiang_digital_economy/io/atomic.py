@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import MissingFolderError, OutputError
+from ..core.paths import printable
 
 # What a path to an open descriptor of a process looks like once its links are followed to it.
 DESCRIPTOR = re.compile(r"^/(?:proc/(?:self|thread-self|[0-9]+)/fd|dev/fd)/[0-9]+$")
@@ -109,7 +110,7 @@ def refused_by_folder(exc: OSError, dest: Path, made: Path) -> FolderRefused | N
     folder = made.absolute().parent
     if exc.errno != errno.ENOENT or not folder.is_dir() or made.exists():
         return None
-    reason = f"the folder {folder} takes no new files"
+    reason = f"the folder {printable(folder)} takes no new files"
     if dest.exists() and not dest.is_dir():
         reason += ", so the file cannot be replaced"
     return FolderRefused(exc.errno, reason, str(dest))
@@ -159,15 +160,18 @@ def check_writable(dest: Path) -> None:
         which = "it" if looping == dest else str(looping)
         reason = os.strerror(errno.ELOOP)
         raise OutputError(
-            f"cannot write {dest}: {which} is a symbolic link that loops ({reason[:1].lower()}{reason[1:]})"
+            f"cannot write {printable(dest)}: {printable(which)} is a symbolic link that loops "
+            f"({reason[:1].lower()}{reason[1:]})"
         )
     blocking = next((d for d in dest.absolute().parents if d.exists() and not d.is_dir()), None)
     if blocking is not None:
-        raise OutputError(f"cannot write {dest}: {blocking} is a file, not a folder")
+        raise OutputError(f"cannot write {printable(dest)}: {printable(blocking)} is a file, not a folder")
     folder = dest.absolute().parent
     if not folder.is_dir():
         shown = dest.parent if str(dest.parent) not in ("", ".") else folder
-        raise MissingFolderError(f"cannot write {dest}: the folder {shown} does not exist; create it first")
+        raise MissingFolderError(
+            f"cannot write {printable(dest)}: the folder {printable(shown)} does not exist; create it first"
+        )
 
 
 def write_text(dest: Path, text: str) -> Path:

@@ -40,13 +40,14 @@ import pyarrow.compute as pc
 from pyarrow import csv as pacsv
 
 from ..core import problems as P
-from ..core.paths import LOOPS, loops
+from ..core.paths import LOOPS, loops, printable
 from ..core.report import Problem, count, problem
 from ..core.suggest import EXCERPT, Index
 from ..schema.keys import foreign_keys, primary_key
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
 from .arrays import arrow_of
+from .forms import date_forms, pattern_fault
 from .kept import Kept, file_digest
 
 # A cell's value -> the front of its message's hint ("did you mean 'gt'? " or ""): see `suggester`.
@@ -345,7 +346,7 @@ def unreadable_header(name: str, path: Path) -> Problem:
     try:
         data = path.read_bytes()[:4096]
     except OSError as exc:
-        return problem(P.SOURCE_ERROR, name, None, None, f"{path} cannot be read: {exc.strerror or exc}")
+        return problem(P.SOURCE_ERROR, name, None, None, f"{printable(path)} cannot be read: {exc.strerror or exc}")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -480,33 +481,6 @@ def type_column(f: dict[str, Any], text: pa.ChunkedArray, missing: np.ndarray) -
     raise AssertionError(f"unsupported type {kind!r} passed the schema check")
 
 
-def such_as(f: dict[str, Any], lead: str = " (a value such as ") -> str:
-    """The field's `example` (Table Schema), said after the form wanted: a reader told that '2025-13-04' is not a
-    date sees the form wanted in a value too (trial 12 m5)."""
-    if "example" not in f:
-        return ""
-    return f"{lead}'{literal(str(f['example']))}'" + (")" if lead.startswith(" (") else "")
-
-
-# The letters of a form a description writes for a date (`YYYY-MM-DD`), each with a value of its place.
-FORM_LETTERS = {"YYYY": "2000", "MM": "01", "DD": "01"}
-
-
-def date_forms(f: dict[str, Any]) -> str:
-    """The date forms a field with a pattern takes, in words, as its Table Schema says them: each form its
-    description writes in backticks (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `../YYYY-MM-DD`) that the pattern takes
-    once its letters are digits, the longest first: `YYYY-MM-DD, YYYY-MM or YYYY`; "" for a field whose
-    description writes no such form (an id). So a date that breaks the pattern is told in the words a date
-    column of type date is (`is not a valid date (YYYY-MM-DD, …)`), never as the regex (trial 14 m1)."""
-    pattern = f.get("constraints", {}).get("pattern")
-    if not isinstance(pattern, str):
-        return ""
-    written = re.findall(r"`([^`]*YYYY[^`]*)`", str(f.get("description", "")))
-    taken = [w for w in dict.fromkeys(written) if re.fullmatch(pattern, instance(w))]
-    taken.sort(key=lambda w: (w.startswith("."), -len(w)))
-    return " or ".join([", ".join(taken[:-1]), taken[-1]] if len(taken) > 1 else taken)
-
-
 def on_calendar(text: pa.ChunkedArray) -> np.ndarray:
     """Where the day a cell writes (`2014-11-30`, `../2014-11-18`) is a day on the calendar, or the cell writes no
     day (`2014-11`, `2014`): 2014-11-31 and 2019-02-30 match a date form's pattern but are no day, so the rules
@@ -523,13 +497,6 @@ def on_calendar(text: pa.ChunkedArray) -> np.ndarray:
     year_zero = np.asarray(pc.fill_null(pc.match_substring_regex(text, r"^(\.\./)?0000(-|$)"), False), dtype=bool)
     taken: np.ndarray = (~written | (same & not_year_zero(parsed))) & ~year_zero
     return taken
-
-
-def instance(form: str) -> str:
-    """A date form with its letters as digits: `YYYY-MM` as 2000-01."""
-    for letters, digits in FORM_LETTERS.items():
-        form = form.replace(letters, digits)
-    return form
 
 
 def not_year_zero(days: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -594,13 +561,12 @@ def check_constraints(
         hint = suggester([str(v) for v in allowed])
         out.append((present & ~inside, "{cell} is not one of " + listed + ": {hint}use one of them", hint))
     if "pattern" in c:
-        forms = date_forms(f)
-        if forms:  # a date held as text: of a form its schema says, and a day on the calendar (trial 15 W3)
-            said = f"{{cell}} is not a valid date ({literal(forms)}, a day on the calendar{such_as(f, ', such as ')})"
-            out.append((present & ~(full_match(text, c["pattern"]) & on_calendar(text)), said, None))
-        else:
-            said = "{cell} does not match the pattern " + literal(c["pattern"]) + such_as(f)
-            out.append((present & ~full_match(text, c["pattern"]), said, None))
+        # Its form in the schema's words (io/forms.py); a date held as text must also be a day on the calendar
+        # (trial 15 W3).
+        taken = full_match(text, c["pattern"])
+        if date_forms(f):
+            taken &= on_calendar(text)
+        out.append((present & ~taken, "{cell} " + literal(pattern_fault(f)), None))
     if "minLength" in c or "maxLength" in c:
         length = np.asarray(pc.utf8_length(text))
         if "minLength" in c:
@@ -645,7 +611,9 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     """
     if not path.is_file():
         what = LOOPS if loops(path) else "is missing" if not path.exists() else "is not a file"
-        return TableRead(name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{path} {what}")], True)
+        return TableRead(
+            name, schema, None, None, [problem(P.SCHEME_ERROR, name, None, None, f"{printable(path)} {what}")], True
+        )
     content = file_digest(path, name, schema)
     kept = READS.find(content) if content is not None else None
     if kept is None:
@@ -696,7 +664,9 @@ def read_file(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     header = read_header(path)
     if header is not None and header != names:
         if not header or header == [""]:
-            empty = problem(P.SOURCE_ERROR, name, None, None, f"{path} is empty: it needs at least the header")
+            empty = problem(
+                P.SOURCE_ERROR, name, None, None, f"{printable(path)} is empty: it needs at least the header"
+            )
             return TableRead(name, schema, None, None, [empty], True)
         return TableRead(name, schema, None, None, [header_problem(name, header, names)], True)
     if header is None:
@@ -751,6 +721,11 @@ def type_table(
         for mask, template, hint in check_constraints(name, f, col, typed, present):
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template, hint)
             failing |= mask
+        if kind == "string":  # trial 16 m4: a NUL in a name passed, and a message printed it raw
+            controls = control_cells(col) & present
+            if controls.any():
+                found += cells(name, fname, col, controls, P.CONTROL_CHARACTER, CONTROL_SAID, controls_in)
+                failing |= controls
         if kind == "string" and f.get("format", "default") == "default":
             formula = formula_cells(col)
             found += cells(
@@ -770,6 +745,21 @@ def type_table(
         found.append(problem(P.TABLE_EMPTY, name, None, None, "the table has a header and no rows"))
     found += key_problems(name, schema, frame, valid, reported)
     return frame, found
+
+
+# The control characters no text of the package holds: C0 but the tab and the line breaks, DEL and C1.
+CONTROLS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+CONTROL_SAID = "{cell} holds a control character ({hint}), which no quoted text holds: delete it"
+
+
+def control_cells(column: pa.ChunkedArray) -> np.ndarray:
+    """Where a text cell holds a control character (CONTROLS)."""
+    return np.asarray(pc.fill_null(pc.match_substring_regex(column, CONTROLS), False), dtype=bool)
+
+
+def controls_in(value: str) -> str:
+    """The control characters a cell holds, as Python writes them: `\\x00`, `\\x1b`."""
+    return ", ".join(repr(ch)[1:-1] for ch in dict.fromkeys(re.findall(CONTROLS, value)))
 
 
 def formula_cells(column: pa.ChunkedArray) -> np.ndarray:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import ReleaseError
+from ..core.paths import printable
 from ..core.report import count
 from .columns import changed_fields
 from .fingerprint import Snapshot, row_hash, snapshot
@@ -210,9 +211,9 @@ def invalid_sides(change: Diff, sides: list[str | Path | None]) -> Diff:
             first = report.first_error()
             assert first is not None  # an invalid report has an error
             change.invalid.append(
-                f"{folder} does not validate ({count(len(report.errors), 'error')}; first: {first.location()}: "
-                f"{first.message}), so its changes are edits to fix, not corrections; `validate --package {folder}` "
-                "lists them"
+                f"{printable(folder)} does not validate ({count(len(report.errors), 'error')}; first: "
+                f"{first.location()}: {first.message}), so its changes are edits to fix, not corrections; "
+                f"`validate --package {printable(folder)}` lists them"
             )
     return change
 

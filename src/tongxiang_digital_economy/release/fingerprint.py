@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import LoadError, ReleaseError
-from ..core.paths import package_dir
+from ..core.paths import package_dir, printable
 from ..io.rows import read_rows as text_rows
 from ..schema.descriptor import read_descriptor, resource_path, table_schema
 from ..schema.keys import primary_key
@@ -107,7 +107,7 @@ def snapshot(path: str | Path | None = None) -> Snapshot:
         "metadata": metadata_hash(descriptor)[:ROW_HASH_LENGTH],
         "tables": tables,
     }
-    where = str(path) if path is not None else "the installed package"
+    where = printable(path) if path is not None else "the installed package"
     return Snapshot(f"{where} ({descriptor.get('version')})", fingerprint, cells)
 
 

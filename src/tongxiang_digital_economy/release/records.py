@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import ReleaseError, TDEError
-from ..core.paths import DESCRIPTOR, package_dir
+from ..core.paths import DESCRIPTOR, package_dir, printable
 from ..io.atomic import write_json
 from ..schema.descriptor import read_descriptor, read_json
 from .columns import column_hashes
 from .fingerprint import FINGERPRINT_FORMAT, Snapshot, snapshot
 from .identity import identities
-from .versions import VERSION, Version
+from .versions import VERSION, Version, release_spec
 
 RELEASES = "releases"
 
@@ -56,7 +56,7 @@ def kept_releases(folder: Path) -> list[Version]:
 def read_fingerprint(file: Path) -> Snapshot:
     data = read_json(file)
     if data.get("format") != FINGERPRINT_FORMAT or not isinstance(data.get("tables"), dict):
-        raise ReleaseError(f"{file} is not a release fingerprint (format {FINGERPRINT_FORMAT})")
+        raise ReleaseError(f"{printable(file)} is not a release fingerprint (format {FINGERPRINT_FORMAT})")
     return Snapshot(f"release {data.get('version')}", data)
 
 
@@ -109,7 +109,7 @@ def at_commit(kept: dict[str, Any], repository: Path) -> Snapshot:
     commit = kept.get("commit")
     archive = git(repository, "archive", str(commit), DESCRIPTOR, "data", "schemas") if commit else None
     if archive is None:
-        raise ReleaseError(f"release {kept.get('version')}: {repository} does not have its commit {commit}")
+        raise ReleaseError(f"release {kept.get('version')}: {printable(repository)} does not have its commit {commit}")
     with tempfile.TemporaryDirectory(prefix="tde-release-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")
@@ -138,7 +138,17 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
     if path.is_file():
         return read_fingerprint(path)
     folder = releases if releases is not None else releases_dir()
-    if VERSION.match(str(spec)):
+    version = release_spec(str(spec))
+    if version is not None and not VERSION.match(version):  # 1.0, v1: no release is named so
+        held = [str(v) for v in kept_releases(folder)]
+        meant = [v for v in held if v.startswith(f"{version}.")]
+        listed = f"kept: {', '.join(held) or 'none'}"
+        raise ReleaseError(
+            f"{printable(spec)} is no release version (a release is named by three numbers, X.Y.Z): "
+            + (f"did you mean {meant[-1]}? ({listed})" if meant else listed)
+        )
+    if version is not None:
+        spec = version  # v1.0.0, the tag `scripts/release` makes, is release 1.0.0
         file = folder / f"{spec}.json"
         if file.is_file():
             kept = read_fingerprint(file)
@@ -148,8 +158,8 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
             kept.missing = why
             return kept
         versions = ", ".join(str(v) for v in kept_releases(folder)) or "none"
-        raise ReleaseError(f"no release {spec} is kept in {folder} (kept: {versions})")
-    raise ReleaseError(f"{spec} is neither a package folder, a datapackage.json, nor a kept release version")
+        raise ReleaseError(f"no release {printable(spec)} is kept in {printable(folder)} (kept: {versions})")
+    raise ReleaseError(f"{printable(spec)} is neither a package folder, a datapackage.json, nor a kept release version")
 
 
 def git(repository: Path, *args: str) -> bytes | None:
@@ -193,7 +203,7 @@ def from_git(kept: dict[str, Any], repository: Path) -> tuple[Snapshot | None, s
         tried.append(f"{label} {str(ref)[:12]}")
     where = "has no git history" if git(repository, "rev-parse", "--git-dir") is None else "lacks them"
     why = (
-        f"the cells of release {version} are not here, so changed rows show no values: {repository} {where} "
+        f"the cells of release {version} are not here, so changed rows show no values: {printable(repository)} {where} "
         f"(looked for {', '.join(tried) or 'nothing: the record names no blob, commit or tag'}); "
         "run the diff in a clone with the history to see old -> new values"
     )

@@ -15,6 +15,17 @@ from ..core.exceptions import ReleaseError
 Bump = Literal["none", "patch", "minor", "major"]
 BUMPS: tuple[Bump, ...] = ("none", "patch", "minor", "major")
 VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:\.dev(\d+))?$")
+# What a reader may type for a kept release: its version, or the tag `scripts/release` makes of it (v1.0.0); a
+# version of fewer parts (1.0, v1) is no release's name, but is said as one meant (trial 16 m3).
+RELEASE_SPEC = re.compile(r"^[vV]?(\d+(?:\.\d+){0,2}(?:\.dev\d+)?)$")
+
+
+def release_spec(spec: str) -> str | None:
+    """The version a diff side names when it is written as a version or its tag: `1.0.0` and `v1.0.0` are 1.0.0;
+    `1.0` and `v1` are returned as written (a version of fewer parts, for `open_side` to say so); None for
+    anything else (a folder's name)."""
+    found = RELEASE_SPEC.match(spec)
+    return found.group(1) if found else None
 
 
 @dataclass(frozen=True, order=True)

@@ -248,11 +248,18 @@ def row_values(column: pd.Series) -> Sequence[Any]:
     return values_of(column)
 
 
-def per_row_answer(key: Hashable, view: pd.DataFrame, check: Callable[[pd.DataFrame], Any]) -> np.ndarray:
-    """check's answer on `view`, computed only for the rows whose values (of the view's columns) `key`'s table has
-    no answer for; the others are the table's. An unhashable value means run the check on every row."""
+def per_row_answer(
+    key: Hashable, view: pd.DataFrame, check: Callable[[pd.DataFrame], Any], columns: Sequence[str] | None = None
+) -> np.ndarray:
+    """check's answer on `view` restricted to `columns` (all of them for None), computed only for the rows whose
+    values (of those columns) `key`'s table has no answer for; the others are the table's. An unhashable value
+    means run the check on every row. The rows' values are read from `view` as given (what is made of its columns
+    is kept by their Arrow arrays: answers.by_array), the check runs on the restricted rows it has not answered."""
+    if columns is not None:
+        columns = list(columns)
+    names = list(view.columns) if columns is None else columns
     try:
-        rows = list(zip(*(row_values(view[c]) for c in view.columns), strict=True)) if len(view.columns) else []
+        rows = list(zip(*(row_values(view[c]) for c in names), strict=True)) if len(names) else []
         rows = rows or [()] * len(view)
         if key not in _ROWS:
             _ROWS[key] = {}
@@ -262,10 +269,10 @@ def per_row_answer(key: Hashable, view: pd.DataFrame, check: Callable[[pd.DataFr
         table = _ROWS[key]
         known = [table.get(r) for r in rows]
     except (TypeError, ValueError):  # a value no dict can hold or compare
-        return run(view, check)
+        return run(view if columns is None else view[names], check)
     todo = [i for i, a in enumerate(known) if a is None]
     if todo:
-        part = view.iloc[todo]
+        part = view.iloc[todo] if columns is None else view.iloc[todo][names]
         got = run(part, check)
         if len(table) + len(todo) > KEPT_ROWS_PER_RULE:
             table.clear()
@@ -297,29 +304,39 @@ def kept_reading(kind: Hashable, parts: Sequence[Part], compute: Callable[..., T
     """compute(*frames), each frame restricted to the columns its part names (so it reads nothing else: another
     column is a KeyError, never a stale answer), kept under `kind` and those columns' content. What is kept is
     shared: callers assign it to new frames and never change it in place."""
-    frames = [None if f is None else f if c is None else f[[n for n in c if n in f.columns]] for f, c in parts]
-    if any(f is not None and len(f) > KEPT_ROWS for f in frames):
-        return compute(*frames)
+    names: list[list[str] | None] = [
+        None if f is None else list(f.columns) if c is None else [n for n in c if n in f.columns] for f, c in parts
+    ]
+
+    def frames() -> list[pd.DataFrame | None]:
+        return [
+            None if f is None or n is None else f if c is None else f[n] for (f, c), n in zip(parts, names, strict=True)
+        ]
+
+    if any(f is not None and len(f) > KEPT_ROWS for f, _ in parts):
+        return compute(*frames())
     try:
-        key = (kind, tuple(None if f is None else frame_key(f) for f in frames))
+        # Keyed by the columns of the frames as given, not of a restricted copy: the same values and types, and
+        # their keys are found by their Arrow arrays (by_array), which a copy's are not.
+        key = (kind, tuple(None if f is None else frame_key(f, n) for (f, _), n in zip(parts, names, strict=True)))
         found = key in _READINGS
     except (TypeError, ValueError):  # a value no dict can hold or compare: compute, keep nothing
-        return compute(*frames)
+        return compute(*frames())
     if found:
         _READINGS.move_to_end(key)
         kept: T = _READINGS[key]
         return kept
-    answer = compute(*frames)
+    answer = compute(*frames())
     _READINGS[key] = answer
     while len(_READINGS) > KEPT_READINGS:
         _READINGS.popitem(last=False)
     return answer
 
 
-def frame_key(frame: pd.DataFrame) -> Hashable:
-    """A frame's rows and each of its columns by name, type and values."""
+def frame_key(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> Hashable:
+    """A frame's rows and each of its columns (or of `columns`, in their order) by name, type and values."""
     keys = ColumnKeys(frame)
-    return (keys.index, tuple((str(c), keys(str(c))) for c in frame.columns))
+    return (keys.index, tuple((str(c), keys(str(c))) for c in (frame.columns if columns is None else columns)))
 
 
 # Per reading and content of the reference tables it reads, each row's derived values by the row's values of the
@@ -341,24 +358,25 @@ def kept_row_reading(
     rows in halves), computed only for the rows whose values it has not read under the same tables' content. The
     tables are keyed by their content, the rows by their values (never a digest); what is kept is shared, never
     changed in place. A table of more than KEPT_ROWS rows is read whole and nothing is kept."""
-    restricted = frame[[c for c in reads if c in frame.columns]]
-    if not len(restricted) or len(restricted) > KEPT_ROWS:
-        return once_per_distinct_row(restricted, lambda part: compute(part, *tables))
+    read = [c for c in reads if c in frame.columns]
+    if not len(frame) or len(frame) > KEPT_ROWS:
+        return once_per_distinct_row(frame[read], lambda part: compute(part, *tables))
+    # The columns read from the frame as given, restricted only for what is computed: a restricted copy's arrays
+    # are new, and what is made of a column (its values) is kept by its Arrow array (by_array).
+    given = [frame[c] for c in read]
     try:
         key = (
             kind,
-            tuple((str(c), str(t)) for c, t in restricted.dtypes.items()),
+            tuple((str(c), str(column.dtype)) for c, column in zip(read, given, strict=True)),
             tuple(None if t is None else frame_key(t) for t in tables),
         )
         rows: list[tuple[Any, ...]] = (
-            list(zip(*(row_values(restricted[c]) for c in restricted.columns), strict=True))
-            if len(restricted.columns)
-            else [()] * len(restricted)
+            list(zip(*(row_values(column) for column in given), strict=True)) if read else [()] * len(frame)
         )
         entry = _ROW_READINGS.get(key)
         known: list[tuple[Any, ...] | None] = [None] * len(rows) if entry is None else [entry[1].get(r) for r in rows]
     except (TypeError, ValueError):  # a value no dict can hold or compare: read every row, keep nothing
-        return compute(restricted, *tables)
+        return compute(frame[read], *tables)
     todo = [i for i, values in enumerate(known) if values is None]
     # Rows alike in every column read are read once (a grown package repeats its rows' texts).
     first_of: dict[tuple[Any, ...], int] = {}
@@ -373,12 +391,12 @@ def kept_row_reading(
     types, table = entry
     if todo:
         distinct = list(first_of.values())
-        got = compute(restricted.iloc[distinct], *tables)
+        got = compute(frame.iloc[distinct][read], *tables)
         made = {name: column.dtype for name, column in got.items()}
         if types and made != types:  # columns or types unlike the kept rows': read every row anew, keep nothing
             types.clear()
             table.clear()
-            return compute(restricted, *tables)
+            return compute(frame[read], *tables)
         types.update(made)
         if len(table) + len(distinct) > KEPT_ROWS_PER_RULE:
             table.clear()
@@ -390,7 +408,7 @@ def kept_row_reading(
     names = list(types)
     by_column = list(zip(*known, strict=True)) if known else [()] * len(names)
     return {
-        name: pd.Series(list(values), index=restricted.index, dtype=types[name], name=name)
+        name: pd.Series(list(values), index=frame.index, dtype=types[name], name=name)
         for name, values in zip(names, by_column, strict=True)
     }
 

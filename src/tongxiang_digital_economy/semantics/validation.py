@@ -31,7 +31,7 @@ import pandas as pd
 
 from ..core import problems as P
 from ..core.exceptions import ArchiveNotFoundError, ArgumentError, DescriptorError, RuleCrash, TDEError
-from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir
+from ..core.paths import DESCRIPTOR, bundled_package_dir, package_dir, printable
 from ..core.report import Problem, Report, count, problem
 from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text, finished, read_resource
@@ -287,8 +287,9 @@ def fix_for_facts(base: Path) -> str:
     if installed:
         return "the installed data was changed: reinstall tongxiang-digital-economy"
     if checkout:
-        return f"if you changed the file on purpose, run {CHECKOUT_BUILD} in {base} to record it"
-    return f"if you changed the file on purpose, run `tongxiang-digital-economy stamp --package {base}` to record it"
+        return f"if you changed the file on purpose, run {CHECKOUT_BUILD} in {printable(base)} to record it"
+    command = f"tongxiang-digital-economy stamp --package {printable(base)}"
+    return f"if you changed the file on purpose, run `{command}` to record it"
 
 
 def read_archive(
@@ -305,7 +306,7 @@ def read_archive(
             data = file.read_bytes()
         except OSError as exc:
             why = exc.strerror or str(exc)
-            message = f"{file.name} in the archive is {why}, not a text file: remove it or restore the text"
+            message = f"{printable(file.name)} in the archive is {why}, not a text file: remove it or restore the text"
             found.append(problem(P.ARCHIVE_ENTRY_UNREADABLE, "sources", None, "archive_file", message))
             continue
         hashes[file.name] = hashlib.sha256(data).hexdigest()
@@ -314,8 +315,8 @@ def read_archive(
         except UnicodeDecodeError as exc:
             texts[file.name] = None  # present, hashed, but its evidence cannot be searched
             message = (
-                f"{file.name} is not UTF-8 (byte {exc.start}): the archive keeps texts as UTF-8; re-save it, "
-                "then check its hash"
+                f"{printable(file.name)} is not UTF-8 (byte {exc.start}): the archive keeps texts as UTF-8; re-save "
+                "it, then check its hash"
             )
             found.append(problem(P.ARCHIVE_FILE_NOT_UTF8, "sources", None, "archive_file", message))
     found += check_catalogue(folder / "sources.json", sources)
@@ -329,7 +330,9 @@ def archive_folder(archive: str | Path) -> Path:
     folder = Path(archive)
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "does not exist"  # trial 14 m8
-        raise ArchiveNotFoundError(f"the archive folder {archive} {what}: give the folder that holds sources.json")
+        raise ArchiveNotFoundError(
+            f"the archive folder {printable(archive)} {what}: give the folder that holds sources.json"
+        )
     return folder
 
 
@@ -342,8 +345,8 @@ def refuse_an_archive_of_none(folder: Path, sources: pd.DataFrame | None, hashes
     named = sorted({str(f) for f in sources["archive_file"].dropna()})
     if named and not any(f in hashes for f in named):
         raise ArchiveNotFoundError(
-            f"the archive folder {folder} holds none of the {len(named)} archived texts the sources table names "
-            f"(such as {named[0]}): is it the archive? give the folder that holds sources.json and the texts"
+            f"the archive folder {printable(folder)} holds none of the {len(named)} archived texts the sources table "
+            f"names (such as {named[0]}): is it the archive? give the folder that holds sources.json and the texts"
         )
 
 
@@ -623,7 +626,7 @@ def checked_with_shipped_words(
     only_without = [p for p in as_is if signature(p) not in {signature(q) for q in whole}]
     differ = {p.rule for p in only_without} | {p.rule for p in whole if signature(p) not in set(map(signature, as_is))}
     rules = ", ".join(sorted(differ)) or "none on these rows"
-    where = shipped_lexicon_path()
+    where = printable(shipped_lexicon_path() or "the shipped package's data/lexicon.csv")
     message = (
         f"the package's lexicon has no rows of the categor{'y' if len(lacking) == 1 else 'ies'} "
         f"{', '.join(lacking)}, whose words this validator's rules read (its lexicon is older than this validator); "

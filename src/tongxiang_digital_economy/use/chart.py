@@ -39,16 +39,9 @@ from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..semantics.roles import incomparable_reason
 from .kept_package import load, one_reading
 from .periods import period
-from .timeseries import (
-    bound_word,
-    figures_about,
-    kin_notes,
-    marked_series,
-    nearly_written,
-    series,
-    subject_column,
-    tables,
-)
+from .series_elsewhere import bound_word, kin_notes, nearly_written
+from .series_subjects import figures_about, subject_column, tables
+from .timeseries import marked_series, series
 
 
 @dataclass

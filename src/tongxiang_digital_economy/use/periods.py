@@ -20,6 +20,7 @@ written with four digits (`0001-01-01`, `end-0001`): strftime's `%Y` writes the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -84,3 +85,8 @@ def period(start: pd.Timestamp | None, end: pd.Timestamp, temporal: str) -> Peri
     return Period(
         "part of a year", f"{first}-{last} {year(start)}" if first != last else f"{first} {year(start)}", start, end
     )
+
+
+def period_label(start: Any, end: Any, temporal: str) -> str:
+    """A period's name as series shows it (use.periods): `end-2023`, `H1 2019`, `2023-11-08 to 2023-11-10`."""
+    return "undated" if pd.isna(end) else period(None if pd.isna(start) else start, end, temporal).label

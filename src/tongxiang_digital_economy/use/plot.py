@@ -34,6 +34,7 @@ from typing import Any
 import pandas as pd
 
 from ..core.exceptions import ExportError, PlotError
+from ..core.paths import printable
 from ..io.atomic import is_stream
 from .chart import Chart, chart
 from .chart_lines import joined_lines
@@ -64,12 +65,15 @@ def unfit_chart_name(written: str | Path) -> str | None:
     slash names a folder, not a file (trial 15 m7: `-o x.svg/` wrote the file x.svg)."""
     if isinstance(written, str) and written.endswith(("/", os.sep)):
         file = written.rstrip("/" + os.sep)
-        return f"{written} names a folder (it ends in /): give the chart a file name, such as {file}"
+        return (
+            f"{printable(written)} names a folder (it ends in /): give the chart a file name, such as {printable(file)}"
+        )
     output = Path(written)
     if output.name.lower() in CHART_SUFFIXES:
-        return f"{output}: give the chart a name before {output.name}, such as chart{output.name}"
+        name = printable(output.name)
+        return f"{printable(output)}: give the chart a name before {name}, such as chart{name}"
     if output.suffix.lower() not in CHART_SUFFIXES:
-        return f"{output}: the chart file must end in .png or .svg"
+        return f"{printable(output)}: the chart file must end in .png or .svg"
     return None
 
 
@@ -86,7 +90,7 @@ def plot(
         raise PlotError(refused)
     output = Path(output)
     if output.exists() and not is_stream(output) and not force:
-        raise PlotError(f"{output} exists; pass force=True to replace it")
+        raise PlotError(f"{printable(output)} exists; pass force=True to replace it")
     try:
         check_writable(output)
     except ExportError as exc:

@@ -43,7 +43,7 @@ class SearchedTable:
 
     name: str
     frame: pd.DataFrame
-    key: np.ndarray  # each row's primary key as text (object array; see text_search.primary_key)
+    key: np.ndarray  # each row's primary key as text (object array; see search_hits.primary_key)
     key_name: str
     columns: list[str]  # the free-text columns searched (text_search.text_columns), or the first column
     numbers: list[str]  # the `number` columns a number query matches by value

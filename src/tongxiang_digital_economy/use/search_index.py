@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..text.fold import casefolded as fold
-from .search_query import HAN_ANY, Query, Term, kept_with, small_words
+from .search_kept import kept_with
+from .search_lexicon import small_words
+from .search_query import HAN_ANY, Query, Term
 from .search_words import LATIN, holding, stems
 
 Word = tuple[str, str]  # a word's singular and root (search_words.stems)
@@ -64,7 +66,7 @@ GLOSS = re.compile(r"\(([^()]*)\)")
 @functools.lru_cache(maxsize=64)
 def head_ends(ends: tuple[str, ...]) -> re.Pattern[str]:
     """Where a definition's head ends: a ';', a full stop, or one of the lexicon's `search_gloss_end` words (not,
-    nor: search_query.SmallWords), which begin a clause about something else."""
+    nor: search_lexicon.SmallWords), which begin a clause about something else."""
     words = "|".join(re.escape(w) for w in ends)
     return re.compile(r";|\.(\s|$)" + (rf"|(?i:\b(?:{words})\b)" if words else ""))
 
@@ -186,7 +188,7 @@ class IndicatorIndex:
 
 def index_of(definitions: pd.DataFrame, ends: tuple[str, ...]) -> IndicatorIndex:
     """The index of a definitions table with its glosses read up to a word of `ends` (the lexicon's
-    `search_gloss_end`), built on its first query and kept with it (search_query.kept_with)."""
+    `search_gloss_end`), built on its first query and kept with it (search_kept.kept_with)."""
     return kept_with((definitions,), f"indicator_index {ends}", lambda: IndicatorIndex.of(definitions, ends))
 
 
@@ -229,7 +231,7 @@ def ranks_of_named(index: IndicatorIndex, named: set[int], terms: tuple[Term, ..
     trial 8), "fiscal revenue" the total and its rank in Jiaxing. A rank stays named when the query names no measure
     it holds the name of ("revenue rank", "rank"), or only a word of one ("enterprises" keeps the top-500 ranks: a
     word alone is a topic, not a measure; see a_measure). With `measure`, the query is the measure of a subject's
-    (text_search.subject_and_measure): a word it names a measure by is that measure ("Huayou revenue" is Huayou's
+    (search_readings.subject_and_measure): a word it names a measure by is that measure ("Huayou revenue" is Huayou's
     operating revenue, as "华友 营业收入" is, not also its revenue rank; trial 9)."""
     ranks = {n for n in named if index.dimensions[n] == RANK}
     matched = {

@@ -27,7 +27,8 @@ from ..text.fold import squash
 from ..text.numerals import number_spans
 from ..text.quantities import NUMBER as MARK  # what stands for the number in a unit's written form
 from .search_cells import SearchedPackage
-from .search_query import kept_with, normalised
+from .search_kept import kept_with
+from .search_lexicon import normalised
 from .search_years import year_with_word
 
 # One Arabic number as a text writes it: digits, thousands grouped by commas or not, a decimal part, a minus sign
@@ -47,7 +48,7 @@ class NumberQuery:
 
 def number_query(text: str, units: pd.DataFrame | None = None, year_words: tuple[str, ...] = ()) -> NumberQuery | None:
     """The query read as a number (see the module docstring), else None; a year written with one of the lexicon's
-    `year_words` (2024年, search_query.SmallWords) is the year reading's, no number."""
+    `year_words` (2024年, search_lexicon.SmallWords) is the year reading's, no number."""
     folded = normalised(text)
     found = list(NUMBER.finditer(folded))
     if len(found) != 1 or year_with_word(year_words).fullmatch(folded):

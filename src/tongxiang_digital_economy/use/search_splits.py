@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .search_query import HAN_ANY, Query, Term, query_parts, without_possessive
+from .search_lexicon import without_possessive
+from .search_query import HAN_ANY, Query, Term, query_parts
 from .search_words import HAN
 
 
@@ -21,7 +22,7 @@ def in_word_forms(query: Query) -> Query:
 
 def without_connectives(measure: str, connectives: frozenset[str]) -> str:
     """The measure part without the connecting words at its edges ("gdp of" -> gdp, "的 gdp" -> gdp): the
-    lexicon's `search_connective` words (search_query.SmallWords), which join a subject to its measure and name
+    lexicon's `search_connective` words (search_lexicon.SmallWords), which join a subject to its measure and name
     nothing themselves ("GDP of Tongxiang", 桐乡的GDP)."""
     parts = measure.split(" ")
     while parts and parts[0] in connectives:

@@ -8,7 +8,7 @@ told with each function; search_query reads a query into forms, and use.text_sea
 characters, or, for an English form, a word that each of its words matches (by the widest reading of
 word_matches). Only those are then matched in full, so the answers are those of matching every text and the work
 is the candidates'. Search builds one over the package's distinct cells (use.search_cells) and one over the
-subjects' names (search_query.part_of_names).
+subjects' names (search_names.part_of_names).
 """
 
 from __future__ import annotations
@@ -59,11 +59,20 @@ def word_matches(have: tuple[str, str], want: tuple[str, str], prefix: bool = Tr
 def phrase_in(
     wanted: tuple[tuple[str, str], ...], have: tuple[tuple[str, str], ...], prefix: bool = True, roots: bool = True
 ) -> bool:
-    """The query's words side by side and in order among the cell's words (see word_matches)."""
-    return any(
-        all(word_matches(have[i + k], w, prefix, roots) for k, w in enumerate(wanted))
-        for i in range(len(have) - len(wanted) + 1)
-    )
+    """The query's words side by side and in order among the cell's words (see word_matches). Plain loops, the
+    first word tried before the rest: a query's candidates are thousands of cells of tens of words each."""
+    if not wanted:
+        return True
+    first, rest = wanted[0], wanted[1:]
+    for i in range(len(have) - len(wanted) + 1):
+        if not word_matches(have[i], first, prefix, roots):
+            continue
+        for k, w in enumerate(rest, start=i + 1):
+            if not word_matches(have[k], w, prefix, roots):
+                break
+        else:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -143,6 +152,7 @@ class TextIndex:
     singulars: tuple[str, ...]  # sorted: the singulars a query's singular begins are a range of them
     checked: int = 0
     memo: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
+    matched: dict[tuple[Matcher, ...], frozenset[int]] = field(default_factory=dict)
 
     def holding_char(self, char: str) -> frozenset[int]:
         """The texts that hold `char` (found on first asking: a query's characters are few, the texts' many)."""
@@ -206,9 +216,19 @@ class TextIndex:
         return frozenset().union(*(self.could_match(form) for form in term.forms))
 
     def matching(self, terms: Sequence[Matcher]) -> frozenset[int]:
-        """The texts every term matches (search_query.Query.matches), each candidate matched in full."""
+        """The texts every term matches (search_query.Query.matches), each candidate matched in full, once per
+        index and terms (the terms are frozen: a query asked again, as a suite asks its queries, costs a look-up)."""
         if not terms:
             return frozenset(range(len(self.folded)))
+        try:
+            found = self.matched.get(tuple(terms))
+        except TypeError:  # terms that cannot be a key: matched afresh, nothing kept
+            return self.matching_now(terms)
+        if found is None:
+            found = self.matched[tuple(terms)] = self.matching_now(terms)
+        return found
+
+    def matching_now(self, terms: Sequence[Matcher]) -> frozenset[int]:
         candidates = frozenset.intersection(*(self.could_match_term(t) for t in terms))
         self.checked += len(candidates)
         return frozenset(n for n in candidates if all(t.matches(self.folded[n]) for t in terms))

@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .search_query import Names
+from .search_names import Names
 
 FOUR_DIGITS = r"(?<![\d.,])((?:19|20)\d\d)"  # a year's digits, 1900 to 2099, not part of a longer number
 
@@ -64,7 +64,7 @@ class Dated:
 
 def dated(folded: str, year_words: tuple[str, ...]) -> Dated | None:
     """The query's one year and the rest of it (`gdp 2016` -> gdp, 2016; 乌镇2024年gdp -> 乌镇 gdp, 2024, with the
-    lexicon's year words, search_query.SmallWords); None when it holds no year, more than one (a span such as
+    lexicon's year words, search_lexicon.SmallWords); None when it holds no year, more than one (a span such as
     2016-2024 is not one year), or nothing but the year."""
     found = list(query_year(year_words).finditer(folded))
     if len(found) != 1:

@@ -7,7 +7,10 @@ datapackage.json and the Table Schemas: every table's title and description, eve
 the licence, the citation and the source links, and facets on indicator, subject, year and status.
 `serve` runs Datasette on them, on localhost unless told otherwise.
 
-Datasette comes with the `serve` extra and is imported (or run) only here.
+Datasette comes with the `serve` extra and is imported (or run) only here and in serve_plugin, serve's one plugin
+(a row URL with too few key parts is a 404, a sort by no column a 400, where Datasette 0.65 answers 500), which
+the served process registers through Datasette's plugin manager (LAUNCH) and which reads the tables' keys from
+the metadata written here.
 
 A client's mistake (a mistyped URL's 404) is one line of uvicorn's access log, not a traceback (trial 11 m3).
 Datasette prints a traceback on the console for every error it handles, a 404 included, only through Rich, and
@@ -41,7 +44,7 @@ from ..core.exceptions import MissingFolderError, OutputError, ServeError
 from ..io.atomic import check_writable, write_json
 from ..io.load import tables
 from ..schema.descriptor import read_descriptor
-from . import citations
+from . import citations, serve_plugin
 from .export import export
 from .frames import describe
 
@@ -67,9 +70,14 @@ FACETS = {
 }
 LABELS = {"sources": "title", "units": "label", "places": "name", "enterprises": "name", "projects": "name"}
 LABELS["indicator_definitions"] = "label"
-# The served process: Rich hidden from its imports (an import of it fails as if it were not installed), then
-# Datasette's own command line, as `python -m datasette` runs it (see the module docstring).
-LAUNCH = "import runpy, sys; sys.modules['rich'] = None; runpy.run_module('datasette', run_name='__main__')"
+# The served process: Rich hidden from its imports (an import of it fails as if it were not installed), serve's
+# one plugin registered (serve_plugin), then Datasette's own command line, as `python -m datasette` runs it (see
+# the module docstring).
+LAUNCH = (
+    "import runpy, sys; sys.modules['rich'] = None; "
+    "from tongxiang_digital_economy.use import serve_plugin; serve_plugin.register(); "
+    "runpy.run_module('datasette', run_name='__main__')"
+)
 
 
 def metadata(path: str | Path | None = None) -> dict[str, Any]:
@@ -85,6 +93,8 @@ def metadata(path: str | Path | None = None) -> dict[str, Any]:
             entry["facets"] = FACETS[name]
         if name in LABELS:
             entry["label_column"] = LABELS[name]
+        if len(meta["primary_key"]) > 1:  # a row URL with too few parts: serve_plugin's 404
+            entry["plugins"] = serve_plugin.config(meta["primary_key"])
         if "unit" in meta["columns"]:
             entry["description"] += " Each figure's unit is its `unit` column, linked to the units table."
         table_meta[name] = entry

@@ -56,22 +56,22 @@ Bounds stay bounds: `qualifier` and `value_upper` travel with every row, and "mo
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from ..core.exceptions import SeriesError, SubjectNeededError
-from ..core.paths import package_dir
-from ..core.suggest import close, did_you_mean, echoed, meant, suggested
-from ..schema.descriptor import grade_order, read_descriptor, table_names
-from ..semantics.claims import claim_key, nearly, nearly_terms
+from ..core.exceptions import SeriesError
+from ..core.suggest import did_you_mean
+from ..schema.descriptor import grade_order
+from ..semantics.claims import claim_key
 from ..semantics.roles import mark_roles
-from ..text.fold import casefolded as fold
 from .kept_package import found, kept, load, one_reading
-from .periods import period
+from .periods import period_label
+from .series_elsewhere import kin_notes
+from .series_subjects import figures_about, tables
 
 STATUSES = ("actual", "target", "estimate")
-NAME_COLUMNS = ("name", "name_zh", "legal_name", "aliases")  # the columns that name a subject (aliases: `|`-joined)
+
+
 COLUMNS = [
     "indicator",
     "subject",
@@ -105,55 +105,6 @@ COLUMNS = [
 # Columns series adds to the figures (text, missing where they do not apply).
 EXTRA = ["period_label", "grade", "original_grade", "text_date", "reposted", "role", "corroborated_by", "competing"]
 EXTRA += ["restates", "reason"]
-
-
-def subject_column(indicator: str, path: str | Path | None = None) -> str:
-    """The column that names an indicator's subject (`place_id`, `enterprise_id` or `project_id`)."""
-    definitions = load("indicator_definitions", path).set_index("indicator")
-    if indicator not in definitions.index:
-        # Its labels and search words name an indicator too (GDP增速 is gdp_growth's, 地区生产总值 gdp's label_zh):
-        # the suggestion follows the words a reader knows the measure by, not only a close spelling (trial 9 m10).
-        named = [c for c in ("label", "label_zh", "search_words") if c in definitions]
-        names = {
-            str(i): [w for c in named if isinstance(row[c], str) for w in row[c].split("|") if w.strip()]
-            for i, row in definitions.iterrows()
-        }
-        hint = did_you_mean(indicator, [str(i) for i in definitions.index], names, fold=fold)
-        raise SeriesError(
-            f"no indicator named {echoed(indicator)}; {hint.strip() or '`show indicator_definitions` lists them'}"
-        )
-    return f"{definitions.at[indicator, 'subject']!s}_id"
-
-
-def subject_hint(text: str, column: str, among: list[str], path: str | Path | None) -> str:
-    """The "did you mean" (core.suggest) for the id among `among` (the subjects with figures) that `text` names:
-    the id in another case, or a name, Chinese name or alias of that subject in any script (Tongxiang, 桐乡 and
-    桐鄉 name tongxiang), or a close spelling of one; "" when none. `among` may hold event editions too (WIC-2023
-    names wic-2023).
-
-    Never another subject passed off as the one asked (trial 10 W3): `text` is first read among every subject of
-    its table, so xin-feng-ming-group, a listed company with no revenue figure, is that company, not a misspelling
-    of xin-feng-ming-holding, its holding group with one. A subject of a close name that has figures is then named
-    as what it is, "a different company, 'xin-feng-ming-holding' (Xinfengming Holding Group), has some", unless it
-    is the subject's parent or part (`kin_of`, said apart by the caller)."""
-    table = SUBJECT_TABLES.get(column)
-    names: dict[str, list[str]] = {}
-    if table is not None and table in tables(path):
-        frame = load(table, path)
-        for key, *written in frame[[column, *[c for c in NAME_COLUMNS if c in frame.columns]]].itertuples(index=False):
-            names[str(key)] = [n for v in written if isinstance(v, str) for n in v.split("|")]
-    everything = [*names, *(a for a in among if a not in names)]
-    meant_subject = suggested(text, everything, names, fold)
-    if meant_subject is None or meant_subject in among:
-        return did_you_mean(text, among, names, fold) if meant_subject in among or not names else ""
-    said = "" if meant_subject == text else f"did you mean {meant_subject!r}? it has none; "
-    kin = kin_of(column, meant_subject, path)
-    noun = {"enterprise_id": "company", "place_id": "place", "project_id": "project"}.get(column, "subject")
-    others = [o for o in among if o in names and o not in kin and close(meant_subject, [o], names, fold) is not None]
-    for other in others:
-        label = next(iter(names[other]), other)
-        said += f"a different {noun}, {other!r} ({label}), has some; "
-    return said
 
 
 def series(
@@ -243,309 +194,6 @@ def marked_indicator(indicator: str, path: str | Path | None) -> pd.DataFrame:
     return kept(path, ("marked", indicator), made).copy(deep=False)
 
 
-def kin_notes(
-    indicator: str, asked: str | None, subject: str, status: str, path: str | Path | None, plain: bool = False
-) -> list[str]:
-    """`elsewhere` for a series as asked: `asked` is the subject as named (an edition, wic-2023, keeps the kin's
-    figures of that edition only), `subject` the one its figures are about."""
-    column = subject_column(indicator, path)
-    figures = load("indicators", path)
-    figures = figures[(figures["indicator"] == indicator) & (figures["status"] == status)]
-    if asked is not None and asked != subject and "event_id" in figures:
-        figures = figures[figures["event_id"].isin([asked, *part_editions(asked, path)])]
-    return elsewhere(figures, indicator, column, subject, path, plain)
-
-
-def figures_about(indicator: str, subject: str | None, path: str | Path | None = None) -> tuple[pd.DataFrame, str]:
-    """The figures of `indicator` about `subject` of every status, unmarked, and the subject they are about (the
-    recurring event for an edition, the only subject when none is named): what `series` reads before it keeps one
-    status. Why apart: a chart marks its actuals and targets in one pass (`mark` takes many series at once)."""
-    column = subject_column(indicator, path)
-    figures = load("indicators", path)
-    figures = figures[figures["indicator"] == indicator]
-    edition = recurring_event_of(subject, path)
-    # A subject of the figures is never read as an edition (an event named like a place stays the place).
-    of_figures = subject is not None and subject in set(figures[column].dropna())
-    named = edition_named(subject, path) if column != "project_id" and not of_figures else None
-    if named is not None:  # gdp of wic-2023 (or WIC-2023, 乌镇峰会's edition by name): of places, not of events
-        kind = {"place_id": "places", "enterprise_id": "enterprises"}.get(column, column)
-        which = f"{subject!r} is an edition" if named[0] == subject else f"{subject!r} names the edition {named[0]!r}"
-        raise SeriesError(
-            f"{indicator} is a figure of {kind}, not of events: {which} of {named[1]}; its subjects: "
-            + ", ".join(sorted(figures[column].dropna().unique()))
-        )
-    if edition is not None and "event_id" in figures:
-        # An edition of a recurring event (wic-2023): the recurring event's figures of that edition only.
-        parts_at = part_editions(str(subject), path)
-        at = figures[figures["event_id"] == subject]
-        if not len(at) and parts_at:
-            # The edition's part held its own edition (the expo of the sixth summit, light-of-internet-expo-2019):
-            # its figures are that edition's, told as the figures of the part at wic-2023 are (trial 10 W1).
-            own = figures[figures["event_id"].isin(list(parts_at))]
-            held = [
-                f"its part {parts_at[e]} has {count_of(own, 'event_id', e)} at that edition, as its own edition "
-                f"{e}: `series {indicator} --subject {e}`"
-                for e in sorted(own["event_id"].dropna().unique())
-            ]
-            if held:
-                raise SeriesError(
-                    f"{indicator} has no figures of {edition} at the edition {subject!r}; " + "; ".join(held)
-                )
-        if not len(at):
-            raise SeriesError(
-                f"{indicator} has no figures of the edition {subject!r}; its editions with figures: "
-                + editions_with_figures(figures, column, edition, path)
-            )
-        figures = at
-        edition_id, subject = subject, edition
-    subjects = sorted(figures[column].dropna().unique())
-    if not subjects:
-        raise SeriesError(f"{indicator} has no figures in this package")
-    if subject is None:
-        if len(subjects) != 1:
-            raise SubjectNeededError(
-                f"{indicator} has figures about {len(subjects)} subjects; name one (subject=): {', '.join(subjects)}"
-            )
-        subject = subjects[0]
-    elif subject not in subjects and edition is not None:
-        # The edition's figures sit on a part of the recurring event its texts name (the expo at wic-2023).
-        kin = kin_of(column, subject, path)
-        held = [f"its {kin[o]} {o} has {count_of(figures, column, o)}" for o in subjects if o in kin]
-        raise SeriesError(
-            f"{indicator} has no figures of {subject} at the edition {edition_id!r}; "
-            + (
-                ("; ".join(held) + f" at that edition: `series {indicator} --subject {held_by(subjects, kin)}`")
-                if held
-                else f"its subjects at that edition: {', '.join(subjects)}"
-            )
-        )
-    elif subject not in subjects:
-        editions = [str(e) for e in figures["event_id"].dropna().unique()] if "event_id" in figures else []
-        hint = subject_hint(subject, column, [*subjects, *editions], path)
-        kin_held = [
-            f"its {role} {other!r} has some"
-            for other, role in kin_of(column, subject, path).items()
-            if other in subjects
-        ]
-        hint += "".join(f"{k}; " for k in kin_held)
-        hint += "".join(f"{k}; " for k in same_measure_holding(indicator, subject, path))
-        raise SeriesError(
-            f"{indicator} has no figures about {echoed(subject)}; {hint}its subjects: {', '.join(subjects)}"
-        )
-    return figures[figures[column] == subject], subject
-
-
-SUBJECT_TABLES = {"place_id": "places", "enterprise_id": "enterprises", "project_id": "projects"}
-SHOWN_ELSEWHERE = 8  # figures named per related subject; the rest are counted
-
-
-def kin_of(column: str, subject: str, path: str | Path | None) -> dict[str, str]:
-    """The subject's parent and parts by its table's parent_id, each with its relation (`parent`, `part`): the
-    Light of the Internet Expo is a part of the World Internet Conference, Wuzhen a part of Tongxiang."""
-    table = SUBJECT_TABLES.get(column)
-    if table is None or table not in tables(path):
-        return {}
-    frame = load(table, path)
-    if "parent_id" not in frame or column not in frame:
-        return {}
-    kin: dict[str, str] = {}
-    for parent in frame.loc[frame[column] == subject, "parent_id"].dropna():
-        kin[str(parent)] = "parent"
-    for part in frame.loc[frame["parent_id"] == subject, column].dropna():
-        kin[str(part)] = "part"
-    return kin
-
-
-def same_measure_holding(indicator: str, subject: str, path: str | Path | None) -> list[str]:
-    """The other indicators of the same measure that hold figures about `subject`, each about its own kind of
-    subject: `tourist_arrivals` (接待游客人次) is a place's, `scenic_area_tourist_arrivals` (景区接待游客人次) a
-    scenic area's, so the scenic area's visitors are found from either (trial 9 m4). The same measure is read from
-    the definitions, never a list of pairs: the same measure, dimension and temporal kind, and one's Chinese label
-    holds the other's whole (景区接待游客人次 holds 接待游客人次: the same count of a narrower subject)."""
-    definitions = load("indicator_definitions", path).set_index("indicator")
-    if not {"measure", "dimension", "subject", "temporal", "label_zh"} <= set(definitions.columns):
-        return []
-    kind = ["measure", "dimension", "temporal"]
-    mine = [definitions.at[indicator, k] for k in kind]
-    label = definitions.at[indicator, "label_zh"]
-    figures = load("indicators", path)
-    said = []
-    for other, row in definitions.iterrows():
-        column = f"{row['subject']!s}_id"
-        theirs = row["label_zh"]
-        if other == indicator or [row[k] for k in kind] != mine or column not in figures:
-            continue
-        if not (isinstance(label, str) and isinstance(theirs, str) and (label in theirs or theirs in label)):
-            continue
-        n = int(((figures["indicator"] == other) & (figures[column] == subject)).sum())
-        if n:
-            said.append(
-                f"{other} ({definitions.at[other, 'label']!s}, the same measure) has {n} figure{'s' * (n != 1)} "
-                f"about it: `series {other} --subject {subject}`"
-            )
-    return said
-
-
-def part_editions(edition: str, path: str | Path | None) -> dict[str, str]:
-    """The editions held as parts of `edition`, each with its part's project id: an event of a part of the
-    edition's recurring event (projects.parent_id) held while the edition was (their dates overlap), as the Light
-    of the Internet Expo of the sixth summit (light-of-internet-expo-2019, 18-22 October) was of wic-2019 (20-22
-    October). Why from the data: events name no parent, but each names its project and dates, and a project its
-    parent; so a part's edition is found for any year, not from a list of pairs (trial 10 W1)."""
-    if "events" not in tables(path):
-        return {}
-    events = load("events", path).set_index("event_id")
-    if edition not in events.index:
-        return {}
-    return held_during(edition, events, parts_of(str(events.at[edition, "project_id"]), path))
-
-
-def parts_of(project: str, path: str | Path | None) -> set[str]:
-    """The projects whose parent_id is `project`."""
-    return {p for p, role in kin_of("project_id", project, path).items() if role == "part"}
-
-
-def held_during(edition: str, events: pd.DataFrame, parts: set[str]) -> dict[str, str]:
-    """part_editions of `edition`, read from the events (by event_id) and its recurring event's parts."""
-    start, end = spans(events.at[edition, "start"], events.at[edition, "end"])
-    found = {}
-    for event, project, first, last in zip(
-        events.index, events["project_id"], events["start"], events["end"], strict=True
-    ):
-        if event == edition or project not in parts:
-            continue
-        lo, hi = spans(first, last)
-        if lo <= end and start <= hi:
-            found[str(event)] = str(project)
-    return found
-
-
-def spans(start: object, end: object) -> tuple[str, str]:
-    """An event's dates as comparable text, each as precise as written (2018-11 is any day of that month): the
-    start as written, the end past every day it may be ("~" sorts after "-" and digits)."""
-    first = str(start) if isinstance(start, str) else ""
-    last = str(end) if isinstance(end, str) else first
-    return first, (last or "~") + "~"
-
-
-def editions_with_figures(figures: pd.DataFrame, column: str, edition: str, path: str | Path | None) -> str:
-    """The editions the figures of recurring event `edition` and of its parts are of, as an error names them:
-    "wic-2017, wic-2025; its part light-of-internet-expo at wic-2016, …, wic-2019 (as its own edition
-    light-of-internet-expo-2019)"; "none (its figures are about the series, not one edition)" only when no figure
-    of the event or its parts is of one edition (trial 10 W1: the expo's editions were left unsaid)."""
-    said = [", ".join(sorted(figures.loc[figures[column] == edition, "event_id"].dropna().unique()))]
-    events = load("events", path).set_index("event_id")
-    # Each part's edition with the first of the event's editions (in the events table's order) it was held as a
-    # part of: the events and the parts read once, not once per edition for every figure's edition.
-    parts = parts_of(edition, path)
-    held_at: dict[str, str] = {}
-    for e in events.index[events["project_id"] == edition]:
-        for event in held_during(e, events, parts):
-            held_at.setdefault(event, str(e))
-    for part, role in kin_of(column, edition, path).items():
-        if role != "part":
-            continue
-        named = []
-        for event in figures.loc[figures[column] == part, "event_id"].dropna().unique():
-            if event in events.index and events.at[event, "project_id"] == part:
-                of = held_at.get(str(event))
-                named.append((of, f"{of} (as its own edition {event})") if of else (event, str(event)))
-            else:
-                named.append((str(event), str(event)))
-        if named:
-            said.append(f"its part {part} at " + ", ".join(n for _, n in sorted(named)))
-    if len(said) == 1:
-        return said[0] or "none (its figures are about the series, not one edition)"
-    return "; ".join([said[0] or "none of its own", *said[1:]])
-
-
-def count_of(figures: pd.DataFrame, column: str, subject: str) -> str:
-    n = int((figures[column] == subject).sum())
-    return f"{n} figure" + "s" * (n != 1)
-
-
-def held_by(subjects: list[str], kin: dict[str, str]) -> str:
-    return next(o for o in subjects if o in kin)
-
-
-BOUND_WORDS = {"gt": "more than ", "gte": "at least ", "lt": "less than ", "lte": "at most ", "approx": "about "}
-NEARLY = "nearly "  # an approx figure written with a `nearly` word (近300家): 300 or a little less, never more
-
-
-def nearly_written(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
-    """Whether each figure is written "nearly N" (the lexicon's `nearly` terms in its value_text, qualifier approx):
-    a chart and its notes say "nearly 300", not "about 300", as the text did (trial 10 m5)."""
-    if not len(rows) or "value_text" not in rows:
-        return pd.Series(False, index=rows.index, dtype=bool)
-    return nearly(rows["value_text"], rows["qualifier"], nearly_terms(load("lexicon", path)))
-
-
-def bound_word(row: pd.Series) -> str:
-    """The words of a figure's bound before its number in prose: `more than `, `nearly ` (a row whose `nearly` is
-    set), `about `, or ""."""
-    if bool(row.get("nearly", False)):
-        return NEARLY
-    return BOUND_WORDS.get(str(row["qualifier"]), "")
-
-
-def in_words(row: pd.Series, units: pd.Series) -> str:
-    """A figure as a chart's note says it, in the package's own words (its font has no Chinese): `more than 430
-    count`, `372 hundred million yuan`, `5-6 count`."""
-    value = f"{float(row['value']):,.10g}"
-    if row["qualifier"] == "range" and pd.notna(row["value_upper"]):
-        value = f"{value}-{float(row['value_upper']):,.10g}"
-    else:
-        value = bound_word(row) + value
-    return value if row["unit"] == "count" else f"{value} {units.get(row['unit'], row['unit'])!s}"
-
-
-def elsewhere(
-    figures: pd.DataFrame,
-    indicator: str,
-    column: str,
-    subject: str,
-    path: str | Path | None,
-    plain: bool = False,
-) -> list[str]:
-    """Which figures of the same indicator and status sit on the subject's parent or parts (`kin_of`), one line
-    per such subject: "also under its part light-of-internet-expo: 2019-10-18 to 2019-10-22 601家; …".
-
-    Why: each figure sits on the subject its text names, so a thing and its part (the conference and its expo,
-    Tongxiang and Wuzhen) hold separate series of one measure; a reader of one must be told the other exists, or
-    takes a split series for the whole (trial 9 V1). `figures` are the indicator's figures of the status asked
-    (for an edition, of that edition only). `plain`: each value in words and its unit's label (`in_words`), as a
-    chart's note says it, instead of as its text wrote it."""
-    kin = kin_of(column, subject, path)
-    if not kin:
-        return []
-    near = figures[figures[column].isin(list(kin))]
-    if not len(near):
-        return []
-    near = near.assign(nearly=nearly_written(near, path))
-    temporal = str(load("indicator_definitions", path).set_index("indicator").at[indicator, "temporal"])
-    labels = load("units", path).set_index("unit")["label"]
-
-    def written(r: pd.Series) -> str:
-        if plain:
-            return in_words(r, labels)
-        return str(r["value_text"]) if isinstance(r["value_text"], str) else str(r["value"])
-
-    said = []
-    for other, rows in near.sort_values(["period_end", "observation_id"], na_position="first").groupby(
-        column, sort=False
-    ):
-        shown = [
-            f"{period_label(r['period_start'], r['period_end'], temporal)} {written(r)}"
-            for _, r in rows.head(SHOWN_ELSEWHERE).iterrows()
-        ]
-        more = f" and {len(rows) - SHOWN_ELSEWHERE} more" if len(rows) > SHOWN_ELSEWHERE else ""
-        said.append(
-            f"also under its {kin[str(other)]} {other}: {'; '.join(shown)}{more} "
-            f"(`series {indicator} --subject {other}`)"
-        )
-    return said
-
-
 def none_preferred(figures: pd.DataFrame) -> str | None:
     """Why a series of figures has none preferred, or which of its periods have none (figures that no ranking puts
     first: not comparable with one another, or tied), in the figures' own reasons; None when every period with
@@ -596,37 +244,6 @@ def mark_with_subjects(figures: pd.DataFrame, path: str | Path | None) -> pd.Dat
     return mark(figures.assign(subject=subject)[subject.notna()], path)
 
 
-def tables(path: str | Path | None = None) -> list[str]:
-    """The package's table names (an older package has no `events`)."""
-    return list(table_names(read_descriptor(package_dir(path))))
-
-
-def recurring_event_of(subject: str | None, path: str | Path | None = None) -> str | None:
-    """The recurring event (project id) whose edition `subject` is, if it names a row of `events`; else None."""
-    if subject is None or "events" not in tables(path):
-        return None
-    events = load("events", path)
-    found = events.loc[events["event_id"] == subject, "project_id"]
-    return str(found.iloc[0]) if len(found) else None
-
-
-def edition_named(subject: str | None, path: str | Path | None = None) -> tuple[str, str] | None:
-    """The edition (event_id, its recurring event's project id) that `subject` names through the one suggester
-    (core.suggest.meant: the id in another case, or the edition's name in any script), else None: so that the
-    "a figure of places, not of events" hint reads WIC-2023 as it reads wic-2023 (review 4 F7)."""
-    if subject is None or "events" not in tables(path):
-        return None
-    events = load("events", path)
-    names = {
-        str(row["event_id"]): [str(row[c]) for c in ("name", "name_zh") if c in events and isinstance(row[c], str)]
-        for _, row in events.iterrows()
-    }
-    found = meant(subject, list(names), names, fold)
-    if found is None:
-        return None
-    return found, str(events.loc[events["event_id"] == found, "project_id"].iloc[0])
-
-
 def text_column(rows: pd.DataFrame, values: object = pd.NA) -> pd.Series:
     return pd.Series(values, index=rows.index, dtype="string")
 
@@ -646,11 +263,6 @@ def mark(rows: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
     units = load("units", path).set_index("unit")["label"]
     rows = mark_roles(rows, sources, definitions, units, lexicon, grades, label=period_label)
     return rows[COLUMNS].astype({c: "string" for c in EXTRA}).reset_index(drop=True)
-
-
-def period_label(start: Any, end: Any, temporal: str) -> str:
-    """A period's name as series shows it (use.periods): `end-2023`, `H1 2019`, `2023-11-08 to 2023-11-10`."""
-    return "undated" if pd.isna(end) else period(None if pd.isna(start) else start, end, temporal).label
 
 
 def claim(rows: pd.DataFrame) -> pd.Series:

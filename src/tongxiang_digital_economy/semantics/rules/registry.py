@@ -87,9 +87,9 @@ def rule_answer(rule: Rule, view: pd.DataFrame, columns: ColumnKeys | None = Non
         return kept_answer(
             which,
             lambda: (keys.index, tuple(keys(c) for c in present)),
-            lambda: view[present],
+            lambda: view,  # restricted to `present` by per_row_answer, on the rows it has not answered
             len(view),
-            lambda restricted: per_row_answer((*which, types), restricted, rule.check),
+            lambda whole: per_row_answer((*which, types), whole, rule.check, present),
         )
     return kept_answer(
         which,

@@ -1,0 +1,108 @@
+"""The figures of the same measure on the subject's parent or parts, said beside its series (`elsewhere`), so that a
+split series is never read as the whole (trial 9 V1); and a figure in words, as a chart's note says it (`in_words`:
+"more than 430 count", "nearly 300")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..semantics.claims import nearly, nearly_terms
+from .kept_package import load
+from .periods import period_label
+from .series_subjects import kin_of, part_editions, subject_column
+
+
+def kin_notes(
+    indicator: str, asked: str | None, subject: str, status: str, path: str | Path | None, plain: bool = False
+) -> list[str]:
+    """`elsewhere` for a series as asked: `asked` is the subject as named (an edition, wic-2023, keeps the kin's
+    figures of that edition only), `subject` the one its figures are about."""
+    column = subject_column(indicator, path)
+    figures = load("indicators", path)
+    figures = figures[(figures["indicator"] == indicator) & (figures["status"] == status)]
+    if asked is not None and asked != subject and "event_id" in figures:
+        figures = figures[figures["event_id"].isin([asked, *part_editions(asked, path)])]
+    return elsewhere(figures, indicator, column, subject, path, plain)
+
+
+SHOWN_ELSEWHERE = 8  # figures named per related subject; the rest are counted
+
+
+BOUND_WORDS = {"gt": "more than ", "gte": "at least ", "lt": "less than ", "lte": "at most ", "approx": "about "}
+NEARLY = "nearly "  # an approx figure written with a `nearly` word (近300家): 300 or a little less, never more
+
+
+def nearly_written(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
+    """Whether each figure is written "nearly N" (the lexicon's `nearly` terms in its value_text, qualifier approx):
+    a chart and its notes say "nearly 300", not "about 300", as the text did (trial 10 m5)."""
+    if not len(rows) or "value_text" not in rows:
+        return pd.Series(False, index=rows.index, dtype=bool)
+    return nearly(rows["value_text"], rows["qualifier"], nearly_terms(load("lexicon", path)))
+
+
+def bound_word(row: pd.Series) -> str:
+    """The words of a figure's bound before its number in prose: `more than `, `nearly ` (a row whose `nearly` is
+    set), `about `, or ""."""
+    if bool(row.get("nearly", False)):
+        return NEARLY
+    return BOUND_WORDS.get(str(row["qualifier"]), "")
+
+
+def in_words(row: pd.Series, units: pd.Series) -> str:
+    """A figure as a chart's note says it, in the package's own words (its font has no Chinese): `more than 430
+    count`, `372 hundred million yuan`, `5-6 count`."""
+    value = f"{float(row['value']):,.10g}"
+    if row["qualifier"] == "range" and pd.notna(row["value_upper"]):
+        value = f"{value}-{float(row['value_upper']):,.10g}"
+    else:
+        value = bound_word(row) + value
+    return value if row["unit"] == "count" else f"{value} {units.get(row['unit'], row['unit'])!s}"
+
+
+def elsewhere(
+    figures: pd.DataFrame,
+    indicator: str,
+    column: str,
+    subject: str,
+    path: str | Path | None,
+    plain: bool = False,
+) -> list[str]:
+    """Which figures of the same indicator and status sit on the subject's parent or parts (`kin_of`), one line
+    per such subject: "also under its part light-of-internet-expo: 2019-10-18 to 2019-10-22 601家; …".
+
+    Why: each figure sits on the subject its text names, so a thing and its part (the conference and its expo,
+    Tongxiang and Wuzhen) hold separate series of one measure; a reader of one must be told the other exists, or
+    takes a split series for the whole (trial 9 V1). `figures` are the indicator's figures of the status asked
+    (for an edition, of that edition only). `plain`: each value in words and its unit's label (`in_words`), as a
+    chart's note says it, instead of as its text wrote it."""
+    kin = kin_of(column, subject, path)
+    if not kin:
+        return []
+    near = figures[figures[column].isin(list(kin))]
+    if not len(near):
+        return []
+    near = near.assign(nearly=nearly_written(near, path))
+    temporal = str(load("indicator_definitions", path).set_index("indicator").at[indicator, "temporal"])
+    labels = load("units", path).set_index("unit")["label"]
+
+    def written(r: pd.Series) -> str:
+        if plain:
+            return in_words(r, labels)
+        return str(r["value_text"]) if isinstance(r["value_text"], str) else str(r["value"])
+
+    said = []
+    for other, rows in near.sort_values(["period_end", "observation_id"], na_position="first").groupby(
+        column, sort=False
+    ):
+        shown = [
+            f"{period_label(r['period_start'], r['period_end'], temporal)} {written(r)}"
+            for _, r in rows.head(SHOWN_ELSEWHERE).iterrows()
+        ]
+        more = f" and {len(rows) - SHOWN_ELSEWHERE} more" if len(rows) > SHOWN_ELSEWHERE else ""
+        said.append(
+            f"also under its {kin[str(other)]} {other}: {'; '.join(shown)}{more} "
+            f"(`series {indicator} --subject {other}`)"
+        )
+    return said
