@@ -23,7 +23,7 @@ from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
 from ..anchors import NO_WORDS, OutsideWords, forms_in, named_as_subject, required_groups
-from ..distinct import per_distinct_rows
+from ..distinct import per_distinct_rows, spread
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 
@@ -277,14 +277,10 @@ def ordinal_figures(view: pd.DataFrame) -> pd.Series:
     edition), False where it may not, None where the indicator's measure is unknown (not judged)."""
     measure = view.get("indicator__measure", pd.Series(pd.NA, index=view.index)).astype(object)
     edition = view.get("indicator__edition_ordinal", pd.Series(pd.NA, index=view.index)).astype(object)
-    return pd.Series(
-        [
-            None if not isinstance(m, str) else m == "rank" or (not missing(e) and bool(e))
-            for m, e in zip(measure, edition, strict=True)
-        ],
-        index=view.index,
-        dtype=object,
+    codes, answers = per_distinct_rows(  # once per distinct (measure, edition_ordinal), not per row
+        [measure, edition], lambda m, e: None if not isinstance(m, str) else m == "rank" or (not missing(e) and bool(e))
     )
+    return spread(codes, answers, view.index)
 
 
 def opens_span(words: str, start_words: str) -> bool:
