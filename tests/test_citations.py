@@ -619,3 +619,36 @@ def test_a_restated_figures_citation_says_which_figure_it_restates_and_an_unrele
     # The figure it restates is no restatement and says nothing of the kind.
     first = observation_citation("peoplecn-zj-2021-09-15-digital-economy-landmark-industry-002")
     assert "Restated in the package" not in first
+
+
+def test_a_repost_is_cited_with_its_originals_publisher_and_date_beside_each_other() -> None:
+    """Trial 16 m1: `cite --source` of a mirror of a Xinhua report of the 2023 summit gave the mirror's page stamp
+    (2024-11-27) and "First published by 新华社." without its date, and BibTeX and CSL nothing of 2023; `--observation`
+    wrote "first published by 新华社, 2024-11-27 (the repost's date; …)", the page's date after Xinhua's name. The
+    original's date stands beside its publisher in every format (CSL `original-date`, biblatex `origdate`)."""
+    repost = "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international"
+    page = "javascriptjump.com (mirror of 新华社 Xinhua wire, editors as on 人民网; page stamp 2024-11-27)"
+    assert citing.source_citation(repost, fmt="text") == (
+        f"{page} (2024-11-27). 2023年世界互联网大会乌镇峰会凸显国际化元素. First published by 新华社, 2023-11-10. "
+        "http://javascriptjump.com/?CvVn=LjnB.html"
+    )
+    bibtex = citing.source_citation(repost, fmt="bibtex")
+    assert "  date = {2024-11-27},\n  origdate = {2023-11-10},\n" in bibtex
+    assert "note = {First published by 新华社, 2023-11-10. Via " in bibtex
+    (csl,) = json.loads(citing.source_citation(repost, fmt="csl"))
+    assert (csl["issued"], csl["original-date"]) == ({"date-parts": [[2024, 11, 27]]}, {"date-parts": [[2023, 11, 10]]})
+    cff = yaml.safe_load(citing.source_citation(repost, fmt="cff"))["preferred-citation"]
+    assert (cff["date-published"], cff["notes"]) == ("2024-11-27", "First published by 新华社, 2023-11-10.")
+    said = citing.observation_citation(f"{repost}-003")
+    title = "“2023年世界互联网大会乌镇峰会凸显国际化元素”"
+    assert f"Source: {title}, {page}, 2024-11-27, first published by 新华社, 2023-11-10, http" in said
+    # An original named without a date, or dated without a name, is said as far as it is known.
+    assert (
+        citing.source_citation("xinhua-yybnet-2020-11-23-wic-internet-development-forum").count(
+            "First published by 新华社. https"
+        )
+        == 1
+    )
+    assert "First published no later than 2014-11-18. http" in citing.source_citation(
+        "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen"
+    )

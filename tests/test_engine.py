@@ -152,6 +152,32 @@ def test_a_frame_without_the_columns_load_adds_fails_once_per_column_and_a_missi
     ]
 
 
+def test_a_frame_with_a_column_of_another_dtype_fails_once_per_column_and_no_rule_judges_it() -> None:
+    """Trial 16 W1: the frame `pd.read_csv` gives (dates as text, integers as floats) failed its 4 dtype checks
+    and 3 rules with a Python exception as the failure case; dates as text gave 381 false stock-not-at-a-date, a
+    value as text a false value-text-unit on a right row. Each column of another dtype is one failure, the rules
+    left unrun, as for a missing column."""
+    frame = tde.load("indicators").query("place_id == 'wuzhen'")
+    schema = tde.schema("indicators")
+    as_read = frame.assign(
+        period_start=frame["period_start"].dt.strftime("%Y-%m-%d"),
+        period_end=frame["period_end"].dt.strftime("%Y-%m-%d"),
+        year=frame["year"].astype("float64"),
+        value=frame["value"].astype(str),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pa.errors.SchemaWarning)
+        with pytest.raises(pa.errors.SchemaErrors) as caught:
+            schema.validate(as_read, lazy=True)
+    cases = caught.value.failure_cases
+    assert sorted(zip(cases["column"], cases["check"], strict=True)) == [
+        ("period_end", "dtype('datetime64[ns]')"),
+        ("period_start", "dtype('datetime64[ns]')"),
+        ("value", "dtype('Float64')"),
+        ("year", "dtype('Int64')"),
+    ]
+
+
 def test_a_row_rule_is_one_failure_case_per_row() -> None:
     """Trial 4 m7: one bad unit was 25 failure cases (one per column of its row) under the foreign-key check. It
     is one case, naming the cell the rule judges; a column check still names its column."""

@@ -1522,3 +1522,21 @@ def test_an_agreeing_figure_on_a_filled_point_is_drawn_over_it(
     group = svg[svg.index(f'<g id="point-{hollow}"') :]
     style = re.search(r'<use [^>]*style="([^"]+)"', group)
     assert style is not None and "fill-opacity: 0" in style.group(1), style
+
+
+def test_a_figure_of_no_date_is_named_under_the_chart() -> None:
+    """Trial 16 m7: the zone's share of the city's GDP drew its one actual (60, Jan-Sep 2020) and said nothing of the
+    target "over 80 percent", which its source gives no date (`series --status target`: undated)."""
+    shown = shipped_chart("share_of_city_gdp", "wuzhen-avenue-scitech-zone")
+    assert len(shown.rows) == 1
+    assert shown.left_out == "Not drawn, no date in its source: over 80 percent (target, China.org.cn)."
+
+
+def test_a_fall_runs_from_zero_and_a_one_day_change_is_at_its_date(figures: Figures) -> None:
+    """Trial 16 m8: one figure of -1/3 (a workforce cut by a third, dated by its text's day) was drawn on an axis from
+    -0.315 to -0.35 in steps of 0.005, under the legend "parts of a year". The axis holds zero, as it does for
+    figures above it, and a flow of one day is "at their date"."""
+    fig = figures("workforce_change_fraction", "zhejiang-mandeli-coatings")
+    low, high = fig.axes[0].get_ylim()
+    assert (high, round(low, 4)) == (0, round(-1 / 3 * 1.18, 4))
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["reported figures, at their date"]

@@ -237,17 +237,45 @@ def test_a_negative_number_is_a_query() -> None:
     assert (result.exit_code, result.stdout) == (0, "no rows mention '-xqzv'\n")
 
 
-@pytest.mark.parametrize(
-    ("odd", "plain"), [("GDP%", "gdp"), ("100%", "100"), ("乌镇乌镇", "乌镇"), ("wuzhen wuzhen", "wuzhen")]
-)
+@pytest.mark.parametrize(("odd", "plain"), [("GDP%", "gdp"), ("乌镇乌镇", "乌镇"), ("wuzhen wuzhen", "wuzhen")])
 def test_percent_is_punctuation_and_a_name_twice_is_the_name(odd: str, plain: str) -> None:
-    """Trial 10 m10: "GDP%" and "100%" found nothing (% a character to match), 乌镇乌镇 listed three indicators."""
+    """Trial 10 m10: "GDP%" and "100%" found nothing (% a character to match), 乌镇乌镇 listed three indicators.
+    (A % after a number is a percent figure's: test_a_percent_after_a_number_finds_percent_figures.)"""
     hits, alone = tde.search(odd), tde.search(plain)
     assert set(zip(hits["table"], hits["key"], hits["column"], strict=True)) == set(
         zip(alone["table"], alone["key"], alone["column"], strict=True)
     )
     assert len(hits)
     assert list(hits.attrs["indicators"]["indicator"]) == list(alone.attrs["indicators"]["indicator"])
+
+
+def test_a_percent_after_a_number_finds_percent_figures() -> None:
+    """Trial 16 m5: `search 6%` was `search 6`: 94 figures' rows (第六届, 6个项目, 6年来, URL escapes %E6) where one
+    is 6%. A % right after the number reads the query as a percent figure's, full-width or spaced alike: the cells
+    that write it with a percent form (6%以上, 6 percent, 百分之五十) and the percent values of it; "-18.69%" finds its
+    figure, and "100%" nothing: the package has no figure of 100 percent (trial 10 m10 asked it to find the 100s)."""
+    found = {(h.key, h.column) for h in tde.search("6%").itertuples()}
+    assert found == {
+        ("cctv-outputnews-2025-06-04-wuzhen-town-economy-002", "value_text"),
+        ("cctv-outputnews-2025-06-04-wuzhen-town-economy-002", "evidence"),
+        ("compositesworld-2014-10-jushi-conference-tongxiang-us-plant-003", "value_text"),
+        ("compositesworld-2014-10-jushi-conference-tongxiang-us-plant-003", "evidence"),
+    }
+    for same in ("６％", "6 %"):
+        assert {(h.key, h.column) for h in tde.search(same).itertuples()} == found
+    assert found < {(h.key, h.column) for h in tde.search("6").itertuples()}  # the bare number finds every 6
+    fifty = tde.search("50%")  # 50%, more than 50 percent, 百分之五十; each value_text found is a percent figure's
+    quoted = fifty.loc[fifty["column"] == "value_text", "key"]
+    assert {
+        "xuanzhiyun-2021-12-10-tongxiang-digital-economy-industrial-internet-006",
+        "cri-chinataiwan-2015-12-16-second-wic-2000-guests-003",
+    } < set(quoted)
+    assert set(tde.load("indicators").set_index("observation_id").loc[list(quoted), "unit"]) == {"percent"}
+    # no figure or text is of 100 percent, and the quantity names no indicator ("top 100 counties"), as 100 does
+    hundred = tde.search("100%")
+    assert (len(hundred), len(hundred.attrs["indicators"])) == (0, 0)
+    assert len(tde.search("100")) and len(tde.search("100").attrs["indicators"])
+    assert "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-002" in set(tde.search("-18.69%")["key"])
 
 
 def test_a_repeated_word_is_read_once_only_when_it_is_a_name() -> None:

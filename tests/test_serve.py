@@ -148,6 +148,34 @@ def test_a_sort_by_no_column_is_a_400_that_names_the_columns(site: Path) -> None
     assert (good.status_code, good.json()[0]["unit"]) == (200, units.loc[units.multiplier.idxmax(), "unit"])
 
 
+def test_a_full_text_search_no_table_has_is_a_400_that_names_the_filter(site: Path) -> None:
+    """Trial 16: `?_search=wuzhen` listed all 786 figures as if each matched (no table has a full-text index, and
+    Datasette ignores the parameter). serve's plugin answers 400 naming the column filter and `search`; the filter
+    it names finds the rows, and an empty `_search` is no search."""
+    words, column, looked, empty = get(
+        site,
+        "/tongxiang/indicators?_search=Wuzhen+visitors",
+        "/tongxiang/figures.json?_search_evidence=%E4%B9%8C%E9%95%87",
+        "/tongxiang/indicators.json?evidence__contains=%E4%B9%8C%E9%95%87&_size=max",
+        "/tongxiang/indicators?_search=",
+    )
+    assert (words.status_code, words.text) == (
+        400,
+        "indicators has no full-text search here: _search=Wuzhen visitors would list every row. Filter a column "
+        "instead, as in ?<column>__contains=Wuzhen visitors (the table page's filters), or run "
+        "`tongxiang-digital-economy search 'Wuzhen visitors'`, which reads every text in either language.",
+    )
+    assert (column.status_code, column.json()["error"]) == (
+        400,
+        "figures has no full-text search here: _search_evidence=乌镇 would list every row. Filter a column instead, "
+        "as in ?evidence__contains=乌镇 (the table page's filters), or run `tongxiang-digital-economy search '乌镇'`, "
+        "which reads every text in either language.",
+    )
+    indicators = tde.load("indicators")
+    assert len(looked.json()["rows"]) == int(indicators["evidence"].str.contains("乌镇").sum()) > 0
+    assert empty.status_code == 200
+
+
 def test_a_figure_with_its_source_link(site: Path) -> None:
     (page,) = get(site, f"/tongxiang/figures.json?_shape=array&observation_id={OID}")
     (row,) = page.json()
@@ -303,9 +331,10 @@ def test_a_mistyped_url_is_a_404_without_a_traceback(site: Path) -> None:
         "/tongxiang/units.json?_size=1",
         "/tongxiang/project_enterprises/1",  # trial 15 m2: was a 500 and a traceback; serve_plugin is registered
         "/tongxiang/units?_sort=nope",  # trial 16: was a 500
+        "/tongxiang/units?_search=yuan",  # trial 16: listed every row
     ]
     statuses, lines = served_output(site, paths)
-    assert statuses == [404, 404, 200, 404, 400]
+    assert statuses == [404, 404, 200, 404, 400, 400]
     logged = [line.split(" - ", 1)[1] for line in lines if line.startswith("INFO:     127.0.0.1:")]
     assert logged == [
         '"GET /tongxiang-digital-economy.json HTTP/1.1" 404 Not Found',
@@ -313,6 +342,7 @@ def test_a_mistyped_url_is_a_404_without_a_traceback(site: Path) -> None:
         '"GET /tongxiang/units.json?_size=1 HTTP/1.1" 200 OK',
         '"GET /tongxiang/project_enterprises/1 HTTP/1.1" 404 Not Found',
         '"GET /tongxiang/units?_sort=nope HTTP/1.1" 400 Bad Request',
+        '"GET /tongxiang/units?_search=yuan HTTP/1.1" 400 Bad Request',
     ]
     assert all(line.startswith("INFO:     ") for line in lines), lines  # no traceback, no other line
 

@@ -71,6 +71,7 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     if not len(rows):
         raise PlotError(nothing_to_draw(indicator, subject, path))
     subject = subject if subject is not None else str(rows["subject"].iloc[0])
+    undated = rows[rows["period_end"].isna()]  # named under the chart: a target of no date is still a goal
     rows = rows[rows["period_end"].notna()].reset_index(drop=True)
     if not len(rows):
         raise PlotError(f"{indicator} has no dated figures about {subject} to draw")
@@ -130,6 +131,12 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
             for _, r in again.iterrows()
         )
         notes.append(f"Not drawn as new points (the same source giving a figure shown again): {said}.")
+    if len(undated):  # trial 16 m7: the zone's "over 80 percent" target was left out without a word
+        said = "; ".join(
+            f"{r['value_text']} ({r['status']}, {outlet(str(r['source_id']), sources_table)})"
+            for _, r in undated.iterrows()
+        )
+        notes.append(f"Not drawn, no date in its source: {said}.")
     left_out = " ".join(notes)
     # Not this subject's figures, but a reader of its chart must know they exist (trial 9 V1): a note of its own.
     kin_said = "Not drawn, figures of the same measure " + "; ".join(k.removeprefix("also ") for k in kin) + "."

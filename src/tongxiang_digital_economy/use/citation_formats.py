@@ -191,6 +191,8 @@ def reference_bibtex(r: dict[str, str], c: dict[str, Any]) -> str:
     if r["date"][:4].isdigit():
         fields["year"] = "{" + r["date"][:4] + "}"
         fields["date"] = "{" + r["date"] + "}"
+    if r.get("original_date"):  # biblatex's date of the original of a reprint (trial 16 m1)
+        fields["origdate"] = "{" + r["original_date"] + "}"
     if r["url"]:
         fields["url"] = "{" + r["url"].replace("{", "%7B").replace("}", "%7D") + "}"
     if r["language"]:
@@ -209,6 +211,8 @@ def reference_csl(r: dict[str, str], c: dict[str, Any]) -> str:
     item["publisher"] = r["publisher"]
     if r["date"][:4].isdigit():
         item["issued"] = {"date-parts": date_parts(r["date"])}
+    if r.get("original_date"):  # CSL's date of the original of a repost (trial 16 m1)
+        item["original-date"] = {"date-parts": date_parts(r["original_date"])}
     if r["url"]:
         item["URL"] = r["url"]
     if r["language"]:

@@ -3,6 +3,7 @@ repost's original date (repost_of), and what the package says of it, disputed or
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..core.exceptions import TDEError
@@ -60,6 +61,30 @@ def repost_of(source: dict[str, str]) -> str:
     if not original or original == published:
         return ""
     return as_words(original)
+
+
+# An original's date a citation format can carry as a date (not "no later than …").
+EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def first_published(source: dict[str, str]) -> str:
+    """Whose text a repost is and when the original appeared, as one sentence: "First published by 新华社,
+    2023-11-10." (the original's date the page states), "First published by China Daily." (none stated), "First
+    published no later than 2014-11-18." (no publisher named); "" for a page that is its own original. The page's
+    own date is the entry's; the original's is said beside its publisher, never the page's (trial 16 m1: a report
+    of the 2023 summit was cited as "Xinhua 2024")."""
+    publisher, original = source.get("original_publisher", ""), repost_of(source)
+    if not publisher and not original:
+        return ""
+    by = f" by {publisher}" if publisher else ""
+    return f"First published{by}{',' if publisher and original else ''}{' ' + original if original else ''}."
+
+
+def original_date(source: dict[str, str]) -> str:
+    """The original's date of a repost as a date a format can carry (CSL `original-date`, biblatex `origdate`):
+    sources.original_published when it is a day, month or year other than the page's; else ""."""
+    original = source.get("original_published", "")
+    return original if repost_of(source) and EXACT_DATE.match(original) else ""
 
 
 def repost_words(source: dict[str, str]) -> str:

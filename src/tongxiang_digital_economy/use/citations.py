@@ -27,7 +27,7 @@ from .citation_formats import as_csl as as_csl
 from .citation_formats import as_text as as_text
 from .citation_formats import as_zenodo as as_zenodo
 from .citation_formats import bibtex_escape as bibtex_escape
-from .citation_words import disputed, ended, repost_of, repost_words, whose_words
+from .citation_words import disputed, ended, first_published, original_date, repost_of, repost_words, whose_words
 from .cited_rows import lookup, named, references, table_keyed_by, table_rows
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
@@ -142,17 +142,15 @@ def title_of(source: dict[str, str]) -> str:
 
 def source_text(row: dict[str, str]) -> str:
     publisher, date, title = row.get("publisher", ""), row.get("published", ""), title_of(row)
-    parts = [f"{publisher} ({date or 'n.d.'}). {title}."]
-    if row.get("original_publisher"):
-        parts.append(f"First published by {row['original_publisher']}.")
+    parts = [f"{publisher} ({date or 'n.d.'}). {title}.", first_published(row)]
     if row.get("url"):
         parts.append(row["url"])
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 def reference(source: dict[str, str], key: str, title: str = "", note: str = "") -> dict[str, str]:
     """A source (or one figure of it, with `title` and `note`) as the fields every format needs."""
-    original = f"First published by {source['original_publisher']}." if source.get("original_publisher") else ""
+    original = first_published(source)
     return {
         "key": re.sub(r"[^A-Za-z0-9]", "_", key),
         "title": title or title_of(source),
@@ -160,6 +158,7 @@ def reference(source: dict[str, str], key: str, title: str = "", note: str = "")
         "kind": source.get("kind", "") or ITEM_TYPE,
         "publisher": source.get("publisher", ""),
         "date": source.get("published", ""),
+        "original_date": original_date(source),
         "url": source.get("url", ""),
         "language": source.get("language", ""),
         "note": " ".join(p for p in (note, original) if p),
@@ -213,7 +212,15 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
         )
         note = " ".join(p for p in (said, f"{reposted}{ended(evidence)} Observation {observation_id}.") if p)
         return REFERENCE_FORMATS[fmt](reference(source, observation_id, figure, note), c)
-    original = f", first published by {source['original_publisher']}" if source.get("original_publisher") else ""
+    # The page's date beside the page, the original's beside its publisher (trial 16 m1); a repost whose original is
+    # not named says whose each date is.
+    dated = source.get("published", "") or "n.d."
+    original = ""
+    if source.get("original_publisher"):
+        when = repost_of(source)
+        original = f", first published by {source['original_publisher']}" + (f", {when}" if when else "")
+    else:
+        dated += repost_words(source)
     url = f", {source['url']}" if source.get("url") else ""
     dataset = f"{c['title']}, {version_text(c).lower()}, observation {observation_id}"
     if c["fingerprint"] and not c["released"]:
@@ -224,7 +231,6 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     title = quoted(title_of(source)) if source.get("title") else UNTITLED
     return (
         f"{figure}.{' ' + said if said else ''} Source: {title}, "
-        f"{source.get('publisher', '')}{original}, "
-        f"{source.get('published', '') or 'n.d.'}{repost_words(source)}{url}. {ended(evidence)} "
+        f"{source.get('publisher', '')}, {dated}{original}{url}. {ended(evidence)} "
         f"Via {'; '.join(c['authors'])}, {dataset}."
     )

@@ -175,7 +175,9 @@ def drawn(shown: Chart) -> Any:
     over = overlapping(rows) & ~under
     for (status, kind, apart), group in rows.groupby(["status", "kind", "apart"], sort=False):
         colour = TARGET_COLOUR if status == "target" else APART_COLOUR if apart else KIND_COLOURS[str(kind)]
-        name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES[str(kind)]}"
+        # a flow of one day (a change dated by its text's day) is a figure at its date, not a part of a year's span
+        one_day = kind == "part of a year" and bool((group["x_start"] == group["x_end"]).all())
+        name = f"{shown.status_labels.get(str(status), str(status))}, {KIND_NAMES['stock' if one_day else str(kind)]}"
         if apart:  # an edition of another format than most (a forum among conferences): its own line
             name += f", at {'an' if str(apart)[:1] in 'aeiou' else 'a'} {apart} (drawn apart)"
         if (group["role"] == "not_comparable").all():
@@ -233,7 +235,13 @@ def drawn(shown: Chart) -> Any:
     ax.set_ylabel(shown.unit_label)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.10g}"))
     top = float(pd.concat([rows["y"], rows["y_upper"].dropna()]).max())
-    ax.set_ylim(0 if float(rows["y"].min()) >= 0 else None, top * HEADROOM if top > 0 else None)
+    bottom = float(rows["y"].min())
+    # The axis holds zero: a chart of figures all below it (a fall, -1/3 of a workforce) runs from zero down, as one
+    # of figures above it runs up from zero, never zoomed to ticks of 0.005 around one point (trial 16 m8).
+    ax.set_ylim(
+        0 if bottom >= 0 else bottom * HEADROOM if top <= 0 else None,
+        top * HEADROOM if top > 0 else 0 if top < 0 else None,
+    )
     if shown.unit == RANK:  # rank 1 at the top: a rise in the list is drawn as a rise (trial 6 r4)
         # A rank is a whole number from 1: ticks at 0.2, 0.4 … of a one-rank chart meant nothing (trial 7 m1).
         low, high = ax.get_ylim()

@@ -7,7 +7,9 @@ a text writing 1,347.1 by 1347.1. A reader reads the one number in both, as the 
 
 - A query is a number when it writes one Arabic number (thousands grouped by commas or not, a decimal part, a sign;
   full-width digits fold to ASCII) and nothing else but a unit's written form around it (the units table's
-  `written_forms`: 1,347.1亿, 1347.1亿元, US$5 billion, 12%), as `value_text` writes a figure. A year with 年
+  `written_forms`: 1,347.1亿, 1347.1亿元, US$5 billion, 12%), as `value_text` writes a figure. The % a query's
+  words are otherwise read without (GDP% is GDP) stays after a number: 6% finds percent figures of 6 and the
+  texts that write 6% (or 6 percent, 百分之6), not every 6. A year with 年
   (2024年) stays the year reading's (use.search_years).
 - A text cell matches a number query when one of its numbers, as text.numerals reads them (1,347.1, 1347.10 and
   1347.1 alike), is the query's: an index of the package's distinct texts by the numbers they write, built on a
@@ -23,7 +25,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ..text.fold import casefolded as fold
-from ..text.fold import squash
+from ..text.fold import number_point, squash
 from ..text.numerals import number_spans
 from ..text.quantities import NUMBER as MARK  # what stands for the number in a unit's written form
 from .search_cells import SearchedPackage
@@ -34,6 +36,11 @@ from .search_years import year_with_word
 # One Arabic number as a text writes it: digits, thousands grouped by commas or not, a decimal part, a minus sign
 # ("-18.69%" is the value -18.69; trial 10 m10); not part of a longer number.
 NUMBER = re.compile(r"(?<![\d.,])[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]|\.\d)")
+# A percent sign right after the number (6%, ６％ folded): a query of a percent figure, read as the units whose
+# written form is #% (trial 16 m5: `search 6%` was `search 6`, 94 rows of sixth editions, 6个项目 and 6年来).
+PERCENT = re.compile(r"\d\s*%")
+# A URL's percent escape (%E6, %90): the digits in one are no number, and the % after them no percent sign.
+ESCAPE = re.compile(r"%[0-9A-Fa-f]{0,1}\d|\d%[0-9A-Fa-f]")
 
 
 @dataclass(frozen=True)
@@ -56,12 +63,13 @@ def number_query(text: str, units: pd.DataFrame | None = None, year_words: tuple
     at = found[0]
     value = float(at.group(0).replace(",", "").replace("\u2212", "-"))
     shape = squash(f"{folded[: at.start()]}{MARK}{folded[at.end() :]}")
-    if shape == MARK:
+    percent = shape == MARK and PERCENT.search(number_point(fold(text))) is not None  # normalised drops an edge %
+    if shape == MARK and not percent:
         return NumberQuery(value)
     written = unit_shapes(units)
-    meant = frozenset(unit for unit, forms in written.items() if shape in forms)
+    meant = frozenset(unit for unit, forms in written.items() if (squash(f"{MARK}%") if percent else shape) in forms)
     if not meant:
-        return None
+        return NumberQuery(value) if percent else None  # no units table: -18.69% is the number -18.69
     return NumberQuery(value, meant, frozenset(f for unit in meant for f in written[unit]))
 
 
@@ -109,9 +117,10 @@ def texts_writing(number: NumberQuery, package: SearchedPackage) -> list[int]:
 
 
 def with_unit(text: str, value: Decimal, forms: frozenset[str]) -> bool:
-    """Whether `text` writes `value` with one of the written `forms` (#亿元, US$#) around it."""
+    """Whether `text` writes `value` with one of the written `forms` (#亿元, US$#) around it; a URL's escape
+    (%E6%A1…) writes no number."""
     for span in number_spans(text):
-        if span.value == value:
+        if span.value == value and not ESCAPE.search(text[max(0, span.start - 2) : span.end + 1]):
             around = squash(
                 fold(f"{text[max(0, span.start - REACH) : span.start]}{MARK}{text[span.end : span.end + REACH]}")
             )

@@ -8,7 +8,8 @@ the licence, the citation and the source links, and facets on indicator, subject
 `serve` runs Datasette on them, on localhost unless told otherwise.
 
 Datasette comes with the `serve` extra and is imported (or run) only here and in serve_plugin, serve's one plugin
-(a row URL with too few key parts is a 404, a sort by no column a 400, where Datasette 0.65 answers 500), which
+(a row URL with too few key parts is a 404, a sort by no column a 400, where Datasette 0.65 answers 500; a
+full-text search the tables have no index for is a 400, where Datasette lists every row), which
 the served process registers through Datasette's plugin manager (LAUNCH) and which reads the tables' keys from
 the metadata written here.
 
@@ -112,7 +113,7 @@ def metadata(path: str | Path | None = None) -> dict[str, Any]:
         "source": "Archived articles listed in the sources table (title, publisher, date and URL of each)",
         "source_url": descriptor.get("homepage") or None,
         "about": f"How to cite: {citations.as_text(cite)}",
-        "databases": {DATABASE: {"tables": table_meta}},
+        "databases": {DATABASE: {"tables": table_meta, "plugins": serve_plugin.database_config()}},
     }
 
 

@@ -7,6 +7,9 @@
   only in the 1.0 alphas; pip offers 0.65). It is a 404 that names the key's columns.
 - A sort by a column the table does not have (`?_sort=nope`, trial 16): Datasette raises its "Cannot sort table
   by nope" error with status 500. It is a 400 that names the table's columns.
+- A full-text search (`?_search=wuzhen`, `?_search_evidence=…`, trial 16) of a table without a full-text index, as
+  none of the site's is: Datasette ignores it and answers every row, as if all matched. It is a 400 that says so and
+  names the column filter (`?evidence__contains=wuzhen`) and the `search` command that do find it.
 
 Only Datasette's public plugin API is used. The row URL is answered by the documented `asgi_wrapper` hook before
 Datasette routes it: the documented `handle_exception` hook would not do, since Datasette awaits every
@@ -28,12 +31,16 @@ Datasette.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import parse_qs
 
 NAME = "tongxiang-digital-economy"
 # Datasette 0.65's row route (datasette/app.py `_routes`): database, table, the key's parts, an optional format.
 ROW = re.compile(r"/(?P<database>[^\/\.]+)/(?P<table>[^/]+?)/(?P<pks>[^/]+?)(\.(?P<format>\w+))?$")
+# Datasette 0.65's table route (datasette/app.py `_routes`): database, table (or view), an optional format.
+TABLE = re.compile(r"/(?P<database>[^\/\.]+)/(?P<table>[^\/\.]+)(\.(?P<format>\w+))?$")
 # Datasette 0.65's error for `_sort` or `_sort_desc` naming no sortable column (views/table.py), raised as a 500.
 BAD_SORT = re.compile(r"Cannot sort table by (?P<column>.*)", re.S)
 
@@ -46,6 +53,11 @@ App = Callable[[Scope, Receive, Send], Awaitable[None]]
 def config(key: list[str]) -> dict[str, Any]:
     """The `plugins` entry of a table's metadata that asks for the row URL check: its key's columns."""
     return {NAME: {"key": key}}
+
+
+def database_config() -> dict[str, Any]:
+    """The `plugins` entry of the database's metadata: its tables have no full-text index (see no_search)."""
+    return {NAME: {"full_text_search": False}}
 
 
 def register() -> None:
@@ -102,12 +114,37 @@ def short_key(path: str, key_of: Callable[[str, str], list[str] | None]) -> tupl
     return match["format"] or "", message
 
 
+def no_search(path: str, query: dict[str, list[str]], indexed: Callable[[str], bool]) -> tuple[str, str] | None:
+    """For a table's page asked for a full-text search (`_search` or `_search_COLUMN` with words) in a database
+    whose tables have no full-text index (`indexed(database)` false): its format and the message of the 400; None
+    for any other request."""
+    from datasette.utils import tilde_decode
+
+    match = TABLE.match(path)
+    asked = {k: v for k, vs in query.items() for v in vs if (k == "_search" or k.startswith("_search_")) and v.strip()}
+    if match is None or not asked or indexed(tilde_decode(match["database"])):
+        return None
+    key, words = next(iter(asked.items()))
+    column = key.removeprefix("_search_") if key != "_search" else "<column>"
+    message = (
+        f"{tilde_decode(match['table'])} has no full-text search here: {key}={words} would list every row. Filter a "
+        f"column instead, as in ?{column}__contains={words} (the table page's filters), or run "
+        f"`tongxiang-digital-economy search {shlex.quote(words)}`, which reads every text in either language."
+    )
+    return match["format"] or "", message
+
+
 def wrapper(datasette: Any) -> Callable[[App], App]:
-    """Answer a row URL with too few key parts with a 404 before Datasette routes it."""
+    """Answer a row URL with too few key parts with a 404, a search no index serves with a 400, before
+    Datasette routes them."""
 
     def key_of(database: str, table: str) -> list[str] | None:
         found = datasette.plugin_config(NAME, database=database, table=table, fallback=False)
         return list(found["key"]) if isinstance(found, dict) and "key" in found else None
+
+    def indexed(database: str) -> bool:
+        found = datasette.plugin_config(NAME, database=database, fallback=False)
+        return not (isinstance(found, dict) and found.get("full_text_search") is False)
 
     def wrap(app: App) -> App:
         async def checked(scope: Scope, receive: Receive, send: Send) -> None:
@@ -117,6 +154,11 @@ def wrapper(datasette: Any) -> Callable[[App], App]:
                 found = short_key(path, key_of)
                 if found is not None:
                     await answer(found[1], 404, found[0] == "json").asgi_send(send)
+                    return
+                query = parse_qs(bytes(scope.get("query_string", b"")).decode("latin-1"))
+                searched = no_search(path, query, indexed)
+                if searched is not None:
+                    await answer(searched[1], 400, searched[0] == "json").asgi_send(send)
                     return
             await app(scope, receive, send)
 

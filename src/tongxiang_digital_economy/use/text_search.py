@@ -160,7 +160,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     if edition_split is not None:  # "WIC 2023 investment": the edition's figures of the measure, and the cells
         measure = parse(edition_split.measure, frames)  # that name both (its name, the measure's words)
         query = replace(query, terms=(*query.terms, *measure.terms), subjects={}, name=False)
-    named = named_indicators(query, frames) if text.strip() else frozenset()
+    # a quantity with its unit (6%, 1347.1亿) is a figure's, naming no indicator whose name holds the number (100%
+    # is no "top 100 counties"; trial 16 m5)
+    quantity = number_query(text, frames.get("units"), small_words(frames).year_words) if text.strip() else None
+    named = named_indicators(query, frames) if text.strip() and not (quantity and quantity.units) else frozenset()
     # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, not as a year reading.
     year = year_reading(text, query, named, frames) if text.strip() and edition is None else None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
