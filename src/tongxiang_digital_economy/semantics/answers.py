@@ -253,8 +253,8 @@ def per_row_answer(
 ) -> np.ndarray:
     """check's answer on `view` restricted to `columns` (all of them for None), computed only for the rows whose
     values (of those columns) `key`'s table has no answer for; the others are the table's. An unhashable value
-    means run the check on every row. The rows' values are read from `view` as given (what is made of its columns
-    is kept by their Arrow arrays: answers.by_array), the check runs on the restricted rows it has not answered."""
+    means run the check on every row. The rows' values are read from `view` as given; the restricted copy (pandas'
+    take of the columns) is made only of the rows the check runs on."""
     if columns is not None:
         columns = list(columns)
     names = list(view.columns) if columns is None else columns
@@ -272,7 +272,7 @@ def per_row_answer(
         return run(view if columns is None else view[names], check)
     todo = [i for i, a in enumerate(known) if a is None]
     if todo:
-        part = view.iloc[todo] if columns is None else view.iloc[todo][names]
+        part = view.iloc[todo] if columns is None else view[names].iloc[todo]  # a row take of the few columns
         got = run(part, check)
         if len(table) + len(todo) > KEPT_ROWS_PER_RULE:
             table.clear()
@@ -316,8 +316,8 @@ def kept_reading(kind: Hashable, parts: Sequence[Part], compute: Callable[..., T
     if any(f is not None and len(f) > KEPT_ROWS for f, _ in parts):
         return compute(*frames())
     try:
-        # Keyed by the columns of the frames as given, not of a restricted copy: the same values and types, and
-        # their keys are found by their Arrow arrays (by_array), which a copy's are not.
+        # Keyed by the columns of the frames as given (the same values and types as a restricted copy's): the copy,
+        # pandas' take of the columns, cost more than the look-up itself and is made only for what is computed.
         key = (kind, tuple(None if f is None else frame_key(f, n) for (f, _), n in zip(parts, names, strict=True)))
         found = key in _READINGS
     except (TypeError, ValueError):  # a value no dict can hold or compare: compute, keep nothing
@@ -361,8 +361,8 @@ def kept_row_reading(
     read = [c for c in reads if c in frame.columns]
     if not len(frame) or len(frame) > KEPT_ROWS:
         return once_per_distinct_row(frame[read], lambda part: compute(part, *tables))
-    # The columns read from the frame as given, restricted only for what is computed: a restricted copy's arrays
-    # are new, and what is made of a column (its values) is kept by its Arrow array (by_array).
+    # The columns read from the frame as given: a restricted copy (pandas' take of the columns, on every
+    # validation, a hit too) is made only of the rows that are computed.
     given = [frame[c] for c in read]
     try:
         key = (
@@ -391,7 +391,7 @@ def kept_row_reading(
     types, table = entry
     if todo:
         distinct = list(first_of.values())
-        got = compute(frame.iloc[distinct][read], *tables)
+        got = compute(frame[read].iloc[distinct], *tables)  # a row take of the columns read, not of every one
         made = {name: column.dtype for name, column in got.items()}
         if types and made != types:  # columns or types unlike the kept rows': read every row anew, keep nothing
             types.clear()

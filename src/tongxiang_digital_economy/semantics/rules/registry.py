@@ -87,7 +87,7 @@ def rule_answer(rule: Rule, view: pd.DataFrame, columns: ColumnKeys | None = Non
         return kept_answer(
             which,
             lambda: (keys.index, tuple(keys(c) for c in present)),
-            lambda: view,  # restricted to `present` by per_row_answer, on the rows it has not answered
+            lambda: view,  # restricted to `present` by per_row_answer, only the rows it has not answered
             len(view),
             lambda whole: per_row_answer((*which, types), whole, rule.check, present),
         )
