@@ -4,7 +4,9 @@ recall over every label cost ~28 s of CPU when every term was matched against ev
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +23,7 @@ from tongxiang_digital_economy.use.search_index import (
     search_vocabulary,
 )
 from tongxiang_digital_economy.use.search_query import HAN_ANY, names, parse, small_words
-from tongxiang_digital_economy.use.search_words import stems, word_matches
+from tongxiang_digital_economy.use.search_words import KEPT_QUERIES, stems, word_matches
 from tongxiang_digital_economy.use.text_search import search
 
 
@@ -194,6 +196,20 @@ def test_a_query_asked_again_matches_no_cell_again() -> None:
     before = cells.checked
     assert cells.matching(parse("fiscal revenue", package.frames).terms) == first == every["fiscal revenue"]
     assert cells.checked == before
+
+
+def test_the_queries_kept_are_the_latest_few() -> None:
+    """What `matching` keeps is bounded (review 13 R4): a long-lived process (serve, a notebook) asking ever new
+    queries keeps the latest KEPT_QUERIES, the oldest dropped first, each still answered rightly when asked again."""
+    package, _ = package_cells()
+    cells = dataclasses.replace(package.cells, matched={})
+    queries = ["".join(w) for w in itertools.islice(itertools.product("qxzj", repeat=5), KEPT_QUERIES + 1)]
+    asked = [parse(q, package.frames).terms for q in queries]
+    for terms in asked:
+        assert cells.matching(terms) == frozenset()
+    assert len(cells.matched) == KEPT_QUERIES
+    assert tuple(asked[0]) not in cells.matched and tuple(asked[-1]) in cells.matched
+    assert cells.matching(asked[0]) == frozenset()
 
 
 def test_the_cells_are_read_once_per_package_bytes(tmp_path: Path) -> None:

@@ -777,8 +777,7 @@ def type_table(
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template, hint)
             failing |= mask
         if kind == "string":  # trial 16 m4: a NUL in a name passed, and a message printed it raw
-            # One error per cell: a cell its type or a constraint refused is told so (an id's form) already.
-            controls = control_cells(col) & present & ~failing
+            controls = control_cells(col) & present & ~failing  # one error per cell: a refused cell says so once
             if controls.any():
                 found += cells(name, fname, col, controls, P.CONTROL_CHARACTER, CONTROL_SAID, controls_in)
                 failing |= controls
