@@ -472,6 +472,39 @@ def test_a_malformed_lexicon_row_is_its_one_cause_and_no_correct_source_row_is_b
     )
 
 
+MISSING_TABLE_SAYS = {
+    "events": [
+        "events: warning [table-not-checked] the table has structural errors, so its rules did not run, nor the "
+        "rules of indicators that read it",
+    ],
+    "places": [
+        "places: warning [table-not-checked] the table has structural errors, so its rules did not run, nor the "
+        "rules of indicators, projects that read it",
+    ],
+    "units": [
+        "indicators: warning [table-not-checked] the units table is missing or does not load (its own errors say "
+        "why), so its rules did not run",
+        "units: warning [table-not-checked] the table has structural errors, so its rules did not run",
+    ],
+}
+
+
+@pytest.mark.parametrize("table", sorted(MISSING_TABLE_SAYS))
+def test_a_missing_table_names_the_tables_whose_rules_did_not_run(tmp_path: Path, table: str) -> None:
+    """Trial 16 W3: with events.csv (or places.csv) deleted, every indicators rule stopped, and the report said only
+    "events: … its rules did not run" (and "0 figures corroborated"): an indicators error was silently dropped. The
+    table that did not load says whose rules it stopped; a units table that did not load is not called the
+    indicators' structural error."""
+    package = copy_package(tmp_path / "package")
+    (package.root / "data" / f"{table}.csv").unlink()
+    found = tde.validate(package.root).problems
+    said = [f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in found]
+    assert (
+        sorted(line for line in said if "[rules-not-run]" in line or "[table-not-checked]" in line)
+        == (MISSING_TABLE_SAYS[table])
+    )
+
+
 def test_every_problem_type_is_registered_once_with_a_description() -> None:
     types = problem_types()
     assert all(t.description and t.title for t in types.values())

@@ -43,7 +43,7 @@ from .editions import blame_editions, under_refused_dates
 from .key_causes import under_key_causes
 from .published import blame_published
 from .rules import RULES, Rule, needs_of, reads_of, rule_answer
-from .views import DERIVED_FROM, LISTINGS, QUOTE_TABLE_READS, ForeignKeys, join_keys, views
+from .views import DERIVED_FROM, LISTINGS, QUOTE_TABLE_READS, ForeignKeys, join_keys, tables_lacking, views
 
 HASH_CHUNK = 1 << 20
 
@@ -92,21 +92,15 @@ def validate(
             and not read.broken
             and not (name == "indicators" and not usable(reads.get("units")))
         }
-        report.add(
-            [
-                problem(
-                    P.TABLE_NOT_CHECKED, name, None, None, "the table has structural errors, so its rules did not run"
-                )
-                for name, read in reads.items()
-                if name not in frames
-            ]
-        )
+        keys = join_keys({name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)})
+        readers = readers_of_unloaded(frames, needs_of(RULES), keys)
+        unloaded = [name for name in reads if name not in frames] + sorted(readers.keys() - reads.keys())
+        report.add([not_checked(name, reads.get(name), readers.get(name, [])) for name in unloaded])
         texts = hashes = None
         if archive is not None:
             texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
             refuse_an_archive_of_none(Path(archive), frames.get("sources"), hashes)
             report.add(archive_problems)
-        keys = join_keys({name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)})
         # One fault, one error: a row's semantic problem is dropped only where the reader refused (an error, not a
         # warning) a cell the rule reads; the reader's problem says what to fix first.
         refused: Refused = {}
@@ -456,6 +450,33 @@ def check_semantics(
     if lacking:
         return checked_with_shipped_words(frames, lacking, texts, hashes, keys, refused, grades) + found
     return found + run_rules(frames, texts, hashes, keys, refused, grades)
+
+
+def not_checked(name: str, read: TableRead | None, readers: Sequence[str]) -> Problem:
+    """A table whose rules do not run, and the tables whose rules read it and so did not run either (trial 16 W3: a
+    deleted events.csv stopped every indicators rule, and only the events table's own rules were said not to run).
+    The indicators' rules read the units' written forms and scales: a units table that did not load stops them."""
+    if read is None:
+        message = "the table was not read (its own errors say why), so its rules did not run"
+    elif read.frame is not None and not read.broken:
+        message = "the units table is missing or does not load (its own errors say why), so its rules did not run"
+    else:
+        message = "the table has structural errors, so its rules did not run"
+    if readers:
+        message += f", nor the rules of {', '.join(sorted(readers))} that read it"
+    return problem(P.TABLE_NOT_CHECKED, name, None, None, message)
+
+
+def readers_of_unloaded(
+    frames: dict[str, pd.DataFrame], needs: dict[str, list[str]], keys: ForeignKeys
+) -> dict[str, list[str]]:
+    """Each table that did not load -> the loaded tables whose rules read it (views.tables_lacking leaves those
+    out of the views)."""
+    readers: dict[str, list[str]] = {}
+    for table in frames:
+        for lacking in tables_lacking(table, needs, keys, frames.keys()):
+            readers.setdefault(lacking, []).append(table)
+    return readers
 
 
 def without_quote_tables_lacking_columns(
