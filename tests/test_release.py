@@ -321,6 +321,28 @@ def test_diff_reads_a_release_tag_as_its_version_and_says_a_version_of_fewer_par
     }
 
 
+def test_a_fingerprint_file_is_no_release_and_the_diff_says_it_shows_no_values(package: PackageCopy) -> None:
+    """Trial 16 m9: `diff B.fp.json A` called the fingerprint file "release 2.0.0.dev0" (never released) and its
+    changed rows showed no values without the `note:` line the README promises. It is named as a fingerprint, and
+    the note says why and what to diff instead. (Two fingerprints: no package folder to validate.)"""
+    old, new = package.root.parent / "old.fp.json", package.root.parent / "new.fp.json"
+    old.write_text(runner.invoke(cli, ["fingerprint", "--package", str(package.root)]).output, "utf-8")
+    package.edit("indicators", 2, note="edited")
+    new.write_text(runner.invoke(cli, ["fingerprint", "--package", str(package.root)]).output, "utf-8")
+    version = descriptor.read_json(package.root / "datapackage.json")["version"]
+    code, said = invoke("diff", str(old), str(new))
+    held = "is a fingerprint: it holds each row's hash, not its cells, so a changed row shows no values; diff the "
+    assert (code, said.splitlines()[:4]) == (
+        0,
+        [
+            f"fingerprint {old} ({version}) -> fingerprint {new} ({version}): a patch bump needed",
+            f"note: {old} {held}package folder it was made from to see old -> new",
+            f"note: {new} {held}package folder it was made from to see old -> new",
+            "  patch: indicators: 1 row changed",
+        ],
+    )
+
+
 # --- The bump gate ---
 
 

@@ -4,7 +4,9 @@ recall over every label cost ~28 s of CPU when every term was matched against ev
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -21,7 +23,7 @@ from tongxiang_digital_economy.use.search_index import (
     search_vocabulary,
 )
 from tongxiang_digital_economy.use.search_query import HAN_ANY, names, parse, small_words
-from tongxiang_digital_economy.use.search_words import stems, word_matches
+from tongxiang_digital_economy.use.search_words import KEPT_QUERIES, stems, word_matches
 from tongxiang_digital_economy.use.text_search import search
 
 
@@ -168,20 +170,46 @@ def test_the_cell_index_finds_what_matching_every_cell_finds(text: str) -> None:
 
 def test_a_query_matches_a_few_cells_in_full_only() -> None:
     """The work per query: the texts matched in full (TextIndex.checked) are the candidates the index gives, a small
-    part of the package's distinct cells; a word no cell holds is matched against none."""
+    part of the package's distinct cells; a word no cell holds is matched against none. Counted on matching_now,
+    the matching that `matching` keeps per terms (a query asked before by another test would count none)."""
     package, every = package_cells()
     cells = package.cells
     work = {}
     for text in CELL_QUERIES:
         before = cells.checked
-        cells.matching(parse(text, package.frames).terms)
+        cells.matching_now(parse(text, package.frames).terms)
         work[text] = cells.checked - before
     assert len(cells.folded) > 4000
     assert max(work.values()) < len(cells.folded) / 10, work
     assert work["Jushi"] < 3 * len(every["Jushi"]) + 10, work
     before = cells.checked
-    assert cells.matching(parse("zzyzx", package.frames).terms) == frozenset()
+    assert cells.matching_now(parse("zzyzx", package.frames).terms) == frozenset()
     assert cells.checked == before
+
+
+def test_a_query_asked_again_matches_no_cell_again() -> None:
+    """A query's terms asked again (a suite asks its queries many times) are answered by what the index kept of
+    them: the same cells, none matched in full again."""
+    package, every = package_cells()
+    cells = package.cells
+    first = cells.matching(parse("fiscal revenue", package.frames).terms)
+    before = cells.checked
+    assert cells.matching(parse("fiscal revenue", package.frames).terms) == first == every["fiscal revenue"]
+    assert cells.checked == before
+
+
+def test_the_queries_kept_are_the_latest_few() -> None:
+    """What `matching` keeps is bounded (review 13 R4): a long-lived process (serve, a notebook) asking ever new
+    queries keeps the latest KEPT_QUERIES, the oldest dropped first, each still answered rightly when asked again."""
+    package, _ = package_cells()
+    cells = dataclasses.replace(package.cells, matched={})
+    queries = ["".join(w) for w in itertools.islice(itertools.product("qxzj", repeat=5), KEPT_QUERIES + 1)]
+    asked = [parse(q, package.frames).terms for q in queries]
+    for terms in asked:
+        assert cells.matching(terms) == frozenset()
+    assert len(cells.matched) == KEPT_QUERIES
+    assert tuple(asked[0]) not in cells.matched and tuple(asked[-1]) in cells.matched
+    assert cells.matching(asked[0]) == frozenset()
 
 
 def test_the_cells_are_read_once_per_package_bytes(tmp_path: Path) -> None:

@@ -207,12 +207,18 @@ def test_a_control_character_in_a_text_cell_is_its_own_error_printed_escaped(pac
     package.edit("enterprises", 3, stamp=False, name="Bad\x00Name")
     package.edit("sources", 2, stamp=False, title="\x1b[1mTitle\x7f")
     package.edit("indicators", 2, stamp=False, note="a note\non two lines,\twith a tab")
+    package.edit("indicators", 3, stamp=False, status="act\x00ual")  # refused by its enum: one error, not two
     tde.stamp(package.root)
-    assert errors(package.validate()) == [
+    found = errors(package.validate())
+    assert found[:2] == [
         "sources, row 2, field title: [control-character] '\\x1b[1mTitle\\x7f' holds a control character (\\x1b, "
         "\\x7f), which no quoted text holds: delete it",
         "enterprises, row 3, field name: [control-character] 'Bad\\x00Name' holds a control character (\\x00), which "
         "no quoted text holds: delete it",
+    ]
+    assert [e for e in found if e.startswith("indicators, row 3, field status:")] == [
+        "indicators, row 3, field status: [constraint-error] 'act\\x00ual' is not one of actual, target, estimate: "
+        "did you mean 'actual'? use one of them"
     ]
     result = CliRunner().invoke(cli, ["validate", "--quiet", "--package", str(package.root)])
     assert result.exit_code == 1

@@ -24,9 +24,13 @@ frictionless: ASCII digits only, no surrounding spaces, no NaN or infinity (a 1e
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
 import io
+import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -90,6 +94,10 @@ FORMULA_SIGNS = ("+", "-")
 FORMULA_SYNTAX = r"[(!|=]"
 INT64_MAX = 2**63 - 1
 BLOCK_SIZE = 4 << 20  # pyarrow's block; a record longer than this is read by the slow path, same verdict
+# pyarrow's CSV reader on one thread (docs/benchmarks.md, thirteenth pass): its threads parse blocks in parallel, but
+# at 10^5 rows they cost 1.5–3× the CPU of one thread for no wall time gained on a shared machine, and the parse is a
+# small part of a load (the typing after it runs on one thread); a file below one block is one thread's work anyway.
+READ_THREADS = False
 ID_LIKE = re.compile(r"[A-Za-z0-9._:/@+-]{1,300}")  # one token as every id (and URL) of the package is: quoted whole
 UNDECODED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of a byte that is not UTF-8
 
@@ -237,12 +245,58 @@ def raised_field_limit() -> Iterator[None]:
         csv.field_size_limit(old)
 
 
+@functools.cache
+def reading_pool() -> pa.MemoryPool | None:
+    """The Arrow memory pool a table is read and typed in: jemalloc where pyarrow has it, unless the user chose a
+    pool (ARROW_DEFAULT_MEMORY_POOL); None (pyarrow's default) otherwise.
+
+    pyarrow's default pool on Linux is mimalloc, which here gave the pages of each block back to the kernel and
+    faulted them in again: a whole-process load of 10^5 rows took 0.9 s of system time with it, 0.2 s with jemalloc
+    (docs/benchmarks.md, thirteenth pass). Any pool holds any buffer; only where new ones are made differs."""
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return None
+    try:
+        return pa.jemalloc_memory_pool()
+    except NotImplementedError:  # a pyarrow built without jemalloc (its Windows wheels)
+        return None
+
+
+@contextmanager
+def in_reading_pool() -> Iterator[None]:
+    """pyarrow's default pool is the reader's (`reading_pool`) while a table is read and typed, and the caller's
+    again afterwards: the reader's compute kernels take no pool of their own, and the user's process keeps its.
+    Reads in several threads at once (`serve`) share one switch: the first sets it, the last sets the caller's back."""
+    pool = reading_pool()
+    if pool is None:
+        yield
+        return
+    with _POOL_LOCK:
+        if not _POOL_USERS:
+            _POOL_USERS.append(pa.default_memory_pool())
+            pa.set_memory_pool(pool)
+        _POOL_USERS.append(pool)
+    try:
+        yield
+    finally:
+        with _POOL_LOCK:
+            _POOL_USERS.pop()
+            if len(_POOL_USERS) == 1:
+                pa.set_memory_pool(_POOL_USERS.pop())
+
+
+# The caller's pool, then one entry per read under way (in_reading_pool).
+_POOL_USERS: list[pa.MemoryPool] = []
+_POOL_LOCK = threading.Lock()
+
+
 def read_fast(path: Path, names: list[str]) -> pa.Table | None:
     """Every record after the header as text columns with pyarrow, or None if any record is not well formed."""
     try:
         table = pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=BLOCK_SIZE),
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=BLOCK_SIZE, use_threads=READ_THREADS
+            ),
             # No invalid_row_handler: it fails on rows that are not UTF-8 (pyarrow decodes the row's text for it);
             # the first malformed row raises instead, and the slow path then finds them all.
             parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
@@ -617,7 +671,8 @@ def read_table(name: str, path: Path, schema: dict[str, Any]) -> TableRead:
     content = file_digest(path, name, schema)
     kept = READS.find(content) if content is not None else None
     if kept is None:
-        kept = read_file(name, path, schema)
+        with in_reading_pool():
+            kept = read_file(name, path, schema)
         if kept.frame is None or content is None:
             return kept  # a file whose rows could not be read (its problems may name its path) is not kept
         kept.content = content
@@ -722,7 +777,7 @@ def type_table(
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template, hint)
             failing |= mask
         if kind == "string":  # trial 16 m4: a NUL in a name passed, and a message printed it raw
-            controls = control_cells(col) & present
+            controls = control_cells(col) & present & ~failing  # one error per cell: a refused cell says so once
             if controls.any():
                 found += cells(name, fname, col, controls, P.CONTROL_CHARACTER, CONTROL_SAID, controls_in)
                 failing |= controls
@@ -764,6 +819,38 @@ def controls_in(value: str) -> str:
 
 def formula_cells(column: pa.ChunkedArray) -> np.ndarray:
     """Where a cell would run as a spreadsheet formula (see FORMULA_ALWAYS, FORMULA_SIGNS)."""
+    first = first_bytes(column)
+    if first is None:
+        return formula_cells_by_prefix(column)
+    formula = np.isin(first, [ord(p) for p in FORMULA_ALWAYS])
+    signed = np.isin(first, [ord(p) for p in FORMULA_SIGNS])
+    if signed.any():
+        rows = np.flatnonzero(signed)
+        code = np.asarray(pc.match_substring_regex(column.take(pa.array(rows)), FORMULA_SYNTAX), dtype=bool)
+        formula[rows[code]] = True
+    return formula
+
+
+def first_bytes(column: pa.ChunkedArray) -> np.ndarray | None:
+    """The first byte of each cell (0 for an empty one), read from the offsets and data buffers: one look per
+    cell, where a `starts_with` per prefix reads every cell again (a fifth of a load's typing at 10^5 rows). None
+    for a column that is not the reader's text (large_string without nulls)."""
+    if column.type != TEXT or column.null_count:
+        return None
+    parts = [np.zeros(0, dtype=np.uint8)]
+    for chunk in column.chunks:
+        _, offsets, data = chunk.buffers()
+        at = np.frombuffer(offsets, dtype=np.int64, count=len(chunk) + 1, offset=chunk.offset * 8)
+        first = np.zeros(len(chunk), dtype=np.uint8)
+        filled = at[1:] > at[:-1]
+        if data is not None and filled.any():
+            first[filled] = np.frombuffer(data, dtype=np.uint8)[at[:-1][filled]]
+        parts.append(first)
+    return np.concatenate(parts)
+
+
+def formula_cells_by_prefix(column: pa.ChunkedArray) -> np.ndarray:
+    """formula_cells by Arrow's `starts_with`, for a column of another layout."""
 
     def starts(prefixes: tuple[str, ...]) -> np.ndarray:
         mask = np.zeros(len(column), dtype=bool)
@@ -958,10 +1045,23 @@ def check_foreign_keys(reads: dict[str, TableRead], only: str | None = None) -> 
 def key_values(frame: pd.DataFrame, fields: list[str]) -> tuple[object, ...] | None:
     """The key fields' values, in row order, with their types: what a foreign key's problems are made of (with the
     two tables' names), so that they are kept by them. None for a column of Python objects (1 and 1.0 are equal
-    keys but written apart): not kept by values."""
+    keys but written apart): not kept by values. An Arrow column is stood for by a digest of its values."""
     if any(f in frame and frame[f].dtype == object for f in fields):
         return None
-    return tuple((f, str(frame[f].dtype), tuple(frame[f].tolist())) if f in frame else (f, None) for f in fields)
+    return tuple((f, str(frame[f].dtype), values_key(frame[f])) if f in frame else (f, None) for f in fields)
+
+
+def values_key(column: pd.Series) -> object:
+    """A column's values as a key: an Arrow column's digest (its Arrow IPC bytes: the same bytes are the same
+    values), another's values as a tuple. Kept keys are held for the process: a tuple of every value of 10^6 rows'
+    seven foreign keys was 7 million Python strings (33 MiB at 10^5 rows; issue 15)."""
+    values = arrow_of(column)
+    if values is None:
+        return tuple(column.tolist())
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, pa.schema([("v", values.type)])) as writer:
+        writer.write_table(pa.table({"v": values}))
+    return ("arrow", hashlib.blake2b(sink.getvalue(), digest_size=20).digest())
 
 
 # Distinct orphan values of one foreign key that get a "did you mean": past a few, the key or the referenced table
@@ -973,18 +1073,30 @@ SUGGESTED = 5
 ORPHANS = Kept(4 * READS.size)
 
 
+def outside(keys: pd.DataFrame, ref: pd.DataFrame) -> np.ndarray:
+    """Where a row's keys are all present and not among the referenced rows' (Arrow's hash set for one key column
+    of one Arrow type on both sides, a third of pandas' `isin`'s time; pandas otherwise)."""
+    if len(keys.columns) == 1:
+        mine, theirs = arrow_of(keys.iloc[:, 0]), arrow_of(ref.iloc[:, 0])
+        if mine is not None and theirs is not None and mine.type == theirs.type:
+            inside = np.asarray(pc.is_in(mine, value_set=pc.drop_null(theirs).combine_chunks()), dtype=bool)
+            absent = np.asarray(pc.is_null(mine), dtype=bool)
+        else:
+            inside = keys.iloc[:, 0].isin(ref.iloc[:, 0].dropna()).to_numpy(dtype=bool)
+            absent = keys.iloc[:, 0].isna().to_numpy(dtype=bool)
+    else:
+        inside = np.asarray(pd.MultiIndex.from_frame(keys).isin(pd.MultiIndex.from_frame(ref.dropna())), dtype=bool)
+        absent = keys.isna().any(axis=1).to_numpy(dtype=bool)
+    found: np.ndarray = ~inside & ~absent
+    return found
+
+
 def orphans(
     name: str, frame: pd.DataFrame, fields: list[str], resource: str, target: pd.DataFrame, ref_fields: list[str]
 ) -> list[Problem]:
     """Problems for the rows of `frame` whose `fields` are not among `target`'s `ref_fields`."""
     keys = frame[fields]
-    known = keys.notna().all(axis=1).to_numpy()
-    if len(fields) == 1:
-        inside = keys[fields[0]].isin(target[ref_fields[0]].dropna()).to_numpy()
-    else:
-        ref = pd.MultiIndex.from_frame(target[ref_fields].dropna())
-        inside = pd.MultiIndex.from_frame(keys).isin(ref)
-    rows = np.flatnonzero(known & ~inside)
+    rows = np.flatnonzero(outside(keys, target[ref_fields]))
     found: list[Problem] = []
     if not len(rows):
         return found

@@ -136,7 +136,15 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
     if path.is_dir() or path.name == DESCRIPTOR:
         return snapshot(path)
     if path.is_file():
-        return read_fingerprint(path)
+        # A fingerprint file given by its path is no release, whatever version it records, and holds no cells
+        # (trial 16 m9: it was labelled "release 2.0.0.dev0" and its changed rows showed no values without a word).
+        side = read_fingerprint(path)
+        side.label = f"fingerprint {printable(path)} ({side.version})"
+        side.missing = (
+            f"{printable(path)} is a fingerprint: it holds each row's hash, not its cells, so a changed row shows no "
+            "values; diff the package folder it was made from to see old -> new"
+        )
+        return side
     folder = releases if releases is not None else releases_dir()
     version = release_spec(str(spec))
     if version is not None and not VERSION.match(version):  # 1.0, v1: no release is named so

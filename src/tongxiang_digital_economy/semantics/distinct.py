@@ -39,19 +39,24 @@ def quiet_floats(function: F) -> F:
     return quiet  # type: ignore[return-value]
 
 
-def factorize_rows(columns: list[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
+def factorize_rows(columns: list[pd.Series], rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(code of each row's combination of values, position of the first row of each combination): answers'
     distinct_rows (missing values are values too, so a rule sees a row's <NA> as it is)."""
-    return distinct_rows(columns)
+    return distinct_rows(columns, rows)
 
 
-def per_distinct_rows(columns: list[pd.Series], compute: Callable[..., Any]) -> tuple[np.ndarray, list[Any]]:
+def per_distinct_rows(
+    columns: list[pd.Series], compute: Callable[..., Any], rows: np.ndarray | None = None
+) -> tuple[np.ndarray, list[Any]]:
     """compute(*values) once per distinct combination of the columns: (each row's code, the answers by code).
+    `rows`: only these positions of the columns (the codes then are those rows').
 
     A missing value reaches `compute` as None, whatever the column's type (<NA>, NaN and NaT compare as nothing,
     so a check written for None never meets an ambiguous truth value).
     """
-    codes, first = factorize_rows(columns)
+    codes, first = factorize_rows(columns, rows)
+    if rows is not None:
+        first = rows[first]
     values = [plain_values(column.iloc[first]) for column in columns]
     answers = [compute(*row) for row in zip(*values, strict=True)] if columns else []
     return codes, answers

@@ -597,7 +597,10 @@ def name_sources(frames: dict[str, pd.DataFrame], table: str) -> list[tuple[str,
         linked = frames.get(other)
         if linked is None or id_column not in linked or "source_id" not in linked:
             continue
-        for entity, source in zip(linked[id_column], linked["source_id"], strict=True):
+        # Each (row, source) pair once, at its first place (the order the sources are listed in): a grown package's
+        # 10^5 figures tie a few hundred pairs, and a place's list of 10^5 sources was read to drop its repeats.
+        pairs = pd.DataFrame({"entity": linked[id_column], "source": linked["source_id"]}, copy=False)
+        for entity, source in pairs.dropna().drop_duplicates().itertuples(index=False):
             if isinstance(entity, str) and isinstance(source, str):
                 tied[entity].append(source)
     own = frame["source_id"] if "source_id" in frame else pd.Series(pd.NA, index=frame.index)

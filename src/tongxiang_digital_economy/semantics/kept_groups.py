@@ -57,8 +57,7 @@ def kept_in_groups(
             tuple((str(c), str(t)) for c, t in restricted.dtypes.items()),
             tuple(None if t is None else frame_key(t) for t in tables),
         )
-        # The rows' values read from the frame as given (a restricted copy's arrays are new: by_array would miss).
-        rows = list(zip(*(row_values(frame[c]) for c in restricted.columns), strict=True))
+        rows = list(zip(*(row_values(restricted[c]) for c in restricted.columns), strict=True))
         codes, _ = pd.factorize(group(restricted).astype(object), use_na_sentinel=False)
         members: dict[int, list[int]] = {}
         for position, code in enumerate(codes.tolist()):

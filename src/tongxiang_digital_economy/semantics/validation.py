@@ -38,7 +38,7 @@ from ..io.load import decimal_text, finished, read_resource
 from ..io.load_errors import key_refusals
 from ..io.reader import TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
-from .answers import ColumnKeys, kept_whole
+from .answers import ColumnKeys, kept_whole, shared_codes
 from .editions import blame_editions, under_refused_dates
 from .key_causes import under_key_causes
 from .published import blame_published
@@ -487,52 +487,55 @@ def run_rules(
     grades: Sequence[str] | None,
 ) -> list[Problem]:
     """Every rule that applies, on the tables' views, its problems blamed on their causes (check_semantics)."""
-    found: list[Problem] = []
-    # Only the readings these rules read (a caller may run some of the rules: the catch rates run those of a kind).
-    made = views(frames, texts, hashes, keys, needs_of(RULES), grades, reads_of(RULES))
-    for table, view in made.items():
-        columns = ColumnKeys(view)  # each column's key made once, however many rules read it
-        for rule in RULES:
-            if rule.table == table and (texts is not None or not rule.needs_archive):
-                absent = [n for n in rule.needs if n.replace(".", "__") not in view.columns]
-                if absent:
-                    # A package whose schemas predate a column (a fork of an older release) is told so, not crashed.
-                    found.append(problem(P.RULES_NOT_RUN, table, None, None, not_run(rule.id, absent, keys, table)))
+    # Each column of the views factorised once, however many rules and readings read it (answers.shared_codes).
+    with shared_codes():
+        found: list[Problem] = []
+        # Only the readings these rules read (a caller may run some rules: the catch rates run those of a kind).
+        made = views(frames, texts, hashes, keys, needs_of(RULES), grades, reads_of(RULES))
+        for table, view in made.items():
+            columns = ColumnKeys(view)  # each column's key made once, however many rules read it
+            for rule in RULES:
+                if rule.table == table and (texts is not None or not rule.needs_archive):
+                    absent = [n for n in rule.needs if n.replace(".", "__") not in view.columns]
+                    if absent:
+                        # A package whose schemas predate a column (a fork of an older release) is told so, not
+                        # crashed.
+                        found.append(problem(P.RULES_NOT_RUN, table, None, None, not_run(rule.id, absent, keys, table)))
+                        continue
+                    found += run_rule(rule, view, refused or {}, columns)
+        # Figure rows that agree against their edition's dates: the events row is blamed, their errors follow from it.
+        # The events view carries each edition's source's date, which reading its evidence's days needs.
+        found = blame_editions(found, made.get("indicators"), made.get("events", frames.get("events")))
+        # A source's date that its figures fail against: the sources row is blamed, their errors follow from it.
+
+        def recheck(source: str, date: str, rows: pd.Index) -> set[tuple[int, str]]:
+            """The (row, rule) errors of the per-row indicators rules on `rows` with the source dated `date`."""
+            dated = frames["sources"].assign(
+                published=frames["sources"]["published"].mask(frames["sources"]["source_id"] == source, date)
+            )
+            made_again = views(
+                {**frames, "sources": dated, "indicators": frames["indicators"].loc[rows]},
+                texts,
+                hashes,
+                keys,
+                needs_of(RULES),
+                grades,
+                reads_of(RULES),
+            )
+            view = made_again["indicators"]
+            columns = ColumnKeys(view)
+            failing: set[tuple[int, str]] = set()
+            for rule in RULES:
+                if rule.table != "indicators" or not rule.per_row or (texts is None and rule.needs_archive):
                     continue
-                found += run_rule(rule, view, refused or {}, columns)
-    # Figure rows that agree against their edition's dates: the events row is blamed, their errors follow from it.
-    # The events view carries each edition's source's date, which reading its evidence's days needs.
-    found = blame_editions(found, made.get("indicators"), made.get("events", frames.get("events")))
-    # A source's date that its figures fail against: the sources row is blamed, their errors follow from it.
+                if any(n.replace(".", "__") not in view.columns for n in rule.needs):
+                    continue
+                failing.update((p.row - 2, p.rule) for p in run_rule(rule, view, {}, columns) if p.row is not None)
+            return failing
 
-    def recheck(source: str, date: str, rows: pd.Index) -> set[tuple[int, str]]:
-        """The (row, rule) errors of the per-row indicators rules on `rows` with the source dated `date`."""
-        dated = frames["sources"].assign(
-            published=frames["sources"]["published"].mask(frames["sources"]["source_id"] == source, date)
-        )
-        made_again = views(
-            {**frames, "sources": dated, "indicators": frames["indicators"].loc[rows]},
-            texts,
-            hashes,
-            keys,
-            needs_of(RULES),
-            grades,
-            reads_of(RULES),
-        )
-        view = made_again["indicators"]
-        columns = ColumnKeys(view)
-        failing: set[tuple[int, str]] = set()
-        for rule in RULES:
-            if rule.table != "indicators" or not rule.per_row or (texts is None and rule.needs_archive):
-                continue
-            if any(n.replace(".", "__") not in view.columns for n in rule.needs):
-                continue
-            failing.update((p.row - 2, p.rule) for p in run_rule(rule, view, {}, columns) if p.row is not None)
-        return failing
-
-    if "sources" in frames and "indicators" in frames:
-        found = blame_published(found, made.get("sources"), made.get("indicators"), recheck)
-    return found
+        if "sources" in frames and "indicators" in frames:
+            found = blame_published(found, made.get("sources"), made.get("indicators"), recheck)
+        return found
 
 
 def shipped_lexicon_path() -> Path | None:

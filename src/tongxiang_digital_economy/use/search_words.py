@@ -34,6 +34,8 @@ HAN = re.compile(r"^[\u3400-\u9fff]+$")
 CLAUSE = re.compile(CLAUSE_END.pattern + r"|[、|]")
 HAN_PIECE = 2  # characters per piece of a Chinese query
 
+KEPT_QUERIES = 256  # the matches kept per index, oldest dropped first (as answers.KEPT_RULE_TABLES)
+
 
 @functools.lru_cache(maxsize=131072)
 def stems(text: str) -> tuple[tuple[str, str], ...]:
@@ -225,6 +227,8 @@ class TextIndex:
         except TypeError:  # terms that cannot be a key: matched afresh, nothing kept
             return self.matching_now(terms)
         if found is None:
+            if len(self.matched) >= KEPT_QUERIES:  # a long-lived process asks many queries: keep the latest
+                del self.matched[next(iter(self.matched))]
             found = self.matched[tuple(terms)] = self.matching_now(terms)
         return found
 

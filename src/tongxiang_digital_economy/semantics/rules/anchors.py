@@ -23,7 +23,7 @@ from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
 from ...text.period_words import Reading
 from ...text.quantities import loose
 from ..anchors import NO_WORDS, OutsideWords, forms_in, named_as_subject, required_groups
-from ..distinct import per_distinct_rows
+from ..distinct import per_distinct_rows, spread
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 
@@ -257,7 +257,19 @@ def the_figure_its_words_attach_to(view: pd.DataFrame) -> pd.Series:
     view = view.assign(ordinal_figure=ordinal_figures(view))
     if "span_start_words" not in view:  # a frame checked without the lexicon: no dating words open a span
         view = view.assign(span_start_words=None)
-    return each_row(view, [*columns, "indicator__temporal", "period_text", "ordinal_figure", "span_start_words"], fits)
+    texts = ["anchor", "status", "period_reading", "period_basis", "indicator__temporal", "period_text"]
+
+    def undecided(
+        anchor: object, status: object, reading: object, basis: object, temporal: object, *rest: object
+    ) -> bool | None:
+        """fits' answer where the dates cannot change it: a quote that is no end of 'from A to B' (its anchor has
+        no side) is never compared with the row's dates (from_to_fits passes it, and so do the year checks)."""
+        if anchor is not None and getattr(anchor, "found", False) and getattr(anchor, "side", None) is not None:
+            return None
+        return fits(anchor, status, reading, None, None, basis, temporal, *rest)
+
+    columns = [*columns, "indicator__temporal", "period_text", "ordinal_figure", "span_start_words"]
+    return each_row(view, columns, fits, decided=([*texts, "ordinal_figure", "span_start_words"], undecided))
 
 
 def ordinal_figures(view: pd.DataFrame) -> pd.Series:
@@ -265,14 +277,10 @@ def ordinal_figures(view: pd.DataFrame) -> pd.Series:
     edition), False where it may not, None where the indicator's measure is unknown (not judged)."""
     measure = view.get("indicator__measure", pd.Series(pd.NA, index=view.index)).astype(object)
     edition = view.get("indicator__edition_ordinal", pd.Series(pd.NA, index=view.index)).astype(object)
-    return pd.Series(
-        [
-            None if not isinstance(m, str) else m == "rank" or (not missing(e) and bool(e))
-            for m, e in zip(measure, edition, strict=True)
-        ],
-        index=view.index,
-        dtype=object,
+    codes, answers = per_distinct_rows(  # once per distinct (measure, edition_ordinal), not per row
+        [measure, edition], lambda m, e: None if not isinstance(m, str) else m == "rank" or (not missing(e) and bool(e))
     )
+    return spread(codes, answers, view.index)
 
 
 def opens_span(words: str, start_words: str) -> bool:
