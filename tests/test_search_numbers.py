@@ -58,7 +58,8 @@ def test_every_shipped_value_text_read_as_a_number_is_its_figures_value_in_any_w
         grouped = f"{float(value):,.15g}" if abs(value) >= 1000 else plain
         zero = f"{plain}0" if "." in plain else f"{plain}.0"
         if {q: number_query(q, units) for q in (plain, grouped, zero)} != dict.fromkeys(
-            (plain, grouped, zero), NumberQuery(float(value))
+            (plain, grouped, zero),
+            NumberQuery(float(value), signed=float(value) < 0),  # a negative writes its sign
         ):
             wrong.append((key, plain))
     assert wrong == []

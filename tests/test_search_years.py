@@ -278,6 +278,20 @@ def test_a_percent_after_a_number_finds_percent_figures() -> None:
     assert "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-002" in set(tde.search("-18.69%")["key"])
 
 
+def test_a_number_without_its_sign_finds_the_signed_figure() -> None:
+    """Trial 16 W2 (a): `search 90.02` said "no rows mention '90.02'" while a row writes 同比-90.02% (a reader types the
+    size of a fall); only `-90.02` found it. A number typed without a sign finds either sign, text and value alike;
+    one typed with its sign still finds that figure only (`-4.6`: 1 row; trial 15 m12)."""
+    fall = "ccyxbj-2022-cyts-h1-wuzhen-visitors-down-90pct-007"
+    for query in ("90.02", "90.02%", "-90.02"):
+        assert fall in set(tde.search(query)["key"]), query
+    assert {(h.key, h.column) for h in tde.search("90.02").itertuples()} == {
+        (h.key, h.column) for h in tde.search("-90.02").itertuples()
+    }
+    assert set(tde.search("-4.6")["key"]) == {"txfgj-2025-04-23-plan-execution-report-2024-007"}
+    assert set(tde.search("-4.6")["key"]) < set(tde.search("4.6")["key"])
+
+
 def test_a_repeated_word_is_read_once_only_when_it_is_a_name() -> None:
     known = names(searched().frames)
     assert [once(q, known) for q in ("乌镇乌镇", "乌镇乌镇乌镇", "桐乡 桐乡", "gdp gdp", "常常")] == [

@@ -51,6 +51,13 @@ class NumberQuery:
     value: float
     units: frozenset[str] = frozenset()
     forms: frozenset[str] = frozenset()
+    signed: bool = False  # the query writes its sign: -90.02 finds the fall only
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        """The values it finds: a number typed without a sign finds the figure of either sign (90.02 finds
+        同比-90.02%: a reader types the size of a fall; trial 16 W2); one typed with its sign, that figure only."""
+        return (self.value,) if self.signed or self.value == 0 else (self.value, -self.value)
 
 
 def number_query(text: str, units: pd.DataFrame | None = None, year_words: tuple[str, ...] = ()) -> NumberQuery | None:
@@ -62,15 +69,16 @@ def number_query(text: str, units: pd.DataFrame | None = None, year_words: tuple
         return None
     at = found[0]
     value = float(at.group(0).replace(",", "").replace("\u2212", "-"))
+    signed = at.group(0)[:1] in "-\u2212"
     shape = squash(f"{folded[: at.start()]}{MARK}{folded[at.end() :]}")
     percent = shape == MARK and PERCENT.search(number_point(fold(text))) is not None  # normalised drops an edge %
     if shape == MARK and not percent:
-        return NumberQuery(value)
+        return NumberQuery(value, signed=signed)
     written = unit_shapes(units)
     meant = frozenset(unit for unit, forms in written.items() if (squash(f"{MARK}%") if percent else shape) in forms)
     if not meant:
-        return NumberQuery(value) if percent else None  # no units table: -18.69% is the number -18.69
-    return NumberQuery(value, meant, frozenset(f for unit in meant for f in written[unit]))
+        return NumberQuery(value, signed=signed) if percent else None  # no units table: -18.69% is the number
+    return NumberQuery(value, meant, frozenset(f for unit in meant for f in written[unit]), signed)
 
 
 def number_in(text: str, units: pd.DataFrame | None = None, year_words: tuple[str, ...] = ()) -> float | None:
@@ -110,10 +118,12 @@ def numbers_index(package: SearchedPackage) -> dict[Decimal, list[int]]:
 def texts_writing(number: NumberQuery, package: SearchedPackage) -> list[int]:
     """The package's distinct texts (by number) that write the number in any way (1,347.1, 1347.10), with one of its
     units' written forms around it when the query writes one (1347.1亿 finds 1,347.1亿元, not 1347.1万)."""
-    candidates = numbers_index(package).get(Decimal(repr(number.value)), [])
+    index = numbers_index(package)
+    values = [Decimal(repr(v)) for v in number.values]
+    candidates = sorted({n for value in values for n in index.get(value, [])})
     if not number.forms:
         return candidates
-    return [n for n in candidates if with_unit(package.texts[n], Decimal(repr(number.value)), number.forms)]
+    return [n for n in candidates if any(with_unit(package.texts[n], v, number.forms) for v in values)]
 
 
 def with_unit(text: str, value: Decimal, forms: frozenset[str]) -> bool:

@@ -1,4 +1,5 @@
-"""serve's one Datasette plugin: two client mistakes that Datasette 0.65 answers with HTTP 500 answered as such.
+"""serve's one Datasette plugin: three client mistakes Datasette 0.65 answers wrongly (an HTTP 500, or every row)
+answered as the mistakes they are.
 
 - A row URL with too few key parts (trial 15 m2). A row of a table whose key has several columns
   (project_enterprises: project_id, enterprise_id, role; lexicon: term, language, category) has the URL
@@ -18,7 +19,9 @@ own. The wrapper matches the request as Datasette's own row route does (the raw 
 optional `.format`, parts split on commas, a comma inside a value being `~2C`) and answers only a request with
 fewer parts than its table's key; every other request, more parts included (Datasette reads the first ones, as for
 any table), goes to Datasette unchanged. Which tables are checked, and their key columns, come from the metadata
-`build` writes (each such table's `plugins` entry, from its Table Schema), read by `plugin_config`. The sort error
+`build` writes (each such table's `plugins` entry, from its Table Schema), read by `plugin_config`; so does the
+search (the database's `plugins` entry says its tables have no full-text index), answered by the wrapper too,
+since Datasette raises nothing for it. The sort error
 is Datasette's own (no traceback is printed for it), so `handle_exception` answers it, recognised by its message
 and status; the columns named are the table's as a query returns them (`db.execute`).
 

@@ -213,7 +213,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         if number is not None:  # a number query: the cells that hold that number as a value (trial 9 m9)
             for column in table.numbers:
                 if column in frame.columns:
-                    valued = (frame[column] == number).fillna(False).to_numpy(dtype=bool) & rows & ~found_rows
+                    sizes = list(read_number.values) if read_number is not None else [number]  # 90.02: -90.02 too
+                    valued = frame[column].isin(sizes).fillna(False).to_numpy(dtype=bool) & rows & ~found_rows
                     if read_number is not None and read_number.units and "unit" in frame.columns:
                         valued &= frame["unit"].isin(read_number.units).to_numpy(dtype=bool)  # 1347.1亿: in 亿元
                     if valued.any():
