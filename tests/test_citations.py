@@ -660,3 +660,16 @@ def test_a_repost_is_cited_with_its_originals_publisher_and_date_beside_each_oth
     assert "First published no later than 2014-11-18. http" in citing.source_citation(
         "gxcasting-2020-04-29-lu-yuedong-three-reasons-wuzhen"
     )
+
+
+def test_a_figure_of_a_copy_whose_cells_do_not_load_is_not_cited(package: PackageCopy) -> None:
+    """Trial 16 m10: `cite --observation` read the rows as text and cited a month 13 ("2024-13-01 to 2024-12-31")
+    with exit 0, where show, series, plot, search and load refuse the copy. It refuses it with the same error."""
+    observation = package.rows("indicators")[0]["observation_id"]
+    package.edit("indicators", 2, period_start="2024-13-01")
+    result = runner.invoke(cli, ["cite", "--observation", observation, "--package", str(package.root)])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        1,
+        "Error: indicators row 2, field period_start: '2024-13-01' is not a valid date (YYYY-MM-DD, a day on the "
+        "calendar) [type-error]",
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core.exceptions import CitationError, LoadError
 from ..core.paths import package_dir
 from ..core.suggest import did_you_mean, echoed
+from ..io.load import load
 from ..io.rows import read_rows
 from ..schema.descriptor import read_descriptor, resource, resource_path, table_schema
 from ..schema.keys import foreign_keys, primary_key
@@ -56,7 +57,12 @@ CITED = {
 
 def lookup(table: str, key: str, path: str | Path | None, what: str) -> dict[str, str]:
     """The row of `table` whose id is `key`; refused with what the id is where it is another kind's id (a source's
-    given as an observation's: "it is a source: `cite --source …`", trial 10 m6), else the "did you mean"."""
+    given as an observation's: "it is a source: `cite --source …`", trial 10 m6), else the "did you mean".
+
+    The table is first read as every other command reads it (io.load: its cells typed and checked), so a copy whose
+    cells do not load is refused with the same error, never cited with a month 13 in it (trial 16 m10); the row is
+    then cited as the file writes it."""
+    load(table, path)
     _, rows = table_rows(table, path)
     if key not in rows:
         for field, (other, option, one) in CITED.items():
