@@ -73,11 +73,18 @@ def first_published(source: dict[str, str]) -> str:
     published no later than 2014-11-18." (no publisher named); "" for a page that is its own original. The page's
     own date is the entry's; the original's is said beside its publisher, never the page's (trial 16 m1: a report
     of the 2023 summit was cited as "Xinhua 2024")."""
+    clause = published_first(source)
+    return f"{clause[:1].upper()}{clause[1:]}." if clause else ""
+
+
+def published_first(source: dict[str, str]) -> str:
+    """first_published as a clause ("first published by 新华社, 2023-11-10"), which a figure's citation writes
+    after the page's date; "" for a page that is its own original."""
     publisher, original = source.get("original_publisher", ""), repost_of(source)
     if not publisher and not original:
         return ""
     by = f" by {publisher}" if publisher else ""
-    return f"First published{by}{',' if publisher and original else ''}{' ' + original if original else ''}."
+    return f"first published{by}{',' if publisher and original else ''}{' ' + original if original else ''}"
 
 
 def original_date(source: dict[str, str]) -> str:

@@ -27,7 +27,16 @@ from .citation_formats import as_csl as as_csl
 from .citation_formats import as_text as as_text
 from .citation_formats import as_zenodo as as_zenodo
 from .citation_formats import bibtex_escape as bibtex_escape
-from .citation_words import disputed, ended, first_published, original_date, repost_of, repost_words, whose_words
+from .citation_words import (
+    disputed,
+    ended,
+    first_published,
+    original_date,
+    published_first,
+    repost_of,
+    repost_words,
+    whose_words,
+)
 from .cited_rows import lookup, named, references, table_keyed_by, table_rows
 
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
@@ -217,8 +226,7 @@ def observation_citation(observation_id: str, path: str | Path | None = None, fm
     dated = source.get("published", "") or "n.d."
     original = ""
     if source.get("original_publisher"):
-        when = repost_of(source)
-        original = f", first published by {source['original_publisher']}" + (f", {when}" if when else "")
+        original = f", {published_first(source)}"
     else:
         dated += repost_words(source)
     url = f", {source['url']}" if source.get("url") else ""
