@@ -28,11 +28,11 @@ from ..text.clauses import (
     paired_with_name,
     table_head_pattern,
 )
-from ..text.fold import LATIN_LETTERS, literal_spans, names_of, squeeze
+from ..text.fold import LATIN_LETTERS, literal_spans, loose, names_of, squash, squeeze
 from ..text.numerals import number_spans
 from ..text.period_lexicon import PeriodWords
 from ..text.period_words import read_period
-from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
+from ..text.quantities import Lexicon, shape_of, status_cues, written_forms
 from .claims import text_dates as source_text_dates
 from .counted_nouns import (
     NEIGHBOUR_KEYS,

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..text.clause_words import ClauseWords
 from ..text.clauses import clause_of
-from ..text.quantities import loose
+from ..text.fold import loose
 
 NEIGHBOUR_KEYS = ("dimension", "measure", "subject")
 Neighbours = tuple[tuple[str, tuple[str, ...]], ...]

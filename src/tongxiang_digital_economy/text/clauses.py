@@ -39,9 +39,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .clause_words import CLAUSE_MARKS, SENTENCE_MARKS, ClauseWords
-from .fold import LATIN_OR_DIGITS, literal_spans
+from .fold import LATIN_OR_DIGITS, literal_spans, loose, squash
 from .numerals import ORDINAL_WORDS, Span, number_spans
-from .quantities import NUMBER, compiled, loose, shape_of, squash
+from .quantities import NUMBER, compiled, shape_of
 from .year_words import attached_year, from_region, from_side, years_written
 
 SENTENCE_END = re.compile(SENTENCE_MARKS)
