@@ -227,8 +227,8 @@ class Report:
         """The report for a person: one line per problem, then a summary. Foreign-key errors that follow from
         a broken table are counted under that table's first error (`--json` lists each); warnings are left out
         with `warnings=False`, but never one that says a table's rules did not run (`table-not-checked`: a
-        check not made is no detail, trial 16 W3), findings shown with `infos`. With `fail_on_warnings` (validate --fail-on
-        warning) a package without errors but with warnings is summed up as failing on them, since the command
+        check not made is no detail, trial 16 W3), findings shown with `infos`. With `fail_on_warnings` (validate
+        --fail-on warning) a package without errors but with warnings is summed up as failing on them, since the command
         exits 1: "valid: …" above an exit code of 1 would contradict itself (trial 4 m11)."""
 
         def said(p: Problem) -> bool:
