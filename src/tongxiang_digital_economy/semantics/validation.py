@@ -36,7 +36,8 @@ from ..core.report import Problem, Report, count, problem
 from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text, finished, read_resource
 from ..io.load_errors import key_refusals
-from ..io.reader import TableRead, check_foreign_keys, unsupported
+from ..io.reader import TableRead, check_foreign_keys
+from ..io.supported import unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
 from .answers import ColumnKeys, kept_whole, shared_codes
 from .editions import blame_editions, under_refused_dates
