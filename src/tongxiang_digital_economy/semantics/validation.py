@@ -39,11 +39,14 @@ from ..io.load_errors import key_refusals
 from ..io.reader import TableRead, check_foreign_keys, unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
 from .answers import ColumnKeys, kept_whole, shared_codes
+from .derived import DERIVED_FROM, LISTINGS
 from .editions import blame_editions, under_refused_dates
+from .joins import ForeignKeys, join_keys, tables_lacking
 from .key_causes import under_key_causes
 from .published import blame_published
+from .quotes import QUOTE_TABLE_READS
 from .rules import RULES, Rule, needs_of, reads_of, rule_answer
-from .views import DERIVED_FROM, LISTINGS, QUOTE_TABLE_READS, ForeignKeys, join_keys, tables_lacking, views
+from .views import views
 
 HASH_CHUNK = 1 << 20
 
@@ -470,7 +473,7 @@ def not_checked(name: str, read: TableRead | None, readers: Sequence[str]) -> Pr
 def readers_of_unloaded(
     frames: dict[str, pd.DataFrame], needs: dict[str, list[str]], keys: ForeignKeys
 ) -> dict[str, list[str]]:
-    """Each table that did not load -> the loaded tables whose rules read it (views.tables_lacking leaves those
+    """Each table that did not load -> the loaded tables whose rules read it (joins.tables_lacking leaves those
     out of the views)."""
     readers: dict[str, list[str]] = {}
     for table in frames:
@@ -743,7 +746,7 @@ def as_ids(ids: Any, shared: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
 
 def inputs_of(rule: Rule, view: pd.DataFrame) -> set[str | None]:
     """The table's own fields the rule reads: found by running it on the view's empty head, derived and joined
-    columns traced back to the fields they come from (views.DERIVED_FROM)."""
+    columns traced back to the fields they come from (derived.DERIVED_FROM)."""
     probe = Reading(view.iloc[:0])
     object.__setattr__(probe, "_reads", set())
     try:
