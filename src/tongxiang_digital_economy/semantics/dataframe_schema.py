@@ -25,8 +25,8 @@ import pandera.pandas as pa
 from pandera.engines.pandas_engine import Engine
 
 from ..core.paths import package_dir
+from ..io.cell_types import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..io.load import finished, read_resource
-from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
 from .answers import ColumnKeys

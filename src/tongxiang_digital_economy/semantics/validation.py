@@ -36,7 +36,8 @@ from ..core.report import Problem, Report, count, problem
 from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text, finished, read_resource
 from ..io.load_errors import key_refusals
-from ..io.reader import TableRead, check_foreign_keys, unsupported
+from ..io.reader import TableRead, check_foreign_keys
+from ..io.supported import unsupported
 from ..schema.descriptor import enum_order, read_descriptor, resource_path, table_schema
 from .answers import ColumnKeys, kept_whole, shared_codes
 from .derived import DERIVED_FROM, LISTINGS
@@ -74,6 +75,7 @@ def validate(
         descriptor = read_descriptor(base)
     except DescriptorError as exc:
         report.add([problem(P.DESCRIPTOR_ERROR, None, None, None, str(exc))])
+        report.rules_ran = False
         return report
     structure = "structure" in chosen
     resources, found = check_descriptor(base, descriptor, metadata=structure)
@@ -99,6 +101,7 @@ def validate(
         readers = readers_of_unloaded(frames, needs_of(RULES), keys)
         unloaded = [name for name in reads if name not in frames] + sorted(readers.keys() - reads.keys())
         report.add([not_checked(name, reads.get(name), readers.get(name, [])) for name in unloaded])
+        report.not_run = rules_stopped(frames, reads, unloaded, readers)
         texts = hashes = None
         if archive is not None:
             texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
@@ -122,6 +125,7 @@ def validate(
     report.key_refusals |= {k for p in report.problems if p.rule == P.RENAMED_KEY and (k := p.key()) is not None}
     if not structure:
         report.problems[:] = [p for p in report.problems if p.layer in ("semantics", "archive")]
+    report.rules_ran = "semantics" in chosen
     return report
 
 
@@ -468,6 +472,29 @@ def not_checked(name: str, read: TableRead | None, readers: Sequence[str]) -> Pr
     if readers:
         message += f", nor the rules of {', '.join(sorted(readers))} that read it"
     return problem(P.TABLE_NOT_CHECKED, name, None, None, message)
+
+
+def rules_stopped(
+    frames: dict[str, pd.DataFrame],
+    reads: dict[str, TableRead],
+    unloaded: Sequence[str],
+    readers: dict[str, list[str]],
+) -> dict[str, tuple[str, ...]]:
+    """Each table whose rules did not run -> the tables that stopped them (Report.not_run): a table that did not
+    load stops its own (the indicators', when the units did not load: `not_checked`), and those of the tables that
+    read it; a lexicon or units table missing or lacking a column the quote rules read stops the indicators' (the
+    views leave the indicators out, check_semantics says `rules-not-run`)."""
+    stopped: dict[str, list[str]] = {}
+    for name in unloaded:
+        stopped.setdefault(name, []).append("units" if usable(reads.get(name)) else name)
+    for lacking, tables in readers.items():
+        for table in tables:
+            stopped.setdefault(table, []).append(lacking)
+    if "indicators" in frames:
+        for table, columns in zip(("lexicon", "units"), QUOTE_TABLE_READS, strict=True):
+            if table not in frames or any(c not in frames[table].columns for c in columns):
+                stopped.setdefault("indicators", []).append(table)
+    return {table: tuple(dict.fromkeys(causes)) for table, causes in stopped.items()}
 
 
 def readers_of_unloaded(
