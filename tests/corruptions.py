@@ -497,7 +497,7 @@ def semantics(root: Path, archive: Path | None, rules: set[str] | None = None, b
     """
     from tongxiang_digital_economy.io.load import finished, read_resource
     from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
-    from tongxiang_digital_economy.semantics import validation
+    from tongxiang_digital_economy.semantics import archive_checks, validation
     from tongxiang_digital_economy.semantics.joins import foreign_keys
 
     report = Report(package=str(root))
@@ -506,7 +506,7 @@ def semantics(root: Path, archive: Path | None, rules: set[str] | None = None, b
     frames = {name: finished(r, reads) for name, r in reads.items() if r.frame is not None and not r.broken}
     texts = hashes = None
     if archive is not None:
-        texts, hashes, problems = validation.read_archive(archive, frames.get("sources"))
+        texts, hashes, problems = archive_checks.read_archive(archive, frames.get("sources"))
         report.add(problems)
     every, weighed = validation.RULES, (validation.blame_editions, validation.blame_published)
     if rules is not None:
