@@ -499,7 +499,7 @@ def semantics(root: Path, archive: Path | None, rules: set[str] | None = None, b
     from tongxiang_digital_economy.io.load import finished, read_resource
     from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
     from tongxiang_digital_economy.semantics import archive_checks, validation
-    from tongxiang_digital_economy.semantics.views import foreign_keys
+    from tongxiang_digital_economy.semantics.joins import foreign_keys
 
     report = Report(package=str(root))
     descriptor = read_descriptor(root)

@@ -969,8 +969,8 @@ def test_every_rule_has_a_test() -> None:
 def test_every_rule_that_lists_other_rows_carries_their_ids() -> None:
     """A message cuts its listing of other rows (`and N more`); the Problem's `related` holds every id, so each rule
     whose message names such a listing declares the column of ids it comes with."""
+    from tongxiang_digital_economy.semantics.derived import LISTINGS
     from tongxiang_digital_economy.semantics.rule_problems import template_fields
-    from tongxiang_digital_economy.semantics.views import LISTINGS
 
     rows_listed = LISTINGS - {"places_named_text", "name_sources"}  # name places and sources, not rows
     listing = {r.id: r.related for r in RULES if set(template_fields(r.message)) & rows_listed}

@@ -19,9 +19,9 @@ from ..core.report import Problem, problem
 from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text
 from .answers import ColumnKeys
+from .derived import DERIVED_FROM, LISTINGS
 from .rules import Rule, rule_answer
 from .shipped_words import shipped_fields
-from .views import DERIVED_FROM, LISTINGS
 
 
 def run_rule(
@@ -93,7 +93,7 @@ def as_ids(ids: Any, shared: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
 
 def inputs_of(rule: Rule, view: pd.DataFrame) -> set[str | None]:
     """The table's own fields the rule reads: found by running it on the view's empty head, derived and joined
-    columns traced back to the fields they come from (views.DERIVED_FROM)."""
+    columns traced back to the fields they come from (derived.DERIVED_FROM)."""
     probe = Reading(view.iloc[:0])
     object.__setattr__(probe, "_reads", set())
     try:

@@ -36,13 +36,15 @@ from ..schema.descriptor import enum_order, read_descriptor
 from .answers import ColumnKeys, kept_whole, shared_codes
 from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none
 from .editions import blame_editions, under_refused_dates
+from .joins import ForeignKeys, join_keys, tables_lacking
 from .key_causes import under_key_causes
 from .package_checks import check_descriptor, check_file_facts
 from .published import blame_published
+from .quotes import QUOTE_TABLE_READS
 from .rule_problems import run_rule
 from .rules import RULES, needs_of, reads_of
 from .shipped_words import lacking_categories, shipped_lexicon, shipped_lexicon_path
-from .views import QUOTE_TABLE_READS, ForeignKeys, join_keys, tables_lacking, views
+from .views import views
 
 LAYERS = ("structure", "semantics")
 Refused = dict[tuple[str | None, int | None], set[str | None]]  # (table, CSV row) -> fields refused, None: all
@@ -245,7 +247,7 @@ def rules_stopped(
 def readers_of_unloaded(
     frames: dict[str, pd.DataFrame], needs: dict[str, list[str]], keys: ForeignKeys
 ) -> dict[str, list[str]]:
-    """Each table that did not load -> the loaded tables whose rules read it (views.tables_lacking leaves those
+    """Each table that did not load -> the loaded tables whose rules read it (joins.tables_lacking leaves those
     out of the views)."""
     readers: dict[str, list[str]] = {}
     for table in frames:
