@@ -87,8 +87,9 @@ class PackageCopy:
         """
         from tongxiang_digital_economy.io.load import finished, read_resource
         from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
-        from tongxiang_digital_economy.semantics.validation import kept_semantics, read_archive
-        from tongxiang_digital_economy.semantics.views import foreign_keys
+        from tongxiang_digital_economy.semantics.archive_checks import read_archive
+        from tongxiang_digital_economy.semantics.joins import foreign_keys
+        from tongxiang_digital_economy.semantics.validation import kept_semantics
 
         report = Report(package=str(self.root))
         descriptor = read_descriptor(self.root)

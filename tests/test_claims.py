@@ -24,7 +24,7 @@ from tongxiang_digital_economy.semantics.claims import (
     nearly,
     nearly_terms,
 )
-from tongxiang_digital_economy.semantics.validation import format_message
+from tongxiang_digital_economy.semantics.rule_problems import format_message
 from tongxiang_digital_economy.use.timeseries import series
 
 

@@ -30,9 +30,10 @@ from ..io.load import finished, read_resource
 from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
 from .answers import ColumnKeys
+from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none
+from .joins import join_keys
 from .rules import RULES, Rule, needs_of, reads_of, rule_answer
-from .validation import archive_folder, read_archive, refuse_an_archive_of_none
-from .views import join_keys, views
+from .views import views
 
 # A pandera Check constructor taking one bound (Check.ge, Check.le, Check.gt, Check.lt): their stubs name the
 # parameter differently (min_value, max_value), so a dict of them needs this common, positional-only type.
