@@ -335,7 +335,7 @@ def keyed_map(keys: list[tuple[Any, ...]], compute: Any, index: pd.Index) -> pd.
 
 def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Indicators with `anchor` (where the quote stands: clauses.Attachment), `period_reading`
-    (period_words.Reading) and `text_date` (the text's own date)."""
+    (period_readings.Reading) and `text_date` (the text's own date)."""
     definitions = frames.get("indicator_definitions")
     # The columns read row by row, as lists made once (iterating an Arrow-backed column costs ~6× its tolist)
     evidence_, quote_, indicator_, unit_ = (
