@@ -64,6 +64,16 @@ def test_the_graph_is_read_from_the_source() -> None:
     assert f"{PACKAGE}.core.report" in edges[f"{PACKAGE}.io.reader"]
 
 
+def test_the_views_are_put_together_from_one_module_per_concept() -> None:
+    """semantics.views builds each table's view from the modules that each hold one concept (joins, the quotes' and
+    the sources' readings, agreement, corroboration), and only the validation and `tde.schema` build views."""
+    edges = graph()
+    concepts = {"joins", "quotes", "source_readings", "agreement", "corroboration"}
+    assert {f"{PACKAGE}.semantics.{c}" for c in concepts} <= edges[f"{PACKAGE}.semantics.views"]
+    builders = {a for a, targets in edges.items() if f"{PACKAGE}.semantics.views" in targets}
+    assert builders == {f"{PACKAGE}.semantics.validation", f"{PACKAGE}.semantics.dataframe_schema"}
+
+
 def test_layers_point_down_only() -> None:
     upward = [
         f"{a} -> {b}"

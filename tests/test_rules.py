@@ -980,8 +980,8 @@ def test_every_rule_has_a_test() -> None:
 def test_every_rule_that_lists_other_rows_carries_their_ids() -> None:
     """A message cuts its listing of other rows (`and N more`); the Problem's `related` holds every id, so each rule
     whose message names such a listing declares the column of ids it comes with."""
-    from tongxiang_digital_economy.semantics.validation import template_fields
-    from tongxiang_digital_economy.semantics.views import LISTINGS
+    from tongxiang_digital_economy.semantics.derived import LISTINGS
+    from tongxiang_digital_economy.semantics.rule_problems import template_fields
 
     rows_listed = LISTINGS - {"places_named_text", "name_sources"}  # name places and sources, not rows
     listing = {r.id: r.related for r in RULES if set(template_fields(r.message)) & rows_listed}
@@ -1019,7 +1019,7 @@ def test_a_lexicon_without_a_category_the_rules_read_is_named_once_and_no_row_is
     """A copy whose lexicon predates categories (trial 9 V6): one error names the categories, the rules they change
     and where the rows are; the datelines those rules would have failed are not blamed (no error on a row but the
     appended row's own)."""
-    from tongxiang_digital_economy.semantics.validation import shipped_lexicon_path
+    from tongxiang_digital_economy.semantics.shipped_words import shipped_lexicon_path
 
     row, report = old_lexicon
     assert [(p.table, p.row, p.field, p.rule) for p in report.errors] == [

@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 
 from ..text.clause_words import ClauseWords
-from ..text.clauses import clause_of
+from ..text.passage_numbers import clause_of
 from ..text.quantities import loose
 
 NEIGHBOUR_KEYS = ("dimension", "measure", "subject")

@@ -262,7 +262,7 @@ class SpanWords:
 def amount_words(lexicon: Lexicon) -> str | None:
     """The lexicon's `unit_word` terms (万, 亿, 元, 美元, yuan, million) and `sign_gap` `after` terms (%, percent) as
     one alternation matched where a number ends: a year-shaped number before one is an amount (2000万元, 2019%), no
-    year (clauses.is_date_part). A Latin term after white space perhaps, as a whole word; the others right after
+    year (passage_numbers.is_date_part). A Latin term after white space perhaps, as a whole word; the others right after
     the number."""
     pairs = [
         *zip(lexicon.terms_of.get("unit_word", []), lexicon.meanings_of.get("unit_word", []), strict=True),

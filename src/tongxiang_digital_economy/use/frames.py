@@ -19,10 +19,10 @@ import pandas as pd
 from ..core.exceptions import TDEError, WhereError
 from ..core.paths import package_dir
 from ..core.suggest import did_you_mean, suggested
+from ..io.cell_types import describe as describe_type
+from ..io.cell_types import fits, scalar
 from ..io.load import as_written, decimal_text, tables
 from ..io.load import load as load_typed
-from ..io.reader import describe as describe_type
-from ..io.reader import fits, scalar
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import foreign_keys, primary_key
 from ..text.fold import casefolded

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ...text.fold import squash, squeeze
 from ...text.numerals import CARDINAL_WORDS, number_spans
-from ...text.period_words import PIECE_JOIN, Period, Reading
+from ...text.period_readings import PIECE_JOIN, Period, Reading
 from ...text.periods import publication_bounds, stands_at_its_end
 from ..distinct import mapped, per_distinct_rows
 from .days import Days, as_series, day, day_number, per_text
