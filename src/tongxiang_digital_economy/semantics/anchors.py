@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..text.clause_words import ClauseWords
 from ..text.clauses import Attachment, attach, conversion_pattern
-from ..text.fold import LATIN_LETTERS, literal_spans, names_of, squeeze
+from ..text.fold import LATIN_LETTERS, literal_spans, loose, names_of, squash, squeeze
 from ..text.names_beside import beside_another_name
 from ..text.numerals import number_spans
 from ..text.parallel_lists import paired_with_name
@@ -28,7 +28,7 @@ from ..text.passage_numbers import clause_of
 from ..text.period_lexicon import PeriodWords
 from ..text.period_words import read_period
 from ..text.plan_tables import table_head_pattern
-from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
+from ..text.quantities import Lexicon, shape_of, status_cues, written_forms
 from .claims import text_dates as source_text_dates
 from .counted_nouns import (
     NEIGHBOUR_KEYS,

@@ -43,9 +43,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .fold import loose
 from .numerals import ORDINAL_WORDS
 from .period_lexicon import compiled, period_alternation
-from .quantities import NUMBER, Lexicon, loose
+from .quantities import NUMBER, Lexicon
 
 YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)
 LIST_MARK = "、"  # the list mark: punctuation, read without the lexicon

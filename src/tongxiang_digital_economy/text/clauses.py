@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .clause_words import ClauseWords
-from .fold import literal_spans
+from .fold import literal_spans, loose, squash
 from .parallel_lists import in_order, in_order_of_clauses
 from .passage_numbers import (
     Quantity,
@@ -55,7 +55,6 @@ from .passage_numbers import (
     sentence_of,
 )
 from .plan_tables import table_column
-from .quantities import loose, squash
 from .quote_scope import Scope, lead_to, scope_of
 from .year_words import attached_year, from_region, from_side, years_written
 

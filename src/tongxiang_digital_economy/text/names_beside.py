@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from .clause_words import ClauseWords
+from .fold import loose
 from .passage_numbers import Quantity, form_positions, quantities, same_kind
-from .quantities import loose
 
 
 def clause_around(text: str, start: int, end: int, words: ClauseWords | None = None) -> tuple[int, int]:

@@ -7,8 +7,8 @@ or a subject's name (`paired_with_name`) as the item.
 from __future__ import annotations
 
 from .clause_words import ClauseWords
+from .fold import loose
 from .passage_numbers import Quantity, clause_of, form_positions, quantities, same_kind, sentence_of
-from .quantities import loose
 
 
 def paired_with_name(

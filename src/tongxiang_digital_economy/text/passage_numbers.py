@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from .clause_words import CLAUSE_MARKS, SENTENCE_MARKS, ClauseWords
-from .fold import LATIN_OR_DIGITS, literal_spans
+from .fold import LATIN_OR_DIGITS, literal_spans, loose
 from .numerals import ORDINAL_WORDS, Span, number_spans
-from .quantities import NUMBER, compiled, loose, shape_of
+from .quantities import NUMBER, compiled, shape_of
 
 SENTENCE_END = re.compile(SENTENCE_MARKS)
 # Where a clause ends by its punctuation alone: the clause reader also ends one at the lexicon's words (while, which:

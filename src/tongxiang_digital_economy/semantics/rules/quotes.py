@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ...text.fold import squeeze
-from ...text.quantities import FRACTION_FIRST, squash
+from ...text.fold import squash, squeeze
+from ...text.quantities import FRACTION_FIRST
 from .registry import each_row, missing, rule
 
 # --- indicators: the quote ---------------------------------------------------------------------------------
