@@ -106,15 +106,16 @@ def of_the_number(
         [not f and isinstance(t, str) and writes_number(t, number) for f, t in zip(is_figure, text, strict=True)],
         dtype=bool,
     )
-    out = found[(is_figure & np.isin(key, list(valued))) | writes]
+    out: pd.DataFrame = found[(is_figure & np.isin(key, list(valued))) | writes]
     shown = set(out.loc[out["column"].isin(["value", "value_upper"]), "key"])
     extra = [r for r in rows if r["key"] not in shown]
     if extra:
         out = pd.concat([out, pd.DataFrame(extra, columns=list(found.columns))], ignore_index=True).astype("string")
     order = {k: n for n, k in enumerate(dict.fromkeys(out["key"]))}  # a figure's cells together, as found
-    out = out.iloc[np.argsort(out["key"].map(order).to_numpy(dtype=np.int64), kind="stable")].reset_index(drop=True)
-    out.attrs = dict(attrs)
-    return out
+    ordered: pd.DataFrame = out.iloc[np.argsort(out["key"].map(order).to_numpy(dtype=np.int64), kind="stable")]
+    ordered = ordered.reset_index(drop=True)
+    ordered.attrs.update(attrs)
+    return ordered
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ def kept_search(
 
     def made() -> tuple[pd.DataFrame, dict[str, Any]]:
         found = run()
-        attrs = dict(found.attrs)
+        attrs = {str(name): value for name, value in found.attrs.items()}
         found.attrs = {}
         return found, attrs
 

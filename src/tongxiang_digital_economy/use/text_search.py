@@ -154,14 +154,14 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     package = searched(path)
     frames = package.frames
     text = meant_query(text, frames)
-    measured = measured_number(text, frames, small_words(frames)) if text.strip() else None
+    amount = measured_number(text, frames, small_words(frames)) if text.strip() else None
     by_number = None
-    if measured is not None:  # "GDP 1347.1": the measure's figures of the number (trial 16 W2 b)
-        rest = measured.rest
-        found, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
-        answer = of_the_number(found, attrs, measured.number, frames["indicators"])
+    if amount is not None:  # "GDP 1347.1": the measure's figures of the number (trial 16 W2 b)
+        rest = amount.rest
+        of_measure, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
+        answer = of_the_number(of_measure, attrs, amount.number, frames["indicators"])
         if len(attrs["indicators"]) and len(answer):
-            if not measured.year_like:
+            if not amount.year_like:
                 return answer
             by_number = answer  # "guests 2000": the year reading's figures of 2000 first, if it finds any
     query = parse(text, frames) if text.strip() else Query("", (), {})
