@@ -130,7 +130,7 @@ def shipped_figures() -> list[tuple[str, str, float]]:
 @given(figure=st.sampled_from(shipped_figures()))
 def test_every_figure_is_found_by_its_indicators_label_and_its_value(figure: tuple[str, str, float]) -> None:
     """A property over the shipped figures (scripts/search-recall --numbers asks it of every figure and of every
-    English name of its indicator: 1759 of 1761 at this writing, the two misses a rank asked by its measure's word)."""
+    English name of its indicator: all 1761 at this writing)."""
     key, label, value = figure
     assert key in figures_found(f"{label} {value:.15g}")
 
