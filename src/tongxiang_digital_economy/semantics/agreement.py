@@ -65,15 +65,15 @@ def agreement(view: pd.DataFrame) -> pd.DataFrame:
     written = written + " " + part["unit"].astype("string").fillna("")
     shown = part["value_text"].astype("string").fillna(written) if "value_text" in part else written
     observation = part["observation_id"].astype("string")
-    items = (observation + " (" + shown + ")").to_numpy(dtype=object, na_value=None)
-    names = observation.to_numpy(dtype=object, na_value=None)
+    items = (observation + " (" + shown + ")").astype(object).to_numpy()  # a missing one <NA>, skipped below
+    names = observation.astype(object).to_numpy()
     keys = group.to_numpy(dtype=np.int64, na_value=-1)[involved]
     order = np.argsort(keys, kind="stable")  # each group's rows together, in row order
     starts = np.flatnonzero(np.diff(keys[order])) + 1
     for at in np.split(order, starts):
         rows = involved[at]
-        shown_items = [i for i in items[at] if i is not None]
-        every = np.asarray([n for n in names[at] if n is not None], dtype=object)
+        shown_items = [i for i in items[at] if isinstance(i, str)]
+        every = np.asarray([n for n in names[at] if isinstance(n, str)], dtype=object)
         more = len(shown_items) - MAX_LISTED
         text = ", ".join(shown_items[:MAX_LISTED]) + (f" and {more} more" if more > 0 else "")
         listed[rows] = text if shown_items else None
