@@ -25,7 +25,8 @@ from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics import answers, distinct, kept_groups
 from tongxiang_digital_economy.text.period_lexicon import PeriodWords
-from tongxiang_digital_economy.text.period_words import Reading, read_period
+from tongxiang_digital_economy.text.period_readings import Reading
+from tongxiang_digital_economy.text.period_words import read_period
 
 SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
 

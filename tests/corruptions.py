@@ -28,9 +28,10 @@ import pandas as pd
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Problem, Report
 from tongxiang_digital_economy.text.clause_words import ClauseWords
-from tongxiang_digital_economy.text.clauses import attach, table_head_pattern
+from tongxiang_digital_economy.text.clauses import attach
 from tongxiang_digital_economy.text.fold import simplified
 from tongxiang_digital_economy.text.numerals import number_spans
+from tongxiang_digital_economy.text.plan_tables import table_head_pattern
 from tongxiang_digital_economy.text.quantities import Lexicon, read, written_forms
 
 Row = dict[str, str]

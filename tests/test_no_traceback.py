@@ -494,15 +494,19 @@ def test_a_foreign_key_error_into_a_table_whose_keys_stand_is_its_own_line(packa
     would not fix it. Only the errors that refuse a key cell (a bad byte in an id, a malformed row) have
     foreign-key errors follow from them."""
     package.edit("indicators", 7, stamp=False, unit="furlong")
+    package.edit("project_enterprises", 2, stamp=False, enterprise_id="geely-autox")
     package.edit("units", 3, multiplier="-1")
     report = package.structure()
     assert report.to_text().splitlines() == [
         "indicators, row 7, field unit: error [foreign-key] 'furlong' is not a unit of units: add that row to units, "
         "or correct the value",
+        # "an enterprise_id", not "a enterprise_id" (trial 17 m1)
+        "project_enterprises, row 2, field enterprise_id: error [foreign-key] 'geely-autox' is not an enterprise_id "
+        "of enterprises: did you mean 'geely-auto'? add that row to enterprises, or correct the value",
         "units, row 3, field multiplier: error [constraint-error] '-1' is not more than 0: give more than 0",
-        f"INVALID: {package.root}: 2 errors, 0 warnings, corroboration not checked: no rule ran",
+        f"INVALID: {package.root}: 3 errors, 0 warnings, corroboration not checked: no rule ran",
     ]
-    assert [p["follows"] for p in report.to_dict()["problems"]] == [None, None]
+    assert [p["follows"] for p in report.to_dict()["problems"]] == [None, None, None]
     # `load` (show, series …) says it as `validate` does: the furlong row is the indicators table's own fault
     assert invoke("show", "indicators", "--package", str(package.root)) == (
         1,

@@ -24,7 +24,7 @@ from test_rules import covers
 
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.text.own_dates import OwnDateWords, event_days_written, own_dates_written
-from tongxiang_digital_economy.text.period_words import first_days_named, last_days_bound
+from tongxiang_digital_economy.text.passage_dates import first_days_named, last_days_bound
 from tongxiang_digital_economy.text.periods import as_words, publication_bounds, written_window
 
 PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"

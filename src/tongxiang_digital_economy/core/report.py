@@ -331,6 +331,12 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def a_or_an(noun: str) -> str:
+    """A noun with its indefinite article: `an enterprise_id`, `an event_id`, `a unit`, `a place_id` (trial 17 m1:
+    "a enterprise_id"). By the first letter: a, e, i, o take "an"; u does not (a unit, a unique key)."""
+    return f"{'an' if noun[:1].lower() in ('a', 'e', 'i', 'o') else 'a'} {noun}"
+
+
 def agree(n: int, verb: str) -> str:
     """A verb agreeing with a count: `1 row refers`, `2 rows refer` (issue 16: messages are grammatical)."""
     return f"{verb}s" if n == 1 else verb

@@ -21,7 +21,7 @@ from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
 from .cell_problems import Hint, literal, suggester
 from .csv_text import TEXT
-from .forms import date_forms, pattern_fault
+from .forms import pattern_form
 
 # The types, their formats and constraints, and their Arrow types: schema/types.py, shared with the exports.
 TYPES = {name: t.formats for name, t in FIELD_TYPES.items()}
@@ -223,9 +223,10 @@ def check_constraints(
         # Its form in the schema's words (io/forms.py); a date held as text must also be a day on the calendar
         # (trial 15 W3).
         taken = full_match(text, c["pattern"])
-        if date_forms(f):
+        form = pattern_form(f)
+        if form.is_date:
             taken &= on_calendar(text)
-        out.append((present & ~taken, "{cell} " + literal(pattern_fault(f)), None))
+        out.append((present & ~taken, "{cell} " + literal(form.fault), None))
     if "minLength" in c or "maxLength" in c:
         length = np.asarray(pc.utf8_length(text))
         if "minLength" in c:

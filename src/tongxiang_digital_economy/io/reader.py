@@ -41,7 +41,7 @@ import pyarrow.compute as pc
 
 from ..core import problems as P
 from ..core.paths import LOOPS, loops, printable
-from ..core.report import Problem, problem
+from ..core.report import Problem, a_or_an, problem
 from ..schema.keys import foreign_keys
 from .arrays import arrow_of
 from .cell_checks import CONTROL_SAID, control_cells, controls_in, formula_cells
@@ -335,7 +335,7 @@ def orphans(
                 name,
                 int(i) + 2,
                 ", ".join(fields),
-                f"{excerpt(value, whole=True)} is not a {', '.join(ref_fields)} of {resource}"
+                f"{excerpt(value, whole=True)} is not {a_or_an(', '.join(ref_fields))} of {resource}"
                 f"{'' if value in asked else more}: {said}add that row to {resource}, or correct the value",
                 refers_to=resource,
             )

@@ -19,20 +19,16 @@ from typing import Any
 import pandas as pd
 
 from ..text.clause_words import ClauseWords
-from ..text.clauses import (
-    Attachment,
-    attach,
-    beside_another_name,
-    clause_of,
-    conversion_pattern,
-    paired_with_name,
-    table_head_pattern,
-)
-from ..text.fold import LATIN_LETTERS, literal_spans, names_of, squeeze
+from ..text.clauses import Attachment, attach, conversion_pattern
+from ..text.fold import LATIN_LETTERS, literal_spans, loose, names_of, squash, squeeze
+from ..text.names_beside import beside_another_name
 from ..text.numerals import number_spans
+from ..text.parallel_lists import paired_with_name
+from ..text.passage_numbers import clause_of
 from ..text.period_lexicon import PeriodWords
 from ..text.period_words import read_period
-from ..text.quantities import Lexicon, loose, shape_of, squash, status_cues, written_forms
+from ..text.plan_tables import table_head_pattern
+from ..text.quantities import Lexicon, shape_of, status_cues, written_forms
 from .claims import text_dates as source_text_dates
 from .counted_nouns import (
     NEIGHBOUR_KEYS,
@@ -339,7 +335,7 @@ def keyed_map(keys: list[tuple[Any, ...]], compute: Any, index: pd.Index) -> pd.
 
 def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Indicators with `anchor` (where the quote stands: clauses.Attachment), `period_reading`
-    (period_words.Reading) and `text_date` (the text's own date)."""
+    (period_readings.Reading) and `text_date` (the text's own date)."""
     definitions = frames.get("indicator_definitions")
     # The columns read row by row, as lists made once (iterating an Arrow-backed column costs ~6× its tolist)
     evidence_, quote_, indicator_, unit_ = (
@@ -456,7 +452,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     )
 
     def lead_cues(words: tuple[str, ...], anchor: object) -> object:
-        """The status cues of the words leading to the quote in its clause (text/clauses.lead_to), the words that
+        """The status cues of the words leading to the quote in its clause (text/quote_scope.lead_to), the words that
         date it and a plan table's headings taken out (到1949年 dates; 预期目标 heads a column): a cue there speaks
         of this figure, not of another figure of the evidence. The indicator's own words stay: a status word in
         them (年度计划投资, 'plans to add') is this figure's status unless the indicator is a plan's size, which the

@@ -137,7 +137,9 @@ def format_message(template: str, row: dict[str, Any]) -> str:
 
     A message quotes a short excerpt of a cell, never a whole one (an archived text, a megabyte of note); the
     listings of other rows (LISTINGS) are bounded where they are made, and complete in the Problem's `related`.
+    A field written `{name_zh!r:|no Chinese name}` reads the words after `|` where the row has no value (`empty_words`).
     """
+    template = empty_words(template, row)
     values: dict[str, Any] = {}
     for k, v in row.items():
         if not isinstance(v, pd.Timestamp) and pd.api.types.is_scalar(v) and pd.isna(v):
@@ -154,6 +156,33 @@ def format_message(template: str, row: dict[str, Any]) -> str:
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         plain = re.sub(r"\{(\w+)(![rs])?:[^}]*\}", r"{\1}", template)
         return plain.format_map(Missing({k: str(v) for k, v in values.items()}))
+
+
+def empty_words(template: str, row: dict[str, Any]) -> str:
+    """`template` with each field written `{column!r:|words}` as `words` where the row has no value in `column` (an
+    empty cell, or a column the view lacks) and as `{column!r}` where it has one: a rule says what is missing in
+    words ("the row gives no Chinese name"), never `'<missing>'` (trial 16 m4)."""
+    if ":|" not in template:
+        return template
+    out = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
+        if spec and spec.startswith("|"):
+            if no_value(row.get(name)):
+                out.append(spec[1:].replace("{", "{{").replace("}", "}}"))
+                continue
+            spec = ""
+        out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    return "".join(out)
+
+
+def no_value(value: Any) -> bool:
+    """Whether a message's value is none: an empty cell (null, NaN, ''), or a column the view lacks (None)."""
+    if isinstance(value, str):
+        return not value
+    return value is None or bool(pd.api.types.is_scalar(value) and pd.isna(value))
 
 
 class Day:

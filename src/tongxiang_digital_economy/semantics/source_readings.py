@@ -15,8 +15,8 @@ from ..text.own_dates import (
     own_dates_written,
     speaks_of_it_as_future,
 )
+from ..text.passage_dates import first_days_named, last_days_bound
 from ..text.period_lexicon import PeriodWords
-from ..text.period_words import first_days_named, last_days_bound
 from ..text.periods import iso_day, open_before, publication_bounds, words_read_at
 from ..text.quantities import status_cues
 from .distinct import lexicon_of
@@ -102,7 +102,7 @@ NOT_ASKED = "not asked (a closed date)"  # original_published_forward of an orig
 def written_bound_words(sources: pd.DataFrame, lexicon_frame: pd.DataFrame | None) -> dict[str, pd.Series]:
     """For `written_after_text`: the first days of the periods the words name; for `written_before_text`: the days
     the words bound the text by (a point day's or an event's first day, a planned span's day after its last:
-    `text.period_words.last_days_bound`). Both as `written_*_days` (`YYYY-MM-DD, ...`, read against the text's date
+    `text.passage_dates.last_days_bound`). Both as `written_*_days` (`YYYY-MM-DD, ...`, read against the text's date
     as written: the original's, else the page's); and, for `written_before_text`, whether a word of a plan or a
     future is among them (`written_before_cued`: the lexicon's target cues, 将, 计划, plans to, will; <NA> without
     a lexicon). For `original_published_text`: the first days of the dates the words state as the text's own (a

@@ -43,6 +43,7 @@ from ..schema.types import TYPES as FIELD_TYPES
 from ..schema.types import arrow_type, plain
 from ..schema.types import json_value as typed_json
 from . import citations
+from .citation_formats import as_text as citation_text
 
 FORMATS = ("csv", "json", "parquet", "sqlite", "xlsx")
 ONE_FILE = ("sqlite", "xlsx")  # formats that hold every table in one file; the others write one file per table
@@ -386,7 +387,7 @@ def write_xlsx(tmp: Path, names: list[str], path: str | Path | None) -> None:
     about["A1"].font = Font(bold=True)
     about.append(["version", cite["version"]])
     about.append(["licence", licences])
-    about.append(["how to cite", citations.as_text(cite)])
+    about.append(["how to cite", citation_text(cite)])
     about.append(["units", "each figure's unit is its `unit` column; the `units` sheet gives its label and conversion"])
     about.append([])
     about.append(["sheet", "column", "type", "description"])

@@ -28,6 +28,7 @@ from ..schema.keys import foreign_keys, primary_key
 from ..text.fold import casefolded
 from ..text.periods import iso_days
 from . import citations
+from .citation_formats import as_text as citation_text
 
 # The columns of `sources` that say where a figure comes from, in the order they are added.
 SOURCE_COLUMNS = ("title", "publisher", "published", "grade", "url")
@@ -48,7 +49,7 @@ def describe(table: str, path: str | Path | None = None) -> dict[str, Any]:
         "types": {f["name"]: f.get("type", "string") for f in schema["fields"]},
         "primary_key": primary_key(schema),
         "licenses": [lic.get("name", "") for lic in descriptor.get("licenses", []) if isinstance(lic, dict)],
-        "citation": citations.as_text(cite),
+        "citation": citation_text(cite),
         "version": cite["version"],
     }
 

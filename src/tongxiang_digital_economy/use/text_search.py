@@ -74,7 +74,6 @@ from .search_cells import every_table as every_table  # where the scripts and te
 from .search_cells import searched
 from .search_editions import edition_figures, edition_reading
 from .search_hits import Hits, cells_matching, hits_frame
-from .search_hits import summary as summary  # where the CLI reads it
 from .search_index import named_indicators
 from .search_lexicon import normalised as normalised  # where the tests read it
 from .search_lexicon import normalised_in, small_words

@@ -19,9 +19,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
-from ...text.period_words import Reading
-from ...text.quantities import loose
+from ...text.fold import INSERTED_PINYIN, loose, names_in, names_of, squeeze
+from ...text.period_readings import Reading
 from ..anchors import NO_WORDS, OutsideWords, forms_in, named_as_subject, required_groups
 from ..distinct import per_distinct_rows, spread
 from .figures import SUBJECT_COLUMNS

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ...text.fold import squeeze
-from ...text.quantities import FRACTION_FIRST, squash
+from ...text.fold import squash, squeeze
+from ...text.quantities import FRACTION_FIRST
 from .registry import each_row, missing, rule
 
 # --- indicators: the quote ---------------------------------------------------------------------------------
@@ -96,9 +96,9 @@ def quote_states_value(view: pd.DataFrame) -> pd.Series:
     "value-text-unit",
     "indicators",
     "unit",
-    "value_text {value_text!r} is written in {written_in}{unit_words_unread} but the unit is "
-    "{unit!r} (written {unit__written_forms}): use the unit whose written form the source uses, or add the form to "
-    "units.csv",
+    "value_text {value_text!r} is written in {written_in}{unit_words_unread} but the unit is {unit!r} (written "
+    "{unit__written_forms:|in no form: the units row gives none}): use the unit whose written form the source uses, "
+    "or add the form to units.csv",
     needs=("unit.written_forms",),
     reads=("read_shape", "read_units", "unit", "unit_words_left", "value"),
     per_row=True,
