@@ -25,10 +25,11 @@ from tongxiang_digital_economy.semantics import answers, identity, kept_groups
 from tongxiang_digital_economy.semantics import corroboration as corroboration_module
 from tongxiang_digital_economy.semantics import quotes as quotes_module
 from tongxiang_digital_economy.semantics import views as views_module
-from tongxiang_digital_economy.semantics.anchors import anchor_view, neighbours_counting, shadowing_forms, split_forms
+from tongxiang_digital_economy.semantics.anchors import anchor_view
 from tongxiang_digital_economy.semantics.answers import passing
 from tongxiang_digital_economy.semantics.archive_checks import read_archive
 from tongxiang_digital_economy.semantics.claims import period_words
+from tongxiang_digital_economy.semantics.indicator_forms import neighbours_counting, shadowing_forms, split_forms
 from tongxiang_digital_economy.semantics.joins import foreign_keys
 from tongxiang_digital_economy.semantics.rule_problems import run_rule
 from tongxiang_digital_economy.semantics.rules import RULES, Rule, needs_of

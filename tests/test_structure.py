@@ -502,3 +502,20 @@ def test_a_quote_inside_a_cell_is_read_as_frictionless_reads_it(package: Package
     import tongxiang_digital_economy as tde
 
     assert tde.load("places", package.root)["name"].iloc[-1] == "ab"
+
+
+def test_an_empty_required_cell_is_told_what_to_fill_in(package: PackageCopy) -> None:
+    """Trial 17 m2: an empty required cell was told only "fill in a value", where the same cell filled wrong is told
+    its values, its form or its type: a maintainer adding a source fills these from scratch."""
+    package.edit("sources", 2, stamp=False, script="", archive_sha256="")
+    package.edit("indicator_definitions", 2, stamp=False, edition_ordinal="")
+    package.edit("indicators", 2, source_id="")
+    said = {(p.table, p.field): p.message for p in package.structure().errors if p.rule == "constraint-error"}
+    assert said == {
+        ("sources", "script"): "the field is required: fill in one of Latn, Hans, Hant",
+        ("sources", "archive_sha256"): "the field is required: fill in an archive_sha256, written as 64 lower-case "
+        "hexadecimal digits",
+        ("indicator_definitions", "edition_ordinal"): "the field is required: fill in a boolean "
+        "(true/True/TRUE/1/false/False/FALSE/0)",
+        ("indicators", "source_id"): "the field is required: fill in a value",
+    }

@@ -16,12 +16,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..core.report import count
+from ..core.report import a_or_an, count
 from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
 from .cell_problems import Hint, literal, suggester
 from .csv_text import TEXT
-from .forms import pattern_form
+from .forms import date_forms, pattern_form, such_as, written_form
 
 # The types, their formats and constraints, and their Arrow types: schema/types.py, shared with the exports.
 TYPES = {name: t.formats for name, t in FIELD_TYPES.items()}
@@ -272,6 +272,26 @@ FORMAT_WORDS = {
     "uuid": "UUID (32 hexadecimal digits in groups 8-4-4-4-12)",
     "binary": "base64 string",
 }
+
+
+def required_fault(f: dict[str, Any]) -> str:
+    """What an empty cell of a required field is told: what to fill in, in the words a wrong value of it is told (its
+    values, its form, its type) and its example (trial 17 m2: "fill in a value", where a wrong script was told
+    `Latn, Hans, Hant`). Plain text: the caller escapes braces."""
+    c = f.get("constraints", {})
+    if "enum" in c:
+        return "the field is required: fill in one of " + ", ".join(map(str, c["enum"]))
+    if "pattern" in c and (forms := date_forms(f)):
+        what = f"a date ({forms})"
+    elif "pattern" in c and (words := written_form(f)):
+        what = f"{a_or_an(str(f['name']))}, written as {words}"
+    elif "pattern" in c:
+        what = f"a value matching the pattern {c['pattern']}"
+    elif f.get("type", "string") != "string":
+        what = a_or_an(describe(f))
+    else:
+        what = "a value"
+    return f"the field is required: fill in {what}{such_as(f, ', such as ')}"
 
 
 def describe(f: dict[str, Any]) -> str:

@@ -45,8 +45,8 @@ from ..core.report import Problem, a_or_an, problem
 from ..schema.keys import foreign_keys
 from .arrays import arrow_of
 from .cell_checks import CONTROL_SAID, control_cells, controls_in, formula_cells
-from .cell_problems import cells, excerpt, suggester
-from .cell_types import PANDAS_TYPES, check_constraints, describe, empty, type_column, with_nulls
+from .cell_problems import cells, excerpt, literal, suggester
+from .cell_types import PANDAS_TYPES, check_constraints, describe, empty, required_fault, type_column, with_nulls
 from .csv_text import TEXT, header_problem, read_fast, read_header, read_slow, unreadable_header
 from .kept import Kept, file_digest
 from .key_checks import key_problems
@@ -196,9 +196,8 @@ def type_table(
         found += cells(name, fname, col, wrong, P.TYPE_ERROR, f"{{cell}} is not a valid {describe(f)}")
         present = ~missing & ~wrong
         if f.get("constraints", {}).get("required"):
-            found += cells(
-                name, fname, col, missing & valid, P.CONSTRAINT_ERROR, "the field is required: fill in a value"
-            )
+            said = literal(required_fault(f))  # what to fill in, as a wrong value is told (trial 17 m2)
+            found += cells(name, fname, col, missing & valid, P.CONSTRAINT_ERROR, said)
         failing = wrong.copy()
         for mask, template, hint in check_constraints(name, f, col, typed, present):
             found += cells(name, fname, col, mask, P.CONSTRAINT_ERROR, template, hint)

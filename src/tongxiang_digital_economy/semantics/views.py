@@ -25,7 +25,7 @@ from ..text.own_dates import (
 )
 from ..text.period_lexicon import PeriodWords
 from .agreement import AGREEMENT_READS, agreement
-from .anchors import anchor_view, outside_words
+from .anchors import anchor_view
 from .answers import kept_reading, kept_row_reading
 from .corroboration import corroboration_of
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
@@ -37,6 +37,7 @@ from .quotes import QUOTE_READS, QUOTE_TABLE_READS, places_named, quote_view
 from .repeats import REPEAT_READS, entered_twice
 from .rules.events import run_words
 from .source_readings import source_columns, source_view
+from .subject_names import outside_words
 from .unit_conversions import conversion_conflicts
 from .unit_scales import stated_scales
 from .wanted import Wanted

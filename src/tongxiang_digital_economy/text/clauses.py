@@ -23,7 +23,7 @@ quantity is, when and whose. This module reads them:
 - *from A to B* (从去年的220G提升到334G, 从355家增至2443家): the dating words written with A are A's; the rule
   (rules/anchors.py) holds B's row off A's words and A's row to them, and A with none before the change.
 
-What it cannot read is listed, with examples, in the data dictionary (`READING_LIMITS` in use/dictionary.py): among
+What it cannot read is listed, with examples, in the data dictionary (`READING_LIMITS` in use/limits.py): among
 them a quantity whose words stand in another sentence ("The zone's output... It reached 35.9 billion"), figures told
 apart only by their subject (东门票120元,西门票150元), counts in Chinese numerals without a measure word, tables
 whose headings are not 目标/实际 words. An ordinal that holds the indicator's words or is followed by them (the first

@@ -1,6 +1,6 @@
-"""The words a status word may speak of a quote from (semantics/anchors.status_scope reads them with the lexicon):
-the lead of its clause (the words leading to it, after the last other quantity there) and, beyond it, the sentence
-before and after the quote, its own clause, the sentences before it.
+"""The words a status word may speak of a quote from (semantics/status_scope.status_scope reads them with the
+lexicon): the lead of its clause (the words leading to it, after the last other quantity there) and, beyond it,
+the sentence before and after the quote, its own clause, the sentences before it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from .passage_numbers import SENTENCE_END, Quantity
 
 @dataclass(frozen=True)
 class Scope:
-    """A status word's scope beyond the lead (read with the lexicon by semantics/anchors.status_scope): the quote's
+    """A status word's scope beyond the lead (read with the lexicon by semantics/status_scope.status_scope): the quote's
     sentence before it, its sentence after it where no other quantity follows there (whole, and cut at its clause's
     end), its own clause with the quote taken out, its whole sentence, and the sentences before it, nearest first."""
 

@@ -271,7 +271,7 @@ MARKS = frozenset({"reached", "forward"})  # scope_cues' marks of the quote's ow
 
 def cued_in_scope(view: pd.DataFrame) -> pd.Series:
     """Actual rows, of an indicator that is no plan's size and not already led to by a cue in its clause, that a
-    status word governs from elsewhere in its passage (scope_cues: semantics/anchors.status_scope)."""
+    status word governs from elsewhere in its passage (scope_cues: semantics/status_scope.status_scope)."""
     if "scope_cues" not in view:
         return pd.Series(False, index=view.index, dtype=bool)
     cued = each_row(
@@ -298,7 +298,7 @@ def cued_in_scope(view: pd.DataFrame) -> pd.Series:
     per_row=True,
 )
 def actual_not_governed_by_cue(view: pd.DataFrame) -> pd.Series:
-    """A status word's scope is more than its clause (semantics/anchors.status_scope reads it): the earlier
+    """A status word's scope is more than its clause (semantics/status_scope.status_scope reads it): the earlier
     clauses of the figure's sentence, the words after it where no other figure follows, and a sentence that goes on
     from the one before. A status word there, that no word of a figure reached in the quote's own clause answers,
     makes an actual an error. A plan's size is exempt, as for status-cue-in-clause."""
