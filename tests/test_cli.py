@@ -427,7 +427,8 @@ def test_failing_on_warnings_says_so_in_the_summary() -> None:
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         f"FAILED on {len(report.warnings)} warnings (--fail-on warning), valid otherwise: {report.package}: "
-        f"0 errors, {len(report.warnings)} warnings, {len(report.infos)} figures corroborated"
+        f"0 errors, {len(report.warnings)} warnings, {len(report.infos)} figures corroborated; evidence not read "
+        "against the archived texts (give --archive)"
     )
     plain = runner.invoke(cli, ["validate", "--quiet"])
     assert plain.exit_code == 0 and plain.output.splitlines()[-1].startswith("valid: ")
