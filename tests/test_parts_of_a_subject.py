@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 from click.testing import CliRunner
 from conftest import PackageCopy, found
 
@@ -285,3 +286,13 @@ def test_a_figure_its_kin_hold_from_several_sources_is_named_once() -> None:
         "percent; 2024 4.8 percent (`series gdp_growth --subject tongxiang`); under its parent tongxiang (targets): "
         "2024 about 6.5 percent (`series gdp_growth --subject tongxiang`)."
     )
+
+
+def test_two_fractions_of_one_value_over_other_denominators_are_two_figures() -> None:
+    """Review 14 R13: the kin list's "same figure" is the same claim (derived.CLAIM), its denominator included."""
+    from tongxiang_digital_economy.use.series_elsewhere import once_per_figure
+
+    rows = tde.load("indicators").head(1)
+    two = pd.concat([rows, rows.assign(value_denominator=7.0, source_id="other")], ignore_index=True)
+    assert [n for _, n in once_per_figure(two)] == [1, 1]
+    assert [n for _, n in once_per_figure(two.assign(value_denominator=7.0))] == [2]

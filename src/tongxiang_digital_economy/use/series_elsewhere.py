@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..semantics.claims import nearly, nearly_terms
+from ..semantics.derived import CLAIM
 from .kept_package import load
 from .periods import period_label
 from .series_subjects import kin_of, part_editions, subject_column
@@ -119,8 +120,9 @@ def elsewhere(
     return said
 
 
-# What makes two rows one figure in a kin's list: the same period and the same value, bound and unit.
-SAME_FIGURE = ["period_start", "period_end", "value", "value_upper", "qualifier", "unit"]
+# What makes two rows one figure in a kin's list: the same period and the same claim (derived.CLAIM: value, bound,
+# denominator, qualifier and unit; review 14 R13: a fraction's denominator too).
+SAME_FIGURE = ["period_start", "period_end", *CLAIM]
 
 
 def once_per_figure(rows: pd.DataFrame) -> list[tuple[tuple[object, pd.Series], int]]:
