@@ -295,7 +295,7 @@ def passing(view: pd.DataFrame, passed: Any) -> np.ndarray:
 
 # --- derived columns kept the same way ------------------------------------------------------------------------
 
-KEPT_READINGS = 64  # about ten packages' worth of the views' four kept readings
+KEPT_READINGS = 128  # about six packages' worth of the views' and the roles' kept readings (about twenty each)
 _READINGS: OrderedDict[Hashable, Any] = OrderedDict()
 Part = tuple[pd.DataFrame | None, Sequence[str] | None]  # a frame (or none) and the columns read (None: all)
 

@@ -45,7 +45,7 @@ from .editions_named import editions_named
 from .identity import MAX_LISTED, identity_columns
 from .kept_groups import by_indicator, kept_in_groups
 from .repeats import REPEAT_READS, entered_twice
-from .roles import corroboration
+from .roles import ROLE_TABLE_READS, corroboration
 from .rules.events import run_words
 from .unit_conversions import conversion_conflicts
 from .unit_scales import stated_scales
@@ -403,13 +403,11 @@ CORROBORATION_READS = (
 # What the roles read of each reference table, in the order corroborated takes them (traced likewise): a source's
 # title or a unit's written forms edited reads no series again.
 CORROBORATION_TABLE_READS: dict[str, tuple[str, ...]] = {
-    "sources": (
-        "grade", "original_grade", "original_published", "published", "source_id", "written_after", "written_before",
-    ),
-    "indicator_definitions": ("indicator", "not_comparable", "subject", "temporal"),
-    "units": ("label", "unit"),
+    "sources": ROLE_TABLE_READS["sources"],
+    "indicator_definitions": ROLE_TABLE_READS["indicator_definitions"],
+    "units": ROLE_TABLE_READS["units"],
     "lexicon": ("category", "meaning", "term"),  # claims.period_words asks for all three (the text's own day)
-}  # fmt: skip
+}
 ANCHOR_READS = (
     "enterprise_id", "event_id", "evidence", "indicator", "period_text", "place_id", "project_id", "source_id",
     "unit", "value_text",
