@@ -25,7 +25,8 @@ from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics import answers, distinct, kept_groups
 from tongxiang_digital_economy.text.period_lexicon import PeriodWords
-from tongxiang_digital_economy.text.period_words import Reading, read_period
+from tongxiang_digital_economy.text.period_readings import Reading
+from tongxiang_digital_economy.text.period_words import read_period
 
 SHARED_ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
@@ -87,8 +88,9 @@ class PackageCopy:
         """
         from tongxiang_digital_economy.io.load import finished, read_resource
         from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
-        from tongxiang_digital_economy.semantics.validation import kept_semantics, read_archive
-        from tongxiang_digital_economy.semantics.views import foreign_keys
+        from tongxiang_digital_economy.semantics.archive_checks import read_archive
+        from tongxiang_digital_economy.semantics.joins import foreign_keys
+        from tongxiang_digital_economy.semantics.validation import kept_semantics
 
         report = Report(package=str(self.root))
         descriptor = read_descriptor(self.root)

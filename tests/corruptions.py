@@ -28,9 +28,10 @@ import pandas as pd
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Problem, Report
 from tongxiang_digital_economy.text.clause_words import ClauseWords
-from tongxiang_digital_economy.text.clauses import attach, table_head_pattern
+from tongxiang_digital_economy.text.clauses import attach
 from tongxiang_digital_economy.text.fold import simplified
 from tongxiang_digital_economy.text.numerals import number_spans
+from tongxiang_digital_economy.text.plan_tables import table_head_pattern
 from tongxiang_digital_economy.text.quantities import Lexicon, read, written_forms
 
 Row = dict[str, str]
@@ -497,8 +498,8 @@ def semantics(root: Path, archive: Path | None, rules: set[str] | None = None, b
     """
     from tongxiang_digital_economy.io.load import finished, read_resource
     from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
-    from tongxiang_digital_economy.semantics import validation
-    from tongxiang_digital_economy.semantics.views import foreign_keys
+    from tongxiang_digital_economy.semantics import archive_checks, validation
+    from tongxiang_digital_economy.semantics.joins import foreign_keys
 
     report = Report(package=str(root))
     descriptor = read_descriptor(root)
@@ -506,7 +507,7 @@ def semantics(root: Path, archive: Path | None, rules: set[str] | None = None, b
     frames = {name: finished(r, reads) for name, r in reads.items() if r.frame is not None and not r.broken}
     texts = hashes = None
     if archive is not None:
-        texts, hashes, problems = validation.read_archive(archive, frames.get("sources"))
+        texts, hashes, problems = archive_checks.read_archive(archive, frames.get("sources"))
         report.add(problems)
     every, weighed = validation.RULES, (validation.blame_editions, validation.blame_published)
     if rules is not None:

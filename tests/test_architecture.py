@@ -64,6 +64,16 @@ def test_the_graph_is_read_from_the_source() -> None:
     assert f"{PACKAGE}.core.report" in edges[f"{PACKAGE}.io.reader"]
 
 
+def test_the_views_are_put_together_from_one_module_per_concept() -> None:
+    """semantics.views builds each table's view from the modules that each hold one concept (joins, the quotes' and
+    the sources' readings, agreement, corroboration), and only the validation and `tde.schema` build views."""
+    edges = graph()
+    concepts = {"joins", "quotes", "source_readings", "agreement", "corroboration"}
+    assert {f"{PACKAGE}.semantics.{c}" for c in concepts} <= edges[f"{PACKAGE}.semantics.views"]
+    builders = {a for a, targets in edges.items() if f"{PACKAGE}.semantics.views" in targets}
+    assert builders == {f"{PACKAGE}.semantics.validation", f"{PACKAGE}.semantics.dataframe_schema"}
+
+
 def test_layers_point_down_only() -> None:
     upward = [
         f"{a} -> {b}"
@@ -100,3 +110,52 @@ def test_an_import_inside_a_function_is_an_import(tmp_path: Path) -> None:
     found = imported(source, f"{PACKAGE}.semantics.views")
     assert {f"{PACKAGE}.semantics.rules", f"{PACKAGE}.core.report"} <= found
     assert LAYERS.index(layer(f"{PACKAGE}.semantics.rules")) > LAYERS.index(layer(f"{PACKAGE}.core.problems"))
+
+
+def target_of(node: ast.ImportFrom, module: str, is_package: bool) -> str:
+    """The absolute module a `from … import` reads from."""
+    if not node.level:
+        return node.module or ""
+    base = module.split(".")
+    base = base[: len(base) - node.level + (1 if is_package else 0)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def re_exports() -> set[tuple[str, str]]:
+    """(module, name) for each name a module of the package imports only to offer it (`from .x import a as a`)."""
+    out: set[tuple[str, str]] = set()
+    for path in ROOT.rglob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom):
+                out.update((module_name(path), a.name) for a in node.names if a.asname == a.name)
+    return out
+
+
+def moved_names_read(path: Path, offered: set[tuple[str, str]]) -> list[str]:
+    """The names `path` reads through a module that only re-exports them, imported by name or as the module's
+    attribute (`from . import citations` … `citations.as_text`)."""
+    module, is_package = module_name(path), path.name == "__init__.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: dict[str, str] = {}  # a local name -> the package's module it is bound to
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            target = target_of(node, module, is_package)
+            for a in node.names:
+                if (target, a.name) in offered:
+                    found.append(f"{module} imports {a.name} from {target}")
+                modules[a.asname or a.name] = f"{target}.{a.name}"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            home = modules.get(node.value.id)
+            if home is not None and (home, node.attr) in offered:
+                found.append(f"{module} reads {home}.{node.attr}")
+    return found
+
+
+def test_the_library_reads_a_moved_name_from_its_home() -> None:
+    """Review 13 R9: a name a module re-exports after a split (`from .citation_formats import as_text as as_text`,
+    kept so the tests' imports still work) is read by the library from its new home, so the old one can lose it."""
+    offered = {(m, n) for m, n in re_exports() if m != PACKAGE}  # the package root's are the public API
+    found = [line for path in sorted(ROOT.rglob("*.py")) for line in moved_names_read(path, offered)]
+    assert found == []

@@ -14,6 +14,7 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -25,6 +26,7 @@ from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.problems import PROBLEMS
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.catalogue import problem_types
+from tongxiang_digital_economy.use import annotations
 
 Where = tuple[str, str | None, int | None, str | None]  # (rule, table, row, field)
 PLACES_ROWS = len(tde.load("places"))  # data rows of places.csv: an appended row is CSV row PLACES_ROWS + 2
@@ -467,7 +469,9 @@ def test_a_malformed_lexicon_row_is_its_one_cause_and_no_correct_source_row_is_b
             "missing cells",
             "lexicon: error [rules-not-run] the lexicon table is missing or does not load (its own errors say why), "
             "so the quote rules and the rules that read its words did not run",
-            f"INVALID: {package.root}: 2 errors, 1 warning, 0 figures corroborated",
+            "lexicon: warning [table-not-checked] the table has structural errors, so its rules did not run",
+            f"INVALID: {package.root}: 2 errors, 1 warning, corroboration not checked: the rules of indicators, "
+            "lexicon did not run",
         ],
     )
 
@@ -486,6 +490,9 @@ MISSING_TABLE_SAYS = {
         "why), so its rules did not run",
         "units: warning [table-not-checked] the table has structural errors, so its rules did not run",
     ],
+    "project_enterprises": [
+        "project_enterprises: warning [table-not-checked] the table has structural errors, so its rules did not run",
+    ],
 }
 
 
@@ -497,12 +504,52 @@ def test_a_missing_table_names_the_tables_whose_rules_did_not_run(tmp_path: Path
     indicators' structural error."""
     package = copy_package(tmp_path / "package")
     (package.root / "data" / f"{table}.csv").unlink()
-    found = tde.validate(package.root).problems
-    said = [f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in found]
+    report = tde.validate(package.root)
+    said = [f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in report.problems]
     assert (
         sorted(line for line in said if "[rules-not-run]" in line or "[table-not-checked]" in line)
         == (MISSING_TABLE_SAYS[table])
     )
+    # Trial 16 W3, the rest: `--quiet` hid those warnings, and the summary said "0 figures corroborated" as if the
+    # figures had been compared. Every format says whose rules did not run.
+    stopped, summary = NOT_RUN_SUMMARY[table]
+    result = CliRunner().invoke(cli, ["validate", "--quiet", "--package", str(package.root)], catch_exceptions=False)
+    assert (result.exit_code, result.output.splitlines()) == (
+        1,
+        [
+            f"{table}: error [scheme-error] {package.root / 'data' / f'{table}.csv'} is missing",
+            *MISSING_TABLE_SAYS[table],
+            f"INVALID: {package.root}: 1 error, {len(report.warnings)} warnings, {summary}",
+        ],
+    )
+    as_json = report.to_dict()
+    assert (as_json["rules_not_run"], as_json["corroboration_checked"]) == (stopped, table == "project_enterprises")
+    assert as_json["summary"] == result.output.splitlines()[-1]
+    cases = ElementTree.fromstring(annotations.junit(report)).iter("testcase")
+    skipped = {c.get("classname") for c in cases for s in c.iter("skipped") if s.get("message", "").startswith("did")}
+    assert skipped == set(stopped)
+
+
+# What the summary and `--json`'s `rules_not_run` say when a table is missing (trial 16 W3).
+NOT_RUN_SUMMARY = {
+    "events": (
+        {"events": ["events"], "indicators": ["events"]},
+        "corroboration not checked: the rules of events, indicators did not run",
+    ),
+    "places": (
+        {"indicators": ["places"], "places": ["places"], "projects": ["places"]},
+        "corroboration not checked: the rules of indicators, places, projects did not run",
+    ),
+    "units": (
+        {"indicators": ["units"], "units": ["units"]},
+        "corroboration not checked: the rules of indicators, units did not run",
+    ),
+    # The indicators' rules ran (nothing of theirs reads it): the figures were compared, and the count is a finding.
+    "project_enterprises": (
+        {"project_enterprises": ["project_enterprises"]},
+        "90 figures corroborated; the rules of project_enterprises did not run",
+    ),
+}
 
 
 def test_every_problem_type_is_registered_once_with_a_description() -> None:

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from conftest import PackageCopy
 
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.semantics.rule_problems import format_message
 from tongxiang_digital_economy.semantics.rules.periods import sub_year_span
-from tongxiang_digital_economy.semantics.validation import format_message
 from tongxiang_digital_economy.text.periods import iso_day, iso_days, written_window
 from tongxiang_digital_economy.use.frames import as_text
 

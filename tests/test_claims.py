@@ -24,7 +24,7 @@ from tongxiang_digital_economy.semantics.claims import (
     nearly,
     nearly_terms,
 )
-from tongxiang_digital_economy.semantics.validation import format_message
+from tongxiang_digital_economy.semantics.rule_problems import format_message
 from tongxiang_digital_economy.use.timeseries import series
 
 
@@ -168,6 +168,16 @@ def test_the_claim_key_compares_upper_bounds_in_the_base_unit() -> None:
 
 def test_a_message_names_a_missing_column_as_missing() -> None:
     assert format_message("{value} in {unit__dimension!r}", {"value": 3.0}) == "3 in '<missing>'"
+    # A field written `{column!r:|words}` says in words what the row does not give (trial 16 m4)
+    template = "{name!r}; {name_zh!r:|no Chinese name}; {aliases:|no alias}; {legal:|{none}}"
+    assert (
+        format_message(template, {"name": "A", "name_zh": None, "aliases": "B|C"})
+        == "'A'; no Chinese name; B|C; {none}"
+    )
+    assert (
+        format_message(template, {"name": "A", "name_zh": "甲", "aliases": "", "legal": "L"})
+        == "'A'; '甲'; no alias; L"
+    )
 
 
 def test_a_structure_warning_does_not_hide_a_semantic_error(package: PackageCopy) -> None:

@@ -263,7 +263,7 @@ def test_one_days_words_date_the_whole_edition_or_that_day_never_other_days() ->
 
     import pandas as pd
 
-    from tongxiang_digital_economy.semantics.rules.periods import in_edition
+    from tongxiang_digital_economy.semantics.rules.edition_days import in_edition
     from tongxiang_digital_economy.text.period_words import read_period
 
     opened, closed = pd.Timestamp("2023-11-08"), pd.Timestamp("2023-11-10")

@@ -19,10 +19,12 @@ from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
 from tongxiang_digital_economy.semantics import editions
 from tongxiang_digital_economy.semantics.editions import blame_editions, dated_rules
+from tongxiang_digital_economy.semantics.joins import foreign_keys
+from tongxiang_digital_economy.semantics.rule_problems import run_rule
 from tongxiang_digital_economy.semantics.rules import RULES, needs_of
 from tongxiang_digital_economy.semantics.rules.events import run_words, stated
-from tongxiang_digital_economy.semantics.validation import check_semantics, run_rule
-from tongxiang_digital_economy.semantics.views import foreign_keys, views
+from tongxiang_digital_economy.semantics.validation import check_semantics
+from tongxiang_digital_economy.semantics.views import views
 from tongxiang_digital_economy.text.quantities import Lexicon
 
 

@@ -17,7 +17,9 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import OutputSuffixError
 from tongxiang_digital_economy.core.report import count
-from tongxiang_digital_economy.use.export import ExportError, export, field_types, plain, schema_frame
+from tongxiang_digital_economy.schema.types import plain
+from tongxiang_digital_economy.use.export import ExportError, export
+from tongxiang_digital_economy.use.typed_records import field_types, schema_frame
 
 runner = CliRunner(catch_exceptions=False)
 TABLES = tde.tables()

@@ -288,6 +288,33 @@ def test_a_links_evidence_names_its_enterprise(package: PackageCopy) -> Checks:
     assert ("project_enterprises", row, "evidence") in found((yield), covers("link-evidence-missing-name"))
 
 
+@staged("D")
+def test_a_name_or_form_the_row_does_not_give_is_said_in_words(package: PackageCopy) -> Checks:
+    """Trial 16 m4 and trial 17 m1: a Chinese name, legal name, alias or unit's written form the row leaves empty
+    was quoted as '<missing>' ("does not name 'China Unicom', '<missing>' or an alias (<missing>)")."""
+    unicom = row_of(package, "enterprises", "enterprise_id", "china-unicom")  # no Chinese, legal name or alias
+    jushi = package.rows("enterprises")[row_of(package, "enterprises", "enterprise_id", "china-jushi") - 2]
+    package.edit("enterprises", unicom, evidence=jushi["evidence"])
+    link = row_of(package, "project_enterprises", "project_id", "china-jushi-glass-fiber-im-base-project")
+    package.edit("project_enterprises", link, enterprise_id="china-unicom")
+    figure = row_of(package, "indicators", "observation_id", "zjdaily-2017-05-17-hozon-50000-ev-approved-004")
+    package.edit("indicators", figure, unit="count")  # 1.5万台: count has no written forms
+    said = {(p.table, p.row, p.rule): p.message for p in (yield).problems}
+    assert said[("enterprises", unicom, "evidence-missing-name")] == (
+        "the evidence names the row by none of its names (English 'China Unicom'; Chinese none given; aliases none "
+        "given): choose a passage that names it as the source writes it, or add the name the source uses to aliases"
+    )
+    assert said[("project_enterprises", link, "link-evidence-missing-name")] == (
+        "the evidence does not name the enterprise 'china-unicom' by any of its names (English 'China Unicom'; "
+        "Chinese none given; legal none given; aliases none given): choose a passage that names both the enterprise "
+        "and the project"
+    )
+    assert said[("indicators", figure, "value-text-unit")] == (
+        "value_text '1.5万台' is written in wan but the unit is 'count' (written in no form: the units row gives "
+        "none): use the unit whose written form the source uses, or add the form to units.csv"
+    )
+
+
 GUESTS = "xinhua-javascriptjump-2023-11-10-wuzhen-summit-international-003"  # 1800多名 guests, 2023-11-08..10
 
 

@@ -20,14 +20,21 @@ from tongxiang_digital_economy.core.report import Problem, Report
 from tongxiang_digital_economy.io.arrays import arrow_of
 from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
+from tongxiang_digital_economy.semantics import agreement as agreement_module
 from tongxiang_digital_economy.semantics import answers, identity, kept_groups
+from tongxiang_digital_economy.semantics import corroboration as corroboration_module
+from tongxiang_digital_economy.semantics import quotes as quotes_module
 from tongxiang_digital_economy.semantics import views as views_module
-from tongxiang_digital_economy.semantics.anchors import anchor_view, neighbours_counting, shadowing_forms, split_forms
+from tongxiang_digital_economy.semantics.anchors import anchor_view
 from tongxiang_digital_economy.semantics.answers import passing
+from tongxiang_digital_economy.semantics.archive_checks import read_archive
 from tongxiang_digital_economy.semantics.claims import period_words
+from tongxiang_digital_economy.semantics.indicator_forms import neighbours_counting, shadowing_forms, split_forms
+from tongxiang_digital_economy.semantics.joins import foreign_keys
+from tongxiang_digital_economy.semantics.rule_problems import run_rule
 from tongxiang_digital_economy.semantics.rules import RULES, Rule, needs_of
-from tongxiang_digital_economy.semantics.validation import check_semantics, read_archive, run_rule, without_unread
-from tongxiang_digital_economy.semantics.views import foreign_keys, views
+from tongxiang_digital_economy.semantics.validation import check_semantics, without_unread
+from tongxiang_digital_economy.semantics.views import views
 
 
 def frames_of(package: PackageCopy) -> dict[str, object]:
@@ -213,7 +220,7 @@ def test_the_kept_readings_of_the_views_declare_every_column_they_read(
     frames = {name: tde.load(name, root) for name in tde.tables(root)}
     view = shipped_views["indicators"]
     calls: dict[str, tuple[Any, list[tuple[pd.DataFrame | None, tuple[str, ...] | None]]]] = {
-        "agreement": (lambda i: views_module.agreement(i), [(view, views_module.AGREEMENT_READS)]),
+        "agreement": (lambda i: agreement_module.agreement(i), [(view, agreement_module.AGREEMENT_READS)]),
         "multiples": (identity.multiples_against_levels, [(view, identity.MULTIPLE_READS)]),
         "clusters": (
             lambda i, s, d: identity.fact_clusters(i, s, d, ("official", "press")),
@@ -232,18 +239,21 @@ def test_the_kept_readings_of_the_views_declare_every_column_they_read(
         ),
     }
     calls["corroboration"] = (
-        lambda i, s, d, u, x: views_module.corroborated(i, s, d, u, x, ("official", "press")),
+        lambda i, s, d, u, x: corroboration_module.corroborated(i, s, d, u, x, ("official", "press")),
         [
-            (view, views_module.CORROBORATION_READS),
-            *((frames[t], views_module.CORROBORATION_TABLE_READS[t]) for t in views_module.CORROBORATION_TABLE_READS),
+            (view, corroboration_module.CORROBORATION_READS),
+            *(
+                (frames[t], corroboration_module.CORROBORATION_TABLE_READS[t])
+                for t in corroboration_module.CORROBORATION_TABLE_READS
+            ),
         ],
     )
     calls["quotes"] = (
         lambda i, lexicon, units: views_module.quote_view(i, lexicon, units),
         [
-            (frames["indicators"], views_module.QUOTE_READS),
-            (frames["lexicon"], views_module.QUOTE_TABLE_READS[0]),
-            (frames["units"], views_module.QUOTE_TABLE_READS[1]),
+            (frames["indicators"], quotes_module.QUOTE_READS),
+            (frames["lexicon"], quotes_module.QUOTE_TABLE_READS[0]),
+            (frames["units"], quotes_module.QUOTE_TABLE_READS[1]),
         ],
     )
     for table in identity.ENTITY_TABLES:
@@ -333,7 +343,7 @@ def test_a_reading_kept_per_row_reads_each_row_alone(shipped_views: dict[str, pd
     interleaved halves and backwards, every column is as read whole (what keeping them per row assumes)."""
     root = bundled_package_dir()
     frames = {name: tde.load(name, root) for name in tde.tables(root)}
-    reads = {"quotes": views_module.QUOTE_READS, "anchors": views_module.ANCHOR_READS}
+    reads = {"quotes": quotes_module.QUOTE_READS, "anchors": views_module.ANCHOR_READS}
     for name, read in row_readings(frames).items():
         view = shipped_views["indicators"][list(reads[name])]
         whole = read(view)
@@ -350,10 +360,10 @@ def group_readings(frames: dict[str, Any]) -> dict[str, tuple[Any, tuple[str, ..
     grades = ("official", "press")
     tables = [frames[t] for t in ("sources", "indicator_definitions", "units", "lexicon")]
     return {
-        "agreement": (views_module.agreement, views_module.AGREEMENT_READS, kept_groups.by_indicator),
+        "agreement": (agreement_module.agreement, agreement_module.AGREEMENT_READS, kept_groups.by_indicator),
         "corroboration": (
-            lambda i: views_module.corroborated(i, *tables, grades),
-            views_module.CORROBORATION_READS,
+            lambda i: corroboration_module.corroborated(i, *tables, grades),
+            corroboration_module.CORROBORATION_READS,
             kept_groups.by_indicator,
         ),
         "fact clusters": (
@@ -483,7 +493,7 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
             setattr(views_module, name, function)
 
     corroborated: list[int] = []
-    roles = views_module.corroborated
+    roles = corroboration_module.corroborated
 
     def ranking(indicators: pd.DataFrame, *args: Any) -> Any:
         corroborated.append(len(indicators))
@@ -496,7 +506,7 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
         anchored.append(len(indicators))
         return anchors(indicators, *args)
 
-    views_module.corroborated = ranking  # type: ignore[assignment]
+    corroboration_module.corroborated = ranking  # type: ignore[assignment]
     views_module.anchor_columns = anchoring  # type: ignore[assignment]
     try:
         package.edit("sources", 3, title="A title no other test writes (no figure read again)")
@@ -508,7 +518,7 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
         package.edit("indicators", 3, value_text="8.0625亿元")
         package.validate()
     finally:
-        views_module.corroborated = roles  # type: ignore[assignment]
+        corroboration_module.corroborated = roles  # type: ignore[assignment]
         views_module.anchor_columns = anchors  # type: ignore[assignment]
 
     package.edit("indicators", 2, value_text="999亿元")

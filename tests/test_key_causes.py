@@ -265,3 +265,26 @@ def test_load_show_series_and_search_put_a_broken_key_tables_bad_cell_first(pack
         "place_id: write it as lower-case letters and digits, in words joined by hyphens, such as 'wuzhen'); fix "
         "the package (see `validate`) before exporting\n",
     )
+
+
+def test_an_error_of_a_rule_that_does_not_read_the_dangling_key_keeps_its_own_line(package: PackageCopy) -> None:
+    """Trial 17 W1: a mistyped place_id counted the row's paraphrased evidence, and a project_id not yet added the
+    row's observation_id off its source, as "follows from it": their texts were no longer shown, and met again once
+    the key was fixed. Only a rule that may read through the key (which-figure through the unit, above) is grouped."""
+    unicom = next(i for i, r in enumerate(package.rows("enterprises"), start=2) if r["enterprise_id"] == "china-unicom")
+    jushi = next(r for r in package.rows("enterprises") if r["enterprise_id"] == "china-jushi")
+    package.edit("enterprises", unicom, stamp=False, place_id="tong-xiang", evidence=jushi["evidence"])
+    hozon = "zjdaily-2017-05-17-hozon-50000-ev-approved"
+    figure = next(i for i, r in enumerate(package.rows("indicators"), start=2) if r["observation_id"] == f"{hozon}-004")
+    package.edit("indicators", figure, project_id="hozon-nope", observation_id="hozon-008")
+    assert error_lines(package.root) == [
+        f"enterprises, row {unicom}, field place_id: error [foreign-key] 'tong-xiang' is not a place_id of places: "
+        "did you mean 'tongxiang'? add that row to places, or correct the value",
+        f"indicators, row {figure}, field project_id: error [foreign-key] 'hozon-nope' is not a project_id of "
+        "projects: add that row to projects, or correct the value",
+        f"enterprises, row {unicom}, field evidence: error [evidence-missing-name] the evidence names the row by none "
+        "of its names (English 'China Unicom'; Chinese none given; aliases none given): choose a passage that names "
+        "it as the source writes it, or add the name the source uses to aliases",
+        f"indicators, row {figure}, field observation_id: error [observation-id-source] hozon-008 must be the source "
+        f"id {hozon} followed by -NNN: rename it (ids are never reused)",
+    ]

@@ -15,11 +15,11 @@ import pandas as pd
 import pytest
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.semantics.anchors import named_as_subject, outside_words
 from tongxiang_digital_economy.semantics.rules.events import run_words, stated
+from tongxiang_digital_economy.semantics.subject_names import named_as_subject, outside_words
 from tongxiang_digital_economy.text.clause_words import ClauseWords, place_words, written_as_place
-from tongxiang_digital_economy.text.clauses import is_date_part
 from tongxiang_digital_economy.text.numerals import number_spans
+from tongxiang_digital_economy.text.passage_numbers import is_date_part
 from tongxiang_digital_economy.text.quantities import Lexicon, cut_from, read
 
 

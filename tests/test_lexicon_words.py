@@ -17,8 +17,8 @@ from conftest import PackageCopy, copy_package, found
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core.report import Report
-from tongxiang_digital_economy.semantics.anchors import reached_in
-from tongxiang_digital_economy.semantics.rules.periods import dated, dating_pattern, in_paragraph
+from tongxiang_digital_economy.semantics.rules.period_quotes import dated, dating_pattern, in_paragraph
+from tongxiang_digital_economy.semantics.status_scope import reached_in
 from tongxiang_digital_economy.text.clause_words import ClauseWords
 from tongxiang_digital_economy.text.clauses import attach
 from tongxiang_digital_economy.text.own_dates import OwnDateWords, holds_a_since_phrase, own_dates_written

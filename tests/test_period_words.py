@@ -195,7 +195,7 @@ def test_a_relative_month_needs_the_texts_month(words: str, published: str | Non
 def test_a_relative_month_bounds_a_text_like_any_month() -> None:
     """The readers of sources.written_after/before read relative months too: 'next month' in a text of November
     2023 that looks forward to the summit opening next month bounds it by 2023-12-01."""
-    from tongxiang_digital_economy.text.period_words import first_days_named, last_days_bound
+    from tongxiang_digital_economy.text.passage_dates import first_days_named, last_days_bound
 
     assert first_days_named("上月", "2023-11", shipped_period_words()) == {D("2023-10-01")}
     assert last_days_bound("下个月,峰会将在乌镇举行", "2023-11", re.compile("举行"), shipped_period_words()) == {

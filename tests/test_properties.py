@@ -24,9 +24,10 @@ from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.io.reader import TableRead, read_table
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource, table_schema
 from tongxiang_digital_economy.semantics.catalogue import problem_types
+from tongxiang_digital_economy.semantics.joins import join_keys
 from tongxiang_digital_economy.semantics.rules import RULES, needs_of
 from tongxiang_digital_economy.semantics.rules.registry import rule_answer
-from tongxiang_digital_economy.semantics.views import join_keys, views
+from tongxiang_digital_economy.semantics.views import views
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 BASE = package_dir(None)

@@ -18,9 +18,9 @@ from conftest import SHARED_ARCHIVE, PackageCopy
 from corruptions import semantics
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.semantics.views import fold, status_cues
+from tongxiang_digital_economy.text.fold import fold
 from tongxiang_digital_economy.text.numerals import numbers_in
-from tongxiang_digital_economy.text.quantities import Lexicon
+from tongxiang_digital_economy.text.quantities import Lexicon, status_cues
 
 pytestmark = pytest.mark.skipif(not SHARED_ARCHIVE.is_dir(), reason="the source archive is not beside the checkout")
 

@@ -126,9 +126,9 @@ def test_each_category_finds_what_an_alternation_of_its_terms_finds() -> None:
 def test_a_written_form_is_found_without_a_pattern_of_its_own() -> None:
     """The readers find a written form, a quote or a name as a literal (text.fold.literal_spans), compiling no
     pattern per text (a cold validation compiled 1,946, more than the `re` module's own cache holds), and fold each
-    form once per process (clauses.form_edges)."""
-    from tongxiang_digital_economy.text.clauses import form_edges, form_positions
+    form once per process (passage_numbers.form_edges)."""
     from tongxiang_digital_economy.text.fold import regex
+    from tongxiang_digital_economy.text.passage_numbers import form_edges, form_positions
 
     regex.cache_clear()
     form_edges.cache_clear()

@@ -13,8 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tongxiang_digital_economy.io import reader
-from tongxiang_digital_economy.io.reader import TEXT, formula_cells, formula_cells_by_prefix, outside
+from tongxiang_digital_economy.io import memory_pool, reader
+from tongxiang_digital_economy.io.cell_checks import first_bytes, formula_cells, formula_cells_by_prefix
+from tongxiang_digital_economy.io.csv_text import TEXT
+from tongxiang_digital_economy.io.reader import outside
 
 # Cells that start like a formula or nearly (a sign before a number, a call, a sheet reference), others, empty ones.
 CELLS = st.lists(
@@ -32,15 +34,15 @@ def test_formula_cells_from_first_bytes_are_those_by_prefix(cells: list[str], cu
     whole = pa.array(cells, TEXT)
     column = pa.chunked_array([whole[: len(cells) // 2], whole[len(cells) // 2 :].slice(0)], type=TEXT)
     column = column.slice(min(cut, len(cells)))
-    assert reader.first_bytes(column) is not None
+    assert first_bytes(column) is not None
     assert formula_cells(column).tolist() == formula_cells_by_prefix(column).tolist()
 
 
 def test_a_column_with_nulls_or_of_another_layout_is_read_by_prefix() -> None:
-    first = reader.first_bytes(pa.chunked_array([pa.array(["é", ""], TEXT)]))
+    first = first_bytes(pa.chunked_array([pa.array(["é", ""], TEXT)]))
     assert first is not None and first.tolist() == [0xC3, 0]  # a byte of UTF-8, an empty cell 0
-    assert reader.first_bytes(pa.chunked_array([pa.array(["=1", None], TEXT)])) is None
-    assert reader.first_bytes(pa.chunked_array([pa.array(["=1"], pa.string())])) is None
+    assert first_bytes(pa.chunked_array([pa.array(["=1", None], TEXT)])) is None
+    assert first_bytes(pa.chunked_array([pa.array(["=1"], pa.string())])) is None
     assert formula_cells(pa.chunked_array([pa.array(["=1", None, "-1", "-f(x)"], pa.string())])).tolist() == [
         True,
         False,
@@ -77,31 +79,31 @@ def test_a_table_is_read_in_the_readers_pool_and_the_callers_pool_is_kept(
     monkeypatch.setattr(reader, "read_file", read_file)
     caller = pa.default_memory_pool().backend_name
     monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
-    reader.reading_pool.cache_clear()
+    memory_pool.reading_pool.cache_clear()
     read = reader.read_table("t", path, schema)
     assert read.frame is not None and read.frame["n"].tolist() == [1, 2]
-    ours = reader.reading_pool()
+    ours = memory_pool.reading_pool()
     assert pools == [ours.backend_name if ours is not None else caller]
     assert pa.default_memory_pool().backend_name == caller
     # A pool the user chose is the one every table is read in.
     monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
-    reader.reading_pool.cache_clear()
+    memory_pool.reading_pool.cache_clear()
     try:
         path.write_text("id,n\nc,3\n", encoding="utf-8")
         reader.read_table("t", path, schema)
-        assert pools[-1] == caller and reader.reading_pool() is None
+        assert pools[-1] == caller and memory_pool.reading_pool() is None
     finally:
-        reader.reading_pool.cache_clear()
+        memory_pool.reading_pool.cache_clear()
 
 
 def test_reads_under_way_at_once_set_the_callers_pool_back_once_the_last_ends(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
-    reader.reading_pool.cache_clear()
-    ours = reader.reading_pool()
+    memory_pool.reading_pool.cache_clear()
+    ours = memory_pool.reading_pool()
     if ours is None:
         pytest.skip("this pyarrow has no jemalloc: the reader reads in the caller's pool")
     caller = pa.default_memory_pool().backend_name
-    first, second = reader.in_reading_pool(), reader.in_reading_pool()
+    first, second = memory_pool.in_reading_pool(), memory_pool.in_reading_pool()
     first.__enter__()
     second.__enter__()  # two reads interleaved, as two threads of `serve` may
     first.__exit__(None, None, None)

@@ -5,7 +5,7 @@ brackets is A too."""
 from __future__ import annotations
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.semantics.rules.periods import context_of, in_paragraph
+from tongxiang_digital_economy.semantics.rules.period_quotes import context_of, in_paragraph
 from tongxiang_digital_economy.text.clause_words import SpanWords
 from tongxiang_digital_economy.text.quantities import Lexicon
 from tongxiang_digital_economy.text.year_words import from_side

@@ -4,11 +4,19 @@ figure, and a property over every shipped value_text's number at the reading."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.use.search_cells import searched
-from tongxiang_digital_economy.use.search_numbers import NumberQuery, number_query, texts_writing
+from tongxiang_digital_economy.use.search_numbers import (
+    NumberQuery,
+    number_query,
+    texts_writing,
+    unit_shapes,
+    with_unit,
+)
 from tongxiang_digital_economy.use.search_query import small_words
 
 GDP_2024 = "txfgj-2025-04-23-plan-execution-report-2024-005"  # 1347.1亿元, Tongxiang's 2024 GDP
@@ -81,3 +89,14 @@ def test_a_number_is_found_whole_never_as_the_start_of_a_longer_number() -> None
     negative = tde.search("-4.6")
     assert list(zip(negative["column"], negative["text"], strict=True)) == [("value", "-4.6")]
     assert "4.6 million tons" in set(tde.search("4.6")["text"])
+
+
+def test_a_percent_sign_in_prose_is_no_url_escape() -> None:
+    """Review 13 R11: the digits of a URL's percent escape (%E6, %90) are no number, but only in a URL: in prose,
+    50%3年 writes 3 years and 6%A股 writes 6 percent. The shipped source URL with escapes still writes no 6%."""
+    shapes = unit_shapes(searched().frames["units"])
+    years, percent = shapes["year_duration"], shapes["percent"]
+    assert with_unit("占比50%3年来", Decimal(3), years)
+    assert with_unit("增长6%A股", Decimal(6), percent)
+    assert not with_unit("https://wiki.matr1x.workers.dev/wiki/%E6%A1%90%E9%84%89%E5%B8%82", Decimal(6), percent)
+    assert not with_unit("见 https://x.cn/a%E3年 一文", Decimal(3), years)  # one escape, in a URL

@@ -1,4 +1,4 @@
-"""A status word's scope beyond its clause (semantics/anchors.status_scope).
+"""A status word's scope beyond its clause (semantics/status_scope.status_scope).
 
 A strong status word (将有, 预计, expected) of the quoted figure's sentence, before it in any clause, governs it; so
 does one after it where no other figure follows it (a strong one in the sentence, a weak one, 将 or will, in the

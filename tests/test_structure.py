@@ -319,6 +319,11 @@ def kept() -> list[str]:
     return [line for line in output.splitlines() if line.startswith(("enterprises,", "projects,"))]
 
 
+def not_run(tables: str) -> str:
+    """The summary's end when the rules of `tables` did not run: no count of figures corroborated (trial 16 W3)."""
+    return f"corroboration not checked: the rules of {tables} did not run"
+
+
 def warnings(n: int) -> str:
     return f"{n} warning" + ("" if n == 1 else "s")
 
@@ -331,7 +336,7 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
         lambda p, u, i: [
             f"package: error [descriptor-error] {p.root / 'datapackage.json'} is not valid JSON: Expecting property "
             "name enclosed in double quotes at line 1, column 2",
-            f"INVALID: {p.root}: 1 error, 0 warnings, 0 figures corroborated",
+            f"INVALID: {p.root}: 1 error, 0 warnings, corroboration not checked: no rule ran",
         ],
     ),
     (
@@ -340,7 +345,7 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
             f"indicators: error [scheme-error] {p.csv('indicators')} is missing",
             *kept(),
             f"indicators: {NOT_CHECKED}",
-            f"INVALID: {p.root}: 1 error, {warnings(1 + len(kept()))}, 0 figures corroborated",
+            f"INVALID: {p.root}: 1 error, {warnings(1 + len(kept()))}, {not_run('indicators')}",
         ],
     ),
     (
@@ -351,7 +356,7 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
             *kept(),
             f"indicators: {UNITS_UNLOADED}",
             f"units: {NOT_CHECKED}",
-            f"INVALID: {p.root}: 2 errors, {warnings(2 + len(kept()))}, 0 figures corroborated",
+            f"INVALID: {p.root}: 2 errors, {warnings(2 + len(kept()))}, {not_run('indicators, units')}",
         ],
     ),
     (
@@ -361,7 +366,8 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
             "path inside the package folder",
             "sources: warning [table-not-checked] the table was not read (its own errors say why), so its rules did "
             "not run, nor the rules of enterprises, events, indicators, project_enterprises, projects that read it",
-            f"INVALID: {p.root}: 1 error, 1 warning, 0 figures corroborated",
+            f"INVALID: {p.root}: 1 error, 1 warning, "
+            f"{not_run('enterprises, events, indicators, project_enterprises, projects, sources')}",
         ],
     ),
     (
@@ -370,7 +376,7 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
             f"units: error [resource-error] {p.root / 'schemas' / 'units.schema.json'} is missing",
             *kept(),
             f"indicators: {UNITS_UNLOADED}",
-            f"INVALID: {p.root}: 1 error, {warnings(1 + len(kept()))}, 0 figures corroborated",
+            f"INVALID: {p.root}: 1 error, {warnings(1 + len(kept()))}, {not_run('indicators')}",
         ],
     ),
     (
@@ -380,7 +386,7 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
             "indicators, row 1: error [csv-error] the header is not a well-formed CSV record: close its quotes",
             *kept(),
             f"indicators: {NOT_CHECKED}",
-            f"INVALID: {p.root}: 2 errors, {warnings(1 + len(kept()))}, 0 figures corroborated",
+            f"INVALID: {p.root}: 2 errors, {warnings(1 + len(kept()))}, {not_run('indicators')}",
         ],
     ),
 ]
@@ -424,7 +430,7 @@ def test_a_folder_where_a_csv_should_be(package: PackageCopy) -> None:
             f"places: error [scheme-error] {package.csv('places')} is not a file",
             *kept(),
             f"places: {NOT_CHECKED}, nor the rules of indicators, projects that read it",
-            f"INVALID: {package.root}: 1 error, {warnings(1 + len(kept()))}, 0 figures corroborated",
+            f"INVALID: {package.root}: 1 error, {warnings(1 + len(kept()))}, {not_run('indicators, places, projects')}",
         ],
     )
 
@@ -496,3 +502,20 @@ def test_a_quote_inside_a_cell_is_read_as_frictionless_reads_it(package: Package
     import tongxiang_digital_economy as tde
 
     assert tde.load("places", package.root)["name"].iloc[-1] == "ab"
+
+
+def test_an_empty_required_cell_is_told_what_to_fill_in(package: PackageCopy) -> None:
+    """Trial 17 m2: an empty required cell was told only "fill in a value", where the same cell filled wrong is told
+    its values, its form or its type: a maintainer adding a source fills these from scratch."""
+    package.edit("sources", 2, stamp=False, script="", archive_sha256="")
+    package.edit("indicator_definitions", 2, stamp=False, edition_ordinal="")
+    package.edit("indicators", 2, source_id="")
+    said = {(p.table, p.field): p.message for p in package.structure().errors if p.rule == "constraint-error"}
+    assert said == {
+        ("sources", "script"): "the field is required: fill in one of Latn, Hans, Hant",
+        ("sources", "archive_sha256"): "the field is required: fill in an archive_sha256, written as 64 lower-case "
+        "hexadecimal digits",
+        ("indicator_definitions", "edition_ordinal"): "the field is required: fill in a boolean "
+        "(true/True/TRUE/1/false/False/FALSE/0)",
+        ("indicators", "source_id"): "the field is required: fill in a value",
+    }

@@ -12,7 +12,7 @@ from unit_corruptions import plain, unit_scale_rates
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.semantics.rules.sources import scale_as_written
 from tongxiang_digital_economy.semantics.unit_scales import stated_scales
-from tongxiang_digital_economy.use.dictionary import MODEL_LIMITS
+from tongxiang_digital_economy.use.limits import MODEL_LIMITS
 
 
 def covers(rule: str) -> str:

@@ -12,8 +12,8 @@ from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
 from tongxiang_digital_economy.semantics import validation
+from tongxiang_digital_economy.semantics.joins import foreign_keys
 from tongxiang_digital_economy.semantics.rules import RULES, reads_of
-from tongxiang_digital_economy.semantics.views import foreign_keys
 from tongxiang_digital_economy.semantics.wanted import READINGS, Wanted
 
 

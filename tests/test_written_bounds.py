@@ -24,7 +24,7 @@ from test_rules import covers
 
 from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.text.own_dates import OwnDateWords, event_days_written, own_dates_written
-from tongxiang_digital_economy.text.period_words import first_days_named, last_days_bound
+from tongxiang_digital_economy.text.passage_dates import first_days_named, last_days_bound
 from tongxiang_digital_economy.text.periods import as_words, publication_bounds, written_window
 
 PCTEXTILE = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi"
@@ -566,7 +566,7 @@ def test_an_event_is_told_by_the_lexicons_words(package: PackageCopy) -> None:
     """The words of an event held on its days are the lexicon's (event_word): an edited copy whose lexicon drops
     举行 reads '9月26日至28日,…峰会将在浙江乌镇举行' as a plan for the three days, bounding its text by the day after
     them, and a copy that adds 亮相 reads '…将在乌镇亮相' as an event."""
-    from tongxiang_digital_economy.semantics.views import written_bound_words
+    from tongxiang_digital_economy.semantics.source_readings import written_bound_words
 
     lexicon = pd.DataFrame(package.rows("lexicon"))
     words = "9月26日至28日,2021年世界互联网大会乌镇峰会将在浙江乌镇举行"

@@ -31,7 +31,12 @@ from .options import Choice, command, one_package, package_option
     "lines in a pull request); junit (JUnit XML, a test case per rule and table).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON: the same as --format json.")
-@click.option("--quiet", "-q", is_flag=True, help="Print errors and the summary line only, not the warnings.")
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print errors and the summary line only: not the warnings, but those that say a table's rules did not run.",
+)
 @click.option(
     "--fail-on",
     type=Choice(["error", "warning"]),

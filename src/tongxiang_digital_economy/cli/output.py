@@ -106,7 +106,7 @@ def as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def print_frame(frame: pd.DataFrame, fmt: str, empty: str) -> None:
     """A result frame as a table, CSV or typed JSON."""
     if fmt == "json":
-        from ..use.export import records
+        from ..use.typed_records import records
 
         click.echo(json.dumps(records(frame), ensure_ascii=False, indent=2))
     elif fmt == "csv":

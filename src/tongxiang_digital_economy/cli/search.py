@@ -90,7 +90,8 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         tongxiang-digital-economy search "Wuzhen visitors"
         tongxiang-digital-economy search --theme investment
     """
-    from ..use.text_search import search, summary
+    from ..use.search_hits import summary
+    from ..use.text_search import search
 
     hits = search(text, theme, package_path)
     year = hits.attrs.get("year")

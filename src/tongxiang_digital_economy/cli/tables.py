@@ -75,7 +75,7 @@ def show(
     if fmt == "csv":
         click.echo(text.to_csv(index=False, lineterminator="\n"), nl=False)
     elif fmt == "json":
-        from ..use.export import records
+        from ..use.typed_records import records
 
         click.echo(json.dumps(records(frame.loc[text.index]), ensure_ascii=False, indent=2))
     else:

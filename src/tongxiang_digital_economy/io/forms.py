@@ -18,6 +18,7 @@ invents a form.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 # The letters of a form a description writes for a date (`YYYY-MM-DD`), each with a value of its place.
@@ -64,14 +65,24 @@ def written_form(f: dict[str, Any]) -> str:
     return found.group(1).replace("`", "") if found else ""
 
 
-def pattern_fault(f: dict[str, Any]) -> str:
-    """What a cell that breaks the field's pattern is told, after the cell: `is not a valid date (YYYY-MM-DD, …, a
-    day on the calendar, such as '2023-11-08')`, `is not a valid place_id: write it as lower-case letters and
-    digits, in words joined by hyphens, such as 'wuzhen'`, or (a schema that says no form) the pattern itself."""
+@dataclass(frozen=True)
+class PatternForm:
+    """What a cell of a field with a pattern must be, decided once (review 13 R10: the reader and the words had each
+    asked `date_forms`): whether the field is a date held as text, so its cell must also be a day on the calendar,
+    and what a cell that breaks it is told, after the cell."""
+
+    is_date: bool
+    fault: str
+
+
+def pattern_form(f: dict[str, Any]) -> PatternForm:
+    """The field's form: a date held as text is told `is not a valid date (YYYY-MM-DD, …, a day on the calendar,
+    such as '2023-11-08')`, another field `is not a valid place_id: write it as lower-case letters and digits, in
+    words joined by hyphens, such as 'wuzhen'`, a schema that says no form its pattern itself."""
     forms = date_forms(f)
     if forms:
-        return f"is not a valid date ({forms}, a day on the calendar{such_as(f, ', such as ')})"
+        return PatternForm(True, f"is not a valid date ({forms}, a day on the calendar{such_as(f, ', such as ')})")
     words = written_form(f)
     if words:
-        return f"is not a valid {f['name']}: write it as {words}{such_as(f, ', such as ')}"
-    return f"does not match the pattern {f['constraints']['pattern']}{such_as(f)}"
+        return PatternForm(False, f"is not a valid {f['name']}: write it as {words}{such_as(f, ', such as ')}")
+    return PatternForm(False, f"does not match the pattern {f['constraints']['pattern']}{such_as(f)}")

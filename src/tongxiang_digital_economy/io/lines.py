@@ -12,7 +12,7 @@ import csv
 import io
 from pathlib import Path
 
-from .reader import raised_field_limit
+from .csv_text import raised_field_limit
 
 
 def record_lines(path: Path) -> list[int]:

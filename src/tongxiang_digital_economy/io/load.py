@@ -40,7 +40,8 @@ def tables(path: str | Path | None = None) -> list[str]:
 
 def read_resource(base: Path, res: dict[str, Any]) -> TableRead:
     """One resource through the typed reader; a schema or dialect the reader cannot honour is a DescriptorError."""
-    from .reader import read_table, unsupported
+    from .reader import read_table
+    from .supported import unsupported
 
     name = str(res.get("name"))
     schema = table_schema(base, res)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from ..core import problems as P
-from ..core.report import Problem, agree, count
+from ..core.report import Problem, a_or_an, agree, count
 from ..core.suggest import suggested
 from ..schema.keys import foreign_keys
 from .reader import TableRead
@@ -61,7 +61,7 @@ def renamed_keys(problems: list[Problem], reads: dict[str, TableRead]) -> list[R
             "correct those rows",
         )
         said = (
-            f"{value!r} is not a {field} of {target}: {target} row {row} holds {near!r} (renamed?); "
+            f"{value!r} is not {a_or_an(field)} of {target}: {target} row {row} holds {near!r} (renamed?); "
             "give that row back its key, or correct the value"
         )
         found.append(Renamed(cause, [(p, replace(p, message=said)) for p in refs]))

@@ -34,6 +34,9 @@ def markdown() -> str:
         "(frictionless reports `hash-count` and `byte-count` for it), and `bytes` is a recorded size that alone is",
         "wrong.",
         "",
+        "A rule's description is its message: `{column}` is the row's value (`{column!r}` quoted), and",
+        "`{column!r:|words}` says `words` where the row leaves that column empty.",
+        "",
         "| id | layer | severity | title | description |",
         "|---|---|---|---|---|",
     ]

@@ -64,8 +64,8 @@ import numpy as np
 import pandas as pd
 
 from ..io.load import decimal_text
+from ..text.period_facts import Facts, read_pieces
 from ..text.period_lexicon import PeriodWords, normalise
-from ..text.period_words import Facts, read_pieces
 from ..text.periods import publication_bounds, written_window
 from .answers import kept_reading
 from .distinct import lexicon_of, quiet_floats

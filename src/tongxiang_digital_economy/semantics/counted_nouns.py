@@ -25,8 +25,8 @@ from typing import Any
 import pandas as pd
 
 from ..text.clause_words import ClauseWords
-from ..text.clauses import clause_of
-from ..text.quantities import loose
+from ..text.fold import loose
+from ..text.passage_numbers import clause_of
 
 NEIGHBOUR_KEYS = ("dimension", "measure", "subject")
 Neighbours = tuple[tuple[str, tuple[str, ...]], ...]

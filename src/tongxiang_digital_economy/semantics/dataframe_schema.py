@@ -25,14 +25,15 @@ import pandera.pandas as pa
 from pandera.engines.pandas_engine import Engine
 
 from ..core.paths import package_dir
+from ..io.cell_types import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..io.load import finished, read_resource
-from ..io.reader import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
 from .answers import ColumnKeys
+from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none
+from .joins import join_keys
 from .rules import RULES, Rule, needs_of, reads_of, rule_answer
-from .validation import archive_folder, read_archive, refuse_an_archive_of_none
-from .views import join_keys, views
+from .views import views
 
 # A pandera Check constructor taking one bound (Check.ge, Check.le, Check.gt, Check.lt): their stubs name the
 # parameter differently (min_value, max_value), so a dict of them needs this common, positional-only type.

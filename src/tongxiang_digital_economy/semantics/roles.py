@@ -486,8 +486,8 @@ def corroboration(
     return found
 
 
-# What the roles read of the definitions, the units and the sources (views.CORROBORATION_TABLE_READS, traced by
-# tests/test_kept_answers.py): keyed_tables' answer is kept by their content.
+# What the roles read of the definitions, the units and the sources (corroboration.CORROBORATION_TABLE_READS,
+# traced by tests/test_kept_answers.py): keyed_tables' answer is kept by their content.
 ROLE_TABLE_READS: dict[str, tuple[str, ...]] = {
     "indicator_definitions": ("indicator", "not_comparable", "subject", "temporal"),
     "units": ("label", "unit"),

@@ -43,9 +43,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .fold import loose
 from .numerals import ORDINAL_WORDS
 from .period_lexicon import compiled, period_alternation
-from .quantities import NUMBER, Lexicon, loose
+from .quantities import NUMBER, Lexicon
 
 YEAR = r"(?:19|20)[0-9]{2}\s?年?"  # a year written in digits: 2021年, 2021 (the calendar's, not a word list)
 LIST_MARK = "、"  # the list mark: punctuation, read without the lexicon
@@ -262,7 +263,7 @@ class SpanWords:
 def amount_words(lexicon: Lexicon) -> str | None:
     """The lexicon's `unit_word` terms (万, 亿, 元, 美元, yuan, million) and `sign_gap` `after` terms (%, percent) as
     one alternation matched where a number ends: a year-shaped number before one is an amount (2000万元, 2019%), no
-    year (clauses.is_date_part). A Latin term after white space perhaps, as a whole word; the others right after
+    year (passage_numbers.is_date_part). A Latin term after white space perhaps, as a whole word; the others right after
     the number."""
     pairs = [
         *zip(lexicon.terms_of.get("unit_word", []), lexicon.meanings_of.get("unit_word", []), strict=True),

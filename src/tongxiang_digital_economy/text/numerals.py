@@ -129,7 +129,8 @@ _VALUES = {"unit": range(1, 10), "teen": range(10, 20), "tens": range(20, 100, 1
 # of the lexicon ("past # years": the past four years; review 6 F7).
 CARDINAL_WORDS = tuple(w for words in _CARDINALS.values() for w in words.split())
 # The English ordinal words (first … ninetieth, hundredth, thousandth): a number read that ends in one is a place in
-# an order (the clause reader's ordinals, text/clauses.ORDINAL_WORD; a rank's place, text/clause_words.place_words).
+# an order (the clause reader's ordinals, text/passage_numbers.ORDINAL_WORD; a rank's place,
+# text/clause_words.place_words).
 ORDINAL_WORDS = (*(w for words in _ORDINALS.values() for w in words.split()), "hundredth", "thousandth")
 
 

@@ -22,6 +22,9 @@ monday); 22H1's form; the small numbers of a length (SMALL: digits, Chinese nume
 reader writes them, with 半 after one making it 'and a half'); dashes and punctuation; and the joiners of the date
 forms the date patterns find (WRITTEN_DATE_WORDS).
 
+What a reading is (Period, Reading) is period_readings.py's; the facts each piece states, period_facts.py's; the
+days a whole passage's dating words name (for written_after and written_before), passage_dates.py's.
+
 Pure functions over strings and dates: nothing here reads a table.
 """
 
@@ -29,303 +32,20 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
-from typing import Literal
 
-from .fold import regex, squash
+from .period_facts import Facts, read_pieces
 from .period_lexicon import (
-    HOLIDAYS,
-    MONTH_RANGE,
-    MONTH_WORD,
-    MONTHS,
-    NUMBER_ENDS,
-    PLAN_YEARS,
-    RELATIVE_MONTHS,
-    RELATIVE_YEARS,
-    SMALL,
-    WEEKDAYS,
     PeriodWords,
-    cn_int,
-    compiled,
-    counted,
     normalise,
 )
+from .period_readings import Period, Reading
 from .periods import publication_bounds, stands_at_its_end
-
-PIECE_JOIN = " … "  # how period_text joins dating words that stand apart
-FRAMING_MARKS = r",|\.|\(|\)|'s"  # marks read around dating words, as framing words are (PeriodWords.framing)
-
-Kind = Literal["span", "date"]
-
-
-@dataclass(frozen=True)
-class Period:
-    """One reading: the first day lies in `start`, the last in `end` (both inclusive windows); a date starts and
-    ends on the same day, a span may not (a one-day span is a date too)."""
-
-    kind: Kind
-    start: tuple[date, date]
-    end: tuple[date, date]
-    days: int | None = None  # a stated length (为期3天, two-year average), in days, checked loosely (± 1 day)
-    open_start: bool = False  # the start is not read (since the first WIC): no level stands at it
-    range_end: bool = False  # one end year of a range (2014 of 'from 2014 to 2023'): a figure at A or B only
-
-    def admits(self, first: date, last: date, stock: bool | None = None) -> bool:
-        """Whether the row's period (and kind: stock True, flow False, None unknown) is this reading."""
-        in_end = self.end[0] <= last <= self.end[1]
-        at_start = not self.open_start and self.start[0] <= first <= self.start[1]
-        if stock and first == last and self.kind == "span" and (in_end or at_start):
-            return self.days is None or self.days > 1
-        if not (self.start[0] <= first <= self.start[1] and in_end):
-            return False
-        if self.days is not None and abs((last - first).days + 1 - self.days) > 1:
-            return False
-        if self.kind == "date":
-            return first == last  # a level at that date, or a one-day flow (a signing ceremony that day)
-        # A level at either end of a stated span (from X in 2014 to Y in 2023; guests on the first day of three).
-        return stock is not True or (first == last and (at_start or in_end))
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What a period_text can mean, or why it cannot be read (`why` set, `periods` empty)."""
-
-    periods: tuple[Period, ...] = ()
-    why: str | None = None
-    sub_year: bool = False  # half-year, quarter, month or day words: the period is shorter than a year
-    whole_year: bool = False  # 全年, full year, annual: the period is a whole year
-    years: frozenset[int] = field(default_factory=frozenset)  # years written out (2021年, in 2019)
-
-    def admits(self, first: date, last: date, stock: bool | None = None, ends: bool = True) -> bool:
-        """Whether one reading holds the row's period; with `ends` False, not an end year of a range alone (a
-        figure that is neither A nor B of 'from A to B' is of the whole range: 'From 2022 to 2023, a total of')."""
-        return any(p.admits(first, last, stock) for p in self.periods if ends or not p.range_end)
-
-    def describe(self) -> str:
-        """The readings in a few words, for messages."""
-        if self.why:
-            return f"unread ({self.why})"
-        shown = []
-        for p in self.periods[:3]:
-            s = p.start[0].isoformat() if p.start[0] == p.start[1] else f"{p.start[0]}…{p.start[1]}"
-            e = p.end[0].isoformat() if p.end[0] == p.end[1] else f"{p.end[0]}…{p.end[1]}"
-            shown.append(f"a date {s}" if p.kind == "date" and s == e else f"{p.kind} {s} to {e}")
-        return " or ".join(shown)
 
 
 def last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
-
-
-@dataclass
-class Facts:
-    """What the pieces of one period_text say, gathered before a period is built from them."""
-
-    year: int | None = None
-    year_to: int | None = None  # a range of years (2016-2020, 十三五)
-    months: tuple[int, int] | None = None
-    month_day: tuple[int | None, int] | None = None  # (month or None, day): a day, its month perhaps unsaid
-    day_to: tuple[int | None, int] | None = None  # the end of a range of days
-    weekday: tuple[int, int | None] | None = None  # from Sunday (to Tuesday)
-    days: int | None = None  # a length: 为期3天, three-day
-    years_long: int | None = None  # a length in years: 这十年, two-year average, 6年来
-    since: bool = False  # 以来, 至今, since: a span running up to the text's date
-    as_of: bool = False  # 截至, 末, by the end of, as of: a level at a date
-    by: bool = False  # 到, by: a target's deadline
-    now: int | None = None  # 目前 (0), 昨天 (1 day before), recently (-1)
-    relative_year: int | None = None  # 今年 0, 去年 -1
-    relative_month: int | None = None  # 本月 0, 上月 -1, 下月 1
-    whole_year: bool = False
-    holiday: str | None = None
-    year_end: bool = False  # 末, 底, the end of: the last day of the year (or month)
-    open_start: bool = False  # since a beginning the reader cannot date (首届大会以来, since the first WIC)
-    unread: list[str] = field(default_factory=list)
-
-
-def read_pieces(text: str, facts: Facts, words: PeriodWords | None = None) -> None:
-    """Gather the facts of every piece of `text` (already normalised), with the lexicon's `words`."""
-    for piece in (p.strip(" ,.;:，。") for p in re.split(r"\s*…\s*|\.\.\.", text)):
-        own = Facts()
-        if piece and not read_piece(piece, own, words):
-            if own.since and own.year is None and not own.months and own.month_day is None:
-                # 首届大会以来, since the first WIC: a span up to the text's date whose start is not read.
-                own.open_start = True
-            else:
-                facts.unread.append(piece)
-        merge(facts, own)
-
-
-def merge(into: Facts, piece: Facts) -> None:
-    """A piece's facts added to those of the pieces before it: two years make a range (2014年 … 2020年), two
-    days a span from the first to the second (December 7, 2015 … December 8, 2016)."""
-    if piece.month_day is not None and into.month_day is not None and piece.day_to is None:
-        if piece.year is not None and into.year is not None and piece.year != into.year:
-            into.year_to = piece.year  # the second date's year: kept apart from a range of whole years below
-        into.day_to = piece.month_day
-        piece.month_day = None
-    if piece.year is not None and into.year is not None and piece.year != into.year and into.year_to is None:
-        if into.month_day is None:
-            into.year, into.year_to = min(into.year, piece.year), max(into.year, piece.year)
-        piece.year = None
-    for name, value in vars(piece).items():
-        if name == "unread":
-            continue
-        current = getattr(into, name)
-        if value is not None and value is not False and (current is None or current is False):
-            setattr(into, name, value)
-
-
-def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
-    """The facts of one piece; False when it holds no dating word this reader knows (the text's own day and the
-    whole-year words are the lexicon's, `words`)."""
-    words = words or PeriodWords()
-    found = False
-    rest = piece
-
-    def take(pattern: str) -> re.Match[str] | None:
-        nonlocal rest, found
-        m = regex(pattern).search(rest)
-        if m:
-            rest = rest[: m.start()] + " " + rest[m.end() :]
-            found = True
-        return m
-
-    said = words.word
-    dash, opening = words.range, f"(?:(?:{words.range_opening})\\s)?" if words.range_opening else ""
-    suffix = f"(?:{words.day_suffix})?" if words.day_suffix else ""  # june 8th: the lexicon's ordinal suffixes
-    # Plan periods (十三五, the 13th five-year plan: the lexicon's `plan_word` terms, each with its first year).
-    for pattern, first in words.plans:
-        if take(pattern):
-            f.year, f.year_to = first, first + PLAN_YEARS - 1
-    # Ranges of years: 2016-2020, 2014年至2020年, from 2022 to 2023, between 2014-23.
-    if m := take(opening + r"((?:19|20)[0-9]{2})年?" + dash + r"((?:19|20)?[0-9]{2})年?(?![0-9月])"):
-        end = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
-        if end >= int(m[1]):
-            f.year, f.year_to = int(m[1]), end
-    # Since: 2014年至今, 自2014年以来, since 2014, 今年以来, 今年初以来, 首届以来 (unread: no year); not before 年
-    # (至今年 is 至 and 今年); 来 right after a length's own 天 or 年 (三天来, 6年来) is the length's grammar.
-    if take("|".join(filter(None, [f"(?:{said('since')})(?!年)" if said("since") else None, r"(?<=[天年])来"]))):
-        f.since = True
-    # These few years (这几年, in recent years): a span up to the text's date whose start is not said.
-    if (recent_years := said("recent_years")) and take(recent_years):
-        f.since = f.open_start = True
-    # A comparison base frames a figure, it does not date it (2022年 … 较上年: 2022); the same year as the words
-    # before (2023 … In the same year: 2023); each year of the span (每年, every year) and years in a row (连续举办
-    # 十年) say how the span is filled, not which it is: the other words date it.
-    for meaning in ("base", "same_year", "each_year"):
-        if alternation := said(meaning):
-            take(alternation)
-    # N years ago (10年前, 3 years ago: the year N before the text's).
-    if words.years_ago is not None and (m := take(f"(?:{words.years_ago}){NUMBER_ENDS}")):
-        f.relative_year = -(cn_int(counted(m)) or 0)
-    # A year with a `before_word` (2014年前, 2014年以前; before 2014 in English): the year before it.
-    before = "|".join(
-        filter(
-            None,
-            [
-                rf"((?:19|20)[0-9]{{2}})年(?:{words.before_cn}){NUMBER_ENDS}" if words.before_cn else None,
-                rf"(?:{words.before_latin})\s((?:19|20)[0-9]{{2}})" if words.before_latin else None,
-            ],
-        )
-    )
-    if before and (m := take(before)):
-        f.year = int(m[1] or m[2]) - 1
-    # The twelve months up to the text's date: TTM, trailing twelve months, in the past year.
-    if (trailing := said("trailing_year")) and take(trailing):
-        f.years_long, f.since = 1, True
-    # Years and months relative to the text's own (去年, last year; 下月, last month).
-    for meaning, offset in RELATIVE_YEARS.items():
-        if (alternation := said(meaning)) and take(alternation):
-            f.relative_year = offset
-    for meaning, offset in RELATIVE_MONTHS.items():
-        if (alternation := said(meaning)) and take(alternation):
-            f.relative_month = offset
-    if words.average is not None and (m := take(words.average)):  # 两年平均: an average over that many years
-        f.years_long = cn_int(counted(m))
-    # A month's first day in words, before the durations (第一天 is no length of one day): 9月的第一天, 9月首日
-    # (after a month and its own 份, 的), the first day of September (before a month's name).
-    if words.first_day_cn is not None and (
-        m := take(rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})月份?的?(?:{words.first_day_cn})")
-    ):
-        f.month_day = (int(m[1]) if m[1].isdigit() else cn_int(m[1]), 1)
-    if words.first_day_latin is not None and (m := take(rf"(?:{words.first_day_latin})\s" + MONTH_WORD + r"(?![a-z])")):
-        f.month_day = (MONTHS[m[1]], 1)
-    # Durations: 为期3天, 三天来, 过去三天, three-day, over the past three days, 这十年, 6年来, two-year average: a
-    # length's lead words are the lexicon's (`length_lead`; `past_length` ones make it run up to the text's date),
-    # its number and its unit (天, 日 and 年, day and year, with the words a length of them ends at) the grammar.
-    lead = f"(?:{words.length_lead})?" if words.length_lead else ""
-    ends = f"(?={words.length_end})" if words.length_end else "(?!)"
-    past = regex(f"(?:{words.past_lead})") if words.past_lead else None
-    if m := take(lead + SMALL + rf"(?:[- ]?days?|天|日{ends})"):
-        f.days = cn_int(m[1])
-        f.since = f.since or bool(past and past.match(m[0]))
-    if m := take(lead + SMALL + rf"(?:[- ]?years?|年)(?=\s*(?:{words.length_end or '(?!)'}|,|$))"):
-        f.years_long = cn_int(m[1])
-        f.since = f.since or bool(past and past.match(m[0]))
-    # Year-end, as-of and deadline words.
-    while (as_of := said("as_of")) and take(as_of):
-        f.as_of = True
-    while (year_end := said("year_end")) and take(year_end):
-        f.as_of = f.year_end = True
-    # A deadline word opening the words, before a year or the text's own or next year in Chinese (到2025年, 到今年).
-    if (by := said("by")) and take(rf"^(?:{by})\s*(?=[0-9]|$" + (f"|{words.by_year}" if words.by_year else "") + ")"):
-        f.by = True
-    if edition := said("edition"):
-        take(edition)  # the edition the text reports: dated by the other pieces
-    # Holidays: a golden week is seven days, the Spring Festival's in late January or February.
-    f.holiday = next((meaning for meaning in HOLIDAYS if (alternation := said(meaning)) and take(alternation)), None)
-    # Halves, quarters: the months their meaning names (1-6).
-    for meaning, pattern in words.said:
-        if (months := MONTH_RANGE.fullmatch(meaning)) and take(pattern):
-            f.months = (int(months[1]), int(months[2]))
-    # 22H1: a year's last two digits, H and the half's number (the form of a date, as 2021年 is).
-    if m := take(r"\b([0-9]{2})h([12])\b"):
-        f.year, f.months = 2000 + int(m[1]), ((1, 6) if m[2] == "1" else (7, 12))
-    # Days with months: 12月16日至18日, 11月6日至9日, 2015年12月18日, december 3 to 5, nov. 19, 2014, june 8th.
-    if m := take(r"([0-9]{1,2})月([0-9]{1,2})[日号]" + r"(?:" + dash + r"(?:([0-9]{1,2})月)?([0-9]{1,2})[日号])?"):
-        f.month_day = (int(m[1]), int(m[2]))
-        if m[4]:
-            f.day_to = (int(m[3]) if m[3] else int(m[1]), int(m[4]))
-    if m := take(r"\b" + MONTH_WORD + rf"\s*([0-9]{{1,2}}){suffix}\b(?:" + dash + rf"([0-9]{{1,2}}){suffix}\b)?"):
-        f.month_day = (MONTHS[m[1]], int(m[2]))
-        if m[3]:
-            f.day_to = (MONTHS[m[1]], int(m[3]))
-    # Month ranges and months: 1-6月, 1至9月, from january to august, january-june; 9月, in june.
-    if m := take(r"([0-9]{1,2})" + dash + r"([0-9]{1,2})月"):
-        f.months = (int(m[1]), int(m[2]))
-    if m := take(opening + r"\b" + MONTH_WORD + dash + MONTH_WORD):
-        f.months = (MONTHS[m[1]], MONTHS[m[2]])
-    if m := take(r"([0-9]{1,2})月(?:份)?|([一二三四五六七八九十]{1,2})月(?!份?[0-9])"):
-        month = int(m[1]) if m[1] else cn_int(m[2])
-        f.months = (month, month) if month else f.months
-    if m := take(r"\b" + MONTH_WORD + r"(?![a-z])"):
-        f.months = (MONTHS[m[1]], MONTHS[m[1]])
-    # Days alone: 10日, 21日下午, 12月5日 is above; days of the week.
-    if m := take(r"(?<![0-9])([0-9]{1,2})[日号](?:" + dash + r"([0-9]{1,2})[日号])?"):
-        f.month_day = (None, int(m[1]))
-        if m[2]:
-            f.day_to = (None, int(m[2]))
-    if m := take(opening + r"(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:" + dash
-                 + r"(sunday|monday|tuesday|wednesday|thursday|friday|saturday))?"):  # fmt: skip
-        f.weekday = (WEEKDAYS[m[1]], WEEKDAYS[m[2]] if m[2] else None)
-    # Years: 2021年, in 2019, 2023.
-    if (m := take(r"((?:19|20)[0-9]{2})(?:年|\b)")) and (f.year is None or f.year_to is None):
-        f.year = int(m[1])
-    # The text's own day.
-    if (yesterday := said("yesterday")) and take(yesterday):
-        f.now = 1
-    elif words.recent is not None and take(words.recent):
-        f.now = -1
-    elif words.now is not None and take(words.now):
-        f.now = 0 if f.now is None else f.now
-    if words.whole_year is not None and take(words.whole_year):
-        f.whole_year = True
-    # Words that only frame the dating words (in, during, 期间, 上午, 在: the lexicon's `framing_word` terms),
-    # and the marks around them: punctuation and the possessive 's are the reader's own.
-    framing = FRAMING_MARKS if words.framing is None else f"{words.framing}|{FRAMING_MARKS}"
-    leftover = compiled(framing).sub("", rest)
-    return found and not leftover.strip()
 
 
 # What a written date is read with where no lexicon is given: the joiners of the date forms the patterns that find
@@ -333,9 +53,6 @@ def read_piece(piece: str, f: Facts, words: PeriodWords | None = None) -> bool:
 # date they find is read whole. They are those patterns' grammar, not a word list: a row's dating words are read
 # with the lexicon's `date_range_word` terms instead (PeriodWords.of).
 WRITTEN_DATE_WORDS = PeriodWords(range=r"\s*(?:[-—–~～至到]|to|through|until|and)\s*", day_suffix="st|nd|rd|th")
-
-
-# --- building periods ------------------------------------------------------------------------------------------
 
 
 def read_period(period_text: object, published: object, words: PeriodWords | None = None) -> Reading:
@@ -591,63 +308,3 @@ def days_periods(f: Facts, year: int | None, lo: date | None, hi: date | None) -
             Period("span", (date(1900, 1, 1), first), (first, first)),
         ]
     return [Period("date", (first, first), (first, first))]
-
-
-# Dating words are short (period_text holds at most 80 characters): a longer piece is other words, not read.
-DATING_WORDS_AT_MOST = 80
-PASSAGE_PIECES = re.compile(r"[，,。;；:：、!！?？()（）]|…|\.(?=\s|$)")
-
-
-def first_days_named(passage: object, published: object, words: PeriodWords | None = None) -> frozenset[date]:
-    """The first days of the periods a passage's dating words name, read clause by clause against the text's own
-    date (`published`): "launched … in April 2020" names 2020-04-01; "11月8日,…峰会将在乌镇启幕" in a text of
-    2023-11 names 2023-11-08. A clause of other words than dating words names nothing (the period reader reads
-    only dating words), so a passage is cut at its commas and stops first. Words of the text's own day (今天, 目前,
-    now, recently) name no first day: their year-so-far reading starts on 1 January because the reader must allow
-    a flow of the year to date, not because the words state that day (review 4 F5).
-
-    This is what `sources.written_after` is checked against: the day it records is the first day of a period the
-    quoted words name."""
-    return frozenset(p.start[0] for p, _ in periods_named(passage, published, words))
-
-
-def last_days_bound(
-    passage: object,
-    published: object,
-    event_words: re.Pattern[str] | None,
-    words: PeriodWords | None = None,
-) -> frozenset[date]:
-    """The days a passage that looks forward bounds its text by (`sources.written_before`, exclusive): a point
-    day's own day ("11月8日,…峰会将在乌镇启幕": 2023-11-08), an event's first day ("9月26日至28日,…峰会将在浙江乌镇
-    举行": 2021-09-26), and for any other span the day after its last ("In the second half of 2020, the company
-    plans to add …": 2021-01-01; the plan may be written on any day of the half year it names).
-
-    An event is told by its words (启幕, 举行, opens: the lexicon's `event_word` terms, compiled as one pattern
-    over squashed text, `Lexicon.patterns["event_word"]`): a text that looks forward to it is of before its first
-    day. Without them (None: no lexicon) every span is a plan's, bounding its text by the day after its last."""
-    event = isinstance(passage, str) and event_words is not None and event_words.search(squash(passage)) is not None
-    days: set[date] = set()
-    for p, _ in periods_named(passage, published, words):
-        if p.kind == "date" or event:
-            days.add(p.start[0])
-        elif p.end[0] == p.end[1]:
-            days.add(p.end[0] + timedelta(days=1))
-    return frozenset(days)
-
-
-def periods_named(passage: object, published: object, words: PeriodWords | None = None) -> list[tuple[Period, str]]:
-    """The periods with a stated first day that a passage's dating words name, each with its clause; a clause of
-    the text's own day (今天, 目前, now, recently) names none."""
-    if not isinstance(passage, str):
-        return []
-    named: list[tuple[Period, str]] = []
-    for piece in (passage, *PASSAGE_PIECES.split(passage)):
-        if not piece.strip() or len(piece) > DATING_WORDS_AT_MOST:
-            continue
-        facts = Facts()
-        read_pieces(normalise(piece), facts, words)
-        if facts.now is not None:
-            continue
-        reading = read_period(piece, published, words)
-        named.extend((p, piece) for p in reading.periods if p.start[0] == p.start[1] and not p.open_start)
-    return named

@@ -24,8 +24,8 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from .fold import loose as loose
-from .fold import squash as squash
+from .fold import loose as loose  # for the tests (test_clause_lexicon_words); the library reads text.fold
+from .fold import squash as squash  # for the tests (test_quantities); the library reads text.fold
 from .numerals import Span, number_spans
 
 T = TypeVar("T")

@@ -110,7 +110,8 @@ def junit(report: Report, fail_on: str = "error") -> str:
     W5). Problems outside a table (the descriptor, the archive catalogue) form a suite named `package`. The cases
     read `Report.outline`, as the text report does: what is counted under a cause is said in the cause's failure
     text, and a case whose every problem is counted so is skipped, naming its cause (trial 14 W6: the bad byte of
-    places failed once, not 5 foreign-key cases before it).
+    places failed once, not 5 foreign-key cases before it). A semantic rule of a table whose rules did not run is
+    skipped too, saying which table stopped it: it did not pass.
     """
     failing = ("error", "warning") if fail_on == "warning" else ("error",)
     by_case: dict[tuple[str, str], list[Entry]] = defaultdict(list)
@@ -120,6 +121,7 @@ def junit(report: Report, fail_on: str = "error") -> str:
         for p in entry.counted():
             counted[(p.table or "package", p.rule)].append(entry.problem)
     tables = list(table_files(report)) or sorted({t for t, _ in by_case} - {"package"})
+    semantic = {r.id for r in RULES}
     suites: dict[str, list[str]] = {t: rules_for(t) for t in tables}
     suites["package"] = [k.id for k in PROBLEMS.values() if k.layer == "descriptor"]
     for table, rule in [*by_case, *counted]:
@@ -149,6 +151,8 @@ def junit(report: Report, fail_on: str = "error") -> str:
                     warnings = []
             elif (table, rule) in counted:
                 body.append(f"      <skipped message={quoteattr(skipped_text(counted[(table, rule)]))}/>")
+            elif not warnings and rule in semantic and (not_run := not_run_text(report, table)):
+                body.append(f"      <skipped message={quoteattr(not_run)}/>")
             if warnings:
                 text = "\n".join(case_text(e) for e in warnings)
                 body.append(f"      <system-out>{escape(text)}</system-out>")
@@ -172,6 +176,18 @@ def skipped_text(causes: list[Problem]) -> str:
     the cause's, once (trial 14 W6)."""
     named = dict.fromkeys(f"{p.location()} [{p.rule}]" for p in causes)
     return f"follows from {'; '.join(named)}: fix that first"
+
+
+def not_run_text(report: Report, table: str) -> str | None:
+    """Why a semantic rule's case of `table` is skipped, not passed: its table's rules did not run (Report.not_run,
+    the text summary's "the rules of … did not run"), so it found nothing because it looked at nothing (trial 16
+    W3); None when they ran."""
+    if not report.rules_ran:
+        return "did not run: no rule ran"
+    causes = report.not_run.get(table)
+    if causes is None:
+        return None
+    return f"did not run: {', '.join(causes)} did not load (its own errors say why)"
 
 
 def rules_for(table: str) -> list[str]:

@@ -18,6 +18,8 @@ def disputed(row: dict[str, str], path: str | Path | None) -> str:
     """What the package says when another source gives a different figure for the same period, in `series`' own
     words (trial 6 r3: a journalist citing 5.1 billion yuan for 2014 must learn that another source gives 40多億元),
     or "" when no figure disputes it (or the series cannot be read: the citation stands without it)."""
+    # here, not at the top: they import pandas and the package reader, weight only a figure's citation needs (no
+    # cycle: timeseries imports nothing of the citations)
     from .series_subjects import subject_column
     from .timeseries import series
 

@@ -19,15 +19,16 @@ import pandas as pd
 from ..core.exceptions import TDEError, WhereError
 from ..core.paths import package_dir
 from ..core.suggest import did_you_mean, suggested
+from ..io.cell_types import describe as describe_type
+from ..io.cell_types import fits, scalar
 from ..io.load import as_written, decimal_text, tables
 from ..io.load import load as load_typed
-from ..io.reader import describe as describe_type
-from ..io.reader import fits, scalar
 from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..schema.keys import foreign_keys, primary_key
 from ..text.fold import casefolded
 from ..text.periods import iso_days
 from . import citations
+from .citation_formats import as_text as citation_text
 
 # The columns of `sources` that say where a figure comes from, in the order they are added.
 SOURCE_COLUMNS = ("title", "publisher", "published", "grade", "url")
@@ -48,7 +49,7 @@ def describe(table: str, path: str | Path | None = None) -> dict[str, Any]:
         "types": {f["name"]: f.get("type", "string") for f in schema["fields"]},
         "primary_key": primary_key(schema),
         "licenses": [lic.get("name", "") for lic in descriptor.get("licenses", []) if isinstance(lic, dict)],
-        "citation": citations.as_text(cite),
+        "citation": citation_text(cite),
         "version": cite["version"],
     }
 

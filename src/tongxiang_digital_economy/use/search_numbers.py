@@ -39,8 +39,11 @@ NUMBER = re.compile(r"(?<![\d.,])[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(
 # A percent sign right after the number (6%, ６％ folded): a query of a percent figure, read as the units whose
 # written form is #% (trial 16 m5: `search 6%` was `search 6`, 94 rows of sixth editions, 6个项目 and 6年来).
 PERCENT = re.compile(r"\d\s*%")
-# A URL's percent escape (%E6, %90): the digits in one are no number, and the % after them no percent sign.
+# A URL's percent escape (%E6, %90): the digits in one are no number, and the % after them no percent sign. Only
+# in a URL (URL_CONTEXT in the run of the text without spaces the number is in): in prose, 50%3年 is 50% and 3年,
+# 6%A股 is 6% and A股 (review 13 R11).
 ESCAPE = re.compile(r"%[0-9A-Fa-f]{0,1}\d|\d%[0-9A-Fa-f]")
+URL_CONTEXT = re.compile(r"://|(?:%[0-9A-Fa-f]{2}){2}")
 
 
 @dataclass(frozen=True)
@@ -130,13 +133,22 @@ def with_unit(text: str, value: Decimal, forms: frozenset[str]) -> bool:
     """Whether `text` writes `value` with one of the written `forms` (#亿元, US$#) around it; a URL's escape
     (%E6%A1…) writes no number."""
     for span in number_spans(text):
-        if span.value == value and not ESCAPE.search(text[max(0, span.start - 2) : span.end + 1]):
+        if span.value == value and not escaped(text, span.start, span.end):
             around = squash(
                 fold(f"{text[max(0, span.start - REACH) : span.start]}{MARK}{text[span.end : span.end + REACH]}")
             )
             if any(form in around for form in forms):
                 return True
     return False
+
+
+def escaped(text: str, start: int, end: int) -> bool:
+    """Whether the number at `start:end` of `text` is part of a URL's percent escape (ESCAPE, in URL_CONTEXT)."""
+    if not ESCAPE.search(text[max(0, start - 2) : end + 1]):
+        return False
+    first = max(text.rfind(c, 0, start) for c in " \t\n") + 1
+    ends = [i for i in (text.find(c, end) for c in " \t\n") if i >= 0]
+    return URL_CONTEXT.search(text[first : min(ends, default=len(text))]) is not None
 
 
 REACH = 24  # the characters read on each side of a number for its unit's written form

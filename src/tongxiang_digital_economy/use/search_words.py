@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..text.clauses import CLAUSE_END
 from ..text.fold import casefolded as fold
+from ..text.passage_numbers import CLAUSE_END
 from ..text.stems import root, stem
 
 WORD = re.compile(r"[a-z0-9]+")

@@ -46,6 +46,7 @@ from ..io.atomic import check_writable, write_json
 from ..io.load import tables
 from ..schema.descriptor import read_descriptor
 from . import citations, serve_plugin
+from .citation_formats import as_text as citation_text
 from .export import export
 from .frames import describe
 
@@ -112,7 +113,7 @@ def metadata(path: str | Path | None = None) -> dict[str, Any]:
         "license_url": licence.get("path", ""),
         "source": "Archived articles listed in the sources table (title, publisher, date and URL of each)",
         "source_url": descriptor.get("homepage") or None,
-        "about": f"How to cite: {citations.as_text(cite)}",
+        "about": f"How to cite: {citation_text(cite)}",
         "databases": {DATABASE: {"tables": table_meta, "plugins": serve_plugin.database_config()}},
     }
 

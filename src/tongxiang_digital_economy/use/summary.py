@@ -55,10 +55,10 @@ def agreement(path: str | Path | None = None) -> dict[str, int]:
     how many disagreements: the figures that cannot all be one figure, counted once however many they are (3
     disagreements of 6 figures; `info` said "in conflict: 6", read as six conflicts: trial 7 m2)."""
     from ..schema.descriptor import grade_order
+    from ..semantics.agreement import agreement as agree
+    from ..semantics.agreement import groups
     from ..semantics.claims import and_some, and_some_terms, nearly, nearly_terms
     from ..semantics.roles import corroboration
-    from ..semantics.views import agreement as agree
-    from ..semantics.views import groups
 
     # Read as validate reads them: 40多 is 40 to 50, not more than 40 (the lexicon's `and_some` words).
     indicators = load("indicators", path)

@@ -39,6 +39,9 @@ names no indicator whole, but whose words are a subject's name and the words of 
 subject, finds those figures (named by their `indicator` column) and lists those indicators, each with the command
 for that subject's series (trial 7 S6). Cells holding all its words are found as for any query.
 
+A measure and a number ("GDP 1347.1", 地区生产总值 1347.1, "WIC 2023 guests 1800"): the query without the number,
+read as any query, and of what it finds the figures whose value is that number (use.search_measured; trial 16 W2 b).
+
 A query is read without its quotes and the punctuation at its words' edges (normalised): '"core industry"',
 '"乌镇"', 'gdp?' and 'Wuzhen,' find what core industry, 乌镇, gdp and Wuzhen find; a user copies a phrase with
 its quotes or asks a question, and a quote or comma kept would be a character to match (trial 7 S5).
@@ -74,10 +77,10 @@ from .search_cells import every_table as every_table  # where the scripts and te
 from .search_cells import searched
 from .search_editions import edition_figures, edition_reading
 from .search_hits import Hits, cells_matching, hits_frame
-from .search_hits import summary as summary  # where the CLI reads it
 from .search_index import named_indicators
 from .search_lexicon import normalised as normalised  # where the tests read it
 from .search_lexicon import normalised_in, small_words
+from .search_measured import kept_search, measured_number, of_the_number
 from .search_names import names
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, texts_writing
@@ -151,6 +154,16 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     package = searched(path)
     frames = package.frames
     text = meant_query(text, frames)
+    amount = measured_number(text, frames, small_words(frames)) if text.strip() else None
+    by_number = None
+    if amount is not None:  # "GDP 1347.1": the measure's figures of the number (trial 16 W2 b)
+        rest = amount.rest
+        of_measure, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
+        answer = of_the_number(of_measure, attrs, amount.number, frames["indicators"])
+        if len(attrs["indicators"]) and len(answer):
+            if not amount.year_like:
+                return answer
+            by_number = answer  # "guests 2000": the year reading's figures of 2000 first, if it finds any
     query = parse(text, frames) if text.strip() else Query("", (), {})
     # "WIC 2023", 2023年乌镇峰会, 第二届世界互联网大会: the editions named so, read as their names are (trial 12 W3)
     edition = edition_reading(text, frames) if text.strip() and not query.name else None
@@ -240,6 +253,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         everything = everything.drop_duplicates(subset=["table", "key"])
     if year is not None:
         everything = year.of_year(everything, frames["indicators"])
+        if by_number is not None and not (everything["table"] == "indicators").any():
+            return by_number
     everything = everything.reset_index(drop=True)
     everything.attrs["indicators"] = found_indicators(text, frames, theme, split, named)
     if year is not None:

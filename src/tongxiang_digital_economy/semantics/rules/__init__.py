@@ -16,7 +16,18 @@ because another check (usually the Table Schema) reports those.
 from __future__ import annotations
 
 # The rules, by what they are about; importing each module registers its rules in RULES, in this order.
-from . import agreement, anchors, events, figures, identity, periods, provenance, quotes, sources  # noqa: F401  (isort: keep this order)
+from . import (  # noqa: F401  (isort: keep this order)
+    agreement,
+    anchors,
+    events,
+    figures,
+    identity,
+    period_quotes,
+    periods,
+    provenance,
+    quotes,
+    sources,
+)
 from .registry import RULES, Rule, each_row, known, missing, needs_of, reads_of, rule, rule_answer
 
 __all__ = ["RULES", "Rule", "each_row", "known", "missing", "needs_of", "reads_of", "rule", "rule_answer"]

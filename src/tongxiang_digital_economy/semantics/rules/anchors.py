@@ -19,11 +19,11 @@ import re
 import numpy as np
 import pandas as pd
 
-from ...text.fold import INSERTED_PINYIN, names_in, names_of, squeeze
-from ...text.period_words import Reading
-from ...text.quantities import loose
-from ..anchors import NO_WORDS, OutsideWords, forms_in, named_as_subject, required_groups
+from ...text.fold import INSERTED_PINYIN, loose, names_in, names_of, squeeze
+from ...text.period_readings import Reading
 from ..distinct import per_distinct_rows, spread
+from ..indicator_forms import forms_in, required_groups
+from ..subject_names import NO_WORDS, OutsideWords, named_as_subject
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, missing, rule
 

@@ -29,10 +29,11 @@ from datetime import date
 
 import pandas as pd
 
+from ...text.fold import loose
 from ...text.period_lexicon import MONTH_WORD, PeriodWords, cn_int, compiled, normalise
 from ...text.period_words import read_period
 from ...text.periods import publication_bounds, words_read_at
-from ...text.quantities import Lexicon, loose
+from ...text.quantities import Lexicon
 from .registry import each_row, rule
 
 CN_DAY = r"(?:(?:19|20)[0-9]{2}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"

@@ -285,8 +285,10 @@ def multiple_fits_levels(view: pd.DataFrame) -> pd.Series:
     "link-evidence-missing-name",
     "project_enterprises",
     "evidence",
-    "the evidence does not name the enterprise {enterprise_id!r} ({enterprise_id__name}, {enterprise_id__name_zh}, "
-    "{enterprise_id__aliases}): choose a passage that names both the enterprise and the project",
+    "the evidence does not name the enterprise {enterprise_id!r} by any of its names (English "
+    "{enterprise_id__name!r}; Chinese {enterprise_id__name_zh!r:|none given}; legal {enterprise_id__legal_name!r:|none "
+    "given}; aliases {enterprise_id__aliases:|none given}): choose a passage that names both the enterprise and the "
+    "project",
     needs=("enterprise_id.name", "enterprise_id.name_zh", "enterprise_id.legal_name", "enterprise_id.aliases"),
     reads=("evidence",),
     per_row=True,

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ...text.fold import squeeze
-from ...text.quantities import FRACTION_FIRST, squash
+from ...text.fold import squash, squeeze
+from ...text.quantities import FRACTION_FIRST
 from .registry import each_row, missing, rule
 
 # --- indicators: the quote ---------------------------------------------------------------------------------
@@ -96,9 +96,9 @@ def quote_states_value(view: pd.DataFrame) -> pd.Series:
     "value-text-unit",
     "indicators",
     "unit",
-    "value_text {value_text!r} is written in {written_in}{unit_words_unread} but the unit is "
-    "{unit!r} (written {unit__written_forms}): use the unit whose written form the source uses, or add the form to "
-    "units.csv",
+    "value_text {value_text!r} is written in {written_in}{unit_words_unread} but the unit is {unit!r} (written "
+    "{unit__written_forms:|in no form: the units row gives none}): use the unit whose written form the source uses, "
+    "or add the form to units.csv",
     needs=("unit.written_forms",),
     reads=("read_shape", "read_units", "unit", "unit_words_left", "value"),
     per_row=True,
@@ -271,7 +271,7 @@ MARKS = frozenset({"reached", "forward"})  # scope_cues' marks of the quote's ow
 
 def cued_in_scope(view: pd.DataFrame) -> pd.Series:
     """Actual rows, of an indicator that is no plan's size and not already led to by a cue in its clause, that a
-    status word governs from elsewhere in its passage (scope_cues: semantics/anchors.status_scope)."""
+    status word governs from elsewhere in its passage (scope_cues: semantics/status_scope.status_scope)."""
     if "scope_cues" not in view:
         return pd.Series(False, index=view.index, dtype=bool)
     cued = each_row(
@@ -298,7 +298,7 @@ def cued_in_scope(view: pd.DataFrame) -> pd.Series:
     per_row=True,
 )
 def actual_not_governed_by_cue(view: pd.DataFrame) -> pd.Series:
-    """A status word's scope is more than its clause (semantics/anchors.status_scope reads it): the earlier
+    """A status word's scope is more than its clause (semantics/status_scope.status_scope reads it): the earlier
     clauses of the figure's sentence, the words after it where no other figure follows, and a sentence that goes on
     from the one before. A status word there, that no word of a figure reached in the quote's own clause answers,
     makes an actual an error. A plan's size is exempt, as for status-cue-in-clause."""
