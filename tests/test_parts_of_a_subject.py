@@ -270,3 +270,18 @@ def test_every_figure_of_the_expos_sentences_on_the_chinacomcn_page_is_the_expos
         cli, ["series", "event_exhibitor_continents", "--subject", "light-of-internet-expo"], catch_exceptions=False
     )
     assert result.exit_code == 0 and f"{page}-004" in result.output
+
+
+def test_a_figure_its_kin_hold_from_several_sources_is_named_once() -> None:
+    """Trial 17 m4: the lists repeated a figure once per source ("2021 8.5 percent; 2021 8.5 percent": the bulletin
+    and China Daily agreeing), which read as several figures. Each figure once, with the number of sources that
+    give it alike; figures of one period that differ stay apart (47个 and 48 above: they dispute it)."""
+    assert tde.series("digital_economy_enterprises", "tongxiang").attrs["elsewhere"][0] == (
+        "also under its part wuzhen: 2014-11-19 12家; end-2014 12 (2 sources); 2018-11-01 500多家; 2022-11-09 "
+        "more than 1,000; 2023-11-07 超过1000家 (`series digital_economy_enterprises --subject wuzhen`)"
+    )
+    assert chart("gdp_growth", "wuzhen").kin == (
+        "Not drawn, figures of the same measure under its parent tongxiang: 2021 8.5 percent (2 sources); 2022 2.6 "
+        "percent; 2024 4.8 percent (`series gdp_growth --subject tongxiang`); under its parent tongxiang (targets): "
+        "2024 about 6.5 percent (`series gdp_growth --subject tongxiang`)."
+    )

@@ -111,6 +111,24 @@ def test_a_year_or_number_no_edition_has_is_said_with_the_editions_there_are(que
     assert csv.stderr.splitlines() == [note]
 
 
+def test_an_events_full_name_with_a_year_no_edition_has_finds_its_figures_of_that_year() -> None:
+    """Trial 17 W2: "互联网之光博览会 2023" and "Light of the Internet Expo 2023" were told the expo has no edition in
+    2023, while 互联网之光 2023 found its 8 figures of 2023 (they carry the summit's edition, wic-2023). A year no
+    edition has is the note's only where the event has no figure of that year ("WIC 2013", above)."""
+    figures = {(h.key) for h in tde.search("互联网之光 2023").itertuples() if h.table == "indicators"}
+    assert len(figures) == 8
+    for query in ("互联网之光博览会 2023", "Light of the Internet Expo 2023", "互联网之光博览会 2023年"):
+        found = tde.search(query)
+        assert set(found.loc[found["table"] == "indicators", "key"]) == figures, query
+        assert "edition_note" not in found.attrs, query
+    lines = runner.invoke(cli, ["search", "Light of the Internet Expo 2023"]).stdout.splitlines()
+    assert lines[0] == (
+        "light-of-internet-expo (project): 8 figures under 5 indicators; most: event_exhibiting_enterprises (3), "
+        "event_exhibitor_countries_regions (2), event_product_launch_events (1), event_visits (1), event_years_held (1)"
+    )
+    assert not [line for line in lines if "has no edition" in line]
+
+
 def forms_of(event: pd.Series, project: pd.Series) -> list[str]:
     """How a reader names an edition with its year or number, in either language, from its project's names."""
     year = int(str(event["start"])[:4])

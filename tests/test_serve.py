@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -74,7 +75,15 @@ def test_every_table_with_title_description_and_columns(site: Path) -> None:
 
 def test_facets_on_indicator_subject_year_and_status(site: Path) -> None:
     figures, indicators = get(site, "/tongxiang/figures.json", "/tongxiang/indicators.json")
-    assert list(figures.json()["facet_results"]) == ["indicator", "subject", "year", "status", "theme", "source_grade"]
+    assert list(figures.json()["facet_results"]) == [
+        "indicator",
+        "subject",
+        "year",
+        "status",
+        "role",
+        "theme",
+        "source_grade",
+    ]
     assert list(indicators.json()["facet_results"]) == [
         "indicator",
         "place_id",
@@ -212,6 +221,28 @@ def test_the_figures_view_says_whose_figure_and_which_edition(site: Path) -> Non
     source = tde.load("sources").set_index("source_id").loc["cctv-outputnews-2025-06-04-wuzhen-town-economy"]
     assert (repost.json()[0]["source_grade"], repost.json()[0]["source_original_grade"]) == ("repost", "state_media")
     assert repost.json()[0]["source_original_publisher"] == source["original_publisher"]
+
+
+def test_the_figures_view_names_each_period_and_role_as_series_does(site: Path) -> None:
+    """Trial 17 m6: filtered by year 2019, Tongxiang's GDP showed 401.6 and 968.17 told apart only by period_end, and
+    2021's three figures with nothing saying which `series` prefers. The view carries series' period label, role,
+    reason and corroborating sources, for every figure."""
+    (page,) = get(site, "/tongxiang/figures.json?_shape=array&indicator=gdp&subject=tongxiang&_size=max")
+    shown = {
+        r["observation_id"]: (r["period_label"], r["role"], r["reason"], r["corroborated_by"]) for r in page.json()
+    }
+    series = tde.series("gdp", "tongxiang")
+    assert shown == {
+        r.observation_id: tuple(
+            None if pd.isna(v) else v for v in (r.period_label, r.role, r.reason, r.corroborated_by)
+        )
+        for r in series.itertuples()
+    }
+    by_value = {float(r["value"]): r for r in page.json() if r["year"] in (2019, 2021)}
+    assert (by_value[401.6]["period_label"], by_value[968.17]["period_label"]) == ("H1 2019", "2019")
+    assert [by_value[v]["role"] for v in (1141.69, 114.2, 17.0)] == ["preferred", "corroborating", "not_comparable"]
+    with sqlite3.connect(site / "tongxiang.db") as conn:
+        assert conn.execute("select count(*) from figures where role is null").fetchone() == (0,)
 
 
 def test_the_figures_view_has_the_denominator_its_unit_label_names(site: Path) -> None:

@@ -86,6 +86,22 @@ class YearReading:
         return out
 
 
+def has_figures(year: YearReading, figures: pd.DataFrame) -> bool:
+    """Whether the package holds a figure of the year about what the rest of the query names: the subject's of the
+    measure, the subjects' (their parts' too), the indicators'. An event's name with a year no edition of it has
+    ("互联网之光博览会 2023") is read as its figures of that year when it has some (trial 17 W2)."""
+    of_year = figures["year"].eq(year.year).fillna(False).astype(bool)
+    if year.split is not None:
+        return bool((year.split.figures(figures) & of_year).any())
+    about = pd.Series(not year.query.subjects, index=figures.index)
+    for column, ids in year.query.subjects.items():
+        if column in figures.columns:
+            about |= figures[column].isin(ids).fillna(False).astype(bool)
+    if year.named:
+        about &= figures["indicator"].isin(year.named)
+    return bool((about & of_year).any())
+
+
 def year_reading(text: str, query: Query, named: frozenset[str], frames: dict[str, pd.DataFrame]) -> YearReading | None:
     """The query read as words and a year (use.search_years), when as a whole it is no name, names no indicator
     and no subject, and without its year it names an indicator, a subject and a measure, or a subject (its name or

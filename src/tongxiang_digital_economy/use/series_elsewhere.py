@@ -96,13 +96,37 @@ def elsewhere(
     for other, rows in near.sort_values(["period_end", "observation_id"], na_position="first").groupby(
         column, sort=False
     ):
+        figures_once = once_per_figure(rows)
         shown = [
-            f"{period_label(r['period_start'], r['period_end'], temporal)} {written(r)}"
-            for _, r in rows.head(SHOWN_ELSEWHERE).iterrows()
+            f"{period_label(r['period_start'], r['period_end'], temporal)} {written(r)}{sources_said(n)}"
+            for (_, r), n in figures_once[:SHOWN_ELSEWHERE]
         ]
-        more = f" and {len(rows) - SHOWN_ELSEWHERE} more" if len(rows) > SHOWN_ELSEWHERE else ""
+        left = len(figures_once) - SHOWN_ELSEWHERE
+        more = f" and {left} more" if left > 0 else ""
         said.append(
             f"also under its {kin[str(other)]} {other}: {'; '.join(shown)}{more} "
             f"(`series {indicator} --subject {other}`)"
         )
     return said
+
+
+# What makes two rows one figure in a kin's list: the same period and the same value, bound and unit.
+SAME_FIGURE = ["period_start", "period_end", "value", "value_upper", "qualifier", "unit"]
+
+
+def once_per_figure(rows: pd.DataFrame) -> list[tuple[tuple[object, pd.Series], int]]:
+    """Each figure of `rows` once, the first row that gives it with the number of sources that give it alike: two
+    sources agreeing on 2021's 8.5 percent are one figure, not "2021 8.5 percent; 2021 8.5 percent", which read as
+    two (trial 17 m4). Rows of one period that differ in value stay apart: they dispute it."""
+    firsts: dict[tuple[str, ...], tuple[object, pd.Series]] = {}
+    sources: dict[tuple[str, ...], set[str]] = {}
+    for index, row in rows.iterrows():
+        key = tuple("" if pd.isna(row.get(c)) else str(row.get(c)) for c in SAME_FIGURE)
+        firsts.setdefault(key, (index, row))
+        sources.setdefault(key, set()).add(str(row.get("source_id", index)))
+    return [(first, len(sources[key])) for key, first in firsts.items()]
+
+
+def sources_said(n: int) -> str:
+    """ " (2 sources)" after a figure that more than one source gives alike; nothing after one source's."""
+    return f" ({n} sources)" if n > 1 else ""

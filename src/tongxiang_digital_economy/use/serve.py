@@ -2,7 +2,8 @@
 
 `build` writes two files into a folder: the SQLite export (export.py: typed, keys enforced, validated first)
 plus one view, `figures` (each figure with its subject, theme and its source's title, grade and URL, so a
-reader sees where a number comes from without a join), and `metadata.json` in Datasette's format, made from
+reader sees where a number comes from without a join, and its period label and role in its series as `series`
+gives them, from a table the site hides, `figure_roles`), and `metadata.json` in Datasette's format, made from
 datapackage.json and the Table Schemas: every table's title and description, every column's description,
 the licence, the citation and the source links, and facets on indicator, subject, year and status.
 `serve` runs Datasette on them, on localhost unless told otherwise.
@@ -41,6 +42,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from ..core.exceptions import MissingFolderError, OutputError, ServeError
 from ..io.atomic import check_writable, write_json
 from ..io.load import tables
@@ -49,13 +52,15 @@ from . import citations, serve_plugin
 from .citation_formats import as_text as citation_text
 from .export import export
 from .frames import describe
+from .timeseries import all_series
 
 DATABASE = "tongxiang"
 FIGURES_VIEW = """
 CREATE VIEW figures AS
 SELECT i.observation_id, i.indicator, d.label AS indicator_label, d.theme, d.subject AS subject_type,
        COALESCE(i.place_id, i.enterprise_id, i.project_id) AS subject, i.year, i.period_start, i.period_end,
-       i.status, i.value, i.value_upper, i.value_denominator, i.qualifier, i.unit, u.label AS unit_label, i.value_text,
+       r.period_label, i.status, r.role, r.reason, r.corroborated_by, i.value, i.value_upper, i.value_denominator,
+       i.qualifier, i.unit, u.label AS unit_label, i.value_text,
        s.grade AS source_grade, s.original_grade AS source_original_grade,
        s.original_publisher AS source_original_publisher, s.title AS source_title, s.publisher AS source_publisher,
        s.published AS source_published, s.url AS source_url, i.attributed_to, i.event_id, i.evidence, i.note
@@ -63,10 +68,20 @@ FROM indicators i
 JOIN indicator_definitions d ON d.indicator = i.indicator
 JOIN units u ON u.unit = i.unit
 JOIN sources s ON s.source_id = i.source_id
+LEFT JOIN figure_roles r ON r.observation_id = i.observation_id
+"""
+# Each figure's period as `series` names it and its role in its series (timeseries.all_series), a table the view
+# reads and the site hides: a reader who filters the view by year sees "H1 2019" beside 2019 and which figure
+# `series` prefers (trial 17 m6).
+ROLE_COLUMNS = ["observation_id", "period_label", "role", "reason", "corroborated_by"]
+ROLES_TABLE = """
+CREATE TABLE figure_roles (
+    observation_id TEXT PRIMARY KEY, period_label TEXT, role TEXT, reason TEXT, corroborated_by TEXT
+)
 """
 FACETS = {
     "indicators": ["indicator", "place_id", "enterprise_id", "project_id", "year", "status"],
-    "figures": ["indicator", "subject", "year", "status", "theme", "source_grade"],
+    "figures": ["indicator", "subject", "year", "status", "role", "theme", "source_grade"],
     "indicator_definitions": ["theme", "subject", "temporal", "measure"],
     "sources": ["grade", "language", "publisher"],
 }
@@ -102,9 +117,15 @@ def metadata(path: str | Path | None = None) -> dict[str, Any]:
         table_meta[name] = entry
     table_meta["figures"] = {
         "title": "Figures with their sources",
-        "description": "Every figure with its subject, theme, unit label and its source's title, grade and URL.",
+        "description": (
+            "Every figure with its subject, theme, unit label and its source's title, grade and URL; its period as "
+            "`series` names it (period_label: H1 2019, end-2023) and its role in its series (role, and why in "
+            "reason: preferred, corroborating, competing, restated, …; corroborated_by: the sources that give a "
+            "preferred figure alike), as `series` shows them."
+        ),
         "facets": FACETS["figures"],
     }
+    table_meta["figure_roles"] = {"hidden": True, "title": "Each figure's period label and role, for the figures view"}
     return {
         "title": descriptor.get("title", descriptor.get("name")),
         "description": descriptor.get("description", ""),
@@ -135,9 +156,13 @@ def build(folder: str | Path, path: str | Path | None = None, force: bool = Fals
         if existing.exists() and not force:
             raise ServeError(f"{existing} exists; pass force=True to replace it")
     export("sqlite", database, force=force, path=path)
+    roles = all_series(path)[ROLE_COLUMNS]
     conn = sqlite3.connect(database)
     try:
         with conn:
+            conn.execute(ROLES_TABLE)
+            cells = [tuple(None if pd.isna(v) else str(v) for v in row) for row in roles.itertuples(index=False)]
+            conn.executemany(f"INSERT INTO figure_roles VALUES ({', '.join('?' * len(ROLE_COLUMNS))})", cells)
             conn.execute(FIGURES_VIEW)
     finally:
         conn.close()

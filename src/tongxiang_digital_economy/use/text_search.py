@@ -85,7 +85,13 @@ from .search_names import names
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, texts_writing
 from .search_query import Query, meant, parse
-from .search_readings import edition_measured, none_of_the_measure, subject_and_measure, year_reading
+from .search_readings import (
+    edition_measured,
+    has_figures,
+    none_of_the_measure,
+    subject_and_measure,
+    year_reading,
+)
 from .search_years import joined, once
 
 
@@ -177,8 +183,15 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     # is no "top 100 counties"; trial 16 m5)
     quantity = number_query(text, frames.get("units"), small_words(frames).year_words) if text.strip() else None
     named = named_indicators(query, frames) if text.strip() and not (quantity and quantity.units) else frozenset()
-    # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, not as a year reading.
-    year = year_reading(text, query, named, frames) if text.strip() and edition is None else None
+    # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, unless the event has
+    # figures of that year ("互联网之光博览会 2023": the expo's figures of 2023 are the summit's edition's; trial 17 W2)
+    read_year = text.strip() and (edition is None or not edition.editions)
+    year = year_reading(text, query, named, frames) if read_year else None
+    if year is not None and edition is not None:
+        if has_figures(year, frames["indicators"]):
+            edition = None
+        else:
+            year = None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
         text, query, named = year.rest, year.query, year.named
     naming = query  # the subjects it names
