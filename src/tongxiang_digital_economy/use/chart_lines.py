@@ -132,13 +132,18 @@ def contradicted(group: pd.DataFrame, a: tuple[float, float], b: tuple[float, fl
     with the level the segment draws at it: a lower bound (gt, gte, a range's low end) above it or an upper bound
     (lt, lte, a range's high end) below it."""
     found: list[tuple[pd.Series, float]] = []
-    for _, row in group.iterrows():
-        x = mdates_num(row["x"])
+    # Read by columns, once a call: a row at a time (iterrows) built a Series of every row of an Arrow-backed
+    # frame, and a chart's lines ask this of each segment (plot14: half the cost of reading a chart).
+    xs = [mdates_num(x) for x in group["x"].tolist()]
+    qualifiers = [str(q) for q in group["qualifier"].tolist()]
+    ys = [float(y) for y in group["y"].tolist()]
+    uppers = group["y_upper"].tolist()
+    for k, x in enumerate(xs):
         if not a[0] < x < b[0]:
             continue
         level = a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
-        qualifier, y = str(row["qualifier"]), float(row["y"])
-        upper = float(row["y_upper"]) if pd.notna(row["y_upper"]) else y
+        qualifier, y = qualifiers[k], ys[k]
+        upper = float(uppers[k]) if pd.notna(uppers[k]) else y
         if (
             (qualifier == "gt" and level <= y)
             or (qualifier == "gte" and level < y)
@@ -146,5 +151,5 @@ def contradicted(group: pd.DataFrame, a: tuple[float, float], b: tuple[float, fl
             or (qualifier == "lte" and level > y)
             or (qualifier == "range" and not y <= level <= upper)
         ):
-            found.append((row, level))
+            found.append((group.iloc[k], level))
     return found

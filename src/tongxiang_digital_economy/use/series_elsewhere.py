@@ -20,11 +20,19 @@ def kin_notes(
     """`elsewhere` for a series as asked: `asked` is the subject as named (an edition, wic-2023, keeps the kin's
     figures of that edition only), `subject` the one its figures are about."""
     column = subject_column(indicator, path)
+    kin = kin_of(column, subject, path)
+    if not kin:  # most subjects have no parent or part: the figures table is not filtered at all
+        return []
     figures = load("indicators", path)
-    figures = figures[(figures["indicator"] == indicator) & (figures["status"] == status)]
+    # One mask, one selection of the table's rows (each selection copies every column of an Arrow-backed frame:
+    # a chart asks this twice, plot14 measured it a quarter of reading a chart).
+    mine = (figures["indicator"] == indicator) & (figures["status"] == status) & figures[column].isin(list(kin))
     if asked is not None and asked != subject and "event_id" in figures:
-        figures = figures[figures["event_id"].isin([asked, *part_editions(asked, path)])]
-    return elsewhere(figures, indicator, column, subject, path, plain)
+        mine &= figures["event_id"].isin([asked, *part_editions(asked, path)])
+    mine = mine.fillna(False).astype(bool)
+    if not mine.any():  # no figure on a parent or part: nothing to select
+        return []
+    return elsewhere(figures[mine], indicator, column, subject, path, plain, kin)
 
 
 SHOWN_ELSEWHERE = 8  # figures named per related subject; the rest are counted
@@ -68,6 +76,7 @@ def elsewhere(
     subject: str,
     path: str | Path | None,
     plain: bool = False,
+    kin: dict[str, str] | None = None,
 ) -> list[str]:
     """Which figures of the same indicator and status sit on the subject's parent or parts (`kin_of`), one line
     per such subject: "also under its part light-of-internet-expo: 2019-10-18 to 2019-10-22 601家; …".
@@ -76,8 +85,8 @@ def elsewhere(
     Tongxiang and Wuzhen) hold separate series of one measure; a reader of one must be told the other exists, or
     takes a split series for the whole (trial 9 V1). `figures` are the indicator's figures of the status asked
     (for an edition, of that edition only). `plain`: each value in words and its unit's label (`in_words`), as a
-    chart's note says it, instead of as its text wrote it."""
-    kin = kin_of(column, subject, path)
+    chart's note says it, instead of as its text wrote it. `kin`: `kin_of` the subject, where the caller has it."""
+    kin = kin if kin is not None else kin_of(column, subject, path)
     if not kin:
         return []
     near = figures[figures[column].isin(list(kin))]

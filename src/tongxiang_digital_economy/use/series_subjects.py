@@ -160,10 +160,14 @@ def kin_of(column: str, subject: str, path: str | Path | None) -> dict[str, str]
     if "parent_id" not in frame or column not in frame:
         return {}
     kin: dict[str, str] = {}
-    for parent in frame.loc[frame[column] == subject, "parent_id"].dropna():
-        kin[str(parent)] = "parent"
-    for part in frame.loc[frame["parent_id"] == subject, column].dropna():
-        kin[str(part)] = "part"
+    # Read as two lists, not by masks: a selection of an Arrow-backed column cost more than the whole walk.
+    pairs = list(zip(frame[column].tolist(), frame["parent_id"].tolist(), strict=True))
+    for key, parent in pairs:
+        if not pd.isna(key) and key == subject and not pd.isna(parent):
+            kin[str(parent)] = "parent"
+    for key, parent in pairs:
+        if not pd.isna(parent) and parent == subject and not pd.isna(key):
+            kin[str(key)] = "part"
     return kin
 
 
