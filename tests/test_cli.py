@@ -284,7 +284,11 @@ def test_stamp_records_new_hashes(package: PackageCopy) -> None:
     package.edit("indicators", 2, stamp=False, note="edited")
     assert run("validate", str(package.root))[0] == 1
     code, out = run("stamp", str(package.root))
-    assert (code, out) == (0, "updated indicators\n")
+    assert (code, out) == (
+        0,
+        f"updated indicators\nnext: tongxiang-digital-economy validate --package {package.root} --archive FOLDER "
+        "(the archived texts: every evidence is read against its source's text)\n",
+    )  # trial 17 m7: stamp says what to run next
     assert run("validate", str(package.root))[0] == 0
     assert run("stamp", str(package.root))[1] == "nothing to update: every hash is current\n"
 
@@ -423,7 +427,8 @@ def test_failing_on_warnings_says_so_in_the_summary() -> None:
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         f"FAILED on {len(report.warnings)} warnings (--fail-on warning), valid otherwise: {report.package}: "
-        f"0 errors, {len(report.warnings)} warnings, {len(report.infos)} figures corroborated"
+        f"0 errors, {len(report.warnings)} warnings, {len(report.infos)} figures corroborated; evidence not read "
+        "against the archived texts (give --archive)"
     )
     plain = runner.invoke(cli, ["validate", "--quiet"])
     assert plain.exit_code == 0 and plain.output.splitlines()[-1].startswith("valid: ")

@@ -476,3 +476,50 @@ def test_a_name_holding_a_line_break_or_a_control_character_is_printed_on_one_li
     assert len(verdicts[1].splitlines()) == 1
     assert printable(os.fsdecode(b"\xce\xda\xd5\xf2.csv")) == "\\xce\\xda\\xd5\\xf2.csv"  # 乌镇 in GBK
     assert printable("乌镇\u3000数据 C:\\x") == "乌镇\u3000数据 C:\\x"  # letters, spaces and backslashes as they are
+
+
+PACKAGE_COMMANDS = [
+    ["validate"],
+    ["stamp"],
+    ["fingerprint"],
+    ["check-version"],
+    ["tables"],
+    ["show", "units"],
+    ["info"],
+    ["series", "gdp", "--subject", "tongxiang"],
+    ["search", "gdp"],
+    ["cite"],
+    ["export", "units", "--format", "csv", "-o", "{tmp}/out.csv"],
+    ["plot", "gdp", "--subject", "tongxiang", "-o", "{tmp}/out.svg"],
+]
+
+
+def test_every_commands_error_line_names_a_file_on_one_line(tmp_path: Path) -> None:
+    """Review 13 R6: a name is written on one line (core.paths.printable) once, where the CLI turns a library error
+    into its `Error:` line (cli/errors.py), not at each of the ~74 places a message names a file; so every command
+    says a package folder with a line break in its name on one line, and so do click's own usage errors."""
+    empty = tmp_path / "no\npackage"
+    empty.mkdir()
+    broken = tmp_path / "bad\tjson"
+    broken.mkdir()
+    (broken / "datapackage.json").write_text("{", encoding="utf-8")
+    said = {}
+    for command in PACKAGE_COMMANDS:
+        args = [a.format(tmp=tmp_path) for a in command]
+        result = runner.invoke(cli, [*args, "--package", str(empty)], catch_exceptions=False)
+        said[command[0]] = (result.exit_code, result.output)
+    no_package = (
+        f"Error: no datapackage.json in {tmp_path}/no\\npackage; give a data package folder or its datapackage.json\n"
+    )
+    assert said == {command[0]: (1, no_package) for command in PACKAGE_COMMANDS}
+    result = runner.invoke(cli, ["show", "units", "--package", str(broken)], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {tmp_path}/bad\\tjson/datapackage.json is not valid JSON: Expecting property name enclosed in "
+        "double quotes at line 1, column 2\n",
+    )
+    result = runner.invoke(cli, ["validate", "--package", str(tmp_path / "not\nthere")], catch_exceptions=False)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        f"Error: Invalid value for '--package': Path '{tmp_path}/not\\nthere' does not exist.",
+    )

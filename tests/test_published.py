@@ -72,7 +72,8 @@ def test_without_the_archive_a_source_all_of_whose_figures_are_after_it_is_named
         "2020-01-14: check published against the text's own date (validate --archive compares them) before "
         "re-dating the figures; their errors that a later date clears are counted under this row",
         FOLLOW_LINE,
-        f"INVALID: {package.root}: 14 errors, 10 warnings, 90 figures corroborated",
+        f"INVALID: {package.root}: 14 errors, 10 warnings, 90 figures corroborated"
+        "; evidence not read against the archived texts (give --archive)",
     ]
     report = json.loads(runner.invoke(cli, [*args, "--json"], catch_exceptions=False).output)
     rows = [p for p in report["problems"] if p["table"] == "indicators" and p["severity"] == "error"]

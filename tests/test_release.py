@@ -491,7 +491,10 @@ def test_a_diff_to_a_copy_with_only_rule_errors_gives_validates_verdict_and_coun
     events = package.rows("events")
     package.edit("events", 2, start="2014-13-19")
     summary = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()[-1]
-    assert summary == f"INVALID: {package.root}: 9 errors, 10 warnings, 90 figures corroborated"
+    assert (
+        summary == f"INVALID: {package.root}: 9 errors, 10 warnings, 90 figures corroborated"
+        "; evidence not read against the archived texts (give --archive)"
+    )
     said = invoke("diff", str(package_dir()), str(package.root))[1].splitlines()
     assert said[1].startswith(
         f"not a release: {package.root} does not validate (9 errors; first: events, row 2, field start: '2014-13-19' "

@@ -727,14 +727,15 @@ def add_reference_faults(package: PackageCopy) -> dict[str, int]:
     package.edit("projects", 2, stamp=False, zone_place_id="tongxiang")
     # A passage that names a project only in the other script of its alias (no fault: the rule must not fire).
     other_script = {"aliases": "中國聯通智算中心", "evidence": "中国联通智算中心项目签约"}
-    package.edit("projects", OTHER_SCRIPT_ROW, stamp=False, **other_script)
-    rows["other script"] = OTHER_SCRIPT_ROW
+    other_row = next(i for i, r in enumerate(package.rows("projects"), start=2) if r["project_id"] == OTHER_SCRIPT)
+    package.edit("projects", other_row, stamp=False, **other_script)
+    rows["other script"] = other_row
     return rows
 
 
-# A projects row (China Unicom's Intelligent Computing Center) with no Chinese name or alias of its own, and no
-# other fault of add_reference_faults.
-OTHER_SCRIPT_ROW = 4
+# A project (China Unicom's Intelligent Computing Center) with no Chinese name or alias of its own, and no other
+# fault of add_reference_faults: found by its id, so a row added above it cannot move the case to another project.
+OTHER_SCRIPT = "china-unicom-intelligent-computing-center"
 
 
 def test_published_and_its_basis_go_together(reference_faults: tuple[dict[str, int], Report]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -838,3 +839,30 @@ def test_the_table_writes_a_fraction_with_its_denominator(
     (line,) = [r for r in csv_rows if observation_id in r]
     numerator, denominator = value.split()[0].split("/")
     assert f",{numerator},,{denominator}," in line
+
+
+def test_a_series_base_unit_is_most_of_its_figures_then_the_best_ranked_figure() -> None:
+    """roles.set_aside_other_base_units counts by arrays (issue 15): series a has two figures in yuan and one in US
+    dollars (the dollars are set aside); series b has one of each (a tie: the best-ranked figure's yuan is the
+    series' unit); a row of no series is never set aside. period_codes puts every row of no series in one period."""
+    from tongxiang_digital_economy.semantics.roles import period_codes, set_aside_other_base_units
+
+    day = pd.Timestamp("2020-12-31")
+    rows = pd.DataFrame(
+        {
+            "_series": pd.array(["a", "a", "a", "b", "b", None, None], dtype="string"),
+            "base_unit": pd.array(["usd", "yuan", "yuan", "usd", "yuan", "usd", "yuan"], dtype="string"),
+            "_rank": [0, 1, 1, 1, 0, 0, 0],
+            "period_start": [pd.NaT] * 7,
+            "period_end": [day, day, day, day, day, day, day - pd.Timedelta(days=1)],
+            "role": pd.array([None] * 7, dtype="string"),
+            "reason": pd.array([None] * 7, dtype="string"),
+        },
+        index=[10, 11, 12, 13, 14, 15, 16],
+    )
+    set_aside_other_base_units(rows, pd.Series({"usd": "US dollars", "yuan": "yuan"}))
+    said = "in US dollars, not yuan: the package holds no exchange rate"
+    assert rows["role"].tolist() == ["not_comparable", pd.NA, pd.NA, "not_comparable", pd.NA, pd.NA, pd.NA]
+    assert rows["reason"].tolist() == [said, pd.NA, pd.NA, said, pd.NA, pd.NA, pd.NA]
+    assert period_codes(rows).tolist() == [0, 0, 0, 1, 1, 2, 2]
+    assert period_codes(rows, np.asarray([3, 5, 6, 0])).tolist() == [0, 1, 1, 2]

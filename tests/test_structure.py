@@ -321,7 +321,11 @@ def kept() -> list[str]:
 
 def not_run(tables: str) -> str:
     """The summary's end when the rules of `tables` did not run: no count of figures corroborated (trial 16 W3)."""
-    return f"corroboration not checked: the rules of {tables} did not run"
+    return f"corroboration not checked: the rules of {tables} did not run{UNREAD}"
+
+
+# The summary's end without --archive: no evidence was read against its text (trial 17 m7).
+UNREAD = "; evidence not read against the archived texts (give --archive)"
 
 
 def warnings(n: int) -> str:

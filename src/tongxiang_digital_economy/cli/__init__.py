@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from ..core.paths import printable
 from ..schema.descriptor import version
 from .data import check_version, fingerprint, stamp, validate
 from .errors import in_cli_words, stdout_closed
@@ -29,13 +30,18 @@ __all__ = ["Name", "cli", "in_cli_words"]
 
 
 class Cli(click.Group):
-    """The command group, with the one place where a closed stdout ends a command quietly."""
+    """The command group, with the one place where a closed stdout ends a command quietly, and where a usage error
+    click says of a name the user gave (`Path 'a\\nb' does not exist`) is put on one line, as the library's are
+    (cli.errors.one_line_each)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
             stdout_closed()
+        except click.UsageError as exc:
+            setattr(exc, "message", printable(exc.message))  # noqa: B010 - click types `message` as final
+            raise
 
 
 def print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..core.paths import printable
 from ..io.stamp import check_stamps
 from ..io.stamp import stamp as stamp_package
 from .errors import converts_errors
@@ -157,4 +158,12 @@ def stamp(path: Path | None, package_path: Path | None, check: bool) -> None:
         click.echo("every recorded hash is current")
         return
     changed = stamp_package(folder)
-    click.echo(f"updated {', '.join(changed)}" if changed else "nothing to update: every hash is current")
+    if not changed:
+        click.echo("nothing to update: every hash is current")
+        return
+    # What to run next (trial 17 m7): a stamp records the bytes, it checks nothing, and without --archive no evidence
+    # is read against its text.
+    click.echo(
+        f"updated {', '.join(changed)}\nnext: tongxiang-digital-economy validate --package {printable(folder)} "
+        "--archive FOLDER (the archived texts: every evidence is read against its source's text)"
+    )

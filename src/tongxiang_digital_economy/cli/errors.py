@@ -105,7 +105,7 @@ def converts_errors(command: F) -> F:
         except BrokenPipeError:  # the reader stopped reading: not an error here (see `Cli.invoke`)
             raise
         except TDEError as exc:
-            message = in_cli_words(str(exc))
+            message = in_cli_words(one_line_each(exc))
             usage = next(((option,) for kind, option in USAGE_FAULTS if isinstance(exc, kind)), None)
             if usage is None:
                 raise click.ClickException(message) from None
@@ -116,6 +116,14 @@ def converts_errors(command: F) -> F:
             raise click.ClickException(os_message(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def one_line_each(exc: TDEError) -> str:
+    """A library error's message as the CLI prints it: on one line, a name's line break, tab or escape written as
+    Python writes it (core.paths.printable), here once for every command rather than at each place a message names
+    a file (review 13 R6); an error that lists several faults a line each (`listing`) keeps its lines."""
+    lines = str(exc).split("\n") if exc.listing else [str(exc)]
+    return "\n".join(printable(line) for line in lines)
 
 
 def os_message(exc: OSError) -> str:

@@ -13,6 +13,7 @@ import click
 
 from ..core.exceptions import MissingFolderError
 from ..core.paths import printable
+from .errors import one_line_each
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +31,7 @@ def existing_folder(_ctx: click.Context, param: click.Parameter, value: Path | N
     try:
         check_writable(value)  # the library's one check (export, plot and serve make it too)
     except MissingFolderError as exc:
-        raise click.BadParameter(str(exc), ctx=_ctx, param=param) from None
+        raise click.BadParameter(one_line_each(exc), ctx=_ctx, param=param) from None
     except OutputError:
         pass  # a file in the way is the library's to say (exit 1, as for export)
     return value

@@ -11,6 +11,7 @@
     ├── ArchiveNotFoundError     the source archive folder given for validation does not exist
     ├── LoadError                a table has bad cells or keys (names the first few with table, row and field)
     ├── ReleaseError             a version, a kept release or a version bump is wrong (names the bump needed)
+    │   └── ReusedIdsError       released ids given to other rows, one a line
     ├── CitationError            what to cite is not in the package (an unknown source or observation id)
     ├── SeriesError              a series asked for an unknown indicator, subject or status
     │   └── SubjectNeededError   no subject named where the indicator has several (a usage error)
@@ -34,7 +35,14 @@ from __future__ import annotations
 
 
 class TDEError(Exception):
-    """Base class: a problem with the input that the user can fix."""
+    """Base class: a problem with the input that the user can fix.
+
+    Its message names files and values as they are; the CLI prints it on one line, each character a name brings
+    that a terminal would not print as itself written in Python's escapes (cli.errors, core.paths.printable).
+    """
+
+    # An error that lists several faults, one a line, on purpose (a release's reused ids): the CLI keeps its lines.
+    listing = False
 
 
 class ArgumentError(TDEError, TypeError):
@@ -83,6 +91,12 @@ class LoadError(TDEError):
 
 class ReleaseError(TDEError):
     """A version is malformed or too small for the change since the last release, or a release is not kept."""
+
+
+class ReusedIdsError(ReleaseError):
+    """Ids of released rows given to other rows, one a line (`check_identities`): the CLI keeps the lines."""
+
+    listing = True
 
 
 class CitationError(TDEError):

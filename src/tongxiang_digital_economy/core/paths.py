@@ -74,8 +74,8 @@ def bundled_package_dir() -> Path:
         if (candidate / DESCRIPTOR).is_file():
             return candidate
     raise PackageNotFoundError(
-        f"the shipped data package is missing (looked in {printable(here / 'package')} and "
-        f"{printable(here.parent.parent)}); reinstall tongxiang-digital-economy"
+        f"the shipped data package is missing (looked in {here / 'package'} and "
+        f"{here.parent.parent}); reinstall tongxiang-digital-economy"
     )
 
 
@@ -90,9 +90,7 @@ def package_dir(path: str | Path | None = None) -> Path:
     if (path / DESCRIPTOR).is_file():
         return path
     if loops(path / DESCRIPTOR):
-        raise PackageNotFoundError(
-            f"{printable(path / DESCRIPTOR)} {LOOPS}: give a data package folder or its datapackage.json"
-        )
+        raise PackageNotFoundError(f"{path / DESCRIPTOR} {LOOPS}: give a data package folder or its datapackage.json")
     if path.is_file():
         # A link to a package's descriptor (ln -s clone/datapackage.json linkdp.json) names that package; another
         # file is none, said as a file, not as a folder without a descriptor (trial 15 m8).
@@ -100,13 +98,9 @@ def package_dir(path: str | Path | None = None) -> Path:
         if real.name == DESCRIPTOR:
             return real.parent
         raise PackageNotFoundError(
-            f"{printable(path)} is a file, not a package folder or its {DESCRIPTOR}: give the folder that holds "
+            f"{path} is a file, not a package folder or its {DESCRIPTOR}: give the folder that holds "
             f"{DESCRIPTOR}, or a descriptor named {DESCRIPTOR}"
         )
     if not path.exists():
-        raise PackageNotFoundError(
-            f"{printable(path)} does not exist; give a data package folder or its datapackage.json"
-        )
-    raise PackageNotFoundError(
-        f"no {DESCRIPTOR} in {printable(path)}; give a data package folder or its datapackage.json"
-    )
+        raise PackageNotFoundError(f"{path} does not exist; give a data package folder or its datapackage.json")
+    raise PackageNotFoundError(f"no {DESCRIPTOR} in {path}; give a data package folder or its datapackage.json")

@@ -258,10 +258,12 @@ class Report:
         rules did not run."""
         if not self.rules_ran:
             return "corroboration not checked: no rule ran"
+        # Without the archive no evidence was read against its text: an invented passage passes (trial 17 m7).
+        unread = "" if self.archive else "; evidence not read against the archived texts (give --archive)"
         stopped = f"the rules of {', '.join(sorted(self.not_run))} did not run"
         if not self.corroboration_checked:
-            return f"corroboration not checked: {stopped}"
-        return f"{count(len(self.infos), 'figure')} corroborated" + (f"; {stopped}" if self.not_run else "")
+            return f"corroboration not checked: {stopped}{unread}"
+        return f"{count(len(self.infos), 'figure')} corroborated" + (f"; {stopped}" if self.not_run else "") + unread
 
 
 @dataclass(frozen=True)

@@ -160,18 +160,15 @@ def check_writable(dest: Path) -> None:
         which = "it" if looping == dest else str(looping)
         reason = os.strerror(errno.ELOOP)
         raise OutputError(
-            f"cannot write {printable(dest)}: {printable(which)} is a symbolic link that loops "
-            f"({reason[:1].lower()}{reason[1:]})"
+            f"cannot write {dest}: {which} is a symbolic link that loops ({reason[:1].lower()}{reason[1:]})"
         )
     blocking = next((d for d in dest.absolute().parents if d.exists() and not d.is_dir()), None)
     if blocking is not None:
-        raise OutputError(f"cannot write {printable(dest)}: {printable(blocking)} is a file, not a folder")
+        raise OutputError(f"cannot write {dest}: {blocking} is a file, not a folder")
     folder = dest.absolute().parent
     if not folder.is_dir():
         shown = dest.parent if str(dest.parent) not in ("", ".") else folder
-        raise MissingFolderError(
-            f"cannot write {printable(dest)}: the folder {printable(shown)} does not exist; create it first"
-        )
+        raise MissingFolderError(f"cannot write {dest}: the folder {shown} does not exist; create it first")
 
 
 def write_text(dest: Path, text: str) -> Path:

@@ -7,7 +7,6 @@ import csv
 from pathlib import Path
 
 from ..core.exceptions import LoadError
-from ..core.paths import printable
 
 
 def read_rows(path: Path, table: str) -> list[dict[str, str]]:
@@ -16,6 +15,4 @@ def read_rows(path: Path, table: str) -> list[dict[str, str]]:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             return list(csv.DictReader(fh, strict=True))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise LoadError(
-            table, None, None, f"cannot be read from {printable(path)} ({exc}); run `validate` to see why"
-        ) from None
+        raise LoadError(table, None, None, f"cannot be read from {path} ({exc}); run `validate` to see why") from None

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import ArgumentError, StaleStampError
-from ..core.paths import DESCRIPTOR, package_dir, printable
+from ..core.paths import DESCRIPTOR, package_dir
 from ..schema.descriptor import file_facts, read_descriptor, resource, resource_path
 from .atomic import write_json
 
@@ -51,14 +51,12 @@ def check_stamps(path: str | Path) -> None:
     descriptor = read_descriptor(base)
     changed = stale(base, descriptor)
     if changed:
-        files = ", ".join(
-            printable(resource_path(base, resource(descriptor, name)).relative_to(base)) for name in changed
-        )
+        files = ", ".join(str(resource_path(base, resource(descriptor, name)).relative_to(base)) for name in changed)
         # "and commit" only where there is a repository to commit to: a user's copy is no git work tree (trial 6 r9).
         commit = f" and commit {DESCRIPTOR}" if in_git_work_tree(base) else ""
         raise StaleStampError(
             f"{files}: changed since its hash was recorded in {DESCRIPTOR}; run "
-            f"`tongxiang-digital-economy stamp --package {printable(base)}`{commit}"
+            f"`tongxiang-digital-economy stamp --package {base}`{commit}"
         )
 
 

@@ -56,7 +56,7 @@ def kept_releases(folder: Path) -> list[Version]:
 def read_fingerprint(file: Path) -> Snapshot:
     data = read_json(file)
     if data.get("format") != FINGERPRINT_FORMAT or not isinstance(data.get("tables"), dict):
-        raise ReleaseError(f"{printable(file)} is not a release fingerprint (format {FINGERPRINT_FORMAT})")
+        raise ReleaseError(f"{file} is not a release fingerprint (format {FINGERPRINT_FORMAT})")
     return Snapshot(f"release {data.get('version')}", data)
 
 
@@ -109,7 +109,7 @@ def at_commit(kept: dict[str, Any], repository: Path) -> Snapshot:
     commit = kept.get("commit")
     archive = git(repository, "archive", str(commit), DESCRIPTOR, "data", "schemas") if commit else None
     if archive is None:
-        raise ReleaseError(f"release {kept.get('version')}: {printable(repository)} does not have its commit {commit}")
+        raise ReleaseError(f"release {kept.get('version')}: {repository} does not have its commit {commit}")
     with tempfile.TemporaryDirectory(prefix="tde-release-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")
@@ -152,7 +152,7 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
         meant = [v for v in held if v.startswith(f"{version}.")]
         listed = f"kept: {', '.join(held) or 'none'}"
         raise ReleaseError(
-            f"{printable(spec)} is no release version (a release is named by three numbers, X.Y.Z): "
+            f"{spec} is no release version (a release is named by three numbers, X.Y.Z): "
             + (f"did you mean {meant[-1]}? ({listed})" if meant else listed)
         )
     if version is not None:
@@ -166,8 +166,8 @@ def open_side(spec: str | Path | None, releases: Path | None = None) -> Snapshot
             kept.missing = why
             return kept
         versions = ", ".join(str(v) for v in kept_releases(folder)) or "none"
-        raise ReleaseError(f"no release {printable(spec)} is kept in {printable(folder)} (kept: {versions})")
-    raise ReleaseError(f"{printable(spec)} is neither a package folder, a datapackage.json, nor a kept release version")
+        raise ReleaseError(f"no release {spec} is kept in {folder} (kept: {versions})")
+    raise ReleaseError(f"{spec} is neither a package folder, a datapackage.json, nor a kept release version")
 
 
 def git(repository: Path, *args: str) -> bytes | None:

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.exceptions import ReleaseError
-from ..core.paths import package_dir, printable
+from ..core.exceptions import ReleaseError, ReusedIdsError
+from ..core.paths import package_dir
 from ..schema.descriptor import read_descriptor, table_schema
 from ..schema.keys import foreign_keys
 from .fingerprint import Snapshot, snapshot
@@ -62,11 +62,11 @@ def read_corrections(folder: Path) -> set[tuple[str, ...]]:
     with file.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != CORRECTION_FIELDS:
-            raise ReleaseError(f"{printable(file)} must have the columns {', '.join(CORRECTION_FIELDS)}")
+            raise ReleaseError(f"{file} must have the columns {', '.join(CORRECTION_FIELDS)}")
         rows = list(reader)
     for number, row in enumerate(rows, start=2):
         if not row["why"].strip():
-            raise ReleaseError(f"{printable(file)}, row {number}: a correction says why (the column `why` is empty)")
+            raise ReleaseError(f"{file}, row {number}: a correction says why (the column `why` is empty)")
     return {tuple(row[f] for f in CORRECTION_FIELDS[:-1]) for row in rows}
 
 
@@ -152,4 +152,4 @@ def check_identities(path: str | Path | None = None, folder: Path | None = None)
     """Raise ReleaseError naming every reused id (see reused_ids)."""
     reuses = reused_ids(path, folder)
     if reuses:
-        raise ReleaseError("\n".join(r.message() for r in reuses))
+        raise ReusedIdsError("\n".join(r.message() for r in reuses))

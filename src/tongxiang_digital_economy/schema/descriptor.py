@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..core.exceptions import DescriptorError, TableNotFoundError
-from ..core.paths import DESCRIPTOR, LOOPS, loops, package_dir, printable
+from ..core.paths import DESCRIPTOR, LOOPS, loops, package_dir
 from ..core.suggest import did_you_mean, echoed
 
 
@@ -24,20 +24,18 @@ def read_json(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DescriptorError(f"{printable(path)} is missing") from None
+        raise DescriptorError(f"{path} is missing") from None
     except UnicodeDecodeError as exc:
-        raise DescriptorError(f"{printable(path)} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+        raise DescriptorError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
     except OSError as exc:
-        raise DescriptorError(f"{printable(path)} cannot be read: {exc.strerror}") from None
+        raise DescriptorError(f"{path} cannot be read: {exc.strerror}") from None
     text = text.removeprefix("\ufeff")  # a BOM some editors add is not part of the JSON
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DescriptorError(
-            f"{printable(path)} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
+        raise DescriptorError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     if not isinstance(data, dict):
-        raise DescriptorError(f"{printable(path)} must hold a JSON object")
+        raise DescriptorError(f"{path} must hold a JSON object")
     return data
 
 
@@ -154,7 +152,7 @@ def file_facts(path: Path) -> tuple[int, str]:
     """Byte count and SHA-256 of a file, as datapackage.json records them (read in chunks: a file of a gigabyte
     costs a megabyte of memory)."""
     if path.exists() and not path.is_file():  # a named pipe's read would wait forever for a writer (trial 13 m6)
-        raise DescriptorError(f"{printable(path)} is not a file (a folder, a pipe or a device): a table is a CSV file")
+        raise DescriptorError(f"{path} is not a file (a folder, a pipe or a device): a table is a CSV file")
     hasher = hashlib.sha256()
     size = 0
     try:
@@ -163,7 +161,7 @@ def file_facts(path: Path) -> tuple[int, str]:
                 hasher.update(chunk)
                 size += len(chunk)
     except OSError as exc:
-        raise DescriptorError(f"{printable(path)} cannot be read: {exc.strerror}") from None
+        raise DescriptorError(f"{path} cannot be read: {exc.strerror}") from None
     return size, hasher.hexdigest()
 
 

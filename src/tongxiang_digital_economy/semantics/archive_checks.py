@@ -55,9 +55,7 @@ def archive_folder(archive: str | Path) -> Path:
     folder = Path(archive)
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "does not exist"  # trial 14 m8
-        raise ArchiveNotFoundError(
-            f"the archive folder {printable(archive)} {what}: give the folder that holds sources.json"
-        )
+        raise ArchiveNotFoundError(f"the archive folder {archive} {what}: give the folder that holds sources.json")
     return folder
 
 
@@ -70,7 +68,7 @@ def refuse_an_archive_of_none(folder: Path, sources: pd.DataFrame | None, hashes
     named = sorted({str(f) for f in sources["archive_file"].dropna()})
     if named and not any(f in hashes for f in named):
         raise ArchiveNotFoundError(
-            f"the archive folder {printable(folder)} holds none of the {len(named)} archived texts the sources table "
+            f"the archive folder {folder} holds none of the {len(named)} archived texts the sources table "
             f"names (such as {named[0]}): is it the archive? give the folder that holds sources.json and the texts"
         )
 

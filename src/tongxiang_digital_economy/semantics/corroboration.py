@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from ..schema.descriptor import grade_order
@@ -82,7 +83,11 @@ def corroborated(
             )
         return listed[id(t)]
 
-    text = [shown(t) for t in found]
+    # Only the rows of an agreement are read in Python (a grown package's rows are mostly a period's only figure).
+    values = found.to_numpy(dtype=object)
+    text = np.full(len(values), None, dtype=object)
+    agreeing = np.flatnonzero(pd.notna(values))
+    text[agreeing] = [shown(t) for t in values[agreeing]]
     return pd.DataFrame(
         {
             "corroborated_by": pd.Series(text, index=indicators.index, dtype="string"),

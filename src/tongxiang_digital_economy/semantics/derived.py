@@ -1,7 +1,7 @@
 """The views' derived columns traced back to the row's own fields they come from, and those that list other rows.
 
 Why this exists: a rule reading a derived column is held back, like a rule reading the field itself, where the
-reader refused that field's cell (validation.inputs_of); a listing column is bounded where it is made.
+reader refused that field's cell (rule_problems.inputs_of); a listing column is bounded where it is made.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from .agreement import SAME_THING
 
 # Derived columns and the row's own fields they come from: a rule reading one is held back, like a rule reading
-# the field itself, where the reader refused that field's cell (validation.inputs_of).
+# the field itself, where the reader refused that field's cell (rule_problems.inputs_of).
 CLAIM = ("value", "value_upper", "value_denominator", "qualifier", "unit")
 # What the roles read besides (semantics.roles): the ranking's source and date, restatements' words, editions.
 ROLE_FIELDS = ("source_id", "observation_id", "value_text", "period_basis", "period_text", "event_id")

@@ -11,8 +11,10 @@ unit: 108.86亿元 and 10886 million yuan are one figure) is the same passage en
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from .answers import distinct_rows
 from .claims import claim_key
 
 # What makes two rows one entry: the same passage of one source giving the same claim about the same thing.
@@ -33,21 +35,24 @@ def entered_twice(indicators: pd.DataFrame) -> pd.DataFrame:
     first row and where there is no other.
     A row missing its source, evidence or value is no entry here (the Table Schema reports those)."""
     present = [c for c in ENTRY if c in indicators]
-    text = indicators[present].astype("string").fillna("")
-    key = claim_key(indicators).astype("string")
-    for column in present:
-        key = key + "\x1f" + text[column]
-    whole = indicators[["source_id", "evidence", "value"]].notna().all(axis=1)
-    key = key.where(whole)
+    # Each row's entry as one code (answers.distinct_rows: each column factorised, the codes combined; no text per
+    # row): the claim and the ENTRY columns alike. A row missing its source, evidence or value has none (-1).
+    key, _ = distinct_rows([claim_key(indicators), *(indicators[c] for c in present)])
+    whole = indicators[["source_id", "evidence", "value"]].notna().all(axis=1).to_numpy(dtype=bool)
+    key = np.where(whole, key, -1)
+    counted = np.bincount(key[whole], minlength=len(key) + 1)  # a code is below the count of rows
+    twice = np.flatnonzero(whole & (counted[np.maximum(key, 0)] > 1))
     ids = indicators["observation_id"].astype("string")
     listed: list[object] = [pd.NA] * len(indicators)
     related: list[object] = [None] * len(indicators)
-    twice = key.duplicated(keep=False) & key.notna()
-    for _, positions in pd.Series(range(len(key)))[twice.to_numpy()].groupby(key[twice].to_numpy()):
-        at = [int(p) for p in positions.to_numpy()]
+    # Only the rows of an entry given twice are read in Python, entry by entry, in row order within each.
+    ordered = twice[np.argsort(key[twice], kind="stable")]
+    starts = np.flatnonzero(np.diff(key[ordered])) + 1
+    rows = indicators.index.to_numpy()
+    for at in np.split(ordered, starts) if len(ordered) else []:
         members = tuple(str(ids.iat[p]) for p in at)
-        named = f"{members[0]} (row {int(indicators.index.to_numpy()[at[0]]) + 2})"
-        for p in at[1:]:
+        named = f"{members[0]} (row {int(rows[at[0]]) + 2})"
+        for p in at[1:].tolist():
             listed[p], related[p] = named, members
     return pd.DataFrame(
         {

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..core.exceptions import ExportError, MissingFolderError, OutputError, OutputSuffixError
-from ..core.paths import printable
 from ..core.report import count
 from ..core.suggest import did_you_mean, echoed
 from ..io.atomic import atomic_write as replace_atomically
@@ -57,15 +56,15 @@ def atomic_write(dest: Path, write: Callable[[Path], None], force: bool) -> Path
     """Call write(temporary path) and move the result to `dest` in one step (io/atomic.py), refusing to replace
     a file without `force` or to write over a folder."""
     if dest.exists() and not is_stream(dest) and not force:
-        raise ExportError(f"{printable(dest)} exists; pass force=True to replace it")
+        raise ExportError(f"{dest} exists; pass force=True to replace it")
     if dest.is_dir():
-        raise ExportError(f"{printable(dest)} is a folder; give a file name")
+        raise ExportError(f"{dest} is a folder; give a file name")
     check_writable(dest)
     try:
         return replace_atomically(dest, write)
     except (OSError, sqlite3.Error) as exc:  # the machine refuses the file: say which and why
         reason = reason_of(exc) if isinstance(exc, OSError) else str(exc)
-        raise ExportError(f"cannot write {printable(dest)}: {reason}") from None
+        raise ExportError(f"cannot write {dest}: {reason}") from None
 
 
 def check_writable(dest: Path) -> None:
@@ -125,7 +124,7 @@ def export(
     if fmt in ONE_FILE or len(names) == 1:
         if folder_meant and not dest.is_dir():
             raise MissingFolderError(
-                f"{printable(dest)}{os.sep}: no such folder to write into (a path that ends in / names a folder): "
+                f"{dest}{os.sep}: no such folder to write into (a path that ends in / names a folder): "
                 "make it first, or give a file name without the /"
             )
         if dest.is_dir():  # a folder for one file: the file goes inside it, named for what it holds
@@ -135,12 +134,12 @@ def export(
         targets = {dest: names}
     else:
         if dest.exists() and not dest.is_dir():
-            raise ExportError(f"{printable(dest)} is a file; {fmt} writes one file per table, so give a folder")
+            raise ExportError(f"{dest} is a file; {fmt} writes one file per table, so give a folder")
         if dest.suffix.lower() == f".{EXTENSIONS[fmt]}" and not dest.is_dir():
             # out.parquet would become a folder of tables that a reader opens as one parquet file and fails on
             raise OutputSuffixError(
-                f"{printable(dest)} names one .{EXTENSIONS[fmt]} file, but {len(names)} tables are exported and "
-                f"{fmt} holds one table per file: give a folder (such as {printable(dest.with_suffix(''))}/) or name "
+                f"{dest} names one .{EXTENSIONS[fmt]} file, but {len(names)} tables are exported and "
+                f"{fmt} holds one table per file: give a folder (such as {dest.with_suffix('')}/) or name "
                 "one table"
             )
         check_writable(dest)  # the folder named is made, inside a folder that exists
@@ -150,10 +149,10 @@ def export(
         if os.path.realpath(target) in own:
             what = own[os.path.realpath(target)]
             raise ExportError(
-                f"{printable(target)} is {what} being exported: choose another file (never replaced, --force or not)"
+                f"{target} is {what} being exported: choose another file (never replaced, --force or not)"
             )
         if target.exists() and not is_stream(target) and not force:
-            raise ExportError(f"{printable(target)} exists; pass force=True to replace it")
+            raise ExportError(f"{target} exists; pass force=True to replace it")
         if target.parent.is_dir() or fmt in ONE_FILE or len(names) == 1:  # else the folder named, checked above
             check_writable(target)
     if validate:
@@ -163,7 +162,7 @@ def export(
             dest.mkdir(exist_ok=True)
         except OSError as exc:  # /proc/tables: the folder exists but refuses a new one
             said = refused_by_folder(exc, dest, made=dest) or exc
-            raise ExportError(f"cannot write {printable(dest)}: {reason_of(said)}") from None
+            raise ExportError(f"cannot write {dest}: {reason_of(said)}") from None
     writer = WRITERS[fmt]
     return [atomic_write(target, bound(writer, chosen, path), force) for target, chosen in targets.items()]
 
@@ -176,8 +175,7 @@ def check_suffix(dest: Path, fmt: str) -> None:
     other = next((f for f, known in SUFFIXES.items() if suffix in known), None)
     instead = f", or export as {other}" if other else ""
     raise OutputSuffixError(
-        f"{printable(dest)}: {fmt} files end in {' or '.join(SUFFIXES[fmt])}, not {printable(dest.suffix)}: "
-        f"name it so{instead}"
+        f"{dest}: {fmt} files end in {' or '.join(SUFFIXES[fmt])}, not {dest.suffix}: name it so{instead}"
     )
 
 

@@ -91,7 +91,7 @@ def plot(
         raise PlotError(refused)
     output = Path(output)
     if output.exists() and not is_stream(output) and not force:
-        raise PlotError(f"{printable(output)} exists; pass force=True to replace it")
+        raise PlotError(f"{output} exists; pass force=True to replace it")
     try:
         check_writable(output)
     except ExportError as exc:

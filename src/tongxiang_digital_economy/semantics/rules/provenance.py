@@ -49,7 +49,7 @@ for _table in ("enterprises", "projects"):
         "evidence-missing-name",
         _table,
         "evidence",
-        # A name the row does not give is said so, never '<missing>' (trial 16 m4; validation.empty_words).
+        # A name the row does not give is said so, never '<missing>' (trial 16 m4; rule_problems.empty_words).
         "the evidence names the row by none of its names (English {name!r}; Chinese {name_zh!r:|none given}; "
         "aliases {aliases:|none given}): choose a passage that names it as the source writes it, or add the name the "
         "source uses to aliases",
