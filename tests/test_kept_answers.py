@@ -263,6 +263,14 @@ def test_the_kept_readings_of_the_views_declare_every_column_they_read(
             ),
             [(frames[t], identity.ENTITY_READS[t]) for t in identity.ENTITY_READS],
         )
+        reads = identity.name_text_reads(table)
+        given = {**frames, "sources": shipped_views["sources"]}  # with the fixture archive's texts
+        calls[f"names in texts of {table}"] = (
+            lambda *read, table=table, reads=reads: identity.name_text_columns(
+                dict(zip(list(reads)[:-1], read[:-1], strict=True)), read[-1], table
+            ),
+            [(given[t], reads[t]) for t in reads],
+        )
     undeclared = {}
     for name, (compute, parts) in calls.items():
         sinks: list[set[object]] = [set() for _ in parts]

@@ -59,12 +59,20 @@ class ColumnKeys:
     def __init__(self, view: pd.DataFrame) -> None:
         self.view = view
         self.made: dict[str, Hashable] = {}
+        self.taken: dict[str, pd.Series] = {}
         self.index: Hashable = index_key(view.index)
 
     def __call__(self, column: str) -> Hashable:
         if column not in self.made:
-            self.made[column] = column_key(self.view[column])
+            self.made[column] = column_key(self.column(column))
         return self.made[column]
+
+    def column(self, name: str) -> pd.Series:
+        """view[name], taken once (pandas makes a new Series on every `[]`: ~60 µs on a wide view, ~300 of them a
+        validation for the rules' types alone)."""
+        if name not in self.taken:
+            self.taken[name] = self.view[name]
+        return self.taken[name]
 
 
 def index_key(index: pd.Index) -> Hashable:
@@ -295,7 +303,7 @@ def passing(view: pd.DataFrame, passed: Any) -> np.ndarray:
 
 # --- derived columns kept the same way ------------------------------------------------------------------------
 
-KEPT_READINGS = 64  # about ten packages' worth of the views' four kept readings
+KEPT_READINGS = 128  # about six packages' worth of the views' and the roles' kept readings (about twenty each)
 _READINGS: OrderedDict[Hashable, Any] = OrderedDict()
 Part = tuple[pd.DataFrame | None, Sequence[str] | None]  # a frame (or none) and the columns read (None: all)
 

@@ -67,6 +67,7 @@ from ..io.load import decimal_text
 from ..text.period_facts import Facts, read_pieces
 from ..text.period_lexicon import PeriodWords, normalise
 from ..text.periods import publication_bounds, written_window
+from .answers import kept_reading
 from .distinct import lexicon_of, quiet_floats
 
 # How far "about N" reaches either way, as a share of N (约1000 is 900 to 1100).
@@ -123,9 +124,20 @@ def nearly(value_text: pd.Series, qualifier: pd.Series, terms: list[str]) -> pd.
 
 def nearly_terms(lexicon: pd.DataFrame) -> list[str]:
     """The lexicon's `nearly` terms (none in a package from before the category)."""
+    return category_terms(lexicon, "nearly")
+
+
+def category_terms(lexicon: pd.DataFrame, category: str) -> list[str]:
+    """The lexicon's terms of `category`, kept by the content of its two columns (answers.kept_reading): the roles
+    of an edited copy's series ask for them on every validation (a few milliseconds of pandas each). Shared: callers
+    never change the list."""
     if "category" not in lexicon:
         return []
-    return [str(t) for t in lexicon.loc[lexicon["category"] == "nearly", "term"].dropna()]
+    return kept_reading(
+        ("terms", category),
+        [(lexicon, ("category", "term"))],
+        lambda words: [str(t) for t in words.loc[words["category"] == category, "term"].dropna()],
+    )
 
 
 def period_words(lexicon: pd.DataFrame | None) -> PeriodWords:
@@ -137,9 +149,7 @@ def period_words(lexicon: pd.DataFrame | None) -> PeriodWords:
 
 def and_some_terms(lexicon: pd.DataFrame) -> list[str]:
     """The lexicon's `and_some` terms (none in a package from before the category)."""
-    if "category" not in lexicon:
-        return []
-    return [str(t) for t in lexicon.loc[lexicon["category"] == "and_some", "term"].dropna()]
+    return category_terms(lexicon, "and_some")
 
 
 def scale_of(frame: pd.DataFrame) -> pd.Series:
@@ -264,13 +274,35 @@ def relative_to_its_text(period_text: object, words: PeriodWords | None = None) 
     return facts.now == 0 or facts.since
 
 
+# What text_dates reads of the sources (its answer is kept by their content and the sources' index).
+TEXT_DATE_READS = ("original_published", "published", "written_after", "written_before")
+
+
 def text_dates(sources: pd.DataFrame) -> pd.Series:
     """Each source's text date as written (the original's when the page states it, else the publication), in
     the order of `sources` (indexed by source_id where the caller looks it up so).
 
     Where the text's words bound its date (`written_after`, `written_before`: "In the second half of 2020, the
     company plans to" is of before 2020-07-01), the date is that window of days (text.periods.written_window), so
-    every reading of the text's own date (目前, publication dating, restatements, the series' order) keeps to it."""
+    every reading of the text's own date (目前, publication dating, restatements, the series' order) keeps to it.
+    Kept by the content of what it reads (answers.kept_reading): the roles and the statements of an edited copy's
+    series ask for it on every validation. Shared: callers never change it."""
+    return kept_reading("text dates", [(sources, TEXT_DATE_READS)], read_text_dates)
+
+
+def text_bounds(sources: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The earliest and the latest day each source's text can be from (text_dates read by publication_bounds), in
+    the order of `sources`; kept as text_dates is."""
+
+    def read(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+        per_source = read_text_dates(frame).map(publication_bounds)
+        return per_source.map(lambda b: b[0]), per_source.map(lambda b: b[1])
+
+    return kept_reading("text bounds", [(sources, TEXT_DATE_READS)], read)
+
+
+def read_text_dates(sources: pd.DataFrame) -> pd.Series:
+    """text_dates, read."""
     missing = pd.Series(pd.NA, index=sources.index, dtype="string")
     written = sources["published"].astype("string") if "published" in sources else missing
     if "original_published" in sources:
@@ -286,11 +318,16 @@ def text_dates(sources: pd.DataFrame) -> pd.Series:
 def source_ranks(sources: pd.DataFrame, grades: Sequence[str]) -> pd.Series:
     """Each source's rank by source_id (`sources` indexed by it): the position of the grade it ranks as in
     `grades` (strongest first; the sources schema's enum order), original_grade before grade; unknown last."""
-    ranked_as = sources["grade"].astype("string")
-    if "original_grade" in sources:
-        ranked_as = sources["original_grade"].astype("string").fillna(ranked_as)
     order = {g: i for i, g in enumerate(grades)}
-    return ranked_as.map(order).fillna(len(grades)).astype("int64")
+
+    def read(frame: pd.DataFrame) -> pd.Series:
+        ranked_as = frame["grade"].astype("string")
+        if "original_grade" in frame:
+            ranked_as = frame["original_grade"].astype("string").fillna(ranked_as)
+        return ranked_as.map(order).fillna(len(grades)).astype("int64")
+
+    # Kept by the grades and what it reads (answers.kept_reading), as text_dates; shared, never changed.
+    return kept_reading(("source ranks", tuple(grades)), [(sources, ("grade", "original_grade"))], read)
 
 
 def grade_said(grade: pd.Series, original: pd.Series) -> pd.Series:
@@ -322,9 +359,9 @@ def statements(
     if not len(rows):  # no row (an edited copy's series of flows): none of the sources' readings below is needed
         return []
     # The earliest and latest day each source's text can be from, once per source, then joined to the rows.
-    per_source = text_dates(sources).map(publication_bounds)
-    first_day = rows["source_id"].map(per_source.map(lambda b: b[0])).astype("datetime64[s]")
-    last_day = rows["source_id"].map(per_source.map(lambda b: b[1])).astype("datetime64[s]")
+    earliest, latest = text_bounds(sources)
+    first_day = rows["source_id"].map(earliest).astype("datetime64[s]")
+    last_day = rows["source_id"].map(latest).astype("datetime64[s]")
     ends = pd.to_datetime(rows["period_end"], errors="coerce")
     starts = pd.to_datetime(rows["period_start"], errors="coerce")
     basis = rows["period_basis"] if "period_basis" in rows else pd.Series(pd.NA, index=rows.index)

@@ -15,7 +15,7 @@ from ..schema.descriptor import grade_order
 from .answers import kept_reading
 from .identity import MAX_LISTED
 from .kept_groups import by_indicator, kept_in_groups
-from .roles import corroboration
+from .roles import ROLE_TABLE_READS, corroboration
 
 CORROBORATION_READS = (
     "and_some", "base_unit", "enterprise_id", "event_id", "indicator", "nearly", "observation_id", "period_basis",
@@ -25,13 +25,11 @@ CORROBORATION_READS = (
 # What the roles read of each reference table, in the order corroborated takes them (traced likewise): a source's
 # title or a unit's written forms edited reads no series again.
 CORROBORATION_TABLE_READS: dict[str, tuple[str, ...]] = {
-    "sources": (
-        "grade", "original_grade", "original_published", "published", "source_id", "written_after", "written_before",
-    ),
-    "indicator_definitions": ("indicator", "not_comparable", "subject", "temporal"),
-    "units": ("label", "unit"),
+    "sources": ROLE_TABLE_READS["sources"],
+    "indicator_definitions": ROLE_TABLE_READS["indicator_definitions"],
+    "units": ROLE_TABLE_READS["units"],
     "lexicon": ("category", "meaning", "term"),  # claims.period_words asks for all three (the text's own day)
-}  # fmt: skip
+}
 
 
 def corroboration_of(

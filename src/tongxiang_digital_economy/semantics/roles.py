@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.periods import as_words, day_read_at
-from .answers import distinct_rows
+from .answers import distinct_rows, kept_reading
 from .claims import (
     RESTATED_YEARS,
     Statement,
@@ -409,8 +409,13 @@ def reposted_texts(sources: pd.DataFrame) -> pd.Series:
     date (written_before) is no repost."""
     if "original_published" not in sources:
         return pd.Series(False, index=sources.index)
-    original = sources["original_published"].astype("string")
-    return (original.notna() & (original != sources["published"].astype("string"))).fillna(False).astype(bool)
+
+    def read(frame: pd.DataFrame) -> pd.Series:
+        original = frame["original_published"].astype("string")
+        return (original.notna() & (original != frame["published"].astype("string"))).fillna(False).astype(bool)
+
+    # Kept by the content of what it reads (answers.kept_reading): every edited copy's roles ask; shared.
+    return kept_reading("reposted", [(sources, ("original_published", "published"))], read)
 
 
 def first_day(published: pd.Series) -> pd.Series:
@@ -462,11 +467,14 @@ def corroboration(
     """Per indicators row (its index): the sources of the agreement it belongs to in its series, as `series` marks
     the roles (agreeing_sources), or None. The frames are the package's tables as loaded (not indexed). Both
     `validate` (the corroborating-values rule) and `info` count these: one meaning of agreement with `series`."""
-    # One definition per indicator (an empty or repeated indicator cell is the schema's finding, not a crash here).
-    definitions = definitions.dropna(subset=["indicator"]).drop_duplicates("indicator")
-    units = units.dropna(subset=["unit"]).drop_duplicates("unit")
-    sources = sources.dropna(subset=["source_id"]).drop_duplicates("source_id")
-    subject_of = definitions.set_index("indicator")["subject"].astype("string") + "_id"
+    definitions, unit_labels, sources, subject_of = kept_reading(
+        "roles' tables",
+        [
+            (f, ROLE_TABLE_READS[t])
+            for f, t in ((definitions, "indicator_definitions"), (units, "units"), (sources, "sources"))
+        ],
+        keyed_tables,
+    )
     kind = indicators["indicator"].map(subject_of)
     subject = pd.Series(pd.NA, index=indicators.index, dtype="string")
     for column in kind.dropna().unique():
@@ -479,14 +487,32 @@ def corroboration(
     found = pd.Series([None] * len(indicators), index=indicators.index, dtype=object)
     if not len(rows):
         return found
-    marked = mark_roles(
-        rows,
-        sources.set_index("source_id"),
-        definitions.set_index("indicator"),
-        units.set_index("unit")["label"],
-        lexicon,
-        grades,
-    )
+    marked = mark_roles(rows, sources, definitions, unit_labels, lexicon, grades)
     agreeing = agreeing_sources(marked)
     found.loc[agreeing.index] = agreeing
     return found
+
+
+# What the roles read of the definitions, the units and the sources (corroboration.CORROBORATION_TABLE_READS,
+# traced by tests/test_kept_answers.py): keyed_tables' answer is kept by their content.
+ROLE_TABLE_READS: dict[str, tuple[str, ...]] = {
+    "indicator_definitions": ("indicator", "not_comparable", "subject", "temporal"),
+    "units": ("label", "unit"),
+    "sources": (
+        "grade", "original_grade", "original_published", "published", "source_id", "written_after", "written_before",
+    ),
+}  # fmt: skip
+
+
+def keyed_tables(
+    definitions: pd.DataFrame, units: pd.DataFrame, sources: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame, pd.Series]:
+    """The definitions by indicator, the units' labels by unit, the sources by source_id (one row per key: an empty
+    or repeated key cell is the schema's finding, not a crash here) and each indicator's subject column. Made once
+    per content of the three (corroboration keeps it): an edited copy's roles cost pandas' fixed work per table."""
+    definitions = definitions.dropna(subset=["indicator"]).drop_duplicates("indicator")
+    units = units.dropna(subset=["unit"]).drop_duplicates("unit")
+    sources = sources.dropna(subset=["source_id"]).drop_duplicates("source_id")
+    subject_of = definitions.set_index("indicator")["subject"].astype("string") + "_id"
+    labels = units.set_index("unit")["label"]
+    return definitions.set_index("indicator"), labels, sources.set_index("source_id"), subject_of

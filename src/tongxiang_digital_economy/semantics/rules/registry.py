@@ -83,7 +83,7 @@ def rule_answer(rule: Rule, view: pd.DataFrame, columns: ColumnKeys | None = Non
     keys = columns if columns is not None else ColumnKeys(view)
     which = (rule.id, rule.table, rule.check, tuple(present))
     if rule.per_row:
-        types = tuple(str(view[c].dtype) for c in present)
+        types = tuple(str(keys.column(c).dtype) for c in present)
         return kept_answer(
             which,
             lambda: (keys.index, tuple(keys(c) for c in present)),
