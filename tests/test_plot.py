@@ -1269,6 +1269,32 @@ def test_placing_labels_costs_about_n_not_n_squared(monkeypatch: pytest.MonkeyPa
     assert all(read <= 10 * weighed for weighed, read in works)
 
 
+def test_a_chart_drawn_again_measures_no_text_again(
+    rendered: Rendered, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """plot14: each text of a chart is measured once a process (use/text_metrics.py), not once per renderer: the
+    README chart, drawn and written once by `rendered`, is drawn and written again, with new renderers, without
+    measuring any text again, and to the same bytes; outside `draw` and `save` matplotlib measures as it did."""
+    import matplotlib.text as mtext
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.textpath import TextToPath
+
+    svg, shown, _ = rendered("digital_economy_enterprises", "tongxiang")
+    measured: list[str] = []
+    for kind in (RendererAgg, TextToPath):
+        original = kind.get_text_width_height_descent
+
+        def counting(self: Any, s: str, prop: Any, ismath: Any, _original: Any = original) -> Any:
+            measured.append(s)
+            return _original(self, s, prop, ismath)
+
+        monkeypatch.setattr(kind, "get_text_width_height_descent", counting)
+    out = tmp_path / "again.svg"
+    save(draw(shown), out)
+    assert (measured, out.read_text(encoding="utf-8")) == ([], svg)
+    assert mtext._get_text_metrics_with_cache.__module__ == "matplotlib.text"  # matplotlib's own again
+
+
 @pytest.mark.parametrize(
     ("indicator", "subject"),
     [

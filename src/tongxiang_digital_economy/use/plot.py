@@ -55,6 +55,7 @@ from .export import atomic_write, check_writable
 from .label_placement import keep_labels_apart
 from .periods import KINDS
 from .point_labels import MAX_LABELS, label_groups, label_points, labelled
+from .text_metrics import measured_once
 
 CHART_SUFFIXES = (".png", ".svg")  # the suffix chooses the format; a.PNG is a PNG
 
@@ -115,7 +116,7 @@ def save(fig: Any, output: Path, force: bool = False) -> None:
 
     suffix = output.suffix.lower()
     metadata: dict[str, Any] = {"Date": None, "Creator": None} if suffix == ".svg" else {"Software": None}
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE), measured_once():
         try:
             atomic_write(output, lambda tmp: fig.savefig(tmp, metadata=metadata, format=suffix[1:]), force)
         except ExportError as exc:
@@ -131,7 +132,7 @@ def draw(shown: Chart) -> Any:
     """The matplotlib figure of a chart, laid out and labelled (an Agg canvas: `save` writes it as PNG or SVG)."""
     import matplotlib
 
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE), measured_once():  # each text measured once a process (text_metrics)
         return drawn(shown)
 
 
