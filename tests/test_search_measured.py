@@ -98,7 +98,25 @@ def test_what_a_measure_and_a_number_do_not_find() -> None:
     assert set(ranked.loc[ranked["column"] == "value", "key"]) == {
         "sjfzxm-2018-tongkun-from-breaking-shell-to-giant-009"
     }
-    assert len(tde.search("Tongkun 710.11")) == 3
+    # a subject and a number: the subject's figure of that value (Tongkun's revenue), not the figures of the others
+    # that its evidence also names (trial 17 W3)
+    assert figures_found("Tongkun 710.11") == {"jxdaily-chinacomcn-2021-08-10-jiaxing-40-firms-zheshang-500-003"}
+
+
+@pytest.mark.parametrize(
+    ("query", "figure"),
+    [
+        ("Tongxiang 3694", "chinadaily-2024-05-28-dynamic-tongxiang-002"),  # 3,694: a number whole, with a name too
+        ("Tongkun 18000", "sjfzxm-2018-tongkun-from-breaking-shell-to-giant-006"),  # its evidence says "it"
+        ("Hozon 11.569", "zjdaily-2017-05-17-hozon-50000-ev-approved-003"),
+        ("合众 11.569亿元", "zjdaily-2017-05-17-hozon-50000-ev-approved-003"),
+        ("Hozon 13", "zjdaily-2017-05-17-hozon-50000-ev-approved-002"),
+    ],
+)
+def test_a_subject_and_a_number_find_the_subjects_figure(query: str, figure: str) -> None:
+    """Trial 17 W3: a subject's name and a number said "no rows mention" where the figure's cells do not spell the
+    name, or the number was typed without its thousands separator."""
+    assert figure in figures_found(query)
 
 
 @pytest.mark.parametrize("query", ["gdp", "Wuzhen visitors", "GDP 2016", "WIC 2023 guests", "core industry"])

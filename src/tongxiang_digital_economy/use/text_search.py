@@ -166,7 +166,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         rest = amount.rest
         of_measure, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
         answer = of_the_number(of_measure, attrs, amount.number, frames["indicators"])
-        if len(attrs["indicators"]) and len(answer):
+        held = attrs.get("subjects")  # "Tongxiang 3694": a subject's figures of the number (trial 17 W3)
+        if (len(attrs["indicators"]) or (held is not None and len(held))) and len(answer):
             if not amount.year_like:
                 return answer
             by_number = answer  # "guests 2000": the year reading's figures of 2000 first, if it finds any
