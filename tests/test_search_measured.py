@@ -25,6 +25,9 @@ WIC_2023_GUESTS = {  # more than 1,800 guests of the 2023 summit, three sources
 }
 
 
+DEFINITIONS, TOP_100 = "indicator_definitions", "china_top_100_counties_rank"
+
+
 def figures_found(query: str) -> set[str]:
     found = tde.search(query)
     return set(found.loc[found["table"] == "indicators", "key"])
@@ -101,6 +104,26 @@ def test_what_a_measure_and_a_number_do_not_find() -> None:
     # a subject and a number: the subject's figure of that value (Tongkun's revenue), not the figures of the others
     # that its evidence also names (trial 17 W3)
     assert figures_found("Tongkun 710.11") == {"jxdaily-chinacomcn-2021-08-10-jiaxing-40-firms-zheshang-500-003"}
+    # a number in a list's name ("top 100 counties") of which no figure has the value: the words' rows, the
+    # definition's cells and the figures whose cells write the list's name, not the definition alone (review 14 R10)
+    top = tde.search("top 100")
+    assert list(zip(top["table"], top["key"], top["column"], strict=True)) == [
+        *((DEFINITIONS, TOP_100, column) for column in ("label", "definition", "written_forms", "not_comparable")),
+        ("indicators", "chinadaily-pressreader-2022-06-29-tongxiang-key-player-008", "evidence"),
+        ("indicators", "chinadaily-pressreader-2022-06-29-tongxiang-key-player-008", "note"),
+        ("indicators", "twwiki-2020-tongxiang-encyclopedia-entry-010", "note"),
+        ("indicators", "wikipedia-matr1x-2023-tongxiang-city-article-006", "note"),
+        ("indicators", "txgov-2023-02-tongxiang-basic-profile-011", "indicator"),
+    ]
+    hundred = tde.search("百强 100")
+    assert list(zip(hundred["table"], hundred["key"], hundred["column"], strict=True)) == [
+        (DEFINITIONS, TOP_100, "definition"),
+        (DEFINITIONS, TOP_100, "written_forms"),
+        ("indicators", "wikipedia-matr1x-2023-tongxiang-city-article-006", "note"),
+        ("indicators", "chinadaily-pressreader-2022-06-29-tongxiang-key-player-008", "indicator"),
+        ("indicators", "txgov-2023-02-tongxiang-basic-profile-011", "indicator"),
+        ("indicators", "twwiki-2020-tongxiang-encyclopedia-entry-010", "indicator"),
+    ]
 
 
 @pytest.mark.parametrize(

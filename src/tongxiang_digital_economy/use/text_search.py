@@ -167,7 +167,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         of_measure, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
         answer = of_the_number(of_measure, attrs, amount.number, frames["indicators"])
         held = attrs.get("subjects")  # "Tongxiang 3694": a subject's figures of the number (trial 17 W3)
-        if (len(attrs["indicators"]) or (held is not None and len(held))) and len(answer):
+        # only an answer that holds a figure of the number: a definition writing "top 100" is no figure of 100, and
+        # the words find the figures of the "top 100 counties" (review 14 R10)
+        valued = answer["column"].isin(["value", "value_upper"]).any()
+        if (len(attrs["indicators"]) or (held is not None and len(held))) and valued:
             if not amount.year_like:
                 return answer
             by_number = answer  # "guests 2000": the year reading's figures of 2000 first, if it finds any
