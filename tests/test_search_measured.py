@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use import search_measured
 from tongxiang_digital_economy.use.text_search import indicators
 
 runner = CliRunner(catch_exceptions=False)
@@ -191,3 +192,28 @@ def test_the_discovery_step_lists_what_search_lists_for_a_measure_and_a_number()
     for query in ("GDP 1347.1", "地区生产总值 1347.1"):
         listed = list(indicators(query)["indicator"])
         assert "gdp" in listed and listed == list(tde.search(query).attrs["indicators"]["indicator"]), query
+
+
+def test_the_measured_searches_kept_per_package_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 14 R12: each measure searched was kept with the package for as long as it lived, so a long-lived
+    process asking many measures kept them all. The latest KEPT_QUERIES are kept, the least recently asked dropped."""
+    monkeypatch.setattr(search_measured, "KEPT_QUERIES", 2, raising=False)  # no such name: fails by its count
+    tables = (pd.DataFrame({"a": [1]}),)
+    ran: list[str] = []
+
+    def asked(rest: str) -> pd.DataFrame:
+        def run() -> pd.DataFrame:
+            ran.append(rest)
+            return pd.DataFrame({"key": [rest]})
+
+        found, _ = search_measured.kept_search(tables, rest, None, run)
+        assert list(found["key"]) == [rest]
+        return found
+
+    for rest in ("GDP", "guests", "visitors", "visitors", "guests", "GDP"):
+        asked(rest)
+    # GDP dropped when visitors came; visitors (the least recently asked) dropped when GDP came again
+    assert ran == ["GDP", "guests", "visitors", "GDP"]
+    asked("guests")
+    asked("visitors")
+    assert ran == ["GDP", "guests", "visitors", "GDP", "visitors"]

@@ -21,6 +21,7 @@ of its numbers names an indicator, and the number is no year the year reading ta
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +35,7 @@ from .search_kept import kept_with
 from .search_lexicon import SmallWords, normalised_in
 from .search_names import names
 from .search_numbers import NumberQuery, escaped, number_query, with_unit
+from .search_words import KEPT_QUERIES
 from .search_years import query_year
 
 
@@ -165,18 +167,29 @@ def writes_number(text: str, number: NumberQuery) -> bool:
     return any(s.value in values and not escaped(text, s.start, s.end) for s in number_spans(text))
 
 
+# the measured searches of one package: (theme, measure) -> its rows and its attrs, least recently asked first
+Searches = OrderedDict[tuple[str | None, str], tuple[pd.DataFrame, dict[str, Any]]]
+
+
 def kept_search(
     tables: tuple[pd.DataFrame, ...], rest: str, theme: str | None, run: Callable[[], pd.DataFrame]
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """`run()` (the search of the measure) as its rows and its attrs apart, kept with the package's tables per
     measure and theme: the figures of one measure are asked by many numbers (the recall over every figure), and
-    each asks the same search first. Apart, because pandas copies a frame's attrs (frames among them) into every
-    frame made from it. Neither is changed by the caller."""
+    each asks the same search first. The latest KEPT_QUERIES measures are kept, the least recently asked dropped
+    first: a long-lived process (a notebook, a service) asks many (review 14 R12). Apart, because pandas copies a
+    frame's attrs (frames among them) into every frame made from it. Neither is changed by the caller."""
+    searches: Searches = kept_with(tables, "measured_searches", OrderedDict)
+    key = (theme, rest)
+    kept = searches.get(key)
+    if kept is not None:
+        searches.move_to_end(key)
+        return kept
+    found = run()
+    attrs = {str(name): value for name, value in found.attrs.items()}
+    found.attrs = {}
+    while len(searches) >= KEPT_QUERIES:
+        searches.popitem(last=False)
+    searches[key] = (found, attrs)
+    return found, attrs
 
-    def made() -> tuple[pd.DataFrame, dict[str, Any]]:
-        found = run()
-        attrs = {str(name): value for name, value in found.attrs.items()}
-        found.attrs = {}
-        return found, attrs
-
-    return kept_with(tables, f"measured:{theme}:{rest}", made)
