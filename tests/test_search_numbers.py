@@ -97,6 +97,9 @@ def test_a_percent_sign_in_prose_is_no_url_escape() -> None:
     shapes = unit_shapes(searched().frames["units"])
     years, percent = shapes["year_duration"], shapes["percent"]
     assert with_unit("占比50%3年来", Decimal(3), years)
+    # a URL elsewhere in the sentence (no space between in Chinese prose) is not the number's (review 14 R3)
+    assert with_unit("来源：https://x.cn/a。占比50%3年来", Decimal(3), years)
+    assert with_unit("占比50%3年来，详见%E6%A1%90", Decimal(3), years)
     assert with_unit("增长6%A股", Decimal(6), percent)
     assert not with_unit("https://wiki.matr1x.workers.dev/wiki/%E6%A1%90%E9%84%89%E5%B8%82", Decimal(6), percent)
     assert not with_unit("见 https://x.cn/a%E3年 一文", Decimal(3), years)  # one escape, in a URL

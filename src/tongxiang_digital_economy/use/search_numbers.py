@@ -40,10 +40,12 @@ NUMBER = re.compile(r"(?<![\d.,])[-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(
 # written form is #% (trial 16 m5: `search 6%` was `search 6`, 94 rows of sixth editions, 6个项目 and 6年来).
 PERCENT = re.compile(r"\d\s*%")
 # A URL's percent escape (%E6, %90): the digits in one are no number, and the % after them no percent sign. Only
-# in a URL (URL_CONTEXT in the run of the text without spaces the number is in): in prose, 50%3年 is 50% and 3年,
-# 6%A股 is 6% and A股 (review 13 R11).
+# in a URL (URL_CONTEXT in the run of the characters a URL may hold that the number is in; Chinese prose has no
+# space to end a run, so a URL elsewhere in its sentence is not the number's): in prose, 50%3年 is 50% and 3年,
+# 6%A股 is 6% and A股 (review 13 R11, review 14 R3).
 ESCAPE = re.compile(r"%[0-9A-Fa-f]{0,1}\d|\d%[0-9A-Fa-f]")
 URL_CONTEXT = re.compile(r"://|(?:%[0-9A-Fa-f]{2}){2}")
+URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%._~:/?#@!$&'()*+,;=-")
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,12 @@ def escaped(text: str, start: int, end: int) -> bool:
     """Whether the number at `start:end` of `text` is part of a URL's percent escape (ESCAPE, in URL_CONTEXT)."""
     if not ESCAPE.search(text[max(0, start - 2) : end + 1]):
         return False
-    first = max(text.rfind(c, 0, start) for c in " \t\n") + 1
-    ends = [i for i in (text.find(c, end) for c in " \t\n") if i >= 0]
-    return URL_CONTEXT.search(text[first : min(ends, default=len(text))]) is not None
+    first, last = start, end
+    while first > 0 and text[first - 1] in URL_CHARACTERS:
+        first -= 1
+    while last < len(text) and text[last] in URL_CHARACTERS:
+        last += 1
+    return URL_CONTEXT.search(text[first:last]) is not None
 
 
 REACH = 24  # the characters read on each side of a number for its unit's written form
