@@ -192,4 +192,3 @@ def kept_search(
         searches.popitem(last=False)
     searches[key] = (found, attrs)
     return found, attrs
-
