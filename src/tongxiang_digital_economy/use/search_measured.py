@@ -32,7 +32,7 @@ import pandas as pd
 from ..text.numerals import number_spans
 from .search_kept import kept_with
 from .search_lexicon import SmallWords, normalised_in
-from .search_names import names, part_of_names
+from .search_names import names
 from .search_numbers import NumberQuery, escaped, number_query, with_unit
 from .search_years import query_year
 
@@ -54,7 +54,7 @@ def measured_number(text: str, frames: dict[str, pd.DataFrame], small: SmallWord
     folded = normalised_in(text, frames)
     words = folded.split(" ")
     known = names(frames)
-    if len(words) < 2 or folded in known or part_of_names(folded, known):  # "Government Industry Fund 2.0" is a name
+    if len(words) < 2 or folded in known:  # "Government Industry Fund 2.0" is a name
         return None
     year = query_year(small.year_words)
     for at in (len(words) - 1, 0):
