@@ -320,10 +320,24 @@ def test_a_units_table_without_the_written_forms_column_is_one_error_not_a_trace
         writer.writerows(rows)
     tde.stamp(package.root)
     code, out = invoke("validate", "--quiet", "--package", str(package.root))
-    assert (code, out.splitlines()[0]) == (
+    assert (code, out.splitlines()[0], out.splitlines()[-1]) == (
         1,
-        "units: error [rules-not-run] the units table has no column written_forms, so the quote rules did not run: "
-        "add it as the shipped package's Table Schema has it",
+        "units: error [rules-not-run] the units table has no column written_forms, so its own rules and the "
+        "indicators' did not run: add it as the shipped package's Table Schema has it",
+        f"INVALID: {package.root}: 1 error, 2 warnings, corroboration not checked: the rules of indicators and units "
+        "did not run; evidence not read against the archived texts (give --archive)",
+    )
+    # Review 14 R2: every format says the units loaded and lack a column (JUnit said "units did not load"), and the
+    # units' own rules are among those not run (their cases had passed, though they looked at nothing).
+    report = tde.validate(package.root)
+    suites = ElementTree.fromstring(annotations.junit(report))
+    skipped = {(c.get("classname"), s.get("message")) for c in suites.iter("testcase") for s in c.iter("skipped")}
+    said = "did not run: units has no column written_forms (see [rules-not-run])"
+    assert skipped == {("indicators", said), ("units", said)}
+    as_json = json.loads(invoke("validate", "--json", "--package", str(package.root))[1])
+    assert (as_json["rules_not_run"], as_json["tables_lacking_columns"]) == (
+        {"indicators": ["units"], "units": ["units"]},
+        {"units": ["written_forms"]},
     )
 
 

@@ -360,7 +360,7 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
             *kept(),
             f"indicators: {UNITS_UNLOADED}",
             f"units: {NOT_CHECKED}",
-            f"INVALID: {p.root}: 2 errors, {warnings(2 + len(kept()))}, {not_run('indicators, units')}",
+            f"INVALID: {p.root}: 2 errors, {warnings(2 + len(kept()))}, {not_run('indicators and units')}",
         ],
     ),
     (
@@ -369,9 +369,9 @@ BREAKAGES: list[tuple[Callable[[PackageCopy], None], Callable[[PackageCopy, int,
             "sources: error [resource-error] resource 'sources' path '/etc/passwd' is not a safe path: use a relative "
             "path inside the package folder",
             "sources: warning [table-not-checked] the table was not read (its own errors say why), so its rules did "
-            "not run, nor the rules of enterprises, events, indicators, project_enterprises, projects that read it",
+            "not run, nor the rules of enterprises, events, indicators, project_enterprises and projects that read it",
             f"INVALID: {p.root}: 1 error, 1 warning, "
-            f"{not_run('enterprises, events, indicators, project_enterprises, projects, sources')}",
+            f"{not_run('enterprises, events, indicators, project_enterprises, projects and sources')}",
         ],
     ),
     (
@@ -433,8 +433,9 @@ def test_a_folder_where_a_csv_should_be(package: PackageCopy) -> None:
         [
             f"places: error [scheme-error] {package.csv('places')} is not a file",
             *kept(),
-            f"places: {NOT_CHECKED}, nor the rules of indicators, projects that read it",
-            f"INVALID: {package.root}: 1 error, {warnings(1 + len(kept()))}, {not_run('indicators, places, projects')}",
+            f"places: {NOT_CHECKED}, nor the rules of indicators and projects that read it",
+            f"INVALID: {package.root}: 1 error, {warnings(1 + len(kept()))}, "
+            f"{not_run('indicators, places and projects')}",
         ],
     )
 

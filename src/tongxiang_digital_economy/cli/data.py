@@ -36,7 +36,7 @@ from .options import Choice, command, one_package, package_option
     "--quiet",
     "-q",
     is_flag=True,
-    help="Print errors and the summary line only: not the warnings, but those that say a table's rules did not run.",
+    help="Print errors, the warnings that say a table's rules did not run, and the summary line.",
 )
 @click.option(
     "--fail-on",

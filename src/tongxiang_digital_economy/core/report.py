@@ -7,7 +7,7 @@ so the CLI's human output, its `--json` output and the Python API all show the s
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -89,6 +89,10 @@ class Report:
     # `validate`; the summary says so rather than count what was not checked (trial 16 W3: "0 figures
     # corroborated" with the indicators' rules not run).
     not_run: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The tables that loaded but lack a column the quote rules read (units without `written_forms`), each with the
+    # columns it lacks: a cause in `not_run` that is not here did not load (review 14 R2: JUnit said "units did not
+    # load" of a units table that loaded).
+    lacking: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # False when no rule ran at all: a descriptor that does not load, or the structure layer alone.
     rules_ran: bool = True
 
@@ -148,6 +152,7 @@ class Report:
             "infos": len(self.infos),
             "rules_ran": self.rules_ran,
             "rules_not_run": {table: list(causes) for table, causes in sorted(self.not_run.items())},
+            "tables_lacking_columns": {table: list(columns) for table, columns in sorted(self.lacking.items())},
             "corroboration_checked": self.corroboration_checked,
             "summary": self.summary(fail_on == "warning"),
             "problems": [
@@ -260,7 +265,7 @@ class Report:
             return "corroboration not checked: no rule ran"
         # Without the archive no evidence was read against its text: an invented passage passes (trial 17 m7).
         unread = "" if self.archive else "; evidence not read against the archived texts (give --archive)"
-        stopped = f"the rules of {', '.join(sorted(self.not_run))} did not run"
+        stopped = f"the rules of {listed(sorted(self.not_run))} did not run"
         if not self.corroboration_checked:
             return f"corroboration not checked: {stopped}{unread}"
         return f"{count(len(self.infos), 'figure')} corroborated" + (f"; {stopped}" if self.not_run else "") + unread
@@ -326,6 +331,11 @@ def marked_as_following(found: list[Problem], follows: dict[tuple[int, str], tup
 def said_not_run(p: Problem) -> bool:
     """Whether a problem says that a table's rules did not run: a warning `--quiet` still prints."""
     return p.rule == TABLE_NOT_CHECKED
+
+
+def listed(names: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`: names in a sentence (review 14 R9: "the rules of indicators, lexicon")."""
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 def count(n: int, noun: str) -> str:

@@ -28,7 +28,7 @@ import pandas as pd
 from ..core import problems as P
 from ..core.exceptions import ArgumentError, DescriptorError
 from ..core.paths import package_dir, printable
-from ..core.report import Problem, Report, problem
+from ..core.report import Problem, Report, listed, problem
 from ..io.load import finished, read_resource
 from ..io.load_errors import key_refusals
 from ..io.reader import TableRead, check_foreign_keys
@@ -96,6 +96,7 @@ def validate(
         unloaded = [name for name in reads if name not in frames] + sorted(readers.keys() - reads.keys())
         report.add([not_checked(name, reads.get(name), readers.get(name, [])) for name in unloaded])
         report.not_run = rules_stopped(frames, reads, unloaded, readers)
+        report.lacking = columns_lacking(frames)
         texts = hashes = None
         if archive is not None:
             texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
@@ -217,7 +218,7 @@ def not_checked(name: str, read: TableRead | None, readers: Sequence[str]) -> Pr
     else:
         message = "the table has structural errors, so its rules did not run"
     if readers:
-        message += f", nor the rules of {', '.join(sorted(readers))} that read it"
+        message += f", nor the rules of {listed(sorted(readers))} that read it"
     return problem(P.TABLE_NOT_CHECKED, name, None, None, message)
 
 
@@ -241,7 +242,20 @@ def rules_stopped(
         for table, columns in zip(("lexicon", "units"), QUOTE_TABLE_READS, strict=True):
             if table not in frames or any(c not in frames[table].columns for c in columns):
                 stopped.setdefault("indicators", []).append(table)
+    # A lexicon or units table lacking such a column is left out of the views: its own rules do not run either.
+    for table in columns_lacking(frames):
+        stopped.setdefault(table, []).append(table)
     return {table: tuple(dict.fromkeys(causes)) for table, causes in stopped.items()}
+
+
+def columns_lacking(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[str, ...]]:
+    """The lexicon or units table, loaded, and the columns the quote rules read that it lacks (Report.lacking):
+    `without_quote_tables_lacking_columns` leaves it out of the views."""
+    return {
+        table: lacking
+        for table, columns in zip(("lexicon", "units"), QUOTE_TABLE_READS, strict=True)
+        if table in frames and (lacking := tuple(c for c in columns if c not in frames[table].columns))
+    }
 
 
 def readers_of_unloaded(
@@ -264,15 +278,13 @@ def without_quote_tables_lacking_columns(
     that table, whose quote rules are said not to run, instead of crashing on the missing column (a KeyError
     traceback, met when `diff` came to validate such a copy)."""
     found = []
-    for table, columns in zip(("lexicon", "units"), QUOTE_TABLE_READS, strict=True):
-        lacking = [c for c in columns if table in frames and c not in frames[table].columns]
-        if lacking:
-            message = (
-                f"the {table} table has no column {', '.join(lacking)}, so the quote rules did not run: add it "
-                "as the shipped package's Table Schema has it"
-            )
-            found.append(problem(P.RULES_NOT_RUN, table, None, None, message))
-            frames = {name: frame for name, frame in frames.items() if name != table}
+    for table, lacking in columns_lacking(frames).items():
+        message = (
+            f"the {table} table has no column {', '.join(lacking)}, so its own rules and the indicators' did not "
+            "run: add it as the shipped package's Table Schema has it"
+        )
+        found.append(problem(P.RULES_NOT_RUN, table, None, None, message))
+        frames = {name: frame for name, frame in frames.items() if name != table}
     return frames, found
 
 

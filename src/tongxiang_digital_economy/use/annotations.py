@@ -187,7 +187,14 @@ def not_run_text(report: Report, table: str) -> str | None:
     causes = report.not_run.get(table)
     if causes is None:
         return None
-    return f"did not run: {', '.join(causes)} did not load (its own errors say why)"
+    return "did not run: " + "; ".join(stopped_by(report, cause) for cause in causes)
+
+
+def stopped_by(report: Report, cause: str) -> str:
+    """What a table that stopped rules did: it did not load, or it loaded without a column the quote rules read."""
+    if cause in report.lacking:
+        return f"{cause} has no column {', '.join(report.lacking[cause])} (see [rules-not-run])"
+    return f"{cause} did not load (its own errors say why)"
 
 
 def rules_for(table: str) -> list[str]:
