@@ -471,7 +471,7 @@ def test_a_malformed_lexicon_row_is_its_one_cause_and_no_correct_source_row_is_b
             "so the quote rules and the rules that read its words did not run",
             "lexicon: warning [table-not-checked] the table has structural errors, so its rules did not run",
             f"INVALID: {package.root}: 2 errors, 1 warning, corroboration not checked: the rules of indicators "
-            "and lexicon did not run; evidence not read against the archived texts (give --archive)",
+            "and lexicon did not run; evidence not read against the archived texts (no archive given)",
         ],
     )
 
@@ -539,23 +539,23 @@ NOT_RUN_SUMMARY = {
     "events": (
         {"events": ["events"], "indicators": ["events"]},
         "corroboration not checked: the rules of events and indicators did not run"
-        "; evidence not read against the archived texts (give --archive)",
+        "; evidence not read against the archived texts (no archive given)",
     ),
     "places": (
         {"indicators": ["places"], "places": ["places"], "projects": ["places"]},
         "corroboration not checked: the rules of indicators, places and projects did not run"
-        "; evidence not read against the archived texts (give --archive)",
+        "; evidence not read against the archived texts (no archive given)",
     ),
     "units": (
         {"indicators": ["units"], "units": ["units"]},
         "corroboration not checked: the rules of indicators and units did not run"
-        "; evidence not read against the archived texts (give --archive)",
+        "; evidence not read against the archived texts (no archive given)",
     ),
     # The indicators' rules ran (nothing of theirs reads it): the figures were compared, and the count is a finding.
     "project_enterprises": (
         {"project_enterprises": ["project_enterprises"]},
         "90 figures corroborated; the rules of project_enterprises did not run"
-        "; evidence not read against the archived texts (give --archive)",
+        "; evidence not read against the archived texts (no archive given)",
     ),
 }
 

@@ -24,6 +24,7 @@ from tongxiang_digital_economy.semantics.claims import (
     nearly_terms,
 )
 from tongxiang_digital_economy.semantics.rule_problems import format_message
+from tongxiang_digital_economy.semantics.rules import RULES
 from tongxiang_digital_economy.use.timeseries import series
 
 
@@ -176,6 +177,39 @@ def test_a_message_names_a_missing_column_as_missing() -> None:
     assert (
         format_message(template, {"name": "A", "name_zh": "甲", "aliases": "", "legal": "L"})
         == "'A'; '甲'; no alias; L"
+    )
+
+
+def rule_message(rule_id: str, table: str, row: dict[str, Any]) -> str:
+    """A registered rule's message for a row, as validate writes it."""
+    [found] = [r for r in RULES if (r.id, r.table) == (rule_id, table)]
+    return format_message(found.message, row)
+
+
+def test_the_rules_name_an_empty_cell_in_words_and_no_article_misfits() -> None:
+    """Review 14 R1, R5: name-generic quoted an empty Chinese name as '<missing>', the subject rules printed
+    "place_id <missing>" on every firing (two of three are empty by design), and two templates wrote "use a area
+    unit" and "is about a enterprise"."""
+    empty = {"place_id": None, "enterprise_id": "china-unicom", "project_id": None}
+    assert rule_message("name-generic", "enterprises", {"name_zh": None, "aliases": "产业园"}) == (
+        "the Chinese name (none given) or an alias (产业园) is a common noun, not a name (the lexicon lists such "
+        "words): use the name a source gives this one, or leave it empty"
+    )
+    assert rule_message("name-generic", "projects", {"name_zh": "产业园", "aliases": None}).startswith(
+        "the Chinese name '产业园' or an alias (none given) is a common noun"
+    )
+    assert rule_message("subject-not-named", "indicators", {"source_id": "s", **empty}).startswith(
+        "the archived text of s never names the subject of this figure (place_id none, enterprise_id china-unicom, "
+        "project_id none) by its name"
+    )
+    row = {"indicator": "china_top_500_private_enterprises_rank", "indicator__subject": "enterprise", **empty}
+    assert rule_message("subject-mismatch", "indicators", {**row, "enterprise_id": None}).startswith(
+        "'china_top_500_private_enterprises_rank' is a figure of one enterprise, so the row names exactly one "
+        "subject, its enterprise (place_id none, enterprise_id none, project_id none): "
+    )
+    row = {"unit": "yuan", "unit__dimension": "currency", "indicator": "area_total", "indicator__dimension": "area"}
+    assert rule_message("unit-dimension-mismatch", "indicators", row) == (
+        "unit 'yuan' measures currency, but 'area_total' is measured in area: use a unit of area or another indicator"
     )
 
 

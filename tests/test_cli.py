@@ -291,6 +291,15 @@ def test_stamp_records_new_hashes(package: PackageCopy) -> None:
     )  # trial 17 m7: stamp says what to run next
     assert run("validate", str(package.root))[0] == 0
     assert run("stamp", str(package.root))[1] == "nothing to update: every hash is current\n"
+    # Review 14 R16: the next command is one a shell takes as printed, a folder with a space quoted.
+    spaced = package.root.rename(package.root.with_name("my copy"))
+    package.root = spaced
+    package.edit("indicators", 2, stamp=False, note="edited again")
+    assert (
+        run("stamp", str(spaced))[1]
+        .splitlines()[1]
+        .startswith(f"next: tongxiang-digital-economy validate --package '{spaced}' --archive FOLDER ")
+    )
 
 
 def test_tables_command() -> None:
@@ -428,7 +437,7 @@ def test_failing_on_warnings_says_so_in_the_summary() -> None:
     assert result.output.splitlines()[-1] == (
         f"FAILED on {len(report.warnings)} warnings (--fail-on warning), valid otherwise: {report.package}: "
         f"0 errors, {len(report.warnings)} warnings, {len(report.infos)} figures corroborated; evidence not read "
-        "against the archived texts (give --archive)"
+        "against the archived texts (no archive given)"
     )
     plain = runner.invoke(cli, ["validate", "--quiet"])
     assert plain.exit_code == 0 and plain.output.splitlines()[-1].startswith("valid: ")

@@ -344,7 +344,7 @@ def test_the_followers_of_an_error_are_listed_by_json_and_counted_by_text() -> N
         "  and 3 errors on 2 rows of indicators that follow from it (event-period-mismatch 2, "
         "period-outside-edition 1): fix events row 11 first (`--json` lists each)",
         "INVALID: p: 4 errors, 0 warnings, 0 figures corroborated"
-        "; evidence not read against the archived texts (give --archive)",
+        "; evidence not read against the archived texts (no archive given)",
     ]
     listed = report.to_dict()["problems"]
     assert [p["follows"] for p in listed] == [None, list(follows), list(follows), list(follows)]

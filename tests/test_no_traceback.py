@@ -325,7 +325,7 @@ def test_a_units_table_without_the_written_forms_column_is_one_error_not_a_trace
         "units: error [rules-not-run] the units table has no column written_forms, so its own rules and the "
         "indicators' did not run: add it as the shipped package's Table Schema has it",
         f"INVALID: {package.root}: 1 error, 2 warnings, corroboration not checked: the rules of indicators and units "
-        "did not run; evidence not read against the archived texts (give --archive)",
+        "did not run; evidence not read against the archived texts (no archive given)",
     )
     # Review 14 R2: every format says the units loaded and lack a column (JUnit said "units did not load"), and the
     # units' own rules are among those not run (their cases had passed, though they looked at nothing).

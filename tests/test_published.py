@@ -73,7 +73,7 @@ def test_without_the_archive_a_source_all_of_whose_figures_are_after_it_is_named
         "re-dating the figures; their errors that a later date clears are counted under this row",
         FOLLOW_LINE,
         f"INVALID: {package.root}: 14 errors, 10 warnings, 90 figures corroborated"
-        "; evidence not read against the archived texts (give --archive)",
+        "; evidence not read against the archived texts (no archive given)",
     ]
     report = json.loads(runner.invoke(cli, [*args, "--json"], catch_exceptions=False).output)
     rows = [p for p in report["problems"] if p["table"] == "indicators" and p["severity"] == "error"]

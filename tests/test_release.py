@@ -493,7 +493,7 @@ def test_a_diff_to_a_copy_with_only_rule_errors_gives_validates_verdict_and_coun
     summary = invoke("validate", "--quiet", "--package", str(package.root))[1].splitlines()[-1]
     assert (
         summary == f"INVALID: {package.root}: 9 errors, 10 warnings, 90 figures corroborated"
-        "; evidence not read against the archived texts (give --archive)"
+        "; evidence not read against the archived texts (no archive given)"
     )
     said = invoke("diff", str(package_dir()), str(package.root))[1].splitlines()
     assert said[1].startswith(

@@ -325,7 +325,7 @@ def not_run(tables: str) -> str:
 
 
 # The summary's end without --archive: no evidence was read against its text (trial 17 m7).
-UNREAD = "; evidence not read against the archived texts (give --archive)"
+UNREAD = "; evidence not read against the archived texts (no archive given)"
 
 
 def warnings(n: int) -> str:

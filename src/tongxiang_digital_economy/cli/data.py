@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 
@@ -162,8 +163,9 @@ def stamp(path: Path | None, package_path: Path | None, check: bool) -> None:
         click.echo("nothing to update: every hash is current")
         return
     # What to run next (trial 17 m7): a stamp records the bytes, it checks nothing, and without --archive no evidence
-    # is read against its text.
+    # is read against its text. The folder quoted for a shell, so the line can be pasted (a path with a space).
     click.echo(
-        f"updated {', '.join(changed)}\nnext: tongxiang-digital-economy validate --package {printable(folder)} "
+        f"updated {', '.join(changed)}\nnext: tongxiang-digital-economy validate --package "
+        f"{shlex.quote(printable(folder))} "
         "--archive FOLDER (the archived texts: every evidence is read against its source's text)"
     )

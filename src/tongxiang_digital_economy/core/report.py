@@ -264,7 +264,7 @@ class Report:
         if not self.rules_ran:
             return "corroboration not checked: no rule ran"
         # Without the archive no evidence was read against its text: an invented passage passes (trial 17 m7).
-        unread = "" if self.archive else "; evidence not read against the archived texts (give --archive)"
+        unread = "" if self.archive else "; evidence not read against the archived texts (no archive given)"
         stopped = f"the rules of {listed(sorted(self.not_run))} did not run"
         if not self.corroboration_checked:
             return f"corroboration not checked: {stopped}{unread}"

@@ -32,7 +32,7 @@ def observation_id_names_source(view: pd.DataFrame) -> pd.Series:
     "indicators",
     "unit",
     "unit {unit!r} measures {unit__dimension}, but {indicator!r} is measured in {indicator__dimension}: "
-    "use a {indicator__dimension} unit or another indicator",
+    "use a unit of {indicator__dimension} or another indicator",
     needs=("unit.dimension", "indicator.dimension"),
     reads=(),
     per_row=True,
@@ -199,8 +199,9 @@ SUBJECT_COLUMNS = {"place": "place_id", "enterprise": "enterprise_id", "project"
     "subject-mismatch",
     "indicators",
     "indicator",
-    "{indicator!r} is about a {indicator__subject}, so the row names exactly one subject, its "
-    "{indicator__subject} (place_id {place_id}, enterprise_id {enterprise_id}, project_id {project_id}): move a "
+    "{indicator!r} is a figure of one {indicator__subject}, so the row names exactly one subject, its "
+    "{indicator__subject} (place_id {place_id:|none}, enterprise_id {enterprise_id:|none}, project_id "
+    "{project_id:|none}): move a "
     "zone's or a company's figure to its own row of places, enterprises or projects, or use another indicator",
     needs=("indicator.subject",),
     reads=("enterprise_id", "place_id", "project_id"),

@@ -79,7 +79,8 @@ for _table in ("enterprises", "projects"):
         "name-generic",
         _table,
         "name_zh",
-        "{name_zh!r} or an alias ({aliases}) is a common noun, not a name (the lexicon lists such words): use the "
+        "the Chinese name {name_zh!r:|(none given)} or an alias ({aliases:|none given}) is a common noun, not a "
+        "name (the lexicon lists such words): use the "
         "name a source gives this one, or leave it empty",
         reads=("aliases", "generic_names", "name_zh"),
         per_row=True,
@@ -106,8 +107,9 @@ SUBJECT_NAMES = tuple(
     "subject-not-named",
     "indicators",
     "place_id",
-    "the archived text of {source_id} never names the subject of this figure (place_id {place_id}, enterprise_id "
-    "{enterprise_id}, project_id {project_id}) by its name, Chinese name or an alias: check that the figure is "
+    "the archived text of {source_id} never names the subject of this figure (place_id {place_id:|none}, "
+    "enterprise_id {enterprise_id:|none}, project_id {project_id:|none}) by its name, Chinese name or an alias: "
+    "check that the figure is "
     "about it, or add the name the source uses to the subject's aliases",
     needs_archive=True,
     needs=("source_id.archive_raw", *SUBJECT_NAMES),
