@@ -15,6 +15,8 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.paths import bundled_package_dir
 from tongxiang_digital_economy.core.report import Problem
+from tongxiang_digital_economy.io.cell_types import required_fault
+from tongxiang_digital_economy.io.forms import pattern_form
 
 
 def append_line(package: PackageCopy, table: str, line: str, stamp: bool = True) -> int:
@@ -507,6 +509,20 @@ def test_a_quote_inside_a_cell_is_read_as_frictionless_reads_it(package: Package
     import tongxiang_digital_economy as tde
 
     assert tde.load("places", package.root)["name"].iloc[-1] == "ab"
+
+
+def test_an_empty_required_date_or_patterned_cell_is_told_its_form_as_a_wrong_one_is() -> None:
+    """Review 14 R11: what an empty required cell of a patterned field is told (a date, a written form, a bare
+    pattern) is pattern_form's, decided once with what a wrong cell is told."""
+    schema = bundled_package_dir() / "schemas" / "sources.schema.json"
+    fields = {f["name"]: f for f in json.loads(schema.read_text("utf-8"))["fields"]}
+    assert required_fault(fields["published"]) == (
+        "the field is required: fill in a date (YYYY-MM-DD, YYYY-MM or YYYY), such as '2024-06-30'"
+    )
+    assert pattern_form(fields["published"]).fault.startswith("is not a valid date (YYYY-MM-DD, YYYY-MM or YYYY, ")
+    bare = {"name": "code", "type": "string", "constraints": {"required": True, "pattern": "[A-Z]{3}"}}
+    assert required_fault(bare) == "the field is required: fill in a value matching the pattern [A-Z]{3}"
+    assert pattern_form(bare).fault == "does not match the pattern [A-Z]{3}"
 
 
 def test_an_empty_required_cell_is_told_what_to_fill_in(package: PackageCopy) -> None:

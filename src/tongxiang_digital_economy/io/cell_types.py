@@ -21,7 +21,7 @@ from ..schema.types import DATE, INTEGER, NUMBER, YEAR, arrow_type
 from ..schema.types import TYPES as FIELD_TYPES
 from .cell_problems import Hint, literal, suggester
 from .csv_text import TEXT
-from .forms import date_forms, pattern_form, such_as, written_form
+from .forms import pattern_form, such_as
 
 # The types, their formats and constraints, and their Arrow types: schema/types.py, shared with the exports.
 TYPES = {name: t.formats for name, t in FIELD_TYPES.items()}
@@ -281,12 +281,8 @@ def required_fault(f: dict[str, Any]) -> str:
     c = f.get("constraints", {})
     if "enum" in c:
         return "the field is required: fill in one of " + ", ".join(map(str, c["enum"]))
-    if "pattern" in c and (forms := date_forms(f)):
-        what = f"a date ({forms})"
-    elif "pattern" in c and (words := written_form(f)):
-        what = f"{a_or_an(str(f['name']))}, written as {words}"
-    elif "pattern" in c:
-        what = f"a value matching the pattern {c['pattern']}"
+    if "pattern" in c:
+        what = pattern_form(f).what
     elif f.get("type", "string") != "string":
         what = a_or_an(describe(f))
     else:

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.report import a_or_an
+
 # The letters of a form a description writes for a date (`YYYY-MM-DD`), each with a value of its place.
 FORM_LETTERS = {"YYYY": "2000", "MM": "01", "DD": "01"}
 # The sentence of a description that says a field's form: "Written as …." up to its full stop (a dot followed by a
@@ -69,10 +71,13 @@ def written_form(f: dict[str, Any]) -> str:
 class PatternForm:
     """What a cell of a field with a pattern must be, decided once (review 13 R10: the reader and the words had each
     asked `date_forms`): whether the field is a date held as text, so its cell must also be a day on the calendar,
-    and what a cell that breaks it is told, after the cell."""
+    and what a cell that breaks it is told, after the cell; `what`: what an empty required cell is told to fill in
+    (review 14 R11: required_fault had decided date / written form / pattern again).
+    """
 
     is_date: bool
     fault: str
+    what: str
 
 
 def pattern_form(f: dict[str, Any]) -> PatternForm:
@@ -81,8 +86,17 @@ def pattern_form(f: dict[str, Any]) -> PatternForm:
     words joined by hyphens, such as 'wuzhen'`, a schema that says no form its pattern itself."""
     forms = date_forms(f)
     if forms:
-        return PatternForm(True, f"is not a valid date ({forms}, a day on the calendar{such_as(f, ', such as ')})")
+        return PatternForm(
+            True, f"is not a valid date ({forms}, a day on the calendar{such_as(f, ', such as ')})", f"a date ({forms})"
+        )
     words = written_form(f)
     if words:
-        return PatternForm(False, f"is not a valid {f['name']}: write it as {words}{such_as(f, ', such as ')}")
-    return PatternForm(False, f"does not match the pattern {f['constraints']['pattern']}{such_as(f)}")
+        return PatternForm(
+            False,
+            f"is not a valid {f['name']}: write it as {words}{such_as(f, ', such as ')}",
+            f"{a_or_an(str(f['name']))}, written as {words}",
+        )
+    pattern = f["constraints"]["pattern"]
+    return PatternForm(
+        False, f"does not match the pattern {pattern}{such_as(f)}", f"a value matching the pattern {pattern}"
+    )
