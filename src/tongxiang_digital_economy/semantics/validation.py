@@ -95,8 +95,8 @@ def validate(
         readers = readers_of_unloaded(frames, needs_of(RULES), keys)
         unloaded = [name for name in reads if name not in frames] + sorted(readers.keys() - reads.keys())
         report.add([not_checked(name, reads.get(name), readers.get(name, [])) for name in unloaded])
-        report.not_run = rules_stopped(frames, reads, unloaded, readers)
         report.lacking = columns_lacking(frames)
+        report.not_run = rules_stopped(frames, reads, unloaded, readers, report.lacking)
         texts = hashes = None
         if archive is not None:
             texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
@@ -227,6 +227,7 @@ def rules_stopped(
     reads: dict[str, TableRead],
     unloaded: Sequence[str],
     readers: dict[str, list[str]],
+    lacking: dict[str, tuple[str, ...]],
 ) -> dict[str, tuple[str, ...]]:
     """Each table whose rules did not run -> the tables that stopped them (Report.not_run): a table that did not
     load stops its own (the indicators', when the units did not load: `not_checked`), and those of the tables that
@@ -235,15 +236,16 @@ def rules_stopped(
     stopped: dict[str, list[str]] = {}
     for name in unloaded:
         stopped.setdefault(name, []).append("units" if usable(reads.get(name)) else name)
-    for lacking, tables in readers.items():
+    for unread, tables in readers.items():
         for table in tables:
-            stopped.setdefault(table, []).append(lacking)
+            stopped.setdefault(table, []).append(unread)
     if "indicators" in frames:
-        for table, columns in zip(("lexicon", "units"), QUOTE_TABLE_READS, strict=True):
-            if table not in frames or any(c not in frames[table].columns for c in columns):
+        for table in ("lexicon", "units"):
+            if table not in frames or table in lacking:
                 stopped.setdefault("indicators", []).append(table)
-    # A lexicon or units table lacking such a column is left out of the views: its own rules do not run either.
-    for table in columns_lacking(frames):
+    # A lexicon or units table lacking such a column (`lacking`: columns_lacking) is left out of the views: its own
+    # rules do not run either.
+    for table in lacking:
         stopped.setdefault(table, []).append(table)
     return {table: tuple(dict.fromkeys(causes)) for table, causes in stopped.items()}
 
