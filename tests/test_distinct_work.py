@@ -15,7 +15,7 @@ import pytest
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.schema.descriptor import grade_order
-from tongxiang_digital_economy.semantics import answers, period_roles, roles
+from tongxiang_digital_economy.semantics import answers, period_roles, roles, row_codes
 from tongxiang_digital_economy.semantics.distinct import is_missing, mapped, plain_values
 from tongxiang_digital_economy.semantics.identity import multiples_against_levels
 from tongxiang_digital_economy.semantics.rules import anchors as anchor_rules
@@ -43,7 +43,7 @@ def lengths(frame: pd.DataFrame, seen: list[int]) -> dict[str, pd.Series]:
 
 def test_a_row_reading_reads_each_distinct_row_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """kept_row_reading: 300 rows that repeat 3 are read as 3 rows, below KEPT_ROWS and above it (where nothing
-    is kept and the rows are read once per distinct combination, answers.once_per_distinct_row)."""
+    is kept and the rows are read once per distinct combination, row_codes.once_per_distinct_row)."""
     frame = repeated(100)
     every: list[int] = []
     expected = lengths(frame, every)
@@ -63,7 +63,7 @@ def test_a_row_reading_reads_each_distinct_row_once(monkeypatch: pytest.MonkeyPa
 def test_rows_that_differ_only_in_the_sign_of_a_zero_are_read_apart() -> None:
     """Floats are told apart by their bits, as the kept rows' keys are: 0.0 and -0.0 are two rows."""
     frame = pd.DataFrame({"value": [0.0, -0.0, 0.0, -0.0]})
-    codes, first = answers.distinct_rows([frame["value"]])
+    codes, first = row_codes.distinct_rows([frame["value"]])
     assert codes.tolist() == [0, 1, 0, 1] and first.tolist() == [0, 1]
 
 

@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 
 from ..io.load import decimal_text
-from .answers import distinct_rows
 from .claims import conflicts, intervals
 from .distinct import per_distinct_rows, spread
 from .identity import MAX_LISTED
+from .row_codes import distinct_rows
 
 # The columns agreement and anchor_view read, of the indicators view and of each table (None: the whole table; the
 # reference tables are small and read whole, only the indicators are restricted): they run on frames restricted to

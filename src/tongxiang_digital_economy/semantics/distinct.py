@@ -18,7 +18,8 @@ import pandas as pd
 
 from ..io.arrays import arrow_of
 from ..text.quantities import Lexicon
-from .answers import by_array, distinct_rows, values_of
+from .column_keys import by_array, values_of
+from .row_codes import distinct_rows
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -21,7 +21,7 @@ from ..core.paths import package_dir
 from ..io.arrays import arrow_of
 from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
-from .answers import KEPT_ROWS, by_arrays
+from .column_keys import KEPT_ROWS, by_arrays
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 

@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 
 from ..text.periods import as_words
-from .answers import distinct_rows
 from .claims import intervals
 from .identity import MAX_LISTED
 from .repeats import repeated_reason
+from .row_codes import distinct_rows
 
 
 def cells(column: pd.Series) -> list[Any]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .answers import distinct_rows
 from .claims import claim_key
+from .row_codes import distinct_rows
 
 # What makes two rows one entry: the same passage of one source giving the same claim about the same thing.
 ENTRY = (

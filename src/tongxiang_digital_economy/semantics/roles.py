@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.periods import day_read_at
-from .answers import distinct_rows, kept_reading
+from .answers import kept_reading
 from .claims import (
     and_some,
     and_some_terms,
@@ -39,6 +39,7 @@ from .distinct import days, is_dates
 from .not_comparable import set_aside_incomparable, set_aside_other_base_units
 from .period_roles import agreeing_sources, mark_periods
 from .restatements import mark_restatements
+from .row_codes import distinct_rows
 
 # The order rows are listed in.
 ROLES = ("preferred", "corroborating", "repeated", "competing", "restated", "not_comparable")
