@@ -41,7 +41,7 @@ SAME_THING = [
 
 def groups(view: pd.DataFrame) -> pd.Series:
     """Each dated row's group as a code: what it measures (indicator, subject, period, status, base unit); <NA> if
-    undated. The columns' codes combined (answers.distinct_rows: each factorised once per validation), no text per
+    undated. The columns' codes combined (row_codes.distinct_rows: each factorised once per validation), no text per
     row (the texts joined with "|" cost a fifth of agreement's time at 10^5 rows)."""
     codes, _ = distinct_rows([view[c] for c in SAME_THING])
     return pd.Series(codes, index=view.index, dtype="Int64").where(view["period_end"].notna().to_numpy(dtype=bool))

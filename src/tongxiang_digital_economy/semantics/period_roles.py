@@ -112,7 +112,7 @@ def mark_periods(rows: pd.DataFrame, bounds: pd.DataFrame | None = None) -> None
 
 def period_codes(rows: pd.DataFrame, at: np.ndarray | None = None) -> np.ndarray:
     """Each row's period of its series as a code, in the order periods first appear (of the rows `at` only, when
-    given): the columns' codes combined (answers.distinct_rows), no text per row. A row of no series (<NA>) is in
+    given): the columns' codes combined (row_codes.distinct_rows), no text per row. A row of no series (<NA>) is in
     one period with every other such row, as the texts joined with "|" put them (all <NA>)."""
     codes, _ = distinct_rows([rows["_series"], rows["period_start"], rows["period_end"]], at)
     missing = rows["_series"].isna().to_numpy(dtype=bool)

@@ -301,7 +301,7 @@ def run_rules(
     grades: Sequence[str] | None,
 ) -> list[Problem]:
     """Every rule that applies, on the tables' views, its problems blamed on their causes (check_semantics)."""
-    # Each column of the views factorised once, however many rules and readings read it (answers.shared_codes).
+    # Each column of the views factorised once, however many rules and readings read it (row_codes.shared_codes).
     with shared_codes():
         found: list[Problem] = []
         # Only the readings these rules read (a caller may run some rules: the catch rates run those of a kind).
