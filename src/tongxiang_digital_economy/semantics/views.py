@@ -108,7 +108,7 @@ def views(
         # Both are kept by the content of the columns they read (answers.kept_reading): a second validation after
         # an edit they do not read (a note) reuses them.
         # Added column by column, not joined: a join copies every column of the view, and what is made of a column
-        # (its key, its values) is kept per Arrow array (answers.by_array), which a copy is not.
+        # (its key, its values) is kept per Arrow array (column_keys.by_array), which a copy is not.
         # An edited row's indicator is read again, not every row (kept_groups: agreement compares a figure with
         # those of its indicator alone).
         derived["indicators"] = quoted
