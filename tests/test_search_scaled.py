@@ -110,3 +110,23 @@ def test_phase_2_finds_what_phase_two_and_its_chinese_find() -> None:
     assert cells("Phase 2") == expected
     assert cells("phase two") == expected
     assert cells("二期") == expected
+
+
+def test_a_number_with_its_scale_word_is_one_number_not_a_measure() -> None:
+    """Trial 18 W1: `search "5.1 billion"` listed first two counts of projects over 1 billion yuan (the scale word
+    read as a measure), `search "800 million"` three projects whose names hold "million"; 8亿 and 51亿 said "no rows
+    mention". A number with its scale word is one number: the cells that write it, and the figures of its size."""
+    result = runner.invoke(cli, ["search", "5.1 billion"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "5 rows match '5.1 billion' (7 cells): lexicon 1, indicator_definitions 1, indicators 3"
+    assert not any("indicators for" in line or "(project)" in line for line in lines)
+    million = runner.invoke(cli, ["search", "800 million"]).output.splitlines()
+    assert million[0] == "2 rows match '800 million' (3 cells): indicators 2"
+    assert million[-1] == (
+        "sources (2): itaiwannews-2017-12-01-wuzhen-changed-by-internet, "
+        "vcbeat-2019-05-wuzhen-internet-hospital-800m-visits"
+    )
+    assert figures_found("8亿") == {"vcbeat-2019-05-wuzhen-internet-hospital-800m-visits-001"}  # 800 million visits
+    assert figures_found("51亿") == {"chinadaily-2024-05-28-dynamic-tongxiang-003"}  # 5.1 billion yuan
+    assert tde.search("5.1 billion").attrs["indicators"].empty

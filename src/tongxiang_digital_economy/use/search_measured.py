@@ -60,6 +60,8 @@ def measured_number(text: str, frames: dict[str, pd.DataFrame], small: SmallWord
     known = names(frames)
     if len(words) < 2 or folded in known:  # "Government Industry Fund 2.0" is a name
         return None
+    if number_query(folded, frames.get("units"), small.year_words, small.scales) is not None:
+        return None  # "5.1 billion" is one number, not the measure "billion" and 5.1 (trial 18 W1)
     year = query_year(small.year_words)
     tails = [(at, len(words)) for at in range(max(1, len(words) - LONGEST_NUMBER), len(words))] + [(0, 1)]
     for at, end in tails:

@@ -196,7 +196,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     # a quantity with its unit (6%, 1347.1亿) is a figure's, naming no indicator whose name holds the number (100%
     # is no "top 100 counties"; trial 16 m5)
     quantity = number_query(text, frames.get("units"), small.year_words, small.scales) if text.strip() else None
-    named = named_indicators(query, frames) if text.strip() and not (quantity and quantity.units) else frozenset()
+    # and no measure or subject whose name holds its scale word ("5.1 billion" is no count of projects over 1 billion
+    # yuan, "800 million" no project of a million sets: trial 18 W1)
+    one_number = quantity is not None and bool(quantity.units or quantity.sizes)
+    named = named_indicators(query, frames) if text.strip() and not one_number else frozenset()
     # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, unless the event has
     # figures of that year ("互联网之光博览会 2023": the expo's figures of 2023 are the summit's edition's; trial 17 W2)
     read_year = text.strip() and (edition is None or not edition.editions)
@@ -208,10 +211,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
             year = None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
         text, query, named = year.rest, year.query, year.named
-    naming = query  # the subjects it names
+    naming = Query("", (), {}) if one_number else query  # the subjects it names
     if named:
         query = replace(query, subjects={**query.subjects, "indicator": named})
-    reading = year.split if year is not None else subject_and_measure(query, named, frames)  # the year's, made
+    reading = year.split if year is not None else None if one_number else subject_and_measure(query, named, frames)
     split = edition_split or (reading if text.strip() else None)
     in_theme: set[str] | None = None
     read_number = number_query(text, frames.get("units"), small.year_words, small.scales) if text.strip() else None
