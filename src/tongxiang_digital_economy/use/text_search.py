@@ -195,11 +195,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         query = replace(query, terms=(*query.terms, *measure.terms), subjects={}, name=False)
     # a quantity with its unit (6%, 1347.1亿) is a figure's, naming no indicator whose name holds the number (100%
     # is no "top 100 counties"; trial 16 m5)
-    quantity = (
-        number_query(text, frames.get("units"), small.year_words, small.scales)
-        if text.strip()
-        else None
-    )
+    quantity = number_query(text, frames.get("units"), small.year_words, small.scales) if text.strip() else None
     # and no measure or subject whose name holds its scale word ("5.1 billion" is no count of projects over 1 billion
     # yuan, "800 million" no project of a million sets: trial 18 W1)
     one_number = quantity is not None and bool(quantity.units or quantity.sizes)
@@ -221,11 +217,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     reading = year.split if year is not None else None if one_number else subject_and_measure(query, named, frames)
     split = edition_split or (reading if text.strip() else None)
     in_theme: set[str] | None = None
-    read_number = (
-        number_query(text, frames.get("units"), small.year_words, small.scales)
-        if text.strip()
-        else None
-    )
+    read_number = number_query(text, frames.get("units"), small.year_words, small.scales) if text.strip() else None
     if theme is not None:
         definitions = frames["indicator_definitions"]
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
