@@ -34,7 +34,7 @@ from ..io.load_errors import key_refusals
 from ..io.reader import TableRead, check_foreign_keys
 from ..schema.descriptor import enum_order, read_descriptor
 from .answers import kept_whole
-from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none
+from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none, told_the_hash
 from .column_keys import ColumnKeys
 from .editions import blame_editions, under_refused_dates
 from .joins import ForeignKeys, join_keys, tables_lacking
@@ -104,6 +104,7 @@ def validate(
             texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
             refuse_an_archive_of_none(Path(archive), frames.get("sources"), hashes)
             report.add(archive_problems)
+            report.problems[:] = told_the_hash(report.problems, frames.get("sources"), hashes)
         # One fault, one error: a row's semantic problem is dropped only where the reader refused (an error, not a
         # warning) a cell the rule reads; the reader's problem says what to fix first.
         refused: Refused = {}
