@@ -51,11 +51,11 @@ def figure_labels(figures: pd.DataFrame, definitions: pd.DataFrame) -> dict[str,
 
 
 def period_reading(folded: str, labels: dict[str, list[str]]) -> PeriodReading | None:
-    """The longest label the folded query holds as whole words (with a letter or a hyphen in it: a bare year is the
-    year reading's), and the rest; None when it holds none."""
+    """The longest label the folded query holds as whole words (with a letter in it: H1 2019, Jan-Sep 2020, end-2014),
+    and the rest; None when it holds none."""
     padded = f" {folded} "
     for label in sorted(labels, key=len, reverse=True):
-        if not any(c.isalpha() or c == "-" for c in label) or label.isdigit():
+        if not any(c.isalpha() for c in label):  # a bare year is the year reading's, a day (2017-02-20) a name's
             continue
         if f" {label} " in padded:
             rest = padded.replace(f" {label} ", " ", 1).strip()

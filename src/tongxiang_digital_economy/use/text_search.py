@@ -168,7 +168,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     text = meant_query(text, frames)
     small = small_words(frames)
     labels = figure_labels(frames["indicators"], frames["indicator_definitions"]) if text.strip() else {}
-    period = period_reading(normalised_in(text, frames), labels) if labels else None
+    folded = normalised_in(text, frames)
+    period = period_reading(folded, labels) if labels and folded not in names(frames) else None
     if period is not None and period.rest:  # "GDP H1 2019": the measure's figures of the period so labelled
         rest = period.rest  # (trial 18 W2)
         of_rest, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
