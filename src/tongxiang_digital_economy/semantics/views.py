@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema.descriptor import grade_order
+from ..io.arrays import with_columns
 from ..text.clause_words import SpanWords, place_words
 from ..text.fold import fold, names_of
 from ..text.own_dates import (
@@ -75,13 +76,14 @@ def views(
                 source_view(sources, archive_texts, archive_hashes, lexicon), sources
             ),
         )
-        derived["sources"] = frames["sources"].assign(**made)
+        derived["sources"] = with_columns(frames["sources"], made)
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         indicators = frames["indicators"]
         quoted = indicators
         if wanted("quotes"):
-            quoted = indicators.assign(
-                **wanted.made(
+            quoted = with_columns(
+                indicators,
+                wanted.made(
                     "quotes",
                     kept_row_reading(
                         "quotes",
@@ -139,7 +141,7 @@ def views(
                 [restricted(frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES],
                 lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
             )
-            derived["indicators"] = derived["indicators"].assign(**wanted.made("anchors", anchored))
+            derived["indicators"] = with_columns(derived["indicators"], wanted.made("anchors", anchored))
         # The lexicon's words that rules read on their own (a place the figure lies outside of; words that date a
         # paragraph), one value in every row, as alternations: kept answers are keyed by their whole text.
         words = lexicon_of(frames["lexicon"])
@@ -186,7 +188,7 @@ def views(
             ],
             editions_named,
         )
-        derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})
+        derived["indicators"] = with_columns(derived["indicators"], {str(c): editions[c] for c in editions.columns})
     if {"events", "lexicon"} <= frames.keys():
         # The lexicon's length words (为期#天, #-day), one value in every row: event-dates-not-in-evidence.
         length = PeriodWords.of(lexicon_of(frames["lexicon"])).length
@@ -234,7 +236,7 @@ def added(frame: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFrame:
     clash = frame.columns.intersection(columns.columns)
     if len(clash) or not columns.index.equals(frame.index):
         return frame.join(columns)  # what a join says of these (an error for a clash), as before
-    return frame.assign(**{str(c): columns[c] for c in columns.columns})
+    return with_columns(frame, {str(c): columns[c] for c in columns.columns})
 
 
 ANCHOR_READS = (
