@@ -159,3 +159,16 @@ def test_the_library_reads_a_moved_name_from_its_home() -> None:
     offered = {(m, n) for m, n in re_exports() if m != PACKAGE}  # the package root's are the public API
     found = [line for path in sorted(ROOT.rglob("*.py")) for line in moved_names_read(path, offered)]
     assert found == []
+
+
+def test_the_rules_are_in_the_order_their_modules_are_declared() -> None:
+    """The report lists each table's problems rule by rule, so the order of RULES is the report's. It follows
+    rules.MODULES, not the import graph (which registers an imported rule module first): every module of rules/
+    that declares a rule is listed there once, and RULES holds their rules module by module in that order."""
+    from tongxiang_digital_economy.semantics import rules
+
+    declaring = {p.stem for p in (ROOT / "semantics" / "rules").glob("*.py") if "@rule(" in p.read_text("utf-8")}
+    assert sorted(rules.MODULES) == sorted(declaring)
+    in_order = [r.check.__module__.rsplit(".", 1)[1] for r in rules.RULES]
+    assert list(dict.fromkeys(in_order)) == list(rules.MODULES)
+    assert in_order == sorted(in_order, key=rules.MODULES.index)

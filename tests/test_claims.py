@@ -362,17 +362,17 @@ def test_info_counts_a_large_disagreement_once_by_its_group(
     groups that clash (linear), not a set of the whole group per row (quadratic in the group's size: 300² reads
     against fewer than 1,100). The roles `info` counts corroborations by say once per group why its tied figures
     tie (once per tied row read every row of the group again: 1500 rows took half a minute)."""
-    roles = importlib.import_module("tongxiang_digital_economy.semantics.roles")
+    period_roles = importlib.import_module("tongxiang_digital_economy.semantics.period_roles")
     from tongxiang_digital_economy.use.summary import agreement
 
     said = [0]
-    why_tied = roles.tie_reason
+    why_tied = period_roles.tie_reason
 
     def counted_reason(*args: Any) -> str:
         said[0] += 1
         return str(why_tied(*args))
 
-    monkeypatch.setattr(roles, "tie_reason", counted_reason)
+    monkeypatch.setattr(period_roles, "tie_reason", counted_reason)
     before = agreement(package.root)
     said_before, said[0] = said[0], 0
     rows = package.rows("indicators")

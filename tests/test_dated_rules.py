@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tongxiang_digital_economy.semantics.answers import distinct_rows, shared_codes
+from tongxiang_digital_economy.semantics.row_codes import distinct_rows, shared_codes
 from tongxiang_digital_economy.semantics.rules.days import Days, day
 from tongxiang_digital_economy.semantics.rules.periods import sub_year_span, sub_year_spans
 from tongxiang_digital_economy.semantics.rules.registry import each_row

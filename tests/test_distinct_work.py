@@ -15,7 +15,7 @@ import pytest
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.schema.descriptor import grade_order
-from tongxiang_digital_economy.semantics import answers, roles
+from tongxiang_digital_economy.semantics import answers, period_roles, roles, row_codes
 from tongxiang_digital_economy.semantics.distinct import is_missing, mapped, plain_values
 from tongxiang_digital_economy.semantics.identity import multiples_against_levels
 from tongxiang_digital_economy.semantics.rules import anchors as anchor_rules
@@ -43,7 +43,7 @@ def lengths(frame: pd.DataFrame, seen: list[int]) -> dict[str, pd.Series]:
 
 def test_a_row_reading_reads_each_distinct_row_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """kept_row_reading: 300 rows that repeat 3 are read as 3 rows, below KEPT_ROWS and above it (where nothing
-    is kept and the rows are read once per distinct combination, answers.once_per_distinct_row)."""
+    is kept and the rows are read once per distinct combination, row_codes.once_per_distinct_row)."""
     frame = repeated(100)
     every: list[int] = []
     expected = lengths(frame, every)
@@ -63,7 +63,7 @@ def test_a_row_reading_reads_each_distinct_row_once(monkeypatch: pytest.MonkeyPa
 def test_rows_that_differ_only_in_the_sign_of_a_zero_are_read_apart() -> None:
     """Floats are told apart by their bits, as the kept rows' keys are: 0.0 and -0.0 are two rows."""
     frame = pd.DataFrame({"value": [0.0, -0.0, 0.0, -0.0]})
-    codes, first = answers.distinct_rows([frame["value"]])
+    codes, first = row_codes.distinct_rows([frame["value"]])
     assert codes.tolist() == [0, 1, 0, 1] and first.tolist() == [0, 1]
 
 
@@ -208,16 +208,16 @@ def test_a_period_where_nothing_competes_is_marked_without_reading_its_rows(monk
     period call none of the per-pair readers (separated, what_separated) that a disputed period calls."""
     calls = [0]
     for name in ("separated", "what_separated"):
-        reader = getattr(roles, name)
+        reader = getattr(period_roles, name)
 
         def counting(*args: Any, reader: Any = reader) -> Any:
             calls[0] += 1
             return reader(*args)
 
-        monkeypatch.setattr(roles, name, counting)
+        monkeypatch.setattr(period_roles, name, counting)
     n = 600
     rows = one_period(n, [f"s{i % 7}" for i in range(n)], [100.0] * n)
-    roles.mark_periods(rows)
+    period_roles.mark_periods(rows)
     assert calls[0] == 0
     # the preferred figure's own source (s0) giving it again is `repeated`, no corroboration (trial 11 W2)
     assert rows["role"].tolist() == ["preferred"] + ["repeated" if i % 7 == 0 else "corroborating" for i in range(1, n)]
@@ -225,7 +225,7 @@ def test_a_period_where_nothing_competes_is_marked_without_reading_its_rows(monk
     # one competing figure: its period is read row by row, and says so
     rows.loc[5, "value_base"] = 2e10
     rows["role"] = pd.Series([pd.NA] * n, dtype="string")
-    roles.mark_periods(rows)
+    period_roles.mark_periods(rows)
     assert rows["role"].iloc[5] == "competing" and rows["competing"].iloc[0] == "o0005"
     assert calls[0] > 0
 
@@ -297,7 +297,7 @@ def test_tied_figures_name_a_bounded_list_of_rivals() -> None:
     when every row named every other; issue 15)."""
     n = 400
     rows = one_period(n, ["s0"] * n, [float(i + 1) for i in range(n)])
-    roles.mark_periods(rows)
+    period_roles.mark_periods(rows)
     assert set(rows["role"]) == {"competing"}
     reasons = rows["reason"].tolist()
     assert reasons[0].endswith(": o0001, o0002, o0003, o0004, o0005, o0006 and 393 more give a different figure")

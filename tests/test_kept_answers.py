@@ -673,7 +673,7 @@ def test_an_edit_where_no_key_is_reads_no_foreign_key_and_no_profile_again(
 
 
 def test_a_column_s_arrow_array_is_the_one_it_holds_and_none_without_arrow() -> None:
-    """What is kept of a column is kept by its Arrow array's identity (answers.by_array): io.arrays.arrow_of gives
+    """What is kept of a column is kept by its Arrow array's identity (column_keys.by_array): io.arrays.arrow_of gives
     the array a pandas Arrow column holds, the same object on every call and for a selection of the column, and
     None for a column of numpy or of pandas' masked arrays (whose protocol answer is a new array per call)."""
     texts = pd.Series(["a", None, "b"], dtype="string[pyarrow]")
@@ -686,7 +686,7 @@ def test_a_column_s_arrow_array_is_the_one_it_holds_and_none_without_arrow() -> 
 
 def test_an_edited_table_read_again_shares_the_columns_the_edit_did_not_touch(package: PackageCopy) -> None:
     """A table whose file changed is read anew, but a column whose values did not change is the very Arrow array of
-    the read before (io.reader.share_unchanged_columns), so what was made of it (its key, answers.by_array) is kept;
+    the read before (io.reader.share_unchanged_columns), so what was made of it (its key, column_keys.by_array) is kept;
     the edited column is new and holds the edit."""
 
     def frame() -> pd.DataFrame:

@@ -18,6 +18,8 @@ from tongxiang_digital_economy.core.report import Report
 from tongxiang_digital_economy.semantics.rules import RULES
 
 BULLETIN = "txstats-nextlevelarts-2022-02-10-statistical-bulletin-2021"  # a repost graded as its official origin
+WIKIPEDIA = "wikipedia-matr1x-2023-tongxiang-city-article"
+HOZON = "zjdaily-2017-05-17-hozon-50000-ev-approved"
 
 SOURCE = "chinadaily-2020-01-14-digital-economy-booms"  # published 2020-01-14
 EVIDENCE = "At present, the city is home to 1,890 digital economy enterprises"
@@ -833,6 +835,11 @@ def archived(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], 
     # the second name is not in the text
     package.edit("sources", origin, stamp=False, original_publisher="桐乡市统计局 / 浙江省人民政府")
     package.edit("sources", missing, stamp=False, archive_file="not-in-the-archive.txt")
+    # Tongxiang's 2016 GDP, stated by one source, given again by an invented passage of another (trial 17 m7).
+    gdp = next(i for i, r in enumerate(indicators, start=2) if r["observation_id"] == f"{WIKIPEDIA}-004")
+    invented = {**indicators[gdp - 2], "observation_id": f"{HOZON}-901", "source_id": HOZON, "note": ""}
+    invented.update(evidence="2016年桐乡市地区生产总值693.73亿元", subject_text="")
+    package.append("indicators", invented, stamp=False)
     package.edit("sources", other_hash, archive_sha256="0" * 64)
     catalogue = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
     catalogue.append({"id": "unlisted-source", "file": "unlisted-source.txt"})
@@ -843,6 +850,8 @@ def archived(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], 
         "origin file": sources[origin - 2]["archive_file"],
         "missing": missing,
         "other hash": other_hash,
+        "gdp": gdp,
+        "invented": len(indicators) + 2,
     }
     return where, package.semantics(folder)
 
@@ -852,10 +861,28 @@ def test_evidence_must_occur_in_the_archived_text(archived: tuple[dict[str, Any]
     assert (table, 2, "evidence") in found(archived[1], covers("evidence-not-in-source"))
 
 
+def test_a_figure_the_archive_refutes_corroborates_none(archived: tuple[dict[str, Any], Report]) -> None:
+    """Trial 17 m7: an invented passage stating the GDP another source states is refuted by the archive, and leaves
+    the agreement: neither figure is corroborated (without the archive both were, 92 figures where the package has
+    90); the summary counts what the findings list."""
+    where, report = archived
+    rows = {where["gdp"], where["invented"]}
+    shown = [p for p in report.sorted() if p.table == "indicators" and p.row in rows]
+    assert [f"{p.location()}: {p.severity} [{p.rule}] {p.message}" for p in shown] == [
+        f"indicators, row {where['invented']}, field evidence: error [evidence-not-in-source] the evidence does not "
+        f"occur in the archived text of {HOZON} (white space aside): copy the passage exactly as the source writes "
+        "it, in its own script"
+    ]
+    infos = [p for p in report.problems if p.rule == "corroborating-values"]
+    assert f"{len(infos)} figures corroborated" in report.summary()
+    assert report.to_dict()["infos"] == len(infos)
+
+
 def test_white_space_differences_are_not_faults(archived: tuple[dict[str, Any], Report]) -> None:
-    # Row 3's re-flowed evidence is found; only the three edited quotes are not.
+    # Row 3's re-flowed evidence is found; only the three edited quotes and the invented one are not.
     edited = {(table, 2, "evidence") for table in ("indicators", "enterprises", "projects")}
-    assert set(found(archived[1], "evidence-not-in-source")) == edited
+    invented = ("indicators", archived[0]["invented"], "evidence")
+    assert set(found(archived[1], "evidence-not-in-source")) == {*edited, invented}
 
 
 def test_the_source_must_name_the_subject(archived: tuple[dict[str, Any], Report]) -> None:

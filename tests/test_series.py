@@ -842,10 +842,12 @@ def test_the_table_writes_a_fraction_with_its_denominator(
 
 
 def test_a_series_base_unit_is_most_of_its_figures_then_the_best_ranked_figure() -> None:
-    """roles.set_aside_other_base_units counts by arrays (issue 15): series a has two figures in yuan and one in US
-    dollars (the dollars are set aside); series b has one of each (a tie: the best-ranked figure's yuan is the
-    series' unit); a row of no series is never set aside. period_codes puts every row of no series in one period."""
-    from tongxiang_digital_economy.semantics.roles import period_codes, set_aside_other_base_units
+    """not_comparable.set_aside_other_base_units counts by arrays (issue 15): series a has two figures in yuan and
+    one in US dollars (the dollars are set aside); series b has one of each (a tie: the best-ranked figure's yuan is
+    the series' unit); a row of no series is never set aside. period_codes puts every row of no series in one
+    period."""
+    from tongxiang_digital_economy.semantics.not_comparable import set_aside_other_base_units
+    from tongxiang_digital_economy.semantics.period_roles import period_codes
 
     day = pd.Timestamp("2020-12-31")
     rows = pd.DataFrame(

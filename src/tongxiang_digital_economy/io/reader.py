@@ -113,7 +113,7 @@ def share_unchanged_columns(read: TableRead) -> None:
     """Give the read's frame the very Arrow arrays of the last kept read of its table where a column's values and
     type are the same (an edit of one cell changes one column).
 
-    Why: what is made of a column (its values, its key) is kept per Arrow array (semantics/answers.by_array), so
+    Why: what is made of a column (its values, its key) is kept per Arrow array (semantics/column_keys.by_array), so
     the columns an edit did not touch are not turned into Python values and keyed again by the next validation.
     Equality is Arrow's own, of the values and the type; the frame's values are the same either way."""
     if read.frame is None:

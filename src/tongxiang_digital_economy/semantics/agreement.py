@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 
 from ..io.load import decimal_text
-from .answers import distinct_rows
 from .claims import conflicts, intervals
 from .distinct import per_distinct_rows, spread
 from .identity import MAX_LISTED
+from .row_codes import distinct_rows
 
 # The columns agreement and anchor_view read, of the indicators view and of each table (None: the whole table; the
 # reference tables are small and read whole, only the indicators are restricted): they run on frames restricted to
@@ -41,7 +41,7 @@ SAME_THING = [
 
 def groups(view: pd.DataFrame) -> pd.Series:
     """Each dated row's group as a code: what it measures (indicator, subject, period, status, base unit); <NA> if
-    undated. The columns' codes combined (answers.distinct_rows: each factorised once per validation), no text per
+    undated. The columns' codes combined (row_codes.distinct_rows: each factorised once per validation), no text per
     row (the texts joined with "|" cost a fifth of agreement's time at 10^5 rows)."""
     codes, _ = distinct_rows([view[c] for c in SAME_THING])
     return pd.Series(codes, index=view.index, dtype="Int64").where(view["period_end"].notna().to_numpy(dtype=bool))

@@ -13,25 +13,25 @@ with a few edited cells is what this is for). The views' readings that read ever
 (agreement, fact clusters) are kept the same way by kept_reading; those that read each row on its own (the
 quotes' and the anchors' readings) are kept per row by kept_row_reading, so an edit of one row's quote or evidence
 reads that row again, not the table.
+
+What a key is made of (a column's, a frame's, a row's values) is semantics/column_keys.py; the codes of rows and
+the work once per distinct row, semantics/row_codes.py.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
-from ..io.arrays import arrow_of
+from .column_keys import _BY_ARRAY, _BY_ARRAYS, KEPT_ROWS, frame_key, row_values
+from .row_codes import once_per_distinct_row
 
 T = TypeVar("T")
 KEPT_ANSWERS = 512  # about seven packages' worth of every rule's answer
-KEPT_ROWS = 50_000  # keeping at 10^5 rows cost 330 MiB of peak (benchmark `kept`: 874 -> 542 MiB) and 8 s of CPU
 
 _ANSWERS: OrderedDict[Hashable, np.ndarray] = OrderedDict()
 
@@ -51,163 +51,6 @@ def forget() -> None:
     _ROW_READINGS.clear()
     _BY_ARRAY.clear()
     _BY_ARRAYS.clear()
-
-
-class ColumnKeys:
-    """The key of each column of one view, made once however many rules read it: its type and its values."""
-
-    def __init__(self, view: pd.DataFrame) -> None:
-        self.view = view
-        self.made: dict[str, Hashable] = {}
-        self.taken: dict[str, pd.Series] = {}
-        self.index: Hashable = index_key(view.index)
-
-    def __call__(self, column: str) -> Hashable:
-        if column not in self.made:
-            self.made[column] = column_key(self.column(column))
-        return self.made[column]
-
-    def column(self, name: str) -> pd.Series:
-        """view[name], taken once (pandas makes a new Series on every `[]`: ~60 µs on a wide view, ~300 of them a
-        validation for the rules' types alone)."""
-        if name not in self.taken:
-            self.taken[name] = self.view[name]
-        return self.taken[name]
-
-
-def index_key(index: pd.Index) -> Hashable:
-    """A view's rows: a range as its bounds, any other index as its labels."""
-    if isinstance(index, pd.RangeIndex):
-        return ("range", index.start, index.stop, index.step)
-    return ("labels", str(index.dtype), tuple(index.tolist()))
-
-
-def column_key(column: pd.Series) -> Hashable:
-    """A column's type and its values: numbers and dates by their bytes (exact: 0.0 and -0.0 differ, a NaN equals
-    the same NaN), anything else as a tuple of its values (pandas' missing values are single objects, equal to
-    themselves in a tuple), its hash made once (Values)."""
-    dtype = column.dtype
-    if isinstance(dtype, np.dtype) and dtype.kind in "biufcmM":
-        return (str(dtype), column.to_numpy().tobytes())
-    arrow = arrow_of(column)
-    if arrow is None:
-        return values_key((str(dtype), tuple(column.tolist())))
-    return by_array(column, arrow, "key", lambda: values_key((str(dtype), values_of(column))))
-
-
-def values_of(column: pd.Series) -> tuple[Any, ...]:
-    """A column's values as a tuple, made once per Arrow array (by_array) for an Arrow-backed column of up to
-    KEPT_ROWS rows. A longer column's tuple is made for its caller and not kept: kept, a Python string per row of
-    every text column read lived as long as the table (at 10^5 rows 86 of the 132 MiB Python held after the
-    views; issue 15's memory target is set at 10^6), and a large package is validated once, not edited cell by cell."""
-    arrow = arrow_of(column)
-    if arrow is None or len(column) > KEPT_ROWS:
-        return tuple(column.tolist())
-    return by_array(column, arrow, "values", lambda: tuple(column.tolist()))
-
-
-# What was made of an Arrow-backed column (its values, its key), by the Arrow array's id, the pandas type and what
-# was made; each entry is dropped with its array. Arrow arrays are immutable (pandas replaces the array when a cell
-# is set), and selections, copies and `assign` share them, so the columns of a table that did not change and the
-# readings kept below are made once per process however many validations and rules read them. The array's
-# identity only finds what was made of it: a key is still the values.
-_BY_ARRAY: dict[tuple[int, str, str], tuple[weakref.ref[Any], Any]] = {}
-
-
-def by_array(column: pd.Series, arrow: Any, what: str, make: Callable[[], T]) -> T:
-    """make(), once per Arrow array `arrow` (the column's) and pandas type."""
-    slot = (id(arrow), str(column.dtype), what)
-    found = _BY_ARRAY.get(slot)
-    if found is not None and found[0]() is arrow:
-        made: T = found[1]
-        return made
-    made = make()
-    _BY_ARRAY[slot] = (weakref.ref(arrow, lambda ref: dropped(slot, ref)), made)
-    return made
-
-
-def dropped(slot: tuple[int, str, str], ref: weakref.ref[Any]) -> None:
-    """An array was freed: forget what was made of it (unless its id already belongs to a newer array's entry)."""
-    entry = _BY_ARRAY.get(slot)
-    if entry is not None and entry[0] is ref:
-        del _BY_ARRAY[slot]
-
-
-# What was made of several Arrow arrays at once (a join's row positions and taken column), by the arrays' ids; each
-# entry holds every array weakly and is dropped with any of them, and a hit is checked by identity of all of them.
-_BY_ARRAYS: dict[tuple[Hashable, tuple[int, ...]], tuple[tuple[weakref.ref[Any], ...], Any]] = {}
-
-
-def by_arrays(what: Hashable, arrows: Sequence[Any], make: Callable[[], T]) -> T:
-    """make(), once per combination of the Arrow arrays `arrows` (what is made of them alone): a view's joins
-    after an edit of another table's cell take the same rows of the same arrays, so the taken columns are the
-    same arrays too, and what is kept of them (their keys: by_array) is found, not made again per validation."""
-    slot = (what, tuple(id(a) for a in arrows))
-    found = _BY_ARRAYS.get(slot)
-    if found is not None and all(ref() is a for ref, a in zip(found[0], arrows, strict=True)):
-        made: T = found[1]
-        return made
-    made = make()
-    refs = tuple(weakref.ref(a, lambda ref: arrays_dropped(slot, ref)) for a in arrows)
-    _BY_ARRAYS[slot] = (refs, made)
-    return made
-
-
-def arrays_dropped(slot: tuple[Hashable, tuple[int, ...]], ref: weakref.ref[Any]) -> None:
-    """One of an entry's arrays was freed: forget the entry (unless the slot already holds a newer one)."""
-    entry = _BY_ARRAYS.get(slot)
-    if entry is not None and any(r is ref for r in entry[0]):
-        del _BY_ARRAYS[slot]
-
-
-class Values:
-    """A key of many values whose hash is computed once (a tuple's is computed on every look-up), equal to
-    another by the values themselves. Made by values_key, which hands out one object per content, so a look-up of
-    a key made again for an unchanged column is an identity check, not a comparison of every value."""
-
-    __slots__ = ("__weakref__", "hashed", "items")
-
-    def __init__(self, items: tuple[Any, ...]) -> None:
-        self.items = items
-        self.hashed = hash(items)  # an unhashable value raises TypeError here: callers keep nothing
-
-    def __hash__(self) -> int:
-        return self.hashed
-
-    def __eq__(self, other: object) -> bool:
-        return self is other or (
-            isinstance(other, Values) and self.hashed == other.hashed and self.items == other.items
-        )
-
-
-# The live Values by hash (weak: a key lives as long as a column or a kept answer holds it).
-_INTERNED: dict[int, list[weakref.ref[Values]]] = {}
-
-
-def values_key(items: tuple[Any, ...]) -> Values:
-    """The one live Values of this content (a new one when none is alive)."""
-    made = Values(items)
-    alive = [r for r in _INTERNED.get(made.hashed, []) if r() is not None]
-    for ref in alive:
-        found = ref()
-        if found is not None and found == made:
-            return found
-    hashed = made.hashed
-
-    def freed(_: weakref.ref[Values]) -> None:
-        interned_dropped(hashed)
-
-    _INTERNED[hashed] = [*alive, weakref.ref(made, freed)]
-    return made
-
-
-def interned_dropped(hashed: int) -> None:
-    """A Values was freed: keep only the live ones of its hash."""
-    alive = [r for r in _INTERNED.get(hashed, []) if r() is not None]
-    if alive:
-        _INTERNED[hashed] = alive
-    else:
-        _INTERNED.pop(hashed, None)
 
 
 def kept_answer(
@@ -244,16 +87,6 @@ def kept_answer(
 KEPT_RULE_TABLES = 256
 KEPT_ROWS_PER_RULE = 50_000
 _ROWS: OrderedDict[Hashable, dict[tuple[Any, ...], bool]] = OrderedDict()
-
-
-def row_values(column: pd.Series) -> Sequence[Any]:
-    """A column's values as row keys: floats and dates by their bits (exact: 0.0 and -0.0 differ, a NaN equals
-    itself), anything else as it is."""
-    dtype = column.dtype
-    if isinstance(dtype, np.dtype) and dtype.kind in "fmM" and dtype.itemsize in (4, 8):
-        values: list[Any] = column.to_numpy().view(f"i{dtype.itemsize}").tolist()
-        return values
-    return values_of(column)
 
 
 def per_row_answer(
@@ -341,12 +174,6 @@ def kept_reading(kind: Hashable, parts: Sequence[Part], compute: Callable[..., T
     return answer
 
 
-def frame_key(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> Hashable:
-    """A frame's rows and each of its columns (or of `columns`, in their order) by name, type and values."""
-    keys = ColumnKeys(frame)
-    return (keys.index, tuple((str(c), keys(str(c))) for c in (frame.columns if columns is None else columns)))
-
-
 # Per reading and content of the reference tables it reads, each row's derived values by the row's values of the
 # columns it reads: a reading whose values for a row depend on that row and those tables alone (the quotes' and
 # the anchors' readings) then reads only the rows it has not read before (an edited or an added row).
@@ -418,100 +245,6 @@ def kept_row_reading(
     return {
         name: pd.Series(list(values), index=frame.index, dtype=types[name], name=name)
         for name, values in zip(names, by_column, strict=True)
-    }
-
-
-def distinct_rows(columns: Sequence[pd.Series], rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(code of each row's combination of values, position of the first row of each combination), by pandas'
-    factorize (hashing in C, never a Python loop over rows). Missing values are values too (their own code);
-    floats and dates are told apart by their bits, as row keys are (row_values: 0.0 and -0.0 differ). `rows`: only
-    these positions (the codes of the whole columns taken: kept columns are factorised once, shared_codes)."""
-    length = (len(columns[0]) if rows is None else len(rows)) if len(columns) else 0
-    key = np.zeros(length, dtype=np.int64)
-    for column in columns:
-        codes, count = column_codes(column)
-        key = key * (count + 1) + (codes if rows is None else codes[rows])
-        key, _ = pd.factorize(key)  # dense again, so the product never overflows
-    count = int(key.max()) + 1 if length else 0
-    first = np.empty(count, dtype=np.int64)
-    first[key[::-1]] = np.arange(length - 1, -1, -1)  # the last write for a code is its first row
-    return key.astype(np.int64, copy=False), first
-
-
-def column_codes(column: pd.Series) -> tuple[np.ndarray, int]:
-    """(each row's code of its value, how many distinct values): pandas' factorize, missing values a value of their
-    own, floats and dates by their bits. Within shared_codes (one validation), a column of Python objects or an
-    Arrow-backed one is factorised once however many rules and readings read it (a Reading or an Attachment is
-    hashed field by field: 1.45 s of a validation of 10^5 rows went to factorising the same columns rule by rule)."""
-    dtype = column.dtype
-    values: Any = column
-    if isinstance(dtype, np.dtype) and dtype.kind in "fmM" and dtype.itemsize in (4, 8):
-        values = column.to_numpy().view(f"i{dtype.itemsize}")
-    table = _CODES.get()
-    held = shared_array(column) if table is not None else None
-    if table is None or held is None:
-        codes, uniques = pd.factorize(values, use_na_sentinel=False)
-        return codes, len(uniques)
-    slot = (str(dtype), len(column), *held[0])
-    found = table.get(slot)
-    if found is None:
-        codes, uniques = pd.factorize(values, use_na_sentinel=False)
-        found = table[slot] = (held[1], codes, len(uniques))
-        while len(table) > SHARED_CODES:
-            del table[next(iter(table))]
-    return found[1], found[2]
-
-
-def shared_array(column: pd.Series) -> tuple[tuple[Hashable, ...], Any] | None:
-    """(where a column's values are held, the object holding them) for a column of Python objects (its buffer's
-    address and strides: pandas' selections share it) or an Arrow-backed one (its Arrow array); None for others.
-    The holder is kept with the codes, so no other array can come to live at that address while they are kept."""
-    dtype = column.dtype
-    if isinstance(dtype, np.dtype):
-        if dtype.kind != "O":
-            return None
-        array = column.to_numpy()
-        return ("objects", array.__array_interface__["data"][0], array.strides), array
-    arrow = arrow_of(column)
-    return None if arrow is None else (("arrow", id(arrow)), arrow)
-
-
-# The column codes of one validation (shared_codes): by where the column's values are held, with their holder.
-SHARED_CODES = 256
-_CODES: ContextVar[dict[Hashable, tuple[Any, np.ndarray, int]] | None] = ContextVar("CODES", default=None)
-
-
-@contextmanager
-def shared_codes() -> Iterator[None]:
-    """Factorise each column once within (one validation's views and rules: column_codes), forgotten after."""
-    token = _CODES.set({})
-    try:
-        yield
-    finally:
-        _CODES.reset(token)
-
-
-def once_per_distinct_row(
-    frame: pd.DataFrame, compute: Callable[[pd.DataFrame], dict[str, pd.Series]]
-) -> dict[str, pd.Series]:
-    """compute(frame) for columns whose value in a row is a function of that row's values (and of what compute
-    closes over) alone, computed on one row per distinct combination of the frame's columns and taken back over
-    every row: a grown package's 10^6 rows repeat a few thousand (quote, evidence, ...) rows."""
-    if not len(frame.columns) or not len(frame):
-        return compute(frame)
-    codes, first = distinct_rows([frame[c] for c in frame.columns])
-    if len(first) == len(frame):
-        return compute(frame)
-    part = frame.iloc[first]
-    got = compute(part)
-    return {
-        str(name): pd.Series(
-            (column if column.index.equals(part.index) else column.reindex(part.index)).array.take(codes),
-            index=frame.index,
-            dtype=column.dtype,
-            name=name,
-        )
-        for name, column in got.items()
     }
 
 

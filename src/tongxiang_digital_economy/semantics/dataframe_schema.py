@@ -29,8 +29,8 @@ from ..io.cell_types import ARROW_TYPES, FORMATS, PANDAS_TYPES
 from ..io.load import finished, read_resource
 from ..schema.descriptor import enum_order, read_descriptor, resource
 from ..schema.keys import foreign_keys, primary_key
-from .answers import ColumnKeys
 from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none
+from .column_keys import ColumnKeys
 from .joins import join_keys
 from .rules import RULES, Rule, needs_of, reads_of, rule_answer
 from .views import views

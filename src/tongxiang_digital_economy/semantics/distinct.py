@@ -18,7 +18,8 @@ import pandas as pd
 
 from ..io.arrays import arrow_of
 from ..text.quantities import Lexicon
-from .answers import by_array, distinct_rows, values_of
+from .column_keys import by_array, values_of
+from .row_codes import distinct_rows
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,7 +107,7 @@ def mapped(column: pd.Series, compute: Callable[[Any], Any], dtype: Any = object
 
 def texts(column: pd.Series) -> Sequence[Any]:
     """The column's values in row order, as iterating it gives them (<NA> as pd.NA): a string column's as a tuple
-    made once per Arrow array (answers.values_of; iterating an Arrow-backed column costs about six times its
+    made once per Arrow array (column_keys.values_of; iterating an Arrow-backed column costs about six times its
     tolist), any other column's as a list."""
     if isinstance(column.dtype, pd.StringDtype):
         return values_of(column)
@@ -135,7 +136,7 @@ KEPT_MEMOS = 32
 
 def content_key(*frames: pd.DataFrame) -> int:
     """A hash of the frames' content (values and column names), for keying readings made from them; each
-    Arrow-backed column hashed once per Arrow array (answers.by_array: the reference tables of a package read
+    Arrow-backed column hashed once per Arrow array (column_keys.by_array: the reference tables of a package read
     before are the same arrays in every validation)."""
     parts: list[object] = []
     for frame in frames:

@@ -21,7 +21,7 @@ from ..core.paths import package_dir
 from ..io.arrays import arrow_of, with_columns
 from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
-from .answers import KEPT_ROWS, by_arrays
+from .column_keys import KEPT_ROWS, by_arrays
 
 ForeignKeys = dict[str, dict[str, tuple[str, str]]]  # table -> field -> (referenced table, referenced field)
 
@@ -95,7 +95,7 @@ def with_joins(
         take = functools.partial(taken.array.take, positions, allow_fill=True)
         arrows = [arrow_of(c) for c in (referring, referred, taken)]
         # The same arrays as a join made before: the same taken array (a copy shares it), whose keys are kept; a
-        # table too large to keep answers for (answers.KEPT_ROWS) keeps no joins either.
+        # table too large to keep answers for (column_keys.KEPT_ROWS) keeps no joins either.
         kept = len(frame) <= KEPT_ROWS and all(a is not None for a in arrows)
         values = by_arrays("join", arrows, take).copy() if kept else take()
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
@@ -110,7 +110,7 @@ def join_positions(
     referred: pd.Series | None = None,
 ) -> np.ndarray:
     """The row of the `target` table (its name and frame) each value of `referring` refers to by `ref_field` (its
-    first row of that key; -1 where it refers to nothing), made once per pair of Arrow arrays (answers.by_arrays)
+    first row of that key; -1 where it refers to nothing), made once per pair of Arrow arrays (column_keys.by_arrays)
     where both columns are; `indexed`: each referenced table's keys, made once per views() call; `referred`: the
     target's `ref_field` column, if the caller has taken it."""
     name, table = target

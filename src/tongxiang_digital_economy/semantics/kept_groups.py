@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from .answers import ALSO_KEPT, KEPT_ROWS, frame_key, row_values
+from .answers import ALSO_KEPT
+from .column_keys import KEPT_ROWS, frame_key, row_values
 
 KEPT_GROUP_READINGS = 16  # readings (kind x reference tables' content) kept
 KEPT_ROWS_PER_READING = 50_000  # rows whose answers one reading keeps, over all its groups

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .answers import distinct_rows
 from .claims import claim_key
+from .row_codes import distinct_rows
 
 # What makes two rows one entry: the same passage of one source giving the same claim about the same thing.
 ENTRY = (
@@ -35,7 +35,7 @@ def entered_twice(indicators: pd.DataFrame) -> pd.DataFrame:
     first row and where there is no other.
     A row missing its source, evidence or value is no entry here (the Table Schema reports those)."""
     present = [c for c in ENTRY if c in indicators]
-    # Each row's entry as one code (answers.distinct_rows: each column factorised, the codes combined; no text per
+    # Each row's entry as one code (row_codes.distinct_rows: each column factorised, the codes combined; no text per
     # row): the claim and the ENTRY columns alike. A row missing its source, evidence or value has none (-1).
     key, _ = distinct_rows([claim_key(indicators), *(indicators[c] for c in present)])
     whole = indicators[["source_id", "evidence", "value"]].notna().all(axis=1).to_numpy(dtype=bool)

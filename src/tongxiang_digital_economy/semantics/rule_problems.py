@@ -18,7 +18,7 @@ from ..core.exceptions import RuleCrash
 from ..core.report import Problem, problem
 from ..core.suggest import EXCERPT, QUOTED
 from ..io.load import decimal_text
-from .answers import ColumnKeys
+from .column_keys import ColumnKeys
 from .derived import DERIVED_FROM, LISTINGS
 from .rules import Rule, rule_answer
 from .shipped_words import shipped_fields

@@ -33,14 +33,16 @@ from ..io.load import finished, read_resource
 from ..io.load_errors import key_refusals
 from ..io.reader import TableRead, check_foreign_keys
 from ..schema.descriptor import enum_order, read_descriptor
-from .answers import ColumnKeys, kept_whole, shared_codes
-from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none
+from .answers import kept_whole
+from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none, told_the_hash
+from .column_keys import ColumnKeys
 from .editions import blame_editions, under_refused_dates
 from .joins import ForeignKeys, join_keys, tables_lacking
 from .key_causes import under_key_causes
 from .package_checks import check_descriptor, check_file_facts
 from .published import blame_published
 from .quotes import QUOTE_TABLE_READS
+from .row_codes import shared_codes
 from .rule_problems import run_rule
 from .rules import RULES, needs_of, reads_of
 from .shipped_words import lacking_categories, shipped_lexicon, shipped_lexicon_path
@@ -102,6 +104,7 @@ def validate(
             texts, hashes, archive_problems = read_archive(Path(archive), frames.get("sources"))
             refuse_an_archive_of_none(Path(archive), frames.get("sources"), hashes)
             report.add(archive_problems)
+            report.problems[:] = told_the_hash(report.problems, frames.get("sources"), hashes)
         # One fault, one error: a row's semantic problem is dropped only where the reader refused (an error, not a
         # warning) a cell the rule reads; the reader's problem says what to fix first.
         refused: Refused = {}
@@ -299,7 +302,7 @@ def run_rules(
     grades: Sequence[str] | None,
 ) -> list[Problem]:
     """Every rule that applies, on the tables' views, its problems blamed on their causes (check_semantics)."""
-    # Each column of the views factorised once, however many rules and readings read it (answers.shared_codes).
+    # Each column of the views factorised once, however many rules and readings read it (row_codes.shared_codes).
     with shared_codes():
         found: list[Problem] = []
         # Only the readings these rules read (a caller may run some rules: the catch rates run those of a kind).

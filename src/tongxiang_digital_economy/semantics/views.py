@@ -28,6 +28,7 @@ from ..text.period_lexicon import PeriodWords
 from .agreement import AGREEMENT_READS, agreement
 from .anchors import anchor_view
 from .answers import kept_reading, kept_row_reading
+from .archive_checks import refuted_rows
 from .corroboration import corroboration_of
 from .distinct import content_key, lexicon_of, mapped, memo, per_distinct_rows, quiet_floats, remembered, spread
 from .editions_named import editions_named
@@ -109,25 +110,29 @@ def views(
         # Both are kept by the content of the columns they read (answers.kept_reading): a second validation after
         # an edit they do not read (a note) reuses them.
         # Added column by column, not joined: a join copies every column of the view, and what is made of a column
-        # (its key, its values) is kept per Arrow array (answers.by_array), which a copy is not.
+        # (its key, its values) is kept per Arrow array (column_keys.by_array), which a copy is not.
         # An edited row's indicator is read again, not every row (kept_groups: agreement compares a figure with
         # those of its indicator alone).
         derived["indicators"] = quoted
+        # The rows whose passage the archive refutes state nothing it holds: they leave the agreement when the
+        # archive is given, neither corroborating nor corroborated (trial 17 m7). Without the archive, or when none
+        # is refuted, the agreement reads every row, as before.
+        compared = quoted
+        if archive_texts is not None and "sources" in derived and (wanted("agreement") or wanted("corroboration")):
+            refuted = refuted_rows(quoted, derived["sources"])
+            compared = quoted[~refuted] if refuted.any() else quoted
         if wanted("agreement"):
-            derived["indicators"] = added(
-                quoted,
-                wanted.made(
-                    "agreement",
-                    kept_reading(
-                        "agreement",
-                        [(quoted, AGREEMENT_READS)],
-                        lambda view: kept_in_groups("agreement", view, AGREEMENT_READS, by_indicator, [], agreement),
-                    ),
-                ),
+            found = kept_reading(
+                "agreement",
+                [(compared, AGREEMENT_READS)],
+                lambda view: kept_in_groups("agreement", view, AGREEMENT_READS, by_indicator, [], agreement),
             )
+            derived["indicators"] = added(quoted, wanted.made("agreement", on_every_row(found, quoted.index)))
         if wanted("corroboration"):
-            found = wanted.made("corroboration", corroboration_of(quoted, frames, grades))
-            derived["indicators"] = added(derived["indicators"], found)
+            found = corroboration_of(compared, frames, grades)
+            derived["indicators"] = added(
+                derived["indicators"], wanted.made("corroboration", on_every_row(found, quoted.index))
+            )
         if wanted("entered twice"):  # one passage of one source entered twice (figure-entered-twice), kept likewise
             twice = kept_reading("entered twice", [(quoted, REPEAT_READS)], entered_twice)
             derived["indicators"] = added(derived["indicators"], wanted.made("entered twice", twice))
@@ -229,6 +234,15 @@ def views(
             continue
         out[table] = with_joins(table, frame, needs.get(table, []), derived, keys, looked_up)
     return out
+
+
+def on_every_row(columns: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
+    """Columns read of some of the rows, on every row of `index`: a row left out has none (None, <NA>), as a row
+    with no finding has."""
+    if columns.index.equals(index):
+        return columns
+    out = columns.reindex(index)
+    return out.assign(**{str(c): out[c].where(out[c].notna(), None) for c in out.columns if out[c].dtype == object})
 
 
 def added(frame: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFrame:

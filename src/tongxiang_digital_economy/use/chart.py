@@ -36,7 +36,7 @@ import pandas as pd
 from ..core.exceptions import PlotError
 from ..core.paths import package_dir
 from ..schema.descriptor import read_descriptor, resource, table_schema
-from ..semantics.roles import incomparable_reason
+from ..semantics.not_comparable import incomparable_reason
 from .kept_package import load, one_reading
 from .periods import period
 from .series_elsewhere import bound_word, kin_notes, nearly_written

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from ...core.problems import Severity
-from ..answers import KEPT_ROWS, ColumnKeys, kept_answer, per_row_answer, run
+from ..answers import kept_answer, per_row_answer, run
+from ..column_keys import KEPT_ROWS, ColumnKeys
 from ..distinct import per_distinct_rows, quiet_floats
 
 Check = Callable[[pd.DataFrame], pd.Series]
