@@ -38,6 +38,11 @@ def with_columns(frame: pd.DataFrame, columns: Mapping[str, pd.Series]) -> pd.Da
     fits = not frame.attrs and all(
         isinstance(c, pd.Series) and (c.index is frame.index or c.index.equals(frame.index)) for c in columns.values()
     )
-    if not fits or not frame.index.is_unique or frame.columns.has_duplicates or any(name in frame.columns for name in columns):
+    if (
+        not fits
+        or not frame.index.is_unique
+        or frame.columns.has_duplicates
+        or any(name in frame.columns for name in columns)
+    ):
         return frame.assign(**columns)
     return pd.DataFrame({**dict(frame.items()), **columns}, index=frame.index, copy=False)
