@@ -11,7 +11,7 @@ by with_columns, which keeps those arrays (and is cheaper than pandas' `assign` 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -45,4 +45,6 @@ def with_columns(frame: pd.DataFrame, columns: Mapping[str, pd.Series]) -> pd.Da
         or any(name in frame.columns for name in columns)
     ):
         return frame.assign(**columns)
-    return pd.DataFrame({**dict(frame.items()), **columns}, index=frame.index, copy=False)
+    every: dict[Hashable, pd.Series] = dict(frame.items())
+    every.update(columns)
+    return pd.DataFrame(every, index=frame.index, copy=False)
