@@ -394,7 +394,9 @@ def test_a_megabyte_cell_has_one_verdict_and_a_short_excerpt(package: PackageCop
     set_cells("indicators", {3: {"evidence": big}})(package)
     report = package.validate()
     assert located(report) == [("constraint-error", "indicators", 3, "evidence")]
-    assert report.errors[0].message == f"{'长' * 40!r}… (1048576 characters) is longer than 300 characters"
+    assert report.errors[0].message == (
+        f"{'长' * 40!r}… (1048576 characters) is longer than 300 characters: shorten it to 300 characters or fewer"
+    )
     assert len(report.to_text()) < 20_000
     with pytest.raises(tde.LoadError, match=r"indicators row 3, field evidence: '长+'… \(1048576 characters\)"):
         tde.load("indicators", package.root)

@@ -16,7 +16,7 @@ from test_lexicon_words import clause_words, lexicon_frame
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.semantics.claims import and_some_terms
 from tongxiang_digital_economy.semantics.editions_named import ordinal_words, ordinals_in
-from tongxiang_digital_economy.semantics.identity import written_bounds
+from tongxiang_digital_economy.semantics.level_multiples import written_bounds
 from tongxiang_digital_economy.semantics.subject_names import named_as_subject, outside_words
 from tongxiang_digital_economy.text.clause_words import ClauseWords
 from tongxiang_digital_economy.text.clauses import attach, noun_after

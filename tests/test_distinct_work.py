@@ -17,7 +17,7 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.schema.descriptor import grade_order
 from tongxiang_digital_economy.semantics import answers, period_roles, roles, row_codes
 from tongxiang_digital_economy.semantics.distinct import is_missing, mapped, plain_values
-from tongxiang_digital_economy.semantics.identity import multiples_against_levels
+from tongxiang_digital_economy.semantics.level_multiples import multiples_against_levels
 from tongxiang_digital_economy.semantics.rules import anchors as anchor_rules
 
 

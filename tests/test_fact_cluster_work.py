@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from tongxiang_digital_economy.semantics.claims import Statement
-from tongxiang_digital_economy.semantics.identity import clustered
+from tongxiang_digital_economy.semantics.fact_clusters import clustered
 
 
 class CountingDates(dict[Any, Any]):

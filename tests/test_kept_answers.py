@@ -21,7 +21,15 @@ from tongxiang_digital_economy.io.arrays import arrow_of
 from tongxiang_digital_economy.io.load import finished, read_resource
 from tongxiang_digital_economy.schema.descriptor import read_descriptor, resource
 from tongxiang_digital_economy.semantics import agreement as agreement_module
-from tongxiang_digital_economy.semantics import answers, identity, kept_groups
+from tongxiang_digital_economy.semantics import (
+    answers,
+    entity_names,
+    fact_clusters,
+    identity,
+    kept_groups,
+    level_multiples,
+    name_texts,
+)
 from tongxiang_digital_economy.semantics import corroboration as corroboration_module
 from tongxiang_digital_economy.semantics import quotes as quotes_module
 from tongxiang_digital_economy.semantics import views as views_module
@@ -222,9 +230,9 @@ def test_the_kept_readings_of_the_views_declare_every_column_they_read(
     view = shipped_views["indicators"]
     calls: dict[str, tuple[Any, list[tuple[pd.DataFrame | None, tuple[str, ...] | None]]]] = {
         "agreement": (lambda i: agreement_module.agreement(i), [(view, agreement_module.AGREEMENT_READS)]),
-        "multiples": (identity.multiples_against_levels, [(view, identity.MULTIPLE_READS)]),
+        "multiples": (level_multiples.multiples_against_levels, [(view, identity.MULTIPLE_READS)]),
         "clusters": (
-            lambda i, s, d: identity.fact_clusters(i, s, d, ("official", "press")),
+            lambda i, s, d: fact_clusters.fact_clusters(i, s, d, ("official", "press")),
             [
                 (view, identity.CLUSTER_READS),
                 (frames["sources"], identity.CLUSTER_TABLE_READS["sources"]),
@@ -261,17 +269,17 @@ def test_the_kept_readings_of_the_views_declare_every_column_they_read(
         views_module.places_named_columns,
         [(view, ("evidence",)), (frames["places"], quotes_module.PLACES_NAMED_READS)],
     )
-    for table in identity.ENTITY_TABLES:
+    for table in entity_names.ENTITY_TABLES:
         calls[f"entities of {table}"] = (
-            lambda *read, table=table: identity.entity_columns(
+            lambda *read, table=table: entity_names.entity_columns(
                 dict(zip(identity.ENTITY_READS, read, strict=True)), table
             ),
             [(frames[t], identity.ENTITY_READS[t]) for t in identity.ENTITY_READS],
         )
-        reads = identity.name_text_reads(table)
+        reads = name_texts.name_text_reads(table)
         given = {**frames, "sources": shipped_views["sources"]}  # with the fixture archive's texts
         calls[f"names in texts of {table}"] = (
-            lambda *read, table=table, reads=reads: identity.name_text_columns(
+            lambda *read, table=table, reads=reads: name_texts.name_text_columns(
                 dict(zip(list(reads)[:-1], read[:-1], strict=True)), read[-1], table
             ),
             [(given[t], reads[t]) for t in reads],
@@ -372,11 +380,11 @@ def group_readings(frames: dict[str, Any]) -> dict[str, tuple[Any, tuple[str, ..
             kept_groups.by_indicator,
         ),
         "fact clusters": (
-            lambda i: identity.fact_clusters(
+            lambda i: fact_clusters.fact_clusters(
                 i, frames["sources"], frames["indicator_definitions"], grades, period_words(frames["lexicon"])
             ),
             identity.CLUSTER_READS,
-            identity.cluster_key,
+            fact_clusters.cluster_key,
         ),
     }
 

@@ -186,16 +186,11 @@ def test_a_fingerprint_says_changed_where_a_package_shows_cells(released: Packag
         "units: 1 row changed",
         f"  ~ {key}: changed in label",
     ]
-    data = json.loads(
-        invoke("diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"), "--format", "json")[
-            1
-        ]
-    )
-    assert data["rows"]["units"]["changed"] == [{"key": key, "cells": None, "fields": ["label"]}]
-    said = invoke(
-        "diff", "1.0.0", str(released.root), "--releases", str(released.root / "releases"), "--format", "markdown"
-    )[1]
-    assert f"\n- changed `{key}` (in `label`)" in said
+    # The other formats of the same diff, from the function `diff --format json|markdown` prints (its JSON is the
+    # function's: test_diff_json_is_what_the_api_returns), rather than two more runs of the command.
+    change = release.compare("1.0.0", released.root, released.root / "releases")
+    assert change.to_dict()["rows"]["units"]["changed"] == [{"key": key, "cells": None, "fields": ["label"]}]
+    assert f"\n- changed `{key}` (in `label`)" in change.to_markdown()
 
 
 def test_a_record_without_column_hashes_says_changed(released: PackageCopy) -> None:
@@ -462,9 +457,10 @@ def test_diff_json_is_what_the_api_returns(released: PackageCopy) -> None:
     releases = str(released.root / "releases")
     code, out = invoke("diff", "1.0.0", str(released.root), "--releases", releases, "--format", "json")
     assert code == 0
-    assert json.loads(out) == release.compare("1.0.0", released.root, released.root / "releases").to_dict()
+    change = release.compare("1.0.0", released.root, released.root / "releases")
+    assert json.loads(out) == change.to_dict()
     assert json.loads(out)["bump"] == "major"
-    markdown = invoke("diff", "1.0.0", str(released.root), "--releases", releases, "--format", "markdown")[1]
+    markdown = change.to_markdown()  # what `--format markdown` prints of the same diff
     assert markdown.startswith("### Data changes since 1.0.0\n\nA major release by the Data Package Version recipe:\n")
 
 

@@ -79,7 +79,9 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     year or an edition's number ("WIC 2023", 2023年乌镇峰会, 第二届世界互联网大会) finds that edition, and with a
     measure ("WIC 2023 guests") its figures of it; either finds the flows of the event's parts over the edition's
     days that name no event_id. A number finds the texts writing it however they write it (1347.1, "1,347.1",
-    1,347.1亿); with % after it, only percent figures (6% finds 6%, 6 percent and 百分之六). A negative number is
+    1,347.1亿); with a scale word, at its size too ("5.1 billion" = 51亿; "Tongkun 30 billion" = "Tongkun 300亿",
+    a subject's figures of that size); with % after it, only percent figures (6% finds 6%, 6 percent and
+    百分之六). A negative number is
     a query (search "-18.69%"); any other query that starts with '-' goes after `--` (search -- -word).
 
     \b

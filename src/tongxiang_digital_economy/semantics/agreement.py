@@ -12,7 +12,7 @@ import pandas as pd
 from ..io.load import decimal_text
 from .claims import conflicts, intervals
 from .distinct import per_distinct_rows, spread
-from .identity import MAX_LISTED
+from .entity_names import MAX_LISTED
 from .row_codes import distinct_rows
 
 # The columns agreement and anchor_view read, of the indicators view and of each table (None: the whole table; the

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..schema.descriptor import grade_order
 from .answers import kept_reading
-from .identity import MAX_LISTED
+from .entity_names import MAX_LISTED
 from .kept_groups import by_indicator, kept_in_groups
 from .roles import ROLE_TABLE_READS, corroboration
 

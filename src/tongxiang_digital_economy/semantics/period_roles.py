@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..text.periods import as_words
 from .claims import intervals
-from .identity import MAX_LISTED
+from .entity_names import MAX_LISTED
 from .repeats import repeated_reason
 from .row_codes import distinct_rows
 

@@ -213,6 +213,16 @@ READING_LIMITS = [
 # forced into a row; a maintainer who meets one adds it here (and, if it recurs, extends the model).
 MODEL_LIMITS = [
     (
+        "Revisions and retractions",
+        "a later text that revises a figure (a bulletin's final GDP after its preliminary one) is filed as its own "
+        "source's row, beside the figure it revises: no column says that one figure replaces another, so `validate` "
+        "warns `conflicting-values` on both rows, and `series` prefers the stronger source's figure, of two "
+        "alike the later text's, and marks the other `competing`, its reason saying which text is dated "
+        "later. Write 'revises <observation_id>' in the later row's `note`. A source withdrawn is removed with "
+        "the rows that cite it (`check-version` says which version that needs); a figure is never edited to a "
+        "later source's value.",
+    ),
+    (
         "Dates that are the fact itself",
         "'founded in December 2015' (an enterprise's founding date) has no column; "
         "an age at publication ('5年前…成立') can be an `enterprise_age_years` figure.",

@@ -5,6 +5,7 @@ place words, year words, connectives, gloss ends, possessives). Data, read once 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -102,7 +103,9 @@ class SmallWords:
     write a year after its digits (`search_year_word`: 年, 年度; use.search_years) and those that join a subject to
     its measure (`search_connective`: of, 's, 的, 之; use.search_splits) and those that begin a definition's clause
     about something else (`search_gloss_end`: not, nor; use.search_index.glosses), and the possessives a word may
-    end in (`search_possessive`: 's; normalised). Data, read by search only (trial 9 V5)."""
+    end in (`search_possessive`: 's; normalised). Data, read by search only (trial 9 V5); and two categories the
+    quote reader shares, read as a query's number: the scale words (`unit_word` of a numeric meaning) and the
+    qualifier words (`qualifier`, `nearly`) a number may carry (use.search_numbers, use.search_measured)."""
 
     fillers: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
@@ -110,6 +113,10 @@ class SmallWords:
     connectives: frozenset[str] = frozenset()
     gloss_ends: tuple[str, ...] = ()  # sorted
     possessives: tuple[str, ...] = ()  # folded, longest first
+    scales: tuple[
+        tuple[str, float], ...
+    ] = ()  # the scale words (unit_word: 亿, billion) and their sizes, longest first
+    qualifiers: tuple[str, ...] = ()  # the qualifier words (qualifier, nearly: 近, nearly, more than), longest first
 
 
 def small_words(frames: dict[str, pd.DataFrame]) -> SmallWords:
@@ -132,4 +139,28 @@ def read_small_words(lexicon: pd.DataFrame) -> SmallWords:
     ends = tuple(sorted(of("search_gloss_end")))
     possessive = lexicon.loc[lexicon["category"] == "search_possessive", "term"].dropna()
     endings = tuple(sorted({fold(str(t)).strip() for t in possessive} - {""}, key=lambda w: (-len(w), w)))
-    return SmallWords(of("search_filler"), of("search_place_word"), years, connectives, ends, endings)
+    return SmallWords(
+        of("search_filler"),
+        of("search_place_word"),
+        years,
+        connectives,
+        ends,
+        endings,
+        scale_words(lexicon),
+        tuple(sorted({w for w in of("qualifier") | of("nearly") if "#" not in w}, key=lambda w: (-len(w), w))),
+    )
+
+
+def scale_words(lexicon: pd.DataFrame) -> tuple[tuple[str, float], ...]:
+    """The lexicon's scale words (`unit_word` of a numeric meaning: 万 10000, billion 1000000000; 兆, of two sizes,
+    has none), normalised as a query is, longest first: a number written with one is read at its size (search_numbers:
+    "30 billion" and 300亿 are one size; trial 17 W3)."""
+    rows = lexicon.loc[lexicon["category"] == "unit_word", ["term", "meaning"]].dropna()
+    sizes: dict[str, float] = {}
+    for term, meaning in zip(rows["term"], rows["meaning"], strict=True):
+        if NUMERIC.fullmatch(str(meaning).strip()) and normalised(str(term)):
+            sizes[normalised(str(term))] = float(str(meaning))
+    return tuple(sorted(sizes.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+NUMERIC = re.compile(r"\d+(?:\.\d+)?")

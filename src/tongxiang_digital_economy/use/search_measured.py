@@ -34,7 +34,7 @@ from ..text.numerals import number_spans
 from .search_kept import kept_with
 from .search_lexicon import SmallWords, normalised_in
 from .search_names import names
-from .search_numbers import NumberQuery, escaped, number_query, with_unit
+from .search_numbers import NumberQuery, escaped, number_query, of_the_size, unit_sizes, with_unit
 from .search_words import KEPT_QUERIES
 from .search_years import query_year
 
@@ -49,32 +49,74 @@ class MeasuredNumber:
 
 
 def measured_number(text: str, frames: dict[str, pd.DataFrame], small: SmallWords) -> MeasuredNumber | None:
-    """The query as a measure and one number, its last word or else its first ("WIC 2023 guests 1800": 1800, the
+    """The query as a measure and one number, its last words or else its first ("WIC 2023 guests 1800": 1800, the
     rest "WIC 2023 guests"; "1347.1 GDP"); a number inside stays a word of the measure's name ("top 500 enterprises
-    362"), and a year with its year word (2024年) is none. None when neither is a number, or the rest holds no
+    362"), and a year with its year word (2024年) is none. The last words are the number with its scale and unit
+    words ("Tongkun 30 billion yuan", the longest that reads as one), and a qualifier next to it is no word of the
+    measure ("Tongkun nearly 30 billion", 近300亿: trial 17 W3). None when neither is a number, or the rest holds no
     word."""
     folded = normalised_in(text, frames)
     words = folded.split(" ")
     known = names(frames)
     if len(words) < 2 or folded in known:  # "Government Industry Fund 2.0" is a name
         return None
+    if number_query(folded, frames.get("units"), small.year_words, small.scales) is not None:
+        return None  # "5.1 billion" is one number, not the measure "billion" and 5.1 (trial 18 W1)
     year = query_year(small.year_words)
-    for at in (len(words) - 1, 0):
-        number = number_query(words[at], frames.get("units"), small.year_words)
-        rest = " ".join(words[:at] + words[at + 1 :])
+    tails = [(at, len(words)) for at in range(max(1, len(words) - LONGEST_NUMBER), len(words))] + [(0, 1)]
+    for at, end in tails:
+        written = unqualified(" ".join(words[at:end]), small.qualifiers)
+        number = number_query(written, frames.get("units"), small.year_words, small.scales)
+        rest = without_qualifier(" ".join(words[:at] + words[end:]), small.qualifiers, at > 0)
         if number is not None and WORD.search(rest):
-            return MeasuredNumber(rest, number, year.fullmatch(words[at]) is not None)
+            return MeasuredNumber(rest, number, year.fullmatch(written) is not None)
     return None
+
+
+LONGEST_NUMBER = 4  # the words a number with its scale and unit words may take: "30 hundred million yuan"
+
+
+def unqualified(written: str, qualifiers: tuple[str, ...]) -> str:
+    """A number's words without a qualifier that touches the number (近300亿, 300多亿元, more than 30: the lexicon's
+    `qualifier` and `nearly` terms), so that it reads as its number."""
+    for term in qualifiers:
+        if written.startswith(term) and written[len(term) :].lstrip()[:1].isdigit():
+            written = written[len(term) :].lstrip()
+            break
+    at = NUMBER_END.search(written)
+    if at is not None:
+        after = written[at.end() :]
+        after_term = next((t for t in qualifiers if after.startswith(t) and not t.isascii()), "")
+        written = written[: at.end()] + after[len(after_term) :]
+    return written
+
+
+NUMBER_END = re.compile(r"\d(?!.*\d)")  # the last digit: where a qualifier after the number (多, 余) stands
+
+
+def without_qualifier(rest: str, qualifiers: tuple[str, ...], before: bool) -> str:
+    """The measure without the qualifier that stood before the number at its end ("Tongkun nearly" -> tongkun)."""
+    if before:
+        for term in qualifiers:
+            if rest.endswith(f" {term}"):
+                return rest[: -len(term) - 1]
+    return rest
 
 
 WORD = re.compile(r"[^\W\d_]")  # a letter or Han character: the rest names something
 
 
 def of_the_number(
-    found: pd.DataFrame, attrs: dict[str, Any], number: NumberQuery, figures: pd.DataFrame
+    found: pd.DataFrame,
+    attrs: dict[str, Any],
+    number: NumberQuery,
+    figures: pd.DataFrame,
+    units: pd.DataFrame | None = None,
+    run: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
-    """Of what the measure found (`search` of the rest: its rows and its attrs), the rows of the number (see the
-    module docstring), in the order found, each valued figure with its value cell; the measure's attrs kept."""
+    """Of what the measure found (`search` of the rest: its rows and its attrs) and the figures of the projects the
+    enterprises it names run (`run`), the rows of the number (see the module docstring), in the order found, each
+    valued figure with its value cell; the measure's attrs kept."""
     listed = attrs.get("indicators")
     measures = set(listed["indicator"]) if listed is not None and len(listed) else set()
     table, key = found["table"].to_numpy(dtype=object), found["key"].to_numpy(dtype=object)
@@ -83,15 +125,13 @@ def of_the_number(
     is_figure = table == "indicators"
     # the measure's figures the search found (a subject's, an edition's, a year's), or all when it named the
     # indicators and found none of their figures (`search "top 100 counties"` lists the rank with no figure)
-    in_found = set(key[is_figure])
+    in_found = set(key[is_figure]) | run
     held = in_found & set(kept.ids[of_measure])
     restricted = bool(held) or attrs.get("year") is not None or bool(attrs.get("editions"))
     rows: list[dict[str, str]] = []
     valued: set[str] = set()
     for column, values in (("value", kept.value), ("value_upper", kept.upper)):
-        hit = np.isin(values, list(number.values))
-        if number.units:
-            hit &= np.isin(kept.unit, list(number.units))
+        hit = of_the_size(number, values, kept.unit, unit_sizes(units))  # 300亿 is 30 billion yuan too
         for at in np.flatnonzero(hit):
             # a figure found by its words ("Tongxiang's GDP" of a fiscal revenue), or one of the measure's
             if kept.ids[at] in in_found or (of_measure[at] and (not restricted or kept.ids[at] in held)):
@@ -120,6 +160,16 @@ def of_the_number(
     ordered = ordered.reset_index(drop=True)
     ordered.attrs.update(attrs)
     return ordered
+
+
+def run_figures(enterprises: frozenset[str], figures: pd.DataFrame, runs: pd.DataFrame | None) -> frozenset[str]:
+    """The figures of the projects these enterprises (those a measure names) run (project_enterprises):
+    "Xinfengming 600000" is the 600,000 tons of its Dushan Port base, a project row that names no enterprise (trial
+    17 W3)."""
+    if not enterprises or runs is None or not {"project_id", "enterprise_id"} <= set(runs.columns):
+        return frozenset()
+    projects = set(runs.loc[runs["enterprise_id"].isin(enterprises), "project_id"])
+    return frozenset(figures.loc[figures["project_id"].isin(projects), "observation_id"].astype(str))
 
 
 @dataclass(frozen=True)

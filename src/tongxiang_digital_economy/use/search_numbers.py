@@ -11,6 +11,11 @@ a text writing 1,347.1 by 1347.1. A reader reads the one number in both, as the 
   words are otherwise read without (GDP% is GDP) stays after a number: 6% finds percent figures of 6 and the
   texts that write 6% (or 6 percent, 百分之6), not every 6. A year with 年
   (2024年) stays the year reading's (use.search_years).
+- A number written with a scale word (the lexicon's `unit_word`s: 亿, 万, billion, million, thousand, bn) is read
+  at its size too, with the unit's word after it if any (300亿元, "30 billion yuan", "30 billion"), and finds the
+  figures of that size whatever scale their unit writes: "Tongkun 30 billion" and "Tongkun 300亿" find the total
+  assets of 30 billion_yuan (trial 17 W3). A size with a unit's word is one of that unit's dimension (its
+  `base_unit`: 300亿元 is yuan); with none, of any (3万 is 30 thousand tonnes or 30 thousand visitors).
 - A text cell matches a number query when one of its numbers, as text.numerals reads them (1,347.1, 1347.10 and
   1347.1 alike), is the query's: an index of the package's distinct texts by the numbers they write, built on a
   number query's first use and kept with the package (`numbers_index`).
@@ -21,7 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from ..text.fold import casefolded as fold
@@ -32,6 +39,9 @@ from .search_cells import SearchedPackage
 from .search_kept import kept_with
 from .search_lexicon import normalised
 from .search_years import year_with_word
+
+if TYPE_CHECKING:
+    from .search_query import Query
 
 # One Arabic number as a text writes it: digits, thousands grouped by commas or not, a decimal part, a minus sign
 # ("-18.69%" is the value -18.69; trial 10 m10); not part of a longer number.
@@ -57,6 +67,8 @@ class NumberQuery:
     units: frozenset[str] = frozenset()
     forms: frozenset[str] = frozenset()
     signed: bool = False  # the query writes its sign: -90.02 finds the fall only
+    # the sizes it writes with a scale word or a unit (300亿元: 3e10 yuan; "30 billion": 3e10 of any base unit, None)
+    sizes: tuple[tuple[str | None, float], ...] = ()
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -65,9 +77,15 @@ class NumberQuery:
         return (self.value,) if self.signed or self.value == 0 else (self.value, -self.value)
 
 
-def number_query(text: str, units: pd.DataFrame | None = None, year_words: tuple[str, ...] = ()) -> NumberQuery | None:
+def number_query(
+    text: str,
+    units: pd.DataFrame | None = None,
+    year_words: tuple[str, ...] = (),
+    scales: tuple[tuple[str, float], ...] = (),
+) -> NumberQuery | None:
     """The query read as a number (see the module docstring), else None; a year written with one of the lexicon's
-    `year_words` (2024年, search_lexicon.SmallWords) is the year reading's, no number."""
+    `year_words` (2024年, search_lexicon.SmallWords) is the year reading's, no number. With the lexicon's `scales`
+    (SmallWords.scales), a number with scale words is read at its size as well."""
     folded = normalised(text)
     found = list(NUMBER.finditer(folded))
     if len(found) != 1 or year_with_word(year_words).fullmatch(folded):
@@ -81,9 +99,40 @@ def number_query(text: str, units: pd.DataFrame | None = None, year_words: tuple
         return NumberQuery(value, signed=signed)
     written = unit_shapes(units)
     meant = frozenset(unit for unit, forms in written.items() if (squash(f"{MARK}%") if percent else shape) in forms)
-    if not meant:
+    size, after = scaled(folded[at.end() :], scales)
+    bare = squash(f"{folded[: at.start()]}{MARK}{after}")
+    of_size = [u for u, forms in written.items() if bare in forms] if size != 1 else []
+    if not meant and not (size != 1 and (bare == MARK or of_size)):
         return NumberQuery(value, signed=signed) if percent else None  # no units table: -18.69% is the number
-    return NumberQuery(value, meant, frozenset(f for unit in meant for f in written[unit]), signed)
+    factors = unit_sizes(units)
+    sizes: list[tuple[str | None, float]] = [(factors[u][0], value * factors[u][1]) for u in meant if u in factors]
+    if size != 1:
+        sizes += [(factors[u][0], value * size * factors[u][1]) for u in of_size if u in factors]
+        sizes += [(None, value * size)] if bare == MARK else []
+    # a text writes it with a form of its units or as the query does ("30 billion tons"), not with its base's (元)
+    forms = frozenset(f for unit in meant for f in written[unit]) | ({shape} if size != 1 else set())
+    return NumberQuery(value, meant, forms, signed, tuple(dict.fromkeys(sizes)))
+
+
+def scaled(after: str, scales: tuple[tuple[str, float], ...]) -> tuple[float, str]:
+    """The scale words that follow a number (`after` it, folded: " billion yuan", 亿元, "hundred million"), as their
+    product (1 for none) and what follows them. A Latin word is one whole (30 km is no thousand)."""
+    size = 1.0
+    while True:
+        rest = after.lstrip()
+        term = next((t for t, _ in scales if rest.startswith(t) and not cut_word(t, rest)), None)
+        if term is None:
+            return size, after
+        size *= dict(scales)[term]
+        after = rest[len(term) :]
+
+
+def cut_word(term: str, text: str) -> bool:
+    """Whether `term`, a Latin word, is only the beginning of the word `text` begins with (k of km)."""
+    return LATIN_START.match(term) is not None and text[len(term) : len(term) + 1].isalpha()
+
+
+LATIN_START = re.compile(r"[a-z]")
 
 
 def number_in(text: str, units: pd.DataFrame | None = None, year_words: tuple[str, ...] = ()) -> float | None:
@@ -106,6 +155,43 @@ def unit_shapes(units: pd.DataFrame | None) -> dict[str, frozenset[str]]:
         return out
 
     return kept_with((units,), "unit_shapes", read)
+
+
+def unit_sizes(units: pd.DataFrame | None) -> dict[str, tuple[str, float]]:
+    """Each unit -> its base unit and the size of one of it in that base (multiplier ÷ divisor): yi_yuan -> (yuan,
+    1e8); none without units."""
+    if units is None or not {"unit", "base_unit", "multiplier", "divisor"} <= set(units.columns):
+        return {}
+
+    def read() -> dict[str, tuple[str, float]]:
+        rows = zip(units["unit"], units["base_unit"], units["multiplier"], units["divisor"], strict=True)
+        return {str(u): (str(b), float(m) / float(d)) for u, b, m, d in rows if pd.notna(m) and pd.notna(d) and d}
+
+    return kept_with((units,), "unit_sizes", read)
+
+
+def of_the_size(
+    number: NumberQuery, values: np.ndarray, units: np.ndarray, sizes: dict[str, tuple[str, float]]
+) -> np.ndarray:
+    """Which of these figures' values (in these units) are the number: its value in one of its units (any unit for a
+    bare number), or its size in its unit's base (300亿 is 30 billion_yuan; a size with no unit, any base). A number
+    with a scale word and no unit (30 trillion) is no figure of 30 in some other unit."""
+    hit = np.isin(values, list(number.values))
+    if number.units:
+        hit &= np.isin(units, list(number.units))
+    elif number.sizes:
+        hit[:] = False
+    if not number.sizes:
+        return hit
+    base = np.array([sizes.get(str(u), (None, np.nan))[0] for u in units], dtype=object)
+    factor = np.array([sizes.get(str(u), (None, np.nan))[1] for u in units], dtype=float)
+    size = values.astype(float) * factor
+    for of_base, wanted in number.sizes:
+        same = np.ones(len(values), dtype=bool) if of_base is None else base == of_base
+        targets = (wanted,) if number.signed or wanted == 0 else (wanted, -wanted)
+        for target in targets:
+            hit |= same & np.isclose(size, target, rtol=1e-9, atol=0.0)
+    return hit
 
 
 def numbers_index(package: SearchedPackage) -> dict[Decimal, list[int]]:
@@ -157,3 +243,40 @@ def escaped(text: str, start: int, end: int) -> bool:
 
 
 REACH = 24  # the characters read on each side of a number for its unit's written form
+
+
+def words_and_numbers(query: Query, package: SearchedPackage, year_words: tuple[str, ...] = ()) -> frozenset[int]:
+    """The texts (by number) that hold the query's words, and each number the query writes as a word whole, however
+    written: "Phase 2" is the texts that write "phase" and 2, two or 二 ("phase two", 会展中心二期), not "phase one"
+    beside 2018, whose digits begin with 2 (review 14 R10; a number alone is matched so since trial 15 m12)."""
+    numbers = [
+        (term, number_query(term.part, None, year_words))
+        for term in query.terms
+        if term.part and WHOLE_NUMBER.fullmatch(term.part)
+    ]
+    numbered = [(term, read) for term, read in numbers if read is not None]
+    if not numbered or len(numbered) == len(query.terms):
+        return package.cells.matching(query.terms)
+    kept = tuple(t for t in query.terms if t not in {term for term, _ in numbered})
+    found = package.cells.matching(kept)
+    for _, read in numbered:
+        found = found & frozenset(texts_writing(read, package))
+    return found
+
+
+WHOLE_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a query's word that is a number: matched as one, not as digits
+
+
+def valued_cells(frame: pd.DataFrame, column: str, number: NumberQuery, units: pd.DataFrame | None) -> np.ndarray:
+    """The cells of a number column that hold the number: 90.02 finds -90.02 too; in a table of figures, one of its
+    units' (1347.1亿: in 亿元) or of its size (300亿: 30 billion yuan; of_the_size)."""
+    values = frame[column].to_numpy(dtype=float, na_value=np.nan)
+    if "unit" not in frame.columns:
+        return np.isin(values, list(number.values))
+    written = frame["unit"].astype(object).to_numpy(dtype=object)
+    if column in FIGURE_VALUES:
+        return of_the_size(number, values, written, unit_sizes(units))
+    return np.isin(values, list(number.values)) & (np.isin(written, list(number.units)) if number.units else True)
+
+
+FIGURE_VALUES = ("value", "value_upper")  # a figure's values, in its unit (a unit's multiplier is of no unit)

@@ -41,6 +41,10 @@ for that subject's series (trial 7 S6). Cells holding all its words are found as
 
 A measure and a number ("GDP 1347.1", 地区生产总值 1347.1, "WIC 2023 guests 1800"): the query without the number,
 read as any query, and of what it finds the figures whose value is that number (use.search_measured; trial 16 W2 b).
+A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it runs
+("Xinfengming 600000"); a number with a scale word is read at its size ("Tongkun 30 billion" = "Tongkun 300亿";
+use.search_numbers; trial 17 W3). A number among other words is matched as a number whole, however written ("Phase
+2" finds "phase two" and 二期, not 2018; review 14 R10).
 
 A query is read without its quotes and the punctuation at its words' edges (normalised): '"core industry"',
 '"乌镇"', 'gdp?' and 'Wuzhen,' find what core industry, 乌镇, gdp and Wuzhen find; a user copies a phrase with
@@ -80,10 +84,10 @@ from .search_hits import Hits, cells_matching, hits_frame
 from .search_index import named_indicators
 from .search_lexicon import normalised as normalised  # where the tests read it
 from .search_lexicon import normalised_in, small_words
-from .search_measured import kept_search, measured_number, of_the_number
+from .search_measured import kept_search, measured_number, of_the_number, run_figures
 from .search_names import names
 from .search_numbers import number_in as number_in  # where the tests read it
-from .search_numbers import number_query, texts_writing
+from .search_numbers import number_query, texts_writing, valued_cells, words_and_numbers
 from .search_query import Query, meant, parse
 from .search_readings import (
     edition_measured,
@@ -160,20 +164,26 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     package = searched(path)
     frames = package.frames
     text = meant_query(text, frames)
-    amount = measured_number(text, frames, small_words(frames)) if text.strip() else None
-    by_number = None
+    small = small_words(frames)
+    amount = measured_number(text, frames, small) if text.strip() else None
+    by_number = writing = None
     if amount is not None:  # "GDP 1347.1": the measure's figures of the number (trial 16 W2 b)
         rest = amount.rest
         of_measure, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
-        answer = of_the_number(of_measure, attrs, amount.number, frames["indicators"])
+        enterprises = parse(rest, frames).subjects.get("enterprise_id", frozenset())  # "Xinfengming 600000": the
+        run = run_figures(enterprises, frames["indicators"], frames.get("project_enterprises"))  # projects it runs
+        answer = of_the_number(of_measure, attrs, amount.number, frames["indicators"], frames.get("units"), run)
         held = attrs.get("subjects")  # "Tongxiang 3694": a subject's figures of the number (trial 17 W3)
+        named_any = bool(len(attrs["indicators"]) or (held is not None and len(held)) or run)
         # only an answer that holds a figure of the number: a definition writing "top 100" is no figure of 100, and
         # the words find the figures of the "top 100 counties" (review 14 R10)
         valued = answer["column"].isin(["value", "value_upper"]).any()
-        if (len(attrs["indicators"]) or (held is not None and len(held))) and valued:
+        if named_any and valued:
             if not amount.year_like:
                 return answer
             by_number = answer  # "guests 2000": the year reading's figures of 2000 first, if it finds any
+        elif named_any:
+            writing = answer  # "Phase 2": the cells of what "phase" names that write 2 (二期), with the words' rows
     query = parse(text, frames) if text.strip() else Query("", (), {})
     # "WIC 2023", 2023年乌镇峰会, 第二届世界互联网大会: the editions named so, read as their names are (trial 12 W3)
     edition = edition_reading(text, frames) if text.strip() and not query.name else None
@@ -185,8 +195,11 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         query = replace(query, terms=(*query.terms, *measure.terms), subjects={}, name=False)
     # a quantity with its unit (6%, 1347.1亿) is a figure's, naming no indicator whose name holds the number (100%
     # is no "top 100 counties"; trial 16 m5)
-    quantity = number_query(text, frames.get("units"), small_words(frames).year_words) if text.strip() else None
-    named = named_indicators(query, frames) if text.strip() and not (quantity and quantity.units) else frozenset()
+    quantity = number_query(text, frames.get("units"), small.year_words, small.scales) if text.strip() else None
+    # and no measure or subject whose name holds its scale word ("5.1 billion" is no count of projects over 1 billion
+    # yuan, "800 million" no project of a million sets: trial 18 W1)
+    one_number = quantity is not None and bool(quantity.units or quantity.sizes)
+    named = named_indicators(query, frames) if text.strip() and not one_number else frozenset()
     # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, unless the event has
     # figures of that year ("互联网之光博览会 2023": the expo's figures of 2023 are the summit's edition's; trial 17 W2)
     read_year = text.strip() and (edition is None or not edition.editions)
@@ -198,14 +211,13 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
             year = None
     if year is not None:  # "GDP 2016": the indicator's figures of that year (trial 10 W2)
         text, query, named = year.rest, year.query, year.named
-    naming = query  # the subjects it names
+    naming = Query("", (), {}) if one_number else query  # the subjects it names
     if named:
         query = replace(query, subjects={**query.subjects, "indicator": named})
-    reading = year.split if year is not None else subject_and_measure(query, named, frames)  # the year's, made
+    reading = year.split if year is not None else None if one_number else subject_and_measure(query, named, frames)
     split = edition_split or (reading if text.strip() else None)
     in_theme: set[str] | None = None
-    read_number = number_query(text, frames.get("units"), small_words(frames).year_words) if text.strip() else None
-    number = read_number.value if read_number is not None else None
+    read_number = number_query(text, frames.get("units"), small.year_words, small.scales) if text.strip() else None
     if theme is not None:
         definitions = frames["indicator_definitions"]
         in_theme = set(definitions.loc[definitions["theme"] == theme, "indicator"])
@@ -215,7 +227,7 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         # and only as a whole number: as words its digits began 12000 and 1347.1 (1200, 134; trial 15 m12)
         matched[texts_writing(read_number, package)] = True
     else:
-        matched[list(package.cells.matching(query.terms))] = True
+        matched[list(words_and_numbers(query, package, small.year_words))] = True
     # "WIC 2023": the edition's flows over its days that name no event_id, besides the rows its id finds
     unlinked = None
     if edition is not None and edition.editions and edition_split is None:
@@ -240,13 +252,10 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
             if found.any():  # is no answer (V2)
                 found_rows |= found
                 hits.append(Hits(table, column, found, table.written.get(column)))
-        if number is not None:  # a number query: the cells that hold that number as a value (trial 9 m9)
+        if read_number is not None:  # a number query: the cells that hold that number as a value (trial 9 m9)
             for column in table.numbers:
                 if column in frame.columns:
-                    sizes = list(read_number.values) if read_number is not None else [number]  # 90.02: -90.02 too
-                    valued = frame[column].isin(sizes).fillna(False).to_numpy(dtype=bool) & rows & ~found_rows
-                    if read_number is not None and read_number.units and "unit" in frame.columns:
-                        valued &= frame["unit"].isin(read_number.units).to_numpy(dtype=bool)  # 1347.1亿: in 亿元
+                    valued = valued_cells(frame, column, read_number, frames.get("units")) & rows & ~found_rows
                     if valued.any():
                         found_rows |= valued
                         written = np.full(len(frame), pd.NA, dtype=object)
@@ -272,6 +281,9 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
         everything = year.of_year(everything, frames["indicators"])
         if by_number is not None and not (everything["table"] == "indicators").any():
             return by_number
+    if writing is not None and len(writing):  # both readings' cells, the words' first (review 14 R10)
+        everything = pd.concat([everything, writing], ignore_index=True).astype("string")
+        everything = everything.drop_duplicates(subset=["table", "key", "column"])
     everything = everything.reset_index(drop=True)
     everything.attrs["indicators"] = found_indicators(text, frames, theme, split, named)
     if year is not None:

@@ -334,8 +334,9 @@ def names_as_subject(evidence: str, names: list[str], outside: OutsideWords = NO
     "subject-not-anchored",
     "indicators",
     "place_id",
-    "neither the evidence nor subject_text ({subject_text!r}) names the subject of this figure (place_id "
-    "{place_id}, enterprise_id {enterprise_id}, project_id {project_id}) by its name or an alias: quote in "
+    "neither the evidence nor subject_text ({subject_text!r:|none given}) names the subject of this figure "
+    "(place_id {place_id:|none}, enterprise_id {enterprise_id:|none}, project_id {project_id:|none}) by its name or "
+    "an alias: quote in "
     "subject_text the words around the evidence that name it (the title, the sentence before), or give the figure "
     "to the subject its words name",
     needs=SUBJECT_NAMES,

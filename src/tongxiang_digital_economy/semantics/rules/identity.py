@@ -15,7 +15,8 @@ import pandas as pd
 
 from ...text.fold import names_in, names_of
 from ...text.periods import publication_bounds
-from ..identity import CLUSTER_DAYS, ENTITY_TABLES, TREE_TABLES
+from ..entity_names import ENTITY_TABLES, TREE_TABLES
+from ..fact_clusters import CLUSTER_DAYS
 from .registry import each_row, known, missing, rule
 
 # --- names: one name, one entity -------------------------------------------------------------------------------

@@ -1,0 +1,132 @@
+"""Trial 17 W3 rest and review 14 R10 rest, on the real package: a subject and a number written with a scale word
+(`Tongkun 30 billion`, `Tongkun 300亿`) said "no rows mention"; a company with its project's figure (`Xinfengming
+600000`) found only the project_enterprises rows; `Phase 2` found 1 row, "phase one" beside a 2018, while `phase two`
+and 二期 find the project whose phase two it is. scripts/search-recall --scaled measures the first two over every
+shipped figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+import tongxiang_digital_economy as tde
+from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use.search_cells import searched
+from tongxiang_digital_economy.use.search_lexicon import small_words
+from tongxiang_digital_economy.use.search_numbers import number_query
+
+runner = CliRunner(catch_exceptions=False)
+
+TONGKUN_ASSETS = "sjfzxm-2018-tongkun-from-breaking-shell-to-giant-003"  # nearly 30 billion yuan, billion_yuan
+DUSHAN_PORT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi-012"  # 600,000 tons, a project's
+ASSETS = Decimal(30_000_000_000)
+
+
+def figures_found(query: str) -> set[str]:
+    found = tde.search(query)
+    return set(found.loc[found["table"] == "indicators", "key"])
+
+
+def test_a_subject_and_a_number_with_a_scale_word_find_the_figure() -> None:
+    result = runner.invoke(cli, ["search", "Tongkun 30 billion"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "no rows mention 'Tongkun 30 billion'" not in lines
+    at = lines.index("1 row matches 'Tongkun 30 billion' (2 cells): indicators 1")
+    assert [line.split()[:3] for line in lines[at + 2 : at + 4]] == [
+        ["indicators", TONGKUN_ASSETS, "subject_text"],
+        ["indicators", TONGKUN_ASSETS, "value"],
+    ]
+
+
+def scale_queries() -> list[str]:
+    """Tongkun's 30 billion yuan written with each scale word the shipped lexicon knows, in either language."""
+    scales = small_words(searched(None).frames).scales
+    assert {"billion", "亿", "万", "million", "thousand", "千"} <= {term for term, _ in scales}
+    return [
+        f"Tongkun {(ASSETS / Decimal(repr(size))).normalize():f}{' ' * term.isascii()}{term}" for term, size in scales
+    ]
+
+
+def test_every_scale_word_of_the_lexicon_finds_the_figure_at_its_size() -> None:
+    """Read from the lexicon (its unit_word terms of a numeric meaning), never a list here: 300亿, 3000000万,
+    30000 million, 0.03 trillion are Tongkun's assets of 30 billion yuan; so is the value as written, with its
+    qualifier, and with a unit's word after the scale."""
+    queries = scale_queries()
+    assert "Tongkun 300亿" in queries and "Tongkun 30 billion" in queries
+    missed = [q for q in queries if TONGKUN_ASSETS not in figures_found(q)]
+    assert missed == []
+    for query in ("Tongkun nearly 30 billion yuan", "Tongkun 300亿元", "桐昆 近300亿元", "Tong Kun 30 billion"):
+        assert figures_found(query) == {TONGKUN_ASSETS}, query
+
+
+def test_a_size_with_a_unit_word_is_of_that_units_dimension() -> None:
+    """300亿元 is 3e10 yuan (no count); a scale word alone names no dimension; a Latin word is a whole word (30 km
+    is no 30 thousand); a bare number has no size."""
+    frames = searched(None).frames
+    small = small_words(frames)
+
+    def sizes(text: str) -> tuple[tuple[str | None, float], ...]:
+        read = number_query(text, frames["units"], small.year_words, small.scales)
+        assert read is not None, text
+        return read.sizes
+
+    assert sizes("300亿元") == (("yuan", 3e10),)
+    assert set(sizes("30 billion")) == {("count", 3e10), (None, 3e10)}
+    assert sizes("30 km") == (("m", 30000.0),)
+    assert sizes("1800") == ()
+    # a text writing 300元 is no 300亿元: the forms of its base unit are not the query's
+    read = number_query("300亿元", frames["units"], small.year_words, small.scales)
+    assert read is not None and "#元" not in read.forms
+
+
+@pytest.mark.parametrize("query", ["Xinfengming 600000", "新凤鸣 600000", "Xinfengming 600,000 tons", "新凤鸣 60万吨"])
+def test_a_company_and_its_projects_figure(query: str) -> None:
+    """The 600,000 tons of Xinfengming's Dushan Port base: a project row that names no enterprise, whose project
+    Xinfengming runs (project_enterprises); not the 600,000 tons of its subsidiary Zhongyi's project, which Zhongyi
+    runs."""
+    assert figures_found(query) == {DUSHAN_PORT}
+
+
+def cells(query: str) -> list[tuple[str, str, str]]:
+    found = tde.search(query)
+    return sorted(zip(found["table"], found["key"], found["column"], strict=True))
+
+
+def test_phase_2_finds_what_phase_two_and_its_chinese_find() -> None:
+    """Review 14 R10 rest: `Phase 2` found 1 row, Zhongyi's description ("phase one", whose 2018 began with a 2),
+    and none of the 5 cells that write the convention centre's phase two (二期). A number among a query's words is
+    found as a number whole, however written, and the cells of what the rest names that write it are found too."""
+    phase_two = "wuzhen-internet-international-convention-center-phase-2"
+    expected = [
+        ("projects", "wuzhen-internet-industrial-park-pilot-area-phase-1", "evidence"),
+        ("projects", phase_two, "evidence"),
+        ("projects", phase_two, "name"),
+        ("projects", phase_two, "name_zh"),
+        ("projects", "zhejiang-big-data-industrial-park", "evidence"),
+    ]
+    assert cells("Phase 2") == expected
+    assert cells("phase two") == expected
+    assert cells("二期") == expected
+
+
+def test_a_number_with_its_scale_word_is_one_number_not_a_measure() -> None:
+    """Trial 18 W1: `search "5.1 billion"` listed first two counts of projects over 1 billion yuan (the scale word
+    read as a measure), `search "800 million"` three projects whose names hold "million"; 8亿 and 51亿 said "no rows
+    mention". A number with its scale word is one number: the cells that write it, and the figures of its size."""
+    result = runner.invoke(cli, ["search", "5.1 billion"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "5 rows match '5.1 billion' (7 cells): lexicon 1, indicator_definitions 1, indicators 3"
+    assert not any("indicators for" in line or "(project)" in line for line in lines)
+    million = runner.invoke(cli, ["search", "800 million"]).output.splitlines()
+    assert million[0] == "2 rows match '800 million' (3 cells): indicators 2"
+    assert million[-1] == (
+        "sources (2): itaiwannews-2017-12-01-wuzhen-changed-by-internet, "
+        "vcbeat-2019-05-wuzhen-internet-hospital-800m-visits"
+    )
+    assert figures_found("8亿") == {"vcbeat-2019-05-wuzhen-internet-hospital-800m-visits-001"}  # 800 million visits
+    assert figures_found("51亿") == {"chinadaily-2024-05-28-dynamic-tongxiang-003"}  # 5.1 billion yuan
+    assert tde.search("5.1 billion").attrs["indicators"].empty
