@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import socket
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -394,7 +395,9 @@ def test_a_megabyte_cell_has_one_verdict_and_a_short_excerpt(package: PackageCop
     set_cells("indicators", {3: {"evidence": big}})(package)
     report = package.validate()
     assert located(report) == [("constraint-error", "indicators", 3, "evidence")]
-    assert report.errors[0].message == f"{'长' * 40!r}… (1048576 characters) is longer than 300 characters"
+    assert report.errors[0].message == (
+        f"{'长' * 40!r}… (1048576 characters) is longer than 300 characters: shorten it to 300 characters or fewer"
+    )
     assert len(report.to_text()) < 20_000
     with pytest.raises(tde.LoadError, match=r"indicators row 3, field evidence: '长+'… \(1048576 characters\)"):
         tde.load("indicators", package.root)
@@ -409,11 +412,24 @@ def test_a_megabyte_cell_has_one_verdict_and_a_short_excerpt(package: PackageCop
 def test_the_archive_reports_odd_entries_and_tells_a_hash_to_fill_in(package: PackageCopy, archive: Path) -> None:
     """A directory and a broken link named like texts are reported; an empty or malformed archive_sha256 is told the
     archived file's hash, in text and JSON, as a well-formed wrong one is (trial 17 m2: it was told the form alone,
-    since the reader refuses the cell and archive-hash-mismatch does not run on it). One copy checked for both."""
+    since the reader refuses the cell and archive-hash-mismatch does not run on it); a text that changed is said
+    first, by its hash mismatch, the evidence errors of its rows counted under it (trial 18 m8: they came first, one
+    line each, the cause last). One copy checked for all three."""
     (archive / "zz-folder.txt").mkdir()
     os.symlink(archive / "nowhere", archive / "zz-dangling.txt")
     files = [row["archive_file"] for row in package.rows("sources")[:2]]
     hashes = [hashlib.sha256((archive / f).read_bytes()).hexdigest() for f in files]
+    # A source of one figure, which no other table cites and whose row no context words tie to the text: its text
+    # loses the figure's passage, so only evidence-not-in-source reads the change.
+    cited = Counter(r["source_id"] for t in ARCHIVED_TABLES for r in package.rows(t))
+    sources = package.rows("sources")
+    cited.update({r["source_id"]: 2 for r in sources[:2]})  # rows 2 and 3 are the hash cases above
+    figure = next(
+        r for r in package.rows("indicators") if cited[r["source_id"]] == 1 and r["period_basis"] != "context"
+    )
+    at = next(i for i, r in enumerate(sources, start=2) if r["source_id"] == figure["source_id"])
+    text = archive / sources[at - 2]["archive_file"]
+    text.write_text(text.read_text(encoding="utf-8").replace(figure["evidence"], "(changed)"), encoding="utf-8")
     package.edit("sources", 2, stamp=False, archive_sha256="")
     package.edit("sources", 3, archive_sha256="abc")
     result = CliRunner().invoke(cli, ["validate", str(package.root), "--archive", str(archive), "--json"])
@@ -430,12 +446,27 @@ def test_the_archive_reports_odd_entries_and_tells_a_hash_to_fill_in(package: Pa
         f"sources, row 3, field archive_sha256: error [constraint-error] 'abc' is not a valid archive_sha256: write it "
         f"as 64 lower-case hexadecimal digits; the archived file {files[1]} has sha256 {hashes[1]}: record it",
     ]
-    problems = [p for p in json.loads(result.output)["problems"] if p["field"] == "archive_sha256"]
+    problems = [
+        p
+        for p in json.loads(result.output)["problems"]
+        if p["field"] == "archive_sha256" and p["rule"] != "archive-hash-mismatch"
+    ]
     assert [
         f"sources, row {p['row']}, field archive_sha256: error [{p['rule']}] {p['message']}" for p in problems
     ] == told
-    text = CliRunner().invoke(cli, ["validate", str(package.root), "--archive", str(archive), "--quiet"]).output
-    assert [line for line in text.splitlines() if "archive_sha256" in line] == told
+    said = CliRunner().invoke(cli, ["validate", str(package.root), "--archive", str(archive), "--quiet"]).output
+    assert [line for line in said.splitlines() if "[constraint-error]" in line] == told
+    new = hashlib.sha256(text.read_bytes()).hexdigest()
+    assert [line for line in said.splitlines() if f"row {at}" in line or "evidence-not-in-source" in line] == [
+        f"sources, row {at}, field archive_sha256: error [archive-hash-mismatch] the archived file {text.name} has "
+        f"sha256 {new}, the table records {sources[at - 2]['archive_sha256']}: the text changed; re-check this "
+        "source's rows against it, then record the new hash",
+        f"  and 1 error on 1 row of indicators that follows from it (evidence-not-in-source 1): fix sources row {at} "
+        "first (`--json` lists each)",
+    ]
+
+
+ARCHIVED_TABLES = ("indicators", "enterprises", "projects", "events", "project_enterprises")  # rows with a source_id
 
 
 def test_a_crashing_rule_is_a_bug_with_its_cause(package: PackageCopy, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -144,6 +144,17 @@ def test_stamp_check_names_the_stale_file_and_the_fix(package: PackageCopy) -> N
     (package.root / ".git").mkdir()
     result = runner.invoke(cli, ["stamp", "--package", str(package.root), "--check"], catch_exceptions=False)
     assert result.output.endswith(f"stamp --package {package.root}` and commit datapackage.json\n")
+    # a checkout (it holds scripts/build) is told scripts/build, as validate tells it (trial 18 m7)
+    (package.root / "scripts").mkdir()
+    (package.root / "scripts" / "build").write_text("")
+    result = runner.invoke(cli, ["stamp", "--package", str(package.root), "--check"], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: data/indicators.csv: changed since its hash was recorded in datapackage.json; run scripts/build in "
+        f"{package.root} and commit datapackage.json\n",
+    )
+    (package.root / "scripts" / "build").unlink()
+    (package.root / "scripts").rmdir()
     (package.root / ".git").rmdir()
     assert runner.invoke(cli, ["stamp", "--package", str(package.root)], catch_exceptions=False).exit_code == 0
     result = runner.invoke(cli, ["stamp", "--package", str(package.root), "--check"], catch_exceptions=False)

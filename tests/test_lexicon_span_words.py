@@ -19,8 +19,8 @@ import pandas as pd
 import pytest
 
 import tongxiang_digital_economy as tde
-from tongxiang_digital_economy.semantics.rules.anchors import from_to_fits, opens_span
 from tongxiang_digital_economy.semantics.rules.events import stated
+from tongxiang_digital_economy.semantics.rules.which_figure import from_to_fits, opens_span
 from tongxiang_digital_economy.text.clause_words import ClauseWords, SpanWords
 from tongxiang_digital_economy.text.clauses import Attachment, attach
 from tongxiang_digital_economy.text.period_lexicon import PeriodWords

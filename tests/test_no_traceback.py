@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.core import paths
 from tongxiang_digital_economy.core.exceptions import LoadError, TDEError
 from tongxiang_digital_economy.core.paths import bundled_package_dir, printable
 from tongxiang_digital_economy.core.report import Problem, follow_on_line
@@ -120,6 +121,31 @@ def test_a_symbolic_link_that_loops_is_refused_by_name(
     assert invoke(*args) == (1, f"Error: {error}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"loop1{suffix}", f"loop2{suffix}"]
     assert all(p.is_symlink() for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "indicators", "--format", "csv", "-o", "dangling.csv"],
+        ["export", "indicators", "--format", "csv", "-o", "dangling.csv", "--force"],
+        ["plot", "gdp", "--subject", "tongxiang", "-o", "dangling.svg", "--force"],
+    ],
+)
+def test_a_symbolic_link_to_nothing_is_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str]
+) -> None:
+    """Trial 18 m6: `-o dangling.csv` (a link to a file that does not exist) wrote through it, making the file where
+    it pointed, without --force. Refused, with or without it, and nothing is made."""
+    monkeypatch.chdir(tmp_path)
+    name = args[args.index("-o") + 1]
+    (tmp_path / name).symlink_to(tmp_path / "elsewhere" / "nothing")
+    (tmp_path / "elsewhere").mkdir()
+    assert invoke(*args) == (
+        1,
+        f"Error: cannot write {name}: it is a symbolic link to {tmp_path}/elsewhere/nothing, which does not exist; "
+        "remove the link, or give another name\n",
+    )
+    assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
 HUGE = "a" * 100_000
@@ -405,10 +431,7 @@ def test_a_checkout_is_told_to_build_a_copy_to_stamp_and_a_wheel_to_reinstall(
 def test_the_readme_and_validate_name_the_same_verb_for_a_checkout() -> None:
     """Trial 11 m6: the README's For maintainers and validate's advice in this checkout say the same thing."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert (
-        f"In a checkout use `{package_checks.CHECKOUT_BUILD}`; `stamp` is for a copy of the package outside it."
-        in readme
-    )
+    assert f"In a checkout use `{paths.CHECKOUT_BUILD}`; `stamp` is for a copy of the package outside it." in readme
     assert package_checks.fix_for_facts(ROOT) == (
         f"if you changed the file on purpose, run scripts/build in {ROOT} to record it"
     )
@@ -532,8 +555,8 @@ def test_a_foreign_key_error_into_a_table_whose_keys_stand_is_its_own_line(packa
 def test_in_a_checkout_the_bad_bytes_follow_ons_come_under_it_not_under_the_hash(package: PackageCopy) -> None:
     """Trial 14 W2 (issue 16): edited and validated before `scripts/build`, places has a table-level `[hash]`
     error listed first; the rows that refer to places are counted under the bad byte that breaks them."""
-    (package.root / package_checks.CHECKOUT_BUILD).parent.mkdir(exist_ok=True)
-    (package.root / package_checks.CHECKOUT_BUILD).write_text("")
+    (package.root / paths.CHECKOUT_BUILD).parent.mkdir(exist_ok=True)
+    (package.root / paths.CHECKOUT_BUILD).write_text("")
     path = package.csv("places")
     path.write_bytes(path.read_bytes().replace(b"\nwuzhen,", b"\nwuzhen\xff,", 1))
     report = tde.validate(package.root)

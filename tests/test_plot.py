@@ -60,7 +60,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     """Each shipped series' chart drawn once for the module, as `plot` draws and writes it (use.plot.draw, then
     use.plot.save): its SVG text, its Chart and the laid-out figure, by (indicator, subject). The tests that read a
     shipped chart's SVG (`drawn`) and those that measure its figure (`figures`) share one drawing: no chart is drawn
-    twice (`test_plot_writes_what_the_tests_read` holds plot's bytes to the SVG written here)."""
+    twice (`test_plot_writes_what_the_tests_read_and_measures_no_text_again` holds plot's bytes to the SVG
+    written here)."""
     folder = tmp_path_factory.mktemp("charts")
     made: dict[tuple[str, str], tuple[str, Chart, Any]] = {}
 
@@ -106,14 +107,6 @@ def figures(rendered: Rendered) -> Figures:
         return fig
 
     return get
-
-
-def test_plot_writes_what_the_tests_read(drawn: Drawn, tmp_path: Path) -> None:
-    """The same data gives the same bytes: `plot` run anew writes the SVG the module's drawing wrote (so the tests
-    reading `drawn` read what `plot` writes); the PNG's bytes are held the same by test_plot_command."""
-    made = plot("digital_economy_enterprises", "tongxiang", tmp_path / "a.svg")
-    assert made.read_text(encoding="utf-8") == drawn("digital_economy_enterprises")[0]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.svg"]
 
 
 def svg_points(svg: str) -> tuple[dict[str, tuple[float, float]], dict[str, float], dict[str, float], list[str]]:
@@ -351,7 +344,8 @@ def test_targets_are_drawn_apart(drawn: Drawn) -> None:
 def test_the_readme_charts_are_fresh(drawn: Drawn, tmp_path: Path, chart_file: Path, indicator: str) -> None:
     """The README's charts are what `plot` draws from the checkout's package now: where the tests read that package
     (an editable install), the module's drawing of the chart, which is plot's bytes
-    (test_plot_writes_what_the_tests_read), not a drawing of its own; else (a wheel's copy) `plot` of the checkout."""
+    (test_plot_writes_what_the_tests_read_and_measures_no_text_again), not a drawing of its own; else (a wheel's
+    copy) `plot` of the checkout."""
     if bundled_package_dir() == ROOT:
         made = drawn(indicator)[0].encode("utf-8")
     else:
@@ -1273,17 +1267,22 @@ def test_placing_labels_costs_about_n_not_n_squared(monkeypatch: pytest.MonkeyPa
     assert all(read <= 10 * weighed for weighed, read in works)
 
 
-def test_a_chart_drawn_again_measures_no_text_again(
+def test_plot_writes_what_the_tests_read_and_measures_no_text_again(
     rendered: Rendered, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """plot14: each text of a chart is measured once a process (use/text_metrics.py), not once per renderer: the
-    README chart, drawn and written once by `rendered`, is drawn and written again, with new renderers, without
-    measuring any text again, and to the same bytes; outside `draw` and `save` matplotlib measures as it did."""
+    """Two tests on one drawing (suite15a: `plot` draws the README chart once for both, not twice):
+    test_plot_writes_what_the_tests_read: the same data gives the same bytes: `plot` run anew writes the SVG the
+    module's drawing wrote (so the tests reading `drawn` read what `plot` writes), and only that file; the PNG's
+    bytes are held the same by test_plot_command.
+    test_a_chart_drawn_again_measures_no_text_again (plot14): each text of a chart is measured once a process
+    (use/text_metrics.py), not once per renderer: the README chart, drawn and written once by `rendered`, is drawn
+    and written again by `plot`, with new renderers, without measuring any text again; outside `draw` and `save`
+    matplotlib measures as it did."""
     import matplotlib.text as mtext
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.textpath import TextToPath
 
-    svg, shown, _ = rendered("digital_economy_enterprises", "tongxiang")
+    svg = rendered("digital_economy_enterprises", "tongxiang")[0]
     measured: list[str] = []
     for kind in (RendererAgg, TextToPath):
         original = kind.get_text_width_height_descent
@@ -1293,10 +1292,13 @@ def test_a_chart_drawn_again_measures_no_text_again(
             return _original(self, s, prop, ismath)
 
         monkeypatch.setattr(kind, "get_text_width_height_descent", counting)
-    out = tmp_path / "again.svg"
-    save(draw(shown), out)
-    assert (measured, out.read_text(encoding="utf-8")) == ([], svg)
-    assert mtext._get_text_metrics_with_cache.__module__ == "matplotlib.text"  # matplotlib's own again
+    made = plot("digital_economy_enterprises", "tongxiang", tmp_path / "a.svg")
+    assert made.read_text(encoding="utf-8") == svg, "test_plot_writes_what_the_tests_read"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.svg"], "test_plot_writes_what_the_tests_read"
+    assert measured == [], "test_a_chart_drawn_again_measures_no_text_again"
+    assert mtext._get_text_metrics_with_cache.__module__ == "matplotlib.text", (  # matplotlib's own again
+        "test_a_chart_drawn_again_measures_no_text_again"
+    )
 
 
 @pytest.mark.parametrize(

@@ -130,3 +130,17 @@ def test_a_number_with_its_scale_word_is_one_number_not_a_measure() -> None:
     assert figures_found("8亿") == {"vcbeat-2019-05-wuzhen-internet-hospital-800m-visits-001"}  # 800 million visits
     assert figures_found("51亿") == {"chinadaily-2024-05-28-dynamic-tongxiang-003"}  # 5.1 billion yuan
     assert tde.search("5.1 billion").attrs["indicators"].empty
+
+
+@pytest.mark.parametrize(
+    ("query", "figure"),
+    [
+        ("Wuzhen 34家", "itaiwannews-2017-12-01-wuzhen-changed-by-internet-007"),  # a measure word (lexicon)
+        ("World Internet Conference 6100多名", "chinacomcn-2018-07-23-tongxiang-418-internet-projects-003"),  # 多
+        ("Wuzhen Internet Hospital 7.2万人次", "itaiwannews-2017-12-01-wuzhen-changed-by-internet-001"),  # 万, 人次
+    ],
+)
+def test_a_subject_and_a_number_as_its_value_text_writes_it(query: str, figure: str) -> None:
+    """scripts/search-recall --scaled "as written": a number with the measure words (个, 家, 名, 人次: the lexicon's
+    measure_word) and the qualifier (多, 余) its value_text writes said "no rows mention"."""
+    assert figure in figures_found(query)

@@ -525,6 +525,52 @@ def test_an_empty_required_date_or_patterned_cell_is_told_its_form_as_a_wrong_on
     assert pattern_form(bare).fault == "does not match the pattern [A-Z]{3}"
 
 
+def test_a_cell_is_quoted_whole_and_a_space_at_its_end_named(package: PackageCopy) -> None:
+    """Trial 18 m4: an id with a trailing space was quoted cut at 40 characters and looked right ("… (51
+    characters)"); a cell is quoted whole up to 200 characters, a white space at its ends named, and a cell too long
+    is told to what length to shorten it."""
+    rows = package.rows("indicators")
+    observation = rows[4]["observation_id"]
+    package.edit("indicators", 6, stamp=False, observation_id=observation + " ")
+    package.edit("indicators", 7, stamp=False, note="x" * 1200)
+    at = next(i for i, r in enumerate(rows, start=2) if i > 7 and r["place_id"])
+    place = "\u3000" + rows[at - 2]["place_id"]
+    package.edit("indicators", at, place_id=place)
+    said = [f"{p.location()}: [{p.rule}] {p.message}" for p in package.structure().errors]
+    assert said == [
+        f"indicators, row 6, field observation_id: [constraint-error] '{observation} ' (ends in a space) is not a "
+        "valid observation_id: write it as a source_id, a hyphen and a number of three or more digits, such as "
+        "'chinaorgcn-2018-wuzhen-gears-up-001'",
+        f"indicators, row 7, field note: [constraint-error] '{'x' * 40}'… (1200 characters) is longer than 1000 "
+        "characters: shorten it to 1000 characters or fewer",
+        f"indicators, row {at}, field place_id: [foreign-key] {place!r} (begins with an ideographic space) is not a "
+        f"place_id of places: did you mean {place.strip()!r}? add that row to places, or correct the value",
+    ]
+
+
+def test_a_removed_source_is_one_line_with_both_ways_out(package: PackageCopy) -> None:
+    """Trial 18 m2: a sources row removed (a retraction) gave one foreign-key error per figure citing it, 14 lines
+    each told to add the row back; the text report says it once, with the count and the other way out (remove the
+    figures), and `--json` (the Report) keeps every row's error. A key one row refers to is said as before."""
+    gone = "wikipedia-matr1x-2023-tongxiang-city-article"
+    package.write("sources", [r for r in package.rows("sources") if r["source_id"] != gone], stamp=False)
+    package.edit("indicators", 2, unit="yuann")
+    report = package.structure()
+    citing = [i for i, r in enumerate(package.rows("indicators"), start=2) if r["source_id"] == gone]
+    assert len(citing) == 14 and citing == list(range(citing[0], citing[0] + 14))
+    assert report.to_text().splitlines() == [
+        "indicators, row 2, field unit: error [foreign-key] 'yuann' is not a unit of units: did you mean 'yuan'? add "
+        "that row to units, or correct the value",
+        f"indicators, row {citing[0]}, field source_id: error [foreign-key] '{gone}' is not a source_id of sources "
+        "(14 rows of indicators refer to it): add that row to sources, or correct the value; if the sources row was "
+        "removed on purpose, remove the 14 rows that refer to it",
+        f"  and 13 more rows of indicators that refer to it alike (rows {citing[1]} to {citing[-1]}): the same fix "
+        "(`--json` lists each)",
+        f"INVALID: {package.root}: 15 errors, 0 warnings, corroboration not checked: no rule ran",
+    ]
+    assert [p.row for p in report.errors if p.field == "source_id"] == citing
+
+
 def test_an_empty_required_cell_is_told_what_to_fill_in(package: PackageCopy) -> None:
     """Trial 17 m2: an empty required cell was told only "fill in a value", where the same cell filled wrong is told
     its values, its form or its type: a maintainer adding a source fills these from scratch."""

@@ -67,6 +67,19 @@ def loops(path: Path) -> bool:
     return False
 
 
+CHECKOUT_BUILD = "scripts/build"  # the README's For maintainers names the same verb for a checkout
+
+
+def is_checkout(base: Path) -> bool:
+    """Whether the package folder `base` is a checkout (it holds `scripts/build`): there a changed CSV file is
+    recorded by `scripts/build`, which also remakes the README charts, data dictionary and CITATION.cff that
+    `scripts/check` refuses stale; `stamp` is for a copy outside a checkout (validate's hash fix, `stamp --check`)."""
+    try:
+        return (base.resolve() / CHECKOUT_BUILD).is_file()
+    except OSError:
+        return False
+
+
 def bundled_package_dir() -> Path:
     """The folder holding the package this library ships with (wheel copy first, then the checkout)."""
     here = Path(str(resources.files("tongxiang_digital_economy")))

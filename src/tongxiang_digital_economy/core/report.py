@@ -240,9 +240,16 @@ class Report:
             return (infos or p.severity != "info") and (warnings or p.severity != "warning" or said_not_run(p))
 
         lines = []
-        for e in self.outline(said):
+        entries = self.outline(said)
+        alike = alike_references(entries)
+        hidden = {id(p) for group in alike.values() for p in group}
+        for e in entries:
+            if id(e.problem) in hidden:
+                continue
             lines.append(f"{e.problem.location()}: {e.problem.severity} [{e.problem.rule}] {e.problem.message}")
             lines.extend(e.counted_lines())
+            if id(e.problem) in alike:
+                lines.append(alike_line(e.problem, alike[id(e.problem)]))
         lines.append(self.summary(fail_on_warnings))
         return "\n".join(lines)
 
@@ -373,6 +380,42 @@ def follow_on_line(table: str, problems: list[Problem], after: list[Problem] | N
         f"  and {count(rows, 'row')} of {count(len(by_table), 'table')} that {agree(rows, 'refer')} to {table} "
         f"[foreign-key] ({tables}{references}){following}: fix {table} first (`--json` lists each)"
     )
+
+
+def alike_references(entries: list[Entry]) -> dict[int, list[Problem]]:
+    """The foreign-key errors of one table and field that say one missing key alike (a source removed: 14 rows
+    cite it), by the id of the first: the text report prints the first and counts the others under it (trial 18 m2:
+    14 lines, each told the same fix). Only errors with nothing counted under them; `--json` lists each."""
+    first: dict[tuple[str | None, str | None, str], Problem] = {}
+    alike: dict[int, list[Problem]] = {}
+    for e in entries:
+        p = e.problem
+        if p.rule != "foreign-key" or e.counted():
+            continue
+        lead = first.setdefault((p.table, p.field, p.message), p)
+        if lead is not p:
+            alike.setdefault(id(lead), []).append(p)
+    return alike
+
+
+def alike_line(first: Problem, others: list[Problem]) -> str:
+    """'  and 13 more rows of indicators that refer to it alike (rows 444 to 456): …' under the first such error."""
+    rows = sorted({p.row for p in others if p.row is not None})
+    return (
+        f"  and {count(len(others), 'more row')} of {first.table} that {agree(len(others), 'refer')} to it alike "
+        f"({'rows' if len(rows) > 1 else 'row'} {row_runs(rows)}): the same fix (`--json` lists each)"
+    )
+
+
+def row_runs(rows: list[int]) -> str:
+    """Row numbers as runs: `444 to 456`, `3, 7 to 9 and 12`."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return listed([str(r[0]) if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs])
 
 
 def followers_line(cause: Problem, problems: list[Problem]) -> str:

@@ -12,7 +12,9 @@ the shell has pointed the descriptor at a regular file (`-o /dev/stdout > out.cs
 descriptor, as `-o -` sends them.
 
 A symbolic link is never replaced: the file it leads to is (atomically, as any file), and the link stays, as `cp`
-and the shell's `>` write through a link (trial 12 W1: `-o link.csv --force` had put a file where the link was).
+and the shell's `>` write through a link (trial 12 W1: `-o link.csv --force` had put a file where the link was). A
+link that leads to nothing is refused (check_writable): what it names is no file to replace, and a write through it
+would make one somewhere the user never named (trial 18 m6).
 
 A folder that exists but takes no new file (/proc, /sys: the kernel's own) refuses the temporary file with "No such
 file or directory", true of the temporary file only: the fault is said as the folder's, with the path the user gave
@@ -152,7 +154,9 @@ def link_loop(dest: Path) -> Path | None:
 
 def check_writable(dest: Path) -> None:
     """The one check every command that writes makes first (export, plot, serve): refuse a destination that is,
-    or lies under, a symbolic link that loops (OutputError), under a file (a file cannot hold a folder:
+    or lies under, a symbolic link that loops (OutputError), that is a symbolic link to nothing (OutputError: a
+    write through it made a file wherever it pointed, /nonexistent at the root, without --force; trial 18 m6), under
+    a file (a file cannot hold a folder:
     OutputError) or in a folder that does not exist (MissingFolderError: never made on the caller's behalf, since
     a typo would scatter folders); the OS says the rest on writing."""
     looping = link_loop(dest)
@@ -161,6 +165,11 @@ def check_writable(dest: Path) -> None:
         reason = os.strerror(errno.ELOOP)
         raise OutputError(
             f"cannot write {dest}: {which} is a symbolic link that loops ({reason[:1].lower()}{reason[1:]})"
+        )
+    if dest.is_symlink() and not dest.exists():  # dangling: writing through it would make a file where it points
+        raise OutputError(
+            f"cannot write {dest}: it is a symbolic link to {printable(Path(os.readlink(dest)))}, which does not "
+            "exist; remove the link, or give another name"
         )
     blocking = next((d for d in dest.absolute().parents if d.exists() and not d.is_dir()), None)
     if blocking is not None:

@@ -233,7 +233,8 @@ def check_constraints(
             out.append(
                 (
                     present & (length < c["minLength"]),
-                    f"{{cell}} is shorter than {count(c['minLength'], 'character')}",
+                    f"{{cell}} is shorter than {count(c['minLength'], 'character')}: write at least "
+                    f"{count(c['minLength'], 'character')}",
                     None,
                 )
             )
@@ -241,7 +242,8 @@ def check_constraints(
             out.append(
                 (
                     present & (length > c["maxLength"]),
-                    f"{{cell}} is longer than {count(c['maxLength'], 'character')}",
+                    f"{{cell}} is longer than {count(c['maxLength'], 'character')}: shorten it to "
+                    f"{count(c['maxLength'], 'character')} or fewer",
                     None,
                 )
             )

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.exceptions import ArgumentError, StaleStampError
-from ..core.paths import DESCRIPTOR, package_dir
+from ..core.paths import CHECKOUT_BUILD, DESCRIPTOR, is_checkout, package_dir
 from ..schema.descriptor import file_facts, read_descriptor, resource, resource_path
 from .atomic import write_json
 
@@ -54,10 +54,14 @@ def check_stamps(path: str | Path) -> None:
         files = ", ".join(str(resource_path(base, resource(descriptor, name)).relative_to(base)) for name in changed)
         # "and commit" only where there is a repository to commit to: a user's copy is no git work tree (trial 6 r9).
         commit = f" and commit {DESCRIPTOR}" if in_git_work_tree(base) else ""
-        raise StaleStampError(
-            f"{files}: changed since its hash was recorded in {DESCRIPTOR}; run "
-            f"`tongxiang-digital-economy stamp --package {base}`{commit}"
+        # a checkout records it with scripts/build, as `validate` and the README say (trial 18 m7): stamp alone
+        # leaves the charts and files scripts/build makes from the data stale, which CI refuses
+        run = (
+            f"{CHECKOUT_BUILD} in {base}"
+            if is_checkout(base)
+            else f"`tongxiang-digital-economy stamp --package {base}`"
         )
+        raise StaleStampError(f"{files}: changed since its hash was recorded in {DESCRIPTOR}; run {run}{commit}")
 
 
 def in_git_work_tree(folder: Path) -> bool:

@@ -1,10 +1,10 @@
 """The readings that anchor a claim in its words, as derived columns of the indicators view.
 
-Why this exists: the rules of rules/periods.py and rules/anchors.py ask of every row where its quote stands in its
-evidence (which figure it is, which year is written next to it, which table column holds it) and what its
-`period_text` means. Both readings are pure functions of a few cells, so each is computed once per distinct input
-(per (evidence, value_text, indicator forms, unit dimension), per (period_text, text date)) and joined back to the
-rows: a view of a million rows grown from 745 reads a few hundred passages.
+Why this exists: the rules of rules/periods.py, rules/which_figure.py and rules/anchors.py ask of every row where
+its quote stands in its evidence (which figure it is, which year is written next to it, which table column holds
+it) and what its `period_text` means. Both readings are pure functions of a few cells, so each is computed once
+per distinct input (per (evidence, value_text, indicator forms, unit dimension), per (period_text, text date)) and
+joined back to the rows: a view of a million rows grown from 745 reads a few hundred passages.
 
 The text's own date is the source's `original_published` when the page states its original's date (a reposted
 2014 interview is a 2014 text), else its `published`.

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core import problems as P
 from ..core.exceptions import DescriptorError, TDEError
-from ..core.paths import DESCRIPTOR, bundled_package_dir, printable
+from ..core.paths import CHECKOUT_BUILD, DESCRIPTOR, bundled_package_dir, is_checkout, printable
 from ..core.report import Problem, count, problem
 from ..io.supported import unsupported
 from ..schema.descriptor import resource_path, table_schema
@@ -157,9 +157,6 @@ def check_file_facts(base: Path, res: dict[str, Any]) -> list[Problem]:
     return []
 
 
-CHECKOUT_BUILD = "scripts/build"  # the README's For maintainers names the same verb for a checkout
-
-
 def fix_for_facts(base: Path) -> str:
     """How to fix a stale hash: reinstall a wheel's copy; build a checkout; stamp a copy changed on purpose.
 
@@ -172,7 +169,7 @@ def fix_for_facts(base: Path) -> str:
     try:
         here = base.resolve()
         installed = here == bundled_package_dir().resolve() and (here.parent / "__init__.py").is_file()
-        checkout = (here / CHECKOUT_BUILD).is_file()
+        checkout = is_checkout(here)
     except (OSError, TDEError):
         installed = checkout = False
     if installed:

@@ -34,7 +34,13 @@ from ..io.load_errors import key_refusals
 from ..io.reader import TableRead, check_foreign_keys
 from ..schema.descriptor import enum_order, read_descriptor
 from .answers import kept_whole
-from .archive_checks import archive_folder, read_archive, refuse_an_archive_of_none, told_the_hash
+from .archive_checks import (
+    archive_folder,
+    read_archive,
+    refuse_an_archive_of_none,
+    told_the_hash,
+    under_changed_texts,
+)
 from .column_keys import ColumnKeys
 from .editions import blame_editions, under_refused_dates
 from .joins import ForeignKeys, join_keys, tables_lacking
@@ -114,6 +120,8 @@ def validate(
         sources_schema = reads["sources"].schema if "sources" in reads else None
         grades = enum_order(sources_schema, "grade") if isinstance(sources_schema, dict) else None
         report.add(kept_semantics(frames, texts, hashes, keys, refused, grades))
+        if archive is not None:  # a text that changed is the cause of its rows' errors against it (trial 18 m8)
+            report.problems[:] = under_changed_texts(report.problems, frames, reading_own_texts())
         # An edition's date cell the reader refused is judged once, on that cell (trial 14 W1).
         report.problems[:] = under_refused_dates(report.problems, frames.get("indicators"), frames.get("events"))
     # A rule's error on a row whose reference dangles follows from that row's foreign-key error; a renamed key
@@ -125,6 +133,12 @@ def validate(
         report.problems[:] = [p for p in report.problems if p.layer in ("semantics", "archive")]
     report.rules_ran = "semantics" in chosen
     return report
+
+
+def reading_own_texts() -> set[tuple[str, str]]:
+    """(rule, table) of the rules that read a row's own source's archived text (`source_id.archive_text` or
+    `archive_raw`): what a changed text's hash mismatch causes (archive_checks.under_changed_texts)."""
+    return {(r.id, r.table) for r in RULES if any(n.startswith("source_id.archive_") for n in r.needs)}
 
 
 def usable(read: TableRead | None) -> bool:

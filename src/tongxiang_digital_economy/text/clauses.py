@@ -21,7 +21,7 @@ quantity is, when and whose. This module reads them:
 - the row's own period words standing in a later clause with another figure of the kind date that figure, not the
   quote (比上年增长8.5%,两年平均增长4.7%); a quote cut out of an ordinal (一个 of 第一个) is no count;
 - *from A to B* (从去年的220G提升到334G, 从355家增至2443家): the dating words written with A are A's; the rule
-  (rules/anchors.py) holds B's row off A's words and A's row to them, and A with none before the change.
+  (rules/which_figure.py) holds B's row off A's words and A's row to them, and A with none before the change.
 
 What it cannot read is listed, with examples, in the data dictionary (`READING_LIMITS` in use/limits.py): among
 them a quantity whose words stand in another sentence ("The zone's output... It reached 35.9 billion"), figures told

@@ -105,7 +105,8 @@ class SmallWords:
     about something else (`search_gloss_end`: not, nor; use.search_index.glosses), and the possessives a word may
     end in (`search_possessive`: 's; normalised). Data, read by search only (trial 9 V5); and two categories the
     quote reader shares, read as a query's number: the scale words (`unit_word` of a numeric meaning) and the
-    qualifier words (`qualifier`, `nearly`) a number may carry (use.search_numbers, use.search_measured)."""
+    qualifier words (`qualifier`, `nearly`) and measure words (`measure_word`) a number may carry (use.search_numbers,
+    use.search_measured)."""
 
     fillers: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
@@ -117,6 +118,7 @@ class SmallWords:
         tuple[str, float], ...
     ] = ()  # the scale words (unit_word: 亿, billion) and their sizes, longest first
     qualifiers: tuple[str, ...] = ()  # the qualifier words (qualifier, nearly: 近, nearly, more than), longest first
+    counters: tuple[tuple[str, str], ...] = ()  # the measure words (个, 家) and the unit they count in, longest first
 
 
 def small_words(frames: dict[str, pd.DataFrame]) -> SmallWords:
@@ -148,7 +150,16 @@ def read_small_words(lexicon: pd.DataFrame) -> SmallWords:
         endings,
         scale_words(lexicon),
         tuple(sorted({w for w in of("qualifier") | of("nearly") if "#" not in w}, key=lambda w: (-len(w), w))),
+        counter_words(lexicon),
     )
+
+
+def counter_words(lexicon: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """The lexicon's measure words (`measure_word`: 个, 家, 名) with their meaning, the unit they count in, normalised
+    as a query is, longest first: after a number they say what it counts (search_numbers)."""
+    rows = lexicon.loc[lexicon["category"] == "measure_word", ["term", "meaning"]].dropna()
+    pairs = {normalised(str(t)): str(m) for t, m in zip(rows["term"], rows["meaning"], strict=True)}
+    return tuple(sorted(((t, m) for t, m in pairs.items() if t), key=lambda tm: (-len(tm[0]), tm[0])))
 
 
 def scale_words(lexicon: pd.DataFrame) -> tuple[tuple[str, float], ...]:

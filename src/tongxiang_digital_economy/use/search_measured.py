@@ -66,7 +66,7 @@ def measured_number(text: str, frames: dict[str, pd.DataFrame], small: SmallWord
     tails = [(at, len(words)) for at in range(max(1, len(words) - LONGEST_NUMBER), len(words))] + [(0, 1)]
     for at, end in tails:
         written = unqualified(" ".join(words[at:end]), small.qualifiers)
-        number = number_query(written, frames.get("units"), small.year_words, small.scales)
+        number = number_query(written, frames.get("units"), small.year_words, small.scales, small.counters)
         rest = without_qualifier(" ".join(words[:at] + words[end:]), small.qualifiers, at > 0)
         if number is not None and WORD.search(rest):
             return MeasuredNumber(rest, number, year.fullmatch(written) is not None)
@@ -84,14 +84,14 @@ def unqualified(written: str, qualifiers: tuple[str, ...]) -> str:
             written = written[len(term) :].lstrip()
             break
     at = NUMBER_END.search(written)
-    if at is not None:
+    if at is not None:  # 多 or 余 after the digits or their scale word (300多亿, 3万多家)
         after = written[at.end() :]
-        after_term = next((t for t in qualifiers if after.startswith(t) and not t.isascii()), "")
-        written = written[: at.end()] + after[len(after_term) :]
+        after_term = next((t for t in qualifiers if t in after and not t.isascii()), "")
+        written = written[: at.end()] + after.replace(after_term, "", 1) if after_term else written
     return written
 
 
-NUMBER_END = re.compile(r"\d(?!.*\d)")  # the last digit: where a qualifier after the number (多, 余) stands
+NUMBER_END = re.compile(r"\d(?!.*\d)")  # the last digit: a qualifier after it (多, 余) belongs to the number
 
 
 def without_qualifier(rest: str, qualifiers: tuple[str, ...], before: bool) -> str:

@@ -82,10 +82,12 @@ def number_query(
     units: pd.DataFrame | None = None,
     year_words: tuple[str, ...] = (),
     scales: tuple[tuple[str, float], ...] = (),
+    counters: tuple[tuple[str, str], ...] = (),
 ) -> NumberQuery | None:
     """The query read as a number (see the module docstring), else None; a year written with one of the lexicon's
     `year_words` (2024年, search_lexicon.SmallWords) is the year reading's, no number. With the lexicon's `scales`
-    (SmallWords.scales), a number with scale words is read at its size as well."""
+    (SmallWords.scales), a number with scale words is read at its size as well; with its `counters` (measure words:
+    个, 家, 名), a number they follow is a size of their base unit (34家: 34 of count; 3万人: 30000)."""
     folded = normalised(text)
     found = list(NUMBER.finditer(folded))
     if len(found) != 1 or year_with_word(year_words).fullmatch(folded):
@@ -102,15 +104,17 @@ def number_query(
     size, after = scaled(folded[at.end() :], scales)
     bare = squash(f"{folded[: at.start()]}{MARK}{after}")
     of_size = [u for u, forms in written.items() if bare in forms] if size != 1 else []
-    if not meant and not (size != 1 and (bare == MARK or of_size)):
+    counted = counted_in(after, counters) if folded[: at.start()].strip() == "" else None
+    if not meant and not (size != 1 and (bare == MARK or of_size)) and counted is None:
         return NumberQuery(value, signed=signed) if percent else None  # no units table: -18.69% is the number
     factors = unit_sizes(units)
     sizes: list[tuple[str | None, float]] = [(factors[u][0], value * factors[u][1]) for u in meant if u in factors]
     if size != 1:
         sizes += [(factors[u][0], value * size * factors[u][1]) for u in of_size if u in factors]
         sizes += [(None, value * size)] if bare == MARK else []
+    sizes += [(counted, value * size)] if counted is not None else []
     # a text writes it with a form of its units or as the query does ("30 billion tons"), not with its base's (元)
-    forms = frozenset(f for unit in meant for f in written[unit]) | ({shape} if size != 1 else set())
+    forms = frozenset(f for unit in meant for f in written[unit]) | ({shape} if size != 1 or counted else set())
     return NumberQuery(value, meant, forms, signed, tuple(dict.fromkeys(sizes)))
 
 
@@ -125,6 +129,19 @@ def scaled(after: str, scales: tuple[tuple[str, float], ...]) -> tuple[float, st
             return size, after
         size *= dict(scales)[term]
         after = rest[len(term) :]
+
+
+def counted_in(after: str, counters: tuple[tuple[str, str], ...]) -> str | None:
+    """The base unit the measure words after a number count in (their lexicon meaning: count), when `after` is
+    only measure words (家, 人次, 个): 34家 counts 34; None for anything else."""
+    rest, meanings = after.strip(), set()
+    while rest:
+        found = next(((t, m) for t, m in counters if rest.startswith(t)), None)
+        if found is None:
+            return None
+        meanings.add(found[1])
+        rest = rest[len(found[0]) :].strip()
+    return meanings.pop() if len(meanings) == 1 else None
 
 
 def cut_word(term: str, text: str) -> bool:

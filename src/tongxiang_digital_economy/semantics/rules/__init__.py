@@ -26,17 +26,21 @@ from . import (  # noqa: F401  (isort: keep this order)
     events,
     figures,
     identity,
+    indicator_words,
     period_quotes,
     periods,
     provenance,
     quotes,
     sources,
+    which_figure,
 )
 from .registry import RULES, Rule, each_row, known, missing, needs_of, reads_of, rule, rule_answer
 
 MODULES: tuple[str, ...] = (
     "agreement",
     "figures",
+    "indicator_words",
+    "which_figure",
     "anchors",
     "events",
     "identity",
