@@ -102,3 +102,21 @@ def test_each_listed_error_is_what_such_a_call_raises(tmp_path: Path) -> None:
             name,
             type(caught.value).__name__,
         )
+
+
+def test_the_statuses_a_series_takes_are_the_schemas_wherever_they_are_said() -> None:
+    """Trial 18 m10: `help(tde.series)` offered `forecast`, which no schema holds. The library reads the statuses
+    from the indicators schema; the docstring and the CLI's --status choice say the same ones."""
+    from tongxiang_digital_economy.cli.series import series_command as command
+    from tongxiang_digital_economy.schema.descriptor import status_values
+
+    statuses = status_values()
+    assert statuses == ["actual", "target", "estimate"]
+    doc = inspect.getdoc(tde.series) or ""
+    said = re.search(r"status: one of the indicators schema's statuses: (.+)\.", doc)
+    assert said is not None and re.split(r", | or ", said.group(1)) == statuses
+    choice = next(p for p in command.params if p.name == "status").type
+    assert list(getattr(choice, "choices", [])) == statuses
+    with pytest.raises(tde.SeriesError) as caught:
+        tde.series("gdp", subject="tongxiang", status="forecast")
+    assert str(caught.value) == "status 'forecast' is not one of actual, target, estimate"

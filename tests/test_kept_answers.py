@@ -43,6 +43,7 @@ from tongxiang_digital_economy.semantics.rule_problems import run_rule
 from tongxiang_digital_economy.semantics.rules import RULES, Rule, needs_of
 from tongxiang_digital_economy.semantics.validation import check_semantics, without_unread
 from tongxiang_digital_economy.semantics.views import views
+from tongxiang_digital_economy.text.fold import names_of
 
 
 def frames_of(package: PackageCopy) -> dict[str, object]:
@@ -263,6 +264,10 @@ def test_the_kept_readings_of_the_views_declare_every_column_they_read(
             (frames["lexicon"], quotes_module.QUOTE_TABLE_READS[0]),
             (frames["units"], quotes_module.QUOTE_TABLE_READS[1]),
         ],
+    )
+    calls["places named"] = (
+        views_module.places_named_columns,
+        [(view, ("evidence",)), (frames["places"], quotes_module.PLACES_NAMED_READS)],
     )
     for table in entity_names.ENTITY_TABLES:
         calls[f"entities of {table}"] = (
@@ -711,3 +716,23 @@ def test_an_edited_table_read_again_shares_the_columns_the_edit_did_not_touch(pa
     assert "evidence" in shared
     assert shared == arrow - {"note"}
     assert after["note"].iloc[0] == "a note no other test writes (columns shared)"
+
+
+def test_an_edited_place_reads_each_span_for_that_place_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """places_named keeps whether a span names a place by the place's names and the span: an edited places row
+    reads every span again for that place only (counted), and answers as a fresh reading of that place does."""
+    places, evidence = tde.load("places"), tde.load("indicators")["evidence"]
+    before = quotes_module.places_named(evidence, places)
+    local = places.index[places["level"].isin(quotes_module.LOCAL_LEVELS)]
+    edited = places.copy()
+    edited.loc[local[0], "name_zh"] = "乌镇"  # a name many spans hold
+    asked: list[tuple[str, ...]] = []
+    real = quotes_module.names_in
+    monkeypatch.setattr(quotes_module, "names_in", lambda e, listed: asked.append(tuple(listed)) or real(e, listed))
+    after = quotes_module.places_named(evidence, edited)
+    place = edited.loc[local[0]]
+    names = tuple(names_of(place["name"], place["name_zh"], place["aliases"]))
+    assert set(asked) == {names} and len(asked) == evidence.nunique()
+    for span, was, now in zip(evidence, before, after, strict=True):
+        assert now - {place["place_id"]} == was - {place["place_id"]}
+        assert (place["place_id"] in now) == real(span, list(names))

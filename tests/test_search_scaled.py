@@ -144,3 +144,20 @@ def test_a_subject_and_a_number_as_its_value_text_writes_it(query: str, figure: 
     """scripts/search-recall --scaled "as written": a number with the measure words (个, 家, 名, 人次: the lexicon's
     measure_word) and the qualifier (多, 余) its value_text writes said "no rows mention"."""
     assert figure in figures_found(query)
+
+
+def test_a_measure_and_a_period_label_the_package_prints() -> None:
+    """Trial 18 W2 (a): "GDP H1 2019" said "no rows mention", though H1 2019 is the label `series`, the chart and
+    the site print for the figure; "GDP first half 2019" answered with the fiscal revenue's notes. The measure's
+    figure of the period so labelled, and no other half year's row."""
+    result = runner.invoke(cli, ["search", "GDP H1 2019"])
+    lines = result.output.splitlines()
+    at = lines.index("1 row matches 'GDP H1 2019' (1 cell): indicators 1")
+    assert lines[at + 2].split() == [
+        "indicators",
+        "zqcn-2019-09-17-zhu-weiqiang-digital-economy-ip-005",
+        "indicator",
+        "gdp",
+    ]
+    assert figures_found("fiscal revenue H1 2019") == {"zqcn-2019-09-17-zhu-weiqiang-digital-economy-ip-006"}
+    assert "mfbisv-2020-11-20-wuzhen-avenue-scitech-zone-002" in figures_found("GDP Jan-Sep 2020")

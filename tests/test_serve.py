@@ -432,3 +432,16 @@ def test_without_rich_hidden_datasette_prints_a_404s_traceback(site: Path) -> No
     statuses, lines = served_output(site, ["/tongxiang/no-such-table"], launch=[sys.executable, "-m", "datasette"])
     assert statuses == [404]
     assert any("Traceback" in line for line in lines)
+
+
+def test_force_without_build_only_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trial 18 m9: `serve --force` was silently ignored and started the server; --force replaces the files
+    --build-only writes, and an option used where it means nothing is a usage error (exit 2) elsewhere."""
+    started: list[object] = []
+    monkeypatch.setattr("tongxiang_digital_economy.use.serve.serve", lambda *a, **k: started.append(a))
+    result = runner.invoke(cli, ["serve", "--force"])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        "Error: --force only goes with --build-only (it replaces a database already there)",
+    )
+    assert started == []

@@ -113,10 +113,11 @@ __all__ = [
 def load(table: str, path: str | Path | None = None) -> pd.DataFrame:
     """A table as a typed pandas DataFrame, with its meaning in `df.attrs`.
 
-    Columns are typed from the table's Table Schema (strings, Int64, float64, boolean, datetime64 dates); an
-    empty cell is a missing value, never a coerced one. `indicators` gains `value_base` and `base_unit` (the value
-    in its unit's base unit). `df.attrs["columns"]` maps each column to its description, `df.attrs["units"]` each
-    unit used to its label, `df.attrs["citation"]` says how to cite this version.
+    Columns are typed from the table's Table Schema (pandas' nullable string, Int64, Float64 and boolean, and
+    datetime64[s] dates); an empty cell is a missing value (pd.NA, NaT), never a coerced one. `indicators` gains
+    `value_base` and `base_unit` (the value in its unit's base unit). `df.attrs["columns"]` maps each column to its
+    description, `df.attrs["units"]` each unit used to its label, `df.attrs["citation"]` says how to cite this
+    version.
     (tongxiang_digital_economy.use.frames.load)
 
     Args:
@@ -225,7 +226,7 @@ def series(
         indicator: an indicator_id (`search` names them).
         subject: a place, enterprise or project id, or an edition of an event (`wic-2023`); may be left out when
             the indicator's figures are about one subject only.
-        status: actual, estimate, target or forecast.
+        status: one of the indicators schema's statuses: actual, target or estimate.
         path: the package folder; None for the shipped package.
         preferred: only the preferred figure of each period; `.attrs["none_preferred"]` then says why a period
             with figures has none.

@@ -194,6 +194,8 @@ def serve_command(host: str, port: int, build_only: Path | None, force: bool, pa
     """
     from ..use import serve
 
+    if force and build_only is None:  # a server replaces no file: a --force that does nothing is a mistake to say
+        raise click.UsageError("--force only goes with --build-only (it replaces a database already there)")
     if build_only is not None:
         database, metadata = serve.build(build_only, package_path, force=force)
         wrote(database, metadata)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..core.exceptions import TDEError
 from ..core.paths import package_dir
-from ..io.arrays import arrow_of
+from ..io.arrays import arrow_of, with_columns
 from ..schema.descriptor import read_descriptor, resource, table_names, table_schema
 from ..schema.keys import foreign_keys as declared
 from .column_keys import KEPT_ROWS, by_arrays
@@ -71,26 +71,35 @@ def with_joins(
     added: dict[str, pd.Series] = {}
     indexed = {} if looked_up is None else looked_up  # each referenced table keyed once, not once per column
     positions_of: dict[tuple[str, str, str], np.ndarray] = {}  # each foreign key's rows looked up once
+    columns: dict[tuple[str, str], pd.Series] = {}  # each column taken once (pandas makes a Series on every `[]`)
+
+    def column_of(name: str, of: pd.DataFrame, label: str) -> pd.Series:
+        if (label, name) not in columns:
+            columns[(label, name)] = of[name]
+        return columns[(label, name)]
+
     for need in sorted(set(needs)):
         field, _, column = need.partition(".")
         target, ref_field = keys.get(table, {}).get(field, (None, None))
         if target is None or target not in sources or column not in sources[target].columns:
             continue
+        referring = column_of(field, frame, "")
+        referred = column_of(str(ref_field), sources[target], target)
         # A hash join by position: the referenced column keeps its own type, <NA> where nothing is referred to.
         if (field, target, str(ref_field)) not in positions_of:
             positions_of[(field, target, str(ref_field))] = join_positions(
-                frame[field], (target, sources[target]), str(ref_field), indexed
+                referring, (target, sources[target]), str(ref_field), indexed, referred
             )
         positions = positions_of[(field, target, str(ref_field))]
-        taken = sources[target][column]
+        taken = column_of(column, sources[target], target)
         take = functools.partial(taken.array.take, positions, allow_fill=True)
-        arrows = [arrow_of(c) for c in (frame[field], sources[target][str(ref_field)], taken)]
+        arrows = [arrow_of(c) for c in (referring, referred, taken)]
         # The same arrays as a join made before: the same taken array (a copy shares it), whose keys are kept; a
         # table too large to keep answers for (column_keys.KEPT_ROWS) keeps no joins either.
         kept = len(frame) <= KEPT_ROWS and all(a is not None for a in arrows)
         values = by_arrays("join", arrows, take).copy() if kept else take()
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
-    return frame.assign(**added) if added else frame
+    return with_columns(frame, added)
 
 
 def join_positions(
@@ -98,10 +107,12 @@ def join_positions(
     target: tuple[str, pd.DataFrame],
     ref_field: str,
     indexed: dict[tuple[str, str], tuple[pd.Index, np.ndarray]],
+    referred: pd.Series | None = None,
 ) -> np.ndarray:
     """The row of the `target` table (its name and frame) each value of `referring` refers to by `ref_field` (its
     first row of that key; -1 where it refers to nothing), made once per pair of Arrow arrays (column_keys.by_arrays)
-    where both columns are; `indexed`: each referenced table's keys, made once per views() call."""
+    where both columns are; `indexed`: each referenced table's keys, made once per views() call; `referred`: the
+    target's `ref_field` column, if the caller has taken it."""
     name, table = target
 
     def positions() -> np.ndarray:
@@ -115,7 +126,7 @@ def join_positions(
         made.flags.writeable = False  # kept and shared: nobody may change it
         return made
 
-    arrows = [arrow_of(referring), arrow_of(table[ref_field])]
+    arrows = [arrow_of(referring), arrow_of(table[ref_field] if referred is None else referred)]
     kept = len(referring) <= KEPT_ROWS and all(a is not None for a in arrows)
     return by_arrays("positions", arrows, positions) if kept else positions()
 

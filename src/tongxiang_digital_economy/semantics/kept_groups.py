@@ -49,7 +49,9 @@ def kept_in_groups(
     of its group (the rows for which `group`, of the restricted frame, gives the same value; missing is a value)
     and on the tables, computed only for the groups whose rows it has not read under the same tables' content.
     What is kept is shared, never changed in place; a frame of more than KEPT_ROWS rows is read whole."""
-    restricted = frame[[c for c in reads if c in frame.columns]]
+    read = [c for c in reads if c in frame.columns]
+    # A frame already of exactly those columns (kept_reading's restricted copy) is not taken again.
+    restricted = frame if list(frame.columns) == read else frame[read]
     if not len(restricted) or len(restricted) > KEPT_ROWS:
         return compute(restricted, *tables)
     try:

@@ -16,6 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ..io.arrays import with_columns
 from ..schema.descriptor import grade_order
 from ..text.clause_words import SpanWords, place_words
 from ..text.fold import fold, names_of
@@ -34,7 +35,7 @@ from .editions_named import editions_named
 from .identity import identity_columns
 from .joins import ForeignKeys, tables_lacking, with_joins
 from .kept_groups import by_indicator, kept_in_groups
-from .quotes import QUOTE_READS, QUOTE_TABLE_READS, places_named, quote_view
+from .quotes import PLACES_NAMED_READS, QUOTE_READS, QUOTE_TABLE_READS, places_named, quote_view
 from .repeats import REPEAT_READS, entered_twice
 from .rules.events import run_words
 from .source_readings import source_columns, source_view
@@ -76,13 +77,14 @@ def views(
                 source_view(sources, archive_texts, archive_hashes, lexicon), sources
             ),
         )
-        derived["sources"] = frames["sources"].assign(**made)
+        derived["sources"] = with_columns(frames["sources"], made)
     if "indicators" in frames and {"lexicon", "units"} <= frames.keys():
         indicators = frames["indicators"]
         quoted = indicators
         if wanted("quotes"):
-            quoted = indicators.assign(
-                **wanted.made(
+            quoted = with_columns(
+                indicators,
+                wanted.made(
                     "quotes",
                     kept_row_reading(
                         "quotes",
@@ -94,17 +96,14 @@ def views(
                         ],
                         lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
                     ),
-                )
+                ),
             )
         if "places" in frames and wanted("places named"):
-            named = places_named(quoted["evidence"], frames["places"])
-            codes, listed = per_distinct_rows(
-                # A places row whose id the reader refused (a bad byte) names no id: left out, never crashed on.
-                [named],
-                lambda n: ", ".join(sorted(i for i in n if isinstance(i, str))) if isinstance(n, frozenset) else None,
+            # Kept by the content of the evidence and the places' columns it reads (answers.kept_reading).
+            named = kept_reading(
+                "places named", [(quoted, ("evidence",)), (frames["places"], PLACES_NAMED_READS)], places_named_columns
             )
-            shown = spread(codes, listed, quoted.index, "string")
-            quoted = quoted.assign(places_named=named, places_named_text=shown)
+            quoted = quoted.assign(**named)
         # Both are kept by the content of the columns they read (answers.kept_reading): a second validation after
         # an edit they do not read (a note) reuses them.
         # Added column by column, not joined: a join copies every column of the view, and what is made of a column
@@ -144,7 +143,7 @@ def views(
                 [restricted(frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES],
                 lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
             )
-            derived["indicators"] = derived["indicators"].assign(**wanted.made("anchors", anchored))
+            derived["indicators"] = with_columns(derived["indicators"], wanted.made("anchors", anchored))
         # The lexicon's words that rules read on their own (a place the figure lies outside of; words that date a
         # paragraph), one value in every row, as alternations: kept answers are keyed by their whole text.
         words = lexicon_of(frames["lexicon"])
@@ -191,7 +190,7 @@ def views(
             ],
             editions_named,
         )
-        derived["indicators"] = derived["indicators"].assign(**{c: editions[c] for c in editions.columns})
+        derived["indicators"] = with_columns(derived["indicators"], {str(c): editions[c] for c in editions.columns})
     if {"events", "lexicon"} <= frames.keys():
         # The lexicon's length words (为期#天, #-day), one value in every row: event-dates-not-in-evidence.
         length = PeriodWords.of(lexicon_of(frames["lexicon"])).length
@@ -248,7 +247,7 @@ def added(frame: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFrame:
     clash = frame.columns.intersection(columns.columns)
     if len(clash) or not columns.index.equals(frame.index):
         return frame.join(columns)  # what a join says of these (an error for a clash), as before
-    return frame.assign(**{str(c): columns[c] for c in columns.columns})
+    return with_columns(frame, {str(c): columns[c] for c in columns.columns})
 
 
 ANCHOR_READS = (
@@ -286,6 +285,17 @@ def anchor_columns(indicators: pd.DataFrame, tables: dict[str, pd.DataFrame | No
     """The columns anchor_view adds, of the tables that are loaded."""
     frames = {name: frame for name, frame in tables.items() if frame is not None}
     return new_columns(anchor_view(indicators, frames), indicators)
+
+
+def places_named_columns(indicators: pd.DataFrame, places: pd.DataFrame) -> dict[str, pd.Series]:
+    """`places_named` (the local places each evidence names) and `places_named_text` (their ids, listed)."""
+    named = places_named(indicators["evidence"], places)
+    codes, listed = per_distinct_rows(
+        # A places row whose id the reader refused (a bad byte) names no id: left out, never crashed on.
+        [named],
+        lambda n: ", ".join(sorted(i for i in n if isinstance(i, str))) if isinstance(n, frozenset) else None,
+    )
+    return {"places_named": named, "places_named_text": spread(codes, listed, indicators.index, "string")}
 
 
 def part_names(projects: pd.DataFrame) -> pd.Series:

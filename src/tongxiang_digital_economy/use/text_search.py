@@ -44,7 +44,8 @@ read as any query, and of what it finds the figures whose value is that number (
 A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it runs
 ("Xinfengming 600000"); a number with a scale word is read at its size ("Tongkun 30 billion" = "Tongkun 300亿";
 use.search_numbers; trial 17 W3). A number among other words is matched as a number whole, however written ("Phase
-2" finds "phase two" and 二期, not 2018; review 14 R10).
+2" finds "phase two" and 二期, not 2018; review 14 R10). A measure and a period label the package prints ("GDP H1
+2019", "GDP Jan-Sep 2020") find the measure's figures of that period (use.search_periods; trial 18 W2).
 
 A query is read without its quotes and the punctuation at its words' edges (normalised): '"core industry"',
 '"乌镇"', 'gdp?' and 'Wuzhen,' find what core industry, 乌镇, gdp and Wuzhen find; a user copies a phrase with
@@ -88,6 +89,7 @@ from .search_measured import kept_search, measured_number, of_the_number, run_fi
 from .search_names import names
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, texts_writing, valued_cells, words_and_numbers
+from .search_periods import figure_labels, of_the_period, period_reading
 from .search_query import Query, meant, parse
 from .search_readings import (
     edition_measured,
@@ -165,6 +167,17 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     frames = package.frames
     text = meant_query(text, frames)
     small = small_words(frames)
+    labels = figure_labels(frames["indicators"], frames["indicator_definitions"]) if text.strip() else {}
+    folded = normalised_in(text, frames)
+    period = period_reading(folded, labels) if labels and folded not in names(frames) else None
+    if period is not None and period.rest:  # "GDP H1 2019": the measure's figures of the period so labelled
+        rest = period.rest  # (trial 18 W2)
+        of_rest, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
+        found_rest = of_rest.copy()
+        found_rest.attrs.update(attrs)
+        of_period = of_the_period(found_rest, labels[period.label], frames["indicators"])
+        if len(of_period):
+            return of_period
     amount = measured_number(text, frames, small) if text.strip() else None
     by_number = writing = None
     if amount is not None:  # "GDP 1347.1": the measure's figures of the number (trial 16 W2 b)

@@ -61,16 +61,13 @@ import pandas as pd
 
 from ..core.exceptions import SeriesError
 from ..core.suggest import did_you_mean
-from ..schema.descriptor import grade_order
+from ..schema.descriptor import grade_order, status_values
 from ..semantics.claims import claim_key
 from ..semantics.roles import mark_roles
 from .kept_package import found, kept, load, one_reading
 from .periods import period_label
 from .series_elsewhere import kin_notes
 from .series_subjects import figures_about, tables
-
-STATUSES = ("actual", "target", "estimate")
-
 
 COLUMNS = [
     "indicator",
@@ -126,9 +123,10 @@ def series(
     there are figures but none is (`none_preferred`), else None: every form of the answer (table, CSV, JSON, a
     notebook) can say so rather than print a bare header (review 4 F8).
     """
-    if status not in STATUSES:
-        hint = did_you_mean(status, STATUSES)
-        raise SeriesError(f"status {status!r} is not one of {', '.join(STATUSES)}" + f"; {hint.strip()}" * bool(hint))
+    statuses = status_values(path)
+    if status not in statuses:
+        hint = did_you_mean(status, statuses)
+        raise SeriesError(f"status {status!r} is not one of {', '.join(statuses)}" + f"; {hint.strip()}" * bool(hint))
     with one_reading(path):
         return series_read(indicator, subject, status, path, preferred)
 
@@ -142,7 +140,8 @@ def series_read(
     # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
     # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
     counts = about["status"].value_counts()
-    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in STATUSES if s != status and s in counts.index}
+    statuses = status_values(path)
+    marked.attrs["other_statuses"] = {s: int(counts[s]) for s in statuses if s != status and s in counts.index}
     marked.attrs["elsewhere"] = kin_notes(indicator, asked, subject, status, path)
     marked.attrs["elsewhere_plain"] = kin_notes(indicator, asked, subject, status, path, plain=True)
     if not preferred:
