@@ -85,8 +85,9 @@ def calls(stale: Path) -> list[tuple[str, Callable[[], object], type[Exception]]
 
 
 def test_each_listed_error_is_what_such_a_call_raises(tmp_path: Path) -> None:
-    """The Raises sections are not prose: each error a function lists is raised by a call of that kind, and
-    each error a call here raises is listed in its function's docstring."""
+    """The Raises sections are not prose: each error a call here raises is listed in its function's docstring.
+    The calls cover the errors particular to each function; the ones every reader shares (ArgumentError,
+    DescriptorError, PackageNotFoundError) have their own tests (test_arguments, test_load, test_schema)."""
     root = Path(__file__).resolve().parents[1]
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "units.csv").write_bytes((root / "data" / "units.csv").read_bytes() + b"x\n")

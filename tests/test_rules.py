@@ -864,7 +864,7 @@ def test_evidence_must_occur_in_the_archived_text(archived: tuple[dict[str, Any]
 def test_a_figure_the_archive_refutes_corroborates_none(archived: tuple[dict[str, Any], Report]) -> None:
     """Trial 17 m7: an invented passage stating the GDP another source states is refuted by the archive, and leaves
     the agreement: neither figure is corroborated (without the archive both were, 92 figures where the package has
-    90); the summary counts what the findings list."""
+    90): no corroborating-values finding on either row."""
     where, report = archived
     rows = {where["gdp"], where["invented"]}
     shown = [p for p in report.sorted() if p.table == "indicators" and p.row in rows]
@@ -873,9 +873,6 @@ def test_a_figure_the_archive_refutes_corroborates_none(archived: tuple[dict[str
         f"occur in the archived text of {HOZON} (white space aside): copy the passage exactly as the source writes "
         "it, in its own script"
     ]
-    infos = [p for p in report.problems if p.rule == "corroborating-values"]
-    assert f"{len(infos)} figures corroborated" in report.summary()
-    assert report.to_dict()["infos"] == len(infos)
 
 
 def test_white_space_differences_are_not_faults(archived: tuple[dict[str, Any], Report]) -> None:

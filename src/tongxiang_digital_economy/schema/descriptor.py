@@ -150,7 +150,8 @@ def grade_order(path: str | Path | None = None) -> list[str]:
 
 def status_values(path: str | Path | None = None) -> list[str]:
     """A figure's statuses, as the indicators schema's enum lists them (the shipped package's by default): `series`
-    takes one of them, and no module keeps a list of its own (trial 18 m10: a docstring offered `forecast`)."""
+    takes one of them (trial 18 m10: a docstring offered `forecast`). The CLI's `series --status` choice is declared
+    at import, so it stays a list, held to this one by tests/test_api_docs.py."""
     base = package_dir(path)
     return enum_order(table_schema(base, resource(read_descriptor(base), "indicators")), "status")
 

@@ -7,7 +7,8 @@ the preferred figure's own source that agrees with it is `repeated` (one source 
 semantics/repeats.py); `restated` and
 `not_comparable` figures are set aside first (use/timeseries.py's docstring tells the whole ranking). `series`
 shows these roles; the `corroborating-values` rule lists the figures of each agreement (`agreeing_sources`), so
-that `validate`, `info` and `series` count the same figures as stated alike.
+that `validate`, `info` and `series` count the same figures as stated alike. Not under `validate --archive`: a
+figure the archive refutes leaves validate's agreement (views.py), while `info` and `series` read no archive.
 
 This module ranks the figures and puts the steps together (mark_roles, and corroboration for the rules and
 `info`); the steps are modules of their own: semantics/not_comparable.py (the figures set aside first),

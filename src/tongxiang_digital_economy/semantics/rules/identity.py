@@ -90,7 +90,7 @@ def kept_apart_both_ways(view: pd.DataFrame) -> pd.Series:
 
 
 def source_name_in_text(view: pd.DataFrame) -> pd.Series:
-    """An English name marked `source` is written in a text of the row's name sources (identity.name_sources)."""
+    """An English name marked `source` is written in a text of the row's name sources (name_texts.name_sources)."""
     return ~((view["name_origin"] == "source").fillna(False) & view["name_in_texts"].eq(False).fillna(False))
 
 
