@@ -15,6 +15,7 @@ import pytest
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.core import exceptions
+from tongxiang_digital_economy.core.paths import bundled_package_dir
 
 MISSING = "/nonexistent/tde-api-docs"
 # The functions that hand on to one function of a lower layer (package() is frictionless' Package).
@@ -88,7 +89,7 @@ def test_each_listed_error_is_what_such_a_call_raises(tmp_path: Path) -> None:
     """The Raises sections are not prose: each error a call here raises is listed in its function's docstring.
     The calls cover the errors particular to each function; the ones every reader shares (ArgumentError,
     DescriptorError, PackageNotFoundError) have their own tests (test_arguments, test_load, test_schema)."""
-    root = Path(__file__).resolve().parents[1]
+    root = bundled_package_dir()  # the package the tests use: a checkout's, or the installed wheel's
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "units.csv").write_bytes((root / "data" / "units.csv").read_bytes() + b"x\n")
     for name in ("datapackage.json",):
