@@ -128,19 +128,18 @@ def series(
         hint = did_you_mean(status, statuses)
         raise SeriesError(f"status {status!r} is not one of {', '.join(statuses)}" + f"; {hint.strip()}" * bool(hint))
     with one_reading(path):
-        return series_read(indicator, subject, status, path, preferred)
+        return series_read(indicator, subject, status, path, preferred, statuses)
 
 
 def series_read(
-    indicator: str, asked: str | None, status: str, path: str | Path | None, preferred: bool
+    indicator: str, asked: str | None, status: str, path: str | Path | None, preferred: bool, statuses: list[str]
 ) -> pd.DataFrame:
-    """`series` inside one reading of the package (kept_package.one_reading)."""
+    """`series` inside one reading of the package (kept_package.one_reading); `statuses` the schema's, in order."""
     about, subject = figures_about(indicator, asked, path)
     marked = marked_series(indicator, asked, subject, [status], about, path)
     # How many figures the other statuses hold, so that an empty series can say where to look (`series` prints
     # "no actual figures (--status target has 1 figure)"); a notebook reads the same numbers.
     counts = about["status"].value_counts()
-    statuses = status_values(path)
     marked.attrs["other_statuses"] = {s: int(counts[s]) for s in statuses if s != status and s in counts.index}
     marked.attrs["elsewhere"] = kin_notes(indicator, asked, subject, status, path)
     marked.attrs["elsewhere_plain"] = kin_notes(indicator, asked, subject, status, path, plain=True)
