@@ -14,7 +14,7 @@ from conftest import PackageCopy, edit_descriptor, errors, found
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.paths import bundled_package_dir
-from tongxiang_digital_economy.core.report import Problem
+from tongxiang_digital_economy.core.report import Problem, row_runs, runs
 from tongxiang_digital_economy.io.cell_types import required_fault
 from tongxiang_digital_economy.io.forms import pattern_form
 
@@ -569,6 +569,17 @@ def test_a_removed_source_is_one_line_with_both_ways_out(package: PackageCopy) -
         f"INVALID: {package.root}: 15 errors, 0 warnings, corroboration not checked: no rule ran",
     ]
     assert [p.row for p in report.errors if p.field == "source_id"] == citing
+
+
+def test_runs_of_numbers_are_one_grouping_for_rows_and_notes() -> None:
+    """Review 15 R11: the report's row numbers and a chart label's note numbers were grouped into runs twice
+    (core/report.py, use/point_labels.py); one `runs` serves both, each writing the runs its own way."""
+    from tongxiang_digital_economy.use.point_labels import note_numbers
+
+    assert runs([12, 7, 8, 9, 3, 8]) == [[3], [7, 8, 9], [12]]
+    assert runs([]) == []
+    assert row_runs([12, 7, 8, 9, 3]) == "3, 7 to 9 and 12"
+    assert note_numbers({9, 1, 2, 4, 5, 6}) == "1,2,4-6,9"
 
 
 def test_an_empty_required_cell_is_told_what_to_fill_in(package: PackageCopy) -> None:

@@ -7,7 +7,7 @@ so the CLI's human output, its `--json` output and the Python API all show the s
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
@@ -407,15 +407,22 @@ def alike_line(first: Problem, others: list[Problem]) -> str:
     )
 
 
-def row_runs(rows: list[int]) -> str:
-    """Row numbers as runs: `444 to 456`, `3, 7 to 9 and 12`."""
-    runs: list[list[int]] = []
-    for row in rows:
-        if runs and row == runs[-1][-1] + 1:
-            runs[-1].append(row)
+def runs(numbers: Iterable[int]) -> list[list[int]]:
+    """Numbers as runs of consecutive ones, in order, each once: [12, 7, 8, 9, 3, 8] → [[3], [7, 8, 9], [12]]. One
+    grouping for every listing of numbers, each caller writing the runs its own way: a report's rows (`row_runs`), a
+    chart label's note numbers (use/point_labels.py) (review 15 R11: written twice)."""
+    out: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if out and n == out[-1][-1] + 1:
+            out[-1].append(n)
         else:
-            runs.append([row])
-    return listed([str(r[0]) if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs])
+            out.append([n])
+    return out
+
+
+def row_runs(rows: Iterable[int]) -> str:
+    """Row numbers as runs: `444 to 456`, `3, 7 to 9 and 12`."""
+    return listed([str(r[0]) if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs(rows)])
 
 
 def followers_line(cause: Problem, problems: list[Problem]) -> str:
