@@ -107,9 +107,8 @@ SUBJECT_NAMES = tuple(
     "subject-not-named",
     "indicators",
     "place_id",
-    "the archived text of {source_id} never names the subject of this figure (place_id {place_id:|none}, "
-    "enterprise_id {enterprise_id:|none}, project_id {project_id:|none}) by its name, Chinese name or an alias: "
-    "check that the figure is "
+    "the archived text of {source_id} never names the subject of this figure "
+    "({place_id+enterprise_id+project_id:given}) by its name, Chinese name or an alias: check that the figure is "
     "about it, or add the name the source uses to the subject's aliases",
     needs_archive=True,
     needs=("source_id.archive_raw", *SUBJECT_NAMES),
