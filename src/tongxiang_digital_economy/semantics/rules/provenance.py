@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...text.fold import fold, names_in, names_of, squeeze
+from ...text.fold import fold, names_in, names_of
+from ..archive_checks import in_archived_text
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, rule
 
@@ -13,12 +14,9 @@ from .registry import each_row, rule
 
 
 def evidence_in_source(view: pd.DataFrame) -> pd.Series:
-    """The evidence occurs verbatim in its source's archived text, white space aside (once per distinct pair)."""
-    return each_row(
-        view,
-        ["evidence", "source_id__archive_text"],
-        lambda evidence, text: not isinstance(text, str) or squeeze(evidence) in text,
-    )
+    """The evidence occurs verbatim in its source's archived text, white space aside (once per distinct pair): the
+    predicate by which the archive refutes a figure (archive_checks.in_archived_text)."""
+    return each_row(view, ["evidence", "source_id__archive_text"], in_archived_text)
 
 
 def evidence_names_subject(view: pd.DataFrame) -> pd.Series:
