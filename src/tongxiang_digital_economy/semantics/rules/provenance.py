@@ -14,8 +14,9 @@ from .registry import each_row, rule
 
 
 def evidence_in_source(view: pd.DataFrame) -> pd.Series:
-    """The evidence occurs verbatim in its source's archived text, white space aside (once per distinct pair): the
-    predicate by which the archive refutes a figure (archive_checks.in_archived_text)."""
+    """The evidence occurs verbatim in its source's archived text, white space aside (once per distinct pair).
+
+    Its predicate is the one by which the archive refutes a figure (archive_checks.in_archived_text)."""
     return each_row(view, ["evidence", "source_id__archive_text"], in_archived_text)
 
 
