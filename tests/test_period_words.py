@@ -8,11 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 from conftest import read_shipped, shipped_period_words
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-
-# No deadline: a test never asserts a timing (Hypothesis's default deadline, 200 ms an example, fails a loaded machine).
-UNTIMED = settings(deadline=None)
 
 D = date.fromisoformat
 
@@ -163,7 +160,6 @@ def test_sub_year_and_whole_year_words_are_marked() -> None:
     assert read_shipped("2021年 … 全年", "2022-02-10").whole_year
 
 
-@UNTIMED
 @given(st.integers(1990, 2040), st.integers(1, 12))
 def test_any_year_and_month_read_back(year: int, month: int) -> None:
     published = f"{year + 1}-03-01"
@@ -175,7 +171,6 @@ def test_any_year_and_month_read_back(year: int, month: int) -> None:
     assert not reading.admits(date(year, 1, 1), date(year, 12, 31), False)
 
 
-@UNTIMED
 @given(st.text(max_size=30), st.sampled_from(["2021", "2021-03", "2021-03-04", "", "2021-02-30"]))
 def test_any_text_is_read_or_refused_never_raises(words: str, published: str) -> None:
     reading = read_shipped(words, published)

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import tongxiang_digital_economy as tde
@@ -139,7 +139,6 @@ def test_a_written_form_is_found_without_a_pattern_of_its_own() -> None:
     assert form_edges.cache_info().misses == len(forms)
 
 
-@settings(deadline=None)  # a test never asserts a timing (Hypothesis's default deadline fails a loaded machine)
 @given(
     text=st.text(alphabet="ab1 元亿x", max_size=12),
     literal=st.text(alphabet="ab1 元", max_size=3),

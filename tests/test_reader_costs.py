@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tongxiang_digital_economy.io import memory_pool, reader
@@ -28,9 +28,6 @@ CELLS = st.lists(
 )
 
 
-# No deadline: a test never asserts a timing, and Hypothesis's default one (200 ms an example) failed this test on a
-# loaded machine ("Unreliable test timings": 262 ms on a first call, 1 ms on the next).
-@settings(deadline=None)
 @given(CELLS, st.integers(min_value=0, max_value=5))
 def test_formula_cells_from_first_bytes_are_those_by_prefix(cells: list[str], cut: int) -> None:
     # Two chunks, the second a slice (an offset into its buffers), as pyarrow's blocks and takes give them.
