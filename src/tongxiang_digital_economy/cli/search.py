@@ -160,6 +160,11 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     if not len(hits):
         click.echo(f"no figures of {year} for {what}" if year is not None else f"no rows mention {what}")
         return
+    if hits.attrs.get("status"):  # "GDP target 2024": of what the rest finds, the target figures (trial 18 W2)
+        status, word = hits.attrs["status"]
+        click.echo(f"figures of status {status} ({word!r} in the query)")
+    if hits.attrs.get("period"):  # "GDP H1 2019", 上半年 GDP, "H1 2019": the figures of that period
+        click.echo(f"figures of the period {hits.attrs['period']!r}")
     rows = summary(hits)
     counts = ", ".join(f"{table} {n}" for table, n in rows["rows"].items())
     total = sum(rows["rows"].values())

@@ -1,19 +1,35 @@
-"""A measure and a period as the package names it: "GDP H1 2019", "fiscal revenue Jan-Sep 2020", "H1 2019".
+"""A measure and a period, as the package labels it or as a text writes it: "GDP H1 2019", "fiscal revenue Jan-Sep
+2020", 上半年 GDP, 前三季度 GDP, 2019年上半年 GDP, "GDP first half of 2019", and a period alone ("H1 2019", 2019年上半年).
 
 Why: `series`, the charts and the site's figures view label a figure's period (use.periods: `H1 2019`, `Q1 2024`,
 `Jan-Sep 2020`, `end-2014`), and a reader types back what they read; `search "GDP H1 2019"` said "no rows mention",
-and "GDP first half 2019" answered with the fiscal-revenue rows whose note names the half year (trial 18 W2). A
-query that holds one of the labels the package's figures have, as whole words, with words beside it, is read as
-the rest (read as any query) and, of what that finds, the figures of that period. When none of what the rest finds
-is of the period (or nothing stands beside the label), the query is read as before.
+and "GDP first half 2019" or 上半年 GDP answered with the fiscal-revenue rows whose note names the half year (trial 18
+W2). A query is read as the rest (read as any query) and a period when it holds, as whole words:
+
+- one of the labels the package's figures have (with a letter in it: a bare year is the year reading's, a day a
+  name's), the longest; the figures of that label are the period's; else
+- words the period reader (text.period_words, with the lexicon's dating words: 上半年, 前三季度, first half, Q3,
+  1-6月) reads as a part of a year (a whole year is the year reading's), the longest: the figures whose period
+  that reading admits (text.period_readings). Words without a year (上半年) are read in every year the figures end
+  in: the first half of any year.
+
+Of what the rest finds, the figures of the period are the answer; the period alone is answered by its figures.
+When none of what the rest finds is of the period, the query is read as before.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
+import numpy as np
 import pandas as pd
 
+from ..semantics.anchors import period_words_of
+from ..semantics.roles import period_labels
+from ..text.period_readings import Period
+from ..text.period_words import read_period
 from .periods import period_label
 from .search_kept import kept_with
 from .search_lexicon import normalised
@@ -21,26 +37,25 @@ from .search_lexicon import normalised
 
 @dataclass(frozen=True)
 class PeriodReading:
-    """A query read as the rest (empty for a label alone) and one period label (folded) of the package's figures."""
+    """A query read as the rest (empty for a period alone) and a period (`label`, as the query wrote it, folded)
+    with the figures of that period (`keys`, their observation_ids)."""
 
     rest: str
     label: str
+    keys: frozenset[str]
 
 
 def figure_labels(figures: pd.DataFrame, definitions: pd.DataFrame) -> dict[str, list[str]]:
-    """Each period label (folded, as a query is) -> the figures of that period, read once per loaded table."""
+    """Each period label (folded, as a query is) -> the figures of that period, read once per loaded table; named
+    as `series` names them (semantics.roles.period_labels, once per distinct period)."""
 
     def read() -> dict[str, list[str]]:
-        temporal = dict(zip(definitions["indicator"], definitions["temporal"], strict=True))
+        temporal = definitions.drop_duplicates("indicator").set_index("indicator")["temporal"]
+        labels = period_labels(figures, temporal, period_label)
         out: dict[str, list[str]] = {}
-        starts = pd.to_datetime(figures["period_start"], errors="coerce")
-        ends = pd.to_datetime(figures["period_end"], errors="coerce")
-        dated = ends.notna().to_numpy(dtype=bool)
-        for key, indicator, start, end in zip(
-            figures["observation_id"][dated], figures["indicator"][dated], starts[dated], ends[dated], strict=True
-        ):
-            label = normalised(period_label(start, end, str(temporal.get(indicator, "flow"))))
-            out.setdefault(label, []).append(str(key))
+        for key, label, end in zip(figures["observation_id"], labels, figures["period_end"].isna(), strict=True):
+            if not end:  # an undated figure has no period to find it by
+                out.setdefault(normalised(label), []).append(str(key))
         return out
 
     if not {"observation_id", "indicator", "period_start", "period_end"} <= set(figures.columns):
@@ -50,28 +65,100 @@ def figure_labels(figures: pd.DataFrame, definitions: pd.DataFrame) -> dict[str,
     return kept_with((figures, definitions), "period_labels", read)
 
 
-def period_reading(folded: str, labels: dict[str, list[str]]) -> PeriodReading | None:
-    """The longest label the folded query holds as whole words (with a letter in it: H1 2019, Jan-Sep 2020, end-2014),
-    and the rest; None when it holds none."""
+def period_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReading | None:
+    """The period the folded query holds and the rest (see the module docstring); None when it holds none."""
+    labels = figure_labels(frames["indicators"], frames["indicator_definitions"])
+    labelled = label_reading(folded, labels)
+    return labelled if labelled is not None else words_reading(folded, frames)
+
+
+def label_reading(folded: str, labels: dict[str, list[str]]) -> PeriodReading | None:
+    """The longest label the folded query holds as whole words (with a letter in it: H1 2019, Jan-Sep 2020,
+    end-2014), and the rest; None when it holds none."""
     padded = f" {folded} "
     for label in sorted(labels, key=len, reverse=True):
         if not any(c.isalpha() for c in label):  # a bare year is the year reading's, a day (2017-02-20) a name's
             continue
         if f" {label} " in padded:
             rest = padded.replace(f" {label} ", " ", 1).strip()
-            return PeriodReading(rest, label)
+            return PeriodReading(rest, label, frozenset(labels[label]))
     return None
 
 
-def of_the_period(found: pd.DataFrame, keys: list[str], figures: pd.DataFrame) -> pd.DataFrame:
-    """Of what the rest found, the figures' rows of the period (`keys`), in the order found, attrs kept; of the
-    indicators the rest names when it names some with a figure of the period (GDP's H1 2019 figure, not the notes
-    of that half year's fiscal revenue that mention GDP)."""
-    wanted = set(keys)
-    listed = found.attrs.get("indicators")
-    if listed is not None and len(listed):
-        of_measure = figures.loc[figures["indicator"].isin(set(listed["indicator"])), "observation_id"]
-        wanted = (wanted & set(of_measure.astype(str))) or wanted
-    out: pd.DataFrame = found[(found["table"] == "indicators") & found["key"].isin(wanted)].reset_index(drop=True)
-    out.attrs.update(found.attrs)
+# A query's words as the period reader's spans begin and end: a Han character each (Chinese has no spaces: 上半年GDP),
+# any other run of characters between spaces and Han characters whole (jan-sep, 2019, gdp).
+TOKEN = re.compile(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+")
+LONGEST_SPAN = 12  # the tokens a period's words take at most: 2020年前三季度 is 6, "first three quarters of 2020" 5
+
+
+def words_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReading | None:
+    """The longest span of whole tokens of the query that the period reader reads as a part of a year, the rest
+    beside it, and the figures whose period it admits; None when no span reads so, or no figure is of it."""
+    words = kept_with((frames["lexicon"],), "period_words", lambda: period_words_of(frames)) if "lexicon" in frames else None
+    if words is None or not words.says_sub_year(folded):
+        return None
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(folded)]
+    spans = sorted(
+        ((tokens[i][0], tokens[j][1]) for i in range(len(tokens)) for j in range(i, min(len(tokens), i + LONGEST_SPAN))),
+        key=lambda span: (span[0] - span[1], span[0]),
+    )
+    years = figure_years(frames["indicators"])
+    for start, end in spans:
+        said = folded[start:end]
+        if not words.says_sub_year(said):
+            continue
+        periods = read_in_years(said, years, words)
+        if periods:
+            keys = admitted(periods, frames)
+            rest = f"{folded[:start]} {folded[end:]}".strip()
+            return PeriodReading(" ".join(rest.split()), said, keys) if keys else None
+    return None
+
+
+def figure_years(figures: pd.DataFrame) -> list[int]:
+    """The years the figures' periods end in, each once: where words without a year (上半年) are read."""
+    ends = pd.to_datetime(figures["period_end"], errors="coerce").dropna()
+    return sorted({int(y) for y in ends.dt.year.unique()})
+
+
+def read_in_years(said: str, years: list[int], words: object) -> list[Period]:
+    """The periods the period reader reads `said` as, a part of a year: in its own year when it writes one, else in
+    each of `years` (its words read against the last day of each); none when it reads no part of a year."""
+    first = read_period(said, f"{years[-1] if years else 2000}-12-31", words)  # type: ignore[arg-type]
+    if first.why is not None or not first.sub_year or not first.periods:
+        return []
+    if first.years or not years:
+        return list(first.periods)
+    out: list[Period] = []
+    for year in years:
+        reading = read_period(said, f"{year}-12-31", words)  # type: ignore[arg-type]
+        out += [p for p in reading.periods if p not in out]
     return out
+
+
+def admitted(periods: list[Period], frames: dict[str, pd.DataFrame]) -> frozenset[str]:
+    """The figures whose period one of `periods` admits (a stock at its date, a flow over its span), each distinct
+    period of the figures judged once."""
+    figures, definitions = frames["indicators"], frames["indicator_definitions"]
+    temporal = dict(zip(definitions["indicator"], definitions["temporal"], strict=False))
+    stock = figures["indicator"].map(temporal).eq("stock").to_numpy(dtype=bool)
+    starts = pd.to_datetime(figures["period_start"], errors="coerce")
+    ends = pd.to_datetime(figures["period_end"], errors="coerce")
+    starts = starts.fillna(ends)  # a level states its date only
+    dated = ends.notna().to_numpy(dtype=bool)
+    keys = pd.DataFrame({"start": starts, "end": ends, "stock": stock})[dated]
+    distinct = keys.drop_duplicates()
+    judged = {
+        (s, e, k): any(p.admits(as_day(s), as_day(e), bool(k)) for p in periods)
+        for s, e, k in zip(distinct["start"], distinct["end"], distinct["stock"], strict=True)
+    }
+    held = np.fromiter(
+        (judged[(s, e, k)] for s, e, k in zip(keys["start"], keys["end"], keys["stock"], strict=True)),
+        dtype=bool,
+        count=len(keys),
+    )
+    return frozenset(figures["observation_id"][dated][held].astype(str))
+
+
+def as_day(when: pd.Timestamp) -> date:
+    return date(when.year, when.month, when.day)

@@ -89,8 +89,9 @@ from .search_measured import kept_search, measured_number, of_the_number, run_fi
 from .search_names import names
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, texts_writing, valued_cells, words_and_numbers
-from .search_periods import figure_labels, of_the_period, period_reading
+from .search_narrowed import narrowed
 from .search_query import Query, meant, parse
+from .search_roman import numbers_read
 from .search_readings import (
     edition_measured,
     has_figures,
@@ -165,26 +166,19 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     check_length(text)
     package = searched(path)
     frames = package.frames
-    text = meant_query(text, frames)
+    text = meant_query(numbers_read(text, frames), frames)  # phase II: phase 2
     small = small_words(frames)
-    labels = figure_labels(frames["indicators"], frames["indicator_definitions"]) if text.strip() else {}
-    folded = normalised_in(text, frames)
-    period = period_reading(folded, labels) if labels and folded not in names(frames) else None
-    if period is not None and period.rest:  # "GDP H1 2019": the measure's figures of the period so labelled
-        rest = period.rest  # (trial 18 W2)
-        of_rest, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
-        found_rest = of_rest.copy()
-        found_rest.attrs.update(attrs)
-        of_period = of_the_period(found_rest, labels[period.label], frames["indicators"])
-        if len(of_period):
-            return of_period
+    # "GDP target 2024", "GDP H1 2019", 上半年 GDP, "H1 2019": a status or a period narrows what the rest finds
+    answer = narrowed(text, frames, theme, path, lambda rest: search(rest, theme, path)) if text.strip() else None
+    if answer is not None:  # (trial 18 W2)
+        return answer
     amount = measured_number(text, frames, small) if text.strip() else None
     by_number = writing = None
     if amount is not None:  # "GDP 1347.1": the measure's figures of the number (trial 16 W2 b)
         rest = amount.rest
         of_measure, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
         enterprises = parse(rest, frames).subjects.get("enterprise_id", frozenset())  # "Xinfengming 600000": the
-        run = run_figures(enterprises, frames["indicators"], frames.get("project_enterprises"))  # projects it runs
+        run = run_figures(enterprises, frames)  # projects it runs
         answer = of_the_number(of_measure, attrs, amount.number, frames["indicators"], frames.get("units"), run)
         held = attrs.get("subjects")  # "Tongxiang 3694": a subject's figures of the number (trial 17 W3)
         named_any = bool(len(attrs["indicators"]) or (held is not None and len(held)) or run)
