@@ -115,7 +115,7 @@ def test_phase_2_finds_what_phase_two_and_its_chinese_find() -> None:
 
 
 def test_a_roman_numeral_is_read_as_its_number_only_in_capitals_beside_words() -> None:
-    """"phase II" is "phase 2"; a word of Roman letters in lower or mixed case ("Xi", "mix") or a numeral alone is
+    """`phase II` is `phase 2`; a word of Roman letters in lower or mixed case ("Xi", "mix") or a numeral alone is
     read as written, and "I" first in a query is the pronoun."""
     assert arabic("phase II") == "phase 2"
     assert arabic("WIC XXIV guests") == "WIC 24 guests"

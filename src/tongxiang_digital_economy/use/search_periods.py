@@ -1,5 +1,5 @@
-"""A measure and a period, as the package labels it or as a text writes it: "GDP H1 2019", "fiscal revenue Jan-Sep
-2020", 上半年 GDP, 前三季度 GDP, 2019年上半年 GDP, "GDP first half of 2019", and a period alone ("H1 2019", 2019年上半年).
+"""A measure and a period, as the package labels it or as a text writes it: "GDP H1 2019", "fiscal revenue
+Jan-Sep 2020", 上半年 GDP, 前三季度 GDP, 2019年上半年 GDP, "GDP first half of 2019"; a period alone ("H1 2019").
 
 Why: `series`, the charts and the site's figures view label a figure's period (use.periods: `H1 2019`, `Q1 2024`,
 `Jan-Sep 2020`, `end-2014`), and a reader types back what they read; `search "GDP H1 2019"` said "no rows mention",
@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..semantics.anchors import period_words_of
 from ..semantics.roles import period_labels
+from ..text.period_lexicon import PeriodWords
 from ..text.period_readings import Period
 from ..text.period_words import read_period
 from .periods import period_label
@@ -94,14 +95,14 @@ LONGEST_SPAN = 12  # the tokens a period's words take at most: 2020年前三季�
 def words_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReading | None:
     """The longest span of whole tokens of the query that the period reader reads as a part of a year, the rest
     beside it, and the figures whose period it admits; None when no span reads so, or no figure is of it."""
-    words = kept_with((frames["lexicon"],), "period_words", lambda: period_words_of(frames)) if "lexicon" in frames else None
-    if words is None or not words.says_sub_year(folded):
+    if "lexicon" not in frames:
+        return None
+    words = kept_with((frames["lexicon"],), "period_words", lambda: period_words_of(frames))
+    if not words.says_sub_year(folded):
         return None
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(folded)]
-    spans = sorted(
-        ((tokens[i][0], tokens[j][1]) for i in range(len(tokens)) for j in range(i, min(len(tokens), i + LONGEST_SPAN))),
-        key=lambda span: (span[0] - span[1], span[0]),
-    )
+    ends = [(i, j) for i in range(len(tokens)) for j in range(i, min(len(tokens), i + LONGEST_SPAN))]
+    spans = sorted(((tokens[i][0], tokens[j][1]) for i, j in ends), key=lambda span: (span[0] - span[1], span[0]))
     years = figure_years(frames["indicators"])
     for start, end in spans:
         said = folded[start:end]
@@ -121,17 +122,17 @@ def figure_years(figures: pd.DataFrame) -> list[int]:
     return sorted({int(y) for y in ends.dt.year.unique()})
 
 
-def read_in_years(said: str, years: list[int], words: object) -> list[Period]:
+def read_in_years(said: str, years: list[int], words: PeriodWords) -> list[Period]:
     """The periods the period reader reads `said` as, a part of a year: in its own year when it writes one, else in
     each of `years` (its words read against the last day of each); none when it reads no part of a year."""
-    first = read_period(said, f"{years[-1] if years else 2000}-12-31", words)  # type: ignore[arg-type]
+    first = read_period(said, f"{years[-1] if years else 2000}-12-31", words)
     if first.why is not None or not first.sub_year or not first.periods:
         return []
     if first.years or not years:
         return list(first.periods)
     out: list[Period] = []
     for year in years:
-        reading = read_period(said, f"{year}-12-31", words)  # type: ignore[arg-type]
+        reading = read_period(said, f"{year}-12-31", words)
         out += [p for p in reading.periods if p not in out]
     return out
 

@@ -61,7 +61,7 @@ def status_reading(folded: str, frames: dict[str, pd.DataFrame], path: str | Pat
             at = folded.find(word)
             if at < 0:
                 continue
-            rest = f"{folded[:at]} {folded[at + len(word):]}"
+            rest = f"{folded[:at]} {folded[at + len(word) :]}"
         elif f" {word} " in padded:
             rest = padded.replace(f" {word} ", " ", 1)
         else:
