@@ -22,6 +22,7 @@ runner = CliRunner(catch_exceptions=False)
 
 TONGKUN_ASSETS = "sjfzxm-2018-tongkun-from-breaking-shell-to-giant-003"  # nearly 30 billion yuan, billion_yuan
 DUSHAN_PORT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi-012"  # 600,000 tons, a project's
+ZHONGYI_600KT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi-002"  # its subsidiary's project's
 ASSETS = Decimal(30_000_000_000)
 
 
@@ -86,9 +87,11 @@ def test_a_size_with_a_unit_word_is_of_that_units_dimension() -> None:
 @pytest.mark.parametrize("query", ["Xinfengming 600000", "新凤鸣 600000", "Xinfengming 600,000 tons", "新凤鸣 60万吨"])
 def test_a_company_and_its_projects_figure(query: str) -> None:
     """The 600,000 tons of Xinfengming's Dushan Port base: a project row that names no enterprise, whose project
-    Xinfengming runs (project_enterprises); not the 600,000 tons of its subsidiary Zhongyi's project, which Zhongyi
-    runs."""
-    assert figures_found(query) == {DUSHAN_PORT}
+    Xinfengming runs (project_enterprises); and, since issue 16's "a company's search reaches its subsidiaries'
+    projects", the 600,000 tons of its subsidiary Zhongyi's project (enterprises.parent_id), which Zhongyi runs
+    (until then this test held that one out). A subsidiary does not reach its parent's projects."""
+    assert figures_found(query) == {DUSHAN_PORT, ZHONGYI_600KT}
+    assert figures_found("Zhongyi 600000") == {ZHONGYI_600KT}
 
 
 def cells(query: str) -> list[tuple[str, str, str]]:
