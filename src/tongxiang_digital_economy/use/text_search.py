@@ -82,6 +82,7 @@ from .search_index import named_indicators
 from .search_lexicon import normalised as normalised  # where the tests read it
 from .search_lexicon import small_words
 from .search_measured import kept_search, measured_number, of_the_number, run_figures
+from .search_names import names as names  # where the tests read it
 from .search_narrowed import narrowed
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, texts_writing, valued_cells, words_and_numbers
