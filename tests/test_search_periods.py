@@ -98,3 +98,13 @@ def test_the_period_words_are_the_lexicons() -> None:
     lexicon = searched(None).frames["lexicon"]
     halves = (lexicon["category"] == "year_part_word") & (lexicon["meaning"] == "half")
     assert words_reading("上半年 gdp", with_lexicon(~halves)) is None
+
+
+def test_a_measure_and_a_year_lists_the_measures_figures_of_the_year_only() -> None:
+    """Trial 19 W2: "GDP 2019" listed the fiscal-revenue rows whose evidence or note names GDP (and counted them as
+    figures of 2019) beside GDP's full year, and the H1 2019 GDP it counted by its neighbours' notes."""
+    assert rows("GDP 2019") == [
+        ("indicators", "twwiki-2020-tongxiang-encyclopedia-entry-007", "evidence"),  # 968.17億元, the year
+        ("indicators", f"{H1_2019}005", "indicator"),  # 401.6亿元, its first half
+    ]
+    assert tde.search("GDP 2019").attrs["of_year"] == ["gdp: 2 figures of 2019"]

@@ -34,18 +34,26 @@ class YearReading:
     split: SubjectAndMeasure | None  # the rest read as a subject and a measure (subject_and_measure)
 
     def of_year(self, hits: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-        """The hits of the year: a figure whose period ends in it (its `year`), any other row whose found cell
-        writes it (a source's title "2016年..."); the definitions of the indicators are in the block above."""
+        """The hits of the year: a figure whose period ends in it (its `year`), of the indicators the rest names when
+        it has some of them, and any other row whose found cell writes it (a source's title "2016年..."); the
+        definitions of the indicators are in the block above."""
         year_of: pd.Series = kept_with(
             (figures,),
             "year_by_observation",
             lambda: pd.Series(figures["year"].to_numpy(), index=figures["observation_id"]),
         )
         is_figure = hits["table"] == "indicators"
-        of_year = hits["key"].map(year_of).eq(self.year).fillna(False)
+        of_year = is_figure & hits["key"].map(year_of).eq(self.year).fillna(False)
         writes_it = hits["text"].str.contains(str(self.year), regex=False).fillna(False)
-        keep = (is_figure & of_year) | (~is_figure & writes_it)
-        return hits[keep]
+        if self.named and self.split is None:  # "GDP 2019": GDP's figures, not the fiscal rows whose note names GDP
+            indicator_of: pd.Series = kept_with(  # (trial 19 W2), when it has some of the year
+                (figures,),
+                "indicator_by_observation",
+                lambda: pd.Series(figures["indicator"].to_numpy(), index=figures["observation_id"]),
+            )
+            measured = of_year & hits["key"].map(indicator_of).isin(self.named)
+            of_year = measured if measured.any() else of_year
+        return hits[of_year | (~is_figure & writes_it)]
 
     def other_years(self, found: pd.DataFrame, split: SubjectAndMeasure | None, figures: pd.DataFrame) -> list[str]:
         """For each indicator listed that has no figure of the year, the years it has (of the subject the query
