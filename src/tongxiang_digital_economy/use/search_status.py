@@ -12,7 +12,6 @@ finds is of it, the query is read as before (a word of a definition: "not a targ
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +20,7 @@ import pandas as pd
 from ..schema.descriptor import status_values
 from .search_kept import kept_with
 from .search_lexicon import normalised
-
-HAN = re.compile(r"[\u3400-\u9fff]")
+from .search_query import HAN_ANY
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ def status_reading(folded: str, frames: dict[str, pd.DataFrame], path: str | Pat
         words = kept_with((lexicon,), "status_words", lambda: status_words(lexicon, statuses))
     padded = f" {folded} "
     for word, status in words:
-        if HAN.search(word):
+        if HAN_ANY.search(word):
             at = folded.find(word)
             if at < 0:
                 continue
