@@ -48,11 +48,10 @@ def status_words(lexicon: pd.DataFrame | None, statuses: tuple[str, ...]) -> tup
 def status_reading(folded: str, frames: dict[str, pd.DataFrame], path: str | Path | None) -> StatusReading | None:
     """The longest status word the folded query holds beside other words, and the rest; None when it holds none."""
     lexicon = frames.get("lexicon")
-    statuses = tuple(status_values(path))
     if lexicon is None:
-        words = status_words(None, statuses)
-    else:
-        words = kept_with((lexicon,), "status_words", lambda: status_words(lexicon, statuses))
+        words = status_words(None, tuple(status_values(path)))
+    else:  # the schema's statuses read once per loaded lexicon, with its words
+        words = kept_with((lexicon,), "status_words", lambda: status_words(lexicon, tuple(status_values(path))))
     padded = f" {folded} "
     for word, status in words:
         if HAN_ANY.search(word):
