@@ -41,11 +41,14 @@ for that subject's series (trial 7 S6). Cells holding all its words are found as
 
 A measure and a number ("GDP 1347.1", 地区生产总值 1347.1, "WIC 2023 guests 1800"): the query without the number,
 read as any query, and of what it finds the figures whose value is that number (use.search_measured; trial 16 W2 b).
-A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it runs
-("Xinfengming 600000"); a number with a scale word is read at its size ("Tongkun 30 billion" = "Tongkun 300亿";
-use.search_numbers; trial 17 W3). A number among other words is matched as a number whole, however written ("Phase
-2" finds "phase two" and 二期, not 2018; review 14 R10). A measure and a period label the package prints ("GDP H1
-2019", "GDP Jan-Sep 2020") find the measure's figures of that period (use.search_periods; trial 18 W2).
+A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it or a
+subsidiary of it runs ("Xinfengming 600000"; use.search_companies); a number with a scale word is read at its size
+("Tongkun 30 billion" = "Tongkun 300亿"; use.search_numbers; trial 17 W3). A number among other words is matched as
+a number whole, however written ("Phase 2" finds "phase two" and 二期, not 2018; review 14 R10), a Roman numeral in
+capitals too ("phase II"; use.search_roman). A measure and a period, as the package labels it or a text writes it
+("GDP H1 2019", 上半年 GDP, 前三季度 GDP, "GDP first half of 2019"), find the measure's figures of that period, and a
+period alone ("H1 2019") its figures (use.search_periods); a measure and a status word ("GDP target 2024", 目标
+GDP) its figures of that status (use.search_status; both use.search_narrowed; trial 18 W2, trial 19 W1 W3).
 
 A query is read without its quotes and the punctuation at its words' edges (normalised): '"core industry"',
 '"乌镇"', 'gdp?' and 'Wuzhen,' find what core industry, 乌镇, gdp and Wuzhen find; a user copies a phrase with
