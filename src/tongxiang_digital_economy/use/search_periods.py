@@ -6,8 +6,8 @@ Why: `series`, the charts and the site's figures view label a figure's period (u
 and "GDP first half 2019" or 上半年 GDP answered with the fiscal-revenue rows whose note names the half year (trial 18
 W2). A query is read as the rest (read as any query) and a period when it holds, as whole words:
 
-- one of the labels the package's figures have (with a letter in it: a bare year is the year reading's, a day a
-  name's), the longest; the figures of that label are the period's; else
+- one of the labels the package's figures have (but a bare year, the year reading's, and a day alone), the longest;
+  the figures of that label are the period's; else
 - words the period reader (text.period_words, with the lexicon's dating words: 上半年, 前三季度, first half, Q3,
   1-6月) reads as a part of a year (a whole year is the year reading's), the longest: the figures whose period
   that reading admits (text.period_readings). Words without a year (上半年) are read in every year the figures end
@@ -74,11 +74,13 @@ def period_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReadin
 
 
 def label_reading(folded: str, labels: dict[str, list[str]]) -> PeriodReading | None:
-    """The longest label the folded query holds as whole words (with a letter in it: H1 2019, Jan-Sep 2020,
-    end-2014), and the rest; None when it holds none."""
+    """The longest label the folded query holds as whole words (H1 2019, Jan-Sep 2020, end-2014, 2014-2020, a day:
+    2021-03-16), and the rest; None when it holds none. A day alone is no reading (a name's or a source's date)."""
     padded = f" {folded} "
     for label in sorted(labels, key=len, reverse=True):
-        if not any(c.isalpha() for c in label):  # a bare year is the year reading's, a day (2017-02-20) a name's
+        if label.isdigit():  # a bare year is the year reading's
+            continue
+        if folded == label and not any(c.isalpha() for c in label):  # a day alone: the cells that write it
             continue
         if f" {label} " in padded:
             rest = padded.replace(f" {label} ", " ", 1).strip()

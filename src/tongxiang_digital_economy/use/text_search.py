@@ -125,10 +125,12 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     check_length(text)
     package = searched(path)
     frames = package.frames
-    text = meant_query(numbers_read(text, frames), frames)  # phase II: phase 2
+    asked = numbers_read(text, frames)  # phase II: phase 2
+    text = meant_query(asked, frames)
     small = small_words(frames)
-    # "GDP target 2024", "GDP H1 2019", 上半年 GDP, "H1 2019": a status or a period narrows what the rest finds
-    answer = narrowed(text, frames, theme, path, lambda rest: search(rest, theme, path)) if text.strip() else None
+    # "GDP target 2024", "GDP H1 2019", 上半年 GDP, "H1 2019": a status or a period narrows what the rest finds; read
+    # before the words that carry no meaning are dropped ("to" of "2014-11-19 to 2018-07-23")
+    answer = narrowed(asked, frames, theme, path, lambda rest: search(rest, theme, path)) if text.strip() else None
     if answer is not None:  # (trial 18 W2)
         return answer
     amount = measured_number(text, frames, small) if text.strip() else None
