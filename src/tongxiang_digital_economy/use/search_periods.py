@@ -9,9 +9,9 @@ W2). A query is read as the rest (read as any query) and a period when it holds,
 - one of the labels the package's figures have (but a bare year, the year reading's, and a day alone), the longest;
   the figures of that label are the period's; else
 - words the period reader (text.period_words, with the lexicon's dating words: 上半年, 前三季度, first half, Q3,
-  1-6月) reads as a part of a year (a whole year is the year reading's), the longest: the figures whose period
-  that reading admits (text.period_readings). Words without a year (上半年) are read in every year the figures end
-  in: the first half of any year.
+  1-6月, 2016年末, 2014-2020) reads as a part of a year, a date or several years (a year alone is the year
+  reading's), the longest: the figures whose period that reading admits (text.period_readings). Words without a
+  year (上半年) are read in every year the figures end in: the first half of any year.
 
 Of what the rest finds, the figures of the period are the answer; the period alone is answered by its figures.
 When none of what the rest finds is of the period, the query is read as before.
@@ -100,7 +100,7 @@ def words_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReading
     if "lexicon" not in frames:
         return None
     words = kept_with((frames["lexicon"],), "period_words", lambda: period_words_of(frames))
-    if not words.says_sub_year(folded):
+    if not dates_something(folded, words):
         return None
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(folded)]
     ends = [(i, j) for i in range(len(tokens)) for j in range(i, min(len(tokens), i + LONGEST_SPAN))]
@@ -108,7 +108,7 @@ def words_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReading
     years = figure_years(frames["indicators"])
     for start, end in spans:
         said = folded[start:end]
-        if not words.says_sub_year(said):
+        if not dates_something(said, words):
             continue
         periods = read_in_years(said, years, words)
         if periods:
@@ -124,11 +124,24 @@ def figure_years(figures: pd.DataFrame) -> list[int]:
     return sorted({int(y) for y in ends.dt.year.unique()})
 
 
+def dates_something(text: str, words: PeriodWords) -> bool:
+    """Whether `text` may hold a period's words: a part of a year's (the lexicon's), or a year written out."""
+    return words.says_sub_year(text) or YEAR.search(text) is not None
+
+
+YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
 def read_in_years(said: str, years: list[int], words: PeriodWords) -> list[Period]:
-    """The periods the period reader reads `said` as, a part of a year: in its own year when it writes one, else in
-    each of `years` (its words read against the last day of each); none when it reads no part of a year."""
+    """The periods the period reader reads `said` as, when it names a part of a year (上半年, 2019年6月), a date
+    (2016年末, by the end of 2020) or several years (2014-2020): in its own year when it writes one, else in each of
+    `years` (its words read against the last day of each). None for a year alone: the year reading's (all its
+    figures whose period ends in it, use.search_years)."""
     first = read_period(said, f"{years[-1] if years else 2000}-12-31", words)
-    if first.why is not None or not first.sub_year or not first.periods:
+    if first.why is not None or not first.periods:
+        return []
+    dates = all(p.kind == "date" for p in first.periods)
+    if not (first.sub_year or dates or len(first.years) > 1):
         return []
     if first.years or not years:
         return list(first.periods)
