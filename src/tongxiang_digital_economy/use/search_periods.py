@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..semantics.anchors import period_words_of
 from ..semantics.roles import period_labels
+from ..semantics.row_codes import distinct_rows
 from ..text.period_lexicon import PeriodWords
 from ..text.period_readings import Period
 from ..text.period_words import read_period
@@ -105,7 +106,7 @@ def words_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReading
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(folded)]
     ends = [(i, j) for i in range(len(tokens)) for j in range(i, min(len(tokens), i + LONGEST_SPAN))]
     spans = sorted(((tokens[i][0], tokens[j][1]) for i, j in ends), key=lambda span: (span[0] - span[1], span[0]))
-    years = figure_years(frames["indicators"])
+    years = FigurePeriods.of(frames["indicators"], frames["indicator_definitions"]).years
     for start, end in spans:
         said = folded[start:end]
         if not dates_something(said, words):
@@ -116,12 +117,6 @@ def words_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReading
             rest = f"{folded[:start]} {folded[end:]}".strip()
             return PeriodReading(" ".join(rest.split()), said, keys) if keys else None
     return None
-
-
-def figure_years(figures: pd.DataFrame) -> list[int]:
-    """The years the figures' periods end in, each once: where words without a year (上半年) are read."""
-    ends = pd.to_datetime(figures["period_end"], errors="coerce").dropna()
-    return sorted({int(y) for y in ends.dt.year.unique()})
 
 
 def dates_something(text: str, words: PeriodWords) -> bool:
@@ -152,28 +147,43 @@ def read_in_years(said: str, years: list[int], words: PeriodWords) -> list[Perio
     return out
 
 
+@dataclass(frozen=True)
+class FigurePeriods:
+    """The dated figures' periods, read once per loaded table: each dated figure's id and the code of its distinct
+    period, and each distinct period's first day, last day and kind (a stock, or a flow)."""
+
+    ids: np.ndarray
+    codes: np.ndarray
+    periods: list[tuple[date, date, bool]]
+    years: list[int]  # the years they end in, each once: where words without a year (上半年) are read
+
+    @staticmethod
+    def of(figures: pd.DataFrame, definitions: pd.DataFrame) -> FigurePeriods:
+        def read() -> FigurePeriods:
+            temporal = dict(zip(definitions["indicator"], definitions["temporal"], strict=False))
+            ends = pd.to_datetime(figures["period_end"], errors="coerce")
+            starts = pd.to_datetime(figures["period_start"], errors="coerce").fillna(ends)  # a level: its date only
+            dated = ends.notna().to_numpy(dtype=bool)
+            stock = figures["indicator"].map(temporal).eq("stock")
+            rows = pd.DataFrame({"start": starts, "end": ends, "stock": stock})[dated]
+            codes, first = distinct_rows([rows["start"], rows["end"], rows["stock"]])
+            distinct = rows.iloc[first]
+            periods = [
+                (as_day(s), as_day(e), bool(k))
+                for s, e, k in zip(distinct["start"], distinct["end"], distinct["stock"], strict=True)
+            ]
+            years = sorted({e.year for _, e, _ in periods})
+            return FigurePeriods(figures["observation_id"].to_numpy()[dated], codes, periods, years)
+
+        return kept_with((figures, definitions), "figure_periods", read)
+
+
 def admitted(periods: list[Period], frames: dict[str, pd.DataFrame]) -> frozenset[str]:
     """The figures whose period one of `periods` admits (a stock at its date, a flow over its span), each distinct
     period of the figures judged once."""
-    figures, definitions = frames["indicators"], frames["indicator_definitions"]
-    temporal = dict(zip(definitions["indicator"], definitions["temporal"], strict=False))
-    stock = figures["indicator"].map(temporal).eq("stock").to_numpy(dtype=bool)
-    starts = pd.to_datetime(figures["period_start"], errors="coerce")
-    ends = pd.to_datetime(figures["period_end"], errors="coerce")
-    starts = starts.fillna(ends)  # a level states its date only
-    dated = ends.notna().to_numpy(dtype=bool)
-    keys = pd.DataFrame({"start": starts, "end": ends, "stock": stock})[dated]
-    distinct = keys.drop_duplicates()
-    judged = {
-        (s, e, k): any(p.admits(as_day(s), as_day(e), bool(k)) for p in periods)
-        for s, e, k in zip(distinct["start"], distinct["end"], distinct["stock"], strict=True)
-    }
-    held = np.fromiter(
-        (judged[(s, e, k)] for s, e, k in zip(keys["start"], keys["end"], keys["stock"], strict=True)),
-        dtype=bool,
-        count=len(keys),
-    )
-    return frozenset(figures["observation_id"][dated][held].astype(str))
+    held = FigurePeriods.of(frames["indicators"], frames["indicator_definitions"])
+    judged = np.array([any(p.admits(s, e, k) for p in periods) for s, e, k in held.periods], dtype=bool)
+    return frozenset(str(k) for k in held.ids[judged[held.codes]])
 
 
 def as_day(when: pd.Timestamp) -> date:
