@@ -48,8 +48,8 @@ class PeriodReading:
 
 
 def figure_labels(figures: pd.DataFrame, definitions: pd.DataFrame) -> dict[str, list[str]]:
-    """Each period label (folded, as a query is) -> the figures of that period, read once per loaded table; named
-    as `series` names them (semantics.roles.period_labels, once per distinct period)."""
+    """Each period label (folded, as a query is) -> the figures of that period, the longest label first, read once
+    per loaded table; named as `series` names them (semantics.roles.period_labels, once per distinct period)."""
 
     def read() -> dict[str, list[str]]:
         temporal = definitions.drop_duplicates("indicator").set_index("indicator")["temporal"]
@@ -58,7 +58,7 @@ def figure_labels(figures: pd.DataFrame, definitions: pd.DataFrame) -> dict[str,
         for key, label, end in zip(figures["observation_id"], labels, figures["period_end"].isna(), strict=True):
             if not end:  # an undated figure has no period to find it by
                 out.setdefault(normalised(label), []).append(str(key))
-        return out
+        return {label: out[label] for label in sorted(out, key=len, reverse=True)}  # the longest first
 
     if not {"observation_id", "indicator", "period_start", "period_end"} <= set(figures.columns):
         return {}
@@ -78,7 +78,7 @@ def label_reading(folded: str, labels: dict[str, list[str]]) -> PeriodReading | 
     """The longest label the folded query holds as whole words (H1 2019, Jan-Sep 2020, end-2014, 2014-2020, a day:
     2021-03-16), and the rest; None when it holds none. A day alone is no reading (a name's or a source's date)."""
     padded = f" {folded} "
-    for label in sorted(labels, key=len, reverse=True):
+    for label in labels:  # the longest first (figure_labels)
         if label.isdigit():  # a bare year is the year reading's
             continue
         if folded == label and not any(c.isalpha() for c in label):  # a day alone: the cells that write it
