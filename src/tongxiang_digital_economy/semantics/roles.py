@@ -40,7 +40,7 @@ from .distinct import days, is_dates
 from .not_comparable import set_aside_incomparable, set_aside_other_base_units
 from .period_roles import agreeing_sources, mark_periods
 from .restatements import mark_restatements
-from .row_codes import distinct_rows
+from .row_codes import distinct_rows, stable_sorted
 
 # The order rows are listed in.
 ROLES = ("preferred", "corroborating", "repeated", "competing", "restated", "not_comparable")
@@ -91,11 +91,10 @@ def mark_roles(
     ranked_as = rows["original_grade"].fillna(rows["grade"])
     rows["_rank"] = ranked_as.map({g: i for i, g in enumerate(grades)}).fillna(len(grades)).astype("int64")
     rows["_published"] = first_day(rows["text_date"]).fillna(pd.Timestamp("1900-01-01"))
-    rows = rows.sort_values(
+    rows = stable_sorted(
+        rows,
         ["_series", "period_end", "period_start", "_rank", "_published", "observation_id"],
-        ascending=[True, True, True, True, False, True],
-        na_position="first",
-        kind="stable",
+        [True, True, True, True, False, True],
     )
     rows["_claim"] = claim_key(rows)
     for column in ("role", "restates", "reason", "corroborated_by", "competing"):
@@ -116,11 +115,10 @@ def mark_roles(
     mark_periods(rows, bounds)
     order = {role: i for i, role in enumerate(ROLES)}
     rows["_role"] = rows["role"].map(order)
-    rows = rows.sort_values(
+    rows = stable_sorted(
+        rows,
         ["_series", "period_end", "period_start", "_role", "_rank", "_published", "observation_id"],
-        ascending=[True, True, True, True, True, False, True],
-        na_position="first",
-        kind="stable",
+        [True, True, True, True, True, False, True],
     )
     return rows
 
