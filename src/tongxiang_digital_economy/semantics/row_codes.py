@@ -28,14 +28,25 @@ def distinct_rows(columns: Sequence[pd.Series], rows: np.ndarray | None = None) 
     these positions (the codes of the whole columns taken: kept columns are factorised once, shared_codes)."""
     length = (len(columns[0]) if rows is None else len(rows)) if len(columns) else 0
     key = np.zeros(length, dtype=np.int64)
+    bound = 1  # every key is below it
     for column in columns:
         codes, count = column_codes(column)
+        if bound * (count + 1) >= LARGEST_KEY:  # dense again first, so the product never overflows
+            key, _ = pd.factorize(key)
+            bound = int(key.max()) + 1 if length else 1
         key = key * (count + 1) + (codes if rows is None else codes[rows])
-        key, _ = pd.factorize(key)  # dense again, so the product never overflows
+        bound *= count + 1
+    if len(columns):
+        # Dense, numbered in the order the combinations first appear: as densifying after every column numbered
+        # them (a factorize of the rows per column was 0.45 s of CPU a validation of 10^5 rows).
+        key, _ = pd.factorize(key)
     count = int(key.max()) + 1 if length else 0
     first = np.empty(count, dtype=np.int64)
     first[key[::-1]] = np.arange(length - 1, -1, -1)  # the last write for a code is its first row
     return key.astype(np.int64, copy=False), first
+
+
+LARGEST_KEY = 2**62  # a combined key stays below it (int64)
 
 
 def column_codes(column: pd.Series) -> tuple[np.ndarray, int]:
