@@ -16,7 +16,7 @@ import pytest
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.schema.descriptor import grade_order
 from tongxiang_digital_economy.semantics import answers, period_roles, roles, row_codes
-from tongxiang_digital_economy.semantics.distinct import is_missing, mapped, plain_values
+from tongxiang_digital_economy.semantics.distinct import float_texts, is_missing, mapped, plain_values
 from tongxiang_digital_economy.semantics.level_multiples import multiples_against_levels
 from tongxiang_digital_economy.semantics.rules import anchors as anchor_rules
 
@@ -332,3 +332,13 @@ def test_rows_sorted_by_arrow_are_in_pandas_stable_order() -> None:
     mixed = pd.DataFrame({"key": pd.Series([2, "b", 1], dtype=object)})
     with pytest.raises(TypeError):  # pandas' own answer to keys it cannot compare
         row_codes.stable_sorted(mixed, ["key"], [True])
+
+
+def test_float_texts_write_each_value_as_astype_does() -> None:
+    """distinct.float_texts (the claims' keys) writes a column of floats as astype("string") does, each distinct
+    value once: 0.0 and -0.0 apart (factorize alone would merge them), a missing value <NA>, another type as is."""
+    values = pd.Series([0.0, -0.0, None, 1.5, 0.0, 1e20, -0.0, 2.25], dtype="Float64", name="value")
+    written = float_texts(values).fillna("<NA>").tolist()
+    assert written == ["0.0", "-0.0", "<NA>", "1.5", "0.0", "1e+20", "-0.0", "2.25"]
+    for column in (values, values.astype("float64"), pd.Series(["a", None], dtype=object)):
+        pd.testing.assert_series_equal(float_texts(column), column.astype("string"))

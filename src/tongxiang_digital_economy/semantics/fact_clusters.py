@@ -16,7 +16,7 @@ import pandas as pd
 from ..text.period_lexicon import PeriodWords
 from ..text.periods import day_read_at
 from .claims import Statement, is_restatement, statements, text_dates
-from .distinct import days, is_dates, texts
+from .distinct import days, float_texts, is_dates, texts
 from .entity_names import MAX_LISTED
 
 CLUSTER_DAYS = 31  # sources published this close together are taken to report the same moment
@@ -100,7 +100,7 @@ def cluster_key(indicators: pd.DataFrame) -> pd.Series:
         + "|"
         + indicators["base_unit"].astype("string")
         + "|"
-        + value.astype("string")
+        + float_texts(value)
     )
     return key.where(informative.fillna(False) & indicators["period_end"].notna())
 
