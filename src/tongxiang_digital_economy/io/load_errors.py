@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..core import problems as P
 from ..core.exceptions import LoadError, TDEError
-from ..core.report import agree, alike_groups, alike_words, count
+from ..core.report import Problem, agree, alike_groups, alike_words, count
 from ..schema.keys import foreign_keys
 
+# The reader imports pandas and pyarrow, which `--help` and `--version` must not (io/load.py imports this module):
+# it is imported where a failing load needs it, not to dodge a cycle (it imports nothing of this module).
 if TYPE_CHECKING:
-    from ..core.report import Problem
     from .reader import TableRead
 
 SHOWN = 5  # bad cells a LoadError quotes; `validate` lists them all
