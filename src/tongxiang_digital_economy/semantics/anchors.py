@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Hashable
 from typing import Any
 
 import pandas as pd
@@ -113,6 +114,48 @@ def keyed_map(keys: list[tuple[Any, ...]], compute: Any, index: pd.Index) -> pd.
     return pd.Series(out, index=index, dtype=object)
 
 
+def definition_readings(definitions: pd.DataFrame | None) -> dict[str, Any]:
+    """What the anchors read of the definitions, each a dict by indicator: its written forms (`forms`), folded
+    (`own forms`), the longer forms of other indicators that hold one of its own (`shadows`), its neighbours told
+    apart by their required words (`neighbours`) and the indicators of its kind (`same kind`). All but the first
+    compare every definition with every other (quadratic in definitions, most of a warm validation's cost): they
+    read only the definitions, so they are made once per content of that table in this process."""
+    paired = None if definitions is None else definitions[[c for c in PAIR_COLUMNS if c in definitions]]
+    made = memo("definition pairs", content_key(paired) if paired is not None else None)
+    if "forms" not in made:
+        forms_of: dict[Any, tuple[str, ...]] = {}
+        if definitions is not None and "written_forms" in definitions:
+            forms_of = {  # a definition without its id is the structure layer's error, and names nothing here
+                i: split_forms(f)
+                for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
+                if isinstance(i, str)
+            }
+        made["shadows"] = shadowing_forms(forms_of)
+        made["neighbours"] = neighbours_counting(definitions)
+        made["same kind"] = same_kind(definitions)
+        made["own forms"] = {  # as forms_of, folded as the evidence is (counted_nouns.written_with)
+            i: folded_forms("|".join(forms)) for i, forms in forms_of.items()
+        }
+        made["forms"] = forms_of
+    return made
+
+
+def definition_refs(definitions: pd.DataFrame) -> dict[Any, Hashable]:
+    """What a row reads of the definitions through its indicator (row_references.Through): the indicator's entry
+    of each of definition_readings' dicts, which anchor_view reads by the row's indicator and in no other way."""
+    made = definition_readings(definitions)
+    names = ("forms", "shadows", "neighbours", "same kind", "own forms")
+    every = {i for name in names for i in made[name]}
+    return {i: tuple(made[name].get(i) for name in names) for i in every}
+
+
+def unit_forms_read(units: pd.DataFrame) -> Hashable:
+    """What every row's anchors read of the units alike (row_references.Through's `whole`): each dimension's
+    written forms, in the table's order, as the quantity reader reads `written_forms(units)`: by dimension, never
+    by a unit's key (passage_numbers.quantities), so a renamed unit key changes none of it."""
+    return tuple((d, tuple(tuple(f) for f in units_.values())) for d, units_ in written_forms(units).items())
+
+
 def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Indicators with `anchor` (where the quote stands: clauses.Attachment), `period_reading`
     (period_readings.Reading) and `text_date` (the text's own date)."""
@@ -128,28 +171,13 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     # after `validate`) reads only its new texts, and an edit of a table a reading does not read (a definition, a
     # place for the quotes' anchors) reads nothing again. The definitions' part reaches each reading in its
     # arguments (the row's written forms), never through a table.
-    def key(*names: str) -> tuple[object, ...]:
-        return tuple((t, content_key(frames[t]) if t in frames else None) for t in names)
+    tables: dict[str, Hashable] = {t: content_key(frames[t]) for t in ("units", "lexicon", "places") if t in frames}
 
-    forms_of: dict[Any, tuple[str, ...]] = {}
-    if definitions is not None and "written_forms" in definitions:
-        forms_of = {  # a definition without its id is the structure layer's error, and names nothing here
-            i: split_forms(f)
-            for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
-            if isinstance(i, str)
-        }
-    # Both compare every definition with every other (quadratic in definitions, most of a warm validation's
-    # cost): they read only the definitions, so they are made once per content of that table in this process.
-    paired = None if definitions is None else definitions[[c for c in PAIR_COLUMNS if c in definitions]]
-    made = memo("definition pairs", content_key(paired) if paired is not None else None)
-    if "shadows" not in made:
-        made["shadows"] = shadowing_forms(forms_of)
-        made["neighbours"] = neighbours_counting(definitions)
-    if "same kind" not in made:
-        made["same kind"] = same_kind(definitions)
-        made["own forms"] = {  # as forms_of, folded as the evidence is (counted_nouns.written_with)
-            i: folded_forms("|".join(forms)) for i, forms in forms_of.items()
-        }
+    def key(*names: str) -> tuple[object, ...]:
+        return tuple((t, tables.get(t)) for t in names)
+
+    made = definition_readings(definitions)
+    forms_of: dict[Any, tuple[str, ...]] = made["forms"]
     kinds: dict[str, Neighbours] = made["same kind"]
     own_forms: dict[Any, tuple[str, ...]] = made["own forms"]
     shadows: dict[Any, tuple[str, ...]] = made["shadows"]

@@ -26,7 +26,7 @@ from ..text.own_dates import (
 )
 from ..text.period_lexicon import PeriodWords
 from .agreement import AGREEMENT_READS, agreement
-from .anchors import anchor_view
+from .anchors import anchor_view, definition_refs, unit_forms_read
 from .answers import kept_reading, kept_row_reading
 from .archive_checks import refuted_rows
 from .corroboration import corroboration_of
@@ -35,8 +35,9 @@ from .editions_named import editions_named
 from .identity import identity_columns
 from .joins import ForeignKeys, tables_lacking, with_joins
 from .kept_groups import by_indicator, kept_in_groups
-from .quotes import PLACES_NAMED_READS, QUOTE_READS, QUOTE_TABLE_READS, places_named, quote_view
+from .quotes import PLACES_NAMED_READS, QUOTE_READS, QUOTE_TABLE_READS, places_named, quote_view, unit_refs
 from .repeats import REPEAT_READS, entered_twice
+from .row_references import Through, rows_by
 from .rules.events import run_words
 from .source_readings import source_columns, source_view
 from .subject_names import outside_words
@@ -95,6 +96,7 @@ def views(
                             restricted(frames["units"], QUOTE_TABLE_READS[1]),
                         ],
                         lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
+                        [None, Through("unit", unit_refs)],  # a row reads its unit's dimension's forms alone
                     ),
                 ),
             )
@@ -142,6 +144,7 @@ def views(
                 ANCHOR_READS,
                 [restricted(frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES],
                 lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
+                [ANCHOR_THROUGH.get(t) for t in ANCHOR_TABLES],
             )
             derived["indicators"] = with_columns(derived["indicators"], wanted.made("anchors", anchored))
         # The lexicon's words that rules read on their own (a place the figure lies outside of; words that date a
@@ -266,6 +269,15 @@ ANCHOR_TABLE_READS: dict[str, tuple[str, ...] | None] = {
     "projects": ("aliases", "name", "name_zh", "project_id"),
 }
 ANCHOR_TABLES = tuple(ANCHOR_TABLE_READS)
+# The tables the anchors read through each row's key (semantics/row_references.py): a row reads its source's dates,
+# its indicator's forms and neighbours, and its unit's dimension and forms, and of every unit alike only the forms
+# by dimension; kept so, a renamed or broken key of these reads again only the rows whose reading of it changed.
+# (The places, enterprises and projects are read whole: every local place beside a quote, every entity's names.)
+ANCHOR_THROUGH: dict[str, Through] = {
+    "indicator_definitions": Through("indicator", definition_refs),
+    "units": Through("unit", rows_by("unit"), unit_forms_read),
+    "sources": Through("source_id", rows_by("source_id")),
+}
 
 
 def restricted(frame: pd.DataFrame | None, columns: Sequence[str] | None) -> pd.DataFrame | None:
