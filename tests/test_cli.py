@@ -19,7 +19,7 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.cli.options import Command
 from tongxiang_digital_economy.core.paths import bundled_package_dir
-from tongxiang_digital_economy.use.text_search import themes
+from tongxiang_digital_economy.use.search_columns import themes
 
 runner = CliRunner()
 

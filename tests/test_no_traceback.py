@@ -124,20 +124,23 @@ def test_a_symbolic_link_that_loops_is_refused_by_name(
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "name"),
     [
-        ["export", "indicators", "--format", "csv", "-o", "dangling.csv"],
-        ["export", "indicators", "--format", "csv", "-o", "dangling.csv", "--force"],
-        ["plot", "gdp", "--subject", "tongxiang", "-o", "dangling.svg", "--force"],
+        (["export", "indicators", "--format", "csv", "-o", "dangling.csv"], "dangling.csv"),
+        (["export", "indicators", "--format", "csv", "-o", "dangling.csv", "--force"], "dangling.csv"),
+        (["plot", "gdp", "--subject", "tongxiang", "-o", "dangling.svg", "--force"], "dangling.svg"),
+        # serve writes its database into the folder given (review 15 R3: refused, checked by hand only)
+        (["serve", "--build-only", "out"], "out/tongxiang.db"),
+        (["serve", "--build-only", "out", "--force"], "out/tongxiang.db"),
     ],
 )
 def test_a_symbolic_link_to_nothing_is_refused_by_name(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str]
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], name: str
 ) -> None:
     """Trial 18 m6: `-o dangling.csv` (a link to a file that does not exist) wrote through it, making the file where
     it pointed, without --force. Refused, with or without it, and nothing is made."""
     monkeypatch.chdir(tmp_path)
-    name = args[args.index("-o") + 1]
+    (tmp_path / name).parent.mkdir(exist_ok=True)
     (tmp_path / name).symlink_to(tmp_path / "elsewhere" / "nothing")
     (tmp_path / "elsewhere").mkdir()
     assert invoke(*args) == (

@@ -16,7 +16,7 @@ from tongxiang_digital_economy.schema.keys import ForeignKey, foreign_keys, key_
 from tongxiang_digital_economy.schema.types import TYPES, json_value, plain
 from tongxiang_digital_economy.use.dictionary import data_dictionary
 from tongxiang_digital_economy.use.export_formats import SQL_TYPES, sqlite_ddl
-from tongxiang_digital_economy.use.text_search import text_columns
+from tongxiang_digital_economy.use.search_columns import text_columns
 
 STRING_KEYED = {
     "fields": [{"name": "source_id", "type": "string"}, {"name": "parent", "type": "string"}],

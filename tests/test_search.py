@@ -14,15 +14,10 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.exceptions import EmptyQueryError
 from tongxiang_digital_economy.core.report import count
+from tongxiang_digital_economy.text.fold import casefolded as fold
 from tongxiang_digital_economy.text.stems import stem
-from tongxiang_digital_economy.use.text_search import (
-    SearchError,
-    fold,
-    indicators,
-    normalised,
-    text_columns,
-    themes,
-)
+from tongxiang_digital_economy.use.search_columns import text_columns, themes
+from tongxiang_digital_economy.use.text_search import SearchError, indicators, normalised
 
 runner = CliRunner(catch_exceptions=False)
 

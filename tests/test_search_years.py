@@ -9,9 +9,10 @@ from click.testing import CliRunner
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
+from tongxiang_digital_economy.use.search_columns import SEARCH_ONLY
 from tongxiang_digital_economy.use.search_query import small_words
 from tongxiang_digital_economy.use.search_years import dated, once
-from tongxiang_digital_economy.use.text_search import SEARCH_ONLY, indicators, names, number_in, searched
+from tongxiang_digital_economy.use.text_search import indicators, names, number_in, searched
 
 runner = CliRunner(catch_exceptions=False)
 

@@ -45,7 +45,7 @@ class SearchedTable:
     frame: pd.DataFrame
     key: np.ndarray  # each row's primary key as text (object array; see search_hits.primary_key)
     key_name: str
-    columns: list[str]  # the free-text columns searched (text_search.text_columns), or the first column
+    columns: list[str]  # the free-text columns searched (search_columns.text_columns), or the first column
     numbers: list[str]  # the `number` columns a number query matches by value
     codes: dict[str, np.ndarray] = field(default_factory=dict)
     written: dict[str, np.ndarray] = field(default_factory=dict)  # each searched cell as text (`astype("string")`)

@@ -63,23 +63,19 @@ the command that gives its series.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..core.exceptions import EmptyQueryError, QueryTooLongError, SearchError
-from ..core.paths import package_dir
+from ..core.exceptions import EmptyQueryError, SearchError
 from ..core.suggest import did_you_mean, echoed
-from ..schema.descriptor import read_descriptor, resource, table_schema
-from ..schema.keys import key_columns
-from ..text.fold import casefolded as fold
 from .search_blocks import found_indicator_ids as found_indicator_ids  # where the scripts and tests read it
 from .search_blocks import found_indicators, subjects_held
 from .search_cells import every_table as every_table  # where the scripts and tests read every table
 from .search_cells import searched
+from .search_columns import searchable, themes
 from .search_editions import edition_figures, edition_reading
 from .search_hits import Hits, cells_matching, hits_frame
 from .search_index import named_indicators
@@ -90,7 +86,7 @@ from .search_names import names
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, texts_writing, valued_cells, words_and_numbers
 from .search_periods import figure_labels, of_the_period, period_reading
-from .search_query import Query, meant, parse
+from .search_query import Query, parse
 from .search_readings import (
     edition_measured,
     has_figures,
@@ -98,47 +94,7 @@ from .search_readings import (
     subject_and_measure,
     year_reading,
 )
-from .search_years import joined, once
-
-
-def text_columns(table: str, path: str | Path | None = None) -> list[str]:
-    """The free-text string columns of a table, read from its Table Schema."""
-    base = package_dir(path)
-    schema = table_schema(base, resource(read_descriptor(base), table))
-    keys = key_columns(schema)
-    return [
-        f["name"]
-        for f in schema["fields"]
-        if f.get("type", "string") == "string"
-        and f["name"] not in keys
-        and not {"enum", "pattern"} & set(f.get("constraints", {}))
-    ]
-
-
-def number_columns(table: str, path: str | Path | None = None) -> list[str]:
-    """The columns of type `number` of a table, read from its Table Schema: the measured values (a figure's `value`
-    and `value_upper`, a unit's multiplier), which a number query matches by value. An `integer` column is a year,
-    an edition or a divisor: 2019 as a number would be every figure of that year, which its text cells find."""
-    base = package_dir(path)
-    schema = table_schema(base, resource(read_descriptor(base), table))
-    return [f["name"] for f in schema["fields"] if f.get("type") == "number"]
-
-
-def themes(path: str | Path | None = None) -> list[str]:
-    """The indicator themes, as the schema of indicator_definitions lists them."""
-    base = package_dir(path)
-    schema = table_schema(base, resource(read_descriptor(base), "indicator_definitions"))
-    return list(next(f for f in schema["fields"] if f["name"] == "theme")["constraints"]["enum"])
-
-
-# A word character that is no underscore: a letter or digit of any script, Han characters included.
-WORDLIKE = re.compile(r"[^\W_]")
-
-
-def has_words(text: str) -> bool:
-    """Whether `text`, folded as every query is, holds a letter, digit or Han character: punctuation alone names
-    nothing, and as a substring it is in nearly every cell."""
-    return WORDLIKE.search(fold(text)) is not None
+from .search_refusals import check_length, has_words, meant_query
 
 
 def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
@@ -326,61 +282,6 @@ def other_themes(text: str, path: str | Path | None) -> dict[str, int]:
     theme_of = frames["indicator_definitions"].set_index("indicator")["theme"]
     counted = figures.map(indicators).map(theme_of).dropna().value_counts()
     return {str(theme): int(n) for theme, n in counted.items()}
-
-
-# The longest query read: more than any name, alias, label or title the package holds (157 characters, a project's
-# name), so every one of them is found whole. Each reading cuts a query every way into a name and the rest, a cost
-# growing with the square of its words: 1,800 characters took 30 s of CPU to say "no rows mention" (trial 13 m7).
-LONGEST_QUERY = 200
-
-
-def check_length(text: str) -> None:
-    """Refuse a query longer than LONGEST_QUERY characters at once (QueryTooLongError, a usage error)."""
-    length = len(text.strip())
-    if length > LONGEST_QUERY:
-        raise QueryTooLongError(
-            f"the query has {length:,} characters, more than the {LONGEST_QUERY} search reads (longer than any name "
-            "or title the package holds): give the few words that name what you look for"
-        )
-
-
-# The lexicon's categories that only search reads (search_lexicon: search_term, search_filler, search_place_word):
-# notes on how a query is read, not data a reader searches for; `search gdp` listed two of them first (trial 10 m8).
-SEARCH_ONLY = (
-    "search_term",
-    "search_filler",
-    "search_place_word",
-    "search_year_word",
-    "search_connective",
-    "search_gloss_end",
-    "search_possessive",
-)
-
-
-def searchable(name: str, frame: pd.DataFrame) -> np.ndarray:
-    """The rows of a table that search looks at: all, but the lexicon's search-only rows (SEARCH_ONLY)."""
-    if name == "lexicon" and "category" in frame.columns:
-        return ~frame["category"].isin(SEARCH_ONLY).to_numpy(dtype=bool)
-    return np.ones(len(frame), dtype=bool)
-
-
-def meant_query(text: str, frames: dict[str, pd.DataFrame]) -> str:
-    """The query without the words that carry no meaning in it (search_query.meant: the, to, 的, "city" after
-    Tongxiang): "visitors to Wuzhen" is read as "visitors Wuzhen", "Tongxiang city GDP" as "Tongxiang GDP"
-    (trial 9 V5). A query of only such words (`the`, `of`, 的) is an EmptyQueryError: it names nothing, and as
-    words to find it was said to name dozens of indicators. The text as given when nothing is dropped."""
-    if not text.strip():
-        return text
-    folded = normalised_in(text, frames)
-    known = names(frames)
-    # 乌镇乌镇 is 乌镇 (trial 10 m10); "wu zhen" is wuzhen (trial 14 m13)
-    lean = meant(once(joined(folded, known), known), known, small_words(frames))
-    if not lean:
-        raise EmptyQueryError(
-            f"{text.strip()!r} holds only words that carry no meaning in a search (articles, prepositions, 的); "
-            "give a word that names what you look for"
-        )
-    return text if lean == folded else lean
 
 
 def indicators(text: str, path: str | Path | None = None, theme: str | None = None) -> pd.DataFrame:
