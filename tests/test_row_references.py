@@ -12,9 +12,13 @@ from conftest import forgotten
 
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.semantics import answers
+from tongxiang_digital_economy.semantics import places_beside as places_beside_module
 from tongxiang_digital_economy.semantics import quotes as quotes_module
 from tongxiang_digital_economy.semantics import views as views_module
+from tongxiang_digital_economy.semantics.distinct import lexicon_of
 from tongxiang_digital_economy.semantics.row_references import Through, row_refs, rows_by
+from tongxiang_digital_economy.semantics.subject_names import outside_words
+from tongxiang_digital_economy.text.clause_words import ClauseWords
 
 
 def counted(compute: Callable[..., dict[str, pd.Series]], read: list[list[Any]]) -> Callable[..., Any]:
@@ -76,6 +80,13 @@ EDITS: dict[str, Callable[[dict[str, pd.DataFrame]], dict[str, pd.DataFrame]]] =
             published=f["sources"]["published"].where(f["sources"].index != 3, f["sources"]["published"].iloc[4])
         ),
     },
+    # A place's Chinese name: the rows whose subject it is (the places beside a quote are a reading of their own).
+    "place name": lambda f: {
+        **f,
+        "places": f["places"].assign(
+            name_zh=f["places"]["name_zh"].where(f["places"]["place_id"] != "wuzhen", "乌镇镇")
+        ),
+    },
     # A definition renamed: its rows, and those whose neighbours or kind named it.
     "indicator renamed": lambda f: {
         **f,
@@ -113,7 +124,7 @@ def test_the_anchors_and_quotes_read_again_only_the_rows_an_edited_key_row_reach
     """The anchors' and the quotes' readings, kept through each row's unit, source and indicator: after an edit of
     one key row the rows read again are those whose refs of it changed (some, not all), and every row, read again
     or kept, answers as a fresh reading of the edited tables does (the declaration in views.ANCHOR_THROUGH and
-    quotes.unit_refs holds every read). On every eighth figure and those the edit reaches: each row reads alone."""
+    quotes.unit_refs holds every read). On every sixteenth figure and those the edit reaches: each row reads alone."""
     frames = {name: tde.load(name) for name in tde.tables()}
     edited = EDITS[edit](frames)
     indicators = frames["indicators"]
@@ -129,7 +140,7 @@ def test_the_anchors_and_quotes_read_again_only_the_rows_an_edited_key_row_reach
         changed = [t is not None and not t.equals(u) for t, u in zip(tables, after, strict=True)]
         # the edit changes only tables read through a key (else every row is read again, as before)
         assert all(w is not None for w, c in zip(through, changed, strict=True) if c), name
-        rows = indicators.iloc[sorted({*range(0, len(indicators), 8), *reached})]
+        rows = indicators.iloc[sorted({*range(0, len(indicators), 16), *reached})]
         # rows alike in every column read are read once (kept_row_reading): one of each, so each read is counted
         rows = rows[~rows[[c for c in reads if c in rows]].astype(str).duplicated()]
         reached = [i for i in reached if indicators.index[i] in rows.index]
@@ -151,3 +162,30 @@ def test_the_anchors_and_quotes_read_again_only_the_rows_an_edited_key_row_reach
         # alike: an edit of them reads every row)
         assert (0 < len(reached) < len(indicators) / 2) == any(changed), (name, edit, len(reached))
         assert whole == (edit == "unit forms" and name == "anchors"), (name, edit)
+
+
+def test_an_edited_place_reads_each_quotes_clause_for_that_place_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """places_beside keeps whether a quote's clause names a place by the clause and the place's names: an edited
+    places row reads each clause again for that place only (counted), and every row answers as a fresh reading."""
+    frames = {name: tde.load(name) for name in ("indicators", "places", "lexicon")}
+    indicators, places, lexicon = frames["indicators"], frames["places"], frames["lexicon"]
+    edited = places.assign(aliases=places["aliases"].where(places["place_id"] != "wuzhen", None))  # 乌镇 dropped
+    asked: list[tuple[str, ...]] = []
+    real = places_beside_module.names_place
+    with forgotten():
+        before = places_beside_module.places_beside_columns(indicators, places, lexicon)
+        monkeypatch.setattr(
+            places_beside_module, "names_place", lambda c, names, o: asked.append(names) or real(c, names, o)
+        )
+        after = places_beside_module.places_beside_columns(indicators, edited, lexicon)
+    wuzhen = tuple(places_beside_module.local_places(edited)["wuzhen"])
+    assert set(asked) == {wuzhen} and len(asked) > 100
+    local = places_beside_module.local_places(edited)
+    fresh = [
+        places_beside_module.places_beside(
+            e, q, local, outside_words(lexicon_of(lexicon)), ClauseWords.of(lexicon_of(lexicon))
+        )
+        for e, q in zip(indicators["evidence"], indicators["value_text"], strict=True)
+    ]
+    assert after["places_beside"].tolist() == fresh
+    assert after["places_beside"].tolist() != before["places_beside"].tolist()

@@ -17,7 +17,6 @@ status words beyond a quote's clause point to (status_scope.py).
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Hashable
 from typing import Any
 
@@ -45,12 +44,6 @@ from .distinct import content_key, lexicon_of, memo, remembered, texts
 from .indicator_forms import PAIR_COLUMNS, Neighbour, forms_in, neighbours_counting, shadowing_forms, split_forms
 from .status_scope import status_scope
 from .subject_names import (
-    LOCAL_LEVELS,
-    NO_WORDS,
-    OutsideWords,
-    entity_names,
-    named_as_subject,
-    outside_words,
     row_subject_names,
     subject_tables,
     table_names,
@@ -171,7 +164,7 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     # after `validate`) reads only its new texts, and an edit of a table a reading does not read (a definition, a
     # place for the quotes' anchors) reads nothing again. The definitions' part reaches each reading in its
     # arguments (the row's written forms), never through a table.
-    tables: dict[str, Hashable] = {t: content_key(frames[t]) for t in ("units", "lexicon", "places") if t in frames}
+    tables: dict[str, Hashable] = {t: content_key(frames[t]) for t in ("units", "lexicon") if t in frames}
 
     def key(*names: str) -> tuple[object, ...]:
         return tuple((t, tables.get(t)) for t in names)
@@ -307,24 +300,6 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         remembered(memo("lead cues", key("lexicon")), lead_cues),
         indicators.index,
     )
-    places = frames.get("places")
-    local = {} if places is None else {
-        p: [n for n in (name, zh, *(a.split("|") if isinstance(a, str) else [])) if isinstance(n, str) and n.strip()]
-        for p, name, zh, a, level in zip(
-            places["place_id"], places["name"], places["name_zh"], places["aliases"], places["level"], strict=True
-        )
-        if isinstance(level, str) and level in LOCAL_LEVELS
-    }  # fmt: skip
-    outside = outside_words(lexicon)
-    beside = keyed_map(
-        [(e, q) for e, q in zip(evidence_, quote_, strict=True)],
-        remembered(
-            memo("places beside", key("places", "lexicon")),
-            lambda e, q: places_beside(e, q, local, outside, clause_words),
-        ),
-        indicators.index,
-    )
-    every_name = entity_names(frames)
     subject_names = row_subject_names(indicators, frames)
     pairing = keyed_map(
         [
@@ -401,7 +376,6 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         counted_as=counted,
         written_with=written,
         subject_pairing=pairing,
-        entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,
         shadowing_forms=pd.Series(
             [shadows.get(i, ()) if isinstance(i, str) else () for i in indicators["indicator"]],
@@ -412,44 +386,11 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         lead_cues=leading,
         scope_cues=scopes,
         undated_cues=undated,
-        places_beside=beside,
-        places_beside_text=pd.Series(
-            # A places row whose id the reader refused names no id: left out, never crashed on.
-            [
-                ", ".join(sorted(i for i in b if isinstance(i, str))) if isinstance(b, frozenset) else None
-                for b in beside
-            ],
-            index=indicators.index,
-            dtype="string",
-        ),
         anchor_year=pd.Series(
             [year_text(getattr(a, "year", None)) for a in anchors], index=indicators.index, dtype="string"
         ),
         period_reading=periods,
         text_date=pd.Series(list(dates), index=indicators.index, dtype=object),
-    )
-
-
-def places_beside(
-    evidence: object,
-    quote: object,
-    places: dict[str, list[str]],
-    outside: OutsideWords = NO_WORDS,
-    words: ClauseWords | None = None,
-) -> frozenset[str] | None:
-    """The local places named in the quote's clause, other than as members of a list or places the figure lies
-    outside of (`outside`: see not_subject) (None: no quote found); a clause ends where the lexicon's `words` say."""
-    found = quote_clause(evidence, quote, words)
-    if found is None:
-        return None
-    text, at, start, end = found
-    start = max((m.end() for m in re.finditer(r"[。；;]", text[:at])), default=start) if start == 0 else start
-    clause = text[start:end]
-    # A name that is not in the clause at all is not named there (asked first: `in` costs a tenth of the reading).
-    return frozenset(
-        place
-        for place, names in places.items()
-        if any(loose(n) in clause and named_as_subject(clause, n, outside) for n in names)
     )
 
 
