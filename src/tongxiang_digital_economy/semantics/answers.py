@@ -20,6 +20,7 @@ the work once per distinct row, semantics/row_codes.py.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
@@ -29,7 +30,7 @@ import pandas as pd
 
 from .column_keys import _BY_ARRAY, _BY_ARRAYS, KEPT_ROWS, frame_key, row_values
 from .row_codes import once_per_distinct_row
-from .row_references import Through, row_refs
+from .row_references import Through, key_codes, refs_of_rows
 
 T = TypeVar("T")
 KEPT_ANSWERS = 512  # about seven packages' worth of every rule's answer
@@ -217,7 +218,12 @@ def kept_row_reading(
             ),
         )
         # Each row by its values and, per table read through its key, what it reads of that table.
-        refs = [row_refs(frame, t, w) for t, w in zip(tables, ways, strict=True) if t is not None and w is not None]
+        refs = [
+            # the table's numbers kept by its content: a validation that did not change it numbers nothing again
+            refs_of_rows(frame, kept_reading(("through", w), [(t, None)], functools.partial(key_codes, through=w)), w)
+            for t, w in zip(tables, ways, strict=True)
+            if t is not None and w is not None
+        ]
         rows: list[tuple[Any, ...]] = (
             list(zip(*(row_values(column) for column in given), *refs, strict=True))
             if read or refs

@@ -49,6 +49,35 @@ def rows_by(key: str) -> Refs:
 
 
 def row_refs(frame: pd.DataFrame, table: pd.DataFrame, through: Through) -> list[Hashable]:
-    """Each row's refs of `table`: what it reads of the table through its key (None for a key the table lacks)."""
-    found = through.refs(table)
-    return [found.get(k) for k in values_of(frame[through.column])]
+    """Each row's refs of `table`: what it reads of the table through its key (None for a key the table lacks), as
+    a number that stands for it (coded)."""
+    return refs_of_rows(frame, key_codes(table, through), through)
+
+
+def key_codes(table: pd.DataFrame, through: Through) -> dict[Any, int]:
+    """Each key of the table with the number of what a row of that key reads of it (coded)."""
+    return coded(through.refs(table))
+
+
+def refs_of_rows(frame: pd.DataFrame, codes: Mapping[Any, int], through: Through) -> list[Hashable]:
+    """Each row's refs by its key's number in `codes` (None for a key the table lacks)."""
+    return [codes.get(k) for k in values_of(frame[through.column])]
+
+
+KEPT_CODES = 100_000  # refs numbered: a few packages' key rows
+_CODES: dict[Hashable, int] = {}
+_NEXT = [0]
+
+
+def coded(refs: Mapping[Any, Hashable]) -> dict[Any, int]:
+    """Each key's refs as a number, the same number for equal refs while they are kept (never one number for two
+    refs: a number dropped is not given again), so a row's key is hashed by a number, not by its refs' rows."""
+    if len(_CODES) > KEPT_CODES:
+        _CODES.clear()
+    out = {}
+    for k, ref in refs.items():
+        if ref not in _CODES:
+            _NEXT[0] += 1
+            _CODES[ref] = _NEXT[0]
+        out[k] = _CODES[ref]
+    return out
