@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from . import problems as P
 from .paths import printable
 from .problems import PROBLEMS, TABLE_NOT_CHECKED, Severity
+from .related_lists import problem_dicts
 
 # A problem's place and rule, as `follows` and `alike` name it: (table, CSV row, rule).
 Key = tuple[str | None, int | None, str]
@@ -35,7 +36,7 @@ class Problem:
     message: str
     layer: Literal["descriptor", "structure", "semantics", "archive"]
     # The ids of the other rows a problem is about (a conflict's group, the sources that agree), complete: the
-    # message cuts its listing, JSON and the API carry every id.
+    # message cuts its listing, JSON and the API carry every id (JSON a long list once per group: related_lists.py).
     related: tuple[str, ...] = ()
     # The table a foreign-key problem points into, so that errors which follow from a broken table are told apart.
     refers_to: str | None = None
@@ -147,7 +148,10 @@ class Report:
         W6: the bad byte after 91 foreign-key errors, each with `follows` null). A foreign-key error that says the
         same missing key as an earlier row's (a source removed: 14 rows cite it) names that row's error in `alike` as
         [table, row, rule], listed right after it: the group the other formats say once (trial 18 m2); `alike` is
-        null on every other problem."""
+        null on every other problem. A problem's `related` ids are listed in place up to RELATED_INLINE of them; a
+        longer list (an agreement group's) is written once in `related_groups`, and each of its problems names its
+        place there in `related_group` (`related` null): the report grows linearly with a group (related_lists.py)."""
+        problems, groups = problem_dicts(self.listed())
         return {
             "valid": self.valid,
             "passed": self.passes(fail_on),
@@ -162,15 +166,8 @@ class Report:
             "tables_lacking_columns": {table: list(columns) for table, columns in sorted(self.lacking.items())},
             "corroboration_checked": self.corroboration_checked,
             "summary": self.summary(fail_on == "warning"),
-            "problems": [
-                {
-                    **asdict(p),
-                    "related": list(p.related),
-                    "follows": list(cause) if cause else None,
-                    "alike": list(lead) if lead else None,
-                }
-                for p, cause, lead in self.listed()
-            ],
+            "problems": problems,
+            "related_groups": groups,
         }
 
     def follow_ons(self) -> dict[str, list[Problem]]:
