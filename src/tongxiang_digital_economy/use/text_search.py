@@ -43,9 +43,10 @@ A measure and a number ("GDP 1347.1", 地区生产总值 1347.1, "WIC 2023 guest
 read as any query, and of what it finds the figures whose value is that number (use.search_measured; trial 16 W2 b).
 A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it runs
 ("Xinfengming 600000"); a number with a scale word is read at its size ("Tongkun 30 billion" = "Tongkun 300亿";
-use.search_numbers; trial 17 W3). A number among other words is matched as a number whole, however written ("Phase
-2" finds "phase two" and 二期, not 2018; review 14 R10). A measure and a period label the package prints ("GDP H1
-2019", "GDP Jan-Sep 2020") find the measure's figures of that period (use.search_periods; trial 18 W2).
+use.search_numbers; trial 17 W3), and so is one typed whole (9150000 = 915万; trial 18 W3). A number among other
+words is matched as a number whole, however written ("Phase 2" finds "phase two" and 二期, not 2018; review 14 R10).
+A measure and a period label the package prints ("GDP H1 2019", "GDP Jan-Sep 2020") find the measure's figures of
+that period (use.search_periods; trial 18 W2).
 
 A query is read without its quotes and the punctuation at its words' edges (normalised): '"core industry"',
 '"乌镇"', 'gdp?' and 'Wuzhen,' find what core industry, 乌镇, gdp and Wuzhen find; a user copies a phrase with
@@ -168,6 +169,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     # and no measure or subject whose name holds its scale word ("5.1 billion" is no count of projects over 1 billion
     # yuan, "800 million" no project of a million sets: trial 18 W1)
     one_number = quantity is not None and bool(quantity.units or quantity.sizes)
+    if one_number:  # nor the projects whose names write a number ending so: "2 million" is no "1.2-million-tonne"
+        query = replace(query, subjects={})  # project (review 15 R6)
     named = named_indicators(query, frames) if text.strip() and not one_number else frozenset()
     # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, unless the event has
     # figures of that year ("互联网之光博览会 2023": the expo's figures of 2023 are the summit's edition's; trial 17 W2)
