@@ -35,6 +35,7 @@ from .search_kept import kept_with
 from .search_lexicon import SmallWords, normalised_in
 from .search_names import names
 from .search_numbers import NumberQuery, escaped, number_query, of_the_size, unit_sizes, with_unit
+from .search_value_texts import value_as_written
 from .search_words import KEPT_QUERIES
 from .search_years import query_year
 
@@ -70,6 +71,11 @@ def measured_number(text: str, frames: dict[str, pd.DataFrame], small: SmallWord
         rest = without_qualifier(" ".join(words[:at] + words[end:]), small.qualifiers, at > 0)
         if number is not None and WORD.search(rest):
             return MeasuredNumber(rest, number, year.fullmatch(written) is not None)
+    for at, end in tails[:-1]:  # else its last words as a figure's value_text writes them: 增长4.7%, 三天, 第24位
+        number = value_as_written(" ".join(words[at:end]), frames, small)  # (use.search_value_texts)
+        rest = " ".join(words[:at])
+        if number is not None and WORD.search(rest):
+            return MeasuredNumber(rest, number)
     return None
 
 

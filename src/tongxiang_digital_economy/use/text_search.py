@@ -43,7 +43,9 @@ A measure and a number ("GDP 1347.1", 地区生产总值 1347.1, "WIC 2023 guest
 read as any query, and of what it finds the figures whose value is that number (use.search_measured; trial 16 W2 b).
 A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it runs
 ("Xinfengming 600000"); a number with a scale word is read at its size ("Tongkun 30 billion" = "Tongkun 300亿";
-use.search_numbers; trial 17 W3), and so is one typed whole (9150000 = 915万; trial 18 W3). A number among other
+use.search_numbers; trial 17 W3), and so is one typed whole (9150000 = 915万; trial 18 W3). The value as a figure's
+value_text writes it is read as the validator reads it ("Tongxiang 增长4.7%", 下降4.6%, 三天, 第24位, 翻番;
+use.search_value_texts). A number among other
 words is matched as a number whole, however written ("Phase 2" finds "phase two" and 二期, not 2018; review 14 R10).
 A measure and a period label the package prints ("GDP H1 2019", "GDP Jan-Sep 2020") find the measure's figures of
 that period (use.search_periods; trial 18 W2).
