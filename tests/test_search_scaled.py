@@ -214,7 +214,7 @@ def test_a_number_typed_whole_finds_what_its_scale_words_find_and_no_other_numbe
         "enterprises                                  xinjiao-group description Group that launched production of "
         "15,000 new-energy vehicles",
         " indicators zjdaily-2017-05-17-hozon-50000-ev-approved-004       value                                     "
-        "                     1.5",
+        "             1.5 (1.5万台)",
     ]
     assert figures_found("915000") == figures_found("91500000") == set()
 

@@ -34,7 +34,7 @@ from ..text.numerals import number_spans
 from .search_kept import kept_with
 from .search_lexicon import SmallWords, normalised_in
 from .search_names import names
-from .search_numbers import NumberQuery, escaped, number_query, of_the_size, unit_sizes, with_unit
+from .search_numbers import NumberQuery, escaped, number_query, of_the_size, shown_value, unit_sizes, with_unit
 from .search_value_texts import value_as_written
 from .search_words import KEPT_QUERIES
 from .search_years import query_year
@@ -147,7 +147,7 @@ def of_the_number(
                         "table": "indicators",
                         "key": str(kept.ids[at]),
                         "column": column,
-                        "text": f"{float(values[at]):.15g}",
+                        "text": shown_value(values[at], kept.written[at]),
                         "source_id": str(kept.sources[at]),
                     }
                 )
@@ -165,6 +165,9 @@ def of_the_number(
     ordered: pd.DataFrame = out.iloc[np.argsort(out["key"].map(order).to_numpy(dtype=np.int64), kind="stable")]
     ordered = ordered.reset_index(drop=True)
     ordered.attrs.update(attrs)
+    if valued and listed is not None:  # the indicators of the figures found, not every one the measure's words name
+        of_found = set(kept.indicator[np.isin(kept.ids, list(valued))])  # ("2,000 guests" listed 13; trial 19 m2)
+        ordered.attrs["indicators"] = listed[listed["indicator"].isin(of_found)].reset_index(drop=True)
     return ordered
 
 
@@ -188,6 +191,7 @@ class Figures:
     upper: np.ndarray
     unit: np.ndarray
     sources: np.ndarray
+    written: np.ndarray  # each figure's value_text
 
     @staticmethod
     def of(figures: pd.DataFrame) -> Figures:
@@ -209,6 +213,7 @@ class Figures:
                 floats("value_upper"),
                 texts("unit"),
                 texts("source_id"),
+                texts("value_text"),
             )
 
         return kept_with((figures,), "measured_figures", read)

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -43,10 +42,8 @@ from ..text.quantities import NUMBER as MARK  # what stands for the number in a 
 from .search_cells import SearchedPackage
 from .search_kept import kept_with
 from .search_lexicon import normalised, small_words
+from .search_query import Query
 from .search_years import year_with_word
-
-if TYPE_CHECKING:
-    from .search_query import Query
 
 # One Arabic number as a text writes it: digits, thousands grouped by commas or not, a decimal part, a minus sign
 # ("-18.69%" is the value -18.69; trial 10 m10); not part of a longer number.
@@ -343,3 +340,10 @@ def valued_cells(frame: pd.DataFrame, column: str, number: NumberQuery, units: p
 
 
 FIGURE_VALUES = ("value", "value_upper")  # a figure's values, in its unit (a unit's multiplier is of no unit)
+
+
+def shown_value(value: object, written: object) -> str:
+    """A figure's value cell as search shows it: the number, and its value_text when that writes it otherwise (13600
+    (13600万元): a reader sees why 1.36亿 found it; trial 19 m1)."""
+    number = f"{float(str(value)):.15g}"
+    return f"{number} ({written})" if isinstance(written, str) and written.strip() != number else number

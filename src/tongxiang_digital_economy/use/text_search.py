@@ -87,7 +87,7 @@ from .search_lexicon import normalised_in, small_words
 from .search_measured import kept_search, measured_number, of_the_number, run_figures
 from .search_names import names
 from .search_numbers import number_in as number_in  # where the tests read it
-from .search_numbers import number_query, texts_writing, valued_cells, words_and_numbers
+from .search_numbers import number_query, shown_value, texts_writing, valued_cells, words_and_numbers
 from .search_periods import figure_labels, of_the_period, period_reading
 from .search_query import Query, parse
 from .search_readings import (
@@ -233,7 +233,9 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
                     if valued.any():
                         found_rows |= valued
                         written = np.full(len(frame), pd.NA, dtype=object)
-                        written[valued] = [f"{float(v):.15g}" for v in frame[column].to_numpy()[valued]]  # 3694
+                        texts = frame["value_text"] if "value_text" in frame.columns else pd.Series(pd.NA, frame.index)
+                        shown = zip(frame[column].to_numpy()[valued], texts.to_numpy()[valued], strict=True)
+                        written[valued] = [shown_value(v, t) for v, t in shown]  # 3694; 13600 (13600万元)
                         hits.append(Hits(table, column, valued, written))
         for column, ids in query.subjects.items():  # the rows about the subject the query names
             if column in frame.columns and column != table.key_name:
