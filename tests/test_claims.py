@@ -178,6 +178,13 @@ def test_a_message_names_a_missing_column_as_missing() -> None:
         format_message(template, {"name": "A", "name_zh": "甲", "aliases": "", "legal": "L"})
         == "'A'; '甲'; no alias; L"
     )
+    # A field written `{a+b:given}` names the columns the row fills, each with its value (trial 18 m1)
+    given = "({place_id+enterprise_id+project_id:given})"
+    assert format_message(given, {"place_id": "tongxiang", "enterprise_id": None, "project_id": ""}) == (
+        "(place_id tongxiang)"
+    )
+    assert format_message(given, {"place_id": "{x}", "project_id": "p"}) == "(place_id {x}, project_id p)"
+    assert format_message(given, {"place_id": None}) == "(none given)"
 
 
 def rule_message(rule_id: str, table: str, row: dict[str, Any]) -> str:
@@ -199,8 +206,7 @@ def test_the_rules_name_an_empty_cell_in_words_and_no_article_misfits() -> None:
         "the Chinese name '产业园' or an alias (none given) is a common noun"
     )
     assert rule_message("subject-not-named", "indicators", {"source_id": "s", **empty}).startswith(
-        "the archived text of s never names the subject of this figure (place_id none, enterprise_id china-unicom, "
-        "project_id none) by its name"
+        "the archived text of s never names the subject of this figure (enterprise_id china-unicom) by its name"
     )
     row = {"indicator": "china_top_500_private_enterprises_rank", "indicator__subject": "enterprise", **empty}
     assert rule_message("subject-mismatch", "indicators", {**row, "enterprise_id": None}).startswith(

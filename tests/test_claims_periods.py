@@ -252,6 +252,19 @@ def test_periods_are_what_their_words_and_editions_say(package: PackageCopy) -> 
     }
     wrong = [why for why, _values, rule, fires in CASES if ((rule, numbers[why]) in fired) is not fires]
     assert wrong == []
+    # The message says first what the words read as (trial 19 m4: only that they did not read as the row's period).
+    said = {
+        p.row: p.message.partition("): a stock is")[0]
+        for p in report.problems
+        if p.rule == "period-text-mismatch" and p.table == "indicators"
+    }
+    assert [said[numbers[why]] for why in ("words of another year", "unread words that write 1949, in 1948")] == [
+        "period_text '2022年' reads as 2022-01-01 to 2022-12-31 or the date 2022-12-31, not as the row's period "
+        "(2023-11-08 to 2023-11-10, a flow; the text is dated 2023-11-10",
+        'period_text "Until the founding of the People\'s Republic of China in 1949" reads as nothing (no dating word '
+        'known in "until the founding of the people\'s republic of china in 1949") but the year 1949, not as the '
+        "row's period (1948-12-31 to 1948-12-31, a stock; the text is dated 2020-01-14",
+    ]
 
 
 def test_one_days_words_date_the_whole_edition_or_that_day_never_other_days() -> None:

@@ -37,13 +37,14 @@ def test_a_name_inside_a_longer_name_names_no_subject(package: PackageCopy) -> N
     fired = {r for table, r, _ in found(report, "subject-not-anchored") if table == "indicators"}
     wrong = [why for why, _change, fires in CASES if (numbers[why] in fired) is not fires]
     assert wrong == []
-    # The subject columns the row leaves empty are said "none", never '<missing>' (trial 18 m1).
+    # Only the subject column the row gives is named: not "enterprise_id none, project_id none" beside it, nor
+    # '<missing>' (trial 18 m1).
     row = numbers["the zone's name does not name Tongxiang"]
     said = [p.message for p in report.problems if p.rule == "subject-not-anchored" and p.row == row]
     assert said == [
-        "neither the evidence nor subject_text (none given) names the subject of this figure (place_id tongxiang, "
-        "enterprise_id none, project_id none) by its name or an alias: quote in subject_text the words around the "
-        "evidence that name it (the title, the sentence before), or give the figure to the subject its words name"
+        "neither the evidence nor subject_text (none given) names the subject of this figure (place_id tongxiang) by "
+        "its name or an alias: quote in subject_text the words around the evidence that name it (the title, the "
+        "sentence before), or give the figure to the subject its words name"
     ]
 
 

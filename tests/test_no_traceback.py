@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
-from conftest import PackageCopy
+from conftest import SHARED_ARCHIVE, PackageCopy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -124,20 +124,23 @@ def test_a_symbolic_link_that_loops_is_refused_by_name(
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "name"),
     [
-        ["export", "indicators", "--format", "csv", "-o", "dangling.csv"],
-        ["export", "indicators", "--format", "csv", "-o", "dangling.csv", "--force"],
-        ["plot", "gdp", "--subject", "tongxiang", "-o", "dangling.svg", "--force"],
+        (["export", "indicators", "--format", "csv", "-o", "dangling.csv"], "dangling.csv"),
+        (["export", "indicators", "--format", "csv", "-o", "dangling.csv", "--force"], "dangling.csv"),
+        (["plot", "gdp", "--subject", "tongxiang", "-o", "dangling.svg", "--force"], "dangling.svg"),
+        # serve writes its database into the folder given (review 15 R3: refused, checked by hand only)
+        (["serve", "--build-only", "out"], "out/tongxiang.db"),
+        (["serve", "--build-only", "out", "--force"], "out/tongxiang.db"),
     ],
 )
 def test_a_symbolic_link_to_nothing_is_refused_by_name(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str]
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], name: str
 ) -> None:
     """Trial 18 m6: `-o dangling.csv` (a link to a file that does not exist) wrote through it, making the file where
     it pointed, without --force. Refused, with or without it, and nothing is made."""
     monkeypatch.chdir(tmp_path)
-    name = args[args.index("-o") + 1]
+    (tmp_path / name).parent.mkdir(exist_ok=True)
     (tmp_path / name).symlink_to(tmp_path / "elsewhere" / "nothing")
     (tmp_path / "elsewhere").mkdir()
     assert invoke(*args) == (
@@ -452,6 +455,31 @@ def test_a_row_that_refers_twice_is_counted_once() -> None:
         "  and 2 rows of 2 tables that refer to places [foreign-key] (indicators 1, projects 1): "
         "fix places first (`--json` lists each)"
     )
+
+
+@pytest.mark.skipif(not SHARED_ARCHIVE.is_dir(), reason="the source archive is not beside the checkout")
+def test_a_bad_byte_in_indicators_leaves_the_entities_names_unjudged_not_wrong(package: PackageCopy) -> None:
+    """Trial 19 W5: a bad byte in a figure's evidence keeps indicators from loading, and the name rules of
+    enterprises and projects, which read the texts of the sources their figures cite, then told 9 of them (11 errors)
+    that their names are written in no text. A name no text read writes is not judged while indicators does not
+    load, and its `table-not-checked` line says so; the bad byte is the one error."""
+    path = package.csv("indicators")
+    lines = path.read_bytes().split(b"\n")
+    evidence = package.rows("indicators")[0]["evidence"].encode("utf-8")
+    lines[1] = lines[1].replace(evidence, b"\xff" + evidence, 1)
+    path.write_bytes(b"\n".join(lines))
+    tde.stamp(package.root)
+    out = tde.validate(package.root, SHARED_ARCHIVE).to_text(warnings=False).splitlines()
+    assert out[0].startswith("indicators, row 2, field evidence: error [encoding-error] ")
+    assert out[0].endswith(" is not UTF-8 text: save the file as UTF-8")
+    assert out[1:] == [
+        "indicators: warning [table-not-checked] the table has structural errors, so its rules did not run; until it "
+        "loads, a name of enterprises or projects that none of the row's other texts writes is not judged "
+        "(chinese-name-not-in-text, names-in-two-scripts-untied and source-name-not-in-text read the texts its rows "
+        "cite too)",
+        f"INVALID: {package.root} against the archive {SHARED_ARCHIVE}: 1 error, 3 warnings, corroboration not "
+        "checked: the rules of indicators did not run",
+    ]
 
 
 def test_one_bad_byte_comes_first_and_its_follow_ons_are_counted_under_it(package: PackageCopy) -> None:

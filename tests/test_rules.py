@@ -875,6 +875,30 @@ def test_a_figure_the_archive_refutes_corroborates_none(archived: tuple[dict[str
     ]
 
 
+def test_the_archive_refutes_the_rows_evidence_not_in_source_fires_on() -> None:
+    """The reread after stop 32: `refuted_rows` (the figures left out of the agreement under `--archive`) restated
+    `evidence-not-in-source`'s test and read value_text too, so a row whose evidence the archive holds was refuted
+    for a value_text typo (an error of `value-text-not-in-evidence`, not of the archive). One predicate now: a row is
+    refuted exactly where the rule fires."""
+    import pandas as pd
+
+    from tongxiang_digital_economy.semantics.archive_checks import refuted_rows
+    from tongxiang_digital_economy.semantics.rules.provenance import evidence_in_source
+
+    sources = pd.DataFrame({"source_id": ["a", "b"], "archive_text": ["GDP达到1352.6亿元", None]})
+    cases = [  # (evidence, value_text, source_id): refuted?
+        ("GDP达到 1352.6亿元", "1352.6亿元", "a", False),  # white space aside
+        ("GDP达到1352.6亿元", "1532.6亿元", "a", False),  # a value_text typo: the evidence is the archive's
+        ("GDP达到1347.1亿元", "1347.1亿元", "a", True),  # a passage the text does not hold
+        ("GDP达到1347.1亿元", "1347.1亿元", "b", False),  # no archived text read: nothing refuted
+        (None, None, "a", False),  # no evidence: `required` says so, the archive refutes nothing
+    ]
+    indicators = pd.DataFrame([c[:3] for c in cases], columns=["evidence", "value_text", "source_id"], dtype="string")
+    view = indicators.assign(source_id__archive_text=indicators["source_id"].map(dict(sources.values.tolist())))
+    assert refuted_rows(indicators, sources).tolist() == [c[3] for c in cases]
+    assert (~evidence_in_source(view)).tolist() == [c[3] for c in cases]
+
+
 def test_white_space_differences_are_not_faults(archived: tuple[dict[str, Any], Report]) -> None:
     # Row 3's re-flowed evidence is found; only the three edited quotes and the invented one are not.
     edited = {(table, 2, "evidence") for table in ("indicators", "enterprises", "projects")}

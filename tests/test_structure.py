@@ -6,6 +6,7 @@ import functools
 import json
 import os
 from collections.abc import Callable
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -14,9 +15,10 @@ from conftest import PackageCopy, edit_descriptor, errors, found
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.core.paths import bundled_package_dir
-from tongxiang_digital_economy.core.report import Problem
+from tongxiang_digital_economy.core.report import Problem, row_runs, runs
 from tongxiang_digital_economy.io.cell_types import required_fault
 from tongxiang_digital_economy.io.forms import pattern_form
+from tongxiang_digital_economy.use import annotations
 
 
 def append_line(package: PackageCopy, table: str, line: str, stamp: bool = True) -> int:
@@ -551,7 +553,11 @@ def test_a_cell_is_quoted_whole_and_a_space_at_its_end_named(package: PackageCop
 def test_a_removed_source_is_one_line_with_both_ways_out(package: PackageCopy) -> None:
     """Trial 18 m2: a sources row removed (a retraction) gave one foreign-key error per figure citing it, 14 lines
     each told to add the row back; the text report says it once, with the count and the other way out (remove the
-    figures), and `--json` (the Report) keeps every row's error. A key one row refers to is said as before."""
+    figures), and `--json` (the Report) keeps every row's error. A key one row refers to is said as before.
+
+    One grouping (core.report.alike_groups) for every format: GitHub one annotation and JUnit one failure text
+    (counting 15 errors), each with the rows alike counted under it; `--json` every row, the later 13 naming the first
+    in `alike`; `load` and `show` (a LoadError) the first and the rows alike (they had listed it 5 times over)."""
     gone = "wikipedia-matr1x-2023-tongxiang-city-article"
     package.write("sources", [r for r in package.rows("sources") if r["source_id"] != gone], stamp=False)
     package.edit("indicators", 2, unit="yuann")
@@ -569,6 +575,46 @@ def test_a_removed_source_is_one_line_with_both_ways_out(package: PackageCopy) -
         f"INVALID: {package.root}: 15 errors, 0 warnings, corroboration not checked: no rule ran",
     ]
     assert [p.row for p in report.errors if p.field == "source_id"] == citing
+    first = (
+        f"'{gone}' is not a source_id of sources (14 rows of indicators refer to it): add that row to sources, or "
+        "correct the value; if the sources row was removed on purpose, remove the 14 rows that refer to it"
+    )
+    alike = f"and 13 more rows of indicators that refer to it alike (rows {citing[1]} to {citing[-1]}): the same fix"
+    annotated = [line for line in annotations.github(report, root=package.root).splitlines() if "source_id" in line]
+    assert annotated == [
+        f"::error file=data/indicators.csv,line={citing[0]},title=foreign-key::indicators, row {citing[0]}, field "
+        f"source_id: {first}%0A{alike} (`--json` lists each)"
+    ]
+    failure = ElementTree.fromstring(annotations.junit(report)).find(
+        "testsuite[@name='indicators']/testcase[@name='foreign-key']/failure"
+    )
+    assert failure is not None and failure.attrib["message"] == "15 errors"
+    assert (failure.text or "").splitlines()[1:] == [
+        f"indicators, row {citing[0]}, field source_id: {first}",
+        f"  {alike} (`--json` lists each)",
+    ]
+    listed = [(p["row"], p["alike"]) for p in report.to_dict()["problems"] if p["field"] == "source_id"]
+    assert listed == [(citing[0], None)] + [(row, ["indicators", citing[0], "foreign-key"]) for row in citing[1:]]
+    with pytest.raises(tde.LoadError) as raised:
+        tde.load("indicators", path=package.root)
+    loaded = (
+        "indicators row 2, field unit: 'yuann' is not a unit of units: did you mean 'yuan'? add that row to units, or "
+        f"correct the value [foreign-key]; 14 more: row {citing[0]}, field source_id: {first} [foreign-key], {alike}"
+    )
+    assert str(raised.value) == loaded
+    shown = CliRunner().invoke(cli, ["show", "indicators", "--package", str(package.root)], catch_exceptions=False)
+    assert (shown.exit_code, shown.output) == (1, f"Error: {loaded}\n")
+
+
+def test_runs_of_numbers_are_one_grouping_for_rows_and_notes() -> None:
+    """Review 15 R11: the report's row numbers and a chart label's note numbers were grouped into runs twice
+    (core/report.py, use/point_labels.py); one `runs` serves both, each writing the runs its own way."""
+    from tongxiang_digital_economy.use.point_labels import note_numbers
+
+    assert runs([12, 7, 8, 9, 3, 8]) == [[3], [7, 8, 9], [12]]
+    assert runs([]) == []
+    assert row_runs([12, 7, 8, 9, 3]) == "3, 7 to 9 and 12"
+    assert note_numbers({9, 1, 2, 4, 5, 6}) == "1,2,4-6,9"
 
 
 def test_an_empty_required_cell_is_told_what_to_fill_in(package: PackageCopy) -> None:

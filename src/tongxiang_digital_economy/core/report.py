@@ -7,12 +7,17 @@ so the CLI's human output, its `--json` output and the Python API all show the s
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from . import problems as P
 from .paths import printable
 from .problems import PROBLEMS, TABLE_NOT_CHECKED, Severity
+from .related_lists import problem_dicts
+
+# A problem's place and rule, as `follows` and `alike` name it: (table, CSV row, rule).
+Key = tuple[str | None, int | None, str]
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,7 @@ class Problem:
     message: str
     layer: Literal["descriptor", "structure", "semantics", "archive"]
     # The ids of the other rows a problem is about (a conflict's group, the sources that agree), complete: the
-    # message cuts its listing, JSON and the API carry every id.
+    # message cuts its listing, JSON and the API carry every id (JSON a long list once per group: related_lists.py).
     related: tuple[str, ...] = ()
     # The table a foreign-key problem points into, so that errors which follow from a broken table are told apart.
     refers_to: str | None = None
@@ -140,7 +145,13 @@ class Report:
         `passed` is the verdict at `fail_on` (the exit code of `validate --fail-on`: with `warning`, a valid package
         with warnings has `valid` true and `passed` false). `problems` lists every problem in `outline()`'s order:
         a cause, then what is counted under it, each naming its cause in `follows` as [table, row, rule] (trial 14
-        W6: the bad byte after 91 foreign-key errors, each with `follows` null)."""
+        W6: the bad byte after 91 foreign-key errors, each with `follows` null). A foreign-key error that says the
+        same missing key as an earlier row's (a source removed: 14 rows cite it) names that row's error in `alike` as
+        [table, row, rule], listed right after it: the group the other formats say once (trial 18 m2); `alike` is
+        null on every other problem. A problem's `related` ids are listed in place up to RELATED_INLINE of them; a
+        longer list (an agreement group's) is written once in `related_groups`, and each of its problems names its
+        place there in `related_group` (`related` null): the report grows linearly with a group (related_lists.py)."""
+        problems, groups = problem_dicts(self.listed())
         return {
             "valid": self.valid,
             "passed": self.passes(fail_on),
@@ -155,10 +166,8 @@ class Report:
             "tables_lacking_columns": {table: list(columns) for table, columns in sorted(self.lacking.items())},
             "corroboration_checked": self.corroboration_checked,
             "summary": self.summary(fail_on == "warning"),
-            "problems": [
-                {**asdict(p), "related": list(p.related), "follows": list(cause) if cause else None}
-                for p, cause in self.listed()
-            ],
+            "problems": problems,
+            "related_groups": groups,
         }
 
     def follow_ons(self) -> dict[str, list[Problem]]:
@@ -189,7 +198,9 @@ class Report:
         """The report's one order and grouping, which every format reads (text, `--json`, GitHub annotations,
         JUnit): each problem that is not counted under another, in `sorted()` order, with what it causes. A broken
         table's foreign-key group goes under its first error in a row (`group_anchors`), what follows from those
-        rows with it; a problem's `follows` group under it. `said` leaves problems out (warnings with `--quiet`)."""
+        rows with it; a problem's `follows` group under it; the foreign-key errors that say one missing key alike under
+        the first of them (`alike_groups`: a source removed, 14 rows cite it, trial 18 m2). `said` leaves problems out
+        (warnings with `--quiet`)."""
         follow_ons = self.follow_ons()
         followers = self.followers()
         hidden = counted_under(follow_ons, followers)
@@ -208,20 +219,24 @@ class Report:
             key = p.key()
             own = [f for f in followers.pop(key) if said(f)] if key is not None and key in followers else []
             entries.append(Entry(p, tuple(references), tuple(through), tuple(own)))
-        return entries
+        alike = alike_groups([e.problem for e in entries if not e.counted()])
+        grouped = counted_under(alike)
+        return [replace(e, alike=tuple(alike.get(id(e.problem), ()))) for e in entries if id(e.problem) not in grouped]
 
-    def listed(self) -> list[tuple[Problem, tuple[str | None, int | None, str] | None]]:
-        """Every problem once, in `outline()`'s order, with the cause it is counted under (None: its own line): a
-        foreign-key error that a broken table causes names that table's error its group is under; what names a
-        cause in `follows` keeps it. Problems whose cause is itself counted under another come last."""
-        out: list[tuple[Problem, tuple[str | None, int | None, str] | None]] = []
+    def listed(self) -> list[tuple[Problem, Key | None, Key | None]]:
+        """Every problem once, in `outline()`'s order, with the cause it is counted under (None: its own line) and
+        the problem it is alike (None: none): a foreign-key error that a broken table causes names that table's
+        error its group is under; what names a cause in `follows` keeps it; a foreign-key error that says an earlier
+        row's missing key names that row's error. Problems whose cause is itself counted under another come last."""
+        out: list[tuple[Problem, Key | None, Key | None]] = []
         for e in self.outline():
             anchor = (e.problem.table, e.problem.row, e.problem.rule)
-            out.append((e.problem, e.problem.follows))
-            out.extend((p, anchor) for p in e.references)
-            out.extend((p, p.follows) for p in (*e.through, *e.followers))
-        placed = {id(p) for p, _ in out}
-        return out + [(p, p.follows) for p in self.sorted() if id(p) not in placed]
+            out.append((e.problem, e.problem.follows, None))
+            out.extend((p, p.follows, anchor) for p in e.alike)
+            out.extend((p, anchor, None) for p in e.references)
+            out.extend((p, p.follows, None) for p in (*e.through, *e.followers))
+        placed = {id(p) for p, _, _ in out}
+        return out + [(p, p.follows, None) for p in self.sorted() if id(p) not in placed]
 
     def first_error(self) -> Problem | None:
         """The first error `to_text` lists: never one it counts under its cause (a bad byte in places comes before
@@ -240,16 +255,9 @@ class Report:
             return (infos or p.severity != "info") and (warnings or p.severity != "warning" or said_not_run(p))
 
         lines = []
-        entries = self.outline(said)
-        alike = alike_references(entries)
-        hidden = {id(p) for group in alike.values() for p in group}
-        for e in entries:
-            if id(e.problem) in hidden:
-                continue
+        for e in self.outline(said):
             lines.append(f"{e.problem.location()}: {e.problem.severity} [{e.problem.rule}] {e.problem.message}")
             lines.extend(e.counted_lines())
-            if id(e.problem) in alike:
-                lines.append(alike_line(e.problem, alike[id(e.problem)]))
         lines.append(self.summary(fail_on_warnings))
         return "\n".join(lines)
 
@@ -282,12 +290,14 @@ class Report:
 class Entry:
     """One problem as every format shows it, with what is counted under it: the foreign-key errors into its table
     that its fault breaks (`references`), what follows from those rows (`through`), and the problems that name it
-    in `follows` (`followers`)."""
+    in `follows` (`followers`); and the foreign-key errors of later rows that say the same missing key (`alike`:
+    not caused by it, but told the same fix, so said once under it)."""
 
     problem: Problem
     references: tuple[Problem, ...] = ()
     through: tuple[Problem, ...] = ()
     followers: tuple[Problem, ...] = ()
+    alike: tuple[Problem, ...] = ()
 
     def counted(self) -> tuple[Problem, ...]:
         return (*self.references, *self.through, *self.followers)
@@ -299,7 +309,14 @@ class Entry:
             lines.append(follow_on_line(str(self.problem.table), list(self.references), list(self.through)))
         if self.followers:
             lines.append(followers_line(self.problem, list(self.followers)))
+        if self.alike:
+            lines.append(f"  {alike_words(self.problem, list(self.alike))} (`--json` lists each)")
         return lines
+
+    def size(self) -> int:
+        """How many problems the entry says on its own line: itself and those alike it (14 rows that cite a
+        removed source are 14 errors, said once)."""
+        return 1 + len(self.alike)
 
 
 def group_anchors(
@@ -382,15 +399,16 @@ def follow_on_line(table: str, problems: list[Problem], after: list[Problem] | N
     )
 
 
-def alike_references(entries: list[Entry]) -> dict[int, list[Problem]]:
-    """The foreign-key errors of one table and field that say one missing key alike (a source removed: 14 rows
-    cite it), by the id of the first: the text report prints the first and counts the others under it (trial 18 m2:
-    14 lines, each told the same fix). Only errors with nothing counted under them; `--json` lists each."""
+def alike_groups(problems: Sequence[Problem]) -> dict[int, list[Problem]]:
+    """The foreign-key errors of one table and field that say one missing key alike (a source removed: 14 rows cite
+    it), by the id of the first, each with the later ones: one grouping that every format reads (the text report,
+    GitHub and JUnit through `Report.outline`, `--json` as `alike`, the LoadError of `load` and `show`), each saying
+    the first error and the others counted under it (trial 18 m2: 14 lines, each told the same fix). The callers
+    pass only errors with nothing counted under them."""
     first: dict[tuple[str | None, str | None, str], Problem] = {}
     alike: dict[int, list[Problem]] = {}
-    for e in entries:
-        p = e.problem
-        if p.rule != "foreign-key" or e.counted():
+    for p in problems:
+        if p.rule != P.FOREIGN_KEY:
             continue
         lead = first.setdefault((p.table, p.field, p.message), p)
         if lead is not p:
@@ -398,24 +416,31 @@ def alike_references(entries: list[Entry]) -> dict[int, list[Problem]]:
     return alike
 
 
-def alike_line(first: Problem, others: list[Problem]) -> str:
-    """'  and 13 more rows of indicators that refer to it alike (rows 444 to 456): …' under the first such error."""
+def alike_words(first: Problem, others: list[Problem]) -> str:
+    """'and 13 more rows of indicators that refer to it alike (rows 444 to 456): the same fix', said of the first."""
     rows = sorted({p.row for p in others if p.row is not None})
     return (
-        f"  and {count(len(others), 'more row')} of {first.table} that {agree(len(others), 'refer')} to it alike "
-        f"({'rows' if len(rows) > 1 else 'row'} {row_runs(rows)}): the same fix (`--json` lists each)"
+        f"and {count(len(others), 'more row')} of {first.table} that {agree(len(others), 'refer')} to it alike "
+        f"({'rows' if len(rows) > 1 else 'row'} {row_runs(rows)}): the same fix"
     )
 
 
-def row_runs(rows: list[int]) -> str:
-    """Row numbers as runs: `444 to 456`, `3, 7 to 9 and 12`."""
-    runs: list[list[int]] = []
-    for row in rows:
-        if runs and row == runs[-1][-1] + 1:
-            runs[-1].append(row)
+def runs(numbers: Iterable[int]) -> list[list[int]]:
+    """Numbers as runs of consecutive ones, in order, each once: [12, 7, 8, 9, 3, 8] → [[3], [7, 8, 9], [12]]. One
+    grouping for every listing of numbers, each caller writing the runs its own way: a report's rows (`row_runs`), a
+    chart label's note numbers (use/point_labels.py) (review 15 R11: written twice)."""
+    out: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if out and n == out[-1][-1] + 1:
+            out[-1].append(n)
         else:
-            runs.append([row])
-    return listed([str(r[0]) if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs])
+            out.append([n])
+    return out
+
+
+def row_runs(rows: Iterable[int]) -> str:
+    """Row numbers as runs: `444 to 456`, `3, 7 to 9 and 12`."""
+    return listed([str(r[0]) if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs(rows)])
 
 
 def followers_line(cause: Problem, problems: list[Problem]) -> str:

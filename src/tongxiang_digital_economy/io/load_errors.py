@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..core import problems as P
 from ..core.exceptions import LoadError, TDEError
-from ..core.report import agree, count
+from ..core.report import Problem, agree, alike_groups, alike_words, count
 from ..schema.keys import foreign_keys
 
+# The reader imports pandas and pyarrow, which `--help` and `--version` must not (io/load.py imports this module):
+# it is imported where a failing load needs it, not to dodge a cycle (it imports nothing of this module).
 if TYPE_CHECKING:
-    from ..core.report import Problem
     from .reader import TableRead
 
 SHOWN = 5  # bad cells a LoadError quotes; `validate` lists them all
@@ -50,17 +51,33 @@ def in_row_order(problems: list[Problem]) -> list[Problem]:
 
 
 def load_error(table: str, errors: list[Problem]) -> LoadError:
-    """A LoadError at the first problem, listing the next few and saying how many there are."""
-    first, rest = errors[0], errors[1:]
-    message = f"{first.message} [{first.rule}]"
+    """A LoadError at the first problem, listing the next few and saying how many there are; the foreign-key errors
+    that say one missing key alike are said once, the others counted under the first (core.report.alike_groups, as
+    `validate` groups them: trial 18 m2, a removed source's 14 rows were its message 14 times)."""
+    alike = alike_groups(errors)
+    first = errors[0]
+    message = said(first, alike.get(id(first), []))
+    shown = set(map(id, [first, *alike.get(id(first), [])]))
+    rest = [p for p in errors if id(p) not in shown]
     if rest:
-        listed = "; ".join(
-            f"{p.location().removeprefix(table + ', ')}: {p.message} [{p.rule}]" for p in rest[: SHOWN - 1]
-        )
-        message += f"; {len(rest)} more: {listed}"
-        if len(rest) > SHOWN - 1:
-            message += "; … (`tongxiang-digital-economy validate` lists them all)"
+        message += f"; {len(rest)} more: {listing(rest, alike, SHOWN - 1, table + ', ')}"
     return LoadError(table, first.row, first.field, message)
+
+
+def said(p: Problem, alike: list[Problem], prefix: str | None = None) -> str:
+    """A problem as a LoadError says it, with the rows that say it alike counted after it: its place said but for
+    `prefix` (the table the error names), or not at all (None: the error's own place)."""
+    where = "" if prefix is None else f"{p.location().removeprefix(prefix)}: "
+    return f"{where}{p.message} [{p.rule}]" + (f", {alike_words(p, alike)}" if alike else "")
+
+
+def listing(rest: list[Problem], alike: dict[int, list[Problem]], shown: int, prefix: str = "") -> str:
+    """The first `shown` problems of `rest` that are not alike an earlier one, each with its place and those alike
+    it counted, and an ellipsis when there are more."""
+    grouped = {id(p) for group in alike.values() for p in group}
+    leads = [p for p in rest if id(p) not in grouped]
+    text = "; ".join(said(p, alike.get(id(p), []), prefix) for p in leads[:shown])
+    return text + ("; … (`tongxiang-digital-economy validate` lists them all)" if len(leads) > shown else "")
 
 
 def load_failure(
@@ -113,8 +130,5 @@ def under_cause(table: str, cause: Problem, led: list[Problem], errors: list[Pro
         f"{agree(len(under), 'refer')} {to} [{P.FOREIGN_KEY}] ({'row' if len(under) == 1 else 'rows'} {shown})"
     )
     if rest:
-        listed = "; ".join(f"{p.location()}: {p.message} [{p.rule}]" for p in rest[:SHOWN])
-        message += f"; {len(rest)} more: {listed}"
-        if len(rest) > SHOWN:
-            message += "; … (`tongxiang-digital-economy validate` lists them all)"
+        message += f"; {len(rest)} more: {listing(rest, alike_groups(rest), SHOWN)}"
     return LoadError(str(cause.table), cause.row, cause.field, message)

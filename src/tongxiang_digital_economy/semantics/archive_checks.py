@@ -158,26 +158,29 @@ def check_catalogue(catalogue: Path, sources: pd.DataFrame | None) -> list[Probl
     ]
 
 
+def in_archived_text(evidence: object, text: object) -> bool:
+    """Whether a passage occurs in its source's archived text (`text` squeezed, as the sources view holds it),
+    white space aside: the one predicate of `evidence-not-in-source` (rules/provenance.py) and of the figures the
+    archive refutes (`refuted_rows`). A source with no archived text here (not a str) refutes nothing:
+    `archive-file-missing` says why it was not read."""
+    return not isinstance(text, str) or squeeze(evidence) in text
+
+
 def refuted_rows(indicators: pd.DataFrame, sources: pd.DataFrame) -> np.ndarray:
     """Whether each indicators row is refuted by its source's archived text (the sources view's squeezed
-    `archive_text`): its evidence, or its value_text, does not occur in it (white space aside). A row whose source
-    has no archived text here is not refuted (`archive-file-missing` says why it was not read).
+    `archive_text`): the rows `evidence-not-in-source` fires on, by its predicate (`in_archived_text`).
 
     Why: such a row states nothing the archive holds, so it corroborates no other figure and is corroborated by none
     (trial 17 m7: an invented passage made 92 figures corroborated where the package had 90); the agreement is read
-    without it when the archive is given. Read once per distinct evidence, value_text and source."""
+    without it when the archive is given. The value_text is not read apart: `value-text-not-in-evidence` holds it to
+    the evidence (it was, restating the rule's test beside a second one). Read once per distinct evidence and
+    source."""
     if not len(indicators):
         return np.zeros(0, dtype=bool)
     texts = dict(zip(sources["source_id"], sources["archive_text"], strict=True))
-
-    def refuted(evidence: object, quote: object, source: object) -> bool:
-        text = texts.get(source)
-        if not isinstance(text, str):
-            return False
-        return any(isinstance(part, str) and squeeze(part) not in text for part in (evidence, quote))
-
     codes, answers = per_distinct_rows(
-        [indicators["evidence"], indicators["value_text"], indicators["source_id"]], refuted
+        [indicators["evidence"], indicators["source_id"]],
+        lambda evidence, source: not in_archived_text(evidence, texts.get(source)),
     )
     found: np.ndarray = np.asarray(answers, dtype=bool)[codes]
     return found

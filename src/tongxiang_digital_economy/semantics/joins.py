@@ -97,9 +97,31 @@ def with_joins(
         # The same arrays as a join made before: the same taken array (a copy shares it), whose keys are kept; a
         # table too large to keep answers for (column_keys.KEPT_ROWS) keeps no joins either.
         kept = len(frame) <= KEPT_ROWS and all(a is not None for a in arrows)
-        values = by_arrays("join", arrows, take).copy() if kept else take()
+        if kept:
+            values = by_arrays("join", arrows, take).copy()
+        else:
+            values = shared_texts(taken, positions) if isinstance(taken.dtype, pd.StringDtype) else take()
         added[f"{field}__{column}"] = pd.Series(values, index=frame.index, name=f"{field}__{column}")
     return with_columns(frame, added)
+
+
+def shared_texts(taken: pd.Series, positions: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """The referenced rows' texts at `positions` (-1: <NA>), each row pointing to its referenced row's one Python
+    string, not a copy of it: a frame too large to keep joins for (column_keys.KEPT_ROWS).
+
+    Why: an Arrow `take` copies each text into every row that refers to it; a project's part names and aliases,
+    ~400 bytes, were 69 of the 110 MiB of joined columns at 10^5 `shifted` rows (~0.7 GiB at 10^6), for a table of a
+    few hundred rows. Pointers cost 8 bytes a row, whatever the text. The type is still pandas' string (stored as
+    Python strings): the rules read it as before, and a report is the same (tests/test_scale_memory.py)."""
+    dtype = taken.dtype
+    assert isinstance(dtype, pd.StringDtype)  # with_joins calls it on texts only
+    values = np.empty(len(taken) + 1, dtype=object)
+    values[:-1] = taken.astype(object).to_numpy()
+    values[-1] = dtype.na_value  # where a row refers to nothing (position -1)
+    shared: pd.api.extensions.ExtensionArray = pd.array(
+        values[positions], dtype=pd.StringDtype("python", na_value=dtype.na_value)
+    )
+    return shared
 
 
 def join_positions(

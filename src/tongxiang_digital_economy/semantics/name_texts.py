@@ -15,6 +15,11 @@ from ..text.fold import exact_key
 from .answers import kept_reading
 from .entity_names import ENTITY_TABLES, listed
 
+# The tables whose rows tie a source to an entity (`name_sources`: its figures, its links). Where one did not load (a
+# bad byte in indicators.csv), a name no text found may be written in a text only its rows tie: it is not judged
+# (None), never said missing (trial 19 W5: 11 false errors told 9 companies and projects to rename themselves).
+TYING = ("indicators", "project_enterprises")
+
 
 def name_sources(frames: dict[str, pd.DataFrame], table: str) -> list[tuple[str, ...]]:
     """Each row's name sources: its `source_id`, its `name_zh_source_id`, and the sources of its figures
@@ -93,6 +98,12 @@ def name_text_columns(frames: dict[str, pd.DataFrame], sources: pd.DataFrame, ta
         return exact_key(value) if isinstance(value, str) and value.strip() else ""
 
     rows = name_sources(frames, table)
+    # A name found is found; one not found is unknown while a table that ties texts to rows is missing (TYING).
+    unknown = any(other not in frames for other in TYING)
+
+    def judged(found: bool) -> bool | None:
+        return True if found else None if unknown else False
+
     names = frame["name"] if "name" in frame else pd.Series(pd.NA, index=frame.index)
     chinese = frame["name_zh"] if "name_zh" in frame else pd.Series(pd.NA, index=frame.index)
     found_name: list[bool | None] = []
@@ -101,9 +112,9 @@ def name_text_columns(frames: dict[str, pd.DataFrame], sources: pd.DataFrame, ta
     for ids, name, name_zh in zip(rows, names, chinese, strict=True):
         texts = [t for t in (text(s) for s in ids) if t is not None]
         latin, han = key(name), key(name_zh)
-        found_name.append(any(latin in t for t in texts) if texts and latin else None)
-        found_zh.append(any(han in t for t in texts) if texts and han else None)
-        found_both.append(any(latin in t and han in t for t in texts) if texts and latin and han else None)
+        found_name.append(judged(any(latin in t for t in texts)) if texts and latin else None)
+        found_zh.append(judged(any(han in t for t in texts)) if texts and han else None)
+        found_both.append(judged(any(latin in t and han in t for t in texts)) if texts and latin and han else None)
     return {
         "name_sources": pd.Series([listed(ids) for ids in rows], index=frame.index, dtype="string"),
         "name_in_texts": pd.Series(found_name, index=frame.index, dtype="boolean"),

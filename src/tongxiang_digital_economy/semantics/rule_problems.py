@@ -123,8 +123,13 @@ class Reading(pd.DataFrame):
 
 
 def template_fields(template: str) -> list[str]:
-    """The columns a rule's message names ({value_text!r} names value_text)."""
-    return [name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name]
+    """The columns a rule's message names ({value_text!r} names value_text; {a+b:given} names a and b)."""
+    return [
+        column
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name
+        for column in name.split(".")[0].split("[")[0].split("+")
+    ]
 
 
 def short(text: str) -> str:
@@ -137,7 +142,8 @@ def format_message(template: str, row: dict[str, Any]) -> str:
 
     A message quotes a short excerpt of a cell, never a whole one (an archived text, a megabyte of note); the
     listings of other rows (LISTINGS) are bounded where they are made, and complete in the Problem's `related`.
-    A field written `{name_zh!r:|no Chinese name}` reads the words after `|` where the row has no value (`empty_words`).
+    A field written `{name_zh!r:|no Chinese name}` reads the words after `|` where the row has no value, and one
+    written `{place_id+project_id:given}` names the columns the row fills, each with its value (`empty_words`).
     """
     template = empty_words(template, row)
     values: dict[str, Any] = {}
@@ -161,13 +167,19 @@ def format_message(template: str, row: dict[str, Any]) -> str:
 def empty_words(template: str, row: dict[str, Any]) -> str:
     """`template` with each field written `{column!r:|words}` as `words` where the row has no value in `column` (an
     empty cell, or a column the view lacks) and as `{column!r}` where it has one: a rule says what is missing in
-    words ("the row gives no Chinese name"), never `'<missing>'` (trial 16 m4)."""
-    if ":|" not in template:
+    words ("the row gives no Chinese name"), never `'<missing>'` (trial 16 m4). A field written `{a+b+c:given}` names
+    the columns among a, b and c that the row fills, each with its value (`place_id tongxiang`), and `none given` where
+    it fills none: a subject is the one column of three a row gives, not two `none`s beside it (trial 18 m1)."""
+    if ":|" not in template and f":{GIVEN}}}" not in template:
         return template
     out = []
     for literal, name, spec, conversion in string.Formatter().parse(template):
         out.append(literal.replace("{", "{{").replace("}", "}}"))
         if name is None:
+            continue
+        if spec == GIVEN:
+            given = [column for column in name.split("+") if not no_value(row.get(column))]
+            out.append(", ".join(f"{column} {{{column}}}" for column in given) or "none given")
             continue
         if spec and spec.startswith("|"):
             if no_value(row.get(name)):
@@ -176,6 +188,10 @@ def empty_words(template: str, row: dict[str, Any]) -> str:
             spec = ""
         out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
     return "".join(out)
+
+
+# The format spec of a field that names the columns a row fills: `{place_id+enterprise_id+project_id:given}`.
+GIVEN = "given"
 
 
 def no_value(value: Any) -> bool:

@@ -43,8 +43,10 @@ from .archive_checks import (
 )
 from .column_keys import ColumnKeys
 from .editions import blame_editions, under_refused_dates
+from .entity_names import ENTITY_TABLES
 from .joins import ForeignKeys, join_keys, tables_lacking
 from .key_causes import under_key_causes
+from .name_texts import TYING
 from .package_checks import check_descriptor, check_file_facts
 from .published import blame_published
 from .quotes import QUOTE_TABLE_READS
@@ -102,7 +104,8 @@ def validate(
         keys = join_keys({name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)})
         readers = readers_of_unloaded(frames, needs_of(RULES), keys)
         unloaded = [name for name in reads if name not in frames] + sorted(readers.keys() - reads.keys())
-        report.add([not_checked(name, reads.get(name), readers.get(name, [])) for name in unloaded])
+        tying = [name for name in TYING if archive is not None and name in unloaded]
+        report.add([not_checked(name, reads.get(name), readers.get(name, []), name in tying) for name in unloaded])
         report.lacking = columns_lacking(frames)
         report.not_run = rules_stopped(frames, reads, unloaded, readers, report.lacking)
         texts = hashes = None
@@ -224,10 +227,12 @@ def check_semantics(
     return found + run_rules(frames, texts, hashes, keys, refused, grades)
 
 
-def not_checked(name: str, read: TableRead | None, readers: Sequence[str]) -> Problem:
+def not_checked(name: str, read: TableRead | None, readers: Sequence[str], tying: bool = False) -> Problem:
     """A table whose rules do not run, and the tables whose rules read it and so did not run either (trial 16 W3: a
     deleted events.csv stopped every indicators rule, and only the events table's own rules were said not to run).
-    The indicators' rules read the units' written forms and scales: a units table that did not load stops them."""
+    The indicators' rules read the units' written forms and scales: a units table that did not load stops them.
+    `tying`: the table ties texts to the entities' rows (name_texts.TYING) and the archive is read: the name rules
+    judge only the names a text of theirs writes until it loads (trial 19 W5), which is said too."""
     if read is None:
         message = "the table was not read (its own errors say why), so its rules did not run"
     elif read.frame is not None and not read.broken:
@@ -236,6 +241,12 @@ def not_checked(name: str, read: TableRead | None, readers: Sequence[str]) -> Pr
         message = "the table has structural errors, so its rules did not run"
     if readers:
         message += f", nor the rules of {listed(sorted(readers))} that read it"
+    if tying:
+        rules = sorted({r.id for r in RULES if r.inputs is not None and "name_sources" in r.inputs})
+        message += (
+            f"; until it loads, a name of {' or '.join(sorted(ENTITY_TABLES))} that none of the row's other texts "
+            f"writes is not judged ({listed(rules)} read the texts its rows cite too)"
+        )
     return problem(P.TABLE_NOT_CHECKED, name, None, None, message)
 
 

@@ -59,12 +59,22 @@ class Reading:
         return any(p.admits(first, last, stock) for p in self.periods if ends or not p.range_end)
 
     def describe(self) -> str:
-        """The readings in a few words, for messages."""
+        """The readings in a few words, for messages: `the date 2024-11-21`, `2021-01-01 to 2021-12-31` (a window of
+        days where the words leave the day open: `2024-11-01…2024-11-30`), `nothing (no dating word known in
+        'Until …') but the year 1949`. What a rule message says the words read as (`period-text-mismatch`: trial
+        19 m4, which said only that they did not read as the row's period)."""
         if self.why:
-            return f"unread ({self.why})"
+            years = ", ".join(str(y) for y in sorted(self.years))
+            written = f" but the year{'s' if len(self.years) > 1 else ''} {years}" if years else ""
+            return f"nothing ({self.why}){written}"
         shown = []
         for p in self.periods[:3]:
             s = p.start[0].isoformat() if p.start[0] == p.start[1] else f"{p.start[0]}…{p.start[1]}"
             e = p.end[0].isoformat() if p.end[0] == p.end[1] else f"{p.end[0]}…{p.end[1]}"
-            shown.append(f"a date {s}" if p.kind == "date" and s == e else f"{p.kind} {s} to {e}")
-        return " or ".join(shown)
+            shown.append(f"the date {s}" if p.kind == "date" and s == e else f"{s} to {e}")
+        more = f" (or {len(self.periods) - 3} more)" if len(self.periods) > 3 else ""
+        return " or ".join(shown) + more
+
+    def __str__(self) -> str:
+        """A message's `{period_reading}`: what the words read as (`describe`)."""
+        return self.describe()

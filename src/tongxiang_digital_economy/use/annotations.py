@@ -143,7 +143,8 @@ def junit(report: Report, fail_on: str = "error") -> str:
             if errors or (warnings and "warning" in failing):
                 failed_on = [*errors, *(warnings if "warning" in failing else [])]
                 text = "\n".join(case_text(e) for e in failed_on)
-                said = [count(len(errors), "error")] if errors else []
+                # Rows alike their case's first (a removed source's 14) are errors of the case, said once.
+                said = [count(sum(e.size() for e in errors), "error")] if errors else []
                 if warnings and "warning" in failing:
                     said.append(f"{count(len(warnings), 'warning')} (--fail-on warning)")
                 body.append(f"      <failure message={quoteattr(', '.join(said))} type={name}>{escape(text)}</failure>")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..core.report import runs
 from .chart_style import OWN_POINTS, SIGNS, rank_value_words
 
 MAX_LABELS = 40  # labels beyond this many are left off (see `labelled`)
@@ -165,14 +166,7 @@ RUN_NAMED_AT_MOST = 3  # periods a run's label names one by one (event_duration:
 
 def note_numbers(notes: set[int]) -> str:
     """Note numbers as a label writes them: `1,2`, and three or more in a row as a span, `1-11`."""
-    ordered = sorted(notes)
-    spans: list[list[int]] = []
-    for n in ordered:
-        if spans and n == spans[-1][-1] + 1:
-            spans[-1].append(n)
-        else:
-            spans.append([n])
-    return ",".join(f"{s[0]}-{s[-1]}" if len(s) > 2 else ",".join(str(n) for n in s) for s in spans)
+    return ",".join(f"{s[0]}-{s[-1]}" if len(s) > 2 else ",".join(str(n) for n in s) for s in runs(notes))
 
 
 def rising_at(rows: pd.DataFrame) -> dict[tuple[Any, ...], bool]:

@@ -43,10 +43,8 @@ def names_as_subject(evidence: str, names: list[str], outside: OutsideWords = NO
     "indicators",
     "place_id",
     "neither the evidence nor subject_text ({subject_text!r:|none given}) names the subject of this figure "
-    "(place_id {place_id:|none}, enterprise_id {enterprise_id:|none}, project_id {project_id:|none}) by its name or "
-    "an alias: quote in "
-    "subject_text the words around the evidence that name it (the title, the sentence before), or give the figure "
-    "to the subject its words name",
+    "({place_id+enterprise_id+project_id:given}) by its name or an alias: quote in subject_text the words around the "
+    "evidence that name it (the title, the sentence before), or give the figure to the subject its words name",
     needs=SUBJECT_NAMES,
     reads=("entity_names", "evidence", "not_subject_words", "subject_text"),
     per_row=True,

@@ -35,7 +35,7 @@ def stock_or_flow(temporal: object) -> bool | None:
     "period-text-mismatch",
     "indicators",
     "period_start",
-    "period_text {period_text!r} does not read as the row's period ({period_start:%Y-%m-%d} to "
+    "period_text {period_text!r} reads as {period_reading}, not as the row's period ({period_start:%Y-%m-%d} to "
     "{period_end:%Y-%m-%d}, a {indicator__temporal}; the text is dated {text_date}): a stock is the level at one "
     "date, a flow the span the words give (2021年 is the whole year, 上半年 its first half, 目前 the text's date); "
     "correct the period, or quote the words that date it (a figure of an event edition, event_id set, may "

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...text.fold import fold, names_in, names_of, squeeze
+from ...text.fold import fold, names_in, names_of
+from ..archive_checks import in_archived_text
 from .figures import SUBJECT_COLUMNS
 from .registry import each_row, rule
 
@@ -13,12 +14,10 @@ from .registry import each_row, rule
 
 
 def evidence_in_source(view: pd.DataFrame) -> pd.Series:
-    """The evidence occurs verbatim in its source's archived text, white space aside (once per distinct pair)."""
-    return each_row(
-        view,
-        ["evidence", "source_id__archive_text"],
-        lambda evidence, text: not isinstance(text, str) or squeeze(evidence) in text,
-    )
+    """The evidence occurs verbatim in its source's archived text, white space aside (once per distinct pair).
+
+    Its predicate is the one by which the archive refutes a figure (archive_checks.in_archived_text)."""
+    return each_row(view, ["evidence", "source_id__archive_text"], in_archived_text)
 
 
 def evidence_names_subject(view: pd.DataFrame) -> pd.Series:
@@ -107,9 +106,8 @@ SUBJECT_NAMES = tuple(
     "subject-not-named",
     "indicators",
     "place_id",
-    "the archived text of {source_id} never names the subject of this figure (place_id {place_id:|none}, "
-    "enterprise_id {enterprise_id:|none}, project_id {project_id:|none}) by its name, Chinese name or an alias: "
-    "check that the figure is "
+    "the archived text of {source_id} never names the subject of this figure "
+    "({place_id+enterprise_id+project_id:given}) by its name, Chinese name or an alias: check that the figure is "
     "about it, or add the name the source uses to the subject's aliases",
     needs_archive=True,
     needs=("source_id.archive_raw", *SUBJECT_NAMES),
