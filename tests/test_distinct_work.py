@@ -16,7 +16,7 @@ import pytest
 import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.schema.descriptor import grade_order
 from tongxiang_digital_economy.semantics import answers, period_roles, roles, row_codes
-from tongxiang_digital_economy.semantics.distinct import is_missing, mapped, plain_values
+from tongxiang_digital_economy.semantics.distinct import float_texts, is_missing, mapped, plain_values
 from tongxiang_digital_economy.semantics.level_multiples import multiples_against_levels
 from tongxiang_digital_economy.semantics.rules import anchors as anchor_rules
 
@@ -304,3 +304,41 @@ def test_tied_figures_name_a_bounded_list_of_rivals() -> None:
     assert reasons[3].endswith(": o0000, o0001, o0002, o0004, o0005, o0006 and 393 more give a different figure")
     assert reasons[-1].endswith(": o0000, o0001, o0002, o0003, o0004, o0005 and 393 more give a different figure")
     assert max(map(len, reasons)) < 300
+
+
+def sort_keys(rng: np.random.Generator, rows: int) -> pd.DataFrame:
+    """Key columns of every kind the roles sort by, each with its missing values (and NaN, and text past ASCII)."""
+    return pd.DataFrame(
+        {
+            "text": pd.array(rng.choice(["a", "ab", "Z", "é", "中", None], rows), dtype="string[pyarrow]"),
+            "day": pd.Series(rng.choice(["2020-01-01", "2019-05-02", None], rows)).astype("datetime64[s]"),
+            "rank": rng.integers(0, 3, rows),
+            "role": rng.choice([0.0, 1.0, np.nan], rows),
+            "objects": pd.Series(rng.choice(["x", "中文", None], rows), dtype=object),
+        }
+    )
+
+
+def test_rows_sorted_by_arrow_are_in_pandas_stable_order() -> None:
+    """row_codes.stable_sorted (the roles' sorts) gives sort_values' stable order, missing values first whatever
+    the direction, on keys of every kind the roles sort by; a key Arrow cannot hold is sorted by pandas."""
+    rng = np.random.default_rng(15)
+    for _ in range(40):
+        frame = sort_keys(rng, int(rng.integers(1, 40)))
+        keys = [str(k) for k in rng.permutation(frame.columns)]
+        ascending = [bool(b) for b in rng.integers(0, 2, len(keys))]
+        expected = frame.sort_values(keys, ascending=ascending, na_position="first", kind="stable")
+        pd.testing.assert_frame_equal(row_codes.stable_sorted(frame, keys, ascending), expected)
+    mixed = pd.DataFrame({"key": pd.Series([2, "b", 1], dtype=object)})
+    with pytest.raises(TypeError):  # pandas' own answer to keys it cannot compare
+        row_codes.stable_sorted(mixed, ["key"], [True])
+
+
+def test_float_texts_write_each_value_as_astype_does() -> None:
+    """distinct.float_texts (the claims' keys) writes a column of floats as astype("string") does, each distinct
+    value once: 0.0 and -0.0 apart (factorize alone would merge them), a missing value <NA>, another type as is."""
+    values = pd.Series([0.0, -0.0, None, 1.5, 0.0, 1e20, -0.0, 2.25], dtype="Float64", name="value")
+    written = float_texts(values).fillna("<NA>").tolist()
+    assert written == ["0.0", "-0.0", "<NA>", "1.5", "0.0", "1e+20", "-0.0", "2.25"]
+    for column in (values, values.astype("float64"), pd.Series(["a", None], dtype=object)):
+        pd.testing.assert_series_equal(float_texts(column), column.astype("string"))

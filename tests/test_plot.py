@@ -269,8 +269,14 @@ def test_bounds_and_other_sources_are_marked(drawn: Drawn) -> None:
     texts = svg_points(svg)[3]
     rows = shown.rows
     bound = rows[(rows["qualifier"] == "gt") & (rows["role"] == "preferred")].iloc[0]
-    assert any(t.startswith(f">{bound.y:,.10g} (") for t in texts)
-    assert {"more than", "another source's figure that agrees", "reported figures, at their date"} <= set(texts)
+    # 2700多家 is more than 2,700 and under 2,800: its span, not an open ">2,700" (trial 19 W4).
+    assert bound["value_text"] == "2700多家"
+    assert any(t.startswith("2,700-2,800 (") for t in texts)
+    assert {
+        "more than (40-50: more than 40, under 50, as 40-odd)",
+        "another source's figure that agrees",
+        "reported figures, at their date",
+    } <= set(texts)
     assert "<dc:date>" not in svg  # no date, so the bytes are stable
 
 
@@ -415,7 +421,7 @@ def test_cumulative_totals_are_never_joined_to_per_summit_counts(drawn: Drawn) -
     assert sorted(x for x, y in zip(xs, ys, strict=True) if not math.isnan(y)) == sorted(rows.loc[summits.index, "x"])
     assert not joined and "line-actual-part-of-a-year" not in lines
     assert "reported figures, a year or more, across years (whole span)" in texts
-    assert any(t.startswith(">6,100 (2014-11-19 to 2018-07-23) [") for t in texts)
+    assert any(t.startswith("6,100-6,200 (2014-11-19 to 2018-07-23) [") for t in texts)  # 6100多名
 
 
 def test_a_trailing_twelve_months_is_not_called_cumulative(drawn: Drawn) -> None:
@@ -686,7 +692,8 @@ def test_a_bound_is_not_folded_into_an_exact_figures_label(drawn: Drawn) -> None
     svg = drawn("civilization_history_length", "wuzhen")[0]
     texts = sorted(label_texts(svg).values())
     # gxcasting's interview (七千多年) stands at 2014-11-18, the last day before the first WIC it precedes.
-    assert texts == ["7,000 (2014-11-27) [2]", ">6,000 (2016-11-18) [3]", ">7,000 (2014-11-18) [1]"]
+    # 六千余年 and 七千多年 are spans (trial 19 W4): more than 6,000 and under 7,000; more than 7,000, under 8,000.
+    assert texts == ["6,000-7,000 (2016-11-18) [3]", "7,000 (2014-11-27) [2]", "7,000-8,000 (2014-11-18) [1]"]
 
 
 def test_a_long_run_of_one_figure_is_one_short_label_and_the_layout_holds() -> None:
@@ -900,7 +907,8 @@ def label_layout(fig: Any) -> list[dict[str, object]]:
     ("indicator", "subject", "crossed"),
     [
         ("event_guests", "world-internet-conference", 3),
-        ("event_countries_regions_represented", "world-internet-conference", 0),
+        # Three labels of 120-130 (120多, trial 19 W4: labelled as spans) stand within 2015-2016.
+        ("event_countries_regions_represented", "world-internet-conference", 1),
         ("event_exhibiting_enterprises", "world-internet-conference", 0),
         ("event_subforums", "world-internet-conference", 0),
         ("gdp", "tongxiang", 0),
@@ -934,7 +942,7 @@ def test_a_forum_among_conferences_is_drawn_apart_and_labelled(drawn: Drawn) -> 
     rows = shown.rows.set_index("observation_id")
     assert rows.at[forum, "apart"] == "forum"
     assert set(rows.loc[rows.index != forum, "apart"]) == {""}
-    assert label_texts(svg)[forum] == f">500 (2020-11-23 to 24; forum) [{rows.at[forum, 'note']}]"
+    assert label_texts(svg)[forum] == f"500-600 (2020-11-23 to 24; forum) [{rows.at[forum, 'note']}]"  # 500余名
     texts = svg_points(svg)[3]
     assert "reported figures, parts of a year, at a forum (drawn apart)" in texts
     points, lines = svg_points(svg)[0], line_xs(svg)
@@ -1042,7 +1050,9 @@ def test_a_break_names_the_figures_between_and_says_no_figure_only_where_none_is
                         level = before["y"] + (after["y"] - before["y"]) * (row["x"] - before["x"]) / (
                             after["x"] - before["x"]
                         )
-                        assert level <= row["y"] if row["qualifier"].startswith("g") else level >= row["y"], where
+                        top = row["y_upper"] if pd.notna(row["y_upper"]) else math.inf  # 40多 stays under 50
+                        low = level <= row["y"] or level >= top
+                        assert low if row["qualifier"].startswith("g") else level >= row["y"], where
                     said["contradicted"] += 1
                 else:  # no level of a period between: every figure between is named
                     for _, row in pd.concat([between, inside]).iterrows():
@@ -1053,7 +1063,7 @@ def test_a_break_names_the_figures_between_and_says_no_figure_only_where_none_is
     (broken,) = shipped_lines("history_since_town_founding", "wuzhen")[1]
     assert broken == (
         "a line from 1,300 (2014-11-27) to 1,300 (2024-07-11) would draw about 1,300 for end-2019, where a source "
-        "says >1,300"
+        "says 1,300-1,400"
     )
 
 
@@ -1072,9 +1082,8 @@ def test_the_wuzhen_arrivals_line_is_broken_around_more_than_915(figures: Figure
     # Trial 14 W5: each break is said with its cause, the bounds drawn between, never "no figure of a period
     # between" where figures are drawn between.
     assert (
-        "The line is broken where it would draw a level that a figure between contradicts, or cross a period that "
-        "gives no level: a line from nearly 600 (2013) to 772.07 (2023) would draw about 617 for 2014, where a "
-        "source says >692, and about 686 for 2018, where a source says >915."
+        "Points not joined by a line, each with why: a line from nearly 600 (2013) to 772.07 (2023) would draw "
+        "about 617 for 2014, where a source says >692, and about 686 for 2018, where a source says >915."
     ) in notes
     assert "no figure" not in notes
 
@@ -1574,3 +1583,34 @@ def test_a_fall_runs_from_zero_and_a_one_day_change_is_at_its_date(figures: Figu
     low, high = fig.axes[0].get_ylim()
     assert (high, round(low, 4)) == (0, round(-1 / 3 * 1.18, 4))
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["reported figures, at their date"]
+
+
+def test_an_n_odd_figure_is_labelled_as_its_span(figures: Figures) -> None:
+    """Trial 19 W4: 40多億元 (more than 40, under 50 hundred million yuan) beside China Daily's 5.1 billion was
+    labelled as an open ">4 (as 40 hundred million yuan)", which reads as agreeing with 5.1 under a legend that says
+    the two differ. Its label is its span, "4-5", with the text's "-odd", and the legend says what the span means."""
+    fig = figures("digital_economy_core_industry_output_value", "tongxiang")
+    ax = fig.axes[0]
+    some = "zjdaily-peoplecn-2021-09-27-wu-shuzi-bu-tongxiang-005"
+    [label] = [t.get_text() for t in ax.texts if t.get_gid() == f"label-{some}"]
+    assert label == "4-5 (as 40-odd hundred million yuan) [1]"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "more than (40-50: more than 40, under 50, as 40-odd)" in legend
+
+
+def test_a_line_drawn_at_or_above_an_n_odd_figures_top_is_contradicted() -> None:
+    """An N-odd figure (40多: above 40, under 50) contradicts a line that would draw 50 or more at its date, as it
+    does one drawing 40 or less; a level between is no contradiction (trial 19 W4)."""
+    from matplotlib import dates as mdates
+
+    from tongxiang_digital_economy.use.chart_lines import contradicted
+
+    at = pd.Timestamp("2017-07-02")
+    group = pd.DataFrame({"x": [at], "qualifier": ["gt"], "y": [4.0], "y_upper": [5.0]})
+    a, b = float(mdates.date2num(pd.Timestamp("2014-07-02"))), float(mdates.date2num(pd.Timestamp("2020-07-02")))
+    assert [level for _, level in contradicted(group, (a, 4.5), (b, 4.5))] == []
+    assert [level for _, level in contradicted(group, (a, 5.0), (b, 5.0))] == [5.0]
+    assert [level for _, level in contradicted(group, (a, 3.9), (b, 3.9))] == [3.9]
+    # A plain "more than 4" (no top) is contradicted only from below.
+    open_group = group.assign(y_upper=[float("nan")])
+    assert [level for _, level in contradicted(open_group, (a, 9.0), (b, 9.0))] == []

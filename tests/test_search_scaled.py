@@ -16,11 +16,13 @@ from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.use.search_cells import searched
 from tongxiang_digital_economy.use.search_lexicon import small_words
 from tongxiang_digital_economy.use.search_numbers import number_query, with_unit
+from tongxiang_digital_economy.use.search_roman import arabic
 
 runner = CliRunner(catch_exceptions=False)
 
 TONGKUN_ASSETS = "sjfzxm-2018-tongkun-from-breaking-shell-to-giant-003"  # nearly 30 billion yuan, billion_yuan
 DUSHAN_PORT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi-012"  # 600,000 tons, a project's
+ZHONGYI_600KT = "pctextile-2020-xinfengming-convertible-bonds-tongxiang-zhongyi-002"  # its subsidiary's project's
 ASSETS = Decimal(30_000_000_000)
 
 
@@ -89,9 +91,11 @@ def test_a_size_with_a_unit_word_is_of_that_units_dimension() -> None:
 @pytest.mark.parametrize("query", ["Xinfengming 600000", "新凤鸣 600000", "Xinfengming 600,000 tons", "新凤鸣 60万吨"])
 def test_a_company_and_its_projects_figure(query: str) -> None:
     """The 600,000 tons of Xinfengming's Dushan Port base: a project row that names no enterprise, whose project
-    Xinfengming runs (project_enterprises); not the 600,000 tons of its subsidiary Zhongyi's project, which Zhongyi
-    runs."""
-    assert figures_found(query) == {DUSHAN_PORT}
+    Xinfengming runs (project_enterprises); and, since issue 16's "a company's search reaches its subsidiaries'
+    projects", the 600,000 tons of its subsidiary Zhongyi's project (enterprises.parent_id), which Zhongyi runs
+    (until then this test held that one out). A subsidiary does not reach its parent's projects."""
+    assert figures_found(query) == {DUSHAN_PORT, ZHONGYI_600KT}
+    assert figures_found("Zhongyi 600000") == {ZHONGYI_600KT}
 
 
 def cells(query: str) -> list[tuple[str, str, str]]:
@@ -114,6 +118,33 @@ def test_phase_2_finds_what_phase_two_and_its_chinese_find() -> None:
     assert cells("Phase 2") == expected
     assert cells("phase two") == expected
     assert cells("二期") == expected
+    assert cells("phase II") == expected  # a Roman numeral is read as its number (note 15)
+
+
+def test_a_roman_numeral_is_read_as_its_number_only_in_capitals_beside_words() -> None:
+    """`phase II` is `phase 2`; a word of Roman letters in lower or mixed case ("Xi", "mix") or a numeral alone is
+    read as written, and "I" first in a query is the pronoun."""
+    assert arabic("phase II") == "phase 2"
+    assert arabic("WIC XXIV guests") == "WIC 24 guests"
+    assert arabic("Phase IV") == "Phase 4"
+    assert arabic("phase I") == "phase 1"
+    assert [arabic(t) for t in ("Xi Jinping", "mix IIII", "II", "I want GDP")] == [
+        "Xi Jinping",
+        "mix IIII",
+        "II",
+        "I want GDP",
+    ]
+
+
+ZHONGYI_INVESTMENT = "sjfzxm-2020-06-09-xinfengming-11bn-1400-mu-tongxiang-002"  # about 11 billion yuan
+
+
+@pytest.mark.parametrize("query", ["Xinfengming 11 billion", "新凤鸣 110亿", "Xinfengming 1400"])
+def test_a_company_finds_the_figures_of_its_subsidiarys_projects(query: str) -> None:
+    """Xinfeng Ming Group's Tongxiang base is run by its subsidiary Zhongyi Chemical Fibre (enterprises.parent_id):
+    the group and a number found none of that project's figures."""
+    wanted = ZHONGYI_INVESTMENT if "1400" not in query else "sjfzxm-2020-06-09-xinfengming-11bn-1400-mu-tongxiang-001"
+    assert figures_found(query) == {wanted}
 
 
 def test_a_number_with_its_scale_word_is_one_number_not_a_measure() -> None:

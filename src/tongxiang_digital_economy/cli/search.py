@@ -75,7 +75,9 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     meaning in a query (the, of, to, 的; city or 市 after a place's name) are read past: "visitors to Wuzhen" is
     "Wuzhen visitors", and a query of only such words is refused. A measure and a year ("GDP 2016", 2024年GDP)
     find the measure's figures of that year (the year its period ends in), and name the years it has when it has
-    none of that one; so do a subject and a year ("Jushi 2014", 2024年乌镇). A recurring event's name with a
+    none of that one; so do a subject and a year ("Jushi 2014", 2024年乌镇). A measure and a part of a year ("GDP H1
+    2019", 上半年 GDP, 前三季度 GDP) or a status word ("GDP target 2024", 目标 GDP) find its figures of that period
+    or status; a period alone ("H1 2019") finds its figures. A recurring event's name with a
     year or an edition's number ("WIC 2023", 2023年乌镇峰会, 第二届世界互联网大会) finds that edition, and with a
     measure ("WIC 2023 guests") its figures of it; either finds the flows of the event's parts over the edition's
     days that name no event_id. A number finds the texts writing it however they write it (1347.1, "1,347.1",
@@ -162,6 +164,11 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     if not len(hits):
         click.echo(f"no figures of {year} for {what}" if year is not None else f"no rows mention {what}")
         return
+    if hits.attrs.get("status"):  # "GDP target 2024": of what the rest finds, the target figures (trial 18 W2)
+        status, word = hits.attrs["status"]
+        click.echo(f"figures of status {status} ({word!r} in the query)")
+    if hits.attrs.get("period"):  # "GDP H1 2019", 上半年 GDP, "H1 2019": the figures of that period
+        click.echo(f"figures of the period {hits.attrs['period']!r}")
     rows = summary(hits)
     counts = ", ".join(f"{table} {n}" for table, n in rows["rows"].items())
     total = sum(rows["rows"].values())

@@ -17,7 +17,7 @@ status words beyond a quote's clause point to (status_scope.py).
 from __future__ import annotations
 
 import functools
-import re
+from collections.abc import Hashable
 from typing import Any
 
 import pandas as pd
@@ -44,12 +44,6 @@ from .distinct import content_key, lexicon_of, memo, remembered, texts
 from .indicator_forms import PAIR_COLUMNS, Neighbour, forms_in, neighbours_counting, shadowing_forms, split_forms
 from .status_scope import status_scope
 from .subject_names import (
-    LOCAL_LEVELS,
-    NO_WORDS,
-    OutsideWords,
-    entity_names,
-    named_as_subject,
-    outside_words,
     row_subject_names,
     subject_tables,
     table_names,
@@ -113,6 +107,48 @@ def keyed_map(keys: list[tuple[Any, ...]], compute: Any, index: pd.Index) -> pd.
     return pd.Series(out, index=index, dtype=object)
 
 
+def definition_readings(definitions: pd.DataFrame | None) -> dict[str, Any]:
+    """What the anchors read of the definitions, each a dict by indicator: its written forms (`forms`), folded
+    (`own forms`), the longer forms of other indicators that hold one of its own (`shadows`), its neighbours told
+    apart by their required words (`neighbours`) and the indicators of its kind (`same kind`). All but the first
+    compare every definition with every other (quadratic in definitions, most of a warm validation's cost): they
+    read only the definitions, so they are made once per content of that table in this process."""
+    paired = None if definitions is None else definitions[[c for c in PAIR_COLUMNS if c in definitions]]
+    made = memo("definition pairs", content_key(paired) if paired is not None else None)
+    if "forms" not in made:
+        forms_of: dict[Any, tuple[str, ...]] = {}
+        if definitions is not None and "written_forms" in definitions:
+            forms_of = {  # a definition without its id is the structure layer's error, and names nothing here
+                i: split_forms(f)
+                for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
+                if isinstance(i, str)
+            }
+        made["shadows"] = shadowing_forms(forms_of)
+        made["neighbours"] = neighbours_counting(definitions)
+        made["same kind"] = same_kind(definitions)
+        made["own forms"] = {  # as forms_of, folded as the evidence is (counted_nouns.written_with)
+            i: folded_forms("|".join(forms)) for i, forms in forms_of.items()
+        }
+        made["forms"] = forms_of
+    return made
+
+
+def definition_refs(definitions: pd.DataFrame) -> dict[Any, Hashable]:
+    """What a row reads of the definitions through its indicator (row_references.Through): the indicator's entry
+    of each of definition_readings' dicts, which anchor_view reads by the row's indicator and in no other way."""
+    made = definition_readings(definitions)
+    names = ("forms", "shadows", "neighbours", "same kind", "own forms")
+    every = {i for name in names for i in made[name]}
+    return {i: tuple(made[name].get(i) for name in names) for i in every}
+
+
+def unit_forms_read(units: pd.DataFrame) -> Hashable:
+    """What every row's anchors read of the units alike (row_references.Through's `whole`): each dimension's
+    written forms, in the table's order, as the quantity reader reads `written_forms(units)`: by dimension, never
+    by a unit's key (passage_numbers.quantities), so a renamed unit key changes none of it."""
+    return tuple((d, tuple(tuple(f) for f in units_.values())) for d, units_ in written_forms(units).items())
+
+
 def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Indicators with `anchor` (where the quote stands: clauses.Attachment), `period_reading`
     (period_readings.Reading) and `text_date` (the text's own date)."""
@@ -128,28 +164,13 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
     # after `validate`) reads only its new texts, and an edit of a table a reading does not read (a definition, a
     # place for the quotes' anchors) reads nothing again. The definitions' part reaches each reading in its
     # arguments (the row's written forms), never through a table.
-    def key(*names: str) -> tuple[object, ...]:
-        return tuple((t, content_key(frames[t]) if t in frames else None) for t in names)
+    tables: dict[str, Hashable] = {t: content_key(frames[t]) for t in ("units", "lexicon") if t in frames}
 
-    forms_of: dict[Any, tuple[str, ...]] = {}
-    if definitions is not None and "written_forms" in definitions:
-        forms_of = {  # a definition without its id is the structure layer's error, and names nothing here
-            i: split_forms(f)
-            for i, f in zip(definitions["indicator"], definitions["written_forms"], strict=True)
-            if isinstance(i, str)
-        }
-    # Both compare every definition with every other (quadratic in definitions, most of a warm validation's
-    # cost): they read only the definitions, so they are made once per content of that table in this process.
-    paired = None if definitions is None else definitions[[c for c in PAIR_COLUMNS if c in definitions]]
-    made = memo("definition pairs", content_key(paired) if paired is not None else None)
-    if "shadows" not in made:
-        made["shadows"] = shadowing_forms(forms_of)
-        made["neighbours"] = neighbours_counting(definitions)
-    if "same kind" not in made:
-        made["same kind"] = same_kind(definitions)
-        made["own forms"] = {  # as forms_of, folded as the evidence is (counted_nouns.written_with)
-            i: folded_forms("|".join(forms)) for i, forms in forms_of.items()
-        }
+    def key(*names: str) -> tuple[object, ...]:
+        return tuple((t, tables.get(t)) for t in names)
+
+    made = definition_readings(definitions)
+    forms_of: dict[Any, tuple[str, ...]] = made["forms"]
     kinds: dict[str, Neighbours] = made["same kind"]
     own_forms: dict[Any, tuple[str, ...]] = made["own forms"]
     shadows: dict[Any, tuple[str, ...]] = made["shadows"]
@@ -279,24 +300,6 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         remembered(memo("lead cues", key("lexicon")), lead_cues),
         indicators.index,
     )
-    places = frames.get("places")
-    local = {} if places is None else {
-        p: [n for n in (name, zh, *(a.split("|") if isinstance(a, str) else [])) if isinstance(n, str) and n.strip()]
-        for p, name, zh, a, level in zip(
-            places["place_id"], places["name"], places["name_zh"], places["aliases"], places["level"], strict=True
-        )
-        if isinstance(level, str) and level in LOCAL_LEVELS
-    }  # fmt: skip
-    outside = outside_words(lexicon)
-    beside = keyed_map(
-        [(e, q) for e, q in zip(evidence_, quote_, strict=True)],
-        remembered(
-            memo("places beside", key("places", "lexicon")),
-            lambda e, q: places_beside(e, q, local, outside, clause_words),
-        ),
-        indicators.index,
-    )
-    every_name = entity_names(frames)
     subject_names = row_subject_names(indicators, frames)
     pairing = keyed_map(
         [
@@ -373,7 +376,6 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         counted_as=counted,
         written_with=written,
         subject_pairing=pairing,
-        entity_names=pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
         anchor=anchors,
         shadowing_forms=pd.Series(
             [shadows.get(i, ()) if isinstance(i, str) else () for i in indicators["indicator"]],
@@ -384,44 +386,11 @@ def anchor_view(indicators: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> pd
         lead_cues=leading,
         scope_cues=scopes,
         undated_cues=undated,
-        places_beside=beside,
-        places_beside_text=pd.Series(
-            # A places row whose id the reader refused names no id: left out, never crashed on.
-            [
-                ", ".join(sorted(i for i in b if isinstance(i, str))) if isinstance(b, frozenset) else None
-                for b in beside
-            ],
-            index=indicators.index,
-            dtype="string",
-        ),
         anchor_year=pd.Series(
             [year_text(getattr(a, "year", None)) for a in anchors], index=indicators.index, dtype="string"
         ),
         period_reading=periods,
         text_date=pd.Series(list(dates), index=indicators.index, dtype=object),
-    )
-
-
-def places_beside(
-    evidence: object,
-    quote: object,
-    places: dict[str, list[str]],
-    outside: OutsideWords = NO_WORDS,
-    words: ClauseWords | None = None,
-) -> frozenset[str] | None:
-    """The local places named in the quote's clause, other than as members of a list or places the figure lies
-    outside of (`outside`: see not_subject) (None: no quote found); a clause ends where the lexicon's `words` say."""
-    found = quote_clause(evidence, quote, words)
-    if found is None:
-        return None
-    text, at, start, end = found
-    start = max((m.end() for m in re.finditer(r"[。；;]", text[:at])), default=start) if start == 0 else start
-    clause = text[start:end]
-    # A name that is not in the clause at all is not named there (asked first: `in` costs a tenth of the reading).
-    return frozenset(
-        place
-        for place, names in places.items()
-        if any(loose(n) in clause and named_as_subject(clause, n, outside) for n in names)
     )
 
 

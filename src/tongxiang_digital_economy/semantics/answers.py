@@ -20,6 +20,7 @@ the work once per distinct row, semantics/row_codes.py.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ import pandas as pd
 
 from .column_keys import _BY_ARRAY, _BY_ARRAYS, KEPT_ROWS, frame_key, row_values
 from .row_codes import once_per_distinct_row
+from .row_references import Through, key_codes, refs_of_rows
 
 T = TypeVar("T")
 KEPT_ANSWERS = 512  # about seven packages' worth of every rule's answer
@@ -187,26 +189,45 @@ def kept_row_reading(
     reads: Sequence[str],
     tables: Sequence[pd.DataFrame | None],
     compute: Callable[..., dict[str, pd.Series]],
+    through: Sequence[Through | None] = (),
 ) -> dict[str, pd.Series]:
     """compute(frame restricted to `reads`, *tables): new columns whose value in a row is a function of that row's
     values and of the tables alone (declared by the caller; tests/test_kept_answers.py checks it by reading the
     rows in halves), computed only for the rows whose values it has not read under the same tables' content. The
     tables are keyed by their content, the rows by their values (never a digest); what is kept is shared, never
-    changed in place. A table of more than KEPT_ROWS rows is read whole and nothing is kept."""
+    changed in place. A table of more than KEPT_ROWS rows is read whole and nothing is kept.
+
+    `through` (by the tables' places; None or left out: keyed by its content): a table the rows read through a
+    key of theirs (row_references.Through) is keyed by what every row reads of it alike, and each row by what it
+    reads of it through its key besides its values, so an edited or renamed key row reads again only the rows
+    whose reading of it changed."""
     read = [c for c in reads if c in frame.columns]
     if not len(frame) or len(frame) > KEPT_ROWS:
         return once_per_distinct_row(frame[read], lambda part: compute(part, *tables))
     # The columns read from the frame as given: a restricted copy (pandas' take of the columns, on every
     # validation, a hit too) is made only of the rows that are computed.
     given = [frame[c] for c in read]
+    ways = [*through, *[None] * (len(tables) - len(through))]
     try:
         key = (
             kind,
             tuple((str(c), str(column.dtype)) for c, column in zip(read, given, strict=True)),
-            tuple(None if t is None else frame_key(t) for t in tables),
+            tuple(
+                None if t is None else frame_key(t) if w is None else ("through", w.whole(t) if w.whole else None)
+                for t, w in zip(tables, ways, strict=True)
+            ),
         )
+        # Each row by its values and, per table read through its key, what it reads of that table.
+        refs = [
+            # the table's numbers kept by its content: a validation that did not change it numbers nothing again
+            refs_of_rows(frame, kept_reading(("through", w), [(t, None)], functools.partial(key_codes, through=w)), w)
+            for t, w in zip(tables, ways, strict=True)
+            if t is not None and w is not None
+        ]
         rows: list[tuple[Any, ...]] = (
-            list(zip(*(row_values(column) for column in given), strict=True)) if read else [()] * len(frame)
+            list(zip(*(row_values(column) for column in given), *refs, strict=True))
+            if read or refs
+            else [()] * len(frame)
         )
         entry = _ROW_READINGS.get(key)
         known: list[tuple[Any, ...] | None] = [None] * len(rows) if entry is None else [entry[1].get(r) for r in rows]

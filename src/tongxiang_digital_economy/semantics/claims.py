@@ -68,7 +68,7 @@ from ..text.period_facts import Facts, read_pieces
 from ..text.period_lexicon import PeriodWords, normalise
 from ..text.periods import publication_bounds, written_window
 from .answers import kept_reading
-from .distinct import lexicon_of, quiet_floats
+from .distinct import float_texts, lexicon_of, quiet_floats
 
 # How far "about N" reaches either way, as a share of N (约1000 is 900 to 1100).
 APPROX_TOLERANCE = 0.1
@@ -236,9 +236,9 @@ def conflicts(group: pd.Series, bounds: pd.DataFrame) -> pd.Series:
 def claim_key(frame: pd.DataFrame) -> pd.Series:
     """A claim as a string, for 'stated alike': value and upper bound in the base unit (9 decimals), qualifier."""
     scale = scale_of(frame)
-    upper = (frame["value_upper"].astype("Float64") * scale).round(9).astype("string").fillna("")
-    value = frame["value_base"].astype("Float64").round(9).astype("string")
-    value = value.fillna(frame["value"].astype("string")).fillna("")
+    upper = float_texts((frame["value_upper"].astype("Float64") * scale).round(9)).fillna("")
+    value = float_texts(frame["value_base"].astype("Float64").round(9))
+    value = value.fillna(float_texts(frame["value"])).fillna("")
     return value + "|" + upper + "|" + frame["qualifier"].astype("string").fillna("")
 
 

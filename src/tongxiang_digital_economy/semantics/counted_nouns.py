@@ -62,9 +62,11 @@ def definitions_alike(
 def same_kind(definitions: pd.DataFrame | None) -> dict[str, Neighbours]:
     """For each indicator, the other indicators of its dimension, measure and subject with their folded forms."""
     rows, alike = definitions_alike(definitions, ("indicator", "written_forms", *NEIGHBOUR_KEYS))
+    # Each definition's forms folded once, not once per definition of its kind (19,000 foldings for 433 rows).
+    folded = {id(row): folded_forms(row["written_forms"]) for row in rows}
     return {
         mine["indicator"]: tuple(
-            (other["indicator"], folded_forms(other["written_forms"]))
+            (other["indicator"], folded[id(other)])
             for other in alike[tuple(mine[k] for k in NEIGHBOUR_KEYS)]
             if other["indicator"] != mine["indicator"]
         )

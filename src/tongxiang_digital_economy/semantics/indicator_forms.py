@@ -119,9 +119,12 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Nei
     # the definitions' order.
     rows, alike = definitions_alike(definitions, ("indicator", "written_forms", "required_words", *NEIGHBOUR_KEYS))
     out: dict[str, tuple[Neighbour, ...]] = {}
+    # Each definition's groups and forms read once, not once per definition of its kind.
+    groups_of = {id(row): required_groups(row["required_words"]) for row in rows}
+    forms_of = {id(row): split_forms(row["written_forms"]) for row in rows}
     for mine in rows:
-        own = {w for group in required_groups(mine["required_words"]) for w in group}
-        mine_forms = split_forms(mine["written_forms"])
+        own = {w for group in groups_of[id(mine)] for w in group}
+        mine_forms = forms_of[id(mine)]
         found = []
         for other in alike[tuple(mine[k] for k in NEIGHBOUR_KEYS)]:
             # A group's words are one another's synonyms: one that is the indicator's own required word or
@@ -131,13 +134,13 @@ def neighbours_counting(definitions: pd.DataFrame | None) -> dict[str, tuple[Nei
                 continue
             groups = tuple(
                 group
-                for group in required_groups(other["required_words"])
+                for group in groups_of[id(other)]
                 if not any(w in own or related_forms((w,), mine_forms) for w in group)
             )
             if not groups:
                 continue
-            if related_forms(mine_forms, split_forms(other["written_forms"])):
-                found.append((str(other["indicator"]), groups, "|".join(split_forms(other["written_forms"]))))
+            if related_forms(mine_forms, forms_of[id(other)]):
+                found.append((str(other["indicator"]), groups, "|".join(forms_of[id(other)])))
         if found:
             out[mine["indicator"]] = tuple(found)
     return out

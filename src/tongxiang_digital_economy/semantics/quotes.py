@@ -6,7 +6,7 @@ distinct input (a quote; a quote and its unit; a quote and its evidence; an evid
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import pandas as pd
@@ -22,6 +22,17 @@ from .distinct import content_key, lexicon_of, memo, per_distinct_rows, remember
 # distinct.lexicon_of keeps, which the trace does not see): a unit's label edited reads no quote again.
 QUOTE_TABLE_READS = (("category", "meaning", "term"), ("dimension", "unit", "written_forms"))
 QUOTE_READS = ("evidence", "qualifier", "unit", "value", "value_denominator", "value_text", "value_upper")
+
+
+def unit_refs(units: pd.DataFrame) -> dict[Any, Hashable]:
+    """What a row's quote reads of the units through its unit (row_references.Through): the unit's dimension and
+    that dimension's units with their written forms, which quote_view reads by the row's unit and in no other way."""
+    dimension_of = dict(zip(units["unit"], units["dimension"], strict=False))
+    forms = written_forms(units)
+    return {
+        u: (d, tuple((k, tuple(f)) for k, f in forms.get(d, {}).items()) if isinstance(d, str) else None)
+        for u, d in dimension_of.items()
+    }
 
 
 def per_distinct(values: pd.Series, compute: Callable[[Any], Any], dtype: Any = None) -> pd.Series:
@@ -41,7 +52,9 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
     """
     lexicon = lexicon_of(lexicon_frame)
     index = indicators.index
-    key = content_key(lexicon_frame, units)
+    # A quote's reading, its cut and the evidence's cues read the lexicon alone: kept under its content, so an
+    # edited units table reads only each quote's unit words again.
+    key, unit_key = content_key(lexicon_frame), content_key(lexicon_frame, units)
     dimension_of = dict(zip(units["unit"], units["dimension"], strict=False))
     forms = written_forms(units)
 
@@ -64,7 +77,7 @@ def quote_view(indicators: pd.DataFrame, lexicon_frame: pd.DataFrame, units: pd.
         left = ", ".join(m[0] for m, _ in lexicon.find("unit_word", rest)) if written else ""
         return ("|".join(written), left)
 
-    in_unit = remembered(memo("unit", key), in_unit)
+    in_unit = remembered(memo("unit", unit_key), in_unit)
     codes, unit_answers = per_distinct_rows([indicators["value_text"], indicators["unit"]], in_unit)
     written = spread(codes, [w for w, _ in unit_answers], index, "string")
     left = spread(codes, [x for _, x in unit_answers], index, "string")

@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..io.arrays import arrow_of
 
@@ -26,14 +28,25 @@ def distinct_rows(columns: Sequence[pd.Series], rows: np.ndarray | None = None) 
     these positions (the codes of the whole columns taken: kept columns are factorised once, shared_codes)."""
     length = (len(columns[0]) if rows is None else len(rows)) if len(columns) else 0
     key = np.zeros(length, dtype=np.int64)
+    bound = 1  # every key is below it
     for column in columns:
         codes, count = column_codes(column)
+        if bound * (count + 1) >= LARGEST_KEY:  # dense again first, so the product never overflows
+            key, _ = pd.factorize(key)
+            bound = int(key.max()) + 1 if length else 1
         key = key * (count + 1) + (codes if rows is None else codes[rows])
-        key, _ = pd.factorize(key)  # dense again, so the product never overflows
+        bound *= count + 1
+    if len(columns):
+        # Dense, numbered in the order the combinations first appear: as densifying after every column numbered
+        # them (a factorize of the rows per column was 0.45 s of CPU a validation of 10^5 rows).
+        key, _ = pd.factorize(key)
     count = int(key.max()) + 1 if length else 0
     first = np.empty(count, dtype=np.int64)
     first[key[::-1]] = np.arange(length - 1, -1, -1)  # the last write for a code is its first row
     return key.astype(np.int64, copy=False), first
+
+
+LARGEST_KEY = 2**62  # a combined key stays below it (int64)
 
 
 def column_codes(column: pd.Series) -> tuple[np.ndarray, int]:
@@ -113,3 +126,38 @@ def once_per_distinct_row(
         )
         for name, column in got.items()
     }
+
+
+def stable_sorted(frame: pd.DataFrame, keys: Sequence[str], ascending: Sequence[bool]) -> pd.DataFrame:
+    """frame.sort_values(keys, ascending=ascending, na_position="first", kind="stable"), the order found by Arrow's
+    stable multi-key sort (pyarrow.compute.sort_indices) of the key columns alone and the frame taken once.
+
+    Why: pandas' multi-key sort factorises every key column into a Categorical first (the roles' two sorts were
+    0.6 s of CPU a validation of 10^5 `shifted` rows). The orders are the same: both sorts are stable, missing
+    values (None, <NA>, NaN, NaT) come first whatever the direction, and strings compare by code point (UTF-8's byte
+    order). A key column Arrow cannot hold (mixed Python objects) is sorted by pandas, as before."""
+    try:
+        table = pa.table({str(i): key_array(frame[k]) for i, k in enumerate(keys)})
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame.sort_values(list(keys), ascending=list(ascending), na_position="first", kind="stable")
+    orders = [(str(i), "ascending" if up else "descending") for i, up in enumerate(ascending)]
+    if NULLS_PER_KEY:
+        order = pc.sort_indices(table, sort_keys=[(*o, "at_start") for o in orders])
+    else:
+        order = pc.sort_indices(table, sort_keys=orders, null_placement="at_start")
+    return frame.take(order.to_numpy())
+
+
+# pyarrow 25 takes where nulls go per sort key (and warns of the option for all keys); older ones only for all.
+NULLS_PER_KEY = int(pa.__version__.split(".")[0]) >= 25
+
+
+def key_array(column: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A sort key column as Arrow, every missing value (NaN too) a null: how pandas places them."""
+    held = arrow_of(column)
+    if held is not None:
+        return held
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind == "O":
+        values = column.to_numpy()
+        return pa.array(values, mask=pd.isna(values), from_pandas=True)
+    return pa.array(column, from_pandas=True)

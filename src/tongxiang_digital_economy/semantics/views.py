@@ -26,7 +26,7 @@ from ..text.own_dates import (
 )
 from ..text.period_lexicon import PeriodWords
 from .agreement import AGREEMENT_READS, agreement
-from .anchors import anchor_view
+from .anchors import anchor_view, definition_refs, unit_forms_read
 from .answers import kept_reading, kept_row_reading
 from .archive_checks import refuted_rows
 from .corroboration import corroboration_of
@@ -35,11 +35,13 @@ from .editions_named import editions_named
 from .identity import identity_columns
 from .joins import ForeignKeys, tables_lacking, with_joins
 from .kept_groups import by_indicator, kept_in_groups
-from .quotes import PLACES_NAMED_READS, QUOTE_READS, QUOTE_TABLE_READS, places_named, quote_view
+from .places_beside import PLACES_BESIDE_READS, PLACES_BESIDE_TABLE_READS, places_beside_columns
+from .quotes import PLACES_NAMED_READS, QUOTE_READS, QUOTE_TABLE_READS, places_named, quote_view, unit_refs
 from .repeats import REPEAT_READS, entered_twice
+from .row_references import Through, rows_by
 from .rules.events import run_words
 from .source_readings import source_columns, source_view
-from .subject_names import outside_words
+from .subject_names import NAME_COLUMNS, entity_names, outside_words, table_names
 from .unit_conversions import conversion_conflicts
 from .unit_scales import stated_scales
 from .wanted import Wanted
@@ -95,6 +97,7 @@ def views(
                             restricted(frames["units"], QUOTE_TABLE_READS[1]),
                         ],
                         lambda i, lexicon, units: new_columns(quote_view(i, lexicon, units), i),
+                        [None, Through("unit", unit_refs)],  # a row reads its unit's dimension's forms alone
                     ),
                 ),
             )
@@ -142,7 +145,33 @@ def views(
                 ANCHOR_READS,
                 [restricted(frames.get(t), ANCHOR_TABLE_READS[t]) for t in ANCHOR_TABLES],
                 lambda indicators, *tables: anchor_columns(indicators, dict(zip(ANCHOR_TABLES, tables, strict=True))),
+                [ANCHOR_THROUGH.get(t) for t in ANCHOR_TABLES],
             )
+            # The two that read every place or every entity alike, kept apart from the rows' own readings:
+            # the local places a quote's clause names (per place and clause) and every entity's names.
+            beside = kept_reading(
+                "places beside",
+                [
+                    (derived["indicators"], PLACES_BESIDE_READS),
+                    *(
+                        (frames.get(t), c)
+                        for t, c in zip(("places", "lexicon"), PLACES_BESIDE_TABLE_READS, strict=True)
+                    ),
+                ],
+                places_beside_columns,
+            )
+            every_name = kept_reading(
+                "entity names",
+                [(frames.get(t), NAME_COLUMNS[t]) for t in NAME_COLUMNS],
+                lambda *tables: entity_names(
+                    {t: f for t, f in zip(NAME_COLUMNS, tables, strict=True) if f is not None}
+                ),
+            )
+            anchored = {
+                **anchored,
+                "entity_names": pd.Series([every_name] * len(indicators), index=indicators.index, dtype=object),
+                **beside,
+            }
             derived["indicators"] = with_columns(derived["indicators"], wanted.made("anchors", anchored))
         # The lexicon's words that rules read on their own (a place the figure lies outside of; words that date a
         # paragraph), one value in every row, as alternations: kept answers are keyed by their whole text.
@@ -266,6 +295,22 @@ ANCHOR_TABLE_READS: dict[str, tuple[str, ...] | None] = {
     "projects": ("aliases", "name", "name_zh", "project_id"),
 }
 ANCHOR_TABLES = tuple(ANCHOR_TABLE_READS)
+# The tables the anchors read through each row's key (semantics/row_references.py): a row reads its source's dates,
+# its indicator's forms and neighbours, and its unit's dimension and forms, and of every unit alike only the forms
+# by dimension; kept so, a renamed or broken key of these reads again only the rows whose reading of it changed.
+# A row reads its subject's names through its enterprise, project or place; every local place a quote's clause
+# names (places_beside) and every entity's names are readings of their own, so a places row edited reads no anchor.
+ANCHOR_THROUGH: dict[str, Through] = {
+    "indicator_definitions": Through("indicator", definition_refs),
+    "units": Through("unit", rows_by("unit"), unit_forms_read),
+    "sources": Through("source_id", rows_by("source_id")),
+    "places": Through("place_id", rows_by("place_id")),
+    # and every enterprise's and project's names alike: a figure beside another entity's name (subject beside)
+    "enterprises": Through(
+        "enterprise_id", rows_by("enterprise_id"), lambda t: table_names({"enterprises": t})["enterprises"]
+    ),
+    "projects": Through("project_id", rows_by("project_id"), lambda t: table_names({"projects": t})["projects"]),
+}
 
 
 def restricted(frame: pd.DataFrame | None, columns: Sequence[str] | None) -> pd.DataFrame | None:

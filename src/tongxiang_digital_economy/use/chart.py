@@ -39,7 +39,7 @@ from ..schema.descriptor import read_descriptor, resource, table_schema
 from ..semantics.not_comparable import incomparable_reason
 from .kept_package import load, one_reading
 from .periods import period
-from .series_elsewhere import bound_word, kin_notes, nearly_written
+from .series_elsewhere import and_some_top, and_some_written, bound_word, kin_notes, nearly_written
 from .series_subjects import figures_about, subject_column, tables
 from .timeseries import marked_series, series
 
@@ -101,6 +101,10 @@ def chart_read(indicator: str, subject: str | None, path: str | Path | None) -> 
     rows["y"] = rows["value_base"].astype(float) / scale
     ratio = rows["value_base"].astype(float) / rows["value"].astype(float).where(rows["value"] != 0)
     rows["y_upper"] = rows["value_upper"].astype(float) * ratio / scale
+    # 40多億元 is more than 40 and under 50: its span is drawn and said, so that a reader sees it miss 51 (trial 19 W4).
+    rows["and_some"] = and_some_written(rows, path)
+    some = rows["and_some"].to_numpy(dtype=bool)
+    rows.loc[some, "y_upper"] = and_some_top(rows.loc[some, "value"]).astype(float) * ratio[some] / scale
     rows["axis_unit"] = unit
     rows["unit_label"] = rows["unit"].map(units["label"]).astype("string")
 

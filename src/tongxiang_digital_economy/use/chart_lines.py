@@ -130,7 +130,7 @@ def skips_a_period(before: tuple[Any, Any, Any], after: tuple[Any, Any, Any]) ->
 def contradicted(group: pd.DataFrame, a: tuple[float, float], b: tuple[float, float]) -> list[tuple[pd.Series, float]]:
     """The figures of `group` strictly between a and b in time that lie on the wrong side of the segment a-b, each
     with the level the segment draws at it: a lower bound (gt, gte, a range's low end) above it or an upper bound
-    (lt, lte, a range's high end) below it."""
+    (lt, lte, a range's high end, the top an N-odd figure stays under: 40多 is under 50) below it."""
     found: list[tuple[pd.Series, float]] = []
     # Read by columns, once a call: a row at a time (iterrows) built a Series of every row of an Arrow-backed
     # frame, and a chart's lines ask this of each segment (plot14: half the cost of reading a chart).
@@ -145,7 +145,7 @@ def contradicted(group: pd.DataFrame, a: tuple[float, float], b: tuple[float, fl
         qualifier, y = qualifiers[k], ys[k]
         upper = float(uppers[k]) if pd.notna(uppers[k]) else y
         if (
-            (qualifier == "gt" and level <= y)
+            (qualifier == "gt" and (level <= y or level >= upper > y))  # N-odd (40多) stays under its top end
             or (qualifier == "gte" and level < y)
             or (qualifier == "lt" and level >= y)
             or (qualifier == "lte" and level > y)

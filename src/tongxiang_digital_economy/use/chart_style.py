@@ -58,4 +58,8 @@ TARGET_COLOUR = "#757575"
 APART_COLOUR = "#00838f"  # an edition of another format than most of the series' (a forum among conferences)
 AGREEING_COLOUR = "#9e9e9e"
 WIDTH, HEIGHT = 9.0, 5.0  # inches; at 100 dpi the PNG is 900 pixels wide
-NOTE_WIDTH = 150  # characters of a note line: 6.5 pt DejaVu Sans, at most ~5.4 pt a character, in 9 inches
+# The notes under a chart: 7.5 pt, to be read in print (6.5 pt was too small: trial 19 m3), wrapped at NOTE_WIDTH
+# characters (DejaVu Sans averages ~4 pt a character at 7.5 pt: 160 characters are ~8.3 of the 9 inches; the tests
+# read every text inside the figure).
+NOTE_POINTS = 7.5
+NOTE_WIDTH = 160

@@ -44,6 +44,7 @@ from .chart_style import (
     HEIGHT,
     KIND_COLOURS,
     KIND_NAMES,
+    NOTE_POINTS,
     NOTE_WIDTH,
     OWN_POINTS,
     TARGET_COLOUR,
@@ -156,17 +157,14 @@ def drawn(shown: Chart) -> Any:
         )
     drawn_lines, cut = joined_lines(shown)
     if cut:
-        paragraphs.append(
-            "The line is broken where it would draw a level that a figure between contradicts, or cross a period "
-            "that gives no level: " + "; ".join(cut) + "."
-        )
+        paragraphs.append("Points not joined by a line, each with why: " + "; ".join(cut) + ".")
     paragraphs.append(
         "Preferred figure: the stronger source grade (a repost as the origin it names), then the newer publication. "
         "Data: tongxiang-digital-economy, CC BY 4.0."
     )
-    # Every note is wrapped to the figure's width (NOTE_WIDTH characters of 6.5 pt type), never cut at its edge.
+    # Every note is wrapped to the figure's width (NOTE_WIDTH characters of NOTE_POINTS type), never cut at its edge.
     notes = [line for text in paragraphs for line in textwrap.wrap(text, width=NOTE_WIDTH)]
-    line_height = 0.16  # inches per note line
+    line_height = 0.15  # inches per note line: NOTE_POINTS × 1.4 line spacing, and a little
     # A figure of its own, not pyplot's: nothing global holds it, so it needs no closing and leaks nothing.
     fig = Figure(figsize=(WIDTH, HEIGHT + line_height * len(notes)), dpi=100)
     FigureCanvasAgg(fig)
@@ -204,10 +202,13 @@ def drawn(shown: Chart) -> Any:
     label_points(ax, rows, labels)
 
     rank = shown.unit == RANK
+    # N-odd figures (40多) are labelled as their span, "40-50", beside the more-than marker (trial 19 W4).
+    odd = "and_some" in rows and bool(rows["and_some"].any())
     for family in (("gt", "gte"), ("lt", "lte"), ("approx",)):  # one entry a marker: its words of each bound shown
         present = [q for q in family if q in set(rows["qualifier"])]
         if present:
             words = " / ".join(bound_words(q, rank) for q in present)
+            words += " (40-50: more than 40, under 50, as 40-odd)" if odd and "gt" in present else ""
             ax.scatter([], [], marker=marker_of(present[0], rank), color="#000000", label=words)
     if (rows["qualifier"] == "range").any():
         ax.plot([], [], color="#000000", linewidth=2, label="a range (low to high)")
@@ -273,8 +274,8 @@ def drawn(shown: Chart) -> Any:
         )
         if legend.get_window_extent(renderer).x1 <= fig.bbox.x1 - 4:
             break
-    fig.text(0.01, 0.01, "\n".join(notes), fontsize=6.5, color="#424242", va="bottom", linespacing=1.4)
-    fig.tight_layout(rect=(0, (line_height * len(notes) + 0.1) / (HEIGHT + line_height * len(notes)), 1, 1))
+    fig.text(0.01, 0.01, "\n".join(notes), fontsize=NOTE_POINTS, color="#424242", va="bottom", linespacing=1.4)
+    fig.tight_layout(rect=(0, (line_height * len(notes) + 0.05) / (HEIGHT + line_height * len(notes)), 1, 1))
     keep_labels_apart(fig, ax)
     return fig
 

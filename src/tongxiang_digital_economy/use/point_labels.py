@@ -15,13 +15,15 @@ MAX_LABELS = 40  # labels beyond this many are left off (see `labelled`)
 
 
 def value_words(row: pd.Series) -> str:
-    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `nearly 300`, `1,141.69`, `5-6`;
+    """A figure's value on the axis's scale, with its bound: `>2,700`, `about 40`, `nearly 300`, `1,141.69`, `5-6`,
+    `40-50` (40多: more than 40, under 50, the span the package reads; its marker says more than);
     a fraction as its text writes it, `-1/3` (三分之一), never `-0.3333333333` (as `series` shows it)."""
     text = f"{float(row['y']):,.10g}"
     denominator = row.get("value_denominator")
     if pd.notna(denominator) and row.get("unit") == row.get("axis_unit"):
         text = f"{float(row['value']):,.10g}/{float(denominator):,.10g}"
-    if row["qualifier"] == "range" and pd.notna(row["y_upper"]):
+    # A range, or 40多 as its span (trial 19 W4: an open ">4" beside 5.1 read as agreeing).
+    if (row["qualifier"] == "range" and pd.notna(row["y_upper"])) or some(row):
         text = f"{text}-{float(row['y_upper']):,.10g}"
     elif bool(row.get("nearly", False)):  # 近300家: 300 or a little less, never "about" (trial 10 m5)
         text = "nearly " + text
@@ -32,11 +34,18 @@ def value_words(row: pd.Series) -> str:
     return text
 
 
+def some(row: pd.Series) -> bool:
+    """Whether a figure is "N and some" (40多: `and_some`, with the span's top end in `y_upper`)."""
+    return bool(row.get("and_some", False)) and pd.notna(row.get("y_upper"))
+
+
 def written_as(row: pd.Series) -> str:
-    """How the source wrote a figure that is shown on the axis's scale in another unit, or ""."""
+    """How the source wrote a figure that is shown on the axis's scale in another unit, or "": `as 40-odd hundred
+    million yuan` for 40多億元 (the chart's font has no Chinese; "-odd" is English's word for 多)."""
     if row["unit"] == row["axis_unit"]:
         return ""
-    return f"; as {float(row['value']):,.10g} {row['unit_label']}"
+    odd = "-odd" if some(row) else ""
+    return f"; as {float(row['value']):,.10g}{odd} {row['unit_label']}"
 
 
 # Two figures of a run (the same figure in one series) that one label names sit at most this far apart: the

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.numerals import number_spans
+from .search_companies import projects_run
 from .search_kept import kept_with
 from .search_lexicon import SmallWords, normalised_in
 from .search_names import names
@@ -171,13 +172,14 @@ def of_the_number(
     return ordered
 
 
-def run_figures(enterprises: frozenset[str], figures: pd.DataFrame, runs: pd.DataFrame | None) -> frozenset[str]:
-    """The figures of the projects these enterprises (those a measure names) run (project_enterprises):
-    "Xinfengming 600000" is the 600,000 tons of its Dushan Port base, a project row that names no enterprise (trial
-    17 W3)."""
-    if not enterprises or runs is None or not {"project_id", "enterprise_id"} <= set(runs.columns):
+def run_figures(enterprises: frozenset[str], frames: dict[str, pd.DataFrame]) -> frozenset[str]:
+    """The figures of the projects these enterprises (those a measure names) or their subsidiaries run
+    (search_companies): "Xinfengming 600000" is the 600,000 tons of its Dushan Port base, a project row that names no
+    enterprise (trial 17 W3); "Xinfengming 11 billion" its subsidiary Zhongyi's project's investment."""
+    projects = projects_run(enterprises, frames)
+    if not projects:
         return frozenset()
-    projects = set(runs.loc[runs["enterprise_id"].isin(enterprises), "project_id"])
+    figures = frames["indicators"]
     return frozenset(figures.loc[figures["project_id"].isin(projects), "observation_id"].astype(str))
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.report import count
+from .search_companies import projects_run
 from .search_editions import EditionReading, edition_figures
 from .search_index import named_indicators
 from .search_kept import kept_with, rows_by_value
@@ -33,18 +34,26 @@ class YearReading:
     split: SubjectAndMeasure | None  # the rest read as a subject and a measure (subject_and_measure)
 
     def of_year(self, hits: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-        """The hits of the year: a figure whose period ends in it (its `year`), any other row whose found cell
-        writes it (a source's title "2016年..."); the definitions of the indicators are in the block above."""
+        """The hits of the year: a figure whose period ends in it (its `year`), of the indicators the rest names when
+        it has some of them, and any other row whose found cell writes it (a source's title "2016年..."); the
+        definitions of the indicators are in the block above."""
         year_of: pd.Series = kept_with(
             (figures,),
             "year_by_observation",
             lambda: pd.Series(figures["year"].to_numpy(), index=figures["observation_id"]),
         )
         is_figure = hits["table"] == "indicators"
-        of_year = hits["key"].map(year_of).eq(self.year).fillna(False)
+        of_year = is_figure & hits["key"].map(year_of).eq(self.year).fillna(False)
         writes_it = hits["text"].str.contains(str(self.year), regex=False).fillna(False)
-        keep = (is_figure & of_year) | (~is_figure & writes_it)
-        return hits[keep]
+        if self.named and self.split is None:  # "GDP 2019": GDP's figures, not the fiscal rows whose note names GDP
+            indicator_of: pd.Series = kept_with(  # (trial 19 W2), when it has some of the year
+                (figures,),
+                "indicator_by_observation",
+                lambda: pd.Series(figures["indicator"].to_numpy(), index=figures["observation_id"]),
+            )
+            measured = of_year & hits["key"].map(indicator_of).isin(self.named)
+            of_year = measured if measured.any() else of_year
+        return hits[of_year | (~is_figure & writes_it)]
 
     def other_years(self, found: pd.DataFrame, split: SubjectAndMeasure | None, figures: pd.DataFrame) -> list[str]:
         """For each indicator listed that has no figure of the year, the years it has (of the subject the query
@@ -67,9 +76,7 @@ class YearReading:
         """The indicators of the figures of the year found, each with how many: "digital_economy_core_industry_
         investment: 3 figures of 2022". Said first, so that the indicators named with none of the year (other_years)
         do not read as the answer when other indicators' figures of the year were found (trial 14 m5)."""
-        keys = hits.loc[hits["table"] == "indicators", "key"].drop_duplicates()
-        found = figures.loc[figures["observation_id"].isin(keys), "indicator"].value_counts(sort=False)
-        return [f"{indicator}: {count(int(n), 'figure')} of {self.year}" for indicator, n in sorted(found.items())]
+        return year_counts(hits, figures, self.year)
 
     def subject_years(self, figures: pd.DataFrame) -> list[str]:
         """For each subject the query names (no indicator) that has no figure of the year, the years it has:
@@ -179,16 +186,13 @@ def located_in(ids: dict[str, frozenset[str]], frames: dict[str, pd.DataFrame]) 
     and enterprises located in it too (their `place_id`), for the measures that are counted per project or
     enterprise: "Wuzhen visitors" is the town's visits and its scenic areas' (scenic_area_tourist_arrivals), as
     乌镇游客 finds both in the texts (trial 9 V2). A measure of the place itself is still the place's only. An
-    enterprise named stands for the projects it operates, invests in or develops too (project_enterprises), for
-    the measures counted per project: "巨石 玻纤产能" is the capacity of the glass-fibre lines of Jushi's projects, as
-    "Jushi fiberglass capacity" finds in their notes (trial 9)."""
+    enterprise named stands for the projects it or a subsidiary of it operates, invests in or develops too
+    (search_companies.projects_run), for the measures counted per project: "巨石 玻纤产能" is the capacity of the
+    glass-fibre lines of Jushi's projects, as "Jushi fiberglass capacity" finds in their notes (trial 9)."""
     out = dict(ids)
-    links = frames.get("project_enterprises")
-    named = ids.get("enterprise_id")
-    if named and links is not None and {"project_id", "enterprise_id"} <= set(links.columns):
-        run = frozenset(str(k) for k in links.loc[links["enterprise_id"].isin(named), "project_id"].dropna())
-        if run:
-            out["project_id"] = ids.get("project_id", frozenset()) | run
+    run = projects_run(ids.get("enterprise_id", frozenset()), frames)
+    if run:
+        out["project_id"] = ids.get("project_id", frozenset()) | run
     places = ids.get("place_id")
     if not places:
         return out
@@ -247,3 +251,11 @@ def none_of_the_measure(
     return (
         f"{split.subject} has no figure of {edition.measure!r}; {event} or a part of it has {held}, none of the edition"
     )
+
+
+def year_counts(hits: pd.DataFrame, figures: pd.DataFrame, year: int) -> list[str]:
+    """The indicators of the figures found, each with how many: "gdp_growth: 1 figure of 2024" (YearReading.held;
+    and of the figures a status or period keeps of the year's, search_narrowed)."""
+    keys = hits.loc[hits["table"] == "indicators", "key"].drop_duplicates()
+    found = figures.loc[figures["observation_id"].isin(keys), "indicator"].value_counts(sort=False)
+    return [f"{indicator}: {count(int(n), 'figure')} of {year}" for indicator, n in sorted(found.items())]

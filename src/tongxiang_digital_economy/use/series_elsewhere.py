@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..semantics.claims import nearly, nearly_terms
+from ..semantics.claims import and_some, and_some_terms, last_digit_unit, nearly, nearly_terms
 from ..semantics.derived import CLAIM
 from .kept_package import load
 from .periods import period_label
@@ -49,6 +49,21 @@ def nearly_written(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
     if not len(rows) or "value_text" not in rows:
         return pd.Series(False, index=rows.index, dtype=bool)
     return nearly(rows["value_text"], rows["qualifier"], nearly_terms(load("lexicon", path)))
+
+
+def and_some_written(rows: pd.DataFrame, path: str | Path | None) -> pd.Series:
+    """Whether each figure is written "N and some" (40多億元: the lexicon's `and_some` terms in its value_text,
+    qualifier gt): more than 40 and under 50, which a chart draws as that span, never as an open ">40" that looks
+    like agreeing with 51 (trial 19 W4)."""
+    if not len(rows) or "value_text" not in rows:
+        return pd.Series(False, index=rows.index, dtype=bool)
+    return and_some(rows["value_text"], rows["qualifier"], and_some_terms(load("lexicon", path)))
+
+
+def and_some_top(value: pd.Series) -> pd.Series:
+    """The end "N and some" stays under, in the figure's own unit: N plus one unit of its last non-zero digit (40 ->
+    50, 350 -> 360, 8 -> 9), as the claim's interval reads it (semantics.claims.intervals)."""
+    return (value.astype("Float64") + last_digit_unit(value.astype("Float64"))).astype("Float64")
 
 
 def bound_word(row: pd.Series) -> str:

@@ -41,14 +41,16 @@ for that subject's series (trial 7 S6). Cells holding all its words are found as
 
 A measure and a number ("GDP 1347.1", 地区生产总值 1347.1, "WIC 2023 guests 1800"): the query without the number,
 read as any query, and of what it finds the figures whose value is that number (use.search_measured; trial 16 W2 b).
-A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it runs
-("Xinfengming 600000"); a number with a scale word is read at its size ("Tongkun 30 billion" = "Tongkun 300亿";
-use.search_numbers; trial 17 W3), and so is one typed whole (9150000 = 915万; trial 18 W3). The value as a figure's
-value_text writes it is read as the validator reads it ("Tongxiang 增长4.7%", 下降4.6%, 三天, 第24位, 翻番;
-use.search_value_texts). A number among other
-words is matched as a number whole, however written ("Phase 2" finds "phase two" and 二期, not 2018; review 14 R10).
-A measure and a period label the package prints ("GDP H1 2019", "GDP Jan-Sep 2020") find the measure's figures of
-that period (use.search_periods; trial 18 W2).
+A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it or a
+subsidiary of it runs ("Xinfengming 600000"; use.search_companies); a number with a scale word is read at its size
+("Tongkun 30 billion" = "Tongkun 300亿"; use.search_numbers; trial 17 W3), and so is one typed whole (9150000 =
+915万; trial 18 W3). The value as a figure's value_text writes it is read as the validator reads it ("Tongxiang
+增长4.7%", 下降4.6%, 三天, 第24位, 翻番; use.search_value_texts). A number among other words is matched as
+a number whole, however written ("Phase 2" finds "phase two" and 二期, not 2018; review 14 R10), a Roman numeral in
+capitals too ("phase II"; use.search_roman). A measure and a period, as the package labels it or a text writes it
+("GDP H1 2019", 上半年 GDP, 前三季度 GDP, "GDP first half of 2019"), find the measure's figures of that period, and a
+period alone ("H1 2019") its figures (use.search_periods); a measure and a status word ("GDP target 2024", 目标
+GDP) its figures of that status (use.search_status; both use.search_narrowed; trial 18 W2, trial 19 W1 W3).
 
 A query is read without its quotes and the punctuation at its words' edges (normalised): '"core industry"',
 '"乌镇"', 'gdp?' and 'Wuzhen,' find what core industry, 乌镇, gdp and Wuzhen find; a user copies a phrase with
@@ -83,12 +85,12 @@ from .search_editions import edition_figures, edition_reading
 from .search_hits import Hits, cells_matching, hits_frame
 from .search_index import named_indicators
 from .search_lexicon import normalised as normalised  # where the tests read it
-from .search_lexicon import normalised_in, small_words
+from .search_lexicon import small_words
 from .search_measured import kept_search, measured_number, of_the_number, run_figures
-from .search_names import names
+from .search_names import names as names  # where the tests read it
+from .search_narrowed import narrowed
 from .search_numbers import number_in as number_in  # where the tests read it
 from .search_numbers import number_query, shown_value, texts_writing, valued_cells, words_and_numbers
-from .search_periods import figure_labels, of_the_period, period_reading
 from .search_query import Query, parse
 from .search_readings import (
     edition_measured,
@@ -98,6 +100,7 @@ from .search_readings import (
     year_reading,
 )
 from .search_refusals import check_length, has_words, meant_query
+from .search_roman import numbers_read
 
 
 def search(text: str, theme: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
@@ -124,26 +127,21 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     check_length(text)
     package = searched(path)
     frames = package.frames
-    text = meant_query(text, frames)
+    asked = numbers_read(text, frames)  # phase II: phase 2
+    text = meant_query(asked, frames)
     small = small_words(frames)
-    labels = figure_labels(frames["indicators"], frames["indicator_definitions"]) if text.strip() else {}
-    folded = normalised_in(text, frames)
-    period = period_reading(folded, labels) if labels and folded not in names(frames) else None
-    if period is not None and period.rest:  # "GDP H1 2019": the measure's figures of the period so labelled
-        rest = period.rest  # (trial 18 W2)
-        of_rest, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
-        found_rest = of_rest.copy()
-        found_rest.attrs.update(attrs)
-        of_period = of_the_period(found_rest, labels[period.label], frames["indicators"])
-        if len(of_period):
-            return of_period
+    # "GDP target 2024", "GDP H1 2019", 上半年 GDP, "H1 2019": a status or a period narrows what the rest finds; read
+    # before the words that carry no meaning are dropped ("to" of "2014-11-19 to 2018-07-23")
+    answer = narrowed(asked, frames, theme, path, lambda rest: search(rest, theme, path)) if text.strip() else None
+    if answer is not None:  # (trial 18 W2)
+        return answer
     amount = measured_number(text, frames, small) if text.strip() else None
     by_number = writing = None
     if amount is not None:  # "GDP 1347.1": the measure's figures of the number (trial 16 W2 b)
         rest = amount.rest
         of_measure, attrs = kept_search(tuple(frames.values()), rest, theme, lambda: search(rest, theme, path))
         enterprises = parse(rest, frames).subjects.get("enterprise_id", frozenset())  # "Xinfengming 600000": the
-        run = run_figures(enterprises, frames["indicators"], frames.get("project_enterprises"))  # projects it runs
+        run = run_figures(enterprises, frames)  # projects it runs
         answer = of_the_number(of_measure, attrs, amount.number, frames["indicators"], frames.get("units"), run)
         held = attrs.get("subjects")  # "Tongxiang 3694": a subject's figures of the number (trial 17 W3)
         named_any = bool(len(attrs["indicators"]) or (held is not None and len(held)) or run)

@@ -238,8 +238,13 @@ def event_period(view: pd.DataFrame) -> pd.Series:
             return bool(first == earliest and last == latest)
         return bool(earliest <= first and last <= latest)
 
+    def undecided(event: object) -> bool | None:
+        """fits' answer for a row of no edition (whatever its dates: most rows, each of its own period in a grown
+        package, 99,415 distinct rows of 10^5 read for nothing); None where the edition's dates decide."""
+        return True if missing(event) else None
+
     columns = ["event_id", "event_id__start", "event_id__end", "period_start", "period_end", "indicator__temporal"]
-    return each_row(view, columns, fits)
+    return each_row(view, columns, fits, decided=(["event_id"], undecided))
 
 
 # --- one fact across sources -----------------------------------------------------------------------------------
