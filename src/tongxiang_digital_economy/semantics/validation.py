@@ -36,8 +36,10 @@ from ..schema.descriptor import enum_order, read_descriptor
 from .answers import kept_whole
 from .archive_checks import (
     archive_folder,
+    catalogue_ids,
     read_archive,
     refuse_an_archive_of_none,
+    told_the_archived_source,
     told_the_hash,
     under_changed_texts,
 )
@@ -114,6 +116,9 @@ def validate(
             refuse_an_archive_of_none(Path(archive), frames.get("sources"), hashes)
             report.add(archive_problems)
             report.problems[:] = told_the_hash(report.problems, frames.get("sources"), hashes)
+            report.problems[:] = told_the_archived_source(
+                report.problems, catalogue_ids(Path(archive) / "sources.json") or ()
+            )
         # One fault, one error: a row's semantic problem is dropped only where the reader refused (an error, not a
         # warning) a cell the rule reads; the reader's problem says what to fix first.
         refused: Refused = {}
