@@ -110,3 +110,28 @@ def test_reads_under_way_at_once_set_the_callers_pool_back_once_the_last_ends(mo
     assert pa.default_memory_pool().backend_name == ours.backend_name  # the second read is still under way
     second.__exit__(None, None, None)
     assert pa.default_memory_pool().backend_name == caller
+
+
+def test_a_validation_computes_in_the_readers_pool_and_sets_the_callers_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules compute in the pool the tables are read in (jemalloc), not pyarrow's default (mimalloc), which gave
+    pages back and faulted them in again: 26% of validate's CPU at 10^6 rows (docs/benchmarks.md, sixteenth pass,
+    scale16). The caller's pool is set back afterwards."""
+    from tongxiang_digital_economy.semantics import validation
+
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    memory_pool.reading_pool.cache_clear()
+    ours = memory_pool.reading_pool()
+    if ours is None:
+        pytest.skip("this pyarrow has no jemalloc: the library computes in the caller's pool")
+    caller = pa.default_memory_pool().backend_name
+    pools: list[str] = []
+    real = validation.kept_semantics
+
+    def kept_semantics(*args: Any) -> Any:
+        pools.append(pa.default_memory_pool().backend_name)
+        return real(*args)
+
+    monkeypatch.setattr(validation, "kept_semantics", kept_semantics)
+    report = validation.validate()
+    assert report.valid and pools == [ours.backend_name] != [caller]
+    assert pa.default_memory_pool().backend_name == caller

@@ -31,6 +31,7 @@ from ..core.paths import package_dir, printable
 from ..core.report import Problem, Report, listed, problem
 from ..io.load import finished, read_resource
 from ..io.load_errors import key_refusals
+from ..io.memory_pool import in_reading_pool
 from ..io.reader import TableRead, check_foreign_keys
 from ..schema.descriptor import enum_order, read_descriptor
 from .answers import kept_whole
@@ -73,6 +74,15 @@ def validate(
     chosen = set(layers)
     if not chosen or not chosen <= set(LAYERS):
         raise ArgumentError(f"layers must be some of {', '.join(LAYERS)}, not {sorted(chosen)}")
+    # The whole validation computes in the pool its tables are read in (jemalloc where pyarrow has it), not only the
+    # reads: pyarrow's default here (mimalloc) gave pages back and faulted them in again, 37 of 106 s of CPU at 10^6
+    # rows against 17 of 78 s in jemalloc, with a lower peak (docs/benchmarks.md, sixteenth pass, scale16).
+    with in_reading_pool():
+        return validated(path, archive, chosen)
+
+
+def validated(path: str | Path | None, archive: str | Path | None, chosen: set[str]) -> Report:
+    """`validate`'s work, in the pool it chose, with its layers checked."""
     base = package_dir(path)
     report = Report(package=str(base), archive=str(archive) if archive is not None else None)
     if archive is not None:
