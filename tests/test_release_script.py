@@ -194,7 +194,8 @@ def test_release_refuses_a_dirty_tree_and_a_too_small_bump(
         assert (result.returncode, result.stderr) == (
             1,
             "release: 1.1.0 is a minor release, but the change since 1.0.0 needs a major one: "
-            "indicators: 1 row removed; sources: 1 row changed\n",
+            "indicators: 1 row removed; and 1 smaller change (`tongxiang-digital-economy diff` lists each); run "
+            "`scripts/release major`\n",
         ), target
 
 

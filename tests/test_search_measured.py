@@ -42,7 +42,7 @@ def test_a_measure_and_a_number_find_the_figure_the_words_alone_missed() -> None
     at = lines.index("1 row matches 'GDP 1347.1' (2 cells): indicators 1")
     assert [line.split() for line in lines[at + 2 : at + 4]] == [
         ["indicators", GDP_2024, "indicator", "gdp"],
-        ["indicators", GDP_2024, "value", "1347.1"],
+        ["indicators", GDP_2024, "value", "1347.1", "(1347.1亿元)"],
     ]
     assert lines[at + 4] == "sources (1): txfgj-2025-04-23-plan-execution-report-2024"
 
@@ -180,7 +180,8 @@ def test_every_figure_is_found_by_its_indicators_label_and_its_value(figure: tup
 def test_the_answer_is_the_value_cell_of_each_figure_once() -> None:
     found = tde.search("WIC 2023 guests 1800")
     values = found[found["column"] == "value"]
-    assert set(values["key"]) == WIC_2023_GUESTS and set(values["text"]) == {"1800"}
+    assert set(values["key"]) == WIC_2023_GUESTS
+    assert set(values["text"]) == {"1800 (1800多名)", "1800 (more than 1,800)", "1800 (More than 1,800)"}
     assert not found.duplicated(subset=["table", "key", "column"]).any()
     assert isinstance(found.attrs["indicators"], pd.DataFrame) and "event_guests" in set(
         found.attrs["indicators"]["indicator"]
@@ -217,3 +218,19 @@ def test_the_measured_searches_kept_per_package_are_bounded(monkeypatch: pytest.
     asked("guests")
     asked("visitors")
     assert ran == ["GDP", "guests", "visitors", "GDP", "visitors"]
+
+
+def test_a_figure_found_by_its_number_shows_its_value_as_written_and_only_its_indicators() -> None:
+    """Trial 19 m1: `search 1.36亿` showed `value 13600`, no unit, which reads as no match; m2: `search "2,000
+    guests"` listed 13 indicators whose words say guests before the 5 figures of event_guests, "GDP 1347.1" five
+    GDP indicators for one figure. The value with its value_text, and the indicators of the figures found."""
+    lines = runner.invoke(cli, ["search", "1.36亿"]).output.splitlines()
+    assert lines[2].split() == [
+        "indicators",
+        "itaiwannews-2017-12-01-wuzhen-changed-by-internet-008",
+        "value",
+        "13600",
+        "(13600万元)",
+    ]
+    assert list(tde.search("2,000 guests").attrs["indicators"]["indicator"]) == ["event_guests"]
+    assert list(tde.search("GDP 1347.1").attrs["indicators"]["indicator"]) == ["gdp"]

@@ -87,7 +87,7 @@ def test_a_number_is_found_whole_never_as_the_start_of_a_longer_number() -> None
     assert rows("1,200") <= rows("1200")
     assert rows("134") == frozenset()
     negative = tde.search("-4.6")
-    assert list(zip(negative["column"], negative["text"], strict=True)) == [("value", "-4.6")]
+    assert list(zip(negative["column"], negative["text"], strict=True)) == [("value", "-4.6 (下降4.6%)")]
     assert "4.6 million tons" in set(tde.search("4.6")["text"])
 
 

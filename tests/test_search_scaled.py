@@ -15,7 +15,7 @@ import tongxiang_digital_economy as tde
 from tongxiang_digital_economy.cli import cli
 from tongxiang_digital_economy.use.search_cells import searched
 from tongxiang_digital_economy.use.search_lexicon import small_words
-from tongxiang_digital_economy.use.search_numbers import number_query
+from tongxiang_digital_economy.use.search_numbers import number_query, with_unit
 from tongxiang_digital_economy.use.search_roman import arabic
 
 runner = CliRunner(catch_exceptions=False)
@@ -66,7 +66,7 @@ def test_every_scale_word_of_the_lexicon_finds_the_figure_at_its_size() -> None:
 
 def test_a_size_with_a_unit_word_is_of_that_units_dimension() -> None:
     """300亿元 is 3e10 yuan (no count); a scale word alone names no dimension; a Latin word is a whole word (30 km
-    is no 30 thousand); a bare number has no size."""
+    is no 30 thousand); a bare number has no size of its own, and is read whole at the units' scales."""
     frames = searched(None).frames
     small = small_words(frames)
 
@@ -79,6 +79,10 @@ def test_a_size_with_a_unit_word_is_of_that_units_dimension() -> None:
     assert set(sizes("30 billion")) == {("count", 3e10), (None, 3e10)}
     assert sizes("30 km") == (("m", 30000.0),)
     assert sizes("1800") == ()
+    # typed whole, a number is read at the sizes of a unit the lexicon's scale words make (万: 1e4, 亿亿: 1e16), never
+    # at a mu's 666.67 m2 or a minute's 1/1440 day
+    whole = number_query("1800", frames["units"], small.year_words, small.scales)
+    assert whole is not None and {10.0, 1e3, 1e4, 1e8, 1e16} <= whole.whole and not {10000 / 15, 1 / 1440} & whole.whole
     # a text writing 300元 is no 300亿元: the forms of its base unit are not the query's
     read = number_query("300亿元", frames["units"], small.year_words, small.scales)
     assert read is not None and "#元" not in read.forms
@@ -164,17 +168,25 @@ def test_a_number_with_its_scale_word_is_one_number_not_a_measure() -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "figure"),
+    ("query", "figures"),
     [
-        ("Wuzhen 34家", "itaiwannews-2017-12-01-wuzhen-changed-by-internet-007"),  # a measure word (lexicon)
-        ("World Internet Conference 6100多名", "chinacomcn-2018-07-23-tongxiang-418-internet-projects-003"),  # 多
-        ("Wuzhen Internet Hospital 7.2万人次", "itaiwannews-2017-12-01-wuzhen-changed-by-internet-001"),  # 万, 人次
+        (
+            "Wuzhen 34家",  # a measure word (lexicon)
+            {
+                "itaiwannews-2017-12-01-wuzhen-changed-by-internet-007",
+                "peoplesdaily-mingriaudio-2025-10-18-wuzhen-summit-2025-preview-001",
+            },
+        ),
+        ("World Internet Conference 6100多名", {"chinacomcn-2018-07-23-tongxiang-418-internet-projects-003"}),  # 多
+        ("Wuzhen Internet Hospital 7.2万人次", {"itaiwannews-2017-12-01-wuzhen-changed-by-internet-001"}),  # 万, 人次
     ],
 )
-def test_a_subject_and_a_number_as_its_value_text_writes_it(query: str, figure: str) -> None:
+def test_a_subject_and_a_number_as_its_value_text_writes_it(query: str, figures: set[str]) -> None:
     """scripts/search-recall --scaled "as written": a number with the measure words (个, 家, 名, 人次: the lexicon's
-    measure_word) and the qualifier (多, 余) its value_text writes said "no rows mention"."""
-    assert figure in figures_found(query)
+    measure_word) and the qualifier (多, 余) its value_text writes said "no rows mention". The exact answer (review 15
+    R9): 34家 is a count, as the lexicon reads 家, so Wuzhen's 34 taxpaying enterprises and the 34 countries the
+    summit's award drew submissions from (34個) are both Wuzhen's counts of 34."""
+    assert figures_found(query) == figures
 
 
 def test_a_measure_and_a_period_label_the_package_prints() -> None:
@@ -191,4 +203,63 @@ def test_a_measure_and_a_period_label_the_package_prints() -> None:
         "gdp",
     ]
     assert figures_found("fiscal revenue H1 2019") == {"zqcn-2019-09-17-zhu-weiqiang-digital-economy-ip-006"}
-    assert "mfbisv-2020-11-20-wuzhen-avenue-scitech-zone-002" in figures_found("GDP Jan-Sep 2020")
+    assert figures_found("GDP Jan-Sep 2020") == {  # the zone's GDP, and its share of the city's GDP (review 15 R9)
+        "mfbisv-2020-11-20-wuzhen-avenue-scitech-zone-002",
+        "mfbisv-2020-11-20-wuzhen-avenue-scitech-zone-003",
+    }
+
+
+WUZHEN_VISITS = "sohu-longyueteng-2019-wuzhen-915-million-visitors-2018-001"  # 超过915万人次
+WUZHEN_VISITS_2014 = "chinadaily-2015-12-09-wuzhen-riding-wave-internet-001"  # 6.92 million
+HOSPITAL_VISITS = "vcbeat-2019-05-wuzhen-internet-hospital-800m-visits-001"  # 800 million
+HOZON_VEHICLES = "zjdaily-2017-05-17-hozon-50000-ev-approved-004"  # 1.5万台
+
+
+@pytest.mark.parametrize(
+    ("query", "figure"),
+    [
+        ("9150000", WUZHEN_VISITS),
+        ("9,150,000", WUZHEN_VISITS),
+        ("Wuzhen visitors 9150000", WUZHEN_VISITS),
+        ("6,920,000", WUZHEN_VISITS_2014),
+        ("6920000", WUZHEN_VISITS_2014),
+        ("800000000", HOSPITAL_VISITS),
+        ("15000", HOZON_VEHICLES),
+    ],
+)
+def test_a_number_typed_whole_finds_the_figure_at_its_size(query: str, figure: str) -> None:
+    """Trial 18 W3: 9150000, 6,920,000 and 800000000 said "no rows mention", and 15000 found only a description
+    writing 15,000, where 915万 and 9.15 million find the figure of 915 万人次. A number typed whole is read at the
+    sizes of the units that write a number at a scale (search_numbers.scale_products), as with its scale word."""
+    assert figures_found(query) == {figure}
+
+
+def test_a_number_typed_whole_finds_what_its_scale_words_find_and_no_other_number() -> None:
+    """The same figure as 915万 and 9.15 million; the texts writing 15,000 beside the figure of 1.5万台; and never a
+    figure whose size only begins or ends so (915000, 91500000)."""
+    assert figures_found("9150000") == figures_found("915万") == figures_found("9.15 million") == {WUZHEN_VISITS}
+    assert runner.invoke(cli, ["search", "15000"]).output.splitlines()[:4] == [
+        "2 rows match '15000' (2 cells): enterprises 1, indicators 1",
+        "      table                                            key      column                                     "
+        "                    text",
+        "enterprises                                  xinjiao-group description Group that launched production of "
+        "15,000 new-energy vehicles",
+        " indicators zjdaily-2017-05-17-hozon-50000-ev-approved-004       value                                     "
+        "             1.5 (1.5万台)",
+    ]
+    assert figures_found("915000") == figures_found("91500000") == set()
+
+
+def test_a_number_with_its_scale_word_is_never_found_inside_another_numbers_text() -> None:
+    """Review 15 R6: `search "2 million"` listed the projects named for 1.2 and 2.2 million tonnes (the query read as
+    part of their names), the units table's `#m2` (the m of m2 after its 2) and "2 million 900 thousand tons" (2.9
+    million): a number with its scale word is one size, found where a text writes that size and nowhere else."""
+    result = runner.invoke(cli, ["search", "2 million"])
+    assert (result.exit_code, result.output) == (0, "no rows mention '2 million'\n")
+    units = searched(None).frames["units"]
+    small = small_words(searched(None).frames)
+    read = number_query("2 million", units, small.year_words, small.scales)
+    assert read is not None
+    assert with_unit("capacity exceeded 2 million tons", Decimal(2), read.forms, small.scales)
+    assert not with_unit("capacity exceeded 2 million 900 thousand tons", Decimal(2), read.forms, small.scales)
+    assert not with_unit("# million|#m|# mln|#m2", Decimal(2), read.forms, small.scales)

@@ -606,6 +606,37 @@ def test_a_removed_source_is_one_line_with_both_ways_out(package: PackageCopy) -
     assert (shown.exit_code, shown.output) == (1, f"Error: {loaded}\n")
 
 
+def test_a_removed_source_the_archive_holds_is_told_so_not_another_id(package: PackageCopy) -> None:
+    """Trial 19 m5: a sources row removed, its figures were told "did you mean" another text's id (of 2022 and 36
+    projects) while the archive's catalogue lists the very id; with the archive read (`validate --archive` calls
+    told_the_archived_source with its catalogue's ids) they are told the archive holds it, and no other id."""
+    from tongxiang_digital_economy.semantics.archive_checks import told_the_archived_source
+
+    gone = "qjwb-monvtuan-2024-11-21-digital-economy-cooperation-63-projects"
+    package.write("sources", [r for r in package.rows("sources") if r["source_id"] != gone], stamp=False)
+    package.edit("indicators", 2, source_id="chinadaily-2024-05-28-dynamic-tongxiang-00")  # no source, not archived
+    report = package.structure()
+    cited = {p.table: p.message for p in report.errors if p.field == "source_id"}
+    assert "did you mean 'zjnews-fensifuwu-2022-11-10-digital-economy-cooperation-36-projects'? " in cited["indicators"]
+    told = told_the_archived_source(report.problems, ["unlisted-source", gone])
+    said = [f"{p.location()}: {p.message}" for p in told if p.field == "source_id" and p.table != "indicators"]
+    said += [f"{p.location()}: {p.message}" for p in told if p.field == "source_id" and p.table == "indicators"][:2]
+    rows = [i for i, r in enumerate(package.rows("indicators"), start=2) if r["source_id"] == gone]
+    held = (
+        "the archive holds that source (its sources.json lists it): add its row back to sources, or correct the value"
+    )
+    events = next(i for i, r in enumerate(package.rows("events"), start=2) if r["source_id"] == gone)
+    assert said == [
+        f"events, row {events}, field source_id: '{gone}' is not a source_id of sources: {held}",
+        "indicators, row 2, field source_id: 'chinadaily-2024-05-28-dynamic-tongxiang-00' is not a source_id of "
+        "sources: did you mean 'chinadaily-2024-05-28-dynamic-tongxiang'? add that row to sources, or correct the "
+        "value",
+        f"indicators, row {rows[0]}, field source_id: '{gone}' is not a source_id of sources ({len(rows)} rows of "
+        f"indicators refer to it): {held}; if the sources row was removed on purpose, remove the {len(rows)} rows "
+        "that refer to it",
+    ]
+
+
 def test_runs_of_numbers_are_one_grouping_for_rows_and_notes() -> None:
     """Review 15 R11: the report's row numbers and a chart label's note numbers were grouped into runs twice
     (core/report.py, use/point_labels.py); one `runs` serves both, each writing the runs its own way."""

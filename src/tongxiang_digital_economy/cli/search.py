@@ -82,9 +82,11 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
     measure ("WIC 2023 guests") its figures of it; either finds the flows of the event's parts over the edition's
     days that name no event_id. A number finds the texts writing it however they write it (1347.1, "1,347.1",
     1,347.1亿); with a scale word, at its size too ("5.1 billion" = 51亿; "Tongkun 30 billion" = "Tongkun 300亿",
-    a subject's figures of that size); with % after it, only percent figures (6% finds 6%, 6 percent and
-    百分之六). A negative number is
-    a query (search "-18.69%"); any other query that starts with '-' goes after `--` (search -- -word).
+    a subject's figures of that size); typed whole, at its size too (9150000 and "9,150,000" find 915万, "9.15
+    million"), and never inside another number ("2 million" is no 1.2 or 2.9 million); after a subject, as its
+    source writes it too ("Tongxiang 增长4.7%", 下降4.6%, 三天, 第24位, 翻番, 362nd); with % after it, only
+    percent figures (6% finds 6%, 6 percent and 百分之六). A negative number is a query (search "-18.69%"); any
+    other query that starts with '-' goes after `--` (search -- -word).
 
     \b
     Example:

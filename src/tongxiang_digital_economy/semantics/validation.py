@@ -36,8 +36,10 @@ from ..schema.descriptor import enum_order, read_descriptor
 from .answers import kept_whole
 from .archive_checks import (
     archive_folder,
+    catalogue_ids,
     read_archive,
     refuse_an_archive_of_none,
+    told_the_archived_source,
     told_the_hash,
     under_changed_texts,
 )
@@ -95,12 +97,13 @@ def validate(
     report.key_refusals = key_refusals(reads)
     if "semantics" in chosen:
         frames = {
-            name: finished(read, reads)
+            name: without_unread(finished(read, reads))
             for name, read in reads.items()
             if read.frame is not None
             and not read.broken
             and not (name == "indicators" and not usable(reads.get("units")))
         }
+        unread_dropped(reads)
         keys = join_keys({name: read.schema for name, read in reads.items() if isinstance(read.schema, dict)})
         readers = readers_of_unloaded(frames, needs_of(RULES), keys)
         unloaded = [name for name in reads if name not in frames] + sorted(readers.keys() - reads.keys())
@@ -114,6 +117,9 @@ def validate(
             refuse_an_archive_of_none(Path(archive), frames.get("sources"), hashes)
             report.add(archive_problems)
             report.problems[:] = told_the_hash(report.problems, frames.get("sources"), hashes)
+            report.problems[:] = told_the_archived_source(
+                report.problems, catalogue_ids(Path(archive) / "sources.json") or ()
+            )
         # One fault, one error: a row's semantic problem is dropped only where the reader refused (an error, not a
         # warning) a cell the rule reads; the reader's problem says what to fix first.
         refused: Refused = {}
@@ -189,6 +195,18 @@ def without_unread(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame without the UNREAD columns (its other columns' arrays shared, not copied)."""
     unread = [c for c in UNREAD if c in frame.columns]
     return frame.drop(columns=unread) if unread else frame
+
+
+def unread_dropped(reads: dict[str, TableRead]) -> None:
+    """The UNREAD columns (a note) dropped from each read, its typed frame and its text, once the cells are checked
+    and the semantic layer's frames made: nothing after reads them, and a read held them for the whole validation
+    (a note of ~300 bytes a row is ~0.3 GiB at 10^6 rows; docs/benchmarks.md, sixteenth pass). The reads are this
+    call's own (a kept read is handed out as a copy: io/reader.py)."""
+    for read in reads.values():
+        if read.frame is not None:
+            read.frame = without_unread(read.frame)
+        if read.text is not None:
+            read.text = read.text.drop_columns([c for c in UNREAD if c in read.text.column_names])
 
 
 def check_semantics(

@@ -35,7 +35,8 @@ from .search_companies import projects_run
 from .search_kept import kept_with
 from .search_lexicon import SmallWords, normalised_in
 from .search_names import names
-from .search_numbers import NumberQuery, escaped, number_query, of_the_size, unit_sizes, with_unit
+from .search_numbers import NumberQuery, escaped, number_query, of_the_size, shown_value, unit_sizes, with_unit
+from .search_value_texts import value_as_written
 from .search_words import KEPT_QUERIES
 from .search_years import query_year
 
@@ -71,6 +72,11 @@ def measured_number(text: str, frames: dict[str, pd.DataFrame], small: SmallWord
         rest = without_qualifier(" ".join(words[:at] + words[end:]), small.qualifiers, at > 0)
         if number is not None and WORD.search(rest):
             return MeasuredNumber(rest, number, year.fullmatch(written) is not None)
+    for at, end in tails[:-1]:  # else its last words as a figure's value_text writes them: 增长4.7%, 三天, 第24位
+        number = value_as_written(" ".join(words[at:end]), frames, small)  # (use.search_value_texts)
+        rest = " ".join(words[:at])
+        if number is not None and WORD.search(rest):
+            return MeasuredNumber(rest, number)
     return None
 
 
@@ -142,7 +148,7 @@ def of_the_number(
                         "table": "indicators",
                         "key": str(kept.ids[at]),
                         "column": column,
-                        "text": f"{float(values[at]):.15g}",
+                        "text": shown_value(values[at], kept.written[at]),
                         "source_id": str(kept.sources[at]),
                     }
                 )
@@ -160,6 +166,9 @@ def of_the_number(
     ordered: pd.DataFrame = out.iloc[np.argsort(out["key"].map(order).to_numpy(dtype=np.int64), kind="stable")]
     ordered = ordered.reset_index(drop=True)
     ordered.attrs.update(attrs)
+    if valued and listed is not None:  # the indicators of the figures found, not every one the measure's words name
+        of_found = set(kept.indicator[np.isin(kept.ids, list(valued))])  # ("2,000 guests" listed 13; trial 19 m2)
+        ordered.attrs["indicators"] = listed[listed["indicator"].isin(of_found)].reset_index(drop=True)
     return ordered
 
 
@@ -184,6 +193,7 @@ class Figures:
     upper: np.ndarray
     unit: np.ndarray
     sources: np.ndarray
+    written: np.ndarray  # each figure's value_text
 
     @staticmethod
     def of(figures: pd.DataFrame) -> Figures:
@@ -205,6 +215,7 @@ class Figures:
                 floats("value_upper"),
                 texts("unit"),
                 texts("source_id"),
+                texts("value_text"),
             )
 
         return kept_with((figures,), "measured_figures", read)

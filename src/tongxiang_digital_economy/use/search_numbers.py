@@ -16,6 +16,11 @@ a text writing 1,347.1 by 1347.1. A reader reads the one number in both, as the 
   figures of that size whatever scale their unit writes: "Tongkun 30 billion" and "Tongkun 300亿" find the total
   assets of 30 billion_yuan (trial 17 W3). A size with a unit's word is one of that unit's dimension (its
   `base_unit`: 300亿元 is yuan); with none, of any (3万 is 30 thousand tonnes or 30 thousand visitors).
+- A number typed whole (9150000, 9,150,000) finds the figures of that size in the units that write a number at a
+  scale of their base (multiplier ÷ divisor a product of the lexicon's scale words: 915 万人次), as 915万 and "9.15
+  million" do (trial 18 W3); never at a mu's 666.67 m2 or a minute's 1/1440 day.
+- A number with a written form finds a text only where the form's # stands at the number and the number ends
+  there: "2 million" is not the 2 of m2 or of "2 million 900 thousand tons" (review 15 R6).
 - A text cell matches a number query when one of its numbers, as text.numerals reads them (1,347.1, 1347.10 and
   1347.1 alike), is the query's: an index of the package's distinct texts by the numbers they write, built on a
   number query's first use and kept with the package (`numbers_index`).
@@ -26,7 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -37,11 +41,9 @@ from ..text.numerals import number_spans
 from ..text.quantities import NUMBER as MARK  # what stands for the number in a unit's written form
 from .search_cells import SearchedPackage
 from .search_kept import kept_with
-from .search_lexicon import normalised
+from .search_lexicon import normalised, small_words
+from .search_query import Query
 from .search_years import year_with_word
-
-if TYPE_CHECKING:
-    from .search_query import Query
 
 # One Arabic number as a text writes it: digits, thousands grouped by commas or not, a decimal part, a minus sign
 # ("-18.69%" is the value -18.69; trial 10 m10); not part of a longer number.
@@ -69,6 +71,9 @@ class NumberQuery:
     signed: bool = False  # the query writes its sign: -90.02 finds the fall only
     # the sizes it writes with a scale word or a unit (300亿元: 3e10 yuan; "30 billion": 3e10 of any base unit, None)
     sizes: tuple[tuple[str | None, float], ...] = ()
+    # typed whole, the sizes of one of a unit at which it is a figure's size too (9150000 is 915万人次, trial 18 W3):
+    # the products of the lexicon's scale words (10, 1e4, 1e8...), never a mu's 666.67 m2 or a minute's 1/1440 day
+    whole: frozenset[float] = frozenset()
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -98,7 +103,7 @@ def number_query(
     shape = squash(f"{folded[: at.start()]}{MARK}{folded[at.end() :]}")
     percent = shape == MARK and PERCENT.search(number_point(fold(text))) is not None  # normalised drops an edge %
     if shape == MARK and not percent:
-        return NumberQuery(value, signed=signed)
+        return NumberQuery(value, signed=signed, whole=scale_products(scales))
     written = unit_shapes(units)
     meant = frozenset(unit for unit, forms in written.items() if (squash(f"{MARK}%") if percent else shape) in forms)
     size, after = scaled(folded[at.end() :], scales)
@@ -129,6 +134,17 @@ def scaled(after: str, scales: tuple[tuple[str, float], ...]) -> tuple[float, st
             return size, after
         size *= dict(scales)[term]
         after = rest[len(term) :]
+
+
+def scale_products(scales: tuple[tuple[str, float], ...], largest: float = 1e18) -> frozenset[float]:
+    """Every product of the lexicon's scale words' sizes above 1, up to `largest` (万 and 亿: 1e4, 1e8, 1e12...):
+    the sizes of a unit that writes a number at a scale (wan_person_times, yi_yuan; yi_yi_ops_per_second)."""
+    sizes = {size for _, size in scales if size > 1}
+    products, grown = set(sizes), set(sizes)
+    while grown:
+        grown = {p * size for p in grown for size in sizes if p * size <= largest} - products
+        products |= grown
+    return frozenset(products)
 
 
 def counted_in(after: str, counters: tuple[tuple[str, str], ...]) -> str | None:
@@ -198,11 +214,15 @@ def of_the_size(
         hit &= np.isin(units, list(number.units))
     elif number.sizes:
         hit[:] = False
-    if not number.sizes:
+    if not number.sizes and not number.whole:
         return hit
     base = np.array([sizes.get(str(u), (None, np.nan))[0] for u in units], dtype=object)
     factor = np.array([sizes.get(str(u), (None, np.nan))[1] for u in units], dtype=float)
     size = values.astype(float) * factor
+    if number.whole:  # 9150000 typed whole: the figures of 915 in 万人次 (a unit at a scale of its base)
+        scaled = np.isin(factor, list(number.whole))
+        for target in number.values:
+            hit |= scaled & np.isclose(size, target, rtol=1e-9, atol=0.0)
     for of_base, wanted in number.sizes:
         same = np.ones(len(values), dtype=bool) if of_base is None else base == of_base
         targets = (wanted,) if number.signed or wanted == 0 else (wanted, -wanted)
@@ -231,20 +251,43 @@ def texts_writing(number: NumberQuery, package: SearchedPackage) -> list[int]:
     candidates = sorted({n for value in values for n in index.get(value, [])})
     if not number.forms:
         return candidates
-    return [n for n in candidates if any(with_unit(package.texts[n], v, number.forms) for v in values)]
+    scales = small_words(package.frames).scales
+    return [n for n in candidates if any(with_unit(package.texts[n], v, number.forms, scales) for v in values)]
 
 
-def with_unit(text: str, value: Decimal, forms: frozenset[str]) -> bool:
-    """Whether `text` writes `value` with one of the written `forms` (#亿元, US$#) around it; a URL's escape
-    (%E6%A1…) writes no number."""
+def with_unit(text: str, value: Decimal, forms: frozenset[str], scales: tuple[tuple[str, float], ...] = ()) -> bool:
+    """Whether `text` writes `value` with one of the written `forms` (#亿元, US$#) around it, the form's # at the
+    number (the m of `#m2` in the units table is no million after its 2: review 15 R6), and the number ends there
+    (2 million in "2 million 900 thousand tons" is part of 2.9 million; `scales`, the lexicon's scale words); a
+    URL's escape (%E6%A1…) writes no number."""
+    shapes = [form.split(MARK, 1) for form in forms if MARK in form]
     for span in number_spans(text):
         if span.value == value and not escaped(text, span.start, span.end):
-            around = squash(
-                fold(f"{text[max(0, span.start - REACH) : span.start]}{MARK}{text[span.end : span.end + REACH]}")
-            )
-            if any(form in around for form in forms):
-                return True
+            before = text[max(0, span.start - REACH) : span.start]
+            around = squash(fold(f"{before}{MARK}{text[span.end : span.end + REACH]}"))
+            marks = marks_at(around)  # the # that stands for this number, not a # the text writes (the units')
+            at = marks[min(fold(before).count(MARK), len(marks) - 1)]
+            after = around[at + 1 :]
+            for left, right in shapes:
+                ends = not (right and continued(after[len(right) :], scales))
+                if around[:at].endswith(left) and after.startswith(right) and ends:
+                    return True
     return False
+
+
+def continued(rest: str, scales: tuple[tuple[str, float], ...]) -> bool:
+    """Whether `rest`, what follows a number and its scale or unit, is a further part of the same number: another
+    number with a scale word (" 900 thousand tons" after "2 million", 9000万 after 2亿)."""
+    more = LEADING_NUMBER.match(rest)
+    return more is not None and scaled(rest[more.end() :], scales)[0] != 1
+
+
+LEADING_NUMBER = re.compile(r"\s?\d+(?:\.\d+)?")
+
+
+def marks_at(text: str) -> list[int]:
+    """Where `text` holds the number's mark (MARK), in order."""
+    return [at for at, char in enumerate(text) if char == MARK]
 
 
 def escaped(text: str, start: int, end: int) -> bool:
@@ -297,3 +340,10 @@ def valued_cells(frame: pd.DataFrame, column: str, number: NumberQuery, units: p
 
 
 FIGURE_VALUES = ("value", "value_upper")  # a figure's values, in its unit (a unit's multiplier is of no unit)
+
+
+def shown_value(value: object, written: object) -> str:
+    """A figure's value cell as search shows it: the number, and its value_text when that writes it otherwise (13600
+    (13600万元): a reader sees why 1.36亿 found it; trial 19 m1)."""
+    number = f"{float(str(value)):.15g}"
+    return f"{number} ({written})" if isinstance(written, str) and written.strip() != number else number

@@ -43,7 +43,9 @@ A measure and a number ("GDP 1347.1", 地区生产总值 1347.1, "WIC 2023 guest
 read as any query, and of what it finds the figures whose value is that number (use.search_measured; trial 16 W2 b).
 A subject is such a measure ("Tongxiang 3694"), and a company's figures are also those of the projects it or a
 subsidiary of it runs ("Xinfengming 600000"; use.search_companies); a number with a scale word is read at its size
-("Tongkun 30 billion" = "Tongkun 300亿"; use.search_numbers; trial 17 W3). A number among other words is matched as
+("Tongkun 30 billion" = "Tongkun 300亿"; use.search_numbers; trial 17 W3), and so is one typed whole (9150000 =
+915万; trial 18 W3). The value as a figure's value_text writes it is read as the validator reads it ("Tongxiang
+增长4.7%", 下降4.6%, 三天, 第24位, 翻番; use.search_value_texts). A number among other words is matched as
 a number whole, however written ("Phase 2" finds "phase two" and 二期, not 2018; review 14 R10), a Roman numeral in
 capitals too ("phase II"; use.search_roman). A measure and a period, as the package labels it or a text writes it
 ("GDP H1 2019", 上半年 GDP, 前三季度 GDP, "GDP first half of 2019"), find the measure's figures of that period, and a
@@ -88,7 +90,7 @@ from .search_measured import kept_search, measured_number, of_the_number, run_fi
 from .search_names import names as names  # where the tests read it
 from .search_narrowed import narrowed
 from .search_numbers import number_in as number_in  # where the tests read it
-from .search_numbers import number_query, texts_writing, valued_cells, words_and_numbers
+from .search_numbers import number_query, shown_value, texts_writing, valued_cells, words_and_numbers
 from .search_query import Query, parse
 from .search_readings import (
     edition_measured,
@@ -167,6 +169,8 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
     # and no measure or subject whose name holds its scale word ("5.1 billion" is no count of projects over 1 billion
     # yuan, "800 million" no project of a million sets: trial 18 W1)
     one_number = quantity is not None and bool(quantity.units or quantity.sizes)
+    if one_number:  # nor the projects whose names write a number ending so: "2 million" is no "1.2-million-tonne"
+        query = replace(query, subjects={})  # project (review 15 R6)
     named = named_indicators(query, frames) if text.strip() and not one_number else frozenset()
     # An event's year no edition has ("WIC 2013") is answered by the edition reading's note, unless the event has
     # figures of that year ("互联网之光博览会 2023": the expo's figures of 2023 are the summit's edition's; trial 17 W2)
@@ -227,7 +231,9 @@ def search(text: str, theme: str | None = None, path: str | Path | None = None) 
                     if valued.any():
                         found_rows |= valued
                         written = np.full(len(frame), pd.NA, dtype=object)
-                        written[valued] = [f"{float(v):.15g}" for v in frame[column].to_numpy()[valued]]  # 3694
+                        texts = frame["value_text"] if "value_text" in frame.columns else pd.Series(pd.NA, frame.index)
+                        shown = zip(frame[column].to_numpy()[valued], texts.to_numpy()[valued], strict=True)
+                        written[valued] = [shown_value(v, t) for v, t in shown]  # 3694; 13600 (13600万元)
                         hits.append(Hits(table, column, valued, written))
         for column, ids in query.subjects.items():  # the rows about the subject the query names
             if column in frame.columns and column != table.key_name:
