@@ -96,13 +96,19 @@ def test_a_table_is_read_in_the_readers_pool_and_the_callers_pool_is_kept(
         memory_pool.reading_pool.cache_clear()
 
 
-def test_reads_under_way_at_once_set_the_callers_pool_back_once_the_last_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+def readers_pool(monkeypatch: pytest.MonkeyPatch) -> tuple[pa.MemoryPool, str]:
+    """The library's own pool (no ARROW_DEFAULT_MEMORY_POOL set) and the caller's pool's name; skips the test where
+    pyarrow has no jemalloc (the library then keeps the caller's pool: nothing to switch)."""
     monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
     memory_pool.reading_pool.cache_clear()
     ours = memory_pool.reading_pool()
     if ours is None:
-        pytest.skip("this pyarrow has no jemalloc: the reader reads in the caller's pool")
-    caller = pa.default_memory_pool().backend_name
+        pytest.skip("this pyarrow has no jemalloc: the library reads and computes in the caller's pool")
+    return ours, pa.default_memory_pool().backend_name
+
+
+def test_reads_under_way_at_once_set_the_callers_pool_back_once_the_last_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    ours, caller = readers_pool(monkeypatch)
     first, second = memory_pool.in_reading_pool(), memory_pool.in_reading_pool()
     first.__enter__()
     second.__enter__()  # two reads interleaved, as two threads of `serve` may
@@ -118,12 +124,7 @@ def test_a_validation_computes_in_the_readers_pool_and_sets_the_callers_back(mon
     scale16). The caller's pool is set back afterwards."""
     from tongxiang_digital_economy.semantics import validation
 
-    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
-    memory_pool.reading_pool.cache_clear()
-    ours = memory_pool.reading_pool()
-    if ours is None:
-        pytest.skip("this pyarrow has no jemalloc: the library computes in the caller's pool")
-    caller = pa.default_memory_pool().backend_name
+    ours, caller = readers_pool(monkeypatch)
     pools: list[str] = []
     real = validation.kept_semantics
 
