@@ -69,7 +69,30 @@ def test_the_reader_takes_only_a_value_it_knows_every_word_of() -> None:
 
     assert reading("下降4.6%") == (-4.6, frozenset({"percent"}), True)
     assert reading("三天") == (3.0, frozenset({"day"}), False)
-    assert reading("第24位") == (24.0, frozenset(), False)
+    assert reading("第24位") == (24.0, frozenset({"rank"}), False)  # a place: the units table's rank dimension
     assert reading("翻番") == (2.0, frozenset({"times"}), False)
     assert reading("12个赛区") is None
     assert reading("2.3:49.4:48.3") is None
+
+
+@pytest.mark.parametrize("query", ["Tongxiang 第1", "Tongxiang 1st", "Tongxiang 第一"])
+def test_an_ordinal_finds_the_places_only(query: str) -> None:
+    """Review 16 R7: 第1 read as the bare number 1 found 53 cells (37 rows): every figure of 1 (一天, 首屆) and every
+    text writing one ("One of Tongxiang's automotive ..."). A place is a figure in the units that hold places (the
+    units table's rank dimension), and no text by its bare number: Tongxiang's five first places."""
+    found = tde.search(query)
+    assert list(zip(found["table"], found["key"], found["column"], strict=True)) == [
+        ("indicators", "cztv-kankanews-2021-09-25-light-of-wuzhen-273-days-003", "evidence"),
+        ("indicators", "cztv-kankanews-2021-09-25-light-of-wuzhen-273-days-003", "value"),
+        ("indicators", "txgov-2023-02-tongxiang-basic-profile-007", "subject_text"),
+        ("indicators", "txgov-2023-02-tongxiang-basic-profile-007", "value"),
+        ("indicators", "txgov-2023-02-tongxiang-basic-profile-008", "subject_text"),
+        ("indicators", "txgov-2023-02-tongxiang-basic-profile-008", "value"),
+        ("indicators", f"{ZHU}-020", "attributed_to"),
+        ("indicators", f"{ZHU}-020", "note"),
+        ("indicators", f"{ZHU}-020", "value"),
+        ("indicators", "kczg-2021-09-16-wuzhen-zhiqing-intelligent-driving-park-005", "note"),
+        ("indicators", "kczg-2021-09-16-wuzhen-zhiqing-intelligent-driving-park-005", "value"),
+    ]
+    figures = searched(None).frames["indicators"].set_index("observation_id")
+    assert set(figures.loc[list(figures_found(query)), "unit"]) == {"rank"}

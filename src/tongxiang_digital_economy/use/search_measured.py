@@ -223,7 +223,9 @@ class Figures:
 
 def writes_number(text: str, number: NumberQuery) -> bool:
     """Whether `text` writes the number (either sign unless the query writes one), with one of its units' written
-    forms when the query writes one; a URL's escape writes none."""
+    forms when the query writes one; a URL's escape writes none; a place (第1) is written by no text's bare number."""
+    if number.place:
+        return False
     values = [Decimal(repr(v)) for v in number.values]
     if number.forms:
         return any(with_unit(text, value, number.forms) for value in values)

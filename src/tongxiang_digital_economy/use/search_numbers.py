@@ -74,6 +74,9 @@ class NumberQuery:
     # typed whole, the sizes of one of a unit at which it is a figure's size too (9150000 is 915万人次, trial 18 W3):
     # the products of the lexicon's scale words (10, 1e4, 1e8...), never a mu's 666.67 m2 or a minute's 1/1440 day
     whole: frozenset[float] = frozenset()
+    # an ordinal (第1, 1st, 第一): a place, the figures in the units that hold places only, and no text by its bare
+    # number (a text writing "one" or 1 is no first place; review 16 R7)
+    place: bool = False
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -246,6 +249,8 @@ def numbers_index(package: SearchedPackage) -> dict[Decimal, list[int]]:
 def texts_writing(number: NumberQuery, package: SearchedPackage) -> list[int]:
     """The package's distinct texts (by number) that write the number in any way (1,347.1, 1347.10), with one of its
     units' written forms around it when the query writes one (1347.1亿 finds 1,347.1亿元, not 1347.1万)."""
+    if number.place:
+        return []
     index = numbers_index(package)
     values = [Decimal(repr(v)) for v in number.values]
     candidates = sorted({n for value in values for n in index.get(value, [])})

@@ -11,8 +11,9 @@ frame it are read past:
 
 - a sign word and the words between it and the number (下降, 增长, growth, 为: `sign`, and `sign_gap` of meaning
   `particle` or `between`) give the number its sign and are no unit: 下降4.6% is -4.6%, 增长三成 is 3成;
-- an ordinal's words (`ordinal_word`: 第, th, 位, 名, top #) make the number a place, of any unit: 第24位 and 25th
-  are the figures of 24 and 25, with their measure words (第13家, 第三名);
+- an ordinal's words (`ordinal_word`: 第, th, 位, 名, top #) make the number a place: 第24位 and 25th are the
+  figures of 24 and 25 in the units that hold places (the units table's `rank` dimension), with their measure words
+  (第13家, 第三名), and no text by its bare number (第1 is no 一天, no "One of Tongxiang's ..."; review 16 R7);
 - what is left must be a unit's written form or the lexicon's measure words (三天 is 3 days, 五家 5 of count), else
   the words are no value the reader knows (12个赛区: 赛区 is no unit's word) and the query is read as before.
 
@@ -54,7 +55,8 @@ def value_as_written(written: str, frames: dict[str, pd.DataFrame], small: Small
     # a sign word, and the particles and growth words between it and the number (`sign_gap` of those meanings; its
     # rate words after a number, % and 个百分点, are a unit's)
     shape = lexicon.remove(("sign_gap",), lexicon.remove(("sign",), reading.shape), BEFORE_NUMBER)
-    if lexicon.find("ordinal_word", shape):  # a place: 第24位 is 24, of whatever unit the figure counts places in
+    place = bool(lexicon.find("ordinal_word", shape))
+    if place:  # a place: 第24位 is 24, of the units that hold places (the units table's `rank` dimension)
         shape = lexicon.remove(ORDINAL, shape)
     value = reading.numbers[0]
     if NUMBER not in shape or shape.count(NUMBER) != 1:
@@ -63,9 +65,21 @@ def value_as_written(written: str, frames: dict[str, pd.DataFrame], small: Small
     number = number_query(typed, frames.get("units"), small.year_words, small.scales, small.counters)
     if number is None or number.value != float(abs(value)):
         return None
+    if place:  # 第1 is no figure of 1 day nor a text writing "one" (review 16 R7)
+        return NumberQuery(float(value), place_units(frames.get("units")), signed=value < 0, place=True)
     return NumberQuery(
         float(value), number.units, number.forms, value < 0, signed_sizes(number.sizes, value), number.whole
     )
+
+
+PLACES = "rank"  # the units table's dimension of the units that hold places (rank: 1 is first)
+
+
+def place_units(units: pd.DataFrame | None) -> frozenset[str]:
+    """The units a place is recorded in: the units table's of the rank dimension."""
+    if units is None or not {"unit", "dimension"} <= set(units.columns):
+        return frozenset()
+    return frozenset(units.loc[units["dimension"] == PLACES, "unit"].astype(str))
 
 
 def signed_sizes(sizes: tuple[tuple[str | None, float], ...], value: Decimal) -> tuple[tuple[str | None, float], ...]:
