@@ -41,13 +41,16 @@ def test_first_three_quarters_finds_the_figures_of_jan_sep() -> None:
     assert tde.search("前三季度 GDP").attrs["period"] == "前三季度"
 
 
-@pytest.mark.parametrize("query", ["H1 2019", "2019年上半年", "first half of 2019"])
-def test_a_period_alone_finds_its_figures(query: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [("H1 2019", "h1 2019"), ("2019年上半年", "2019年上半年"), ("first half of 2019", "first half of 2019")],
+)
+def test_a_period_alone_finds_its_figures(query: str, label: str) -> None:
     result = runner.invoke(cli, ["search", query])
     assert result.exit_code == 0
     lines = result.output.splitlines()
     at = lines.index(f"3 rows match '{query}' (3 cells): indicators 3")
-    assert lines[at - 1].startswith("figures of the period ")
+    assert lines[at - 1] == f"figures of the period '{label}'"  # the query's words, folded (review 16 R2)
     assert [line.split() for line in lines[at + 2 : at + 5]] == [
         ["indicators", f"{H1_2019}005", "indicator", "gdp"],
         ["indicators", f"{H1_2019}006", "indicator", "fiscal_revenue_total"],
@@ -68,7 +71,49 @@ def test_a_measure_with_a_status_word_finds_the_figures_of_that_status() -> None
     found = tde.search("目标 GDP")
     figures = searched(None).frames["indicators"].set_index("observation_id")
     assert set(figures.loc[list(found["key"]), "status"]) == {"target"}
-    assert {f"{PLAN_2024}011", "cctv-outputnews-2025-06-04-wuzhen-town-economy-002"} <= set(found["key"])
+    assert set(found["key"]) == {  # exactly the three target figures of GDP's indicators (review 16 R2)
+        "chinaorgcn-2018-wuzhen-gears-up-013",  # share_of_city_gdp
+        "cctv-outputnews-2025-06-04-wuzhen-town-economy-002",  # gdp_growth
+        f"{PLAN_2024}011",  # gdp_growth
+    }
+
+
+def test_an_indicators_own_name_with_a_status_word_is_read_as_before() -> None:
+    """Review 16 R1: 目标 in 完成全年目标 and 预期 in 不及预期 are words of the indicators' own Chinese names (the
+    plan's main indicators met and missed), of no target figure: what the rest finds holds none of that status,
+    so the query is read as before, not "figures of status target" and no rows."""
+    assert rows("完成全年目标") == [
+        ("indicator_definitions", "plan_main_indicators_met", "label_zh"),
+        ("indicator_definitions", "plan_main_indicators_met", "definition"),
+        ("indicator_definitions", "plan_main_indicators_met", "written_forms"),
+        ("indicators", f"{PLAN_2024}002", "evidence"),
+        ("indicators", f"{PLAN_2024}003", "evidence"),
+    ]
+    assert rows("不及预期") == [
+        ("indicator_definitions", "plan_main_indicators_missed", "label_zh"),
+        ("indicator_definitions", "plan_main_indicators_missed", "definition"),
+        ("indicator_definitions", "plan_main_indicators_missed", "written_forms"),
+        ("indicators", f"{PLAN_2024}003", "evidence"),
+    ]
+    assert rows("不及预期的主要指标数") == [
+        ("indicator_definitions", "plan_main_indicators_missed", "label_zh"),
+        ("indicators", f"{PLAN_2024}003", "indicator"),
+    ]
+    for query in ("完成全年目标", "不及预期", "不及预期的主要指标数"):
+        assert "status" not in tde.search(query).attrs
+
+
+@pytest.mark.parametrize("query", ["GDP 12月", "GDP December", "fiscal revenue 12月"])
+def test_a_measure_with_no_figure_of_the_period_is_not_answered_by_another_measures(query: str) -> None:
+    """Review 16 R4: GDP and fiscal revenue have no figure of a December; the ranks of 2021-12-31 and 2022-12-31
+    whose subject_text or note names them (china_top_100_counties_rank, fiscal_revenue_total_rank_in_jiaxing) are
+    no answer under "figures of the period": the query is read as before, and no row mentions it."""
+    found = tde.search(query)
+    assert rows(query) == []
+    assert "period" not in found.attrs
+    result = runner.invoke(cli, ["search", query])
+    assert "figures of the period" not in result.output
+    assert f"no rows mention '{query}'" in result.output.splitlines()
 
 
 def with_lexicon(keep: pd.Series | None = None, added: list[dict[str, str]] | None = None) -> dict[str, pd.DataFrame]:

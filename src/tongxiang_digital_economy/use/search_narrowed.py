@@ -65,13 +65,15 @@ def rest_found(rest: str, frames: dict[str, pd.DataFrame], theme: str | None, ru
 
 def of_the_figures(found: pd.DataFrame, keys: frozenset[str], figures: pd.DataFrame) -> pd.DataFrame:
     """Of what the rest found, the figures' rows among `keys`, in the order found, attrs kept; of the indicators
-    the rest names when it names some with a figure among them (GDP's H1 2019 figure, not the notes of that half
-    year's fiscal revenue that mention GDP). The counts of the year's figures are of those kept."""
+    the rest names when it names some (GDP's H1 2019 figure, not the notes of that half year's fiscal revenue that
+    mention GDP), none when none of theirs is among `keys` ("GDP 12月" is no rank of a December whose subject_text
+    says "Tongxiang's GDP": review 16 R4), so the query is read as before. The counts of the year's figures are of
+    those kept."""
     wanted = set(keys)
     listed = found.attrs.get("indicators")
     if listed is not None and len(listed):
         of_measure = figures.loc[figures["indicator"].isin(set(listed["indicator"])), "observation_id"]
-        wanted = (wanted & set(of_measure.astype(str))) or wanted
+        wanted &= set(of_measure.astype(str))
     out: pd.DataFrame = found[(found["table"] == "indicators") & found["key"].isin(wanted)].reset_index(drop=True)
     out.attrs.update(found.attrs)
     if "of_year" in out.attrs:  # "GDP target 2024": the year's figures kept, not the actual's too
