@@ -202,13 +202,14 @@ def drawn(shown: Chart) -> Any:
     label_points(ax, rows, labels)
 
     rank = shown.unit == RANK
-    # N-odd figures (40多) are labelled as their span, "40-50", beside the more-than marker (trial 19 W4).
-    odd = "and_some" in rows and bool(rows["and_some"].any())
+    # N-odd figures (40多) are labelled as their span, "4-5", beside the more-than marker (trial 19 W4); the legend
+    # says what a span means in the chart's own numbers (its first N-odd figure), never a fixed example.
+    odd = odd_words(rows)
     for family in (("gt", "gte"), ("lt", "lte"), ("approx",)):  # one entry a marker: its words of each bound shown
         present = [q for q in family if q in set(rows["qualifier"])]
         if present:
             words = " / ".join(bound_words(q, rank) for q in present)
-            words += " (40-50: more than 40, under 50, as 40-odd)" if odd and "gt" in present else ""
+            words += odd if "gt" in present else ""
             ax.scatter([], [], marker=marker_of(present[0], rank), color="#000000", label=words)
     if (rows["qualifier"] == "range").any():
         ax.plot([], [], color="#000000", linewidth=2, label="a range (low to high)")
@@ -278,6 +279,18 @@ def drawn(shown: Chart) -> Any:
     fig.tight_layout(rect=(0, (line_height * len(notes) + 0.05) / (HEIGHT + line_height * len(notes)), 1, 1))
     keep_labels_apart(fig, ax)
     return fig
+
+
+def odd_words(rows: pd.DataFrame) -> str:
+    """The legend's words for the N-odd figures drawn (40多: labelled as their span), in the chart's own numbers:
+    ` (4-5: more than 4, under 5)` from its first such figure, a filled one if any; "" where there is none."""
+    if "and_some" not in rows or not rows["and_some"].any():
+        return ""
+    odd = rows[rows["and_some"].astype(bool)]
+    own = odd[odd["role"].isin(OWN_POINTS)]
+    first = (own if len(own) else odd).iloc[0]
+    low, high = f"{float(first['y']):,.10g}", f"{float(first['y_upper']):,.10g}"
+    return f" ({low}-{high}: more than {low}, under {high})"
 
 
 def same_source(rows: pd.DataFrame) -> pd.Series:

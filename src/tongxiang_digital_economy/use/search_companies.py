@@ -4,8 +4,10 @@ Why: a company and a measure or a number ("Xinfengming 600000", "巨石 玻纤�
 runs (project_enterprises: a project's figure names no enterprise; trial 17 W3, trial 9); a group's projects are
 often run by a subsidiary, the legal entity its text names (DESIGN: an enterprise is linked to its parent by
 `parent_id`): Xinfeng Ming's Tongxiang base is Zhongyi Chemical Fibre's project, so "Xinfengming 11 billion" said
-nothing of its 11 billion yuan investment. A company stands for the enterprises below it by `parent_id` (at any
-depth) and the projects any of them runs.
+nothing of its 11 billion yuan investment. A company with a number stands for the projects that it or any
+enterprise below it by `parent_id` (at any depth) runs; a subsidiary's own figures are found by the subsidiary's
+name, not yet by its parent's (`WeDoctor 2400` finds 1 of wuzhen-internet-hospital's 3 figures of 2,400: review 16
+R10, left).
 """
 
 from __future__ import annotations
