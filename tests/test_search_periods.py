@@ -39,6 +39,7 @@ def test_first_three_quarters_finds_the_figures_of_jan_sep() -> None:
     """前三季度 GDP said "no rows mention": the zone's Jan-Sep 2020 GDP (今年前三季度) and its share of the city's."""
     assert rows("前三季度 GDP") == [("indicators", f"{ZONE}002", "note"), ("indicators", f"{ZONE}003", "note")]
     assert tde.search("前三季度 GDP").attrs["period"] == "前三季度"
+    assert tde.search("前三季度 GDP").attrs["period_labels"] == ["Jan-Sep 2020"]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +51,9 @@ def test_a_period_alone_finds_its_figures(query: str, label: str) -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     at = lines.index(f"3 rows match '{query}' (3 cells): indicators 3")
-    assert lines[at - 1] == f"figures of the period '{label}'"  # the query's words, folded (review 16 R2)
+    # The package's label of the period, as series writes it, and the query's words it was read from (review 16 R11).
+    assert lines[at - 1] == f"figures of the period H1 2019 (read from '{label}')"
+    assert tde.search(query).attrs["period_labels"] == ["H1 2019"]
     assert [line.split() for line in lines[at + 2 : at + 5]] == [
         ["indicators", f"{H1_2019}005", "indicator", "gdp"],
         ["indicators", f"{H1_2019}006", "indicator", "fiscal_revenue_total"],

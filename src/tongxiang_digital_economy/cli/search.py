@@ -168,7 +168,11 @@ def search_command(text: str, theme: str | None, fmt: str, package_path: Path | 
         status, word = hits.attrs["status"]
         click.echo(f"figures of status {status} ({word!r} in the query)")
     if hits.attrs.get("period"):  # "GDP H1 2019", 上半年 GDP, "H1 2019": the figures of that period
-        click.echo(f"figures of the period {hits.attrs['period']!r}")
+        # The package's labels of what was found, as series and the charts write them (review 16 R11).
+        written = ", ".join(hits.attrs.get("period_labels") or [])
+        read = f"{hits.attrs['period']!r}"
+        said = f"{written} (read from {read})" if written else read
+        click.echo(f"figures of the period {said}")
     rows = summary(hits)
     counts = ", ".join(f"{table} {n}" for table, n in rows["rows"].items())
     total = sum(rows["rows"].values())

@@ -19,7 +19,7 @@ from .search_hits import COLUMNS
 from .search_lexicon import normalised_in
 from .search_measured import kept_search
 from .search_names import names
-from .search_periods import period_reading
+from .search_periods import labels_written, period_reading
 from .search_readings import year_counts
 from .search_status import of_status, status_reading
 
@@ -52,6 +52,8 @@ def narrowed(
     if answer is None or not len(answer):
         return None
     answer.attrs["period"] = period.label
+    keys = answer.loc[answer["table"] == "indicators", "key"].astype(str).tolist()
+    answer.attrs["period_labels"] = labels_written(keys, frames["indicators"], frames["indicator_definitions"])
     return answer
 
 

@@ -67,6 +67,24 @@ def figure_labels(figures: pd.DataFrame, definitions: pd.DataFrame) -> dict[str,
     return kept_with((figures, definitions), "period_labels", read)
 
 
+def labels_written(keys: list[str], figures: pd.DataFrame, definitions: pd.DataFrame) -> list[str]:
+    """The package's labels of the periods of the figures `keys`, as `series` and the charts write them (`H1 2019`,
+    `Jan-Sep 2020`), each once, in the figures' order: what a search of a period says it found, where the query's
+    words were `上半年` or `h1 2019` (review 16 R11)."""
+
+    def read() -> dict[str, str]:
+        temporal = definitions.drop_duplicates("indicator").set_index("indicator")["temporal"]
+        labels = period_labels(figures, temporal, period_label)
+        return {str(k): str(label) for k, label in zip(figures["observation_id"], labels, strict=True)}
+
+    if not {"observation_id", "indicator", "period_start", "period_end"} <= set(figures.columns):
+        return []
+    if not {"indicator", "temporal"} <= set(definitions.columns):
+        return []
+    written = kept_with((figures, definitions), "period_labels_written", read)
+    return list(dict.fromkeys(written[k] for k in keys if k in written))
+
+
 def period_reading(folded: str, frames: dict[str, pd.DataFrame]) -> PeriodReading | None:
     """The period the folded query holds and the rest (see the module docstring); None when it holds none."""
     labels = figure_labels(frames["indicators"], frames["indicator_definitions"])
